@@ -1,0 +1,1 @@
+"""Ingest: load routine documents, clean extraction artefacts, find sections, chunk."""

@@ -1,0 +1,71 @@
+"""The ``rutin`` command. Each subcommand delegates to kb/, rules/, server/ or bench/."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+from rutin.config import get_settings
+from rutin.errors import ConfigurationError
+
+app = typer.Typer(
+    help="rutin: sök och fråga i rutinerna för hemsjukvård.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.command()
+def serve(
+    host: str = typer.Option(None, help="Address to bind (default: RUTIN_HOST or 127.0.0.1)."),
+    port: int = typer.Option(None, help="Port (default: RUTIN_PORT or 8000)."),
+) -> None:
+    """Start the assistant (HTTP server), ingesting the documents on first start."""
+    import uvicorn
+
+    from server.app import create_app
+
+    settings = get_settings()
+    if settings.workers > 1 and settings.vector_store == "embedded":
+        _fail("RUTIN_WORKERS > 1 needs RUTIN_VECTOR_STORE=http: the embedded chroma store "
+              "is not safe for several processes.")
+    logging.basicConfig(level=settings.log_level)
+    try:
+        uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port,
+                    log_level=settings.log_level.lower())
+    except ConfigurationError as exc:
+        _fail(str(exc))
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"rutin: {message}", err=True)
+    raise typer.Exit(code=2)
+
+
+def _register() -> None:
+    """Add the subcommands that live beside the code they drive."""
+    from rutin import cli_kb, cli_rules
+
+    for module in (cli_kb, cli_rules):
+        for command in module.COMMANDS:
+            app.command()(command)
+    try:
+        from rutin import cli_bench
+    except ImportError:  # the benchmark extras are not installed
+        return
+    for command in cli_bench.COMMANDS:
+        app.command()(command)
+
+
+_register()
+
+
+def main() -> None:  # pragma: no cover - thin wrapper
+    try:
+        app()
+    except ConfigurationError as exc:
+        typer.echo(f"rutin: {exc}", err=True)
+        sys.exit(2)

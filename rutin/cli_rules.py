@@ -1,0 +1,3 @@
+"""Subcommands of the rules: visit. (Filled in by the rules work.)"""
+
+COMMANDS: list = []

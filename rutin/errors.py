@@ -1,0 +1,30 @@
+"""The one error type of the domain. kb/, rules/ and server/ raise it; one handler renders it."""
+
+from __future__ import annotations
+
+
+class InputError(ValueError):
+    """Input a user sent that cannot be used.
+
+    ``field`` names the input (``"visit_date"``, ``"q"``, ``"personnummer"``); ``message`` says in
+    Swedish what is wrong and what is accepted. A message never repeats a personnummer.
+    """
+
+    status_code = 422
+
+    def __init__(self, field: str, message: str, *, status_code: int | None = None) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+        if status_code is not None:
+            self.status_code = status_code
+
+
+class NotFound(InputError):
+    """A thing named in the request (a document, a conversation) does not exist."""
+
+    status_code = 404
+
+
+class ConfigurationError(RuntimeError):
+    """A setting that makes the process unable to start; the message names the setting to fix."""

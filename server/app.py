@@ -1,0 +1,84 @@
+"""The ASGI application: ``server.app:app``, or ``create_app(settings)`` for tests."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from rutin.config import Settings, get_settings
+from server.errors import install_error_handlers
+from server.state import AppState
+
+log = logging.getLogger("rutin.server")
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def _load(state: AppState) -> None:
+    """Open (ingesting if needed) the knowledge base, then the rule tables; then mark ready."""
+    from kb.service import open_knowledge_base
+    from rules.tables import load_tables
+
+    try:
+        kb = open_knowledge_base(state.settings)
+        state.kb = kb
+        state.rules = load_tables({d.id: d for d in kb.documents()})
+        state.ready.set()
+        log.info("ready: %d documents, %d chunks", kb.document_count(), kb.chunk_count())
+    except Exception as exc:  # reported by /readyz; the process keeps serving /healthz
+        state.load_error = f"{type(exc).__name__}: {exc}"
+        log.error("could not load the knowledge base: %s", state.load_error)
+
+
+def create_app(settings: Settings | None = None, *, load_in_background: bool = True) -> FastAPI:
+    """Build the app. The lifespan checks the settings, then loads the knowledge base."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        from kb.service import check_settings
+        from server.chat.conversations import ConversationStore
+
+        check_settings(settings)  # raises ConfigurationError naming the setting to fix
+        state = AppState(settings=settings)
+        state.conversations = ConversationStore(settings.data_dir / "conversations",
+                                                ttl_seconds=settings.conversation_ttl_seconds)
+        app.state.rutin = state
+        if load_in_background:
+            thread = threading.Thread(target=_load, args=(state,), name="rutin-load", daemon=True)
+            thread.start()
+        else:
+            _load(state)
+        yield
+        if state.kb is not None:
+            state.kb.close()
+
+    app = FastAPI(
+        title="rutin",
+        summary="Sök och fråga i rutinerna för hemsjukvård",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    install_error_handlers(app, TEMPLATES_DIR)
+
+    from server.routes import api, health, pages, widget, admin
+
+    app.include_router(health.router)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.include_router(widget.router)
+    app.include_router(admin.router)
+    return app
+
+
+def __getattr__(name: str):
+    # ``server.app:app`` for uvicorn, built on first access so importing this module
+    # (e.g. in tests that build their own app) does not read the environment.
+    if name == "app":
+        return create_app()
+    raise AttributeError(name)

@@ -1,0 +1,32 @@
+"""Liveness and readiness."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from server.state import State
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz")
+def healthz() -> dict:
+    """200 as soon as the process serves."""
+    return {"status": "ok"}
+
+
+@router.get("/readyz")
+def readyz(state: State):
+    """200 with counts once the knowledge base is loaded; 503 before."""
+    if not state.ready.is_set() or state.kb is None:
+        body = {"status": "loading" if state.load_error is None else "error"}
+        if state.load_error:
+            body["error"] = state.load_error
+        return JSONResponse(body, status_code=503)
+    return {
+        "status": "ready",
+        "documents": state.kb.document_count(),
+        "chunks": state.kb.chunk_count(),
+        "embedding_model": state.kb.model_name,
+    }
