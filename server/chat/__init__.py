@@ -1,0 +1,1 @@
+"""Chat: understanding a message, conversations, composing answers."""
