@@ -40,6 +40,11 @@ def serve(
         _fail(str(exc))
 
 
+@app.callback()
+def main_callback() -> None:
+    """rutin: sök och fråga i rutinerna för hemsjukvård (home health care routines)."""
+
+
 def _fail(message: str) -> None:
     typer.echo(f"rutin: {message}", err=True)
     raise typer.Exit(code=2)
