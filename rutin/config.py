@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -70,6 +70,12 @@ class Settings(BaseSettings):
     admin_token: str | None = Field(
         default=None,
         description="Bearer token for administrative endpoints (re-ingest). Unset: they are off.",
+    )
+    secret_key: SecretStr | None = Field(
+        default=None,
+        description="Key that signs the CSRF tokens of the form posts. Unset: a random key is "
+        "generated once and kept in data_dir/secret_key (mode 0600). Set the same value on every "
+        "instance behind a load balancer.",
     )
     conversation_ttl_seconds: int = Field(
         default=24 * 3600, ge=60, description="How long a conversation is kept after its last message."
