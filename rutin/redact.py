@@ -28,14 +28,35 @@ PERSONNUMMER_RE = re.compile(
 identifier glued to other digits or letters is masked too."""
 
 
+# Every start position is tried (a zero-width look-ahead), so a false start cannot hide a real
+# number: in "q=pnr%2019520101-1234" the leftmost match takes the "20" of "%20" and stops short,
+# while the match starting at "1952" covers the identifier. The union of all matches is masked.
+_EVERY_MATCH = re.compile(r"(?=(" + PERSONNUMMER_RE.pattern + r"))")
+
+
 def mask_personnummer(text: str) -> str:
     """``text`` with everything shaped like a personnummer replaced by ``[personnummer]``.
 
     Takes any string, returns a string of the same meaning minus the identifiers; never raises.
     """
-    if not text or not isinstance(text, str):
+    if not text or not isinstance(text, str) or sum(ch.isdigit() for ch in text) < 10:
         return text
-    return PERSONNUMMER_RE.sub(MASK, text)
+    spans: list[list[int]] = []
+    for match in _EVERY_MATCH.finditer(text):
+        start, end = match.span(1)
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    if not spans:
+        return text
+    out, last = [], 0
+    for start, end in spans:
+        out.append(text[last:start])
+        out.append(MASK)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
 
 
 def contains_personnummer(text: str) -> bool:
