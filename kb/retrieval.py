@@ -1,0 +1,160 @@
+"""Retrieval: filter, rank densely and lexically, fuse, and say how confident each hit is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from ingest.model import Chunk, Document, DocumentMeta
+from kb.embedding import Embedder
+from kb.fusion import RRF_K, reciprocal_rank_fusion
+from kb.lexical import LexicalIndex
+from kb.manifest import chunk_id
+from kb.store import VectorStore
+from rutin.errors import InputError
+
+#: How many candidates each ranking contributes to the fusion.
+CANDIDATES = 40
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One retrieved passage.
+
+    ``score``: the fused rank score in (0, 1] (1 = first in every ranking used).
+    ``dense_score``: cosine similarity of question and passage (None without an embedder).
+    ``lexical_score``: share of the question's words found in the passage (0..1).
+    ``confidence``: the signal for a no-answer threshold: the cosine when there is an
+    embedder, else the lexical share.
+    """
+
+    chunk: Chunk
+    meta: DocumentMeta
+    score: float
+    dense_score: float | None = None
+    lexical_score: float = 0.0
+    confidence: float = 0.0
+
+    @property
+    def url(self) -> str:
+        return f"/documents/{self.meta.id}#{self.chunk.anchor}"
+
+    def to_api(self) -> dict:
+        """The result object of ``GET /api/v1/search`` (shared/spec/api.md)."""
+        return {
+            "document_id": self.meta.id,
+            "title": self.meta.title,
+            "organization": self.meta.organization,
+            "section": self.chunk.section,
+            "anchor": self.chunk.anchor,
+            "text": self.chunk.text,
+            "score": round(self.score, 4),
+            "url": self.url,
+        }
+
+
+def index_text(meta: DocumentMeta, chunk: Chunk) -> str:
+    """What is embedded and indexed for a chunk: the document title and the heading path give
+    the passage its context ("Registrering i Cosmic" vs "... i VAS")."""
+    head = " – ".join(p for p in (meta.title, chunk.section) if p)
+    return f"{head}\n{chunk.text}" if head else chunk.text
+
+
+@dataclass
+class Corpus:
+    """An immutable snapshot of what is searchable; replaced as a whole after an ingest."""
+
+    documents: dict[str, Document]
+    entries: list[tuple[Document, Chunk]] = field(default_factory=list)
+    positions: dict[str, int] = field(default_factory=dict)
+    lexical: LexicalIndex | None = None
+
+    @classmethod
+    def build(cls, documents: dict[str, Document]) -> "Corpus":
+        """Order the chunks, map store ids to positions, build the lexical index."""
+        ordered = dict(sorted(documents.items()))
+        entries = [(d, c) for d in ordered.values() for c in d.chunks]
+        positions = {chunk_id(d, c): i for i, (d, c) in enumerate(entries)}
+        lexical = LexicalIndex([index_text(d.meta, c) for d, c in entries])
+        return cls(ordered, entries, positions, lexical)
+
+    def organizations(self) -> list[str]:
+        return sorted({d.meta.organization for d in self.documents.values()})
+
+    def allowed_documents(self, document_id: str | None, organization: str | None,
+                          valid_on: date | None) -> list[str]:
+        """Ids of the documents the filters let through. Raises InputError naming the accepted
+        values for an unknown document_id or organization."""
+        if document_id is not None and document_id not in self.documents:
+            raise InputError("document_id", "Okänt dokument-id. Kända dokument-id är: "
+                             + ", ".join(self.documents) + ".")
+        if organization is not None and organization not in self.organizations():
+            raise InputError("organization", "Okänd organisation. Kända organisationer är: "
+                             + ", ".join(self.organizations()) + ".")
+        return [d.id for d in self.documents.values()
+                if (document_id is None or d.id == document_id)
+                and (organization is None or d.meta.organization == organization)
+                and (valid_on is None or d.meta.in_force_on(valid_on))]
+
+
+def search(corpus: Corpus, query: str, k: int, *, embedder: Embedder | None,
+           store: VectorStore | None, dense_weight: float, rrf_k: int = RRF_K,
+           document_id: str | None = None, organization: str | None = None,
+           valid_on: date | None = None, mode: str = "hybrid") -> list[SearchHit]:
+    """The ``k`` best passages for ``query`` among the documents the filters allow.
+
+    ``mode``: "hybrid" (default), "dense" or "lexical" (for evaluation). Raises InputError for
+    unknown filter values.
+    """
+    allowed_ids = corpus.allowed_documents(document_id, organization, valid_on)
+    if not allowed_ids or not corpus.entries or k <= 0:
+        return []
+    all_allowed = len(allowed_ids) == len(corpus.documents)
+    allowed_set = set(allowed_ids)
+    mask = None if all_allowed else np.array([d.id in allowed_set for d, _ in corpus.entries])
+
+    dense_rank: list[int] = []
+    cosines: dict[int, float] = {}
+    use_dense = mode in ("hybrid", "dense") and embedder is not None and store is not None
+    if use_dense:
+        vector = embedder.embed_queries([query])[0]
+        for cid, cos in store.query(vector, max(CANDIDATES, k),
+                                    None if all_allowed else allowed_ids):
+            pos = corpus.positions.get(cid)
+            if pos is not None:  # ids the manifest does not name are never shown
+                dense_rank.append(pos)
+                cosines[pos] = cos
+
+    lexical_rank: list[int] = []
+    coverage: dict[int, float] = {}
+    if mode in ("hybrid", "lexical") or not use_dense:
+        for hit in corpus.lexical.search(query, max(CANDIDATES, k), mask):
+            lexical_rank.append(hit.index)
+            coverage[hit.index] = hit.coverage
+
+    if use_dense and mode == "dense":
+        fused = reciprocal_rank_fusion(dense_rank, [], 1.0, rrf_k)
+    elif use_dense:
+        fused = reciprocal_rank_fusion(dense_rank, lexical_rank, dense_weight, rrf_k)
+    else:
+        fused = reciprocal_rank_fusion([], lexical_rank, 0.0, rrf_k)
+
+    top = fused[:k]
+    if use_dense:
+        # A hit found only lexically still gets its cosine, read back from the store.
+        missing = [pos for pos, _ in top if pos not in cosines]
+        if missing:
+            ids = [chunk_id(*corpus.entries[pos]) for pos in missing]
+            for pos, vec in zip(missing, store.vectors(ids)):
+                cosines[pos] = float(np.dot(vector, vec)) if vec is not None else 0.0
+    hits = []
+    for pos, score in top:
+        doc, chunk = corpus.entries[pos]
+        if pos not in coverage:
+            coverage[pos] = corpus.lexical.coverage(query, pos)
+        cos = cosines.get(pos)
+        hits.append(SearchHit(chunk, doc.meta, score, cos, coverage[pos],
+                              cos if cos is not None else coverage[pos]))
+    return hits

