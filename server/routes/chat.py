@@ -1,5 +1,50 @@
-"""Placeholder until its owner fills it in."""
+"""POST /api/v1/chat: one turn of a conversation (shared/spec/api.md, "Chat")."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter
+from pydantic import BaseModel, Field
 
-router = APIRouter()
+from server.chat.service import respond
+from server.state import State
+
+router = APIRouter(tags=["chat"])
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def today_in_stockholm():
+    """Today's date in Europe/Stockholm (the spec's meaning of "today")."""
+    return datetime.now(STOCKHOLM).date()
+
+
+class ChatRequest(BaseModel):
+    """A message and, for a follow-up, the conversation it continues."""
+
+    message: str = Field(description="Free text, Swedish or English.")
+    conversation_id: str | None = Field(
+        default=None, description="From an earlier answer; unknown or expired ids start anew.")
+
+
+class ChatAnswer(BaseModel):
+    """The answer of one turn."""
+
+    conversation_id: str
+    kind: str = Field(description="rule | search | clarify | no_answer")
+    answer: str
+    decision: dict | None = None
+    citations: list[dict] = []
+    passages: list[dict] = []
+    question: str | None = Field(default=None, description="The one question asked back, if any.")
+    facts: dict = Field(default_factory=dict,
+                        description="The visit facts the conversation remembers (no personnummer).")
+
+
+@router.post("/chat", response_model=ChatAnswer)
+def chat(body: ChatRequest, state: State) -> dict:
+    """Answer a message: a rules decision, an extractive search answer, a question back, or
+    no_answer when the routines do not cover it."""
+    return respond(state, body.message, body.conversation_id, today_in_stockholm()).api

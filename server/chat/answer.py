@@ -1,0 +1,311 @@
+"""Composing answers: extractive sentences for search, plain text for a rules decision.
+
+No generative model: a search answer is the sentence(s) of the best passage that share the most
+words with the question (issue: "extractive: the sentence(s) of the best passage that answer the
+question, highlighted, then the passage and its source"). A rules answer is written from the
+/api/v1/visit answer (``Decision.to_api()``), field by field, and ends with one short question for
+the first missing fact.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# --------------------------------------------------------------------------- sentences
+
+# A sentence ends at . ! ? ; followed by space, or at a line break (the routines are full of
+# bullet lists and "Fält: värde" lines, one per line).
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-ZÅÄÖ0-9•·\-(\"”])|\s*\n\s*")
+_BULLET = re.compile(r"^[•·\-\u2013*]\s*")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a passage: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+def split_sentences(text: str) -> list[Span]:
+    """The sentences (and list items, lines) of ``text`` as spans, blanks dropped."""
+    spans: list[Span] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        _add_span(text, pos, m.start(), spans)
+        pos = m.end()
+    _add_span(text, pos, len(text), spans)
+    return spans
+
+
+def _add_span(text: str, start: int, end: int, spans: list[Span]) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped or not re.search(r"\w", stripped):
+        return
+    lead = len(piece) - len(piece.lstrip())
+    spans.append(Span(start + lead, start + lead + len(stripped)))
+
+
+def select_sentences(question_terms: set[str], text: str, tokenize, *,
+                     max_sentences: int = 2) -> list[Span]:
+    """The sentence(s) of ``text`` that answer best: most question terms, weighted by rarity
+    inside the passage; a short best sentence ("…någon av nedan;") is joined by the next one.
+
+    ``tokenize`` maps text to terms (stems); ``question_terms`` are the question's terms.
+    """
+    spans = split_sentences(text)
+    if not spans:
+        return []
+    terms = [set(tokenize(text[s.start:s.end])) for s in spans]
+    df: dict[str, int] = {}
+    for ts in terms:
+        for t in ts:
+            df[t] = df.get(t, 0) + 1
+    n = len(spans)
+
+    def score(i: int) -> float:
+        hit = question_terms & terms[i]
+        return sum(math.log(1 + n / df[t]) for t in hit) / (1 + 0.02 * len(terms[i]))
+
+    scores = [score(i) for i in range(n)]
+    best = max(range(n), key=lambda i: (scores[i], -i))
+    if scores[best] <= 0:
+        return [spans[0]]
+    chosen = [best]
+    if best + 1 < n and (spans[best].end - spans[best].start < 80
+                         or text[spans[best].start:spans[best].end].rstrip().endswith((":", ";"))):
+        chosen.append(best + 1)
+    return [spans[i] for i in chosen[:max_sentences]]
+
+
+def highlight_parts(text: str, spans: list[Span]) -> list[dict]:
+    """``text`` cut into ``{"text", "mark"}`` parts, ``mark`` true inside ``spans``; the template
+    escapes each part and wraps the marked ones in ``<mark>`` (no HTML is built here)."""
+    parts: list[dict] = []
+    pos = 0
+    for s in sorted(spans, key=lambda s: s.start):
+        if s.start > pos:
+            parts.append({"text": text[pos:s.start], "mark": False})
+        parts.append({"text": text[s.start:s.end], "mark": True})
+        pos = s.end
+    if pos < len(text):
+        parts.append({"text": text[pos:], "mark": False})
+    return parts
+
+
+# --------------------------------------------------------------------------- words
+
+TEXTS = {
+    "sv": {
+        "valid_from": "gäller från {d}",
+        "valid_to": "till {d}",
+        "no_validity": "ingen giltighetstid angiven",
+        "source": "Källa: {title} ({org}, {validity}), avsnitt ”{section}”.",
+        "no_answer": "Rutinerna i kunskapsbasen tar inte upp det du frågar om, så jag kan inte "
+                     "svara på det. Fråga gärna om registrering, patientavgift, ersättning eller "
+                     "hemsjukvård enligt rutinerna.",
+        "rule_intro": "Enligt {title} ({org}, {validity}) registreras besöket i {system} så här:",
+        "rule_intro_nosystem": "Ingen rutin i kunskapsbasen gäller besöksdagen {d}, så jag kan "
+                               "inte säga hur besöket registreras.",
+        "visit_day": "Besöksdag: {d}{assumed}.",
+        "assumed_today": " (i dag; ange ett annat datum om besöket gjordes en annan dag)",
+        "fee": "Patientavgift: {fee} kr.",
+        "fee_unknown": "Patientavgift: beror på åldern – {alts}.",
+        "fee_unknown_plain": "Patientavgift: kan inte avgöras förrän patientens ålder är känd.",
+        "comp_yes": "Extra ersättning: ja, {sek} kr till vårdcentralen.",
+        "comp_no": "Extra ersättning: nej.",
+        "comp_unknown": "Extra ersättning: kan inte avgöras ännu.",
+        "reasons": "Skäl:",
+        "clarify": "Jag har noterat uppgifterna om besöket{facts}. Vad vill du veta: hur besöket "
+                   "registreras, vad patienten betalar eller om det ger extra ersättning?",
+        "invalid_fact": "En uppgift om besöket går inte att använda: {msg}",
+        "pnr_bad": "Personnumret kunde inte tolkas (kontrollsiffran eller datumet stämmer inte), "
+                   "så det användes inte. Ange gärna patientens ålder i stället.",
+    },
+    "en": {
+        "valid_from": "valid from {d}",
+        "valid_to": "to {d}",
+        "no_validity": "no validity stated",
+        "source": "Source: {title} ({org}, {validity}), section “{section}”.",
+        "no_answer": "The routines in the knowledge base do not cover what you ask, so I cannot "
+                     "answer it. Ask about registration, the patient fee, compensation or home "
+                     "health care under the routines.",
+        "rule_intro": "Under {title} ({org}, {validity}) the visit is registered in {system} "
+                      "like this:",
+        "rule_intro_nosystem": "No routine in the knowledge base covers the visit date {d}, so I "
+                               "cannot say how the visit is registered.",
+        "visit_day": "Visit date: {d}{assumed}.",
+        "assumed_today": " (today; give another date if the visit was made another day)",
+        "fee": "Patient fee: SEK {fee}.",
+        "fee_unknown": "Patient fee: depends on the age – {alts}.",
+        "fee_unknown_plain": "Patient fee: cannot be decided until the patient's age is known.",
+        "comp_yes": "Extra compensation: yes, SEK {sek} to the clinic.",
+        "comp_no": "Extra compensation: no.",
+        "comp_unknown": "Extra compensation: cannot be decided yet.",
+        "reasons": "Why:",
+        "clarify": "I have noted the facts of the visit{facts}. What do you want to know: how "
+                   "the visit is registered, what the patient pays or whether it gives the extra "
+                   "compensation?",
+        "invalid_fact": "A fact about the visit cannot be used: {msg}",
+        "pnr_bad": "The personal identity number could not be read (the check digit or the "
+                   "date is wrong), so it was not used. Please give the patient's age instead.",
+    },
+}
+
+QUESTIONS = {
+    "sv": {
+        "patient_age": "Hur gammal är patienten?",
+        "birth_date": "Vilket datum är patienten född?",
+        "occasion": "Gjordes besöket i samband med utskrivning från slutenvård, inskrivning av "
+                    "en ny patient, ett brytpunktssamtal eller något annat?",
+        "setting": "Bor patienten på särskilt boende (SäBo) eller i ordinärt boende?",
+        "municipal_home_care": "Är patienten inskriven i kommunal hemsjukvård?",
+        "visit_date": "Vilket datum gjordes besöket?",
+        "remote": "Gjordes besöket i hemmet eller på distans (telefon eller video)?",
+        "lakarmedverkan": "Gjordes besöket inom Läkarmedverkan i hemsjukvården?",
+        "performed_by": "Vem gjorde besöket: läkare, sjuksköterska eller någon annan?",
+    },
+    "en": {
+        "patient_age": "How old is the patient?",
+        "birth_date": "What is the patient's date of birth?",
+        "occasion": "Was the visit connected to a discharge from hospital, the enrolment of a "
+                    "new patient, an end-of-life (breakpoint) conversation or something else?",
+        "setting": "Does the patient live in a nursing home (SäBo) or in ordinary housing?",
+        "municipal_home_care": "Is the patient enrolled in municipal home health care?",
+        "visit_date": "On what date was the visit made?",
+        "remote": "Was the visit made in the home or remotely (phone or video)?",
+        "lakarmedverkan": "Was the visit made within Läkarmedverkan i hemsjukvården?",
+        "performed_by": "Who made the visit: a physician, a nurse or someone else?",
+    },
+}
+
+FACT_LABELS = {
+    "sv": {"visit_date": "besöksdag", "patient_age": "ålder", "birth_date": "födelsedatum",
+           "birth_year": "födelseår", "occasion": "anledning", "setting": "boende",
+           "municipal_home_care": "inskriven i kommunal hemsjukvård", "remote": "på distans",
+           "lakarmedverkan": "inom Läkarmedverkan", "performed_by": "besöket gjordes av"},
+    "en": {"visit_date": "visit date", "patient_age": "age", "birth_date": "date of birth",
+           "birth_year": "year of birth", "occasion": "occasion", "setting": "housing",
+           "municipal_home_care": "enrolled in municipal home care", "remote": "remote",
+           "lakarmedverkan": "within Läkarmedverkan", "performed_by": "visit made by"},
+}
+VALUE_LABELS = {
+    "sv": {"utskrivning": "utskrivning från slutenvård", "inskrivning": "inskrivning (ny patient)",
+           "brytpunktssamtal": "brytpunktssamtal", "annat": "annat", "sabo": "särskilt boende (SäBo)",
+           "ordinart_boende": "ordinärt boende", "lakare": "läkare",
+           "sjukskoterska": "sjuksköterska", "annan": "annan", True: "ja", False: "nej"},
+    "en": {"utskrivning": "discharge from hospital", "inskrivning": "enrolment (new patient)",
+           "brytpunktssamtal": "breakpoint conversation", "annat": "other",
+           "sabo": "nursing home (SäBo)", "ordinart_boende": "ordinary housing",
+           "lakare": "physician", "sjukskoterska": "nurse", "annan": "someone else",
+           True: "yes", False: "no"},
+}
+
+
+def t(lang: str, key: str, **kw) -> str:
+    """A fixed text in ``lang`` (Swedish when the language has no text)."""
+    return TEXTS.get(lang, TEXTS["sv"])[key].format(**kw)
+
+
+def question_for(missing: str, lang: str) -> str | None:
+    """The one short question that asks for the fact ``missing``."""
+    return QUESTIONS.get(lang, QUESTIONS["sv"]).get(missing)
+
+
+def describe_facts(facts: dict, lang: str) -> list[dict]:
+    """The facts remembered so far as ``{"label", "value"}`` rows for the pages."""
+    labels, values = FACT_LABELS.get(lang, FACT_LABELS["sv"]), VALUE_LABELS.get(lang, VALUE_LABELS["sv"])
+    rows = []
+    for key, label in labels.items():
+        if key in facts and facts[key] is not None:
+            v = facts[key]
+            shown = values.get(v, v) if isinstance(v, (str, bool)) else v
+            rows.append({"label": label, "value": str(shown)})
+    return rows
+
+
+def validity(meta, lang: str) -> str:
+    """'gäller från 2025-03-31' (and 'till …' when the version ended) for a document."""
+    vf = getattr(meta, "valid_from", None) if not isinstance(meta, dict) else meta.get("valid_from")
+    vt = getattr(meta, "valid_to", None) if not isinstance(meta, dict) else meta.get("valid_to")
+    if not vf:
+        return t(lang, "no_validity")
+    text = t(lang, "valid_from", d=_iso(vf))
+    if vt:
+        text += " " + t(lang, "valid_to", d=_iso(vt))
+    return text
+
+
+def _iso(value) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def source_line(meta, section: str, lang: str) -> str:
+    """'Källa: <titel> (<organisation>, gäller från …), avsnitt ”…”.'"""
+    return t(lang, "source", title=meta.title, org=meta.organization,
+             validity=validity(meta, lang), section=section or meta.title)
+
+
+# --------------------------------------------------------------------------- rules answers
+
+def _alternative_text(item, lang: str) -> str:
+    """One entry of ``fee_alternatives`` / ``alternatives`` / ``notices`` as a phrase."""
+    if isinstance(item, str):
+        return item
+    if isinstance(item, dict):
+        for key in ("text", "description", "label", "message", "condition"):
+            if isinstance(item.get(key), str) and item[key]:
+                extra = ""
+                fee = item.get("patient_fee_sek")
+                if key == "condition" and fee is not None:
+                    extra = f": {fee} kr" if lang == "sv" else f": SEK {fee}"
+                return item[key] + extra
+        return ", ".join(f"{k}: {v}" for k, v in item.items() if not isinstance(v, (dict, list)))
+    return str(item)
+
+
+def rule_answer_text(decision: dict, *, lang: str, visit_date: date, date_assumed: bool,
+                     meta=None, question: str | None = None) -> str:
+    """The plain-text answer for a decision (the /api/v1/visit answer): system and registration
+    fields, fee, compensation, reasons, notices, then the one question for a missing fact."""
+    lines: list[str] = []
+    routine = decision.get("routine") or {}
+    system = decision.get("system")
+    if system:
+        title = routine.get("title") or (meta.title if meta else "")
+        org = meta.organization if meta is not None else ""
+        lines.append(t(lang, "rule_intro", title=f"”{title}”" if lang == "sv" else f"“{title}”",
+                       org=org, validity=validity(routine or meta, lang), system=system))
+        for row in decision.get("registration") or []:
+            lines.append(f"• {row.get('field')}: {row.get('value')}")
+    else:
+        lines.append(t(lang, "rule_intro_nosystem", d=visit_date.isoformat()))
+    lines.append(t(lang, "visit_day", d=visit_date.isoformat(),
+                   assumed=t(lang, "assumed_today") if date_assumed else ""))
+    fee = decision.get("patient_fee_sek")
+    if fee is not None:
+        lines.append(t(lang, "fee", fee=fee))
+    elif decision.get("fee_alternatives"):
+        alts = "; ".join(_alternative_text(a, lang) for a in decision["fee_alternatives"])
+        lines.append(t(lang, "fee_unknown", alts=alts))
+    elif system:
+        lines.append(t(lang, "fee_unknown_plain"))
+    if decision.get("eligible") is True:
+        lines.append(t(lang, "comp_yes", sek=decision.get("compensation_sek")))
+    elif decision.get("eligible") is False:
+        lines.append(t(lang, "comp_no"))
+    elif system:
+        lines.append(t(lang, "comp_unknown"))
+    reasons = decision.get("reasons") or []
+    if reasons:
+        lines.append(t(lang, "reasons"))
+        lines.extend(f"• {r}" for r in reasons)
+    for notice in decision.get("notices") or []:
+        lines.append(_alternative_text(notice, lang))
+    if question:
+        lines.append(question)
+    return "\n".join(lines)

@@ -1,0 +1,315 @@
+"""Understanding a message: the facts of a visit in free Swedish or English text.
+
+``extract_facts(text, today)`` finds the visit date, the patient's age (or birth date or birth
+year), the occasion, the setting, remote contact, Läkarmedverkan and who made the visit. "Today"
+is passed in (the route resolves it in Europe/Stockholm); nothing here reads the clock.
+
+A personnummer in the text is turned into a birth date at once by the caller
+(``server.chat.identity``), and masked before this module sees the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+import dateparser
+
+# Field names as in POST /api/v1/visit (shared/spec/api.md), plus birth_year for "född 1938".
+FACT_FIELDS = (
+    "visit_date", "patient_age", "birth_date", "birth_year", "occasion", "setting",
+    "municipal_home_care", "remote", "lakarmedverkan", "performed_by",
+)
+
+
+@dataclass
+class ExtractedFacts:
+    """The visit facts one message states; ``None`` means the message does not say."""
+
+    visit_date: date | None = None
+    patient_age: int | None = None
+    birth_date: date | None = None
+    birth_year: int | None = None
+    occasion: str | None = None  # utskrivning | inskrivning | brytpunktssamtal | annat
+    setting: str | None = None  # sabo | ordinart_boende | annat
+    municipal_home_care: bool | None = None
+    remote: bool | None = None
+    lakarmedverkan: bool | None = None
+    performed_by: str | None = None  # lakare | sjukskoterska | annan
+    language: str = "sv"
+    found: list[str] = field(default_factory=list)  # names of the facts stated
+
+    def stated(self) -> dict:
+        """Only the facts the message stated, JSON-ready (dates as ISO strings)."""
+        out = {}
+        for name in FACT_FIELDS:
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value.isoformat() if isinstance(value, date) else value
+        return out
+
+
+# ---------------------------------------------------------------- language
+
+_SV_WORDS = {"och", "är", "att", "en", "ett", "som", "för", "på", "hur", "vad", "jag", "det",
+             "patienten", "med", "om", "vid", "till", "av", "inte", "får", "ska", "vilken",
+             "vilka", "när", "gjorde", "besök", "igår", "idag", "år", "hon", "han", "hen"}
+_EN_WORDS = {"the", "and", "is", "what", "how", "do", "does", "a", "an", "of", "to", "for",
+             "patient", "visit", "was", "with", "pay", "fee", "old", "years", "register",
+             "yesterday", "today", "who", "which", "should", "can", "at", "on", "home", "did"}
+
+
+def detect_language(text: str) -> str:
+    """'en' when the text reads as English, else 'sv' (the default of the routines)."""
+    words = re.findall(r"[a-zåäöé]+", text.lower())
+    if not words:
+        return "sv"
+    sv = sum(w in _SV_WORDS for w in words) + 2 * sum(ch in "åäö" for ch in text.lower())
+    en = sum(w in _EN_WORDS for w in words)
+    return "en" if en > sv else "sv"
+
+
+# ---------------------------------------------------------------- dates
+
+_MONTHS = ("januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
+           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec|january|february|"
+           "march|may|june|july|august|october")
+_WEEKDAYS_SV = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
+_WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_WRITTEN_DATE = re.compile(
+    rf"\b(\d{{1,2}})(?:\s*e|:e|st|nd|rd|th)?\s+({_MONTHS})\.?(?:\s+(\d{{4}}))?\b", re.I)
+_WRITTEN_DATE_EN = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}))?\b",
+                              re.I)
+_RELATIVE = [
+    (re.compile(r"\b(?:i\s*)?förrgår\b|\bday before yesterday\b", re.I), -2),
+    (re.compile(r"\bi\s*går\b|\bigår\b|\byesterday\b", re.I), -1),
+    (re.compile(r"\bi\s*dag\b|\bidag\b|\btoday\b", re.I), 0),
+    (re.compile(r"\bi\s*morgon\b|\bimorgon\b|\btomorrow\b", re.I), 1),
+]
+_DAYS_AGO = re.compile(r"\b(\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju)\s+dag(?:ar)?\s+sedan\b|"
+                       r"\b(\d{1,2}|one|two|three|four|five|six|seven)\s+days?\s+ago\b", re.I)
+_NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
+                 "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# "förra tisdagen", "i tisdags", "i förra veckan på tisdag", "last tuesday", "on tuesday"
+_LAST_WEEKDAY = re.compile(
+    r"\b(?:förra|senaste)\s+(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b|"
+    r"\bi\s+(månda|tisda|onsda|torsda|freda|lörda|sönda)gs\b|"
+    r"\blast\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    r"\b(?:i\s+)?(?:i\s+)?(måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)\b", re.I)
+
+
+def _parse_date(fragment: str, today: date) -> date | None:
+    """A date fragment parsed by dateparser (Swedish and English) relative to ``today``."""
+    base = datetime(today.year, today.month, today.day)
+    parsed = dateparser.parse(
+        fragment, languages=["sv", "en"],
+        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY",
+                  "STRICT_PARSING": False},
+    )
+    return parsed.date() if parsed else None
+
+
+def _weekday_before(today: date, weekday: int) -> date:
+    """The latest day before ``today`` that falls on ``weekday`` (0 = Monday)."""
+    delta = (today.weekday() - weekday) % 7 or 7
+    return today - timedelta(days=delta)
+
+
+def extract_visit_date(text: str, today: date) -> date | None:
+    """The visit date a message names: ISO and written dates, idag/igår/i förrgår, weekdays."""
+    m = _ISO_DATE.search(text)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    m = _WRITTEN_DATE.search(text) or _WRITTEN_DATE_EN.search(text)
+    if m:
+        parsed = _parse_date(m.group(0), today)
+        if parsed:
+            return parsed
+    for pattern, offset in _RELATIVE:
+        if pattern.search(text):
+            return today + timedelta(days=offset)
+    m = _DAYS_AGO.search(text)
+    if m:
+        word = (m.group(1) or m.group(2)).lower()
+        n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+        return today - timedelta(days=n)
+    m = _LAST_WEEKDAY.search(text)
+    if m:
+        word = next(g for g in m.groups() if g).lower()
+        for names in (_WEEKDAYS_SV, _WEEKDAYS_EN):
+            for i, name in enumerate(names):
+                if name.startswith(word.rstrip("s")[:5]) or word.startswith(name[:5]):
+                    return _weekday_before(today, i)
+    return None
+
+
+# ---------------------------------------------------------------- age
+
+_AGE_PATTERNS = [
+    re.compile(r"\b(\d{1,3})\s*-?\s*åri(?:g|ga|gt)\b", re.I),  # 87-årig, 87-åriga
+    re.compile(r"\b(\d{1,3})\s*år(?:s)?\b(?!\s*sedan)(?!\s*-?\s*gräns)", re.I),  # 87 år, 87 år gammal
+    re.compile(r"\b(\d{1,3})\s*-?\s*years?\s*-?\s*old\b", re.I),  # 87 years old, 87-year-old
+    re.compile(r"\baged?\s+(\d{1,3})\b", re.I),  # aged 87, age 87
+    re.compile(r"\b(?:ålder|åldern)\s*(?:är|:)?\s*(\d{1,3})\b", re.I),
+]
+_BORN_YEAR = re.compile(r"\b(?:född|födelseår|born(?:\s+in)?)\s*(?:år\s*)?(\d{4})\b", re.I)
+_BORN_DATE = re.compile(
+    rf"\b(?:född|born(?:\s+on)?)\s+(?:den\s+)?(\d{{4}}-\d{{1,2}}-\d{{1,2}}|"
+    rf"\d{{1,2}}(?:\s*e|:e)?\s+(?:{_MONTHS})\.?\s+\d{{4}})", re.I)
+# "under 85 år", "85 år och äldre" speak of the rule, not of the patient.
+_RULE_AGE_CONTEXT = re.compile(r"(under|över|from|från|och äldre|or older|and older|gräns)", re.I)
+
+
+def extract_age(text: str, today: date) -> tuple[int | None, date | None, int | None]:
+    """(age, birth_date, birth_year) stated in the text; each ``None`` when not stated."""
+    m = _BORN_DATE.search(text)
+    if m:
+        iso = _ISO_DATE.search(m.group(1))
+        born = None
+        if iso:
+            try:
+                born = date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+            except ValueError:
+                born = None
+        elif _WRITTEN_DATE.search(m.group(1)):
+            born = _parse_date(_WRITTEN_DATE.search(m.group(1)).group(0), today)
+        if born is not None and born.year > 1880:
+            return None, born, None
+    m = _BORN_YEAR.search(text)
+    if m and 1880 <= int(m.group(1)) <= today.year:
+        return None, None, int(m.group(1))
+    for pattern in _AGE_PATTERNS:
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 12):m.start()]
+            after = text[m.end():m.end() + 12]
+            if _RULE_AGE_CONTEXT.search(before) or re.match(r"\s*(och äldre|or older|and older)",
+                                                            after, re.I):
+                continue
+            age = int(m.group(1))
+            if 0 <= age <= 130:
+                return age, None, None
+    return None, None, None
+
+
+# ---------------------------------------------------------------- categories
+
+_NEG = r"(?:inte|ej|icke|utan|not|no|non|without)"
+
+
+def _negated(text: str, start: int) -> bool:
+    """True when a negation stands in the three words before position ``start``."""
+    before = text[max(0, start - 30):start].lower().split()[-3:]
+    return any(re.fullmatch(_NEG, w.strip(",.")) for w in before)
+
+
+_OCCASIONS = [
+    ("brytpunktssamtal", re.compile(
+        r"brytpunkt\w*|palliativ\w*|livets slut\w*|end[- ]of[- ]life|breakpoint", re.I)),
+    ("utskrivning", re.compile(
+        r"utskriv\w*|utskrev\w*|skrevs ut|skrivits ut|skrivs ut|utskriven|hemgång\w*|"
+        r"kom hem från (?:sjukhuset|lasarettet|slutenvården)|discharg\w*", re.I)),
+    ("inskrivning", re.compile(
+        r"inskrivning\w*|inskrivningssamtal|ny patient\w*|nya patienter|nyinskriv\w*|"
+        r"skrivs in|skrevs in|enrol\w*|new patient", re.I)),
+]
+_SETTINGS = [
+    ("sabo", re.compile(r"\bsäbo\b|\bsabo\b|särskil(?:t|da) boende\w*|äldreboende\w*|"
+                        r"vård- och omsorgsboende\w*|nursing home\w*|care home\w*", re.I)),
+    ("ordinart_boende", re.compile(r"ordinärt boende|ordinart boende|\bhemma\b|eget hem|egna hem\w*|"
+                                   r"egen bostad|own home|at home|ordinary housing|"
+                                   r"\bi sin lägenhet\b|\bi sitt hus\b", re.I)),
+    ("annat", re.compile(r"lss-boende|korttidsboende|korttids\w*|short-term", re.I)),
+]
+_REMOTE = re.compile(r"\bvideo\w*|\btelefon\w*|\bdistans\w*|\bphone\b|\btelephone\b|\bremote\w*|"
+                     r"\bringde\b|\bvideosamtal\b|\bdigital\w*", re.I)
+_IN_PERSON = re.compile(r"\bpå plats\b|\bfysiskt\b|\bin person\b|\bi hemmet\b|\bhembesök\w*", re.I)
+_LAKARMEDVERKAN = re.compile(r"läkarmedverkan|lakarmedverkan|läkarmedverkans", re.I)
+_HOME_CARE = re.compile(r"inskriven i (?:den )?(?:kommunal(?:a)? )?(?:hemsjukvård\w*|"
+                        r"hälso- och sjukvård\w*)|ansluten till (?:kommunal )?hemsjukvård\w*|"
+                        r"har (?:kommunal )?hemsjukvård|enrolled in (?:municipal )?home (?:health )?care",
+                        re.I)
+_PERFORMED_BY = [
+    ("sjukskoterska", re.compile(r"sjuksköterska\w*|distriktssköterska\w*|\bdsk\b|\bnurse\w*", re.I)),
+    ("annan", re.compile(r"arbetsterapeut\w*|fysioterapeut\w*|sjukgymnast\w*|undersköterska\w*|"
+                         r"therapist\w*|physiotherapist\w*", re.I)),
+    ("lakare", re.compile(r"\bläkare(?:n)?\b|\bläkaren\b|\bdoktor\w*|\bdoctor\b|\bphysician\w*|"
+                          r"\bgp\b", re.I)),
+]
+
+
+def _first_category(text: str, table) -> tuple[str | None, bool]:
+    """The first category whose pattern matches, and whether the match is negated."""
+    best = None
+    for value, pattern in table:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[1]):
+            best = (value, m.start())
+    if best is None:
+        return None, False
+    return best[0], _negated(text, best[1])
+
+
+def extract_facts(text: str, today: date) -> ExtractedFacts:
+    """The visit facts stated in ``text`` (a personnummer already masked), relative to ``today``.
+
+    Dates in the future are kept (a planned visit); the rules decide what they mean.
+    """
+    facts = ExtractedFacts(language=detect_language(text))
+    facts.visit_date = extract_visit_date(_without_birth(text), today)
+    facts.patient_age, facts.birth_date, facts.birth_year = extract_age(text, today)
+
+    occasion, negated = _first_category(text, _OCCASIONS)
+    if occasion and not negated:
+        facts.occasion = occasion
+    setting, negated = _first_category(text, _SETTINGS)
+    if setting and not negated:
+        facts.setting = setting
+        if setting == "sabo":  # a SäBo resident is always enrolled (api.md, municipal_home_care)
+            facts.municipal_home_care = True
+    m = _HOME_CARE.search(text)
+    if m:
+        facts.municipal_home_care = not _negated(text, m.start())
+    m = _REMOTE.search(text)
+    if m:
+        facts.remote = not _negated(text, m.start())
+    elif _IN_PERSON.search(text):
+        facts.remote = False
+    m = _LAKARMEDVERKAN.search(text)
+    if m:
+        facts.lakarmedverkan = not _negated(text, m.start())
+    who, negated = _first_category(text, _PERFORMED_BY)
+    if who and not negated:
+        facts.performed_by = who
+    facts.found = list(facts.stated())
+    return facts
+
+
+def _without_birth(text: str) -> str:
+    """The text with "född …" phrases removed, so a birth date is not taken for the visit date."""
+    return _BORN_DATE.sub(" ", _BORN_YEAR.sub(" ", text))
+
+
+def merge_facts(known: dict, new: dict) -> dict:
+    """Facts remembered so far updated with a message's facts (the newest statement wins).
+
+    An age, birth date and birth year describe one thing: a new one replaces the others.
+    """
+    merged = dict(known)
+    if any(k in new for k in ("patient_age", "birth_date", "birth_year")):
+        for k in ("patient_age", "birth_date", "birth_year"):
+            merged.pop(k, None)
+    merged.update(new)
+    return merged
+
+
+def fact_names() -> tuple[str, ...]:
+    """The names of the facts a conversation may keep."""
+    return FACT_FIELDS
+
+

@@ -1,0 +1,56 @@
+"""Routing a message: to the rules (registration, fee, compensation), to search, or a question back.
+
+The issue: "a registration, fee or compensation question goes to the rules module; everything
+else to search". A message that only states facts ("Patienten är 90 år.") continues the rules
+question of the conversation; stated facts with no question and nothing to continue get one short
+question back (kind ``clarify``).
+"""
+
+from __future__ import annotations
+
+import re
+
+RULES = "rule"
+SEARCH = "search"
+CLARIFY = "clarify"
+
+# Words that ask how a visit is registered, what the patient pays or what the clinic is paid.
+_RULE_WORDS = re.compile(
+    r"registrer\w*|\bregistera\w*|kontakttyp\w*|vårdtjänst\w*|besökstyp\w*|besöksform\w*|"
+    r"besöksorsak\w*|avgiftstyp\w*|\bkund\b|\bkod(?:er|en|erna)?\b|\bkoda\w*|"
+    r"\bavgift\w*|patientavgift\w*|\bbetala\w*|\bkosta\w*|\bkostnad\w*|\bfritt\b|avgiftsfri\w*|"
+    r"ersättning\w*|\bersätt\w*|\b500\s*kr\b|\bfå(?:r)? (?:vi|vårdcentralen|mottagningen) betalt\b|"
+    r"\bregister\w*|\bfee\w*|\bpay\w*|\bcharge\w*|\bcost\w*|\bcompensat\w*|\breimburs\w*|"
+    r"\bcode\w*|\brecord(?:ed|ing)? (?:the|this|a) visit\b|\bjournalför\w*|\bdokumentera besöket\b",
+    re.I)
+
+# Facts that make a message a rules question when it also asks (or continues one).
+_VISIT_FACTS = ("visit_date", "patient_age", "birth_date", "birth_year", "occasion", "setting",
+                "municipal_home_care", "remote", "lakarmedverkan", "performed_by")
+
+
+def asks_about_rules(text: str) -> bool:
+    """True when the text asks about registration, the patient fee or the compensation."""
+    return bool(_RULE_WORDS.search(text))
+
+
+def _is_question(text: str) -> bool:
+    return "?" in text or bool(re.match(
+        r"\s*(hur|vad|vilk|när|var|vem|varför|får|ska|kan|gäller|finns|måste|how|what|which|when|"
+        r"where|who|why|do|does|is|are|can|should|must)\b", text, re.I))
+
+
+def route(text: str, stated: dict, last_kind: str | None, personnummer_given: bool = False) -> str:
+    """``rule``, ``search`` or ``clarify`` for a message (personnummer already masked).
+
+    ``stated`` is the facts the message itself states; ``last_kind`` the kind of the previous
+    answer in the conversation (``None`` for a new one).
+    """
+    if asks_about_rules(text):
+        return RULES
+    gives_facts = bool(stated) or personnummer_given
+    if gives_facts and last_kind in (RULES, CLARIFY):
+        return RULES  # a follow-up: "Patienten är 90 år." completes the earlier question
+    if gives_facts and not _is_question(text) and len(text.split()) <= 25:
+        return CLARIFY
+    return SEARCH

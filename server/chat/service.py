@@ -1,0 +1,349 @@
+"""One chat turn: understand the message, route it, answer it, remember the facts.
+
+``respond`` is what POST /api/v1/chat, the chat page and the widget call. Order matters for the
+personnummer (issue; preamble): it is read for the birth date first, then masked, and only the
+masked text goes on to extraction, routing, search and anything that could log or echo it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from rutin.errors import InputError
+from rutin.redact import PERSONNUMMER_RE, mask_personnummer
+from server.chat import answer as A
+from server.chat.conversations import Conversation, valid_id
+from server.chat.facts import extract_facts, merge_facts
+from server.chat.intent import CLARIFY, RULES, SEARCH, route
+
+log = logging.getLogger("rutin.chat")
+
+#: The no-answer threshold tuned on tests/eval (see ``tests/chat/test_threshold.py`` and the
+#: report of the chat work): the lowest retrieval score a best passage may have and still answer.
+DEFAULT_NO_ANSWER_THRESHOLD = 0.0
+#: How many passages a search answer shows as sources.
+SOURCES_SHOWN = 3
+
+
+@dataclass
+class ChatReply:
+    """The API answer (``api``) plus what the pages show beside it."""
+
+    api: dict
+    conversation: Conversation
+    language: str = "sv"
+    question: str | None = None
+    facts_rows: list[dict] = field(default_factory=list)
+    highlight: dict | None = None  # {"document_id", "anchor", "parts": [{"text", "mark"}]}
+    marks: dict = field(default_factory=dict)  # "doc#anchor" -> parts, quotes marked
+    restarted: bool = False
+
+
+def clean_message(message: object, max_chars: int) -> str:
+    """The message, stripped, or InputError: empty, whitespace-only, too long, not text."""
+    if not isinstance(message, str):
+        raise InputError("message", "message ska vara en text.")
+    # Control characters (NUL and friends) carry nothing a question needs.
+    text = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in message).strip()
+    if not text:
+        raise InputError("message", "Meddelandet är tomt; skriv en fråga.")
+    if len(text) > max_chars:
+        raise InputError("message", f"Meddelandet är för långt: högst {max_chars} tecken "
+                                    "accepteras.")
+    return text
+
+
+def _birth_date_from_text(text: str, today: date) -> tuple[date | None, bool]:
+    """(birth date, a personnummer-shaped number was present) from the raw text.
+
+    Uses the rules' reader (checksum, samordningsnummer, '+'); the number itself goes nowhere.
+    """
+    from rules.identity import birth_date_from_personnummer
+
+    seen = False
+    for m in PERSONNUMMER_RE.finditer(text):
+        seen = True
+        try:
+            return birth_date_from_personnummer(m.group(0), reference=today), True
+        except (InputError, ValueError):
+            continue
+    return None, seen
+
+
+def threshold(settings) -> float:
+    """The no-answer threshold: the setting, or the tuned default when the setting is 0."""
+    value = getattr(settings, "no_answer_threshold", 0.0) or 0.0
+    return value if value > 0 else DEFAULT_NO_ANSWER_THRESHOLD
+
+
+@lru_cache(maxsize=4)
+def _tokenizer_for(kb):
+    """A Swedish tokenizer knowing the knowledge base's words (for compound splitting)."""
+    existing = getattr(kb, "tokenizer", None)
+    if existing is not None and hasattr(existing, "tokenize"):
+        return existing
+    from kb.tokenizer import SwedishTokenizer, vocabulary_of
+
+    texts = []
+    for d in kb.documents():
+        doc = kb.document(d.id)
+        texts.append(getattr(doc, "text", "") or "")
+    return SwedishTokenizer(vocabulary_of(texts))
+
+
+def respond(state, message: object, conversation_id: str | None, today: date) -> ChatReply:
+    """Answer one message in a conversation. Raises InputError for an unusable message or a
+    malformed conversation id; an unknown or expired id starts a fresh conversation."""
+    settings = state.settings
+    text = clean_message(message, settings.max_message_chars)
+    if conversation_id is not None and conversation_id != "" and not valid_id(conversation_id):
+        raise InputError("conversation_id", "conversation_id har fel form; utelämna det för att "
+                                            "börja ett nytt samtal.")
+    store = state.conversations
+    conv = store.get(conversation_id) if conversation_id else None
+    restarted = bool(conversation_id) and conv is None
+    born_pnr, pnr_seen = _birth_date_from_text(text, today)
+    text = mask_personnummer(text)  # from here on the personnummer is gone
+
+    stated_facts = extract_facts(text, today)
+    stated = stated_facts.stated()
+    if born_pnr is not None:
+        for k in ("patient_age", "birth_year"):
+            stated.pop(k, None)
+        stated["birth_date"] = born_pnr.isoformat()
+    if conv is None:
+        conv = store.new(language=stated_facts.language)
+    lang = stated_facts.language if len(text.split()) >= 4 or conv.turns == 0 else conv.language
+
+    kind = route(text, stated, conv.last_kind, personnummer_given=born_pnr is not None)
+    if state.kb is None and kind == SEARCH:
+        raise InputError("kb", "Kunskapsbasen laddas fortfarande; försök igen om en stund.",
+                         status_code=503)
+    if kind in (RULES, CLARIFY):
+        conv.facts = merge_facts(conv.facts, stated)
+
+    if kind == RULES:
+        reply = _rules_answer(state, conv, lang, today)
+    elif kind == CLARIFY:
+        reply = _clarify_answer(conv, lang)
+    else:
+        reply = _search_answer(state, text, lang)
+    if pnr_seen and born_pnr is None:
+        reply.api["answer"] = A.t(lang, "pnr_bad") + "\n\n" + reply.api["answer"]
+
+    conv.last_kind = reply.api["kind"] if reply.api["kind"] in (RULES, CLARIFY) else SEARCH
+    conv.language = lang
+    conv.turns += 1
+    store.save(conv)
+    reply.api["conversation_id"] = conv.id
+    reply.api["facts"] = {k: v for k, v in conv.facts.items()}
+    reply.api["question"] = reply.question
+    reply.conversation = conv
+    reply.language = lang
+    reply.restarted = restarted
+    reply.facts_rows = A.describe_facts(conv.facts, lang)
+    return reply
+
+
+# --------------------------------------------------------------------------- rules
+
+def _age_facts(facts: dict, visit_date: date) -> dict:
+    """patient_age / birth_date for the rules; a birth year alone gives an age only when both
+    possible ages fall on the same side of 85, the one age limit of the routines
+    ("Patientavgift: 200 kr om patient under 85 år")."""
+    if "patient_age" in facts:
+        return {"patient_age": int(facts["patient_age"])}
+    if "birth_date" in facts:
+        return {"birth_date": date.fromisoformat(facts["birth_date"])}
+    if "birth_year" in facts:
+        high = visit_date.year - int(facts["birth_year"])
+        low = high - 1
+        if low >= 85 or high < 85:
+            return {"patient_age": max(low, 0)}
+    return {}
+
+
+def _rules_answer(state, conv: Conversation, lang: str, today: date) -> ChatReply:
+    from rules.engine import decide
+    from rules.facts import resolve_facts
+
+    facts = conv.facts
+    visit_date = date.fromisoformat(facts["visit_date"]) if "visit_date" in facts else today
+    date_assumed = "visit_date" not in facts
+    if state.rules is None:
+        raise InputError("rules", "Reglerna laddas fortfarande; försök igen om en stund.",
+                         status_code=503)
+    try:
+        resolved = resolve_facts(
+            visit_date,
+            **_age_facts(facts, visit_date),
+            occasion=facts.get("occasion"),
+            setting=facts.get("setting"),
+            municipal_home_care=facts.get("municipal_home_care"),
+            remote=facts.get("remote", False),
+            lakarmedverkan=facts.get("lakarmedverkan", False),
+            performed_by=facts.get("performed_by", "lakare"),
+        )
+    except InputError as exc:
+        return ChatReply(api={"kind": CLARIFY, "answer": A.t(lang, "invalid_fact", msg=exc.message),
+                              "decision": None, "citations": [], "passages": []},
+                         conversation=conv)
+    decision = decide(resolved, visit_date, state.rules).to_api()
+    missing = list(decision.get("missing") or [])
+    if "patient_age" in missing and "birth_year" in facts:
+        missing[missing.index("patient_age")] = "birth_date"
+    question = A.question_for(missing[0], lang) if missing else None
+    routine = decision.get("routine") or {}
+    meta = _meta(state.kb, routine.get("document_id"))
+    text = A.rule_answer_text(decision, lang=lang, visit_date=visit_date,
+                              date_assumed=date_assumed, meta=meta, question=question)
+    citations, passages = _enrich_citations(state.kb, decision.get("citations") or [])
+    return ChatReply(api={"kind": RULES, "answer": text, "decision": decision,
+                          "citations": citations, "passages": passages},
+                     conversation=conv, question=question, marks=_quote_marks(citations, passages))
+
+
+def _quote_marks(citations: list[dict], passages: list[dict]) -> dict:
+    """For each cited passage, its text cut into parts with the cited quotes marked."""
+    marks = {}
+    for p in passages:
+        spans = []
+        for c in citations:
+            if (c["document_id"], c["anchor"]) != (p["document_id"], p["anchor"]) or not c["quote"]:
+                continue
+            start = p["text"].find(c["quote"])
+            if start >= 0:
+                spans.append(A.Span(start, start + len(c["quote"])))
+        marks[f"{p['document_id']}#{p['anchor']}"] = A.highlight_parts(p["text"], _merge(spans))
+    return marks
+
+
+def _merge(spans: list) -> list:
+    """Overlapping spans joined, sorted."""
+    out = []
+    for s in sorted(spans, key=lambda s: s.start):
+        if out and s.start <= out[-1].end:
+            out[-1] = A.Span(out[-1].start, max(out[-1].end, s.end))
+        else:
+            out.append(s)
+    return out
+
+
+def _meta(kb, document_id):
+    if kb is None or not document_id:
+        return None
+    try:
+        doc = kb.document(document_id)
+    except Exception:  # unknown id: the answer simply names no organization
+        return None
+    return getattr(doc, "meta", doc) if doc is not None else None
+
+
+def _chunk(kb, document_id, anchor):
+    if kb is None:
+        return None
+    try:
+        doc = kb.document(document_id)
+    except Exception:
+        return None
+    for chunk in getattr(doc, "chunks", None) or []:
+        if chunk.anchor == anchor:
+            return chunk
+    return None
+
+
+def _enrich_citations(kb, raw: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The decision's citations with title and section added, and the cited passages."""
+    citations, passages, seen = [], [], set()
+    for c in raw:
+        meta = _meta(kb, c.get("document_id"))
+        chunk = _chunk(kb, c.get("document_id"), c.get("anchor"))
+        citations.append({
+            "document_id": c.get("document_id"),
+            "title": meta.title if meta else c.get("document_id"),
+            "section": chunk.section if chunk else "",
+            "anchor": c.get("anchor"),
+            "quote": c.get("quote"),
+            "url": c.get("url") or f"/documents/{c.get('document_id')}#{c.get('anchor')}",
+        })
+        key = (c.get("document_id"), c.get("anchor"))
+        if chunk is not None and meta is not None and key not in seen:
+            seen.add(key)
+            passages.append(_passage(meta, chunk, None))
+    return citations, passages
+
+
+def _passage(meta, chunk, score) -> dict:
+    """A passage in the shape of a search result (api.md)."""
+    return {"document_id": meta.id, "title": meta.title, "organization": meta.organization,
+            "section": chunk.section, "anchor": chunk.anchor, "text": chunk.text,
+            "score": score, "url": f"/documents/{meta.id}#{chunk.anchor}",
+            "valid_from": meta.valid_from.isoformat() if meta.valid_from else None,
+            "valid_to": meta.valid_to.isoformat() if meta.valid_to else None}
+
+
+def _clarify_answer(conv: Conversation, lang: str) -> ChatReply:
+    rows = A.describe_facts(conv.facts, lang)
+    listed = (": " + ", ".join(f"{r['label']} {r['value']}" for r in rows)) if rows else ""
+    question = A.t(lang, "clarify", facts=listed)
+    return ChatReply(api={"kind": CLARIFY, "answer": question, "decision": None,
+                          "citations": [], "passages": []},
+                     conversation=conv, question=question)
+
+
+# --------------------------------------------------------------------------- search
+
+def support(question: str, hit, tokenizer) -> tuple[set[str], float]:
+    """The question's terms and the share of them found in the hit's passage (title and heading
+    included): retrieval that shares no word with the question is no real support."""
+    q_terms = set(tokenizer.tokenize(question))
+    if not q_terms:
+        return q_terms, 0.0
+    passage_terms = set(tokenizer.tokenize(" ".join((hit.meta.title, hit.chunk.section,
+                                                      hit.chunk.text))))
+    return q_terms, len(q_terms & passage_terms) / len(q_terms)
+
+
+def is_supported(score: float, overlap: float, lang: str, limit: float) -> bool:
+    """True when the best passage supports an answer: its score reaches the threshold and, for a
+    Swedish question, it shares at least one word with the question."""
+    if score < limit:
+        return False
+    return overlap > 0 or lang != "sv"
+
+
+def _search_answer(state, text: str, lang: str) -> ChatReply:
+    kb = state.kb
+    hits = kb.search(text, k=5)
+    tokenizer = _tokenizer_for(kb)
+    empty = ChatReply(api={"kind": "no_answer", "answer": A.t(lang, "no_answer"),
+                           "decision": None, "citations": [], "passages": []},
+                      conversation=None)
+    if not hits:
+        return empty
+    best = hits[0]
+    q_terms, overlap = support(text, best, tokenizer)
+    if not is_supported(float(best.score), overlap, lang, threshold(state.settings)):
+        return empty
+    chunk, meta = best.chunk, best.meta
+    spans = A.select_sentences(q_terms, chunk.text, tokenizer.tokenize)
+    quote = " ".join(chunk.text[s.start:s.end] for s in spans)
+    answer = quote + "\n\n" + A.source_line(meta, chunk.section, lang)
+    citation = {"document_id": meta.id, "title": meta.title, "section": chunk.section,
+                "anchor": chunk.anchor, "quote": quote,
+                "url": f"/documents/{meta.id}?highlight={chunk.anchor}#{chunk.anchor}"}
+    passages = [dict(h.to_api(), valid_from=_iso_or_none(h.meta.valid_from),
+                     valid_to=_iso_or_none(h.meta.valid_to)) for h in hits[:SOURCES_SHOWN]]
+    return ChatReply(api={"kind": SEARCH, "answer": answer, "decision": None,
+                          "citations": [citation], "passages": passages},
+                     conversation=None,
+                     highlight={"document_id": meta.id, "anchor": chunk.anchor,
+                                "parts": A.highlight_parts(chunk.text, spans)},
+                     marks={f"{meta.id}#{chunk.anchor}": A.highlight_parts(chunk.text, spans)})
+
+
+def _iso_or_none(value):
+    return value.isoformat() if value else None
