@@ -1,0 +1,88 @@
+"""Läkarmedverkan after discharge (seed 002, HSU 2026-03-03): support up to 14 days.
+
+"Läkarstöd erbjuds från Läkarmedverkan i upp till 14 dagar, med möjlighet till förlängning
+utifrån individuellt beslut och särskild prövning." The 14 days are counted from the day after
+discharge: discharge on day D, support up to and including D + 14. Longer only by an individual
+decision, which this rule cannot make: it says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rules.citations import Citation
+from rules.source import RuleSource
+
+
+@dataclass(frozen=True)
+class LakarmedverkanRule:
+    """The support period of Läkarmedverkan after discharge, with its citations."""
+
+    document_id: str
+    organization: str
+    decided_on: date
+    support_days: int
+    citations: tuple[Citation, ...]
+    extension: str
+    extension_citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class SupportAnswer:
+    """Until when Läkarmedverkan supports a patient discharged on ``discharge_date``."""
+
+    discharge_date: date
+    support_until: date
+    reasons: tuple[str, ...]
+    citations: tuple[Citation, ...]
+    organization: str
+    document_id: str
+
+    def to_api(self) -> dict:
+        """The answer as JSON."""
+        return {"discharge_date": self.discharge_date.isoformat(),
+                "support_until": self.support_until.isoformat(),
+                "organization": self.organization, "document_id": self.document_id,
+                "reasons": list(self.reasons),
+                "citations": [c.to_api() for c in self.citations]}
+
+
+def parse_lakarmedverkan(src: RuleSource) -> LakarmedverkanRule:
+    """The ``[lakarmedverkan]`` table of a rules file (checked citations)."""
+    t = src.require(src.data, "lakarmedverkan", dict, "lakarmedverkan")
+    decided_on = src.optional_date(t, "decided_on")
+    if decided_on is None:
+        raise src.fail("lakarmedverkan.decided_on", "saknas")
+    src.citations(t, "lakarmedverkan.decided_on", key="decided_quotes")
+    return LakarmedverkanRule(
+        document_id=src.document_id,
+        organization=src.require(src.data, "organization", str, "organization"),
+        decided_on=decided_on,
+        support_days=src.require(t, "support_days", int, "lakarmedverkan"),
+        citations=src.citations(t, "lakarmedverkan.support_days"),
+        extension=src.require(t, "extension", str, "lakarmedverkan"),
+        extension_citations=src.citations(t, "lakarmedverkan.extension", key="extension_quotes"))
+
+
+def support_until(discharge_date: date, rule: LakarmedverkanRule) -> date:
+    """The last day of Läkarmedverkan's support: ``discharge_date`` + ``support_days`` days."""
+    return discharge_date + timedelta(days=rule.support_days)
+
+
+def decide_support(discharge_date: date, rule: LakarmedverkanRule) -> SupportAnswer:
+    """Until when, with the reasons and citations; pure (no clock)."""
+    until = support_until(discharge_date, rule)
+    reasons = [
+        f"Läkarmedverkan ger stöd i upp till {rule.support_days} dagar efter utskrivningen: "
+        f"till och med {until.isoformat()} (dagarna räknas från dagen efter utskrivningen).",
+        rule.extension,
+    ]
+    if discharge_date < rule.decided_on:
+        reasons.append(f"Regeln beslutades av HSU {rule.decided_on.isoformat()}; dokumenten anger "
+                       "inte från vilket datum den tillämpas, så den gäller kanske inte en "
+                       "utskrivning före beslutet.")
+    return SupportAnswer(discharge_date=discharge_date, support_until=until,
+                         reasons=tuple(reasons),
+                         citations=rule.citations + rule.extension_citations,
+                         organization=rule.organization, document_id=rule.document_id)

@@ -1,0 +1,84 @@
+"""Reading one rules file: typed fields, and quotes checked against the ingested documents."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+
+from ingest.model import Document
+from rules.citations import Citation, locate
+from rules.conditions import check_keys
+
+
+class RuleDataError(ValueError):
+    """A rules file that cannot be trusted: a quote not in its document, an uncited value,
+    overlapping versions, a bad field. The message names the file and the entry."""
+
+
+class RuleSource:
+    """One parsed TOML rules file and the documents its quotes must stand in."""
+
+    def __init__(self, path: Path, data: Mapping, documents: Mapping[str, Document]) -> None:
+        self.path = path
+        self.data = data
+        self.documents = documents
+        self.document_id = self.require(data, "document_id", str, "")
+
+    def fail(self, where: str, message: str) -> RuleDataError:
+        """An error naming this file and the entry ``where``."""
+        return RuleDataError(f"{self.path.name}: {where}: {message}")
+
+    def require(self, table: Mapping, key: str, kind: type | tuple, where: str):
+        """``table[key]``, which must exist and be of ``kind``."""
+        if key not in table:
+            raise self.fail(where or key, f"'{key}' saknas")
+        value = table[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise self.fail(where or key, f"'{key}' har fel typ ({type(value).__name__})")
+        return value
+
+    def optional_date(self, table: Mapping, key: str) -> date | None:
+        """A TOML date or nothing."""
+        value = table.get(key)
+        if value is not None and not isinstance(value, date):
+            raise self.fail(key, "ska vara ett datum (ÅÅÅÅ-MM-DD utan citattecken)")
+        return value
+
+    def citations(self, table: Mapping, where: str, key: str = "quotes") -> tuple[Citation, ...]:
+        """The checked citations of an entry: every value needs at least one.
+
+        Each item of ``quotes`` is a string (a quote from this file's document) or a table
+        ``{document = "...", quote = "..."}``. Raises RuleDataError if a quote is not verbatim in
+        the cited document's cleaned text, so a changed document cannot keep stale rules.
+        """
+        items = table.get(key)
+        if not items:
+            raise self.fail(where, "värdet saknar citat ('quotes')")
+        out = []
+        for item in items:
+            if isinstance(item, str):
+                doc_id, quote = self.document_id, item
+            elif isinstance(item, Mapping) and isinstance(item.get("quote"), str):
+                doc_id, quote = item.get("document", self.document_id), item["quote"]
+            else:
+                raise self.fail(where, "ett citat ska vara en text eller {document, quote}")
+            document = self.documents.get(doc_id)
+            if document is None:
+                raise self.fail(where, f"dokumentet '{doc_id}' finns inte i kunskapsbasen")
+            citation = locate(document, quote)
+            if citation is None:
+                raise self.fail(where, f"citatet {quote!r} står inte ordagrant i '{doc_id}'")
+            out.append(citation)
+        return tuple(out)
+
+    def when(self, table: Mapping, where: str, key: str = "when",
+             names: tuple[str, ...] | None = None) -> dict:
+        """A row's conditions; every key must name a fact (of ``names``, default VisitFacts)."""
+        when = table.get(key, {})
+        if not isinstance(when, Mapping):
+            raise self.fail(where, f"'{key}' ska vara en tabell")
+        bad = check_keys(when, names)
+        if bad:
+            raise self.fail(where, f"okända villkor {bad}")
+        return dict(when)
