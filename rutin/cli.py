@@ -33,7 +33,19 @@ def serve(
         _fail("RUTIN_WORKERS > 1 needs RUTIN_VECTOR_STORE=http: the embedded chroma store "
               "is not safe for several processes.")
     logging.basicConfig(level=settings.log_level)
+    from rutin.logs import install_log_redaction
+
+    install_log_redaction()  # uvicorn's access log carries search queries: mask personnummer
     try:
+        # Checked here, not only in the lifespan: uvicorn prints a failing lifespan as a
+        # traceback, the issue asks for one clear line and a non-zero exit.
+        from kb.service import check_settings
+
+        check_settings(settings)
+        if settings.vector_store == "embedded":
+            from rutin.datalock import acquire_data_dir
+
+            acquire_data_dir(settings.data_dir)  # held until exit; the lifespan shares it
         uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port,
                     log_level=settings.log_level.lower())
     except ConfigurationError as exc:

@@ -10,7 +10,11 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from rutin.config import Settings, get_settings
+from rutin.datalock import acquire_data_dir, release_data_dir
+from rutin.errors import ConfigurationError
+from rutin.logs import install_log_redaction
 from server.errors import install_error_handlers
+from server.security import install_security
 from server.state import AppState
 
 log = logging.getLogger("rutin.server")
@@ -45,6 +49,13 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
         from server.chat.conversations import ConversationStore
 
         check_settings(settings)  # raises ConfigurationError naming the setting to fix
+        if settings.vector_store == "embedded":
+            if settings.workers > 1:
+                raise ConfigurationError(
+                    "RUTIN_WORKERS > 1 kräver RUTIN_VECTOR_STORE=http: den inbäddade "
+                    "vektorbutiken tål bara en process.")
+            # chroma's embedded store is not process-safe: one process per data directory.
+            acquire_data_dir(settings.data_dir)
         state = AppState(settings=settings)
         state.conversations = ConversationStore(settings.data_dir / "conversations",
                                                 ttl_seconds=settings.conversation_ttl_seconds)
@@ -54,9 +65,13 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
             thread.start()
         else:
             _load(state)
-        yield
-        if state.kb is not None:
-            state.kb.close()
+        try:
+            yield
+        finally:
+            if state.kb is not None:
+                state.kb.close()
+            if settings.vector_store == "embedded":
+                release_data_dir(settings.data_dir)
 
     app = FastAPI(
         title="rutin",
@@ -65,6 +80,8 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
         lifespan=lifespan,
     )
     install_error_handlers(app, TEMPLATES_DIR)
+    install_log_redaction()  # no personnummer in any log line (rutin/logs.py)
+    install_security(app, settings)  # headers, size limits, CSRF (server/security.py)
 
     from server.routes import api, health, pages, widget, admin
 

@@ -1,5 +1,70 @@
-"""Placeholder until its owner fills it in."""
+"""Administrative actions, behind a bearer token: off (404) unless RUTIN_ADMIN_TOKEN is set.
 
-from fastapi import APIRouter
+Issue "Limits and headers": administrative actions behind a token setting; without the setting
+they are off. Not part of the public contract, so not in the OpenAPI document.
+"""
 
-router = APIRouter()
+from __future__ import annotations
+
+import hmac
+import logging
+import threading
+
+from fastapi import APIRouter, Header
+from starlette.exceptions import HTTPException
+
+from rutin.errors import InputError
+from server.state import AppState, State
+
+log = logging.getLogger("rutin.admin")
+
+router = APIRouter(prefix="/admin", tags=["admin"], include_in_schema=False)
+
+# One re-ingest at a time per process; a second request is told so instead of queueing.
+_reingest_lock = threading.Lock()
+
+
+def require_admin(state: AppState, authorization: str | None) -> None:
+    """Raise 404 when admin is off, 401 when the bearer token is missing or wrong."""
+    expected = state.settings.admin_token
+    if not expected:
+        # Off: indistinguishable from a path that does not exist.
+        raise HTTPException(404, detail="Det finns ingen sida eller resurs på den adressen.")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+            given.strip().encode(), expected.encode()):
+        raise HTTPException(401, detail="Administrationen kräver en giltig token "
+                            "(Authorization: Bearer <RUTIN_ADMIN_TOKEN>).",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+@router.post("/reingest")
+def reingest(state: State, authorization: str | None = Header(default=None)) -> dict:
+    """Ingest the documents directory again (incremental) and reload the rule tables."""
+    require_admin(state, authorization)
+    if state.kb is None or not state.ready.is_set():
+        raise InputError("kunskapsbas", "Kunskapsbasen laddas fortfarande; försök igen om en stund.",
+                         status_code=503)
+    if not _reingest_lock.acquire(blocking=False):
+        raise InputError("reingest", "En inläsning pågår redan; vänta tills den är klar.",
+                         status_code=409)
+    try:
+        from rules.tables import load_tables
+
+        report = state.kb.ingest(state.settings.documents_dir)
+        state.rules = load_tables({d.id: d for d in state.kb.documents()})
+    finally:
+        _reingest_lock.release()
+    log.info("admin re-ingest: %d added, %d updated, %d removed, %d failed",
+             len(report.added), len(report.updated), len(report.removed), len(report.failures))
+    return {
+        "added": report.added,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "removed": report.removed,
+        "failures": [{"filename": getattr(f, "filename", ""), "reason": getattr(f, "reason", "")}
+                     for f in report.failures],
+        "documents": state.kb.document_count(),
+        "chunks": state.kb.chunk_count(),
+        "seconds": round(report.seconds, 3),
+    }
