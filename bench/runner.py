@@ -149,7 +149,8 @@ def run(options: Options) -> dict:
         rows = []
         for model in options.quality_models:
             res = run_stage("quality", {**common, "model": model, "eval_dir": str(eval_dir),
-                                        "data_dir": str(out / "data" / f"quality-{model}")},
+                                        "data_dir": str(bundled if model == options.model
+                                                        else out / "data" / f"quality-{model}")},
                             out, f"quality-{model}")
             rows += res.get("rows", []) if res.get("ok") else [
                 {"model": model, "configuration": model, "error": res.get("error")}]

@@ -102,6 +102,16 @@ def _vary(text: str, rng: random.Random) -> str:
     return text
 
 
+def _bullet(text: str, pools: Pools, rng: random.Random) -> str:
+    """A varied bullet: a real one, substituted, often extended by a clause from elsewhere."""
+    text = _vary(text, rng)
+    if rng.random() < 0.7:
+        words = rng.choice(pools.sentences).rstrip(".").split()
+        start = rng.randint(0, max(0, len(words) - 6))
+        text = f"{text.rstrip('.')}, {' '.join(words[start:start + rng.randint(4, 9)]).lower()}."
+    return text
+
+
 def synthetic_document(pools: Pools, rng: random.Random, number: int) -> tuple[str, dict]:
     """One synthetic document: its text (in the shape of the real ones) and its catalog entry."""
     municipality = rng.choice(MUNICIPALITIES)
@@ -115,7 +125,7 @@ def synthetic_document(pools: Pools, rng: random.Random, number: int) -> tuple[s
             blocks.append(" ".join(_vary(s, rng) for s in sentences))
         if pools.bullets and rng.random() < 0.6:
             bullets = rng.sample(pools.bullets, k=min(len(pools.bullets), rng.randint(2, 4)))
-            blocks.append("\n\n".join("• " + _vary(b, rng) for b in bullets))
+            blocks.append("\n\n".join("• " + _bullet(b, pools, rng) for b in bullets))
         rng.shuffle(blocks)
         parts += ["\n\n".join(blocks), ""]
     year = rng.randint(2019, 2027)
