@@ -18,7 +18,7 @@ from datetime import date
 
 # A sentence ends at . ! ? ; followed by space, or at a line break (the routines are full of
 # bullet lists and "Fält: värde" lines, one per line).
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-ZÅÄÖ0-9•·\-(\"”])|\s*\n\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÅÄÖ0-9•·\-(\"”])|\s*\n\s*")
 _BULLET = re.compile(r"^[•·\-\u2013*]\s*")
 
 
@@ -76,8 +76,11 @@ def select_sentences(question_terms: set[str], text: str, tokenize, *,
     if scores[best] <= 0:
         return [spans[0]]
     chosen = [best]
-    if best + 1 < n and (spans[best].end - spans[best].start < 80
-                         or text[spans[best].start:spans[best].end].rstrip().endswith((":", ";"))):
+    sentence = text[spans[best].start:spans[best].end]
+    # "…sker i samband med någon av nedan;" needs the list item after it; a bare heading
+    # ("Förutsättningar") needs its first sentence. A "Fält: värde" line stands alone.
+    if best + 1 < n and (sentence.endswith((":", ";", ","))
+                         or (len(sentence.split()) < 4 and ":" not in sentence)):
         chosen.append(best + 1)
     return [spans[i] for i in chosen[:max_sentences]]
 
@@ -257,6 +260,9 @@ def _alternative_text(item, lang: str) -> str:
     if isinstance(item, str):
         return item
     if isinstance(item, dict):
+        if "when" in item and "amount_sek" in item:  # rules: {"when", "amount_sek", "category"}
+            amount = f"{item['amount_sek']} kr" if lang == "sv" else f"SEK {item['amount_sek']}"
+            return f"{item['when']}: {amount}"
         for key in ("text", "description", "label", "message", "condition"):
             if isinstance(item.get(key), str) and item[key]:
                 extra = ""
@@ -282,6 +288,9 @@ def rule_answer_text(decision: dict, *, lang: str, visit_date: date, date_assume
                        org=org, validity=validity(routine or meta, lang), system=system))
         for row in decision.get("registration") or []:
             lines.append(f"• {row.get('field')}: {row.get('value')}")
+        either = " eller " if lang == "sv" else " or "
+        for alt in decision.get("alternatives") or []:
+            lines.append(f"• {alt.get('field')}: " + either.join(alt.get("values") or []))
     else:
         lines.append(t(lang, "rule_intro_nosystem", d=visit_date.isoformat()))
     lines.append(t(lang, "visit_day", d=visit_date.isoformat(),
@@ -304,8 +313,6 @@ def rule_answer_text(decision: dict, *, lang: str, visit_date: date, date_assume
     if reasons:
         lines.append(t(lang, "reasons"))
         lines.extend(f"• {r}" for r in reasons)
-    for notice in decision.get("notices") or []:
-        lines.append(_alternative_text(notice, lang))
     if question:
         lines.append(question)
     return "\n".join(lines)

@@ -21,9 +21,6 @@ from server.chat.intent import CLARIFY, RULES, SEARCH, route
 
 log = logging.getLogger("rutin.chat")
 
-#: The no-answer threshold tuned on tests/eval (see ``tests/chat/test_threshold.py`` and the
-#: report of the chat work): the lowest retrieval score a best passage may have and still answer.
-DEFAULT_NO_ANSWER_THRESHOLD = 0.0
 #: How many passages a search answer shows as sources.
 SOURCES_SHOWN = 3
 
@@ -73,10 +70,10 @@ def _birth_date_from_text(text: str, today: date) -> tuple[date | None, bool]:
     return None, seen
 
 
-def threshold(settings) -> float:
-    """The no-answer threshold: the setting, or the tuned default when the setting is 0."""
-    value = getattr(settings, "no_answer_threshold", 0.0) or 0.0
-    return value if value > 0 else DEFAULT_NO_ANSWER_THRESHOLD
+def threshold(kb) -> float:
+    """The no-answer threshold: RUTIN_NO_ANSWER_THRESHOLD, or when 0 the value tuned on
+    tests/eval for the embedding model in use (``KnowledgeBase.no_answer_threshold``)."""
+    return float(kb.no_answer_threshold)
 
 
 @lru_cache(maxsize=4)
@@ -263,8 +260,8 @@ def _enrich_citations(kb, raw: list[dict]) -> tuple[list[dict], list[dict]]:
         chunk = _chunk(kb, c.get("document_id"), c.get("anchor"))
         citations.append({
             "document_id": c.get("document_id"),
-            "title": meta.title if meta else c.get("document_id"),
-            "section": chunk.section if chunk else "",
+            "title": c.get("title") or (meta.title if meta else c.get("document_id")),
+            "section": c.get("section") or (chunk.section if chunk else ""),
             "anchor": c.get("anchor"),
             "quote": c.get("quote"),
             "url": c.get("url") or f"/documents/{c.get('document_id')}#{c.get('anchor')}",
@@ -326,7 +323,7 @@ def _search_answer(state, text: str, lang: str) -> ChatReply:
         return empty
     best = hits[0]
     q_terms, overlap = support(text, best, tokenizer)
-    if not is_supported(float(best.score), overlap, lang, threshold(state.settings)):
+    if not is_supported(float(best.confidence), overlap, lang, threshold(kb)):
         return empty
     chunk, meta = best.chunk, best.meta
     spans = A.select_sentences(q_terms, chunk.text, tokenizer.tokenize)

@@ -1,0 +1,159 @@
+"""Fact extraction from free Swedish and English text, one test per form (issue: "with tests for
+each form"). "Today" is fixed: Sunday 2026-11-22."""
+
+from datetime import date
+
+import pytest
+
+from server.chat.facts import detect_language, extract_facts, merge_facts
+
+TODAY = date(2026, 11, 22)  # a Sunday
+
+
+def facts(text):
+    return extract_facts(text, TODAY)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Besöket gjordes idag", date(2026, 11, 22)),
+    ("besöket var i dag", date(2026, 11, 22)),
+    ("Jag var där igår", date(2026, 11, 21)),
+    ("jag var där i går", date(2026, 11, 21)),
+    ("hembesök i förrgår", date(2026, 11, 20)),
+    ("besök den 15 juni 2024", date(2024, 6, 15)),
+    ("besök 2024-06-15", date(2024, 6, 15)),
+    ("förra tisdagen gjorde jag ett hembesök", date(2026, 11, 17)),
+    ("i tisdags gjorde jag ett hembesök", date(2026, 11, 17)),
+    ("för tre dagar sedan", date(2026, 11, 19)),
+    ("the visit was yesterday", date(2026, 11, 21)),
+    ("visit on 15 June 2024", date(2024, 6, 15)),
+    ("visit on June 15, 2024", date(2024, 6, 15)),
+    ("last tuesday", date(2026, 11, 17)),
+])
+def test_visit_date_is_read_in_each_form(text, expected):
+    assert facts(text).visit_date == expected
+
+
+def test_visit_date_on_a_tuesday_means_the_week_before_for_forra_tisdagen():
+    # Said on a Tuesday, "förra tisdagen" is a week back, never today.
+    assert extract_facts("förra tisdagen", date(2026, 11, 17)).visit_date == date(2026, 11, 10)
+
+
+def test_a_message_without_a_date_states_no_visit_date():
+    assert facts("Hur registrerar jag ett hembesök?").visit_date is None
+
+
+@pytest.mark.parametrize("text, age", [
+    ("en 87-årig kvinna", 87),
+    ("en 87-årig patient", 87),
+    ("Patienten är 87 år.", 87),
+    ("patienten är 87 år gammal", 87),
+    ("87 years old", 87),
+    ("an 87-year-old man", 87),
+    ("aged 91", 91),
+])
+def test_age_is_read_in_each_form(text, age):
+    assert facts(text).patient_age == age
+
+
+def test_born_year_is_kept_as_a_birth_year_not_an_age():
+    f = facts("patienten är född 1938")
+    assert f.birth_year == 1938 and f.patient_age is None
+
+
+def test_full_birth_date_is_kept_as_birth_date_and_not_taken_for_the_visit_date():
+    f = facts("född 1938-05-03, besök igår")
+    assert f.birth_date == date(1938, 5, 3)
+    assert f.visit_date == date(2026, 11, 21)
+
+
+def test_the_age_limit_of_the_rule_is_not_taken_for_the_patients_age():
+    assert facts("Vad betalar en patient under 85 år?").patient_age is None
+    assert facts("gäller det 85 år och äldre?").patient_age is None
+
+
+@pytest.mark.parametrize("text, occasion", [
+    ("efter utskrivning från sjukhuset", "utskrivning"),
+    ("patienten blev utskriven från sjukhuset i går", "utskrivning"),
+    ("hon skrevs ut från lasarettet", "utskrivning"),
+    ("besök vid hemgång", "utskrivning"),
+    ("visit after discharge from hospital", "utskrivning"),
+    ("inskrivning i hemsjukvården", "inskrivning"),
+    ("en ny patient i hemsjukvården", "inskrivning"),
+    ("new patient enrolment", "inskrivning"),
+    ("brytpunktssamtal hemma", "brytpunktssamtal"),
+    ("palliativ vård i livets slutskede", "brytpunktssamtal"),
+    ("an end of life conversation", "brytpunktssamtal"),
+])
+def test_occasion_is_recognised_in_each_form(text, occasion):
+    assert facts(text).occasion == occasion
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("patienten bor på säbo", "sabo"),
+    ("på SÄBO", "sabo"),
+    ("hon bor på särskilt boende", "sabo"),
+    ("han bor på äldreboende", "sabo"),
+    ("lives in a nursing home", "sabo"),
+    ("i ordinärt boende", "ordinart_boende"),
+    ("patienten bor hemma", "ordinart_boende"),
+    ("i sitt eget hem", "ordinart_boende"),
+])
+def test_setting_is_recognised_in_each_form(text, setting):
+    assert facts(text).setting == setting
+
+
+def test_a_sabo_resident_is_enrolled_in_municipal_home_care():
+    assert facts("bor på säbo").municipal_home_care is True
+
+
+def test_enrolment_in_home_care_and_its_negation():
+    assert facts("patienten är inskriven i kommunal hemsjukvård").municipal_home_care is True
+    assert facts("patienten är inte inskriven i hemsjukvården").municipal_home_care is False
+
+
+@pytest.mark.parametrize("text, remote", [
+    ("besöket gjordes via video", True),
+    ("vi tog det per telefon", True),
+    ("uppföljning på distans", True),
+    ("a phone call", True),
+    ("ett hembesök på plats", False),
+    ("inte på distans", False),
+])
+def test_remote_contact_is_recognised(text, remote):
+    assert facts(text).remote is remote
+
+
+def test_lakarmedverkan_and_its_negation():
+    assert facts("besöket gjordes inom Läkarmedverkan").lakarmedverkan is True
+    assert facts("besöket gjordes inte inom läkarmedverkan").lakarmedverkan is False
+    assert facts("ett vanligt besök").lakarmedverkan is None
+
+
+@pytest.mark.parametrize("text, who", [
+    ("besöket gjordes av en distriktssköterska", "sjukskoterska"),
+    ("sjuksköterskan gjorde besöket", "sjukskoterska"),
+    ("arbetsterapeuten var där", "annan"),
+    ("läkaren gjorde hembesöket", "lakare"),
+    ("the doctor visited", "lakare"),
+])
+def test_who_made_the_visit(text, who):
+    assert facts(text).performed_by == who
+
+
+def test_a_whole_swedish_question_gives_every_fact_it_states():
+    f = facts("Jag gjorde ett hembesök igår hos en 87-årig patient som skrevs ut från "
+              "sjukhuset, hon bor på säbo. Hur registrerar jag det?")
+    assert f.stated() == {"visit_date": "2026-11-21", "patient_age": 87, "occasion": "utskrivning",
+                          "setting": "sabo", "municipal_home_care": True, "remote": False}
+
+
+def test_language_is_detected():
+    assert detect_language("How do I register a home visit after discharge?") == "en"
+    assert detect_language("Hur registrerar jag ett hembesök?") == "sv"
+    assert detect_language("") == "sv"
+
+
+def test_a_new_age_replaces_an_earlier_birth_year():
+    merged = merge_facts({"birth_year": 1938, "occasion": "utskrivning"}, {"patient_age": 90})
+    assert merged == {"occasion": "utskrivning", "patient_age": 90}

@@ -1,0 +1,39 @@
+"""Routing: registration, fee and compensation questions go to the rules; the rest to search."""
+
+import pytest
+
+from server.chat.intent import CLARIFY, RULES, SEARCH, route
+
+
+@pytest.mark.parametrize("text", [
+    "Hur registrerar jag ett hembesök efter utskrivning?",
+    "Vad blir patientavgiften för en 80-åring?",
+    "Får vårdcentralen ersättning för brytpunktssamtal?",
+    "Vilken kontakttyp ska jag välja i Cosmic?",
+    "What is the patient fee for a home visit?",
+    "How do I register a visit after discharge?",
+])
+def test_registration_fee_and_compensation_questions_go_to_the_rules(text):
+    assert route(text, {}, None) == RULES
+
+
+@pytest.mark.parametrize("text", [
+    "Vad är Läkarmedverkan i hemsjukvården?",
+    "Vem ansvarar för patienterna på natten?",
+    "vad blir det för väder i morgon?",
+])
+def test_other_questions_go_to_search(text):
+    assert route(text, {}, None) == SEARCH
+
+
+def test_facts_alone_continue_an_earlier_rules_question():
+    assert route("Patienten är 90 år.", {"patient_age": 90}, RULES) == RULES
+    assert route("Patienten är 90 år.", {"patient_age": 90}, CLARIFY) == RULES
+
+
+def test_facts_alone_in_a_new_conversation_get_a_question_back():
+    assert route("Patienten är 90 år.", {"patient_age": 90}, None) == CLARIFY
+
+
+def test_a_search_question_after_a_rules_answer_goes_to_search():
+    assert route("Vad är Läkarmedverkan?", {}, RULES) == SEARCH
