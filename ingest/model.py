@@ -23,6 +23,7 @@ class DocumentMeta:
     source_url: str | None = None
     external_id: str | None = None
     note: str | None = None
+    seed: str | None = None  # the seed file this document was renamed from
     filename: str = ""
     in_catalog: bool = True
 
@@ -61,7 +62,22 @@ class Document:
     chunks: list[Chunk] = field(default_factory=list)
     content_hash: str = ""  # sha256 of the source file bytes plus the catalog entry
     warnings: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)  # bare URLs cleaned out of the text
 
     @property
     def id(self) -> str:
         return self.meta.id
+
+    def find_anchor(self, quote: str) -> str | None:
+        """The anchor of the chunk that contains ``quote`` (whitespace-insensitive), else None."""
+        wanted = " ".join(quote.split())
+        if not wanted:
+            return None
+        for chunk in self.chunks:
+            if wanted in " ".join(chunk.text.split()):
+                return chunk.anchor
+        return None
+
+    def chunk(self, anchor: str) -> Chunk | None:
+        """The chunk with this anchor, or None."""
+        return next((c for c in self.chunks if c.anchor == anchor), None)

@@ -1,0 +1,116 @@
+"""Load documents: read, clean, find sections, chunk. What the knowledge base calls."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.catalog import CATALOG_NAME, default_meta, load_catalog
+from ingest.chunking import assemble, chunk_sections, normalized
+from ingest.cleaning import clean_blocks
+from ingest.formats import SUPPORTED_SUFFIXES, UnreadableDocument, read_blocks
+from ingest.model import Document, DocumentMeta
+from ingest.sections import mark_headings, split_sections
+
+log = logging.getLogger("rutin.ingest")
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    """A file that could not be ingested, and why (in Swedish)."""
+
+    filename: str
+    reason: str
+
+
+def content_hash(data: bytes, meta: DocumentMeta) -> str:
+    """sha256 of the file bytes and the catalog entry: editing either counts as a change."""
+    entry = json.dumps(dataclasses.asdict(meta), sort_keys=True, default=str)
+    return hashlib.sha256(data + b"\0" + entry.encode("utf-8")).hexdigest()
+
+
+def load_document(path: Path, meta: DocumentMeta | None = None) -> Document:
+    """Read, clean, section and chunk the file at ``path``.
+
+    ``meta`` is its catalog entry; without one the document gets defaults (id from the file
+    name, title from its first heading or line, organization "Okänd", ``in_catalog=False``) and
+    a warning. Raises ``UnreadableDocument`` for an unsupported, empty, corrupt or encrypted file.
+    """
+    path = Path(path)
+    warnings: list[str] = []
+    blocks, links = clean_blocks(read_blocks(path, warnings))
+    blocks = mark_headings(blocks)
+    if not blocks:
+        raise UnreadableDocument(path.name, "dokumentet innehåller ingen text efter rensning")
+    if meta is None:
+        meta = default_meta(path.name, title=_first_title(blocks))
+        message = f"{path.name}: saknas i {CATALOG_NAME}; läses in med standardvärden (id {meta.id})"
+        log.warning(message)
+        warnings.append(message)
+    elif not meta.filename:
+        meta = dataclasses.replace(meta, filename=path.name)
+    sections = split_sections(blocks)
+    layout = assemble(sections)
+    return Document(
+        meta=meta,
+        text=layout.text,
+        chunks=chunk_sections(meta.id, sections, layout),
+        content_hash=content_hash(path.read_bytes(), meta),
+        warnings=warnings,
+        links=links,
+    )
+
+
+def load_directory(directory: Path) -> tuple[list[Document], list[IngestFailure]]:
+    """Load every supported document in ``directory`` (not recursive), ordered by file name.
+
+    The catalog itself and hidden files are skipped; a file of another type is reported as a
+    failure. One unreadable file does not stop the others. Raises ``CatalogError`` if the catalog
+    itself is malformed, since no document's metadata could then be trusted.
+    """
+    directory = Path(directory)
+    catalog = load_catalog(directory)
+    documents: list[Document] = []
+    failures: list[IngestFailure] = []
+    for path in sorted(directory.iterdir()):
+        if path.name == CATALOG_NAME or path.name.startswith((".", "~$")) or not path.is_file():
+            continue
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            reason = f"filtypen stöds inte; använd {', '.join(SUPPORTED_SUFFIXES)}"
+            failures.append(IngestFailure(path.name, reason))
+            log.warning("skipping %s: %s", path.name, reason)
+            continue
+        try:
+            documents.append(load_document(path, catalog.get(path.name)))
+        except UnreadableDocument as error:
+            failures.append(IngestFailure(error.filename, error.reason))
+            log.warning("cannot ingest %s: %s", error.filename, error.reason)
+    missing = sorted(set(catalog) - {path.name for path in directory.iterdir()})
+    for filename in missing:
+        log.warning("%s names %s, which is not in %s", CATALOG_NAME, filename, directory)
+    return documents, failures
+
+
+def anchor_for(document: Document, quote: str) -> str | None:
+    """The anchor of the chunk that contains ``quote`` (whitespace-insensitive), else None."""
+    return document.find_anchor(quote)
+
+
+def quote_in_text(document: Document, quote: str) -> bool:
+    """True if ``quote`` stands in the document's cleaned text (whitespace-insensitive)."""
+    wanted = normalized(quote)
+    return bool(wanted) and wanted in normalized(document.text)
+
+
+def _first_title(blocks) -> str | None:
+    for block in blocks:
+        if block.kind == "heading":
+            return block.text
+    for block in blocks:
+        if block.text.strip():
+            return block.text.strip().split("\n")[0][:120]
+    return None
