@@ -38,6 +38,9 @@ def locate(document: Document, quote: str) -> Citation | None:
     if not quote or quote not in document.text:
         return None
     chunk = next((c for c in document.chunks if quote in c.text), None)
+    if chunk is None:  # a heading ("Registrering i Cosmic") anchors the section it opens
+        chunk = next((c for c in document.chunks if c.heading_path
+                      and c.heading_path[-1].strip() == quote.strip()), None)
     if chunk is None:
         head = quote[:24]
         chunk = next((c for c in document.chunks if head in c.text), None)
