@@ -1,0 +1,65 @@
+"""Date rules beside the visit: Läkarmedverkan's 14 days, the VG follow-up and fee levels."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rules.followup import followup_schedule
+from rules.lakarmedverkan import decide_support, support_until
+from rules.months import add_months
+from rules.municipal_fees import fee_level
+
+
+def test_lakarmedverkan_supports_up_to_14_days_after_discharge(tables):
+    rule = tables.lakarmedverkan
+    assert support_until(date(2026, 4, 1), rule) == date(2026, 4, 15)
+    answer = decide_support(date(2026, 12, 25), rule)
+    assert answer.support_until == date(2027, 1, 8)
+    assert any("individuellt beslut" in r for r in answer.reasons)
+    assert any("14 dagar" in c.quote for c in answer.citations)
+
+
+def test_lakarmedverkan_before_the_decision_says_start_date_unknown(tables):
+    answer = decide_support(date(2026, 1, 10), tables.lakarmedverkan)
+    assert any("anger inte från vilket datum" in r for r in answer.reasons)
+
+
+def test_first_followup_at_the_latest_two_months_after_enrolment_then_every_six(tables):
+    answer = followup_schedule(date(2026, 1, 15), tables.followup)
+    assert answer.first_by == date(2026, 3, 15)
+    assert answer.next_by == (date(2026, 9, 15), date(2027, 3, 15), date(2027, 9, 15))
+    assert "Västra Götaland" in answer.organization
+
+
+def test_followup_months_clamp_to_the_end_of_a_short_month(tables):
+    assert add_months(date(2026, 12, 31), 2) == date(2027, 2, 28)
+    answer = followup_schedule(date(2026, 12, 31), tables.followup, last_followup=date(2027, 2, 10))
+    assert answer.first_by == date(2027, 2, 28)
+    assert answer.next_by[0] == date(2027, 8, 10)
+
+
+def test_round_the_clock_needs_are_fee_level_2_without_amount(tables):
+    answer = fee_level({"hsv_round_the_clock": True}, tables.fee_levels)
+    assert answer.level == 2 and answer.to_api()["amount_sek"] is None
+
+
+def test_needs_only_at_day_activity_are_fee_level_1(tables):
+    answer = fee_level({"hsv_round_the_clock": False, "hsv_in_home": False,
+                        "hsv_day_activity": True}, tables.fee_levels)
+    assert answer.level == 1
+
+
+def test_unknown_round_the_clock_leaves_the_level_unknown(tables):
+    answer = fee_level({"hsv_in_home": False, "hsv_short_stay": True}, tables.fee_levels)
+    assert answer.level is None and answer.missing == ("hsv_round_the_clock",)
+
+
+def test_date_rule_endpoints(client):
+    r = client.get("/api/v1/lakarmedverkan", params={"discharge_date": "2026-04-01"})
+    assert r.status_code == 200 and r.json()["support_until"] == "2026-04-15"
+    r = client.get("/api/v1/followup", params={"enrolled_on": "2026-01-15"})
+    assert r.status_code == 200 and r.json()["first_by"] == "2026-03-15"
+    r = client.get("/api/v1/hemsjukvard-avgiftsniva", params={"hsv_round_the_clock": "true"})
+    assert r.status_code == 200 and r.json()["level"] == 2
+    r = client.get("/api/v1/lakarmedverkan", params={"discharge_date": "2026-02-30"})
+    assert r.status_code == 422 and r.json()["detail"][0]["field"] == "discharge_date"
