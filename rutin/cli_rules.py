@@ -15,7 +15,7 @@ def _tables():
     from ingest.pipeline import load_directory
     from rules.tables import load_tables
 
-    documents = load_directory(get_settings().documents_dir)
+    documents, _failures = load_directory(get_settings().documents_dir)
     return load_tables({d.id: d for d in documents})
 
 
