@@ -234,7 +234,8 @@ def _read_docx(path: Path, data: bytes, warnings: list[str]) -> list[Block]:
         style = (item.style.name if item.style is not None else "") or ""
         match = _HEADING_STYLE.match(style.strip())
         if match:
-            blocks.append(Block("heading", " ".join(text.split()), int(match.group(1))))
+            # One below the Title style, so the document's title stays above its headings.
+            blocks.append(Block("heading", " ".join(text.split()), int(match.group(1)) + 1))
         elif style.strip().lower() in ("title", "rubrik"):
             blocks.append(Block("heading", " ".join(text.split()), 1))
         elif "list" in style.lower() or "lista" in style.lower() or _has_numbering(item):
