@@ -70,9 +70,12 @@ def load_directory(directory: Path) -> tuple[list[Document], list[IngestFailure]
 
     The catalog itself and hidden files are skipped; a file of another type is reported as a
     failure. One unreadable file does not stop the others. Raises ``CatalogError`` if the catalog
-    itself is malformed, since no document's metadata could then be trusted.
+    itself is malformed, since no document's metadata could then be trusted, and
+    ``FileNotFoundError`` if ``directory`` is not a directory.
     """
     directory = Path(directory)
+    if not directory.is_dir():
+        raise FileNotFoundError(f"dokumentmappen {directory} finns inte")
     catalog = load_catalog(directory)
     documents: list[Document] = []
     failures: list[IngestFailure] = []

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ingest.catalog import load_catalog
 from ingest.chunking import MAX_CHUNK_CHARS
+from ingest.formats import UnreadableDocument
 from ingest.pipeline import anchor_for, load_directory, load_document
 
 COSMIC = "rh-hemsjukvardsbesok-cosmic.txt"
@@ -146,3 +149,44 @@ def test_a_quote_finds_its_chunk_regardless_of_whitespace(documents):
     assert cosmic.chunk(anchor).section == "Förutsättningar"
     assert anchor_for(cosmic, "Ersättning utgår med 700 kr") is None
     assert anchor_for(cosmic, "   ") is None
+
+
+_PIECES = st.sampled_from(
+    [
+        "Syfte",
+        "Registrering i Cosmic",
+        "Kontakttyp: Hemsjukvårdsbesök",
+        "Vårdtjänst:",
+        "• utskrivning från slutenvård för patienter som redan är inskrivna på SäBo eller i",
+        "kommunal hemsjukvård i ordinärt boende.",
+        "● Ersättning\u00a0per\u00a0hemsjukvårdsbesök",
+        "o Giltighet 2028-12-31",
+        "Läkare 3016 2213 2715",
+        "2019 2020 2021",
+        "https://vardgivare.regionhalland.se/a.pdf",
+        "Region Halland  │Halland – Bästa livsplatsen 4",
+        "[bookmark: _Toc1]Bakgrund",
+        ".",
+        "",
+        " ",
+        " Beslut HSU 2026-03-03",
+        "Ersättning utgår med 500 kr per hemsjukvårdsbesök utfört av läkare som sker i samband",
+        "med någon av nedan;",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_PIECES, min_size=1, max_size=40))
+def test_any_mix_of_artefacts_gives_verbatim_chunks_with_unique_anchors(tmp_path, pieces):
+    path = tmp_path / "blandat.txt"
+    path.write_text("\n".join(pieces), encoding="utf-8")
+    try:
+        document = load_document(path)
+    except UnreadableDocument:
+        return  # nothing but furniture and blank lines
+    anchors = [chunk.anchor for chunk in document.chunks]
+    assert len(anchors) == len(set(anchors))
+    for chunk in document.chunks:
+        assert chunk.text and chunk.text in document.text
+    assert "[bookmark:" not in document.text and "Bästa livsplatsen" not in document.text
