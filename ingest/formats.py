@@ -106,18 +106,32 @@ def _read_markdown(path: Path, data: bytes, warnings: list[str]) -> list[Block]:
     pending: list[Line] = []
     links: list[str] = []
     in_fence = False
+    previous_was_row = False
     for line in text_lines(decode_text(path.name, data, warnings)):
         text = line.text
         if text.strip().startswith("```"):
             in_fence = not in_fence
             continue
         match = None if in_fence else _MD_HEADING.match(text)
+        is_row = not in_fence and text.strip().startswith("|")
+        if (match or is_row) and pending:
+            blocks.append(Block("raw", lines=pending))
+            pending = []
         if match:
-            if pending:
-                blocks.append(Block("raw", lines=pending))
-                pending = []
             blocks.append(Block("heading", _strip_md_inline(match.group(2)), len(match.group(1))))
             continue
+        if is_row:
+            cells = [_strip_md_inline(c.strip()) for c in text.strip().strip("|").split("|")]
+            if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+                continue  # the |---|---| rule under a table's head
+            row = " | ".join(cells)
+            if blocks and blocks[-1].kind == "table" and previous_was_row:
+                blocks[-1].text += "\n" + row
+            else:
+                blocks.append(Block("table", row))
+            previous_was_row = True
+            continue
+        previous_was_row = False
         # A link keeps its words in the text; the address goes to the document's links.
         links.extend(markdown_links(text))
         text = _MD_LINK.sub(lambda m: m.group(1), text)

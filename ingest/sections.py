@@ -55,12 +55,17 @@ def looks_like_heading(block: Block) -> bool:
 
 
 def is_body(block: Block) -> bool:
-    """True for a block that reads as text under a heading."""
+    """True for a block that clearly reads as text under a heading: a list, a table, a sentence."""
     if block.kind in ("list", "table"):
         return True
     if block.kind != "paragraph":
         return False
-    return len(block.text) >= 60 or block.text.endswith((".", "!", "?", ")"))
+    return len(block.text) >= 80 or block.text.endswith((".", "!", "?", ")"))
+
+
+def _is_weak_body(block: Block) -> bool:
+    """A longish line without a full stop: body only if more text follows it."""
+    return block.kind == "paragraph" and len(block.text) >= 60
 
 
 def mark_headings(blocks: list[Block]) -> list[Block]:
@@ -77,7 +82,14 @@ def mark_headings(blocks: list[Block]) -> list[Block]:
         if not looks_like_heading(blocks[index]) or index + 1 >= len(blocks):
             continue
         following = blocks[index + 1]
-        heading_at[index] = is_body(following) or heading_at[index + 1]
+        # A box of a flow chart ("Stöd från Läkarmedverkan upp till 14 dagar") is followed by
+        # one other box only; a real heading's unpunctuated first line has more text after it.
+        more_after = index + 2 < len(blocks) and not heading_at[index + 2]
+        heading_at[index] = (
+            is_body(following)
+            or heading_at[index + 1]
+            or (_is_weak_body(following) and more_after)
+        )
     return [
         Block("heading", heading_title(block.text), 0, page_start=block.page_start)
         if heading_at[index]

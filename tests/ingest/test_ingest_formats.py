@@ -79,7 +79,8 @@ def test_markdown_headings_nest(tmp_path):
     path = tmp_path / "rutin.md"
     path.write_text(
         "# Rutin\n\n## Syfte\n\nRutinen ska leda till ett\ngemensamt sätt.\n\n"
-        "## Uppföljning\n\n* Antal besök\n* Antal samtal\n\nSe [överenskommelsen](https://example.org/a.pdf).\n",
+        "## Uppföljning\n\n* Antal besök\n* Antal samtal\n\nSe [överenskommelsen](https://example.org/a.pdf).\n"
+        "\n## Avgift\n\n| Ålder | Avgift |\n|---|---:|\n| under 85 år | 200 kr |\n| 85 år och äldre | 0 kr |\n",
         encoding="utf-8",
     )
     document = load_document(path)
@@ -88,6 +89,9 @@ def test_markdown_headings_nest(tmp_path):
     assert follow_up.text.startswith("- Antal besök\n- Antal samtal")
     assert "Se överenskommelsen." in follow_up.text
     assert document.links == ["https://example.org/a.pdf"]
+    fee = next(c for c in document.chunks if c.heading_path == ("Rutin", "Avgift"))
+    assert fee.kind == "table"
+    assert fee.text == "Ålder | Avgift\nunder 85 år | 200 kr\n85 år och äldre | 0 kr"
 
 
 def test_text_in_windows_1252_is_read_with_a_warning(tmp_path):

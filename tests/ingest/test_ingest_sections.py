@@ -68,6 +68,8 @@ def test_decision_slide_titles(sections):
         "Förslag avtalstext: Övergripande insatser",
         "Planerad uppföljning",
     } <= found
+    # The boxes of the flow chart slide are not titles.
+    assert "Stöd från Läkarmedverkan upp till 14 dagar" not in found
 
 
 def test_report_sections(sections):
@@ -85,6 +87,7 @@ def test_report_sections(sections):
     } <= found
     # The signature and the front matter are not titles.
     assert "Karin Hesselgard" not in found and "Datum" not in found
+    assert "Driftnämnden Närsjukvård" not in found
 
 
 @pytest.mark.parametrize(
