@@ -88,14 +88,31 @@ def load_directory(directory: Path) -> tuple[list[Document], list[IngestFailure]
             log.warning("skipping %s: %s", path.name, reason)
             continue
         try:
-            documents.append(load_document(path, catalog.get(path.name)))
+            document = load_document(path, catalog.get(path.name))
         except UnreadableDocument as error:
             failures.append(IngestFailure(error.filename, error.reason))
             log.warning("cannot ingest %s: %s", error.filename, error.reason)
+            continue
+        taken = {meta.id for meta in catalog.values()} | {d.id for d in documents}
+        if not document.meta.in_catalog and document.id in taken:
+            document = _renamed(document, f"{document.id}-{document.content_hash[:6]}")
+        documents.append(document)
     missing = sorted(set(catalog) - {path.name for path in directory.iterdir()})
     for filename in missing:
         log.warning("%s names %s, which is not in %s", CATALOG_NAME, filename, directory)
     return documents, failures
+
+
+def _renamed(document: Document, new_id: str) -> Document:
+    """The document under another id (an uncatalogued file whose name clashes with an id)."""
+    message = f"{document.meta.filename}: id {document.id} är upptaget; använder {new_id}"
+    log.warning(message)
+    return dataclasses.replace(
+        document,
+        meta=dataclasses.replace(document.meta, id=new_id),
+        chunks=[dataclasses.replace(c, document_id=new_id) for c in document.chunks],
+        warnings=[*document.warnings, message],
+    )
 
 
 def anchor_for(document: Document, quote: str) -> str | None:

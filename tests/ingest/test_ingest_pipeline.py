@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import shutil
+
+import pytest
 
 from ingest_files import write_docx
 
@@ -26,6 +29,8 @@ def folder_with_bad_files(tmp_path, documents_dir):
     (tmp_path / "catalog.toml").write_text(CATALOG, encoding="utf-8")
     (tmp_path / "trasig.pdf").write_bytes(b"%PDF-1.7\n%garbage without objects")
     (tmp_path / "tom.docx").write_bytes(b"")
+    (tmp_path / "tom.pdf").write_bytes(b"")
+    (tmp_path / "trasig.docx").write_bytes(b"PK\x03\x04 inte ett Word-paket")
     (tmp_path / ".dold.txt").write_text("Syfte\n\nDold fil.\n", encoding="utf-8")
     write_docx(tmp_path / "ny-rutin.docx")
     return tmp_path
@@ -34,10 +39,11 @@ def folder_with_bad_files(tmp_path, documents_dir):
 def test_unreadable_files_are_reported_by_name_while_the_rest_load(tmp_path, documents_dir):
     documents, failures = load_directory(folder_with_bad_files(tmp_path, documents_dir))
     assert sorted(d.meta.filename for d in documents) == ["ny-rutin.docx", COSMIC]
-    assert {f.filename for f in failures} == {"trasig.pdf", "tom.docx"}
+    assert {f.filename for f in failures} == {"trasig.pdf", "tom.docx", "tom.pdf", "trasig.docx"}
     assert all(isinstance(f, IngestFailure) and f.reason for f in failures)
     reasons = {f.filename: f.reason for f in failures}
-    assert "skadad" in reasons["trasig.pdf"] and "tom" in reasons["tom.docx"]
+    assert "skadad" in reasons["trasig.pdf"] and "skadad" in reasons["trasig.docx"]
+    assert "tom" in reasons["tom.docx"] and "tom" in reasons["tom.pdf"]
 
 
 def test_document_without_catalog_entry_loads_with_defaults_and_a_warning(
@@ -66,8 +72,6 @@ def test_the_bundled_documents_all_load(documents_dir):
 
 
 def test_content_hash_changes_with_the_file_or_the_catalog_entry(tmp_path, documents_dir):
-    import dataclasses
-
     path = tmp_path / COSMIC
     shutil.copy(documents_dir / COSMIC, path)
     meta = load_catalog(documents_dir)[COSMIC]
@@ -85,3 +89,22 @@ def test_quotes_are_checked_against_the_cleaned_text(documents_dir):
     assert quote_in_text(document, "Kund: Primärvård")
     assert quote_in_text(document, "Ersättning utgår med 500 kr per\nhemsjukvårdsbesök")
     assert not quote_in_text(document, "Kund: Specialistvård")
+
+
+def test_an_uncatalogued_file_named_like_a_catalogued_id_gets_its_own_id(tmp_path, documents_dir):
+    shutil.copy(documents_dir / COSMIC, tmp_path / COSMIC)
+    (tmp_path / "catalog.toml").write_text(CATALOG, encoding="utf-8")
+    # Same stem as the catalogued id, other file type: two documents, two ids.
+    (tmp_path / "rh-hemsjukvardsbesok-cosmic.md").write_text("# Kopia\n\nEn kopia.\n", encoding="utf-8")
+    documents, failures = load_directory(tmp_path)
+    assert failures == []
+    ids = [d.id for d in documents]
+    assert len(ids) == len(set(ids)) == 2
+    copy = next(d for d in documents if not d.meta.in_catalog)
+    assert copy.id.startswith("rh-hemsjukvardsbesok-cosmic-")
+    assert all(chunk.document_id == copy.id for chunk in copy.chunks)
+
+
+def test_a_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="finns inte"):
+        load_directory(tmp_path / "saknas")
