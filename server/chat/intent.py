@@ -14,15 +14,22 @@ RULES = "rule"
 SEARCH = "search"
 CLARIFY = "clarify"
 
-# Words that ask how a visit is registered, what the patient pays or what the clinic is paid.
-_RULE_WORDS = re.compile(
+# Words that ask how a visit is registered: enough on their own.
+_REGISTRATION_WORDS = re.compile(
     r"registrer\w*|\bregistera\w*|kontakttyp\w*|vårdtjänst\w*|besökstyp\w*|besöksform\w*|"
-    r"besöksorsak\w*|avgiftstyp\w*|\bkund\b|\bkod(?:er|en|erna)?\b|\bkoda\w*|"
-    r"\bavgift\w*|patientavgift\w*|\bbetala\w*|\bkosta\w*|\bkostnad\w*|\bfritt\b|avgiftsfri\w*|"
-    r"ersättning\w*|\bersätt\w*|\b500\s*kr\b|\bfå(?:r)? (?:vi|vårdcentralen|mottagningen) betalt\b|"
-    r"\bregister\w*|\bfee\w*|\bpay\w*|\bcharge\w*|\bcost\w*|\bcompensat\w*|\breimburs\w*|"
-    r"\bcode\w*|\brecord(?:ed|ing)? (?:the|this|a) visit\b|\bjournalför\w*|\bdokumentera besöket\b",
+    r"besöksorsak\w*|avgiftstyp\w*|\bkod(?:er|en|erna)?\b|\bkoda\w*|\bjournalför\w*|"
+    r"patientavgift\w*|\b500\s*kr\b|\bregister\w*|\bcode\w*|\bcompensat\w*|\breimburs\w*",
     re.I)
+# Words about money: a rules question only when the message is about a visit or a patient
+# ("Vad kostar en parkeringsplats?" is not).
+_MONEY_WORDS = re.compile(
+    r"\bavgift\w*|\bbetala\w*|\bkosta\w*|\bkostnad\w*|avgiftsfri\w*|\bgratis\b|"
+    r"ersättning\w*|\bersätt\w*|\bbetalt\b|\bfee\w*|\bpay\w*|\bcharge\w*|\bcost\w*|\bfree\b",
+    re.I)
+_VISIT_CONTEXT = re.compile(
+    r"besök\w*|hembesök\w*|\w*besöket\b|patient\w*|läkar\w*|hemsjukvård\w*|brytpunkt\w*|"
+    r"utskriv\w*|inskriv\w*|säbo|särskilt boende|vårdcentral\w*|mottagning\w*|\bkund\b|"
+    r"\bvisit\w*|\bpatient\w*|\bdoctor\w*|\bphysician\w*|\bclinic\w*|home care", re.I)
 
 # Facts that make a message a rules question when it also asks (or continues one).
 _VISIT_FACTS = ("visit_date", "patient_age", "birth_date", "birth_year", "occasion", "setting",
@@ -31,7 +38,9 @@ _VISIT_FACTS = ("visit_date", "patient_age", "birth_date", "birth_year", "occasi
 
 def asks_about_rules(text: str) -> bool:
     """True when the text asks about registration, the patient fee or the compensation."""
-    return bool(_RULE_WORDS.search(text))
+    if _REGISTRATION_WORDS.search(text):
+        return True
+    return bool(_MONEY_WORDS.search(text)) and bool(_VISIT_CONTEXT.search(text))
 
 
 def _is_question(text: str) -> bool:

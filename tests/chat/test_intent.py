@@ -37,3 +37,11 @@ def test_facts_alone_in_a_new_conversation_get_a_question_back():
 
 def test_a_search_question_after_a_rules_answer_goes_to_search():
     assert route("Vad är Läkarmedverkan?", {}, RULES) == SEARCH
+
+
+def test_a_price_question_outside_the_visits_is_not_a_rules_question():
+    assert route("Vad kostar en parkeringsplats i Halmstad?", {}, None) == SEARCH
+
+
+def test_a_price_question_about_the_visit_is_a_rules_question():
+    assert route("Vad kostar läkarbesöket i hemmet för patienten?", {}, None) == RULES
