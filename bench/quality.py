@@ -7,7 +7,6 @@ hybrid (reciprocal-rank fusion with the configured dense weight).
 
 from __future__ import annotations
 
-import inspect
 import time
 from pathlib import Path
 
@@ -24,28 +23,13 @@ CONFIGURATIONS = [
 
 
 def _evaluate(kb, eval_dir: Path, mode: str) -> dict:
-    """Call ``kb.evaluation``'s entry point and keep the three figures the report shows."""
+    """``kb.evaluation.evaluate`` in ``mode`` on ``eval_dir/questions.toml``: the report's figures."""
     from kb import evaluation
 
-    fn = None
-    for name in ("evaluate", "evaluate_knowledge_base", "evaluate_kb", "run_evaluation"):
-        fn = getattr(evaluation, name, None)
-        if callable(fn):
-            break
-    if fn is None:
-        raise RuntimeError("kb.evaluation has no evaluate() function")
-    params = inspect.signature(fn).parameters
-    kwargs = {"mode": mode} if "mode" in params else {}
-    result = fn(kb, eval_dir, **kwargs) if len(params) >= 2 else fn(kb, **kwargs)
-    if not isinstance(result, dict):
-        result = {k: v for k, v in vars(result).items() if not k.startswith("_")}
-    picked = {}
-    for key, value in result.items():
-        norm = str(key).lower().replace("_", "").replace("@", "")
-        for want in ("recall1", "recall5", "mrr", "n", "questions"):
-            if norm == want and isinstance(value, (int, float)):
-                picked[want] = value
-    return picked or {k: v for k, v in result.items() if isinstance(v, (int, float))}
+    evalset = evaluation.load_questions(eval_dir / "questions.toml")
+    result = evaluation.evaluate(kb, mode=mode, evalset=evalset)
+    return {"recall1": result.recall_at_1, "recall5": result.recall_at_5, "mrr": result.mrr,
+            "n": len(result.ranks)}
 
 
 def run(params: dict) -> dict:

@@ -41,11 +41,15 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines + [""]
 
 
+def _first_line(text) -> str:
+    return str(text).strip().splitlines()[0] if text else ""
+
+
 def _error_line(stage: dict | None, name: str) -> list[str]:
     if stage is None:
         return [f"*{name}: not run.*", ""]
     if not stage.get("ok", True):
-        return [f"*{name} failed: `{stage.get('error')}`*", ""]
+        return [f"*{name} failed: `{_first_line(stage.get('error'))}`*", ""]
     return []
 
 
@@ -57,7 +61,7 @@ def _quality(results: dict) -> list[str]:
     body = []
     for row in rows:
         if row.get("error"):
-            body.append([row["configuration"], row["model"], NA, NA, NA, NA, f"error: {row['error']}"])
+            body.append([row["configuration"], row["model"], NA, NA, NA, NA, f"error: {_first_line(row['error'])}"])
             continue
         body.append([row["configuration"], row["model"], fmt(row.get("fusion_dense_weight"), digits=2),
                      fmt(row.get("recall1"), digits=3), fmt(row.get("recall5"), digits=3),
@@ -94,6 +98,9 @@ def _latency(results: dict) -> list[str]:
              ("visit", "HTTP", http, "http_visit"),
              ("healthz", "HTTP", http, "http_healthz")]
     for answer, where, stage, key in paths:
+        if get(stage, key, "error"):
+            rows.append([answer, where, f"error: `{get(stage, key, 'error')}`", NA, NA, NA, NA])
+            continue
         new, rep = get(stage, key, "new"), get(stage, key, "repeat")
         rows.append([answer, where, fmt(get(new, "p50_ms"), " ms", 2), fmt(get(new, "p95_ms"), " ms", 2),
                      fmt(get(rep, "p50_ms"), " ms", 2), fmt(get(rep, "p95_ms"), " ms", 2),
@@ -125,7 +132,7 @@ def _scale(results: dict, plot_path: Path | None) -> list[str]:
     for row in rows:
         if not row.get("ok"):
             body.append([fmt(row.get("target_chunks")), NA, row.get("model", NA), NA, NA, NA, NA, NA, NA,
-                         f"error: {row.get('error')}"])
+                         f"error: {_first_line(row.get('error'))}"])
             continue
         note = ""
         if row.get("projected_dense_ingest_s"):
@@ -138,6 +145,22 @@ def _scale(results: dict, plot_path: Path | None) -> list[str]:
                      note])
     lines += _table(["target chunks", "chunks", "model", "ingest", "chunks/s", "index on disk",
                      "peak memory", "search p50", "search p95", "note"], body)
+    dense = [r for r in rows if r.get("ok") and get(r, "vectors", "vectors")]
+    if dense:
+        lines += ["### The dense half at the sizes measured lexical-only", "",
+                  "The dense ingest of these sizes does not fit the run, so the vector index is "
+                  "measured on its own in the same process: as many vectors as the size has "
+                  "chunks (real chunk vectors of the first size plus a little noise) in a chroma "
+                  "collection configured as kb/store.py does, then the floor at that size (one new "
+                  "query embedding + one vector query) and the vector query alone. Peak memory "
+                  "above includes this collection.", ""]
+        lines += _table(["chunks", "vectors", "insert", "vectors/s", "vector index on disk",
+                         "floor p50", "floor p95", "vector query p50", "vector query p95"], [
+            [fmt(r.get("chunks")), fmt(get(r, "vectors", "vectors")), fmt(get(r, "vectors", "insert_s"), " s"),
+             fmt(get(r, "vectors", "vectors_per_s")), fmt(get(r, "vectors", "index_mib"), " MiB"),
+             fmt(get(r, "vectors", "floor", "p50_ms"), " ms"), fmt(get(r, "vectors", "floor", "p95_ms"), " ms"),
+             fmt(get(r, "vectors", "vector_query", "p50_ms"), " ms", 2),
+             fmt(get(r, "vectors", "vector_query", "p95_ms"), " ms", 2)] for r in dense])
     if plot_path is not None and plot_path.exists():
         lines += [f"![Search latency and ingest time against corpus size]({plot_path.name})", ""]
     return lines
@@ -170,11 +193,12 @@ def render(results: dict, plot_path: Path | None = None) -> str:
     opts = results.get("options", {})
     lines = [
         "# Benchmarks", "",
-        f"Measured {results.get('started', NA)} at commit `{results.get('commit', NA)}` with "
+        f"Measured {results.get('started', NA)} (Europe/Stockholm) at commit `{results.get('commit', NA)}` with "
         f"`{opts.get('command', 'rutin bench')}`{' (quick)' if opts.get('quick') else ''}; "
         f"embedding model `{opts.get('model', NA)}`.", "",
         f"Machine: {m.get('cores', NA)} cores ({m.get('cpu', NA)}), {m.get('memory_gib', NA)} GiB, "
-        f"Python {m.get('python', NA)}; load average at start {m.get('load_average', NA)} "
+        f"Python {m.get('python', NA)}; load average at start {m.get('load_average', NA)}, at the end "
+        f"{results.get('load_average_end', NA)} "
         f"(the machine is shared, so timings are noisy). Whole run: {fmt(results.get('total_s'), ' s', 0)}; "
         f"{results.get('questions', NA)} questions, {results.get('messages', NA)} chat messages.", "",
     ]
@@ -203,6 +227,10 @@ def plot(results: dict, plot_path: Path) -> bool:
         left.plot(xs, [get(r, "search", "p50_ms") for r in sub], "o-", label=f"p50 ({model})")
         left.plot(xs, [get(r, "search", "p95_ms") for r in sub], "s--", label=f"p95 ({model})")
         right.plot(xs, [r["ingest_s"] for r in sub], "o-", label=f"measured ({model})")
+    dense = [r for r in rows if get(r, "vectors", "floor", "p95_ms")]
+    if dense:
+        left.plot([r["chunks"] for r in dense], [get(r, "vectors", "floor", "p95_ms") for r in dense],
+                  "^-.", label="dense floor p95 (vector index alone)")
     projected = [r for r in rows if r.get("projected_dense_ingest_s")]
     if projected:
         right.plot([r["chunks"] for r in projected], [r["projected_dense_ingest_s"] for r in projected],

@@ -89,6 +89,7 @@ def _scale(options: Options, questions: list[str], results: dict) -> None:
     per_doc = synthetic.chunks_per_document(options.documents_dir, out / "corpora", seed=options.seed)
     results["scale_chunks_per_document"] = round(per_doc, 2)
     rate = None  # dense chunks/s measured at the first size
+    vector_source = None
     rows = []
     for size in sorted(options.sizes):
         n_docs = synthetic.documents_for_chunks(size, per_doc)
@@ -108,14 +109,21 @@ def _scale(options: Options, questions: list[str], results: dict) -> None:
                  f"{options.scale_budget_s} s: measuring lexical-only")
         params = {"data_dir": str(out / "data" / f"scale-{size}"), "corpus_dir": str(corpus),
                   "model": model, "questions": questions, "documents": n_docs,
-                  "cwd": str(options.repo)}
+                  "dense_model": options.model, "cwd": str(options.repo)}
+        if projected and vector_source:
+            params["vector_source"] = str(vector_source)
         row = run_stage("scale", params, out, f"scale-{size}-{model}")
         row.update({"target_chunks": size, "projected_dense_ingest_s": projected,
                     "dense_model": options.model})
         if row.get("ok") and model == options.model and row.get("chunks_per_s") and rate is None:
             rate = row["chunks_per_s"]
+            # its real vectors seed the vector-index measurement of the sizes that follow
+            vector_source = out / "data" / f"scale-{size}"
+        else:
+            shutil.rmtree(out / "data" / f"scale-{size}", ignore_errors=True)
         rows.append(row)
-        shutil.rmtree(out / "data" / f"scale-{size}", ignore_errors=True)
+    if vector_source:
+        shutil.rmtree(vector_source, ignore_errors=True)
     results["scale"] = rows
     results["scale_dense_chunks_per_s"] = rate
 
@@ -169,6 +177,7 @@ def run(options: Options) -> dict:
         _scale(options, questions, results)
     results["finished"] = datetime.now(ZoneInfo("Europe/Stockholm")).isoformat(timespec="seconds")
     results["total_s"] = round(time.perf_counter() - t0, 1)
+    results["load_average_end"] = machine()["load_average"]
     (out / "results.json").write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
     report.write(results, options.report_path, options.plot_path)
     _log(f"wrote {options.report_path} ({results['total_s']} s)")

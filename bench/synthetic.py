@@ -121,7 +121,7 @@ def synthetic_document(pools: Pools, rng: random.Random, number: int) -> tuple[s
         parts += [" " + rng.choice(pools.headings) + " ", ""]
         blocks: list[str] = []
         for _ in range(rng.randint(1, 3)):
-            sentences = rng.sample(pools.sentences, k=min(len(pools.sentences), rng.randint(2, 5)))
+            sentences = rng.sample(pools.sentences, k=min(len(pools.sentences), rng.randint(1, 4)))
             blocks.append(" ".join(_vary(s, rng) for s in sentences))
         if pools.bullets and rng.random() < 0.6:
             bullets = rng.sample(pools.bullets, k=min(len(pools.bullets), rng.randint(2, 4)))

@@ -42,8 +42,16 @@ def evaluate_targets(results: dict) -> list[dict]:
     biggest = max(scale, key=lambda r: r.get("chunks") or 0) if scale else None
     if biggest is not None and biggest.get("target_chunks", 0) >= 100_000:
         at = f" at {biggest['chunks']} chunks ({biggest['model']})"
-        rows.append(_check("query p95 ≤ 100 ms at 100k chunks", _get(biggest, "search", "p95_ms"), 100,
-                           " ms", extra=at))
+        lexical_p95 = _get(biggest, "search", "p95_ms")
+        floor_p95 = _get(biggest, "vectors", "floor", "p95_ms")
+        if biggest.get("model") == "none" and lexical_p95 is not None and floor_p95 is not None:
+            # Hybrid search = lexical search + dense floor (+ fusion): the sum of the two p95s
+            # bounds the hybrid p95 from above.
+            rows.append(_check("query p95 ≤ 100 ms at 100k chunks", lexical_p95 + floor_p95, 100,
+                               " ms", extra=f" estimated: lexical search p95 {lexical_p95:.1f} ms + "
+                               f"dense floor p95 {floor_p95:.1f} ms at {biggest['chunks']} chunks"))
+        else:
+            rows.append(_check("query p95 ≤ 100 ms at 100k chunks", lexical_p95, 100, " ms", extra=at))
         if biggest.get("projected_dense_ingest_s"):
             rows.append(_check("full ingest ≤ 10 min at 100k chunks",
                                biggest["projected_dense_ingest_s"] / 60, 10, " min",

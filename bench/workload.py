@@ -60,6 +60,10 @@ def _from_eval_dir(eval_dir: Path) -> list[str]:
     found: list[str] = []
 
     def walk(node):
+        if isinstance(node, dict) and isinstance(node.get("question"), list):
+            # tests/eval/questions.toml: [[question]] tables with the asked words in ``text``.
+            found.extend(q["text"] for q in node["question"] if isinstance(q, dict) and "text" in q)
+            return
         if isinstance(node, dict):
             for key, value in node.items():
                 if key in ("question", "query", "q") and isinstance(value, str):
@@ -93,7 +97,17 @@ def questions(repo: Path, limit: int | None = None) -> list[str]:
     return chosen[:limit] if limit else chosen
 
 
+def off_topic(repo: Path) -> list[str]:
+    """The evaluation set's questions the routines do not answer (``[[off_topic]]``)."""
+    path = repo / "tests" / "eval" / "questions.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [q["text"] for q in data.get("off_topic", []) if isinstance(q, dict) and "text" in q]
+
+
 def chat_messages(repo: Path, limit: int | None = None) -> list[str]:
-    """Chat messages: the search questions plus registration questions the rules answer."""
-    mixed = questions(repo, limit) + RULE_MESSAGES
-    return mixed
+    """Chat messages: the search questions, registration questions the rules answer, and a few
+    off-topic questions (answered with no_answer)."""
+    return questions(repo, limit) + RULE_MESSAGES + off_topic(repo)[:3]
