@@ -1,0 +1,145 @@
+"""The pages over the real app: chat without JavaScript, documents, document, widget; bad input."""
+
+from __future__ import annotations
+
+import re
+
+from tests.pages.conftest import CONVERSATION
+
+
+def test_the_chat_page_is_swedish_with_a_labelled_form_that_posts(client):
+    html = client.get("/").text
+    assert '<html lang="sv">' in html
+    assert 'href="#main"' in html  # skip link
+    assert '<form class="ask" method="post" action="/"' in html
+    assert '<label for="message">' in html and 'id="message"' in html
+    assert 'name="csrf_token"' in html
+
+
+def test_asking_without_javascript_renders_the_answer_registration_and_sources(post_form):
+    r = post_form("/", "Hur registrerar jag ett hembesök 2025-06-10 efter utskrivning för en "
+                       "87-årig patient på säbo?")
+    assert r.status_code == 200
+    html = r.text
+    answer_at, sources_at = html.index('id="answer"'), html.index('id="sources-heading"')
+    assert answer_at < sources_at
+    assert "<dt>Kontakttyp</dt><dd>Hemsjukvårdsbesök</dd>" in html
+    assert "<dt>Patientavgift</dt><dd>0 kr</dd>" in html
+    assert "ja, 500 kr" in html
+    assert "gäller från 2025-03-31" in html
+    assert "/documents/rh-hemsjukvardsbesok-cosmic?highlight=" in html
+    assert CONVERSATION.search(html)
+
+
+def test_a_follow_up_on_the_page_completes_the_question(post_form):
+    first = post_form("/", "Vad blir patientavgiften för ett brytpunktssamtal på säbo igår?")
+    assert "Hur gammal är patienten?" in first.text
+    assert "under 85 år: 200 kr" in first.text
+    cid = CONVERSATION.search(first.text).group(1)
+    second = post_form("/", "Patienten är 90 år.", cid)
+    assert "<dt>Patientavgift</dt><dd>0 kr</dd>" in second.text
+    assert CONVERSATION.search(second.text).group(1) == cid
+    assert "Hur gammal är patienten?" not in second.text
+
+
+def test_a_search_answer_on_the_page_marks_the_answering_sentence(post_form):
+    html = post_form("/", "Vem har ansvaret för hemsjukvårdens patienter under jourtid?").text
+    assert "<mark>" in html and "Hallandsjouren" in html
+    assert "Källa:" in html
+
+
+def test_an_off_topic_question_on_the_page_shows_no_sources(post_form):
+    html = post_form("/", "vad blir det för väder i morgon?").text
+    assert "tar inte upp" in html
+    assert 'id="sources-heading"' not in html
+
+
+def test_an_empty_question_gives_a_422_page_with_the_reason(post_form):
+    r = post_form("/", "   ")
+    assert r.status_code == 422
+    assert "Meddelandet är tomt" in r.text
+
+
+def test_what_the_user_typed_is_escaped_on_the_page(post_form):
+    r = post_form("/", "<script>alert('x')</script>" + "a" * 5000)
+    assert r.status_code == 422
+    assert "<script>alert" not in r.text
+    assert "&lt;script&gt;" in r.text
+
+
+def test_a_tampered_conversation_id_on_the_page_is_a_4xx_not_a_500(post_form):
+    r = post_form("/", "Patienten är 90 år.", "../../secret_key")
+    assert r.status_code == 422
+
+
+def test_a_form_post_without_the_token_is_refused(client):
+    r = client.post("/", data={"message": "hej"})
+    assert r.status_code == 403
+
+
+def test_a_non_utf8_form_post_is_a_4xx_or_answered_never_a_500(client):
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/").text).group(1)
+    r = client.post("/", content=b"message=%FF%FEhej+l%E4karmedverkan&csrf_token=" + token.encode(),
+                    headers={"content-type": "application/x-www-form-urlencoded"})
+    assert r.status_code < 500
+
+
+def test_documents_lists_every_document_with_status(client):
+    html = client.get("/documents").text
+    assert html.count('<th scope="row">') == 5
+    assert "Region Halland" in html and "Kommun i Västra Götaland" in html
+    assert "gäller från 2023-01-01 till 2025-03-31" in html
+    assert "status-no" in html and "status-yes" in html
+
+
+def test_documents_filter_by_organization(client):
+    html = client.get("/documents", params={"organization": "Region Halland"}).text
+    assert html.count('<th scope="row">') == 4
+    assert "Rutin för anslutning till och utskrivning" not in html
+
+
+def test_a_document_page_anchors_sections_and_highlights_the_cited_passage(client):
+    doc = client.app.state.rutin.kb.document("rh-hemsjukvardsbesok-cosmic")
+    anchor = doc.chunks[2].anchor
+    html = client.get(f"/documents/rh-hemsjukvardsbesok-cosmic?highlight={anchor}").text
+    for chunk in doc.chunks:
+        assert f'id="{chunk.anchor}"' in html
+    assert f'<section id="{anchor}" class="passage-block highlighted"' in html
+    assert html.count("highlighted") == 1
+
+
+def test_unknown_and_path_trick_document_ids_are_404_pages(client):
+    for path in ("/documents/finns-inte", "/documents/..%2F..%2Fetc%2Fpasswd",
+                 "/documents/%2e%2e", "/documents/rh-hemsjukvardsbesok-cosmic.txt",
+                 "/documents/" + "a" * 300):
+        r = client.get(path)
+        assert r.status_code == 404, path
+        assert "text/html" in r.headers["content-type"]
+
+
+def test_a_highlight_that_is_not_an_anchor_is_ignored(client):
+    r = client.get('/documents/rh-hemsjukvardsbesok-cosmic?highlight="><script>x</script>')
+    assert r.status_code == 200
+    assert "<script>x" not in r.text
+
+
+def test_the_widget_is_compact_and_keeps_sources(client, post_form):
+    html = client.get("/widget").text
+    assert 'class="site-header"' not in html
+    assert 'action="/widget"' in html
+    r = post_form("/widget", "Vilken kontakttyp används i Cosmic för riktade hembesök?")
+    assert r.status_code == 200
+    assert 'id="sources-heading"' in r.text
+    assert 'target="_blank" rel="noopener"' in r.text
+
+
+def test_the_embed_script_is_javascript_that_frames_the_widget(client):
+    r = client.get("/widget.js")
+    assert r.status_code == 200 and "javascript" in r.headers["content-type"]
+    assert 'origin + "/widget"' in r.text
+
+
+def test_static_files_are_served_and_paths_refused(client):
+    assert client.get("/static/rutin.css").status_code == 200
+    assert client.get("/static/..%2Fapp.py").status_code == 404
+    assert client.get("/static/secret_key").status_code == 404
