@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,9 +14,10 @@ LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.toml"
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Synonym groups, each a tuple of terms (words or phrases)."""
+    """Synonym groups, each a tuple of terms (words or phrases), and which terms are Swedish."""
 
     groups: tuple[tuple[str, ...], ...]
+    swedish: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path = LEXICON_PATH) -> "Lexicon":
@@ -23,30 +25,57 @@ class Lexicon:
         with open(path, "rb") as f:
             data = tomllib.load(f)
         groups = []
+        swedish: set[str] = set()
         for i, group in enumerate(data.get("group", [])):
-            terms = tuple(t.strip() for t in group.get("terms", []) if t.strip())
-            if len(terms) < 2:
+            sv = [t.strip() for t in group.get("sv", []) if t.strip()]
+            en = [t.strip() for t in group.get("en", []) if t.strip()]
+            if len(sv) + len(en) < 2:
                 raise ValueError(f"{path}: group {i + 1} needs at least two terms")
-            groups.append(terms)
-        return cls(tuple(groups))
+            groups.append(tuple(sv + en))
+            swedish.update(sv)
+        return cls(tuple(groups), frozenset(swedish))
 
     def terms(self) -> list[str]:
         """Every term of every group."""
         return [t for g in self.groups for t in g]
 
-    def expansion(self, query: str, tokenizer: SwedishTokenizer) -> list[str]:
-        """Tokens to add to ``query``: the other terms of every group one of whose terms
-        (all its tokens) occurs in the query. Tokens already in the query are not repeated."""
+    def matching_groups(self, query: str, tokenizer: SwedishTokenizer) -> list[tuple[str, ...]]:
+        """The groups one of whose terms occurs in ``query``: as a phrase (whole words, so
+        question words like "hur mycket" count), or as all of its stems in any order."""
+        lowered = " ".join(re.findall(r"\w+", query.lower()))
         query_tokens = set(tokenizer.tokenize(query, compounds=True))
-        added: list[str] = []
-        seen = set(query_tokens)
+        found = []
         for group in self.groups:
-            term_tokens = [tokenizer.tokenize(t, compounds=False) for t in group]
-            if not any(toks and set(toks) <= query_tokens for toks in term_tokens):
-                continue
-            for toks in term_tokens:
-                for tok in toks:
+            for term in group:
+                phrase = " ".join(re.findall(r"\w+", term.lower()))
+                toks = tokenizer.tokenize(term, compounds=False)
+                if (phrase and re.search(rf"\b{re.escape(phrase)}\b", lowered)) or (
+                        toks and set(toks) <= query_tokens):
+                    found.append(group)
+                    break
+        return found
+
+    def expansion(self, query: str, tokenizer: SwedishTokenizer) -> list[str]:
+        """Tokens to add to ``query``: the other terms of every matching group. Tokens already
+        in the query are not repeated."""
+        seen = set(tokenizer.tokenize(query, compounds=True))
+        added: list[str] = []
+        for group in self.matching_groups(query, tokenizer):
+            for term in group:
+                for tok in tokenizer.tokenize(term, compounds=False):
                     if tok not in seen:
                         seen.add(tok)
                         added.append(tok)
         return added
+
+    def swedish_terms(self, query: str, tokenizer: SwedishTokenizer) -> list[str]:
+        """The Swedish terms of the matching groups that the query does not already contain: appended to an English question
+        before it is embedded, so the dense model meets the routines' own words."""
+        lowered = query.lower()
+        out = []
+        for group in self.matching_groups(query, tokenizer):
+            for term in group:
+                if term in self.swedish and term.lower() not in lowered and term not in out:
+                    out.append(term)
+        return out
+

@@ -18,6 +18,10 @@ from rutin.errors import InputError
 #: How many candidates each ranking contributes to the fusion.
 CANDIDATES = 40
 
+#: Passages sharing more than this share of their words are shown once (the Cosmic and the
+#: VAS routine have the same Syfte and Bakgrund; two copies would push answers out of the top 5).
+DUPLICATE_JACCARD = 0.8
+
 
 @dataclass(frozen=True)
 class SearchHit:
@@ -70,6 +74,7 @@ class Corpus:
     entries: list[tuple[Document, Chunk]] = field(default_factory=list)
     positions: dict[str, int] = field(default_factory=dict)
     lexical: LexicalIndex | None = None
+    word_sets: list[frozenset[str]] = field(default_factory=list)
 
     @classmethod
     def build(cls, documents: dict[str, Document]) -> "Corpus":
@@ -78,7 +83,23 @@ class Corpus:
         entries = [(d, c) for d in ordered.values() for c in d.chunks]
         positions = {chunk_id(d, c): i for i, (d, c) in enumerate(entries)}
         lexical = LexicalIndex([index_text(d.meta, c) for d, c in entries])
-        return cls(ordered, entries, positions, lexical)
+        word_sets = [frozenset(lexical.tokenizer.tokenize(c.text, compounds=False))
+                     for _, c in entries]
+        return cls(ordered, entries, positions, lexical, word_sets)
+
+    def collapse_duplicates(self, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:
+        """The first ``k`` of ``ranked`` (position, score), skipping a passage that nearly
+        repeats one ranked above it."""
+        kept: list[tuple[int, float]] = []
+        for pos, score in ranked:
+            words = self.word_sets[pos]
+            if any(len(words & self.word_sets[p]) > DUPLICATE_JACCARD * len(words | self.word_sets[p])
+                   for p, _ in kept):
+                continue
+            kept.append((pos, score))
+            if len(kept) >= k:
+                break
+        return kept
 
     def organizations(self) -> list[str]:
         return sorted({d.meta.organization for d in self.documents.values()})
@@ -99,6 +120,28 @@ class Corpus:
                 and (valid_on is None or d.meta.in_force_on(valid_on))]
 
 
+def rank_dense(corpus: Corpus, query: str, n: int, embedder: Embedder, store: VectorStore,
+               allowed_ids: list[str] | None = None) -> tuple[list[int], dict[int, float], np.ndarray]:
+    """Positions of the ``n`` passages nearest to ``query`` (best first), their cosines, and the
+    query vector. ``allowed_ids``: restrict to these documents (None: all)."""
+    vector = embedder.embed_queries([query])[0]
+    ranking: list[int] = []
+    cosines: dict[int, float] = {}
+    for cid, cos in store.query(vector, n, allowed_ids):
+        pos = corpus.positions.get(cid)
+        if pos is not None:  # ids the manifest does not name are never shown
+            ranking.append(pos)
+            cosines[pos] = cos
+    return ranking, cosines, vector
+
+
+def rank_lexical(corpus: Corpus, query: str, n: int,
+                 mask: np.ndarray | None = None) -> tuple[list[int], dict[int, float]]:
+    """Positions of the ``n`` best BM25 passages (best first) and their lexical coverage."""
+    hits = corpus.lexical.search(query, n, mask)
+    return [h.index for h in hits], {h.index: h.coverage for h in hits}
+
+
 def search(corpus: Corpus, query: str, k: int, *, embedder: Embedder | None,
            store: VectorStore | None, dense_weight: float, rrf_k: int = RRF_K,
            document_id: str | None = None, organization: str | None = None,
@@ -114,25 +157,19 @@ def search(corpus: Corpus, query: str, k: int, *, embedder: Embedder | None,
     all_allowed = len(allowed_ids) == len(corpus.documents)
     allowed_set = set(allowed_ids)
     mask = None if all_allowed else np.array([d.id in allowed_set for d, _ in corpus.entries])
+    n = max(CANDIDATES, k)
 
+    use_dense = mode in ("hybrid", "dense") and embedder is not None and store is not None
     dense_rank: list[int] = []
     cosines: dict[int, float] = {}
-    use_dense = mode in ("hybrid", "dense") and embedder is not None and store is not None
+    vector = None
     if use_dense:
-        vector = embedder.embed_queries([query])[0]
-        for cid, cos in store.query(vector, max(CANDIDATES, k),
-                                    None if all_allowed else allowed_ids):
-            pos = corpus.positions.get(cid)
-            if pos is not None:  # ids the manifest does not name are never shown
-                dense_rank.append(pos)
-                cosines[pos] = cos
-
+        dense_rank, cosines, vector = rank_dense(corpus, query, n, embedder, store,
+                                                 None if all_allowed else allowed_ids)
     lexical_rank: list[int] = []
     coverage: dict[int, float] = {}
-    if mode in ("hybrid", "lexical") or not use_dense:
-        for hit in corpus.lexical.search(query, max(CANDIDATES, k), mask):
-            lexical_rank.append(hit.index)
-            coverage[hit.index] = hit.coverage
+    if mode != "dense" or not use_dense:
+        lexical_rank, coverage = rank_lexical(corpus, query, n, mask)
 
     if use_dense and mode == "dense":
         fused = reciprocal_rank_fusion(dense_rank, [], 1.0, rrf_k)
@@ -141,7 +178,7 @@ def search(corpus: Corpus, query: str, k: int, *, embedder: Embedder | None,
     else:
         fused = reciprocal_rank_fusion([], lexical_rank, 0.0, rrf_k)
 
-    top = fused[:k]
+    top = corpus.collapse_duplicates(fused, k)
     if use_dense:
         # A hit found only lexically still gets its cosine, read back from the store.
         missing = [pos for pos, _ in top if pos not in cosines]

@@ -1,3 +1,163 @@
-"""Subcommands of the knowledge base: ingest, search, eval. (Filled in by the kb work.)"""
+"""Subcommands of the knowledge base: ingest, search, eval."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from rutin.config import Settings, get_settings
+from rutin.errors import ConfigurationError, InputError
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"rutin: {message}", err=True)
+    raise typer.Exit(code=2)
+
+
+@contextmanager
+def _knowledge_base(settings: Settings, *, ingest: bool, progress: bool = False):
+    """Open the knowledge base holding the data directory (one process per embedded store)."""
+    from kb.service import open_knowledge_base
+    from rutin.datalock import acquire_data_dir, release_data_dir
+
+    held = False
+    kb = None
+    try:
+        if settings.vector_store == "embedded":
+            acquire_data_dir(settings.data_dir)
+            held = True
+        kb = open_knowledge_base(settings, progress=progress, ingest=ingest)
+        yield kb
+    except ConfigurationError as exc:
+        _fail(str(exc))
+    finally:
+        if kb is not None:
+            kb.close()
+        if held:
+            release_data_dir(settings.data_dir)
+
+
+def _settings(model: str | None = None) -> Settings:
+    settings = get_settings()
+    if model is not None:
+        settings = settings.model_copy(update={"embedding_model": model})
+    return settings
+
+
+def ingest(
+    path: Path = typer.Argument(None, help="Directory of documents with catalog.toml "
+                                           "(default: RUTIN_DOCUMENTS_DIR)."),
+) -> None:
+    """Ingest the routine documents: embed new and changed ones, remove deleted ones."""
+    settings = _settings()
+    if path is not None:
+        if not path.is_dir():
+            _fail(f"Katalogen {path} finns inte.")
+        settings = settings.model_copy(update={"documents_dir": path})
+    with _knowledge_base(settings, ingest=False) as kb:
+        try:
+            report = kb.ingest(settings.documents_dir, progress=True)
+        except ConfigurationError as exc:
+            _fail(str(exc))
+        for label, ids in (("Nya", report.added), ("Ändrade", report.updated),
+                           ("Oförändrade", report.unchanged), ("Borttagna", report.removed)):
+            typer.echo(f"{label + ':':13} {len(ids)}" + (f"  ({', '.join(ids)})" if ids else ""))
+        typer.echo(f"{'Misslyckade:':13} {len(report.failures)}")
+        for failure in report.failures:
+            typer.echo(f"  {failure.filename}: {failure.reason}")
+        typer.echo(f"{kb.document_count()} dokument, {kb.chunk_count()} avsnitt, modell "
+                   f"{kb.model_name}; {report.embedded_chunks} avsnitt inbäddade på "
+                   f"{report.seconds:.1f} s.")
+        if report.failures:
+            raise typer.Exit(code=1)
+
+
+def search(
+    query: str = typer.Argument(..., help="The question or search words."),
+    k: int = typer.Option(5, "--k", "-k", min=1, max=50, help="Number of passages (1..50)."),
+    valid_on: str = typer.Option(None, "--valid-on", help="Only routines in force this day "
+                                                         "(YYYY-MM-DD)."),
+    document_id: str = typer.Option(None, "--document-id", help="Only this document."),
+    organization: str = typer.Option(None, "--organization", help="Only this organization."),
+    as_json: bool = typer.Option(False, "--json", help="Print the API's JSON."),
+) -> None:
+    """Search the routines and print the best passages with their sources."""
+    day = None
+    if valid_on is not None:
+        try:
+            day = date.fromisoformat(valid_on)
+        except ValueError:
+            _fail("--valid-on är inget giltigt datum; ange ett datum som ÅÅÅÅ-MM-DD.")
+    with _knowledge_base(_settings(), ingest=True) as kb:
+        try:
+            hits = kb.search(query, k, document_id=document_id, organization=organization,
+                             valid_on=day)
+        except InputError as exc:
+            _fail(exc.message)
+        if as_json:
+            import json
+
+            typer.echo(json.dumps({"query": query, "results": [h.to_api() for h in hits]},
+                                  ensure_ascii=False, indent=2))
+            return
+        if not hits:
+            typer.echo("Inga träffar.")
+        for i, hit in enumerate(hits, start=1):
+            typer.echo(f"{i}. {hit.meta.title} ({hit.meta.organization})")
+            typer.echo(f"   {hit.chunk.section}  [poäng {hit.score:.2f}]  {hit.url}")
+            for line in hit.chunk.text.splitlines():
+                typer.echo(f"   | {line}")
+            typer.echo("")
+
+
+def eval(  # noqa: A001 - the command is called eval
+    retriever: str = typer.Option("hybrid", "--retriever",
+                                  help="lexical, dense or hybrid."),
+    model: str = typer.Option(None, "--model", help="Embedding model (default: "
+                                                    "RUTIN_EMBEDDING_MODEL)."),
+    questions: Path = typer.Option(None, "--questions", help="Evaluation set (TOML)."),
+    tune: bool = typer.Option(False, "--tune", help="Also try fusion weights and RRF k."),
+    show_misses: bool = typer.Option(False, "--misses", help="List the questions missed."),
+    data_dir: Path = typer.Option(None, "--data-dir", help="Where the evaluation index is kept "
+                                  "(default: RUTIN_DATA_DIR/eval-<model>, so the served index "
+                                  "is never rebuilt for another model)."),
+) -> None:
+    """Measure retrieval on the evaluation set: recall@1, recall@5, MRR."""
+    from kb.evaluation import QUESTIONS_PATH, evaluate, load_questions, no_answer_threshold, \
+        tune_fusion
+
+    if retriever not in ("lexical", "dense", "hybrid"):
+        _fail("--retriever ska vara lexical, dense eller hybrid.")
+    settings = _settings(model)
+    if retriever == "lexical" and model is None:
+        settings = settings.model_copy(update={"embedding_model": "none"})
+    if retriever != "lexical" and settings.embedding_model == "none":
+        _fail(f"--retriever {retriever} behöver en inbäddningsmodell (--model).")
+    evalset = load_questions(questions or QUESTIONS_PATH)
+    slug = "".join(ch if ch.isalnum() else "-" for ch in settings.embedding_model)[-40:]
+    settings = settings.model_copy(update={
+        "data_dir": data_dir or Path(settings.data_dir) / f"eval-{slug}"})
+    with _knowledge_base(settings, ingest=True) as kb:
+        result = evaluate(kb, retriever, evalset)
+        typer.echo(f"model={kb.model_name} retriever={retriever} "
+                   f"questions={len(evalset.questions)}")
+        typer.echo(f"recall@1={result.recall_at_1:.3f} recall@5={result.recall_at_5:.3f} "
+                   f"MRR={result.mrr:.3f}")
+        threshold = no_answer_threshold(result.on_topic_confidence, result.off_topic_confidence)
+        typer.echo(f"no-answer threshold (best separation of {len(evalset.off_topic)} off-topic "
+                   f"questions): {threshold:.3f}; on-topic min {min(result.on_topic_confidence):.3f}, "
+                   f"off-topic max {max(result.off_topic_confidence or [0]):.3f}")
+        if show_misses:
+            for qid, rank in result.ranks.items():
+                if rank != 1:
+                    typer.echo(f"  {qid}: rank {rank if rank else '>10'}")
+        if tune and kb.embedder is not None:
+            typer.echo("weight  k   recall@1 recall@5 MRR")
+            for w, k, r1, r5, mrr in tune_fusion(kb, evalset=evalset)[:10]:
+                typer.echo(f"{w:<7} {k:<3} {r1:.3f}    {r5:.3f}    {mrr:.3f}")
+
+
+COMMANDS: list = [ingest, search, eval]
