@@ -1,0 +1,35 @@
+"""A separate process that opens the knowledge base the way the server does, for fault tests.
+
+``python kbprobe.py ingest``  open with ingest (what a start does); print the report as JSON.
+``python kbprobe.py inspect`` open without ingest; print what is served and what is stored.
+Settings come from the RUTIN_* environment, as for ``rutin serve``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from kb.manifest import Manifest
+from kb.service import open_knowledge_base
+from rutin.config import Settings
+
+
+def main(mode: str) -> None:
+    settings = Settings()
+    kb = open_knowledge_base(settings, ingest=(mode == "ingest"))
+    manifest = Manifest.load(settings.data_dir / "kb" / "manifest.json")
+    stored = kb.store.entries() if kb.store is not None else {}
+    print(json.dumps({
+        "documents": {d.id: len(d.chunks) for d in kb.documents()},
+        "chunks": kb.chunk_count(),
+        "expected_ids": sorted(manifest.expected_ids()),
+        "stored_ids": sorted(stored),
+        "stored_per_document": {d: sum(1 for m in stored.values() if m.get("document_id") == d)
+                                for d in {m.get("document_id") for m in stored.values()}},
+    }))
+    kb.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
