@@ -24,7 +24,7 @@ def test_asking_without_javascript_renders_the_answer_registration_and_sources(p
     answer_at, sources_at = html.index('id="answer"'), html.index('id="sources-heading"')
     assert answer_at < sources_at
     assert "<dt>Kontakttyp</dt><dd>Hemsjukvårdsbesök</dd>" in html
-    assert "<dt>Patientavgift</dt><dd>0 kr</dd>" in html
+    assert "<dt>Patienten betalar</dt><dd>0 kr</dd>" in html
     assert "ja, 500 kr" in html
     assert "gäller från 2025-03-31" in html
     assert "/documents/rh-hemsjukvardsbesok-cosmic?highlight=" in html
@@ -37,7 +37,7 @@ def test_a_follow_up_on_the_page_completes_the_question(post_form):
     assert "under 85 år: 200 kr" in first.text
     cid = CONVERSATION.search(first.text).group(1)
     second = post_form("/", "Patienten är 90 år.", cid)
-    assert "<dt>Patientavgift</dt><dd>0 kr</dd>" in second.text
+    assert "<dt>Patienten betalar</dt><dd>0 kr</dd>" in second.text
     assert CONVERSATION.search(second.text).group(1) == cid
     assert "Hur gammal är patienten?" not in second.text
 
