@@ -1,0 +1,54 @@
+"""Issue "Faults": a corrupt or empty PDF/DOCX among good ones is reported by name, the rest served."""
+
+from __future__ import annotations
+
+import logging
+
+import docx
+from fastapi.testclient import TestClient
+from fpdf import FPDF
+
+from rutin.config import Settings
+from server.app import create_app
+
+
+def _good_pdf(path):
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.multi_cell(0, 8, "Rutin for nattpatrull i hemsjukvarden. Nattpatrullen ringer "
+                         "jourlakaren vid akut forsamring.")
+    pdf.output(str(path))
+
+
+def _good_docx(path):
+    document = docx.Document()
+    document.add_heading("Rutin för läkemedelsgenomgång", level=1)
+    document.add_paragraph("Läkemedelsgenomgången görs av läkaren tillsammans med sjuksköterskan "
+                           "vid inskrivning i hemsjukvården.")
+    document.save(str(path))
+
+
+def test_corrupt_and_empty_files_are_named_and_the_good_ones_served(tmp_path, seed_copy, caplog):
+    _good_pdf(seed_copy / "nattpatrull.pdf")
+    _good_docx(seed_copy / "lakemedelsgenomgang.docx")
+    (seed_copy / "tom.pdf").write_bytes(b"")
+    (seed_copy / "trasig.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <</Type /Catalog" + bytes(range(256)))
+    (seed_copy / "tom.docx").write_bytes(b"")
+    (seed_copy / "trasig.docx").write_bytes(b"PK\x03\x04 this is no zip archive at all")
+    caplog.set_level(logging.WARNING)
+    settings = Settings(data_dir=tmp_path / "data", documents_dir=seed_copy,
+                        embedding_model="none")
+    with TestClient(create_app(settings, load_in_background=False)) as client:
+        ready = client.get("/readyz")
+        listing = client.get("/documents")
+        good_pdf = client.get("/documents/nattpatrull")
+        good_docx = client.get("/documents/lakemedelsgenomgang")
+    assert ready.status_code == 200
+    assert ready.json()["documents"] == 7  # five seeds, one PDF, one DOCX
+    assert good_pdf.status_code == 200 and "Nattpatrullen" in good_pdf.text
+    assert good_docx.status_code == 200 and "Läkemedelsgenomgången" in good_docx.text
+    assert listing.status_code == 200
+    for name in ("tom.pdf", "trasig.pdf", "tom.docx", "trasig.docx"):
+        assert name in caplog.text, f"{name} is not reported"
+    assert "Traceback" not in caplog.text
