@@ -159,7 +159,9 @@ class SentenceTransformerEmbedder(_CachingEmbedder):
         if threads:
             torch.set_num_threads(threads)
         self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or \
+            self._model.get_sentence_embedding_dimension  # renamed in sentence-transformers 5
+        self.dim = int(get_dim())
         self.name = name or str(path)
         self.query_prefix = query_prefix
         self.passage_prefix = passage_prefix

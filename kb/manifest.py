@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
@@ -24,34 +24,39 @@ from ingest.model import Chunk, Document, DocumentMeta
 FORMAT_VERSION = 1
 
 
+_DATE_FIELDS = {f.name for f in fields(DocumentMeta) if "date" in str(f.type)}
+
+
 def _meta_from_json(data: dict) -> DocumentMeta:
-    for key in ("valid_from", "valid_to", "published"):
+    known = {f.name for f in fields(DocumentMeta)}
+    data = {k: v for k, v in data.items() if k in known}
+    for key in _DATE_FIELDS:
         if data.get(key):
             data[key] = date.fromisoformat(data[key])
     return DocumentMeta(**data)
 
 
 def document_to_json(doc: Document) -> dict:
-    """A JSON-ready dict of ``doc`` (dates as ISO strings)."""
+    """A JSON-ready dict of ``doc`` (every field of Document, dates as ISO strings)."""
     meta = asdict(doc.meta)
-    for key in ("valid_from", "valid_to", "published"):
-        if meta[key] is not None:
+    for key in _DATE_FIELDS:
+        if meta.get(key) is not None:
             meta[key] = meta[key].isoformat()
-    return {
-        "meta": meta,
-        "text": doc.text,
-        "content_hash": doc.content_hash,
-        "warnings": list(doc.warnings),
-        "chunks": [{**asdict(c), "heading_path": list(c.heading_path)} for c in doc.chunks],
-    }
+    out = {f.name: getattr(doc, f.name) for f in fields(Document)
+           if f.name not in ("meta", "chunks")}
+    out["meta"] = meta
+    out["chunks"] = [{**asdict(c), "heading_path": list(c.heading_path)} for c in doc.chunks]
+    return out
 
 
 def document_from_json(data: dict) -> Document:
-    """The inverse of ``document_to_json``."""
-    chunks = [Chunk(**{**c, "heading_path": tuple(c["heading_path"])}) for c in data["chunks"]]
-    return Document(meta=_meta_from_json(dict(data["meta"])), text=data["text"], chunks=chunks,
-                    content_hash=data.get("content_hash", ""),
-                    warnings=list(data.get("warnings", [])))
+    """The inverse of ``document_to_json`` (fields unknown to this version are ignored)."""
+    chunk_fields = {f.name for f in fields(Chunk)}
+    chunks = [Chunk(**{k: v for k, v in c.items() if k in chunk_fields}
+                    | {"heading_path": tuple(c["heading_path"])}) for c in data["chunks"]]
+    doc_fields = {f.name for f in fields(Document)} - {"meta", "chunks"}
+    rest = {k: v for k, v in data.items() if k in doc_fields}
+    return Document(meta=_meta_from_json(dict(data["meta"])), chunks=chunks, **rest)
 
 
 def generation(doc: Document) -> str:

@@ -54,8 +54,9 @@ class Settings(BaseSettings):
     chroma_port: int = Field(default=8001, description="Chroma server port (vector_store=http).")
     collection: str = Field(default="rutin_chunks", description="Chroma collection name.")
     fusion_dense_weight: float = Field(
-        default=0.5, ge=0.0, le=1.0,
-        description="Weight of the dense ranking in reciprocal-rank fusion (1 - weight for lexical).",
+        default=0.45, ge=0.0, le=1.0,
+        description="Weight of the dense ranking in reciprocal-rank fusion (1 - weight for lexical); "
+        "0.45 was tuned on tests/eval/questions.toml ('rutin eval --tune').",
     )
     no_answer_threshold: float = Field(
         default=0.0,

@@ -1,5 +1,60 @@
-"""Placeholder until its owner fills it in."""
+"""GET /api/v1/search: passages of the routines for a question (shared/spec/api.md, "Search")."""
 
-from fastapi import APIRouter
+from __future__ import annotations
 
-router = APIRouter()
+from datetime import date
+
+from fastapi import APIRouter, HTTPException, Query
+from pydantic import BaseModel, Field
+
+from rutin.errors import InputError
+from rutin.redact import mask_personnummer
+from server.state import State
+
+router = APIRouter(tags=["search"])
+
+
+class SearchResult(BaseModel):
+    """One passage, as cleaned text, with where it stands."""
+
+    document_id: str
+    title: str
+    organization: str
+    section: str = Field(description="Heading path, e.g. 'Förutsättningar'.")
+    anchor: str = Field(description="Stable id of the passage inside the document.")
+    text: str
+    score: float = Field(description="Relevance in (0, 1]; 1 = first in every ranking.")
+    url: str = Field(description="/documents/<document_id>#<anchor>")
+
+
+class SearchAnswer(BaseModel):
+    """The query as searched and the passages, best first."""
+
+    query: str
+    results: list[SearchResult]
+
+
+@router.get("/search", response_model=SearchAnswer)
+def search(
+    state: State,
+    q: str = Query(..., description="The question or search words; not blank."),
+    k: int = Query(5, ge=1, le=50, description="Number of passages, 1..50."),
+    document_id: str | None = Query(None, description="Only this document."),
+    organization: str | None = Query(None, description="Only this organization's documents."),
+    valid_on: date | None = Query(None, description="Only routine versions in force this day "
+                                                    "(YYYY-MM-DD); default: all."),
+) -> dict:
+    """Search the routines: hybrid (semantic and Swedish lexical) retrieval with filters."""
+    if not q.strip():
+        raise InputError("q", "q får inte vara tom; skriv en fråga eller några sökord.")
+    limit = state.settings.max_message_chars
+    if len(q) > limit:
+        raise InputError("q", f"q är för lång (högst {limit} tecken).")
+    if not state.ready.is_set() or state.kb is None:
+        raise HTTPException(503, "Kunskapsbasen laddas fortfarande; försök igen om en stund.",
+                            headers={"Retry-After": "5"})
+    # A personnummer says nothing about the routines: it is neither searched nor echoed.
+    query = mask_personnummer(q.strip())
+    hits = state.kb.search(query, k, document_id=document_id or None,
+                           organization=organization or None, valid_on=valid_on)
+    return {"query": query, "results": [hit.to_api() for hit in hits]}

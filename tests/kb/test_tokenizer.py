@@ -1,0 +1,103 @@
+"""The Swedish tokenizer and the domain lexicon of the lexical index."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.lexical import LexicalIndex
+from kb.lexicon import Lexicon
+from kb.tokenizer import SwedishTokenizer, vocabulary_of
+
+CORPUS = [
+    "Ersättning utgår med 500 kr per hemsjukvårdsbesök utfört av läkare.",
+    "Läkare på vårdcentralen gör besök i hemmet. Kommunal hemsjukvård ges i hemmet.",
+    "Effekten av genomförd insats – tid till 1:a läkarkontakt Läkarmedverkan.",
+    "Patientavgift: 200 kr om patient under 85 år. Avgiftstyp: H3",
+    "Personer som bor på särskilt boende ansluts vid inflyttning.",
+]
+
+
+@pytest.fixture(scope="module")
+def tokenizer() -> SwedishTokenizer:
+    return SwedishTokenizer(vocabulary_of(CORPUS))
+
+
+def test_inflected_forms_share_a_stem(tokenizer):
+    assert tokenizer.tokenize("läkaren") == tokenizer.tokenize("läkare")
+    assert tokenizer.tokenize("vårdcentralen")[0] == tokenizer.tokenize("vårdcentral")[0]
+    assert tokenizer.tokenize("avgiften") == tokenizer.tokenize("avgift")
+
+
+def test_home_care_visit_compound_is_split_into_home_care_and_visit(tokenizer):
+    tokens = tokenizer.tokenize("hemsjukvårdsbesök")
+    assert tokenizer.stem("besök") in tokens
+    assert tokenizer.stem("hemsjukvård") in tokens
+    assert tokens[0] == tokenizer.stem("hemsjukvårdsbesök")  # the whole word is kept too
+
+
+def test_doctors_visit_compound_yields_doctor_and_visit(tokenizer):
+    tokens = tokenizer.tokenize("läkarbesök")
+    assert tokenizer.stem("läkare") in tokens
+    assert tokenizer.stem("besök") in tokens
+
+
+def test_words_that_only_end_like_a_word_are_not_split(tokenizer):
+    # "utskriv|ning" and "planer|ingen" are suffixes, not compounds
+    assert tokenizer.split_compound("utskrivning") == ()
+    assert tokenizer.split_compound("ersättning") == ()
+
+
+def test_one_letter_words_and_codes_are_kept(tokenizer):
+    tokens = tokenizer.tokenize("tid till 1:a läkarkontakt, avgiftstyp H3")
+    assert "a" in tokens and "1" in tokens
+    assert "h3" in tokens
+
+
+def test_stop_words_go_but_the_age_limit_word_under_stays(tokenizer):
+    tokens = tokenizer.tokenize("Vad är avgiften för en patient under 85 år?")
+    assert "vad" not in tokens and "för" not in tokens and "en" not in tokens
+    assert tokenizer.stem("under") in tokens and "85" in tokens
+
+
+def test_lexicon_file_loads_with_swedish_and_english_terms():
+    lexicon = Lexicon.load()
+    assert len(lexicon.groups) >= 20
+    assert "SäBo" in lexicon.swedish and "nursing home" not in lexicon.swedish
+    assert all(len(g) >= 2 for g in lexicon.groups)
+
+
+def test_sabo_expands_to_the_other_names_of_special_housing(tokenizer):
+    added = Lexicon.load().expansion("Läkarbesök på SäBo", tokenizer)
+    assert tokenizer.stem("äldreboende") in added
+    assert tokenizer.stem("särskilt") in added
+
+
+def test_english_nursing_home_reaches_the_swedish_words(tokenizer):
+    lexicon = Lexicon.load()
+    assert tokenizer.stem("säbo") in lexicon.expansion("doctor visits in a nursing home",
+                                                       tokenizer)
+    assert "SäBo" in lexicon.swedish_terms("doctor visits in a nursing home", tokenizer)
+
+
+def test_how_much_matches_as_a_phrase_although_both_words_are_stop_words(tokenizer):
+    added = Lexicon.load().expansion("Hur mycket får vårdcentralen?", tokenizer)
+    assert "kr" in added
+
+
+def test_cost_question_finds_the_fee_passage_through_the_lexicon():
+    index = LexicalIndex(CORPUS)
+    hits = index.search("Vad kostar det för patienten?", 1)
+    assert hits and CORPUS[hits[0].index].startswith("Patientavgift")
+
+
+def test_a_question_sharing_no_word_with_the_routines_finds_nothing():
+    assert LexicalIndex(CORPUS).search("väder imorgon", 5) == []
+
+
+def test_filter_mask_keeps_other_passages_out():
+    import numpy as np
+
+    index = LexicalIndex(CORPUS)
+    allowed = np.array([False, True, False, False, False])
+    hits = index.search("läkare besök", 5, allowed)
+    assert [h.index for h in hits] == [1]
