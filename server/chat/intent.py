@@ -31,6 +31,16 @@ _VISIT_CONTEXT = re.compile(
     r"utskriv\w*|inskriv\w*|säbo|särskilt boende|vårdcentral\w*|mottagning\w*|\bkund\b|"
     r"\bvisit\w*|\bpatient\w*|\bdoctor\w*|\bphysician\w*|\bclinic\w*|home care", re.I)
 
+# Questions about the routine itself rather than about one visit: why, since when, what a term
+# means, the contracts and the municipal fee levels. With no visit facts they go to search.
+_GENERAL = re.compile(
+    r"^\s*(?:varför|sedan när|från (?:vilket|vilken) (?:datum|dag|år)|när (?:började|infördes|"
+    r"började)|vad innebär|vad betyder|why|since when|when (?:did|was))\b|"
+    r"\bavtal\w*|avgiftsnivå\w*|dokument-?id|\buppdraget\b|\bhöjs\b|per antal", re.I)
+# The VAS routine held for visits 2023-01-01 .. 2025-03-30; a question naming VAS without a visit
+# date asks what that routine says, not how today's visit (Cosmic) is registered.
+_VAS = re.compile(r"\bVAS\b")
+
 # Facts that make a message a rules question when it also asks (or continues one).
 _VISIT_FACTS = ("visit_date", "patient_age", "birth_date", "birth_year", "occasion", "setting",
                 "municipal_home_care", "remote", "lakarmedverkan", "performed_by")
@@ -49,13 +59,20 @@ def _is_question(text: str) -> bool:
         r"where|who|why|do|does|is|are|can|should|must)\b", text, re.I))
 
 
-def route(text: str, stated: dict, last_kind: str | None, personnummer_given: bool = False) -> str:
+def route(text: str, stated: dict, last_kind: str | None, personnummer_given: bool = False,
+          known: dict | None = None) -> str:
     """``rule``, ``search`` or ``clarify`` for a message (personnummer already masked).
 
     ``stated`` is the facts the message itself states; ``last_kind`` the kind of the previous
-    answer in the conversation (``None`` for a new one).
+    answer in the conversation (``None`` for a new one); ``known`` the facts remembered so far.
     """
+    known = known or {}
     if asks_about_rules(text):
+        about_a_visit = bool(stated) or bool(known) or personnummer_given
+        if not about_a_visit and _GENERAL.search(text):
+            return SEARCH
+        if _VAS.search(text) and "visit_date" not in stated and "visit_date" not in known:
+            return SEARCH
         return RULES
     gives_facts = bool(stated) or personnummer_given
     if gives_facts and last_kind in (RULES, CLARIFY):

@@ -139,7 +139,8 @@ def respond(state, message: object, conversation_id: str | None, today: date) ->
         conv = store.new(language=stated_facts.language)
     lang = stated_facts.language if len(text.split()) >= 4 or conv.turns == 0 else conv.language
 
-    kind = route(text, stated, conv.last_kind, personnummer_given=born_pnr is not None)
+    kind = route(text, stated, conv.last_kind, personnummer_given=born_pnr is not None,
+                 known=conv.facts)
     if state.kb is None and kind == SEARCH:
         raise InputError("kb", "Kunskapsbasen laddas fortfarande; försök igen om en stund.",
                          status_code=503)

@@ -45,3 +45,19 @@ def test_a_price_question_outside_the_visits_is_not_a_rules_question():
 
 def test_a_price_question_about_the_visit_is_a_rules_question():
     assert route("Vad kostar läkarbesöket i hemmet för patienten?", {}, None) == RULES
+
+
+@pytest.mark.parametrize("text", [
+    "Från vilket datum betalas extraersättningen för hemsjukvårdsbesök av läkare?",
+    "Varför har regionen infört en extra ersättning för läkarbesök hemma hos äldre?",
+    "Hur mycket höjs ersättningen för SäBo-uppdraget i de nya avtalen?",
+    "Vad innebär avgiftsnivå 1 i hemsjukvården?",
+    "Vilket dokument-id hade den tidigare versionen av registreringsrutinen?",
+])
+def test_questions_about_the_routine_itself_go_to_search(text):
+    assert route(text, {}, None) == SEARCH
+
+
+def test_a_question_about_vas_without_a_visit_date_goes_to_search():
+    assert route("Vilken avgiftstyp fyller jag i i VAS?", {}, None) == SEARCH
+    assert route("Hur registrerades besöket i VAS?", {"visit_date": "2024-06-15"}, None) == RULES
