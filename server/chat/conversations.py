@@ -65,6 +65,7 @@ class ConversationStore:
         self.ttl_seconds = ttl_seconds
         self._clock = clock
         self._lock = threading.Lock()
+        self._last_purge = clock()
         self.directory.mkdir(parents=True, exist_ok=True)
 
     def _path(self, conversation_id: str) -> Path:
@@ -104,8 +105,12 @@ class ConversationStore:
         )
 
     def save(self, conversation: Conversation) -> None:
-        """Write the conversation atomically (temp file + rename) and refresh its expiry."""
+        """Write the conversation atomically (temp file + rename) and refresh its expiry; at most
+        once per ``ttl_seconds`` also delete the conversations that have expired."""
         conversation.updated = self._clock()
+        if conversation.updated - self._last_purge > self.ttl_seconds:
+            self._last_purge = conversation.updated
+            self.purge_expired()
         path = self._path(conversation.id)
         payload = json.dumps(conversation.to_json(), ensure_ascii=False)
         with self._lock:

@@ -42,10 +42,13 @@ def test_purge_removes_only_expired_conversations(tmp_path):
     store = ConversationStore(tmp_path, ttl_seconds=60, clock=clock)
     old = store.new()
     store.save(old)
-    clock.now += 100
     fresh = store.new()
     store.save(fresh)
+    clock.now += 50
+    store.save(fresh)
+    clock.now += 30  # old: 80 s since its last save; fresh: 30 s
     assert store.purge_expired() == 1
+    assert not (tmp_path / f"{old.id}.json").exists()
     assert store.get(fresh.id) is not None
 
 
@@ -89,3 +92,13 @@ def test_concurrent_saves_leave_a_readable_file(tmp_path):
         t.join()
     assert store.get(conv.id).facts["patient_age"] in range(20)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".tmp")] == []
+
+
+def test_expired_conversations_are_deleted_by_later_saves_even_if_never_read(tmp_path):
+    clock = Clock()
+    store = ConversationStore(tmp_path, ttl_seconds=60, clock=clock)
+    old = store.new()
+    store.save(old)
+    clock.now += 120
+    store.save(store.new())
+    assert not (tmp_path / f"{old.id}.json").exists()
