@@ -84,6 +84,7 @@ def test_the_widget_embedded_on_an_intranet_page_answers_with_sources(page, intr
                                   "/widget"])
 def test_no_serious_or_critical_accessibility_violations(page, server_url, path):
     page.goto(server_url + path)
+    shot(page, "page" + path.replace("/", "-"))
     results = Axe().run(page)
     bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert bad == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in bad]
