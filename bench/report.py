@@ -114,7 +114,9 @@ def _latency(results: dict) -> list[str]:
             [name, fmt(r.get("requests")), fmt(r.get("errors")), fmt(r.get("seconds")),
              fmt(r.get("rps")), fmt(r.get("p50_ms"), " ms"), fmt(r.get("p95_ms"), " ms")]
             for name, r in tp.items()])
-        lines += ["The questions repeat across requests, so query embeddings come from the cache.", ""]
+        lines += ["Except in the *new questions* row the questions repeat across requests (the "
+                  "chat answers them first), so their query embeddings come from the cache; in that "
+                  "row every request pays one query embedding.", ""]
     return lines
 
 
