@@ -78,6 +78,11 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
         summary="Sök och fråga i rutinerna för hemsjukvård",
         version="0.1.0",
         lifespan=lifespan,
+        # Swagger UI and ReDoc load scripts from a CDN and run inline script: the CSP
+        # (server/security.py) blocks both, and the intranet may not reach the CDN. The
+        # contract is /openapi.json.
+        docs_url=None,
+        redoc_url=None,
     )
     install_error_handlers(app, TEMPLATES_DIR)
     install_log_redaction()  # no personnummer in any log line (rutin/logs.py)

@@ -45,3 +45,11 @@ def test_answers_are_not_cached_because_they_may_hold_patient_facts(make_client)
     with make_client() as client:
         response = client.post("/api/v1/visit", json={"patient_age": 90})
     assert response.headers["cache-control"] == "no-store"
+
+
+def test_no_page_loads_scripts_from_a_cdn(make_client):
+    """Swagger UI would load its script from a CDN with inline script; it is off."""
+    with make_client() as client:
+        assert client.get("/docs").status_code == 404
+        assert client.get("/redoc").status_code == 404
+        assert client.get("/openapi.json").status_code == 200
