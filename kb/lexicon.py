@@ -42,6 +42,9 @@ class Lexicon:
     def matching_groups(self, query: str, tokenizer: SwedishTokenizer) -> list[tuple[str, ...]]:
         """The groups one of whose terms occurs in ``query``: as a phrase (whole words, so
         question words like "hur mycket" count), or as all of its stems in any order."""
+        return [group for group, _term in self._matches(query, tokenizer)]
+
+    def _matches(self, query: str, tokenizer: SwedishTokenizer) -> list[tuple[tuple[str, ...], str]]:
         lowered = " ".join(re.findall(r"\w+", query.lower()))
         query_tokens = set(tokenizer.tokenize(query, compounds=True))
         found = []
@@ -51,7 +54,7 @@ class Lexicon:
                 toks = tokenizer.tokenize(term, compounds=False)
                 if (phrase and re.search(rf"\b{re.escape(phrase)}\b", lowered)) or (
                         toks and set(toks) <= query_tokens):
-                    found.append(group)
+                    found.append((group, term))
                     break
         return found
 
