@@ -112,3 +112,10 @@ def test_two_rutin_processes_on_one_chroma_server_give_the_same_answers(tmp_path
 
         client = chromadb.HttpClient(host="127.0.0.1", port=chroma_server)
         assert client.get_collection(settings.collection).count() == ready_one["chunks"]
+        # An instance started on an empty data directory without ingesting serves nothing
+        # yet, but must not delete what the others serve.
+        lonely = settings.model_copy(update={"data_dir": tmp_path / "empty-data",
+                                             "ingest_on_start": False})
+        with TestClient(create_app(lonely, load_in_background=False)) as three:
+            assert three.get("/readyz").status_code == 200
+        assert client.get_collection(settings.collection).count() == ready_one["chunks"]
