@@ -1,9 +1,10 @@
 """The lexical index: BM25 (bm25s) over Swedish stems, compound parts and lexicon expansions.
 
 Built from the stored chunks when the knowledge base opens rather than saved with bm25s's
-``save``/``load``: the tokenizer's compound vocabulary comes from the same chunks, and for the
-corpus of routines building takes milliseconds (measured in the kb README section), less than
-reading a saved index back.
+``save``/``load``: measured on the five routines (69 passages), building takes 35 ms against
+5 ms for loading a saved index, a difference nobody waits for, and a rebuilt index can never
+disagree with the manifest it is built from (the compound vocabulary comes from the same
+chunks).
 """
 
 from __future__ import annotations
