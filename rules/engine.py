@@ -11,7 +11,7 @@ from datetime import date
 
 from rules.conditions import evaluate, evaluate_any
 from rules.decision import Decision
-from rules.facts import VisitFacts
+from rules.facts import FACT_NAMES_SV, VisitFacts
 from rules.tables import RuleTables, VisitRoutine
 
 NOT_DESCRIBED = ("Rutinen beskriver bara registrering och patientavgift för riktade "
@@ -106,7 +106,7 @@ def _occasions(d: Decision, facts: VisitFacts, routine: VisitRoutine) -> None:
         d.cite(routine.compensation_citations)
     else:
         d.reasons.append("Om besöket ger ersättningen beror på uppgifter som saknas: "
-                         + ", ".join(d.missing) + ".")
+                         + ", ".join(FACT_NAMES_SV.get(m, m) for m in d.missing) + ".")
 
 
 def _registration_and_fee(d: Decision, facts: VisitFacts, routine: VisitRoutine) -> None:

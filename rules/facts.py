@@ -20,6 +20,14 @@ PERFORMERS: tuple[str, ...] = get_args(Performer)
 
 MAX_AGE = 130
 
+# The facts' names as a Swedish reader knows them, for reasons that name a missing fact.
+FACT_NAMES_SV: dict[str, str] = {
+    "visit_date": "besöksdag", "patient_age": "ålder", "birth_date": "födelsedatum",
+    "occasion": "anledning", "setting": "boende",
+    "municipal_home_care": "inskriven i kommunal hemsjukvård", "remote": "på distans",
+    "lakarmedverkan": "inom Läkarmedverkan", "performed_by": "besöket gjordes av",
+}
+
 
 @dataclass(frozen=True)
 class VisitFacts:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import typer
 
+from rutin.clock import today_in_stockholm
 from rutin.config import get_settings
 from rutin.errors import InputError
 
@@ -96,7 +96,7 @@ def visit(
     from rules.facts import resolve_facts
 
     try:
-        visit_date = _day(date_, "visit_date") or datetime.now(ZoneInfo("Europe/Stockholm")).date()
+        visit_date = _day(date_, "visit_date") or today_in_stockholm()
         if age is not None and not 0 <= age <= 130:
             raise InputError("patient_age", "patient_age ska vara ett heltal från 0 till 130.")
         facts = resolve_facts(visit_date, patient_age=age,

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from rules.facts import FACT_NAMES_SV
+
 # --------------------------------------------------------------------------- sentences
 
 # A sentence ends at . ! ? ; followed by space, or at a line break (the routines are full of
@@ -187,10 +189,7 @@ QUESTIONS = {
 }
 
 FACT_LABELS = {
-    "sv": {"visit_date": "besöksdag", "patient_age": "ålder", "birth_date": "födelsedatum",
-           "birth_year": "födelseår", "occasion": "anledning", "setting": "boende",
-           "municipal_home_care": "inskriven i kommunal hemsjukvård", "remote": "på distans",
-           "lakarmedverkan": "inom Läkarmedverkan", "performed_by": "besöket gjordes av"},
+    "sv": {**FACT_NAMES_SV, "birth_year": "födelseår"},
     "en": {"visit_date": "visit date", "patient_age": "age", "birth_date": "date of birth",
            "birth_year": "year of birth", "occasion": "occasion", "setting": "housing",
            "municipal_home_care": "enrolled in municipal home care", "remote": "remote",

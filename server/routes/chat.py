@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
+from rutin.clock import today_in_stockholm
 from server.chat.service import respond
 from server.state import State
 
 router = APIRouter(tags=["chat"])
-
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
-
-
-def today_in_stockholm():
-    """Today's date in Europe/Stockholm (the spec's meaning of "today")."""
-    return datetime.now(STOCKHOLM).date()
-
 
 class ChatRequest(BaseModel):
     """A message and, for a follow-up, the conversation it continues."""

@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 from rutin.errors import InputError, NotFound
 from server.chat.answer import validity
 from server.chat.service import respond
-from server.routes.chat import today_in_stockholm
+from rutin.clock import today_in_stockholm
 from server.state import State
 
 router = APIRouter(include_in_schema=False)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Literal
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, ConfigDict, Field
@@ -15,13 +14,11 @@ from rules.followup import followup_schedule
 from rules.lakarmedverkan import decide_support
 from rules.municipal_fees import fee_level
 from rules.tables import RuleTables
+from rutin.clock import today_in_stockholm
 from rutin.errors import InputError
 from server.state import State
 
 router = APIRouter(tags=["regler"])
-
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
-
 
 class VisitRequest(BaseModel):
     """The facts of a visit; every field optional (see the API contract)."""
@@ -39,11 +36,6 @@ class VisitRequest(BaseModel):
     remote: bool = False
     lakarmedverkan: bool = False
     performed_by: Literal["lakare", "sjukskoterska", "annan"] = "lakare"
-
-
-def today_in_stockholm() -> date:
-    """Today in Europe/Stockholm (the contract's "today")."""
-    return datetime.now(STOCKHOLM).date()
 
 
 def _tables(state) -> RuleTables:

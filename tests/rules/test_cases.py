@@ -77,7 +77,7 @@ def test_engine_input_error_never_contains_the_personnummer(case):
 
 
 def test_visit_date_defaults_to_today_in_stockholm(client):
-    from server.routes.visit import today_in_stockholm
+    from rutin.clock import today_in_stockholm
 
     answer = client.post("/api/v1/visit", json={"patient_age": 80}).json()
     assert answer["visit_date"] == today_in_stockholm().isoformat()
