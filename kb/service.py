@@ -205,12 +205,13 @@ class KnowledgeBase:
                 report.embedded_chunks = self._embed(to_embed, progress)
             manifest = Manifest(self.model_name, self.embedder.dim if self.embedder else 0,
                                 new_docs)
+            corpus = Corpus.build(new_docs)
             manifest.save(self._manifest_path)  # the commit point
+            # Searches running now see either the old snapshot (whose vectors are still
+            # stored) or the new one (whose vectors were written above): never a gap.
+            self._manifest, self._corpus, self._stale = manifest, corpus, set()
             if self.store is not None:
                 self.store.reconcile(manifest.expected_ids())
-            self._manifest = manifest
-            self._stale = set()
-            self._corpus = Corpus.build(new_docs)
         report.seconds = time.perf_counter() - started
         log.info("ingest: %d added, %d updated, %d unchanged, %d removed, %d failed (%.1f s)",
                  len(report.added), len(report.updated), len(report.unchanged),

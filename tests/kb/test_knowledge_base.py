@@ -209,3 +209,32 @@ def test_real_documents_ingest_incrementally(tmp_path, documents_dir):
     assert kb.store.count() == kb.chunk_count() == sum(len(d.chunks) for d in kb.documents())
     assert all(h.meta.id != "rh-mobil-hemsjukvard-rapport"
                for h in kb.search("Hallandsjouren buss", k=10))
+
+
+def test_concurrent_searches_give_the_same_answers_as_one_at_a_time(kb):
+    from concurrent.futures import ThreadPoolExecutor
+
+    questions = ["Vad kostar besöket?", "Kan besöket ske på distans?", "Hur ofta följs det upp?",
+                 "Vad är nivå 2?", "avgiftstyp H3", "Patientavgift för 90-åring"] * 4
+    expected = {q: [h.chunk.anchor for h in kb.search(q, k=3)] for q in set(questions)}
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(pool.map(lambda q: (q, [h.chunk.anchor for h in kb.search(q, k=3)]),
+                            questions))
+    assert all(anchors == expected[q] for q, anchors in got)
+
+
+def test_searches_during_an_ingest_always_see_whole_documents(kb):
+    from concurrent.futures import ThreadPoolExecutor
+
+    vg2 = _doc("vg", ["Uppföljning sker minst var tredje månad.", "Nivå 2: dygnet runt."],
+               "hash-vg-2", organization="Kommun i Västra Götaland")
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        ingest = pool.submit(kb.apply, [COSMIC, VAS, vg2])
+        seen = []
+        while not ingest.done():
+            seen.append(tuple(sorted(h.chunk.text for h in kb.search("uppföljning nivå", k=10,
+                                                                     document_id="vg"))))
+        ingest.result()
+    old = tuple(sorted(c.text for c in VG.chunks))
+    new = tuple(sorted(c.text for c in vg2.chunks))
+    assert all(s in (old, new) for s in seen)
