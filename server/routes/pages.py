@@ -13,6 +13,7 @@ from fastapi.responses import FileResponse
 from fastapi.templating import Jinja2Templates
 
 from rutin.errors import InputError, NotFound
+from rutin.redact import mask_personnummer
 from server.chat.answer import validity
 from server.chat.service import respond
 from rutin.clock import today_in_stockholm
@@ -49,7 +50,9 @@ def answer_form(request: Request, state, message: str, conversation_id: str, tem
     except InputError as exc:
         # A stale or tampered conversation id keeps the question, not the id.
         return chat_page(request, state, error=exc.message, status=exc.status_code,
-                         template=template, message=message[:state.settings.max_message_chars])
+                         template=template,
+                         # Echoed into the form, so never with a personnummer in it.
+                         message=mask_personnummer(message[:state.settings.max_message_chars]))
     return chat_page(request, state, reply=reply, template=template)
 
 

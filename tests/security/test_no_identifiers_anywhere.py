@@ -95,6 +95,11 @@ def test_no_identifier_survives_in_data_files_logs_or_responses(make_client, tmp
                                               "csrf_token": widget_token}))
             keep(client.post("/", data={"message": f"Och {spelling}?", "csrf_token": chat_token,
                                         "conversation_id": "x" * 32}))
+            # Refused forms re-show the question: a bad conversation id, an overlong message.
+            keep(client.post("/", data={"message": f"Patient {spelling}", "csrf_token": chat_token,
+                                        "conversation_id": "../../etc/passwd"}))
+            keep(client.post("/widget", data={"message": f"{spelling} " + "hemsjukvård " * 500,
+                                              "csrf_token": widget_token}))
             # Identifiers where ids go, and in malformed bodies.
             keep(client.post("/api/v1/chat", json={"message": "Hej", "conversation_id": spelling}))
             keep(client.get(f"/documents/{ident.twelve}"))
@@ -108,7 +113,7 @@ def test_no_identifier_survives_in_data_files_logs_or_responses(make_client, tmp
     in_files = _files_with_leaks(data_dir, IDENTIFIERS)
     in_logs = _leaks(caplog.text.encode(), IDENTIFIERS)
     in_responses = sorted({leak for body in responses for leak in _leaks(body, IDENTIFIERS)})
-    sent = len(IDENTIFIERS) * (5 * 8 + 10)
+    sent = len(IDENTIFIERS) * (5 * 8 + 12)
     print(f"requests: {sent}, identifiers: {len(IDENTIFIERS)} x 5 spellings, "
           f"found in files: {len(in_files)}, logs: {len(in_logs)}, responses: {len(in_responses)}")
     assert in_files == {}
