@@ -104,3 +104,18 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """The settings of this process (read once)."""
     return Settings()
+
+
+def settings_markdown_table() -> str:
+    """The settings as a markdown table (variable, default, description) for the README."""
+    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    for name, field in Settings.model_fields.items():
+        default = field.default_factory() if field.default_factory is not None else field.default
+        if isinstance(default, Path):
+            default = default.relative_to(PROJECT_ROOT) if default.is_absolute() else default
+        rows.append(f"| `RUTIN_{name.upper()}` | `{default}` | {field.description} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":  # python -m rutin.config prints the README's settings table
+    print(settings_markdown_table())
