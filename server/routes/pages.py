@@ -81,6 +81,7 @@ def documents(request: Request, state: State, organization: str = ""):
     """Every document with organization, kind, validity and whether it is in force today."""
     today = today_in_stockholm()
     metas = _documents(state)
+    organization = mask_personnummer(organization)  # shown back on the page
     organizations = sorted({m.organization for m in metas})
     shown = [m for m in metas if not organization or m.organization == organization]
     rows = [{"meta": m, "kind": KIND_LABELS.get(m.kind, m.kind), "validity": validity(m, "sv"),
@@ -112,7 +113,7 @@ def document(request: Request, state: State, document_id: str, highlight: str = 
                          "level": min(len(chunk.heading_path) + 1, 4)})
     return templates.TemplateResponse(request, "document.html", {
         "doc": doc, "meta": meta, "sections": sections,
-        "highlight": highlight if ANCHOR.fullmatch(highlight or "") else "",
+        "highlight": highlight if ANCHOR.fullmatch(mask_personnummer(highlight or "")) else "",
         "validity": validity(meta, "sv"), "in_force": meta.in_force_on(today),
         "kind": KIND_LABELS.get(meta.kind, meta.kind)})
 

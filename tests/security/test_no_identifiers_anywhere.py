@@ -103,6 +103,9 @@ def test_no_identifier_survives_in_data_files_logs_or_responses(make_client, tmp
             # Identifiers where ids go, and in malformed bodies.
             keep(client.post("/api/v1/chat", json={"message": "Hej", "conversation_id": spelling}))
             keep(client.get(f"/documents/{ident.twelve}"))
+            keep(client.get("/documents", params={"organization": spelling}))
+            keep(client.get("/documents/rh-hemsjukvardsbesok-cosmic",
+                            params={"highlight": spelling}))
             keep(client.get(f"/documents/{ident.ten[:6]}-{ident.ten[6:]}"))
             keep(client.post("/api/v1/visit", content=f'{{"personnummer": "{spelling}"',
                              headers={"content-type": "application/json"}))
@@ -113,7 +116,7 @@ def test_no_identifier_survives_in_data_files_logs_or_responses(make_client, tmp
     in_files = _files_with_leaks(data_dir, IDENTIFIERS)
     in_logs = _leaks(caplog.text.encode(), IDENTIFIERS)
     in_responses = sorted({leak for body in responses for leak in _leaks(body, IDENTIFIERS)})
-    sent = len(IDENTIFIERS) * (5 * 8 + 12)
+    sent = len(IDENTIFIERS) * (5 * 8 + 14)
     print(f"requests: {sent}, identifiers: {len(IDENTIFIERS)} x 5 spellings, "
           f"found in files: {len(in_files)}, logs: {len(in_logs)}, responses: {len(in_responses)}")
     assert in_files == {}
