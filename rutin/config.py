@@ -60,8 +60,12 @@ class Settings(BaseSettings):
     )
     no_answer_threshold: float = Field(
         default=0.0,
-        description="Below this retrieval confidence the chat answers that the routines do not "
-        "cover the question. 0 uses the value tuned on the evaluation set.",
+        description="The chat answers that the routines do not cover the question when the "
+        "support score of the best search hit (SearchHit.support in kb/retrieval.py: cosine "
+        "similarity of question and passage + 0.1 x the share of the question's words found in "
+        "the passage; the word share alone without an embedding model) is below this value. "
+        "0 uses the value tuned per embedding model and question language "
+        "(kb.retrieval.TUNED_SUPPORT_THRESHOLD).",
     )
     widget_allowed_origins: list[str] = Field(
         default_factory=list,

