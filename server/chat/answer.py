@@ -52,39 +52,144 @@ def _add_span(text: str, start: int, end: int, spans: list[Span]) -> None:
     spans.append(Span(start + lead, start + lead + len(stripped)))
 
 
-def select_sentences(question_terms: set[str], text: str, tokenize, *,
-                     max_sentences: int = 2) -> list[Span]:
-    """The sentence(s) of ``text`` that answer best: most question terms, weighted by rarity
-    inside the passage; a short best sentence ("…någon av nedan;") is joined by the next one.
+#: Weight of a lexicon equivalent ("physician" -> "läkare") against a word the user wrote, as
+#: the lexical index weighs its expansions (kb/lexical.py EXPANSION_WEIGHT, a little lower here:
+#: inside one passage a synonym should not outvote the user's own word).
+EXPANSION_WEIGHT = 0.6
+#: Weight of a word of the passage's title or heading: every sentence of the passage is about it
+#: ("hemsjukvård" under "Uppföljning av hemsjukvård"), so it tells the sentences apart poorly.
+GENERIC_WEIGHT = 0.3
+#: Added to a sentence holding what a "hur ofta / hur länge / när / hur mycket / hur många"
+#: question asks for (an interval, a duration, a date or deadline, an amount, a count).
+CUE_BONUS = 1.5
 
-    ``tokenize`` maps text to terms (stems); ``question_terms`` are the question's terms.
+_NUMBER = (r"(?:\d+(?:[,.]\d+)?|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|"
+           r"fjorton|tjugo|trettio|första|andra|tredje|fjärde|sjätte|one|two|three|four|six|"
+           r"twelve|fourteen|first|second|third|sixth)")
+_UNIT = r"(?:dag|dagar|dygn|vecka|veckor|månad|månader|år|timm\w*|day|days|week|weeks|month|months|year|years|hours?)"
+#: Question cue -> (pattern in the question, pattern a sentence answering it holds).
+CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
+    "frequency": (re.compile(r"\bhur ofta\b|\bhow often\b|\bhur många gånger\b", re.I),
+                  re.compile(rf"\b(?:var|varje|per|minst|årligen|every|per|once)\b\s*(?:{_NUMBER}\s+)?"
+                             rf"{_UNIT}\b|\bgång(?:er)? per\b|\bårligen\b", re.I)),
+    "duration": (re.compile(r"\bhur länge\b|\bhow long\b|\bhur lång tid\b", re.I),
+                 re.compile(rf"\b{_NUMBER}\s+{_UNIT}\b", re.I)),
+    "when": (re.compile(r"^\s*(?:när|when)\b|\bsenast när\b|\bvilket datum\b|\bwhat date\b", re.I),
+             re.compile(rf"\b{_NUMBER}\s+{_UNIT}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\bsenast\b|"
+                        r"\binom\b|\bi samband med\b", re.I)),
+    "amount": (re.compile(r"\bhur mycket\b|\bvad kostar\b|\bhow much\b|\bbelopp\b", re.I),
+               re.compile(r"\d+\s*(?:kr|kronor|sek|%|procent)\b", re.I)),
+    "count": (re.compile(r"\bhur många\b|\bhow many\b|\bantal\w*\b|\bnumber of\b", re.I),
+              re.compile(r"\b\d+\b")),
+}
+_NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
+
+
+@dataclass(frozen=True)
+class QuestionTerms:
+    """What a question asks, in the kb tokenizer's terms: its own stems (compound parts
+    included), the stems of its lexicon equivalents, and its cues (``CUES`` keys)."""
+
+    own: frozenset[str]
+    expanded: frozenset[str] = frozenset()
+    cues: frozenset[str] = frozenset()
+
+    @property
+    def all(self) -> frozenset[str]:
+        return self.own | self.expanded
+
+
+def question_terms(question: str, tokenizer, lexicon=None) -> QuestionTerms:
+    """The terms of ``question`` by the knowledge base's Swedish tokenizer (stems, compound
+    parts) and domain lexicon (kb/data/lexicon.toml: "physician" also asks for "läkare")."""
+    own = frozenset(tokenizer.tokenize(question))
+    expanded = frozenset(lexicon.expansion(question, tokenizer)) - own if lexicon else frozenset()
+    cues = frozenset(name for name, (asks, _) in CUES.items() if asks.search(question))
+    return QuestionTerms(own, expanded, cues)
+
+
+def _table_row(sentence: str) -> bool:
+    """A line of a statistics table: at least two numbers ("Läkare 3016 2213 2715")."""
+    return sum(bool(_NUMERIC.match(w)) for w in sentence.split()) >= 2
+
+
+def _table_header(sentence: str) -> bool:
+    """A table's header line: numbers only ("2019 2020 2021")."""
+    words = sentence.split()
+    return len(words) >= 2 and all(_NUMERIC.match(w) for w in words)
+
+
+def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
+                     generic: set[str] | frozenset[str] = frozenset(),
+                     max_sentences: int = 2) -> list[Span]:
+    """The sentence(s) of ``text`` that answer best.
+
+    A sentence scores the question's terms it holds, each weighted by its rarity inside the
+    passage, lexicon equivalents at ``EXPANSION_WEIGHT`` and the passage's ``generic`` terms
+    (its title and heading) at ``GENERIC_WEIGHT``; plus ``CUE_BONUS`` when it holds what the
+    question's cue asks for (an interval for "hur ofta", a duration for "hur länge" …).
+    A short best sentence ("…någon av nedan;") is joined by the next one; in a statistics table
+    the answer is the header line and the row the question names.
+
+    ``tokenize`` maps text to terms (stems), as ``kb.tokenizer.SwedishTokenizer.tokenize``.
     """
+    if not isinstance(question, QuestionTerms):
+        question = QuestionTerms(frozenset(question))
     spans = split_sentences(text)
     if not spans:
         return []
-    terms = [set(tokenize(text[s.start:s.end])) for s in spans]
+    sentences = [text[s.start:s.end] for s in spans]
+    terms = [set(tokenize(s)) for s in sentences]
     df: dict[str, int] = {}
     for ts in terms:
         for t in ts:
             df[t] = df.get(t, 0) + 1
     n = len(spans)
 
+    def weight(t: str) -> float:
+        w = math.log(1 + n / df[t])
+        if t in generic:
+            w *= GENERIC_WEIGHT
+        if t not in question.own:
+            w *= EXPANSION_WEIGHT
+        return w
+
     def score(i: int) -> float:
-        hit = question_terms & terms[i]
-        return sum(math.log(1 + n / df[t]) for t in hit) / (1 + 0.02 * len(terms[i]))
+        s = sum(weight(t) for t in question.all & terms[i])
+        if s > 0 and any(CUES[c][1].search(sentences[i]) for c in question.cues):
+            s += CUE_BONUS
+        return s / (1 + 0.02 * len(terms[i]))
 
     scores = [score(i) for i in range(n)]
     best = max(range(n), key=lambda i: (scores[i], -i))
     if scores[best] <= 0:
         return [spans[0]]
+    table = _table_answer(question, sentences, terms, scores)
+    if table is not None:
+        return [spans[i] for i in table]
     chosen = [best]
-    sentence = text[spans[best].start:spans[best].end]
+    sentence = sentences[best]
     # "…sker i samband med någon av nedan;" needs the list item after it; a bare heading
     # ("Förutsättningar") needs its first sentence. A "Fält: värde" line stands alone.
     if best + 1 < n and (sentence.endswith((":", ";", ","))
                          or (len(sentence.split()) < 4 and ":" not in sentence)):
         chosen.append(best + 1)
     return [spans[i] for i in chosen[:max_sentences]]
+
+
+def _table_answer(question: QuestionTerms, sentences: list[str], terms: list[set[str]],
+                  scores: list[float]) -> list[int] | None:
+    """For a passage with a statistics table: the header line and the row whose label the
+    question names ("physicians" -> "Läkare 3016 2213 2715"), or None when no row is named.
+    The first table wins a tie (the totals come before the averages in the report)."""
+    rows = [i for i, s in enumerate(sentences) if _table_row(s) and not _table_header(s)]
+    named = [i for i in rows
+             if question.all & {t for t in terms[i] if not _NUMERIC.match(t)}]
+    if not named:
+        return None
+    row = max(named, key=lambda i: (scores[i], -i))
+    header = next((j for j in range(row - 1, -1, -1) if _table_header(sentences[j])), None)
+    return [row] if header is None else [header, row]
 
 
 def highlight_parts(text: str, spans: list[Span]) -> list[dict]:
