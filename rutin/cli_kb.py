@@ -18,7 +18,8 @@ def _fail(message: str) -> None:
 
 
 @contextmanager
-def _knowledge_base(settings: Settings, *, ingest: bool, progress: bool = False):
+def _knowledge_base(settings: Settings, *, ingest: bool, progress: bool = False,
+                    rebuild: bool | None = None):
     """Open the knowledge base holding the data directory (one process per embedded store)."""
     from kb.service import open_knowledge_base
     from rutin.datalock import acquire_data_dir, release_data_dir
@@ -29,7 +30,7 @@ def _knowledge_base(settings: Settings, *, ingest: bool, progress: bool = False)
         if settings.vector_store == "embedded":
             acquire_data_dir(settings.data_dir)
             held = True
-        kb = open_knowledge_base(settings, progress=progress, ingest=ingest)
+        kb = open_knowledge_base(settings, progress=progress, ingest=ingest, rebuild=rebuild)
         yield kb
     except ConfigurationError as exc:
         _fail(str(exc))
@@ -57,7 +58,8 @@ def ingest(
         if not path.is_dir():
             _fail(f"Katalogen {path} finns inte.")
         settings = settings.model_copy(update={"documents_dir": path})
-    with _knowledge_base(settings, ingest=False) as kb:
+    # rebuild: an index of another embedding model is emptied and re-embedded by this ingest.
+    with _knowledge_base(settings, ingest=False, rebuild=True) as kb:
         try:
             report = kb.ingest(settings.documents_dir, progress=True)
         except ConfigurationError as exc:

