@@ -6,6 +6,7 @@ import logging
 import sys
 
 import typer
+from pydantic import ValidationError
 
 from rutin.config import get_settings
 from rutin.errors import ConfigurationError
@@ -80,9 +81,15 @@ def _register() -> None:
 _register()
 
 
-def main() -> None:  # pragma: no cover - thin wrapper
+def main() -> None:
+    """The console entry point: a bad setting is one line on stderr and exit 2, no traceback."""
     try:
         app()
     except ConfigurationError as exc:
         typer.echo(f"rutin: {exc}", err=True)
+        sys.exit(2)
+    except ValidationError as exc:  # RUTIN_* values that do not parse
+        for err in exc.errors():
+            name = "RUTIN_" + "_".join(str(p) for p in err["loc"]).upper()
+            typer.echo(f"rutin: ogiltig inställning {name}: {err['msg']}", err=True)
         sys.exit(2)

@@ -93,3 +93,8 @@ def test_index_built_with_another_model_is_rebuilt_on_start(tmp_path, seed_copy)
     state = json.loads(second.stdout.strip().splitlines()[-1])
     assert state["stored_ids"] == state["expected_ids"] and len(state["documents"]) == 5
     assert "rebuilding" in second.stderr
+
+
+def test_a_setting_that_does_not_parse_is_one_line_naming_it(tmp_path):
+    done = _serve(rutin_env(tmp_path / "data", RUTIN_CONVERSATION_TTL_SECONDS="ett dygn"))
+    _one_clear_line(done, "RUTIN_CONVERSATION_TTL_SECONDS")
