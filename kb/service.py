@@ -96,6 +96,8 @@ class KnowledgeBase:
         self._manifest_path = manifest_path
         self._stale = set(stale or ())  # documents whose vectors are missing from the store
         self._write_lock = threading.Lock()
+        # Files the last ingest could not read (name and reason), shown on /readyz and /documents.
+        self.failures: list = []
         self._corpus = Corpus.build(manifest.documents)
 
     # -- reading -------------------------------------------------------------------------
@@ -216,6 +218,7 @@ class KnowledgeBase:
             # Searches running now see either the old snapshot (whose vectors are still
             # stored) or the new one (whose vectors were written above): never a gap.
             self._manifest, self._corpus, self._stale = manifest, corpus, set()
+            self.failures = list(report.failures)
             if self.store is not None:
                 self.store.reconcile(manifest.expected_ids())
         report.seconds = time.perf_counter() - started

@@ -29,4 +29,5 @@ def readyz(state: State):
         "documents": state.kb.document_count(),
         "chunks": state.kb.chunk_count(),
         "embedding_model": state.kb.model_name,
+        "failed_files": [{"filename": f.filename, "reason": f.reason} for f in state.kb.failures],
     }

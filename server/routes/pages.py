@@ -88,7 +88,7 @@ def documents(request: Request, state: State, organization: str = ""):
              "in_force": m.in_force_on(today)} for m in shown]
     return templates.TemplateResponse(request, "documents.html", {
         "rows": rows, "organizations": organizations, "organization": organization,
-        "today": today})
+        "today": today, "failures": state.kb.failures if state.kb is not None else []})
 
 
 @router.get("/documents/{document_id}")

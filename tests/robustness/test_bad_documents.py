@@ -49,6 +49,10 @@ def test_corrupt_and_empty_files_are_named_and_the_good_ones_served(tmp_path, se
     assert good_pdf.status_code == 200 and "Nattpatrullen" in good_pdf.text
     assert good_docx.status_code == 200 and "Läkemedelsgenomgången" in good_docx.text
     assert listing.status_code == 200
-    for name in ("tom.pdf", "trasig.pdf", "tom.docx", "trasig.docx"):
-        assert name in caplog.text, f"{name} is not reported"
+    failed = {f["filename"]: f["reason"] for f in ready.json()["failed_files"]}
+    assert set(failed) == {"tom.pdf", "trasig.pdf", "tom.docx", "trasig.docx"}
+    assert all(reason for reason in failed.values())
+    for name in failed:
+        assert name in caplog.text, f"{name} is not reported in the log"
+        assert name in listing.text, f"{name} is not shown on /documents"
     assert "Traceback" not in caplog.text
