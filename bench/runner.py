@@ -86,7 +86,8 @@ def run_stage(name: str, params: dict, out_dir: Path, tag: str, timeout_s: float
 
 def _scale(options: Options, questions: list[str], results: dict) -> None:
     out = options.out_dir
-    per_doc = synthetic.chunks_per_document(options.documents_dir, out / "corpora", seed=options.seed)
+    per_doc = synthetic.chunks_per_document(options.documents_dir, out / "corpora", seed=options.seed,
+                                            sample=100)
     results["scale_chunks_per_document"] = round(per_doc, 2)
     rate = None  # dense chunks/s measured at the first size
     vector_source = None
