@@ -55,7 +55,7 @@ def _add_span(text: str, start: int, end: int, spans: list[Span]) -> None:
 #: Weight of a lexicon equivalent ("physician" -> "läkare") against a word the user wrote, as
 #: the lexical index weighs its expansions (kb/lexical.py EXPANSION_WEIGHT, a little lower here:
 #: inside one passage a synonym should not outvote the user's own word).
-EXPANSION_WEIGHT = 0.6
+EXPANSION_WEIGHT = 0.5
 #: Weight of a word of the passage's title or heading: every sentence of the passage is about it
 #: ("hemsjukvård" under "Uppföljning av hemsjukvård"), so it tells the sentences apart poorly.
 GENERIC_WEIGHT = 0.3
@@ -93,6 +93,20 @@ class QuestionTerms:
     own: frozenset[str]
     expanded: frozenset[str] = frozenset()
     cues: frozenset[str] = frozenset()
+    #: Per matching lexicon group: (the question's own tokens in it, the group's other tokens).
+    groups: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+
+    def for_passage(self, passage_terms: set[str]) -> "QuestionTerms":
+        """Only the expansions standing in for a word the passage lacks: when the question's
+        own word of a group ("Cosmic", "registreras") is in the passage, the group's other
+        words ("kontakttyp", "vårdtjänst") would only pull the wrong line forward."""
+        if not self.groups:
+            return self
+        kept = set()
+        for own_in_group, others in self.groups:
+            if not (own_in_group & passage_terms):
+                kept |= others
+        return QuestionTerms(self.own, frozenset(kept) - self.own, self.cues, ())
 
     @property
     def all(self) -> frozenset[str]:
@@ -103,14 +117,21 @@ def question_terms(question: str, tokenizer, lexicon=None) -> QuestionTerms:
     """The terms of ``question`` by the knowledge base's Swedish tokenizer (stems, compound
     parts) and domain lexicon (kb/data/lexicon.toml: "physician" also asks for "läkare")."""
     own = frozenset(tokenizer.tokenize(question))
-    expanded = frozenset(lexicon.expansion(question, tokenizer)) - own if lexicon else frozenset()
+    groups = []
+    for group in (lexicon.matching_groups(question, tokenizer) if lexicon else []):
+        tokens = frozenset(tok for term in group for tok in tokenizer.tokenize(term, compounds=False))
+        groups.append((tokens & own, tokens - own))
+    expanded = frozenset().union(*(g[1] for g in groups)) if groups else frozenset()
     cues = frozenset(name for name, (asks, _) in CUES.items() if asks.search(question))
-    return QuestionTerms(own, expanded, cues)
+    return QuestionTerms(own, expanded, cues, tuple(groups))
 
 
 def _table_row(sentence: str) -> bool:
-    """A line of a statistics table: at least two numbers ("Läkare 3016 2213 2715")."""
-    return sum(bool(_NUMERIC.match(w)) for w in sentence.split()) >= 2
+    """A line of a statistics table: a label and numbers, at least two and at least half of its
+    words ("Läkare 3016 2213 2715"; not "Patientavgift: 200 kr om patient under 85 år")."""
+    words = sentence.split()
+    numbers = sum(bool(_NUMERIC.match(w)) for w in words)
+    return numbers >= 2 and 2 * numbers >= len(words)
 
 
 def _table_header(sentence: str) -> bool:
@@ -140,6 +161,8 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
         return []
     sentences = [text[s.start:s.end] for s in spans]
     terms = [set(tokenize(s)) for s in sentences]
+    # the title and heading count: a passage under "Registrering i Cosmic" has the word
+    question = question.for_passage(set().union(*terms) | set(generic))
     df: dict[str, int] = {}
     for ts in terms:
         for t in ts:
@@ -189,7 +212,7 @@ def _table_answer(question: QuestionTerms, sentences: list[str], terms: list[set
         return None
     row = max(named, key=lambda i: (scores[i], -i))
     header = next((j for j in range(row - 1, -1, -1) if _table_header(sentences[j])), None)
-    return [row] if header is None else [header, row]
+    return None if header is None else [header, row]
 
 
 def highlight_parts(text: str, spans: list[Span]) -> list[dict]:
@@ -219,6 +242,16 @@ TEXTS = {
                      "svara på det. Fråga gärna om registrering, patientavgift, ersättning eller "
                      "hemsjukvård enligt rutinerna.",
         "rule_intro": "Enligt {title} ({org}, {validity}) registreras besöket i {system} så här:",
+        "rule_intro_plain": "Enligt {title} ({org}, {validity}):",
+        "lmv": "Läkarmedverkan kan ge läkarstöd till och med {until}, det vill säga i upp till "
+               "{days} dagar efter utskrivningen {d} (dagarna räknas från dagen efter "
+               "utskrivningen).",
+        "lmv_intro": "Enligt {title} ({org}):",
+        "fu_intro": "Enligt rutinen för hemsjukvård hos {org} – den organisationens rutin, inte "
+                    "Region Hallands:",
+        "fu": "Första uppföljningen ska göras senast {first} ({months} månader efter "
+              "anslutningen {d}). Därefter minst var {every}:e månad, eller tidigare vid behov: "
+              "senast {later} om varje uppföljning görs sista tillåtna dag.",
         "rule_intro_nosystem": "Ingen rutin i kunskapsbasen gäller besöksdagen {d}, så jag kan "
                                "inte säga hur besöket registreras.",
         "visit_day": "Besöksdag: {d}{assumed}.",
@@ -246,6 +279,16 @@ TEXTS = {
                      "health care under the routines.",
         "rule_intro": "Under {title} ({org}, {validity}) the visit is registered in {system} "
                       "like this:",
+        "rule_intro_plain": "Under {title} ({org}, {validity}):",
+        "lmv": "Läkarmedverkan can support the patient up to and including {until}, that is for "
+               "up to {days} days after the discharge on {d} (counted from the day after "
+               "discharge).",
+        "lmv_intro": "Under {title} ({org}):",
+        "fu_intro": "Under the home health care routine of {org} – that organization's routine, "
+                    "not Region Halland's:",
+        "fu": "The first follow-up is due by {first} ({months} months after the enrolment on "
+              "{d}). After that at least every {every} months, or earlier when needed: by "
+              "{later} if each follow-up is made on its last allowed day.",
         "rule_intro_nosystem": "No routine in the knowledge base covers the visit date {d}, so I "
                                "cannot say how the visit is registered.",
         "visit_day": "Visit date: {d}{assumed}.",
@@ -385,7 +428,13 @@ def rule_answer_text(decision: dict, *, lang: str, visit_date: date, date_assume
     lines: list[str] = []
     routine = decision.get("routine") or {}
     system = decision.get("system")
-    if system:
+    if system and not decision.get("registration") and not decision.get("alternatives"):
+        # Nothing to register (e.g. a remote contact, which is never a targeted visit).
+        title = routine.get("title") or (meta.title if meta else "")
+        org = meta.organization if meta is not None else ""
+        lines.append(t(lang, "rule_intro_plain", title=f"”{title}”" if lang == "sv" else f"“{title}”",
+                       org=org, validity=validity(routine or meta, lang)))
+    elif system:
         title = routine.get("title") or (meta.title if meta else "")
         org = meta.organization if meta is not None else ""
         lines.append(t(lang, "rule_intro", title=f"”{title}”" if lang == "sv" else f"“{title}”",
@@ -405,7 +454,7 @@ def rule_answer_text(decision: dict, *, lang: str, visit_date: date, date_assume
     elif decision.get("fee_alternatives"):
         alts = "; ".join(_alternative_text(a, lang) for a in decision["fee_alternatives"])
         lines.append(t(lang, "fee_unknown", alts=alts))
-    elif system:
+    elif system and decision.get("registration"):
         lines.append(t(lang, "fee_unknown_plain"))
     if decision.get("eligible") is True:
         lines.append(t(lang, "comp_yes", sek=decision.get("compensation_sek")))
@@ -420,3 +469,33 @@ def rule_answer_text(decision: dict, *, lang: str, visit_date: date, date_assume
     if question:
         lines.append(question)
     return "\n".join(lines)
+
+
+def date_rule_text(name: str, result: dict, meta, lang: str) -> str:
+    """The answer for a date rule: ``lakarmedverkan`` (``SupportAnswer.to_api()``) or
+    ``followup`` (``FollowupAnswer.to_api()``), with the organization whose routine it is."""
+    org = result.get("organization") or (meta.organization if meta is not None else "")
+    if name == "lakarmedverkan":
+        from datetime import date as _d
+        days = (_d.fromisoformat(result["support_until"])
+                - _d.fromisoformat(result["discharge_date"])).days
+        title = meta.title if meta is not None else result.get("document_id", "")
+        lines = [t(lang, "lmv_intro", title=f"”{title}”" if lang == "sv" else f"“{title}”", org=org),
+                 t(lang, "lmv", until=result["support_until"], days=days,
+                   d=result["discharge_date"])]
+        reasons = result.get("reasons") or []
+        lines.extend(f"• {r}" for r in reasons[1:])  # the first reason is the sentence above
+        return "\n".join(lines)
+    later = result.get("next_by") or []
+    months_first = _months_between(result["enrolled_on"], result["first_by"])
+    every = _months_between(result["first_by"], later[0]) if later else 6
+    joiner = ", " if lang == "sv" else ", "
+    lines = [t(lang, "fu_intro", org=org),
+             t(lang, "fu", first=result["first_by"], months=months_first, d=result["enrolled_on"],
+               every=every, later=joiner.join(later))]
+    return "\n".join(lines)
+
+
+def _months_between(a: str, b: str) -> int:
+    da, db = date.fromisoformat(a), date.fromisoformat(b)
+    return (db.year - da.year) * 12 + db.month - da.month

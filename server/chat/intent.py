@@ -46,6 +46,36 @@ _VISIT_FACTS = ("visit_date", "patient_age", "birth_date", "birth_year", "occasi
                 "municipal_home_care", "remote", "lakarmedverkan", "performed_by")
 
 
+# A remote contact asked about a visit ("Kan hembesöket göras via video?") is the rule
+# "Kontakttyp: Hemsjukvårdsbesök (dessa vårdkontakter kan aldrig ske på distans)" (Cosmic
+# routine): the rules answer it with the citation, search finds the background passage instead.
+_VISIT_WORD = re.compile(r"besök|\bvisit", re.I)
+
+#: The date rules beside the visit decision (server/routes/visit.py): their names.
+LAKARMEDVERKAN = "lakarmedverkan"
+FOLLOWUP = "followup"
+_LAKARMEDVERKAN = re.compile(r"läkarmedverkan|physician support team", re.I)
+_HOW_LONG = re.compile(r"hur länge|till när|hur många dagar|hur lång tid|stött\w*|\bstöd\w*|"
+                       r"how long|until when|how many days", re.I)
+_DISCHARGE = re.compile(r"skrevs ut|skrivs ut|utskriv\w*|utskriven|hemgång|discharg\w*", re.I)
+_FOLLOWUP = re.compile(r"uppföljning\w*|följ\w* upp|follow[- ]?up\w*|\breview\w*", re.I)
+_ENROLMENT = re.compile(r"anslö\w*|ansl[uö]t\w*|inskriv\w*|inskrev\w*|enrol\w*|admitted",
+                        re.I)
+
+
+def date_rule(text: str, stated: dict) -> str | None:
+    """``lakarmedverkan`` for "until when does Läkarmedverkan support a patient discharged on
+    <date>", ``followup`` for "when is the first follow-up of a patient enrolled on <date>",
+    else None. Both need the date in the message (read as ``visit_date`` by the extractor)."""
+    if "visit_date" not in stated or not _is_question(text):
+        return None
+    if _LAKARMEDVERKAN.search(text) and _HOW_LONG.search(text) and _DISCHARGE.search(text):
+        return LAKARMEDVERKAN
+    if _FOLLOWUP.search(text) and _ENROLMENT.search(text):
+        return FOLLOWUP
+    return None
+
+
 def asks_about_rules(text: str) -> bool:
     """True when the text asks about registration, the patient fee or the compensation."""
     if _REGISTRATION_WORDS.search(text):
@@ -73,6 +103,8 @@ def route(text: str, stated: dict, last_kind: str | None, personnummer_given: bo
             return SEARCH
         if _VAS.search(text) and "visit_date" not in stated and "visit_date" not in known:
             return SEARCH
+        return RULES
+    if stated.get("remote") and _VISIT_WORD.search(text) and _is_question(text):
         return RULES
     gives_facts = bool(stated) or personnummer_given
     if gives_facts and last_kind in (RULES, CLARIFY):

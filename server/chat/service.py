@@ -17,7 +17,7 @@ from kb.retrieval import is_supported
 from server.chat import answer as A
 from server.chat.conversations import Conversation, valid_id
 from server.chat.facts import extract_facts, merge_facts
-from server.chat.intent import CLARIFY, RULES, SEARCH, route
+from server.chat.intent import CLARIFY, FOLLOWUP, LAKARMEDVERKAN, RULES, SEARCH, date_rule, route
 
 log = logging.getLogger("rutin.chat")
 
@@ -101,13 +101,18 @@ def respond(state, message: object, conversation_id: str | None, today: date) ->
 
     kind = route(text, stated, conv.last_kind, personnummer_given=born_pnr is not None,
                  known=conv.facts)
+    rule_name = date_rule(text, stated)
+    if rule_name is not None and _date_rule_table(state, rule_name) is not None:
+        kind = rule_name
     if state.kb is None and kind == SEARCH:
         raise InputError("kb", "Kunskapsbasen laddas fortfarande; försök igen om en stund.",
                          status_code=503)
     if kind in (RULES, CLARIFY):
         conv.facts = merge_facts(conv.facts, stated)
 
-    if kind == RULES:
+    if kind in (LAKARMEDVERKAN, FOLLOWUP):
+        reply = _date_rule_answer(state, kind, date.fromisoformat(stated["visit_date"]), lang)
+    elif kind == RULES:
         reply = _rules_answer(state, conv, lang, today)
     elif kind == CLARIFY:
         reply = _clarify_answer(conv, lang)
@@ -177,7 +182,10 @@ def _rules_answer(state, conv: Conversation, lang: str, today: date) -> ChatRepl
     missing = list(decision.get("missing") or [])
     if "patient_age" in missing and "birth_year" in facts:
         missing[missing.index("patient_age")] = "birth_date"
-    question = A.question_for(missing[0], lang) if missing else None
+    # Not eligible and nothing to register (a remote contact): no later fact changes that,
+    # so no question back.
+    settled = decision.get("eligible") is False and not decision.get("registration")
+    question = A.question_for(missing[0], lang) if missing and not settled else None
     routine = decision.get("routine") or {}
     meta = _meta(state.kb, routine.get("document_id"))
     text = A.rule_answer_text(decision, lang=lang, visit_date=visit_date,
@@ -186,6 +194,35 @@ def _rules_answer(state, conv: Conversation, lang: str, today: date) -> ChatRepl
     return ChatReply(api={"kind": RULES, "answer": text, "decision": decision,
                           "citations": citations, "passages": passages},
                      conversation=conv, question=question, marks=_quote_marks(citations, passages))
+
+
+def _date_rule_table(state, name: str):
+    rules = getattr(state, "rules", None)
+    if rules is None:
+        return None
+    return rules.lakarmedverkan if name == LAKARMEDVERKAN else rules.followup
+
+
+def _date_rule_answer(state, name: str, day: date, lang: str) -> ChatReply:
+    """Until when Läkarmedverkan supports a patient discharged on ``day`` (HSU 2026-03-03), or
+    the follow-up dates of a patient enrolled on ``day`` (the Västra Götaland municipality's
+    routine): the same rules as GET /api/v1/lakarmedverkan and /api/v1/followup, cited.
+    The result is in ``date_rule``; ``decision`` stays null (it is the /api/v1/visit answer)."""
+    from rules.followup import followup_schedule
+    from rules.lakarmedverkan import decide_support
+
+    rule = _date_rule_table(state, name)
+    if name == LAKARMEDVERKAN:
+        result = decide_support(day, rule).to_api()
+    else:
+        result = followup_schedule(day, rule).to_api()
+    meta = _meta(state.kb, result["document_id"])
+    text = A.date_rule_text(name, result, meta, lang)
+    citations, passages = _enrich_citations(state.kb, result.get("citations") or [])
+    return ChatReply(api={"kind": RULES, "answer": text, "decision": None,
+                          "date_rule": dict(result, rule=name),
+                          "citations": citations, "passages": passages},
+                     conversation=None, marks=_quote_marks(citations, passages))
 
 
 def _quote_marks(citations: list[dict], passages: list[dict]) -> dict:

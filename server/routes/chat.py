@@ -26,6 +26,9 @@ class ChatAnswer(BaseModel):
     kind: str = Field(description="rule | search | clarify | no_answer")
     answer: str
     decision: dict | None = None
+    date_rule: dict | None = Field(
+        default=None, description="When kind is rule and the question was a date rule: the "
+        "/api/v1/lakarmedverkan or /api/v1/followup answer plus \"rule\" (its name); else null.")
     citations: list[dict] = []
     passages: list[dict] = []
     question: str | None = Field(default=None, description="The one question asked back, if any.")

@@ -1,0 +1,62 @@
+"""Answer quality over the real app: the sentence that answers, remote contacts as a rule, the
+date rules (Läkarmedverkan after discharge, the Västra Götaland follow-up) cited."""
+
+from __future__ import annotations
+
+
+def test_how_often_follow_up_answers_with_the_interval_sentence(ask):
+    body = ask("Hur ofta ska hemsjukvården följas upp?")
+    assert body["kind"] == "search"
+    assert body["citations"][0]["quote"].startswith("En första uppföljning sker senast efter två")
+    assert "minst var sjätte månad" in body["answer"]
+
+
+def test_english_count_question_answers_with_table_header_and_the_physician_row(ask):
+    body = ask("How many home visits did physicians make in 2021?")
+    quote = body["citations"][0]["quote"]
+    assert quote.startswith("2019")  # the header line names the years
+    assert "Läkare" in quote and "2715" in quote
+    assert "Arbetsterapeut" not in quote
+
+
+def test_remote_question_about_the_targeted_visit_is_answered_by_the_rule(ask):
+    body = ask("Kan det riktade läkarbesöket göras via video eller telefon?")
+    assert body["kind"] == "rule"
+    assert body["decision"]["eligible"] is False
+    assert any("kan aldrig ske på distans" in c["quote"] for c in body["citations"])
+    assert "distans" in body["answer"]
+
+
+def test_short_remote_question_about_the_home_visit_is_answered_by_the_rule(ask):
+    body = ask("Kan hembesöket göras via video?")
+    assert body["kind"] == "rule"
+    assert body["decision"]["compensation_sek"] == 0
+    assert any("kan aldrig ske på distans" in c["quote"] for c in body["citations"])
+
+
+def test_lakarmedverkan_after_discharge_gives_the_last_day_with_citation(ask):
+    body = ask("Patienten skrevs ut från sjukhuset 2026-04-01, hur länge kan Läkarmedverkan stötta?")
+    assert body["kind"] == "rule" and body["decision"] is None
+    assert body["date_rule"]["rule"] == "lakarmedverkan"
+    assert body["date_rule"]["support_until"] == "2026-04-15"
+    assert "2026-04-15" in body["answer"]
+    assert any("14 dagar" in c["quote"] for c in body["citations"])
+    assert all(c["document_id"] == "rh-hsu-lakarinsatser-i-hemmet" for c in body["citations"])
+
+
+def test_first_follow_up_date_is_the_vastra_gotaland_municipalitys_routine(ask):
+    body = ask("När ska första uppföljningen göras om patienten anslöts till hemsjukvården "
+               "15 januari 2026?")
+    assert body["kind"] == "rule" and body["decision"] is None
+    assert body["date_rule"]["rule"] == "followup"
+    assert body["date_rule"]["first_by"] == "2026-03-15"
+    assert "2026-03-15" in body["answer"]
+    assert "Västra Götaland" in body["answer"] and "inte Region Hallands" in body["answer"]
+    assert all(c["document_id"] == "vg-hemsjukvard-anslutning-utskrivning"
+               for c in body["citations"])
+    assert any("två månader" in c["quote"] for c in body["citations"])
+
+
+def test_near_domain_off_topic_question_is_not_routed_to_a_date_rule(ask):
+    body = ask("Hur länge har vårdcentralen öppet 2026-04-01?")
+    assert body.get("date_rule") is None
