@@ -43,6 +43,9 @@ def decide(facts: VisitFacts, visit_date: date, tables: RuleTables) -> Decision:
 
     excluded = _exclusions(d, facts, routine)
     if excluded:
+        # Nothing is left to decide: a fact still unknown (say the occasion of a phone call)
+        # changes no value, so it is not asked for.
+        d.missing.clear()
         d.eligible, d.compensation_sek = False, 0
         d.reasons.append(NOT_DESCRIBED)
     else:
