@@ -96,7 +96,7 @@ def _scale(options: Options, questions: list[str], results: dict) -> None:
         n_docs = synthetic.documents_for_chunks(size, per_doc)
         corpus = out / "corpora" / f"n{size}-seed{options.seed}"
         marker = corpus / ".complete"
-        if not marker.exists():
+        if not marker.exists() or marker.read_text() != str(n_docs):
             shutil.rmtree(corpus, ignore_errors=True)
             _log(f"scale {size}: writing {n_docs} synthetic documents")
             synthetic.write_corpus(corpus, n_docs, documents_dir=options.documents_dir,
