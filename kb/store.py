@@ -120,15 +120,16 @@ class VectorStore:
               document_ids: Sequence[str] | None = None) -> list[tuple[str, float]]:
         """The ``n`` nearest ids with their cosine similarity, best first; restricted to
         ``document_ids`` when given."""
-        total = self.count()
-        if n <= 0 or total == 0 or (document_ids is not None and not document_ids):
+        # No count() first: chroma 1.x returns fewer than n_results (or none) by itself, and the
+        # extra round trip was 1.4 ms of a 38 ms search (bench/FINDINGS.md).
+        if n <= 0 or (document_ids is not None and not document_ids):
             return []
         where = None
         if document_ids is not None:
             where = ({"document_id": document_ids[0]} if len(document_ids) == 1
                      else {"document_id": {"$in": list(document_ids)}})
         res = self._collection.query(query_embeddings=np.asarray([vector], dtype=np.float32),
-                                     n_results=min(n, total), where=where,
+                                     n_results=n, where=where,
                                      include=["distances"])
         ids = res["ids"][0]
         dists = res["distances"][0]
