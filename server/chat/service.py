@@ -15,6 +15,8 @@ from rutin.errors import InputError
 from rutin.redact import PERSONNUMMER_RE, mask_personnummer
 from kb.support import is_supported
 from server.chat import answer as A
+from server.chat import sentences as S
+from server.chat import texts as T
 from server.chat.conversations import Conversation, valid_id
 from server.chat.facts import extract_facts, merge_facts
 from server.chat.intent import CLARIFY, FOLLOWUP, LAKARMEDVERKAN, RULES, SEARCH, date_rule, route
@@ -119,7 +121,7 @@ def respond(state, message: object, conversation_id: str | None, today: date) ->
     else:
         reply = _search_answer(state, text, lang)
     if pnr_seen and born_pnr is None:
-        reply.api["answer"] = A.t(lang, "pnr_bad") + "\n\n" + reply.api["answer"]
+        reply.api["answer"] = T.t(lang, "pnr_bad") + "\n\n" + reply.api["answer"]
 
     conv.last_kind = reply.api["kind"] if reply.api["kind"] in (RULES, CLARIFY) else SEARCH
     conv.language = lang
@@ -131,7 +133,7 @@ def respond(state, message: object, conversation_id: str | None, today: date) ->
     reply.conversation = conv
     reply.language = lang
     reply.restarted = restarted
-    reply.facts_rows = A.describe_facts(conv.facts, lang)
+    reply.facts_rows = T.describe_facts(conv.facts, lang)
     return reply
 
 
@@ -175,7 +177,7 @@ def _rules_answer(state, conv: Conversation, lang: str, today: date) -> ChatRepl
             performed_by=facts.get("performed_by", "lakare"),
         )
     except InputError as exc:
-        return ChatReply(api={"kind": CLARIFY, "answer": A.t(lang, "invalid_fact", msg=exc.message),
+        return ChatReply(api={"kind": CLARIFY, "answer": T.t(lang, "invalid_fact", msg=exc.message),
                               "decision": None, "citations": [], "passages": []},
                          conversation=conv)
     decision = decide(resolved, visit_date, state.rules).to_api()
@@ -185,7 +187,7 @@ def _rules_answer(state, conv: Conversation, lang: str, today: date) -> ChatRepl
     # Not eligible and nothing to register (a remote contact): no later fact changes that,
     # so no question back.
     settled = decision.get("eligible") is False and not decision.get("registration")
-    question = A.question_for(missing[0], lang) if missing and not settled else None
+    question = T.question_for(missing[0], lang) if missing and not settled else None
     routine = decision.get("routine") or {}
     meta = _meta(state.kb, routine.get("document_id"))
     text = A.rule_answer_text(decision, lang=lang, visit_date=visit_date,
@@ -235,8 +237,8 @@ def _quote_marks(citations: list[dict], passages: list[dict]) -> dict:
                 continue
             start = p["text"].find(c["quote"])
             if start >= 0:
-                spans.append(A.Span(start, start + len(c["quote"])))
-        marks[f"{p['document_id']}#{p['anchor']}"] = A.highlight_parts(p["text"], _merge(spans))
+                spans.append(S.Span(start, start + len(c["quote"])))
+        marks[f"{p['document_id']}#{p['anchor']}"] = S.highlight_parts(p["text"], _merge(spans))
     return marks
 
 
@@ -245,7 +247,7 @@ def _merge(spans: list) -> list:
     out = []
     for s in sorted(spans, key=lambda s: s.start):
         if out and s.start <= out[-1].end:
-            out[-1] = A.Span(out[-1].start, max(out[-1].end, s.end))
+            out[-1] = S.Span(out[-1].start, max(out[-1].end, s.end))
         else:
             out.append(s)
     return out
@@ -305,9 +307,9 @@ def _passage(meta, chunk, score) -> dict:
 
 
 def _clarify_answer(conv: Conversation, lang: str) -> ChatReply:
-    rows = A.describe_facts(conv.facts, lang)
+    rows = T.describe_facts(conv.facts, lang)
     listed = (": " + ", ".join(f"{r['label']} {r['value']}" for r in rows)) if rows else ""
-    question = A.t(lang, "clarify", facts=listed)
+    question = T.t(lang, "clarify", facts=listed)
     return ChatReply(api={"kind": CLARIFY, "answer": question, "decision": None,
                           "citations": [], "passages": []},
                      conversation=conv, question=question)
@@ -319,7 +321,7 @@ def _search_answer(state, text: str, lang: str) -> ChatReply:
     kb = state.kb
     hits = kb.search(text, k=5)
     tokenizer = _tokenizer_for(kb)
-    empty = ChatReply(api={"kind": "no_answer", "answer": A.t(lang, "no_answer"),
+    empty = ChatReply(api={"kind": "no_answer", "answer": T.t(lang, "no_answer"),
                            "decision": None, "citations": [], "passages": []},
                       conversation=None)
     if not hits:
@@ -328,9 +330,9 @@ def _search_answer(state, text: str, lang: str) -> ChatReply:
     if not is_supported(best, kb.no_answer_threshold_for(lang), lang):
         return empty
     chunk, meta = best.chunk, best.meta
-    q_terms = A.question_terms(text, tokenizer, kb.lexicon)
+    q_terms = S.question_terms(text, tokenizer, kb.lexicon)
     generic = set(tokenizer.tokenize(f"{meta.title} {chunk.section}"))
-    spans = A.select_sentences(q_terms, chunk.text, tokenizer.tokenize, generic=generic)
+    spans = S.select_sentences(q_terms, chunk.text, tokenizer.tokenize, generic=generic)
     quote = " ".join(chunk.text[s.start:s.end] for s in spans)
     answer = quote + "\n\n" + A.source_line(meta, chunk.section, lang)
     citation = {"document_id": meta.id, "title": meta.title, "section": chunk.section,
@@ -342,8 +344,8 @@ def _search_answer(state, text: str, lang: str) -> ChatReply:
                           "citations": [citation], "passages": passages},
                      conversation=None,
                      highlight={"document_id": meta.id, "anchor": chunk.anchor,
-                                "parts": A.highlight_parts(chunk.text, spans)},
-                     marks={f"{meta.id}#{chunk.anchor}": A.highlight_parts(chunk.text, spans)})
+                                "parts": S.highlight_parts(chunk.text, spans)},
+                     marks={f"{meta.id}#{chunk.anchor}": S.highlight_parts(chunk.text, spans)})
 
 
 def _iso_or_none(value):

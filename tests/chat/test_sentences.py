@@ -2,7 +2,7 @@
 
 from kb.tokenizer import SwedishTokenizer, vocabulary_of
 
-from server.chat.answer import highlight_parts, select_sentences, split_sentences
+from server.chat.sentences import highlight_parts, select_sentences, split_sentences
 
 PASSAGE = ("Registrering i Cosmic\n\nKontakttyp: Hemsjukvårdsbesök (dessa vårdkontakter kan aldrig "
            "ske på distans)\nKund: Primärvård\nPatientavgift: 200 kr om patient under 85 år "

@@ -1,0 +1,152 @@
+"""The fixed texts of the chat in Swedish and English: answer phrases, the one short question
+per missing fact, and the labels of the remembered facts."""
+
+from __future__ import annotations
+
+from rules.facts import FACT_NAMES_SV
+
+
+TEXTS = {
+    "sv": {
+        "valid_from": "gäller från {d}",
+        "valid_to": "till {d}",
+        "no_validity": "ingen giltighetstid angiven",
+        "source": "Källa: {title} ({org}, {validity}), avsnitt ”{section}”.",
+        "no_answer": "Rutinerna i kunskapsbasen tar inte upp det du frågar om, så jag kan inte "
+                     "svara på det. Fråga gärna om registrering, patientavgift, ersättning eller "
+                     "hemsjukvård enligt rutinerna.",
+        "rule_intro": "Enligt {title} ({org}, {validity}) registreras besöket i {system} så här:",
+        "rule_intro_plain": "Enligt {title} ({org}, {validity}):",
+        "lmv": "Läkarmedverkan kan ge läkarstöd till och med {until}, det vill säga i upp till "
+               "{days} dagar efter utskrivningen {d} (dagarna räknas från dagen efter "
+               "utskrivningen).",
+        "lmv_intro": "Enligt {title} ({org}):",
+        "fu_intro": "Enligt rutinen för hemsjukvård hos {org} – den organisationens rutin, inte "
+                    "Region Hallands:",
+        "fu": "Första uppföljningen ska göras senast {first} ({months} månader efter "
+              "anslutningen {d}). Därefter minst var {every}:e månad, eller tidigare vid behov: "
+              "senast {later} om varje uppföljning görs sista tillåtna dag.",
+        "rule_intro_nosystem": "Ingen rutin i kunskapsbasen gäller besöksdagen {d}, så jag kan "
+                               "inte säga hur besöket registreras.",
+        "visit_day": "Besöksdag: {d}{assumed}.",
+        "assumed_today": " (i dag; ange ett annat datum om besöket gjordes en annan dag)",
+        "fee": "Patientavgift: {fee} kr.",
+        "fee_unknown": "Patientavgift: beror på åldern – {alts}.",
+        "fee_unknown_plain": "Patientavgift: kan inte avgöras förrän patientens ålder är känd.",
+        "comp_yes": "Extra ersättning: ja, {sek} kr till vårdcentralen.",
+        "comp_no": "Extra ersättning: nej.",
+        "comp_unknown": "Extra ersättning: kan inte avgöras ännu.",
+        "reasons": "Skäl:",
+        "clarify": "Jag har noterat uppgifterna om besöket{facts}. Vad vill du veta: hur besöket "
+                   "registreras, vad patienten betalar eller om det ger extra ersättning?",
+        "invalid_fact": "En uppgift om besöket går inte att använda: {msg}",
+        "pnr_bad": "Personnumret kunde inte tolkas (kontrollsiffran eller datumet stämmer inte), "
+                   "så det användes inte. Ange gärna patientens ålder i stället.",
+    },
+    "en": {
+        "valid_from": "valid from {d}",
+        "valid_to": "to {d}",
+        "no_validity": "no validity stated",
+        "source": "Source: {title} ({org}, {validity}), section “{section}”.",
+        "no_answer": "The routines in the knowledge base do not cover what you ask, so I cannot "
+                     "answer it. Ask about registration, the patient fee, compensation or home "
+                     "health care under the routines.",
+        "rule_intro": "Under {title} ({org}, {validity}) the visit is registered in {system} "
+                      "like this:",
+        "rule_intro_plain": "Under {title} ({org}, {validity}):",
+        "lmv": "Läkarmedverkan can support the patient up to and including {until}, that is for "
+               "up to {days} days after the discharge on {d} (counted from the day after "
+               "discharge).",
+        "lmv_intro": "Under {title} ({org}):",
+        "fu_intro": "Under the home health care routine of {org} – that organization's routine, "
+                    "not Region Halland's:",
+        "fu": "The first follow-up is due by {first} ({months} months after the enrolment on "
+              "{d}). After that at least every {every} months, or earlier when needed: by "
+              "{later} if each follow-up is made on its last allowed day.",
+        "rule_intro_nosystem": "No routine in the knowledge base covers the visit date {d}, so I "
+                               "cannot say how the visit is registered.",
+        "visit_day": "Visit date: {d}{assumed}.",
+        "assumed_today": " (today; give another date if the visit was made another day)",
+        "fee": "Patient fee: SEK {fee}.",
+        "fee_unknown": "Patient fee: depends on the age – {alts}.",
+        "fee_unknown_plain": "Patient fee: cannot be decided until the patient's age is known.",
+        "comp_yes": "Extra compensation: yes, SEK {sek} to the clinic.",
+        "comp_no": "Extra compensation: no.",
+        "comp_unknown": "Extra compensation: cannot be decided yet.",
+        "reasons": "Why:",
+        "clarify": "I have noted the facts of the visit{facts}. What do you want to know: how "
+                   "the visit is registered, what the patient pays or whether it gives the extra "
+                   "compensation?",
+        "invalid_fact": "A fact about the visit cannot be used: {msg}",
+        "pnr_bad": "The personal identity number could not be read (the check digit or the "
+                   "date is wrong), so it was not used. Please give the patient's age instead.",
+    },
+}
+
+QUESTIONS = {
+    "sv": {
+        "patient_age": "Hur gammal är patienten?",
+        "birth_date": "Vilket datum är patienten född?",
+        "occasion": "Gjordes besöket i samband med utskrivning från slutenvård, inskrivning av "
+                    "en ny patient, ett brytpunktssamtal eller något annat?",
+        "setting": "Bor patienten på särskilt boende (SäBo) eller i ordinärt boende?",
+        "municipal_home_care": "Är patienten inskriven i kommunal hemsjukvård?",
+        "visit_date": "Vilket datum gjordes besöket?",
+        "remote": "Gjordes besöket i hemmet eller på distans (telefon eller video)?",
+        "lakarmedverkan": "Gjordes besöket inom Läkarmedverkan i hemsjukvården?",
+        "performed_by": "Vem gjorde besöket: läkare, sjuksköterska eller någon annan?",
+    },
+    "en": {
+        "patient_age": "How old is the patient?",
+        "birth_date": "What is the patient's date of birth?",
+        "occasion": "Was the visit connected to a discharge from hospital, the enrolment of a "
+                    "new patient, an end-of-life (breakpoint) conversation or something else?",
+        "setting": "Does the patient live in a nursing home (SäBo) or in ordinary housing?",
+        "municipal_home_care": "Is the patient enrolled in municipal home health care?",
+        "visit_date": "On what date was the visit made?",
+        "remote": "Was the visit made in the home or remotely (phone or video)?",
+        "lakarmedverkan": "Was the visit made within Läkarmedverkan i hemsjukvården?",
+        "performed_by": "Who made the visit: a physician, a nurse or someone else?",
+    },
+}
+
+FACT_LABELS = {
+    "sv": {**FACT_NAMES_SV, "birth_year": "födelseår"},
+    "en": {"visit_date": "visit date", "patient_age": "age", "birth_date": "date of birth",
+           "birth_year": "year of birth", "occasion": "occasion", "setting": "housing",
+           "municipal_home_care": "enrolled in municipal home care", "remote": "remote",
+           "lakarmedverkan": "within Läkarmedverkan", "performed_by": "visit made by"},
+}
+VALUE_LABELS = {
+    "sv": {"utskrivning": "utskrivning från slutenvård", "inskrivning": "inskrivning (ny patient)",
+           "brytpunktssamtal": "brytpunktssamtal", "annat": "annat", "sabo": "särskilt boende (SäBo)",
+           "ordinart_boende": "ordinärt boende", "lakare": "läkare",
+           "sjukskoterska": "sjuksköterska", "annan": "annan", True: "ja", False: "nej"},
+    "en": {"utskrivning": "discharge from hospital", "inskrivning": "enrolment (new patient)",
+           "brytpunktssamtal": "breakpoint conversation", "annat": "other",
+           "sabo": "nursing home (SäBo)", "ordinart_boende": "ordinary housing",
+           "lakare": "physician", "sjukskoterska": "nurse", "annan": "someone else",
+           True: "yes", False: "no"},
+}
+
+
+def t(lang: str, key: str, **kw) -> str:
+    """A fixed text in ``lang`` (Swedish when the language has no text)."""
+    return TEXTS.get(lang, TEXTS["sv"])[key].format(**kw)
+
+
+def question_for(missing: str, lang: str) -> str | None:
+    """The one short question that asks for the fact ``missing``."""
+    return QUESTIONS.get(lang, QUESTIONS["sv"]).get(missing)
+
+
+def describe_facts(facts: dict, lang: str) -> list[dict]:
+    """The facts remembered so far as ``{"label", "value"}`` rows for the pages."""
+    labels, values = FACT_LABELS.get(lang, FACT_LABELS["sv"]), VALUE_LABELS.get(lang, VALUE_LABELS["sv"])
+    rows = []
+    for key, label in labels.items():
+        if key in facts and facts[key] is not None:
+            v = facts[key]
+            shown = values.get(v, v) if isinstance(v, (str, bool)) else v
+            rows.append({"label": label, "value": str(shown)})
+    return rows
