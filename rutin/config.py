@@ -61,11 +61,10 @@ class Settings(BaseSettings):
     no_answer_threshold: float = Field(
         default=0.0,
         description="The chat answers that the routines do not cover the question when the "
-        "support score of the best search hit (SearchHit.support in kb/retrieval.py: cosine "
-        "similarity of question and passage + 0.1 x the share of the question's words found in "
-        "the passage; the word share alone without an embedding model) is below this value. "
-        "0 uses the value tuned per embedding model and question language "
-        "(kb.retrieval.TUNED_SUPPORT_THRESHOLD).",
+        "support score of the best search hit (kb/support.py: cosine similarity of question and "
+        "passage + 0.1 x the IDF-weighted share of the question's words the passage covers; that "
+        "share alone without an embedding model) is below this value. 0 uses the value tuned "
+        "per embedding model and question language (kb.support.TUNED_SUPPORT_THRESHOLD).",
     )
     widget_allowed_origins: list[str] = Field(
         default_factory=list,
