@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
+from stdnum.luhn import calc_check_digit
 
 from bench.measure import free_port, percentile
 from bench.workload import BUILTIN_QUESTIONS, RULE_MESSAGES, VISIT_REQUESTS
@@ -38,19 +39,11 @@ from bench.workload import BUILTIN_QUESTIONS, RULE_MESSAGES, VISIT_REQUESTS
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _luhn(nine: str) -> str:
-    total = 0
-    for i, ch in enumerate(nine):
-        d = int(ch) * (2 if i % 2 == 0 else 1)
-        total += d - 9 if d > 9 else d
-    return str((10 - total % 10) % 10)
-
-
 def personnummer(rng: random.Random) -> tuple[str, str]:
     """A valid 12-digit personnummer and its birth date as (number with '-', 'YYYYMMDD')."""
     born = date(2026, 1, 1) - timedelta(days=rng.randrange(20 * 365, 100 * 365))
     nine = f"{born:%y%m%d}{rng.randrange(1000):03d}"
-    return f"{born:%Y%m%d}-{nine[6:]}{_luhn(nine)}", f"{born:%Y%m%d}"
+    return f"{born:%Y%m%d}-{nine[6:]}{calc_check_digit(nine)}", f"{born:%Y%m%d}"
 
 
 def plan(total: int, seed: int) -> tuple[list[tuple[str, dict]], list[str]]:

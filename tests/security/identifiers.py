@@ -6,14 +6,12 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from stdnum.luhn import calc_check_digit
+
 
 def luhn_digit(nine: str) -> str:
-    """The Luhn check digit of the nine digits YYMMDDNNN."""
-    total = 0
-    for i, ch in enumerate(nine):
-        d = int(ch) * (2 if i % 2 == 0 else 1)
-        total += d - 9 if d > 9 else d
-    return str((10 - total % 10) % 10)
+    """The Luhn check digit of the nine digits YYMMDDNNN (python-stdnum's, as the rules use)."""
+    return calc_check_digit(nine)
 
 
 @dataclass(frozen=True)
