@@ -9,6 +9,7 @@ chunks).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import bm25s
@@ -16,6 +17,9 @@ import numpy as np
 
 from kb.lexicon import Lexicon
 from kb.tokenizer import SwedishTokenizer, vocabulary_of
+
+# bm25s sets its logger to DEBUG when imported; let it follow the level the process chose.
+logging.getLogger("bm25s").setLevel(logging.NOTSET)
 
 #: Weight of lexicon expansions relative to the words the user wrote, tuned on the evaluation
 #: set (0.4 and 0.7 lost recall; 0.8 and 1.0 scored alike): below 1, so that on a tie the

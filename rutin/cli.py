@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 
 import typer
@@ -33,10 +32,10 @@ def serve(
     if settings.workers > 1 and settings.vector_store == "embedded":
         _fail("RUTIN_WORKERS > 1 needs RUTIN_VECTOR_STORE=http: the embedded chroma store "
               "is not safe for several processes.")
-    logging.basicConfig(level=settings.log_level)
-    from rutin.logs import install_log_redaction
+    from rutin.logs import configure_logging
 
-    install_log_redaction()  # uvicorn's access log carries search queries: mask personnummer
+    # masks personnummer in every record: uvicorn's access log carries search queries
+    configure_logging(settings.log_level)
     try:
         # Checked here, not only in the lifespan: uvicorn prints a failing lifespan as a
         # traceback, the issue asks for one clear line and a non-zero exit.
