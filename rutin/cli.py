@@ -46,10 +46,33 @@ def serve(
             from rutin.datalock import acquire_data_dir
 
             acquire_data_dir(settings.data_dir)  # held until exit; the lifespan shares it
+        if settings.workers > 1:
+            _serve_workers(settings, host or settings.host, port or settings.port)
+            return
         uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port,
                     log_level=settings.log_level.lower())
     except ConfigurationError as exc:
         _fail(str(exc))
+
+
+def _serve_workers(settings, host: str, port: int) -> None:
+    """Several worker processes on a chroma server: ingest once here, then start the workers,
+    which only open the index (concurrent ingests of one data directory would race)."""
+    import os
+
+    import uvicorn
+
+    from kb.service import open_knowledge_base
+    from server.security import load_secret
+
+    load_secret(settings)  # the CSRF key file exists before the workers race to create it
+    if settings.ingest_on_start:
+        open_knowledge_base(settings, progress=False, ingest=True).close()
+    # The workers build their app from the environment (server.app:app): the settings are the
+    # ones read here, except that the ingest is done.
+    os.environ["RUTIN_INGEST_ON_START"] = "false"
+    uvicorn.run("server.app:app", host=host, port=port, workers=settings.workers,
+                log_level=settings.log_level.lower())
 
 
 @app.callback()

@@ -119,3 +119,32 @@ def test_two_rutin_processes_on_one_chroma_server_give_the_same_answers(tmp_path
         with TestClient(create_app(lonely, load_in_background=False)) as three:
             assert three.get("/readyz").status_code == 200
         assert client.get_collection(settings.collection).count() == ready_one["chunks"]
+
+
+@pytest.mark.slow
+def test_rutin_serve_with_two_workers_on_a_chroma_server_answers_from_both(tmp_path,
+                                                                          chroma_server):
+    port = _free_port()
+    env = {**os.environ, "RUTIN_VECTOR_STORE": "http", "RUTIN_CHROMA_HOST": "127.0.0.1",
+           "RUTIN_CHROMA_PORT": str(chroma_server), "RUTIN_EMBEDDING_MODEL": "minilm",
+           "RUTIN_WORKERS": "2", "RUTIN_DATA_DIR": str(tmp_path / "data"),
+           "RUTIN_DOCUMENTS_DIR": str(PROJECT_ROOT / "documents"), "RUTIN_PORT": str(port),
+           "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+    proc = subprocess.Popen([RUTIN, "serve"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    try:
+        ready = _wait(f"http://127.0.0.1:{port}/readyz", proc).json()
+        assert ready["documents"] == 5
+        answers = set()
+        for _ in range(12):  # the kernel spreads new connections over both workers
+            with httpx.Client(timeout=30) as client:
+                r = client.get(f"http://127.0.0.1:{port}/api/v1/search",
+                               params={"q": QUESTIONS[0], "k": 3})
+            assert r.status_code == 200
+            answers.add(tuple(hit["anchor"] for hit in r.json()["results"]))
+        assert len(answers) == 1  # every worker gives the same ranking
+    finally:
+        proc.terminate()
+        output = proc.communicate(timeout=30)[0]
+    assert output.count("Started server process") == 2, output
+    assert output.count("ingest:") <= 1, "only the parent ingests"
