@@ -19,8 +19,9 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(
         default=Path("data"),
-        description="Directory for everything the program writes: vector store, lexical index, "
-        "conversations. Created if missing.",
+        description="Directory for everything the program writes: the embedded vector store, "
+        "the index manifest (cleaned documents and chunks), conversations, the CSRF key. "
+        "Created if missing.",
     )
     documents_dir: Path = Field(
         default=PROJECT_ROOT / "documents",
@@ -94,8 +95,8 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, description="Port 'rutin serve' listens on.")
     workers: int = Field(
         default=1, ge=1,
-        description="Server worker processes. The embedded vector store allows only 1; use "
-        "vector_store=http for more.",
+        description="Server worker processes of 'rutin serve'. The embedded vector store allows "
+        "only 1; with vector_store=http the parent ingests once and starts this many workers.",
     )
     ingest_on_start: bool = Field(
         default=True, description="Ingest documents_dir at start when the index is missing or stale."
