@@ -26,6 +26,25 @@ def env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     return monkeypatch
 
 
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory) -> Path:
+    """A data directory for one test module."""
+    return tmp_path_factory.mktemp("data")
+
+
+@pytest.fixture(scope="module")
+def client(data_dir, documents_dir):
+    """The real app (default model) over the bundled documents, ingested once per module."""
+    from fastapi.testclient import TestClient
+
+    from rutin.config import Settings
+    from server.app import create_app
+
+    settings = Settings(data_dir=data_dir, documents_dir=documents_dir)
+    with TestClient(create_app(settings, load_in_background=False)) as c:
+        yield c
+
+
 @pytest.fixture(scope="session")
 def documents_dir() -> Path:
     """The repository's bundled documents/ (with catalog.toml); read-only."""

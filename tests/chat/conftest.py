@@ -1,25 +1,8 @@
-"""The real app over the bundled documents: one knowledge base per test module (ingest once)."""
+"""Helpers over the real app (the ``client`` fixture of tests/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
-
-from rutin.config import Settings
-from server.app import create_app
-
-
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("data")
-
-
-@pytest.fixture(scope="module")
-def client(data_dir, documents_dir):
-    settings = Settings(data_dir=data_dir, documents_dir=documents_dir)
-    app = create_app(settings, load_in_background=False)
-    with TestClient(app) as c:
-        yield c
 
 
 @pytest.fixture
