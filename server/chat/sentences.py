@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+import weakref
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from kb.retrieval import index_text
+from kb.support import idf
 
 # A sentence ends at . ! ? ; followed by space, or at a line break (the routines are full of
 # bullet lists and "Fält: värde" lines, one per line).
@@ -27,14 +32,23 @@ class Span:
 
 
 def split_sentences(text: str) -> list[Span]:
-    """The sentences (and list items, lines) of ``text`` as spans, blanks dropped."""
+    """The sentences (and list items, lines) of ``text`` as spans, blanks dropped. A line that
+    is all in parentheses belongs to the line before ("- utskrivning från slutenvård …" /
+    "(räknas som inskrivningssamtal …)")."""
     spans: list[Span] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
         _add_span(text, pos, m.start(), spans)
         pos = m.end()
     _add_span(text, pos, len(text), spans)
-    return spans
+    merged: list[Span] = []
+    for span in spans:
+        piece = text[span.start:span.end]
+        if merged and piece.startswith("(") and piece.endswith(")"):
+            merged[-1] = Span(merged[-1].start, span.end)
+        else:
+            merged.append(span)
+    return merged
 
 
 def _add_span(text: str, start: int, end: int, spans: list[Span]) -> None:
@@ -89,6 +103,14 @@ class QuestionTerms:
     cues: frozenset[str] = frozenset()
     #: Per matching lexicon group: (the question's own tokens in it, the group's other tokens).
     groups: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    #: Own terms that are only compound parts of a question word ("vård" of "hemsjukvården").
+    parts: frozenset[str] = frozenset()
+    #: The noun a "vilken/vilka X" question asks for ("avgiftstyp", "patient").
+    focus: frozenset[str] = frozenset()
+    #: How many questions the message asks ("Vad gör PKT och vem har läkaransvaret?" asks 2).
+    parts_asked: int = 1
+    #: Corpus IDF of the question's terms (``corpus_frequencies``); empty: all alike.
+    rarity: Mapping[str, float] = field(default_factory=dict)
 
     def for_passage(self, passage_terms: set[str]) -> "QuestionTerms":
         """Only the expansions standing in for a word the passage lacks: when the question's
@@ -100,16 +122,48 @@ class QuestionTerms:
         for own_in_group, others in self.groups:
             if not (own_in_group & passage_terms):
                 kept |= others
-        return QuestionTerms(self.own, frozenset(kept) - self.own, self.cues, ())
+        return replace(self, expanded=frozenset(kept) - self.own, groups=())
 
     @property
     def all(self) -> frozenset[str]:
         return self.own | self.expanded
 
 
-def question_terms(question: str, tokenizer, lexicon=None) -> QuestionTerms:
+@dataclass(frozen=True)
+class TermFrequencies:
+    """In how many passages of the corpus each index term occurs, and how many there are
+    (the statistics kb/support.py weighs question words by)."""
+
+    document_frequency: Mapping[str, int]
+    passages: int
+
+
+_FREQUENCIES: "weakref.WeakKeyDictionary[object, TermFrequencies]" = weakref.WeakKeyDictionary()
+
+
+def corpus_frequencies(kb) -> TermFrequencies:
+    """The term statistics of ``kb``'s passages, counted as kb counts them (the index text of
+    each chunk, by ``kb.tokenizer``). Kept per tokenizer: a new ingest builds a new one."""
+    tokenizer = kb.tokenizer
+    cached = _FREQUENCIES.get(tokenizer)
+    if cached is None:
+        frequency: dict[str, int] = {}
+        passages = 0
+        for doc in kb.documents():
+            for chunk in doc.chunks:
+                passages += 1
+                for token in set(tokenizer.tokenize(index_text(doc.meta, chunk))):
+                    frequency[token] = frequency.get(token, 0) + 1
+        cached = _FREQUENCIES[tokenizer] = TermFrequencies(frequency, passages)
+    return cached
+
+
+def question_terms(question: str, tokenizer, lexicon=None,
+                   frequencies: TermFrequencies | None = None) -> QuestionTerms:
     """The terms of ``question`` by the knowledge base's Swedish tokenizer (stems, compound
-    parts) and domain lexicon (kb/data/lexicon.toml: "physician" also asks for "läkare")."""
+    parts) and domain lexicon (kb/data/lexicon.toml: "physician" also asks for "läkare");
+    with ``frequencies`` (``corpus_frequencies(kb)``) each term carries its corpus IDF, so that
+    "provtagning" outweighs "ansvar" and "ska"."""
     own = frozenset(tokenizer.tokenize(question))
     groups = []
     for group in (lexicon.matching_groups(question, tokenizer) if lexicon else []):
@@ -117,7 +171,17 @@ def question_terms(question: str, tokenizer, lexicon=None) -> QuestionTerms:
         groups.append((tokens & own, tokens - own))
     expanded = frozenset().union(*(g[1] for g in groups)) if groups else frozenset()
     cues = frozenset(name for name, (asks, _) in CUES.items() if asks.search(question))
-    return QuestionTerms(own, expanded, cues, tuple(groups))
+    whole = frozenset(tokenizer.tokenize(question, compounds=False))
+    focus = frozenset(tok for m in _FOCUS.finditer(question)
+                      for tok in tokenizer.tokenize(m.group(1), compounds=False))
+    asked = sum(bool(_QUESTION_WORD.search(piece))
+                for piece in re.split(r"\b(?:och|and)\b", question))
+    rarity = {}
+    if frequencies is not None and frequencies.passages:
+        rarity = {t: idf(frequencies.document_frequency.get(t, 0), frequencies.passages)
+                  for t in own | expanded}
+    return QuestionTerms(own, expanded, cues, tuple(groups), parts=own - whole, focus=focus,
+                         parts_asked=max(asked, 1), rarity=rarity)
 
 
 def _table_row(sentence: str) -> bool:
@@ -134,17 +198,113 @@ def _table_header(sentence: str) -> bool:
     return len(words) >= 2 and all(_NUMERIC.match(w) for w in words)
 
 
+#: Weight of a question term that is only a part of one of its compounds ("sjukvård" of
+#: "hemsjukvården"): the user wrote the whole word, and the parts ("hem", "vård") are in half
+#: the sentences of a routine.
+PART_WEIGHT = 0.5
+#: Weight of the terms of a label line ("Nivå 1,", "Patient utan hög risk …") for the body
+#: line under it: the body answers what the label names.
+LABEL_WEIGHT = 0.7
+#: Added to a "Fält: värde" line whose field the question names ("Vilken avgiftstyp …" ->
+#: "Avgiftstyp: H3"), and to a sentence holding the noun a "vilken/vilka X" question asks for.
+FIELD_BONUS = 1.5
+#: A second part of a two-part question ("Vad gör PKT och vem har läkaransvaret …") is added
+#: when the sentence best covering the terms the first sentence lacks scores at least this share
+#: of the first.
+SECOND_PART_SHARE = 0.25
+
+_FIELD = re.compile(r"^([^:]{2,40}):\s+\S")
+# A sentence going on from the one before ("Därefter sker ytterligare hembesök vid 8 månader").
+_CONTINUATION = re.compile(r"^(?:därefter|dessutom|därtill|sedan|också|även|thereafter|then|also)\b",
+                           re.I)
+# A sentence announcing what follows ("…finns två avgiftsnivåer.", "…enligt nedan.").
+_LEAD_IN = re.compile(r"(?:[:;,]|\b(?:nedan|följande|enligt nedan)\.?)$|"
+                      r"\bfinns (?:två|tre|fyra|fem|\d+|följande)\b", re.I)
+_QUESTION_WORD = re.compile(r"\b(?:vad|vem|vilk(?:en|et|a)|när|hur|var|varför|what|who|which|"
+                            r"when|how|where|why)\b", re.I)
+_FOCUS = re.compile(r"\b(?:vilk(?:en|et|a)|which|what)\s+(\w+)", re.I)
+
+
+def _is_field(sentence: str) -> bool:
+    return bool(_FIELD.match(sentence))
+
+
+def _is_label(sentence: str) -> bool:
+    """A heading line inside a passage that the next line belongs to ("Nivå 1,", "Nivå 2",
+    "Patient utan hög risk för oplanerad återinskrivning"): short, no full stop, not a list
+    item, a field or a table row."""
+    words = sentence.split()
+    return (len(words) <= 8 and not sentence.endswith((".", "!", "?", ";", ":"))
+            and not _BULLET.match(sentence) and not _is_field(sentence)
+            and not _table_row(sentence) and not _table_header(sentence))
+
+
+def sentence_scores(question: QuestionTerms, sentences: list[str], terms: list[set[str]],
+                    tokenize, *,
+                    generic: set[str] | frozenset[str] = frozenset(),
+                    only: frozenset[str] | None = None) -> list[float]:
+    """How well each sentence answers ``question`` (see ``select_sentences``); ``only``
+    restricts the question's terms (the part of a two-part question left to answer)."""
+    n = len(sentences)
+    df: dict[str, int] = {}
+    for ts in terms:
+        for t in ts:
+            df[t] = df.get(t, 0) + 1
+    asked = question.all if only is None else question.all & only
+    # Corpus IDF relative to the mean over the question's terms in this passage: a word of
+    # every routine ("ska", "patient") counts less than "provtagning", while the scores stay
+    # on the scale the bonuses are set for.
+    present = [question.rarity[t] for t in asked & set().union(*terms) if t in question.rarity]
+    mean_rarity = sum(present) / len(present) if present else 0.0
+
+    def weight(t: str, own_terms: set[str]) -> float:
+        w = math.log(1 + n / df.get(t, 1))
+        if mean_rarity > 0 and t in question.rarity:
+            w *= question.rarity[t] / mean_rarity
+        if t in generic:
+            w *= GENERIC_WEIGHT
+        if t not in question.own:
+            w *= EXPANSION_WEIGHT
+        elif t in question.parts:
+            w *= PART_WEIGHT
+        if t not in own_terms:
+            w *= LABEL_WEIGHT
+        return w
+
+    focus = question.focus - set(generic)
+    scores = []
+    for i in range(n):
+        scored = set(terms[i])
+        if i > 0 and _is_label(sentences[i - 1]) and not _is_label(sentences[i]):
+            scored |= terms[i - 1]
+        s = sum(weight(t, terms[i]) for t in asked & scored)
+        if s > 0 and any(CUES[c][1].search(sentences[i]) for c in question.cues):
+            s += CUE_BONUS
+        field = _FIELD.match(sentences[i])
+        if s > 0 and field and asked & set(tokenize(field.group(1))) - set(generic):
+            s += FIELD_BONUS
+        elif s > 0 and focus & terms[i]:
+            s += FIELD_BONUS
+        scores.append(s / (1 + 0.02 * len(terms[i])))
+    return scores
+
+
 def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
                      generic: set[str] | frozenset[str] = frozenset(),
-                     max_sentences: int = 2) -> list[Span]:
+                     max_sentences: int = 3) -> list[Span]:
     """The sentence(s) of ``text`` that answer best.
 
     A sentence scores the question's terms it holds, each weighted by its rarity inside the
-    passage, lexicon equivalents at ``EXPANSION_WEIGHT`` and the passage's ``generic`` terms
-    (its title and heading) at ``GENERIC_WEIGHT``; plus ``CUE_BONUS`` when it holds what the
-    question's cue asks for (an interval for "hur ofta", a duration for "hur länge" …).
-    A short best sentence ("…någon av nedan;") is joined by the next one; in a statistics table
-    the answer is the header line and the row the question names.
+    passage, lexicon equivalents at ``EXPANSION_WEIGHT``, compound parts at ``PART_WEIGHT``,
+    the passage's ``generic`` terms (its title and heading) at ``GENERIC_WEIGHT`` and the terms
+    of the label line above it ("Nivå 1,") at ``LABEL_WEIGHT``; plus ``CUE_BONUS`` when it holds
+    what the question's cue asks for (an interval for "hur ofta", a duration for "hur länge" …)
+    and ``FIELD_BONUS`` for a "Fält: värde" line whose field the question names.
+    Then the answer is completed: the label line above the best sentence comes with it; a
+    lead-in ("…någon av nedan;", "…finns två avgiftsnivåer.") or a label is joined by the next
+    line; a next sentence going on ("Därefter …") is joined; a two-part question ("Vad … och
+    vem …") gets the sentence answering its other part. In a statistics table the answer is the
+    header line and the row the question names.
 
     ``tokenize`` maps text to terms (stems), as ``kb.tokenizer.SwedishTokenizer.tokenize``.
     """
@@ -157,41 +317,49 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
     terms = [set(tokenize(s)) for s in sentences]
     # the title and heading count: a passage under "Registrering i Cosmic" has the word
     question = question.for_passage(set().union(*terms) | set(generic))
-    df: dict[str, int] = {}
-    for ts in terms:
-        for t in ts:
-            df[t] = df.get(t, 0) + 1
+    scores = sentence_scores(question, sentences, terms, tokenize, generic=generic)
     n = len(spans)
-
-    def weight(t: str) -> float:
-        w = math.log(1 + n / df[t])
-        if t in generic:
-            w *= GENERIC_WEIGHT
-        if t not in question.own:
-            w *= EXPANSION_WEIGHT
-        return w
-
-    def score(i: int) -> float:
-        s = sum(weight(t) for t in question.all & terms[i])
-        if s > 0 and any(CUES[c][1].search(sentences[i]) for c in question.cues):
-            s += CUE_BONUS
-        return s / (1 + 0.02 * len(terms[i]))
-
-    scores = [score(i) for i in range(n)]
     best = max(range(n), key=lambda i: (scores[i], -i))
     if scores[best] <= 0:
         return [spans[0]]
     table = _table_answer(question, sentences, terms, scores)
     if table is not None:
         return [spans[i] for i in table]
+    chosen = _completed(best, sentences, scores)
+    if question.parts_asked >= 2:
+        left = frozenset(question.own - question.parts - set(generic)
+                         - set().union(*(terms[i] for i in chosen)))
+        if left:
+            rest = sentence_scores(question, sentences, terms, tokenize, generic=generic,
+                                   only=left)
+            second = max(range(n), key=lambda i: (rest[i], -i))
+            if rest[second] >= SECOND_PART_SHARE * scores[best] and second not in chosen:
+                chosen = sorted(set(chosen) | set(_completed(second, sentences, rest)))
+    return [spans[i] for i in sorted(chosen)[:max_sentences]]
+
+
+def _completed(best: int, sentences: list[str], scores: list[float]) -> list[int]:
+    """The best sentence with what it needs: its label above, the line a lead-in or a label
+    announces, the sentence going on from it. A lead-in followed by labelled items ("…finns
+    två avgiftsnivåer." / "Nivå 1," … / "Nivå 2" …) is answered by the item that scores best."""
+    n = len(sentences)
     chosen = [best]
     sentence = sentences[best]
-    # "…sker i samband med någon av nedan;" needs the list item after it; a bare heading
-    # ("Förutsättningar") needs its first sentence. A "Fält: värde" line stands alone.
-    if best + 1 < n and (sentence.endswith((":", ";", ","))
-                         or (len(sentence.split()) < 4 and ":" not in sentence)):
+    if _LEAD_IN.search(sentence):
+        items = [i for i in range(best + 2, n)
+                 if _is_label(sentences[i - 1]) and not _is_label(sentences[i]) and scores[i] > 0]
+        if items:
+            item = max(items, key=lambda i: (scores[i], -i))
+            return [best, item - 1, item]
+    if best > 0 and _is_label(sentences[best - 1]) and not _is_label(sentence):
+        chosen.insert(0, best - 1)
+    if best + 1 < n and (_LEAD_IN.search(sentence) or _is_label(sentence)
+                         or _CONTINUATION.match(sentences[best + 1])
+                         or (len(sentence.split()) < 4 and not _is_field(sentence))):
         chosen.append(best + 1)
-    return [spans[i] for i in chosen[:max_sentences]]
+        if _is_label(sentences[best + 1]) and best + 2 < n:
+            chosen.append(best + 2)
+    return chosen
 
 
 def _table_answer(question: QuestionTerms, sentences: list[str], terms: list[set[str]],

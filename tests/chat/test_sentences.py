@@ -31,3 +31,72 @@ def test_highlight_parts_cover_the_whole_text_and_mark_the_spans():
     parts = highlight_parts(PASSAGE, spans)
     assert "".join(p["text"] for p in parts) == PASSAGE
     assert [p["text"] for p in parts if p["mark"]] == ["Kund: Primärvård"]
+
+
+def _chosen(question: str, text: str, corpus: list[str] | None = None) -> str:
+    from server.chat.sentences import TermFrequencies, question_terms
+    tok = SwedishTokenizer(vocabulary_of([text, question, *(corpus or [])]))
+    frequencies = None
+    if corpus:
+        df: dict[str, int] = {}
+        for passage in corpus:
+            for t in set(tok.tokenize(passage)):
+                df[t] = df.get(t, 0) + 1
+        frequencies = TermFrequencies(df, len(corpus))
+    spans = select_sentences(question_terms(question, tok, None, frequencies), text, tok.tokenize)
+    return " ".join(text[s.start:s.end] for s in spans)
+
+
+VAS = ("Besökstyp: Hemsjukvårdsbesök\nBesöksform: Enskilt besök\nBesöksorsak: Samtal\n"
+       "Avgiftstyp: H3\nSumma: 200 kr, om person är under 85 år.")
+
+
+def test_a_field_the_question_names_is_chosen_over_a_line_sharing_more_words():
+    assert _chosen("Vilken avgiftstyp fyller jag i för ett hemsjukvårdsbesök?", VAS) == "Avgiftstyp: H3"
+
+
+def test_a_line_in_parentheses_stays_with_the_list_item_above_it():
+    text = ("Ersättning utgår för besök som sker i samband med någon av nedan;\n"
+            "- utskrivning från slutenvård för patienter på SäBo.\n"
+            "(räknas som inskrivningssamtal i registrering vårdtjänst nedan)\n"
+            "- brytpunktssamtal på SäBo.\n(räknas som brytpunktssamtal)")
+    assert [text[s.start:s.end] for s in split_sentences(text)][1] == (
+        "- utskrivning från slutenvård för patienter på SäBo.\n"
+        "(räknas som inskrivningssamtal i registrering vårdtjänst nedan)")
+    assert "räknas som inskrivningssamtal" in _chosen(
+        "Hur registreras ett besök efter utskrivning från slutenvård?", text)
+
+
+LEVELS = ("Vid anslutning till hemsjukvård, finns två avgiftsnivåer.\nNivå 1,\n"
+          "Behov av insatser under vistelsetid på korttid.\nNivå 2\n"
+          "Behov av insatser dygnet runt, oavsett vistelseplats.")
+
+
+def test_a_lead_in_is_answered_by_the_labelled_item_the_question_names():
+    assert _chosen("Vilken avgiftsnivå gäller för den som behöver insatser hela dygnet?", LEVELS) == (
+        "Vid anslutning till hemsjukvård, finns två avgiftsnivåer. Nivå 2 "
+        "Behov av insatser dygnet runt, oavsett vistelseplats.")
+    assert "vistelsetid på korttid" in _chosen("Vad innebär avgiftsnivå 1?", LEVELS)
+
+
+def test_a_sentence_going_on_from_the_best_one_is_joined():
+    text = ("Inom barnhälsovården sker det första mötet med BVC-sköterskan i hemmet hos det "
+            "nyfödda barnet.\nDärefter sker ytterligare hembesök vid 8 månader.\n"
+            "När barnen börjar skolan tar skolhälsovården över.")
+    assert "vid 8 månader" in _chosen("Gör BVC-sköterskorna hembesök hos nyfödda?", text)
+
+
+def test_both_parts_of_a_two_part_question_are_answered():
+    text = ("För patienter i palliativt skede finns ett konsultteam, PKT, anslutet till "
+            "specialistvården.\nLäkaransvaret för patienterna som vårdas hemma ligger kvar på "
+            "vårdcentralen där patienten är listad.")
+    chosen = _chosen("Vad gör PKT och vem har läkaransvaret för en patient som vårdas hemma?", text)
+    assert "PKT" in chosen and "Läkaransvaret" in chosen
+
+
+def test_a_word_rare_in_the_corpus_outweighs_words_of_every_routine():
+    text = ("Uppföljning kan göras i teamet runt patienten och patienten ska vara delaktig.\n"
+            "En första uppföljning sker senast efter två månader.")
+    corpus = [text] + [f"Patienten ska göra det som ska göras, rutin {i}." for i in range(20)]
+    question = "När ska den första uppföljningen göras för en ny patient?"
+    assert _chosen(question, text, corpus) == "En första uppföljning sker senast efter två månader."
