@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import FileResponse
@@ -15,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from rutin.errors import InputError, NotFound
 from rutin.redact import mask_personnummer
 from server.chat.answer import validity
+from server.chat.sentences import Span, highlight_parts
 from server.chat.service import respond
 from rutin.clock import today_in_stockholm
 from server.state import State
@@ -29,8 +31,46 @@ templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 DOCUMENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
 ANCHOR = re.compile(r"^[A-Za-z0-9_-]{1,120}$")
 STATIC_NAME = re.compile(r"^[a-z0-9-]+\.(css|js|svg)$")
+#: Longest quote a citation link carries and the document page marks (a few sentences; longer
+#: links are cut, and the cut quote still marks its beginning).
+QUOTE_MAX_CHARS = 400
 KIND_LABELS = {"routine": "Rutin", "decision": "Beslut", "report": "Rapport",
                "document": "Dokument"}
+
+
+def citation_link(document_id: str, anchor: str, quote: str | None = None) -> str:
+    """The link the pages show for a cited passage: the document, the passage highlighted and
+    scrolled to, and the quoted text (``q``) marked inside it. The API's citation ``url``
+    stays ``/documents/<id>#<anchor>`` (shared/spec/api.md)."""
+    params = {"highlight": anchor}
+    if quote:
+        params["q"] = quote[:QUOTE_MAX_CHARS]
+    return f"/documents/{document_id}?{urlencode(params)}#{anchor}"
+
+
+def passage_quote(reply, passage: dict) -> str | None:
+    """The quote a reply cites from ``passage`` (its first citation of that passage), if any."""
+    for c in reply.api.get("citations") or []:
+        if (c.get("document_id"), c.get("anchor")) == (passage["document_id"], passage["anchor"]):
+            if c.get("quote"):
+                return c["quote"]
+    return None
+
+
+def quote_parts(text: str, quote: str) -> list[dict] | None:
+    """``text`` cut into ``{"text", "mark"}`` parts with ``quote`` marked, whitespace between
+    its words matching any whitespace (a search answer joins its sentences with a space);
+    None when the quote is not in the text."""
+    words = quote.split()
+    if not words:
+        return None
+    match = re.search(r"\s+".join(re.escape(w) for w in words), text)
+    if match is None:
+        return None
+    return highlight_parts(text, [Span(match.start(), match.end())])
+
+
+templates.env.globals.update(citation_link=citation_link, passage_quote=passage_quote)
 
 
 def chat_page(request: Request, state, *, reply=None, error=None, status=200,
@@ -92,8 +132,10 @@ def documents(request: Request, state: State, organization: str = ""):
 
 
 @router.get("/documents/{document_id}")
-def document(request: Request, state: State, document_id: str, highlight: str = ""):
-    """The cleaned document, sections anchored; ``highlight`` marks the cited passage."""
+def document(request: Request, state: State, document_id: str, highlight: str = "",
+             q: str = ""):
+    """The cleaned document, sections anchored; ``highlight`` marks the cited passage and
+    ``q`` the quoted text inside it."""
     if not DOCUMENT_ID.fullmatch(document_id):
         raise NotFound("document_id", "Det finns inget dokument med det id:t.")
     if state.kb is None:
@@ -111,9 +153,17 @@ def document(request: Request, state: State, document_id: str, highlight: str = 
         last = chunk.heading_path
         sections.append({"chunk": chunk, "heading": heading,
                          "level": min(len(chunk.heading_path) + 1, 4)})
+    highlight = highlight if ANCHOR.fullmatch(mask_personnummer(highlight or "")) else ""
+    # The quote comes from the link: masked (never echo a personnummer) and cut before use;
+    # a quote not in the passage marks nothing.
+    quote = mask_personnummer(q[:2 * QUOTE_MAX_CHARS])[:QUOTE_MAX_CHARS]
+    marked = None
+    if highlight and quote.strip():
+        chunk = next((c for c in doc.chunks if c.anchor == highlight), None)
+        marked = quote_parts(chunk.text, quote) if chunk is not None else None
     return templates.TemplateResponse(request, "document.html", {
-        "doc": doc, "meta": meta, "sections": sections,
-        "highlight": highlight if ANCHOR.fullmatch(mask_personnummer(highlight or "")) else "",
+        "doc": doc, "meta": meta, "sections": sections, "highlight": highlight,
+        "quote_parts": marked,
         "validity": validity(meta, "sv"), "in_force": meta.in_force_on(today),
         "kind": KIND_LABELS.get(meta.kind, meta.kind)})
 

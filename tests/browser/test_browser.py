@@ -63,6 +63,12 @@ def test_following_a_citation_highlights_and_scrolls_to_the_passage(page, server
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
     bg = target.evaluate("el => getComputedStyle(el).backgroundColor")
     assert bg not in ("rgba(0, 0, 0, 0)", "transparent")
+    # The quoted sentence is marked inside the passage, visibly (rutin.css, no inline style).
+    quote = page.locator(".passage-block.highlighted mark.quote-mark")
+    assert quote.count() == 1 and quote.is_visible()
+    assert "Hallandsjouren" in quote.inner_text()
+    mark_bg = quote.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert mark_bg not in ("rgba(0, 0, 0, 0)", "transparent", bg)
     shot(page, "document-highlighted", full_page=False)
 
 

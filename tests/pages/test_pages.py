@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote_plus
 
 from tests.pages.conftest import CONVERSATION
 
@@ -143,3 +144,40 @@ def test_static_files_are_served_and_paths_refused(client):
     assert client.get("/static/rutin.css").status_code == 200
     assert client.get("/static/..%2Fapp.py").status_code == 404
     assert client.get("/static/secret_key").status_code == 404
+
+
+def _quote_page(client, quote: str):
+    doc = client.app.state.rutin.kb.document("rh-hemsjukvardsbesok-cosmic")
+    chunk = next(c for c in doc.chunks if "Kund: Primärvård" in c.text)
+    r = client.get("/documents/rh-hemsjukvardsbesok-cosmic",
+                   params={"highlight": chunk.anchor, "q": quote})
+    assert r.status_code == 200
+    return r.text
+
+
+def test_a_citation_link_with_a_quote_marks_exactly_the_quote_in_the_passage(client):
+    html = _quote_page(client, "Kund: Primärvård")
+    assert html.count('<mark class="quote-mark">') == 1
+    assert '<mark class="quote-mark">Kund: Primärvård</mark>' in html
+
+
+def test_a_quote_not_in_the_passage_marks_nothing(client):
+    html = _quote_page(client, "Detta står inte i stycket")
+    assert "quote-mark" not in html
+    assert 'class="passage-block highlighted"' in html
+
+
+def test_html_and_a_personnummer_in_the_quote_are_never_echoed(client):
+    html = _quote_page(client, '<script>alert(1)</script> 19121212-1212')
+    assert "<script>alert(1)" not in html and "19121212-1212" not in html
+    assert "quote-mark" not in html
+
+
+def test_the_search_answer_links_carry_the_quote_and_the_api_url_stays_plain(client, post_form):
+    html = post_form("/", "Vem har ansvaret för hemsjukvårdens patienter under jourtid?").text
+    link = re.search(r'class="source-line">Källa: <a href="([^"]+)"', html).group(1)
+    assert "highlight=" in link and "&amp;q=" in link and "Hallandsjouren" in unquote_plus(link)
+    body = client.post("/api/v1/chat", json={
+        "message": "Vilken kund anges vid registrering i Cosmic för ett riktat hembesök?"}).json()
+    for c in body["citations"]:
+        assert c["url"] == f"/documents/{c['document_id']}#{c['anchor']}"
