@@ -1,6 +1,7 @@
-"""Retrieval evaluation on ``tests/eval/questions.toml``: recall@1, recall@5 and MRR, how the
-no-answer decision (kb/support.py) does on the tuning and the held-out part, and the tuning of
-the fusion parameters."""
+"""Retrieval evaluation on ``tests/eval/questions.toml``: recall@1, recall@5 and MRR on the
+tuning part ([[question]]) and, separately, on the held-out retrieval part
+([[held_out_retrieval]], never tuned on); how the no-answer decision (kb/support.py) does on the
+tuning and the held-out part; and the tuning of the fusion parameters (tuning part only)."""
 
 from __future__ import annotations
 
@@ -36,27 +37,49 @@ class Question:
 
 @dataclass
 class EvalSet:
-    questions: list[Question]
+    questions: list[Question]  # the tuning part: fusion, lexicon and thresholds were tuned on it
     off_topic: list[str]
+    #: the held-out retrieval part: written before measuring, never tuned on
+    held_out: list[Question] = field(default_factory=list)
+
+    def part(self, name: str) -> list[Question]:
+        """The questions of one part, "tuning" or "held-out"."""
+        if name == "tuning":
+            return self.questions
+        if name == "held-out":
+            return self.held_out
+        raise ValueError(f"unknown part {name!r} (tuning or held-out)")
 
 
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip().casefold()
 
 
-def load_questions(path: Path = QUESTIONS_PATH) -> EvalSet:
-    """Read the evaluation set. Raises ValueError for a question without an answer."""
-    with open(path, "rb") as f:
-        data = tomllib.load(f)
+def _read_questions(path: Path, entries: list[dict]) -> list[Question]:
     questions = []
-    for q in data.get("question", []):
+    for q in entries:
         answers = [Answer(a["document_id"], a["contains"]) for a in q.get("answers", [])]
         if "document_id" in q:
             answers.append(Answer(q["document_id"], q["contains"]))
         if not answers:
             raise ValueError(f"{path}: question {q.get('id')} names no answer")
         questions.append(Question(q["id"], q["text"], tuple(answers), q.get("lang", "sv")))
-    return EvalSet(questions, [o["text"] for o in data.get("off_topic", [])])
+    return questions
+
+
+def load_questions(path: Path = QUESTIONS_PATH) -> EvalSet:
+    """Read the evaluation set: the tuning part ([[question]], [[off_topic]]) and the held-out
+    retrieval part ([[held_out_retrieval]]). Raises ValueError for a question without an
+    answer or an id used twice."""
+    with open(path, "rb") as f:
+        data = tomllib.load(f)
+    questions = _read_questions(path, data.get("question", []))
+    held_out = _read_questions(path, data.get("held_out_retrieval", []))
+    ids = [q.id for q in questions + held_out]
+    if len(ids) != len(set(ids)):
+        raise ValueError(f"{path}: question ids used twice: "
+                         f"{sorted({i for i in ids if ids.count(i) > 1})}")
+    return EvalSet(questions, [o["text"] for o in data.get("off_topic", [])], held_out)
 
 
 def answers_question(question: Question, document_id: str, text: str) -> bool:
@@ -76,6 +99,14 @@ class EvalResult:
     recall_at_5: float
     mrr: float
     ranks: dict[str, int | None] = field(default_factory=dict)  # question id -> rank or None
+    part: str = "tuning"  # "tuning" or "held-out"
+    #: question id -> (document id, first words) of the passage ranked first, for reports
+    firsts: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def n(self) -> int:
+        """How many questions were scored."""
+        return len(self.ranks)
 
     @property
     def misses(self) -> list[str]:
@@ -98,15 +129,21 @@ def _rank_of(question: Question, hits: list[SearchHit]) -> int | None:
     return None
 
 
-def evaluate(kb, mode: str = "hybrid", evalset: EvalSet | None = None) -> EvalResult:
-    """Search every question with ``kb.search(mode=mode)`` and score the ranks."""
+def evaluate(kb, mode: str = "hybrid", evalset: EvalSet | None = None,
+             part: str = "tuning") -> EvalResult:
+    """Search every question of one part of the set ("tuning" or "held-out") with
+    ``kb.search(mode=mode)`` and score the ranks. Only the tuning part may guide a change to
+    ranking, lexicon, fusion or thresholds; the held-out part is for honest reporting."""
     evalset = evalset or load_questions()
     ranks: dict[str, int | None] = {}
-    for q in evalset.questions:
+    firsts: dict[str, tuple[str, str]] = {}
+    for q in evalset.part(part):
         hits = kb.search(q.text, k=MRR_DEPTH, mode=mode)
         ranks[q.id] = _rank_of(q, hits)
+        if hits:
+            firsts[q.id] = (hits[0].meta.id, _norm(hits[0].chunk.text)[:80])
     r1, r5, mrr = _scores(list(ranks.values()))
-    return EvalResult(mode, kb.model_name, r1, r5, mrr, ranks)
+    return EvalResult(mode, kb.model_name, r1, r5, mrr, ranks, part, firsts)
 
 
 @dataclass(frozen=True)
@@ -152,7 +189,8 @@ def no_answer_figures(kb, detect_language: Callable[[str], str],
 def tune_fusion(kb, weights=(0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7), ks=(5, 10, 20, 30, 60),
                 evalset: EvalSet | None = None) -> list[tuple[float, int, float, float, float]]:
     """recall@1, recall@5 and MRR of hybrid retrieval for each (dense weight, RRF k), best
-    first by (recall@5, recall@1, MRR). Needs an embedder."""
+    first by (recall@5, recall@1, MRR), on the tuning part only (never the held-out part).
+    Needs an embedder."""
     evalset = evalset or load_questions()
     corpus = kb._corpus
     runs = []

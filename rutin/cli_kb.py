@@ -127,8 +127,9 @@ def eval(  # noqa: A001 - the command is called eval
                                   "(default: RUTIN_DATA_DIR/eval-<model>, so the served index "
                                   "is never rebuilt for another model)."),
 ) -> None:
-    """Measure retrieval on the evaluation set: recall@1, recall@5, MRR, and (hybrid) the
-    chat's no-answer decision on the tuning and the held-out part."""
+    """Measure retrieval on the evaluation set: recall@1, recall@5, MRR on the tuning part and,
+    separately, on the held-out part (never tuned on), and (hybrid) the chat's no-answer
+    decision on the tuning and the held-out part."""
     from kb.evaluation import QUESTIONS_PATH, evaluate, load_questions, no_answer_figures, \
         tune_fusion
     from server.chat.facts import detect_language
@@ -145,22 +146,30 @@ def eval(  # noqa: A001 - the command is called eval
     settings = settings.model_copy(update={
         "data_dir": data_dir or Path(settings.data_dir) / f"eval-{slug}"})
     with _knowledge_base(settings, ingest=True) as kb:
-        result = evaluate(kb, retriever, evalset)
+        results = [evaluate(kb, retriever, evalset, part)
+                   for part in ("tuning", "held-out") if evalset.part(part)]
         typer.echo(f"model={kb.model_name} retriever={retriever} "
-                   f"questions={len(evalset.questions)}")
-        typer.echo(f"recall@1={result.recall_at_1:.3f} recall@5={result.recall_at_5:.3f} "
-                   f"MRR={result.mrr:.3f}")
+                   f"questions={len(evalset.questions)} held-out={len(evalset.held_out)}")
+        typer.echo("part      n    recall@1 recall@5 MRR")
+        for result in results:
+            typer.echo(f"{result.part:<9} {result.n:<4} {result.recall_at_1:.3f}    "
+                       f"{result.recall_at_5:.3f}    {result.mrr:.3f}")
         if retriever == "hybrid":  # the chat's no-answer decision runs on hybrid hits only
             for fig in no_answer_figures(kb, detect_language, questions or QUESTIONS_PATH):
                 typer.echo(f"no-answer ({fig.part} part): on-topic answered "
                            f"{fig.answered}/{fig.on_topic}, off-topic refused "
                            f"{fig.refused}/{fig.off_topic}")
         if show_misses:
-            for qid, rank in result.ranks.items():
-                if rank != 1:
-                    typer.echo(f"  {qid}: rank {rank if rank else '>10'}")
+            for result in results:
+                typer.echo(f"{result.part} part, not ranked first:")
+                for qid, rank in result.ranks.items():
+                    if rank != 1:
+                        doc, words = result.firsts.get(qid, ("-", ""))
+                        typer.echo(f"  {qid}: rank {rank if rank else '>10'}; first {doc}: "
+                                   f"{words}")
         if tune and kb.embedder is not None:
-            typer.echo("weight  k   recall@1 recall@5 MRR")
+            # tune_fusion uses the tuning part only: the held-out part is never tuned on.
+            typer.echo("weight  k   recall@1 recall@5 MRR  (tuning part)")
             for w, k, r1, r5, mrr in tune_fusion(kb, evalset=evalset)[:10]:
                 typer.echo(f"{w:<7} {k:<3} {r1:.3f}    {r5:.3f}    {mrr:.3f}")
 
