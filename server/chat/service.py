@@ -330,14 +330,14 @@ def _search_answer(state, text: str, lang: str) -> ChatReply:
     if not is_supported(best, kb.no_answer_threshold_for(lang), lang):
         return empty
     chunk, meta = best.chunk, best.meta
-    q_terms = S.question_terms(text, tokenizer, kb.lexicon)
+    q_terms = S.question_terms(text, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
     generic = set(tokenizer.tokenize(f"{meta.title} {chunk.section}"))
     spans = S.select_sentences(q_terms, chunk.text, tokenizer.tokenize, generic=generic)
     quote = " ".join(chunk.text[s.start:s.end] for s in spans)
     answer = quote + "\n\n" + A.source_line(meta, chunk.section, lang)
     citation = {"document_id": meta.id, "title": meta.title, "section": chunk.section,
                 "anchor": chunk.anchor, "quote": quote,
-                "url": f"/documents/{meta.id}?highlight={chunk.anchor}#{chunk.anchor}"}
+                "url": f"/documents/{meta.id}#{chunk.anchor}"}  # the spec's form
     passages = [dict(h.to_api(), valid_from=_iso_or_none(h.meta.valid_from),
                      valid_to=_iso_or_none(h.meta.valid_to)) for h in hits[:SOURCES_SHOWN]]
     return ChatReply(api={"kind": SEARCH, "answer": answer, "decision": None,
