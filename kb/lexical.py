@@ -57,6 +57,11 @@ class LexicalIndex:
             self._bm25.index(corpus_tokens, show_progress=False)
             self._vocab = self._bm25.vocab_dict
 
+    @property
+    def token_sets(self) -> list[frozenset[str]]:
+        """The distinct index tokens of each indexed text, in order (as BM25 indexed them)."""
+        return self._token_sets
+
     def _scores(self, tokens: list[str], mask: np.ndarray | None) -> np.ndarray:
         known = [t for t in tokens if t in self._vocab]
         if not known or self._bm25 is None:

@@ -97,10 +97,9 @@ class Corpus:
         lexical = LexicalIndex([index_text(d.meta, c) for d, c in entries])
         word_sets = [frozenset(lexical.tokenizer.tokenize(c.text, compounds=False))
                      for _, c in entries]
-        # The index tokens of each passage again (kb/lexical.py keeps its own private): what the
-        # no-answer decision's term coverage and document frequencies are counted on.
-        term_sets = [frozenset(lexical.tokenizer.tokenize(index_text(d.meta, c)))
-                     for d, c in entries]
+        # The index tokens of each passage, as BM25 indexed them: what the no-answer decision's
+        # term coverage and document frequencies are counted on.
+        term_sets = lexical.token_sets
         frequency: dict[str, int] = {}
         for tokens in term_sets:
             for token in tokens:
