@@ -123,6 +123,12 @@ class KnowledgeBase:
         """The Swedish tokenizer of the lexical index (stems, compound parts)."""
         return self._corpus.lexical.tokenizer
 
+    def term_frequencies(self) -> tuple[dict[str, int], int]:
+        """(in how many passages each index term occurs, how many passages there are), of the
+        current snapshot: the statistics the no-answer decision weighs question words by."""
+        corpus = self._corpus
+        return corpus.document_frequency, len(corpus.entries)
+
     @property
     def lexicon(self):
         """The domain lexicon the lexical index expands questions with."""

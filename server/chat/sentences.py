@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import math
 import re
-import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from kb.retrieval import index_text
 from kb.support import idf
 
 # A sentence ends at . ! ? ; followed by space, or at a line break (the routines are full of
@@ -138,24 +136,10 @@ class TermFrequencies:
     passages: int
 
 
-_FREQUENCIES: "weakref.WeakKeyDictionary[object, TermFrequencies]" = weakref.WeakKeyDictionary()
-
-
 def corpus_frequencies(kb) -> TermFrequencies:
-    """The term statistics of ``kb``'s passages, counted as kb counts them (the index text of
-    each chunk, by ``kb.tokenizer``). Kept per tokenizer: a new ingest builds a new one."""
-    tokenizer = kb.tokenizer
-    cached = _FREQUENCIES.get(tokenizer)
-    if cached is None:
-        frequency: dict[str, int] = {}
-        passages = 0
-        for doc in kb.documents():
-            for chunk in doc.chunks:
-                passages += 1
-                for token in set(tokenizer.tokenize(index_text(doc.meta, chunk))):
-                    frequency[token] = frequency.get(token, 0) + 1
-        cached = _FREQUENCIES[tokenizer] = TermFrequencies(frequency, passages)
-    return cached
+    """The term statistics of ``kb``'s passages: kb's own, counted once per ingest
+    (``KnowledgeBase.term_frequencies``)."""
+    return TermFrequencies(*kb.term_frequencies())
 
 
 def question_terms(question: str, tokenizer, lexicon=None,
