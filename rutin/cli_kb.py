@@ -123,6 +123,13 @@ def eval(  # noqa: A001 - the command is called eval
     questions: Path = typer.Option(None, "--questions", help="Evaluation set (TOML)."),
     tune: bool = typer.Option(False, "--tune", help="Also try fusion weights and RRF k."),
     show_misses: bool = typer.Option(False, "--misses", help="List the questions missed."),
+    routing: bool = typer.Option(False, "--routing", help="Measure the chat's routing, "
+                                 "dialogue and fact reading end to end on tests/eval/routing."),
+    answers: bool = typer.Option(False, "--answers", help="Measure the chat's answers end to "
+                                 "end (right / wrong / refused) and retrieval on "
+                                 "tests/eval/answers."),
+    part: str = typer.Option("all", "--part", help="With --routing/--answers: tuning, "
+                             "held_out or all."),
     data_dir: Path = typer.Option(None, "--data-dir", help="Where the evaluation index is kept "
                                   "(default: RUTIN_DATA_DIR/eval-<model>, so the served index "
                                   "is never rebuilt for another model)."),
@@ -145,6 +152,11 @@ def eval(  # noqa: A001 - the command is called eval
     slug = "".join(ch if ch.isalnum() else "-" for ch in settings.embedding_model)[-40:]
     settings = settings.model_copy(update={
         "data_dir": data_dir or Path(settings.data_dir) / f"eval-{slug}"})
+    if routing or answers:
+        with _knowledge_base(settings, ingest=True) as kb:
+            _chat_eval(settings, kb, routing=routing, answers=answers, part=part,
+                       show_misses=show_misses)
+        return
     with _knowledge_base(settings, ingest=True) as kb:
         results = [evaluate(kb, retriever, evalset, part)
                    for part in ("tuning", "held-out") if evalset.part(part)]
@@ -172,6 +184,58 @@ def eval(  # noqa: A001 - the command is called eval
             typer.echo("weight  k   recall@1 recall@5 MRR  (tuning part)")
             for w, k, r1, r5, mrr in tune_fusion(kb, evalset=evalset)[:10]:
                 typer.echo(f"{w:<7} {k:<3} {r1:.3f}    {r5:.3f}    {mrr:.3f}")
+
+
+def _chat_eval(settings: Settings, kb, *, routing: bool, answers: bool, part: str,
+               show_misses: bool) -> None:
+    """The chat measured end to end (server.chat.evaluation), tuning and held-out side by side."""
+    from rules.tables import load_tables
+    from server.chat import evaluation as E
+    from server.state import AppState
+
+    if part not in ("all", *E.PARTS):
+        _fail("--part ska vara tuning, held_out eller all.")
+    state = AppState(settings=settings, kb=kb,
+                     rules=load_tables({d.id: d for d in kb.documents()}))
+    keep = (lambda item: True) if part == "all" else (lambda item: item["part"] == part)
+    parts = E.PARTS if part == "all" else (part,)
+    typer.echo(f"model={kb.model_name}")
+    if routing:
+        messages, dialogues = E.load_routing()
+        figs = E.run_routing(state, [m for m in messages if keep(m)],
+                             [d for d in dialogues if keep(d)])
+        typer.echo("routing    messages accuracy card-violations age-read date-read "
+                   "dialogues-passed turns-passed")
+        for p in parts:
+            f = figs[p]
+            typer.echo(f"{p:<10} {f.messages:<8} {f.accuracy:.3f}    {f.card_violations:<15} "
+                       f"{f.facts_read['age']}/{f.facts_total['age']:<6} "
+                       f"{f.facts_read['date']}/{f.facts_total['date']:<7} "
+                       f"{f.dialogues_passed}/{f.dialogues:<14} {f.turns_passed}/{f.turns}")
+        if show_misses:
+            for p in parts:
+                typer.echo(f"-- {p}: confusion (gold -> observed) "
+                           + ", ".join(f"{g}->{o}: {n}" for (g, o), n in
+                                       sorted(figs[p].confusion.items()) if g != o))
+                for line in figs[p].misses:
+                    typer.echo(f"  {line}")
+    if answers:
+        questions = [q for q in E.load_answer_questions() if keep(q)]
+        figs = E.run_answers(state, questions)
+        typer.echo("answers    answerable right  wrong refused | not-covered refused | "
+                   "English right | retrieval n R@1   R@5   MRR")
+        for p in parts:
+            f = figs[p]
+            n = f.retrieval_n or 1
+            typer.echo(f"{p:<10} {f.answerable:<10} {f.right_share:.3f} {f.wrong:<5} "
+                       f"{f.refused:<7} | {f.not_covered_refused}/{f.not_covered:<17} | "
+                       f"{f.english_right}/{f.english:<11} | {f.retrieval_n:<11} "
+                       f"{f.rank1 / n:.3f} {f.rank5 / n:.3f} {f.rr / n:.3f}")
+        if show_misses:
+            for p in parts:
+                typer.echo(f"-- {p}:")
+                for line in figs[p].misses:
+                    typer.echo(f"  {line}")
 
 
 COMMANDS: list = [ingest, search, eval]

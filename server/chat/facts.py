@@ -79,6 +79,14 @@ _WEEKDAYS_SV = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "
 _WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+# Swedish day-month order (issue 9, "Dates in Swedish day-month order"): "10/5 2024", "10/5-24",
+# "10/5", "15.11.2026", "15.03.2025". Never month-first: "3/4" is the 3rd of April here.
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.:-])(\d{1,2})\s*([/.])\s*(\d{1,2})(?:(?:\s*[/.-]\s*|\s+)(\d{4}|\d{2})(?![\d/.:]))?"
+    r"(?![\d/]|\.\d)")
+# A date-like token the reader could not turn into a date ("31/2", "2024-13-40"): asked for,
+# never replaced by today (issue 9).
+_DATE_LIKE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|(?<![\d/.])\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b")
 _WRITTEN_DATE = re.compile(
     rf"\b(\d{{1,2}})(?:\s*e|:e|st|nd|rd|th)?\s+({_MONTHS})\.?(?:\s+(\d{{4}}))?\b", re.I)
 _WRITTEN_DATE_EN = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}))?\b",
@@ -118,14 +126,59 @@ def _weekday_before(today: date, weekday: int) -> date:
     return today - timedelta(days=delta)
 
 
+def _year_of(two_or_four: str, today: date) -> int:
+    year = int(two_or_four)
+    if year < 100:  # "10/5-24": this century, never a future year beyond next
+        year += 2000 if 2000 + year <= today.year + 1 else 1900
+    return year
+
+
+def _numeric_date(m: re.Match, today: date) -> date | None:
+    """A day/month[/year] match as a date; without a year, the latest such day not after
+    ``today`` (people speak of visits made, not planned)."""
+    day, month = int(m.group(1)), int(m.group(3))
+    if m.group(2) == "." and m.group(4) is None:
+        return None  # "2.5" is a number, not a date; "15.11.2026" has its year
+    try:
+        if m.group(4):
+            return date(_year_of(m.group(4), today), month, day)
+        candidate = date(today.year, month, day)
+    except ValueError:
+        return None
+    return candidate if candidate <= today else date(today.year - 1, month, day)
+
+
+def has_unreadable_date(text: str, today: date) -> bool:
+    """True when the text holds something shaped like a date that is no date ("31/2",
+    "2024-13-40"): the visit date must then be asked for, not assumed (issue 9)."""
+    for m in _DATE_LIKE.finditer(text):
+        token = m.group(0)
+        if _ISO_DATE.fullmatch(token):
+            y, mo, d = (int(x) for x in token.split("-"))
+            try:
+                date(y, mo, d)
+            except ValueError:
+                return True
+            continue
+        numeric = _NUMERIC_DATE.match(text, m.start())
+        if numeric and numeric.group(2) == "/" and _numeric_date(numeric, today) is None:
+            return True
+    return False
+
+
 def extract_visit_date(text: str, today: date) -> date | None:
-    """The visit date a message names: ISO and written dates, idag/igår/i förrgår, weekdays."""
+    """The visit date a message names: ISO, day/month and written dates, idag/igår/i förrgår,
+    weekdays."""
     m = _ISO_DATE.search(text)
     if m:
         try:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             return None
+    for m in _NUMERIC_DATE.finditer(text):
+        parsed = _numeric_date(m, today)
+        if parsed is not None:
+            return parsed
     m = _WRITTEN_DATE.search(text) or _WRITTEN_DATE_EN.search(text)
     if m:
         parsed = _parse_date(m.group(0), today)
@@ -153,9 +206,17 @@ def extract_visit_date(text: str, today: date) -> date | None:
 
 _AGE_PATTERNS = [
     re.compile(r"\b(\d{1,3})\s*-?\s*åri(?:g|ga|gt)\b", re.I),  # 87-årig, 87-åriga
+    re.compile(r"\b(\d{1,3})\s*-?\s*åring\w*", re.I),  # 87-åring, 87-åringen, 90-åringar
+    # "patienten är 87", "hon är 72", "pat 87 år" (issue 9: ages as people write them)
+    re.compile(r"\b(?:patienten|patient|pat|pt|hon|han|hen|kvinnan|mannen|damen|"
+               r"herren|tanten|farbrorn|personen|she|he|patient)\s*(?:är|var|blev|fyllde|"
+               r"is|was|turned|'s|’s)\s+(?:nu\s+|now\s+)?(\d{1,3})\b"
+               r"(?!\s*(?:kr|sek|%|procent|dagar|days|månader|months|veckor|weeks|min|st\b|/|\.\d))",
+               re.I),
+    re.compile(r"\b(\d{1,3})\s*(?:y/?o|yo|yrs?|åå)\b", re.I),  # 87 y/o, 87yo, 87 yrs
     re.compile(r"\b(\d{1,3})\s*år(?:s)?\b(?!\s*sedan)(?!\s*-?\s*gräns)", re.I),  # 87 år, 87 år gammal
     re.compile(r"\b(\d{1,3})\s*-?\s*years?\s*-?\s*old\b", re.I),  # 87 years old, 87-year-old
-    re.compile(r"\baged?\s+(\d{1,3})\b", re.I),  # aged 87, age 87
+    re.compile(r"\baged?\s*:?\s*(\d{1,3})\b", re.I),  # aged 87, age 87, age: 87
     re.compile(r"\b(?:ålder|åldern)\s*(?:är|:)?\s*(\d{1,3})\b", re.I),
 ]
 _BORN_YEAR = re.compile(r"\b(?:född|födelseår|born(?:\s+in)?)\s*(?:år\s*)?(\d{4})\b", re.I)
