@@ -67,6 +67,13 @@ class Settings(BaseSettings):
         "share alone without an embedding model) is below this value. 0 uses the value tuned "
         "per embedding model and question language (kb.support.TUNED_SUPPORT_THRESHOLD).",
     )
+    default_organization: str | None = Field(
+        default=None,
+        description="The organization whose routines the chat answers from when a question "
+                    "names none and the request gives none (e.g. 'Region Halland'). Unset: all "
+                    "organizations. A question naming an organization is answered from that "
+                    "organization's routines, or told that there are none.",
+    )
     widget_allowed_origins: list[str] = Field(
         default_factory=list,
         description="Origins allowed to embed /widget in a frame (frame-ancestors), "

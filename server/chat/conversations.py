@@ -34,6 +34,11 @@ class Conversation:
     facts: dict = field(default_factory=dict)
     language: str = "sv"
     last_kind: str | None = None
+    #: The fact the assistant last asked for (a POST /api/v1/visit field, or a date rule's
+    #: "discharge_date" / "enrolled_on"), answered by a short reply; None when nothing is asked.
+    pending: str | None = None
+    #: The date rule a pending date belongs to ("lakarmedverkan" or "followup").
+    pending_rule: str | None = None
     turns: int = 0
     created: float = 0.0
     updated: float = 0.0
@@ -45,10 +50,17 @@ class Conversation:
             "facts": {k: v for k, v in self.facts.items() if k in _ALLOWED_KEYS},
             "language": self.language,
             "last_kind": self.last_kind,
+            "pending": self.pending,
+            "pending_rule": self.pending_rule,
             "turns": self.turns,
             "created": self.created,
             "updated": self.updated,
         }
+
+
+def _name_or_none(value) -> str | None:
+    """A stored fact or rule name (letters and underscores), anything else None."""
+    return value if isinstance(value, str) and re.fullmatch(r"[a-z_]{1,40}", value) else None
 
 
 def valid_id(conversation_id: str | None) -> bool:
@@ -99,6 +111,8 @@ class ConversationStore:
             facts={k: v for k, v in facts.items() if k in _ALLOWED_KEYS},
             language=data.get("language", "sv"),
             last_kind=data.get("last_kind"),
+            pending=_name_or_none(data.get("pending")),
+            pending_rule=_name_or_none(data.get("pending_rule")),
             turns=int(data.get("turns", 0)),
             created=float(data.get("created", 0.0)),
             updated=float(data.get("updated", 0.0)),

@@ -121,7 +121,7 @@ def message_correct(item: dict, api: dict) -> bool:
 
 def _fact_checks(item: dict, api: dict) -> list[tuple[str, bool]]:
     """(form, read right) for the age and date a message states."""
-    facts = api.get("facts") or {}
+    facts = (api.get("understood") or {}).get("facts") or api.get("facts") or {}
     checks = []
     if "age" in item and item["kind"] == "visit":
         checks.append(("age", facts.get("patient_age") == item["age"]))

@@ -94,7 +94,8 @@ _WRITTEN_DATE_EN = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?
 _RELATIVE = [
     (re.compile(r"\b(?:i\s*)?förrgår\b|\bday before yesterday\b", re.I), -2),
     (re.compile(r"\bi\s*går\b|\bigår\b|\byesterday\b", re.I), -1),
-    (re.compile(r"\bi\s*dag\b|\bidag\b|\btoday\b", re.I), 0),
+    (re.compile(r"\bi\s*dag\b|\bidag\b|\btoday\b|\bi\s*morse\b|\bthis morning\b|"
+                r"\bi eftermiddags\b|\bthis afternoon\b", re.I), 0),
     (re.compile(r"\bi\s*morgon\b|\bimorgon\b|\btomorrow\b", re.I), 1),
 ]
 _DAYS_AGO = re.compile(r"\b(\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju)\s+dag(?:ar)?\s+sedan\b|"
@@ -214,6 +215,11 @@ _AGE_PATTERNS = [
                r"(?!\s*(?:kr|sek|%|procent|dagar|days|månader|months|veckor|weeks|min|st\b|/|\.\d))",
                re.I),
     re.compile(r"\b(\d{1,3})\s*(?:y/?o|yo|yrs?|åå)\b", re.I),  # 87 y/o, 87yo, 87 yrs
+    re.compile(r"\bfyll(?:a|er|de|t|ia)\s+(\d{2,3})\b", re.I),  # "hade hunnit fylla 85"
+    # "pat 83", "patient 72", "KHSV pat, 87," (routing set, tuning part: intranet, locum,
+    # physician messages whose age was not read)
+    re.compile(r"\b(?:pat|pt|patient|patienten)\.?,?\s+(\d{2,3})\b"
+               r"(?!\s*(?:kr|sek|%|procent|dagar|days|st\b|/|\.\d|-\d|:))", re.I),
     re.compile(r"\b(\d{1,3})\s*år(?:s)?\b(?!\s*sedan)(?!\s*-?\s*gräns)", re.I),  # 87 år, 87 år gammal
     re.compile(r"\b(\d{1,3})\s*-?\s*years?\s*-?\s*old\b", re.I),  # 87 years old, 87-year-old
     re.compile(r"\baged?\s*:?\s*(\d{1,3})\b", re.I),  # aged 87, age 87, age: 87
@@ -260,7 +266,7 @@ def extract_age(text: str, today: date) -> tuple[int | None, date | None, int | 
 
 # ---------------------------------------------------------------- categories
 
-_NEG = r"(?:inte|ej|icke|utan|not|no|non|without)"
+_NEG = r"(?:inte|ej|icke|utan|ingen|inget|saknar|not|no|non|without|isn't|isnt)"
 
 
 def _negated(text: str, start: int) -> bool:
@@ -278,13 +284,28 @@ _OCCASIONS = [
     ("inskrivning", re.compile(
         r"inskrivning\w*|inskrivningssamtal|ny patient\w*|nya patienter|nyinskriv\w*|"
         r"skrivs in|skrevs in|enrol\w*|new patient", re.I)),
+    # A visit connected to none of the three occasions (issue 9: "något annat, ett vanligt
+    # uppföljningsbesök" was not read; routing set tuning part, physician-2 and physician-4).
+    ("annat", re.compile(
+        r"något annat|nåt annat|annat besök|inget av (?:dem|dessa|ovan)|ingen av (?:dem|dessa)|"
+        r"vanligt? (?:hem)?besök|vanlig (?:kontroll|uppföljning)|\w*uppföljningsbesök\w*|"
+        r"rutinbesök\w*|kontrollbesök\w*|årskontroll\w*|årlig kontroll|akutbesök|\bakut\b|"
+        r"försämring\w*|\bfall(?:et|olycka)?\b|ramlat|feber|infektion\w*|"
+        r"something else|none of (?:them|those|these)|regular (?:check[- ]?up|visit|follow[- ]?up)|"
+        r"routine (?:check[- ]?up|visit)|\bcheck[- ]?up\b|follow[- ]?up visit|ordinary visit|"
+        r"\bother\b", re.I)),
 ]
 _SETTINGS = [
     ("sabo", re.compile(r"\bsäbo\b|\bsabo\b|särskil(?:t|da) boende\w*|äldreboende\w*|"
                         r"vård- och omsorgsboende\w*|nursing home\w*|care home\w*", re.I)),
     ("ordinart_boende", re.compile(r"ordinärt boende|ordinart boende|\bhemma\b|eget hem|egna hem\w*|"
                                    r"egen bostad|own home|at home|ordinary housing|"
-                                   r"\bi sin lägenhet\b|\bi sitt hus\b", re.I)),
+                                   r"eget (?:hus|boende)|egen (?:lägenhet|villa)|\bvilla\b|"
+                                   r"\b(?:her|his|their) own (?:flat|house|home|apartment)|"
+                                   r"\bown (?:flat|house|apartment)|\bhis house\b|\bher house\b|"
+                                   r"\bi (?:sin|hennes|hans) (?:lägenhet|hus|villa)\b|"
+                                   r"\bi sitt hus\b|\bbor hemma\b|\b\w+'s (?:house|home|flat|apartment)\b",
+                                   re.I)),
     ("annat", re.compile(r"lss-boende|korttidsboende|korttids\w*|short-term", re.I)),
 ]
 _REMOTE = re.compile(r"\bvideo\w*|\btelefon\w*|\bdistans\w*|\bphone\b|\btelephone\b|\bremote\w*|"
@@ -293,7 +314,9 @@ _IN_PERSON = re.compile(r"\bpå plats\b|\bfysiskt\b|\bin person\b|\bi hemmet\b|\
 _LAKARMEDVERKAN = re.compile(r"läkarmedverkan|lakarmedverkan|läkarmedverkans", re.I)
 _HOME_CARE = re.compile(r"inskriven i (?:den )?(?:kommunal(?:a)? )?(?:hemsjukvård\w*|"
                         r"hälso- och sjukvård\w*)|ansluten till (?:kommunal )?hemsjukvård\w*|"
-                        r"har (?:kommunal )?hemsjukvård|enrolled in (?:municipal )?home (?:health )?care",
+                        r"har (?:kommunal )?hemsjukvård|enrolled in (?:municipal )?home (?:health )?care|"
+                        r"\bk?hsv\b|\bkhsv-\w+|\bi hemsjukvården\b|inskriven i hemsjukvård\w*|"
+                        r"har (?:ingen |inte )?(?:kommunal )?hemsjukvård|in (?:municipal )?home care",
                         re.I)
 _PERFORMED_BY = [
     ("sjukskoterska", re.compile(r"sjuksköterska\w*|distriktssköterska\w*|\bdsk\b|\bnurse\w*", re.I)),

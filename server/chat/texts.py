@@ -42,6 +42,23 @@ TEXTS = {
         "invalid_fact": "En uppgift om besöket går inte att använda: {msg}",
         "pnr_bad": "Personnumret kunde inte tolkas (kontrollsiffran eller datumet stämmer inte), "
                    "så det användes inte. Ange gärna patientens ålder i stället.",
+        "not_understood": "Jag förstod inte svaret. {q}",
+        "date_unreadable": "Jag kunde inte läsa datumet i meddelandet, och gissar inte på det. {q}",
+        "ask_discharge_date": "Vilket datum skrevs patienten ut från slutenvården?",
+        "ask_enrolled_on": "Vilket datum anslöts patienten till hemsjukvården?",
+        "unknown_org": "Kunskapsbasen innehåller inga rutiner från {org}, så jag kan inte svara "
+                       "på hur det görs där; en annan organisations rutiner gäller inte för "
+                       "{org}. Kunskapsbasen har rutiner från: {orgs}.",
+        "org_no_visit_rules": "Rutinerna från {org} beskriver inte registrering, patientavgift "
+                              "eller extra ersättning för läkares hembesök; Region Hallands "
+                              "regler för riktade hemsjukvårdsbesök gäller inte där.",
+        "nearby": "Närmast i rutinerna finns avsnittet ”{section}” i ”{title}”.",
+        "offer_visit_check": "Vill du veta vad som gäller för ett visst besök? Beskriv det "
+                             "(datum, patientens ålder, boende och vad besöket gällde), så "
+                             "svarar jag med registrering, avgift och ersättning.",
+        "changed": "Ändrat: {changes}.",
+        "assumed_today_top": "Jag utgår från att besöket gjordes i dag ({d}); ange datumet om "
+                             "det gjordes en annan dag.",
     },
     "en": {
         "valid_from": "valid from {d}",
@@ -80,6 +97,23 @@ TEXTS = {
         "invalid_fact": "A fact about the visit cannot be used: {msg}",
         "pnr_bad": "The personal identity number could not be read (the check digit or the "
                    "date is wrong), so it was not used. Please give the patient's age instead.",
+        "not_understood": "I did not understand the reply. {q}",
+        "date_unreadable": "I could not read the date in the message, and I will not guess it. {q}",
+        "ask_discharge_date": "On what date was the patient discharged from hospital?",
+        "ask_enrolled_on": "On what date was the patient enrolled in home health care?",
+        "unknown_org": "The knowledge base holds no routines from {org}, so I cannot say how it "
+                       "is done there; another organization's routines do not apply to {org}. "
+                       "The knowledge base has routines from: {orgs}.",
+        "org_no_visit_rules": "The routines of {org} do not describe registration, patient fee "
+                              "or extra compensation for physicians' home visits; Region "
+                              "Halland's rules for targeted home visits do not apply there.",
+        "nearby": "The closest the routines come is the section “{section}” of “{title}”.",
+        "offer_visit_check": "Want to know what applies to one visit? Describe it (date, the "
+                             "patient's age, housing and what the visit was about) and I will "
+                             "answer with the registration, fee and compensation.",
+        "changed": "Changed: {changes}.",
+        "assumed_today_top": "I assume the visit was made today ({d}); give the date if it was "
+                             "made another day.",
     },
 }
 
@@ -133,6 +167,22 @@ VALUE_LABELS = {
 def t(lang: str, key: str, **kw) -> str:
     """A fixed text in ``lang`` (Swedish when the language has no text)."""
     return TEXTS.get(lang, TEXTS["sv"])[key].format(**kw)
+
+
+def describe_changes(changes: list[tuple[str, object, object]], lang: str) -> str:
+    """'Ändrat: ålder 84 → 85.' for facts a later message stated differently."""
+    labels = FACT_LABELS.get(lang, FACT_LABELS["sv"])
+    values = VALUE_LABELS.get(lang, VALUE_LABELS["sv"])
+
+    def shown(v):
+        return values.get(v, v) if isinstance(v, (str, bool)) else v
+
+    parts = []
+    for key, before, after in changes:
+        label = labels.get(key, key)
+        parts.append(f"{label} {shown(before)} → {shown(after)}" if before is not None
+                     else f"{label} {shown(after)}")
+    return t(lang, "changed", changes="; ".join(parts))
 
 
 def question_for(missing: str, lang: str) -> str | None:

@@ -17,13 +17,18 @@ class ChatRequest(BaseModel):
     message: str = Field(description="Free text, Swedish or English.")
     conversation_id: str | None = Field(
         default=None, description="From an earlier answer; unknown or expired ids start anew.")
+    organization: str | None = Field(
+        default=None, max_length=200,
+        description="Answer from this organization's routines only (e.g. \"Region Halland\"); "
+                    "default: the instance's RUTIN_DEFAULT_ORGANIZATION, else all.")
 
 
 class ChatAnswer(BaseModel):
     """The answer of one turn."""
 
     conversation_id: str
-    kind: str = Field(description="rule | search | clarify | no_answer")
+    kind: str = Field(description="rule | search | clarify | no_answer | version (a question "
+                                  "about documents and versions, answered from the catalog)")
     answer: str
     decision: dict | None = None
     date_rule: dict | None = Field(
@@ -34,10 +39,15 @@ class ChatAnswer(BaseModel):
     question: str | None = Field(default=None, description="The one question asked back, if any.")
     facts: dict = Field(default_factory=dict,
                         description="The visit facts the conversation remembers (no personnummer).")
+    understood: dict | None = Field(
+        default=None, description="How the message was understood: kind (visit, date_rule, "
+        "search, version, out_of_scope), organization, unknown_organization, reply_to (the "
+        "pending fact a reply answered) and the router's probabilities.")
 
 
 @router.post("/chat", response_model=ChatAnswer)
 def chat(body: ChatRequest, state: State) -> dict:
     """Answer a message: a rules decision, an extractive search answer, a question back, or
     no_answer when the routines do not cover it."""
-    return respond(state, body.message, body.conversation_id, today_in_stockholm()).api
+    return respond(state, body.message, body.conversation_id, today_in_stockholm(),
+                   organization=body.organization or None).api

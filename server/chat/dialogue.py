@@ -1,0 +1,110 @@
+"""Replies to the assistant's own questions, and what changed between turns.
+
+When the assistant asks for one fact ("Hur gammal är patienten?"), the conversation keeps that
+question pending; a short reply ("87", "hon är 72", "90-åring", "något annat, ett vanligt
+uppföljningsbesök", "säbo", "ja") answers it (issue 9, "Dialogue state"). A reply that answers
+nothing pending is read as a new question by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from server.chat.facts import extract_age, extract_facts, extract_visit_date
+
+_YES = re.compile(r"^\s*(?:ja|japp|jo|jepp|yes|yep|yeah|y|absolut|stämmer|korrekt|precis|"
+                  r"det (?:är|var) (?:hon|han|hen|den|det)|it (?:is|was))\b", re.I)
+_NO = re.compile(r"^\s*(?:nej|nä|näe|nope|no|n|inte|icke)\b", re.I)
+_BARE_NUMBER = re.compile(r"^\s*(?:ca\.?\s*|cirka\s*|about\s*)?(\d{1,3})\s*(?:år|years?|y/?o|"
+                          r"yrs?|åring\w*)?\s*(?:gammal|old)?\s*[.!]?\s*$", re.I)
+_HOME = re.compile(r"\bhemma\b|i hemmet|på plats|fysiskt|in person|at (?:the|her|his) home|"
+                   r"in the home|hembesök", re.I)
+_REMOTE = re.compile(r"telefon|video|distans|phone|remote", re.I)
+_DOCTOR = re.compile(r"läkare|doktor|doctor|physician|\bjag\b|\bI\b", re.I)
+_NURSE = re.compile(r"sjuksköterska|dsk|nurse", re.I)
+
+#: A reply longer than this is a new message, not a short answer (the routing set's replies
+#: are at most 14 words: "Förlåt, jag råkade skicka. Hon är 77 år.").
+MAX_REPLY_WORDS = 16
+
+
+def read_reply(pending: str, text: str, today: date) -> dict | None:
+    """The facts a reply to the pending question ``pending`` (a fact name of
+    POST /api/v1/visit, or ``discharge_date`` / ``enrolled_on`` of a date rule) gives, or None
+    when the text does not answer it. Other facts the reply states are added by the caller."""
+    if len(text.split()) > MAX_REPLY_WORDS:
+        return None
+    if pending in ("patient_age", "birth_date"):
+        m = _BARE_NUMBER.match(text)
+        if m and 0 <= int(m.group(1)) <= 130:
+            return {"patient_age": int(m.group(1))}
+        age, born, year = extract_age(text, today)
+        if age is not None:
+            return {"patient_age": age}
+        if born is not None:
+            return {"birth_date": born.isoformat()}
+        if year is not None:
+            return {"birth_year": year}
+        return None
+    if pending in ("visit_date", "discharge_date", "enrolled_on"):
+        day = extract_visit_date(text, today)
+        return {"visit_date": day.isoformat()} if day is not None else None
+    facts = extract_facts(text, today).stated()
+    if pending == "occasion":
+        if "occasion" in facts:
+            return {"occasion": facts["occasion"]}
+        if _NO.match(text):  # "nej" to "utskrivning, inskrivning, brytpunktssamtal eller annat?"
+            return {"occasion": "annat"}
+        return None
+    if pending == "setting":
+        if "setting" in facts:
+            out = {"setting": facts["setting"]}
+            if "municipal_home_care" in facts:
+                out["municipal_home_care"] = facts["municipal_home_care"]
+            return out
+        return None
+    if pending == "municipal_home_care":
+        if "municipal_home_care" in facts:
+            return {"municipal_home_care": facts["municipal_home_care"]}
+        if _YES.match(text):
+            return {"municipal_home_care": True}
+        if _NO.match(text):
+            return {"municipal_home_care": False}
+        return None
+    if pending == "remote":
+        if _REMOTE.search(text) and not _NO.match(text):
+            return {"remote": True}
+        if _HOME.search(text) or _NO.match(text):
+            return {"remote": False}
+        return None
+    if pending == "lakarmedverkan":
+        if _YES.match(text):
+            return {"lakarmedverkan": True}
+        if _NO.match(text):
+            return {"lakarmedverkan": False}
+        return None
+    if pending == "performed_by":
+        if "performed_by" in facts:
+            return {"performed_by": facts["performed_by"]}
+        if _NURSE.search(text):
+            return {"performed_by": "sjukskoterska"}
+        if _DOCTOR.search(text):
+            return {"performed_by": "lakare"}
+        return None
+    return None
+
+
+def changed_facts(known: dict, new: dict) -> list[tuple[str, object, object]]:
+    """(fact, before, after) for each remembered fact that a message states differently: the
+    answer says so ("ålder ändrad till 60", issue 9). An age replacing a birth year counts."""
+    changes = []
+    for key, value in new.items():
+        if key in known and known[key] != value:
+            changes.append((key, known[key], value))
+    if "patient_age" in new and "patient_age" not in known:
+        for other in ("birth_date", "birth_year"):
+            if other in known:
+                changes.append(("patient_age", None, new["patient_age"]))
+                break
+    return changes

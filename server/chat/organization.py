@@ -1,0 +1,117 @@
+"""Which organization a message is about: one of the knowledge base's, another one, or none.
+
+Routines belong to an organization (Region Halland, a municipality in Västra Götaland); a
+question naming another organization never gets Region Halland's rules (issue 9, "Organization
+scope"). The names are data below: Sweden's 21 regions and its larger municipalities outside
+Halland and Västra Götaland, plus the words that tie a message to one of the known
+organizations. A region or municipality not listed is still caught by the shapes "Region X",
+"X kommun", "X stad" and "Landstinget X".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HALLAND = "Region Halland"
+
+#: Words that name an organization of the knowledge base, by a key the catalog's organization
+#: name contains ("Halland", "Västra Götaland").
+_KNOWN = {
+    "Halland": re.compile(
+        r"\bhalland\w*|\bhalländsk\w*|\bhallandsjouren\b|\bhalmstad\w*|\bvarberg\w*|"
+        r"\bkungsbacka\w*|\bfalkenberg\w*|\blaholm\w*|\bhylte\w*", re.I),
+    "Västra Götaland": re.compile(
+        r"västra\s*götaland\w*|\bvgr\b|\bvg[- ]?regionen\b|\bvg\b|\bv\.g\.", re.I),
+}
+
+_REGIONS = (
+    "Stockholm", "Uppsala", "Sörmland", "Södermanland", "Östergötland", "Jönköping",
+    "Kronoberg", "Kalmar", "Gotland", "Blekinge", "Skåne", "Värmland", "Örebro",
+    "Västmanland", "Dalarna", "Gävleborg", "Västernorrland", "Jämtland", "Härjedalen",
+    "Västerbotten", "Norrbotten",
+)
+_CITIES = (
+    "Malmö", "Lund", "Helsingborg", "Linköping", "Norrköping", "Västerås", "Umeå", "Luleå",
+    "Sundsvall", "Gävle", "Eskilstuna", "Karlstad", "Växjö", "Södertälje", "Solna", "Nacka",
+    "Huddinge", "Täby", "Östersund", "Karlskrona", "Kristianstad", "Visby", "Falun", "Borlänge",
+    "Nyköping", "Motala", "Trelleborg", "Ystad", "Landskrona", "Skellefteå", "Örnsköldsvik",
+)
+_OTHER_NAMED = re.compile(
+    r"\b(?:region(?:en)?\s+|landstinget\s+(?:i\s+)?)?(" + "|".join(_REGIONS + _CITIES)
+    + r")(?:s)?\b(?:\s+(?:läns?\s+)?(?:region|landsting|kommun|stad))?"
+    r"|\bscania\b|\btakecare\b", re.I)
+# "Region Foo", "Foo kommun", "Foo stad", "Landstinget i Foo" for any capitalized Foo.
+_OTHER_SHAPE = re.compile(
+    r"\bRegion\s+([A-ZÅÄÖ][a-zåäöé]+)|\b([A-ZÅÄÖ][a-zåäöé]+?)s?\s+(?:kommun|stad)\b|"
+    r"\bLandstinget\s+(?:i\s+)?([A-ZÅÄÖ][a-zåäöé]+)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An organization a message names: ``known`` is the catalog's organization name, or None
+    for one the knowledge base has no routines from (``name`` says which)."""
+
+    name: str
+    known: str | None
+
+
+def _known_name(key: str, organizations: list[str]) -> str | None:
+    return next((o for o in organizations if key.casefold() in o.casefold()), None)
+
+
+def find_organization(text: str, organizations: list[str]) -> Mention | None:
+    """The organization ``text`` is about, or None when it names none.
+
+    ``organizations``: the knowledge base's organization names. A known one named in the text
+    wins over another one (a physician from Skåne asking about Halland's routine asks about
+    Halland).
+    """
+    for key, pattern in _KNOWN.items():
+        if pattern.search(text):
+            known = _known_name(key, organizations)
+            if known is not None:
+                return Mention(known, known)
+            return Mention(key, None)
+    m = _OTHER_NAMED.search(text)
+    if m:
+        if m.group(0).casefold() == "takecare":  # Region Stockholm's journal system
+            return Mention("Region Stockholm", None)
+        name = m.group(1) or m.group(0)
+        return Mention(_display(name, m.group(0)), None)
+    for m in _OTHER_SHAPE.finditer(text):
+        name = next(g for g in m.groups() if g)
+        if any(k.casefold() in name.casefold() for k in _KNOWN):
+            continue
+        return Mention(m.group(0).strip(), None)
+    return None
+
+
+def _display(name: str, matched: str) -> str:
+    """'Region Skåne' for "region skåne", 'Malmö stad' for "malmö stad", else the name."""
+    words = matched.split()
+    if len(words) > 1:
+        return " ".join(w.capitalize() if w.lower() in ("region", "landstinget") else
+                        (w if w.lower() in ("kommun", "stad", "i") else w.capitalize())
+                        for w in words)
+    return name.capitalize() if name.islower() else name
+
+
+def resolve_scope(mention: Mention | None, requested: str | None,
+                  organizations: list[str]) -> tuple[str | None, Mention | None]:
+    """(the organization to answer from, an unknown organization to say we lack).
+
+    The message's own mention wins over the request's ``organization`` (or the instance's
+    default): "hur gör ni i Region Skåne?" asked on Halland's intranet is about Skåne.
+    """
+    if mention is not None:
+        return (mention.known, None) if mention.known else (None, mention)
+    if requested:
+        match = next((o for o in organizations if o.casefold() == requested.casefold()), None)
+        if match is None:
+            match = next((o for o in organizations
+                          if requested.casefold() in o.casefold()), None)
+        if match is None:
+            return None, Mention(requested, None)
+        return match, None
+    return None, None

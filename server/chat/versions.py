@@ -1,0 +1,271 @@
+"""Questions about documents and versions, answered from the catalog, the documents and the
+rule tables (issue 10, "Versions and validity"): which version is in force on a date, since
+when, what replaced what, what changed between two versions, which documents there are.
+
+Every answer is cited: a document's own version note ("2025-03-31 Rutinen är ny pga.
+journalsystembyte till Cosmic.") where the rule tables name it, else the passage holding its
+date; a change between two versions of the visit routine is the difference of their rule
+tables (fields, fees, conditions), each line with the quotes it rests on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+_LIST = re.compile(r"vilka (?:rutiner|dokument)|which (?:routines|documents)|överblick|"
+                   r"alla (?:rutiner|dokument)|what (?:routines|documents)|lista", re.I)
+_CHANGED = re.compile(r"ändr\w*|skillnad\w*|\bnytt\b|\bnya i\b|skiljer|chang\w*|differ\w*|"
+                      r"what'?s new|jämfört|compared", re.I)
+_SINCE = re.compile(r"sen(?:an)? när|från när|fr\.?\s?o\.?\s?m|när (?:började|infördes|kom|"
+                    r"bytte|fastställdes|gällde den från)|since when|when did|when was|"
+                    r"start\w*|började|infördes|fastställ\w*|from when|bytet|the switch", re.I)
+_REPLACED = re.compile(r"ersatt\w*|ersätter|ersatte|föregående|förra|tidigare version|"
+                       r"innan dess|före det|previous|replac\w*|before that|earlier version|"
+                       r"nyare|newer|senare version", re.I)
+
+#: Which document a question names, by words (the catalog's journal systems and kinds).
+_NAMES = (
+    (re.compile(r"\bvas\b|rh-12272", re.I), {"journal_system": "VAS"}),
+    (re.compile(r"\bcosmic\b", re.I), {"journal_system": "Cosmic"}),
+    (re.compile(r"\bhsu\b|beslut\w*|decision", re.I), {"kind": "decision"}),
+    (re.compile(r"rapport\w*|report|mobil\w* (?:hem)?sjukvård|när vården knackar", re.I),
+     {"kind": "report"}),
+    (re.compile(r"anslutning|utskrivning från hemsjukvård|västra götaland|\bvg\b|treserva",
+                re.I), {"journal_system": "Treserva"}),
+)
+
+
+@dataclass
+class VersionAnswer:
+    """The answer text and the (document id, quote) pairs it rests on."""
+
+    lines: list[str] = field(default_factory=list)
+    quotes: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _named_documents(text: str, metas: list) -> list:
+    found = []
+    for pattern, attrs in _NAMES:
+        if pattern.search(text):
+            for m in metas:
+                if all(getattr(m, k, None) == v for k, v in attrs.items()) and m not in found:
+                    found.append(m)
+    return found
+
+
+def _chain(meta, by_id: dict) -> list:
+    """The versions of ``meta``'s routine, oldest first (catalog supersedes/superseded_by)."""
+    first = meta
+    seen = {meta.id}
+    while first.supersedes and first.supersedes in by_id and first.supersedes not in seen:
+        first = by_id[first.supersedes]
+        seen.add(first.id)
+    chain = [first]
+    while chain[-1].superseded_by and chain[-1].superseded_by in by_id \
+            and chain[-1].superseded_by not in {m.id for m in chain}:
+        chain.append(by_id[chain[-1].superseded_by])
+    return chain
+
+
+def _versioned_family(metas: list) -> list:
+    """The longest chain of versions in the catalog (the registration routine today)."""
+    by_id = {m.id: m for m in metas}
+    chains = [_chain(m, by_id) for m in metas]
+    return max(chains, key=len) if chains else []
+
+
+def _t(lang: str, sv: str, en: str) -> str:
+    return en if lang == "en" else sv
+
+
+def _period(meta, lang: str) -> str:
+    if meta.valid_from and meta.valid_to:
+        last = date.fromordinal(meta.valid_to.toordinal() - 1)
+        return _t(lang, f"gällde {meta.valid_from} – {last}", f"applied {meta.valid_from} – {last}")
+    if meta.valid_from:
+        return _t(lang, f"gäller från {meta.valid_from}", f"applies from {meta.valid_from}")
+    return _t(lang, "anger ingen giltighetstid", "states no validity period")
+
+
+def _title(meta, lang: str) -> str:
+    ext = f", {_t(lang, 'dokument-id', 'document id')} {meta.external_id}" if meta.external_id else ""
+    return (f"”{meta.title}”" if lang == "sv" else f"“{meta.title}”") + \
+        f" ({meta.organization}{ext})"
+
+
+def _note_quotes(meta, rules, doc) -> list[tuple[str, str]]:
+    """The passages that state a document's version and dates."""
+    quotes = []
+    for routine in getattr(rules, "visit_routines", ()) or ():
+        if routine.document_id == meta.id:
+            quotes += [(meta.id, c.quote) for c in routine.system_citations
+                       if re.search(r"\d{4}-\d{2}-\d{2}", c.quote)]
+    if quotes or doc is None:
+        return quotes
+    for pattern in (r"\d{4}-\d{2}-\d{2}[^\n]*(?:ny|gälla|gäller)[^\n]*", r"[^\n]*\d{4}-\d{2}-\d{2}[^\n]*"):
+        for chunk in doc.chunks:
+            m = re.search(pattern, chunk.text)
+            if m:
+                return [(meta.id, m.group(0).strip())]
+    return quotes
+
+
+def answer_version_question(text: str, kb, rules, today: date, lang: str,
+                            day: date | None = None, organization: str | None = None
+                            ) -> VersionAnswer:
+    """The answer to a question about documents and versions. ``day``: a date the question
+    names (which version held then); ``organization``: only that organization's documents."""
+    metas = [d.meta for d in kb.documents()
+             if organization is None or d.meta.organization == organization]
+    by_id = {m.id: m for m in metas}
+    out = VersionAnswer()
+    if not metas:
+        return out
+    named = _named_documents(text, metas)
+    family = _chain(named[0], by_id) if named else _versioned_family(metas)
+
+    if _LIST.search(text) and not named:
+        out.lines.append(_t(lang, "Kunskapsbasen innehåller de här dokumenten:",
+                            "The knowledge base holds these documents:"))
+        for m in sorted(metas, key=lambda m: (m.organization, m.title)):
+            status = _t(lang, "gäller i dag", "in force today") if m.in_force_on(today) and \
+                m.kind == "routine" else ""
+            out.lines.append(f"• {_title(m, lang)}: {_period(m, lang)}"
+                             + (f"; {status}" if status else "") + ".")
+            out.quotes += _note_quotes(m, rules, kb.document(m.id))[:1]
+        return out
+
+    if _CHANGED.search(text) and len(family) > 1:
+        newer = next((m for m in family if named and m.id == named[0].id), family[-1])
+        if newer is family[0]:
+            newer = family[1]
+        older = family[family.index(newer) - 1]
+        _describe_change(out, older, newer, kb, rules, lang)
+        return out
+
+    when = day or today
+    if day is not None or not named:
+        current = next((m for m in family if m.in_force_on(when)), None)
+        if current is None:
+            first = family[0]
+            if first.valid_from and when < first.valid_from:
+                out.lines.append(_t(
+                    lang, f"Ingen version av rutinen gällde {when}: den första, {_title(first, lang)}, "
+                          f"började gälla {first.valid_from}.",
+                    f"No version of the routine applied on {when}: the first, {_title(first, lang)}, "
+                    f"took effect on {first.valid_from}."))
+                out.quotes += _note_quotes(first, rules, kb.document(first.id))
+                return out
+            current = family[-1]
+        out.lines.append(_t(lang, f"Den {when} gällde {_title(current, lang)}; den {_period(current, lang)}."
+                                  if day is not None else
+                                  f"I dag ({when}) gäller {_title(current, lang)}; den {_period(current, lang)}.",
+                            f"On {when} {_title(current, lang)} applied; it {_period(current, lang)}."
+                            if day is not None else
+                            f"Today ({when}) {_title(current, lang)} is in force; it {_period(current, lang)}."))
+        out.quotes += _note_quotes(current, rules, kb.document(current.id))
+        _neighbours(out, current, family, kb, rules, lang)
+        return out
+
+    target = named[0]
+    in_force = target.in_force_on(today)
+    if target.valid_to and today >= target.valid_to:
+        out.lines.append(_t(lang, f"Nej, {_title(target, lang)} gäller inte längre: den {_period(target, lang)}.",
+                            f"No, {_title(target, lang)} no longer applies: it {_period(target, lang)}."))
+    elif in_force or not target.valid_from:
+        out.lines.append(_t(lang, f"{_title(target, lang)} {_period(target, lang)}"
+                                  + ("; den gäller i dag." if in_force and target.valid_from else "."),
+                            f"{_title(target, lang)} {_period(target, lang)}"
+                            + ("; it is in force today." if in_force and target.valid_from else ".")))
+    else:
+        out.lines.append(_t(lang, f"{_title(target, lang)} {_period(target, lang)}.",
+                            f"{_title(target, lang)} {_period(target, lang)}."))
+    if target.published and target.published != target.valid_from:
+        out.lines.append(_t(lang, f"Den är daterad {target.published}.",
+                            f"It is dated {target.published}."))
+    out.quotes += _note_quotes(target, rules, kb.document(target.id))
+    _neighbours(out, target, family, kb, rules, lang)
+    return out
+
+
+def _neighbours(out: VersionAnswer, meta, family: list, kb, rules, lang: str) -> None:
+    """What a version replaced and what replaced it."""
+    if meta not in family:
+        return
+    i = family.index(meta)
+    if i > 0:
+        prev = family[i - 1]
+        out.lines.append(_t(lang, f"Den ersatte {_title(prev, lang)}, som {_period(prev, lang)}.",
+                            f"It replaced {_title(prev, lang)}, which {_period(prev, lang)}."))
+        out.quotes += _note_quotes(prev, rules, kb.document(prev.id))
+    if i + 1 < len(family):
+        nxt = family[i + 1]
+        out.lines.append(_t(lang, f"Den ersattes {nxt.valid_from} av {_title(nxt, lang)}.",
+                            f"It was replaced on {nxt.valid_from} by {_title(nxt, lang)}."))
+        out.quotes += _note_quotes(nxt, rules, kb.document(nxt.id))
+    if meta.note:
+        out.lines.append(_t(lang, f"Katalogens anteckning: {meta.note}",
+                            f"Catalog note (Swedish): {meta.note}"))
+
+
+def _describe_change(out: VersionAnswer, older, newer, kb, rules, lang: str) -> None:
+    """What changed from ``older`` to ``newer``: the dates, the newer document's own note, and
+    for visit routines the difference of the rule tables."""
+    out.lines.append(_t(
+        lang, f"{_title(newer, lang)} ersatte {_title(older, lang)} {newer.valid_from}.",
+        f"{_title(newer, lang)} replaced {_title(older, lang)} on {newer.valid_from}."))
+    out.quotes += _note_quotes(newer, rules, kb.document(newer.id))
+    routines = {r.document_id: r for r in getattr(rules, "visit_routines", ()) or ()}
+    old, new = routines.get(older.id), routines.get(newer.id)
+    if old is None or new is None:
+        return
+    out.lines.append(_t(lang, f"Skillnader enligt regeltabellerna ({old.system} → {new.system}):",
+                        f"Differences by the rule tables ({old.system} → {new.system}):"))
+    if old.system != new.system:
+        out.lines.append(_t(lang, f"• Journalsystem: {old.system} → {new.system}.",
+                            f"• Journal system: {old.system} → {new.system}."))
+
+    def fields(routine) -> list[str]:
+        return [f.field for f in routine.registration]
+
+    def values(routine) -> list[str]:
+        vals = []
+        for f in routine.registration:
+            vals += [f"{f.field}: {o.value}" for o in f.options]
+        vals += [f"{f.category or ''} {f.amount_sek} kr".strip() for f in routine.fees]
+        return vals
+
+    out.lines.append(_t(lang, f"• Fält i {old.system}: " + ", ".join(fields(old))
+                        + f". Fält i {new.system}: " + ", ".join(fields(new)) + ".",
+                        f"• Fields in {old.system}: " + ", ".join(fields(old))
+                        + f". Fields in {new.system}: " + ", ".join(fields(new)) + "."))
+    added = [v for v in values(new) if v not in values(old)]
+    if added:
+        out.lines.append(_t(lang, f"• Nytt i {new.system}: " + "; ".join(added) + ".",
+                            f"• New in {new.system}: " + "; ".join(added) + "."))
+    for f in new.registration:
+        for o in f.options:
+            out.quotes += [(new.document_id, c.quote) for c in o.citations[:1]]
+    for f in old.registration:
+        for o in f.options:
+            out.quotes += [(old.document_id, c.quote) for c in o.citations[:1]]
+    old_ex = {r.text for r in old.exclusions}
+    for row in new.exclusions:
+        if row.text not in old_ex:
+            out.lines.append(_t(lang, f"• Nytt villkor i {new.system}: {row.text}",
+                                f"• New condition in {new.system} (Swedish): {row.text}"))
+            out.quotes += [(new.document_id, c.quote) for c in row.citations[:1]]
+    old_quotes = {c.quote for o in old.occasions for c in o.citations}
+    for occ in new.occasions:
+        if any(c.quote not in old_quotes for c in occ.citations):
+            out.lines.append(_t(lang, f"• Villkoret för {occ.occasion} är omformulerat i {new.system}: "
+                                      f"{occ.citations[0].quote}",
+                                f"• The condition for {occ.occasion} is reworded in {new.system} "
+                                f"(Swedish): {occ.citations[0].quote}"))
+            out.quotes += [(new.document_id, occ.citations[0].quote)]
+    if old.compensation_sek == new.compensation_sek:
+        out.lines.append(_t(lang, f"• Ersättningen är oförändrad: {new.compensation_sek} kr per besök.",
+                            f"• The compensation is unchanged: SEK {new.compensation_sek} per visit."))
+        out.quotes += [(new.document_id, c.quote) for c in new.compensation_citations[:1]]
