@@ -22,7 +22,8 @@ from server.chat.conversations import Conversation, valid_id
 from server.chat.dialogue import changed_facts, read_reply
 from server.chat.facts import extract_facts, has_unreadable_date, merge_facts
 from server.chat.organization import HALLAND, find_organization, resolve_scope
-from server.chat.router import _FOLLOWUP, _LMV, KINDS, load_router, message_features
+from server.chat.router import (_FOLLOWUP, _LMV, _MONEY, _REGISTRATION, KINDS, load_router,
+                                message_features)
 from server.chat.versions import answer_version_question
 
 RULES = "rule"
@@ -126,7 +127,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
 
     frame = understand(state, text, stated, conv, today, lang,
                        organization if organization is not None
-                       else settings.default_organization)
+                       else settings.default_organization, personnummer=pnr_seen)
     reply = decide_and_compose(state, frame, conv, today)
     if pnr_seen and born_pnr is None:
         reply.api["answer"] = T.t(lang, "pnr_bad") + "\n\n" + reply.api["answer"]
@@ -167,6 +168,7 @@ class Frame:
     probabilities: dict = field(default_factory=dict)
     hits: list = field(default_factory=list)
     nonsense_reply: bool = False
+    facts_only: bool = False  # facts of a visit, no question yet
 
     def to_api(self) -> dict:
         """The understanding, for clients and for evaluation: kind, organization, reply."""
@@ -176,9 +178,10 @@ class Frame:
 
 
 def understand(state, text: str, stated: dict, conv: Conversation, today: date, lang: str,
-               organization: str | None) -> Frame:
+               organization: str | None, personnummer: bool = False) -> Frame:
     """Read a message into a Frame: a reply to the pending question first; otherwise the
-    router's kind over the query embedding, the message's features and the best hit."""
+    router's kind over the query embedding, the message's features and the best hit.
+    ``personnummer``: the message held one (it names one patient, so one visit)."""
     kb = state.kb
     orgs = kb.organizations() if kb is not None else []
     scope, unknown = resolve_scope(find_organization(text, orgs), organization, orgs)
@@ -204,6 +207,29 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # "asdf" while the assistant waits for the age: ask again, keep the visit (routing
         # set, tuning part: nurse-6, intranet-3).
         frame.kind, frame.nonsense_reply = VISIT, True
+    visit_facts = [k for k in ("visit_date", "patient_age", "birth_date", "birth_year",
+                               "occasion", "setting") if k in stated]
+    if frame.kind == SEARCH_KIND and (personnummer or len(visit_facts) >= 3):
+        # A personnummer or three facts of a visit describe one visit, not the routine in
+        # general (tests/chat/test_chat_api.py: "Ger ett hembesök på säbo efter utskrivning
+        # inom Läkarmedverkan ersättning? Patienten är 88 år.", a wrong personnummer).
+        frame.kind = VISIT
+    if frame.kind == DATE_RULE and not (_LMV.search(text) or _FOLLOWUP.search(text)):
+        # A date rule is Läkarmedverkan's or the follow-up's; a date alone is not one
+        # ("Hur länge har vårdcentralen öppet 2026-04-01?").
+        frame.kind = SEARCH_KIND
+    patient_facts = [k for k in visit_facts if k not in ("occasion", "setting")]
+    if frame.kind != VISIT and patient_facts and not _ASKS.search(text) \
+            and len(text.split()) <= 25 and conv.last_kind != VISIT:
+        # Facts of a visit with no question ("Patienten är 90 år."): noted, and asked what
+        # the person wants to know (tests/chat/test_chat_api.py, facts first).
+        frame.kind, frame.facts_only = VISIT, True
+    if conv.last_kind == VISIT and conv.facts and frame.kind == SEARCH_KIND \
+            and _REGISTRATION.search(text):
+        # A registration question after facts of a visit asks about that visit
+        # (tests/chat/test_chat_api.py: "Patienten är 90 år." then "Hur registrerar jag
+        # besöket efter utskrivning? Hon bor på säbo.").
+        frame.kind = VISIT
     if conv.last_kind == VISIT and stated and len(text.split()) <= 16 and frame.kind != VISIT \
             and (frame.kind == OUT_OF_SCOPE or not _ASKS.search(text)):
         # A short statement of facts after a registration answer amends that visit ("nej fel
@@ -216,8 +242,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     return frame
 
 
-_ASKS = re.compile(r"\?|\b(?:hur|vad|vilk\w*|när|vem|varför|how|what|which|when|who|why)\b",
-                   re.I)
+_ASKS = re.compile(r"\?|\b(?:hur|vad|vilk\w*|när|vem|varför|ska|kan|får|finns|måste|behöver|"
+                   r"gäller|how|what|which|when|who|why|do|does|is|can|should|must)\b", re.I)
 
 
 def _restates_visit(stated: dict) -> bool:
@@ -244,6 +270,10 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
                                                                  q=question),
                                   "decision": None, "citations": [], "passages": []},
                              conversation=conv, question=question)
+        if frame.facts_only:
+            conv.facts = merge_facts({}, frame.stated)
+            conv.pending = conv.pending_rule = None
+            return _clarify_answer(conv, lang)
         return _visit_answer(state, frame, conv, today)
     conv.pending = conv.pending_rule = None
     if frame.kind == DATE_RULE:
@@ -252,7 +282,7 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
         return _version_answer(state, frame, today)
     if frame.kind == OUT_OF_SCOPE:
         return _no_answer(state, frame, nearby=True)
-    return _search_answer(state, frame)
+    return _rule_statement(state, frame, today) or _search_answer(state, frame)
 
 
 def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatReply:
@@ -552,6 +582,49 @@ def _no_answer(state, frame: Frame, nearby: bool = False) -> ChatReply:
                             title=hit.meta.title)
     return ChatReply(api={"kind": "no_answer", "answer": answer, "decision": None,
                           "citations": [], "passages": []}, conversation=None)
+
+
+_COUNTS = re.compile(r"\bräknas\b|\bgodkänn\w*|\bgiltig\w*|\bcount\w*|\bqualif\w*|"
+                     r"\beligib\w*|\bgår det\b|\bfår man\b|\bkan (?:man|jag|det|hembesöket)\b",
+                     re.I)
+
+
+def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
+    """A general question about a rule that a fact names ("räknas videobesök?", "får man 500 kr
+    inom Läkarmedverkan?", "kan distriktssköterskans besök ge ersättningen?") answered with the
+    rule itself from the routine in force today, cited, and an offer to check one visit
+    (issue 9: such questions never get a card with undecided values). Routing set, tuning part:
+    physician "räknas videobesök för ersättn", "får man 500 kr när besöket görs inom
+    läkarmedverkan", manager "kan distriktssköterskans hembesök ge ersättningen"."""
+    if state.rules is None or frame.organization not in (None, HALLAND):
+        return None
+    routine = state.rules.visit_routine_on(today)
+    if routine is None:
+        return None
+    if not (_MONEY.search(frame.text) or _REGISTRATION.search(frame.text)
+            or _COUNTS.search(frame.text)):
+        return None  # a question about Läkarmedverkan or a nurse, not about the rule
+    stated = frame.stated
+    wanted = {"remote": stated.get("remote") is True,
+              "lakarmedverkan": stated.get("lakarmedverkan") is True,
+              "performed_by": stated.get("performed_by") in ("sjukskoterska", "annan")}
+    row = next((r for r in routine.exclusions for key, on in wanted.items()
+                if on and key in r.when), None)
+    if row is None:
+        return None
+    lang = frame.lang
+    meta = _meta(state.kb, routine.document_id)
+    lead = T.t(lang, "rule_statement", title=routine.title, system=routine.system)
+    answer = "\n".join([lead, row.text if lang == "sv" else f"“{row.text}”",
+                        T.t(lang, "offer_visit_check")])
+    raw = [{"document_id": c.document_id, "anchor": c.anchor, "quote": c.quote}
+           for c in row.citations]
+    citations, passages = _enrich_citations(state.kb, raw)
+    if meta is None:
+        return None
+    return ChatReply(api={"kind": SEARCH, "answer": answer, "decision": None,
+                          "citations": citations, "passages": passages},
+                     conversation=None, marks=_quote_marks(citations, passages))
 
 
 def _search_answer(state, frame: Frame) -> ChatReply:

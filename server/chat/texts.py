@@ -57,6 +57,7 @@ TEXTS = {
                              "(datum, patientens ålder, boende och vad besöket gällde), så "
                              "svarar jag med registrering, avgift och ersättning.",
         "changed": "Ändrat: {changes}.",
+        "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "assumed_today_top": "Jag utgår från att besöket gjordes i dag ({d}); ange datumet om "
                              "det gjordes en annan dag.",
     },
@@ -112,6 +113,8 @@ TEXTS = {
                              "patient's age, housing and what the visit was about) and I will "
                              "answer with the registration, fee and compensation.",
         "changed": "Changed: {changes}.",
+        "rule_statement": "Under the routine in force today (“{title}”, {system}; quoted in "
+                          "Swedish):",
         "assumed_today_top": "I assume the visit was made today ({d}); give the date if it was "
                              "made another day.",
     },

@@ -73,27 +73,54 @@ def quote_parts(text: str, quote: str) -> list[dict] | None:
 templates.env.globals.update(citation_link=citation_link, passage_quote=passage_quote)
 
 
+#: The cookie that remembers the organization a person picked on the chat page (a year).
+ORGANIZATION_COOKIE = "rutin_organization"
+
+
+def known_organization(state, value: str | None) -> str:
+    """``value`` if it is one of the knowledge base's organizations, else ''."""
+    if not value or state.kb is None:
+        return ""
+    return value if value in state.kb.organizations() else ""
+
+
 def chat_page(request: Request, state, *, reply=None, error=None, status=200,
-              template="chat.html", message=""):
+              template="chat.html", message="", organization=""):
     """Render the chat (or widget) page with an optional answer or error."""
+    if not organization and template == "chat.html":
+        organization = known_organization(state, request.cookies.get(ORGANIZATION_COOKIE))
     ctx = {"reply": reply, "error": error, "message": message,
            "conversation_id": reply.conversation.id if reply else "",
            "lang": reply.language if reply else "sv", "loading": state.kb is None,
-           "widget": template == "widget.html"}
-    return templates.TemplateResponse(request, template, ctx, status_code=status)
+           "widget": template == "widget.html",
+           "organizations": state.kb.organizations() if state.kb is not None else [],
+           "organization": organization}
+    response = templates.TemplateResponse(request, template, ctx, status_code=status)
+    if template == "chat.html" and organization != known_organization(
+            state, request.cookies.get(ORGANIZATION_COOKIE)):
+        response.set_cookie(ORGANIZATION_COOKIE, organization, max_age=365 * 24 * 3600,
+                            httponly=True, samesite="lax")
+    return response
 
 
-def answer_form(request: Request, state, message: str, conversation_id: str, template: str):
-    """Answer a posted form: the answer page, or the page with the error at 4xx."""
+def answer_form(request: Request, state, message: str, conversation_id: str, template: str,
+                organization: str = ""):
+    """Answer a posted form: the answer page, or the page with the error at 4xx.
+    ``organization``: answer from that organization's routines only ('' : all, or the
+    instance's default)."""
+    organization = mask_personnummer(organization or "")[:200]
     try:
-        reply = respond(state, message, conversation_id or None, today_in_stockholm())
+        reply = respond(state, message, conversation_id or None, today_in_stockholm(),
+                        organization=organization or None)
     except InputError as exc:
         # A stale or tampered conversation id keeps the question, not the id.
         return chat_page(request, state, error=exc.message, status=exc.status_code,
                          template=template,
                          # Echoed into the form, so never with a personnummer in it.
-                         message=mask_personnummer(message[:state.settings.max_message_chars]))
-    return chat_page(request, state, reply=reply, template=template)
+                         message=mask_personnummer(message[:state.settings.max_message_chars]),
+                         organization=known_organization(state, organization))
+    return chat_page(request, state, reply=reply, template=template,
+                     organization=known_organization(state, organization))
 
 
 @router.get("/")
@@ -104,9 +131,10 @@ def chat_get(request: Request, state: State):
 
 @router.post("/")
 def chat_post(request: Request, state: State, message: str = Form(""),
-              conversation_id: str = Form("")):
-    """The chat without JavaScript: answer the posted question and show it."""
-    return answer_form(request, state, message, conversation_id, "chat.html")
+              conversation_id: str = Form(""), organization: str = Form("")):
+    """The chat without JavaScript: answer the posted question and show it; the organization
+    picked is remembered in a cookie."""
+    return answer_form(request, state, message, conversation_id, "chat.html", organization)
 
 
 def _documents(state) -> list:

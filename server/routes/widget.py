@@ -9,23 +9,24 @@ from __future__ import annotations
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import FileResponse
 
-from server.routes.pages import STATIC_DIR, answer_form, chat_page
+from server.routes.pages import STATIC_DIR, answer_form, chat_page, known_organization
 from server.state import State
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/widget")
-def widget(request: Request, state: State):
-    """The compact ask box."""
-    return chat_page(request, state, template="widget.html")
+def widget(request: Request, state: State, organization: str = ""):
+    """The compact ask box; ``organization`` (the embed's data-organization) scopes answers."""
+    return chat_page(request, state, template="widget.html",
+                     organization=known_organization(state, organization))
 
 
 @router.post("/widget")
 def widget_post(request: Request, state: State, message: str = Form(""),
-                conversation_id: str = Form("")):
+                conversation_id: str = Form(""), organization: str = Form("")):
     """Answer a question asked in the widget; the answer keeps its sources."""
-    return answer_form(request, state, message, conversation_id, "widget.html")
+    return answer_form(request, state, message, conversation_id, "widget.html", organization)
 
 
 @router.get("/widget.js")

@@ -4,14 +4,16 @@
 //
 // The iframe is inserted where the script tag stands (or into the element with
 // id="rutin-widget" if the page has one). Options as data attributes on the script tag:
-// data-height (pixels, default 520), data-title (the frame's accessible name).
+// data-height (pixels, default 520), data-title (the frame's accessible name),
+// data-organization (answer from that organization's routines only, e.g. "Region Halland").
 (function () {
   "use strict";
   var script = document.currentScript;
   if (!script) { return; }
   var origin = new URL(script.src, document.baseURI).origin;
   var frame = document.createElement("iframe");
-  frame.src = origin + "/widget";
+  var organization = script.getAttribute("data-organization");
+  frame.src = origin + "/widget" + (organization ? "?organization=" + encodeURIComponent(organization) : "");
   frame.title = script.getAttribute("data-title") || "Fråga om rutinerna för hemsjukvård";
   frame.loading = "lazy";
   frame.style.width = "100%";

@@ -19,19 +19,20 @@ def test_english_count_question_answers_with_table_header_and_the_physician_row(
     assert "Arbetsterapeut" not in quote
 
 
-def test_remote_question_about_the_targeted_visit_is_answered_by_the_rule(ask):
+def test_general_remote_question_states_the_rule_with_its_quote_and_no_card(ask):
+    # Issue 9: a general question about a rule ("räknas video?") gets the rule with its source,
+    # never a registration card with undecided values.
     body = ask("Kan det riktade läkarbesöket göras via video eller telefon?")
-    assert body["kind"] == "rule"
-    assert body["decision"]["eligible"] is False
+    assert body["kind"] == "search" and body["decision"] is None
     assert any("kan aldrig ske på distans" in c["quote"] for c in body["citations"])
     assert "distans" in body["answer"]
 
 
-def test_short_remote_question_about_the_home_visit_is_answered_by_the_rule(ask):
+def test_short_remote_question_about_the_home_visit_states_the_rule(ask):
     body = ask("Kan hembesöket göras via video?")
-    assert body["kind"] == "rule"
-    assert body["decision"]["compensation_sek"] == 0
+    assert body["decision"] is None
     assert any("kan aldrig ske på distans" in c["quote"] for c in body["citations"])
+    assert "visst besök" in body["answer"]  # offers to check one visit
 
 
 def test_lakarmedverkan_after_discharge_gives_the_last_day_with_citation(ask):
