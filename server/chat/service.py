@@ -557,7 +557,7 @@ def _clarify_answer(conv: Conversation, lang: str) -> ChatReply:
 # What a question asks for, and what a passage must hold to give it (issue 10, "An honest
 # 'not covered'": a phone number, an amount, a code). Answer set, tuning part: "telefonnummer
 # till hallandsjouren", "KVÅ-kod …", "hur mycket kostar en mobil team".
-_ASKS_PHONE = re.compile(r"telefonnummer|\bnummer(?:et)? till\b|\bnumret\b|\bringa\b|"
+_ASKS_PHONE = re.compile(r"telefonnum\w*|\bnummer(?:et)? till\b|\bnumret\b|\bringa\b|"
                          r"phone number|\bnumber (?:for|to|of)\b|\bcall\b|e-?post|e-?mail", re.I)
 _HAS_PHONE = re.compile(r"\b0\d{1,3}[- ]?\d{2,3}[ -]?\d{2}[ -]?\d{2}\b|\b1177\b|@")
 _ASKS_CODE = re.compile(r"\bkvå\w*|\bkva-?kod\w*|\bdiagnoskod\w*|\bicd\b|\bkod(?:en|er)?\b|"

@@ -1,0 +1,100 @@
+"""Understanding a message through the real app (issue 9): routing by meaning, organization
+scope, replies to the assistant's own questions, changed facts, version questions."""
+
+from __future__ import annotations
+
+
+def test_general_question_about_the_500_kr_gets_no_registration_card(ask):
+    body = ask("när får VC de 500 kr extra för läkarbesök i hemmet?")
+    assert body["decision"] is None
+    assert body["kind"] in ("search", "version")
+
+
+def test_question_naming_another_region_never_gets_hallands_rules(ask):
+    body = ask("Jag är läkare i Region Stockholm och gjorde ett hembesök igår hos en 87-åring "
+               "på säbo efter utskrivning, hur registrerar jag besöket?")
+    assert body["kind"] == "no_answer" and body["decision"] is None
+    assert "Region Stockholm" in body["answer"] and "500" not in body["answer"]
+
+
+def test_visit_question_about_the_vastra_gotaland_municipality_gets_no_halland_card(ask):
+    body = ask("Jag jobbar i Västra Götaland och gjorde ett hembesök igår hos en 90-åring, "
+               "ska patienten betala 200 kr?")
+    assert body["decision"] is None
+    assert "Region Hallands regler" in body["answer"]
+
+
+def test_organization_field_scopes_the_answer(ask, client):
+    r = client.post("/api/v1/chat", json={"message": "Vem beslutar om anslutning till "
+                                                     "hemsjukvården?",
+                                          "organization": "Region Skåne"})
+    assert r.status_code == 200
+    assert r.json()["kind"] == "no_answer" and "Region Skåne" in r.json()["answer"]
+
+
+def test_bare_age_reply_answers_the_pending_age_question(ask):
+    a = ask("hembesök igår hos pat på säbo efter utskrivning, hur reggar jag")
+    assert a["question"] == "Hur gammal är patienten?"
+    b = ask("87", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 0
+    assert b["decision"]["compensation_sek"] == 500 and b["question"] is None
+
+
+def test_pronoun_age_reply_and_a_later_correction_are_said(ask):
+    a = ask("hembesök igår hos pat på säbo efter utskrivning, hur reggar jag")
+    b = ask("hon är 72", a["conversation_id"])
+    assert b["decision"]["patient_fee_sek"] == 200
+    c = ask("förlåt, hon är 86", a["conversation_id"])
+    assert c["decision"]["patient_fee_sek"] == 0
+    assert "Ändrat: ålder 72 → 86" in c["answer"]
+
+
+def test_something_else_reply_gives_no_compensation_and_no_riktad_vardtjanst(ask):
+    a = ask("hembesök idag hos en 82-åring på säbo, hur registrerar jag det?")
+    assert "brytpunktssamtal" in (a["question"] or "")
+    b = ask("något annat, ett vanligt uppföljningsbesök", a["conversation_id"])
+    d = b["decision"]
+    assert d["eligible"] is False and d["compensation_sek"] == 0
+    assert not any("Riktad" in str(alt) for alt in d.get("alternatives") or [])
+
+
+def test_nonsense_reply_asks_the_question_again(ask):
+    a = ask("hembesök hos pat på säbo idag efter utskrivning, hur registrerar jag")
+    b = ask("asdfg", a["conversation_id"])
+    assert b["kind"] == "clarify" and b["question"] == a["question"]
+
+
+def test_swedish_day_month_date_chooses_the_vas_routine(ask):
+    body = ask("hembesök 10/5 2024 hos 87-åring på säbo efter utskrivning, hur reggar jag")
+    assert body["decision"]["system"] == "VAS"
+    assert body["facts"]["visit_date"] == "2024-05-10"
+
+
+def test_an_unreadable_date_is_asked_for_not_replaced_by_today(ask):
+    body = ask("hembesök 31/2 hos 87-åring på säbo efter utskrivning, hur reggar jag")
+    assert body["decision"] is None and body["question"] == "Vilket datum gjordes besöket?"
+
+
+def test_is_the_vas_routine_still_valid_is_a_version_answer(ask):
+    body = ask("gäller VAS-rutinen fortfarande?")
+    assert body["kind"] == "version"
+    assert "gäller inte längre" in body["answer"] and "2025-03-30" in body["answer"]
+    assert body["citations"]
+
+
+def test_what_changed_between_vas_and_cosmic_lists_the_rule_table_differences(ask):
+    body = ask("vad ändrades mellan VAS och Cosmic?")
+    assert body["kind"] == "version"
+    assert "Kontakttyp" in body["answer"] and "Besökstyp" in body["answer"]
+    assert any("2025-03-31 Rutinen är ny" in c["quote"] for c in body["citations"])
+
+
+def test_lakarmedverkan_end_date_question_with_a_swedish_date_is_a_date_rule(ask):
+    body = ask("skrevs ut 1 april 2026, hur länge kan läkarmedverkan stötta?")
+    assert body["date_rule"]["support_until"] == "2026-04-15"
+    assert body["decision"] is None
+
+
+def test_phone_number_question_is_not_covered(ask):
+    body = ask("vad är telefonnumret till hallandsjouren?")
+    assert body["kind"] == "no_answer" and body["citations"] == []

@@ -1,0 +1,36 @@
+"""The chat measured end to end on the independent sets (server/chat/evaluation.py): floors a
+little under the held-out figures in the README, so a change that loses ground fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.chat import evaluation as E
+
+
+@pytest.fixture(scope="module")
+def state(kb):
+    from rules.tables import load_tables
+    from server.state import AppState
+
+    return AppState(settings=kb.settings, kb=kb,
+                    rules=load_tables({d.id: d for d in kb.documents()}))
+
+
+def test_held_out_routing_and_dialogues_keep_their_floors(state):
+    messages, dialogues = E.load_routing()
+    fig = E.run_routing(state, [m for m in messages if m["part"] == "held_out"],
+                        [d for d in dialogues if d["part"] == "held_out"])["held_out"]
+    assert fig.messages == 148 and fig.dialogues == 24
+    assert fig.accuracy >= 0.89
+    assert fig.card_violations == 0
+    assert fig.facts_read["age"] >= 36 and fig.facts_read["date"] >= 44
+    assert fig.turns_passed >= 47
+
+
+def test_held_out_answers_keep_their_floors(state):
+    questions = [q for q in E.load_answer_questions() if q["part"] == "held_out"]
+    fig = E.run_answers(state, questions)["held_out"]
+    assert fig.right_share >= 0.49
+    assert fig.not_covered_refused >= 10
+    assert fig.refused <= 6
