@@ -67,11 +67,7 @@ def read_reply(pending: str, text: str, today: date) -> dict | None:
     if pending == "municipal_home_care":
         if "municipal_home_care" in facts:
             return {"municipal_home_care": facts["municipal_home_care"]}
-        if _YES.match(text):
-            return {"municipal_home_care": True}
-        if _NO.match(text):
-            return {"municipal_home_care": False}
-        return None
+        return _yes_no(pending, text)
     if pending == "remote":
         if _REMOTE.search(text) and not _NO.match(text):
             return {"remote": True}
@@ -79,11 +75,7 @@ def read_reply(pending: str, text: str, today: date) -> dict | None:
             return {"remote": False}
         return None
     if pending == "lakarmedverkan":
-        if _YES.match(text):
-            return {"lakarmedverkan": True}
-        if _NO.match(text):
-            return {"lakarmedverkan": False}
-        return None
+        return _yes_no(pending, text)
     if pending == "performed_by":
         if "performed_by" in facts:
             return {"performed_by": facts["performed_by"]}
@@ -92,6 +84,15 @@ def read_reply(pending: str, text: str, today: date) -> dict | None:
         if _DOCTOR.search(text):
             return {"performed_by": "lakare"}
         return None
+    return None
+
+
+def _yes_no(fact: str, text: str) -> dict | None:
+    """{fact: True} for "ja", {fact: False} for "nej", None for anything else."""
+    if _YES.match(text):
+        return {fact: True}
+    if _NO.match(text):
+        return {fact: False}
     return None
 
 

@@ -27,11 +27,11 @@ import numpy as np
 KINDS = ("visit", "date_rule", "search", "version", "out_of_scope")
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "router.json"
 
-_REGISTRATION = re.compile(
+REGISTRATION_WORDS = re.compile(
     r"registrer\w*|\bregga\w*|\breggar\b|\breggning\w*|\bregistera\w*|\breg\b|kontakttyp\w*|"
     r"vårdtjänst\w*|besökstyp\w*|besöksform\w*|besöksorsak\w*|avgiftstyp\w*|\bkod\w*|"
     r"\bregister\w*|\bcode\w*|\bdocument (?:it|this|the visit)|\bwhat do i (?:put|enter)", re.I)
-_MONEY = re.compile(r"\bavgift\w*|\bbetala\w*|\bkosta\w*|\bersättn\w*|\bersätt\w*|\b500\b|"
+MONEY_WORDS = re.compile(r"\bavgift\w*|\bbetala\w*|\bkosta\w*|\bersättn\w*|\bersätt\w*|\b500\b|"
                     r"\b200\b|\bgratis\b|\bfee\w*|\bpay\w*|\bcharge\w*|\bcost\w*|\bfree\b|"
                     r"\bsek\b|\bkr\b", re.I)
 # A statement of one visit made or planned: "gjorde hembesök igår", "saw a pt", "besök idag".
@@ -47,7 +47,7 @@ _GENERAL = re.compile(
     r"\bwhat is\b|\bwhat's\b|\bwhat does\b|\bdoes .* count\b|\bin general\b|\bwhen do\b|"
     r"\bwho\b|\bvem\b|\bvarför\b|\bwhy\b|\bhur ofta\b|\bhow often\b|\bstatistik\w*|\bantal\b",
     re.I)
-_VERSION = re.compile(
+VERSION_WORDS = re.compile(
     r"\bgäller\b.*\b(?:fortfarande|nu|idag|i dag|längre)\b|\bgällande\b|\bgällde\b|\bversion\w*|"
     r"\bersatt\w*|\bersätter\b|\bändr\w*|\bnytt i\b|\bförra\b|\bföregående\b|\btidigare\b|"
     r"\bsen(?:an)? när\b|\bfrån när\b|\bnär (?:började|infördes|kom|bytte)\b|\bgammal\w* rutin\w*|"
@@ -55,10 +55,10 @@ _VERSION = re.compile(
     r"\breplac\w*|\bchang\w*|\bprevious\b|\bold (?:routine|version)|\bsince when\b|"
     r"\bwhen did\b|\bswitch\w*|\bbyte\w*|\bbytet\b|\bvilka (?:rutiner|dokument)\b|"
     r"\bwhich (?:routines|documents)\b|\bskillnad\w*|\bdifference\w*|\brh-\d+", re.I)
-_SYSTEM = re.compile(r"\bvas\b|\bcosmic\b|rh-12272", re.I)
-_LMV = re.compile(r"läkarmedverkan|lakarmedverkan|\blmv\b", re.I)
+SYSTEM_WORDS = re.compile(r"\bvas\b|\bcosmic\b|rh-12272", re.I)
+LMV_WORDS = re.compile(r"läkarmedverkan|lakarmedverkan|\blmv\b", re.I)
 _DISCHARGE = re.compile(r"skrevs ut|skrivs ut|utskriv\w*|utskriven|utskr\b|discharg\w*", re.I)
-_FOLLOWUP = re.compile(r"uppfölj\w*|uppfölning\w*|följ\w* upp|follow[- ]?up\w*", re.I)
+FOLLOWUP_WORDS = re.compile(r"uppfölj\w*|uppfölning\w*|följ\w* upp|follow[- ]?up\w*", re.I)
 _ENROL = re.compile(r"anslö\w*|ansl[uö]t\w*|inskriv\w*|inskrev\w*|skrevs in|skrev in|"
                     r"enrol\w*|\bny patient", re.I)
 _UNTIL = re.compile(r"till vilket datum|vilket datum|till när|senast|sista dag\w*|när ska|"
@@ -83,14 +83,14 @@ def message_features(text: str, stated: dict, best_hit, lang: str) -> np.ndarray
     values = [
         *[float(f) for f in facts],
         sum(facts) / 4.0,
-        float(bool(_REGISTRATION.search(text))),
-        float(bool(_MONEY.search(text))),
+        float(bool(REGISTRATION_WORDS.search(text))),
+        float(bool(MONEY_WORDS.search(text))),
         float(bool(_VISIT_STATEMENT.search(text))),
         float(bool(_GENERAL.search(text))),
-        float(bool(_VERSION.search(text))),
-        float(bool(_SYSTEM.search(text))),
-        float(bool(_LMV.search(text)) and bool(_DISCHARGE.search(text))),
-        float(bool(_FOLLOWUP.search(text)) and bool(_ENROL.search(text))),
+        float(bool(VERSION_WORDS.search(text))),
+        float(bool(SYSTEM_WORDS.search(text))),
+        float(bool(LMV_WORDS.search(text)) and bool(_DISCHARGE.search(text))),
+        float(bool(FOLLOWUP_WORDS.search(text)) and bool(_ENROL.search(text))),
         float(bool(_UNTIL.search(text))),
         float("?" in text),
         math.log1p(len(text.split())) / 3.0,

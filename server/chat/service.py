@@ -22,8 +22,8 @@ from server.chat.conversations import Conversation, valid_id
 from server.chat.dialogue import changed_facts, read_reply
 from server.chat.facts import extract_facts, has_unreadable_date, merge_facts
 from server.chat.organization import HALLAND, find_organization, resolve_scope
-from server.chat.router import (_FOLLOWUP, _LMV, _MONEY, _REGISTRATION, KINDS, load_router,
-                                message_features)
+from server.chat.router import (FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
+                                REGISTRATION_WORDS, load_router, message_features)
 from server.chat.versions import answer_version_question
 
 RULES = "rule"
@@ -214,7 +214,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # general (tests/chat/test_chat_api.py: "Ger ett hembesök på säbo efter utskrivning
         # inom Läkarmedverkan ersättning? Patienten är 88 år.", a wrong personnummer).
         frame.kind = VISIT
-    if frame.kind == DATE_RULE and not (_LMV.search(text) or _FOLLOWUP.search(text)):
+    if frame.kind == DATE_RULE and not (LMV_WORDS.search(text) or FOLLOWUP_WORDS.search(text)):
         # A date rule is Läkarmedverkan's or the follow-up's; a date alone is not one
         # ("Hur länge har vårdcentralen öppet 2026-04-01?").
         frame.kind = SEARCH_KIND
@@ -225,7 +225,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # the person wants to know (tests/chat/test_chat_api.py, facts first).
         frame.kind, frame.facts_only = VISIT, True
     if conv.last_kind == VISIT and conv.facts and frame.kind == SEARCH_KIND \
-            and _REGISTRATION.search(text):
+            and REGISTRATION_WORDS.search(text):
         # A registration question after facts of a visit asks about that visit
         # (tests/chat/test_chat_api.py: "Patienten är 90 år." then "Hur registrerar jag
         # besöket efter utskrivning? Hon bor på säbo.").
@@ -311,8 +311,8 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
     lang = frame.lang
     name = conv.pending_rule if frame.reply_to else None
     if name is None:
-        name = LAKARMEDVERKAN if _LMV.search(frame.text) or (
-            frame.organization == HALLAND and not _FOLLOWUP.search(frame.text)) else FOLLOWUP
+        name = LAKARMEDVERKAN if LMV_WORDS.search(frame.text) or (
+            frame.organization == HALLAND and not FOLLOWUP_WORDS.search(frame.text)) else FOLLOWUP
     conv.pending = conv.pending_rule = None
     if _date_rule_table(state, name) is None:
         return _search_answer(state, frame)
@@ -601,7 +601,7 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
     routine = state.rules.visit_routine_on(today)
     if routine is None:
         return None
-    if not (_MONEY.search(frame.text) or _REGISTRATION.search(frame.text)
+    if not (MONEY_WORDS.search(frame.text) or REGISTRATION_WORDS.search(frame.text)
             or _COUNTS.search(frame.text)):
         return None  # a question about Läkarmedverkan or a nurse, not about the rule
     stated = frame.stated

@@ -58,8 +58,6 @@ TEXTS = {
                              "svarar jag med registrering, avgift och ersättning.",
         "changed": "Ändrat: {changes}.",
         "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
-        "assumed_today_top": "Jag utgår från att besöket gjordes i dag ({d}); ange datumet om "
-                             "det gjordes en annan dag.",
     },
     "en": {
         "valid_from": "valid from {d}",
@@ -115,8 +113,6 @@ TEXTS = {
         "changed": "Changed: {changes}.",
         "rule_statement": "Under the routine in force today (“{title}”, {system}; quoted in "
                           "Swedish):",
-        "assumed_today_top": "I assume the visit was made today ({d}); give the date if it was "
-                             "made another day.",
     },
 }
 

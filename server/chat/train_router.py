@@ -29,7 +29,8 @@ from pathlib import Path
 import numpy as np
 
 from server.chat.evaluation import ANSWERS_DIR, EVAL_DIR, EVAL_TODAY, ROUTING_DIR, _load_dir
-from server.chat.router import _SYSTEM, _VERSION, FEATURES, KINDS, WEIGHTS_PATH, message_features
+from server.chat.router import (FEATURES, KINDS, SYSTEM_WORDS, VERSION_WORDS, WEIGHTS_PATH,
+                               message_features)
 
 
 def training_messages() -> list[tuple[str, str]]:
@@ -58,8 +59,8 @@ def training_messages() -> list[tuple[str, str]]:
             continue
         if q["expect"] == "not_covered":
             pairs.append((q["text"], "out_of_scope"))
-        elif str(q.get("document")) in ("000", "001") and (_VERSION.search(q["text"])
-                                                           or _SYSTEM.search(q["text"])):
+        elif str(q.get("document")) in ("000", "001") and (VERSION_WORDS.search(q["text"])
+                                                           or SYSTEM_WORDS.search(q["text"])):
             continue
         else:
             pairs.append((q["text"], "search"))

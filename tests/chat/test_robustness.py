@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from server.chat.facts import extract_facts
-from server.chat.intent import route
+from server.chat.facts import detect_language, extract_facts
+from server.chat.router import KINDS, load_router, message_features
 
 TODAY = date(2026, 11, 22)
 
@@ -18,7 +18,8 @@ TODAY = date(2026, 11, 22)
 @given(st.text(max_size=300))
 def test_extraction_and_routing_take_any_text(text):
     stated = extract_facts(text, TODAY).stated()
-    assert route(text, stated, None) in ("rule", "search", "clarify")
+    features = message_features(text, stated, None, detect_language(text))
+    assert load_router().classify(features, None, "none").kind in KINDS
 
 
 @settings(max_examples=200, deadline=None)
@@ -46,4 +47,4 @@ def test_odd_messages_get_an_answer_or_a_clear_4xx(client, message):
     r = client.post("/api/v1/chat", json={"message": message})
     assert r.status_code in (200, 422), r.text
     if r.status_code == 200:
-        assert r.json()["kind"] in ("rule", "search", "clarify", "no_answer")
+        assert r.json()["kind"] in ("rule", "search", "clarify", "no_answer", "version")

@@ -1,0 +1,68 @@
+"""Routing by meaning (server/chat/router.py), measured on what the chat really does: every
+message goes through POST /api/v1/chat with the facts the extractor finds (issue 9: the old
+router tests called the router with no facts and passed while the chat routed otherwise)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from server.chat.router import FEATURES, KINDS, WEIGHTS_PATH, load_router, message_features
+
+
+def kind_of(ask, text, conversation_id=None):
+    return ask(text, conversation_id)["understood"]["kind"]
+
+
+@pytest.mark.parametrize("text", [
+    "Jag gjorde ett hembesök igår hos en 87-årig patient på säbo efter utskrivning. "
+    "Hur registrerar jag besöket?",
+    "hembesök 3/4 2024 hos 90-åring i khsv efter utskrivning, vad betalar pat",
+    "did a home visit yesterday at a Sabo after discharge, she's 84, how do I register it",
+])
+def test_a_described_visit_goes_to_the_rules(ask, text):
+    assert kind_of(ask, text) == "visit"
+
+
+@pytest.mark.parametrize("text", [
+    "Vad är Läkarmedverkan i hemsjukvården?",
+    "Vem ansvarar för patienterna på natten?",
+    "var journalförs uppföljningen av hemsjukvård?",
+    "högkostnadsskyddet för patientavgifter?",
+    "Vilka kriterier gäller för att anslutas till hemsjukvården?",
+])
+def test_questions_about_what_the_routines_say_are_not_visits(ask, text):
+    assert kind_of(ask, text) in ("search", "out_of_scope")
+
+
+@pytest.mark.parametrize("text", [
+    "gäller vas rutinen fortfarande",
+    "sen när registrerar vi i cosmic",
+])
+def test_questions_about_versions_go_to_the_catalog(ask, text):
+    assert kind_of(ask, text) == "version"
+
+
+def test_a_question_after_a_rules_answer_is_a_new_question(ask):
+    a = ask("hembesök idag hos 88-åring på säbo efter utskrivning, hur reggar jag")
+    assert a["understood"]["kind"] == "visit"
+    assert kind_of(ask, "Vad är Läkarmedverkan?", a["conversation_id"]) != "visit"
+
+
+def test_the_weights_match_the_features_and_name_every_kind():
+    weights = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    assert tuple(weights["kinds"]) == KINDS and tuple(weights["features"]) == FEATURES
+    coef = np.asarray(weights["models"]["features"]["coef"])
+    assert coef.shape == (len(KINDS), len(FEATURES))
+
+
+def test_without_the_trained_embedding_model_the_features_model_routes():
+    router = load_router()
+    features = message_features("hembesök igår hos 87-åring på säbo, hur registrerar jag",
+                                {"visit_date": "2026-11-30", "patient_age": 87,
+                                 "setting": "sabo"}, None, "sv")
+    route = router.classify(features, None, "none")
+    assert route.kind == "visit"
+    assert abs(sum(route.probabilities.values()) - 1.0) < 1e-5
