@@ -114,3 +114,9 @@ class Manifest:
     def expected_ids(self) -> set[str]:
         """The store ids of every chunk of every document in the manifest."""
         return {chunk_id(d, c) for d in self.documents.values() for c in d.chunks}
+
+    def expected_unit_ids(self) -> set[str]:
+        """The unit store ids (kb/units.py) of every chunk in the manifest."""
+        from kb.units import document_unit_ids
+
+        return set().union(*(document_unit_ids(d, chunk_id) for d in self.documents.values()))

@@ -17,11 +17,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ingest.model import Document
+import numpy as np
+
+from ingest.model import Chunk, Document
 from kb.embedding import Embedder, embedding_model_problem, make_embedder
 from kb.manifest import Manifest, chunk_id, generation
 from kb.retrieval import Corpus, SearchHit, index_text, search, support_threshold
 from kb.store import VectorStore, make_client
+from kb.units import split_sentences, unit_ids, unit_texts
 from rutin.config import Settings
 from rutin.errors import ConfigurationError, InputError
 
@@ -88,10 +91,13 @@ class KnowledgeBase:
     run one at a time and swap in a new snapshot when done."""
 
     def __init__(self, settings: Settings, embedder: Embedder | None, store: VectorStore | None,
-                 manifest: Manifest, manifest_path: Path, stale: set[str] | None = None) -> None:
+                 manifest: Manifest, manifest_path: Path, stale: set[str] | None = None,
+                 unit_store: VectorStore | None = None) -> None:
         self.settings = settings
         self.embedder = embedder
         self.store = store
+        self.unit_store = unit_store  # the answer units' vectors (kb/units.py)
+        self._unit_cache: dict[str, np.ndarray | None] = {}
         self._manifest = manifest
         self._manifest_path = manifest_path
         self._stale = set(stale or ())  # documents whose vectors are missing from the store
@@ -224,9 +230,12 @@ class KnowledgeBase:
             # Searches running now see either the old snapshot (whose vectors are still
             # stored) or the new one (whose vectors were written above): never a gap.
             self._manifest, self._corpus, self._stale = manifest, corpus, set()
+            self._unit_cache = {}
             self.failures = list(report.failures)
             if self.store is not None:
                 self.store.reconcile(manifest.expected_ids())
+            if self.unit_store is not None:
+                self.unit_store.reconcile(manifest.expected_unit_ids())
         report.seconds = time.perf_counter() - started
         log.info("ingest: %d added, %d updated, %d unchanged, %d removed, %d failed (%.1f s)",
                  len(report.added), len(report.updated), len(report.unchanged),
@@ -254,6 +263,8 @@ class KnowledgeBase:
                       "anchor": c.anchor, "organization": d.meta.organization}
                      for d, c in batch],
                 )
+                if self.unit_store is not None:
+                    self._embed_units(batch)
                 if callback:
                     callback(min(start + EMBED_BATCH, len(items)), len(items))
         finally:
@@ -261,9 +272,36 @@ class KnowledgeBase:
                 bar.stop()
         return len(items)
 
+    def _embed_units(self, items: list[tuple[Document, Chunk]]) -> None:
+        """Embed and store the answer units of these chunks (kb/units.py)."""
+        ids, texts, metas = [], [], []
+        for d, c in items:
+            unit_text = unit_texts(d.meta, c)
+            ids += unit_ids(chunk_id(d, c), len(unit_text))
+            texts += unit_text
+            metas += [{"document_id": d.id, "generation": generation(d), "anchor": c.anchor,
+                       "unit": i} for i in range(len(unit_text))]
+        if ids:
+            self.unit_store.upsert(ids, self.embedder.embed_passages(texts), metas)
+
+    def unit_vectors(self, doc: Document, chunk: Chunk) -> np.ndarray | None:
+        """The stored vectors of ``chunk``'s answer units, in order (kb.units.split_sentences),
+        or None when there is no embedder or they are not stored (then answers score the units
+        lexically only). Read once per snapshot."""
+        if self.unit_store is None:
+            return None
+        key = chunk_id(doc, chunk)
+        if key not in self._unit_cache:
+            count = len(split_sentences(chunk.text))
+            found = self.unit_store.vectors(unit_ids(key, count)) if count else []
+            self._unit_cache[key] = (np.stack(found) if found and all(v is not None for v in found)
+                                     else None)
+        return self._unit_cache[key]
+
     def close(self) -> None:
         """Release the store client (the embedded client holds the chroma directory)."""
         self.store = None
+        self.unit_store = None
 
 
 def open_knowledge_base(settings: Settings, progress: bool | Progress = False, *,
@@ -283,11 +321,14 @@ def open_knowledge_base(settings: Settings, progress: bool | Progress = False, *
     embedder = make_embedder(settings)
     manifest_path = Path(settings.data_dir) / "kb" / "manifest.json"
     manifest = Manifest.load(manifest_path)
-    store = None
+    store = unit_store = None
     stale: set[str] = set()
     if embedder is not None:
-        store = VectorStore(make_client(settings), settings.collection, embedder.name,
+        client = make_client(settings)
+        store = VectorStore(client, settings.collection, embedder.name,
                             embedder.dim, on_mismatch="rebuild" if rebuild else "refuse")
+        unit_store = VectorStore(client, f"{settings.collection}_units", embedder.name,
+                                 embedder.dim, on_mismatch="rebuild" if rebuild else "refuse")
         if manifest.documents and manifest.embedding_model != embedder.name and not rebuild:
             raise ConfigurationError(
                 f"Indexet i {settings.data_dir} är byggt med inbäddningsmodellen "
@@ -297,14 +338,18 @@ def open_knowledge_base(settings: Settings, progress: bool | Progress = False, *
             # A shared chroma server: another instance's manifest may name vectors this one's
             # does not (an empty data dir would delete them all). Only an ingest deletes there.
             deleted, missing = 0, manifest.expected_ids() - set(store.entries())
+            missing |= manifest.expected_unit_ids() - set(unit_store.entries())
         else:
             deleted, missing = store.reconcile(manifest.expected_ids())
+            deleted_units, missing_units = unit_store.reconcile(manifest.expected_unit_ids())
+            deleted += deleted_units
+            missing |= missing_units
         if deleted:
             log.warning("removed %d vectors no document in the manifest names", deleted)
         stale = {cid.split(":", 1)[0] for cid in missing}
         if stale and not ingest:
             log.warning("vectors missing for %s; run 'rutin ingest'", ", ".join(sorted(stale)))
-    kb = KnowledgeBase(settings, embedder, store, manifest, manifest_path, stale)
+    kb = KnowledgeBase(settings, embedder, store, manifest, manifest_path, stale, unit_store)
     if ingest:
         kb.ingest(settings.documents_dir, progress=progress)
     return kb

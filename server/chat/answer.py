@@ -60,6 +60,8 @@ def rule_answer_text(decision: dict, *, lang: str, visit_date: date, date_assume
     """The plain-text answer for a decision (the /api/v1/visit answer): system and registration
     fields, fee, compensation, reasons, notices, then the one question for a missing fact."""
     lines: list[str] = []
+    if date_assumed:  # issue 9: an assumed visit date is said at the top of the answer
+        lines.append(t(lang, "assumed_today_top", d=visit_date.isoformat()))
     routine = decision.get("routine") or {}
     system = decision.get("system")
     if system and not decision.get("registration") and not decision.get("alternatives"):

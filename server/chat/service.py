@@ -22,6 +22,7 @@ from server.chat.conversations import Conversation, valid_id
 from server.chat.dialogue import changed_facts, read_reply
 from server.chat.facts import extract_facts, has_unreadable_date, merge_facts
 from server.chat.organization import HALLAND, find_organization, resolve_scope
+from server.chat.tables import caption_overlap, cell_answer
 from server.chat.router import (FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
                                 REGISTRATION_WORDS, load_router, message_features)
 from server.chat.versions import answer_version_question
@@ -56,6 +57,7 @@ class ChatReply:
     marks: dict = field(default_factory=dict)  # "doc#anchor" -> parts, quotes marked
     restarted: bool = False
     missing_fact: str | None = None  # the fact the question asks for
+    notice: str | None = None  # said above the answer (a visit date assumed to be today)
 
 
 def clean_message(message: object, max_chars: int) -> str:
@@ -432,7 +434,9 @@ def _rules_answer(state, conv: Conversation, lang: str, today: date) -> ChatRepl
     return ChatReply(api={"kind": RULES, "answer": text, "decision": decision,
                           "citations": citations, "passages": passages},
                      conversation=conv, question=question, marks=_quote_marks(citations, passages),
-                     missing_fact=missing_fact)
+                     missing_fact=missing_fact,
+                     notice=T.t(lang, "assumed_today_top", d=visit_date.isoformat())
+                     if date_assumed else None)
 
 
 def _date_rule_table(state, name: str):
@@ -565,6 +569,13 @@ _ASKS_CODE = re.compile(r"\bkvå\w*|\bkva-?kod\w*|\bdiagnoskod\w*|\bicd\b|\bkod(
 _HAS_CODE = re.compile(r"\b[A-Z]{1,3}\d{1,4}\b|\b[A-Z]{2}\d{3}\b|\bkod\b", re.I)
 
 
+# A question for a figure: a table value answers it with its caption and headers
+# (server/chat/tables.py).
+_ASKS_NUMBER = re.compile(r"\bhur många\b|\bantal\w*|\bhow many\b|\bnumber of\b|"
+                          r"\bstatistik\w*|\bstatistics\b|\bgenomsnitt\w*|\baverage\b|"
+                          r"\bsiffr\w*|\bfigures?\b|\btotal\w*", re.I)
+
+
 def _lacks_asked_fact(text: str, passage: str) -> bool:
     """True when the question asks for a phone number or a code and the passage has none."""
     if _ASKS_PHONE.search(text) and not _HAS_PHONE.search(passage):
@@ -643,14 +654,42 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         threshold -= CONFIDENT_SEARCH_MARGIN
     if not is_supported(best, threshold, lang):
         return _no_answer(state, frame, nearby=True)
+    q_terms = S.question_terms(text, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
+    vector = kb.embedder.embed_queries([text])[0] if kb.embedder is not None else None
+    candidates = []
+    for hit in hits[:S.ANSWER_PASSAGES]:
+        units = kb.unit_vectors(kb.document(hit.meta.id), hit.chunk) if vector is not None \
+            else None
+        candidates.append({"text": hit.chunk.text, "score": hit.score,
+                           "coverage": hit.term_coverage,
+                           "generic": set(tokenizer.tokenize(f"{hit.meta.title} {hit.chunk.section}")),
+                           "dense": None if units is None else units @ vector})
+    chosen = candidates[S.choose_passage(q_terms, candidates, tokenizer.tokenize)]
+    best = hits[candidates.index(chosen)]
     if _lacks_asked_fact(text, best.chunk.text):
         return _no_answer(state, frame, nearby=True)
     chunk, meta = best.chunk, best.meta
-    q_terms = S.question_terms(text, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
-    generic = set(tokenizer.tokenize(f"{meta.title} {chunk.section}"))
-    spans = S.select_sentences(q_terms, chunk.text, tokenizer.tokenize, generic=generic)
+    cell = None
+    if _ASKS_NUMBER.search(text):
+        # Of the top passages whose table has the row asked for, the one whose caption the
+        # question names; a tie goes to the first table of the document (the totals come
+        # before the monthly averages in the report: issue 10, "Hur många hembesök gjorde
+        # läkarna 2021?" -> 2715).
+        tables = [(h, cell_answer(text, set(q_terms.all), h.chunk.text, tokenizer.tokenize))
+                  for h in hits[:S.ANSWER_PASSAGES] if h.meta.id == meta.id]
+        tables = [(h, c) for h, c in tables if c is not None]
+        if tables:
+            table_hit, cell = max(tables, key=lambda hc: (
+                caption_overlap(hc[0].chunk.text, set(q_terms.all), tokenizer.tokenize),
+                -hc[0].chunk.ordinal))
+            chunk = table_hit.chunk
+    if cell is not None:
+        line, spans = cell
+    else:
+        spans = S.select_sentences(q_terms, chunk.text, tokenizer.tokenize,
+                                   generic=chosen["generic"], dense=chosen["dense"])
     quote = " ".join(chunk.text[s.start:s.end] for s in spans)
-    shown = f"“{quote}”" if lang == "en" else quote
+    shown = line if cell is not None else (f"“{quote}”" if lang == "en" else quote)
     answer = shown + "\n\n" + A.source_line(meta, chunk.section, lang)
     if state.rules is not None and any(r.document_id == meta.id
                                        for r in state.rules.visit_routines):

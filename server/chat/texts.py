@@ -37,6 +37,8 @@ TEXTS = {
         "comp_no": "Extra ersättning: nej.",
         "comp_unknown": "Extra ersättning: kan inte avgöras ännu.",
         "reasons": "Skäl:",
+        "assumed_today_top": "Besöksdagen saknas i frågan, så jag utgår från att besöket gjordes "
+                             "i dag ({d}); ange datumet om det gjordes en annan dag.",
         "clarify": "Jag har noterat uppgifterna om besöket{facts}. Vad vill du veta: hur besöket "
                    "registreras, vad patienten betalar eller om det ger extra ersättning?",
         "invalid_fact": "En uppgift om besöket går inte att använda: {msg}",
@@ -89,7 +91,9 @@ TEXTS = {
         "comp_yes": "Extra compensation: yes, SEK {sek} to the clinic.",
         "comp_no": "Extra compensation: no.",
         "comp_unknown": "Extra compensation: cannot be decided yet.",
-        "reasons": "Why:",
+        "reasons": "Why (the routine's reasons, quoted in Swedish):",
+        "assumed_today_top": "The question gives no visit date, so I assume the visit was made "
+                             "today ({d}); give the date if it was made another day.",
         "clarify": "I have noted the facts of the visit{facts}. What do you want to know: how "
                    "the visit is registered, what the patient pays or whether it gives the extra "
                    "compensation?",

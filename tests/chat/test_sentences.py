@@ -100,3 +100,25 @@ def test_a_word_rare_in_the_corpus_outweighs_words_of_every_routine():
     corpus = [text] + [f"Patienten ska göra det som ska göras, rutin {i}." for i in range(20)]
     question = "När ska den första uppföljningen göras för en ny patient?"
     assert _chosen(question, text, corpus) == "En första uppföljning sker senast efter två månader."
+
+
+FEES = ("Vid anslutning till hemsjukvård, finns två avgiftsnivåer.\nNivå 1,\nBehov av "
+        "HSV-insatser under vistelsetid på korttid.\nBehov av HSV-insatser på Dagverksamhet.\n"
+        "Nivå 2\nBehov av HSV -insatser dygnet runt, oavsett vistelseplats.")
+FEE_TOK = SwedishTokenizer(vocabulary_of([FEES]))
+
+
+def test_a_question_for_both_levels_gets_every_item_of_the_enumeration():
+    from server.chat.sentences import question_terms
+
+    q = question_terms("hsv-avgift nivå 1 och nivå 2, vad är skillnaden", FEE_TOK)
+    quoted = " ".join(FEES[s.start:s.end] for s in select_sentences(q, FEES, FEE_TOK.tokenize))
+    assert "korttid" in quoted and "Dagverksamhet" in quoted and "dygnet runt" in quoted
+
+
+def test_a_question_for_one_level_gets_that_level():
+    from server.chat.sentences import question_terms
+
+    q = question_terms("Vad gäller för nivå 2?", FEE_TOK)
+    quoted = " ".join(FEES[s.start:s.end] for s in select_sentences(q, FEES, FEE_TOK.tokenize))
+    assert "dygnet runt" in quoted and "korttid" not in quoted

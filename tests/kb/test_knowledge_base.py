@@ -238,3 +238,25 @@ def test_searches_during_an_ingest_always_see_whole_documents(kb):
     old = tuple(sorted(c.text for c in VG.chunks))
     new = tuple(sorted(c.text for c in vg2.chunks))
     assert all(s in (old, new) for s in seen)
+
+
+def test_every_answer_unit_is_embedded_beside_its_chunk(kb):
+    # "Avgiftstyp: H3. Summa: 200 kr, …" is two units: each gets its own vector.
+    chunk = kb.document("vas").chunks[0]
+    vectors = kb.unit_vectors(kb.document("vas"), chunk)
+    assert vectors.shape == (2, kb.embedder.dim)
+    question = kb.embedder.embed_queries(["Vilken avgiftstyp?"])[0]
+    assert float(vectors[0] @ question) > float(vectors[1] @ question)
+
+
+def test_units_of_a_removed_document_are_deleted_and_missing_units_reembedded(kb, tmp_path):
+    units_before = kb.unit_store.count()
+    kb.apply([COSMIC, VAS])
+    assert kb.unit_store.count() == units_before - 2  # vg's two one-sentence chunks
+    kb.unit_store.delete(["vas:hash-vas-1:0#u1"])
+    kb.close()
+    reopened = open_knowledge_base(_settings(tmp_path))
+    report = reopened.apply([COSMIC, VAS])
+    assert report.updated == ["vas"]
+    assert reopened.unit_vectors(reopened.document("vas"),
+                                 reopened.document("vas").chunks[0]).shape[0] == 2

@@ -1,0 +1,118 @@
+"""Statistics tables in a passage: a value answered with its caption and headers.
+
+Issue 10, "Tables lose their meaning": "Hur många hembesök gjorde läkarna 2021?" got
+"2019 2020 2021 Läkare 10,9 8 9,8", the monthly average without its caption. A table here is a
+caption line, a header line of column labels (years) and rows "label value value …"; the answer
+names the caption, the row and the column: "Totala antalet hembesök inom Vårdcentralen Halland
+per kategori: Läkare 2021: 2715". The quote cited is the table's own lines (caption, header,
+row), verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.units import Span, split_sentences
+
+_NUMBER = re.compile(r"^\d+(?:[,.]\d+)?%?$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    values: tuple[str, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: Span | None
+    header: Span
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+
+def _numbers(words: list[str]) -> bool:
+    return bool(words) and all(_NUMBER.match(w) for w in words)
+
+
+def parse_table(text: str) -> Table | None:
+    """The labelled table in ``text``: a header line of numbers (years), the rows under it
+    whose values fill its columns, and the line above the header as caption; None when the
+    passage has no such table (a table whose rows have no labels is quoted whole)."""
+    spans = split_sentences(text)
+    lines = [text[s.start:s.end] for s in spans]
+    for h, line in enumerate(lines):
+        columns = line.split()
+        if len(columns) < 2 or not _numbers(columns):
+            continue
+        rows = []
+        for i in range(h + 1, len(lines)):
+            words = lines[i].split()
+            values = words[-len(columns):]
+            label = " ".join(words[:-len(columns)])
+            if len(words) <= len(columns) or not _numbers(values) or not label \
+                    or any(_NUMBER.match(w) for w in words[:-len(columns)]):
+                break
+            rows.append(Row(label, tuple(values), spans[i]))
+        if rows:
+            caption = spans[h - 1] if h > 0 and not _numbers(lines[h - 1].split()) else None
+            return Table(caption, spans[h], tuple(columns), tuple(rows))
+    return None
+
+
+def _label_matches(label: str, question_words: list[str], question_terms: set[str],
+                   tokenize) -> bool:
+    """A row label the question names: by whole-word stems (and the lexicon's equivalents:
+    "physicians" names "Läkare"), or as the start of a question word ("läkarhembesök" and
+    "läkarna" name "Läkare", "undersköterskor" names "Undersköterska"). Compound parts do not
+    count: "under 2021" does not name "Undersköterska"."""
+    if set(tokenize(label, compounds=False)) & question_terms:
+        return True
+    for part in re.split(r"[/ ]", label.lower()):
+        stem = part[:max(5, len(part) - 3)] if len(part) >= 5 else None
+        if stem and any(w.startswith(stem) for w in question_words):
+            return True
+    return False
+
+
+def caption_overlap(table_text: str, question_terms: set[str], tokenize) -> int:
+    """How many of the question's terms the table's caption holds (0 without a table)."""
+    table = parse_table(table_text)
+    if table is None or table.caption is None:
+        return 0
+    caption = table_text[table.caption.start:table.caption.end]
+    return len(set(tokenize(caption)) & question_terms)
+
+
+def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
+                lang: str = "sv") -> tuple[str, list[Span]] | None:
+    """(the answer line, the spans quoted) for a question about a value of the passage's
+    table, or None when the passage has no labelled table or the question names no row."""
+    table = parse_table(text)
+    if table is None:
+        return None
+    words = [w.lower() for w in re.findall(r"\w+", question)]
+    own = set(tokenize(question, compounds=False))
+    # The question's own words first; the lexicon's equivalents only when they name no row
+    # ("undersköterskor" must not also bring "Sjuksköterska/DSK" through the nurse group).
+    rows = [r for r in table.rows if _label_matches(r.label, words, own, tokenize)] or \
+        [r for r in table.rows if _label_matches(r.label, words, question_terms, tokenize)]
+    if not rows:
+        return None
+    years = set(_YEAR.findall(question))
+    for first, last in _YEAR_RANGE.findall(question):  # "2019-2021" asks for 2020 too
+        years |= {str(y) for y in range(int(first), int(last) + 1)}
+    wanted = [i for i, c in enumerate(table.columns) if c in years] or \
+        list(range(len(table.columns)))
+    caption = text[table.caption.start:table.caption.end] if table.caption else ""
+    parts = []
+    for row in rows:
+        cells = ", ".join(f"{table.columns[i]}: {row.values[i]}" for i in wanted)
+        parts.append(f"{row.label} {cells}")
+    line = (f"{caption}: " if caption else "") + "; ".join(parts) + "."
+    spans = ([table.caption] if table.caption else []) + [table.header] + [r.span for r in rows]
+    return line, spans

@@ -1,0 +1,40 @@
+"""Table values answered with their caption and headers (server/chat/tables.py)."""
+
+from kb.tokenizer import SwedishTokenizer, vocabulary_of
+
+from server.chat.tables import cell_answer, parse_table
+
+TOTALS = ("Totala antalet hembesök inom Vårdcentralen Halland per kategori\n2019 2020 2021\n"
+          "Arbetsterapeut 2570 2844 3057\nLäkare 3016 2213 2715\n"
+          "Sjuksköterska/DSK 368 797 463\nUndersköterska 3461 4953 7018")
+TOK = SwedishTokenizer(vocabulary_of([TOTALS]))
+
+
+def answer(question):
+    return cell_answer(question, set(TOK.tokenize(question)), TOTALS, TOK.tokenize)
+
+
+def test_the_table_is_read_as_caption_columns_and_labelled_rows():
+    table = parse_table(TOTALS)
+    assert table.columns == ("2019", "2020", "2021")
+    assert [r.label for r in table.rows] == ["Arbetsterapeut", "Läkare", "Sjuksköterska/DSK",
+                                             "Undersköterska"]
+
+
+def test_a_value_comes_with_its_caption_row_and_year():
+    line, spans = answer("Hur många hembesök gjorde läkarna 2021?")
+    assert line == ("Totala antalet hembesök inom Vårdcentralen Halland per kategori: "
+                    "Läkare 2021: 2715.")
+    quoted = [TOTALS[s.start:s.end] for s in spans]
+    assert quoted == ["Totala antalet hembesök inom Vårdcentralen Halland per kategori",
+                      "2019 2020 2021", "Läkare 3016 2213 2715"]
+
+
+def test_a_year_range_gives_every_year_and_a_compound_part_names_no_row():
+    line, _ = answer("statistik hembesök undersköterskor 2019-2021")
+    assert "Undersköterska 2019: 3461, 2020: 4953, 2021: 7018" in line
+    assert "Sjuksköterska" not in line
+
+
+def test_a_question_naming_no_row_gets_no_table_answer():
+    assert answer("Hur många hembesök gjordes 2021 totalt?") is None
