@@ -576,10 +576,26 @@ _ASKS_NUMBER = re.compile(r"\bhur många\b|\bantal\w*|\bhow many\b|\bnumber of\b
                           r"\bsiffr\w*|\bfigures?\b|\btotal\w*", re.I)
 
 
+_ASKS_AMOUNT = re.compile(r"\bhur många kronor\b|\bhur mycket\b|\bhur mkt\b|\bbelopp\w*|"
+                          r"\bvad kostar\b|\bkostnad\w*|\bhow much\b|\bwhat does .* cost\b|"
+                          r"\bi kronor\b|\bamount\b", re.I)
+_HAS_AMOUNT = re.compile(r"\d[\d ,.]*\s*(?:kr\b|kronor|sek\b|mkr|miljon\w*|procent|%)", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _lacks_asked_fact(text: str, passage: str) -> bool:
-    """True when the question asks for a phone number or a code and the passage has none."""
+    """True when the question asks for a phone number, a code or an amount that the passage
+    does not hold, or for figures of a year it does not name (issue 10, "An honest 'not
+    covered'"; answer set, tuning part: "Hur många kronor blir den nya ersättningen … som HSU
+    beslutade", "hur många hembesök gjorde läkarna på vårdcentralerna 2022")."""
     if _ASKS_PHONE.search(text) and not _HAS_PHONE.search(passage):
         return True
+    if _ASKS_AMOUNT.search(text) and not _HAS_AMOUNT.search(passage):
+        return True
+    if _ASKS_NUMBER.search(text):
+        years = set(_YEAR.findall(text))
+        if years and not years & set(_YEAR.findall(passage)):
+            return True
     return bool(_ASKS_CODE.search(text)) and not _HAS_CODE.search(passage)
 
 
@@ -656,8 +672,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         return _no_answer(state, frame, nearby=True)
     q_terms = S.question_terms(text, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
     vector = kb.embedder.embed_queries([text])[0] if kb.embedder is not None else None
+    # Only passages holding the kind of fact asked for (a phone number, an amount, a year's
+    # figures) may answer; none of the top ones: not covered.
+    offered = [h for h in hits[:S.ANSWER_PASSAGES] if not _lacks_asked_fact(text, h.chunk.text)]
+    if not offered:
+        return _no_answer(state, frame, nearby=True)
     candidates = []
-    for hit in hits[:S.ANSWER_PASSAGES]:
+    for hit in offered:
         units = kb.unit_vectors(kb.document(hit.meta.id), hit.chunk) if vector is not None \
             else None
         candidates.append({"text": hit.chunk.text, "score": hit.score,
@@ -665,9 +686,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                            "generic": set(tokenizer.tokenize(f"{hit.meta.title} {hit.chunk.section}")),
                            "dense": None if units is None else units @ vector})
     chosen = candidates[S.choose_passage(q_terms, candidates, tokenizer.tokenize)]
-    best = hits[candidates.index(chosen)]
-    if _lacks_asked_fact(text, best.chunk.text):
-        return _no_answer(state, frame, nearby=True)
+    best = offered[candidates.index(chosen)]
     chunk, meta = best.chunk, best.meta
     cell = None
     if _ASKS_NUMBER.search(text):
@@ -676,7 +695,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # before the monthly averages in the report: issue 10, "Hur många hembesök gjorde
         # läkarna 2021?" -> 2715).
         tables = [(h, cell_answer(text, set(q_terms.all), h.chunk.text, tokenizer.tokenize))
-                  for h in hits[:S.ANSWER_PASSAGES] if h.meta.id == meta.id]
+                  for h in offered if h.meta.id == meta.id]
         tables = [(h, c) for h, c in tables if c is not None]
         if tables:
             table_hit, cell = max(tables, key=lambda hc: (
