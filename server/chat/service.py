@@ -58,6 +58,7 @@ class ChatReply:
     restarted: bool = False
     missing_fact: str | None = None  # the fact the question asks for
     notice: str | None = None  # said above the answer (a visit date assumed to be today)
+    lead: str | None = None  # a table value as a sentence, above the quoted table lines
 
 
 def clean_message(message: object, max_chars: int) -> str:
@@ -721,6 +722,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     return ChatReply(api={"kind": SEARCH, "answer": answer, "decision": None,
                           "citations": [citation], "passages": passages},
                      conversation=None,
+                     lead=line if cell is not None else None,
                      highlight={"document_id": meta.id, "anchor": chunk.anchor,
                                 "parts": S.highlight_parts(chunk.text, spans)},
                      marks={f"{meta.id}#{chunk.anchor}": S.highlight_parts(chunk.text, spans)})

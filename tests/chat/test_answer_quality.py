@@ -11,12 +11,15 @@ def test_how_often_follow_up_answers_with_the_interval_sentence(ask):
     assert "minst var sjätte månad" in body["answer"]
 
 
-def test_english_count_question_answers_with_table_header_and_the_physician_row(ask):
+def test_english_count_question_answers_with_caption_header_and_the_physician_row(ask):
+    # Issue 10: a table value with its caption and headers; the total, not the monthly average.
     body = ask("How many home visits did physicians make in 2021?")
     quote = body["citations"][0]["quote"]
-    assert quote.startswith("2019")  # the header line names the years
+    assert quote.startswith("Totala antalet hembesök")  # the caption names the table
+    assert "2019 2020 2021" in quote  # the header line names the years
     assert "Läkare" in quote and "2715" in quote
     assert "Arbetsterapeut" not in quote
+    assert "Läkare 2021: 2715" in body["answer"]
 
 
 def test_general_remote_question_states_the_rule_with_its_quote_and_no_card(ask):
