@@ -378,6 +378,21 @@ def _items_after(lead: int, sentences: list[str]) -> list[int]:
     return items
 
 
+def _group_label(best: int, sentences: list[str]) -> int | None:
+    """The label of the labelled group ``best`` is a body line of: the label line right above,
+    or above the group's earlier body lines ("Nivå 1," / "…korttid…" / "…Dagverksamhet…":
+    answer set, tuning part, "vilken nivå gäller om pat bara har hsv på dagverksamheten")."""
+    if _is_label(sentences[best]) or _is_field(sentences[best]):
+        return None  # "Fält: värde" lines are no group's body: "Registrering i Cosmic" is a title
+    for i in range(best - 1, max(best - MAX_ITEMS, -1), -1):
+        if _is_label(sentences[i]):
+            return i
+        if _LEAD_IN.search(sentences[i]) or _BULLET.match(sentences[i]) \
+                or _is_field(sentences[i]):
+            return None
+    return None
+
+
 def _completed(best: int, sentences: list[str], scores: list[float],
                wants_all: bool = False) -> list[int]:
     """The best sentence with what it needs: its label above, the line a lead-in or a label
@@ -397,8 +412,9 @@ def _completed(best: int, sentences: list[str], scores: list[float],
         if items:
             item = max(items, key=lambda i: (scores[i], -i))
             return [best, item - 1, item]
-    if best > 0 and _is_label(sentences[best - 1]) and not _is_label(sentence):
-        chosen.insert(0, best - 1)
+    label = _group_label(best, sentences)
+    if label is not None:
+        chosen.insert(0, label)
     if best + 1 < n and (_LEAD_IN.search(sentence) or _is_label(sentence)
                          or _CONTINUATION.match(sentences[best + 1])
                          or (len(sentence.split()) < 4 and not _is_field(sentence))):
