@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, unquote, urlencode
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import FileResponse
@@ -75,6 +75,9 @@ templates.env.globals.update(citation_link=citation_link, passage_quote=passage_
 
 #: The cookie that remembers the organization a person picked on the chat page (a year).
 ORGANIZATION_COOKIE = "rutin_organization"
+#: The picker's value for "all organizations" (an empty form value reaches the route as None,
+#: which means "nothing picked").
+ALL_ORGANIZATIONS = "alla"
 
 
 def known_organization(state, value: str | None) -> str:
@@ -84,11 +87,18 @@ def known_organization(state, value: str | None) -> str:
     return value if value in state.kb.organizations() else ""
 
 
+def remembered_organization(request: Request, state) -> str:
+    """The organization the chat page's cookie remembers ('' for none or an unknown one)."""
+    return known_organization(state, unquote(request.cookies.get(ORGANIZATION_COOKIE, "")))
+
+
 def chat_page(request: Request, state, *, reply=None, error=None, status=200,
-              template="chat.html", message="", organization=""):
-    """Render the chat (or widget) page with an optional answer or error."""
-    if not organization and template == "chat.html":
-        organization = known_organization(state, request.cookies.get(ORGANIZATION_COOKIE))
+              template="chat.html", message="", organization: str | None = None):
+    """Render the chat (or widget) page with an optional answer or error. ``organization``:
+    the one picked on this request (None: the remembered one on the chat page)."""
+    remembered = remembered_organization(request, state)
+    if organization is None:
+        organization = remembered if template == "chat.html" else ""
     ctx = {"reply": reply, "error": error, "message": message,
            "conversation_id": reply.conversation.id if reply else "",
            "lang": reply.language if reply else "sv", "loading": state.kb is None,
@@ -96,19 +106,25 @@ def chat_page(request: Request, state, *, reply=None, error=None, status=200,
            "organizations": state.kb.organizations() if state.kb is not None else [],
            "organization": organization}
     response = templates.TemplateResponse(request, template, ctx, status_code=status)
-    if template == "chat.html" and organization != known_organization(
-            state, request.cookies.get(ORGANIZATION_COOKIE)):
-        response.set_cookie(ORGANIZATION_COOKIE, organization, max_age=365 * 24 * 3600,
-                            httponly=True, samesite="lax")
+    if template == "chat.html" and organization != remembered:
+        if organization:  # URL-encoded: a cookie value holds no spaces or non-ASCII letters
+            response.set_cookie(ORGANIZATION_COOKIE, quote(organization),
+                                max_age=365 * 24 * 3600, httponly=True, samesite="lax")
+        else:
+            response.delete_cookie(ORGANIZATION_COOKIE, httponly=True, samesite="lax")
     return response
 
 
 def answer_form(request: Request, state, message: str, conversation_id: str, template: str,
-                organization: str = ""):
+                organization: str | None = None):
     """Answer a posted form: the answer page, or the page with the error at 4xx.
-    ``organization``: answer from that organization's routines only ('' : all, or the
-    instance's default)."""
-    organization = mask_personnummer(organization or "")[:200]
+    ``organization``: the one picked in the form ('': all, or the instance's default); None
+    when the form has no picker: the chat page's remembered one, else all."""
+    if organization is None:
+        organization = remembered_organization(request, state) if template == "chat.html" else ""
+    elif organization == ALL_ORGANIZATIONS:
+        organization = ""
+    organization = mask_personnummer(organization)[:200]
     try:
         reply = respond(state, message, conversation_id or None, today_in_stockholm(),
                         organization=organization or None)
@@ -131,7 +147,7 @@ def chat_get(request: Request, state: State):
 
 @router.post("/")
 def chat_post(request: Request, state: State, message: str = Form(""),
-              conversation_id: str = Form(""), organization: str = Form("")):
+              conversation_id: str = Form(""), organization: str | None = Form(None)):
     """The chat without JavaScript: answer the posted question and show it; the organization
     picked is remembered in a cookie."""
     return answer_form(request, state, message, conversation_id, "chat.html", organization)

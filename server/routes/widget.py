@@ -24,7 +24,7 @@ def widget(request: Request, state: State, organization: str = ""):
 
 @router.post("/widget")
 def widget_post(request: Request, state: State, message: str = Form(""),
-                conversation_id: str = Form(""), organization: str = Form("")):
+                conversation_id: str = Form(""), organization: str | None = Form(None)):
     """Answer a question asked in the widget; the answer keeps its sources."""
     return answer_form(request, state, message, conversation_id, "widget.html", organization)
 

@@ -181,3 +181,38 @@ def test_the_search_answer_links_carry_the_quote_and_the_api_url_stays_plain(cli
         "message": "Vilken kund anges vid registrering i Cosmic för ett riktat hembesök?"}).json()
     for c in body["citations"]:
         assert c["url"] == f"/documents/{c['document_id']}#{c['anchor']}"
+
+
+def _post_with(client, page, data):
+    from tests.pages.conftest import CSRF
+
+    token = CSRF.search(client.get(page).text).group(1)
+    return client.post(page, data={**data, "csrf_token": token})
+
+
+def test_the_organization_picked_on_the_chat_page_is_remembered(client):
+    html = client.get("/").text
+    assert '<select id="organization" name="organization">' in html
+    r = _post_with(client, "/", {"message": "Vem beslutar om anslutning till hemsjukvården?",
+                                 "organization": "Region Halland"})
+    assert r.status_code == 200
+    assert client.cookies.get("rutin_organization") == "Region%20Halland"
+    assert '<option value="Region Halland" selected>' in client.get("/").text
+    # Halland's routines hold no decision on enrolment: the municipality's passage is not used.
+    assert "planeringsfunktion" not in r.text.split('id="sources-heading"')[0]
+    _post_with(client, "/", {"message": "Vem beslutar om anslutning till hemsjukvården?",
+                             "organization": "alla"})
+    assert '<option value="alla" selected>' in client.get("/").text
+
+
+def test_the_widget_answers_from_the_organization_of_its_embed(client):
+    html = client.get("/widget?organization=Region%20Halland").text
+    assert '<input type="hidden" name="organization" value="Region Halland">' in html
+    assert 'name="organization"' not in client.get("/widget?organization=Okänd%20region").text
+
+
+def test_date_rule_and_version_answers_render_as_text_not_a_fee_card(post_form):
+    r = post_form("/", "skrevs ut 1 april 2026, hur länge kan läkarmedverkan stötta?")
+    assert "2026-04-15" in r.text and "Patienten betalar" not in r.text
+    r = post_form("/", "gäller VAS-rutinen fortfarande?")
+    assert "gäller inte längre" in r.text and "Patienten betalar" not in r.text
