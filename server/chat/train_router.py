@@ -3,6 +3,8 @@
     HF_HUB_OFFLINE=1 python -m server.chat.train_router [--data-dir DIR]
 
 Training data: only tuning parts, never a held-out part:
+- tests/eval/routing-train/*.toml: 320 messages written for training only, by helper sessions
+  that had not read the code or the evaluation sets;
 - tests/eval/routing/*.toml, ``part = "tuning"``: each message with its kind; of the dialogues,
   the first turns and the later turns that are new questions (search, version, date rule, out of
   scope: a short reply to a pending question is read by server/chat/dialogue.py, not routed);
@@ -32,10 +34,15 @@ from server.chat.evaluation import ANSWERS_DIR, EVAL_DIR, EVAL_TODAY, ROUTING_DI
 from server.chat.router import (FEATURES, KINDS, SYSTEM_WORDS, VERSION_WORDS, WEIGHTS_PATH,
                                message_features)
 
+TRAINING_DIR = EVAL_DIR / "routing-train"
+
 
 def training_messages() -> list[tuple[str, str]]:
     """(text, kind) pairs from the tuning parts."""
     pairs = []
+    for path in sorted(TRAINING_DIR.glob("*.toml")):
+        with open(path, "rb") as fh:
+            pairs += [(m["text"], m["kind"]) for m in tomllib.load(fh).get("message", [])]
     for m in _load_dir(ROUTING_DIR, "message"):
         if m["part"] == "tuning":
             pairs.append((m["text"], m["kind"]))
@@ -125,7 +132,7 @@ def main(argv: list[str] | None = None) -> None:
     best: dict[str, tuple[float, float]] = {}
     print("feature set          C      5-fold accuracy")
     for name, x in sets.items():
-        for c in (0.3, 1.0, 3.0, 10.0, 30.0):
+        for c in (0.3, 1.0, 3.0, 10.0, 30.0, 100.0):
             acc = _cv_accuracy(x, y, c)
             print(f"{name:<20} {c:<6} {acc:.3f}")
             if name not in best or acc > best[name][0]:
