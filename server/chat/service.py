@@ -234,7 +234,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # besöket efter utskrivning? Hon bor på säbo.").
         frame.kind = VISIT
     if conv.last_kind == VISIT and stated and len(text.split()) <= 16 and frame.kind != VISIT \
-            and (frame.kind == OUT_OF_SCOPE or not _ASKS.search(text)):
+            and (frame.kind == OUT_OF_SCOPE or not _ASKS.search(text) or _WHAT_IF.match(text)):
         # A short statement of facts after a registration answer amends that visit ("nej fel
         # datum, det var 2/4 2025", "och om hon hade haft samtalet på plats istället?",
         # "Förlåt, jag läste fel i journalen, hon är 86 år.": routing set, tuning part,
@@ -245,6 +245,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     return frame
 
 
+# "och om hon hade haft samtalet på plats istället?": the same visit with a fact changed.
+_WHAT_IF = re.compile(r"\s*(?:och|men|än|så)?\s*(?:om|tänk om|what if|and if|but if|if)\b", re.I)
 _ASKS = re.compile(r"\?|\b(?:hur|vad|vilk\w*|när|vem|varför|ska|kan|får|finns|måste|behöver|"
                    r"gäller|how|what|which|when|who|why|do|does|is|can|should|must)\b", re.I)
 
@@ -268,11 +270,14 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
             conv.pending = conv.pending_rule = None
             return _other_organization_visit_answer(state, frame)
         if frame.nonsense_reply:
-            question = T.question_for(conv.pending, lang) or ""
-            return ChatReply(api={"kind": CLARIFY, "answer": T.t(lang, "not_understood",
-                                                                 q=question),
-                                  "decision": None, "citations": [], "passages": []},
-                             conversation=conv, question=question)
+            # The same registration answer again, its question still open, said first
+            # (routing set, tuning part: nurse-6 "asdfg" keeps the Cosmic card and the question).
+            frame.stated = {}
+            frame.reply_to = "nonsense"
+            reply = _visit_answer(state, frame, conv, today)
+            reply.api["answer"] = T.t(lang, "not_understood", q=reply.question or "") + \
+                "\n" + reply.api["answer"]
+            return reply
         if frame.facts_only:
             conv.facts = merge_facts({}, frame.stated)
             conv.pending = conv.pending_rule = None

@@ -61,7 +61,10 @@ def test_something_else_reply_gives_no_compensation_and_no_riktad_vardtjanst(ask
 def test_nonsense_reply_asks_the_question_again(ask):
     a = ask("hembesök hos pat på säbo idag efter utskrivning, hur registrerar jag")
     b = ask("asdfg", a["conversation_id"])
-    assert b["kind"] == "clarify" and b["question"] == a["question"]
+    assert b["question"] == a["question"] and "förstod inte svaret" in b["answer"]
+    assert b["decision"]["system"] == "Cosmic"  # the registration so far stays on screen
+    c = ask("90", a["conversation_id"])
+    assert c["decision"]["patient_fee_sek"] == 0
 
 
 def test_swedish_day_month_date_chooses_the_vas_routine(ask):
