@@ -42,6 +42,9 @@ SOURCES_SHOWN = 3
 #: this way lay within 0.02 below the threshold; the not-covered ones were routed away).
 CONFIDENT_SEARCH = 0.7
 CONFIDENT_SEARCH_MARGIN = 0.03
+#: Below this probability the router's "out of scope" yields to a best passage that supports
+#: an answer (kb/support.py).
+CONFIDENT_OUT = 0.7
 
 
 @dataclass
@@ -205,6 +208,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     features = message_features(text, stated, frame.hits[0] if frame.hits else None, lang)
     route = load_router().classify(features, vector, kb.model_name)
     frame.kind, frame.probabilities = route.kind, route.probabilities
+    best = frame.hits[0] if frame.hits else None
+    if frame.kind == OUT_OF_SCOPE and route.probabilities[OUT_OF_SCOPE] < CONFIDENT_OUT \
+            and is_supported(best, kb.no_answer_threshold_for(lang), lang):
+        # A hesitant "out of scope" over a passage that supports an answer is a question for
+        # search, which still refuses what the passage does not hold (answer set, tuning part:
+        # "vad heter avgiften i cosmic när pat är över 85", "what do I put as Kund in Cosmic").
+        frame.kind = SEARCH_KIND
     if frame.kind != VISIT and conv.pending and conv.last_kind == VISIT and (
             frame.kind == OUT_OF_SCOPE and len(text.split()) <= 3):
         # "asdf" while the assistant waits for the age: ask again, keep the visit (routing
