@@ -22,7 +22,7 @@ from server.chat.conversations import Conversation, valid_id
 from server.chat.dialogue import changed_facts, read_reply
 from server.chat.facts import extract_facts, has_unreadable_date, merge_facts
 from server.chat.organization import HALLAND, find_organization, resolve_scope
-from server.chat.tables import caption_overlap, cell_answer
+from server.chat.tables import caption_overlap, cell_answer, whole_table
 from server.chat.router import (FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
                                 REGISTRATION_WORDS, load_router, message_features)
 from server.chat.versions import answer_version_question
@@ -718,6 +718,19 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                 caption_overlap(hc[0].chunk.text, set(q_terms.all), tokenizer.tokenize),
                 -hc[0].chunk.ordinal))
             chunk = table_hit.chunk
+        else:
+            # A table without row labels in the same section, holding the year asked for, is
+            # quoted whole under its section (answer set, tuning part: "Hur många besök gjorde
+            # Läkarmedverkan i hemsjukvården under 2021?").
+            years = set(_YEAR.findall(text))
+            for h in offered:
+                spans_all = whole_table(h.chunk.text) if h.chunk.section == chunk.section \
+                    else None
+                if spans_all and years and years <= set(_YEAR.findall(h.chunk.text)):
+                    chunk = h.chunk
+                    cell = (f"{chunk.section}: " + " / ".join(
+                        chunk.text[x.start:x.end] for x in spans_all) + ".", spans_all)
+                    break
     if cell is not None:
         line, spans = cell
     else:

@@ -65,17 +65,23 @@ def parse_table(text: str) -> Table | None:
 
 
 def _label_matches(label: str, question_words: list[str], question_terms: set[str],
-                   tokenize) -> bool:
+                   tokenize, caption: str = "") -> bool:
     """A row label the question names: by whole-word stems (and the lexicon's equivalents:
-    "physicians" names "Läkare"), or as the start of a question word ("läkarhembesök" and
-    "läkarna" name "Läkare", "undersköterskor" names "Undersköterska"). Compound parts do not
-    count: "under 2021" does not name "Undersköterska"."""
+    "physicians" names "Läkare"), or as the start of a question word whose rest is an
+    inflection or a word of the caption ("läkarna", and "läkarhembesök" under a caption about
+    "hembesök", name "Läkare"; "läkarmedverkan" does not). Compound parts do not count:
+    "under 2021" does not name "Undersköterska"."""
     if set(tokenize(label, compounds=False)) & question_terms:
         return True
+    caption = caption.lower()
     for part in re.split(r"[/ ]", label.lower()):
-        stem = part[:max(5, len(part) - 3)] if len(part) >= 5 else None
-        if stem and any(w.startswith(stem) for w in question_words):
-            return True
+        if len(part) < 5:
+            continue
+        stem = part[:max(5, len(part) - 3)]
+        for word in question_words:
+            rest = word[len(stem):]
+            if word.startswith(stem) and (len(rest) <= 3 or rest in caption):
+                return True
     return False
 
 
@@ -99,8 +105,10 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
     own = set(tokenize(question, compounds=False))
     # The question's own words first; the lexicon's equivalents only when they name no row
     # ("undersköterskor" must not also bring "Sjuksköterska/DSK" through the nurse group).
-    rows = [r for r in table.rows if _label_matches(r.label, words, own, tokenize)] or \
-        [r for r in table.rows if _label_matches(r.label, words, question_terms, tokenize)]
+    caption = text[table.caption.start:table.caption.end] if table.caption else ""
+    rows = [r for r in table.rows if _label_matches(r.label, words, own, tokenize, caption)] or \
+        [r for r in table.rows
+         if _label_matches(r.label, words, question_terms, tokenize, caption)]
     if not rows:
         return None
     years = set(_YEAR.findall(question))
@@ -108,7 +116,6 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
         years |= {str(y) for y in range(int(first), int(last) + 1)}
     wanted = [i for i, c in enumerate(table.columns) if c in years] or \
         list(range(len(table.columns)))
-    caption = text[table.caption.start:table.caption.end] if table.caption else ""
     parts = []
     for row in rows:
         cells = ", ".join(f"{table.columns[i]}: {row.values[i]}" for i in wanted)
@@ -116,3 +123,16 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
     line = (f"{caption}: " if caption else "") + "; ".join(parts) + "."
     spans = ([table.caption] if table.caption else []) + [table.header] + [r.span for r in rows]
     return line, spans
+
+
+def whole_table(text: str) -> list[Span] | None:
+    """The lines of a table whose rows carry no labels (Läkarmedverkan's "2020 2021 2021 2021 /
+    besök patienter besök patienter / 4 115 1 432 7 475 2 188"): quoted whole, as the document
+    has them, since its columns cannot be read apart safely; None for any other passage."""
+    if parse_table(text) is not None:
+        return None
+    spans = split_sentences(text)
+    lines = [text[s.start:s.end].split() for s in spans]
+    if len(spans) >= 2 and _numbers(lines[0]) and any(_numbers(w) for w in lines[1:]):
+        return spans
+    return None

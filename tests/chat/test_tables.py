@@ -38,3 +38,18 @@ def test_a_year_range_gives_every_year_and_a_compound_part_names_no_row():
 
 def test_a_question_naming_no_row_gets_no_table_answer():
     assert answer("Hur många hembesök gjordes 2021 totalt?") is None
+
+
+def test_a_compound_naming_another_thing_is_no_row_label():
+    # "läkarmedverkan" starts like "Läkare" but is a team, not the physicians' row
+    assert answer("Hur många besök gjorde läkarmedverkan 2021?") is None
+    line, _ = answer("Hur många läkarhembesök gjordes 2021?")
+    assert "Läkare 2021: 2715" in line
+
+
+def test_a_table_without_row_labels_is_quoted_whole():
+    from server.chat.tables import whole_table
+
+    text = "2020 2021 2021 2021\nbesök patienter besök patienter\n4 115 1 432 7 475 2 188"
+    assert [text[s.start:s.end] for s in whole_table(text)] == text.split("\n")
+    assert whole_table(TOTALS) is None
