@@ -251,12 +251,21 @@ def _describe_change(out: VersionAnswer, older, newer, kb, rules, lang: str) -> 
     for f in old.registration:
         for o in f.options:
             out.quotes += [(old.document_id, c.quote) for c in o.citations[:1]]
-    old_ex = {r.text for r in old.exclusions}
+    old_ex = {repr(sorted(r.when.items())): r for r in old.exclusions}
     for row in new.exclusions:
-        if row.text not in old_ex:
+        before = old_ex.get(repr(sorted(row.when.items())))
+        if before is None:
             out.lines.append(_t(lang, f"• Nytt villkor i {new.system}: {row.text}",
                                 f"• New condition in {new.system} (Swedish): {row.text}"))
-            out.quotes += [(new.document_id, c.quote) for c in row.citations[:1]]
+        elif {c.quote for c in before.citations} != {c.quote for c in row.citations}:
+            # the same condition, now resting on the new version's own words ("kan aldrig
+            # ske på distans" is explicit in Cosmic; VAS said nothing of remote contacts)
+            quote = row.citations[0].quote
+            out.lines.append(_t(lang, f"• Står nu uttryckligen i {new.system}: ”{quote}”",
+                                f"• Now stated explicitly in {new.system} (Swedish): “{quote}”"))
+        else:
+            continue
+        out.quotes += [(new.document_id, c.quote) for c in row.citations[:1]]
     old_quotes = {c.quote for o in old.occasions for c in o.citations}
     for occ in new.occasions:
         if any(c.quote not in old_quotes for c in occ.citations):
