@@ -180,6 +180,8 @@ _WANTS_ALL = re.compile(r"\bvilka\b|\bvad innebär\b|\bskillnad\w*|\bbåda\b|\ba
                         r"\bwhat are\b|\bwhich\b|\bdifference\w*|\bvs\.?\b|\bboth\b|"
                         r"\bsummar\w*|\bkinds?\b|\btypes?\b|\blist\w*|"
                         r"\b(?:nivå|level)\s*1\b.*\b(?:nivå|level)?\s*2\b", re.I)
+_ANAPHORA = re.compile(r"(?:med anledning av (?:detta|det)|detta|denna|dessa|det här|därför|"
+                       r"this|these|therefore)\b", re.I)
 #: At most this many lines of one enumeration are quoted.
 MAX_ITEMS = 10
 
@@ -425,6 +427,10 @@ def _completed(best: int, sentences: list[str], scores: list[float],
     label = _group_label(best, sentences)
     if label is not None:
         chosen.insert(0, label)
+    elif best > 0 and _ANAPHORA.match(sentence):
+        # never a sentence opening on what it refers to without it (issue 10: "Med anledning
+        # av detta startades ett projekt 2015 …" needs the sentence before)
+        chosen.insert(0, best - 1)
     if best + 1 < n and (_LEAD_IN.search(sentence) or _is_label(sentence)
                          or _CONTINUATION.match(sentences[best + 1])
                          or (len(sentence.split()) < 4 and not _is_field(sentence))):

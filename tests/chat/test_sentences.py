@@ -122,3 +122,13 @@ def test_a_question_for_one_level_gets_that_level():
     q = question_terms("Vad gäller för nivå 2?", FEE_TOK)
     quoted = " ".join(FEES[s.start:s.end] for s in select_sentences(q, FEES, FEE_TOK.tokenize))
     assert "dygnet runt" in quoted and "korttid" not in quoted
+
+
+def test_a_sentence_opening_on_a_reference_comes_with_the_sentence_it_refers_to():
+    text = ("Emellanåt är det svårt för läkare på vårdcentralen att genomföra hembesök. "
+            "Med anledning av detta startades ett projekt 2015 med läkarmedverkan i hemsjukvård.")
+    tok = SwedishTokenizer(vocabulary_of([text]))
+    spans = select_sentences(set(tok.tokenize("När startades projektet med läkarmedverkan?")),
+                             text, tok.tokenize)
+    assert text[spans[0].start:spans[0].end].startswith("Emellanåt")
+    assert "2015" in text[spans[-1].start:spans[-1].end]
