@@ -102,5 +102,10 @@ def __getattr__(name: str):
     # ``server.app:app`` for uvicorn, built on first access so importing this module
     # (e.g. in tests that build their own app) does not read the environment.
     if name == "app":
-        return create_app()
+        # Worker processes of ``rutin serve`` with RUTIN_WORKERS > 1: the parent has ingested,
+        # so a worker only opens the index, and does it before it serves. A worker that took
+        # connections while it loaded would answer 503 while its sibling was ready; loading
+        # in the lifespan keeps it off the shared socket until it can answer.
+        settings = get_settings()
+        return create_app(settings, load_in_background=settings.workers <= 1)
     raise AttributeError(name)
