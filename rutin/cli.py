@@ -50,7 +50,7 @@ def serve(
             _serve_workers(settings, host or settings.host, port or settings.port)
             return
         uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port,
-                    log_level=settings.log_level.lower())
+                    **uvicorn_options(settings))
     except ConfigurationError as exc:
         _fail(str(exc))
 
@@ -72,7 +72,15 @@ def _serve_workers(settings, host: str, port: int) -> None:
     # ones read here, except that the ingest is done.
     os.environ["RUTIN_INGEST_ON_START"] = "false"
     uvicorn.run("server.app:app", host=host, port=port, workers=settings.workers,
-                log_level=settings.log_level.lower())
+                **uvicorn_options(settings))
+
+
+def uvicorn_options(settings) -> dict:
+    """The options of uvicorn's server, one place for one worker and for several."""
+    return {
+        "log_level": settings.log_level.lower(),
+        # connection and proxy options
+    }
 
 
 @app.callback()
