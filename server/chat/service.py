@@ -646,7 +646,9 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
         return None
     if not (MONEY_WORDS.search(frame.text) or REGISTRATION_WORDS.search(frame.text)
             or _COUNTS.search(frame.text)):
-        return None  # a question about Läkarmedverkan or a nurse, not about the rule
+        # a question about Läkarmedverkan or a nurse, not about the rule; or about the amount
+        return (_fee_statement(state, frame, routine)
+                or _compensation_statement(state, frame, routine))
     stated = frame.stated
     wanted = {"remote": stated.get("remote") is True,
               "lakarmedverkan": stated.get("lakarmedverkan") is True,
@@ -654,7 +656,8 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
     row = next((r for r in routine.exclusions for key, on in wanted.items()
                 if on and key in r.when), None)
     if row is None:
-        return None
+        return (_fee_statement(state, frame, routine)
+                or _compensation_statement(state, frame, routine))
     lang = frame.lang
     meta = _meta(state.kb, routine.document_id)
     lead = T.t(lang, "rule_statement", title=routine.title, system=routine.system)
@@ -668,6 +671,99 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
     return ChatReply(api={"kind": SEARCH, "answer": answer, "decision": None,
                           "citations": citations, "passages": passages},
                      conversation=None, marks=_quote_marks(citations, passages))
+
+
+# The clinic's compensation asked for: an amount, "extra", "ersättning" (not the patient's fee).
+_CLINIC_PAY = re.compile(
+    r"\bersättn\w*|\bersätt\w*|\b500\b|\bextra\b|\bhur (?:mycket|mkt) (?:får|ger|betalas)\b|"
+    r"\bcompensat\w*|\breimburs\w*|\bpaid\b|\bhow much does the (?:clinic|practice)\b", re.I)
+# ... for the targeted physician home visit, which the routine is about.
+_TARGETED_VISIT = re.compile(
+    r"\briktad\w*|\bhembesök\w*|\bhemsjukvårdsbesök\w*|\bläkarbesök\w*|\bbesök\w* i hemmet|"
+    r"\bhome visits?\b|\btargeted\b", re.I)
+# Other compensations: the SäBo assignment and its agreement (HSU decision), the patient's fee.
+_OTHER_PAY = re.compile(
+    r"säbo-?(?:ersättning|uppdrag)\w*|\buppdrag\w*|\bper plats\b|\bhöj\w*|\bökad?\b|\bavtal\w*|"
+    r"\bavgift\w*|\bpatient\w* (?:betala\w*|kosta\w*)|\bbetala\w* patient\w*|\bpatient fee|"
+    r"\bpatient pays?\b|\bassignment\b|\bagreement\b|"
+    # the new compensation HSU decided in 2026 (no amount in the documents): "Hur många kronor
+    # blir den nya ersättningen per hemsjukvårdsbesök som HSU beslutade om" (tuning, not covered)
+    r"\bhsu\b|\bbeslut\w*|\bnya ersättning\w*|\bdecided\b|\bdecision\b|\bnew compensation\b",
+    re.I)
+
+
+# The patient's fee asked for.
+_PATIENT_FEE = re.compile(
+    r"\bpatientavgift\w*|\bavgift\w*|\bpatient\w* (?:betala\w*|kosta\w*)|"
+    r"\b(?:betala\w*|kosta\w*)\b.{0,30}\bpatient\w*|\bvad kostar\b|\bpatient fee|"
+    r"\bpatient (?:pay|be charged)\w*|\bdoes the patient pay\b|\bcharged?\b", re.I)
+
+
+def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:
+    """A general question about the patient's fee for a targeted physician home visit ("vad
+    betalar patienten för ett hembesök av läkaren") answered with the routine's fee rows, each
+    with its quotes (the 85-and-older row rests on the previous version, and says so), never
+    with the one registration line the search found. Answer set, tuning part: "vad betalar
+    patienten för ett hembesök av läkaren" quoted the Cosmic fee line without the VAS amount
+    for 85 and older."""
+    text = frame.text
+    if not (_PATIENT_FEE.search(text) and _TARGETED_VISIT.search(text)):
+        return None
+    if any(frame.stated.get(k) is not None for k in ("patient_age", "birth_date", "birth_year")):
+        return None  # one patient described: the visit card answers it
+    lang = frame.lang
+    lines = [T.t(lang, "rule_statement", title=routine.title, system=routine.system)]
+    raw = []
+    for row in routine.fees:
+        lines.append(f"- {row.reason}" if lang == "sv" else f"- “{row.reason}”")
+        raw += [{"document_id": c.document_id, "anchor": c.anchor, "quote": c.quote}
+                for c in row.citations]
+    lines.append(T.t(lang, "offer_visit_check"))
+    cited, passages = _enrich_citations(state.kb, raw)
+    if _meta(state.kb, routine.document_id) is None:
+        return None
+    return ChatReply(api={"kind": SEARCH, "answer": "\n".join(lines), "decision": None,
+                          "citations": cited, "passages": passages},
+                     conversation=None, marks=_quote_marks(cited, passages))
+
+
+def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
+    """A general question about the clinic's extra compensation for a targeted physician home
+    visit ("hur mkt får vc för ett riktat hembesök", "vilka typer av läkarbesök i hemmet ger
+    extra ersättning") answered with the routine's compensation rule and its occasions, quoted
+    and cited, and an offer to check one visit. The search alone quoted one registration line
+    ("Summa: 200 kr …") or one occasion. Answer set, tuning part: "hur mkt får vc för ett
+    riktat hembesök", "vilka typer av läkarbesök i hemmet ger extra ersättning", "hur mkt extra
+    får vc i halland för ett riktat hembesök av läkare i khsv"."""
+    text = frame.text
+    if not (_CLINIC_PAY.search(text) and _TARGETED_VISIT.search(text)) or _OTHER_PAY.search(text):
+        return None
+    if frame.stated.get("occasion") or frame.stated.get("setting"):
+        return None  # one visit described: the visit card answers it
+    lang = frame.lang
+    quote = (lambda q: q) if lang == "sv" else (lambda q: f"“{q}”")
+    citations = list(routine.compensation_citations)
+    lines = [T.t(lang, "rule_statement", title=routine.title, system=routine.system)]
+    lines += [quote(c.quote) for c in routine.compensation_citations]
+    for occasion in routine.occasions:
+        lines += [f"- {quote(c.quote)}" for c in occasion.citations]
+        citations += occasion.citations
+    for row in routine.exclusions:
+        if "lakarmedverkan" in row.when or "remote" in row.when:
+            lines += [quote(c.quote) for c in row.citations]
+            citations += row.citations
+    lines.append(T.t(lang, "offer_visit_check"))
+    raw, seen = [], set()
+    for c in citations:
+        if (c.anchor, c.quote) not in seen:
+            seen.add((c.anchor, c.quote))
+            raw.append({"document_id": c.document_id, "anchor": c.anchor, "quote": c.quote})
+    cited, passages = _enrich_citations(state.kb, raw)
+    if _meta(state.kb, routine.document_id) is None:
+        return None
+    return ChatReply(api={"kind": SEARCH, "answer": "\n".join(dict.fromkeys(lines)),
+                          "decision": None, "citations": cited, "passages": passages},
+                     conversation=None, marks=_quote_marks(cited, passages))
 
 
 def _search_answer(state, frame: Frame) -> ChatReply:

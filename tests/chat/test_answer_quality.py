@@ -38,6 +38,40 @@ def test_short_remote_question_about_the_home_visit_states_the_rule(ask):
     assert "visst besök" in body["answer"]  # offers to check one visit
 
 
+def test_general_question_on_the_clinics_pay_states_the_amount_and_every_occasion(ask):
+    # The rules answer a fee question, not a search hit: the 500 kr and all three occasions,
+    # each quoted from the routine in force, and the Läkarmedverkan exception.
+    body = ask("hur mycket får vårdcentralen för ett riktat hembesök av läkare?")
+    assert body["kind"] == "search" and body["decision"] is None
+    quotes = [c["quote"] for c in body["citations"]]
+    assert any("Ersättning utgår med 500 kr" in q for q in quotes)
+    for occasion in ("utskrivning från slutenvård", "inskrivning för nya patienter",
+                     "brytpunktssamtal på SäBo"):
+        assert any(q.startswith(occasion) for q in quotes), occasion
+        assert occasion in body["answer"]
+    assert any("Läkarmedverkan i hemsjukvården" in q for q in quotes)
+    assert {c["document_id"] for c in body["citations"]} == {"rh-hemsjukvardsbesok-cosmic"}
+    for passage in body["passages"]:
+        assert any(q in passage["text"] for q in quotes)
+
+
+def test_general_question_on_the_patients_fee_gives_both_age_rows(ask):
+    body = ask("vad betalar patienten för ett hembesök av läkaren?")
+    assert body["decision"] is None
+    assert "200 kr" in body["answer"] and "85 år eller äldre" in body["answer"]
+    documents = {c["document_id"] for c in body["citations"]}
+    # the 0 kr for 85 and older rests on the previous version, cited as such
+    assert documents == {"rh-hemsjukvardsbesok-cosmic", "rh-hemsjukvardsbesok-vas"}
+    assert any(c["quote"] == "Avgiftsfritt om 85 år och äldre." for c in body["citations"])
+
+
+def test_question_on_the_new_hsu_compensation_is_not_answered_with_the_500_kr(ask):
+    body = ask("Hur många kronor blir den nya ersättningen per hemsjukvårdsbesök som HSU "
+               "beslutade om i mars 2026?")
+    assert "Ersättning utgår med 500 kr" not in body["answer"]
+    assert body["decision"] is None
+
+
 def test_lakarmedverkan_after_discharge_gives_the_last_day_with_citation(ask):
     body = ask("Patienten skrevs ut från sjukhuset 2026-04-01, hur länge kan Läkarmedverkan stötta?")
     assert body["kind"] == "rule" and body["decision"] is None
