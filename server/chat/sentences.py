@@ -337,6 +337,8 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
     best = max(range(n), key=lambda i: (ranking[i], -i))
     if max(scores) <= 0 and dense is None:
         return [spans[0]]
+    if _fragment_block(sentences):
+        return spans
     table = _table_answer(question, sentences, terms, scores)
     if table is not None:
         return [spans[i] for i in table]
@@ -359,6 +361,21 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
                                                              question.wants_all)))
     limit = max_sentences if not question.wants_all else MAX_ITEMS + 1
     return [spans[i] for i in sorted(chosen)[:limit]]
+
+
+FRAGMENT_WORDS = 8
+FRAGMENT_UNITS = (4, 15)
+
+
+def _fragment_block(sentences: list[str]) -> bool:
+    """A letterhead or a form's fields: every line a few words, none a sentence ("Datum" /
+    "2022-02-16" / "Diarienummer" / "NSV220025"). No line answers alone, so the block is
+    quoted whole (answer set, tuning part: "Vilket datum och diarienummer har
+    beslutsförslaget om mobil vård?" got "Beslutsförslag … Förvaltningschef" without either)."""
+    low, high = FRAGMENT_UNITS
+    return (low <= len(sentences) <= high
+            and all(len(s.split()) <= FRAGMENT_WORDS and not s.rstrip().endswith(".")
+                    for s in sentences))
 
 
 def _enumeration(best: int, sentences: list[str]) -> list[int] | None:
