@@ -62,6 +62,7 @@ class ChatReply:
     missing_fact: str | None = None  # the fact the question asks for
     notice: str | None = None  # said above the answer (a visit date assumed to be today)
     lead: str | None = None  # a table value as a sentence, above the quoted table lines
+    links: list[dict] = field(default_factory=list)  # {"text", "url"}: pages to go on to
 
 
 def clean_message(message: object, max_chars: int) -> str:
@@ -361,9 +362,15 @@ def _version_answer(state, frame: Frame, today: date) -> ChatReply:
         if anchor:
             raw.append({"document_id": document_id, "anchor": anchor, "quote": quote})
     citations, passages = _enrich_citations(state.kb, raw)
+    links = []
+    if result.compared is not None:
+        older, newer = (state.kb.document(i) for i in result.compared)
+        links.append({"text": T.t(frame.lang, "compare_link", newer=newer.meta.title,
+                                  older=older.meta.title),
+                      "url": f"/documents/{newer.meta.id}/andringar"})
     return ChatReply(api={"kind": VERSION, "answer": "\n".join(result.lines), "decision": None,
                           "citations": citations, "passages": passages},
-                     conversation=None, marks=_quote_marks(citations, passages))
+                     conversation=None, marks=_quote_marks(citations, passages), links=links)
 
 
 def _unknown_organization_answer(state, frame: Frame) -> ChatReply:

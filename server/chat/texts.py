@@ -60,6 +60,7 @@ TEXTS = {
                              "svarar jag med registrering, avgift och ersättning.",
         "changed": "Ändrat: {changes}.",
         "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
+        "compare_link": "Vad ändrades? Jämför ”{newer}” med ”{older}” avsnitt för avsnitt",
     },
     "en": {
         "valid_from": "valid from {d}",
@@ -117,6 +118,8 @@ TEXTS = {
         "changed": "Changed: {changes}.",
         "rule_statement": "Under the routine in force today (“{title}”, {system}; quoted in "
                           "Swedish):",
+        "compare_link": "What changed? Compare “{newer}” with “{older}” section by section "
+                        "(in Swedish)",
     },
 }
 

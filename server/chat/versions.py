@@ -43,6 +43,9 @@ class VersionAnswer:
 
     lines: list[str] = field(default_factory=list)
     quotes: list[tuple[str, str]] = field(default_factory=list)
+    #: (older id, newer id) of two versions the answer speaks of: the pages link to their
+    #: comparison ("Vad ändrades?", /documents/<newer>/andringar).
+    compared: tuple[str, str] | None = None
 
 
 def _named_documents(text: str, metas: list) -> list:
@@ -197,11 +200,13 @@ def _neighbours(out: VersionAnswer, meta, family: list, kb, rules, lang: str) ->
     i = family.index(meta)
     if i > 0:
         prev = family[i - 1]
+        out.compared = (prev.id, meta.id)
         out.lines.append(_t(lang, f"Den ersatte {_title(prev, lang)}, som {_period(prev, lang)}.",
                             f"It replaced {_title(prev, lang)}, which {_period(prev, lang)}."))
         out.quotes += _note_quotes(prev, rules, kb.document(prev.id))
     if i + 1 < len(family):
         nxt = family[i + 1]
+        out.compared = out.compared or (meta.id, nxt.id)
         out.lines.append(_t(lang, f"Den ersattes {nxt.valid_from} av {_title(nxt, lang)}.",
                             f"It was replaced on {nxt.valid_from} by {_title(nxt, lang)}."))
         out.quotes += _note_quotes(nxt, rules, kb.document(nxt.id))
@@ -213,6 +218,7 @@ def _neighbours(out: VersionAnswer, meta, family: list, kb, rules, lang: str) ->
 def _describe_change(out: VersionAnswer, older, newer, kb, rules, lang: str) -> None:
     """What changed from ``older`` to ``newer``: the dates, the newer document's own note, and
     for visit routines the difference of the rule tables."""
+    out.compared = (older.id, newer.id)
     out.lines.append(_t(
         lang, f"{_title(newer, lang)} ersatte {_title(older, lang)} {newer.valid_from}.",
         f"{_title(newer, lang)} replaced {_title(older, lang)} on {newer.valid_from}."))

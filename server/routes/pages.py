@@ -6,6 +6,7 @@ Server-rendered Jinja2, Swedish; the chat works without JavaScript (a form that 
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from urllib.parse import quote, unquote, urlencode
 
@@ -160,19 +161,86 @@ def _documents(state) -> list:
     return [getattr(d, "meta", d) for d in state.kb.documents()]
 
 
+#: Kinds that are dated, not in force over a period: a report or a decision shows its date.
+DATED_KINDS = ("report", "decision")
+#: A long document (this many sections and characters) gets a table of contents.
+TOC_MIN_SECTIONS = 5
+TOC_MIN_CHARS = 3000
+
+
+def _valid_on(value: str) -> date | None:
+    """The ``valid_on`` filter: an ISO date, '' for today; InputError (422) otherwise."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError("valid_on", "valid_on ska vara ett datum som ÅÅÅÅ-MM-DD.") from None
+
+
+def document_titles(state) -> dict[str, str]:
+    """Document id -> title, to name a superseding or superseded version."""
+    return {d.id: getattr(d, "meta", d).title for d in state.kb.documents()}
+
+
 @router.get("/documents")
-def documents(request: Request, state: State, organization: str = ""):
-    """Every document with organization, kind, validity and whether it is in force today."""
+def documents(request: Request, state: State, organization: str = "", valid_on: str = ""):
+    """Every document with organization, kind, validity and whether it is in force today, or
+    on ``valid_on`` (then only the documents in force that day)."""
     today = today_in_stockholm()
     metas = _documents(state)
     organization = mask_personnummer(organization)  # shown back on the page
+    day = _valid_on(valid_on)
     organizations = sorted({m.organization for m in metas})
-    shown = [m for m in metas if not organization or m.organization == organization]
+    shown = [m for m in metas if (not organization or m.organization == organization)
+             and (day is None or m.in_force_on(day))]
     rows = [{"meta": m, "kind": KIND_LABELS.get(m.kind, m.kind), "validity": validity(m, "sv"),
-             "in_force": m.in_force_on(today)} for m in shown]
+             "dated": m.kind in DATED_KINDS, "in_force": m.in_force_on(day or today)}
+            for m in shown]
     return templates.TemplateResponse(request, "documents.html", {
         "rows": rows, "organizations": organizations, "organization": organization,
-        "today": today, "failures": state.kb.failures if state.kb is not None else []})
+        "today": today, "day": day, "titles": document_titles(state),
+        "failures": state.kb.failures if state.kb is not None else []})
+
+
+def _known_document(state, document_id: str):
+    if not DOCUMENT_ID.fullmatch(document_id):
+        raise NotFound("document_id", "Det finns inget dokument med det id:t.")
+    if state.kb is None:
+        _documents(state)
+    if document_id not in {d.id for d in state.kb.documents()}:
+        raise NotFound("document_id", "Det finns inget dokument med det id:t. Se listan på "
+                                      "/documents.")
+    return state.kb.document(document_id)
+
+
+@router.get("/documents/{document_id}/andringar")
+def document_changes(request: Request, state: State, document_id: str):
+    """"Vad ändrades?": the routine against the version it replaced, section by section, and
+    for versions with rule tables the differences in fields, codes, fees and conditions."""
+    from server.changes import compare_versions
+
+    doc = _known_document(state, document_id)
+    meta = getattr(doc, "meta", doc)
+    comparison = compare_versions(state.kb, state.rules, meta.id)
+    if comparison is None:
+        raise NotFound("document_id", "Dokumentet ersätter ingen tidigare version i "
+                                      "kunskapsbasen, så det finns inget att jämföra med.")
+    quotes = [{"document_id": d, "quote": q, "title": document_titles(state).get(d, d),
+               "anchor": _anchor_of(state.kb, d, q)} for d, q in comparison.rule_quotes]
+    return templates.TemplateResponse(request, "changes.html", {
+        "c": comparison, "quotes": quotes,
+        "older_validity": validity(comparison.older, "sv"),
+        "newer_validity": validity(comparison.newer, "sv")})
+
+
+def _anchor_of(kb, document_id: str, quote: str) -> str | None:
+    """The passage of ``document_id`` that holds ``quote`` (whitespace-insensitive)."""
+    words = " ".join(quote.split())
+    for chunk in kb.document(document_id).chunks:
+        if words in " ".join(chunk.text.split()):
+            return chunk.anchor
+    return None
 
 
 @router.get("/documents/{document_id}")
@@ -180,15 +248,7 @@ def document(request: Request, state: State, document_id: str, highlight: str = 
              q: str = ""):
     """The cleaned document, sections anchored; ``highlight`` marks the cited passage and
     ``q`` the quoted text inside it."""
-    if not DOCUMENT_ID.fullmatch(document_id):
-        raise NotFound("document_id", "Det finns inget dokument med det id:t.")
-    if state.kb is None:
-        _documents(state)
-    known = {d.id for d in state.kb.documents()}
-    if document_id not in known:
-        raise NotFound("document_id", "Det finns inget dokument med det id:t. Se listan på "
-                                      "/documents.")
-    doc = state.kb.document(document_id)
+    doc = _known_document(state, document_id)
     meta = getattr(doc, "meta", doc)
     today = today_in_stockholm()
     sections, last = [], None
@@ -205,9 +265,14 @@ def document(request: Request, state: State, document_id: str, highlight: str = 
     if highlight and quote.strip():
         chunk = next((c for c in doc.chunks if c.anchor == highlight), None)
         marked = quote_parts(chunk.text, quote) if chunk is not None else None
+    toc = [{"heading": s["heading"][-1], "anchor": s["chunk"].anchor, "level": s["level"]}
+           for s in sections if s["heading"]]
     return templates.TemplateResponse(request, "document.html", {
         "doc": doc, "meta": meta, "sections": sections, "highlight": highlight,
-        "quote_parts": marked,
+        "quote_parts": marked, "titles": document_titles(state),
+        "toc": toc if len(toc) >= TOC_MIN_SECTIONS
+        and sum(len(c.text) for c in doc.chunks) >= TOC_MIN_CHARS else [],
+        "dated": meta.kind in DATED_KINDS,
         "validity": validity(meta, "sv"), "in_force": meta.in_force_on(today),
         "kind": KIND_LABELS.get(meta.kind, meta.kind)})
 
