@@ -149,9 +149,45 @@ def _numeric_date(m: re.Match, today: date) -> date | None:
     return candidate if candidate <= today else date(today.year - 1, month, day)
 
 
+_MONTH_NAMES = {name: i % 12 + 1 for i, name in enumerate(
+    ("januari februari mars april maj juni juli augusti september oktober november december "
+     "january february march april may june july august september october november "
+     "december").split())}
+_MONTH_NAMES.update({a: m for m, abbrevs in enumerate(
+    ("jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep sept", "okt oct", "nov", "dec"),
+    start=1) for a in abbrevs.split()})
+
+
+def _impossible_written_date(text: str, today: date) -> bool:
+    """A written date with no such day ("45 mars", "31 februari 2025", "April 31"): dateparser
+    reads "45 mars" as March 1945, so the day is checked here first."""
+    for m in _WRITTEN_DATE.finditer(text):
+        day, month, year = m.group(1), m.group(2), m.group(3)
+        if _no_such_day(int(day), month, int(year) if year else today.year):
+            return True
+    for m in _WRITTEN_DATE_EN.finditer(text):
+        month, day, year = m.group(1), m.group(2), m.group(3)
+        if _no_such_day(int(day), month, int(year) if year else today.year):
+            return True
+    return False
+
+
+def _no_such_day(day: int, month_name: str, year: int) -> bool:
+    month = _MONTH_NAMES.get(month_name.lower().rstrip("."))
+    if month is None:
+        return False  # an abbreviation: dateparser decides
+    try:
+        date(year, month, day)
+    except ValueError:
+        return True
+    return False
+
+
 def has_unreadable_date(text: str, today: date) -> bool:
     """True when the text holds something shaped like a date that is no date ("31/2",
-    "2024-13-40"): the visit date must then be asked for, not assumed (issue 9)."""
+    "2024-13-40", "45 mars"): the visit date must then be asked for, not assumed (issue 9)."""
+    if _impossible_written_date(text, today):
+        return True
     for m in _DATE_LIKE.finditer(text):
         token = m.group(0)
         if _ISO_DATE.fullmatch(token):
@@ -181,6 +217,8 @@ def extract_visit_date(text: str, today: date) -> date | None:
         if parsed is not None:
             return parsed
     m = _WRITTEN_DATE.search(text) or _WRITTEN_DATE_EN.search(text)
+    if m and _impossible_written_date(m.group(0), today):
+        return None
     if m:
         parsed = _parse_date(m.group(0), today)
         if parsed:

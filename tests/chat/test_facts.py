@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from server.chat.facts import detect_language, extract_facts, merge_facts
+from server.chat.facts import detect_language, extract_facts, has_unreadable_date, merge_facts
 
 TODAY = date(2026, 11, 22)  # a Sunday
 
@@ -157,3 +157,20 @@ def test_language_is_detected():
 def test_a_new_age_replaces_an_earlier_birth_year():
     merged = merge_facts({"birth_year": 1938, "occasion": "utskrivning"}, {"patient_age": 90})
     assert merged == {"occasion": "utskrivning", "patient_age": 90}
+
+
+@pytest.mark.parametrize("text", ["hembesök den 45 mars", "besök 31 februari 2025",
+                                  "besök 45 mar", "visit on April 31", "visit on sept 31"])
+def test_a_written_date_with_no_such_day_is_unreadable_never_another_date(text):
+    # dateparser alone reads "45 mars" as 1945-03-01
+    today = date(2026, 12, 1)
+    assert extract_facts(text, today).visit_date is None
+    assert has_unreadable_date(text, today)
+
+
+@pytest.mark.parametrize("text, expected", [("besök 29 februari 2024", date(2024, 2, 29)),
+                                            ("besök 3 okt 2025", date(2025, 10, 3))])
+def test_a_written_date_that_exists_is_read(text, expected):
+    today = date(2026, 12, 1)
+    assert extract_facts(text, today).visit_date == expected
+    assert not has_unreadable_date(text, today)
