@@ -64,6 +64,11 @@ class ChatReply:
     lead: str | None = None  # a table value as a sentence, above the quoted table lines
     links: list[dict] = field(default_factory=list)  # {"text", "url"}: pages to go on to
 
+    @property
+    def quick_replies(self) -> list[str]:
+        """The answers to pick for the question asked, as the pages' buttons."""
+        return T.quick_replies(self.missing_fact, self.language) if self.question else []
+
 
 def clean_message(message: object, max_chars: int) -> str:
     """The message, stripped, or InputError: empty, whitespace-only, too long, not text."""

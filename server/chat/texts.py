@@ -150,6 +150,37 @@ QUESTIONS = {
     },
 }
 
+#: The answers a person can pick for a question with a few possible values: the pages show
+#: them as buttons that send the text as the reply (dialogue.read_reply reads each).
+QUICK_REPLIES = {
+    "sv": {
+        "occasion": ["Utskrivning från slutenvård", "Inskrivning av en ny patient",
+                     "Brytpunktssamtal", "Något annat"],
+        "setting": ["Särskilt boende (SäBo)", "Ordinärt boende"],
+        "municipal_home_care": ["Ja", "Nej"],
+        "remote": ["I hemmet", "På distans"],
+        "lakarmedverkan": ["Ja", "Nej"],
+        "performed_by": ["Läkare", "Sjuksköterska", "Någon annan"],
+        "visit_date": ["I dag", "I går"],
+    },
+    "en": {
+        "occasion": ["Discharge from hospital", "Enrolment of a new patient",
+                     "Breakpoint conversation", "Something else"],
+        "setting": ["Nursing home (SäBo)", "Ordinary housing"],
+        "municipal_home_care": ["Yes", "No"],
+        "remote": ["In the home", "Remotely"],
+        "lakarmedverkan": ["Yes", "No"],
+        "performed_by": ["Physician", "Nurse", "Someone else"],
+        "visit_date": ["Today", "Yesterday"],
+    },
+}
+
+
+def quick_replies(fact: str | None, lang: str) -> list[str]:
+    """The buttons for the question asking for ``fact`` (none for free values: age, dates)."""
+    return QUICK_REPLIES.get(lang, QUICK_REPLIES["sv"]).get(fact or "", [])
+
+
 FACT_LABELS = {
     "sv": {**FACT_NAMES_SV, "birth_year": "födelseår"},
     "en": {"visit_date": "visit date", "patient_age": "age", "birth_date": "date of birth",
