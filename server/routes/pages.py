@@ -71,7 +71,26 @@ def quote_parts(text: str, quote: str) -> list[dict] | None:
     return highlight_parts(text, [Span(match.start(), match.end())])
 
 
-templates.env.globals.update(citation_link=citation_link, passage_quote=passage_quote)
+_ITEM = re.compile(r"^\s*[-•]\s+")
+
+
+def answer_blocks(text: str) -> list[dict]:
+    """An answer's text as blocks: paragraphs, and runs of "- " / "• " lines as one list."""
+    blocks: list[dict] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        if _ITEM.match(line):
+            if not blocks or blocks[-1]["kind"] != "list":
+                blocks.append({"kind": "list", "items": []})
+            blocks[-1]["items"].append(_ITEM.sub("", line))
+        else:
+            blocks.append({"kind": "paragraph", "text": line})
+    return blocks
+
+
+templates.env.globals.update(citation_link=citation_link, passage_quote=passage_quote,
+                             answer_blocks=answer_blocks)
 
 
 #: The cookie that remembers the organization a person picked on the chat page (a year).
