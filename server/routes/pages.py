@@ -124,6 +124,7 @@ def chat_page(request: Request, state, *, reply=None, error=None, status=200,
            "lang": reply.language if reply else "sv", "loading": state.kb is None,
            "widget": template == "widget.html",
            "organizations": state.kb.organizations() if state.kb is not None else [],
+           "examples": EXAMPLES, "coverage": coverage(state) if reply is None else [],
            "organization": organization}
     response = templates.TemplateResponse(request, template, ctx, status_code=status)
     if template == "chat.html" and organization != remembered:
@@ -159,10 +160,43 @@ def answer_form(request: Request, state, message: str, conversation_id: str, tem
                      organization=known_organization(state, organization))
 
 
+#: The start page's example questions (a link fills the question box with one).
+EXAMPLES = (
+    "Hur registrerar jag ett hembesök efter utskrivning hos en 87-åring på säbo?",
+    "Vad betalar patienten för ett hembesök av läkare?",
+    "Patienten skrevs ut 1 april 2026, hur länge kan Läkarmedverkan stötta?",
+    "När ska första uppföljningen ske efter anslutning till hemsjukvården?",
+    "Vad ändrades mellan VAS- och Cosmic-rutinen?",
+)
+
+
+def coverage(state) -> list[dict]:
+    """What the knowledge base covers: per organization, its documents' titles and kinds."""
+    if state.kb is None:
+        return []
+    by_org: dict[str, list] = {}
+    for d in state.kb.documents():
+        meta = getattr(d, "meta", d)
+        by_org.setdefault(meta.organization, []).append(
+            {"id": meta.id, "title": meta.title, "kind": KIND_LABELS.get(meta.kind, meta.kind),
+             "in_force": meta.in_force_on(today_in_stockholm())})
+    return [{"organization": o, "documents": sorted(docs, key=lambda x: x["title"])}
+            for o, docs in sorted(by_org.items())]
+
+
 @router.get("/")
-def chat_get(request: Request, state: State):
-    """The chat: a question box."""
-    return chat_page(request, state)
+def chat_get(request: Request, state: State, fraga: str = ""):
+    """The chat: a question box, example questions and what the knowledge base covers.
+    ``fraga`` (an example's link) fills the box; nothing is asked until the person sends it."""
+    message = mask_personnummer(fraga[:state.settings.max_message_chars])
+    return chat_page(request, state, message=message)
+
+
+@router.get("/favicon.ico")
+def favicon():
+    """The icon browsers ask for at the root (the pages link the same SVG)."""
+    return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml",
+                        headers={"Cache-Control": "public, max-age=86400"})
 
 
 @router.post("/")
