@@ -59,6 +59,9 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
         state = AppState(settings=settings)
         state.conversations = ConversationStore(settings.data_dir / "conversations",
                                                 ttl_seconds=settings.conversation_ttl_seconds)
+        from server.feedback import FeedbackStore
+
+        state.feedback = FeedbackStore(settings.data_dir / "feedback")
         app.state.rutin = state
         if load_in_background:
             thread = threading.Thread(target=_load, args=(state,), name="rutin-load", daemon=True)

@@ -23,6 +23,7 @@ class AppState:
     kb: "KnowledgeBase | None" = None
     rules: "RuleTables | None" = None
     conversations: Any = None
+    feedback: Any = None  # server.feedback.FeedbackStore
     ready: threading.Event = field(default_factory=threading.Event)
     load_error: str | None = None
 

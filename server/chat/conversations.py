@@ -1,9 +1,9 @@
 """Conversations kept server-side under the data directory, with an expiry.
 
-A conversation holds only the visit facts given so far (the fields of POST /api/v1/visit, a birth
-date or year instead of a personnummer), the language and the kind of the last answer. It never
-holds a personnummer or the text of a message: the issue asks that conversations "never store a
-personnummer", and the raw text is where one would hide.
+A conversation holds the visit facts given so far (the fields of POST /api/v1/visit, a birth
+date or year instead of a personnummer), the language and the kind of the last answer, and for
+the chat page the thread: each question *masked* (rutin.redact, as every log line) with the
+answer shown. It never holds a personnummer: the raw text of a message is never stored.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from server.chat.facts import FACT_FIELDS
 # before it comes near the file system, so an id can never name a path outside the directory.
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{32}$")
 _ALLOWED_KEYS = frozenset(FACT_FIELDS)
+#: The chat page's thread keeps this many turns (the oldest go first).
+MAX_THREAD_TURNS = 20
 
 
 @dataclass
@@ -42,6 +44,8 @@ class Conversation:
     turns: int = 0
     created: float = 0.0
     updated: float = 0.0
+    #: The chat page's questions (masked) and answers, oldest first (server/chat/thread.py).
+    thread: list = field(default_factory=list)
 
     def to_json(self) -> dict:
         """The stored form: only allowed fact names, never message text."""
@@ -55,6 +59,7 @@ class Conversation:
             "turns": self.turns,
             "created": self.created,
             "updated": self.updated,
+            "thread": self.thread[-MAX_THREAD_TURNS:],
         }
 
 
@@ -116,6 +121,8 @@ class ConversationStore:
             turns=int(data.get("turns", 0)),
             created=float(data.get("created", 0.0)),
             updated=float(data.get("updated", 0.0)),
+            thread=[t for t in data.get("thread") or [] if isinstance(t, dict)]
+            if isinstance(data.get("thread"), list) else [],
         )
 
     def save(self, conversation: Conversation) -> None:

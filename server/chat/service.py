@@ -107,7 +107,7 @@ def _tokenizer_for(kb):
 
 
 def respond(state, message: object, conversation_id: str | None, today: date,
-            organization: str | None = None) -> ChatReply:
+            organization: str | None = None, *, keep_thread: bool = False) -> ChatReply:
     """Answer one message in a conversation: understand it (facts, organization, a reply to
     the pending question, the kind of question), decide which part answers (rules, a date
     rule, the catalog, search), compose the answer.
@@ -147,7 +147,6 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     conv.last_kind = frame.kind
     conv.language = lang
     conv.turns += 1
-    store.save(conv)
     reply.api["conversation_id"] = conv.id
     reply.api["facts"] = {k: v for k, v in conv.facts.items()}
     reply.api["question"] = reply.question
@@ -156,6 +155,11 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     reply.language = lang
     reply.restarted = restarted
     reply.facts_rows = T.describe_facts(conv.facts, lang) if frame.kind == VISIT else []
+    if keep_thread:  # the chat page's thread: the masked question and the answer shown
+        from server.chat.thread import turn_record
+
+        conv.thread.append({**turn_record(text, reply), "number": conv.turns})
+    store.save(conv)
     return reply
 
 

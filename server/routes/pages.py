@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlencode
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from rutin.errors import InputError, NotFound
@@ -148,7 +148,7 @@ def answer_form(request: Request, state, message: str, conversation_id: str, tem
     organization = mask_personnummer(organization)[:200]
     try:
         reply = respond(state, message, conversation_id or None, today_in_stockholm(),
-                        organization=organization or None)
+                        organization=organization or None, keep_thread=True)
     except InputError as exc:
         # A stale or tampered conversation id keeps the question, not the id.
         return chat_page(request, state, error=exc.message, status=exc.status_code,
@@ -156,8 +156,77 @@ def answer_form(request: Request, state, message: str, conversation_id: str, tem
                          # Echoed into the form, so never with a personnummer in it.
                          message=mask_personnummer(message[:state.settings.max_message_chars]),
                          organization=known_organization(state, organization))
+    if template == "chat.html":
+        # Post/Redirect/Get: the conversation has its own address, so Back, reload and a
+        # bookmark work; the organization picked is remembered as before.
+        response = RedirectResponse(f"/samtal/{reply.conversation.id}#svar-{reply.conversation.turns}",
+                                    status_code=303)
+        _remember_organization(request, state, response, known_organization(state, organization))
+        return response
     return chat_page(request, state, reply=reply, template=template,
                      organization=known_organization(state, organization))
+
+
+def _remember_organization(request: Request, state, response, organization: str) -> None:
+    """Keep the chat page's organization cookie in step with the one picked."""
+    if organization == remembered_organization(request, state):
+        return
+    if organization:  # URL-encoded: a cookie value holds no spaces or non-ASCII letters
+        response.set_cookie(ORGANIZATION_COOKIE, quote(organization),
+                            max_age=365 * 24 * 3600, httponly=True, samesite="lax")
+    else:
+        response.delete_cookie(ORGANIZATION_COOKIE, httponly=True, samesite="lax")
+
+
+def _conversation(state, conversation_id: str):
+    """The conversation at /samtal/<id>, or a 404 page: unknown, expired or malformed."""
+    from server.chat.conversations import valid_id
+
+    conv = state.conversations.get(conversation_id) if valid_id(conversation_id) else None
+    if conv is None:
+        raise NotFound("conversation_id", "Samtalet finns inte eller har gått ut. Börja ett nytt "
+                                          "samtal på startsidan.")
+    return conv
+
+
+@router.get("/samtal/{conversation_id}")
+def conversation_page(request: Request, state: State, conversation_id: str):
+    """The conversation: each question and its answer, the follow-up box under the latest."""
+    from server.chat.thread import stored_reply
+
+    conv = _conversation(state, conversation_id)
+    turns = [{"number": int(t.get("number") or i + 1), "question": t.get("asked", ""),
+              "feedback": t.get("feedback"), "reply": stored_reply(t, conv)}
+             for i, t in enumerate(conv.thread)]
+    organization = remembered_organization(request, state)
+    return templates.TemplateResponse(request, "conversation.html", {
+        "turns": turns, "conversation_id": conv.id, "widget": False,
+        "organizations": state.kb.organizations() if state.kb is not None else [],
+        "organization": organization, "lang": turns[-1]["reply"].language if turns else "sv"},
+        headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"})
+
+
+@router.post("/samtal/{conversation_id}/svar/{number}/omdome")
+def feedback_post(request: Request, state: State, conversation_id: str, number: int,
+                  rating: str = Form(""), reason: str = Form("")):
+    """Helpful or not (with an optional reason) on one answer; stored masked for the content
+    owners (server/feedback.py). Back to the answer, which then thanks."""
+    from server.feedback import RATINGS, feedback_key
+    from server.security import load_secret
+
+    conv = _conversation(state, conversation_id)
+    turn = next((t for t in conv.thread if int(t.get("number") or 0) == number), None)
+    if turn is None:
+        raise NotFound("number", "Det svaret finns inte i samtalet.")
+    if rating not in RATINGS:
+        raise InputError("rating", "Välj ”till hjälp” eller ”inte till hjälp”.")
+    api = turn.get("api") or {}
+    state.feedback.add(feedback_key(conv.id, number, load_secret(state.settings)), rating,
+                       reason, turn.get("asked", ""), str(api.get("kind", "")),
+                       api.get("citations") or [])
+    turn["feedback"] = rating
+    state.conversations.save(conv)
+    return RedirectResponse(f"/samtal/{conv.id}#svar-{number}", status_code=303)
 
 
 #: The start page's example questions (a link fills the question box with one).

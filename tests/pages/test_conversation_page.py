@@ -1,0 +1,111 @@
+"""The chat page as a conversation (issue 11): a form post redirects to the conversation's own
+address, which shows each question and its answer; feedback on every answer, without
+JavaScript, stored masked for the content owners."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from tests.pages.conftest import CSRF
+
+SAMTAL = re.compile(r"^/samtal/([A-Za-z0-9_-]{32})#svar-(\d+)$")
+
+
+def _ask(client, message, conversation_id=None):
+    token = CSRF.search(client.get("/").text).group(1)
+    data = {"message": message, "csrf_token": token}
+    if conversation_id:
+        data["conversation_id"] = conversation_id
+    return client.post("/", data=data, follow_redirects=False)
+
+
+def test_a_question_posted_on_the_page_redirects_to_the_conversations_address(client):
+    r = _ask(client, "hembesök igår hos pat på säbo efter utskrivning, hur reggar jag")
+    assert r.status_code == 303
+    m = SAMTAL.match(r.headers["location"])  # relative: never built from the Host header
+    assert m and m.group(2) == "1"
+    page = client.get(f"/samtal/{m.group(1)}")
+    assert page.status_code == 200 and page.headers["cache-control"] == "no-store"
+    assert "hembesök igår hos pat på säbo efter utskrivning" in page.text
+    assert "Hur gammal är patienten?" in page.text
+
+
+def test_the_conversation_page_shows_every_question_and_answer_in_order(client):
+    first = SAMTAL.match(_ask(client, "hembesök igår hos pat på säbo efter utskrivning, hur "
+                                      "reggar jag").headers["location"]).group(1)
+    r = _ask(client, "87", first)
+    assert SAMTAL.match(r.headers["location"]).groups() == (first, "2")
+    html = client.get(f"/samtal/{first}").text
+    turns = re.findall(r'<li class="turn" id="svar-(\d+)">', html)
+    assert turns == ["1", "2"]
+    second = html.split('id="svar-2"')[1]
+    assert "Du frågade:</span> 87" in second and "ja, 500 kr" in second
+    # one answer has the page's ids, the earlier one its own: no duplicate ids
+    assert html.count('id="answer"') == 1 and 'id="answer-1"' in html
+    # the follow-up box comes after the latest answer and continues this conversation
+    assert html.index('id="followup"') > html.index('id="svar-2"')
+    assert f'name="conversation_id" value="{first}"' in html.split('id="followup"')[1]
+    assert 'href="/">Nytt samtal</a>' in html
+
+
+def test_the_thread_never_holds_a_personnummer(client, data_dir):
+    r = _ask(client, "pat 19380201-1233 hembesök igår på säbo efter utskrivning, hur reggar jag")
+    conversation_id = SAMTAL.match(r.headers["location"]).group(1)
+    html = client.get(f"/samtal/{conversation_id}").text
+    assert "19380201-1233" not in html and "380201-1233" not in html
+    stored = (data_dir / "conversations" / f"{conversation_id}.json").read_text(encoding="utf-8")
+    assert "1233" not in stored
+
+
+def test_an_unknown_or_malformed_conversation_address_is_a_404_page(client):
+    assert client.get("/samtal/" + "A" * 32).status_code == 404
+    assert client.get("/samtal/..%2F..%2Fsecret_key").status_code == 404
+
+
+def test_feedback_without_javascript_is_stored_masked_and_thanked(client, data_dir):
+    r = _ask(client, "vad betalar patienten för ett hembesök av läkaren? pnr 19380201-1233")
+    conversation_id = SAMTAL.match(r.headers["location"]).group(1)
+    html = client.get(f"/samtal/{conversation_id}").text
+    form = html.split('class="feedback"')[1].split("</form>")[0]
+    assert f'action="/samtal/{conversation_id}/svar/1/omdome"' in html
+    token = CSRF.search(form).group(1)
+    r = client.post(f"/samtal/{conversation_id}/svar/1/omdome",
+                    data={"rating": "not_helpful", "reason": "saknar VAS 19380201-1233",
+                          "csrf_token": token}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == f"/samtal/{conversation_id}#svar-1"
+    assert "Tack för ditt omdöme!" in client.get(f"/samtal/{conversation_id}").text
+    lines = (data_dir / "feedback" / "feedback.jsonl").read_text(encoding="utf-8").splitlines()
+    entry = json.loads(lines[-1])
+    assert entry["rating"] == "not_helpful" and entry["reason"].startswith("saknar VAS")
+    assert entry["kind"] == "rule" and entry["citations"]  # the pnr gave the age: a card
+    assert "vad betalar patienten" in entry["question"]
+    raw = "\n".join(lines)
+    assert "1233" not in raw and conversation_id not in raw
+    store = client.app.state.rutin.feedback
+    assert any(f.rating == "not_helpful" for f in store.all())
+
+
+def test_feedback_needs_a_known_answer_a_rating_and_the_token(client):
+    r = _ask(client, "vad är ett brytpunktssamtal?")
+    conversation_id = SAMTAL.match(r.headers["location"]).group(1)
+    html = client.get(f"/samtal/{conversation_id}").text
+    token = CSRF.search(html).group(1)
+    base = f"/samtal/{conversation_id}/svar"
+    assert client.post(f"{base}/9/omdome", data={"rating": "helpful",
+                                                 "csrf_token": token}).status_code == 404
+    assert client.post(f"{base}/1/omdome", data={"rating": "great",
+                                                 "csrf_token": token}).status_code == 422
+    assert client.post(f"{base}/1/omdome", data={"rating": "helpful"}).status_code == 403
+
+
+def test_the_widget_opens_the_same_conversation_in_rutin(client):
+    html = client.get("/widget").text
+    token = CSRF.search(html).group(1)
+    html = client.post("/widget", data={"message": "vad är ett brytpunktssamtal?",
+                                        "csrf_token": token}).text
+    link = re.search(r'href="/samtal/([A-Za-z0-9_-]{32})#followup"', html)
+    assert link
+    assert "vad är ett brytpunktssamtal?" in client.get(f"/samtal/{link.group(1)}").text
+    # the answer comes before the follow-up box, so it is in view after asking
+    assert html.index('id="answer"') < html.index('<form class="ask')
