@@ -102,6 +102,7 @@ def chat_page(request: Request, state, *, reply=None, error=None, status=200,
     ctx = {"reply": reply, "error": error, "message": message,
            "conversation_id": reply.conversation.id if reply else "",
            "lang": reply.language if reply else "sv", "loading": state.kb is None,
+           "load_error": state.not_ready_message() if state.load_error else None,
            "widget": template == "widget.html",
            "organizations": state.kb.organizations() if state.kb is not None else [],
            "organization": organization}
@@ -155,7 +156,7 @@ def chat_post(request: Request, state: State, message: str = Form(""),
 
 def _documents(state) -> list:
     if state.kb is None:
-        raise InputError("kb", "Kunskapsbasen laddas fortfarande; försök igen om en stund.",
+        raise InputError("kb", state.not_ready_message(),
                          status_code=503)
     return [getattr(d, "meta", d) for d in state.kb.documents()]
 
@@ -172,7 +173,8 @@ def documents(request: Request, state: State, organization: str = ""):
              "in_force": m.in_force_on(today)} for m in shown]
     return templates.TemplateResponse(request, "documents.html", {
         "rows": rows, "organizations": organizations, "organization": organization,
-        "today": today, "failures": state.kb.failures if state.kb is not None else []})
+        "today": today, "failures": state.kb.failures if state.kb is not None else [],
+        "degraded": getattr(state.kb, "degraded", None)})
 
 
 @router.get("/documents/{document_id}")
