@@ -74,7 +74,8 @@ def _line_of(text: str, filename: str, key: str) -> int | None:
     table's header line when the key is not written there; None when the table is not found."""
     lines = text.splitlines()
     header = None
-    key_line = re.compile(rf"""^\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*=""")
+    quoted = re.escape(key)
+    key_line = re.compile(rf"""^\s*(?:{quoted}|"{quoted}"|'{quoted}')\s*=""")
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if stripped.startswith("[") and not stripped.startswith("[["):

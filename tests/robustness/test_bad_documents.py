@@ -84,7 +84,8 @@ def test_random_bytes_and_text_with_nul_are_named_not_indexed(tmp_path, seed_cop
     with TestClient(create_app(settings, load_in_background=False)) as client:
         ready = client.get("/readyz").json()
         listing = client.get("/documents")
-        ids = {d["document_id"] for q in ("rutin", "nattpatrull jourläkaren", "läkemedelsgenomgång")
+        queries = ("rutin", "nattpatrull jourläkaren", "läkemedelsgenomgång")
+        ids = {d["document_id"] for q in queries
                for d in client.get("/api/v1/search", params={"q": q, "k": 50}).json()["results"]}
     rejected = {"slump.txt", "slump-utan-nul.txt", "nul.txt", "styrtecken.md", "binar.html"}
     failed = {f["filename"]: f["reason"] for f in ready["failed_files"]}
