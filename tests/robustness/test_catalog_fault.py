@@ -79,6 +79,20 @@ def test_a_broken_catalog_at_restart_serves_the_last_good_index_and_says_why(
         assert client.get("/readyz").json()["degraded"] is None
 
 
+def test_an_instance_that_does_not_ingest_also_says_the_catalog_is_broken(tmp_path, seed_copy):
+    # The workers of 'rutin serve' with RUTIN_WORKERS > 1 open the index without ingesting
+    # (the parent did); each of them answers /readyz, so each says it.
+    settings = _settings(tmp_path, seed_copy)
+    with TestClient(create_app(settings, load_in_background=False)):
+        pass
+    _break(seed_copy, 'kind = "decision"', 'kind = "beslut"')
+    opened = settings.model_copy(update={"ingest_on_start": False})
+    with TestClient(create_app(opened, load_in_background=False)) as client:
+        ready = client.get("/readyz")
+    assert ready.status_code == 200 and ready.json()["documents"] == 5
+    assert ready.json()["degraded"]["line"] == 36
+
+
 def test_admin_reingest_of_a_broken_catalog_keeps_the_index_and_says_why(tmp_path, seed_copy):
     settings = _settings(tmp_path, seed_copy).model_copy(update={"admin_token": "t" * 32})
     auth = {"Authorization": "Bearer " + "t" * 32}
