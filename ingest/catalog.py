@@ -35,13 +35,64 @@ KINDS = ("routine", "decision", "report", "document")
 
 
 class CatalogError(ValueError):
-    """The catalog cannot be used; the message names the file (table) and the key to fix."""
+    """The catalog cannot be used; the message names the file, the line and the key to fix.
 
-    def __init__(self, filename: str, key: str, message: str) -> None:
-        super().__init__(f"{CATALOG_NAME} [{filename!r}] {key}: {message}")
+    ``filename`` is the document's table ('' for a file that is no valid TOML), ``key`` the key
+    in it, ``path`` the catalog file and ``line`` the line to look at (1-based, None if unknown).
+    """
+
+    def __init__(self, filename: str, key: str, message: str, *, path: Path | None = None,
+                 line: int | None = None, column: int | None = None) -> None:
         self.filename = filename
         self.key = key
         self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        super().__init__(self._text())
+
+    def _text(self) -> str:
+        where = str(self.path) if self.path is not None else CATALOG_NAME
+        if self.line is not None:
+            where += f", rad {self.line}"
+        if self.column is not None:
+            where += f", kolumn {self.column}"
+        what = f"[{self.filename!r}] {self.key}: " if self.filename else ""
+        return f"{where}: {what}{self.message}"
+
+    def located(self, path: Path, text: str) -> "CatalogError":
+        """This error with the catalog's path and the line of its table and key in ``text``."""
+        self.path = path
+        if self.line is None:
+            self.line = _line_of(text, self.filename, self.key)
+        self.args = (self._text(),)
+        return self
+
+
+def _line_of(text: str, filename: str, key: str) -> int | None:
+    """The line (1-based) of ``key`` in the table ``[filename]`` of a TOML ``text``; the
+    table's header line when the key is not written there; None when the table is not found."""
+    lines = text.splitlines()
+    header = None
+    quoted = re.escape(key)
+    key_line = re.compile(rf"""^\s*(?:{quoted}|"{quoted}"|'{quoted}')\s*=""")
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if stripped.startswith("[") and not stripped.startswith("[["):
+            try:
+                names = tomllib.loads(stripped)
+            except tomllib.TOMLDecodeError:
+                continue
+            if header is not None:
+                break  # the next table
+            if filename in names:
+                header = number
+        elif header is not None and key and key_line.match(line):
+            return number
+    if header is None:  # e.g. an inline table: the first line that names the file
+        return next((n for n, line in enumerate(lines, start=1) if filename and filename in line),
+                    None)
+    return header
 
 
 def slugify(text: str, max_length: int = 48) -> str:
@@ -63,16 +114,34 @@ def load_catalog(directory: Path) -> dict[str, DocumentMeta]:
     if not path.exists():
         return {}
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[:error.start].count(b"\n") + 1
+        raise CatalogError("", "", "katalogen är inte UTF-8-text", path=path,
+                           line=line) from None
+    except OSError as error:
+        raise CatalogError("", "", f"katalogen kan inte läsas ({error.strerror})",
+                           path=path) from None
+    try:
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise CatalogError("", "toml", f"katalogen går inte att läsa: {error}") from error
+        # tomllib says where: "... (at line 13, column 18)"
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
+        detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(error))
+        raise CatalogError("", "", f"ogiltig TOML ({detail})", path=path,
+                           line=int(found.group(1)) if found else None,
+                           column=int(found.group(2)) if found else None) from None
 
-    catalog: dict[str, DocumentMeta] = {}
-    for filename, entry in raw.items():
-        if not isinstance(entry, dict):
-            raise CatalogError(filename, "", "varje dokument ska vara en tabell, t.ex. [\"fil.txt\"]")
-        catalog[filename] = _meta_from_entry(filename, entry)
-    _validate(catalog)
+    try:
+        catalog: dict[str, DocumentMeta] = {}
+        for filename, entry in raw.items():
+            if not isinstance(entry, dict):
+                raise CatalogError(filename, "",
+                                   "varje dokument ska vara en tabell, t.ex. [\"fil.txt\"]")
+            catalog[filename] = _meta_from_entry(filename, entry)
+        _validate(catalog)
+    except CatalogError as error:
+        raise error.located(path, text) from None
     return catalog
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -69,14 +70,89 @@ def read_blocks(path: Path, warnings: list[str] | None = None) -> list[Block]:
 
 
 def decode_text(filename: str, data: bytes, warnings: list[str]) -> str:
-    """Decode as UTF-8 (BOM allowed), falling back to Windows-1252 with a warning."""
+    """Decode as UTF-8 (BOM allowed), UTF-16 with a BOM, or else Windows-1252 with a warning.
+
+    Raises ``UnreadableDocument`` for what is not text: NUL bytes, control characters, or bytes
+    that are neither UTF-8 nor look like text in Windows-1252 (random or binary data), so that
+    it is reported by name like a corrupt PDF instead of being indexed as gibberish.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UnreadableDocument(filename, NOT_TEXT) from None
+        check_text(filename, text)
+        return _without_controls(text)
+    if b"\x00" in data:
+        raise UnreadableDocument(filename, "filen innehåller binära data (NUL-byte) och är "
+                                           "ingen textfil")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        mended = data.decode("utf-8", errors="replace")
+        invalid = mended.count("\ufffd")
+        valid = sum(1 for ch in mended if ord(ch) > 127 and ch != "\ufffd")
+        if valid > invalid and invalid <= max(2, len(mended) * MAX_ODD_SHARE):
+            # UTF-8 with a few damaged bytes (Windows-1252 text has no valid UTF-8 sequences).
+            message = f"{filename}: {invalid} ogiltiga UTF-8-byte ersatta"
+            log.warning(message)
+            warnings.append(message)
+            check_text(filename, mended)
+            return _without_controls(mended)
+        text = data.decode("cp1252", errors="replace")
+        # Text in Windows-1252 is mostly ASCII and Latin letters; random or binary bytes are
+        # not (a third of them decode to symbols, controls or nothing).
+        odd = sum(1 for ch in text if not _plausible(ch))
+        if odd > max(2, len(text) * MAX_ODD_SHARE):
+            raise UnreadableDocument(filename, NOT_TEXT)
         message = f"{filename}: inte UTF-8, läst som Windows-1252 (cp1252)"
         log.warning(message)
         warnings.append(message)
-        return data.decode("cp1252", errors="replace")
+    check_text(filename, text)
+    return _without_controls(text)
+
+
+#: The reason given for a file that is neither UTF-8 nor text in another encoding.
+NOT_TEXT = ("filen är ingen text: den är varken giltig UTF-8 eller läsbar text i någon annan "
+            "teckenkodning (binära eller skadade data)")
+#: The largest share of characters that do not belong in a routine's text (controls,
+#: replacement characters, and in Windows-1252 symbols and undefined bytes) a file may hold.
+MAX_ODD_SHARE = 0.01
+_PLAUSIBLE_EXTRA = set("–—‘’‚“”„•…€§°½¼¾±×²³µ«»·©®™¤ßÆæØøÅåÄäÖöÉéÈèÜüÁáÍíÓóÚúÑñ")
+
+
+def _plausible(ch: str) -> bool:
+    """True for a character text in Windows-1252 is made of: ASCII, Latin letters, the usual
+    typography."""
+    return (" " <= ch <= "~") or ch in "\t\n\r\f" or ch in _PLAUSIBLE_EXTRA or (
+        "\u00c0" <= ch <= "\u00ff" and ch.isalpha())
+
+
+def _control(ch: str) -> bool:
+    """A control character (other than tab, line and page breaks) or a replacement character."""
+    return ch == "\ufffd" or (ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc")
+
+
+def _without_controls(text: str) -> str:
+    """``text`` without the stray control characters ``check_text`` lets through (a vertical
+    tab, Word's manual line break, becomes one)."""
+    text = text.replace("\v", "\n")
+    if not any(_control(ch) and ch != "\ufffd" for ch in text):
+        return text
+    return "".join(ch for ch in text if ch == "\ufffd" or not _control(ch))
+
+
+def check_text(filename: str, text: str) -> None:
+    """Raise ``UnreadableDocument`` if ``text`` holds a NUL or more than a stray control
+    character (a binary file that happened to decode)."""
+    if "\x00" in text:
+        raise UnreadableDocument(filename, "filen innehåller binära data (NUL-tecken) och är "
+                                           "ingen textfil")
+    controls = sum(1 for ch in text if _control(ch))
+    if controls > max(2, len(text) * MAX_ODD_SHARE):
+        raise UnreadableDocument(filename, f"filen innehåller {controls} styrtecken eller "
+                                           "ogiltiga tecken och är ingen läsbar text (binära "
+                                           "eller skadade data)")
 
 
 def text_lines(text: str) -> list[Line]:
@@ -293,6 +369,9 @@ _HTML_SKIP = {"script", "style", "noscript", "template", "nav", "head", "svg", "
 def _read_html(path: Path, data: bytes, warnings: list[str]) -> list[Block]:
     from bs4 import BeautifulSoup
 
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableDocument(path.name, "filen innehåller binära data (NUL-byte) och är "
+                                            "ingen HTML-fil")
     try:
         soup = BeautifulSoup(data, "html.parser")
     except Exception as error:  # bs4 rarely fails, but a binary file can trip the parser
@@ -301,6 +380,7 @@ def _read_html(path: Path, data: bytes, warnings: list[str]) -> list[Block]:
     links: list[str] = []
     root = soup.body or soup
     _walk_html(root, blocks, links)
+    check_text(path.name, "\n".join(b.text for b in blocks))
     for href in dict.fromkeys(links):
         blocks.append(Block("link", href))
     return blocks

@@ -50,6 +50,50 @@ class IngestReport:
     embedded_chunks: int = 0
 
 
+@dataclass(frozen=True)
+class Degradation:
+    """Why the index served is not what the documents directory says now: the catalog cannot be
+    read, so the last index that was ingested whole is served instead (issue 13, finding 5)."""
+
+    reason: str  # Swedish; names the catalog file and line
+    file: str
+    line: int | None = None
+
+    @classmethod
+    def of(cls, error) -> "Degradation":
+        """The degradation a ``CatalogError`` causes."""
+        return cls(str(error), str(error.path or ""), error.line)
+
+    def to_api(self) -> dict:
+        return {"reason": self.reason, "file": self.file, "line": self.line}
+
+
+def manifest_path(settings: Settings) -> Path:
+    """Where the manifest of the index ``settings`` describe is kept."""
+    return Path(settings.data_dir) / "kb" / "manifest.json"
+
+
+def no_index_message(error: Exception) -> str:
+    """The one line said when the catalog is broken and no earlier index can be served."""
+    return (f"{error}. Det finns inget tidigare inläst index att visa i stället; rätta katalogen "
+            "och försök igen.")
+
+
+def check_catalog(settings: Settings) -> None:
+    """Raise ConfigurationError naming the catalog's file and line when a start would ingest a
+    broken catalog and there is no earlier index to serve instead (``rutin serve`` says so and
+    exits rather than serving nothing). With an earlier index the start goes on, degraded."""
+    from ingest.catalog import CatalogError, load_catalog
+
+    if not settings.ingest_on_start:
+        return
+    try:
+        load_catalog(Path(settings.documents_dir))
+    except CatalogError as error:
+        if not Manifest.load(manifest_path(settings)).documents:
+            raise ConfigurationError(no_index_message(error)) from None
+
+
 def check_settings(settings: Settings) -> None:
     """Raise ConfigurationError, one line per problem naming the setting to fix, if the
     documents directory, the embedding model or the data directory cannot be used."""
@@ -104,6 +148,8 @@ class KnowledgeBase:
         self._write_lock = threading.Lock()
         # Files the last ingest could not read (name and reason), shown on /readyz and /documents.
         self.failures: list = []
+        # Set while the catalog cannot be read and the last good index is served instead.
+        self.degraded: Degradation | None = None
         self._corpus = Corpus.build(manifest.documents)
 
     # -- reading -------------------------------------------------------------------------
@@ -183,11 +229,19 @@ class KnowledgeBase:
     def ingest(self, directory: Path | str, progress: bool | Progress = False) -> IngestReport:
         """Load every document in ``directory`` (with its catalog.toml) and bring the index in
         line with it; see ``apply``."""
+        from ingest.catalog import CatalogError
         from ingest.pipeline import load_directory
 
         started = time.perf_counter()
-        documents, failures = load_directory(Path(directory))
-        return self.apply(documents, failures, progress=progress, started=started)
+        try:
+            documents, failures = load_directory(Path(directory))
+        except CatalogError as error:
+            # Nothing is changed: the index ingested last stays, and says it is behind.
+            self.degraded = Degradation.of(error)
+            raise
+        report = self.apply(documents, failures, progress=progress, started=started)
+        self.degraded = None
+        return report
 
     def apply(self, documents: Sequence[Document], failures: Sequence = (), *,
               progress: bool | Progress = False, started: float | None = None) -> IngestReport:
@@ -319,8 +373,7 @@ def open_knowledge_base(settings: Settings, progress: bool | Progress = False, *
     rebuild = ingest if rebuild is None else rebuild
     check_settings(settings)
     embedder = make_embedder(settings)
-    manifest_path = Path(settings.data_dir) / "kb" / "manifest.json"
-    manifest = Manifest.load(manifest_path)
+    manifest = Manifest.load(manifest_path(settings))
     store = unit_store = None
     stale: set[str] = set()
     if embedder is not None:
@@ -349,7 +402,24 @@ def open_knowledge_base(settings: Settings, progress: bool | Progress = False, *
         stale = {cid.split(":", 1)[0] for cid in missing}
         if stale and not ingest:
             log.warning("vectors missing for %s; run 'rutin ingest'", ", ".join(sorted(stale)))
-    kb = KnowledgeBase(settings, embedder, store, manifest, manifest_path, stale, unit_store)
-    if ingest:
-        kb.ingest(settings.documents_dir, progress=progress)
+    kb = KnowledgeBase(settings, embedder, store, manifest, manifest_path(settings), stale,
+                       unit_store)
+    from ingest.catalog import CatalogError, load_catalog
+
+    try:
+        if ingest:
+            kb.ingest(settings.documents_dir, progress=progress)
+        else:
+            # Opened without an ingest (a worker of 'rutin serve', RUTIN_INGEST_ON_START=false):
+            # a catalog that cannot be read is still said, since the next ingest will fail.
+            load_catalog(Path(settings.documents_dir))
+    except CatalogError as error:
+        if ingest and not kb.document_count():
+            kb.close()
+            raise ConfigurationError(no_index_message(error)) from None
+        kb.degraded = Degradation.of(error)
+        # A warning where this start's ingest failed; where none was asked (the CLI ingests
+        # next and says it, a worker's parent said it) a note.
+        log.log(logging.WARNING if ingest else logging.INFO,
+                "%s; serving the last good index (%d documents)", error, kb.document_count())
     return kb

@@ -39,9 +39,12 @@ def serve(
     try:
         # Checked here, not only in the lifespan: uvicorn prints a failing lifespan as a
         # traceback, the issue asks for one clear line and a non-zero exit.
-        from kb.service import check_settings
+        from kb.service import check_catalog, check_settings
 
         check_settings(settings)
+        # A broken catalog with no earlier index to serve: one line naming the file and line
+        # and exit, rather than a server that can only ever say it failed.
+        check_catalog(settings)
         if settings.vector_store == "embedded":
             from rutin.datalock import acquire_data_dir
 

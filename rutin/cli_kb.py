@@ -59,9 +59,14 @@ def ingest(
             _fail(f"Katalogen {path} finns inte.")
         settings = settings.model_copy(update={"documents_dir": path})
     # rebuild: an index of another embedding model is emptied and re-embedded by this ingest.
+    from ingest.catalog import CatalogError
+    from kb.service import no_index_message
+
     with _knowledge_base(settings, ingest=False, rebuild=True) as kb:
         try:
             report = kb.ingest(settings.documents_dir, progress=True)
+        except CatalogError as exc:  # one line naming the file and line; the index is kept
+            _fail(str(exc) if kb.document_count() else no_index_message(exc))
         except ConfigurationError as exc:
             _fail(str(exc))
         for label, ids in (("Nya", report.added), ("Ändrade", report.updated),

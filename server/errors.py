@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 from pathlib import Path
 
@@ -108,8 +109,70 @@ def install_error_handlers(app: FastAPI, templates_dir: Path) -> None:
             resp.headers[k] = v
         return resp
 
+    @app.exception_handler(OSError)
+    async def storage_error(request: Request, exc: OSError):
+        if not is_storage_failure(exc):
+            return await unexpected(request, exc)
+        # The data directory turned read-only, full or went away: a clear 503 and one line in
+        # the log, not a 500 and a traceback per request (issue 13, finding 6). /readyz says
+        # it too (server/storage.py).
+        log.error("storage failure on %s %s: %s", request.method, request.url.path,
+                  describe_storage_failure(exc))
+        resp = render(request, 503, [{"field": "lagring", "message": STORAGE_MESSAGE}],
+                      "Tjänsten kan inte spara just nu")
+        resp.headers["Retry-After"] = "60"
+        return resp
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
         log.exception("unhandled error on %s %s", request.method, request.url.path)
+        _mark_logged(exc)
         return render(request, 500, [{"field": "server", "message": "Ett internt fel uppstod."}],
                       "Internt fel")
+
+    _add_filter_once(logging.getLogger("uvicorn.error"), _AlreadyLogged())
+
+
+#: What a request that needed to write is told when the data directory cannot be written.
+STORAGE_MESSAGE = ("Tjänsten kan inte spara just nu: datakatalogen går inte att skriva till "
+                   "(skrivskyddad, full eller borta). Försök igen senare; kontakta den som "
+                   "förvaltar tjänsten om felet består.")
+
+#: The errors of a file system that cannot be written (or is gone), as opposed to a bug.
+_STORAGE_ERRNOS = frozenset(
+    getattr(errno, name) for name in ("EROFS", "EACCES", "EPERM", "ENOENT", "ENOTDIR", "EISDIR",
+                                      "ENOSPC", "EDQUOT", "EIO", "ESTALE")
+    if hasattr(errno, name))
+
+
+def is_storage_failure(exc: BaseException) -> bool:
+    """True for an OSError of a file system that is read-only, full, or gone."""
+    return isinstance(exc, OSError) and exc.errno in _STORAGE_ERRNOS
+
+
+def describe_storage_failure(exc: OSError) -> str:
+    """``[Errno 30] Read-only file system: '/data/conversations/x.json'`` as one short line."""
+    where = f": {exc.filename}" if exc.filename else ""
+    return f"{exc.strerror or type(exc).__name__}{where}"
+
+
+def _mark_logged(exc: BaseException) -> None:
+    try:
+        exc._rutin_logged = True  # type: ignore[attr-defined]
+    except AttributeError:  # an exception type without a __dict__
+        pass
+
+
+class _AlreadyLogged(logging.Filter):
+    """Drops uvicorn's "Exception in ASGI application" for an exception the 500 handler above
+    has logged: Starlette's ServerErrorMiddleware calls the handler and then re-raises, so that
+    servers can log; uvicorn does, and every failure wrote its traceback twice."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        return not getattr(exc, "_rutin_logged", False)
+
+
+def _add_filter_once(logger: logging.Logger, new: logging.Filter) -> None:
+    if not any(type(f) is type(new) for f in logger.filters):
+        logger.addFilter(new)

@@ -27,6 +27,15 @@ class AppState:
     ready: threading.Event = field(default_factory=threading.Event)
     load_error: str | None = None
 
+    def not_ready_message(self, what: str = "Kunskapsbasen") -> str:
+        """Why ``what`` cannot answer: it is still loading, or its load failed (then the reason,
+        which names the file to fix; never 'still loading' for a load that will not finish)."""
+        if self.load_error:
+            reason = self.load_error.rstrip()
+            reason += "" if reason.endswith((".", "!", "?")) else "."
+            return f"{what} kunde inte läsas in: {reason} Kontakta den som förvaltar tjänsten."
+        return f"{what} laddas fortfarande; försök igen om en stund."
+
 
 def get_state(request: Request) -> AppState:
     """The application's state object (set by the lifespan)."""

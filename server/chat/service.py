@@ -211,7 +211,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             frame.stated = {**stated, **answered}
             return frame
     if kb is None:
-        raise InputError("kb", "Kunskapsbasen laddas fortfarande; försök igen om en stund.",
+        raise InputError("kb", state.not_ready_message(),
                          status_code=503)
     frame.hits = kb.search(text, k=5, organization=scope)
     vector = kb.embedder.embed_queries([text])[0] if kb.embedder is not None else None
@@ -432,7 +432,7 @@ def _rules_answer(state, conv: Conversation, lang: str, today: date) -> ChatRepl
     visit_date = date.fromisoformat(facts["visit_date"]) if "visit_date" in facts else today
     date_assumed = "visit_date" not in facts
     if state.rules is None:
-        raise InputError("rules", "Reglerna laddas fortfarande; försök igen om en stund.",
+        raise InputError("rules", state.not_ready_message("Reglerna"),
                          status_code=503)
     try:
         resolved = resolve_facts(

@@ -43,15 +43,23 @@ def reingest(state: State, authorization: str | None = Header(default=None)) -> 
     """Ingest the documents directory again (incremental) and reload the rule tables."""
     require_admin(state, authorization)
     if state.kb is None or not state.ready.is_set():
-        raise InputError("kunskapsbas", "Kunskapsbasen laddas fortfarande; försök igen om en stund.",
+        raise InputError("kunskapsbas", state.not_ready_message(),
                          status_code=503)
     if not _reingest_lock.acquire(blocking=False):
         raise InputError("reingest", "En inläsning pågår redan; vänta tills den är klar.",
                          status_code=409)
     try:
+        from ingest.catalog import CatalogError
         from rules.tables import load_tables
 
-        report = state.kb.ingest(state.settings.documents_dir)
+        try:
+            report = state.kb.ingest(state.settings.documents_dir)
+        except CatalogError as exc:
+            # Nothing changed: the last good index is still served, and /readyz and
+            # /documents say it is degraded and why.
+            log.warning("admin re-ingest refused: %s", exc)
+            raise InputError("catalog", f"{exc}. Inget har ändrats; kunskapsbasen visar den "
+                             "senast inlästa versionen.", status_code=422) from None
         state.rules = load_tables({d.id: d for d in state.kb.documents()})
     finally:
         _reingest_lock.release()
@@ -67,4 +75,5 @@ def reingest(state: State, authorization: str | None = Header(default=None)) -> 
         "documents": state.kb.document_count(),
         "chunks": state.kb.chunk_count(),
         "seconds": round(report.seconds, 3),
+        "degraded": None,  # an ingest that got this far read the catalog
     }

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from server.state import State
+from server.storage import probe_storage, storage_directories
 
 router = APIRouter(tags=["health"])
 
@@ -18,16 +21,31 @@ def healthz() -> dict:
 
 @router.get("/readyz")
 def readyz(state: State):
-    """200 with counts once the knowledge base is loaded; 503 before."""
+    """200 with counts once the knowledge base is loaded and the data directory can be written;
+    503 before, when the load failed (``error`` says why), or when the data directory cannot be
+    written (``storage`` says why). ``degraded`` is set while the catalog cannot be read and
+    the last good index is served; ``worker`` is this process's id (several workers answer on
+    one port)."""
+    storage_error = probe_storage(storage_directories(state))
+    storage = {"writable": storage_error is None, "error": storage_error}
     if not state.ready.is_set() or state.kb is None:
         body = {"status": "loading" if state.load_error is None else "error"}
         if state.load_error:
             body["error"] = state.load_error
+        body.update(storage=storage, worker=os.getpid())
         return JSONResponse(body, status_code=503)
-    return {
-        "status": "ready",
-        "documents": state.kb.document_count(),
-        "chunks": state.kb.chunk_count(),
-        "embedding_model": state.kb.model_name,
-        "failed_files": [{"filename": f.filename, "reason": f.reason} for f in state.kb.failures],
+    kb = state.kb
+    body = {
+        "status": "ready" if storage_error is None else "error",
+        "documents": kb.document_count(),
+        "chunks": kb.chunk_count(),
+        "embedding_model": kb.model_name,
+        "failed_files": [{"filename": f.filename, "reason": f.reason} for f in kb.failures],
+        "degraded": kb.degraded.to_api() if getattr(kb, "degraded", None) else None,
+        "storage": storage,
+        "worker": os.getpid(),
     }
+    if storage_error is not None:
+        body["error"] = storage_error
+        return JSONResponse(body, status_code=503)
+    return body

@@ -122,6 +122,7 @@ def chat_page(request: Request, state, *, reply=None, error=None, status=200,
     ctx = {"reply": reply, "error": error, "message": message,
            "conversation_id": reply.conversation.id if reply else "",
            "lang": reply.language if reply else "sv", "loading": state.kb is None,
+           "load_error": state.not_ready_message() if state.load_error else None,
            "widget": template == "widget.html",
            "organizations": state.kb.organizations() if state.kb is not None else [],
            "examples": EXAMPLES, "coverage": coverage(state) if reply is None else [],
@@ -278,7 +279,7 @@ def chat_post(request: Request, state: State, message: str = Form(""),
 
 def _documents(state) -> list:
     if state.kb is None:
-        raise InputError("kb", "Kunskapsbasen laddas fortfarande; försök igen om en stund.",
+        raise InputError("kb", state.not_ready_message(),
                          status_code=503)
     return [getattr(d, "meta", d) for d in state.kb.documents()]
 
@@ -322,7 +323,8 @@ def documents(request: Request, state: State, organization: str = "", valid_on: 
     return templates.TemplateResponse(request, "documents.html", {
         "rows": rows, "organizations": organizations, "organization": organization,
         "today": today, "day": day, "titles": document_titles(state),
-        "failures": state.kb.failures if state.kb is not None else []})
+        "failures": state.kb.failures if state.kb is not None else [],
+        "degraded": getattr(state.kb, "degraded", None)})
 
 
 def _known_document(state, document_id: str):

@@ -51,7 +51,7 @@ def search(
     if len(q) > limit:
         raise InputError("q", f"q är för lång (högst {limit} tecken).")
     if not state.ready.is_set() or state.kb is None:
-        raise HTTPException(503, "Kunskapsbasen laddas fortfarande; försök igen om en stund.",
+        raise HTTPException(503, state.not_ready_message(),
                             headers={"Retry-After": "5"})
     # A personnummer says nothing about the routines: it is neither searched nor echoed.
     query = mask_personnummer(q.strip())

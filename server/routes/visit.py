@@ -40,7 +40,7 @@ class VisitRequest(BaseModel):
 
 def _tables(state) -> RuleTables:
     if state.rules is None:
-        raise HTTPException(503, "Reglerna laddas fortfarande; försök igen om en stund.")
+        raise HTTPException(503, state.not_ready_message("Reglerna"))
     return state.rules
 
 

@@ -81,3 +81,29 @@ def test_an_entry_without_id_is_refused(tmp_path):
     write_catalog(tmp_path, '["a.txt"]\ntitle = "A"\n')
     with pytest.raises(CatalogError, match="id"):
         load_catalog(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('["a.txt"]\nid = "a"\ntitle = "A"\nvalid_from = 2025-13-31\n', 4,
+         ("rad 4, kolumn", "ogiltig TOML")),
+        ('["a.txt"]\nid = "a"\ntitle = "A"\n\n["b.txt"]\nid = "b"\nkind = "beslut"\n'
+         'title = "B"\n', 7, ("['b.txt'] kind",)),
+        ("# katalog\n\n['a.txt']\nid = 'a'\n", 3, ("title: saknas",)),
+        ('["a.txt"]\nid = "a"\ntitle = "A"\n["b.txt"]\n"id" = "a"\ntitle = "B"\n', 5,
+         ("används redan",)),
+        ('"a.txt" = { id = "a", title = "A", valid_from = "2025-01-01" }\n', 1,
+         ("valid_from",)),
+    ],
+)
+def test_a_catalog_error_names_the_file_and_the_line(tmp_path, text, line, words):
+    # Issue 13, finding 5: the one line an admin reads says where to look.
+    write_catalog(tmp_path, text)
+    with pytest.raises(CatalogError) as error:
+        load_catalog(tmp_path)
+    assert error.value.line == line
+    assert error.value.path == tmp_path / "catalog.toml"
+    assert str(error.value).startswith(f"{tmp_path / 'catalog.toml'}, rad {line}")
+    for word in words:
+        assert word in str(error.value)

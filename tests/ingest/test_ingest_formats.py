@@ -102,6 +102,47 @@ def test_text_in_windows_1252_is_read_with_a_warning(tmp_path):
     assert any("cp1252" in warning for warning in document.warnings)
 
 
+def test_text_in_utf16_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "anteckning.txt"
+    path.write_bytes("Syfte\n\nRutinen gäller för hemsjukvård i Halland.\n".encode("utf-16"))
+    assert "Rutinen gäller för hemsjukvård i Halland." in load_document(path).text
+
+
+def test_utf8_with_one_damaged_byte_is_read_as_utf8_not_windows_1252(tmp_path):
+    path = tmp_path / "nastan.txt"
+    path.write_bytes("Syfte\n\nRutinen gäller för hemsjukvård i Halland.\n".encode() * 5
+                     + b"Slut \xff.\n")
+    document = load_document(path)
+    assert "Rutinen gäller för hemsjukvård i Halland." in document.text  # no 'gÃ¤ller'
+    assert any("ogiltiga UTF-8" in warning for warning in document.warnings)
+
+
+def test_a_stray_control_character_is_dropped_not_indexed(tmp_path):
+    path = tmp_path / "vt.txt"
+    path.write_bytes("Syfte\n\nRutinen gäller\x1b för hemsjukvård i Halland.\n".encode()
+                     + "Rutinen gäller för hemsjukvård i Halland.\n".encode() * 20)
+    document = load_document(path)
+    assert "\x1b" not in document.text and "Rutinen gäller för hemsjukvård" in document.text
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("nul.txt", "Rutin för hemsjukvård\n".encode() + b"\x00" + b"mer text\n"),
+        ("nul-latin.md", "Rutin för hemsjukvård\n".encode("cp1252") + b"\x00\x00"),
+        ("styr.txt", b"Rutin " + bytes(range(1, 9)) * 10),
+        ("slump.txt", bytes((i * 7919 + 13) % 255 + 1 for i in range(5000))),
+        ("slump.html", b"<p>Rutin</p>" + bytes((i * 7919 + 13) % 255 + 1 for i in range(5000))),
+    ],
+)
+def test_what_is_not_text_is_unreadable_with_a_reason(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(UnreadableDocument) as error:
+        load_document(path)
+    assert error.value.filename == name and "ingen" in error.value.reason
+
+
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [

@@ -104,10 +104,13 @@ def test_search_is_503_in_swedish_until_the_knowledge_base_is_loaded(tmp_path, d
     settings = Settings(data_dir=tmp_path / "data", documents_dir=documents_dir,
                         embedding_model=str(model_dir))
     with TestClient(create_app(settings)) as c:
-        for _ in range(100):
-            if c.get("/readyz").json().get("status") == "error":
-                break
+        deadline = time.monotonic() + 300
+        while c.get("/readyz").json().get("status") == "loading" and time.monotonic() < deadline:
             time.sleep(0.1)
+        ready = c.get("/readyz")
+        assert ready.status_code == 503 and ready.json()["status"] == "error", ready.text
         r = c.get("/api/v1/search", params={"q": "avgift"})
         assert r.status_code == 503
-        assert "försök igen" in r.json()["error"]
+        # A load that failed is said (with its reason), never "still loading" (issue 13, 5).
+        assert "kunde inte läsas in" in r.json()["error"]
+        assert "laddas fortfarande" not in r.json()["error"]

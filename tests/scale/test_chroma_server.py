@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -96,14 +97,23 @@ def test_two_rutin_processes_on_one_chroma_server_give_the_same_answers(tmp_path
                               timeout=60).json()["results"]
                 assert [r["anchor"] for r in a] == [r["anchor"] for r in b], question
                 assert a, question
-            # A conversation begun on one instance continues on the other (shared data dir).
-            first = one.post("/api/v1/chat", json={"message": "Hur registrerar jag ett "
-                                                   "hembesök efter utskrivning från sjukhus?"})
+            # A conversation begun on one instance continues on the other (shared data dir):
+            # the facts told instance one are known to instance two, which asked nothing.
+            first = one.post("/api/v1/chat", json={"message": "Hembesök hos en patient på säbo "
+                                                   "den 2025-05-10 efter utskrivning, ger det "
+                                                   "ersättning?"})
+            told = {"visit_date": "2025-05-10", "occasion": "utskrivning", "setting": "sabo"}
+            assert first.status_code == 200
+            assert told.items() <= first.json()["facts"].items(), first.json()
+            assert "patient_age" not in first.json()["facts"]
             follow = httpx.post(f"{base}/api/v1/chat", timeout=60, json={
                 "message": "Patienten är 90 år.",
                 "conversation_id": first.json()["conversation_id"]})
             assert follow.status_code == 200
             assert follow.json()["conversation_id"] == first.json()["conversation_id"]
+            carried = follow.json()["facts"]
+            assert {**told, "patient_age": 90}.items() <= carried.items(), follow.json()
+            assert follow.json()["kind"] == "rule" and follow.json()["decision"], follow.json()
         finally:
             two.terminate()
             two.wait(timeout=30)
@@ -132,17 +142,44 @@ def test_rutin_serve_with_two_workers_on_a_chroma_server_answers_from_both(tmp_p
            "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
     proc = subprocess.Popen([RUTIN, "serve"], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
     try:
-        ready = _wait(f"http://127.0.0.1:{port}/readyz", proc).json()
+        ready = _wait(f"{base}/readyz", proc).json()
         assert ready["documents"] == 5
-        answers = set()
-        for _ in range(12):  # the kernel spreads new connections over both workers
-            with httpx.Client(timeout=30) as client:
-                r = client.get(f"http://127.0.0.1:{port}/api/v1/search",
-                               params={"q": QUESTIONS[0], "k": 3})
-            assert r.status_code == 200
-            answers.add(tuple(hit["anchor"] for hit in r.json()["results"]))
-        assert len(answers) == 1  # every worker gives the same ranking
+        # Each worker answers /readyz with its process id. New connections, several at once
+        # so that a busy worker leaves the next to its sibling, until both have answered;
+        # every answer of every worker is ready (a worker takes no connection before it is).
+        workers: dict[int, dict] = {}
+        statuses = []
+        deadline = time.monotonic() + 300
+        with ThreadPoolExecutor(8) as pool:
+            while len(workers) < 2 and time.monotonic() < deadline:
+                assert proc.poll() is None, "rutin serve exited"
+                for r in pool.map(lambda _: httpx.get(f"{base}/readyz", timeout=60), range(8)):
+                    statuses.append(r.status_code)
+                    workers.setdefault(r.json()["worker"], r.json())
+        assert len(workers) == 2, f"only worker(s) {sorted(workers)} answered"
+        assert set(statuses) == {200}, statuses
+        assert all(w["status"] == "ready" and w["documents"] == 5 for w in workers.values())
+        # Both give the same ranking: search until each worker has answered the question.
+        answers: dict[int, tuple] = {}
+        deadline = time.monotonic() + 300
+        with ThreadPoolExecutor(8) as pool:
+            while set(answers) != set(workers) and time.monotonic() < deadline:
+                def ask(_):
+                    # A new connection each; the worker on it says who it is before and after.
+                    with httpx.Client(timeout=60) as client:
+                        pid = client.get(f"{base}/readyz").json()["worker"]
+                        r = client.get(f"{base}/api/v1/search",
+                                       params={"q": QUESTIONS[0], "k": 3})
+                        same = client.get(f"{base}/readyz").json()["worker"] == pid
+                    assert r.status_code == 200, r.text
+                    return pid if same else None, tuple(h["anchor"] for h in r.json()["results"])
+                for pid, anchors in pool.map(ask, range(8)):
+                    if pid is not None:
+                        answers.setdefault(pid, anchors)
+        assert set(answers) == set(workers), f"searched on {sorted(answers)} only"
+        assert len(set(answers.values())) == 1 and all(answers.values()), answers
     finally:
         proc.terminate()
         output = proc.communicate(timeout=30)[0]

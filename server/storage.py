@@ -1,0 +1,41 @@
+"""The data directory as the storage the server writes to: a probe for ``/readyz``.
+
+Conversations (and, on an ingest, the manifest) are written under ``RUTIN_DATA_DIR``. A directory
+that turned read-only, filled up or went away is found here by writing and removing a small
+file, which works for every user (a read-only mount stops root too); a write that fails in a
+request is answered 503 by server/errors.py.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from server.errors import describe_storage_failure
+
+
+def storage_directories(state) -> list[Path]:
+    """The directories the server writes to: the data directory and the conversation store's."""
+    directories = [Path(state.settings.data_dir)]
+    store_dir = getattr(state.conversations, "directory", None)
+    if isinstance(store_dir, Path) and store_dir not in directories:
+        directories.append(store_dir)
+    return directories
+
+
+def probe_storage(directories: list[Path]) -> str | None:
+    """None when a file can be created and removed in every directory; else why not, in
+    Swedish, naming the directory."""
+    for directory in directories:
+        try:
+            if not directory.is_dir():
+                what = "finns inte" if not directory.exists() else "är ingen katalog"
+                return f"Datakatalogen {directory} {what}; inget kan sparas."
+            fd, tmp = tempfile.mkstemp(dir=directory, prefix=".rutin-probe-")
+            os.close(fd)
+            os.unlink(tmp)
+        except OSError as exc:
+            return (f"Datakatalogen {directory} går inte att skriva till "
+                    f"({describe_storage_failure(exc)}); inget kan sparas.")
+    return None
