@@ -205,6 +205,9 @@ class SecurityMiddleware:
                     return
                 expected = csrf_token_for(self.secret, cookie_value) if cookie_value else ""
                 if not (expected and submitted and hmac.compare_digest(expected, submitted)):
+                    if method == "POST" and path in ("/", "/widget"):
+                        await self._ask_again(scope, send, path, body, widget, cookie_name)
+                        return
                     await self._reject(
                         send, path, 403, "Formuläret kunde inte tas emot",
                         "Formuläret har gått ut eller skickades från en annan webbplats. "
@@ -297,6 +300,61 @@ class SecurityMiddleware:
             same_site = "Strict" + ("; Secure" if https else "")
             cookie_path = "/"
         return f"{name}={value}; Path={cookie_path}; HttpOnly; SameSite={same_site}"
+
+    async def _ask_again(self, scope: Scope, send: Send, path: str, body: bytes, widget: bool,
+                         cookie_name: str) -> None:
+        """A question form whose token failed (the page was open too long, cookies were off,
+        or it came from another site): 403 with the question kept in a fresh form, and what
+        to do. The question is masked, as every echo."""
+        from urllib.parse import parse_qs
+
+        from rutin.redact import mask_personnummer
+
+        try:
+            fields = parse_qs(body.decode("utf-8"), max_num_fields=20)
+        except (UnicodeDecodeError, ValueError):
+            fields = {}
+        message = mask_personnummer((fields.get("message") or [""])[0][:4000])
+        conversation = (fields.get("conversation_id") or [""])[0]
+        conversation = conversation if len(conversation) == 32 and all(
+            c.isalnum() or c in "-_" for c in conversation) else ""
+        cookie_value = secrets.token_urlsafe(32)
+        token = csrf_token_for(self.secret, cookie_value)
+        hidden = f'<input type="hidden" name="csrf_token" value="{token}">'
+        if conversation:
+            hidden += f'<input type="hidden" name="conversation_id" value="{conversation}">'
+        page = (
+            "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            "<title>Frågan skickades inte – rutin</title>"
+            "<link rel=\"stylesheet\" href=\"/static/rutin.css\"></head>"
+            f"<body class=\"{'widget' if widget else 'page'}\"><main id=\"main\" class=\"wrap\">"
+            "<h1>Frågan skickades inte</h1>"
+            "<p class=\"notice notice-error\" role=\"alert\">Formulärets säkerhetskod hade gått ut "
+            "eller saknades, så frågan togs inte emot. Det händer när sidan har varit öppen "
+            "länge, när webbläsaren inte sparar kakor eller när formuläret kom från en annan "
+            "webbplats. Din fråga finns kvar nedan: kontrollera den och skicka igen.</p>"
+            f"<form class=\"ask\" method=\"post\" action=\"{path}\">{hidden}"
+            "<label for=\"message\">Din fråga</label><div class=\"ask-row\">"
+            "<textarea id=\"message\" name=\"message\" rows=\"3\" maxlength=\"4000\" required>"
+            f"{html.escape(message)}</textarea><button type=\"submit\">Skicka igen</button>"
+            f"</div></form><p><a href=\"{path}\">Börja om</a></p></main></body></html>"
+        ).encode("utf-8")
+        headers = [
+            (b"content-type", b"text/html; charset=utf-8"),
+            (b"content-length", str(len(page)).encode()),
+            (b"content-security-policy",
+             (self.widget_csp if widget else self.page_csp).encode()),
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"same-origin"),
+            (b"cache-control", b"no-store"),
+            (b"set-cookie", self._cookie_header(scope, cookie_name, cookie_value,
+                                                widget).encode("latin-1")),
+        ]
+        if not widget:
+            headers.append((b"x-frame-options", b"DENY"))
+        await send({"type": "http.response.start", "status": 403, "headers": headers})
+        await send({"type": "http.response.body", "body": page})
 
     async def _reject(self, send: Send, path: str, status: int, title: str, message: str) -> None:
         body, ctype = _error_body(path, status, title, message)

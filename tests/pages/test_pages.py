@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote_plus
 
-from tests.pages.conftest import CONVERSATION
+from tests.pages.conftest import CONVERSATION, CSRF
 
 
 def test_the_chat_page_is_swedish_with_a_labelled_form_that_posts(client):
@@ -217,3 +217,16 @@ def test_date_rule_and_version_answers_render_as_text_not_a_fee_card(post_form):
     assert "2026-04-15" in r.text and "Patienten betalar" not in r.text
     r = post_form("/", "gäller VAS-rutinen fortfarande?")
     assert "gäller inte längre" in r.text and "Patienten betalar" not in r.text
+
+
+def test_a_form_whose_token_failed_keeps_the_question_and_says_what_to_do(client):
+    r = client.post("/", data={"message": "hur registrerar jag hembesöket? 19380201-1233",
+                               "csrf_token": "stale"})
+    assert r.status_code == 403
+    assert "Din fråga finns kvar nedan" in r.text
+    assert ">hur registrerar jag hembesöket?" in r.text and "19380201-1233" not in r.text
+    # the fresh form works: its token matches the cookie set with it
+    token = CSRF.search(r.text).group(1)
+    again = client.post("/", data={"message": "hur registrerar jag hembesöket?",
+                                   "csrf_token": token})
+    assert again.status_code == 200 and 'id="answer"' in again.text

@@ -21,7 +21,10 @@ def test_form_post_without_token_is_refused(make_client, path):
         client.get(path)  # has the cookie, but posts no token
         response = client.post(path, data={"message": "Vad kostar ett hembesök?"})
     assert response.status_code == 403
-    assert "Ladda om sidan" in response.text
+    # what to do, with the question kept to send again (never answered without a token)
+    assert "Din fråga finns kvar nedan" in response.text
+    assert ">Vad kostar ett hembesök?</textarea>" in response.text
+    assert 'id="answer"' not in response.text
 
 
 @pytest.mark.parametrize("path", ["/", "/widget"])
