@@ -23,6 +23,8 @@ class AppState:
     kb: "KnowledgeBase | None" = None
     rules: "RuleTables | None" = None
     conversations: Any = None
+    #: Rate of new conversations per client address (server/admission.py); None: no limit.
+    new_conversations: Any = None
     ready: threading.Event = field(default_factory=threading.Event)
     load_error: str | None = None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from server.state import State
@@ -17,8 +17,9 @@ def healthz() -> dict:
 
 
 @router.get("/readyz")
-def readyz(state: State):
-    """200 with counts once the knowledge base is loaded; 503 before."""
+def readyz(state: State, request: Request):
+    """200 with counts once the knowledge base is loaded; 503 before. ``requests``: this
+    process's requests at work and waiting now, and answered 503 (overloaded) since start."""
     if not state.ready.is_set() or state.kb is None:
         body = {"status": "loading" if state.load_error is None else "error"}
         if state.load_error:
@@ -30,4 +31,5 @@ def readyz(state: State):
         "chunks": state.kb.chunk_count(),
         "embedding_model": state.kb.model_name,
         "failed_files": [{"filename": f.filename, "reason": f.reason} for f in state.kb.failures],
+        "requests": request.app.state.admission.counts(),
     }
