@@ -64,6 +64,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         self._in_head = True  # between requests, or reading a request line and headers
         self._head_bytes = 0
         self._head_count = 0
+        self._head_size = 0
         self._messages_done = 0
         self._head_timer = None
         self._body_timer = None
@@ -113,17 +114,26 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         if self._in_head and self._messages_done == done_before and not self.transport.is_closing():
             self._head_bytes += len(data)
             if self._head_bytes > self.limits.max_header_bytes:
-                self._refuse(431, f"Begärans huvud är för stort: högst "
-                                  f"{self.limits.max_header_bytes} byte tas emot.")
+                self._refuse(431, self._too_large())
+
+    def _too_large(self) -> str:
+        return (f"Begärans huvud är för stort: högst {self.limits.max_header_bytes} byte "
+                "tas emot.")
 
     # -- parser callbacks
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self._head_count = 0
+        self._head_size = 0
+
+    def on_url(self, url: bytes) -> None:
+        self._head_size += len(url)
+        super().on_url(url)
 
     def on_header(self, name: bytes, value: bytes) -> None:
         self._head_count += 1
+        self._head_size += len(name) + len(value) + 4  # ": " and CRLF
         if self._head_count > self.limits.max_header_count:
             self._refusal = (431, f"Begäran har för många huvudfält: högst "
                                   f"{self.limits.max_header_count} tas emot.")
@@ -131,6 +141,10 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         super().on_header(name, value)
 
     def on_headers_complete(self) -> None:
+        # A head that arrived whole in one read was not counted by data_received.
+        if self._head_size > self.limits.max_header_bytes:
+            self._refusal = (431, self._too_large())
+            raise _LimitPassed
         self._in_head = False
         self._head_bytes = 0
         self._cancel(self._head_timer)
