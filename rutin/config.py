@@ -109,13 +109,13 @@ class Settings(BaseSettings):
     )
     keep_alive_timeout_seconds: float = Field(
         default=5.0, gt=0,
-        description="A connection that sends nothing for this long, before its first request "
-        "or after a response, is closed.",
+        description="A connection that sends nothing for this long after a response is closed.",
     )
     header_timeout_seconds: float = Field(
         default=10.0, gt=0,
-        description="Time a client has to send a request's line and headers, from its first "
-        "byte; then 408 and the connection is closed (slow-header attacks).",
+        description="Time a client has to send a request's line and headers, from the opening "
+        "of the connection or the first byte of a later request; then 408 and the connection is "
+        "closed (idle and slow-header attacks).",
     )
     body_timeout_seconds: float = Field(
         default=20.0, gt=0,

@@ -9,11 +9,13 @@ uvicorn offers ``timeout_keep_alive`` (only after a response) and, for its h11 p
 ``h11_max_incomplete_event_size``; nothing for the header count or read timeouts. This subclass
 adds, per connection:
 
-- a limit on the bytes of a request line plus headers (``max_header_bytes``), counted as they
-  arrive, so an unfinished header is cut off as soon as it passes the limit: 431;
+- a limit on the bytes of a request line plus headers (``max_header_bytes``): counted as they
+  arrive, so an unfinished header is cut off as soon as it passes the limit, and counted again
+  when a head arrived whole in one read: 431 and close;
 - a limit on the number of headers (``max_header_count``): 431;
-- the keep-alive timeout also before the first request (an idle connection is closed);
-- a header timeout from the first byte of a request to the end of its headers: 408 and close;
+- a header timeout from the opening of the connection, or from the first byte of a later
+  request, to the end of the headers: 408 and close (a connection that sent nothing is just
+  closed). uvicorn's keep-alive timeout still closes a connection idle after a response;
 - a body timeout from the end of the headers to the end of the body: 408 and close. It does
   not run while uvicorn itself has paused reading (the app has not yet taken the body).
 
@@ -62,6 +64,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         super().__init__(*args, **kwargs)
         self.limits = limits or ConnectionLimits()
         self._in_head = True  # between requests, or reading a request line and headers
+        self._head_started = False  # a byte of the next head has come
         self._head_bytes = 0
         self._head_count = 0
         self._head_size = 0
@@ -75,9 +78,9 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
     def connection_made(self, transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         # uvicorn arms its keep-alive timer only after a response: a connection that never
-        # sends a request would stay open for ever.
-        self.timeout_keep_alive_task = self.loop.call_later(
-            self.timeout_keep_alive, self.timeout_keep_alive_handler)
+        # sends a request would stay open for ever. Its first request's head is due in time.
+        self._head_timer = self.loop.call_later(self.limits.header_timeout,
+                                                self._head_timed_out)
 
     def connection_lost(self, exc) -> None:
         self._cancel_timers()
@@ -89,9 +92,11 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         if self.transport.is_closing():
             return
         self._unset_keepalive_if_required()
-        if self._in_head and self._head_timer is None:
-            self._head_timer = self.loop.call_later(self.limits.header_timeout,
-                                                    self._head_timed_out)
+        if self._in_head:
+            self._head_started = True
+            if self._head_timer is None:
+                self._head_timer = self.loop.call_later(self.limits.header_timeout,
+                                                        self._head_timed_out)
         done_before = self._messages_done
         try:
             self.parser.feed_data(data)
@@ -146,6 +151,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
             self._refusal = (431, self._too_large())
             raise _LimitPassed
         self._in_head = False
+        self._head_started = False
         self._head_bytes = 0
         self._cancel(self._head_timer)
         self._head_timer = None
@@ -163,8 +169,13 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
 
     def _head_timed_out(self) -> None:
         self._head_timer = None
-        if not self.transport.is_closing():
-            self._refuse(408, "Begärans huvud kom inte fram i tid.")
+        if self.transport.is_closing():
+            return
+        if not self._head_started:  # nothing sent at all: no request to answer
+            self._unset_keepalive_if_required()
+            self.transport.close()
+            return
+        self._refuse(408, "Begärans huvud kom inte fram i tid.")
 
     def _body_timed_out(self) -> None:
         self._body_timer = None
