@@ -116,7 +116,8 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
             return
         # httptools keeps an unfinished header to itself: count what arrives while a head is
         # being read. A chunk in which a request ended belongs (mostly) to that request.
-        if self._in_head and self._messages_done == done_before and not self.transport.is_closing():
+        if (self._in_head and self._messages_done == done_before
+                and not self.transport.is_closing()):
             self._head_bytes += len(data)
             if self._head_bytes > self.limits.max_header_bytes:
                 self._refuse(431, self._too_large())
