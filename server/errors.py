@@ -90,8 +90,12 @@ def install_error_handlers(app: FastAPI, templates_dir: Path) -> None:
 
     @app.exception_handler(InputError)
     async def input_error(request: Request, exc: InputError):
-        return render(request, exc.status_code, [{"field": exc.field, "message": exc.message}],
-                      "Felaktig uppgift")
+        title = "För många förfrågningar" if exc.status_code == 429 else "Felaktig uppgift"
+        resp = render(request, exc.status_code, [{"field": exc.field, "message": exc.message}],
+                      title)
+        for k, v in (getattr(exc, "headers", None) or {}).items():  # Retry-After of a 429
+            resp.headers[k] = v
+        return resp
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):

@@ -24,6 +24,8 @@ class AppState:
     rules: "RuleTables | None" = None
     conversations: Any = None
     feedback: Any = None  # server.feedback.FeedbackStore
+    #: Rate of new conversations per client address (server/admission.py); None: no limit.
+    new_conversations: Any = None
     ready: threading.Event = field(default_factory=threading.Event)
     load_error: str | None = None
 

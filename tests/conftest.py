@@ -40,7 +40,9 @@ def client(data_dir, documents_dir):
     from rutin.config import Settings
     from server.app import create_app
 
-    settings = Settings(data_dir=data_dir, documents_dir=documents_dir)
+    # One client asks every test's questions: no per-client limit of new conversations.
+    settings = Settings(data_dir=data_dir, documents_dir=documents_dir,
+                        new_conversations_per_minute=0)
     with TestClient(create_app(settings, load_in_background=False)) as c:
         yield c
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from rutin.errors import InputError
+from rutin.errors import InputError, TooManyRequests
 from rutin.redact import PERSONNUMMER_RE, mask_personnummer
 from kb.support import is_supported
 from server.chat import answer as A
@@ -106,8 +106,22 @@ def _tokenizer_for(kb):
     return kb.tokenizer
 
 
+def _admit_new_conversation(state, client: str | None) -> None:
+    """Raise TooManyRequests when ``client`` has started its share of new conversations."""
+    limiter = getattr(state, "new_conversations", None)
+    if limiter is None or not client:
+        return
+    wait = limiter.take(client)
+    if wait:
+        raise TooManyRequests(
+            "conversation_id",
+            f"För många nya samtal på kort tid från samma adress. Försök igen om {wait} "
+            "sekunder, eller fortsätt ett pågående samtal.", retry_after=wait)
+
+
 def respond(state, message: object, conversation_id: str | None, today: date,
-            organization: str | None = None, *, keep_thread: bool = False) -> ChatReply:
+            organization: str | None = None, client: str | None = None, *,
+            keep_thread: bool = False) -> ChatReply:
     """Answer one message in a conversation: understand it (facts, organization, a reply to
     the pending question, the kind of question), decide which part answers (rules, a date
     rule, the catalog, search), compose the answer.
@@ -115,7 +129,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     ``organization``: answer from this organization's routines only (POST /api/v1/chat's
     field; None: the instance's RUTIN_DEFAULT_ORGANIZATION, else all). Raises InputError for an
     unusable message or a malformed conversation id; an unknown or expired id starts a fresh
-    conversation."""
+    conversation. ``client`` (the client's address) may start only so many conversations a
+    minute (RUTIN_NEW_CONVERSATIONS_PER_MINUTE): past that, TooManyRequests (429)."""
     settings = state.settings
     text = clean_message(message, settings.max_message_chars)
     if conversation_id is not None and conversation_id != "" and not valid_id(conversation_id):
@@ -124,6 +139,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     store = state.conversations
     conv = store.get(conversation_id) if conversation_id else None
     restarted = bool(conversation_id) and conv is None
+    if conv is None:
+        _admit_new_conversation(state, client)
     born_pnr, pnr_seen = _birth_date_from_text(text, today)
     text = mask_personnummer(text)  # from here on the personnummer is gone
 

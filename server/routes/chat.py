@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from rutin.clock import today_in_stockholm
@@ -46,8 +46,10 @@ class ChatAnswer(BaseModel):
 
 
 @router.post("/chat", response_model=ChatAnswer)
-def chat(body: ChatRequest, state: State) -> dict:
+def chat(body: ChatRequest, state: State, request: Request) -> dict:
     """Answer a message: a rules decision, an extractive search answer, a question back, or
-    no_answer when the routines do not cover it."""
+    no_answer when the routines do not cover it. A client that starts more new conversations
+    than RUTIN_NEW_CONVERSATIONS_PER_MINUTE is answered 429 with Retry-After."""
     return respond(state, body.message, body.conversation_id, today_in_stockholm(),
-                   organization=body.organization or None).api
+                   organization=body.organization or None,
+                   client=request.client.host if request.client else None).api

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from server.state import State
@@ -20,12 +20,13 @@ def healthz() -> dict:
 
 
 @router.get("/readyz")
-def readyz(state: State):
+def readyz(state: State, request: Request):
     """200 with counts once the knowledge base is loaded and the data directory can be written;
     503 before, when the load failed (``error`` says why), or when the data directory cannot be
     written (``storage`` says why). ``degraded`` is set while the catalog cannot be read and
     the last good index is served; ``worker`` is this process's id (several workers answer on
-    one port)."""
+    one port). ``requests``: this process's requests at work and waiting now, and answered
+    503 (overloaded) since start."""
     storage_error = probe_storage(storage_directories(state))
     storage = {"writable": storage_error is None, "error": storage_error}
     if not state.ready.is_set() or state.kb is None:
@@ -44,6 +45,7 @@ def readyz(state: State):
         "degraded": kb.degraded.to_api() if getattr(kb, "degraded", None) else None,
         "storage": storage,
         "worker": os.getpid(),
+        "requests": request.app.state.admission.counts(),
     }
     if storage_error is not None:
         body["error"] = storage_error

@@ -149,14 +149,19 @@ def answer_form(request: Request, state, message: str, conversation_id: str, tem
     organization = mask_personnummer(organization)[:200]
     try:
         reply = respond(state, message, conversation_id or None, today_in_stockholm(),
-                        organization=organization or None, keep_thread=True)
+                        organization=organization or None, keep_thread=True,
+                        client=request.client.host if request.client else None)
     except InputError as exc:
         # A stale or tampered conversation id keeps the question, not the id.
-        return chat_page(request, state, error=exc.message, status=exc.status_code,
-                         template=template,
-                         # Echoed into the form, so never with a personnummer in it.
-                         message=mask_personnummer(message[:state.settings.max_message_chars]),
-                         organization=known_organization(state, organization))
+        response = chat_page(request, state, error=exc.message, status=exc.status_code,
+                             template=template,
+                             # Echoed into the form, so never with a personnummer in it.
+                             message=mask_personnummer(
+                                 message[:state.settings.max_message_chars]),
+                             organization=known_organization(state, organization))
+        for k, v in (getattr(exc, "headers", None) or {}).items():  # Retry-After of a 429
+            response.headers[k] = v
+        return response
     if template == "chat.html":
         # Post/Redirect/Get: the conversation has its own address, so Back, reload and a
         # bookmark work; the organization picked is remembered as before.

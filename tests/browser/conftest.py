@@ -42,7 +42,8 @@ def server_url(tmp_path_factory, host_port):
     """The app under uvicorn on 127.0.0.1; the intranet page's origin may frame the widget."""
     documents = Path(__file__).resolve().parents[2] / "documents"
     settings = Settings(data_dir=tmp_path_factory.mktemp("data"), documents_dir=documents,
-                        widget_allowed_origins=[f"http://127.0.0.1:{host_port}"])
+                        widget_allowed_origins=[f"http://127.0.0.1:{host_port}"],
+                        new_conversations_per_minute=0)  # every test asks from 127.0.0.1
     port = free_port()
     config = uvicorn.Config(create_app(settings, load_in_background=False), host="127.0.0.1",
                             port=port, log_level="warning", lifespan="on")

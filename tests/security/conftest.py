@@ -19,7 +19,10 @@ def make_client(tmp_path) -> Iterator:
 
     @contextmanager
     def factory(**overrides):
-        values = {"data_dir": tmp_path / "data", "embedding_model": "none", **overrides}
+        # One client asks for many "users": no per-client limit of new conversations unless a
+        # test sets one.
+        values = {"data_dir": tmp_path / "data", "embedding_model": "none",
+                  "new_conversations_per_minute": 0, **overrides}
         app = create_app(Settings(**values), load_in_background=False)
         with TestClient(app) as client:
             yield client

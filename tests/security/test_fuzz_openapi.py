@@ -17,7 +17,9 @@ from rutin.config import Settings
 from server.app import create_app
 
 DATA_DIR = Path(tempfile.mkdtemp(prefix="rutin-fuzz-"))
-APP = create_app(Settings(data_dir=DATA_DIR, embedding_model="minilm"), load_in_background=False)
+# No per-client limit of new conversations: every generated chat should reach the chat.
+APP = create_app(Settings(data_dir=DATA_DIR, embedding_model="minilm",
+                          new_conversations_per_minute=0), load_in_background=False)
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 
