@@ -21,6 +21,49 @@
       if (button) { button.disabled = true; button.textContent = "Svarar …"; }
     });
   });
+  // Copy buttons (hidden without JavaScript; the values stay selectable text): one value, or
+  // the whole registration card as plain "Fält: värde" lines.
+  function copyText(text, button) {
+    var done = function () {
+      var label = button.textContent;
+      button.textContent = button.closest("[lang=en]") ? "Copied" : "Kopierat";
+      setTimeout(function () { button.textContent = label; }, 1500);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () {});
+      return;
+    }
+    var area = document.createElement("textarea");
+    area.value = text; area.setAttribute("readonly", ""); area.style.position = "absolute";
+    area.style.left = "-9999px"; document.body.appendChild(area); area.select();
+    try { document.execCommand("copy"); done(); } catch (e) { /* nothing to do */ }
+    document.body.removeChild(area);
+  }
+  document.querySelectorAll("button[data-copy]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { copyText(button.dataset.copy, button); });
+  });
+  document.querySelectorAll("button[data-copy-card]").forEach(function (button) {
+    var card = button.closest(".answer").querySelector("dl.registration-card");
+    if (!card) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var lines = [];
+      card.querySelectorAll(":scope > div").forEach(function (row) {
+        var field = row.querySelector("dt").textContent.trim();
+        var value = row.querySelector("dd .value");
+        lines.push(field + ": " + (value ? value.textContent.trim()
+                                         : row.querySelector("dd").textContent.trim()));
+      });
+      copyText(lines.join("\n"), button);
+    });
+  });
+  // On a small screen the sources after the first start collapsed (open without JavaScript).
+  if (window.matchMedia && window.matchMedia("(max-width: 36rem)").matches) {
+    document.querySelectorAll("details[data-collapse-small]").forEach(function (d) {
+      d.open = false;
+    });
+  }
   var heading = document.getElementById("answer-heading");
   if (heading) { heading.focus({ preventScroll: false }); }
 })();

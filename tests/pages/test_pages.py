@@ -24,7 +24,7 @@ def test_asking_without_javascript_renders_the_answer_registration_and_sources(p
     html = r.text
     answer_at, sources_at = html.index('id="answer"'), html.index('id="sources-heading"')
     assert answer_at < sources_at
-    assert "<dt>Kontakttyp</dt><dd>Hemsjukvårdsbesök</dd>" in html
+    assert '<dt>Kontakttyp</dt><dd><span class="value">Hemsjukvårdsbesök</span>' in html
     assert "<dt>Patienten betalar</dt><dd>0 kr</dd>" in html
     assert "ja, 500 kr" in html
     assert "gäller från 2025-03-31" in html
