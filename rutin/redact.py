@@ -130,7 +130,8 @@ def _unescape(token: str) -> str | None:
 def _round(chars: list[str], starts: list[int], ends: list[int]) -> bool:
     """One round of decoding, in place: NFKC, then escapes. True when anything changed."""
     changed = False
-    if any(not c.isascii() for c in chars):
+    text = "".join(chars)
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
         out_c, out_s, out_e = [], [], []
         for c, s, e in zip(chars, starts, ends):
             norm = c if c.isascii() else unicodedata.normalize("NFKC", c)
@@ -141,7 +142,7 @@ def _round(chars: list[str], starts: list[int], ends: list[int]) -> bool:
                 out_s.append(s)
                 out_e.append(e)
         chars[:], starts[:], ends[:] = out_c, out_s, out_e
-    text = "".join(chars)
+        text = "".join(chars)
     if not any(x in text for x in "%\\&"):
         return changed
     out_c, out_s, out_e, last = [], [], [], 0
@@ -183,6 +184,9 @@ _ASCII_VIEW = str.maketrans({**{chr(c): _OTHER for c in range(0x20, 0x7F)},
 
 
 def _view(chars, starts, ends) -> tuple[str, list[int], list[int]]:
+    classes = [_classify(c) for c in chars]
+    if all(len(c) == 1 for c in classes):  # nothing dropped: one view character per character
+        return "".join(classes), starts[:], ends[:]
     view, v_starts, v_ends = [], [], []
     for c, s, e in zip(chars, starts, ends):
         for piece in _classify(c):
