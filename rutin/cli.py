@@ -80,6 +80,10 @@ def uvicorn_options(settings) -> dict:
     return {
         "log_level": settings.log_level.lower(),
         # connection and proxy options
+        # X-Forwarded-For only from the configured proxies; none by default (issue 13: uvicorn
+        # trusted it from 127.0.0.1 and logged its value as the client address).
+        "proxy_headers": bool(settings.trusted_proxies),
+        "forwarded_allow_ips": list(settings.trusted_proxies) or None,
     }
 
 

@@ -14,6 +14,7 @@ from rutin.datalock import acquire_data_dir, release_data_dir
 from rutin.errors import ConfigurationError
 from rutin.logs import install_log_redaction
 from server.errors import install_error_handlers
+from server.redirects import install_relative_redirects
 from server.security import install_security
 from server.state import AppState
 
@@ -83,10 +84,14 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
         # contract is /openapi.json.
         docs_url=None,
         redoc_url=None,
+        # No trailing-slash redirects: '/api/v1/search/?q=…' is a 404, not a Location that
+        # repeats the query (issue 13, finding 2), built from the Host header (finding 9).
+        redirect_slashes=False,
     )
     install_error_handlers(app, TEMPLATES_DIR)
     install_log_redaction()  # no personnummer in any log line (rutin/logs.py)
     install_security(app, settings)  # headers, size limits, CSRF (server/security.py)
+    install_relative_redirects(app)  # every Location relative and masked (server/redirects.py)
 
     from server.routes import api, health, pages, widget, admin
 
