@@ -66,6 +66,7 @@ def requests_for(text: str) -> list[Case]:
         Case("search q in a sentence", "GET", f"/api/v1/search?q=avgift%20f%C3%B6r%20{q}"),
         Case("search filters", "GET",
              f"/api/v1/search?q=avgift&organization={q}&document_id={q}"),
+        Case("search organization", "GET", f"/api/v1/search?q=avgift&organization={q}"),
         Case("search bad k and date", "GET", f"/api/v1/search?q=avgift&k={q}&valid_on={q}"),
         Case("search trailing slash", "GET", f"/api/v1/search/?q={q}",
              headers={"host": "evil.example"}),
@@ -74,6 +75,8 @@ def requests_for(text: str) -> list[Case]:
              json={"message": f"Patienten {text} är 90 år, vilken avgift gäller?"}),
         Case("chat ids", "POST", f"/api/v1/chat?message={q}",
              json={"message": "Hej", "conversation_id": text, "organization": text}),
+        Case("chat organization", "POST", "/api/v1/chat",
+             json={"message": "Vad kostar ett hembesök?", "organization": text}),
         Case("chat key", "POST", "/api/v1/chat", json={"message": "Hej", text: text}),
         Case("visit personnummer", "POST", "/api/v1/visit",
              json={"personnummer": text, "occasion": "utskrivning"}),
@@ -170,7 +173,8 @@ def _free_port() -> int:
 
 
 def start_server(data_dir: Path, log_path: Path, *, model: str = "none",
-                 extra_env: dict | None = None, ready_timeout_s: float = 900.0):
+                 extra_env: dict | None = None, ready_timeout_s: float = 900.0,
+                 repo: Path = REPO):
     """``rutin serve`` on 127.0.0.1 and a free port, its stdout and stderr (the access log) in
     ``log_path``; returns (process, base URL) once /readyz answers 200."""
     import httpx
@@ -179,12 +183,12 @@ def start_server(data_dir: Path, log_path: Path, *, model: str = "none",
     env = {k: v for k, v in os.environ.items() if not k.startswith("RUTIN_")}
     env.update({"RUTIN_DATA_DIR": str(data_dir), "RUTIN_EMBEDDING_MODEL": model,
                 "RUTIN_LOG_LEVEL": "INFO", "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
-                "ANONYMIZED_TELEMETRY": "False", "PYTHONPATH": str(REPO), **(extra_env or {})})
+                "ANONYMIZED_TELEMETRY": "False", "PYTHONPATH": str(repo), **(extra_env or {})})
     rutin = str(Path(sys.executable).parent / "rutin")
     with open(log_path, "ab") as log:
         server = subprocess.Popen([rutin, "serve", "--host", "127.0.0.1", "--port", str(port)],
                                   env=env, stdout=log, stderr=subprocess.STDOUT,
-                                  start_new_session=True, cwd=REPO)
+                                  start_new_session=True, cwd=repo)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + ready_timeout_s
     while True:
@@ -214,7 +218,7 @@ def stop_server(server) -> None:
 
 
 def served_sweep(count: int, *, model: str = "none", seed: int = 13,
-                 work: Path | None = None) -> dict:
+                 work: Path | None = None, repo: Path = REPO) -> dict:
     """The sweep against a real ``rutin serve`` on a fresh data directory: every entry point
     for ``count`` identifiers (each in another spelling); then the responses, the server's log
     (uvicorn's access log included) and every file under the data directory are searched."""
@@ -225,7 +229,7 @@ def served_sweep(count: int, *, model: str = "none", seed: int = 13,
     data_dir, log_path = work / "data", work / "server.log"
     cases = spellings(count, seed)
     identifiers = [ident for ident, _ in cases]
-    server, base = start_server(data_dir, log_path, model=model)
+    server, base = start_server(data_dir, log_path, model=model, repo=repo)
     sent, statuses, in_responses = 0, {}, set()
     try:
         baseline = files_with_leaks(data_dir, identifiers)
@@ -266,8 +270,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--work-dir", type=Path, default=None,
                         help="Keep the data directory and server.log here.")
+    parser.add_argument("--server-repo", type=Path, default=REPO,
+                        help="The checkout whose code the server runs (default: this one), "
+                             "e.g. an older commit to see what it leaked.")
     args = parser.parse_args(argv)
-    result = served_sweep(args.identifiers, model=args.model, seed=args.seed, work=args.work_dir)
+    result = served_sweep(args.identifiers, model=args.model, seed=args.seed, work=args.work_dir,
+                          repo=args.server_repo)
     print(json.dumps(result, indent=2, ensure_ascii=False))
     return 0 if result["found"] == 0 else 1
 
