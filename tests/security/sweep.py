@@ -230,7 +230,7 @@ def served_sweep(count: int, *, model: str = "none", seed: int = 13,
     cases = spellings(count, seed)
     identifiers = [ident for ident, _ in cases]
     server, base = start_server(data_dir, log_path, model=model, repo=repo)
-    sent, statuses, in_responses = 0, {}, set()
+    sent, statuses, in_responses, leaking_responses = 0, {}, set(), 0
     try:
         baseline = files_with_leaks(data_dir, identifiers)
         assert baseline == {}, f"a generated identifier already occurs in the data: {baseline}"
@@ -240,7 +240,9 @@ def served_sweep(count: int, *, model: str = "none", seed: int = 13,
                     response = send(client, case)
                     sent += 1
                     statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
-                    in_responses.update(leaked(response_text(response), [ident]))
+                    found = leaked(response_text(response), [ident])
+                    in_responses.update(found)
+                    leaking_responses += bool(found)
     finally:
         stop_server(server)
     log_text = log_path.read_text(errors="replace")
@@ -249,8 +251,12 @@ def served_sweep(count: int, *, model: str = "none", seed: int = 13,
         "cases_sent": sent, "identifiers": len(identifiers), "entry_points": sent // count,
         "statuses": dict(sorted(statuses.items())), "model": model,
         "server_log_lines": log_text.count("\n"), "access_log_lines": access_lines,
+        # Identifiers found anywhere in each; and how many responses and log lines held one.
         "found_in_responses": len(in_responses),
         "found_in_log": len(leaked(log_text, identifiers)),
+        "responses_with_identifier": leaking_responses,
+        "log_lines_with_identifier": sum(bool(leaked(line, identifiers))
+                                         for line in log_text.splitlines()),
         "found_in_files": len(files_with_leaks(data_dir, identifiers)),
     }
     result["found"] = (result["found_in_responses"] + result["found_in_log"]
