@@ -10,8 +10,8 @@ stretch of the original text the identifier came from is masked. Decoding undoes
 
 - percent-encoding (UTF-8 or Latin-1 bytes, ``+``; several rounds, so ``%2531`` is ``1``), as an
   access log's raw path and query string carry it;
-- backslash escapes (``\\u2013``, ``\\xad``, ``\\n``) as JSON and ``repr()`` write them, and HTML
-  character references (``&#8211;``, ``&ndash;``);
+- backslash escapes (``\\u2013``, ``\\xe2\\x80\\x93``, ``\\n``) as JSON and ``repr()`` write
+  them, and HTML character references (``&#8211;``, ``&ndash;``);
 - Unicode compatibility forms (NFKC: full-width digits, ``U+FE63``, ``U+FF0D``), and digits of
   any script;
 - every dash (``U+2010``-``U+2015``, minus ``U+2212``, ...), every space (no-break, thin,
@@ -58,8 +58,8 @@ PERSONNUMMER_RE = re.compile(
 
 # One escape of any kind; a run of percent-encoded bytes is taken whole (a UTF-8 sequence).
 _ESCAPE_RE = re.compile(
-    r"(?:%[0-9A-Fa-f]{2})+"
-    r"|\\x[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}|\\[ntrvf]"
+    r"(?:%[0-9A-Fa-f]{2})+|(?:\\x[0-9A-Fa-f]{2})+"
+    r"|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}|\\[ntrvf]"
     r"|&#[0-9]{1,7};|&#[xX][0-9A-Fa-f]{1,6};|&[A-Za-z][A-Za-z0-9]{1,31};")
 
 # Text that needs more than the ASCII fast path: anything non-ASCII, a control character, or
@@ -151,12 +151,14 @@ def _round(chars: list[str], starts: list[int], ends: list[int]) -> bool:
         out_s.extend(starts[last:m.start()])
         out_e.extend(ends[last:m.start()])
         token, at = m.group(0), m.start()
-        if token[0] == "%":
-            data = [int(token[k + 1:k + 3], 16) for k in range(0, len(token), 3)]
+        if token[0] == "%" or token.startswith("\\x"):
+            # A run of bytes, as a percent-encoded URL or a bytes repr (h11's errors) has it.
+            width = 3 if token[0] == "%" else 4
+            data = [int(token[k + width - 2:k + width], 16) for k in range(0, len(token), width)]
             for ch, first, last_byte in _utf8_chars(data):
                 out_c.append(ch)
-                out_s.append(starts[at + 3 * first])
-                out_e.append(ends[at + 3 * last_byte + 2])
+                out_s.append(starts[at + width * first])
+                out_e.append(ends[at + width * last_byte + width - 1])
         else:
             ch = _unescape(token)
             if ch is None:

@@ -111,7 +111,8 @@ def requests_for(text: str) -> list[Case]:
         Case("headers", "GET", "/", headers={
             "x-forwarded-for": h, "x-forwarded-host": h, "forwarded": b"for=" + h,
             "referer": b"http://127.0.0.1/?q=" + q.encode(), "user-agent": h,
-            "x-request-id": h, "accept-language": h, "cookie": b"rutin_organization=" + q.encode()}),
+            "x-request-id": h, "accept-language": h,
+            "cookie": b"rutin_organization=" + q.encode()}),
         Case("api headers", "POST", "/api/v1/chat", json={"message": "Vad kostar ett besök?"},
              headers={"x-forwarded-for": h, "referer": h, "user-agent": h, "origin": h}),
     ]
