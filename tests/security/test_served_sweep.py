@@ -5,6 +5,7 @@ it logs comes from X-Forwarded-For only when the connection comes from a configu
 from __future__ import annotations
 
 import re
+import socket
 
 import httpx
 import pytest
@@ -57,4 +58,42 @@ def test_x_forwarded_for_is_logged_as_the_client_only_from_a_trusted_proxy(tmp_p
     log_text = log_path.read_text(errors="replace")
     assert "203.0.113.7" in _access_lines(log_text, "proxied=1")[0]
     assert len(_access_lines(log_text, "proxied=")) == 3
+    assert leaked(log_text, [ident]) == []
+
+
+def _raw_exchange(port: int, request: bytes) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.sendall(request)
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    return data
+
+
+@pytest.mark.slow
+def test_raw_bytes_in_the_request_line_and_headers_leave_no_identifier_at_debug_level(tmp_path):
+    # What no HTTP client sends: unencoded UTF-8 in the request target, control characters and
+    # identifiers as header names. uvicorn refuses them (400) and logs a warning with the
+    # parser's exception; at DEBUG level nothing of the request may reach the log either.
+    ident = make_identifiers(1, seed=777)[0]
+    t = ident.twelve
+    requests = [f"GET /api/v1/search?q={t[:8]}\u2013{t[8:]} HTTP/1.1\r\nHost: x\r\n\r\n",
+                f"GET /api/v1/search?q={t[:8]} {t[8:]} HTTP/1.1\r\nHost: x\r\n\r\n",
+                f"GET /{t[:8]}\u2013{t[8:]} HTTP/1.1\r\nHost: x\r\n\r\n",
+                f"GET / HTTP/1.1\r\nHost: x\r\nX-Bad: {t[:8]}\x01{t[8:]}\r\n\r\n",
+                f"GET / HTTP/1.1\r\nHost: x\r\n{t}: v\r\n\r\n",
+                f"GET / HTTP/1.1\r\nHost: x\r\nX-{t[:8]}\u2013{t[8:]}: v\r\n\r\n",
+                f"G{t} / HTTP/1.1\r\nHost: x\r\n\r\n"]
+    server, base = start_server(tmp_path / "data", tmp_path / "server.log",
+                                extra_env={"RUTIN_LOG_LEVEL": "DEBUG"})
+    try:
+        port = int(base.rsplit(":", 1)[1])
+        answers = [_raw_exchange(port, (r[:-2] + "Connection: close\r\n\r\n").encode())
+                   for r in requests]
+    finally:
+        stop_server(server)
+    assert all(a.startswith(b"HTTP/1.1 ") for a in answers), answers
+    assert [leaked(a, [ident]) for a in answers] == [[]] * len(requests)
+    log_text = (tmp_path / "server.log").read_text(errors="replace")
+    assert "Invalid HTTP request received" in log_text
     assert leaked(log_text, [ident]) == []
