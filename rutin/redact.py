@@ -26,7 +26,8 @@ The shapes, on the decoded text:
 - ``[CC]YY MM DD NNNN`` with separators between the date's parts as well (``1938-02-01-1233``,
   ``1938 02 01 1233``). Here the month must be 01-12 and the day 01-31 or 61-91 (samordnings-
   nummer), and the last four digits must not open another date: a validity range such as
-  ``2024-05-10 – 2025-05-10`` in a routine is not masked.
+  ``2024-05-10 – 2025-05-10`` in a routine is not masked. An ISO date followed by a four-digit
+  time (``2025-03-31 1400``) is: it is written exactly like ``1938-02-01 1233``.
 
 Ordinary numbers in a routine stay: dates (``2024-05-10``), amounts (``1 200 kr``), phone
 numbers (``035-13 10 00``), KVÅ codes, document ids (``RH-12272``).

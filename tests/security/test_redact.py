@@ -144,6 +144,11 @@ def test_ordinary_numbers_of_routines_are_left_alone():
         assert not contains_personnummer(text), text
 
 
+def test_a_date_and_a_time_written_like_a_personnummer_is_masked():
+    # '2025-03-31 1400' has the shape of '1938-02-01 1233': leaking costs more than a lost time.
+    assert mask_personnummer("Besök 2025-03-31 1400 i hemmet") == f"Besök {MASK} i hemmet"
+
+
 def test_decoded_digits_hold_the_identifier_whatever_the_spelling():
     ident = IDENTIFIERS[6]
     text = spell(ident, twelve=True, grouping="yy|mm|dd|last4", separator="\u00a0",
