@@ -44,6 +44,16 @@ def test_search_query_and_documents_caption_echo_no_spelling(make_client):
             assert page.status_code == 200 and leaked(page.text, [IDENT]) == [], spelling
 
 
+def test_the_chat_names_an_unknown_organization_back_without_the_number(make_client):
+    with make_client() as client:
+        for spelling in [f"{T[:8]}-{T[8:]}", *SPELLINGS]:
+            response = client.post("/api/v1/chat", json={"message": "Vad kostar ett hembesök?",
+                                                         "organization": spelling})
+            assert response.status_code == 200
+            assert response.json()["understood"]["unknown_organization"] == "[personnummer]"
+            assert leaked(response.text, [IDENT]) == [], response.text
+
+
 def test_a_trailing_slash_is_a_404_and_never_a_redirect(make_client):
     with make_client() as client:
         for path in (f"/api/v1/search/?q={T[:8]}-{T[8:]}", "/documents/", "/widget/",
