@@ -89,6 +89,10 @@ def uvicorn_options(settings) -> dict:
         # the keep-alive timeout also applies before a connection's first request.
         "http": http_protocol(settings),
         "timeout_keep_alive": settings.keep_alive_timeout_seconds,
+        # X-Forwarded-For only from the configured proxies; none by default (issue 13: uvicorn
+        # trusted it from 127.0.0.1 and logged its value as the client address).
+        "proxy_headers": bool(settings.trusted_proxies),
+        "forwarded_allow_ips": list(settings.trusted_proxies) or None,
     }
 
 

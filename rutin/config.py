@@ -153,6 +153,13 @@ class Settings(BaseSettings):
         description="How often a background task deletes expired and unreadable conversation "
         "files and enforces max_conversations.",
     )
+    trusted_proxies: list[str] = Field(
+        default_factory=list,
+        description="Addresses or networks of reverse proxies whose X-Forwarded-For and "
+        "X-Forwarded-Proto 'rutin serve' believes (uvicorn's forwarded_allow_ips), e.g. "
+        "['10.0.0.5'] or ['10.0.0.0/24']. Empty: the headers are ignored and the client is the "
+        "address that connected, as logged.",
+    )
     host: str = Field(default="127.0.0.1", description="Address 'rutin serve' binds to.")
     port: int = Field(default=8000, description="Port 'rutin serve' listens on.")
     workers: int = Field(

@@ -15,6 +15,7 @@ from rutin.errors import ConfigurationError
 from rutin.logs import install_log_redaction
 from server.admission import AdmissionControl, AdmissionGate, RateLimiter
 from server.errors import install_error_handlers
+from server.redirects import install_relative_redirects
 from server.security import install_security
 from server.state import AppState
 
@@ -112,6 +113,9 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
         # contract is /openapi.json.
         docs_url=None,
         redoc_url=None,
+        # No trailing-slash redirects: '/api/v1/search/?q=…' is a 404, not a Location that
+        # repeats the query (issue 13, finding 2), built from the Host header (finding 9).
+        redirect_slashes=False,
     )
     install_error_handlers(app, TEMPLATES_DIR)
     install_log_redaction()  # no personnummer in any log line (rutin/logs.py)
@@ -121,6 +125,7 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
                                         wait_seconds=settings.queue_timeout_seconds)
     app.add_middleware(AdmissionControl, gate=app.state.admission, templates_dir=TEMPLATES_DIR)
     install_security(app, settings)  # headers, size limits, CSRF (server/security.py)
+    install_relative_redirects(app)  # every Location relative and masked (server/redirects.py)
 
     from server.routes import api, health, pages, widget, admin
 

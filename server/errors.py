@@ -78,8 +78,10 @@ def install_error_handlers(app: FastAPI, templates_dir: Path) -> None:
 
     def render(request: Request, status: int, errors: list[dict], title: str):
         # No error ever echoes a personnummer, whoever composed the message (issue: "masked
-        # before ... echoed in an error").
-        errors = [{**e, "message": mask_personnummer(str(e.get("message", "")))} for e in errors]
+        # before ... echoed in an error"); nor in its field: a JSON key sent to the API is the
+        # field of a 422 (issue 13, finding 2).
+        errors = [{**e, "field": mask_personnummer(str(e.get("field", ""))),
+                   "message": mask_personnummer(str(e.get("message", "")))} for e in errors]
         if _wants_json(request):
             body = {"detail": errors, "error": errors[0]["message"] if errors else title}
             return JSONResponse(body, status_code=status)

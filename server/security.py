@@ -204,7 +204,9 @@ class SecurityMiddleware:
                                        f"Begäran är för stor: högst {self.limit} byte tas emot.")
                     return
                 expected = csrf_token_for(self.secret, cookie_value) if cookie_value else ""
-                if not (expected and submitted and hmac.compare_digest(expected, submitted)):
+                # Bytes: compare_digest refuses str with non-ASCII characters (a 500 before).
+                if not (expected and submitted and hmac.compare_digest(
+                        expected.encode(), submitted.encode("utf-8", "replace"))):
                     if method == "POST" and path in ("/", "/widget"):
                         await self._ask_again(scope, send, path, body, widget, cookie_name)
                         return

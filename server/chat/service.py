@@ -143,6 +143,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         _admit_new_conversation(state, client)
     born_pnr, pnr_seen = _birth_date_from_text(text, today)
     text = mask_personnummer(text)  # from here on the personnummer is gone
+    if organization:  # an unknown organization is named back in the answer: never a number
+        organization = mask_personnummer(organization)
 
     extracted = extract_facts(text, today)
     stated = extracted.stated()
