@@ -107,6 +107,12 @@ def requests_for(text: str) -> list[Case]:
         Case("widget form", "POST", "/widget", data={"message": text, "conversation_id": ""},
              form="/widget"),
         Case("form without token", "POST", "/", data={"message": text, "csrf_token": text}),
+        Case("example question", "GET", f"/?fraga={q}"),
+        Case("conversation address", "GET", f"/samtal/{q}"),
+        Case("feedback", "POST", f"/samtal/{q}/svar/1/omdome",
+             data={"rating": text, "reason": text}, form="/"),
+        Case("documents on a day", "GET", f"/documents?valid_on={q}&organization={q}"),
+        Case("what changed", "GET", f"/documents/{q}/andringar"),
         Case("admin token", "POST", "/admin/reingest", headers={"authorization": b"Bearer " + h}),
         Case("headers", "GET", "/", headers={
             "x-forwarded-for": h, "x-forwarded-host": h, "forwarded": b"for=" + h,
