@@ -64,6 +64,12 @@
       d.open = false;
     });
   }
+  // After the browser has scrolled to the conversation's #svar-N (which would take the focus
+  // back), the latest answer's heading gets the focus, so screen readers read it first.
   var heading = document.getElementById("answer-heading");
-  if (heading) { heading.focus({ preventScroll: false }); }
+  if (heading) {
+    var focusAnswer = function () { heading.focus({ preventScroll: false }); };
+    if (document.readyState === "complete") { setTimeout(focusAnswer, 0); }
+    else { window.addEventListener("load", function () { setTimeout(focusAnswer, 0); }); }
+  }
 })();

@@ -34,13 +34,15 @@ def test_asking_on_the_chat_page_without_javascript(page_without_js, server_url)
 def test_a_follow_up_completes_the_earlier_question(page, server_url):
     page.goto(server_url + "/")
     ask(page, "Vad blir patientavgiften för ett brytpunktssamtal på säbo igår?")
-    assert page.locator(".question").inner_text().strip() == "Hur gammal är patienten?"
-    assert page.evaluate("document.activeElement.id") == "answer-heading"  # chat.js moved focus
+    assert page.locator("#answer .question").inner_text().strip() == "Hur gammal är patienten?"
+    # chat.js moves the focus to the answer once the page has loaded
+    page.wait_for_function("document.activeElement && document.activeElement.id === "
+                           "'answer-heading'")
     shot(page, "chat-missing-age")
     ask(page, "Patienten är 90 år.")
-    summary = page.locator("dl.fields-summary").inner_text()
+    summary = page.locator("#answer dl.fields-summary").inner_text()
     assert "0 kr" in summary
-    assert page.locator(".question").count() == 0
+    assert page.locator("#answer .question").count() == 0  # the latest answer asks nothing
     shot(page, "chat-follow-up")
 
 
