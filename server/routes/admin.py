@@ -77,3 +77,25 @@ def reingest(state: State, authorization: str | None = Header(default=None)) -> 
         "seconds": round(report.seconds, 3),
         "degraded": None,  # an ingest that got this far read the catalog
     }
+
+
+@router.get("/feedback")
+def feedback(state: State, authorization: str | None = Header(default=None),
+             rating: str | None = None) -> dict:
+    """The feedback given on answers (issue 11), newest first: each answer's latest vote, with
+    the masked question, the reason, the answer's kind and the passages it cited. ``rating``:
+    only "helpful" or "not_helpful". For the content owners (the admin pages of issue 12 read
+    the same store)."""
+    require_admin(state, authorization)
+    from server.feedback import RATINGS
+
+    if rating is not None and rating not in RATINGS:
+        raise InputError("rating", "rating ska vara helpful eller not_helpful.")
+    entries = [f for f in state.feedback.all() if rating is None or f.rating == rating]
+    return {"count": len(entries),
+            "helpful": sum(1 for f in entries if f.rating == "helpful"),
+            "not_helpful": sum(1 for f in entries if f.rating == "not_helpful"),
+            "feedback": [{"at": f.at, "rating": f.rating, "reason": f.reason,
+                          "question": f.question, "kind": f.kind,
+                          "citations": [{"document_id": d, "anchor": a}
+                                        for d, a in f.citations]} for f in entries]}

@@ -109,3 +109,26 @@ def test_the_widget_opens_the_same_conversation_in_rutin(client):
     assert "vad är ett brytpunktssamtal?" in client.get(f"/samtal/{link.group(1)}").text
     # the answer comes before the follow-up box, so it is in view after asking
     assert html.index('id="answer"') < html.index('<form class="ask')
+
+
+def test_the_content_owners_read_the_feedback_with_the_admin_token(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from rutin.config import PROJECT_ROOT, Settings
+    from server.app import create_app
+
+    settings = Settings(data_dir=tmp_path / "data", documents_dir=PROJECT_ROOT / "documents",
+                        embedding_model="none", admin_token="owner-token-for-tests",
+                        new_conversations_per_minute=0)
+    with TestClient(create_app(settings, load_in_background=False)) as client:
+        r = _ask(client, "vad är ett brytpunktssamtal?")
+        conversation_id = SAMTAL.match(r.headers["location"]).group(1)
+        token = CSRF.search(client.get(f"/samtal/{conversation_id}").text).group(1)
+        client.post(f"/samtal/{conversation_id}/svar/1/omdome",
+                    data={"rating": "not_helpful", "reason": "för kort", "csrf_token": token})
+        assert client.get("/admin/feedback").status_code == 401
+        body = client.get("/admin/feedback", params={"rating": "not_helpful"},
+                          headers={"authorization": "Bearer owner-token-for-tests"}).json()
+        assert body["not_helpful"] == 1 and body["count"] == 1
+        entry = body["feedback"][0]
+        assert entry["question"] == "vad är ett brytpunktssamtal?" and entry["reason"] == "för kort"
