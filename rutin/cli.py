@@ -113,6 +113,9 @@ def _register() -> None:
     for module in (cli_kb, cli_rules):
         for command in module.COMMANDS:
             app.command()(command)
+    from rutin.cli_report import report_app
+
+    app.add_typer(report_app, name="report")
     try:
         from rutin import cli_bench
     except ImportError:  # the benchmark extras are not installed

@@ -153,6 +153,11 @@ class Settings(BaseSettings):
         description="How often a background task deletes expired and unreadable conversation "
         "files and enforces max_conversations.",
     )
+    report_retention_days: int = Field(
+        default=365, ge=1,
+        description="Days the questions the chat could not answer and the feedback on answers "
+        "are kept for the content owners' report; older entries are deleted.",
+    )
     trusted_proxies: list[str] = Field(
         default_factory=list,
         description="Addresses or networks of reverse proxies whose X-Forwarded-For and "

@@ -41,9 +41,11 @@ def _load(state: AppState) -> None:
         log.error("could not load the knowledge base: %s", state.load_error)
 
 
-def _sweep_conversations(store, interval: float, stop: threading.Event) -> None:
-    """Delete expired and unreadable conversations and enforce the cap: at start, then every
-    ``interval`` seconds, in this background thread, so that no request waits for it."""
+def _sweep_conversations(store, interval: float, stop: threading.Event,
+                         reports: tuple = ()) -> None:
+    """Delete expired and unreadable conversations and enforce the cap, and delete report
+    entries past their retention: at start, then every ``interval`` seconds, in this
+    background thread, so that no request waits for it."""
     while True:
         try:
             removed = store.sweep()
@@ -52,6 +54,13 @@ def _sweep_conversations(store, interval: float, stop: threading.Event) -> None:
                          removed)
         except Exception as exc:  # a failing sweep must not end the sweeping
             log.error("conversations: the sweep failed: %s: %s", type(exc).__name__, exc)
+        for report in reports:
+            try:
+                removed = report.purge() if report is not None else 0
+                if removed:
+                    log.info("report: %d entries past their retention deleted", removed)
+            except Exception as exc:
+                log.error("report: the purge failed: %s: %s", type(exc).__name__, exc)
         if stop.wait(interval):
             return
 
@@ -81,12 +90,18 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
             state.new_conversations = RateLimiter(settings.new_conversations_per_minute)
         from server.feedback import FeedbackStore
 
-        state.feedback = FeedbackStore(settings.data_dir / "feedback")
+        from server.report import UnansweredStore
+
+        state.feedback = FeedbackStore(settings.data_dir / "feedback",
+                                       retention_days=settings.report_retention_days)
+        state.unanswered = UnansweredStore(settings.data_dir / "report",
+                                           settings.report_retention_days)
         app.state.rutin = state
         stop_sweeping = threading.Event()
         sweeper = threading.Thread(
             target=_sweep_conversations, name="rutin-conversation-sweep", daemon=True,
-            args=(state.conversations, settings.conversation_sweep_seconds, stop_sweeping))
+            args=(state.conversations, settings.conversation_sweep_seconds, stop_sweeping,
+                  (state.feedback, state.unanswered)))
         sweeper.start()
         if load_in_background:
             thread = threading.Thread(target=_load, args=(state,), name="rutin-load", daemon=True)

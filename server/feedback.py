@@ -10,9 +10,6 @@ lines under the data directory, one line per vote, the latest vote of a key coun
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,13 +45,19 @@ def feedback_key(conversation_id: str, turn: int, secret: bytes = b"") -> str:
 
 class FeedbackStore:
     """``<directory>/feedback.jsonl``, appended under a lock; thread-safe within a process and
-    append-only across processes (each line is written with one O_APPEND write)."""
+    append-only across processes (each line is written with one O_APPEND write). Votes older
+    than ``retention_days`` are deleted by ``purge`` (the server's background sweep)."""
 
-    def __init__(self, directory: Path, clock=time.time) -> None:
+    def __init__(self, directory: Path, clock=time.time, retention_days: int = 365) -> None:
+        from server.report import JsonLines
+
         self.directory = Path(directory)
         self.path = self.directory / "feedback.jsonl"
-        self._lock = threading.Lock()
+        self.lines = JsonLines(self.path, retention_days * 86400.0, clock)
         self._clock = clock
+
+    def purge(self) -> int:
+        return self.lines.purge()
 
     def add(self, key: str, rating: str, reason: str, question: str, kind: str,
             citations: list[dict]) -> Feedback:
@@ -67,26 +70,14 @@ class FeedbackStore:
             question=mask_personnummer(question)[:QUESTION_CHARS], kind=kind,
             citations=tuple((str(c.get("document_id")), str(c.get("anchor")))
                             for c in citations if isinstance(c, dict)))
-        line = (json.dumps(entry.to_json(), ensure_ascii=False) + "\n").encode("utf-8")
-        with self._lock:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-            try:
-                os.write(fd, line)
-            finally:
-                os.close(fd)
+        self.lines.append(entry.to_json())
         return entry
 
     def all(self) -> list[Feedback]:
         """Every answer's latest vote, newest first."""
         latest: dict[str, Feedback] = {}
-        try:
-            lines = self.path.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            return []
-        for line in lines:
+        for d in self.lines.records():
             try:
-                d = json.loads(line)
                 entry = Feedback(str(d["key"]), float(d["at"]), str(d["rating"]),
                                  str(d.get("reason", "")), str(d.get("question", "")),
                                  str(d.get("kind", "")),

@@ -24,6 +24,7 @@ class AppState:
     rules: "RuleTables | None" = None
     conversations: Any = None
     feedback: Any = None  # server.feedback.FeedbackStore
+    unanswered: Any = None  # server.report.UnansweredStore
     #: Rate of new conversations per client address (server/admission.py); None: no limit.
     new_conversations: Any = None
     ready: threading.Event = field(default_factory=threading.Event)

@@ -174,6 +174,13 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     reply.language = lang
     reply.restarted = restarted
     reply.facts_rows = T.describe_facts(conv.facts, lang) if frame.kind == VISIT else []
+    if reply.api.get("kind") == "no_answer" and getattr(state, "unanswered", None) is not None:
+        # what users could not find, for the content owners' report (server/report.py)
+        try:
+            state.unanswered.add(text, frame.organization or frame.unknown_organization, lang,
+                                 reply.api.get("passages") or [])
+        except OSError as exc:  # the report is never worth a failed answer
+            log.warning("report: could not record an unanswered question: %s", exc)
     if keep_thread:  # the chat page's thread: the masked question and the answer shown
         from server.chat.thread import turn_record
 

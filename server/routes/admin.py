@@ -99,3 +99,27 @@ def feedback(state: State, authorization: str | None = Header(default=None),
                           "question": f.question, "kind": f.kind,
                           "citations": [{"document_id": d, "anchor": a}
                                         for d, a in f.citations]} for f in entries]}
+
+
+@router.get("/report/unanswered")
+def unanswered_report(state: State, authorization: str | None = Header(default=None),
+                      format: str = "json"):
+    """What users could not find: the questions answered no_answer and the answers marked not
+    helpful, masked, grouped by similarity, counted per week and organization, with the
+    passages shown. ``format=csv`` for a spreadsheet."""
+    require_admin(state, authorization)
+    from fastapi.responses import Response
+
+    from server.report import build_report, report_csv
+
+    if format not in ("json", "csv"):
+        raise InputError("format", "format ska vara json eller csv.")
+    groups = build_report(state.unanswered.all(), state.feedback.all())
+    log.info("admin report: unanswered questions exported (%s, %d groups)", format, len(groups))
+    if format == "csv":
+        return Response(report_csv(groups), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition":
+                                 'attachment; filename="obesvarade-fragor.csv"'})
+    return {"groups": [g.to_json() for g in groups],
+            "questions": sum(g.count for g in groups),
+            "retention_days": state.settings.report_retention_days}
