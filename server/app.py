@@ -96,6 +96,9 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
                                        retention_days=settings.report_retention_days)
         state.unanswered = UnansweredStore(settings.data_dir / "report",
                                            settings.report_retention_days)
+        from server.report import AuditLog
+
+        state.audit = AuditLog(settings.data_dir / "audit")
         app.state.rutin = state
         stop_sweeping = threading.Event()
         sweeper = threading.Thread(

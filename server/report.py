@@ -221,3 +221,22 @@ def report_csv(groups: list[Group]) -> str:
                 " | ".join(g.examples), " | ".join(g.reasons),
                 " ".join(f"{d}#{a}" for d, a in g.passages))])
     return out.getvalue()
+
+
+class AuditLog:
+    """``<directory>/audit.jsonl``: who did what to the knowledge base and its reports, and
+    when (issue 12, item 6). Append-only: nothing in rutin rewrites or deletes it."""
+
+    def __init__(self, directory: Path, clock=time.time) -> None:
+        self.lines = JsonLines(Path(directory) / "audit.jsonl", float("inf"), clock)
+        self._clock = clock
+
+    def record(self, action: str, who: str, **detail) -> None:
+        self.lines.append({"at": self._clock(), "action": action,
+                           "who": mask_personnummer(who)[:200],
+                           "detail": {k: mask_personnummer(str(v))[:500]
+                                      for k, v in detail.items()}})
+
+    def entries(self) -> list[dict]:
+        """Newest first."""
+        return sorted(self.lines.records(), key=lambda r: -_number(r.get("at")))

@@ -25,6 +25,7 @@ class AppState:
     conversations: Any = None
     feedback: Any = None  # server.feedback.FeedbackStore
     unanswered: Any = None  # server.report.UnansweredStore
+    audit: Any = None  # server.report.AuditLog
     #: Rate of new conversations per client address (server/admission.py); None: no limit.
     new_conversations: Any = None
     ready: threading.Event = field(default_factory=threading.Event)

@@ -38,10 +38,23 @@ def require_admin(state: AppState, authorization: str | None) -> None:
                             headers={"WWW-Authenticate": "Bearer"})
 
 
+#: Who an action is recorded as: the holder of the admin token (no personal identity yet).
+TOKEN_HOLDER = "admin-token"
+
+
+def _audit(state: AppState, action: str, **detail) -> None:
+    if state.audit is not None:
+        try:
+            state.audit.record(action, TOKEN_HOLDER, **detail)
+        except OSError as exc:
+            log.error("audit: could not record %s: %s", action, exc)
+
+
 @router.post("/reingest")
 def reingest(state: State, authorization: str | None = Header(default=None)) -> dict:
     """Ingest the documents directory again (incremental) and reload the rule tables."""
     require_admin(state, authorization)
+    _audit(state, "reingest")
     if state.kb is None or not state.ready.is_set():
         raise InputError("kunskapsbas", state.not_ready_message(),
                          status_code=503)
@@ -87,6 +100,7 @@ def feedback(state: State, authorization: str | None = Header(default=None),
     only "helpful" or "not_helpful". For the content owners (the admin pages of issue 12 read
     the same store)."""
     require_admin(state, authorization)
+    _audit(state, "read_feedback", rating=rating or "all")
     from server.feedback import RATINGS
 
     if rating is not None and rating not in RATINGS:
@@ -115,6 +129,7 @@ def unanswered_report(state: State, authorization: str | None = Header(default=N
     if format not in ("json", "csv"):
         raise InputError("format", "format ska vara json eller csv.")
     groups = build_report(state.unanswered.all(), state.feedback.all())
+    _audit(state, "export_unanswered", format=format, groups=len(groups))
     log.info("admin report: unanswered questions exported (%s, %d groups)", format, len(groups))
     if format == "csv":
         return Response(report_csv(groups), media_type="text/csv; charset=utf-8",
@@ -123,3 +138,10 @@ def unanswered_report(state: State, authorization: str | None = Header(default=N
     return {"groups": [g.to_json() for g in groups],
             "questions": sum(g.count for g in groups),
             "retention_days": state.settings.report_retention_days}
+
+
+@router.get("/audit")
+def audit(state: State, authorization: str | None = Header(default=None)) -> dict:
+    """The audit log, newest first: administrative actions with who and when."""
+    require_admin(state, authorization)
+    return {"entries": state.audit.entries() if state.audit is not None else []}
