@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 
+from server.errors import ERROR_RESPONSES
 from server.state import State
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], responses={
+    status: ERROR_RESPONSES[status] for status in (413, 414, 500)})
+
+
+class NotReady(BaseModel):
+    """/readyz before the knowledge base is loaded, or when it could not be."""
+
+    status: str = Field(description="\"loading\", or \"error\" when loading failed.")
+    error: str | None = Field(default=None, description="Why loading failed.")
 
 
 @router.get("/healthz")
@@ -16,7 +26,7 @@ def healthz() -> dict:
     return {"status": "ok"}
 
 
-@router.get("/readyz")
+@router.get("/readyz", responses={503: {"model": NotReady, "description": "Not ready yet."}})
 def readyz(state: State):
     """200 with counts once the knowledge base is loaded; 503 before."""
     if not state.ready.is_set() or state.kb is None:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from rutin.errors import InputError
 from rutin.redact import mask_personnummer
+from rutin.text import NOT_BLANK_PATTERN, is_blank
 from server.state import State
 
 router = APIRouter(tags=["search"])
@@ -37,7 +38,12 @@ class SearchAnswer(BaseModel):
 @router.get("/search", response_model=SearchAnswer)
 def search(
     state: State,
-    q: str = Query(..., description="The question or search words; not blank."),
+    q: str = Query(..., description="The question or search words; not blank (whitespace, "
+                   "control and invisible characters only), at most RUTIN_MAX_MESSAGE_CHARS "
+                   "characters.",
+                   # Declared, not enforced here: the checks below give the Swedish messages.
+                   # maxLength is the setting's value, filled in by server.app.
+                   json_schema_extra={"minLength": 1, "pattern": NOT_BLANK_PATTERN}),
     k: int = Query(5, ge=1, le=50, description="Number of passages, 1..50."),
     document_id: str | None = Query(None, description="Only this document."),
     organization: str | None = Query(None, description="Only this organization's documents."),
@@ -45,7 +51,7 @@ def search(
                                                     "(YYYY-MM-DD); default: all."),
 ) -> dict:
     """Search the routines: hybrid (semantic and Swedish lexical) retrieval with filters."""
-    if not q.strip():
+    if is_blank(q):
         raise InputError("q", "q får inte vara tom; skriv en fråga eller några sökord.")
     limit = state.settings.max_message_chars
     if len(q) > limit:

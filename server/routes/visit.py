@@ -16,9 +16,13 @@ from rules.municipal_fees import fee_level
 from rules.tables import RuleTables
 from rutin.clock import today_in_stockholm
 from rutin.errors import InputError
+from server.errors import ApiError
 from server.state import State
 
 router = APIRouter(tags=["regler"])
+
+#: The date rules answer 404 when the knowledge base lacks the document that holds the rule.
+_RULE_MISSING = {404: {"model": ApiError, "description": "Regeln finns inte i kunskapsbasen."}}
 
 class VisitRequest(BaseModel):
     """The facts of a visit; every field optional (see the API contract)."""
@@ -57,7 +61,7 @@ def visit(body: VisitRequest, state: State) -> dict:
     return decide(facts, visit_date, tables).to_api()
 
 
-@router.get("/lakarmedverkan")
+@router.get("/lakarmedverkan", responses=_RULE_MISSING)
 def lakarmedverkan(state: State, discharge_date: date = Query(
         ..., description="Utskrivningsdag från slutenvården (ÅÅÅÅ-MM-DD).")) -> dict:
     """Until when Läkarmedverkan supports a patient after discharge (HSU 2026-03-03)."""
@@ -67,7 +71,7 @@ def lakarmedverkan(state: State, discharge_date: date = Query(
     return decide_support(discharge_date, rule).to_api()
 
 
-@router.get("/followup")
+@router.get("/followup", responses=_RULE_MISSING)
 def followup(state: State,
              enrolled_on: date = Query(..., description="Dag för anslutning till hemsjukvården."),
              last_followup: date | None = Query(None, description="Senaste uppföljningen.")) -> dict:
@@ -80,7 +84,7 @@ def followup(state: State,
     return followup_schedule(enrolled_on, rule, last_followup=last_followup).to_api()
 
 
-@router.get("/hemsjukvard-avgiftsniva")
+@router.get("/hemsjukvard-avgiftsniva", responses=_RULE_MISSING)
 def hemsjukvard_avgiftsniva(
         state: State,
         hsv_round_the_clock: bool | None = Query(None, description="Behov av HSV-insatser dygnet runt."),
