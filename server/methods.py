@@ -2,7 +2,8 @@
 
 Starlette's plain routes answer HEAD where they answer GET; FastAPI's routes do not, so every
 HEAD was 405. ``HeadAsGet`` answers HEAD with what GET answers (status and headers, no body)
-wherever a route takes GET, without declaring HEAD operations in the OpenAPI document.
+wherever a route takes GET, without declaring HEAD operations in the OpenAPI document; every
+other HEAD answer loses its body too.
 ``takes`` tells the security middleware whether any route takes a method at a path, so that a
 method no route takes gets the router's 405, not the CSRF check's 403.
 """
@@ -36,15 +37,14 @@ class HeadAsGet:
             await self.app(scope, receive, send)
             return
         as_get = {**scope, "method": "GET"}  # a copy: the server's own scope still says HEAD
-        if not takes(self.router, as_get):
-            await self.app(scope, receive, send)  # the router's 405 (or 404)
-            return
 
         async def headers_only(message: Message) -> None:
+            # A HEAD answer never has a body, whatever the status (RFC 9110, 9.3.2).
             if message["type"] == "http.response.body":
                 if message.get("more_body", False):
                     return
                 message = {"type": "http.response.body", "body": b"", "more_body": False}
             await send(message)
 
-        await self.app(as_get, receive, headers_only)
+        # Where no route takes GET, HEAD goes on as HEAD: the router's 405 (or 404).
+        await self.app(as_get if takes(self.router, as_get) else scope, receive, headers_only)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, Field
@@ -11,6 +11,7 @@ from rutin.errors import InputError
 from rutin.redact import mask_personnummer
 from rutin.text import NOT_BLANK_PATTERN, is_blank
 from server.state import State
+from server.types import IsoDate
 
 router = APIRouter(tags=["search"])
 
@@ -47,8 +48,9 @@ def search(
     k: int = Query(5, ge=1, le=50, description="Number of passages, 1..50."),
     document_id: str | None = Query(None, description="Only this document."),
     organization: str | None = Query(None, description="Only this organization's documents."),
-    valid_on: date | None = Query(None, description="Only routine versions in force this day "
-                                                    "(YYYY-MM-DD); default: all."),
+    # Annotated, so that IsoDate's validator runs on a query parameter.
+    valid_on: Annotated[IsoDate | None, Query(
+        description="Only routine versions in force this day (YYYY-MM-DD); default: all.")] = None,
 ) -> dict:
     """Search the routines: hybrid (semantic and Swedish lexical) retrieval with filters."""
     if is_blank(q):

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, ConfigDict, Field
@@ -18,6 +17,7 @@ from rutin.clock import today_in_stockholm
 from rutin.errors import InputError
 from server.errors import ApiError
 from server.state import State
+from server.types import IsoDate
 
 router = APIRouter(tags=["regler"])
 
@@ -29,9 +29,9 @@ class VisitRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    visit_date: date | None = Field(None, description="Besöksdagen; standard i dag (Europe/Stockholm).")
+    visit_date: IsoDate | None = Field(None, description="Besöksdagen; standard i dag (Europe/Stockholm).")
     patient_age: int | None = Field(None, ge=0, le=130, description="Ålder i hela år på besöksdagen.")
-    birth_date: date | None = Field(None, description="Födelsedatum, i stället för patient_age.")
+    birth_date: IsoDate | None = Field(None, description="Födelsedatum, i stället för patient_age.")
     personnummer: str | None = Field(None, max_length=20, description="10 eller 12 siffror; "
                                      "lagras, loggas och återges aldrig.")
     occasion: Literal["utskrivning", "inskrivning", "brytpunktssamtal", "annat"] | None = None
@@ -62,8 +62,8 @@ def visit(body: VisitRequest, state: State) -> dict:
 
 
 @router.get("/lakarmedverkan", responses=_RULE_MISSING)
-def lakarmedverkan(state: State, discharge_date: date = Query(
-        ..., description="Utskrivningsdag från slutenvården (ÅÅÅÅ-MM-DD).")) -> dict:
+def lakarmedverkan(state: State, discharge_date: Annotated[IsoDate, Query(
+        description="Utskrivningsdag från slutenvården (ÅÅÅÅ-MM-DD).")]) -> dict:
     """Until when Läkarmedverkan supports a patient after discharge (HSU 2026-03-03)."""
     rule = _tables(state).lakarmedverkan
     if rule is None:
@@ -73,8 +73,10 @@ def lakarmedverkan(state: State, discharge_date: date = Query(
 
 @router.get("/followup", responses=_RULE_MISSING)
 def followup(state: State,
-             enrolled_on: date = Query(..., description="Dag för anslutning till hemsjukvården."),
-             last_followup: date | None = Query(None, description="Senaste uppföljningen.")) -> dict:
+             enrolled_on: Annotated[IsoDate, Query(
+                 description="Dag för anslutning till hemsjukvården.")],
+             last_followup: Annotated[IsoDate | None, Query(
+                 description="Senaste uppföljningen.")] = None) -> dict:
     """Latest dates of the follow-ups of home health care (the Västra Götaland routine)."""
     rule = _tables(state).followup
     if rule is None:
