@@ -30,15 +30,17 @@ class VisitRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     visit_date: IsoDate | None = Field(None, description="Besöksdagen; standard i dag (Europe/Stockholm).")
-    patient_age: int | None = Field(None, ge=0, le=130, description="Ålder i hela år på besöksdagen.")
+    # strict: a JSON integer, as the OpenAPI says; pydantic alone reads false as 0 and "90" as 90.
+    patient_age: int | None = Field(None, ge=0, le=130, strict=True,
+                                    description="Ålder i hela år på besöksdagen.")
     birth_date: IsoDate | None = Field(None, description="Födelsedatum, i stället för patient_age.")
     personnummer: str | None = Field(None, max_length=20, description="10 eller 12 siffror; "
                                      "lagras, loggas och återges aldrig.")
     occasion: Literal["utskrivning", "inskrivning", "brytpunktssamtal", "annat"] | None = None
     setting: Literal["sabo", "ordinart_boende", "annat"] | None = None
-    municipal_home_care: bool | None = None
-    remote: bool = False
-    lakarmedverkan: bool = False
+    municipal_home_care: bool | None = Field(None, strict=True)
+    remote: bool = Field(False, strict=True)
+    lakarmedverkan: bool = Field(False, strict=True)
     performed_by: Literal["lakare", "sjukskoterska", "annan"] = "lakare"
 
 

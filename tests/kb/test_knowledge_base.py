@@ -69,7 +69,8 @@ def test_deleted_document_is_removed_from_search_and_store(kb):
     report = kb.apply([COSMIC, VG])
     assert report.removed == ["vas"]
     assert kb.document("vas") is None and kb.chunk_count() == 4 == kb.store.count()
-    assert all(h.meta.id != "vas" for h in kb.search("avgiftstyp H3", k=10))
+    hits = kb.search("avgiftstyp H3", k=10)
+    assert hits and all(h.meta.id != "vas" for h in hits)  # the others still answer
 
 
 def test_documents_come_back_from_the_manifest_without_ingesting(kb, tmp_path):
@@ -207,8 +208,8 @@ def test_real_documents_ingest_incrementally(tmp_path, documents_dir):
     assert report.removed == ["rh-mobil-hemsjukvard-rapport"]
     assert report.embedded_chunks == len(kb.document(report.updated[0]).chunks)
     assert kb.store.count() == kb.chunk_count() == sum(len(d.chunks) for d in kb.documents())
-    assert all(h.meta.id != "rh-mobil-hemsjukvard-rapport"
-               for h in kb.search("Hallandsjouren buss", k=10))
+    hits = kb.search("Hallandsjouren buss", k=10)
+    assert hits and all(h.meta.id != "rh-mobil-hemsjukvard-rapport" for h in hits)
 
 
 def test_concurrent_searches_give_the_same_answers_as_one_at_a_time(kb):

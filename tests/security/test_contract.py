@@ -203,3 +203,12 @@ def test_a_date_is_iso_yyyy_mm_dd_only(api, value):
     assert all("ÅÅÅÅ-MM-DD" in r.json()["error"] for r in responses)
     assert numeric.status_code == 422
     assert iso.status_code == 200
+
+
+@pytest.mark.parametrize("facts", [{"patient_age": False}, {"patient_age": "90"},
+                                   {"patient_age": 90, "remote": "ja"},
+                                   {"patient_age": 90, "lakarmedverkan": 1}])
+def test_visit_facts_are_the_json_types_the_openapi_document_names(api, facts):
+    response = api.post("/api/v1/visit", json=facts)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["field"] in facts
