@@ -16,6 +16,7 @@ from rutin.logs import install_log_redaction
 from server.admission import AdmissionControl, AdmissionGate, RateLimiter
 from server.errors import install_error_handlers
 from server.redirects import install_relative_redirects
+from server.methods import HeadAsGet
 from server.security import install_security
 from server.state import AppState
 
@@ -152,7 +153,23 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
     app.include_router(pages.router)
     app.include_router(widget.router)
     app.include_router(admin.router)
+    app.add_middleware(HeadAsGet, router=app.router)  # HEAD wherever GET (server/methods.py)
+    app.openapi = lambda: _openapi(app, settings)
     return app
+
+
+def _openapi(app: FastAPI, settings: Settings) -> dict:
+    """The OpenAPI document, once: FastAPI's, with what only the settings know (the length
+    limit of ``q`` and ``message``)."""
+    if app.openapi_schema is None:
+        schema = FastAPI.openapi(app)
+        limit = settings.max_message_chars
+        for parameter in schema["paths"]["/api/v1/search"]["get"]["parameters"]:
+            if parameter["name"] == "q":
+                parameter["schema"]["maxLength"] = limit
+        schema["components"]["schemas"]["ChatRequest"]["properties"]["message"][
+            "maxLength"] = limit
+    return app.openapi_schema
 
 
 def __getattr__(name: str):

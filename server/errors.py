@@ -1,4 +1,5 @@
-"""One handler for the domain's error type: JSON under /api/, the error page elsewhere."""
+"""One handler for the domain's error type: JSON under /api/ and /admin/, the error page
+elsewhere; and the error body's schema, which the OpenAPI document declares on every route."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rutin.errors import InputError
@@ -40,6 +42,53 @@ _PYDANTIC_MESSAGES = {
 }
 
 
+class ErrorDetail(BaseModel):
+    """One wrong input: which one, and what is wrong with it (Swedish)."""
+
+    field: str = Field(description="The input that is wrong (\"q\", \"visit_date\", "
+                                   "\"body\", \"path\"), never a personnummer.")
+    message: str = Field(description="What is wrong and what is accepted, in Swedish.")
+
+
+class ApiError(BaseModel):
+    """The body of every error answer of the JSON API (4xx and 5xx)."""
+
+    detail: list[ErrorDetail] = Field(description="Every wrong input, at least one.")
+    error: str = Field(description="The first message, for a client that shows one line.")
+
+
+def _error(description: str) -> dict:
+    return {"model": ApiError, "description": description}
+
+
+_RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before asking again.",
+                                "schema": {"type": "integer"}}}
+
+#: The error answers every JSON route may give, for the OpenAPI document (``responses=`` of the
+#: routers): the bodies are what ``install_error_handlers`` and the security middleware send.
+ERROR_RESPONSES: dict[int | str, dict] = {
+    413: _error("Begäran är för stor (RUTIN_MAX_BODY_BYTES)."),
+    414: _error("Adressen är för lång."),
+    422: _error("Felaktig uppgift: fältet som är fel och varför, på svenska."),
+    500: _error("Internt fel."),
+    503: {**_error("Kunskapsbasen eller reglerna laddas fortfarande; försök igen."),
+          "headers": _RETRY_AFTER},
+}
+
+#: Why FastAPI could not read a body, by the exception under its generic 400.
+_UNREADABLE_BODY = "There was an error parsing the body"
+
+
+def _unreadable_body_message(cause: BaseException | None) -> str:
+    if isinstance(cause, UnicodeDecodeError):
+        return "body är inte kodad som UTF-8; skicka JSON i UTF-8."
+    if isinstance(cause, RecursionError):
+        return "body är för djupt nästlad JSON."
+    if isinstance(cause, ValueError) and "digits" in str(cause):
+        return "body innehåller ett för långt tal."
+    return "body kunde inte läsas; skicka giltig JSON i UTF-8."
+
+
 def _field_name(loc: tuple) -> str:
     parts = [str(p) for p in loc if p not in ("body", "query", "path", "header", "cookie")]
     return ".".join(parts) or "body"
@@ -49,8 +98,9 @@ def describe_validation_errors(errors: list[dict]) -> list[dict]:
     """Pydantic's errors as ``{field, message}`` in Swedish, never echoing the input value."""
     out = []
     for err in errors:
-        field = _field_name(tuple(err.get("loc", ())))
         etype = err.get("type", "")
+        # A JSON syntax error's location is a character offset, which names no field.
+        field = "body" if etype == "json_invalid" else _field_name(tuple(err.get("loc", ())))
         text = _PYDANTIC_MESSAGES.get(etype)
         ctx = err.get("ctx") or {}
         if etype == "literal_error":
@@ -69,7 +119,9 @@ def describe_validation_errors(errors: list[dict]) -> list[dict]:
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or request.url.path in ("/healthz", "/readyz")
+    # /admin/ holds the administrative API (bearer token, JSON answers), not pages.
+    path = request.url.path
+    return path.startswith(("/api/", "/admin/")) or path in ("/healthz", "/readyz")
 
 
 def install_error_handlers(app: FastAPI, templates_dir: Path) -> None:
@@ -105,13 +157,28 @@ def install_error_handlers(app: FastAPI, templates_dir: Path) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
+        if exc.status_code == 400 and exc.detail == _UNREADABLE_BODY:
+            # FastAPI's English 400 for a body json.loads cannot read (not UTF-8, nested too
+            # deep, an integer of thousands of digits): the API's Swedish 422, like bad JSON.
+            return render(request, 422, [{"field": "body",
+                                          "message": _unreadable_body_message(exc.__cause__)}],
+                          "Felaktig uppgift")
         titles = {404: "Sidan finns inte", 405: "Metoden stöds inte", 413: "För stor begäran"}
         title = titles.get(exc.status_code, "Fel")
         detail = exc.detail if isinstance(exc.detail, str) else title
+        headers = dict(exc.headers or {})
         if exc.status_code == 404 and detail == "Not Found":
             detail = "Det finns ingen sida eller resurs på den adressen."
-        resp = render(request, exc.status_code, [{"field": "path", "message": detail}], title)
-        for k, v in (exc.headers or {}).items():
+        if exc.status_code == 405:
+            allowed = [m.strip() for m in headers.get("Allow", "").split(",") if m.strip()]
+            if "GET" in allowed and "HEAD" not in allowed:
+                allowed.append("HEAD")  # server.methods.HeadAsGet answers it
+            headers["Allow"] = ", ".join(allowed)
+            if detail == "Method Not Allowed":
+                detail = f"Metoden stöds inte här; tillåtna metoder: {headers['Allow']}."
+        field = {401: "authorization", 405: "method"}.get(exc.status_code, "path")
+        resp = render(request, exc.status_code, [{"field": field, "message": detail}], title)
+        for k, v in headers.items():
             resp.headers[k] = v
         return resp
 

@@ -8,7 +8,8 @@ streaming). What it does, from the issue "Limits and headers":
   every page except ``/widget``, which the origins in ``widget_allowed_origins`` may frame.
 - A request body larger than ``max_body_bytes`` is answered 413, whether it announces its length
   or streams in chunks; a query string longer than that is answered 414.
-- HTML form posts (any unsafe method outside ``/api/`` and ``/admin/``) must carry a CSRF token:
+- HTML form posts (any unsafe method outside ``/api/`` and ``/admin/``, to a route that takes
+  that method; any other is answered 405 or 404 by the router) must carry a CSRF token:
   a double-submit cookie holding a random value, and a form field ``csrf_token`` (or header
   ``X-CSRF-Token``) holding the HMAC of that value under the server's secret. Templates read the
   token from ``request.state.csrf_token``. The JSON API and the admin endpoints are not
@@ -33,9 +34,11 @@ from typing import Awaitable, Callable
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
+from starlette.routing import Router
 
 from rutin.config import Settings
 from rutin.errors import ConfigurationError
+from server.methods import takes
 
 Scope = dict
 Message = dict
@@ -144,9 +147,10 @@ class BodyTooLarge(HTTPException):
 class SecurityMiddleware:
     """Security headers, body-size limit and CSRF check around the whole app (see module doc)."""
 
-    def __init__(self, app, settings: Settings) -> None:
+    def __init__(self, app, settings: Settings, router: Router | None = None) -> None:
         self.app = app
         self.settings = settings
+        self.router = router
         self.limit = settings.max_body_bytes
         origins = " ".join(o.rstrip("/") for o in settings.widget_allowed_origins)
         self.page_csp = f"{BASE_CSP}; frame-ancestors 'none'"
@@ -191,12 +195,15 @@ class SecurityMiddleware:
 
         receive = self._limited(receive)
 
-        if _serves_pages(path) or _needs_csrf(method, path):
+        # A method no route takes at this path (PUT /healthz) does nothing: the router answers
+        # it 405 (or 404), which the CSRF check must not hide behind a 403.
+        csrf = _needs_csrf(method, path) and self._routed(scope)
+        if _serves_pages(path) or csrf:
             cookie_name = CSRF_WIDGET_COOKIE if widget else CSRF_COOKIE
             cookie_value = _cookies(headers).get(cookie_name)
             if not _valid_cookie_value(cookie_value):
                 cookie_value = None
-            if _needs_csrf(method, path):
+            if csrf:
                 try:
                     body, submitted = await self._read_token(scope, receive, headers)
                 except BodyTooLarge:
@@ -249,6 +256,12 @@ class SecurityMiddleware:
                 raise
             await self._reject(send, path, 413, "För stor begäran",
                                f"Begäran är för stor: högst {self.limit} byte tas emot.")
+
+    def _routed(self, scope: Scope) -> bool:
+        """True unless the app's router is known and no route takes this method at this path."""
+        if self.router is None:
+            return True
+        return takes(self.router, scope)
 
     def _limited(self, receive: Receive) -> Receive:
         """``receive`` that raises BodyTooLarge once more than the limit has arrived."""
@@ -408,4 +421,4 @@ def _harden_cookies(headers: MutableHeaders) -> None:
 
 def install_security(app, settings: Settings) -> None:
     """Add the security middleware to ``app`` (outermost of the app's own middleware)."""
-    app.add_middleware(SecurityMiddleware, settings=settings)
+    app.add_middleware(SecurityMiddleware, settings=settings, router=app.router)

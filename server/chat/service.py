@@ -14,6 +14,7 @@ from datetime import date
 
 from rutin.errors import InputError, TooManyRequests
 from rutin.redact import PERSONNUMMER_RE, mask_personnummer
+from rutin.text import is_blank
 from kb.support import is_supported
 from server.chat import answer as A
 from server.chat import sentences as S
@@ -71,17 +72,20 @@ class ChatReply:
 
 
 def clean_message(message: object, max_chars: int) -> str:
-    """The message, stripped, or InputError: empty, whitespace-only, too long, not text."""
+    """The message, stripped, or InputError: blank (rutin.text.is_blank), too long, not text."""
     if not isinstance(message, str):
         raise InputError("message", "message ska vara en text.")
-    # Control characters (NUL and friends) carry nothing a question needs.
-    text = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in message).strip()
-    if not text:
+    # Blank by rutin.text's definition, the one the OpenAPI document states.
+    if is_blank(message):
         raise InputError("message", "Meddelandet är tomt; skriv en fråga.")
-    if len(text) > max_chars:
+    if len(message) > max_chars:  # the OpenAPI's maxLength: the message as sent
         raise InputError("message", f"Meddelandet är för långt: högst {max_chars} tecken "
                                     "accepteras.")
-    return text
+    # Control characters (NUL and friends) carry nothing a question needs.
+    text = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in message).strip()
+    # Nothing printable, yet not blank (unassigned or private-use characters only): a question
+    # the routines cannot answer, not a refused one.
+    return text or "\ufffd"
 
 
 def _birth_date_from_text(text: str, today: date) -> tuple[date | None, bool]:

@@ -6,7 +6,10 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from rutin.clock import today_in_stockholm
+from rutin.text import NOT_BLANK_PATTERN
+from server.chat.conversations import ID_PATTERN
 from server.chat.service import respond
+from server.errors import ERROR_RESPONSES
 from server.state import State
 
 router = APIRouter(tags=["chat"])
@@ -14,9 +17,17 @@ router = APIRouter(tags=["chat"])
 class ChatRequest(BaseModel):
     """A message and, for a follow-up, the conversation it continues."""
 
-    message: str = Field(description="Free text, Swedish or English.")
+    # The constraints are declared for the OpenAPI document and checked by server.chat.service
+    # (clean_message, respond), whose Swedish messages name the limit; maxLength is the
+    # setting's value, filled in by server.app.
+    message: str = Field(
+        description="Free text, Swedish or English; not blank (whitespace, control and "
+                    "invisible characters only), at most RUTIN_MAX_MESSAGE_CHARS characters.",
+        json_schema_extra={"minLength": 1, "pattern": NOT_BLANK_PATTERN})
     conversation_id: str | None = Field(
-        default=None, description="From an earlier answer; unknown or expired ids start anew.")
+        default=None, description="From an earlier answer; unknown or expired ids start anew. "
+        "Empty is the same as none.",
+        json_schema_extra={"pattern": f"^({ID_PATTERN.pattern.strip('^$')})?$"})
     organization: str | None = Field(
         default=None, max_length=200,
         description="Answer from this organization's routines only (e.g. \"Region Halland\"); "
@@ -45,7 +56,10 @@ class ChatAnswer(BaseModel):
         "pending fact a reply answered) and the router's probabilities.")
 
 
-@router.post("/chat", response_model=ChatAnswer)
+@router.post("/chat", response_model=ChatAnswer, responses={429: {
+    **ERROR_RESPONSES[422], "description": "För många nya samtal från samma adress "
+    "(RUTIN_NEW_CONVERSATIONS_PER_MINUTE); Retry-After säger när.",
+    "headers": ERROR_RESPONSES[503]["headers"]}})
 def chat(body: ChatRequest, state: State, request: Request) -> dict:
     """Answer a message: a rules decision, an extractive search answer, a question back, or
     no_answer when the routines do not cover it. A client that starts more new conversations

@@ -6,11 +6,28 @@ import os
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 
+from server.errors import ERROR_RESPONSES
 from server.state import State
 from server.storage import probe_storage, storage_directories
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], responses={
+    status: ERROR_RESPONSES[status] for status in (413, 414, 500)})
+
+
+class NotReady(BaseModel):
+    """/readyz before the knowledge base is loaded, when it could not be, or when the data
+    directory cannot be written (then with the counts of a loaded knowledge base too)."""
+
+    model_config = {"extra": "allow"}
+
+    status: str = Field(description="\"loading\", or \"error\" when loading failed or "
+                        "storage cannot be written.")
+    error: str | None = Field(default=None, description="Why it is not ready.")
+    storage: dict | None = Field(default=None, description="{\"writable\": bool, \"error\": "
+                                 "str | null}: the probe of the data directory.")
+    worker: int | None = Field(default=None, description="This process's id.")
 
 
 @router.get("/healthz")
@@ -19,7 +36,7 @@ def healthz() -> dict:
     return {"status": "ok"}
 
 
-@router.get("/readyz")
+@router.get("/readyz", responses={503: {"model": NotReady, "description": "Not ready yet."}})
 def readyz(state: State, request: Request):
     """200 with counts once the knowledge base is loaded and the data directory can be written;
     503 before, when the load failed (``error`` says why), or when the data directory cannot be

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, Field
 
 from rutin.errors import InputError
 from rutin.redact import mask_personnummer
+from rutin.text import NOT_BLANK_PATTERN, is_blank
 from server.state import State
+from server.types import IsoDate
 
 router = APIRouter(tags=["search"])
 
@@ -37,15 +39,21 @@ class SearchAnswer(BaseModel):
 @router.get("/search", response_model=SearchAnswer)
 def search(
     state: State,
-    q: str = Query(..., description="The question or search words; not blank."),
+    q: str = Query(..., description="The question or search words; not blank (whitespace, "
+                   "control and invisible characters only), at most RUTIN_MAX_MESSAGE_CHARS "
+                   "characters.",
+                   # Declared, not enforced here: the checks below give the Swedish messages.
+                   # maxLength is the setting's value, filled in by server.app.
+                   json_schema_extra={"minLength": 1, "pattern": NOT_BLANK_PATTERN}),
     k: int = Query(5, ge=1, le=50, description="Number of passages, 1..50."),
     document_id: str | None = Query(None, description="Only this document."),
     organization: str | None = Query(None, description="Only this organization's documents."),
-    valid_on: date | None = Query(None, description="Only routine versions in force this day "
-                                                    "(YYYY-MM-DD); default: all."),
+    # Annotated, so that IsoDate's validator runs on a query parameter.
+    valid_on: Annotated[IsoDate | None, Query(
+        description="Only routine versions in force this day (YYYY-MM-DD); default: all.")] = None,
 ) -> dict:
     """Search the routines: hybrid (semantic and Swedish lexical) retrieval with filters."""
-    if not q.strip():
+    if is_blank(q):
         raise InputError("q", "q får inte vara tom; skriv en fråga eller några sökord.")
     limit = state.settings.max_message_chars
     if len(q) > limit:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, ConfigDict, Field
@@ -16,25 +15,32 @@ from rules.municipal_fees import fee_level
 from rules.tables import RuleTables
 from rutin.clock import today_in_stockholm
 from rutin.errors import InputError
+from server.errors import ApiError
 from server.state import State
+from server.types import IsoDate
 
 router = APIRouter(tags=["regler"])
+
+#: The date rules answer 404 when the knowledge base lacks the document that holds the rule.
+_RULE_MISSING = {404: {"model": ApiError, "description": "Regeln finns inte i kunskapsbasen."}}
 
 class VisitRequest(BaseModel):
     """The facts of a visit; every field optional (see the API contract)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    visit_date: date | None = Field(None, description="Besöksdagen; standard i dag (Europe/Stockholm).")
-    patient_age: int | None = Field(None, ge=0, le=130, description="Ålder i hela år på besöksdagen.")
-    birth_date: date | None = Field(None, description="Födelsedatum, i stället för patient_age.")
+    visit_date: IsoDate | None = Field(None, description="Besöksdagen; standard i dag (Europe/Stockholm).")
+    # strict: a JSON integer, as the OpenAPI says; pydantic alone reads false as 0 and "90" as 90.
+    patient_age: int | None = Field(None, ge=0, le=130, strict=True,
+                                    description="Ålder i hela år på besöksdagen.")
+    birth_date: IsoDate | None = Field(None, description="Födelsedatum, i stället för patient_age.")
     personnummer: str | None = Field(None, max_length=20, description="10 eller 12 siffror; "
                                      "lagras, loggas och återges aldrig.")
     occasion: Literal["utskrivning", "inskrivning", "brytpunktssamtal", "annat"] | None = None
     setting: Literal["sabo", "ordinart_boende", "annat"] | None = None
-    municipal_home_care: bool | None = None
-    remote: bool = False
-    lakarmedverkan: bool = False
+    municipal_home_care: bool | None = Field(None, strict=True)
+    remote: bool = Field(False, strict=True)
+    lakarmedverkan: bool = Field(False, strict=True)
     performed_by: Literal["lakare", "sjukskoterska", "annan"] = "lakare"
 
 
@@ -57,9 +63,9 @@ def visit(body: VisitRequest, state: State) -> dict:
     return decide(facts, visit_date, tables).to_api()
 
 
-@router.get("/lakarmedverkan")
-def lakarmedverkan(state: State, discharge_date: date = Query(
-        ..., description="Utskrivningsdag från slutenvården (ÅÅÅÅ-MM-DD).")) -> dict:
+@router.get("/lakarmedverkan", responses=_RULE_MISSING)
+def lakarmedverkan(state: State, discharge_date: Annotated[IsoDate, Query(
+        description="Utskrivningsdag från slutenvården (ÅÅÅÅ-MM-DD).")]) -> dict:
     """Until when Läkarmedverkan supports a patient after discharge (HSU 2026-03-03)."""
     rule = _tables(state).lakarmedverkan
     if rule is None:
@@ -67,10 +73,12 @@ def lakarmedverkan(state: State, discharge_date: date = Query(
     return decide_support(discharge_date, rule).to_api()
 
 
-@router.get("/followup")
+@router.get("/followup", responses=_RULE_MISSING)
 def followup(state: State,
-             enrolled_on: date = Query(..., description="Dag för anslutning till hemsjukvården."),
-             last_followup: date | None = Query(None, description="Senaste uppföljningen.")) -> dict:
+             enrolled_on: Annotated[IsoDate, Query(
+                 description="Dag för anslutning till hemsjukvården.")],
+             last_followup: Annotated[IsoDate | None, Query(
+                 description="Senaste uppföljningen.")] = None) -> dict:
     """Latest dates of the follow-ups of home health care (the Västra Götaland routine)."""
     rule = _tables(state).followup
     if rule is None:
@@ -80,7 +88,7 @@ def followup(state: State,
     return followup_schedule(enrolled_on, rule, last_followup=last_followup).to_api()
 
 
-@router.get("/hemsjukvard-avgiftsniva")
+@router.get("/hemsjukvard-avgiftsniva", responses=_RULE_MISSING)
 def hemsjukvard_avgiftsniva(
         state: State,
         hsv_round_the_clock: bool | None = Query(None, description="Behov av HSV-insatser dygnet runt."),

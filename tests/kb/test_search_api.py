@@ -104,13 +104,17 @@ def test_search_is_503_in_swedish_until_the_knowledge_base_is_loaded(tmp_path, d
     settings = Settings(data_dir=tmp_path / "data", documents_dir=documents_dir,
                         embedding_model=str(model_dir))
     with TestClient(create_app(settings)) as c:
+        loading = c.get("/api/v1/search", params={"q": "avgift"})  # loading or failed: 503
         deadline = time.monotonic() + 300
-        while c.get("/readyz").json().get("status") == "loading" and time.monotonic() < deadline:
+        while (ready := c.get("/readyz")).json().get("status") != "error":
+            assert time.monotonic() < deadline, f"the load never failed: {ready.json()}"
             time.sleep(0.1)
         ready = c.get("/readyz")
         assert ready.status_code == 503 and ready.json()["status"] == "error", ready.text
         r = c.get("/api/v1/search", params={"q": "avgift"})
-        assert r.status_code == 503
-        # A load that failed is said (with its reason), never "still loading" (issue 13, 5).
-        assert "kunde inte läsas in" in r.json()["error"]
-        assert "laddas fortfarande" not in r.json()["error"]
+    assert ready.status_code == 503 and ready.json()["error"]
+    for response in (loading, r):
+        assert response.status_code == 503
+    # A load that failed is said (with its reason), never "still loading" (issue 13, 5).
+    assert "kunde inte läsas in" in r.json()["error"]
+    assert "laddas fortfarande" not in r.json()["error"]

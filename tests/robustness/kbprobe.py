@@ -2,6 +2,9 @@
 
 ``python kbprobe.py ingest``  open with ingest (what a start does); print the report as JSON.
 ``python kbprobe.py inspect`` open without ingest; print what is served and what is stored.
+``python kbprobe.py hold MARKER`` open with ingest, and once the first batch of new vectors is
+stored (the ingest not yet committed) write the file MARKER and wait to be killed: a kill -9
+that lands mid-ingest by construction, not by timing.
 Settings come from the RUTIN_* environment, as for ``rutin serve``.
 """
 
@@ -9,10 +12,25 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
+from pathlib import Path
 
 from kb.manifest import Manifest
 from kb.service import open_knowledge_base
 from rutin.config import Settings
+
+
+def hold(marker: Path) -> None:
+    """Ingest, and stop for good inside the first progress report (see the module doc)."""
+
+    def first_batch_stored(done: int, total: int) -> None:
+        written = marker.with_suffix(".tmp")
+        written.write_text(f"{done}/{total}\n")
+        written.replace(marker)  # whole when it appears
+        threading.Event().wait()  # until the test kills this process
+
+    open_knowledge_base(Settings(), progress=first_batch_stored, ingest=True)
+    raise SystemExit("the ingest had nothing to embed")
 
 
 def main(mode: str) -> None:
@@ -32,4 +50,7 @@ def main(mode: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1] == "hold":
+        hold(Path(sys.argv[2]))
+    else:
+        main(sys.argv[1])

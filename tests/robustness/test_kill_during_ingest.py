@@ -59,19 +59,26 @@ def test_kill_9_mid_ingest_then_next_start_serves_old_index_or_repairs(tmp_path,
     variant_ids = _grow_corpus(seed_copy, variants=8)
     chroma = data_dir / "chroma"
     before = _dir_size(chroma)
-    # The server ingests on start, as after a deploy with new documents; kill it mid-way.
-    proc = subprocess.Popen([sys.executable, PROBE, "ingest"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    # The server ingests on start, as after a deploy with new documents; kill it mid-way: the
+    # probe holds once the first new vectors are stored and the ingest is not yet committed.
+    marker, log = tmp_path / "first-batch-stored", tmp_path / "probe.log"
+    with log.open("wb") as stderr:
+        proc = subprocess.Popen([sys.executable, PROBE, "hold", str(marker)], env=env,
+                                stdout=subprocess.DEVNULL, stderr=stderr,
+                                start_new_session=True)
     try:
         deadline = time.monotonic() + 600
-        while _dir_size(chroma) <= before and time.monotonic() < deadline:
-            assert proc.poll() is None, "the ingest finished before it could be killed"
+        while not marker.exists():
+            assert proc.poll() is None, log.read_text(errors="replace")[-2000:]
+            assert time.monotonic() < deadline, "the ingest never stored a batch"
             time.sleep(0.05)
-        time.sleep(0.3)  # well inside the embedding of ~150 new passages
-        assert proc.poll() is None, "the ingest finished before it could be killed"
+        done, total = map(int, marker.read_text().split("/"))
+        assert 0 < done < total, "the kill would not land mid-ingest"
+        assert _dir_size(chroma) > before  # new vectors are on disk, uncommitted
         os.kill(proc.pid, signal.SIGKILL)
     finally:
+        if proc.poll() is None:
+            proc.kill()
         proc.wait()
     assert proc.returncode == -signal.SIGKILL
 

@@ -54,6 +54,7 @@ def test_each_routine_version_holds_for_its_catalog_interval(tables):
 
 def test_municipal_rules_are_tagged_with_their_own_organization(tables):
     assert "Västra Götaland" in tables.followup.organization
+    assert tables.visit_routines
     assert all(r.organization == "Region Halland" for r in tables.visit_routines)
 
 
