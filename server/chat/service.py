@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -81,8 +82,13 @@ def clean_message(message: object, max_chars: int) -> str:
     if len(message) > max_chars:  # the OpenAPI's maxLength: the message as sent
         raise InputError("message", f"Meddelandet är för långt: högst {max_chars} tecken "
                                     "accepteras.")
-    # Control characters (NUL and friends) carry nothing a question needs.
-    text = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in message).strip()
+    # Control and invisible format characters (NUL, zero-width space, soft hyphen …) carry
+    # nothing a question needs and are dropped, not made spaces: a space between every digit
+    # would hide a personnummer from the masking that follows (issue 13's sweep: "٠\u200b٠…").
+    # Other separators (no-break space, line separator) become spaces.
+    text = "".join(ch if ch.isprintable() or ch in "\n\t"
+                   else "" if unicodedata.category(ch) in ("Cc", "Cf") else " "
+                   for ch in message).strip()
     # Nothing printable, yet not blank (unassigned or private-use characters only): a question
     # the routines cannot answer, not a refused one.
     return text or "\ufffd"

@@ -132,3 +132,16 @@ def test_the_content_owners_read_the_feedback_with_the_admin_token(tmp_path):
         assert body["not_helpful"] == 1 and body["count"] == 1
         entry = body["feedback"][0]
         assert entry["question"] == "vad är ett brytpunktssamtal?" and entry["reason"] == "för kort"
+
+
+def test_a_personnummer_split_by_invisible_characters_is_masked_in_the_thread(client, data_dir):
+    # Cleaning made each zero-width space a space, and "1 9 3 8 0 2 0 1 - 1 2 3 3" escaped the
+    # masking into the thread (found by the identifier sweep of issue 13).
+    hidden = "\u200b".join("19380201-1233")
+    r = _ask(client, f"vad betalar {hidden}?")
+    conversation_id = SAMTAL.match(r.headers["location"]).group(1)
+    html = client.get(f"/samtal/{conversation_id}").text
+    assert "[personnummer]" in html
+    stored = (data_dir / "conversations" / f"{conversation_id}.json").read_text(encoding="utf-8")
+    for text in (html, stored):
+        assert "1 9 3 8" not in text and "380201" not in text and "\u200b" not in text

@@ -4,6 +4,8 @@ found pinned by one test."""
 
 from __future__ import annotations
 
+import concurrent.futures
+
 import anyio
 import jsonschema_rs
 import pytest
@@ -155,10 +157,17 @@ async def _asgi(app, method: str, path: str) -> tuple[int, dict, bytes]:
     return start["status"], {k.decode(): v.decode() for k, v in start["headers"]}, body
 
 
+def _call(app, method: str, path: str):
+    """``_asgi`` in an event loop of its own thread: the suite may hold a running loop in this
+    one (Playwright's sync API keeps one for the session's browser tests)."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(anyio.run, _asgi, app, method, path).result()
+
+
 @pytest.mark.parametrize("path", GETS)
 def test_head_is_answered_wherever_get_is_with_gets_headers_and_no_body(api, path):
-    get_status, get_headers, get_body = anyio.run(_asgi, api.app, "GET", path)
-    head_status, head_headers, head_body = anyio.run(_asgi, api.app, "HEAD", path)
+    get_status, get_headers, get_body = _call(api.app, "GET", path)
+    head_status, head_headers, head_body = _call(api.app, "HEAD", path)
     assert head_status == get_status
     assert head_body == b"" and get_body
     assert head_headers["content-type"] == get_headers["content-type"]
