@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -16,6 +15,8 @@ from pathlib import Path
 import httpx
 
 from rutin.config import PROJECT_ROOT
+
+from .sweep import stop_server
 
 RUTIN = str(Path(sys.executable).parent / "rutin")
 
@@ -79,13 +80,7 @@ def rutin_serve(work: Path, *, ready: bool, deadline_s: float = 600.0, **setting
             time.sleep(0.2)
         yield served
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+        stop_server(process, timeout=60)
 
 
 def read_until_closed(sock: socket.socket, deadline_s: float = 120.0) -> tuple[bytes, bool]:

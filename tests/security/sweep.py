@@ -213,12 +213,13 @@ def start_server(data_dir: Path, log_path: Path, *, model: str = "none",
         time.sleep(0.25)
 
 
-def stop_server(server) -> None:
-    """SIGTERM to the server's process group; SIGKILL if it has not exited after 30 s."""
+def stop_server(server, timeout: float = 30) -> None:
+    """SIGTERM to the server's process group; SIGKILL if it has not exited after ``timeout``
+    seconds."""
     if server.poll() is None:
         os.killpg(server.pid, signal.SIGTERM)
         try:
-            server.wait(timeout=30)
+            server.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
