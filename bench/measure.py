@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import resource
+import signal
 import socket
 import statistics
 import subprocess
@@ -100,3 +101,15 @@ def machine() -> dict:
         pass
     info["load_average"] = [round(x, 2) for x in os.getloadavg()]
     return info
+
+
+def stop_process_group(process: subprocess.Popen, timeout: float = 30) -> None:
+    """SIGTERM to a server started with ``start_new_session=True`` and its children; SIGKILL
+    if it has not exited after ``timeout`` seconds."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()

@@ -40,7 +40,6 @@ import json
 import os
 import random
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -56,7 +55,7 @@ import httpx
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from bench.measure import free_port, percentile  # noqa: E402
+from bench.measure import free_port, percentile, stop_process_group  # noqa: E402
 from bench.workload import BUILTIN_QUESTIONS, RULE_MESSAGES  # noqa: E402
 
 MIB = 1024 * 1024
@@ -134,13 +133,7 @@ def serve(args, settings: dict):
         _wait_ready(url, process, 900)
         yield Server(url, process.pid, data, process, work)
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+        stop_process_group(process)
         log.close()
         shutil.rmtree(work, ignore_errors=True)
 
