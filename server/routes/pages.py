@@ -355,7 +355,8 @@ def document_changes(request: Request, state: State, document_id: str):
     if comparison is None:
         raise NotFound("document_id", "Dokumentet ersätter ingen tidigare version i "
                                       "kunskapsbasen, så det finns inget att jämföra med.")
-    quotes = [{"document_id": d, "quote": q, "title": document_titles(state).get(d, d),
+    titles = document_titles(state)
+    quotes = [{"document_id": d, "quote": q, "title": titles.get(d, d),
                "anchor": _anchor_of(state.kb, d, q)} for d, q in comparison.rule_quotes]
     return templates.TemplateResponse(request, "changes.html", {
         "c": comparison, "quotes": quotes,
