@@ -27,6 +27,20 @@ logging.getLogger("bm25s").setLevel(logging.NOTSET)
 EXPANSION_WEIGHT = 0.8
 
 
+def expansion_weight(asked: int, added: int) -> float:
+    """Weight of each expansion token for a question of ``asked`` tokens that the lexicon
+    expands by ``added``: EXPANSION_WEIGHT, scaled down by sqrt(asked / added) when the
+    expansions outnumber the question's own words, so that 26 synonyms of three words do not
+    outvote them. Measured on the tuning parts (`rutin eval`, `rutin eval --answers --part
+    tuning`): MRR 0.867 -> 0.876 and 0.763 -> 0.774; it fixes "vem har skrivit rapporten om mobil
+    hemsjukvård" (the author's line now reaches the answer) and moves "Vem fattar beslut om
+    anslutning" ("hsv" expands to 20 terms about enrolment and health care) off the fee
+    section. A plain ratio scored alike on MRR but lost recall@5 (1.000 -> 0.957)."""
+    if added <= asked or added == 0:
+        return EXPANSION_WEIGHT
+    return EXPANSION_WEIGHT * (asked / added) ** 0.5
+
+
 @dataclass(frozen=True)
 class LexicalHit:
     """Position of a passage in the indexed list, its BM25 score and the share of the
@@ -89,7 +103,8 @@ class LexicalIndex:
         mask = None if allowed is None else allowed.astype(np.float32)
         scores = self._scores(tokens, mask)
         if expand and expansion:
-            scores = scores + EXPANSION_WEIGHT * self._scores(expansion, mask)
+            scores = scores + expansion_weight(len(tokens), len(expansion)) * self._scores(
+                expansion, mask)
         if allowed is not None:
             scores = np.where(allowed, scores, 0.0)
         order = np.argsort(-scores, kind="stable")[:k]

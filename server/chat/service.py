@@ -290,11 +290,15 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # besöket efter utskrivning? Hon bor på säbo.").
         frame.kind = VISIT
     if conv.last_kind == VISIT and stated and len(text.split()) <= 16 and frame.kind != VISIT \
-            and (frame.kind == OUT_OF_SCOPE or not _ASKS.search(text) or _WHAT_IF.match(text)):
+            and (frame.kind == OUT_OF_SCOPE or not _ASKS.search(text) or _WHAT_IF.match(text)
+                 or _WHAT_IF_CLAUSE.search(text)):
         # A short statement of facts after a registration answer amends that visit ("nej fel
         # datum, det var 2/4 2025", "och om hon hade haft samtalet på plats istället?",
         # "Förlåt, jag läste fel i journalen, hon är 86 år.": routing set, tuning part,
-        # physician-7, manager-6, nurse-4).
+        # physician-7, manager-6, nurse-4). A question with a what-if clause about the
+        # patient or the visit asks the same ("vad betalar patienten om hon är 90?", "vad
+        # blir det om besöket gjordes via video?": issue 9, later facts override earlier;
+        # tests/chat/test_understanding.py).
         frame.kind = VISIT
     if frame.kind == VISIT and conv.last_kind == VISIT and not _restates_visit(stated):
         frame.reply_to = "correction"
@@ -303,6 +307,9 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
 
 # "och om hon hade haft samtalet på plats istället?": the same visit with a fact changed.
 _WHAT_IF = re.compile(r"\s*(?:och|men|än|så)?\s*(?:om|tänk om|what if|and if|but if|if)\b", re.I)
+# "vad betalar patienten om hon är 90?": a what-if clause inside a question.
+_WHAT_IF_CLAUSE = re.compile(r"\b(?:om|if)\s+(?:hon|han|hen|patienten|pat|besöket|det|den|"
+                             r"vi|jag|she|he|they|the patient|the visit|it|we|I)\b", re.I)
 _ASKS = re.compile(r"\?|\b(?:hur|vad|vilk\w*|när|vem|varför|ska|kan|får|finns|måste|behöver|"
                    r"gäller|how|what|which|when|who|why|do|does|is|can|should|must)\b", re.I)
 

@@ -49,6 +49,22 @@ def test_pronoun_age_reply_and_a_later_correction_are_said(ask):
     assert "Ändrat: ålder 72 → 86" in c["answer"]
 
 
+def test_a_what_if_question_after_a_visit_answer_amends_that_visit(ask):
+    a = ask("hembesök idag på säbo, brytpunktssamtal, pat 87")
+    assert a["decision"]["patient_fee_sek"] == 0
+    b = ask("vad betalar patienten om hon är 60?", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 200
+    assert "Ändrat: ålder 87 → 60" in b["answer"]
+    c = ask("vad blir det om besöket gjordes via video?", b["conversation_id"])
+    assert c["kind"] == "rule" and c["decision"]["eligible"] is False
+
+
+def test_a_general_question_after_a_visit_answer_is_not_an_amendment(ask):
+    a = ask("hembesök idag på säbo, brytpunktssamtal, pat 87")
+    b = ask("vem fattar beslut om anslutning till hemsjukvården i VG?", a["conversation_id"])
+    assert b["kind"] != "rule" and b["decision"] is None
+
+
 def test_something_else_reply_gives_no_compensation_and_no_riktad_vardtjanst(ask):
     a = ask("hembesök idag hos en 82-åring på säbo, hur registrerar jag det?")
     assert "brytpunktssamtal" in (a["question"] or "")
