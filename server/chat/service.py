@@ -646,6 +646,7 @@ _HAS_CODE = re.compile(r"\b[A-Z]{1,3}\d{1,4}\b|\b[A-Z]{2}\d{3}\b|\bkod\b", re.I)
 
 # A question for a figure: a table value answers it with its caption and headers
 # (server/chat/tables.py).
+_ASKS_PERCENT = re.compile(r"\bprocent|%|\bpercent|\bandel", re.I)
 _ASKS_NUMBER = re.compile(r"\bhur många\b|\bantal\w*|\bhow many\b|\bnumber of\b|"
                           r"\bstatistik\w*|\bstatistics\b|\bgenomsnitt\w*|\baverage\b|"
                           r"\bsiffr\w*|\bfigures?\b|\btotal\w*", re.I)
@@ -860,7 +861,9 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     best = offered[candidates.index(chosen)]
     chunk, meta = best.chunk, best.meta
     cell = None
-    if _ASKS_NUMBER.search(text):
+    if _ASKS_NUMBER.search(text) and not _ASKS_PERCENT.search(text):
+        # (A share asked for is a sentence's, not a table cell's: answer set, tuning part,
+        # "med hur många procent ökade läkarmedverkans besök 2021 jmf med året innan" -> 45.)
         # Of the top passages whose table has the row asked for, the one whose caption the
         # question names; a tie goes to the first table of the document (the totals come
         # before the monthly averages in the report: issue 10, "Hur många hembesök gjorde

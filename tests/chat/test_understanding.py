@@ -117,3 +117,14 @@ def test_lakarmedverkan_end_date_question_with_a_swedish_date_is_a_date_rule(ask
 def test_phone_number_question_is_not_covered(ask):
     body = ask("vad är telefonnumret till hallandsjouren?")
     assert body["kind"] == "no_answer" and body["citations"] == []
+
+
+def test_an_english_question_with_a_swedish_term_gets_an_english_frame(ask):
+    body = ask("How many percent did Läkarmedverkan visits go up in 2021?")
+    assert "45 procent" in body["answer"] and "Source:" in body["answer"]
+    assert body["answer"].startswith("“")
+
+
+def test_a_share_asked_for_is_answered_by_its_sentence_not_a_table(ask):
+    body = ask("med hur många procent ökade läkarmedverkans besök 2021 jmf med året innan")
+    assert "45 procent" in body["answer"]
