@@ -183,6 +183,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     reply.conversation = conv
     reply.language = lang
     reply.restarted = restarted
+    # a reply to a question whose conversation expired is read as a new message: said so
+    reply.api["conversation_restarted"] = restarted
     reply.facts_rows = T.describe_facts(conv.facts, lang) if frame.kind == VISIT else []
     if reply.api.get("kind") == "no_answer" and getattr(state, "unanswered", None) is not None:
         # what users could not find, for the content owners' report (server/report.py)

@@ -54,6 +54,10 @@ class ChatAnswer(BaseModel):
         default=None, description="How the message was understood: kind (visit, date_rule, "
         "search, version, out_of_scope), organization, unknown_organization, reply_to (the "
         "pending fact a reply answered) and the router's probabilities.")
+    conversation_restarted: bool = Field(
+        default=False, description="True when the conversation_id sent had expired (or was "
+        "unknown): the message was read as the first of a new conversation, with no facts or "
+        "pending question from before.")
 
 
 @router.post("/chat", response_model=ChatAnswer, responses={429: {

@@ -128,3 +128,12 @@ def test_an_english_question_with_a_swedish_term_gets_an_english_frame(ask):
 def test_a_share_asked_for_is_answered_by_its_sentence_not_a_table(ask):
     body = ask("med hur många procent ökade läkarmedverkans besök 2021 jmf med året innan")
     assert "45 procent" in body["answer"]
+
+
+def test_a_reply_to_a_question_of_an_expired_conversation_starts_a_new_one_and_says_so(ask):
+    gone = "a" * 32
+    body = ask("87", gone)
+    assert body["conversation_restarted"] is True and body["conversation_id"] != gone
+    assert body["kind"] != "rule" and body["decision"] is None
+    again = ask("87", body["conversation_id"])
+    assert again["conversation_restarted"] is False
