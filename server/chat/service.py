@@ -643,6 +643,8 @@ _ASKS_PHONE = re.compile(r"telefonnum\w*|\bnummer(?:et)? till\b|\bnumret\b|\brin
 _HAS_PHONE = re.compile(r"\b0\d{1,3}[- ]?\d{2,3}[ -]?\d{2}[ -]?\d{2}\b|\b1177\b|@")
 _ASKS_CODE = re.compile(r"\bkvå\w*|\bkva-?kod\w*|\bdiagnoskod\w*|\bicd\b|\bkod(?:en|er)?\b|"
                         r"\bcode\b", re.I)
+_RULELESS_CODE = re.compile(r"\bkvå\w*|\bkva\b|\bkva-?kod\w*|\bdiagnoskod\w*|\bicd\b", re.I)
+_HAS_CLASSIFIED_CODE = re.compile(r"\bKVÅ\b|\bICD\b|\b[A-Z]{2}\d{3}\b|\b[A-Z]\d{2}(?:\.\d)?\b")
 _HAS_CODE = re.compile(r"\b[A-Z]{1,3}\d{1,4}\b|\b[A-Z]{2}\d{3}\b|\bkod\b", re.I)
 
 
@@ -674,6 +676,8 @@ def _lacks_asked_fact(text: str, passage: str) -> bool:
         years = set(_YEAR.findall(text))
         if years and not years & set(_YEAR.findall(passage)):
             return True
+    if _RULELESS_CODE.search(text):  # a KVÅ/diagnosis code: "AV099", "XS009", not "H3"
+        return not _HAS_CLASSIFIED_CODE.search(passage)
     return bool(_ASKS_CODE.search(text)) and not _HAS_CODE.search(passage)
 
 
@@ -702,6 +706,11 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
     physician "räknas videobesök för ersättn", "får man 500 kr när besöket görs inom
     läkarmedverkan", manager "kan distriktssköterskans hembesök ge ersättningen"."""
     if state.rules is None or frame.organization not in (None, HALLAND):
+        return None
+    if _RULELESS_CODE.search(frame.text):
+        # A KVÅ or diagnosis code is in no rule table: search then says what is not covered
+        # (issue 9's example "What is the KVÅ code for an occupational therapist's home
+        # visit?" was answered with the physicians-only rule).
         return None
     routine = state.rules.visit_routine_on(today)
     if routine is None:

@@ -137,3 +137,11 @@ def test_a_reply_to_a_question_of_an_expired_conversation_starts_a_new_one_and_s
     assert body["kind"] != "rule" and body["decision"] is None
     again = ask("87", body["conversation_id"])
     assert again["conversation_restarted"] is False
+
+
+def test_a_kva_code_question_is_not_covered_rather_than_answered_with_a_rule(ask):
+    for question in ("What is the KVÅ code for an occupational therapist's home visit?",
+                     "vilken kvå-kod för arbetsterapeutens hembesök"):
+        body = ask(question)
+        assert body["kind"] == "no_answer", question
+        assert body["citations"] == [] and body["decision"] is None
