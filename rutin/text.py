@@ -27,3 +27,33 @@ _NOT_BLANK = re.compile(NOT_BLANK_PATTERN)
 def is_blank(text: str) -> bool:
     """True if ``text`` holds nothing but blank characters (or nothing at all)."""
     return _NOT_BLANK.search(text) is None
+
+
+# ---------------------------------------------------------------- language
+
+_SV_WORDS = {"och", "är", "att", "en", "ett", "som", "för", "på", "hur", "vad", "jag", "det",
+             "patienten", "med", "om", "vid", "till", "av", "inte", "får", "ska", "vilken",
+             "vilka", "när", "gjorde", "besök", "igår", "idag", "år", "hon", "han", "hen"}
+_EN_WORDS = {"the", "and", "is", "what", "how", "do", "does", "a", "an", "of", "to", "for",
+             "patient", "visit", "was", "with", "pay", "fee", "old", "years", "register",
+             "yesterday", "today", "who", "which", "should", "can", "at", "on", "home", "did",
+             # function words no Swedish question uses (a Swedish term such as
+             # "Läkarmedverkan" in an English question must not outvote them: answer set,
+             # "How many percent did Läkarmedverkan visits go up in 2021?")
+             "in", "go", "up", "many", "much", "percent", "when", "where", "there", "are", "it",
+             "this", "that", "if", "have", "has", "need", "from", "after", "before", "any",
+             "would", "could", "she", "he", "her", "his", "my", "we", "they", "their", "get",
+             "does", "doctor", "nurse", "physician", "code", "routine", "rule", "rules", "i'm"}
+
+
+def detect_language(text: str) -> str:
+    """'en' when the text reads as English, else 'sv' (the default of the routines)."""
+    words = re.findall(r"[a-zåäöé]+", text.lower())
+    if not words:
+        return "sv"
+    # a word with å, ä or ö counts twice (the routines' own terms are Swedish, so once per
+    # word rather than per letter: "Läkarmedverkan" is one Swedish word, not two)
+    sv = sum(w in _SV_WORDS for w in words) + 2 * sum(bool(re.search("[åäö]", w))
+                                                      for w in words)
+    en = sum(w in _EN_WORDS for w in words)
+    return "en" if en > sv else "sv"
