@@ -230,11 +230,12 @@ class KnowledgeBase:
         """Load every document in ``directory`` (with its catalog.toml) and bring the index in
         line with it; see ``apply``."""
         from ingest.catalog import CatalogError
-        from ingest.pipeline import load_directory
+        from ingest.published import load_sources
 
         started = time.perf_counter()
         try:
-            documents, failures = load_directory(Path(directory))
+            # The directory and the documents published under the data directory (issue 12).
+            documents, failures = load_sources(Path(directory), self.settings.data_dir)
         except CatalogError as error:
             # Nothing is changed: the index ingested last stays, and says it is behind.
             self.degraded = Degradation.of(error)

@@ -154,6 +154,11 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
     app.include_router(widget.router)
     app.include_router(admin.router)
     app.add_middleware(HeadAsGet, router=app.router)  # HEAD wherever GET (server/methods.py)
+    # Outermost: the connecting address is kept before X-Forwarded-For from a trusted proxy
+    # replaces the client address (server/peer.py).
+    from server.peer import PeerAndProxyHeaders
+
+    app.add_middleware(PeerAndProxyHeaders, trusted_proxies=settings.trusted_proxies)
     app.openapi = lambda: _openapi(app, settings)
     return app
 
