@@ -387,6 +387,22 @@ class Publisher:
         broken = broken_rule_quotes(document, documents)
         return preview, checked, broken
 
+    def lenient_preview(self, filename: str, data: bytes) -> Preview:
+        """The document as it would be indexed, whatever its catalog fields (the preview shown
+        beside a field to correct)."""
+        import tempfile
+
+        suffix = check_upload(filename, data, self.settings.admin_upload_max_bytes)
+        meta = DocumentMeta(id="forhandsgranskning", title=Path(filename).stem or "Utan titel",
+                            filename=f"forhandsgranskning{suffix}")
+        with tempfile.TemporaryDirectory(prefix=".preview-", dir=self._tmp_parent()) as tmp:
+            path = Path(tmp) / ("upload" + suffix)
+            path.write_bytes(data)
+            try:
+                return _preview_document(path, data, meta)
+            except UnreadableDocument as error:
+                raise PublishError(f"{Path(filename).name}: {error.reason}.") from None
+
     def _tmp_parent(self) -> Path:
         self.directory.mkdir(parents=True, exist_ok=True)
         return self.directory

@@ -38,6 +38,21 @@ TOKEN_HOLDER = "admin-token"
 IDENTITY_MAX_CHARS = 200
 
 
+#: The administrative JSON endpoints (bearer token); every other path under /admin is a page.
+ADMIN_API_PATHS = ("/admin/reingest", "/admin/feedback", "/admin/report/", "/admin/audit")
+#: The form posts that carry a document file: their body may be as large as an upload.
+UPLOAD_PATHS = ("/admin/forhandsgranska",)
+
+
+def is_admin_page(path: str) -> bool:
+    """/admin and the pages under it (not the JSON endpoints)."""
+    return path == "/admin" or (path.startswith("/admin/") and not is_admin_api(path))
+
+
+def is_admin_api(path: str) -> bool:
+    return path.startswith(ADMIN_API_PATHS) or path in ("/admin/report",)
+
+
 def admin_enabled(settings: Settings) -> bool:
     """True when some way into /admin is configured."""
     return bool(settings.admin_token) or bool(settings.admin_sso_header)
