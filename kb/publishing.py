@@ -168,6 +168,14 @@ def broken_rule_quotes(document: Document, documents: dict[str, Document]) -> li
 # -- checks ------------------------------------------------------------------------------------
 
 
+def size_text(size: int) -> str:
+    """A byte count as a Swedish reader says it: '20 MB', '1,5 MB', '64 kB'."""
+    if size >= 1024 * 1024:
+        value = f"{size / (1024 * 1024):.1f}".replace(".0", "").replace(".", ",")
+        return f"{value} MB"
+    return f"{max(1, size // 1024)} kB"
+
+
 def check_upload(filename: str, data: bytes, limit: int) -> str:
     """The file's suffix, or a PublishError for a wrong type, an oversize or an empty file."""
     name = Path(filename or "").name
@@ -178,8 +186,8 @@ def check_upload(filename: str, data: bytes, limit: int) -> str:
         raise PublishError(f"Filtypen {suffix or '(ingen)'} stöds inte; ladda upp en fil av "
                            "typen .txt, .md, .pdf, .docx eller .html.")
     if len(data) > limit:
-        raise PublishError(f"Filen är för stor ({len(data) // 1024} kB): högst "
-                           f"{limit // 1024} kB tas emot (RUTIN_ADMIN_UPLOAD_MAX_BYTES).")
+        raise PublishError(f"Filen är för stor: högst {size_text(limit)} tas emot "
+                           "(inställningen RUTIN_ADMIN_UPLOAD_MAX_BYTES).")
     if not data.strip():
         raise PublishError("Filen är tom; det finns inget att publicera.")
     return suffix

@@ -34,6 +34,8 @@ templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 
 KIND_LABELS = {"routine": "Rutin", "decision": "Beslut", "report": "Rapport",
                "document": "Dokument"}
+DETAIL_LABELS = {"file": "fil", "reason": "skäl", "document_id": "dokument", "title": "titel",
+                 "method": "sätt", "format": "format", "groups": "grupper", "rating": "betyg"}
 ACTION_LABELS = {"sign_in": "Inloggning", "sign_in_failed": "Misslyckad inloggning",
                  "sign_out": "Utloggning", "publish": "Publicering", "replace": "Ersättning",
                  "remove": "Borttagning", "publish_refused": "Publicering nekad",
@@ -251,7 +253,13 @@ def upload_page(request: Request, state: State, ersatt: str | None = None) -> Re
         "replace": ersatt if replace_title else None, "replace_title": replace_title,
         "error": None if replace_title or not ersatt else f"Det finns inget dokument med id "
                  f"{mask_personnummer(ersatt)[:80]!r} att ersätta.",
-        "limit_kb": state.settings.admin_upload_max_bytes // 1024}, who=who)
+        "limit": _limit(state)}, who=who)
+
+
+def _limit(state: AppState) -> str:
+    from kb.publishing import size_text
+
+    return size_text(state.settings.admin_upload_max_bytes)
 
 
 def _form_fields(form) -> dict:
@@ -281,7 +289,7 @@ async def preview(request: Request, state: State) -> Response:
         filename = mask_personnummer(Path(upload.filename or "").name)[:200]
         data = await upload.read(limit + 1)
     ctx = {"replace": replace, "replace_title": _known_title(state, replace),
-           "limit_kb": limit // 1024}
+           "limit": _limit(state)}
     if kb is None:
         return _render(request, "admin/upload.html", {**ctx, "error": not_ready}, 503, who)
     from kb.publishing import PublishError, check_upload
@@ -321,7 +329,7 @@ async def _preview_page(request, state, who, publisher, token, filename, data, f
     ctx = {"token": token, "filename": filename, "fields": fields, "replace": replace,
            "replace_title": _known_title(state, replace), "evidence": evidence or {},
            "error": error, "error_field": None, "preview": None, "broken": [],
-           "kinds": KIND_LABELS, "limit_kb": state.settings.admin_upload_max_bytes // 1024}
+           "kinds": KIND_LABELS, "limit": _limit(state)}
     try:
         preview, checked, broken = await run_in_threadpool(
             publisher.preview, filename, data, fields, replace=replace)
@@ -332,7 +340,7 @@ async def _preview_page(request, state, who, publisher, token, filename, data, f
             publisher.drop_upload(token)
             return _render(request, "admin/upload.html", {
                 "replace": replace, "replace_title": ctx["replace_title"],
-                "error": exc.message, "limit_kb": ctx["limit_kb"]}, 422, who)
+                "error": exc.message, "limit": ctx["limit"]}, 422, who)
         # A field to correct: the document is still shown, with the field's message.
         ctx.update(error=exc.message, error_field=exc.field)
         status = 422
@@ -357,7 +365,7 @@ async def publish(request: Request, state: State) -> Response:
     filename = mask_personnummer(str(form.get("filename") or ""))[:200]
     if kb is None:
         return _render(request, "admin/upload.html", {"error": not_ready, "replace": replace,
-                       "limit_kb": state.settings.admin_upload_max_bytes // 1024}, 503, who)
+                       "limit": _limit(state)}, 503, who)
     from kb.publishing import PublishError
 
     publisher = _publisher(state)
@@ -366,7 +374,7 @@ async def publish(request: Request, state: State) -> Response:
     except PublishError as exc:
         return _render(request, "admin/upload.html", {
             "error": exc.message, "replace": replace,
-            "limit_kb": state.settings.admin_upload_max_bytes // 1024}, 422, who)
+            "limit": _limit(state)}, 422, who)
     if form.get("action") == "preview":
         return await _preview_page(request, state, who, publisher, token, filename, data,
                                    fields, replace)
@@ -466,4 +474,5 @@ def audit_log(request: Request, state: State) -> Response:
     entries = state.audit.entries() if state.audit is not None else []
     return _render(request, "admin/audit.html", {
         "entries": entries[:500], "total": len(entries), "labels": ACTION_LABELS,
+        "detail_labels": DETAIL_LABELS,
         "stamp": _stamp}, who=who)
