@@ -38,6 +38,20 @@ def read_blocks(path: Path, warnings: list[str] | None = None) -> list[Block]:
     encrypted file.
     """
     path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise UnreadableDocument(
+                path.name, f"filtypen {path.suffix.lower() or '(ingen)'} stöds inte; använd "
+                f"{', '.join(SUPPORTED_SUFFIXES)}") from error
+        raise UnreadableDocument(path.name, f"filen kunde inte läsas ({error.strerror})") from error
+    return read_data_blocks(path.name, data, warnings)
+
+
+def read_data_blocks(filename: str, data: bytes, warnings: list[str] | None = None) -> list[Block]:
+    """Like ``read_blocks``, for the bytes of a file named ``filename`` (an upload)."""
+    path = Path(filename)
     warnings = warnings if warnings is not None else []
     suffix = path.suffix.lower()
     readers = {
@@ -54,10 +68,6 @@ def read_blocks(path: Path, warnings: list[str] | None = None) -> list[Block]:
             path.name,
             f"filtypen {suffix or '(ingen)'} stöds inte; använd {', '.join(SUPPORTED_SUFFIXES)}",
         )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UnreadableDocument(path.name, f"filen kunde inte läsas ({error.strerror})") from error
     if not data.strip():
         raise UnreadableDocument(path.name, "filen är tom")
     blocks = reader(path, data, warnings)
@@ -363,7 +373,31 @@ _HTML_BLOCK_CONTAINERS = {
     "center", "figure", "details", "summary", "dl", "blockquote",
 }  # fmt: skip
 _HTML_PARAGRAPHS = {"p", "pre", "dt", "dd", "caption", "figcaption", "address"}
-_HTML_SKIP = {"script", "style", "noscript", "template", "nav", "head", "svg", "button"}
+_HTML_SKIP = {"script", "style", "noscript", "template", "head", "svg", "button"}
+# The class, id, role or label of a page's furniture (a cookie banner, a breadcrumb trail, the
+# menus and the share/print tools of an intranet page): a word that starts with one of these.
+_HTML_JUNK = (
+    (("cookie", "kakor", "consent", "samtycke"), "kakbanner (cookies)"),
+    (("breadcrumb", "brodsmul", "brödsmul"), "brödsmulor (sökväg på webbplatsen)"),
+    (("nav", "menu", "meny", "skip", "sidebar", "sidomeny", "toolbar", "share", "social",
+      "dela", "print", "skrivut", "verktyg", "pagetools", "footer", "sidfot"),
+     "navigering eller sidverktyg"),
+)
+
+
+def html_junk_reason(tag) -> str:
+    """Why an HTML element is page furniture rather than the routine's text, or ''."""
+    if tag.name == "nav":
+        return "navigering eller sidverktyg"
+    if tag.name == "footer" and tag.find_parent("article") is None:
+        return "navigering eller sidverktyg"
+    described = [tag.get("id") or "", tag.get("role") or "", tag.get("aria-label") or ""]
+    described += tag.get("class") or []
+    words = re.split(r"[^0-9a-zåäö]+", " ".join(described).lower())
+    for prefixes, reason in _HTML_JUNK:
+        if any(word.startswith(prefixes) for word in words if word):
+            return reason
+    return ""
 
 
 def _read_html(path: Path, data: bytes, warnings: list[str]) -> list[Block]:
@@ -399,6 +433,12 @@ def _walk_html(node, blocks: list[Block], links: list[str]) -> None:
                 blocks.append(Block("paragraph", " ".join(child.split())))
             continue
         if not isinstance(child, Tag) or child.name in _HTML_SKIP:
+            continue
+        junk = html_junk_reason(child)
+        if junk:
+            text = _html_text(child)
+            if text:
+                blocks.append(Block("paragraph", text, junk=junk))
             continue
         for anchor in child.find_all("a", href=True) if child.name != "a" else [child]:
             if anchor["href"].startswith(("http://", "https://")):

@@ -12,7 +12,7 @@ from pathlib import Path
 from ingest.catalog import CATALOG_NAME, default_meta, load_catalog
 from ingest.chunking import assemble, chunk_sections, normalized
 from ingest.cleaning import clean_blocks
-from ingest.formats import SUPPORTED_SUFFIXES, UnreadableDocument, read_blocks
+from ingest.formats import SUPPORTED_SUFFIXES, UnreadableDocument, read_blocks, read_data_blocks
 from ingest.model import Document, DocumentMeta
 from ingest.sections import mark_headings, split_sections
 
@@ -41,27 +41,44 @@ def load_document(path: Path, meta: DocumentMeta | None = None) -> Document:
     a warning. Raises ``UnreadableDocument`` for an unsupported, empty, corrupt or encrypted file.
     """
     path = Path(path)
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        read_blocks(path)  # raises the reason, in Swedish
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UnreadableDocument(path.name, f"filen kunde inte läsas ({error.strerror})") from error
+    return build_document(path.name, data, meta)
+
+
+def build_document(filename: str, data: bytes, meta: DocumentMeta | None = None) -> Document:
+    """Like ``load_document``, for the bytes of a file named ``filename`` (e.g. an upload).
+
+    The junk left out of the text (cookie banners, breadcrumbs, page tools, repeated blocks)
+    is in ``Document.dropped`` with its reason; it is never part of the text or the chunks.
+    """
     warnings: list[str] = []
-    blocks, links = clean_blocks(read_blocks(path, warnings))
+    dropped: list[tuple[str, str]] = []
+    blocks, links = clean_blocks(read_data_blocks(filename, data, warnings), dropped)
     blocks = mark_headings(blocks)
     if not blocks:
-        raise UnreadableDocument(path.name, "dokumentet innehåller ingen text efter rensning")
+        raise UnreadableDocument(filename, "dokumentet innehåller ingen text efter rensning")
     if meta is None:
-        meta = default_meta(path.name, title=_first_title(blocks))
-        message = f"{path.name}: saknas i {CATALOG_NAME}; läses in med standardvärden (id {meta.id})"
+        meta = default_meta(filename, title=_first_title(blocks))
+        message = f"{filename}: saknas i {CATALOG_NAME}; läses in med standardvärden (id {meta.id})"
         log.warning(message)
         warnings.append(message)
     elif not meta.filename:
-        meta = dataclasses.replace(meta, filename=path.name)
+        meta = dataclasses.replace(meta, filename=filename)
     sections = split_sections(blocks)
     layout = assemble(sections)
     return Document(
         meta=meta,
         text=layout.text,
         chunks=chunk_sections(meta.id, sections, layout),
-        content_hash=content_hash(path.read_bytes(), meta),
+        content_hash=content_hash(data, meta),
         warnings=warnings,
         links=links,
+        dropped=dropped,
     )
 
 
