@@ -25,7 +25,7 @@ _COOKIE_ACTION = re.compile(
 # Buttons of a cookie banner that stand on a line of their own.
 _COOKIE_BUTTON = re.compile(
     r"^(?:(?:jag )?(?:godkänner|godkänn|acceptera)(?: alla)?(?: kakor| cookies)?|"
-    r"endast nödvändiga(?: kakor| cookies)?|neka(?: alla)?|anpassa|"
+    r"endast nödvändiga(?: kakor| cookies)?|neka(?: alla)?|anpassa|tillåt(?: alla)?(?: kakor| cookies)?|"
     r"(?:hantera|ändra) (?:inställningar|kakor|cookies)|kakinställningar|"
     r"cookie-?inställningar|om kakor|om cookies)[.!]?$", re.IGNORECASE)
 _BREADCRUMB_START = re.compile(r"^(?:du är här|du befinner dig här|sökväg)\s*:?\s*", re.IGNORECASE)

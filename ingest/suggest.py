@@ -71,7 +71,7 @@ _FROM = re.compile(
     re.IGNORECASE)
 _TO = re.compile(
     r"(?:gäller (?:till|t\.?\s?o\.?\s?m\.?|till och med)|giltig (?:till|t\.?\s?o\.?\s?m\.?)|"
-    r"upphör att gälla|giltighetstid till|gäller längst till|revideras senast)",
+    r"upphör att gälla|giltighetstid till|gäller längst till)",
     re.IGNORECASE)
 _VALIDITY = re.compile(r"\bgiltighet(?:stid)?\b|\bavtalsperiod\b|\bperiod\b", re.IGNORECASE)
 _PUBLISHED = re.compile(
