@@ -181,6 +181,7 @@ def clean_blocks(
                 else:
                     out.append(Block("paragraph", text, numbered=depth))
     out = _resolve_numbered(out)
+    out = _captions(out)
     out = _drop_junk_blocks(out, dropped)
     return out, list(dict.fromkeys(links))
 
@@ -214,6 +215,23 @@ def _resolve_numbered(blocks: list[Block]) -> list[Block]:
         else:
             out.append(Block("heading", block.text, block.numbered + 1,
                              page_start=block.page_start, numbered=block.numbered))
+    return out
+
+
+_CAPTION = re.compile(r"^(?:Tabell|Table|Tab\.)\s*\d+[.:]?\s+\S")
+
+
+def _captions(blocks: list[Block]) -> list[Block]:
+    """A table's caption ("Tabell 1. Val av förband", Word's caption style above the table)
+    goes into the table, so a value is quoted with its caption and headers."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (block.kind == "table" and previous is not None and previous.kind == "paragraph"
+                and len(previous.text) <= 160 and _CAPTION.match(previous.text)):
+            out[-1] = Block("table", f"{previous.text}\n{block.text}", page_start=previous.page_start)
+        else:
+            out.append(block)
     return out
 
 
@@ -252,9 +270,49 @@ def _append_list(out: list[Block], items: list[str]) -> None:
 def _clean_lines(lines: list[Line], links: list[str],
                  dropped: list[tuple[str, str]]) -> list[Block]:
     items = _items(lines, links, dropped)
-    width = _typical_width(items)
+    deck = _is_slide_deck(items)
+    # A slide's lines are boxes, not a paragraph wrapped at a width: join only what plainly
+    # goes on (a line that starts in lower case).
+    width = 10**6 if deck else _typical_width(items)
     units = _tables(items)
-    return _paragraphs(units, width)
+    blocks = _paragraphs(units, width)
+    return _slide_boxes(blocks) if deck else blocks
+
+
+def _is_slide_deck(items: list[_Item]) -> bool:
+    """A slide deck exported one line per box: many short pages of short lines."""
+    pages = 1 + sum(1 for item in items if item.page_start)
+    if pages < 3 or not items:
+        return False
+    short = sum(1 for item in items if item.raw_length <= 60)
+    return len(items) / pages <= 8 and short >= 0.75 * len(items)
+
+
+def _slide_boxes(blocks: list[Block]) -> list[Block]:
+    """Three or more boxes under a slide's title become one list, one item per box, so the
+    slide is one passage ("Vem gör vad?" / "- Sjuksköterskan samordnar" / "- Läkaren ...")."""
+
+    def box(block: Block) -> bool:
+        return (block.kind == "paragraph" and block.line_count == 1 and len(block.text) <= 60
+                and not block.page_start and not block.numbered
+                and not block.text.endswith((".", ":", ";", ",", "!", "?")))
+
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        out.append(block)
+        index += 1
+        if not (block.page_start or len(out) == 1):
+            continue
+        end = index
+        while end < len(blocks) and box(blocks[end]):
+            end += 1
+        if end - index >= 3:
+            items = [f"- {b.text}" for b in blocks[index:end]]
+            out.append(Block("list", "\n".join(items), line_count=len(items)))
+            index = end
+    return out
 
 
 def _items(lines: list[Line], links: list[str], dropped: list[tuple[str, str]]) -> list[_Item]:

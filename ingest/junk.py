@@ -17,6 +17,7 @@ NAVIGATION = "navigering eller sidverktyg"
 PAGE_INFO = "sidinformation (uppdaterad, redaktör, sidansvarig)"
 REPEATED = "upprepat block"
 FURNITURE = "sidhuvud, sidfot eller sidnummer"
+LABEL = "informationsklassning (etikett)"
 
 _COOKIE_WORD = re.compile(r"\b(?:kakor(?:na)?|cookies?|kakfiler)\b", re.IGNORECASE)
 _COOKIE_ACTION = re.compile(
@@ -47,6 +48,12 @@ _PAGE_INFO = re.compile(
     r"sidan (?:uppdaterades|publicerades)|publicerad|"
     r"redaktör|webbredaktör|sidansvarig|sidägare|innehållsansvarig|ansvarig (?:för sidan|utgivare)|"
     r"kontakt för sidan|sidan granskad av)\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+# An Office sensitivity label or an information classification printed on the page.
+_LABEL = re.compile(
+    r"^(?:protected|skyddad|intern|internal|confidential|konfidentiell|general|allmän|öppen|"
+    r"publik|begränsad|sekretess)$|"
+    r"^(?:klassificering|informationsklass(?:ning)?|känslighet(?:setikett)?|sensitivity)\s*:\s*"
+    r"\S.{0,40}$", re.IGNORECASE)
 _DATE = re.compile(r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2} [a-zåäö]+ \d{4})\b")
 _NAME = re.compile(r"^[A-ZÅÄÖ][\w\-]+(?: [A-ZÅÄÖ][\w\-]+){0,3}(?:,.*)?$")
 
@@ -57,6 +64,8 @@ def line_reason(text: str) -> str | None:
         return None
     if _COOKIE_BUTTON.match(text):
         return COOKIE
+    if _LABEL.match(text):
+        return LABEL
     if _breadcrumb(text):
         return BREADCRUMB
     if len(text) <= 120 and _is_page_info(text):
