@@ -188,17 +188,22 @@ def clean_blocks(
 
 def _resolve_numbered(blocks: list[Block]) -> list[Block]:
     """A numbered title is a heading (level: its depth + 1, under the document's title) unless
-    it stands among items of the same numbered list ("1. Syfte" / "2. Ansvar" one after the
-    other, or beside a list whose items are numbered), where it is a list item."""
+    it stands among items of the same numbered list (next to the item numbered one below or
+    above it: "1. Tvätta händerna" / "2. Byt katetern"), where it is a list item."""
 
-    def numbered_item(block: Block | None, depth: int, first: bool) -> bool:
-        if block is None:
+    def number(text: str) -> int | None:
+        match = re.match(r"^(\d{1,2})\. ", text)
+        return int(match.group(1)) if match else None
+
+    def numbered_item(block: Block | None, depth: int, wanted: int | None) -> bool:
+        """True if ``block`` is (or ends or starts a list with) item number ``wanted``."""
+        if block is None or depth != 1 or wanted is None:
             return False
-        if block.kind == "paragraph" and block.numbered:
-            return block.numbered == depth == 1
-        if block.kind == "list" and depth == 1:
-            line = block.text.split("\n")[0 if first else -1]
-            return bool(re.match(r"^\d{1,2}\. ", line))
+        if block.kind == "paragraph" and block.numbered == 1:
+            return number(block.text) == wanted
+        if block.kind == "list":
+            lines = block.text.split("\n")
+            return wanted in (number(lines[0]), number(lines[-1]))
         return False
 
     out: list[Block] = []
@@ -208,9 +213,9 @@ def _resolve_numbered(blocks: list[Block]) -> list[Block]:
             continue
         before = blocks[index - 1] if index else None
         after = blocks[index + 1] if index + 1 < len(blocks) else None
-        if numbered_item(before, block.numbered, first=False) or numbered_item(
-            after, block.numbered, first=True
-        ):
+        own = number(block.text)
+        if own is not None and (numbered_item(before, block.numbered, own - 1)
+                                or numbered_item(after, block.numbered, own + 1)):
             _append_list(out, [bullet_item(block.text) or block.text])
         else:
             out.append(Block("heading", block.text, block.numbered + 1,
