@@ -27,10 +27,19 @@ class IngestFailure:
     reason: str
 
 
+#: Bumped whenever cleaning, sectioning or chunking changes what a file gives, so an index
+#: built by an older version re-reads every document (the knowledge base re-embeds a document
+#: only when its content hash changes). 2: web-page junk, numbered headings, slide boxes.
+INGEST_VERSION = "2"
+
+
 def content_hash(data: bytes, meta: DocumentMeta) -> str:
-    """sha256 of the file bytes and the catalog entry: editing either counts as a change."""
+    """sha256 of the file bytes, the catalog entry and ``INGEST_VERSION``: editing either, or
+    upgrading to a version that cleans differently, counts as a change."""
     entry = json.dumps(dataclasses.asdict(meta), sort_keys=True, default=str)
-    return hashlib.sha256(data + b"\0" + entry.encode("utf-8")).hexdigest()
+    return hashlib.sha256(
+        data + b"\0" + entry.encode("utf-8") + b"\0" + INGEST_VERSION.encode("ascii")
+    ).hexdigest()
 
 
 def load_document(path: Path, meta: DocumentMeta | None = None) -> Document:
