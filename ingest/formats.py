@@ -269,16 +269,23 @@ def _read_pdf(path: Path, data: bytes, warnings: list[str]) -> list[Block]:
     page_lines = [[line.rstrip() for line in page.splitlines()] for page in pages]
     repeated = _repeated_page_furniture(page_lines)
     lines: list[Line] = []
+    furniture: dict[str, str] = {}
     for number, page in enumerate(page_lines):
         first = True
         for text in page:
             if _furniture_key(text) in repeated:
+                furniture.setdefault(_furniture_key(text), text)
                 continue
             lines.append(Line(text, page_start=first and bool(text.strip()) and number > 0))
             if text.strip():
                 first = False
         lines.append(Line(""))
-    return [Block("raw", lines=lines)]
+    # The running header and footer are dropped, but shown in the preview and read by the
+    # catalog suggestions (a footer often names the organization).
+    return [Block("raw", lines=lines)] + [
+        Block("paragraph", text, junk="sidhuvud, sidfot eller sidnummer")
+        for text in furniture.values()
+    ]
 
 
 def _furniture_key(text: str) -> str:
@@ -379,7 +386,7 @@ _HTML_SKIP = {"script", "style", "noscript", "template", "head", "svg", "button"
 _HTML_JUNK = (
     (("cookie", "kakor", "consent", "samtycke"), "kakbanner (cookies)"),
     (("breadcrumb", "brodsmul", "brödsmul"), "brödsmulor (sökväg på webbplatsen)"),
-    (("nav", "menu", "meny", "skip", "sidebar", "sidomeny", "toolbar", "share", "social",
+    (("nav", "menu", "meny", "skip", "sidebar", "sidomeny", "toolbar", "ribbon", "share", "social",
       "dela", "print", "skrivut", "verktyg", "pagetools", "footer", "sidfot"),
      "navigering eller sidverktyg"),
 )

@@ -38,15 +38,17 @@ _TOOL_WORDS = re.compile(
     r"e-post|e-posta|mejla|kopiera länk(?:en)?|prenumerera|följ sidan|bokmärk|"
     r"ge respons(?: på sidan)?|var sidan till hjälp\??|ja|nej|"
     r"hoppa till (?:huvud)?innehåll(?:et)?|gå till (?:huvud)?innehåll(?:et)?|till startsidan|"
-    r"startsida|meny|stäng(?: meny)?|sök|logga in|logga ut|till toppen|tillbaka|"
+    r"startsida|meny|stäng(?: meny)?|sök|logga in|logga ut|(?:tillbaka )?till toppen|tillbaka|"
+    r"bläddra|följ|redigera(?: sidan)?|sida|"
     r"visa mer|visa mindre|lättläst|teckenspråk|other languages|english|in english)\b",
     re.IGNORECASE)
 _TOOL_RESIDUE = re.compile(r"[\s|·•/,:;–—\-()\[\]?!]+")
 # Page information: "Senast uppdaterad: 2024-03-12", "Redaktör: Eva Ek", "Sidansvarig Anna Berg".
 _PAGE_INFO = re.compile(
-    r"^(?:(?:senast |sidan )?(?:uppdaterad|ändrad|granskad|publicerad)(?: senast)?|"
+    r"^(?:(?:sidan )?(?:senast )?(?:uppdaterad|ändrad|granskad|publicerad)(?: senast)?|"
     r"sidan (?:uppdaterades|publicerades)|publicerad|"
-    r"redaktör|webbredaktör|sidansvarig|sidägare|innehållsansvarig|ansvarig (?:för sidan|utgivare)|"
+    r"redaktör|webbredaktör|sidansvarig|sidägare|innehållsansvarig|dokumentansvarig|"
+    r"ansvarig (?:för sidan|för dokumentet|utgivare)|"
     r"kontakt för sidan|sidan granskad av)\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 # An Office sensitivity label or an information classification printed on the page.
 _LABEL = re.compile(
@@ -107,7 +109,7 @@ def _is_page_info(text: str) -> bool:
     if _DATE.search(rest[:40]):
         return True
     lowered = text.lower()
-    if lowered.startswith(("redaktör", "webbredaktör", "sidansvarig", "sidägare",
+    if lowered.startswith(("redaktör", "webbredaktör", "sidansvarig", "sidägare", "dokumentansvarig",
                            "innehållsansvarig", "ansvarig", "kontakt för sidan", "sidan granskad")):
         return bool(_NAME.match(rest) or "@" in rest)
     return False

@@ -122,7 +122,7 @@ _ORGANIZATION = re.compile(
 _NOT_A_MUNICIPALITY = frozenset(
     "varje din er vår den denna aktuell aktuella respektive annan ansvarig berörd hemmets "
     "patientens boende bosättnings bosättningskommun en ny nya samma".split())
-_ORG_LABEL = re.compile(r"^(?:organisation|utgivare|förvaltning|huvudman|avsändare|ägare)\s*:\s*"
+_ORG_LABEL = re.compile(r"^(?:organisation|utgivare|förvaltning|huvudman|avsändare|ägare)\s*[:|]\s*"
                         r"(?P<value>.+)$", re.IGNORECASE)
 
 # The kinds the catalog accepts, from the words a document calls itself by.
@@ -133,12 +133,12 @@ _KIND_WORDS = (
                 r"checklista|lathund|handbok|pm|anvisning|arbetsrutin"),
     ("document", r"överenskommelse|avtal|policy|samverkansavtal|information|informationsblad"),
 )
-_KIND_LABEL = re.compile(r"^(?:dokumenttyp|dokumentslag|typ av dokument|typ)\s*:\s*(?P<value>.+)$",
+_KIND_LABEL = re.compile(r"^(?:dokumenttyp|dokumentslag|typ av dokument|typ)\s*[:|]\s*(?P<value>.+)$",
                          re.IGNORECASE)
 _DOC_ID = re.compile(r"\b(?P<id>[A-ZÅÄÖ]{2,6}-\d{3,7}(?:-\d+)?)\b")
 _ID_LABEL = re.compile(
     r"(?:dokument-?id|dok\.?\s?-?id|dokumentnummer|dokumentnr|diarienummer|diarienr|dnr|"
-    r"id-?nummer|reg\.?\s?nr)\s*:?\s*(?P<id>[A-ZÅÄÖ]{0,6}[ -]?[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9\-/.]{3,24})",
+    r"id-?nummer|reg\.?\s?nr)\s*[:|]?\s*(?P<id>[A-ZÅÄÖ]{0,6}[ -]?[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9\-/.]{3,24})",
     re.IGNORECASE)
 _SUPERSEDES = re.compile(
     r"(?:ersätter|upphäver|förra version(?:en)?|tidigare version(?:en)?|föregående version(?:en)?)",
@@ -158,7 +158,7 @@ _NOT_TITLE = re.compile(
 _SECTION_HEADING = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:syfte|bakgrund|inledning|sammanfattning|omfattning|ansvar|"
     r"förutsättningar|definitioner|innehåll|förslag till beslut|ärendet|beslut)$", re.IGNORECASE)
-_TITLE_LABEL = re.compile(r"^(?:titel|dokumentnamn|dokumenttitel|rubrik|namn på rutin)\s*:\s*"
+_TITLE_LABEL = re.compile(r"^(?:titel|dokumentnamn|dokumenttitel|rubrik|namn på rutin)\s*[:|]\s*"
                           r"(?P<value>.+)$", re.IGNORECASE)
 
 
