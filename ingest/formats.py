@@ -428,7 +428,9 @@ def _read_html(path: Path, data: bytes, warnings: list[str]) -> list[Block]:
 
 
 def _html_text(node) -> str:
-    return " ".join(node.get_text(" ", strip=True).split())
+    text = " ".join(node.get_text(" ", strip=True).split())
+    # get_text puts a space between an inline element and the punctuation after it
+    return re.sub(r" ([.,;:!?)])(?=\s|$)", r"\1", text)
 
 
 def _walk_html(node, blocks: list[Block], links: list[str]) -> None:
@@ -447,8 +449,10 @@ def _walk_html(node, blocks: list[Block], links: list[str]) -> None:
             if text:
                 blocks.append(Block("paragraph", text, junk=junk))
             continue
-        for anchor in child.find_all("a", href=True) if child.name != "a" else [child]:
-            if anchor["href"].startswith(("http://", "https://")):
+        # an <a> without href (a named anchor, a SharePoint breadcrumb link) has no address
+        anchors = child.find_all("a", href=True) if child.name != "a" else [child]
+        for anchor in anchors:
+            if (anchor.get("href") or "").startswith(("http://", "https://")):
                 links.append(anchor["href"])
         name = child.name
         if re.fullmatch(r"h[1-6]", name):

@@ -75,6 +75,13 @@ def test_numbered_headings_are_headings_with_their_level_and_a_numbered_list_sta
     assert steps.kind == "list" and "2. Byt katetern" in steps.text
 
 
+def test_an_html_link_without_an_address_is_read_as_text():
+    page = '<p>Se <a name="bilaga">bilaga 1</a> och <a>rutinen för fallprevention</a>.</p><a>Bilaga</a>'
+    document = build_document("ankare.html", page.encode(), META)
+    assert "Se bilaga 1 och rutinen för fallprevention." in document.text
+    assert "Bilaga" in document.text
+
+
 def test_an_html_table_is_one_passage_with_its_caption_and_headers():
     page = ("<h1>Avgifter</h1><p>Avgiften tas ut vid besöket.</p><table><caption>Tabell 2. "
             "Patientavgift i hemsjukvården</caption><tr><th>Ålder</th><th>Avgift</th></tr>"
