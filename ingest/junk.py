@@ -30,13 +30,16 @@ _COOKIE_BUTTON = re.compile(
     r"(?:hantera|ändra) (?:inställningar|kakor|cookies)|kakinställningar|"
     r"cookie-?inställningar|om kakor|om cookies)[.!]?$", re.IGNORECASE)
 _BREADCRUMB_START = re.compile(r"^(?:du är här|du befinner dig här|sökväg)\s*:?\s*", re.IGNORECASE)
-_BREADCRUMB_SEPARATOR = re.compile(r"\s+(?:[›»>→/]|&gt;)\s+|\s*[›»→]\s*")
+_BREADCRUMB_SEPARATOR = re.compile(r"\s+(?:[›»>/]|&gt;)\s+|\s*[›»]\s*")
+# Where a trail separated by "/" starts ("Sjuksköterska / Läkare / Arbetsterapeut" is no trail).
+_HOME = re.compile(r"^(?:start|startsida|hem|home|intranät(?:et)?|insidan|vårdgivare|"
+                   r"vårdgivarwebben|medarbetare|för medarbetare)$", re.IGNORECASE)
 # Page tools: a line made only of these words (and separators) is a tool bar.
 _TOOL_WORDS = re.compile(
     r"\b(?:skriv ut(?: sidan)?|utskriftsvänlig(?: version)?|dela(?: sidan)?(?: på)?|tipsa(?: en vän)?|"
-    r"lyssna|läs upp|spara(?: som pdf)?|ladda ner(?: som pdf)?|pdf|facebook|linkedin|twitter|x|"
+    r"lyssna|läs upp|spara(?: som pdf)?|ladda ner(?: som pdf)?|pdf|facebook|linkedin|twitter|"
     r"e-post|e-posta|mejla|kopiera länk(?:en)?|prenumerera|följ sidan|bokmärk|"
-    r"ge respons(?: på sidan)?|var sidan till hjälp\??|ja|nej|"
+    r"ge respons(?: på sidan)?|var sidan till hjälp\??(?: ja nej)?|"
     r"hoppa till (?:huvud)?innehåll(?:et)?|gå till (?:huvud)?innehåll(?:et)?|till startsidan|"
     r"startsida|meny|stäng(?: meny)?|sök|logga in|logga ut|(?:tillbaka )?till toppen|tillbaka|"
     r"bläddra|följ|redigera(?: sidan)?|sida|"
@@ -92,6 +95,8 @@ def _breadcrumb(text: str) -> bool:
     if start and parts:
         return True
     if len(parts) < 3:
+        return False
+    if not re.search(r"[›»>]", rest) and not _HOME.match(parts[0].strip()):
         return False
     return all(
         len(p.split()) <= 6 and not p.rstrip().endswith((".", ":", ";")) and p[:1].isupper()

@@ -59,6 +59,18 @@ def test_page_information_lines_in_plain_text_are_dropped_but_a_heading_named_so
     assert "Skriv ut" not in document.text and "Dela" not in document.text
 
 
+def test_lines_that_only_look_like_furniture_are_kept():
+    text = ("Roller i teamet\n\nSjuksköterska / Läkare / Arbetsterapeut\n\n"
+            "Vårdbegäran → Planering → Utskrivning\n\nKan patienten ta sig till vårdcentralen?\n"
+            "Ja\nNej\n\nDela ut läkemedlen enligt signeringslistan.\n\n"
+            "Uppdaterat från föregående version\n")
+    document = build_document("roller.txt", text.encode(), META)
+    for kept in ("Sjuksköterska / Läkare / Arbetsterapeut", "Vårdbegäran → Planering",
+                 "Ja", "Nej", "Dela ut läkemedlen", "Uppdaterat från föregående version"):
+        assert kept in document.text, kept
+    assert document.dropped == []
+
+
 def test_numbered_headings_are_headings_with_their_level_and_a_numbered_list_stays_a_list():
     text = ("Rutin för katetervård\n\n1. Syfte\nRutinen beskriver hur katetern sköts i hemmet.\n\n"
             "2. Ansvar\n\n2.1 Sjuksköterskans ansvar\nSjuksköterskan ordinerar kateterbyte.\n\n"
