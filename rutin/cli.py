@@ -119,6 +119,9 @@ def _register() -> None:
     from rutin.cli_report import report_app
 
     app.add_typer(report_app, name="report")
+    from rutin.cli_catalog import catalog_app
+
+    app.add_typer(catalog_app, name="catalog")
     try:
         from rutin import cli_bench
     except ImportError:  # the benchmark extras are not installed
