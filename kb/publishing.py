@@ -67,8 +67,9 @@ class Suggestion:
     kind: str | None = None
     valid_from: date | None = None
     valid_to: date | None = None
-    document_id: str | None = None
+    document_id: str | None = None  # the organization's own id (e.g. RH-12272): external_id
     supersedes: str | None = None
+    published: date | None = None
     evidence: dict[str, str] = field(default_factory=dict)
 
 
@@ -80,7 +81,10 @@ def suggest(filename: str, data: bytes) -> Suggestion:
     except ImportError:
         suggest_catalog = None
     if suggest_catalog is not None:
-        s = suggest_catalog(filename, data)
+        try:
+            s = suggest_catalog(filename, data)
+        except UnreadableDocument:
+            return Suggestion()  # the preview says why the file cannot be read
         return Suggestion(**{f.name: getattr(s, f.name, None) or ({} if f.name == "evidence"
                                                                   else None)
                              for f in dataclasses.fields(Suggestion)})
@@ -225,6 +229,7 @@ class Fields:
     valid_to: date | None
     supersedes: str | None
     external_id: str | None = None
+    published: date | None = None
 
     def entry(self) -> dict:
         return {k: v for k, v in dataclasses.asdict(self).items() if v not in (None, "")}
@@ -276,7 +281,21 @@ def check_fields(fields: dict, *, replace: str | None, known: dict[str, Document
             meta = known.get(current)
             current = meta.supersedes if meta is not None else None
     return Fields(document_id, title, organization, kind, valid_from, valid_to, supersedes,
-                  _text(fields, "external_id", 80))
+                  _text(fields, "external_id", 80),
+                  _parse_date(fields.get("published"), "published", "Publicerad"))
+
+
+def resolve_supersedes(value: str | None, known: dict[str, DocumentMeta]) -> str | None:
+    """The document id a suggested "replaces" names: an id, an organization's own id (the
+    catalog's external_id, e.g. RH-12272) or a title; else the text as it was read."""
+    if not value:
+        return None
+    wanted = " ".join(value.split()).casefold()
+    for document_id, meta in known.items():
+        if wanted in (document_id.casefold(), (meta.external_id or "").casefold(),
+                      meta.title.casefold()):
+            return document_id
+    return value
 
 
 def _normalized(text: str) -> str:
@@ -372,9 +391,15 @@ class Publisher:
 
     def preview(self, filename: str, data: bytes, fields: dict, *, replace: str | None = None):
         """(Preview, Fields, broken quotes) of an upload with these fields, without publishing.
-        Raises PublishError for what cannot be published at all."""
-        suffix = check_upload(filename, data, self.settings.admin_upload_max_bytes)
+        Raises PublishError for what cannot be published at all (the file: field "file"),
+        before what is to be corrected in the fields."""
+        lenient = self.lenient_preview(filename, data)
+        if not lenient.document.chunks or not lenient.document.text.strip():
+            raise PublishError(f"{Path(filename).name}: dokumentet innehåller ingen text "
+                               "efter rensning.")
+        self._check_duplicate(data, lenient.document, replace)
         checked = check_fields(fields, replace=replace, known=self.known())
+        suffix = Path(filename).suffix.lower()
         meta = DocumentMeta(**checked.entry(), filename=f"{checked.id}{suffix}")
         import tempfile
 
@@ -385,14 +410,9 @@ class Publisher:
                 preview = _preview_document(path, data, meta)
             except UnreadableDocument as error:
                 raise PublishError(f"{Path(filename).name}: {error.reason}.") from None
-        document = preview.document
-        if not document.chunks or not document.text.strip():
-            raise PublishError(f"{Path(filename).name}: dokumentet innehåller ingen text "
-                               "efter rensning.")
-        self._check_duplicate(document, replace)
         documents = {d.id: d for d in self.kb.documents()}
-        documents[document.id] = document
-        broken = broken_rule_quotes(document, documents)
+        documents[preview.document.id] = preview.document
+        broken = broken_rule_quotes(preview.document, documents)
         return preview, checked, broken
 
     def lenient_preview(self, filename: str, data: bytes) -> Preview:
@@ -415,17 +435,37 @@ class Publisher:
         self.directory.mkdir(parents=True, exist_ok=True)
         return self.directory
 
-    def _check_duplicate(self, document: Document, replace: str | None) -> None:
-        text = _normalized(document.text)
-        for other in self.kb.documents():
-            if _normalized(other.text) == text:
-                if other.id == replace:
-                    raise PublishError("Filen har samma innehåll som den version av "
-                                       f"”{other.meta.title}” som redan är publicerad; inget "
-                                       "att ersätta.")
-                raise PublishError(f"Dokumentet finns redan: samma innehåll som "
-                                   f"”{other.meta.title}” (id {other.id}). Ersätt det i "
-                                   "stället, om det är en ny version.")
+    def _source_hashes(self) -> dict[str, str]:
+        """sha256 of each served document's source file -> its id."""
+        directories = {Path(self.settings.documents_dir), self.directory}
+        out = {}
+        for doc in self.kb.documents():
+            for directory in directories:
+                path = directory / (doc.meta.filename or "")
+                if doc.meta.filename and path.is_file():
+                    try:
+                        out[hashlib.sha256(path.read_bytes()).hexdigest()] = doc.id
+                    except OSError:
+                        pass
+                    break
+        return out
+
+    def _check_duplicate(self, data: bytes, document: Document, replace: str | None) -> None:
+        """A file whose bytes, or whose cleaned text, are those of a served document."""
+        served = {d.id: d for d in self.kb.documents()}
+        same = self._source_hashes().get(hashlib.sha256(data).hexdigest())
+        if same is None:
+            text = _normalized(document.text)
+            same = next((d.id for d in served.values() if _normalized(d.text) == text), None)
+        if same is None or same not in served:
+            return
+        other = served[same]
+        if other.id == replace:
+            raise PublishError("Filen har samma innehåll som den version av "
+                               f"”{other.meta.title}” som redan är publicerad; inget att "
+                               "ersätta.")
+        raise PublishError(f"Dokumentet finns redan: samma innehåll som ”{other.meta.title}” "
+                           f"(id {other.id}). Ersätt det i stället, om det är en ny version.")
 
     # -- writing -----------------------------------------------------------------------------
 

@@ -45,7 +45,10 @@ def publish(
     kind: str = typer.Option(None, "--kind", help="routine, decision, report or document."),
     valid_from: str = typer.Option(None, "--valid-from", help="Gäller från, ÅÅÅÅ-MM-DD."),
     valid_to: str = typer.Option(None, "--valid-to", help="Gäller till (exklusive), ÅÅÅÅ-MM-DD."),
+    published: str = typer.Option(None, "--published", help="Publicerad/beslutad, ÅÅÅÅ-MM-DD."),
     supersedes: str = typer.Option(None, "--supersedes", help="Id of the document it replaces."),
+    external_id: str = typer.Option(None, "--external-id",
+                                    help="The organization's own document id, e.g. RH-12272."),
     document_id: str = typer.Option(None, "--id", help="Document id (default: from the title)."),
     replace: str = typer.Option(None, "--replace",
                                 help="Publish as a new version of the document with this id."),
@@ -62,20 +65,30 @@ def publish(
     except OSError as exc:
         _fail(f"Filen {path} kan inte läsas ({exc.strerror}).")
     fields = {"title": title, "organization": organization, "kind": kind,
-              "valid_from": valid_from, "valid_to": valid_to, "supersedes": supersedes,
-              "id": document_id}
-    if not no_suggest:
-        suggested = suggest(path.name, data)
-        for key, value in (("title", suggested.title), ("organization", suggested.organization),
-                           ("kind", suggested.kind), ("valid_from", suggested.valid_from),
-                           ("valid_to", suggested.valid_to),
-                           ("supersedes", None if replace else suggested.supersedes)):
-            if fields.get(key) in (None, "") and value:
-                fields[key] = value
-                typer.echo(f"Förslag: {key} = {value}")
+              "valid_from": valid_from, "valid_to": valid_to, "published": published,
+              "supersedes": supersedes, "external_id": external_id, "id": document_id}
     who = _who()
     with _knowledge_base(settings, ingest=False) as kb:
         publisher = Publisher(settings, kb)
+        if not no_suggest:
+            from kb.publishing import resolve_supersedes
+
+            suggested = suggest(path.name, data)
+            known = publisher.known()
+            replaces = None if replace else resolve_supersedes(suggested.supersedes, known)
+            if replaces and replaces not in known:
+                typer.echo(f"Förslag som inte används: ersätter {replaces!r} (inget sådant "
+                           "dokument; ange --supersedes)")
+                replaces = None
+            for key, value in (
+                    ("title", suggested.title), ("organization", suggested.organization),
+                    ("kind", suggested.kind), ("valid_from", suggested.valid_from),
+                    ("valid_to", suggested.valid_to), ("published", suggested.published),
+                    ("external_id", suggested.document_id),
+                    ("supersedes", replaces)):
+                if fields.get(key) in (None, "") and value:
+                    fields[key] = value
+                    typer.echo(f"Förslag: {key} = {value}")
         try:
             outcome = publisher.publish(path.name, data, fields, who, replace=replace,
                                         progress=_progress)

@@ -41,7 +41,8 @@ ACTION_LABELS = {"sign_in": "Inloggning", "sign_in_failed": "Misslyckad inloggni
                  "remove": "Borttagning", "publish_refused": "Publicering nekad",
                  "remove_refused": "Borttagning nekad", "export_unanswered": "Export",
                  "reingest": "Ny inläsning", "read_feedback": "Läste återkopplingen"}
-FIELDS = ("title", "organization", "kind", "valid_from", "valid_to", "supersedes", "id")
+FIELDS = ("title", "organization", "kind", "valid_from", "valid_to", "published", "supersedes",
+          "external_id", "id")
 
 
 class NotSignedIn(Exception):
@@ -304,22 +305,28 @@ async def preview(request: Request, state: State) -> Response:
     from kb.publishing import suggest
 
     suggestion = await run_in_threadpool(suggest, filename, data)
+    from kb.publishing import resolve_supersedes
+
     fields = {"title": suggestion.title, "organization": suggestion.organization,
               "kind": suggestion.kind, "valid_from": suggestion.valid_from,
-              "valid_to": suggestion.valid_to, "supersedes": suggestion.supersedes,
-              "id": suggestion.document_id}
+              "valid_to": suggestion.valid_to, "published": suggestion.published,
+              "supersedes": resolve_supersedes(suggestion.supersedes, publisher.known()),
+              "external_id": suggestion.document_id, "id": None}
+    evidence = dict(suggestion.evidence)
+    if "document_id" in evidence:
+        evidence["external_id"] = evidence.pop("document_id")
     fields = {k: ("" if v is None else str(v)) for k, v in fields.items()}
     if replace:
         current = state.kb.document(replace)
         if current is not None:  # a new version keeps what the catalog says unless changed
             meta = current.meta
             for key in ("title", "organization", "kind", "valid_from", "valid_to",
-                        "supersedes"):
+                        "published", "supersedes", "external_id"):
                 if not fields.get(key) and getattr(meta, key):
                     fields[key] = str(getattr(meta, key))
             fields["id"] = replace
     return await _preview_page(request, state, who, publisher, token, filename, data, fields,
-                               replace, evidence=suggestion.evidence)
+                               replace, evidence=evidence)
 
 
 async def _preview_page(request, state, who, publisher, token, filename, data, fields,
