@@ -58,14 +58,16 @@ class Degradation:
     reason: str  # Swedish; names the catalog file and line
     file: str
     line: int | None = None
+    kind: str = "catalog"  # "catalog", or "rules": a document would break a rule's quote
 
     @classmethod
     def of(cls, error) -> "Degradation":
         """The degradation a ``CatalogError`` causes."""
-        return cls(str(error), str(error.path or ""), error.line)
+        return cls(str(error), str(error.path or ""), error.line,
+                   getattr(error, "kind", "catalog"))
 
     def to_api(self) -> dict:
-        return {"reason": self.reason, "file": self.file, "line": self.line}
+        return {"reason": self.reason, "file": self.file, "line": self.line, "kind": self.kind}
 
 
 def manifest_path(settings: Settings) -> Path:
@@ -231,10 +233,15 @@ class KnowledgeBase:
         line with it; see ``apply``."""
         from ingest.catalog import CatalogError
         from ingest.pipeline import load_directory
+        from rules.quotecheck import check_ingest
 
         started = time.perf_counter()
         try:
             documents, failures = load_directory(Path(directory))
+            # A document that breaks a quote of the rule tables is refused (a CatalogError
+            # too), so the rules never cite text the index no longer holds.
+            check_ingest(self._manifest.documents, documents, failures,
+                         directory=Path(directory))
         except CatalogError as error:
             # Nothing is changed: the index ingested last stays, and says it is behind.
             self.degraded = Degradation.of(error)
