@@ -77,7 +77,9 @@ def manifest_path(settings: Settings) -> Path:
 
 def no_index_message(error: Exception) -> str:
     """The one line said when the catalog is broken and no earlier index can be served."""
-    return (f"{error}. Det finns inget tidigare inläst index att visa i stället; rätta katalogen "
+    what = "dokumentet eller regeltabellen" if getattr(error, "kind", "") == "rules" \
+        else "katalogen"
+    return (f"{error}. Det finns inget tidigare inläst index att visa i stället; rätta {what} "
             "och försök igen.")
 
 

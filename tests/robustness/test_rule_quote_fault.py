@@ -128,6 +128,7 @@ def test_a_first_start_on_a_document_that_breaks_a_rule_quote_fails_visibly(tmp_
     assert ready.status_code == 503
     assert ready.json()["status"] == "error"
     assert ROW in ready.json()["error"] and FEE_QUOTE in ready.json()["error"]
+    assert "rätta dokumentet eller regeltabellen" in ready.json()["error"]
     assert visit.status_code == 503 and "laddas fortfarande" not in visit.text
     assert not (tmp_path / "data" / "kb" / "manifest.json").exists()
 
