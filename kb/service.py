@@ -235,17 +235,23 @@ class KnowledgeBase:
         line with it; see ``apply``."""
         from ingest.catalog import CatalogError
         from ingest.pipeline import load_directory
-        from rules.quotecheck import check_ingest
 
         started = time.perf_counter()
         try:
             documents, failures = load_directory(Path(directory))
-            # A document that breaks a quote of the rule tables is refused (a CatalogError
-            # too), so the rules never cite text the index no longer holds.
-            check_ingest(self._manifest.documents, documents, failures,
-                         directory=Path(directory))
         except CatalogError as error:
             # Nothing is changed: the index ingested last stays, and says it is behind.
+            self.degraded = Degradation.of(error)
+            raise
+
+        from rules.quotecheck import RuleQuoteError, check_ingest
+
+        try:
+            # A document that breaks a quote of the rule tables is refused the same way, so
+            # the rules never cite text the index no longer holds (issue 12, item 3).
+            check_ingest(self._manifest.documents, documents, failures,
+                         directory=Path(directory))
+        except RuleQuoteError as error:
             self.degraded = Degradation.of(error)
             raise
         report = self.apply(documents, failures, progress=progress, started=started)

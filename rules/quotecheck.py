@@ -149,6 +149,8 @@ def check_ingest(old: Mapping[str, Document], documents: Sequence[Document],
                 filename = doc.meta.filename or doc.id
                 path = Path(directory) / doc.meta.filename if directory and doc.meta.filename \
                     else None
+                if path is not None and not path.is_file():
+                    path = None  # published under the data directory, not in ``directory``
                 raise RuleQuoteError(describe_all(broken), filename=filename, path=path,
                                      broken=broken)
     after = _indexed_after(old, documents, failures)
