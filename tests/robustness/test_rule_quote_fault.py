@@ -134,7 +134,7 @@ def test_a_first_start_on_a_document_that_breaks_a_rule_quote_fails_visibly(tmp_
 
 
 def test_rutin_ingest_of_a_document_that_breaks_a_rule_quote_is_one_line_and_keeps_the_index(
-        tmp_path, seed_copy):
+        tmp_path, seed_copy):  # and 'rutin visit' answers from the indexed version, as the API
     env = rutin_env(tmp_path / "data", seed_copy, RUTIN_EMBEDDING_MODEL="none")
     good = subprocess.run([RUTIN, "ingest"], capture_output=True, text=True, env=env,
                           timeout=300)
@@ -151,3 +151,21 @@ def test_rutin_ingest_of_a_document_that_breaks_a_rule_quote_is_one_line_and_kee
     assert f"{COSMIC}.txt" in lines[0] and ROW in lines[0] and FEE_QUOTE in lines[0]
     assert manifest.read_bytes() == kept
     assert len(json.loads(kept)["documents"]) == 5
+    visit = subprocess.run([RUTIN, "visit", "--date", VISIT["visit_date"], "--age", "70",
+                            "--occasion", "inskrivning", "--setting", "sabo", "--json"],
+                           capture_output=True, text=True, env=env, timeout=300)
+    assert visit.returncode == 0, visit.stderr
+    answer = json.loads(visit.stdout)
+    assert answer["patient_fee_sek"] == 200 and _fee_citation(answer)["anchor"]
+
+
+def test_rutin_visit_without_an_index_over_a_document_that_breaks_a_rule_quote_is_one_line(
+        tmp_path, seed_copy):
+    _raise_fee(seed_copy)
+    env = rutin_env(tmp_path / "data", seed_copy, RUTIN_EMBEDDING_MODEL="none")
+    done = subprocess.run([RUTIN, "visit", "--age", "70"], capture_output=True, text=True,
+                          env=env, timeout=300)
+    assert done.returncode == 2, done.stdout
+    assert "Traceback" not in done.stderr + done.stdout
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and ROW in lines[0] and "står inte ordagrant" in lines[0], lines
