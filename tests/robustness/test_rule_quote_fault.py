@@ -169,3 +169,26 @@ def test_rutin_visit_without_an_index_over_a_document_that_breaks_a_rule_quote_i
     assert "Traceback" not in done.stderr + done.stdout
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and ROW in lines[0] and "står inte ordagrant" in lines[0], lines
+
+
+def test_admin_reingest_of_a_new_document_that_supersedes_a_cited_routine_without_its_quotes_is_refused(  # noqa: E501
+        tmp_path, seed_copy):
+    settings = _settings(tmp_path, seed_copy, admin_token=TOKEN)
+    with TestClient(create_app(settings, load_in_background=False)) as client:
+        cosmic = (seed_copy / f"{COSMIC}.txt").read_text(encoding="utf-8")
+        (seed_copy / "cosmic-2027.txt").write_text(
+            cosmic.replace("Patientavgift: 200 kr", "Patientavgift: 250 kr"), encoding="utf-8")
+        catalog = seed_copy / "catalog.toml"
+        catalog.write_text(catalog.read_text(encoding="utf-8") + (
+            '\n["cosmic-2027.txt"]\nid = "rh-cosmic-2027"\n'
+            'title = "Registrering i Cosmic från 2027"\norganization = "Region Halland"\n'
+            f'kind = "routine"\nvalid_from = 2027-01-01\nsupersedes = "{COSMIC}"\n'),
+            encoding="utf-8")
+        refused = client.post("/admin/reingest", headers=AUTH)
+        ready = client.get("/readyz").json()
+        listing = client.get("/documents")
+    assert refused.status_code == 422, refused.text
+    assert ROW in refused.json()["error"] and "som ersätter" in refused.json()["error"]
+    assert ready["documents"] == 5 and ready["degraded"]["kind"] == "rules"
+    assert ready["degraded"]["file"] == str(seed_copy / "cosmic-2027.txt")
+    assert "Registrering i Cosmic från 2027" not in listing.text
