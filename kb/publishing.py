@@ -144,26 +144,24 @@ class RuleProblem:
         return self.text
 
 
-def broken_rule_quotes(document: Document, documents: dict[str, Document]) -> list:
-    """The rule rows and quotes that ``document`` would break (``rules.quotecheck``), or, when
-    that part is not there, the rule tables' own check over the new document set."""
+def broken_rule_quotes(document: Document, current: dict[str, Document]) -> list:
+    """The rule rows and quotes that ``document`` (a new or changed version) would break in the
+    rule tables of the ``current`` documents (``rules.quotecheck``); when that part is not
+    there, the rule tables' own check over the new document set."""
+    from rules.tables import RuleDataError, load_tables
+
     try:
         from rules.quotecheck import broken_quotes
     except ImportError:
         broken_quotes = None
     if broken_quotes is not None:
-        from rules.tables import load_tables
-
-        current = {k: v for k, v in documents.items() if k != document.id}
         try:
             tables = load_tables(current)
-        except Exception:  # the current set's own tables; without them there is nothing to break
-            tables = None
-        return list(broken_quotes(document, tables)) if tables is not None else []
-    from rules.tables import RuleDataError, load_tables
-
+        except RuleDataError:  # the tables of now do not stand: nothing of theirs to break
+            return []
+        return list(broken_quotes(document, tables))
     try:
-        load_tables(documents)
+        load_tables({**current, document.id: document})
     except RuleDataError as error:
         return [RuleProblem(str(error))]
     return []
@@ -410,9 +408,7 @@ class Publisher:
                 preview = _preview_document(path, data, meta)
             except UnreadableDocument as error:
                 raise PublishError(f"{Path(filename).name}: {error.reason}.") from None
-        documents = {d.id: d for d in self.kb.documents()}
-        documents[preview.document.id] = preview.document
-        broken = broken_rule_quotes(preview.document, documents)
+        broken = broken_rule_quotes(preview.document, {d.id: d for d in self.kb.documents()})
         return preview, checked, broken
 
     def lenient_preview(self, filename: str, data: bytes) -> Preview:
@@ -558,6 +554,19 @@ class Publisher:
         by_id = {d.id: d for d in documents}
         if must_hold is not None and must_hold not in by_id:
             raise PublishError("Dokumentet kunde inte läsas in; inget har ändrats.")
+        try:
+            from rules.quotecheck import RuleQuoteError, check_ingest
+        except ImportError:
+            check_ingest = None
+        if check_ingest is not None:
+            # The whole new set, as the next start's ingest will judge it (a removal too).
+            try:
+                check_ingest({d.id: d for d in self.kb.documents()}, documents, failures)
+            except RuleQuoteError as error:
+                raise PublishError(
+                    "Ändringen gjordes inte: den bryter citat som regeltabellerna vilar på, och "
+                    f"reglerna fortsätter att svara från den version de citerar. {error}",
+                    "file") from None
         self.kb.apply(documents, failures, progress=progress or False)
         if self.on_applied is not None:
             self.on_applied(by_id)

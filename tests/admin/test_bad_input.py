@@ -142,6 +142,8 @@ def test_a_replace_that_breaks_a_rule_quote_is_refused_and_the_rules_keep_answer
                            replace="rh-hemsjukvardsbesok-cosmic")
     assert response.status_code == 422
     assert "bryter citat som regeltabellerna vilar på" in response.text
+    # Which rule rows and quotes (rules.quotecheck.BrokenQuote.describe).
+    assert "i regeltabellen rh-hemsjukvardsbesok-cosmic.toml bygger på citatet" in response.text
     assert state.kb.document("rh-hemsjukvardsbesok-cosmic").content_hash == \
         original.content_hash
     assert state.rules is rules_before
