@@ -29,11 +29,20 @@ def _progress(done: int, total: int) -> None:
     typer.echo(f"Indexerar: {done}/{total} avsnitt")
 
 
-def _audit(settings, action: str, who: str, **detail) -> None:
+def audit_log(settings):
+    """The audit log the server keeps for ``settings`` (its database where there is one)."""
     from server.report import AuditLog
 
     try:
-        AuditLog(settings.data_dir / "audit").record(action, who, **detail)
+        from rutin.db import open_database
+    except ImportError:  # the file-based stores
+        return AuditLog(settings.data_dir / "audit")
+    return AuditLog(open_database(settings))
+
+
+def _audit(settings, action: str, who: str, **detail) -> None:
+    try:
+        audit_log(settings).record(action, who, **detail)
     except OSError as exc:
         typer.echo(f"rutin: granskningsloggen kunde inte skrivas ({exc.strerror})", err=True)
 

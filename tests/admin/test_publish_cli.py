@@ -58,9 +58,11 @@ def test_rutin_publish_and_remove_work_against_a_real_data_directory(tmp_path, d
     assert removed.returncode == 0, removed.stderr
     assert "Borttaget: nyckelhantering" in removed.stdout
     assert "nyckelhantering" not in _probe(env)["hashes"]
-    audit = [json.loads(line) for line in
-             (tmp_path / "data" / "audit" / "audit.jsonl").read_text().splitlines()]
-    assert [e["action"] for e in audit] == ["publish", "remove"]
+    from rutin.cli_publish import audit_log
+    from rutin.config import Settings
+
+    audit = audit_log(Settings(data_dir=tmp_path / "data")).entries()
+    assert [e["action"] for e in audit] == ["remove", "publish"]  # newest first
     assert all(e["who"].startswith("kommandoraden") for e in audit)
 
 
