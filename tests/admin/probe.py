@@ -1,5 +1,6 @@
 """A separate process that opens the knowledge base without ingesting (what a worker or a start
-with RUTIN_INGEST_ON_START=false serves) and prints, as JSON, each served document's content
+with RUTIN_INGEST_ON_START=false serves; ``probe.py ingest``: with the ingest a start does) and
+prints, as JSON, each served document's content
 hash and text, and whether every served chunk has its vector and no vector is left over."""
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from kb.service import open_knowledge_base
 from rutin.config import Settings
 
 if __name__ == "__main__":
+    import sys
+
     settings = Settings()
-    kb = open_knowledge_base(settings, ingest=False)
+    kb = open_knowledge_base(settings, ingest=sys.argv[1:] == ["ingest"])
     manifest = Manifest.load(settings.data_dir / "kb" / "manifest.json")
     stored = set(kb.store.entries()) if kb.store is not None else set()
     print(json.dumps({

@@ -178,3 +178,24 @@ def test_the_bearer_json_endpoints_keep_working_beside_the_pages(admin_client):
         reingest = client.post("/admin/reingest", headers={"Authorization": f"Bearer {TOKEN}"})
     assert response.status_code == 200 and "entries" in response.json()
     assert reingest.status_code == 200 and reingest.json()["documents"] == 5
+
+
+def test_no_personnummer_typed_into_the_pages_is_kept_in_the_catalog_log_or_pages(admin_client):
+    spelled = ("19380201-1233", "380201-1233", "19380201 1233")
+    with admin_client() as client:
+        sign_in(client)
+        done = publish(client, f"rutin {spelled[0]}.md", ROUTINE.encode(),
+                       title=f"Nycklar för {spelled[1]}", organization=f"Enhet {spelled[2]}",
+                       id="nyckelhantering")
+        assert done.status_code == 303
+        client.post("/admin/logga-in", data={"token": f"fel {spelled[0]}",
+                                            "csrf_token": csrf(client, "/admin")})
+        pages = [client.get(p).text for p in ("/admin", "/admin/logg", "/admin/obesvarade")]
+        entries = client.app.state.rutin.audit.entries()
+        catalog = (client.app.state.rutin.settings.data_dir / "published" /
+                   "catalog.toml").read_text(encoding="utf-8")
+    import json
+
+    for text in (*pages, json.dumps(entries, ensure_ascii=False), catalog):
+        assert "1233" not in text
+    assert "[personnummer]" in catalog

@@ -32,9 +32,9 @@ def _rutin(env: dict, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([RUTIN, *args], env=env, capture_output=True, text=True, timeout=900)
 
 
-def _probe(env: dict) -> dict:
-    done = subprocess.run([sys.executable, PROBE], env=env, capture_output=True, text=True,
-                          timeout=900)
+def _probe(env: dict, *mode: str) -> dict:
+    done = subprocess.run([sys.executable, PROBE, *mode], env=env, capture_output=True,
+                          text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -144,12 +144,27 @@ def test_kill_9_during_rutin_publish_leaves_the_previous_version_serving(tmp_pat
     assert "låst nyckelskåp" in after["texts"]["nyckelhantering"]
     assert (data_dir / "published" / "catalog.toml").read_bytes() == catalog
 
+    # The file written before the kill is named by no catalog entry: never read.
+    leftovers = [p.name for p in (data_dir / "published").iterdir()
+                 if not p.name.startswith(".") and p.name != "catalog.toml"]
+    assert len(leftovers) == 2
     # The next start (with its ingest) still serves the previous version, whole.
-    restarted = _rutin(env, "search", "Nyckelskåp 17 töms av samordnare", "--json")
-    assert restarted.returncode == 0, restarted.stderr
-    assert _probe(env)["hashes"] == before["hashes"]
-    # And a publish after the crash goes through, the leftover file tidied away.
-    again = _rutin(env, "publish", str(long), "--replace", "nyckelhantering")
-    assert again.returncode == 0, again.stdout + again.stderr
-    files = [p.name for p in (data_dir / "published").iterdir() if not p.name.startswith(".")]
-    assert sorted(files)[0] == "catalog.toml" and len(files) == 2
+    restarted = _probe(env, "ingest")
+    assert restarted["whole"] and restarted["hashes"] == before["hashes"]
+
+
+def test_a_file_no_catalog_entry_names_is_ignored_and_tidied_by_the_next_publish(tmp_path,
+                                                                                 documents):
+    """What a publish killed before its commit leaves behind."""
+    env = _env(tmp_path / "data", documents)
+    first = tmp_path / "nyckelrutin.md"
+    first.write_text(ROUTINE, encoding="utf-8")
+    assert _rutin(env, "publish", str(first), "--id", "nyckelhantering").returncode == 0
+    stray = tmp_path / "data" / "published" / "nyckelhantering-0123456789ab.md"
+    stray.write_text(ROUTINE.replace("låst", "olåst"), encoding="utf-8")
+    assert "olåst" not in _probe(env, "ingest")["texts"]["nyckelhantering"]
+    other = tmp_path / "annan.md"
+    other.write_text("# Rutin för parkering\n\nParkeringstillstånd finns i bilen.\n",
+                     encoding="utf-8")
+    assert _rutin(env, "publish", str(other), "--id", "parkering").returncode == 0
+    assert not stray.exists()

@@ -154,6 +154,25 @@ def test_a_refused_upload_says_why_in_the_browser(admin_server, page, tmp_path):
     shot(page, "admin-overview-refusals")
 
 
+def test_the_preview_of_an_intranet_export_shows_the_junk_dropped_and_the_suggestions(
+        admin_server, page):
+    url, _ = admin_server
+    _sign_in(page, url)
+    messy = PROJECT_ROOT / "tests" / "ingest" / "messy" / "01-intranat-lakemedel.html"
+    page.goto(url + "/admin/publicera")
+    page.set_input_files("#file", str(messy))
+    page.click("button:has-text('Förhandsgranska')")
+    text = page.inner_text("main")
+    assert "Så läses dokumentet in" in text
+    assert "togs bort som skräp" in text
+    dropped = page.inner_text("details.dropped")
+    assert "Borttaget som skräp" in dropped
+    assert page.input_value("#f-title")  # a suggested title to confirm
+    shot(page, "admin-preview-messy")
+    page.click("a:has-text('Avbryt')")
+    page.wait_for_url(url + "/admin")
+
+
 def test_the_report_and_the_audit_log_pages(admin_server, page):
     url, _ = admin_server
     _sign_in(page, url)
