@@ -330,12 +330,14 @@ async def preview(request: Request, state: State) -> Response:
 
 
 async def _preview_page(request, state, who, publisher, token, filename, data, fields,
-                        replace, *, evidence=None, error=None, status=200) -> Response:
+                        replace, *, evidence=None, error=None, status=200,
+                        attempted=False) -> Response:
     from kb.publishing import PublishError
 
     ctx = {"token": token, "filename": filename, "fields": fields, "replace": replace,
            "replace_title": _known_title(state, replace), "evidence": evidence or {},
            "error": error, "error_field": None, "preview": None, "broken": [],
+           "attempted": attempted,
            "kinds": KIND_LABELS, "limit": _limit(state)}
     try:
         preview, checked, broken = await run_in_threadpool(
@@ -391,7 +393,8 @@ async def publish(request: Request, state: State) -> Response:
     except PublishError as exc:
         _refused(state, who, filename, exc.message)
         return await _preview_page(request, state, who, publisher, token, filename, data,
-                                   fields, replace, error=exc.message, status=422)
+                                   fields, replace, error=exc.message, status=422,
+                                   attempted=True)
     publisher.drop_upload(token)
     _audit(state, outcome.action, who, document_id=outcome.document_id, title=outcome.title,
            file=filename)
