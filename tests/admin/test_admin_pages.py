@@ -111,10 +111,13 @@ def test_a_document_is_published_through_the_pages_and_answers_searches(admin_cl
     assert "valid_from = 2026-01-15" in catalog
 
 
-def test_a_published_document_survives_a_restart(admin_client):
+def test_a_published_document_survives_a_reingest_and_a_restart(admin_client):
     with admin_client() as client:
         sign_in(client)
         publish(client, "nyckelrutin.md", ROUTINE.encode(), id="nyckelhantering")
+        reingest = client.post("/admin/reingest",
+                               headers={"Authorization": f"Bearer {TOKEN}"}).json()
+    assert reingest["documents"] == 6 and "nyckelhantering" in reingest["unchanged"]
     with admin_client() as client:
         document = client.app.state.rutin.kb.document("nyckelhantering")
         count = client.app.state.rutin.kb.document_count()
