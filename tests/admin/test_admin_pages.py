@@ -6,8 +6,6 @@ import time
 
 from fastapi.testclient import TestClient
 
-from rutin.config import Settings
-from server.app import create_app
 from server.adminauth import SESSION_COOKIE, session_cookie_value
 
 from .conftest import ROUTINE, TOKEN, csrf, publish, sign_in, upload

@@ -3,8 +3,6 @@ message, and nothing already published is lost."""
 
 from __future__ import annotations
 
-import io
-import logging
 
 import pytest
 
