@@ -21,6 +21,9 @@ class Block:
     ``list``, ``table`` or ``link`` (an address to keep as metadata, not as text). ``level`` is a
     heading's level where the format gives one (1 = top), 0 where it is guessed from plain text.
     ``line_count`` is how many source lines were joined into a paragraph: a heading is one line.
+    ``junk`` is the reason (Swedish) a block is page furniture to drop, set by a reader that can
+    tell (an HTML cookie banner or breadcrumb trail); ``numbered`` is the depth of a numbered
+    title ("2." is 1, "2.1" is 2), a heading or a list item to be decided from its neighbours.
     """
 
     kind: str
@@ -29,3 +32,5 @@ class Block:
     lines: list[Line] = field(default_factory=list)
     page_start: bool = False
     line_count: int = 1
+    junk: str = ""
+    numbered: int = 0

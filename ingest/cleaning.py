@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest import junk
 from ingest.blocks import Block, Line
 
 # Word table-of-contents bookmarks left in the text: "[bookmark: _Toc120610690]Syfte" (VAS routine).
@@ -21,6 +22,8 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Bullet glyphs: "•" (Cosmic, VG), "·" (VAS), "●" and "o" (HSU slides), Symbol-font "".
 _BULLET = re.compile(r"^(?:[•·●▪■◦○►▸‣⁃∙\uf000-\uf0ff]|[-*](?=\s)|o(?=\s+\S))\s*")
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s*(?=[A-ZÅÄÖa-zåäö])")
+# A numbered title: "2. Ansvar", "2.1 Sjuksköterskans ansvar", "2.1.3 Dokumentation".
+_NUMBERED_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.?)\s+(?=[A-ZÅÄÖ])")
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # "Kontakttyp: Hemsjukvårdsbesök", "Besöksform: Enskilt besök", "Vårdtjänst:" (label of 1-3 words).
@@ -59,7 +62,7 @@ class _Item:
     text: str
     page_start: bool
     gap: bool  # blank lines stood before it
-    kind: str  # text | bullet | field | row
+    kind: str  # text | bullet | field | row | numbered
     raw_length: int
 
 
@@ -82,28 +85,62 @@ def bullet_item(text: str) -> str | None:
     return None
 
 
+def numbered_title_depth(text: str) -> int:
+    """The depth of a numbered title ("2. Ansvar" 1, "2.1 Läkarens ansvar" 2), else 0.
+
+    A title is short, has no final stop or comma and does not end mid-phrase; whether it is a
+    heading or an item of a numbered list is decided by its neighbours (``_resolve_numbered``).
+    """
+    match = _NUMBERED_TITLE.match(text)
+    if not match:
+        return 0
+    depth = match.group(1).count(".") + 1
+    if depth == 1 and not match.group(2):
+        return 0  # "2 Ansvar" could be anything; "2. Ansvar" is a title or an item
+    rest = text[match.end():]
+    words = rest.split()
+    if len(text) > 70 or len(words) > 10 or not words:
+        return 0
+    if rest.endswith((".", ",", ";", "-", "–")) or re.search(r"[.!?]\s+\S", rest):
+        return 0
+    if words[-1].lower() in _FUNCTION_WORDS:
+        return 0
+    return depth
+
+
 def is_artefact(text: str) -> bool:
     """True for a line that is page furniture (footer, page header, page number, stray dot)."""
     return any(pattern.search(text) for pattern in ARTEFACT_LINES)
 
 
-def clean_blocks(blocks: list[Block]) -> tuple[list[Block], list[str]]:
+def clean_blocks(
+    blocks: list[Block], dropped: list[tuple[str, str]] | None = None
+) -> tuple[list[Block], list[str]]:
     """Turn read blocks into clean ``paragraph``/``list``/``table``/``heading`` blocks.
 
     Returns the blocks and the bare URLs taken out of the text (kept as the document's links).
     Raw lines are mended (see the module docstring); structured paragraphs get the same inline
-    cleaning, and consecutive list items become one list block.
+    cleaning, and consecutive list items become one list block. The furniture of web and
+    intranet pages (``ingest.junk``) is left out and, with its reason, added to ``dropped``.
     """
+    dropped = dropped if dropped is not None else []
     out: list[Block] = []
     links: list[str] = []
     for block in blocks:
-        if block.kind == "raw":
-            out.extend(_clean_lines(block.lines, links))
+        if block.junk:
+            text = normalize_inline(block.text)
+            if text:
+                dropped.append((text, block.junk))
+        elif block.kind == "raw":
+            out.extend(_clean_lines(block.lines, links, dropped))
         elif block.kind == "link":
             links.append(block.text)
         elif block.kind == "heading":
             text = normalize_inline(block.text)
-            if text:
+            reason = junk.line_reason(text) if text else None
+            if reason:
+                dropped.append((text, reason))
+            elif text:
                 out.append(Block("heading", text, block.level))
         elif block.kind == "table":
             rows = [normalize_inline(row) for row in block.text.split("\n")]
@@ -112,22 +149,117 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[Block], list[str]]:
                 out.append(Block("table", "\n".join(rows)))
         elif block.kind == "list":
             items = [normalize_inline(item) for item in block.text.split("\n")]
-            items = [bullet_item(item) or f"- {item}" for item in items if item]
-            _append_list(out, items)
+            kept = []
+            for item in items:
+                bare = _BULLET.sub("", item) if item else ""
+                reason = junk.line_reason(bare) if bare else None
+                if reason:
+                    dropped.append((item, reason))
+                elif item:
+                    kept.append(bullet_item(item) or f"- {item}")
+            if kept:
+                _append_list(out, kept)
         else:
             for part in block.text.split("\n"):
                 text = normalize_inline(part)
-                if not text or is_artefact(text):
+                if not text:
+                    continue
+                if is_artefact(text):
+                    dropped.append((text, junk.FURNITURE))
                     continue
                 if _URL_LINE.match(text):
                     links.append(text)
                     continue
-                item = bullet_item(text)
+                reason = junk.line_reason(text)
+                if reason:
+                    dropped.append((text, reason))
+                    continue
+                depth = numbered_title_depth(text)
+                item = None if depth else bullet_item(text)
                 if item:
                     _append_list(out, [item])
                 else:
-                    out.append(Block("paragraph", text))
+                    out.append(Block("paragraph", text, numbered=depth))
+    out = _resolve_numbered(out)
+    out = _captions(out)
+    out = _drop_junk_blocks(out, dropped)
     return out, list(dict.fromkeys(links))
+
+
+def _resolve_numbered(blocks: list[Block]) -> list[Block]:
+    """A numbered title is a heading (level: its depth + 1, under the document's title) unless
+    it stands among items of the same numbered list (next to the item numbered one below or
+    above it: "1. Tvätta händerna" / "2. Byt katetern"), where it is a list item."""
+
+    def number(text: str) -> int | None:
+        match = re.match(r"^(\d{1,2})\. ", text)
+        return int(match.group(1)) if match else None
+
+    def numbered_item(block: Block | None, depth: int, wanted: int | None) -> bool:
+        """True if ``block`` is (or ends or starts a list with) item number ``wanted``."""
+        if block is None or depth != 1 or wanted is None:
+            return False
+        if block.kind == "paragraph" and block.numbered == 1:
+            return number(block.text) == wanted
+        if block.kind == "list":
+            lines = block.text.split("\n")
+            return wanted in (number(lines[0]), number(lines[-1]))
+        return False
+
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        if block.kind != "paragraph" or not block.numbered:
+            out.append(block)
+            continue
+        before = blocks[index - 1] if index else None
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        own = number(block.text)
+        if own is not None and (numbered_item(before, block.numbered, own - 1)
+                                or numbered_item(after, block.numbered, own + 1)):
+            _append_list(out, [bullet_item(block.text) or block.text])
+        else:
+            out.append(Block("heading", block.text, block.numbered + 1,
+                             page_start=block.page_start, numbered=block.numbered))
+    return out
+
+
+_CAPTION = re.compile(r"^(?:Tabell|Table|Tab\.)\s*\d+[.:]?\s+\S")
+
+
+def _captions(blocks: list[Block]) -> list[Block]:
+    """A table's caption ("Tabell 1. Val av förband", Word's caption style above the table)
+    goes into the table, so a value is quoted with its caption and headers."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (block.kind == "table" and previous is not None and previous.kind == "paragraph"
+                and len(previous.text) <= 160 and _CAPTION.match(previous.text)):
+            out[-1] = Block("table", f"{previous.text}\n{block.text}", page_start=previous.page_start)
+        else:
+            out.append(block)
+    return out
+
+
+def _drop_junk_blocks(blocks: list[Block], dropped: list[tuple[str, str]]) -> list[Block]:
+    """Leave out whole blocks that are junk: a cookie banner over several lines, and a block
+    that repeats one earlier on the page (kept where it first stands)."""
+    out: list[Block] = []
+    seen: set[str] = set()
+    for block in blocks:
+        if block.kind == "heading":
+            out.append(block)
+            continue
+        reason = junk.block_reason(block.text) if block.kind == "paragraph" else None
+        key = junk.repeated_key(block.text)
+        if reason is None and key is not None and key in seen:
+            reason = junk.REPEATED
+        if reason:
+            dropped.append((block.text, reason))
+            continue
+        if key is not None:
+            seen.add(key)
+        out.append(block)
+    return out
 
 
 def _append_list(out: list[Block], items: list[str]) -> None:
@@ -140,14 +272,55 @@ def _append_list(out: list[Block], items: list[str]) -> None:
 # --- plain lines -----------------------------------------------------------------------------
 
 
-def _clean_lines(lines: list[Line], links: list[str]) -> list[Block]:
-    items = _items(lines, links)
-    width = _typical_width(items)
+def _clean_lines(lines: list[Line], links: list[str],
+                 dropped: list[tuple[str, str]]) -> list[Block]:
+    items = _items(lines, links, dropped)
+    deck = _is_slide_deck(items)
+    # A slide's lines are boxes, not a paragraph wrapped at a width: join only what plainly
+    # goes on (a line that starts in lower case).
+    width = 10**6 if deck else _typical_width(items)
     units = _tables(items)
-    return _paragraphs(units, width)
+    blocks = _paragraphs(units, width)
+    return _slide_boxes(blocks) if deck else blocks
 
 
-def _items(lines: list[Line], links: list[str]) -> list[_Item]:
+def _is_slide_deck(items: list[_Item]) -> bool:
+    """A slide deck exported one line per box: many short pages of short lines."""
+    pages = 1 + sum(1 for item in items if item.page_start)
+    if pages < 3 or not items:
+        return False
+    short = sum(1 for item in items if item.raw_length <= 60)
+    return len(items) / pages <= 8 and short >= 0.75 * len(items)
+
+
+def _slide_boxes(blocks: list[Block]) -> list[Block]:
+    """Three or more boxes under a slide's title become one list, one item per box, so the
+    slide is one passage ("Vem gör vad?" / "- Sjuksköterskan samordnar" / "- Läkaren ...")."""
+
+    def box(block: Block) -> bool:
+        return (block.kind == "paragraph" and block.line_count == 1 and len(block.text) <= 60
+                and not block.page_start and not block.numbered
+                and not block.text.endswith((".", ":", ";", ",", "!", "?")))
+
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        out.append(block)
+        index += 1
+        if not (block.page_start or len(out) == 1):
+            continue
+        end = index
+        while end < len(blocks) and box(blocks[end]):
+            end += 1
+        if end - index >= 3:
+            items = [f"- {b.text}" for b in blocks[index:end]]
+            out.append(Block("list", "\n".join(items), line_count=len(items)))
+            index = end
+    return out
+
+
+def _items(lines: list[Line], links: list[str], dropped: list[tuple[str, str]]) -> list[_Item]:
     """Normalize lines, drop artefacts and repeated headers, classify what is left."""
     items: list[_Item] = []
     gap = False
@@ -161,6 +334,12 @@ def _items(lines: list[Line], links: list[str]) -> list[_Item]:
             gap = True
             continue
         if is_artefact(text):
+            dropped.append((text, junk.FURNITURE))
+            gap = True
+            continue
+        reason = junk.line_reason(text)
+        if reason:
+            dropped.append((text, reason))
             gap = True
             continue
         # A slide title printed twice ("Bakgrund", "Nya avtal för särskilt boende" in the HSU deck).
@@ -168,7 +347,9 @@ def _items(lines: list[Line], links: list[str]) -> list[_Item]:
             continue
         kind = "text"
         bullet = bullet_item(text)
-        if bullet:
+        if numbered_title_depth(text):
+            kind = "numbered"
+        elif bullet:
             text, kind = bullet, "bullet"
         elif _is_row(text):
             kind = "row"
@@ -353,8 +534,11 @@ def _paragraphs(units: list[_Item | Block], width: int) -> list[Block]:
         text = current[0].text
         for item in current[1:]:
             text = _join(text, item.text)
-        if current_kind in ("bullet", "field"):
-            _append_list(blocks, [text])
+        if current_kind == "numbered" and len(current) == 1:
+            blocks.append(Block("paragraph", text, page_start=current[0].page_start,
+                                numbered=numbered_title_depth(text)))
+        elif current_kind in ("bullet", "field", "numbered"):
+            _append_list(blocks, [bullet_item(text) or text])
             blocks[-1].line_count += len(current)
         else:
             blocks.append(
@@ -367,7 +551,7 @@ def _paragraphs(units: list[_Item | Block], width: int) -> list[Block]:
             flush()
             blocks.append(unit)
             continue
-        if unit.kind in ("bullet", "field", "row"):
+        if unit.kind in ("bullet", "field", "row", "numbered"):
             flush()
             current, current_kind = [unit], ("field" if unit.kind == "row" else unit.kind)
             continue

@@ -38,6 +38,20 @@ def read_blocks(path: Path, warnings: list[str] | None = None) -> list[Block]:
     encrypted file.
     """
     path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise UnreadableDocument(
+                path.name, f"filtypen {path.suffix.lower() or '(ingen)'} stöds inte; använd "
+                f"{', '.join(SUPPORTED_SUFFIXES)}") from error
+        raise UnreadableDocument(path.name, f"filen kunde inte läsas ({error.strerror})") from error
+    return read_data_blocks(path.name, data, warnings)
+
+
+def read_data_blocks(filename: str, data: bytes, warnings: list[str] | None = None) -> list[Block]:
+    """Like ``read_blocks``, for the bytes of a file named ``filename`` (an upload)."""
+    path = Path(filename)
     warnings = warnings if warnings is not None else []
     suffix = path.suffix.lower()
     readers = {
@@ -54,10 +68,6 @@ def read_blocks(path: Path, warnings: list[str] | None = None) -> list[Block]:
             path.name,
             f"filtypen {suffix or '(ingen)'} stöds inte; använd {', '.join(SUPPORTED_SUFFIXES)}",
         )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UnreadableDocument(path.name, f"filen kunde inte läsas ({error.strerror})") from error
     if not data.strip():
         raise UnreadableDocument(path.name, "filen är tom")
     blocks = reader(path, data, warnings)
@@ -259,16 +269,23 @@ def _read_pdf(path: Path, data: bytes, warnings: list[str]) -> list[Block]:
     page_lines = [[line.rstrip() for line in page.splitlines()] for page in pages]
     repeated = _repeated_page_furniture(page_lines)
     lines: list[Line] = []
+    furniture: dict[str, str] = {}
     for number, page in enumerate(page_lines):
         first = True
         for text in page:
             if _furniture_key(text) in repeated:
+                furniture.setdefault(_furniture_key(text), text)
                 continue
             lines.append(Line(text, page_start=first and bool(text.strip()) and number > 0))
             if text.strip():
                 first = False
         lines.append(Line(""))
-    return [Block("raw", lines=lines)]
+    # The running header and footer are dropped, but shown in the preview and read by the
+    # catalog suggestions (a footer often names the organization).
+    return [Block("raw", lines=lines)] + [
+        Block("paragraph", text, junk="sidhuvud, sidfot eller sidnummer")
+        for text in furniture.values()
+    ]
 
 
 def _furniture_key(text: str) -> str:
@@ -363,7 +380,31 @@ _HTML_BLOCK_CONTAINERS = {
     "center", "figure", "details", "summary", "dl", "blockquote",
 }  # fmt: skip
 _HTML_PARAGRAPHS = {"p", "pre", "dt", "dd", "caption", "figcaption", "address"}
-_HTML_SKIP = {"script", "style", "noscript", "template", "nav", "head", "svg", "button"}
+_HTML_SKIP = {"script", "style", "noscript", "template", "head", "svg", "button"}
+# The class, id, role or label of a page's furniture (a cookie banner, a breadcrumb trail, the
+# menus and the share/print tools of an intranet page): a word that starts with one of these.
+_HTML_JUNK = (
+    (("cookie", "kakor", "consent", "samtycke"), "kakbanner (cookies)"),
+    (("breadcrumb", "brodsmul", "brödsmul"), "brödsmulor (sökväg på webbplatsen)"),
+    (("nav", "menu", "meny", "skip", "sidebar", "sidomeny", "toolbar", "ribbon", "share", "social",
+      "dela", "print", "skrivut", "verktyg", "pagetools", "footer", "sidfot"),
+     "navigering eller sidverktyg"),
+)
+
+
+def html_junk_reason(tag) -> str:
+    """Why an HTML element is page furniture rather than the routine's text, or ''."""
+    if tag.name == "nav":
+        return "navigering eller sidverktyg"
+    if tag.name == "footer" and tag.find_parent("article") is None:
+        return "navigering eller sidverktyg"
+    described = [tag.get("id") or "", tag.get("role") or "", tag.get("aria-label") or ""]
+    described += tag.get("class") or []
+    words = re.split(r"[^0-9a-zåäö]+", " ".join(described).lower())
+    for prefixes, reason in _HTML_JUNK:
+        if any(word.startswith(prefixes) for word in words if word):
+            return reason
+    return ""
 
 
 def _read_html(path: Path, data: bytes, warnings: list[str]) -> list[Block]:
@@ -387,7 +428,9 @@ def _read_html(path: Path, data: bytes, warnings: list[str]) -> list[Block]:
 
 
 def _html_text(node) -> str:
-    return " ".join(node.get_text(" ", strip=True).split())
+    text = " ".join(node.get_text(" ", strip=True).split())
+    # get_text puts a space between an inline element and the punctuation after it
+    return re.sub(r" ([.,;:!?)])(?=\s|$)", r"\1", text)
 
 
 def _walk_html(node, blocks: list[Block], links: list[str]) -> None:
@@ -400,8 +443,16 @@ def _walk_html(node, blocks: list[Block], links: list[str]) -> None:
             continue
         if not isinstance(child, Tag) or child.name in _HTML_SKIP:
             continue
-        for anchor in child.find_all("a", href=True) if child.name != "a" else [child]:
-            if anchor["href"].startswith(("http://", "https://")):
+        junk = html_junk_reason(child)
+        if junk:
+            text = _html_text(child)
+            if text:
+                blocks.append(Block("paragraph", text, junk=junk))
+            continue
+        # an <a> without href (a named anchor, a SharePoint breadcrumb link) has no address
+        anchors = child.find_all("a", href=True) if child.name != "a" else [child]
+        for anchor in anchors:
+            if (anchor.get("href") or "").startswith(("http://", "https://")):
                 links.append(anchor["href"])
         name = child.name
         if re.fullmatch(r"h[1-6]", name):

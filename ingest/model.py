@@ -63,6 +63,8 @@ class Document:
     content_hash: str = ""  # sha256 of the source file bytes plus the catalog entry
     warnings: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)  # bare URLs cleaned out of the text
+    # junk taken out of the text (never indexed): (text, reason in Swedish), for the preview
+    dropped: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def id(self) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from ingest.catalog import CATALOG_NAME, default_meta, load_catalog
 from ingest.chunking import assemble, chunk_sections, normalized
 from ingest.cleaning import clean_blocks
-from ingest.formats import SUPPORTED_SUFFIXES, UnreadableDocument, read_blocks
+from ingest.formats import SUPPORTED_SUFFIXES, UnreadableDocument, read_blocks, read_data_blocks
 from ingest.model import Document, DocumentMeta
 from ingest.sections import mark_headings, split_sections
 
@@ -27,10 +27,19 @@ class IngestFailure:
     reason: str
 
 
+#: Bumped whenever cleaning, sectioning or chunking changes what a file gives, so an index
+#: built by an older version re-reads every document (the knowledge base re-embeds a document
+#: only when its content hash changes). 2: web-page junk, numbered headings, slide boxes.
+INGEST_VERSION = "2"
+
+
 def content_hash(data: bytes, meta: DocumentMeta) -> str:
-    """sha256 of the file bytes and the catalog entry: editing either counts as a change."""
+    """sha256 of the file bytes, the catalog entry and ``INGEST_VERSION``: editing either, or
+    upgrading to a version that cleans differently, counts as a change."""
     entry = json.dumps(dataclasses.asdict(meta), sort_keys=True, default=str)
-    return hashlib.sha256(data + b"\0" + entry.encode("utf-8")).hexdigest()
+    return hashlib.sha256(
+        data + b"\0" + entry.encode("utf-8") + b"\0" + INGEST_VERSION.encode("ascii")
+    ).hexdigest()
 
 
 def load_document(path: Path, meta: DocumentMeta | None = None) -> Document:
@@ -41,27 +50,44 @@ def load_document(path: Path, meta: DocumentMeta | None = None) -> Document:
     a warning. Raises ``UnreadableDocument`` for an unsupported, empty, corrupt or encrypted file.
     """
     path = Path(path)
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        read_blocks(path)  # raises the reason, in Swedish
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UnreadableDocument(path.name, f"filen kunde inte läsas ({error.strerror})") from error
+    return build_document(path.name, data, meta)
+
+
+def build_document(filename: str, data: bytes, meta: DocumentMeta | None = None) -> Document:
+    """Like ``load_document``, for the bytes of a file named ``filename`` (e.g. an upload).
+
+    The junk left out of the text (cookie banners, breadcrumbs, page tools, repeated blocks)
+    is in ``Document.dropped`` with its reason; it is never part of the text or the chunks.
+    """
     warnings: list[str] = []
-    blocks, links = clean_blocks(read_blocks(path, warnings))
+    dropped: list[tuple[str, str]] = []
+    blocks, links = clean_blocks(read_data_blocks(filename, data, warnings), dropped)
     blocks = mark_headings(blocks)
     if not blocks:
-        raise UnreadableDocument(path.name, "dokumentet innehåller ingen text efter rensning")
+        raise UnreadableDocument(filename, "dokumentet innehåller ingen text efter rensning")
     if meta is None:
-        meta = default_meta(path.name, title=_first_title(blocks))
-        message = f"{path.name}: saknas i {CATALOG_NAME}; läses in med standardvärden (id {meta.id})"
+        meta = default_meta(filename, title=_first_title(blocks))
+        message = f"{filename}: saknas i {CATALOG_NAME}; läses in med standardvärden (id {meta.id})"
         log.warning(message)
         warnings.append(message)
     elif not meta.filename:
-        meta = dataclasses.replace(meta, filename=path.name)
+        meta = dataclasses.replace(meta, filename=filename)
     sections = split_sections(blocks)
     layout = assemble(sections)
     return Document(
         meta=meta,
         text=layout.text,
         chunks=chunk_sections(meta.id, sections, layout),
-        content_hash=content_hash(path.read_bytes(), meta),
+        content_hash=content_hash(data, meta),
         warnings=warnings,
         links=links,
+        dropped=dropped,
     )
 
 

@@ -75,8 +75,8 @@ def mark_headings(blocks: list[Block]) -> list[Block]:
     trusted and nothing is guessed. A title-like line is a heading when body text follows it,
     directly or after further headings ("Implementeringsplan" / "Planerad uppföljning").
     """
-    if any(block.kind == "heading" for block in blocks):
-        return blocks
+    if any(block.kind == "heading" and not block.numbered for block in blocks):
+        return blocks  # numbered titles ("2.1 Ansvar") alone do not stop the guessing
     heading_at = [False] * len(blocks)
     for index in range(len(blocks) - 1, -1, -1):
         if not looks_like_heading(blocks[index]) or index + 1 >= len(blocks):
@@ -88,6 +88,7 @@ def mark_headings(blocks: list[Block]) -> list[Block]:
         heading_at[index] = (
             is_body(following)
             or heading_at[index + 1]
+            or following.kind == "heading"
             or (_is_weak_body(following) and more_after)
         )
     return [

@@ -58,14 +58,16 @@ class Degradation:
     reason: str  # Swedish; names the catalog file and line
     file: str
     line: int | None = None
+    kind: str = "catalog"  # "catalog", or "rules": a document would break a rule's quote
 
     @classmethod
     def of(cls, error) -> "Degradation":
         """The degradation a ``CatalogError`` causes."""
-        return cls(str(error), str(error.path or ""), error.line)
+        return cls(str(error), str(error.path or ""), error.line,
+                   getattr(error, "kind", "catalog"))
 
     def to_api(self) -> dict:
-        return {"reason": self.reason, "file": self.file, "line": self.line}
+        return {"reason": self.reason, "file": self.file, "line": self.line, "kind": self.kind}
 
 
 def manifest_path(settings: Settings) -> Path:
@@ -75,7 +77,9 @@ def manifest_path(settings: Settings) -> Path:
 
 def no_index_message(error: Exception) -> str:
     """The one line said when the catalog is broken and no earlier index can be served."""
-    return (f"{error}. Det finns inget tidigare inläst index att visa i stället; rätta katalogen "
+    what = "dokumentet eller regeltabellen" if getattr(error, "kind", "") == "rules" \
+        else "katalogen"
+    return (f"{error}. Det finns inget tidigare inläst index att visa i stället; rätta {what} "
             "och försök igen.")
 
 
@@ -230,13 +234,25 @@ class KnowledgeBase:
         """Load every document in ``directory`` (with its catalog.toml) and bring the index in
         line with it; see ``apply``."""
         from ingest.catalog import CatalogError
-        from ingest.pipeline import load_directory
+        from ingest.published import load_sources
 
         started = time.perf_counter()
         try:
-            documents, failures = load_directory(Path(directory))
+            # The directory and the documents published under the data directory (issue 12).
+            documents, failures = load_sources(Path(directory), self.settings.data_dir)
         except CatalogError as error:
             # Nothing is changed: the index ingested last stays, and says it is behind.
+            self.degraded = Degradation.of(error)
+            raise
+
+        from rules.quotecheck import RuleQuoteError, check_ingest
+
+        try:
+            # A document that breaks a quote of the rule tables is refused the same way, so
+            # the rules never cite text the index no longer holds (issue 12, item 3).
+            check_ingest(self._manifest.documents, documents, failures,
+                         directory=Path(directory))
+        except RuleQuoteError as error:
             self.degraded = Degradation.of(error)
             raise
         report = self.apply(documents, failures, progress=progress, started=started)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,48 @@ class RuleDataError(ValueError):
     overlapping versions, a bad field. The message names the file and the entry."""
 
 
+@dataclass(frozen=True)
+class CitedQuote:
+    """One quote a rules file rests on, and where in the file it is written: what
+    ``rules.quotecheck.broken_quotes`` checks a new version of a document against."""
+
+    table: str  # the rules file, e.g. "rh-hemsjukvardsbesok-cosmic.toml"
+    row: str  # the row as its owner knows it: its id (or field=value) and its conditions
+    field: str  # the key of the quote list: "quotes", "validity_quotes", …
+    document_id: str  # the document the quote stands in
+    quote: str
+    valid_to: date | None = None  # the end of the file's validity; None: open-ended
+    table_document_id: str = ""  # the document the rules file is about
+
+
+def _value(value) -> str:
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, list):
+        return " eller ".join(_value(v) for v in value)
+    return str(value)
+
+
+def _conditions(when: Mapping) -> str:
+    return ", ".join(f"{key} = {_value(value)}" for key, value in when.items())
+
+
+def row_label(table: Mapping, where: str) -> str:
+    """``where`` (a row id, 'field=value', 'compensation') with the level and the conditions
+    the row applies under, e.g. 'cosmic.lakarmedverkan (när lakarmedverkan = ja)'."""
+    label = where
+    if isinstance(table.get("level"), int):
+        label += f" nivå {table['level']}"
+    when = table.get("when")
+    if isinstance(when, Mapping) and when:
+        label += f" (när {_conditions(when)})"
+    alternatives = table.get("when_any")
+    if isinstance(alternatives, list) and all(alternatives):
+        label += " (när " + " eller ".join(
+            f"[{_conditions(w)}]" for w in alternatives if isinstance(w, Mapping)) + ")"
+    return label
+
+
 class RuleSource:
     """One parsed TOML rules file and the documents its quotes must stand in."""
 
@@ -24,6 +67,8 @@ class RuleSource:
         self.data = data
         self.documents = documents
         self.document_id = self.require(data, "document_id", str, "")
+        #: Every quote checked so far, with its row (``citations`` adds them).
+        self.cited: list[CitedQuote] = []
 
     def fail(self, where: str, message: str) -> RuleDataError:
         """An error naming this file and the entry ``where``."""
@@ -70,6 +115,12 @@ class RuleSource:
             if citation is None:
                 raise self.fail(where, f"citatet {quote!r} står inte ordagrant i '{doc_id}'")
             out.append(citation)
+            valid_to = self.data.get("valid_to")
+            self.cited.append(CitedQuote(
+                table=self.path.name, row=row_label(table, where), field=key,
+                document_id=doc_id, quote=quote,
+                valid_to=valid_to if isinstance(valid_to, date) else None,
+                table_document_id=self.document_id))
         return tuple(out)
 
     def when(self, table: Mapping, where: str, key: str = "when",

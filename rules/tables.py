@@ -20,7 +20,7 @@ from rules.citations import Citation
 from rules.followup import FollowupRule, parse_followup
 from rules.lakarmedverkan import LakarmedverkanRule, parse_lakarmedverkan
 from rules.municipal_fees import FeeLevelTable, parse_fee_levels
-from rules.source import RuleDataError, RuleSource
+from rules.source import CitedQuote, RuleDataError, RuleSource
 
 __all__ = ["RuleDataError", "RuleTables", "VisitRoutine", "load_tables", "DATA_DIR"]
 
@@ -138,6 +138,8 @@ class RuleTables:
     followup: FollowupRule | None = None
     fee_levels: FeeLevelTable | None = None
     warnings: list[str] = field(default_factory=list)
+    #: Every quote the loaded files rest on, with its file and row (rules/quotecheck.py).
+    quotes: tuple[CitedQuote, ...] = ()
 
     def visit_routine_on(self, day: date) -> VisitRoutine | None:
         """The version of the visit routine in force on ``day``, or None."""
@@ -155,6 +157,7 @@ def load_tables(documents: Mapping[str, Document], data_dir: Path = DATA_DIR) ->
     tables = RuleTables()
     routines: list[VisitRoutine] = []
     notices: list[NoticeTable] = []
+    quotes: list[CitedQuote] = []
     files = sorted(Path(data_dir).glob("*.toml"))
     if not files:
         raise RuleDataError(f"{data_dir}: inga regelfiler (*.toml)")
@@ -181,6 +184,7 @@ def load_tables(documents: Mapping[str, Document], data_dir: Path = DATA_DIR) ->
             tables.fee_levels = parse_fee_levels(src)
         else:
             raise src.fail("kind", f"okänd sort {kind!r}")
+        quotes.extend(src.cited)
     routines.sort(key=lambda r: r.valid_from)
     for earlier, later in zip(routines, routines[1:]):
         if earlier.valid_to is None or earlier.valid_to > later.valid_from:
@@ -190,6 +194,7 @@ def load_tables(documents: Mapping[str, Document], data_dir: Path = DATA_DIR) ->
                 f"[{later.valid_from}, {later.valid_to or '…'})")
     tables.visit_routines = tuple(routines)
     tables.notices = tuple(notices)
+    tables.quotes = tuple(quotes)
     return tables
 
 
@@ -274,6 +279,8 @@ def _parse_visit_routine(src: RuleSource) -> VisitRoutine:
 
 def _parse_notices(src: RuleSource) -> NoticeTable:
     valid_from, valid_to, _ = _validity(src)
+    if "validity_quotes" in src.data:
+        src.citations(src.data, "valid_from", key="validity_quotes")
     return NoticeTable(document_id=src.document_id,
                        organization=src.require(src.data, "organization", str, "organization"),
                        valid_from=valid_from, valid_to=valid_to,

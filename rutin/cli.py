@@ -90,9 +90,12 @@ def uvicorn_options(settings) -> dict:
         "http": http_protocol(settings),
         "timeout_keep_alive": settings.keep_alive_timeout_seconds,
         # X-Forwarded-For only from the configured proxies; none by default (issue 13: uvicorn
-        # trusted it from 127.0.0.1 and logged its value as the client address).
-        "proxy_headers": bool(settings.trusted_proxies),
-        "forwarded_allow_ips": list(settings.trusted_proxies) or None,
+        # trusted it from 127.0.0.1 and logged its value as the client address). The app
+        # applies RUTIN_TRUSTED_PROXIES itself (server/peer.py), after keeping the connecting
+        # address that the admin pages' single sign-on is judged by; uvicorn's own handling
+        # stays off.
+        "proxy_headers": False,
+        "forwarded_allow_ips": None,
     }
 
 
@@ -108,14 +111,17 @@ def _fail(message: str) -> None:
 
 def _register() -> None:
     """Add the subcommands that live beside the code they drive."""
-    from rutin import cli_kb, cli_rules
+    from rutin import cli_kb, cli_publish, cli_rules
 
-    for module in (cli_kb, cli_rules):
+    for module in (cli_kb, cli_rules, cli_publish):
         for command in module.COMMANDS:
             app.command()(command)
     from rutin.cli_report import report_app
 
     app.add_typer(report_app, name="report")
+    from rutin.cli_catalog import catalog_app
+
+    app.add_typer(catalog_app, name="catalog")
     try:
         from rutin import cli_bench
     except ImportError:  # the benchmark extras are not installed

@@ -12,11 +12,29 @@ from rutin.errors import InputError
 
 
 def _tables():
+    """The rule tables over the documents the server answers from: the indexed ones (an
+    ingest that would break a rule's quote is refused, so they hold the version the rules
+    cite), else the documents directory. Tables that do not stand: one line, exit 2."""
+    from ingest.catalog import CatalogError
     from ingest.pipeline import load_directory
-    from rules.tables import load_tables
+    from kb.manifest import Manifest
+    from kb.service import manifest_path
+    from rules.tables import RuleDataError, load_tables
 
-    documents, _failures = load_directory(get_settings().documents_dir)
-    return load_tables({d.id: d for d in documents})
+    settings = get_settings()
+    error: Exception | None = None
+    indexed = Manifest.load(manifest_path(settings)).documents
+    if indexed:
+        try:
+            return load_tables(indexed)
+        except RuleDataError as exc:  # an index older than the rule tables: try the files
+            error = exc
+    try:
+        documents, _failures = load_directory(settings.documents_dir)
+        return load_tables({d.id: d for d in documents})
+    except (RuleDataError, CatalogError, FileNotFoundError) as exc:
+        typer.echo(f"rutin: {error or exc}", err=True)
+        raise typer.Exit(code=2) from None
 
 
 def _day(text: str | None, field: str) -> date | None:

@@ -81,7 +81,31 @@ class Settings(BaseSettings):
     )
     admin_token: str | None = Field(
         default=None,
-        description="Bearer token for administrative endpoints (re-ingest). Unset: they are off.",
+        description="Bearer token for the administrative endpoints (re-ingest, reports) and the "
+        "sign-in of the administration pages (/admin). Unset, with no admin_sso_header: "
+        "/admin does not exist.",
+    )
+    admin_session_minutes: int = Field(
+        default=60, ge=1,
+        description="How long a sign-in to the administration pages (/admin) with the admin "
+        "token lasts; then the session cookie is refused and the user signs in again.",
+    )
+    admin_sso_header: str | None = Field(
+        default=None,
+        description="Request header holding the signed-in user's identity, set by the "
+        "single-sign-on reverse proxy in front of /admin (e.g. 'X-Forwarded-User' from "
+        "oauth2-proxy, 'X-Remote-User' from Apache/nginx). Unset: no single sign-on. Believed "
+        "only from admin_sso_proxies.",
+    )
+    admin_sso_proxies: list[str] = Field(
+        default_factory=list,
+        description="Addresses or networks of the proxies the admin_sso_header is believed "
+        "from, e.g. ['10.0.0.5']. Empty: the trusted_proxies. The header from any other "
+        "address is ignored and logged.",
+    )
+    admin_upload_max_bytes: int = Field(
+        default=20 * 1024 * 1024, ge=1024,
+        description="Largest document file the administration pages accept for publishing.",
     )
     secret_key: SecretStr | None = Field(
         default=None,

@@ -153,7 +153,18 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
     app.include_router(pages.router)
     app.include_router(widget.router)
     app.include_router(admin.router)
+    from server.adminauth import admin_enabled
+
+    if admin_enabled(settings):  # without a way in, /admin does not exist (issue 12)
+        from server.routes import admin_pages
+
+        app.include_router(admin_pages.router)
     app.add_middleware(HeadAsGet, router=app.router)  # HEAD wherever GET (server/methods.py)
+    # Outermost: the connecting address is kept before X-Forwarded-For from a trusted proxy
+    # replaces the client address (server/peer.py).
+    from server.peer import PeerAndProxyHeaders
+
+    app.add_middleware(PeerAndProxyHeaders, trusted_proxies=settings.trusted_proxies)
     app.openapi = lambda: _openapi(app, settings)
     return app
 

@@ -120,7 +120,12 @@ def describe_validation_errors(errors: list[dict]) -> list[dict]:
 
 def _wants_json(request: Request) -> bool:
     # /admin/ holds the administrative API (bearer token, JSON answers), not pages.
+    # The admin pages (server/routes/admin_pages.py) answer pages.
+    from server.adminauth import is_admin_page
+
     path = request.url.path
+    if is_admin_page(path):
+        return False
     return path.startswith(("/api/", "/admin/")) or path in ("/healthz", "/readyz")
 
 

@@ -171,10 +171,12 @@ def _week(at: float) -> str:
 
 def build_report(unanswered: list[Unanswered], feedback: list) -> list[Group]:
     """Group the unanswered questions and the not-helpful answers (``server.feedback``), the
-    biggest group first."""
-    items = [(u.at, u.question, u.organization or "alla", u.passages, "no_answer", "")
+    biggest group first. The texts are masked again: an entry stored by an older version
+    (under a weaker mask) never reaches a report or its CSV with a personnummer."""
+    m = mask_personnummer
+    items = [(u.at, m(u.question), m(u.organization) or "alla", u.passages, "no_answer", "")
              for u in unanswered]
-    items += [(f.at, f.question, "", f.citations, "not_helpful", f.reason)
+    items += [(f.at, m(f.question), "", f.citations, "not_helpful", m(f.reason))
               for f in feedback if f.rating == "not_helpful"]
     groups: list[Group] = []
     for at, question, organization, passages, source, reason in sorted(items):

@@ -38,6 +38,7 @@ from starlette.routing import Router
 
 from rutin.config import Settings
 from rutin.errors import ConfigurationError
+from server.adminauth import UPLOAD_PATHS, is_admin_page
 from server.methods import takes
 
 Scope = dict
@@ -62,12 +63,20 @@ def is_widget_path(path: str) -> bool:
     return path == "/widget" or path.startswith("/widget/")
 
 
-def _needs_csrf(method: str, path: str) -> bool:
-    # /api/ and /admin/ carry no cookie authority (see the module docstring).
-    return method in UNSAFE_METHODS and not path.startswith(("/api/", "/admin/"))
+def _needs_csrf(method: str, path: str, headers: Headers | None = None) -> bool:
+    # /api/ and the admin JSON endpoints carry no cookie authority (see the module docstring).
+    # The admin pages do (a session cookie): their posts need the token, unless the request
+    # authorises itself with a bearer token, which a forged cross-site request cannot carry.
+    if method not in UNSAFE_METHODS or path.startswith("/api/"):
+        return False
+    if is_admin_page(path):
+        return headers is None or not headers.get("authorization")
+    return not path.startswith("/admin/")
 
 
 def _serves_pages(path: str) -> bool:
+    if is_admin_page(path):
+        return True
     return not path.startswith(("/api/", "/admin/", "/static/")) and path not in (
         "/healthz", "/readyz", "/openapi.json")
 
@@ -126,14 +135,16 @@ def _cookies(headers: Headers) -> dict[str, str]:
 
 
 def _error_body(path: str, status: int, title: str, message: str) -> tuple[bytes, str]:
-    if path.startswith(("/api/", "/admin/")) or not _serves_pages(path):
+    if not _serves_pages(path):
         field = "csrf_token" if status == 403 else "body"
         body = {"detail": [{"field": field, "message": message}], "error": message}
         return json.dumps(body, ensure_ascii=False).encode(), "application/json"
     page = ("<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\">"
             f"<title>{html.escape(title)} – rutin</title></head><body><main>"
             f"<h1>{html.escape(title)}</h1><p>{html.escape(message)}</p>"
-            "<p><a href=\"/\">Till startsidan</a></p></main></body></html>")
+            f"<p><a href=\"{'/admin' if is_admin_page(path) else '/'}\">"
+            f"{'Till administrationen' if is_admin_page(path) else 'Till startsidan'}</a></p>"
+            "</main></body></html>")
     return page.encode(), "text/html; charset=utf-8"
 
 
@@ -152,6 +163,8 @@ class SecurityMiddleware:
         self.settings = settings
         self.router = router
         self.limit = settings.max_body_bytes
+        # A document upload to the admin pages: the file and the form around it.
+        self.upload_limit = max(self.limit, settings.admin_upload_max_bytes + 64 * 1024)
         origins = " ".join(o.rstrip("/") for o in settings.widget_allowed_origins)
         self.page_csp = f"{BASE_CSP}; frame-ancestors 'none'"
         self.widget_csp = f"{BASE_CSP}; frame-ancestors 'self'" + (f" {origins}" if origins else "")
@@ -177,6 +190,7 @@ class SecurityMiddleware:
         headers = Headers(scope=scope)
         widget = is_widget_path(path)
         extra_cookie: str | None = None
+        limit = self.upload_limit if method == "POST" and path in UPLOAD_PATHS else self.limit
 
         if len(scope.get("query_string", b"")) > self.limit:
             await self._reject(send, path, 414, "För lång adress",
@@ -185,19 +199,19 @@ class SecurityMiddleware:
         length = headers.get("content-length")
         if length is not None:
             try:
-                too_large = int(length) > self.limit
+                too_large = int(length) > limit
             except ValueError:
                 too_large = False  # the server rejects a malformed length itself
             if too_large:
                 await self._reject(send, path, 413, "För stor begäran",
-                                   f"Begäran är för stor: högst {self.limit} byte tas emot.")
+                                   f"Begäran är för stor: högst {limit} byte tas emot.")
                 return
 
-        receive = self._limited(receive)
+        receive = self._limited(receive, limit)
 
         # A method no route takes at this path (PUT /healthz) does nothing: the router answers
         # it 405 (or 404), which the CSRF check must not hide behind a 403.
-        csrf = _needs_csrf(method, path) and self._routed(scope)
+        csrf = _needs_csrf(method, path, headers) and self._routed(scope)
         if _serves_pages(path) or csrf:
             cookie_name = CSRF_WIDGET_COOKIE if widget else CSRF_COOKIE
             cookie_value = _cookies(headers).get(cookie_name)
@@ -208,7 +222,7 @@ class SecurityMiddleware:
                     body, submitted = await self._read_token(scope, receive, headers)
                 except BodyTooLarge:
                     await self._reject(send, path, 413, "För stor begäran",
-                                       f"Begäran är för stor: högst {self.limit} byte tas emot.")
+                                       f"Begäran är för stor: högst {limit} byte tas emot.")
                     return
                 expected = csrf_token_for(self.secret, cookie_value) if cookie_value else ""
                 # Bytes: compare_digest refuses str with non-ASCII characters (a 500 before).
@@ -255,7 +269,7 @@ class SecurityMiddleware:
             if started:
                 raise
             await self._reject(send, path, 413, "För stor begäran",
-                               f"Begäran är för stor: högst {self.limit} byte tas emot.")
+                               f"Begäran är för stor: högst {limit} byte tas emot.")
 
     def _routed(self, scope: Scope) -> bool:
         """True unless the app's router is known and no route takes this method at this path."""
@@ -263,10 +277,10 @@ class SecurityMiddleware:
             return True
         return takes(self.router, scope)
 
-    def _limited(self, receive: Receive) -> Receive:
+    def _limited(self, receive: Receive, limit: int | None = None) -> Receive:
         """``receive`` that raises BodyTooLarge once more than the limit has arrived."""
         received = 0
-        limit = self.limit
+        limit = self.limit if limit is None else limit
 
         async def limited() -> Message:
             nonlocal received

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hmac
 import logging
-import threading
 
 from fastapi import APIRouter, Header
 from starlette.exceptions import HTTPException
@@ -20,8 +19,9 @@ log = logging.getLogger("rutin.admin")
 
 router = APIRouter(prefix="/admin", tags=["admin"], include_in_schema=False)
 
-# One re-ingest at a time per process; a second request is told so instead of queueing.
-_reingest_lock = threading.Lock()
+# One re-ingest at a time per process, and not beside a publish (kb/publishing.py); a second
+# request is told so instead of queueing.
+from kb.publishing import WRITE_LOCK as _reingest_lock  # noqa: E402
 
 
 def require_admin(state: AppState, authorization: str | None) -> None:
@@ -38,8 +38,8 @@ def require_admin(state: AppState, authorization: str | None) -> None:
                             headers={"WWW-Authenticate": "Bearer"})
 
 
-#: Who an action is recorded as: the holder of the admin token (no personal identity yet).
-TOKEN_HOLDER = "admin-token"
+#: Who an action is recorded as: the holder of the admin token (no personal identity).
+from server.adminauth import TOKEN_HOLDER  # noqa: E402
 
 
 def _audit(state: AppState, action: str, **detail) -> None:

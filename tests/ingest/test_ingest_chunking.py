@@ -133,12 +133,26 @@ def test_a_long_list_is_never_cut(tmp_path):
     assert document.chunks[0].kind == "list" and len(document.chunks[0].text) > MAX_CHUNK_CHARS
 
 
-def test_identical_paragraphs_under_one_heading_get_distinct_anchors(tmp_path):
+def test_identical_paragraphs_under_one_heading_get_distinct_anchors():
+    from ingest.blocks import Block
+    from ingest.chunking import assemble, chunk_sections
+    from ingest.sections import split_sections
+
+    body = "Kontakta vårdcentralen vid frågor om hemsjukvårdsbesök. " * 12
+    sections = split_sections([Block("heading", "Kontakt", 1), Block("paragraph", body),
+                               Block("paragraph", body)])
+    anchors = [c.anchor for c in chunk_sections("dubbel", sections, assemble(sections))]
+    assert len(anchors) == 2 and len(set(anchors)) == 2
+
+
+def test_a_paragraph_repeated_on_the_page_is_indexed_once_and_shown_as_dropped(tmp_path):
     body = "Kontakta vårdcentralen vid frågor om hemsjukvårdsbesök. " * 12
     path = tmp_path / "dubbel.txt"
     path.write_text(f"Kontakt\n\n{body}\n\n{body}\n", encoding="utf-8")
-    anchors = [chunk.anchor for chunk in load_document(path).chunks]
-    assert len(anchors) == 2 and len(set(anchors)) == 2
+    document = load_document(path)
+    assert len(document.chunks) == 1
+    assert document.text.count("Kontakta vårdcentralen vid frågor") == 12
+    assert [reason for _, reason in document.dropped] == ["upprepat block"]
 
 
 def test_a_quote_finds_its_chunk_regardless_of_whitespace(documents):

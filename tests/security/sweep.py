@@ -1,7 +1,10 @@
 """The identifier sweep of issue 13: personnummer in every spelling and encoding, sent through
 every entry point of the app (query strings, JSON bodies and keys, form fields, paths, headers
 including X-Forwarded-For, Referer and User-Agent); afterwards none may appear, in any spelling,
-in a response (body or header), a log line or a file under the data directory.
+in a response (body or header), a log line or a file under the data directory. Issue 12 adds
+the content owners' side: unanswered questions, votes with reasons and admin reads with
+parameters, then the unanswered report (JSON and CSV), the feedback and the audit log as
+/admin shows them and as ``rutin report unanswered`` prints them.
 
 The entry points (``requests_for``) are shared by the property-based test on the app
 (tests/security/test_identifier_sweep.py) and by the sweep against a real ``rutin serve``,
@@ -36,6 +39,11 @@ REPO = Path(__file__).resolve().parents[2]
 #: A real document of the bundled knowledge base (its page takes ``highlight`` and ``q``).
 DOCUMENT_ID = "rh-hemsjukvardsbesok-cosmic"
 TOKEN_RE = re.compile(r'name="csrf_token" value="([0-9a-f]+)"')
+#: RUTIN_ADMIN_TOKEN of the swept app: the admin reports and the audit log are swept too.
+ADMIN_TOKEN = "sweep-admin-token-0123456789abcdef"
+ADMIN = {"authorization": f"Bearer {ADMIN_TOKEN}"}
+#: A question the routines do not cover: answered no_answer, so it goes to the report.
+UNANSWERED = "Hur många parkeringsplatser finns vid sjukhuset för {}?"
 
 
 @dataclass
@@ -50,6 +58,8 @@ class Case:
     data: dict | None = None
     content: bytes | None = None
     form: str | None = None  # the page whose CSRF token the form post needs ("/" or "/widget")
+    #: After the chat form post: this vote (rating, reason) on the answer it redirected to.
+    feedback: dict | None = None
 
 
 def _header(text: str) -> bytes:
@@ -121,7 +131,33 @@ def requests_for(text: str) -> list[Case]:
             "cookie": b"rutin_organization=" + q.encode()}),
         Case("api headers", "POST", "/api/v1/chat", json={"message": "Vad kostar ett besök?"},
              headers={"x-forwarded-for": h, "referer": h, "user-agent": h, "origin": h}),
+        # Issue 12: what reaches the content owners' report, the feedback and the audit log,
+        # then every admin view of them (read after this identifier's writes).
+        Case("unanswered question", "POST", "/api/v1/chat",
+             json={"message": UNANSWERED.format(text)}),
+        Case("unanswered in a sentence", "POST", "/api/v1/chat",
+             json={"message": f"{text}: var kan jag köpa glass till patienten?"}),
+        Case("unanswered form", "POST", "/", data={"message": UNANSWERED.format(text)},
+             form="/"),
+        Case("feedback reason", "POST", "/", data={"message": UNANSWERED.format(text)},
+             form="/", feedback={"rating": "not_helpful",
+                                 "reason": f"Svaret saknas, gäller patient {text}"}),
+        Case("feedback on an answer", "POST", "/",
+             data={"message": "Vad betalar patienten för ett hembesök av läkare?"}, form="/",
+             feedback={"rating": "not_helpful", "reason": text}),
+        Case("admin feedback filter", "GET", f"/admin/feedback?rating={q}", headers=ADMIN),
+        Case("admin report format", "GET", f"/admin/report/unanswered?format={q}",
+             headers=ADMIN),
+        Case("admin report", "GET", "/admin/report/unanswered", headers=ADMIN),
+        Case("admin report csv", "GET", "/admin/report/unanswered?format=csv", headers=ADMIN),
+        Case("admin feedback", "GET", "/admin/feedback", headers=ADMIN),
+        Case("admin audit", "GET", "/admin/audit", headers=ADMIN),
     ]
+
+
+#: The admin views swept once more at the end, for every identifier sent.
+ADMIN_VIEWS = ("/admin/report/unanswered", "/admin/report/unanswered?format=csv",
+               "/admin/feedback", "/admin/feedback?rating=not_helpful", "/admin/audit")
 
 
 def send(client, case: Case):
@@ -133,8 +169,20 @@ def send(client, case: Case):
         match = TOKEN_RE.search(client.get(case.form).text)
         assert match, f"{case.form} has no form token"
         data = {**(data or {}), "csrf_token": match.group(1)}
-    return client.request(case.method, case.url, headers=case.headers, json=case.json,
-                          data=data, content=case.content)
+    if case.feedback is None:
+        return client.request(case.method, case.url, headers=case.headers, json=case.json,
+                              data=data, content=case.content)
+    response = client.request(case.method, case.url, headers=case.headers, data=data,
+                              follow_redirects=False)
+    # The chat form redirects to its conversation at the answer: vote on that answer.
+    location = response.headers.get("location", "")
+    match = re.fullmatch(r"(/samtal/[A-Za-z0-9_-]+)#svar-(\d+)", location)
+    assert match, (case.name, response.status_code, location)
+    page, number = match.groups()
+    token = TOKEN_RE.search(client.get(page).text)
+    assert token, f"{page} has no form token"
+    return client.post(f"{page}/svar/{number}/omdome",
+                       data={**case.feedback, "csrf_token": token.group(1)})
 
 
 def response_text(response) -> str:
@@ -152,6 +200,32 @@ def files_with_leaks(root: Path, identifiers) -> dict[str, list[str]]:
             if found:
                 out[str(path.relative_to(root))] = found
     return out
+
+
+def cli_reports(data_dir: Path, repo: Path = REPO) -> str:
+    """What ``rutin report unanswered`` prints of ``data_dir``: plain, ``--json`` and
+    ``--csv -`` (standard output and error of each)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RUTIN_")}
+    env.update({"RUTIN_DATA_DIR": str(data_dir), "PYTHONPATH": str(repo),
+                "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
+    rutin = str(Path(sys.executable).parent / "rutin")
+    out = []
+    for options in ([], ["--json"], ["--csv", "-"]):
+        done = subprocess.run([rutin, "report", "unanswered", *options], env=env, cwd=repo,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, (options, done.stderr)
+        out.append(done.stdout + done.stderr)
+    return "\n".join(out)
+
+
+def admin_counts(client) -> dict:
+    """How much the admin views hold: report questions, feedback votes, audit entries."""
+    report = client.get("/admin/report/unanswered", headers=ADMIN).json()
+    feedback = client.get("/admin/feedback", headers=ADMIN).json()
+    audit = client.get("/admin/audit", headers=ADMIN).json()
+    return {"report_questions": report["questions"],
+            "feedback_reasons": sum(1 for f in feedback["feedback"] if f["reason"]),
+            "audit_entries": len(audit["entries"])}
 
 
 def spellings(count: int, seed: int = 13) -> list[tuple[Identifier, str]]:
@@ -237,7 +311,11 @@ def served_sweep(count: int, *, model: str = "none", seed: int = 13,
     data_dir, log_path = work / "data", work / "server.log"
     cases = spellings(count, seed)
     identifiers = [ident for ident, _ in cases]
-    server, base = start_server(data_dir, log_path, model=model, repo=repo)
+    server, base = start_server(data_dir, log_path, model=model, repo=repo,
+                                extra_env={"RUTIN_ADMIN_TOKEN": ADMIN_TOKEN,
+                                           # every chat post reaches the chat (no 429), so
+                                           # each vote has its answer
+                                           "RUTIN_NEW_CONVERSATIONS_PER_MINUTE": "0"})
     sent, statuses, in_responses, leaking_responses = 0, {}, set(), 0
     try:
         baseline = files_with_leaks(data_dir, identifiers)
@@ -251,8 +329,13 @@ def served_sweep(count: int, *, model: str = "none", seed: int = 13,
                     found = leaked(response_text(response), [ident])
                     in_responses.update(found)
                     leaking_responses += bool(found)
+            # The content owners' views once more, with every identifier sent.
+            admin_text = "\n".join(response_text(client.get(view, headers=ADMIN))
+                                   for view in ADMIN_VIEWS)
+            counts = admin_counts(client)
     finally:
         stop_server(server)
+    cli_text = cli_reports(data_dir, repo)
     log_text = log_path.read_text(errors="replace")
     access_lines = sum(1 for line in log_text.splitlines() if '" ' in line and "HTTP/1.1" in line)
     result = {
@@ -266,9 +349,14 @@ def served_sweep(count: int, *, model: str = "none", seed: int = 13,
         "log_lines_with_identifier": sum(bool(leaked(line, identifiers))
                                          for line in log_text.splitlines()),
         "found_in_files": len(files_with_leaks(data_dir, identifiers)),
+        # Issue 12: the report, feedback and audit views and 'rutin report unanswered'.
+        "found_in_admin_views": len(leaked(admin_text, identifiers)),
+        "found_in_cli_report": len(leaked(cli_text, identifiers)),
+        **counts,
     }
     result["found"] = (result["found_in_responses"] + result["found_in_log"]
-                       + result["found_in_files"])
+                       + result["found_in_files"] + result["found_in_admin_views"]
+                       + result["found_in_cli_report"])
     result["server_log"] = str(log_path) if keep else None
     if not keep:
         shutil.rmtree(work, ignore_errors=True)

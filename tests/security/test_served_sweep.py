@@ -24,6 +24,12 @@ def test_served_sweep_leaves_no_identifier_in_responses_access_log_or_files(tmp_
     assert result["found_in_responses"] == 0
     assert result["found_in_log"] == 0
     assert result["found_in_files"] == 0
+    # Issue 12: the unanswered report (JSON, CSV), the feedback and the audit log, on the admin
+    # pages and from 'rutin report unanswered', were filled and hold none either.
+    assert result["report_questions"] >= 3 * 8 and result["feedback_reasons"] >= 2 * 8, result
+    assert result["audit_entries"] >= 3 * 8, result
+    assert result["found_in_admin_views"] == 0
+    assert result["found_in_cli_report"] == 0
 
 
 def _access_lines(log_text: str, marker: str) -> list[str]:

@@ -1,0 +1,202 @@
+"""The administration pages (issue 12): sign-in, publish, replace, remove, the report, the log."""
+
+from __future__ import annotations
+
+import time
+
+from fastapi.testclient import TestClient
+
+from server.adminauth import SESSION_COOKIE, session_cookie_value
+
+from .conftest import ROUTINE, TOKEN, csrf, publish, sign_in, upload
+
+
+def test_admin_pages_do_not_exist_without_a_token_or_single_sign_on(make_client_plain):
+    with make_client_plain() as client:
+        for path in ("/admin", "/admin/logga-in", "/admin/publicera", "/admin/logg"):
+            assert client.get(path).status_code == 404
+        assert client.post("/admin/logga-in", data={"token": "x"}).status_code == 404
+
+
+def test_the_admin_pages_send_an_unsigned_in_user_to_the_sign_in_page(admin_client):
+    with admin_client() as client:
+        for path in ("/admin", "/admin/publicera", "/admin/obesvarade", "/admin/logg",
+                     "/admin/obesvarade.csv"):
+            response = client.get(path)
+            assert response.status_code == 303 and response.headers["location"] == (
+                "/admin/logga-in"), path
+        page = client.get("/admin/logga-in")
+    assert page.status_code == 200 and 'lang="sv"' in page.text
+    assert "Administratörstoken" in page.text
+
+
+def test_signing_in_with_the_token_sets_a_strict_httponly_session_that_expires(admin_client):
+    with admin_client(admin_session_minutes=30) as client:
+        wrong = client.post("/admin/logga-in", data={"token": "fel", "csrf_token": csrf(client)})
+        response = client.post("/admin/logga-in",
+                               data={"token": TOKEN, "csrf_token": csrf(client)})
+        overview = client.get("/admin")
+        entries = client.app.state.rutin.audit.entries()
+    assert wrong.status_code == 401 and "Fel token" in wrong.text
+    cookie = next(c for c in response.headers.get_list("set-cookie")
+                  if c.startswith(SESSION_COOKIE + "="))
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/admin" in cookie
+    assert "Max-Age=1800" in cookie
+    assert overview.status_code == 200 and "Inloggad: <strong>admin-token</strong>" in overview.text
+    assert [e["action"] for e in entries][:2] == ["sign_in", "sign_in_failed"]
+    assert entries[0]["who"] == "admin-token"
+
+
+def test_an_expired_session_is_refused_with_a_message_and_nothing_is_done(admin_client):
+    with admin_client() as client:
+        from server.security import load_secret
+
+        secret = load_secret(client.app.state.rutin.settings)
+        client.cookies.set(SESSION_COOKIE, session_cookie_value(
+            secret, "admin-token", 1, now=time.time() - 3600), path="/admin")
+        page = client.get("/admin")
+        token = csrf(client, "/admin/logga-in")
+        post = client.post("/admin/dokument/rh-hemsjukvardsbesok-vas/ta-bort",
+                           data={"csrf_token": token})
+        forged = session_cookie_value(b"another-key", "admin-token", 60)
+        client.cookies.set(SESSION_COOKIE, forged, path="/admin")
+        forged_page = client.get("/admin")
+        documents = client.app.state.rutin.kb.document_count()
+    assert page.status_code == 303 and page.headers["location"] == "/admin/logga-in?utgangen=1"
+    assert post.status_code == 401 and "Din inloggning har gått ut" in post.text
+    assert forged_page.status_code == 303
+    assert documents == 5
+
+
+def test_a_post_without_csrf_token_or_from_another_site_is_refused(admin_client):
+    with admin_client() as client:
+        sign_in(client)
+        no_token = client.post("/admin/dokument/rh-hemsjukvardsbesok-vas/ta-bort")
+        # A cross-site form: the browser sends no SameSite=Strict cookie and has no token.
+        cross = TestClient(client.app, follow_redirects=False).post(
+            "/admin/logga-in", data={"token": TOKEN}, headers={"origin": "https://evil.example"})
+        upload_without = client.post("/admin/forhandsgranska",
+                                     files={"file": ("a.txt", b"Text", "text/plain")})
+        documents = client.app.state.rutin.kb.document_count()
+    for response in (no_token, cross, upload_without):
+        assert response.status_code == 403
+        assert "Formuläret har gått ut eller skickades från en annan webbplats" in response.text
+        assert response.headers["content-type"].startswith("text/html")
+    assert documents == 5
+
+
+def test_a_document_is_published_through_the_pages_and_answers_searches(admin_client):
+    with admin_client() as client:
+        sign_in(client)
+        preview = upload(client, "nyckelrutin.md", ROUTINE.encode())
+        assert preview.status_code == 200
+        assert "Så läses dokumentet in" in preview.text and "Förvaring" in preview.text
+        assert 'value="Rutin för nyckelhantering i hemsjukvården"' in preview.text
+        done = publish(client, "nyckelrutin.md", ROUTINE.encode(), organization="Region Test",
+                       kind="routine", valid_from="2026-01-15", id="nyckelhantering")
+        assert done.status_code == 303 and done.headers["location"] == (
+            "/admin?publicerat=nyckelhantering")
+        overview = client.get("/admin?publicerat=nyckelhantering")
+        hits = client.get("/api/v1/search", params={"q": "låst nyckelskåp"}).json()
+        entries = client.app.state.rutin.audit.entries()
+        data_dir = client.app.state.rutin.settings.data_dir
+    assert "Dokumentet nyckelhantering är publicerat." in overview.text
+    assert "Publicerad</span>" in overview.text
+    assert hits["results"][0]["document_id"] == "nyckelhantering"
+    assert entries[0]["action"] == "publish" and entries[0]["who"] == "admin-token"
+    catalog = (data_dir / "published" / "catalog.toml").read_text(encoding="utf-8")
+    assert 'id = "nyckelhantering"' in catalog and 'organization = "Region Test"' in catalog
+    assert "valid_from = 2026-01-15" in catalog
+
+
+def test_a_published_document_survives_a_reingest_and_a_restart(admin_client):
+    with admin_client() as client:
+        sign_in(client)
+        publish(client, "nyckelrutin.md", ROUTINE.encode(), id="nyckelhantering")
+        reingest = client.post("/admin/reingest",
+                               headers={"Authorization": f"Bearer {TOKEN}"}).json()
+    assert reingest["documents"] == 6 and "nyckelhantering" in reingest["unchanged"]
+    with admin_client() as client:
+        document = client.app.state.rutin.kb.document("nyckelhantering")
+        count = client.app.state.rutin.kb.document_count()
+    assert document is not None and count == 6
+
+
+def test_replace_keeps_the_id_and_serves_the_new_text_and_remove_takes_it_away(admin_client):
+    new = ROUTINE.replace("låst nyckelskåp", "elektroniskt nyckelskåp med kod")
+    with admin_client() as client:
+        sign_in(client)
+        publish(client, "nyckelrutin.md", ROUTINE.encode(), id="nyckelhantering")
+        replaced = publish(client, "nyckelrutin-v2.md", new.encode(), replace="nyckelhantering")
+        doc = client.app.state.rutin.kb.document("nyckelhantering")
+        files = sorted(p.name for p in
+                       (client.app.state.rutin.settings.data_dir / "published").iterdir()
+                       if not p.name.startswith("."))
+        confirm = client.get("/admin/dokument/nyckelhantering/ta-bort")
+        removed = client.post("/admin/dokument/nyckelhantering/ta-bort",
+                              data={"csrf_token": csrf(client, "/admin")})
+        gone = client.app.state.rutin.kb.document("nyckelhantering")
+        actions = [e["action"] for e in client.app.state.rutin.audit.entries()]
+    assert replaced.status_code == 303 and "ersatt=nyckelhantering" in replaced.headers["location"]
+    assert "elektroniskt nyckelskåp" in doc.text and "låst nyckelskåp" not in doc.text
+    assert len(files) == 2  # the catalog and the new version's file only
+    assert confirm.status_code == 200 and "Ta bort dokumentet" in confirm.text
+    assert removed.status_code == 303 and gone is None
+    assert actions[:3] == ["remove", "replace", "publish"]
+
+
+def test_the_unanswered_report_page_groups_questions_and_the_csv_export_is_audited(admin_client):
+    with admin_client() as client:
+        store = client.app.state.rutin.unanswered
+        store.add("Hur hanterar vi nycklar till brukarens bostad?", "Region Halland", "sv",
+                  [{"document_id": "rh-hemsjukvardsbesok-vas", "anchor": "syfte"}])
+        store.add("Hur hanterar vi nycklar till brukarens bostad 19380201-1233?", "Region Halland",
+                  "sv", [])
+        sign_in(client)
+        page = client.get("/admin/obesvarade")
+        csv = client.get("/admin/obesvarade.csv")
+        entries = client.app.state.rutin.audit.entries()
+    assert page.status_code == 200 and "Hur hanterar vi nycklar" in page.text
+    assert "(2)" in page.text and "Region Halland: 2" in page.text
+    assert 'href="/admin/obesvarade.csv"' in page.text
+    assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
+    assert "1233" not in page.text and "1233" not in csv.text
+    assert entries[0]["action"] == "export_unanswered"
+
+
+def test_the_audit_log_page_lists_who_did_what(admin_client):
+    with admin_client() as client:
+        sign_in(client)
+        publish(client, "nyckelrutin.md", ROUTINE.encode(), id="nyckelhantering")
+        page = client.get("/admin/logg")
+    assert page.status_code == 200
+    assert "Publicering" in page.text and "Inloggning" in page.text and "admin-token" in page.text
+
+
+def test_the_bearer_json_endpoints_keep_working_beside_the_pages(admin_client):
+    with admin_client() as client:
+        response = client.get("/admin/audit", headers={"Authorization": f"Bearer {TOKEN}"})
+        reingest = client.post("/admin/reingest", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 200 and "entries" in response.json()
+    assert reingest.status_code == 200 and reingest.json()["documents"] == 5
+
+
+def test_no_personnummer_typed_into_the_pages_is_kept_in_the_catalog_log_or_pages(admin_client):
+    spelled = ("19380201-1233", "380201-1233", "19380201 1233")
+    with admin_client() as client:
+        sign_in(client)
+        done = publish(client, f"rutin {spelled[0]}.md", ROUTINE.encode(),
+                       title=f"Nycklar för {spelled[1]}", organization=f"Enhet {spelled[2]}",
+                       id="nyckelhantering")
+        assert done.status_code == 303
+        client.post("/admin/logga-in", data={"token": f"fel {spelled[0]}",
+                                            "csrf_token": csrf(client, "/admin")})
+        pages = [client.get(p).text for p in ("/admin", "/admin/logg", "/admin/obesvarade")]
+        entries = client.app.state.rutin.audit.entries()
+        catalog = (client.app.state.rutin.settings.data_dir / "published" /
+                   "catalog.toml").read_text(encoding="utf-8")
+    import json
+
+    for text in (*pages, json.dumps(entries, ensure_ascii=False), catalog):
+        assert "1233" not in text
+    assert "[personnummer]" in catalog
