@@ -136,6 +136,27 @@ def test_the_bundled_documents_lose_nothing_but_page_furniture(documents_dir):
     assert reasons == {"sidhuvud, sidfot eller sidnummer"}
 
 
+def test_a_page_without_a_catalog_entry_takes_its_fields_from_its_text(tmp_path):
+    from ingest.pipeline import load_directory
+
+    (tmp_path / "sida.html").write_text(INTRANET_PAGE.replace("<h1>", "<p>Protected</p><h1>"),
+                                        encoding="utf-8")
+    (tmp_path / "avtal.txt").write_text(
+        "Överenskommelse om hemsjukvård 2018–2022\n\nParterna samverkar kring hemsjukvården.\n",
+        encoding="utf-8")
+    documents, failures = load_directory(tmp_path)
+    assert failures == []
+    by_file = {d.meta.filename: d.meta for d in documents}
+    page = by_file["sida.html"]
+    assert (page.title, page.organization, page.kind) == (
+        "Rutin för trycksårsprevention", "Varbergs kommun", "routine")
+    assert page.valid_from == date(2024, 2, 1) and page.external_id == "VK-1204"
+    assert not page.in_catalog and page.id == "sida"
+    agreement = by_file["avtal.txt"]
+    assert not agreement.in_force_on(date(2026, 1, 1))
+    assert agreement.in_force_on(date(2020, 6, 1))
+
+
 def test_suggestions_read_title_organization_dates_id_and_what_it_replaces():
     s = suggest_catalog("sida.html", INTRANET_PAGE.encode())
     assert s.title == "Rutin för trycksårsprevention"
