@@ -50,6 +50,16 @@ def test_web_page_junk_is_left_out_of_the_text_and_recorded_with_its_reason():
     assert any("Redaktör: Anna Ek" in text for text, _ in document.dropped)
 
 
+def test_the_site_banner_is_dropped_and_the_articles_own_header_kept():
+    page = ("<body><header><a>Insidan</a> <span>Kungsbacka kommuns intranät</span></header>"
+            "<main><header><h1>Rutin för munvård</h1></header><p>Munvård ges morgon och kväll."
+            "</p></main></body>")
+    document = build_document("munvard.html", page.encode(), META)
+    assert document.text == "Rutin för munvård\n\nMunvård ges morgon och kväll."
+    assert document.dropped == [("Insidan Kungsbacka kommuns intranät",
+                                 "navigering eller sidverktyg")]
+
+
 def test_page_information_lines_in_plain_text_are_dropped_but_a_heading_named_so_is_kept():
     text = ("Uppdaterat från föregående version\n\nRutinen är ny sedan 2024-01-01.\n\n"
             "Senast uppdaterad 2024-03-01\nSidansvarig: Per Holm\nSkriv ut\nDela\n")
