@@ -97,6 +97,28 @@ def test_numbered_headings_are_headings_with_their_level_and_a_numbered_list_sta
     assert steps.kind == "list" and "2. Byt katetern" in steps.text
 
 
+def test_word_paragraphs_numbered_without_a_dot_are_headings_only_in_a_series():
+    import io
+
+    import docx
+
+    def sections(paragraphs):
+        document = docx.Document()
+        document.add_heading("Rutin för munvård", 0)
+        for text in paragraphs:
+            document.add_paragraph(text)
+        data = io.BytesIO()
+        document.save(data)
+        return [c.section for c in build_document("m.docx", data.getvalue(), META).chunks]
+
+    assert sections(["1 Syfte", "Munvård förebygger infektioner.", "2 Ansvar",
+                     "Undersköterskan ger munvård.", "2.1 Vid sondmatning",
+                     "Munvården görs oftare."]) == [
+        "Rutin för munvård › 1 Syfte", "Rutin för munvård › 2 Ansvar",
+        "Rutin för munvård › 2 Ansvar › 2.1 Vid sondmatning"]
+    assert sections(["3 Patienter", "Text om munvård."]) == ["Rutin för munvård"]
+
+
 def test_an_html_link_without_an_address_is_read_as_text():
     page = '<p>Se <a name="bilaga">bilaga 1</a> och <a>rutinen för fallprevention</a>.</p><a>Bilaga</a>'
     document = build_document("ankare.html", page.encode(), META)
