@@ -73,10 +73,12 @@ def test_lines_that_only_look_like_furniture_are_kept():
     text = ("Roller i teamet\n\nSjuksköterska / Läkare / Arbetsterapeut\n\n"
             "Vårdbegäran → Planering → Utskrivning\n\nKan patienten ta sig till vårdcentralen?\n"
             "Ja\nNej\n\nDela ut läkemedlen enligt signeringslistan.\n\n"
-            "Uppdaterat från föregående version\n")
+            "Uppdaterat från föregående version\n\nPatienten äter gärna kakor och bullar till "
+            "kaffet, och använder socker i teet.\n")
     document = build_document("roller.txt", text.encode(), META)
     for kept in ("Sjuksköterska / Läkare / Arbetsterapeut", "Vårdbegäran → Planering",
-                 "Ja", "Nej", "Dela ut läkemedlen", "Uppdaterat från föregående version"):
+                 "Ja", "Nej", "Dela ut läkemedlen", "Uppdaterat från föregående version",
+                 "kakor och bullar"):
         assert kept in document.text, kept
     assert document.dropped == []
 
