@@ -85,7 +85,7 @@ def bullet_item(text: str) -> str | None:
     return None
 
 
-def numbered_title_depth(text: str) -> int:
+def numbered_title_depth(text: str, bare: bool = False) -> int:
     """The depth of a numbered title ("2. Ansvar" 1, "2.1 Läkarens ansvar" 2), else 0.
 
     A title is short, has no final stop or comma and does not end mid-phrase; whether it is a
@@ -95,7 +95,7 @@ def numbered_title_depth(text: str) -> int:
     if not match:
         return 0
     depth = match.group(1).count(".") + 1
-    if depth == 1 and not match.group(2):
+    if depth == 1 and not match.group(2) and not bare:
         return 0  # "2 Ansvar" could be anything; "2. Ansvar" is a title or an item
     rest = text[match.end():]
     words = rest.split()
@@ -174,7 +174,8 @@ def clean_blocks(
                 if reason:
                     dropped.append((text, reason))
                     continue
-                depth = numbered_title_depth(text)
+                # a Word or HTML paragraph: "1 Syfte" too, if another follows ("2 Ansvar")
+                depth = numbered_title_depth(text, bare=True)
                 item = None if depth else bullet_item(text)
                 if item:
                     _append_list(out, [item])
@@ -192,8 +193,15 @@ def _resolve_numbered(blocks: list[Block]) -> list[Block]:
     above it: "1. Tvätta händerna" / "2. Byt katetern"), where it is a list item."""
 
     def number(text: str) -> int | None:
-        match = re.match(r"^(\d{1,2})\. ", text)
+        match = re.match(r"^(\d{1,2})\.? ", text)
         return int(match.group(1)) if match else None
+
+    # "1 Syfte" without a dot is a title only in a series ("1 Syfte", "2 Ansvar"), else text.
+    bare = [b for b in blocks if b.kind == "paragraph" and b.numbered == 1
+            and re.match(r"^\d{1,2} ", b.text)]
+    if len({number(b.text) for b in bare}) < 2:
+        for b in bare:
+            b.numbered = 0
 
     def numbered_item(block: Block | None, depth: int, wanted: int | None) -> bool:
         """True if ``block`` is (or ends or starts a list with) item number ``wanted``."""

@@ -398,6 +398,11 @@ def html_junk_reason(tag) -> str:
         return "navigering eller sidverktyg"
     if tag.name == "footer" and tag.find_parent("article") is None:
         return "navigering eller sidverktyg"
+    # The site's banner (logo, site name, search) above the page; an article's own header
+    # holds its title and is kept.
+    if tag.name == "header" and tag.find_parent(["article", "main"]) is None and not tag.find(
+            ["h1", "h2", "p"]):
+        return "navigering eller sidverktyg"
     described = [tag.get("id") or "", tag.get("role") or "", tag.get("aria-label") or ""]
     described += tag.get("class") or []
     words = re.split(r"[^0-9a-zåäö]+", " ".join(described).lower())

@@ -20,9 +20,11 @@ FURNITURE = "sidhuvud, sidfot eller sidnummer"
 LABEL = "informationsklassning (etikett)"
 
 _COOKIE_WORD = re.compile(r"\b(?:kakor(?:na)?|cookies?|kakfiler)\b", re.IGNORECASE)
+# What a cookie banner speaks of besides the cookies (not "kakor och bullar" in a diet routine).
 _COOKIE_ACTION = re.compile(
-    r"\b(?:godkänn\w*|accepter\w*|använder|samtyck\w*|neka\w*|inställning\w*|nödvändiga|"
-    r"hantera|lagras|sparas|tillåt\w*)\b", re.IGNORECASE)
+    r"\b(?:godkänn\w*|accepter\w*|samtyck\w*|inställning\w*|webbplats\w*|webbsid\w*|"
+    r"sajt\w*|hemsida\w*|upplevelse\w*|nödvändiga|statistik|tredje part|personuppgift\w*|"
+    r"integritet\w*|surfa\w*)\b", re.IGNORECASE)
 # Buttons of a cookie banner that stand on a line of their own.
 _COOKIE_BUTTON = re.compile(
     r"^(?:(?:jag )?(?:godkänner|godkänn|acceptera)(?: alla)?(?: kakor| cookies)?|"
@@ -121,6 +123,7 @@ def _is_page_info(text: str) -> bool:
 
 
 def repeated_key(text: str) -> str | None:
-    """What a block is compared by to find it repeated on a page; None for a short one."""
+    """What a block is compared by to find it repeated on a page; None for a short one (a
+    short instruction, "Kontakta sjuksköterskan.", may well stand in two sections)."""
     flat = " ".join(text.split()).lower()
-    return flat if len(flat) >= 40 else None
+    return flat if len(flat) >= 60 else None

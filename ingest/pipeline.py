@@ -72,7 +72,7 @@ def build_document(filename: str, data: bytes, meta: DocumentMeta | None = None)
     if not blocks:
         raise UnreadableDocument(filename, "dokumentet innehåller ingen text efter rensning")
     if meta is None:
-        meta = default_meta(filename, title=_first_title(blocks))
+        meta = _suggested_meta(filename, data, _first_title(blocks))
         message = f"{filename}: saknas i {CATALOG_NAME}; läses in med standardvärden (id {meta.id})"
         log.warning(message)
         warnings.append(message)
@@ -150,6 +150,32 @@ def quote_in_text(document: Document, quote: str) -> bool:
     """True if ``quote`` stands in the document's cleaned text (whitespace-insensitive)."""
     wanted = normalized(quote)
     return bool(wanted) and wanted in normalized(document.text)
+
+
+def _suggested_meta(filename: str, data: bytes, first_title: str | None) -> DocumentMeta:
+    """Defaults for a document without a catalog entry, filled from what its text says (title,
+    organization, kind, validity, document id; ``ingest.suggest``): not "Protected" and
+    "Okänd" for an intranet page that names both. Still ``in_catalog=False``."""
+    from ingest.catalog import KINDS
+    from ingest.suggest import suggest_catalog
+
+    meta = default_meta(filename, title=first_title)
+    try:
+        found = suggest_catalog(filename, data)
+    except UnreadableDocument:
+        return meta
+    if found.valid_from and found.valid_to and not found.valid_from < found.valid_to:
+        found.valid_to = None
+    return dataclasses.replace(
+        meta,
+        title=found.title or meta.title,
+        organization=found.organization or meta.organization,
+        kind=found.kind if found.kind in KINDS else meta.kind,
+        valid_from=found.valid_from,
+        valid_to=found.valid_to,
+        published=found.published,
+        external_id=found.document_id,
+    )
 
 
 def _first_title(blocks) -> str | None:

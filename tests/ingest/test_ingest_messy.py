@@ -50,6 +50,16 @@ def test_web_page_junk_is_left_out_of_the_text_and_recorded_with_its_reason():
     assert any("Redaktör: Anna Ek" in text for text, _ in document.dropped)
 
 
+def test_the_site_banner_is_dropped_and_the_articles_own_header_kept():
+    page = ("<body><header><a>Insidan</a> <span>Kungsbacka kommuns intranät</span></header>"
+            "<main><header><h1>Rutin för munvård</h1></header><p>Munvård ges morgon och kväll."
+            "</p></main></body>")
+    document = build_document("munvard.html", page.encode(), META)
+    assert document.text == "Rutin för munvård\n\nMunvård ges morgon och kväll."
+    assert document.dropped == [("Insidan Kungsbacka kommuns intranät",
+                                 "navigering eller sidverktyg")]
+
+
 def test_page_information_lines_in_plain_text_are_dropped_but_a_heading_named_so_is_kept():
     text = ("Uppdaterat från föregående version\n\nRutinen är ny sedan 2024-01-01.\n\n"
             "Senast uppdaterad 2024-03-01\nSidansvarig: Per Holm\nSkriv ut\nDela\n")
@@ -63,10 +73,12 @@ def test_lines_that_only_look_like_furniture_are_kept():
     text = ("Roller i teamet\n\nSjuksköterska / Läkare / Arbetsterapeut\n\n"
             "Vårdbegäran → Planering → Utskrivning\n\nKan patienten ta sig till vårdcentralen?\n"
             "Ja\nNej\n\nDela ut läkemedlen enligt signeringslistan.\n\n"
-            "Uppdaterat från föregående version\n")
+            "Uppdaterat från föregående version\n\nPatienten äter gärna kakor och bullar till "
+            "kaffet, och använder socker i teet.\n")
     document = build_document("roller.txt", text.encode(), META)
     for kept in ("Sjuksköterska / Läkare / Arbetsterapeut", "Vårdbegäran → Planering",
-                 "Ja", "Nej", "Dela ut läkemedlen", "Uppdaterat från föregående version"):
+                 "Ja", "Nej", "Dela ut läkemedlen", "Uppdaterat från föregående version",
+                 "kakor och bullar"):
         assert kept in document.text, kept
     assert document.dropped == []
 
@@ -85,6 +97,28 @@ def test_numbered_headings_are_headings_with_their_level_and_a_numbered_list_sta
     steps = next(chunk for chunk in document.chunks if "Tvätta händerna" in chunk.text)
     assert steps.section == "Rutin för katetervård › 3. Genomförande"
     assert steps.kind == "list" and "2. Byt katetern" in steps.text
+
+
+def test_word_paragraphs_numbered_without_a_dot_are_headings_only_in_a_series():
+    import io
+
+    import docx
+
+    def sections(paragraphs):
+        document = docx.Document()
+        document.add_heading("Rutin för munvård", 0)
+        for text in paragraphs:
+            document.add_paragraph(text)
+        data = io.BytesIO()
+        document.save(data)
+        return [c.section for c in build_document("m.docx", data.getvalue(), META).chunks]
+
+    assert sections(["1 Syfte", "Munvård förebygger infektioner.", "2 Ansvar",
+                     "Undersköterskan ger munvård.", "2.1 Vid sondmatning",
+                     "Munvården görs oftare."]) == [
+        "Rutin för munvård › 1 Syfte", "Rutin för munvård › 2 Ansvar",
+        "Rutin för munvård › 2 Ansvar › 2.1 Vid sondmatning"]
+    assert sections(["3 Patienter", "Text om munvård."]) == ["Rutin för munvård"]
 
 
 def test_an_html_link_without_an_address_is_read_as_text():
@@ -134,6 +168,27 @@ def test_the_bundled_documents_lose_nothing_but_page_furniture(documents_dir):
     documents, _ = load_directory(documents_dir)
     reasons = {reason for document in documents for _, reason in document.dropped}
     assert reasons == {"sidhuvud, sidfot eller sidnummer"}
+
+
+def test_a_page_without_a_catalog_entry_takes_its_fields_from_its_text(tmp_path):
+    from ingest.pipeline import load_directory
+
+    (tmp_path / "sida.html").write_text(INTRANET_PAGE.replace("<h1>", "<p>Protected</p><h1>"),
+                                        encoding="utf-8")
+    (tmp_path / "avtal.txt").write_text(
+        "Överenskommelse om hemsjukvård 2018–2022\n\nParterna samverkar kring hemsjukvården.\n",
+        encoding="utf-8")
+    documents, failures = load_directory(tmp_path)
+    assert failures == []
+    by_file = {d.meta.filename: d.meta for d in documents}
+    page = by_file["sida.html"]
+    assert (page.title, page.organization, page.kind) == (
+        "Rutin för trycksårsprevention", "Varbergs kommun", "routine")
+    assert page.valid_from == date(2024, 2, 1) and page.external_id == "VK-1204"
+    assert not page.in_catalog and page.id == "sida"
+    agreement = by_file["avtal.txt"]
+    assert not agreement.in_force_on(date(2026, 1, 1))
+    assert agreement.in_force_on(date(2020, 6, 1))
 
 
 def test_suggestions_read_title_organization_dates_id_and_what_it_replaces():
