@@ -16,7 +16,6 @@ from kb.store import VectorStore
 from kb.support import (SUPPORT_LEXICAL_WEIGHT, TUNED_SUPPORT_THRESHOLD, TermCoverage,  # noqa: F401
                         is_supported, support_score, support_threshold)
 from rutin.errors import InputError
-from rutin.text import detect_language
 
 #: How many candidates each ranking contributes to the fusion.
 CANDIDATES = 40
@@ -155,7 +154,7 @@ def rank_dense(corpus: Corpus, query: str, n: int, embedder: Embedder, store: Ve
                allowed_ids: list[str] | None = None) -> tuple[list[int], dict[int, float], np.ndarray]:
     """Positions of the ``n`` passages nearest to ``query`` (best first), their cosines, and the
     query vector. ``allowed_ids``: restrict to these documents (None: all)."""
-    vector = embedder.embed_queries([dense_query(corpus, query)])[0]
+    vector = embedder.embed_queries([query])[0]
     ranking: list[int] = []
     cosines: dict[int, float] = {}
     for cid, cos in store.query(vector, n, allowed_ids):
@@ -164,23 +163,6 @@ def rank_dense(corpus: Corpus, query: str, n: int, embedder: Embedder, store: Ve
             ranking.append(pos)
             cosines[pos] = cos
     return ranking, cosines, vector
-
-
-#: How many of the lexicon's Swedish terms an English question's dense query carries.
-DENSE_QUERY_TERMS = 8
-
-
-def dense_query(corpus: Corpus, query: str) -> str:
-    """The text embedded for ``query``: an English question carries the lexicon's Swedish
-    terms for its words in parentheses ("who decides on enrolment (anslutning, hemsjukvård)"),
-    so the dense model meets the routines' own words. Measured on the tuning parts (`rutin
-    eval`, `rutin eval --answers --part tuning`): answer-set R@1 0.677 -> 0.697, MRR 0.774 ->
-    0.784, the retrieval set's MRR 0.876 -> 0.874; adding the terms to Swedish questions too
-    lost (R@1 0.800 -> 0.729 on the retrieval set)."""
-    if detect_language(query) != "en":
-        return query
-    terms = corpus.lexical.lexicon.swedish_terms(query, corpus.lexical.tokenizer)
-    return f"{query} ({', '.join(terms[:DENSE_QUERY_TERMS])})" if terms else query
 
 
 def rank_lexical(corpus: Corpus, query: str, n: int,
