@@ -31,12 +31,14 @@ DATA_DIR = Path(__file__).parent / "data"
 
 @dataclass(frozen=True)
 class Row:
-    """A rule row: conditions, a plain-Swedish text, and the citations it rests on."""
+    """A rule row: conditions, a plain-Swedish text (and its English version), and the
+    citations it rests on."""
 
     id: str
     when: dict
     text: str
     citations: tuple[Citation, ...]
+    text_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class OccasionRule:
     reason_met: str
     reason_not_met: str
     citations: tuple[Citation, ...]
+    reason_met_en: str = ""
+    reason_not_met_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,7 @@ class FeeRow:
     category: str | None
     reason: str
     citations: tuple[Citation, ...]
+    reason_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -214,8 +219,8 @@ def _rows(src: RuleSource, key: str, text_key: str) -> tuple[Row, ...]:
     rows = []
     for i, item in enumerate(src.data.get(key, [])):
         rid = src.require(item, "id", str, f"{key}[{i}]")
-        rows.append(Row(id=rid, when=src.when(item, rid),
-                        text=src.require(item, text_key, str, rid),
+        text, text_en = src.texts(item, text_key, rid)
+        rows.append(Row(id=rid, when=src.when(item, rid), text=text, text_en=text_en,
                         citations=src.citations(item, rid)))
     return tuple(rows)
 
@@ -229,11 +234,13 @@ def _parse_visit_routine(src: RuleSource) -> VisitRoutine:
     for i, item in enumerate(data.get("occasions", [])):
         rid = src.require(item, "id", str, f"occasions[{i}]")
         alternatives = src.require(item, "when_any", list, rid)
+        met, met_en = src.texts(item, "reason_met", rid)
+        not_met, not_met_en = src.texts(item, "reason_not_met", rid)
         occasions.append(OccasionRule(
             id=rid, occasion=src.require(item, "occasion", str, rid),
             when_any=tuple(src.when({"w": w}, rid, key="w") for w in alternatives),
-            reason_met=src.require(item, "reason_met", str, rid),
-            reason_not_met=src.require(item, "reason_not_met", str, rid),
+            reason_met=met, reason_not_met=not_met,
+            reason_met_en=met_en, reason_not_met_en=not_met_en,
             citations=src.citations(item, rid)))
     registration = []
     for i, item in enumerate(data.get("registration", [])):
@@ -249,15 +256,17 @@ def _parse_visit_routine(src: RuleSource) -> VisitRoutine:
     fees = []
     for i, item in enumerate(data.get("fees", [])):
         rid = src.require(item, "id", str, f"fees[{i}]")
+        reason, reason_en = src.texts(item, "reason", rid)
         fees.append(FeeRow(id=rid, when=src.when(item, rid),
                            amount_sek=src.require(item, "amount_sek", int, rid),
                            category=item.get("category"),
-                           reason=src.require(item, "reason", str, rid),
+                           reason=reason, reason_en=reason_en,
                            citations=src.citations(item, rid)))
     before = None
     if "before" in data:
         b = data["before"]
-        before = Row(id="before", when={}, text=src.require(b, "reason", str, "before"),
+        text, text_en = src.texts(b, "reason", "before")
+        before = Row(id="before", when={}, text=text, text_en=text_en,
                      citations=src.citations(b, "before"))
     return VisitRoutine(
         document_id=src.document_id, title=document.meta.title,
