@@ -1,9 +1,11 @@
 """The rule tables: every ``rules/data/*.toml`` file, parsed and checked against the documents.
 
 One file per routine version (OpenFisca style): its validity ``[valid_from, valid_to)``, and for
-every value the document and the verbatim quote it rests on. ``load_tables`` fails with
-``RuleDataError`` if a quote is not in its document, a value has no citation, or two versions of
-the visit routine overlap.
+every value the document and the verbatim quote it rests on. Every Swedish text (``reason``,
+``reason_met``, ``reason_not_met``, ``text``, ``extension``) has its English version beside it
+(``reason_en`` …) for English questions (issue 10). ``load_tables`` fails with ``RuleDataError``
+if a quote is not in its document, a value has no citation, a text lacks its English version, or
+two versions of the visit routine overlap.
 """
 
 from __future__ import annotations
@@ -154,7 +156,8 @@ def load_tables(documents: Mapping[str, Document], data_dir: Path = DATA_DIR) ->
 
     A file whose own document is not among ``documents`` is skipped with a warning (no rule
     answers without its source). Raises ``RuleDataError`` naming the file and entry when a quote
-    is not verbatim in its document, a value lacks a citation, a file is malformed, the table's
+    is not verbatim in its document, a value lacks a citation, a text lacks its English version
+    (``'reason_en' saknas``), a file is malformed, the table's
     validity disagrees with the document's catalog entry, or visit routine versions overlap.
     """
     tables = RuleTables()
