@@ -17,7 +17,8 @@ class Decision:
     lists the fee for each age band) or when the routine prescribes no fee for the visit.
     ``registration`` holds only decided values, in the routine's order; ``alternatives`` the
     possible values of a field that a missing fact still decides. ``trace`` lists each rule row
-    that was tested and its outcome (True / False / None = unknown).
+    that was tested and its outcome (True / False / None = unknown). ``reasons_en`` /
+    ``notices_en`` say ``reasons`` / ``notices`` in English, in the same order (issue 10).
     """
 
     visit_date: date
@@ -28,10 +29,12 @@ class Decision:
     system: str | None = None
     routine: dict | None = None
     registration: list[tuple[str, str]] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # Swedish (the API contract's field)
+    reasons_en: list[str] = field(default_factory=list)  # the same reasons in English
     missing: list[str] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    notices_en: list[str] = field(default_factory=list)
     fee_alternatives: list[dict] = field(default_factory=list)
     alternatives: dict[str, list[str]] = field(default_factory=dict)
     trace: list[dict] = field(default_factory=list)
@@ -44,6 +47,11 @@ class Decision:
             if (c.document_id, c.quote) not in seen:
                 seen.add((c.document_id, c.quote))
                 self.citations.append(c)
+
+    def say(self, sv: str, en: str) -> None:
+        """Add a reason in Swedish and in English (``reasons`` and ``reasons_en`` stay parallel)."""
+        self.reasons.append(sv)
+        self.reasons_en.append(en)
 
     def need(self, names) -> None:
         """Name facts that are still missing (each once, in order)."""
@@ -69,5 +77,7 @@ class Decision:
             "fee_alternatives": list(self.fee_alternatives),
             "alternatives": [{"field": f, "values": vs} for f, vs in self.alternatives.items()],
             "notices": list(self.notices),
+            "reasons_en": list(self.reasons_en),
+            "notices_en": list(self.notices_en),
             "trace": list(self.trace),
         }

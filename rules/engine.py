@@ -11,12 +11,15 @@ from datetime import date
 
 from rules.conditions import evaluate, evaluate_any
 from rules.decision import Decision
-from rules.facts import FACT_NAMES_SV, VisitFacts
+from rules.facts import FACT_NAMES_EN, FACT_NAMES_SV, VisitFacts
 from rules.tables import RuleTables, VisitRoutine
 
 NOT_DESCRIBED = ("Rutinen beskriver bara registrering och patientavgift för riktade "
                  "hemsjukvårdsbesök som ger ersättningen; för det här besöket anger den varken "
                  "registrering eller patientavgift.")
+NOT_DESCRIBED_EN = ("The routine only describes registration and the patient fee for targeted "
+                    "home health care visits that give the compensation; for this visit it gives "
+                    "neither a registration nor a patient fee.")
 
 
 def decide(facts: VisitFacts, visit_date: date, tables: RuleTables) -> Decision:
@@ -34,12 +37,17 @@ def decide(facts: VisitFacts, visit_date: date, tables: RuleTables) -> Decision:
     d.system = routine.system
     d.routine = routine.to_api()
     until = f" till {routine.valid_to.isoformat()}" if routine.valid_to else ""
-    d.reasons.append(f"Besöksdagen {visit_date.isoformat()} gäller rutinen "
-                     f"\"{routine.title}\" ({routine.system}, från "
-                     f"{routine.valid_from.isoformat()}{until}).")
+    until_en = f" until {routine.valid_to.isoformat()}" if routine.valid_to else ""
+    d.say(f"Besöksdagen {visit_date.isoformat()} gäller rutinen "
+          f"\"{routine.title}\" ({routine.system}, från "
+          f"{routine.valid_from.isoformat()}{until}).",
+          f"On the visit date {visit_date.isoformat()} the routine in force is "
+          f"“{routine.title}” ({routine.system}, from "
+          f"{routine.valid_from.isoformat()}{until_en}).")
     d.cite(routine.system_citations)
     if facts.patient_age is not None:
-        d.reasons.append(f"Patientens ålder på besöksdagen: {facts.patient_age} år.")
+        d.say(f"Patientens ålder på besöksdagen: {facts.patient_age} år.",
+              f"The patient's age on the visit date: {facts.patient_age}.")
 
     excluded = _exclusions(d, facts, routine)
     if excluded:
@@ -47,7 +55,7 @@ def decide(facts: VisitFacts, visit_date: date, tables: RuleTables) -> Decision:
         # changes no value, so it is not asked for.
         d.missing.clear()
         d.eligible, d.compensation_sek = False, 0
-        d.reasons.append(NOT_DESCRIBED)
+        d.say(NOT_DESCRIBED, NOT_DESCRIBED_EN)
     else:
         _occasions(d, facts, routine)
         _registration_and_fee(d, facts, routine)
@@ -60,11 +68,12 @@ def _no_routine(d: Decision, visit_date: date, tables: RuleTables) -> None:
     if first is not None and visit_date < first.valid_from and first.before is not None:
         # Before the first version: no compensation existed; never extrapolate backwards.
         d.eligible, d.compensation_sek = False, 0
-        d.reasons.append(first.before.text)
+        d.say(first.before.text, first.before.text_en)
         d.cite(first.before.citations)
         d.trace.append({"rule": "before", "document_id": first.document_id, "result": True})
     else:
-        d.reasons.append(f"Ingen rutin i kunskapsbasen gäller för besök {visit_date.isoformat()}.")
+        d.say(f"Ingen rutin i kunskapsbasen gäller för besök {visit_date.isoformat()}.",
+              f"No routine in the knowledge base covers visits on {visit_date.isoformat()}.")
 
 
 def _exclusions(d: Decision, facts: VisitFacts, routine: VisitRoutine) -> bool:
@@ -74,7 +83,7 @@ def _exclusions(d: Decision, facts: VisitFacts, routine: VisitRoutine) -> bool:
         d.trace.append({"rule": row.id, "document_id": routine.document_id, "result": m.value})
         if m.value is True:
             excluded = True
-            d.reasons.append(row.text)
+            d.say(row.text, row.text_en)
             d.cite(row.citations)
         elif m.value is None:
             d.need(m.missing)
@@ -89,14 +98,14 @@ def _occasions(d: Decision, facts: VisitFacts, routine: VisitRoutine) -> None:
         d.trace.append({"rule": rule.id, "document_id": routine.document_id, "result": m.value})
         if m.value is True:
             outcome = True
-            d.reasons.append(rule.reason_met)
+            d.say(rule.reason_met, rule.reason_met_en)
             d.cite(rule.citations)
         elif m.value is None:
             if outcome is False:
                 outcome = None
             d.need(m.missing)
         elif rule.occasion == facts.occasion:
-            d.reasons.append(rule.reason_not_met)
+            d.say(rule.reason_not_met, rule.reason_not_met_en)
             d.cite(rule.citations)
     if outcome is True and d.missing:  # an exclusion row is still unknown
         outcome = None
@@ -108,13 +117,15 @@ def _occasions(d: Decision, facts: VisitFacts, routine: VisitRoutine) -> None:
         d.compensation_sek = 0
         d.cite(routine.compensation_citations)
     else:
-        d.reasons.append("Om besöket ger ersättningen beror på uppgifter som saknas: "
-                         + ", ".join(FACT_NAMES_SV.get(m, m) for m in d.missing) + ".")
+        d.say("Om besöket ger ersättningen beror på uppgifter som saknas: "
+              + ", ".join(FACT_NAMES_SV.get(m, m) for m in d.missing) + ".",
+              "Whether the visit gives the compensation depends on facts that are missing: "
+              + ", ".join(FACT_NAMES_EN.get(m, m) for m in d.missing) + ".")
 
 
 def _registration_and_fee(d: Decision, facts: VisitFacts, routine: VisitRoutine) -> None:
     if d.eligible is False:
-        d.reasons.append(NOT_DESCRIBED)
+        d.say(NOT_DESCRIBED, NOT_DESCRIBED_EN)
         return
     fee = None
     for row in routine.fees:
@@ -124,14 +135,16 @@ def _registration_and_fee(d: Decision, facts: VisitFacts, routine: VisitRoutine)
             fee = row
     if fee is not None:
         d.patient_fee_sek, d.patient_fee_category = fee.amount_sek, fee.category
-        d.reasons.append(fee.reason)
+        d.say(fee.reason, fee.reason_en)
         d.cite(fee.citations)
     else:
         d.need(["patient_age"])
-        d.reasons.append("Patientavgiften beror på patientens ålder på besöksdagen, som saknas.")
+        d.say("Patientavgiften beror på patientens ålder på besöksdagen, som saknas.",
+              "The patient fee depends on the patient's age on the visit date, which is missing.")
         for row in routine.fees:
             d.fee_alternatives.append({"when": _age_label(row.when), "amount_sek": row.amount_sek,
-                                       "category": row.category})
+                                       "category": row.category,
+                                       "when_en": _age_label_en(row.when)})
             d.cite(row.citations)
     for reg in routine.registration:
         if reg.source is not None:
@@ -166,6 +179,14 @@ def _age_label(when: dict) -> str:
     return "alla åldrar"
 
 
+def _age_label_en(when: dict) -> str:
+    if "age_below" in when:
+        return f"under {when['age_below']}"
+    if "age_from" in when:
+        return f"{when['age_from']} and older"
+    return "all ages"
+
+
 def _notices(d: Decision, facts: VisitFacts, visit_date: date, tables: RuleTables) -> None:
     for table in tables.notices:
         if not table.in_force_on(visit_date):
@@ -175,5 +196,6 @@ def _notices(d: Decision, facts: VisitFacts, visit_date: date, tables: RuleTable
             d.trace.append({"rule": row.id, "document_id": table.document_id, "result": m.value})
             if m.value is not False:
                 d.notices.append(row.text)
-                d.reasons.append(row.text)
+                d.notices_en.append(row.text_en)
+                d.say(row.text, row.text_en)
                 d.cite(row.citations)

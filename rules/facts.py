@@ -27,6 +27,13 @@ FACT_NAMES_SV: dict[str, str] = {
     "municipal_home_care": "inskriven i kommunal hemsjukvård", "remote": "på distans",
     "lakarmedverkan": "inom Läkarmedverkan", "performed_by": "besöket gjordes av",
 }
+# ... and in English, for the same reasons in English (issue 10).
+FACT_NAMES_EN: dict[str, str] = {
+    "visit_date": "visit date", "patient_age": "age", "birth_date": "date of birth",
+    "occasion": "occasion", "setting": "housing",
+    "municipal_home_care": "enrolled in municipal home health care", "remote": "remote",
+    "lakarmedverkan": "within Läkarmedverkan", "performed_by": "visit made by",
+}
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ class FollowupAnswer:
     citations: tuple[Citation, ...]
     organization: str
     document_id: str
+    reasons_en: tuple[str, ...] = ()  # ``reasons`` in English, same order
 
     def to_api(self) -> dict:
         """The answer as JSON."""
@@ -46,7 +47,8 @@ class FollowupAnswer:
                 "next_by": [d.isoformat() for d in self.next_by],
                 "organization": self.organization, "document_id": self.document_id,
                 "reasons": list(self.reasons),
-                "citations": [c.to_api() for c in self.citations]}
+                "citations": [c.to_api() for c in self.citations],
+                "reasons_en": list(self.reasons_en)}
 
 
 def parse_followup(src: RuleSource) -> FollowupRule:
@@ -71,22 +73,32 @@ def followup_schedule(enrolled_on: date, rule: FollowupRule, *, last_followup: d
     first = add_months(enrolled_on, rule.first_within_months)
     reasons = [f"Första uppföljningen ska ske senast {first.isoformat()}, "
                f"{rule.first_within_months} månader efter anslutningen {enrolled_on.isoformat()}."]
+    reasons_en = [f"The first follow-up must take place by {first.isoformat()}, "
+                  f"{rule.first_within_months} months after enrolment on "
+                  f"{enrolled_on.isoformat()}."]
     if last_followup is not None:
         if last_followup < enrolled_on:
             raise ValueError("last_followup före enrolled_on")
         start = last_followup
         reasons.append(f"Därefter minst var {rule.then_every_months}:e månad räknat från senaste "
                        f"uppföljningen {last_followup.isoformat()} (tidigare vid behov).")
+        reasons_en.append(f"After that at least every {rule.then_every_months} months, counted "
+                          f"from the latest follow-up on {last_followup.isoformat()} (earlier "
+                          "if needed).")
     else:
         start = first
         reasons.append(f"Därefter minst var {rule.then_every_months}:e månad (tidigare vid behov); "
                        "datumen nedan gäller om varje uppföljning görs sista tillåtna dag.")
+        reasons_en.append(f"After that at least every {rule.then_every_months} months (earlier "
+                          "if needed); the dates below hold if each follow-up is made on its "
+                          "last allowed day.")
     later, day = [], start
     for _ in range(count):
         day = add_months(day, rule.then_every_months)
         later.append(day)
     reasons.append(f"Rutinen gäller {rule.organization}, inte Region Halland.")
+    reasons_en.append(f"The routine is that of {rule.organization}, not Region Halland.")
     return FollowupAnswer(enrolled_on=enrolled_on, first_by=first, next_by=tuple(later),
-                          reasons=tuple(reasons),
+                          reasons=tuple(reasons), reasons_en=tuple(reasons_en),
                           citations=rule.first_citations + rule.then_citations,
                           organization=rule.organization, document_id=rule.document_id)

@@ -26,6 +26,7 @@ class LakarmedverkanRule:
     citations: tuple[Citation, ...]
     extension: str
     extension_citations: tuple[Citation, ...]
+    extension_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class SupportAnswer:
     citations: tuple[Citation, ...]
     organization: str
     document_id: str
+    reasons_en: tuple[str, ...] = ()  # ``reasons`` in English, same order
 
     def to_api(self) -> dict:
         """The answer as JSON."""
@@ -45,7 +47,8 @@ class SupportAnswer:
                 "support_until": self.support_until.isoformat(),
                 "organization": self.organization, "document_id": self.document_id,
                 "reasons": list(self.reasons),
-                "citations": [c.to_api() for c in self.citations]}
+                "citations": [c.to_api() for c in self.citations],
+                "reasons_en": list(self.reasons_en)}
 
 
 def parse_lakarmedverkan(src: RuleSource) -> LakarmedverkanRule:
@@ -55,13 +58,14 @@ def parse_lakarmedverkan(src: RuleSource) -> LakarmedverkanRule:
     if decided_on is None:
         raise src.fail("lakarmedverkan.decided_on", "saknas")
     src.citations(t, "lakarmedverkan.decided_on", key="decided_quotes")
+    extension, extension_en = src.texts(t, "extension", "lakarmedverkan")
     return LakarmedverkanRule(
         document_id=src.document_id,
         organization=src.require(src.data, "organization", str, "organization"),
         decided_on=decided_on,
         support_days=src.require(t, "support_days", int, "lakarmedverkan"),
         citations=src.citations(t, "lakarmedverkan.support_days"),
-        extension=src.require(t, "extension", str, "lakarmedverkan"),
+        extension=extension, extension_en=extension_en,
         extension_citations=src.citations(t, "lakarmedverkan.extension", key="extension_quotes"))
 
 
@@ -78,11 +82,20 @@ def decide_support(discharge_date: date, rule: LakarmedverkanRule) -> SupportAns
         f"till och med {until.isoformat()} (dagarna räknas från dagen efter utskrivningen).",
         rule.extension,
     ]
+    reasons_en = [
+        f"Läkarmedverkan gives support for up to {rule.support_days} days after discharge: "
+        f"up to and including {until.isoformat()} (the days are counted from the day after "
+        "discharge).",
+        rule.extension_en,
+    ]
     if discharge_date < rule.decided_on:
         reasons.append(f"Regeln beslutades av HSU {rule.decided_on.isoformat()}; dokumenten anger "
                        "inte från vilket datum den tillämpas, så den gäller kanske inte en "
                        "utskrivning före beslutet.")
+        reasons_en.append(f"HSU decided the rule on {rule.decided_on.isoformat()}; the documents "
+                          "do not say from which date it applies, so it may not hold for a "
+                          "discharge before the decision.")
     return SupportAnswer(discharge_date=discharge_date, support_until=until,
-                         reasons=tuple(reasons),
+                         reasons=tuple(reasons), reasons_en=tuple(reasons_en),
                          citations=rule.citations + rule.extension_citations,
                          organization=rule.organization, document_id=rule.document_id)

@@ -23,6 +23,7 @@ class FeeLevel:
     when_any: tuple[dict, ...]
     text: str
     citations: tuple[Citation, ...]
+    text_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class FeeLevelTable:
     levels: tuple[FeeLevel, ...]
     no_amount_note: str
     no_amount_citations: tuple[Citation, ...]
+    no_amount_note_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -46,12 +48,14 @@ class FeeLevelAnswer:
     citations: tuple[Citation, ...]
     organization: str
     document_id: str
+    reasons_en: tuple[str, ...] = ()  # ``reasons`` in English, same order
 
     def to_api(self) -> dict:
         """The answer as JSON."""
         return {"level": self.level, "amount_sek": None, "organization": self.organization,
                 "document_id": self.document_id, "reasons": list(self.reasons),
-                "missing": list(self.missing), "citations": [c.to_api() for c in self.citations]}
+                "missing": list(self.missing), "citations": [c.to_api() for c in self.citations],
+                "reasons_en": list(self.reasons_en)}
 
 
 def parse_fee_levels(src: RuleSource) -> FeeLevelTable:
@@ -60,15 +64,16 @@ def parse_fee_levels(src: RuleSource) -> FeeLevelTable:
     for i, item in enumerate(src.data.get("fee_levels", [])):
         where = f"fee_levels[{i}]"
         alternatives = src.require(item, "when_any", list, where)
+        text, text_en = src.texts(item, "text", where)
         levels.append(FeeLevel(
             level=src.require(item, "level", int, where),
             when_any=tuple(src.when({"w": w}, where, key="w", names=NEEDS) for w in alternatives),
-            text=src.require(item, "text", str, where),
-            citations=src.citations(item, where)))
+            text=text, text_en=text_en, citations=src.citations(item, where)))
     note = src.require(src.data, "fee_note", dict, "fee_note")
+    note_text, note_en = src.texts(note, "text", "fee_note")
     return FeeLevelTable(document_id=src.document_id,
                          organization=src.require(src.data, "organization", str, "organization"),
-                         levels=tuple(levels), no_amount_note=src.require(note, "text", str, "fee_note"),
+                         levels=tuple(levels), no_amount_note=note_text, no_amount_note_en=note_en,
                          no_amount_citations=src.citations(note, "fee_note"))
 
 
@@ -87,7 +92,8 @@ def fee_level(needs: dict, table: FeeLevelTable) -> FeeLevelAnswer:
         if any(r.value is True for r in results):
             return FeeLevelAnswer(level.level, (level.text, table.no_amount_note), (),
                                   tuple(level.citations) + tuple(citations),
-                                  table.organization, table.document_id)
+                                  table.organization, table.document_id,
+                                  (level.text_en, table.no_amount_note_en))
         for r in results:
             missing.extend(m for m in r.missing if m not in missing)
         citations.extend(level.citations)
@@ -95,7 +101,10 @@ def fee_level(needs: dict, table: FeeLevelTable) -> FeeLevelAnswer:
             break
     if missing:
         reason = "Avgiftsnivån beror på uppgifter som saknas."
+        reason_en = "The fee level depends on facts that are missing."
     else:
         reason = "Rutinen beskriver ingen avgiftsnivå för de angivna behoven."
+        reason_en = "The routine describes no fee level for the needs given."
     return FeeLevelAnswer(None, (reason, table.no_amount_note), tuple(missing), tuple(citations),
-                          table.organization, table.document_id)
+                          table.organization, table.document_id,
+                          (reason_en, table.no_amount_note_en))

@@ -83,6 +83,17 @@ class RuleSource:
             raise self.fail(where or key, f"'{key}' har fel typ ({type(value).__name__})")
         return value
 
+    def texts(self, table: Mapping, key: str, where: str) -> tuple[str, str]:
+        """A Swedish text ``table[key]`` and its English version ``table[key + "_en"]``; both
+        must be there (issue 10: an English question gets English reasons), neither blank."""
+        out = []
+        for k in (key, f"{key}_en"):
+            value = self.require(table, k, str, where)
+            if not value.strip():
+                raise self.fail(where or k, f"'{k}' är tom")
+            out.append(value)
+        return out[0], out[1]
+
     def optional_date(self, table: Mapping, key: str) -> date | None:
         """A TOML date or nothing."""
         value = table.get(key)

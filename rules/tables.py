@@ -1,9 +1,11 @@
 """The rule tables: every ``rules/data/*.toml`` file, parsed and checked against the documents.
 
 One file per routine version (OpenFisca style): its validity ``[valid_from, valid_to)``, and for
-every value the document and the verbatim quote it rests on. ``load_tables`` fails with
-``RuleDataError`` if a quote is not in its document, a value has no citation, or two versions of
-the visit routine overlap.
+every value the document and the verbatim quote it rests on. Every Swedish text (``reason``,
+``reason_met``, ``reason_not_met``, ``text``, ``extension``) has its English version beside it
+(``reason_en`` …) for English questions (issue 10). ``load_tables`` fails with ``RuleDataError``
+if a quote is not in its document, a value has no citation, a text lacks its English version, or
+two versions of the visit routine overlap.
 """
 
 from __future__ import annotations
@@ -31,12 +33,14 @@ DATA_DIR = Path(__file__).parent / "data"
 
 @dataclass(frozen=True)
 class Row:
-    """A rule row: conditions, a plain-Swedish text, and the citations it rests on."""
+    """A rule row: conditions, a plain-Swedish text (and its English version), and the
+    citations it rests on."""
 
     id: str
     when: dict
     text: str
     citations: tuple[Citation, ...]
+    text_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ class OccasionRule:
     reason_met: str
     reason_not_met: str
     citations: tuple[Citation, ...]
+    reason_met_en: str = ""
+    reason_not_met_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,7 @@ class FeeRow:
     category: str | None
     reason: str
     citations: tuple[Citation, ...]
+    reason_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -151,7 +158,8 @@ def load_tables(documents: Mapping[str, Document], data_dir: Path = DATA_DIR) ->
 
     A file whose own document is not among ``documents`` is skipped with a warning (no rule
     answers without its source). Raises ``RuleDataError`` naming the file and entry when a quote
-    is not verbatim in its document, a value lacks a citation, a file is malformed, the table's
+    is not verbatim in its document, a value lacks a citation, a text lacks its English version
+    (``'reason_en' saknas``), a file is malformed, the table's
     validity disagrees with the document's catalog entry, or visit routine versions overlap.
     """
     tables = RuleTables()
@@ -219,8 +227,8 @@ def _rows(src: RuleSource, key: str, text_key: str) -> tuple[Row, ...]:
     rows = []
     for i, item in enumerate(src.data.get(key, [])):
         rid = src.require(item, "id", str, f"{key}[{i}]")
-        rows.append(Row(id=rid, when=src.when(item, rid),
-                        text=src.require(item, text_key, str, rid),
+        text, text_en = src.texts(item, text_key, rid)
+        rows.append(Row(id=rid, when=src.when(item, rid), text=text, text_en=text_en,
                         citations=src.citations(item, rid)))
     return tuple(rows)
 
@@ -234,11 +242,13 @@ def _parse_visit_routine(src: RuleSource) -> VisitRoutine:
     for i, item in enumerate(data.get("occasions", [])):
         rid = src.require(item, "id", str, f"occasions[{i}]")
         alternatives = src.require(item, "when_any", list, rid)
+        met, met_en = src.texts(item, "reason_met", rid)
+        not_met, not_met_en = src.texts(item, "reason_not_met", rid)
         occasions.append(OccasionRule(
             id=rid, occasion=src.require(item, "occasion", str, rid),
             when_any=tuple(src.when({"w": w}, rid, key="w") for w in alternatives),
-            reason_met=src.require(item, "reason_met", str, rid),
-            reason_not_met=src.require(item, "reason_not_met", str, rid),
+            reason_met=met, reason_not_met=not_met,
+            reason_met_en=met_en, reason_not_met_en=not_met_en,
             citations=src.citations(item, rid)))
     registration = []
     for i, item in enumerate(data.get("registration", [])):
@@ -254,15 +264,17 @@ def _parse_visit_routine(src: RuleSource) -> VisitRoutine:
     fees = []
     for i, item in enumerate(data.get("fees", [])):
         rid = src.require(item, "id", str, f"fees[{i}]")
+        reason, reason_en = src.texts(item, "reason", rid)
         fees.append(FeeRow(id=rid, when=src.when(item, rid),
                            amount_sek=src.require(item, "amount_sek", int, rid),
                            category=item.get("category"),
-                           reason=src.require(item, "reason", str, rid),
+                           reason=reason, reason_en=reason_en,
                            citations=src.citations(item, rid)))
     before = None
     if "before" in data:
         b = data["before"]
-        before = Row(id="before", when={}, text=src.require(b, "reason", str, "before"),
+        text, text_en = src.texts(b, "reason", "before")
+        before = Row(id="before", when={}, text=text, text_en=text_en,
                      citations=src.citations(b, "before"))
     return VisitRoutine(
         document_id=src.document_id, title=document.meta.title,

@@ -36,6 +36,14 @@ def source_line(meta, section: str, lang: str) -> str:
 
 # --------------------------------------------------------------------------- rules answers
 
+def reasons_in(answer: dict, lang: str) -> list[str]:
+    """The reasons of a rules answer in the question's language: ``reasons_en`` for English
+    (issue 10), ``reasons`` (Swedish) otherwise or when an answer has no English ones."""
+    if lang == "en" and answer.get("reasons_en"):
+        return list(answer["reasons_en"])
+    return list(answer.get("reasons") or [])
+
+
 def _alternative_text(item, lang: str) -> str:
     """One entry of ``fee_alternatives`` / ``alternatives`` / ``notices`` as a phrase."""
     if isinstance(item, str):
@@ -43,7 +51,8 @@ def _alternative_text(item, lang: str) -> str:
     if isinstance(item, dict):
         if "when" in item and "amount_sek" in item:  # rules: {"when", "amount_sek", "category"}
             amount = f"{item['amount_sek']} kr" if lang == "sv" else f"SEK {item['amount_sek']}"
-            return f"{item['when']}: {amount}"
+            when = item.get("when_en") or item["when"] if lang == "en" else item["when"]
+            return f"{when}: {amount}"
         for key in ("text", "description", "label", "message", "condition"):
             if isinstance(item.get(key), str) and item[key]:
                 extra = ""
@@ -98,7 +107,7 @@ def rule_answer_text(decision: dict, *, lang: str, visit_date: date, date_assume
         lines.append(t(lang, "comp_no"))
     elif system:
         lines.append(t(lang, "comp_unknown"))
-    reasons = decision.get("reasons") or []
+    reasons = reasons_in(decision, lang)
     if reasons:
         lines.append(t(lang, "reasons"))
         lines.extend(f"• {r}" for r in reasons)
@@ -119,7 +128,7 @@ def date_rule_text(name: str, result: dict, meta, lang: str) -> str:
         lines = [t(lang, "lmv_intro", title=f"”{title}”" if lang == "sv" else f"“{title}”", org=org),
                  t(lang, "lmv", until=result["support_until"], days=days,
                    d=result["discharge_date"])]
-        reasons = result.get("reasons") or []
+        reasons = reasons_in(result, lang)
         lines.extend(f"• {r}" for r in reasons[1:])  # the first reason is the sentence above
         return "\n".join(lines)
     later = result.get("next_by") or []

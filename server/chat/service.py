@@ -731,9 +731,13 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
                 or _compensation_statement(state, frame, routine))
     lang = frame.lang
     meta = _meta(state.kb, routine.document_id)
-    lead = T.t(lang, "rule_statement", title=routine.title, system=routine.system)
-    answer = "\n".join([lead, row.text if lang == "sv" else f"“{row.text}”",
-                        T.t(lang, "offer_visit_check")])
+    # The rule's reason in the question's language explains; the document's own words are
+    # quoted as quotes (issue 10: a reason is not a quote from the routine).
+    lead = T.t(lang, "rule_statement_why", title=routine.title, system=routine.system)
+    marks = ("”", "”") if lang == "sv" else ("“", "”")
+    quotes = " ".join(f"{marks[0]}{c.quote}{marks[1]}" for c in row.citations)
+    answer = "\n".join([lead, row.text if lang == "sv" else row.text_en,
+                        T.t(lang, "routine_says", quote=quotes), T.t(lang, "offer_visit_check")])
     raw = [{"document_id": c.document_id, "anchor": c.anchor, "quote": c.quote}
            for c in row.citations]
     citations, passages = _enrich_citations(state.kb, raw)
@@ -783,10 +787,10 @@ def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:
     if any(frame.stated.get(k) is not None for k in ("patient_age", "birth_date", "birth_year")):
         return None  # one patient described: the visit card answers it
     lang = frame.lang
-    lines = [T.t(lang, "rule_statement", title=routine.title, system=routine.system)]
+    lines = [T.t(lang, "rule_statement_why", title=routine.title, system=routine.system)]
     raw = []
     for row in routine.fees:
-        lines.append(f"- {row.reason}" if lang == "sv" else f"- “{row.reason}”")
+        lines.append(f"- {row.reason}" if lang == "sv" else f"- {row.reason_en}")
         raw += [{"document_id": c.document_id, "anchor": c.anchor, "quote": c.quote}
                 for c in row.citations]
     lines.append(T.t(lang, "offer_visit_check"))

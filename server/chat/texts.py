@@ -60,6 +60,8 @@ TEXTS = {
                              "svarar jag med registrering, avgift och ersättning.",
         "changed": "Ändrat: {changes}.",
         "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
+        "rule_statement_why": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
+        "routine_says": "I rutinen står det: {quote}",
         "compare_link": "Vad ändrades? Jämför ”{newer}” med ”{older}” avsnitt för avsnitt",
     },
     "en": {
@@ -92,7 +94,7 @@ TEXTS = {
         "comp_yes": "Extra compensation: yes, SEK {sek} to the clinic.",
         "comp_no": "Extra compensation: no.",
         "comp_unknown": "Extra compensation: cannot be decided yet.",
-        "reasons": "Why (the routine's reasons, quoted in Swedish):",
+        "reasons": "Why:",
         "assumed_today_top": "The question gives no visit date, so I assume the visit was made "
                              "today ({d}); give the date if it was made another day.",
         "clarify": "I have noted the facts of the visit{facts}. What do you want to know: how "
@@ -118,6 +120,8 @@ TEXTS = {
         "changed": "Changed: {changes}.",
         "rule_statement": "Under the routine in force today (“{title}”, {system}; quoted in "
                           "Swedish):",
+        "rule_statement_why": "Under the routine in force today (“{title}”, {system}):",
+        "routine_says": "The routine says (in Swedish): {quote}",
         "compare_link": "What changed? Compare “{newer}” with “{older}” section by section "
                         "(in Swedish)",
     },

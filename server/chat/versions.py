@@ -262,7 +262,7 @@ def _describe_change(out: VersionAnswer, older, newer, kb, rules, lang: str) -> 
         before = old_ex.get(repr(sorted(row.when.items())))
         if before is None:
             out.lines.append(_t(lang, f"• Nytt villkor i {new.system}: {row.text}",
-                                f"• New condition in {new.system} (Swedish): {row.text}"))
+                                f"• New condition in {new.system}: {row.text_en}"))
         elif {c.quote for c in before.citations} != {c.quote for c in row.citations}:
             # the same condition, now resting on the new version's own words ("kan aldrig
             # ske på distans" is explicit in Cosmic; VAS said nothing of remote contacts)

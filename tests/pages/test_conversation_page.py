@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 
 from tests.pages.conftest import CSRF
 
@@ -145,3 +146,42 @@ def test_a_personnummer_split_by_invisible_characters_is_masked_in_the_thread(cl
     stored = (data_dir / "conversations" / f"{conversation_id}.json").read_text(encoding="utf-8")
     for text in (html, stored):
         assert "1 9 3 8" not in text and "380201" not in text and "\u200b" not in text
+
+
+def _reasons(html: str) -> list[str]:
+    block = re.search(r'<ul class="reasons"([^>]*)>(.*?)</ul>', html, re.S)
+    assert block, "no reasons on the card"
+    assert 'lang="sv"' not in block.group(1)
+    return [unescape(r) for r in re.findall(r"<li>(.*?)</li>", block.group(2))]
+
+
+ENGLISH_VISIT = ("How do I register a home visit after discharge for a 90 year old patient in a "
+                 "nursing home on 2025-06-10?")
+
+
+def test_an_english_question_gets_the_registration_cards_reasons_in_english(client):
+    r = _ask(client, ENGLISH_VISIT)
+    conversation_id = SAMTAL.match(r.headers["location"]).group(1)
+    html = client.get(f"/samtal/{conversation_id}").text
+    reasons = _reasons(html)
+    assert reasons[0].startswith("On the visit date 2025-06-10 the routine in force is")
+    assert "The patient's age on the visit date: 90." in reasons
+    assert "Why</h3>" in html and "in Swedish)</h3>" not in html
+    assert not any("Besöksdagen" in r or "Patientens ålder" in r for r in reasons)
+
+
+def test_the_widget_gives_an_english_question_english_reasons(client):
+    token = CSRF.search(client.get("/widget").text).group(1)
+    html = client.post("/widget", data={"message": ENGLISH_VISIT, "csrf_token": token}).text
+    assert '<summary>Why</summary>' in html
+    reasons = _reasons(html)
+    assert "The patient is 85 or older: the visit is free of charge." not in reasons  # Cosmic
+    assert any(r.startswith("The patient is 85 or older: fee category") for r in reasons)
+
+
+def test_a_swedish_question_keeps_the_registration_cards_swedish_reasons(client):
+    r = _ask(client, "hembesök 2025-06-10 hos pat på säbo efter utskrivning, 87 år")
+    html = client.get(f"/samtal/{SAMTAL.match(r.headers['location']).group(1)}").text
+    reasons = _reasons(html)
+    assert reasons[0].startswith("Besöksdagen 2025-06-10 gäller rutinen")
+    assert "Patientens ålder på besöksdagen: 87 år." in reasons

@@ -63,3 +63,35 @@ def test_date_rule_endpoints(client):
     assert r.status_code == 200 and r.json()["level"] == 2
     r = client.get("/api/v1/lakarmedverkan", params={"discharge_date": "2026-02-30"})
     assert r.status_code == 422 and r.json()["detail"][0]["field"] == "discharge_date"
+
+
+def test_date_rule_answers_give_their_reasons_in_english_too(tables):
+    answers = [decide_support(date(2026, 1, 10), tables.lakarmedverkan).to_api(),
+               followup_schedule(date(2026, 1, 10), tables.followup).to_api(),
+               followup_schedule(date(2026, 1, 10), tables.followup,
+                                 last_followup=date(2026, 2, 1)).to_api(),
+               fee_level({"hsv_round_the_clock": True}, tables.fee_levels).to_api(),
+               fee_level({"hsv_round_the_clock": None}, tables.fee_levels).to_api()]
+    for api in answers:
+        assert len(api["reasons_en"]) == len(api["reasons"]) > 0
+        for sv, en in zip(api["reasons"], api["reasons_en"]):
+            assert en and en != sv
+    assert "up to and including 2026-01-24" in answers[0]["reasons_en"][0]
+    assert "decided the rule on 2026-03-03" in answers[0]["reasons_en"][2]
+
+
+def test_rule_endpoints_keep_swedish_reasons_and_add_the_same_reasons_in_english(client):
+    r = client.post("/api/v1/visit", json={"visit_date": "2025-06-10", "patient_age": 87,
+                                           "occasion": "inskrivning", "setting": "ordinart_boende"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["reasons"][0].startswith("Besöksdagen 2025-06-10 gäller rutinen")
+    assert "Patientens ålder på besöksdagen: 87 år." in body["reasons"]
+    assert len(body["reasons_en"]) == len(body["reasons"])
+    assert body["reasons_en"][0].startswith("On the visit date 2025-06-10 the routine in force")
+    assert "The patient's age on the visit date: 87." in body["reasons_en"]
+    for path, params in [("/api/v1/lakarmedverkan", {"discharge_date": "2026-04-01"}),
+                         ("/api/v1/followup", {"enrolled_on": "2026-01-15"}),
+                         ("/api/v1/hemsjukvard-avgiftsniva", {"hsv_round_the_clock": "true"})]:
+        body = client.get(path, params=params).json()
+        assert len(body["reasons_en"]) == len(body["reasons"]) > 0, path

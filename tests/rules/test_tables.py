@@ -122,3 +122,86 @@ def test_table_disagreeing_with_the_catalog_fails_the_load(documents, tmp_path):
                                                              "valid_from = 2025-04-01"), "utf-8")
     with pytest.raises(RuleDataError, match="katalogen"):
         load_tables(documents, data)
+
+
+def _all_texts(tables):
+    """Every (where, Swedish, English) text pair of the loaded tables."""
+    for r in tables.visit_routines:
+        for row in r.exclusions:
+            yield row.id, row.text, row.text_en
+        for o in r.occasions:
+            yield o.id + ".met", o.reason_met, o.reason_met_en
+            yield o.id + ".not_met", o.reason_not_met, o.reason_not_met_en
+        for fee in r.fees:
+            yield fee.id, fee.reason, fee.reason_en
+        if r.before:
+            yield r.source_file + ".before", r.before.text, r.before.text_en
+    for n in tables.notices:
+        for row in n.notices:
+            yield row.id, row.text, row.text_en
+    yield "lakarmedverkan.extension", tables.lakarmedverkan.extension, \
+        tables.lakarmedverkan.extension_en
+    for lv in tables.fee_levels.levels:
+        yield f"fee_level.{lv.level}", lv.text, lv.text_en
+    yield "fee_note", tables.fee_levels.no_amount_note, tables.fee_levels.no_amount_note_en
+
+
+# Words only a Swedish sentence has; an English text keeps Swedish system terms (SäBo,
+# Läkarmedverkan, brytpunktssamtal) but none of these.
+_SWEDISH_WORDS = {"och", "är", "ger", "gäller", "besöket", "patienten", "ersättningen", "inte",
+                  "eller", "för", "på", "som", "bara", "rutinen", "vid"}
+
+
+def test_every_rule_text_in_the_tables_has_an_english_version(tables):
+    pairs = list(_all_texts(tables))
+    assert len(pairs) >= 30
+    for where, sv, en in pairs:
+        assert sv.strip() and en.strip() and en != sv, where
+        words = {w.strip(".,:;()").lower() for w in en.split()}
+        assert not words & _SWEDISH_WORDS, (where, words & _SWEDISH_WORDS)
+
+
+@pytest.mark.parametrize("key", ['reason_en = "Only home', 'reason_met_en = "The visit at the',
+                                 'reason_en = "The patient is 85'])
+def test_a_rule_row_without_its_english_reason_fails_the_load(documents, tmp_path, key):
+    data = _copy_data(tmp_path)
+    path = data / "rh-hemsjukvardsbesok-cosmic.toml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if not line.startswith(key)]
+    assert len(kept) == len(lines) - 1
+    path.write_text("\n".join(kept), "utf-8")
+    name = key.split(" = ")[0]
+    with pytest.raises(RuleDataError, match=f"rh-hemsjukvardsbesok-cosmic.toml: .*'{name}' saknas"):
+        load_tables(documents, data)
+
+
+def test_a_notice_or_date_rule_without_its_english_text_fails_the_load(documents, tmp_path):
+    for file, key in [("rh-hsu-lakarinsatser-i-hemmet.toml", "text_en"),
+                      ("rh-hsu-lakarinsatser-i-hemmet.toml", "extension_en"),
+                      ("vg-hemsjukvard-anslutning-utskrivning.toml", "text_en")]:
+        data = _copy_data(tmp_path / f"{file}-{key}")
+        path = data / file
+        lines = path.read_text(encoding="utf-8").splitlines()
+        kept = [line for line in lines if not line.startswith(f"{key} = ")]
+        assert len(kept) < len(lines)
+        path.write_text("\n".join(kept), "utf-8")
+        with pytest.raises(RuleDataError, match=f"{file}: .*'{key}' saknas"):
+            load_tables(documents, data)
+
+
+def test_a_visit_decision_has_as_many_english_reasons_as_swedish_ones(tables):
+    cases = [VisitFacts(patient_age=87, occasion="inskrivning", setting="ordinart_boende",
+                        remote=True),
+             VisitFacts(patient_age=70, occasion="utskrivning", setting="sabo"),
+             VisitFacts(occasion="brytpunktssamtal"),
+             VisitFacts(patient_age=90, occasion="utskrivning", setting="sabo",
+                        municipal_home_care=True)]
+    for facts in cases:
+        for day in (date(2022, 5, 1), date(2024, 5, 1), date(2026, 5, 1)):
+            api = decide(facts, day, tables).to_api()
+            assert len(api["reasons_en"]) == len(api["reasons"]) > 0
+            assert len(api["notices_en"]) == len(api["notices"])
+            for sv, en in zip(api["reasons"], api["reasons_en"]):
+                assert sv != en
+            assert not any("Besöksdagen" in r or "Patientens ålder" in r or "saknas" in r
+                           for r in api["reasons_en"])
