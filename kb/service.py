@@ -21,6 +21,7 @@ import numpy as np
 
 from ingest.model import Chunk, Document
 from kb.embedding import Embedder, embedding_model_problem, make_embedder
+from kb.indexstate import FileIndexState, index_state
 from kb.manifest import Manifest, chunk_id, generation
 from kb.retrieval import Corpus, SearchHit, index_text, search, support_threshold
 from kb.store import VectorStore, make_client
@@ -90,7 +91,7 @@ def check_catalog(settings: Settings) -> None:
     try:
         load_catalog(Path(settings.documents_dir))
     except CatalogError as error:
-        if not Manifest.load(manifest_path(settings)).documents:
+        if not index_state(settings).load()[0].documents:
             raise ConfigurationError(no_index_message(error)) from None
 
 
@@ -136,7 +137,8 @@ class KnowledgeBase:
 
     def __init__(self, settings: Settings, embedder: Embedder | None, store: VectorStore | None,
                  manifest: Manifest, manifest_path: Path, stale: set[str] | None = None,
-                 unit_store: VectorStore | None = None) -> None:
+                 unit_store: VectorStore | None = None, *, state=None,
+                 generation: str | None = None) -> None:
         self.settings = settings
         self.embedder = embedder
         self.store = store
@@ -144,6 +146,10 @@ class KnowledgeBase:
         self._unit_cache: dict[str, np.ndarray | None] = {}
         self._manifest = manifest
         self._manifest_path = manifest_path
+        # Where the manifest is committed: the file at manifest_path, or (vector_store=http)
+        # the chroma server's state collection, whose generation every instance follows.
+        self._state = state if state is not None else FileIndexState(manifest_path)
+        self.generation = generation  # the shared generation served (None: embedded)
         self._stale = set(stale or ())  # documents whose vectors are missing from the store
         self._write_lock = threading.Lock()
         # Files the last ingest could not read (name and reason), shown on /readyz and /documents.
@@ -279,22 +285,78 @@ class KnowledgeBase:
                 report.embedded_chunks = self._embed(to_embed, progress)
             manifest = Manifest(self.model_name, self.embedder.dim if self.embedder else 0,
                                 new_docs)
-            corpus = Corpus.build(new_docs)
-            manifest.save(self._manifest_path)  # the commit point
-            # Searches running now see either the old snapshot (whose vectors are still
-            # stored) or the new one (whose vectors were written above): never a gap.
-            self._manifest, self._corpus, self._stale = manifest, corpus, set()
-            self._unit_cache = {}
+            unchanged = (self._state.shared and self.generation is not None
+                         and not (report.added or report.updated or report.removed)
+                         and self._manifest.embedding_model == manifest.embedding_model)
+            if unchanged:
+                # Nothing to publish: a new generation would only make every instance reload.
+                self.failures = list(report.failures)
+                report.seconds = time.perf_counter() - started
+                return report
+            self.commit(manifest)
             self.failures = list(report.failures)
-            if self.store is not None:
-                self.store.reconcile(manifest.expected_ids())
-            if self.unit_store is not None:
-                self.unit_store.reconcile(manifest.expected_unit_ids())
         report.seconds = time.perf_counter() - started
         log.info("ingest: %d added, %d updated, %d unchanged, %d removed, %d failed (%.1f s)",
                  len(report.added), len(report.updated), len(report.unchanged),
                  len(report.removed), len(report.failures), report.seconds)
         return report
+
+    def commit(self, manifest: Manifest) -> None:
+        """Make ``manifest`` (whose vectors are all stored) the index: the commit point (the
+        manifest file, or the shared generation pointer), this process's snapshot, then the
+        deletion of vectors no kept generation names. Call with the write lock held."""
+        old = self._manifest
+        corpus = Corpus.build(manifest.documents)
+        generation, previous = self._state.publish(manifest)  # the commit point
+        # Searches running now see either the old snapshot (whose vectors are still
+        # stored) or the new one (whose vectors were written above): never a gap.
+        self._manifest, self._corpus, self._stale = manifest, corpus, set()
+        self._unit_cache = {}
+        self.generation = generation
+        keep, keep_units = manifest.expected_ids(), manifest.expected_unit_ids()
+        if self._state.shared:
+            # Other instances may serve the generation just replaced until their next poll:
+            # its vectors stay until the next publish (kb/indexstate.py).
+            kept = [old]
+            if previous:
+                earlier = self._state.load_generation(previous)
+                if earlier is not None:
+                    kept.append(earlier)
+            for m in kept:
+                keep |= m.expected_ids()
+                keep_units |= m.expected_unit_ids()
+        if self.store is not None:
+            self.store.reconcile(keep)
+        if self.unit_store is not None:
+            self.unit_store.reconcile(keep_units)
+
+    def refresh(self) -> bool:
+        """Serve the shared generation if another instance published a new one (the background
+        poll of server/app.py). True when the snapshot changed. Embedded: always False."""
+        if not self._state.shared:
+            return False
+        pointer = self._state.current()
+        if pointer is None or pointer.generation == self.generation:
+            return False
+        manifest = self._state.load_generation(pointer.generation, pointer.documents)
+        if manifest is None:  # superseded while read: the next poll takes the newer one
+            return False
+        manifest.embedding_model, manifest.dim = pointer.embedding_model, pointer.dim
+        if self.embedder is not None and manifest.documents and \
+                pointer.embedding_model != self.model_name:
+            log.error("index generation %s is built with %r, this instance embeds with %r; "
+                      "not switching", pointer.generation, pointer.embedding_model,
+                      self.model_name)
+            return False
+        corpus = Corpus.build(manifest.documents)
+        with self._write_lock:
+            self._manifest, self._corpus, self._stale = manifest, corpus, set()
+            self._unit_cache = {}
+            self.generation = pointer.generation
+            self.degraded = None
+        log.info("index: now serving generation %s (%d documents)", pointer.generation,
+                 len(manifest.documents))
+        return True
 
     def _embed(self, docs: list[Document], progress: bool | Progress) -> int:
         items = [(d, c) for d in docs for c in d.chunks]
@@ -373,11 +435,17 @@ def open_knowledge_base(settings: Settings, progress: bool | Progress = False, *
     rebuild = ingest if rebuild is None else rebuild
     check_settings(settings)
     embedder = make_embedder(settings)
-    manifest = Manifest.load(manifest_path(settings))
+    client = make_client(settings) if (embedder is not None
+                                       or settings.vector_store == "http") else None
+    state = index_state(settings, client)
+    manifest, generation = state.load()
+    if state.shared and generation is None:
+        # No generation in the chroma server yet: an index built before it kept its manifest
+        # here is served (and published by the next ingest).
+        manifest = Manifest.load(manifest_path(settings))
     store = unit_store = None
     stale: set[str] = set()
     if embedder is not None:
-        client = make_client(settings)
         store = VectorStore(client, settings.collection, embedder.name,
                             embedder.dim, on_mismatch="rebuild" if rebuild else "refuse")
         unit_store = VectorStore(client, f"{settings.collection}_units", embedder.name,
@@ -387,11 +455,15 @@ def open_knowledge_base(settings: Settings, progress: bool | Progress = False, *
                 f"Indexet i {settings.data_dir} är byggt med inbäddningsmodellen "
                 f"{manifest.embedding_model!r}, men RUTIN_EMBEDDING_MODEL är {embedder.name!r}. "
                 "Kör 'rutin ingest' för att bygga om indexet.")
-        if settings.vector_store == "http" and not ingest:
-            # A shared chroma server: another instance's manifest may name vectors this one's
-            # does not (an empty data dir would delete them all). Only an ingest deletes there.
-            deleted, missing = 0, manifest.expected_ids() - set(store.entries())
-            missing |= manifest.expected_unit_ids() - set(unit_store.entries())
+        if settings.vector_store == "http":
+            # A shared chroma server: other instances may serve the generation before this one,
+            # or be writing the chunks of the next. Only a publish deletes there, and keeps the
+            # generation it replaces (KnowledgeBase.commit). A serving instance reads nothing
+            # but the manifest, so that it serves at once; an ingest checks for missing vectors.
+            deleted, missing = 0, set()
+            if ingest or rebuild:
+                missing = manifest.expected_ids() - set(store.entries())
+                missing |= manifest.expected_unit_ids() - set(unit_store.entries())
         else:
             deleted, missing = store.reconcile(manifest.expected_ids())
             deleted_units, missing_units = unit_store.reconcile(manifest.expected_unit_ids())
@@ -403,7 +475,7 @@ def open_knowledge_base(settings: Settings, progress: bool | Progress = False, *
         if stale and not ingest:
             log.warning("vectors missing for %s; run 'rutin ingest'", ", ".join(sorted(stale)))
     kb = KnowledgeBase(settings, embedder, store, manifest, manifest_path(settings), stale,
-                       unit_store)
+                       unit_store, state=state, generation=generation)
     from ingest.catalog import CatalogError, load_catalog
 
     try:

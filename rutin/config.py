@@ -54,6 +54,12 @@ class Settings(BaseSettings):
     chroma_host: str = Field(default="127.0.0.1", description="Chroma server host (vector_store=http).")
     chroma_port: int = Field(default=8001, description="Chroma server port (vector_store=http).")
     collection: str = Field(default="rutin_chunks", description="Chroma collection name.")
+    index_poll_seconds: float = Field(
+        default=5.0, gt=0,
+        description="With vector_store=http: how often an instance reads the index generation "
+        "kept in the chroma server, and switches to a new one published by another instance "
+        "(so every instance serves a publish within about this long plus its load).",
+    )
     fusion_dense_weight: float = Field(
         default=0.45, ge=0.0, le=1.0,
         description="Weight of the dense ranking in reciprocal-rank fusion (1 - weight for lexical); "

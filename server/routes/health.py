@@ -63,6 +63,8 @@ def readyz(state: State, request: Request):
         "storage": storage,
         "worker": os.getpid(),
         "requests": request.app.state.admission.counts(),
+        # vector_store=http: the shared index generation this instance serves (kb/indexstate.py)
+        "generation": getattr(kb, "generation", None),
     }
     if storage_error is not None:
         body["error"] = storage_error
