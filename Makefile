@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install browser run test bench clean
+.PHONY: install browser services run test bench clean
 
 install: $(VENV)/.installed
 
@@ -24,11 +24,16 @@ $(VENV)/.installed: pyproject.toml
 browser:
 	@test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
+# Debian's PostgreSQL for the storage tests (tests/services/postgres.py starts a throwaway
+# cluster from its binaries; nothing is started here).
+services:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
+
 run: install
 	$(VENV)/bin/rutin serve
 
 # pytest exits 5 when it collected nothing: that is a failure here, said loudly.
-test: install browser
+test: install browser services
 	@$(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests - failing" >&2; exit 1; fi; \
 	exit $$rc
