@@ -46,7 +46,9 @@ class DatabaseUnavailable(RuntimeError):
     """The database (rutin/db) cannot be reached or written now: a request that needs it is
     answered 503 with Retry-After. ``message`` says why in Swedish (never the URL's password)."""
 
-    def __init__(self, message: str, *, retry_after: int = 5) -> None:
+    def __init__(self, message: str, *, retry_after: int = 5, embedded: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.retry_after = retry_after
+        #: The SQLite file under the data directory (else a database server).
+        self.embedded = embedded

@@ -44,7 +44,7 @@ CONNECT_TIMEOUT_SECONDS = 5
 #: pg_advisory_xact_lock key that serializes migrations of instances starting together.
 _MIGRATION_LOCK = 0x7275_7469_6E
 
-__all__ = ["Database", "DatabaseUnavailable", "database_url", "open_database",
+__all__ = ["Database", "DatabaseUnavailable", "database_url", "open_database", "upsert",
            "MIGRATIONS_DIR", "SQLITE_FILENAME"]
 
 
@@ -207,7 +207,8 @@ class Database:
         reason = reason[0] if reason else type(exc).__name__
         if self.path is not None:
             return DatabaseUnavailable(
-                f"Databasen {self.path} går inte att använda ({reason}); inget kan sparas.")
+                f"Databasen {self.path} går inte att använda ({reason}); inget kan sparas.",
+                retry_after=60, embedded=True)
         where = f"{self.url.host or 'lokal'}:{self.url.port or 5432}/{self.url.database or ''}"
         return DatabaseUnavailable(f"Databasen ({self.dialect} på {where}) går inte att nå "
                                    f"({reason}); inget kan sparas eller läsas.")
@@ -223,8 +224,19 @@ class Database:
 
 def open_database(settings, *, migrate: bool = True) -> Database:
     """The database of ``settings`` (see ``database_url``), migrated to the head revision
-    unless it cannot be reached now."""
-    return Database(database_url(settings), migrate=migrate)
+    unless it cannot be reached now. A URL no driver understands is a ConfigurationError
+    naming RUTIN_DATABASE_URL."""
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    from rutin.errors import ConfigurationError
+
+    try:
+        return Database(database_url(settings), migrate=migrate)
+    except (ArgumentError, NoSuchModuleError, ValueError, ImportError) as exc:
+        raise ConfigurationError(
+            "RUTIN_DATABASE_URL är ingen användbar databasadress (till exempel "
+            "postgresql+psycopg://användare:lösenord@värd/rutin): "
+            f"{type(exc).__name__}") from None
 
 
 _BY_DIRECTORY: dict[Path, Database] = {}
@@ -240,6 +252,19 @@ def database_in(directory: Path) -> Database:
         if db is None or not path.exists():
             db = _BY_DIRECTORY[path] = Database(sqlite_url(path))
         return db
+
+
+def upsert(conn: Connection, table, values: dict, keys: list[str], changes: dict):
+    """``INSERT … ON CONFLICT (keys) DO UPDATE SET changes`` in the connection's dialect
+    (SQLite and PostgreSQL both have it): one statement, no race between two writers."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:  # pragma: no cover - only the two databases above are supported
+        raise NotImplementedError(conn.dialect.name)
+    return dialect_insert(table).values(**values).on_conflict_do_update(
+        index_elements=keys, set_=changes)
 
 
 def next_touch(_state={"last": 0}, _lock=threading.Lock()) -> int:
