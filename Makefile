@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install browser nginx run test bench clean
+.PHONY: install browser services nginx run test bench clean
 
 install: $(VENV)/.installed
 
@@ -29,11 +29,16 @@ browser:
 nginx:
 	@test -x $(NGINX) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null)
 
+# Debian's PostgreSQL for the storage tests (tests/services/postgres.py starts a throwaway
+# cluster from its binaries; nothing is started here).
+services:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
+
 run: install
 	$(VENV)/bin/rutin serve
 
 # pytest exits 5 when it collected nothing: that is a failure here, said loudly.
-test: install browser nginx
+test: install browser services nginx
 	@$(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests - failing" >&2; exit 1; fi; \
 	exit $$rc

@@ -159,6 +159,14 @@ class Settings(BaseSettings):
         description="How often a background task deletes expired and unreadable conversation "
         "files and enforces max_conversations.",
     )
+    database_url: SecretStr | None = Field(
+        default=None,
+        description="Where conversations, feedback, the unanswered-questions report and the "
+        "audit log are kept: a SQLAlchemy URL, e.g. "
+        "'postgresql+psycopg://rutin:secret@db.example.se/rutin' for PostgreSQL (shared by "
+        "every instance). Unset or empty: the SQLite file data_dir/rutin.sqlite3. The schema "
+        "is migrated on start.",
+    )
     report_retention_days: int = Field(
         default=365, ge=1,
         description="Days the questions the chat could not answer and the feedback on answers "

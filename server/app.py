@@ -102,7 +102,12 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
             # chroma's embedded store is not process-safe: one process per data directory.
             acquire_data_dir(settings.data_dir)
         state = AppState(settings=settings)
-        state.conversations = ConversationStore(settings.data_dir / "conversations",
+        from rutin.db import open_database
+
+        # Migrated here; an unreachable database is no reason not to start (/readyz says it,
+        # requests get 503, and the first use after it came back migrates).
+        state.database = open_database(settings)
+        state.conversations = ConversationStore(state.database,
                                                 ttl_seconds=settings.conversation_ttl_seconds,
                                                 max_conversations=settings.max_conversations)
         if settings.new_conversations_per_minute:
@@ -111,13 +116,12 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
 
         from server.report import UnansweredStore
 
-        state.feedback = FeedbackStore(settings.data_dir / "feedback",
+        state.feedback = FeedbackStore(state.database,
                                        retention_days=settings.report_retention_days)
-        state.unanswered = UnansweredStore(settings.data_dir / "report",
-                                           settings.report_retention_days)
+        state.unanswered = UnansweredStore(state.database, settings.report_retention_days)
         from server.report import AuditLog
 
-        state.audit = AuditLog(settings.data_dir / "audit")
+        state.audit = AuditLog(state.database)
         app.state.rutin = state
         stop_sweeping = threading.Event()
         sweeper = threading.Thread(
@@ -145,6 +149,7 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
                 follower.join(timeout=10)
             if state.kb is not None:
                 state.kb.close()
+            state.database.dispose()
             if settings.vector_store == "embedded":
                 release_data_dir(settings.data_dir)
 
