@@ -21,6 +21,7 @@ import numpy as np
 
 from ingest.model import Chunk, Document
 from kb.embedding import Embedder, embedding_model_problem, make_embedder
+from kb.claims import COMMIT as COMMIT_ITEM
 from kb.indexstate import FileIndexState, index_state
 from kb.manifest import Manifest, chunk_id, generation
 from kb.retrieval import Corpus, SearchHit, index_text, search, support_threshold
@@ -256,50 +257,113 @@ class KnowledgeBase:
         file name) keeps its previous version. Returns the IngestReport."""
         started = time.perf_counter() if started is None else started
         with self._write_lock:
-            report = IngestReport(failures=list(failures))
-            old = self._manifest.documents
-            failed_files = {getattr(f, "filename", "") for f in failures}
-            new_docs: dict[str, Document] = {
-                d.id: d for d in old.values() if d.meta.filename and d.meta.filename in failed_files
-            }
-            to_embed: list[Document] = []
-            for doc in documents:
-                if doc.id in new_docs:
-                    log.warning("document id %s given twice; keeping the first", doc.id)
-                    continue
-                new_docs[doc.id] = doc
-                previous = old.get(doc.id)
-                if previous is None:
-                    report.added.append(doc.id)
-                    to_embed.append(doc)
-                elif (previous.content_hash != doc.content_hash or not doc.content_hash
-                      or doc.id in self._stale
-                      or self._manifest.embedding_model != self.model_name):
-                    report.updated.append(doc.id)
-                    to_embed.append(doc)
-                else:
-                    report.unchanged.append(doc.id)
-            report.removed = sorted(set(old) - set(new_docs))
-
+            report, new_docs, to_embed = self._plan(documents, failures)
             if self.store is not None:
                 report.embedded_chunks = self._embed(to_embed, progress)
-            manifest = Manifest(self.model_name, self.embedder.dim if self.embedder else 0,
-                                new_docs)
-            unchanged = (self._state.shared and self.generation is not None
-                         and not (report.added or report.updated or report.removed)
-                         and self._manifest.embedding_model == manifest.embedding_model)
-            if unchanged:
-                # Nothing to publish: a new generation would only make every instance reload.
-                self.failures = list(report.failures)
-                report.seconds = time.perf_counter() - started
-                return report
-            self.commit(manifest)
-            self.failures = list(report.failures)
+            self._publish(report, new_docs)
         report.seconds = time.perf_counter() - started
         log.info("ingest: %d added, %d updated, %d unchanged, %d removed, %d failed (%.1f s)",
                  len(report.added), len(report.updated), len(report.unchanged),
                  len(report.removed), len(report.failures), report.seconds)
         return report
+
+    def _plan(self, documents: Sequence[Document], failures: Sequence
+              ) -> tuple[IngestReport, dict[str, Document], list[Document]]:
+        """What an ingest of ``documents`` does: the report's lists, the new document set, and
+        the documents to embed (new and changed ones)."""
+        report = IngestReport(failures=list(failures))
+        old = self._manifest.documents
+        failed_files = {getattr(f, "filename", "") for f in failures}
+        new_docs: dict[str, Document] = {
+            d.id: d for d in old.values() if d.meta.filename and d.meta.filename in failed_files
+        }
+        to_embed: list[Document] = []
+        for doc in documents:
+            if doc.id in new_docs:
+                log.warning("document id %s given twice; keeping the first", doc.id)
+                continue
+            new_docs[doc.id] = doc
+            previous = old.get(doc.id)
+            if previous is None:
+                report.added.append(doc.id)
+                to_embed.append(doc)
+            elif (previous.content_hash != doc.content_hash or not doc.content_hash
+                  or doc.id in self._stale
+                  or self._manifest.embedding_model != self.model_name):
+                report.updated.append(doc.id)
+                to_embed.append(doc)
+            else:
+                report.unchanged.append(doc.id)
+        report.removed = sorted(set(old) - set(new_docs))
+        return report, new_docs, to_embed
+
+    def _publish(self, report: IngestReport, new_docs: dict[str, Document]) -> None:
+        """Commit ``new_docs`` (whose vectors are stored), unless nothing changed on a shared
+        index (a new generation would only make every instance reload). Write lock held."""
+        manifest = Manifest(self.model_name, self.embedder.dim if self.embedder else 0,
+                            new_docs)
+        unchanged = (self._state.shared and self.generation is not None
+                     and not (report.added or report.updated or report.removed)
+                     and self._manifest.embedding_model == manifest.embedding_model)
+        if not unchanged:
+            self.commit(manifest)
+        self.failures = list(report.failures)
+
+    def ingest_shared(self, directory: Path | str, db, *, lease: float = 60.0,
+                      poll: float = 0.5, progress: Progress | None = None) -> dict:
+        """Ingest ``directory`` together with other processes doing the same (kb/claims.py):
+        embed the documents this process claims, and publish if it is the one that claims the
+        commit. Returns {"report", "worker", "embedded" (this process's documents), "split"
+        (documents and chunks per worker), "committed_here"}."""
+        from ingest.pipeline import load_directory
+        from kb.claims import ClaimBoard, plan_key, worker_name
+
+        if not self._state.shared or self.store is None:
+            raise ConfigurationError("En delad inläsning kräver RUTIN_VECTOR_STORE=http och en "
+                                     "inbäddningsmodell.")
+        started = time.perf_counter()
+        documents, failures = load_directory(Path(directory))
+        with self._write_lock:
+            report, new_docs, to_embed = self._plan(documents, failures)
+            base = self.generation
+        board = ClaimBoard(db, plan_key(self.model_name, base, new_docs.values()),
+                           worker_name(), lease)
+        board.register({d.id: len(d.chunks) for d in to_embed})
+        by_id = {d.id: d for d in to_embed}
+        mine: list[str] = []
+        committed_here = False
+        while True:
+            item = board.claim()
+            if item is not None:
+                doc = by_id[item]
+
+                def renew(done: int, total: int, item=item) -> None:
+                    board.renew(item)
+                    if progress:
+                        progress(done, total)
+                report.embedded_chunks += self._embed([doc], renew)
+                if board.finish(item):
+                    mine.append(item)
+                continue
+            if board.open_documents():
+                time.sleep(poll)  # others hold the rest under live leases: wait, or take over
+                continue
+            if board.committed():
+                break
+            if board.claim(commit=True) is not None:
+                with self._write_lock:
+                    self._publish(report, new_docs)
+                board.finish(COMMIT_ITEM)
+                committed_here = True
+                break
+            time.sleep(poll)  # another process is committing
+        if not committed_here:
+            self.refresh()
+        report.seconds = time.perf_counter() - started
+        log.info("shared ingest: %d of %d documents embedded here, %s", len(mine), len(to_embed),
+                 "committed here" if committed_here else "committed by another process")
+        return {"report": report, "worker": board.worker, "embedded": mine,
+                "split": board.split(), "committed_here": committed_here}
 
     def commit(self, manifest: Manifest) -> None:
         """Make ``manifest`` (whose vectors are all stored) the index: the commit point (the
@@ -335,6 +399,7 @@ class KnowledgeBase:
         poll of server/app.py). True when the snapshot changed. Embedded: always False."""
         if not self._state.shared:
             return False
+        serving = self.generation
         pointer = self._state.current()
         if pointer is None or pointer.generation == self.generation:
             return False
@@ -350,6 +415,8 @@ class KnowledgeBase:
             return False
         corpus = Corpus.build(manifest.documents)
         with self._write_lock:
+            if self.generation != serving:  # this process published meanwhile: newer
+                return False
             self._manifest, self._corpus, self._stale = manifest, corpus, set()
             self._unit_cache = {}
             self.generation = pointer.generation

@@ -60,6 +60,12 @@ class Settings(BaseSettings):
         "kept in the chroma server, and switches to a new one published by another instance "
         "(so every instance serves a publish within about this long plus its load).",
     )
+    ingest_lease_seconds: float = Field(
+        default=60.0, gt=0,
+        description="'rutin ingest --share': how long a process's claim on a document lasts "
+        "without renewal (it renews after every batch it embeds); a crashed process's document "
+        "is taken over by another after this long.",
+    )
     fusion_dense_weight: float = Field(
         default=0.45, ge=0.0, le=1.0,
         description="Weight of the dense ranking in reciprocal-rank fusion (1 - weight for lexical); "
