@@ -25,6 +25,7 @@ pytestmark = pytest.mark.slow
 
 ADMIN = "admin-token-of-the-test-cluster"
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+SAMTAL = re.compile(r"^/samtal/([A-Za-z0-9_-]+)")
 VISIT = ("Hembesök hos en patient på säbo den 2025-05-10 efter utskrivning, ger det "
          "ersättning?")
 TOLD = {"visit_date": "2025-05-10", "occasion": "utskrivning", "setting": "sabo"}
@@ -154,15 +155,35 @@ def test_a_conversation_begun_on_one_instance_continues_on_the_other(cluster):
     assert follow.status_code == 200, follow.text
     assert follow.json()["conversation_id"] == conversation
     assert {**TOLD, "patient_age": 90}.items() <= follow.json()["facts"].items()
-    # ... and its page, on the first instance, shows both turns.
-    page = httpx.get(f"{cluster.one.url}/samtal/{conversation}", timeout=60)
-    assert page.status_code == 200 and "Patienten är 90 år." in page.text
+
+
+def test_a_conversation_in_the_pages_continues_on_the_other_instance(cluster):
+    with httpx.Client(timeout=120) as browser:  # one browser: its CSRF cookie goes along
+        token = CSRF.search(browser.get(f"{cluster.one.url}/").text).group(1)
+        asked = browser.post(f"{cluster.one.url}/", data={"message": VISIT, "csrf_token": token},
+                             follow_redirects=False)
+        assert asked.status_code == 303, asked.text
+        conversation = SAMTAL.match(asked.headers["location"]).group(1)
+        # The follow-up form of the conversation page, served by the other instance.
+        page = browser.get(f"{cluster.two.url}/samtal/{conversation}")
+        assert page.status_code == 200 and "Du frågade" in page.text
+        token = CSRF.search(page.text).group(1)
+        browser.post(f"{cluster.two.url}/", data={"message": "Patienten är 90 år.",
+                                                  "conversation_id": conversation,
+                                                  "csrf_token": token})
+        shown = browser.get(f"{cluster.one.url}/samtal/{conversation}").text
+    asked_lines = re.findall(r'<p class="asked">(.*?)</p>', shown, re.S)
+    assert len(asked_lines) == 2 and "Patienten är 90 år." in asked_lines[1], asked_lines
 
 
 def test_feedback_given_on_one_instance_is_in_the_other_instances_report(cluster):
     question = "Vilken ersättning gäller för kvällsbesök av fotterapeut på ön?"
-    conversation = _chat(cluster.one.url, question).json()["conversation_id"]
-    with httpx.Client(timeout=60) as browser:  # one browser: the CSRF cookie goes along
+    with httpx.Client(timeout=120) as browser:  # one browser: the CSRF cookie goes along
+        token = CSRF.search(browser.get(f"{cluster.one.url}/").text).group(1)
+        asked = browser.post(f"{cluster.one.url}/", data={"message": question,
+                                                          "csrf_token": token},
+                             follow_redirects=False)
+        conversation = SAMTAL.match(asked.headers["location"]).group(1)
         page = browser.get(f"{cluster.two.url}/samtal/{conversation}")
         token = CSRF.search(page.text).group(1)
         given = browser.post(f"{cluster.one.url}/samtal/{conversation}/svar/1/omdome",
