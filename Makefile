@@ -4,11 +4,12 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 CHROMIUM ?= /usr/bin/chromium
+NGINX ?= /usr/sbin/nginx
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install browser run test bench clean
+.PHONY: install browser services nginx run test bench clean
 
 install: $(VENV)/.installed
 
@@ -24,11 +25,20 @@ $(VENV)/.installed: pyproject.toml
 browser:
 	@test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
+# Debian's nginx for the scale tests (tests/scale/: two instances behind deploy/nginx/rutin.conf).
+nginx:
+	@test -x $(NGINX) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null)
+
+# Debian's PostgreSQL for the storage tests (tests/services/postgres.py starts a throwaway
+# cluster from its binaries; nothing is started here).
+services:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
+
 run: install
 	$(VENV)/bin/rutin serve
 
 # pytest exits 5 when it collected nothing: that is a failure here, said loudly.
-test: install browser
+test: install browser services nginx
 	@$(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests - failing" >&2; exit 1; fi; \
 	exit $$rc

@@ -21,6 +21,8 @@ import numpy as np
 
 from ingest.model import Chunk, Document
 from kb.embedding import Embedder, embedding_model_problem, make_embedder
+from kb.claims import COMMIT as COMMIT_ITEM
+from kb.indexstate import FileIndexState, index_state
 from kb.manifest import Manifest, chunk_id, generation
 from kb.retrieval import Corpus, SearchHit, index_text, search, support_threshold
 from kb.store import VectorStore, make_client
@@ -94,7 +96,7 @@ def check_catalog(settings: Settings) -> None:
     try:
         load_catalog(Path(settings.documents_dir))
     except CatalogError as error:
-        if not Manifest.load(manifest_path(settings)).documents:
+        if not index_state(settings).load()[0].documents:
             raise ConfigurationError(no_index_message(error)) from None
 
 
@@ -140,7 +142,8 @@ class KnowledgeBase:
 
     def __init__(self, settings: Settings, embedder: Embedder | None, store: VectorStore | None,
                  manifest: Manifest, manifest_path: Path, stale: set[str] | None = None,
-                 unit_store: VectorStore | None = None) -> None:
+                 unit_store: VectorStore | None = None, *, state=None,
+                 generation: str | None = None) -> None:
         self.settings = settings
         self.embedder = embedder
         self.store = store
@@ -148,6 +151,10 @@ class KnowledgeBase:
         self._unit_cache: dict[str, np.ndarray | None] = {}
         self._manifest = manifest
         self._manifest_path = manifest_path
+        # Where the manifest is committed: the file at manifest_path, or (vector_store=http)
+        # the chroma server's state collection, whose generation every instance follows.
+        self._state = state if state is not None else FileIndexState(manifest_path)
+        self.generation = generation  # the shared generation served (None: embedded)
         self._stale = set(stale or ())  # documents whose vectors are missing from the store
         self._write_lock = threading.Lock()
         # Files the last ingest could not read (name and reason), shown on /readyz and /documents.
@@ -266,51 +273,173 @@ class KnowledgeBase:
         file name) keeps its previous version. Returns the IngestReport."""
         started = time.perf_counter() if started is None else started
         with self._write_lock:
-            report = IngestReport(failures=list(failures))
-            old = self._manifest.documents
-            failed_files = {getattr(f, "filename", "") for f in failures}
-            new_docs: dict[str, Document] = {
-                d.id: d for d in old.values() if d.meta.filename and d.meta.filename in failed_files
-            }
-            to_embed: list[Document] = []
-            for doc in documents:
-                if doc.id in new_docs:
-                    log.warning("document id %s given twice; keeping the first", doc.id)
-                    continue
-                new_docs[doc.id] = doc
-                previous = old.get(doc.id)
-                if previous is None:
-                    report.added.append(doc.id)
-                    to_embed.append(doc)
-                elif (previous.content_hash != doc.content_hash or not doc.content_hash
-                      or doc.id in self._stale
-                      or self._manifest.embedding_model != self.model_name):
-                    report.updated.append(doc.id)
-                    to_embed.append(doc)
-                else:
-                    report.unchanged.append(doc.id)
-            report.removed = sorted(set(old) - set(new_docs))
-
+            report, new_docs, to_embed = self._plan(documents, failures)
             if self.store is not None:
                 report.embedded_chunks = self._embed(to_embed, progress)
-            manifest = Manifest(self.model_name, self.embedder.dim if self.embedder else 0,
-                                new_docs)
-            corpus = Corpus.build(new_docs)
-            manifest.save(self._manifest_path)  # the commit point
-            # Searches running now see either the old snapshot (whose vectors are still
-            # stored) or the new one (whose vectors were written above): never a gap.
-            self._manifest, self._corpus, self._stale = manifest, corpus, set()
-            self._unit_cache = {}
-            self.failures = list(report.failures)
-            if self.store is not None:
-                self.store.reconcile(manifest.expected_ids())
-            if self.unit_store is not None:
-                self.unit_store.reconcile(manifest.expected_unit_ids())
+            self._publish(report, new_docs)
         report.seconds = time.perf_counter() - started
         log.info("ingest: %d added, %d updated, %d unchanged, %d removed, %d failed (%.1f s)",
                  len(report.added), len(report.updated), len(report.unchanged),
                  len(report.removed), len(report.failures), report.seconds)
         return report
+
+    def _plan(self, documents: Sequence[Document], failures: Sequence
+              ) -> tuple[IngestReport, dict[str, Document], list[Document]]:
+        """What an ingest of ``documents`` does: the report's lists, the new document set, and
+        the documents to embed (new and changed ones)."""
+        report = IngestReport(failures=list(failures))
+        old = self._manifest.documents
+        failed_files = {getattr(f, "filename", "") for f in failures}
+        new_docs: dict[str, Document] = {
+            d.id: d for d in old.values() if d.meta.filename and d.meta.filename in failed_files
+        }
+        to_embed: list[Document] = []
+        for doc in documents:
+            if doc.id in new_docs:
+                log.warning("document id %s given twice; keeping the first", doc.id)
+                continue
+            new_docs[doc.id] = doc
+            previous = old.get(doc.id)
+            if previous is None:
+                report.added.append(doc.id)
+                to_embed.append(doc)
+            elif (previous.content_hash != doc.content_hash or not doc.content_hash
+                  or doc.id in self._stale
+                  or self._manifest.embedding_model != self.model_name):
+                report.updated.append(doc.id)
+                to_embed.append(doc)
+            else:
+                report.unchanged.append(doc.id)
+        report.removed = sorted(set(old) - set(new_docs))
+        return report, new_docs, to_embed
+
+    def _publish(self, report: IngestReport, new_docs: dict[str, Document]) -> None:
+        """Commit ``new_docs`` (whose vectors are stored), unless nothing changed on a shared
+        index (a new generation would only make every instance reload). Write lock held."""
+        manifest = Manifest(self.model_name, self.embedder.dim if self.embedder else 0,
+                            new_docs)
+        unchanged = (self._state.shared and self.generation is not None
+                     and not (report.added or report.updated or report.removed)
+                     and self._manifest.embedding_model == manifest.embedding_model)
+        if not unchanged:
+            self.commit(manifest)
+        self.failures = list(report.failures)
+
+    def ingest_shared(self, directory: Path | str, db, *, lease: float = 60.0,
+                      poll: float = 0.5, progress: Progress | None = None) -> dict:
+        """Ingest ``directory`` together with other processes doing the same (kb/claims.py):
+        embed the documents this process claims, and publish if it is the one that claims the
+        commit. Returns {"report", "worker", "embedded" (this process's documents), "split"
+        (documents and chunks per worker), "committed_here"}."""
+        from ingest.pipeline import load_directory
+        from kb.claims import ClaimBoard, plan_key, worker_name
+
+        if not self._state.shared or self.store is None:
+            raise ConfigurationError("En delad inläsning kräver RUTIN_VECTOR_STORE=http och en "
+                                     "inbäddningsmodell.")
+        started = time.perf_counter()
+        documents, failures = load_directory(Path(directory))
+        with self._write_lock:
+            report, new_docs, to_embed = self._plan(documents, failures)
+            base = self.generation
+        board = ClaimBoard(db, plan_key(self.model_name, base, new_docs.values()),
+                           worker_name(), lease)
+        board.register({d.id: len(d.chunks) for d in to_embed})
+        by_id = {d.id: d for d in to_embed}
+        mine: list[str] = []
+        committed_here = False
+        while True:
+            item = board.claim()
+            if item is not None:
+                doc = by_id[item]
+
+                def renew(done: int, total: int, item=item) -> None:
+                    board.renew(item)
+                    if progress:
+                        progress(done, total)
+                report.embedded_chunks += self._embed([doc], renew)
+                if board.finish(item):
+                    mine.append(item)
+                continue
+            if board.open_documents():
+                time.sleep(poll)  # others hold the rest under live leases: wait, or take over
+                continue
+            if board.committed():
+                break
+            if board.claim(commit=True) is not None:
+                with self._write_lock:
+                    self._publish(report, new_docs)
+                board.finish(COMMIT_ITEM)
+                committed_here = True
+                break
+            time.sleep(poll)  # another process is committing
+        if not committed_here:
+            self.refresh()
+        report.seconds = time.perf_counter() - started
+        log.info("shared ingest: %d of %d documents embedded here, %s", len(mine), len(to_embed),
+                 "committed here" if committed_here else "committed by another process")
+        return {"report": report, "worker": board.worker, "embedded": mine,
+                "split": board.split(), "committed_here": committed_here}
+
+    def commit(self, manifest: Manifest) -> None:
+        """Make ``manifest`` (whose vectors are all stored) the index: the commit point (the
+        manifest file, or the shared generation pointer), this process's snapshot, then the
+        deletion of vectors no kept generation names. Call with the write lock held."""
+        old = self._manifest
+        corpus = Corpus.build(manifest.documents)
+        generation, previous = self._state.publish(manifest)  # the commit point
+        # Searches running now see either the old snapshot (whose vectors are still
+        # stored) or the new one (whose vectors were written above): never a gap.
+        self._manifest, self._corpus, self._stale = manifest, corpus, set()
+        self._unit_cache = {}
+        self.generation = generation
+        keep, keep_units = manifest.expected_ids(), manifest.expected_unit_ids()
+        if self._state.shared:
+            # Other instances may serve the generation just replaced until their next poll:
+            # its vectors stay until the next publish (kb/indexstate.py).
+            kept = [old]
+            if previous:
+                earlier = self._state.load_generation(previous)
+                if earlier is not None:
+                    kept.append(earlier)
+            for m in kept:
+                keep |= m.expected_ids()
+                keep_units |= m.expected_unit_ids()
+        if self.store is not None:
+            self.store.reconcile(keep)
+        if self.unit_store is not None:
+            self.unit_store.reconcile(keep_units)
+
+    def refresh(self) -> bool:
+        """Serve the shared generation if another instance published a new one (the background
+        poll of server/app.py). True when the snapshot changed. Embedded: always False."""
+        if not self._state.shared:
+            return False
+        serving = self.generation
+        pointer = self._state.current()
+        if pointer is None or pointer.generation == self.generation:
+            return False
+        manifest = self._state.load_generation(pointer.generation, pointer.documents)
+        if manifest is None:  # superseded while read: the next poll takes the newer one
+            return False
+        manifest.embedding_model, manifest.dim = pointer.embedding_model, pointer.dim
+        if self.embedder is not None and manifest.documents and \
+                pointer.embedding_model != self.model_name:
+            log.error("index generation %s is built with %r, this instance embeds with %r; "
+                      "not switching", pointer.generation, pointer.embedding_model,
+                      self.model_name)
+            return False
+        corpus = Corpus.build(manifest.documents)
+        with self._write_lock:
+            if self.generation != serving:  # this process published meanwhile: newer
+                return False
+            self._manifest, self._corpus, self._stale = manifest, corpus, set()
+            self._unit_cache = {}
+            self.generation = pointer.generation
+            self.degraded = None
+        log.info("index: now serving generation %s (%d documents)", pointer.generation,
+                 len(manifest.documents))
+        return True
 
     def _embed(self, docs: list[Document], progress: bool | Progress) -> int:
         items = [(d, c) for d in docs for c in d.chunks]
@@ -389,11 +518,17 @@ def open_knowledge_base(settings: Settings, progress: bool | Progress = False, *
     rebuild = ingest if rebuild is None else rebuild
     check_settings(settings)
     embedder = make_embedder(settings)
-    manifest = Manifest.load(manifest_path(settings))
+    client = make_client(settings) if (embedder is not None
+                                       or settings.vector_store == "http") else None
+    state = index_state(settings, client)
+    manifest, generation = state.load()
+    if state.shared and generation is None:
+        # No generation in the chroma server yet: an index built before it kept its manifest
+        # here is served (and published by the next ingest).
+        manifest = Manifest.load(manifest_path(settings))
     store = unit_store = None
     stale: set[str] = set()
     if embedder is not None:
-        client = make_client(settings)
         store = VectorStore(client, settings.collection, embedder.name,
                             embedder.dim, on_mismatch="rebuild" if rebuild else "refuse")
         unit_store = VectorStore(client, f"{settings.collection}_units", embedder.name,
@@ -403,11 +538,15 @@ def open_knowledge_base(settings: Settings, progress: bool | Progress = False, *
                 f"Indexet i {settings.data_dir} är byggt med inbäddningsmodellen "
                 f"{manifest.embedding_model!r}, men RUTIN_EMBEDDING_MODEL är {embedder.name!r}. "
                 "Kör 'rutin ingest' för att bygga om indexet.")
-        if settings.vector_store == "http" and not ingest:
-            # A shared chroma server: another instance's manifest may name vectors this one's
-            # does not (an empty data dir would delete them all). Only an ingest deletes there.
-            deleted, missing = 0, manifest.expected_ids() - set(store.entries())
-            missing |= manifest.expected_unit_ids() - set(unit_store.entries())
+        if settings.vector_store == "http":
+            # A shared chroma server: other instances may serve the generation before this one,
+            # or be writing the chunks of the next. Only a publish deletes there, and keeps the
+            # generation it replaces (KnowledgeBase.commit). A serving instance reads nothing
+            # but the manifest, so that it serves at once; an ingest checks for missing vectors.
+            deleted, missing = 0, set()
+            if ingest or rebuild:
+                missing = manifest.expected_ids() - set(store.entries())
+                missing |= manifest.expected_unit_ids() - set(unit_store.entries())
         else:
             deleted, missing = store.reconcile(manifest.expected_ids())
             deleted_units, missing_units = unit_store.reconcile(manifest.expected_unit_ids())
@@ -419,7 +558,7 @@ def open_knowledge_base(settings: Settings, progress: bool | Progress = False, *
         if stale and not ingest:
             log.warning("vectors missing for %s; run 'rutin ingest'", ", ".join(sorted(stale)))
     kb = KnowledgeBase(settings, embedder, store, manifest, manifest_path(settings), stale,
-                       unit_store)
+                       unit_store, state=state, generation=generation)
     from ingest.catalog import CatalogError, load_catalog
 
     try:

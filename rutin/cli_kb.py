@@ -51,6 +51,10 @@ def _settings(model: str | None = None) -> Settings:
 def ingest(
     path: Path = typer.Argument(None, help="Directory of documents with catalog.toml "
                                            "(default: RUTIN_DOCUMENTS_DIR)."),
+    share: bool = typer.Option(False, "--share", help="Split the embedding with the other "
+                               "'rutin ingest --share' processes of this publish, on this host "
+                               "or others, through the database (RUTIN_DATABASE_URL); needs "
+                               "RUTIN_VECTOR_STORE=http. One of them publishes."),
 ) -> None:
     """Ingest the routine documents: embed new and changed ones, remove deleted ones."""
     settings = _settings()
@@ -58,6 +62,9 @@ def ingest(
         if not path.is_dir():
             _fail(f"Katalogen {path} finns inte.")
         settings = settings.model_copy(update={"documents_dir": path})
+    if share:
+        _ingest_shared(settings)
+        return
     # rebuild: an index of another embedding model is emptied and re-embedded by this ingest.
     from ingest.catalog import CatalogError
     from kb.service import no_index_message
@@ -77,6 +84,35 @@ def ingest(
             typer.echo(f"  {failure.filename}: {failure.reason}")
         typer.echo(f"{kb.document_count()} dokument, {kb.chunk_count()} avsnitt, modell "
                    f"{kb.model_name}; {report.embedded_chunks} avsnitt inbäddade på "
+                   f"{report.seconds:.1f} s.")
+        if report.failures:
+            raise typer.Exit(code=1)
+
+
+def _ingest_shared(settings: Settings) -> None:
+    """``rutin ingest --share``: this process's part of a publish shared through the database."""
+    from ingest.catalog import CatalogError
+    from rutin.db import open_database
+    from rutin.errors import DatabaseUnavailable
+
+    if settings.vector_store != "http":
+        _fail("--share kräver RUTIN_VECTOR_STORE=http: processerna delar chroma-servern.")
+    with _knowledge_base(settings, ingest=False, rebuild=True) as kb:
+        try:
+            db = open_database(settings)
+            result = kb.ingest_shared(settings.documents_dir, db,
+                                      lease=settings.ingest_lease_seconds)
+        except CatalogError as exc:
+            _fail(str(exc))
+        except (ConfigurationError, DatabaseUnavailable) as exc:
+            _fail(getattr(exc, "message", None) or str(exc))
+        report = result["report"]
+        typer.echo(f"Process {result['worker']}: {len(result['embedded'])} dokument inbäddade "
+                   f"här; {'publicerade' if result['committed_here'] else 'en annan process publicerade'}.")
+        for worker, share in sorted(result["split"].items()):
+            typer.echo(f"  {worker}: {share['documents']} dokument, {share['chunks']} avsnitt")
+        typer.echo(f"{kb.document_count()} dokument, {kb.chunk_count()} avsnitt, modell "
+                   f"{kb.model_name}; {report.embedded_chunks} avsnitt inbäddade här på "
                    f"{report.seconds:.1f} s.")
         if report.failures:
             raise typer.Exit(code=1)

@@ -1,4 +1,4 @@
-"""``rutin report unanswered``: what users could not find, from the data directory."""
+"""``rutin report unanswered``: what users could not find, from the database (rutin/db)."""
 
 from __future__ import annotations
 
@@ -23,11 +23,12 @@ def unanswered(
     from server.feedback import FeedbackStore
     from server.report import UnansweredStore, build_report, report_csv
 
+    from rutin.db import open_database
+
     settings = get_settings()
-    unanswered_store = UnansweredStore(settings.data_dir / "report",
-                                       settings.report_retention_days)
-    feedback = FeedbackStore(settings.data_dir / "feedback",
-                             retention_days=settings.report_retention_days)
+    database = open_database(settings)
+    unanswered_store = UnansweredStore(database, settings.report_retention_days)
+    feedback = FeedbackStore(database, retention_days=settings.report_retention_days)
     unanswered_store.purge()
     feedback.purge()
     groups = build_report(unanswered_store.all(), feedback.all())

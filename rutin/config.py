@@ -54,6 +54,18 @@ class Settings(BaseSettings):
     chroma_host: str = Field(default="127.0.0.1", description="Chroma server host (vector_store=http).")
     chroma_port: int = Field(default=8001, description="Chroma server port (vector_store=http).")
     collection: str = Field(default="rutin_chunks", description="Chroma collection name.")
+    index_poll_seconds: float = Field(
+        default=5.0, gt=0,
+        description="With vector_store=http: how often an instance reads the index generation "
+        "kept in the chroma server, and switches to a new one published by another instance "
+        "(so every instance serves a publish within about this long plus its load).",
+    )
+    ingest_lease_seconds: float = Field(
+        default=60.0, gt=0,
+        description="'rutin ingest --share': how long a process's claim on a document lasts "
+        "without renewal (it renews after every batch it embeds); a crashed process's document "
+        "is taken over by another after this long.",
+    )
     fusion_dense_weight: float = Field(
         default=0.45, ge=0.0, le=1.0,
         description="Weight of the dense ranking in reciprocal-rank fusion (1 - weight for lexical); "
@@ -176,6 +188,14 @@ class Settings(BaseSettings):
         default=300.0, gt=0,
         description="How often a background task deletes expired and unreadable conversation "
         "files and enforces max_conversations.",
+    )
+    database_url: SecretStr | None = Field(
+        default=None,
+        description="Where conversations, feedback, the unanswered-questions report and the "
+        "audit log are kept: a SQLAlchemy URL, e.g. "
+        "'postgresql+psycopg://rutin:secret@db.example.se/rutin' for PostgreSQL (shared by "
+        "every instance). Unset or empty: the SQLite file data_dir/rutin.sqlite3. The schema "
+        "is migrated on start.",
     )
     report_retention_days: int = Field(
         default=365, ge=1,

@@ -40,3 +40,15 @@ class TooManyRequests(InputError):
 
 class ConfigurationError(RuntimeError):
     """A setting that makes the process unable to start; the message names the setting to fix."""
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database (rutin/db) cannot be reached or written now: a request that needs it is
+    answered 503 with Retry-After. ``message`` says why in Swedish (never the URL's password)."""
+
+    def __init__(self, message: str, *, retry_after: int = 5, embedded: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.retry_after = retry_after
+        #: The SQLite file under the data directory (else a database server).
+        self.embedded = embedded

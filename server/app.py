@@ -66,6 +66,24 @@ def _sweep_conversations(store, interval: float, stop: threading.Event,
             return
 
 
+def _follow_index(state: AppState, interval: float, stop: threading.Event) -> None:
+    """vector_store=http: every ``interval`` seconds, switch to the index generation another
+    instance published (kb.service.KnowledgeBase.refresh), with its rule tables; in this
+    background thread, without a restart."""
+    from rules.tables import load_tables
+
+    while not stop.wait(interval):
+        kb = state.kb
+        if kb is None or not state.ready.is_set():
+            continue
+        try:
+            if kb.refresh():
+                state.rules = load_tables({d.id: d for d in kb.documents()})
+        except Exception as exc:  # the chroma server away: keep serving, try again
+            log.warning("index: the generation could not be read: %s: %s",
+                        type(exc).__name__, exc)
+
+
 def create_app(settings: Settings | None = None, *, load_in_background: bool = True) -> FastAPI:
     """Build the app. The lifespan checks the settings, then loads the knowledge base."""
     settings = settings or get_settings()
@@ -84,7 +102,12 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
             # chroma's embedded store is not process-safe: one process per data directory.
             acquire_data_dir(settings.data_dir)
         state = AppState(settings=settings)
-        state.conversations = ConversationStore(settings.data_dir / "conversations",
+        from rutin.db import open_database
+
+        # Migrated here; an unreachable database is no reason not to start (/readyz says it,
+        # requests get 503, and the first use after it came back migrates).
+        state.database = open_database(settings)
+        state.conversations = ConversationStore(state.database,
                                                 ttl_seconds=settings.conversation_ttl_seconds,
                                                 max_conversations=settings.max_conversations)
         if settings.new_conversations_per_minute:
@@ -93,13 +116,12 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
 
         from server.report import UnansweredStore
 
-        state.feedback = FeedbackStore(settings.data_dir / "feedback",
+        state.feedback = FeedbackStore(state.database,
                                        retention_days=settings.report_retention_days)
-        state.unanswered = UnansweredStore(settings.data_dir / "report",
-                                           settings.report_retention_days)
+        state.unanswered = UnansweredStore(state.database, settings.report_retention_days)
         from server.report import AuditLog
 
-        state.audit = AuditLog(settings.data_dir / "audit")
+        state.audit = AuditLog(state.database)
         app.state.rutin = state
         stop_sweeping = threading.Event()
         sweeper = threading.Thread(
@@ -107,6 +129,12 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
             args=(state.conversations, settings.conversation_sweep_seconds, stop_sweeping,
                   (state.feedback, state.unanswered)))
         sweeper.start()
+        follower = None
+        if settings.vector_store == "http":
+            follower = threading.Thread(
+                target=_follow_index, name="rutin-index-follow", daemon=True,
+                args=(state, settings.index_poll_seconds, stop_sweeping))
+            follower.start()
         if load_in_background:
             thread = threading.Thread(target=_load, args=(state,), name="rutin-load", daemon=True)
             thread.start()
@@ -117,8 +145,11 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
         finally:
             stop_sweeping.set()
             sweeper.join(timeout=10)
+            if follower is not None:
+                follower.join(timeout=10)
             if state.kb is not None:
                 state.kb.close()
+            state.database.dispose()
             if settings.vector_store == "embedded":
                 release_data_dir(settings.data_dir)
 

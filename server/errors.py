@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from rutin.errors import InputError
+from rutin.errors import DatabaseUnavailable, InputError
 from rutin.redact import mask_personnummer
 
 log = logging.getLogger("rutin.server")
@@ -201,6 +201,19 @@ def install_error_handlers(app: FastAPI, templates_dir: Path) -> None:
         resp.headers["Retry-After"] = "60"
         return resp
 
+    @app.exception_handler(DatabaseUnavailable)
+    async def database_unavailable(request: Request, exc: DatabaseUnavailable):
+        # The database (rutin/db) cannot be reached or written: a clear 503 with Retry-After and
+        # one line in the log, never a 500 (issue 14). Connections are checked before use, so
+        # the next request after the database came back succeeds. /readyz says it too.
+        log.error("storage failure on %s %s: %s", request.method, request.url.path,
+                  exc.message)
+        message = STORAGE_MESSAGE if exc.embedded else DATABASE_MESSAGE
+        resp = render(request, 503, [{"field": "lagring", "message": message}],
+                      "Tjänsten kan inte spara just nu")
+        resp.headers["Retry-After"] = str(exc.retry_after)
+        return resp
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
         log.exception("unhandled error on %s %s", request.method, request.url.path)
@@ -215,6 +228,11 @@ def install_error_handlers(app: FastAPI, templates_dir: Path) -> None:
 STORAGE_MESSAGE = ("Tjänsten kan inte spara just nu: datakatalogen går inte att skriva till "
                    "(skrivskyddad, full eller borta). Försök igen senare; kontakta den som "
                    "förvaltar tjänsten om felet består.")
+
+#: What a request that needed the database server is told while it cannot be reached.
+DATABASE_MESSAGE = ("Tjänsten kan inte nå sin databas just nu, så inget kan sparas eller läsas. "
+                    "Försök igen om en stund; kontakta den som förvaltar tjänsten om felet "
+                    "består.")
 
 #: The errors of a file system that cannot be written (or is gone), as opposed to a bug.
 _STORAGE_ERRNOS = frozenset(

@@ -5,6 +5,8 @@ Questions are stored masked (rutin.redact) with the organization asked about, th
 the passages shown beside the refusal; never a personnummer, never a conversation id. The
 report groups similar questions, counts each group per ISO week and per organization, and
 exports CSV. Entries older than ``RUTIN_REPORT_RETENTION_DAYS`` are deleted (feedback too).
+The entries and the audit log live in the database (rutin/db, tables ``unanswered`` and
+``audit``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from sqlalchemy import delete, insert, select
+
+from rutin.db import Database, database_in
+from rutin.db.schema import audit as audit_table
+from rutin.db.schema import unanswered as unanswered_table
 from rutin.redact import mask_personnummer
 
 QUESTION_CHARS = 600
@@ -107,11 +114,13 @@ def _number(value) -> float:
 
 
 class UnansweredStore:
-    """``<directory>/unanswered.jsonl``: one line per question the chat could not answer."""
+    """The database's ``unanswered`` table (``database``: a ``rutin.db.Database``, or a
+    directory for its SQLite file): one row per question the chat could not answer. ``purge``
+    deletes the rows past ``retention_days`` (an indexed statement)."""
 
-    def __init__(self, directory: Path, retention_days: int, clock=time.time) -> None:
-        self.lines = JsonLines(Path(directory) / "unanswered.jsonl", retention_days * 86400.0,
-                               clock)
+    def __init__(self, database: Database | Path, retention_days: int, clock=time.time) -> None:
+        self.database = database if isinstance(database, Database) else database_in(database)
+        self.retention_seconds = retention_days * 86400.0
         self._clock = clock
 
     def add(self, question: str, organization: str | None, language: str,
@@ -121,21 +130,33 @@ class UnansweredStore:
             organization=mask_personnummer(organization or "")[:200], language=language,
             passages=tuple((str(p.get("document_id")), str(p.get("anchor")))
                            for p in passages[:3] if isinstance(p, dict)))
-        self.lines.append(entry.to_json())
+        with self.database.begin() as conn:
+            conn.execute(insert(unanswered_table).values(
+                at=entry.at, question=entry.question, organization=entry.organization,
+                language=entry.language[:8],
+                passages=json.dumps([list(p) for p in entry.passages], ensure_ascii=False)))
 
     def all(self) -> list[Unanswered]:
+        """Every entry, oldest first."""
+        t = unanswered_table
+        with self.database.connect() as conn:
+            rows = conn.execute(select(t).order_by(t.c.at, t.c.id)).all()
         out = []
-        for r in self.lines.records():
+        for row in rows:
             try:
-                out.append(Unanswered(_number(r["at"]), str(r["question"]),
-                                      str(r.get("organization", "")), str(r.get("language", "")),
-                                      tuple(tuple(p)[:2] for p in r.get("passages") or [])))
-            except (KeyError, TypeError):
-                continue
+                passages = tuple(tuple(str(x) for x in p)[:2] for p in json.loads(row.passages))
+            except (ValueError, TypeError):
+                passages = ()
+            out.append(Unanswered(float(row.at), row.question, row.organization, row.language,
+                                  passages))
         return out
 
     def purge(self) -> int:
-        return self.lines.purge()
+        """Delete the entries older than the retention; returns how many."""
+        cutoff = self._clock() - self.retention_seconds
+        with self.database.begin() as conn:
+            return conn.execute(delete(unanswered_table)
+                                .where(unanswered_table.c.at < cutoff)).rowcount
 
 
 @dataclass
@@ -226,19 +247,34 @@ def report_csv(groups: list[Group]) -> str:
 
 
 class AuditLog:
-    """``<directory>/audit.jsonl``: who did what to the knowledge base and its reports, and
-    when (issue 12, item 6). Append-only: nothing in rutin rewrites or deletes it."""
+    """The database's ``audit`` table (``database``: a ``rutin.db.Database``, or a directory for
+    its SQLite file): who did what to the knowledge base and its reports, and when (issue 12,
+    item 6). Append-only: nothing in rutin updates or deletes it, no retention applies, and the
+    database refuses UPDATE, DELETE (and on PostgreSQL TRUNCATE) of it (triggers of the first
+    migration)."""
 
-    def __init__(self, directory: Path, clock=time.time) -> None:
-        self.lines = JsonLines(Path(directory) / "audit.jsonl", float("inf"), clock)
+    def __init__(self, database: Database | Path, clock=time.time) -> None:
+        self.database = database if isinstance(database, Database) else database_in(database)
         self._clock = clock
 
     def record(self, action: str, who: str, **detail) -> None:
-        self.lines.append({"at": self._clock(), "action": action,
-                           "who": mask_personnummer(who)[:200],
-                           "detail": {k: mask_personnummer(str(v))[:500]
-                                      for k, v in detail.items()}})
+        with self.database.begin() as conn:
+            conn.execute(insert(audit_table).values(
+                at=self._clock(), action=action[:100], who=mask_personnummer(who)[:200],
+                detail=json.dumps({k: mask_personnummer(str(v))[:500]
+                                   for k, v in detail.items()}, ensure_ascii=False)))
 
     def entries(self) -> list[dict]:
         """Newest first."""
-        return sorted(self.lines.records(), key=lambda r: -_number(r.get("at")))
+        t = audit_table
+        with self.database.connect() as conn:
+            rows = conn.execute(select(t).order_by(t.c.at.desc(), t.c.id.desc())).all()
+        out = []
+        for row in rows:
+            try:
+                detail = json.loads(row.detail)
+            except ValueError:
+                detail = {}
+            out.append({"at": float(row.at), "action": row.action, "who": row.who,
+                        "detail": detail if isinstance(detail, dict) else {}})
+        return out

@@ -22,6 +22,8 @@ class AppState:
     settings: Settings
     kb: "KnowledgeBase | None" = None
     rules: "RuleTables | None" = None
+    #: rutin.db.Database: conversations, feedback, report and audit log are kept in it.
+    database: Any = None
     conversations: Any = None
     feedback: Any = None  # server.feedback.FeedbackStore
     unanswered: Any = None  # server.report.UnansweredStore

@@ -1,6 +1,9 @@
-"""The data directory as the storage the server writes to: a probe for ``/readyz``.
+"""The data directory and the database as the storage the server writes to: probes for
+``/readyz``.
 
-Conversations (and, on an ingest, the manifest) are written under ``RUTIN_DATA_DIR``. A directory
+The index manifest and the CSRF key are written under ``RUTIN_DATA_DIR``; conversations,
+feedback, the report and the audit log go to the database (rutin/db: by default a SQLite file
+in the same directory), which ``probe_database`` asks. A directory
 that turned read-only, filled up or went away is found here by writing and removing a small
 file, which works for every user (a read-only mount stops root too); a write that fails in a
 request is answered 503 by server/errors.py.
@@ -39,3 +42,10 @@ def probe_storage(directories: list[Path]) -> str | None:
             return (f"Datakatalogen {directory} går inte att skriva till "
                     f"({describe_storage_failure(exc)}); inget kan sparas.")
     return None
+
+
+def probe_database(state) -> str | None:
+    """None when the database answers (and its schema is migrated); else why not, in Swedish
+    (never the URL's password)."""
+    database = getattr(state, "database", None)
+    return database.ping() if database is not None else None

@@ -51,3 +51,39 @@ def client(data_dir, documents_dir):
 def documents_dir() -> Path:
     """The repository's bundled documents/ (with catalog.toml); read-only."""
     return PROJECT_ROOT / "documents"
+
+
+# --------------------------------------------------------------------------- PostgreSQL
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL cluster for the session (tests/services/postgres.py): Debian's
+    binaries, 127.0.0.1, a free port, as a non-root user. Skips without the binaries, except
+    under CI. A test that stops the server must start it again (or use its own
+    ``PostgresServer.start_new()``)."""
+    from tests.services.postgres import PostgresServer, require_postgres
+
+    server = PostgresServer.start_new(require_postgres())
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_url(postgres_server) -> str:
+    """The SQLAlchemy URL (``postgresql+psycopg://…``) of a database on the session's cluster,
+    for RUTIN_DATABASE_URL. Shared by the session; ``postgres_server.create_database()`` gives
+    an empty one."""
+    return postgres_server.create_database("rutin")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> str:
+    """An empty database of each kind, for the storage tests that must hold on both: the
+    SQLite file of a new data directory, and a new database on the session's PostgreSQL."""
+    if request.param == "sqlite":
+        from rutin.db import SQLITE_FILENAME, sqlite_url
+
+        return sqlite_url(tmp_path / "data" / SQLITE_FILENAME)
+    return request.getfixturevalue("postgres_server").create_database()

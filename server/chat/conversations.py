@@ -1,4 +1,4 @@
-"""Conversations kept server-side under the data directory, with an expiry and a cap.
+"""Conversations kept server-side in the database (rutin/db), with an expiry and a cap.
 
 A conversation holds the visit facts given so far (the fields of POST /api/v1/visit, a birth
 date or year instead of a personnummer), the language and the kind of the last answer, and for
@@ -6,32 +6,32 @@ the chat page the thread: each question *masked* (rutin.redact, as every log lin
 answer shown. It never holds a personnummer: the raw text of a message is never stored.
 
 Bounded (issue 13, "Conversation files grow without bound"): at most ``max_conversations`` are
-kept, the least recently used one going first, and expired or unreadable files are removed by
-``sweep``, which the server runs in a background thread, so that no request ever pays for it.
-A file that is not a conversation of the stored shape is an unknown conversation: it is removed.
-The interface is narrow (new, get, save, delete, sweep, count) so that a database can replace
-the files.
+kept, the least recently used one going first (when a new one is saved), and expired ones are
+removed by ``sweep``, which the server runs in a background thread, so that no request ever
+pays for it; both are single indexed statements (issue 14). A stored row that is not a
+conversation of the stored shape is an unknown conversation: it is removed when read.
+The interface is narrow (new, get, save, delete, sweep, count).
 """
 
 from __future__ import annotations
 
 import json
 import math
-import os
 import re
 import secrets
-import tempfile
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import delete, func, select, update
+
+from rutin.db import Database, database_in, next_touch, upsert
+from rutin.db.schema import conversations as table
 from server.chat.facts import FACT_FIELDS
 
 # secrets.token_urlsafe(24) gives 32 characters of [A-Za-z0-9_-]; anything else is refused
-# before it comes near the file system, so an id can never name a path outside the directory.
+# before it comes near the database.
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{32}$")
 _ALLOWED_KEYS = frozenset(FACT_FIELDS)
 #: The chat page's thread keeps this many turns (the oldest go first).
@@ -152,32 +152,26 @@ def valid_id(conversation_id: str | None) -> bool:
 
 
 class ConversationStore:
-    """JSON files ``<directory>/<id>.json``, written atomically, expiring ``ttl_seconds`` after the
-    last message; at most ``max_conversations`` of them (None: no cap). Thread-safe within a
-    process; ``clock`` is injectable for tests of expiry.
+    """Conversations in the database's ``conversations`` table, expiring ``ttl_seconds`` after
+    the last message; at most ``max_conversations`` of them (None: no cap). ``database`` is a
+    ``rutin.db.Database`` (the server's, from RUTIN_DATABASE_URL) or a directory (then the
+    SQLite file ``<directory>/rutin.sqlite3``). Safe for several threads and processes, and
+    instances sharing one PostgreSQL; ``clock`` is injectable for tests of expiry.
 
-    The cap is kept with an in-memory index of the conversations (id -> last update, oldest
-    first), built by ``sweep`` and kept by ``save``, so that saving costs no directory listing.
-    With several processes on one directory each keeps its own index; every sweep re-reads the
-    directory and enforces the cap on all of it."""
+    Expiry is ``DELETE … WHERE updated < now - ttl`` on the index of ``updated``; the cap deletes
+    every row at or below the ``touched`` of the (cap+1)-th newest, on the index of ``touched``
+    (run when a new conversation is stored, and by the sweep). Raises
+    ``rutin.errors.DatabaseUnavailable`` when the database cannot be reached."""
 
-    #: A temp file this much older than now is left over from a crashed write.
-    STALE_TEMP_SECONDS = 3600
-
-    def __init__(self, directory: Path, *, ttl_seconds: int, max_conversations: int | None = None,
-                 clock=time.time) -> None:
-        self.directory = Path(directory)
+    def __init__(self, database: Database | Path, *, ttl_seconds: int,
+                 max_conversations: int | None = None, clock=time.time) -> None:
+        if isinstance(database, Database):
+            self.database = database
+        else:
+            self.database = database_in(Path(database))
         self.ttl_seconds = ttl_seconds
         self.max_conversations = max_conversations
         self._clock = clock
-        self._lock = threading.Lock()
-        self._index: OrderedDict[str, float] = OrderedDict()
-        self.directory.mkdir(parents=True, exist_ok=True)
-
-    def _path(self, conversation_id: str) -> Path:
-        if not valid_id(conversation_id):
-            raise ValueError("invalid conversation id")
-        return self.directory / f"{conversation_id}.json"
 
     def new(self, language: str = "sv") -> Conversation:
         """A fresh conversation with an unguessable id (not stored until ``save``)."""
@@ -187,130 +181,75 @@ class ConversationStore:
 
     def get(self, conversation_id: str | None) -> Conversation | None:
         """The conversation with this id, or ``None`` if the id is malformed, unknown or expired,
-        or its file is not a stored conversation (an expired or malformed file is deleted)."""
+        or its row is not a stored conversation (an expired or malformed row is deleted)."""
         if not valid_id(conversation_id):
             return None
-        path = self._path(conversation_id)
-        with self._lock:
-            return self._load(path, conversation_id)[0]
-
-    def _load(self, path: Path, conversation_id: str) -> tuple[Conversation | None, bool]:
-        """Read one file (the lock held): the live conversation or None, and whether the file
-        was removed (because it is expired or not a conversation)."""
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            self._index.pop(conversation_id, None)
-            return None, False
-        except (UnicodeDecodeError, ValueError):
-            conv = None
-        except OSError:  # unreadable now (permissions, I/O): leave it to the operator
-            return None, False
-        else:
+        with self.database.begin() as conn:
+            row = conn.execute(select(table.c.data, table.c.updated, table.c.touched)
+                               .where(table.c.id == conversation_id)).first()
+            if row is None:
+                return None
             try:
-                conv = conversation_from_json(json.loads(text), conversation_id)
+                conv = conversation_from_json(json.loads(row.data), conversation_id)
             except (ValueError, RecursionError):
                 conv = None
-        if conv is None or self._expired(conv.updated):
-            path.unlink(missing_ok=True)
-            self._index.pop(conversation_id, None)
-            return None, True
-        return conv, False
+            if conv is None or self._expired(row.updated):
+                # only this version of it: a save by another process since is kept
+                conn.execute(delete(table).where(table.c.id == conversation_id,
+                                                 table.c.touched == row.touched))
+                return None
+            return conv
 
     def save(self, conversation: Conversation) -> None:
-        """Write the conversation atomically (temp file + rename) and refresh its expiry. Past
-        ``max_conversations`` the least recently used conversations are deleted."""
+        """Store the conversation and refresh its expiry. Past ``max_conversations`` the least
+        recently used conversations are deleted."""
         conversation.updated = self._clock()
-        path = self._path(conversation.id)
-        payload = json.dumps(conversation.to_json(), ensure_ascii=False)
-        with self._lock:
-            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(payload)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-            self._index[conversation.id] = conversation.updated
-            self._index.move_to_end(conversation.id)
-            self._enforce_cap()
+        if not valid_id(conversation.id):
+            raise ValueError("invalid conversation id")
+        values = {"data": json.dumps(conversation.to_json(), ensure_ascii=False),
+                  "updated": conversation.updated, "touched": next_touch()}
+        with self.database.begin() as conn:
+            changed = conn.execute(update(table).where(table.c.id == conversation.id)
+                                   .values(**values)).rowcount
+            if changed:
+                return
+            # new: an upsert (another process may store the same id meanwhile), then the cap
+            conn.execute(upsert(conn, table, {"id": conversation.id,
+                                              "created": conversation.created, **values},
+                                ["id"], values))
+            self._enforce_cap(conn)
 
     def delete(self, conversation_id: str) -> None:
         """Forget a conversation (no error if it is gone)."""
         if valid_id(conversation_id):
-            with self._lock:
-                self._path(conversation_id).unlink(missing_ok=True)
-                self._index.pop(conversation_id, None)
+            with self.database.begin() as conn:
+                conn.execute(delete(table).where(table.c.id == conversation_id))
 
     def count(self) -> int:
-        """How many conversations this store knows of (its index: exact after a sweep)."""
-        with self._lock:
-            return len(self._index)
+        """How many conversations are stored (expired ones not yet swept included)."""
+        with self.database.connect() as conn:
+            return conn.execute(select(func.count()).select_from(table)).scalar_one()
 
     def sweep(self) -> int:
-        """Delete every expired conversation, every file that is not a conversation of the
-        stored shape and temp files left by a crash; then rebuild the index from the directory
-        and enforce the cap. Returns how many conversations were deleted.
-
-        Meant for a background thread: the lock is held for one file at a time, so requests
-        go on while a large directory is read."""
-        started = self._clock()
-        removed = 0
-        kept: list[tuple[float, str]] = []
-        try:
-            entries = list(os.scandir(self.directory))
-        except OSError:
-            return 0
-        for entry in entries:
-            name = entry.name
-            if name.startswith(".tmp-"):
-                self._remove_stale_temp(entry)
-                continue
-            if not name.endswith(".json"):
-                continue
-            conversation_id = name[:-len(".json")]
-            path = self.directory / name
-            with self._lock:
-                if not valid_id(conversation_id):  # not a file this store wrote
-                    path.unlink(missing_ok=True)
-                    removed += 1
-                    continue
-                conv, gone = self._load(path, conversation_id)
-                if conv is None:
-                    removed += gone
-                    continue
-            kept.append((conv.updated, conversation_id))
-        kept.sort()
-        with self._lock:
-            index = OrderedDict((cid, updated) for updated, cid in kept)
-            # Saved while the directory was read: keep them, newest last.
-            for cid, updated in list(self._index.items()):
-                if updated >= started:
-                    index[cid] = updated
-                    index.move_to_end(cid)
-            self._index = index
-            removed += self._enforce_cap()
+        """Delete every expired conversation and enforce the cap: two indexed statements.
+        Returns how many conversations were deleted. Meant for a background thread."""
+        cutoff = self._clock() - self.ttl_seconds
+        with self.database.begin() as conn:
+            removed = conn.execute(delete(table).where(table.c.updated < cutoff)).rowcount
+            removed += self._enforce_cap(conn)
         return removed
 
     #: The earlier name of ``sweep``.
     purge_expired = sweep
 
-    def _remove_stale_temp(self, entry: os.DirEntry) -> None:
-        try:
-            if time.time() - entry.stat().st_mtime > self.STALE_TEMP_SECONDS:
-                os.unlink(entry.path)
-        except OSError:
-            pass
-
-    def _enforce_cap(self) -> int:
-        """Delete the least recently used conversations past the cap (the lock held)."""
-        removed = 0
-        while self.max_conversations is not None and len(self._index) > self.max_conversations:
-            oldest, _ = self._index.popitem(last=False)
-            (self.directory / f"{oldest}.json").unlink(missing_ok=True)
-            removed += 1
-        return removed
+    def _enforce_cap(self, conn) -> int:
+        """Delete the least recently used conversations past the cap (in ``conn``'s
+        transaction); how many."""
+        if self.max_conversations is None:
+            return 0
+        newest_past_cap = (select(table.c.touched).order_by(table.c.touched.desc())
+                           .limit(1).offset(self.max_conversations).scalar_subquery())
+        return conn.execute(delete(table).where(table.c.touched <= newest_past_cap)).rowcount
 
     def _expired(self, updated: float) -> bool:
         return self._clock() - float(updated) > self.ttl_seconds

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from server.errors import ERROR_RESPONSES
 from server.state import State
-from server.storage import probe_storage, storage_directories
+from server.storage import probe_database, probe_storage, storage_directories
 
 router = APIRouter(tags=["health"], responses={
     status: ERROR_RESPONSES[status] for status in (413, 414, 500)})
@@ -26,7 +26,8 @@ class NotReady(BaseModel):
                         "storage cannot be written.")
     error: str | None = Field(default=None, description="Why it is not ready.")
     storage: dict | None = Field(default=None, description="{\"writable\": bool, \"error\": "
-                                 "str | null}: the probe of the data directory.")
+                                 "str | null, \"database\": \"sqlite\" | \"postgresql\"}: "
+                                 "the probe of the data directory and the database.")
     worker: int | None = Field(default=None, description="This process's id.")
 
 
@@ -38,14 +39,16 @@ def healthz() -> dict:
 
 @router.get("/readyz", responses={503: {"model": NotReady, "description": "Not ready yet."}})
 def readyz(state: State, request: Request):
-    """200 with counts once the knowledge base is loaded and the data directory can be written;
-    503 before, when the load failed (``error`` says why), or when the data directory cannot be
-    written (``storage`` says why). ``degraded`` is set while the catalog cannot be read and
+    """200 with counts once the knowledge base is loaded, the data directory can be written and
+    the database answers; 503 before, when the load failed (``error`` says why), or when the
+    data directory cannot be written or the database cannot be reached (``storage`` says why).
+    ``degraded`` is set while the catalog cannot be read and
     the last good index is served; ``worker`` is this process's id (several workers answer on
     one port). ``requests``: this process's requests at work and waiting now, and answered
     503 (overloaded) since start."""
-    storage_error = probe_storage(storage_directories(state))
-    storage = {"writable": storage_error is None, "error": storage_error}
+    storage_error = probe_storage(storage_directories(state)) or probe_database(state)
+    storage = {"writable": storage_error is None, "error": storage_error,
+               "database": state.database.kind if state.database is not None else None}
     if not state.ready.is_set() or state.kb is None:
         body = {"status": "loading" if state.load_error is None else "error"}
         if state.load_error:
@@ -63,6 +66,8 @@ def readyz(state: State, request: Request):
         "storage": storage,
         "worker": os.getpid(),
         "requests": request.app.state.admission.counts(),
+        # vector_store=http: the shared index generation this instance serves (kb/indexstate.py)
+        "generation": getattr(kb, "generation", None),
     }
     if storage_error is not None:
         body["error"] = storage_error

@@ -68,7 +68,7 @@ def chroma_server(tmp_path):
 
 @pytest.mark.slow
 def test_two_rutin_processes_on_one_chroma_server_give_the_same_answers(tmp_path, chroma_server):
-    shared = tmp_path / "shared-data"  # the manifest and conversations, on a shared volume
+    shared = tmp_path / "shared-data"  # the conversations (SQLite), on a shared volume
     common = {"RUTIN_VECTOR_STORE": "http", "RUTIN_CHROMA_HOST": "127.0.0.1",
               "RUTIN_CHROMA_PORT": str(chroma_server), "RUTIN_EMBEDDING_MODEL": "minilm",
               "RUTIN_DATA_DIR": str(shared), "RUTIN_DOCUMENTS_DIR": str(PROJECT_ROOT / "documents"),
@@ -97,7 +97,8 @@ def test_two_rutin_processes_on_one_chroma_server_give_the_same_answers(tmp_path
                               timeout=60).json()["results"]
                 assert [r["anchor"] for r in a] == [r["anchor"] for r in b], question
                 assert a, question
-            # A conversation begun on one instance continues on the other (shared data dir):
+            # A conversation begun on one instance continues on the other (the SQLite database
+            # in the shared data dir; tests/scale/test_cluster.py does it with PostgreSQL):
             # the facts told instance one are known to instance two, which asked nothing.
             first = one.post("/api/v1/chat", json={"message": "Hembesök hos en patient på säbo "
                                                    "den 2025-05-10 efter utskrivning, ger det "
@@ -122,12 +123,15 @@ def test_two_rutin_processes_on_one_chroma_server_give_the_same_answers(tmp_path
 
         client = chromadb.HttpClient(host="127.0.0.1", port=chroma_server)
         assert client.get_collection(settings.collection).count() == ready_one["chunks"]
-        # An instance started on an empty data directory without ingesting serves nothing
-        # yet, but must not delete what the others serve.
+        # An instance started on an empty data directory without ingesting serves the shared
+        # index at once (its manifest is in the chroma server) and deletes nothing.
         lonely = settings.model_copy(update={"data_dir": tmp_path / "empty-data",
                                              "ingest_on_start": False})
         with TestClient(create_app(lonely, load_in_background=False)) as three:
-            assert three.get("/readyz").status_code == 200
+            ready_three = three.get("/readyz").json()
+            assert ready_three["status"] == "ready", ready_three
+            assert ready_three["chunks"] == ready_one["chunks"]
+            assert ready_three["generation"] == ready_one["generation"]
         assert client.get_collection(settings.collection).count() == ready_one["chunks"]
 
 
