@@ -14,7 +14,7 @@ from rutin.config import PROJECT_ROOT, Settings
 from server.app import create_app
 from tests.services.postgres import PostgresServer, require_postgres
 
-QUESTION = "Vad betalar patienten för ett brytpunktssamtal på säbo?"
+QUESTION = "Hur registrerar jag ett hembesök efter utskrivning på säbo?"
 
 
 @pytest.fixture
@@ -68,6 +68,7 @@ def test_a_stopped_database_is_a_503_with_retry_after_and_the_service_recovers_b
     assert up_chat.status_code == 200
     assert up_chat.json()["conversation_id"] == first["conversation_id"]
     assert up_chat.json()["facts"]["patient_age"] == 90
+    assert up_chat.json()["facts"]["occasion"] == "utskrivning"
 
 
 def test_an_instance_started_while_the_database_is_down_migrates_and_serves_once_it_is_up(
