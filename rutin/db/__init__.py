@@ -77,6 +77,7 @@ class Database:
         self.dialect = self.url.get_backend_name()
         self._migrated = False
         self._migrate_lock = threading.Lock()
+        self._keeper = None  # SQLite: see _create_sqlite_file
         if self.dialect == "sqlite":
             database = self.url.database or ""
             if not database or database == ":memory:":
@@ -137,6 +138,8 @@ class Database:
                                      {"key": _MIGRATION_LOCK})
                     config.attributes["connection"] = conn
                     command.upgrade(config, "head")
+                if self._keeper is not None:  # now holding the log open (a read does it)
+                    self._keeper.execute("SELECT count(*) FROM alembic_version").fetchall()
             except Exception as exc:
                 if _is_unavailable(exc) or isinstance(exc, OSError):
                     raise self.unavailable(exc) from exc
@@ -147,11 +150,16 @@ class Database:
         import sqlite3
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
-        try:
-            conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once per file
-        finally:
-            conn.close()
+        conn = sqlite3.connect(self.path, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000,
+                               check_same_thread=False)
+        conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once per file
+        # Kept open (idle) while the Database lives: with WAL the last connection to close
+        # checkpoints and removes the log, which a connection per use would do on every
+        # statement. Requests still open the file by its path, so a removed or replaced file
+        # is noticed; this one only keeps the log.
+        if self._keeper is not None:
+            self._keeper.close()
+        self._keeper = conn
 
     @contextmanager
     def _cross_process_lock(self) -> Iterator[None]:
@@ -220,6 +228,9 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._keeper is not None:
+            self._keeper.close()
+            self._keeper = None
 
 
 def open_database(settings, *, migrate: bool = True) -> Database:
