@@ -203,3 +203,48 @@ def test_readyz_names_the_database_in_use(tmp_path, database_url):
     assert storage == {"writable": True, "error": None,
                        "database": "sqlite" if database_url.startswith("sqlite")
                        else "postgresql"}
+
+
+def test_the_files_of_an_older_data_directory_are_imported_once_on_the_first_start(
+        tmp_path, database_url):
+    import json
+    import secrets
+    import time
+
+    data = tmp_path / "data-a"
+    now = time.time()
+    conversation_id = secrets.token_urlsafe(24)
+    (data / "conversations").mkdir(parents=True)
+    (data / "conversations" / f"{conversation_id}.json").write_text(json.dumps({
+        "facts": {"occasion": "utskrivning", "setting": "sabo", "municipal_home_care": True,
+                  "remote": False}, "language": "sv", "last_kind": "visit",
+        "pending": "patient_age", "turns": 1, "created": now, "updated": now}))
+    (data / "conversations" / f"{secrets.token_urlsafe(24)}.json").write_text("[]")  # junk
+    (data / "feedback").mkdir()
+    (data / "feedback" / "feedback.jsonl").write_text("\n".join(json.dumps(r) for r in (
+        {"key": "k1", "at": now - 5, "rating": "helpful", "question": "gammal fråga",
+         "kind": "search", "citations": []},
+        {"key": "k1", "at": now - 4, "rating": "not_helpful", "reason": "ändrat omdöme",
+         "question": "gammal fråga", "kind": "search", "citations": [["d", "a"]]})) + "\n{torn")
+    (data / "report").mkdir()
+    (data / "report" / "unanswered.jsonl").write_text(json.dumps(
+        {"at": now - 3, "question": "Vad är telefonnumret till Hallandsjouren?",
+         "organization": "Region Halland", "language": "sv", "passages": []}) + "\n")
+    (data / "audit").mkdir()
+    (data / "audit" / "audit.jsonl").write_text(json.dumps(
+        {"at": now - 2, "action": "reingest", "who": "admin-token", "detail": {}}) + "\n")
+    with _app(tmp_path, database_url) as client:
+        follow = _chat(client, "Patienten är 90 år.", conversation_id)
+        votes = client.get("/admin/feedback", headers=AUTH).json()
+        report = client.get("/admin/report/unanswered", headers=AUTH).json()
+        audit = client.get("/admin/audit", headers=AUTH).json()["entries"]
+    with _app(tmp_path, database_url) as client:  # a second start imports nothing again
+        audit_again = client.get("/admin/audit", headers=AUTH).json()["entries"]
+    assert follow["conversation_id"] == conversation_id
+    assert follow["facts"]["occasion"] == "utskrivning" and follow["facts"]["patient_age"] == 90
+    assert votes["count"] == 1 and votes["feedback"][0]["reason"] == "ändrat omdöme"
+    assert any("telefonnumret" in g["question"] for g in report["groups"])
+    assert "reingest" in [e["action"] for e in audit]
+    assert [e["action"] for e in audit_again].count("reingest") == 1
+    assert (data / "conversations.imported").is_dir() and not (data / "conversations").exists()
+    assert (data / "audit" / "audit.jsonl.imported").is_file()
