@@ -28,6 +28,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.pool import NullPool
 from sqlalchemy import create_engine
 
@@ -59,12 +60,13 @@ def database_url(settings) -> str:
 
 
 def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{Path(path).absolute()}"
+    """The URL of the SQLite file ``path`` (special characters of the path escaped)."""
+    return URL.create("sqlite", database=str(Path(path).absolute())).render_as_string()
 
 
 def _is_unavailable(exc: BaseException) -> bool:
     """True for an error of the database's reachability or state, not of our statement."""
-    if isinstance(exc, (OperationalError, InterfaceError)):
+    if isinstance(exc, (OperationalError, InterfaceError, PoolTimeout)):
         return True
     return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
 
@@ -72,8 +74,12 @@ def _is_unavailable(exc: BaseException) -> bool:
 class Database:
     """One engine on one database, with the schema migrated to the head revision."""
 
-    def __init__(self, url: str | URL, *, migrate: bool = True) -> None:
+    def __init__(self, url: str | URL, *, migrate: bool = True, keep_open: bool = True) -> None:
+        """``keep_open`` (SQLite): hold one idle connection while the Database lives, so that
+        the write-ahead log is not checkpointed after every statement (see
+        ``_create_sqlite_file``); off for the short-lived stores of tools and tests."""
         self.url = make_url(url)
+        self._keep_open = keep_open
         self.dialect = self.url.get_backend_name()
         self._migrated = False
         self._migrate_lock = threading.Lock()
@@ -105,7 +111,10 @@ class Database:
         # mode=rw: a database file that went away is an error, never a new empty database
         # (Database.upgrade creates the file). A connection per use (NullPool): cheap for
         # SQLite, and a data directory removed or replaced is noticed at the next request.
-        url = URL.create("sqlite", database=f"file:{path}?mode=rw", query={"uri": "true"})
+        from urllib.parse import quote
+
+        url = URL.create("sqlite", database=f"file:{quote(str(path))}?mode=rw",
+                         query={"uri": "true"})
         engine = create_engine(url, poolclass=NullPool,
                                connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
@@ -159,7 +168,11 @@ class Database:
         # is noticed; this one only keeps the log.
         if self._keeper is not None:
             self._keeper.close()
-        self._keeper = conn
+            self._keeper = None
+        if self._keep_open:
+            self._keeper = conn
+        else:
+            conn.close()
 
     @contextmanager
     def _cross_process_lock(self) -> Iterator[None]:
@@ -187,7 +200,7 @@ class Database:
         try:
             with self.engine.begin() as conn:
                 yield conn
-        except (DBAPIError,) as exc:
+        except (DBAPIError, PoolTimeout) as exc:
             if _is_unavailable(exc):
                 raise self.unavailable(exc) from exc
             raise
@@ -204,7 +217,7 @@ class Database:
                 conn.execute(text("SELECT 1 FROM conversations WHERE 1 = 0"))
         except DatabaseUnavailable as exc:
             return exc.message
-        except DBAPIError as exc:
+        except (DBAPIError, PoolTimeout) as exc:
             return self.unavailable(exc).message
         return None
 
@@ -261,7 +274,7 @@ def database_in(directory: Path) -> Database:
     with _BY_DIRECTORY_LOCK:
         db = _BY_DIRECTORY.get(path)
         if db is None or not path.exists():
-            db = _BY_DIRECTORY[path] = Database(sqlite_url(path))
+            db = _BY_DIRECTORY[path] = Database(sqlite_url(path), keep_open=False)
         return db
 
 

@@ -14,7 +14,7 @@ from rutin.db.schema import conversations
 
 def data_dir_database(data_dir: Path) -> Database:
     """The SQLite database a server on ``data_dir`` (no RUTIN_DATABASE_URL) uses."""
-    return Database(sqlite_url(Path(data_dir) / SQLITE_FILENAME))
+    return Database(sqlite_url(Path(data_dir) / SQLITE_FILENAME), keep_open=False)
 
 
 def conversation_ids(db: Database) -> set[str]:
