@@ -20,8 +20,9 @@ class Settings(BaseSettings):
     data_dir: Path = Field(
         default=Path("data"),
         description="Directory for everything the program writes: the embedded vector store, "
-        "the index manifest (cleaned documents and chunks), conversations, the CSRF key. "
-        "Created if missing.",
+        "the index manifest (cleaned documents and chunks), the CSRF key, and the SQLite "
+        "database (rutin.sqlite3: conversations, feedback, report, audit log) unless "
+        "database_url is set. Created if missing.",
     )
     documents_dir: Path = Field(
         default=PROJECT_ROOT / "documents",

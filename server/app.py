@@ -107,6 +107,14 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
         # Migrated here; an unreachable database is no reason not to start (/readyz says it,
         # requests get 503, and the first use after it came back migrates).
         state.database = open_database(settings)
+        from rutin.errors import DatabaseUnavailable
+        from server.legacy_files import import_legacy_files
+
+        try:  # once: the conversations and JSON lines of an older rutin's data directory
+            import_legacy_files(state.database, settings.data_dir)
+        except (DatabaseUnavailable, OSError) as exc:
+            log.error("database: the files of an older data directory were not imported now "
+                      "(at the next start): %s", getattr(exc, "message", exc))
         state.conversations = ConversationStore(state.database,
                                                 ttl_seconds=settings.conversation_ttl_seconds,
                                                 max_conversations=settings.max_conversations)

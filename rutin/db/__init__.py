@@ -28,6 +28,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.pool import NullPool
 from sqlalchemy import create_engine
 
@@ -59,12 +60,13 @@ def database_url(settings) -> str:
 
 
 def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{Path(path).absolute()}"
+    """The URL of the SQLite file ``path`` (special characters of the path escaped)."""
+    return URL.create("sqlite", database=str(Path(path).absolute())).render_as_string()
 
 
 def _is_unavailable(exc: BaseException) -> bool:
     """True for an error of the database's reachability or state, not of our statement."""
-    if isinstance(exc, (OperationalError, InterfaceError)):
+    if isinstance(exc, (OperationalError, InterfaceError, PoolTimeout)):
         return True
     return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
 
@@ -72,11 +74,16 @@ def _is_unavailable(exc: BaseException) -> bool:
 class Database:
     """One engine on one database, with the schema migrated to the head revision."""
 
-    def __init__(self, url: str | URL, *, migrate: bool = True) -> None:
+    def __init__(self, url: str | URL, *, migrate: bool = True, keep_open: bool = True) -> None:
+        """``keep_open`` (SQLite): hold one idle connection while the Database lives, so that
+        the write-ahead log is not checkpointed after every statement (see
+        ``_create_sqlite_file``); off for the short-lived stores of tools and tests."""
         self.url = make_url(url)
+        self._keep_open = keep_open
         self.dialect = self.url.get_backend_name()
         self._migrated = False
         self._migrate_lock = threading.Lock()
+        self._keeper = None  # SQLite: see _create_sqlite_file
         if self.dialect == "sqlite":
             database = self.url.database or ""
             if not database or database == ":memory:":
@@ -104,7 +111,10 @@ class Database:
         # mode=rw: a database file that went away is an error, never a new empty database
         # (Database.upgrade creates the file). A connection per use (NullPool): cheap for
         # SQLite, and a data directory removed or replaced is noticed at the next request.
-        url = URL.create("sqlite", database=f"file:{path}?mode=rw", query={"uri": "true"})
+        from urllib.parse import quote
+
+        url = URL.create("sqlite", database=f"file:{quote(str(path))}?mode=rw",
+                         query={"uri": "true"})
         engine = create_engine(url, poolclass=NullPool,
                                connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
@@ -137,6 +147,8 @@ class Database:
                                      {"key": _MIGRATION_LOCK})
                     config.attributes["connection"] = conn
                     command.upgrade(config, "head")
+                if self._keeper is not None:  # now holding the log open (a read does it)
+                    self._keeper.execute("SELECT count(*) FROM alembic_version").fetchall()
             except Exception as exc:
                 if _is_unavailable(exc) or isinstance(exc, OSError):
                     raise self.unavailable(exc) from exc
@@ -147,10 +159,19 @@ class Database:
         import sqlite3
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
-        try:
-            conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once per file
-        finally:
+        conn = sqlite3.connect(self.path, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000,
+                               check_same_thread=False)
+        conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once per file
+        # Kept open (idle) while the Database lives: with WAL the last connection to close
+        # checkpoints and removes the log, which a connection per use would do on every
+        # statement. Requests still open the file by its path, so a removed or replaced file
+        # is noticed; this one only keeps the log.
+        if self._keeper is not None:
+            self._keeper.close()
+            self._keeper = None
+        if self._keep_open:
+            self._keeper = conn
+        else:
             conn.close()
 
     @contextmanager
@@ -179,7 +200,7 @@ class Database:
         try:
             with self.engine.begin() as conn:
                 yield conn
-        except (DBAPIError,) as exc:
+        except (DBAPIError, PoolTimeout) as exc:
             if _is_unavailable(exc):
                 raise self.unavailable(exc) from exc
             raise
@@ -196,7 +217,7 @@ class Database:
                 conn.execute(text("SELECT 1 FROM conversations WHERE 1 = 0"))
         except DatabaseUnavailable as exc:
             return exc.message
-        except DBAPIError as exc:
+        except (DBAPIError, PoolTimeout) as exc:
             return self.unavailable(exc).message
         return None
 
@@ -220,6 +241,9 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._keeper is not None:
+            self._keeper.close()
+            self._keeper = None
 
 
 def open_database(settings, *, migrate: bool = True) -> Database:
@@ -250,7 +274,7 @@ def database_in(directory: Path) -> Database:
     with _BY_DIRECTORY_LOCK:
         db = _BY_DIRECTORY.get(path)
         if db is None or not path.exists():
-            db = _BY_DIRECTORY[path] = Database(sqlite_url(path))
+            db = _BY_DIRECTORY[path] = Database(sqlite_url(path), keep_open=False)
         return db
 
 

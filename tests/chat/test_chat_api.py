@@ -93,7 +93,9 @@ def test_a_personnummer_gives_the_age_and_is_never_kept_or_echoed(ask, data_dir)
     assert a["decision"]["patient_fee_sek"] == 0
     text = json.dumps(a, ensure_ascii=False)
     assert pnr not in text and pnr.replace("-", "") not in text
-    stored = (data_dir / "conversations" / f"{a['conversation_id']}.json").read_text()
+    from tests.services.storage import data_dir_database, stored_conversation
+
+    stored = stored_conversation(data_dir_database(data_dir), a["conversation_id"])
     assert "1234" not in stored and "380503" not in stored
     assert json.loads(stored)["facts"]["birth_date"] == "1938-05-03"
 
@@ -145,10 +147,9 @@ def test_an_unknown_conversation_id_starts_a_fresh_conversation(ask):
 
 def test_an_expired_conversation_starts_afresh(ask, data_dir):
     a = ask("Vad betalar patienten för ett brytpunktssamtal på säbo?")
-    path = data_dir / "conversations" / f"{a['conversation_id']}.json"
-    stored = json.loads(path.read_text())
-    stored["updated"] -= 10 * 24 * 3600
-    path.write_text(json.dumps(stored))
+    from tests.services.storage import age_conversation, data_dir_database
+
+    age_conversation(data_dir_database(data_dir), a["conversation_id"], 10 * 24 * 3600)
     b = ask("Patienten är 90 år.", a["conversation_id"])
     assert b["conversation_id"] != a["conversation_id"]
     assert b["kind"] == "clarify"

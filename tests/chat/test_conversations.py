@@ -1,11 +1,14 @@
-"""The conversation store: files under the data directory, expiry, unguessable and safe ids."""
+"""The conversation store on the database (rutin/db): expiry, the cap, unguessable and safe
+ids, rows of the wrong shape; each test on SQLite and on PostgreSQL."""
 
 import json
 import threading
 
 import pytest
 
+from rutin.db import Database
 from server.chat.conversations import ConversationStore, valid_id
+from tests.services.storage import conversation_ids, stored_conversation, write_conversation
 
 
 class Clock:
@@ -16,30 +19,49 @@ class Clock:
         return self.now
 
 
-def test_a_saved_conversation_is_found_again_with_its_facts(tmp_path):
-    store = ConversationStore(tmp_path, ttl_seconds=3600)
+@pytest.fixture
+def db(database_url):
+    database = Database(database_url)
+    yield database
+    database.dispose()
+
+
+def test_a_saved_conversation_is_found_again_with_its_facts(db, database_url):
+    store = ConversationStore(db, ttl_seconds=3600)
     conv = store.new()
     conv.facts = {"patient_age": 90, "occasion": "utskrivning"}
     store.save(conv)
-    again = ConversationStore(tmp_path, ttl_seconds=3600).get(conv.id)
+    other = Database(database_url)  # another process on the same database
+    try:
+        again = ConversationStore(other, ttl_seconds=3600).get(conv.id)
+    finally:
+        other.dispose()
     assert again.facts == {"patient_age": 90, "occasion": "utskrivning"}
 
 
-def test_a_conversation_expires_after_its_ttl_and_its_file_is_deleted(tmp_path):
+def test_a_store_on_a_directory_keeps_its_conversations_in_the_sqlite_file_there(tmp_path):
+    store = ConversationStore(tmp_path, ttl_seconds=3600)
+    conv = store.new()
+    store.save(conv)
+    assert (tmp_path / "rutin.sqlite3").is_file()
+    assert ConversationStore(tmp_path, ttl_seconds=3600).get(conv.id) is not None
+
+
+def test_a_conversation_expires_after_its_ttl_and_its_row_is_deleted(db):
     clock = Clock()
-    store = ConversationStore(tmp_path, ttl_seconds=60, clock=clock)
+    store = ConversationStore(db, ttl_seconds=60, clock=clock)
     conv = store.new()
     store.save(conv)
     clock.now += 59
     assert store.get(conv.id) is not None
     clock.now += 61
     assert store.get(conv.id) is None
-    assert not (tmp_path / f"{conv.id}.json").exists()
+    assert conversation_ids(db) == set()
 
 
-def test_purge_removes_only_expired_conversations(tmp_path):
+def test_purge_removes_only_expired_conversations(db):
     clock = Clock()
-    store = ConversationStore(tmp_path, ttl_seconds=60, clock=clock)
+    store = ConversationStore(db, ttl_seconds=60, clock=clock)
     old = store.new()
     store.save(old)
     fresh = store.new()
@@ -48,16 +70,18 @@ def test_purge_removes_only_expired_conversations(tmp_path):
     store.save(fresh)
     clock.now += 30  # old: 80 s since its last save; fresh: 30 s
     assert store.purge_expired() == 1
-    assert not (tmp_path / f"{old.id}.json").exists()
+    assert conversation_ids(db) == {fresh.id}
     assert store.get(fresh.id) is not None
 
 
 @pytest.mark.parametrize("bad", ["../../etc/passwd", "..", "a" * 31, "a" * 33, "abc/def" * 5,
-                                 "%2e%2e%2f" * 4, "", "x" * 31 + ".", "a\x00" * 16])
-def test_ids_that_are_not_ours_are_refused_without_touching_the_disk(tmp_path, bad):
+                                 "%2e%2e%2f" * 4, "", "x" * 31 + ".", "a\x00" * 16,
+                                 "' OR '1'='1' --" + "x" * 17])
+def test_ids_that_are_not_ours_are_refused_before_the_database(tmp_path, bad):
     store = ConversationStore(tmp_path, ttl_seconds=60)
     assert not valid_id(bad)
     assert store.get(bad) is None
+    store.delete(bad)  # nothing happens, no error
 
 
 def test_ids_are_unguessable_and_distinct(tmp_path):
@@ -66,46 +90,52 @@ def test_ids_are_unguessable_and_distinct(tmp_path):
     assert len(ids) == 200 and all(valid_id(i) for i in ids)
 
 
-def test_only_visit_facts_are_written_never_other_text(tmp_path):
-    store = ConversationStore(tmp_path, ttl_seconds=60)
+def test_only_visit_facts_are_written_never_other_text(db):
+    store = ConversationStore(db, ttl_seconds=60)
     conv = store.new()
     conv.facts = {"patient_age": 90, "message": "19380503-1234", "personnummer": "x"}
     store.save(conv)
-    stored = json.loads((tmp_path / f"{conv.id}.json").read_text())
-    assert stored["facts"] == {"patient_age": 90}
-    assert "1234" not in (tmp_path / f"{conv.id}.json").read_text()
+    stored = stored_conversation(db, conv.id)
+    assert json.loads(stored)["facts"] == {"patient_age": 90}
+    assert "1234" not in stored
 
 
-def test_concurrent_saves_leave_a_readable_file(tmp_path):
-    store = ConversationStore(tmp_path, ttl_seconds=60)
+def test_concurrent_saves_of_one_conversation_leave_one_readable_row(db):
+    store = ConversationStore(db, ttl_seconds=60)
     conv = store.new()
+    errors = []
 
     def work(i):
-        c = store.get(conv.id) or conv
-        c.facts = {"patient_age": i}
-        store.save(c)
+        try:
+            c = store.get(conv.id) or store.new()
+            c.id = conv.id
+            c.facts = {"patient_age": i}
+            store.save(c)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(i,)) for i in range(20)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    assert errors == []
     assert store.get(conv.id).facts["patient_age"] in range(20)
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".tmp")] == []
+    assert conversation_ids(db) == {conv.id}
 
 
-def test_saving_deletes_nothing_the_sweep_deletes_expired_conversations_never_read(tmp_path):
-    # issue 13: the inline purge blocked every chat for 3 s over 100,000 files; expiry is now
-    # the sweep's, which the server runs in a background thread.
+def test_saving_deletes_nothing_the_sweep_deletes_expired_conversations_never_read(db):
+    # issue 13: expiry is the sweep's, which the server runs in a background thread.
     clock = Clock()
-    store = ConversationStore(tmp_path, ttl_seconds=60, clock=clock)
+    store = ConversationStore(db, ttl_seconds=60, clock=clock)
     old = store.new()
     store.save(old)
     clock.now += 120
-    store.save(store.new())
-    assert (tmp_path / f"{old.id}.json").exists()
+    new = store.new()
+    store.save(new)
+    assert conversation_ids(db) == {old.id, new.id}
     assert store.sweep() == 1
-    assert not (tmp_path / f"{old.id}.json").exists()
+    assert conversation_ids(db) == {new.id}
 
 
 WRONG_SHAPES = [
@@ -127,84 +157,78 @@ def _stored(**fields) -> dict:
 
 
 @pytest.mark.parametrize("shape", WRONG_SHAPES, ids=lambda s: json.dumps(s)[:40])
-def test_a_file_of_valid_json_but_the_wrong_shape_is_an_unknown_conversation_and_removed(
+def test_a_row_of_valid_json_but_the_wrong_shape_is_an_unknown_conversation_and_removed(
         tmp_path, shape):
     clock = Clock()
     store = ConversationStore(tmp_path, ttl_seconds=3600, clock=clock)
     conv = store.new()
-    data = _stored(**shape) if isinstance(shape, dict) else shape
-    path = tmp_path / f"{conv.id}.json"
-    path.write_text(json.dumps(data))
+    write_conversation(store.database, conv.id,
+                       _stored(**shape) if isinstance(shape, dict) else shape, clock.now)
     assert store.get(conv.id) is None
-    assert not path.exists()
+    assert conv.id not in conversation_ids(store.database)
 
 
-def test_the_stored_shape_itself_is_accepted(tmp_path):
+@pytest.mark.parametrize("raw", ["{", "\ufffd\x00{", "[" * 100_000])
+def test_a_row_that_is_not_json_is_an_unknown_conversation_and_removed(db, raw):
     clock = Clock()
-    store = ConversationStore(tmp_path, ttl_seconds=3600, clock=clock)
+    store = ConversationStore(db, ttl_seconds=3600, clock=clock)
     conv = store.new()
-    (tmp_path / f"{conv.id}.json").write_text(json.dumps(_stored(
+    write_conversation(db, conv.id, None, clock.now, raw=raw.replace("\x00", ""))
+    assert store.get(conv.id) is None
+    assert conversation_ids(db) == set()
+
+
+def test_the_stored_shape_itself_is_accepted(db):
+    clock = Clock()
+    store = ConversationStore(db, ttl_seconds=3600, clock=clock)
+    conv = store.new()
+    write_conversation(db, conv.id, _stored(
         facts={"visit_date": "2026-03-01", "patient_age": 88, "birth_year": 1938,
-               "occasion": "utskrivning", "remote": False})))
+               "occasion": "utskrivning", "remote": False}), clock.now)
     assert store.get(conv.id).facts["occasion"] == "utskrivning"
 
 
-def test_the_sweep_removes_wrong_shapes_junk_and_expired_files_and_goes_on_past_them(tmp_path):
+def test_past_the_cap_the_least_recently_used_conversation_is_deleted(db):
     clock = Clock()
-    store = ConversationStore(tmp_path, ttl_seconds=60, clock=clock)
-    ids = [store.new().id for _ in range(len(WRONG_SHAPES) + 3)]
-    for cid, shape in zip(ids, WRONG_SHAPES):
-        data = _stored(**shape) if isinstance(shape, dict) else shape
-        (tmp_path / f"{cid}.json").write_text(json.dumps(data))
-    expired, alive, binary = ids[-3:]
-    (tmp_path / f"{expired}.json").write_text(json.dumps(_stored(updated=clock.now - 61)))
-    (tmp_path / f"{alive}.json").write_text(json.dumps(_stored(updated=clock.now)))
-    (tmp_path / f"{binary}.json").write_bytes(b"\xff\xfe\x00{")
-    (tmp_path / "not-an-id.json").write_text("{}")
-    assert store.sweep() == len(WRONG_SHAPES) + 3
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{alive}.json"]
-    assert store.count() == 1
-
-
-def test_past_the_cap_the_least_recently_used_conversation_is_deleted(tmp_path):
-    clock = Clock()
-    store = ConversationStore(tmp_path, ttl_seconds=3600, max_conversations=3, clock=clock)
+    store = ConversationStore(db, ttl_seconds=3600, max_conversations=3, clock=clock)
     first, second, third = store.new(), store.new(), store.new()
     for conv in (first, second, third):
-        clock.now += 1
         store.save(conv)
-    clock.now += 1
-    store.save(first)  # used again: now the second is the least recently used
-    clock.now += 1
+    store.save(first)  # used again (same clock second): now the second is the least recent
     fourth = store.new()
     store.save(fourth)
     assert store.get(second.id) is None
-    assert {c.id for c in (first, third, fourth)} == {
-        p.stem for p in tmp_path.glob("*.json")}
+    assert conversation_ids(db) == {c.id for c in (first, third, fourth)}
+    assert store.count() == 3
 
 
-def test_the_sweep_enforces_the_cap_on_files_another_process_wrote(tmp_path):
+def test_the_sweep_enforces_the_cap_on_conversations_another_process_wrote(db):
     clock = Clock()
-    other = ConversationStore(tmp_path, ttl_seconds=3600, clock=clock)
+    other = ConversationStore(db, ttl_seconds=3600, clock=clock)
     written = []
     for _ in range(10):
         clock.now += 1
         conv = other.new()
         other.save(conv)
         written.append(conv.id)
-    store = ConversationStore(tmp_path, ttl_seconds=3600, max_conversations=4, clock=clock)
+    store = ConversationStore(db, ttl_seconds=3600, max_conversations=4, clock=clock)
     assert store.sweep() == 6
-    assert sorted(p.stem for p in tmp_path.glob("*.json")) == sorted(written[-4:])
+    assert conversation_ids(db) == set(written[-4:])
 
 
-def test_a_temp_file_left_by_a_crash_is_removed_by_the_sweep_once_it_is_old(tmp_path):
-    import os
+def test_expiry_and_the_cap_are_indexed_statements_not_scans(db):
+    """The query planner of each database uses the indexes of ``updated`` and ``touched`` for
+    the sweep's two statements (a table of many rows is not read whole)."""
+    from sqlalchemy import text
 
-    store = ConversationStore(tmp_path, ttl_seconds=60)
-    fresh, stale = tmp_path / ".tmp-fresh.json", tmp_path / ".tmp-stale.json"
-    fresh.write_text("{")
-    stale.write_text("{")
-    old = stale.stat().st_mtime - ConversationStore.STALE_TEMP_SECONDS - 60
-    os.utime(stale, (old, old))
-    store.sweep()
-    assert fresh.exists() and not stale.exists()
+    with db.begin() as conn:
+        if db.dialect == "postgresql":
+            conn.execute(text("SET LOCAL enable_seqscan = off"))
+            plan = lambda sql: "\n".join(conn.execute(text("EXPLAIN " + sql)).scalars())  # noqa
+        else:
+            plan = lambda sql: "\n".join(r[-1] for r in conn.execute(  # noqa: E731
+                text("EXPLAIN QUERY PLAN " + sql)))
+        expiry = plan("DELETE FROM conversations WHERE updated < 5")
+        cap = plan("SELECT touched FROM conversations ORDER BY touched DESC LIMIT 1 OFFSET 3")
+    assert "ix_conversations_updated" in expiry, expiry
+    assert "ix_conversations_touched" in cap, cap

@@ -80,11 +80,14 @@ class Server:
         return float("nan")
 
     def conversation_files(self) -> int:
-        folder = self.data_dir / "conversations" if self.data_dir else None
-        if folder is None or not folder.is_dir():
+        """The conversations stored (rows of the data directory's database; -1: none)."""
+        import sqlite3
+
+        path = self.data_dir / "rutin.sqlite3" if self.data_dir else None
+        if path is None or not path.is_file():
             return -1
-        return sum(1 for p in folder.iterdir()
-                   if p.suffix == ".json" and not p.name.startswith(".tmp-"))
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30) as conn:
+            return conn.execute("SELECT count(*) FROM conversations").fetchone()[0]
 
 
 def _rutin_env(data_dir: Path, settings: dict) -> dict:
@@ -121,7 +124,8 @@ def serve(args, settings: dict):
     data = work / "data"
     if args.data_dir:
         shutil.copytree(args.data_dir, data,
-                        ignore=shutil.ignore_patterns("conversations", "rutin.lock"))
+                        ignore=shutil.ignore_patterns("conversations", "rutin.lock",
+                                                      "rutin.sqlite3*"))
     port = free_port()
     log = open(work / "server.log", "wb")
     process = subprocess.Popen(

@@ -8,7 +8,11 @@ import json
 import re
 from html import unescape
 
+from sqlalchemy import select
+
+from rutin.db.schema import feedback as feedback_table
 from tests.pages.conftest import CSRF
+from tests.services.storage import data_dir_database, stored_conversation
 
 SAMTAL = re.compile(r"^/samtal/([A-Za-z0-9_-]{32})#svar-(\d+)$")
 
@@ -55,7 +59,7 @@ def test_the_thread_never_holds_a_personnummer(client, data_dir):
     conversation_id = SAMTAL.match(r.headers["location"]).group(1)
     html = client.get(f"/samtal/{conversation_id}").text
     assert "19380201-1233" not in html and "380201-1233" not in html
-    stored = (data_dir / "conversations" / f"{conversation_id}.json").read_text(encoding="utf-8")
+    stored = stored_conversation(data_dir_database(data_dir), conversation_id)
     assert "380201" not in stored  # not "1233" alone: a timestamp may hold it by chance
 
 
@@ -76,12 +80,15 @@ def test_feedback_without_javascript_is_stored_masked_and_thanked(client, data_d
                           "csrf_token": token}, follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"] == f"/samtal/{conversation_id}#svar-1"
     assert "Tack för ditt omdöme!" in client.get(f"/samtal/{conversation_id}").text
-    lines = (data_dir / "feedback" / "feedback.jsonl").read_text(encoding="utf-8").splitlines()
-    entry = json.loads(lines[-1])
+    db = data_dir_database(data_dir)
+    with db.connect() as conn:
+        entry = conn.execute(select(feedback_table).order_by(feedback_table.c.at.desc())
+                             ).mappings().first()
     assert entry["rating"] == "not_helpful" and entry["reason"].startswith("saknar VAS")
-    assert entry["kind"] == "rule" and entry["citations"]  # the pnr gave the age: a card
+    assert entry["kind"] == "rule" and json.loads(entry["citations"])  # the pnr gave the age
     assert "vad betalar patienten" in entry["question"]
-    raw = "\n".join(lines)
+    with db.connect() as conn:
+        raw = "\n".join(repr(tuple(r)) for r in conn.execute(select(feedback_table)))
     assert "380201" not in raw and conversation_id not in raw
     store = client.app.state.rutin.feedback
     assert any(f.rating == "not_helpful" for f in store.all())
@@ -143,7 +150,7 @@ def test_a_personnummer_split_by_invisible_characters_is_masked_in_the_thread(cl
     conversation_id = SAMTAL.match(r.headers["location"]).group(1)
     html = client.get(f"/samtal/{conversation_id}").text
     assert "[personnummer]" in html
-    stored = (data_dir / "conversations" / f"{conversation_id}.json").read_text(encoding="utf-8")
+    stored = stored_conversation(data_dir_database(data_dir), conversation_id)
     for text in (html, stored):
         assert "1 9 3 8" not in text and "380201" not in text and "\u200b" not in text
 

@@ -4,8 +4,8 @@ the start page's form returned 500, and each failure logged its traceback twice.
 Storage that cannot be written or is gone: /readyz says so (503, ``storage``), requests that
 write get a clear Swedish 503 (JSON for the API, the error page for pages), and the log has one
 line per failure. The faults are made so that they stop root too (CI runs as root, for whom a
-chmod stops nothing): the conversations directory replaced by a file, the data directory
-removed."""
+chmod stops nothing): the database file (rutin/db's SQLite file in the data directory) replaced
+by a directory, the data directory removed."""
 
 from __future__ import annotations
 
@@ -31,16 +31,22 @@ from .conftest import RUTIN, SEED_DOCUMENTS, rutin_env
 QUESTION = "Vad betalar en patient som fyllt 85 år?"
 
 
-def _conversations_become_a_file(data: Path) -> None:
-    shutil.rmtree(data / "conversations")
-    (data / "conversations").write_text("not a directory")
+def _database_becomes_a_directory(data: Path) -> None:
+    (data / "rutin.sqlite3").rename(data.parent / "rutin.sqlite3.aside")
+    (data / "rutin.sqlite3").mkdir()
+
+
+def _database_comes_back(data: Path) -> None:
+    (data / "rutin.sqlite3").rmdir()
+    (data.parent / "rutin.sqlite3.aside").rename(data / "rutin.sqlite3")
 
 
 def _data_dir_removed(data: Path) -> None:
     shutil.rmtree(data)
 
 
-FAULTS = [pytest.param(_conversations_become_a_file, "conversations", id="conversations-a-file"),
+FAULTS = [pytest.param(_database_becomes_a_directory, "rutin.sqlite3",
+                       id="database-a-directory"),
           pytest.param(_data_dir_removed, "finns inte", id="data-dir-removed")]
 
 
@@ -55,7 +61,8 @@ def test_storage_that_cannot_be_written_is_a_clear_503_and_readyz_says_so(
     data = tmp_path / "data"
     settings = Settings(data_dir=data, documents_dir=SEED_DOCUMENTS, embedding_model="none")
     with TestClient(create_app(settings, load_in_background=False)) as client:
-        assert client.get("/readyz").json()["storage"] == {"writable": True, "error": None}
+        assert client.get("/readyz").json()["storage"] == {"writable": True, "error": None,
+                                                           "database": "sqlite"}
         token = _form_token(client)
         fault(data)
         caplog.clear()
@@ -86,12 +93,16 @@ def test_storage_that_comes_back_is_ready_again(tmp_path):
     data = tmp_path / "data"
     settings = Settings(data_dir=data, documents_dir=SEED_DOCUMENTS, embedding_model="none")
     with TestClient(create_app(settings, load_in_background=False)) as client:
-        _conversations_become_a_file(data)
+        first = client.post("/api/v1/chat", json={"message": QUESTION}).json()
+        _database_becomes_a_directory(data)
         assert client.post("/api/v1/chat", json={"message": QUESTION}).status_code == 503
-        (data / "conversations").unlink()
-        (data / "conversations").mkdir()
+        _database_comes_back(data)
         assert client.get("/readyz").status_code == 200
         assert client.post("/api/v1/chat", json={"message": QUESTION}).status_code == 200
+        # what was stored before the fault is still there
+        follow_up = client.post("/api/v1/chat", json={
+            "message": "Patienten är 90 år.", "conversation_id": first["conversation_id"]})
+        assert follow_up.json()["conversation_id"] == first["conversation_id"]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes through a read-only mode; the "
@@ -100,14 +111,14 @@ def test_a_read_only_data_directory_is_a_clear_503_for_other_users(tmp_path):
     data = tmp_path / "data"
     settings = Settings(data_dir=data, documents_dir=SEED_DOCUMENTS, embedding_model="none")
     with TestClient(create_app(settings, load_in_background=False)) as client:
-        (data / "conversations").chmod(0o500)
+        (data / "rutin.sqlite3").chmod(0o400)
         data.chmod(0o500)
         try:
             ready = client.get("/readyz")
             chat = client.post("/api/v1/chat", json={"message": QUESTION})
         finally:
             data.chmod(0o700)
-            (data / "conversations").chmod(0o700)
+            (data / "rutin.sqlite3").chmod(0o600)
     assert ready.status_code == 503 and ready.json()["storage"]["writable"] is False
     assert chat.status_code == 503
 
@@ -156,7 +167,7 @@ def test_rutin_serve_logs_one_line_per_storage_failure(tmp_path):
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_ready(base, proc)
-        _conversations_become_a_file(data)
+        _database_becomes_a_directory(data)
         answers = [httpx.post(f"{base}/api/v1/chat", json={"message": QUESTION}, timeout=60)
                    for _ in range(3)]
         ready = httpx.get(f"{base}/readyz", timeout=30)

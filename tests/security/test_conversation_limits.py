@@ -11,12 +11,19 @@ import time
 
 import pytest
 
+from tests.services.storage import conversation_ids, data_dir_database, write_conversation
+
 QUESTION = {"message": "Vad kostar ett hembesök av läkare?"}
 TOKEN_RE = re.compile(r'name="csrf_token" value="([0-9a-f]+)"')
 
 
 def _files(data_dir) -> set[str]:
-    return {p.stem for p in (data_dir / "conversations").glob("*.json")}
+    """The ids of the conversations stored (in the data directory's database)."""
+    db = data_dir_database(data_dir)
+    try:
+        return conversation_ids(db)
+    finally:
+        db.dispose()
 
 
 def _wait_until(condition, what: str, deadline_s: float = 60.0) -> None:
@@ -75,36 +82,37 @@ def test_stored_conversations_never_pass_the_cap_and_the_oldest_goes_first(make_
 
 @pytest.mark.parametrize("shape", [[], {"facts": []}, {"facts": {"visit_date": "i går"}},
                                    {"turns": "många", "updated": 1e18}, "text"])
-def test_a_follow_up_to_a_file_of_the_wrong_shape_starts_anew_and_removes_it(
+def test_a_follow_up_to_a_stored_conversation_of_the_wrong_shape_starts_anew_and_removes_it(
         make_client, tmp_path, shape):
     data_dir = tmp_path / "data"
     with make_client(conversation_sweep_seconds=3600) as client:
-        _wait_until(lambda: (data_dir / "conversations").is_dir(), "the conversations folder")
         bad = secrets.token_urlsafe(24)
-        (data_dir / "conversations" / f"{bad}.json").write_text(json.dumps(shape))
+        db = data_dir_database(data_dir)
+        write_conversation(db, bad, shape, time.time())
         responses = [client.post("/api/v1/chat", json={"message": "Patienten är 88 år.",
                                                        "conversation_id": bad})
                      for _ in range(2)]
+        db.dispose()
     assert [r.status_code for r in responses] == [200, 200]
     assert responses[0].json()["conversation_id"] != bad
     assert bad not in _files(data_dir)
 
 
-def test_the_background_sweep_removes_expired_and_malformed_files_without_a_request(
+def test_the_background_sweep_removes_expired_conversations_without_a_request(
         make_client, tmp_path):
-    folder = tmp_path / "data" / "conversations"
-    folder.mkdir(parents=True)
-    expired, malformed, alive = (secrets.token_urlsafe(24) for _ in range(3))
+    data_dir = tmp_path / "data"
+    expired, alive = (secrets.token_urlsafe(24) for _ in range(2))
     now = time.time()
     stored = {"facts": {}, "language": "sv", "turns": 1, "created": now}
-    (folder / f"{expired}.json").write_text(json.dumps({**stored, "updated": now - 7200}))
-    (folder / f"{malformed}.json").write_text(json.dumps({"facts": ["x"]}))
-    (folder / f"{alive}.json").write_text(json.dumps({**stored, "updated": now}))
     with make_client(conversation_ttl_seconds=3600, conversation_sweep_seconds=0.2):
-        # no request is made: only the background task can remove them
-        _wait_until(lambda: _files(tmp_path / "data") == {alive}, "the sweep")
-        # and it keeps running: a file written later goes too
+        db = data_dir_database(data_dir)
+        write_conversation(db, expired, {**stored, "updated": now - 7200}, now - 7200)
+        write_conversation(db, alive, {**stored, "updated": now}, now, touched=2)
+        # no request is made: only the background task can remove it
+        _wait_until(lambda: _files(data_dir) == {alive}, "the sweep")
+        # and it keeps running: one that expires later goes too
         late = secrets.token_urlsafe(24)
-        (folder / f"{late}.json").write_text("[]")
-        _wait_until(lambda: not (folder / f"{late}.json").exists(), "a second sweep")
-    assert _files(tmp_path / "data") == {alive}
+        write_conversation(db, late, {**stored, "updated": now - 7200}, now - 7200, touched=3)
+        _wait_until(lambda: late not in _files(data_dir), "a second sweep")
+        db.dispose()
+    assert _files(data_dir) == {alive}
