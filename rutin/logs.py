@@ -96,4 +96,7 @@ def configure_logging(level: str = "INFO") -> None:
     """Basic logging to stderr at ``level``, with personnummer masked."""
     logging.basicConfig(level=level.upper(), stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # the chroma client's HTTP requests (the index poll asks every few seconds) are not news
+    if logging.getLogger().isEnabledFor(logging.INFO):
+        logging.getLogger("httpx").setLevel(logging.WARNING)
     install_log_redaction()
