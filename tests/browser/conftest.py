@@ -6,11 +6,13 @@ A second tiny HTTP server on another port plays the intranet page that embeds th
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -32,6 +34,34 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@contextlib.contextmanager
+def serve_app(app) -> Iterator[str]:
+    """``app`` under uvicorn in a thread on a free port of 127.0.0.1, once /readyz answers 200
+    (a generous deadline, not a sleep); stopped on leaving. Yields the base URL."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url + "/readyz", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    else:
+        server.should_exit = True
+        pytest.fail("the server did not become ready")
+    try:
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def host_port() -> int:
     return free_port()
@@ -44,27 +74,8 @@ def server_url(tmp_path_factory, host_port):
     settings = Settings(data_dir=tmp_path_factory.mktemp("data"), documents_dir=documents,
                         widget_allowed_origins=[f"http://127.0.0.1:{host_port}"],
                         new_conversations_per_minute=0)  # every test asks from 127.0.0.1
-    port = free_port()
-    config = uvicorn.Config(create_app(settings, load_in_background=False), host="127.0.0.1",
-                            port=port, log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url + "/readyz", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    else:
-        server.should_exit = True
-        pytest.fail("the server did not become ready")
-    yield url
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_app(create_app(settings, load_in_background=False)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -5,18 +5,15 @@ of every page go to /tmp/rutin-screenshots/admin-*.png."""
 from __future__ import annotations
 
 import shutil
-import threading
-import time
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
 from rutin.config import PROJECT_ROOT, Settings
 from server.app import create_app
 
-from .conftest import free_port, shot
+from .conftest import serve_app, shot
 
 pytestmark = pytest.mark.browser
 
@@ -46,32 +43,15 @@ def admin_server(tmp_path_factory):
     settings = Settings(data_dir=root / "data", documents_dir=documents, embedding_model="none",
                         admin_token=TOKEN, new_conversations_per_minute=0)
     app = create_app(settings, load_in_background=False)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url + "/readyz", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    else:
-        server.should_exit = True
-        pytest.fail("the server did not become ready")
-    state = app.state.rutin
-    state.unanswered.add("Hur hanterar vi nycklar till brukarens bostad?", "Region Halland",
-                         "sv", [{"document_id": "rh-hemsjukvardsbesok-vas", "anchor": "syfte"}])
-    state.unanswered.add("Hur hanterar vi nycklarna till brukarens bostad?", "Västra Götaland",
-                         "sv", [])
-    state.unanswered.add("Vem betalar parkeringen vid hembesök?", "", "sv", [])
-    yield url, root
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_app(app) as url:
+        state = app.state.rutin
+        state.unanswered.add("Hur hanterar vi nycklar till brukarens bostad?", "Region Halland",
+                             "sv",
+                             [{"document_id": "rh-hemsjukvardsbesok-vas", "anchor": "syfte"}])
+        state.unanswered.add("Hur hanterar vi nycklarna till brukarens bostad?", "Västra Götaland",
+                             "sv", [])
+        state.unanswered.add("Vem betalar parkeringen vid hembesök?", "", "sv", [])
+        yield url, root
 
 
 def _sign_in(page, url: str) -> None:
