@@ -8,7 +8,6 @@ floor use the new-question p50, the honest figure for a question nobody asked be
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import threading
@@ -183,13 +182,10 @@ class Server:
         return float("nan")
 
     def __exit__(self, *exc) -> None:
-        if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
+        if self.proc:
+            from bench.measure import stop_process_group
+
+            stop_process_group(self.proc, timeout=20)
 
 
 def throughput(base: str, make_request, *, clients: int = 16, total: int = 480,

@@ -23,7 +23,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -289,14 +288,10 @@ def start_server(data_dir: Path, log_path: Path, *, model: str = "none",
 
 def stop_server(server, timeout: float = 30) -> None:
     """SIGTERM to the server's process group; SIGKILL if it has not exited after ``timeout``
-    seconds."""
-    if server.poll() is None:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+    seconds (bench.measure.stop_process_group)."""
+    from bench.measure import stop_process_group
+
+    stop_process_group(server, timeout)
 
 
 def served_sweep(count: int, *, model: str = "none", seed: int = 13,
