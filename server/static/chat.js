@@ -1,6 +1,6 @@
 // rutin: small enhancements of the chat form; the page works fully without this file.
 // - Enter sends the question (Shift+Enter makes a new line).
-// - The button shows that the question is being answered, and a second click is ignored.
+// - The ask button shows that the question is being answered, and a second click is ignored.
 // - After an answer, focus moves to the answer's heading so screen readers read it first.
 (function () {
   "use strict";
@@ -18,7 +18,14 @@
     form.addEventListener("submit", function (event) {
       if (form.dataset.sending) { event.preventDefault(); return; }
       form.dataset.sending = "1";
-      if (button) { button.disabled = true; button.textContent = "Svarar …"; }
+      // The button that sent the form (a quick reply: name="message", value = the reply) is
+      // left enabled: a button disabled during "submit" is dropped from the form's data, and
+      // the reply arrived empty. The second click is stopped by data-sending above.
+      var sender = event.submitter || button;
+      if (sender) {
+        sender.setAttribute("aria-disabled", "true");
+        if (!sender.name) { sender.textContent = "Svarar …"; }
+      }
     });
   });
   // Copy buttons (hidden without JavaScript; the values stay selectable text): one value, or

@@ -105,6 +105,30 @@ def test_a_clarifying_question_is_shown_with_its_quick_replies(page_without_js, 
     assert re.search(r"/samtal/[A-Za-z0-9_-]{32}#svar-2$", page.url)
 
 
+def test_the_first_quick_reply_is_sent_with_javascript(page, server_url):
+    """The first quick-reply button is the form's first submit button: chat.js used to disable
+    it while sending, the browser then left its value out, and the reply arrived empty
+    ("Meddelandet är tomt") with the conversation lost (walk-through as a new user)."""
+    page.goto(server_url + "/")
+    ask(page, "hembesök idag hos en 82-åring på säbo, hur registrerar jag det?")
+    first = page.locator("#answer button.quick").first
+    label = first.inner_text()
+    first.click()
+    page.wait_for_url(re.compile(r"/samtal/[A-Za-z0-9_-]{32}#svar-2$"))
+    text = latest(page)
+    assert "Meddelandet är tomt" not in text
+    assert page.locator("li.turn").count() == 2
+    assert label in page.locator("li.turn").nth(1).inner_text()
+
+
+def test_enter_sends_the_question_with_javascript(page, server_url):
+    page.goto(server_url + "/")
+    page.get_by_label("Din fråga").fill("Vem har ansvaret för hemsjukvårdens patienter under jourtid?")
+    page.get_by_label("Din fråga").press("Enter")
+    page.wait_for_url(re.compile(r"/samtal/[A-Za-z0-9_-]{32}"))
+    assert page.locator("li.turn").count() == 1
+
+
 def test_back_and_reload_keep_the_conversation_without_javascript(page_without_js, server_url):
     page = page_without_js
     page.goto(server_url + "/")
