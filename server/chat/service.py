@@ -638,7 +638,10 @@ def _clarify_answer(conv: Conversation, lang: str) -> ChatReply:
 # What a question asks for, and what a passage must hold to give it (issue 10, "An honest
 # 'not covered'": a phone number, an amount, a code). Answer set, tuning part: "telefonnummer
 # till hallandsjouren", "KVÅ-kod …", "hur mycket kostar en mobil team".
-_ASKS_PHONE = re.compile(r"telefonnum\w*|\bnummer(?:et)? till\b|\bnumret\b|\bringa\b|"
+# "telefonnr", "tel.nr", "telnr" (walk-through as a new user: "vad är telefonnr till
+# läkarmedverkan?" got a quote about Läkarmedverkan, with no number).
+_ASKS_PHONE = re.compile(r"telefonnum\w*|telefonnr\w*|\btel\.?\s?nr\w*|\btfn\b|"
+                         r"\bnummer(?:et)? till\b|\bnumret\b|\bringa\b|"
                          r"phone number|\bnumber (?:for|to|of)\b|\bcall\b|e-?post|e-?mail", re.I)
 _HAS_PHONE = re.compile(r"\b0\d{1,3}[- ]?\d{2,3}[ -]?\d{2}[ -]?\d{2}\b|\b1177\b|@")
 _ASKS_CODE = re.compile(r"\bkvå\w*|\bkva-?kod\w*|\bdiagnoskod\w*|\bicd\b|\bkod(?:en|er)?\b|"
@@ -917,7 +920,11 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         answer += "\n" + T.t(lang, "offer_visit_check")
     citation = {"document_id": meta.id, "title": meta.title, "section": chunk.section,
                 "anchor": chunk.anchor, "quote": quote,
-                "url": f"/documents/{meta.id}#{chunk.anchor}"}  # the spec's form
+                "url": f"/documents/{meta.id}#{chunk.anchor}",  # the spec's form
+                # the cited document's own organization and validity, for the page's source
+                # line (it showed the first source's, another document's, before)
+                "organization": meta.organization, "valid_from": _iso_or_none(meta.valid_from),
+                "valid_to": _iso_or_none(meta.valid_to)}
     passages = [dict(h.to_api(), valid_from=_iso_or_none(h.meta.valid_from),
                      valid_to=_iso_or_none(h.meta.valid_to)) for h in hits[:SOURCES_SHOWN]]
     return ChatReply(api={"kind": SEARCH, "answer": answer, "decision": None,

@@ -230,3 +230,20 @@ def test_a_form_whose_token_failed_keeps_the_question_and_says_what_to_do(client
     again = client.post("/", data={"message": "hur registrerar jag hembesöket?",
                                    "csrf_token": token})
     assert again.status_code == 200 and 'id="answer"' in again.text
+
+
+def test_the_source_line_names_the_cited_documents_organization_and_validity(client, post_form):
+    """The source line under a search answer describes the cited document, not the first of
+    the sources listed below it (walk-through as a new user: "vad är avgiften för
+    hemsjukvård?" quoted the Cosmic routine under the Västra Götaland municipality's name)."""
+    question = "vad är avgiften för hemsjukvård?"
+    body = client.post("/api/v1/chat", json={"message": question}).json()
+    assert body["kind"] == "search"
+    cited = body["citations"][0]
+    assert body["passages"][0]["document_id"] != cited["document_id"]  # the case at hand
+    meta = client.app.state.rutin.kb.document(cited["document_id"]).meta
+    html = post_form("/", question).text
+    line = re.search(r'class="source-line">(.*?)</p>', html, re.S).group(1)
+    assert f"({meta.organization}, gäller från {meta.valid_from.isoformat()}" in line
+    assert body["passages"][0]["organization"] not in line or \
+        body["passages"][0]["organization"] == meta["organization"]
