@@ -68,9 +68,11 @@ _WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturda
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 # Swedish day-month order (issue 9, "Dates in Swedish day-month order"): "10/5 2024", "10/5-24",
 # "10/5", "15.11.2026", "15.03.2025". Never month-first: "3/4" is the 3rd of April here.
+# A full stop after the year ends the sentence ("skrevs in 28.9.2026. När …": routing set,
+# tuning part, nurse), it does not make the date a number.
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d/.:-])(\d{1,2})\s*([/.])\s*(\d{1,2})(?:(?:\s*[/.-]\s*|\s+)(\d{4}|\d{2})(?![\d/.:]))?"
-    r"(?![\d/]|\.\d)")
+    r"(?<![\d/.:-])(\d{1,2})\s*([/.])\s*(\d{1,2})(?:(?:\s*[/.-]\s*|\s+)(\d{4}|\d{2})"
+    r"(?![\d/:]|\.\d))?(?![\d/]|\.\d)")
 # A date-like token the reader could not turn into a date ("31/2", "2024-13-40"): asked for,
 # never replaced by today (issue 9).
 _DATE_LIKE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|(?<![\d/.])\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b")
@@ -190,6 +192,12 @@ def has_unreadable_date(text: str, today: date) -> bool:
     return False
 
 
+# A date an earlier state began on ("ny på säbo sen 20/11", "inskriven sedan 3 nov", "since
+# 11/20"): not the visit's date when the message also names the visit's day (routing set, tuning
+# part, physician: "ny på säbo sen 20/11, gjorde inskrivningssamtal där idag, hur reggas det").
+_SINCE = re.compile(r"\b(?:sen|sedan|since|fr\.?\s?o\.?\s?m\.?)\s*$", re.I)
+
+
 def extract_visit_date(text: str, today: date) -> date | None:
     """The visit date a message names: ISO, day/month and written dates, idag/igår/i förrgår,
     weekdays."""
@@ -199,11 +207,16 @@ def extract_visit_date(text: str, today: date) -> date | None:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             return None
+    relative_day = any(pattern.search(text) for pattern, _ in _RELATIVE)
     for m in _NUMERIC_DATE.finditer(text):
+        if relative_day and _SINCE.search(text, 0, m.start()):
+            continue  # "ny på säbo sen 20/11, gjorde inskrivningssamtal där idag": today's visit
         parsed = _numeric_date(m, today)
         if parsed is not None:
             return parsed
     m = _WRITTEN_DATE.search(text) or _WRITTEN_DATE_EN.search(text)
+    if m and relative_day and _SINCE.search(text, 0, m.start()):
+        m = None
     if m and _impossible_written_date(m.group(0), today):
         return None
     if m:
@@ -249,6 +262,9 @@ _AGE_PATTERNS = [
     re.compile(r"\b(\d{1,3})\s*-?\s*years?\s*-?\s*old\b", re.I),  # 87 years old, 87-year-old
     re.compile(r"\baged?\s*:?\s*(\d{1,3})\b", re.I),  # aged 87, age 87, age: 87
     re.compile(r"\b(?:ålder|åldern)\s*(?:är|:)?\s*(\d{1,3})\b", re.I),
+    # A patient's age added last, after a comma: "… so it was the inskrivningssamtal, 76"
+    # (routing set, tuning part, locum). Only 40 to 119: a count or an hour is not an age.
+    re.compile(r",\s*((?:[4-9]\d|1[01]\d))\s*[.!]?\s*$"),
 ]
 _BORN_YEAR = re.compile(r"\b(?:född|födelseår|born(?:\s+in)?)\s*(?:år\s*)?(\d{4})\b", re.I)
 _BORN_DATE = re.compile(
