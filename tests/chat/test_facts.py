@@ -29,6 +29,11 @@ def facts(text):
     ("visit on 15 June 2024", date(2024, 6, 15)),
     ("visit on June 15, 2024", date(2024, 6, 15)),
     ("last tuesday", date(2026, 11, 17)),
+    ("skrevs in 28.9.2026. När ska vi följa upp?", date(2026, 9, 28)),
+    ("besöket var 15.03.2025.", date(2025, 3, 15)),
+    ("ny på säbo sen 20/11, gjorde inskrivningssamtal där idag", date(2026, 11, 22)),
+    ("inskriven sedan 3 nov, besök igår", date(2026, 11, 21)),
+    ("hembesök 20/11", date(2026, 11, 20)),
 ])
 def test_visit_date_is_read_in_each_form(text, expected):
     assert facts(text).visit_date == expected
@@ -37,6 +42,16 @@ def test_visit_date_is_read_in_each_form(text, expected):
 def test_visit_date_on_a_tuesday_means_the_week_before_for_forra_tisdagen():
     # Said on a Tuesday, "förra tisdagen" is a week back, never today.
     assert extract_facts("förra tisdagen", date(2026, 11, 17)).visit_date == date(2026, 11, 10)
+
+
+@pytest.mark.parametrize("text", ["version 2.5.", "kl 14.30.", "mellan 1.5 och 2.5."])
+def test_a_decimal_number_or_a_time_before_a_full_stop_is_no_date(text):
+    assert facts(text).visit_date is None
+
+
+@pytest.mark.parametrize("text", ["besök igår, 12", "besök igår, 2026", "hur reggar jag, 3"])
+def test_a_number_added_last_is_an_age_only_when_it_can_be_a_patients(text):
+    assert facts(text).patient_age is None
 
 
 def test_a_message_without_a_date_states_no_visit_date():
@@ -51,6 +66,7 @@ def test_a_message_without_a_date_states_no_visit_date():
     ("87 years old", 87),
     ("an 87-year-old man", 87),
     ("aged 91", 91),
+    ("video visit yesterday w/ pt at home, it was the inskrivningssamtal, 76", 76),
 ])
 def test_age_is_read_in_each_form(text, age):
     assert facts(text).patient_age == age
