@@ -20,12 +20,25 @@ def validity(meta, lang: str) -> str:
         return t(lang, "no_validity")
     text = t(lang, "valid_from", d=_iso(vf))
     if vt:
-        text += " " + t(lang, "valid_to", d=_iso(vt))
+        text += " " + t(lang, "valid_to", d=last_day(vt))
     return text
 
 
 def _iso(value) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def last_day(valid_to) -> str:
+    """The last day a version is in force, as users read it: the catalog's ``valid_to`` is the
+    first day it no longer is (half-open interval), so the day before. "gäller … till
+    2025-03-31" read as in force on the 31st, when the Cosmic routine already was (walk-through
+    as a new user: the chat said 2025-03-30, the pages 2025-03-31)."""
+    if isinstance(valid_to, str):
+        try:
+            valid_to = date.fromisoformat(valid_to)
+        except ValueError:
+            return valid_to
+    return date.fromordinal(valid_to.toordinal() - 1).isoformat()
 
 
 def source_line(meta, section: str, lang: str) -> str:

@@ -9,7 +9,7 @@ from rules.facts import FACT_NAMES_SV
 TEXTS = {
     "sv": {
         "valid_from": "gäller från {d}",
-        "valid_to": "till {d}",
+        "valid_to": "till och med {d}",
         "no_validity": "ingen giltighetstid angiven",
         "source": "Källa: {title} ({org}, {validity}), avsnitt ”{section}”.",
         "no_answer": "Rutinerna i kunskapsbasen tar inte upp det du frågar om, så jag kan inte "
@@ -66,7 +66,7 @@ TEXTS = {
     },
     "en": {
         "valid_from": "valid from {d}",
-        "valid_to": "to {d}",
+        "valid_to": "up to and including {d}",
         "no_validity": "no validity stated",
         "source": "Source: {title} ({org}, {validity}), section “{section}”.",
         "no_answer": "The routines in the knowledge base do not cover what you ask, so I cannot "

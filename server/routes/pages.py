@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 
 from rutin.errors import InputError, NotFound
 from rutin.redact import mask_personnummer
-from server.chat.answer import validity
+from server.chat.answer import last_day, validity
 from server.chat.sentences import Span, highlight_parts
 from server.chat.service import respond
 from rutin.clock import today_in_stockholm
@@ -27,6 +27,7 @@ router = APIRouter(include_in_schema=False)
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+templates.env.filters["last_day"] = last_day
 
 # Document ids are catalog slugs; anything else (dots, slashes, encoded tricks) is no document.
 DOCUMENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")

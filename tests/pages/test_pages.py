@@ -90,7 +90,7 @@ def test_documents_lists_every_document_with_status(client):
     html = client.get("/documents").text
     assert html.count('<th scope="row">') == 5
     assert "Region Halland" in html and "Kommun i Västra Götaland" in html
-    assert "gäller från 2023-01-01 till 2025-03-31" in html
+    assert "gäller från 2023-01-01 till och med 2025-03-30" in html
     assert "status-no" in html and "status-yes" in html
 
 
