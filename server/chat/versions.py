@@ -236,11 +236,21 @@ def _describe_change(out: VersionAnswer, older, newer, kb, rules, lang: str) -> 
     def fields(routine) -> list[str]:
         return [f.field for f in routine.registration]
 
+    def fee_value(routine, fee) -> str:
+        # The amount only where the version's own text states it: the Cosmic routine names
+        # "Läkare närsjukvård äldre" without an amount, and its 0 kr rests on the VAS routine
+        # (walk-through as a new user: "Nytt i Cosmic: … Läkare närsjukvård äldre 0 kr").
+        stated = any(c.document_id == routine.document_id and str(fee.amount_sek) in c.quote
+                     for c in fee.citations)
+        if stated:
+            return f"{fee.category or ''} {fee.amount_sek} kr".strip()
+        return (fee.category or "") + _t(lang, " (inget belopp angivet)", " (no amount stated)")
+
     def values(routine) -> list[str]:
         vals = []
         for f in routine.registration:
             vals += [f"{f.field}: {o.value}" for o in f.options]
-        vals += [f"{f.category or ''} {f.amount_sek} kr".strip() for f in routine.fees]
+        vals += [fee_value(routine, f) for f in routine.fees]
         return vals
 
     out.lines.append(_t(lang, f"• Fält i {old.system}: " + ", ".join(fields(old))

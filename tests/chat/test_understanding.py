@@ -106,6 +106,17 @@ def test_what_changed_between_vas_and_cosmic_lists_the_rule_table_differences(as
     assert body["kind"] == "version"
     assert "Kontakttyp" in body["answer"] and "Besökstyp" in body["answer"]
     assert any("2025-03-31 Rutinen är ny" in c["quote"] for c in body["citations"])
+    # an amount only where the version's own text states it: Cosmic gives 200 kr, and for 85
+    # and older only the category (the 0 kr rests on the VAS routine)
+    new = next(line for line in body["answer"].splitlines() if line.startswith("• Nytt i Cosmic"))
+    assert "Läkare närsjukvård 200 kr" in new
+    assert "Läkare närsjukvård äldre (inget belopp angivet)" in new
+    assert "äldre 0 kr" not in new
+
+
+def test_a_telefonnr_question_is_not_covered(ask):
+    body = ask("vad är telefonnr till läkarmedverkan?")
+    assert body["kind"] == "no_answer" and body["citations"] == []
 
 
 def test_lakarmedverkan_end_date_question_with_a_swedish_date_is_a_date_rule(ask):
