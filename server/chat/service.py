@@ -158,12 +158,23 @@ def respond(state, message: object, conversation_id: str | None, today: date,
 
     extracted = extract_facts(text, today)
     stated = extracted.stated()
-    if born_pnr is not None:
-        for k in ("patient_age", "birth_year"):
-            stated.pop(k, None)
-        stated["birth_date"] = born_pnr.isoformat()
     if conv is None:
         conv = store.new(language=extracted.language)
+    if born_pnr is not None:
+        # A personnummer gives the age on the visit's date (stated now or before, else today),
+        # and only the age is kept and shown: its birth date is six of its digits (issue 9,
+        # "used for the age, then masked"; walk-through as a new user: the page showed
+        # "födelsedatum 1938-05-12" after a personnummer).
+        from rules.age import age_on
+
+        for k in ("birth_date", "birth_year"):
+            stated.pop(k, None)
+        visit = stated.get("visit_date") or conv.facts.get("visit_date")
+        try:
+            day = date.fromisoformat(str(visit)) if visit else today
+        except ValueError:
+            day = today
+        stated["patient_age"] = age_on(born_pnr, day)
     lang = extracted.language if len(text.split()) >= 4 or conv.turns == 0 else conv.language
 
     frame = understand(state, text, stated, conv, today, lang,

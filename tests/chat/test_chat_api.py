@@ -35,7 +35,7 @@ def test_a_visit_before_the_cosmic_switch_is_answered_by_the_vas_routine(ask):
     a = ask("Hur registreras ett brytpunktssamtal på säbo 2024-06-15 för en patient som är 80 år?")
     assert a["decision"]["system"] == "VAS"
     assert a["decision"]["patient_fee_sek"] == 200
-    assert "gäller från 2023-01-01 till 2025-03-31" in a["answer"]
+    assert "gäller från 2023-01-01 till och med 2025-03-30" in a["answer"]
 
 
 def test_a_missing_age_still_gives_codes_and_both_fees_and_asks_for_the_age(ask):
@@ -97,7 +97,9 @@ def test_a_personnummer_gives_the_age_and_is_never_kept_or_echoed(ask, data_dir)
 
     stored = stored_conversation(data_dir_database(data_dir), a["conversation_id"])
     assert "1234" not in stored and "380503" not in stored
-    assert json.loads(stored)["facts"]["birth_date"] == "1938-05-03"
+    facts = json.loads(stored)["facts"]
+    assert facts["patient_age"] == 87 and "birth_date" not in facts  # six of its digits
+    assert "1938-05-03" not in text and "1938-05-03" not in stored
 
 
 def test_a_personnummer_with_a_wrong_check_digit_is_not_used_and_not_echoed(ask):
