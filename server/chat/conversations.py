@@ -56,6 +56,9 @@ class Conversation:
     updated: float = 0.0
     #: The chat page's questions (masked) and answers, oldest first (server/chat/thread.py).
     thread: list = field(default_factory=list)
+    #: The passage the last search answer quoted ({"document_id", "anchor"}): what a short
+    #: follow-up ("var journalför jag den?") refers to. Ids only, never message text.
+    topic: dict | None = None
 
     def to_json(self) -> dict:
         """The stored form: only allowed fact names, never message text."""
@@ -70,6 +73,7 @@ class Conversation:
             "created": self.created,
             "updated": self.updated,
             "thread": self.thread[-MAX_THREAD_TURNS:],
+            "topic": self.topic,
         }
 
 
@@ -143,7 +147,22 @@ def conversation_from_json(data, conversation_id: str) -> Conversation | None:
         pending_rule=_name_or_none(data.get("pending_rule")),
         turns=turns, created=created, updated=updated,
         thread=[t for t in data.get("thread") or [] if isinstance(t, dict)]
-        if isinstance(data.get("thread"), list) else [])
+        if isinstance(data.get("thread"), list) else [],
+        topic=_topic_or_none(data.get("topic")))
+
+
+_TOPIC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,119}")
+
+
+def _topic_or_none(value) -> dict | None:
+    """A stored topic: a document id and an anchor of the id shape, anything else None."""
+    if not isinstance(value, dict):
+        return None
+    doc, anchor = value.get("document_id"), value.get("anchor")
+    if isinstance(doc, str) and isinstance(anchor, str) and _TOPIC_ID.fullmatch(doc) \
+            and _TOPIC_ID.fullmatch(anchor):
+        return {"document_id": doc, "anchor": anchor}
+    return None
 
 
 def valid_id(conversation_id: str | None) -> bool:

@@ -185,6 +185,9 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         reply.api["answer"] = T.t(lang, "pnr_bad") + "\n\n" + reply.api["answer"]
 
     conv.last_kind = frame.kind
+    cited = reply.api.get("citations") or []
+    conv.topic = ({"document_id": cited[0]["document_id"], "anchor": cited[0]["anchor"]}
+                  if reply.api.get("kind") == SEARCH and cited else None)
     conv.language = lang
     conv.turns += 1
     reply.api["conversation_id"] = conv.id
@@ -234,6 +237,9 @@ class Frame:
     hits: list = field(default_factory=list)
     nonsense_reply: bool = False
     facts_only: bool = False  # facts of a visit, no question yet
+    #: What is searched: the message, or a short follow-up with the heading of the passage the
+    #: last answer quoted (``_follow_up_text``).
+    search_text: str | None = None
 
     def to_api(self) -> dict:
         """The understanding, for clients and for evaluation: kind, organization, reply."""
@@ -262,9 +268,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if kb is None:
         raise InputError("kb", state.not_ready_message(),
                          status_code=503)
-    frame.hits = kb.search(text, k=5, organization=scope)
-    vector = kb.embedder.embed_queries([text])[0] if kb.embedder is not None else None
-    features = message_features(text, stated, frame.hits[0] if frame.hits else None, lang)
+    frame.search_text = _follow_up_text(kb, text, conv)
+    asked = frame.search_text or text
+    frame.hits = kb.search(asked, k=5, organization=scope)
+    vector = kb.embedder.embed_queries([asked])[0] if kb.embedder is not None else None
+    features = message_features(asked, stated, frame.hits[0] if frame.hits else None, lang)
     route = load_router().classify(features, vector, kb.model_name)
     frame.kind, frame.probabilities = route.kind, route.probabilities
     best = frame.hits[0] if frame.hits else None
@@ -325,6 +333,31 @@ _WHAT_IF_CLAUSE = re.compile(r"\b(?:om|if)\s+(?:hon|han|hen|patienten|pat|besök
                              r"vi|jag|she|he|they|the patient|the visit|it|we|I)\b", re.I)
 _ASKS = re.compile(r"\?|\b(?:hur|vad|vilk\w*|när|vem|varför|ska|kan|får|finns|måste|behöver|"
                    r"gäller|how|what|which|when|who|why|do|does|is|can|should|must)\b", re.I)
+
+
+# A short message pointing back at what was just answered: a pronoun or a definite noun of
+# the routines' own ("var journalför jag den?", "vad kostar satsningen?"), or "och …" (walk-
+# through as a new user: both were refused, although each answered on its own in full words).
+_POINTS_BACK = re.compile(
+    r"\b(?:den|det|dem|dom|dessa|denna|detta|där|dit|då|satsningen|beslutet|projektet|"
+    r"uppdraget|rutinen|it|that|this|those|them|there|then)\b|^\s*(?:och|men|and|but)\b",
+    re.I)
+#: Longest message read as a follow-up of the last answer.
+FOLLOW_UP_WORDS = 8
+
+
+def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
+    """A short message after a search answer that points back at it, searched with the heading
+    (and title) of the passage that answer quoted; None for any other message."""
+    if not (conv.topic and conv.last_kind == SEARCH_KIND and not conv.pending
+            and len(text.split()) <= FOLLOW_UP_WORDS and _POINTS_BACK.search(text)):
+        return None
+    chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
+    if chunk is None:
+        return None
+    meta = _meta(kb, conv.topic["document_id"])
+    context = chunk.section or (meta.title if meta is not None else "")
+    return f"{text} ({context})" if context else None
 
 
 def _restates_visit(stated: dict) -> bool:
@@ -707,8 +740,12 @@ def _no_answer(state, frame: Frame, nearby: bool = False) -> ChatReply:
                           "citations": [], "passages": []}, conversation=None)
 
 
+# "Can I do the visit by phone instead?" as "Kan jag göra besöket via telefon?" (walk-through
+# as a new user: the English question got a bare quote, the Swedish one the rule).
 _COUNTS = re.compile(r"\bräknas\b|\bgodkänn\w*|\bgiltig\w*|\bcount\w*|\bqualif\w*|"
-                     r"\beligib\w*|\bgår det\b|\bfår man\b|\bkan (?:man|jag|det|hembesöket)\b",
+                     r"\beligib\w*|\bgår det\b|\bfår man\b|\bkan (?:man|jag|det|hembesöket)\b|"
+                     r"\bcan (?:i|we|you|it|one|the visit)\b|\bmay (?:i|we)\b|"
+                     r"\bis it (?:ok|okay|allowed|possible)\b",
                      re.I)
 
 
@@ -857,7 +894,8 @@ def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
 
 def _search_answer(state, frame: Frame) -> ChatReply:
     """The sentences of the best passage that answer the question, with their source."""
-    kb, text, lang = state.kb, frame.text, frame.lang
+    kb, lang = state.kb, frame.lang
+    text = frame.search_text or frame.text
     hits = frame.hits or kb.search(text, k=5, organization=frame.organization)
     tokenizer = _tokenizer_for(kb)
     if not hits:

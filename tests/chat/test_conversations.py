@@ -232,3 +232,16 @@ def test_expiry_and_the_cap_are_indexed_statements_not_scans(db):
         cap = plan("SELECT touched FROM conversations ORDER BY touched DESC LIMIT 1 OFFSET 3")
     assert "ix_conversations_updated" in expiry, expiry
     assert "ix_conversations_touched" in cap, cap
+
+
+def test_a_stored_topic_is_ids_only_and_anything_else_is_dropped():
+    from server.chat.conversations import conversation_from_json
+
+    good = conversation_from_json({"topic": {"document_id": "vg-rutin", "anchor": "uppfoljning"}},
+                                  "x" * 32)
+    assert good.topic == {"document_id": "vg-rutin", "anchor": "uppfoljning"}
+    for bad in ({"document_id": "19380503-1234 <b>", "anchor": "a"}, "text", {"anchor": "a"},
+                {"document_id": "a", "anchor": "a", "question": "vem?"}):
+        conv = conversation_from_json({"topic": bad}, "x" * 32)
+        assert conv.topic in (None, {"document_id": "a", "anchor": "a"})
+        assert "question" not in (conv.topic or {})

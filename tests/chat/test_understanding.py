@@ -156,3 +156,35 @@ def test_a_kva_code_question_is_not_covered_rather_than_answered_with_a_rule(ask
         body = ask(question)
         assert body["kind"] == "no_answer", question
         assert body["citations"] == [] and body["decision"] is None
+
+
+def test_a_short_follow_up_pointing_back_is_searched_with_the_quoted_passages_heading(ask):
+    # "var journalför jag den?" alone names nothing; after an answer on the follow-up of home
+    # care it asks where that follow-up is recorded (walk-through as a new user: refused).
+    first = ask("när ska uppföljning av hemsjukvård göras?")
+    assert first["citations"][0]["section"] == "Uppföljning av hemsjukvård"
+    second = ask("var journalför jag den?", first["conversation_id"])
+    assert second["kind"] == "search" and "Treserva" in second["answer"]
+    alone = ask("var journalför jag den?")
+    assert "Treserva" not in alone["answer"]
+
+
+def test_a_follow_up_on_a_decision_asks_about_that_decision(ask):
+    first = ask("vad innebär HSU-beslutet om läkarinsatser i hemmet?")
+    second = ask("vad kostar satsningen?", first["conversation_id"])
+    assert "28,5 miljoner" in second["answer"]
+
+
+def test_a_long_new_question_after_a_search_answer_is_read_on_its_own(ask):
+    first = ask("när ska uppföljning av hemsjukvård göras?")
+    second = ask("Vem har ansvaret för hemsjukvårdens patienter under jourtid i Halland?",
+                 first["conversation_id"])
+    assert "Hallandsjouren" in second["answer"]
+    assert second["citations"][0]["section"] != "Uppföljning av hemsjukvård"
+
+
+def test_can_i_do_the_visit_by_phone_gets_the_rule_in_english(ask):
+    body = ask("Can I do the visit by phone instead?")
+    assert body["kind"] == "search"
+    assert "can never take place remotely" in body["answer"]
+    assert "kan aldrig ske på distans" in body["citations"][0]["quote"]
