@@ -399,7 +399,8 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
         return _version_answer(state, frame, today)
     if frame.kind == OUT_OF_SCOPE:
         return _no_answer(state, frame, nearby=True)
-    return _rule_statement(state, frame, today) or _search_answer(state, frame)
+    return (_rule_statement(state, frame, today) or _notice_statement(state, frame, today)
+            or _search_answer(state, frame))
 
 
 def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatReply:
@@ -823,6 +824,55 @@ _PATIENT_FEE = re.compile(
     r"\bpatientavgift\w*|\bavgift\w*|\bpatient\w* (?:betala\w*|kosta\w*)|"
     r"\b(?:betala\w*|kosta\w*)\b.{0,30}\bpatient\w*|\bvad kostar\b|\bpatient fee|"
     r"\bpatient (?:pay|be charged)\w*|\bdoes the patient pay\b|\bcharged?\b", re.I)
+
+
+_VISIT_WORD = re.compile(r"besök\w*|\bvisit\w*", re.I)
+# A decision named: "enl HSU-beslutet", "enligt beslutet i hälso- och sjukvårdsutskottet".
+_DECISION_NAMED = re.compile(r"\bhsu\w*|\bbeslut\w*|hälso- och sjukvårdsutskott\w*|"
+                             r"\bdecision\b|\bdecided\b", re.I)
+
+
+def _NOTICE_GENERIC(tokenizer) -> set[str]:
+    """Words every compensation notice and question share: no sign of the same amount."""
+    return set(tokenizer.tokenize("ersättning ersättningen läkare vårdcentral patienter "
+                                  "kommunal hälso- och sjukvård per för med av"))
+
+
+def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
+    """An amount asked for under a decision whose rule table says the documents give none: the
+    table's notice ("Dokumenten anger varken belopp eller startdatum …") with the decision's own
+    words. The search quoted the decision's bullet and left the amount unsaid (walk-through as
+    a new user: "hur mkt får vc betalt per hembesök enl HSU-beslutet 2026?")."""
+    text = frame.text
+    if state.rules is None or not (_ASKS_AMOUNT.search(text) and _DECISION_NAMED.search(text)
+                                   and _VISIT_WORD.search(text)):
+        return None
+    tokenizer = _tokenizer_for(state.kb)
+    asked = set(S.question_terms(text, tokenizer, state.kb.lexicon).all)  # "home visit" too
+    for table in getattr(state.rules, "notices", ()) or ():
+        if frame.organization not in (None, table.organization) or not table.in_force_on(today):
+            continue
+        for row in table.notices:
+            quoted = set().union(*(tokenizer.tokenize(c.quote) for c in row.citations))
+            if not asked & quoted - _NOTICE_GENERIC(tokenizer):
+                # the notice is about another amount than the one asked for ("hur mycket höjs
+                # ersättningen för säbo-uppdraget enligt beslutet?" asks the 50 procent)
+                continue
+            lang = frame.lang
+            marks = ("”", "”") if lang == "sv" else ("“", "”")
+            quotes = " ".join(f"{marks[0]}{c.quote}{marks[1]}" for c in row.citations)
+            meta = _meta(state.kb, table.document_id)
+            if meta is None:
+                return None
+            # The amount is what the documents do not give: a no_answer (no citations, as the
+            # API says), which names the decision and its words.
+            answer = "\n".join([row.text if lang == "sv" else row.text_en,
+                                 T.t(lang, "decision_says", quote=quotes),
+                                 A.source_line(meta, row.citations[0].section or meta.title,
+                                               lang)])
+            return ChatReply(api={"kind": "no_answer", "answer": answer, "decision": None,
+                                  "citations": [], "passages": []}, conversation=None)
+    return None
 
 
 def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:

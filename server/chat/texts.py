@@ -62,6 +62,7 @@ TEXTS = {
         "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "rule_statement_why": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "routine_says": "I rutinen står det: {quote}",
+        "decision_says": "I beslutet står det: {quote}",
         "compare_link": "Vad ändrades? Jämför ”{newer}” med ”{older}” avsnitt för avsnitt",
     },
     "en": {
@@ -122,6 +123,7 @@ TEXTS = {
                           "Swedish):",
         "rule_statement_why": "Under the routine in force today (“{title}”, {system}):",
         "routine_says": "The routine says (in Swedish): {quote}",
+        "decision_says": "The decision says (in Swedish): {quote}",
         "compare_link": "What changed? Compare “{newer}” with “{older}” section by section "
                         "(in Swedish)",
     },
