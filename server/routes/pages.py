@@ -333,6 +333,56 @@ def documents(request: Request, state: State, organization: str = "", valid_on: 
         "degraded": getattr(state.kb, "degraded", None)})
 
 
+#: How many passages the search page lists.
+SEARCH_PAGE_RESULTS = 10
+
+
+@router.get("/sok")
+def search_page(request: Request, state: State, q: str = "", organization: str = "",
+                valid_on: str = ""):
+    """"Sök": the passages that best match the words, each with its document, organization,
+    validity and section, the sentences that match best marked, and a link to the passage in
+    its document. The same search as GET /api/v1/search (the page has no other engine)."""
+    from rutin.text import is_blank
+    from server.chat import sentences as S
+    from server.chat.service import _tokenizer_for
+
+    metas = _documents(state)
+    organizations = sorted({m.organization for m in metas})
+    shown_q = mask_personnummer(q[:state.settings.max_message_chars])  # echoed in the box
+    organization = mask_personnummer(organization)[:200]
+    day = _valid_on(valid_on)
+    context = {"q": shown_q, "organizations": organizations, "organization": organization,
+               "day": day, "results": None, "error": None}
+    if is_blank(q):
+        return templates.TemplateResponse(request, "search.html", context)
+    if len(q) > state.settings.max_message_chars:
+        context["error"] = f"Sökfrågan är för lång (högst {state.settings.max_message_chars} tecken)."
+        return templates.TemplateResponse(request, "search.html", context, status_code=422)
+    if organization and organization not in organizations:
+        context["error"] = "Det finns inga dokument från den organisationen i kunskapsbasen."
+        return templates.TemplateResponse(request, "search.html", context, status_code=422)
+    kb = state.kb
+    query = mask_personnummer(q)  # a personnummer is never searched, logged or kept
+    hits = kb.search(query, k=SEARCH_PAGE_RESULTS, organization=organization or None,
+                     valid_on=day)
+    tokenizer = _tokenizer_for(kb)
+    terms = S.question_terms(query, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
+    today = today_in_stockholm()
+    results = []
+    for hit in hits:
+        spans = S.select_sentences(
+            terms, hit.chunk.text, tokenizer.tokenize,
+            generic=set(tokenizer.tokenize(f"{hit.meta.title} {hit.chunk.section}")))
+        results.append({"hit": hit, "parts": highlight_parts(hit.chunk.text, spans),
+                        "validity": validity(hit.meta, "sv"),
+                        "in_force": hit.meta.in_force_on(today),
+                        "dated": hit.meta.kind in DATED_KINDS,
+                        "link": citation_link(hit.meta.id, hit.chunk.anchor)})
+    context["results"] = results
+    return templates.TemplateResponse(request, "search.html", context)
+
+
 def _known_document(state, document_id: str):
     if not DOCUMENT_ID.fullmatch(document_id):
         raise NotFound("document_id", "Det finns inget dokument med det id:t.")

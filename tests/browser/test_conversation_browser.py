@@ -224,3 +224,18 @@ def test_a_conversation_of_several_kinds_is_accessible_and_fits(browser, server_
         shot(page, f"conversation-{width}")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_search_page_lists_marked_passages_and_passes_axe(page, server_url, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(server_url + "/")
+    page.get_by_role("link", name="Sök", exact=True).click()
+    page.get_by_label("Sökord eller fråga").fill("vem beslutar om anslutning till hemsjukvård")
+    page.get_by_role("button", name="Sök", exact=True).click()
+    page.wait_for_load_state("load")
+    assert page.locator(".search-results li.source").count() >= 5
+    assert page.locator(".search-results mark").count() >= 1
+    no_serious_violations(page)
+    shot(page, f"search-page-{width}")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")

@@ -1,0 +1,52 @@
+"""The search page ("Sök") over the real app: passages with their document, organization,
+validity and section, the best sentences marked, a link to the passage; filters; bad input."""
+
+from __future__ import annotations
+
+import re
+
+
+def test_the_menu_links_to_the_search_page_and_a_blank_search_shows_the_form(client):
+    assert '<a href="/sok"' in client.get("/").text
+    html = client.get("/sok").text
+    assert '<form class="filter search-form" method="get" action="/sok" role="search">' in html
+    assert 'id="results-heading"' not in html
+
+
+def test_a_search_lists_passages_with_their_source_and_the_best_sentence_marked(client):
+    r = client.get("/sok", params={"q": "vem har ansvaret under jourtid"})
+    assert r.status_code == 200
+    html = r.text
+    assert "träffar för ”vem har ansvaret under jourtid”" in html
+    first = html.index('class="source"')
+    assert "Hallandsjouren" in re.search(r"<mark>(.*?)</mark>", html[first:], re.S).group(1)
+    link = re.search(r'class="source-title"><a href="([^"]+)"', html).group(1)
+    assert link.startswith("/documents/rh-mobil-hemsjukvard-rapport?highlight=")
+    page = client.get(link.replace("&amp;", "&"))
+    assert page.status_code == 200 and "Hallandsjouren" in page.text
+
+
+def test_the_filters_keep_to_one_organization_and_to_the_versions_in_force_that_day(client):
+    html = client.get("/sok", params={"q": "patientavgift", "organization": "Region Halland",
+                                      "valid_on": "2024-06-01"}).text
+    titles = re.findall(r'class="source-title"><a href="/documents/([^?"]+)', html)
+    assert titles and "rh-hemsjukvardsbesok-vas" in titles
+    assert "rh-hemsjukvardsbesok-cosmic" not in titles  # not yet in force on 2024-06-01
+    assert not any(t.startswith("vg-") for t in titles)
+    assert "bland dokumenten som gällde 2024-06-01" in html
+
+
+def test_a_superseded_version_is_marked_as_not_in_force(client):
+    html = client.get("/sok", params={"q": "Avgiftstyp H3 besöksorsak samtal"}).text
+    vas = html.index("/documents/rh-hemsjukvardsbesok-vas?")
+    assert "gäller inte i dag" in html[vas:vas + 600]
+
+
+def test_bad_search_input_gets_a_swedish_message_and_never_echoes_a_personnummer(client):
+    r = client.get("/sok", params={"q": "avgift", "organization": "Region Skåne"})
+    assert r.status_code == 422 and "inga dokument från den organisationen" in r.text
+    assert client.get("/sok", params={"q": "x" * 5000}).status_code == 422
+    r = client.get("/sok", params={"q": "avgift för 19121212-1212"})
+    assert r.status_code == 200 and "19121212-1212" not in r.text and "121212" not in r.text
+    r = client.get("/sok", params={"q": "avgift", "valid_on": "igår"})
+    assert r.status_code == 422
