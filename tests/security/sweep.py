@@ -122,6 +122,8 @@ def requests_for(text: str) -> list[Case]:
              data={"rating": text, "reason": text}, form="/"),
         Case("documents on a day", "GET", f"/documents?valid_on={q}&organization={q}"),
         Case("what changed", "GET", f"/documents/{q}/andringar"),
+        Case("search page", "GET", f"/sok?q={q}"),
+        Case("search page filters", "GET", f"/sok?q=avgift&organization={q}&valid_on={q}"),
         Case("admin token", "POST", "/admin/reingest", headers={"authorization": b"Bearer " + h}),
         Case("headers", "GET", "/", headers={
             "x-forwarded-for": h, "x-forwarded-host": h, "forwarded": b"for=" + h,
