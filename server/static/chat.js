@@ -24,7 +24,7 @@
       var sender = event.submitter || button;
       if (sender) {
         sender.setAttribute("aria-disabled", "true");
-        if (!sender.name) { sender.textContent = "Svarar …"; }
+        if (!sender.name) { sender.textContent = form.closest("[lang=en]") ? "Answering …" : "Svarar …"; }
       }
     });
   });

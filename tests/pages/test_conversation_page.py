@@ -192,3 +192,15 @@ def test_a_swedish_question_keeps_the_registration_cards_swedish_reasons(client)
     reasons = _reasons(html)
     assert reasons[0].startswith("Besöksdagen 2025-06-10 gäller rutinen")
     assert "Patientens ålder på besöksdagen: 87 år." in reasons
+
+
+def test_an_english_conversation_gets_an_english_follow_up_form(client):
+    r = _ask(client, ENGLISH_VISIT)
+    conversation_id = SAMTAL.match(r.headers["location"]).group(1)
+    html = client.get(f"/samtal/{conversation_id}").text
+    assert ">New conversation</a>" in html and ">Nytt samtal</a>" not in html
+    assert '<label for="message">Follow-up question or more facts about the visit</label>' in html
+    assert '<button type="submit">Ask</button>' in html
+    swedish = _ask(client, "Vem har ansvaret för hemsjukvårdens patienter under jourtid?")
+    sv_html = client.get(swedish.headers["location"].split("#")[0]).text
+    assert ">Nytt samtal</a>" in sv_html and '<button type="submit">Fråga</button>' in sv_html
