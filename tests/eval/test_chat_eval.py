@@ -22,10 +22,10 @@ def test_held_out_routing_and_dialogues_keep_their_floors(state):
     fig = E.run_routing(state, [m for m in messages if m["part"] == "held_out"],
                         [d for d in dialogues if d["part"] == "held_out"])["held_out"]
     assert fig.messages == 148 and fig.dialogues == 24
-    assert fig.accuracy >= 0.91
+    assert fig.accuracy >= 0.93
     assert fig.card_violations == 0
     assert fig.facts_read["age"] >= 36 and fig.facts_read["date"] >= 44
-    assert fig.turns_passed >= 49 and fig.dialogues_passed >= 14
+    assert fig.turns_passed >= 50 and fig.dialogues_passed >= 15
 
 
 def test_held_out_answers_keep_their_floors(state):
