@@ -832,7 +832,7 @@ _DECISION_NAMED = re.compile(r"\bhsu\w*|\bbeslut\w*|hälso- och sjukvårdsutskot
                              r"\bdecision\b|\bdecided\b", re.I)
 
 
-def _NOTICE_GENERIC(tokenizer) -> set[str]:
+def _notice_generic(tokenizer) -> set[str]:
     """Words every compensation notice and question share: no sign of the same amount."""
     return set(tokenizer.tokenize("ersättning ersättningen läkare vårdcentral patienter "
                                   "kommunal hälso- och sjukvård per för med av"))
@@ -854,7 +854,7 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
             continue
         for row in table.notices:
             quoted = set().union(*(tokenizer.tokenize(c.quote) for c in row.citations))
-            if not asked & quoted - _NOTICE_GENERIC(tokenizer):
+            if not asked & quoted - _notice_generic(tokenizer):
                 # the notice is about another amount than the one asked for ("hur mycket höjs
                 # ersättningen för säbo-uppdraget enligt beslutet?" asks the 50 procent)
                 continue
