@@ -36,8 +36,10 @@ def decide(facts: VisitFacts, visit_date: date, tables: RuleTables) -> Decision:
         return d
     d.system = routine.system
     d.routine = routine.to_api()
-    until = f" till {routine.valid_to.isoformat()}" if routine.valid_to else ""
-    until_en = f" until {routine.valid_to.isoformat()}" if routine.valid_to else ""
+    # the last day the version applies (valid_to is the first day it no longer does)
+    last = date.fromordinal(routine.valid_to.toordinal() - 1) if routine.valid_to else None
+    until = f" till och med {last.isoformat()}" if last else ""
+    until_en = f" up to and including {last.isoformat()}" if last else ""
     d.say(f"Besöksdagen {visit_date.isoformat()} gäller rutinen "
           f"\"{routine.title}\" ({routine.system}, från "
           f"{routine.valid_from.isoformat()}{until}).",

@@ -248,7 +248,7 @@ _AGE_PATTERNS = [
     re.compile(r"\b(\d{1,3})\s*-?\s*åring\w*", re.I),  # 87-åring, 87-åringen, 90-åringar
     # "patienten är 87", "hon är 72", "pat 87 år" (issue 9: ages as people write them)
     re.compile(r"\b(?:patienten|patient|pat|pt|hon|han|hen|kvinnan|mannen|damen|"
-               r"herren|tanten|farbrorn|personen|she|he|patient)\s*(?:är|var|blev|fyllde|"
+               r"herren|tanten|farbrorn|personen|she|he|patient)\s*(?:är|e|va|var|blev|fyllde|"
                r"is|was|turned|'s|’s)\s+(?:nu\s+|now\s+)?(\d{1,3})\b"
                r"(?!\s*(?:kr|sek|%|procent|dagar|days|månader|months|veckor|weeks|min|st\b|/|\.\d))",
                re.I),

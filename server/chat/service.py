@@ -282,10 +282,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # search, which still refuses what the passage does not hold (answer set, tuning part:
         # "vad heter avgiften i cosmic när pat är över 85", "what do I put as Kund in Cosmic").
         frame.kind = SEARCH_KIND
-    if frame.kind != VISIT and conv.pending and conv.last_kind == VISIT and (
+    if frame.kind != VISIT and conv.pending and conv.last_kind == VISIT and not stated and (
             frame.kind == OUT_OF_SCOPE and len(text.split()) <= 3):
         # "asdf" while the assistant waits for the age: ask again, keep the visit (routing
-        # set, tuning part: nurse-6, intranet-3).
+        # set, tuning part: nurse-6, intranet-3). A short reply stating another fact
+        # ("yesterday" while the age is asked for) amends the visit below instead (second
+        # walk-through as a new user: the date was dropped and the age asked again).
         frame.kind, frame.nonsense_reply = VISIT, True
     visit_facts = [k for k in ("visit_date", "patient_age", "birth_date", "birth_year",
                                "occasion", "setting") if k in stated]
@@ -744,7 +746,8 @@ def _no_answer(state, frame: Frame, nearby: bool = False) -> ChatReply:
 # "Can I do the visit by phone instead?" as "Kan jag göra besöket via telefon?" (walk-through
 # as a new user: the English question got a bare quote, the Swedish one the rule).
 _COUNTS = re.compile(r"\bräknas\b|\bgodkänn\w*|\bgiltig\w*|\bcount\w*|\bqualif\w*|"
-                     r"\beligib\w*|\bgår det\b|\bfår man\b|\bkan (?:man|jag|det|hembesöket)\b|"
+                     r"\beligib\w*|\bgår det\b|\bfår man\b|"
+                     r"\bkan (?:man|jag|vi|du|det|hembesöket|besöket|läkaren)\b|"
                      r"\bcan (?:i|we|you|it|one|the visit)\b|\bmay (?:i|we)\b|"
                      r"\bis it (?:ok|okay|allowed|possible)\b",
                      re.I)

@@ -67,6 +67,8 @@ def test_a_message_without_a_date_states_no_visit_date():
     ("an 87-year-old man", 87),
     ("aged 91", 91),
     ("video visit yesterday w/ pt at home, it was the inskrivningssamtal, 76", 76),
+    ("hon e 84", 84),
+    ("han va 90", 90),
 ])
 def test_age_is_read_in_each_form(text, age):
     assert facts(text).patient_age == age

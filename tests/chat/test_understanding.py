@@ -212,3 +212,27 @@ def test_an_amount_the_decision_does_not_give_is_said_to_be_missing(ask, questio
 def test_an_amount_the_decision_gives_is_quoted(ask, question, fact):
     body = ask(question)
     assert body["kind"] == "search" and fact in body["answer"]
+
+
+def test_a_date_given_while_the_age_is_asked_for_amends_the_visit_and_asks_again(ask):
+    first = ask("How do I register a home visit in Cosmic? Patient discharged from hospital, "
+                "lives in a nursing home.")
+    assert first["question"] and "How old" in first["question"]
+    from datetime import timedelta
+
+    from rutin.clock import today_in_stockholm
+
+    second = ask("yesterday", first["conversation_id"])
+    yesterday = (today_in_stockholm() - timedelta(days=1)).isoformat()
+    assert second["facts"]["visit_date"] == yesterday
+    assert second["decision"]["visit_date"] == yesterday
+    assert "did not understand" not in second["answer"]
+    assert "How old" in second["question"]
+    third = ask("she is 90", second["conversation_id"])
+    assert third["decision"]["patient_age"] == 90
+    assert third["facts"]["visit_date"] == second["facts"]["visit_date"]
+
+
+def test_can_the_physician_do_the_visit_by_video_gets_the_rule(ask):
+    body = ask("kan läkaren göra besöket via video?")
+    assert "kan aldrig ske på distans" in body["answer"] and "ger inte ersättningen" in body["answer"]

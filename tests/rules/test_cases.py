@@ -81,3 +81,14 @@ def test_visit_date_defaults_to_today_in_stockholm(client):
 
     answer = client.post("/api/v1/visit", json={"patient_age": 80}).json()
     assert answer["visit_date"] == today_in_stockholm().isoformat()
+
+
+def test_the_reason_names_the_last_day_a_version_applies(tables):
+    """valid_to is the first day a version no longer applies: the reason gives the day before
+    (VAS applied up to and including 2025-03-30; Cosmic from 2025-03-31)."""
+    from datetime import date
+
+    answer = decide(resolve_facts(date(2025, 3, 20), patient_age=80), date(2025, 3, 20),
+                    tables).to_api()
+    assert "(VAS, från 2023-01-01 till och med 2025-03-30)." in answer["reasons"][0]
+    assert "up to and including 2025-03-30" in answer["reasons_en"][0]
