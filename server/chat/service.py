@@ -289,6 +289,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # ("yesterday" while the age is asked for) amends the visit below instead (second
         # walk-through as a new user: the date was dropped and the age asked again).
         frame.kind, frame.nonsense_reply = VISIT, True
+    if frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and _MY_VISIT.search(text):
+        # "hur registrerar jag besöket?": the physician's own visit, just made (the developer
+        # guide's example; the second walk-through found it quoted one registration line after
+        # the router was retrained): the registration answer, asking for what is missing.
+        frame.kind = VISIT
     visit_facts = [k for k in ("visit_date", "patient_age", "birth_date", "birth_year",
                                "occasion", "setting") if k in stated]
     if frame.kind == SEARCH_KIND and (personnummer or len(visit_facts) >= 3):
@@ -328,6 +333,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     return frame
 
 
+# A registration question about the asker's own visit: "hur registrerar jag besöket?", "hur
+# reggar vi det?", "how do I register the visit?" (a definite visit, not "ett hembesök").
+_MY_VISIT = re.compile(
+    r"\b(?:registrer\w*|regga\w*|reggar|registera\w*)\s+(?:jag|vi)\s+"
+    r"(?:(?:nu|då|detta|det här)\s+)?(?:besöket|hembesöket|det|mitt (?:hem)?besök|vårt besök)\b|"
+    r"\b(?:register|record|code|document)\s+(?:the|this|my|that|today's)\s+(?:home\s+)?visit\b",
+    re.I)
 # "och om hon hade haft samtalet på plats istället?": the same visit with a fact changed.
 _WHAT_IF = re.compile(r"\s*(?:och|men|än|så)?\s*(?:om|tänk om|what if|and if|but if|if)\b", re.I)
 # "vad betalar patienten om hon är 90?": a what-if clause inside a question.

@@ -236,3 +236,18 @@ def test_a_date_given_while_the_age_is_asked_for_amends_the_visit_and_asks_again
 def test_can_the_physician_do_the_visit_by_video_gets_the_rule(ask):
     body = ask("kan läkaren göra besöket via video?")
     assert "kan aldrig ske på distans" in body["answer"] and "ger inte ersättningen" in body["answer"]
+
+
+@pytest.mark.parametrize("question", ["hur registrerar jag besöket?", "hur reggar vi det?",
+                                      "how do I register the visit?"])
+def test_how_do_i_register_the_visit_gets_the_registration_and_a_question_back(ask, question):
+    # The developer guide's example: the physician's own visit, just made. A registration
+    # answer asking for what is missing, never one quoted line.
+    body = ask(question)
+    assert body["kind"] in ("rule", "clarify") and body["question"]
+    assert body["decision"] is None or body["decision"]["system"] == "Cosmic"
+
+
+def test_a_general_registration_question_is_still_a_search(ask):
+    body = ask("hur registrerar man besöket i cosmic generellt?")
+    assert body["decision"] is None
