@@ -801,8 +801,7 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
     # The rule's reason in the question's language explains; the document's own words are
     # quoted as quotes (issue 10: a reason is not a quote from the routine).
     lead = T.t(lang, "rule_statement_why", title=routine.title, system=routine.system)
-    marks = ("”", "”") if lang == "sv" else ("“", "”")
-    quotes = " ".join(f"{marks[0]}{c.quote}{marks[1]}" for c in row.citations)
+    quotes = _quoted(row.citations, lang)
     answer = "\n".join([lead, row.text if lang == "sv" else row.text_en,
                         T.t(lang, "routine_says", quote=quotes), T.t(lang, "offer_visit_check")])
     raw = [{"document_id": c.document_id, "anchor": c.anchor, "quote": c.quote}
@@ -847,6 +846,13 @@ _DECISION_NAMED = re.compile(r"\bhsu\w*|\bbeslut\w*|hälso- och sjukvårdsutskot
                              r"\bdecision\b|\bdecided\b", re.I)
 
 
+def _quoted(citations, lang: str) -> str:
+    """The documents' own words of ``citations``, each in the question's language's quotation
+    marks (a reason explains; a quote is marked as one: issue 10)."""
+    marks = ("”", "”") if lang == "sv" else ("“", "”")
+    return " ".join(f"{marks[0]}{c.quote}{marks[1]}" for c in citations)
+
+
 def _notice_generic(tokenizer) -> set[str]:
     """Words every compensation notice and question share: no sign of the same amount."""
     return set(tokenizer.tokenize("ersättning ersättningen läkare vårdcentral patienter "
@@ -864,18 +870,18 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
         return None
     tokenizer = _tokenizer_for(state.kb)
     asked = set(S.question_terms(text, tokenizer, state.kb.lexicon).all)  # "home visit" too
+    asked -= _notice_generic(tokenizer)
     for table in getattr(state.rules, "notices", ()) or ():
         if frame.organization not in (None, table.organization) or not table.in_force_on(today):
             continue
         for row in table.notices:
             quoted = set().union(*(tokenizer.tokenize(c.quote) for c in row.citations))
-            if not asked & quoted - _notice_generic(tokenizer):
+            if not asked & quoted:
                 # the notice is about another amount than the one asked for ("hur mycket höjs
                 # ersättningen för säbo-uppdraget enligt beslutet?" asks the 50 procent)
                 continue
             lang = frame.lang
-            marks = ("”", "”") if lang == "sv" else ("“", "”")
-            quotes = " ".join(f"{marks[0]}{c.quote}{marks[1]}" for c in row.citations)
+            quotes = _quoted(row.citations, lang)
             meta = _meta(state.kb, table.document_id)
             if meta is None:
                 return None

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from server.chat.answer import last_day
+
 _LIST = re.compile(r"vilka (?:rutiner|dokument)|which (?:routines|documents)|överblick|"
                    r"alla (?:rutiner|dokument)|what (?:routines|documents)|lista", re.I)
 _CHANGED = re.compile(r"ändr\w*|skillnad\w*|\bnytt\b|\bnya i\b|skiljer|chang\w*|differ\w*|"
@@ -85,7 +87,7 @@ def _t(lang: str, sv: str, en: str) -> str:
 
 def _period(meta, lang: str) -> str:
     if meta.valid_from and meta.valid_to:
-        last = date.fromordinal(meta.valid_to.toordinal() - 1)
+        last = last_day(meta.valid_to)
         return _t(lang, f"gällde {meta.valid_from} – {last}", f"applied {meta.valid_from} – {last}")
     if meta.valid_from:
         return _t(lang, f"gäller från {meta.valid_from}", f"applies from {meta.valid_from}")
