@@ -343,6 +343,7 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
     if table is not None:
         return [spans[i] for i in table]
     chosen = _completed(best, sentences, scores, question.wants_all)
+    primary = len(chosen)  # the best unit is never cut: an enumeration comes whole
     if dense is not None and len(dense) == n:
         runner = max((i for i in range(n) if i not in chosen), key=lambda i: (ranking[i], -i),
                      default=None)
@@ -359,7 +360,7 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
             if rest[second] >= SECOND_PART_SHARE * scores[best] and second not in chosen:
                 chosen = sorted(set(chosen) | set(_completed(second, sentences, rest,
                                                              question.wants_all)))
-    limit = max_sentences if not question.wants_all else MAX_ITEMS + 1
+    limit = max(max_sentences if not question.wants_all else MAX_ITEMS + 1, primary)
     return [spans[i] for i in sorted(chosen)[:limit]]
 
 
@@ -441,6 +442,12 @@ def _completed(best: int, sentences: list[str], scores: list[float],
         if items:
             item = max(items, key=lambda i: (scores[i], -i))
             return [best, item - 1, item]
+        whole = _enumeration(best, sentences)
+        if whole is not None and any(_is_label(sentences[i]) for i in whole[1:]):
+            # no labelled item holds a word of the question: the question asks what the
+            # lead-in announces, so every item answers (walk-through, stop 18: "vad är
+            # avgiften för hemsjukvård?" got "…två avgiftsnivåer." and level 1 only)
+            return whole
     label = _group_label(best, sentences)
     if label is not None:
         chosen.insert(0, label)

@@ -723,14 +723,50 @@ _ASKS_AMOUNT = re.compile(r"\bhur många kronor\b|\bhur mycket\b|\bhur mkt\b|\bb
                           r"\bi kronor\b|\bamount\b", re.I)
 _HAS_AMOUNT = re.compile(r"\d[\d ,.]*\s*(?:kr\b|kronor|sek\b|mkr|miljon\w*|procent|%)", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# The professions a fee or an amount may be asked for, as a question names them and as a
+# passage does ("läkarbesök", "distriktssköterskans", "OT" ...).
+_PROFESSIONS = (
+    (re.compile(r"läkar\w*|\bdoktor\w*|\bdoctor\w*|\bphysician\w*|\bgp\b", re.I),
+     re.compile(r"läkar", re.I)),
+    (re.compile(r"(?<!under)skötersk\w*|\bssk\b|\bdsk\b|\bnurse\w*", re.I),
+     re.compile(r"(?<!under)skötersk|\bssk\b|\bdsk\b", re.I)),
+    (re.compile(r"arbetsterapeut\w*|\boccupational therap\w*", re.I),
+     re.compile(r"arbetsterapeut", re.I)),
+    (re.compile(r"fysioterapeut\w*|sjukgymnast\w*|\bphysio\w*", re.I),
+     re.compile(r"fysioterapeut|sjukgymnast", re.I)),
+    (re.compile(r"dietist\w*|\bdietitian\w*", re.I), re.compile(r"dietist", re.I)),
+)
 
 
-def _lacks_asked_fact(text: str, passage: str) -> bool:
+def _fee_for_other_profession(text: str, document_text: str) -> bool:
+    """A fee or an amount asked for a profession the passage's document never names: its
+    amounts are another profession's (issue 10, "a rule for another profession"; walk-through,
+    stop 18: with the Västra Götaland municipality picked, "vad betalar patienten för ett
+    läkarbesök i hemmet?" was answered with the municipality's nursing fee levels, in a
+    routine about nurses', physiotherapists' and occupational therapists' care)."""
+    if not (_ASKS_AMOUNT.search(text) or _PATIENT_FEE.search(text)):
+        return False
+    named = [found for asked, found in _PROFESSIONS if asked.search(text)]
+    return bool(named) and not any(found.search(document_text) for found in named)
+
+
+# A passage that can answer what the patient pays: it names a fee or an amount.
+_HAS_FEE = re.compile(r"avgift|\bbetala|\d\s*kr\b|kronor", re.I)
+
+
+def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None) -> bool:
     """True when the question asks for a phone number, a code or an amount that the passage
     does not hold, or for figures of a year it does not name (issue 10, "An honest 'not
     covered'"; answer set, tuning part: "Hur många kronor blir den nya ersättningen … som HSU
     beslutade", "hur många hembesök gjorde läkarna på vårdcentralerna 2022")."""
     if _ASKS_PHONE.search(text) and not _HAS_PHONE.search(passage):
+        return True
+    if document_text is not None and _fee_for_other_profession(text, document_text):
+        return True
+    if _PATIENT_FEE.search(text) and not (_HAS_FEE.search(passage)
+                                          or _HAS_AMOUNT.search(passage)):
+        # what the patient pays, asked of a passage without a fee (walk-through, stop 18:
+        # "what does the patient pay for a nurse home visit?" got the report's table of visits)
         return True
     if _ASKS_AMOUNT.search(text) and not _HAS_AMOUNT.search(passage):
         return True
@@ -741,6 +777,11 @@ def _lacks_asked_fact(text: str, passage: str) -> bool:
     if _RULELESS_CODE.search(text):  # a KVÅ/diagnosis code: "AV099", "XS009", not "H3"
         return not _HAS_CLASSIFIED_CODE.search(passage)
     return bool(_ASKS_CODE.search(text)) and not _HAS_CODE.search(passage)
+
+
+def _document_text(kb, document_id: str) -> str | None:
+    document = kb.document(document_id)
+    return None if document is None else document.text
 
 
 def _no_answer(state, frame: Frame, nearby: bool = False) -> ChatReply:
@@ -788,6 +829,13 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
         return (_fee_statement(state, frame, routine)
                 or _compensation_statement(state, frame, routine))
     stated = frame.stated
+    if stated.get("performed_by") in ("sjukskoterska", "annan") \
+            and _PATIENT_FEE.search(frame.text) and not _CLINIC_PAY.search(frame.text):
+        # The patient's fee for a nurse's or a therapist's visit: the physicians' routine
+        # neither states it nor is its compensation rule the answer; search says what is
+        # covered (walk-through, stop 18: "vad betalar patienten för ett hembesök av
+        # arbetsterapeut?" got "only physicians' visits give the extra compensation").
+        return None
     wanted = {"remote": stated.get("remote") is True,
               "lakarmedverkan": stated.get("lakarmedverkan") is True,
               "performed_by": stated.get("performed_by") in ("sjukskoterska", "annan")}
@@ -835,8 +883,8 @@ _OTHER_PAY = re.compile(
 
 # The patient's fee asked for.
 _PATIENT_FEE = re.compile(
-    r"\bpatientavgift\w*|\bavgift\w*|\bpatient\w* (?:betala\w*|kosta\w*)|"
-    r"\b(?:betala\w*|kosta\w*)\b.{0,30}\bpatient\w*|\bvad kostar\b|\bpatient fee|"
+    r"\bpatientavgift\w*|\bavgift\w*|\bpat(?:ient\w*)? (?:betala\w*|kosta\w*)|"
+    r"\b(?:betala\w*|kosta\w*)\b.{0,30}\bpat(?:ient\w*)?\b|\bvad kostar\b|\bpatient fee|"
     r"\bpatient (?:pay|be charged)\w*|\bdoes the patient pay\b|\bcharged?\b", re.I)
 
 
@@ -984,7 +1032,8 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     vector = kb.embedder.embed_queries([text])[0] if kb.embedder is not None else None
     # Only passages holding the kind of fact asked for (a phone number, an amount, a year's
     # figures) may answer; none of the top ones: not covered.
-    offered = [h for h in hits[:S.ANSWER_PASSAGES] if not _lacks_asked_fact(text, h.chunk.text)]
+    offered = [h for h in hits[:S.ANSWER_PASSAGES]
+               if not _lacks_asked_fact(text, h.chunk.text, _document_text(kb, h.meta.id))]
     if not offered:
         return _no_answer(state, frame, nearby=True)
     candidates = []

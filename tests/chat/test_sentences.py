@@ -132,3 +132,12 @@ def test_a_sentence_opening_on_a_reference_comes_with_the_sentence_it_refers_to(
                              text, tok.tokenize)
     assert text[spans[0].start:spans[0].end].startswith("Emellanåt")
     assert "2015" in text[spans[-1].start:spans[-1].end]
+
+
+def test_a_question_for_what_the_lead_in_announces_gets_every_item():
+    # "vad är avgiften" names no level: both levels answer it, not level 1 cut after 3 lines
+    from server.chat.sentences import question_terms
+
+    q = question_terms("vad är avgiften för hemsjukvård?", FEE_TOK)
+    quoted = " ".join(FEES[s.start:s.end] for s in select_sentences(q, FEES, FEE_TOK.tokenize))
+    assert "korttid" in quoted and "Dagverksamhet" in quoted and "dygnet runt" in quoted

@@ -127,6 +127,33 @@ def test_lakarmedverkan_end_date_question_with_a_swedish_date_is_a_date_rule(ask
     assert body["decision"] is None
 
 
+def test_a_physician_fee_asked_of_the_municipality_is_not_covered(client):
+    # the Västra Götaland municipality's routine is about nurses' and therapists' care: its
+    # fee levels are no answer to what a physician's home visit costs
+    r = client.post("/api/v1/chat", json={
+        "message": "vad betalar patienten för ett läkarbesök i hemmet?",
+        "organization": "Kommun i Västra Götaland (Sektor Välfärd)"})
+    body = r.json()
+    assert body["kind"] == "no_answer" and body["citations"] == []
+    assert "Nivå 1" not in body["answer"]
+
+
+def test_the_patient_fee_for_a_therapists_visit_is_not_covered(ask):
+    # the physicians' routine states neither, and its compensation rule is no answer to it
+    for question in ("vad betalar patienten för ett hembesök av arbetsterapeut?",
+                     "what does the patient pay for a nurse home visit?"):
+        body = ask(question)
+        assert body["kind"] == "no_answer" and body["citations"] == [], question
+        assert "500" not in body["answer"]
+
+
+def test_what_pat_pays_for_a_physician_visit_gets_both_fee_rows(ask):
+    body = ask("vad betalar pat för läkarbesök i hemmet")
+    assert "200 kr" in body["answer"] and "85 år" in body["answer"]
+    assert {c["document_id"] for c in body["citations"]} >= {"rh-hemsjukvardsbesok-cosmic",
+                                                             "rh-hemsjukvardsbesok-vas"}
+
+
 def test_phone_number_question_is_not_covered(ask):
     body = ask("vad är telefonnumret till hallandsjouren?")
     assert body["kind"] == "no_answer" and body["citations"] == []
