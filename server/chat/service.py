@@ -843,7 +843,8 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
                 if on and key in r.when), None)
     if row is None:
         return (_fee_statement(state, frame, routine)
-                or _compensation_statement(state, frame, routine))
+                or _compensation_statement(state, frame, routine)
+                or _registration_statement(state, frame, today))
     lang = frame.lang
     meta = _meta(state.kb, routine.document_id)
     # The rule's reason in the question's language explains; the document's own words are
@@ -1008,6 +1009,90 @@ def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
         return None
     return ChatReply(api={"kind": SEARCH, "answer": "\n".join(dict.fromkeys(lines)),
                           "decision": None, "citations": cited, "passages": passages},
+                     conversation=None, marks=_quote_marks(cited, passages))
+
+
+# A field of the registration named: search quotes that field's line ("vilken kontakttyp …").
+_FIELD_NAMED = re.compile(r"kontakttyp\w*|vårdtjänst\w*|\bkund\w*|avgift\w*|besökstyp\w*|"
+                          r"besöksform\w*|besöksorsak\w*|\bsumma\b|\bkod\w*|\bcode\w*|"
+                          r"\bcontact type\b|\bcustomer\b|\bfee\w*", re.I)
+_SYSTEM_NAMED = re.compile(r"\b(vas|cosmic)\b", re.I)
+
+
+def _registration_statement(state, frame: Frame, today: date) -> ChatReply | None:
+    """How a targeted physician home visit is registered, asked in general ("hur registrerar
+    jag ett hembesök?", "how do I register a home visit in Cosmic?"): every field of the
+    routine's registration with its values, each value's occasion, the fee by age, quoted and
+    cited, and an offer to check one visit. The routine is the one in force today, or on the
+    visit date stated, or the one whose journal system is named ("… i VAS"). Search quoted the
+    expired VAS routine's purpose sentence (walk-through, stop 17: "hur registrerar jag ett
+    hembesök?")."""
+    text = frame.text
+    if not (REGISTRATION_WORDS.search(text)
+            and (_TARGETED_VISIT.search(text) or _VISIT_WORD.search(text))) \
+            or _FIELD_NAMED.search(text):
+        return None
+    stated = frame.stated
+    if any(stated.get(k) is not None for k in ("occasion", "setting", "patient_age",
+                                               "birth_date", "birth_year")):
+        return None  # one visit described: the visit card answers it
+    routines = state.rules.visit_routines
+    named = _SYSTEM_NAMED.search(text)
+    if named:
+        routine = next((r for r in reversed(routines)
+                        if r.system.lower() == named.group(1).lower()), None)
+    else:
+        day = stated.get("visit_date") if isinstance(stated.get("visit_date"), date) else today
+        routine = state.rules.visit_routine_on(day)
+    if routine is None or _meta(state.kb, routine.document_id) is None:
+        return None
+    lang = frame.lang
+    if routine.in_force_on(today):
+        lines = [T.t(lang, "registration_statement", title=routine.title,
+                     system=routine.system)]
+    else:
+        lines = [T.t(lang, "registration_statement_past", title=routine.title,
+                     system=routine.system, last=A.last_day(routine.valid_to))]
+    labels = T.VALUE_LABELS.get(lang, T.VALUE_LABELS["sv"])
+    citations = []
+    for reg in routine.registration:
+        if reg.source in ("fee_category", "fee_amount"):
+            values = []
+            for fee in routine.fees:
+                value = fee.category if reg.source == "fee_category" else f"{fee.amount_sek} kr"
+                if value is None:
+                    continue
+                bound = fee.when.get("age_below"), fee.when.get("age_from")
+                who = (T.t(lang, "fee_below", age=bound[0]) if bound[0] is not None
+                       else T.t(lang, "fee_from", age=bound[1]) if bound[1] is not None else "")
+                values.append(f"{value} ({who})" if who else value)
+                citations += fee.citations
+            if values:
+                lines.append(f"- {reg.field}: " + "; ".join(values))
+            continue
+        values = []
+        for option in reg.options:
+            occasions = option.when.get("occasion")
+            if occasions:
+                occasions = [occasions] if isinstance(occasions, str) else list(occasions)
+                said = T.t(lang, "registration_or").join(labels.get(o, o) for o in occasions)
+                values.append(f"{option.value} ({T.t(lang, 'registration_when', occasions=said)})")
+            else:
+                values.append(option.value)
+            citations += option.citations
+        if values:
+            lines.append(f"- {reg.field}: " + "; ".join(values))
+    if len(lines) == 1:
+        return None
+    lines.append(T.t(lang, "offer_visit_check"))
+    raw, seen = [], set()
+    for c in citations:
+        if (c.document_id, c.quote) not in seen:
+            seen.add((c.document_id, c.quote))
+            raw.append({"document_id": c.document_id, "anchor": c.anchor, "quote": c.quote})
+    cited, passages = _enrich_citations(state.kb, raw)
+    return ChatReply(api={"kind": SEARCH, "answer": "\n".join(lines), "decision": None,
+                          "citations": cited, "passages": passages},
                      conversation=None, marks=_quote_marks(cited, passages))
 
 

@@ -61,6 +61,15 @@ TEXTS = {
         "changed": "Ändrat: {changes}.",
         "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "rule_statement_why": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
+        "registration_statement": "Enligt rutinen som gäller i dag (”{title}”) registreras "
+                                  "ett riktat hemsjukvårdsbesök av läkare så här i {system}:",
+        "registration_statement_past": "Enligt ”{title}”, som gällde till och med {last}, "
+                                       "registrerades ett riktat hemsjukvårdsbesök av läkare så "
+                                       "här i {system}:",
+        "registration_when": "vid {occasions}",
+        "registration_or": " eller ",
+        "fee_below": "under {age} år",
+        "fee_from": "{age} år och äldre",
         "routine_says": "I rutinen står det: {quote}",
         "decision_says": "I beslutet står det: {quote}",
         "compare_link": "Vad ändrades? Jämför ”{newer}” med ”{older}” avsnitt för avsnitt",
@@ -122,6 +131,16 @@ TEXTS = {
         "rule_statement": "Under the routine in force today (“{title}”, {system}; quoted in "
                           "Swedish):",
         "rule_statement_why": "Under the routine in force today (“{title}”, {system}):",
+        "registration_statement": "Under the routine in force today (“{title}”) a targeted "
+                                  "physician home visit is registered like this in {system} "
+                                  "(the fields and values in Swedish):",
+        "registration_statement_past": "Under “{title}”, in force up to and including {last}, "
+                                       "a targeted physician home visit was registered like "
+                                       "this in {system} (the fields and values in Swedish):",
+        "registration_when": "for {occasions}",
+        "registration_or": " or ",
+        "fee_below": "under {age}",
+        "fee_from": "{age} and older",
         "routine_says": "The routine says (in Swedish): {quote}",
         "decision_says": "The decision says (in Swedish): {quote}",
         "compare_link": "What changed? Compare “{newer}” with “{older}” section by section "

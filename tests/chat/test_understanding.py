@@ -154,6 +154,19 @@ def test_what_pat_pays_for_a_physician_visit_gets_both_fee_rows(ask):
                                                              "rh-hemsjukvardsbesok-vas"}
 
 
+def test_a_general_registration_question_lists_every_field_of_the_routine_in_force(ask):
+    body = ask("hur registrerar jag ett hembesök?")
+    assert body["decision"] is None and body["kind"] == "search"
+    for line in ("Kontakttyp: Hemsjukvårdsbesök", "Kund: Primärvård",
+                 "Riktad hemsjukvård| information| brytpunktssamtal (vid brytpunktssamtal)"):
+        assert line in body["answer"]
+    assert "Cosmic" in body["answer"].splitlines()[0]
+    assert "rh-hemsjukvardsbesok-cosmic" in {c["document_id"] for c in body["citations"]}
+    # the journal system named picks its version, said to be no longer in force
+    past = ask("hur registrerade man riktade hembesök i VAS?")
+    assert "till och med 2025-03-30" in past["answer"] and "Avgiftstyp: H3" in past["answer"]
+
+
 def test_phone_number_question_is_not_covered(ask):
     body = ask("vad är telefonnumret till hallandsjouren?")
     assert body["kind"] == "no_answer" and body["citations"] == []
