@@ -70,9 +70,12 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 # "10/5", "15.11.2026", "15.03.2025". Never month-first: "3/4" is the 3rd of April here.
 # A full stop after the year ends the sentence ("skrevs in 28.9.2026. När …": routing set,
 # tuning part, nurse), it does not make the date a number.
+# A number after the day and month that is an age is no year ("hembesök 12/11 74 år":
+# walk-through, stop 18, read as 1974-11-12).
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.:-])(\d{1,2})\s*([/.])\s*(\d{1,2})(?:(?:\s*[/.-]\s*|\s+)(\d{4}|\d{2})"
-    r"(?![\d/:]|\.\d))?(?![\d/]|\.\d)")
+    r"(?![\d/:]|\.\d)(?!\s*(?:år\b|-?åri|y/?o\b|yo\b|yrs?\b|years?\b|åå\b)))?"
+    r"(?![\d/]|\.\d)")
 # A date-like token the reader could not turn into a date ("31/2", "2024-13-40"): asked for,
 # never replaced by today (issue 9).
 _DATE_LIKE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|(?<![\d/.])\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b")

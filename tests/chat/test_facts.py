@@ -54,6 +54,13 @@ def test_a_number_added_last_is_an_age_only_when_it_can_be_a_patients(text):
     assert facts(text).patient_age is None
 
 
+@pytest.mark.parametrize("text", ["hembesök efter utskrivning 12/11 74 år. 500kr?",
+                                  "hembesök 12/11 74-åring", "hembesök 12/11 74 yo"])
+def test_an_age_after_a_day_and_month_is_no_year(text):
+    read = facts(text)
+    assert read.visit_date == date(2026, 11, 12) and read.patient_age == 74
+
+
 def test_a_message_without_a_date_states_no_visit_date():
     assert facts("Hur registrerar jag ett hembesök?").visit_date is None
 
