@@ -204,28 +204,46 @@ _SINCE = re.compile(r"\b(?:sen|sedan|since|fr\.?\s?o\.?\s?m\.?)\s*$", re.I)
 def extract_visit_date(text: str, today: date) -> date | None:
     """The visit date a message names: ISO, day/month and written dates, idag/igår/i förrgår,
     weekdays."""
+    return _visit_date(text, today)[0]
+
+
+def year_left_out(text: str, today: date) -> bool:
+    """True when the date the message names is a day and month without a year ("och om det
+    var 30/3", "förresten va det 2 april"): in a conversation about a visit of another year,
+    that year is meant (walk-through, stop 18: "… 31/3 2025, 90 år" then "och om det var
+    30/3" gave 2026-03-30 and the Cosmic routine instead of 2025-03-30 and VAS)."""
+    return _visit_date(text, today)[1]
+
+
+def _visit_date(text: str, today: date) -> tuple[date | None, bool]:
+    """(the visit date, whether its year was left out)."""
     m = _ISO_DATE.search(text)
     if m:
         try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), False
         except ValueError:
-            return None
+            return None, False
     relative_day = any(pattern.search(text) for pattern, _ in _RELATIVE)
     for m in _NUMERIC_DATE.finditer(text):
         if relative_day and _SINCE.search(text, 0, m.start()):
             continue  # "ny på säbo sen 20/11, gjorde inskrivningssamtal där idag": today's visit
         parsed = _numeric_date(m, today)
         if parsed is not None:
-            return parsed
+            return parsed, m.group(4) is None
     m = _WRITTEN_DATE.search(text) or _WRITTEN_DATE_EN.search(text)
     if m and relative_day and _SINCE.search(text, 0, m.start()):
         m = None
     if m and _impossible_written_date(m.group(0), today):
-        return None
+        return None, False
     if m:
         parsed = _parse_date(m.group(0), today)
         if parsed:
-            return parsed
+            return parsed, m.group(3) is None
+    return _relative_date(text, today), False
+
+
+def _relative_date(text: str, today: date) -> date | None:
+    """idag/igår/i förrgår, "3 dagar sedan", "i tisdags"."""
     for pattern, offset in _RELATIVE:
         if pattern.search(text):
             return today + timedelta(days=offset)

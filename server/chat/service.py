@@ -22,7 +22,8 @@ from server.chat import sentences as S
 from server.chat import texts as T
 from server.chat.conversations import Conversation, valid_id
 from server.chat.dialogue import changed_facts, read_reply
-from server.chat.facts import extract_facts, has_unreadable_date, merge_facts
+from server.chat.facts import (extract_facts, has_unreadable_date, merge_facts,
+                                year_left_out)
 from server.chat.organization import HALLAND, find_organization, resolve_scope
 from server.chat.tables import caption_overlap, cell_answer, whole_table
 from server.chat.router import (FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
@@ -111,6 +112,22 @@ def _birth_date_from_text(text: str, today: date) -> tuple[date | None, bool]:
     return None, seen
 
 
+def _keep_the_visits_year(stated: dict, earlier: dict, text: str, today: date) -> None:
+    """A day and month without a year, said about a visit of another year, is in that year
+    ("… 31/3 2025" then "och om det var 30/3" is 2025-03-30), unless that day is still to
+    come."""
+    new, old = stated.get("visit_date"), earlier.get("visit_date")
+    if not (new and old) or not year_left_out(text, today):
+        return
+    try:
+        new, old = date.fromisoformat(str(new)), date.fromisoformat(str(old))
+        moved = new.replace(year=old.year)
+    except ValueError:  # 29 February in another year, or a malformed stored date
+        return
+    if moved <= today:
+        stated["visit_date"] = moved.isoformat()
+
+
 def _tokenizer_for(kb):
     """The knowledge base's own Swedish tokenizer (the one its lexical index uses)."""
     return kb.tokenizer
@@ -160,6 +177,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     stated = extracted.stated()
     if conv is None:
         conv = store.new(language=extracted.language)
+    _keep_the_visits_year(stated, conv.facts, text, today)
     if born_pnr is not None:
         # A personnummer gives the age on the visit's date (stated now or before, else today),
         # and only the age is kept and shown: its birth date is six of its digits (issue 9,

@@ -291,3 +291,11 @@ def test_how_do_i_register_the_visit_gets_the_registration_and_a_question_back(a
 def test_a_general_registration_question_is_still_a_search(ask):
     body = ask("hur registrerar man besöket i cosmic generellt?")
     assert body["decision"] is None
+
+
+def test_a_corrected_day_without_a_year_keeps_the_visits_year(ask):
+    a = ask("inskrivning ny pat ordinärt boende 31/3 2025, 90 år")
+    assert a["decision"]["routine"]["document_id"] == "rh-hemsjukvardsbesok-cosmic"
+    b = ask("och om det var 30/3", a["conversation_id"])
+    assert b["facts"]["visit_date"] == "2025-03-30"
+    assert b["decision"]["routine"]["document_id"] == "rh-hemsjukvardsbesok-vas"
