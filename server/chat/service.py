@@ -319,6 +319,18 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # general (tests/chat/test_chat_api.py: "Ger ett hembesök på säbo efter utskrivning
         # inom Läkarmedverkan ersättning? Patienten är 88 år.", a wrong personnummer).
         frame.kind = VISIT
+    if frame.kind == DATE_RULE and LMV_WORDS.search(text) \
+            and (MONEY_WORDS.search(text) or _AMOUNT_WRITTEN.search(text)) \
+            and not _HOW_LONG.search(text):
+        # Whether a visit within Läkarmedverkan gives the 500 kr is the visit rule, not the
+        # support's end date (walk-through, stop 18: "pat har läkarmedverkan, jag gjorde
+        # hembesök efter utskrivning igår. får vc 500kr?" got a 14-day calculation).
+        frame.kind = VISIT if visit_facts else SEARCH_KIND
+    elif frame.kind == VISIT and LMV_WORDS.search(text) and _HOW_LONG.search(text) \
+            and not (MONEY_WORDS.search(text) or REGISTRATION_WORDS.search(text)):
+        # How long Läkarmedverkan supports after a discharge is its date rule ("pt discharged
+        # nov 25, how long can läkarmedverkan help out at home" got a visit card).
+        frame.kind = DATE_RULE
     if frame.kind == DATE_RULE and not (LMV_WORDS.search(text) or FOLLOWUP_WORDS.search(text)):
         # A date rule is Läkarmedverkan's or the follow-up's; a date alone is not one
         # ("Hur länge har vårdcentralen öppet 2026-04-01?").
@@ -327,8 +339,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if frame.kind != VISIT and patient_facts and not _ASKS.search(text) \
             and len(text.split()) <= 25 and conv.last_kind != VISIT:
         # Facts of a visit with no question ("Patienten är 90 år."): noted, and asked what
-        # the person wants to know (tests/chat/test_chat_api.py, facts first).
-        frame.kind, frame.facts_only = VISIT, True
+        # the person wants to know (tests/chat/test_chat_api.py, facts first). In a
+        # conversation that described a visit before another question, they amend that visit
+        # (walk-through, stop 18: "hembesök … 12/11 pat 74 år säbo", "hur bokar jag tolk",
+        # "hon är 90 förresten" kept only the age and asked for the rest again).
+        frame.kind = VISIT
+        frame.facts_only = not _has_visit(conv.facts)
     if conv.last_kind == VISIT and conv.facts and frame.kind == SEARCH_KIND \
             and REGISTRATION_WORDS.search(text):
         # A registration question after facts of a visit asks about that visit
@@ -346,11 +362,18 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # blir det om besöket gjordes via video?": issue 9, later facts override earlier;
         # tests/chat/test_understanding.py).
         frame.kind = VISIT
-    if frame.kind == VISIT and conv.last_kind == VISIT and not _restates_visit(stated):
+    if frame.kind == VISIT and not frame.facts_only and not _restates_visit(stated) \
+            and (conv.last_kind == VISIT or _has_visit(conv.facts)):
         frame.reply_to = "correction"
     return frame
 
 
+# "500kr", "500 kronor" (MONEY_WORDS needs a word boundary after "500").
+_AMOUNT_WRITTEN = re.compile(r"\d\s*(?:kr|kronor|sek)\b", re.I)
+# How long, or until when: a date rule's question.
+_HOW_LONG = re.compile(r"\bhur länge\b|\btill när\b|\bhur många dagar\b|\bvilket datum\b|"
+                       r"\bsista dag\w*|\bhow long\b|\bhow many days\b|\buntil when\b|"
+                       r"\bby when\b|\blast day\b", re.I)
 # A registration question about the asker's own visit: "hur registrerar jag besöket?", "hur
 # reggar vi det?", "how do I register the visit?" (a definite visit, not "ett hembesök").
 _MY_VISIT = re.compile(
@@ -390,6 +413,11 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
     meta = _meta(kb, conv.topic["document_id"])
     context = chunk.section or (meta.title if meta is not None else "")
     return f"{text} ({context})" if context else None
+
+
+def _has_visit(facts: dict) -> bool:
+    """The conversation's facts describe a visit (more than an age noted)."""
+    return any(k in facts for k in ("visit_date", "occasion", "setting"))
 
 
 def _restates_visit(stated: dict) -> bool:

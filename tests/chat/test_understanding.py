@@ -299,3 +299,24 @@ def test_a_corrected_day_without_a_year_keeps_the_visits_year(ask):
     b = ask("och om det var 30/3", a["conversation_id"])
     assert b["facts"]["visit_date"] == "2025-03-30"
     assert b["decision"]["routine"]["document_id"] == "rh-hemsjukvardsbesok-vas"
+
+
+def test_a_fact_after_another_question_amends_the_visit_described_before(ask):
+    a = ask("hembesök efter utskrivning 12/11 pat 74 år säbo")
+    b = ask("hur bokar jag tolk", a["conversation_id"])
+    assert b["kind"] == "no_answer"
+    c = ask("hon är 90 förresten", a["conversation_id"])
+    assert c["facts"]["visit_date"] == "2026-11-12" and c["facts"]["occasion"] == "utskrivning"
+    assert c["facts"]["patient_age"] == 90 and c["decision"]["patient_fee_sek"] == 0
+
+
+def test_whether_a_visit_within_lakarmedverkan_gives_500_kr_is_the_visit_rule(ask):
+    body = ask("pat har läkarmedverkan, jag gjorde hembesök efter utskrivning igår. får vc 500kr?")
+    assert body.get("date_rule") is None
+    assert body["decision"]["eligible"] is False
+
+
+def test_how_long_lakarmedverkan_helps_after_a_discharge_asked_in_english(ask):
+    body = ask("pt discharged nov 25, how long can läkarmedverkan help out at home")
+    assert body["decision"] is None
+    assert body["date_rule"]["support_until"] == "2026-12-09"
