@@ -33,7 +33,12 @@ def is_blank(text: str) -> bool:
 
 _SV_WORDS = {"och", "är", "att", "en", "ett", "som", "för", "på", "hur", "vad", "jag", "det",
              "patienten", "med", "om", "vid", "till", "av", "inte", "får", "ska", "vilken",
-             "vilka", "när", "gjorde", "besök", "igår", "idag", "år", "hon", "han", "hen"}
+             "vilka", "när", "gjorde", "besök", "igår", "idag", "år", "hon", "han", "hen",
+             # short Swedish replies without å, ä or ö ("vi skrev in honom 3/11" read as
+             # English through "in": walk-through, stop 18)
+             "vi", "honom", "henne", "dom", "dem", "nej", "ja", "var", "sen", "nu", "bara",
+             "skrev", "skrevs", "kan", "har", "hade", "eller", "efter", "pat", "du", "ni",
+             "oss", "mig", "sig", "ingen", "inget", "nog", "kanske", "typ"}
 _EN_WORDS = {"the", "and", "is", "what", "how", "do", "does", "a", "an", "of", "to", "for",
              "patient", "visit", "was", "with", "pay", "fee", "old", "years", "register",
              "yesterday", "today", "who", "which", "should", "can", "at", "on", "home", "did",

@@ -154,6 +154,9 @@ def conversation_from_json(data, conversation_id: str) -> Conversation | None:
 _TOPIC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,119}")
 
 
+_DATE_RULES = ("lakarmedverkan", "followup")
+
+
 def _topic_or_none(value) -> dict | None:
     """A stored topic: a document id and an anchor of the id shape, anything else None."""
     if not isinstance(value, dict):
@@ -161,7 +164,10 @@ def _topic_or_none(value) -> dict | None:
     doc, anchor = value.get("document_id"), value.get("anchor")
     if isinstance(doc, str) and isinstance(anchor, str) and _TOPIC_ID.fullmatch(doc) \
             and _TOPIC_ID.fullmatch(anchor):
-        return {"document_id": doc, "anchor": anchor}
+        topic = {"document_id": doc, "anchor": anchor}
+        if value.get("rule") in _DATE_RULES:  # the date rule the last answer computed
+            topic["rule"] = value["rule"]
+        return topic
     return None
 
 

@@ -206,6 +206,11 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     cited = reply.api.get("citations") or []
     conv.topic = ({"document_id": cited[0]["document_id"], "anchor": cited[0]["anchor"]}
                   if reply.api.get("kind") == SEARCH and cited else None)
+    if reply.api.get("date_rule") and cited:
+        # the date rule computed, for a corrected date ("förresten var det 28/10") and a
+        # follow-up pointing back ("kan det förlängas?")
+        conv.topic = {"document_id": cited[0]["document_id"], "anchor": cited[0]["anchor"],
+                      "rule": reply.api["date_rule"].get("rule")}
     conv.language = lang
     conv.turns += 1
     reply.api["conversation_id"] = conv.id
@@ -362,6 +367,15 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # blir det om besöket gjordes via video?": issue 9, later facts override earlier;
         # tests/chat/test_understanding.py).
         frame.kind = VISIT
+    rule_before = (conv.topic or {}).get("rule") if conv.last_kind == DATE_RULE else None
+    if rule_before and "visit_date" in stated and len(text.split()) <= 12 \
+            and not _restates_visit(stated) and not (REGISTRATION_WORDS.search(text)
+                                                     or MONEY_WORDS.search(text)):
+        # A date given right after a date rule's answer corrects its date ("förresten var det
+        # 28/10 vi anslöt henne", "nej förresten, det var 25/11": walk-through, stop 18, got
+        # a quote or a visit card).
+        frame.kind, frame.reply_to = DATE_RULE, "correction"
+        return frame
     if frame.kind == VISIT and not frame.facts_only and not _restates_visit(stated) \
             and (conv.last_kind == VISIT or _has_visit(conv.facts)):
         frame.reply_to = "correction"
@@ -404,7 +418,7 @@ FOLLOW_UP_WORDS = 8
 def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
     """A short message after a search answer that points back at it, searched with the heading
     (and title) of the passage that answer quoted; None for any other message."""
-    if not (conv.topic and conv.last_kind == SEARCH_KIND and not conv.pending
+    if not (conv.topic and conv.last_kind in (SEARCH_KIND, DATE_RULE) and not conv.pending
             and len(text.split()) <= FOLLOW_UP_WORDS and _POINTS_BACK.search(text)):
         return None
     chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
@@ -488,6 +502,8 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
     """Läkarmedverkan's end date or the follow-up dates, or the question for the date."""
     lang = frame.lang
     name = conv.pending_rule if frame.reply_to else None
+    if frame.reply_to == "correction":
+        name = (conv.topic or {}).get("rule")
     if name is None:
         name = LAKARMEDVERKAN if LMV_WORDS.search(frame.text) or (
             frame.organization == HALLAND and not FOLLOWUP_WORDS.search(frame.text)) else FOLLOWUP

@@ -320,3 +320,19 @@ def test_how_long_lakarmedverkan_helps_after_a_discharge_asked_in_english(ask):
     body = ask("pt discharged nov 25, how long can läkarmedverkan help out at home")
     assert body["decision"] is None
     assert body["date_rule"]["support_until"] == "2026-12-09"
+
+
+def test_a_date_given_after_a_date_rules_answer_corrects_its_date(ask):
+    a = ask("Vi anslöt en patient den 15 oktober 2026, när måste första uppföljningen göras?")
+    assert a["date_rule"]["first_by"] == "2026-12-15"
+    b = ask("förresten var det 28/10 vi anslöt henne", a["conversation_id"])
+    assert b["date_rule"]["first_by"] == "2026-12-28"
+    c = ask("hur länge får en patient stöd av Läkarmedverkan efter utskrivning? utskriven 20/11")
+    d = ask("nej förresten, det var 25/11", c["conversation_id"])
+    assert d["date_rule"]["support_until"] == "2026-12-09" and d["decision"] is None
+
+
+def test_a_short_swedish_reply_with_an_english_looking_word_stays_swedish(ask):
+    a = ask("hur lång tid efter anslutning ska första uppföljningen ske")
+    b = ask("vi skrev in honom 3/11", a["conversation_id"])
+    assert "I have noted" not in b["answer"] and "What do you want" not in b["answer"]
