@@ -263,6 +263,7 @@ class Frame:
     #: What is searched: the message, or a short follow-up with the heading of the passage the
     #: last answer quoted (``_follow_up_text``).
     search_text: str | None = None
+    today: date | None = None  # the day the question is asked (versions in force on it)
 
     def to_api(self) -> dict:
         """The understanding, for clients and for evaluation: kind, organization, reply."""
@@ -280,7 +281,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     orgs = kb.organizations() if kb is not None else []
     scope, unknown = resolve_scope(find_organization(text, orgs), organization, orgs)
     frame = Frame(text, SEARCH_KIND, lang, stated, scope,
-                  unknown.name if unknown is not None else None)
+                  unknown.name if unknown is not None else None, today=today)
     if conv.pending:
         answered = read_reply(conv.pending, text, today)
         if answered is not None:
@@ -1158,6 +1159,43 @@ def _registration_statement(state, frame: Frame, today: date) -> ChatReply | Non
                      conversation=None, marks=_quote_marks(cited, passages))
 
 
+# A question about an earlier version: "i VAS", "den gamla rutinen", "förra versionen".
+_OLD_VERSION = re.compile(r"\bvas\b|\bgaml\w*|\bförra\b|\bföregående\b|\btidigare\b|"
+                          r"\bupphävd\w*|\bold\b|\bprevious\b|\bformer\b|\bearlier\b", re.I)
+
+
+def _answer_window(hits: list, frame: Frame) -> list:
+    """The top passages an answer may come from (``S.ANSWER_PASSAGES``), without those of a
+    version no longer in force whose successor has a hit too; when only such passages are
+    left, the successor's best in their place. Unless the question asks about an earlier
+    version or states a day it was in force (walk-through, stop 18: the widget's "500 kr" and
+    "hur registrerar jag ett hembesök?" were answered from the VAS routine, which ended
+    2025-03-30, without a word of it)."""
+    window = hits[:S.ANSWER_PASSAGES]
+    today = frame.today
+    if today is None or _OLD_VERSION.search(frame.text):
+        return window
+    day = frame.stated.get("visit_date")
+    try:
+        day = date.fromisoformat(str(day)) if day else today
+    except ValueError:
+        day = today
+    best_of = {}
+    for hit in hits:
+        best_of.setdefault(hit.meta.id, hit)
+
+    def successor(hit):
+        valid_to = hit.meta.valid_to
+        if valid_to is not None and valid_to <= day:
+            return best_of.get(hit.meta.superseded_by)
+        return None
+
+    kept = [hit for hit in window if successor(hit) is None]
+    if kept:
+        return kept
+    return list({id(s): s for s in (successor(hit) for hit in window)}.values())
+
+
 def _search_answer(state, frame: Frame) -> ChatReply:
     """The sentences of the best passage that answer the question, with their source."""
     kb, lang = state.kb, frame.lang
@@ -1179,7 +1217,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     vector = kb.embedder.embed_queries([text])[0] if kb.embedder is not None else None
     # Only passages holding the kind of fact asked for (a phone number, an amount, a year's
     # figures) may answer; none of the top ones: not covered.
-    offered = [h for h in hits[:S.ANSWER_PASSAGES]
+    offered = [h for h in _answer_window(hits, frame)
                if not _lacks_asked_fact(text, h.chunk.text, _document_text(kb, h.meta.id))]
     if not offered:
         return _no_answer(state, frame, nearby=True)

@@ -336,3 +336,11 @@ def test_a_short_swedish_reply_with_an_english_looking_word_stays_swedish(ask):
     a = ask("hur lång tid efter anslutning ska första uppföljningen ske")
     b = ask("vi skrev in honom 3/11", a["conversation_id"])
     assert "I have noted" not in b["answer"] and "What do you want" not in b["answer"]
+
+
+def test_a_search_answer_comes_from_the_version_in_force_not_the_one_it_replaced(ask):
+    body = ask("500 kr")
+    assert body["citations"][0]["document_id"] == "rh-hemsjukvardsbesok-cosmic"
+    # the earlier version named: its passage answers
+    old = ask("hur registrerade man ersättningen i vas")
+    assert old["citations"][0]["document_id"] == "rh-hemsjukvardsbesok-vas"
