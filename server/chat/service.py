@@ -264,6 +264,7 @@ class Frame:
     #: last answer quoted (``_follow_up_text``).
     search_text: str | None = None
     today: date | None = None  # the day the question is asked (versions in force on it)
+    where_said: bool = False  # "var står det?": where the last answer's passage is
 
     def to_api(self) -> dict:
         """The understanding, for clients and for evaluation: kind, organization, reply."""
@@ -292,6 +293,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if kb is None:
         raise InputError("kb", state.not_ready_message(),
                          status_code=503)
+    if conv.topic and _WHERE_SAID.match(text) and _chunk(kb, conv.topic["document_id"],
+                                                        conv.topic["anchor"]) is not None:
+        # "var står det?" after an answer: the passage it quoted, with its place (walk-
+        # through, stop 18: refused, or another passage quoted, in both walk-throughs)
+        frame.where_said = True
+        return frame
     frame.search_text = _follow_up_text(kb, text, conv)
     asked = frame.search_text or text
     frame.hits = kb.search(asked, k=5, organization=scope)
@@ -385,6 +392,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
 
 # "500kr", "500 kronor" (MONEY_WORDS needs a word boundary after "500").
 _AMOUNT_WRITTEN = re.compile(r"\d\s*(?:kr|kronor|sek)\b", re.I)
+# "var står det?", "var hittar jag det?", "källa?", "where does it say that?"
+_WHERE_SAID = re.compile(
+    r"\s*(?:och\s+|men\s+|ok\s*,?\s*)?(?:var\s+(?:står|hittar\s+(?:jag|man))\s+(?:det|detta|"
+    r"den\s+regeln|det\s+där)|vilken\s+källa|källa|källan|var\s+kommer\s+det\s+ifrån|"
+    r"where\s+(?:does\s+it\s+say\s+(?:that|so)?|is\s+that\s+(?:written|from|stated)|can\s+i\s+"
+    r"(?:find|read)\s+(?:that|it|this))|source|what(?:'s|\s+is)\s+the\s+source)\s*\??\s*$",
+    re.I)
 # How long, or until when: a date rule's question.
 _HOW_LONG = re.compile(r"\bhur länge\b|\btill när\b|\bhur många dagar\b|\bvilket datum\b|"
                        r"\bsista dag\w*|\bhow long\b|\bhow many days\b|\buntil when\b|"
@@ -468,6 +482,8 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
             return _clarify_answer(conv, lang)
         return _visit_answer(state, frame, conv, today)
     conv.pending = conv.pending_rule = None
+    if frame.where_said:
+        return _where_said_answer(state, frame, conv)
     if frame.kind == DATE_RULE:
         return _date_rule_turn(state, frame, conv)
     if frame.kind == VERSION:
@@ -520,6 +536,24 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
                               "citations": [], "passages": []},
                          conversation=conv, question=question)
     return _date_rule_answer(state, name, date.fromisoformat(day), lang)
+
+
+def _where_said_answer(state, frame: Frame, conv: Conversation) -> ChatReply:
+    """Where the passage the last answer quoted stands: its document, organization, validity
+    and section, the passage's opening quoted and cited (a link to it)."""
+    kb, lang = state.kb, frame.lang
+    doc_id, anchor = conv.topic["document_id"], conv.topic["anchor"]
+    meta, chunk = _meta(kb, doc_id), _chunk(kb, doc_id, anchor)
+    if meta is None or chunk is None:
+        return _no_answer(state, frame)
+    spans = S.split_sentences(chunk.text)[:2]
+    quote = " ".join(chunk.text[x.start:x.end] for x in spans) or chunk.text[:300]
+    answer = T.t(lang, "where_said") + "\n" + A.source_line(meta, chunk.section, lang)
+    citations, passages = _enrich_citations(kb, [{"document_id": doc_id, "anchor": anchor,
+                                                  "quote": quote}])
+    return ChatReply(api={"kind": SEARCH, "answer": answer, "decision": None,
+                          "citations": citations, "passages": passages},
+                     conversation=None, marks=_quote_marks(citations, passages))
 
 
 def _version_answer(state, frame: Frame, today: date) -> ChatReply:

@@ -344,3 +344,13 @@ def test_a_search_answer_comes_from_the_version_in_force_not_the_one_it_replaced
     # the earlier version named: its passage answers
     old = ask("hur registrerade man ersättningen i vas")
     assert old["citations"][0]["document_id"] == "rh-hemsjukvardsbesok-vas"
+
+
+def test_where_it_says_so_names_the_passage_the_last_answer_quoted(ask):
+    a = ask("hur ofta ska läkemedelsgenomgång göras på säbo")
+    assert a["kind"] == "search" and a["citations"]
+    b = ask("var står det?", a["conversation_id"])
+    assert b["kind"] == "search"
+    assert [(c["document_id"], c["anchor"]) for c in b["citations"]] == \
+        [(a["citations"][0]["document_id"], a["citations"][0]["anchor"])]
+    assert a["citations"][0]["section"] in b["answer"]
