@@ -265,6 +265,8 @@ class Frame:
     search_text: str | None = None
     today: date | None = None  # the day the question is asked (versions in force on it)
     where_said: bool = False  # "var står det?": where the last answer's passage is
+    #: The document the last answer quoted (the conversation's topic), if any.
+    topic_document: str | None = None
 
     def to_api(self) -> dict:
         """The understanding, for clients and for evaluation: kind, organization, reply."""
@@ -282,7 +284,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     orgs = kb.organizations() if kb is not None else []
     scope, unknown = resolve_scope(find_organization(text, orgs), organization, orgs)
     frame = Frame(text, SEARCH_KIND, lang, stated, scope,
-                  unknown.name if unknown is not None else None, today=today)
+                  unknown.name if unknown is not None else None, today=today,
+                  topic_document=(conv.topic or {}).get("document_id"))
     if conv.pending:
         answered = read_reply(conv.pending, text, today)
         if answered is not None:
@@ -490,7 +493,7 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
         return _version_answer(state, frame, today)
     if frame.kind == OUT_OF_SCOPE:
         return _no_answer(state, frame, nearby=True)
-    return (_rule_statement(state, frame, today) or _notice_statement(state, frame, today)
+    return (_notice_statement(state, frame, today) or _rule_statement(state, frame, today)
             or _search_answer(state, frame))
 
 
@@ -1011,13 +1014,17 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
     words. The search quoted the decision's bullet and left the amount unsaid (walk-through as
     a new user: "hur mkt får vc betalt per hembesök enl HSU-beslutet 2026?")."""
     text = frame.text
-    if state.rules is None or not (_ASKS_AMOUNT.search(text) and _DECISION_NAMED.search(text)
-                                   and _VISIT_WORD.search(text)):
+    if state.rules is None or not (_ASKS_AMOUNT.search(text) and _VISIT_WORD.search(text)):
         return None
+    notices = [table for table in getattr(state.rules, "notices", ()) or ()
+               if _DECISION_NAMED.search(text) or frame.topic_document == table.document_id]
+    # (the decision named, or quoted by the last answer: walk-through, stop 18, "Vilket belopp
+    # blir ersättningen per hemsjukvårdsbesök …?" after two questions on the HSU decision got
+    # the Cosmic routine's 500 kr)
     tokenizer = _tokenizer_for(state.kb)
     asked = set(S.question_terms(text, tokenizer, state.kb.lexicon).all)  # "home visit" too
     asked -= _notice_generic(tokenizer)
-    for table in getattr(state.rules, "notices", ()) or ():
+    for table in notices:
         if frame.organization not in (None, table.organization) or not table.in_force_on(today):
             continue
         for row in table.notices:

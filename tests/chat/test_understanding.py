@@ -354,3 +354,18 @@ def test_where_it_says_so_names_the_passage_the_last_answer_quoted(ask):
     assert [(c["document_id"], c["anchor"]) for c in b["citations"]] == \
         [(a["citations"][0]["document_id"], a["citations"][0]["anchor"])]
     assert a["citations"][0]["section"] in b["answer"]
+
+
+def test_an_amount_asked_after_an_answer_from_the_decision_is_the_decisions_notice(client):
+    def ask_in(message, cid=None):
+        body = {"message": message, "organization": "Region Halland"}
+        if cid:
+            body["conversation_id"] = cid
+        return client.post("/api/v1/chat", json=body).json()
+
+    a = ask_in("Vad innebär beslutet i HSU 2026-03-03 för vårdcentralerna?")
+    assert a["citations"][0]["document_id"] == "rh-hsu-lakarinsatser-i-hemmet"
+    b = ask_in("Vilket belopp blir ersättningen per hemsjukvårdsbesök och från vilket datum "
+               "gäller den?", a["conversation_id"])
+    assert b["kind"] == "no_answer" and "500 kr" not in b["answer"]
+    assert "varken belopp eller startdatum" in b["answer"]
