@@ -361,6 +361,14 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # "hon är 90 förresten" kept only the age and asked for the rest again).
         frame.kind = VISIT
         frame.facts_only = not _has_visit(conv.facts)
+    if conv.last_kind == VISIT and _has_visit(conv.facts) and frame.kind != VISIT \
+            and len(text.split()) <= 10 \
+            and (_PATIENT_FEE.search(text) or _THEY_PAY.search(text)) \
+            and not _PROFESSION_NAMED.search(text):
+        # What the patient pays, asked right after a registration answer, is that visit's
+        # fee (walk-through, stop 18: "and what does she pay" got the Västra Götaland
+        # municipality's evening routine).
+        frame.kind = VISIT
     if conv.last_kind == VISIT and conv.facts and frame.kind == SEARCH_KIND \
             and REGISTRATION_WORDS.search(text):
         # A registration question after facts of a visit asks about that visit
@@ -838,6 +846,16 @@ _PROFESSIONS = (
 )
 
 
+# "what does she pay", "vad betalar hon": the patient of the visit just described.
+_THEY_PAY = re.compile(r"\b(?:she|he|they|pt|hon|han|hen|pat)\s+(?:pay|pays|betala\w*)\b|"
+                       r"\b(?:betala\w*|pay)\s+(?:she|he|they|hon|han|hen|pat|pt)\b", re.I)
+# Travel costs asked for: no routine states them.
+_ASKS_TRAVEL = re.compile(r"\bmileage\b|\bmilersättning\w*|\bbilersättning\w*|"
+                          r"\breseersättning\w*|\btravel (?:allowance|cost|expense)\w*|"
+                          r"\bparkering\w*|\bparking\b|\bkilometer\w*", re.I)
+_PROFESSION_NAMED = re.compile("|".join(asked.pattern for asked, _ in _PROFESSIONS), re.I)
+
+
 def _fee_for_other_profession(text: str, document_text: str) -> bool:
     """A fee or an amount asked for a profession the passage's document never names: its
     amounts are another profession's (issue 10, "a rule for another profession"; walk-through,
@@ -863,6 +881,8 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         return True
     if document_text is not None and _fee_for_other_profession(text, document_text):
         return True
+    if _ASKS_TRAVEL.search(text) and not _ASKS_TRAVEL.search(passage):
+        return True  # "whats the mileage reimbursement …" (walk-through, stop 18)
     if _PATIENT_FEE.search(text) and not (_HAS_FEE.search(passage)
                                           or _HAS_AMOUNT.search(passage)):
         # what the patient pays, asked of a passage without a fee (walk-through, stop 18:
@@ -889,7 +909,7 @@ def _no_answer(state, frame: Frame, nearby: bool = False) -> ChatReply:
     section named, not quoted: a no_answer has no citations)."""
     answer = T.t(frame.lang, "no_answer")
     if nearby and frame.hits:
-        hit = frame.hits[0]
+        hit = (_answer_window(frame.hits, frame) or frame.hits)[0]  # in force, not replaced
         answer += " " + T.t(frame.lang, "nearby", section=hit.chunk.section or hit.meta.title,
                             title=hit.meta.title)
     return ChatReply(api={"kind": "no_answer", "answer": answer, "decision": None,
@@ -978,7 +998,11 @@ _OTHER_PAY = re.compile(
     r"\bpatient pays?\b|\bassignment\b|\bagreement\b|"
     # the new compensation HSU decided in 2026 (no amount in the documents): "Hur många kronor
     # blir den nya ersättningen per hemsjukvårdsbesök som HSU beslutade om" (tuning, not covered)
-    r"\bhsu\b|\bbeslut\w*|\bnya ersättning\w*|\bdecided\b|\bdecision\b|\bnew compensation\b",
+    r"\bhsu\b|\bbeslut\w*|\bnya ersättning\w*|\bdecided\b|\bdecision\b|\bnew compensation\b|"
+    # travel costs are no compensation of the routine (walk-through, stop 18: "whats the
+    # mileage reimbursement for driving to home visits" got the 500 kr rule)
+    r"\bmileage\b|\bmilersättning\w*|\bbilersättning\w*|\breseersättning\w*|\btravel\w*|"
+    r"\bdriving\b|\bkörning\w*|\bparkering\w*|\bparking\b|\bkilometer\w*|\bmil\b",
     re.I)
 
 

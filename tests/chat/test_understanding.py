@@ -369,3 +369,16 @@ def test_an_amount_asked_after_an_answer_from_the_decision_is_the_decisions_noti
                "gäller den?", a["conversation_id"])
     assert b["kind"] == "no_answer" and "500 kr" not in b["answer"]
     assert "varken belopp eller startdatum" in b["answer"]
+
+
+def test_what_she_pays_right_after_a_registration_answer_is_that_visits_fee(ask):
+    a = ask("hey, did a home visit at a sabo yesterday after the pt got discharged from "
+            "hospital, she's 82. how do i register it in cosmic?")
+    b = ask("and what does she pay", a["conversation_id"])
+    assert b["decision"]["patient_fee_sek"] == 200 and b["facts"]["patient_age"] == 82
+
+
+def test_a_travel_allowance_is_not_covered(ask):
+    body = ask("whats the mileage reimbursement for driving to home visits")
+    assert body["kind"] == "no_answer" and "500" not in body["answer"]
+    assert "VAS" not in body["answer"]  # the nearby pointer names no replaced version
