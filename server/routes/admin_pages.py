@@ -21,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from rutin.redact import mask_personnummer
+from server.chat.answer import last_day
 from server.adminauth import (TOKEN_HOLDER, clear_session_cookie_header, read_session,
                               session_cookie_header, session_cookie_value, sso_identity,
                               SESSION_COOKIE)
@@ -31,6 +32,7 @@ log = logging.getLogger("rutin.admin")
 router = APIRouter(prefix="/admin", include_in_schema=False)
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+templates.env.filters["last_day"] = last_day  # a version's last day, as the other pages
 
 KIND_LABELS = {"routine": "Rutin", "decision": "Beslut", "report": "Rapport",
                "document": "Dokument"}
@@ -338,7 +340,15 @@ async def _preview_page(request, state, who, publisher, token, filename, data, f
            "replace_title": _known_title(state, replace), "evidence": evidence or {},
            "error": error, "error_field": None, "preview": None, "broken": [],
            "attempted": attempted,
-           "kinds": KIND_LABELS, "limit": _limit(state)}
+           "kinds": KIND_LABELS, "limit": _limit(state),
+           # the organizations documents already have: offered in the field, and a name that
+           # is none of them is pointed out (walk-through, stop 18: "Kommun i Västra Götaland"
+           # without "(Sektor Välfärd)" made a third organization, which a nurse who had
+           # picked hers never saw)
+           "organizations": state.kb.organizations() if state.kb is not None else []}
+    named = (fields.get("organization") or "").strip()
+    ctx["new_organization"] = bool(named) and bool(ctx["organizations"]) \
+        and named not in ctx["organizations"]
     try:
         preview, checked, broken = await run_in_threadpool(
             publisher.preview, filename, data, fields, replace=replace)

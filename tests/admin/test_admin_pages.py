@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 
 from server.adminauth import SESSION_COOKIE, session_cookie_value
 
-from .conftest import ROUTINE, TOKEN, csrf, publish, sign_in, upload
+from .conftest import ROUTINE, TOKEN, csrf, form_values, publish, sign_in, upload
 
 
 def test_admin_pages_do_not_exist_without_a_token_or_single_sign_on(make_client_plain):
@@ -107,6 +107,22 @@ def test_a_document_is_published_through_the_pages_and_answers_searches(admin_cl
     catalog = (data_dir / "published" / "catalog.toml").read_text(encoding="utf-8")
     assert 'id = "nyckelhantering"' in catalog and 'organization = "Region Test"' in catalog
     assert "valid_from = 2026-01-15" in catalog
+
+
+def test_the_organization_field_offers_the_existing_ones_and_points_out_a_new_name(
+        admin_client):
+    with admin_client() as client:
+        sign_in(client)
+        preview = upload(client, "nyckelrutin.md", ROUTINE.encode())
+        values = form_values(preview.text) | {"organization": "Kommun i Västra Götaland",
+                                              "action": "preview"}
+        again = client.post("/admin/publicera", data=values)
+        overview = client.get("/admin")
+    assert '<datalist id="f-organization-list">' in preview.text
+    assert '<option value="Kommun i Västra Götaland (Sektor Välfärd)">' in preview.text
+    assert "Ny organisation: inget publicerat dokument har den." in again.text
+    # the admin overview gives a version's last day, as the other pages do
+    assert "till och med 2025-03-30" in overview.text and "–<br>2025-03-31" not in overview.text
 
 
 def test_a_published_document_survives_a_reingest_and_a_restart(admin_client):
