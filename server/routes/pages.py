@@ -335,6 +335,8 @@ def documents(request: Request, state: State, organization: str = "", valid_on: 
 
 #: How many passages the search page lists.
 SEARCH_PAGE_RESULTS = 10
+#: Shown when no passage holds a word of the search: the closest by meaning.
+SEARCH_PAGE_CLOSEST = 3
 
 
 @router.get("/sok")
@@ -366,6 +368,12 @@ def search_page(request: Request, state: State, q: str = "", organization: str =
     query = mask_personnummer(q)  # a personnummer is never searched, logged or kept
     hits = kb.search(query, k=SEARCH_PAGE_RESULTS, organization=organization or None,
                      valid_on=day)
+    # Passages holding none of the words go, unless none holds any (a question in other
+    # words than the documents'): then the closest few by meaning (walk-through, stop 18:
+    # "Hallandsjouren" gave "10 träffar", one with the word and nine filler).
+    worded = [hit for hit in hits if hit.term_coverage > 0]
+    context["unworded"] = not worded
+    hits = worded or hits[:SEARCH_PAGE_CLOSEST]
     tokenizer = _tokenizer_for(kb)
     terms = S.question_terms(query, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
     today = today_in_stockholm()

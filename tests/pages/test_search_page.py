@@ -36,6 +36,20 @@ def test_the_filters_keep_to_one_organization_and_to_the_versions_in_force_that_
     assert "bland dokumenten som gällde 2024-06-01" in html
 
 
+def test_only_passages_holding_a_searched_word_are_listed(client):
+    html = client.get("/sok", params={"q": "Hallandsjouren"}).text
+    passages = re.findall(r'<div class="passage" lang="sv">(.*?)</div>', html, re.S)
+    # the one passage with the word, and the one its synonyms ("jour", "natt") reach
+    assert passages and "Hallandsjouren" in passages[0] and len(passages) <= 3
+    assert f"{len(passages)} träffar för ”Hallandsjouren”" in html
+
+
+def test_a_search_in_other_words_than_the_documents_gets_the_closest_few(client):
+    html = client.get("/sok", params={"q": "xyzzy plugh"}).text
+    assert "Inget stycke innehåller orden" in html
+    assert len(re.findall(r'class="source-title"', html)) == 3
+
+
 def test_a_superseded_version_is_marked_as_not_in_force(client):
     html = client.get("/sok", params={"q": "Avgiftstyp H3 besöksorsak samtal"}).text
     vas = html.index("/documents/rh-hemsjukvardsbesok-vas?")
