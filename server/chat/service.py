@@ -1261,6 +1261,72 @@ def _answer_window(hits: list, frame: Frame) -> list:
     return list({id(s): s for s in (successor(hit) for hit in window)}.values())
 
 
+# "vad betyder växelvård?", "vad menas med schablon", "what does Kund mean?": the meaning of a
+# word (one to three words, no figures).
+_TERM_ASKED = re.compile(
+    r"^\s*(?:(?:och|men|ok)\s*,?\s*)?(?:vad|va)\s+(?:betyder|menas\s+med|står)\s+"
+    r"(?P<sv>[^\d?!.,]{2,40}?)(?:\s+för(?:\s+något)?)?\s*\??\s*$|"
+    r"^\s*(?:and\s+)?what(?:'s|\s+does|\s+do)\s+(?P<en>[^\d?!.,]{2,40}?)\s+(?:mean|stand\s+for)"
+    r"\s*\??\s*$|"
+    r"^\s*what\s+is\s+meant\s+by\s+(?P<en2>[^\d?!.,]{2,40}?)\s*\??\s*$", re.I)
+_ARTICLE = re.compile(r"^(?:ett|en|det|den|a|an|the)\s+", re.I)
+
+
+def _term_asked(text: str) -> str | None:
+    """The word whose meaning the question asks, or None."""
+    m = _TERM_ASKED.match(text)
+    if not m:
+        return None
+    term = _ARTICLE.sub("", (m.group("sv") or m.group("en") or m.group("en2") or "").strip())
+    term = re.sub(r"\s+(?:här|i rutinen|in the routine)$", "", term, flags=re.I).strip(" ”\"'")
+    return term if term and len(term.split()) <= 3 else None
+
+
+def _defines(quote: str, term: str) -> bool:
+    """Whether the quote explains ``term``: "Med X avses …", "X är/innebär/betyder/kallas …",
+    "X, det vill säga …", "X: …", or an expansion with the abbreviation in brackets
+    ("samordnad individuell plan (SIP)")."""
+    t = re.escape(term)
+    return bool(re.search(
+        rf"\bmed\s+{t}\w*\s+(?:avses|menas)|"
+        rf"(?:^|[.:;!?]\s+)[-•]?\s*(?:(?:en|ett)\s+)?{t}\w*\s*(?:\([^)]*\)\s*)?,?\s*"
+        rf"(?:är|innebär|betyder|kallas|avser|omfattar|syftar)\b|"
+        # a sentence about the word as its subject: "Läkarmedverkan, stöttar upp patienter …"
+        rf"(?:^|[.:;!?]\s+)[-•]?\s*{t}\w*\s*,\s|\b{t}\w*\s*,?\s*(?:dvs|det vill säga|d\.v\.s)|"
+        rf"\b{t}\w*\s*:|\(\s*{t}\s*\)", quote, re.I)
+        # "en SIP, samordnad individuell plan": an abbreviation and its expansion
+        or (term.isupper() and re.search(rf"\b{t}\s*,\s*[a-zåäö]+\s+[a-zåäö]+", quote)))
+
+
+def _all_passages(kb, frame: Frame) -> list:
+    """Every passage of the documents in force (or undated) in the question's organization
+    scope, as hits (a word's meaning is looked for beyond the top passages: the one sentence
+    "Med hemsjukvård avses …" is no top passage of "vad betyder hemsjukvård")."""
+    from kb.retrieval import SearchHit
+
+    today = frame.today or date.today()
+    out = []
+    for document in kb.documents():
+        meta = document.meta
+        if frame.organization not in (None, meta.organization) or not meta.in_force_on(today):
+            continue
+        for chunk in document.chunks:
+            out.append(SearchHit(chunk=chunk, meta=meta, score=0.0))
+    return out
+
+
+def _defining_span(term: str | None, hits: list):
+    """(hit, sentence span) of the first sentence among ``hits`` that explains ``term``, or
+    None."""
+    if not term:
+        return None
+    for hit in hits:
+        for span in S.split_sentences(hit.chunk.text):
+            if _defines(hit.chunk.text[span.start:span.end], term):
+                return hit, span
+    return None
+
+
 def _search_answer(state, frame: Frame) -> ChatReply:
     """The sentences of the best passage that answer the question, with their source."""
     kb, lang = state.kb, frame.lang
@@ -1296,6 +1362,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                            "dense": None if units is None else units @ vector})
     chosen = candidates[S.choose_passage(q_terms, candidates, tokenizer.tokenize)]
     best = offered[candidates.index(chosen)]
+    term = _term_asked(text)
+    defining = _defining_span(term, _answer_window(hits[:5], frame) if term else []) \
+        or _defining_span(term, _all_passages(kb, frame) if term else [])
+    if defining is not None:
+        # the meaning of a word asked, and a top passage explains it ("Med hemsjukvård avses
+        # …"): that sentence answers
+        best = defining[0]
     chunk, meta = best.chunk, best.meta
     cell = None
     if _ASKS_NUMBER.search(text) and not _ASKS_PERCENT.search(text):
@@ -1328,11 +1401,18 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                     break
     if cell is not None:
         line, spans = cell
+    elif defining is not None:
+        spans = [defining[1]]
     else:
         spans = S.select_sentences(q_terms, chunk.text, tokenizer.tokenize,
                                    generic=chosen["generic"], dense=chosen["dense"])
     quote = " ".join(chunk.text[s.start:s.end] for s in spans)
     shown = line if cell is not None else (f"“{quote}”" if lang == "en" else quote)
+    if cell is None and term and term.lower() in quote.lower() and not _defines(quote, term):
+        # The word is used, not explained: said so before the quote (walk-throughs, stop 18:
+        # "vad betyder växelvård?", "vad betyder permission?", "vad menas med schablon?"
+        # repeated the sentence holding the word as if it were the meaning)
+        shown = T.t(lang, "term_not_defined", term=term) + "\n" + shown
     answer = shown + "\n\n" + A.source_line(meta, chunk.section, lang)
     if state.rules is not None and any(r.document_id == meta.id
                                        for r in state.rules.visit_routines):

@@ -63,6 +63,8 @@ TEXTS = {
         "rule_statement_why": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "where_said": "Det förra svaret kommer från det här stället i rutinerna (följ länken "
                       "till avsnittet):",
+        "term_not_defined": "Rutinerna förklarar inte vad ”{term}” betyder. Ordet används så "
+                            "här:",
         "registration_statement": "Enligt rutinen som gäller i dag (”{title}”) registreras "
                                   "ett riktat hemsjukvårdsbesök av läkare så här i {system}:",
         "registration_statement_past": "Enligt ”{title}”, som gällde till och med {last}, "
@@ -135,6 +137,8 @@ TEXTS = {
         "rule_statement_why": "Under the routine in force today (“{title}”, {system}):",
         "where_said": "The previous answer comes from this place in the routines (follow the "
                       "link to the section):",
+        "term_not_defined": "The routines do not explain what “{term}” means. The word is used "
+                            "like this:",
         "registration_statement": "Under the routine in force today (“{title}”) a targeted "
                                   "physician home visit is registered like this in {system} "
                                   "(the fields and values in Swedish):",

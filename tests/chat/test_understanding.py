@@ -382,3 +382,15 @@ def test_a_travel_allowance_is_not_covered(ask):
     body = ask("whats the mileage reimbursement for driving to home visits")
     assert body["kind"] == "no_answer" and "500" not in body["answer"]
     assert "VAS" not in body["answer"]  # the nearby pointer names no replaced version
+
+
+def test_the_meaning_of_a_word_is_the_sentence_explaining_it_or_said_to_be_missing(ask):
+    explained = ask("vad betyder hemsjukvård")
+    assert explained["answer"].startswith("Med hemsjukvård avses")
+    abbreviation = ask("vad betyder SIP?")
+    assert "samordnad individuell plan" in abbreviation["answer"]
+    assert "förklarar inte" not in abbreviation["answer"]
+    # only used, never explained: said so, and where the word is used is quoted
+    used = ask("vad betyder växelvård?")
+    assert used["answer"].startswith("Rutinerna förklarar inte vad ”växelvård” betyder.")
+    assert "Växelvård eller Avlastning" in used["citations"][0]["quote"]
