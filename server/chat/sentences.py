@@ -179,7 +179,9 @@ _WANTS_ALL = re.compile(r"\bvilka\b|\bvad innebär\b|\bskillnad\w*|\bbåda\b|\ba
                         r"\bi korthet\b|\bsammanfatt\w*|\btyper\b|\bslags?\b|"
                         r"\bwhat are\b|\bwhich\b|\bdifference\w*|\bvs\.?\b|\bboth\b|"
                         r"\bsummar\w*|\bkinds?\b|\btypes?\b|\blist\w*|"
-                        r"\b(?:nivå|level)\s*1\b.*\b(?:nivå|level)?\s*2\b", re.I)
+                        r"\b(?:nivå|level)\s*1\b.*\b(?:nivå|level)?\s*2\b|"
+                        # "det finns visst två nivåer" (walk-through, stop 18: level 2 only)
+                        r"\b(?:två|tre|fyra|two|three|four)\s+\w*(?:nivåer|levels)\b", re.I)
 _ANAPHORA = re.compile(r"(?:med anledning av (?:detta|det)|detta|denna|dessa|det här|därför|"
                        r"this|these|therefore)\b", re.I)
 #: At most this many lines of one enumeration are quoted.

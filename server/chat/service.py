@@ -377,14 +377,17 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.kind = VISIT
     if conv.last_kind == VISIT and stated and len(text.split()) <= 16 and frame.kind != VISIT \
             and (frame.kind == OUT_OF_SCOPE or not _ASKS.search(text) or _WHAT_IF.match(text)
-                 or _WHAT_IF_CLAUSE.search(text)):
+                 or _WHAT_IF_CLAUSE.search(text)
+                 or (patient_facts and (MONEY_WORDS.search(text) or _PATIENT_FEE.search(text)))):
         # A short statement of facts after a registration answer amends that visit ("nej fel
         # datum, det var 2/4 2025", "och om hon hade haft samtalet på plats istället?",
         # "Förlåt, jag läste fel i journalen, hon är 86 år.": routing set, tuning part,
         # physician-7, manager-6, nurse-4). A question with a what-if clause about the
         # patient or the visit asks the same ("vad betalar patienten om hon är 90?", "vad
         # blir det om besöket gjordes via video?": issue 9, later facts override earlier;
-        # tests/chat/test_understanding.py).
+        # tests/chat/test_understanding.py). A changed age with a question about the fee
+        # asks the same ("pat fyllde 85 dagen innan besöket förresten, ändrar det
+        # avgiften?": walk-through, stop 18, quoted the fee line and kept the old age).
         frame.kind = VISIT
     rule_before = (conv.topic or {}).get("rule") if conv.last_kind == DATE_RULE else None
     if rule_before and "visit_date" in stated and len(text.split()) <= 12 \
@@ -1298,6 +1301,32 @@ def _defines(quote: str, term: str) -> bool:
         or (term.isupper() and re.search(rf"\b{t}\s*,\s*[a-zåäö]+\s+[a-zåäö]+", quote)))
 
 
+def _fee_without_amount(state, frame: Frame, window: list, text: str, tokenizer):
+    """What a fee costs, asked of a routine that describes the fee but gives no amount (the
+    Västra Götaland municipality's two fee levels): not covered, said so, with how the routine
+    describes the fee and where (walk-through, stop 18: "Vad kostar hemsjukvården för
+    patienten? det finns visst två nivåer" got a bare refusal naming that very section). A
+    no_answer, so without citations, as the API says."""
+    if not (_ASKS_AMOUNT.search(text) and _PATIENT_FEE.search(text)):
+        return None
+    kb, lang = state.kb, frame.lang
+    for hit in window:
+        passage = hit.chunk.text
+        if not re.search(r"avgift", passage, re.I) or _HAS_AMOUNT.search(passage) \
+                or _fee_for_other_profession(text, _document_text(kb, hit.meta.id) or ""):
+            continue
+        q_terms = S.question_terms(text, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
+        spans = S.select_sentences(q_terms, passage, tokenizer.tokenize, generic=set(
+            tokenizer.tokenize(f"{hit.meta.title} {hit.chunk.section}")))
+        quote = " ".join(passage[x.start:x.end] for x in spans)
+        answer = "\n".join([T.t(lang, "fee_without_amount"),
+                            f"”{quote}”" if lang == "sv" else f"“{quote}”",
+                            A.source_line(hit.meta, hit.chunk.section, lang)])
+        return ChatReply(api={"kind": "no_answer", "answer": answer, "decision": None,
+                              "citations": [], "passages": []}, conversation=None)
+    return None
+
+
 def _all_passages(kb, frame: Frame) -> list:
     """Every passage of the documents in force (or undated) in the question's organization
     scope, as hits (a word's meaning is looked for beyond the top passages: the one sentence
@@ -1348,10 +1377,12 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     vector = kb.embedder.embed_queries([text])[0] if kb.embedder is not None else None
     # Only passages holding the kind of fact asked for (a phone number, an amount, a year's
     # figures) may answer; none of the top ones: not covered.
-    offered = [h for h in _answer_window(hits, frame)
+    window = _answer_window(hits, frame)
+    offered = [h for h in window
                if not _lacks_asked_fact(text, h.chunk.text, _document_text(kb, h.meta.id))]
     if not offered:
-        return _no_answer(state, frame, nearby=True)
+        return (_fee_without_amount(state, frame, window, text, tokenizer)
+                or _no_answer(state, frame, nearby=True))
     candidates = []
     for hit in offered:
         units = kb.unit_vectors(kb.document(hit.meta.id), hit.chunk) if vector is not None \

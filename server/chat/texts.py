@@ -65,6 +65,8 @@ TEXTS = {
                       "till avsnittet):",
         "term_not_defined": "Rutinerna förklarar inte vad ”{term}” betyder. Ordet används så "
                             "här:",
+        "fee_without_amount": "Rutinerna anger inget belopp för avgiften. Så här beskriver "
+                              "rutinen den:",
         "registration_statement": "Enligt rutinen som gäller i dag (”{title}”) registreras "
                                   "ett riktat hemsjukvårdsbesök av läkare så här i {system}:",
         "registration_statement_past": "Enligt ”{title}”, som gällde till och med {last}, "
@@ -139,6 +141,8 @@ TEXTS = {
                       "link to the section):",
         "term_not_defined": "The routines do not explain what “{term}” means. The word is used "
                             "like this:",
+        "fee_without_amount": "The routines give no amount for the fee. This is how the routine "
+                              "describes it (in Swedish):",
         "registration_statement": "Under the routine in force today (“{title}”) a targeted "
                                   "physician home visit is registered like this in {system} "
                                   "(the fields and values in Swedish):",

@@ -394,3 +394,20 @@ def test_the_meaning_of_a_word_is_the_sentence_explaining_it_or_said_to_be_missi
     used = ask("vad betyder växelvård?")
     assert used["answer"].startswith("Rutinerna förklarar inte vad ”växelvård” betyder.")
     assert "Växelvård eller Avlastning" in used["citations"][0]["quote"]
+
+
+def test_a_fee_the_routine_gives_no_amount_for_is_not_covered_with_its_description(client):
+    body = client.post("/api/v1/chat", json={
+        "message": "Vad kostar hemsjukvården för patienten? det finns visst två nivåer",
+        "organization": "Kommun i Västra Götaland (Sektor Välfärd)"}).json()
+    assert body["kind"] == "no_answer" and body["citations"] == []
+    assert body["answer"].startswith("Rutinerna anger inget belopp för avgiften.")
+    assert "Nivå 1" in body["answer"] and "dygnet runt" in body["answer"]
+
+
+def test_a_changed_age_with_a_fee_question_amends_the_visit(ask):
+    a = ask("brytpunktssamtal igår säbo 83 år")
+    assert a["decision"]["patient_fee_sek"] == 200
+    b = ask("pat fyllde 85 dagen innan besöket förresten, ändrar det avgiften?",
+            a["conversation_id"])
+    assert b["facts"]["patient_age"] == 85 and b["decision"]["patient_fee_sek"] == 0
