@@ -204,3 +204,9 @@ def test_an_english_conversation_gets_an_english_follow_up_form(client):
     swedish = _ask(client, "Vem har ansvaret för hemsjukvårdens patienter under jourtid?")
     sv_html = client.get(swedish.headers["location"].split("#")[0]).text
     assert ">Nytt samtal</a>" in sv_html and '<button type="submit">Fråga</button>' in sv_html
+    # the page's heading, title and menu follow the conversation's language too
+    assert '<h1 lang="en">Ask about the home health care routines</h1>' in html
+    assert "<title>Conversation – Ask about the routines – rutin</title>" in html
+    assert '<nav aria-label="Main menu">' in html and ">Documents</a>" in html
+    assert "<h1>Fråga om rutinerna för hemsjukvård</h1>" in sv_html
+    assert '<nav aria-label="Huvudmeny">' in sv_html
