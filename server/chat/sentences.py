@@ -262,6 +262,10 @@ UNIT_LEXICAL_WEIGHT = 0.1
 LEXICAL_CAP = 6.0
 PASSAGE_RANK_WEIGHT = 0.5
 PASSAGE_COVERAGE_WEIGHT = 0.1
+#: A list under a heading that names what "vilka …" asks for ("Vilka indikatorer …?" and the
+#: bullets under "Arbetshypotes över indikatorer": walk-through, stop 18, quoted the one
+#: sentence above them instead).
+LIST_HEADING_BONUS = 0.3
 #: A second unit of the chosen passage is quoted too when its combined score is within this
 #: margin of the best one's (two sentences that both answer, or the one the best needs).
 #: Tuning part of the answer set: 0 -> 72/99, 0.01 -> 74/99, 0.02 and 0.04 -> 73/99.
@@ -298,6 +302,9 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
             unit = max(combined_scores(lexical, cand["dense"]))
         score = (unit + PASSAGE_RANK_WEIGHT * cand["score"]
                  + PASSAGE_COVERAGE_WEIGHT * cand["coverage"])
+        if question.wants_all and question.own & set(cand.get("heading") or ()) \
+                and sum(bool(_BULLET.match(x)) for x in sentences) >= 3:
+            score += LIST_HEADING_BONUS
         if score > best_score:
             best, best_score = i, score
     return best
@@ -390,6 +397,17 @@ def _enumeration(best: int, sentences: list[str]) -> list[int] | None:
             whole = [lead, *_items_after(lead, sentences)]
             if len(whole) > 1 and best in whole:
                 return whole
+    if _BULLET.match(sentences[best]):
+        # a list with no lead-in of its own, under a heading that says what it lists
+        # ("Arbetshypotes över indikatorer"): the run of bullets the best one is in
+        first = best
+        while first > 0 and _BULLET.match(sentences[first - 1]):
+            first -= 1
+        last = best
+        while last + 1 < len(sentences) and _BULLET.match(sentences[last + 1]):
+            last += 1
+        if first == 0 and last > first:
+            return list(range(first, min(last + 1, first + MAX_ITEMS)))
     return None
 
 

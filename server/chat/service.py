@@ -1390,6 +1390,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         candidates.append({"text": hit.chunk.text, "score": hit.score,
                            "coverage": hit.term_coverage,
                            "generic": set(tokenizer.tokenize(f"{hit.meta.title} {hit.chunk.section}")),
+                           "heading": set(tokenizer.tokenize(hit.chunk.section or "")),
                            "dense": None if units is None else units @ vector})
     chosen = candidates[S.choose_passage(q_terms, candidates, tokenizer.tokenize)]
     best = offered[candidates.index(chosen)]

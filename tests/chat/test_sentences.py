@@ -141,3 +141,14 @@ def test_a_question_for_what_the_lead_in_announces_gets_every_item():
     q = question_terms("vad är avgiften för hemsjukvård?", FEE_TOK)
     quoted = " ".join(FEES[s.start:s.end] for s in select_sentences(q, FEES, FEE_TOK.tokenize))
     assert "korttid" in quoted and "Dagverksamhet" in quoted and "dygnet runt" in quoted
+
+
+def test_a_list_without_a_lead_in_is_answered_whole_when_every_item_is_asked_for():
+    from server.chat.sentences import question_terms
+
+    text = ("- Antal utskrivna från slutenvården\n- Antal inskrivna i Läkarmedverkan\n"
+            "- Andel oplanerad återinskrivning\n- Antal läkarbesök vårdcentral")
+    tok = SwedishTokenizer(vocabulary_of([text]))
+    q = question_terms("Vilka indikatorer för Läkarmedverkan ska följas upp?", tok)
+    quoted = " ".join(text[s.start:s.end] for s in select_sentences(q, text, tok.tokenize))
+    assert "utskrivna" in quoted and "återinskrivning" in quoted and "läkarbesök" in quoted
