@@ -66,6 +66,9 @@ class ChatReply:
     notice: str | None = None  # said above the answer (a visit date assumed to be today)
     lead: str | None = None  # a table value as a sentence, above the quoted table lines
     links: list[dict] = field(default_factory=list)  # {"text", "url"}: pages to go on to
+    #: The passage a no_answer speaks of ({"document_id", "anchor"}), kept as the
+    #: conversation's topic for a follow-up pointing back ("vad kostar satsningen totalt?")
+    topic: dict | None = None
 
     @property
     def quick_replies(self) -> list[str]:
@@ -206,6 +209,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     cited = reply.api.get("citations") or []
     conv.topic = ({"document_id": cited[0]["document_id"], "anchor": cited[0]["anchor"]}
                   if reply.api.get("kind") == SEARCH and cited else None)
+    if reply.topic is not None and conv.topic is None:
+        conv.topic = reply.topic
     if reply.api.get("date_rule") and cited:
         # the date rule computed, for a corrected date ("förresten var det 28/10") and a
         # follow-up pointing back ("kan det förlängas?")
@@ -994,6 +999,10 @@ _CLINIC_PAY = re.compile(
 _TARGETED_VISIT = re.compile(
     r"\briktad\w*|\bhembesök\w*|\bhemsjukvårdsbesök\w*|\bläkarbesök\w*|\bbesök\w* i hemmet|"
     r"\bhome visits?\b|\btargeted\b", re.I)
+# Since when a compensation exists: its start date, which search quotes ("När infördes den
+# extra ersättningen på 500 kr …?": walk-through, stop 18, got the conditions without a date).
+_SINCE_WHEN = re.compile(r"\binfördes\b|\binförd\w*|\bintroduced\b|\bsedan när\b|"
+                         r"\bsince when\b|\bbörjade\b.{0,30}\bgälla\b", re.I)
 # Other compensations: the SäBo assignment and its agreement (HSU decision), the patient's fee.
 _OTHER_PAY = re.compile(
     r"säbo-?(?:ersättning|uppdrag)\w*|\buppdrag\w*|\bper plats\b|\bhöj\w*|\bökad?\b|\bavtal\w*|"
@@ -1071,8 +1080,10 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
                                  T.t(lang, "decision_says", quote=quotes),
                                  A.source_line(meta, row.citations[0].section or meta.title,
                                                lang)])
+            first = row.citations[0]
             return ChatReply(api={"kind": "no_answer", "answer": answer, "decision": None,
-                                  "citations": [], "passages": []}, conversation=None)
+                                  "citations": [], "passages": []}, conversation=None,
+                             topic={"document_id": first.document_id, "anchor": first.anchor})
     return None
 
 
@@ -1113,7 +1124,8 @@ def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
     riktat hembesök", "vilka typer av läkarbesök i hemmet ger extra ersättning", "hur mkt extra
     får vc i halland för ett riktat hembesök av läkare i khsv"."""
     text = frame.text
-    if not (_CLINIC_PAY.search(text) and _TARGETED_VISIT.search(text)) or _OTHER_PAY.search(text):
+    if not (_CLINIC_PAY.search(text) and _TARGETED_VISIT.search(text)) or _OTHER_PAY.search(text) \
+            or _SINCE_WHEN.search(text):
         return None
     if frame.stated.get("occasion") or frame.stated.get("setting"):
         return None  # one visit described: the visit card answers it
@@ -1378,10 +1390,12 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     # Only passages holding the kind of fact asked for (a phone number, an amount, a year's
     # figures) may answer; none of the top ones: not covered.
     window = _answer_window(hits, frame)
+    # (the message's own words: the heading a follow-up is searched with may hold a year)
     offered = [h for h in window
-               if not _lacks_asked_fact(text, h.chunk.text, _document_text(kb, h.meta.id))]
+               if not _lacks_asked_fact(frame.text, h.chunk.text,
+                                        _document_text(kb, h.meta.id))]
     if not offered:
-        return (_fee_without_amount(state, frame, window, text, tokenizer)
+        return (_fee_without_amount(state, frame, window, frame.text, tokenizer)
                 or _no_answer(state, frame, nearby=True))
     candidates = []
     for hit in offered:

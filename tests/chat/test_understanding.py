@@ -411,3 +411,15 @@ def test_a_changed_age_with_a_fee_question_amends_the_visit(ask):
     b = ask("pat fyllde 85 dagen innan besöket förresten, ändrar det avgiften?",
             a["conversation_id"])
     assert b["facts"]["patient_age"] == 85 and b["decision"]["patient_fee_sek"] == 0
+
+
+def test_a_follow_up_on_the_decisions_notice_points_back_at_the_decision(ask):
+    a = ask("hur mkt blir nya ersättningen per hembesök enl hsu beslutet")
+    assert a["kind"] == "no_answer"
+    b = ask("vad kostar satsningen totalt", a["conversation_id"])
+    assert "28,5 miljoner kronor" in b["answer"]
+
+
+def test_since_when_the_500_kr_exists_is_its_start_date(ask):
+    body = ask("När infördes den extra ersättningen på 500 kr för riktade hemsjukvårdsbesök?")
+    assert "infördes 2023-01-01" in body["answer"]
