@@ -291,7 +291,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     frame = Frame(text, SEARCH_KIND, lang, stated, scope,
                   unknown.name if unknown is not None else None, today=today,
                   topic_document=(conv.topic or {}).get("document_id"))
-    if conv.pending:
+    # "vad betyder brytpunktssamtal?" asks what a word means: never a reply to the pending
+    # question nor a fact of the visit (re-check, stop 18: asked while the occasion was
+    # pending, it made the visit a brytpunktssamtal with 500 kr)
+    asks_meaning = _term_asked(text) is not None
+    if conv.pending and not asks_meaning:
         answered = read_reply(conv.pending, text, today)
         if answered is not None:
             frame.kind = DATE_RULE if conv.pending_rule else VISIT
@@ -301,8 +305,9 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if kb is None:
         raise InputError("kb", state.not_ready_message(),
                          status_code=503)
-    if conv.topic and _WHERE_SAID.match(text) and _chunk(kb, conv.topic["document_id"],
-                                                        conv.topic["anchor"]) is not None:
+    if _WHERE_SAID.match(text) and (
+            (conv.topic and _chunk(kb, conv.topic["document_id"], conv.topic["anchor"]))
+            or (conv.last_kind == VISIT and _has_visit(conv.facts))):
         # "var står det?" after an answer: the passage it quoted, with its place (walk-
         # through, stop 18: refused, or another passage quoted, in both walk-throughs)
         frame.where_said = True
@@ -314,6 +319,9 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     features = message_features(asked, stated, frame.hits[0] if frame.hits else None, lang)
     route = load_router().classify(features, vector, kb.model_name)
     frame.kind, frame.probabilities = route.kind, route.probabilities
+    if asks_meaning:
+        frame.kind = SEARCH_KIND
+        return frame
     best = frame.hits[0] if frame.hits else None
     if frame.kind == OUT_OF_SCOPE and route.probabilities[OUT_OF_SCOPE] < CONFIDENT_OUT \
             and is_supported(best, kb.no_answer_threshold_for(lang), lang):
@@ -561,6 +569,23 @@ def _where_said_answer(state, frame: Frame, conv: Conversation) -> ChatReply:
     """Where the passage the last answer quoted stands: its document, organization, validity
     and section, the passage's opening quoted and cited (a link to it)."""
     kb, lang = state.kb, frame.lang
+    if conv.last_kind == VISIT and _has_visit(conv.facts):
+        # the registration answer's passages, each place once
+        card = _rules_answer(state, conv, lang, frame.today or date.today())
+        cited = card.api.get("citations") or []
+        lines, seen = [T.t(lang, "where_said_card")], set()
+        for c in cited:
+            meta = _meta(kb, c["document_id"])
+            if meta is None or (c["document_id"], c.get("section")) in seen:
+                continue
+            seen.add((c["document_id"], c.get("section")))
+            lines.append("- " + A.source_line(meta, c.get("section") or meta.title, lang))
+        if len(lines) > 1:
+            return ChatReply(api={"kind": SEARCH, "answer": "\n".join(lines), "decision": None,
+                                  "citations": cited, "passages": card.api.get("passages") or []},
+                             conversation=None, marks=card.marks)
+    if not conv.topic:
+        return _no_answer(state, frame)
     doc_id, anchor = conv.topic["document_id"], conv.topic["anchor"]
     meta, chunk = _meta(kb, doc_id), _chunk(kb, doc_id, anchor)
     if meta is None or chunk is None:
@@ -1280,10 +1305,10 @@ def _answer_window(hits: list, frame: Frame) -> list:
 # word (one to three words, no figures).
 _TERM_ASKED = re.compile(
     r"^\s*(?:(?:och|men|ok)\s*,?\s*)?(?:vad|va)\s+(?:betyder|menas\s+med|står)\s+"
-    r"(?P<sv>[^\d?!.,]{2,40}?)(?:\s+för(?:\s+något)?)?\s*\??\s*$|"
-    r"^\s*(?:and\s+)?what(?:'s|\s+does|\s+do)\s+(?P<en>[^\d?!.,]{2,40}?)\s+(?:mean|stand\s+for)"
+    r"(?P<sv>[^?!.,]{2,40}?)(?:\s+för(?:\s+något)?)?\s*\??\s*$|"
+    r"^\s*(?:and\s+)?what(?:'s|\s+does|\s+do)\s+(?P<en>[^?!.,]{2,40}?)\s+(?:mean|stand\s+for)"
     r"\s*\??\s*$|"
-    r"^\s*what\s+is\s+meant\s+by\s+(?P<en2>[^\d?!.,]{2,40}?)\s*\??\s*$", re.I)
+    r"^\s*what\s+is\s+meant\s+by\s+(?P<en2>[^?!.,]{2,40}?)\s*\??\s*$", re.I)
 _ARTICLE = re.compile(r"^(?:ett|en|det|den|a|an|the)\s+", re.I)
 
 

@@ -67,6 +67,8 @@ TEXTS = {
                             "här:",
         "fee_without_amount": "Rutinerna anger inget belopp för avgiften. Så här beskriver "
                               "rutinen den:",
+        "where_said_card": "Svaret om besöket bygger på de här ställena i rutinen (citaten och "
+                           "länkarna finns under svaret):",
         "registration_statement": "Enligt rutinen som gäller i dag (”{title}”) registreras "
                                   "ett riktat hemsjukvårdsbesök av läkare så här i {system}:",
         "registration_statement_past": "Enligt ”{title}”, som gällde till och med {last}, "
@@ -143,6 +145,8 @@ TEXTS = {
                             "like this:",
         "fee_without_amount": "The routines give no amount for the fee. This is how the routine "
                               "describes it (in Swedish):",
+        "where_said_card": "The answer about the visit rests on these places in the routine (the "
+                           "quotes and links are below the answer):",
         "registration_statement": "Under the routine in force today (“{title}”) a targeted "
                                   "physician home visit is registered like this in {system} "
                                   "(the fields and values in Swedish):",

@@ -423,3 +423,21 @@ def test_a_follow_up_on_the_decisions_notice_points_back_at_the_decision(ask):
 def test_since_when_the_500_kr_exists_is_its_start_date(ask):
     body = ask("När infördes den extra ersättningen på 500 kr för riktade hemsjukvårdsbesök?")
     assert "infördes 2023-01-01" in body["answer"]
+
+
+def test_asking_what_an_occasion_word_means_leaves_the_visit_unchanged(ask):
+    a = ask("hembesök säbo 5/11 pat 88")
+    assert a["question"] and "occasion" in a["decision"]["missing"]
+    b = ask("vad betyder brytpunktssamtal", a["conversation_id"])
+    assert b["decision"] is None and b["kind"] == "search"
+    assert "förklarar inte" in b["answer"]
+    c = ask("87", a["conversation_id"])  # the visit is still the one described
+    assert c["facts"].get("occasion") is None
+
+
+def test_where_it_says_so_after_a_registration_answer_lists_its_passages(ask):
+    a = ask("inskrivningssamtal hemma hos ny pat 14/10, 92 år")
+    assert a["decision"]["eligible"] is True
+    b = ask("var står det?", a["conversation_id"])
+    assert b["kind"] == "search" and "Registrering i Cosmic" in b["answer"]
+    assert {c["document_id"] for c in b["citations"]} >= {"rh-hemsjukvardsbesok-cosmic"}
