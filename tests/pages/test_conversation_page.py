@@ -210,3 +210,10 @@ def test_an_english_conversation_gets_an_english_follow_up_form(client):
     assert '<nav aria-label="Main menu">' in html and ">Documents</a>" in html
     assert "<h1>Fråga om rutinerna för hemsjukvård</h1>" in sv_html
     assert '<nav aria-label="Huvudmeny">' in sv_html
+
+
+def test_a_visit_without_the_compensation_says_the_routine_gives_no_fee_for_it(client):
+    r = _ask(client, "pat bor hemma, ej inskriven i hsv, hembesök efter utskrivning 12/11 "
+                     "74 år. 500kr?")
+    html = client.get(f"/samtal/{SAMTAL.match(r.headers['location']).group(1)}").text
+    assert "anges inte i rutinen för det här besöket" in html and "okänd ännu" not in html
