@@ -1495,8 +1495,18 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                 # line (it showed the first source's, another document's, before)
                 "organization": meta.organization, "valid_from": _iso_or_none(meta.valid_from),
                 "valid_to": _iso_or_none(meta.valid_to)}
+    today = frame.today or date.today()
+    listed = hits[:SOURCES_SHOWN]
+    # the cited passage first, then the others; a version no longer in force last and
+    # marked (re-check, stop 18: the widget listed the VAS routine first, unmarked)
+    listed = sorted(listed, key=lambda h: (h.chunk.anchor != chunk.anchor or h.meta.id != meta.id,
+                                         not h.meta.in_force_on(today)
+                                         and h.meta.kind not in ("decision", "report")))
     passages = [dict(h.to_api(), valid_from=_iso_or_none(h.meta.valid_from),
-                     valid_to=_iso_or_none(h.meta.valid_to)) for h in hits[:SOURCES_SHOWN]]
+                     valid_to=_iso_or_none(h.meta.valid_to),
+                     in_force=h.meta.in_force_on(today)
+                     if h.meta.kind not in ("decision", "report") else None)
+                for h in listed]
     return ChatReply(api={"kind": SEARCH, "answer": answer, "decision": None,
                           "citations": [citation], "passages": passages},
                      conversation=None,

@@ -217,3 +217,14 @@ def test_a_visit_without_the_compensation_says_the_routine_gives_no_fee_for_it(c
                      "74 år. 500kr?")
     html = client.get(f"/samtal/{SAMTAL.match(r.headers['location']).group(1)}").text
     assert "anges inte i rutinen för det här besöket" in html and "okänd ännu" not in html
+
+
+def test_the_sources_list_the_cited_passage_first_and_mark_a_version_no_longer_in_force(client):
+    r = _ask(client, "500 kr")
+    html = client.get(f"/samtal/{SAMTAL.match(r.headers['location']).group(1)}").text
+    sources = html[html.index('class="sources"'):]
+    titles = re.findall(r'class="source-title"><a href="/documents/([^?"#]+)', sources)
+    assert titles[0] == "rh-hemsjukvardsbesok-cosmic" and "rh-hemsjukvardsbesok-vas" in titles
+    vas = sources.index("/documents/rh-hemsjukvardsbesok-vas")
+    assert "gäller inte längre" in sources[vas:vas + 900]
+    assert "gäller inte längre" not in sources[:vas]
