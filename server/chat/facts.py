@@ -345,7 +345,11 @@ _OCCASIONS = [
         r"kom hem från (?:sjukhuset|lasarettet|slutenvården)|discharg\w*", re.I)),
     ("inskrivning", re.compile(
         r"inskrivning\w*|inskrivningssamtal|ny patient\w*|nya patienter|nyinskriv\w*|"
-        r"skrivs in|skrevs in|enrol\w*|new patient", re.I)),
+        r"skrivs in|skrevs in|enrol\w*|new patient|"
+        # "did the intake visit", "new pt moving into sabo" (re-check, stop 18: the locum was
+        # asked for the occasion again)
+        r"\bintake\b|\badmission (?:visit|talk)|\bnew (?:pt|resident)\b|\bmoving in(?:to)?\b|"
+        r"\bmoved in(?:to)?\b|\bflytta(?:r|de|t)? in\b|\binflytt\w*", re.I)),
     # A visit connected to none of the three occasions (issue 9: "något annat, ett vanligt
     # uppföljningsbesök" was not read; routing set tuning part, physician-2 and physician-4).
     ("annat", re.compile(

@@ -109,6 +109,8 @@ def test_the_age_limit_of_the_rule_is_not_taken_for_the_patients_age():
     ("brytpunktssamtal hemma", "brytpunktssamtal"),
     ("palliativ vård i livets slutskede", "brytpunktssamtal"),
     ("an end of life conversation", "brytpunktssamtal"),
+    ("new pt moving into sabo, did the intake visit march 30 2025", "inskrivning"),
+    ("hon flyttade in på säbo i tisdags", "inskrivning"),
 ])
 def test_occasion_is_recognised_in_each_form(text, occasion):
     assert facts(text).occasion == occasion
