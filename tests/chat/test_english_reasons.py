@@ -84,6 +84,11 @@ def test_an_english_question_about_another_profession_gets_the_english_rule(ask)
     body = ask("What is the KVÅ code for an occupational therapist's home visit?")
     for word in SWEDISH_REASONS:
         assert word not in body["answer"], word
+    if body["kind"] == "no_answer":
+        # no KVÅ code is in the routines: not covered, said in English, nothing cited (the
+        # section and title it names as nearest are headings, not quotes)
+        assert body["citations"] == [] and body["answer"].startswith("The routines")
+        return
     quoted = re.findall(r"“([^”]+)”", body["answer"])
     cited = [c["quote"] for c in body["citations"]]
     # whatever answers it, a quoted Swedish text is a quote of the document
