@@ -458,8 +458,9 @@ FOLLOW_UP_WORDS = 8
 
 
 def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
-    """A short message after a search answer that points back at it, searched with the heading
-    (and title) of the passage that answer quoted; None for any other message."""
+    """A short message after a search or date-rule answer (or the decision's notice) that
+    points back at it, searched with the heading (and title) of the passage that answer
+    quoted; None for any other message."""
     if not (conv.topic and conv.last_kind in (SEARCH_KIND, DATE_RULE) and not conv.pending
             and len(text.split()) <= FOLLOW_UP_WORDS and _POINTS_BACK.search(text)):
         return None
@@ -566,8 +567,10 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
 
 
 def _where_said_answer(state, frame: Frame, conv: Conversation) -> ChatReply:
-    """Where the passage the last answer quoted stands: its document, organization, validity
-    and section, the passage's opening quoted and cited (a link to it)."""
+    """Where the last answer comes from: after a registration answer, each place in the
+    routine its values rest on (the same rules answer computed again from the conversation's
+    facts); otherwise the passage the last answer quoted, with its document, organization,
+    validity and section, its opening quoted and cited (a link to it)."""
     kb, lang = state.kb, frame.lang
     if conv.last_kind == VISIT and _has_visit(conv.facts):
         # the registration answer's passages, each place once
@@ -1210,7 +1213,11 @@ def _registration_statement(state, frame: Frame, today: date) -> ChatReply | Non
         routine = next((r for r in reversed(routines)
                         if r.system.lower() == named.group(1).lower()), None)
     else:
-        day = stated.get("visit_date") if isinstance(stated.get("visit_date"), date) else today
+        try:  # a visit date stated ("hur registrerade jag ett hembesök 3/2 2025?"), else today
+            day = date.fromisoformat(str(stated["visit_date"])) if stated.get("visit_date") \
+                else today
+        except ValueError:
+            day = today
         routine = state.rules.visit_routine_on(day)
     if routine is None or _meta(state.kb, routine.document_id) is None:
         return None
@@ -1301,8 +1308,8 @@ def _answer_window(hits: list, frame: Frame) -> list:
     return list({id(s): s for s in (successor(hit) for hit in window)}.values())
 
 
-# "vad betyder växelvård?", "vad menas med schablon", "what does Kund mean?": the meaning of a
-# word (one to three words, no figures).
+# "vad betyder växelvård?", "vad menas med schablon", "what does Kund mean?", "vad betyder
+# H3?": the meaning of a word (one to three words).
 _TERM_ASKED = re.compile(
     r"^\s*(?:(?:och|men|ok)\s*,?\s*)?(?:vad|va)\s+(?:betyder|menas\s+med|står)\s+"
     r"(?P<sv>[^?!.,]{2,40}?)(?:\s+för(?:\s+något)?)?\s*\??\s*$|"
@@ -1433,7 +1440,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                            "dense": None if units is None else units @ vector})
     chosen = candidates[S.choose_passage(q_terms, candidates, tokenizer.tokenize)]
     best = offered[candidates.index(chosen)]
-    term = _term_asked(text)
+    term = _term_asked(frame.text)
     defining = _defining_span(term, _answer_window(hits[:5], frame) if term else []) \
         or _defining_span(term, _all_passages(kb, frame) if term else [])
     if defining is not None:
