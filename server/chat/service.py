@@ -1143,6 +1143,16 @@ def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:
                      conversation=None, marks=_quote_marks(cited, passages))
 
 
+def _raw_citations(citations) -> list[dict]:
+    """Rule-table citations as the API's raw citations, each quote of a passage once."""
+    raw, seen = [], set()
+    for c in citations:
+        if (c.document_id, c.anchor, c.quote) not in seen:
+            seen.add((c.document_id, c.anchor, c.quote))
+            raw.append({"document_id": c.document_id, "anchor": c.anchor, "quote": c.quote})
+    return raw
+
+
 def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
     """A general question about the clinic's extra compensation for a targeted physician home
     visit ("hur mkt får vc för ett riktat hembesök", "vilka typer av läkarbesök i hemmet ger
@@ -1170,12 +1180,7 @@ def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
             lines += [quote(c.quote) for c in row.citations]
             citations += row.citations
     lines.append(T.t(lang, "offer_visit_check"))
-    raw, seen = [], set()
-    for c in citations:
-        if (c.anchor, c.quote) not in seen:
-            seen.add((c.anchor, c.quote))
-            raw.append({"document_id": c.document_id, "anchor": c.anchor, "quote": c.quote})
-    cited, passages = _enrich_citations(state.kb, raw)
+    cited, passages = _enrich_citations(state.kb, _raw_citations(citations))
     if _meta(state.kb, routine.document_id) is None:
         return None
     return ChatReply(api={"kind": SEARCH, "answer": "\n".join(dict.fromkeys(lines)),
@@ -1260,12 +1265,7 @@ def _registration_statement(state, frame: Frame, today: date) -> ChatReply | Non
     if len(lines) == 1:
         return None
     lines.append(T.t(lang, "offer_visit_check"))
-    raw, seen = [], set()
-    for c in citations:
-        if (c.document_id, c.quote) not in seen:
-            seen.add((c.document_id, c.quote))
-            raw.append({"document_id": c.document_id, "anchor": c.anchor, "quote": c.quote})
-    cited, passages = _enrich_citations(state.kb, raw)
+    cited, passages = _enrich_citations(state.kb, _raw_citations(citations))
     return ChatReply(api={"kind": SEARCH, "answer": "\n".join(lines), "decision": None,
                           "citations": cited, "passages": passages},
                      conversation=None, marks=_quote_marks(cited, passages))
