@@ -270,6 +270,14 @@ LIST_HEADING_BONUS = 0.3
 #: margin of the best one's (two sentences that both answer, or the one the best needs).
 #: Tuning part of the answer set: 0 -> 72/99, 0.01 -> 74/99, 0.02 and 0.04 -> 73/99.
 SECOND_UNIT_MARGIN = 0.01
+#: A bullet under a lead-in is told apart from its siblings, and quoted alone with the lead-in,
+#: when it scores at least ITEM_APART_SCORE and ITEM_APART_RATIO times the next bullet: a word
+#: of the question weighs about 1, while a passage-wide word shared by every bullet only
+#: shifts the scores by their lengths ("…| inskrivningssamtal" 0.073 against
+#: "…| brytpunktssamtal" 0.076 for "vad räknas det som i vårdtjänst i cosmic", answer set,
+#: tuning part; "får vc 500 kr för brytpunktssamtal?" 1.48 against 0).
+ITEM_APART_SCORE = 0.5
+ITEM_APART_RATIO = 2.0
 #: How many of the best passages offer answer units.
 ANSWER_PASSAGES = 3
 
@@ -467,6 +475,15 @@ def _completed(best: int, sentences: list[str], scores: list[float],
             # no labelled item holds a word of the question: the question asks what the
             # lead-in announces, so every item answers (walk-through, stop 18: "vad är
             # avgiften för hemsjukvård?" got "…två avgiftsnivåer." and level 1 only)
+            return whole
+        bullets = [i for i in (whole or [])[1:] if _BULLET.match(sentences[i])]
+        if len(bullets) >= 2:
+            # a lead-in that outranks its own bullets: the bullet holding the question's word,
+            # or every bullet when none is told apart (stop 19: "när får man 500 kr?" got
+            # "…någon av nedan;" and the first of its three occasions only)
+            ranked = sorted((scores[i] for i in bullets), reverse=True)
+            if ranked[0] >= max(ITEM_APART_SCORE, ITEM_APART_RATIO * ranked[1]):
+                return [best, max(bullets, key=lambda i: (scores[i], -i))]
             return whole
     label = _group_label(best, sentences)
     if label is not None:

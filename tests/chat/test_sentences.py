@@ -152,3 +152,32 @@ def test_a_list_without_a_lead_in_is_answered_whole_when_every_item_is_asked_for
     q = question_terms("Vilka indikatorer för Läkarmedverkan ska följas upp?", tok)
     quoted = " ".join(text[s.start:s.end] for s in select_sentences(q, text, tok.tokenize))
     assert "utskrivna" in quoted and "återinskrivning" in quoted and "läkarbesök" in quoted
+
+
+OCCASIONS = ("Ersättning utgår med 500 kr per hemsjukvårdsbesök utfört av läkare som sker i samband "
+             "med någon av nedan;\n"
+             "• utskrivning från slutenvård för patienter som redan är inskrivna på SäBo.\n"
+             "• inskrivning för nya patienter på SäBo eller kommunal hemsjukvård.\n"
+             "• brytpunktssamtal på SäBo eller kommunal hemsjukvård i ordinärt boende.")
+OCCASIONS_TOK = SwedishTokenizer(vocabulary_of([OCCASIONS]))
+
+
+def _quoted(question: str) -> str:
+    from server.chat.sentences import question_terms
+
+    q = question_terms(question, OCCASIONS_TOK)
+    return " ".join(OCCASIONS[s.start:s.end]
+                    for s in select_sentences(q, OCCASIONS, OCCASIONS_TOK.tokenize))
+
+
+def test_a_lead_in_outranking_its_bullets_comes_with_every_bullet():
+    # walk-through, stop 19: "när får man 500 kr?" got the lead-in and the first occasion only
+    quoted = _quoted("när får man 500 kr?")
+    assert "någon av nedan" in quoted
+    assert "utskrivning" in quoted and "nya patienter" in quoted and "brytpunktssamtal" in quoted
+
+
+def test_the_bullet_the_question_names_comes_alone_with_its_lead_in():
+    quoted = _quoted("får vc 500 kr för brytpunktssamtal?")
+    assert "någon av nedan" in quoted and "brytpunktssamtal" in quoted
+    assert "utskrivning" not in quoted and "nya patienter" not in quoted
