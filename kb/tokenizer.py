@@ -42,6 +42,11 @@ _SUFFIXES = frozenset({"ing", "ings", "ning", "nings", "het", "heten", "lig", "l
                        "tas", "ingen", "ser"})
 
 
+#: A noun made from a verb by "-ning" also stands for the verb: "förlängning" for "förlängs",
+#: "utskrivning" for "skrivs ut". The stem without the ending is added beside the noun's.
+_NOMINAL = re.compile(r"^(\w{4,}?)ning(?:en|ar|arna|ens|s)?$")
+
+
 def words(text: str) -> list[str]:
     """The lowercased words of ``text`` with stop words removed (one-letter words kept)."""
     return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and w != "_"]
@@ -62,6 +67,9 @@ class SwedishTokenizer:
         self.vocabulary: frozenset[str] = frozenset(
             w for w in vocabulary if len(w) >= MIN_PART_LENGTH and not w.isdigit())
         self._known_stems = frozenset(self.stem(w) for w in self.vocabulary)
+        # the stems of the vocabulary's words that are no "-ning" noun ("förlängs")
+        self._verb_stems = frozenset(self.stem(w) for w in self.vocabulary
+                                     if not _NOMINAL.match(w))
 
     def stem(self, word: str) -> str:
         """The Snowball Swedish stem of a lowercase word (cached)."""
@@ -119,6 +127,9 @@ class SwedishTokenizer:
         tokens: list[str] = []
         for word in words(text):
             tokens.append(self.stem(word))
+            verb = _NOMINAL.match(word)
+            if verb and self.stem(verb.group(1)) in self._verb_stems:
+                tokens.append(self.stem(verb.group(1)))
             if compounds:
                 tokens.extend(self.stem(p) for p in self.split_compound(word))
         return tokens

@@ -441,3 +441,13 @@ def test_where_it_says_so_after_a_registration_answer_lists_its_passages(ask):
     b = ask("var står det?", a["conversation_id"])
     assert b["kind"] == "search" and "Registrering i Cosmic" in b["answer"]
     assert {c["document_id"] for c in b["citations"]} >= {"rh-hemsjukvardsbesok-cosmic"}
+
+
+def test_can_it_be_extended_after_the_support_period_quotes_the_extension_clause(ask):
+    # walk-through, stop 19: "kan det förlängas?" after the 14-day answer quoted that the
+    # agreements with the clinics are extended automatically
+    a = ask("pat utskriven 20/11, hur länge kan läkarmedverkan stötta?")
+    assert a["kind"] == "rule"
+    b = ask("kan det förlängas?", a["conversation_id"])
+    assert "möjlighet till förlängning" in b["answer"]
+    assert "Avtalen förlängs" not in b["answer"]

@@ -101,3 +101,21 @@ def test_filter_mask_keeps_other_passages_out():
     allowed = np.array([False, True, False, False, False])
     hits = index.search("läkare besök", 5, allowed)
     assert [h.index for h in hits] == [1]
+
+
+def test_a_ning_noun_also_stands_for_its_verb_when_the_verb_is_in_the_routines():
+    # walk-through, stop 19: "kan det förlängas?" never reached "… med möjlighet till
+    # förlängning …" (Snowball keeps "förlängning" whole)
+    tok = SwedishTokenizer(vocabulary_of(["Avtalen förlängs automatiskt.",
+                                          "Stöd i 14 dagar, med möjlighet till förlängning."]))
+    assert set(tok.tokenize("förlängas")) <= set(tok.tokenize("förlängningen"))
+    # no verb of the routines behind it: the noun stays alone
+    assert tok.tokenize("planering") == ["planering"]
+
+
+def test_a_question_with_the_verb_finds_the_passage_with_the_noun():
+    texts = ["Avtalen förlängs automatiskt istället för att skrivas om varje år.",
+             "Läkarstöd erbjuds i upp till 14 dagar, med möjlighet till förlängning utifrån "
+             "individuellt beslut."]
+    hits = LexicalIndex(texts).search("kan läkarstödet förlängas?", 2)
+    assert hits[0].index == 1 and hits[0].coverage == 1.0
