@@ -33,7 +33,9 @@ from server.chat.facts import FACT_FIELDS
 # secrets.token_urlsafe(24) gives 32 characters of [A-Za-z0-9_-]; anything else is refused
 # before it comes near the database.
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{32}$")
-_ALLOWED_KEYS = frozenset(FACT_FIELDS)
+#: Beside the visit's facts: the year of a period given without a day ("feb 2025"), for the
+#: day and month the reply gives ("14/2").
+_ALLOWED_KEYS = frozenset(FACT_FIELDS) | {"visit_year"}
 #: The chat page's thread keeps this many turns (the oldest go first).
 MAX_THREAD_TURNS = 20
 
@@ -108,6 +110,7 @@ def _is_name(value) -> bool:
 _FACT_CHECKS = {
     "visit_date": _iso_date, "birth_date": _iso_date,
     "patient_age": _int_in(0, 200), "birth_year": _int_in(1800, 2300),
+    "visit_year": _int_in(1800, 2300),
     "occasion": _is_name, "setting": _is_name, "performed_by": _is_name,
     "municipal_home_care": _is_bool, "remote": _is_bool, "lakarmedverkan": _is_bool,
 }

@@ -18,6 +18,8 @@ _YES = re.compile(r"^\s*(?:ja|japp|jo|jepp|yes|yep|yeah|y|absolut|stämmer|korre
 _NO = re.compile(r"^\s*(?:nej|nä|näe|nope|no|n|inte|icke)\b", re.I)
 _BARE_NUMBER = re.compile(r"^\s*(?:ca\.?\s*|cirka\s*|about\s*)?(\d{1,3})\s*(?:år|years?|y/?o|"
                           r"yrs?|åring\w*)?\s*(?:gammal|old)?\s*[.!]?\s*$", re.I)
+#: Words before a corrected fact: "nej 85", "förlåt, 85", "sorry 85".
+_CORRECTION = re.compile(r"^\s*(?:nej|nä|förlåt|ursäkta|oj|sorry|no|oops)\b[,.!:]?\s*", re.I)
 _HOME = re.compile(r"\bhemma\b|i hemmet|på plats|fysiskt|in person|at (?:the|her|his) home|"
                    r"in the home|hembesök", re.I)
 _REMOTE = re.compile(r"telefon|video|distans|phone|remote", re.I)
@@ -35,8 +37,16 @@ def read_reply(pending: str, text: str, today: date) -> dict | None:
     when the text does not answer it. Other facts the reply states are added by the caller."""
     if len(text.split()) > MAX_REPLY_WORDS:
         return None
+    if pending not in ("patient_age", "birth_date", "visit_date", "discharge_date",
+                       "enrolled_on"):
+        # a bare age while another fact is asked for, or correcting the age ("nej 85" to the
+        # occasion's question, walk-through, stop 19: the age stayed 84 and the occasion
+        # became "annat"; "91" while the occasion was asked for was dropped)
+        m = _BARE_NUMBER.match(_CORRECTION.sub("", text))
+        if m and 0 <= int(m.group(1)) <= 130:
+            return {"patient_age": int(m.group(1))}
     if pending in ("patient_age", "birth_date"):
-        m = _BARE_NUMBER.match(text)
+        m = _BARE_NUMBER.match(_CORRECTION.sub("", text))
         if m and 0 <= int(m.group(1)) <= 130:
             return {"patient_age": int(m.group(1))}
         age, born, year = extract_age(text, today)
@@ -54,7 +64,9 @@ def read_reply(pending: str, text: str, today: date) -> dict | None:
     if pending == "occasion":
         if "occasion" in facts:
             return {"occasion": facts["occasion"]}
-        if _NO.match(text):  # "nej" to "utskrivning, inskrivning, brytpunktssamtal eller annat?"
+        if _NO.match(text) and not facts:
+            # "nej" to "utskrivning, inskrivning, brytpunktssamtal eller annat?"; a "nej"
+            # before another fact corrects that fact ("nej, hon är 85")
             return {"occasion": "annat"}
         return None
     if pending == "setting":

@@ -22,7 +22,7 @@ from server.chat import sentences as S
 from server.chat import texts as T
 from server.chat.conversations import Conversation, valid_id
 from server.chat.dialogue import changed_facts, read_reply
-from server.chat.facts import (extract_facts, has_unreadable_date, merge_facts,
+from server.chat.facts import (extract_facts, has_unreadable_date, merge_facts, vague_date,
                                 year_left_out)
 from server.chat.organization import HALLAND, find_organization, resolve_scope
 from server.chat.tables import caption_overlap, cell_answer, whole_table
@@ -120,11 +120,12 @@ def _keep_the_visits_year(stated: dict, earlier: dict, text: str, today: date) -
     ("… 31/3 2025" then "och om det var 30/3" is 2025-03-30), unless that day is still to
     come."""
     new, old = stated.get("visit_date"), earlier.get("visit_date")
-    if not (new and old) or not year_left_out(text, today):
+    year = earlier.get("visit_year")  # the year of a period asked about ("feb 2025")
+    if not (new and (old or year)) or not year_left_out(text, today):
         return
     try:
-        new, old = date.fromisoformat(str(new)), date.fromisoformat(str(old))
-        moved = new.replace(year=old.year)
+        new = date.fromisoformat(str(new))
+        moved = new.replace(year=date.fromisoformat(str(old)).year if old else int(year))
     except ValueError:  # 29 February in another year, or a malformed stored date
         return
     if moved <= today:
@@ -301,6 +302,9 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             frame.kind = DATE_RULE if conv.pending_rule else VISIT
             frame.reply_to = conv.pending
             frame.stated = {**stated, **answered}
+            if "visit_date" in answered and "visit_date" in stated:
+                # the message's own reading, with the year a period gave ("feb 2025" → "14/2")
+                frame.stated["visit_date"] = stated["visit_date"]
             return frame
     if kb is None:
         raise InputError("kb", state.not_ready_message(),
@@ -528,11 +532,17 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     known = conv.facts if (frame.reply_to or conv.last_kind == VISIT) else {}
     changes = changed_facts(known, frame.stated) if known else []
     conv.facts = merge_facts(known, frame.stated)
-    if "visit_date" not in frame.stated and has_unreadable_date(frame.text, today) \
-            and "visit_date" not in known:
+    period = vague_date(frame.text)
+    if "visit_date" not in frame.stated and "visit_date" not in known and (
+            period or has_unreadable_date(frame.text, today)):
         conv.pending, conv.pending_rule = "visit_date", None
         question = T.question_for("visit_date", lang)
-        return ChatReply(api={"kind": CLARIFY, "answer": T.t(lang, "date_unreadable", q=question),
+        answer = (T.t(lang, "date_vague", period=period, q=question) if period
+                  else T.t(lang, "date_unreadable", q=question))
+        year = re.search(r"\b(\d{4})$", period or "")
+        if year:  # "feb 2025": the day and month of the reply are in that year
+            conv.facts["visit_year"] = int(year.group(1))
+        return ChatReply(api={"kind": CLARIFY, "answer": answer,
                               "decision": None, "citations": [], "passages": []},
                          conversation=conv, question=question)
     reply = _rules_answer(state, conv, lang, today)
@@ -560,7 +570,9 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
         conv.pending = "discharge_date" if name == LAKARMEDVERKAN else "enrolled_on"
         conv.pending_rule = name
         question = T.t(lang, "ask_" + conv.pending)
-        return ChatReply(api={"kind": CLARIFY, "answer": question, "decision": None,
+        period = vague_date(frame.text)
+        answer = T.t(lang, "date_vague", period=period, q=question) if period else question
+        return ChatReply(api={"kind": CLARIFY, "answer": answer, "decision": None,
                               "citations": [], "passages": []},
                          conversation=conv, question=question)
     return _date_rule_answer(state, name, date.fromisoformat(day), lang)

@@ -201,3 +201,44 @@ def test_a_written_date_that_exists_is_read(text, expected):
     today = date(2026, 12, 1)
     assert extract_facts(text, today).visit_date == expected
     assert not has_unreadable_date(text, today)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # walk-through, stop 19: the discharge's day was taken for the visit's
+    ("hembesök igår hos pat utskriven från sjukhuset i förrgår, bor på säbo", date(2026, 11, 21)),
+    ("hembesök idag, pat utskriven igår", date(2026, 11, 22)),
+    ("utskriven 18/11, hembesök igår", date(2026, 11, 21)),
+    # with no visit named, the discharge's day is the date a date rule counts from
+    ("pat utskriven 20/11, hur länge kan läkarmedverkan stötta?", date(2026, 11, 20)),
+])
+def test_a_discharge_day_beside_the_visits_day_is_not_the_visit_date(text, expected):
+    assert facts(text).visit_date == expected
+
+
+@pytest.mark.parametrize("text, age", [
+    ("förresten är hon 86", 86),
+    ("nu är pat 90 år", 90),
+])
+def test_an_age_after_its_verb_is_read(text, age):
+    # walk-through, stop 19: "förresten är hon 86" was no fact and refused as out of scope
+    assert facts(text).patient_age == age
+
+
+@pytest.mark.parametrize("text, period", [
+    ("brytpunktssamtal på säbo i feb 2025, pat 87", "i feb 2025"),
+    ("visit last week, pt 80", "last week"),
+    ("hembesök förra veckan", "förra veckan"),
+    ("besök vecka 47", "vecka 47"),
+])
+def test_a_period_without_a_day_is_found_and_never_a_date(text, period):
+    from server.chat.facts import vague_date
+
+    assert vague_date(text) == period
+    assert facts(text).visit_date is None
+
+
+def test_a_written_date_with_its_year_is_no_period():
+    from server.chat.facts import vague_date
+
+    assert vague_date("hembesök 3 feb 2025") is None
+    assert vague_date("hembesök 12 mars 2025") is None

@@ -451,3 +451,41 @@ def test_can_it_be_extended_after_the_support_period_quotes_the_extension_clause
     b = ask("kan det förlängas?", a["conversation_id"])
     assert "möjlighet till förlängning" in b["answer"]
     assert "Avtalen förlängs" not in b["answer"]
+
+
+def test_an_age_correction_to_the_occasions_question_changes_the_age(ask):
+    # walk-through, stop 19: "nej 85" kept 84 and made the occasion "annat"
+    a = ask("vad kostar hembesök för pat 84 år")
+    assert a["decision"]["patient_fee_sek"] == 200 and "occasion" in a["decision"]["missing"]
+    b = ask("nej 85", a["conversation_id"])
+    assert b["decision"]["patient_fee_sek"] == 0 and "Ändrat: ålder 84 → 85" in b["answer"]
+    assert "occasion" in b["decision"]["missing"]
+
+
+def test_a_bare_age_while_another_fact_is_asked_for_is_kept(ask):
+    # walk-through, stop 19: "77" to the housing question was "Jag förstod inte svaret"
+    a = ask("hembesök 2/4 khsv efter utskrivning")
+    assert a["question"] and a["decision"]["patient_fee_sek"] is None
+    b = ask("77", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 200
+
+
+def test_an_age_with_the_verb_first_amends_the_visit(ask):
+    a = ask("inskrivningssamtal igår 83 år ordinärt boende")
+    b = ask("förresten är hon 86", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 0
+
+
+def test_a_month_without_a_day_is_asked_for_and_its_year_kept(ask):
+    # walk-through, stop 19: "i feb 2025" became today's Cosmic registration
+    a = ask("brytpunktssamtal på säbo i feb 2025, pat 87, hur registrerar jag?")
+    assert a["kind"] == "clarify" and a["decision"] is None
+    assert "”i feb 2025” anger ingen dag" in a["answer"]
+    b = ask("14/2", a["conversation_id"])
+    assert b["decision"]["system"] == "VAS" and "2025-02-14" in b["answer"]
+
+
+def test_a_visit_last_week_is_asked_for_its_day(ask):
+    a = ask("hw much does pt pay for home vist, 80yo, last week, after discharge, lives at home "
+            "enroled in home care")
+    assert a["kind"] == "clarify" and "“last week” gives no day" in a["answer"]
