@@ -621,7 +621,7 @@ def _version_answer(state, frame: Frame, today: date) -> ChatReply:
     day = frame.stated.get("visit_date")
     result = answer_version_question(frame.text, state.kb, state.rules, today, frame.lang,
                                      date.fromisoformat(day) if day else None,
-                                     frame.organization)
+                                     frame.organization, frame.topic_document)
     if not result.lines:
         return _search_answer(state, frame)
     raw = []

@@ -60,6 +60,41 @@ def _named_documents(text: str, metas: list) -> list:
     return found
 
 
+#: Words of many titles and questions about versions, which name no document.
+_GENERIC_TITLE_WORDS = frozenset(
+    "rutin rutinen rutiner dokument dokumentet version versionen hemsjukvård hemsjukvården "
+    "sjukvård region halland kommun västra götaland sektor välfärd nya ny gäller gällde "
+    "information beslut".split())
+_DEICTIC = re.compile(r"\b(?:det här|den här|denna|detta|dess|this|that) ?(?:rutin\w*|dokument\w*|"
+                      r"routine|document|beslut\w*|rapport\w*)?\b", re.I)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two stems of one word: equal, or sharing all but the last two letters of the shorter
+    and at least four ("nyckel" in "nyckelrutinen", "nyckl" in "nycklar")."""
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    shared = 0
+    while shared < n and a[shared] == b[shared]:
+        shared += 1
+    return shared >= 4 and shared >= n - 2
+
+
+def _titled_documents(text: str, metas: list, tokenizer) -> list:
+    """The documents whose title shares a specific word with the question ("vad ändrades i
+    nyckelrutinen?" and "Rutin för hantering av nycklar …"): walk-through, stop 19, a published
+    routine's version questions were answered about the registration routine."""
+    generic = {s for w in _GENERIC_TITLE_WORDS for s in tokenizer.tokenize(w, compounds=False)}
+    asked = {t for t in tokenizer.tokenize(text) if t.isalpha() and len(t) >= 4} - generic
+    found = []
+    for m in metas:
+        title = {t for t in tokenizer.tokenize(m.title) if t.isalpha() and len(t) >= 4} - generic
+        if any(_same_word(a, t) for a in asked for t in title):
+            found.append(m)
+    return found
+
+
 def _chain(meta, by_id: dict) -> list:
     """The versions of ``meta``'s routine, oldest first (catalog supersedes/superseded_by)."""
     first = meta
@@ -118,10 +153,11 @@ def _note_quotes(meta, rules, doc) -> list[tuple[str, str]]:
 
 
 def answer_version_question(text: str, kb, rules, today: date, lang: str,
-                            day: date | None = None, organization: str | None = None
-                            ) -> VersionAnswer:
+                            day: date | None = None, organization: str | None = None,
+                            topic_document: str | None = None) -> VersionAnswer:
     """The answer to a question about documents and versions. ``day``: a date the question
-    names (which version held then); ``organization``: only that organization's documents."""
+    names (which version held then); ``organization``: only that organization's documents;
+    ``topic_document``: the document the last answer quoted ("vilken rutin är det här?")."""
     metas = [d.meta for d in kb.documents()
              if organization is None or d.meta.organization == organization]
     by_id = {m.id: m for m in metas}
@@ -129,6 +165,12 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
     if not metas:
         return out
     named = _named_documents(text, metas)
+    if not named and topic_document in by_id and _DEICTIC.search(text):
+        named = [by_id[topic_document]]
+    if not named:
+        # a document outside the versioned registration routine, named by its title's words
+        default = {m.id for m in _versioned_family(metas)}
+        named = [m for m in _titled_documents(text, metas, kb.tokenizer) if m.id not in default]
     family = _chain(named[0], by_id) if named else _versioned_family(metas)
 
     if _LIST.search(text) and not named:
@@ -142,6 +184,15 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
             out.quotes += _note_quotes(m, rules, kb.document(m.id))[:1]
         return out
 
+    if _CHANGED.search(text) and named and len(family) == 1:
+        only = family[0]
+        out.lines.append(_t(
+            lang, f"Kunskapsbasen har ingen tidigare version av {_title(only, lang)}, så jag kan "
+                  f"inte säga vad som ändrades. Den {_period(only, lang)}.",
+            f"The knowledge base holds no earlier version of {_title(only, lang)}, so I cannot "
+            f"say what changed. It {_period(only, lang)}."))
+        out.quotes += _note_quotes(only, rules, kb.document(only.id))
+        return out
     if _CHANGED.search(text) and len(family) > 1:
         newer = next((m for m in family if named and m.id == named[0].id), family[-1])
         if newer is family[0]:

