@@ -206,7 +206,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     if pnr_seen and born_pnr is None:
         reply.api["answer"] = T.t(lang, "pnr_bad") + "\n\n" + reply.api["answer"]
 
-    conv.last_kind = frame.kind
+    if not (frame.means_it and reply.api.get("kind") == CLARIFY):
+        conv.last_kind = frame.kind  # "vad betyder det?" asked back keeps the visit's thread
     cited = reply.api.get("citations") or []
     conv.topic = ({"document_id": cited[0]["document_id"], "anchor": cited[0]["anchor"]}
                   if reply.api.get("kind") == SEARCH and cited else None)
@@ -271,6 +272,7 @@ class Frame:
     search_text: str | None = None
     today: date | None = None  # the day the question is asked (versions in force on it)
     where_said: bool = False  # "var står det?": where the last answer's passage is
+    means_it: bool = False  # "vad betyder det?": what the last answer means
     #: The document the last answer quoted (the conversation's topic), if any.
     topic_document: str | None = None
 
@@ -309,6 +311,9 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if kb is None:
         raise InputError("kb", state.not_ready_message(),
                          status_code=503)
+    if _term_asked(text) == "det":
+        frame.means_it = True
+        return frame
     if _WHERE_SAID.match(text) and (
             (conv.topic and _chunk(kb, conv.topic["document_id"], conv.topic["anchor"]))
             or (conv.last_kind == VISIT and _has_visit(conv.facts))):
@@ -317,6 +322,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.where_said = True
         return frame
     frame.search_text = _follow_up_text(kb, text, conv)
+    if frame.search_text and scope is None and unknown is None:
+        # a follow-up naming no organization stays with the organization of the passage it
+        # points back at (walk-through, stop 19: "hur mycket kr är det då" after the Västra
+        # Götaland municipality's fee levels got Region Halland's 200 kr)
+        meta = _meta(kb, conv.topic["document_id"])
+        if meta is not None:
+            scope = frame.organization = meta.organization
     asked = frame.search_text or text
     frame.hits = kb.search(asked, k=5, organization=scope)
     vector = kb.embedder.embed_queries([asked])[0] if kb.embedder is not None else None
@@ -516,6 +528,8 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
     conv.pending = conv.pending_rule = None
     if frame.where_said:
         return _where_said_answer(state, frame, conv)
+    if frame.means_it:
+        return _means_it_answer(state, frame, conv)
     if frame.kind == DATE_RULE:
         return _date_rule_turn(state, frame, conv)
     if frame.kind == VERSION:
@@ -1331,14 +1345,48 @@ _TERM_ASKED = re.compile(
 _ARTICLE = re.compile(r"^(?:ett|en|det|den|a|an|the)\s+", re.I)
 
 
+#: "vad betyder det?", "what does that mean?": the meaning of the last answer, no word named.
+_PRONOUN_TERM = re.compile(r"^(?:det|det där|det här|detta|den|den där|dom|de|that|it|this|"
+                           r"those|these)$", re.I)
+
+
 def _term_asked(text: str) -> str | None:
-    """The word whose meaning the question asks, or None."""
+    """The word whose meaning the question asks, "det" when it asks what the last answer
+    means ("vad betyder det?"), or None."""
     m = _TERM_ASKED.match(text)
     if not m:
         return None
-    term = _ARTICLE.sub("", (m.group("sv") or m.group("en") or m.group("en2") or "").strip())
+    raw = (m.group("sv") or m.group("en") or m.group("en2") or "").strip()
+    if _PRONOUN_TERM.match(raw):
+        return "det"
+    term = _ARTICLE.sub("", raw)
     term = re.sub(r"\s+(?:här|i rutinen|in the routine)$", "", term, flags=re.I).strip(" ”\"'")
     return term if term and len(term.split()) <= 3 else None
+
+
+def _means_it_answer(state, frame: Frame, conv: Conversation) -> ChatReply:
+    """ "vad betyder det?" after an answer: the routines say it in no other words, so the whole
+    section the last answer quoted, cited; after a registration answer or none, the question
+    which word is meant (walk-through, stop 19: a sentence on the buses' hygiene was quoted
+    for "det", in both walk-throughs)."""
+    kb, lang = state.kb, frame.lang
+    chunk = (_chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
+             if conv.topic and conv.last_kind != VISIT else None)
+    meta = _meta(kb, conv.topic["document_id"]) if chunk is not None else None
+    if chunk is None or meta is None:
+        question = T.t(lang, "means_it_which")
+        return ChatReply(api={"kind": CLARIFY, "answer": question, "decision": None,
+                              "citations": [], "passages": []},
+                         conversation=None, question=question)
+    quote = chunk.text.strip()
+    answer = (T.t(lang, "means_it") + "\n" + (quote if lang == "sv" else f"“{quote}”") + "\n\n"
+              + A.source_line(meta, chunk.section or meta.title, lang))
+    citations, passages = _enrich_citations(kb, [{"document_id": meta.id,
+                                                  "anchor": conv.topic["anchor"],
+                                                  "quote": quote}])
+    return ChatReply(api={"kind": SEARCH, "answer": answer, "decision": None,
+                          "citations": citations, "passages": passages},
+                     conversation=None, marks=_quote_marks(citations, passages))
 
 
 def _defines(quote: str, term: str) -> bool:

@@ -64,6 +64,11 @@ TEXTS = {
         "rule_statement_why": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "where_said": "Det förra svaret kommer från det här stället i rutinerna (följ länken "
                       "till avsnittet):",
+        "means_it": "Rutinerna säger det inte med andra ord. Så här lyder hela avsnittet som "
+                    "det förra svaret kommer från; fråga gärna efter ett enskilt ord (”vad "
+                    "betyder …?”):",
+        "means_it_which": "Vilket ord i svaret vill du ha förklarat? Skriv till exempel ”vad "
+                          "betyder brytpunktssamtal?”.",
         "term_not_defined": "Rutinerna förklarar inte vad ”{term}” betyder. Ordet används så "
                             "här:",
         "fee_without_amount": "Rutinerna anger inget belopp för avgiften. Så här beskriver "
@@ -143,6 +148,11 @@ TEXTS = {
         "rule_statement_why": "Under the routine in force today (“{title}”, {system}):",
         "where_said": "The previous answer comes from this place in the routines (follow the "
                       "link to the section):",
+        "means_it": "The routines do not say it in other words. This is the whole section the "
+                    "previous answer comes from (in Swedish); you can ask about a single word "
+                    "(“what does … mean?”):",
+        "means_it_which": "Which word of the answer would you like explained? Write, for "
+                          "example, “what does brytpunktssamtal mean?”.",
         "term_not_defined": "The routines do not explain what “{term}” means. The word is used "
                             "like this:",
         "fee_without_amount": "The routines give no amount for the fee. This is how the routine "

@@ -489,3 +489,32 @@ def test_a_visit_last_week_is_asked_for_its_day(ask):
     a = ask("hw much does pt pay for home vist, 80yo, last week, after discharge, lives at home "
             "enroled in home care")
     assert a["kind"] == "clarify" and "“last week” gives no day" in a["answer"]
+
+
+def test_what_does_that_mean_after_a_search_answer_quotes_that_answers_whole_section(ask):
+    # walk-through, stop 19: "vad betyder det" quoted a sentence on the buses' hygiene
+    a = ask("vem ansvarar på kväll o natt för en pat som brukar gå till vårdcentralen")
+    assert "kvälls- och nattetid" in a["answer"]
+    b = ask("vad betyder det", a["conversation_id"])
+    assert b["kind"] == "search" and "Patienterna ansluts inte" in b["answer"]
+    assert "buss" not in b["answer"].lower()
+    assert b["citations"][0]["document_id"] == a["citations"][0]["document_id"]
+
+
+def test_what_does_that_mean_after_a_registration_answer_asks_which_word(ask):
+    a = ask("inskrivningssamtal igår 83 år ordinärt boende")
+    b = ask("vad betyder det?", a["conversation_id"])
+    assert b["kind"] == "clarify" and "Vilket ord" in b["answer"]
+    # the visit is still the conversation's: a changed age amends it
+    c = ask("och om hon är 86?", a["conversation_id"])
+    assert c["kind"] == "rule" and c["decision"]["patient_fee_sek"] == 0
+
+
+def test_a_follow_up_naming_no_organization_stays_with_the_last_answers_organization(ask):
+    # walk-through, stop 19: after the municipality's fee levels, "hur mycket kr är det då"
+    # got Region Halland's 200 kr for a physician's visit
+    a = ask("vad betyder nivå 1 o nivå 2")
+    assert "Västra Götaland" in a["answer"]
+    b = ask("hur mycket kr är det då", a["conversation_id"])
+    assert "200 kr" not in b["answer"] and "Region Halland" not in b["answer"]
+    assert b["understood"]["organization"] == "Kommun i Västra Götaland (Sektor Välfärd)"
