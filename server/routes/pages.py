@@ -90,8 +90,23 @@ def answer_blocks(text: str) -> list[dict]:
     return blocks
 
 
+def rule_lead(text: str, notice: str | None) -> list[str]:
+    """The lines a registration answer opens with, above its list of fields: a changed fact
+    ("Ändrat: ålder 84 → 85.") and "Enligt ”…” registreras besöket …", without the notice the
+    page shows on its own (walk-through, stop 19: after a change the notice was shown twice
+    and the "Enligt …" line not at all)."""
+    lines = []
+    for line in text.split("\n"):
+        if not line.strip() or line.strip() == (notice or "").strip():
+            continue
+        if _ITEM.match(line) or line.startswith(("Besöksdag:", "Visit date:")):
+            break
+        lines.append(line)
+    return lines
+
+
 templates.env.globals.update(citation_link=citation_link, passage_quote=passage_quote,
-                             answer_blocks=answer_blocks)
+                             answer_blocks=answer_blocks, rule_lead=rule_lead)
 
 
 #: The cookie that remembers the organization a person picked on the chat page (a year).

@@ -251,3 +251,14 @@ def test_the_source_line_names_the_cited_documents_organization_and_validity(cli
     assert f"({meta.organization}, gäller från {meta.valid_from.isoformat()}" in line
     assert all(p["organization"] not in line for p in others
                if p["organization"] != meta.organization)
+
+
+def test_a_changed_fact_on_the_page_shows_the_assumed_day_once_and_the_routine_line(post_form):
+    # walk-through, stop 19: after "pat är 85 förresten" the page showed "Besöksdagen
+    # saknas …" twice and dropped "Enligt ”…” registreras besöket …"
+    first = post_form("/", "vad kostar hembesök för pat 84 år")
+    cid = CONVERSATION.search(first.text).group(1)
+    second = post_form("/", "pat är 85 förresten", cid).text.split('id="svar-2"')[1]
+    assert second.count("Besöksdagen saknas i frågan") == 1
+    assert "Ändrat: ålder 84 → 85." in second
+    assert "registreras besöket i Cosmic så här" in second
