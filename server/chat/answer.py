@@ -16,8 +16,13 @@ def validity(meta, lang: str) -> str:
     """'gäller från 2025-03-31' (and 'till …' when the version ended) for a document."""
     vf = getattr(meta, "valid_from", None) if not isinstance(meta, dict) else meta.get("valid_from")
     vt = getattr(meta, "valid_to", None) if not isinstance(meta, dict) else meta.get("valid_to")
+    kind = getattr(meta, "kind", None) if not isinstance(meta, dict) else meta.get("document_kind")
     if not vf:
         return t(lang, "no_validity")
+    if kind in ("report", "decision"):
+        # a report or a decision is dated, not in force (walk-through, stop 19: "gäller från
+        # 2022-02-16" for the 2022 report, while /documents says "Rapport 2022-02-16")
+        return t(lang, "dated_" + kind, d=_iso(vf))
     text = t(lang, "valid_from", d=_iso(vf))
     if vt:
         text += " " + t(lang, "valid_to", d=last_day(vt))

@@ -850,7 +850,8 @@ def _passage(meta, chunk, score) -> dict:
             "section": chunk.section, "anchor": chunk.anchor, "text": chunk.text,
             "score": score, "url": f"/documents/{meta.id}#{chunk.anchor}",
             "valid_from": meta.valid_from.isoformat() if meta.valid_from else None,
-            "valid_to": meta.valid_to.isoformat() if meta.valid_to else None}
+            "valid_to": meta.valid_to.isoformat() if meta.valid_to else None,
+            "document_kind": meta.kind}
 
 
 def _clarify_answer(conv: Conversation, lang: str) -> ChatReply:
@@ -1561,7 +1562,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                 # the cited document's own organization and validity, for the page's source
                 # line (it showed the first source's, another document's, before)
                 "organization": meta.organization, "valid_from": _iso_or_none(meta.valid_from),
-                "valid_to": _iso_or_none(meta.valid_to)}
+                "valid_to": _iso_or_none(meta.valid_to), "document_kind": meta.kind}
     today = frame.today or date.today()
     listed = hits[:SOURCES_SHOWN]
     # the cited passage first, then the others; a version no longer in force last and

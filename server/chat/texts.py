@@ -9,6 +9,8 @@ from rules.facts import FACT_NAMES_SV
 TEXTS = {
     "sv": {
         "valid_from": "gäller från {d}",
+        "dated_report": "rapport {d}",
+        "dated_decision": "beslut {d}",
         "valid_to": "till och med {d}",
         "no_validity": "ingen giltighetstid angiven",
         "source": "Källa: {title} ({org}, {validity}), avsnitt ”{section}”.",
@@ -90,6 +92,8 @@ TEXTS = {
     },
     "en": {
         "valid_from": "valid from {d}",
+        "dated_report": "report {d}",
+        "dated_decision": "decision {d}",
         "valid_to": "up to and including {d}",
         "no_validity": "no validity stated",
         "source": "Source: {title} ({org}, {validity}), section “{section}”.",

@@ -120,7 +120,15 @@ def _t(lang: str, sv: str, en: str) -> str:
     return en if lang == "en" else sv
 
 
+_DATED = {"report": ("är en rapport daterad", "is a report dated"),
+          "decision": ("är ett beslut daterat", "is a decision dated")}
+
+
 def _period(meta, lang: str) -> str:
+    if meta.kind in _DATED and meta.valid_from:
+        # a report or a decision is dated, never "in force" (walk-through, stop 19)
+        sv, en = _DATED[meta.kind]
+        return _t(lang, f"{sv} {meta.valid_from}", f"{en} {meta.valid_from}")
     if meta.valid_from and meta.valid_to:
         last = last_day(meta.valid_to)
         return _t(lang, f"gällde {meta.valid_from} – {last}", f"applied {meta.valid_from} – {last}")
@@ -179,7 +187,8 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
         for m in sorted(metas, key=lambda m: (m.organization, m.title)):
             status = _t(lang, "gäller i dag", "in force today") if m.in_force_on(today) and \
                 m.kind == "routine" else ""
-            out.lines.append(f"• {_title(m, lang)}: {_period(m, lang)}"
+            out.lines.append(f"• {_title(m, lang)}{'' if m.kind in _DATED else ':'} "
+                             f"{_period(m, lang)}"
                              + (f"; {status}" if status else "") + ".")
             out.quotes += _note_quotes(m, rules, kb.document(m.id))[:1]
         return out
@@ -226,7 +235,7 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
         return out
 
     target = named[0]
-    in_force = target.in_force_on(today)
+    in_force = target.in_force_on(today) and target.kind not in _DATED
     if target.valid_to and today >= target.valid_to:
         out.lines.append(_t(lang, f"Nej, {_title(target, lang)} gäller inte längre: den {_period(target, lang)}.",
                             f"No, {_title(target, lang)} no longer applies: it {_period(target, lang)}."))

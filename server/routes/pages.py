@@ -106,7 +106,8 @@ def rule_lead(text: str, notice: str | None) -> list[str]:
 
 
 templates.env.globals.update(citation_link=citation_link, passage_quote=passage_quote,
-                             answer_blocks=answer_blocks, rule_lead=rule_lead)
+                             answer_blocks=answer_blocks, rule_lead=rule_lead,
+                             validity_label=validity)
 
 
 #: The cookie that remembers the organization a person picked on the chat page (a year).

@@ -518,3 +518,16 @@ def test_a_follow_up_naming_no_organization_stays_with_the_last_answers_organiza
     b = ask("hur mycket kr är det då", a["conversation_id"])
     assert "200 kr" not in b["answer"] and "Region Halland" not in b["answer"]
     assert b["understood"]["organization"] == "Kommun i Västra Götaland (Sektor Välfärd)"
+
+
+def test_a_report_and_a_decision_are_dated_never_said_to_be_in_force(ask):
+    # walk-through, stop 19: "(Region Halland, gäller från 2022-02-16)" for the 2022 report
+    a = ask("vem har ansvar på natten för hemsjukvårdspat")
+    assert "Hallandsjouren" in a["answer"] and "rapport 2022-02-16" in a["answer"]
+    assert "gäller från 2022-02-16" not in a["answer"]
+    assert a["citations"][0]["document_kind"] == "report"
+    b = ask("Vilka rutiner gäller idag för Region Halland?")
+    assert "är ett beslut daterat 2026-03-03" in b["answer"]
+    assert "gäller från 2025-03-31; gäller i dag" in b["answer"]
+    c = ask("gäller hsu-beslutet fortfarande?")
+    assert "gäller i dag" not in c["answer"] and "beslut daterat 2026-03-03" in c["answer"]
