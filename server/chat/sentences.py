@@ -436,6 +436,19 @@ def _items_after(lead: int, sentences: list[str]) -> list[int]:
     return items
 
 
+def _lead_in_above(best: int, sentences: list[str]) -> int | None:
+    """The lead-in of the bullet list ``best`` is an item of, or None."""
+    if not _BULLET.match(sentences[best]):
+        return None
+    for i in range(best - 1, max(best - MAX_ITEMS, 0) - 1, -1):
+        if _BULLET.match(sentences[i]):
+            continue
+        if _LEAD_IN.search(sentences[i]) and not _is_label(sentences[i]):
+            return i
+        return None
+    return None
+
+
 def _group_label(best: int, sentences: list[str]) -> int | None:
     """The label of the labelled group ``best`` is a body line of: the label line right above,
     or above the group's earlier body lines ("Nivå 1," / "…korttid…" / "…Dagverksamhet…":
@@ -486,8 +499,14 @@ def _completed(best: int, sentences: list[str], scores: list[float],
                 return [best, max(bullets, key=lambda i: (scores[i], -i))]
             return whole
     label = _group_label(best, sentences)
+    lead = _lead_in_above(best, sentences)
     if label is not None:
         chosen.insert(0, label)
+    elif lead is not None:
+        # a bullet with the lead-in that says what it is one of (stop 19: "får man 500 kr för
+        # brytpunktssamtal på säbo?" got "- brytpunktssamtal på SäBo …" without "Ersättning
+        # utgår med 500 kr … i samband med någon av nedan;")
+        chosen.insert(0, lead)
     elif best > 0 and _ANAPHORA.match(sentence):
         # never a sentence opening on what it refers to without it (issue 10: "Med anledning
         # av detta startades ett projekt 2015 …" needs the sentence before)

@@ -181,3 +181,8 @@ def test_the_bullet_the_question_names_comes_alone_with_its_lead_in():
     quoted = _quoted("får vc 500 kr för brytpunktssamtal?")
     assert "någon av nedan" in quoted and "brytpunktssamtal" in quoted
     assert "utskrivning" not in quoted and "nya patienter" not in quoted
+
+
+def test_a_bullet_comes_with_the_lead_in_that_says_what_it_is_one_of():
+    quoted = _quoted("brytpunktssamtal på säbo eller i kommunal hemsjukvård i ordinärt boende?")
+    assert quoted.startswith("Ersättning utgår med 500 kr") and "brytpunktssamtal" in quoted
