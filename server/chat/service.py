@@ -1189,10 +1189,13 @@ def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
     riktat hembesök", "vilka typer av läkarbesök i hemmet ger extra ersättning", "hur mkt extra
     får vc i halland för ett riktat hembesök av läkare i khsv"."""
     text = frame.text
+    if _CLINIC_PAY.search(text) and frame.stated.get("occasion") \
+            and not (_OTHER_PAY.search(text) or _SINCE_WHEN.search(text)):
+        return _occasion_compensation_statement(state, frame, routine)
     if not (_CLINIC_PAY.search(text) and _TARGETED_VISIT.search(text)) or _OTHER_PAY.search(text) \
             or _SINCE_WHEN.search(text):
         return None
-    if frame.stated.get("occasion") or frame.stated.get("setting"):
+    if frame.stated.get("setting"):
         return None  # one visit described: the visit card answers it
     lang = frame.lang
     quote = (lambda q: q) if lang == "sv" else (lambda q: f"“{q}”")
@@ -1206,6 +1209,49 @@ def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
         if "lakarmedverkan" in row.when or "remote" in row.when:
             lines += [quote(c.quote) for c in row.citations]
             citations += row.citations
+    lines.append(T.t(lang, "offer_visit_check"))
+    cited, passages = _enrich_citations(state.kb, _raw_citations(citations))
+    if _meta(state.kb, routine.document_id) is None:
+        return None
+    return ChatReply(api={"kind": SEARCH, "answer": "\n".join(dict.fromkeys(lines)),
+                          "decision": None, "citations": cited, "passages": passages},
+                     conversation=None, marks=_quote_marks(cited, passages))
+
+
+def _occasion_compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
+    """Whether a kind of visit gives the extra compensation, asked with its occasion ("vanligt
+    hembesök säbo pga förkylning … ger det 500", "is the 500 kr paid for a regular checkup at
+    sabo"): yes or no from the rules over the facts stated, when they settle it, with the
+    rule's reason and the routine's occasions quoted (walk-through, stop 19: a sentence of the
+    HSU decision on "ersättning för hembesök av läkare" read as a yes)."""
+    from rules.engine import decide
+    from rules.facts import resolve_facts
+
+    stated, lang = frame.stated, frame.lang
+    try:
+        day = date.fromisoformat(stated["visit_date"]) if stated.get("visit_date") \
+            else (frame.today or date.today())
+        resolved = resolve_facts(
+            day, occasion=stated.get("occasion"), setting=stated.get("setting"),
+            municipal_home_care=stated.get("municipal_home_care"),
+            remote=stated.get("remote", False), lakarmedverkan=stated.get("lakarmedverkan", False),
+            performed_by=stated.get("performed_by", "lakare"))
+    except (InputError, ValueError):
+        return None
+    decision = decide(resolved, day, state.rules).to_api()
+    amount = decision.get("compensation_sek")
+    if amount is None or decision.get("routine", {}).get("document_id") != routine.document_id:
+        return None
+    quote = (lambda q: q) if lang == "sv" else (lambda q: f"“{q}”")
+    lines = [T.t(lang, "rule_statement", title=routine.title, system=routine.system),
+             T.t(lang, "occasion_pays" if amount else "occasion_pays_not", amount=amount)]
+    reasons = A.reasons_in(decision, lang)
+    lines += [r for r in reasons if re.search(r"500|ersättning|compensation", r, re.I)][:1]
+    citations = list(routine.compensation_citations)
+    lines += [quote(c.quote) for c in routine.compensation_citations]
+    for occasion in routine.occasions:
+        lines += [f"- {quote(c.quote)}" for c in occasion.citations]
+        citations += occasion.citations
     lines.append(T.t(lang, "offer_visit_check"))
     cited, passages = _enrich_citations(state.kb, _raw_citations(citations))
     if _meta(state.kb, routine.document_id) is None:

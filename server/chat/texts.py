@@ -63,6 +63,9 @@ TEXTS = {
                              "svarar jag med registrering, avgift och ersättning.",
         "changed": "Ändrat: {changes}.",
         "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
+        "occasion_pays": "Ja, ett sådant besök ger {amount} kr extra till vårdcentralen.",
+        "occasion_pays_not": "Nej, ett sådant besök ger ingen extra ersättning: den ges bara "
+                             "vid de tillfällen som rutinen räknar upp.",
         "rule_statement_why": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "where_said": "Det förra svaret kommer från det här stället i rutinerna (följ länken "
                       "till avsnittet):",
@@ -149,6 +152,9 @@ TEXTS = {
         "changed": "Changed: {changes}.",
         "rule_statement": "Under the routine in force today (“{title}”, {system}; quoted in "
                           "Swedish):",
+        "occasion_pays": "Yes, such a visit gives the clinic an extra SEK {amount}.",
+        "occasion_pays_not": "No, such a visit gives no extra compensation: it is paid only on "
+                             "the occasions the routine lists.",
         "rule_statement_why": "Under the routine in force today (“{title}”, {system}):",
         "where_said": "The previous answer comes from this place in the routines (follow the "
                       "link to the section):",

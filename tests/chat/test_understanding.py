@@ -531,3 +531,16 @@ def test_a_report_and_a_decision_are_dated_never_said_to_be_in_force(ask):
     assert "gäller från 2025-03-31; gäller i dag" in b["answer"]
     c = ask("gäller hsu-beslutet fortfarande?")
     assert "gäller i dag" not in c["answer"] and "beslut daterat 2026-03-03" in c["answer"]
+
+
+@pytest.mark.parametrize("message, verdict", [
+    # walk-through, stop 19: the HSU decision's "ersättning för hembesök av läkare" read as a yes
+    ("vanligt hembesök säbo pga förkylning ingen utskrivning ger det 500", "Nej, ett sådant besök"),
+    ("is the 500 kr paid for a regular checkup at sabo", "No, such a visit"),
+    ("får man 500 kr för brytpunktssamtal på säbo?", "Ja, ett sådant besök ger 500 kr"),
+])
+def test_whether_a_kind_of_visit_gives_the_500_kr_is_answered_yes_or_no_by_the_rules(
+        ask, message, verdict):
+    body = ask(message)
+    assert body["decision"] is None and verdict in body["answer"]
+    assert "någon av nedan" in body["answer"] and body["citations"]
