@@ -989,6 +989,36 @@ _COUNTS = re.compile(r"\bräknas\b|\bgodkänn\w*|\bgiltig\w*|\bcount\w*|\bqualif
                      re.I)
 
 
+_FOLLOWS_ON = re.compile(r"^\s*(?:och|men|samt|and|but|what about)\b", re.I)
+
+
+def _routine_asked_about(state, frame: Frame, today: date):
+    """The visit routine a general rule question is about: the one whose journal system it
+    names ("… i VAS"), else, for a follow-up on an answer from a visit routine, that routine
+    (walk-through, stop 19: "och vad betalade pat över 85" after a VAS answer got Cosmic's
+    fee line), else the one in force today."""
+    routines = state.rules.visit_routines
+    named = _SYSTEM_NAMED.search(frame.text)
+    if named:
+        return next((r for r in reversed(routines)
+                     if r.system.lower() == named.group(1).lower()), None)
+    if frame.topic_document and (frame.search_text or _FOLLOWS_ON.match(frame.text)):
+        topic = next((r for r in routines if r.document_id == frame.topic_document), None)
+        if topic is not None:
+            return topic
+    return state.rules.visit_routine_on(today)
+
+
+def _statement_lead(routine, lang: str, frame: Frame, key: str) -> str:
+    """"Enligt rutinen som gäller i dag (…):", or for a version no longer in force "Enligt
+    ”…” (VAS), som gällde till och med 2025-03-30:" (the VAS routine was said to be in force
+    today when a follow-up asked about it)."""
+    if routine.in_force_on(frame.today or date.today()):
+        return T.t(lang, key, title=routine.title, system=routine.system)
+    return T.t(lang, "rule_statement_past", title=routine.title, system=routine.system,
+               last=A.last_day(routine.valid_to))
+
+
 def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
     """A general question about a rule that a fact names ("räknas videobesök?", "får man 500 kr
     inom Läkarmedverkan?", "kan distriktssköterskans besök ge ersättningen?") answered with the
@@ -1003,7 +1033,7 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
         # (issue 9's example "What is the KVÅ code for an occupational therapist's home
         # visit?" was answered with the physicians-only rule).
         return None
-    routine = state.rules.visit_routine_on(today)
+    routine = _routine_asked_about(state, frame, today)
     if routine is None:
         return None
     if not (MONEY_WORDS.search(frame.text) or REGISTRATION_WORDS.search(frame.text)
@@ -1032,7 +1062,7 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
     meta = _meta(state.kb, routine.document_id)
     # The rule's reason in the question's language explains; the document's own words are
     # quoted as quotes (issue 10: a reason is not a quote from the routine).
-    lead = T.t(lang, "rule_statement_why", title=routine.title, system=routine.system)
+    lead = _statement_lead(routine, lang, frame, "rule_statement_why")
     quotes = _quoted(row.citations, lang)
     answer = "\n".join([lead, row.text if lang == "sv" else row.text_en,
                         T.t(lang, "routine_says", quote=quotes), T.t(lang, "offer_visit_check")])
@@ -1077,7 +1107,7 @@ _OTHER_PAY = re.compile(
 _PATIENT_FEE = re.compile(
     r"\bpatientavgift\w*|\bavgift\w*|\bpat(?:ient\w*)? (?:betala\w*|kosta\w*)|"
     r"\b(?:betala\w*|kosta\w*)\b.{0,30}\bpat(?:ient\w*)?\b|\bvad kostar\b|\bpatient fee|"
-    r"\bpatient (?:pay|be charged)\w*|\bdoes the patient pay\b|\bcharged?\b", re.I)
+    r"\bpatient (?:pay|be charged)\w*|\bdoes the patient pay\b|\bcharged?\b|\bfees?\b", re.I)
 
 
 _VISIT_WORD = re.compile(r"besök\w*|\bvisit\w*", re.I)
@@ -1142,6 +1172,11 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
     return None
 
 
+# The fee's registration field or code, which search quotes ("Which fee type code was used
+# in VAS …?" needs "Avgiftstyp: H3", not the fee rows).
+_FEE_FIELD = re.compile(r"\bfee type\b|\bavgiftstyp\w*|\bkod\w*|\bcodes?\b", re.I)
+
+
 def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:
     """A general question about the patient's fee for a targeted physician home visit ("vad
     betalar patienten för ett hembesök av läkaren") answered with the routine's fee rows, each
@@ -1150,12 +1185,16 @@ def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:
     patienten för ett hembesök av läkaren" quoted the Cosmic fee line without the VAS amount
     for 85 and older."""
     text = frame.text
-    if not (_PATIENT_FEE.search(text) and _TARGETED_VISIT.search(text)):
+    # the age limit of the routine's fees names the physician's visit too ("whats the fee if
+    # pt is over 85": walk-through, stop 19, got the Cosmic line in Swedish, no amount)
+    if not (_PATIENT_FEE.search(text) and (_TARGETED_VISIT.search(text)
+                                           or re.search(r"\b85\b", text))) \
+            or _FEE_FIELD.search(text):
         return None
     if any(frame.stated.get(k) is not None for k in ("patient_age", "birth_date", "birth_year")):
         return None  # one patient described: the visit card answers it
     lang = frame.lang
-    lines = [T.t(lang, "rule_statement_why", title=routine.title, system=routine.system)]
+    lines = [_statement_lead(routine, lang, frame, "rule_statement_why")]
     raw = []
     for row in routine.fees:
         lines.append(f"- {row.reason}" if lang == "sv" else f"- {row.reason_en}")
@@ -1200,7 +1239,7 @@ def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
     lang = frame.lang
     quote = (lambda q: q) if lang == "sv" else (lambda q: f"“{q}”")
     citations = list(routine.compensation_citations)
-    lines = [T.t(lang, "rule_statement", title=routine.title, system=routine.system)]
+    lines = [_statement_lead(routine, lang, frame, "rule_statement")]
     lines += [quote(c.quote) for c in routine.compensation_citations]
     for occasion in routine.occasions:
         lines += [f"- {quote(c.quote)}" for c in occasion.citations]
@@ -1243,7 +1282,7 @@ def _occasion_compensation_statement(state, frame: Frame, routine) -> ChatReply 
     if amount is None or decision.get("routine", {}).get("document_id") != routine.document_id:
         return None
     quote = (lambda q: q) if lang == "sv" else (lambda q: f"“{q}”")
-    lines = [T.t(lang, "rule_statement", title=routine.title, system=routine.system),
+    lines = [_statement_lead(routine, lang, frame, "rule_statement"),
              T.t(lang, "occasion_pays" if amount else "occasion_pays_not", amount=amount)]
     reasons = A.reasons_in(decision, lang)
     lines += [r for r in reasons if re.search(r"500|ersättning|compensation", r, re.I)][:1]
@@ -1278,7 +1317,8 @@ def _registration_statement(state, frame: Frame, today: date) -> ChatReply | Non
     hembesök?")."""
     text = frame.text
     if not (REGISTRATION_WORDS.search(text)
-            and (_TARGETED_VISIT.search(text) or _VISIT_WORD.search(text))) \
+            and (_TARGETED_VISIT.search(text) or _VISIT_WORD.search(text)
+                 or _SYSTEM_NAMED.search(text))) \
             or _FIELD_NAMED.search(text):
         return None
     stated = frame.stated

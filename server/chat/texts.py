@@ -63,6 +63,7 @@ TEXTS = {
                              "svarar jag med registrering, avgift och ersättning.",
         "changed": "Ändrat: {changes}.",
         "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
+        "rule_statement_past": "Enligt ”{title}” ({system}), som gällde till och med {last}:",
         "occasion_pays": "Ja, ett sådant besök ger {amount} kr extra till vårdcentralen.",
         "occasion_pays_not": "Nej, ett sådant besök ger ingen extra ersättning: den ges bara "
                              "vid de tillfällen som rutinen räknar upp.",
@@ -152,6 +153,8 @@ TEXTS = {
         "changed": "Changed: {changes}.",
         "rule_statement": "Under the routine in force today (“{title}”, {system}; quoted in "
                           "Swedish):",
+        "rule_statement_past": "Under “{title}” ({system}), which applied up to and including "
+                               "{last} (quoted in Swedish):",
         "occasion_pays": "Yes, such a visit gives the clinic an extra SEK {amount}.",
         "occasion_pays_not": "No, such a visit gives no extra compensation: it is paid only on "
                              "the occasions the routine lists.",

@@ -544,3 +544,21 @@ def test_whether_a_kind_of_visit_gives_the_500_kr_is_answered_yes_or_no_by_the_r
     body = ask(message)
     assert body["decision"] is None and verdict in body["answer"]
     assert "någon av nedan" in body["answer"] and body["citations"]
+
+
+def test_how_one_registered_in_vas_lists_the_vas_fields_and_a_fee_follow_up_stays_in_vas(ask):
+    # walk-through, stop 19: "hur registrerade man i vas" got the Summa line only, and "och vad
+    # betalade pat över 85" then Cosmic's fee line
+    a = ask("hur registrerade man i vas")
+    assert "Besökstyp: Hemsjukvårdsbesök" in a["answer"] and "Avgiftstyp: H3" in a["answer"]
+    assert "som gällde till och med 2025-03-30" in a["answer"]
+    b = ask("och vad betalade pat över 85", a["conversation_id"])
+    assert "avgiftsfritt" in b["answer"] and "Cosmic" not in b["answer"]
+    assert "som gällde till och med 2025-03-30" in b["answer"]
+    assert "gäller i dag" not in b["answer"]
+
+
+def test_an_english_fee_question_naming_the_age_limit_gets_the_fee_rows_in_english(ask):
+    body = ask("whats the fee if pt is over 85")
+    assert "The patient is 85 or older" in body["answer"] and "SEK 0" in body["answer"]
+    assert all(c["document_id"].startswith("rh-") for c in body["citations"])
