@@ -359,6 +359,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.kind = VISIT
     visit_facts = [k for k in ("visit_date", "patient_age", "birth_date", "birth_year",
                                "occasion", "setting") if k in stated]
+    if frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and visit_facts \
+            and len(text.split()) <= VISIT_FACT_WORDS and _offered_visit_check(state, conv):
+        # facts alone, right after an answer that offered to check one visit ("need to
+        # register a visit" → "nursing home": walk-through, stop 19, quoted the HSU decision)
+        frame.kind = VISIT
     if frame.kind == SEARCH_KIND and (personnummer or len(visit_facts) >= 3):
         # A personnummer or three facts of a visit describe one visit, not the routine in
         # general (tests/chat/test_chat_api.py: "Ger ett hembesök på säbo efter utskrivning
@@ -486,6 +491,19 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
     meta = _meta(kb, conv.topic["document_id"])
     context = chunk.section or (meta.title if meta is not None else "")
     return f"{text} ({context})" if context else None
+
+
+#: A message this short that states a visit's facts and nothing else ("nursing home", "88 år",
+#: "igår på säbo") is the visit the last answer offered to check.
+VISIT_FACT_WORDS = 4
+
+
+def _offered_visit_check(state, conv: Conversation) -> bool:
+    """The last answer quoted a visit routine, so it offered to check one visit."""
+    if not (conv.topic and conv.last_kind == SEARCH_KIND) or state.rules is None:
+        return False
+    return any(r.document_id == conv.topic.get("document_id")
+               for r in state.rules.visit_routines)
 
 
 def _has_visit(facts: dict) -> bool:

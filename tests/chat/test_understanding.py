@@ -562,3 +562,19 @@ def test_an_english_fee_question_naming_the_age_limit_gets_the_fee_rows_in_engli
     body = ask("whats the fee if pt is over 85")
     assert "The patient is 85 or older" in body["answer"] and "SEK 0" in body["answer"]
     assert all(c["document_id"].startswith("rh-") for c in body["citations"])
+
+
+def test_facts_alone_after_an_offer_to_check_one_visit_start_that_visit(ask):
+    # walk-through, stop 19: every short reply after the general registration answer went to
+    # search, and the facts were lost
+    a = ask("need to register a visit")
+    b = ask("nursing home", a["conversation_id"])
+    assert b["kind"] == "rule" and b["facts"]["setting"] == "sabo"
+    c = ask("88", b["conversation_id"])
+    assert c["decision"]["patient_fee_sek"] == 0
+    d = ask("discharge", c["conversation_id"])
+    assert d["decision"]["compensation_sek"] == 500
+    e = ask("last tuesday", d["conversation_id"])
+    # a day before today, the day assumed until then
+    assert e["decision"]["visit_date"] < d["decision"]["visit_date"]
+    assert e["decision"]["compensation_sek"] == 500
