@@ -73,6 +73,8 @@ class QuestionTerms:
     #: The question asks for every item of an enumeration ("vilka typer …", "skillnaden
     #: mellan nivå 1 och nivå 2", "i korthet").
     wants_all: bool = False
+    #: The question asks what a whole document or section says ("Vad innebär HSU-beslutet?").
+    about_whole: bool = False
 
     def for_passage(self, passage_terms: set[str]) -> "QuestionTerms":
         """Only the expansions standing in for a word the passage lacks: when the question's
@@ -130,7 +132,8 @@ def question_terms(question: str, tokenizer, lexicon=None,
                   for t in own | expanded}
     return QuestionTerms(own, expanded, cues, tuple(groups), parts=own - whole, focus=focus,
                          parts_asked=max(asked, 1), rarity=rarity,
-                         wants_all=bool(_WANTS_ALL.search(question)))
+                         wants_all=bool(_WANTS_ALL.search(question)),
+                         about_whole=bool(_ABOUT_WHOLE.search(question)))
 
 
 def _table_row(sentence: str) -> bool:
@@ -175,6 +178,10 @@ _FOCUS = re.compile(r"\b(?:vilk(?:en|et|a)|which|what)\s+(\w+)", re.I)
 # A question asking for the whole enumeration (issue 10: "hsv-avgift nivå 1 och nivå 2, vad är
 # skillnaden" lost level 1; answer set, tuning part: "vilka typer av läkarbesök i hemmet ger
 # extra ersättning", "Vad innebär HSU:s beslut … i korthet?", "what are the 2 fee levels").
+# What a document or a section says as a whole: "Vad innebär HSU-beslutet?", "vad handlar
+# rapporten om", "what does the decision say".
+_ABOUT_WHOLE = re.compile(r"^\s*(?:och\s+)?(?:vad|va)\s+(?:innebär|innebar|handlar|säger|står det i)\b|"
+                          r"^\s*what\s+(?:does|did|is)\b.*\b(?:mean|say|about)\b", re.I)
 _WANTS_ALL = re.compile(r"\bvilka\b|\bvad innebär\b|\bskillnad\w*|\bbåda\b|\balla\b|"
                         r"\bi korthet\b|\bsammanfatt\w*|\btyper\b|\bslags?\b|"
                         r"\bwhat are\b|\bwhich\b|\bdifference\w*|\bvs\.?\b|\bboth\b|"
@@ -356,6 +363,11 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
         return [spans[0]]
     if _fragment_block(sentences):
         return spans
+    if question.about_whole and n <= WHOLE_SECTION_UNITS and _names_only(question, generic):
+        # every word the question has beside "vad innebär" names this section or document: it
+        # asks what the section says, so all of it (walk-through, stop 19: "Vad innebär
+        # HSU-beslutet från 3 mars 2026?" got its point 3 alone)
+        return spans
     table = _table_answer(question, sentences, terms, scores)
     if table is not None:
         return [spans[i] for i in table]
@@ -379,6 +391,23 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
                                                              question.wants_all)))
     limit = max(max_sentences if not question.wants_all else MAX_ITEMS + 1, primary)
     return [spans[i] for i in sorted(chosen)[:limit]]
+
+
+#: A section quoted whole when the question asks what it says: at most this many units.
+WHOLE_SECTION_UNITS = 16
+_ABOUT_WORDS = re.compile(r"^(?:vad|va|innebär|innebar|handl\w*|säg\w*|står|what|does|did|is|"
+                          r"mean|say|about|och|det|den|från|of|the|from|"
+                          # a date's month ("HSU-beslutet från 3 mars 2026")
+                          r"jan\w*|feb\w*|mar\w*|apr\w*|maj|may|jun\w*|jul\w*|aug\w*|sep\w*|"
+                          r"okt\w*|oct\w*|nov\w*|dec\w*)$", re.I)
+
+
+def _names_only(question: QuestionTerms, generic) -> bool:
+    """True when the question's words, besides the asking ones and numbers (a date), all name
+    the passage (its title or heading)."""
+    words = {t for t in question.own if t.isalpha() and not _ABOUT_WORDS.match(t)
+             and t not in question.parts}
+    return bool(words) and words <= set(generic)
 
 
 FRAGMENT_WORDS = 8

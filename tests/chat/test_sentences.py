@@ -186,3 +186,21 @@ def test_the_bullet_the_question_names_comes_alone_with_its_lead_in():
 def test_a_bullet_comes_with_the_lead_in_that_says_what_it_is_one_of():
     quoted = _quoted("brytpunktssamtal på säbo eller i kommunal hemsjukvård i ordinärt boende?")
     assert quoted.startswith("Ersättning utgår med 500 kr") and "brytpunktssamtal" in quoted
+
+
+def test_a_question_for_what_a_section_says_gets_the_whole_section():
+    # walk-through, stop 19: "Vad innebär HSU-beslutet från 3 mars 2026?" got point 3 alone
+    from server.chat.sentences import question_terms
+
+    text = ("1. Utskottet beslutar om förslaget om stärkt läkarsamverkan.\n"
+            "2. Utskottet genomför förslaget vilket innebär:\n"
+            "● En utvidgning av Läkarmedverkans insatser\n"
+            "3. Utskottet får information om att satsningen finansieras med omfördelade medel, "
+            "motsvarande 28,5 miljoner kronor.\n"
+            "4. Utskottet följer upp verksamheten.")
+    tok = SwedishTokenizer(vocabulary_of([text, "Beslut HSU 2026-03-03"]))
+    q = question_terms("Vad innebär HSU-beslutet från 3 mars 2026?", tok)
+    generic = set(tok.tokenize("Beslut HSU 2026-03-03"))
+    quoted = " ".join(text[s.start:s.end]
+                      for s in select_sentences(q, text, tok.tokenize, generic=generic))
+    assert "1. Utskottet" in quoted and "28,5 miljoner" in quoted and "4. Utskottet" in quoted
