@@ -578,3 +578,9 @@ def test_facts_alone_after_an_offer_to_check_one_visit_start_that_visit(ask):
     # a day before today, the day assumed until then
     assert e["decision"]["visit_date"] < d["decision"]["visit_date"]
     assert e["decision"]["compensation_sek"] == 500
+
+
+def test_whether_a_patient_can_say_no_is_answered_with_the_voluntariness_sentence(ask):
+    # walk-through, stop 19: "kan hon säga nej" was refused
+    body = ask("kan patienten säga nej till hemsjukvård?")
+    assert "alltid frivilligt" in body["answer"]
