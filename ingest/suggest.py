@@ -153,8 +153,16 @@ _NOT_TITLE = re.compile(
     r"tjänsteskrivelse|beslutsförslag|protokoll)\s*:?$|"
     r"\b(?:intranät|intranätet|insidan|vårdgivarwebben|vårdgivarwebb|medarbetarwebben)\b|"
     r"^(?:region \w+|västra götalandsregionen|[\wåäö-]+ kommun)$|"
-    r"^(?:innehåll|innehållsförteckning|sida \d+.*)$",
+    r"^(?:innehåll|innehållsförteckning|sida \d+.*)$|"
+    # a validity or approval line ("Gäller från 2026-11-01", "Fastställd av …")
+    r"^(?:gäller\s+(?:från|fr\.?o\.?m\.?)|giltig\w*\s+från|fastställd|beslutad|godkänd|"
+    r"upprättad|reviderad|datum|version)\b",
     re.IGNORECASE)
+# A document's first line naming its kind ("Rutin för hantering av nycklar …"): its title, even
+# when the reader joined the next line to it (walk-through, stop 19: the title was suggested
+# from line 2 or from "Gäller från 2026-11-01").
+_KIND_TITLE = re.compile(r"^(?:rutin|riktlinje|rapport|beslut|instruktion|pm|handlingsplan|"
+                         r"överenskommelse|policy|vägledning)\b\s+\S", re.IGNORECASE)
 _SECTION_HEADING = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:syfte|bakgrund|inledning|sammanfattning|omfattning|ansvar|"
     r"förutsättningar|definitioner|innehåll|förslag till beslut|ärendet|beslut)$", re.IGNORECASE)
@@ -165,7 +173,7 @@ _TITLE_LABEL = re.compile(r"^(?:titel|dokumentnamn|dokumenttitel|rubrik|namn på
 # --- reading ----------------------------------------------------------------------------------
 
 
-def _lines(blocks: list[Block]) -> list[str]:
+def document_lines(blocks: list[Block]) -> list[str]:
     """Every line of the read file, furniture included (page information holds dates)."""
     lines: list[str] = []
     for block in blocks:
@@ -221,7 +229,7 @@ def suggest_catalog(filename: str, data: bytes) -> CatalogSuggestion:
     """
     warnings: list[str] = []
     blocks = read_data_blocks(filename, data, warnings)
-    lines = _lines(blocks)
+    lines = document_lines(blocks)
     sentences = _sentences(lines)
     suggestion = CatalogSuggestion()
     _suggest_title(suggestion, filename, data, blocks, lines)
@@ -244,6 +252,11 @@ def _suggest_title(s: CatalogSuggestion, filename: str, data: bytes, blocks: lis
         if title and _good_title(title):
             s.title, s.evidence["title"] = title, title
             return
+    first = next((line.strip() for line in lines if line.strip()), "")
+    if _KIND_TITLE.match(first) and _good_title(first) and len(first.split()) <= 16 \
+            and not first.endswith((".", ":", ";", ",")):
+        s.title, s.evidence["title"] = first, first
+        return
     cleaned, _ = clean_blocks(blocks, [])
     cleaned = mark_headings(cleaned)
     headings = [b for b in cleaned if b.kind == "heading" and _good_title(b.text)]

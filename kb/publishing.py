@@ -73,9 +73,11 @@ class Suggestion:
     evidence: dict[str, str] = field(default_factory=dict)
 
 
-def suggest(filename: str, data: bytes) -> Suggestion:
+def suggest(filename: str, data: bytes, organizations: tuple[str, ...] = ()) -> Suggestion:
     """Catalog fields read from the text (``ingest.suggest``), or what the file name and first
-    heading give when that part is not there."""
+    heading give when that part is not there. ``organizations``: the ones already published;
+    one whose name (or its part in brackets, "Sektor Välfärd") the document's head names is
+    suggested when the text names no organization of its own."""
     try:
         from ingest.suggest import suggest_catalog
     except ImportError:
@@ -85,11 +87,45 @@ def suggest(filename: str, data: bytes) -> Suggestion:
             s = suggest_catalog(filename, data)
         except UnreadableDocument:
             return Suggestion()  # the preview says why the file cannot be read
-        return Suggestion(**{f.name: getattr(s, f.name, None) or ({} if f.name == "evidence"
-                                                                  else None)
-                             for f in dataclasses.fields(Suggestion)})
+        out = Suggestion(**{f.name: getattr(s, f.name, None) or ({} if f.name == "evidence"
+                                                                 else None)
+                            for f in dataclasses.fields(Suggestion)})
+        if out.organization is None and organizations:
+            found = _known_organization(filename, data, organizations)
+            if found is not None:
+                out.organization, out.evidence["organization"] = found
+        return out
     return Suggestion(title=_first_heading(filename, data)
                       or Path(filename).stem.replace("-", " ").replace("_", " ").strip() or None)
+
+
+#: How many of a document's first lines may name its organization.
+ORGANIZATION_HEAD_LINES = 12
+
+
+def _known_organization(filename: str, data: bytes,
+                        organizations: tuple[str, ...]) -> tuple[str, str] | None:
+    """(organization, the line naming it) for the first published organization that the
+    document's head names in full, without its part in brackets, or by that part ("Sektor
+    Välfärd" for "Kommun i Västra Götaland (Sektor Välfärd)": walk-through, stop 19, the field
+    was left empty)."""
+    from ingest.formats import read_data_blocks
+    from ingest.suggest import document_lines
+
+    try:
+        head = document_lines(read_data_blocks(filename, data, []))[:ORGANIZATION_HEAD_LINES]
+    except UnreadableDocument:
+        return None
+    for org in organizations:
+        names = [org]
+        m = re.match(r"^(?P<name>.+?)\s*\((?P<part>[^)]+)\)\s*$", org)
+        if m:
+            names += [m.group("name"), m.group("part")]
+        for line in head:
+            if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", line, re.I) for n in names
+                   if len(n) >= 5):
+                return org, line
+    return None
 
 
 def _first_heading(filename: str, data: bytes) -> str | None:

@@ -306,7 +306,8 @@ async def preview(request: Request, state: State) -> Response:
     token = publisher.keep_upload(filename, data)
     from kb.publishing import suggest
 
-    suggestion = await run_in_threadpool(suggest, filename, data)
+    suggestion = await run_in_threadpool(suggest, filename, data,
+                                         tuple(state.kb.organizations()))
     from kb.publishing import resolve_supersedes
 
     fields = {"title": suggestion.title, "organization": suggestion.organization,

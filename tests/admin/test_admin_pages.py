@@ -253,3 +253,22 @@ def test_version_questions_about_a_published_routine_speak_of_that_routine(admin
     # "det här" is the routine the last answer quoted
     assert "nyckelskåp" in first.json()["answer"]
     assert "Rutin för nyckelhantering" in this["answer"] and "Cosmic" not in this["answer"]
+
+
+def test_the_preview_suggests_the_first_line_as_title_and_a_known_organization_it_names(
+        admin_client):
+    # walk-through, stop 19: the title was suggested from line 2 (or "Gäller från …") and
+    # "Sektor Välfärd" was not matched to the organization already published
+    text = ("Rutin för hantering av nycklar till patienters bostäder\n"
+            "Sektor Välfärd, hemsjukvården\n"
+            "Gäller från 2026-11-01\n"
+            "Fastställd av enhetschef för hemsjukvården\n\n"
+            "Förvaring\n"
+            "Nycklar förvaras i ett låst nyckelskåp på kontoret. Koden byts var tredje månad.\n")
+    with admin_client() as client:
+        sign_in(client)
+        preview = upload(client, "nycklar.txt", text.encode())
+    values = form_values(preview.text)
+    assert values["title"] == "Rutin för hantering av nycklar till patienters bostäder"
+    assert values["organization"] == "Kommun i Västra Götaland (Sektor Välfärd)"
+    assert values["valid_from"] == "2026-11-01"
