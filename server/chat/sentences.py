@@ -410,6 +410,18 @@ def _names_only(question: QuestionTerms, generic) -> bool:
     return bool(words) and words <= set(generic)
 
 
+def whole_section_asked(question: QuestionTerms, text: str, heading) -> bool:
+    """A search-box query of a few words that all name the section's heading ("uppföljning
+    hemsjukvård" and "Uppföljning av hemsjukvård", "cosmic" and "Registrering i Cosmic"): the
+    whole section answers it (walk-through, stop 19: the widget quoted one sentence of the
+    follow-up section, without its two and six months, and two lines of Cosmic's fields)."""
+    words = text.split()
+    if not 1 <= len(words) <= 3 or "?" in text or _QUESTION_WORD.search(text):
+        return False
+    own = {t for t in question.own if t.isalpha() and t not in question.parts}
+    return bool(own) and own <= set(heading)
+
+
 FRAGMENT_WORDS = 8
 FRAGMENT_UNITS = (4, 15)
 

@@ -1646,6 +1646,9 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         line, spans = cell
     elif defining is not None:
         spans = [defining[1]]
+    elif S.whole_section_asked(q_terms, frame.text, chosen["heading"]) \
+            and len(S.split_sentences(chunk.text)) <= S.WHOLE_SECTION_UNITS:
+        spans = S.split_sentences(chunk.text)
     else:
         spans = S.select_sentences(q_terms, chunk.text, tokenizer.tokenize,
                                    generic=chosen["generic"], dense=chosen["dense"])

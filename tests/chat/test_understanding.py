@@ -584,3 +584,15 @@ def test_whether_a_patient_can_say_no_is_answered_with_the_voluntariness_sentenc
     # walk-through, stop 19: "kan hon säga nej" was refused
     body = ask("kan patienten säga nej till hemsjukvård?")
     assert "alltid frivilligt" in body["answer"]
+
+
+@pytest.mark.parametrize("query, needed", [
+    # walk-through, stop 19 (widget): one sentence of each section, the needed one left out
+    ("uppföljning hemsjukvård", ["två månader", "var sjätte månad"]),
+    ("cosmic", ["Kontakttyp: Hemsjukvårdsbesök", "Kund: Primärvård", "Patientavgift:"]),
+])
+def test_a_search_box_query_naming_a_sections_heading_gets_the_whole_section(ask, query, needed):
+    body = ask(query)
+    assert body["kind"] == "search"
+    for text in needed:
+        assert text in body["answer"]
