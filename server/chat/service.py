@@ -1336,7 +1336,10 @@ def _registration_statement(state, frame: Frame, today: date) -> ChatReply | Non
     text = frame.text
     if not (REGISTRATION_WORDS.search(text)
             and (_TARGETED_VISIT.search(text) or _VISIT_WORD.search(text)
-                 or _SYSTEM_NAMED.search(text))) \
+                 or _SYSTEM_NAMED.search(text)
+                 # "hur registrerar jag?" alone: the visit the routines register (walk-
+                 # through, stop 19: the widget quoted the 500 kr conditions)
+                 or len(text.split()) <= 4)) \
             or _FIELD_NAMED.search(text):
         return None
     stated = frame.stated

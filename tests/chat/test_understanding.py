@@ -596,3 +596,8 @@ def test_a_search_box_query_naming_a_sections_heading_gets_the_whole_section(ask
     assert body["kind"] == "search"
     for text in needed:
         assert text in body["answer"]
+
+
+def test_a_bare_how_do_i_register_gets_the_registration_fields(ask):
+    body = ask("hur registrerar jag")
+    assert "Kontakttyp: Hemsjukvårdsbesök" in body["answer"] and body["decision"] is None
