@@ -173,3 +173,30 @@ def test_the_report_and_the_audit_log_pages(admin_server, page):
     page.wait_for_url("**/admin/logga-in")
     page.goto(url + "/admin")
     assert page.url.endswith("/admin/logga-in")
+
+
+def test_publishing_says_it_is_working_while_the_knowledge_base_is_updated(admin_server, page,
+                                                                           tmp_path):
+    # walk-through, stop 19: "Publicera" took about 10 s with no sign that anything happened
+    url, _ = admin_server
+    _sign_in(page, url)
+    source = tmp_path / "arbetsrutin.md"
+    source.write_text(ROUTINE.replace("nyckelhantering", "nyckelkvittens"), encoding="utf-8")
+    page.goto(url + "/admin/publicera")
+    page.set_input_files("#file", str(source))
+    page.click("button:has-text('Förhandsgranska')")
+    page.fill("#f-organization", "Region Test")
+    page.fill("#f-valid_from", "2026-01-15")
+    page.fill("#f-id", "nyckelkvittens")
+    # the form is not sent in this test: a listener added after the page's own stops it,
+    # so what the page shows while the (slow) request would run stays on screen
+    page.evaluate("document.querySelector('form.catalog-fields')"
+                  ".addEventListener('submit', (e) => e.preventDefault())")
+    page.click("button[value=publish]")
+    status = page.wait_for_selector("form.catalog-fields[aria-busy=true] p[role=status]")
+    assert "Publicerar" in status.inner_text()
+    assert "Publicerar" in page.inner_text("button[value=publish]")
+    shot(page, "admin-publishing")
+    # a second click is ignored: still one status line
+    page.click("button[value=publish]", force=True)
+    assert page.locator("form.catalog-fields p[role=status]").count() == 1
