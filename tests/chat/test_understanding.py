@@ -601,3 +601,9 @@ def test_a_search_box_query_naming_a_sections_heading_gets_the_whole_section(ask
 def test_a_bare_how_do_i_register_gets_the_registration_fields(ask):
     body = ask("hur registrerar jag")
     assert "Kontakttyp: Hemsjukvårdsbesök" in body["answer"] and body["decision"] is None
+
+
+def test_an_amount_for_a_year_no_document_names_is_not_covered(ask):
+    # walk-through, stop 19: the 2026 decision's 28,5 miljoner was quoted as 2027's budget
+    body = ask("Vad är budgeten för hemsjukvården i Halland 2027?")
+    assert body["kind"] == "no_answer" and "28,5" not in body["answer"]
