@@ -302,12 +302,6 @@ def _weekday_of(m: re.Match, today: date) -> date | None:
     return None
 
 
-def _relative_date(text: str, today: date) -> date | None:
-    """idag/igår/i förrgår, "3 dagar sedan", "i tisdags": the first the text names."""
-    found = [c for c in (_date_candidates(text, today) or []) if c[0] == 3]
-    return min(found, key=lambda c: c[1])[2] if found else None
-
-
 # ---------------------------------------------------------------- age
 
 _AGE_PATTERNS = [

@@ -1304,7 +1304,7 @@ def _occasion_compensation_statement(state, frame: Frame, routine) -> ChatReply 
         return None
     decision = decide(resolved, day, state.rules).to_api()
     amount = decision.get("compensation_sek")
-    if amount is None or decision.get("routine", {}).get("document_id") != routine.document_id:
+    if amount is None or (decision.get("routine") or {}).get("document_id") != routine.document_id:
         return None
     quote = (lambda q: q) if lang == "sv" else (lambda q: f"“{q}”")
     lines = [_statement_lead(routine, lang, frame, "rule_statement"),
