@@ -48,7 +48,10 @@ _EN_WORDS = {"the", "and", "is", "what", "how", "do", "does", "a", "an", "of", "
              "in", "go", "up", "many", "much", "percent", "when", "where", "there", "are", "it",
              "this", "that", "if", "have", "has", "need", "from", "after", "before", "any",
              "would", "could", "she", "he", "her", "his", "my", "we", "they", "their", "get",
-             "does", "doctor", "nurse", "physician", "code", "routine", "rule", "rules", "i'm"}
+             "does", "doctor", "nurse", "physician", "code", "routine", "rule", "rules", "i'm",
+             # a short English correction ("sorry shes 85 actually": re-check, stop 19, was
+             # answered in Swedish)
+             "sorry", "actually", "shes", "hes", "yes", "no", "oh", "oops", "just", "also"}
 
 
 def detect_language(text: str) -> str:

@@ -318,6 +318,9 @@ _AGE_PATTERNS = [
     re.compile(r"\b(?:är|e|va|var|blev|fyllde)\s+(?:patienten|pat|pt|hon|han|hen)\s+"
                r"(?:nu\s+|redan\s+|faktiskt\s+)?(\d{1,3})\b"
                r"(?!\s*(?:kr|sek|%|procent|dagar|månader|veckor|min|st\b|/|\.\d))", re.I),
+    # "shes 85", "hes 90" (re-check, stop 19: "sorry shes 85 actually" was refused)
+    re.compile(r"\b(?:shes|hes|she’s|he’s)\s+(?:now\s+|actually\s+)?(\d{1,3})\b"
+               r"(?!\s*(?:kr|sek|%|days|months|weeks|min|/|\.\d))", re.I),
     re.compile(r"\b(\d{1,3})\s*(?:y/?o|yo|yrs?|åå)\b", re.I),  # 87 y/o, 87yo, 87 yrs
     re.compile(r"\bfyll(?:a|er|de|t|ia)\s+(\d{2,3})\b", re.I),  # "hade hunnit fylla 85"
     # "pat 83", "patient 72", "KHSV pat, 87," (routing set, tuning part: intranet, locum,
@@ -390,7 +393,12 @@ _OCCASIONS = [
         r"kom hem från (?:sjukhuset|lasarettet|slutenvården)|discharg\w*", re.I)),
     ("inskrivning", re.compile(
         r"inskrivning\w*|inskrivningssamtal|ny patient\w*|nya patienter|nyinskriv\w*|"
-        r"skrivs in|skrevs in|enrol\w*|new patient|"
+        # "enrolled in home care" is the patient's state (municipal_home_care), not the
+        # occasion (re-check, stop 19: "… 83 yo, lives at home, enrolled in home care" got
+        # the enrolment's SEK 500)
+        r"skrivs in|skrevs in|\benrol(?:ment|ling|s)?\b|\benroll(?:ment|ing|s)?\b|"
+        r"\b(?:newly|just) enrol+ed\b|\benrol+ed (?:today|yesterday|this week|her|him)\b|"
+        r"new patient|"
         # "did the intake visit", "new pt moving into sabo" (re-check, stop 18: the locum was
         # asked for the occasion again)
         r"\bintake\b|\badmission (?:visit|talk)|\bnew (?:pt|resident)\b|\bmoving in(?:to)?\b|"

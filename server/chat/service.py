@@ -316,7 +316,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         return frame
     if _WHERE_SAID.match(text) and (
             (conv.topic and _chunk(kb, conv.topic["document_id"], conv.topic["anchor"]))
-            or (conv.last_kind == VISIT and _has_visit(conv.facts))):
+            or (conv.last_kind == VISIT and conv.facts)):
         # "var står det?" after an answer: the passage it quoted, with its place (walk-
         # through, stop 18: refused, or another passage quoted, in both walk-throughs)
         frame.where_said = True
@@ -616,8 +616,9 @@ def _where_said_answer(state, frame: Frame, conv: Conversation) -> ChatReply:
     facts); otherwise the passage the last answer quoted, with its document, organization,
     validity and section, its opening quoted and cited (a link to it)."""
     kb, lang = state.kb, frame.lang
-    if conv.last_kind == VISIT and _has_visit(conv.facts):
-        # the registration answer's passages, each place once
+    if conv.last_kind == VISIT and conv.facts:
+        # the registration answer's passages, each place once (also for a card of an age
+        # alone: re-check, stop 19, "var står det?" after "nej 85" was "Jag förstod inte")
         card = _rules_answer(state, conv, lang, frame.today or date.today())
         cited = card.api.get("citations") or []
         lines, seen = [T.t(lang, "where_said_card")], set()
@@ -1624,7 +1625,10 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         best = defining[0]
     chunk, meta = best.chunk, best.meta
     cell = None
-    if _ASKS_NUMBER.search(text) and not _ASKS_PERCENT.search(text):
+    # a follow-up after a figure ("och undersköterskorna 2021?" after "Hur många hembesök gjorde
+    # läkarna … 2020?": walk-through, stop 19, got the whole table of monthly averages) asks
+    # for a figure too
+    if (_ASKS_NUMBER.search(text) or frame.search_text) and not _ASKS_PERCENT.search(text):
         # (A share asked for is a sentence's, not a table cell's: answer set, tuning part,
         # "med hur många procent ökade läkarmedverkans besök 2021 jmf med året innan" -> 45.)
         # Of the top passages whose table has the row asked for, the one whose caption the

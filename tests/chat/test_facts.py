@@ -242,3 +242,20 @@ def test_a_written_date_with_its_year_is_no_period():
 
     assert vague_date("hembesök 3 feb 2025") is None
     assert vague_date("hembesök 12 mars 2025") is None
+
+
+@pytest.mark.parametrize("text, occasion", [
+    # re-check, stop 19: "enrolled in home care" (the patient's state) was read as the
+    # enrolment occasion, which gives SEK 500
+    ("home visit today for an 83 yo, lives at home, enrolled in home care", None),
+    ("pt is enrolled in home care", None),
+    ("new pt enrolled today, 80 yo", "inskrivning"),
+    ("enrolment visit yesterday", "inskrivning"),
+])
+def test_enrolled_in_home_care_is_the_patients_state_not_the_enrolment_visit(text, occasion):
+    assert facts(text).occasion == occasion
+
+
+def test_an_english_shes_85_is_an_age_in_english():
+    assert facts("sorry shes 85 actually").patient_age == 85
+    assert detect_language("sorry shes 85 actually") == "en"

@@ -607,3 +607,11 @@ def test_an_amount_for_a_year_no_document_names_is_not_covered(ask):
     # walk-through, stop 19: the 2026 decision's 28,5 miljoner was quoted as 2027's budget
     body = ask("Vad är budgeten för hemsjukvården i Halland 2027?")
     assert body["kind"] == "no_answer" and "28,5" not in body["answer"]
+
+
+def test_where_it_says_so_after_an_age_corrected_card_lists_the_places(ask):
+    # re-check, stop 19: "var står det?" after "nej 85" was "Jag förstod inte svaret"
+    a = ask("vad kostar hembesök för pat 84 år")
+    b = ask("nej 85", a["conversation_id"])
+    c = ask("var står det?", b["conversation_id"])
+    assert "bygger på de här ställena" in c["answer"] and c["citations"]
