@@ -615,3 +615,11 @@ def test_where_it_says_so_after_an_age_corrected_card_lists_the_places(ask):
     b = ask("nej 85", a["conversation_id"])
     c = ask("var står det?", b["conversation_id"])
     assert "bygger på de här ställena" in c["answer"] and c["citations"]
+
+
+def test_a_follow_up_after_a_figure_reads_the_same_table(ask):
+    # walk-through, stop 19: "och undersköterskorna 2021?" got the table of monthly averages
+    a = ask("Hur många hembesök gjorde läkarna på Vårdcentralen Halland 2020?")
+    assert "2213" in a["answer"]
+    b = ask("och undersköterskorna 2021?", a["conversation_id"])
+    assert "7018" in b["answer"] and "25,4" not in b["answer"]
