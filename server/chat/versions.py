@@ -216,11 +216,14 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
         if current is None:
             first = family[0]
             if first.valid_from and when < first.valid_from:
+                # only what the knowledge base holds is known: an earlier version may have
+                # applied and not be kept here (re-check, stop 19: after a content owner
+                # replaced a routine, "no version applied on 2026-11-15" was false)
                 out.lines.append(_t(
-                    lang, f"Ingen version av rutinen gällde {when}: den första, {_title(first, lang)}, "
-                          f"började gälla {first.valid_from}.",
-                    f"No version of the routine applied on {when}: the first, {_title(first, lang)}, "
-                    f"took effect on {first.valid_from}."))
+                    lang, f"Kunskapsbasen har ingen version av rutinen som gällde {when}: den "
+                          f"äldsta här, {_title(first, lang)}, gäller från {first.valid_from}.",
+                    f"The knowledge base holds no version of the routine that applied on {when}: "
+                    f"the oldest here, {_title(first, lang)}, applies from {first.valid_from}."))
                 out.quotes += _note_quotes(first, rules, kb.document(first.id))
                 return out
             current = family[-1]

@@ -243,6 +243,8 @@ def test_version_questions_about_a_published_routine_speak_of_that_routine(admin
                               json={"message": "vad ändrades i nyckelrutinen?"}).json()
         since = client.post("/api/v1/chat", json={
             "message": "vilken version av nyckelrutinen gällde den 1 mars 2026?"}).json()
+        before = client.post("/api/v1/chat", json={
+            "message": "vilken version av nyckelrutinen gällde den 1 januari 2026?"}).json()
     assert only["kind"] == "version" and "Cosmic" not in only["answer"]
     assert "ingen tidigare version" in only["answer"]
     assert "Rutin för nyckelhantering i hemsjukvården" in only["answer"]
@@ -250,6 +252,8 @@ def test_version_questions_about_a_published_routine_speak_of_that_routine(admin
     assert "2026-06-01" in changed["answer"] and "nyckelhantering" in json.dumps(
         changed["citations"])
     assert "Cosmic" not in since["answer"] and "2026-01-15" in since["answer"]
+    # only what the knowledge base holds is known: never "no version applied" (re-check)
+    assert "Kunskapsbasen har ingen version av rutinen som gällde 2026-01-01" in before["answer"]
     # "det här" is the routine the last answer quoted
     assert "nyckelskåp" in first.json()["answer"]
     assert "Rutin för nyckelhantering" in this["answer"] and "Cosmic" not in this["answer"]
@@ -272,3 +276,17 @@ def test_the_preview_suggests_the_first_line_as_title_and_a_known_organization_i
     assert values["title"] == "Rutin för hantering av nycklar till patienters bostäder"
     assert values["organization"] == "Kommun i Västra Götaland (Sektor Välfärd)"
     assert values["valid_from"] == "2026-11-01"
+
+
+def test_the_replace_pages_say_the_current_text_is_not_kept_and_how_to_keep_it(admin_client):
+    # re-check, stop 19: a content owner replaced a routine with its next version and lost
+    # the one that applied before it
+    with admin_client() as client:
+        sign_in(client)
+        publish(client, "nyckelrutin.md", ROUTINE.encode(), id="nyckelhantering")
+        page = client.get("/admin/publicera", params={"ersatt": "nyckelhantering"})
+        preview = upload(client, "nyckelrutin-v2.md", ROUTINE.encode() + b"\nTillagd rad.\n",
+                         replace="nyckelhantering")
+    assert "den nuvarande sparas inte" in page.text
+    assert "ange ”Ersätter” = <code>nyckelhantering</code>" in page.text
+    assert "Den nuvarande texten sparas inte" in preview.text
