@@ -120,6 +120,26 @@ def _t(lang: str, sv: str, en: str) -> str:
     return en if lang == "en" else sv
 
 
+#: Words of a question about changes that name no thing ("vad är nytt i den nya versionen?").
+_CHANGE_WORDS = frozenset(
+    "vad vilka vilken är var blev har ändrades ändrats ändring ändringar ändrat skillnad "
+    "skillnaden skillnader skiljer nytt nya ny version versionen versioner jämfört mellan "
+    "förra föregående tidigare senaste gamla gammal den det som och i från till med av för "
+    "what which is was has have changed change changes difference differences new version "
+    "previous earlier latest the and in from to between compared".split())
+
+
+def _names_no_document(text: str, metas: list, tokenizer) -> bool:
+    """True when the question's words beside the asking ones are all words no document's title
+    holds: it asks about a difference between things, not between versions."""
+    stop = {s for w in _CHANGE_WORDS for s in tokenizer.tokenize(w, compounds=False)}
+    words = {t for t in tokenizer.tokenize(text, compounds=False)
+             if t.isalpha() and len(t) >= 3} - stop
+    titles = {t for m in metas for t in tokenizer.tokenize(m.title)} | {
+        s for m in metas if m.journal_system for s in tokenizer.tokenize(m.journal_system)}
+    return bool(words) and all(not any(_same_word(w, t) for t in titles) for w in words)
+
+
 _DATED = {"report": ("är en rapport daterad", "is a report dated"),
           "decision": ("är ett beslut daterat", "is a decision dated")}
 
@@ -201,6 +221,10 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
             f"The knowledge base holds no earlier version of {_title(only, lang)}, so I cannot "
             f"say what changed. It {_period(only, lang)}."))
         out.quotes += _note_quotes(only, rules, kb.document(only.id))
+        return out
+    if _CHANGED.search(text) and not named and _names_no_document(text, metas, kb.tokenizer):
+        # a difference between two things no document is named after ("ssih asih skillnad":
+        # re-check, stop 19, got the VAS → Cosmic changes): a question for search
         return out
     if _CHANGED.search(text) and len(family) > 1:
         newer = next((m for m in family if named and m.id == named[0].id), family[-1])

@@ -623,3 +623,10 @@ def test_a_follow_up_after_a_figure_reads_the_same_table(ask):
     assert "2213" in a["answer"]
     b = ask("och undersköterskorna 2021?", a["conversation_id"])
     assert "7018" in b["answer"] and "25,4" not in b["answer"]
+
+
+def test_a_difference_between_things_no_document_is_named_after_is_no_version_question(ask):
+    # re-check, stop 19: "ssih asih skillnad" got the VAS → Cosmic changes
+    body = ask("ssih asih skillnad")
+    assert body["kind"] != "version" and "Journalsystem: VAS → Cosmic" not in body["answer"]
+    assert "VAS → Cosmic" in ask("vad är nytt i den nya versionen?")["answer"]
