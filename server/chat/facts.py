@@ -392,7 +392,9 @@ _OCCASIONS = [
         r"utskriv\w*|utskrev\w*|skrevs ut|skrivits ut|skrivs ut|utskriven|hemgång\w*|"
         r"kom hem från (?:sjukhuset|lasarettet|slutenvården)|discharg\w*", re.I)),
     ("inskrivning", re.compile(
-        r"inskrivning\w*|inskrivningssamtal|ny patient\w*|nya patienter|nyinskriv\w*|"
+        # "inskrivn", "inskr samtal" (re-check, stop 19: the abbreviation was not read)
+        r"inskrivning\w*|inskrivningssamtal|\binskrivn\b|\binskr\.? ?samtal\b|"
+        r"ny patient\w*|nya patienter|nyinskriv\w*|"
         # "enrolled in home care" is the patient's state (municipal_home_care), not the
         # occasion (re-check, stop 19: "… 83 yo, lives at home, enrolled in home care" got
         # the enrolment's SEK 500)

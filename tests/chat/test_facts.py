@@ -259,3 +259,8 @@ def test_enrolled_in_home_care_is_the_patients_state_not_the_enrolment_visit(tex
 def test_an_english_shes_85_is_an_age_in_english():
     assert facts("sorry shes 85 actually").patient_age == 85
     assert detect_language("sorry shes 85 actually") == "en"
+
+
+@pytest.mark.parametrize("text", ["inskrivn igår 83 år", "inskr samtal idag"])
+def test_an_abbreviated_enrolment_visit_is_read(text):
+    assert facts(text).occasion == "inskrivning"
