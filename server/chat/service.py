@@ -440,6 +440,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
 
 # "500kr", "500 kronor" (MONEY_WORDS needs a word boundary after "500").
 _AMOUNT_WRITTEN = re.compile(r"\d\s*(?:kr|kronor|sek)\b", re.I)
+_AMOUNT_NAMED = re.compile(r"(?<![\d,.])(\d{2,6})\s*(?:kr|kronor|sek)\b", re.I)
 # "var står det?", "var hittar jag det?", "källa?", "where does it say that?"
 _WHERE_SAID = re.compile(
     r"\s*(?:och\s+|men\s+|ok\s*,?\s*)?(?:var\s+(?:står|hittar\s+(?:jag|man))\s+(?:det|detta|"
@@ -973,6 +974,13 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         return True
     if _ASKS_AMOUNT.search(text) and not _HAS_AMOUNT.search(passage):
         return True
+    for amount in _AMOUNT_NAMED.findall(text):
+        # an amount the question names that the document never does ("får vi 500 kr …" with
+        # the Västra Götaland municipality picked: re-check, stop 19, quoted its SAMSA
+        # sentence)
+        if document_text is not None and not re.search(
+                rf"(?<!\d)(?<!\d\s){amount}\s*(?:kr|kronor|sek)\b", document_text, re.I):
+            return True
     if _ASKS_NUMBER.search(text):
         years = set(_YEAR.findall(text))
         if years and not years & set(_YEAR.findall(passage)):
@@ -986,6 +994,29 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
     if _RULELESS_CODE.search(text):  # a KVÅ/diagnosis code: "AV099", "XS009", not "H3"
         return not _HAS_CLASSIFIED_CODE.search(passage)
     return bool(_ASKS_CODE.search(text)) and not _HAS_CODE.search(passage)
+
+
+def _amount_elsewhere(state, frame: Frame) -> ChatReply | None:
+    """An amount asked of one organization's routines that only another organization's
+    document names ("får vi 500 kr …" with the Västra Götaland municipality picked): said
+    plainly, naming where the amount is, as a ``no_answer`` (re-check, stop 19, quoted an
+    unrelated sentence of the municipality's routine)."""
+    named = _AMOUNT_NAMED.search(frame.text)
+    if not (named and frame.organization):
+        return None
+    today = frame.today or date.today()
+    hits = sorted(state.kb.search(frame.text, k=5),
+                  key=lambda h: not h.meta.in_force_on(today))  # a version in force first
+    for hit in hits:
+        text = _document_text(state.kb, hit.meta.id) or ""
+        if hit.meta.organization != frame.organization and re.search(
+                rf"(?<!\d)(?<!\d\s){named.group(1)}\s*(?:kr|kronor|sek)\b", text, re.I):
+            answer = T.t(frame.lang, "amount_elsewhere", org=frame.organization,
+                         amount=named.group(1), other=hit.meta.organization,
+                         title=hit.meta.title)
+            return ChatReply(api={"kind": "no_answer", "answer": answer, "decision": None,
+                                  "citations": [], "passages": []}, conversation=None)
+    return None
 
 
 def _document_text(kb, document_id: str) -> str | None:
@@ -1604,6 +1635,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                                         _document_text(kb, h.meta.id))]
     if not offered:
         return (_fee_without_amount(state, frame, window, frame.text, tokenizer)
+                or _amount_elsewhere(state, frame)
                 or _no_answer(state, frame, nearby=True))
     candidates = []
     for hit in offered:

@@ -49,6 +49,9 @@ TEXTS = {
         "not_understood": "Jag förstod inte svaret. {q}",
         "date_unreadable": "Jag kunde inte läsa datumet i meddelandet, och gissar inte på det. {q}",
         "date_vague": "”{period}” anger ingen dag, och svaret beror på dagen. {q}",
+        "amount_elsewhere": "Rutinerna från {org} tar inte upp {amount} kr. Beloppet finns i "
+                            "en rutin från {other}, ”{title}”, som gäller där och inte hos "
+                            "{org}.",
         "ask_discharge_date": "Vilket datum skrevs patienten ut från slutenvården?",
         "ask_enrolled_on": "Vilket datum anslöts patienten till hemsjukvården?",
         "unknown_org": "Kunskapsbasen innehåller inga rutiner från {org}, så jag kan inte svara "
@@ -138,6 +141,9 @@ TEXTS = {
         "not_understood": "I did not understand the reply. {q}",
         "date_unreadable": "I could not read the date in the message, and I will not guess it. {q}",
         "date_vague": "“{period}” gives no day, and the answer depends on the day. {q}",
+        "amount_elsewhere": "The routines of {org} do not mention SEK {amount}. The amount is in "
+                            "a routine of {other}, “{title}”, which applies there, not at "
+                            "{org}.",
         "ask_discharge_date": "On what date was the patient discharged from hospital?",
         "ask_enrolled_on": "On what date was the patient enrolled in home health care?",
         "unknown_org": "The knowledge base holds no routines from {org}, so I cannot say how it "

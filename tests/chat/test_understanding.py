@@ -630,3 +630,14 @@ def test_a_difference_between_things_no_document_is_named_after_is_no_version_qu
     body = ask("ssih asih skillnad")
     assert body["kind"] != "version" and "Journalsystem: VAS → Cosmic" not in body["answer"]
     assert "VAS → Cosmic" in ask("vad är nytt i den nya versionen?")["answer"]
+
+
+def test_an_amount_asked_of_an_organization_whose_routines_lack_it_says_where_it_is(client):
+    # re-check, stop 19: with the Västra Götaland municipality picked, "får vi 500 kr …" quoted
+    # an unrelated sentence of its routine
+    body = client.post("/api/v1/chat", json={
+        "message": "får vi 500 kr för hembesök efter utskrivning",
+        "organization": "Kommun i Västra Götaland (Sektor Välfärd)"}).json()
+    assert body["kind"] == "no_answer" and body["decision"] is None
+    assert "tar inte upp 500 kr" in body["answer"] and "Region Halland" in body["answer"]
+    assert "Cosmic" in body["answer"] and "VAS" not in body["answer"]

@@ -24,13 +24,13 @@ def test_held_out_routing_and_dialogues_keep_their_floors(state):
     assert fig.messages == 148 and fig.dialogues == 24
     assert fig.accuracy >= 0.93
     assert fig.card_violations == 0
-    assert fig.facts_read["age"] >= 36 and fig.facts_read["date"] >= 44
-    assert fig.turns_passed >= 50 and fig.dialogues_passed >= 15
+    assert fig.facts_read["age"] >= 36 and fig.facts_read["date"] >= 46
+    assert fig.turns_passed >= 52 and fig.dialogues_passed >= 16
 
 
 def test_held_out_answers_keep_their_floors(state):
     questions = [q for q in E.load_answer_questions() if q["part"] == "held_out"]
     fig = E.run_answers(state, questions)["held_out"]
-    assert fig.right_share >= 0.65
+    assert fig.right_share >= 0.67
     assert fig.not_covered_refused >= 10
     assert fig.refused <= 5
