@@ -133,8 +133,8 @@ def _names_no_document(text: str, metas: list, tokenizer) -> bool:
     """True when the question's words beside the asking ones are all words no document's title
     holds: it asks about a difference between things, not between versions."""
     stop = {s for w in _CHANGE_WORDS for s in tokenizer.tokenize(w, compounds=False)}
-    words = {t for t in tokenizer.tokenize(text, compounds=False)
-             if t.isalpha() and len(t) >= 3} - stop
+    # compound parts too: "nyckelrutinen" names "Rutin för nyckelhantering …" by "nyckel"
+    words = {t for t in tokenizer.tokenize(text) if t.isalpha() and len(t) >= 3} - stop
     titles = {t for m in metas for t in tokenizer.tokenize(m.title)} | {
         s for m in metas if m.journal_system for s in tokenizer.tokenize(m.journal_system)}
     return bool(words) and all(not any(_same_word(w, t) for t in titles) for w in words)
