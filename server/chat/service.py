@@ -1293,15 +1293,23 @@ def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
         return None
     if frame.stated.get("setting"):
         return None  # one visit described: the visit card answers it
-    lang = frame.lang
+    lead = [_statement_lead(routine, frame.lang, frame, "rule_statement")]
+    return _compensation_rule_reply(state, frame.lang, routine, lead, exclusions=True)
+
+
+def _compensation_rule_reply(state, lang: str, routine, lead: list[str], *,
+                             exclusions: bool) -> ChatReply | None:
+    """The lines in `lead`, then the routine's compensation rule and its occasions quoted (and,
+    with `exclusions`, the exclusions for Läkarmedverkan and remote visits), an offer to check
+    one visit, cited; None when the routine's document is not in the knowledge base."""
     quote = (lambda q: q) if lang == "sv" else (lambda q: f"“{q}”")
+    lines = list(lead)
     citations = list(routine.compensation_citations)
-    lines = [_statement_lead(routine, lang, frame, "rule_statement")]
     lines += [quote(c.quote) for c in routine.compensation_citations]
     for occasion in routine.occasions:
         lines += [f"- {quote(c.quote)}" for c in occasion.citations]
         citations += occasion.citations
-    for row in routine.exclusions:
+    for row in routine.exclusions if exclusions else ():
         if "lakarmedverkan" in row.when or "remote" in row.when:
             lines += [quote(c.quote) for c in row.citations]
             citations += row.citations
@@ -1338,23 +1346,11 @@ def _occasion_compensation_statement(state, frame: Frame, routine) -> ChatReply 
     amount = decision.get("compensation_sek")
     if amount is None or (decision.get("routine") or {}).get("document_id") != routine.document_id:
         return None
-    quote = (lambda q: q) if lang == "sv" else (lambda q: f"“{q}”")
     lines = [_statement_lead(routine, lang, frame, "rule_statement"),
              T.t(lang, "occasion_pays" if amount else "occasion_pays_not", amount=amount)]
     reasons = A.reasons_in(decision, lang)
     lines += [r for r in reasons if re.search(r"500|ersättning|compensation", r, re.I)][:1]
-    citations = list(routine.compensation_citations)
-    lines += [quote(c.quote) for c in routine.compensation_citations]
-    for occasion in routine.occasions:
-        lines += [f"- {quote(c.quote)}" for c in occasion.citations]
-        citations += occasion.citations
-    lines.append(T.t(lang, "offer_visit_check"))
-    cited, passages = _enrich_citations(state.kb, _raw_citations(citations))
-    if _meta(state.kb, routine.document_id) is None:
-        return None
-    return ChatReply(api={"kind": SEARCH, "answer": "\n".join(dict.fromkeys(lines)),
-                          "decision": None, "citations": cited, "passages": passages},
-                     conversation=None, marks=_quote_marks(cited, passages))
+    return _compensation_rule_reply(state, lang, routine, lines, exclusions=False)
 
 
 # A field of the registration named: search quotes that field's line ("vilken kontakttyp …").
