@@ -352,6 +352,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # ("yesterday" while the age is asked for) amends the visit below instead (second
         # walk-through as a new user: the date was dropped and the age asked again).
         frame.kind, frame.nonsense_reply = VISIT, True
+    if frame.kind == OUT_OF_SCOPE and _HOW_REGISTER_ALONE.match(text):
+        # "how do i register" alone: how the visit the routines register is registered, as
+        # "hur registrerar jag" gets (stop 19's known miss: refused as out of scope)
+        frame.kind = SEARCH_KIND
     if frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and _MY_VISIT.search(text):
         # "hur registrerar jag besöket?": the physician's own visit, just made (the developer
         # guide's example; the second walk-through found it quoted one registration line after
@@ -454,6 +458,10 @@ _HOW_LONG = re.compile(r"\bhur länge\b|\btill när\b|\bhur många dagar\b|\bvil
                        r"\bby when\b|\blast day\b", re.I)
 # A registration question about the asker's own visit: "hur registrerar jag besöket?", "hur
 # reggar vi det?", "how do I register the visit?" (a definite visit, not "ett hembesök").
+_HOW_REGISTER_ALONE = re.compile(
+    r"\s*(?:how (?:do|should|can) (?:i|we|you)|hur (?:gör|ska|skall) (?:jag|vi|man)|"
+    r"hur)\s+(?:register|registrera\w*|registrer\w*|regga\w*)\s*(?:it|det|då)?\s*\??\s*$",
+    re.I)
 _MY_VISIT = re.compile(
     r"\b(?:registrer\w*|regga\w*|reggar|registera\w*)\s+(?:jag|vi)\s+"
     r"(?:(?:nu|då|detta|det här)\s+)?(?:besöket|hembesöket|det|mitt (?:hem)?besök|vårt besök)\b|"
@@ -573,7 +581,9 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         answer = (T.t(lang, "date_vague", period=period, q=question) if period
                   else T.t(lang, "date_unreadable", q=question))
         year = re.search(r"\b(\d{4})$", period or "")
-        if year:  # "feb 2025": the day and month of the reply are in that year
+        if year and 1800 <= int(year.group(1)) <= 2300:
+            # "feb 2025": the day and month of the reply are in that year (the range the
+            # conversation store accepts: "feb 9999" keeps no year)
             conv.facts["visit_year"] = int(year.group(1))
         return ChatReply(api={"kind": CLARIFY, "answer": answer,
                               "decision": None, "citations": [], "passages": []},
@@ -991,6 +1001,11 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         years = set(_YEAR.findall(text))
         if years and not years & set(_YEAR.findall(document_text)):
             return True
+    if _SINCE_WHEN.search(text) and not _YEAR.search(passage):
+        # when something was introduced, asked of a passage without a year ("när infördes 500
+        # kr ersättningen": stop 19's known miss, quoted the occasions of "Förutsättningar"
+        # instead of "… infördes 2023-01-01" of "Bakgrund")
+        return True
     if _RULELESS_CODE.search(text):  # a KVÅ/diagnosis code: "AV099", "XS009", not "H3"
         return not _HAS_CLASSIFIED_CODE.search(passage)
     return bool(_ASKS_CODE.search(text)) and not _HAS_CODE.search(passage)
@@ -1143,6 +1158,7 @@ _TARGETED_VISIT = re.compile(
     r"\bhome visits?\b|\btargeted\b", re.I)
 # Since when a compensation exists: its start date, which search quotes ("När infördes den
 # extra ersättningen på 500 kr …?": walk-through, stop 18, got the conditions without a date).
+_INTRODUCED = re.compile(r"\binför(?:s|des|t|da)\b", re.I)
 _SINCE_WHEN = re.compile(r"\binfördes\b|\binförd\w*|\bintroduced\b|\bsedan när\b|"
                          r"\bsince when\b|\bbörjade\b.{0,30}\bgälla\b", re.I)
 # Other compensations: the SäBo assignment and its agreement (HSU decision), the patient's fee.
@@ -1629,6 +1645,20 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     offered = [h for h in window
                if not _lacks_asked_fact(frame.text, h.chunk.text,
                                         _document_text(kb, h.meta.id))]
+    if not offered and _SINCE_WHEN.search(frame.text):
+        # a date asked for, and no passage of the window holds one: the next best in force
+        # that does: its background section, below the rule's own; or the best such passage
+        # of the best passage's document ("when was the 500 kr introduced" finds no
+        # background section among the top 5)
+        more = hits[:5] + kb.search(text, k=8, document_id=window[0].meta.id)
+        # a passage saying what was introduced when first (English: "when was the 500 kr
+        # introduced" ranks the version note above "… infördes 2023-01-01")
+        more.sort(key=lambda h: not _INTRODUCED.search(h.chunk.text))
+        shown = {(w.meta.id, w.chunk.anchor) for w in window}
+        offered = [h for h in more if (h.meta.id, h.chunk.anchor) not in shown
+                   and h in _answer_window([h], frame)
+                   and not _lacks_asked_fact(frame.text, h.chunk.text,
+                                             _document_text(kb, h.meta.id))][:1]
     if not offered:
         return (_fee_without_amount(state, frame, window, frame.text, tokenizer)
                 or _amount_elsewhere(state, frame)

@@ -485,6 +485,15 @@ def test_a_month_without_a_day_is_asked_for_and_its_year_kept(ask):
     assert b["decision"]["system"] == "VAS" and "2025-02-14" in b["answer"]
 
 
+def test_a_month_of_a_year_out_of_range_keeps_the_conversation(ask):
+    # a year the conversation store refuses was kept as the visit's year
+    a = ask("brytpunktssamtal på säbo i feb 9999, pat 87, hur registrerar jag?")
+    assert a["kind"] == "clarify"
+    b = ask("14/2 2025", a["conversation_id"])
+    assert b["conversation_id"] == a["conversation_id"]
+    assert b["decision"]["system"] == "VAS" and "2025-02-14" in b["answer"]
+
+
 def test_a_visit_last_week_is_asked_for_its_day(ask):
     a = ask("hw much does pt pay for home vist, 80yo, last week, after discharge, lives at home "
             "enroled in home care")
@@ -641,3 +650,26 @@ def test_an_amount_asked_of_an_organization_whose_routines_lack_it_says_where_it
     assert body["kind"] == "no_answer" and body["decision"] is None
     assert "tar inte upp 500 kr" in body["answer"] and "Region Halland" in body["answer"]
     assert "Cosmic" in body["answer"] and "VAS" not in body["answer"]
+
+
+def test_how_do_i_register_alone_in_english_gets_how_the_visit_is_registered(ask):
+    # stop 19's known miss: "how do i register" was refused as out of scope, while "hur
+    # registrerar jag" got the registration's fields
+    body = ask("how do i register")
+    assert body["kind"] == "search" and "Kontakttyp: Hemsjukvårdsbesök" in body["answer"]
+    assert "Kund: Primärvård" in body["answer"] and "Want to know" in body["answer"]
+
+
+def test_when_something_was_introduced_is_answered_with_the_sentence_giving_the_date(ask):
+    # stop 19's known miss: "när infördes 500 kr ersättningen" quoted the occasions of
+    # "Förutsättningar" instead of the background's "… infördes 2023-01-01"
+    for question in ("när infördes 500 kr ersättningen", "when was the 500 kr introduced"):
+        body = ask(question)
+        assert body["kind"] == "search", question
+        assert "infördes 2023-01-01" in body["answer"], question
+
+
+def test_nite_is_read_as_night(ask):
+    # stop 19's known miss: "who covers home care pts at nite" quoted the HSU decision's aim
+    body = ask("who covers home care pts at nite")
+    assert "Hallandsjouren" in body["answer"]
