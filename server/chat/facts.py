@@ -39,6 +39,9 @@ class ExtractedFacts:
     remote: bool | None = None
     lakarmedverkan: bool | None = None
     performed_by: str | None = None  # lakare | sjukskoterska | annan
+    #: The patient has Läkarmedverkan's support, the message not saying whether the visit was
+    #: made within it (then asked: "Gjordes besöket inom Läkarmedverkan …?").
+    lmv_patient: bool | None = None
     language: str = "sv"
     found: list[str] = field(default_factory=list)  # names of the facts stated
 
@@ -49,6 +52,8 @@ class ExtractedFacts:
             value = getattr(self, name)
             if value is not None:
                 out[name] = value.isoformat() if isinstance(value, date) else value
+        if self.lmv_patient:
+            out["lmv_patient"] = True
         return out
 
 
@@ -111,6 +116,22 @@ def _parse_date(fragment: str, today: date) -> date | None:
                   "STRICT_PARSING": False},
     )
     return parsed.date() if parsed else None
+
+
+#: A day and month without a year within this many days ahead is this year's (a planned
+#: discharge or visit), not last year's: "pt discharged 3rd dec" on 2 December (walk-through,
+#: stop 20, counted Läkarmedverkan's days from 2025-12-03).
+SOON_DAYS = 14
+
+
+def _soon_this_year(day: date, today: date) -> date:
+    """``day`` (read as the latest such day not after ``today``) moved to this year's when
+    that is at most SOON_DAYS ahead."""
+    try:
+        this_year = day.replace(year=today.year)
+    except ValueError:  # 29 February
+        return day
+    return this_year if 0 < (this_year - today).days <= SOON_DAYS else day
 
 
 def _weekday_before(today: date, weekday: int) -> date:
@@ -253,6 +274,8 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
     for m in _NUMERIC_DATE.finditer(text):
         parsed = _numeric_date(m, today)
         if parsed is not None:
+            if m.group(4) is None:
+                parsed = _soon_this_year(parsed, today)
             found.append((1, m.start(), parsed, m.group(4) is None))
     for pattern in (_WRITTEN_DATE, _WRITTEN_DATE_EN):
         for m in pattern.finditer(text):
@@ -260,6 +283,8 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
                 continue
             parsed = _parse_date(m.group(0), today)
             if parsed:
+                if m.group(3) is None:
+                    parsed = _soon_this_year(parsed, today)
                 found.append((2, m.start(), parsed, m.group(3) is None))
     for pattern, offset in _RELATIVE:
         for m in pattern.finditer(text):
@@ -410,6 +435,8 @@ _OCCASIONS = [
     ("annat", re.compile(
         r"något annat|nåt annat|annat besök|inget av (?:dem|dessa|ovan)|ingen av (?:dem|dessa)|"
         r"vanligt? (?:hem)?besök|vanlig (?:kontroll|uppföljning)|\w*uppföljningsbesök\w*|"
+        # "vanligt uppföljande hembesök" (walk-through, stop 20: the occasion was asked)
+        r"uppföljande (?:hem)?besök|vanligt? \w+ (?:hem)?besök|"
         r"rutinbesök\w*|kontrollbesök\w*|årskontroll\w*|årlig kontroll|akutbesök|\bakut\b|"
         r"försämring\w*|\bfall(?:et|olycka)?\b|ramlat|feber|infektion\w*|"
         r"something else|none of (?:them|those|these)|regular (?:check[- ]?up|visit|follow[- ]?up)|"
@@ -427,12 +454,31 @@ _SETTINGS = [
                                    r"\bi (?:sin|hennes|hans) (?:lägenhet|hus|villa)\b|"
                                    r"\bi sitt hus\b|\bbor hemma\b|\b\w+'s (?:house|home|flat|apartment)\b",
                                    re.I)),
-    ("annat", re.compile(r"lss-boende|korttidsboende|korttids\w*|short-term", re.I)),
+    # "LSS home" (walk-through, stop 20: the English locum was asked SäBo or ordinary housing)
+    ("annat", re.compile(r"lss-boende|korttidsboende|korttids\w*|short-term|"
+                         r"\blss[- ](?:home|housing|residence|group home|facility)\b|"
+                         r"\blss\b", re.I)),
 ]
 _REMOTE = re.compile(r"\bvideo\w*|\btelefon\w*|\bdistans\w*|\bphone\b|\btelephone\b|\bremote\w*|"
                      r"\bringde\b|\bvideosamtal\b|\bdigital\w*", re.I)
 _IN_PERSON = re.compile(r"\bpå plats\b|\bfysiskt\b|\bin person\b|\bi hemmet\b|\bhembesök\w*", re.I)
 _LAKARMEDVERKAN = re.compile(r"läkarmedverkan|lakarmedverkan|läkarmedverkans", re.I)
+# Läkarmedverkan as the patient's support, not the visit's frame: "har stöd från
+# läkarmedverkan", "inskriven i lmv", "has support from lakarmedverkan" (walk-through, stop 20:
+# "pat utskriven 20/11 o har stöd från läkarmedverkan, jag gjorde hembesök igår på säbo. får vc
+# 500" was read as a visit within it, so no 500 kr).
+_LMV_SUPPORT_BEFORE = re.compile(
+    r"(?:\b(?:har|hade|får|fick|fått|med|ingår i|inskriven i|inskr i|ansluten till|"
+    r"has|had|gets|got|with|on|enrolled in|in)\s+(?:\w+\s+){0,3}?)?"
+    r"\b(?:stöd|läkarstöd|support|stöttning)\s+(?:från|av|via|i|genom|from|by|of|through)\s+"
+    r"(?:den\s+|the\s+)?$|"
+    r"\b(?:har|hade|med|ingår i|inskriven i|ansluten till|has|with|is on|enrolled in|in)\s+"
+    r"(?:den\s+|the\s+)?$", re.I)
+_LMV_VISIT = re.compile(r"\b(?:inom|inom ramen för|i uppdraget|within|as part of|for)\s+"
+                        r"(?:(?:uppdraget|det särskilda uppdraget|the)\s+)?"
+                        r"(?:läkarmedverkan|lakarmedverkan)|läkarmedverkans? läkare|"
+                        r"(?:läkarmedverkan|lakarmedverkan)s?-?(?:besök|team\w*)|"
+                        r"\b(?:vi|jag) (?:är|jobbar (?:i|på)|arbetar (?:i|på)) läkarmedverkan", re.I)
 _HOME_CARE = re.compile(r"inskriven i (?:den )?(?:kommunal(?:a)? )?(?:hemsjukvård\w*|"
                         r"hälso- och sjukvård\w*)|ansluten till (?:kommunal )?hemsjukvård\w*|"
                         r"har (?:kommunal )?hemsjukvård|enrolled in (?:municipal )?home (?:health )?care|"
@@ -486,7 +532,10 @@ def extract_facts(text: str, today: date) -> ExtractedFacts:
     elif _IN_PERSON.search(text):
         facts.remote = False
     m = _LAKARMEDVERKAN.search(text)
-    if m:
+    if m and not _negated(text, m.start()) and not _LMV_VISIT.search(text) \
+            and _LMV_SUPPORT_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+        facts.lmv_patient = True  # whether the visit was within it is asked
+    elif m:
         facts.lakarmedverkan = not _negated(text, m.start())
     who, negated = _first_category(text, _PERFORMED_BY)
     if who and not negated:
@@ -495,9 +544,16 @@ def extract_facts(text: str, today: date) -> ExtractedFacts:
     return facts
 
 
+# A birthday's clause: its dates are not the visit's ("hon fyllde 85 igår alltså 1/4":
+# walk-through, stop 20, moved the visit of 2/4 to 1/4).
+_BIRTHDAY_CLAUSE = re.compile(r"\b(?:fyllde|fyller|fyllt|turned|turns|födelsedag\w*|birthday)\b"
+                              r"[^,.;!?]*", re.I)
+
+
 def _without_birth(text: str) -> str:
-    """The text with "född …" phrases removed, so a birth date is not taken for the visit date."""
-    return _BORN_DATE.sub(" ", _BORN_YEAR.sub(" ", text))
+    """The text with "född …" phrases and a birthday's clause removed, so a birth date is not
+    taken for the visit date."""
+    return _BIRTHDAY_CLAUSE.sub(" ", _BORN_DATE.sub(" ", _BORN_YEAR.sub(" ", text)))
 
 
 def merge_facts(known: dict, new: dict) -> dict:

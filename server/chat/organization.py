@@ -22,7 +22,7 @@ _KNOWN = {
         r"\bhalland\w*|\bhalländsk\w*|\bhallandsjouren\b|\bhalmstad\w*|\bvarberg\w*|"
         r"\bkungsbacka\w*|\bfalkenberg\w*|\blaholm\w*|\bhylte\w*", re.I),
     "Västra Götaland": re.compile(
-        r"västra\s*götaland\w*|\bvgr\b|\bvg[- ]?regionen\b|\bvg\b|\bv\.g\.", re.I),
+        r"v[äa]stra\s*g[öo]taland\w*|\bvgr\b|\bvg[- ]?regionen\b|\bvg\b|\bv\.g\.", re.I),
 }
 
 _REGIONS = (

@@ -746,7 +746,10 @@ def _rules_answer(state, conv: Conversation, lang: str, today: date) -> ChatRepl
             setting=facts.get("setting"),
             municipal_home_care=facts.get("municipal_home_care"),
             remote=facts.get("remote", False),
-            lakarmedverkan=facts.get("lakarmedverkan", False),
+            # unknown (asked) when the patient has Läkarmedverkan's support and the visit's
+            # frame is not said
+            lakarmedverkan=facts.get("lakarmedverkan",
+                                     None if facts.get("lmv_patient") else False),
             performed_by=facts.get("performed_by", "lakare"),
         )
     except InputError as exc:
@@ -1498,7 +1501,7 @@ def _answer_window(hits: list, frame: Frame) -> list:
 _TERM_ASKED = re.compile(
     r"^\s*(?:(?:och|men|ok)\s*,?\s*)?(?:vad|va)\s+(?:betyder|menas\s+med|står)\s+"
     r"(?P<sv>[^?!.,]{2,40}?)(?:\s+för(?:\s+något)?)?\s*\??\s*$|"
-    r"^\s*(?:and\s+)?what(?:'s|\s+does|\s+do)\s+(?P<en>[^?!.,]{2,40}?)\s+(?:mean|stand\s+for)"
+    r"^\s*(?:and\s+)?what(?:'s|s|\s+does|\s+do)\s+(?P<en>[^?!.,]{2,40}?)\s+(?:mean|stand\s+for)"
     r"\s*\??\s*$|"
     r"^\s*what\s+is\s+meant\s+by\s+(?P<en2>[^?!.,]{2,40}?)\s*\??\s*$", re.I)
 _ARTICLE = re.compile(r"^(?:ett|en|det|den|a|an|the)\s+", re.I)
@@ -1548,9 +1551,17 @@ def _means_it_answer(state, frame: Frame, conv: Conversation) -> ChatReply:
                      conversation=None, marks=_quote_marks(citations, passages))
 
 
+def _uses_words(quote: str, term: str) -> bool:
+    """Whether the quote holds every word of ``term``, whatever stands between them ("kund
+    primärvård" in "Kund: Primärvård": walk-through, stop 20, was quoted as if it were the
+    meaning)."""
+    said = quote.lower()
+    return all(re.search(rf"\b{re.escape(w)}", said) for w in term.lower().split())
+
+
 def _defines(quote: str, term: str) -> bool:
     """Whether the quote explains ``term``: "Med X avses …", "X är/innebär/betyder/kallas …",
-    "X, det vill säga …", "X: …", or an expansion with the abbreviation in brackets
+    "X, det vill säga …", or an expansion with the abbreviation in brackets
     ("samordnad individuell plan (SIP)")."""
     t = re.escape(term)
     return bool(re.search(
@@ -1559,9 +1570,14 @@ def _defines(quote: str, term: str) -> bool:
         rf"(?:är|innebär|betyder|kallas|avser|omfattar|syftar)\b|"
         # a sentence about the word as its subject: "Läkarmedverkan, stöttar upp patienter …"
         rf"(?:^|[.:;!?]\s+)[-•]?\s*{t}\w*\s*,\s|\b{t}\w*\s*,?\s*(?:dvs|det vill säga|d\.v\.s)|"
-        rf"\b{t}\w*\s*:|\(\s*{t}\s*\)", quote, re.I)
+        # (not "X: …": a field's label and its value, "Kund: Primärvård", "Vårdtjänst: -
+        # Riktad hemsjukvård| …", explain nothing: walk-through, stop 20)
+        rf"\(\s*{t}\s*\)", quote, re.I)
         # "en SIP, samordnad individuell plan": an abbreviation and its expansion
-        or (term.isupper() and re.search(rf"\b{t}\s*,\s*[a-zåäö]+\s+[a-zåäö]+", quote)))
+        or (term.isupper() and re.search(rf"\b{t}\s*,\s*[a-zåäö]+\s+[a-zåäö]+", quote))
+        # "PKT (Palliativa konsultteam)": the abbreviation and its expansion in brackets
+        # (walk-through, stop 20, said "what PKT means" was not explained)
+        or (term.isupper() and re.search(rf"\b{t}\s*\(\s*[A-ZÅÄÖa-zåäö]{{3,}}", quote)))
 
 
 def _fee_without_amount(state, frame: Frame, window: list, text: str, tokenizer):
@@ -1634,6 +1650,15 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # passage still answers it (routing set, tuning part: "vad är ett brytpunktssamtal
         # egentligen", "what's Läkarmedverkan exactly?", "lm-genomgång på säbo hur ofta").
         threshold -= CONFIDENT_SEARCH_MARGIN
+    term = _term_asked(frame.text)
+    if not is_supported(best, threshold, lang) and term and term != "det":
+        # the meaning of a word the routines use, asked in other words than theirs ("whats
+        # vårdtjänst mean": walk-through, stop 20, repeated the visit card): the passages
+        # holding the word
+        hits = kb.search(term, k=5, organization=frame.organization)
+        best = hits[0] if hits else None
+        if best is not None and _uses_words(best.chunk.text, term):
+            text = term
     if not is_supported(best, threshold, lang):
         return _no_answer(state, frame, nearby=True)
     q_terms = S.question_terms(text, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
@@ -1726,7 +1751,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                                    generic=chosen["generic"], dense=chosen["dense"])
     quote = " ".join(chunk.text[s.start:s.end] for s in spans)
     shown = line if cell is not None else (f"“{quote}”" if lang == "en" else quote)
-    if cell is None and term and term.lower() in quote.lower() and not _defines(quote, term):
+    if cell is None and term and _uses_words(quote, term) and not _defines(quote, term):
         # The word is used, not explained: said so before the quote (walk-throughs, stop 18:
         # "vad betyder växelvård?", "vad betyder permission?", "vad menas med schablon?"
         # repeated the sentence holding the word as if it were the meaning)

@@ -264,3 +264,47 @@ def test_an_english_shes_85_is_an_age_in_english():
 @pytest.mark.parametrize("text", ["inskrivn igår 83 år", "inskr samtal idag"])
 def test_an_abbreviated_enrolment_visit_is_read(text):
     assert facts(text).occasion == "inskrivning"
+
+
+@pytest.mark.parametrize("text", [
+    "pat utskriven 20/11 o har stöd från läkarmedverkan, jag gjorde hembesök igår på säbo",
+    "pt has support from lakarmedverkan, i did a home visit today at the nursing home",
+    "pat med läkarmedverkan, hembesök idag säbo 90 år utskrivning",
+])
+def test_a_patient_with_lakarmedverkans_support_leaves_the_visits_frame_unsaid(text):
+    # walk-through, stop 20: read as a visit within Läkarmedverkan, so no 500 kr
+    found = facts(text)
+    assert found.lakarmedverkan is None and found.stated()["lmv_patient"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "hembesök inom läkarmedverkan igår säbo 88 år efter utskrivning",
+    "besöket gjordes inom ramen för läkarmedverkan",
+    "läkarmedverkansbesök på säbo igår",
+])
+def test_a_visit_within_lakarmedverkan_is_still_read_as_such(text):
+    assert facts(text).lakarmedverkan is True and facts(text).lmv_patient is None
+
+
+def test_a_birthdays_date_is_not_the_visits():
+    # walk-through, stop 20: "hon fyllde 85 igår alltså 1/4" moved the visit to 1/4
+    found = facts("hon fyllde 85 igår alltså 1/4")
+    assert found.visit_date is None and found.patient_age == 85
+
+
+def test_a_day_and_month_a_few_days_ahead_is_this_years():
+    # walk-through, stop 20: "pt discharged 3rd dec" on 2 December counted from 2025-12-03
+    today = date(2026, 12, 2)
+    assert extract_facts("pt discharged 3rd dec", today).visit_date == date(2026, 12, 3)
+    assert extract_facts("utskriven 5/12", today).visit_date == date(2026, 12, 5)
+    # further ahead: still the latest such day passed
+    assert extract_facts("utskriven 24/12", today).visit_date == date(2025, 12, 24)
+
+
+@pytest.mark.parametrize("text, occasion, setting", [
+    ("vanligt uppföljande hembesök säbo idag 88 år", "annat", "sabo"),
+    ("pt in an LSS home, 45 y/o, discharged from hosp yesterday", "utskrivning", "annat"),
+])
+def test_walk_through_visit_words_are_read(text, occasion, setting):
+    found = facts(text)
+    assert (found.occasion, found.setting) == (occasion, setting)

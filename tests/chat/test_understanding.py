@@ -673,3 +673,43 @@ def test_nite_is_read_as_night(ask):
     # stop 19's known miss: "who covers home care pts at nite" quoted the HSU decision's aim
     body = ask("who covers home care pts at nite")
     assert "Hallandsjouren" in body["answer"]
+
+
+def test_a_patient_with_lakarmedverkans_support_is_asked_whether_the_visit_was_within_it(ask):
+    # walk-through, stop 20: "har stöd från läkarmedverkan" denied the clinic's 500 kr
+    a = ask("pat utskriven 20/11 o har stöd från läkarmedverkan, jag gjorde hembesök igår på "
+            "säbo. får vc 500")
+    assert a["decision"]["compensation_sek"] is None
+    assert a["question"] == "Gjordes besöket inom Läkarmedverkan i hemsjukvården?"
+    b = ask("nej", a["conversation_id"])
+    assert b["decision"]["compensation_sek"] == 500
+    c = ask("pat med läkarmedverkan, hembesök idag säbo 90 år utskrivning")
+    assert ask("ja", c["conversation_id"])["decision"]["compensation_sek"] == 0
+
+
+def test_what_a_field_means_is_said_to_be_unexplained_with_the_fields_line(ask):
+    # walk-through, stop 20: "Kund: Primärvård" was quoted as if it were the meaning, and
+    # "whats vårdtjänst mean" after a card repeated the card
+    a = ask("brytpunktssamtal säbo idag 79-åring")
+    b = ask("vad betyder kund primärvård?", a["conversation_id"])
+    assert b["answer"].startswith("Rutinerna förklarar inte vad ”kund primärvård” betyder.")
+    en = ask("hi, did a home visit yesterday at a nursing home, pt 91, discharged from hosptial "
+             "last week. how do i registr it in cosmic")
+    c = ask("whats vårdtjänst mean", en["conversation_id"])
+    assert c["decision"] is None
+    assert c["answer"].startswith("The routines do not explain what “vårdtjänst” means.")
+    assert "brytpunktssamtal" in c["answer"]
+
+
+def test_an_abbreviation_with_its_expansion_in_brackets_is_explained(ask):
+    body = ask("what does PKT mean")
+    assert "Palliativa konsultteam" in body["answer"] and "do not explain" not in body["answer"]
+
+
+def test_a_patient_on_leave_from_hospital_in_the_vg_municipality_gets_its_permission_rule(ask):
+    # walk-through, stop 20: the Halland HSU decision was quoted, and "vastra gotaland"
+    # without its letters named no organization
+    body = ask("in the vastra gotaland kommun, if a pt is on leave from hospital who does the "
+               "nursing at home")
+    assert "permission från slutenvård" in body["answer"]
+    assert "Västra Götaland" in body["citations"][0]["organization"]
