@@ -280,6 +280,7 @@ class Frame:
     organization: str | None = None  # answer from this organization only
     unknown_organization: str | None = None  # named, but the knowledge base has none of it
     reply_to: str | None = None  # the pending fact this message answers
+    pending_rule: str | None = None  # the date rule whose date it answers
     probabilities: dict = field(default_factory=dict)
     hits: list = field(default_factory=list)
     nonsense_reply: bool = False
@@ -319,7 +320,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         answered = read_reply(conv.pending, text, today)
         if answered is not None:
             frame.kind = DATE_RULE if conv.pending_rule else VISIT
-            frame.reply_to = conv.pending
+            frame.reply_to, frame.pending_rule = conv.pending, conv.pending_rule
             frame.stated = {**stated, **answered}
             if "visit_date" in answered and "visit_date" in stated:
                 # the message's own reading, with the year a period gave ("feb 2025" → "14/2")
@@ -406,10 +407,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # support's end date (walk-through, stop 18: "pat har läkarmedverkan, jag gjorde
         # hembesök efter utskrivning igår. får vc 500kr?" got a 14-day calculation).
         frame.kind = VISIT if visit_facts else SEARCH_KIND
-    elif frame.kind == VISIT and LMV_WORDS.search(text) and _HOW_LONG.search(text) \
+    elif frame.kind in (VISIT, VERSION) and LMV_WORDS.search(text) and _HOW_LONG.search(text) \
             and not (MONEY_WORDS.search(text) or REGISTRATION_WORDS.search(text)):
         # How long Läkarmedverkan supports after a discharge is its date rule ("pt discharged
-        # nov 25, how long can läkarmedverkan help out at home" got a visit card).
+        # nov 25, how long can läkarmedverkan help out at home" got a visit card; "hur länge
+        # stöttar lmv efter utskrivning, pat skrevs ut förra veckan" the VG routine's validity:
+        # stop 20)
         frame.kind = DATE_RULE
     if frame.kind == DATE_RULE and not (LMV_WORDS.search(text) or FOLLOWUP_WORDS.search(text)):
         # A date rule is Läkarmedverkan's or the follow-up's; a date alone is not one
@@ -588,9 +591,48 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
     if frame.kind == VERSION:
         return _version_answer(state, frame, today)
     if frame.kind == OUT_OF_SCOPE:
-        return _no_answer(state, frame, nearby=True)
+        # ("how long does lakarmedverkan support last" names the rule: walk-through, stop 20)
+        return _lmv_period_statement(state, frame, conv) or _no_answer(state, frame, nearby=True)
     return (_notice_statement(state, frame, today) or _rule_statement(state, frame, today)
-            or _search_answer(state, frame))
+            or _lmv_period_statement(state, frame, conv) or _search_answer(state, frame))
+
+
+_DAYS_NAMED = re.compile(r"\b\d+\s*(?:dagar|dgr|days)\b|\bförläng\w*|\bextend\w*|"
+                         r"\bextension\b", re.I)
+
+
+def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply | None:
+    """How long Läkarmedverkan supports a patient, asked without a discharge date ("hur länge
+    har läkarmedverkan pat då", the widget's "läkarmedverkan 14 dagar", "can it be extended?"
+    after an answer from the decision): the rule's own sentence, cited, and an offer to count
+    the days from a discharge date (walk-through, stop 20: the indicator bullet "… inom och
+    efter 14 dagar" was quoted, and "can it be extended?" got the decision's aims)."""
+    rule = getattr(state.rules, "lakarmedverkan", None) if state.rules is not None else None
+    text = frame.text
+    if rule is None or frame.stated.get("visit_date") or MONEY_WORDS.search(text):
+        return None
+    named = LMV_WORDS.search(text) or (frame.topic_document == rule.document_id
+                                       and len(text.split()) <= 8)
+    if not (named and (_HOW_LONG.search(text) or _DAYS_NAMED.search(text))):
+        return None
+    if frame.organization not in (None, rule.organization):
+        return None
+    meta = _meta(state.kb, rule.document_id)
+    if meta is None:
+        return None
+    lang = frame.lang
+    citations = [*rule.citations, *rule.extension_citations] \
+        if re.search(r"förläng|extend|extension|längre|longer", text, re.I) else list(rule.citations)
+    quotes = _quoted(rule.citations, lang)
+    lines = [T.t(lang, "lmv_period", title=meta.title, days=rule.support_days),
+             quotes, rule.extension if lang == "sv" else rule.extension_en,
+             T.t(lang, "lmv_offer")]
+    cited, passages = _enrich_citations(state.kb, _raw_citations(citations))
+    # the offer is a question: a date in reply counts the days
+    conv.pending, conv.pending_rule = "discharge_date", LAKARMEDVERKAN
+    return ChatReply(api={"kind": SEARCH, "answer": "\n".join(lines), "decision": None,
+                          "citations": cited, "passages": passages},
+                     conversation=conv, marks=_quote_marks(cited, passages))
 
 
 def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatReply:
@@ -625,7 +667,9 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
 def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
     """Läkarmedverkan's end date or the follow-up dates, or the question for the date."""
     lang = frame.lang
-    name = conv.pending_rule if frame.reply_to else None
+    # (the conversation's pending rule is cleared before this turn is composed: the frame
+    # keeps it; "20/11" after "Ange utskrivningsdatumet" got the VG follow-up dates)
+    name = frame.pending_rule if frame.reply_to else None
     if frame.reply_to == "correction":
         name = (conv.topic or {}).get("rule")
     if name is None:

@@ -61,6 +61,10 @@ TEXTS = {
                               "eller extra ersättning för läkares hembesök; Region Hallands "
                               "regler för riktade hemsjukvårdsbesök gäller inte där.",
         "nearby": "Närmast i rutinerna finns avsnittet ”{section}” i ”{title}”.",
+        "lmv_period": "Enligt ”{title}” ger Läkarmedverkan läkarstöd i upp till {days} dagar "
+                      "efter utskrivningen:",
+        "lmv_offer": "Ange utskrivningsdatumet, så räknar jag ut till och med vilken dag stödet "
+                     "gäller.",
         "offer_visit_check": "Vill du veta vad som gäller för ett visst besök? Beskriv det "
                              "(datum, patientens ålder, boende och vad besöket gällde), så "
                              "svarar jag med registrering, avgift och ersättning.",
@@ -153,6 +157,9 @@ TEXTS = {
                               "or extra compensation for physicians' home visits; Region "
                               "Halland's rules for targeted home visits do not apply there.",
         "nearby": "The closest the routines come is the section “{section}” of “{title}”.",
+        "lmv_period": "Under “{title}”, Läkarmedverkan gives physician support for up to {days} "
+                      "days after the discharge:",
+        "lmv_offer": "Give the discharge date and I will work out the last day of the support.",
         "offer_visit_check": "Want to know what applies to one visit? Describe it (date, the "
                              "patient's age, housing and what the visit was about) and I will "
                              "answer with the registration, fee and compensation.",

@@ -728,3 +728,25 @@ def test_another_year_alone_in_a_what_if_moves_the_visit_to_that_year(ask):
     b = ask("och om det var 2026 istället?", a["conversation_id"])
     assert b["decision"]["system"] == "Cosmic" and b["facts"]["visit_date"] == "2026-02-14"
     assert "2024-02-14 → 2026-02-14" in b["answer"]
+
+
+def test_how_long_lakarmedverkan_supports_without_a_date_states_the_rule_and_counts_a_reply(ask):
+    # walk-through, stop 20: "hur länge har läkarmedverkan pat då" and the widget's
+    # "läkarmedverkan 14 dagar" quoted the indicator "… inom och efter 14 dagar"
+    for question in ("hur länge har läkarmedverkan pat då", "läkarmedverkan 14 dagar"):
+        body = ask(question)
+        assert body["kind"] == "search" and body.get("date_rule") is None, question
+        assert "i upp till 14 dagar, med möjlighet till förlängning" in body["answer"], question
+        assert "indikator" not in body["answer"].lower()
+    a = ask("how long does lakarmedverkan support last")
+    assert "up to 14 days" in a["answer"]
+    # the offer to count is a question: the discharge date in reply is counted from
+    b = ask("2026-11-20", a["conversation_id"])
+    assert b["date_rule"]["support_until"] == "2026-12-04"
+
+
+def test_how_long_lakarmedverkan_supports_after_a_vague_discharge_asks_the_day(ask):
+    # stop 20: got the Västra Götaland routine's validity
+    a = ask("hur länge stöttar lmv efter utskrivning, pat skrevs ut förra veckan")
+    assert a["kind"] == "clarify" and "Vilket datum skrevs patienten ut" in a["answer"]
+    assert ask("2026-11-18", a["conversation_id"])["date_rule"]["support_until"] == "2026-12-02"
