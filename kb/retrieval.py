@@ -119,25 +119,29 @@ class Corpus:
 
     def collapse_duplicates(self, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:
         """The first ``k`` of ``ranked`` (position, score), skipping a passage that nearly
-        repeats one ranked above it. When the one above is of a version the repeating
-        passage's document supersedes, the newer version's passage takes its place (walk-
-        through, stop 20: a routine's new version, one sentence changed, was never found
+        repeats one ranked above it, unless the two are versions of one document (one
+        supersedes the other): which version answers is decided by validity, after search
+        (walk-through, stop 20: a routine's new version, one sentence changed, was never found
         because its old version ranked first)."""
         kept: list[tuple[int, float]] = []
         for pos, score in ranked:
             words = self.word_sets[pos]
-            above = next((i for i, (p, _) in enumerate(kept)
-                          if len(words & self.word_sets[p])
-                          > DUPLICATE_JACCARD * len(words | self.word_sets[p])), None)
-            if above is not None:
-                older = self.entries[kept[above][0]][0].meta
-                if older.superseded_by and older.superseded_by == self.entries[pos][0].id:
-                    kept[above] = (pos, kept[above][1])
+            meta = self.entries[pos][0].meta
+            if any(len(words & self.word_sets[p])
+                   > DUPLICATE_JACCARD * len(words | self.word_sets[p])
+                   and not self._versions_of_one(meta, self.entries[p][0].meta)
+                   for p, _ in kept):
                 continue
             kept.append((pos, score))
             if len(kept) >= k:
                 break
         return kept
+
+    @staticmethod
+    def _versions_of_one(a, b) -> bool:
+        """Whether one of two documents' metadata supersedes the other."""
+        return a.id != b.id and (a.superseded_by == b.id or b.superseded_by == a.id
+                                 or a.supersedes == b.id or b.supersedes == a.id)
 
     def organizations(self) -> list[str]:
         return sorted({d.meta.organization for d in self.documents.values()})

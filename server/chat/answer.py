@@ -150,6 +150,11 @@ def date_rule_text(name: str, result: dict, meta, lang: str) -> str:
         lines.extend(f"• {r}" for r in reasons[1:])  # the first reason is the sentence above
         return "\n".join(lines)
     later = result.get("next_by") or []
+    if result.get("last_followup"):
+        every = _months_between(result["last_followup"], later[0])
+        return "\n".join([t(lang, "fu_intro", org=org),
+                          t(lang, "fu_last", next=later[0], every=every, d=result["last_followup"],
+                            later=", ".join(later[1:]))])
     months_first = _months_between(result["enrolled_on"], result["first_by"])
     every = _months_between(result["first_by"], later[0]) if later else 6
     joiner = ", " if lang == "sv" else ", "

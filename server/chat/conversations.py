@@ -170,6 +170,8 @@ def _topic_or_none(value) -> dict | None:
         topic = {"document_id": doc, "anchor": anchor}
         if value.get("rule") in _DATE_RULES:  # the date rule the last answer computed
             topic["rule"] = value["rule"]
+            if value.get("last_followup") is True:  # counted from the latest follow-up
+                topic["last_followup"] = True
         return topic
     return None
 

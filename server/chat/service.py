@@ -235,6 +235,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # follow-up pointing back ("kan det förlängas?")
         conv.topic = {"document_id": cited[0]["document_id"], "anchor": cited[0]["anchor"],
                       "rule": reply.api["date_rule"].get("rule")}
+        if reply.api["date_rule"].get("last_followup"):
+            conv.topic["last_followup"] = True  # a corrected date is the follow-up's too
     conv.language = lang
     conv.turns += 1
     reply.api["conversation_id"] = conv.id
@@ -688,7 +690,10 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
         return ChatReply(api={"kind": CLARIFY, "answer": answer, "decision": None,
                               "citations": [], "passages": []},
                          conversation=conv, question=question)
-    return _date_rule_answer(state, name, date.fromisoformat(day), lang)
+    last = name == FOLLOWUP and bool(
+        _LAST_FOLLOWUP.search(frame.text)
+        or (frame.reply_to == "correction" and (conv.topic or {}).get("last_followup")))
+    return _date_rule_answer(state, name, date.fromisoformat(day), lang, last_followup=last)
 
 
 def _where_said_answer(state, frame: Frame, conv: Conversation) -> ChatReply:
@@ -855,7 +860,33 @@ def _date_rule_table(state, name: str):
     return rules.lakarmedverkan if name == LAKARMEDVERKAN else rules.followup
 
 
-def _date_rule_answer(state, name: str, day: date, lang: str) -> ChatReply:
+# The date given is the latest follow-up's, not the enrolment's ("vår patient hade sin senaste
+# uppföljning 15/9, när måste nästa vara senast?": re-check, stop 20, counted the first
+# follow-up from it).
+_LAST_FOLLOWUP = re.compile(
+    r"\b(?:senaste|förra|sista|föregående|last|latest|previous|most recent)\s+"
+    r"(?:uppföljning\w*|follow[- ]?up\w*)|\buppföljning\w*\s+(?:gjordes|var|hölls|skedde)\b|"
+    r"\bhade (?:sin|en|hennes|hans) uppföljning\b|\bfollow[- ]?up (?:was|took place)\b", re.I)
+
+
+def _followup_after(rule, last: date) -> dict:
+    """The follow-up deadlines counted from the latest follow-up made (the routine: "därefter
+    sker regelbunden uppföljning minst var sjätte månad"), as the date rule's result."""
+    from rules.months import add_months
+
+    later = [add_months(last, rule.then_every_months * k) for k in (1, 2, 3)]
+    return {"last_followup": last.isoformat(), "next_by": [d.isoformat() for d in later],
+            "organization": rule.organization, "document_id": rule.document_id,
+            "reasons": [f"Därefter minst var {rule.then_every_months}:e månad räknat från "
+                        f"senaste uppföljningen {last.isoformat()} (tidigare vid behov)."],
+            "reasons_en": [f"After that at least every {rule.then_every_months} months, counted "
+                           f"from the latest follow-up on {last.isoformat()} (earlier if "
+                           "needed)."],
+            "citations": [c.to_api() for c in rule.then_citations]}
+
+
+def _date_rule_answer(state, name: str, day: date, lang: str, *,
+                      last_followup: bool = False) -> ChatReply:
     """Until when Läkarmedverkan supports a patient discharged on ``day`` (HSU 2026-03-03), or
     the follow-up dates of a patient enrolled on ``day`` (the Västra Götaland municipality's
     routine): the same rules as GET /api/v1/lakarmedverkan and /api/v1/followup, cited.
@@ -866,6 +897,8 @@ def _date_rule_answer(state, name: str, day: date, lang: str) -> ChatReply:
     rule = _date_rule_table(state, name)
     if name == LAKARMEDVERKAN:
         result = decide_support(day, rule).to_api()
+    elif last_followup:
+        result = _followup_after(rule, day)
     else:
         result = followup_schedule(day, rule).to_api()
     meta = _meta(state.kb, result["document_id"])
@@ -1253,7 +1286,13 @@ _OTHER_PAY = re.compile(
 _PATIENT_FEE = re.compile(
     r"\bpatientavgift\w*|\bavgift\w*|\bpat(?:ient\w*)? (?:betala\w*|kosta\w*)|"
     r"\b(?:betala\w*|kosta\w*)\b.{0,30}\bpat(?:ient\w*)?\b|\bvad kostar\b|\bpatient fee|"
-    r"\bpatient (?:pay|be charged)\w*|\bdoes the patient pay\b|\bcharged?\b|\bfees?\b", re.I)
+    r"\bpatient (?:pay|be charged)\w*|\bdoes the patient pay\b|\bcharged?\b|\bfees?\b|"
+    # "how old must the pt be to not pay anything" (walk-through, stop 20: a Swedish quote
+    # alone), "när blir det gratis", "slipper pat betala"
+    r"\b(?:pt|pat)\b.{0,40}\bpay\w*|\bnot (?:have to )?pay\b|\bpay nothing\b|\bgratis\b|"
+    r"\bavgiftsfri\w*|\bslipper\b.{0,20}\bbetala\b", re.I)
+_AGE_ASKED = re.compile(r"\bhow old\b|\bwhat age\b|\bhur gammal\b|\bvilken ålder\b|"
+                        r"\bfrån vilken ålder\b|\bfrom what age\b|\bat what age\b", re.I)
 
 
 _VISIT_WORD = re.compile(r"besök\w*|\bvisit\w*", re.I)
@@ -1337,7 +1376,7 @@ def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:
     text = frame.text
     # the age limit of the routine's fees names the physician's visit too ("whats the fee if
     # pt is over 85": walk-through, stop 19, got the Cosmic line in Swedish, no amount)
-    if not (_PATIENT_FEE.search(text) and (_TARGETED_VISIT.search(text)
+    if not (_PATIENT_FEE.search(text) and (_TARGETED_VISIT.search(text) or _AGE_ASKED.search(text)
                                            or re.search(r"\b85\b", text))) \
             or _FEE_FIELD.search(text):
         return None

@@ -28,6 +28,9 @@ TEXTS = {
         "fu": "Första uppföljningen ska göras senast {first} ({months} månader efter "
               "anslutningen {d}). Därefter minst var {every}:e månad, eller tidigare vid behov: "
               "senast {later} om varje uppföljning görs sista tillåtna dag.",
+        "fu_last": "Nästa uppföljning ska göras senast {next} ({every} månader efter den "
+                   "senaste uppföljningen {d}), eller tidigare vid behov; därefter minst var "
+                   "{every}:e månad: senast {later} om varje uppföljning görs sista tillåtna dag.",
         "rule_intro_nosystem": "Ingen rutin i kunskapsbasen gäller besöksdagen {d}, så jag kan "
                                "inte säga hur besöket registreras.",
         "visit_day": "Besöksdag: {d}{assumed}.",
@@ -123,6 +126,9 @@ TEXTS = {
         "fu": "The first follow-up is due by {first} ({months} months after the enrolment on "
               "{d}). After that at least every {every} months, or earlier when needed: by "
               "{later} if each follow-up is made on its last allowed day.",
+        "fu_last": "The next follow-up is due by {next} ({every} months after the latest "
+                   "follow-up on {d}), or earlier when needed; after that at least every {every} "
+                   "months: by {later} if each follow-up is made on its last allowed day.",
         "rule_intro_nosystem": "No routine in the knowledge base covers the visit date {d}, so I "
                                "cannot say how the visit is registered.",
         "visit_day": "Visit date: {d}{assumed}.",

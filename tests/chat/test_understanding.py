@@ -750,3 +750,31 @@ def test_how_long_lakarmedverkan_supports_after_a_vague_discharge_asks_the_day(a
     a = ask("hur länge stöttar lmv efter utskrivning, pat skrevs ut förra veckan")
     assert a["kind"] == "clarify" and "Vilket datum skrevs patienten ut" in a["answer"]
     assert ask("2026-11-18", a["conversation_id"])["date_rule"]["support_until"] == "2026-12-02"
+
+
+def test_the_age_from_which_the_patient_pays_nothing_is_the_fee_rule_in_english(ask):
+    # walk-through, stop 20: "how old must the pt be to not pay anything" got a Swedish quote
+    # alone, never saying 85 in English
+    body = ask("how old must the pt be to not pay anything")
+    assert "85 or older" in body["answer"] and "SEK 200" in body["answer"]
+
+
+def test_doctors_and_nurses_asked_in_english_get_both_rows_of_the_table(ask):
+    # walk-through, stop 20: "doctors" named no row, so only the nurses' 368 was given
+    body = ask("how many home visits did doctors do in 2019 vs nurses")
+    assert "Läkare 2019: 3016" in body["answer"] and "Sjuksköterska/DSK 2019: 368" in body["answer"]
+
+
+def test_the_next_follow_up_counts_from_the_latest_follow_up_given(client):
+    # re-check, stop 20: "senaste uppföljning 15/9" was read as the enrolment, so the first
+    # follow-up's two months were counted from it (2026-11-15 instead of 2027-03-15)
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    a = client.post("/api/v1/chat", json={
+        "message": "vår patient hade sin senaste uppföljning 2026-09-15, när måste nästa vara "
+                   "senast?", "organization": vg}).json()
+    assert a["date_rule"]["next_by"][0] == "2027-03-15" and "2026-11-15" not in a["answer"]
+    assert "minst var sjätte månad" in a["citations"][0]["quote"]
+    b = client.post("/api/v1/chat", json={"message": "nej förlåt det var 2026-10-15",
+                                          "conversation_id": a["conversation_id"],
+                                          "organization": vg}).json()
+    assert b["date_rule"]["next_by"][0] == "2027-04-15"
