@@ -516,14 +516,21 @@ _POINTS_BACK = re.compile(
     re.I)
 #: Longest message read as a follow-up of the last answer.
 FOLLOW_UP_WORDS = 8
+#: Longest message opening on "och", "men", "and" read as a follow-up.
+FOLLOW_ON_WORDS = 12
 
 
 def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
     """A short message after a search or date-rule answer (or the decision's notice) that
     points back at it, searched with the heading (and title) of the passage that answer
     quoted; None for any other message."""
+    words = len(text.split())
     if not (conv.topic and conv.last_kind in (SEARCH_KIND, DATE_RULE) and not conv.pending
-            and len(text.split()) <= FOLLOW_UP_WORDS and _POINTS_BACK.search(text)):
+            and (words <= FOLLOW_UP_WORDS
+                 # one opening on "och"/"men" goes on from the last answer a little longer
+                 # ("och om det händer på kvällen, vem ringer jag?": re-check, stop 20)
+                 or (_FOLLOWS_ON.match(text) and words <= FOLLOW_ON_WORDS))
+            and _POINTS_BACK.search(text)):
         return None
     chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
     if chunk is None:

@@ -275,10 +275,16 @@ def test_a_routine_published_as_replacing_another_ends_the_old_ones_validity(adm
         old, new = kb.document("nyckelhantering").meta, kb.document("nyckelhantering-2").meta
         answer = client.post("/api/v1/chat", json={
             "message": "när ska en förlorad nyckel anmälas till enhetschefen?"}).json()
+        # a follow-up opening on "och", longer than eight words, stays with that routine
+        # (re-check, stop 20: "och om det händer på kvällen, vem ringer jag?" was refused)
+        follow = client.post("/api/v1/chat", json={
+            "message": "och om det händer en söndag, vem ska jag anmäla det till?",
+            "conversation_id": answer["conversation_id"]}).json()
         listing = client.get("/documents", params={"valid_on": "2026-07-01"}).text
     assert old.valid_to == date(2026, 6, 1) and old.superseded_by == "nyckelhantering-2"
     assert new.valid_to is None
     assert "inom en timme" in answer["answer"] and "direkt" not in answer["answer"]
+    assert follow["kind"] == "search" and "enhetschefen" in follow["answer"]
     rows = [re.search(r'href="(/documents/[^"#/]+)"', row) for row in listing.split("<tr")[1:]]
     shown = {m.group(1) for m in rows if m}
     assert "/documents/nyckelhantering-2" in shown and "/documents/nyckelhantering" not in shown
