@@ -1037,6 +1037,17 @@ _ASKS_AMOUNT = re.compile(r"\bhur många kronor\b|\bhur mycket\b|\bhur mkt\b|\bb
                           r"\bvad kostar\b|\bkostnad\w*|\bhow much\b|\bwhat does .* cost\b|"
                           r"\bi kronor\b|\bamount\b", re.I)
 _HAS_AMOUNT = re.compile(r"\d[\d ,.]*\s*(?:kr\b|kronor|sek\b|mkr|miljon\w*|procent|%)", re.I)
+# An amount in money asked for, not a share: "i kronor", "hur många kronor" (re-check, stop
+# 20: "Hur mycket får vårdcentralen i kronor per 10 boende" quoted "50 procent … per 10
+# boende" as if it answered).
+_ASKS_MONEY = re.compile(r"i kronor|hur många kronor|in (?:kronor|sek)|"
+                         r"how many (?:kronor|sek)", re.I)
+_HAS_MONEY = re.compile(r"\d[\d ,.]*\s*(?:kr\b|kronor|sek\b|mkr|miljon\w* kronor)", re.I)
+# A dose asked for ("whats the morphine dose for end of life pts at home": re-check, stop 20,
+# got the palliative team's sentence): the routines state none.
+_ASKS_DOSE = re.compile(r"\bdos(?:en|er|ering\w*)?\b|\bdoses?\b|\bdosage\b|\bhow many mg\b|"
+                        r"\bhur många mg\b", re.I)
+_HAS_DOSE = re.compile(r"\d\s*(?:mg|ml|µg|mikrogram|milligram)\b|\bdos\w*", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # The professions a fee or an amount may be asked for, as a question names them and as a
 # passage does ("läkarbesök", "distriktssköterskans", "OT" ...).
@@ -1096,6 +1107,10 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         # "what does the patient pay for a nurse home visit?" got the report's table of visits)
         return True
     if _ASKS_AMOUNT.search(text) and not _HAS_AMOUNT.search(passage):
+        return True
+    if _ASKS_MONEY.search(text) and not _HAS_MONEY.search(passage):
+        return True
+    if _ASKS_DOSE.search(text) and not _HAS_DOSE.search(passage):
         return True
     for amount in _AMOUNT_NAMED.findall(text):
         # an amount the question names that the document never does ("får vi 500 kr …" with
@@ -1264,6 +1279,9 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
 # The clinic's compensation asked for: an amount, "extra", "ersättning" (not the patient's fee).
 _CLINIC_PAY = re.compile(
     r"\bersättn\w*|\bersätt\w*|\b500\b|\bextra\b|\bhur (?:mycket|mkt) (?:får|ger|betalas)\b|"
+    # "hur många kronor får vc för ett brytpunktssamtal" (stop 20: quoted the decision's
+    # 28,5 miljoner kronor)
+    r"\bhur många (?:kronor|kr) (?:får|ger|betalas)\b|\bhow many (?:kronor|sek)\b|"
     r"\bcompensat\w*|\breimburs\w*|\bpaid\b|\bhow much does the (?:clinic|practice)\b", re.I)
 # ... for the targeted physician home visit, which the routine is about.
 _TARGETED_VISIT = re.compile(
@@ -1424,11 +1442,17 @@ def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
     riktat hembesök", "vilka typer av läkarbesök i hemmet ger extra ersättning", "hur mkt extra
     får vc i halland för ett riktat hembesök av läkare i khsv"."""
     text = frame.text
-    if _CLINIC_PAY.search(text) and frame.stated.get("occasion") \
-            and not (_OTHER_PAY.search(text) or _SINCE_WHEN.search(text)):
-        return _occasion_compensation_statement(state, frame, routine)
-    if not (_CLINIC_PAY.search(text) and _TARGETED_VISIT.search(text)) or _OTHER_PAY.search(text) \
-            or _SINCE_WHEN.search(text):
+    occasion_named = _CLINIC_PAY.search(text) and frame.stated.get("occasion") \
+        and not (_OTHER_PAY.search(text) or _SINCE_WHEN.search(text))
+    if occasion_named:
+        reply = _occasion_compensation_statement(state, frame, routine)
+        if reply is not None:
+            return reply
+        # the occasion alone does not settle it (the housing is not said: "hur många kronor
+        # får vc för ett brytpunktssamtal", stop 20, quoted the decision's 28,5 miljoner): the
+        # rule with its occasions
+    if not (_CLINIC_PAY.search(text) and (_TARGETED_VISIT.search(text) or occasion_named)) \
+            or _OTHER_PAY.search(text) or _SINCE_WHEN.search(text):
         return None
     if frame.stated.get("setting"):
         return None  # one visit described: the visit card answers it

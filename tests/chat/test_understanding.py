@@ -778,3 +778,16 @@ def test_the_next_follow_up_counts_from_the_latest_follow_up_given(client):
                                           "conversation_id": a["conversation_id"],
                                           "organization": vg}).json()
     assert b["date_rule"]["next_by"][0] == "2027-04-15"
+
+
+def test_a_dose_the_routines_never_state_is_not_covered(ask):
+    # re-check, stop 20: "whats the morphine dose …" quoted the palliative team's sentence
+    body = ask("whats the morphine dose for end of life pts at home")
+    assert body["kind"] == "no_answer" and "PKT" not in body["answer"].split("closest")[0]
+
+
+def test_how_many_kronor_an_occasion_gives_is_the_compensation_rule(ask):
+    # stop 20: "hur många kronor får vc för ett brytpunktssamtal" quoted the decision's
+    # 28,5 miljoner kronor
+    body = ask("hur många kronor får vc för ett brytpunktssamtal")
+    assert "Ersättning utgår med 500 kr" in body["answer"] and "28,5" not in body["answer"]
