@@ -318,7 +318,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     # question nor a fact of the visit (re-check, stop 18: asked while the occasion was
     # pending, it made the visit a brytpunktssamtal with 500 kr)
     asks_meaning = _term_asked(text) is not None
-    if conv.pending and not asks_meaning:
+    # (a visit described in full, or a registration question, while a date rule waits for
+    # its date is a new question, not that date: stop 20)
+    new_visit = bool(conv.pending_rule) and (_restates_visit(stated)
+                                             or bool(REGISTRATION_WORDS.search(text)))
+    if conv.pending and not asks_meaning and not new_visit:
         answered = read_reply(conv.pending, text, today)
         if answered is not None:
             frame.kind = DATE_RULE if conv.pending_rule else VISIT

@@ -743,6 +743,10 @@ def test_how_long_lakarmedverkan_supports_without_a_date_states_the_rule_and_cou
     # the offer to count is a question: the discharge date in reply is counted from
     b = ask("2026-11-20", a["conversation_id"])
     assert b["date_rule"]["support_until"] == "2026-12-04"
+    # a visit described in full after the offer is a new question, not the discharge date
+    c = ask("hur länge har läkarmedverkan pat då")
+    d = ask("brytpunktssamtal säbo 2026-11-03 88 år hur reg", c["conversation_id"])
+    assert d["decision"] is not None and d.get("date_rule") is None
 
 
 def test_how_long_lakarmedverkan_supports_after_a_vague_discharge_asks_the_day(ask):
