@@ -292,6 +292,7 @@ class Frame:
     search_text: str | None = None
     today: date | None = None  # the day the question is asked (versions in force on it)
     where_said: bool = False  # "var står det?": where the last answer's passage is
+    claim: str | None = None  # "var står det att <claim>?": the statement looked for
     means_it: bool = False  # "vad betyder det?": what the last answer means
     #: The document the last answer quoted (the conversation's topic), if any.
     topic_document: str | None = None
@@ -337,6 +338,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                          status_code=503)
     if _term_asked(text) == "det":
         frame.means_it = True
+        return frame
+    claim = _WHERE_SAID_CLAIM.match(text)
+    if claim and conv.last_kind == VISIT and conv.facts:
+        # "var står det att det är gratis över 85?" after a registration answer: the places
+        # the card rests on that say it (walk-through, stop 20: the Cosmic fee line was
+        # quoted, which names no amount)
+        frame.where_said, frame.claim = True, claim.group("claim")
         return frame
     if _WHERE_SAID.match(text) and (
             (conv.topic and _chunk(kb, conv.topic["document_id"], conv.topic["anchor"]))
@@ -487,6 +495,9 @@ _WHERE_SAID = re.compile(
     r"where\s+(?:does\s+it\s+say\s+(?:that|so)?|is\s+that\s+(?:written|from|stated)|can\s+i\s+"
     r"(?:find|read)\s+(?:that|it|this))|source|what(?:'s|\s+is)\s+the\s+source)\s*\??\s*$",
     re.I)
+_WHERE_SAID_CLAIM = re.compile(
+    r"\s*(?:och\s+|men\s+|ok\s*,?\s*)?(?:var\s+står\s+det\s+att|where\s+does\s+it\s+say\s+"
+    r"that)\s+(?P<claim>.{3,120}?)\s*\??\s*$", re.I)
 # How long, or until when: a date rule's question.
 _HOW_LONG = re.compile(r"\bhur länge\b|\btill när\b|\bhur många dagar\b|\bvilket datum\b|"
                        r"\bsista dag\w*|\bhow long\b|\bhow many days\b|\buntil when\b|"
@@ -707,6 +718,16 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
     return _date_rule_answer(state, name, date.fromisoformat(day), lang, last_followup=last)
 
 
+def _saying(kb, cited: list[dict], claim: str) -> list[dict]:
+    """The citations whose quote shares the most of the claim's words (lexicon equivalents
+    counted: "gratis" for "Avgiftsfritt"), all of them when none shares one."""
+    tokenizer = _tokenizer_for(kb)
+    asked = set(S.question_terms(claim, tokenizer, kb.lexicon).all)
+    shared = [len(asked & set(tokenizer.tokenize(c.get("quote") or ""))) for c in cited]
+    best = max(shared, default=0)
+    return [c for c, n in zip(cited, shared) if n == best] if best else cited
+
+
 def _where_said_answer(state, frame: Frame, conv: Conversation) -> ChatReply:
     """Where the last answer comes from: after a registration answer, each place in the
     routine its values rest on (the same rules answer computed again from the conversation's
@@ -718,6 +739,8 @@ def _where_said_answer(state, frame: Frame, conv: Conversation) -> ChatReply:
         # alone: re-check, stop 19, "var står det?" after "nej 85" was "Jag förstod inte")
         card = _rules_answer(state, conv, lang, frame.today or date.today())
         cited = card.api.get("citations") or []
+        if frame.claim:
+            cited = _saying(state.kb, cited, frame.claim)
         lines, seen = [T.t(lang, "where_said_card")], set()
         for c in cited:
             meta = _meta(kb, c["document_id"])

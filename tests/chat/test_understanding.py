@@ -795,3 +795,13 @@ def test_how_many_kronor_an_occasion_gives_is_the_compensation_rule(ask):
     # 28,5 miljoner kronor
     body = ask("hur många kronor får vc för ett brytpunktssamtal")
     assert "Ersättning utgår med 500 kr" in body["answer"] and "28,5" not in body["answer"]
+
+
+def test_where_it_says_a_claim_after_a_card_names_the_place_that_says_it(ask):
+    # walk-through, stop 20: "var står det att det är gratis över 85?" quoted the Cosmic fee
+    # line, which names no amount
+    a = ask("hembesök 87-åring säbo 2026-04-03")
+    b = ask("utskrivning", a["conversation_id"])
+    c = ask("var står det att det är gratis över 85?", b["conversation_id"])
+    assert [x["quote"] for x in c["citations"]] == ["Avgiftsfritt om 85 år och äldre."]
+    assert "Registrering i VAS" in c["answer"]
