@@ -48,7 +48,17 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                re.compile(r"\d+\s*(?:kr|kronor|sek|%|procent)\b", re.I)),
     "count": (re.compile(r"\bhur många\b|\bhow many\b|\bantal\w*\b|\bnumber of\b", re.I),
               re.compile(r"\b\d+\b")),
+    # who decides: the sentence naming the one who decides ("Beslut angående anslutning till
+    # hemsjukvården tas av hemsjukvårdens planeringsfunktion"; answer set, tuning part: "vem
+    # beslutar om anslutning hsv" quoted the follow-up's "datum … beslutas")
+    "decider": (re.compile(r"\b(?:vem|vilka|vilken|who)\b[^?.]{0,40}?\b(?:beslut\w*|bestämm\w*|"
+                           r"avgör\w*|decides?|decided|decision)\b", re.I),
+                re.compile(r"\b(?:tas|fattas|beslutas|avgörs|bestäms)\s+av\b|\bbeslutar\b|"
+                           r"\bfattar\s+beslut", re.I)),
 }
+#: Cues whose answer is a kind of fact a sentence either states or not: the best sentence
+#: stating it answers, before one the question's words and meaning favour otherwise.
+TYPED_CUES = frozenset({"decider"})
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 
 
@@ -359,6 +369,10 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
     n = len(spans)
     ranking = combined_scores(scores, dense if dense is not None and len(dense) == n else None)
     best = max(range(n), key=lambda i: (ranking[i], -i))
+    typed = [i for i in range(n) if scores[i] > 0 and any(
+        CUES[c][1].search(sentences[i]) for c in question.cues & TYPED_CUES)]
+    if typed:  # the question asks for a kind of fact: the best sentence stating one
+        best = max(typed, key=lambda i: (ranking[i], -i))
     if max(scores) <= 0 and dense is None:
         return [spans[0]]
     if _fragment_block(sentences):

@@ -1181,6 +1181,29 @@ def _amount_elsewhere(state, frame: Frame) -> ChatReply | None:
     return None
 
 
+def _deciding_passages(kb, frame: Frame, text: str, hits: list, window: list,
+                       offered: list) -> list:
+    """For "vem beslutar / bestämmer …?": the offered passages that name who decides; none
+    does: the best passage in force among the top 5 or of the best passage's document that
+    does ("Beslut angående anslutning till hemsjukvården tas av hemsjukvårdens
+    planeringsfunktion." ranks 5th for "vem beslutar om anslutning hsv", answer set, tuning
+    part); none anywhere: the offered passages as they are."""
+    asks, holds = S.CUES["decider"]
+    if not offered or not asks.search(frame.text):
+        return offered
+    holding = [h for h in offered if holds.search(h.chunk.text)]
+    if holding:
+        return holding
+    shown = {(h.meta.id, h.chunk.anchor) for h in offered}
+    for hit in hits[:5] + kb.search(text, k=8, document_id=window[0].meta.id):
+        if (hit.meta.id, hit.chunk.anchor) not in shown and holds.search(hit.chunk.text) \
+                and hit in _answer_window([hit], frame) \
+                and not _lacks_asked_fact(frame.text, hit.chunk.text,
+                                          _document_text(kb, hit.meta.id)):
+            return [hit]
+    return offered
+
+
 def _document_text(kb, document_id: str) -> str | None:
     document = kb.document(document_id)
     return None if document is None else document.text
@@ -1847,6 +1870,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                    and h in _answer_window([h], frame)
                    and not _lacks_asked_fact(frame.text, h.chunk.text,
                                              _document_text(kb, h.meta.id))][:1]
+    offered = _deciding_passages(kb, frame, text, hits, window, offered)
     if not offered:
         return (_fee_without_amount(state, frame, window, frame.text, tokenizer)
                 or _amount_elsewhere(state, frame)

@@ -805,3 +805,13 @@ def test_where_it_says_a_claim_after_a_card_names_the_place_that_says_it(ask):
     c = ask("var står det att det är gratis över 85?", b["conversation_id"])
     assert [x["quote"] for x in c["citations"]] == ["Avgiftsfritt om 85 år och äldre."]
     assert "Registrering i VAS" in c["answer"]
+
+
+def test_who_decides_is_answered_with_the_sentence_naming_who_decides(ask):
+    # answer set, tuning part: "vem beslutar om anslutning hsv" quoted "Vid fortsatt anslutning
+    # beslutas datum för nästa uppföljning." (the section "Bedömning och beslut" ranks 5th)
+    for question in ("vem beslutar om anslutning hsv",
+                     "who decides on enrolment in home health care in the municipality"):
+        body = ask(question)
+        assert body["kind"] == "search", question
+        assert "tas av hemsjukvårdens planeringsfunktion" in body["answer"], question
