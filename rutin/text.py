@@ -51,7 +51,13 @@ _EN_WORDS = {"the", "and", "is", "what", "how", "do", "does", "a", "an", "of", "
              "does", "doctor", "nurse", "physician", "code", "routine", "rule", "rules", "i'm",
              # a short English correction ("sorry shes 85 actually": re-check, stop 19, was
              # answered in Swedish)
-             "sorry", "actually", "shes", "hes", "yes", "no", "oh", "oops", "just", "also"}
+             "sorry", "actually", "shes", "hes", "yes", "no", "oh", "oops", "just", "also",
+             # "whats vårdtjänst mean" (walk-through, stop 21, was answered in Swedish)
+             "whats", "mean", "means", "meaning", "explain"}
+#: An English question word opening the message counts once more: the frame of the question
+#: is English though its terms are Swedish ("what is vårdtjänst", walk-through, stop 21).
+_EN_OPENING = re.compile(r"^\W*(?:what|whats|what's|how|who|when|where|which|why|does|do|is|"
+                         r"can|could|should|would|are)\b", re.I)
 
 
 def detect_language(text: str) -> str:
@@ -63,5 +69,5 @@ def detect_language(text: str) -> str:
     # word rather than per letter: "Läkarmedverkan" is one Swedish word, not two)
     sv = sum(w in _SV_WORDS for w in words) + 2 * sum(bool(re.search("[åäö]", w))
                                                       for w in words)
-    en = sum(w in _EN_WORDS for w in words)
+    en = sum(w in _EN_WORDS for w in words) + bool(_EN_OPENING.match(text))
     return "en" if en > sv else "sv"

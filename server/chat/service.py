@@ -1809,6 +1809,18 @@ def _all_passages(kb, frame: Frame) -> list:
     return out
 
 
+def _term_forms(kb, term: str) -> list[str]:
+    """``term`` and, when the lexicon groups it with other words, those: an abbreviation is
+    explained under its full name ("what does lmv mean": walk-through, stop 21, quoted a bare
+    table row of the section "Läkarmedverkan", whose first sentence says what it does)."""
+    forms = [term]
+    low = term.lower()
+    for group in (kb.lexicon.groups if kb.lexicon is not None else ()):
+        if any(word.lower() == low for word in group):
+            forms += [word for word in group if word.lower() not in {f.lower() for f in forms}]
+    return forms
+
+
 def _defining_span(term: str | None, hits: list):
     """(hit, sentence span) of the first sentence among ``hits`` that explains ``term``, or
     None."""
@@ -1841,10 +1853,15 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # the meaning of a word the routines use, asked in other words than theirs ("whats
         # vårdtjänst mean": walk-through, stop 20, repeated the visit card): the passages
         # holding the word
-        hits = kb.search(term, k=5, organization=frame.organization)
-        best = hits[0] if hits else None
-        if best is not None and _uses_words(best.chunk.text, term):
-            text = term
+        # (or under its full name: "vad betyder lmv", walk-through, stop 21)
+        for form in _term_forms(kb, term):
+            found = kb.search(form, k=5, organization=frame.organization)
+            if found and _uses_words(found[0].chunk.text, form):
+                hits, best, text = found, found[0], form
+                break
+        else:
+            hits = kb.search(term, k=5, organization=frame.organization)
+            best = hits[0] if hits else None
     if not is_supported(best, threshold, lang):
         return _no_answer(state, frame, nearby=True)
     q_terms = S.question_terms(text, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
@@ -1886,8 +1903,12 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                            "dense": None if units is None else units @ vector})
     chosen = candidates[S.choose_passage(q_terms, candidates, tokenizer.tokenize)]
     best = offered[candidates.index(chosen)]
-    defining = _defining_span(term, _answer_window(hits[:5], frame) if term else []) \
-        or _defining_span(term, _all_passages(kb, frame) if term else [])
+    defining = None
+    for form in (_term_forms(kb, term) if term and term != "det" else []):
+        defining = _defining_span(form, _answer_window(hits[:5], frame)) \
+            or _defining_span(form, _all_passages(kb, frame))
+        if defining is not None:
+            break
     if defining is not None:
         # the meaning of a word asked, and a top passage explains it ("Med hemsjukvård avses
         # …"): that sentence answers

@@ -181,6 +181,12 @@ def test_language_is_detected():
     assert detect_language("") == "sv"
 
 
+@pytest.mark.parametrize("text", ["whats vårdtjänst mean", "what is vårdtjänst"])
+def test_an_english_question_about_a_swedish_word_is_english(text):
+    # walk-through, stop 21: "whats vårdtjänst mean" was answered in Swedish
+    assert detect_language(text) == "en"
+
+
 def test_a_new_age_replaces_an_earlier_birth_year():
     merged = merge_facts({"birth_year": 1938, "occasion": "utskrivning"}, {"patient_age": 90})
     assert merged == {"occasion": "utskrivning", "patient_age": 90}

@@ -815,3 +815,13 @@ def test_who_decides_is_answered_with_the_sentence_naming_who_decides(ask):
         body = ask(question)
         assert body["kind"] == "search", question
         assert "tas av hemsjukvårdens planeringsfunktion" in body["answer"], question
+
+
+def test_an_abbreviation_is_explained_under_its_full_name(ask):
+    # walk-through, stop 21: "what does lmv mean" quoted a bare table row of the section
+    # "Läkarmedverkan" and "vad betyder lmv" was refused
+    for question in ("what does lmv mean", "vad betyder lmv"):
+        body = ask(question)
+        assert body["kind"] == "search", question
+        assert "Läkarmedverkan, stöttar upp patienter" in body["answer"], question
+    assert ask("whats vårdtjänst mean")["answer"].startswith("The routines do not explain")
