@@ -85,6 +85,8 @@ class QuestionTerms:
     wants_all: bool = False
     #: The question asks what a whole document or section says ("Vad innebär HSU-beslutet?").
     about_whole: bool = False
+    #: A yes/no question ("ska hen anslutas till hemsjukvården?").
+    yes_no: bool = False
 
     def for_passage(self, passage_terms: set[str]) -> "QuestionTerms":
         """Only the expansions standing in for a word the passage lacks: when the question's
@@ -112,6 +114,13 @@ class TermFrequencies:
     passages: int
 
 
+#: Words of a question that say nothing of what it asks: modal verbs and pronouns the
+#: tokenizer keeps ("ska hen anslutas …" found "När patienten ansluts till hemsjukvården ska
+#: hen meddelas …" through "ska" and "hen" before "Patienterna ansluts inte …": walk-through,
+#: stop 21).
+_FUNCTION_TERMS = frozenset({"ska", "skall", "hen", "får", "måst", "bör", "dom", "behöv"})
+
+
 def corpus_frequencies(kb) -> TermFrequencies:
     """The term statistics of ``kb``'s passages: kb's own, counted once per ingest
     (``KnowledgeBase.term_frequencies``)."""
@@ -124,7 +133,7 @@ def question_terms(question: str, tokenizer, lexicon=None,
     parts) and domain lexicon (kb/data/lexicon.toml: "physician" also asks for "läkare");
     with ``frequencies`` (``corpus_frequencies(kb)``) each term carries its corpus IDF, so that
     "provtagning" outweighs "ansvar" and "ska"."""
-    own = frozenset(tokenizer.tokenize(question))
+    own = frozenset(tokenizer.tokenize(question)) - _FUNCTION_TERMS
     groups = []
     for group in (lexicon.matching_groups(question, tokenizer) if lexicon else []):
         tokens = frozenset(tok for term in group for tok in tokenizer.tokenize(term, compounds=False))
@@ -143,7 +152,9 @@ def question_terms(question: str, tokenizer, lexicon=None,
     return QuestionTerms(own, expanded, cues, tuple(groups), parts=own - whole, focus=focus,
                          parts_asked=max(asked, 1), rarity=rarity,
                          wants_all=bool(_WANTS_ALL.search(question)),
-                         about_whole=bool(_ABOUT_WHOLE.search(question)))
+                         about_whole=bool(_ABOUT_WHOLE.search(question)),
+                         yes_no=bool(_YES_NO.search(question))
+                         and not _QUESTION_WORD.search(question))
 
 
 def _table_row(sentence: str) -> bool:
@@ -184,6 +195,12 @@ _LEAD_IN = re.compile(r"(?:[:;,]|\b(?:nedan|följande|enligt nedan)\.?)$|"
                       r"\bfinns (?:två|tre|fyra|fem|\d+|följande)\b", re.I)
 _QUESTION_WORD = re.compile(r"\b(?:vad|vem|vilk(?:en|et|a)|när|hur|var|varför|what|who|which|"
                             r"when|how|where|why)\b", re.I)
+# A yes/no question: a clause opening on its verb and subject ("…, ska hen anslutas till
+# hemsjukvården", "does the patient get enrolled"), with no question word.
+_YES_NO = re.compile(r"(?:^|[,;:]\s*|\bså\s+)(?:ska|skall|måste|får|kan|blir|behöver|räknas|ingår|"
+                     r"gäller|should|does|do|is|are|can|will|must|would)\s+(?:hen|han|hon|pat\w*|"
+                     r"patient\w*|man|vi|jag|de|dom|den|det|the|she|he|they|we|i|it)\b", re.I)
+_NEGATION = re.compile(r"\b(?:inte|ej|aldrig|icke|not|never)\b", re.I)
 _FOCUS = re.compile(r"\b(?:vilk(?:en|et|a)|which|what)\s+(\w+)", re.I)
 # A question asking for the whole enumeration (issue 10: "hsv-avgift nivå 1 och nivå 2, vad är
 # skillnaden" lost level 1; answer set, tuning part: "vilka typer av läkarbesök i hemmet ger
@@ -393,6 +410,16 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
         if runner is not None and ranking[runner] >= ranking[best] - SECOND_UNIT_MARGIN:
             chosen = sorted(set(chosen) | set(_completed(runner, sentences, scores,
                                                          question.wants_all)))
+    if question.yes_no:
+        # a yes/no question, and the passage says "not" of a thing it asks ("Patienterna
+        # ansluts inte …" for "…, ska hen anslutas till hemsjukvården": walk-through, stop 21,
+        # quoted only that the municipality gives the care): that sentence answers it too
+        # (the title's words count: "anslut" of "Rutin för anslutning …" is what is asked)
+        core = question.own - question.parts
+        said = [i for i in range(n) if i not in chosen and _NEGATION.search(sentences[i])
+                and core & terms[i] - set().union(*(terms[j] for j in chosen))]
+        if said:
+            chosen = sorted(set(chosen) | {max(said, key=lambda i: (scores[i], -i))})
     if question.parts_asked >= 2:
         left = frozenset(question.own - question.parts - set(generic)
                          - set().union(*(terms[i] for i in chosen)))

@@ -1334,6 +1334,12 @@ _TARGETED_VISIT = re.compile(
 _INTRODUCED = re.compile(r"\binför(?:s|des|t|da)\b", re.I)
 _SINCE_WHEN = re.compile(r"\binfördes\b|\binförd\w*|\bintroduced\b|\bsedan när\b|"
                          r"\bsince when\b|\bbörjade\b.{0,30}\bgälla\b", re.I)
+# The pay of the SäBo assignment (the HSU decision's "Ökad ersättning med 50 procent för
+# uppdraget Säbo", "per 10 boende som schablon"), not that of one visit.
+_SABO_PAY = re.compile(r"säbo-?(?:ersättning|uppdrag)\w*|\bersättning\w* för (?:uppdraget )?säbo\b|"
+                       r"\bsäbo-?avtal\w*|\bnursing home (?:assignment|agreement|contract)", re.I)
+# The targeted visits' compensation rule ("Ersättning utgår med 500 kr per hemsjukvårdsbesök").
+_VISIT_PAY_RULE = re.compile(r"ersättning utgår med \d+ kr per hemsjukvårdsbesök", re.I)
 # Other compensations: the SäBo assignment and its agreement (HSU decision), the patient's fee.
 _OTHER_PAY = re.compile(
     r"säbo-?(?:ersättning|uppdrag)\w*|\buppdrag\w*|\bper plats\b|\bhöj\w*|\bökad?\b|\bavtal\w*|"
@@ -1869,6 +1875,11 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     # Only passages holding the kind of fact asked for (a phone number, an amount, a year's
     # figures) may answer; none of the top ones: not covered.
     window = _answer_window(hits, frame)
+    if _SABO_PAY.search(frame.text):
+        # the SäBo assignment's pay is not the targeted visits' 500 kr ("hur ska
+        # säbo-ersättningen räknas ut nu": walk-through, stop 21, got the 500 kr rule above
+        # the decision's "Ökad ersättning med 50 procent för uppdraget Säbo")
+        window = [h for h in window if not _VISIT_PAY_RULE.search(h.chunk.text)] or window
     # (the message's own words: the heading a follow-up is searched with may hold a year)
     offered = [h for h in window
                if not _lacks_asked_fact(frame.text, h.chunk.text,
@@ -1887,6 +1898,16 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                    and h in _answer_window([h], frame)
                    and not _lacks_asked_fact(frame.text, h.chunk.text,
                                              _document_text(kb, h.meta.id))][:1]
+    if offered and window and offered[0] is not window[0] \
+            and offered[0].meta.organization != window[0].meta.organization:
+        # the best passage lacks the fact asked and only another organization's passage holds
+        # it: a fee the best passage describes without an amount is said so, never another
+        # organization's amount ("vad kostar hemsjukvården för patienten, vilka avgiftsnivåer
+        # finns": walk-through, stop 21, got Region Halland's 200 kr for the physician's visit
+        # instead of the municipality's two fee levels)
+        reply = _fee_without_amount(state, frame, window[:1], frame.text, tokenizer)
+        if reply is not None:
+            return reply
     offered = _deciding_passages(kb, frame, text, hits, window, offered)
     if not offered:
         return (_fee_without_amount(state, frame, window, frame.text, tokenizer)

@@ -16,6 +16,14 @@ def test_sentences_split_at_line_breaks_and_full_stops():
         "Första meningen.", "Andra meningen!", "• en punkt", "sista"]
 
 
+def test_a_full_stop_ending_an_abbreviation_ends_no_sentence():
+    # walk-through, stop 21: a published routine's "senast kl. 15.00 samma dag" was quoted as
+    # "… senast kl." without the time
+    text = "Beställs senast kl. 15.00 samma dag. Kostar ca. 100 kr. Se t.ex. Treserva."
+    assert [text[s.start:s.end] for s in split_sentences(text)] == [
+        "Beställs senast kl. 15.00 samma dag.", "Kostar ca. 100 kr.", "Se t.ex. Treserva."]
+
+
 def test_the_sentence_sharing_the_questions_words_is_chosen():
     spans = select_sentences(set(TOK.tokenize("Vilken kund ska anges?")), PASSAGE, TOK.tokenize)
     assert PASSAGE[spans[0].start:spans[0].end] == "Kund: Primärvård"

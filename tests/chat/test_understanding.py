@@ -825,3 +825,26 @@ def test_an_abbreviation_is_explained_under_its_full_name(ask):
         assert body["kind"] == "search", question
         assert "Läkarmedverkan, stöttar upp patienter" in body["answer"], question
     assert ask("whats vårdtjänst mean")["answer"].startswith("The routines do not explain")
+
+
+def test_a_fee_the_best_routine_gives_no_amount_for_is_never_another_organizations_amount(ask):
+    # walk-through, stop 21: a VG nurse's "vad kostar hemsjukvården för patienten, vilka
+    # avgiftsnivåer finns" got Region Halland's 200 kr for a physician's visit
+    body = ask("vad kostar hemsjukvården för patienten, vilka avgiftsnivåer finns")
+    assert body["kind"] == "no_answer"
+    assert "två avgiftsnivåer" in body["answer"] and "200 kr" not in body["answer"]
+
+
+def test_the_sabo_assignments_pay_is_not_the_targeted_visits_500_kr(ask):
+    # walk-through, stop 21: "hur ska säbo-ersättningen räknas ut nu" got the 500 kr rule
+    body = ask("hur ska säbo-ersättningen räknas ut nu")
+    assert "50 procent för uppdraget Säbo" in body["answer"]
+    assert "500 kr" not in body["answer"]
+
+
+def test_a_yes_no_question_gets_the_sentence_saying_no(ask):
+    # walk-through, stop 21: "… permission …, ska hen anslutas till hemsjukvården" was answered
+    # with "När patienten ansluts till hemsjukvården ska hen meddelas …"
+    body = ask("vi har en pat på permission från sjukhuset över helgen, ska hen anslutas till "
+               "hemsjukvården")
+    assert "Patienterna ansluts inte" in body["answer"]
