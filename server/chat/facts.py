@@ -223,6 +223,9 @@ def has_unreadable_date(text: str, today: date) -> bool:
 _VAGUE_DATE = re.compile(
     rf"\b(?:i\s+)?(?:förra|senaste)\s+(?:veckan|månaden)\b|\blast\s+(?:week|month)\b|"
     rf"\bi\s+helgen\b|\b(?:over\s+the|last|this\s+past)\s+weekend\b|\b(?:vecka|week)\s+\d{{1,2}}\b|"
+    # a season ("och om det var i våras?": walk-through, stop 21, was refused)
+    rf"\bi\s+(?:våras|somras|höstas|vintras)\b|\b(?:last|this\s+past)\s+(?:spring|summer|autumn|"
+    rf"fall|winter)\b|\bin\s+the\s+(?:spring|summer|autumn|fall|winter)\b|"
     rf"(?<![\d.])(?<![\d.]\s)\b(?:i\s+|in\s+)?(?:{_MONTHS})\.?\s+\d{{4}}\b", re.I)
 
 

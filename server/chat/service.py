@@ -470,6 +470,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # asks the same ("pat fyllde 85 dagen innan besöket förresten, ändrar det
         # avgiften?": walk-through, stop 18, quoted the fee line and kept the old age).
         frame.kind = VISIT
+    if conv.last_kind == VISIT and _has_visit(conv.facts) and frame.kind != VISIT \
+            and vague_date(text) and (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)) \
+            and len(text.split()) <= 16:
+        # the same visit in another period ("och om det var i våras?": walk-through, stop
+        # 21, was refused): its day is asked for
+        frame.kind = VISIT
     rule_before = (conv.topic or {}).get("rule") if conv.last_kind == DATE_RULE else None
     if rule_before and "visit_date" in stated and len(text.split()) <= 12 \
             and not _restates_visit(stated) and not (REGISTRATION_WORDS.search(text)
@@ -591,6 +597,15 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
         if frame.organization is not None and frame.organization != HALLAND:
             conv.pending = conv.pending_rule = None
             return _other_organization_visit_answer(state, frame)
+        if frame.nonsense_reply and conv.pending == "visit_date":
+            # the visit's day asked for and not understood: asked again, never taken as
+            # today (walk-through, stop 21: "the 14th" after "On what date …?" got today's
+            # Cosmic card)
+            question = T.question_for("visit_date", lang)
+            return ChatReply(api={"kind": CLARIFY, "answer": T.t(lang, "not_understood",
+                                                                 q=question),
+                                  "decision": None, "citations": [], "passages": []},
+                             conversation=conv, question=question)
         if frame.nonsense_reply:
             # The same registration answer again, its question still open, said first
             # (routing set, tuning part: nurse-6 "asdfg" keeps the Cosmic card and the question).
@@ -666,8 +681,12 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     changes = changed_facts(known, frame.stated) if known else []
     conv.facts = merge_facts(known, frame.stated)
     period = vague_date(frame.text)
-    if "visit_date" not in frame.stated and "visit_date" not in known and (
-            period or has_unreadable_date(frame.text, today)):
+    if "visit_date" not in frame.stated and (
+            ("visit_date" not in known and (period or has_unreadable_date(frame.text, today)))
+            # "och om det var i våras?" after a card: that visit on a day of another period
+            or (period and known and (_WHAT_IF.match(frame.text)
+                                      or _WHAT_IF_CLAUSE.search(frame.text)))):
+        conv.facts.pop("visit_date", None)
         conv.pending, conv.pending_rule = "visit_date", None
         question = T.question_for("visit_date", lang)
         answer = (T.t(lang, "date_vague", period=period, q=question) if period

@@ -848,3 +848,26 @@ def test_a_yes_no_question_gets_the_sentence_saying_no(ask):
     body = ask("vi har en pat på permission från sjukhuset över helgen, ska hen anslutas till "
                "hemsjukvården")
     assert "Patienterna ansluts inte" in body["answer"]
+
+
+def test_the_same_visit_in_a_season_asks_for_its_day_and_a_reply_not_understood_asks_again(ask):
+    # walk-through, stop 21: "och om det var i våras?" after a card was refused; "and what did
+    # it look like in VAS if the visit was in november 2024" too, and a day it could not read
+    # then got today's Cosmic card
+    a = ask("inskrivningssamtal ny pat säbo 3/4, 86-åring, reg?")
+    b = ask("och om det var i våras?", a["conversation_id"])
+    assert b["kind"] == "clarify" and "i våras" in b["answer"]
+    c = ask("how do I register a home visit after discharge for an 87 yo at Sabo in Cosmic")
+    d = ask("and what did it look like in VAS if the visit was in november 2024",
+            c["conversation_id"])
+    assert d["kind"] == "clarify" and "november 2024" in d["answer"]
+    e = ask("the 14th", d["conversation_id"])
+    assert e["kind"] == "clarify" and e["decision"] is None
+    f = ask("14 nov", d["conversation_id"])
+    assert f["decision"]["system"] == "VAS" and f["facts"]["visit_date"] == "2024-11-14"
+
+
+def test_whether_the_patient_must_accept_is_that_it_is_voluntary(ask):
+    # walk-through, stop 21: "måste pat tacka ja till hemsjukvård" got the fee levels
+    body = ask("måste pat tacka ja till hemsjukvård")
+    assert "alltid frivilligt" in body["answer"]
