@@ -319,28 +319,38 @@ async def preview(request: Request, state: State) -> Response:
     if "document_id" in evidence:
         evidence["external_id"] = evidence.pop("document_id")
     fields = {k: ("" if v is None else str(v)) for k, v in fields.items()}
+    names_itself = None
     if replace:
         current = state.kb.document(replace)
         if current is not None:  # a new version keeps what the catalog says unless changed
             meta = current.meta
+            if fields.get("supersedes") == replace:
+                # the file says it replaces the very document being replaced ("Ersätter
+                # VG-NATT-1"): no document replaces itself, and the old version's own id is not
+                # the new one's (walk-through, stop 21: the form proposed both, then refused
+                # them); the owner is told how to keep the old version beside it
+                names_itself = evidence.pop("supersedes", "") or replace
+                fields["supersedes"] = ""
             for key in ("title", "organization", "kind", "valid_from", "valid_to",
                         "published", "supersedes", "external_id"):
+                if names_itself and key == "external_id":
+                    continue
                 if not fields.get(key) and getattr(meta, key):
                     fields[key] = str(getattr(meta, key))
             fields["id"] = replace
     return await _preview_page(request, state, who, publisher, token, filename, data, fields,
-                               replace, evidence=evidence)
+                               replace, evidence=evidence, names_itself=names_itself)
 
 
 async def _preview_page(request, state, who, publisher, token, filename, data, fields,
                         replace, *, evidence=None, error=None, status=200,
-                        attempted=False) -> Response:
+                        attempted=False, names_itself=None) -> Response:
     from kb.publishing import PublishError
 
     ctx = {"token": token, "filename": filename, "fields": fields, "replace": replace,
            "replace_title": _known_title(state, replace), "evidence": evidence or {},
            "error": error, "error_field": None, "preview": None, "broken": [],
-           "attempted": attempted,
+           "attempted": attempted, "names_itself": names_itself,
            "kinds": KIND_LABELS, "limit": _limit(state),
            # the organizations documents already have: offered in the field, and a name that
            # is none of them is pointed out (walk-through, stop 18: "Kommun i Västra Götaland"

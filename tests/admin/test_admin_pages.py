@@ -334,3 +334,24 @@ def test_the_preview_warns_when_no_organization_is_given(admin_client):
     assert form_values(preview.text).get("organization", "") == ""
     assert "Ingen organisation angiven" in preview.text
     assert "Ingen organisation angiven" not in named.text
+
+
+def test_replacing_with_a_file_that_names_the_document_it_replaces_proposes_no_self_replacement(
+        admin_client):
+    # walk-through, stop 21: "Ersätt" with a new version saying "Ersätter VG-NATT-1" filled in
+    # "Ersätter" = the document itself and the old version's dokument-id, then refused them
+    first = "Rutin för nattbesök\n\nDokument-id: VG-NATT-1\n\nLarm besvaras inom 45 minuter.\n"
+    second = ("Rutin för nattbesök\n\nLarm besvaras inom 30 minuter.\n\n"
+              "Ändringar från föregående version\nTiden sänkt till 30 minuter. Ersätter VG-NATT-1.\n")
+    with admin_client() as client:
+        sign_in(client)
+        publish(client, "natt.txt", first.encode(), id="nattbesok")
+        preview = upload(client, "natt-v2.txt", second.encode(), replace="nattbesok")
+        values = form_values(preview.text)
+        replaced = client.post("/admin/publicera", data=values | {"action": "publish"})
+        doc = client.app.state.rutin.kb.document("nattbesok")
+    assert preview.status_code == 200, preview.text
+    assert "notice-error" not in preview.text
+    assert replaced.status_code == 303 and "30 minuter" in doc.text
+    assert values.get("supersedes", "") == "" and values.get("external_id", "") != "VG-NATT-1"
+    assert "Filen säger att den ersätter dokumentet du ersätter" in preview.text
