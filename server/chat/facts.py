@@ -347,7 +347,9 @@ _AGE_PATTERNS = [
                r"(?:nu\s+|redan\s+|faktiskt\s+)?(\d{1,3})\b"
                r"(?!\s*(?:kr|sek|%|procent|dagar|månader|veckor|min|st\b|/|\.\d))", re.I),
     # "shes 85", "hes 90" (re-check, stop 19: "sorry shes 85 actually" was refused)
-    re.compile(r"\b(?:shes|hes|she’s|he’s)\s+(?:now\s+|actually\s+)?(\d{1,3})\b"
+    # ("sorry, she's actually 84": walk-through, stop 21, was refused)
+    re.compile(r"\b(?:shes|hes|she’s|he’s|she's|he's)\s+(?:now\s+|actually\s+|really\s+|only\s+)?"
+               r"(\d{1,3})\b"
                r"(?!\s*(?:kr|sek|%|days|months|weeks|min|/|\.\d))", re.I),
     re.compile(r"\b(\d{1,3})\s*(?:y/?o|yo|yrs?|åå)\b", re.I),  # 87 y/o, 87yo, 87 yrs
     re.compile(r"\bfyll(?:a|er|de|t|ia)\s+(\d{2,3})\b", re.I),  # "hade hunnit fylla 85"
@@ -440,6 +442,9 @@ _OCCASIONS = [
         r"vanligt? (?:hem)?besök|vanlig (?:kontroll|uppföljning)|\w*uppföljningsbesök\w*|"
         # "vanligt uppföljande hembesök" (walk-through, stop 20: the occasion was asked)
         r"uppföljande (?:hem)?besök|vanligt? \w+ (?:hem)?besök|"
+        # "uppföljning av sår" (walk-through, stop 21: the occasion was asked again)
+        r"\buppföljning av (?!utskriv|inskriv|hemsjukv|khsv|hsv)\w+|\bsår(?:vård|omläggning|kontroll)\b|"
+        r"\bwound (?:care|check|dressing|follow[- ]?up)\b|"
         r"rutinbesök\w*|kontrollbesök\w*|årskontroll\w*|årlig kontroll|akutbesök|\bakut\b|"
         r"försämring\w*|\bfall(?:et|olycka)?\b|ramlat|feber|infektion\w*|"
         r"something else|none of (?:them|those|these)|regular (?:check[- ]?up|visit|follow[- ]?up)|"
@@ -453,6 +458,8 @@ _SETTINGS = [
                                    r"egen bostad|own home|at home|ordinary housing|"
                                    r"eget (?:hus|boende)|egen (?:lägenhet|villa)|\bvilla\b|"
                                    r"\b(?:her|his|their) own (?:flat|house|home|apartment)|"
+                                   # "discharge visit at her flat" (walk-through, stop 21)
+                                   r"\b(?:at|in) (?:her|his|their) (?:flat|apartment|house)\b|"
                                    r"\bown (?:flat|house|apartment)|\bhis house\b|\bher house\b|"
                                    r"\bi (?:sin|hennes|hans) (?:lägenhet|hus|villa)\b|"
                                    r"\bi sitt hus\b|\bbor hemma\b|\b\w+'s (?:house|home|flat|apartment)\b",
@@ -498,15 +505,17 @@ _PERFORMED_BY = [
 
 
 def _first_category(text: str, table) -> tuple[str | None, bool]:
-    """The first category whose pattern matches, and whether the match is negated."""
-    best = None
-    for value, pattern in table:
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best[1]):
-            best = (value, m.start())
-    if best is None:
-        return None, False
-    return best[0], _negated(text, best[1])
+    """The first category whose pattern matches unnegated ("ingen utskrivning, uppföljning av
+    sår" is the follow-up: walk-through, stop 21), else the first one negated; and whether
+    the match is negated."""
+    found = sorted((m.start(), value) for value, pattern in table
+                   for m in pattern.finditer(text))
+    for start, value in found:
+        if not _negated(text, start):
+            return value, False
+    if found:
+        return found[0][1], True
+    return None, False
 
 
 def extract_facts(text: str, today: date) -> ExtractedFacts:

@@ -287,6 +287,7 @@ class Frame:
     hits: list = field(default_factory=list)
     nonsense_reply: bool = False
     facts_only: bool = False  # facts of a visit, no question yet
+    why_card: bool = False  # "why?" about the registration answer just given
     #: What is searched: the message, or a short follow-up with the heading of the passage the
     #: last answer quoted (``_follow_up_text``).
     search_text: str | None = None
@@ -371,6 +372,20 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if asks_meaning:
         frame.kind = SEARCH_KIND
         return frame
+    if frame.search_text and set(stated) == {"visit_date"} and conv.last_kind == SEARCH_KIND \
+            and (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)):
+        # "och om larmet var 15/9" after an answer from a routine: the same question on that
+        # day, answered from the version in force then (walk-through, stop 21: a published
+        # routine's "inom 30 minuter" was followed by a refusal about physicians' visits
+        # instead of the earlier version's "inom 45 minuter")
+        # (searched with the passage just quoted: its counterpart in that version is found
+        # first, where the follow-up's own words alone support nothing)
+        frame.kind = SEARCH_KIND
+        quoted = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
+        frame.hits = kb.search(f"{quoted.section or ''} {quoted.text}"[:2000], k=5,
+                               organization=scope,
+                               valid_on=date.fromisoformat(stated["visit_date"]))
+        return frame
     best = frame.hits[0] if frame.hits else None
     if frame.kind == OUT_OF_SCOPE and route.probabilities[OUT_OF_SCOPE] < CONFIDENT_OUT \
             and is_supported(best, kb.no_answer_threshold_for(lang), lang):
@@ -393,6 +408,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # ("yesterday" while the age is asked for) amends the visit below instead (second
         # walk-through as a new user: the date was dropped and the age asked again).
         frame.kind, frame.nonsense_reply = VISIT, True
+    if conv.last_kind == VISIT and _has_visit(conv.facts) and _WHY_ALONE.match(text):
+        # "why?" after a registration answer asks why that answer (walk-through, stop 21:
+        # it quoted the aims of the SäBo agreements)
+        frame.kind, frame.why_card = VISIT, True
     if frame.kind == OUT_OF_SCOPE and _HOW_REGISTER_ALONE.match(text):
         # "how do i register" alone: how the visit the routines register is registered, as
         # "hur registrerar jag" gets (stop 19's known miss: refused as out of scope)
@@ -434,7 +453,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.kind = SEARCH_KIND
     patient_facts = [k for k in visit_facts if k not in ("occasion", "setting")]
     if frame.kind != VISIT and patient_facts and not _ASKS.search(text) \
+            and not (_THEY_PAY.search(text) or _PATIENT_FEE.search(text)) \
             and len(text.split()) <= 25 and conv.last_kind != VISIT:
+        # (what the patient pays, asked with an age alone, is asked: "pat 85 år på dagen,
+        # betalar hon", the widget's "85 år avgift": walk-through, stop 21, were only noted)
         # Facts of a visit with no question ("Patienten är 90 år."): noted, and asked what
         # the person wants to know (tests/chat/test_chat_api.py, facts first). In a
         # conversation that described a visit before another question, they amend that visit
@@ -449,6 +471,14 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # What the patient pays, asked right after a registration answer, is that visit's
         # fee (walk-through, stop 18: "and what does she pay" got the Västra Götaland
         # municipality's evening routine).
+        frame.kind = VISIT
+    if conv.last_kind == VISIT and _has_visit(conv.facts) and frame.kind != VISIT \
+            and len(text.split()) <= 10 and _CLINIC_PAY.search(text) \
+            and not (_OTHER_PAY.search(text) or _SINCE_WHEN.search(text)
+                     or _PROFESSION_NAMED.search(text)):
+        # What the clinic gets, asked right after a registration answer, is that visit's
+        # compensation (walk-through, stop 21: "och vad får vc i ersättning" quoted the HSU
+        # decision's 28,5 miljoner kronor after a card saying 500 kr)
         frame.kind = VISIT
     if conv.last_kind == VISIT and conv.facts and frame.kind == SEARCH_KIND \
             and REGISTRATION_WORDS.search(text):
@@ -531,12 +561,19 @@ _ASKS = re.compile(r"\?|\b(?:hur|vad|vilk\w*|när|vem|varför|ska|kan|får|finns
 # A short message pointing back at what was just answered: a pronoun or a definite noun of
 # the routines' own ("var journalför jag den?", "vad kostar satsningen?"), or "och …" (walk-
 # through as a new user: both were refused, although each answered on its own in full words).
+_WHY_ALONE = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:why|varför|how come|hur så|"
+                        r"why is that|why not|varför inte|varför det)\s*\??\s*$", re.I)
 _POINTS_BACK = re.compile(
     r"\b(?:den|det|dem|dom|dessa|denna|detta|där|dit|då|satsningen|beslutet|projektet|"
-    r"uppdraget|rutinen|it|that|this|those|them|there|then)\b|^\s*(?:och|men|and|but)\b",
+    r"uppdraget|rutinen|it|that|this|those|them|there|then)\b|^\s*(?:och|men|and|but)\b|"
+    # a question word alone can only ask about what was just answered ("how much", "varför?":
+    # walk-through, stop 21, "how much" after the 500 kr rule was refused)
+    r"^\s*(?:how much|how many|how long|how often|when|why|where|who|hur mycket|hur mkt|"
+    r"hur många|hur länge|hur ofta|när|varför|var|vem|vilka)\s*\??\s*$",
     re.I)
-#: Longest message read as a follow-up of the last answer.
-FOLLOW_UP_WORDS = 8
+#: Longest message read as a follow-up of the last answer ("does it apply if I'm working
+#: for Läkarmedverkan": walk-through, stop 21, 9 words, refused after the 500 kr rule).
+FOLLOW_UP_WORDS = 10
 #: Longest message opening on "och", "men", "and" read as a follow-up.
 FOLLOW_ON_WORDS = 12
 
@@ -619,7 +656,10 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
             conv.facts = merge_facts({}, frame.stated)
             conv.pending = conv.pending_rule = None
             return _clarify_answer(conv, lang)
-        return _visit_answer(state, frame, conv, today)
+        reply = _visit_answer(state, frame, conv, today)
+        if frame.why_card:
+            reply.api["answer"] = T.t(lang, "why_card") + "\n" + reply.api["answer"]
+        return reply
     conv.pending = conv.pending_rule = None
     if frame.where_said:
         return _where_said_answer(state, frame, conv)
@@ -628,7 +668,7 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
     if frame.kind == DATE_RULE:
         return _date_rule_turn(state, frame, conv)
     if frame.kind == VERSION:
-        return _version_answer(state, frame, today)
+        return _version_answer(state, frame, today, conv)
     if frame.kind == OUT_OF_SCOPE:
         # ("how long does lakarmedverkan support last" names the rule: walk-through, stop 20)
         return _lmv_period_statement(state, frame, conv) or _no_answer(state, frame, nearby=True)
@@ -787,10 +827,21 @@ def _where_said_answer(state, frame: Frame, conv: Conversation) -> ChatReply:
                      conversation=None, marks=_quote_marks(citations, passages))
 
 
-def _version_answer(state, frame: Frame, today: date) -> ChatReply:
+# "then", "då": the day of the visit the conversation is about.
+_THEN = re.compile(r"\b(?:then|at the time|at that time|that day|on that date|då|den dagen|"
+                   r"det datumet|vid det tillfället|vid besöket|for (?:the|that) visit)\b", re.I)
+
+
+def _version_answer(state, frame: Frame, today: date,
+                    conv: Conversation | None = None) -> ChatReply:
     """Which version holds, since when, what replaced what, what changed: from the catalog,
-    the documents and the rule tables, cited."""
+    the documents and the rule tables, cited. "Which routine was in force then?" after a
+    registration answer asks about that visit's day (walk-through, stop 21: it led with the
+    routine in force today)."""
     day = frame.stated.get("visit_date")
+    if day is None and conv is not None and conv.last_kind == VISIT \
+            and _THEN.search(frame.text):
+        day = conv.facts.get("visit_date")
     result = answer_version_question(frame.text, state.kb, state.rules, today, frame.lang,
                                      date.fromisoformat(day) if day else None,
                                      frame.organization, frame.topic_document)
@@ -1714,7 +1765,11 @@ _TERM_ASKED = re.compile(
     r"(?P<sv>[^?!.,]{2,40}?)(?:\s+för(?:\s+något)?)?\s*\??\s*$|"
     r"^\s*(?:and\s+)?what(?:'s|s|\s+does|\s+do)\s+(?P<en>[^?!.,]{2,40}?)\s+(?:mean|stand\s+for)"
     r"\s*\??\s*$|"
-    r"^\s*what\s+is\s+meant\s+by\s+(?P<en2>[^?!.,]{2,40}?)\s*\??\s*$", re.I)
+    r"^\s*what\s+is\s+meant\s+by\s+(?P<en2>[^?!.,]{2,40}?)\s*\??\s*$|"
+    # an abbreviation: "what is SIP", "vad är en SIP?" (walk-through, stop 21: a sentence
+    # using "SIP" was quoted, not the one spelling it out)
+    r"^\s*(?:(?:och|and)\s+)?(?:vad|va|what)(?:'s|s|\s+är|\s+is|\s+e)\s+(?:en\s+|ett\s+|an?\s+)?"
+    r"(?P<abbr>(?-i:[A-ZÅÄÖ]{2,6}))\s*\??\s*$", re.I)
 _ARTICLE = re.compile(r"^(?:ett|en|det|den|a|an|the)\s+", re.I)
 
 
@@ -1729,7 +1784,7 @@ def _term_asked(text: str) -> str | None:
     m = _TERM_ASKED.match(text)
     if not m:
         return None
-    raw = (m.group("sv") or m.group("en") or m.group("en2") or "").strip()
+    raw = (m.group("sv") or m.group("en") or m.group("en2") or m.group("abbr") or "").strip()
     if _PRONOUN_TERM.match(raw):
         return "det"
     term = _ARTICLE.sub("", raw)

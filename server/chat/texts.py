@@ -50,6 +50,7 @@ TEXTS = {
         "pnr_bad": "Personnumret kunde inte tolkas (kontrollsiffran eller datumet stämmer inte), "
                    "så det användes inte. Ange gärna patientens ålder i stället.",
         "not_understood": "Jag förstod inte svaret. {q}",
+        "why_card": "Svaret bygger på skälen under ”Skäl:”, med källorna bredvid:",
         "date_unreadable": "Jag kunde inte läsa datumet i meddelandet, och gissar inte på det. {q}",
         "date_vague": "”{period}” anger ingen dag, och svaret beror på dagen. {q}",
         "amount_elsewhere": "Rutinerna från {org} tar inte upp {amount} kr. Beloppet finns i "
@@ -149,6 +150,7 @@ TEXTS = {
         "pnr_bad": "The personal identity number could not be read (the check digit or the "
                    "date is wrong), so it was not used. Please give the patient's age instead.",
         "not_understood": "I did not understand the reply. {q}",
+        "why_card": "The answer rests on the reasons under “Why:”, with their sources beside it:",
         "date_unreadable": "I could not read the date in the message, and I will not guess it. {q}",
         "date_vague": "“{period}” gives no day, and the answer depends on the day. {q}",
         "amount_elsewhere": "The routines of {org} do not mention SEK {amount}. The amount is in "

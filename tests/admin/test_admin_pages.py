@@ -280,7 +280,14 @@ def test_a_routine_published_as_replacing_another_ends_the_old_ones_validity(adm
         follow = client.post("/api/v1/chat", json={
             "message": "och om det händer en söndag, vem ska jag anmäla det till?",
             "conversation_id": answer["conversation_id"]}).json()
+        # the same question on a day the earlier version held is answered from it
+        # (walk-through, stop 21: "och om larmet var 15/9" got a refusal about physicians)
+        earlier = client.post("/api/v1/chat", json={
+            "message": "och om det var 1/3 2026?",
+            "conversation_id": answer["conversation_id"]}).json()
         listing = client.get("/documents", params={"valid_on": "2026-07-01"}).text
+    assert earlier["kind"] == "search" and "direkt" in earlier["answer"], earlier["answer"]
+    assert earlier["citations"][0]["document_id"] == "nyckelhantering"
     assert old.valid_to == date(2026, 6, 1) and old.superseded_by == "nyckelhantering-2"
     assert new.valid_to is None
     assert "inom en timme" in answer["answer"] and "direkt" not in answer["answer"]

@@ -871,3 +871,64 @@ def test_whether_the_patient_must_accept_is_that_it_is_voluntary(ask):
     # walk-through, stop 21: "måste pat tacka ja till hemsjukvård" got the fee levels
     body = ask("måste pat tacka ja till hemsjukvård")
     assert "alltid frivilligt" in body["answer"]
+
+
+def test_a_follow_up_of_a_wound_with_no_discharge_is_no_targeted_visit(ask):
+    # walk-through, stop 21: the occasion was asked again and the riktade codes kept
+    a = ask("hembesök hos 87-åring")
+    b = ask("hon bor på säbo, uppföljning av sår, ingen utskrivning", a["conversation_id"])
+    assert b["facts"]["occasion"] == "annat"
+    assert b["decision"]["compensation_sek"] == 0 and b["decision"]["registration"] == []
+
+
+def test_what_the_clinic_gets_after_a_card_is_that_visits_compensation(ask):
+    # walk-through, stop 21: "och vad får vc i ersättning" quoted the HSU decision's 28,5 mkr
+    a = ask("reg av hembesök khsv efter utskrivning, 79-åring ordinärt boende")
+    b = ask("och vad får vc i ersättning", a["conversation_id"])
+    assert b["decision"]["compensation_sek"] == 500 and "28,5" not in b["answer"]
+
+
+def test_a_bare_question_word_and_a_pronoun_question_follow_up_the_last_answer(ask):
+    # walk-through, stop 21: both were refused after the 500 kr rule
+    a = ask("is there extra pay for home visits")
+    b = ask("how much", a["conversation_id"])
+    assert b["kind"] == "search" and "500 kr" in b["answer"]
+    c = ask("does it apply if I'm working for Läkarmedverkan", b["conversation_id"])
+    assert c["kind"] == "search" and "utgår ej" in c["answer"]
+
+
+def test_an_english_age_correction_with_an_adverb_changes_the_fee(ask):
+    # walk-through, stop 21: "sorry, she's actually 84" was refused
+    a = ask("patient turned 85 last week, discharge visit at her flat today, she's in "
+            "municipal home care. fee?")
+    assert a["facts"]["setting"] == "ordinart_boende"
+    b = ask("sorry, she's actually 84", a["conversation_id"])
+    assert b["decision"]["patient_fee_sek"] == 200 and b["answer"].startswith("Changed: age")
+
+
+def test_a_fee_asked_with_an_age_alone_is_answered_not_only_noted(ask):
+    # walk-through, stop 21: the widget's "85 år avgift" was noted and the question asked back
+    body = ask("85 år avgift")
+    assert body["kind"] == "search" and "85 år och äldre" in body["answer"]
+
+
+def test_which_routine_held_then_after_a_card_is_about_that_visits_day(ask):
+    # walk-through, stop 21: it led with the routine in force today
+    a = ask("I did a breakpoint talk on 20 Feb 2025, patient 86, in VAS what do I enter")
+    b = ask("which routine was in force then", a["conversation_id"])
+    assert b["kind"] == "version" and b["answer"].startswith("On 2025-02-20")
+    assert "VAS" in b["answer"].split("\n")[0]
+
+
+def test_why_after_a_card_gives_that_answers_reasons(ask):
+    # walk-through, stop 21: "why?" quoted the aims of the SäBo agreements
+    a = ask("how do I register a home visit in Cosmic after hospital discharge, patient 88, "
+            "lives in a Sabo")
+    b = ask("why?", a["conversation_id"])
+    assert b["decision"] is not None and "Why:" in b["answer"]
+    assert b["answer"].startswith("The answer rests on the reasons")
+
+
+def test_what_an_abbreviation_is_gets_the_sentence_spelling_it_out(ask):
+    # walk-through, stop 21: "what is SIP" quoted a sentence using the word
+    assert "samordnad individuell plan" in ask("what is SIP")["answer"]
