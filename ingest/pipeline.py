@@ -30,7 +30,8 @@ class IngestFailure:
 #: Bumped whenever cleaning, sectioning or chunking changes what a file gives, so an index
 #: built by an older version re-reads every document (the knowledge base re-embeds a document
 #: only when its content hash changes). 2: web-page junk, numbered headings, slide boxes.
-INGEST_VERSION = "2"
+#: 3: answer units no longer end at an abbreviation ("kl.") or a list number ("2.").
+INGEST_VERSION = "3"
 
 
 def content_hash(data: bytes, meta: DocumentMeta) -> str:

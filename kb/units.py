@@ -16,6 +16,7 @@ from ingest.model import Chunk, Document, DocumentMeta
 # A sentence ends at . ! ? ; followed by space, or at a line break (the routines are full of
 # bullet lists and "Fält: värde" lines, one per line).
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÅÄÖ0-9•·\-(\"”])|\s*\n\s*")
+_LIST_NUMBER = re.compile(r"\d{1,2}\.")
 # A full stop that ends an abbreviation ends no sentence ("senast kl. 15.00 samma dag":
 # walk-through, stop 21, quoted "… senast kl." without the time).
 _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:kl|ca|c:a|t\.ex|bl\.a|s\.k|nr|tel|resp|jfr|ev|fr\.o\.m|"
@@ -37,7 +38,12 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        if "\n" not in m.group() and _ABBREVIATION.search(text[max(pos, m.start() - 12):m.start()]):
+        if "\n" not in m.group() and (
+                _ABBREVIATION.search(text[max(pos, m.start() - 12):m.start()])
+                # a list number is no sentence: "2. Regionstyrelsen … genomför förslaget" (the
+                # HSU decision's points were quoted ending on a bare "2.": walk-through,
+                # stop 21)
+                or _LIST_NUMBER.fullmatch(text[pos:m.start()].strip())):
             continue
         _add_span(text, pos, m.start(), spans)
         pos = m.end()

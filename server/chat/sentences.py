@@ -208,7 +208,11 @@ _FOCUS = re.compile(r"\b(?:vilk(?:en|et|a)|which|what)\s+(\w+)", re.I)
 # What a document or a section says as a whole: "Vad innebär HSU-beslutet?", "vad handlar
 # rapporten om", "what does the decision say".
 _ABOUT_WHOLE = re.compile(r"^\s*(?:och\s+)?(?:vad|va)\s+(?:innebär|innebar|handlar|säger|står det i)\b|"
-                          r"^\s*what\s+(?:does|did|is)\b.*\b(?:mean|say|about)\b", re.I)
+                          r"^\s*what\s+(?:does|did|is)\b.*\b(?:mean|say|about)\b|"
+                          # what a decision decided ("what did the HSU decide in March 2026":
+                          # walk-through, stop 21, got one of its four points)
+                          r"^\s*(?:och\s+)?(?:vad|va)\s+beslutade\b|^\s*what\s+did\b.*\bdecide\b",
+                          re.I)
 _WANTS_ALL = re.compile(r"\bvilka\b|\bvad innebär\b|\bskillnad\w*|\bbåda\b|\balla\b|"
                         r"\bi korthet\b|\bsammanfatt\w*|\btyper\b|\bslags?\b|"
                         r"\bwhat are\b|\bwhich\b|\bdifference\w*|\bvs\.?\b|\bboth\b|"
@@ -437,7 +441,11 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
 #: A section quoted whole when the question asks what it says: at most this many units.
 WHOLE_SECTION_UNITS = 16
 _ABOUT_WORDS = re.compile(r"^(?:vad|va|innebär|innebar|handl\w*|säg\w*|står|what|does|did|is|"
-                          r"mean|say|about|och|det|den|från|of|the|from|"
+                          r"mean|say|about|och|det|den|från|of|the|from|in|"
+                          # "i korthet", "in short" ask for the same; "beslutade", "decide" ask
+                          # what a decision says
+                          r"korthet|kort|sammanfatt\w*|short|brief\w*|summar\w*|beslutad\w*|"
+                          r"decid\w*|"
                           # a date's month ("HSU-beslutet från 3 mars 2026")
                           r"jan\w*|feb\w*|mar\w*|apr\w*|maj|may|jun\w*|jul\w*|aug\w*|sep\w*|"
                           r"okt\w*|oct\w*|nov\w*|dec\w*)$", re.I)

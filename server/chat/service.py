@@ -1746,16 +1746,18 @@ def _answer_window(hits: list, frame: Frame) -> list:
     for hit in hits:
         best_of.setdefault(hit.meta.id, hit)
 
-    def successor(hit):
+    def superseded(hit) -> bool:
         valid_to = hit.meta.valid_to
-        if valid_to is not None and valid_to <= day:
-            return best_of.get(hit.meta.superseded_by)
-        return None
+        return valid_to is not None and valid_to <= day and bool(hit.meta.superseded_by)
 
-    kept = [hit for hit in window if successor(hit) is None]
+    # (a version replaced by one without a hit of its own goes too: the widget's "utskrivning
+    # hemsjukvård" quoted the VAS routine's occasions, ended 2025-03-30, above the municipal
+    # routine's "Utskrivning från hemsjukvård": walk-through, stop 21)
+    kept = [hit for hit in window if not superseded(hit)]
     if kept:
         return kept
-    return list({id(s): s for s in (successor(hit) for hit in window)}.values())
+    successors = [best_of.get(hit.meta.superseded_by) for hit in window]
+    return list({id(s): s for s in successors if s is not None}.values()) or window
 
 
 # "vad betyder växelvård?", "vad menas med schablon", "what does Kund mean?", "vad betyder
@@ -1983,6 +1985,15 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         if reply is not None:
             return reply
     offered = _deciding_passages(kb, frame, text, hits, window, offered)
+    years = set(_YEAR.findall(frame.text))
+    if years and len(offered) > 1:
+        # a year the question names: the passages naming it (in their text or heading) first
+        # ("what did the HSU decide in March 2026" quoted the background's "Tilläggsbeslut
+        # från HSU 2025-02-11" above the section "Beslut HSU 2026-03-03": walk-through,
+        # stop 21)
+        naming = [h for h in offered
+                  if years & set(_YEAR.findall(f"{h.chunk.section or ''} {h.chunk.text}"))]
+        offered = naming or offered
     if not offered:
         return (_fee_without_amount(state, frame, window, frame.text, tokenizer)
                 or _amount_elsewhere(state, frame)

@@ -24,6 +24,13 @@ def test_a_full_stop_ending_an_abbreviation_ends_no_sentence():
         "Beställs senast kl. 15.00 samma dag.", "Kostar ca. 100 kr.", "Se t.ex. Treserva."]
 
 
+def test_a_list_number_starts_its_item_and_ends_no_sentence():
+    # walk-through, stop 21: the HSU decision's points were quoted ending on a bare "2."
+    text = "1. Utskottet beslutar om förslaget. 2. Utskottet genomför förslaget."
+    assert [text[s.start:s.end] for s in split_sentences(text)] == [
+        "1. Utskottet beslutar om förslaget.", "2. Utskottet genomför förslaget."]
+
+
 def test_the_sentence_sharing_the_questions_words_is_chosen():
     spans = select_sentences(set(TOK.tokenize("Vilken kund ska anges?")), PASSAGE, TOK.tokenize)
     assert PASSAGE[spans[0].start:spans[0].end] == "Kund: Primärvård"

@@ -932,3 +932,20 @@ def test_why_after_a_card_gives_that_answers_reasons(ask):
 def test_what_an_abbreviation_is_gets_the_sentence_spelling_it_out(ask):
     # walk-through, stop 21: "what is SIP" quoted a sentence using the word
     assert "samordnad individuell plan" in ask("what is SIP")["answer"]
+
+
+def test_what_a_decision_decided_is_its_decision_section_whole(ask):
+    # walk-through, stop 21: "what did the HSU decide in March 2026" quoted the background's
+    # 2025 decision; "… i korthet" one point ending on a bare "3."
+    for question in ("what did the HSU decide in March 2026",
+                     "vad innebär HSU-beslutet från 3 mars 2026 i korthet"):
+        body = ask(question)
+        assert "Beslut HSU 2026-03-03" in body["answer"], question
+        assert "28,5 miljoner kronor" in body["answer"] and "2025-02-11" not in body["answer"]
+
+
+def test_a_replaced_routine_is_not_quoted_when_its_successor_has_no_hit(ask):
+    # walk-through, stop 21: the widget's "utskrivning hemsjukvård" quoted the VAS routine
+    # (ended 2025-03-30) above the municipal routine's "Utskrivning från hemsjukvård"
+    body = ask("utskrivning hemsjukvård")
+    assert "VAS" not in body["answer"] and "Utskrivning från hemsjukvård" in body["answer"]
