@@ -1134,6 +1134,11 @@ _ASKS_AMOUNT = re.compile(r"\bhur många kronor\b|\bhur mycket\b|\bhur mkt\b|\bb
                           r"\bvad kostar\b|\bkostnad\w*|\bhow much\b|\bwhat does .* cost\b|"
                           r"\bi kronor\b|\bamount\b", re.I)
 _HAS_AMOUNT = re.compile(r"\d[\d ,.]*\s*(?:kr\b|kronor|sek\b|mkr|miljon\w*|procent|%)", re.I)
+# An amount of money asked in kronor: a share is no answer ("hur mycket kronor är nivå 2 per
+# månad" got the buses' "75%" table: walk-through, stop 21).
+_ASKS_KRONOR = re.compile(r"\b(?:hur (?:mycket|mkt|många)|vad|how much|how many)\b[^?.]{0,25}?"
+                          r"\b(?:kronor|kr|sek|crowns)\b|\bi kronor\b|\bin (?:kronor|sek)\b", re.I)
+_HAS_KRONOR = re.compile(r"\d[\d ,.]*\s*(?:kr\b|kronor|sek\b|mkr|miljon\w* kronor)", re.I)
 # A dose asked for ("whats the morphine dose for end of life pts at home": re-check, stop 20,
 # got the palliative team's sentence): the routines state none.
 _ASKS_DOSE = re.compile(r"\bdos(?:en|er|ering\w*)?\b|\bdoses?\b|\bdosage\b|\bhow many mg\b|"
@@ -1198,6 +1203,8 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         # "what does the patient pay for a nurse home visit?" got the report's table of visits)
         return True
     if _ASKS_AMOUNT.search(text) and not _HAS_AMOUNT.search(passage):
+        return True
+    if _ASKS_KRONOR.search(text) and not _HAS_KRONOR.search(passage):
         return True
     if _ASKS_DOSE.search(text) and not _HAS_DOSE.search(passage):
         return True
