@@ -118,7 +118,7 @@ class TermFrequencies:
 #: tokenizer keeps ("ska hen anslutas …" found "När patienten ansluts till hemsjukvården ska
 #: hen meddelas …" through "ska" and "hen" before "Patienterna ansluts inte …": walk-through,
 #: stop 21).
-_FUNCTION_TERMS = frozenset({"ska", "skall", "hen", "får", "måst", "bör", "dom", "behöv"})
+FUNCTION_TERMS = frozenset({"ska", "skall", "hen", "får", "måst", "bör", "dom", "behöv"})
 
 
 def corpus_frequencies(kb) -> TermFrequencies:
@@ -133,7 +133,7 @@ def question_terms(question: str, tokenizer, lexicon=None,
     parts) and domain lexicon (kb/data/lexicon.toml: "physician" also asks for "läkare");
     with ``frequencies`` (``corpus_frequencies(kb)``) each term carries its corpus IDF, so that
     "provtagning" outweighs "ansvar" and "ska"."""
-    own = frozenset(tokenizer.tokenize(question)) - _FUNCTION_TERMS
+    own = frozenset(tokenizer.tokenize(question)) - FUNCTION_TERMS
     groups = []
     for group in (lexicon.matching_groups(question, tokenizer) if lexicon else []):
         tokens = frozenset(tok for term in group for tok in tokenizer.tokenize(term, compounds=False))

@@ -364,6 +364,27 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             scope = frame.organization = meta.organization
     asked = frame.search_text or text
     frame.hits = kb.search(asked, k=5, organization=scope)
+    if frame.search_text is None and conv.topic and conv.last_kind == SEARCH_KIND \
+            and not conv.pending and not stated and len(text.split()) <= FOLLOW_UP_WORDS \
+            and not is_supported(frame.hits[0] if frame.hits else None,
+                                 kb.no_answer_threshold_for(lang), lang):
+        # a short question that supports nothing on its own, right after an answer, asks
+        # about what that answer was about ("måste man vara över 65" after the criteria of
+        # enrolment: walk-through, stop 21, was refused)
+        # — only when every word it has besides numbers and modal verbs is one of the quoted
+        # section's ("var parkerar jag bilen" is another question)
+        quoted = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
+        document = kb.document(conv.topic["document_id"])
+        tokenizer = _tokenizer_for(kb)
+        own = {t for t in tokenizer.tokenize(text, compounds=False)
+               if not t.isdigit() and t not in S.FUNCTION_TERMS}
+        section = " ".join(c.text for c in (document.chunks if document is not None else ())
+                           if quoted is not None and c.section == quoted.section)
+        follow = _with_topic(kb, text, conv)
+        if quoted is not None and follow and own <= set(tokenizer.tokenize(section)):
+            found = kb.search(follow, k=5, organization=scope)
+            if found and is_supported(found[0], kb.no_answer_threshold_for(lang), lang):
+                frame.search_text, asked, frame.hits = follow, follow, found
     vector = kb.embedder.embed_queries([asked])[0] if kb.embedder is not None else None
     features = message_features(asked, stated, frame.hits[0] if frame.hits else None, lang)
     router = load_router()
@@ -452,6 +473,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # ("Hur länge har vårdcentralen öppet 2026-04-01?").
         frame.kind = SEARCH_KIND
     patient_facts = [k for k in visit_facts if k not in ("occasion", "setting")]
+    if patient_facts == ["visit_date"] and not _VISIT_WORD.search(text):
+        # a day alone is no visit ("lunchmeny idag" was noted as a visit's date and asked
+        # what the person wanted to know: walk-through, stop 21)
+        patient_facts = []
     if frame.kind != VISIT and patient_facts and not _ASKS.search(text) \
             and not (_THEY_PAY.search(text) or _PATIENT_FEE.search(text)) \
             and len(text.split()) <= 25 and conv.last_kind != VISIT:
@@ -590,6 +615,11 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
                  or (_FOLLOWS_ON.match(text) and words <= FOLLOW_ON_WORDS))
             and _POINTS_BACK.search(text)):
         return None
+    return _with_topic(kb, text, conv)
+
+
+def _with_topic(kb, text: str, conv: Conversation) -> str | None:
+    """``text`` with the heading (or title) of the passage the last answer quoted."""
     chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
     if chunk is None:
         return None

@@ -949,3 +949,18 @@ def test_a_replaced_routine_is_not_quoted_when_its_successor_has_no_hit(ask):
     # (ended 2025-03-30) above the municipal routine's "Utskrivning från hemsjukvård"
     body = ask("utskrivning hemsjukvård")
     assert "VAS" not in body["answer"] and "Utskrivning från hemsjukvård" in body["answer"]
+
+
+def test_a_short_question_in_the_words_of_the_last_answers_section_follows_it_up(ask):
+    # walk-through, stop 21: "måste man vara över 65" after the criteria of enrolment was
+    # refused; a short question about something else is still not covered
+    a = ask("hej jag är ny, vilka kriterier gäller för att få hemsjukvård i ordinärt boende")
+    b = ask("måste man vara över 65", a["conversation_id"])
+    assert "oavsett ålder" in b["answer"]
+    c = ask("var parkerar jag bilen", a["conversation_id"])
+    assert c["kind"] == "no_answer"
+
+
+def test_a_day_alone_with_no_visit_is_no_visit(ask):
+    # walk-through, stop 21: "lunchmeny idag" was noted as a visit's date
+    assert ask("lunchmeny idag")["kind"] == "no_answer"
