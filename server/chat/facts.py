@@ -355,8 +355,11 @@ _AGE_PATTERNS = [
     re.compile(r"\bfyll(?:a|er|de|t|ia)\s+(\d{2,3})\b", re.I),  # "hade hunnit fylla 85"
     # "pat 83", "patient 72", "KHSV pat, 87," (routing set, tuning part: intranet, locum,
     # physician messages whose age was not read)
+    # (not a date's day: "saw a patient 29 march 2025 …, 87" was read as 29 years old:
+    # walk-through, stop 21)
     re.compile(r"\b(?:pat|pt|patient|patienten)\.?,?\s+(\d{2,3})\b"
-               r"(?!\s*(?:kr|sek|%|procent|dagar|days|st\b|/|\.\d|-\d|:))", re.I),
+               r"(?!\s*(?:kr|sek|%|procent|dagar|days|st\b|/|\.\d|-\d|:))"
+               rf"(?!\s*(?:e\s+|:e\s+|th\s+|st\s+|nd\s+|rd\s+|of\s+)?(?:{_MONTHS})\b)", re.I),
     re.compile(r"\b(\d{1,3})\s*år(?:s)?\b(?!\s*sedan)(?!\s*-?\s*gräns)", re.I),  # 87 år, 87 år gammal
     re.compile(r"\b(\d{1,3})\s*-?\s*years?\s*-?\s*old\b", re.I),  # 87 years old, 87-year-old
     re.compile(r"\baged?\s*:?\s*(\d{1,3})\b", re.I),  # aged 87, age 87, age: 87
@@ -371,6 +374,34 @@ _BORN_DATE = re.compile(
     rf"\d{{1,2}}(?:\s*e|:e)?\s+(?:{_MONTHS})\.?\s+\d{{4}})", re.I)
 # "under 85 år", "85 år och äldre" speak of the rule, not of the patient.
 _RULE_AGE_CONTEXT = re.compile(r"(under|över|from|från|och äldre|or older|and older|gräns)", re.I)
+
+
+# A birthday: "fyller 85 imorgon", "hon fyllde 85 den 2/4", "turns 85 next week": the age on
+# the visit's day depends on whether the birthday came before it (walk-through, stop 21: "pat
+# fyller 85 imorgon, besök idag …" was taken as 85 on the visit's day, free of charge).
+_BIRTHDAY = re.compile(r"\b(?:fyller|fyllde|fyllt|fylla|turns|turned|turning|will turn)\s+"
+                       r"(\d{2,3})\b(?:\s*år)?(?P<rest>[^,.;!?]*)", re.I)
+_LATER = re.compile(r"\b(?:nästa|om \w+ (?:dag|dagar|veckor?|månader?)|snart|senare|i helgen|"
+                    r"next|soon|in \w+ (?:days?|weeks?|months?)|later)\b", re.I)
+
+
+def birthday_birth_date(text: str, today: date) -> date | int | None:
+    """The birth date a birthday's clause gives ("fyllde 85 den 2/4" → 1941-04-02), or, for a
+    birthday still to come without a day ("fyller 85 nästa vecka"), the age until then (84);
+    None when the text names no birthday."""
+    m = _BIRTHDAY.search(text)
+    if not m:
+        return None
+    turns = int(m.group(1))
+    day = extract_visit_date(m.group("rest"), today)
+    if day is not None and 0 < turns < 130:
+        try:
+            return day.replace(year=day.year - turns)
+        except ValueError:  # 29 February
+            return day.replace(year=day.year - turns, day=28)
+    if _LATER.search(m.group("rest")) and 0 < turns < 130:
+        return turns - 1
+    return None
 
 
 def extract_age(text: str, today: date) -> tuple[int | None, date | None, int | None]:
@@ -526,6 +557,11 @@ def extract_facts(text: str, today: date) -> ExtractedFacts:
     facts = ExtractedFacts(language=detect_language(text))
     facts.visit_date = extract_visit_date(_without_birth(text), today)
     facts.patient_age, facts.birth_date, facts.birth_year = extract_age(text, today)
+    birthday = birthday_birth_date(text, today)
+    if isinstance(birthday, date) and birthday.year > 1880:
+        facts.patient_age, facts.birth_date, facts.birth_year = None, birthday, None
+    elif isinstance(birthday, int):
+        facts.patient_age, facts.birth_date, facts.birth_year = birthday, None, None
 
     occasion, negated = _first_category(text, _OCCASIONS)
     if occasion and not negated:

@@ -295,7 +295,32 @@ def test_a_visit_within_lakarmedverkan_is_still_read_as_such(text):
 def test_a_birthdays_date_is_not_the_visits():
     # walk-through, stop 20: "hon fyllde 85 igår alltså 1/4" moved the visit to 1/4
     found = facts("hon fyllde 85 igår alltså 1/4")
-    assert found.visit_date is None and found.patient_age == 85
+    # (the birthday gives her birth date: 85 from 1/4 on)
+    assert found.visit_date is None and found.birth_date.isoformat().endswith("-04-01")
+
+
+@pytest.mark.parametrize("text, visit, age", [
+    ("pat fyller 85 imorgon, besök idag efter utskrivning, vad betalar hon", "2026-12-02", 84),
+    ("khsv pat 84 år brytpunktssamtal 1/4, hon fyllde 85 den 2/4", "2026-04-01", 84),
+    ("hon fyllde 85 den 2/4, besök 3/4", "2026-04-03", 85),
+    ("besök idag, pat fyller 85 nästa vecka", "2026-12-02", 84),
+])
+def test_a_birthday_after_the_visit_leaves_the_age_below_it(text, visit, age):
+    # walk-through, stop 21: "pat fyller 85 imorgon, besök idag …" was 85 on the visit's day,
+    # free of charge, instead of 84 and 200 kr
+    from rules.age import age_on
+
+    found = extract_facts(text, date(2026, 12, 2))
+    assert found.visit_date.isoformat() == visit
+    reached = found.patient_age if found.birth_date is None else age_on(
+        found.birth_date, found.visit_date)
+    assert reached == age
+
+
+def test_a_dates_day_after_patient_is_no_age():
+    # walk-through, stop 21: "saw a patient 29 march 2025 for enrolment, 87" was 29 years old
+    found = extract_facts("saw a patient 29 march 2025 for enrolment, 87", date(2026, 12, 2))
+    assert found.patient_age == 87 and found.visit_date == date(2025, 3, 29)
 
 
 def test_a_day_and_month_a_few_days_ahead_is_this_years():
