@@ -58,7 +58,9 @@ VERSION_WORDS = re.compile(
 SYSTEM_WORDS = re.compile(r"\bvas\b|\bcosmic\b|rh-12272", re.I)
 LMV_WORDS = re.compile(r"läkarmedverkan|lakarmedverkan|\blmv\b", re.I)
 _DISCHARGE = re.compile(r"skrevs ut|skrivs ut|utskriv\w*|utskriven|utskr\b|discharg\w*", re.I)
-FOLLOWUP_WORDS = re.compile(r"uppfölj\w*|uppfölning\w*|följ\w* upp|follow[- ]?up\w*", re.I)
+# ("första uppf": walk-through, stop 21, was refused)
+FOLLOWUP_WORDS = re.compile(r"uppfölj\w*|uppfölning\w*|\buppf\b\.?|följ\w* upp|follow[- ]?up\w*",
+                            re.I)
 _ENROL = re.compile(r"anslö\w*|ansl[uö]t\w*|inskriv\w*|inskrev\w*|skrevs in|skrev in|"
                     r"enrol\w*|\bny patient", re.I)
 _UNTIL = re.compile(r"till vilket datum|vilket datum|till när|senast|sista dag\w*|när ska|"

@@ -964,3 +964,9 @@ def test_a_short_question_in_the_words_of_the_last_answers_section_follows_it_up
 def test_a_day_alone_with_no_visit_is_no_visit(ask):
     # walk-through, stop 21: "lunchmeny idag" was noted as a visit's date
     assert ask("lunchmeny idag")["kind"] == "no_answer"
+
+
+def test_uppf_is_read_as_a_follow_up(ask):
+    # walk-through, stop 21: "pat anslöts 3/11, när senast ska första uppf vara" was refused
+    body = ask("pat anslöts 3/11, när senast ska första uppf vara")
+    assert body["date_rule"]["first_by"].endswith("-01-03")
