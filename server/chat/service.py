@@ -2072,6 +2072,16 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         reply = _fee_without_amount(state, frame, window[:1], frame.text, tokenizer)
         if reply is not None:
             return reply
+    if offered and window and offered[0] is not window[0]:
+        # the best passage lacks the kind of fact asked: another passage holding such a fact
+        # answers only if it speaks of what the best one does ("hur mycket är nivå 2 i
+        # kronor" got the HSU decision's 28,5 miljoner kronor, which names no level:
+        # walk-through, stop 21)
+        tokenize = tokenizer.tokenize
+        asked = {t for t in tokenize(frame.text, compounds=False) if t.isalpha() and len(t) > 2}
+        key = asked & set(tokenize(window[0].chunk.text)) - set(
+            tokenize(f"{window[0].meta.title} {window[0].chunk.section or ''}"))
+        offered = [h for h in offered if not key or key & set(tokenize(h.chunk.text))]
     offered = _deciding_passages(kb, frame, text, hits, window, offered)
     years = set(_YEAR.findall(frame.text))
     if years and len(offered) > 1:

@@ -970,3 +970,14 @@ def test_uppf_is_read_as_a_follow_up(ask):
     # walk-through, stop 21: "pat anslöts 3/11, när senast ska första uppf vara" was refused
     body = ask("pat anslöts 3/11, när senast ska första uppf vara")
     assert body["date_rule"]["first_by"].endswith("-01-03")
+
+
+def test_an_amount_elsewhere_that_speaks_of_something_else_is_no_answer(ask):
+    # walk-through, stop 21: "hur mycket är nivå 2 i kronor" got the HSU decision's 28,5
+    # miljoner kronor; answer set, tuning part: the cost of starting an äldremottagning got
+    # the physician visit's 200 kr
+    for question in ("hur mycket är nivå 2 i kronor",
+                     "Vad kostar det att starta en äldremottagning på en vårdcentral?"):
+        body = ask(question)
+        assert body["kind"] == "no_answer", question
+        assert "28,5" not in body["answer"] and "200 kr" not in body["answer"], question
