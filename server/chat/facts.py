@@ -485,7 +485,9 @@ _OCCASIONS = [
 _SETTINGS = [
     ("sabo", re.compile(r"\bsäbo\b|\bsabo\b|särskil(?:t|da) boende\w*|äldreboende\w*|"
                         r"vård- och omsorgsboende\w*|nursing home\w*|care home\w*", re.I)),
-    ("ordinart_boende", re.compile(r"ordinärt boende|ordinart boende|\bhemma\b|eget hem|egna hem\w*|"
+    # ("khsv ordinärt": walk-through, stop 21, was asked SäBo or ordinary housing)
+    ("ordinart_boende", re.compile(r"ordinärt boende|ordinart boende|\bordinärt\b|\bordinart\b|"
+                                   r"\bhemma\b|eget hem|egna hem\w*|"
                                    r"egen bostad|own home|at home|ordinary housing|"
                                    r"eget (?:hus|boende)|egen (?:lägenhet|villa)|\bvilla\b|"
                                    r"\b(?:her|his|their) own (?:flat|house|home|apartment)|"

@@ -390,6 +390,16 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     router = load_router()
     route = router.classify(features, vector, kb.model_name)
     frame.kind, frame.probabilities = route.kind, route.probabilities
+    if frame.kind == VERSION and _INTRODUCED.search(text) and _CLINIC_PAY.search(text):
+        # when a compensation was introduced is a sentence of a routine, not a version's
+        # start ("när infördes 500 kr" got the Cosmic version's 2025-03-31: walk-through,
+        # stop 21)
+        frame.kind = SEARCH_KIND
+    if conv.last_kind == VERSION and set(stated) == {"visit_date"} \
+            and len(text.split()) <= 6 and not _ASKS.search(text.replace("?", "")):
+        # "och 31 mars 2025" after a version answer: which version held that day
+        # (walk-through, stop 21: noted as a visit's date)
+        frame.kind = VERSION
     if asks_meaning:
         frame.kind = SEARCH_KIND
         return frame

@@ -981,3 +981,23 @@ def test_an_amount_elsewhere_that_speaks_of_something_else_is_no_answer(ask):
         body = ask(question)
         assert body["kind"] == "no_answer", question
         assert "28,5" not in body["answer"] and "200 kr" not in body["answer"], question
+
+
+def test_when_the_500_kr_was_introduced_is_not_a_versions_start(ask):
+    # walk-through, stop 21: "när infördes 500 kr" got the Cosmic version's 2025-03-31
+    assert "infördes 2023-01-01" in ask("när infördes 500 kr")["answer"]
+
+
+def test_a_date_alone_after_a_version_answer_asks_which_version_held_then(ask):
+    # walk-through, stop 21: "och 31 mars 2025" was noted as a visit's date
+    a = ask("vilken rutin gällde för ett besök 15/3 2025")
+    b = ask("och 31 mars 2025", a["conversation_id"])
+    assert b["kind"] == "version" and b["answer"].startswith("Den 2025-03-31 gällde")
+    assert "Cosmic" in b["answer"].split("\n")[0]
+
+
+def test_khsv_ordinart_is_ordinary_housing(ask):
+    # walk-through, stop 21: "pat 86 år khsv ordinärt, utskriven …" was asked the housing
+    body = ask("pat 86 år khsv ordinärt, utskriven från sjukhus i förrgår, hembesök idag")
+    assert body["facts"]["setting"] == "ordinart_boende"
+    assert body["decision"]["compensation_sek"] == 500
