@@ -338,6 +338,10 @@ def _suggest_kind(s: CatalogSuggestion, lines: list[str]) -> None:
             return
 
 
+_NAMES_DOCUMENT = re.compile(r"\b(?:rutin\w*|dokument\w*|version\w*|riktlinje\w*|instruktion\w*|"
+                             r"anvisning\w*|PM|policy\w*|routine|document|guideline)\b", re.I)
+
+
 def _suggest_ids(s: CatalogSuggestion, sentences: list[str]) -> None:
     replaced_ids: set[str] = set()
     for sentence in sentences:
@@ -359,6 +363,10 @@ def _suggest_ids(s: CatalogSuggestion, sentences: list[str]) -> None:
             if not rest or _SUPERSEDES.match(rest) or len(rest) > 140:
                 continue
             quoted = re.search(r"[\"”“]([^\"”“]{4,120})[\"”“]", after)
+            if not quoted and not _NAMES_DOCUMENT.search(rest.split(". ")[0]):
+                # "Digital kvittering ersätter blankett N1." replaces a form, not a document
+                # (walk-through, stop 21: "Ersätter" was filled with "blankett N1")
+                continue
             s.supersedes = quoted.group(1) if quoted else rest.split(". ")[0].rstrip(".")
         s.evidence["supersedes"] = sentence
     for sentence in sentences:

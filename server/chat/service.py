@@ -1416,6 +1416,11 @@ def _statement_lead(routine, lang: str, frame: Frame, key: str) -> str:
                last=A.last_day(routine.valid_to))
 
 
+_PAID_OUT = re.compile(r"\bbetala(?:des|ts) ut\b|\butbetal\w*|\bpaid out\b|\bin total\b|"
+                       r"\btotalt?\b|\bsammanlagt\b|\bhur mycket (?:har|hade) \w+ (?:fått|betalat)\b",
+                       re.I)
+
+
 def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
     """A general question about a rule that a fact names ("räknas videobesök?", "får man 500 kr
     inom Läkarmedverkan?", "kan distriktssköterskans besök ge ersättningen?") answered with the
@@ -1424,6 +1429,10 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
     physician "räknas videobesök för ersättn", "får man 500 kr när besöket görs inom
     läkarmedverkan", manager "kan distriktssköterskans hembesök ge ersättningen"."""
     if state.rules is None or frame.organization not in (None, HALLAND):
+        return None
+    if _PAID_OUT.search(frame.text):
+        # how much was paid out (in a year) is a figure, not the rule (walk-through, stop 21:
+        # "Hur mycket betalades ut i ersättning för riktade hembesök 2024" got the 500 kr rule)
         return None
     if _RULELESS_CODE.search(frame.text):
         # A KVÅ or diagnosis code is in no rule table: search then says what is not covered

@@ -1001,3 +1001,9 @@ def test_khsv_ordinart_is_ordinary_housing(ask):
     body = ask("pat 86 år khsv ordinärt, utskriven från sjukhus i förrgår, hembesök idag")
     assert body["facts"]["setting"] == "ordinart_boende"
     assert body["decision"]["compensation_sek"] == 500
+
+
+def test_how_much_was_paid_out_in_a_year_is_no_rule_statement(ask):
+    # walk-through, stop 21: "Hur mycket betalades ut … 2024" got the 500 kr rule
+    body = ask("Hur mycket betalades ut i ersättning för riktade hembesök 2024")
+    assert body["kind"] == "no_answer" and "500 kr" not in body["answer"]

@@ -292,3 +292,13 @@ def test_the_messy_set_keeps_junk_out_of_the_index_and_suggests_the_catalog_fiel
     assert result.accuracy() >= 0.9, result.misses
     for name in ("title", "organization", "kind", "valid_from", "valid_to"):
         assert result.accuracy(name) >= 0.8, (name, result.misses)
+
+
+def test_a_form_replaced_in_the_text_is_not_the_document_it_supersedes():
+    # walk-through, stop 21: "Digital kvittering ersätter blankett N1." filled in "Ersätter"
+    text = ("Rutin för nyckelhantering\n\nKvittering\nKvittering görs digitalt. Digital "
+            "kvittering ersätter blankett N1.\n\nÄndringar\nErsätter rutinen för nyckelhantering "
+            "från 2025.\n").encode()
+    suggestion = suggest_catalog("nyckel.txt", text)
+    assert suggestion.supersedes != "blankett N1"
+    assert "rutinen för nyckelhantering" in (suggestion.supersedes or "")
