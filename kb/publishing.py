@@ -289,7 +289,15 @@ def check_fields(fields: dict, *, replace: str | None, known: dict[str, Document
             raise PublishError(f"Det finns inget dokument med id {replace!r} att ersätta.", "id")
         document_id = replace
     else:
-        document_id = _text(fields, "id", 80) or slugify(title, max_length=80)
+        document_id = _text(fields, "id", 80)
+        if not document_id:
+            # from the title; a new version often has its predecessor's title, so the next
+            # free "-2", "-3" … (walk-through, stop 21: the default id clashed)
+            base = slugify(title, max_length=76)
+            document_id = base
+            number = 2
+            while document_id in known:
+                document_id, number = f"{base}-{number}", number + 1
         if not _DOCUMENT_ID.match(document_id):
             raise PublishError("Id får bara innehålla bokstäverna a–z, siffror, - och _ "
                                "(högst 80 tecken).", "id")

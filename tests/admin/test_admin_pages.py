@@ -400,3 +400,18 @@ def test_a_version_to_begin_later_and_a_published_visit_routine_answer_as_publis
     assert "direkt" in now["answer"] and "inom en timme" not in now["answer"]
     assert wound["decision"] is None and "Sårvård| omläggning" in wound["answer"]
     assert "Kontakttyp: Hembesök" in wound["answer"]
+
+
+def test_a_new_version_with_its_predecessors_title_gets_the_next_free_id(admin_client):
+    # walk-through, stop 21: publishing a new version under the same title clashed with the
+    # id made from that title
+    with admin_client() as client:
+        sign_in(client)
+        first = publish(client, "nyckelrutin.md", ROUTINE.encode(), organization="Region Test",
+                        kind="routine", valid_from="2026-01-15")
+        second = publish(client, "nyckelrutin-2.md", ROUTINE_V2.encode(),
+                         organization="Region Test", kind="routine", valid_from="2026-06-01")
+        ids = {d.id for d in client.app.state.rutin.kb.documents()}
+    assert first.status_code == 303 and second.status_code == 303, second.text[:500]
+    slug = next(i for i in ids if i.startswith("rutin-for-nyckel") and not i.endswith("-2"))
+    assert f"{slug}-2" in ids
