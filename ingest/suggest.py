@@ -363,7 +363,9 @@ def _suggest_ids(s: CatalogSuggestion, sentences: list[str]) -> None:
             if not rest or _SUPERSEDES.match(rest) or len(rest) > 140:
                 continue
             quoted = re.search(r"[\"”“]([^\"”“]{4,120})[\"”“]", after)
-            if not quoted and not _NAMES_DOCUMENT.search(rest.split(". ")[0]):
+            named = rest.split(". ")[0].rstrip(".").strip()
+            if not quoted and not (_NAMES_DOCUMENT.search(named)
+                                   or re.fullmatch(r"[A-ZÅÄÖ][\w-]*-\d+[\w-]*", named)):
                 # "Digital kvittering ersätter blankett N1." replaces a form, not a document
                 # (walk-through, stop 21: "Ersätter" was filled with "blankett N1")
                 continue

@@ -2103,7 +2103,8 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         offered = [h for h in offered if not key or key & set(tokenize(h.chunk.text))]
     offered = _deciding_passages(kb, frame, text, hits, window, offered)
     years = set(_YEAR.findall(frame.text))
-    if years and len(offered) > 1:
+    if years and len(offered) > 1 and "visit_date" not in frame.stated:
+        # (not a day's year: "och om det var 1/3 2026?" asks what held that day)
         # a year the question names: the passages naming it (in their text or heading) first
         # ("what did the HSU decide in March 2026" quoted the background's "Tilläggsbeslut
         # från HSU 2025-02-11" above the section "Beslut HSU 2026-03-03": walk-through,

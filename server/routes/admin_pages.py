@@ -335,6 +335,12 @@ async def preview(request: Request, state: State) -> Response:
                         "published", "supersedes", "external_id"):
                 if names_itself and key == "external_id":
                     continue
+                if key == "valid_to" and fields.get("valid_from") and meta.valid_to \
+                        and fields["valid_from"] >= str(meta.valid_to):
+                    # the file's own start is on or after the current end: that end is the
+                    # old text's, not the new one's (the form proposed "Gäller till" before
+                    # "Gäller från", then refused it: walk-through, stop 21)
+                    continue
                 if not fields.get(key) and getattr(meta, key):
                     fields[key] = str(getattr(meta, key))
             fields["id"] = replace

@@ -415,3 +415,18 @@ def test_a_new_version_with_its_predecessors_title_gets_the_next_free_id(admin_c
     assert first.status_code == 303 and second.status_code == 303, second.text[:500]
     slug = next(i for i in ids if i.startswith("rutin-for-nyckel") and not i.endswith("-2"))
     assert f"{slug}-2" in ids
+
+
+def test_replacing_with_a_new_start_does_not_propose_the_old_end(admin_client):
+    # walk-through, stop 21: "Ersätt" proposed the current text's "Gäller till" beside the
+    # file's later "Gäller från", then refused the pair
+    with admin_client() as client:
+        sign_in(client)
+        publish(client, "nyckelrutin.md", ROUTINE.encode(), organization="Region Test",
+                kind="routine", valid_from="2026-01-15", valid_to="2026-06-01",
+                id="nyckelhantering")
+        preview = upload(client, "nyckelrutin-2.md", ROUTINE_V2.encode(),
+                         replace="nyckelhantering")
+        values = form_values(preview.text)
+    assert values.get("valid_from") == "2026-06-01" and values.get("valid_to", "") == ""
+    assert "notice-error" not in preview.text
