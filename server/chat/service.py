@@ -390,6 +390,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     router = load_router()
     route = router.classify(features, vector, kb.model_name)
     frame.kind, frame.probabilities = route.kind, route.probabilities
+    if frame.kind == SEARCH_KIND and _DOC_ID_ASKED.search(text):
+        # a document's id is the catalog's ("vilket dokument-id har den nya nattrutinen" got
+        # the Cosmic routine's note on RH-12272: walk-through, stop 21)
+        frame.kind = VERSION
     if frame.kind == VERSION and _INTRODUCED.search(text) and _CLINIC_PAY.search(text):
         # when a compensation was introduced is a sentence of a routine, not a version's
         # start ("när infördes 500 kr" got the Cosmic version's 2025-03-31: walk-through,
@@ -596,6 +600,8 @@ _ASKS = re.compile(r"\?|\b(?:hur|vad|vilk\w*|när|vem|varför|ska|kan|får|finns
 # A short message pointing back at what was just answered: a pronoun or a definite noun of
 # the routines' own ("var journalför jag den?", "vad kostar satsningen?"), or "och …" (walk-
 # through as a new user: both were refused, although each answered on its own in full words).
+_DOC_ID_ASKED = re.compile(r"\bdokument-?id\w*|\bdokumentnummer\w*|\bdocument id\b|"
+                           r"\bdocument number\b", re.I)
 _DOCTOR_NAMED = re.compile(r"\bläkar\w*|\bdoktor\w*|\bdoctor\w*|\bphysician\w*|\bgp\b|"
                            r"\bdistriktsläkar\w*", re.I)
 _WHY_ALONE = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:why|varför|how come|hur så|"

@@ -262,10 +262,20 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
         return out
 
     target = named[0]
+    if len(named) > 1 and all(m in family for m in named):
+        # versions of one routine named by their shared title ("vilket dokument-id har den nya
+        # nattrutinen"): the one in force today, else the latest (walk-through, stop 21: it
+        # opened on the first version's "Nej, … gäller inte längre")
+        target = next((m for m in named if m.in_force_on(today)), named[-1])
     in_force = target.in_force_on(today) and target.kind not in _DATED
-    if target.valid_to and today >= target.valid_to:
+    if target.valid_to and today >= target.valid_to and _YES_NO_VERSION.search(text):
         out.lines.append(_t(lang, f"Nej, {_title(target, lang)} gäller inte längre: den {_period(target, lang)}.",
                             f"No, {_title(target, lang)} no longer applies: it {_period(target, lang)}."))
+    elif target.valid_to and today >= target.valid_to:
+        # ("vilket dokument-id har vas-rutinen" is no yes/no question: walk-through, stop 21,
+        # found its "Nej, …" clumsy)
+        out.lines.append(_t(lang, f"{_title(target, lang)} gäller inte längre: den {_period(target, lang)}.",
+                            f"{_title(target, lang)} no longer applies: it {_period(target, lang)}."))
     elif in_force or not target.valid_from:
         out.lines.append(_t(lang, f"{_title(target, lang)} {_period(target, lang)}"
                                   + ("; den gäller i dag." if in_force and target.valid_from else "."),
@@ -280,6 +290,12 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
     out.quotes += _note_quotes(target, rules, kb.document(target.id))
     _neighbours(out, target, family, kb, rules, lang)
     return out
+
+
+# A question answered yes or no: "gäller VAS-rutinen fortfarande?", "is the VAS routine still
+# in force?".
+_YES_NO_VERSION = re.compile(r"^\s*(?:och\s+|and\s+)?(?:gäller|gällde|är|används|is|are|does|do|"
+                             r"can|still)\b|\bfortfarande\b|\bstill\b|\bän\b", re.I)
 
 
 def _neighbours(out: VersionAnswer, meta, family: list, kb, rules, lang: str) -> None:

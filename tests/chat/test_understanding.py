@@ -1007,3 +1007,12 @@ def test_how_much_was_paid_out_in_a_year_is_no_rule_statement(ask):
     # walk-through, stop 21: "Hur mycket betalades ut … 2024" got the 500 kr rule
     body = ask("Hur mycket betalades ut i ersättning för riktade hembesök 2024")
     assert body["kind"] == "no_answer" and "500 kr" not in body["answer"]
+
+
+def test_a_documents_id_is_answered_from_the_catalog_without_a_no(ask):
+    # walk-through, stop 21: "vilket dokument-id har den nya nattrutinen" got the Cosmic note
+    # on RH-12272, and a question that asks no yes or no opened on "Nej, …"
+    body = ask("vilket dokument-id har vas-rutinen")
+    assert body["kind"] == "version" and "RH-12272" in body["answer"]
+    assert not body["answer"].startswith("Nej")
+    assert ask("gäller VAS-rutinen fortfarande?")["answer"].startswith("Nej")
