@@ -2149,7 +2149,12 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                            "generic": set(tokenizer.tokenize(f"{hit.meta.title} {hit.chunk.section}")),
                            "heading": set(tokenizer.tokenize(hit.chunk.section or "")),
                            "dense": None if units is None else units @ vector})
-    chosen = candidates[S.choose_passage(q_terms, candidates, tokenizer.tokenize)]
+    headed = [c for c in candidates if S.whole_section_asked(q_terms, frame.text, c["heading"])]
+    # a search-box query naming a section's heading ("avgift hemsjukvård" and "Avgift för
+    # Hemsjukvård") is answered by that section (walk-through, stop 21: the widget got the
+    # physician visit's fee line of another routine)
+    chosen = headed[0] if headed else candidates[S.choose_passage(q_terms, candidates,
+                                                                  tokenizer.tokenize)]
     best = offered[candidates.index(chosen)]
     defining = None
     for form in (_term_forms(kb, term) if term and term != "det" else []):

@@ -1016,3 +1016,10 @@ def test_a_documents_id_is_answered_from_the_catalog_without_a_no(ask):
     assert body["kind"] == "version" and "RH-12272" in body["answer"]
     assert not body["answer"].startswith("Nej")
     assert ask("gäller VAS-rutinen fortfarande?")["answer"].startswith("Nej")
+
+
+def test_a_search_box_query_naming_a_sections_heading_gets_that_section(ask):
+    # walk-through, stop 21: the widget's "avgift hemsjukvård" got the Cosmic fee line, not
+    # the section "Avgift för Hemsjukvård"
+    body = ask("avgift hemsjukvård")
+    assert "två avgiftsnivåer" in body["answer"] and "Nivå 2" in body["answer"]
