@@ -912,12 +912,21 @@ def test_a_fee_asked_with_an_age_alone_is_answered_not_only_noted(ask):
     assert body["kind"] == "search" and "85 år och äldre" in body["answer"]
 
 
-def test_which_routine_held_then_after_a_card_is_about_that_visits_day(ask):
-    # walk-through, stop 21: it led with the routine in force today
-    a = ask("I did a breakpoint talk on 20 Feb 2025, patient 86, in VAS what do I enter")
-    b = ask("which routine was in force then", a["conversation_id"])
-    assert b["kind"] == "version" and b["answer"].startswith("On 2025-02-20")
-    assert "VAS" in b["answer"].split("\n")[0]
+@pytest.mark.parametrize("first, then, opening, system", [
+    # walk-through, stop 21: "which routine was in force then" after a card led with the
+    # routine in force today; "och 31 mars 2025" after a version answer was noted as a visit's
+    # date
+    ("I did a breakpoint talk on 20 Feb 2025, patient 86, in VAS what do I enter",
+     "which routine was in force then", "On 2025-02-20", "VAS"),
+    ("vilken rutin gällde för ett besök 15/3 2025", "och 31 mars 2025",
+     "Den 2025-03-31 gällde", "Cosmic"),
+])
+def test_a_day_pointed_back_at_or_given_alone_asks_which_version_held_then(ask, first, then,
+                                                                         opening, system):
+    a = ask(first)
+    b = ask(then, a["conversation_id"])
+    assert b["kind"] == "version" and b["answer"].startswith(opening)
+    assert system in b["answer"].split("\n")[0]
 
 
 def test_why_after_a_card_gives_that_answers_reasons(ask):
@@ -986,14 +995,6 @@ def test_an_amount_elsewhere_that_speaks_of_something_else_is_no_answer(ask):
 def test_when_the_500_kr_was_introduced_is_not_a_versions_start(ask):
     # walk-through, stop 21: "när infördes 500 kr" got the Cosmic version's 2025-03-31
     assert "infördes 2023-01-01" in ask("när infördes 500 kr")["answer"]
-
-
-def test_a_date_alone_after_a_version_answer_asks_which_version_held_then(ask):
-    # walk-through, stop 21: "och 31 mars 2025" was noted as a visit's date
-    a = ask("vilken rutin gällde för ett besök 15/3 2025")
-    b = ask("och 31 mars 2025", a["conversation_id"])
-    assert b["kind"] == "version" and b["answer"].startswith("Den 2025-03-31 gällde")
-    assert "Cosmic" in b["answer"].split("\n")[0]
 
 
 def test_khsv_ordinart_is_ordinary_housing(ask):
