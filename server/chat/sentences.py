@@ -603,11 +603,26 @@ def _completed(best: int, sentences: list[str], scores: list[float],
         chosen.insert(0, best - 1)
     if best + 1 < n and (_LEAD_IN.search(sentence) or _is_label(sentence)
                          or _CONTINUATION.match(sentences[best + 1])
+                         # "… 150 kr om patient under 85 år …" goes on in "Avgiftsfritt från
+                         # 85 år." (walk-through, stop 21: the fee of an 87-year-old was
+                         # quoted without it)
+                         or _other_side(sentence, sentences[best + 1])
                          or (len(sentence.split()) < 4 and not _is_field(sentence))):
         chosen.append(best + 1)
         if _is_label(sentences[best + 1]) and best + 2 < n:
             chosen.append(best + 2)
     return chosen
+
+
+_UNDER_AGE = re.compile(r"\bunder (\d{2,3}) år\b", re.I)
+
+
+def _other_side(sentence: str, following: str) -> bool:
+    """The next sentence states the other side of the sentence's age limit ("under 85 år" /
+    "från 85 år", "85 år och äldre")."""
+    m = _UNDER_AGE.search(sentence)
+    return bool(m) and bool(re.search(rf"\b(?:från|över|fyllda) {m.group(1)} år\b|"
+                                      rf"\b{m.group(1)} år (?:och|eller) äldre\b", following, re.I))
 
 
 def _table_answer(question: QuestionTerms, sentences: list[str], terms: list[set[str]],

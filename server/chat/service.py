@@ -381,7 +381,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         section = " ".join(c.text for c in (document.chunks if document is not None else ())
                            if quoted is not None and c.section == quoted.section)
         follow = _with_topic(kb, text, conv)
-        if quoted is not None and follow and own <= set(tokenizer.tokenize(section)):
+        if quoted is not None and follow and own and own <= set(tokenizer.tokenize(section)):
             found = kb.search(follow, k=5, organization=scope)
             if found and is_supported(found[0], kb.no_answer_threshold_for(lang), lang):
                 frame.search_text, asked, frame.hits = follow, follow, found
@@ -407,7 +407,23 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if asks_meaning:
         frame.kind = SEARCH_KIND
         return frame
-    if frame.search_text and set(stated) == {"visit_date"} and conv.last_kind == SEARCH_KIND \
+    if conv.last_kind == SEARCH_KIND and conv.topic and stated \
+            and set(stated) <= {"patient_age", "birth_date", "birth_year"} \
+            and router.documents is not None and conv.topic["document_id"] not in router.documents:
+        # an age given after an answer from a routine published after the router was trained
+        # asks that routine again ("nej förresten hon är 91" after a published wound-care
+        # routine's registration got the physician card: re-check, stop 21)
+        # (an age changes what the patient pays: the passage just quoted, asked for its fee)
+        said = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
+        follow = _with_topic(kb, f"{text}, patientavgift", conv)
+        if said is not None and follow:
+            frame.kind, frame.search_text = SEARCH_KIND, follow
+            frame.hits = kb.search(f"{said.section or ''} {said.text}"[:2000], k=5,
+                                   organization=scope)
+            return frame
+    quoted = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"]) \
+        if frame.search_text and conv.topic else None
+    if quoted is not None and set(stated) == {"visit_date"} and conv.last_kind == SEARCH_KIND \
             and (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)):
         # "och om larmet var 15/9" after an answer from a routine: the same question on that
         # day, answered from the version in force then (walk-through, stop 21: a published
@@ -416,7 +432,6 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # (searched with the passage just quoted: its counterpart in that version is found
         # first, where the follow-up's own words alone support nothing)
         frame.kind = SEARCH_KIND
-        quoted = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
         frame.hits = kb.search(f"{quoted.section or ''} {quoted.text}"[:2000], k=5,
                                organization=scope,
                                valid_on=date.fromisoformat(stated["visit_date"]))
@@ -597,15 +612,18 @@ _ASKS = re.compile(r"\?|\b(?:hur|vad|vilk\w*|när|vem|varför|ska|kan|får|finns
                    r"gäller|how|what|which|when|who|why|do|does|is|can|should|must)\b", re.I)
 
 
+# A document's id asked for ("vilket dokument-id har den nya nattrutinen").
+_DOC_ID_ASKED = re.compile(r"\bdokument-?id\w*|\bdokumentnummer\w*|\bdocument id\b|"
+                           r"\bdocument number\b", re.I)
+# A physician named as the one visiting.
+_DOCTOR_NAMED = re.compile(r"\bläkar\w*|\bdoktor\w*|\bdoctor\w*|\bphysician\w*|\bgp\b|"
+                           r"\bdistriktsläkar\w*", re.I)
+# "why?" alone.
+_WHY_ALONE = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:why|varför|how come|hur så|"
+                        r"why is that|why not|varför inte|varför det)\s*\??\s*$", re.I)
 # A short message pointing back at what was just answered: a pronoun or a definite noun of
 # the routines' own ("var journalför jag den?", "vad kostar satsningen?"), or "och …" (walk-
 # through as a new user: both were refused, although each answered on its own in full words).
-_DOC_ID_ASKED = re.compile(r"\bdokument-?id\w*|\bdokumentnummer\w*|\bdocument id\b|"
-                           r"\bdocument number\b", re.I)
-_DOCTOR_NAMED = re.compile(r"\bläkar\w*|\bdoktor\w*|\bdoctor\w*|\bphysician\w*|\bgp\b|"
-                           r"\bdistriktsläkar\w*", re.I)
-_WHY_ALONE = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:why|varför|how come|hur så|"
-                        r"why is that|why not|varför inte|varför det)\s*\??\s*$", re.I)
 _POINTS_BACK = re.compile(
     r"\b(?:den|det|dem|dom|dessa|denna|detta|där|dit|då|satsningen|beslutet|projektet|"
     r"uppdraget|rutinen|it|that|this|those|them|there|then)\b|^\s*(?:och|men|and|but)\b|"
@@ -2148,8 +2166,15 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                            "coverage": hit.term_coverage,
                            "generic": set(tokenizer.tokenize(f"{hit.meta.title} {hit.chunk.section}")),
                            "heading": set(tokenizer.tokenize(hit.chunk.section or "")),
+                           "fields": bool(_REGISTRATION_SECTION.match(hit.chunk.section or ""))
+                           and _mostly_fields(hit.chunk.text),
                            "dense": None if units is None else units @ vector})
     headed = [c for c in candidates if S.whole_section_asked(q_terms, frame.text, c["heading"])]
+    if not headed and _HOW_REGISTER.search(frame.text):
+        # "hur registrerar jag …" is answered by a registration section's fields when one is
+        # among the top passages (walk-through, stop 21: a published wound-care routine's
+        # "Gäller från" line was quoted)
+        headed = [c for c in candidates if c["fields"]]
     # a search-box query naming a section's heading ("avgift hemsjukvård" and "Avgift för
     # Hemsjukvård") is answered by that section (walk-through, stop 21: the widget got the
     # physician visit's fee line of another routine)

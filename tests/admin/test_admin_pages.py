@@ -397,9 +397,18 @@ def test_a_version_to_begin_later_and_a_published_visit_routine_answer_as_publis
                 kind="routine", valid_from="2026-06-01", id="sarvard")
         wound = client.post("/api/v1/chat", json={
             "message": "sårvårdsbesök hemma igår 87-åring hur registrerar jag"}).json()
+        # an age given after it asks that routine's fee again, never the physician card
+        # (re-check, stop 21: "nej förresten hon är 91" got the Cosmic physician card)
+        older = client.post("/api/v1/chat", json={
+            "message": "nej förresten hon är 91",
+            "conversation_id": wound["conversation_id"]}).json()
+        fee = client.post("/api/v1/chat", json={
+            "message": "vad kostar ett sårvårdsbesök hemma för en 87-åring"}).json()
     assert "direkt" in now["answer"] and "inom en timme" not in now["answer"]
     assert wound["decision"] is None and "Sårvård| omläggning" in wound["answer"]
     assert "Kontakttyp: Hembesök" in wound["answer"]
+    assert older["decision"] is None and "Avgiftsfritt från 85 år" in older["answer"]
+    assert "Avgiftsfritt från 85 år" in fee["answer"]
 
 
 def test_a_new_version_with_its_predecessors_title_gets_the_next_free_id(admin_client):
