@@ -11,6 +11,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from rutin.errors import InputError, TooManyRequests
@@ -347,9 +348,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # quoted, which names no amount)
         frame.where_said, frame.claim = True, claim.group("claim")
         return frame
-    if _WHERE_SAID.match(text) and (
-            (conv.topic and _chunk(kb, conv.topic["document_id"], conv.topic["anchor"]))
-            or (conv.last_kind == VISIT and conv.facts)):
+    # the passage the last answer quoted, if it is still there
+    topic_chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"]) \
+        if conv.topic else None
+    if _WHERE_SAID.match(text) and (topic_chunk or (conv.last_kind == VISIT and conv.facts)):
         # "var står det?" after an answer: the passage it quoted, with its place (walk-
         # through, stop 18: refused, or another passage quoted, in both walk-throughs)
         frame.where_said = True
@@ -373,15 +375,15 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # enrolment: walk-through, stop 21, was refused)
         # — only when every word it has besides numbers and modal verbs is one of the quoted
         # section's ("var parkerar jag bilen" is another question)
-        quoted = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
         document = kb.document(conv.topic["document_id"])
         tokenizer = _tokenizer_for(kb)
         own = {t for t in tokenizer.tokenize(text, compounds=False)
                if not t.isdigit() and t not in S.FUNCTION_TERMS}
         section = " ".join(c.text for c in (document.chunks if document is not None else ())
-                           if quoted is not None and c.section == quoted.section)
+                           if topic_chunk is not None and c.section == topic_chunk.section)
         follow = _with_topic(kb, text, conv)
-        if quoted is not None and follow and own and own <= set(tokenizer.tokenize(section)):
+        if topic_chunk is not None and follow and own \
+                and own <= set(tokenizer.tokenize(section)):
             found = kb.search(follow, k=5, organization=scope)
             if found and is_supported(found[0], kb.no_answer_threshold_for(lang), lang):
                 frame.search_text, asked, frame.hits = follow, follow, found
@@ -414,16 +416,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # asks that routine again ("nej förresten hon är 91" after a published wound-care
         # routine's registration got the physician card: re-check, stop 21)
         # (an age changes what the patient pays: the passage just quoted, asked for its fee)
-        said = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
         follow = _with_topic(kb, f"{text}, patientavgift", conv)
-        if said is not None and follow:
+        if topic_chunk is not None and follow:
             frame.kind, frame.search_text = SEARCH_KIND, follow
-            frame.hits = kb.search(f"{said.section or ''} {said.text}"[:2000], k=5,
-                                   organization=scope)
+            frame.hits = _search_like(kb, topic_chunk, scope)
             return frame
-    quoted = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"]) \
-        if frame.search_text and conv.topic else None
-    if quoted is not None and set(stated) == {"visit_date"} and conv.last_kind == SEARCH_KIND \
+    if frame.search_text and topic_chunk is not None and set(stated) == {"visit_date"} \
+            and conv.last_kind == SEARCH_KIND \
             and (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)):
         # "och om larmet var 15/9" after an answer from a routine: the same question on that
         # day, answered from the version in force then (walk-through, stop 21: a published
@@ -432,9 +431,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # (searched with the passage just quoted: its counterpart in that version is found
         # first, where the follow-up's own words alone support nothing)
         frame.kind = SEARCH_KIND
-        frame.hits = kb.search(f"{quoted.section or ''} {quoted.text}"[:2000], k=5,
-                               organization=scope,
-                               valid_on=date.fromisoformat(stated["visit_date"]))
+        frame.hits = _search_like(kb, topic_chunk, scope,
+                                  valid_on=date.fromisoformat(stated["visit_date"]))
         return frame
     best = frame.hits[0] if frame.hits else None
     if frame.kind == OUT_OF_SCOPE and route.probabilities[OUT_OF_SCOPE] < CONFIDENT_OUT \
@@ -654,6 +652,13 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
     return _with_topic(kb, text, conv)
 
 
+def _search_like(kb, chunk, organization: str | None, valid_on: date | None = None) -> list:
+    """The passages most like ``chunk`` (its heading and text as the query): its counterpart
+    in another version of the document comes first."""
+    return kb.search(f"{chunk.section or ''} {chunk.text}"[:2000], k=5,
+                     organization=organization, valid_on=valid_on)
+
+
 def _with_topic(kb, text: str, conv: Conversation) -> str | None:
     """``text`` with the heading (or title) of the passage the last answer quoted."""
     chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
@@ -692,6 +697,13 @@ def _mostly_fields(text: str) -> bool:
     return fields >= 2 and 2 * fields >= len(units)
 
 
+@lru_cache(maxsize=8)
+def _vocabulary(tokenizer, text: str) -> frozenset[str]:
+    """The terms of a document's text (the rule routines' words, tokenized once, not on every
+    message that a published routine answers best)."""
+    return frozenset(tokenizer.tokenize(text))
+
+
 def _published_visit_routine(state, frame: Frame) -> bool:
     """The best passage for a question about a visit not made by a physician is a Region
     Halland routine published after the router was trained, and it supports an answer."""
@@ -706,12 +718,13 @@ def _published_visit_routine(state, frame: Frame) -> bool:
     # the visit is of a kind the published routine's title names and the rules' routines
     # never do ("sårvårdsbesök"): a passage ranked first on shared words alone ("hembesök",
     # a fee) is no such routine
-    tokenizer = _tokenizer_for(kb := state.kb)
+    kb = state.kb
+    tokenizer = _tokenizer_for(kb)
     asked = {t for t in tokenizer.tokenize(frame.text, compounds=False)
              if t.isalpha() and len(t) >= 4 and t not in S.FUNCTION_TERMS}
     ruled = set()
     for routine in (state.rules.visit_routines if state.rules is not None else ()):
-        ruled |= set(tokenizer.tokenize(_document_text(kb, routine.document_id) or ""))
+        ruled |= _vocabulary(tokenizer, _document_text(kb, routine.document_id) or "")
     own = asked & set(tokenizer.tokenize(best.meta.title)) - ruled
     return bool(own) and is_supported(best, kb.no_answer_threshold_for(frame.lang), frame.lang)
 
@@ -2123,21 +2136,20 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                    and h in _answer_window([h], frame)
                    and not _lacks_asked_fact(frame.text, h.chunk.text,
                                              _document_text(kb, h.meta.id))][:1]
-    if offered and window and offered[0] is not window[0] \
-            and offered[0].meta.organization != window[0].meta.organization:
-        # the best passage lacks the fact asked and only another organization's passage holds
-        # it: a fee the best passage describes without an amount is said so, never another
-        # organization's amount ("vad kostar hemsjukvården för patienten, vilka avgiftsnivåer
-        # finns": walk-through, stop 21, got Region Halland's 200 kr for the physician's visit
-        # instead of the municipality's two fee levels)
-        reply = _fee_without_amount(state, frame, window[:1], frame.text, tokenizer)
-        if reply is not None:
-            return reply
     if offered and window and offered[0] is not window[0]:
-        # the best passage lacks the kind of fact asked: another passage holding such a fact
-        # answers only if it speaks of what the best one does ("hur mycket är nivå 2 i
-        # kronor" got the HSU decision's 28,5 miljoner kronor, which names no level:
-        # walk-through, stop 21)
+        # the best passage lacks the kind of fact asked (a phone number, an amount …)
+        if offered[0].meta.organization != window[0].meta.organization:
+            # and only another organization's passage holds it: a fee the best passage
+            # describes without an amount is said so, never another organization's amount
+            # ("vad kostar hemsjukvården för patienten, vilka avgiftsnivåer finns": walk-
+            # through, stop 21, got Region Halland's 200 kr for the physician's visit instead
+            # of the municipality's two fee levels)
+            reply = _fee_without_amount(state, frame, window[:1], frame.text, tokenizer)
+            if reply is not None:
+                return reply
+        # another passage holding such a fact answers only if it speaks of what the best one
+        # does ("hur mycket är nivå 2 i kronor" got the HSU decision's 28,5 miljoner kronor,
+        # which names no level: walk-through, stop 21)
         tokenize = tokenizer.tokenize
         asked = {t for t in tokenize(frame.text, compounds=False) if t.isalpha() and len(t) > 2}
         key = asked & set(tokenize(window[0].chunk.text)) - set(
@@ -2146,11 +2158,10 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     offered = _deciding_passages(kb, frame, text, hits, window, offered)
     years = set(_YEAR.findall(frame.text))
     if years and len(offered) > 1 and "visit_date" not in frame.stated:
-        # (not a day's year: "och om det var 1/3 2026?" asks what held that day)
         # a year the question names: the passages naming it (in their text or heading) first
         # ("what did the HSU decide in March 2026" quoted the background's "Tilläggsbeslut
         # från HSU 2025-02-11" above the section "Beslut HSU 2026-03-03": walk-through,
-        # stop 21)
+        # stop 21); not a day's year ("och om det var 1/3 2026?" asks what held that day)
         naming = [h for h in offered
                   if years & set(_YEAR.findall(f"{h.chunk.section or ''} {h.chunk.text}"))]
         offered = naming or offered

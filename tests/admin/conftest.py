@@ -92,6 +92,16 @@ def form_values(html: str) -> dict:
     return {k: _html.unescape(v) for k, v in values.items()}
 
 
+def chat(client, message: str, conversation_id: str | None = None) -> dict:
+    """One chat message through the API (in a conversation when given): the JSON answer."""
+    body = {"message": message}
+    if conversation_id is not None:
+        body["conversation_id"] = conversation_id
+    response = client.post("/api/v1/chat", json=body)
+    assert response.status_code == 200, response.text[:1000]
+    return response.json()
+
+
 def publish(client, filename: str, data: bytes, replace: str | None = None, **fields):
     """Upload, take the pre-filled fields, override some, publish: the last response."""
     preview = upload(client, filename, data, replace)

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from server.adminauth import SESSION_COOKIE, session_cookie_value
 
-from .conftest import ROUTINE, TOKEN, csrf, form_values, publish, sign_in, upload
+from .conftest import ROUTINE, TOKEN, chat, csrf, form_values, publish, sign_in, upload
 
 
 def test_admin_pages_do_not_exist_without_a_token_or_single_sign_on(make_client_plain):
@@ -273,18 +273,14 @@ def test_a_routine_published_as_replacing_another_ends_the_old_ones_validity(adm
                 supersedes="nyckelhantering")
         kb = client.app.state.rutin.kb
         old, new = kb.document("nyckelhantering").meta, kb.document("nyckelhantering-2").meta
-        answer = client.post("/api/v1/chat", json={
-            "message": "när ska en förlorad nyckel anmälas till enhetschefen?"}).json()
+        answer = chat(client, "när ska en förlorad nyckel anmälas till enhetschefen?")
         # a follow-up opening on "och", longer than eight words, stays with that routine
         # (re-check, stop 20: "och om det händer på kvällen, vem ringer jag?" was refused)
-        follow = client.post("/api/v1/chat", json={
-            "message": "och om det händer en söndag, vem ska jag anmäla det till?",
-            "conversation_id": answer["conversation_id"]}).json()
+        follow = chat(client, "och om det händer en söndag, vem ska jag anmäla det till?",
+                      answer["conversation_id"])
         # the same question on a day the earlier version held is answered from it
         # (walk-through, stop 21: "och om larmet var 15/9" got a refusal about physicians)
-        earlier = client.post("/api/v1/chat", json={
-            "message": "och om det var 1/3 2026?",
-            "conversation_id": answer["conversation_id"]}).json()
+        earlier = chat(client, "och om det var 1/3 2026?", answer["conversation_id"])
         listing = client.get("/documents", params={"valid_on": "2026-07-01"}).text
     assert earlier["kind"] == "search" and "direkt" in earlier["answer"], earlier["answer"]
     assert earlier["citations"][0]["document_id"] == "nyckelhantering"
@@ -391,19 +387,14 @@ def test_a_version_to_begin_later_and_a_published_visit_routine_answer_as_publis
         publish(client, "nyckelrutin-2.md", ROUTINE_V2.replace("2026-06-01", later).encode(),
                 organization="Region Halland", kind="routine", valid_from=later,
                 id="nyckelhantering-2", supersedes="nyckelhantering")
-        now = client.post("/api/v1/chat", json={
-            "message": "när ska en förlorad nyckel anmälas till enhetschefen?"}).json()
+        now = chat(client, "när ska en förlorad nyckel anmälas till enhetschefen?")
         publish(client, "sarvard.txt", WOUND_CARE.encode(), organization="Region Halland",
                 kind="routine", valid_from="2026-06-01", id="sarvard")
-        wound = client.post("/api/v1/chat", json={
-            "message": "sårvårdsbesök hemma igår 87-åring hur registrerar jag"}).json()
+        wound = chat(client, "sårvårdsbesök hemma igår 87-åring hur registrerar jag")
         # an age given after it asks that routine's fee again, never the physician card
         # (re-check, stop 21: "nej förresten hon är 91" got the Cosmic physician card)
-        older = client.post("/api/v1/chat", json={
-            "message": "nej förresten hon är 91",
-            "conversation_id": wound["conversation_id"]}).json()
-        fee = client.post("/api/v1/chat", json={
-            "message": "vad kostar ett sårvårdsbesök hemma för en 87-åring"}).json()
+        older = chat(client, "nej förresten hon är 91", wound["conversation_id"])
+        fee = chat(client, "vad kostar ett sårvårdsbesök hemma för en 87-åring")
     assert "direkt" in now["answer"] and "inom en timme" not in now["answer"]
     assert wound["decision"] is None and "Sårvård| omläggning" in wound["answer"]
     assert "Kontakttyp: Hembesök" in wound["answer"]
@@ -448,10 +439,8 @@ def test_a_published_visit_routine_does_not_take_a_physicians_targeted_visit(adm
         sign_in(client)
         publish(client, "sarvard.txt", WOUND_CARE.encode(), organization="Region Halland",
                 kind="routine", valid_from="2026-06-01", id="sarvard")
-        visit = client.post("/api/v1/chat", json={
-            "message": "pat 87 år, besök idag efter utskrivning säbo, vad betalar hon"}).json()
-        plain = client.post("/api/v1/chat", json={
-            "message": "hur registrerar jag ett hembesök hos en 80-åring"}).json()
+        visit = chat(client, "pat 87 år, besök idag efter utskrivning säbo, vad betalar hon")
+        plain = chat(client, "hur registrerar jag ett hembesök hos en 80-åring")
     assert visit["decision"] is not None and visit["decision"]["compensation_sek"] == 500
     assert plain["decision"] is not None and "Sårvård" not in plain["answer"]
 
@@ -475,10 +464,7 @@ def test_a_follow_up_stays_with_the_published_routine_it_follows_up(admin_client
         sign_in(client)
         publish(client, "natt.txt", NIGHT_VISITS.encode(), organization=vg, kind="routine",
                 valid_from="2026-01-01", id="nattbesok")
-        first = client.post("/api/v1/chat", json={
-            "message": "vad kostar ett oplanerat nattbesök för en pat med nivå 1"}).json()
-        follow = client.post("/api/v1/chat", json={
-            "message": "och för en med nivå 2",
-            "conversation_id": first["conversation_id"]}).json()
+        first = chat(client, "vad kostar ett oplanerat nattbesök för en pat med nivå 1")
+        follow = chat(client, "och för en med nivå 2", first["conversation_id"])
     assert "100 kr" in first["answer"]
     assert follow["citations"][0]["document_id"] == "nattbesok", follow["answer"]
