@@ -119,12 +119,26 @@ def message_correct(item: dict, api: dict) -> bool:
     return got == item["kind"]
 
 
+def _age_read(facts: dict) -> int | None:
+    """The age the facts give for the visit's day: the age stated, or the one a birth date
+    read from a birthday ("he turned 85 last week") gives on that day."""
+    if facts.get("patient_age") is not None:
+        return facts["patient_age"]
+    if facts.get("birth_date"):
+        from rules.age import age_on
+
+        day = facts.get("visit_date")
+        return age_on(date.fromisoformat(facts["birth_date"]),
+                      date.fromisoformat(day) if day else EVAL_TODAY)
+    return None
+
+
 def _fact_checks(item: dict, api: dict) -> list[tuple[str, bool]]:
     """(form, read right) for the age and date a message states."""
     facts = (api.get("understood") or {}).get("facts") or api.get("facts") or {}
     checks = []
     if "age" in item and item["kind"] == "visit":
-        checks.append(("age", facts.get("patient_age") == item["age"]))
+        checks.append(("age", _age_read(facts) == item["age"]))
     if "visit_date" in item and item["kind"] == "visit":
         checks.append(("date", facts.get("visit_date") == item["visit_date"]))
     if "date" in item and item["kind"] == "date_rule":
@@ -150,7 +164,7 @@ def turn_correct(turn: dict, api: dict) -> bool:
         if key in turn:
             ok = ok and decision.get(key) == turn[key]
     if "age" in turn:
-        ok = ok and (api.get("facts") or {}).get("patient_age") == turn["age"]
+        ok = ok and _age_read(api.get("facts") or {}) == turn["age"]
     return ok
 
 

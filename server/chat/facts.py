@@ -401,7 +401,53 @@ def birthday_birth_date(text: str, today: date) -> date | int | None:
             return day.replace(year=day.year - turns, day=28)
     if _LATER.search(m.group("rest")) and 0 < turns < 130:
         return turns - 1
+    if 0 < turns < 130:
+        # a birthday in a period without its day: "fyllde 85 förra veckan", "turned 85 last
+        # week", "fyllde 85 i oktober" (walk-throughs, stop 22: taken as 85 years on any
+        # day, so a visit in 2025 was free of charge): the period's first day
+        if _PLUPERFECT.search(text[:m.start()]):
+            # "hon hade hunnit fylla 85 i maj", "she had turned 85": by the visit's day
+            return turns
+        past = not m.group(0).lower().startswith(("fyller", "turns", "turning", "will",
+                                                  "fylla"))
+        around = _birthday_period(m.group("rest"), today, past=past)
+        if around is not None:
+            try:
+                return around.replace(year=around.year - turns)
+            except ValueError:
+                return around.replace(year=around.year - turns, day=28)
     return None
+
+
+_PLUPERFECT = re.compile(r"\b(?:hade|had)\b(?:\s+(?:hunnit|already|redan|just))?\s*$", re.I)
+
+
+_PAST_WEEK = re.compile(r"\b(?:förra|senaste)\s+veckan\b|\blast\s+week\b|\bhäromdagen\b|"
+                        r"\bthe other day\b|\bnyss\b|\bnyligen\b|\brecently\b", re.I)
+_PAST_MONTH = re.compile(r"\b(?:förra|senaste)\s+månaden\b|\blast\s+month\b", re.I)
+_MONTH_ALONE = re.compile(rf"\b(?:i\s+|in\s+)?({_MONTHS})\.?(?:\s+(\d{{4}}))?\b", re.I)
+
+
+def _birthday_period(rest: str, today: date, past: bool) -> date | None:
+    """The first day of the period a birthday is placed in ("förra veckan", "i oktober"),
+    for a birthday already passed (``past``) or still to come."""
+    if past and _PAST_WEEK.search(rest):
+        return today - timedelta(days=7)
+    if past and _PAST_MONTH.search(rest):
+        first = today.replace(day=1) - timedelta(days=1)
+        return first.replace(day=1)
+    m = _MONTH_ALONE.search(rest)
+    if not m or m.group(1).lower() not in _MONTH_NAMES:
+        return None
+    month = _MONTH_NAMES[m.group(1).lower()]
+    if m.group(2):
+        return date(int(m.group(2)), month, 1)
+    year = today.year  # the last such month up to today, or the next one from it
+    if past and month > today.month:
+        year -= 1
+    if not past and month < today.month:
+        year += 1
+    return date(year, month, 1)
 
 
 def extract_age(text: str, today: date) -> tuple[int | None, date | None, int | None]:
@@ -613,7 +659,7 @@ def merge_facts(known: dict, new: dict) -> dict:
     """
     merged = dict(known)
     if any(k in new for k in ("patient_age", "birth_date", "birth_year")):
-        for k in ("patient_age", "birth_date", "birth_year"):
+        for k in ("patient_age", "birth_date", "birth_year", "age_on"):
             merged.pop(k, None)
     merged.update(new)
     if "visit_date" in new:

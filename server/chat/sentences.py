@@ -197,7 +197,7 @@ _QUESTION_WORD = re.compile(r"\b(?:vad|vem|vilk(?:en|et|a)|när|hur|var|varför|
                             r"when|how|where|why)\b", re.I)
 # A yes/no question: a clause opening on its verb and subject ("…, ska hen anslutas till
 # hemsjukvården", "does the patient get enrolled"), with no question word.
-_YES_NO = re.compile(r"(?:^|[,;:]\s*|\bså\s+)(?:ska|skall|måste|får|kan|blir|behöver|räknas|ingår|"
+_YES_NO = re.compile(r"(?:^|[,;:]\s*(?:och\s+|men\s+|and\s+)?|\bså\s+)(?:ska|skall|måste|får|kan|blir|behöver|räknas|ingår|"
                      r"gäller|should|does|do|is|are|can|will|must|would)\s+(?:hen|han|hon|pat\w*|"
                      r"patient\w*|man|vi|jag|de|dom|den|det|the|she|he|they|we|i|it)\b", re.I)
 _NEGATION = re.compile(r"\b(?:inte|ej|aldrig|icke|not|never)\b", re.I)
@@ -304,6 +304,8 @@ PASSAGE_COVERAGE_WEIGHT = 0.1
 #: bullets under "Arbetshypotes över indikatorer": walk-through, stop 18, quoted the one
 #: sentence above them instead).
 LIST_HEADING_BONUS = 0.3
+HEADING_BONUS = 0.1
+HEADING_RARITY = 2.5
 #: A second unit of the chosen passage is quoted too when its combined score is within this
 #: margin of the best one's (two sentences that both answer, or the one the best needs).
 #: Tuning part of the answer set: 0 -> 72/99, 0.01 -> 74/99, 0.02 and 0.04 -> 73/99.
@@ -348,6 +350,11 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
             unit = max(combined_scores(lexical, cand["dense"]))
         score = (unit + PASSAGE_RANK_WEIGHT * cand["score"]
                  + PASSAGE_COVERAGE_WEIGHT * cand["coverage"])
+        named = set(cand.get("heading_words") or ())
+        if named:
+            rare = {t for t in named & question.own
+                    if question.rarity.get(t, 0.0) >= HEADING_RARITY}
+            score += HEADING_BONUS * len(rare) / len(named)
         if question.wants_all and question.own & set(cand.get("heading") or ()) \
                 and sum(bool(_BULLET.match(x)) for x in sentences) >= 3:
             score += LIST_HEADING_BONUS
@@ -419,7 +426,7 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
         # ansluts inte …" for "…, ska hen anslutas till hemsjukvården": walk-through, stop 21,
         # quoted only that the municipality gives the care): that sentence answers it too
         # (the title's words count: "anslut" of "Rutin för anslutning …" is what is asked)
-        core = question.own - question.parts
+        core = (question.own | question.expanded) - question.parts
         said = [i for i in range(n) if i not in chosen and _NEGATION.search(sentences[i])
                 and core & terms[i] - set().union(*(terms[j] for j in chosen))]
         if said:
@@ -457,6 +464,25 @@ def _names_only(question: QuestionTerms, generic) -> bool:
     words = {t for t in question.own if t.isalpha() and not _ABOUT_WORDS.match(t)
              and t not in question.parts}
     return bool(words) and words <= set(generic)
+
+
+def listed_elsewhere(question: QuestionTerms, quote: str, text: str, tokenize) -> list[Span]:
+    """The bullets of ``text`` (a neighbouring passage of the same section) when "vilka X …"
+    is answered by a sentence that only names X ("… om vårdbegäran är gjord och kriterier för
+    anslutning är uppfyllda") and ``text`` lists them without saying the word: answer set,
+    tuning part, "Vilka kriterier måste vara uppfyllda för att en patient ska kunna skrivas
+    in …" (the section's bullets are a passage of their own)."""
+    if not (question.wants_all and question.focus & set(tokenize(quote))):
+        return []
+    if any(_BULLET.match(line.strip()) for line in quote.splitlines()):
+        return []
+    spans = split_sentences(text)
+    bullets = [s for s in spans if _BULLET.match(text[s.start:s.end])]
+    if len(bullets) < 2 or len(bullets) < len(spans) - 1:
+        return []
+    if any(question.focus & set(tokenize(text[s.start:s.end])) for s in bullets):
+        return []
+    return bullets[:MAX_ITEMS]
 
 
 def whole_section_asked(question: QuestionTerms, text: str, heading) -> bool:

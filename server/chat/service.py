@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from datetime import date
+from datetime import date, timedelta
 
 from rutin.errors import InputError, TooManyRequests
 from rutin.redact import PERSONNUMMER_RE, mask_personnummer
@@ -23,7 +23,8 @@ from server.chat import sentences as S
 from server.chat import texts as T
 from server.chat.conversations import Conversation, valid_id
 from server.chat.dialogue import changed_facts, read_reply
-from server.chat.facts import (extract_facts, has_unreadable_date, merge_facts, vague_date,
+from server.chat.facts import (_MONTH_NAMES, _MONTHS as _MONTHS_PATTERN, _without_birth,
+                                extract_facts, has_unreadable_date, merge_facts, vague_date,
                                 year_left_out)
 from server.chat.organization import HALLAND, find_organization, resolve_scope
 from server.chat.tables import caption_overlap, cell_answer, whole_table
@@ -123,6 +124,35 @@ _OTHER_YEAR = re.compile(
     r"(?:i\s+|in\s+)?((?:19|20)\d\d)\b(?![-/.]\d)", re.I)
 
 
+# A day counted from the visit's ("och om det var dagen efter", "the day before", "veckan
+# innan", "två dagar senare"): walk-through, stop 22, got an HSU indicator line.
+_FROM_THE_VISIT = re.compile(
+    r"\b(?:(?P<n>\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju|one|two|three|four|five|six|seven)\s+)?"
+    r"(?P<unit>dag(?:en|ar)?|days?|veck(?:an|or|a)|weeks?)\s+"
+    r"(?P<way>efter|senare|innan|före|tidigare|after|later|before|earlier)\b(?!\s+[\w-]*(?:bytet|byte|switch|övergång\w*))",
+    re.I)
+_COUNT_WORDS = {"en": 1, "ett": 1, "one": 1, "två": 2, "two": 2, "tre": 3, "three": 3,
+                "fyra": 4, "four": 4, "fem": 5, "five": 5, "sex": 6, "six": 6, "sju": 7,
+                "seven": 7}
+
+
+def _day_from_the_visit(stated: dict, earlier: dict, text: str) -> None:
+    """A visit day counted from the conversation's visit day, in a short what-if."""
+    old = earlier.get("visit_date")
+    m = _FROM_THE_VISIT.search(text)
+    if not (old and m) or "visit_date" in stated or len(text.split()) > 10:
+        return
+    n = m.group("n")
+    count = int(n) if n and n.isdigit() else _COUNT_WORDS.get((n or "").lower(), 1)
+    days = count * (7 if m.group("unit").lower().startswith(("veck", "week")) else 1)
+    if m.group("way").lower() in ("innan", "före", "tidigare", "before", "earlier"):
+        days = -days
+    try:
+        stated["visit_date"] = (date.fromisoformat(str(old)) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return
+
+
 def _keep_the_visits_year(stated: dict, earlier: dict, text: str, today: date) -> None:
     """A day and month without a year, said about a visit of another year, is in that year
     ("… 31/3 2025" then "och om det var 30/3" is 2025-03-30), unless that day is still to
@@ -200,6 +230,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     if conv is None:
         conv = store.new(language=extracted.language)
     _keep_the_visits_year(stated, conv.facts, text, today)
+    if conv.last_kind == VISIT:
+        _day_from_the_visit(stated, conv.facts, text)
     if born_pnr is not None:
         # A personnummer gives the age on the visit's date (stated now or before, else today),
         # and only the age is kept and shown: its birth date is six of its digits (issue 9,
@@ -334,6 +366,15 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             if "visit_date" in answered and "visit_date" in stated:
                 # the message's own reading, with the year a period gave ("feb 2025" → "14/2")
                 frame.stated["visit_date"] = stated["visit_date"]
+            ages = ("patient_age", "birth_date", "birth_year")
+            if any(k in stated for k in ages):
+                # the message's own reading of the age: "hon fyller 85 den 1 oktober 2026"
+                # answering "Hur gammal är patienten?" gives her birth date, not 85 years
+                # (walk-through, stop 22: free of charge for a visit in May 2026)
+                for k in ages:
+                    frame.stated.pop(k, None)
+                    if k in stated:
+                        frame.stated[k] = stated[k]
             return frame
     if kb is None:
         raise InputError("kb", state.not_ready_message(),
@@ -567,6 +608,15 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # a quote or a visit card).
         frame.kind, frame.reply_to = DATE_RULE, "correction"
         return frame
+    if frame.kind == VISIT and conv.last_kind == VISIT and conv.facts and stated \
+            and set(stated) <= {"remote", "lakarmedverkan"} and len(text.split()) <= 4 \
+            and not (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)) \
+            and _names_something_else(text, today):
+        # a few words naming something besides a visit's fact ask about that thing, they do
+        # not amend the visit: "hallandsjouren telefon" after a card made it a remote visit
+        # without compensation, "läkarmedverkan 14 dagar" a visit within Läkarmedverkan
+        # (walk-through in the widget, stop 22)
+        frame.kind, frame.stated = SEARCH_KIND, {}
     if frame.kind == VISIT and not frame.facts_only and not _restates_visit(stated) \
             and (conv.last_kind == VISIT or _has_visit(conv.facts)):
         frame.reply_to = "correction"
@@ -635,6 +685,20 @@ _POINTS_BACK = re.compile(
 FOLLOW_UP_WORDS = 10
 #: Longest message opening on "och", "men", "and" read as a follow-up.
 FOLLOW_ON_WORDS = 12
+
+
+# Words that go with a visit's fact without being one ("det var per telefon", "via video").
+_FACT_FILLER = frozenset(
+    "och men det den var via per med nej förresten istället egentligen samtal besök besöket "
+    "hembesök visit the and was but yes actually instead call".split())
+
+
+def _names_something_else(text: str, today: date) -> bool:
+    """True when a word of ``text`` is neither a visit's fact nor a word going with one."""
+    for word in re.findall(r"[^\W\d_]{3,}", text.lower()):
+        if word not in _FACT_FILLER and not extract_facts(word, today).stated():
+            return True
+    return False
 
 
 def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
@@ -847,7 +911,49 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     known = conv.facts if (frame.reply_to or conv.last_kind == VISIT) else {}
     changes = changed_facts(known, frame.stated) if known else []
     conv.facts = merge_facts(known, frame.stated)
+    if "patient_age" in frame.stated and conv.facts.get("visit_date"):
+        # an age is the age on the visit's day known when it is given (stated with it or
+        # before): a visit day moved later leaves it that day's age
+        conv.facts["age_on"] = conv.facts["visit_date"]
     period = vague_date(frame.text)
+    no_day = "visit_date" not in frame.stated and "visit_date" not in known
+    what_if = bool(known) and bool(_WHAT_IF.match(frame.text) or _WHAT_IF_CLAUSE.search(frame.text))
+    span = _period_span(frame.text, today) \
+        if "visit_date" not in frame.stated and (no_day or what_if) else None
+    one_routine = None
+    if span is not None and state.rules is not None:
+        first, last = span
+        routine = state.rules.visit_routine_on(first)
+        if routine is not None and routine is state.rules.visit_routine_on(min(last, today)):
+            one_routine = routine
+        elif period is None:
+            period = _YEAR_ALONE.search(_without_birth(frame.text)).group("year")
+    if one_routine is not None:
+        # a month or a year wholly inside one version of the routine: its registration holds
+        # for any day of it (walk-through, stop 22: "… registered in VAS in 2024" was taken
+        # as a visit today, in Cosmic; "hembesök juni 2024 …" asked for the day)
+        conv.facts["visit_date"] = span[0].isoformat()
+        conv.facts.pop("visit_year", None)
+        if "patient_age" in frame.stated:
+            conv.facts["age_on"] = span[0].isoformat()
+        reply = _rules_answer(state, conv, lang, today)
+        conv.pending = (reply.missing_fact if reply.question else None)
+        conv.pending_rule = None
+        reply.api["answer"] = T.t(lang, "period_one_routine", period=_period_words(frame.text),
+                                  title=one_routine.title, d=span[0].isoformat()) \
+            + "\n" + reply.api["answer"]
+        if changes:
+            reply.api["answer"] = T.describe_changes(changes, lang) + "\n" + reply.api["answer"]
+        return reply
+    named = _SYSTEM_NAMED.search(frame.text)
+    system_named = None
+    if no_day and not period and named and state.rules is not None:
+        in_force = state.rules.visit_routine_on(today)
+        if in_force is not None and in_force.system.lower() != named.group(1).lower():
+            # a system named that was not in use today: the visit was another day (walk-
+            # through, stop 22: "… registrerat i VAS" got today's Cosmic card)
+            system_named = in_force
+            period = named.group(1).upper() if named.group(1).lower() == "vas" else "Cosmic"
     if "visit_date" not in frame.stated and (
             ("visit_date" not in known and (period or has_unreadable_date(frame.text, today)))
             # "och om det var i våras?" after a card: that visit on a day of another period
@@ -856,7 +962,9 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         conv.facts.pop("visit_date", None)
         conv.pending, conv.pending_rule = "visit_date", None
         question = T.question_for("visit_date", lang)
-        answer = (T.t(lang, "date_vague", period=period, q=question) if period
+        answer = (T.t(lang, "date_system", system=period, now=system_named.system,
+                      d=system_named.valid_from.isoformat(), q=question) if system_named
+                  else T.t(lang, "date_vague", period=period, q=question) if period
                   else T.t(lang, "date_unreadable", q=question))
         year = re.search(r"\b(\d{4})$", period or "")
         if year and 1800 <= int(year.group(1)) <= 2300:
@@ -869,9 +977,47 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     reply = _rules_answer(state, conv, lang, today)
     conv.pending = (reply.missing_fact if reply.question else None)
     conv.pending_rule = None
+    if "patient_age" in frame.stated and "visit_date" not in conv.facts \
+            and conv.pending != "visit_date":
+        # no day known: the answer took the visit as today's, so the age is today's
+        conv.facts["age_on"] = today.isoformat()
+    moved = _age_moved_note(conv.facts, lang)
+    if moved:
+        reply.api["answer"] = moved + "\n" + reply.api["answer"]
     if changes:
         reply.api["answer"] = T.describe_changes(changes, lang) + "\n" + reply.api["answer"]
     return reply
+
+
+_YEAR_ALONE = re.compile(r"(?<![\d/.-])\b(?:(?:i|in|under|during|år)\s+)?(?P<year>(?:19|20)\d\d)\b"
+                         r"(?![-/.]\d)")
+_MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTHS_PATTERN})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
+def _period_span(text: str, today: date) -> tuple[date, date] | None:
+    """The first and last day of a month and year ("juni 2024") or a year alone ("in 2024")
+    the text names instead of a day; None for anything else."""
+    from calendar import monthrange
+
+    plain = _without_birth(text)
+    m = _MONTH_YEAR.search(plain)
+    if m and m.group("month").lower() in _MONTH_NAMES:
+        year, month = int(m.group("year")), _MONTH_NAMES[m.group("month").lower()]
+        return date(year, month, 1), date(year, month, monthrange(year, month)[1])
+    m = _YEAR_ALONE.search(plain)
+    if m and 1900 < int(m.group("year")) <= today.year:
+        year = int(m.group("year"))
+        return date(year, 1, 1), date(year, 12, 31)
+    return None
+
+
+def _period_words(text: str) -> str:
+    plain = _without_birth(text)
+    m = _MONTH_YEAR.search(plain)
+    if m:
+        return m.group(0).strip()
+    m = _YEAR_ALONE.search(plain)
+    return m.group("year") if m else ""
 
 
 def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
@@ -1023,7 +1169,10 @@ def _age_facts(facts: dict, visit_date: date) -> dict:
     possible ages fall on the same side of 85, the one age limit of the routines
     ("Patientavgift: 200 kr om patient under 85 år")."""
     if "patient_age" in facts:
-        return {"patient_age": int(facts["patient_age"])}
+        age = int(facts["patient_age"])
+        if facts.get("age_on"):
+            age = _age_moved(age, date.fromisoformat(facts["age_on"]), visit_date)
+        return {} if age is None else {"patient_age": age}
     if "birth_date" in facts:
         return {"birth_date": date.fromisoformat(facts["birth_date"])}
     if "birth_year" in facts:
@@ -1032,6 +1181,68 @@ def _age_facts(facts: dict, visit_date: date) -> dict:
         if low >= 85 or high < 85:
             return {"patient_age": max(low, 0)}
     return {}
+
+
+#: An age given for one day, asked of a visit on another: the age that most birth dates
+#: possible give on the visit's day is taken when it is the same side of 85 as every other
+#: one, or when at most this share of them give another (a day or a few weeks earlier).
+AGE_MOVED_DOUBT = 0.1
+
+
+def _ages_moved(age: int, given_on: date, visit_date: date) -> dict[int, int]:
+    """The patient's possible ages on ``visit_date`` when she was ``age`` on ``given_on``:
+    each with how many of the birth dates that allow count it."""
+    from rules.age import age_on
+
+    try:  # the latest birth date that makes her ``age`` on ``given_on``
+        latest = given_on.replace(year=given_on.year - age)
+    except ValueError:  # 29 February
+        latest = given_on.replace(year=given_on.year - age, day=28)
+    counts: dict[int, int] = {}
+    for back in range(365):
+        born = latest - timedelta(days=back)
+        if born <= visit_date:
+            found = age_on(born, visit_date)
+            counts[found] = counts.get(found, 0) + 1
+    return counts
+
+
+def _age_moved(age: int, given_on: date, visit_date: date) -> int | None:
+    """The patient's age on ``visit_date`` when she was ``age`` on ``given_on``, or None when
+    it cannot be told (walk-throughs, stop 22: "she's actually 86" for a visit today, then
+    "what if i did the visit on 10 March 2025", was 86 on that day, free of charge; she was
+    84 or 85)."""
+    if given_on == visit_date:
+        return age
+    counts = _ages_moved(age, given_on, visit_date)
+    if not counts:
+        return None
+    likely = max(counts, key=lambda a: (counts[a], a))
+    total = sum(counts.values())
+    if all((a >= 85) == (likely >= 85) for a in counts) \
+            or (total - counts[likely]) / total <= AGE_MOVED_DOUBT:
+        return likely
+    return None
+
+
+def _age_moved_note(facts: dict, lang: str) -> str | None:
+    """"Åldern 86 år gällde 2026-12-02; på besöksdagen 2025-03-10 var patienten 84 eller 85
+    år." when the age given was another day's."""
+    if not (facts.get("age_on") and facts.get("visit_date") and "patient_age" in facts) \
+            or facts["age_on"] == facts["visit_date"]:
+        return None
+    age, on = int(facts["patient_age"]), date.fromisoformat(facts["age_on"])
+    visit = date.fromisoformat(facts["visit_date"])
+    counts = _ages_moved(age, on, visit)
+    if not counts:
+        return None
+    likely = max(counts, key=lambda a: (counts[a], a))
+    if (sum(counts.values()) - counts[likely]) / sum(counts.values()) <= AGE_MOVED_DOUBT:
+        return None  # a day or a few weeks: that age, without a note
+    ages = sorted(counts)
+    shown = str(ages[0]) if len(ages) == 1 else T.t(lang, "or_joined", a=ages[0], b=ages[-1])
+    key = "age_moved" if _age_moved(age, on, visit) is not None else "age_moved_ask"
+    return T.t(lang, key, age=age, on=on.isoformat(), d=visit.isoformat(), ages=shown)
 
 
 def _rules_answer(state, conv: Conversation, lang: str, today: date) -> ChatReply:
@@ -1236,10 +1447,11 @@ def _clarify_answer(conv: Conversation, lang: str) -> ChatReply:
 # 'not covered'": a phone number, an amount, a code). Answer set, tuning part: "telefonnummer
 # till hallandsjouren", "KVÅ-kod …", "hur mycket kostar en mobil team".
 # "telefonnr", "tel.nr", "telnr" (walk-through as a new user: "vad är telefonnr till
-# läkarmedverkan?" got a quote about Läkarmedverkan, with no number).
+# läkarmedverkan?" got a quote about Läkarmedverkan, with no number). "on call" asks who is on
+# duty, not a number ("who is on call at night for home care patients": known since stop 21).
 _ASKS_PHONE = re.compile(r"telefonnum\w*|telefonnr\w*|\btel\.?\s?nr\w*|\btfn\b|"
                          r"\bnummer(?:et)? till\b|\bnumret\b|\bringa\b|"
-                         r"phone number|\bnumber (?:for|to|of)\b|\bcall\b|e-?post|e-?mail", re.I)
+                         r"phone number|\bnumber (?:for|to|of)\b|(?<!\bon )\bcall\b|e-?post|e-?mail", re.I)
 _HAS_PHONE = re.compile(r"\b0\d{1,3}[- ]?\d{2,3}[ -]?\d{2}[ -]?\d{2}\b|\b1177\b|@")
 _ASKS_CODE = re.compile(r"\bkvå\w*|\bkva-?kod\w*|\bdiagnoskod\w*|\bicd\b|\bkod(?:en|er)?\b|"
                         r"\bcode\b", re.I)
@@ -2177,6 +2389,8 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                            "coverage": hit.term_coverage,
                            "generic": set(tokenizer.tokenize(f"{hit.meta.title} {hit.chunk.section}")),
                            "heading": set(tokenizer.tokenize(hit.chunk.section or "")),
+                           "heading_words": {t for t in tokenizer.tokenize(
+                               hit.chunk.section or "", compounds=False) if t.isalpha()},
                            "fields": bool(_REGISTRATION_SECTION.match(hit.chunk.section or ""))
                            and _mostly_fields(hit.chunk.text),
                            "dense": None if units is None else units @ vector})
@@ -2250,6 +2464,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         spans = S.select_sentences(q_terms, chunk.text, tokenizer.tokenize,
                                    generic=chosen["generic"], dense=chosen["dense"])
     quote = " ".join(chunk.text[s.start:s.end] for s in spans)
+    if cell is None and defining is None:
+        for neighbour in _section_neighbours(kb, meta.id, chunk):
+            listed = S.listed_elsewhere(q_terms, quote, neighbour.text, tokenizer.tokenize)
+            if listed:
+                chunk, spans = neighbour, listed
+                quote = " ".join(chunk.text[s.start:s.end] for s in spans)
+                break
     shown = line if cell is not None else (f"“{quote}”" if lang == "en" else quote)
     if cell is None and term and _uses_words(quote, term) and not _defines(quote, term):
         # The word is used, not explained: said so before the quote (walk-throughs, stop 18:
@@ -2257,6 +2478,17 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # repeated the sentence holding the word as if it were the meaning)
         shown = T.t(lang, "term_not_defined", term=term) + "\n" + shown
     answer = shown + "\n\n" + A.source_line(meta, chunk.section, lang)
+    try:  # the day a follow-up asks about ("och om larmet var 15/9"), else today
+        asked_day = date.fromisoformat(str(frame.stated["visit_date"]))
+    except (KeyError, ValueError):
+        asked_day = frame.today or date.today()
+    if meta.valid_from and meta.valid_from > asked_day \
+            and meta.kind not in ("decision", "report"):
+        # a version that has not begun is said so above its quote (walk-through, stop 22: a
+        # published routine from 2027-01-01 answered "hur ofta ska dosetten kontrolleras
+        # idag" as if in force)
+        answer = T.t(lang, "not_yet_in_force", title=meta.title,
+                     d=meta.valid_from.isoformat()) + "\n" + answer
     if state.rules is not None and any(r.document_id == meta.id
                                        for r in state.rules.visit_routines):
         answer += "\n" + T.t(lang, "offer_visit_check")
@@ -2279,6 +2511,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                      in_force=h.meta.in_force_on(today)
                      if h.meta.kind not in ("decision", "report") else None)
                 for h in listed]
+    if not any((h.meta.id, h.chunk.anchor) == (meta.id, chunk.anchor) for h in listed):
+        # the quoted passage is a neighbour of the hits (a list beside the sentence naming
+        # it): listed first, like any cited passage
+        passages = [dict(_passage(meta, chunk, None),
+                         in_force=meta.in_force_on(today)
+                         if meta.kind not in ("decision", "report") else None)
+                    ] + passages[:SOURCES_SHOWN - 1]
     return ChatReply(api={"kind": SEARCH, "answer": answer, "decision": None,
                           "citations": [citation], "passages": passages},
                      conversation=None,
@@ -2286,6 +2525,17 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                      highlight={"document_id": meta.id, "anchor": chunk.anchor,
                                 "parts": S.highlight_parts(chunk.text, spans)},
                      marks={f"{meta.id}#{chunk.anchor}": S.highlight_parts(chunk.text, spans)})
+
+
+def _section_neighbours(kb, document_id: str, chunk) -> list:
+    """The passages just before and after ``chunk`` under the same heading."""
+    try:
+        doc = kb.document(document_id)
+    except Exception:
+        return []
+    chunks = getattr(doc, "chunks", None) or []
+    return [c for c in chunks if abs(c.ordinal - chunk.ordinal) == 1
+            and c.section == chunk.section]
 
 
 def _iso_or_none(value):

@@ -42,6 +42,10 @@ TEXTS = {
         "comp_no": "Extra ersättning: nej.",
         "comp_unknown": "Extra ersättning: kan inte avgöras ännu.",
         "reasons": "Skäl:",
+        "age_moved": "Åldern {age} år gällde {on}; på besöksdagen {d} var patienten {ages} år.",
+        "age_moved_ask": "Åldern {age} år gällde {on}; på besöksdagen {d} var patienten {ages} "
+                         "år, och avgiften skiljer sig vid 85 år.",
+        "or_joined": "{a} eller {b}",
         "assumed_today_top": "Besöksdagen saknas i frågan, så jag utgår från att besöket gjordes "
                              "i dag ({d}); ange datumet om det gjordes en annan dag.",
         "clarify": "Jag har noterat uppgifterna om besöket{facts}. Vad vill du veta: hur besöket "
@@ -53,6 +57,11 @@ TEXTS = {
         "why_card": "Svaret bygger på skälen under ”Skäl:”, med källorna bredvid:",
         "date_unreadable": "Jag kunde inte läsa datumet i meddelandet, och gissar inte på det. {q}",
         "date_vague": "”{period}” anger ingen dag, och svaret beror på dagen. {q}",
+        "not_yet_in_force": "Obs: ”{title}” börjar gälla {d} och gäller inte ännu.",
+        "date_system": "Besöket registrerades i {system}, men i dag registreras besök i {now} "
+                       "(från {d}), så besöket gjordes en annan dag. {q}",
+        "period_one_routine": "Dagen saknas, men hela ”{period}” gäller ”{title}”, så svaret "
+                              "är detsamma vilken dag det än var (jag räknar med {d}).",
         "amount_elsewhere": "Rutinerna från {org} tar inte upp {amount} kr. Beloppet finns i "
                             "en rutin från {other}, ”{title}”, som gäller där och inte hos "
                             "{org}.",
@@ -141,6 +150,11 @@ TEXTS = {
         "comp_no": "Extra compensation: no.",
         "comp_unknown": "Extra compensation: cannot be decided yet.",
         "reasons": "Why:",
+        "age_moved": "The age {age} was the age on {on}; on the visit date {d} the patient "
+                     "was {ages}.",
+        "age_moved_ask": "The age {age} was the age on {on}; on the visit date {d} the patient "
+                         "was {ages}, and the fee differs at 85.",
+        "or_joined": "{a} or {b}",
         "assumed_today_top": "The question gives no visit date, so I assume the visit was made "
                              "today ({d}); give the date if it was made another day.",
         "clarify": "I have noted the facts of the visit{facts}. What do you want to know: how "
@@ -153,6 +167,13 @@ TEXTS = {
         "why_card": "The answer rests on the reasons under “Why:”, with their sources beside it:",
         "date_unreadable": "I could not read the date in the message, and I will not guess it. {q}",
         "date_vague": "“{period}” gives no day, and the answer depends on the day. {q}",
+        "not_yet_in_force": "Note: “{title}” comes into force on {d} and is not in force "
+                            "yet.",
+        "date_system": "The visit was registered in {system}, but visits are registered in "
+                       "{now} today (from {d}), so the visit was made another day. {q}",
+        "period_one_routine": "The day is missing, but all of “{period}” falls under "
+                              "“{title}”, so the answer is the same whichever day it was "
+                              "(I count with {d}).",
         "amount_elsewhere": "The routines of {org} do not mention SEK {amount}. The amount is in "
                             "a routine of {other}, “{title}”, which applies there, not at "
                             "{org}.",

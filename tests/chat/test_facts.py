@@ -339,3 +339,23 @@ def test_a_day_and_month_a_few_days_ahead_is_this_years():
 def test_walk_through_visit_words_are_read(text, occasion, setting):
     found = facts(text)
     assert (found.occasion, found.setting) == (occasion, setting)
+
+
+@pytest.mark.parametrize("text, birth", [
+    ("no wait she turned 85 last week", "1941-11-25"),
+    ("fyllde 85 förra månaden", "1941-11-01"),
+    ("hon fyllde 85 i oktober", "1941-10-01"),  # the last October up to today
+    ("han fyller 85 i mars", "1942-03-01"),  # the next March
+    ("hon fyllde 85 i maj 2025", "1940-05-01"),
+])
+def test_a_birthday_in_a_period_gives_a_birth_date_not_an_age_for_every_day(text, birth):
+    # walk-throughs, stop 22: "she turned 85 last week" was 85 years on 3/3/25 too, free of
+    # charge; "hon fyllde 85 i oktober" was 85 for a visit in May 2026
+    assert extract_facts(text, date(2026, 12, 2)).stated() == {"birth_date": birth}
+
+
+def test_a_birthday_before_the_visit_in_the_pluperfect_is_the_age_on_the_visits_day():
+    # routing set, tuning part (manager-7): "förlåt, hon hade hunnit fylla 85 i maj" about a
+    # visit on 3/6 2024
+    assert extract_facts("förlåt, hon hade hunnit fylla 85 i maj",
+                         date(2026, 12, 2)).stated() == {"patient_age": 85}

@@ -483,12 +483,17 @@ def test_an_age_with_the_verb_first_amends_the_visit(ask):
 
 
 def test_a_month_without_a_day_is_asked_for_and_its_year_kept(ask):
-    # walk-through, stop 19: "i feb 2025" became today's Cosmic registration
-    a = ask("brytpunktssamtal på säbo i feb 2025, pat 87, hur registrerar jag?")
+    # walk-through, stop 19: "i feb 2025" became today's Cosmic registration; a month across
+    # two versions of the routine (VAS until 2025-03-30, Cosmic from 2025-03-31) is asked for
+    # its day, and the reply's day is in that month's year
+    a = ask("brytpunktssamtal på säbo i mars 2025, pat 87, hur registrerar jag?")
     assert a["kind"] == "clarify" and a["decision"] is None
-    assert "”i feb 2025” anger ingen dag" in a["answer"]
-    b = ask("14/2", a["conversation_id"])
-    assert b["decision"]["system"] == "VAS" and "2025-02-14" in b["answer"]
+    assert "”i mars 2025” anger ingen dag" in a["answer"]
+    b = ask("14/3", a["conversation_id"])
+    assert b["decision"]["system"] == "VAS" and "2025-03-14" in b["answer"]
+    # a month wholly inside one version is answered by it (walk-through, stop 22)
+    c = ask("brytpunktssamtal på säbo i feb 2025, pat 87, hur registrerar jag?")
+    assert c["decision"]["system"] == "VAS" and "hela ”feb 2025”" in c["answer"]
 
 
 def test_a_month_of_a_year_out_of_range_keeps_the_conversation(ask):
@@ -858,13 +863,17 @@ def test_the_same_visit_in_a_season_asks_for_its_day_and_a_reply_not_understood_
     b = ask("och om det var i våras?", a["conversation_id"])
     assert b["kind"] == "clarify" and "i våras" in b["answer"]
     c = ask("how do I register a home visit after discharge for an 87 yo at Sabo in Cosmic")
-    d = ask("and what did it look like in VAS if the visit was in november 2024",
+    d = ask("and what did it look like in VAS if the visit was in march 2025",
             c["conversation_id"])
-    assert d["kind"] == "clarify" and "november 2024" in d["answer"]
+    assert d["kind"] == "clarify" and "march 2025" in d["answer"]
     e = ask("the 14th", d["conversation_id"])
     assert e["kind"] == "clarify" and e["decision"] is None
-    f = ask("14 nov", d["conversation_id"])
-    assert f["decision"]["system"] == "VAS" and f["facts"]["visit_date"] == "2024-11-14"
+    f = ask("14 mar", d["conversation_id"])
+    assert f["decision"]["system"] == "VAS" and f["facts"]["visit_date"] == "2025-03-14"
+    # november 2024 lies wholly in VAS's time: answered (walk-through, stop 22)
+    g = ask("and what did it look like in VAS if the visit was in november 2024",
+            c["conversation_id"])
+    assert g["decision"]["system"] == "VAS" and "november 2024" in g["answer"]
 
 
 def test_whether_the_patient_must_accept_is_that_it_is_voluntary(ask):
@@ -1024,3 +1033,111 @@ def test_a_search_box_query_naming_a_sections_heading_gets_that_section(ask):
     # the section "Avgift för Hemsjukvård"
     body = ask("avgift hemsjukvård")
     assert "två avgiftsnivåer" in body["answer"] and "Nivå 2" in body["answer"]
+
+
+def test_a_passage_whose_rare_heading_the_question_names_answers_it(ask):
+    # answer set, tuning part: "… läkaransvaret … på jourtid" quoted the report's sentence on
+    # "läkaransvaret" instead of the section "Jourtid"
+    body = ask("vem har läkaransvaret för hemsjukvårdspatienterna på jourtid")
+    assert "Hallandsjouren" in body["answer"]
+
+
+def test_a_yes_no_part_after_a_comma_gets_the_sentence_saying_not(ask):
+    # answer set, tuning part: "…, och blir patienten då inskriven i hemsjukvården?" quoted
+    # only that the municipality gives the care, not "Patienterna ansluts inte …"
+    body = ask("En patient som normalt går till vårdcentralen behöver en planerad injektion "
+               "sent på kvällen. Kan kommunens sjuksköterska ta den, och blir patienten då "
+               "inskriven i hemsjukvården?")
+    assert "ansluts inte" in body["answer"]
+
+
+def test_which_criteria_gets_the_listed_criteria_not_the_sentence_naming_them(ask):
+    # answer set, tuning part: the bullets are a passage of their own beside the sentence
+    # "… kriterier för anslutning är uppfyllda"
+    body = ask("Vilka kriterier måste vara uppfyllda för att en patient ska kunna skrivas in i "
+               "hemsjukvården?")
+    assert "mottagningar" in body["answer"] and "över tid" in body["answer"]
+    cited = body["citations"][0]
+    assert cited["quote"].startswith("- Patienter") and cited["section"].startswith("Vem kan")
+    assert body["passages"][0]["anchor"] == cited["anchor"]  # the quoted passage listed first
+
+
+def test_who_is_on_call_asks_who_is_on_duty_not_for_a_phone_number(ask):
+    # known since stop 21: "on call" read as a phone number asked, and refused
+    body = ask("who is on call at night for home care patients")
+    assert body["kind"] == "search" and "Hallandsjouren" in body["answer"]
+    assert ask("what is the phone number to hallandsjouren")["kind"] == "no_answer"
+
+
+def test_an_age_given_for_today_is_not_the_age_on_a_visit_day_moved_back(ask):
+    # walk-through, stop 22: "sorry she's actually 86" for a visit today, then "what if i did
+    # the visit on 10 March 2025", was 86 on that day and free of charge; she was 84 or 85
+    a = ask("hi, how do i register a home visit in cosmic after a pt got discharged from "
+            "hospital, she's 79, lives at home with khsv")
+    b = ask("sorry she's actually 86", a["conversation_id"])
+    assert b["decision"]["patient_fee_sek"] == 0
+    c = ask("what if i did the visit on 10 March 2025", a["conversation_id"])
+    assert c["decision"]["system"] == "VAS" and c["decision"]["patient_fee_sek"] is None
+    assert "84 or 85" in c["answer"] and c["question"] == "How old is the patient?"
+    d = ask("84", a["conversation_id"])
+    assert d["decision"]["patient_fee_sek"] == 200
+    # an age given with its visit's day moves with certainty when both sides agree
+    e = ask("hembesök igår säbo brytpunktssamtal pat 84")
+    f = ask("och om det var 3/3 2025", e["conversation_id"])
+    assert f["decision"]["patient_fee_sek"] == 200 and "82 eller 83 år" in f["answer"]
+
+
+def test_a_birthday_answering_the_age_question_gives_the_birth_date(ask):
+    # walk-through, stop 22: "hon fyller 85 den 1 oktober 2026" after a visit of 5/5 2026 was
+    # read as 85 by the age question's reply reader: free of charge
+    a = ask("brytpunktssamtal säbo hembesök 5/5 2026")
+    assert a["question"] == "Hur gammal är patienten?"
+    b = ask("hon fyller 85 den 1 oktober 2026", a["conversation_id"])
+    assert b["decision"]["patient_fee_sek"] == 200
+    assert b["facts"]["birth_date"] == "1941-10-01" and "patient_age" not in b["facts"]
+
+
+def test_the_day_after_the_visit_is_counted_from_the_visits_day(ask):
+    # walk-through, stop 22: "och om det var dagen efter" after a visit on 30/3 2025 got an
+    # HSU indicator line; the day after is Cosmic's first day
+    a = ask("hembesök 30/3 2025 brytpunktssamtal 70 år khsv")
+    assert a["decision"]["system"] == "VAS"
+    b = ask("och om det var dagen efter", a["conversation_id"])
+    assert b["kind"] == "rule" and b["facts"]["visit_date"] == "2025-03-31"
+    assert b["decision"]["system"] == "Cosmic"
+    c = ask("what about two days before", a["conversation_id"])
+    assert c["facts"]["visit_date"] == "2025-03-29" and c["decision"]["system"] == "VAS"
+
+
+def test_a_few_words_naming_something_else_do_not_amend_the_visit(ask):
+    # walk-through in the widget, stop 22: "hallandsjouren telefon" after a card made the
+    # visit remote, without compensation; "det var per telefon" still amends it
+    a = ask("87-åring utskriven igår säbo, hembesök idag")
+    b = ask("hallandsjouren telefon", a["conversation_id"])
+    assert b["decision"] is None and "Hallandsjouren" in b["answer"]
+    c = ask("läkarmedverkan 14 dagar", a["conversation_id"])
+    assert c["decision"] is None and "14 dagar" in c["answer"]
+    d = ask("87-åring utskriven igår säbo, hembesök idag")
+    e = ask("det var per telefon", d["conversation_id"])
+    assert e["decision"]["compensation_sek"] == 0 and e["facts"]["remote"] is True
+
+
+def test_a_month_or_year_inside_one_routine_version_is_answered_by_that_version(ask):
+    # walk-through, stop 22: "… registered in VAS in 2024" was taken as a visit today in
+    # Cosmic, and "hembesök juni 2024 …" asked for the day although all of June 2024 is VAS
+    body = ask("vad betalar en 84-åring för hembesök i vas 2024 brytpunktssamtal khsv")
+    assert body["decision"]["system"] == "VAS" and body["decision"]["patient_fee_sek"] == 200
+    assert body["answer"].startswith("Dagen saknas, men hela ”2024”")
+    june = ask("hembesök juni 2024 brytpunktssamtal säbo 84-åring hur reg")
+    assert june["decision"]["system"] == "VAS" and june["decision"]["compensation_sek"] == 500
+    # a year across two versions still asks for the day
+    both = ask("hembesök brytpunktssamtal säbo 84-åring 2025")
+    assert both["kind"] == "clarify" and both["question"] == "Vilket datum gjordes besöket?"
+
+
+def test_a_system_named_that_is_not_todays_asks_for_the_visits_day(ask):
+    # walk-through, stop 22: "… registrerat i VAS" got today's Cosmic card
+    a = ask("hembesök brytpunktssamtal säbo 84-åring registrerat i VAS")
+    assert a["kind"] == "clarify" and "registrerades i VAS" in a["answer"]
+    b = ask("20/2 2025", a["conversation_id"])
+    assert b["decision"]["system"] == "VAS" and b["decision"]["patient_fee_sek"] == 200

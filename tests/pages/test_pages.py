@@ -248,7 +248,9 @@ def test_the_source_line_names_the_cited_documents_organization_and_validity(cli
     assert body["passages"][0]["document_id"] == cited["document_id"]
     html = post_form("/", question).text
     line = re.search(r'class="source-line">(.*?)</p>', html, re.S).group(1)
-    assert f"({meta.organization}, gäller från {meta.valid_from.isoformat()}" in line
+    validity = (f"gäller från {meta.valid_from.isoformat()}" if meta.valid_from
+                else "ingen giltighetstid angiven")
+    assert f"({meta.organization}, {validity}" in line
     assert all(p["organization"] not in line for p in others
                if p["organization"] != meta.organization)
 
