@@ -334,7 +334,9 @@ def _weekday_of(m: re.Match, today: date) -> date | None:
 
 _AGE_PATTERNS = [
     re.compile(r"\b(\d{1,3})\s*-?\s*åri(?:g|ga|gt)\b", re.I),  # 87-årig, 87-åriga
-    re.compile(r"\b(\d{1,3})\s*-?\s*åring\w*", re.I),  # 87-åring, 87-åringen, 90-åringar
+    # 87-åring, 87-åringen; not "hälsosamtal för 40-åringar", a group (re-check, stop 22:
+    # the widget noted a patient of 40 and asked how the visit is registered)
+    re.compile(r"\b(\d{1,3})\s*-?\s*åring(?!ar)\w*", re.I),
     # "patienten är 87", "hon är 72", "pat 87 år" (issue 9: ages as people write them)
     re.compile(r"\b(?:patienten|patient|pat|pt|hon|han|hen|kvinnan|mannen|damen|"
                r"herren|tanten|farbrorn|personen|she|he|patient)\s*(?:är|e|va|var|blev|fyllde|"
@@ -368,9 +370,11 @@ _AGE_PATTERNS = [
     # (routing set, tuning part, locum). Only 40 to 119: a count or an hour is not an age.
     re.compile(r",\s*((?:[4-9]\d|1[01]\d))\s*[.!]?\s*$"),
 ]
-_BORN_YEAR = re.compile(r"\b(?:född|födelseår|born(?:\s+in)?)\s*(?:år\s*)?(\d{4})\b", re.I)
+# ("föddes": re-check, stop 22, "hon föddes 1 juni 1941" was not read and the age was asked)
+_BORN_YEAR = re.compile(r"\b(?:född|föddes|födelseår|born(?:\s+in)?)\s*(?:år\s*)?(\d{4})\b",
+                        re.I)
 _BORN_DATE = re.compile(
-    rf"\b(?:född|born(?:\s+on)?)\s+(?:den\s+)?(\d{{4}}-\d{{1,2}}-\d{{1,2}}|"
+    rf"\b(?:född|föddes|born(?:\s+on)?)\s+(?:den\s+)?(\d{{4}}-\d{{1,2}}-\d{{1,2}}|"
     rf"\d{{1,2}}(?:\s*e|:e)?\s+(?:{_MONTHS})\.?\s+\d{{4}})", re.I)
 # "under 85 år", "85 år och äldre" speak of the rule, not of the patient.
 _RULE_AGE_CONTEXT = re.compile(r"(under|över|from|från|och äldre|or older|and older|gräns)", re.I)

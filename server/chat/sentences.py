@@ -306,6 +306,8 @@ PASSAGE_COVERAGE_WEIGHT = 0.1
 LIST_HEADING_BONUS = 0.3
 HEADING_BONUS = 0.1
 HEADING_RARITY = 2.5
+#: A section on another matter than the question's (fees, for a question asking none).
+OFF_TOPIC_PENALTY = 0.1
 #: A second unit of the chosen passage is quoted too when its combined score is within this
 #: margin of the best one's (two sentences that both answer, or the one the best needs).
 #: Tuning part of the answer set: 0 -> 72/99, 0.01 -> 74/99, 0.02 and 0.04 -> 73/99.
@@ -350,6 +352,8 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
             unit = max(combined_scores(lexical, cand["dense"]))
         score = (unit + PASSAGE_RANK_WEIGHT * cand["score"]
                  + PASSAGE_COVERAGE_WEIGHT * cand["coverage"])
+        if cand.get("off_topic"):
+            score -= OFF_TOPIC_PENALTY
         named = set(cand.get("heading_words") or ())
         if named:
             rare = {t for t in named & question.own
@@ -593,7 +597,9 @@ def _completed(best: int, sentences: list[str], scores: list[float],
             return whole
     chosen = [best]
     sentence = sentences[best]
-    if _LEAD_IN.search(sentence):
+    # (a label ending on a comma, "Nivå 1,", is no lead-in to the items after its own: "vad
+    # gäller för nivå 1" got "Nivå 1," with level 2's item: re-check, stop 22)
+    if _LEAD_IN.search(sentence) and not _is_label(sentence):
         items = [i for i in range(best + 2, n)
                  if _is_label(sentences[i - 1]) and not _is_label(sentences[i]) and scores[i] > 0]
         if items:
@@ -614,6 +620,15 @@ def _completed(best: int, sentences: list[str], scores: list[float],
             if ranked[0] >= max(ITEM_APART_SCORE, ITEM_APART_RATIO * ranked[1]):
                 return [best, max(bullets, key=lambda i: (scores[i], -i))]
             return whole
+    if _is_label(sentence) and best + 1 < n and not _is_label(sentences[best + 1]):
+        # a label asked for ("vad gäller för nivå 1") comes with its whole group, up to the
+        # next label (re-check, stop 22: level 1's second line was left out)
+        group = [best]
+        for i in range(best + 1, min(n, best + 1 + MAX_ITEMS)):
+            if _is_label(sentences[i]):
+                break
+            group.append(i)
+        return group
     label = _group_label(best, sentences)
     lead = _lead_in_above(best, sentences)
     if label is not None:

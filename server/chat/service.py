@@ -462,9 +462,19 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             frame.kind, frame.search_text = SEARCH_KIND, follow
             frame.hits = _search_like(kb, topic_chunk, scope)
             return frame
+    month = _MONTH_YEAR.search(text) if not stated and len(text.split()) <= 6 else None
+    if month and topic_chunk is not None and conv.last_kind == SEARCH_KIND \
+            and (_WHAT_IF.match(text) or _FOLLOWS_ON.match(text)):
+        # "och i april 2027" after an answer from a routine: the same question on the first
+        # day of that month (re-check, stop 22: a published routine's start line was quoted)
+        first = _period_span(month.group(0), today)
+        if first is not None:
+            stated = frame.stated = {"visit_date": first[0].isoformat()}
+            frame.search_text = frame.search_text or _with_topic(kb, text, conv)
     if frame.search_text and topic_chunk is not None and set(stated) == {"visit_date"} \
             and conv.last_kind == SEARCH_KIND \
-            and (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)):
+            and (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)
+                 or (month and _FOLLOWS_ON.match(text))):
         # "och om larmet var 15/9" after an answer from a routine: the same question on that
         # day, answered from the version in force then (walk-through, stop 21: a published
         # routine's "inom 30 minuter" was followed by a refusal about physicians' visits
@@ -481,6 +491,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # A hesitant "out of scope" over a passage that supports an answer is a question for
         # search, which still refuses what the passage does not hold (answer set, tuning part:
         # "vad heter avgiften i cosmic när pat är över 85", "what do I put as Kund in Cosmic").
+        frame.kind = SEARCH_KIND
+    if frame.kind == OUT_OF_SCOPE and _FIELD_NAMED.search(text) and _SYSTEM_NAMED.search(text) \
+            and is_supported(best, kb.no_answer_threshold_for(lang), lang):
+        # a registration field of a named journal system is the routines' own matter, however
+        # sure the router is ("vilken kund ska jag ange i cosmic": re-check, stop 22, refused)
         frame.kind = SEARCH_KIND
     if frame.kind == OUT_OF_SCOPE and best is not None and router.documents is not None \
             and best.meta.id not in router.documents \
@@ -616,6 +631,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # not amend the visit: "hallandsjouren telefon" after a card made it a remote visit
         # without compensation, "läkarmedverkan 14 dagar" a visit within Läkarmedverkan
         # (walk-through in the widget, stop 22)
+        frame.kind, frame.stated = SEARCH_KIND, {}
+    if frame.kind == VISIT and not conv.facts and stated.get("visit_date", "") > today.isoformat() \
+            and not (_VISIT_WORD.search(text) or REGISTRATION_WORDS.search(text)
+                     or MONEY_WORDS.search(text)):
+        # a day still to come, with no visit, no registration and no money asked about, is
+        # not a visit to register ("en dam flyttar in på vård och omsorgsboende imorgon,
+        # måste hon ansökas till hemsjukvård": walk-through, stop 22, got the Cosmic card)
         frame.kind, frame.stated = SEARCH_KIND, {}
     if frame.kind == VISIT and not frame.facts_only and not _restates_visit(stated) \
             and (conv.last_kind == VISIT or _has_visit(conv.facts)):
@@ -1521,6 +1543,11 @@ def _fee_for_other_profession(text: str, document_text: str) -> bool:
     return bool(named) and not any(found.search(document_text) for found in named)
 
 
+_ASKS_PAYS = re.compile(r"\b(?:vad|hur mycket|hur mkt)\s+betala\w*|"
+                        r"\b(?:what|how much) (?:does|do|will|would) .{0,25}\bpay\b", re.I)
+_FREE = re.compile(r"avgiftsfri\w*|\bgratis\b|kostnadsfri\w*|\bfree of charge\b", re.I)
+
+
 # A passage that can answer what the patient pays: it names a fee or an amount.
 _HAS_FEE = re.compile(r"avgift|\bbetala|\d\s*kr\b|kronor", re.I)
 
@@ -1542,6 +1569,10 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         # "what does the patient pay for a nurse home visit?" got the report's table of visits)
         return True
     if _ASKS_AMOUNT.search(text) and not _HAS_AMOUNT.search(passage):
+        return True
+    if _ASKS_PAYS.search(text) and not (_HAS_AMOUNT.search(passage) or _FREE.search(passage)):
+        # what one pays is an amount, or free of charge ("vad betalar patienten för nivå 1 per
+        # månad": re-check, stop 22, got the fee levels' labels run together)
         return True
     if _ASKS_KRONOR.search(text) and not _HAS_KRONOR.search(passage):
         return True
@@ -2222,7 +2253,8 @@ def _fee_without_amount(state, frame: Frame, window: list, text: str, tokenizer)
     describes the fee and where (walk-through, stop 18: "Vad kostar hemsjukvården för
     patienten? det finns visst två nivåer" got a bare refusal naming that very section). A
     no_answer, so without citations, as the API says."""
-    if not (_ASKS_AMOUNT.search(text) and _PATIENT_FEE.search(text)):
+    if not ((_ASKS_AMOUNT.search(text) or _ASKS_PAYS.search(text))
+            and _PATIENT_FEE.search(text)):
         return None
     kb, lang = state.kb, frame.lang
     for hit in window:
@@ -2281,6 +2313,11 @@ def _defining_span(term: str | None, hits: list):
             if _defines(hit.chunk.text[span.start:span.end], term):
                 return hit, span
     return None
+
+
+_FEE_HEADING = re.compile(r"\bavgift\w*|\bfees?\b", re.I)
+_FEE_ASKED = re.compile(r"avgift|kost|betal|\bpris|\bnivå|\bniv[aå]\b|\bfee|\bpay|\bcost|"
+                        r"\bkr\b|kronor|\bsek\b|\blevel", re.I)
 
 
 def _search_answer(state, frame: Frame) -> ChatReply:
@@ -2391,6 +2428,11 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                            "heading": set(tokenizer.tokenize(hit.chunk.section or "")),
                            "heading_words": {t for t in tokenizer.tokenize(
                                hit.chunk.section or "", compounds=False) if t.isalpha()},
+                           # a section on fees, for a question asking none: it answers
+                           # another question ("… behöver nu insatser hemma på kvällen, vad
+                           # gäller" got level 1 of the fee levels: re-check, stop 22)
+                           "off_topic": bool(_FEE_HEADING.search(hit.chunk.section or ""))
+                           and not _FEE_ASKED.search(frame.text),
                            "fields": bool(_REGISTRATION_SECTION.match(hit.chunk.section or ""))
                            and _mostly_fields(hit.chunk.text),
                            "dense": None if units is None else units @ vector})

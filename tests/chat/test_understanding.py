@@ -1141,3 +1141,42 @@ def test_a_system_named_that_is_not_todays_asks_for_the_visits_day(ask):
     assert a["kind"] == "clarify" and "registrerades i VAS" in a["answer"]
     b = ask("20/2 2025", a["conversation_id"])
     assert b["decision"]["system"] == "VAS" and b["decision"]["patient_fee_sek"] == 200
+
+
+def test_a_day_to_come_with_no_visit_is_no_visit_to_register(ask):
+    # walk-through, stop 22: a move into a vård- och omsorgsboende tomorrow got the Cosmic card
+    a = ask("en dam flyttar in på vård och omsorgsboende imorgon, måste hon ansökas till "
+            "hemsjukvård")
+    assert a["decision"] is None and "ansluts till hemsjukvården vid inflyttning" in a["answer"]
+    b = ask("och lss boende?", a["conversation_id"])
+    assert b["decision"] is None and "LSS" in b["answer"]
+
+
+def test_a_registration_field_of_a_named_system_is_never_out_of_scope(ask):
+    # re-check, stop 22: "vilken kund ska jag ange i cosmic" was refused
+    body = ask("vilken kund ska jag ange i cosmic")
+    assert body["kind"] == "search" and "Kund: Primärvård" in body["answer"]
+
+
+def test_an_age_group_is_no_patients_age(ask):
+    # re-check, stop 22: the widget's "hälsosamtal 40-åringar" noted a patient of 40
+    body = ask("hälsosamtal 40-åringar")
+    assert body["decision"] is None and body["kind"] == "search"
+    assert "hälsosamtal" in body["answer"]
+
+
+def test_a_section_on_fees_does_not_answer_a_question_asking_no_fee(ask):
+    # re-check, stop 22: "… behöver nu insatser hemma på kvällen, vad gäller" got level 1 of
+    # the fee levels instead of "… krävs en vårdbegäran"
+    body = ask("en patient har hemsjukvård bara på dagverksamheten men behöver nu insatser "
+               "hemma på kvällen, vad gäller")
+    assert "krävs en vårdbegäran" in body["answer"] and "Nivå 1" not in body["answer"]
+    assert "Nivå 1" in ask("vilken avgiftsnivå gäller vid insatser bara på dagverksamhet")["answer"]
+
+
+def test_what_one_pays_for_a_level_without_an_amount_is_said_to_have_none(ask):
+    # re-check, stop 22: "vad betalar patienten för nivå 1 per månad" quoted the fee levels'
+    # labels run together and never said that the routine gives no amount
+    body = ask("vad betalar patienten för nivå 1 per månad")
+    assert body["kind"] == "no_answer" and "anger inget belopp" in body["answer"]
+    assert "Nivå 1, Behov" in body["answer"] and "Nivå 2" not in body["answer"]
