@@ -153,6 +153,10 @@ def _numeric_date(m: re.Match, today: date) -> date | None:
     day, month = int(m.group(1)), int(m.group(3))
     if m.group(2) == "." and m.group(4) is None:
         return None  # "2.5" is a number, not a date; "15.11.2026" has its year
+    if m.group(2) == "/" and month > 12 >= day >= 1 and month <= 31:
+        # "03/31/2025" can only be month/day (walk-through as an English locum, stop 22: it
+        # could not be read); an ambiguous "4/1/2025" stays day/month, as in Sweden
+        day, month = month, day
     try:
         if m.group(4):
             return date(_year_of(m.group(4), today), month, day)
@@ -241,10 +245,23 @@ def vague_date(text: str) -> str | None:
 _SINCE = re.compile(r"\b(?:sen|sedan|since|fr\.?\s?o\.?\s?m\.?)\s*$", re.I)
 
 
+_NEXT_YEAR = re.compile(r"\bnästa år\b|\bnext year\b|\bkommande år\b", re.I)
+_LAST_YEAR = re.compile(r"\bförra året\b|\bi fjol\b|\blast year\b", re.I)
+
+
 def extract_visit_date(text: str, today: date) -> date | None:
     """The visit date a message names: ISO, day/month and written dates, idag/igår/i förrgår,
-    weekdays."""
-    return _visit_date(text, today)[0]
+    weekdays; a day and month "nästa år" / "förra året" in that year (walk-through, stop 22:
+    "och om jag tappar den 15/1 nästa år" was read as last January)."""
+    day, left_out = _visit_date(text, today)
+    if day is not None and left_out:
+        shift = 1 if _NEXT_YEAR.search(text) else -1 if _LAST_YEAR.search(text) else 0
+        if shift:
+            try:
+                day = day.replace(year=today.year + shift)
+            except ValueError:  # 29 February
+                day = day.replace(year=today.year + shift, day=28)
+    return day
 
 
 def year_left_out(text: str, today: date) -> bool:
@@ -608,6 +625,8 @@ def extract_facts(text: str, today: date) -> ExtractedFacts:
     """
     facts = ExtractedFacts(language=detect_language(text))
     facts.visit_date = extract_visit_date(_without_birth(text), today)
+    if facts.visit_date is not None:
+        facts.visit_date = _visit_after_discharge(text, facts.visit_date)
     facts.patient_age, facts.birth_date, facts.birth_year = extract_age(text, today)
     birthday = birthday_birth_date(text, today)
     if isinstance(birthday, date) and birthday.year > 1880:
@@ -648,6 +667,34 @@ def extract_facts(text: str, today: date) -> ExtractedFacts:
 # walk-through, stop 20, moved the visit of 2/4 to 1/4).
 _BIRTHDAY_CLAUSE = re.compile(r"\b(?:fyllde|fyller|fyllt|turned|turns|födelsedag\w*|birthday)\b"
                               r"[^,.;!?]*", re.I)
+
+
+# "skrevs ut 30/3 2025, jag gjorde hembesök dagen efter": the day read is the discharge's and
+# the visit came a day later (walk-through, stop 22: VAS instead of Cosmic on 2025-03-31).
+_VISIT_AFTER = re.compile(
+    r"\b(?:hem)?besök\w*|\bvisit\w*|\bsaw (?:her|him|them)\b", re.I)
+_THEN_AFTER = re.compile(
+    r"^(?P<between>[^.;!?]{0,25}?)\b(?:(?P<n>\d{1,2}|en|ett|två|tre|fyra|fem|one|two|three|four|"
+    r"five)\s+)?(?P<unit>dag(?:en|ar)?|days?|veckan|week)\s+(?:efter|senare|after|later)\b",
+    re.I)
+_DISCHARGE_SAID = re.compile(r"skrevs ut|utskriv\w*|discharg\w*|kom hem från", re.I)
+_COUNTS = {"en": 1, "ett": 1, "one": 1, "två": 2, "two": 2, "tre": 3, "three": 3, "fyra": 4,
+           "four": 4, "fem": 5, "five": 5}
+
+
+def _visit_after_discharge(text: str, day: date) -> date:
+    """The visit's day when it is said to come a day (or days) after a discharge whose day the
+    text gives; ``day`` otherwise."""
+    if not _DISCHARGE_SAID.search(text):
+        return day
+    for visit in _VISIT_AFTER.finditer(text):
+        m = _THEN_AFTER.match(text[visit.end():])
+        if m and not re.search(r"\d", m.group("between")):
+            n = m.group("n")
+            count = int(n) if n and n.isdigit() else _COUNTS.get((n or "").lower(), 1)
+            weeks = m.group("unit").lower().startswith(("veck", "week"))
+            return day + timedelta(days=count * (7 if weeks else 1))
+    return day
 
 
 def _without_birth(text: str) -> str:

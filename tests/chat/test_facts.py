@@ -366,3 +366,18 @@ def test_foddes_gives_the_birth_date():
     found = extract_facts("brytpunktssamtal säbo hembesök 5/5 2026, hon föddes 1 juni 1941",
                           date(2026, 12, 2))
     assert found.birth_date == date(1941, 6, 1) and found.patient_age is None
+
+
+@pytest.mark.parametrize("text, visit", [
+    ("pat skrevs ut från slutenvården 30/3 2025, jag gjorde hembesök dagen efter", "2025-03-31"),
+    ("discharged 3 nov, visited her two days later", "2026-11-05"),
+    ("hembesök 31/3 2025, dagen efter utskrivningen", "2025-03-31"),  # the visit's own day
+    ("discharge visit at sabo on 03/31/2025", "2025-03-31"),  # month/day: no other reading
+    ("besök 4/1/2025", "2025-01-04"),  # ambiguous: day/month, as in Sweden
+    ("och om jag tappar den 15/1 nästa år", "2027-01-15"),
+    ("hembesök 3/4 förra året", "2025-04-03"),
+])
+def test_visit_days_said_relative_to_another_day_or_in_another_order(text, visit):
+    # walk-throughs, stop 22: "… skrevs ut 30/3 2025, jag gjorde hembesök dagen efter" was a
+    # VAS visit on 30/3; "03/31/2025" could not be read; "15/1 nästa år" was last January
+    assert extract_facts(text, date(2026, 12, 2)).stated()["visit_date"] == visit

@@ -221,7 +221,7 @@ def test_a_question_for_what_a_section_says_gets_the_whole_section():
     assert "1. Utskottet" in quoted and "28,5 miljoner" in quoted and "4. Utskottet" in quoted
 
 
-LEVELS = ("Vid anslutning till hemsjukvård, finns två avgiftsnivåer.\n\nNivå 1,\n\n"
+LEVEL_GROUPS = ("Vid anslutning till hemsjukvård, finns två avgiftsnivåer.\n\nNivå 1,\n\n"
           "Behov av insatser under vistelsetid på korttid.\nBehov av insatser under vistelsetid "
           "på dagverksamhet.\n\nNivå 2\n\nBehov av insatser dygnet runt.")
 
@@ -229,6 +229,6 @@ LEVELS = ("Vid anslutning till hemsjukvård, finns två avgiftsnivåer.\n\nNivå
 def test_a_label_asked_for_comes_with_its_whole_group_and_not_the_next_ones():
     # re-check, stop 22: "vad gäller för nivå 1" got "Nivå 1," with level 2's item ("Nivå 1,"
     # ends on a comma like a lead-in), then only the first line of level 1
-    assert _chosen("vad gäller för nivå 1", LEVELS) == (
+    assert _chosen("vad gäller för nivå 1", LEVEL_GROUPS) == (
         "Nivå 1, Behov av insatser under vistelsetid på korttid. Behov av insatser under "
         "vistelsetid på dagverksamhet.")

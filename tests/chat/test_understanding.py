@@ -1180,3 +1180,31 @@ def test_what_one_pays_for_a_level_without_an_amount_is_said_to_have_none(ask):
     body = ask("vad betalar patienten för nivå 1 per månad")
     assert body["kind"] == "no_answer" and "anger inget belopp" in body["answer"]
     assert "Nivå 1, Behov" in body["answer"] and "Nivå 2" not in body["answer"]
+
+
+def test_what_a_routine_rests_on_and_when_an_agreement_expires_are_found(ask):
+    # answer set, tuning part: "vilket avtal bygger rutinen … på" quoted "bygger på patientens
+    # delaktighet"; walk-through, stop 22: the agreement's "Giltighet 2028-12-31" was missed
+    assert "ligger till grund" in ask("vilket avtal bygger rutinen för anslutning till "
+                                      "hemsjukvård på")["answer"]
+    assert "2028-12-31" in ask("when does the home care agreement expire")["answer"]
+
+
+def test_a_version_question_naming_a_month_is_about_that_month(ask):
+    # walk-through, stop 22: "vilken rutin gällde i februari 2025" led with today's routine
+    body = ask("vilken rutin gällde i februari 2025")
+    assert body["kind"] == "version" and body["answer"].startswith("Den 2025-02-01 gällde")
+    assert "VAS" in body["answer"].split("\n")[0]
+
+
+def test_a_fee_of_home_care_is_the_section_on_it_not_the_physician_visits(ask):
+    # walk-through, stop 22: "vad kostar hemsjukvård för patienten" got the physician visit's
+    # 200 kr, not the municipality's "Avgift för Hemsjukvård" (which gives no amount)
+    body = ask("vad kostar hemsjukvård för patienten")
+    assert body["kind"] == "no_answer" and "anger inget belopp" in body["answer"]
+    assert "Avgift för Hemsjukvård" in body["answer"] and "200 kr" not in body["answer"]
+
+
+def test_when_did_the_compensation_start_gets_its_start(ask):
+    # walk-through as an English locum, stop 22: the occasions were quoted
+    assert "2023-01-01" in ask("when did the extra 500 kr compensation start")["answer"]
