@@ -277,6 +277,9 @@ def year_left_out(text: str, today: date) -> bool:
 # visit got the discharge's day) or the day an earlier state began (``_SINCE``).
 _DISCHARGE_BEFORE = re.compile(
     r"\b(?:utskriven|utskrevs|utskrivning(?:en)?|skrevs ut|skrivits ut|kom hem|hemkommen|"
+    # a move in is another event too ("ny pat flyttade in på säbo i förrgår, jag gjorde
+    # inskrivningsbesök idag": re-check, stop 22, took the move's day)
+    r"flyttade in|flyttat in|flyttade till|inflyttning(?:en)?|moved in|moved to|"
     r"discharged|discharge)\b[^,.;!?]{0,30}$", re.I)
 _VISIT_WORD = re.compile(r"besök|samtal|\bvisit|\bsaw (?:her|him|them|the)\b", re.I)
 

@@ -492,10 +492,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # search, which still refuses what the passage does not hold (answer set, tuning part:
         # "vad heter avgiften i cosmic när pat är över 85", "what do I put as Kund in Cosmic").
         frame.kind = SEARCH_KIND
-    if frame.kind == OUT_OF_SCOPE and _FIELD_NAMED.search(text) and _SYSTEM_NAMED.search(text) \
+    if frame.kind == OUT_OF_SCOPE and _FIELD_NAMED.search(text) \
+            and (_SYSTEM_NAMED.search(text) or conv.last_kind == VISIT) \
             and is_supported(best, kb.no_answer_threshold_for(lang), lang):
-        # a registration field of a named journal system is the routines' own matter, however
-        # sure the router is ("vilken kund ska jag ange i cosmic": re-check, stop 22, refused)
+        # a registration field of a named journal system, or of the card just shown, is the
+        # routines' own matter, however sure the router is ("vilken kund ska jag ange i
+        # cosmic", and "vilken kund ska jag välja" after a card: re-checks, stop 22, refused)
         frame.kind = SEARCH_KIND
     if frame.kind == OUT_OF_SCOPE and best is not None and router.documents is not None \
             and best.meta.id not in router.documents \
@@ -2540,11 +2542,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                 quote = " ".join(chunk.text[s.start:s.end] for s in spans)
                 break
     shown = line if cell is not None else (f"“{quote}”" if lang == "en" else quote)
+    notes = []  # said above the quote, on the pages too
     if cell is None and term and _uses_words(quote, term) and not _defines(quote, term):
         # The word is used, not explained: said so before the quote (walk-throughs, stop 18:
         # "vad betyder växelvård?", "vad betyder permission?", "vad menas med schablon?"
         # repeated the sentence holding the word as if it were the meaning)
-        shown = T.t(lang, "term_not_defined", term=term) + "\n" + shown
+        notes.append(T.t(lang, "term_not_defined", term=term))
+        shown = notes[-1] + "\n" + shown
     answer = shown + "\n\n" + A.source_line(meta, chunk.section, lang)
     try:  # the day a follow-up asks about ("och om larmet var 15/9"), else today
         asked_day = date.fromisoformat(str(frame.stated["visit_date"]))
@@ -2555,8 +2559,9 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # a version that has not begun is said so above its quote (walk-through, stop 22: a
         # published routine from 2027-01-01 answered "hur ofta ska dosetten kontrolleras
         # idag" as if in force)
-        answer = T.t(lang, "not_yet_in_force", title=meta.title,
-                     d=meta.valid_from.isoformat()) + "\n" + answer
+        notes.insert(0, T.t(lang, "not_yet_in_force", title=meta.title,
+                            d=meta.valid_from.isoformat()))
+        answer = notes[0] + "\n" + answer
     if state.rules is not None and any(r.document_id == meta.id
                                        for r in state.rules.visit_routines):
         answer += "\n" + T.t(lang, "offer_visit_check")
@@ -2590,6 +2595,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                           "citations": [citation], "passages": passages},
                      conversation=None,
                      lead=line if cell is not None else None,
+                     notice="\n".join(notes) or None,
                      highlight={"document_id": meta.id, "anchor": chunk.anchor,
                                 "parts": S.highlight_parts(chunk.text, spans)},
                      marks={f"{meta.id}#{chunk.anchor}": S.highlight_parts(chunk.text, spans)})

@@ -488,6 +488,7 @@ def test_a_routine_not_yet_in_force_is_said_so_above_its_quote(admin_client):
     assert body["answer"].startswith(
         f"Obs: ”Rutin för nyckelhantering i hemsjukvården” börjar gälla {later}")
     assert page.status_code == 200 and "gäller inte ännu" in page.text
+    assert f"börjar gälla {later} och gäller inte ännu" in page.text  # the notice, on the page
     assert "gäller inte längre" not in page.text
 
 

@@ -381,3 +381,11 @@ def test_visit_days_said_relative_to_another_day_or_in_another_order(text, visit
     # walk-throughs, stop 22: "… skrevs ut 30/3 2025, jag gjorde hembesök dagen efter" was a
     # VAS visit on 30/3; "03/31/2025" could not be read; "15/1 nästa år" was last January
     assert extract_facts(text, date(2026, 12, 2)).stated()["visit_date"] == visit
+
+
+def test_a_move_in_is_another_event_than_the_visit():
+    # re-check, stop 22: "ny pat flyttade in på säbo i förrgår, jag gjorde inskrivningsbesök
+    # idag" took the move's day as the visit's
+    found = extract_facts("ny pat flyttade in på säbo i förrgår, jag gjorde inskrivningsbesök "
+                          "idag, hon är 79", date(2026, 12, 2))
+    assert found.visit_date == date(2026, 12, 2)

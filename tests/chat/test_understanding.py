@@ -1156,6 +1156,10 @@ def test_a_registration_field_of_a_named_system_is_never_out_of_scope(ask):
     # re-check, stop 22: "vilken kund ska jag ange i cosmic" was refused
     body = ask("vilken kund ska jag ange i cosmic")
     assert body["kind"] == "search" and "Kund: Primärvård" in body["answer"]
+    # and a field of the card just shown (re-check, stop 22: refused)
+    card = ask("hembesök idag säbo brytpunktssamtal 88 år")
+    field = ask("vilken kund ska jag välja", card["conversation_id"])
+    assert "Primärvård" in field["answer"] and field["kind"] != "no_answer"
 
 
 def test_an_age_group_is_no_patients_age(ask):
