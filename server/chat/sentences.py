@@ -197,7 +197,8 @@ _QUESTION_WORD = re.compile(r"\b(?:vad|vem|vilk(?:en|et|a)|när|hur|var|varför|
                             r"when|how|where|why)\b", re.I)
 # A yes/no question: a clause opening on its verb and subject ("…, ska hen anslutas till
 # hemsjukvården", "does the patient get enrolled"), with no question word.
-_YES_NO = re.compile(r"(?:^|[,;:]\s*(?:och\s+|men\s+|and\s+)?|\bså\s+)(?:ska|skall|måste|får|kan|blir|behöver|räknas|ingår|"
+_YES_NO = re.compile(r"(?:^|[,;:]\s*(?:och\s+|men\s+|and\s+)?|\bså\s+)"
+                     r"(?:ska|skall|måste|får|kan|blir|behöver|räknas|ingår|"
                      r"gäller|should|does|do|is|are|can|will|must|would)\s+(?:hen|han|hon|pat\w*|"
                      r"patient\w*|man|vi|jag|de|dom|den|det|the|she|he|they|we|i|it)\b", re.I)
 _NEGATION = re.compile(r"\b(?:inte|ej|aldrig|icke|not|never)\b", re.I)
@@ -304,6 +305,9 @@ PASSAGE_COVERAGE_WEIGHT = 0.1
 #: bullets under "Arbetshypotes över indikatorer": walk-through, stop 18, quoted the one
 #: sentence above them instead).
 LIST_HEADING_BONUS = 0.3
+#: A passage whose heading holds a rare word of the question (corpus IDF at least
+#: HEADING_RARITY: "Jourtid" for "vem har läkaransvaret … på jourtid", answer set, tuning part;
+#: "Läkarmedverkan", common, gets nothing): this bonus times the share of such heading words.
 HEADING_BONUS = 0.1
 HEADING_RARITY = 2.5
 #: A section on another matter than the question's (fees, for a question asking none).

@@ -129,7 +129,8 @@ _OTHER_YEAR = re.compile(
 _FROM_THE_VISIT = re.compile(
     r"\b(?:(?P<n>\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju|one|two|three|four|five|six|seven)\s+)?"
     r"(?P<unit>dag(?:en|ar)?|days?|veck(?:an|or|a)|weeks?)\s+"
-    r"(?P<way>efter|senare|innan|före|tidigare|after|later|before|earlier)\b(?!\s+[\w-]*(?:bytet|byte|switch|övergång\w*))",
+    r"(?P<way>efter|senare|innan|före|tidigare|after|later|before|earlier)\b"
+    r"(?!\s+[\w-]*(?:bytet|byte|switch|övergång\w*))",
     re.I)
 _COUNT_WORDS = {"en": 1, "ett": 1, "one": 1, "två": 2, "two": 2, "tre": 3, "three": 3,
                 "fyra": 4, "four": 4, "fem": 5, "five": 5, "sex": 6, "six": 6, "sju": 7,
@@ -634,7 +635,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # without compensation, "läkarmedverkan 14 dagar" a visit within Läkarmedverkan
         # (walk-through in the widget, stop 22)
         frame.kind, frame.stated = SEARCH_KIND, {}
-    if frame.kind == VISIT and not conv.facts and stated.get("visit_date", "") > today.isoformat() \
+    if frame.kind == VISIT and not conv.facts \
+            and stated.get("visit_date", "") > today.isoformat() \
             and not (_VISIT_WORD.search(text) or REGISTRATION_WORDS.search(text)
                      or MONEY_WORDS.search(text)):
         # a day still to come, with no visit, no registration and no money asked about, is
@@ -941,7 +943,8 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         conv.facts["age_on"] = conv.facts["visit_date"]
     period = vague_date(frame.text)
     no_day = "visit_date" not in frame.stated and "visit_date" not in known
-    what_if = bool(known) and bool(_WHAT_IF.match(frame.text) or _WHAT_IF_CLAUSE.search(frame.text))
+    what_if = bool(known) and bool(_WHAT_IF.match(frame.text)
+                                   or _WHAT_IF_CLAUSE.search(frame.text))
     span = _period_span(frame.text, today) \
         if "visit_date" not in frame.stated and (no_day or what_if) else None
     one_routine = None
@@ -1013,8 +1016,8 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     return reply
 
 
-_YEAR_ALONE = re.compile(r"(?<![\d/.-])\b(?:(?:i|in|under|during|år)\s+)?(?P<year>(?:19|20)\d\d)\b"
-                         r"(?![-/.]\d)")
+_YEAR_ALONE = re.compile(r"(?<![\d/.-])\b(?:(?:i|in|under|during|år)\s+)?"
+                         r"(?P<year>(?:19|20)\d\d)\b(?![-/.]\d)")
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTHS_PATTERN})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
@@ -1481,7 +1484,8 @@ def _clarify_answer(conv: Conversation, lang: str) -> ChatReply:
 # duty, not a number ("who is on call at night for home care patients": known since stop 21).
 _ASKS_PHONE = re.compile(r"telefonnum\w*|telefonnr\w*|\btel\.?\s?nr\w*|\btfn\b|"
                          r"\bnummer(?:et)? till\b|\bnumret\b|\bringa\b|"
-                         r"phone number|\bnumber (?:for|to|of)\b|(?<!\bon )\bcall\b|e-?post|e-?mail", re.I)
+                         r"phone number|\bnumber (?:for|to|of)\b|(?<!\bon )\bcall\b|e-?post|"
+                         r"e-?mail", re.I)
 _HAS_PHONE = re.compile(r"\b0\d{1,3}[- ]?\d{2,3}[ -]?\d{2}[ -]?\d{2}\b|\b1177\b|@")
 # (a code asked for, not a code spoken of: "hur ofta byts koden till nyckelgömman" asks how
 # often, and was refused: walk-through, stop 22)

@@ -383,11 +383,12 @@ def _text_changes(older_doc, newer_doc, lang: str) -> tuple[list[str], list[str]
         removed = [x for x in before if x not in now]
         if added:
             quotes += added
-            lines.append(f"• ”{section}”: " + _t(lang, "nu ", "now ") + "”" + " ".join(added) + "”"
-                         + (_t(lang, " (tidigare ”", " (before “") + " ".join(removed)
-                            + _t(lang, "”)", "”)") if removed else "") + ".")
+            named = _t(lang, f"• ”{section}”: nu ”", f"• “{section}”: now “")
+            lines.append(named + " ".join(added) + "”"
+                         + (_t(lang, " (tidigare ”", " (before “") + " ".join(removed) + "”)"
+                            if removed else "") + ".")
         elif removed:
-            lines.append(f"• ”{section}”: " + _t(lang, "borttaget ”", "removed “")
+            lines.append(_t(lang, f"• ”{section}”: borttaget ”", f"• “{section}”: removed “")
                          + " ".join(removed) + "”.")
     for section in old:
         if section not in new:
