@@ -360,6 +360,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                                              or bool(REGISTRATION_WORDS.search(text)))
     if conv.pending and not asks_meaning and not new_visit:
         answered = read_reply(conv.pending, text, today)
+        if answered is None and conv.pending == "visit_date" and not conv.pending_rule \
+                and len(text.split()) <= 8 and _period_span(text, today) is not None:
+            # a month or a period given for the day asked ("och i april förra året"): the
+            # visit's answer reads it (one routine version over it, or the day asked again)
+            answered = {}
         if answered is not None:
             frame.kind = DATE_RULE if conv.pending_rule else VISIT
             frame.reply_to, frame.pending_rule = conv.pending, conv.pending_rule
@@ -463,7 +468,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             frame.kind, frame.search_text = SEARCH_KIND, follow
             frame.hits = _search_like(kb, topic_chunk, scope)
             return frame
-    month = _MONTH_YEAR.search(text) if not stated and len(text.split()) <= 6 else None
+    month = _MONTH_YEAR.search(_years_named(text, today)) \
+        if not stated and len(text.split()) <= 6 else None
     if month and topic_chunk is not None and conv.last_kind == SEARCH_KIND \
             and (_WHAT_IF.match(text) or _FOLLOWS_ON.match(text)):
         # "och i april 2027" after an answer from a routine: the same question on the first
@@ -612,8 +618,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # avgiften?": walk-through, stop 18, quoted the fee line and kept the old age).
         frame.kind = VISIT
     if conv.last_kind == VISIT and _has_visit(conv.facts) and frame.kind != VISIT \
-            and vague_date(text) and (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)) \
-            and len(text.split()) <= 16:
+            and len(text.split()) <= 16 and (
+                (vague_date(text) and (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)))
+                # "och i april förra året" after a card (walk-through, stop 22: a version
+                # answer, the visit dropped)
+                or (_period_span(text, today) is not None and len(text.split()) <= 6
+                    and (_WHAT_IF.match(text) or _FOLLOWS_ON.match(text)))):
         # the same visit in another period ("och om det var i våras?": walk-through, stop
         # 21, was refused): its day is asked for
         frame.kind = VISIT
@@ -944,7 +954,8 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     period = vague_date(frame.text)
     no_day = "visit_date" not in frame.stated and "visit_date" not in known
     what_if = bool(known) and bool(_WHAT_IF.match(frame.text)
-                                   or _WHAT_IF_CLAUSE.search(frame.text))
+                                   or _WHAT_IF_CLAUSE.search(frame.text)
+                                   or _FOLLOWS_ON.match(frame.text))
     span = _period_span(frame.text, today) \
         if "visit_date" not in frame.stated and (no_day or what_if) else None
     one_routine = None
@@ -966,7 +977,7 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         reply = _rules_answer(state, conv, lang, today)
         conv.pending = (reply.missing_fact if reply.question else None)
         conv.pending_rule = None
-        reply.api["answer"] = T.t(lang, "period_one_routine", period=_period_words(frame.text),
+        reply.api["answer"] = T.t(lang, "period_one_routine", period=_period_words(frame.text, today),
                                   title=one_routine.title, d=span[0].isoformat()) \
             + "\n" + reply.api["answer"]
         if changes:
@@ -985,7 +996,8 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
             ("visit_date" not in known and (period or has_unreadable_date(frame.text, today)))
             # "och om det var i våras?" after a card: that visit on a day of another period
             or (period and known and (_WHAT_IF.match(frame.text)
-                                      or _WHAT_IF_CLAUSE.search(frame.text)))):
+                                      or _WHAT_IF_CLAUSE.search(frame.text)
+                                      or (span is not None and _FOLLOWS_ON.match(frame.text))))):
         conv.facts.pop("visit_date", None)
         conv.pending, conv.pending_rule = "visit_date", None
         question = T.question_for("visit_date", lang)
@@ -1021,16 +1033,64 @@ _YEAR_ALONE = re.compile(r"(?<![\d/.-])\b(?:(?:i|in|under|during|år)\s+)?"
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTHS_PATTERN})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
+_RELATIVE_YEAR = re.compile(rf"\b(?P<month>{_MONTHS_PATTERN})\.?\s+(?P<rel>förra året|i fjol|"
+                            r"last year|nästa år|next year)\b", re.I)
+
+
+def _years_named(text: str, today: date) -> str:
+    """The text with "april förra året", "mars nästa år" written with their years."""
+    def year(m: re.Match) -> str:
+        later = m.group("rel").lower() in ("nästa år", "next year")
+        return f"{m.group('month')} {today.year + (1 if later else -1)}"
+    return _RELATIVE_YEAR.sub(year, text)
+
+
+_LAST_WEEK = re.compile(r"\b(?:förra|senaste)\s+veckan\b|\blast\s+week\b", re.I)
+_LAST_MONTH = re.compile(r"\b(?:förra|senaste)\s+månaden\b|\blast\s+month\b", re.I)
+_SEASON = re.compile(r"\bi\s+(?P<sv>våras|somras|höstas|vintras)\b|"
+                     r"\b(?:last|this\s+past)\s+(?P<en>spring|summer|autumn|fall|winter)\b", re.I)
+_SEASON_MONTHS = {"våras": 3, "spring": 3, "somras": 6, "summer": 6, "höstas": 9, "autumn": 9,
+                  "fall": 9, "vintras": 12, "winter": 12}
+
+
+def _relative_period(text: str, today: date) -> tuple[date, date] | None:
+    """The first and last day of "förra veckan", "förra månaden" or a season just past ("i
+    våras": March to May of this year, or of last year before June)."""
+    from calendar import monthrange
+
+    if _LAST_WEEK.search(text):
+        monday = today - timedelta(days=today.weekday() + 7)
+        return monday, monday + timedelta(days=6)
+    if _LAST_MONTH.search(text):
+        last = today.replace(day=1) - timedelta(days=1)
+        return last.replace(day=1), last
+    m = _SEASON.search(text)
+    if m:
+        first_month = _SEASON_MONTHS[(m.group("sv") or m.group("en")).lower()]
+        start = date(today.year, first_month, 1)
+        end_month = first_month + 2
+        end_year = start.year + (1 if end_month > 12 else 0)
+        end_month = (end_month - 1) % 12 + 1
+        end = date(end_year, end_month, monthrange(end_year, end_month)[1])
+        while end >= today:  # the last such season wholly past
+            start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)
+        return start, end
+    return None
+
+
 def _period_span(text: str, today: date) -> tuple[date, date] | None:
     """The first and last day of a month and year ("juni 2024") or a year alone ("in 2024")
     the text names instead of a day; None for anything else."""
     from calendar import monthrange
 
-    plain = _without_birth(text)
+    plain = _years_named(_without_birth(text), today)
     m = _MONTH_YEAR.search(plain)
     if m and m.group("month").lower() in _MONTH_NAMES:
         year, month = int(m.group("year")), _MONTH_NAMES[m.group("month").lower()]
         return date(year, month, 1), date(year, month, monthrange(year, month)[1])
+    relative = _relative_period(plain, today)
+    if relative is not None:
+        return relative
     m = _YEAR_ALONE.search(plain)
     if m and 1900 < int(m.group("year")) <= today.year:
         year = int(m.group("year"))
@@ -1038,13 +1098,13 @@ def _period_span(text: str, today: date) -> tuple[date, date] | None:
     return None
 
 
-def _period_words(text: str) -> str:
-    plain = _without_birth(text)
+def _period_words(text: str, today: date) -> str:
+    plain = _years_named(_without_birth(text), today)
     m = _MONTH_YEAR.search(plain)
     if m:
         return m.group(0).strip()
     m = _YEAR_ALONE.search(plain)
-    return m.group("year") if m else ""
+    return m.group("year") if m else (vague_date(text) or "")
 
 
 def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
@@ -1142,7 +1202,7 @@ def _version_answer(state, frame: Frame, today: date,
     if day is None and conv is not None and conv.last_kind == VISIT \
             and _THEN.search(frame.text):
         day = conv.facts.get("visit_date")
-    month = _MONTH_YEAR.search(frame.text) if day is None else None
+    month = _MONTH_YEAR.search(_years_named(frame.text, today)) if day is None else None
     if month is not None:
         # "vilken rutin gällde i februari 2025": its first day (walk-through, stop 22: led
         # with the routine in force today)
