@@ -210,8 +210,9 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
     if not metas:
         return out
     named = _named_documents(text, metas)
-    if not named and topic_document in by_id and (_DEICTIC.search(text)
-                                                  or len(text.split()) <= FOLLOW_UP_WORDS):
+    if not named and topic_document in by_id and (
+            _DEICTIC.search(text)
+            or (len(text.split()) <= FOLLOW_UP_WORDS and not _LIST.search(text))):
         # "och idag då" after a version answer stays with that document (walk-through, stop
         # 22: it turned to the Cosmic registration routine)
         named = [by_id[topic_document]]

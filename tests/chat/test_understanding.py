@@ -1229,3 +1229,14 @@ def test_a_month_of_last_year_after_a_card_amends_the_visit(ask):
     assert c["kind"] == "clarify" and c["question"] == "Vilket datum gjordes besöket?"
     d = ask("14/3", a["conversation_id"])
     assert d["decision"]["system"] == "VAS" and d["facts"]["visit_date"] == "2025-03-14"
+
+
+def test_a_short_version_follow_up_stays_with_its_document_but_a_list_is_a_list(ask):
+    # walk-through, stop 22: "och idag då" after a version answer turned to another routine;
+    # "vilka rutiner finns" after one still lists every document
+    a = ask("vilken rutin gällde i februari 2025")
+    assert a["kind"] == "version" and a["answer"].startswith("Den 2025-02-01 gällde")
+    b = ask("och idag då", a["conversation_id"])
+    assert b["answer"].startswith("I dag (") and "Cosmic" in b["answer"].split("\n")[0]
+    c = ask("vilka rutiner finns", a["conversation_id"])
+    assert c["answer"].startswith("Kunskapsbasen innehåller de här dokumenten:")
