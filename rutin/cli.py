@@ -58,6 +58,10 @@ def serve(
         _fail(str(exc))
 
 
+#: How long uvicorn waits for a worker to answer its health check before it restarts it.
+WORKER_HEALTHCHECK_SECONDS = 60
+
+
 def _serve_workers(settings, host: str, port: int) -> None:
     """Several worker processes on a chroma server: ingest once here, then start the workers,
     which only open the index (concurrent ingests of one data directory would race)."""
@@ -74,7 +78,10 @@ def _serve_workers(settings, host: str, port: int) -> None:
     # The workers build their app from the environment (server.app:app): the settings are the
     # ones read here, except that the ingest is done.
     os.environ["RUTIN_INGEST_ON_START"] = "false"
+    # (a worker opening the index holds the GIL for seconds on a busy machine: uvicorn's
+    # default 5 s health check would kill it mid-start and start another)
     uvicorn.run("server.app:app", host=host, port=port, workers=settings.workers,
+                timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
                 **uvicorn_options(settings))
 
 

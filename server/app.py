@@ -26,20 +26,49 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
 
 
-def _load(state: AppState) -> None:
+#: A failed load of the knowledge base is tried again this many times, after LOAD_RETRY_SECONDS,
+#: then twice as long each time, before /readyz reports the error: a chroma server slow to
+#: answer while the machine is busy is no reason for a worker to stay unready for good (a
+#: fresh-clone CI run beside another, stop 22: one of two workers answered 503 throughout).
+#: Only with vector_store=http (a server that may be slow or restarting); a ConfigurationError
+#: or a broken document is never tried again: it must be fixed.
+LOAD_ATTEMPTS = 4
+LOAD_RETRY_SECONDS = 2.0
+
+
+def _load(state: AppState, stop: threading.Event | None = None) -> None:
     """Open (ingesting if needed) the knowledge base, then the rule tables; then mark ready."""
     from kb.service import open_knowledge_base
     from rules.tables import load_tables
 
-    try:
-        kb = open_knowledge_base(state.settings)
-        state.kb = kb
-        state.rules = load_tables({d.id: d for d in kb.documents()})
-        state.ready.set()
-        log.info("ready: %d documents, %d chunks", kb.document_count(), kb.chunk_count())
-    except Exception as exc:  # reported by /readyz; the process keeps serving /healthz
-        state.load_error = f"{type(exc).__name__}: {exc}"
-        log.error("could not load the knowledge base: %s", state.load_error)
+    wait = LOAD_RETRY_SECONDS
+    for attempt in range(1, LOAD_ATTEMPTS + 1):
+        try:
+            kb = open_knowledge_base(state.settings)
+            try:
+                rules = load_tables({d.id: d for d in kb.documents()})
+            except Exception:
+                kb.close()
+                raise
+            state.kb, state.rules = kb, rules
+            state.load_error = None
+            state.ready.set()
+            log.info("ready: %d documents, %d chunks", kb.document_count(), kb.chunk_count())
+            return
+        except Exception as exc:  # reported by /readyz; the process keeps serving /healthz
+            state.load_error = f"{type(exc).__name__}: {exc}"
+            if isinstance(exc, ConfigurationError) or attempt == LOAD_ATTEMPTS \
+                    or state.settings.vector_store != "http":
+                log.error("could not load the knowledge base: %s", state.load_error)
+                return
+            log.warning("could not load the knowledge base (attempt %d of %d), trying again in "
+                        "%.0f s: %s", attempt, LOAD_ATTEMPTS, wait, state.load_error)
+            state.load_error = None  # still loading, as far as /readyz is concerned
+            if stop is not None and stop.wait(wait):
+                return
+            if stop is None:
+                threading.Event().wait(wait)
+            wait *= 2
 
 
 def _sweep_conversations(store, interval: float, stop: threading.Event,
@@ -144,10 +173,11 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
                 args=(state, settings.index_poll_seconds, stop_sweeping))
             follower.start()
         if load_in_background:
-            thread = threading.Thread(target=_load, args=(state,), name="rutin-load", daemon=True)
+            thread = threading.Thread(target=_load, args=(state, stop_sweeping),
+                                      name="rutin-load", daemon=True)
             thread.start()
         else:
-            _load(state)
+            _load(state, stop_sweeping)
         try:
             yield
         finally:

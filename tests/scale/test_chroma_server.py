@@ -154,16 +154,18 @@ def test_rutin_serve_with_two_workers_on_a_chroma_server_answers_from_both(tmp_p
         # so that a busy worker leaves the next to its sibling, until both have answered;
         # every answer of every worker is ready (a worker takes no connection before it is).
         workers: dict[int, dict] = {}
-        statuses = []
+        statuses, refusals = [], []
         deadline = time.monotonic() + 300
         with ThreadPoolExecutor(8) as pool:
             while len(workers) < 2 and time.monotonic() < deadline:
                 assert proc.poll() is None, "rutin serve exited"
                 for r in pool.map(lambda _: httpx.get(f"{base}/readyz", timeout=60), range(8)):
                     statuses.append(r.status_code)
+                    if r.status_code != 200:
+                        refusals.append(r.json())
                     workers.setdefault(r.json()["worker"], r.json())
         assert len(workers) == 2, f"only worker(s) {sorted(workers)} answered"
-        assert set(statuses) == {200}, statuses
+        assert set(statuses) == {200}, (statuses, refusals[:3])
         assert all(w["status"] == "ready" and w["documents"] == 5 for w in workers.values())
         # Both give the same ranking: search until each worker has answered the question.
         answers: dict[int, tuple] = {}
