@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from datetime import date
 from dataclasses import dataclass, field
 
 from server.chat.versions import VersionAnswer, _describe_change
@@ -139,7 +140,7 @@ def compare_versions(kb, rules, newer_id: str, lang: str = "sv") -> VersionCompa
                                           old_anchor=oa, new_anchor=na))
     rules_out = VersionAnswer()
     if rules is not None:
-        _describe_change(rules_out, older.meta, newer.meta, kb, rules, lang)
+        _describe_change(rules_out, older.meta, newer.meta, kb, rules, lang, date.today())
     # the bullets only: the page's heading says which version replaced which
     lines = [line.lstrip("• ") for line in rules_out.lines if line.startswith("•")]
     return VersionComparison(older.meta, newer.meta, sections, lines,

@@ -272,6 +272,126 @@ def year_left_out(text: str, today: date) -> bool:
     return _visit_date(text, today)[1]
 
 
+# ---------------------------------------------------------------- periods
+
+_YEAR_ALONE = re.compile(r"(?<![\d/.-])\b(?:(?:i|in|under|during|år)\s+)?"
+                         r"(?P<year>(?:19|20)\d\d)\b(?![-/.]\d)")
+_MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTHS})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+_RELATIVE_YEAR = re.compile(rf"\b(?P<month>{_MONTHS})\.?\s+(?P<rel>förra året|i fjol|"
+                            r"last year|nästa år|next year)\b", re.I)
+
+
+def _years_named(text: str, today: date) -> str:
+    """The text with "april förra året", "mars nästa år" written with their years."""
+    def year(m: re.Match) -> str:
+        later = m.group("rel").lower() in ("nästa år", "next year")
+        return f"{m.group('month')} {today.year + (1 if later else -1)}"
+    return _RELATIVE_YEAR.sub(year, text)
+
+
+def month_named(text: str, today: date) -> str | None:
+    """The month and year the text names ("april 2027", "april förra året" as "april 2025"),
+    or None."""
+    m = _MONTH_YEAR.search(_years_named(text, today))
+    return m.group(0) if m else None
+
+
+_LAST_WEEK = r"\b(?:förra|senaste)\s+veckan\b|\blast\s+week\b"
+_LAST_MONTH = re.compile(r"\b(?:förra|senaste)\s+månaden\b|\blast\s+month\b", re.I)
+_SEASON = re.compile(r"\bi\s+(?P<sv>våras|somras|höstas|vintras)\b|"
+                     r"\b(?:last|this\s+past)\s+(?P<en>spring|summer|autumn|fall|winter)\b", re.I)
+_SEASON_MONTHS = {"våras": 3, "spring": 3, "somras": 6, "summer": 6, "höstas": 9, "autumn": 9,
+                  "fall": 9, "vintras": 12, "winter": 12}
+
+
+def _relative_period(text: str, today: date) -> tuple[date, date] | None:
+    """The first and last day of "förra veckan", "förra månaden" or a season just past ("i
+    våras": March to May of this year, or of last year before June)."""
+    from calendar import monthrange
+
+    if re.search(_LAST_WEEK, text, re.I):
+        monday = today - timedelta(days=today.weekday() + 7)
+        return monday, monday + timedelta(days=6)
+    if _LAST_MONTH.search(text):
+        last = today.replace(day=1) - timedelta(days=1)
+        return last.replace(day=1), last
+    m = _SEASON.search(text)
+    if m:
+        first_month = _SEASON_MONTHS[(m.group("sv") or m.group("en")).lower()]
+        start = date(today.year, first_month, 1)
+        end_month = first_month + 2
+        end_year = start.year + (1 if end_month > 12 else 0)
+        end_month = (end_month - 1) % 12 + 1
+        end = date(end_year, end_month, monthrange(end_year, end_month)[1])
+        while end >= today:  # the last such season wholly past
+            start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)
+        return start, end
+    return None
+
+
+def period_span(text: str, today: date) -> tuple[date, date] | None:
+    """The first and last day of the period the text names instead of a day: a month and
+    year ("juni 2024", "april förra året"), "förra veckan", "förra månaden", a season just
+    past ("i våras") or a year alone ("in 2024"); None for anything else."""
+    from calendar import monthrange
+
+    plain = _years_named(_without_birth(text), today)
+    m = _MONTH_YEAR.search(plain)
+    if m and m.group("month").lower() in _MONTH_NAMES:
+        year, month = int(m.group("year")), _MONTH_NAMES[m.group("month").lower()]
+        return date(year, month, 1), date(year, month, monthrange(year, month)[1])
+    relative = _relative_period(plain, today)
+    if relative is not None:
+        return relative
+    m = _YEAR_ALONE.search(plain)
+    if m and 1900 < int(m.group("year")) <= today.year:
+        year = int(m.group("year"))
+        return date(year, 1, 1), date(year, 12, 31)
+    return None
+
+
+def period_words(text: str, today: date) -> str:
+    """How the text names the period ``period_span`` reads ("juni 2024", "2024", "i våras")."""
+    plain = _years_named(_without_birth(text), today)
+    m = _MONTH_YEAR.search(plain)
+    if m:
+        return m.group(0).strip()
+    m = _YEAR_ALONE.search(plain)
+    return m.group("year") if m else (vague_date(text) or "")
+
+
+# ---------------------------------------------------------------- days counted from another
+
+_COUNT = (r"(?P<n>\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju|one|two|three|four|five|six|"
+          r"seven)")
+_COUNT_WORDS = {"en": 1, "ett": 1, "one": 1, "två": 2, "two": 2, "tre": 3, "three": 3,
+                "fyra": 4, "four": 4, "fem": 5, "five": 5, "sex": 6, "six": 6, "sju": 7,
+                "seven": 7}
+_DAYS_UNIT = r"(?P<unit>dag(?:en|ar)?|days?|veck(?:an|or|a)|weeks?)"
+_AFTER = ("efter", "senare", "after", "later")
+# "och om det var dagen efter", "the day before", "veckan innan", "två dagar senare"; not "…
+# innan vas-bytet", a day counted from something else
+_FROM_THE_VISIT = re.compile(
+    rf"\b(?:{_COUNT}\s+)?{_DAYS_UNIT}\s+"
+    r"(?P<way>efter|senare|innan|före|tidigare|after|later|before|earlier)\b"
+    r"(?!\s+[\w-]*(?:bytet|byte|switch|övergång\w*))", re.I)
+
+
+def _counted_days(m: re.Match) -> int:
+    """The days a count and unit ("två dagar", "veckan") make, negative counted back."""
+    n = m.group("n")
+    count = int(n) if n and n.isdigit() else _COUNT_WORDS.get((n or "").lower(), 1)
+    days = count * (7 if m.group("unit").lower().startswith(("veck", "week")) else 1)
+    return days if m.group("way").lower() in _AFTER else -days
+
+
+def days_from_the_visit(text: str) -> int | None:
+    """The days a short what-if counts from the visit's day ("och om det var dagen efter":
+    1, "the day before": -1), or None."""
+    m = _FROM_THE_VISIT.search(text)
+    return _counted_days(m) if m else None
+
+
 # A date of another event than the visit, when the message names the visit's day too: the
 # discharge ("hembesök igår … utskriven från sjukhuset i förrgår": walk-through, stop 19, the
 # visit got the discharge's day) or the day an earlier state began (``_SINCE``).
@@ -446,9 +566,8 @@ def birthday_birth_date(text: str, today: date) -> date | int | None:
 _PLUPERFECT = re.compile(r"\b(?:hade|had)\b(?:\s+(?:hunnit|already|redan|just))?\s*$", re.I)
 
 
-_PAST_WEEK = re.compile(r"\b(?:förra|senaste)\s+veckan\b|\blast\s+week\b|\bhäromdagen\b|"
-                        r"\bthe other day\b|\bnyss\b|\bnyligen\b|\brecently\b", re.I)
-_PAST_MONTH = re.compile(r"\b(?:förra|senaste)\s+månaden\b|\blast\s+month\b", re.I)
+_PAST_WEEK = re.compile(rf"{_LAST_WEEK}|\bhäromdagen\b|\bthe other day\b|\bnyss\b|"
+                        r"\bnyligen\b|\brecently\b", re.I)
 _MONTH_ALONE = re.compile(rf"\b(?:i\s+|in\s+)?({_MONTHS})\.?(?:\s+(\d{{4}}))?\b", re.I)
 
 
@@ -457,7 +576,7 @@ def _birthday_period(rest: str, today: date, past: bool) -> date | None:
     for a birthday already passed (``past``) or still to come."""
     if past and _PAST_WEEK.search(rest):
         return today - timedelta(days=7)
-    if past and _PAST_MONTH.search(rest):
+    if past and _LAST_MONTH.search(rest):
         first = today.replace(day=1) - timedelta(days=1)
         return first.replace(day=1)
     m = _MONTH_ALONE.search(rest)
@@ -677,12 +796,9 @@ _BIRTHDAY_CLAUSE = re.compile(r"\b(?:fyllde|fyller|fyllt|turned|turns|födelseda
 _VISIT_AFTER = re.compile(
     r"\b(?:hem)?besök\w*|\bvisit\w*|\bsaw (?:her|him|them)\b", re.I)
 _THEN_AFTER = re.compile(
-    r"^(?P<between>[^.;!?]{0,25}?)\b(?:(?P<n>\d{1,2}|en|ett|två|tre|fyra|fem|one|two|three|four|"
-    r"five)\s+)?(?P<unit>dag(?:en|ar)?|days?|veckan|week)\s+(?:efter|senare|after|later)\b",
-    re.I)
+    rf"^(?P<between>[^.;!?]{{0,25}}?)\b(?:{_COUNT}\s+)?{_DAYS_UNIT}\s+"
+    r"(?P<way>efter|senare|after|later)\b", re.I)
 _DISCHARGE_SAID = re.compile(r"skrevs ut|utskriv\w*|discharg\w*|kom hem från", re.I)
-_COUNTS = {"en": 1, "ett": 1, "one": 1, "två": 2, "two": 2, "tre": 3, "three": 3, "fyra": 4,
-           "four": 4, "fem": 5, "five": 5}
 
 
 def _visit_after_discharge(text: str, day: date) -> date:
@@ -693,10 +809,7 @@ def _visit_after_discharge(text: str, day: date) -> date:
     for visit in _VISIT_AFTER.finditer(text):
         m = _THEN_AFTER.match(text[visit.end():])
         if m and not re.search(r"\d", m.group("between")):
-            n = m.group("n")
-            count = int(n) if n and n.isdigit() else _COUNTS.get((n or "").lower(), 1)
-            weeks = m.group("unit").lower().startswith(("veck", "week"))
-            return day + timedelta(days=count * (7 if weeks else 1))
+            return day + timedelta(days=_counted_days(m))
     return day
 
 

@@ -144,8 +144,7 @@ _DATED = {"report": ("är en rapport daterad", "is a report dated"),
           "decision": ("är ett beslut daterat", "is a decision dated")}
 
 
-def _period(meta, lang: str, today: date | None = None) -> str:
-    today = today or date.today()
+def _period(meta, lang: str, today: date) -> str:
     if meta.kind in _DATED and meta.valid_from:
         # a report or a decision is dated, never "in force" (walk-through, stop 19)
         sv, en = _DATED[meta.kind]
@@ -252,7 +251,18 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
         if newer is family[0]:
             newer = family[1]
         older = family[family.index(newer) - 1]
-        _describe_change(out, older, newer, kb, rules, lang)
+        _describe_change(out, older, newer, kb, rules, lang, today)
+        if not any(r.document_id == newer.id for r in getattr(rules, "visit_routines", ()) or ()):
+            # a version without rule tables (a published routine): what its text says
+            # differently, section by section (walk-through, stop 22: "vad ändrades i
+            # nyckelrutinen" listed no change); here, not in _describe_change, whose lines the
+            # comparison page shows beside its own section diff
+            changed, quoted = _text_changes(kb.document(older.id), kb.document(newer.id), lang)
+            out.quotes += [(newer.id, q) for q in quoted]
+            if changed:
+                out.lines.append(_t(lang, "Ändringar i texten:",
+                                    "Changes in the text (in Swedish):"))
+                out.lines += changed
         return out
 
     when = day or today
@@ -285,7 +295,7 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
                             if day is not None else
                             f"Today ({when}) {_title(current, lang)} is in force; it {_period(current, lang, today)}."))
         out.quotes += _note_quotes(current, rules, kb.document(current.id))
-        _neighbours(out, current, family, kb, rules, lang)
+        _neighbours(out, current, family, kb, rules, lang, today)
         return out
 
     target = named[0]
@@ -315,7 +325,7 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
         out.lines.append(_t(lang, f"Den är daterad {target.published}.",
                             f"It is dated {target.published}."))
     out.quotes += _note_quotes(target, rules, kb.document(target.id))
-    _neighbours(out, target, family, kb, rules, lang)
+    _neighbours(out, target, family, kb, rules, lang, today)
     return out
 
 
@@ -325,7 +335,8 @@ _YES_NO_VERSION = re.compile(r"^\s*(?:och\s+|and\s+)?(?:gäller|gällde|är|anv�
                              r"can|still)\b|\bfortfarande\b|\bstill\b|\bän\b", re.I)
 
 
-def _neighbours(out: VersionAnswer, meta, family: list, kb, rules, lang: str) -> None:
+def _neighbours(out: VersionAnswer, meta, family: list, kb, rules, lang: str,
+                today: date) -> None:
     """What a version replaced and what replaced it."""
     if meta not in family:
         return
@@ -333,16 +344,16 @@ def _neighbours(out: VersionAnswer, meta, family: list, kb, rules, lang: str) ->
     if i > 0:
         prev = family[i - 1]
         out.compared = (prev.id, meta.id)
-        coming = bool(meta.valid_from) and str(meta.valid_from) > date.today().isoformat()
+        coming = bool(meta.valid_from) and str(meta.valid_from) > today.isoformat()
         out.lines.append(_t(lang, f"Den {'ersätter' if coming else 'ersatte'} {_title(prev, lang)}, "
-                                  f"som {_period(prev, lang)}.",
+                                  f"som {_period(prev, lang, today)}.",
                             f"It {'replaces' if coming else 'replaced'} {_title(prev, lang)}, "
-                            f"which {_period(prev, lang)}."))
+                            f"which {_period(prev, lang, today)}."))
         out.quotes += _note_quotes(prev, rules, kb.document(prev.id))
     if i + 1 < len(family):
         nxt = family[i + 1]
         out.compared = out.compared or (meta.id, nxt.id)
-        later = bool(nxt.valid_from) and str(nxt.valid_from) > date.today().isoformat()
+        later = bool(nxt.valid_from) and str(nxt.valid_from) > today.isoformat()
         out.lines.append(_t(lang, f"Den {'ersätts' if later else 'ersattes'} {nxt.valid_from} av "
                                   f"{_title(nxt, lang)}.",
                             f"It {'will be' if later else 'was'} replaced on {nxt.valid_from} by "
@@ -398,11 +409,12 @@ def _text_changes(older_doc, newer_doc, lang: str) -> tuple[list[str], list[str]
     return lines[:MAX_CHANGED_SECTIONS], quotes
 
 
-def _describe_change(out: VersionAnswer, older, newer, kb, rules, lang: str) -> None:
+def _describe_change(out: VersionAnswer, older, newer, kb, rules, lang: str,
+                     today: date) -> None:
     """What changed from ``older`` to ``newer``: the dates, the newer document's own note, and
     for visit routines the difference of the rule tables."""
     out.compared = (older.id, newer.id)
-    coming = bool(newer.valid_from) and str(newer.valid_from) > date.today().isoformat()
+    coming = bool(newer.valid_from) and str(newer.valid_from) > today.isoformat()
     out.lines.append(_t(
         lang, f"{_title(newer, lang)} {'ersätter' if coming else 'ersatte'} {_title(older, lang)} "
               f"{newer.valid_from}.",
@@ -412,14 +424,6 @@ def _describe_change(out: VersionAnswer, older, newer, kb, rules, lang: str) -> 
     routines = {r.document_id: r for r in getattr(rules, "visit_routines", ()) or ()}
     old, new = routines.get(older.id), routines.get(newer.id)
     if old is None or new is None:
-        # a version without rule tables (a published routine): what its text says
-        # differently, section by section (walk-through, stop 22: "vad ändrades i
-        # nyckelrutinen" listed no change)
-        changed, quoted = _text_changes(kb.document(older.id), kb.document(newer.id), lang)
-        out.quotes += [(newer.id, q) for q in quoted]
-        if changed:
-            out.lines.append(_t(lang, "Ändringar i texten:", "Changes in the text (in Swedish):"))
-            out.lines += changed
         return
     out.lines.append(_t(lang, f"Skillnader enligt regeltabellerna ({old.system} → {new.system}):",
                         f"Differences by the rule tables ({old.system} → {new.system}):"))

@@ -534,9 +534,12 @@ def test_what_changed_in_a_published_routine_and_follow_ups_on_its_versions(admi
         before = chat(client, "vilken version av nyckelrutinen gällde 2026-02-01")
         now = chat(client, "och idag då", before["conversation_id"])
         code = chat(client, "hur ofta byts koden till nyckelgömman")
+        # the comparison page shows its own section diff, not the chat's text changes again
+        compared = client.get("/documents/nyckelhantering-2/andringar")
     assert "Ändringar i texten:" in changed["answer"] and "inom en timme" in changed["answer"]
     assert "var tredje månad" in changed["answer"] and "var sjätte månad" in changed["answer"]
     assert any(c["document_id"] == "nyckelhantering-2" for c in changed["citations"])
     assert now["kind"] == "version" and "Cosmic" not in now["answer"]
     assert "nyckelhantering" in now["answer"].lower() or "nyckelhantering" in str(now["citations"])
     assert code["kind"] == "search" and "var tredje månad" in code["answer"]
+    assert compared.status_code == 200 and "”Kod till nyckelgömma”: nu" not in compared.text
