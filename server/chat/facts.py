@@ -740,6 +740,21 @@ def _first_category(text: str, table) -> tuple[str | None, bool]:
     return None, False
 
 
+#: A message opening on another patient than the one the conversation was about ("ny
+#: patient, hembesök idag hos en 60-åring …", "och en annan pat, 92 år, brytpunktssamtal"):
+#: none of the earlier visit's facts are hers (walk-through, stop 22: the second patient
+#: kept the first one's housing, and "ny patient … vanlig uppföljning" was an enrolment).
+OTHER_PATIENT = re.compile(
+    r"^\W*(?:(?:och|ok|okej|sen|så|nu|då|and|now|then)\W+)*(?:(?:en|ett|a|the)\s+)?"
+    r"(?:(?P<new>ny|nytt|new)|nästa|annan|andra|another|next|different|other)\s+"
+    r"(?:patient\w*|pat|pt|case|fall)\b", re.I)
+
+
+def other_patient(text: str) -> bool:
+    """True when ``text`` opens on another patient (``OTHER_PATIENT``)."""
+    return OTHER_PATIENT.match(text) is not None
+
+
 def extract_facts(text: str, today: date) -> ExtractedFacts:
     """The visit facts stated in ``text`` (a personnummer already masked), relative to ``today``.
 
@@ -756,7 +771,13 @@ def extract_facts(text: str, today: date) -> ExtractedFacts:
     elif isinstance(birthday, int):
         facts.patient_age, facts.birth_date, facts.birth_year = birthday, None, None
 
-    occasion, negated = _first_category(text, _OCCASIONS)
+    switch = OTHER_PATIENT.match(text)
+    # "ny patient, … vanlig uppföljning": the new patient is the one the message is about,
+    # its occasion the one stated after (a new patient alone is still the enrolment's)
+    occasion, negated = _first_category(
+        text if switch is None else " " * switch.end() + text[switch.end():], _OCCASIONS)
+    if occasion is None and switch is not None and switch.group("new"):
+        occasion, negated = "inskrivning", False
     if occasion and not negated:
         facts.occasion = occasion
     setting, negated = _first_category(text, _SETTINGS)

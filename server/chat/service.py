@@ -24,8 +24,8 @@ from server.chat import texts as T
 from server.chat.conversations import Conversation, valid_id
 from server.chat.dialogue import changed_facts, read_reply
 from server.chat.facts import (days_from_the_visit, extract_facts, has_unreadable_date,
-                                merge_facts, month_named, period_span, period_words, vague_date,
-                                year_left_out)
+                                merge_facts, month_named, other_patient, period_span,
+                                period_words, vague_date, year_left_out)
 from server.chat.organization import HALLAND, find_organization, resolve_scope
 from server.chat.tables import caption_overlap, cell_answer, whole_table
 from server.chat.router import (FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
@@ -928,6 +928,9 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     """The rules' registration answer for the visit the conversation describes."""
     lang = frame.lang
     known = conv.facts if (frame.reply_to or conv.last_kind == VISIT) else {}
+    switched = bool(known) and other_patient(frame.text)
+    if switched:
+        known = {}
     changes = changed_facts(known, frame.stated) if known else []
     conv.facts = merge_facts(known, frame.stated)
     if "patient_age" in frame.stated and conv.facts.get("visit_date"):
@@ -998,7 +1001,8 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
             and conv.pending != "visit_date":
         # no day known: the answer took the visit as today's, so the age is today's
         conv.facts["age_on"] = today.isoformat()
-    notes = [note for note in (T.describe_changes(changes, lang) if changes else None, lead,
+    notes = [note for note in (T.describe_changes(changes, lang) if changes else None,
+                               T.t(lang, "other_patient") if switched else None, lead,
                                _age_moved_note(conv.facts, lang)) if note]
     reply.api["answer"] = "\n".join(notes + [reply.api["answer"]])
     return reply

@@ -43,6 +43,7 @@ TEXTS = {
         "comp_unknown": "Extra ersättning: kan inte avgöras ännu.",
         "reasons": "Skäl:",
         "age_moved": "Åldern {age} år gällde {on}; på besöksdagen {d} var patienten {ages} år.",
+        "other_patient": "En annan patient: uppgifterna om det förra besöket används inte.",
         "age_moved_ask": "Åldern {age} år gällde {on}; på besöksdagen {d} var patienten {ages} "
                          "år, och avgiften skiljer sig vid 85 år.",
         "or_joined": "{a} eller {b}",
@@ -150,6 +151,7 @@ TEXTS = {
         "comp_no": "Extra compensation: no.",
         "comp_unknown": "Extra compensation: cannot be decided yet.",
         "reasons": "Why:",
+        "other_patient": "Another patient: the facts of the earlier visit are not used.",
         "age_moved": "The age {age} was the age on {on}; on the visit date {d} the patient "
                      "was {ages}.",
         "age_moved_ask": "The age {age} was the age on {on}; on the visit date {d} the patient "

@@ -1244,3 +1244,24 @@ def test_a_short_version_follow_up_stays_with_its_document_but_a_list_is_a_list(
     assert b["answer"].startswith("I dag (") and "Cosmic" in b["answer"].split("\n")[0]
     c = ask("vilka rutiner finns", a["conversation_id"])
     assert c["answer"].startswith("Kunskapsbasen innehåller de här dokumenten:")
+
+
+def test_another_patient_in_the_same_conversation_starts_from_no_facts(ask):
+    # walk-through, stop 22: the second patient kept the first one's housing, and "ny
+    # patient … vanlig uppföljning" was taken for an enrolment
+    a = ask("hembesök igår hos 87-åring på säbo efter utskrivning, hur registrerar jag")
+    assert a["decision"]["compensation_sek"] == 500
+    b = ask("ny patient, hembesök idag hos en 60-åring i eget boende, vanlig uppföljning",
+            a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["compensation_sek"] == 0
+    assert b["answer"].startswith("En annan patient:") and "Ändrat" not in b["answer"]
+    c = ask("och en annan pat, 92 år, brytpunktssamtal", a["conversation_id"])
+    assert c["facts"].get("setting") is None and c["question"] is not None
+    assert "särskilt boende" in c["question"]
+
+
+def test_a_new_patient_alone_is_still_the_enrolment(ask):
+    a = ask("hembesök idag hos 80-åring på säbo efter utskrivning")
+    b = ask("ny patient, 81 år, säbo, igår", a["conversation_id"])
+    assert b["facts"]["occasion"] == "inskrivning"
+    assert b["decision"]["compensation_sek"] == 500
