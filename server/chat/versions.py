@@ -285,6 +285,20 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
             current = family[-1]
         if day == today:
             day = None  # "och idag då": today's, in the present
+        asked = named[0] if named and named[0] in family else None
+        if asked is not None and _YES_NO_VERSION.search(text):
+            # "gäller VAS-rutinen idag?" is answered yes or no before what applies (walk-
+            # through, stop 22: it opened on the Cosmic routine, never saying no)
+            if asked.id != current.id:
+                out.lines.append(_t(
+                    lang, f"Nej, {_title(asked, lang)} "
+                          + (f"gäller inte i dag: den {_period(asked, lang, today)}." if day is None
+                             else f"{'gäller' if when > today else 'gällde'} inte den {when}: "
+                                  f"den {_period(asked, lang, today)}."),
+                    f"No, {_title(asked, lang)} "
+                    + (f"is not in force today: it {_period(asked, lang, today)}." if day is None
+                       else f"{'does' if when > today else 'did'} not apply on {when}: "
+                            f"it {_period(asked, lang, today)}.")))
         out.lines.append(_t(lang, f"Den {when} {'gäller' if when > today else 'gällde'} "
                                   f"{_title(current, lang)}; den {_period(current, lang, today)}."
                                   if day is not None else
@@ -294,6 +308,9 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
                             f"it {_period(current, lang, today)}."
                             if day is not None else
                             f"Today ({when}) {_title(current, lang)} is in force; it {_period(current, lang, today)}."))
+        if asked is not None and asked.id == current.id and _YES_NO_VERSION.search(text):
+            first = out.lines[-1]
+            out.lines[-1] = _t(lang, "Ja, ", "Yes, ") + first[0].lower() + first[1:]
         out.quotes += _note_quotes(current, rules, kb.document(current.id))
         _neighbours(out, current, family, kb, rules, lang, today)
         return out

@@ -1265,3 +1265,15 @@ def test_a_new_patient_alone_is_still_the_enrolment(ask):
     b = ask("ny patient, 81 år, säbo, igår", a["conversation_id"])
     assert b["facts"]["occasion"] == "inskrivning"
     assert b["decision"]["compensation_sek"] == 500
+
+
+def test_is_a_version_in_force_today_is_answered_yes_or_no_first(ask):
+    # walk-through, stop 22: "gäller VAS-rutinen idag?" opened on the Cosmic routine
+    old = ask("gäller VAS-rutinen idag?")
+    assert old["kind"] == "version"
+    assert old["answer"].startswith("Nej, ”Registrering av riktade hemsjukvårdsbesök av läkare "
+                                    "i VAS”") and "gäller inte i dag" in old["answer"]
+    new = ask("gäller cosmic-rutinen idag")
+    assert new["answer"].startswith("Ja, i dag (")
+    then = ask("gällde cosmic rutinen 1 jan 2024")
+    assert then["answer"].startswith("Nej,") and "gällde inte den 2024-01-01" in then["answer"]
