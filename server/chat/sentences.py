@@ -337,6 +337,24 @@ def combined_scores(lexical: list[float], dense) -> list[float]:
             for d, lx in zip(dense, lexical)]
 
 
+def _bare(sentence: str) -> bool:
+    """True for a line of numbers only ("2020 2021 2021 2021", "4 115 1 432"): a table's
+    header or values, which say nothing without their labels."""
+    words = sentence.split()
+    return bool(words) and all(_NUMERIC.match(w) for w in words)
+
+
+def _unbare(scores: list[float], sentences: list[str]) -> list[float]:
+    """``scores`` with the bare number lines (``_bare``) last, unless all lines are bare: such a
+    line is never an answer by its closeness alone (walk-through, stop 22: "vad är
+    läkarmedverkan" – "hur länge då" got "2020 2021 2021 2021")."""
+    bare = [_bare(x) for x in sentences]
+    if all(bare) or not any(bare):
+        return scores
+    floor = min(scores) - 1.0
+    return [floor if b else x for x, b in zip(scores, bare)]
+
+
 def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) -> int:
     """Which candidate passage holds the best answer unit. Each candidate: ``text``,
     ``generic`` (title and heading terms), ``score`` (fused rank score), ``coverage`` (term
@@ -351,9 +369,9 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
         q = question.for_passage(set().union(*terms) | set(cand["generic"]))
         lexical = sentence_scores(q, sentences, terms, tokenize, generic=cand["generic"])
         if cand["dense"] is None:
-            unit = max(lexical) / LEXICAL_CAP
+            unit = max(_unbare([x / LEXICAL_CAP for x in lexical], sentences))
         else:
-            unit = max(combined_scores(lexical, cand["dense"]))
+            unit = max(_unbare(combined_scores(lexical, cand["dense"]), sentences))
         score = (unit + PASSAGE_RANK_WEIGHT * cand["score"]
                  + PASSAGE_COVERAGE_WEIGHT * cand["coverage"])
         if cand.get("off_topic"):
@@ -403,7 +421,8 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
     question = question.for_passage(set().union(*terms) | set(generic))
     scores = sentence_scores(question, sentences, terms, tokenize, generic=generic)
     n = len(spans)
-    ranking = combined_scores(scores, dense if dense is not None and len(dense) == n else None)
+    ranking = _unbare(combined_scores(scores, dense if dense is not None and len(dense) == n
+                                      else None), sentences)
     best = max(range(n), key=lambda i: (ranking[i], -i))
     typed = [i for i in range(n) if scores[i] > 0 and any(
         CUES[c][1].search(sentences[i]) for c in question.cues & TYPED_CUES)]

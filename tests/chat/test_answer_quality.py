@@ -3,6 +3,8 @@ date rules (Läkarmedverkan after discharge, the Västra Götaland follow-up) ci
 
 from __future__ import annotations
 
+import re
+
 
 def test_how_often_follow_up_answers_with_the_interval_sentence(ask):
     body = ask("Hur ofta ska hemsjukvården följas upp?")
@@ -98,3 +100,12 @@ def test_first_follow_up_date_is_the_vastra_gotaland_municipalitys_routine(ask):
 def test_near_domain_off_topic_question_is_not_routed_to_a_date_rule(ask):
     body = ask("Hur länge har vårdcentralen öppet 2026-04-01?")
     assert body.get("date_rule") is None
+
+
+def test_a_line_of_numbers_alone_is_never_the_answer(ask):
+    # walk-through, stop 22: "vad är läkarmedverkan" – "hur länge då" got "2020 2021 2021 2021"
+    a = ask("vad är läkarmedverkan")
+    b = ask("hur länge då", a["conversation_id"])
+    first = b["answer"].split("\n")[0]
+    assert re.search(r"[A-Za-zÅÄÖåäö]{3,}", first), first
+    assert "Sedan januari 2021" in b["answer"]
