@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date, timedelta
 
@@ -34,6 +34,7 @@ from server.chat.versions import answer_version_question
 
 RULES = "rule"
 SEARCH = "search"
+NO_ANSWER = "no_answer"
 CLARIFY = "clarify"
 LAKARMEDVERKAN = "lakarmedverkan"
 FOLLOWUP = "followup"
@@ -882,8 +883,64 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
     if frame.kind == OUT_OF_SCOPE:
         # ("how long does lakarmedverkan support last" names the rule: walk-through, stop 20)
         return _lmv_period_statement(state, frame, conv) or _no_answer(state, frame, nearby=True)
-    return (_notice_statement(state, frame, today) or _rule_statement(state, frame, today)
-            or _lmv_period_statement(state, frame, conv) or _search_answer(state, frame))
+    whole = (_notice_statement(state, frame, today) or _rule_statement(state, frame, today)
+             or _lmv_period_statement(state, frame, conv) or _search_answer(state, frame))
+    return _both_parts(state, frame, conv, today, whole) or whole
+
+
+#: A message asking two things, the second opening on its own question word after "och"
+#: ("vem beslutar om anslutning och hur ofta ska det följas upp").
+_TWO_QUESTIONS = re.compile(
+    r"^(?P<first>.{12,}?)\s*,?\s+(?:och|samt|and)\s+"
+    r"(?P<second>(?:vad|vem|vilk(?:en|et|a)|när|hur|varför|var|what|who|which|when|how|"
+    r"where|why)\b.{8,})$", re.I | re.S)
+
+
+def _both_parts(state, frame: Frame, conv: Conversation, today: date,
+                whole: ChatReply) -> ChatReply | None:
+    """The answer to each of a message's two questions when they are answered by different
+    passages (walk-through, stop 22: "vem beslutar om anslutning och hur ofta ska det följas
+    upp" answered only who decides; the sentences of one passage already answer both parts
+    of a question within it). A part that finds no support of its own is answered as the
+    whole message was; None when both parts come to one answer."""
+    m = _TWO_QUESTIONS.match(frame.text)
+    if m is None or frame.search_text is not None or whole.lead is not None:
+        return None
+    kb = state.kb
+    threshold = kb.no_answer_threshold_for(frame.lang)
+    replies = []
+    for part in (m.group("first").strip(" ,"), m.group("second").strip()):
+        hits = kb.search(part, k=5, organization=frame.organization)
+        if not hits or not is_supported(hits[0], threshold, frame.lang):
+            replies.append(whole)
+            continue
+        sub = replace(frame, text=part, hits=hits, search_text=None)
+        reply = (_notice_statement(state, sub, today) or _rule_statement(state, sub, today)
+                 or _search_answer(state, sub))
+        replies.append(reply if reply.api.get("citations") else whole)
+    first, second = replies
+    if first is second or any(r.lead is not None for r in replies) or any(
+            r.api.get("kind") not in (SEARCH, NO_ANSWER) for r in replies):
+        return None
+    quoted = [" ".join(re.sub(r"^[\W\d]+", "", c.get("quote") or "").split())
+              for r in replies for c in r.api["citations"][:1]]
+    if len(quoted) == 2 and (quoted[0] in quoted[1] or quoted[1] in quoted[0]):
+        return None  # one sentence answers both (a bullet and the rule quoting it)
+    passages, seen = [], set()
+    for p in first.api.get("passages", []) + second.api.get("passages", []):
+        key = (p.get("document_id"), p.get("anchor"))
+        if key not in seen:
+            seen.add(key)
+            passages.append(p)
+    kind = SEARCH if SEARCH in (first.api["kind"], second.api["kind"]) else NO_ANSWER
+    return ChatReply(
+        api={"kind": kind, "answer": first.api["answer"] + "\n\n" + second.api["answer"],
+             "decision": None,
+             "citations": first.api["citations"] + second.api["citations"],
+             "passages": passages[:2 * SOURCES_SHOWN]},
+        conversation=None, notice="\n".join(r.notice for r in replies if r.notice) or None,
+        highlight=first.highlight, marks={**second.marks, **first.marks},
+        links=first.links + [x for x in second.links if x not in first.links])
 
 
 _DAYS_NAMED = re.compile(r"\b\d+\s*(?:dagar|dgr|days)\b|\bförläng\w*|\bextend\w*|"

@@ -109,3 +109,19 @@ def test_a_line_of_numbers_alone_is_never_the_answer(ask):
     first = b["answer"].split("\n")[0]
     assert re.search(r"[A-Za-zÅÄÖåäö]{3,}", first), first
     assert "Sedan januari 2021" in b["answer"]
+
+
+def test_two_questions_answered_by_two_passages_get_both_answers(ask):
+    # walk-through, stop 22: only the first of two questions was answered
+    body = ask("vem beslutar om anslutning och hur ofta ska det följas upp")
+    assert body["kind"] == "search"
+    assert "planeringsfunktion" in body["answer"] and "två månader" in body["answer"]
+    assert [c["section"] for c in body["citations"]] == ["Bedömning och beslut",
+                                                         "Uppföljning av hemsjukvård"]
+    english = ask("who decides on enrolment and how often is it followed up")
+    assert "planeringsfunktion" in english["answer"] and "sjätte månad" in english["answer"]
+
+
+def test_two_questions_one_sentence_answers_are_not_repeated(ask):
+    body = ask("hur länge får man stöd från läkarmedverkan och vem tar sen över")
+    assert body["answer"].count("i upp till 14 dagar, med möjlighet") == 1
