@@ -61,6 +61,9 @@ class Conversation:
     #: The passage the last search answer quoted ({"document_id", "anchor"}): what a short
     #: follow-up ("var journalför jag den?") refers to. Ids only, never message text.
     topic: dict | None = None
+    #: The organization the user said they work in ("vi är ju i västra götaland"): the
+    #: knowledge base's name for it, used while a message names none.
+    organization: str | None = None
 
     def to_json(self) -> dict:
         """The stored form: only allowed fact names, never message text."""
@@ -76,6 +79,7 @@ class Conversation:
             "updated": self.updated,
             "thread": self.thread[-MAX_THREAD_TURNS:],
             "topic": self.topic,
+            "organization": self.organization,
         }
 
 
@@ -151,7 +155,15 @@ def conversation_from_json(data, conversation_id: str) -> Conversation | None:
         turns=turns, created=created, updated=updated,
         thread=[t for t in data.get("thread") or [] if isinstance(t, dict)]
         if isinstance(data.get("thread"), list) else [],
-        topic=_topic_or_none(data.get("topic")))
+        topic=_topic_or_none(data.get("topic")),
+        organization=_organization_or_none(data.get("organization")))
+
+
+def _organization_or_none(value) -> str | None:
+    """A stored organization name (letters, spaces, parentheses, hyphens; never a digit, so
+    never a personnummer), anything else None."""
+    return value if isinstance(value, str) \
+        and re.fullmatch(r"(?:[^\W\d_]|[ ()\-.,]){1,120}", value) else None
 
 
 _TOPIC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,119}")

@@ -50,10 +50,19 @@ _OTHER_SHAPE = re.compile(
 @dataclass(frozen=True)
 class Mention:
     """An organization a message names: ``known`` is the catalog's organization name, or None
-    for one the knowledge base has no routines from (``name`` says which)."""
+    for one the knowledge base has no routines from (``name`` says which). ``own``: the user
+    says they work there ("vi är ju i västra götaland", "jag jobbar i en kommun i VG")."""
 
     name: str
     known: str | None
+    own: bool = False
+
+
+#: Before a mention: the user's own place ("vi är ju i", "jag jobbar i en kommun i", "hos oss
+#: i", "I work in").
+_OWN_BEFORE = re.compile(r"\b(?:vi|jag|oss|vår|vårt|våra|we|i|our|us|my)\b[^.?!]{0,30}$", re.I)
+#: Before a mention: it is denied ("inte halland", "not Halland").
+_DENIED_BEFORE = re.compile(r"\b(?:inte|ej|icke|not|utan)\s+(?:i\s+|in\s+)?$", re.I)
 
 
 def _known_name(key: str, organizations: list[str]) -> str | None:
@@ -67,12 +76,18 @@ def find_organization(text: str, organizations: list[str]) -> Mention | None:
     wins over another one (a physician from Skåne asking about Halland's routine asks about
     Halland).
     """
-    for key, pattern in _KNOWN.items():
-        if pattern.search(text):
-            known = _known_name(key, organizations)
-            if known is not None:
-                return Mention(known, known)
-            return Mention(key, None)
+    named = sorted((m.start(), key) for key, pattern in _KNOWN.items()
+                   for m in pattern.finditer(text))
+    # a denied one is not the one asked about ("jag jobbar i västra götaland inte halland"),
+    # and the user's own place beats a word echoed from an answer ("hallandsjouren? vi är ju
+    # i västra götaland": walk-through, this stop, got Halland's night duty twice)
+    kept = [(start, key) for start, key in named if not _DENIED_BEFORE.search(text[:start])]
+    own = [(start, key) for start, key in kept if _OWN_BEFORE.search(text[:start])]
+    for start, key in own[:1] or kept[:1]:
+        known = _known_name(key, organizations)
+        if known is not None:
+            return Mention(known, known, own=bool(own))
+        return Mention(key, None, own=bool(own))
     m = _OTHER_NAMED.search(text)
     if m:
         if m.group(0).casefold() == "takecare":  # Region Stockholm's journal system

@@ -237,7 +237,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
 
     frame = understand(state, text, stated, conv, today, lang,
                        organization if organization is not None
-                       else settings.default_organization, personnummer=pnr_seen)
+                       else conv.organization or settings.default_organization,
+                       personnummer=pnr_seen)
     reply = decide_and_compose(state, frame, conv, today)
     if pnr_seen and born_pnr is None:
         reply.api["answer"] = T.t(lang, "pnr_bad") + "\n\n" + reply.api["answer"]
@@ -331,7 +332,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     ``personnummer``: the message held one (it names one patient, so one visit)."""
     kb = state.kb
     orgs = kb.organizations() if kb is not None else []
-    scope, unknown = resolve_scope(find_organization(text, orgs), organization, orgs)
+    mention = find_organization(text, orgs)
+    if mention is not None and mention.own and mention.known:
+        conv.organization = mention.known  # the user's own, for the messages that follow
+    scope, unknown = resolve_scope(mention, organization, orgs)
     frame = Frame(text, SEARCH_KIND, lang, stated, scope,
                   unknown.name if unknown is not None else None, today=today,
                   topic_document=(conv.topic or {}).get("document_id"))

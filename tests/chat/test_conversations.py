@@ -245,3 +245,12 @@ def test_a_stored_topic_is_ids_only_and_anything_else_is_dropped():
         conv = conversation_from_json({"topic": bad}, "x" * 32)
         assert conv.topic in (None, {"document_id": "a", "anchor": "a"})
         assert "question" not in (conv.topic or {})
+
+
+def test_a_stored_organization_is_a_name_and_anything_else_is_dropped():
+    from server.chat.conversations import conversation_from_json
+
+    name = "Kommun i Västra Götaland (Sektor Välfärd)"
+    assert conversation_from_json({"organization": name}, "x" * 32).organization == name
+    for bad in ("19380503-1234", {"name": name}, "<script>", "x" * 200):
+        assert conversation_from_json({"organization": bad}, "x" * 32).organization is None

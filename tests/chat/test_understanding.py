@@ -1277,3 +1277,18 @@ def test_is_a_version_in_force_today_is_answered_yes_or_no_first(ask):
     assert new["answer"].startswith("Ja, i dag (")
     then = ask("gällde cosmic rutinen 1 jan 2024")
     assert then["answer"].startswith("Nej,") and "gällde inte den 2024-01-01" in then["answer"]
+
+
+def test_the_users_own_organization_beats_a_denied_or_echoed_one_and_is_remembered(ask):
+    # walk-through, this stop: a nurse in the VG municipality got Halland's night duty twice,
+    # and "… i västra götaland inte halland …" got Halland's decision
+    a = ask("jag jobbar i en kommun i västra götaland inte halland. vem tar beslutet om "
+            "anslutning hos oss")
+    assert a["understood"]["organization"].startswith("Kommun i Västra Götaland")
+    assert "planeringsfunktion" in a["answer"]
+    b = ask("vem ansvarar för patienterna på natten", a["conversation_id"])
+    assert b["understood"]["organization"].startswith("Kommun i Västra Götaland")
+    assert "Hallandsjouren" not in b["answer"]
+    c = ask("hallandsjouren? vi är ju i västra götaland, vad gäller för oss")
+    assert c["understood"]["organization"].startswith("Kommun i Västra Götaland")
+    assert "Under jourtid har Hallandsjouren" not in c["answer"]
