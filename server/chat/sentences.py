@@ -197,7 +197,7 @@ _QUESTION_WORD = re.compile(r"\b(?:vad|vem|vilk(?:en|et|a)|när|hur|var|varför|
                             r"when|how|where|why)\b", re.I)
 # A yes/no question: a clause opening on its verb and subject ("…, ska hen anslutas till
 # hemsjukvården", "does the patient get enrolled"), with no question word.
-_YES_NO = re.compile(r"(?:^|[,;:]\s*(?:och\s+|men\s+|and\s+)?|\bså\s+)"
+_YES_NO = re.compile(r"(?:(?:^|[,;:])\s*(?:och\s+|men\s+|and\s+)?|\bså\s+)"
                      r"(?:ska|skall|måste|får|kan|blir|behöver|räknas|ingår|"
                      r"gäller|should|does|do|is|are|can|will|must|would)\s+(?:hen|han|hon|pat\w*|"
                      r"patient\w*|man|vi|jag|de|dom|den|det|the|she|he|they|we|i|it)\b", re.I)
@@ -222,7 +222,13 @@ _WANTS_ALL = re.compile(r"\bvilka\b|\bvad innebär\b|\bskillnad\w*|\bbåda\b|\ba
                         # "det finns visst två nivåer" (walk-through, stop 18: level 2 only)
                         r"\b(?:två|tre|fyra|two|three|four)\s+\w*(?:nivåer|levels)\b", re.I)
 _ANAPHORA = re.compile(r"(?:med anledning av (?:detta|det)|detta|denna|dessa|det här|därför|"
+                       # "Patienterna ansluts inte …" are the ones of the sentence before, the
+                       # rule itself (walk-through, this stop: the evening/night and the leave
+                       # rules were quoted as "ansluts inte" alone, read as "we may not")
+                       r"patienterna|personerna|insatserna|"
                        r"this|these|therefore)\b", re.I)
+#: A passage of at most this many units is quoted whole for a yes/no question.
+YES_NO_WHOLE_UNITS = 3
 #: At most this many lines of one enumeration are quoted.
 MAX_ITEMS = 10
 
@@ -337,22 +343,26 @@ def combined_scores(lexical: list[float], dense) -> list[float]:
             for d, lx in zip(dense, lexical)]
 
 
+#: Taken off the score of a stray line (``_bare``): more than any two units differ.
+STRAY_PENALTY = 1.0
+
+
 def _bare(sentence: str) -> bool:
     """True for a line of numbers only ("2020 2021 2021 2021", "4 115 1 432"): a table's
-    header or values, which say nothing without their labels."""
+    header or values, which say nothing without their labels; and for a line opening in lower
+    case, a stray piece of a figure or a table ("säkerställa läkarsamverkan … - patient är
+    hemma" won over the leave rule for "pat är hemma på permission …, måste hon skrivas in":
+    walk-through, this stop)."""
     words = sentence.split()
-    return bool(words) and all(_NUMERIC.match(w) for w in words)
+    return bool(words) and (all(_NUMERIC.match(w) for w in words) or words[0][:1].islower())
 
 
 def _unbare(scores: list[float], sentences: list[str]) -> list[float]:
-    """``scores`` with the bare number lines (``_bare``) last, unless all lines are bare: such a
-    line is never an answer by its closeness alone (walk-through, stop 22: "vad är
-    läkarmedverkan" – "hur länge då" got "2020 2021 2021 2021")."""
-    bare = [_bare(x) for x in sentences]
-    if all(bare) or not any(bare):
-        return scores
-    floor = min(scores) - 1.0
-    return [floor if b else x for x, b in zip(scores, bare)]
+    """``scores`` with the stray lines (``_bare``) put below any sentence, and a passage of
+    stray lines only below any passage with one: such a line is never an answer by its
+    closeness alone (walk-through, stop 22: "vad är läkarmedverkan" – "hur länge då" got
+    "2020 2021 2021 2021")."""
+    return [x - STRAY_PENALTY if _bare(sentence) else x for x, sentence in zip(scores, sentences)]
 
 
 def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) -> int:
@@ -368,10 +378,13 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
         terms = [set(tokenize(x)) for x in sentences]
         q = question.for_passage(set().union(*terms) | set(cand["generic"]))
         lexical = sentence_scores(q, sentences, terms, tokenize, generic=cand["generic"])
-        if cand["dense"] is None:
-            unit = max(_unbare([x / LEXICAL_CAP for x in lexical], sentences))
-        else:
-            unit = max(_unbare(combined_scores(lexical, cand["dense"]), sentences))
+        units = [x / LEXICAL_CAP for x in lexical] if cand["dense"] is None \
+            else combined_scores(lexical, cand["dense"])
+        if not (question.cues & {"count", "amount"} and all(_bare(x) for x in sentences)):
+            # (a table of stray lines only may still hold the figure a count asks for:
+            # answer set, tuning part, "lmv antal patienter 2020")
+            units = _unbare(units, sentences)
+        unit = max(units)
         score = (unit + PASSAGE_RANK_WEIGHT * cand["score"]
                  + PASSAGE_COVERAGE_WEIGHT * cand["coverage"])
         if cand.get("off_topic"):
@@ -436,6 +449,11 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
         # every word the question has beside "vad innebär" names this section or document: it
         # asks what the section says, so all of it (walk-through, stop 19: "Vad innebär
         # HSU-beslutet från 3 mars 2026?" got its point 3 alone)
+        return spans
+    if question.yes_no and n <= YES_NO_WHOLE_UNITS and not any(_bare(x) for x in sentences):
+        # a yes or no asked of a short passage: all of it, the rule and its exception
+        # (walk-through, this stop: "… och måste hon skrivas in i hemsjukvården då" after the
+        # leave rule got its first sentence, never "Patienterna ansluts inte …")
         return spans
     table = _table_answer(question, sentences, terms, scores)
     if table is not None:

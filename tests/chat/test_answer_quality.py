@@ -125,3 +125,20 @@ def test_two_questions_answered_by_two_passages_get_both_answers(ask):
 def test_two_questions_one_sentence_answers_are_not_repeated(ask):
     body = ask("hur länge får man stöd från läkarmedverkan och vem tar sen över")
     assert body["answer"].count("i upp till 14 dagar, med möjlighet") == 1
+
+
+def test_a_sentence_opening_on_the_patients_comes_with_the_rule_before_it(ask, client):
+    # walk-through, this stop: "Patienterna ansluts inte …" alone read as "we may not"
+    body = ask("en tant som inte är inskriven hos oss behöver insulin kl 22 varje kväll ett "
+               "tag, kan vi ta det på natten fast hon inte har hemsjukvård")
+    assert "på kvälls- och nattetid, utföra planerade" in body["answer"]
+    assert "Patienterna ansluts inte" in body["answer"]
+
+
+def test_a_yes_no_follow_up_on_a_short_section_gets_all_of_it(ask):
+    a = ask("pat är hemma på permission från sjukhuset i helgen, måste hon skrivas in i "
+            "hemsjukvården")
+    assert a["citations"][0]["section"] == "Permission från slutenvården"
+    assert "Patienterna ansluts inte" in a["answer"]
+    b = ask("och måste hon skrivas in i hemsjukvården då", a["conversation_id"])
+    assert "Patienterna ansluts inte" in b["answer"]
