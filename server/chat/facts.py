@@ -544,6 +544,15 @@ def birthday_birth_date(text: str, today: date) -> date | int | None:
         except ValueError:  # 29 February
             return day.replace(year=day.year - turns, day=28)
     if _LATER.search(m.group("rest")) and 0 < turns < 130:
+        by = _coming_by(m.group("rest"), today)
+        if by is not None:
+            # "fyller 85 nästa vecka": 85 from the end of next week on, so a visit moved
+            # past it is hers at 85 (walk-through, this stop: "och om jag åker dit 15/12
+            # istället" kept 84 and the fee); a visit within the week is taken at 84
+            try:
+                return by.replace(year=by.year - turns)
+            except ValueError:  # 29 February
+                return by.replace(year=by.year - turns, day=28)
         return turns - 1
     if 0 < turns < 130:
         # a birthday in a period without its day: "fyllde 85 förra veckan", "turned 85 last
@@ -561,6 +570,34 @@ def birthday_birth_date(text: str, today: date) -> date | int | None:
             except ValueError:
                 return around.replace(year=around.year - turns, day=28)
     return None
+
+
+_COMING = re.compile(rf"\b(?:(?P<week>nästa vecka|next week)|(?P<month>nästa månad|next month)|"
+                     rf"(?P<weekend>i helgen|this weekend)|(?:om|in) {_COUNT}\s+"
+                     r"(?P<unit>dag(?:ar)?|days?|veck(?:a|or)|weeks?|månad(?:er)?|months?))\b",
+                     re.I)
+
+
+def _coming_by(rest: str, today: date) -> date | None:
+    """The last day of the coming period a birthday is placed in ("nästa vecka": next week's
+    Sunday, "nästa månad": its last day, "om två veckor": that day), None when none is named
+    ("snart")."""
+    m = _COMING.search(rest)
+    if m is None:
+        return None
+    if m.group("week"):
+        return today + timedelta(days=13 - today.weekday())
+    if m.group("weekend"):
+        return today + timedelta(days=6 - today.weekday())
+    if m.group("month"):
+        first = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+        return (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    n = m.group("n")
+    count = int(n) if n.isdigit() else _COUNT_WORDS.get(n.lower(), 1)
+    unit = m.group("unit").lower()
+    if unit.startswith(("mån", "month")):
+        return today + timedelta(days=31 * count)
+    return today + timedelta(days=count * (7 if unit.startswith(("veck", "week")) else 1))
 
 
 _PLUPERFECT = re.compile(r"\b(?:hade|had)\b(?:\s+(?:hunnit|already|redan|just))?\s*$", re.I)
@@ -738,6 +775,18 @@ def _first_category(text: str, table) -> tuple[str | None, bool]:
     if found:
         return found[0][1], True
     return None, False
+
+
+#: An age said to be the one at the visit ("hon var 85 vid besöket", "she was 85 at the
+#: visit", "85 på besöksdagen"): it goes with the visit, whichever day that is.
+_AGE_AT_VISIT = re.compile(r"\b(?:vid|under|på|at|during|on)\s+(?:the\s+(?:time\s+of\s+the\s+)?)?"
+                           r"(?:besöket|besöksdagen|hembesöket|visit|visit date|day of the visit)\b",
+                           re.I)
+
+
+def age_at_the_visit(text: str) -> bool:
+    """True when ``text`` gives the age as the one at the visit (``_AGE_AT_VISIT``)."""
+    return _AGE_AT_VISIT.search(text) is not None
 
 
 #: A message opening on another patient than the one the conversation was about ("ny

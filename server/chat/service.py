@@ -23,7 +23,7 @@ from server.chat import sentences as S
 from server.chat import texts as T
 from server.chat.conversations import Conversation, valid_id
 from server.chat.dialogue import changed_facts, read_reply
-from server.chat.facts import (days_from_the_visit, extract_facts, has_unreadable_date,
+from server.chat.facts import (age_at_the_visit, days_from_the_visit, extract_facts, has_unreadable_date,
                                 merge_facts, month_named, other_patient, period_span,
                                 period_words, vague_date, year_left_out)
 from server.chat.organization import HALLAND, find_organization, resolve_scope
@@ -994,7 +994,12 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         known = {}
     changes = changed_facts(known, frame.stated) if known else []
     conv.facts = merge_facts(known, frame.stated)
-    if "patient_age" in frame.stated and conv.facts.get("visit_date"):
+    at_visit = "patient_age" in frame.stated and age_at_the_visit(frame.text)
+    if at_visit:
+        # "hon var 85 vid besöket": her age at the visit, whichever day it turns out to be
+        # (walk-through, this stop: "nej fel datum, besöket var 10/4 2023" then made her 84)
+        conv.facts.pop("age_on", None)
+    elif "patient_age" in frame.stated and conv.facts.get("visit_date"):
         # an age is the age on the visit's day known when it is given (stated with it or
         # before): a visit day moved later leaves it that day's age
         conv.facts["age_on"] = conv.facts["visit_date"]
@@ -1059,7 +1064,7 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     conv.pending = (reply.missing_fact if reply.question else None)
     conv.pending_rule = None
     if "patient_age" in frame.stated and "visit_date" not in conv.facts \
-            and conv.pending != "visit_date":
+            and conv.pending != "visit_date" and not at_visit:
         # no day known: the answer took the visit as today's, so the age is today's
         conv.facts["age_on"] = today.isoformat()
     notes = [note for note in (T.describe_changes(changes, lang) if changes else None,

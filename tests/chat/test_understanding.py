@@ -3,6 +3,8 @@ scope, replies to the assistant's own questions, changed facts, version question
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 
 
@@ -1292,3 +1294,23 @@ def test_the_users_own_organization_beats_a_denied_or_echoed_one_and_is_remember
     c = ask("hallandsjouren? vi är ju i västra götaland, vad gäller för oss")
     assert c["understood"]["organization"].startswith("Kommun i Västra Götaland")
     assert "Under jourtid har Hallandsjouren" not in c["answer"]
+
+
+def test_an_age_given_as_the_one_at_the_visit_stays_when_the_date_is_corrected(ask):
+    # walk-through, this stop: "nej fel datum, besöket var 10/4 2023" made her 84 and 200 kr
+    a = ask("hembesök 3/4 2024 efter utskrivning, säbo, hur reggar jag")
+    b = ask("hon var 85 vid besöket", a["conversation_id"])
+    assert b["decision"]["patient_fee_sek"] == 0
+    c = ask("nej fel datum, besöket var 10/4 2023", a["conversation_id"])
+    assert c["decision"]["patient_fee_sek"] == 0
+    assert "Patientens ålder på besöksdagen: 85 år" in c["answer"]
+
+
+def test_a_birthday_next_week_counts_for_a_visit_moved_past_it(ask):
+    # walk-through, this stop: "fyller 85 nästa vecka" was forgotten for a visit on 15/12
+    a = ask("inskrivning ny pat ordinärt boende idag, hon fyller 85 nästa vecka. betalar hon")
+    assert a["decision"]["patient_fee_sek"] == 200
+    later = date.today() + timedelta(days=21)  # past the end of next week, whatever today is
+    b = ask(f"och om jag åker dit {later.day}/{later.month} {later.year} istället",
+            a["conversation_id"])
+    assert b["decision"]["patient_fee_sek"] == 0
