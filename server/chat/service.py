@@ -317,6 +317,8 @@ class Frame:
     means_it: bool = False  # "vad betyder det?": what the last answer means
     #: The document the last answer quoted (the conversation's topic), if any.
     topic_document: str | None = None
+    #: The day a registration question is asked about ("hur registrerade man … i mars 2024").
+    asked_on: date | None = None
 
     def to_api(self) -> dict:
         """The understanding, for clients and for evaluation: kind, organization, reply."""
@@ -487,13 +489,29 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # search, which still refuses what the passage does not hold (answer set, tuning part:
         # "vad heter avgiften i cosmic när pat är över 85", "what do I put as Kund in Cosmic").
         frame.kind = SEARCH_KIND
-    if frame.kind == OUT_OF_SCOPE and _FIELD_NAMED.search(text) \
+    if frame.kind == OUT_OF_SCOPE and (_FIELD_NAMED.search(text) or _FIELDS_ASKED.search(text)) \
             and (_SYSTEM_NAMED.search(text) or conv.last_kind == VISIT) \
             and is_supported(best, kb.no_answer_threshold_for(lang), lang):
         # a registration field of a named journal system, or of the card just shown, is the
         # routines' own matter, however sure the router is ("vilken kund ska jag ange i
         # cosmic", and "vilken kund ska jag välja" after a card: re-checks, stop 22, refused)
         frame.kind = SEARCH_KIND
+    if frame.kind in (OUT_OF_SCOPE, VERSION) and _FIELDS_ASKED.search(text) \
+            and _SYSTEM_NAMED.search(text) and not _WHICH_ROUTINE.search(text):
+        # the fields of a journal system's registration are the routine's, answered from its
+        # rule table ("ja men vilka fält fyllde man i i vas", "which fields do i fill in in
+        # cosmic": walk-through, this stop, refused or given the version)
+        frame.kind = SEARCH_KIND
+        return frame
+    asked_on = _registration_asked_on(text, stated, today)
+    if asked_on is not None and frame.kind in (VERSION, OUT_OF_SCOPE, SEARCH_KIND):
+        # how a visit was registered, or a field of it, on a day or in a month ("vad gällde i
+        # mars 2024 för hembesök khsv, vilken avgiftstyp", "hur registrerade man ett hembesök
+        # i mars 2024"): the registration of the version in force then, not which version it
+        # was, nor a refusal (walk-throughs, this stop)
+        frame.kind, frame.asked_on = SEARCH_KIND, asked_on
+        frame.hits = kb.search(asked, k=5, organization=scope, valid_on=asked_on) or frame.hits
+        return frame
     if frame.kind == OUT_OF_SCOPE and best is not None and router.documents is not None \
             and best.meta.id not in router.documents \
             and is_supported(best, kb.no_answer_threshold_for(lang), lang):
@@ -1729,6 +1747,8 @@ def _routine_asked_about(state, frame: Frame, today: date):
     if named:
         return next((r for r in reversed(routines)
                      if r.system.lower() == named.group(1).lower()), None)
+    if frame.asked_on is not None:  # "… i mars 2024": the version in force then
+        return state.rules.visit_routine_on(frame.asked_on)
     if frame.topic_document and (frame.search_text or _FOLLOWS_ON.match(frame.text)):
         topic = next((r for r in routines if r.document_id == frame.topic_document), None)
         if topic is not None:
@@ -1774,9 +1794,12 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
         return None
     if not (MONEY_WORDS.search(frame.text) or REGISTRATION_WORDS.search(frame.text)
             or _COUNTS.search(frame.text)):
-        # a question about Läkarmedverkan or a nurse, not about the rule; or about the amount
+        # a question about Läkarmedverkan or a nurse, not about the rule; or about the amount;
+        # or which fields are filled in
         return (_fee_statement(state, frame, routine)
-                or _compensation_statement(state, frame, routine))
+                or _compensation_statement(state, frame, routine)
+                or (_registration_statement(state, frame, today)
+                    if _FIELDS_ASKED.search(frame.text) else None))
     stated = frame.stated
     if stated.get("performed_by") in ("sjukskoterska", "annan") \
             and _PATIENT_FEE.search(frame.text) and not _CLINIC_PAY.search(frame.text):
@@ -2066,6 +2089,37 @@ _FIELD_NAMED = re.compile(r"kontakttyp\w*|vårdtjänst\w*|\bkund\w*|avgift\w*|be
                           r"besöksform\w*|besöksorsak\w*|\bsumma\b|\bkod\w*|\bcode\w*|"
                           r"\bcontact type\b|\bcustomer\b|\bfee\w*", re.I)
 _SYSTEM_NAMED = re.compile(r"\b(vas|cosmic)\b", re.I)
+# Every field of the registration asked for ("ja men vilka fält fyllde man i i vas":
+# walk-through, this stop, was refused).
+_FIELDS_ASKED = re.compile(r"\bfälten\b|\bvilka fält\b|\bwhich fields\b|\bwhat fields\b|"
+                           r"\bfyll(?:de|er|a)? (?:man |jag |vi )?i\b", re.I)
+
+
+#: Facts that describe one patient's visit (then the card answers, not a general statement).
+_PATIENT_FACTS = ("occasion", "setting", "patient_age", "birth_date", "birth_year")
+
+
+# Which routine or version applied is the catalog's question ("vilken registreringsrutin
+# gällde i feb 2025": routing set, tuning part).
+_WHICH_ROUTINE = re.compile(r"\bvilk(?:en|et|a)\s+(?:\w+)?(?:rutin|version|dokument)\w*|"
+                            r"\bwhich\s+(?:\w+\s+)?(?:routine|version|document)\w*", re.I)
+
+
+def _registration_asked_on(text: str, stated: dict, today: date) -> date | None:
+    """The day (a month's or year's first) a general registration question names, or None:
+    it asks how to register or names a registration field, names a day or a period, and
+    describes no patient's visit."""
+    if not (REGISTRATION_WORDS.search(text) or _FIELD_NAMED.search(text)) \
+            or any(stated.get(k) is not None for k in _PATIENT_FACTS) \
+            or _WHICH_ROUTINE.search(text):
+        return None
+    if stated.get("visit_date"):
+        try:
+            return date.fromisoformat(str(stated["visit_date"]))
+        except ValueError:
+            return None
+    span = period_span(text, today)
+    return span[0] if span is not None else None
 
 
 def _registration_statement(state, frame: Frame, today: date) -> ChatReply | None:
@@ -2077,17 +2131,18 @@ def _registration_statement(state, frame: Frame, today: date) -> ChatReply | Non
     expired VAS routine's purpose sentence (walk-through, stop 17: "hur registrerar jag ett
     hembesök?")."""
     text = frame.text
-    if not (REGISTRATION_WORDS.search(text)
+    if not ((REGISTRATION_WORDS.search(text) or _FIELDS_ASKED.search(text))
             and (_TARGETED_VISIT.search(text) or _VISIT_WORD.search(text)
-                 or _SYSTEM_NAMED.search(text)
+                 or _SYSTEM_NAMED.search(text) or frame.asked_on is not None
                  # "hur registrerar jag?" alone: the visit the routines register (walk-
                  # through, stop 19: the widget quoted the 500 kr conditions)
                  or len(text.split()) <= 4)) \
-            or _FIELD_NAMED.search(text):
+            or (_FIELD_NAMED.search(text) and frame.asked_on is None):
+        # (a field asked of a day gets the whole registration then, the field among them:
+        # "vilken avgiftstyp gällde för hembesök i mars 2024", walk-through, this stop)
         return None
     stated = frame.stated
-    if any(stated.get(k) is not None for k in ("occasion", "setting", "patient_age",
-                                               "birth_date", "birth_year")):
+    if any(stated.get(k) is not None for k in _PATIENT_FACTS):
         return None  # one visit described: the visit card answers it
     routines = state.rules.visit_routines
     named = _SYSTEM_NAMED.search(text)
@@ -2097,7 +2152,7 @@ def _registration_statement(state, frame: Frame, today: date) -> ChatReply | Non
     else:
         try:  # a visit date stated ("hur registrerade jag ett hembesök 3/2 2025?"), else today
             day = date.fromisoformat(str(stated["visit_date"])) if stated.get("visit_date") \
-                else today
+                else frame.asked_on or today
         except ValueError:
             day = today
         routine = state.rules.visit_routine_on(day)

@@ -1314,3 +1314,25 @@ def test_a_birthday_next_week_counts_for_a_visit_moved_past_it(ask):
     b = ask(f"och om jag åker dit {later.day}/{later.month} {later.year} istället",
             a["conversation_id"])
     assert b["decision"]["patient_fee_sek"] == 0
+
+
+def test_registration_asked_of_a_month_is_that_versions_registration(ask):
+    # walk-throughs, this stop: "vad gällde i mars 2024, hur registrerade man då" got the
+    # version only, "hur registrerade man ett hembesök i mars 2024" was refused, and a field
+    # asked of a month got the Västra Götaland fee levels
+    for question in ("vad gällde i mars 2024, hur registrerade man då",
+                     "hur registrerade man ett hembesök i mars 2024",
+                     "vilken avgiftstyp gällde för hembesök i mars 2024"):
+        body = ask(question)
+        assert body["kind"] == "search", question
+        assert "- Avgiftstyp: H3" in body["answer"], question
+        assert body["citations"][0]["document_id"] == "rh-hemsjukvardsbesok-vas", question
+    which = ask("vilken registreringsrutin gällde i feb 2025")
+    assert which["kind"] == "version"
+
+
+def test_which_fields_of_a_named_system_get_its_registration(ask):
+    body = ask("ja men vilka fält fyllde man i i vas")
+    assert body["kind"] == "search" and "- Besökstyp: Hemsjukvårdsbesök" in body["answer"]
+    english = ask("which fields do i fill in in cosmic")
+    assert "- Kontakttyp: Hemsjukvårdsbesök" in english["answer"]
