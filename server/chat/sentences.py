@@ -391,9 +391,9 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
             score -= OFF_TOPIC_PENALTY
         named = set(cand.get("heading_words") or ())
         if named:
-            rare = {t for t in named & question.own
+            rare = {t for t in (named | set(cand.get("heading") or ())) & question.own
                     if question.rarity.get(t, 0.0) >= HEADING_RARITY}
-            score += HEADING_BONUS * len(rare) / len(named)
+            score += HEADING_BONUS * min(len(rare), len(named)) / len(named)
         if question.wants_all and question.own & set(cand.get("heading") or ()) \
                 and sum(bool(_BULLET.match(x)) for x in sentences) >= 3:
             score += LIST_HEADING_BONUS

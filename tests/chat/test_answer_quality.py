@@ -142,3 +142,11 @@ def test_a_yes_no_follow_up_on_a_short_section_gets_all_of_it(ask):
     assert "Patienterna ansluts inte" in a["answer"]
     b = ask("och måste hon skrivas in i hemsjukvården då", a["conversation_id"])
     assert "Patienterna ansluts inte" in b["answer"]
+
+
+def test_a_heading_holding_a_rare_word_of_the_question_as_its_part_counts(ask):
+    # walk-through, this stop: "jouren" did not count for the heading "Jourtid", and the
+    # Västra Götaland evening/night rule was quoted to a physician in Halland
+    body = ask("vem har khsv pat på helgen natt, vi eller jouren")
+    assert body["citations"][0]["section"] == "Jourtid"
+    assert "Hallandsjouren ansvar" in body["answer"]
