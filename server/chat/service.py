@@ -609,8 +609,18 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # (tests/chat/test_chat_api.py: "Patienten är 90 år." then "Hur registrerar jag
         # besöket efter utskrivning? Hon bor på säbo.").
         frame.kind = VISIT
-    if conv.last_kind == VISIT and stated and len(text.split()) <= 16 and frame.kind != VISIT \
+    # a visit described earlier, a question on something else between: a change of how the
+    # visit was made still amends it ("jag åker ut fysiskt alltså, inte video. vad blir det
+    # då", "inte på distans": walk-through, this stop, refused or quoted the BVC's visits)
+    manner_changed = _has_visit(conv.facts) and bool(stated) \
+        and set(stated) <= {"remote", "lakarmedverkan"} \
+        and all(conv.facts.get(k) is not None and conv.facts[k] != v for k, v in stated.items())
+    if (conv.last_kind == VISIT or manner_changed) and stated and len(text.split()) <= 20 \
+            and frame.kind != VISIT \
             and (frame.kind == OUT_OF_SCOPE or not _ASKS.search(text) or _WHAT_IF.match(text)
+                 or (manner_changed and len(text.split()) <= 12)
+                 # "kan jag ta det på video istället" (walk-through, this stop)
+                 or (set(stated) <= {"remote", "lakarmedverkan"} and _INSTEAD.search(text))
                  or _WHAT_IF_CLAUSE.search(text)
                  or (patient_facts and (MONEY_WORDS.search(text) or _PATIENT_FEE.search(text)))):
         # A short statement of facts after a registration answer amends that visit ("nej fel
@@ -693,6 +703,7 @@ _MY_VISIT = re.compile(
     r"(?:(?:nu|då|detta|det här)\s+)?(?:besöket|hembesöket|det|mitt (?:hem)?besök|vårt besök)\b|"
     r"\b(?:register|record|code|document)\s+(?:the|this|my|that|today's)\s+(?:home\s+)?visit\b",
     re.I)
+_INSTEAD = re.compile(r"\bi ?stället\b|\binstead\b", re.I)
 # "och om hon hade haft samtalet på plats istället?": the same visit with a fact changed.
 _WHAT_IF = re.compile(r"\s*(?:och|men|än|så)?\s*(?:om|tänk om|what if|and if|but if|if)\b", re.I)
 # "vad betalar patienten om hon är 90?": a what-if clause inside a question.
@@ -732,7 +743,8 @@ FOLLOW_ON_WORDS = 12
 # Words that go with a visit's fact without being one ("det var per telefon", "via video").
 _FACT_FILLER = frozenset(
     "och men det den var via per med nej förresten istället egentligen samtal besök besöket "
-    "hembesök visit the and was but yes actually instead call".split())
+    "hembesök visit the and was but yes actually instead call plats fysiskt person "
+    "in-person".split())
 
 
 def _names_something_else(text: str, today: date) -> bool:

@@ -1336,3 +1336,16 @@ def test_which_fields_of_a_named_system_get_its_registration(ask):
     assert body["kind"] == "search" and "- Besökstyp: Hemsjukvårdsbesök" in body["answer"]
     english = ask("which fields do i fill in in cosmic")
     assert "- Kontakttyp: Hemsjukvårdsbesök" in english["answer"]
+
+
+def test_a_visit_made_remote_can_be_made_in_person_again_after_another_question(ask):
+    # walk-through, this stop: once "video" was said, "jag åker ut fysiskt alltså, inte
+    # video" and "hembesök på plats då" were refused or quoted the BVC's home visits
+    a = ask("brytpunktssamtal säbo 92 år idag vilken vårdtjänst")
+    assert a["decision"]["compensation_sek"] == 500
+    b = ask("kan jag ta det på video istället", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["compensation_sek"] == 0
+    ask("vad är läkarmedverkan", a["conversation_id"])
+    c = ask("hembesök på plats då", a["conversation_id"])
+    assert c["kind"] == "rule" and c["decision"]["compensation_sek"] == 500
+    assert "Ändrat: på distans ja → nej" in c["answer"]
