@@ -60,7 +60,8 @@ class Mention:
 
 #: Before a mention: the user's own place ("vi är ju i", "jag jobbar i en kommun i", "hos oss
 #: i", "I work in").
-_OWN_BEFORE = re.compile(r"\b(?:vi|jag|oss|vår|vårt|våra|we|i|our|us|my)\b[^.?!]{0,30}$", re.I)
+_OWN_BEFORE = re.compile(r"(?:\b(?:vi|jag|oss|vår|vårt|våra|we|our|us|my|im)\b|(?-i:\bI\b)|"
+                         r"\bi'm\b|\bi am\b)[^.?!]{0,30}$", re.I)
 #: Before a mention: it is denied ("inte halland", "not Halland").
 _DENIED_BEFORE = re.compile(r"\b(?:inte|ej|icke|not|utan)\s+(?:i\s+|in\s+)?$", re.I)
 

@@ -220,7 +220,11 @@ _WANTS_ALL = re.compile(r"\bvilka\b|\bvad innebär\b|\bskillnad\w*|\bbåda\b|\ba
                         r"\bsummar\w*|\bkinds?\b|\btypes?\b|\blist\w*|"
                         r"\b(?:nivå|level)\s*1\b.*\b(?:nivå|level)?\s*2\b|"
                         # "det finns visst två nivåer" (walk-through, stop 18: level 2 only)
-                        r"\b(?:två|tre|fyra|two|three|four)\s+\w*(?:nivåer|levels)\b", re.I)
+                        r"\b(?:två|tre|fyra|two|three|four)\s+\w*(?:nivåer|levels)\b|"
+                        # the levels, plural, are all of them ("home care fee levels in the
+                        # Vastra Gotaland municipality routine": walk-through, this stop, got
+                        # level 2 alone)
+                        r"\w*nivåerna?\b|\blevels\b", re.I)
 _ANAPHORA = re.compile(r"(?:med anledning av (?:detta|det)|detta|denna|dessa|det här|därför|"
                        # "Patienterna ansluts inte …" are the ones of the sentence before, the
                        # rule itself (walk-through, this stop: the evening/night and the leave
@@ -673,7 +677,9 @@ def _completed(best: int, sentences: list[str], scores: list[float],
     label = _group_label(best, sentences)
     lead = _lead_in_above(best, sentences)
     if label is not None:
-        chosen.insert(0, label)
+        # the label and the group's lines down to the best: never a gap in a group ("Nivå 1,
+        # HSV-avgiften avslutas ej …" left out what level 1 is: walk-through, this stop)
+        chosen = list(range(label, best + 1))
     elif lead is not None:
         # a bullet with the lead-in that says what it is one of (stop 19: "får man 500 kr för
         # brytpunktssamtal på säbo?" got "- brytpunktssamtal på SäBo …" without "Ersättning

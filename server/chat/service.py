@@ -338,6 +338,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if mention is not None and mention.own and mention.known:
         conv.organization = mention.known  # the user's own, for the messages that follow
     scope, unknown = resolve_scope(mention, organization, orgs)
+    if mention is None and scope is None and unknown is None and _THERE.search(text) \
+            and conv.topic:
+        # "does the 500 kr … apply there too" after an answer from the Västra Götaland
+        # municipality's routine: there (walk-through, this stop, got Region Halland's rule)
+        meta = _meta(kb, conv.topic["document_id"])
+        if meta is not None:
+            scope = meta.organization
     frame = Frame(text, SEARCH_KIND, lang, stated, scope,
                   unknown.name if unknown is not None else None, today=today,
                   topic_document=(conv.topic or {}).get("document_id"))
@@ -703,6 +710,8 @@ _MY_VISIT = re.compile(
     r"(?:(?:nu|då|detta|det här)\s+)?(?:besöket|hembesöket|det|mitt (?:hem)?besök|vårt besök)\b|"
     r"\b(?:register|record|code|document)\s+(?:the|this|my|that|today's)\s+(?:home\s+)?visit\b",
     re.I)
+# "där", "there": the place of the last answer.
+_THERE = re.compile(r"\b(?:där|dit|därifrån|there)\b", re.I)
 _INSTEAD = re.compile(r"\bi ?stället\b|\binstead\b", re.I)
 # "och om hon hade haft samtalet på plats istället?": the same visit with a fact changed.
 _WHAT_IF = re.compile(r"\s*(?:och|men|än|så)?\s*(?:om|tänk om|what if|and if|but if|if)\b", re.I)
@@ -2370,7 +2379,11 @@ def _fee_without_amount(state, frame: Frame, window: list, text: str, tokenizer)
         if not re.search(r"avgift", passage, re.I) or _HAS_AMOUNT.search(passage) \
                 or _fee_for_other_profession(text, _document_text(kb, hit.meta.id) or ""):
             continue
-        q_terms = S.question_terms(text, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
+        # how the routine describes the fee: all of its levels, not the line nearest the
+        # question's words ("what does the patient pay for home care there" got "Nivå 1,
+        # HSV-avgiften avslutas ej …": walk-through, this stop)
+        q_terms = replace(S.question_terms(text, tokenizer, kb.lexicon, S.corpus_frequencies(kb)),
+                          wants_all=True)
         spans = S.select_sentences(q_terms, passage, tokenizer.tokenize, generic=set(
             tokenizer.tokenize(f"{hit.meta.title} {hit.chunk.section}")))
         quote = " ".join(passage[x.start:x.end] for x in spans)

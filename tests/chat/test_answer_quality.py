@@ -150,3 +150,21 @@ def test_a_heading_holding_a_rare_word_of_the_question_as_its_part_counts(ask):
     body = ask("vem har khsv pat på helgen natt, vi eller jouren")
     assert body["citations"][0]["section"] == "Jourtid"
     assert "Hallandsjouren ansvar" in body["answer"]
+
+
+def test_fee_levels_in_plural_and_a_fee_without_amount_quote_every_level(ask):
+    # walk-through, this stop: "home care fee levels …" got level 2 alone, and "what does the
+    # patient pay for home care there" got "Nivå 1, HSV-avgiften avslutas ej …"
+    levels = ask("home care fee levels in the Vastra Gotaland municipality routine")
+    assert "Nivå 1" in levels["answer"] and "Nivå 2" in levels["answer"]
+    fee = ask("what does the patient pay for home care in the Vastra Gotaland municipality")
+    assert fee["kind"] == "no_answer"
+    assert "two fee levels" not in fee["answer"]  # the quote is Swedish, the frame English
+    assert "Nivå 1, Behov av HSV-insatser" in fee["answer"] and "Nivå 2" in fee["answer"]
+
+
+def test_a_group_line_comes_with_its_label_and_the_lines_between(ask):
+    body = ask("vilken nivå gäller om pat bara har hsv på dagverksamheten")
+    quote = body["citations"][0]["quote"]
+    assert quote.startswith("Nivå 1, Behov av HSV-insatser under vistelsetid på korttid")
+    assert "Dagverksamhet" in quote

@@ -1349,3 +1349,13 @@ def test_a_visit_made_remote_can_be_made_in_person_again_after_another_question(
     c = ask("hembesök på plats då", a["conversation_id"])
     assert c["kind"] == "rule" and c["decision"]["compensation_sek"] == 500
     assert "Ändrat: på distans ja → nej" in c["answer"]
+
+
+def test_there_in_a_follow_up_is_the_organization_of_the_last_answer(ask):
+    # walk-through, this stop: "does the 500 kr … apply there too" got Region Halland's rule
+    a = ask("next month im in a municipality in Vastra Gotaland. who decides if a patient "
+            "gets enrolled in home care there")
+    assert "planeringsfunktion" in a["answer"]
+    b = ask("does the 500 kr for targeted home visits apply there too", a["conversation_id"])
+    assert b["understood"]["organization"].startswith("Kommun i Västra Götaland")
+    assert "do not mention SEK 500" in b["answer"]
