@@ -412,6 +412,22 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     asked = frame.search_text or text
     frame.hits = kb.search(asked, k=5, organization=scope)
     if frame.search_text is None and conv.topic and conv.last_kind == SEARCH_KIND \
+            and not conv.pending and not stated and mention is None and frame.hits \
+            and len(text.split()) <= TOPIC_FOLLOW_WORDS:
+        # a short question right after an answer stays with that answer's document when a
+        # passage of it answers about as well ("med hur många procent ökade besöken" after
+        # Läkarmedverkan's figures got the HSU decision's 50 procent: walk-through, this stop)
+        follow = _with_topic(kb, text, conv)
+        found = kb.search(follow, k=5, organization=scope) if follow else []
+        threshold = kb.no_answer_threshold_for(lang)
+        if found and found[0].meta.id == conv.topic["document_id"] \
+                and is_supported(found[0], threshold, lang) \
+                and _says_something_asked(kb, text, found[0]) \
+                and (not is_supported(frame.hits[0], threshold, lang)
+                     or (frame.hits[0].meta.id != conv.topic["document_id"]
+                         and found[0].support >= frame.hits[0].support - TOPIC_MARGIN)):
+            frame.search_text, asked, frame.hits = follow, follow, found
+    if frame.search_text is None and conv.topic and conv.last_kind == SEARCH_KIND \
             and not conv.pending and not stated and len(text.split()) <= FOLLOW_UP_WORDS \
             and not is_supported(frame.hits[0] if frame.hits else None,
                                  kb.no_answer_threshold_for(lang), lang):
@@ -742,6 +758,11 @@ _POINTS_BACK = re.compile(
     r"^\s*(?:how much|how many|how long|how often|when|why|where|who|hur mycket|hur mkt|"
     r"hur många|hur länge|hur ofta|när|varför|var|vem|vilka)\s*\??\s*$",
     re.I)
+#: A question this short right after an answer is searched with that answer's heading too,
+#: and stays with its document when the best passage there supports an answer no more than
+#: TOPIC_MARGIN less than the best passage elsewhere.
+TOPIC_FOLLOW_WORDS = 8
+TOPIC_MARGIN = 0.02
 #: Longest message read as a follow-up of the last answer ("does it apply if I'm working
 #: for Läkarmedverkan": walk-through, stop 21, 9 words, refused after the 500 kr rule).
 FOLLOW_UP_WORDS = 10
@@ -762,6 +783,21 @@ def _names_something_else(text: str, today: date) -> bool:
         if word not in _FACT_FILLER and not extract_facts(word, today).stated():
             return True
     return False
+
+
+def _says_something_asked(kb, text: str, hit) -> bool:
+    """True when the passage of ``hit`` holds a word of ``text`` (or a lexicon equivalent)
+    other than its heading's: "är de indikatorerna fastställda eller bara förslag" names only
+    the heading of the indicators' list, which says nothing of whether they are decided."""
+    tokenizer = _tokenizer_for(kb)
+    q = S.question_terms(text, tokenizer, kb.lexicon)
+    heading = set(tokenizer.tokenize(f"{hit.chunk.section or ''}"))
+    # (the equivalents of a word of the heading are the heading's too: "uppföljning" of
+    # "indikatorer")
+    equivalents = set().union(*(others for said, others in q.groups if not said <= heading)) \
+        if q.groups else set()
+    asked = (q.own | equivalents) - heading - S.FUNCTION_TERMS - q.parts
+    return bool(asked & set(tokenizer.tokenize(hit.chunk.text)))
 
 
 def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:

@@ -1359,3 +1359,25 @@ def test_there_in_a_follow_up_is_the_organization_of_the_last_answer(ask):
     b = ask("does the 500 kr for targeted home visits apply there too", a["conversation_id"])
     assert b["understood"]["organization"].startswith("Kommun i Västra Götaland")
     assert "do not mention SEK 500" in b["answer"]
+
+
+def test_a_short_question_after_an_answer_stays_with_its_document_when_it_answers(ask):
+    # walk-through, this stop: "med hur många procent ökade besöken" after Läkarmedverkan's
+    # figures got the HSU decision's 50 procent; "måste jag ge henne nån info också" after
+    # the discharge rule and "varifrån kommer pengarna" after the cost were refused
+    a = ask("hur många besök och patienter hade läkarmedverkan 2021 jämfört med 2020")
+    b = ask("med hur många procent ökade besöken", a["conversation_id"])
+    assert "45 procent" in b["answer"]
+    c = ask("pat har blivit bättre o kan gå till vc själv nu, hur gör jag för att skriva ut "
+            "henne från hemsjukvården")
+    d = ask("måste jag ge henne nån info också", c["conversation_id"])
+    assert "informationsbladet" in d["answer"]
+    e = ask("hur mycket kostar satsningen på läkarinsatser i hemmet")
+    f = ask("varifrån kommer pengarna", e["conversation_id"])
+    assert "omfördelade medel" in f["answer"]
+
+
+def test_a_follow_up_naming_only_the_heading_of_the_last_answer_is_not_answered_by_it(ask):
+    a = ask("Vilka indikatorer ska vi följa upp för läkarinsatserna")
+    b = ask("är de indikatorerna fastställda eller bara förslag", a["conversation_id"])
+    assert b["kind"] == "no_answer"
