@@ -215,6 +215,12 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     stated = extracted.stated()
     if conv is None:
         conv = store.new(language=extracted.language)
+    bare_age = _BARE_AGE.fullmatch(text)
+    if bare_age and "patient_age" in conv.facts and "patient_age" not in stated \
+            and 0 < int(bare_age.group(1)) <= 120:
+        # "och 60?" after a card for a 90-year-old: the same visit at that age (walk-through
+        # in the widget, this stop: "Jag förstod inte svaret" while the occasion was asked)
+        stated["patient_age"] = int(bare_age.group(1))
     _keep_the_visits_year(stated, conv.facts, text, today)
     if conv.last_kind == VISIT:
         _day_from_the_visit(stated, conv.facts, text)
@@ -726,6 +732,10 @@ _MY_VISIT = re.compile(
     r"(?:(?:nu|då|detta|det här)\s+)?(?:besöket|hembesöket|det|mitt (?:hem)?besök|vårt besök)\b|"
     r"\b(?:register|record|code|document)\s+(?:the|this|my|that|today's)\s+(?:home\s+)?visit\b",
     re.I)
+# "och 60?", "om 84 då", "and 60?": an age, when the conversation's visit has one.
+_BARE_AGE = re.compile(r"\s*(?:och|men|om|och om|and|but|what about|and if)\s+(\d{1,3})"
+                       r"\s*(?:år|åring|y/?o|years?)?\s*(?:då|then|istället|instead)?\s*\??\s*",
+                       re.I)
 # "där", "there": the place of the last answer.
 _THERE = re.compile(r"\b(?:där|dit|därifrån|there)\b", re.I)
 _INSTEAD = re.compile(r"\bi ?stället\b|\binstead\b", re.I)
@@ -2332,11 +2342,30 @@ _PRONOUN_TERM = re.compile(r"^(?:det|det där|det här|detta|den|den där|dom|de
                            r"those|these)$", re.I)
 
 
+_LOWER_ABBREVIATION = re.compile(r"^\s*(?:(?:och|and)\s+)?(?:vad|va|what)(?:'s|s|\s+är|\s+is|\s+e)"
+                                 r"\s+(?:en\s+|ett\s+|an?\s+)?(?P<abbr>[^\W\d_]{2,6})\s*\??\s*$",
+                                 re.I)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_abbreviations() -> frozenset[str]:
+    """The lexicon's abbreviations ("SäBo", "KHSV", "LMV"), case-folded."""
+    from kb.lexicon import Lexicon
+
+    return frozenset(t.casefold() for t in Lexicon.load().terms()
+                     if 2 <= len(t) <= 6 and " " not in t and any(c.isupper() for c in t))
+
+
 def _term_asked(text: str) -> str | None:
     """The word whose meaning the question asks, "det" when it asks what the last answer
     means ("vad betyder det?"), or None."""
     m = _TERM_ASKED.match(text)
     if not m:
+        # an abbreviation typed in lower case ("vad är säbo": walk-through in the widget,
+        # this stop, quoted the SäBo agreement's medication reviews as if they said it)
+        low = _LOWER_ABBREVIATION.match(text)
+        if low and low.group("abbr").casefold() in _lexicon_abbreviations():
+            return low.group("abbr")
         return None
     raw = (m.group("sv") or m.group("en") or m.group("en2") or m.group("abbr") or "").strip()
     if _PRONOUN_TERM.match(raw):

@@ -1381,3 +1381,19 @@ def test_a_follow_up_naming_only_the_heading_of_the_last_answer_is_not_answered_
     a = ask("Vilka indikatorer ska vi följa upp för läkarinsatserna")
     b = ask("är de indikatorerna fastställda eller bara förslag", a["conversation_id"])
     assert b["kind"] == "no_answer"
+
+
+def test_a_bare_number_after_och_is_the_age_of_the_visit_being_asked_about(ask):
+    # walk-through in the widget, this stop: "och 60?" while the occasion was asked got
+    # "Jag förstod inte svaret" and kept 90 years and 0 kr
+    a = ask("avgift 90 år")
+    assert a["facts"]["patient_age"] == 90 and a["question"]
+    b = ask("och 60?", a["conversation_id"])
+    assert "Ändrat: ålder 90 → 60" in b["answer"] and "förstod inte" not in b["answer"]
+    assert b["decision"]["patient_fee_sek"] == 200
+
+
+def test_what_a_lower_case_abbreviation_means_is_answered_by_the_sentence_spelling_it_out(ask):
+    # walk-through in the widget, this stop: "vad är säbo" quoted the SäBo agreement's duties
+    body = ask("vad är säbo")
+    assert "Särskilt boende" in body["answer"]
