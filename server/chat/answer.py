@@ -18,7 +18,10 @@ def validity(meta, lang: str) -> str:
     vt = getattr(meta, "valid_to", None) if not isinstance(meta, dict) else meta.get("valid_to")
     kind = getattr(meta, "kind", None) if not isinstance(meta, dict) else meta.get("document_kind")
     if not vf:
-        return t(lang, "no_validity")
+        # a version with no start of its own that a newer one replaced ends all the same
+        # (walk-through, this stop: /documents said "ingen giltighetstid angiven" for the
+        # replaced Västra Götaland routine while the admin page said it ended 2026-12-31)
+        return t(lang, "valid_to_only", d=last_day(vt)) if vt else t(lang, "no_validity")
     if kind in ("report", "decision"):
         # a report or a decision is dated, not in force (walk-through, stop 19: "gäller från
         # 2022-02-16" for the 2022 report, while /documents says "Rapport 2022-02-16")

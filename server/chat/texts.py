@@ -13,6 +13,7 @@ TEXTS = {
         "dated_decision": "beslut {d}",
         "valid_to": "till och med {d}",
         "no_validity": "ingen giltighetstid angiven",
+        "valid_to_only": "gäller till och med {d}",
         "source": "Källa: {title} ({org}, {validity}), avsnitt ”{section}”.",
         "no_answer": "Rutinerna i kunskapsbasen tar inte upp det du frågar om, så jag kan inte "
                      "svara på det. Fråga gärna om registrering, patientavgift, ersättning eller "
@@ -121,6 +122,7 @@ TEXTS = {
         "dated_decision": "decision {d}",
         "valid_to": "up to and including {d}",
         "no_validity": "no validity stated",
+        "valid_to_only": "valid up to and including {d}",
         "source": "Source: {title} ({org}, {validity}), section “{section}”.",
         "no_answer": "The routines in the knowledge base do not cover what you ask, so I cannot "
                      "answer it. Ask about registration, the patient fee, compensation or home "

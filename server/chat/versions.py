@@ -165,6 +165,11 @@ def _period(meta, lang: str, today: date) -> str:
                   f"comes into force on {meta.valid_from}")
     if meta.valid_from:
         return _t(lang, f"gäller från {meta.valid_from}", f"applies from {meta.valid_from}")
+    if meta.valid_to:  # no start of its own, ended by the version that replaced it
+        last = last_day(meta.valid_to)
+        if str(last) >= today.isoformat():
+            return _t(lang, f"gäller till och med {last}", f"applies until {last}")
+        return _t(lang, f"gällde till och med {last}", f"applied until {last}")
     return _t(lang, "anger ingen giltighetstid", "states no validity period")
 
 

@@ -148,6 +148,27 @@ def test_a_preview_with_the_title_of_a_document_in_force_asks_whether_it_replace
     assert 'id="same-title"' not in named.text
 
 
+def test_a_version_replaced_by_a_published_one_shows_its_last_day_on_the_public_pages(
+        admin_client):
+    # walk-through, this stop: /documents said "ingen giltighetstid angiven" for the replaced
+    # Västra Götaland routine while /admin said it ended the day before the new one began
+    from rutin.config import PROJECT_ROOT
+
+    old = "vg-hemsjukvard-anslutning-utskrivning"
+    text = (PROJECT_ROOT / "documents" / f"{old}.txt").read_text(encoding="utf-8")
+    with admin_client() as client:
+        sign_in(client)
+        done = publish(client, "vg-2027.txt", (text + "\nTillägg 2027\nSedd över.\n").encode(),
+                       id="vg-anslutning-2027", supersedes=old, valid_from="2027-01-01",
+                       kind="routine",
+                       organization="Kommun i Västra Götaland (Sektor Välfärd)")
+        assert done.status_code == 303, done.text[:800]
+        listing = client.get("/documents").text
+        page = client.get(f"/documents/{old}").text
+    assert "gäller till och med 2026-12-31" in listing
+    assert "gäller till och med 2026-12-31" in page or "2026-12-31" in page
+
+
 def test_a_published_document_survives_a_reingest_and_a_restart(admin_client):
     with admin_client() as client:
         sign_in(client)
