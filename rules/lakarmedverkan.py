@@ -79,13 +79,14 @@ def decide_support(discharge_date: date, rule: LakarmedverkanRule) -> SupportAns
     until = support_until(discharge_date, rule)
     reasons = [
         f"Läkarmedverkan ger stöd i upp till {rule.support_days} dagar efter utskrivningen: "
-        f"till och med {until.isoformat()} (dagarna räknas från dagen efter utskrivningen).",
+        f"till och med {until.isoformat()} (beslutet säger inte hur dagarna räknas; här "
+        "räknas de från dagen efter utskrivningen).",
         rule.extension,
     ]
     reasons_en = [
         f"Läkarmedverkan gives support for up to {rule.support_days} days after discharge: "
-        f"up to and including {until.isoformat()} (the days are counted from the day after "
-        "discharge).",
+        f"up to and including {until.isoformat()} (the decision does not say how the days "
+        "are counted; here from the day after discharge).",
         rule.extension_en,
     ]
     if discharge_date < rule.decided_on:

@@ -21,8 +21,8 @@ TEXTS = {
         "rule_intro": "Enligt {title} ({org}, {validity}) registreras besöket i {system} så här:",
         "rule_intro_plain": "Enligt {title} ({org}, {validity}):",
         "lmv": "Läkarmedverkan kan ge läkarstöd till och med {until}, det vill säga i upp till "
-               "{days} dagar efter utskrivningen {d} (dagarna räknas från dagen efter "
-               "utskrivningen).",
+               "{days} dagar efter utskrivningen {d} (beslutet säger inte hur dagarna räknas; "
+               "här räknas de från dagen efter utskrivningen).",
         "lmv_intro": "Enligt {title} ({org}):",
         "fu_intro": "Enligt rutinen för hemsjukvård hos {org} – den organisationens rutin, inte "
                     "Region Hallands:",
@@ -131,8 +131,8 @@ TEXTS = {
                       "like this:",
         "rule_intro_plain": "Under {title} ({org}, {validity}):",
         "lmv": "Läkarmedverkan can support the patient up to and including {until}, that is for "
-               "up to {days} days after the discharge on {d} (counted from the day after "
-               "discharge).",
+               "up to {days} days after the discharge on {d} (the decision does not say how "
+               "the days are counted; here from the day after discharge).",
         "lmv_intro": "Under {title} ({org}):",
         "fu_intro": "Under the home health care routine of {org} – that organization's routine, "
                     "not Region Halland's:",

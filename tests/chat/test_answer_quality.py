@@ -80,6 +80,8 @@ def test_lakarmedverkan_after_discharge_gives_the_last_day_with_citation(ask):
     assert body["date_rule"]["rule"] == "lakarmedverkan"
     assert body["date_rule"]["support_until"] == "2026-04-15"
     assert "2026-04-15" in body["answer"]
+    # the counting is our reading, and said so (walk-through, this stop: stated as the rule's)
+    assert "beslutet säger inte hur dagarna räknas" in body["answer"]
     assert any("14 dagar" in c["quote"] for c in body["citations"])
     assert all(c["document_id"] == "rh-hsu-lakarinsatser-i-hemmet" for c in body["citations"])
 
