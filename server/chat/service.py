@@ -2713,7 +2713,12 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                 chunk, spans = neighbour, listed
                 quote = " ".join(chunk.text[s.start:s.end] for s in spans)
                 break
-    shown = line if cell is not None else (f"“{quote}”" if lang == "en" else quote)
+    # an English question gets an English frame: what the quote is, in English, before it
+    # (walk-through, this stop: the locum got Swedish fragments with no English sentence)
+    shown = line if cell is not None else (
+        T.t(lang, "passage_says", kind=T.t(lang, "kind_" + meta.kind)
+            if meta.kind in ("routine", "decision", "report") else T.t(lang, "kind_document"))
+        + f"\n“{quote}”" if lang == "en" else quote)
     notes = []  # said above the quote, on the pages too
     if cell is None and term and _uses_words(quote, term) and not _defines(quote, term):
         # The word is used, not explained: said so before the quote (walk-throughs, stop 18:

@@ -229,6 +229,11 @@ TEXTS = {
         "fee_below": "under {age}",
         "fee_from": "{age} and older",
         "routine_says": "The routine says (in Swedish): {quote}",
+        "passage_says": "The {kind} says (in Swedish):",
+        "kind_routine": "routine",
+        "kind_decision": "decision",
+        "kind_report": "report",
+        "kind_document": "document",
         "decision_says": "The decision says (in Swedish): {quote}",
         "compare_link": "What changed? Compare “{newer}” with “{older}” section by section "
                         "(in Swedish)",
