@@ -1616,7 +1616,11 @@ _ASKS_NUMBER = re.compile(r"\bhur många\b|\bantal\w*|\bhow many\b|\bnumber of\b
 _BUDGET = re.compile(r"\bbudget\w*|\banslag\w*|\bfunding\b", re.I)
 _ASKS_AMOUNT = re.compile(r"\bhur många kronor\b|\bhur mycket\b|\bhur mkt\b|\bbelopp\w*|"
                           r"\bvad kostar\b|\bkostnad\w*|\bhow much\b|\bwhat does .* cost\b|"
-                          r"\bi kronor\b|\bamount\b", re.I)
+                          r"\bi kronor\b|\bamount\b|"
+                          # "hur stor blir den nya ersättningen …" (walk-through, this stop:
+                          # the proposal was quoted without saying no amount is given)
+                          r"\bhur stor\w* (?:\w+ ){0,3}(?:ersättning|avgift|belopp|kostnad|summa)",
+                          re.I)
 _HAS_AMOUNT = re.compile(r"\d[\d ,.]*\s*(?:kr\b|kronor|sek\b|mkr|miljon\w*|procent|%)", re.I)
 # An amount of money asked in kronor: a share is no answer ("hur mycket kronor är nivå 2 per
 # månad" got the buses' "75%" table: walk-through, stop 21).

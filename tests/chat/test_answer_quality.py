@@ -170,3 +170,10 @@ def test_a_group_line_comes_with_its_label_and_the_lines_between(ask):
     quote = body["citations"][0]["quote"]
     assert quote.startswith("Nivå 1, Behov av HSV-insatser under vistelsetid på korttid")
     assert "Dagverksamhet" in quote
+
+
+def test_how_large_the_new_compensation_is_says_the_decision_gives_no_amount(ask):
+    # walk-through, this stop: "hur stor blir …" quoted the proposal as if it answered
+    body = ask("Hur stor blir den nya ersättningen per hemsjukvårdsbesök av läkare på "
+               "vårdcentral enligt beslutet?")
+    assert body["kind"] == "no_answer" and "varken belopp eller startdatum" in body["answer"]
