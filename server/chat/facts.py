@@ -526,7 +526,9 @@ _RULE_AGE_CONTEXT = re.compile(r"(under|över|from|från|och äldre|or older|and
 _BIRTHDAY = re.compile(r"\b(?:fyller|fyllde|fyllt|fylla|turns|turned|turning|will turn)\s+"
                        r"(\d{2,3})\b(?:\s*år)?(?P<rest>[^,.;!?]*)", re.I)
 _LATER = re.compile(r"\b(?:nästa|om \w+ (?:dag|dagar|veckor?|månader?)|snart|senare|i helgen|"
-                    r"next|soon|in \w+ (?:days?|weeks?|months?)|later)\b", re.I)
+                    r"next|soon|in \w+ (?:days?|weeks?|months?)|later|i ?morgon|tomorrow|"
+                    r"(?:på|on) (?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|"
+                    r"tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
 
 
 def birthday_birth_date(text: str, today: date) -> date | int | None:
@@ -582,6 +584,18 @@ def _coming_by(rest: str, today: date) -> date | None:
     """The last day of the coming period a birthday is placed in ("nästa vecka": next week's
     Sunday, "nästa månad": its last day, "om två veckor": that day), None when none is named
     ("snart")."""
+    tomorrow = re.search(r"\bi ?morgon\b|\btomorrow\b", rest, re.I)
+    if tomorrow:
+        return today + timedelta(days=1)
+    weekday = re.search(r"\b(?:på|on) (\w+dag|\w+day)\b", rest, re.I)
+    if weekday:
+        # "fyller 85 på fredag": the coming Friday (walk-through re-check, this stop: a
+        # Friday birthday asked on a Wednesday was taken as passed, and the visit as free)
+        word = weekday.group(1).lower()
+        for names in (_WEEKDAYS_SV, _WEEKDAYS_EN):
+            if word in names:
+                ahead = (names.index(word) - today.weekday()) % 7 or 7
+                return today + timedelta(days=ahead)
     m = _COMING.search(rest)
     if m is None:
         return None

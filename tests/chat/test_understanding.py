@@ -1398,3 +1398,9 @@ def test_what_a_lower_case_abbreviation_means_is_answered_by_the_sentence_spelli
     # walk-through in the widget, this stop: "vad är säbo" quoted the SäBo agreement's duties
     body = ask("vad är säbo")
     assert "Särskilt boende" in body["answer"]
+
+
+def test_a_birthday_on_a_coming_weekday_is_still_to_come(ask):
+    # walk-through re-check, this stop: "fyller 85 på fredag" asked on a Wednesday was 85
+    body = ask("hembesök idag på säbo, brytpunktssamtal, pat fyller 85 på fredag. vad betalar hon")
+    assert body["decision"]["patient_fee_sek"] == 200
