@@ -717,6 +717,8 @@ _OCCASIONS = [
         r"\buppföljning av (?!utskriv|inskriv|hemsjukv|khsv|hsv)\w+|\bsår(?:vård|omläggning|kontroll)\b|"
         r"\bwound (?:care|check|dressing|follow[- ]?up)\b|"
         r"rutinbesök\w*|kontrollbesök\w*|årskontroll\w*|årlig kontroll|akutbesök|\bakut\b|"
+        # "vanligt återbesök, inget speciellt" (re-check, this stop: refused)
+        r"\båterbesök\w*|\binget (?:speciellt|särskilt)\b|"
         r"försämring\w*|\bfall(?:et|olycka)?\b|ramlat|feber|infektion\w*|"
         r"something else|none of (?:them|those|these)|regular (?:check[- ]?up|visit|follow[- ]?up)|"
         r"routine (?:check[- ]?up|visit)|\bcheck[- ]?up\b|follow[- ]?up visit|ordinary visit|"

@@ -246,6 +246,9 @@ def respond(state, message: object, conversation_id: str | None, today: date,
                        else conv.organization or settings.default_organization,
                        personnummer=pnr_seen)
     reply = decide_and_compose(state, frame, conv, today)
+    if frame.other_named and reply.api.get("kind") in (SEARCH, VERSION, RULES):
+        reply.api["answer"] = T.t(lang, "other_org_named", named=frame.other_named[0],
+                                  chosen=frame.other_named[1]) + "\n" + reply.api["answer"]
     if pnr_seen and born_pnr is None:
         reply.api["answer"] = T.t(lang, "pnr_bad") + "\n\n" + reply.api["answer"]
 
@@ -325,6 +328,8 @@ class Frame:
     topic_document: str | None = None
     #: The day a registration question is asked about ("hur registrerade man … i mars 2024").
     asked_on: date | None = None
+    #: (the organization the message names, the one chosen) when they differ.
+    other_named: tuple[str, str] | None = None
 
     def to_api(self) -> dict:
         """The understanding, for clients and for evaluation: kind, organization, reply."""
@@ -344,6 +349,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if mention is not None and mention.own and mention.known:
         conv.organization = mention.known  # the user's own, for the messages that follow
     scope, unknown = resolve_scope(mention, organization, orgs)
+    chosen = resolve_scope(None, organization, orgs)[0] if organization else None
+    if mention is not None and mention.known and chosen and chosen != mention.known:
+        # "Gäller Hallandsjouren för våra patienter …?" with the Västra Götaland municipality
+        # chosen: answered from Region Halland's, and said so (re-check, this stop)
+        other_named = (mention.known, chosen)
+    else:
+        other_named = None
     if mention is None and scope is None and unknown is None and _THERE.search(text) \
             and conv.topic:
         # "does the 500 kr … apply there too" after an answer from the Västra Götaland
@@ -353,7 +365,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             scope = meta.organization
     frame = Frame(text, SEARCH_KIND, lang, stated, scope,
                   unknown.name if unknown is not None else None, today=today,
-                  topic_document=(conv.topic or {}).get("document_id"))
+                  topic_document=(conv.topic or {}).get("document_id"), other_named=other_named)
     # "vad betyder brytpunktssamtal?" asks what a word means: never a reply to the pending
     # question nor a fact of the visit (re-check, stop 18: asked while the occasion was
     # pending, it made the visit a brytpunktssamtal with 500 kr)
@@ -2168,6 +2180,7 @@ _FIELDS_ASKED = re.compile(r"\bfälten\b|\bvilka fält\b|\bwhich fields\b|\bwhat
 
 #: Facts that describe one patient's visit (then the card answers, not a general statement).
 _PATIENT_FACTS = ("occasion", "setting", "patient_age", "birth_date", "birth_year")
+_AGE_FACTS = ("patient_age", "birth_date", "birth_year")
 
 
 # Which routine or version applied is the catalog's question ("vilken registreringsrutin
@@ -2181,9 +2194,11 @@ def _registration_asked_on(text: str, stated: dict, today: date) -> date | None:
     it asks how to register or names a registration field, names a day or a period, and
     describes no patient's visit."""
     if not (REGISTRATION_WORDS.search(text) or _FIELD_NAMED.search(text)) \
-            or any(stated.get(k) is not None for k in _PATIENT_FACTS) \
+            or any(stated.get(k) is not None for k in _AGE_FACTS) \
             or _WHICH_ROUTINE.search(text):
         return None
+    if stated.get("visit_date") and any(stated.get(k) is not None for k in _PATIENT_FACTS):
+        return None  # a day and an occasion or a housing: one visit, the card's
     if stated.get("visit_date"):
         try:
             return date.fromisoformat(str(stated["visit_date"]))
@@ -2213,8 +2228,12 @@ def _registration_statement(state, frame: Frame, today: date) -> ChatReply | Non
         # "vilken avgiftstyp gällde för hembesök i mars 2024", walk-through, this stop)
         return None
     stated = frame.stated
-    if any(stated.get(k) is not None for k in _PATIENT_FACTS):
-        return None  # one visit described: the visit card answers it
+    if any(stated.get(k) is not None for k in (_AGE_FACTS if frame.asked_on is not None
+                                               and not stated.get("visit_date")
+                                               else _PATIENT_FACTS)):
+        # one visit described: the visit card answers it (an occasion asked of a month is
+        # the routine's: "hur registrerades brytpunktssamtal i juni 2024", re-check, this stop)
+        return None
     routines = state.rules.visit_routines
     named = _SYSTEM_NAMED.search(text)
     if named:

@@ -14,6 +14,8 @@ TEXTS = {
         "valid_to": "till och med {d}",
         "no_validity": "ingen giltighetstid angiven",
         "valid_to_only": "gäller till och med {d}",
+        "other_org_named": "Frågan nämner {named}, så svaret kommer från dess dokument – inte "
+                           "från {chosen}, som du har valt.",
         "source": "Källa: {title} ({org}, {validity}), avsnitt ”{section}”.",
         "no_answer": "Rutinerna i kunskapsbasen tar inte upp det du frågar om, så jag kan inte "
                      "svara på det. Fråga gärna om registrering, patientavgift, ersättning eller "
@@ -123,6 +125,8 @@ TEXTS = {
         "valid_to": "up to and including {d}",
         "no_validity": "no validity stated",
         "valid_to_only": "valid up to and including {d}",
+        "other_org_named": "The question names {named}, so the answer comes from its documents "
+                           "– not from {chosen}, which you have chosen.",
         "source": "Source: {title} ({org}, {validity}), section “{section}”.",
         "no_answer": "The routines in the knowledge base do not cover what you ask, so I cannot "
                      "answer it. Ask about registration, the patient fee, compensation or home "

@@ -1404,3 +1404,25 @@ def test_a_birthday_on_a_coming_weekday_is_still_to_come(ask):
     # walk-through re-check, this stop: "fyller 85 på fredag" asked on a Wednesday was 85
     body = ask("hembesök idag på säbo, brytpunktssamtal, pat fyller 85 på fredag. vad betalar hon")
     assert body["decision"]["patient_fee_sek"] == 200
+
+
+def test_an_organization_named_beside_another_chosen_is_answered_and_said(client):
+    # re-check, this stop: with the Västra Götaland municipality chosen, "Gäller
+    # Hallandsjouren …" got Halland's rule with no word that it is another organization's
+    body = client.post("/api/v1/chat", json={
+        "message": "Gäller Hallandsjouren för våra patienter på natten också?",
+        "organization": "Kommun i Västra Götaland (Sektor Välfärd)"}).json()
+    assert body["answer"].startswith("Frågan nämner Region Halland, så svaret kommer från dess "
+                                     "dokument – inte från Kommun i Västra Götaland")
+
+
+def test_registration_of_an_occasion_in_a_month_and_a_field_after_it(ask):
+    # re-check, this stop: "hur registrerades brytpunktssamtal i juni 2024" was refused and
+    # "vad hade man för avgiftstyp då" got Cosmic's fee line
+    a = ask("hur registrerades brytpunktssamtal i juni 2024")
+    assert "- Avgiftstyp: H3" in a["answer"]
+    b = ask("vad hade man för avgiftstyp då", a["conversation_id"])
+    assert "Avgiftstyp: H3" in b["answer"]
+    c = ask("vad betalade en 70-åring för hembesök i maj 2024")
+    d = ask("vanligt återbesök, inget speciellt", c["conversation_id"])
+    assert d["kind"] == "rule" and d["decision"]["compensation_sek"] == 0
