@@ -2452,6 +2452,9 @@ def _defines(quote: str, term: str) -> bool:
         or (term.isupper() and re.search(rf"\b{t}\s*\(\s*[A-ZÅÄÖa-zåäö]{{3,}}", quote)))
 
 
+_LEVEL_NAMED = re.compile(r"\b(?:nivå|level)\s*\d", re.I)
+
+
 def _fee_without_amount(state, frame: Frame, window: list, text: str, tokenizer):
     """What a fee costs, asked of a routine that describes the fee but gives no amount (the
     Västra Götaland municipality's two fee levels): not covered, said so, with how the routine
@@ -2470,8 +2473,9 @@ def _fee_without_amount(state, frame: Frame, window: list, text: str, tokenizer)
         # how the routine describes the fee: all of its levels, not the line nearest the
         # question's words ("what does the patient pay for home care there" got "Nivå 1,
         # HSV-avgiften avslutas ej …": walk-through, this stop)
-        q_terms = replace(S.question_terms(text, tokenizer, kb.lexicon, S.corpus_frequencies(kb)),
-                          wants_all=True)
+        q_terms = S.question_terms(text, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
+        if not _LEVEL_NAMED.search(text):  # ("vad betalar patienten för nivå 1": that level)
+            q_terms = replace(q_terms, wants_all=True)
         spans = S.select_sentences(q_terms, passage, tokenizer.tokenize, generic=set(
             tokenizer.tokenize(f"{hit.meta.title} {hit.chunk.section}")))
         quote = " ".join(passage[x.start:x.end] for x in spans)
