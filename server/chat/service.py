@@ -69,6 +69,8 @@ class ChatReply:
     notice: str | None = None  # said above the answer (a visit date assumed to be today)
     lead: str | None = None  # a table value as a sentence, above the quoted table lines
     links: list[dict] = field(default_factory=list)  # {"text", "url"}: pages to go on to
+    #: The answers to each question of a message asking two (shown one after the other).
+    parts: list = field(default_factory=list)
     #: The passage a no_answer speaks of ({"document_id", "anchor"}), kept as the
     #: conversation's topic for a follow-up pointing back ("vad kostar satsningen totalt?")
     topic: dict | None = None
@@ -247,8 +249,10 @@ def respond(state, message: object, conversation_id: str | None, today: date,
                        personnummer=pnr_seen)
     reply = decide_and_compose(state, frame, conv, today)
     if frame.other_named and reply.api.get("kind") in (SEARCH, VERSION, RULES):
-        reply.api["answer"] = T.t(lang, "other_org_named", named=frame.other_named[0],
-                                  chosen=frame.other_named[1]) + "\n" + reply.api["answer"]
+        said = T.t(lang, "other_org_named", named=frame.other_named[0],
+                   chosen=frame.other_named[1])
+        reply.api["answer"] = said + "\n" + reply.api["answer"]
+        reply.notice = said + ("\n" + reply.notice if reply.notice else "")  # on the pages too
     if pnr_seen and born_pnr is None:
         reply.api["answer"] = T.t(lang, "pnr_bad") + "\n\n" + reply.api["answer"]
 
@@ -1039,9 +1043,9 @@ def _both_parts(state, frame: Frame, conv: Conversation, today: date,
              "decision": None,
              "citations": first.api["citations"] + second.api["citations"],
              "passages": passages[:2 * SOURCES_SHOWN]},
-        conversation=None, notice="\n".join(r.notice for r in replies if r.notice) or None,
-        highlight=first.highlight, marks={**second.marks, **first.marks},
-        links=first.links + [x for x in second.links if x not in first.links])
+        conversation=None, highlight=first.highlight, marks={**second.marks, **first.marks},
+        links=first.links + [x for x in second.links if x not in first.links],
+        parts=[first, second])
 
 
 _DAYS_NAMED = re.compile(r"\b\d+\s*(?:dagar|dgr|days)\b|\bförläng\w*|\bextend\w*|"

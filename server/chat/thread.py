@@ -22,6 +22,9 @@ def turn_record(question: str, reply) -> dict:
     # "asked": the person's question; "question" (a PAGE_FIELD) is the assistant's question back
     record.update({"asked": mask_personnummer(question)[:QUESTION_CHARS], "api": reply.api,
                    "feedback": None})
+    if getattr(reply, "parts", None):  # two questions' answers, each shown with its source
+        record["parts"] = [{"api": p.api, "highlight": p.highlight, "notice": p.notice,
+                            "lead": p.lead} for p in reply.parts]
     return record
 
 
@@ -38,4 +41,8 @@ def stored_reply(record: dict, conversation):
     api.setdefault("answer", "")
     for key in ("citations", "passages"):
         api.setdefault(key, [])
-    return ChatReply(api=api, conversation=conversation, **fields)
+    parts = [ChatReply(api=p["api"], conversation=conversation, highlight=p.get("highlight"),
+                       notice=p.get("notice"), lead=p.get("lead"))
+             for p in record.get("parts") or []
+             if isinstance(p, dict) and isinstance(p.get("api"), dict)]
+    return ChatReply(api=api, conversation=conversation, parts=parts, **fields)

@@ -228,3 +228,19 @@ def test_the_sources_list_the_cited_passage_first_and_mark_a_version_no_longer_i
     vas = sources.index("/documents/rh-hemsjukvardsbesok-vas")
     assert "gäller inte längre" in sources[vas:vas + 900]
     assert "gäller inte längre" not in sources[:vas]
+
+
+def test_two_questions_answered_by_two_passages_show_both_with_their_sources(client):
+    # this stop: the page showed only the first of the two answers (the API had both)
+    first = SAMTAL.match(_ask(client, "vem beslutar om anslutning och hur ofta ska det följas "
+                                      "upp").headers["location"]).group(1)
+    html = unescape(client.get(f"/samtal/{first}").text)
+    answer = html.split('id="answer"')[1].split("Källor")[0]
+    assert "tas av hemsjukvårdens planeringsfunktion" in answer
+    assert "En första uppföljning sker senast efter två månader" in answer
+    assert answer.count("Källa:") == 2
+    # and again after a second question (the thread keeps both parts)
+    _ask(client, "vad är läkarmedverkan", first)
+    html = unescape(client.get(f"/samtal/{first}").text)
+    earlier = html.split('id="svar-1"')[1].split('id="svar-2"')[0]
+    assert "planeringsfunktion" in earlier and "två månader" in earlier
