@@ -2545,6 +2545,59 @@ def _heading_named(section: str | None, q_terms, tokenizer) -> bool:
     return len(words) >= 2 and words <= (q_terms.own | q_terms.expanded)
 
 
+def _asked_day(frame: Frame) -> date:
+    """The day a question asks about: the visit's, a month's or year's first, else today."""
+    today = frame.today or date.today()
+    try:
+        return date.fromisoformat(str(frame.stated["visit_date"]))
+    except (KeyError, ValueError):
+        pass
+    if frame.asked_on is not None:
+        return frame.asked_on
+    span = period_span(frame.text, today)
+    return span[0] if span is not None else today
+
+
+def _versions_in_force(kb, hits: list, day: date, ended_too: bool = False) -> list:
+    """``hits`` without the passages of a version that begins after ``day`` when another
+    version of the same routine that is in force then is among them: a version published
+    to begin next year answers only for its own time (this stop: with
+    next year's version of the Västra Götaland routine published, today's questions quoted it,
+    "gäller inte ännu")."""
+    metas = {d.meta.id: d.meta for d in kb.documents()}
+
+    def family(doc_id: str) -> set[str]:
+        members, todo = set(), [doc_id]
+        while todo:
+            current = todo.pop()
+            if current in members or current not in metas:
+                continue
+            members.add(current)
+            todo.append(metas[current].supersedes or "")
+            todo += [m.id for m in metas.values() if m.supersedes == current]
+        return members
+
+    in_force = {h.meta.id for h in hits if h.meta.in_force_on(day)}
+    # (an ended version stays: it is what "i VAS" asks about)
+    kept, seen = [], set()
+    for h in hits:
+        current = family(h.meta.id) & in_force
+        if h.meta.kind not in ("decision", "report") and current and (
+                (h.meta.valid_from and h.meta.valid_from > day)
+                # ``ended_too``: a day the question names, not an earlier version it names
+                or (ended_too and h.meta.valid_to and h.meta.valid_to <= day)):
+            # the same section of the version in force then takes its place
+            doc = kb.document(sorted(current)[0])
+            twin = next((c for c in (doc.chunks if doc is not None else ())
+                         if c.section == h.chunk.section), None)
+            if twin is not None:  # (none: the passage stays, the only one that answers)
+                h = replace(h, chunk=twin, meta=doc.meta)
+        if (h.meta.id, h.chunk.anchor) not in seen:
+            seen.add((h.meta.id, h.chunk.anchor))
+            kept.append(h)
+    return kept or hits
+
+
 def _search_answer(state, frame: Frame) -> ChatReply:
     """The sentences of the best passage that answer the question, with their source."""
     kb, lang = state.kb, frame.lang
@@ -2553,6 +2606,10 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     tokenizer = _tokenizer_for(kb)
     if not hits:
         return _no_answer(state, frame)
+    day = _asked_day(frame)
+    hits = _versions_in_force(kb, hits, day, ended_too=day != (frame.today or date.today())
+                              and not (_SYSTEM_NAMED.search(frame.text)
+                                       or _OLD_VERSION.search(frame.text)))
     best = hits[0]
     threshold = kb.no_answer_threshold_for(lang)
     if frame.probabilities.get(SEARCH_KIND, 0.0) >= CONFIDENT_SEARCH:
@@ -2758,10 +2815,8 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         notes.append(T.t(lang, "term_not_defined", term=term))
         shown = notes[-1] + "\n" + shown
     answer = shown + "\n\n" + A.source_line(meta, chunk.section, lang)
-    try:  # the day a follow-up asks about ("och om larmet var 15/9"), else today
-        asked_day = date.fromisoformat(str(frame.stated["visit_date"]))
-    except (KeyError, ValueError):
-        asked_day = frame.today or date.today()
+    # the day asked about ("och om larmet var 15/9", "… i februari 2027"), else today
+    asked_day = day
     if meta.valid_from and meta.valid_from > asked_day \
             and meta.kind not in ("decision", "report"):
         # a version that has not begun is said so above its quote (walk-through, stop 22: a
