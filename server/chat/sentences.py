@@ -490,6 +490,16 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
             if rest[second] >= SECOND_PART_SHARE * scores[best] and second not in chosen:
                 chosen = sorted(set(chosen) | set(_completed(second, sentences, rest,
                                                              question.wants_all)))
+    for i in list(chosen):
+        if _LEAD_IN.search(sentences[i]) and not _is_label(sentences[i]):
+            whole = _enumeration(i, sentences)
+            # (bullets only: a labelled level asked for comes alone, "Nivå 2 …")
+            items = {j for j in (whole or [])[1:] if _BULLET.match(sentences[j])}
+            if len(items & set(chosen)) >= 2 and not items <= set(chosen):
+                # never some of a list's items under its lead-in: "… någon av nedan;" with two
+                # of its three occasions read as if the third gave nothing (re-check, this stop)
+                chosen = sorted(set(chosen) | set(whole))
+                primary = max(primary, len(chosen))
     limit = max(max_sentences if not question.wants_all else MAX_ITEMS + 1, primary)
     return [spans[i] for i in sorted(chosen)[:limit]]
 

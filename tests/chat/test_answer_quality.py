@@ -177,3 +177,13 @@ def test_how_large_the_new_compensation_is_says_the_decision_gives_no_amount(ask
     body = ask("Hur stor blir den nya ersättningen per hemsjukvårdsbesök av läkare på "
                "vårdcentral enligt beslutet?")
     assert body["kind"] == "no_answer" and "varken belopp eller startdatum" in body["answer"]
+
+
+def test_a_list_under_its_lead_in_is_never_quoted_in_part(ask):
+    # re-check, this stop: "… någon av nedan;" came with two of its three occasions
+    a = ask("Hur mycket höjs ersättningen för säbo-uppdraget till vårdcentralerna")
+    b = ask("hur räknas den ut, per plats? och hur många timmar läkartid per vecka ska vi lägga",
+            a["conversation_id"])
+    if "någon av nedan" in b["answer"]:
+        assert "inskrivning för nya patienter" in b["answer"]
+        assert "utskrivning från slutenvård" in b["answer"] and "brytpunktssamtal" in b["answer"]

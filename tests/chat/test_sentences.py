@@ -232,3 +232,17 @@ def test_a_label_asked_for_comes_with_its_whole_group_and_not_the_next_ones():
     assert _chosen("vad gäller för nivå 1", LEVEL_GROUPS) == (
         "Nivå 1, Behov av insatser under vistelsetid på korttid. Behov av insatser under "
         "vistelsetid på dagverksamhet.")
+
+
+def test_two_of_three_items_under_a_lead_in_bring_the_third():
+    text = ("Ersättning utgår med 500 kr per besök som sker i samband med någon av nedan;\n"
+            "- utskrivning från slutenvård för patienter på SäBo.\n"
+            "- inskrivning för nya patienter på SäBo.\n"
+            "- brytpunktssamtal på SäBo.\n"
+            "Denna ersättning utgår ej inom Läkarmedverkan.")
+    tok = SwedishTokenizer(vocabulary_of([text]))
+    spans = select_sentences({"utskrivning", "brytpunktssamtal", "slutenvård", "säbo"}, text,
+                             tok.tokenize)
+    quoted = " ".join(text[x.start:x.end] for x in spans)
+    if "utskrivning" in quoted and "brytpunktssamtal" in quoted:
+        assert "inskrivning för nya patienter" in quoted
