@@ -19,7 +19,7 @@ def validity(meta, lang: str) -> str:
     kind = getattr(meta, "kind", None) if not isinstance(meta, dict) else meta.get("document_kind")
     if not vf:
         # a version with no start of its own that a newer one replaced ends all the same
-        # (walk-through, this stop: /documents said "ingen giltighetstid angiven" for the
+        # (walk-through, stop 23: /documents said "ingen giltighetstid angiven" for the
         # replaced Västra Götaland routine while the admin page said it ended 2026-12-31)
         return t(lang, "valid_to_only", d=last_day(vt)) if vt else t(lang, "no_validity")
     if kind in ("report", "decision"):

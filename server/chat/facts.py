@@ -549,7 +549,7 @@ def birthday_birth_date(text: str, today: date) -> date | int | None:
         by = _coming_by(m.group("rest"), today)
         if by is not None:
             # "fyller 85 nästa vecka": 85 from the end of next week on, so a visit moved
-            # past it is hers at 85 (walk-through, this stop: "och om jag åker dit 15/12
+            # past it is hers at 85 (walk-through, stop 23: "och om jag åker dit 15/12
             # istället" kept 84 and the fee); a visit within the week is taken at 84
             try:
                 return by.replace(year=by.year - turns)
@@ -589,7 +589,7 @@ def _coming_by(rest: str, today: date) -> date | None:
         return today + timedelta(days=1)
     weekday = re.search(r"\b(?:på|on) (\w+dag|\w+day)\b", rest, re.I)
     if weekday:
-        # "fyller 85 på fredag": the coming Friday (walk-through re-check, this stop: a
+        # "fyller 85 på fredag": the coming Friday (walk-through re-check, stop 23: a
         # Friday birthday asked on a Wednesday was taken as passed, and the visit as free)
         word = weekday.group(1).lower()
         for names in (_WEEKDAYS_SV, _WEEKDAYS_EN):
@@ -717,7 +717,7 @@ _OCCASIONS = [
         r"\buppföljning av (?!utskriv|inskriv|hemsjukv|khsv|hsv)\w+|\bsår(?:vård|omläggning|kontroll)\b|"
         r"\bwound (?:care|check|dressing|follow[- ]?up)\b|"
         r"rutinbesök\w*|kontrollbesök\w*|årskontroll\w*|årlig kontroll|akutbesök|\bakut\b|"
-        # "vanligt återbesök, inget speciellt" (re-check, this stop: refused)
+        # "vanligt återbesök, inget speciellt" (re-check, stop 23: refused)
         r"\båterbesök\w*|\binget (?:speciellt|särskilt)\b|"
         r"försämring\w*|\bfall(?:et|olycka)?\b|ramlat|feber|infektion\w*|"
         r"something else|none of (?:them|those|these)|regular (?:check[- ]?up|visit|follow[- ]?up)|"

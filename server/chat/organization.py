@@ -81,7 +81,7 @@ def find_organization(text: str, organizations: list[str]) -> Mention | None:
                    for m in pattern.finditer(text))
     # a denied one is not the one asked about ("jag jobbar i västra götaland inte halland"),
     # and the user's own place beats a word echoed from an answer ("hallandsjouren? vi är ju
-    # i västra götaland": walk-through, this stop, got Halland's night duty twice)
+    # i västra götaland": walk-through, stop 23, got Halland's night duty twice)
     kept = [(start, key) for start, key in named if not _DENIED_BEFORE.search(text[:start])]
     own = [(start, key) for start, key in kept if _OWN_BEFORE.search(text[:start])]
     for start, key in own[:1] or kept[:1]:

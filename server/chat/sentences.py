@@ -222,12 +222,12 @@ _WANTS_ALL = re.compile(r"\bvilka\b|\bvad innebär\b|\bskillnad\w*|\bbåda\b|\ba
                         # "det finns visst två nivåer" (walk-through, stop 18: level 2 only)
                         r"\b(?:två|tre|fyra|two|three|four)\s+\w*(?:nivåer|levels)\b|"
                         # the levels, plural, are all of them ("home care fee levels in the
-                        # Vastra Gotaland municipality routine": walk-through, this stop, got
+                        # Vastra Gotaland municipality routine": walk-through, stop 23, got
                         # level 2 alone)
                         r"\w*nivåerna?\b|\blevels\b", re.I)
 _ANAPHORA = re.compile(r"(?:med anledning av (?:detta|det)|detta|denna|dessa|det här|därför|"
                        # "Patienterna ansluts inte …" are the ones of the sentence before, the
-                       # rule itself (walk-through, this stop: the evening/night and the leave
+                       # rule itself (walk-through, stop 23: the evening/night and the leave
                        # rules were quoted as "ansluts inte" alone, read as "we may not")
                        r"patienterna|personerna|insatserna|"
                        r"this|these|therefore)\b", re.I)
@@ -356,7 +356,7 @@ def _bare(sentence: str) -> bool:
     header or values, which say nothing without their labels; and for a line opening in lower
     case, a stray piece of a figure or a table ("säkerställa läkarsamverkan … - patient är
     hemma" won over the leave rule for "pat är hemma på permission …, måste hon skrivas in":
-    walk-through, this stop)."""
+    walk-through, stop 23)."""
     words = sentence.split()
     return bool(words) and (all(_NUMERIC.match(w) for w in words) or words[0][:1].islower())
 
@@ -364,7 +364,7 @@ def _bare(sentence: str) -> bool:
 def _unbare(scores: list[float], sentences: list[str]) -> list[float]:
     """``scores`` with the stray lines (``_bare``) put below any sentence, and a passage of
     stray lines only below any passage with one: such a line is never an answer by its
-    closeness alone (walk-through, stop 22: "vad är läkarmedverkan" – "hur länge då" got
+    closeness alone (stop 23: "vad är läkarmedverkan" – "hur länge då" got
     "2020 2021 2021 2021")."""
     return [x - STRAY_PENALTY if _bare(sentence) else x for x, sentence in zip(scores, sentences)]
 
@@ -456,7 +456,7 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
         return spans
     if question.yes_no and n <= YES_NO_WHOLE_UNITS and not any(_bare(x) for x in sentences):
         # a yes or no asked of a short passage: all of it, the rule and its exception
-        # (walk-through, this stop: "… och måste hon skrivas in i hemsjukvården då" after the
+        # (walk-through, stop 23: "… och måste hon skrivas in i hemsjukvården då" after the
         # leave rule got its first sentence, never "Patienterna ansluts inte …")
         return spans
     table = _table_answer(question, sentences, terms, scores)
@@ -497,7 +497,7 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
             items = {j for j in (whole or [])[1:] if _BULLET.match(sentences[j])}
             if len(items & set(chosen)) >= 2 and not items <= set(chosen):
                 # never some of a list's items under its lead-in: "… någon av nedan;" with two
-                # of its three occasions read as if the third gave nothing (re-check, this stop)
+                # of its three occasions read as if the third gave nothing (re-check, stop 23)
                 chosen = sorted(set(chosen) | set(whole))
                 primary = max(primary, len(chosen))
     limit = max(max_sentences if not question.wants_all else MAX_ITEMS + 1, primary)
@@ -688,7 +688,7 @@ def _completed(best: int, sentences: list[str], scores: list[float],
     lead = _lead_in_above(best, sentences)
     if label is not None:
         # the label and the group's lines down to the best: never a gap in a group ("Nivå 1,
-        # HSV-avgiften avslutas ej …" left out what level 1 is: walk-through, this stop)
+        # HSV-avgiften avslutas ej …" left out what level 1 is: walk-through, stop 23)
         chosen = list(range(label, best + 1))
     elif lead is not None:
         # a bullet with the lead-in that says what it is one of (stop 19: "får man 500 kr för

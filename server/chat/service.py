@@ -221,7 +221,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     if bare_age and "patient_age" in conv.facts and "patient_age" not in stated \
             and 0 < int(bare_age.group(1)) <= 120:
         # "och 60?" after a card for a 90-year-old: the same visit at that age (walk-through
-        # in the widget, this stop: "Jag förstod inte svaret" while the occasion was asked)
+        # in the widget, stop 23: "Jag förstod inte svaret" while the occasion was asked)
         stated["patient_age"] = int(bare_age.group(1))
     _keep_the_visits_year(stated, conv.facts, text, today)
     if conv.last_kind == VISIT:
@@ -356,14 +356,14 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     chosen = resolve_scope(None, organization, orgs)[0] if organization else None
     if mention is not None and mention.known and chosen and chosen != mention.known:
         # "Gäller Hallandsjouren för våra patienter …?" with the Västra Götaland municipality
-        # chosen: answered from Region Halland's, and said so (re-check, this stop)
+        # chosen: answered from Region Halland's, and said so (re-check, stop 23)
         other_named = (mention.known, chosen)
     else:
         other_named = None
     if mention is None and scope is None and unknown is None and _THERE.search(text) \
             and conv.topic:
         # "does the 500 kr … apply there too" after an answer from the Västra Götaland
-        # municipality's routine: there (walk-through, this stop, got Region Halland's rule)
+        # municipality's routine: there (walk-through, stop 23, got Region Halland's rule)
         meta = _meta(kb, conv.topic["document_id"])
         if meta is not None:
             scope = meta.organization
@@ -438,7 +438,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             and len(text.split()) <= TOPIC_FOLLOW_WORDS:
         # a short question right after an answer stays with that answer's document when a
         # passage of it answers about as well ("med hur många procent ökade besöken" after
-        # Läkarmedverkan's figures got the HSU decision's 50 procent: walk-through, this stop)
+        # Läkarmedverkan's figures got the HSU decision's 50 procent: walk-through, stop 23)
         follow = _with_topic(kb, text, conv)
         found = kb.search(follow, k=5, organization=scope) if follow else []
         threshold = kb.no_answer_threshold_for(lang)
@@ -545,7 +545,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             and _SYSTEM_NAMED.search(text) and not _WHICH_ROUTINE.search(text):
         # the fields of a journal system's registration are the routine's, answered from its
         # rule table ("ja men vilka fält fyllde man i i vas", "which fields do i fill in in
-        # cosmic": walk-through, this stop, refused or given the version)
+        # cosmic": walk-through, stop 23, refused or given the version)
         frame.kind = SEARCH_KIND
         return frame
     asked_on = _registration_asked_on(text, stated, today)
@@ -553,7 +553,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # how a visit was registered, or a field of it, on a day or in a month ("vad gällde i
         # mars 2024 för hembesök khsv, vilken avgiftstyp", "hur registrerade man ett hembesök
         # i mars 2024"): the registration of the version in force then, not which version it
-        # was, nor a refusal (walk-throughs, this stop)
+        # was, nor a refusal (walk-throughs, stop 23)
         frame.kind, frame.asked_on = SEARCH_KIND, asked_on
         frame.hits = kb.search(asked, k=5, organization=scope, valid_on=asked_on) or frame.hits
         return frame
@@ -656,7 +656,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.kind = VISIT
     # a visit described earlier, a question on something else between: a change of how the
     # visit was made still amends it ("jag åker ut fysiskt alltså, inte video. vad blir det
-    # då", "inte på distans": walk-through, this stop, refused or quoted the BVC's visits)
+    # då", "inte på distans": walk-through, stop 23, refused or quoted the BVC's visits)
     manner_changed = _has_visit(conv.facts) and bool(stated) \
         and set(stated) <= {"remote", "lakarmedverkan"} \
         and all(conv.facts.get(k) is not None and conv.facts[k] != v for k, v in stated.items())
@@ -664,7 +664,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             and frame.kind != VISIT \
             and (frame.kind == OUT_OF_SCOPE or not _ASKS.search(text) or _WHAT_IF.match(text)
                  or (manner_changed and len(text.split()) <= 12)
-                 # "kan jag ta det på video istället" (walk-through, this stop)
+                 # "kan jag ta det på video istället" (walk-through, stop 23)
                  or (set(stated) <= {"remote", "lakarmedverkan"} and _INSTEAD.search(text))
                  or _WHAT_IF_CLAUSE.search(text)
                  or (patient_facts and (MONEY_WORDS.search(text) or _PATIENT_FEE.search(text)))):
@@ -1004,7 +1004,7 @@ _TWO_QUESTIONS = re.compile(
 def _both_parts(state, frame: Frame, conv: Conversation, today: date,
                 whole: ChatReply) -> ChatReply | None:
     """The answer to each of a message's two questions when they are answered by different
-    passages (walk-through, stop 22: "vem beslutar om anslutning och hur ofta ska det följas
+    passages (walk-through, stop 23: "vem beslutar om anslutning och hur ofta ska det följas
     upp" answered only who decides; the sentences of one passage already answer both parts
     of a question within it). A part that finds no support of its own is answered as the
     whole message was; None when both parts come to one answer."""
@@ -1098,7 +1098,7 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     at_visit = "patient_age" in frame.stated and age_at_the_visit(frame.text)
     if at_visit:
         # "hon var 85 vid besöket": her age at the visit, whichever day it turns out to be
-        # (walk-through, this stop: "nej fel datum, besöket var 10/4 2023" then made her 84)
+        # (walk-through, stop 23: "nej fel datum, besöket var 10/4 2023" then made her 84)
         conv.facts.pop("age_on", None)
     elif "patient_age" in frame.stated and conv.facts.get("visit_date"):
         # an age is the age on the visit's day known when it is given (stated with it or
@@ -1633,7 +1633,7 @@ _BUDGET = re.compile(r"\bbudget\w*|\banslag\w*|\bfunding\b", re.I)
 _ASKS_AMOUNT = re.compile(r"\bhur många kronor\b|\bhur mycket\b|\bhur mkt\b|\bbelopp\w*|"
                           r"\bvad kostar\b|\bkostnad\w*|\bhow much\b|\bwhat does .* cost\b|"
                           r"\bi kronor\b|\bamount\b|"
-                          # "hur stor blir den nya ersättningen …" (walk-through, this stop:
+                          # "hur stor blir den nya ersättningen …" (walk-through, stop 23:
                           # the proposal was quoted without saying no amount is given)
                           r"\bhur stor\w* (?:\w+ ){0,3}(?:ersättning|avgift|belopp|kostnad|summa)",
                           re.I)
@@ -2177,7 +2177,7 @@ _FIELD_NAMED = re.compile(r"kontakttyp\w*|vårdtjänst\w*|\bkund\w*|avgift\w*|be
                           r"\bcontact type\b|\bcustomer\b|\bfee\w*", re.I)
 _SYSTEM_NAMED = re.compile(r"\b(vas|cosmic)\b", re.I)
 # Every field of the registration asked for ("ja men vilka fält fyllde man i i vas":
-# walk-through, this stop, was refused).
+# walk-through, stop 23, was refused).
 _FIELDS_ASKED = re.compile(r"\bfälten\b|\bvilka fält\b|\bwhich fields\b|\bwhat fields\b|"
                            r"\bfyll(?:de|er|a)? (?:man |jag |vi )?i\b", re.I)
 
@@ -2229,14 +2229,14 @@ def _registration_statement(state, frame: Frame, today: date) -> ChatReply | Non
                  or len(text.split()) <= 4)) \
             or (_FIELD_NAMED.search(text) and frame.asked_on is None):
         # (a field asked of a day gets the whole registration then, the field among them:
-        # "vilken avgiftstyp gällde för hembesök i mars 2024", walk-through, this stop)
+        # "vilken avgiftstyp gällde för hembesök i mars 2024", walk-through, stop 23)
         return None
     stated = frame.stated
     if any(stated.get(k) is not None for k in (_AGE_FACTS if frame.asked_on is not None
                                                and not stated.get("visit_date")
                                                else _PATIENT_FACTS)):
         # one visit described: the visit card answers it (an occasion asked of a month is
-        # the routine's: "hur registrerades brytpunktssamtal i juni 2024", re-check, this stop)
+        # the routine's: "hur registrerades brytpunktssamtal i juni 2024", re-check, stop 23)
         return None
     routines = state.rules.visit_routines
     named = _SYSTEM_NAMED.search(text)
@@ -2389,7 +2389,7 @@ def _term_asked(text: str) -> str | None:
     m = _TERM_ASKED.match(text)
     if not m:
         # an abbreviation typed in lower case ("vad är säbo": walk-through in the widget,
-        # this stop, quoted the SäBo agreement's medication reviews as if they said it)
+        # stop 23, quoted the SäBo agreement's medication reviews as if they said it)
         low = _LOWER_ABBREVIATION.match(text)
         if low and low.group("abbr").casefold() in _lexicon_abbreviations():
             return low.group("abbr")
@@ -2476,7 +2476,7 @@ def _fee_without_amount(state, frame: Frame, window: list, text: str, tokenizer)
             continue
         # how the routine describes the fee: all of its levels, not the line nearest the
         # question's words ("what does the patient pay for home care there" got "Nivå 1,
-        # HSV-avgiften avslutas ej …": walk-through, this stop)
+        # HSV-avgiften avslutas ej …": walk-through, stop 23)
         q_terms = S.question_terms(text, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
         if not _LEVEL_NAMED.search(text):  # ("vad betalar patienten för nivå 1": that level)
             q_terms = replace(q_terms, wants_all=True)
@@ -2561,7 +2561,7 @@ def _asked_day(frame: Frame) -> date:
 def _versions_in_force(kb, hits: list, day: date, ended_too: bool = False) -> list:
     """``hits`` without the passages of a version that begins after ``day`` when another
     version of the same routine that is in force then is among them: a version published
-    to begin next year answers only for its own time (this stop: with
+    to begin next year answers only for its own time (stop 23: with
     next year's version of the Västra Götaland routine published, today's questions quoted it,
     "gäller inte ännu")."""
     metas = {d.meta.id: d.meta for d in kb.documents()}
@@ -2802,7 +2802,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                 quote = " ".join(chunk.text[s.start:s.end] for s in spans)
                 break
     # an English question gets an English frame: what the quote is, in English, before it
-    # (walk-through, this stop: the locum got Swedish fragments with no English sentence)
+    # (walk-through, stop 23: the locum got Swedish fragments with no English sentence)
     shown = line if cell is not None else (
         T.t(lang, "passage_says", kind=T.t(lang, "kind_" + meta.kind)
             if meta.kind in ("routine", "decision", "report") else T.t(lang, "kind_document"))

@@ -76,7 +76,7 @@ def identity(request: Request, state: AppState) -> str:
     if settings.admin_token and scheme.lower() == "bearer" and hmac.compare_digest(
             given.strip().encode(), settings.admin_token.encode()):
         # the token as a header, as the JSON endpoints take it: a script using the pages
-        # (walk-through, this stop: sent to the sign-in page); a browser never sends it
+        # (walk-through, stop 23: sent to the sign-in page); a browser never sends it
         # unasked, so such a post needs no CSRF token (server/security.py, _needs_csrf)
         return TOKEN_HOLDER
     session = read_session(_secret(request), request.cookies.get(SESSION_COOKIE))
@@ -359,7 +359,7 @@ async def preview(request: Request, state: State) -> Response:
 def _same_title(state, fields: dict, replace: str | None) -> list:
     """The documents of the same title and organization as the one previewed that it neither
     replaces nor supersedes: published beside them, both would be in force at once (walk-
-    through, this stop: a new Cosmic routine without "Ersätter" left two in force, and the
+    through, stop 23: a new Cosmic routine without "Ersätter" left two in force, and the
     chat answered from the old one)."""
     title = (fields.get("title") or "").strip().casefold()
     if not title or state.kb is None:

@@ -130,7 +130,7 @@ def test_the_organization_field_offers_the_existing_ones_and_points_out_a_new_na
 
 def test_a_preview_with_the_title_of_a_document_in_force_asks_whether_it_replaces_it(
         admin_client):
-    # walk-through, this stop: published without "Ersätter", two Cosmic routines were in force
+    # walk-through, stop 23: published without "Ersätter", two Cosmic routines were in force
     with admin_client() as client:
         sign_in(client)
         existing = client.app.state.rutin.kb.document("rh-hemsjukvardsbesok-cosmic").meta
@@ -150,7 +150,7 @@ def test_a_preview_with_the_title_of_a_document_in_force_asks_whether_it_replace
 
 def test_a_version_replaced_by_a_published_one_shows_its_last_day_on_the_public_pages(
         admin_client):
-    # walk-through, this stop: /documents said "ingen giltighetstid angiven" for the replaced
+    # walk-through, stop 23: /documents said "ingen giltighetstid angiven" for the replaced
     # Västra Götaland routine while /admin said it ended the day before the new one began
     from rutin.config import PROJECT_ROOT
 
@@ -170,7 +170,7 @@ def test_a_version_replaced_by_a_published_one_shows_its_last_day_on_the_public_
 
 
 def test_a_version_published_to_begin_later_answers_only_for_its_own_time(admin_client):
-    # this stop: with next year's version of the Västra Götaland routine published, today's
+    # stop 23: with next year's version of the Västra Götaland routine published, today's
     # questions quoted it ("gäller inte ännu") instead of the version in force
     from rutin.config import PROJECT_ROOT, Settings
 
@@ -267,7 +267,7 @@ def test_the_bearer_json_endpoints_keep_working_beside_the_pages(admin_client):
 
 
 def test_the_pages_can_be_read_with_the_token_as_a_bearer_header(admin_client):
-    # walk-through, this stop: a script sending the header was sent to the sign-in page
+    # walk-through, stop 23: a script sending the header was sent to the sign-in page
     with admin_client() as client:
         bearer = {"Authorization": f"Bearer {TOKEN}"}
         pages = [client.get(p, headers=bearer) for p in ("/admin", "/admin/obesvarade")]

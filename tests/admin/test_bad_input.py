@@ -143,7 +143,7 @@ def test_a_replace_that_breaks_a_rule_quote_is_refused_and_the_rules_keep_answer
     # Which rule rows and quotes (rules.quotecheck.BrokenQuote.describe).
     assert "i regeltabellen rh-hemsjukvardsbesok-cosmic.toml bygger på citatet" in response.text
     # and, first, in a content owner's words: the sentences missing and what to do next
-    # (walk-through, this stop: only the rule rows, in developer terms)
+    # (walk-through, stop 23: only the rule rows, in developer terms)
     assert "saknas i den nya texten" in response.text and "Vad du kan göra" in response.text
     assert state.kb.document("rh-hemsjukvardsbesok-cosmic").content_hash == \
         original.content_hash

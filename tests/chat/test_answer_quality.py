@@ -80,7 +80,7 @@ def test_lakarmedverkan_after_discharge_gives_the_last_day_with_citation(ask):
     assert body["date_rule"]["rule"] == "lakarmedverkan"
     assert body["date_rule"]["support_until"] == "2026-04-15"
     assert "2026-04-15" in body["answer"]
-    # the counting is our reading, and said so (walk-through, this stop: stated as the rule's)
+    # the counting is our reading, and said so (walk-through, stop 23: stated as the rule's)
     assert "beslutet säger inte hur dagarna räknas" in body["answer"]
     assert any("14 dagar" in c["quote"] for c in body["citations"])
     assert all(c["document_id"] == "rh-hsu-lakarinsatser-i-hemmet" for c in body["citations"])
@@ -130,7 +130,7 @@ def test_two_questions_one_sentence_answers_are_not_repeated(ask):
 
 
 def test_a_sentence_opening_on_the_patients_comes_with_the_rule_before_it(ask, client):
-    # walk-through, this stop: "Patienterna ansluts inte …" alone read as "we may not"
+    # walk-through, stop 23: "Patienterna ansluts inte …" alone read as "we may not"
     body = ask("en tant som inte är inskriven hos oss behöver insulin kl 22 varje kväll ett "
                "tag, kan vi ta det på natten fast hon inte har hemsjukvård")
     assert "på kvälls- och nattetid, utföra planerade" in body["answer"]
@@ -147,7 +147,7 @@ def test_a_yes_no_follow_up_on_a_short_section_gets_all_of_it(ask):
 
 
 def test_a_heading_holding_a_rare_word_of_the_question_as_its_part_counts(ask):
-    # walk-through, this stop: "jouren" did not count for the heading "Jourtid", and the
+    # walk-through, stop 23: "jouren" did not count for the heading "Jourtid", and the
     # Västra Götaland evening/night rule was quoted to a physician in Halland
     body = ask("vem har khsv pat på helgen natt, vi eller jouren")
     assert body["citations"][0]["section"] == "Jourtid"
@@ -155,7 +155,7 @@ def test_a_heading_holding_a_rare_word_of_the_question_as_its_part_counts(ask):
 
 
 def test_fee_levels_in_plural_and_a_fee_without_amount_quote_every_level(ask):
-    # walk-through, this stop: "home care fee levels …" got level 2 alone, and "what does the
+    # walk-through, stop 23: "home care fee levels …" got level 2 alone, and "what does the
     # patient pay for home care there" got "Nivå 1, HSV-avgiften avslutas ej …"
     levels = ask("home care fee levels in the Vastra Gotaland municipality routine")
     assert "Nivå 1" in levels["answer"] and "Nivå 2" in levels["answer"]
@@ -173,14 +173,14 @@ def test_a_group_line_comes_with_its_label_and_the_lines_between(ask):
 
 
 def test_how_large_the_new_compensation_is_says_the_decision_gives_no_amount(ask):
-    # walk-through, this stop: "hur stor blir …" quoted the proposal as if it answered
+    # walk-through, stop 23: "hur stor blir …" quoted the proposal as if it answered
     body = ask("Hur stor blir den nya ersättningen per hemsjukvårdsbesök av läkare på "
                "vårdcentral enligt beslutet?")
     assert body["kind"] == "no_answer" and "varken belopp eller startdatum" in body["answer"]
 
 
 def test_a_list_under_its_lead_in_is_never_quoted_in_part(ask):
-    # re-check, this stop: "… någon av nedan;" came with two of its three occasions
+    # re-check, stop 23: "… någon av nedan;" came with two of its three occasions
     a = ask("Hur mycket höjs ersättningen för säbo-uppdraget till vårdcentralerna")
     b = ask("hur räknas den ut, per plats? och hur många timmar läkartid per vecka ska vi lägga",
             a["conversation_id"])

@@ -177,7 +177,7 @@ def test_phone_number_question_is_not_covered(ask):
 def test_an_english_question_with_a_swedish_term_gets_an_english_frame(ask):
     body = ask("How many percent did Läkarmedverkan visits go up in 2021?")
     assert "45 procent" in body["answer"] and "Source:" in body["answer"]
-    # an English lead names what the Swedish quote is (walk-through, this stop)
+    # an English lead names what the Swedish quote is (walk-through, stop 23)
     assert body["answer"].startswith("The report says (in Swedish):\n“")
 
 
@@ -1283,7 +1283,7 @@ def test_is_a_version_in_force_today_is_answered_yes_or_no_first(ask):
 
 
 def test_the_users_own_organization_beats_a_denied_or_echoed_one_and_is_remembered(ask):
-    # walk-through, this stop: a nurse in the VG municipality got Halland's night duty twice,
+    # walk-through, stop 23: a nurse in the VG municipality got Halland's night duty twice,
     # and "… i västra götaland inte halland …" got Halland's decision
     a = ask("jag jobbar i en kommun i västra götaland inte halland. vem tar beslutet om "
             "anslutning hos oss")
@@ -1298,7 +1298,7 @@ def test_the_users_own_organization_beats_a_denied_or_echoed_one_and_is_remember
 
 
 def test_an_age_given_as_the_one_at_the_visit_stays_when_the_date_is_corrected(ask):
-    # walk-through, this stop: "nej fel datum, besöket var 10/4 2023" made her 84 and 200 kr
+    # walk-through, stop 23: "nej fel datum, besöket var 10/4 2023" made her 84 and 200 kr
     a = ask("hembesök 3/4 2024 efter utskrivning, säbo, hur reggar jag")
     b = ask("hon var 85 vid besöket", a["conversation_id"])
     assert b["decision"]["patient_fee_sek"] == 0
@@ -1308,7 +1308,7 @@ def test_an_age_given_as_the_one_at_the_visit_stays_when_the_date_is_corrected(a
 
 
 def test_a_birthday_next_week_counts_for_a_visit_moved_past_it(ask):
-    # walk-through, this stop: "fyller 85 nästa vecka" was forgotten for a visit on 15/12
+    # walk-through, stop 23: "fyller 85 nästa vecka" was forgotten for a visit on 15/12
     a = ask("inskrivning ny pat ordinärt boende idag, hon fyller 85 nästa vecka. betalar hon")
     assert a["decision"]["patient_fee_sek"] == 200
     later = date.today() + timedelta(days=21)  # past the end of next week, whatever today is
@@ -1318,7 +1318,7 @@ def test_a_birthday_next_week_counts_for_a_visit_moved_past_it(ask):
 
 
 def test_registration_asked_of_a_month_is_that_versions_registration(ask):
-    # walk-throughs, this stop: "vad gällde i mars 2024, hur registrerade man då" got the
+    # walk-throughs, stop 23: "vad gällde i mars 2024, hur registrerade man då" got the
     # version only, "hur registrerade man ett hembesök i mars 2024" was refused, and a field
     # asked of a month got the Västra Götaland fee levels
     for question in ("vad gällde i mars 2024, hur registrerade man då",
@@ -1340,7 +1340,7 @@ def test_which_fields_of_a_named_system_get_its_registration(ask):
 
 
 def test_a_visit_made_remote_can_be_made_in_person_again_after_another_question(ask):
-    # walk-through, this stop: once "video" was said, "jag åker ut fysiskt alltså, inte
+    # walk-through, stop 23: once "video" was said, "jag åker ut fysiskt alltså, inte
     # video" and "hembesök på plats då" were refused or quoted the BVC's home visits
     a = ask("brytpunktssamtal säbo 92 år idag vilken vårdtjänst")
     assert a["decision"]["compensation_sek"] == 500
@@ -1353,7 +1353,7 @@ def test_a_visit_made_remote_can_be_made_in_person_again_after_another_question(
 
 
 def test_there_in_a_follow_up_is_the_organization_of_the_last_answer(ask):
-    # walk-through, this stop: "does the 500 kr … apply there too" got Region Halland's rule
+    # walk-through, stop 23: "does the 500 kr … apply there too" got Region Halland's rule
     a = ask("next month im in a municipality in Vastra Gotaland. who decides if a patient "
             "gets enrolled in home care there")
     assert "planeringsfunktion" in a["answer"]
@@ -1363,7 +1363,7 @@ def test_there_in_a_follow_up_is_the_organization_of_the_last_answer(ask):
 
 
 def test_a_short_question_after_an_answer_stays_with_its_document_when_it_answers(ask):
-    # walk-through, this stop: "med hur många procent ökade besöken" after Läkarmedverkan's
+    # walk-through, stop 23: "med hur många procent ökade besöken" after Läkarmedverkan's
     # figures got the HSU decision's 50 procent; "måste jag ge henne nån info också" after
     # the discharge rule and "varifrån kommer pengarna" after the cost were refused
     a = ask("hur många besök och patienter hade läkarmedverkan 2021 jämfört med 2020")
@@ -1385,7 +1385,7 @@ def test_a_follow_up_naming_only_the_heading_of_the_last_answer_is_not_answered_
 
 
 def test_a_bare_number_after_och_is_the_age_of_the_visit_being_asked_about(ask):
-    # walk-through in the widget, this stop: "och 60?" while the occasion was asked got
+    # walk-through in the widget, stop 23: "och 60?" while the occasion was asked got
     # "Jag förstod inte svaret" and kept 90 years and 0 kr
     a = ask("avgift 90 år")
     assert a["facts"]["patient_age"] == 90 and a["question"]
@@ -1395,19 +1395,19 @@ def test_a_bare_number_after_och_is_the_age_of_the_visit_being_asked_about(ask):
 
 
 def test_what_a_lower_case_abbreviation_means_is_answered_by_the_sentence_spelling_it_out(ask):
-    # walk-through in the widget, this stop: "vad är säbo" quoted the SäBo agreement's duties
+    # walk-through in the widget, stop 23: "vad är säbo" quoted the SäBo agreement's duties
     body = ask("vad är säbo")
     assert "Särskilt boende" in body["answer"]
 
 
 def test_a_birthday_on_a_coming_weekday_is_still_to_come(ask):
-    # walk-through re-check, this stop: "fyller 85 på fredag" asked on a Wednesday was 85
+    # walk-through re-check, stop 23: "fyller 85 på fredag" asked on a Wednesday was 85
     body = ask("hembesök idag på säbo, brytpunktssamtal, pat fyller 85 på fredag. vad betalar hon")
     assert body["decision"]["patient_fee_sek"] == 200
 
 
 def test_an_organization_named_beside_another_chosen_is_answered_and_said(client):
-    # re-check, this stop: with the Västra Götaland municipality chosen, "Gäller
+    # re-check, stop 23: with the Västra Götaland municipality chosen, "Gäller
     # Hallandsjouren …" got Halland's rule with no word that it is another organization's
     body = client.post("/api/v1/chat", json={
         "message": "Gäller Hallandsjouren för våra patienter på natten också?",
@@ -1417,7 +1417,7 @@ def test_an_organization_named_beside_another_chosen_is_answered_and_said(client
 
 
 def test_registration_of_an_occasion_in_a_month_and_a_field_after_it(ask):
-    # re-check, this stop: "hur registrerades brytpunktssamtal i juni 2024" was refused and
+    # re-check, stop 23: "hur registrerades brytpunktssamtal i juni 2024" was refused and
     # "vad hade man för avgiftstyp då" got Cosmic's fee line
     a = ask("hur registrerades brytpunktssamtal i juni 2024")
     assert "- Avgiftstyp: H3" in a["answer"]

@@ -231,7 +231,7 @@ def test_the_sources_list_the_cited_passage_first_and_mark_a_version_no_longer_i
 
 
 def test_two_questions_answered_by_two_passages_show_both_with_their_sources(client):
-    # this stop: the page showed only the first of the two answers (the API had both)
+    # stop 23: the page showed only the first of the two answers (the API had both)
     first = SAMTAL.match(_ask(client, "vem beslutar om anslutning och hur ofta ska det följas "
                                       "upp").headers["location"]).group(1)
     html = unescape(client.get(f"/samtal/{first}").text)
