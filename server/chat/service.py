@@ -2564,24 +2564,14 @@ def _versions_in_force(kb, hits: list, day: date, ended_too: bool = False) -> li
     to begin next year answers only for its own time (stop 23: with
     next year's version of the Västra Götaland routine published, today's questions quoted it,
     "gäller inte ännu")."""
+    from server.chat.versions import version_chain
+
     metas = {d.meta.id: d.meta for d in kb.documents()}
-
-    def family(doc_id: str) -> set[str]:
-        members, todo = set(), [doc_id]
-        while todo:
-            current = todo.pop()
-            if current in members or current not in metas:
-                continue
-            members.add(current)
-            todo.append(metas[current].supersedes or "")
-            todo += [m.id for m in metas.values() if m.supersedes == current]
-        return members
-
     in_force = {h.meta.id for h in hits if h.meta.in_force_on(day)}
     # (an ended version stays: it is what "i VAS" asks about)
     kept, seen = [], set()
     for h in hits:
-        current = family(h.meta.id) & in_force
+        current = {m.id for m in version_chain(h.meta, metas)} & in_force
         if h.meta.kind not in ("decision", "report") and current and (
                 (h.meta.valid_from and h.meta.valid_from > day)
                 # ``ended_too``: a day the question names, not an earlier version it names

@@ -95,7 +95,7 @@ def _titled_documents(text: str, metas: list, tokenizer) -> list:
     return found
 
 
-def _chain(meta, by_id: dict) -> list:
+def version_chain(meta, by_id: dict) -> list:
     """The versions of ``meta``'s routine, oldest first (catalog supersedes/superseded_by)."""
     first = meta
     seen = {meta.id}
@@ -112,7 +112,7 @@ def _chain(meta, by_id: dict) -> list:
 def _versioned_family(metas: list) -> list:
     """The longest chain of versions in the catalog (the registration routine today)."""
     by_id = {m.id: m for m in metas}
-    chains = [_chain(m, by_id) for m in metas]
+    chains = [version_chain(m, by_id) for m in metas]
     return max(chains, key=len) if chains else []
 
 
@@ -224,7 +224,7 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
         # a document outside the versioned registration routine, named by its title's words
         default = {m.id for m in _versioned_family(metas)}
         named = [m for m in _titled_documents(text, metas, kb.tokenizer) if m.id not in default]
-    family = _chain(named[0], by_id) if named else _versioned_family(metas)
+    family = version_chain(named[0], by_id) if named else _versioned_family(metas)
 
     if _LIST.search(text) and not named:
         out.lines.append(_t(lang, "Kunskapsbasen innehåller de här dokumenten:",
