@@ -54,7 +54,9 @@ VERSION_WORDS = re.compile(
     r"\bny(?:a)? rutin\w*|\bstill (?:valid|apply|in force)|\bin force\b|\bcurrent\b|\bvalid\b|"
     r"\breplac\w*|\bchang\w*|\bprevious\b|\bold (?:routine|version)|\bsince when\b|"
     r"\bwhen did\b|\bswitch\w*|\bbyte\w*|\bbytet\b|\bvilka (?:rutiner|dokument)\b|"
-    r"\bwhich (?:routines|documents)\b|\bskillnad\w*|\bdifference\w*|\brh-\d+", re.I)
+    r"\bwhich (?:routines|documents)\b|\bskillnad\w*|\bdifference\w*|\brh-\d+|"
+    # ("är hsu beslutet i kraft": stop 23's re-check, got a quote of the decision's points)
+    r"\b(?:beslut\w*|rutin\w*|dokument\w*|version\w*)\s+(?:\w+\s+)?i kraft\b", re.I)
 SYSTEM_WORDS = re.compile(r"\bvas\b|\bcosmic\b|rh-12272", re.I)
 LMV_WORDS = re.compile(r"läkarmedverkan|lakarmedverkan|\blmv\b", re.I)
 _DISCHARGE = re.compile(r"skrevs ut|skrivs ut|utskriv\w*|utskriven|utskr\b|discharg\w*", re.I)

@@ -987,7 +987,10 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
         return _version_answer(state, frame, today, conv)
     if frame.kind == OUT_OF_SCOPE:
         # ("how long does lakarmedverkan support last" names the rule: walk-through, stop 20)
-        return _lmv_period_statement(state, frame, conv) or _no_answer(state, frame, nearby=True)
+        # (the new compensation's start or amount, which the decision's notice says is not
+        # given: "when does the new compensation start", stop 24)
+        return (_lmv_period_statement(state, frame, conv) or _notice_statement(state, frame, today)
+                or _no_answer(state, frame, nearby=True))
     whole = (_notice_statement(state, frame, today) or _rule_statement(state, frame, today)
              or _lmv_period_statement(state, frame, conv) or _search_answer(state, frame))
     return _both_parts(state, frame, conv, today, whole) or whole
@@ -1985,6 +1988,16 @@ _DECISION_NAMED = re.compile(r"\bhsu\w*|\bbeslut\w*|hälso- och sjukvårdsutskot
                              re.I)
 
 
+# When something begins: "när träder … i kraft", "när börjar … gälla", "from when".
+_ASKS_START = re.compile(r"\bi kraft\b|\bnär (?:börjar|startar|införs|kommer)\b|\bfrån när\b|"
+                         r"\bstartdatum\b|\bfrån vilket datum\b|\b(?:from|since) when\b|"
+                         r"\bwhen (?:does|will)\b.*\b(?:start|begin|apply|take effect)\b|"
+                         r"\bin(?:to)? (?:force|effect)\b", re.I)
+# The new compensation HSU decided (its amount and start are not in the documents).
+_NEW_PAY = re.compile(r"\bny(?:a)? ersättning\w*|\bnew (?:compensation|payment|reimbursement)\b|"
+                      r"\bhsu-?ersättning\w*", re.I)
+
+
 def _quoted(citations, lang: str) -> str:
     """The documents' own words of ``citations``, each in the question's language's quotation
     marks (a reason explains; a quote is marked as one: issue 10)."""
@@ -2004,7 +2017,11 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
     words. The search quoted the decision's bullet and left the amount unsaid (walk-through as
     a new user: "hur mkt får vc betalt per hembesök enl HSU-beslutet 2026?")."""
     text = frame.text
-    if state.rules is None or not (_ASKS_AMOUNT.search(text) and _VISIT_WORD.search(text)):
+    # its start asked of the new compensation ("när träder den nya ersättningen i kraft": no_answer
+    # pointing to the Cosmic routine's conditions, stop 24), which the notice says is not given
+    start = bool(_ASKS_START.search(text) and _NEW_PAY.search(text))
+    if state.rules is None or not (start or (_ASKS_AMOUNT.search(text)
+                                             and _VISIT_WORD.search(text))):
         return None
     notices = [table for table in getattr(state.rules, "notices", ()) or ()
                if _DECISION_NAMED.search(text) or frame.topic_document == table.document_id]
@@ -2019,7 +2036,7 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
             continue
         for row in table.notices:
             quoted = set().union(*(tokenizer.tokenize(c.quote) for c in row.citations))
-            if not asked & quoted:
+            if not start and not asked & quoted:
                 # the notice is about another amount than the one asked for ("hur mycket höjs
                 # ersättningen för säbo-uppdraget enligt beslutet?" asks the 50 procent)
                 continue

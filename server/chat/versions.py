@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from server.chat.answer import last_day
+from kb.units import split_sentences
 
 _LIST = re.compile(r"vilka (?:rutiner|dokument)|which (?:routines|documents)|överblick|"
                    r"alla (?:rutiner|dokument)|what (?:routines|documents)|lista", re.I)
@@ -188,11 +189,27 @@ def _note_quotes(meta, rules, doc) -> list[tuple[str, str]]:
                        if re.search(r"\d{4}-\d{2}-\d{2}", c.quote)]
     if quotes or doc is None:
         return quotes
-    for pattern in (r"\d{4}-\d{2}-\d{2}[^\n]*(?:ny|gälla|gäller)[^\n]*", r"[^\n]*\d{4}-\d{2}-\d{2}[^\n]*"):
+    for chunk in doc.chunks:  # a line on the version ("2022-12-19 Rutinen är ny och börjar gälla …")
+        m = re.search(r"\d{4}-\d{2}-\d{2}[^\n]*(?:ny|gälla|gäller)[^\n]*", chunk.text)
+        if m:
+            return [(meta.id, m.group(0).strip())]
+    if meta.valid_from:
+        # then the document's own date: the HSU decision's "Beslut HSU 2026-03-03" section,
+        # never the first dated line of its background ("- Giltighet 2028-12-31", the
+        # agreement's validity, was cited for "är hsu beslutet i kraft": stop 24)
+        day = str(meta.valid_from)
         for chunk in doc.chunks:
-            m = re.search(pattern, chunk.text)
+            m = re.search(rf"[^\n]*{day}[^\n]*", chunk.text)
             if m:
                 return [(meta.id, m.group(0).strip())]
+        for chunk in doc.chunks:
+            spans = split_sentences(chunk.text) if day in (chunk.section or "") else []
+            if spans:
+                return [(meta.id, chunk.text[spans[0].start:spans[0].end].strip())]
+    for chunk in doc.chunks:
+        m = re.search(r"[^\n]*\d{4}-\d{2}-\d{2}[^\n]*", chunk.text)
+        if m:
+            return [(meta.id, m.group(0).strip())]
     return quotes
 
 

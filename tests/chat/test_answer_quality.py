@@ -187,3 +187,14 @@ def test_a_list_under_its_lead_in_is_never_quoted_in_part(ask):
     if "någon av nedan" in b["answer"]:
         assert "inskrivning för nya patienter" in b["answer"]
         assert "utskrivning från slutenvård" in b["answer"] and "brytpunktssamtal" in b["answer"]
+
+
+def test_when_the_new_compensation_takes_effect_says_the_decision_gives_no_start_date(ask):
+    # stop 24: "när träder den nya ersättningen i kraft" was refused pointing at the Cosmic
+    # routine's conditions; the decision's notice says neither amount nor start is given
+    for text, words in (("när träder den nya ersättningen i kraft", "varken belopp eller startdatum"),
+                        ("when does the new compensation start", "neither an amount nor a start date")):
+        body = ask(text)
+        assert body["kind"] == "no_answer", text
+        assert words in body["answer"], text
+        assert "Beslut HSU 2026-03-03" in body["answer"], text  # the notice's source is named

@@ -1426,3 +1426,14 @@ def test_registration_of_an_occasion_in_a_month_and_a_field_after_it(ask):
     c = ask("vad betalade en 70-åring för hembesök i maj 2024")
     d = ask("vanligt återbesök, inget speciellt", c["conversation_id"])
     assert d["kind"] == "rule" and d["decision"]["compensation_sek"] == 0
+
+
+def test_is_the_decision_in_force_is_a_version_answer_citing_the_decisions_own_date(ask):
+    # stop 24: "är hsu beslutet i kraft" quoted the decision's points; the version answer then
+    # cited "- Giltighet 2028-12-31" (the agreement's validity) as the decision's date
+    body = ask("är hsu beslutet i kraft")
+    assert body["kind"] == "version"
+    assert "2026-03-03" in body["answer"]
+    quotes = [c["quote"] for c in body["citations"]]
+    assert quotes and not any("Giltighet" in q for q in quotes)
+    assert body["citations"][0]["document_id"] == "rh-hsu-lakarinsatser-i-hemmet"
