@@ -57,7 +57,10 @@ def is_supported(hit, threshold: float, lang: str = "sv") -> bool:
     word with it (a cosine alone is no support when not one word is shared)."""
     if hit is None or hit.support < threshold:
         return False
-    return hit.lexical_score > 0 or lang != "sv"
+    # (a word shared through the lexicon counts: "khsv pat på helgen" and "Under jourtid har
+    # Hallandsjouren ansvar för hemsjukvårdens patienter" share no word of their own but
+    # khsv = hemsjukvård and helg = jourtid: walk-through, stop 24, refused)
+    return hit.lexical_score > 0 or hit.term_coverage > 0 or lang != "sv"
 
 
 def support_score(cosine: float | None, coverage: float) -> float:

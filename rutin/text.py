@@ -53,7 +53,11 @@ _EN_WORDS = {"the", "and", "is", "what", "how", "do", "does", "a", "an", "of", "
              # answered in Swedish)
              "sorry", "actually", "shes", "hes", "yes", "no", "oh", "oops", "just", "also",
              # "whats vårdtjänst mean" (walk-through, stop 21, was answered in Swedish)
-             "whats", "mean", "means", "meaning", "explain"}
+             "whats", "mean", "means", "meaning", "explain",
+             # "discharged 2/11, how long does läkarmedverkan support last" (walk-through, stop
+             # 24, tied and was answered in Swedish)
+             "long", "support", "discharged", "discharge", "days", "until", "extended",
+             "extend", "care", "health", "me", "about", "will", "been", "not", "be"}
 #: An English question word opening the message counts once more: the frame of the question
 #: is English though its terms are Swedish ("what is vårdtjänst", walk-through, stop 21).
 _EN_OPENING = re.compile(r"^\W*(?:what|whats|what's|how|who|when|where|which|why|does|do|is|"

@@ -170,6 +170,7 @@ _TOPIC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,119}")
 
 
 _DATE_RULES = ("lakarmedverkan", "followup")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _topic_or_none(value) -> dict | None:
@@ -184,6 +185,9 @@ def _topic_or_none(value) -> dict | None:
             topic["rule"] = value["rule"]
             if value.get("last_followup") is True:  # counted from the latest follow-up
                 topic["last_followup"] = True
+            for key in ("discharge_date", "support_until"):  # the days Läkarmedverkan counted
+                if isinstance(value.get(key), str) and _ISO_DAY.fullmatch(value[key]):
+                    topic[key] = value[key]
         return topic
     return None
 

@@ -690,7 +690,8 @@ _OCCASIONS = [
     ("brytpunktssamtal", re.compile(
         r"brytpunkt\w*|palliativ\w*|livets slut\w*|end[- ]of[- ]life|breakpoint", re.I)),
     ("utskrivning", re.compile(
-        r"utskriv\w*|utskrev\w*|skrevs ut|skrivits ut|skrivs ut|utskriven|hemgång\w*|"
+        # "efter utskr" (walk-through, stop 24: no occasion read)
+        r"utskriv\w*|utskrev\w*|\butskr\b\.?|skrevs ut|skrivits ut|skrivs ut|utskriven|hemgång\w*|"
         r"kom hem från (?:sjukhuset|lasarettet|slutenvården)|discharg\w*", re.I)),
     ("inskrivning", re.compile(
         # "inskrivn", "inskr samtal" (re-check, stop 19: the abbreviation was not read)
@@ -764,8 +765,10 @@ _LMV_VISIT = re.compile(r"\b(?:inom|inom ramen för|i uppdraget|within|as part o
                         r"(?:läkarmedverkan|lakarmedverkan)|läkarmedverkans? läkare|"
                         r"(?:läkarmedverkan|lakarmedverkan)s?-?(?:besök|team\w*)|"
                         r"\b(?:vi|jag) (?:är|jobbar (?:i|på)|arbetar (?:i|på)) läkarmedverkan", re.I)
-_HOME_CARE = re.compile(r"inskriven i (?:den )?(?:kommunal(?:a)? )?(?:hemsjukvård\w*|"
-                        r"hälso- och sjukvård\w*)|ansluten till (?:kommunal )?hemsjukvård\w*|"
+# "inskriven i khsv" whole, so that a negation before "inskriven" reads ("70-åring som inte är
+# inskriven i khsv, efter utskrivning" got 500 kr: walk-through, stop 24)
+_HOME_CARE = re.compile(r"(?:inskriven|ansluten) i (?:den )?(?:kommunal(?:a)? )?(?:hemsjukvård\w*|"
+                        r"hälso- och sjukvård\w*|k?hsv\b)|ansluten till (?:kommunal )?hemsjukvård\w*|"
                         r"har (?:kommunal )?hemsjukvård|enrolled in (?:municipal )?home (?:health )?care|"
                         r"\bk?hsv\b|\bkhsv-\w+|\bi hemsjukvården\b|inskriven i hemsjukvård\w*|"
                         r"har (?:ingen |inte )?(?:kommunal )?hemsjukvård|in (?:municipal )?home care",

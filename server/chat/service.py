@@ -210,6 +210,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         _admit_new_conversation(state, client)
     born_pnr, pnr_seen = _birth_date_from_text(text, today)
     text = mask_personnummer(text)  # from here on the personnummer is gone
+    text = _spell_out_lm(text)
     if organization:  # an unknown organization is named back in the answer: never a number
         organization = mask_personnummer(organization)
 
@@ -270,6 +271,10 @@ def respond(state, message: object, conversation_id: str | None, today: date,
                       "rule": reply.api["date_rule"].get("rule")}
         if reply.api["date_rule"].get("last_followup"):
             conv.topic["last_followup"] = True  # a corrected date is the follow-up's too
+        if reply.api["date_rule"].get("support_until"):
+            # ("kan det förlängas" then says what the days were, never asks for the date)
+            conv.topic["support_until"] = reply.api["date_rule"]["support_until"]
+            conv.topic["discharge_date"] = reply.api["date_rule"]["discharge_date"]
     conv.language = lang
     conv.turns += 1
     reply.api["conversation_id"] = conv.id
@@ -474,6 +479,20 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     features = message_features(asked, stated, frame.hits[0] if frame.hits else None, lang)
     router = load_router()
     route = router.classify(features, vector, kb.model_name)
+    if route.kind == OUT_OF_SCOPE and vector is not None and _YEAR.search(asked) \
+            and not set(stated) - {"visit_date"}:
+        # a year a question names is a period of the routines, not a sign it is off-topic:
+        # read again without it ("Vad föreslog förvaltningen 2022 om äldremottagningar?" was
+        # refused, answered without "2022": walk-through, stop 24)
+        plain = re.sub(r"\s+", " ", _YEAR.sub(" ", asked)).strip()
+        again = router.classify(message_features(plain, {}, frame.hits[0] if frame.hits else None,
+                                                 lang),
+                                kb.embedder.embed_queries([plain])[0], kb.model_name)
+        if again.kind == SEARCH_KIND:
+            route = again
+            if not _ASKS_NUMBER.search(asked):
+                # and searched without it too, unless a figure of that year is asked
+                frame.hits = kb.search(plain, k=5, organization=scope) or frame.hits
     frame.kind, frame.probabilities = route.kind, route.probabilities
     if frame.kind == SEARCH_KIND and _DOC_ID_ASKED.search(text):
         # a document's id is the catalog's ("vilket dokument-id har den nya nattrutinen" got
@@ -514,7 +533,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             stated = frame.stated = {"visit_date": first[0].isoformat()}
             frame.search_text = frame.search_text or _with_topic(kb, text, conv)
     if frame.search_text and topic_chunk is not None and set(stated) == {"visit_date"} \
-            and conv.last_kind == SEARCH_KIND \
+            and conv.last_kind == SEARCH_KIND and not _visit_what_if(text, stated, conv) \
             and (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)
                  or (month and _FOLLOWS_ON.match(text))):
         # "och om larmet var 15/9" after an answer from a routine: the same question on that
@@ -660,13 +679,18 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     manner_changed = _has_visit(conv.facts) and bool(stated) \
         and set(stated) <= {"remote", "lakarmedverkan"} \
         and all(conv.facts.get(k) is not None and conv.facts[k] != v for k, v in stated.items())
-    if (conv.last_kind == VISIT or manner_changed) and stated and len(text.split()) <= 20 \
+    visit_what_if = _visit_what_if(text, stated, conv)
+    if (conv.last_kind == VISIT or manner_changed or visit_what_if) and stated \
+            and len(text.split()) <= 20 \
             and frame.kind != VISIT \
             and (frame.kind == OUT_OF_SCOPE or not _ASKS.search(text) or _WHAT_IF.match(text)
                  or (manner_changed and len(text.split()) <= 12)
                  # "kan jag ta det på video istället" (walk-through, stop 23)
                  or (set(stated) <= {"remote", "lakarmedverkan"} and _INSTEAD.search(text))
                  or _WHAT_IF_CLAUSE.search(text)
+                 # "och vad hade det blivit för 84-åring" (walk-through, stop 24: a quote
+                 # about 40-åringars hälsosamtal)
+                 or (patient_facts and _HYPOTHETICAL.search(text))
                  or (patient_facts and (MONEY_WORDS.search(text) or _PATIENT_FEE.search(text)))):
         # A short statement of facts after a registration answer amends that visit ("nej fel
         # datum, det var 2/4 2025", "och om hon hade haft samtalet på plats istället?",
@@ -757,6 +781,11 @@ _THERE = re.compile(r"\b(?:där|dit|därifrån|there)\b", re.I)
 _INSTEAD = re.compile(r"\bi ?stället\b|\binstead\b", re.I)
 # "och om hon hade haft samtalet på plats istället?": the same visit with a fact changed.
 _WHAT_IF = re.compile(r"\s*(?:och|men|än|så)?\s*(?:om|tänk om|what if|and if|but if|if)\b", re.I)
+# "vad hade det blivit", "hur skulle det bli", "what would it have been": the same case asked
+# again in a conditional.
+_HYPOTHETICAL = re.compile(r"\b(?:hade|skulle)\s+(?:\w+\s+)?(?:blivit|varit|bli|vara|gällt|"
+                           r"fått|betalat|betala)\b|\bwould\s+(?:\w+\s+)?(?:be|have|it|that|"
+                           r"change|pay|get)\b", re.I)
 # "vad betalar patienten om hon är 90?": a what-if clause inside a question.
 _WHAT_IF_CLAUSE = re.compile(r"\b(?:om|if)\s+(?:hon|han|hen|patienten|pat|besöket|det|den|"
                              r"vi|jag|she|he|they|the patient|the visit|it|we|I)\b", re.I)
@@ -916,6 +945,36 @@ def _published_visit_routine(state, frame: Frame) -> bool:
         ruled |= _vocabulary(tokenizer, _document_text(kb, routine.document_id) or "")
     own = asked & set(tokenizer.tokenize(best.meta.title)) - ruled
     return bool(own) and is_supported(best, kb.no_answer_threshold_for(frame.lang), frame.lang)
+
+
+# "om besöket var …", "om hon var …": a what-if whose subject is the visit or its patient.
+_VISIT_SUBJECT = re.compile(r"\b(?:om|if)\s+(?:besöket|hembesöket|hon|han|hen|patienten|pat|"
+                            r"the visit|she|he|the patient)\b", re.I)
+
+
+def _visit_what_if(text: str, stated: dict, conv: Conversation) -> bool:
+    """A short what-if about the conversation's visit or its patient, even with an answer on
+    something else between ("och om besöket var 31/3?" after a question on Cosmic's fields:
+    walk-through, stop 24, quoted the contact type line)."""
+    return _has_visit(conv.facts) and bool(stated) and len(text.split()) <= 12 \
+        and bool(_WHAT_IF.match(text) and _VISIT_SUBJECT.search(text))
+
+
+# "LM" written for Läkarmedverkan: in capitals, about its support or responsibility after a
+# discharge; never "LM-genomgång", "LM-lista" (läkemedel).
+_LM = re.compile(r"(?<![\w-])LM(?![\w-])(?!\s*(?:genomgång|lista|byte|ordination|förråd))")
+_LM_CONTEXT = re.compile(r"\bansvar\w*|\bstöd\w*|\bläkarstöd\w*|\b14 dagar\b|\bförläng\w*|"
+                         r"skrevs ut|skrivs ut|utskriv\w*|utskriven|\butskr\b|discharg\w*|"
+                         r"\bsupport\w*", re.I)
+
+
+def _spell_out_lm(text: str) -> str:
+    """"LM" read as Läkarmedverkan where the message speaks of its support ("pat skrevs ut 3/11
+    hög risk återinskrivning, hur länge har LM ansvaret": walk-through, stop 24, quoted slide
+    fragments without the 14 days)."""
+    if _LM.search(text) and _LM_CONTEXT.search(text):
+        return _LM.sub("Läkarmedverkan", text)
+    return text
 
 
 def _has_visit(facts: dict) -> bool:
@@ -1079,11 +1138,19 @@ def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply 
         if re.search(r"förläng|extend|extension|längre|longer", text, re.I) else list(rule.citations)
     quotes = _quoted(rule.citations, lang)
     lines = [T.t(lang, "lmv_period", title=meta.title, days=rule.support_days),
-             quotes, rule.extension if lang == "sv" else rule.extension_en,
-             T.t(lang, "lmv_offer")]
+             quotes, rule.extension if lang == "sv" else rule.extension_en]
+    counted = (conv.topic or {}).get("support_until")
+    if counted:
+        # the days were just counted ("kan det förlängas" after "… till och med 2026-11-17"
+        # asked for the discharge date already given: walk-through, stop 24)
+        lines.append(T.t(lang, "lmv_counted", discharge=conv.topic["discharge_date"],
+                         days=rule.support_days,
+                         until=counted))
+    else:
+        lines.append(T.t(lang, "lmv_offer"))
+        # the offer is a question: a date in reply counts the days
+        conv.pending, conv.pending_rule = "discharge_date", LAKARMEDVERKAN
     cited, passages = _enrich_citations(state.kb, _raw_citations(citations))
-    # the offer is a question: a date in reply counts the days
-    conv.pending, conv.pending_rule = "discharge_date", LAKARMEDVERKAN
     return ChatReply(api={"kind": SEARCH, "answer": "\n".join(lines), "decision": None,
                           "citations": cited, "passages": passages},
                      conversation=conv, marks=_quote_marks(cited, passages))
@@ -2701,6 +2768,11 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         offered = [h for h in offered if not key or key & set(tokenize(h.chunk.text))]
     offered = _deciding_passages(kb, frame, text, hits, window, offered)
     years = set(_YEAR.findall(frame.text))
+    if offered and offered[0].meta.valid_from is not None:
+        # the year of the document itself names the document, not a passage ("Vad föreslog
+        # förvaltningen 2022 om äldremottagningar?" of the 2022 report got its pilot-2022
+        # sentence on health talks: walk-through, stop 24)
+        years.discard(str(offered[0].meta.valid_from.year))
     if years and len(offered) > 1 and "visit_date" not in frame.stated:
         # a year the question names: the passages naming it (in their text or heading) first
         # ("what did the HSU decide in March 2026" quoted the background's "Tilläggsbeslut

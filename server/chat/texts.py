@@ -82,6 +82,7 @@ TEXTS = {
                       "efter utskrivningen:",
         "lmv_offer": "Ange utskrivningsdatumet, så räknar jag ut till och med vilken dag stödet "
                      "gäller.",
+        "lmv_counted": "Efter utskrivningen {discharge} gäller de {days} dagarna till och med {until}.",
         "offer_visit_check": "Vill du veta vad som gäller för ett visst besök? Beskriv det "
                              "(datum, patientens ålder, boende och vad besöket gällde), så "
                              "svarar jag med registrering, avgift och ersättning.",
@@ -197,6 +198,7 @@ TEXTS = {
         "lmv_period": "Under “{title}”, Läkarmedverkan gives physician support for up to {days} "
                       "days after the discharge:",
         "lmv_offer": "Give the discharge date and I will work out the last day of the support.",
+        "lmv_counted": "After the discharge on {discharge} the {days} days run until {until} inclusive.",
         "offer_visit_check": "Want to know what applies to one visit? Describe it (date, the "
                              "patient's age, housing and what the visit was about) and I will "
                              "answer with the registration, fee and compensation.",

@@ -1437,3 +1437,78 @@ def test_is_the_decision_in_force_is_a_version_answer_citing_the_decisions_own_d
     quotes = [c["quote"] for c in body["citations"]]
     assert quotes and not any("Giltighet" in q for q in quotes)
     assert body["citations"][0]["document_id"] == "rh-hsu-lakarinsatser-i-hemmet"
+
+
+def test_a_patient_not_enrolled_in_khsv_discharged_home_gets_no_500_kr(ask):
+    # walk-through, stop 24: "som inte är inskriven i khsv" was read as enrolled, and the
+    # discharge visit got "Extra ersättning: ja, 500 kr"
+    body = ask("hembesök 2/11 2026 efter utskrivning hos 70-åring som inte är inskriven i khsv, "
+               "ordinärt boende, blir det 500")
+    assert body["facts"]["municipal_home_care"] is False
+    assert body["decision"]["compensation_sek"] == 0
+    assert "redan är inskrivna" in body["answer"]
+
+
+def test_an_age_asked_in_the_conditional_after_a_card_is_the_same_visit_at_that_age(ask):
+    # walk-through, stop 24: "och vad hade det blivit för 84-åring" got a quote on health talks
+    a = ask("87-åring säbo, besök efter utskrivning 14/10 2024")
+    assert a["decision"]["patient_fee_sek"] == 0
+    b = ask("och vad hade det blivit för 84-åring", a["conversation_id"])
+    assert b["decision"] is not None and b["decision"]["system"] == "VAS"
+    assert b["facts"]["patient_age"] == 84 and b["decision"]["patient_fee_sek"] == 200
+    assert b["decision"]["compensation_sek"] == 500
+    assert "87 → 84" in b["answer"]
+
+
+def test_a_what_if_on_the_visits_day_after_another_question_is_still_that_visit(ask):
+    # walk-through, stop 24: a question on Cosmic's fields between, then "och om besöket var
+    # 31/3?" quoted the contact type line instead of the visit on that day
+    a = ask("besök 28/3 2025 inskrivning ny pat khsv 80 år, hur reg")
+    assert a["decision"]["system"] == "VAS"
+    b = ask("jag registrerar det nu i efterhand i cosmic, vilka fält gäller då", a["conversation_id"])
+    c = ask("och om besöket var 31/3?", b["conversation_id"])
+    assert c["decision"] is not None and c["decision"]["system"] == "Cosmic"
+    assert c["facts"]["visit_date"] == "2025-03-31" and c["facts"]["occasion"] == "inskrivning"
+
+
+def test_a_year_naming_the_reports_own_year_neither_refuses_nor_picks_another_passage(ask):
+    # walk-through, stop 24: "2022" made the router read it as off-topic; then the passage
+    # naming 2022 was quoted instead of the section on äldremottagningar
+    body = ask("Vad föreslog förvaltningen 2022 om äldremottagningar?")
+    assert body["kind"] == "search"
+    assert body["citations"][0]["quote"].startswith("För att stärka den mobila vården kan "
+                                                    "äldremottagningar prioriteras")
+
+
+def test_weekend_responsibility_asked_in_abbreviations_is_answered_from_jourtid(ask):
+    # walk-through, stop 24: "khsv pat på helgen" shares no word of its own with "Under jourtid
+    # har Hallandsjouren ansvar för hemsjukvårdens patienter", only the lexicon's, and was refused
+    body = ask("vem ansvarar för khsv pat på helgen")
+    assert body["kind"] == "search"
+    assert "Hallandsjouren" in body["citations"][0]["quote"]
+
+
+def test_lm_for_lakarmedverkan_and_utskr_for_discharge_are_read(ask):
+    # walk-through, stop 24: "hur länge har LM ansvaret" got slide fragments without the 14
+    # days, "kan det förlängas" then asked for the discharge date already given, and "efter
+    # utskr" set no occasion
+    a = ask("pat skrevs ut 3/11 2026 hög risk återinskrivning, hur länge har LM ansvaret")
+    assert a["date_rule"]["support_until"] == "2026-11-17"
+    b = ask("kan det förlängas", a["conversation_id"])
+    assert "individuellt beslut och särskild prövning" in b["answer"]
+    assert "2026-11-17" in b["answer"] and "Ange utskrivningsdatumet" not in b["answer"]
+    assert b["question"] is None
+    c = ask("hembesök efter utskr, 88 år, säbo, 30/11 2026")
+    assert c["facts"]["occasion"] == "utskrivning" and c["decision"]["compensation_sek"] == 500
+    # LM for läkemedel stays what it is
+    d = ask("hur ofta ska LM-genomgång göras på säbo")
+    assert d.get("date_rule") is None
+
+
+def test_an_english_question_naming_a_swedish_term_gets_an_english_answer(ask):
+    # walk-through, stop 24: "discharged 2/11, how long does läkarmedverkan support last" tied
+    # on its words and was answered in Swedish
+    body = ask("discharged 2/11 2026, how long does läkarmedverkan support last")
+    assert body["date_rule"]["support_until"] == "2026-11-16"
+    assert body["answer"].startswith("Under “")
+    assert "up to and including 2026-11-16" in body["answer"] and "Enligt" not in body["answer"]
