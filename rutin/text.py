@@ -57,7 +57,9 @@ _EN_WORDS = {"the", "and", "is", "what", "how", "do", "does", "a", "an", "of", "
              # "discharged 2/11, how long does läkarmedverkan support last" (walk-through, stop
              # 24, tied and was answered in Swedish)
              "long", "support", "discharged", "discharge", "days", "until", "extended",
-             "extend", "care", "health", "me", "about", "will", "been", "not", "be"}
+             "extend", "care", "health", "me", "about", "will", "been", "not", "be",
+             # "ok so which vårdtjänst do I pick then" (walk-through, stop 24)
+             "pick", "then", "choose", "select", "enter", "put", "use"}
 #: An English question word opening the message counts once more: the frame of the question
 #: is English though its terms are Swedish ("what is vårdtjänst", walk-through, stop 21).
 _EN_OPENING = re.compile(r"^\W*(?:what|whats|what's|how|who|when|where|which|why|does|do|is|"

@@ -682,7 +682,9 @@ _NEG = r"(?:inte|ej|icke|utan|ingen|inget|saknar|not|no|non|without|isn't|isnt)"
 
 def _negated(text: str, start: int) -> bool:
     """True when a negation stands in the three words before position ``start``."""
-    before = text[max(0, start - 30):start].lower().split()[-3:]
+    # within its own clause ("har ingen hemsjukvård, bor hemma": the negation is the home
+    # care's, not the housing's: walk-through, stop 24)
+    before = re.split(r"[,.;!?]", text[max(0, start - 30):start])[-1].lower().split()[-3:]
     return any(re.fullmatch(_NEG, w.strip(",.")) for w in before)
 
 
@@ -692,7 +694,10 @@ _OCCASIONS = [
     ("utskrivning", re.compile(
         # "efter utskr" (walk-through, stop 24: no occasion read)
         r"utskriv\w*|utskrev\w*|\butskr\b\.?|skrevs ut|skrivits ut|skrivs ut|utskriven|hemgång\w*|"
-        r"kom hem från (?:sjukhuset|lasarettet|slutenvården)|discharg\w*", re.I)),
+        r"kom hem från (?:sjukhuset|lasarettet|slutenvården)|discharg\w*|"
+        # "came home from hospital yesterday" (walk-through, stop 24: the occasion was asked)
+        r"\b(?:came|come|got|back|sent|went) home from (?:the )?hospital\b|"
+        r"\b(?:left|released from|out of) (?:the )?hospital\b", re.I)),
     ("inskrivning", re.compile(
         # "inskrivn", "inskr samtal" (re-check, stop 19: the abbreviation was not read)
         r"inskrivning\w*|inskrivningssamtal|\binskrivn\b|\binskr\.? ?samtal\b|"
@@ -771,7 +776,9 @@ _HOME_CARE = re.compile(r"(?:inskriven|ansluten) i (?:den )?(?:kommunal(?:a)? )?
                         r"hälso- och sjukvård\w*|k?hsv\b)|ansluten till (?:kommunal )?hemsjukvård\w*|"
                         r"har (?:kommunal )?hemsjukvård|enrolled in (?:municipal )?home (?:health )?care|"
                         r"\bk?hsv\b|\bkhsv-\w+|\bi hemsjukvården\b|inskriven i hemsjukvård\w*|"
-                        r"har (?:ingen |inte )?(?:kommunal )?hemsjukvård|in (?:municipal )?home care",
+                        r"har (?:ingen |inte )?(?:kommunal )?hemsjukvård|in (?:municipal )?home care|"
+                        # "has home care in his own house" (walk-through, stop 24)
+                        r"\b(?:has|have|gets|receives|had) (?:no )?(?:municipal )?home (?:health ?)?care",
                         re.I)
 _PERFORMED_BY = [
     ("sjukskoterska", re.compile(r"sjuksköterska\w*|distriktssköterska\w*|\bdsk\b|\bnurse\w*", re.I)),
@@ -855,7 +862,9 @@ def extract_facts(text: str, today: date) -> ExtractedFacts:
             facts.municipal_home_care = True
     m = _HOME_CARE.search(text)
     if m:
-        facts.municipal_home_care = not _negated(text, m.start())
+        # a negation before it or inside it ("har ingen hemsjukvård", "has no home care")
+        facts.municipal_home_care = not (_negated(text, m.start()) or re.search(
+            r"\b(?:ingen|inte|ej|no|not)\b", m.group(0), re.I))
     m = _REMOTE.search(text)
     if m:
         facts.remote = not _negated(text, m.start())

@@ -198,3 +198,10 @@ def test_when_the_new_compensation_takes_effect_says_the_decision_gives_no_start
         assert body["kind"] == "no_answer", text
         assert words in body["answer"], text
         assert "Beslut HSU 2026-03-03" in body["answer"], text  # the notice's source is named
+
+
+def test_a_monthly_average_asked_in_english_is_the_average_tables_cell_with_its_caption(ask):
+    # walk-through, stop 24: "monthly average per clinic" got the yearly total 3016
+    body = ask("what was the monthly average per clinic for doctors in 2019")
+    assert "Antal hembesök genomsnitt per månad per 23 vårdcentraler" in body["answer"]
+    assert "10,9" in body["answer"] and "3016" not in body["answer"]

@@ -1512,3 +1512,21 @@ def test_an_english_question_naming_a_swedish_term_gets_an_english_answer(ask):
     assert body["date_rule"]["support_until"] == "2026-11-16"
     assert body["answer"].startswith("Under “")
     assert "up to and including 2026-11-16" in body["answer"] and "Enligt" not in body["answer"]
+
+
+def test_english_discharge_and_home_care_as_a_locum_writes_them_are_read(ask):
+    # walk-through, stop 24: "came home from hospital yesterday" was no discharge and "has home
+    # care in his own house" no enrolment, so the occasion was asked; "has no home care" (and
+    # "har ingen hemsjukvård") read as enrolled
+    a = ask("did a home visit 30/11 2026, 80 y/o man, came home from hospital yesterday, has "
+            "home care in his own house")
+    assert a["facts"]["occasion"] == "utskrivning" and a["facts"]["municipal_home_care"] is True
+    assert a["decision"]["compensation_sek"] == 500
+    b = ask("ok so which vårdtjänst do I pick then", a["conversation_id"])
+    assert b["decision"] is not None and "inskrivningssamtal" in b["answer"]
+    assert "Visit date" in b["answer"]  # answered in English
+    for text in ("80 y/o, visit 30/11 2026, has no home care, lives at home, discharged last week",
+                 "besök 30/11 2026, 80 år, har ingen hemsjukvård, bor hemma, utskriven förra veckan"):
+        c = ask(text)
+        assert c["facts"]["municipal_home_care"] is False, text
+        assert c["decision"]["compensation_sek"] == 0, text
