@@ -85,6 +85,8 @@ class QuestionTerms:
     wants_all: bool = False
     #: The question asks what a whole document or section says ("Vad innebär HSU-beslutet?").
     about_whole: bool = False
+    #: The steps of a procedure asked for ("vilka steg").
+    steps: bool = False
     #: A yes/no question ("ska hen anslutas till hemsjukvården?").
     yes_no: bool = False
 
@@ -153,8 +155,15 @@ def question_terms(question: str, tokenizer, lexicon=None,
                          parts_asked=max(asked, 1), rarity=rarity,
                          wants_all=bool(_WANTS_ALL.search(question)),
                          about_whole=bool(_ABOUT_WHOLE.search(question)),
-                         yes_no=bool(_YES_NO.search(question))
-                         and not _QUESTION_WORD.search(question))
+                         yes_no=_yes_no(question), steps=bool(_STEPS.search(question)))
+
+
+def _yes_no(question: str) -> bool:
+    """A yes/no question: one clause asks yes or no, with no question word from there on
+    ("vad gäller på kvällar och nätter …, ska de skrivas in?" asks both what holds and yes or
+    no: walk-through, stop 24, got the first sentence without "Patienterna ansluts inte …")."""
+    m = _YES_NO.search(question)
+    return m is not None and not _QUESTION_WORD.search(question[m.start():])
 
 
 def _table_row(sentence: str) -> bool:
@@ -231,6 +240,11 @@ _ANAPHORA = re.compile(r"(?:med anledning av (?:detta|det)|detta|denna|dessa|det
                        # rules were quoted as "ansluts inte" alone, read as "we may not")
                        r"patienterna|personerna|insatserna|"
                        r"this|these|therefore)\b", re.I)
+#: A passage of at most this many units is quoted whole when its steps are asked for.
+STEPS_WHOLE_UNITS = 6
+# The steps of a procedure asked for: "vilka steg", "steg för steg", "what are the steps".
+_STEPS = re.compile(r"\bvilka steg\b|\bsteg för steg\b|\bstegen\b|\bhur går (?:det|man) till\b|"
+                    r"\b(?:what are the|which|the) steps\b|\bstep by step\b|\bprocedure\b", re.I)
 #: A passage of at most this many units is quoted whole for a yes/no question.
 YES_NO_WHOLE_UNITS = 3
 #: At most this many lines of one enumeration are quoted.
@@ -453,6 +467,13 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
         # every word the question has beside "vad innebär" names this section or document: it
         # asks what the section says, so all of it (walk-through, stop 19: "Vad innebär
         # HSU-beslutet från 3 mars 2026?" got its point 3 alone)
+        return spans
+    if question.steps and n <= STEPS_WHOLE_UNITS \
+            and (question.own | question.expanded) & set(generic) \
+            and not any(_bare(x) for x in sentences):
+        # the steps of a procedure the passage's heading names: all of them ("hur skriver jag
+        # ut en patient från hemsjukvården, vilka steg" got the first of four: walk-through,
+        # stop 24)
         return spans
     if question.yes_no and n <= YES_NO_WHOLE_UNITS and not any(_bare(x) for x in sentences):
         # a yes or no asked of a short passage: all of it, the rule and its exception

@@ -225,6 +225,14 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # in the widget, stop 23: "Jag förstod inte svaret" while the occasion was asked)
         stated["patient_age"] = int(bare_age.group(1))
     _keep_the_visits_year(stated, conv.facts, text, today)
+    if "visit_date" in stated and conv.facts.get("visit_date") and _DISCHARGE_DAY.search(text) \
+            and not _VISIT_WORD.search(text) and conv.facts.get("visit_date") != stated["visit_date"] \
+            and not _ASKS.search(text):
+        # a day stated with the discharge, the visit's own day known: the discharge's day, not
+        # a new visit day ("discharge, she came home from the hospital yesterday like I said"
+        # moved a visit of today to yesterday: walk-through, stop 24); a question with it asks
+        # about that day (Läkarmedverkan's days from the discharge)
+        del stated["visit_date"]
     if conv.last_kind == VISIT:
         _day_from_the_visit(stated, conv.facts, text)
     if born_pnr is not None:
@@ -2046,6 +2054,10 @@ _AGE_ASKED = re.compile(r"\bhow old\b|\bwhat age\b|\bhur gammal\b|\bvilken ålde
 
 
 _VISIT_WORD = re.compile(r"besök\w*|\bvisit\w*", re.I)
+# A discharge said with its day: "skrevs ut igår", "came home from the hospital yesterday".
+_DISCHARGE_DAY = re.compile(r"skrevs ut|skrivits ut|utskriv\w*|utskriven|\butskr\b|discharg\w*|"
+                            r"kom hem från|(?:came|come|got|went) home from|"
+                            r"\b(?:left|released from|out of) (?:the )?hospital\b", re.I)
 # A decision named: "enl HSU-beslutet", "enligt beslutet i hälso- och sjukvårdsutskottet".
 _DECISION_NAMED = re.compile(r"\bhsu\w*|\bbeslut\w*|hälso- och sjukvårdsutskott\w*|"
                              r"\bdecision\b|\bdecided\b|"

@@ -205,3 +205,21 @@ def test_a_monthly_average_asked_in_english_is_the_average_tables_cell_with_its_
     body = ask("what was the monthly average per clinic for doctors in 2019")
     assert "Antal hembesök genomsnitt per månad per 23 vårdcentraler" in body["answer"]
     assert "10,9" in body["answer"] and "3016" not in body["answer"]
+
+
+def test_a_yes_no_clause_after_a_what_question_gets_the_rules_not_too(ask):
+    # walk-through, stop 24: "vad gäller …, ska de skrivas in?" got the evening/night rule's
+    # first sentence, never "Patienterna ansluts inte …", the answer to what was asked
+    body = ask("vad gäller på kvällar och nätter för patienter som vanligtvis går till "
+               "vårdcentralen, ska de skrivas in?")
+    assert "Patienterna ansluts inte" in body["answer"]
+
+
+def test_the_steps_of_a_procedure_asked_for_come_whole(ask):
+    # walk-through, stop 24: "vilka steg" of the discharge from home care got one step of four
+    for text in ("hur skriver jag ut en patient från hemsjukvården, vilka steg",
+                 "what are the steps to discharge a patient from home care in the VG municipality"):
+        body = ask(text)
+        assert "skriver ansvarig legitimerad person en Vårdbegäran" in body["answer"], text
+        assert "Patienten informeras om vilken vårdgivare" in body["answer"], text
+        assert "planeringsfunktioner kontaktas" in body["answer"], text

@@ -1530,3 +1530,15 @@ def test_english_discharge_and_home_care_as_a_locum_writes_them_are_read(ask):
         c = ask(text)
         assert c["facts"]["municipal_home_care"] is False, text
         assert c["decision"]["compensation_sek"] == 0, text
+
+
+def test_a_discharge_day_restated_after_a_card_does_not_move_the_visit(ask):
+    # walk-through, stop 24: "discharge, she came home from the hospital yesterday like I said"
+    # moved the visit of 2/12 to the discharge's day
+    a = ask("I did a home visit 2/12 2026 at a Sabo for a 79 year old lady who came home from "
+            "hospital the day before. How do I register it in Cosmic?")
+    assert a["facts"]["visit_date"] == "2026-12-02" and a["facts"]["occasion"] == "utskrivning"
+    b = ask("discharge, she came home from the hospital on 1/12 2026 like I said",
+            a["conversation_id"])
+    assert b["facts"]["visit_date"] == "2026-12-02"
+    assert b["decision"]["compensation_sek"] == 500
