@@ -27,6 +27,11 @@ class LakarmedverkanRule:
     extension: str
     extension_citations: tuple[Citation, ...]
     extension_en: str = ""
+    #: What the decision says of when its extension of Läkarmedverkan starts (nothing: the
+    #: note says so), with its citations; empty when the file has no ``start_note``.
+    start_note: str = ""
+    start_note_en: str = ""
+    start_citations: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,10 @@ def parse_lakarmedverkan(src: RuleSource) -> LakarmedverkanRule:
         raise src.fail("lakarmedverkan.decided_on", "saknas")
     src.citations(t, "lakarmedverkan.decided_on", key="decided_quotes")
     extension, extension_en = src.texts(t, "extension", "lakarmedverkan")
+    start_note, start_note_en, start_citations = "", "", ()
+    if "start_note" in t:
+        start_note, start_note_en = src.texts(t, "start_note", "lakarmedverkan")
+        start_citations = src.citations(t, "lakarmedverkan.start_note", key="start_quotes")
     return LakarmedverkanRule(
         document_id=src.document_id,
         organization=src.require(src.data, "organization", str, "organization"),
@@ -66,7 +75,8 @@ def parse_lakarmedverkan(src: RuleSource) -> LakarmedverkanRule:
         support_days=src.require(t, "support_days", int, "lakarmedverkan"),
         citations=src.citations(t, "lakarmedverkan.support_days"),
         extension=extension, extension_en=extension_en,
-        extension_citations=src.citations(t, "lakarmedverkan.extension", key="extension_quotes"))
+        extension_citations=src.citations(t, "lakarmedverkan.extension", key="extension_quotes"),
+        start_note=start_note, start_note_en=start_note_en, start_citations=start_citations)
 
 
 def support_until(discharge_date: date, rule: LakarmedverkanRule) -> date:

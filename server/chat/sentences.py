@@ -533,6 +533,10 @@ _ABOUT_WORDS = re.compile(r"^(?:vad|va|innebär|innebar|handl\w*|säg\w*|står|w
                           # what a decision says
                           r"korthet|kort|sammanfatt\w*|short|brief\w*|summar\w*|beslutad\w*|"
                           r"decid\w*|"
+                          # "alla punkter", "hela listan", "all the points" ask for all of it
+                          # (walk-through, stop 24: "vad beslutade hsu i mars 2026, alla
+                          # punkter" got point 2 alone)
+                          r"all\w*|hel\w*|punk\w*|point\w*|item\w*|every\w*|ge|mig|give|me|list\w*|"
                           # a date's month ("HSU-beslutet från 3 mars 2026")
                           r"jan\w*|feb\w*|mar\w*|apr\w*|maj|may|jun\w*|jul\w*|aug\w*|sep\w*|"
                           r"okt\w*|oct\w*|nov\w*|dec\w*)$", re.I)

@@ -716,7 +716,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                 # "och i april förra året" after a card (walk-through, stop 22: a version
                 # answer, the visit dropped)
                 or (period_span(text, today) is not None and len(text.split()) <= 6
-                    and (_WHAT_IF.match(text) or _FOLLOWS_ON.match(text)))):
+                    and (_WHAT_IF.match(text) or _FOLLOWS_ON.match(text)))
+                # "same thing but visit was in april 2025" (walk-through, stop 24: a version
+                # answer without the registration)
+                or (period_span(text, today) is not None and len(text.split()) <= 10
+                    and _SAME_AGAIN.match(text))):
         # the same visit in another period ("och om det var i våras?": walk-through, stop
         # 21, was refused): its day is asked for
         frame.kind = VISIT
@@ -789,6 +793,10 @@ _THERE = re.compile(r"\b(?:där|dit|därifrån|there)\b", re.I)
 _INSTEAD = re.compile(r"\bi ?stället\b|\binstead\b", re.I)
 # "och om hon hade haft samtalet på plats istället?": the same visit with a fact changed.
 _WHAT_IF = re.compile(r"\s*(?:och|men|än|så)?\s*(?:om|tänk om|what if|and if|but if|if)\b", re.I)
+# "same thing but …", "samma sak fast …": the case just answered, asked again with a change.
+_SAME_AGAIN = re.compile(r"\s*(?:(?:ok|okej|and|och)\s*,?\s*)?(?:the )?(?:same|samma)\s+"
+                         r"(?:thing|question|visit|case|patient|sak|fråga|besök|fall|patient)\b",
+                         re.I)
 # "vad hade det blivit", "hur skulle det bli", "what would it have been": the same case asked
 # again in a conditional.
 _HYPOTHETICAL = re.compile(r"\b(?:hade|skulle)\s+(?:\w+\s+)?(?:blivit|varit|bli|vara|gällt|"
@@ -1051,7 +1059,10 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
     if frame.kind == DATE_RULE:
         return _date_rule_turn(state, frame, conv)
     if frame.kind == VERSION:
-        return _version_answer(state, frame, today, conv)
+        # from when the decision's extension of Läkarmedverkan applies is no routine's version
+        # ("från när gäller utvidgningen av läkarmedverkan" got the Cosmic routine's: stop 24)
+        return (_extended_lmv(state, frame, conv)
+                or _version_answer(state, frame, today, conv))
     if frame.kind == OUT_OF_SCOPE:
         # ("how long does lakarmedverkan support last" names the rule: walk-through, stop 20)
         # (the new compensation's start or amount, which the decision's notice says is not
@@ -1118,8 +1129,17 @@ def _both_parts(state, frame: Frame, conv: Conversation, today: date,
         parts=[first, second])
 
 
+# The decision's extension of Läkarmedverkan named ("den utvidgade läkarmedverkan").
+_EXTENDED = re.compile(r"utvidg\w*|\bextend\w*|\bexpan\w*|\butök\w*|\bförläng\w*", re.I)
 _DAYS_NAMED = re.compile(r"\b\d+\s*(?:dagar|dgr|days)\b|\bförläng\w*|\bextend\w*|"
                          r"\bextension\b", re.I)
+
+
+def _extended_lmv(state, frame: Frame, conv: Conversation) -> ChatReply | None:
+    """The extension of Läkarmedverkan asked when it starts, else None."""
+    if LMV_WORDS.search(frame.text) and _EXTENDED.search(frame.text):
+        return _lmv_period_statement(state, frame, conv)
+    return None
 
 
 def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply | None:
@@ -1134,7 +1154,9 @@ def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply 
         return None
     named = LMV_WORDS.search(text) or (frame.topic_document == rule.document_id
                                        and len(text.split()) <= 8)
-    if not (named and (_HOW_LONG.search(text) or _DAYS_NAMED.search(text))):
+    start = bool(rule.start_note and _ASKS_START.search(text) and not _HOW_LONG.search(text)
+                 and _EXTENDED.search(text))
+    if not (named and (start or _HOW_LONG.search(text) or _DAYS_NAMED.search(text))):
         return None
     if frame.organization not in (None, rule.organization):
         return None
@@ -1142,6 +1164,17 @@ def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply 
     if meta is None:
         return None
     lang = frame.lang
+    if start:
+        # when the extended support starts, which the decision does not say ("when does the
+        # extended Läkarmedverkan support actually start?" got the 14 days: walk-through,
+        # stop 24): a no_answer naming the decision's words, like the new compensation's
+        first = rule.start_citations[0]
+        answer = "\n".join([rule.start_note if lang == "sv" else rule.start_note_en,
+                             T.t(lang, "decision_says", quote=_quoted(rule.start_citations, lang)),
+                             A.source_line(meta, first.section or meta.title, lang)])
+        return ChatReply(api={"kind": "no_answer", "answer": answer, "decision": None,
+                              "citations": [], "passages": []}, conversation=None,
+                         topic={"document_id": first.document_id, "anchor": first.anchor})
     citations = [*rule.citations, *rule.extension_citations] \
         if re.search(r"förläng|extend|extension|längre|longer", text, re.I) else list(rule.citations)
     quotes = _quoted(rule.citations, lang)
@@ -1186,7 +1219,8 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     no_day = "visit_date" not in frame.stated and "visit_date" not in known
     what_if = bool(known) and bool(_WHAT_IF.match(frame.text)
                                    or _WHAT_IF_CLAUSE.search(frame.text)
-                                   or _FOLLOWS_ON.match(frame.text))
+                                   or _FOLLOWS_ON.match(frame.text)
+                                   or _SAME_AGAIN.match(frame.text))
     span = period_span(frame.text, today) \
         if "visit_date" not in frame.stated and (no_day or what_if) else None
     one_routine = None
@@ -1721,6 +1755,16 @@ _HAS_AMOUNT = re.compile(r"\d[\d ,.]*\s*(?:kr\b|kronor|sek\b|mkr|miljon\w*|proce
 _ASKS_KRONOR = re.compile(r"\b(?:hur (?:mycket|mkt|många)|vad|how much|how many)\b[^?.]{0,25}?"
                           r"\b(?:kronor|kr|sek|crowns)\b|\bi kronor\b|\bin (?:kronor|sek)\b", re.I)
 _HAS_KRONOR = re.compile(r"\d[\d ,.]*\s*(?:kr\b|kronor|sek\b|mkr|miljon\w* kronor)", re.I)
+_MONEY_ASKED = re.compile(r"\bpengar\b|\bmoney\b|\bersättning\w*|\bbetalt\b|\bpaid\b|"
+                          r"\bcompensat\w*|\breimburs\w*|\bkostar\b|\bcost\w*", re.I)
+
+
+def _asks_money(text: str) -> bool:
+    """An amount of money asked for ("hur mycket får vc i ersättning", "how much money …")."""
+    return bool(_ASKS_KRONOR.search(text)
+                or (_ASKS_AMOUNT.search(text) and _MONEY_ASKED.search(text)))
+
+
 # A dose asked for ("whats the morphine dose for end of life pts at home": re-check, stop 20,
 # got the palliative team's sentence): the routines state none.
 _ASKS_DOSE = re.compile(r"\bdos(?:en|er|ering\w*)?\b|\bdoses?\b|\bdosage\b|\bhow many mg\b|"
@@ -2904,6 +2948,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # "vad betyder växelvård?", "vad betyder permission?", "vad menas med schablon?"
         # repeated the sentence holding the word as if it were the meaning)
         notes.append(T.t(lang, "term_not_defined", term=term))
+        shown = notes[-1] + "\n" + shown
+    if cell is None and _asks_money(frame.text) and not (_HAS_AMOUNT.search(quote)
+                                                         or _FREE.search(quote)):
+        # an amount of money asked, and the sentence quoted has none: said so above it ("how
+        # much money does a vårdcentral get per 10 residents at a Sabo" got "Ersättning utgår
+        # per 10 boende som schablon." as if it answered: walk-through, stop 24)
+        notes.append(T.t(lang, "no_amount_quoted"))
         shown = notes[-1] + "\n" + shown
     answer = shown + "\n\n" + A.source_line(meta, chunk.section, lang)
     # the day asked about ("och om larmet var 15/9", "… i februari 2027"), else today

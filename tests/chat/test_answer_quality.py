@@ -223,3 +223,37 @@ def test_the_steps_of_a_procedure_asked_for_come_whole(ask):
         assert "skriver ansvarig legitimerad person en Vårdbegäran" in body["answer"], text
         assert "Patienten informeras om vilken vårdgivare" in body["answer"], text
         assert "planeringsfunktioner kontaktas" in body["answer"], text
+
+
+def test_all_points_of_the_decision_asked_for_come_whole(ask):
+    # walk-through, stop 24: "alla punkter" got point 2 alone, without the 28,5 miljoner
+    body = ask("vad beslutade hsu i mars 2026, alla punkter")
+    for point in ("1. Regionstyrelsens", "2. Regionstyrelsen", "28,5 miljoner kronor",
+                  "4. Regionstyrelsens"):
+        assert point in body["answer"], point
+
+
+def test_an_amount_asked_of_a_sentence_without_one_says_no_amount_is_given(ask):
+    # walk-through, stop 24: "Ersättning utgår per 10 boende som schablon." was the answer to
+    # how much money, with nothing said of the missing amount
+    body = ask("how much money does a vårdcentral get per 10 residents at a Sabo under the new "
+               "agreement?")
+    assert body["answer"].startswith("The routines give no amount for what you ask.")
+    sv = ask("hur mycket ersättning får vc per 10 boende på säbo enligt nya avtalet")
+    assert sv["answer"].startswith("Rutinerna anger inget belopp för det du frågar om.")
+    # an amount the quote holds is no such case
+    raised = ask("hur mycket höjs ersättningen för säbo-uppdraget")
+    assert "50 procent" in raised["answer"] and "inget belopp" not in raised["answer"]
+
+
+def test_when_the_extended_lakarmedverkan_starts_says_no_start_date_is_given(ask):
+    # walk-through, stop 24: the 14 days were the answer to when the extension starts
+    for text, words in (
+            ("when does the extended Läkarmedverkan support actually start?",
+             "no start date for the extension"),
+            ("när börjar den utvidgade läkarmedverkan gälla", "inget startdatum för utvidgningen"),
+            ("från när gäller utvidgningen av läkarmedverkan", "inget startdatum för utvidgningen")):
+        body = ask(text)
+        assert body["kind"] == "no_answer", text
+        assert words in body["answer"] and "En utvidgning av Läkarmedverkans insatser" \
+            in body["answer"], text

@@ -1542,3 +1542,17 @@ def test_a_discharge_day_restated_after_a_card_does_not_move_the_visit(ask):
             a["conversation_id"])
     assert b["facts"]["visit_date"] == "2026-12-02"
     assert b["decision"]["compensation_sek"] == 500
+
+
+def test_same_thing_in_another_month_is_the_same_visit_in_that_months_version(ask):
+    # walk-through, stop 24: "same thing but visit was in april 2025" got a version note
+    # without the registration
+    a = ask("home visit 10 feb 2025, patient 82 yo, enrolment conversation in ordinary housing, "
+            "how to register")
+    assert a["decision"]["system"] == "VAS"
+    b = ask("same thing but visit was in april 2025", a["conversation_id"])
+    assert b["decision"] is not None and b["decision"]["system"] == "Cosmic"
+    assert b["facts"]["occasion"] == "inskrivning" and b["decision"]["compensation_sek"] == 500
+    c = ask("besök 10/2 2025, 82 år, inskrivning, ordinärt boende")
+    d = ask("samma sak fast i april 2025", c["conversation_id"])
+    assert d["decision"] is not None and d["decision"]["system"] == "Cosmic"
