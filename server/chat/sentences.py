@@ -55,10 +55,18 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                            r"avgör\w*|decides?|decided|decision)\b", re.I),
                 re.compile(r"\b(?:tas|fattas|beslutas|avgörs|bestäms)\s+av\b|\bbeslutar\b|"
                            r"\bfattar\s+beslut", re.I)),
+    # how long something is valid: the line giving its validity ("Hur länge gäller
+    # hemsjukvårdsöverenskommelsen?" got the agreement's bullet without "Giltighet
+    # 2028-12-31": walk-through, stop 24)
+    "validity": (re.compile(r"\bhur länge gäller\b|\btill när gäller\b|\bgiltig\w*|"
+                            r"\bhow long (?:is|does|will)\b.*\b(?:valid|apply|run|last)\b|"
+                            r"\bvalid until\b|\bexpir\w*", re.I),
+                 re.compile(r"\bgiltig\w*|\bgäller (?:till|t\.?\s?o\.?\s?m\.?)\b|"
+                            r"\bvalid (?:until|to)\b", re.I)),
 }
 #: Cues whose answer is a kind of fact a sentence either states or not: the best sentence
 #: stating it answers, before one the question's words and meaning favour otherwise.
-TYPED_CUES = frozenset({"decider"})
+TYPED_CUES = frozenset({"decider", "validity"})
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 
 
@@ -144,7 +152,7 @@ def question_terms(question: str, tokenizer, lexicon=None,
     cues = frozenset(name for name, (asks, _) in CUES.items() if asks.search(question))
     whole = frozenset(tokenizer.tokenize(question, compounds=False))
     focus = frozenset(tok for m in _FOCUS.finditer(question)
-                      for tok in tokenizer.tokenize(m.group(1), compounds=False))
+                      for tok in tokenizer.tokenize(m.group(1) or m.group(2), compounds=False))
     asked = sum(bool(_QUESTION_WORD.search(piece))
                 for piece in re.split(r"\b(?:och|and)\b", question))
     rarity = {}
@@ -211,7 +219,11 @@ _YES_NO = re.compile(r"(?:(?:^|[,;:])\s*(?:och\s+|men\s+|and\s+)?|\bså\s+)"
                      r"gäller|should|does|do|is|are|can|will|must|would)\s+(?:hen|han|hon|pat\w*|"
                      r"patient\w*|man|vi|jag|de|dom|den|det|the|she|he|they|we|i|it)\b", re.I)
 _NEGATION = re.compile(r"\b(?:inte|ej|aldrig|icke|not|never)\b", re.I)
-_FOCUS = re.compile(r"\b(?:vilk(?:en|et|a)|which|what)\s+(\w+)", re.I)
+# (and what "vem har …" asks who holds: "vem har läkaransvaret för pat … när PKT är inkopplat"
+# got the team's sentence, not "Läkaransvaret … ligger dock kvar på den vårdcentral …":
+# walk-through, stop 24)
+_FOCUS = re.compile(r"\b(?:vilk(?:en|et|a)|which|what)\s+(\w+)|"
+                    r"\b(?:vem|who)\s+(?:har|bär|has|holds|bears)\s+(?:the\s+)?(\w+)", re.I)
 # A question asking for the whole enumeration (issue 10: "hsv-avgift nivå 1 och nivå 2, vad är
 # skillnaden" lost level 1; answer set, tuning part: "vilka typer av läkarbesök i hemmet ger
 # extra ersättning", "Vad innebär HSU:s beslut … i korthet?", "what are the 2 fee levels").

@@ -257,3 +257,22 @@ def test_when_the_extended_lakarmedverkan_starts_says_no_start_date_is_given(ask
         assert body["kind"] == "no_answer", text
         assert words in body["answer"] and "En utvidgning av Läkarmedverkans insatser" \
             in body["answer"], text
+
+
+def test_who_holds_a_responsibility_gets_the_sentence_naming_it(ask):
+    # walk-through, stop 24: "vem har läkaransvaret … när PKT är inkopplat" got the team's
+    # sentence without "Läkaransvaret … ligger dock kvar på den vårdcentral …"
+    body = ask("vem har läkaransvaret för pat i palliativt skede hemma när PKT är inkopplat")
+    assert "ligger dock kvar på den vårdcentral där patienten är listad" in body["answer"]
+
+
+def test_how_long_an_agreement_is_valid_gets_its_validity_line(ask):
+    # walk-through, stop 24: the agreement's bullet came without "Giltighet 2028-12-31"
+    body = ask("Hur länge gäller hemsjukvårdsöverenskommelsen?")
+    assert "Giltighet 2028-12-31" in body["answer"]
+
+
+def test_the_second_part_in_a_definite_form_finds_its_passage(ask):
+    # walk-through, stop 24: "… och hur stort blir produktionsbortfallet?" lost the 75 procent
+    body = ask("Vad kostar en buss för mobil vård och hur stort blir produktionsbortfallet?")
+    assert "1,5 mkr" in body["answer"] and "75 procent" in body["answer"]

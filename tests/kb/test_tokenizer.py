@@ -119,3 +119,11 @@ def test_a_question_with_the_verb_finds_the_passage_with_the_noun():
              "individuellt beslut."]
     hits = LexicalIndex(texts).search("kan läkarstödet förlängas?", 2)
     assert hits[0].index == 1 and hits[0].coverage == 1.0
+
+
+def test_a_definite_et_snowball_leaves_is_stripped_when_the_corpus_has_the_bare_word():
+    # walk-through, stop 24: "produktionsbortfallet" never met the report's "produktionsbortfall"
+    tok = SwedishTokenizer(vocabulary_of(["ett produktionsbortfall på omkring 75 procent"]))
+    assert tok.tokenize("produktionsbortfallet") == tok.tokenize("produktionsbortfall")
+    # a word whose shorter form the corpus lacks keeps its stem ("kvalitet" is no "kvalit")
+    assert tok.stem("kvalitet") == SwedishTokenizer().stem("kvalitet")
