@@ -181,6 +181,8 @@ def _topic_or_none(value) -> dict | None:
     if isinstance(doc, str) and isinstance(anchor, str) and _TOPIC_ID.fullmatch(doc) \
             and _TOPIC_ID.fullmatch(anchor):
         topic = {"document_id": doc, "anchor": anchor}
+        if value.get("notice") is True:  # the last answer was a notice of what is not given
+            topic["notice"] = True
         if value.get("rule") in _DATE_RULES:  # the date rule the last answer computed
             topic["rule"] = value["rule"]
             if value.get("last_followup") is True:  # counted from the latest follow-up

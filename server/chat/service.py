@@ -343,6 +343,9 @@ class Frame:
     means_it: bool = False  # "vad betyder det?": what the last answer means
     #: The document the last answer quoted (the conversation's topic), if any.
     topic_document: str | None = None
+    #: The last answer was a notice that the documents give no amount or date (HSU's new
+    #: compensation): "från vilket datum gäller den?" asks about that.
+    topic_notice: bool = False
     #: The day a registration question is asked about ("hur registrerade man … i mars 2024").
     asked_on: date | None = None
     #: (the organization the message names, the one chosen) when they differ.
@@ -382,7 +385,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             scope = meta.organization
     frame = Frame(text, SEARCH_KIND, lang, stated, scope,
                   unknown.name if unknown is not None else None, today=today,
-                  topic_document=(conv.topic or {}).get("document_id"), other_named=other_named)
+                  topic_document=(conv.topic or {}).get("document_id"), other_named=other_named,
+                  topic_notice=bool((conv.topic or {}).get("notice")))
     # "vad betyder brytpunktssamtal?" asks what a word means: never a reply to the pending
     # question nor a fact of the visit (re-check, stop 18: asked while the occasion was
     # pending, it made the visit a brytpunktssamtal with 500 kr)
@@ -1152,8 +1156,10 @@ def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply 
     text = frame.text
     if rule is None or frame.stated.get("visit_date") or MONEY_WORDS.search(text):
         return None
+    # (a follow-up of the new compensation's notice is about that compensation: "Från vilket
+    # datum gäller den?" got Läkarmedverkan's 14 days: walk-through, stop 24)
     named = LMV_WORDS.search(text) or (frame.topic_document == rule.document_id
-                                       and len(text.split()) <= 8)
+                                       and not frame.topic_notice and len(text.split()) <= 8)
     start = bool(rule.start_note and _ASKS_START.search(text) and not _HOW_LONG.search(text)
                  and _EXTENDED.search(text))
     if not (named and (start or _HOW_LONG.search(text) or _DAYS_NAMED.search(text))):
@@ -2142,7 +2148,8 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
     text = frame.text
     # its start asked of the new compensation ("när träder den nya ersättningen i kraft": no_answer
     # pointing to the Cosmic routine's conditions, stop 24), which the notice says is not given
-    start = bool(_ASKS_START.search(text) and _NEW_PAY.search(text))
+    start = bool(_ASKS_START.search(text) and (_NEW_PAY.search(text) or (
+        frame.topic_notice and len(text.split()) <= 8)))
     if state.rules is None or not (start or (_ASKS_AMOUNT.search(text)
                                              and _VISIT_WORD.search(text))):
         return None
@@ -2177,7 +2184,8 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
             first = row.citations[0]
             return ChatReply(api={"kind": "no_answer", "answer": answer, "decision": None,
                                   "citations": [], "passages": []}, conversation=None,
-                             topic={"document_id": first.document_id, "anchor": first.anchor})
+                             topic={"document_id": first.document_id, "anchor": first.anchor,
+                                    "notice": True})
     return None
 
 
@@ -2774,6 +2782,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # patienter utan Nivå 2" quoted the municipal routine's level 2: walk-through, stop 21)
         same = [h for h in hits[:5] if h.meta.id == frame.topic_document]
         window = _answer_window(same, frame) or window if same else window
+    if term and term != "det" and not any(_uses_words(h.chunk.text, term) for h in window):
+        # a word only an earlier version uses is explained from that version ("vad betyder
+        # H3", the VAS fee type, got the HSU decision's background: walk-through, stop 24);
+        # its source line names the version and its validity
+        using = [h for h in hits[:5] if _uses_words(h.chunk.text, term)]
+        if using:
+            window = [using[0]]
     named = [h for h in window[1:5] if _heading_named(h.chunk.section, q_terms, tokenizer)]
     if named and not _heading_named(window[0].chunk.section, q_terms, tokenizer):
         # a section whose heading the question names in full, in its words or the lexicon's,

@@ -276,3 +276,22 @@ def test_the_second_part_in_a_definite_form_finds_its_passage(ask):
     # walk-through, stop 24: "… och hur stort blir produktionsbortfallet?" lost the 75 procent
     body = ask("Vad kostar en buss för mobil vård och hur stort blir produktionsbortfallet?")
     assert "1,5 mkr" in body["answer"] and "75 procent" in body["answer"]
+
+
+def test_a_code_only_an_earlier_version_uses_is_shown_from_that_version_and_not_explained(ask):
+    # walk-through, stop 24: "vad betyder H3" (the VAS fee type) got the HSU decision's
+    # background bullets
+    body = ask("vad betyder H3")
+    assert body["answer"].startswith("Rutinerna förklarar inte vad ”H3” betyder.")
+    assert "Avgiftstyp: H3" in body["answer"]
+    assert body["citations"][0]["document_id"] == "rh-hemsjukvardsbesok-vas"
+
+
+def test_from_when_after_the_new_compensations_notice_is_that_compensations_start(ask):
+    # walk-through, stop 24: "Från vilket datum gäller den?" after the notice got
+    # Läkarmedverkan's 14 days and a request for a discharge date
+    a = ask("Hur stor blir ersättningen per hemsjukvårdsbesök enligt beslutet?")
+    assert a["kind"] == "no_answer" and "varken belopp eller startdatum" in a["answer"]
+    b = ask("Från vilket datum gäller den?", a["conversation_id"])
+    assert "varken belopp eller startdatum" in b["answer"]
+    assert "14 dagar" not in b["answer"] and b["question"] is None
