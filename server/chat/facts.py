@@ -514,8 +514,13 @@ _AGE_PATTERNS = [
 _BORN_YEAR = re.compile(r"\b(?:född|föddes|födelseår|born(?:\s+in)?)\s*(?:år\s*)?(\d{4})\b",
                         re.I)
 _BORN_DATE = re.compile(
-    rf"\b(?:född|föddes|born(?:\s+on)?)\s+(?:den\s+)?(\d{{4}}-\d{{1,2}}-\d{{1,2}}|"
-    rf"\d{{1,2}}(?:\s*e|:e)?\s+(?:{_MONTHS})\.?\s+\d{{4}})", re.I)
+    # ("birthday is 20 march 1940", "dob 20/3/1940": walk-through, stop 24, the birth date was
+    # ignored or taken for the visit's day)
+    rf"\b(?:född|föddes|born(?:\s+on)?|(?:her|his|the patient's|pat(?:ientens)?)?\s*"
+    rf"(?:birthday|birth date|date of birth|födelsedatum|födelsedag(?:en)?)(?:\s+(?:is|was|är|var))?"
+    rf"\s*:?|d\.?o\.?b\.?:?)\s+(?:den\s+|on\s+)?(\d{{4}}-\d{{1,2}}-\d{{1,2}}|"
+    rf"\d{{1,2}}(?:\s*e|:e)?\s+(?:{_MONTHS})\.?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})",
+    re.I)
 # "under 85 år", "85 år och äldre" speak of the rule, not of the patient.
 _RULE_AGE_CONTEXT = re.compile(r"(under|över|from|från|och äldre|or older|and older|gräns)", re.I)
 
@@ -657,6 +662,14 @@ def extract_age(text: str, today: date) -> tuple[int | None, date | None, int | 
                 born = None
         elif _WRITTEN_DATE.search(m.group(1)):
             born = _parse_date(_WRITTEN_DATE.search(m.group(1)).group(0), today)
+        else:
+            numeric = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", m.group(1))
+            if numeric:  # day first, as Swedes and Britons write it
+                try:
+                    born = date(int(numeric.group(3)), int(numeric.group(2)),
+                                int(numeric.group(1)))
+                except ValueError:
+                    born = None
         if born is not None and born.year > 1880:
             return None, born, None
     m = _BORN_YEAR.search(text)

@@ -389,3 +389,13 @@ def test_a_move_in_is_another_event_than_the_visit():
     found = extract_facts("ny pat flyttade in på säbo i förrgår, jag gjorde inskrivningsbesök "
                           "idag, hon är 79", date(2026, 12, 2))
     assert found.visit_date == date(2026, 12, 2)
+
+
+@pytest.mark.parametrize("text", ["yes enrolled. birthday is 20 march 1940",
+                                  "her birthday is 20/3/1940", "dob 20 march 1940",
+                                  "date of birth 1940-03-20", "födelsedatum 20.3.1940"])
+def test_a_birth_date_as_people_write_it_is_the_birth_date_never_the_visits_day(text):
+    # walk-through, stop 24: "birthday is 20 march 1940" was ignored and "dob …" became the
+    # visit's day
+    facts = extract_facts(text, date(2026, 12, 1))
+    assert facts.birth_date == date(1940, 3, 20) and facts.visit_date is None
