@@ -55,6 +55,12 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                            r"avgör\w*|decides?|decided|decision)\b", re.I),
                 re.compile(r"\b(?:tas|fattas|beslutas|avgörs|bestäms)\s+av\b|\bbeslutar\b|"
                            r"\bfattar\s+beslut", re.I)),
+    # how an amount is reckoned: the line giving its basis ("hur räknas säbo-ersättningen ut
+    # nu, per plats eller": answer set, tuning part, got the 50 procent, not "per 10 boende")
+    "basis": (re.compile(r"\bhur (?:räknas|beräknas)\b|\bräknas\b.*\but\b|\bberäkn\w*|"
+                         r"\bhow is\b.*\b(?:calculated|computed|worked out)\b|"
+                         r"\bper \w+ eller\b", re.I),
+              re.compile(r"\bper\s+(?:\d+\s+)?[a-zåäö]+|\bschablon\w*", re.I)),
     # how long something is valid: the line giving its validity ("Hur länge gäller
     # hemsjukvårdsöverenskommelsen?" got the agreement's bullet without "Giltighet
     # 2028-12-31": walk-through, stop 24)

@@ -295,3 +295,9 @@ def test_from_when_after_the_new_compensations_notice_is_that_compensations_star
     b = ask("Från vilket datum gäller den?", a["conversation_id"])
     assert "varken belopp eller startdatum" in b["answer"]
     assert "14 dagar" not in b["answer"] and b["question"] is None
+
+
+def test_how_an_amount_is_reckoned_gets_the_line_giving_its_basis(ask):
+    # answer set, tuning part: "per plats eller" got the 50 procent, not "per 10 boende"
+    body = ask("hur räknas säbo-ersättningen ut nu, per plats eller")
+    assert "Ersättning utgår per 10 boende som schablon" in body["answer"]
