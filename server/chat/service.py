@@ -1065,6 +1065,11 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
     if frame.kind == VERSION:
         # from when the decision's extension of Läkarmedverkan applies is no routine's version
         # ("från när gäller utvidgningen av läkarmedverkan" got the Cosmic routine's: stop 24)
+        if _AGREEMENT.search(frame.text) and not _NAMES_A_DOCUMENT.search(frame.text):
+            # an agreement the routines mention is no document of the catalog: its validity
+            # is a line of the passage on it ("how long is the home care agreement valid" got
+            # the Cosmic routine's version: stop 24)
+            return _search_answer(state, frame)
         return (_extended_lmv(state, frame, conv)
                 or _version_answer(state, frame, today, conv))
     if frame.kind == OUT_OF_SCOPE:
@@ -1137,6 +1142,14 @@ def _both_parts(state, frame: Frame, conv: Conversation, today: date,
 _EXTENDED = re.compile(r"utvidg\w*|\bextend\w*|\bexpan\w*|\butök\w*|\bförläng\w*", re.I)
 _DAYS_NAMED = re.compile(r"\b\d+\s*(?:dagar|dgr|days)\b|\bförläng\w*|\bextend\w*|"
                          r"\bextension\b", re.I)
+
+
+# An agreement the documents mention ("hemsjukvårdsöverenskommelsen", "the home care
+# agreement"), and words naming a document of the catalog instead.
+_AGREEMENT = re.compile(r"överenskommelse\w*|avtal\w*|\bagreement\w*|\bcontract\w*", re.I)
+_NAMES_A_DOCUMENT = re.compile(r"\brutin\w*|\broutine\w*|\bdokument\w*|\bdocument\w*|"
+                               r"\bbeslut\w*|\bdecision\w*|\brapport\w*|\breport\w*|"
+                               r"\bvas\b|\bcosmic\b|\bversion\w*", re.I)
 
 
 def _extended_lmv(state, frame: Frame, conv: Conversation) -> ChatReply | None:

@@ -1556,3 +1556,11 @@ def test_same_thing_in_another_month_is_the_same_visit_in_that_months_version(as
     c = ask("besök 10/2 2025, 82 år, inskrivning, ordinärt boende")
     d = ask("samma sak fast i april 2025", c["conversation_id"])
     assert d["decision"] is not None and d["decision"]["system"] == "Cosmic"
+
+
+def test_whether_the_home_care_agreement_holds_is_searched_not_a_routines_version(ask):
+    # walk-through, stop 24: an agreement the documents mention is no catalog document; the
+    # version answer gave the Cosmic routine's
+    body = ask("gäller hemsjukvårdsavtalet fortfarande")
+    assert body["kind"] == "search"
+    assert "2021-2028" in body["answer"] and "Cosmic" not in body["answer"]
