@@ -821,7 +821,15 @@ _DOCTOR_NAMED = re.compile(r"\bläkar\w*|\bdoktor\w*|\bdoctor\w*|\bphysician\w*|
                            r"\bdistriktsläkar\w*", re.I)
 # "why?" alone.
 _WHY_ALONE = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:why|varför|how come|hur så|"
-                        r"why is that|why not|varför inte|varför det)\s*\??\s*$", re.I)
+                        r"why is that|why not|varför inte|varför det|"
+                        # "why is it different?", "varför blev det annorlunda?" after a card
+                        # of the same visit on another day (walk-through, stop 24: a quote
+                        # of the decision's "Mer jämlik vård")
+                        r"(?:why|how come)(?: is| was| did)? (?:it|that|this)(?:'s)? "
+                        r"(?:different|changed?|not the same)|"
+                        r"varför (?:blev|är|var) det (?:annorlunda|annat|inte samma)|"
+                        r"varför (?:skiljer det sig|ändrades det|ändrades)|"
+                        r"(?:what|vad) (?:changed|ändrades))\s*\??\s*$", re.I)
 # A short message pointing back at what was just answered: a pronoun or a definite noun of
 # the routines' own ("var journalför jag den?", "vad kostar satsningen?"), or "och …" (walk-
 # through as a new user: both were refused, although each answered on its own in full words).
@@ -1053,7 +1061,14 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
             return _clarify_answer(conv, lang)
         reply = _visit_answer(state, frame, conv, today)
         if frame.why_card:
-            reply.api["answer"] = T.t(lang, "why_card") + "\n" + reply.api["answer"]
+            lines = [T.t(lang, "why_card")]
+            routine = _routine_of_the_visit(state, conv)
+            meta = _meta(state.kb, routine.document_id) if routine is not None else None
+            if meta is not None and meta.note and meta.supersedes:
+                # a version that replaced another says why it did ("why is it different?"
+                # after the same visit a month later, in the Cosmic version: stop 24)
+                lines.append(T.t(lang, "why_version", title=meta.title, note=meta.note))
+            reply.api["answer"] = "\n".join(lines + [reply.api["answer"]])
         return reply
     conv.pending = conv.pending_rule = None
     if frame.where_said:
@@ -1150,6 +1165,15 @@ _AGREEMENT = re.compile(r"överenskommelse\w*|avtal\w*|\bagreement\w*|\bcontract
 _NAMES_A_DOCUMENT = re.compile(r"\brutin\w*|\broutine\w*|\bdokument\w*|\bdocument\w*|"
                                r"\bbeslut\w*|\bdecision\w*|\brapport\w*|\breport\w*|"
                                r"\bvas\b|\bcosmic\b|\bversion\w*", re.I)
+
+
+def _routine_of_the_visit(state, conv: Conversation):
+    """The visit routine in force on the conversation's visit day, or None."""
+    try:
+        day = date.fromisoformat(str(conv.facts.get("visit_date")))
+    except ValueError:
+        return None
+    return state.rules.visit_routine_on(day) if state.rules is not None else None
 
 
 def _extended_lmv(state, frame: Frame, conv: Conversation) -> ChatReply | None:

@@ -1564,3 +1564,15 @@ def test_whether_the_home_care_agreement_holds_is_searched_not_a_routines_versio
     body = ask("gäller hemsjukvårdsavtalet fortfarande")
     assert body["kind"] == "search"
     assert "2021-2028" in body["answer"] and "Cosmic" not in body["answer"]
+
+
+def test_why_it_is_different_after_the_same_visit_in_the_next_version_names_the_new_version(ask):
+    # walk-through, stop 24: "why is it different?" got the decision's "Mer jämlik vård"
+    a = ask("besök 10/2 2025, 82 år, inskrivning, ordinärt boende")
+    b = ask("samma sak fast i april 2025", a["conversation_id"])
+    assert b["decision"]["system"] == "Cosmic"
+    c = ask("varför blev det annorlunda?", b["conversation_id"])
+    assert c["decision"] is not None and c["decision"]["system"] == "Cosmic"
+    assert "journalsystembytet till Cosmic" in c["answer"]
+    d = ask("why is it different?", b["conversation_id"])
+    assert d["decision"] is not None and "journalsystembytet" in d["answer"]
