@@ -210,6 +210,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         _admit_new_conversation(state, client)
     born_pnr, pnr_seen = _birth_date_from_text(text, today)
     text = mask_personnummer(text)  # from here on the personnummer is gone
+    asked_text = text  # as the person wrote it, for the page's thread
     text = _spell_out_lm(text)
     if organization:  # an unknown organization is named back in the answer: never a number
         organization = mask_personnummer(organization)
@@ -298,14 +299,15 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     if reply.api.get("kind") == "no_answer" and getattr(state, "unanswered", None) is not None:
         # what users could not find, for the content owners' report (server/report.py)
         try:
-            state.unanswered.add(text, frame.organization or frame.unknown_organization, lang,
+            state.unanswered.add(asked_text,
+                                 frame.organization or frame.unknown_organization, lang,
                                  reply.api.get("passages") or [])
         except OSError as exc:  # the report is never worth a failed answer
             log.warning("report: could not record an unanswered question: %s", exc)
     if keep_thread:  # the chat page's thread: the masked question and the answer shown
         from server.chat.thread import turn_record
 
-        conv.thread.append({**turn_record(text, reply), "number": conv.turns})
+        conv.thread.append({**turn_record(asked_text, reply), "number": conv.turns})
     store.save(conv)
     return reply
 

@@ -244,3 +244,11 @@ def test_two_questions_answered_by_two_passages_show_both_with_their_sources(cli
     html = unescape(client.get(f"/samtal/{first}").text)
     earlier = html.split('id="svar-1"')[1].split('id="svar-2"')[0]
     assert "planeringsfunktion" in earlier and "två månader" in earlier
+
+
+def test_the_thread_shows_the_question_as_written_though_lm_is_read_as_lakarmedverkan(client):
+    # stop 24: "LM" is read as Läkarmedverkan; the thread showed the rewritten question
+    r = _ask(client, "pat skrevs ut 3/11 2026 hög risk återinskrivning, hur länge har LM ansvaret")
+    html = client.get(f"/samtal/{SAMTAL.match(r.headers['location']).group(1)}").text
+    assert "hur länge har LM ansvaret" in html
+    assert "2026-11-17" in html
