@@ -1972,8 +1972,11 @@ def _no_answer(state, frame: Frame, nearby: bool = False) -> ChatReply:
     answer = T.t(frame.lang, "no_answer")
     if nearby and frame.hits:
         hit = (_answer_window(frame.hits, frame) or frame.hits)[0]  # in force, not replaced
-        answer += " " + T.t(frame.lang, "nearby", section=hit.chunk.section or hit.meta.title,
-                            title=hit.meta.title)
+        if hit.lexical_score > 0 or hit.term_coverage > 0:
+            # a section sharing no word with the question is nothing near it ("lunchmeny",
+            # "influensavaccin" were pointed to "Läkarmedverkan": walk-through, stop 24)
+            answer += " " + T.t(frame.lang, "nearby",
+                                section=hit.chunk.section or hit.meta.title, title=hit.meta.title)
     return ChatReply(api={"kind": "no_answer", "answer": answer, "decision": None,
                           "citations": [], "passages": []}, conversation=None)
 

@@ -301,3 +301,12 @@ def test_how_an_amount_is_reckoned_gets_the_line_giving_its_basis(ask):
     # answer set, tuning part: "per plats eller" got the 50 procent, not "per 10 boende"
     body = ask("hur räknas säbo-ersättningen ut nu, per plats eller")
     assert "Ersättning utgår per 10 boende som schablon" in body["answer"]
+
+
+def test_a_refusal_names_a_nearby_section_only_when_it_shares_a_word_with_the_question(ask):
+    # walk-through, stop 24: "lunchmeny" and "influensavaccin" were pointed to "Läkarmedverkan"
+    for text in ("lunchmeny", "influensavaccin"):
+        body = ask(text)
+        assert body["kind"] == "no_answer" and "Närmast" not in body["answer"], text
+    body = ask("var parkerar jag vid hembesök")
+    assert body["kind"] == "no_answer" and "Närmast i rutinerna" in body["answer"]
