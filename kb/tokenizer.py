@@ -82,6 +82,9 @@ class SwedishTokenizer:
                     # beside the text's "produktionsbortfall": walk-through, stop 24, refused),
                     # when the word without it is one of the corpus's
                     stem = self._stemmer.stemWord(word[:-2])
+                elif stem == word and word.endswith("et") and word[:-1] in self.vocabulary:
+                    # and its "-t" after an "-e" noun ("syftet" beside "syfte": re-check, stop 24)
+                    stem = self._stemmer.stemWord(word[:-1])
             self._stems[word] = stem
         return stem
 

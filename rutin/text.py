@@ -68,12 +68,19 @@ _EN_OPENING = re.compile(r"^\W*(?:what|whats|what's|how|who|when|where|which|why
 
 def detect_language(text: str) -> str:
     """'en' when the text reads as English, else 'sv' (the default of the routines)."""
+    sv, en = language_scores(text)
+    return "en" if en > sv else "sv"
+
+
+def language_scores(text: str) -> tuple[int, int]:
+    """(Swedish, English) evidence of ``text``: equal when it says nothing of its language
+    ("born 20 march 1940" in an English conversation: re-check, stop 24, answered in Swedish)."""
     words = re.findall(r"[a-zåäöé]+", text.lower())
     if not words:
-        return "sv"
+        return 0, 0
     # a word with å, ä or ö counts twice (the routines' own terms are Swedish, so once per
     # word rather than per letter: "Läkarmedverkan" is one Swedish word, not two)
     sv = sum(w in _SV_WORDS for w in words) + 2 * sum(bool(re.search("[åäö]", w))
                                                       for w in words)
     en = sum(w in _EN_WORDS for w in words) + bool(_EN_OPENING.match(text))
-    return "en" if en > sv else "sv"
+    return sv, en

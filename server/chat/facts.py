@@ -703,7 +703,9 @@ def _negated(text: str, start: int) -> bool:
 
 _OCCASIONS = [
     ("brytpunktssamtal", re.compile(
-        r"brytpunkt\w*|palliativ\w*|livets slut\w*|end[- ]of[- ]life|breakpoint", re.I)),
+        # "brytpkt samtal" (re-check, stop 24: the occasion was asked)
+        r"brytpunkt\w*|\bbrytp(?:kt|nkt|unkt)?\.?\s*samtal\w*|\bbrytpkt\w*|palliativ\w*|"
+        r"livets slut\w*|end[- ]of[- ]life|breakpoint", re.I)),
     ("utskrivning", re.compile(
         # "efter utskr" (walk-through, stop 24: no occasion read)
         r"utskriv\w*|utskrev\w*|\butskr\b\.?|skrevs ut|skrivits ut|skrivs ut|utskriven|hemgång\w*|"
@@ -821,6 +823,18 @@ def _first_category(text: str, table) -> tuple[str | None, bool]:
 _AGE_AT_VISIT = re.compile(r"\b(?:vid|under|på|at|during|on)\s+(?:the\s+(?:time\s+of\s+the\s+)?)?"
                            r"(?:besöket|besöksdagen|hembesöket|visit|visit date|day of the visit)\b",
                            re.I)
+
+
+# An age given as today's: "pat är 85 år idag", "she is 85 now", "idag är hon 85".
+_AGE_TODAY = re.compile(r"\b\d{1,3}\s*(?:år|åring|years?(?:\s+old)?|y/?o)?\s+(?:idag|i dag|nu|"
+                        r"today|now)\b|\b(?:idag|i dag|nu|today|now)\s+(?:är|is)\s+"
+                        r"(?:hon|han|hen|pat\w*|she|he|the patient)\s+\d{1,3}\b", re.I)
+
+
+def age_today(text: str) -> bool:
+    """True when ``text`` gives the age as the one today ("pat är 85 år idag": re-check, stop
+    24, was taken as her age on a visit of 2025, free of charge)."""
+    return _AGE_TODAY.search(text) is not None
 
 
 def age_at_the_visit(text: str) -> bool:

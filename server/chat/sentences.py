@@ -157,10 +157,12 @@ def question_terms(question: str, tokenizer, lexicon=None,
     expanded = frozenset().union(*(g[1] for g in groups)) if groups else frozenset()
     cues = frozenset(name for name, (asks, _) in CUES.items() if asks.search(question))
     whole = frozenset(tokenizer.tokenize(question, compounds=False))
-    focus = frozenset(tok for m in _FOCUS.finditer(question)
-                      for tok in tokenizer.tokenize(m.group(1) or m.group(2), compounds=False))
     asked = sum(bool(_QUESTION_WORD.search(piece))
                 for piece in re.split(r"\b(?:och|and)\b", question))
+    # (what "vem har" asks only when it is the one question: "Vad gör PKT och vem har
+    # läkaransvaret …" asks both parts alike)
+    focus = frozenset(tok for m in _FOCUS.finditer(question) if m.group(1) or asked <= 1
+                      for tok in tokenizer.tokenize(m.group(1) or m.group(2), compounds=False))
     rarity = {}
     if frequencies is not None and frequencies.passages:
         rarity = {t: idf(frequencies.document_frequency.get(t, 0), frequencies.passages)

@@ -23,8 +23,9 @@ from server.chat import sentences as S
 from server.chat import texts as T
 from server.chat.conversations import Conversation, valid_id
 from server.chat.dialogue import changed_facts, read_reply
-from server.chat.facts import (age_at_the_visit, days_from_the_visit, extract_facts, has_unreadable_date,
-                                merge_facts, month_named, other_patient, period_span,
+from rutin.text import language_scores
+from server.chat.facts import (age_at_the_visit, age_today, days_from_the_visit, extract_facts,
+                                has_unreadable_date, merge_facts, month_named, other_patient, period_span,
                                 period_words, vague_date, year_left_out)
 from server.chat.organization import HALLAND, find_organization, resolve_scope
 from server.chat.tables import caption_overlap, cell_answer, whole_table
@@ -251,7 +252,9 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         except ValueError:
             day = today
         stated["patient_age"] = age_on(born_pnr, day)
-    lang = extracted.language if len(text.split()) >= 4 or conv.turns == 0 else conv.language
+    sv_words, en_words = language_scores(text)
+    lang = extracted.language if (len(text.split()) >= 4 and sv_words != en_words) \
+        or conv.turns == 0 else conv.language
 
     frame = understand(state, text, stated, conv, today, lang,
                        organization if organization is not None
@@ -705,6 +708,9 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                  # "och vad hade det blivit för 84-åring" (walk-through, stop 24: a quote
                  # about 40-åringars hälsosamtal)
                  or (patient_facts and _HYPOTHETICAL.search(text))
+                 # "och dagen efter?" counts from the visit's day (re-check, stop 24: an
+                 # indicator bullet was quoted)
+                 or (set(stated) == {"visit_date"} and days_from_the_visit(text) is not None)
                  or (patient_facts and (MONEY_WORDS.search(text) or _PATIENT_FEE.search(text)))):
         # A short statement of facts after a registration answer amends that visit ("nej fel
         # datum, det var 2/4 2025", "och om hon hade haft samtalet på plats istället?",
@@ -1088,6 +1094,8 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
             # the Cosmic routine's version: stop 24)
             return _search_answer(state, frame)
         return (_extended_lmv(state, frame, conv)
+                # ("does the new compensation replace the 500 kr" is the notice's: stop 24)
+                or (_NEW_PAY.search(frame.text) and _notice_statement(state, frame, today))
                 or _version_answer(state, frame, today, conv))
     if frame.kind == OUT_OF_SCOPE:
         # ("how long does lakarmedverkan support last" names the rule: walk-through, stop 20)
@@ -1256,6 +1264,10 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         # "hon var 85 vid besöket": her age at the visit, whichever day it turns out to be
         # (walk-through, stop 23: "nej fel datum, besöket var 10/4 2023" then made her 84)
         conv.facts.pop("age_on", None)
+    elif "patient_age" in frame.stated and age_today(frame.text):
+        # "pat är 85 år idag" with a visit in 2025: today's age, so on the visit's day she
+        # was younger (re-check, stop 24: 0 kr for a visit when she was 83 or 84)
+        conv.facts["age_on"] = today.isoformat()
     elif "patient_age" in frame.stated and conv.facts.get("visit_date"):
         # an age is the age on the visit's day known when it is given (stated with it or
         # before): a visit day moved later leaves it that day's age
@@ -2164,6 +2176,14 @@ _ASKS_START = re.compile(r"\bi kraft\b|\bnär (?:börjar|startar|införs|kommer)
                          r"\bstartdatum\b|\bfrån vilket datum\b|\b(?:from|since) when\b|"
                          r"\bwhen (?:does|will)\b.*\b(?:start|begin|apply|take effect)\b|"
                          r"\bin(?:to)? (?:force|effect)\b", re.I)
+# A purpose asked ("vad är syftet med …", "varför infördes …", "what is the purpose of …"),
+# and a passage stating one.
+_PURPOSE_ASKED = re.compile(r"\bsyfte\w*|\bvarför infördes\b|\bpurpose\b|\bwhat is .* for\b|"
+                            r"\bwhy was .* introduced\b", re.I)
+_PURPOSE_SAID = re.compile(r"\bsyfte\w*|\bi syfte att\b|\bsyftar\b", re.I)
+# Whether one thing replaces another: "ersätter den …", "i stället för", "replace".
+_REPLACES_ASKED = re.compile(r"\bersätter\b|\bersätts\b|\bi ?stället för\b|\breplac\w*|"
+                             r"\binstead of\b", re.I)
 # The new compensation HSU decided (its amount and start are not in the documents).
 _NEW_PAY = re.compile(r"\bny(?:a)? ersättning\w*|\bnew (?:compensation|payment|reimbursement)\b|"
                       r"\bhsu-?ersättning\w*", re.I)
@@ -2192,6 +2212,12 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
     # pointing to the Cosmic routine's conditions, stop 24), which the notice says is not given
     start = bool(_ASKS_START.search(text) and (_NEW_PAY.search(text) or (
         frame.topic_notice and len(text.split()) <= 8)))
+    # whether it replaces the 500 kr, which the documents do not say either ("Ersätter den
+    # nya ersättningen de 500 kronorna för riktade besök?" got decision items quoted as if
+    # they answered: walk-through, stop 24)
+    replaces = bool(_REPLACES_ASKED.search(text) and (_NEW_PAY.search(text) or (
+        frame.topic_notice and len(text.split()) <= 10)))
+    start = start or replaces
     if state.rules is None or not (start or (_ASKS_AMOUNT.search(text)
                                              and _VISIT_WORD.search(text))):
         return None
@@ -2219,8 +2245,9 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
                 return None
             # The amount is what the documents do not give: a no_answer (no citations, as the
             # API says), which names the decision and its words.
-            answer = "\n".join([row.text if lang == "sv" else row.text_en,
-                                 T.t(lang, "decision_says", quote=quotes),
+            answer = "\n".join([row.text if lang == "sv" else row.text_en]
+                                + ([T.t(lang, "notice_replaces")] if replaces else [])
+                                + [T.t(lang, "decision_says", quote=quotes),
                                  A.source_line(meta, row.citations[0].section or meta.title,
                                                lang)])
             first = row.citations[0]
@@ -2824,6 +2851,19 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # patienter utan Nivå 2" quoted the municipal routine's level 2: walk-through, stop 21)
         same = [h for h in hits[:5] if h.meta.id == frame.topic_document]
         window = _answer_window(same, frame) or window if same else window
+    if _PURPOSE_ASKED.search(frame.text) and not any(_PURPOSE_SAID.search(h.chunk.text)
+                                                     for h in window[:1]):
+        # the purpose asked: the best passage among the top five saying one ("Vad är syftet
+        # med den extra ersättningen på 500 kr?" got the conditions of "Förutsättningar", not
+        # "… har till syfte att öka äldres hälsa …": re-check, stop 24)
+        # (or of the best passage's document: its background below the rule's own section)
+        more = hits[:5] + (kb.search(text, k=8, document_id=window[0].meta.id) if window else [])
+        stating = [h for h in more if _PURPOSE_SAID.search(h.chunk.text)
+                   and h in _answer_window([h], frame)]
+        # (the version in force first: a replaced one's passage is dropped further on)
+        stating.sort(key=lambda h: not h.meta.in_force_on(frame.today or date.today()))
+        if stating:
+            window = [stating[0]]
     if term and term != "det" and not any(_uses_words(h.chunk.text, term) for h in window):
         # a word only an earlier version uses is explained from that version ("vad betyder
         # H3", the VAS fee type, got the HSU decision's background: walk-through, stop 24);

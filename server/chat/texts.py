@@ -120,6 +120,8 @@ TEXTS = {
         "fee_from": "{age} år och äldre",
         "routine_says": "I rutinen står det: {quote}",
         "decision_says": "I beslutet står det: {quote}",
+        "notice_replaces": "Dokumenten säger inte heller om den ersätter de 500 kr för riktade "
+                           "hembesök; de 500 kr står kvar i rutinen som gäller i dag.",
         "compare_link": "Vad ändrades? Jämför ”{newer}” med ”{older}” avsnitt för avsnitt",
     },
     "en": {
@@ -247,6 +249,8 @@ TEXTS = {
         "kind_report": "report",
         "kind_document": "document",
         "decision_says": "The decision says (in Swedish): {quote}",
+        "notice_replaces": "Nor do the documents say whether it replaces the SEK 500 for targeted "
+                           "home visits; the SEK 500 still stands in the routine in force today.",
         "compare_link": "What changed? Compare “{newer}” with “{older}” section by section "
                         "(in Swedish)",
     },

@@ -310,3 +310,10 @@ def test_a_refusal_names_a_nearby_section_only_when_it_shares_a_word_with_the_qu
         assert body["kind"] == "no_answer" and "Närmast" not in body["answer"], text
     body = ask("var parkerar jag vid hembesök")
     assert body["kind"] == "no_answer" and "Närmast i rutinerna" in body["answer"]
+
+
+def test_a_purpose_asked_is_answered_by_the_sentence_stating_it(ask):
+    # re-check, stop 24: the purpose of the 500 kr got the conditions of "Förutsättningar"
+    body = ask("Vad är syftet med den extra ersättningen på 500 kr?")
+    assert "har till syfte att öka äldres hälsa" in body["answer"]
+    assert body["citations"][0]["document_id"] == "rh-hemsjukvardsbesok-cosmic"

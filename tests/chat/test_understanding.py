@@ -1576,3 +1576,39 @@ def test_why_it_is_different_after_the_same_visit_in_the_next_version_names_the_
     assert "journalsystembytet till Cosmic" in c["answer"]
     d = ask("why is it different?", b["conversation_id"])
     assert d["decision"] is not None and "journalsystembytet" in d["answer"]
+
+
+def test_the_day_after_a_cards_visit_is_that_visit_a_day_later(ask):
+    # re-check, stop 24: "och dagen efter?" after a visit on VAS's last day got an indicator
+    # bullet; "brytpkt samtal" was no brytpunktssamtal
+    a = ask("brytpkt samtal 30/3-25 hemma khsv 79 år")
+    assert a["facts"]["occasion"] == "brytpunktssamtal" and a["decision"]["system"] == "VAS"
+    b = ask("och dagen efter?", a["conversation_id"])
+    assert b["decision"] is not None and b["decision"]["system"] == "Cosmic"
+    assert b["facts"]["visit_date"] == "2025-03-31" and b["decision"]["compensation_sek"] == 500
+
+
+def test_an_age_given_as_today_is_not_the_age_on_an_earlier_visit(ask):
+    # re-check, stop 24: "pat är 85 år idag" with a visit on 1/4 2025 made that visit free
+    body = ask("besök 1/4 2025 efter utskrivning från slutenvård, pat är 85 år idag, ordinärt "
+               "boende med khsv")
+    assert body["decision"]["patient_fee_sek"] == 200
+    assert "83 eller 84" in body["answer"]
+
+
+def test_a_reply_without_words_of_its_language_keeps_the_conversations_language(ask):
+    # re-check, stop 24: "born 20 march 1940" in an English conversation was answered in Swedish
+    a = ask("home visit today for an old lady, nursing home, after discharge")
+    b = ask("born 20 march 1940", a["conversation_id"])
+    assert b["facts"]["birth_date"] == "1940-03-20"
+    assert b["answer"].startswith("Under “") and "Enligt" not in b["answer"]
+
+
+def test_whether_the_new_compensation_replaces_the_500_kr_is_answered_as_not_said(ask):
+    # walk-through, stop 24: decision items were quoted as if they answered
+    for text, words in (("Ersätter den nya ersättningen de 500 kronorna för riktade besök?",
+                         "säger inte heller om den ersätter de 500 kr"),
+                        ("does the new compensation replace the 500 kr",
+                         "Nor do the documents say whether it replaces the SEK 500")):
+        body = ask(text)
+        assert body["kind"] == "no_answer" and words in body["answer"], text
