@@ -503,7 +503,13 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
     table = _table_answer(question, sentences, terms, scores)
     if table is not None:
         return [spans[i] for i in table]
-    chosen = _completed(best, sentences, scores, question.wants_all)
+    # every word the question has is the lead-in's own ("avgiftsnivå" in the widget: "… finns
+    # två avgiftsnivåer." then level 2 alone: re-check, stop 24): it asks what the lead-in
+    # announces, all of it
+    own = {t for t in question.own - question.parts if t.isalpha()}
+    chosen = _completed(best, sentences, scores,
+                        question.wants_all or (bool(own) and own <= terms[best]
+                                               and bool(_LEAD_IN.search(sentences[best]))))
     primary = len(chosen)  # the best unit is never cut: an enumeration comes whole
     if dense is not None and len(dense) == n:
         runner = max((i for i in range(n) if i not in chosen), key=lambda i: (ranking[i], -i),

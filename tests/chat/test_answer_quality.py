@@ -317,3 +317,16 @@ def test_a_purpose_asked_is_answered_by_the_sentence_stating_it(ask):
     body = ask("Vad är syftet med den extra ersättningen på 500 kr?")
     assert "har till syfte att öka äldres hälsa" in body["answer"]
     assert body["citations"][0]["document_id"] == "rh-hemsjukvardsbesok-cosmic"
+
+
+def test_a_question_naming_only_what_a_lead_in_announces_gets_every_item(ask):
+    # re-check, stop 24: the widget's "avgiftsnivå" got "… finns två avgiftsnivåer." and level 2
+    body = ask("avgiftsnivå")
+    assert "finns två avgiftsnivåer" in body["answer"]
+    assert "Nivå 1" in body["answer"] and "Nivå 2" in body["answer"]
+
+
+def test_spoken_swedish_what_is_is_read_as_written(ask):
+    # re-check, stop 24: "vad e läkarmedverkan för nåt egentligen" was refused
+    body = ask("vad e läkarmedverkan för nåt egentligen")
+    assert body["kind"] == "search" and "Läkarmedverkan" in body["answer"]
