@@ -1118,7 +1118,11 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
         # ("how long does lakarmedverkan support last" names the rule: walk-through, stop 20)
         # (the new compensation's start or amount, which the decision's notice says is not
         # given: "when does the new compensation start", stop 24)
+        # (the age limit of the patient's fee is the rules' however sure the router is: "whats
+        # the age limit for the free visit", re-check, stop 24, refused)
+        fee_age = bool(_PATIENT_FEE.search(frame.text) and _AGE_ASKED.search(frame.text))
         return (_lmv_period_statement(state, frame, conv) or _notice_statement(state, frame, today)
+                or (fee_age and _rule_statement(state, frame, today))
                 or _no_answer(state, frame, nearby=True))
     whole = (_notice_statement(state, frame, today) or _rule_statement(state, frame, today)
              or _lmv_period_statement(state, frame, conv) or _search_answer(state, frame))
@@ -2169,9 +2173,12 @@ _PATIENT_FEE = re.compile(
     # "how old must the pt be to not pay anything" (walk-through, stop 20: a Swedish quote
     # alone), "när blir det gratis", "slipper pat betala"
     r"\b(?:pt|pat)\b.{0,40}\bpay\w*|\bnot (?:have to )?pay\b|\bpay nothing\b|\bgratis\b|"
+    r"\bavgiftsfri\w*|\bfree (?:of charge|visit|home visit)\b|\bfor free\b|\bthe free\b|"
     r"\bavgiftsfri\w*|\bslipper\b.{0,20}\bbetala\b", re.I)
 _AGE_ASKED = re.compile(r"\bhow old\b|\bwhat age\b|\bhur gammal\b|\bvilken ålder\b|"
-                        r"\bfrån vilken ålder\b|\bfrom what age\b|\bat what age\b", re.I)
+                        r"\bfrån vilken ålder\b|\bfrom what age\b|\bat what age\b|"
+                        # "whats the age limit for the free visit" (re-check, stop 24: refused)
+                        r"\båldersgräns\w*|\bage limit\b|\bage threshold\b", re.I)
 
 
 _VISIT_WORD = re.compile(r"besök\w*|\bvisit\w*", re.I)

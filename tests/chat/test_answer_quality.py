@@ -330,3 +330,12 @@ def test_spoken_swedish_what_is_is_read_as_written(ask):
     # re-check, stop 24: "vad e läkarmedverkan för nåt egentligen" was refused
     body = ask("vad e läkarmedverkan för nåt egentligen")
     assert body["kind"] == "search" and "Läkarmedverkan" in body["answer"]
+
+
+def test_the_age_limit_of_the_free_visit_is_answered_from_the_fee_rows(ask):
+    # re-check, stop 24: "whats the age limit for the free visit" was refused
+    for text in ("whats the age limit for the free visit",
+                 "vilken åldersgräns gäller för avgiftsfritt hembesök"):
+        body = ask(text)
+        assert body["kind"] == "search" and "85" in body["answer"], text
+        assert body["decision"] is None
