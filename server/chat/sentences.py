@@ -54,7 +54,11 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "decider": (re.compile(r"\b(?:vem|vilka|vilken|who)\b[^?.]{0,40}?\b(?:beslut\w*|bestämm\w*|"
                            r"avgör\w*|decides?|decided|decision)\b", re.I),
                 re.compile(r"\b(?:tas|fattas|beslutas|avgörs|bestäms)\s+av\b|\bbeslutar\b|"
-                           r"\bfattar\s+beslut", re.I)),
+                           r"\bfattar\s+beslut|"
+                           # who starts Läkarmedverkan's support ("Läkare inom slutenvården
+                           # identifierar och initierar start av tillfälligt läkarstöd …":
+                           # walk-through, stop 24, got HSU's "beslutar om förslaget")
+                           r"\binitierar\b", re.I)),
     # how an amount is reckoned: the line giving its basis ("hur räknas säbo-ersättningen ut
     # nu, per plats eller": answer set, tuning part, got the 50 procent, not "per 10 boende")
     "basis": (re.compile(r"\bhur (?:räknas|beräknas)\b|\bräknas\b.*\but\b|\bberäkn\w*|"

@@ -339,3 +339,9 @@ def test_the_age_limit_of_the_free_visit_is_answered_from_the_fee_rows(ask):
         body = ask(text)
         assert body["kind"] == "search" and "85" in body["answer"], text
         assert body["decision"] is None
+
+
+def test_who_starts_lakarmedverkans_support_is_the_inpatient_physician(ask):
+    # walk-through, stop 24: "vem bestämmer att pat ska få det" got HSU's "beslutar om förslaget"
+    body = ask("vem bestämmer att en patient ska få stöd av läkarmedverkan")
+    assert "Läkare inom slutenvården identifierar och initierar" in body["answer"]
