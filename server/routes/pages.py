@@ -365,6 +365,14 @@ SEARCH_PAGE_RESULTS = 10
 SEARCH_PAGE_CLOSEST = 3
 
 
+@router.get("/search")
+def search_page_in_english(request: Request):
+    """The search page under its English address (walk-through, stop 24: "/search" was a 404):
+    a redirect to "/sok" with the same query, relative, never built from the Host header."""
+    query = request.url.query
+    return RedirectResponse("/sok" + (f"?{query}" if query else ""), status_code=308)
+
+
 @router.get("/sok")
 def search_page(request: Request, state: State, q: str = "", organization: str = "",
                 valid_on: str = ""):

@@ -64,3 +64,11 @@ def test_bad_search_input_gets_a_swedish_message_and_never_echoes_a_personnummer
     assert r.status_code == 200 and "19121212-1212" not in r.text and "121212" not in r.text
     r = client.get("/sok", params={"q": "avgift", "valid_on": "igår"})
     assert r.status_code == 422
+
+
+def test_the_english_search_address_redirects_to_the_search_page_with_its_query(client):
+    # walk-through, stop 24: "/search" was a 404
+    r = client.get("/search?q=hallandsjouren+helg", follow_redirects=False)
+    assert r.status_code == 308 and r.headers["location"] == "/sok?q=hallandsjouren+helg"
+    page = client.get("/search?q=hallandsjouren+helg")
+    assert page.status_code == 200 and "Hallandsjouren" in page.text
