@@ -31,7 +31,7 @@ def test_held_out_routing_and_dialogues_keep_their_floors(state):
 def test_held_out_answers_keep_their_floors(state):
     questions = [q for q in E.load_answer_questions() if q["part"] == "held_out"]
     fig = E.run_answers(state, questions)["held_out"]
-    assert fig.right_share >= 0.67
+    assert fig.right_share >= 0.75  # 0.790 at stop 24
     assert fig.not_covered_refused >= 10
     assert fig.refused <= 5
     # retrieval of the answering passage (held-out 0.901 at stop 20): recall@5 floor
