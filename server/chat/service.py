@@ -1126,7 +1126,8 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
                 or _no_answer(state, frame, nearby=True))
     whole = (_notice_statement(state, frame, today) or _rule_statement(state, frame, today)
              or _lmv_period_statement(state, frame, conv) or _search_answer(state, frame))
-    return _both_parts(state, frame, conv, today, whole) or whole
+    return (_both_parts(state, frame, conv, today, whole)
+            or _two_organizations(state, frame, whole) or whole)
 
 
 #: A message asking two things, the second opening on its own question word after "och"
@@ -1167,6 +1168,44 @@ def _both_parts(state, frame: Frame, conv: Conversation, today: date,
               for r in replies for c in r.api["citations"][:1]]
     if len(quoted) == 2 and (quoted[0] in quoted[1] or quoted[1] in quoted[0]):
         return None  # one sentence answers both (a bullet and the rule quoting it)
+    return _combined(first, second)
+
+
+#: Two organizations' best passages this close in fused score, with none chosen, are both
+#: answered ("vem ansvarar på natten för khsv pat": the VG municipality's "Kväll och natt" 0.905
+#: and Region Halland's "Jourtid" 0.900; walk-through, stop 24, got the VG rule alone).
+ORG_TIE = 0.01
+
+
+def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | None:
+    """Both organizations' answers when no organization is chosen and their best passages tie;
+    None otherwise."""
+    if frame.organization is not None or frame.search_text is not None or not frame.hits \
+            or whole.api.get("kind") != SEARCH or whole.lead is not None or whole.parts \
+            or not whole.api.get("citations"):
+        return None
+    kb = state.kb
+    best = frame.hits[0]
+    other = next((h for h in frame.hits[1:3] if h.meta.organization != best.meta.organization),
+                 None)
+    if other is None or best.score - other.score > ORG_TIE \
+            or not is_supported(other, kb.no_answer_threshold_for(frame.lang), frame.lang):
+        return None
+    answered = whole.api["citations"][0].get("organization")
+    second_org = other.meta.organization if answered == best.meta.organization \
+        else best.meta.organization
+    if second_org == answered:
+        return None
+    hits = kb.search(frame.text, k=5, organization=second_org)
+    second = _search_answer(state, replace(frame, organization=second_org, hits=hits,
+                                           search_text=None))
+    if second.api.get("kind") != SEARCH or second.lead is not None:
+        return None
+    return _combined(whole, second)
+
+
+def _combined(first: ChatReply, second: ChatReply) -> ChatReply:
+    """Two answers shown as one, each with its quote and source."""
     passages, seen = [], set()
     for p in first.api.get("passages", []) + second.api.get("passages", []):
         key = (p.get("document_id"), p.get("anchor"))

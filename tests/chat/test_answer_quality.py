@@ -345,3 +345,16 @@ def test_who_starts_lakarmedverkans_support_is_the_inpatient_physician(ask):
     # walk-through, stop 24: "vem bestämmer att pat ska få det" got HSU's "beslutar om förslaget"
     body = ask("vem bestämmer att en patient ska få stöd av läkarmedverkan")
     assert "Läkare inom slutenvården identifierar och initierar" in body["answer"]
+
+
+def test_a_question_two_organizations_answer_alike_gets_both_when_none_is_chosen(ask, client):
+    # walk-through, stop 24: "vem ansvarar på natten för khsv pat" got the VG municipality's
+    # evening/night rule alone, Region Halland's "Jourtid" as close
+    body = ask("vem ansvarar på natten för khsv pat")
+    orgs = {c["organization"] for c in body["citations"]}
+    assert orgs == {"Region Halland", "Kommun i Västra Götaland (Sektor Välfärd)"}
+    assert "Hallandsjouren" in body["answer"] and "kvälls- och nattetid" in body["answer"]
+    # with one organization chosen, only its answer
+    r = client.post("/api/v1/chat", json={"message": "vem ansvarar på natten för khsv pat",
+                                          "organization": "Region Halland"})
+    assert {c["organization"] for c in r.json()["citations"]} == {"Region Halland"}
