@@ -3,7 +3,8 @@
 A row's ``when`` maps a fact name to the value (or list of values) it must have; ``age_from``
 and ``age_below`` test the patient's age (``age_from = 85``: 85 or older). ``facts`` is
 anything with ``.get(name)``: a ``VisitFacts`` or a plain dict. A test on an unknown
-fact is unknown, never false (house rule: unknown is its own value).
+fact is unknown, never false (house rule: unknown is its own value), unless another known fact
+decides it: a patient not enrolled in municipal health care does not live at a SäBo.
 """
 
 from __future__ import annotations
@@ -65,6 +66,12 @@ def _test(key: str, expected: object, facts) -> tuple[bool | None, tuple[str, ..
         return (age >= expected if key == "age_from" else age < expected), ()
     actual = facts.get(key)
     if actual is None:
+        if key == "setting" and facts.get("municipal_home_care") is False \
+                and set(expected if isinstance(expected, list) else [expected]) <= {"sabo"}:
+            # SäBo, asked of a patient not enrolled in municipal health care: never ("a SäBo
+            # resident always is" enrolled, the API contract; re-check, stop 24: "70-åring
+            # som inte är inskriven i khsv, efter utskrivning" was asked for the housing)
+            return False, ()
         return None, (key,)
     if isinstance(expected, list):
         return actual in expected, ()

@@ -1612,3 +1612,11 @@ def test_whether_the_new_compensation_replaces_the_500_kr_is_answered_as_not_sai
                          "Nor do the documents say whether it replaces the SEK 500")):
         body = ask(text)
         assert body["kind"] == "no_answer" and words in body["answer"], text
+
+
+def test_a_discharged_patient_not_enrolled_gets_no_500_kr_without_asking_the_housing(ask):
+    # re-check, stop 24: "som inte är inskriven i khsv, efter utskrivning" asked for the
+    # housing although no housing gives it the 500 kr (a SäBo resident always is enrolled)
+    body = ask("hembesök 2/11 2026 hos 70-åring som inte är inskriven i khsv, efter utskrivning "
+               "från sjukhus, blir det 500")
+    assert body["decision"]["compensation_sek"] == 0 and body["question"] is None
