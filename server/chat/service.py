@@ -608,6 +608,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # ("yesterday" while the age is asked for) amends the visit below instead (second
         # walk-through as a new user: the date was dropped and the age asked again).
         frame.kind, frame.nonsense_reply = VISIT, True
+    if conv.last_kind == VISIT and conv.facts.get("visit_date") and not stated \
+            and _SYSTEM_NAMED.search(text) and _THEN.search(text) and len(text.split()) <= 10:
+        # "Var det inte Cosmic redan då?" after a card: which version held on the visit's day
+        # (re-check, stop 24: Cosmic's conditions were quoted, never "VAS applied then")
+        frame.kind = VERSION
     if conv.last_kind == VISIT and _has_visit(conv.facts) and _WHY_ALONE.match(text):
         # "why?" after a registration answer asks why that answer (walk-through, stop 21:
         # it quoted the aims of the SäBo agreements)
@@ -993,7 +998,11 @@ def _visit_what_if(text: str, stated: dict, conv: Conversation) -> bool:
     something else between ("och om besöket var 31/3?" after a question on Cosmic's fields:
     walk-through, stop 24, quoted the contact type line)."""
     return _has_visit(conv.facts) and bool(stated) and len(text.split()) <= 12 \
-        and bool(_WHAT_IF.match(text) and _VISIT_SUBJECT.search(text))
+        and bool((_WHAT_IF.match(text) and _VISIT_SUBJECT.search(text))
+                 # "och vad hade det blivit för 84-åring" after a question between (re-check,
+                 # stop 24: refused)
+                 or (_HYPOTHETICAL.search(text) and set(stated) & {
+                     "patient_age", "birth_date", "birth_year", "visit_date"}))
 
 
 # "LM" written for Läkarmedverkan: in capitals, about its support or responsibility after a

@@ -1620,3 +1620,16 @@ def test_a_discharged_patient_not_enrolled_gets_no_500_kr_without_asking_the_hou
     body = ask("hembesök 2/11 2026 hos 70-åring som inte är inskriven i khsv, efter utskrivning "
                "från sjukhus, blir det 500")
     assert body["decision"]["compensation_sek"] == 0 and body["question"] is None
+
+
+def test_a_journal_system_asked_of_the_cards_day_is_the_version_then(ask):
+    # re-check, stop 24: "Var det inte Cosmic redan då?" after a card of 14/10 2024 quoted
+    # Cosmic's conditions; then "och vad hade det blivit för 84-åring" was refused
+    a = ask("87-åring säbo, besök efter utskrivning 14/10 2024")
+    b = ask("Var det inte Cosmic redan då?", a["conversation_id"])
+    assert b["kind"] == "version"
+    assert b["answer"].startswith("Den 2024-10-14 gällde ”Registrering av riktade "
+                                  "hemsjukvårdsbesök av läkare i VAS”")
+    c = ask("och vad hade det blivit för 84-åring", b["conversation_id"])
+    assert c["decision"] is not None and c["decision"]["system"] == "VAS"
+    assert c["decision"]["patient_fee_sek"] == 200
