@@ -351,6 +351,9 @@ class Frame:
     #: The last answer was a notice that the documents give no amount or date (HSU's new
     #: compensation): "från vilket datum gäller den?" asks about that.
     topic_notice: bool = False
+    #: The visit day of the registration answer just given (a follow-up may name another
+    #: journal system than that day's).
+    visit_day: str | None = None
     #: The day a registration question is asked about ("hur registrerade man … i mars 2024").
     asked_on: date | None = None
     #: (the organization the message names, the one chosen) when they differ.
@@ -391,7 +394,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     frame = Frame(text, SEARCH_KIND, lang, stated, scope,
                   unknown.name if unknown is not None else None, today=today,
                   topic_document=(conv.topic or {}).get("document_id"), other_named=other_named,
-                  topic_notice=bool((conv.topic or {}).get("notice")))
+                  topic_notice=bool((conv.topic or {}).get("notice")),
+                  visit_day=conv.facts.get("visit_date") if conv.last_kind == VISIT else None)
     # "vad betyder brytpunktssamtal?" asks what a word means: never a reply to the pending
     # question nor a fact of the visit (re-check, stop 18: asked while the occasion was
     # pending, it made the visit a brytpunktssamtal with 500 kr)
@@ -2548,6 +2552,18 @@ def _registration_statement(state, frame: Frame, today: date) -> ChatReply | Non
     else:
         lines = [T.t(lang, "registration_statement_past", title=routine.title,
                      system=routine.system, last=A.last_day(routine.valid_to))]
+    then = None
+    try:
+        then = state.rules.visit_routine_on(date.fromisoformat(frame.visit_day)) \
+            if frame.visit_day and named else None
+    except ValueError:
+        then = None
+    if then is not None and then is not routine:
+        # the visit just described fell under another version ("jag registrerar det nu i
+        # efterhand i cosmic" for a visit of 28/3 2025: re-check, stop 24, said nothing of
+        # VAS applying that day); the routines say nothing of registering afterwards
+        lines.insert(0, T.t(lang, "registration_other_version", day=frame.visit_day,
+                            title=then.title, system=then.system))
     labels = T.VALUE_LABELS.get(lang, T.VALUE_LABELS["sv"])
     citations = []
     for reg in routine.registration:

@@ -111,6 +111,9 @@ TEXTS = {
                            "länkarna finns under svaret):",
         "registration_statement": "Enligt rutinen som gäller i dag (”{title}”) registreras "
                                   "ett riktat hemsjukvårdsbesök av läkare så här i {system}:",
+        "registration_other_version": "Obs: besöket {day} gjordes när ”{title}” gällde "
+                                      "({system}). Rutinerna säger inte hur ett besök registreras "
+                                      "i efterhand i ett annat journalsystem.",
         "registration_statement_past": "Enligt ”{title}”, som gällde till och med {last}, "
                                        "registrerades ett riktat hemsjukvårdsbesök av läkare så "
                                        "här i {system}:",
@@ -235,6 +238,9 @@ TEXTS = {
         "registration_statement": "Under the routine in force today (“{title}”) a targeted "
                                   "physician home visit is registered like this in {system} "
                                   "(the fields and values in Swedish):",
+        "registration_other_version": "Note: the visit on {day} was made while “{title}” "
+                                      "applied ({system}). The routines do not say how a visit "
+                                      "is registered afterwards in another journal system.",
         "registration_statement_past": "Under “{title}”, in force up to and including {last}, "
                                        "a targeted physician home visit was registered like "
                                        "this in {system} (the fields and values in Swedish):",

@@ -1633,3 +1633,13 @@ def test_a_journal_system_asked_of_the_cards_day_is_the_version_then(ask):
     c = ask("och vad hade det blivit för 84-åring", b["conversation_id"])
     assert c["decision"] is not None and c["decision"]["system"] == "VAS"
     assert c["decision"]["patient_fee_sek"] == 200
+
+
+def test_fields_of_another_system_asked_after_a_card_say_which_version_held_that_day(ask):
+    # re-check, stop 24: registering a VAS-period visit afterwards in Cosmic got today's
+    # fields with no word of VAS applying on the visit's day
+    a = ask("besök 28/3 2025 inskrivning ny pat khsv 80 år, hur reg")
+    b = ask("jag registrerar det nu i efterhand i cosmic, vilka fält gäller då", a["conversation_id"])
+    assert b["answer"].startswith("Obs: besöket 2025-03-28 gjordes när ”Registrering av riktade "
+                                  "hemsjukvårdsbesök av läkare i VAS” gällde")
+    assert "Kontakttyp: Hemsjukvårdsbesök" in b["answer"]
