@@ -25,8 +25,8 @@ from server.chat.conversations import Conversation, valid_id
 from server.chat.dialogue import changed_facts, read_reply
 from rutin.text import detect_language, language_scores
 from server.chat.facts import (age_at_the_visit, age_today, days_from_the_visit, extract_facts,
-                                has_unreadable_date, merge_facts, month_named, other_patient, period_span,
-                                period_words, vague_date, year_left_out)
+                                has_unreadable_date, merge_facts, month_named, other_patient,
+                                period_span, period_words, vague_date, year_left_out)
 from server.chat.organization import HALLAND, find_organization, resolve_scope
 from server.chat.tables import caption_overlap, cell_answer, whole_table
 from server.chat.router import (FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
@@ -228,8 +228,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         stated["patient_age"] = int(bare_age.group(1))
     _keep_the_visits_year(stated, conv.facts, text, today)
     if "visit_date" in stated and conv.facts.get("visit_date") and _DISCHARGE_DAY.search(text) \
-            and not _VISIT_WORD.search(text) and conv.facts.get("visit_date") != stated["visit_date"] \
-            and not _ASKS.search(text):
+            and not _VISIT_WORD.search(text) and not _ASKS.search(text) \
+            and conv.facts.get("visit_date") != stated["visit_date"]:
         # a day stated with the discharge, the visit's own day known: the discharge's day, not
         # a new visit day ("discharge, she came home from the hospital yesterday like I said"
         # moved a visit of today to yesterday: walk-through, stop 24); a question with it asks
@@ -1116,13 +1116,13 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
     if frame.kind == DATE_RULE:
         return _date_rule_turn(state, frame, conv)
     if frame.kind == VERSION:
-        # from when the decision's extension of Läkarmedverkan applies is no routine's version
-        # ("från när gäller utvidgningen av läkarmedverkan" got the Cosmic routine's: stop 24)
         if _AGREEMENT.search(frame.text) and not _NAMES_A_DOCUMENT.search(frame.text):
             # an agreement the routines mention is no document of the catalog: its validity
-            # is a line of the passage on it ("how long is the home care agreement valid" got
-            # the Cosmic routine's version: stop 24)
+            # is a line of the passage on it ("gäller hemsjukvårdsavtalet fortfarande" got the
+            # Cosmic routine's version: stop 24)
             return _search_answer(state, frame)
+        # from when the decision's extension of Läkarmedverkan applies is no routine's version
+        # ("från när gäller utvidgningen av läkarmedverkan" got the Cosmic routine's: stop 24)
         return (_extended_lmv(state, frame, conv)
                 # ("does the new compensation replace the 500 kr" is the notice's: stop 24)
                 or (_NEW_PAY.search(frame.text) and _notice_statement(state, frame, today))
@@ -2225,7 +2225,7 @@ _PATIENT_FEE = re.compile(
     # "how old must the pt be to not pay anything" (walk-through, stop 20: a Swedish quote
     # alone), "när blir det gratis", "slipper pat betala"
     r"\b(?:pt|pat)\b.{0,40}\bpay\w*|\bnot (?:have to )?pay\b|\bpay nothing\b|\bgratis\b|"
-    r"\bavgiftsfri\w*|\bfree (?:of charge|visit|home visit)\b|\bfor free\b|\bthe free\b|"
+    r"\bfree (?:of charge|visit|home visit)\b|\bfor free\b|\bthe free\b|"
     r"\bavgiftsfri\w*|\bslipper\b.{0,20}\bbetala\b", re.I)
 _AGE_ASKED = re.compile(r"\bhow old\b|\bwhat age\b|\bhur gammal\b|\bvilken ålder\b|"
                         r"\bfrån vilken ålder\b|\bfrom what age\b|\bat what age\b|"
@@ -3009,7 +3009,8 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         offered = [h for h in offered if not key or key & set(tokenize(h.chunk.text))]
     offered = _deciding_passages(kb, frame, text, hits, window, offered)
     years = set(_YEAR.findall(frame.text))
-    if offered and offered[0].meta.valid_from is not None:
+    if offered and offered[0].meta.valid_from is not None \
+            and offered[0].meta.kind in ("report", "decision"):
         # the year of the document itself names the document, not a passage ("Vad föreslog
         # förvaltningen 2022 om äldremottagningar?" of the 2022 report got its pilot-2022
         # sentence on health talks: walk-through, stop 24)
