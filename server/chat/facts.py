@@ -950,6 +950,14 @@ def merge_facts(known: dict, new: dict) -> dict:
     An age, birth date and birth year describe one thing: a new one replaces the others.
     """
     merged = dict(known)
+    if new.get("municipal_home_care") is False and merged.get("setting") == "sabo" \
+            and "setting" not in new:
+        # not enrolled, so no longer at a SäBo ("ok men pat 70 år ej inskriven i khsv" after a
+        # SäBo visit showed an input error: walk-through, stop 24): the housing is asked again
+        merged.pop("setting", None)
+    if new.get("setting") == "sabo" and merged.get("municipal_home_care") is False \
+            and "municipal_home_care" not in new:
+        merged.pop("municipal_home_care", None)  # a SäBo resident always is enrolled
     if any(k in new for k in ("patient_age", "birth_date", "birth_year")):
         for k in ("patient_age", "birth_date", "birth_year", "age_on"):
             merged.pop(k, None)

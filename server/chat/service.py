@@ -2260,6 +2260,9 @@ _PURPOSE_SAID = re.compile(r"\bsyfte\w*|\bi syfte att\b|\bsyftar\b", re.I)
 # Whether one thing replaces another: "ersätter den …", "i stället för", "replace".
 _REPLACES_ASKED = re.compile(r"\bersätter\b|\bersätts\b|\bi ?stället för\b|\breplac\w*|"
                              r"\binstead of\b", re.I)
+# A compensation per visit ("ersättningen per hemsjukvårdsbesök").
+_PAY_PER_VISIT = re.compile(r"\bersättning\w* per (?:hemsjukvårds|läkar)?besök\w*|"
+                            r"\bcompensation per (?:home )?visit\b", re.I)
 # The new compensation HSU decided (its amount and start are not in the documents).
 _NEW_PAY = re.compile(r"\bny(?:a)? ersättning\w*|\bnew (?:compensation|payment|reimbursement)\b|"
                       r"\bhsu-?ersättning\w*", re.I)
@@ -2286,12 +2289,17 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
     text = frame.text
     # its start asked of the new compensation ("när träder den nya ersättningen i kraft": no_answer
     # pointing to the Cosmic routine's conditions, stop 24), which the notice says is not given
-    start = bool(_ASKS_START.search(text) and (_NEW_PAY.search(text) or (
+    # (the compensation per visit that a decision named is the new one: "Vad blir ersättningen
+    # per hemsjukvårdsbesök enligt beslutet och från vilket datum gäller den?" got the 500 kr
+    # rule's "infördes 2023-01-01": walk-through, stop 24)
+    new_pay = bool(_NEW_PAY.search(text) or (_DECISION_NAMED.search(text)
+                                             and _PAY_PER_VISIT.search(text)))
+    start = bool(_ASKS_START.search(text) and (new_pay or (
         frame.topic_notice and len(text.split()) <= 8)))
     # whether it replaces the 500 kr, which the documents do not say either ("Ersätter den
     # nya ersättningen de 500 kronorna för riktade besök?" got decision items quoted as if
     # they answered: walk-through, stop 24)
-    replaces = bool(_REPLACES_ASKED.search(text) and (_NEW_PAY.search(text) or (
+    replaces = bool(_REPLACES_ASKED.search(text) and (new_pay or (
         frame.topic_notice and len(text.split()) <= 10)))
     start = start or replaces
     if state.rules is None or not (start or (_ASKS_AMOUNT.search(text)

@@ -358,3 +358,12 @@ def test_a_question_two_organizations_answer_alike_gets_both_when_none_is_chosen
     r = client.post("/api/v1/chat", json={"message": "vem ansvarar på natten för khsv pat",
                                           "organization": "Region Halland"})
     assert {c["organization"] for c in r.json()["citations"]} == {"Region Halland"}
+
+
+def test_the_decisions_compensation_per_visit_and_its_start_are_said_not_given(ask):
+    # walk-through, stop 24: "… och från vilket datum gäller den?" got the 500 kr rule's
+    # "infördes 2023-01-01"
+    body = ask("Vad blir ersättningen per hemsjukvårdsbesök enligt beslutet och från vilket "
+               "datum gäller den?")
+    assert body["kind"] == "no_answer" and "varken belopp eller startdatum" in body["answer"]
+    assert "2023-01-01" not in body["answer"]

@@ -1643,3 +1643,14 @@ def test_fields_of_another_system_asked_after_a_card_say_which_version_held_that
     assert b["answer"].startswith("Obs: besöket 2025-03-28 gjordes när ”Registrering av riktade "
                                   "hemsjukvårdsbesök av läkare i VAS” gällde")
     assert "Kontakttyp: Hemsjukvårdsbesök" in b["answer"]
+
+
+def test_not_enrolled_after_a_sabo_visit_drops_the_sabo_instead_of_an_input_error(ask):
+    # walk-through, stop 24: "ok men pat 70 år ej inskriven i khsv …" after a SäBo visit showed
+    # "municipal_home_care kan inte vara false när setting är 'sabo'" and no answer
+    a = ask("hembesök 1/12 2026 säbo 88 år utskrivning")
+    b = ask("ok men pat 70 år ej inskriven i khsv, hembesök pga pneumoni. ersättning?",
+            a["conversation_id"])
+    assert b["kind"] != "clarify" and "kan inte vara false" not in b["answer"]
+    assert b["decision"] is not None and b["decision"]["compensation_sek"] == 0
+    assert "setting" not in b["facts"]
