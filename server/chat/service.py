@@ -515,6 +515,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                 # and searched without it too, unless a figure of that year is asked
                 frame.hits = kb.search(plain, k=5, organization=scope) or frame.hits
     frame.kind, frame.probabilities = route.kind, route.probabilities
+    if frame.kind == SEARCH_KIND and _BOTH_SYSTEMS.search(text) and _CHANGE_ASKED.search(text):
+        # what changed between the two versions named by their journal systems ("Vilka
+        # förändringar i sak gjordes … från VAS till Cosmic …?" got the VAS card: walk-through,
+        # stop 24); the version answer compares their rule tables
+        frame.kind = VERSION
     if frame.kind == SEARCH_KIND and _DOC_ID_ASKED.search(text):
         # a document's id is the catalog's ("vilket dokument-id har den nya nattrutinen" got
         # the Cosmic routine's note on RH-12272: walk-through, stop 21)
@@ -830,6 +835,10 @@ _ASKS = re.compile(r"\?|\b(?:hur|vad|vilk\w*|när|vem|varför|ska|kan|får|finns
                    r"gäller|how|what|which|when|who|why|do|does|is|can|should|must)\b", re.I)
 
 
+# Both journal systems named, and a change asked for.
+_BOTH_SYSTEMS = re.compile(r"\bvas\b.*\bcosmic\b|\bcosmic\b.*\bvas\b", re.I)
+_CHANGE_ASKED = re.compile(r"förändring\w*|\bändr\w*|\bskillnad\w*|\bskiljer\b|\bdifferen\w*|"
+                           r"\bchang\w*|\bnytt\b|\bnew\b", re.I)
 # A document's id asked for ("vilket dokument-id har den nya nattrutinen").
 _DOC_ID_ASKED = re.compile(r"\bdokument-?id\w*|\bdokumentnummer\w*|\bdocument id\b|"
                            r"\bdocument number\b", re.I)
@@ -905,6 +914,11 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
     points back at it, searched with the heading (and title) of the passage that answer
     quoted; None for any other message."""
     words = len(text.split())
+    if (conv.topic or {}).get("notice"):
+        # a notice of what the documents do not give is no passage to follow up: its heading
+        # pulled "Hur mycket höjs ersättningen för säbo-uppdraget?" to the decision's points,
+        # not "Ökad ersättning med 50 procent …" (walk-through, stop 24)
+        return None
     if not (conv.topic and conv.last_kind in (SEARCH_KIND, DATE_RULE) and not conv.pending
             and (words <= FOLLOW_UP_WORDS
                  # one opening on "och"/"men" goes on from the last answer a little longer

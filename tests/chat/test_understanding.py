@@ -1654,3 +1654,20 @@ def test_not_enrolled_after_a_sabo_visit_drops_the_sabo_instead_of_an_input_erro
     assert b["kind"] != "clarify" and "kan inte vara false" not in b["answer"]
     assert b["decision"] is not None and b["decision"]["compensation_sek"] == 0
     assert "setting" not in b["facts"]
+
+
+def test_changes_between_the_two_systems_asked_in_other_words_are_the_version_comparison(ask):
+    # walk-through, stop 24: "Vilka förändringar i sak … från VAS till Cosmic …?" got the VAS card
+    body = ask("Vilka förändringar i sak gjordes i registreringsrutinen när man gick från VAS till "
+               "Cosmic, utöver själva systembytet?")
+    assert body["kind"] == "version"
+    assert "Skillnader enligt regeltabellerna (VAS → Cosmic)" in body["answer"]
+
+
+def test_a_question_after_a_notice_is_not_pulled_to_the_notices_section(ask):
+    # walk-through, stop 24: after the notice on the new compensation, "Hur mycket höjs
+    # ersättningen för säbo-uppdraget?" got the decision's points and "no amount"
+    a = ask("Vad blir ersättningen per hemsjukvårdsbesök enligt beslutet och från vilket datum "
+            "gäller den?")
+    b = ask("Hur mycket höjs ersättningen för säbo-uppdraget?", a["conversation_id"])
+    assert "50 procent" in b["answer"] and "inget belopp" not in b["answer"]
