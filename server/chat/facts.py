@@ -662,14 +662,8 @@ def extract_age(text: str, today: date) -> tuple[int | None, date | None, int | 
                 born = None
         elif _WRITTEN_DATE.search(m.group(1)):
             born = _parse_date(_WRITTEN_DATE.search(m.group(1)).group(0), today)
-        else:
-            numeric = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", m.group(1))
-            if numeric:  # day first, as Swedes and Britons write it
-                try:
-                    born = date(int(numeric.group(3)), int(numeric.group(2)),
-                                int(numeric.group(1)))
-                except ValueError:
-                    born = None
+        elif _NUMERIC_DATE.fullmatch(m.group(1)):  # "20/3/1940", day first as Swedes write it
+            born = _numeric_date(_NUMERIC_DATE.fullmatch(m.group(1)), today)
         if born is not None and born.year > 1880:
             return None, born, None
     m = _BORN_YEAR.search(text)
@@ -701,18 +695,21 @@ def _negated(text: str, start: int) -> bool:
     return any(re.fullmatch(_NEG, w.strip(",.")) for w in before)
 
 
+#: A discharge from inpatient care said (the occasion "utskrivning"; also what a day given
+#: with it belongs to, server/chat/service.py).
+DISCHARGE_WORDS = re.compile(
+    # "efter utskr" (walk-through, stop 24: no occasion read)
+    r"utskriv\w*|utskrev\w*|\butskr\b\.?|skrevs ut|skrivits ut|skrivs ut|utskriven|hemgång\w*|"
+    r"kom hem från (?:sjukhuset|lasarettet|slutenvården)|discharg\w*|"
+    # "came home from hospital yesterday" (walk-through, stop 24: the occasion was asked)
+    r"\b(?:came|come|got|back|sent|went) home from (?:the )?hospital\b|"
+    r"\b(?:left|released from|out of) (?:the )?hospital\b", re.I)
 _OCCASIONS = [
     ("brytpunktssamtal", re.compile(
         # "brytpkt samtal" (re-check, stop 24: the occasion was asked)
         r"brytpunkt\w*|\bbrytp(?:kt|nkt|unkt)?\.?\s*samtal\w*|\bbrytpkt\w*|palliativ\w*|"
         r"livets slut\w*|end[- ]of[- ]life|breakpoint", re.I)),
-    ("utskrivning", re.compile(
-        # "efter utskr" (walk-through, stop 24: no occasion read)
-        r"utskriv\w*|utskrev\w*|\butskr\b\.?|skrevs ut|skrivits ut|skrivs ut|utskriven|hemgång\w*|"
-        r"kom hem från (?:sjukhuset|lasarettet|slutenvården)|discharg\w*|"
-        # "came home from hospital yesterday" (walk-through, stop 24: the occasion was asked)
-        r"\b(?:came|come|got|back|sent|went) home from (?:the )?hospital\b|"
-        r"\b(?:left|released from|out of) (?:the )?hospital\b", re.I)),
+    ("utskrivning", DISCHARGE_WORDS),
     ("inskrivning", re.compile(
         # "inskrivn", "inskr samtal" (re-check, stop 19: the abbreviation was not read)
         r"inskrivning\w*|inskrivningssamtal|\binskrivn\b|\binskr\.? ?samtal\b|"
@@ -890,8 +887,8 @@ def extract_facts(text: str, today: date) -> ExtractedFacts:
     m = _HOME_CARE.search(text)
     if m:
         # a negation before it or inside it ("har ingen hemsjukvård", "has no home care")
-        facts.municipal_home_care = not (_negated(text, m.start()) or re.search(
-            r"\b(?:ingen|inte|ej|no|not)\b", m.group(0), re.I))
+        facts.municipal_home_care = not (_negated(text, m.start()) or any(
+            re.fullmatch(_NEG, w, re.I) for w in m.group(0).split()))
     m = _REMOTE.search(text)
     if m:
         facts.remote = not _negated(text, m.start())

@@ -24,9 +24,10 @@ from server.chat import texts as T
 from server.chat.conversations import Conversation, valid_id
 from server.chat.dialogue import changed_facts, read_reply
 from rutin.text import detect_language, language_scores
-from server.chat.facts import (age_at_the_visit, age_today, days_from_the_visit, extract_facts,
-                                has_unreadable_date, merge_facts, month_named, other_patient,
-                                period_span, period_words, vague_date, year_left_out)
+from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, days_from_the_visit,
+                                extract_facts, has_unreadable_date, merge_facts, month_named,
+                                other_patient, period_span, period_words, vague_date,
+                                year_left_out)
 from server.chat.organization import HALLAND, find_organization, resolve_scope
 from server.chat.tables import caption_overlap, cell_answer, whole_table
 from server.chat.router import (FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
@@ -227,10 +228,11 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # in the widget, stop 23: "Jag förstod inte svaret" while the occasion was asked)
         stated["patient_age"] = int(bare_age.group(1))
     _keep_the_visits_year(stated, conv.facts, text, today)
-    if "visit_date" in stated and conv.facts.get("visit_date") and _DISCHARGE_DAY.search(text) \
+    if "visit_date" in stated and conv.facts.get("visit_date") and DISCHARGE_WORDS.search(text) \
             and not _VISIT_WORD.search(text) and not _ASKS.search(text) \
             and conv.facts.get("visit_date") != stated["visit_date"]:
-        # a day stated with the discharge, the visit's own day known: the discharge's day, not
+        # a day stated with the discharge (the occasion's words), the visit's own day known:
+        # the discharge's day, not
         # a new visit day ("discharge, she came home from the hospital yesterday like I said"
         # moved a visit of today to yesterday: walk-through, stop 24); a question with it asks
         # about that day (Läkarmedverkan's days from the discharge)
@@ -1019,8 +1021,8 @@ def _visit_what_if(text: str, stated: dict, conv: Conversation) -> bool:
         and bool((_WHAT_IF.match(text) and _VISIT_SUBJECT.search(text))
                  # "och vad hade det blivit för 84-åring" after a question between (re-check,
                  # stop 24: refused)
-                 or (_HYPOTHETICAL.search(text) and set(stated) & {
-                     "patient_age", "birth_date", "birth_year", "visit_date"}))
+                 or (_HYPOTHETICAL.search(text)
+                     and set(stated) & {*_AGE_FACTS, "visit_date"}))
 
 
 # "LM" written for Läkarmedverkan: in capitals, about its support or responsibility after a
@@ -1114,7 +1116,7 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
         reply = _visit_answer(state, frame, conv, today)
         if frame.why_card:
             lines = [T.t(lang, "why_card")]
-            routine = _routine_of_the_visit(state, conv)
+            routine = _routine_on(state, conv.facts.get("visit_date"))
             meta = _meta(state.kb, routine.document_id) if routine is not None else None
             if meta is not None and meta.note and meta.supersedes:
                 # a version that replaced another says why it did ("why is it different?"
@@ -1264,13 +1266,14 @@ _NAMES_A_DOCUMENT = re.compile(r"\brutin\w*|\broutine\w*|\bdokument\w*|\bdocumen
                                r"\bvas\b|\bcosmic\b|\bversion\w*", re.I)
 
 
-def _routine_of_the_visit(state, conv: Conversation):
-    """The visit routine in force on the conversation's visit day, or None."""
+def _routine_on(state, day) -> object | None:
+    """The visit routine in force on ``day`` (an ISO date string, or None), or None."""
+    if not day or state.rules is None:
+        return None
     try:
-        day = date.fromisoformat(str(conv.facts.get("visit_date")))
+        return state.rules.visit_routine_on(date.fromisoformat(str(day)))
     except ValueError:
         return None
-    return state.rules.visit_routine_on(day) if state.rules is not None else None
 
 
 def _extended_lmv(state, frame: Frame, conv: Conversation) -> ChatReply | None:
@@ -2248,10 +2251,6 @@ _AGE_ASKED = re.compile(r"\bhow old\b|\bwhat age\b|\bhur gammal\b|\bvilken ålde
 
 
 _VISIT_WORD = re.compile(r"besök\w*|\bvisit\w*", re.I)
-# A discharge said with its day: "skrevs ut igår", "came home from the hospital yesterday".
-_DISCHARGE_DAY = re.compile(r"skrevs ut|skrivits ut|utskriv\w*|utskriven|\butskr\b|discharg\w*|"
-                            r"kom hem från|(?:came|come|got|went) home from|"
-                            r"\b(?:left|released from|out of) (?:the )?hospital\b", re.I)
 # A decision named: "enl HSU-beslutet", "enligt beslutet i hälso- och sjukvårdsutskottet".
 _DECISION_NAMED = re.compile(r"\bhsu\w*|\bbeslut\w*|hälso- och sjukvårdsutskott\w*|"
                              r"\bdecision\b|\bdecided\b|"
@@ -2315,9 +2314,9 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
     # they answered: walk-through, stop 24)
     replaces = bool(_REPLACES_ASKED.search(text) and (new_pay or (
         frame.topic_notice and len(text.split()) <= 10)))
-    start = start or replaces
-    if state.rules is None or not (start or (_ASKS_AMOUNT.search(text)
-                                             and _VISIT_WORD.search(text))):
+    unstated = start or replaces  # asked something the notice says the documents do not give
+    if state.rules is None or not (unstated or (_ASKS_AMOUNT.search(text)
+                                                and _VISIT_WORD.search(text))):
         return None
     notices = [table for table in getattr(state.rules, "notices", ()) or ()
                if _DECISION_NAMED.search(text) or frame.topic_document == table.document_id]
@@ -2332,7 +2331,7 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
             continue
         for row in table.notices:
             quoted = set().union(*(tokenizer.tokenize(c.quote) for c in row.citations))
-            if not start and not asked & quoted:
+            if not unstated and not asked & quoted:
                 # the notice is about another amount than the one asked for ("hur mycket höjs
                 # ersättningen för säbo-uppdraget enligt beslutet?" asks the 50 procent)
                 continue
@@ -2574,12 +2573,7 @@ def _registration_statement(state, frame: Frame, today: date) -> ChatReply | Non
     else:
         lines = [T.t(lang, "registration_statement_past", title=routine.title,
                      system=routine.system, last=A.last_day(routine.valid_to))]
-    then = None
-    try:
-        then = state.rules.visit_routine_on(date.fromisoformat(frame.visit_day)) \
-            if frame.visit_day and named else None
-    except ValueError:
-        then = None
+    then = _routine_on(state, frame.visit_day) if named else None
     if then is not None and then is not routine:
         # the visit just described fell under another version ("jag registrerar det nu i
         # efterhand i cosmic" for a visit of 28/3 2025: re-check, stop 24, said nothing of
@@ -2915,6 +2909,12 @@ def _versions_in_force(kb, hits: list, day: date, ended_too: bool = False) -> li
     return kept or hits
 
 
+def _with_the_best_document(kb, text: str, hits: list, window: list) -> list:
+    """The top five hits, then the best passages of the document of the window's first: where
+    a kind of fact the window lacks (a date, a purpose) is looked for next."""
+    return hits[:5] + (kb.search(text, k=8, document_id=window[0].meta.id) if window else [])
+
+
 def _search_answer(state, frame: Frame) -> ChatReply:
     """The sentences of the best passage that answer the question, with their source."""
     kb, lang = state.kb, frame.lang
@@ -2967,7 +2967,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # med den extra ersättningen på 500 kr?" got the conditions of "Förutsättningar", not
         # "… har till syfte att öka äldres hälsa …": re-check, stop 24)
         # (or of the best passage's document: its background below the rule's own section)
-        more = hits[:5] + (kb.search(text, k=8, document_id=window[0].meta.id) if window else [])
+        more = _with_the_best_document(kb, text, hits, window)
         stating = [h for h in more if _PURPOSE_SAID.search(h.chunk.text)
                    and h in _answer_window([h], frame)]
         # (the version in force first: a replaced one's passage is dropped further on)
@@ -3001,7 +3001,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # that does: its background section, below the rule's own; or the best such passage
         # of the best passage's document ("when was the 500 kr introduced" finds no
         # background section among the top 5)
-        more = hits[:5] + kb.search(text, k=8, document_id=window[0].meta.id)
+        more = _with_the_best_document(kb, text, hits, window)
         # a passage saying what was introduced when first (English: "when was the 500 kr
         # introduced" ranks the version note above "… infördes 2023-01-01")
         more.sort(key=lambda h: not _INTRODUCED.search(h.chunk.text))

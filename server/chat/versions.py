@@ -189,28 +189,31 @@ def _note_quotes(meta, rules, doc) -> list[tuple[str, str]]:
                        if re.search(r"\d{4}-\d{2}-\d{2}", c.quote)]
     if quotes or doc is None:
         return quotes
-    for chunk in doc.chunks:  # a line on the version ("2022-12-19 Rutinen är ny och börjar gälla …")
-        m = re.search(r"\d{4}-\d{2}-\d{2}[^\n]*(?:ny|gälla|gäller)[^\n]*", chunk.text)
-        if m:
-            return [(meta.id, m.group(0).strip())]
-    if meta.valid_from:
+    # a line on the version ("2022-12-19 Rutinen är ny och börjar gälla …")
+    line = _first_line(doc, r"\d{4}-\d{2}-\d{2}[^\n]*(?:ny|gälla|gäller)[^\n]*")
+    if line is None and meta.valid_from:
         # then the document's own date: the HSU decision's "Beslut HSU 2026-03-03" section,
         # never the first dated line of its background ("- Giltighet 2028-12-31", the
         # agreement's validity, was cited for "är hsu beslutet i kraft": stop 24)
         day = str(meta.valid_from)
-        for chunk in doc.chunks:
-            m = re.search(rf"[^\n]*{day}[^\n]*", chunk.text)
-            if m:
-                return [(meta.id, m.group(0).strip())]
-        for chunk in doc.chunks:
+        line = _first_line(doc, rf"[^\n]*{day}[^\n]*")
+        for chunk in doc.chunks if line is None else ():
             spans = split_sentences(chunk.text) if day in (chunk.section or "") else []
             if spans:
-                return [(meta.id, chunk.text[spans[0].start:spans[0].end].strip())]
+                line = chunk.text[spans[0].start:spans[0].end]
+                break
+    if line is None:  # any dated line
+        line = _first_line(doc, r"[^\n]*\d{4}-\d{2}-\d{2}[^\n]*")
+    return [(meta.id, line.strip())] if line is not None else quotes
+
+
+def _first_line(doc, pattern: str) -> str | None:
+    """The first text of ``doc``'s chunks, in order, that ``pattern`` matches, or None."""
     for chunk in doc.chunks:
-        m = re.search(r"[^\n]*\d{4}-\d{2}-\d{2}[^\n]*", chunk.text)
+        m = re.search(pattern, chunk.text)
         if m:
-            return [(meta.id, m.group(0).strip())]
-    return quotes
+            return m.group(0)
+    return None
 
 
 #: A version question of at most this many words, after an answer about a document, is
