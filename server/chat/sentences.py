@@ -154,13 +154,17 @@ def question_terms(question: str, tokenizer, lexicon=None,
     with ``frequencies`` (``corpus_frequencies(kb)``) each term carries its corpus IDF, so that
     "provtagning" outweighs "ansvar" and "ska"."""
     own = frozenset(tokenizer.tokenize(question)) - FUNCTION_TERMS
+    whole = frozenset(tokenizer.tokenize(question, compounds=False))
     groups = []
     for group in (lexicon.matching_groups(question, tokenizer) if lexicon else []):
         tokens = frozenset(tok for term in group for tok in tokenizer.tokenize(term, compounds=False))
-        groups.append((tokens & own, tokens - own))
+        # The question's own words of the group are its whole words, never a compound's part:
+        # "hem" of "hemsjukvård" is no "eget hem", and a passage on "hemsjukvård" does not
+        # hold what "egen lägenhet" asks ("vad krävs för att nån som bor i egen lägenhet ska
+        # få hemsjukvård", answer set, tuning part, lost "ordinärt boende" so: for_passage)
+        groups.append((tokens & whole, tokens - own))
     expanded = frozenset().union(*(g[1] for g in groups)) if groups else frozenset()
     cues = frozenset(name for name, (asks, _) in CUES.items() if asks.search(question))
-    whole = frozenset(tokenizer.tokenize(question, compounds=False))
     asked = sum(bool(_QUESTION_WORD.search(piece))
                 for piece in re.split(r"\b(?:och|and)\b", question))
     # (what "vem har" asks only when it is the one question: "Vad gör PKT och vem har

@@ -246,3 +246,21 @@ def test_two_of_three_items_under_a_lead_in_bring_the_third():
     quoted = " ".join(text[x.start:x.end] for x in spans)
     if "utskrivning" in quoted and "brytpunktssamtal" in quoted:
         assert "inskrivning för nya patienter" in quoted
+
+
+def test_a_compound_part_of_the_question_keeps_a_synonyms_expansion():
+    # answer set, tuning part: "… nån som bor i egen lägenhet ska få hemsjukvård" lost the
+    # lexicon's "ordinärt boende" in the routine's passage, because "hem" of "hemsjukvård"
+    # was taken for the question's own word of the group ("eget hem")
+    from kb.lexicon import Lexicon
+    from server.chat.sentences import question_terms
+
+    passage = ("Personer som bor på Vård-och omsorgsboende ansluts till hemsjukvården vid "
+               "inflyttning. Personer i ordinärt boende kan beviljas hemsjukvård om "
+               "vårdbegäran är gjord.")
+    tok = SwedishTokenizer(vocabulary_of([passage, "vård i eget hem, sjukvård"]))
+    question = question_terms("vad krävs för att nån som bor i egen lägenhet ska få "
+                              "hemsjukvård", tok, Lexicon.load())
+    assert "hem" in question.own  # a part of "hemsjukvård"
+    kept = question.for_passage(set(tok.tokenize(passage)))
+    assert "ordinärt" in kept.expanded
