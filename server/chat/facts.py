@@ -480,7 +480,9 @@ _AGE_PATTERNS = [
     # "patienten är 87", "hon är 72", "pat 87 år" (issue 9: ages as people write them)
     re.compile(r"\b(?:patienten|patient|pat|pt|hon|han|hen|kvinnan|mannen|damen|"
                r"herren|tanten|farbrorn|personen|she|he|patient)\s*(?:är|e|va|var|blev|fyllde|"
-               r"is|was|turned|'s|’s)\s+(?:nu\s+|now\s+)?(\d{1,3})\b"
+               # the conditional: "om hon hade varit 90", "om han varit 86", "om pat vore 84"
+               r"(?:hade\s+)?varit|vore|skulle\s+vara|"
+               r"is|was|turned|'s|’s|were|had\s+been|would\s+be)\s+(?:nu\s+|now\s+)?(\d{1,3})\b"
                r"(?!\s*(?:kr|sek|%|procent|dagar|days|månader|months|veckor|weeks|min|st\b|/|\.\d))",
                re.I),
     # the verb first after an adverb: "förresten är hon 86", "nu är pat 90" (walk-through,

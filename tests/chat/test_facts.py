@@ -230,6 +230,17 @@ def test_an_age_after_its_verb_is_read(text, age):
     assert facts(text).patient_age == age
 
 
+@pytest.mark.parametrize("text, age", [
+    ("och om hon hade varit 90?", 90),
+    ("och om han varit 86", 86),
+    ("om pat vore 84", 84),
+    ("what if she had been 88", 88),
+])
+def test_an_age_in_the_conditional_is_read(text, age):
+    # stop 25: "och om hon hade varit 90?" after a visit card was refused as out of scope
+    assert facts(text).patient_age == age
+
+
 @pytest.mark.parametrize("text, period", [
     ("brytpunktssamtal på säbo i feb 2025, pat 87", "i feb 2025"),
     ("visit last week, pt 80", "last week"),

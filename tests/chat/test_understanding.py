@@ -63,6 +63,16 @@ def test_a_what_if_question_after_a_visit_answer_amends_that_visit(ask):
     assert c["kind"] == "rule" and c["decision"]["eligible"] is False
 
 
+def test_a_what_if_age_in_the_conditional_amends_the_visit(ask):
+    # stop 25: "och om hon hade varit 90?" was refused as out of scope, and so was the fee
+    # question after it
+    a = ask("hembesök igår efter utskrivning, pat 82 år, säbo")
+    assert a["decision"]["patient_fee_sek"] == 200
+    b = ask("och om hon hade varit 90?", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 0
+    assert "Ändrat: ålder 82 → 90" in b["answer"]
+
+
 def test_a_general_question_after_a_visit_answer_is_not_an_amendment(ask):
     a = ask("hembesök idag på säbo, brytpunktssamtal, pat 87")
     b = ask("vem fattar beslut om anslutning till hemsjukvården i VG?", a["conversation_id"])
