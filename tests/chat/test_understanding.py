@@ -133,6 +133,13 @@ def test_a_telefonnr_question_is_not_covered(ask):
     assert body["kind"] == "no_answer" and body["citations"] == []
 
 
+def test_what_a_clinic_is_paid_for_an_ordinary_visit_is_not_answered_by_another_topic(ask):
+    # stop 25: "vad får vc betalt för …" asked for an amount, and got the report's sentence on
+    # child health care's home visits, which names none
+    a = ask("vad får vc betalt för ett vanligt hembesök hos khsv-pat")
+    assert a["kind"] == "no_answer" and "barnhälsovården" not in a["answer"]
+
+
 def test_lakarmedverkan_end_date_question_with_a_swedish_date_is_a_date_rule(ask):
     body = ask("skrevs ut 1 april 2026, hur länge kan läkarmedverkan stötta?")
     assert body["date_rule"]["support_until"] == "2026-04-15"
