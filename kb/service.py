@@ -497,6 +497,38 @@ class KnowledgeBase:
                                      else None)
         return self._unit_cache[key]
 
+    def nearest_units(self, query: str, n: int, *, organization: str | None = None
+                      ) -> list[tuple[SearchHit, int, float, float]]:
+        """The ``n`` answer units nearest to ``query`` in the whole index (small-to-big: a
+        sentence found on its own, wherever its passage ranks), each as (its passage as a
+        search hit, the unit's index in ``split_sentences(chunk.text)``, its cosine, the
+        IDF-weighted share of the question's words the unit and its heading cover), best
+        first. Empty without an embedder or stored units."""
+        if self.unit_store is None or self.embedder is None or n <= 0:
+            return []
+        corpus = self._corpus
+        allowed = None if organization is None else \
+            corpus.allowed_documents(None, organization, None)
+        vector = self.embedder.embed_queries([query])[0]
+        coverage = corpus.term_coverage(query)
+        found = []
+        for uid, cosine in self.unit_store.query(vector, n, allowed):
+            key, _, unit = uid.rpartition("#u")
+            pos = corpus.positions.get(key)
+            if pos is None or not unit.isdigit():
+                continue  # a unit of a passage the manifest no longer names
+            doc, chunk = corpus.entries[pos]
+            spans = split_sentences(chunk.text)
+            if int(unit) >= len(spans):
+                continue
+            span = spans[int(unit)]
+            hit = SearchHit(chunk, doc.meta, cosine, cosine, 0.0, cosine,
+                            coverage.of(corpus.term_sets[pos]))
+            said = f"{chunk.section} {chunk.text[span.start:span.end]}"
+            found.append((hit, int(unit), cosine,
+                          coverage.of(set(corpus.lexical.tokenizer.tokenize(said)))))
+        return found
+
     def close(self) -> None:
         """Release the store client (the embedded client holds the chroma directory)."""
         self.store = None

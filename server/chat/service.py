@@ -2055,6 +2055,12 @@ def _deciding_passages(kb, frame: Frame, text: str, hits: list, window: list,
     if not offered or not asks.search(frame.text):
         return offered
     holding = [h for h in offered if holds.search(h.chunk.text)]
+    stated = _decided_by_unit(kb, frame, text)
+    if stated is not None and not any(_DECIDED_BY.search(h.chunk.text) for h in holding):
+        # a sentence saying who decides it, found on its own wherever its passage ranks,
+        # before a passage where someone only "beslutar" something else ("vem beslutar om
+        # inskrivning i hemsjukvård" got HSU's "… beslutar om förslaget": stop 25)
+        return [stated]
     if holding:
         return holding
     shown = {(h.meta.id, h.chunk.anchor) for h in offered}
@@ -2065,6 +2071,30 @@ def _deciding_passages(kb, frame: Frame, text: str, hits: list, window: list,
                                           _document_text(kb, hit.meta.id)):
             return [hit]
     return offered
+
+
+#: A sentence that names who decides, in the passive: "Beslut angående anslutning till
+#: hemsjukvården tas av hemsjukvårdens planeringsfunktion."
+_DECIDED_BY = re.compile(r"\b(?:tas|fattas|beslutas|avgörs|bestäms)\s+av\b", re.I)
+#: How many units nearest to a "vem beslutar …" question are looked at, and how much of the
+#: question a unit with its heading must cover to answer it (IDF-weighted, kb/support.py):
+#: "vem beslutar om inskrivning i hemsjukvård" 1.00 for "Beslut angående anslutning … tas av
+#: hemsjukvårdens planeringsfunktion", "vem bestämmer om en pat ska anslutas till hsv" 0.33
+#: (stop 25, by hand). A unit whose passage is not in force on the day asked is never one.
+DECIDER_UNITS = 40
+DECIDER_MIN_COVERAGE = 0.3
+
+
+def _decided_by_unit(kb, frame: Frame, text: str):
+    """The passage, in force, of the unit nearest to ``text`` that says who decides
+    (``_DECIDED_BY``) and covers enough of the question (``DECIDER_MIN_COVERAGE``); None."""
+    for hit, unit, _cosine, covered in kb.nearest_units(text, DECIDER_UNITS,
+                                                        organization=frame.organization):
+        span = S.split_sentences(hit.chunk.text)[unit]
+        if _DECIDED_BY.search(hit.chunk.text[span.start:span.end]) \
+                and covered >= DECIDER_MIN_COVERAGE and hit in _answer_window([hit], frame):
+            return hit
+    return None
 
 
 def _document_text(kb, document_id: str) -> str | None:

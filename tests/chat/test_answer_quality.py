@@ -367,3 +367,13 @@ def test_the_decisions_compensation_per_visit_and_its_start_are_said_not_given(a
                "datum gäller den?")
     assert body["kind"] == "no_answer" and "varken belopp eller startdatum" in body["answer"]
     assert "2023-01-01" not in body["answer"]
+
+
+def test_who_decides_enrolment_is_answered_by_the_sentence_naming_the_decider(ask):
+    # stop 25: "Bedömning och beslut" ranks below the top 10 passages for these, and the HSU
+    # decision's "… beslutar om förslaget" was quoted; the sentence is found among the units
+    for question in ("vem beslutar om inskrivning i hemsjukvård",
+                     "who decides if a patient gets municipal home care"):
+        a = ask(question)
+        assert a["kind"] == "search" and "planeringsfunktion" in a["answer"], question
+        assert a["citations"][0]["section"] == "Bedömning och beslut"
