@@ -795,12 +795,20 @@ _HOME_CARE = re.compile(r"(?:inskriven|ansluten) i (?:den )?(?:kommunal(?:a)? )?
                         r"\b(?:has|have|gets|receives|had) (?:no )?(?:municipal )?home (?:health ?)?care",
                         re.I)
 _PERFORMED_BY = [
-    ("sjukskoterska", re.compile(r"sjuksköterska\w*|distriktssköterska\w*|\bdsk\b|\bnurse\w*", re.I)),
+    # ("ssk": walk-through, stop 25, "och om ssk gjorde besöket istället för läkare" was read
+    # as the physician's visit)
+    ("sjukskoterska", re.compile(r"sjuksköterska\w*|distriktssköterska\w*|\b[ds]sk\b|"
+                                 r"\bnurse\w*", re.I)),
     ("annan", re.compile(r"arbetsterapeut\w*|fysioterapeut\w*|sjukgymnast\w*|undersköterska\w*|"
                          r"therapist\w*|physiotherapist\w*", re.I)),
     ("lakare", re.compile(r"\bläkare(?:n)?\b|\bläkaren\b|\bdoktor\w*|\bdoctor\b|\bphysician\w*|"
                           r"\bgp\b", re.I)),
 ]
+
+
+#: Who or what did not do it: "istället för läkare", "instead of the doctor".
+_REPLACED = re.compile(r"\b(?:i\s?stället\s+för|snarare än|instead of|rather than)\s+"
+                       r"(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?[\wåäö-]+", re.I)
 
 
 def _first_category(text: str, table) -> tuple[str | None, bool]:
@@ -902,7 +910,7 @@ def extract_facts(text: str, today: date) -> ExtractedFacts:
         facts.lmv_patient = True  # whether the visit was within it is asked
     elif m:
         facts.lakarmedverkan = not _negated(text, m.start())
-    who, negated = _first_category(text, _PERFORMED_BY)
+    who, negated = _first_category(_REPLACED.sub(" ", text), _PERFORMED_BY)
     if who and not negated:
         facts.performed_by = who
     facts.found = list(facts.stated())

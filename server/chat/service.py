@@ -822,8 +822,10 @@ _INSTEAD = re.compile(r"\bi ?stället\b|\binstead\b", re.I)
 # "och om hon hade haft samtalet på plats istället?": the same visit with a fact changed.
 _WHAT_IF = re.compile(r"\s*(?:och|men|än|så)?\s*(?:om|tänk om|what if|and if|but if|if)\b", re.I)
 # "same thing but …", "samma sak fast …": the case just answered, asked again with a change.
-_SAME_AGAIN = re.compile(r"\s*(?:(?:ok|okej|and|och)\s*,?\s*)?(?:the )?(?:same|samma)\s+"
-                         r"(?:thing|question|visit|case|patient|sak|fråga|besök|fall|patient)\b",
+# ("samma men juni 2024", "same but in june 2024": walk-through, stop 25, was refused)
+_SAME_AGAIN = re.compile(r"\s*(?:(?:ok|okej|and|och)\s*,?\s*)?(?:the )?(?:same|samma)(?:\s+"
+                         r"(?:thing|question|visit|case|patient|sak|fråga|besök|fall|patient)\b"
+                         r"|\s*,?\s*(?:men|fast|but)\b)",
                          re.I)
 # "vad hade det blivit", "hur skulle det bli", "what would it have been": the same case asked
 # again in a conditional.

@@ -410,3 +410,14 @@ def test_a_birth_date_as_people_write_it_is_the_birth_date_never_the_visits_day(
     # visit's day
     facts = extract_facts(text, date(2026, 12, 1))
     assert facts.birth_date == date(1940, 3, 20) and facts.visit_date is None
+
+
+@pytest.mark.parametrize("text", [
+    "och om ssk gjorde besöket istället för läkare",
+    "what if a nurse did it instead of the doctor",
+    "istället för läkaren gjorde dsk besöket",
+])
+def test_the_nurse_who_made_the_visit_instead_of_the_physician_is_read(text):
+    # walk-through, stop 25: "ssk" was not read and "läkare" after "istället för" was taken
+    # for the one who made the visit, so the 500 kr stayed
+    assert facts(text).performed_by == "sjukskoterska"

@@ -73,6 +73,23 @@ def test_a_what_if_age_in_the_conditional_amends_the_visit(ask):
     assert "Ändrat: ålder 82 → 90" in b["answer"]
 
 
+def test_same_but_in_another_month_asks_the_same_visit_in_that_month(ask):
+    # walk-through, stop 25: "samma men juni 2024" after a card was refused, and so was the
+    # "och i juni 2024" after it
+    a = ask("brytpunktssamtal säbo 83-åring 12/5 2024")
+    b = ask("samma men juni 2024", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["system"] == "VAS"
+    assert b["decision"]["compensation_sek"] == 500 and "juni 2024" in b["answer"]
+
+
+def test_a_nurse_making_the_visit_instead_takes_away_the_500_kr(ask):
+    # walk-through, stop 25: "och om ssk gjorde besöket istället för läkare" kept the 500 kr
+    a = ask("inskrivningssamtal khsv ordinärt boende 79 år igår")
+    assert a["decision"]["compensation_sek"] == 500
+    b = ask("och om ssk gjorde besöket istället för läkare", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["eligible"] is False
+
+
 def test_a_general_question_after_a_visit_answer_is_not_an_amendment(ask):
     a = ask("hembesök idag på säbo, brytpunktssamtal, pat 87")
     b = ask("vem fattar beslut om anslutning till hemsjukvården i VG?", a["conversation_id"])
