@@ -230,10 +230,14 @@ _QUESTION_WORD = re.compile(r"\b(?:vad|vem|vilk(?:en|et|a)|när|hur|var|varför|
                             r"when|how|where|why)\b", re.I)
 # A yes/no question: a clause opening on its verb and subject ("…, ska hen anslutas till
 # hemsjukvården", "does the patient get enrolled"), with no question word.
-_YES_NO = re.compile(r"(?:(?:^|[,;:])\s*(?:och\s+|men\s+|and\s+)?|\bså\s+)"
+# (also as a second sentence, "En patient är hemma på permission … Ska vi skriva in henne i
+# hemsjukvården?", and of people: "Blir personer som flyttar in på LSS-boende …": walk-through,
+# stop 25, got the leave rule without "Patienterna ansluts inte …")
+_YES_NO = re.compile(r"(?:(?:^|[,;:.!?])\s*(?:och\s+|men\s+|and\s+)?|\bså\s+)"
                      r"(?:ska|skall|måste|får|kan|blir|behöver|räknas|ingår|"
                      r"gäller|should|does|do|is|are|can|will|must|would)\s+(?:hen|han|hon|pat\w*|"
-                     r"patient\w*|man|vi|jag|de|dom|den|det|the|she|he|they|we|i|it)\b", re.I)
+                     r"patient\w*|man|vi|jag|de|dom|den|det|personer|person|någon|nån|the|she|"
+                     r"he|they|we|i|it|people|someone|anyone)\b", re.I)
 _NEGATION = re.compile(r"\b(?:inte|ej|aldrig|icke|not|never)\b", re.I)
 # (and what "vem har …" asks who holds: "vem har läkaransvaret för pat … när PKT är inkopplat"
 # got the team's sentence, not "Läkaransvaret … ligger dock kvar på den vårdcentral …":

@@ -377,3 +377,11 @@ def test_who_decides_enrolment_is_answered_by_the_sentence_naming_the_decider(as
         a = ask(question)
         assert a["kind"] == "search" and "planeringsfunktion" in a["answer"], question
         assert a["citations"][0]["section"] == "Bedömning och beslut"
+
+
+def test_a_yes_no_question_in_a_second_sentence_gets_the_rule_and_its_exception(ask):
+    # walk-through, stop 25: "… på permission från sjukhuset. Ska vi skriva in henne …?" was
+    # not read as a yes/no question and lost "Patienterna ansluts inte …"
+    a = ask("En patient är hemma på permission från sjukhuset. Ska vi skriva in henne i "
+            "hemsjukvården?")
+    assert a["kind"] == "search" and "ansluts inte" in a["answer"]
