@@ -421,3 +421,23 @@ def test_the_nurse_who_made_the_visit_instead_of_the_physician_is_read(text):
     # walk-through, stop 25: "ssk" was not read and "läkare" after "istället för" was taken
     # for the one who made the visit, so the 500 kr stayed
     assert facts(text).performed_by == "sjukskoterska"
+
+
+@pytest.mark.parametrize("text, visit, born", [
+    ("född 3/12 1941, inskrivning säbo, besök idag", date(2026, 11, 22), date(1941, 12, 3)),
+    ("född 4/12 1941 inskrivning säbo besök 19/11", date(2026, 11, 19), date(1941, 12, 4)),
+])
+def test_a_numeric_birth_date_with_a_spaced_year_is_no_visit_date(text, visit, born):
+    # walk-through, stop 25: "född 3/12 1941" was taken for the visit's day
+    f = facts(text)
+    assert f.visit_date == visit and f.stated()["birth_date"] == born.isoformat()
+
+
+def test_a_visit_named_after_a_birthday_keeps_its_day():
+    # walk-through, stop 25: "pat fyller 85 imorgon hembesök idag" said the day was missing
+    f = facts("inskrivning säbo pat fyller 85 imorgon hembesök idag")
+    assert f.visit_date == TODAY and f.stated()["birth_date"] == "1941-11-23"
+
+
+def test_an_assistant_nurse_is_someone_else_than_a_nurse():
+    assert facts("usk gjorde hembesöket vid inskrivning").performed_by == "annan"
