@@ -744,7 +744,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                 # "och i april förra året" after a card (walk-through, stop 22: a version
                 # answer, the visit dropped)
                 or (period_span(text, today) is not None and len(text.split()) <= 6
-                    and (_WHAT_IF.match(text) or _FOLLOWS_ON.match(text)))
+                    and (_WHAT_IF.match(text) or _FOLLOWS_ON.match(text)
+                         or _IT_WAS.match(text)))
                 # "same thing but visit was in april 2025" (walk-through, stop 24: a version
                 # answer without the registration)
                 or (period_span(text, today) is not None and len(text.split()) <= 10
@@ -1369,7 +1370,8 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     what_if = bool(known) and bool(_WHAT_IF.match(frame.text)
                                    or _WHAT_IF_CLAUSE.search(frame.text)
                                    or _FOLLOWS_ON.match(frame.text)
-                                   or _SAME_AGAIN.match(frame.text))
+                                   or _SAME_AGAIN.match(frame.text)
+                                   or _IT_WAS.match(frame.text))
     span = period_span(frame.text, today) \
         if "visit_date" not in frame.stated and (no_day or what_if) else None
     one_routine = None
@@ -1406,7 +1408,10 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
             # "och om det var i våras?" after a card: that visit on a day of another period
             or (period and known and (_WHAT_IF.match(frame.text)
                                       or _WHAT_IF_CLAUSE.search(frame.text)
-                                      or (span is not None and _FOLLOWS_ON.match(frame.text))))):
+                                      or (span is not None and (_FOLLOWS_ON.match(frame.text)
+                                                                or _IT_WAS.match(frame.text)
+                                                                or _SAME_AGAIN.match(frame.text)
+                                                                ))))):
         conv.facts.pop("visit_date", None)
         conv.pending, conv.pending_rule = "visit_date", None
         question = T.question_for("visit_date", lang)
@@ -2130,6 +2135,10 @@ _COUNTS = re.compile(r"\bräknas\b|\bgodkänn\w*|\bgiltig\w*|\bcount\w*|\bqualif
 
 
 _FOLLOWS_ON = re.compile(r"^\s*(?:och|men|samt|and|but|what about)\b", re.I)
+# "var i mars 2025", "nej det var i juni", "sorry, it was in 2024": the visit's time corrected
+# (walk-through, stop 25: "var i mars 2025" after a card got a version note, no visit)
+_IT_WAS = re.compile(r"^\s*(?:(?:nej|nä|förlåt|ursäkta|oj|sorry|no|oops|förresten)\b[,.!:]?\s*)?"
+                     r"(?:(?:det|besöket|it|the visit)\s+)?(?:var|va|was)\b|^\s*it's\b", re.I)
 
 
 def _routine_asked_about(state, frame: Frame, today: date):

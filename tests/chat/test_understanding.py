@@ -90,6 +90,21 @@ def test_a_nurse_making_the_visit_instead_takes_away_the_500_kr(ask):
     assert b["kind"] == "rule" and b["decision"]["eligible"] is False
 
 
+def test_a_visit_corrected_to_a_month_asks_the_day_when_the_routine_changed_in_it(ask):
+    # walk-through, stop 25: "var i mars 2025" after a card got "Cosmic … gäller inte ännu"
+    a = ask("inskrivning säbo 80 år igår")
+    b = ask("var i mars 2025", a["conversation_id"])
+    assert b["kind"] == "clarify" and "mars 2025" in b["answer"]
+    c = ask("28/3", b["conversation_id"])
+    assert c["kind"] == "rule" and c["decision"]["system"] == "VAS"
+
+
+def test_a_visit_corrected_to_a_month_in_one_version_gets_that_versions_card(ask):
+    a = ask("home visit at nursing home yesterday, admission, 80 y/o")
+    b = ask("sorry, it was in june 2024", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["system"] == "VAS"
+
+
 def test_a_general_question_after_a_visit_answer_is_not_an_amendment(ask):
     a = ask("hembesök idag på säbo, brytpunktssamtal, pat 87")
     b = ask("vem fattar beslut om anslutning till hemsjukvården i VG?", a["conversation_id"])
