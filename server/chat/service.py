@@ -2471,7 +2471,21 @@ def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
     if frame.stated.get("setting"):
         return None  # one visit described: the visit card answers it
     lead = [_statement_lead(routine, frame.lang, frame, "rule_statement")]
+    if _MUNICIPALITY_PAID.search(text):
+        # the municipality asks whether it gets the clinic's compensation ("Får vår kommun 500
+        # kr när läkaren gör ett hembesök …": walk-through, stop 25, got the rule as if it
+        # were the municipality's)
+        meta = _meta(state.kb, routine.document_id)
+        lead.insert(0, T.t(frame.lang, "municipality_not_paid",
+                           org=meta.organization if meta is not None else HALLAND))
     return _compensation_rule_reply(state, frame.lang, routine, lead, exclusions=True)
+
+
+#: The municipality as the one paid: "får vår kommun …", "does our municipality get …".
+_MUNICIPALITY_PAID = re.compile(
+    r"\b(?:får|fick|gets?|receives?)\s+(?:vår|er|min|den|vi i)?\s*kommun(?:en)?\b|"
+    r"\b(?:does|do|will|would)\s+(?:our|the|a)\s+municipality\s+(?:get|receive|be paid)\b",
+    re.I)
 
 
 def _compensation_rule_reply(state, lang: str, routine, lead: list[str], *,

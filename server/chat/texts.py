@@ -91,6 +91,9 @@ TEXTS = {
         "changed": "Ändrat: {changes}.",
         "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "rule_statement_past": "Enligt ”{title}” ({system}), som gällde till och med {last}:",
+        "municipality_not_paid": "Nej: ersättningen betalar {org} till vårdcentralen (inom "
+                                 "vårdvalet), inte till kommunen. Rutinerna anger ingen sådan "
+                                 "ersättning till en kommun.",
         "occasion_pays": "Ja, ett sådant besök ger {amount} kr extra till vårdcentralen.",
         "occasion_pays_not": "Nej, ett sådant besök ger ingen extra ersättning: den ges bara "
                              "vid de tillfällen som rutinen räknar upp.",
@@ -217,6 +220,10 @@ TEXTS = {
                           "Swedish):",
         "rule_statement_past": "Under “{title}” ({system}), which applied up to and including "
                                "{last} (quoted in Swedish):",
+        "municipality_not_paid": "No: {org} pays the compensation to the health centre "
+                                 "(vårdcentral, within the care choice system), not to the "
+                                 "municipality. The routines give no such compensation to a "
+                                 "municipality.",
         "occasion_pays": "Yes, such a visit gives the clinic an extra SEK {amount}.",
         "occasion_pays_not": "No, such a visit gives no extra compensation: it is paid only on "
                              "the occasions the routine lists.",

@@ -1720,3 +1720,13 @@ def test_a_question_after_a_notice_is_not_pulled_to_the_notices_section(ask):
             "gäller den?")
     b = ask("Hur mycket höjs ersättningen för säbo-uppdraget?", a["conversation_id"])
     assert "50 procent" in b["answer"] and "inget belopp" not in b["answer"]
+
+
+def test_a_municipality_asking_for_the_500_kr_is_told_it_goes_to_the_clinic(ask):
+    # walk-through, stop 25: "Får vår kommun 500 kr …" got the rule as if the municipality
+    # were paid
+    a = ask("Får vår kommun 500 kr när läkaren gör ett hembesök hos våra patienter?")
+    assert a["kind"] == "search" and a["decision"] is None
+    assert a["answer"].startswith("Nej: ersättningen betalar Region Halland till vårdcentralen")
+    b = ask("får vc 500 kr för riktade hembesök")
+    assert "inte till kommunen" not in b["answer"]
