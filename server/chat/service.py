@@ -18,6 +18,7 @@ from rutin.errors import InputError, TooManyRequests
 from rutin.redact import PERSONNUMMER_RE, mask_personnummer
 from rutin.text import is_blank
 from kb.support import is_supported
+from rules.conditions import evaluate
 from server.chat import answer as A
 from server.chat import sentences as S
 from server.chat import texts as T
@@ -2403,6 +2404,9 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
 # The fee's registration field or code, which search quotes ("Which fee type code was used
 # in VAS …?" needs "Avgiftstyp: H3", not the fee rows).
 _FEE_FIELD = re.compile(r"\bfee type\b|\bavgiftstyp\w*|\bkod\w*|\bcodes?\b", re.I)
+# Someone other than the patient paying: "vad betalar regionen …", "what does the clinic pay".
+_PAYER_NAMED = re.compile(r"\b(?:regionen|region|kommunen|kommun|vc|vårdcentral\w*|clinic\w*|"
+                          r"municipality|health cent(?:re|er)s?|vi|we)\b", re.I)
 
 
 def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:
@@ -2415,16 +2419,27 @@ def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:
     text = frame.text
     # the age limit of the routine's fees names the physician's visit too ("whats the fee if
     # pt is over 85": walk-through, stop 19, got the Cosmic line in Swedish, no amount)
-    if not (_PATIENT_FEE.search(text) and (_TARGETED_VISIT.search(text) or _AGE_ASKED.search(text)
-                                           or re.search(r"\b85\b", text))) \
+    # ("vad betalar en 85-åring för läkarbesök i hemmet", "what does a 90 year old pay …":
+    # what someone pays, not a payer named: walk-through, stop 25)
+    pays = _PATIENT_FEE.search(text) or (_ASKS_PAYS.search(text)
+                                         and not _PAYER_NAMED.search(text))
+    if not (pays and (_TARGETED_VISIT.search(text) or _AGE_ASKED.search(text)
+                      or re.search(r"\b85\b", text) or frame.stated.get("patient_age"))) \
             or _FEE_FIELD.search(text):
         return None
-    if any(frame.stated.get(k) is not None for k in ("patient_age", "birth_date", "birth_year")):
-        return None  # one patient described: the visit card answers it
+    age = frame.stated.get("patient_age")
+    if any(frame.stated.get(k) is not None for k in ("birth_date", "birth_year")) \
+            or (age is not None and any(frame.stated.get(k) is not None
+                                        for k in ("visit_date", "occasion"))):
+        return None  # one visit described: the visit card answers it
     lang = frame.lang
     lines = [_statement_lead(routine, lang, frame, "rule_statement_why")]
     raw = []
-    for row in routine.fees:
+    # an age with no visit ("vad betalar en 85-åring för läkarbesök i hemmet"): that age's
+    # row (walk-through, stop 25: both rows were quoted and the 0 kr never said)
+    rows = [row for row in routine.fees
+            if age is None or evaluate(row.when, {"patient_age": age}).value is not False]
+    for row in rows or routine.fees:
         lines.append(f"- {row.reason}" if lang == "sv" else f"- {row.reason_en}")
         raw += [{"document_id": c.document_id, "anchor": c.anchor, "quote": c.quote}
                 for c in row.citations]

@@ -974,7 +974,18 @@ def test_an_english_age_correction_with_an_adverb_changes_the_fee(ask):
 def test_a_fee_asked_with_an_age_alone_is_answered_not_only_noted(ask):
     # walk-through, stop 21: the widget's "85 år avgift" was noted and the question asked back
     body = ask("85 år avgift")
-    assert body["kind"] == "search" and "85 år och äldre" in body["answer"]
+    assert body["kind"] == "search" and "85 år eller äldre" in body["answer"]
+    # that age's row only (walk-through, stop 25: both rows were quoted, the 0 kr never said)
+    assert "0 kr" in body["answer"] and "betalar 200 kr" not in body["answer"]
+
+
+def test_what_someone_of_an_age_pays_is_that_ages_fee_row(ask):
+    # walk-through, stop 25: "vad betalar en 85-åring …" got the fee line with both ages
+    a = ask("vad betalar en 85-åring för läkarbesök i hemmet")
+    assert a["kind"] == "search" and a["decision"] is None
+    assert "0 kr" in a["answer"] and "betalar 200 kr" not in a["answer"]
+    b = ask("what does a 70 year old pay for a doctor's home visit")
+    assert "pays SEK 200" in b["answer"] and "85 or older" not in b["answer"]
 
 
 @pytest.mark.parametrize("first, then, opening, system", [
