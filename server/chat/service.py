@@ -2404,9 +2404,13 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
 # The fee's registration field or code, which search quotes ("Which fee type code was used
 # in VAS …?" needs "Avgiftstyp: H3", not the fee rows).
 _FEE_FIELD = re.compile(r"\bfee type\b|\bavgiftstyp\w*|\bkod\w*|\bcodes?\b", re.I)
+# What home health care itself costs ("för hemsjukvård", "for home care").
+_HOME_CARE_FEE = re.compile(r"\bför (?:\w+ )?(?:hemsjukvård\w*|hsv|khsv)\b|"
+                            r"\bfor (?:\w+ )?home (?:health )?care\b", re.I)
 # Someone other than the patient paying: "vad betalar regionen …", "what does the clinic pay".
-_PAYER_NAMED = re.compile(r"\b(?:regionen|region|kommunen|kommun|vc|vårdcentral\w*|clinic\w*|"
-                          r"municipality|health cent(?:re|er)s?|vi|we)\b", re.I)
+_PAYER_NAMED = re.compile(r"\b(?:betala\w*|pays?)\s+(?:regionen|kommunen|vc|vårdcentral\w*|vi|we)\b|"
+                          r"\b(?:what|how much) (?:does|do|will) (?:the |our )?(?:region|clinic|"
+                          r"municipality|health cent(?:re|er)|we)\b", re.I)
 
 
 def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:
@@ -2424,8 +2428,11 @@ def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:
     pays = _PATIENT_FEE.search(text) or (_ASKS_PAYS.search(text)
                                          and not _PAYER_NAMED.search(text))
     if not (pays and (_TARGETED_VISIT.search(text) or _AGE_ASKED.search(text)
-                      or re.search(r"\b85\b", text) or frame.stated.get("patient_age"))) \
-            or _FEE_FIELD.search(text):
+                      or re.search(r"\b85\b", text))) \
+            or _FEE_FIELD.search(text) \
+            or (_HOME_CARE_FEE.search(text) and not _PROFESSIONS[0][0].search(text)):
+        # (the fee for home health care is the municipality's, not the physician's visit:
+        # "Vad betalar en 90-åring för hemsjukvård hos oss i kommunen?", walk-through, stop 25)
         return None
     age = frame.stated.get("patient_age")
     if any(frame.stated.get(k) is not None for k in ("birth_date", "birth_year")) \
@@ -2861,7 +2868,8 @@ def _fee_without_amount(state, frame: Frame, window: list, text: str, tokenizer)
     patienten? det finns visst två nivåer" got a bare refusal naming that very section). A
     no_answer, so without citations, as the API says."""
     if not ((_ASKS_AMOUNT.search(text) or _ASKS_PAYS.search(text))
-            and _PATIENT_FEE.search(text)):
+            and (_PATIENT_FEE.search(text) or (_ASKS_PAYS.search(text)
+                                               and not _PAYER_NAMED.search(text)))):
         return None
     kb, lang = state.kb, frame.lang
     for hit in window:

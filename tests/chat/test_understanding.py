@@ -1741,3 +1741,11 @@ def test_a_municipality_asking_for_the_500_kr_is_told_it_goes_to_the_clinic(ask)
     assert a["answer"].startswith("Nej: ersättningen betalar Region Halland till vårdcentralen")
     b = ask("får vc 500 kr för riktade hembesök")
     assert "inte till kommunen" not in b["answer"]
+
+
+def test_what_someone_pays_for_home_health_care_is_the_municipal_fee_without_an_amount(ask):
+    # walk-through, stop 25: "Vad betalar en 90-åring för hemsjukvård hos oss i kommunen?" got
+    # Region Halland's fee for the physician's visit
+    a = ask("Vad betalar en 90-åring för hemsjukvård hos oss i kommunen?")
+    assert a["kind"] == "no_answer" and "Nivå 2" in a["answer"]
+    assert "Läkare närsjukvård" not in a["answer"]
