@@ -3172,7 +3172,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # …"): that sentence answers
         best = defining[0]
     chunk, meta = best.chunk, best.meta
-    cell = None
+    cell = printed = None
     # a follow-up after a figure ("och undersköterskorna 2021?" after "Hur många hembesök gjorde
     # läkarna … 2020?": walk-through, stop 19, got the whole table of monthly averages) asks
     # for a figure too
@@ -3203,9 +3203,16 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                     chunk = h.chunk
                     cell = (f"{chunk.section}: " + " / ".join(
                         chunk.text[x.start:x.end] for x in spans_all) + ".", spans_all)
+                    printed = _figure_said_beside(kb, meta.id, chunk, years)
                     break
     if cell is not None:
         line, spans = cell
+        if printed is not None:
+            # the table as printed, said to be so, with the sentence beside it stating a
+            # figure of the year asked (walk-through, stop 25: "Hur många besök och patienter
+            # hade Läkarmedverkan 2021 jämfört med 2020?" got the raw lines alone, without "…
+            # en ökning med 45 procent från föregående år")
+            line = "\n".join([T.t(lang, "table_as_printed"), line, printed[2]])
     elif defining is not None:
         spans = [defining[1]]
     elif (S.whole_section_asked(q_terms, frame.text, chosen["heading"])
@@ -3286,14 +3293,36 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                          in_force=meta.in_force_on(today)
                          if meta.kind not in ("decision", "report") else None)
                     ] + passages[:SOURCES_SHOWN - 1]
+    citations = [citation]
+    marks = {f"{meta.id}#{chunk.anchor}": S.highlight_parts(chunk.text, spans)}
+    if printed is not None:
+        beside, beside_span, sentence = printed
+        citations.append(dict(citation, section=beside.section, anchor=beside.anchor,
+                              quote=sentence, url=f"/documents/{meta.id}#{beside.anchor}"))
+        marks[f"{meta.id}#{beside.anchor}"] = S.highlight_parts(beside.text, [beside_span])
     return ChatReply(api={"kind": SEARCH, "answer": answer, "decision": None,
-                          "citations": [citation], "passages": passages},
+                          "citations": citations, "passages": passages},
                      conversation=None,
                      lead=line if cell is not None else None,
                      notice="\n".join(notes) or None,
                      highlight={"document_id": meta.id, "anchor": chunk.anchor,
                                 "parts": S.highlight_parts(chunk.text, spans)},
-                     marks={f"{meta.id}#{chunk.anchor}": S.highlight_parts(chunk.text, spans)})
+                     marks=marks)
+
+
+#: A figure said in words: a share or a change ("en ökning med 45 procent").
+_FIGURE_SAID = re.compile(r"\d+(?:[,.]\d+)?\s*(?:procent|%)|\bökning\w*|\bminskning\w*", re.I)
+
+
+def _figure_said_beside(kb, document_id: str, chunk, years: set[str]):
+    """The sentence of a passage beside ``chunk`` (same heading) that states a figure of one
+    of ``years`` in words, as (that passage, its span, the sentence); None."""
+    for neighbour in _section_neighbours(kb, document_id, chunk):
+        for span in S.split_sentences(neighbour.text):
+            sentence = neighbour.text[span.start:span.end]
+            if years & set(_YEAR.findall(sentence)) and _FIGURE_SAID.search(sentence):
+                return neighbour, span, sentence
+    return None
 
 
 def _section_neighbours(kb, document_id: str, chunk) -> list:

@@ -91,6 +91,8 @@ TEXTS = {
         "changed": "Ändrat: {changes}.",
         "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "rule_statement_past": "Enligt ”{title}” ({system}), som gällde till och med {last}:",
+        "table_as_printed": "Tabellen återges som den står i dokumentet: dess rubrikrad kan "
+                            "inte paras ihop säkert med värdena.",
         "municipality_not_paid": "Nej: ersättningen betalar {org} till vårdcentralen (inom "
                                  "vårdvalet), inte till kommunen. Rutinerna anger ingen sådan "
                                  "ersättning till en kommun.",
@@ -220,6 +222,8 @@ TEXTS = {
                           "Swedish):",
         "rule_statement_past": "Under “{title}” ({system}), which applied up to and including "
                                "{last} (quoted in Swedish):",
+        "table_as_printed": "The table is given as the document prints it: its header row "
+                            "cannot be matched with the values safely.",
         "municipality_not_paid": "No: {org} pays the compensation to the health centre "
                                  "(vårdcentral, within the care choice system), not to the "
                                  "municipality. The routines give no such compensation to a "

@@ -53,3 +53,14 @@ def test_a_table_without_row_labels_is_quoted_whole():
     text = "2020 2021 2021 2021\nbesök patienter besök patienter\n4 115 1 432 7 475 2 188"
     assert [text[s.start:s.end] for s in whole_table(text)] == text.split("\n")
     assert whole_table(TOTALS) is None
+
+
+def test_a_table_quoted_as_printed_says_so_and_brings_the_figure_said_beside_it(ask):
+    # walk-through, stop 25: "Hur många besök och patienter hade Läkarmedverkan 2021 jämfört
+    # med 2020?" got the raw lines alone, without the 45 procent stated above the table
+    a = ask("Hur många besök och patienter hade Läkarmedverkan 2021 jämfört med 2020?")
+    assert a["kind"] == "search"
+    assert "4 115 1 432 7 475 2 188" in a["answer"] and "45 procent" in a["answer"]
+    assert "kan inte paras ihop säkert" in a["answer"]
+    quotes = [c["quote"] for c in a["citations"]]
+    assert any("45 procent" in q for q in quotes) and any("4 115" in q for q in quotes)
