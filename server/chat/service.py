@@ -30,7 +30,8 @@ from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, day
                                 other_patient, period_span, period_words, vague_date,
                                 year_left_out)
 from server.chat.organization import HALLAND, find_organization, resolve_scope
-from server.chat.tables import caption_overlap, cell_answer, whole_table
+from server.chat.tables import (ALL_ROWS, caption_overlap, cell_answer, parse_table,
+                                whole_table)
 from server.chat.router import (FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
                                 REGISTRATION_WORDS, load_router, message_features)
 from server.chat.versions import answer_version_question
@@ -3043,6 +3044,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # patienter utan Nivå 2" quoted the municipal routine's level 2: walk-through, stop 21)
         same = [h for h in hits[:5] if h.meta.id == frame.topic_document]
         window = _answer_window(same, frame) or window if same else window
+    if ALL_ROWS.search(frame.text) and not any(parse_table(h.chunk.text) for h in window):
+        # every row of a table asked for, and a top passage holds one: it answers first ("Visa
+        # alla yrkeskategorier i en tabell" after a figure of the table: walk-through, stop 25,
+        # got a sentence naming three professions)
+        tabled = [h for h in hits[:5] if parse_table(h.chunk.text) is not None
+                  and h in _answer_window([h], frame)]
+        window = tabled + [h for h in window if h not in tabled]
     if _PURPOSE_ASKED.search(frame.text) and not any(_PURPOSE_SAID.search(h.chunk.text)
                                                      for h in window[:1]):
         # the purpose asked: the best passage among the top five saying one ("Vad är syftet
@@ -3176,7 +3184,8 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     # a follow-up after a figure ("och undersköterskorna 2021?" after "Hur många hembesök gjorde
     # läkarna … 2020?": walk-through, stop 19, got the whole table of monthly averages) asks
     # for a figure too
-    if (_ASKS_NUMBER.search(text) or frame.search_text) and not _ASKS_PERCENT.search(text):
+    if (_ASKS_NUMBER.search(text) or frame.search_text or ALL_ROWS.search(text)) \
+            and not _ASKS_PERCENT.search(text):
         # (A share asked for is a sentence's, not a table cell's: answer set, tuning part,
         # "med hur många procent ökade läkarmedverkans besök 2021 jmf med året innan" -> 45.)
         # Of the top passages whose table has the row asked for, the one whose caption the

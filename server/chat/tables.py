@@ -18,6 +18,12 @@ from kb.units import Span, split_sentences
 _NUMBER = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+#: A question for every row of a table: "varje yrkeskategori", "alla kategorier", "per
+#: kategori", "i en tabell", "each staff category", "as a table".
+ALL_ROWS = re.compile(r"\b(?:varje|alla|samtliga|each|every|all(?: the)?)\s+(?:\w+\s+)?"
+                      r"(?:yrkes)?(?:kategori\w*|grupp\w*|categor\w*|professions?|staff)\b|"
+                      r"\bper (?:yrkes)?kategori\b|"
+                      r"\bper (?:staff )?category\b|\btabell\w*|\b(?:a|the|as a) table\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,11 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
     rows = [r for r in table.rows if _label_matches(r.label, words, own, tokenize, caption)] or \
         [r for r in table.rows
          if _label_matches(r.label, words, question_terms, tokenize, caption)]
+    if not rows and ALL_ROWS.search(question):
+        # every row asked for ("Hur många hembesök gjorde varje yrkeskategori 2021?", "visa
+        # alla yrkeskategorier i en tabell": walk-through, stop 25, got one sentence or the
+        # table's lines run together)
+        rows = list(table.rows)
     if not rows:
         return None
     years = set(_YEAR.findall(question))
@@ -120,7 +131,10 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
     for row in rows:
         cells = ", ".join(f"{table.columns[i]}: {row.values[i]}" for i in wanted)
         parts.append(f"{row.label} {cells}")
-    line = (f"{caption}: " if caption else "") + "; ".join(parts) + "."
+    if len(parts) > 2:  # a row a line
+        line = (f"{caption}:" if caption else "") + "".join(f"\n- {p}" for p in parts)
+    else:
+        line = (f"{caption}: " if caption else "") + "; ".join(parts) + "."
     spans = ([table.caption] if table.caption else []) + [table.header] + [r.span for r in rows]
     return line, spans
 

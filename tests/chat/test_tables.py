@@ -64,3 +64,15 @@ def test_a_table_quoted_as_printed_says_so_and_brings_the_figure_said_beside_it(
     assert "kan inte paras ihop säkert" in a["answer"]
     quotes = [c["quote"] for c in a["citations"]]
     assert any("45 procent" in q for q in quotes) and any("4 115" in q for q in quotes)
+
+
+def test_every_row_of_a_table_asked_for_is_given_a_row_a_line(ask):
+    # walk-through, stop 25: "Visa alla yrkeskategorier i en tabell" after a figure got one
+    # sentence naming three professions; "varje yrkeskategori 2021" got the monthly averages
+    a = ask("Hur många hembesök gjorde varje yrkeskategori 2021?")
+    assert a["answer"].startswith("Totala antalet hembesök inom Vårdcentralen Halland per "
+                                  "kategori:\n- Arbetsterapeut 2021: 3057\n")
+    assert "Undersköterska 2021: 7018" in a["answer"] and "2019" not in a["answer"]
+    b = ask("Hur många hembesök gjorde läkare 2019, 2020 och 2021?")
+    c = ask("Visa alla yrkeskategorier i en tabell", b["conversation_id"])
+    assert "- Fysioterapeut 2019: 22, 2020: 59, 2021: 53" in c["answer"]
