@@ -158,11 +158,13 @@ def question_terms(question: str, tokenizer, lexicon=None,
     groups = []
     for group in (lexicon.matching_groups(question, tokenizer) if lexicon else []):
         tokens = frozenset(tok for term in group for tok in tokenizer.tokenize(term, compounds=False))
-        # The question's own words of the group are its whole words, never a compound's part:
+        # The question's own words of the group are its whole words before a compound's part:
         # "hem" of "hemsjukvård" is no "eget hem", and a passage on "hemsjukvård" does not
         # hold what "egen lägenhet" asks ("vad krävs för att nån som bor i egen lägenhet ska
         # få hemsjukvård", answer set, tuning part, lost "ordinärt boende" so: for_passage)
-        groups.append((tokens & whole, tokens - own))
+        # (a part is the group's word when no whole word is: "överenskommelse" of
+        # "hemsjukvårdsöverenskommelsen")
+        groups.append((tokens & whole or tokens & own, tokens - own))
     expanded = frozenset().union(*(g[1] for g in groups)) if groups else frozenset()
     cues = frozenset(name for name, (asks, _) in CUES.items() if asks.search(question))
     asked = sum(bool(_QUESTION_WORD.search(piece))

@@ -2801,7 +2801,10 @@ def _term_asked(text: str) -> str | None:
     if _PRONOUN_TERM.match(raw):
         return "det"
     term = _ARTICLE.sub("", raw)
-    term = re.sub(r"\s+(?:här|i rutinen|in the routine)$", "", term, flags=re.I).strip(" ”\"'")
+    # (and the filler after it: "och vad betyder brytpunktssamtal egentligen", walk-through,
+    # stop 25, quoted the 500 kr condition as if it explained the word)
+    term = re.sub(r"(?:\s+(?:här|i rutinen|in the routine|egentligen|exakt|då|nu|riktigt|"
+                  r"exactly|actually|really))+$", "", term, flags=re.I).strip(" ”\"'")
     return term if term and len(term.split()) <= 3 else None
 
 
@@ -2922,6 +2925,24 @@ def _term_forms(kb, term: str) -> list[str]:
         if any(word.lower() == low for word in group):
             forms += [word for word in group if word.lower() not in {f.lower() for f in forms}]
     return forms
+
+
+def _spelled_out(term: str | None, quote: str) -> tuple[str, str] | None:
+    """(the abbreviation as written, its full name) when ``quote`` spells ``term`` out before
+    it in brackets: "Särskilt boende för äldre (SäBo)", "samordnad individuell plan (SIP)".
+    The full name starts at the nearest of the five words before the bracket that begins
+    with the abbreviation's first letter."""
+    if not term or " " in term.strip():
+        return None
+    m = re.search(rf"((?:[\wåäöÅÄÖ-]+\s+){{1,5}})\(\s*({re.escape(term)})\s*\)", quote, re.I)
+    if not m:
+        return None
+    words = m.group(1).split()
+    first = term.strip()[0].casefold()
+    starts = [i for i, w in enumerate(words) if w[0].casefold() == first]
+    if not starts or len(words) - starts[-1] < 2:
+        return None
+    return m.group(2), " ".join(words[starts[-1]:])
 
 
 def _defining_span(term: str | None, hits: list):
@@ -3249,6 +3270,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             if meta.kind in ("routine", "decision", "report") else T.t(lang, "kind_document"))
         + f"\n“{quote}”" if lang == "en" else quote)
     notes = []  # said above the quote, on the pages too
+    spelled = _spelled_out(term, quote) if defining is not None and cell is None else None
+    if spelled is not None:
+        # an abbreviation explained by its full name before it in brackets: said plainly
+        # ("vad betyder säbo": walk-through, stop 25, got a sentence about an instruction with
+        # "… Särskilt boende för äldre (SäBo)" inside it)
+        notes.append(T.t(lang, "stands_for", term=spelled[0], full=spelled[1]))
+        shown = notes[-1] + "\n" + shown
     if cell is None and term and _uses_words(quote, term) and not _defines(quote, term):
         # The word is used, not explained: said so before the quote (walk-throughs, stop 18:
         # "vad betyder växelvård?", "vad betyder permission?", "vad menas med schablon?"

@@ -91,6 +91,7 @@ TEXTS = {
         "changed": "Ändrat: {changes}.",
         "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "rule_statement_past": "Enligt ”{title}” ({system}), som gällde till och med {last}:",
+        "stands_for": "{term} står för ”{full}”.",
         "table_as_printed": "Tabellen återges som den står i dokumentet: dess rubrikrad kan "
                             "inte paras ihop säkert med värdena.",
         "municipality_not_paid": "Nej: ersättningen betalar {org} till vårdcentralen (inom "
@@ -222,6 +223,7 @@ TEXTS = {
                           "Swedish):",
         "rule_statement_past": "Under “{title}” ({system}), which applied up to and including "
                                "{last} (quoted in Swedish):",
+        "stands_for": "{term} stands for “{full}”.",
         "table_as_printed": "The table is given as the document prints it: its header row "
                             "cannot be matched with the values safely.",
         "municipality_not_paid": "No: {org} pays the compensation to the health centre "

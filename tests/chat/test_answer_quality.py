@@ -385,3 +385,17 @@ def test_a_yes_no_question_in_a_second_sentence_gets_the_rule_and_its_exception(
     a = ask("En patient är hemma på permission från sjukhuset. Ska vi skriva in henne i "
             "hemsjukvården?")
     assert a["kind"] == "search" and "ansluts inte" in a["answer"]
+
+
+def test_an_abbreviation_spelled_out_before_its_brackets_is_said_plainly(ask):
+    # walk-through, stop 25: "vad betyder säbo" got a sentence about an instruction with
+    # "… Särskilt boende för äldre (SäBo)" inside it, unsaid
+    a = ask("vad betyder säbo")
+    assert a["answer"].startswith("SäBo står för ”Särskilt boende för äldre”.")
+
+
+def test_a_word_asked_with_a_filler_after_it_is_said_to_be_unexplained(ask):
+    # walk-through, stop 25: "… vad betyder brytpunktssamtal egentligen" quoted the 500 kr
+    # condition as if it explained the word
+    a = ask("och vad betyder brytpunktssamtal egentligen")
+    assert a["answer"].startswith("Rutinerna förklarar inte vad ”brytpunktssamtal” betyder.")
