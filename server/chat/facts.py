@@ -694,7 +694,13 @@ def _negated(text: str, start: int) -> bool:
     """True when a negation stands in the three words before position ``start``."""
     # within its own clause ("har ingen hemsjukvård, bor hemma": the negation is the home
     # care's, not the housing's: walk-through, stop 24)
-    before = re.split(r"[,.;!?]", text[max(0, start - 30):start])[-1].lower().split()[-3:]
+    clause = re.split(r"[,.;!?]", text[max(0, start - 30):start])[-1].lower().split()
+    before = clause[-3:]
+    cut = max((i for i, w in enumerate(clause) if w == "utan"), default=-1)
+    if cut >= len(clause) - 2 and any(re.fullmatch(r"inte|ej|icke", w) for w in clause[:cut]):
+        # "inte X utan Y" affirms Y ("det var inte läkare utan sjuksköterska": walk-through,
+        # stop 25, read neither)
+        return False
     return any(re.fullmatch(_NEG, w.strip(",.")) for w in before)
 
 
@@ -866,12 +872,48 @@ def other_patient(text: str) -> bool:
     return OTHER_PATIENT.match(text) is not None
 
 
+#: The words of a visit a hurried physician mistypes ("inskrvning": walk-through, stop 25,
+#: the occasion was asked again): a word one letter off is read as the word.
+_KEY_WORDS = ("inskrivning", "inskrivningssamtal", "utskrivning", "brytpunktssamtal",
+              "läkarmedverkan", "hemsjukvård", "hemsjukvården", "utskriven", "inskriven")
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by one letter inserted, deleted, changed, or two
+    neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i in range(len(short)) if short[i] != long_[i]), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+def spelled_right(text: str) -> str:
+    """``text`` with each word of at least nine letters that is one edit from a key word of a
+    visit (``_KEY_WORDS``) written as that word."""
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        low = word.casefold()
+        if low in _KEY_WORDS:
+            return word
+        for key in _KEY_WORDS:
+            if _one_edit_apart(low, key):
+                return key
+        return word
+    return re.sub(r"\b[^\W\d_]{9,}\b", fix, text)
+
+
 def extract_facts(text: str, today: date) -> ExtractedFacts:
     """The visit facts stated in ``text`` (a personnummer already masked), relative to ``today``.
 
     Dates in the future are kept (a planned visit); the rules decide what they mean.
     """
     facts = ExtractedFacts(language=detect_language(text))
+    text = spelled_right(text)
     facts.visit_date = extract_visit_date(_without_birth(text), today)
     if facts.visit_date is not None:
         facts.visit_date = _visit_after_discharge(text, facts.visit_date)

@@ -747,7 +747,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                 # answer, the visit dropped)
                 or (period_span(text, today) is not None and len(text.split()) <= 6
                     and (_WHAT_IF.match(text) or _FOLLOWS_ON.match(text)
-                         or _IT_WAS.match(text)))
+                         or _IT_WAS.match(text) or _only_a_period(text, today)))
                 # "same thing but visit was in april 2025" (walk-through, stop 24: a version
                 # answer without the registration)
                 or (period_span(text, today) is not None and len(text.split()) <= 10
@@ -1373,7 +1373,8 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
                                    or _WHAT_IF_CLAUSE.search(frame.text)
                                    or _FOLLOWS_ON.match(frame.text)
                                    or _SAME_AGAIN.match(frame.text)
-                                   or _IT_WAS.match(frame.text))
+                                   or _IT_WAS.match(frame.text)
+                                   or _only_a_period(frame.text, today))
     span = period_span(frame.text, today) \
         if "visit_date" not in frame.stated and (no_day or what_if) else None
     one_routine = None
@@ -1412,6 +1413,8 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
                                       or _WHAT_IF_CLAUSE.search(frame.text)
                                       or (span is not None and (_FOLLOWS_ON.match(frame.text)
                                                                 or _IT_WAS.match(frame.text)
+                                                                or _only_a_period(frame.text,
+                                                                                  today)
                                                                 or _SAME_AGAIN.match(frame.text)
                                                                 ))))):
         conv.facts.pop("visit_date", None)
@@ -2139,6 +2142,15 @@ _COUNTS = re.compile(r"\bräknas\b|\bgodkänn\w*|\bgiltig\w*|\bcount\w*|\bqualif
 _FOLLOWS_ON = re.compile(r"^\s*(?:och|men|samt|and|but|what about)\b", re.I)
 # "var i mars 2025", "nej det var i juni", "sorry, it was in 2024": the visit's time corrected
 # (walk-through, stop 25: "var i mars 2025" after a card got a version note, no visit)
+def _only_a_period(text: str, today: date) -> bool:
+    """True for a message that is a month or a period and nothing else ("juni 2024", "i mars
+    2025?"): after a card, the same visit then (walk-through, stop 25: refused)."""
+    if period_span(text, today) is None:
+        return False
+    rest = text.casefold().replace(period_words(text, today).casefold(), " ")
+    return not re.sub(r"\b(?:i|in|på|då|then|during)\b|[?.!,]", " ", rest).strip()
+
+
 _IT_WAS = re.compile(r"^\s*(?:(?:nej|nä|förlåt|ursäkta|oj|sorry|no|oops|förresten)\b[,.!:]?\s*)?"
                      r"(?:(?:det|besöket|it|the visit)\s+)?(?:var|va|was)\b|^\s*it's\b", re.I)
 

@@ -1749,3 +1749,10 @@ def test_what_someone_pays_for_home_health_care_is_the_municipal_fee_without_an_
     a = ask("Vad betalar en 90-åring för hemsjukvård hos oss i kommunen?")
     assert a["kind"] == "no_answer" and "Nivå 2" in a["answer"]
     assert "Läkare närsjukvård" not in a["answer"]
+
+
+def test_a_month_alone_after_a_card_is_the_same_visit_then(ask):
+    # walk-through, stop 25: "juni 2024" after a card was refused
+    a = ask("brytpunktssamtal säbo 83-åring 12/5 2024")
+    b = ask("juni 2024", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["system"] == "VAS" and "juni 2024" in b["answer"]
