@@ -107,6 +107,8 @@ class QuestionTerms:
     steps: bool = False
     #: A yes/no question ("ska hen anslutas till hemsjukvården?").
     yes_no: bool = False
+    #: What applies in a situation ("Vad gäller på kvällar och nätter …?", "what applies …").
+    what_applies: bool = False
 
     def for_passage(self, passage_terms: set[str]) -> "QuestionTerms":
         """Only the expansions standing in for a word the passage lacks: when the question's
@@ -181,7 +183,8 @@ def question_terms(question: str, tokenizer, lexicon=None,
                          parts_asked=max(asked, 1), rarity=rarity,
                          wants_all=bool(_WANTS_ALL.search(question)),
                          about_whole=bool(_ABOUT_WHOLE.search(question)),
-                         yes_no=_yes_no(question), steps=bool(_STEPS.search(question)))
+                         yes_no=_yes_no(question), steps=bool(_STEPS.search(question)),
+                         what_applies=bool(_WHAT_APPLIES.search(question)))
 
 
 def _yes_no(question: str) -> bool:
@@ -279,6 +282,8 @@ STEPS_WHOLE_UNITS = 6
 # The steps of a procedure asked for: "vilka steg", "steg för steg", "what are the steps".
 _STEPS = re.compile(r"\bvilka steg\b|\bsteg för steg\b|\bstegen\b|\bhur går (?:det|man) till\b|"
                     r"\b(?:what are the|which|the) steps\b|\bstep by step\b|\bprocedure\b", re.I)
+_WHAT_APPLIES = re.compile(r"^\s*(?:och\s+|men\s+)?(?:vad|va)\s+gäller\b|"
+                           r"^\s*(?:and\s+)?what\s+(?:applies|are the rules)\b", re.I)
 #: A passage of at most this many units is quoted whole for a yes/no question.
 YES_NO_WHOLE_UNITS = 3
 #: At most this many lines of one enumeration are quoted.
@@ -509,10 +514,13 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
         # ut en patient från hemsjukvården, vilka steg" got the first of four: walk-through,
         # stop 24)
         return spans
-    if question.yes_no and n <= YES_NO_WHOLE_UNITS and not any(_bare(x) for x in sentences):
+    if (question.yes_no or question.what_applies) and n <= YES_NO_WHOLE_UNITS \
+            and not any(_bare(x) for x in sentences):
         # a yes or no asked of a short passage: all of it, the rule and its exception
         # (walk-through, stop 23: "… och måste hon skrivas in i hemsjukvården då" after the
-        # leave rule got its first sentence, never "Patienterna ansluts inte …")
+        # leave rule got its first sentence, never "Patienterna ansluts inte …"); and what
+        # applies in a situation ("Vad gäller på kvällar och nätter för patienter som
+        # normalt går till vårdcentralen?": walk-through, stop 25, the same)
         return spans
     table = _table_answer(question, sentences, terms, scores)
     if table is not None:

@@ -399,3 +399,11 @@ def test_a_word_asked_with_a_filler_after_it_is_said_to_be_unexplained(ask):
     # condition as if it explained the word
     a = ask("och vad betyder brytpunktssamtal egentligen")
     assert a["answer"].startswith("Rutinerna förklarar inte vad ”brytpunktssamtal” betyder.")
+
+
+def test_what_applies_in_a_situation_gets_the_short_section_whole(ask):
+    # walk-through, stop 25: "Vad gäller på kvällar och nätter …" lost "Patienterna ansluts
+    # inte …"
+    a = ask("Vad gäller på kvällar och nätter för patienter som normalt går till vårdcentralen?")
+    assert "planerade och/eller förutsägbara insatser" in a["answer"]
+    assert "ansluts inte" in a["answer"]
