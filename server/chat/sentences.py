@@ -109,6 +109,10 @@ class QuestionTerms:
     yes_no: bool = False
     #: What applies in a situation ("Vad gäller på kvällar och nätter …?", "what applies …").
     what_applies: bool = False
+    #: The two sides a comparison asks about ("skillnaden mellan regionens och kommunens
+    #: ansvar": {region}, {kommun}), each as the stems of its words.
+    #: Per side: (its own words, its words with what both sides share).
+    sides: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
 
     def for_passage(self, passage_terms: set[str]) -> "QuestionTerms":
         """Only the expansions standing in for a word the passage lacks: when the question's
@@ -184,7 +188,8 @@ def question_terms(question: str, tokenizer, lexicon=None,
                          wants_all=bool(_WANTS_ALL.search(question)),
                          about_whole=bool(_ABOUT_WHOLE.search(question)),
                          yes_no=_yes_no(question), steps=bool(_STEPS.search(question)),
-                         what_applies=bool(_WHAT_APPLIES.search(question)))
+                         what_applies=bool(_WHAT_APPLIES.search(question)),
+                         sides=_sides(question, tokenizer))
 
 
 def _yes_no(question: str) -> bool:
@@ -282,6 +287,34 @@ STEPS_WHOLE_UNITS = 6
 # The steps of a procedure asked for: "vilka steg", "steg för steg", "what are the steps".
 _STEPS = re.compile(r"\bvilka steg\b|\bsteg för steg\b|\bstegen\b|\bhur går (?:det|man) till\b|"
                     r"\b(?:what are the|which|the) steps\b|\bstep by step\b|\bprocedure\b", re.I)
+_COMPARED = re.compile(r"\bskillnad\w*\s+(?:mellan|på)\s+(?P<a>[^?.,]+?)\s+och\s+(?P<b>[^?.,]+?)"
+                       r"(?=\s+(?:i|inom|för|när|vid)\b|\s*[?.,]|\s*$)|"
+                       r"\bdifference\s+between\s+(?P<c>[^?.,]+?)\s+and\s+(?P<d>[^?.,]+?)"
+                       r"(?=\s+(?:in|for|when)\b|\s*[?.,]|\s*$)", re.I)
+
+
+def _sides(question: str, tokenizer) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """The two sides of "skillnaden mellan A och B" / "the difference between A and B": per
+    side (the stems of its own words, those with the words of the noun both share:
+    "regionens och kommunens ansvar" gives ({region}, {region, ansvar})); () for any other
+    question."""
+    m = _COMPARED.search(question)
+    if not m:
+        return ()
+    a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+    articles = FUNCTION_TERMS | {"a", "an", "the", "en", "ett", "den", "det"}
+    first = frozenset(tokenizer.tokenize(a, compounds=False)) - articles
+    second = frozenset(tokenizer.tokenize(b, compounds=False)) - articles
+    # the noun after the second side is both sides' ("regionens och kommunens ansvar")
+    shared = (second - {next(iter(tokenizer.tokenize(b.split()[0], compounds=False)), "")}
+              if len(b.split()) > 1 and len(a.split()) == 1 else first & second)
+    sides = []
+    for own in (first - second or first, second - first - shared or second):
+        if own:
+            sides.append((frozenset(own), frozenset(own | shared)))
+    return tuple(sides)
+
+
 _WHAT_APPLIES = re.compile(r"^\s*(?:och\s+|men\s+)?(?:vad|va)\s+gäller\b|"
                            r"^\s*(?:and\s+)?what\s+(?:applies|are the rules)\b", re.I)
 #: A passage of at most this many units is quoted whole for a yes/no question.
@@ -559,6 +592,19 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
             if rest[second] >= SECOND_PART_SHARE * scores[best] and second not in chosen:
                 chosen = sorted(set(chosen) | set(_completed(second, sentences, rest,
                                                              question.wants_all)))
+    for side, said in question.sides:
+        # a comparison ("skillnaden mellan regionens och kommunens ansvar"): each side said
+        # (walk-through, stop 25: the municipality's half only, not "… den högsta medicinska
+        # kompetensen ligger på regionen för läkaransvaret"), by the sentence best on the
+        # side's words with what both sides share ("ansvar")
+        if side & set().union(*(terms[i] for i in chosen)):
+            continue
+        on_side = sentence_scores(question, sentences, terms, tokenize, generic=generic,
+                                  only=said)
+        holding = [i for i in range(n) if side & terms[i] and on_side[i] > 0]
+        if holding:
+            other = max(holding, key=lambda i: (on_side[i], -i))
+            chosen = sorted(set(chosen) | set(_completed(other, sentences, on_side, False)))
     for i in list(chosen):
         if _LEAD_IN.search(sentences[i]) and not _is_label(sentences[i]):
             whole = _enumeration(i, sentences)

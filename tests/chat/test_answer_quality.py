@@ -407,3 +407,11 @@ def test_what_applies_in_a_situation_gets_the_short_section_whole(ask):
     a = ask("Vad gäller på kvällar och nätter för patienter som normalt går till vårdcentralen?")
     assert "planerade och/eller förutsägbara insatser" in a["answer"]
     assert "ansluts inte" in a["answer"]
+
+
+def test_a_comparison_gets_a_sentence_for_each_side(ask):
+    # walk-through, stop 25: "skillnaden mellan regionens och kommunens ansvar" got the
+    # municipality's half only
+    a = ask("Vad är skillnaden mellan regionens och kommunens ansvar i hemsjukvården?")
+    assert "kommunerna ansvar för vård av patienter i deras eget hem" in a["answer"]
+    assert "ligger på regionen för läkaransvaret" in a["answer"]
