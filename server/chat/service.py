@@ -362,6 +362,9 @@ class Frame:
     asked_on: date | None = None
     #: (the organization the message names, the one chosen) when they differ.
     other_named: tuple[str, str] | None = None
+    #: The organization was picked (the request's field, the default, or named in the
+    #: message), not taken over from the passage a follow-up points back at.
+    picked_organization: bool = False
 
     def to_api(self) -> dict:
         """The understanding, for clients and for evaluation: kind, organization, reply."""
@@ -399,7 +402,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                   unknown.name if unknown is not None else None, today=today,
                   topic_document=(conv.topic or {}).get("document_id"), other_named=other_named,
                   topic_notice=bool((conv.topic or {}).get("notice")),
-                  visit_day=conv.facts.get("visit_date") if conv.last_kind == VISIT else None)
+                  visit_day=conv.facts.get("visit_date") if conv.last_kind == VISIT else None,
+                  picked_organization=scope is not None and (bool(chosen) or mention is not None))
     # "vad betyder brytpunktssamtal?" asks what a word means: never a reply to the pending
     # question nor a fact of the visit (re-check, stop 18: asked while the occasion was
     # pending, it made the visit a brytpunktssamtal with 500 kr)
@@ -2109,6 +2113,26 @@ def _decided_by_unit(kb, frame: Frame, text: str):
     return None
 
 
+def _covered_elsewhere(state, frame: Frame):
+    """With an organization picked: the best passage of another organization's documents in
+    force that supports the question and holds the kind of fact it asks for; None."""
+    kb = state.kb
+    if kb is None or not frame.organization or not frame.picked_organization:
+        return None
+    others = [o for o in kb.organizations() if o != frame.organization]
+    today = frame.today or date.today()
+    best = None
+    for org in others:
+        found = kb.search(frame.text, k=1, organization=org, valid_on=today)
+        if found and (best is None or found[0].support > best.support):
+            best = found[0]
+    if best is None or not is_supported(best, kb.no_answer_threshold_for(frame.lang),
+                                        frame.lang) \
+            or _lacks_asked_fact(frame.text, best.chunk.text, _document_text(kb, best.meta.id)):
+        return None
+    return best
+
+
 def _document_text(kb, document_id: str) -> str | None:
     document = kb.document(document_id)
     return None if document is None else document.text
@@ -2118,7 +2142,15 @@ def _no_answer(state, frame: Frame, nearby: bool = False) -> ChatReply:
     """The routines do not cover the question: said so, with what they cover nearby (a
     section named, not quoted: a no_answer has no citations)."""
     answer = T.t(frame.lang, "no_answer")
-    if nearby and frame.hits:
+    elsewhere = _covered_elsewhere(state, frame) if nearby else None
+    if elsewhere is not None:
+        # the organization picked has nothing on it, another one's routine has: said where
+        # (walk-through, stop 25: "Hur registrerar jag ett hembesök i Cosmic?" with the
+        # municipality picked got a bare refusal)
+        answer = T.t(frame.lang, "covered_elsewhere", org=frame.organization,
+                     other=elsewhere.meta.organization, title=elsewhere.meta.title,
+                     section=elsewhere.chunk.section or elsewhere.meta.title)
+    elif nearby and frame.hits:
         hit = (_answer_window(frame.hits, frame) or frame.hits)[0]  # in force, not replaced
         if hit.lexical_score > 0 or hit.term_coverage > 0:
             # a section sharing no word with the question is nothing near it ("lunchmeny",

@@ -92,6 +92,9 @@ TEXTS = {
         "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "rule_statement_past": "Enligt ”{title}” ({system}), som gällde till och med {last}:",
         "stands_for": "{term} står för ”{full}”.",
+        "covered_elsewhere": "Rutinerna från {org} tar inte upp det du frågar om. Det gör "
+                             "en rutin från {other}: ”{title}”, avsnitt ”{section}”. Välj "
+                             "{other} eller alla organisationer för att få svaret därifrån.",
         "table_as_printed": "Tabellen återges som den står i dokumentet: dess rubrikrad kan "
                             "inte paras ihop säkert med värdena.",
         "municipality_not_paid": "Nej: ersättningen betalar {org} till vårdcentralen (inom "
@@ -224,6 +227,9 @@ TEXTS = {
         "rule_statement_past": "Under “{title}” ({system}), which applied up to and including "
                                "{last} (quoted in Swedish):",
         "stands_for": "{term} stands for “{full}”.",
+        "covered_elsewhere": "The routines of {org} do not cover what you ask. A routine of "
+                             "{other} does: “{title}”, section “{section}”. Pick {other} or "
+                             "all organizations to get the answer from it.",
         "table_as_printed": "The table is given as the document prints it: its header row "
                             "cannot be matched with the values safely.",
         "municipality_not_paid": "No: {org} pays the compensation to the health centre "

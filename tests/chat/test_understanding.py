@@ -1756,3 +1756,20 @@ def test_a_month_alone_after_a_card_is_the_same_visit_then(ask):
     a = ask("brytpunktssamtal säbo 83-åring 12/5 2024")
     b = ask("juni 2024", a["conversation_id"])
     assert b["kind"] == "rule" and b["decision"]["system"] == "VAS" and "juni 2024" in b["answer"]
+
+
+def test_a_question_another_organizations_routine_answers_says_where_it_is(client):
+    # walk-through, stop 25: with the municipality picked, "Hur registrerar jag ett hembesök i
+    # Cosmic?" got a bare refusal
+    r = client.post("/api/v1/chat", json={
+        "message": "Hur registrerar jag ett hembesök i Cosmic?",
+        "organization": "Kommun i Västra Götaland (Sektor Välfärd)"})
+    body = r.json()
+    assert body["kind"] == "no_answer" and body["citations"] == []
+    assert "Det gör en rutin från Region Halland" in body["answer"]
+    assert "Registrering i Cosmic" in body["answer"]
+    # nothing anywhere: the plain refusal
+    r = client.post("/api/v1/chat", json={
+        "message": "parkering vid hembesök",
+        "organization": "Kommun i Västra Götaland (Sektor Välfärd)"})
+    assert "Det gör en rutin från" not in r.json()["answer"]
