@@ -1620,8 +1620,9 @@ def _age_facts(facts: dict, visit_date: date) -> dict:
 
 
 #: An age given for one day, asked of a visit on another: the age that most birth dates
-#: possible give on the visit's day is taken when it is the same side of 85 as every other
-#: one, or when at most this share of them give another (a day or a few weeks earlier).
+#: possible give on the visit's day is taken when every other one is on the same side of 85;
+#: it goes unsaid when it is the age given and at most this share of them give another (a
+#: day or a few weeks earlier).
 AGE_MOVED_DOUBT = 0.1
 
 
@@ -1645,8 +1646,9 @@ def _ages_moved(age: int, given_on: date, visit_date: date) -> dict[int, int]:
 
 def _moved_age(age: int, given_on: date, visit_date: date) -> tuple[int | None, bool, list[int]]:
     """For a patient who was ``age`` on ``given_on``: her age on ``visit_date`` (None when it
-    cannot be told: her possible ages fall on both sides of 85, and more than AGE_MOVED_DOUBT
-    of them differ from the likeliest), whether that doubt is worth saying, and her possible
+    cannot be told: her possible ages fall on both sides of 85), whether it is worth saying
+    (another age than the one given, or more than AGE_MOVED_DOUBT of the birth dates give
+    another than the likeliest), and her possible
     ages (walk-throughs, stop 22: "she's actually 86" for a visit today, then "what if i did
     the visit on 10 March 2025", was 86 on that day, free of charge; she was 84 or 85)."""
     if given_on == visit_date:
@@ -1656,9 +1658,14 @@ def _moved_age(age: int, given_on: date, visit_date: date) -> tuple[int | None, 
         return None, False, []
     likely = max(counts, key=lambda a: (counts[a], a))
     total = sum(counts.values())
-    doubtful = (total - counts[likely]) / total > AGE_MOVED_DOUBT
     same_side = all((a >= 85) == (likely >= 85) for a in counts)
-    return (likely if same_side or not doubtful else None), doubtful, sorted(counts)
+    # said whenever the age is not the one given, or another age is likely enough; and never
+    # taken when she may have been on the other side of 85 (walk-through, stop 25: 88 on
+    # 2026-12-02 was taken as 84 on 2023-01-01, 200 kr, unsaid, though 85 and free of charge
+    # was possible)
+    doubtful = likely != age or (total - counts[likely]) / total > AGE_MOVED_DOUBT \
+        or not same_side
+    return (likely if same_side else None), doubtful, sorted(counts)
 
 
 def _age_moved_note(facts: dict, lang: str) -> str | None:

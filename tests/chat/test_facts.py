@@ -458,3 +458,13 @@ def test_a_key_word_one_letter_off_is_read(text, occasion):
 def test_inte_x_utan_y_affirms_y(text):
     # walk-through, stop 25: "det var inte läkare utan sjuksköterska" read neither
     assert facts(text).performed_by == "sjukskoterska"
+
+
+@pytest.mark.parametrize("text", ["brytpunktssamtal säbo idag, pat fyller 85 om en vecka",
+                                  "brytpuktsamtal säbo idag, pat fyller 85 imorron"])
+def test_a_birthday_to_come_is_not_yet_that_age(text):
+    # walk-through, stop 25: "fyller 85 om en vecka" and "… imorron" were read as 85, free of
+    # charge
+    f = facts(text)
+    assert f.occasion == "brytpunktssamtal" and f.patient_age != 85
+    assert f.patient_age == 84 or f.stated()["birth_date"] > "1941-11-22"

@@ -1773,3 +1773,16 @@ def test_a_question_another_organizations_routine_answers_says_where_it_is(clien
         "message": "parkering vid hembesök",
         "organization": "Kommun i Västra Götaland (Sektor Välfärd)"})
     assert "Det gör en rutin från" not in r.json()["answer"]
+
+
+def test_a_visit_moved_years_back_says_the_age_and_asks_it_when_85_is_possible(ask):
+    # walk-through, stop 25: 88 on the planned day, the visit moved to 1/1 2023, was taken as
+    # 84 (200 kr) without a word, though she may have been 85 (free of charge)
+    a = ask("planerat inskrivningssamtal säbo imorgon 88-åring vad ska jag reg")
+    b = ask("samma men om det hade varit 1/1 2023", a["conversation_id"])
+    assert "var patienten 84 eller 85 år" in b["answer"]
+    assert b["decision"]["patient_fee_sek"] is None and b["question"]
+    c = ask("inskrivningssamtal ny säbo-pat idag, 86-åring")
+    d = ask("samma men 10/2 2024", c["conversation_id"])
+    assert "var patienten 83 eller 84 år" in d["answer"]
+    assert d["decision"]["patient_fee_sek"] == 200
