@@ -1906,6 +1906,7 @@ _HAS_CODE = re.compile(r"\b[A-Z]{1,3}\d{1,4}\b|\b[A-Z]{2}\d{3}\b|\bkod\b", re.I)
 # A question for a figure: a table value answers it with its caption and headers
 # (server/chat/tables.py).
 _ASKS_PERCENT = re.compile(r"\bprocent|%|\bpercent|\bandel", re.I)
+_HAS_SHARE = re.compile(r"\d+(?:[,.]\d+)?\s*(?:procent|%)", re.I)
 _ASKS_NUMBER = re.compile(r"\bhur många\b|\bantal\w*|\bhow many\b|\bnumber of\b|"
                           r"\bstatistik\w*|\bstatistics\b|\bgenomsnitt\w*|\baverage\b|"
                           r"\bsiffr\w*|\bfigures?\b|\btotal\w*", re.I)
@@ -3256,8 +3257,19 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     # a follow-up after a figure ("och undersköterskorna 2021?" after "Hur många hembesök gjorde
     # läkarna … 2020?": walk-through, stop 19, got the whole table of monthly averages) asks
     # for a figure too
+    share = bool(_ASKS_PERCENT.search(text))
+    if share and _ASKS_NUMBER.search(text) and not any(
+            _HAS_SHARE.search(h.chunk.text) for h in offered if h.meta.id == meta.id):
+        # figures and a share asked, and no passage states a share: the figures from the
+        # table, said to come without one ("Hur många hembesök gjorde undersköterskor 2019
+        # respektive 2021, och hur stor var ökningen i procent?": walk-through, stop 25, got
+        # the monthly averages run together)
+        share = False
+        notes_before = [T.t(lang, "no_share_stated")]
+    else:
+        notes_before = []
     if (_ASKS_NUMBER.search(text) or frame.search_text or ALL_ROWS.search(text)) \
-            and not _ASKS_PERCENT.search(text):
+            and not share:
         # (A share asked for is a sentence's, not a table cell's: answer set, tuning part,
         # "med hur många procent ökade läkarmedverkans besök 2021 jmf med året innan" -> 45.)
         # Of the top passages whose table has the row asked for, the one whose caption the
@@ -3268,7 +3280,12 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                   for h in offered if h.meta.id == meta.id]
         tables = [(h, c) for h, c in tables if c is not None]
         if tables:
+            # (a table of averages answers only a question asking for an average: "Visa
+            # antalet hembesök av läkare per år 2019–2021" got the monthly averages 10,9 / 8
+            # / 9,8: walk-through, stop 25)
+            averages = bool(_AVERAGE.search(text))
             table_hit, cell = max(tables, key=lambda hc: (
+                bool(_AVERAGE.search(hc[0].chunk.text.split("\n", 1)[0])) == averages,
                 caption_overlap(hc[0].chunk.text, set(q_terms.all), tokenizer.tokenize),
                 -hc[0].chunk.ordinal))
             chunk = table_hit.chunk
@@ -3320,7 +3337,9 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         T.t(lang, "passage_says", kind=T.t(lang, "kind_" + meta.kind)
             if meta.kind in ("routine", "decision", "report") else T.t(lang, "kind_document"))
         + f"\n“{quote}”" if lang == "en" else quote)
-    notes = []  # said above the quote, on the pages too
+    notes = list(notes_before) if cell is not None else []  # said above the quote, on the pages too
+    if notes:
+        shown = notes[-1] + "\n" + shown
     spelled = _spelled_out(term, quote) if defining is not None and cell is None else None
     if spelled is not None:
         # an abbreviation explained by its full name before it in brackets: said plainly
@@ -3398,6 +3417,9 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                      marks=marks)
 
 
+#: An average asked or captioned: "genomsnitt", "i snitt", "per månad", "average", "monthly".
+_AVERAGE = re.compile(r"genomsnitt\w*|\bi snitt\b|\bsnitt\w*|\bmedel\w*|\bper månad\b|"
+                      r"\baverage\w*|\bmonthly\b|\bper month\b|\bmean\b", re.I)
 #: A figure said in words: a share or a change ("en ökning med 45 procent").
 _FIGURE_SAID = re.compile(r"\d+(?:[,.]\d+)?\s*(?:procent|%)|\bökning\w*|\bminskning\w*", re.I)
 

@@ -92,6 +92,8 @@ TEXTS = {
         "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "rule_statement_past": "Enligt ”{title}” ({system}), som gällde till och med {last}:",
         "stands_for": "{term} står för ”{full}”.",
+        "no_share_stated": "Dokumentet anger ingen procentsats för det här; så här står "
+                           "värdena i tabellen:",
         "covered_elsewhere": "Rutinerna från {org} tar inte upp det du frågar om. Det gör "
                              "en rutin från {other}: ”{title}”, avsnitt ”{section}”. Välj "
                              "{other} eller alla organisationer för att få svaret därifrån.",
@@ -227,6 +229,8 @@ TEXTS = {
         "rule_statement_past": "Under “{title}” ({system}), which applied up to and including "
                                "{last} (quoted in Swedish):",
         "stands_for": "{term} stands for “{full}”.",
+        "no_share_stated": "The document states no percentage for this; the table gives "
+                           "these values:",
         "covered_elsewhere": "The routines of {org} do not cover what you ask. A routine of "
                              "{other} does: “{title}”, section “{section}”. Pick {other} or "
                              "all organizations to get the answer from it.",

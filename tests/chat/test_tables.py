@@ -76,3 +76,16 @@ def test_every_row_of_a_table_asked_for_is_given_a_row_a_line(ask):
     b = ask("Hur många hembesök gjorde läkare 2019, 2020 och 2021?")
     c = ask("Visa alla yrkeskategorier i en tabell", b["conversation_id"])
     assert "- Fysioterapeut 2019: 22, 2020: 59, 2021: 53" in c["answer"]
+
+
+def test_yearly_figures_are_the_totals_and_a_share_not_stated_is_said_so(ask):
+    # walk-through, stop 25: "per år … i en tabell" got the monthly averages, and figures with
+    # a share asked got the averages run together
+    a = ask("Visa antalet hembesök av läkare per år 2019–2021 i en tabell")
+    assert "Läkare 2019: 3016, 2020: 2213, 2021: 2715" in a["answer"]
+    b = ask("Hur många hembesök gjorde undersköterskor 2019 respektive 2021, och hur stor var "
+            "ökningen i procent?")
+    assert b["answer"].startswith("Dokumentet anger ingen procentsats")
+    assert "Undersköterska 2019: 3461, 2021: 7018" in b["answer"]
+    c = ask("hur många hembesök gjorde läkarna i snitt per månad 2021")
+    assert "Läkare 2021: 9,8" in c["answer"]
