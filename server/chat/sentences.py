@@ -73,6 +73,12 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                             r"\bvalid until\b|\bexpir\w*", re.I),
                  re.compile(r"\bgiltig\w*|\bgäller (?:till|t\.?\s?o\.?\s?m\.?)\b|"
                             r"\bvalid (?:until|to)\b", re.I)),
+    # what something is for: the sentence saying its purpose ("what is the extra 500 kr
+    # for?": stop 25, got "… infördes 2023-01-01" beside "… har till syfte att öka äldres
+    # hälsa …")
+    "purpose": (re.compile(r"\bsyfte\w*|\bvarför infördes\b|\bpurpose\b|\bvad är .* till för\b|"
+                           r"\bwhat is\b[^?.]*\bfor\s*\??\s*$|\bwhy was .* introduced\b", re.I),
+                re.compile(r"\bsyfte\w*|\bsyftar\b", re.I)),
 }
 #: Cues whose answer is a kind of fact a sentence either states or not: the best sentence
 #: stating it answers, before one the question's words and meaning favour otherwise.

@@ -2366,7 +2366,10 @@ _ASKS_START = re.compile(r"\bi kraft\b|\bnär (?:börjar|startar|införs|kommer)
                          r"\bin(?:to)? (?:force|effect)\b", re.I)
 # A purpose asked ("vad är syftet med …", "varför infördes …", "what is the purpose of …"),
 # and a passage stating one.
-_PURPOSE_ASKED = re.compile(r"\bsyfte\w*|\bvarför infördes\b|\bpurpose\b|\bwhat is .* for\b|"
+# ("what is X for?" ends on its "for": "What is the fee code in VAS for these visits?" asked
+# no purpose: walk-through, stop 25, refused)
+_PURPOSE_ASKED = re.compile(r"\bsyfte\w*|\bvarför infördes\b|\bpurpose\b|"
+                            r"\bwhat is\b[^?.]*\bfor\s*\??\s*$|"
                             r"\bwhy was .* introduced\b", re.I)
 _PURPOSE_SAID = re.compile(r"\bsyfte\w*|\bi syfte att\b|\bsyftar\b", re.I)
 # Whether one thing replaces another: "ersätter den …", "i stället för", "replace".

@@ -415,3 +415,12 @@ def test_a_comparison_gets_a_sentence_for_each_side(ask):
     a = ask("Vad är skillnaden mellan regionens och kommunens ansvar i hemsjukvården?")
     assert "kommunerna ansvar för vård av patienter i deras eget hem" in a["answer"]
     assert "ligger på regionen för läkaransvaret" in a["answer"]
+
+
+def test_what_is_x_for_these_visits_is_no_purpose_question(ask):
+    # walk-through, stop 25: "What is the fee code in VAS for these visits?" was taken as a
+    # purpose question and refused
+    a = ask("What is the fee code in VAS for these visits?")
+    assert a["kind"] == "search" and "Avgiftstyp: H3" in a["answer"]
+    b = ask("what is the extra 500 kr for?")
+    assert "har till syfte att öka äldres hälsa" in b["answer"]
