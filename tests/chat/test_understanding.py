@@ -1786,3 +1786,17 @@ def test_a_visit_moved_years_back_says_the_age_and_asks_it_when_85_is_possible(a
     d = ask("samma men 10/2 2024", c["conversation_id"])
     assert "var patienten 83 eller 84 år" in d["answer"]
     assert d["decision"]["patient_fee_sek"] == 200
+
+
+def test_a_name_only_another_organizations_documents_use_is_not_answered_from_the_one_picked(
+        client):
+    # walk-through, stop 25: "Vad innebär Läkarmedverkan i hemsjukvården?" with the
+    # municipality picked got its enrolment criteria
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    r = client.post("/api/v1/chat", json={
+        "message": "Vad innebär Läkarmedverkan i hemsjukvården?", "organization": vg})
+    body = r.json()
+    assert body["kind"] == "no_answer" and "Det gör en rutin från Region Halland" in body["answer"]
+    # the municipality's own word for SäBo keeps its answer
+    r = client.post("/api/v1/chat", json={"message": "ansluts alla på säbo?", "organization": vg})
+    assert r.json()["kind"] == "search" and "Vård-och omsorgsboende" in r.json()["answer"]
