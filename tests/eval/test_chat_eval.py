@@ -25,7 +25,7 @@ def test_held_out_routing_and_dialogues_keep_their_floors(state):
     assert fig.accuracy >= 0.93
     assert fig.card_violations == 0
     assert fig.facts_read["age"] >= 36 and fig.facts_read["date"] >= 46
-    assert fig.turns_passed >= 52 and fig.dialogues_passed >= 16
+    assert fig.turns_passed >= 53 and fig.dialogues_passed >= 17  # 56 and 19 at stop 25
 
 
 def test_held_out_answers_keep_their_floors(state):
