@@ -93,6 +93,8 @@ class Corpus:
     word_sets: list[frozenset[str]] = field(default_factory=list)
     term_sets: list[frozenset[str]] = field(default_factory=list)
     document_frequency: dict[str, int] = field(default_factory=dict)
+    #: KnowledgeBase.proper_names, counted on first use.
+    proper_names: dict[str, set[str]] | None = None
 
     @classmethod
     def build(cls, documents: dict[str, Document]) -> "Corpus":

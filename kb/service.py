@@ -10,6 +10,7 @@ reconciliation on open make a crash at any moment leave whole documents only (kb
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -496,6 +497,33 @@ class KnowledgeBase:
             self._unit_cache[key] = (np.stack(found) if found and all(v is not None for v in found)
                                      else None)
         return self._unit_cache[key]
+
+    def proper_names(self) -> dict[str, set[str]]:
+        """The proper names of the documents (a word written with a capital inside a sentence
+        at least three times as often as in lower case: "Läkarmedverkan", "Hallandsjouren",
+        "Cosmic"), each as its stem with the organizations whose documents use it; counted once
+        per snapshot."""
+        corpus = self._corpus
+        if corpus.proper_names is None:
+            tokenize = corpus.lexical.tokenizer.tokenize
+            used_by: dict[str, set[str]] = {}
+            counts: dict[str, list[int]] = {}
+            for doc, chunk in corpus.entries:
+                for m in re.finditer(r"(?<=[\wåäö,] )([A-ZÅÄÖ][a-zåäö]{3,})\b|\b([a-zåäö]{4,})\b",
+                                     chunk.text):
+                    for stem in tokenize(m.group(1) or m.group(2), compounds=False):
+                        counts.setdefault(stem, [0, 0])[0 if m.group(1) else 1] += 1
+                        if m.group(1):
+                            used_by.setdefault(stem, set()).add(doc.meta.organization)
+            corpus.proper_names = {stem: orgs for stem, orgs in used_by.items()
+                                   if counts[stem][0] >= 3 * counts[stem][1]}
+        return corpus.proper_names
+
+    def organization_terms(self, organization: str) -> frozenset[str]:
+        """Every index term of ``organization``'s passages."""
+        corpus = self._corpus
+        return frozenset().union(*(corpus.term_sets[i] for i, (d, _) in enumerate(corpus.entries)
+                                   if d.meta.organization == organization))
 
     def nearest_units(self, query: str, n: int, *, organization: str | None = None
                       ) -> list[tuple[SearchHit, int, float, float]]:

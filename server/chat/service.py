@@ -2121,39 +2121,13 @@ def _decided_by_unit(kb, frame: Frame, text: str):
     return None
 
 
-def _names_in(kb) -> dict[str, set[str]]:
-    """The proper names of the documents (a word written with a capital inside a sentence at
-    least three times as often as in lower case: "Läkarmedverkan", "Hallandsjouren",
-    "Cosmic"), each as its stem with the organizations whose documents use it; kept per
-    knowledge-base snapshot."""
-    corpus = kb._corpus
-    cached = getattr(corpus, "_rutin_names", None)
-    if cached is not None:
-        return cached
-    tokenize = corpus.lexical.tokenizer.tokenize
-    capital: dict[str, set[str]] = {}
-    counts: dict[str, list[int]] = {}
-    for document in corpus.documents.values():
-        for chunk in document.chunks:
-            for m in re.finditer(r"(?<=[\wåäö,] )([A-ZÅÄÖ][a-zåäö]{3,})\b|\b([a-zåäö]{4,})\b",
-                                 chunk.text):
-                for stem in tokenize(m.group(1) or m.group(2), compounds=False):
-                    counts.setdefault(stem, [0, 0])[0 if m.group(1) else 1] += 1
-                    if m.group(1):
-                        capital.setdefault(stem, set()).add(document.meta.organization)
-    names = {stem: orgs for stem, orgs in capital.items()
-             if counts[stem][0] >= 3 * counts[stem][1]}
-    corpus._rutin_names = names
-    return names
-
-
 def _name_outside(kb, text: str, organization: str | None) -> bool:
-    """Whether ``text`` names something (``_names_in``) that only other organizations'
-    documents use, under no name of the lexicon that ``organization``'s documents use
+    """Whether ``text`` names something (``KnowledgeBase.proper_names``) that only other
+    organizations' documents use, under no name of the lexicon that ``organization``'s documents use
     ("SäBo" is the municipality's "vård- och omsorgsboende")."""
     if not organization:
         return False
-    names = _names_in(kb)
+    names = kb.proper_names()
     tokenizer = _tokenizer_for(kb)
     # (an organization's own name is no topic: "… i västra götaland inte halland. vem tar
     # beslutet om anslutning hos oss" asks about the municipality)
@@ -2162,9 +2136,7 @@ def _name_outside(kb, text: str, organization: str | None) -> bool:
                if organization not in names[t] and t not in own_names}
     if not outside:
         return False
-    corpus = kb._corpus
-    used = set().union(*(corpus.term_sets[i] for i, (d, _) in enumerate(corpus.entries)
-                         if d.meta.organization == organization))
+    used = kb.organization_terms(organization)
     for group in kb.lexicon.matching_groups(text, tokenizer):
         forms = [set(tokenizer.tokenize(term, compounds=False)) for term in group]
         if any(outside & f for f in forms) and any(f and f <= used for f in forms):
