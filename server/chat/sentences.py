@@ -250,7 +250,9 @@ _QUESTION_WORD = re.compile(r"\b(?:vad|vem|vilk(?:en|et|a)|när|hur|var|varför|
 # hemsjukvården?", and of people: "Blir personer som flyttar in på LSS-boende …": walk-through,
 # stop 25, got the leave rule without "Patienterna ansluts inte …")
 _YES_NO = re.compile(r"(?:(?:^|[,;:.!?])\s*(?:och\s+|men\s+|and\s+)?|\bså\s+)"
-                     r"(?:ska|skall|måste|får|kan|blir|behöver|räknas|ingår|"
+                     # (a passive verb first: "Ansluts hon då …?", "Skrivs han in …?":
+                     # walk-through, stop 25, lost "Patienterna ansluts inte …")
+                     r"(?:ska|skall|måste|får|kan|blir|behöver|räknas|ingår|[a-zåäö]{3,}s|"
                      r"gäller|should|does|do|is|are|can|will|must|would)\s+(?:hen|han|hon|pat\w*|"
                      r"patient\w*|man|vi|jag|de|dom|den|det|personer|person|någon|nån|the|she|"
                      r"he|they|we|i|it|people|someone|anyone)\b", re.I)

@@ -424,3 +424,9 @@ def test_what_is_x_for_these_visits_is_no_purpose_question(ask):
     assert a["kind"] == "search" and "Avgiftstyp: H3" in a["answer"]
     b = ask("what is the extra 500 kr for?")
     assert "har till syfte att öka äldres hälsa" in b["answer"]
+
+
+def test_who_decides_asked_with_bestammer_finds_the_decider(ask):
+    # walk-through, stop 25: "Vem bestämmer om en patient ska anslutas …" got "alltid frivilligt"
+    a = ask("Vem bestämmer om en patient ska anslutas till hemsjukvården?")
+    assert "planeringsfunktion" in a["answer"]

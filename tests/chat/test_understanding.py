@@ -1800,3 +1800,22 @@ def test_a_name_only_another_organizations_documents_use_is_not_answered_from_th
     # the municipality's own word for SäBo keeps its answer
     r = client.post("/api/v1/chat", json={"message": "ansluts alla på säbo?", "organization": vg})
     assert r.json()["kind"] == "search" and "Vård-och omsorgsboende" in r.json()["answer"]
+
+
+def test_lm_making_the_visit_takes_away_the_500_kr(ask):
+    # walk-through, stop 25: "det var LM som gjorde besöket" after a card was refused, and
+    # the 500 kr stood
+    a = ask("utskr säbo 80 år igår reg")
+    assert a["decision"]["compensation_sek"] == 500
+    b = ask("det var LM som gjorde besöket", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["eligible"] is False
+
+
+def test_a_passive_yes_no_question_gets_the_rule_and_its_exception(client):
+    # walk-through, stop 25: "… Ansluts hon då till kommunal hälso- och sjukvård?" lost
+    # "Patienterna ansluts inte …"
+    r = client.post("/api/v1/chat", json={
+        "message": "En patient som normalt går till vårdcentralen behöver en planerad insats på "
+                   "natten. Ansluts hon då till kommunal hälso- och sjukvård?",
+        "organization": "Kommun i Västra Götaland (Sektor Välfärd)"})
+    assert "ansluts inte" in r.json()["answer"]
