@@ -2850,7 +2850,8 @@ _TERM_ASKED = re.compile(
     # an abbreviation: "what is SIP", "vad är en SIP?" (walk-through, stop 21: a sentence
     # using "SIP" was quoted, not the one spelling it out)
     r"^\s*(?:(?:och|and)\s+)?(?:vad|va|what)(?:'s|s|\s+är|\s+is|\s+e)\s+(?:en\s+|ett\s+|an?\s+)?"
-    r"(?P<abbr>(?-i:[A-ZÅÄÖ]{2,6}))\s*\??\s*$", re.I)
+    # (a code with a digit too: "what is H3", walk-through, stop 25, got the HSU background)
+    r"(?P<abbr>(?-i:[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5}))\s*\??\s*$", re.I)
 _ARTICLE = re.compile(r"^(?:ett|en|det|den|a|an|the)\s+", re.I)
 
 

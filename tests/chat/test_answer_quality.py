@@ -430,3 +430,10 @@ def test_who_decides_asked_with_bestammer_finds_the_decider(ask):
     # walk-through, stop 25: "Vem bestämmer om en patient ska anslutas …" got "alltid frivilligt"
     a = ask("Vem bestämmer om en patient ska anslutas till hemsjukvården?")
     assert "planeringsfunktion" in a["answer"]
+
+
+def test_what_is_a_code_with_a_digit_is_its_line_said_to_be_unexplained(ask):
+    # walk-through, stop 25: "what is H3" got the HSU background
+    a = ask("what is H3")
+    assert a["answer"].startswith("The routines do not explain what “H3” means.")
+    assert "Avgiftstyp: H3" in a["answer"]
