@@ -35,6 +35,13 @@ _NUMBER = (r"(?:\d+(?:[,.]\d+)?|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|e
            r"twelve|fourteen|first|second|third|sixth)")
 _UNIT = r"(?:dag|dagar|dygn|vecka|veckor|månad|månader|år|timm\w*|day|days|week|weeks|month|months|year|years|hours?)"
 #: Question cue -> (pattern in the question, pattern a sentence answering it holds).
+# A purpose asked ("vad är syftet med …", "varför infördes …", "what is the purpose of …",
+# "what is X for?", ending on its "for": "What is the fee code in VAS for these visits?" asks
+# no purpose: walk-through, stop 25, refused), and a passage stating one.
+PURPOSE_ASKED = re.compile(r"\bsyfte\w*|\bvarför infördes\b|\bpurpose\b|"
+                           r"\bwhat is\b[^?.]*\bfor\s*\??\s*$|"
+                           r"\bwhy was .* introduced\b", re.I)
+PURPOSE_SAID = re.compile(r"\bsyfte\w*|\bi syfte att\b|\bsyftar\b", re.I)
 CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "frequency": (re.compile(r"\bhur ofta\b|\bhow often\b|\bhur många gånger\b", re.I),
                   re.compile(rf"\b(?:var|varje|per|minst|årligen|every|per|once)\b\s*(?:{_NUMBER}\s+)?"
@@ -76,9 +83,8 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # what something is for: the sentence saying its purpose ("what is the extra 500 kr
     # for?": stop 25, got "… infördes 2023-01-01" beside "… har till syfte att öka äldres
     # hälsa …")
-    "purpose": (re.compile(r"\bsyfte\w*|\bvarför infördes\b|\bpurpose\b|\bvad är .* till för\b|"
-                           r"\bwhat is\b[^?.]*\bfor\s*\??\s*$|\bwhy was .* introduced\b", re.I),
-                re.compile(r"\bsyfte\w*|\bsyftar\b", re.I)),
+    "purpose": (re.compile(PURPOSE_ASKED.pattern + r"|\bvad är .* till för\b", re.I),
+                PURPOSE_SAID),
 }
 #: Cues whose answer is a kind of fact a sentence either states or not: the best sentence
 #: stating it answers, before one the question's words and meaning favour otherwise.
@@ -116,8 +122,8 @@ class QuestionTerms:
     #: What applies in a situation ("Vad gäller på kvällar och nätter …?", "what applies …").
     what_applies: bool = False
     #: The two sides a comparison asks about ("skillnaden mellan regionens och kommunens
-    #: ansvar": {region}, {kommun}), each as the stems of its words.
-    #: Per side: (its own words, its words with what both sides share).
+    #: ansvar"), each as (the stems of its own words, those with what both sides share):
+    #: ({region}, {region, ansv}), ({kommun}, {kommun, ansv}).
     sides: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
 
     def for_passage(self, passage_terms: set[str]) -> "QuestionTerms":

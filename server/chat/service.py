@@ -750,8 +750,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                 # "och i april förra året" after a card (walk-through, stop 22: a version
                 # answer, the visit dropped)
                 or (period_span(text, today) is not None and len(text.split()) <= 6
-                    and (_WHAT_IF.match(text) or _FOLLOWS_ON.match(text)
-                         or _IT_WAS.match(text) or _only_a_period(text, today)))
+                    and (_WHAT_IF.match(text) or _retimed(text, today)))
                 # "same thing but visit was in april 2025" (walk-through, stop 24: a version
                 # answer without the registration)
                 or (period_span(text, today) is not None and len(text.split()) <= 10
@@ -1378,10 +1377,7 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     no_day = "visit_date" not in frame.stated and "visit_date" not in known
     what_if = bool(known) and bool(_WHAT_IF.match(frame.text)
                                    or _WHAT_IF_CLAUSE.search(frame.text)
-                                   or _FOLLOWS_ON.match(frame.text)
-                                   or _SAME_AGAIN.match(frame.text)
-                                   or _IT_WAS.match(frame.text)
-                                   or _only_a_period(frame.text, today))
+                                   or _retimed(frame.text, today))
     span = period_span(frame.text, today) \
         if "visit_date" not in frame.stated and (no_day or what_if) else None
     one_routine = None
@@ -1418,12 +1414,7 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
             # "och om det var i våras?" after a card: that visit on a day of another period
             or (period and known and (_WHAT_IF.match(frame.text)
                                       or _WHAT_IF_CLAUSE.search(frame.text)
-                                      or (span is not None and (_FOLLOWS_ON.match(frame.text)
-                                                                or _IT_WAS.match(frame.text)
-                                                                or _only_a_period(frame.text,
-                                                                                  today)
-                                                                or _SAME_AGAIN.match(frame.text)
-                                                                ))))):
+                                      or (span is not None and _retimed(frame.text, today))))):
         conv.facts.pop("visit_date", None)
         conv.pending, conv.pending_rule = "visit_date", None
         question = T.question_for("visit_date", lang)
@@ -2082,12 +2073,13 @@ def _deciding_passages(kb, frame: Frame, text: str, hits: list, window: list,
     if not offered or not asks.search(frame.text):
         return offered
     holding = [h for h in offered if holds.search(h.chunk.text)]
-    stated = _decided_by_unit(kb, frame, text)
-    if stated is not None and not any(_DECIDED_BY.search(h.chunk.text) for h in holding):
+    if not any(_DECIDED_BY.search(h.chunk.text) for h in holding):
         # a sentence saying who decides it, found on its own wherever its passage ranks,
         # before a passage where someone only "beslutar" something else ("vem beslutar om
         # inskrivning i hemsjukvård" got HSU's "… beslutar om förslaget": stop 25)
-        return [stated]
+        stated = _decided_by_unit(kb, frame, text)
+        if stated is not None:
+            return [stated]
     if holding:
         return holding
     shown = {(h.meta.id, h.chunk.anchor) for h in offered}
@@ -2212,8 +2204,8 @@ _COUNTS = re.compile(r"\bräknas\b|\bgodkänn\w*|\bgiltig\w*|\bcount\w*|\bqualif
 
 
 _FOLLOWS_ON = re.compile(r"^\s*(?:och|men|samt|and|but|what about)\b", re.I)
-# "var i mars 2025", "nej det var i juni", "sorry, it was in 2024": the visit's time corrected
-# (walk-through, stop 25: "var i mars 2025" after a card got a version note, no visit)
+
+
 def _only_a_period(text: str, today: date) -> bool:
     """True for a message that is a month or a period and nothing else ("juni 2024", "i mars
     2025?"): after a card, the same visit then (walk-through, stop 25: refused)."""
@@ -2223,8 +2215,17 @@ def _only_a_period(text: str, today: date) -> bool:
     return not re.sub(r"\b(?:i|in|på|då|then|during)\b|[?.!,]", " ", rest).strip()
 
 
+# "var i mars 2025", "nej det var i juni", "sorry, it was in 2024": the visit's time corrected
+# (walk-through, stop 25: "var i mars 2025" after a card got a version note, no visit)
 _IT_WAS = re.compile(r"^\s*(?:(?:nej|nä|förlåt|ursäkta|oj|sorry|no|oops|förresten)\b[,.!:]?\s*)?"
                      r"(?:(?:det|besöket|it|the visit)\s+)?(?:var|va|was)\b|^\s*it's\b", re.I)
+
+
+def _retimed(text: str, today: date) -> bool:
+    """A follow-up giving the visit just answered another time: "och i juni 2024", "samma men
+    …", "var i mars 2025", or the period alone ("juni 2024")."""
+    return bool(_FOLLOWS_ON.match(text) or _SAME_AGAIN.match(text) or _IT_WAS.match(text)
+                or _only_a_period(text, today))
 
 
 def _routine_asked_about(state, frame: Frame, today: date):
@@ -2396,14 +2397,6 @@ _ASKS_START = re.compile(r"\bi kraft\b|\bnär (?:börjar|startar|införs|kommer)
                          r"\bstartdatum\b|\bfrån vilket datum\b|\b(?:from|since) when\b|"
                          r"\bwhen (?:does|will)\b.*\b(?:start|begin|apply|take effect)\b|"
                          r"\bin(?:to)? (?:force|effect)\b", re.I)
-# A purpose asked ("vad är syftet med …", "varför infördes …", "what is the purpose of …"),
-# and a passage stating one.
-# ("what is X for?" ends on its "for": "What is the fee code in VAS for these visits?" asked
-# no purpose: walk-through, stop 25, refused)
-_PURPOSE_ASKED = re.compile(r"\bsyfte\w*|\bvarför infördes\b|\bpurpose\b|"
-                            r"\bwhat is\b[^?.]*\bfor\s*\??\s*$|"
-                            r"\bwhy was .* introduced\b", re.I)
-_PURPOSE_SAID = re.compile(r"\bsyfte\w*|\bi syfte att\b|\bsyftar\b", re.I)
 # Whether one thing replaces another: "ersätter den …", "i stället för", "replace".
 _REPLACES_ASKED = re.compile(r"\bersätter\b|\bersätts\b|\bi ?stället för\b|\breplac\w*|"
                              r"\binstead of\b", re.I)
@@ -2496,9 +2489,18 @@ _FEE_FIELD = re.compile(r"\bfee type\b|\bavgiftstyp\w*|\bkod\w*|\bcodes?\b", re.
 _HOME_CARE_FEE = re.compile(r"\bför (?:\w+ )?(?:hemsjukvård\w*|hsv|khsv)\b|"
                             r"\bfor (?:\w+ )?home (?:health )?care\b", re.I)
 # Someone other than the patient paying: "vad betalar regionen …", "what does the clinic pay".
-_PAYER_NAMED = re.compile(r"\b(?:betala\w*|pays?)\s+(?:regionen|kommunen|vc|vårdcentral\w*|vi|we)\b|"
+_PAYER_NAMED = re.compile(r"\b(?:betala\w*|pays?)\s+(?:regionen|kommunen|vc|vårdcentral\w*|"
+                          r"vi|we)\b|"
                           r"\b(?:what|how much) (?:does|do|will) (?:the |our )?(?:region|clinic|"
                           r"municipality|health cent(?:re|er)|we)\b", re.I)
+
+
+def _asks_patient_fee(text: str) -> bool:
+    """What the patient pays is asked: a fee named, or what someone pays with no other payer
+    named ("vad betalar en 85-åring …", "what does a 90 year old pay …": walk-through, stop
+    25; not "vad betalar regionen …")."""
+    return bool(_PATIENT_FEE.search(text)
+                or (_ASKS_PAYS.search(text) and not _PAYER_NAMED.search(text)))
 
 
 def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:
@@ -2511,12 +2513,9 @@ def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:
     text = frame.text
     # the age limit of the routine's fees names the physician's visit too ("whats the fee if
     # pt is over 85": walk-through, stop 19, got the Cosmic line in Swedish, no amount)
-    # ("vad betalar en 85-åring för läkarbesök i hemmet", "what does a 90 year old pay …":
-    # what someone pays, not a payer named: walk-through, stop 25)
-    pays = _PATIENT_FEE.search(text) or (_ASKS_PAYS.search(text)
-                                         and not _PAYER_NAMED.search(text))
-    if not (pays and (_TARGETED_VISIT.search(text) or _AGE_ASKED.search(text)
-                      or re.search(r"\b85\b", text))) \
+    if not (_asks_patient_fee(text) and (_TARGETED_VISIT.search(text)
+                                         or _AGE_ASKED.search(text)
+                                         or re.search(r"\b85\b", text))) \
             or _FEE_FIELD.search(text) \
             or (_HOME_CARE_FEE.search(text) and not _PROFESSIONS[0][0].search(text)):
         # (the fee for home health care is the municipality's, not the physician's visit:
@@ -2959,9 +2958,7 @@ def _fee_without_amount(state, frame: Frame, window: list, text: str, tokenizer)
     describes the fee and where (walk-through, stop 18: "Vad kostar hemsjukvården för
     patienten? det finns visst två nivåer" got a bare refusal naming that very section). A
     no_answer, so without citations, as the API says."""
-    if not ((_ASKS_AMOUNT.search(text) or _ASKS_PAYS.search(text))
-            and (_PATIENT_FEE.search(text) or (_ASKS_PAYS.search(text)
-                                               and not _PAYER_NAMED.search(text)))):
+    if not ((_ASKS_AMOUNT.search(text) or _ASKS_PAYS.search(text)) and _asks_patient_fee(text)):
         return None
     kb, lang = state.kb, frame.lang
     for hit in window:
@@ -3165,14 +3162,14 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         tabled = [h for h in hits[:5] if parse_table(h.chunk.text) is not None
                   and h in _answer_window([h], frame)]
         window = tabled + [h for h in window if h not in tabled]
-    if _PURPOSE_ASKED.search(frame.text) and not any(_PURPOSE_SAID.search(h.chunk.text)
+    if S.PURPOSE_ASKED.search(frame.text) and not any(S.PURPOSE_SAID.search(h.chunk.text)
                                                      for h in window[:1]):
         # the purpose asked: the best passage among the top five saying one ("Vad är syftet
         # med den extra ersättningen på 500 kr?" got the conditions of "Förutsättningar", not
         # "… har till syfte att öka äldres hälsa …": re-check, stop 24)
         # (or of the best passage's document: its background below the rule's own section)
         more = _with_the_best_document(kb, text, hits, window)
-        stating = [h for h in more if _PURPOSE_SAID.search(h.chunk.text)
+        stating = [h for h in more if S.PURPOSE_SAID.search(h.chunk.text)
                    and h in _answer_window([h], frame)]
         # (the version in force first: a replaced one's passage is dropped further on)
         stating.sort(key=lambda h: not h.meta.in_force_on(frame.today or date.today()))
@@ -3298,19 +3295,15 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     # a follow-up after a figure ("och undersköterskorna 2021?" after "Hur många hembesök gjorde
     # läkarna … 2020?": walk-through, stop 19, got the whole table of monthly averages) asks
     # for a figure too
+    # figures and a share asked, and no passage states a share: the figures from the table,
+    # said to come without one ("Hur många hembesök gjorde undersköterskor 2019 respektive
+    # 2021, och hur stor var ökningen i procent?": walk-through, stop 25, got the monthly
+    # averages run together)
     share = bool(_ASKS_PERCENT.search(text))
-    if share and _ASKS_NUMBER.search(text) and not any(
-            _HAS_SHARE.search(h.chunk.text) for h in offered if h.meta.id == meta.id):
-        # figures and a share asked, and no passage states a share: the figures from the
-        # table, said to come without one ("Hur många hembesök gjorde undersköterskor 2019
-        # respektive 2021, och hur stor var ökningen i procent?": walk-through, stop 25, got
-        # the monthly averages run together)
-        share = False
-        notes_before = [T.t(lang, "no_share_stated")]
-    else:
-        notes_before = []
+    share_unstated = share and bool(_ASKS_NUMBER.search(text)) and not any(
+        _HAS_SHARE.search(h.chunk.text) for h in offered if h.meta.id == meta.id)
     if (_ASKS_NUMBER.search(text) or frame.search_text or ALL_ROWS.search(text)) \
-            and not share:
+            and (not share or share_unstated):
         # (A share asked for is a sentence's, not a table cell's: answer set, tuning part,
         # "med hur många procent ökade läkarmedverkans besök 2021 jmf med året innan" -> 45.)
         # Of the top passages whose table has the row asked for, the one whose caption the
@@ -3378,8 +3371,9 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         T.t(lang, "passage_says", kind=T.t(lang, "kind_" + meta.kind)
             if meta.kind in ("routine", "decision", "report") else T.t(lang, "kind_document"))
         + f"\n“{quote}”" if lang == "en" else quote)
-    notes = list(notes_before) if cell is not None else []  # said above the quote, on the pages too
-    if notes:
+    notes = []  # said above the quote, on the pages too
+    if cell is not None and share_unstated:
+        notes.append(T.t(lang, "no_share_stated"))
         shown = notes[-1] + "\n" + shown
     spelled = _spelled_out(term, quote) if defining is not None and cell is None else None
     if spelled is not None:
@@ -3462,7 +3456,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
 _AVERAGE = re.compile(r"genomsnitt\w*|\bi snitt\b|\bsnitt\w*|\bmedel\w*|\bper månad\b|"
                       r"\baverage\w*|\bmonthly\b|\bper month\b|\bmean\b", re.I)
 #: A figure said in words: a share or a change ("en ökning med 45 procent").
-_FIGURE_SAID = re.compile(r"\d+(?:[,.]\d+)?\s*(?:procent|%)|\bökning\w*|\bminskning\w*", re.I)
+_FIGURE_SAID = re.compile(_HAS_SHARE.pattern + r"|\bökning\w*|\bminskning\w*", re.I)
 
 
 def _figure_said_beside(kb, document_id: str, chunk, years: set[str]):
