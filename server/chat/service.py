@@ -2039,6 +2039,69 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
     return bool(_ASKS_CODE.search(text)) and not _HAS_CODE.search(passage)
 
 
+def _money_overlap(q_terms, passage: str, tokenize, fees: bool = True) -> float:
+    """How much of what the question asks the passage's best sentence stating an amount in
+    kronor shares (its terms' rarity summed); 0 when no sentence states one (or, without
+    ``fees``, only a fee the patient pays)."""
+    # the words asking for an amount, and the lexicon's other words for them ("money":
+    # "medel", "miljon"), are shared by every sentence stating one
+    asking = set(tokenize(_MONEY_WORDS))
+    asking |= {t for own, others in q_terms.groups if own & asking for t in others}
+    best = 0.0
+    for span in S.split_sentences(passage):
+        sentence = passage[span.start:span.end]
+        if _HAS_KRONOR.search(sentence) and (fees or not _HAS_FEE_WORD.search(sentence)):
+            shared = q_terms.all & set(tokenize(sentence)) - asking
+            best = max(best, sum(q_terms.rarity.get(t, 1.0) for t in shared))
+    return best
+
+
+def _stating_the_amount(kb, frame: Frame, text: str, hits: list, offered: list, q_terms,
+                        tokenizer) -> list:
+    """An amount of money asked: the passage whose sentence stating an amount in kronor
+    speaks of what is asked answers first, found among the top ten passages in force when
+    no offered one has such a sentence (walk-through, stop 25 and 26: "vad får vc betalt för ett hembesök
+    av läkare" quoted the HSU decision's per-visit compensation, which names no amount, and
+    said no amount was given, above the Cosmic routine's "Ersättning utgår med 500 kr per
+    hemsjukvårdsbesök utfört av läkare …"; "vad betalar regionen för hembesök" got the
+    patient's 200 kr)."""
+    if not offered or not (_asks_money(frame.text) or _REGION_PAYS.search(frame.text)):
+        return offered  # (none offered: the routines hold no such amount, said so)
+    fees = not _REGION_PAYS.search(frame.text)
+    if not fees:
+        # what the region pays is the clinic's compensation, not the patient's fee
+        text = _REGION_PAYS.sub("vilken ersättning får vårdcentralen", frame.text)
+        q_terms = S.question_terms(text, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
+
+    def overlap(hit) -> float:
+        return _money_overlap(q_terms, hit.chunk.text, tokenizer.tokenize, fees)
+
+    if offered and overlap(offered[0]) >= MONEY_OVERLAP:
+        return offered
+    seen = {(h.meta.id, h.chunk.anchor) for h in offered}
+    more = [h for h in _versions_in_force(
+                kb, kb.search(text, k=10, organization=frame.organization), _asked_day(frame),
+                ended_too=not (_SYSTEM_NAMED.search(frame.text) or _OLD_VERSION.search(frame.text)))
+            if (h.meta.id, h.chunk.anchor) not in seen]
+    scored = [(overlap(h), h) for h in offered + more]
+    best_score, best = max(scored, key=lambda sh: sh[0], default=(0.0, None))
+    if best is None or best_score < MONEY_OVERLAP:
+        return offered
+    return [best]
+
+
+_HAS_FEE_WORD = re.compile(r"avgift", re.I)
+#: The words asking for an amount, which every sentence stating one shares.
+_MONEY_WORDS = ("per kr kronor belopp amount how much money pengar procent percent a get "
+                "budget funding")
+#: The rarity a sentence stating an amount must share with the question to answer it: more
+#: than a common word or two ("ersättning" alone is in every amount of the decision).
+MONEY_OVERLAP = 3.0
+# What the region (not the patient) pays, for a visit: its compensation to the clinic.
+_REGION_PAYS = re.compile(r"\b(?:vad|hur mycket|hur mkt)\s+(?:betalar|ger)\s+(?:regionen|"
+                          r"region halland)\b|\bwhat does the region pay\b", re.I)
+
+
 def _amount_elsewhere(state, frame: Frame) -> ChatReply | None:
     """An amount asked of one organization's routines that only another organization's
     document names ("får vi 500 kr …" with the Västra Götaland municipality picked): said
@@ -3231,6 +3294,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             tokenize(f"{window[0].meta.title} {window[0].chunk.section or ''}"))
         offered = [h for h in offered if not key or key & set(tokenize(h.chunk.text))]
     offered = _deciding_passages(kb, frame, text, hits, window, offered)
+    offered = _stating_the_amount(kb, frame, text, hits, offered, q_terms, tokenizer)
     years = set(_YEAR.findall(frame.text))
     if offered and offered[0].meta.valid_from is not None \
             and offered[0].meta.kind in ("report", "decision"):

@@ -246,6 +246,22 @@ def test_an_amount_asked_of_a_sentence_without_one_says_no_amount_is_given(ask):
     assert "50 procent" in raised["answer"] and "inget belopp" not in raised["answer"]
 
 
+def test_what_a_clinic_or_the_region_pays_is_the_sentence_stating_its_amount(ask):
+    # walk-through, stop 25: the HSU decision's per-visit compensation, which names no amount,
+    # was quoted as "no amount given" above the routine's 500 kr; what the region pays got the
+    # patient's 200 kr
+    for question in ("vad får vc betalt för ett hembesök av läkare",
+                     "vad betalar regionen för hembesök",
+                     "what does the region pay for a home visit"):
+        body = ask(question)
+        assert body["kind"] == "search", question
+        assert "Ersättning utgår med 500 kr per hemsjukvårdsbesök" in body["answer"], question
+        assert "Patientavgift" not in body["answer"] and "inget belopp" not in body["answer"]
+        assert body["citations"][0]["document_id"] == "rh-hemsjukvardsbesok-cosmic"
+    # what the patient pays is still the fee
+    assert "200 kr" in ask("vad betalar patienten för ett hembesök av läkare")["answer"]
+
+
 def test_when_the_extended_lakarmedverkan_starts_says_no_start_date_is_given(ask):
     # walk-through, stop 24: the 14 days were the answer to when the extension starts
     for text, words in (
