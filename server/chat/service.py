@@ -2143,6 +2143,14 @@ def _deciding_passages(kb, frame: Frame, text: str, hits: list, window: list,
         stated = _decided_by_unit(kb, frame, text)
         if stated is not None:
             return [stated]
+        if frame.picked_organization:
+            elsewhere = _decided_by_unit(kb, replace(frame, organization=None), text)
+            if elsewhere is not None:
+                # only another organization's routine says who decides it: not covered
+                # here, and said where it is (walk-through, stop 25: "vem beslutar om
+                # anslutning" with Region Halland picked got the HSU decision's
+                # "individuellt beslut" on Läkarmedverkan's 14 days)
+                return [elsewhere]
     if holding:
         return holding
     shown = {(h.meta.id, h.chunk.anchor) for h in offered}
@@ -2233,11 +2241,13 @@ def _document_text(kb, document_id: str) -> str | None:
     return None if document is None else document.text
 
 
-def _no_answer(state, frame: Frame, nearby: bool = False) -> ChatReply:
+def _no_answer(state, frame: Frame, nearby: bool = False, elsewhere=None) -> ChatReply:
     """The routines do not cover the question: said so, with what they cover nearby (a
-    section named, not quoted: a no_answer has no citations)."""
+    section named, not quoted: a no_answer has no citations); ``elsewhere``: the passage of
+    another organization's routine that answers it."""
     answer = T.t(frame.lang, "no_answer")
-    elsewhere = _covered_elsewhere(state, frame) if nearby else None
+    if elsewhere is None and nearby:
+        elsewhere = _covered_elsewhere(state, frame)
     if elsewhere is not None:
         # the organization picked has nothing on it, another one's routine has: said where
         # (walk-through, stop 25: "Hur registrerar jag ett hembesök i Cosmic?" with the
@@ -3294,6 +3304,8 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             tokenize(f"{window[0].meta.title} {window[0].chunk.section or ''}"))
         offered = [h for h in offered if not key or key & set(tokenize(h.chunk.text))]
     offered = _deciding_passages(kb, frame, text, hits, window, offered)
+    if offered and frame.organization and offered[0].meta.organization != frame.organization:
+        return _no_answer(state, frame, nearby=True, elsewhere=offered[0])
     offered = _stating_the_amount(kb, frame, text, hits, offered, q_terms, tokenizer)
     years = set(_YEAR.findall(frame.text))
     if offered and offered[0].meta.valid_from is not None \

@@ -1775,6 +1775,23 @@ def test_a_question_another_organizations_routine_answers_says_where_it_is(clien
     assert "Det gör en rutin från" not in r.json()["answer"]
 
 
+def test_who_decides_what_only_another_organizations_routine_says_is_said_to_be_there(client):
+    # walk-through, stop 25: "vem beslutar om anslutning" with Region Halland picked quoted the
+    # HSU decision's "individuellt beslut" on Läkarmedverkan's 14 days
+    for message in ("vem beslutar om anslutning",
+                    "who decides if a patient is enrolled in home care"):
+        body = client.post("/api/v1/chat", json={"message": message,
+                                                 "organization": "Region Halland"}).json()
+        assert body["kind"] == "no_answer" and body["citations"] == [], message
+        assert "Kommun i Västra Götaland (Sektor Välfärd)" in body["answer"]
+        assert "Bedömning och beslut" in body["answer"]
+    # the municipality picked: its own sentence answers
+    body = client.post("/api/v1/chat", json={
+        "message": "vem beslutar om anslutning",
+        "organization": "Kommun i Västra Götaland (Sektor Välfärd)"}).json()
+    assert "tas av hemsjukvårdens planeringsfunktion" in body["answer"]
+
+
 def test_a_visit_moved_years_back_says_the_age_and_asks_it_when_85_is_possible(ask):
     # walk-through, stop 25: 88 on the planned day, the visit moved to 1/1 2023, was taken as
     # 84 (200 kr) without a word, though she may have been 85 (free of charge)
