@@ -1162,7 +1162,7 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
         # the age limit for the free visit", re-check, stop 24, refused)
         fee_age = bool(_PATIENT_FEE.search(frame.text) and _AGE_ASKED.search(frame.text))
         return (_lmv_period_statement(state, frame, conv) or _notice_statement(state, frame, today)
-                or (fee_age and _rule_statement(state, frame, today))
+                or ((fee_age or _remote_asked(frame)) and _rule_statement(state, frame, today))
                 or _no_answer(state, frame, nearby=True))
     whole = (_notice_statement(state, frame, today) or _rule_statement(state, frame, today)
              or _lmv_period_statement(state, frame, conv) or _search_answer(state, frame))
@@ -2335,6 +2335,19 @@ _PAID_OUT = re.compile(r"\bbetala(?:des|ts) ut\b|\butbetal\w*|\bpaid out\b|\bin 
                        re.I)
 
 
+# Whether something may be done so ("kan brytpunktsamtal göras på video", "can the
+# breakpoint conversation be done by video call?").
+_CAN_DO = re.compile(r"\b(?:kan|får|går det|funkar|fungerar|duger|räknas|can|may|could|"
+                     r"is it (?:ok|okay|allowed|possible|fine))\b", re.I)
+
+
+def _remote_asked(frame: Frame) -> bool:
+    """Whether the message asks if a visit may be made remotely: the rule's "kan aldrig ske
+    på distans" answers it (walk-through, stop 26: "kan brytpunktsamtal göras på video" got
+    the Vårdtjänst line; in English it was refused)."""
+    return frame.stated.get("remote") is True and bool(_CAN_DO.search(frame.text))
+
+
 def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
     """A general question about a rule that a fact names ("räknas videobesök?", "får man 500 kr
     inom Läkarmedverkan?", "kan distriktssköterskans besök ge ersättningen?") answered with the
@@ -2357,7 +2370,7 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
     if routine is None:
         return None
     if not (MONEY_WORDS.search(frame.text) or REGISTRATION_WORDS.search(frame.text)
-            or _COUNTS.search(frame.text)):
+            or _COUNTS.search(frame.text) or _remote_asked(frame)):
         # a question about Läkarmedverkan or a nurse, not about the rule; or about the amount;
         # or which fields are filled in
         return (_fee_statement(state, frame, routine)

@@ -330,6 +330,16 @@ def test_can_the_physician_do_the_visit_by_video_gets_the_rule(ask):
     assert "kan aldrig ske på distans" in body["answer"] and "ger inte ersättningen" in body["answer"]
 
 
+@pytest.mark.parametrize("question", ["kan brytpunktsamtal göras på video",
+                                      "Can the breakpoint conversation be done by video call?"])
+def test_can_an_occasion_be_done_remotely_gets_the_rule(ask, question):
+    # walk-through, stop 26: the Vårdtjänst line was quoted, and in English it was refused
+    body = ask(question)
+    assert body["kind"] == "search" and body["decision"] is None
+    assert "kan aldrig ske på distans" in body["answer"]
+    assert body["citations"][0]["document_id"] == "rh-hemsjukvardsbesok-cosmic"
+
+
 @pytest.mark.parametrize("question", ["hur registrerar jag besöket?", "hur reggar vi det?",
                                       "how do I register the visit?"])
 def test_how_do_i_register_the_visit_gets_the_registration_and_a_question_back(ask, question):
