@@ -2936,7 +2936,13 @@ _TERM_ASKED = re.compile(
     # using "SIP" was quoted, not the one spelling it out)
     r"^\s*(?:(?:och|and)\s+)?(?:vad|va|what)(?:'s|s|\s+är|\s+is|\s+e)\s+(?:en\s+|ett\s+|an?\s+)?"
     # (a code with a digit too: "what is H3", walk-through, stop 25, got the HSU background)
-    r"(?P<abbr>(?-i:[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5}))\s*\??\s*$", re.I)
+    r"(?P<abbr>(?-i:[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5}))\s*\??\s*$|"
+    # one word with its article, "vad är ett brytpunktssamtal", or a Swedish word in English,
+    # "what is brytpunktssamtal" (walk-through, stop 26: the Vårdtjänst line was quoted as
+    # its meaning); not "vad är avgiften", which asks for a fact
+    r"^\s*(?:(?:och|and)\s+)?(?:vad|va)\s+är\s+(?:en|ett)\s+(?P<word>[a-zåäö-]{4,30})\s*\??\s*$|"
+    r"^\s*(?:(?:och|and)\s+)?what(?:'s|s|\s+is)\s+(?:an?\s+)?"
+    r"(?P<sv_word>(?!the\b)[a-zåäö-]{5,30})\s*\??\s*$", re.I)
 _ARTICLE = re.compile(r"^(?:ett|en|det|den|a|an|the)\s+", re.I)
 
 
@@ -2970,7 +2976,8 @@ def _term_asked(text: str) -> str | None:
         if low and low.group("abbr").casefold() in _lexicon_abbreviations():
             return low.group("abbr")
         return None
-    raw = (m.group("sv") or m.group("en") or m.group("en2") or m.group("abbr") or "").strip()
+    raw = (m.group("sv") or m.group("en") or m.group("en2") or m.group("abbr")
+           or m.group("word") or m.group("sv_word") or "").strip()
     if _PRONOUN_TERM.match(raw):
         return "det"
     term = _ARTICLE.sub("", raw)
