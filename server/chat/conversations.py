@@ -170,6 +170,7 @@ _TOPIC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,119}")
 
 
 _DATE_RULES = ("lakarmedverkan", "followup")
+_OCCASIONS = ("utskrivning", "inskrivning", "brytpunktssamtal")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -183,6 +184,8 @@ def _topic_or_none(value) -> dict | None:
         topic = {"document_id": doc, "anchor": anchor}
         if value.get("notice") is True:  # the last answer was a notice of what is not given
             topic["notice"] = True
+        if value.get("occasion") in _OCCASIONS:  # the occasion the last question named
+            topic["occasion"] = value["occasion"]
         if value.get("rule") in _DATE_RULES:  # the date rule the last answer computed
             topic["rule"] = value["rule"]
             if value.get("last_followup") is True:  # counted from the latest follow-up

@@ -190,6 +190,13 @@ def _admit_new_conversation(state, client: str | None) -> None:
             "sekunder, eller fortsätt ett pågående samtal.", retry_after=wait)
 
 
+#: A short follow-up pointing back with a pronoun ("ger det extra ersättning?").
+_IT = re.compile(r"\b(?:det|den|it|that|this)\b", re.I)
+IT_WORDS = 8
+_OCCASION_WORDS = {"utskrivning": "utskrivning", "inskrivning": "inskrivningssamtal",
+                   "brytpunktssamtal": "brytpunktssamtal"}
+
+
 def respond(state, message: object, conversation_id: str | None, today: date,
             organization: str | None = None, client: str | None = None, *,
             keep_thread: bool = False) -> ChatReply:
@@ -256,6 +263,18 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         except ValueError:
             day = today
         stated["patient_age"] = age_on(born_pnr, day)
+    if conv.topic and conv.topic.get("occasion") and conv.last_kind == SEARCH_KIND \
+            and set(stated) <= {"remote"} and _IT.search(text) \
+            and len(text.split()) <= IT_WORDS \
+            and (MONEY_WORDS.search(text) or _CLINIC_PAY.search(text) or stated):
+        # "is it paid extra?" after "what is brytpunktssamtal": "it" is the occasion that
+        # question named, asked as if named (walk-through, stop 26, got the compensation's
+        # start date alone)
+        text = _IT.sub(_OCCASION_WORDS[conv.topic["occasion"]], text, count=1)
+        stated = {**extract_facts(text, today).stated(), **stated}
+        pointed_back = True
+    else:
+        pointed_back = False
     sv_words, en_words = language_scores(text)
     lang = extracted.language if (len(text.split()) >= 4 and sv_words != en_words) \
         or conv.turns == 0 else conv.language
@@ -263,7 +282,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     frame = understand(state, text, stated, conv, today, lang,
                        organization if organization is not None
                        else conv.organization or settings.default_organization,
-                       personnummer=pnr_seen)
+                       personnummer=pnr_seen, pointed_back=pointed_back)
     reply = decide_and_compose(state, frame, conv, today)
     if frame.other_named and reply.api.get("kind") in (SEARCH, VERSION, RULES):
         said = T.t(lang, "other_org_named", named=frame.other_named[0],
@@ -280,6 +299,11 @@ def respond(state, message: object, conversation_id: str | None, today: date,
                   if reply.api.get("kind") in (SEARCH, VERSION) and cited else None)
     if reply.topic is not None and conv.topic is None:
         conv.topic = reply.topic
+    if conv.topic is not None and reply.api.get("kind") == SEARCH \
+            and frame.stated.get("occasion") in ("utskrivning", "inskrivning", "brytpunktssamtal"):
+        # the occasion the question was about, for a follow-up naming it "det" ("is it paid
+        # extra?" after "what is brytpunktssamtal")
+        conv.topic["occasion"] = frame.stated["occasion"]
     if reply.api.get("date_rule") and cited:
         # the date rule computed, for a corrected date ("förresten var det 28/10") and a
         # follow-up pointing back ("kan det förlängas?")
@@ -374,10 +398,12 @@ class Frame:
 
 
 def understand(state, text: str, stated: dict, conv: Conversation, today: date, lang: str,
-               organization: str | None, personnummer: bool = False) -> Frame:
+               organization: str | None, personnummer: bool = False,
+               pointed_back: bool = False) -> Frame:
     """Read a message into a Frame: a reply to the pending question first; otherwise the
     router's kind over the query embedding, the message's features and the best hit.
-    ``personnummer``: the message held one (it names one patient, so one visit)."""
+    ``personnummer``: the message held one (it names one patient, so one visit);
+    ``pointed_back``: its occasion is the last question's, named by "det" / "it"."""
     kb = state.kb
     orgs = kb.organizations() if kb is not None else []
     mention = find_organization(text, orgs)
@@ -645,7 +671,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.kind = VISIT
     visit_facts = [k for k in ("visit_date", "patient_age", "birth_date", "birth_year",
                                "occasion", "setting") if k in stated]
-    if frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and visit_facts \
+    if frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and visit_facts and not pointed_back \
             and len(text.split()) <= VISIT_FACT_WORDS and _offered_visit_check(state, conv):
         # facts alone, right after an answer that offered to check one visit ("need to
         # register a visit" → "nursing home": walk-through, stop 19, quoted the HSU decision)

@@ -1785,6 +1785,20 @@ def test_a_question_another_organizations_routine_answers_says_where_it_is(clien
     assert "Det gör en rutin från" not in r.json()["answer"]
 
 
+@pytest.mark.parametrize("first, follow_up", [
+    ("what is brytpunktssamtal", "is it paid extra?"),
+    ("vad är ett brytpunktssamtal", "ger det extra ersättning?")])
+def test_it_after_a_question_on_an_occasion_is_that_occasion(ask, first, follow_up):
+    # walk-through, stop 26: "is it paid extra?" got the compensation's start date alone
+    a = ask(first)
+    b = ask(follow_up, a["conversation_id"])
+    assert b["kind"] == "search" and b["decision"] is None  # no card for a general question
+    assert "500 kr" in b["answer"] and "brytpunktssamtal" in b["answer"]
+    # "det" in another question is no occasion
+    c = ask("vem gör det", a["conversation_id"])
+    assert c["decision"] is None
+
+
 def test_who_decides_what_only_another_organizations_routine_says_is_said_to_be_there(client):
     # walk-through, stop 25: "vem beslutar om anslutning" with Region Halland picked quoted the
     # HSU decision's "individuellt beslut" on Läkarmedverkan's 14 days
