@@ -2962,7 +2962,9 @@ _TERM_ASKED = re.compile(
     # using "SIP" was quoted, not the one spelling it out)
     r"^\s*(?:(?:och|and)\s+)?(?:vad|va|what)(?:'s|s|\s+är|\s+is|\s+e)\s+(?:en\s+|ett\s+|an?\s+)?"
     # (a code with a digit too: "what is H3", walk-through, stop 25, got the HSU background)
-    r"(?P<abbr>(?-i:[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5}))\s*\??\s*$|"
+    # (after the field it is a value of: "vad är avgiftstyp H3", walk-through, stop 26, got
+    # Cosmic's fee line)
+    r"(?P<abbr>(?:(?-i:[a-zåäö]{4,20})\s+)?(?-i:[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5}))\s*\??\s*$|"
     # one word with its article, "vad är ett brytpunktssamtal", or a Swedish word in English,
     # "what is brytpunktssamtal" (walk-through, stop 26: the Vårdtjänst line was quoted as
     # its meaning); not "vad är avgiften", which asks for a fact

@@ -465,3 +465,7 @@ def test_what_is_a_code_with_a_digit_is_its_line_said_to_be_unexplained(ask):
     a = ask("what is H3")
     assert a["answer"].startswith("The routines do not explain what “H3” means.")
     assert "Avgiftstyp: H3" in a["answer"]
+    # after the field it is a value of (walk-through, stop 26: Cosmic's fee line was quoted)
+    b = ask("vad är avgiftstyp H3")
+    assert "Avgiftstyp: H3" in b["answer"] and "Patientavgift" not in b["answer"]
+    assert b["citations"][0]["document_id"] == "rh-hemsjukvardsbesok-vas"
