@@ -10,6 +10,14 @@ from pathlib import Path
 from kb.tokenizer import SwedishTokenizer
 
 LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.toml"
+#: Verb particles that turn a verb into its opposite ("skrivs in", "skrivs ut").
+_DIRECTION = frozenset({"in", "ut"})
+
+
+def is_particle_verb(term: str) -> bool:
+    """Whether ``term`` is a verb with "in" or "ut" ("skrivs in"): matched as a phrase only,
+    and never an expansion (its stem alone is the opposite too)."""
+    return bool(_DIRECTION.intersection(re.findall(r"\w+", term.lower())))
 
 
 @dataclass(frozen=True)
@@ -58,8 +66,13 @@ class Lexicon:
                 for term in group:
                     phrase = " ".join(re.findall(r"\w+", term.lower()))
                     pattern = re.compile(rf"\b{re.escape(phrase)}\b") if phrase else None
-                    terms.append((term, pattern, frozenset(tokenizer.tokenize(term,
-                                                                              compounds=False))))
+                    stems = frozenset(tokenizer.tokenize(term, compounds=False))
+                    if is_particle_verb(phrase):
+                        # a verb with "in" or "ut" is the phrase only: its stem alone is
+                        # the opposite too ("skrivs ut" matched "ska hon skrivas in":
+                        # walk-through, stop 26, found the discharge section)
+                        stems = frozenset()
+                    terms.append((term, pattern, stems))
                 prepared.append((group, terms))
             cached = (tokenizer, prepared)
             if len(self._prepared) >= 4:  # an old snapshot's tokenizer: let it go
@@ -79,6 +92,18 @@ class Lexicon:
                     break
         return found
 
+    def particle_verbs(self, query: str, tokenizer: SwedishTokenizer,
+                       particle: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The verbs that ``query`` uses with ``particle`` as a term of a group ("skrivas
+        in"): (their stems, "skriv", which alone would find the opposite too, "utskrivning";
+        the stems of their group's first word, "inskrivning", which stand for them)."""
+        stems, heads = set(), set()
+        for group, term in self._matches(query, tokenizer):
+            if particle in re.findall(r"\w+", term.lower()):
+                stems |= set(tokenizer.tokenize(term, compounds=False))
+                heads |= set(tokenizer.tokenize(group[0]))
+        return frozenset(stems), frozenset(heads)
+
     def expansion(self, query: str, tokenizer: SwedishTokenizer) -> list[str]:
         """Tokens to add to ``query``: the other terms of every matching group. Tokens already
         in the query are not repeated."""
@@ -86,6 +111,8 @@ class Lexicon:
         added: list[str] = []
         for group in self.matching_groups(query, tokenizer):
             for term in group:
+                if is_particle_verb(term):
+                    continue  # ("skrivs in" adds "skriv", which finds "utskrivning")
                 for tok in tokenizer.tokenize(term, compounds=False):
                     if tok not in seen:
                         seen.add(tok)

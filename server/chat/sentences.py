@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from kb.support import idf
+from kb.lexicon import is_particle_verb
 from kb.units import Span, split_sentences  # noqa: F401 - the chat's units are kb's
 
 _BULLET = re.compile(r"^[•·\-\u2013*]\s*")
@@ -172,10 +173,17 @@ def question_terms(question: str, tokenizer, lexicon=None,
     with ``frequencies`` (``corpus_frequencies(kb)``) each term carries its corpus IDF, so that
     "provtagning" outweighs "ansvar" and "ska"."""
     own = frozenset(tokenizer.tokenize(question)) - FUNCTION_TERMS
+    if lexicon:
+        # "skrivas in" is "inskrivning", not the "skriver" or "utskrivning" its stem finds
+        # (walk-through, stop 26: "… Ska hon skrivas in i hemsjukvården då?" got the
+        # municipality's discharge section)
+        verbs, heads = lexicon.particle_verbs(question, tokenizer, particle="in")
+        own = (own - verbs) | heads
     whole = frozenset(tokenizer.tokenize(question, compounds=False))
     groups = []
     for group in (lexicon.matching_groups(question, tokenizer) if lexicon else []):
-        tokens = frozenset(tok for term in group for tok in tokenizer.tokenize(term, compounds=False))
+        tokens = frozenset(tok for term in group if not is_particle_verb(term)
+                           for tok in tokenizer.tokenize(term, compounds=False))
         # The question's own words of the group are its whole words before a compound's part:
         # "hem" of "hemsjukvård" is no "eget hem", and a passage on "hemsjukvård" does not
         # hold what "egen lägenhet" asks ("vad krävs för att nån som bor i egen lägenhet ska
@@ -422,6 +430,8 @@ HEADING_BONUS = 0.1
 HEADING_RARITY = 2.5
 #: A section on another matter than the question's (fees, for a question asking none).
 OFF_TOPIC_PENALTY = 0.1
+#: ... and of a report's passage, for a yes/no question a routine's passage beside it answers.
+DESCRIPTIVE_PENALTY = 0.1
 #: A second unit of the chosen passage is quoted too when its combined score is within this
 #: margin of the best one's (two sentences that both answer, or the one the best needs).
 #: Tuning part of the answer set: 0 -> 72/99, 0.01 -> 74/99, 0.02 and 0.04 -> 73/99.
@@ -493,6 +503,13 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
                  + PASSAGE_COVERAGE_WEIGHT * cand["coverage"])
         if cand.get("off_topic"):
             score -= OFF_TOPIC_PENALTY
+        if question.yes_no and cand.get("descriptive") \
+                and any(not c.get("descriptive") for c in candidates):
+            # whether something shall be done is a routine's rule, not a report's account of
+            # how things were ("… Ska hon skrivas in i hemsjukvården då?" got the 2022
+            # report's "… ska patienter skrivas in i den kommunala hemsjukvården" above the
+            # municipality's "Patienterna ansluts inte …": walk-through, stop 26)
+            score -= DESCRIPTIVE_PENALTY
         named = set(cand.get("heading_words") or ())
         if named:
             rare = {t for t in (named | set(cand.get("heading") or ())) & question.own

@@ -3387,6 +3387,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                            # a section on fees, for a question asking none: it answers
                            # another question ("… behöver nu insatser hemma på kvällen, vad
                            # gäller" got level 1 of the fee levels: re-check, stop 22)
+                           "descriptive": hit.meta.kind == "report",
                            "off_topic": bool(_FEE_HEADING.search(hit.chunk.section or ""))
                            and not _FEE_ASKED.search(frame.text),
                            "fields": bool(_REGISTRATION_SECTION.match(hit.chunk.section or ""))

@@ -419,6 +419,18 @@ def test_a_word_asked_with_a_filler_after_it_is_said_to_be_unexplained(ask):
     assert a["answer"].startswith("Rutinerna förklarar inte vad ”brytpunktssamtal” betyder.")
 
 
+def test_shall_she_be_enrolled_for_evening_care_gets_the_routines_no(ask, client):
+    # walk-through, stop 26: the 2022 report's "… ska patienter skrivas in i den kommunala
+    # hemsjukvården …" was quoted (a yes); with the municipality picked, its discharge section
+    question = ("En patient behöver insulin på kvällen men brukar annars gå till vårdcentralen. "
+                "Ska hon skrivas in i hemsjukvården då?")
+    for body in (ask(question), client.post("/api/v1/chat", json={
+            "message": question,
+            "organization": "Kommun i Västra Götaland (Sektor Välfärd)"}).json()):
+        assert "Patienterna ansluts inte" in body["answer"]
+        assert body["citations"][0]["section"] == "Kväll och natt"
+
+
 def test_what_applies_in_a_situation_gets_the_short_section_whole(ask):
     # walk-through, stop 25: "Vad gäller på kvällar och nätter …" lost "Patienterna ansluts
     # inte …"

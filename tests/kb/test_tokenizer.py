@@ -84,6 +84,21 @@ def test_how_much_matches_as_a_phrase_although_both_words_are_stop_words(tokeniz
     assert "kr" in added
 
 
+def test_a_verb_with_in_or_ut_is_its_own_group_and_never_the_opposite(tokenizer):
+    # walk-through, stop 26: "skrivas in" matched the discharge group through "skrivs ut"'s
+    # stem alone
+    lexicon = Lexicon.load()
+    enrolment = lexicon.matching_groups("ska hon skrivas in i hemsjukvården", tokenizer)
+    assert any("anslutning" in g for g in enrolment)
+    assert not any("utskrivning" in g for g in enrolment)
+    assert any("utskrivning" in g
+               for g in lexicon.matching_groups("när ska hon skrivas ut", tokenizer))
+    # and a phrase's stem is never an expansion ("skriv" finds "skriver", "utskrivning")
+    assert tokenizer.stem("skrivas") not in lexicon.expansion("inskrivning", tokenizer)
+    verbs, heads = lexicon.particle_verbs("ska hon skrivas in", tokenizer, particle="in")
+    assert tokenizer.stem("skrivas") in verbs and tokenizer.stem("inskrivning") in heads
+
+
 def test_cost_question_finds_the_fee_passage_through_the_lexicon():
     index = LexicalIndex(CORPUS)
     hits = index.search("Vad kostar det för patienten?", 1)
