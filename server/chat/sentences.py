@@ -220,6 +220,11 @@ def _yes_no(question: str) -> bool:
     return m is not None and not _QUESTION_WORD.search(question[m.start():])
 
 
+def is_item(sentence: str) -> bool:
+    """Whether ``sentence`` is an item of a bulleted list."""
+    return bool(_BULLET.match(sentence))
+
+
 def _table_row(sentence: str) -> bool:
     """A line of a statistics table: a label and numbers, at least two and at least half of its
     words ("Läkare 3016 2213 2715"; not "Patientavgift: 200 kr om patient under 85 år")."""

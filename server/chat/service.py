@@ -3483,7 +3483,15 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         spans = S.select_sentences(q_terms, chunk.text, tokenizer.tokenize,
                                    generic=chosen["generic"], dense=chosen["dense"])
     quote = " ".join(chunk.text[s.start:s.end] for s in spans)
-    if cell is None and defining is None:
+    pointed = _pointed_to(kb, meta.id, chunk, quote, q_terms, tokenizer) \
+        if cell is None and defining is None else None
+    if pointed is not None:
+        # the sentence points on to what is asked ("… se nedan kriterier."): what it points
+        # to answers, every item of it (walk-through, stop 26: "Vilka kriterier måste
+        # patienten uppfylla?" got the pointer alone)
+        chunk, spans = pointed
+        quote = " ".join(chunk.text[s.start:s.end] for s in spans)
+    elif cell is None and defining is None:
         for neighbour in _section_neighbours(kb, meta.id, chunk):
             listed = S.listed_elsewhere(q_terms, quote, neighbour.text, tokenizer.tokenize)
             if listed:
@@ -3592,6 +3600,28 @@ def _figure_said_beside(kb, document_id: str, chunk, years: set[str]):
             sentence = neighbour.text[span.start:span.end]
             if years & set(_YEAR.findall(sentence)) and _FIGURE_SAID.search(sentence):
                 return neighbour, span, sentence
+    return None
+
+
+#: A sentence pointing on to what follows it: "… se nedan kriterier."
+_POINTS_ON = re.compile(r"\bse nedan\s+(\w+)\s*\.?\s*$", re.I)
+
+
+def _pointed_to(kb, document_id: str, chunk, quote: str, q_terms, tokenizer):
+    """When ``quote`` ends pointing on to something the question asks for ("se nedan
+    kriterier" for "vilka kriterier …"): the next passage of the document that is a list,
+    with its items, as (chunk, spans); else None."""
+    m = _POINTS_ON.search(quote)
+    if m is None or not set(tokenizer.tokenize(m.group(1))) & q_terms.own:
+        return None
+    doc = kb.document(document_id)
+    following = sorted((c for c in (getattr(doc, "chunks", None) or [])
+                        if c.ordinal > chunk.ordinal), key=lambda c: c.ordinal)
+    for nxt in following[:2]:
+        units = S.split_sentences(nxt.text)
+        items = [u for u in units if S.is_item(nxt.text[u.start:u.end])]
+        if len(items) >= 2:
+            return nxt, items
     return None
 
 

@@ -431,6 +431,17 @@ def test_shall_she_be_enrolled_for_evening_care_gets_the_routines_no(ask, client
         assert body["citations"][0]["section"] == "Kväll och natt"
 
 
+def test_a_sentence_pointing_on_to_what_is_asked_gives_way_to_what_it_points_to(ask):
+    # walk-through, stop 26: "Vilka kriterier måste patienten uppfylla?" got "… se nedan
+    # kriterier." alone
+    a = ask("Vem bestämmer om en patient ska anslutas till hemsjukvården?")
+    b = ask("Vilka kriterier måste patienten uppfylla?", a["conversation_id"])
+    assert "se nedan kriterier" not in b["answer"]
+    assert "inte kan ta sig till Västra Götalandsregionens mottagningar" in b["answer"]
+    assert "Patienter med behov av hemsjukvård över tid" in b["answer"]
+    assert b["citations"][0]["section"] == "Vem kan anslutas till hemsjukvård?"
+
+
 def test_what_applies_in_a_situation_gets_the_short_section_whole(ask):
     # walk-through, stop 25: "Vad gäller på kvällar och nätter …" lost "Patienterna ansluts
     # inte …"
