@@ -2030,6 +2030,12 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         return True
     if _ASKS_AMOUNT.search(text) and not _HAS_AMOUNT.search(passage):
         return True
+    if _BUDGET.search(text) and not (_HAS_AMOUNT.search(passage) and (
+            not _YEAR.search(text) or set(_YEAR.findall(text)) & set(_YEAR.findall(passage)))):
+        # a budget is an amount, of the year asked ("Vad är vårt budgetutfall för
+        # hemsjukvården 2025?" got the HSU decision of 2025-02-11 to investigate: walk-
+        # through, stop 26)
+        return True
     if _ASKS_PAYS.search(text) and not (_HAS_AMOUNT.search(passage) or _FREE.search(passage)):
         # what one pays is an amount, or free of charge ("vad betalar patienten för nivå 1 per
         # månad": re-check, stop 22, got the fee levels' labels run together)

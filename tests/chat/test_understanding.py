@@ -692,6 +692,12 @@ def test_an_amount_for_a_year_no_document_names_is_not_covered(ask):
     # walk-through, stop 19: the 2026 decision's 28,5 miljoner was quoted as 2027's budget
     body = ask("Vad är budgeten för hemsjukvården i Halland 2027?")
     assert body["kind"] == "no_answer" and "28,5" not in body["answer"]
+    # a year a document names, in a passage without the amount (walk-through, stop 26: the
+    # HSU decision of 2025-02-11 to investigate was quoted as the 2025 budget outcome)
+    body = ask("Vad är vårt budgetutfall för hemsjukvården 2025?")
+    assert body["kind"] == "no_answer" and "Tilläggsbeslut" not in body["answer"]
+    # the amount the decision states still answers what it is financed with
+    assert "28,5 miljoner kronor" in ask("vad är budgeten för läkarinsatserna")["answer"]
 
 
 def test_where_it_says_so_after_an_age_corrected_card_lists_the_places(ask):
