@@ -1251,6 +1251,13 @@ def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | Non
             or not whole.api.get("citations"):
         return None
     kb = state.kb
+    topic = _meta(kb, frame.topic_document) if frame.topic_document else None
+    if topic is not None and _IT.search(frame.text) and len(frame.text.split()) <= IT_WORDS \
+            and whole.api["citations"][0].get("organization") == topic.organization:
+        # "vem initierar det" after Läkarmedverkan's days asks about what the last answer
+        # was about: that organization's answer alone (walk-through, stop 26: the
+        # municipality's SAMSA sentence was added)
+        return None
     best = frame.hits[0]
     other = next((h for h in frame.hits[1:3] if h.meta.organization != best.meta.organization),
                  None)

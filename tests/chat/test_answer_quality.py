@@ -365,6 +365,16 @@ def test_who_starts_lakarmedverkans_support_is_the_inpatient_physician(ask):
     assert "Läkare inom slutenvården identifierar och initierar" in body["answer"]
 
 
+def test_a_follow_up_pointing_back_stays_with_the_last_answers_organization(ask):
+    # walk-through, stop 26: "vem initierar det" after Läkarmedverkan's days got the right
+    # sentence and the municipality's SAMSA sentence beside it
+    a = ask("läkarmedverkan hur länge efter utskrivning")
+    b = ask("vem initierar det", a["conversation_id"])
+    assert "Läkare inom slutenvården identifierar och initierar" in b["answer"]
+    assert "SAMSA" not in b["answer"]
+    assert {c["organization"] for c in b["citations"]} == {"Region Halland"}
+
+
 def test_a_question_two_organizations_answer_alike_gets_both_when_none_is_chosen(ask, client):
     # walk-through, stop 24: "vem ansvarar på natten för khsv pat" got the VG municipality's
     # evening/night rule alone, Region Halland's "Jourtid" as close
