@@ -397,5 +397,10 @@ def describe_facts(facts: dict, lang: str) -> list[dict]:
         if key in facts and facts[key] is not None:
             v = facts[key]
             shown = values.get(v, v) if isinstance(v, (str, bool)) else v
+            if key == "patient_age" and facts.get("age_on") \
+                    and facts.get("age_on") != facts.get("visit_date"):
+                # the age given is the one of another day than the visit's (walk-through,
+                # stop 26: "90" stood beside an answer reckoning 88 for a visit moved back)
+                shown = f"{shown} ({'on' if lang == 'en' else 'den'} {facts['age_on']})"
             rows.append({"label": label, "value": str(shown)})
     return rows

@@ -54,6 +54,18 @@ def test_the_conversation_page_shows_every_question_and_answer_in_order(client):
     assert 'href="/">Nytt samtal</a>' in html
 
 
+def test_an_age_of_another_day_than_the_visits_is_shown_with_its_day(client):
+    # walk-through, stop 26: the facts showed "90" beside an answer reckoning 88 for the visit
+    # moved back to 10 January 2025
+    first = SAMTAL.match(_ask(client, "inskrivningssamtal säbo idag 90-åring hur reggar jag")
+                         .headers["location"]).group(1)
+    _ask(client, "samma men 10/1 2025", first)
+    html = unescape(client.get(f"/samtal/{first}").text)
+    facts = html.split('id="svar-2"')[1].split('class="fields fields-facts"')[1].split("</dl>")[0]
+    assert re.search(r"<dd>90 \(den 20\d\d-\d\d-\d\d\)</dd>", facts)
+    assert "<dd>2025-01-10</dd>" in facts
+
+
 def test_the_thread_never_holds_a_personnummer(client, data_dir):
     r = _ask(client, "pat 19380201-1233 hembesök igår på säbo efter utskrivning, hur reggar jag")
     conversation_id = SAMTAL.match(r.headers["location"]).group(1)
