@@ -3570,7 +3570,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                                          not h.meta.in_force_on(today)
                                          and h.meta.kind not in ("decision", "report")))
     passages = [dict(h.to_api(), valid_from=_iso_or_none(h.meta.valid_from),
-                     valid_to=_iso_or_none(h.meta.valid_to),
+                     valid_to=_iso_or_none(h.meta.valid_to), document_kind=h.meta.kind,
                      in_force=h.meta.in_force_on(today)
                      if h.meta.kind not in ("decision", "report") else None)
                 for h in listed]

@@ -66,6 +66,18 @@ def test_an_age_of_another_day_than_the_visits_is_shown_with_its_day(client):
     assert "<dd>2025-01-10</dd>" in facts
 
 
+def test_every_source_of_a_decision_is_dated_not_said_to_apply_from(client):
+    # walk-through, stop 26: the sources after the first labelled the decision "gäller från
+    # 2026-03-03", as if it were a routine in force
+    first = SAMTAL.match(_ask(client, "vem initierar läkarstöd från läkarmedverkan")
+                         .headers["location"]).group(1)
+    sources = unescape(client.get(f"/samtal/{first}").text).split('class="source-list"')[1]
+    metas = re.findall(r'<p class="meta">(.*?)</p>', sources, re.S)
+    decision = [m for m in metas if "Region Halland" in m and "2026-03-03" in m]
+    assert len(decision) >= 2
+    assert all("beslut 2026-03-03" in m and "gäller från" not in m for m in decision)
+
+
 def test_the_thread_never_holds_a_personnummer(client, data_dir):
     r = _ask(client, "pat 19380201-1233 hembesök igår på säbo efter utskrivning, hur reggar jag")
     conversation_id = SAMTAL.match(r.headers["location"]).group(1)
