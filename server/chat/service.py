@@ -495,7 +495,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     frame.hits = kb.search(asked, k=5, organization=scope)
     if frame.search_text is None and conv.topic and conv.last_kind == SEARCH_KIND \
             and not conv.pending and not stated and mention is None and frame.hits \
-            and len(text.split()) <= TOPIC_FOLLOW_WORDS:
+            and len(text.split()) <= TOPIC_FOLLOW_WORDS and not _other_system(kb, text, conv):
         # a short question right after an answer stays with that answer's document when a
         # passage of it answers about as well ("med hur många procent ökade besöken" after
         # Läkarmedverkan's figures got the HSU decision's 50 procent: walk-through, stop 23)
@@ -962,7 +962,18 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
                  or (_FOLLOWS_ON.match(text) and words <= FOLLOW_ON_WORDS))
             and _POINTS_BACK.search(text)):
         return None
+    if _other_system(kb, text, conv):
+        return None
     return _with_topic(kb, text, conv)
+
+
+def _other_system(kb, text: str, conv: Conversation) -> bool:
+    """Whether ``text`` names a journal system that the document the last answer quoted is
+    not about ("och avgiftstyp i vas" after Cosmic's "Kund: Primärvård" got Cosmic's fee
+    line: walk-through, stop 25): a new question, not one about that passage."""
+    named = _SYSTEM_NAMED.search(text)
+    meta = _meta(kb, conv.topic["document_id"]) if named and conv.topic else None
+    return meta is not None and named.group(1).lower() not in meta.title.lower()
 
 
 def _search_like(kb, chunk, organization: str | None, valid_on: date | None = None) -> list:

@@ -365,6 +365,16 @@ def test_who_starts_lakarmedverkans_support_is_the_inpatient_physician(ask):
     assert "Läkare inom slutenvården identifierar och initierar" in body["answer"]
 
 
+def test_a_follow_up_naming_the_other_journal_system_is_answered_from_that_system(ask):
+    # known since stop 24: "och avgiftstyp i vas" after Cosmic's "Kund: Primärvård" got
+    # Cosmic's fee line
+    a = ask("vilken kund i cosmic")
+    assert "Kund: Primärvård" in a["answer"]
+    b = ask("och avgiftstyp i vas", a["conversation_id"])
+    assert "Avgiftstyp: H3" in b["answer"]
+    assert b["citations"][0]["document_id"] == "rh-hemsjukvardsbesok-vas"
+
+
 def test_a_follow_up_pointing_back_stays_with_the_last_answers_organization(ask):
     # walk-through, stop 26: "vem initierar det" after Läkarmedverkan's days got the right
     # sentence and the municipality's SAMSA sentence beside it
