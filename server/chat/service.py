@@ -613,6 +613,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # search, which still refuses what the passage does not hold (answer set, tuning part:
         # "vad heter avgiften i cosmic när pat är över 85", "what do I put as Kund in Cosmic").
         frame.kind = SEARCH_KIND
+    if frame.kind == OUT_OF_SCOPE and ALL_ROWS.search(text) and any(
+            parse_table(h.chunk.text) is not None
+            and is_supported(h, kb.no_answer_threshold_for(lang), lang) for h in frame.hits[:3]):
+        # every row of a table a top passage holds, asked for ("list all staff categories
+        # in the home visit statistics": known since stop 25, refused)
+        frame.kind = SEARCH_KIND
     if frame.kind == OUT_OF_SCOPE and (_FIELD_NAMED.search(text) or _FIELDS_ASKED.search(text)) \
             and (_SYSTEM_NAMED.search(text) or conv.last_kind == VISIT) \
             and is_supported(best, kb.no_answer_threshold_for(lang), lang):
@@ -3524,10 +3530,14 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                 break
     # an English question gets an English frame: what the quote is, in English, before it
     # (walk-through, stop 23: the locum got Swedish fragments with no English sentence)
-    shown = line if cell is not None else (
-        T.t(lang, "passage_says", kind=T.t(lang, "kind_" + meta.kind)
-            if meta.kind in ("routine", "decision", "report") else T.t(lang, "kind_document"))
-        + f"\n“{quote}”" if lang == "en" else quote)
+    says = T.t(lang, "passage_says", kind=T.t(lang, "kind_" + meta.kind)
+               if meta.kind in ("routine", "decision", "report") else T.t(lang, "kind_document")) \
+        if lang == "en" else ""
+    if cell is not None:
+        # (a table's rows too: "list all staff categories …" got Swedish rows unframed)
+        shown = says + "\n" + line if lang == "en" else line
+    else:
+        shown = says + f"\n“{quote}”" if lang == "en" else quote
     notes = []  # said above the quote, on the pages too
     if cell is not None and share_unstated:
         notes.append(T.t(lang, "no_share_stated"))
