@@ -14,10 +14,17 @@ LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.toml"
 _DIRECTION = frozenset({"in", "ut"})
 
 
-def is_particle_verb(term: str) -> bool:
-    """Whether ``term`` is a verb with "in" or "ut" ("skrivs in"): matched as a phrase only,
-    and never an expansion (its stem alone is the opposite too)."""
-    return bool(_DIRECTION.intersection(re.findall(r"\w+", term.lower())))
+def is_particle_verb(term: str, particle: str | None = None) -> bool:
+    """Whether ``term`` is a verb with "in" or "ut" ("skrivs in"), or with ``particle``:
+    matched as a phrase only (its stem alone is the opposite too)."""
+    words = set(re.findall(r"\w+", term.lower()))
+    return particle in words if particle else bool(_DIRECTION & words)
+
+
+#: The particle whose verbs are never an expansion: "skrivs in" would add "skriv", which in
+#: the routines is the discharge's ("utskrivning", "skriver … en Vårdbegäran"); a verb with
+#: "ut" adds it rightly ("what are the steps to discharge a patient …", tests).
+UNEXPANDED_PARTICLE = "in"
 
 
 @dataclass(frozen=True)
@@ -111,7 +118,7 @@ class Lexicon:
         added: list[str] = []
         for group in self.matching_groups(query, tokenizer):
             for term in group:
-                if is_particle_verb(term):
+                if is_particle_verb(term, UNEXPANDED_PARTICLE):
                     continue  # ("skrivs in" adds "skriv", which finds "utskrivning")
                 for tok in tokenizer.tokenize(term, compounds=False):
                     if tok not in seen:

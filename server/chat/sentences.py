@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from kb.support import idf
-from kb.lexicon import is_particle_verb
+from kb.lexicon import UNEXPANDED_PARTICLE, is_particle_verb
 from kb.units import Span, split_sentences  # noqa: F401 - the chat's units are kb's
 
 _BULLET = re.compile(r"^[•·\-\u2013*]\s*")
@@ -182,7 +182,8 @@ def question_terms(question: str, tokenizer, lexicon=None,
     whole = frozenset(tokenizer.tokenize(question, compounds=False))
     groups = []
     for group in (lexicon.matching_groups(question, tokenizer) if lexicon else []):
-        tokens = frozenset(tok for term in group if not is_particle_verb(term)
+        tokens = frozenset(tok for term in group
+                           if not is_particle_verb(term, UNEXPANDED_PARTICLE)
                            for tok in tokenizer.tokenize(term, compounds=False))
         # The question's own words of the group are its whole words before a compound's part:
         # "hem" of "hemsjukvård" is no "eget hem", and a passage on "hemsjukvård" does not
