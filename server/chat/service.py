@@ -2470,7 +2470,7 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
 
 # The clinic's compensation asked for: an amount, "extra", "ersättning" (not the patient's fee).
 _CLINIC_PAY = re.compile(
-    r"\bersättn\w*|\bersätt\w*|\b500\b|\bextra\b|\bhur (?:mycket|mkt) (?:får|ger|betalas)\b|"
+    r"\bersättn\w*|\bersätt\w*|\b500(?:kr|sek|kronor)?\b|\bextra\b|\bhur (?:mycket|mkt) (?:får|ger|betalas)\b|"
     # "hur många kronor får vc för ett brytpunktssamtal" (stop 20: quoted the decision's
     # 28,5 miljoner kronor)
     r"\bhur många (?:kronor|kr) (?:får|ger|betalas)\b|\bhow many (?:kronor|sek)\b|"

@@ -623,6 +623,10 @@ def test_a_report_and_a_decision_are_dated_never_said_to_be_in_force(ask):
     ("vanligt hembesök säbo pga förkylning ingen utskrivning ger det 500", "Nej, ett sådant besök"),
     ("is the 500 kr paid for a regular checkup at sabo", "No, such a visit"),
     ("får man 500 kr för brytpunktssamtal på säbo?", "Ja, ett sådant besök ger 500 kr"),
+    # walk-through, stop 26: "500kr" written together was no amount, and one occasion was
+    # quoted without a no
+    ("pat inskriven khsv ordinärt boende vanligt uppföljn besök ingen utskrivn ger det 500kr",
+     "Nej, ett sådant besök"),
 ])
 def test_whether_a_kind_of_visit_gives_the_500_kr_is_answered_yes_or_no_by_the_rules(
         ask, message, verdict):
