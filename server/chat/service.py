@@ -1962,7 +1962,9 @@ _ASKS_AMOUNT = re.compile(r"\bhur många kronor\b|\bhur mycket\b|\bhur mkt\b|\bb
                           r"\bi kronor\b|\bamount\b|"
                           # "hur stor blir den nya ersättningen …" (walk-through, stop 23:
                           # the proposal was quoted without saying no amount is given)
-                          r"\bhur stor\w* (?:\w+ ){0,3}(?:ersättning|avgift|belopp|kostnad|summa)|"
+                          r"\bhur stor\w* (?:\w+ ){0,3}(?:ersättning|avgift|belopp|kostnad|summa|"
+                          # ("hur stor är finansieringen": walk-through, stop 26)
+                          r"finansiering|budget|satsning)|"
                           # what a clinic is paid ("vad får vc betalt för ett vanligt hembesök
                           # hos khsv-pat": stop 25, got the report's BVC home visits)
                           r"\bvad får\b[^?.]{0,30}?\b(?:betalt|i ersättning)\b|"

@@ -702,6 +702,11 @@ def test_an_amount_for_a_year_no_document_names_is_not_covered(ask):
     assert body["kind"] == "no_answer" and "Tilläggsbeslut" not in body["answer"]
     # the amount the decision states still answers what it is financed with
     assert "28,5 miljoner kronor" in ask("vad är budgeten för läkarinsatserna")["answer"]
+    # "hur stor är finansieringen" asks that amount too (walk-through, stop 26: the first
+    # part got the decision's points without it)
+    body = ask("Hur stor är finansieringen av läkarinsatserna och var kommer pengarna ifrån?")
+    assert body["answer"].count("28,5 miljoner kronor") == 1
+    assert "En utvidgning av Läkarmedverkans insatser" not in body["answer"]
 
 
 def test_where_it_says_so_after_an_age_corrected_card_lists_the_places(ask):
