@@ -1218,7 +1218,12 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
 _TWO_QUESTIONS = re.compile(
     r"^(?P<first>.{12,}?)\s*,?\s+(?:och|samt|and)\s+"
     r"(?P<second>(?:vad|vem|vilk(?:en|et|a)|när|hur|varför|var|what|who|which|when|how|"
-    r"where|why)\b.{8,})$", re.I | re.S)
+    r"where|why|"
+    # a yes/no question after a comma ("…, and is there a fee code I need in VAS?": walk-
+    # through, stop 26, answered the second part alone)
+    r"(?:(?<=, och )|(?<=, samt )|(?<=, and ))"
+    r"(?:is|are|does|do|can|finns|kan|ska|får|måste|behöver)"
+    r")\b.{8,})$", re.I | re.S)
 
 
 def _both_parts(state, frame: Frame, conv: Conversation, today: date,

@@ -126,6 +126,13 @@ def test_two_questions_answered_by_two_passages_get_both_answers(ask):
     assert "planeringsfunktion" in english["answer"] and "sjätte månad" in english["answer"]
 
 
+def test_a_yes_no_question_after_a_comma_is_a_second_question_answered_too(ask):
+    # walk-through, stop 26: the fee of a 60-year-old was lost, only "Avgiftstyp: H3" given
+    body = ask("What does a 60 year old pay for a physician home visit, and is there a fee "
+               "code I need in VAS?")
+    assert "SEK 200" in body["answer"] and "Avgiftstyp: H3" in body["answer"]
+
+
 def test_two_questions_one_sentence_answers_are_not_repeated(ask):
     body = ask("hur länge får man stöd från läkarmedverkan och vem tar sen över")
     assert body["answer"].count("i upp till 14 dagar, med möjlighet") == 1
