@@ -60,7 +60,12 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # hemsjukvården tas av hemsjukvårdens planeringsfunktion"; answer set, tuning part: "vem
     # beslutar om anslutning hsv" quoted the follow-up's "datum … beslutas")
     "decider": (re.compile(r"\b(?:vem|vilka|vilken|who)\b[^?.]{0,40}?\b(?:beslut\w*|bestämm\w*|"
-                           r"avgör\w*|decides?|decided|decision)\b", re.I),
+                           r"avgör\w*|decides?|decided|decision)\b|"
+                           # one of two named ("Är det regionen eller kommunen som fattar det
+                           # beslutet?": walk-through, stop 26, got the SAMSA sentence)
+                           r"\beller\b[^?.]{0,40}?\bsom\s+(?:beslutar|bestämmer|avgör|fattar)\b|"
+                           r"\bor\b[^?.]{0,40}?\b(?:that|who)\s+(?:decides?|makes the decision)\b",
+                           re.I),
                 re.compile(r"\b(?:tas|fattas|beslutas|avgörs|bestäms)\s+av\b|\bbeslutar\b|"
                            r"\bfattar\s+beslut|"
                            # who starts Läkarmedverkan's support ("Läkare inom slutenvården

@@ -2150,7 +2150,9 @@ def _stating_the_amount(kb, frame: Frame, text: str, hits: list, offered: list, 
     best_score, best = max(scored, key=lambda sh: sh[0], default=(0.0, None))
     if best is None or best_score < MONEY_OVERLAP:
         return offered
-    return [best]
+    # (a message asking two things keeps the others for its second part: "Vad kostar en buss
+    # för mobil vård och hur stort blir produktionsbortfallet?", tests)
+    return [best] + ([h for h in offered if h is not best] if q_terms.parts_asked > 1 else [])
 
 
 _HAS_FEE_WORD = re.compile(r"avgift", re.I)

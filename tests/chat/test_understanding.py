@@ -1814,6 +1814,17 @@ def test_it_after_a_question_on_an_occasion_is_that_occasion(ask, first, follow_
     assert c["decision"] is None
 
 
+def test_which_of_two_decides_is_a_who_decides_question(client, ask):
+    # walk-through, stop 26: "Är det regionen eller kommunen som fattar det beslutet?" got the
+    # SAMSA sentence, never who decides
+    body = client.post("/api/v1/chat", json={
+        "message": "Är det regionen eller kommunen som beslutar om anslutning till hemsjukvården?",
+        "organization": "Kommun i Västra Götaland (Sektor Välfärd)"}).json()
+    assert "tas av hemsjukvårdens planeringsfunktion" in body["answer"]
+    body = ask("is it the region or the municipality that decides on enrolment in home care?")
+    assert "tas av hemsjukvårdens planeringsfunktion" in body["answer"]
+
+
 def test_who_decides_what_only_another_organizations_routine_says_is_said_to_be_there(client):
     # walk-through, stop 25: "vem beslutar om anslutning" with Region Halland picked quoted the
     # HSU decision's "individuellt beslut" on Läkarmedverkan's 14 days
