@@ -2019,6 +2019,9 @@ _THEY_PAY = re.compile(r"\b(?:she|he|they|pt|hon|han|hen|pat)\s+(?:pay|pays|beta
 _ASKS_TRAVEL = re.compile(r"\bmileage\b|\bmilersättning\w*|\bbilersättning\w*|"
                           r"\breseersättning\w*|\btravel (?:allowance|cost|expense)\w*|"
                           r"\bparkering\w*|\bparking\b|\bkilometer\w*", re.I)
+# Pay for work asked for: no routine states it.
+_ASKS_SALARY = re.compile(r"\blön(?:en|er|erna|eläge|esättning|enivå\w*)?\b|\bmånadslön\w*|"
+                          r"\btimlön\w*|\bsalar(?:y|ies)\b|\bwages?\b|\bOB-tillägg\w*", re.I)
 _PROFESSION_NAMED = re.compile("|".join(asked.pattern for asked, _ in _PROFESSIONS), re.I)
 
 
@@ -2054,6 +2057,8 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         return True
     if _ASKS_TRAVEL.search(text) and not _ASKS_TRAVEL.search(passage):
         return True  # "whats the mileage reimbursement …" (walk-through, stop 18)
+    if _ASKS_SALARY.search(text) and not _ASKS_SALARY.search(passage):
+        return True  # "lön sjuksköterska hemsjukvård" got a table of visits (stop 26)
     if _PATIENT_FEE.search(text) and not (_HAS_FEE.search(passage)
                                           or _HAS_AMOUNT.search(passage)):
         # what the patient pays, asked of a passage without a fee (walk-through, stop 18:

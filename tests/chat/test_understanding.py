@@ -446,6 +446,14 @@ def test_what_she_pays_right_after_a_registration_answer_is_that_visits_fee(ask)
     assert b["decision"]["patient_fee_sek"] == 200 and b["facts"]["patient_age"] == 82
 
 
+@pytest.mark.parametrize("question", ["lön sjuksköterska hemsjukvård",
+                                      "what is the salary of a district nurse"])
+def test_a_salary_is_not_covered(ask, question):
+    # walk-through in the widget, stop 26: the table of home visits was quoted
+    body = ask(question)
+    assert body["kind"] == "no_answer" and body["citations"] == []
+
+
 def test_a_travel_allowance_is_not_covered(ask):
     body = ask("whats the mileage reimbursement for driving to home visits")
     assert body["kind"] == "no_answer" and "500" not in body["answer"]
