@@ -750,6 +750,9 @@ _OCCASIONS = [
         r"\buppföljning av (?!utskriv|inskriv|hemsjukv|khsv|hsv)\w+|\bsår(?:vård|omläggning|kontroll)\b|"
         r"\bwound (?:care|check|dressing|follow[- ]?up)\b|"
         r"rutinbesök\w*|kontrollbesök\w*|årskontroll\w*|årlig kontroll|akutbesök|\bakut\b|"
+        # "årlig läkemedelsgenomgång på säbo som hembesök …, blir det 500" (walk-through,
+        # stop 26: the occasion was asked, the card shown the riktade codes)
+        r"läkemedelsgenomgång\w*|\blmg\b|medication review|"
         # "vanligt återbesök, inget speciellt" (re-check, stop 23: refused)
         r"\båterbesök\w*|\binget (?:speciellt|särskilt)\b|"
         r"försämring\w*|\bfall(?:et|olycka)?\b|ramlat|feber|infektion\w*|"

@@ -346,6 +346,9 @@ def test_a_day_and_month_a_few_days_ahead_is_this_years():
 @pytest.mark.parametrize("text, occasion, setting", [
     ("vanligt uppföljande hembesök säbo idag 88 år", "annat", "sabo"),
     ("pt in an LSS home, 45 y/o, discharged from hosp yesterday", "utskrivning", "annat"),
+    # walk-through, stop 26: the occasion was asked, the card showing the riktade codes
+    ("årlig läkemedelsgenomgång på säbo som hembesök 88-åring igår, blir det 500", "annat",
+     "sabo"),
 ])
 def test_walk_through_visit_words_are_read(text, occasion, setting):
     found = facts(text)
