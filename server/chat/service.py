@@ -386,6 +386,8 @@ class Frame:
     asked_on: date | None = None
     #: (the organization the message names, the one chosen) when they differ.
     other_named: tuple[str, str] | None = None
+    #: What the card just shown says was asked while its question waits ("vad betalar hon").
+    asked_of_card: bool = False
     #: The organization was picked (the request's field, the default, or named in the
     #: message), not taken over from the passage a follow-up points back at.
     picked_organization: bool = False
@@ -657,6 +659,9 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # ("yesterday" while the age is asked for) amends the visit below instead (second
         # walk-through as a new user: the date was dropped and the age asked again).
         frame.kind, frame.nonsense_reply = VISIT, True
+        # (what the patient pays asked meanwhile is no nonsense: the card says it, shown
+        # again without "Jag förstod inte svaret": walk-through, stop 26, "vad betalar hon")
+        frame.asked_of_card = bool(_THEY_PAY.search(text))
     if conv.last_kind == VISIT and conv.facts.get("visit_date") and not stated \
             and _SYSTEM_NAMED.search(text) and _THEN.search(text) and len(text.split()) <= 10:
         # "Var det inte Cosmic redan då?" after a card: which version held on the visit's day
@@ -822,6 +827,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     return frame
 
 
+# The card's line on what the patient pays.
+_FEE_LINE = re.compile(r"^(?:Patientavgift|Patient fee): .+$", re.M)
 # "500kr", "500 kronor" (MONEY_WORDS needs a word boundary after "500").
 _AMOUNT_WRITTEN = re.compile(r"\d\s*(?:kr|kronor|sek)\b", re.I)
 _AMOUNT_NAMED = re.compile(r"(?<![\d,.])(\d{2,6})\s*(?:kr|kronor|sek)\b", re.I)
@@ -1160,8 +1167,9 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
             frame.stated = {}
             frame.reply_to = "nonsense"
             reply = _visit_answer(state, frame, conv, today)
-            reply.api["answer"] = T.t(lang, "not_understood", q=reply.question or "") + \
-                "\n" + reply.api["answer"]
+            fee = _FEE_LINE.search(reply.api["answer"]) if frame.asked_of_card else None
+            reply.api["answer"] = (fee.group(0) if fee else T.t(
+                lang, "not_understood", q=reply.question or "")) + "\n" + reply.api["answer"]
             return reply
         if frame.facts_only:
             conv.facts = merge_facts({}, frame.stated)

@@ -1822,6 +1822,18 @@ def test_it_after_a_question_on_an_occasion_is_that_occasion(ask, first, follow_
     assert c["decision"] is None
 
 
+def test_what_she_pays_asked_while_a_question_waits_is_the_cards_fee_line(ask):
+    # walk-through, stop 26: "vad betalar hon" after the card asked whether she is enrolled got
+    # "Jag förstod inte svaret"
+    a = ask("brytpunktssamtal hemma ordinärt boende 90-åring 15/3 2025 hur reg")
+    assert a["question"] == "Är patienten inskriven i kommunal hemsjukvård?"
+    b = ask("vad betalar hon", a["conversation_id"])
+    assert b["answer"].startswith("Patientavgift: 0 kr.") and "förstod inte" not in b["answer"]
+    assert b["question"] == a["question"]  # still waiting for it
+    c = ask("ja", b["conversation_id"])
+    assert c["decision"]["compensation_sek"] == 500
+
+
 def test_which_of_two_decides_is_a_who_decides_question(client, ask):
     # walk-through, stop 26: "Är det regionen eller kommunen som fattar det beslutet?" got the
     # SAMSA sentence, never who decides
