@@ -1443,12 +1443,18 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
                                    or _retimed(frame.text, today))
     span = period_span(frame.text, today) \
         if "visit_date" not in frame.stated and (no_day or what_if) else None
-    one_routine = None
+    one_routine = before_any = None
     if span is not None and state.rules is not None:
         first, last = span
         routine = state.rules.visit_routine_on(first)
         if routine is not None and routine is state.rules.visit_routine_on(min(last, today)):
             one_routine = routine
+        elif routine is None and state.rules.visit_routine_on(min(last, today)) is None \
+                and state.rules.visit_routines \
+                and last < min(r.valid_from for r in state.rules.visit_routines):
+            # the whole month before the first version: no day of it differs ("hembesök dec
+            # 2022 utskrivn säbo 80-åring får VC 500kr": walk-through, stop 26, asked the day)
+            before_any = first
         elif period is None:
             # ("och i mars förra året", across two versions, failed here: stop 22's review)
             period = period_words(frame.text, today)
@@ -1463,6 +1469,13 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
             conv.facts["age_on"] = span[0].isoformat()
         lead = T.t(lang, "period_one_routine", period=period_words(frame.text, today),
                    title=one_routine.title, d=span[0].isoformat())
+    elif before_any is not None:
+        conv.facts["visit_date"] = before_any.isoformat()
+        conv.facts.pop("visit_year", None)
+        if "patient_age" in frame.stated:
+            conv.facts["age_on"] = before_any.isoformat()
+        lead = T.t(lang, "period_no_routine", period=period_words(frame.text, today),
+                   d=before_any.isoformat())
     named = _SYSTEM_NAMED.search(frame.text)
     system_named = None
     if lead is None and no_day and not period and named and state.rules is not None:

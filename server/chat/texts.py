@@ -68,6 +68,9 @@ TEXTS = {
                        "(från {d}), så besöket gjordes en annan dag. {q}",
         "period_one_routine": "Dagen saknas, men hela ”{period}” gäller ”{title}”, så svaret "
                               "är detsamma vilken dag det än var (jag räknar med {d}).",
+        "period_no_routine": "Dagen saknas, men hela ”{period}” ligger före den första rutinen "
+                             "för riktade hemsjukvårdsbesök, så svaret är detsamma vilken dag det "
+                             "än var (jag räknar med {d}).",
         "amount_elsewhere": "Rutinerna från {org} tar inte upp {amount} kr. Beloppet finns i "
                             "en rutin från {other}, ”{title}”, som gäller där och inte hos "
                             "{org}.",
@@ -204,6 +207,9 @@ TEXTS = {
         "period_one_routine": "The day is missing, but all of “{period}” falls under "
                               "“{title}”, so the answer is the same whichever day it was "
                               "(I count with {d}).",
+        "period_no_routine": "The day is missing, but all of “{period}” comes before the first "
+                             "routine for targeted home health care visits, so the answer is "
+                             "the same whichever day it was (I count with {d}).",
         "amount_elsewhere": "The routines of {org} do not mention SEK {amount}. The amount is in "
                             "a routine of {other}, “{title}”, which applies there, not at "
                             "{org}.",

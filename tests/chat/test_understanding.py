@@ -1822,6 +1822,13 @@ def test_it_after_a_question_on_an_occasion_is_that_occasion(ask, first, follow_
     assert c["decision"] is None
 
 
+def test_a_month_before_the_first_routine_needs_no_day(ask):
+    # walk-through, stop 26: "dec 2022" asked for the day, though no day of it has a routine
+    body = ask("hembesök dec 2022 utskrivn säbo 80-åring får VC 500kr")
+    assert body["answer"].startswith("Dagen saknas, men hela ”dec 2022” ligger före den första")
+    assert body["decision"]["compensation_sek"] == 0 and not body["question"]
+
+
 def test_what_she_pays_asked_while_a_question_waits_is_the_cards_fee_line(ask):
     # walk-through, stop 26: "vad betalar hon" after the card asked whether she is enrolled got
     # "Jag förstod inte svaret"
