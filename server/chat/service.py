@@ -1513,11 +1513,35 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
             and conv.pending != "visit_date" and not at_visit:
         # no day known: the answer took the visit as today's, so the age is today's
         conv.facts["age_on"] = today.isoformat()
+    moved = _age_moved_note(conv.facts, lang)
     notes = [note for note in (T.describe_changes(changes, lang) if changes else None,
                                T.t(lang, "other_patient") if switched else None, lead,
-                               _age_moved_note(conv.facts, lang)) if note]
+                               moved) if note]
     reply.api["answer"] = "\n".join(notes + [reply.api["answer"]])
+    if moved:
+        _age_reason_as_range(reply, conv.facts, lang)
     return reply
+
+
+def _age_reason_as_range(reply: ChatReply, facts: dict, lang: str) -> None:
+    """The reason stating the age on the visit's day says both ages the note above gives
+    ("… 69 eller 70 år"), not the likelier one as if it were known (walk-through, stop 26:
+    "var patienten 69 eller 70 år" above "Patientens ålder på besöksdagen: 69 år")."""
+    told, _, ages = _moved_age(int(facts["patient_age"]), date.fromisoformat(facts["age_on"]),
+                               date.fromisoformat(facts["visit_date"]))
+    if told is None or len(ages) < 2:
+        return
+    both = T.t(lang, "or_joined", a=ages[0], b=ages[-1])
+    for exact, ranged in ((f"Patientens ålder på besöksdagen: {told} år.",
+                           f"Patientens ålder på besöksdagen: {both} år."),
+                          (f"The patient's age on the visit date: {told}.",
+                           f"The patient's age on the visit date: {both}.")):
+        reply.api["answer"] = reply.api["answer"].replace(exact, ranged)
+        decision = reply.api.get("decision") or {}
+        for key in ("reasons", "reasons_en"):
+            if isinstance(decision.get(key), list):
+                decision[key] = [r.replace(exact, ranged) if isinstance(r, str) else r
+                                 for r in decision[key]]
 
 
 def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:

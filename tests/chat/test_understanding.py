@@ -1822,6 +1822,18 @@ def test_it_after_a_question_on_an_occasion_is_that_occasion(ask, first, follow_
     assert c["decision"] is None
 
 
+def test_an_age_moved_to_two_possible_ages_is_never_stated_as_one(ask):
+    # walk-through, stop 26: "var patienten 69 eller 70 år" above "Patientens ålder på
+    # besöksdagen: 69 år"
+    a = ask("khsv besök säbo 87-åring efter utskrivn igår hur reg i cosmic")
+    b = ask("och om hon var 72", a["conversation_id"])
+    c = ask("samma men besöket var 3/4 2024", b["conversation_id"])
+    assert "var patienten 69 eller 70 år" in c["answer"]
+    assert "Patientens ålder på besöksdagen: 69 eller 70 år." in c["answer"]
+    assert "Patientens ålder på besöksdagen: 69 eller 70 år." in c["decision"]["reasons"]
+    assert c["decision"]["patient_fee_sek"] == 200
+
+
 def test_a_month_before_the_first_routine_needs_no_day(ask):
     # walk-through, stop 26: "dec 2022" asked for the day, though no day of it has a routine
     body = ask("hembesök dec 2022 utskrivn säbo 80-åring får VC 500kr")
