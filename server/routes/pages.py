@@ -90,6 +90,35 @@ def answer_blocks(text: str) -> list[dict]:
     return blocks
 
 
+#: A table row as the chat writes it: "- Läkare 2019: 3016, 2020: 2213, 2021: 2715".
+_TABLE_ROW = re.compile(r"^- (?P<label>\S.*?) (?P<cells>\S+: \S+(?:, \S+: \S+)*)$")
+_CELL = re.compile(r"(?:^|, )(\S+): (\S+?)(?=, \S+: |$)")
+
+
+def lead_blocks(lead: str) -> list[dict]:
+    """A table answer's lead as blocks: paragraphs, and a caption line ending in ":" with
+    three or more rows of the same columns as a table ({"kind": "table", "caption",
+    "columns", "rows"}) (walk-throughs, stop 26: a table asked for was shown as lines)."""
+    blocks: list[dict] = []
+    lines = [line for line in lead.split("\n") if line.strip()]
+    i = 0
+    while i < len(lines):
+        rows, j = [], i + 1
+        while j < len(lines) and (m := _TABLE_ROW.match(lines[j])):
+            rows.append((m.group("label"), _CELL.findall(m.group("cells"))))
+            j += 1
+        columns = [c for c, _ in rows[0][1]] if rows else []
+        if lines[i].endswith(":") and len(rows) >= 3 and all(
+                [c for c, _ in cells] == columns for _, cells in rows):
+            blocks.append({"kind": "table", "caption": lines[i].rstrip(":"), "columns": columns,
+                           "rows": [[label] + [v for _, v in cells] for label, cells in rows]})
+            i = j
+        else:
+            blocks.append({"kind": "paragraph", "text": lines[i]})
+            i += 1
+    return blocks
+
+
 def rule_lead(text: str, notice: str | None) -> list[str]:
     """The lines a registration answer opens with, above its list of fields: a changed fact
     ("Ändrat: ålder 84 → 85.") and "Enligt ”…” registreras besöket …", without the notice the
@@ -116,7 +145,8 @@ def not_in_force_label(passage: dict, lang: str = "sv") -> str:
 
 templates.env.globals.update(citation_link=citation_link, passage_quote=passage_quote,
                              answer_blocks=answer_blocks, rule_lead=rule_lead,
-                             validity_label=validity, not_in_force_label=not_in_force_label)
+                             lead_blocks=lead_blocks, validity_label=validity,
+                             not_in_force_label=not_in_force_label)
 
 
 #: The cookie that remembers the organization a person picked on the chat page (a year).

@@ -78,6 +78,19 @@ def test_every_source_of_a_decision_is_dated_not_said_to_apply_from(client):
     assert all("beslut 2026-03-03" in m and "gäller från" not in m for m in decision)
 
 
+def test_every_row_of_a_table_is_shown_as_a_table_on_the_page(client):
+    # walk-throughs, stop 26: the rows asked for were shown as lines of text
+    first = SAMTAL.match(_ask(client, "Visa alla yrkeskategorier och deras hembesök i en tabell")
+                         .headers["location"]).group(1)
+    html = unescape(client.get(f"/samtal/{first}").text)
+    table = html.split('<table class="answer-table">')[1].split("</table>")[0]
+    assert "<caption>Totala antalet hembesök inom Vårdcentralen Halland per kategori</caption>" \
+        in table
+    assert re.search(r'<th scope="col">2019</th><th scope="col">2020</th><th scope="col">2021'
+                     r"</th>", table)
+    assert '<tr><th scope="row">Läkare</th><td>3016</td><td>2213</td><td>2715</td></tr>' in table
+
+
 def test_the_thread_never_holds_a_personnummer(client, data_dir):
     r = _ask(client, "pat 19380201-1233 hembesök igår på säbo efter utskrivning, hur reggar jag")
     conversation_id = SAMTAL.match(r.headers["location"]).group(1)
