@@ -2688,6 +2688,9 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
 _FEE_FIELD = re.compile(r"\bfee type\b|\bavgiftstyp\w*|\bkod\w*|\bcodes?\b", re.I)
 # What home health care itself costs ("för hemsjukvård", "for home care").
 _HOME_CARE_FEE = re.compile(r"\bför (?:\w+ )?(?:hemsjukvård\w*|hsv|khsv)\b|"
+                            # ("kostar hemsjukvård 200 kr": walk-through in the widget, stop 26)
+                            r"\bkostar (?:\w+ )?(?:hemsjukvård\w*|hsv|khsv)\b|"
+                            r"\b(?:hemsjukvård\w*|hsv|khsv) kostar\b|"
                             r"\bfor (?:\w+ )?home (?:health )?care\b", re.I)
 # Someone other than the patient paying: "vad betalar regionen …", "what does the clinic pay".
 _PAYER_NAMED = re.compile(r"\b(?:betala\w*|pays?)\s+(?:regionen|kommunen|vc|vårdcentral\w*|"
@@ -3168,8 +3171,10 @@ def _fee_without_amount(state, frame: Frame, window: list, text: str, tokenizer)
     describes the fee and where (walk-through, stop 18: "Vad kostar hemsjukvården för
     patienten? det finns visst två nivåer" got a bare refusal naming that very section). A
     no_answer, so without citations, as the API says."""
-    if not ((_ASKS_AMOUNT.search(text) or _ASKS_PAYS.search(text)) and _asks_patient_fee(text)):
-        return None
+    if not ((_ASKS_AMOUNT.search(text) or _ASKS_PAYS.search(text)
+             or _AMOUNT_NAMED.search(text))
+            and (_asks_patient_fee(text) or _HOME_CARE_FEE.search(text))):
+        return None  # (an amount named asks it too: "kostar hemsjukvård 200 kr")
     kb, lang = state.kb, frame.lang
     for hit in window:
         passage = hit.chunk.text
@@ -3398,6 +3403,17 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # answers before a better-ranked one ("vad kostar hemsjukvård för patienten" and
         # "Avgift för Hemsjukvård": walk-through, stop 22, got the physician visit's 200 kr)
         window = [named[0]] + [h for h in window if h is not named[0]]
+    if MONEY_WORDS.search(frame.text) and _HOME_CARE_FEE.search(frame.text) \
+            and not (_PROFESSIONS[0][0].search(frame.text) or _TARGETED_VISIT.search(frame.text)) \
+            and state.rules is not None:
+        # what home health care costs the patient is the municipality's fee, never the fee of
+        # the physician's targeted visit ("Betalar patienten 200 kr för hemsjukvården hos oss
+        # i kommunen?", "kostar hemsjukvård 200 kr": walk-through, stop 26, quoted Cosmic's
+        # "Patientavgift: 200 kr …" as a yes)
+        visits = {r.document_id for r in state.rules.visit_routines}
+        more = kb.search(text, k=10, organization=frame.organization)
+        window = [h for h in more if h.meta.id not in visits
+                  and h in _answer_window([h], frame)][:S.ANSWER_PASSAGES] or window
     if _SABO_PAY.search(frame.text):
         # the SäBo assignment's pay is not the targeted visits' 500 kr ("hur ska
         # säbo-ersättningen räknas ut nu": walk-through, stop 21, got the 500 kr rule above

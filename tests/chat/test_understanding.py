@@ -1782,6 +1782,12 @@ def test_what_someone_pays_for_home_health_care_is_the_municipal_fee_without_an_
     a = ask("Vad betalar en 90-åring för hemsjukvård hos oss i kommunen?")
     assert a["kind"] == "no_answer" and "Nivå 2" in a["answer"]
     assert "Läkare närsjukvård" not in a["answer"]
+    # an amount named (walk-through, stop 26: Cosmic's "Patientavgift: 200 kr …" read as a yes)
+    for question in ("Betalar patienten 200 kr för hemsjukvården hos oss i kommunen?",
+                     "kostar hemsjukvård 200 kr"):
+        body = ask(question)
+        assert body["kind"] == "no_answer" and "Nivå 2" in body["answer"], question
+        assert "Patientavgift: 200 kr" not in body["answer"], question
 
 
 def test_a_month_alone_after_a_card_is_the_same_visit_then(ask):
