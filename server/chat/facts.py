@@ -753,6 +753,9 @@ _OCCASIONS = [
         # "årlig läkemedelsgenomgång på säbo som hembesök …, blir det 500" (walk-through,
         # stop 26: the occasion was asked, the card shown the riktade codes)
         r"läkemedelsgenomgång\w*|\blmg\b|medication review|"
+        # "vanligt uppf-besök", "bara kontroll av sår" (walk-through, stop 26: refused, or the
+        # occasion asked)
+        r"\buppf\.?[- ]?besök\w*|\bkontroll av\b|\bbara (?:en )?kontroll\b|"
         # "vanligt återbesök, inget speciellt" (re-check, stop 23: refused)
         r"\båterbesök\w*|\binget (?:speciellt|särskilt)\b|"
         r"försämring\w*|\bfall(?:et|olycka)?\b|ramlat|feber|infektion\w*|"

@@ -615,11 +615,15 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # search, which still refuses what the passage does not hold (answer set, tuning part:
         # "vad heter avgiften i cosmic när pat är över 85", "what do I put as Kund in Cosmic").
         frame.kind = SEARCH_KIND
-    if frame.kind == OUT_OF_SCOPE and ALL_ROWS.search(text) and any(
-            parse_table(h.chunk.text) is not None
+    years = set(_YEAR.findall(text))
+    if frame.kind == OUT_OF_SCOPE and (ALL_ROWS.search(text) or (
+            _ASKS_NUMBER.search(text) and years)) and any(
+            (parse_table(h.chunk.text) is not None or whole_table(h.chunk.text))
+            and (not years or years <= set(_YEAR.findall(h.chunk.text)))
             and is_supported(h, kb.no_answer_threshold_for(lang), lang) for h in frame.hits[:3]):
-        # every row of a table a top passage holds, asked for ("list all staff categories
-        # in the home visit statistics": known since stop 25, refused)
+        # every row of a table a top passage holds, or a figure of a year it has, asked for
+        # ("list all staff categories in the home visit statistics": known since stop 25;
+        # "Hur många besök gjorde Läkarmedverkan 2021": walk-through, stop 26; both refused)
         frame.kind = SEARCH_KIND
     if frame.kind == OUT_OF_SCOPE and (_FIELD_NAMED.search(text) or _FIELDS_ASKED.search(text)) \
             and (_SYSTEM_NAMED.search(text) or conv.last_kind == VISIT) \

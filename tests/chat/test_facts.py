@@ -349,6 +349,10 @@ def test_a_day_and_month_a_few_days_ahead_is_this_years():
     # walk-through, stop 26: the occasion was asked, the card showing the riktade codes
     ("årlig läkemedelsgenomgång på säbo som hembesök 88-åring igår, blir det 500", "annat",
      "sabo"),
+    ("vanligt uppf-besök khsv pat i ordinärt boende utan utskrivning ger det 500kr", "annat",
+     "ordinart_boende"),
+    ("hembesök 2/12 hos 80-åring i khsv ordinärt boende, bara kontroll av sår", "annat",
+     "ordinart_boende"),
 ])
 def test_walk_through_visit_words_are_read(text, occasion, setting):
     found = facts(text)

@@ -78,6 +78,13 @@ def test_every_row_of_a_table_asked_for_is_given_a_row_a_line(ask):
     assert "- Fysioterapeut 2019: 22, 2020: 59, 2021: 53" in c["answer"]
 
 
+def test_a_figure_of_a_year_a_table_has_is_answered_however_short_the_question(ask):
+    # walk-through, stop 26: "Hur många besök gjorde Läkarmedverkan 2021" was refused as out
+    # of scope
+    a = ask("Hur många besök gjorde Läkarmedverkan 2021")
+    assert a["kind"] == "search" and "7 475" in a["answer"] and "45 procent" in a["answer"]
+
+
 def test_every_row_asked_in_english_is_given_under_an_english_frame(ask):
     # known since stop 25: "list all staff categories in the home visit statistics" was
     # refused as out of scope
