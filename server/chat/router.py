@@ -63,9 +63,9 @@ _DISCHARGE = re.compile(r"skrevs ut|skrivs ut|utskriv\w*|utskriven|utskr\b|disch
 # ("första uppf": walk-through, stop 21, was refused)
 FOLLOWUP_WORDS = re.compile(r"uppfölj\w*|uppfölning\w*|\buppf\b\.?|följ\w* upp|follow[- ]?up\w*",
                             re.I)
-_ENROL = re.compile(r"anslö\w*|ansl[uö]t\w*|inskriv\w*|inskrev\w*|skrevs in|skrev in|"
+ENROL_WORDS = re.compile(r"anslö\w*|ansl[uö]t\w*|inskriv\w*|inskrev\w*|skrevs in|skrev in|"
                     r"enrol\w*|\bny patient", re.I)
-_UNTIL = re.compile(r"till vilket datum|vilket datum|till när|senast|sista dag\w*|när ska|"
+UNTIL_WORDS = re.compile(r"till vilket datum|vilket datum|till när|senast|sista dag\w*|när ska|"
                     r"när måste|när behöver|hur länge|by when|until|which date|what date|"
                     r"last day|when is|due\b|\bdatum\b", re.I)
 
@@ -94,8 +94,8 @@ def message_features(text: str, stated: dict, best_hit, lang: str) -> np.ndarray
         float(bool(VERSION_WORDS.search(text))),
         float(bool(SYSTEM_WORDS.search(text))),
         float(bool(LMV_WORDS.search(text)) and bool(_DISCHARGE.search(text))),
-        float(bool(FOLLOWUP_WORDS.search(text)) and bool(_ENROL.search(text))),
-        float(bool(_UNTIL.search(text))),
+        float(bool(FOLLOWUP_WORDS.search(text)) and bool(ENROL_WORDS.search(text))),
+        float(bool(UNTIL_WORDS.search(text))),
         float("?" in text),
         math.log1p(len(text.split())) / 3.0,
         float(best_hit.support) if best_hit is not None else 0.0,

@@ -32,8 +32,9 @@ from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, day
 from server.chat.organization import HALLAND, find_organization, resolve_scope
 from server.chat.tables import (ALL_ROWS, caption_overlap, cell_answer, parse_table,
                                 whole_table)
-from server.chat.router import (FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
-                                REGISTRATION_WORDS, load_router, message_features)
+from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
+                                REGISTRATION_WORDS, UNTIL_WORDS, load_router,
+                                message_features)
 from server.chat.versions import answer_version_question
 
 RULES = "rule"
@@ -572,6 +573,15 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.kind = VERSION
     if asks_meaning:
         frame.kind = SEARCH_KIND
+        return frame
+    if frame.kind in (SEARCH_KIND, DATE_RULE) and set(stated) == {"visit_date"} \
+            and conv.last_kind == SEARCH_KIND and topic_chunk is not None \
+            and FOLLOWUP_WORDS.search(topic_chunk.section or "") \
+            and ENROL_WORDS.search(text) and UNTIL_WORDS.search(text):
+        # the day of enrolment given right after the follow-up rule's sentence, a date asked
+        # ("Patienten anslöts 2026-01-15, vilket datum är senast då?": walk-through, stop 26,
+        # got "Vid fortsatt anslutning beslutas datum …"): the follow-up's date computed
+        frame.kind, frame.search_text = DATE_RULE, None
         return frame
     if conv.last_kind == SEARCH_KIND and conv.topic and stated \
             and set(stated) <= {"patient_age", "birth_date", "birth_year"} \
@@ -1845,7 +1855,10 @@ def _date_rule_table(state, name: str):
 _LAST_FOLLOWUP = re.compile(
     r"\b(?:senaste|förra|sista|föregående|last|latest|previous|most recent)\s+"
     r"(?:uppföljning\w*|follow[- ]?up\w*)|\buppföljning\w*\s+(?:gjordes|var|hölls|skedde)\b|"
-    r"\bhade (?:sin|en|hennes|hans) uppföljning\b|\bfollow[- ]?up (?:was|took place)\b", re.I)
+    r"\bhade (?:sin|en|hennes|hans) uppföljning\b|\bfollow[- ]?up (?:was|took place)\b|"
+    # "om första gjordes 10 maj" (walk-through, stop 26: counted as the day of enrolment)
+    r"\b(?:den )?(?:första|förra|senaste)(?: uppföljningen)? (?:gjordes|var|hölls|skedde)\b|"
+    r"\b(?:first|last) one (?:was|took place)\b", re.I)
 
 
 def _followup_after(rule, last: date) -> dict:

@@ -877,6 +877,18 @@ def test_the_next_follow_up_counts_from_the_latest_follow_up_given(client):
     assert b["date_rule"]["next_by"][0] == "2027-04-15"
 
 
+def test_the_follow_up_date_after_the_rules_sentence_and_after_the_first_one(ask):
+    # walk-through, stop 26: the day of enrolment given after the follow-up sentence got
+    # "Vid fortsatt anslutning beslutas datum …"; "om första gjordes 10 maj" was counted as
+    # the day of enrolment (2 months, not 6)
+    a = ask("När ska den första uppföljningen göras efter att någon anslutits till "
+            "hemsjukvården?")
+    b = ask("Patienten anslöts 2026-01-15, vilket datum är senast då?", a["conversation_id"])
+    assert b["kind"] == "rule" and "senast 2026-03-15" in b["answer"]
+    c = ask("När är nästa uppföljning om första gjordes 10 maj 2026?")
+    assert c["date_rule"]["next_by"][0] == "2026-11-10"
+
+
 def test_a_dose_the_routines_never_state_is_not_covered(ask):
     # re-check, stop 20: "whats the morphine dose …" quoted the palliative team's sentence
     body = ask("whats the morphine dose for end of life pts at home")
