@@ -31,7 +31,8 @@ REGISTRATION_WORDS = re.compile(
     r"registrer\w*|\bregga\w*|\breggar\b|\breggning\w*|\bregistera\w*|\breg\b|kontakttyp\w*|"
     r"vårdtjänst\w*|besökstyp\w*|besöksform\w*|besöksorsak\w*|avgiftstyp\w*|\bkod\w*|"
     r"\bregister\w*|\bcode\w*|\bdocument (?:it|this|the visit)|\bwhat do i (?:put|enter)", re.I)
-MONEY_WORDS = re.compile(r"\bavgift\w*|\bbetala\w*|\bkosta\w*|\bersättn\w*|\bersätt\w*|\b500(?:kr|sek|kronor)?\b|"
+MONEY_WORDS = re.compile(r"\bavgift\w*|\bbetala\w*|\bkosta\w*|\bersättn\w*|\bersätt\w*|"
+                         r"\b500(?:kr|sek|kronor)?\b|"
                     r"\b200\b|\bgratis\b|\bfee\w*|\bpay\w*|\bcharge\w*|\bcost\w*|\bfree\b|"
                     r"\bsek\b|\bkr\b", re.I)
 # A statement of one visit made or planned: "gjorde hembesök igår", "saw a pt", "besök idag".

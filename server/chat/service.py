@@ -2186,15 +2186,15 @@ def _money_overlap(q_terms, passage: str, tokenize, fees: bool = True) -> float:
     return best
 
 
-def _stating_the_amount(kb, frame: Frame, text: str, hits: list, offered: list, q_terms,
+def _stating_the_amount(kb, frame: Frame, text: str, offered: list, q_terms,
                         tokenizer) -> list:
     """An amount of money asked: the passage whose sentence stating an amount in kronor
     speaks of what is asked answers first, found among the top ten passages in force when
-    no offered one has such a sentence (walk-through, stop 25 and 26: "vad får vc betalt för ett hembesök
-    av läkare" quoted the HSU decision's per-visit compensation, which names no amount, and
-    said no amount was given, above the Cosmic routine's "Ersättning utgår med 500 kr per
-    hemsjukvårdsbesök utfört av läkare …"; "vad betalar regionen för hembesök" got the
-    patient's 200 kr)."""
+    no offered one has such a sentence (walk-throughs, stops 25 and 26: "vad får vc betalt
+    för ett hembesök av läkare" quoted the HSU decision's per-visit compensation, which
+    names no amount, and said no amount was given, above the Cosmic routine's "Ersättning
+    utgår med 500 kr per hemsjukvårdsbesök utfört av läkare …"; "vad betalar regionen för
+    hembesök" got the patient's 200 kr)."""
     if not offered or not (_asks_money(frame.text) or _REGION_PAYS.search(frame.text)):
         return offered  # (none offered: the routines hold no such amount, said so)
     fees = not _REGION_PAYS.search(frame.text)
@@ -2209,9 +2209,9 @@ def _stating_the_amount(kb, frame: Frame, text: str, hits: list, offered: list, 
     if offered and overlap(offered[0]) >= MONEY_OVERLAP:
         return offered
     seen = {(h.meta.id, h.chunk.anchor) for h in offered}
-    more = [h for h in _versions_in_force(
-                kb, kb.search(text, k=10, organization=frame.organization), _asked_day(frame),
-                ended_too=not (_SYSTEM_NAMED.search(frame.text) or _OLD_VERSION.search(frame.text)))
+    old_asked = bool(_SYSTEM_NAMED.search(frame.text) or _OLD_VERSION.search(frame.text))
+    found = kb.search(text, k=10, organization=frame.organization)
+    more = [h for h in _versions_in_force(kb, found, _asked_day(frame), ended_too=not old_asked)
             if (h.meta.id, h.chunk.anchor) not in seen]
     scored = [(overlap(h), h) for h in offered + more]
     best_score, best = max(scored, key=lambda sh: sh[0], default=(0.0, None))
@@ -2546,7 +2546,8 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
 
 # The clinic's compensation asked for: an amount, "extra", "ersättning" (not the patient's fee).
 _CLINIC_PAY = re.compile(
-    r"\bersättn\w*|\bersätt\w*|\b500(?:kr|sek|kronor)?\b|\bextra\b|\bhur (?:mycket|mkt) (?:får|ger|betalas)\b|"
+    r"\bersättn\w*|\bersätt\w*|\b500(?:kr|sek|kronor)?\b|\bextra\b|"
+    r"\bhur (?:mycket|mkt) (?:får|ger|betalas)\b|"
     # "hur många kronor får vc för ett brytpunktssamtal" (stop 20: quoted the decision's
     # 28,5 miljoner kronor)
     r"\bhur många (?:kronor|kr) (?:får|ger|betalas)\b|\bhow many (?:kronor|sek)\b|"
@@ -3077,7 +3078,8 @@ _TERM_ASKED = re.compile(
     # one word with its article, "vad är ett brytpunktssamtal", or a Swedish word in English,
     # "what is brytpunktssamtal" (walk-through, stop 26: the Vårdtjänst line was quoted as
     # its meaning); not "vad är avgiften", which asks for a fact
-    r"^\s*(?:(?:och|and)\s+)?(?:vad|va)\s+är\s+(?:en|ett)\s+(?P<word>[a-zåäö-]{4,30})\s*\??\s*$|"
+    r"^\s*(?:(?:och|and)\s+)?(?:vad|va)\s+är\s+(?:en|ett)\s+"
+    r"(?P<word>[a-zåäö-]{4,30})\s*\??\s*$|"
     r"^\s*(?:(?:och|and)\s+)?what(?:'s|s|\s+is)\s+(?:an?\s+)?"
     r"(?P<sv_word>(?!the\b)[a-zåäö-]{5,30})\s*\??\s*$", re.I)
 _ARTICLE = re.compile(r"^(?:ett|en|det|den|a|an|the)\s+", re.I)
@@ -3475,8 +3477,9 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         offered = [h for h in offered if not key or key & set(tokenize(h.chunk.text))]
     offered = _deciding_passages(kb, frame, text, hits, window, offered)
     if offered and frame.organization and offered[0].meta.organization != frame.organization:
+        # (only another organization's routine says who decides it: said where)
         return _no_answer(state, frame, nearby=True, elsewhere=offered[0])
-    offered = _stating_the_amount(kb, frame, text, hits, offered, q_terms, tokenizer)
+    offered = _stating_the_amount(kb, frame, text, offered, q_terms, tokenizer)
     years = set(_YEAR.findall(frame.text))
     if offered and offered[0].meta.valid_from is not None \
             and offered[0].meta.kind in ("report", "decision"):

@@ -68,9 +68,9 @@ TEXTS = {
                        "(från {d}), så besöket gjordes en annan dag. {q}",
         "period_one_routine": "Dagen saknas, men hela ”{period}” gäller ”{title}”, så svaret "
                               "är detsamma vilken dag det än var (jag räknar med {d}).",
-        "period_no_routine": "Dagen saknas, men hela ”{period}” ligger före den första rutinen "
-                             "för riktade hemsjukvårdsbesök, så svaret är detsamma vilken dag det "
-                             "än var (jag räknar med {d}).",
+        "period_no_routine": "Dagen saknas, men hela ”{period}” ligger före den första "
+                             "rutinen för riktade hemsjukvårdsbesök, så svaret är detsamma "
+                             "vilken dag det än var (jag räknar med {d}).",
         "amount_elsewhere": "Rutinerna från {org} tar inte upp {amount} kr. Beloppet finns i "
                             "en rutin från {other}, ”{title}”, som gäller där och inte hos "
                             "{org}.",
