@@ -574,6 +574,17 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if asks_meaning:
         frame.kind = SEARCH_KIND
         return frame
+    span = period_span(text, today) if "visit_date" not in stated else None
+    if frame.kind == SEARCH_KIND and span is not None and state.rules is not None \
+            and (stated.get("occasion") or stated.get("setting")) and _VISIT_WORD.search(text) \
+            and (MONEY_WORDS.search(text) or REGISTRATION_WORDS.search(text)) \
+            and not _ASKS_NUMBER.search(text) and state.rules.visit_routines \
+            and span[1] < min(r.valid_from for r in state.rules.visit_routines):
+        # a visit in a month before the first version of the routine ("hembesök dec 2022
+        # utskrivning säbo 500kr?": walk-through, stop 26, got today's rule, a yes): that
+        # visit's answer, no routine then and no compensation
+        frame.kind = VISIT
+        return frame
     if frame.kind in (SEARCH_KIND, DATE_RULE) and set(stated) == {"visit_date"} \
             and conv.last_kind == SEARCH_KIND and topic_chunk is not None \
             and FOLLOWUP_WORDS.search(topic_chunk.section or "") \
@@ -2445,6 +2456,13 @@ def _routine_asked_about(state, frame: Frame, today: date):
                      if r.system.lower() == named.group(1).lower()), None)
     if frame.asked_on is not None:  # "… i mars 2024": the version in force then
         return state.rules.visit_routine_on(frame.asked_on)
+    span = period_span(frame.text, today)
+    if span is not None and "visit_date" not in frame.stated:
+        # a month or a year named ("… på säbo i juni 2024?"): the version in force all of it
+        # (walk-through, stop 26: answered from today's Cosmic routine)
+        first = state.rules.visit_routine_on(span[0])
+        if first is not None and first is state.rules.visit_routine_on(min(span[1], today)):
+            return first
     if frame.topic_document and (frame.search_text or _FOLLOWS_ON.match(frame.text)):
         topic = next((r for r in routines if r.document_id == frame.topic_document), None)
         if topic is not None:
@@ -2854,9 +2872,11 @@ def _occasion_compensation_statement(state, frame: Frame, routine) -> ChatReply 
     from rules.facts import resolve_facts
 
     stated, lang = frame.stated, frame.lang
+    today = frame.today or date.today()
+    span = period_span(frame.text, today)
     try:
         day = date.fromisoformat(stated["visit_date"]) if stated.get("visit_date") \
-            else (frame.today or date.today())
+            else span[0] if span is not None and routine.in_force_on(span[0]) else today
         resolved = resolve_facts(
             day, occasion=stated.get("occasion"), setting=stated.get("setting"),
             municipal_home_care=stated.get("municipal_home_care"),

@@ -1859,6 +1859,16 @@ def test_a_month_before_the_first_routine_needs_no_day(ask):
     assert body["decision"]["compensation_sek"] == 0 and not body["question"]
 
 
+def test_a_short_500_kr_question_with_a_month_is_answered_for_that_month(ask):
+    # walk-through, stop 26: "hembesök dec 2022 utskrivning säbo 500kr?" got today's rule, a
+    # yes, though the compensation began 2023-01-01; "… i juni 2024?" named today's routine
+    a = ask("hembesök dec 2022 utskrivning säbo 500kr?")
+    assert a["kind"] == "rule" and a["decision"]["compensation_sek"] == 0
+    b = ask("får man 500 kr för utskrivningsbesök på säbo i juni 2024?")
+    assert "Registrering av riktade hemsjukvårdsbesök av läkare i VAS" in b["answer"]
+    assert "Ja, ett sådant besök ger 500 kr" in b["answer"]
+
+
 def test_what_she_pays_asked_while_a_question_waits_is_the_cards_fee_line(ask):
     # walk-through, stop 26: "vad betalar hon" after the card asked whether she is enrolled got
     # "Jag förstod inte svaret"
