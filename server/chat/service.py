@@ -641,7 +641,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             _ASKS_NUMBER.search(text) and years)) and any(
             (parse_table(h.chunk.text) is not None or whole_table(h.chunk.text))
             and (not years or years <= set(_YEAR.findall(h.chunk.text)))
-            and is_supported(h, kb.no_answer_threshold_for(lang), lang) for h in frame.hits[:3]):
+            # (a table asked for by its rows' kind, "samtliga yrkeskategorier … i en tabell",
+            # shares few words with it: a little less support is enough, as for a question
+            # the router reads as one for search; walk-through, stop 26, refused)
+            and is_supported(h, kb.no_answer_threshold_for(lang) - CONFIDENT_SEARCH_MARGIN, lang)
+            for h in frame.hits[:3]):
         # every row of a table a top passage holds, or a figure of a year it has, asked for
         # ("list all staff categories in the home visit statistics": known since stop 25;
         # "Hur många besök gjorde Läkarmedverkan 2021": walk-through, stop 26; both refused)
@@ -3381,6 +3385,10 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # The router reads the question as one about the routines: a slightly weaker best
         # passage still answers it (routing set, tuning part: "vad är ett brytpunktssamtal
         # egentligen", "what's Läkarmedverkan exactly?", "lm-genomgång på säbo hur ofta").
+        threshold -= CONFIDENT_SEARCH_MARGIN
+    elif ALL_ROWS.search(frame.text) and any(parse_table(h.chunk.text) for h in hits[:3]):
+        # the rows of a table asked for by their kind ("Kan du visa samtliga yrkeskategorier
+        # 2019–2021 i en tabell?": walk-through, stop 26, refused) share few of its words
         threshold -= CONFIDENT_SEARCH_MARGIN
     term = _term_asked(frame.text)
     if not is_supported(best, threshold, lang) and term and term != "det":
