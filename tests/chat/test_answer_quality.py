@@ -382,6 +382,13 @@ def test_a_follow_up_naming_the_other_journal_system_is_answered_from_that_syste
     assert b["citations"][0]["document_id"] == "rh-hemsjukvardsbesok-vas"
 
 
+def test_who_takes_over_the_medical_responsibility_is_the_health_centre(ask):
+    # walk-through, stop 26: "vem tar över läkaransvaret när läkarmedverkans stöd upphör" got
+    # who starts Läkarmedverkan's support
+    body = ask("vem tar över läkaransvaret när läkarmedverkans stöd upphör")
+    assert "övergår det medicinska ansvaret till vårdcentralens läkare" in body["answer"]
+
+
 def test_a_follow_up_pointing_back_stays_with_the_last_answers_organization(ask):
     # walk-through, stop 26: "vem initierar det" after Läkarmedverkan's days got the right
     # sentence and the municipality's SAMSA sentence beside it
