@@ -106,7 +106,7 @@ class Lexicon:
         the stems of their group's first word, "inskrivning", which stand for them)."""
         stems, heads = set(), set()
         for group, term in self._matches(query, tokenizer):
-            if particle in re.findall(r"\w+", term.lower()):
+            if is_particle_verb(term, particle):
                 stems |= set(tokenizer.tokenize(term, compounds=False))
                 heads |= set(tokenizer.tokenize(group[0]))
         return frozenset(stems), frozenset(heads)

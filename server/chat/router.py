@@ -33,8 +33,8 @@ REGISTRATION_WORDS = re.compile(
     r"\bregister\w*|\bcode\w*|\bdocument (?:it|this|the visit)|\bwhat do i (?:put|enter)", re.I)
 MONEY_WORDS = re.compile(r"\bavgift\w*|\bbetala\w*|\bkosta\w*|\bersättn\w*|\bersätt\w*|"
                          r"\b500(?:kr|sek|kronor)?\b|"
-                    r"\b200\b|\bgratis\b|\bfee\w*|\bpay\w*|\bcharge\w*|\bcost\w*|\bfree\b|"
-                    r"\bsek\b|\bkr\b", re.I)
+                         r"\b200\b|\bgratis\b|\bfee\w*|\bpay\w*|\bcharge\w*|\bcost\w*|\bfree\b|"
+                         r"\bsek\b|\bkr\b", re.I)
 # A statement of one visit made or planned: "gjorde hembesök igår", "saw a pt", "besök idag".
 _VISIT_STATEMENT = re.compile(
     r"\b(?:jag|vi|I|we)\s+(?:gjorde|var|har varit|besökte|åkte|ringde|saw|did|visited|made|"
@@ -65,10 +65,10 @@ _DISCHARGE = re.compile(r"skrevs ut|skrivs ut|utskriv\w*|utskriven|utskr\b|disch
 FOLLOWUP_WORDS = re.compile(r"uppfölj\w*|uppfölning\w*|\buppf\b\.?|följ\w* upp|follow[- ]?up\w*",
                             re.I)
 ENROL_WORDS = re.compile(r"anslö\w*|ansl[uö]t\w*|inskriv\w*|inskrev\w*|skrevs in|skrev in|"
-                    r"enrol\w*|\bny patient", re.I)
+                         r"enrol\w*|\bny patient", re.I)
 UNTIL_WORDS = re.compile(r"till vilket datum|vilket datum|till när|senast|sista dag\w*|när ska|"
-                    r"när måste|när behöver|hur länge|by when|until|which date|what date|"
-                    r"last day|when is|due\b|\bdatum\b", re.I)
+                         r"när måste|när behöver|hur länge|by when|until|which date|what date|"
+                         r"last day|when is|due\b|\bdatum\b", re.I)
 
 FEATURES = (
     "has_date", "has_age", "has_occasion", "has_setting", "has_remote", "has_lmv_fact",
