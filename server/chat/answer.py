@@ -85,6 +85,20 @@ def _alternative_text(item, lang: str) -> str:
     return str(item)
 
 
+def fee_line(decision: dict, lang: str) -> str | None:
+    """The card's line on what the patient pays ("Patientavgift: 0 kr."), or None when the
+    decision says nothing of it."""
+    fee = decision.get("patient_fee_sek")
+    if fee is not None:
+        return t(lang, "fee", fee=fee)
+    if decision.get("fee_alternatives"):
+        alts = "; ".join(_alternative_text(a, lang) for a in decision["fee_alternatives"])
+        return t(lang, "fee_unknown", alts=alts)
+    if decision.get("system") and decision.get("registration"):
+        return t(lang, "fee_unknown_plain")
+    return None
+
+
 def rule_answer_text(decision: dict, *, lang: str, visit_date: date, date_assumed: bool,
                      meta=None, question: str | None = None) -> str:
     """The plain-text answer for a decision (the /api/v1/visit answer): system and registration
@@ -114,14 +128,9 @@ def rule_answer_text(decision: dict, *, lang: str, visit_date: date, date_assume
         lines.append(t(lang, "rule_intro_nosystem", d=visit_date.isoformat()))
     lines.append(t(lang, "visit_day", d=visit_date.isoformat(),
                    assumed=t(lang, "assumed_today") if date_assumed else ""))
-    fee = decision.get("patient_fee_sek")
+    fee = fee_line(decision, lang)
     if fee is not None:
-        lines.append(t(lang, "fee", fee=fee))
-    elif decision.get("fee_alternatives"):
-        alts = "; ".join(_alternative_text(a, lang) for a in decision["fee_alternatives"])
-        lines.append(t(lang, "fee_unknown", alts=alts))
-    elif system and decision.get("registration"):
-        lines.append(t(lang, "fee_unknown_plain"))
+        lines.append(fee)
     if decision.get("eligible") is True:
         lines.append(t(lang, "comp_yes", sek=decision.get("compensation_sek")))
     elif decision.get("eligible") is False:

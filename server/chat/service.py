@@ -194,6 +194,11 @@ def _admit_new_conversation(state, client: str | None) -> None:
 #: A short follow-up pointing back with a pronoun ("ger det extra ersättning?").
 _IT = re.compile(r"\b(?:det|den|it|that|this)\b", re.I)
 IT_WORDS = 8
+
+
+def _says_it(text: str) -> bool:
+    """Whether ``text`` is a short message naming what it asks about "det" / "it"."""
+    return bool(_IT.search(text)) and len(text.split()) <= IT_WORDS
 _OCCASION_WORDS = {"utskrivning": "utskrivning", "inskrivning": "inskrivningssamtal",
                    "brytpunktssamtal": "brytpunktssamtal"}
 
@@ -265,8 +270,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
             day = today
         stated["patient_age"] = age_on(born_pnr, day)
     if conv.topic and conv.topic.get("occasion") and conv.last_kind == SEARCH_KIND \
-            and set(stated) <= {"remote"} and _IT.search(text) \
-            and len(text.split()) <= IT_WORDS \
+            and set(stated) <= {"remote"} and _says_it(text) \
             and (MONEY_WORDS.search(text) or _CLINIC_PAY.search(text) or stated):
         # "is it paid extra?" after "what is brytpunktssamtal": "it" is the occasion that
         # question named, asked as if named (walk-through, stop 26, got the compensation's
@@ -301,7 +305,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     if reply.topic is not None and conv.topic is None:
         conv.topic = reply.topic
     if conv.topic is not None and reply.api.get("kind") == SEARCH \
-            and frame.stated.get("occasion") in ("utskrivning", "inskrivning", "brytpunktssamtal"):
+            and frame.stated.get("occasion") in _OCCASION_WORDS:
         # the occasion the question was about, for a follow-up naming it "det" ("is it paid
         # extra?" after "what is brytpunktssamtal")
         conv.topic["occasion"] = frame.stated["occasion"]
@@ -856,8 +860,6 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     return frame
 
 
-# The card's line on what the patient pays.
-_FEE_LINE = re.compile(r"^(?:Patientavgift|Patient fee): .+$", re.M)
 # "500kr", "500 kronor" (MONEY_WORDS needs a word boundary after "500").
 _AMOUNT_WRITTEN = re.compile(r"\d\s*(?:kr|kronor|sek)\b", re.I)
 _AMOUNT_NAMED = re.compile(r"(?<![\d,.])(\d{2,6})\s*(?:kr|kronor|sek)\b", re.I)
@@ -1196,9 +1198,10 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
             frame.stated = {}
             frame.reply_to = "nonsense"
             reply = _visit_answer(state, frame, conv, today)
-            fee = _FEE_LINE.search(reply.api["answer"]) if frame.asked_of_card else None
-            reply.api["answer"] = (fee.group(0) if fee else T.t(
-                lang, "not_understood", q=reply.question or "")) + "\n" + reply.api["answer"]
+            fee = A.fee_line(reply.api.get("decision") or {}, lang) \
+                if frame.asked_of_card else None
+            reply.api["answer"] = (fee or T.t(lang, "not_understood", q=reply.question or "")) \
+                + "\n" + reply.api["answer"]
             return reply
         if frame.facts_only:
             conv.facts = merge_facts({}, frame.stated)
@@ -1311,7 +1314,7 @@ def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | Non
         return None
     kb = state.kb
     topic = _meta(kb, frame.topic_document) if frame.topic_document else None
-    if topic is not None and _IT.search(frame.text) and len(frame.text.split()) <= IT_WORDS \
+    if topic is not None and _says_it(frame.text) \
             and whole.api["citations"][0].get("organization") == topic.organization:
         # "vem initierar det" after Läkarmedverkan's days asks about what the last answer
         # was about: that organization's answer alone (walk-through, stop 26: the
@@ -1542,24 +1545,22 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
             and conv.pending != "visit_date" and not at_visit:
         # no day known: the answer took the visit as today's, so the age is today's
         conv.facts["age_on"] = today.isoformat()
-    moved = _age_moved_note(conv.facts, lang)
+    moved = _age_moved_from(conv.facts)
     notes = [note for note in (T.describe_changes(changes, lang) if changes else None,
                                T.t(lang, "other_patient") if switched else None, lead,
-                               moved) if note]
+                               _age_moved_note(moved, lang)) if note]
     reply.api["answer"] = "\n".join(notes + [reply.api["answer"]])
-    if moved:
-        _age_reason_as_range(reply, conv.facts, lang)
+    if moved is not None:
+        *_, told, doubtful, ages = moved
+        if doubtful and told is not None and len(ages) > 1:  # the note gives two ages
+            _age_reason_as_range(reply, told, ages, lang)
     return reply
 
 
-def _age_reason_as_range(reply: ChatReply, facts: dict, lang: str) -> None:
+def _age_reason_as_range(reply: ChatReply, told: int, ages: list[int], lang: str) -> None:
     """The reason stating the age on the visit's day says both ages the note above gives
     ("… 69 eller 70 år"), not the likelier one as if it were known (walk-through, stop 26:
     "var patienten 69 eller 70 år" above "Patientens ålder på besöksdagen: 69 år")."""
-    told, _, ages = _moved_age(int(facts["patient_age"]), date.fromisoformat(facts["age_on"]),
-                               date.fromisoformat(facts["visit_date"]))
-    if told is None or len(ages) < 2:
-        return
     both = T.t(lang, "or_joined", a=ages[0], b=ages[-1])
     for exact, ranged in ((f"Patientens ålder på besöksdagen: {told} år.",
                            f"Patientens ålder på besöksdagen: {both} år."),
@@ -1791,15 +1792,24 @@ def _moved_age(age: int, given_on: date, visit_date: date) -> tuple[int | None, 
     return (likely if same_side else None), doubtful, sorted(counts)
 
 
-def _age_moved_note(facts: dict, lang: str) -> str | None:
-    """"Åldern 86 år gällde 2026-12-02; på besöksdagen 2025-03-10 var patienten 84 eller 85
-    år." when the age given was another day's, and more than a day or a few weeks earlier."""
+def _age_moved_from(facts: dict):
+    """For an age given on another day than the visit's: (age, that day, the visit's day, and
+    ``_moved_age``'s told age, doubt and possible ages); None when the age is the visit day's."""
     if not (facts.get("age_on") and facts.get("visit_date") and "patient_age" in facts) \
             or facts["age_on"] == facts["visit_date"]:
         return None
     age, on = int(facts["patient_age"]), date.fromisoformat(facts["age_on"])
     visit = date.fromisoformat(facts["visit_date"])
-    told, doubtful, ages = _moved_age(age, on, visit)
+    return (age, on, visit, *_moved_age(age, on, visit))
+
+
+def _age_moved_note(moved, lang: str) -> str | None:
+    """"Åldern 86 år gällde 2026-12-02; på besöksdagen 2025-03-10 var patienten 84 eller 85
+    år." when the age given was another day's (``_age_moved_from``), and more than a day or a
+    few weeks earlier."""
+    if moved is None:
+        return None
+    age, on, visit, told, doubtful, ages = moved
     if not doubtful:
         return None  # a day or a few weeks: that age, without a note
     shown = str(ages[0]) if len(ages) == 1 else T.t(lang, "or_joined", a=ages[0], b=ages[-1])
@@ -3221,7 +3231,7 @@ def _fee_without_amount(state, frame: Frame, window: list, text: str, tokenizer)
     kb, lang = state.kb, frame.lang
     for hit in window:
         passage = hit.chunk.text
-        if not re.search(r"avgift", passage, re.I) or _HAS_AMOUNT.search(passage) \
+        if not _HAS_FEE_WORD.search(passage) or _HAS_AMOUNT.search(passage) \
                 or _fee_for_other_profession(text, _document_text(kb, hit.meta.id) or ""):
             continue
         # how the routine describes the fee: all of its levels, not the line nearest the
