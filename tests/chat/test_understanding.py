@@ -447,11 +447,22 @@ def test_what_she_pays_right_after_a_registration_answer_is_that_visits_fee(ask)
 
 
 @pytest.mark.parametrize("question", ["lön sjuksköterska hemsjukvård",
-                                      "what is the salary of a district nurse"])
+                                      "what is the salary of a district nurse",
+                                      "vad tjänar en sjuksköterska i månaden",
+                                      "what does a nurse earn per month"])
 def test_a_salary_is_not_covered(ask, question):
     # walk-through in the widget, stop 26: the table of home visits was quoted
     body = ask(question)
     assert body["kind"] == "no_answer" and body["citations"] == []
+
+
+@pytest.mark.parametrize("question", ["vad tjänar vårdcentralen på ett hembesök",
+                                      "how much does the clinic get paid for a home visit"])
+def test_what_the_clinic_earns_on_a_home_visit_is_the_compensation_rule(ask, question):
+    # the English question was refused, the Swedish one quoted a report's sentence on visits
+    body = ask(question)
+    assert body["kind"] == "search"
+    assert "Ersättning utgår med 500 kr" in body["answer"]
 
 
 def test_a_travel_allowance_is_not_covered(ask):
