@@ -1356,10 +1356,15 @@ def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | Non
     best = frame.hits[0]
     other = next((h for h in frame.hits[1:3] if h.meta.organization != best.meta.organization),
                  None)
-    if other is None or best.score - other.score > ORG_TIE \
+    answered = whole.api["citations"][0].get("organization")
+    if other is None or (best.score - other.score > ORG_TIE
+                         # (the sentences preferred the lower-ranked organization's passage:
+                         # the best-ranked one answers too, "vem ansvarar natt helg" got the
+                         # municipality's evening rule without Hallandsjouren's "Jourtid":
+                         # walk-through, stop 27)
+                         and answered != other.meta.organization) \
             or not is_supported(other, kb.no_answer_threshold_for(frame.lang), frame.lang):
         return None
-    answered = whole.api["citations"][0].get("organization")
     second_org = other.meta.organization if answered == best.meta.organization \
         else best.meta.organization
     if second_org == answered:
@@ -2139,6 +2144,13 @@ _THEY_PAY = re.compile(r"\b(?:she|he|they|pt|hon|han|hen|pat)\s+(?:pay|pays|beta
 _ASKS_TRAVEL = re.compile(r"\bmileage\b|\bmilersättning\w*|\bbilersättning\w*|"
                           r"\breseersättning\w*|\btravel (?:allowance|cost|expense)\w*|"
                           r"\bparkering\w*|\bparking\b|\bkilometer\w*", re.I)
+# Nights, evenings and weekends asked about, and a passage speaking of them ("vem har
+# läkaransvar för hemsjukvårdspatienter på natten" got the report's daytime "kommunerna har
+# ansvar …" above its section "Jourtid": walk-through, stop 27).
+_OFF_HOURS = re.compile(r"\bnatt\w*|\bhelg\w*|\bkväll\w*|\bjour(?!nal)\w*|\w+jouren\b|"
+                        r"\bnights?\b|\bweekends?\b|\bevenings?\b|\bout[- ]of[- ]hours\b|"
+                        r"\bafter[- ]hours\b|\bon[- ]call\b", re.I)
+_SPEAKS_OF_HOURS = re.compile(_OFF_HOURS.pattern + r"|\bdygnet runt\b|\bdygn\w*", re.I)
 # Pay for work asked for: no routine states it.
 _ASKS_SALARY = re.compile(r"\blön(?:en|er|erna|eläge|esättning|enivå\w*)?\b|\bmånadslön\w*|"
                           r"\btimlön\w*|\bsalar(?:y|ies)\b|\bwages?\b|\bOB-tillägg\w*|"
@@ -3517,6 +3529,11 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         more = kb.search(text, k=10, organization=frame.organization)
         window = [h for h in more if h.meta.id not in visits
                   and h in _answer_window([h], frame)][:S.ANSWER_PASSAGES] or window
+    if _OFF_HOURS.search(frame.text) and not _SPEAKS_OF_HOURS.search(window[0].chunk.text):
+        # nights or weekends asked about: the passages of the window speaking of them, never
+        # a refusal for want of one (the answer set's "… permission från sjukhuset i helgen"
+        # asks about the leave)
+        window = [h for h in window if _SPEAKS_OF_HOURS.search(h.chunk.text)] or window
     if _SABO_PAY.search(frame.text):
         # the SäBo assignment's pay is not the targeted visits' 500 kr ("hur ska
         # säbo-ersättningen räknas ut nu": walk-through, stop 21, got the 500 kr rule above

@@ -422,6 +422,20 @@ def test_a_question_two_organizations_answer_alike_gets_both_when_none_is_chosen
     r = client.post("/api/v1/chat", json={"message": "vem ansvarar på natten för khsv pat",
                                           "organization": "Region Halland"})
     assert {c["organization"] for c in r.json()["citations"]} == {"Region Halland"}
+    # walk-through, stop 27: the municipality's sentence was preferred to the better-ranked
+    # "Jourtid", and only it was shown
+    short = ask("vem ansvarar natt helg")
+    assert "Hallandsjouren" in short["answer"] and "kvälls- och nattetid" in short["answer"]
+
+
+@pytest.mark.parametrize("question", ["vem har läkaransvar för hemsjukvårdspatienter på natten",
+                                      "helg natt khsv pat vem har läkaransvar"])
+def test_who_is_responsible_at_night_is_the_passage_on_nights_not_the_daytime_agreement(
+        ask, question):
+    # walk-through, stop 27: "I denna överenskommelse har kommunerna ansvar …" was quoted
+    body = ask(question)
+    assert "Hallandsjouren ansvar" in body["answer"], body["answer"]
+    assert "I denna överenskommelse" not in body["answer"]
 
 
 def test_the_decisions_compensation_per_visit_and_its_start_are_said_not_given(ask):
