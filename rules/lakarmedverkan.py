@@ -32,6 +32,11 @@ class LakarmedverkanRule:
     start_note: str = ""
     start_note_en: str = ""
     start_citations: tuple[Citation, ...] = ()
+    #: Who the support is for and who starts it, with its citations; empty when the file
+    #: has no ``eligibility``.
+    eligibility: str = ""
+    eligibility_en: str = ""
+    eligibility_citations: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,11 @@ def parse_lakarmedverkan(src: RuleSource) -> LakarmedverkanRule:
     if "start_note" in t:
         start_note, start_note_en = src.texts(t, "start_note", "lakarmedverkan")
         start_citations = src.citations(t, "lakarmedverkan.start_note", key="start_quotes")
+    eligibility, eligibility_en, eligibility_citations = "", "", ()
+    if "eligibility" in t:
+        eligibility, eligibility_en = src.texts(t, "eligibility", "lakarmedverkan")
+        eligibility_citations = src.citations(t, "lakarmedverkan.eligibility",
+                                              key="eligibility_quotes")
     return LakarmedverkanRule(
         document_id=src.document_id,
         organization=src.require(src.data, "organization", str, "organization"),
@@ -76,7 +86,9 @@ def parse_lakarmedverkan(src: RuleSource) -> LakarmedverkanRule:
         citations=src.citations(t, "lakarmedverkan.support_days"),
         extension=extension, extension_en=extension_en,
         extension_citations=src.citations(t, "lakarmedverkan.extension", key="extension_quotes"),
-        start_note=start_note, start_note_en=start_note_en, start_citations=start_citations)
+        start_note=start_note, start_note_en=start_note_en, start_citations=start_citations,
+        eligibility=eligibility, eligibility_en=eligibility_en,
+        eligibility_citations=eligibility_citations)
 
 
 def support_until(discharge_date: date, rule: LakarmedverkanRule) -> date:
@@ -99,6 +111,9 @@ def decide_support(discharge_date: date, rule: LakarmedverkanRule) -> SupportAns
         "are counted; here from the day after discharge).",
         rule.extension_en,
     ]
+    if rule.eligibility:
+        reasons.insert(1, rule.eligibility)
+        reasons_en.insert(1, rule.eligibility_en)
     if discharge_date < rule.decided_on:
         reasons.append(f"Regeln beslutades av HSU {rule.decided_on.isoformat()}; dokumenten anger "
                        "inte från vilket datum den tillämpas, så den gäller kanske inte en "
@@ -108,5 +123,6 @@ def decide_support(discharge_date: date, rule: LakarmedverkanRule) -> SupportAns
                           "discharge before the decision.")
     return SupportAnswer(discharge_date=discharge_date, support_until=until,
                          reasons=tuple(reasons), reasons_en=tuple(reasons_en),
-                         citations=rule.citations + rule.extension_citations,
+                         citations=(rule.citations + rule.eligibility_citations
+                                    + rule.extension_citations),
                          organization=rule.organization, document_id=rule.document_id)

@@ -95,6 +95,9 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
 #: Cues whose answer is a kind of fact a sentence either states or not: the best sentence
 #: stating it answers, before one the question's words and meaning favour otherwise.
 TYPED_CUES = frozenset({"decider", "validity"})
+#: The stems of the words asking for a typed cue's fact ("bestämmer", "giltig").
+_CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fatt)", re.I),
+              "validity": re.compile(r"(?:gäll|giltig|valid|läng|expir)", re.I)}
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 
 
@@ -569,7 +572,14 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
     ranking = _unbare(combined_scores(scores, dense if dense is not None and len(dense) == n
                                       else None), sentences)
     best = max(range(n), key=lambda i: (ranking[i], -i))
-    typed = [i for i in range(n) if scores[i] > 0 and any(
+    # (a question asking nothing but the kind of fact, of the passage it points back at,
+    # shares no word with the sentence stating it: "vem bestämmer det" after Läkarmedverkan's
+    # days got its follow-up bullet, not "… identifierar och initierar start …": walk-through,
+    # stop 27)
+    only_cue = bool(question.cues & TYPED_CUES) and all(
+        any(_CUE_WORDS[c].match(t) for c in question.cues & TYPED_CUES)
+        for t in question.own - set(generic))
+    typed = [i for i in range(n) if (scores[i] > 0 or only_cue) and any(
         CUES[c][1].search(sentences[i]) for c in question.cues & TYPED_CUES)]
     if typed:  # the question asks for a kind of fact: the best sentence stating one
         best = max(typed, key=lambda i: (ranking[i], -i))

@@ -1465,8 +1465,11 @@ def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply 
     citations = [*rule.citations, *rule.extension_citations] \
         if re.search(r"förläng|extend|extension|längre|longer", text, re.I) else list(rule.citations)
     quotes = _quoted(rule.citations, lang)
-    lines = [T.t(lang, "lmv_period", title=meta.title, days=rule.support_days),
-             quotes, rule.extension if lang == "sv" else rule.extension_en]
+    lines = [T.t(lang, "lmv_period", title=meta.title, days=rule.support_days), quotes]
+    if rule.eligibility:  # (who it is for: never read as every discharged patient's)
+        lines.append(rule.eligibility if lang == "sv" else rule.eligibility_en)
+        citations += [c for c in rule.eligibility_citations if c not in citations]
+    lines.append(rule.extension if lang == "sv" else rule.extension_en)
     counted = (conv.topic or {}).get("support_until")
     if counted:
         # the days were just counted ("kan det förlängas" after "… till och med 2026-11-17"
@@ -2151,6 +2154,11 @@ _OFF_HOURS = re.compile(r"\bnatt\w*|\bhelg\w*|\bkväll\w*|\bjour(?!nal)\w*|\w+jo
                         r"\bnights?\b|\bweekends?\b|\bevenings?\b|\bout[- ]of[- ]hours\b|"
                         r"\bafter[- ]hours\b|\bon[- ]call\b", re.I)
 _SPEAKS_OF_HOURS = re.compile(_OFF_HOURS.pattern + r"|\bdygnet runt\b|\bdygn\w*", re.I)
+# A death asked about: no routine speaks of one ("Hur dokumenterar jag i Treserva när en
+# patient i hemsjukvården avlider?" got the follow-up's "journalförs … i Treserva": walk-
+# through, stop 27).
+_DEATH = re.compile(r"\bavlid\w*|\bdör\b|\bdött\b|\bdöd(?:a|en|s\w*)?\b|\bdies\b|\bdied\b|"
+                    r"\bdeaths?\b|\bdeceased\b|\bpass(?:es|ed)? away\b", re.I)
 # Pay for work asked for: no routine states it.
 _ASKS_SALARY = re.compile(r"\blön(?:en|er|erna|eläge|esättning|enivå\w*)?\b|\bmånadslön\w*|"
                           r"\btimlön\w*|\bsalar(?:y|ies)\b|\bwages?\b|\bOB-tillägg\w*|"
@@ -2196,6 +2204,8 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         return True
     if _ASKS_TRAVEL.search(text) and not _ASKS_TRAVEL.search(passage):
         return True  # "whats the mileage reimbursement …" (walk-through, stop 18)
+    if _DEATH.search(text) and not _DEATH.search(passage):
+        return True
     if _ASKS_SALARY.search(text) and not _ASKS_SALARY.search(passage):
         return True  # "lön sjuksköterska hemsjukvård" got a table of visits (stop 26)
     if _PATIENT_FEE.search(text) and not (_HAS_FEE.search(passage)

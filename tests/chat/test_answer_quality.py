@@ -552,3 +552,20 @@ def test_what_is_a_code_with_a_digit_is_its_line_said_to_be_unexplained(ask):
     b = ask("vad är avgiftstyp H3")
     assert "Avgiftstyp: H3" in b["answer"] and "Patientavgift" not in b["answer"]
     assert b["citations"][0]["document_id"] == "rh-hemsjukvardsbesok-vas"
+
+
+def test_who_decides_it_after_lakarmedverkans_days_is_who_starts_the_support(ask):
+    # walk-through, stop 27: the follow-up bullet "Insatsen följs kontinuerligt upp …" was quoted
+    a = ask("pat skrevs ut från sjukhuset igår, kan läkarmedverkan ta över, hur länge")
+    assert "hög risk för oplanerad återinskrivning" in a["answer"]
+    b = ask("vem bestämmer det", a["conversation_id"])
+    assert "Läkare inom slutenvården identifierar och initierar start" in b["answer"]
+
+
+@pytest.mark.parametrize("question", [
+    "Hur dokumenterar jag i Treserva när en patient i hemsjukvården avlider?",
+    "what do I do when a home care patient dies"])
+def test_a_death_is_not_covered_by_any_routine(ask, question):
+    # walk-through, stop 27: the follow-up's "journalförs … i Treserva" was quoted
+    body = ask(question)
+    assert body["kind"] == "no_answer" and body["citations"] == []

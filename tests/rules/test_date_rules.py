@@ -19,6 +19,16 @@ def test_lakarmedverkan_supports_up_to_14_days_after_discharge(tables):
     assert any("14 dagar" in c.quote for c in answer.citations)
 
 
+def test_lakarmedverkan_says_who_the_support_is_for_and_who_starts_it(tables):
+    # walk-through, stop 27: the 14 days read as if every discharged patient had them
+    answer = decide_support(date(2026, 12, 2), tables.lakarmedverkan)
+    assert any("hög risk för oplanerad återinskrivning" in r for r in answer.reasons)
+    assert any("high risk of unplanned readmission" in r for r in answer.reasons_en)
+    quotes = [c.quote for c in answer.citations]
+    assert "Patient med identifierad hög risk för oplanerad återinskrivning" in quotes
+    assert any(q.startswith("Läkare inom slutenvården identifierar och initierar") for q in quotes)
+
+
 def test_lakarmedverkan_before_the_decision_says_start_date_unknown(tables):
     answer = decide_support(date(2026, 1, 10), tables.lakarmedverkan)
     assert any("anger inte från vilket datum" in r for r in answer.reasons)
@@ -77,7 +87,7 @@ def test_date_rule_answers_give_their_reasons_in_english_too(tables):
         for sv, en in zip(api["reasons"], api["reasons_en"]):
             assert en and en != sv
     assert "up to and including 2026-01-24" in answers[0]["reasons_en"][0]
-    assert "decided the rule on 2026-03-03" in answers[0]["reasons_en"][2]
+    assert "decided the rule on 2026-03-03" in answers[0]["reasons_en"][-1]
 
 
 def test_rule_endpoints_keep_swedish_reasons_and_add_the_same_reasons_in_english(client):

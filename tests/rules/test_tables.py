@@ -141,6 +141,8 @@ def _all_texts(tables):
             yield row.id, row.text, row.text_en
     yield "lakarmedverkan.extension", tables.lakarmedverkan.extension, \
         tables.lakarmedverkan.extension_en
+    yield "lakarmedverkan.eligibility", tables.lakarmedverkan.eligibility, \
+        tables.lakarmedverkan.eligibility_en
     for lv in tables.fee_levels.levels:
         yield f"fee_level.{lv.level}", lv.text, lv.text_en
     yield "fee_note", tables.fee_levels.no_amount_note, tables.fee_levels.no_amount_note_en
