@@ -1289,10 +1289,18 @@ def _both_parts(state, frame: Frame, conv: Conversation, today: date,
     replies = []
     for part in (m.group("first").strip(" ,"), m.group("second").strip()):
         hits = kb.search(part, k=5, organization=frame.organization)
+        searched = None
+        cited = replies[0].api.get("citations") if replies and replies[0] is not whole else None
+        if cited and not (hits and is_supported(hits[0], threshold, frame.lang)):
+            # a second part saying nothing alone goes on from the first part's answer, like a
+            # follow-up ("Vad skulle en buss för mobil vård kosta och hur påverkas
+            # produktionen?": walk-through, stop 27, lost the bus's 75 procent)
+            searched = f"{part} ({cited[0].get('section') or cited[0].get('title') or ''})"
+            hits = kb.search(searched, k=5, organization=frame.organization)
         if not hits or not is_supported(hits[0], threshold, frame.lang):
             replies.append(whole)
             continue
-        sub = replace(frame, text=part, hits=hits, search_text=None)
+        sub = replace(frame, text=part, hits=hits, search_text=searched)
         reply = (_notice_statement(state, sub, today) or _rule_statement(state, sub, today)
                  or _search_answer(state, sub))
         replies.append(reply if reply.api.get("citations") else whole)

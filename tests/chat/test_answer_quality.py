@@ -569,3 +569,16 @@ def test_a_death_is_not_covered_by_any_routine(ask, question):
     # walk-through, stop 27: the follow-up's "journalförs … i Treserva" was quoted
     body = ask(question)
     assert body["kind"] == "no_answer" and body["citations"] == []
+
+
+def test_a_second_question_saying_nothing_alone_goes_on_from_the_first_ones_answer(ask):
+    # walk-through, stop 27: only the bus's 1,5 mkr, not its 75 procent lost production
+    body = ask("Vad skulle en buss för mobil vård kosta och hur påverkas produktionen?")
+    assert "1,5 mkr" in body["answer"] and "produktionsbortfall på omkring 75 procent" \
+        in body["answer"]
+
+
+def test_what_a_decision_means_financially_in_english_is_its_funding(ask):
+    # walk-through, stop 27 (asked in Swedish there): the decision's point 2 without money
+    body = ask("what does the HSU decision of March 2026 mean financially for the health centres")
+    assert "28,5 miljoner kronor" in body["answer"]
