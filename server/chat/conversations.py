@@ -184,6 +184,10 @@ def _topic_or_none(value) -> dict | None:
         topic = {"document_id": doc, "anchor": anchor}
         if value.get("notice") is True:  # the last answer was a notice of what is not given
             topic["notice"] = True
+        rows = value.get("rows")
+        if isinstance(rows, list) and 0 < len(rows) <= 20 and all(
+                type(r) is int and 0 <= r < 100 for r in rows):
+            topic["rows"] = rows  # the table rows the last answer gave values of
         if value.get("occasion") in _OCCASIONS:  # the occasion the last question named
             topic["occasion"] = value["occasion"]
         if value.get("rule") in _DATE_RULES:  # the date rule the last answer computed

@@ -30,8 +30,8 @@ from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, day
                                 other_patient, period_span, period_words, vague_date,
                                 year_left_out)
 from server.chat.organization import HALLAND, find_organization, resolve_scope
-from server.chat.tables import (ALL_ROWS, caption_overlap, cell_answer, parse_table,
-                                whole_table)
+from server.chat.tables import (ALL_ROWS, CellAnswer, caption_overlap, cell_answer,
+                                parse_table, whole_table)
 from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
                                 REGISTRATION_WORDS, UNTIL_WORDS, load_router,
                                 message_features)
@@ -79,6 +79,9 @@ class ChatReply:
     #: The passage a no_answer speaks of ({"document_id", "anchor"}), kept as the
     #: conversation's topic for a follow-up pointing back ("vad kostar satsningen totalt?")
     topic: dict | None = None
+    #: The positions of the table rows a table's values were answered for (kept with the
+    #: topic: "och 2021 jämfört med 2019" asks for them again)
+    table_rows: tuple = ()
 
     @property
     def quick_replies(self) -> list[str]:
@@ -304,6 +307,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
                   if reply.api.get("kind") in (SEARCH, VERSION) and cited else None)
     if reply.topic is not None and conv.topic is None:
         conv.topic = reply.topic
+    if conv.topic is not None and reply.table_rows:
+        conv.topic["rows"] = list(reply.table_rows)  # positions in the table, never words
     if conv.topic is not None and reply.api.get("kind") == SEARCH \
             and frame.stated.get("occasion") in _OCCASION_WORDS:
         # the occasion the question was about, for a follow-up naming it "det" ("is it paid
@@ -381,6 +386,10 @@ class Frame:
     means_it: bool = False  # "vad betyder det?": what the last answer means
     #: The document the last answer quoted (the conversation's topic), if any.
     topic_document: str | None = None
+    #: The table the last answer gave values of ((document id, anchor)) and the positions of
+    #: its rows given, for a follow-up naming no row.
+    topic_table: tuple | None = None
+    topic_rows: tuple = ()
     #: The last answer was a notice that the documents give no amount or date (HSU's new
     #: compensation): "från vilket datum gäller den?" asks about that.
     topic_notice: bool = False
@@ -434,6 +443,9 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     frame = Frame(text, SEARCH_KIND, lang, stated, scope,
                   unknown.name if unknown is not None else None, today=today,
                   topic_document=(conv.topic or {}).get("document_id"), other_named=other_named,
+                  topic_table=((conv.topic["document_id"], conv.topic["anchor"])
+                               if conv.topic and conv.topic.get("rows") else None),
+                  topic_rows=tuple((conv.topic or {}).get("rows") or ()),
                   topic_notice=bool((conv.topic or {}).get("notice")),
                   visit_day=conv.facts.get("visit_date") if conv.last_kind == VISIT else None,
                   picked_organization=scope is not None and (bool(chosen) or mention is not None))
@@ -3679,7 +3691,10 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # question names; a tie goes to the first table of the document (the totals come
         # before the monthly averages in the report: issue 10, "Hur många hembesök gjorde
         # läkarna 2021?" -> 2715).
-        tables = [(h, cell_answer(text, set(q_terms.all), h.chunk.text, tokenizer.tokenize))
+        # (a follow-up naming no row asks again for the rows of the table just answered)
+        tables = [(h, cell_answer(text, set(q_terms.all), h.chunk.text, tokenizer.tokenize,
+                                  rows_before=frame.topic_rows
+                                  if (h.meta.id, h.chunk.anchor) == frame.topic_table else ()))
                   for h in offered if h.meta.id == meta.id]
         tables = [(h, c) for h, c in tables if c is not None]
         if tables:
@@ -3706,8 +3721,12 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                         chunk.text[x.start:x.end] for x in spans_all) + ".", spans_all)
                     printed = _figure_said_beside(kb, meta.id, chunk, years)
                     break
-    if cell is not None:
+    rows = ()
+    if isinstance(cell, CellAnswer):
+        line, spans, rows = cell.line, cell.spans, cell.rows
+    elif cell is not None:
         line, spans = cell
+    if cell is not None:
         if printed is not None:
             # the table as printed, said to be so, with the sentence beside it stating a
             # figure of the year asked (walk-through, stop 25: "Hur många besök och patienter
@@ -3826,7 +3845,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     return ChatReply(api={"kind": SEARCH, "answer": answer, "decision": None,
                           "citations": citations, "passages": passages},
                      conversation=None,
-                     lead=line if cell is not None else None,
+                     lead=line if cell is not None else None, table_rows=rows,
                      notice="\n".join(notes) or None,
                      highlight={"document_id": meta.id, "anchor": chunk.anchor,
                                 "parts": S.highlight_parts(chunk.text, spans)},

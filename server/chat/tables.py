@@ -100,10 +100,22 @@ def caption_overlap(table_text: str, question_terms: set[str], tokenize) -> int:
     return len(set(tokenize(caption)) & question_terms)
 
 
+@dataclass(frozen=True)
+class CellAnswer:
+    """A table's values answered: the line, the spans quoted, the rows' positions."""
+
+    line: str
+    spans: list[Span]
+    rows: tuple[int, ...]
+
+
 def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
-                lang: str = "sv") -> tuple[str, list[Span]] | None:
-    """(the answer line, the spans quoted) for a question about a value of the passage's
-    table, or None when the passage has no labelled table or the question names no row."""
+                lang: str = "sv", rows_before: tuple[int, ...] = ()) -> CellAnswer | None:
+    """The answer to a question about a value of the passage's table, or None when the
+    passage has no labelled table or the question names no row. ``rows_before``: the rows the
+    last answer gave of this table, asked again when the question names none ("och 2021 jämfört
+    med 2019" after "Hur många hembesök gjorde läkare 2020?": walk-through, stop 27, got the
+    table of monthly averages whole)."""
     table = parse_table(text)
     if table is None:
         return None
@@ -120,6 +132,8 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
         # alla yrkeskategorier i en tabell": walk-through, stop 25, got one sentence or the
         # table's lines run together)
         rows = list(table.rows)
+    if not rows and rows_before:
+        rows = [table.rows[i] for i in rows_before if 0 <= i < len(table.rows)]
     if not rows:
         return None
     years = set(_YEAR.findall(question))
@@ -136,7 +150,7 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
     else:
         line = (f"{caption}: " if caption else "") + "; ".join(parts) + "."
     spans = ([table.caption] if table.caption else []) + [table.header] + [r.span for r in rows]
-    return line, spans
+    return CellAnswer(line, spans, tuple(table.rows.index(r) for r in rows))
 
 
 def whole_table(text: str) -> list[Span] | None:

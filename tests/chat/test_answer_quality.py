@@ -582,3 +582,13 @@ def test_what_a_decision_means_financially_in_english_is_its_funding(ask):
     # walk-through, stop 27 (asked in Swedish there): the decision's point 2 without money
     body = ask("what does the HSU decision of March 2026 mean financially for the health centres")
     assert "28,5 miljoner kronor" in body["answer"]
+
+
+def test_years_asked_after_a_tables_value_are_the_same_rows_of_the_same_table(ask):
+    # walk-through, stop 27: "och 2021 jämfört med 2019" got the monthly averages whole
+    a = ask("Hur många hembesök gjorde läkare 2020?")
+    assert "Läkare 2020: 2213" in a["answer"]
+    b = ask("och 2021 jämfört med 2019", a["conversation_id"])
+    assert "Totala antalet hembesök" in b["answer"]
+    assert "Läkare 2019: 3016, 2021: 2715" in b["answer"]
+    assert "genomsnitt" not in b["answer"]

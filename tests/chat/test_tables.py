@@ -10,8 +10,10 @@ TOTALS = ("Totala antalet hembesök inom Vårdcentralen Halland per kategori\n20
 TOK = SwedishTokenizer(vocabulary_of([TOTALS]))
 
 
-def answer(question):
-    return cell_answer(question, set(TOK.tokenize(question)), TOTALS, TOK.tokenize)
+def answer(question, rows_before=()):
+    found = cell_answer(question, set(TOK.tokenize(question)), TOTALS, TOK.tokenize,
+                        rows_before=rows_before)
+    return None if found is None else (found.line, found.spans)
 
 
 def test_the_table_is_read_as_caption_columns_and_labelled_rows():
@@ -115,3 +117,12 @@ def test_yearly_figures_are_the_totals_and_a_share_not_stated_is_said_so(ask):
     assert "Undersköterska 2019: 3461, 2021: 7018" in b["answer"]
     c = ask("hur många hembesök gjorde läkarna i snitt per månad 2021")
     assert "Läkare 2021: 9,8" in c["answer"]
+
+
+def test_a_question_naming_no_row_asks_again_for_the_rows_given_before():
+    assert answer("och 2021 jämfört med 2019") is None
+    line, _ = answer("och 2021 jämfört med 2019", rows_before=(1,))
+    assert line.endswith("Läkare 2019: 3016, 2021: 2715.")
+    # a row the question names is asked, whatever was asked before
+    line, _ = answer("och undersköterskor 2021", rows_before=(1,))
+    assert line.endswith("Undersköterska 2021: 7018.")
