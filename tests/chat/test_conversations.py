@@ -246,6 +246,14 @@ def test_a_stored_topic_is_ids_only_and_anything_else_is_dropped():
         conv = conversation_from_json({"topic": bad}, "x" * 32)
         assert conv.topic in (None, {"document_id": "a", "anchor": "a"})
         assert "question" not in (conv.topic or {})
+    # a table's row positions are kept; words or out-of-range numbers are not
+    rows = conversation_from_json({"topic": {"document_id": "a", "anchor": "b", "rows": [1, 3]}},
+                                  "x" * 32)
+    assert rows.topic["rows"] == [1, 3]
+    for bad in (["Läkare"], [1.5], [-1], [True], list(range(30)), "1"):
+        conv = conversation_from_json({"topic": {"document_id": "a", "anchor": "b",
+                                                 "rows": bad}}, "x" * 32)
+        assert "rows" not in conv.topic
 
 
 def test_a_stored_organization_is_a_name_and_anything_else_is_dropped():
