@@ -1267,10 +1267,42 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
                 or _no_answer(state, frame, nearby=True))
     whole = (_notice_statement(state, frame, today) or _rule_statement(state, frame, today)
              or _lmv_period_statement(state, frame, conv) or _search_answer(state, frame))
-    return (_both_parts(state, frame, conv, today, whole)
-            or _two_organizations(state, frame, whole)
-            or (whole.api.get("kind") == NO_ANSWER and _parts_routed(state, frame, conv, today))
-            or whole)
+    return _whose_routine_said(frame, _both_parts(state, frame, conv, today, whole)
+                               or _two_organizations(state, frame, whole)
+                               or (whole.api.get("kind") == NO_ANSWER
+                                   and _parts_routed(state, frame, conv, today))
+                               or whole)
+
+
+# "Är det regionen eller kommunen som bestämmer det?", "is it the region or the municipality":
+# which of the two is asked.
+_REGION_OR_MUNICIPALITY = re.compile(
+    r"\bregion(?:en)?\b[^?.]{0,40}\b(?:eller|or)\b[^?.]{0,20}\b(?:kommun(?:en)?|municipality)\b|"
+    r"\b(?:kommun(?:en)?|municipality)\b[^?.]{0,40}\b(?:eller|or)\b[^?.]{0,20}\bregion(?:en)?\b",
+    re.I)
+
+
+def _whose_routine_said(frame: Frame, reply: ChatReply) -> ChatReply:
+    """A question asking whether the region or the municipality does something, answered from
+    one organization's documents: whose they are, said first (walk-through, stop 27: "Är det
+    regionen eller kommunen som bestämmer det?" got the planning function's sentence again,
+    never saying it is the municipality's routine)."""
+    if not _REGION_OR_MUNICIPALITY.search(frame.text) or reply.api.get("kind") != SEARCH:
+        return reply
+    cited = reply.api.get("citations") or []
+    orgs = {c.get("organization") for c in cited}
+    if len(orgs) != 1 or None in orgs or any(c.get("document_kind") != "routine" for c in cited):
+        # (a routine governs its own organization's work; a report speaks of both)
+        return reply
+    org = orgs.pop()
+    side = "region" if re.match(r"region\b", org, re.I) else \
+        "municipality" if re.search(r"kommun", org, re.I) else None  # (names of the catalog)
+    if side is None:
+        return reply
+    said = T.t(frame.lang, f"said_by_{side}", org=org)
+    reply.api["answer"] = said + "\n" + reply.api["answer"]
+    reply.notice = said + ("\n" + reply.notice if reply.notice else "")  # on the pages too
+    return reply
 
 
 #: A message asking two things, the second opening on its own question word after "och"

@@ -14,6 +14,8 @@ TEXTS = {
         "valid_to": "till och med {d}",
         "no_validity": "ingen giltighetstid angiven",
         "valid_to_only": "gäller till och med {d}",
+        "said_by_municipality": "Det här står i kommunens rutin ({org}):",
+        "said_by_region": "Det här står i regionens rutin ({org}):",
         "other_org_named": "Frågan nämner {named}, så svaret kommer från dess dokument – inte "
                            "från {chosen}, som du har valt.",
         "source": "Källa: {title} ({org}, {validity}), avsnitt ”{section}”.",
@@ -148,6 +150,8 @@ TEXTS = {
         "valid_to": "up to and including {d}",
         "no_validity": "no validity stated",
         "valid_to_only": "valid up to and including {d}",
+        "said_by_municipality": "This is in the municipality's routine ({org}):",
+        "said_by_region": "This is in the region's routine ({org}):",
         "other_org_named": "The question names {named}, so the answer comes from its documents "
                            "– not from {chosen}, which you have chosen.",
         "source": "Source: {title} ({org}, {validity}), section “{section}”.",

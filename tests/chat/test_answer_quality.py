@@ -592,3 +592,16 @@ def test_years_asked_after_a_tables_value_are_the_same_rows_of_the_same_table(as
     assert "Totala antalet hembesök" in b["answer"]
     assert "Läkare 2019: 3016, 2021: 2715" in b["answer"]
     assert "genomsnitt" not in b["answer"]
+
+
+def test_region_or_municipality_asked_says_whose_routine_answers(ask):
+    # walk-through, stop 27: the planning function's sentence again, never whose it is
+    a = ask("Vem fattar beslutet om anslutning till hemsjukvården?")
+    b = ask("Är det regionen eller kommunen som bestämmer det?", a["conversation_id"])
+    assert b["answer"].startswith("Det här står i kommunens rutin (Kommun i Västra Götaland")
+    assert "planeringsfunktion" in b["answer"]
+    english = ask("is it the region or the municipality that decides on enrolment in home care")
+    assert english["answer"].startswith("This is in the municipality's routine")
+    # a report of the region speaks of both: no such line
+    report = ask("är det regionen eller kommunen som har läkaransvaret")
+    assert not report["answer"].startswith("Det här står i")
