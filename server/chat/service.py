@@ -3786,10 +3786,16 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # patienten uppfylla?" got the pointer alone)
         chunk, spans = pointed
         quote = " ".join(chunk.text[s.start:s.end] for s in spans)
-    elif cell is None and defining is None:
+    naming = None  # (passage, spans, quote) of a sentence naming the list quoted after it
+    if pointed is None and cell is None and defining is None:
         for neighbour in _section_neighbours(kb, meta.id, chunk):
             listed = S.listed_elsewhere(q_terms, quote, neighbour.text, tokenizer.tokenize)
             if listed:
+                # the sentence naming the list is said before it: it may hold a condition of
+                # its own ("Personer i ordinärt boende kan beviljas hemsjukvård om vårdbegäran
+                # är gjord och kriterier för anslutning är uppfyllda": walk-through, stop 27,
+                # got the criteria without the vårdbegäran)
+                naming = (chunk, spans, quote)
                 chunk, spans = neighbour, listed
                 quote = " ".join(chunk.text[s.start:s.end] for s in spans)
                 break
@@ -3801,6 +3807,9 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     if cell is not None:
         # (a table's rows too: "list all staff categories …" got Swedish rows unframed)
         shown = says + "\n" + line if lang == "en" else line
+    elif naming is not None:
+        shown = says + f"\n“{naming[2]}”\n“{quote}”" if lang == "en" \
+            else naming[2] + "\n" + quote
     else:
         shown = says + f"\n“{quote}”" if lang == "en" else quote
     notes = []  # said above the quote, on the pages too
@@ -3869,6 +3878,14 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                     ] + passages[:SOURCES_SHOWN - 1]
     citations = [citation]
     marks = {f"{meta.id}#{chunk.anchor}": S.highlight_parts(chunk.text, spans)}
+    if naming is not None:
+        named_chunk, named_spans, named_quote = naming
+        # (the list stays the answer's passage, first: the naming sentence is cited beside it)
+        citations.append(dict(citation, section=named_chunk.section,
+                              anchor=named_chunk.anchor, quote=named_quote,
+                              url=f"/documents/{meta.id}#{named_chunk.anchor}"))
+        marks[f"{meta.id}#{named_chunk.anchor}"] = S.highlight_parts(named_chunk.text,
+                                                                     named_spans)
     if printed is not None:
         beside, beside_span, sentence = printed
         citations.append(dict(citation, section=beside.section, anchor=beside.anchor,

@@ -1183,6 +1183,11 @@ def test_which_criteria_gets_the_listed_criteria_not_the_sentence_naming_them(as
     cited = body["citations"][0]
     assert cited["quote"].startswith("- Patienter") and cited["section"].startswith("Vem kan")
     assert body["passages"][0]["anchor"] == cited["anchor"]  # the quoted passage listed first
+    # the sentence naming them is said first: it holds a condition of its own (walk-through,
+    # stop 27: "om vårdbegäran är gjord" was lost)
+    assert body["answer"].startswith("Personer i ordinärt boende kan beviljas hemsjukvård om "
+                                     "vårdbegäran är gjord")
+    assert any(c["quote"].startswith("Personer i ordinärt boende") for c in body["citations"])
 
 
 def test_who_is_on_call_asks_who_is_on_duty_not_for_a_phone_number(ask):
