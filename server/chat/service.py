@@ -2677,6 +2677,12 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
     # The rule's reason in the question's language explains; the document's own words are
     # quoted as quotes (issue 10: a reason is not a quote from the routine).
     lead = _statement_lead(routine, lang, frame, "rule_statement_why")
+    if _MUNICIPALITY_PAID.search(frame.text) and _CLINIC_PAY.search(frame.text):
+        # the municipality asking is told whose compensation it is, whoever made the visit
+        # ("Får vi i kommunen 500 kronor när sjuksköterskan gör ett hembesök?": walk-through,
+        # stop 27, was told only that a nurse's visit gives none)
+        lead = T.t(lang, "municipality_not_paid",
+                   org=meta.organization if meta is not None else HALLAND) + "\n" + lead
     quotes = _quoted(row.citations, lang)
     answer = "\n".join([lead, row.text if lang == "sv" else row.text_en,
                         T.t(lang, "routine_says", quote=quotes), T.t(lang, "offer_visit_check")])

@@ -1802,6 +1802,10 @@ def test_a_municipality_asking_for_the_500_kr_is_told_it_goes_to_the_clinic(ask)
     assert a["answer"].startswith("Nej: ersättningen betalar Region Halland till vårdcentralen")
     b = ask("får vc 500 kr för riktade hembesök")
     assert "inte till kommunen" not in b["answer"]
+    # a nurse's visit too (walk-through, stop 27: told only that a nurse's visit gives none)
+    c = ask("Får vi i kommunen 500 kronor när sjuksköterskan gör ett hembesök?")
+    assert c["answer"].startswith("Nej: ersättningen betalar Region Halland till vårdcentralen")
+    assert "gjordes inte av en läkare" in c["answer"]
 
 
 def test_what_someone_pays_for_home_health_care_is_the_municipal_fee_without_an_amount(ask):
