@@ -578,9 +578,12 @@ def test_a_second_question_saying_nothing_alone_goes_on_from_the_first_ones_answ
         in body["answer"]
 
 
-def test_what_a_decision_means_financially_in_english_is_its_funding(ask):
-    # walk-through, stop 27 (asked in Swedish there): the decision's point 2 without money
-    body = ask("what does the HSU decision of March 2026 mean financially for the health centres")
+@pytest.mark.parametrize("question", [
+    "Vad innebär HSU-beslutet från mars 2026 ekonomiskt för vårdcentralerna?",
+    "what does the HSU decision of March 2026 mean financially for the health centres"])
+def test_what_a_decision_means_in_money_states_its_amount(ask, question):
+    # walk-through, stop 27: the decision's point 2 without point 3's 28,5 miljoner kronor
+    body = ask(question)
     assert "28,5 miljoner kronor" in body["answer"]
 
 
