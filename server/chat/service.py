@@ -2165,6 +2165,28 @@ _MONEY_ASKED = re.compile(r"\bpengar\b|\bmoney\b|\bersättning\w*|\bbetalt\b|\bp
                           r"\bcompensat\w*|\breimburs\w*|\bkostar\b|\bcost\w*", re.I)
 
 
+# Who (does something) asked.
+_WHO_ASKED = re.compile(r"\bvem\b|\bvilka\b(?= (?:är|som|har|ska|tar|gör|ansvarar))|\bwho\b|"
+                        r"\bwhom\b", re.I)
+
+
+def _asks_a_figure(frame: Frame) -> bool:
+    """The message asks for a figure, a year's or all rows of a table."""
+    return bool(_ASKS_NUMBER.search(frame.text) or ALL_ROWS.search(frame.text)
+                or _YEAR.search(frame.text) or _asks_money(frame.text)
+                or _MOST.search(frame.text))
+
+
+# The most or the fewest asked ("vilka gör flest hembesök"): a comparison of figures.
+_MOST = re.compile(r"\bflest\b|\bfärrest\b|\bmest\b|\bminst\b|\bmost\b|\bfewest\b|"
+                   r"\bleast\b", re.I)
+
+
+def _is_table(text: str) -> bool:
+    """The passage is a table of figures (labelled rows, or lines of numbers only)."""
+    return parse_table(text) is not None or whole_table(text) is not None
+
+
 # What something means in money ("ekonomiskt", "financially").
 _ECONOMY = re.compile(r"\bekonomi\w*|\bfinansiell\w*|\bfinancial\w*", re.I)
 
@@ -2215,6 +2237,10 @@ _SPEAKS_OF_HOURS = re.compile(_OFF_HOURS.pattern + r"|\bdygnet runt\b|\bdygn\w*"
 # through, stop 27).
 _DEATH = re.compile(r"\bavlid\w*|\bdör\b|\bdött\b|\bdöd(?:a|en|s\w*)?\b|\bdies\b|\bdied\b|"
                     r"\bdeaths?\b|\bdeceased\b|\bpass(?:es|ed)? away\b", re.I)
+# Who employs someone asked: no routine says ("vem är arbetsgivare för sjuksköterskorna i
+# hemsjukvården" got a table of home visits: known since stop 26).
+_EMPLOYER = re.compile(r"\barbetsgivar\w*|\banställd\w* (?:av|hos)\b|\banställer\b|\bemploy\w*",
+                       re.I)
 # Pay for work asked for: no routine states it.
 _ASKS_SALARY = re.compile(r"\blön(?:en|er|erna|eläge|esättning|enivå\w*)?\b|\bmånadslön\w*|"
                           r"\btimlön\w*|\bsalar(?:y|ies)\b|\bwages?\b|\bOB-tillägg\w*|"
@@ -2261,6 +2287,8 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
     if _ASKS_TRAVEL.search(text) and not _ASKS_TRAVEL.search(passage):
         return True  # "whats the mileage reimbursement …" (walk-through, stop 18)
     if _DEATH.search(text) and not _DEATH.search(passage):
+        return True
+    if _EMPLOYER.search(text) and not _EMPLOYER.search(passage):
         return True
     if _ASKS_SALARY.search(text) and not _ASKS_SALARY.search(passage):
         return True  # "lön sjuksköterska hemsjukvård" got a table of visits (stop 26)
@@ -3615,6 +3643,11 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     offered = [h for h in window
                if not _lacks_asked_fact(frame.text, h.chunk.text,
                                         _document_text(kb, h.meta.id))]
+    if _WHO_ASKED.search(frame.text) and not _asks_a_figure(frame):
+        # who does something is never a table of figures ("vem är arbetsgivare för
+        # sjuksköterskorna i hemsjukvården", "who employs the nurses in home care" got the
+        # table of home visits per staff category: known since stop 26)
+        offered = [h for h in offered if not _is_table(h.chunk.text)]
     if not offered and _SINCE_WHEN.search(frame.text):
         # a date asked for, and no passage of the window holds one: the next best in force
         # that does: its background section, below the rule's own; or the best such passage

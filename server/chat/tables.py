@@ -23,7 +23,10 @@ _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
 ALL_ROWS = re.compile(r"\b(?:varje|alla|samtliga|each|every|all(?: the)?)\s+(?:\w+\s+)?"
                       r"(?:yrkes)?(?:kategori\w*|grupp\w*|categor\w*|professions?|staff)\b|"
                       r"\bper (?:yrkes)?kategori\b|"
-                      r"\bper (?:staff )?category\b|\btabell\w*|\b(?:a|the|as a) table\b", re.I)
+                      r"\bper (?:staff )?category\b|\btabell\w*|\b(?:a|the|as a) table\b|"
+                      # the most or the fewest: every row, to compare ("vem gjorde flest
+                      # hembesök 2021" got Läkarmedverkan's 45 procent: stop 27)
+                      r"\bflest\b|\bfärrest\b|\bthe (?:most|fewest)\b", re.I)
 
 
 @dataclass(frozen=True)

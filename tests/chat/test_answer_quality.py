@@ -608,3 +608,17 @@ def test_region_or_municipality_asked_says_whose_routine_answers(ask):
     # a report of the region speaks of both: no such line
     report = ask("är det regionen eller kommunen som har läkaransvaret")
     assert not report["answer"].startswith("Det här står i")
+
+
+@pytest.mark.parametrize("question", ["vem är arbetsgivare för sjuksköterskorna i hemsjukvården",
+                                      "who employs the nurses in home care"])
+def test_who_employs_staff_is_not_covered_never_a_table_of_visits(ask, question):
+    # known since stop 26: the table of home visits per staff category was quoted
+    body = ask(question)
+    assert body["kind"] == "no_answer" and "2715" not in body["answer"]
+
+
+def test_who_did_the_most_is_every_row_of_the_table_to_compare(ask):
+    # stop 27: "vem gjorde flest hembesök 2021" got Läkarmedverkan's 45 procent
+    body = ask("vem gjorde flest hembesök 2021")
+    assert "Undersköterska 2021: 7018" in body["answer"] and "Läkare 2021: 2715" in body["answer"]

@@ -126,3 +126,8 @@ def test_a_question_naming_no_row_asks_again_for_the_rows_given_before():
     # a row the question names is asked, whatever was asked before
     line, _ = answer("och undersköterskor 2021", rows_before=(1,))
     assert line.endswith("Undersköterska 2021: 7018.")
+
+
+def test_the_most_asked_is_every_row_of_the_year():
+    line, _ = answer("vem gjorde flest hembesök 2021")
+    assert "Undersköterska 2021: 7018" in line and "Arbetsterapeut 2021: 3057" in line
