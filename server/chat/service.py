@@ -2241,6 +2241,13 @@ _DEATH = re.compile(r"\bavlid\w*|\bdör\b|\bdött\b|\bdöd(?:a|en|s\w*)?\b|\bdie
 # hemsjukvården" got a table of home visits: known since stop 26).
 _EMPLOYER = re.compile(r"\barbetsgivar\w*|\banställd\w* (?:av|hos)\b|\banställer\b|\bemploy\w*",
                        re.I)
+# The fee of a social service beside health care, which no routine here is about ("hemtjänst
+# avgift" in the widget got the physician visit's 200 kr: walk-through, stop 27); the service
+# named beside another question ("pat med hemtjänst behöver insatser på kvällen") is context.
+_SERVICE = r"(?:hemtjänst\w*|färdtjänst\w*|bostadsanpassning\w*|trygghetslarm\w*|home help)"
+_FEE_WORD = r"(?:avgift\w*|kostar|kostnad\w*|taxa\w*|pris\w*|betala\w*|fees?|costs?|pay)"
+_OTHER_SERVICE = re.compile(rf"\b{_FEE_WORD}\W+(?:\w+\W+){{0,3}}?{_SERVICE}|"
+                            rf"\b{_SERVICE}\W+(?:\w+\W+){{0,3}}?{_FEE_WORD}\b", re.I)
 # Pay for work asked for: no routine states it.
 _ASKS_SALARY = re.compile(r"\blön(?:en|er|erna|eläge|esättning|enivå\w*)?\b|\bmånadslön\w*|"
                           r"\btimlön\w*|\bsalar(?:y|ies)\b|\bwages?\b|\bOB-tillägg\w*|"
@@ -2289,6 +2296,8 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
     if _DEATH.search(text) and not _DEATH.search(passage):
         return True
     if _EMPLOYER.search(text) and not _EMPLOYER.search(passage):
+        return True
+    if _OTHER_SERVICE.search(text) and not re.search(_SERVICE, passage, re.I):
         return True
     if _ASKS_SALARY.search(text) and not _ASKS_SALARY.search(passage):
         return True  # "lön sjuksköterska hemsjukvård" got a table of visits (stop 26)
@@ -2519,9 +2528,10 @@ def _name_outside(kb, text: str, organization: str | None) -> bool:
     return bool(outside)
 
 
-def _covered_elsewhere(state, frame: Frame):
+def _covered_elsewhere(state, frame: Frame, *, holding_fact: bool = True):
     """With an organization picked: the best passage of another organization's documents in
-    force that supports the question and holds the kind of fact it asks for; None."""
+    force that supports the question and (``holding_fact``) holds the kind of fact it asks
+    for; None."""
     kb = state.kb
     if kb is None or not frame.organization or not frame.picked_organization:
         return None
@@ -2534,7 +2544,8 @@ def _covered_elsewhere(state, frame: Frame):
             best = found[0]
     if best is None or not is_supported(best, kb.no_answer_threshold_for(frame.lang),
                                         frame.lang) \
-            or _lacks_asked_fact(frame.text, best.chunk.text, _document_text(kb, best.meta.id)):
+            or (holding_fact and _lacks_asked_fact(frame.text, best.chunk.text,
+                                                   _document_text(kb, best.meta.id))):
         return None
     return best
 
@@ -2671,6 +2682,8 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
         # how much was paid out (in a year) is a figure, not the rule (walk-through, stop 21:
         # "Hur mycket betalades ut i ersättning för riktade hembesök 2024" got the 500 kr rule)
         return None
+    if _OTHER_SERVICE.search(frame.text):
+        return None  # home help, not the physician's visit ("vad kostar hemtjänst för …")
     if _RULELESS_CODE.search(frame.text):
         # A KVÅ or diagnosis code is in no rule table: search then says what is not covered
         # (issue 9's example "What is the KVÅ code for an occupational therapist's home
@@ -2899,7 +2912,10 @@ _HOME_CARE_FEE = re.compile(r"\bför (?:\w+ )?(?:hemsjukvård\w*|hsv|khsv)\b|"
                             # ("kostar hemsjukvård 200 kr": walk-through in the widget, stop 26)
                             r"\bkostar (?:\w+ )?(?:hemsjukvård\w*|hsv|khsv)\b|"
                             r"\b(?:hemsjukvård\w*|hsv|khsv) kostar\b|"
-                            r"\bfor (?:\w+ )?home (?:health )?care\b", re.I)
+                            r"\bfor (?:\w+ )?home (?:health )?care\b|"
+                            # ("what does home care cost": stop 27, got the physician's 200 kr)
+                            r"\bhome (?:health )?care (?:\w+ )?costs?\b|"
+                            r"\bcosts? of home (?:health )?care\b", re.I)
 # Someone other than the patient paying: "vad betalar regionen …", "what does the clinic pay".
 _PAYER_NAMED = re.compile(r"\b(?:betala\w*|pays?)\s+(?:regionen|kommunen|vc|vårdcentral\w*|"
                           r"vi|we)\b|"
@@ -3627,8 +3643,14 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # "Patientavgift: 200 kr …" as a yes)
         visits = {r.document_id for r in state.rules.visit_routines}
         more = kb.search(text, k=10, organization=frame.organization)
-        window = [h for h in more if h.meta.id not in visits
-                  and h in _answer_window([h], frame)][:S.ANSWER_PASSAGES] or window
+        # (and a passage naming a fee: "vad kostar hemsjukvård" with Region Halland picked got
+        # the bus's "kostar uppskattningsvis ca 1,5 mkr": stop 27)
+        window = [h for h in more if h.meta.id not in visits and _HAS_FEE_WORD.search(h.chunk.text)
+                  and h in _answer_window([h], frame)][:S.ANSWER_PASSAGES]
+        if not window:
+            # (the fee section of another organization's routine is said, amount or not)
+            return _no_answer(state, frame, nearby=True,
+                              elsewhere=_covered_elsewhere(state, frame, holding_fact=False))
     if _OFF_HOURS.search(frame.text) and not _SPEAKS_OF_HOURS.search(window[0].chunk.text):
         # nights or weekends asked about: the passages of the window speaking of them, never
         # a refusal for want of one (the answer set's "… permission från sjukhuset i helgen"

@@ -622,3 +622,21 @@ def test_who_did_the_most_is_every_row_of_the_table_to_compare(ask):
     # stop 27: "vem gjorde flest hembesök 2021" got Läkarmedverkan's 45 procent
     body = ask("vem gjorde flest hembesök 2021")
     assert "Undersköterska 2021: 7018" in body["answer"] and "Läkare 2021: 2715" in body["answer"]
+
+
+@pytest.mark.parametrize("question", ["vad kostar hemsjukvård", "what does home care cost"])
+def test_what_home_care_costs_with_the_region_picked_is_never_another_amount(client, question):
+    # stop 27: the bus's "kostar uppskattningsvis ca 1,5 mkr" (and in English the physician
+    # visit's 200 kr) was quoted; the fee of home health care is the municipality's routine's
+    r = client.post("/api/v1/chat", json={"message": question, "organization": "Region Halland"})
+    body = r.json()
+    assert body["kind"] == "no_answer", body["answer"]
+    assert "1,5 mkr" not in body["answer"] and "200 kr" not in body["answer"]
+    assert "Avgift för Hemsjukvård" in body["answer"]
+
+
+@pytest.mark.parametrize("question", ["hemtjänst avgift", "vad kostar hemtjänst för en 85-åring"])
+def test_the_fee_of_home_help_is_not_covered(ask, question):
+    # walk-through in the widget, stop 27: the physician visit's 200 kr was quoted
+    body = ask(question)
+    assert body["kind"] == "no_answer" and "200 kr" not in body["answer"]
