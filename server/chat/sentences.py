@@ -441,6 +441,8 @@ LIST_HEADING_BONUS = 0.3
 #: HEADING_RARITY: "Jourtid" for "vem har läkaransvaret … på jourtid", answer set, tuning part;
 #: "Läkarmedverkan", common, gets nothing): this bonus times the share of such heading words.
 HEADING_BONUS = 0.1
+#: For a follow-up pointing back at the last answer: its passage, before an equal one.
+TOPIC_BONUS = 0.05
 HEADING_RARITY = 2.5
 #: A section on another matter than the question's (fees, for a question asking none).
 OFF_TOPIC_PENALTY = 0.1
@@ -517,6 +519,8 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
                  + PASSAGE_COVERAGE_WEIGHT * cand["coverage"])
         if cand.get("off_topic"):
             score -= OFF_TOPIC_PENALTY
+        if cand.get("topic"):
+            score += TOPIC_BONUS
         if question.yes_no and cand.get("descriptive") \
                 and any(not c.get("descriptive") for c in candidates):
             # whether something shall be done is a routine's rule, not a report's account of

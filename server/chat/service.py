@@ -389,6 +389,8 @@ class Frame:
     #: The table the last answer gave values of ((document id, anchor)) and the positions of
     #: its rows given, for a follow-up naming no row.
     topic_table: tuple | None = None
+    #: The passage the last answer quoted ((document id, anchor)), if any.
+    topic_passage: tuple | None = None
     topic_rows: tuple = ()
     #: The last answer was a notice that the documents give no amount or date (HSU's new
     #: compensation): "från vilket datum gäller den?" asks about that.
@@ -446,6 +448,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                   topic_table=((conv.topic["document_id"], conv.topic["anchor"])
                                if conv.topic and conv.topic.get("rows") else None),
                   topic_rows=tuple((conv.topic or {}).get("rows") or ()),
+                  topic_passage=((conv.topic["document_id"], conv.topic["anchor"])
+                                 if conv.topic else None),
                   topic_notice=bool((conv.topic or {}).get("notice")),
                   visit_day=conv.facts.get("visit_date") if conv.last_kind == VISIT else None,
                   picked_organization=scope is not None and (bool(chosen) or mention is not None))
@@ -969,6 +973,9 @@ TOPIC_MARGIN = 0.02
 FOLLOW_UP_WORDS = 10
 #: Longest message opening on "och", "men", "and" read as a follow-up.
 FOLLOW_ON_WORDS = 12
+#: A message ending on the pronoun that points back ("… stöd i det?", "… about it?").
+_ENDS_POINTING_BACK = re.compile(r"\b(?:det|den|dem|detta|denna|it|that|them)\s*[?.!]*\s*$",
+                                 re.I)
 
 
 # Words that go with a visit's fact without being one ("det var per telefon", "via video").
@@ -1014,8 +1021,12 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
     if not (conv.topic and conv.last_kind in (SEARCH_KIND, DATE_RULE) and not conv.pending
             and (words <= FOLLOW_UP_WORDS
                  # one opening on "och"/"men" goes on from the last answer a little longer
-                 # ("och om det händer på kvällen, vem ringer jag?": re-check, stop 20)
-                 or (_FOLLOWS_ON.match(text) and words <= FOLLOW_ON_WORDS))
+                 # ("och om det händer på kvällen, vem ringer jag?": re-check, stop 20), and
+                 # so does one ending on what it points back at ("Vem kan jag vända mig till
+                 # om jag behöver stöd i det?": walk-through, stop 27, 11 words, got Region
+                 # Halland's "konsultativt stöd" after the municipality's discharge routine)
+                 or ((_FOLLOWS_ON.match(text) or _ENDS_POINTING_BACK.search(text))
+                     and words <= FOLLOW_ON_WORDS))
             and _POINTS_BACK.search(text)):
         return None
     if _other_system(kb, text, conv):
@@ -3741,6 +3752,12 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                            # another question ("… behöver nu insatser hemma på kvällen, vad
                            # gäller" got level 1 of the fee levels: re-check, stop 22)
                            "descriptive": hit.meta.kind == "report",
+                           # the passage a follow-up pointing back at the last answer is
+                           # about ("Vem kan jag vända mig till om jag behöver stöd i det?"
+                           # after the discharge section got "Bedömning och beslut"'s
+                           # "Som stöd i bedömningen …": walk-through, stop 27)
+                           "topic": frame.search_text is not None
+                           and (hit.meta.id, hit.chunk.anchor) == frame.topic_passage,
                            "off_topic": bool(_FEE_HEADING.search(hit.chunk.section or ""))
                            and not _FEE_ASKED.search(frame.text),
                            "fields": bool(_REGISTRATION_SECTION.match(hit.chunk.section or ""))

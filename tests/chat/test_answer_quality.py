@@ -640,3 +640,12 @@ def test_the_fee_of_home_help_is_not_covered(ask, question):
     # walk-through in the widget, stop 27: the physician visit's 200 kr was quoted
     body = ask(question)
     assert body["kind"] == "no_answer" and "200 kr" not in body["answer"]
+
+
+def test_a_long_follow_up_ending_on_det_stays_with_the_passage_it_points_back_at(ask):
+    # walk-through, stop 27: 11 words, answered from Region Halland's decision ("konsultativt
+    # stöd"), then from the municipality's other section ("Som stöd i bedömningen …")
+    a = ask("Hur går det till när en patient skrivs ut från hemsjukvården?")
+    b = ask("Vem kan jag vända mig till om jag behöver stöd i det?", a["conversation_id"])
+    assert "planeringsfunktioner kontaktas" in b["answer"], b["answer"]
+    assert b["citations"][0]["section"] == "Utskrivning från hemsjukvård"
