@@ -3805,10 +3805,14 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # question names; a tie goes to the first table of the document (the totals come
         # before the monthly averages in the report: issue 10, "Hur många hembesök gjorde
         # läkarna 2021?" -> 2715).
-        # (a follow-up naming no row asks again for the rows of the table just answered)
+        # (a follow-up naming no row asks again for the rows of the table just answered, in
+        # that table or another of its document: "Samma men genomsnitt per månad" after the
+        # totals per staff category: walk-through, stop 27, got the totals again)
+        before = _rows_before(kb, frame)
         tables = [(h, cell_answer(text, set(q_terms.all), h.chunk.text, tokenizer.tokenize,
-                                  rows_before=frame.topic_rows
-                                  if (h.meta.id, h.chunk.anchor) == frame.topic_table else ()))
+                                  rows_before=before if h.meta.id == frame.topic_table[0]
+                                  else ()) if before else
+                   cell_answer(text, set(q_terms.all), h.chunk.text, tokenizer.tokenize))
                   for h in offered if h.meta.id == meta.id]
         tables = [(h, c) for h, c in tables if c is not None]
         if tables:
@@ -3989,6 +3993,18 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                      highlight={"document_id": meta.id, "anchor": chunk.anchor,
                                 "parts": S.highlight_parts(chunk.text, spans)},
                      marks=marks)
+
+
+def _rows_before(kb, frame: Frame) -> tuple[str, ...]:
+    """The labels of the table rows the last answer gave values of (kept as positions in the
+    conversation's topic), or () when it gave none or the table is gone."""
+    if not frame.topic_table or not frame.topic_rows:
+        return ()
+    chunk = _chunk(kb, *frame.topic_table)
+    table = parse_table(chunk.text) if chunk is not None else None
+    if table is None:
+        return ()
+    return tuple(table.rows[i].label for i in frame.topic_rows if 0 <= i < len(table.rows))
 
 
 #: An average asked or captioned: "genomsnitt", "i snitt", "per månad", "average", "monthly".

@@ -113,12 +113,12 @@ class CellAnswer:
 
 
 def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
-                lang: str = "sv", rows_before: tuple[int, ...] = ()) -> CellAnswer | None:
+                lang: str = "sv", rows_before: tuple[str, ...] = ()) -> CellAnswer | None:
     """The answer to a question about a value of the passage's table, or None when the
-    passage has no labelled table or the question names no row. ``rows_before``: the rows the
-    last answer gave of this table, asked again when the question names none ("och 2021 jämfört
-    med 2019" after "Hur många hembesök gjorde läkare 2020?": walk-through, stop 27, got the
-    table of monthly averages whole)."""
+    passage has no labelled table or the question names no row. ``rows_before``: the labels of
+    the rows the last answer gave (of this table or another of the document), asked again when
+    the question names none ("och 2021 jämfört med 2019" after "Hur många hembesök gjorde läkare
+    2020?": walk-through, stop 27, got the table of monthly averages whole)."""
     table = parse_table(text)
     if table is None:
         return None
@@ -136,7 +136,7 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
         # table's lines run together)
         rows = list(table.rows)
     if not rows and rows_before:
-        rows = [table.rows[i] for i in rows_before if 0 <= i < len(table.rows)]
+        rows = [r for r in table.rows if r.label in rows_before]
     if not rows:
         return None
     years = set(_YEAR.findall(question))

@@ -649,3 +649,13 @@ def test_a_long_follow_up_ending_on_det_stays_with_the_passage_it_points_back_at
     b = ask("Vem kan jag vända mig till om jag behöver stöd i det?", a["conversation_id"])
     assert "planeringsfunktioner kontaktas" in b["answer"], b["answer"]
     assert b["citations"][0]["section"] == "Utskrivning från hemsjukvård"
+
+
+def test_the_same_rows_asked_as_averages_come_from_the_table_of_averages(ask):
+    # walk-through, stop 27: "Samma men genomsnitt per månad …" got the totals again
+    a = ask("Visa antal hembesök per yrkeskategori 2019–2021 i en tabell.")
+    b = ask("Samma men genomsnitt per månad och vårdcentral.", a["conversation_id"])
+    assert "genomsnitt per månad" in b["answer"] and "Undersköterska 2019: 12,5" in b["answer"]
+    c = ask("Hur många hembesök gjorde läkare 2020?")
+    d = ask("och genomsnittet per månad?", c["conversation_id"])
+    assert "Läkare 2019: 10,9" in d["answer"] and "Undersköterska" not in d["answer"]
