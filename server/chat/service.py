@@ -287,14 +287,18 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     lang = extracted.language if (len(text.split()) >= 4 and sv_words != en_words) \
         or conv.turns == 0 else conv.language
 
+    # (the organization the user said earlier they work in, not one picked on the page)
+    remembered = organization is None and conv.organization is not None
     frame = understand(state, text, stated, conv, today, lang,
                        organization if organization is not None
                        else conv.organization or settings.default_organization,
-                       personnummer=pnr_seen, pointed_back=pointed_back)
+                       personnummer=pnr_seen, pointed_back=pointed_back, remembered=remembered)
     reply = decide_and_compose(state, frame, conv, today)
     if frame.other_named and reply.api.get("kind") in (SEARCH, VERSION, RULES):
-        said = T.t(lang, "other_org_named", named=frame.other_named[0],
-                   chosen=frame.other_named[1])
+        # ("som du har valt" only of an organization picked: walk-through, stop 27, said of
+        # one the user named in an earlier question)
+        said = T.t(lang, "other_org_named_said" if remembered else "other_org_named",
+                   named=frame.other_named[0], chosen=frame.other_named[1])
         reply.api["answer"] = said + "\n" + reply.api["answer"]
         reply.notice = said + ("\n" + reply.notice if reply.notice else "")  # on the pages too
     if pnr_seen and born_pnr is None:
@@ -407,6 +411,9 @@ class Frame:
     #: The organization was picked (the request's field, the default, or named in the
     #: message), not taken over from the passage a follow-up points back at.
     picked_organization: bool = False
+    #: The organization is one the user named (in this message or an earlier one), not one
+    #: picked on the page or by the request: "choose it" is no advice about it.
+    organization_said: bool = False
 
     def to_api(self) -> dict:
         """The understanding, for clients and for evaluation: kind, organization, reply."""
@@ -417,11 +424,12 @@ class Frame:
 
 def understand(state, text: str, stated: dict, conv: Conversation, today: date, lang: str,
                organization: str | None, personnummer: bool = False,
-               pointed_back: bool = False) -> Frame:
+               pointed_back: bool = False, remembered: bool = False) -> Frame:
     """Read a message into a Frame: a reply to the pending question first; otherwise the
     router's kind over the query embedding, the message's features and the best hit.
     ``personnummer``: the message held one (it names one patient, so one visit);
-    ``pointed_back``: its occasion is the last question's, named by "det" / "it"."""
+    ``pointed_back``: its occasion is the last question's, named by "det" / "it";
+    ``remembered``: ``organization`` is the one the user named in an earlier message."""
     kb = state.kb
     orgs = kb.organizations() if kb is not None else []
     mention = find_organization(text, orgs)
@@ -452,7 +460,9 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                                  if conv.topic else None),
                   topic_notice=bool((conv.topic or {}).get("notice")),
                   visit_day=conv.facts.get("visit_date") if conv.last_kind == VISIT else None,
-                  picked_organization=scope is not None and (bool(chosen) or mention is not None))
+                  picked_organization=scope is not None and (bool(chosen) or mention is not None),
+                  organization_said=scope is not None and (
+                      remembered or (mention is not None and mention.known == scope)))
     # "vad betyder brytpunktssamtal?" asks what a word means: never a reply to the pending
     # question nor a fact of the visit (re-check, stop 18: asked while the occasion was
     # pending, it made the visit a brytpunktssamtal with 500 kr)
@@ -2577,7 +2587,8 @@ def _no_answer(state, frame: Frame, nearby: bool = False, elsewhere=None) -> Cha
         # the organization picked has nothing on it, another one's routine has: said where
         # (walk-through, stop 25: "Hur registrerar jag ett hembesök i Cosmic?" with the
         # municipality picked got a bare refusal)
-        answer = T.t(frame.lang, "covered_elsewhere", org=frame.organization,
+        answer = T.t(frame.lang, "covered_elsewhere_said" if frame.organization_said
+                     else "covered_elsewhere", org=frame.organization,
                      other=elsewhere.meta.organization, title=elsewhere.meta.title,
                      section=elsewhere.chunk.section or elsewhere.meta.title)
     elif nearby and frame.hits:
@@ -3781,6 +3792,15 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             or _defining_span(form, _all_passages(kb, frame))
         if defining is not None:
             break
+    if defining is None and frame.organization is not None and term and term != "det":
+        # a word's meaning is no organization's own: explained in another organization's
+        # document, that explanation, said whose ("Vad betyder SIP" after a question naming the
+        # Västra Götaland municipality: "Rutinerna förklarar inte …" though the Region Halland
+        # report spells SIP out: walk-through, stop 27)
+        for form in _term_forms(kb, term):
+            defining = _defining_span(form, _all_passages(kb, replace(frame, organization=None)))
+            if defining is not None:
+                break
     if defining is not None:
         # the meaning of a word asked, and a top passage explains it ("Med hemsjukvård avses
         # …"): that sentence answers

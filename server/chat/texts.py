@@ -16,6 +16,8 @@ TEXTS = {
         "valid_to_only": "gäller till och med {d}",
         "said_by_municipality": "Det här står i kommunens rutin ({org}):",
         "said_by_region": "Det här står i regionens rutin ({org}):",
+        "other_org_named_said": "Frågan nämner {named}, så svaret kommer från dess dokument – "
+                                "inte från {chosen}, som du nämnde tidigare.",
         "other_org_named": "Frågan nämner {named}, så svaret kommer från dess dokument – inte "
                            "från {chosen}, som du har valt.",
         "source": "Källa: {title} ({org}, {validity}), avsnitt ”{section}”.",
@@ -99,6 +101,8 @@ TEXTS = {
         "stands_for": "{term} står för ”{full}”.",
         "no_share_stated": "Dokumentet anger ingen procentsats för det här; så här står "
                            "värdena i tabellen:",
+        "covered_elsewhere_said": "Rutinerna från {org} tar inte upp det du frågar om. Det gör "
+                                  "en rutin från {other}: ”{title}”, avsnitt ”{section}”.",
         "covered_elsewhere": "Rutinerna från {org} tar inte upp det du frågar om. Det gör "
                              "en rutin från {other}: ”{title}”, avsnitt ”{section}”. Välj "
                              "{other} eller alla organisationer för att få svaret därifrån.",
@@ -152,6 +156,8 @@ TEXTS = {
         "valid_to_only": "valid up to and including {d}",
         "said_by_municipality": "This is in the municipality's routine ({org}):",
         "said_by_region": "This is in the region's routine ({org}):",
+        "other_org_named_said": "The question names {named}, so the answer comes from its "
+                                "documents – not from {chosen}, which you mentioned before.",
         "other_org_named": "The question names {named}, so the answer comes from its documents "
                            "– not from {chosen}, which you have chosen.",
         "source": "Source: {title} ({org}, {validity}), section “{section}”.",
@@ -241,6 +247,8 @@ TEXTS = {
         "stands_for": "{term} stands for “{full}”.",
         "no_share_stated": "The document states no percentage for this; the table gives "
                            "these values:",
+        "covered_elsewhere_said": "The routines of {org} do not cover what you ask. A routine "
+                                  "of {other} does: “{title}”, section “{section}”.",
         "covered_elsewhere": "The routines of {org} do not cover what you ask. A routine of "
                              "{other} does: “{title}”, section “{section}”. Pick {other} or "
                              "all organizations to get the answer from it.",

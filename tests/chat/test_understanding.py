@@ -1973,3 +1973,22 @@ def test_a_passive_yes_no_question_gets_the_rule_and_its_exception(client):
                    "natten. Ansluts hon då till kommunal hälso- och sjukvård?",
         "organization": "Kommun i Västra Götaland (Sektor Välfärd)"})
     assert "ansluts inte" in r.json()["answer"]
+
+
+def test_an_organization_the_user_named_is_not_said_to_be_picked(ask):
+    # walk-through, stop 27: "… som du har valt" and "Välj … eller alla organisationer" were
+    # said of an organization named in a question, with "Alla organisationer" picked
+    a = ask("Vad betalar patienten för ett läkarbesök i hemmet hos oss i Västra Götaland?")
+    assert a["kind"] == "no_answer" and "Det gör en rutin från Region Halland" in a["answer"]
+    assert "Välj" not in a["answer"]
+    b = ask("Vad gör Hallandsjouren?", a["conversation_id"])
+    assert "som du nämnde tidigare" in b["answer"] and "som du har valt" not in b["answer"]
+    # a word's meaning is no organization's own: the Region Halland report spells SIP out
+    c = ask("Vad betyder SIP?", a["conversation_id"])
+    assert "samordnad individuell plan" in c["answer"]
+
+
+def test_an_organization_picked_on_the_page_is_still_said_to_be_chosen(client):
+    r = client.post("/api/v1/chat", json={"message": "Vad gör Hallandsjouren?",
+                                          "organization": "Kommun i Västra Götaland (Sektor Välfärd)"})
+    assert "som du har valt" in r.json()["answer"]
