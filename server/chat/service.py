@@ -1360,8 +1360,11 @@ def _both_parts(state, frame: Frame, conv: Conversation, today: date,
             # a second part saying nothing alone goes on from the first part's answer, like a
             # follow-up ("Vad skulle en buss för mobil vård kosta och hur påverkas
             # produktionen?": walk-through, stop 27, lost the bus's 75 procent)
+            # (in the first answer's organization: "… i vår kommun och vad skiljer dem åt?"
+            # got Region Halland's physician fee beside the municipality's fee levels)
             searched = f"{part} ({cited[0].get('section') or cited[0].get('title') or ''})"
-            hits = kb.search(searched, k=5, organization=frame.organization)
+            hits = kb.search(searched, k=5,
+                             organization=frame.organization or cited[0].get("organization"))
         if not hits or not is_supported(hits[0], threshold, frame.lang):
             replies.append(whole)
             continue
@@ -1411,6 +1414,26 @@ def _parts_routed(state, frame: Frame, conv: Conversation, today: date) -> ChatR
 ORG_TIE = 0.01
 
 
+# The asker's own municipality or region named by its kind ("i vår kommun", "hos oss i
+# regionen", "our municipality").
+_OWN_MUNICIPALITY = re.compile(r"\b(?:vår|vi i|oss i|min|er|i) kommun(?:en)?\b|"
+                               r"\bour municipality\b|\bkommunens?\b", re.I)
+_OWN_REGION = re.compile(r"\b(?:vår|vi i|oss i|min|er|i) region(?:en)?\b|\bour region\b|"
+                         r"\bregionens?\b", re.I)
+
+
+def _other_kind_of_organization(text: str, organization: str) -> bool:
+    """The question names a municipality and ``organization`` is a region, or the other way
+    round ("Vilka avgiftsnivåer finns för hemsjukvården i vår kommun …" got Region Halland's
+    200 kr for the physician's visit beside the municipality's levels: walk-through, stop 27)."""
+    region = bool(re.match(r"region\b", organization, re.I))
+    if _OWN_MUNICIPALITY.search(text) and not _OWN_REGION.search(text):
+        return region
+    if _OWN_REGION.search(text) and not _OWN_MUNICIPALITY.search(text):
+        return not region and bool(re.search(r"kommun", organization, re.I))
+    return False
+
+
 def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | None:
     """Both organizations' answers when no organization is chosen and their best passages tie;
     None otherwise."""
@@ -1440,7 +1463,7 @@ def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | Non
         return None
     second_org = other.meta.organization if answered == best.meta.organization \
         else best.meta.organization
-    if second_org == answered:
+    if second_org == answered or _other_kind_of_organization(frame.text, second_org):
         return None
     hits = kb.search(frame.text, k=5, organization=second_org)
     second = _search_answer(state, replace(frame, organization=second_org, hits=hits,

@@ -659,3 +659,15 @@ def test_the_same_rows_asked_as_averages_come_from_the_table_of_averages(ask):
     c = ask("Hur många hembesök gjorde läkare 2020?")
     d = ask("och genomsnittet per månad?", c["conversation_id"])
     assert "Läkare 2019: 10,9" in d["answer"] and "Undersköterska" not in d["answer"]
+
+
+def test_a_question_about_our_municipality_gets_no_region_answer_beside(ask):
+    # walk-through, stop 27: Region Halland's "Patientavgift: 200 kr" was added after the
+    # municipality's fee levels
+    body = ask("Vilka avgiftsnivåer finns för hemsjukvården i vår kommun och vad skiljer dem åt?")
+    assert "Nivå 1" in body["answer"] and "Nivå 2" in body["answer"]
+    assert "200 kr" not in body["answer"]
+    assert {c["organization"] for c in body["citations"]} == {
+        "Kommun i Västra Götaland (Sektor Välfärd)"}
+    night = ask("vem ansvarar på natten för hemsjukvårdens patienter i vår kommun")
+    assert "Hallandsjouren" not in night["answer"] and "kvälls- och nattetid" in night["answer"]
