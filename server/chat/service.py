@@ -3487,12 +3487,22 @@ def _all_passages(kb, frame: Frame) -> list:
     return out
 
 
+#: The longest abbreviation whose meaning is looked for under the lexicon's other names for it
+#: ("lmv", "hsv", "säbo").
+ABBREVIATION_LETTERS = 5
+
+
 def _term_forms(kb, term: str) -> list[str]:
     """``term`` and, when the lexicon groups it with other words, those: an abbreviation is
     explained under its full name ("what does lmv mean": walk-through, stop 21, quoted a bare
     table row of the section "Läkarmedverkan", whose first sentence says what it does)."""
     forms = [term]
     low = term.lower()
+    if len(low) > ABBREVIATION_LETTERS:
+        # a word, not an abbreviation: the lexicon's group are related words, not its names
+        # ("vad betyder vårdbegäran" quoted "… i IT -systemet SAMSA" of the group "vårdbegäran,
+        # begäran, SAMSA" as its meaning: walk-through, stop 27)
+        return forms
     for group in (kb.lexicon.groups if kb.lexicon is not None else ()):
         if any(word.lower() == low for word in group):
             forms += [word for word in group if word.lower() not in {f.lower() for f in forms}]
@@ -3915,6 +3925,17 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                        if _HAS_AMOUNT.search(chunk.text[x.start:x.end])]
             spans = sorted(spans + amounts[:2], key=lambda x: x.start)
     quote = " ".join(chunk.text[s.start:s.end] for s in spans)
+    if cell is None and defining is None and term and term != "det" \
+            and not _uses_words(quote, term):
+        # the meaning of a word asked, and no sentence explains it: the passage's first
+        # sentence using it, said to be a use below ("Vad betyder vårdbegäran?" got "Underlag
+        # för bedömning … i IT -systemet SAMSA", without the word, as if it were the meaning:
+        # walk-through, stop 27)
+        using = [x for x in S.split_sentences(chunk.text)
+                 if _uses_words(chunk.text[x.start:x.end], term)]
+        if using:
+            spans = using[:1]
+            quote = chunk.text[spans[0].start:spans[0].end]
     pointed = _pointed_to(kb, meta.id, chunk, quote, q_terms, tokenizer) \
         if cell is None and defining is None else None
     if pointed is not None:

@@ -465,6 +465,17 @@ def test_what_the_clinic_earns_on_a_home_visit_is_the_compensation_rule(ask, que
     assert "Ersättning utgår med 500 kr" in body["answer"]
 
 
+def test_the_meaning_of_a_word_is_never_a_sentence_about_a_word_grouped_with_it(ask):
+    # walk-through, stop 27: "Vad betyder vårdbegäran?" got "Underlag för bedömning … i IT
+    # -systemet SAMSA" (SAMSA shares a lexicon group with vårdbegäran), without the word, as
+    # if it were the meaning
+    body = ask("Vad betyder vårdbegäran?")
+    assert "vårdbegäran" in body["answer"].lower().split("\n", 1)[1]
+    assert body["answer"].startswith("Rutinerna förklarar inte vad ”vårdbegäran” betyder")
+    # an abbreviation is still explained under the lexicon's full name
+    assert "Läkarmedverkan" in ask("vad betyder lmv")["answer"]
+
+
 def test_a_travel_allowance_is_not_covered(ask):
     body = ask("whats the mileage reimbursement for driving to home visits")
     assert body["kind"] == "no_answer" and "500" not in body["answer"]
