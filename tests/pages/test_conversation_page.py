@@ -89,6 +89,11 @@ def test_every_row_of_a_table_is_shown_as_a_table_on_the_page(client):
     assert re.search(r'<th scope="col">2019</th><th scope="col">2020</th><th scope="col">2021'
                      r"</th>", table)
     assert '<tr><th scope="row">Läkare</th><td>3016</td><td>2213</td><td>2715</td></tr>' in table
+    # the document's own lines are one click away, not shown again in full under the table
+    # (walk-through, stop 27: "the table appears twice")
+    answer = html.split('<section class="answer')[1].split("</section>")[0]
+    assert re.search(r'<details class="quote-details"><summary>Så står det i dokumentet</summary>'
+                     r'\s*<blockquote class="quote"', answer)
 
 
 def test_the_thread_never_holds_a_personnummer(client, data_dir):
