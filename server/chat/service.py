@@ -1299,7 +1299,10 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
 # which of the two is asked.
 _REGION_OR_MUNICIPALITY = re.compile(
     r"\bregion(?:en)?\b[^?.]{0,40}\b(?:eller|or)\b[^?.]{0,20}\b(?:kommun(?:en)?|municipality)\b|"
-    r"\b(?:kommun(?:en)?|municipality)\b[^?.]{0,40}\b(?:eller|or)\b[^?.]{0,20}\bregion(?:en)?\b",
+    r"\b(?:kommun(?:en)?|municipality)\b[^?.]{0,40}\b(?:eller|or)\b[^?.]{0,20}\bregion(?:en)?\b|"
+    # one of them asked yes or no ("Är det regionen som beslutar om utskrivningen?": walk-
+    # through, stop 27)
+    r"^\s*(?:är det|is it)\s+(?:regionen|kommunen|the region|the municipality)\s+(?:som|that|who)\b",
     re.I)
 
 
@@ -1363,6 +1366,10 @@ def _both_parts(state, frame: Frame, conv: Conversation, today: date,
             # (in the first answer's organization: "… i vår kommun och vad skiljer dem åt?"
             # got Region Halland's physician fee beside the municipality's fee levels)
             searched = f"{part} ({cited[0].get('section') or cited[0].get('title') or ''})"
+            if _POINTS_BACK.search(part):
+                # (what "den" points back at is named in the first question: "Vad betyder
+                # vårdbegäran och vem skickar den?", walk-through, stop 27)
+                searched = f"{part} ({m.group('first').strip(' ,')})"
             hits = kb.search(searched, k=5,
                              organization=frame.organization or cited[0].get("organization"))
         if not hits or not is_supported(hits[0], threshold, frame.lang):
@@ -3357,10 +3364,20 @@ def _lexicon_abbreviations() -> frozenset[str]:
                      if 2 <= len(t) <= 6 and " " not in t and any(c.isupper() for c in t))
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+(?=[A-ZÅÄÖ])")
+
+
 def _term_asked(text: str) -> str | None:
     """The word whose meaning the question asks, "det" when it asks what the last answer
     means ("vad betyder det?"), or None."""
     m = _TERM_ASKED.match(text)
+    if not m and _SENTENCE_BREAK.search(text.strip()):
+        # the question after an introduction ("Jag är ny som sjuksköterska i hemsjukvården.
+        # Vad betyder vårdbegäran …": walk-through, stop 27, was no meaning question); never
+        # "det" there, which may point back into the introduction
+        last = _SENTENCE_BREAK.split(text.strip())[-1]
+        found = _term_asked(last) if last != text else None
+        return found if found != "det" else None
     if not m:
         # an abbreviation typed in lower case ("vad är säbo": walk-through in the widget,
         # stop 23, quoted the SäBo agreement's medication reviews as if they said it)

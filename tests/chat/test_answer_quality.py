@@ -671,3 +671,23 @@ def test_a_question_about_our_municipality_gets_no_region_answer_beside(ask):
         "Kommun i Västra Götaland (Sektor Välfärd)"}
     night = ask("vem ansvarar på natten för hemsjukvårdens patienter i vår kommun")
     assert "Hallandsjouren" not in night["answer"] and "kvälls- och nattetid" in night["answer"]
+
+
+def test_a_two_part_question_after_an_introduction_reads_its_meaning_question(client):
+    # walk-through, stop 27: "Jag är ny … Vad betyder vårdbegäran och vem skickar den?" was no
+    # meaning question, and "den" was searched without what it points back at
+    r = client.post("/api/v1/chat", json={
+        "message": "Jag är ny som sjuksköterska i hemsjukvården. Vad betyder vårdbegäran och "
+                   "vem skickar den?",
+        "organization": "Kommun i Västra Götaland (Sektor Välfärd)"})
+    body = r.json()
+    assert body["answer"].startswith("Rutinerna förklarar inte vad ”vårdbegäran” betyder")
+    assert "Checklista" not in body["answer"]
+
+
+def test_is_it_the_region_that_decides_says_whose_routine_answers(ask):
+    # walk-through, stop 27: a sentence of the region's decision on staff training was quoted
+    a = ask("Hur går det till när en patient skrivs ut från hemsjukvården?")
+    b = ask("Är det regionen som beslutar om utskrivningen?", a["conversation_id"])
+    assert b["answer"].startswith("Det här står i kommunens rutin")
+    assert "När beslut om utskrivning tas" in b["answer"]
