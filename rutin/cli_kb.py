@@ -174,6 +174,9 @@ def eval(  # noqa: A001 - the command is called eval
     data_dir: Path = typer.Option(None, "--data-dir", help="Where the evaluation index is kept "
                                   "(default: RUTIN_DATA_DIR/eval-<model>, so the served index "
                                   "is never rebuilt for another model)."),
+    answers_dir: Path = typer.Option(None, "--answers-dir", help="With --answers: the answer "
+                                     "set's directory (default tests/eval/answers; "
+                                     "tests/eval/answers-c is a later, separate set)."),
 ) -> None:
     """Measure retrieval on the evaluation set: recall@1, recall@5, MRR on the tuning part and,
     separately, on the held-out part (never tuned on), and (hybrid) the chat's no-answer
@@ -196,7 +199,7 @@ def eval(  # noqa: A001 - the command is called eval
     if routing or answers:
         with _knowledge_base(settings, ingest=True) as kb:
             _chat_eval(settings, kb, routing=routing, answers=answers, part=part,
-                       show_misses=show_misses)
+                       show_misses=show_misses, answers_dir=answers_dir)
         return
     with _knowledge_base(settings, ingest=True) as kb:
         results = [evaluate(kb, retriever, evalset, part)
@@ -228,7 +231,7 @@ def eval(  # noqa: A001 - the command is called eval
 
 
 def _chat_eval(settings: Settings, kb, *, routing: bool, answers: bool, part: str,
-               show_misses: bool) -> None:
+               show_misses: bool, answers_dir: Path | None = None) -> None:
     """The chat measured end to end (server.chat.evaluation), tuning and held-out side by side."""
     from rules.tables import load_tables
     from server.chat import evaluation as E
@@ -261,7 +264,10 @@ def _chat_eval(settings: Settings, kb, *, routing: bool, answers: bool, part: st
                 for line in figs[p].misses:
                     typer.echo(f"  {line}")
     if answers:
-        questions = [q for q in E.load_answer_questions() if keep(q)]
+        if answers_dir is not None and not Path(answers_dir).is_dir():
+            _fail(f"--answers-dir: {answers_dir} är ingen katalog.")
+        questions = [q for q in (E.load_answer_questions(Path(answers_dir)) if answers_dir
+                                 else E.load_answer_questions()) if keep(q)]
         figs = E.run_answers(state, questions)
         typer.echo("answers    answerable right  wrong refused | not-covered refused | "
                    "English right | retrieval n R@1   R@5   MRR")
