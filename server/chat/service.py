@@ -3561,6 +3561,13 @@ _FEE_ASKED = re.compile(r"avgift|kost|betal|\bpris|\bnivå|\bniv[aå]\b|\bfee|\b
                         r"\bkr\b|kronor|\bsek\b|\blevel", re.I)
 
 
+def _names_heading_word(hit, q_terms, tokenizer) -> bool:
+    """Whether the question has a rare word of the passage's heading ("permission")."""
+    words = {t for t in tokenizer.tokenize(hit.chunk.section or "", compounds=False)
+             if t.isalpha() and t not in S.FUNCTION_TERMS}
+    return any(q_terms.rarity.get(t, 0.0) >= S.HEADING_RARITY for t in words & q_terms.own)
+
+
 def _heading_named(section: str | None, q_terms, tokenizer) -> bool:
     """True when every word of a heading of two words or more is one of the question's own
     or lexicon words ("Avgift för Hemsjukvård" for "vad kostar hemsjukvård …")."""
@@ -3723,10 +3730,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             # (the fee section of another organization's routine is said, amount or not)
             return _no_answer(state, frame, nearby=True,
                               elsewhere=_covered_elsewhere(state, frame, holding_fact=False))
-    if _OFF_HOURS.search(frame.text) and not _SPEAKS_OF_HOURS.search(window[0].chunk.text):
+    if _OFF_HOURS.search(frame.text) and not _SPEAKS_OF_HOURS.search(window[0].chunk.text) \
+            and not any(_names_heading_word(h, q_terms, tokenizer) for h in window[:3]):
         # nights or weekends asked about: the passages of the window speaking of them, never
         # a refusal for want of one (the answer set's "… permission från sjukhuset i helgen"
-        # asks about the leave)
+        # asks about the leave); not when a top passage's heading holds a rare word of the
+        # question ("… hem på permission från sjukhuset över helgen …" and "Permission från
+        # slutenvården": walk-through, stop 27, got "Kväll och natt")
         window = [h for h in window if _SPEAKS_OF_HOURS.search(h.chunk.text)] or window
     if _SABO_PAY.search(frame.text):
         # the SäBo assignment's pay is not the targeted visits' 500 kr ("hur ska

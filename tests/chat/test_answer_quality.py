@@ -691,3 +691,14 @@ def test_is_it_the_region_that_decides_says_whose_routine_answers(ask):
     b = ask("Är det regionen som beslutar om utskrivningen?", a["conversation_id"])
     assert b["answer"].startswith("Det här står i kommunens rutin")
     assert "När beslut om utskrivning tas" in b["answer"]
+
+
+def test_leave_over_a_weekend_is_the_leave_section_not_the_evening_rule(client):
+    # walk-through, stop 27: "över helgen" drew the answer to "Kväll och natt"
+    r = client.post("/api/v1/chat", json={
+        "message": "En patient ska hem på permission från sjukhuset över helgen. Ska hon skrivas "
+                   "in i hemsjukvården, och vem utför insatserna?",
+        "organization": "Kommun i Västra Götaland (Sektor Välfärd)"})
+    body = r.json()
+    assert body["citations"][0]["section"] == "Permission från slutenvården", body["answer"]
+    assert "permission från slutenvård" in body["answer"]
