@@ -1286,8 +1286,11 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
                     and _rule_statement(state, frame, today))
                 or _parts_routed(state, frame, conv, today)
                 or _no_answer(state, frame, nearby=True))
-    whole = (_notice_statement(state, frame, today) or _rule_statement(state, frame, today)
-             or _lmv_period_statement(state, frame, conv) or _search_answer(state, frame))
+    # (how long Läkarmedverkan lasts before the rules' "can it count": "läkarmedverkan hur
+    # länge efter utskrivning fr HS, kan det förlängas" got its 500 kr exclusion: walk-
+    # through, stop 27; with money asked the period statement gives way)
+    whole = (_notice_statement(state, frame, today) or _lmv_period_statement(state, frame, conv)
+             or _rule_statement(state, frame, today) or _search_answer(state, frame))
     return _whose_routine_said(frame, _both_parts(state, frame, conv, today, whole)
                                or _two_organizations(state, frame, whole)
                                or (whole.api.get("kind") == NO_ANSWER

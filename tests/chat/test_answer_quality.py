@@ -702,3 +702,10 @@ def test_leave_over_a_weekend_is_the_leave_section_not_the_evening_rule(client):
     body = r.json()
     assert body["citations"][0]["section"] == "Permission från slutenvården", body["answer"]
     assert "permission från slutenvård" in body["answer"]
+
+
+def test_how_long_lakarmedverkan_lasts_asked_with_can_it_be_extended_is_the_period(ask):
+    # walk-through, stop 27: "kan det" read as "does it count", answered with the 500 kr rule
+    body = ask("läkarmedverkan hur länge efter utskrivning fr HS, kan det förlängas")
+    assert "14 dagar" in body["answer"] and "individuellt beslut" in body["answer"]
+    assert "ersättning" not in body["answer"]
