@@ -1335,7 +1335,7 @@ def _whose_routine_said(frame: Frame, reply: ChatReply) -> ChatReply:
 #: A message asking two things, the second opening on its own question word after "och"
 #: ("vem beslutar om anslutning och hur ofta ska det följas upp").
 _TWO_QUESTIONS = re.compile(
-    r"^(?P<first>.{12,}?)\s*,?\s+(?:och|samt|and)\s+"
+    r"^(?P<first>.{12,}?)\s*,?\s+(?:och|samt|and|o|&)\s+"
     r"(?P<second>(?:vad|vem|vilk(?:en|et|a)|när|hur|varför|var|what|who|which|when|how|"
     r"where|why|"
     # a yes/no question after a comma ("…, and is there a fee code I need in VAS?": walk-
@@ -2302,6 +2302,11 @@ _SERVICE = r"(?:hemtjänst\w*|färdtjänst\w*|bostadsanpassning\w*|trygghetslarm
 _FEE_WORD = r"(?:avgift\w*|kostar|kostnad\w*|taxa\w*|pris\w*|betala\w*|fees?|costs?|pay)"
 _OTHER_SERVICE = re.compile(rf"\b{_FEE_WORD}\W+(?:\w+\W+){{0,3}}?{_SERVICE}|"
                             rf"\b{_SERVICE}\W+(?:\w+\W+){{0,3}}?{_FEE_WORD}\b", re.I)
+# A high-cost ceiling or a free card asked for: no routine here states one ("is there a
+# high-cost ceiling (högkostnadsskydd) for the home care fee?", answer set C, tuning part, got
+# the fee levels).
+_CEILING = re.compile(r"\bhögkostnadsskydd\w*|\bhigh[- ]cost (?:ceiling|protection)\b|"
+                      r"\bfrikort\w*|\bmaxtaxa\w*|\bcost ceiling\b", re.I)
 # Pay for work asked for: no routine states it.
 _ASKS_SALARY = re.compile(r"\blön(?:en|er|erna|eläge|esättning|enivå\w*)?\b|\bmånadslön\w*|"
                           r"\btimlön\w*|\bsalar(?:y|ies)\b|\bwages?\b|\bOB-tillägg\w*|"
@@ -2310,7 +2315,11 @@ _ASKS_SALARY = re.compile(r"\blön(?:en|er|erna|eläge|esättning|enivå\w*)?\b|
                           # asks the compensation)
                           r"\btjänar (?:en |de |dom )?(?:sjukskötersk|läkar|underskötersk|usk\b|"
                           r"dsk\b|arbetsterapeut|fysioterapeut|personal)\w*|"
-                          r"\b(?:nurses?|doctors?|physicians?|staff)\s+(?:\w+\s+)?earns?\b",
+                          r"\b(?:nurses?|doctors?|physicians?|staff)\s+(?:\w+\s+)?earns?\b|"
+                          # the asker's own pay ("do I get paid extra for a night visit":
+                          # walk-through, stop 27, got when the 500 kr was introduced)
+                          r"\b(?:do|will|would|can) i get paid\b|"
+                          r"\bfår jag (?:extra |mer )?(?:betalt|ob|tillägg)\b",
                           re.I)
 _PROFESSION_NAMED = re.compile("|".join(asked.pattern for asked, _ in _PROFESSIONS), re.I)
 
@@ -2350,6 +2359,8 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
     if _DEATH.search(text) and not _DEATH.search(passage):
         return True
     if _EMPLOYER.search(text) and not _EMPLOYER.search(passage):
+        return True
+    if _CEILING.search(text) and not _CEILING.search(passage):
         return True
     if _OTHER_SERVICE.search(text) and not re.search(_SERVICE, passage, re.I):
         return True

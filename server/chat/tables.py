@@ -29,6 +29,10 @@ ALL_ROWS = re.compile(r"\b(?:varje|alla|samtliga|each|every|all(?: the)?)\s+(?:\
                       r"\bflest\b|\bfärrest\b|\bthe (?:most|fewest)\b", re.I)
 
 
+#: The most or the fewest asked, a comparison of every row.
+_COMPARED = re.compile(r"\bflest\b|\bfärrest\b|\bthe (?:most|fewest)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Row:
     label: str
@@ -130,6 +134,11 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
     rows = [r for r in table.rows if _label_matches(r.label, words, own, tokenize, caption)] or \
         [r for r in table.rows
          if _label_matches(r.label, words, question_terms, tokenize, caption)]
+    if ALL_ROWS.search(question) and _COMPARED.search(question):
+        # the most or the fewest, a row named or not: every row, to compare ("which staff
+        # group made the most home visits in 2019, was it the doctors?", answer set C, tuning
+        # part, got the doctors' row alone)
+        rows = list(table.rows)
     if not rows and ALL_ROWS.search(question):
         # every row asked for ("Hur många hembesök gjorde varje yrkeskategori 2021?", "visa
         # alla yrkeskategorier i en tabell": walk-through, stop 25, got one sentence or the

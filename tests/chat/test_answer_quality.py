@@ -709,3 +709,24 @@ def test_how_long_lakarmedverkan_lasts_asked_with_can_it_be_extended_is_the_peri
     body = ask("läkarmedverkan hur länge efter utskrivning fr HS, kan det förlängas")
     assert "14 dagar" in body["answer"] and "individuellt beslut" in body["answer"]
     assert "ersättning" not in body["answer"]
+
+
+@pytest.mark.parametrize("question", [
+    "is there a high-cost ceiling (högkostnadsskydd) for the home care fee?",
+    "finns det något högkostnadsskydd för hsv-avgiften"])
+def test_a_high_cost_ceiling_is_not_covered(ask, question):
+    # answer set C, tuning part: the fee levels were quoted as if they answered
+    assert ask(question)["kind"] == "no_answer"
+
+
+def test_the_askers_own_pay_for_a_night_visit_is_not_covered(ask):
+    # walk-through, stop 27: "… do I get paid extra for a night visit?" got when the 500 kr
+    # was introduced
+    body = ask("do I get paid extra for a night visit")
+    assert body["kind"] == "no_answer" and "2023-01-01" not in body["answer"]
+
+
+def test_two_questions_joined_by_o_are_both_answered(ask):
+    # answer set C, tuning part: "o" is how many write "och"
+    body = ask("vad kostar en mobil buss o hur påverkas produktionen")
+    assert "1,5 mkr" in body["answer"] and "75 procent" in body["answer"]

@@ -131,3 +131,10 @@ def test_a_question_naming_no_row_asks_again_for_the_rows_given_before():
 def test_the_most_asked_is_every_row_of_the_year():
     line, _ = answer("vem gjorde flest hembesök 2021")
     assert "Undersköterska 2021: 7018" in line and "Arbetsterapeut 2021: 3057" in line
+
+
+def test_the_most_asked_with_a_row_named_is_still_every_row():
+    # answer set C, tuning part: "… the most home visits in 2019, was it the doctors?" got the
+    # doctors' row alone
+    line, _ = answer("which staff group made the most home visits in 2019, was it the doctors?")
+    assert "Undersköterska 2019: 3461" in line and "Läkare 2019: 3016" in line
