@@ -363,6 +363,12 @@ def _is_field(sentence: str) -> bool:
     return bool(_FIELD.match(sentence))
 
 
+def _field_named(sentence: str, question: "QuestionTerms", tokenize) -> bool:
+    """Whether every word of the field's label is one of the question's own."""
+    label = {t for t in tokenize(_FIELD.match(sentence).group(1)) if t.isalpha()}
+    return bool(label) and label <= set(question.own)
+
+
 def _is_label(sentence: str) -> bool:
     """A heading line inside a passage that the next line belongs to ("Nivå 1,", "Nivå 2",
     "Patient utan hög risk för oplanerad återinskrivning"): short, no full stop, not a list
@@ -661,6 +667,13 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
         if holding:
             other = max(holding, key=lambda i: (on_side[i], -i))
             chosen = sorted(set(chosen) | set(_completed(other, sentences, on_side, False)))
+    named_fields = [i for i in range(n) if _is_field(sentences[i])
+                    and _field_named(sentences[i], question, tokenize)]
+    if len(named_fields) >= 2 and set(named_fields) & set(chosen):
+        # two fields of a registration asked by their labels ("besöksform och besöksorsak i
+        # vas", answer set C, tuning part, got the first field alone): each of them
+        chosen = sorted(set(chosen) | set(named_fields))
+        primary = max(primary, len(chosen))
     for i in list(chosen):
         if _LEAD_IN.search(sentences[i]) and not _is_label(sentences[i]):
             whole = _enumeration(i, sentences)

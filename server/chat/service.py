@@ -587,6 +587,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # förändringar i sak gjordes … från VAS till Cosmic …?" got the VAS card: walk-through,
         # stop 24); the version answer compares their rule tables
         frame.kind = VERSION
+    if frame.kind == SEARCH_KIND and _WHY_VERSION.search(text):
+        # why a routine got a new version is the catalog's note on it (answer set C, tuning
+        # part: "Varför kom det en ny version av rutinen …" got the registration fields)
+        frame.kind = VERSION
     if frame.kind == SEARCH_KIND and _DOC_ID_ASKED.search(text):
         # a document's id is the catalog's ("vilket dokument-id har den nya nattrutinen" got
         # the Cosmic routine's note on RH-12272: walk-through, stop 21)
@@ -3171,13 +3175,18 @@ _WHICH_ROUTINE = re.compile(r"\bvilk(?:en|et|a)\s+(?:\w+)?(?:rutin|version|dokum
                             r"\bwhich\s+(?:\w+\s+)?(?:routine|version|document)\w*", re.I)
 
 
+# Why a routine got a new version ("Varför kom det en ny version av rutinen för registrering
+# … 2025?", answer set C, tuning part, got the VAS registration of 2025): the catalog's note.
+_WHY_VERSION = re.compile(r"\b(?:varför|why)\b.*\b(?:ny|new|nya)\s+(?:version|rutin)\w*", re.I)
+
+
 def _registration_asked_on(text: str, stated: dict, today: date) -> date | None:
     """The day (a month's or year's first) a general registration question names, or None:
     it asks how to register or names a registration field, names a day or a period, and
     describes no patient's visit."""
     if not (REGISTRATION_WORDS.search(text) or _FIELD_NAMED.search(text)) \
             or any(stated.get(k) is not None for k in _AGE_FACTS) \
-            or _WHICH_ROUTINE.search(text):
+            or _WHICH_ROUTINE.search(text) or _WHY_VERSION.search(text):
         return None
     if stated.get("visit_date") and any(stated.get(k) is not None for k in _PATIENT_FACTS):
         return None  # a day and an occasion or a housing: one visit, the card's

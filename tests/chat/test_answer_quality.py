@@ -730,3 +730,16 @@ def test_two_questions_joined_by_o_are_both_answered(ask):
     # answer set C, tuning part: "o" is how many write "och"
     body = ask("vad kostar en mobil buss o hur påverkas produktionen")
     assert "1,5 mkr" in body["answer"] and "75 procent" in body["answer"]
+
+
+def test_two_fields_asked_by_their_labels_are_both_given(ask):
+    # answer set C, tuning part: "besöksform och besöksorsak i vas …" got the first field alone
+    body = ask("besöksform och besöksorsak i vas för riktat läkarbesök i hemmet?")
+    assert "Besöksform: Enskilt besök" in body["answer"] and "Besöksorsak: Samtal" in body["answer"]
+
+
+def test_why_a_routine_got_a_new_version_is_the_catalogs_note(ask):
+    # answer set C, tuning part: the Cosmic registration fields were given
+    body = ask("Varför kom det en ny version av rutinen för registrering av riktade "
+               "hemsjukvårdsbesök 2025?")
+    assert body["kind"] == "version" and "journalsystembytet till Cosmic" in body["answer"]
