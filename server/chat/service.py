@@ -1349,6 +1349,11 @@ _TWO_QUESTIONS = re.compile(
     r")\b.{8,})$", re.I | re.S)
 
 
+#: A pronoun in a second question, pointing back at the first one's subject.
+_PART_PRONOUN = re.compile(r"\b(?:den|det|dem|dom|dessa|denna|detta|it|they|them|those)\b",
+                           re.I)
+
+
 def _both_parts(state, frame: Frame, conv: Conversation, today: date,
                 whole: ChatReply) -> ChatReply | None:
     """The answer to each of a message's two questions when they are answered by different
@@ -1366,16 +1371,19 @@ def _both_parts(state, frame: Frame, conv: Conversation, today: date,
         hits = kb.search(part, k=5, organization=frame.organization)
         searched = None
         cited = replies[0].api.get("citations") if replies and replies[0] is not whole else None
-        if cited and not (hits and is_supported(hits[0], threshold, frame.lang)):
+        pronoun = bool(_PART_PRONOUN.search(part))
+        if cited and (pronoun or not (hits and is_supported(hits[0], threshold, frame.lang))):
             # a second part saying nothing alone goes on from the first part's answer, like a
             # follow-up ("Vad skulle en buss för mobil vård kosta och hur påverkas
             # produktionen?": walk-through, stop 27, lost the bus's 75 procent)
             # (in the first answer's organization: "… i vår kommun och vad skiljer dem åt?"
             # got Region Halland's physician fee beside the municipality's fee levels)
             searched = f"{part} ({cited[0].get('section') or cited[0].get('title') or ''})"
-            if _POINTS_BACK.search(part):
+            if pronoun:
                 # (what "den" points back at is named in the first question: "Vad betyder
-                # vårdbegäran och vem skickar den?", walk-through, stop 27)
+                # vårdbegäran och vem skickar den?", walk-through, stop 27; even when the part
+                # alone finds something: "… SäBo-uppdraget och hur beräknas den?" got a 40-year
+                # health talk that "beräknas nu införas")
                 searched = f"{part} ({m.group('first').strip(' ,')})"
             hits = kb.search(searched, k=5,
                              organization=frame.organization or cited[0].get("organization"))

@@ -743,3 +743,10 @@ def test_why_a_routine_got_a_new_version_is_the_catalogs_note(ask):
     body = ask("Varför kom det en ny version av rutinen för registrering av riktade "
                "hemsjukvårdsbesök 2025?")
     assert body["kind"] == "version" and "journalsystembytet till Cosmic" in body["answer"]
+
+
+def test_a_second_question_with_a_pronoun_never_finds_another_subject(ask):
+    # walk-through, stop 27: "… SäBo-uppdraget och hur beräknas den?" added a 40-year health
+    # talk that "beräknas nu införas"
+    body = ask("Hur mycket ökar ersättningen för SäBo-uppdraget och hur beräknas den?")
+    assert "50 procent" in body["answer"] and "40 åringar" not in body["answer"]
