@@ -732,12 +732,23 @@ def listed_elsewhere(question: QuestionTerms, quote: str, text: str, tokenize) -
     return bullets[:MAX_ITEMS]
 
 
+def heading_asked(question: QuestionTerms, heading) -> bool:
+    """The question is the section's heading itself, asked ("Vem kan anslutas till
+    hemsjukvården?" and the section "Vem kan anslutas till hemsjukvård?"): a heading of two
+    words or more, every one of them the question's, and no other word of the question's."""
+    own = {t for t in question.own if t.isalpha() and t not in question.parts}
+    named = {t for t in heading if t.isalpha() and t not in FUNCTION_TERMS}
+    return len(named) >= 2 and own <= named <= own | set(question.parts)
+
+
 def whole_section_asked(question: QuestionTerms, text: str, heading) -> bool:
     """A search-box query of a few words that all name the section's heading ("uppföljning
     hemsjukvård" and "Uppföljning av hemsjukvård", "cosmic" and "Registrering i Cosmic"): the
     whole section answers it (walk-through, stop 19: the widget quoted one sentence of the
     follow-up section, without its two and six months, and two lines of Cosmic's fields)."""
     words = text.split()
+    if heading_asked(question, heading):
+        return True
     if not 1 <= len(words) <= 3 or "?" in text or _QUESTION_WORD.search(text):
         return False
     own = {t for t in question.own if t.isalpha() and t not in question.parts}

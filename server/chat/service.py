@@ -1456,6 +1456,18 @@ def _other_kind_of_organization(text: str, organization: str) -> bool:
     return False
 
 
+def _cited_heading_named(state, frame: Frame, reply: ChatReply) -> bool:
+    """Whether the question names, in its own words, every word of the heading of the passage
+    the reply quotes first."""
+    tokenizer = _tokenizer_for(state.kb)
+    own = set(S.question_terms(frame.text, tokenizer, state.kb.lexicon,
+                               S.corpus_frequencies(state.kb)).own)
+    words = {t for t in tokenizer.tokenize(reply.api["citations"][0].get("section") or "",
+                                           compounds=False)
+             if t.isalpha() and len(t) > 2 and t not in S.FUNCTION_TERMS}
+    return len(words) >= 2 and words <= own
+
+
 def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | None:
     """Both organizations' answers when no organization is chosen and their best passages tie;
     None otherwise."""
@@ -1479,8 +1491,10 @@ def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | Non
                          # (the sentences preferred the lower-ranked organization's passage:
                          # the best-ranked one answers too, "vem ansvarar natt helg" got the
                          # municipality's evening rule without Hallandsjouren's "Jourtid":
-                         # walk-through, stop 27)
-                         and answered != other.meta.organization) \
+                         # walk-through, stop 27; not when the question names that passage's
+                         # heading: "uppföljning av hemsjukvård")
+                         and (answered != other.meta.organization
+                              or _cited_heading_named(state, frame, whole))) \
             or not is_supported(other, kb.no_answer_threshold_for(frame.lang), frame.lang):
         return None
     second_org = other.meta.organization if answered == best.meta.organization \
@@ -3877,6 +3891,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     chosen = headed[0] if headed else candidates[S.choose_passage(q_terms, candidates,
                                                                   tokenizer.tokenize)]
     best = offered[candidates.index(chosen)]
+    if headed and S.heading_asked(q_terms, chosen["heading"]):
+        # the heading itself asked: the section from its start, where it answers its own
+        # question ("Vem kan anslutas till hemsjukvården?" got the section's third passage,
+        # "… alltid frivilligt …", not its criteria: walk-through, stop 27)
+        first = _section_start(kb, best)
+        if first is not None:
+            best = first
     defining = None
     for form in (_term_forms(kb, term) if term and term != "det" else []):
         defining = _defining_span(form, _answer_window(hits[:5], frame)) \
@@ -4167,6 +4188,22 @@ def _pointed_to(kb, document_id: str, chunk, quote: str, q_terms, tokenizer):
         if len(items) >= 2:
             return nxt, items
     return None
+
+
+def _section_start(kb, hit):
+    """The first passage of the hit's section, as a hit, or None when the hit is it."""
+    from kb.retrieval import SearchHit
+
+    doc = kb.document(hit.meta.id)
+    chunks = [c for c in (getattr(doc, "chunks", None) or [])
+              if c.section == hit.chunk.section and c.ordinal < hit.chunk.ordinal]
+    if not chunks:
+        return None
+    first = min(chunks, key=lambda c: c.ordinal)
+    if any(c.section != hit.chunk.section for c in doc.chunks
+           if first.ordinal < c.ordinal < hit.chunk.ordinal):
+        return None  # the heading again further on: another section of the same name
+    return SearchHit(chunk=first, meta=hit.meta, score=hit.score)
 
 
 def _section_neighbours(kb, document_id: str, chunk) -> list:

@@ -750,3 +750,17 @@ def test_a_second_question_with_a_pronoun_never_finds_another_subject(ask):
     # talk that "beräknas nu införas"
     body = ask("Hur mycket ökar ersättningen för SäBo-uppdraget och hur beräknas den?")
     assert "50 procent" in body["answer"] and "40 åringar" not in body["answer"]
+
+
+def test_the_heading_itself_asked_is_answered_from_the_start_of_its_section(client, ask):
+    # walk-through, stop 27: "Vem kan anslutas till hemsjukvården?" got the section's third
+    # passage ("… alltid frivilligt …"), not its criteria
+    r = client.post("/api/v1/chat", json={
+        "message": "Vem kan anslutas till hemsjukvården?",
+        "organization": "Kommun i Västra Götaland (Sektor Välfärd)"})
+    body = r.json()
+    assert "funktionsnedsättning" in body["answer"] and "över tid" in body["answer"]
+    # a section the question names is answered alone, no other organization's beside it
+    follow = ask("uppföljning av hemsjukvård")
+    assert {c["organization"] for c in follow["citations"]} == {
+        "Kommun i Västra Götaland (Sektor Välfärd)"}
