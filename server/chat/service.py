@@ -1493,9 +1493,12 @@ def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | Non
                          # municipality's evening rule without Hallandsjouren's "Jourtid":
                          # walk-through, stop 27; not when the question names that passage's
                          # heading: "uppföljning av hemsjukvård")
-                         and (answered != other.meta.organization
-                              or _cited_heading_named(state, frame, whole))) \
-            or not is_supported(other, kb.no_answer_threshold_for(frame.lang), frame.lang):
+                         and answered != other.meta.organization) \
+            or not is_supported(other, kb.no_answer_threshold_for(frame.lang), frame.lang) \
+            or _cited_heading_named(state, frame, whole):
+        # (a section the question names in its own words answers it alone, however close the
+        # other organization's: "uppföljning hemsjukvård" in the widget added the HSU
+        # decision's line on following up Läkarmedverkan: walk-through, stop 27)
         return None
     second_org = other.meta.organization if answered == best.meta.organization \
         else best.meta.organization
