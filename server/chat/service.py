@@ -4063,6 +4063,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # "… Särskilt boende för äldre (SäBo)" inside it)
         notes.append(T.t(lang, "stands_for", term=spelled[0], full=spelled[1]))
         shown = notes[-1] + "\n" + shown
+    if defining is not None and frame.organization not in (None, meta.organization):
+        # explained only in another organization's document: said whose (walk-through, stop 27:
+        # "Vad betyder SIP?" with the municipality picked quoted the Region Halland report
+        # without saying so)
+        notes.append(T.t(lang, "defined_elsewhere", org=frame.organization,
+                         other=meta.organization))
+        shown = notes[-1] + "\n" + shown
     if cell is None and term and _uses_words(quote, term) and not _defines(quote, term):
         # The word is used, not explained: said so before the quote (walk-throughs, stop 18:
         # "vad betyder växelvård?", "vad betyder permission?", "vad menas med schablon?"

@@ -101,6 +101,8 @@ TEXTS = {
         "stands_for": "{term} står för ”{full}”.",
         "no_share_stated": "Dokumentet anger ingen procentsats för det här; så här står "
                            "värdena i tabellen:",
+        "defined_elsewhere": "Rutinerna från {org} förklarar inte ordet; förklaringen kommer från "
+                             "{other}.",
         "covered_elsewhere_said": "Rutinerna från {org} tar inte upp det du frågar om. Det gör "
                                   "en rutin från {other}: ”{title}”, avsnitt ”{section}”.",
         "covered_elsewhere": "Rutinerna från {org} tar inte upp det du frågar om. Det gör "
@@ -247,6 +249,8 @@ TEXTS = {
         "stands_for": "{term} stands for “{full}”.",
         "no_share_stated": "The document states no percentage for this; the table gives "
                            "these values:",
+        "defined_elsewhere": "The routines of {org} do not explain the word; the explanation "
+                             "comes from {other}.",
         "covered_elsewhere_said": "The routines of {org} do not cover what you ask. A routine "
                                   "of {other} does: “{title}”, section “{section}”.",
         "covered_elsewhere": "The routines of {org} do not cover what you ask. A routine of "

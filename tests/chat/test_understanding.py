@@ -2003,3 +2003,11 @@ def test_an_organization_picked_on_the_page_is_still_said_to_be_chosen(client):
     r = client.post("/api/v1/chat", json={"message": "Vad gör Hallandsjouren?",
                                           "organization": "Kommun i Västra Götaland (Sektor Välfärd)"})
     assert "som du har valt" in r.json()["answer"]
+    # a word explained only in another organization's document: said whose (walk-through,
+    # stop 27: the Region Halland report was quoted without saying so)
+    r = client.post("/api/v1/chat", json={"message": "Vad betyder SIP?",
+                                          "organization": "Kommun i Västra Götaland (Sektor Välfärd)"})
+    body = r.json()
+    assert body["answer"].startswith("Rutinerna från Kommun i Västra Götaland (Sektor Välfärd) "
+                                     "förklarar inte ordet; förklaringen kommer från Region Halland")
+    assert "samordnad individuell plan" in body["answer"]
