@@ -66,6 +66,14 @@ _OWN_BEFORE = re.compile(r"(?:\b(?:vi|jag|oss|vår|vårt|våra|we|our|us|my|im)\
 _DENIED_BEFORE = re.compile(r"\b(?:inte|ej|icke|not|utan)\s+(?:i\s+|in\s+)?$", re.I)
 
 
+def organization_kind(name: str) -> str | None:
+    """"region" or "municipality" for a catalog organization's name ("Region Halland", "Kommun
+    i Västra Götaland (Sektor Välfärd)"), None for any other."""
+    if re.match(r"region\b", name, re.I):
+        return "region"
+    return "municipality" if re.search(r"kommun", name, re.I) else None
+
+
 def _known_name(key: str, organizations: list[str]) -> str | None:
     return next((o for o in organizations if key.casefold() in o.casefold()), None)
 

@@ -29,8 +29,9 @@ from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, day
                                 extract_facts, has_unreadable_date, merge_facts, month_named,
                                 other_patient, period_span, period_words, vague_date,
                                 year_left_out)
-from server.chat.organization import HALLAND, find_organization, resolve_scope
-from server.chat.tables import (ALL_ROWS, CellAnswer, caption_overlap, cell_answer,
+from server.chat.organization import (HALLAND, find_organization, organization_kind,
+                                      resolve_scope)
+from server.chat.tables import (ALL_ROWS, COMPARED, CellAnswer, caption_overlap, cell_answer,
                                 parse_table, whole_table)
 from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
                                 REGISTRATION_WORDS, UNTIL_WORDS, load_router,
@@ -673,7 +674,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     years = set(_YEAR.findall(text))
     if frame.kind == OUT_OF_SCOPE and (ALL_ROWS.search(text) or (
             _ASKS_NUMBER.search(text) and years)) and any(
-            (parse_table(h.chunk.text) is not None or whole_table(h.chunk.text))
+            _is_table(h.chunk.text)
             and (not years or years <= set(_YEAR.findall(h.chunk.text)))
             # (a table asked for by its rows' kind, "samtliga yrkeskategorier … i en tabell",
             # shares few words with it: a little less support is enough, as for a question
@@ -1326,8 +1327,7 @@ def _whose_routine_said(frame: Frame, reply: ChatReply) -> ChatReply:
         # (a routine governs its own organization's work; a report speaks of both)
         return reply
     org = orgs.pop()
-    side = "region" if re.match(r"region\b", org, re.I) else \
-        "municipality" if re.search(r"kommun", org, re.I) else None  # (names of the catalog)
+    side = organization_kind(org)
     if side is None:
         return reply
     said = T.t(frame.lang, f"said_by_{side}", org=org)
@@ -1448,11 +1448,11 @@ def _other_kind_of_organization(text: str, organization: str) -> bool:
     """The question names a municipality and ``organization`` is a region, or the other way
     round ("Vilka avgiftsnivåer finns för hemsjukvården i vår kommun …" got Region Halland's
     200 kr for the physician's visit beside the municipality's levels: walk-through, stop 27)."""
-    region = bool(re.match(r"region\b", organization, re.I))
+    kind = organization_kind(organization)
     if _OWN_MUNICIPALITY.search(text) and not _OWN_REGION.search(text):
-        return region
+        return kind == "region"
     if _OWN_REGION.search(text) and not _OWN_MUNICIPALITY.search(text):
-        return not region and bool(re.search(r"kommun", organization, re.I))
+        return kind == "municipality"
     return False
 
 
@@ -2261,8 +2261,8 @@ def _asks_a_figure(frame: Frame) -> bool:
 
 
 # The most or the fewest asked ("vilka gör flest hembesök"): a comparison of figures.
-_MOST = re.compile(r"\bflest\b|\bfärrest\b|\bmest\b|\bminst\b|\bmost\b|\bfewest\b|"
-                   r"\bleast\b", re.I)
+_MOST = re.compile(COMPARED.pattern + r"|\bmest\b|\bminst\b|\bmost\b|\bfewest\b|\bleast\b",
+                   re.I)
 
 
 def _is_table(text: str) -> bool:
@@ -2374,6 +2374,12 @@ _FREE = re.compile(r"avgiftsfri\w*|\bgratis\b|kostnadsfri\w*|\bfree of charge\b"
 _HAS_FEE = re.compile(r"avgift|\bbetala|\d\s*kr\b|kronor", re.I)
 
 
+#: Matters a passage answers only when it names them in the same words: travel costs ("whats
+#: the mileage reimbursement …", stop 18), a death, an employer, a high-cost ceiling, pay
+#: ("lön sjuksköterska hemsjukvård" got a table of visits, stop 26).
+_SAID_IN_ITS_WORDS = (_ASKS_TRAVEL, _DEATH, _EMPLOYER, _CEILING, _ASKS_SALARY)
+
+
 def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None) -> bool:
     """True when the question asks for a phone number, a code or an amount that the passage
     does not hold, or for figures of a year it does not name (issue 10, "An honest 'not
@@ -2383,18 +2389,10 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         return True
     if document_text is not None and _fee_for_other_profession(text, document_text):
         return True
-    if _ASKS_TRAVEL.search(text) and not _ASKS_TRAVEL.search(passage):
-        return True  # "whats the mileage reimbursement …" (walk-through, stop 18)
-    if _DEATH.search(text) and not _DEATH.search(passage):
-        return True
-    if _EMPLOYER.search(text) and not _EMPLOYER.search(passage):
-        return True
-    if _CEILING.search(text) and not _CEILING.search(passage):
+    if any(asked.search(text) and not asked.search(passage) for asked in _SAID_IN_ITS_WORDS):
         return True
     if _OTHER_SERVICE.search(text) and not re.search(_SERVICE, passage, re.I):
         return True
-    if _ASKS_SALARY.search(text) and not _ASKS_SALARY.search(passage):
-        return True  # "lön sjuksköterska hemsjukvård" got a table of visits (stop 26)
     if _PATIENT_FEE.search(text) and not (_HAS_FEE.search(passage)
                                           or _HAS_AMOUNT.search(passage)):
         # what the patient pays, asked of a passage without a fee (walk-through, stop 18:
@@ -3901,21 +3899,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         first = _section_start(kb, best)
         if first is not None:
             best = first
-    defining = None
-    for form in (_term_forms(kb, term) if term and term != "det" else []):
-        defining = _defining_span(form, _answer_window(hits[:5], frame)) \
-            or _defining_span(form, _all_passages(kb, frame))
-        if defining is not None:
-            break
-    if defining is None and frame.organization is not None and term and term != "det":
-        # a word's meaning is no organization's own: explained in another organization's
-        # document, that explanation, said whose ("Vad betyder SIP" after a question naming the
-        # Västra Götaland municipality: "Rutinerna förklarar inte …" though the Region Halland
-        # report spells SIP out: walk-through, stop 27)
-        for form in _term_forms(kb, term):
-            defining = _defining_span(form, _all_passages(kb, replace(frame, organization=None)))
-            if defining is not None:
-                break
+    defining = _defining(kb, term, hits, frame) if term and term != "det" else None
     if defining is not None:
         # the meaning of a word asked, and a top passage explains it ("Med hemsjukvård avses
         # …"): that sentence answers
@@ -3945,9 +3929,8 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # totals per staff category: walk-through, stop 27, got the totals again)
         before = _rows_before(kb, frame)
         tables = [(h, cell_answer(text, set(q_terms.all), h.chunk.text, tokenizer.tokenize,
-                                  rows_before=before if h.meta.id == frame.topic_table[0]
-                                  else ()) if before else
-                   cell_answer(text, set(q_terms.all), h.chunk.text, tokenizer.tokenize))
+                                  rows_before=before if before
+                                  and h.meta.id == frame.topic_table[0] else ()))
                   for h in offered if h.meta.id == meta.id]
         tables = [(h, c) for h, c in tables if c is not None]
         if tables:
@@ -4146,6 +4129,25 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                      highlight={"document_id": meta.id, "anchor": chunk.anchor,
                                 "parts": S.highlight_parts(chunk.text, spans)},
                      marks=marks)
+
+
+def _defining(kb, term: str, hits: list, frame: Frame):
+    """(the hit, the span) of the sentence explaining ``term`` (or another of its forms): in the
+    top passages, else in every passage in the question's scope, else, with an organization
+    picked, in another organization's (a word's meaning is no organization's own: "Vad betyder
+    SIP" with the Västra Götaland municipality named got "Rutinerna förklarar inte …" though the
+    Region Halland report spells SIP out: walk-through, stop 27); None."""
+    forms = _term_forms(kb, term)
+    for form in forms:
+        found = _defining_span(form, _answer_window(hits[:5], frame)) \
+            or _defining_span(form, _all_passages(kb, frame))
+        if found is not None:
+            return found
+    if frame.organization is None:
+        return None
+    everywhere = _all_passages(kb, replace(frame, organization=None))
+    return next((found for found in (_defining_span(form, everywhere) for form in forms)
+                 if found is not None), None)
 
 
 def _rows_before(kb, frame: Frame) -> tuple[str, ...]:

@@ -18,6 +18,8 @@ from kb.units import Span, split_sentences
 _NUMBER = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+#: The most or the fewest asked, a comparison of every row.
+COMPARED = re.compile(r"\bflest\b|\bfärrest\b|\bthe (?:most|fewest)\b", re.I)
 #: A question for every row of a table: "varje yrkeskategori", "alla kategorier", "per
 #: kategori", "i en tabell", "each staff category", "as a table".
 ALL_ROWS = re.compile(r"\b(?:varje|alla|samtliga|each|every|all(?: the)?)\s+(?:\w+\s+)?"
@@ -26,11 +28,7 @@ ALL_ROWS = re.compile(r"\b(?:varje|alla|samtliga|each|every|all(?: the)?)\s+(?:\
                       r"\bper (?:staff )?category\b|\btabell\w*|\b(?:a|the|as a) table\b|"
                       # the most or the fewest: every row, to compare ("vem gjorde flest
                       # hembesök 2021" got Läkarmedverkan's 45 procent: stop 27)
-                      r"\bflest\b|\bfärrest\b|\bthe (?:most|fewest)\b", re.I)
-
-
-#: The most or the fewest asked, a comparison of every row.
-_COMPARED = re.compile(r"\bflest\b|\bfärrest\b|\bthe (?:most|fewest)\b", re.I)
+                      + COMPARED.pattern, re.I)
 
 
 @dataclass(frozen=True)
@@ -134,7 +132,7 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
     rows = [r for r in table.rows if _label_matches(r.label, words, own, tokenize, caption)] or \
         [r for r in table.rows
          if _label_matches(r.label, words, question_terms, tokenize, caption)]
-    if ALL_ROWS.search(question) and _COMPARED.search(question):
+    if COMPARED.search(question):
         # the most or the fewest, a row named or not: every row, to compare ("which staff
         # group made the most home visits in 2019, was it the doctors?", answer set C, tuning
         # part, got the doctors' row alone)
