@@ -41,8 +41,18 @@ _UNIT = r"(?:dag|dagar|dygn|vecka|veckor|månad|månader|år|timm\w*|day|days|we
 # no purpose: walk-through, stop 25, refused), and a passage stating one.
 PURPOSE_ASKED = re.compile(r"\bsyfte\w*|\bvarför infördes\b|\bpurpose\b|"
                            r"\bwhat is\b[^?.]*\bfor\s*\??\s*$|"
-                           r"\bwhy was .* introduced\b", re.I)
+                           r"\bwhy was .* introduced\b|"
+                           # what a routine is for, asked in everyday words ("Varför har vi en
+                           # särskild rutin för in- och utskrivning …? Vad ska den åstadkomma?":
+                           # answer set C, tuning part, got Läkarmedverkan's target group)
+                           r"\bvarför (?:har vi|finns|behövs)\b[^?.]{0,40}\b(?:rutin|dokument)\w*|"
+                           r"\båstadkomm\w*|\bvad ska (?:den|det|rutinen|dokumentet)\s+"
+                           r"(?:leda till|uppnå)\b|\b(?:aim|goal) of\b|"
+                           r"\bwhy (?:do we have|is there|does)\b[^?.]{0,40}\b(?:routine|document)",
+                           re.I)
 PURPOSE_SAID = re.compile(r"\bsyfte\w*|\bi syfte att\b|\bsyftar\b", re.I)
+#: A section stating a purpose under its heading ("Syfte": "Rutinen ska leda till …").
+PURPOSE_HEADING = re.compile(r"^\s*syfte\b|^\s*purpose\b", re.I)
 CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "frequency": (re.compile(r"\bhur ofta\b|\bhow often\b|\bhur många gånger\b", re.I),
                   re.compile(rf"\b(?:var|varje|per|minst|årligen|every|per|once)\b\s*(?:{_NUMBER}\s+)?"
@@ -624,8 +634,12 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
     # två avgiftsnivåer." then level 2 alone: re-check, stop 24): it asks what the lead-in
     # announces, all of it
     own = {t for t in question.own - question.parts if t.isalpha()}
+    # (a purpose asked, and the best sentence announces it in a list: every item is the
+    # purpose, "Syftet är att … ska resultera i:" and its three bullets, never the one bullet
+    # naming the question's subject: "vad är syftet med läkarmedverkan" got the third alone)
+    purpose_listed = "purpose" in question.cues and bool(PURPOSE_SAID.search(sentences[best]))
     chosen = _completed(best, sentences, scores,
-                        question.wants_all or (bool(own) and own <= terms[best]
+                        question.wants_all or ((purpose_listed or (bool(own) and own <= terms[best]))
                                                and bool(_LEAD_IN.search(sentences[best]))))
     primary = len(chosen)  # the best unit is never cut: an enumeration comes whole
     if dense is not None and len(dense) == n:

@@ -3231,6 +3231,10 @@ def _registration_statement(state, frame: Frame, today: date) -> ChatReply | Non
     expired VAS routine's purpose sentence (walk-through, stop 17: "hur registrerar jag ett
     hembesök?")."""
     text = frame.text
+    if S.PURPOSE_ASKED.search(text):
+        # what the registration routine is for, not its fields ("Varför finns rutinen för
+        # registrering av riktade hembesök?" got the Cosmic fields)
+        return None
     if not ((REGISTRATION_WORDS.search(text) or _FIELDS_ASKED.search(text))
             and (_TARGETED_VISIT.search(text) or _VISIT_WORD.search(text)
                  or _SYSTEM_NAMED.search(text) or frame.asked_on is not None
@@ -3671,6 +3675,12 @@ def _with_the_best_document(kb, text: str, hits: list, window: list) -> list:
     return hits[:5] + (kb.search(text, k=8, document_id=window[0].meta.id) if window else [])
 
 
+def _states_purpose(hit) -> bool:
+    """A passage saying what something is for: in its words, or under a "Syfte" heading."""
+    return bool(S.PURPOSE_SAID.search(hit.chunk.text)
+                or S.PURPOSE_HEADING.search(hit.chunk.section or ""))
+
+
 def _search_answer(state, frame: Frame) -> ChatReply:
     """The sentences of the best passage that answer the question, with their source."""
     kb, lang = state.kb, frame.lang
@@ -3733,15 +3743,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         tabled = [h for h in hits[:5] if parse_table(h.chunk.text) is not None
                   and h in _answer_window([h], frame)]
         window = tabled + [h for h in window if h not in tabled]
-    if S.PURPOSE_ASKED.search(frame.text) and not any(S.PURPOSE_SAID.search(h.chunk.text)
-                                                     for h in window[:1]):
+    if S.PURPOSE_ASKED.search(frame.text) and not any(_states_purpose(h) for h in window[:1]):
         # the purpose asked: the best passage among the top five saying one ("Vad är syftet
         # med den extra ersättningen på 500 kr?" got the conditions of "Förutsättningar", not
         # "… har till syfte att öka äldres hälsa …": re-check, stop 24)
         # (or of the best passage's document: its background below the rule's own section)
         more = _with_the_best_document(kb, text, hits, window)
-        stating = [h for h in more if S.PURPOSE_SAID.search(h.chunk.text)
-                   and h in _answer_window([h], frame)]
+        stating = [h for h in more if _states_purpose(h) and h in _answer_window([h], frame)]
         # (the version in force first: a replaced one's passage is dropped further on)
         stating.sort(key=lambda h: not h.meta.in_force_on(frame.today or date.today()))
         if stating:

@@ -356,6 +356,31 @@ def test_a_purpose_asked_is_answered_by_the_sentence_stating_it(ask):
     assert body["citations"][0]["document_id"] == "rh-hemsjukvardsbesok-cosmic"
 
 
+@pytest.mark.parametrize("question, said, document", [
+    # answer set C, tuning part: got Läkarmedverkan's target group
+    ("Varför har vi en särskild rutin för in- och utskrivning i hemsjukvården? Vad ska den "
+     "åstadkomma?", "likvärdig för alla kommuninvånare", "vg-hemsjukvard-anslutning-utskrivning"),
+    # got the Cosmic registration's fields
+    ("Varför finns rutinen för registrering av riktade hembesök?",
+     "Rutinen ska leda till ett gemensamt sätt att registrera", "rh-hemsjukvardsbesok-cosmic"),
+    ("why do we have a routine for registering targeted home visits",
+     "Rutinen ska leda till ett gemensamt sätt att registrera", "rh-hemsjukvardsbesok-cosmic")])
+def test_what_a_routine_is_for_asked_in_everyday_words_gets_its_purpose(ask, question, said,
+                                                                        document):
+    body = ask(question)
+    assert body["kind"] == "search" and said in body["answer"]
+    assert body["citations"][0]["document_id"] == document
+    assert body["citations"][0]["section"] == "Syfte"
+
+
+def test_a_purpose_announced_as_a_list_comes_with_every_item(ask):
+    # "vad är syftet med läkarmedverkan" got the lead-in and the one bullet naming Läkarmedverkan
+    body = ask("vad är syftet med läkarmedverkan")
+    for item in ("Ökad tillgänglighet för läkarinsatser", "Minskad andel oplanerad återinskrivning",
+                 "Säkerställd läkarsamverkan"):
+        assert item in body["answer"]
+
+
 def test_a_question_naming_only_what_a_lead_in_announces_gets_every_item(ask):
     # re-check, stop 24: the widget's "avgiftsnivå" got "… finns två avgiftsnivåer." and level 2
     body = ask("avgiftsnivå")
