@@ -33,6 +33,9 @@ class Lexicon:
 
     groups: tuple[tuple[str, ...], ...]
     swedish: frozenset[str] = frozenset()
+    #: Groups naming the opposite of another (discharge and enrolment), by group index, both
+    #: ways: a passage headed by the opposite answers another question.
+    opposites: tuple[tuple[int, int], ...] = ()
     #: Per tokenizer (by identity): each group's terms as (phrase pattern, stems), made once;
     #: tokenizing every term of every group on every query cost ~4 ms a query (profiled).
     _prepared: dict = field(default_factory=dict, compare=False, repr=False)
@@ -44,6 +47,7 @@ class Lexicon:
             data = tomllib.load(f)
         groups = []
         swedish: set[str] = set()
+        named_opposites = []
         for i, group in enumerate(data.get("group", [])):
             sv = [t.strip() for t in group.get("sv", []) if t.strip()]
             en = [t.strip() for t in group.get("en", []) if t.strip()]
@@ -51,7 +55,15 @@ class Lexicon:
                 raise ValueError(f"{path}: group {i + 1} needs at least two terms")
             groups.append(tuple(sv + en))
             swedish.update(sv)
-        return cls(tuple(groups), frozenset(swedish))
+            if group.get("opposite"):
+                named_opposites.append((i, group["opposite"]))
+        opposites = []
+        for i, first in named_opposites:
+            j = next((k for k, g in enumerate(groups) if g[0] == first), None)
+            if j is None:
+                raise ValueError(f"{path}: group {i + 1}: no group starts with {first!r}")
+            opposites += [(i, j), (j, i)]
+        return cls(tuple(groups), frozenset(swedish), tuple(opposites))
 
     def terms(self) -> list[str]:
         """Every term of every group."""
@@ -98,6 +110,25 @@ class Lexicon:
                     found.append((group, term))
                     break
         return found
+
+    def opposite_stems(self, query: str,
+                       tokenizer: SwedishTokenizer) -> tuple[frozenset[str], frozenset[str]]:
+        """For a group with an opposite that ``query`` names, when it names none of the
+        opposite ("avsluta hemsjukvården" names the discharge): (the stems of the named
+        group, "utskrivning" …; the stems of its opposite, the enrolment's "anslut" …)."""
+        matched = {group for group, _term in self._matches(query, tokenizer)}
+        named = {i for i, group in enumerate(self.groups) if group in matched}
+        side: set[str] = set()
+        opposite: set[str] = set()
+        for i, j in self.opposites:
+            if i in named and j not in named:
+                for k, stems in ((i, side), (j, opposite)):
+                    for term in self.groups[k]:
+                        # (single words: a phrase's other words, "hemsjukvården" of "avsluta
+                        # hemsjukvården", name both sides)
+                        if len(term.split()) == 1:
+                            stems |= set(tokenizer.tokenize(term, compounds=False))
+        return frozenset(side), frozenset(opposite)
 
     def particle_verbs(self, query: str, tokenizer: SwedishTokenizer,
                        particle: str) -> tuple[frozenset[str], frozenset[str]]:

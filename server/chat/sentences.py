@@ -144,6 +144,11 @@ class QuestionTerms:
     #: ansvar"), each as (the stems of its own words, those with what both sides share):
     #: ({region}, {region, ansv}), ({kommun}, {kommun, ansv}).
     sides: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    #: The stems of the opposite of what the question names (the enrolment's, for a question
+    #: on the discharge from home care), when it names no such opposite itself.
+    opposite: frozenset[str] = frozenset()
+    #: ... and of the side it names (the discharge's).
+    side: frozenset[str] = frozenset()
 
     def for_passage(self, passage_terms: set[str]) -> "QuestionTerms":
         """Only the expansions standing in for a word the passage lacks: when the question's
@@ -212,6 +217,8 @@ def question_terms(question: str, tokenizer, lexicon=None,
         groups.append((tokens & whole or tokens & own, tokens - own))
     expanded = frozenset().union(*(g[1] for g in groups)) if groups else frozenset()
     cues = frozenset(name for name, (asks, _) in CUES.items() if asks.search(question))
+    side, opposite = lexicon.opposite_stems(question, tokenizer) if lexicon \
+        else (frozenset(), frozenset())
     asked = sum(bool(_QUESTION_WORD.search(piece))
                 for piece in re.split(r"\b(?:och|and)\b", question))
     # (what "vem har" asks only when it is the one question: "Vad gör PKT och vem har
@@ -228,7 +235,8 @@ def question_terms(question: str, tokenizer, lexicon=None,
                          about_whole=bool(_ABOUT_WHOLE.search(question)),
                          yes_no=_yes_no(question), steps=bool(_STEPS.search(question)),
                          what_applies=bool(_WHAT_APPLIES.search(question)),
-                         sides=_sides(question, tokenizer))
+                         sides=_sides(question, tokenizer),
+                         side=side, opposite=opposite - own)
 
 
 def _yes_no(question: str) -> bool:
@@ -533,7 +541,11 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
         unit = max(units)
         score = (unit + PASSAGE_RANK_WEIGHT * cand["score"]
                  + PASSAGE_COVERAGE_WEIGHT * cand["coverage"])
-        if cand.get("off_topic"):
+        heading = set(cand.get("heading") or ())
+        if cand.get("off_topic") or (heading & question.opposite
+                                     and not heading & question.side):
+            # (or a section headed by the opposite of what is asked: "vad ska pat få veta när vi
+            # avslutar hemsjukvården" got the enrolment's "… informationsblad")
             score -= OFF_TOPIC_PENALTY
         if cand.get("topic"):
             score += TOPIC_BONUS

@@ -1509,7 +1509,26 @@ def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | Non
                                            search_text=None))
     if second.api.get("kind") != SEARCH or second.lead is not None:
         return None
+    wrong_way = [_speaks_of_the_opposite(state, frame, r) for r in (whole, second)]
+    if wrong_way == [True, False]:
+        # one answer speaks of the opposite of what is asked ("vad ska pat få veta när hen
+        # skrivs ut från hemsjukvården" got the 2022 report's "… ska patienter skrivas in …"
+        # above the discharge section): the other alone
+        return second
+    if wrong_way == [False, True]:
+        return None
     return _combined(whole, second)
+
+
+def _speaks_of_the_opposite(state, frame: Frame, reply: ChatReply) -> bool:
+    """Whether the reply's first quote holds the opposite of what the question names (the
+    enrolment for a question on the discharge) and nothing of what it names."""
+    tokenizer, lexicon = _tokenizer_for(state.kb), state.kb.lexicon
+    _side, opposite = lexicon.opposite_stems(frame.text, tokenizer)
+    # (the quote names one side only, and it is the question's opposite: "skrivas in" too)
+    quoted, _other = lexicon.opposite_stems(reply.api["citations"][0].get("quote") or "",
+                                            tokenizer)
+    return bool(opposite) and quoted == opposite
 
 
 def _combined(first: ChatReply, second: ChatReply) -> ChatReply:

@@ -381,6 +381,24 @@ def test_a_purpose_announced_as_a_list_comes_with_every_item(ask):
         assert item in body["answer"]
 
 
+def test_a_question_on_enrolment_is_not_answered_from_the_discharge_section(ask):
+    # answer set C, tuning part: "… när hen skrivs in i hemsjukvården? och vad måste den
+    # informationen innehålla" got "Utskrivning från hemsjukvård"
+    body = ask("hur ska patienten få info när hen skrivs in i hemsjukvården? och vad måste den "
+               "informationen innehålla")
+    assert "informationsblad" in body["answer"]
+    assert all(c["section"] != "Utskrivning från hemsjukvård" for c in body["citations"])
+
+
+def test_a_question_on_discharge_gets_no_other_organizations_enrolment_beside(ask):
+    # the 2022 report's "… ska patienter skrivas in …" was shown above the discharge section
+    body = ask("vad ska pat få veta när hen skrivs ut från hemsjukvården")
+    assert body["citations"][0]["section"] == "Utskrivning från hemsjukvård"
+    assert "skrivas in" not in body["answer"]
+    assert {c["document_id"] for c in body["citations"]} == {
+        "vg-hemsjukvard-anslutning-utskrivning"}
+
+
 def test_a_question_naming_only_what_a_lead_in_announces_gets_every_item(ask):
     # re-check, stop 24: the widget's "avgiftsnivå" got "… finns två avgiftsnivåer." and level 2
     body = ask("avgiftsnivå")

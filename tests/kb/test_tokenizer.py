@@ -142,3 +142,18 @@ def test_a_definite_et_snowball_leaves_is_stripped_when_the_corpus_has_the_bare_
     assert tok.tokenize("produktionsbortfallet") == tok.tokenize("produktionsbortfall")
     # a word whose shorter form the corpus lacks keeps its stem ("kvalitet" is no "kvalit")
     assert tok.stem("kvalitet") == SwedishTokenizer().stem("kvalitet")
+
+
+def test_discharge_and_enrolment_are_each_others_opposite(tokenizer, tmp_path):
+    lexicon = Lexicon.load()
+    side, opposite = lexicon.opposite_stems("vad ska pat få veta när hen skrivs ut", tokenizer)
+    assert tokenizer.stem("utskrivning") in side and tokenizer.stem("anslutning") in opposite
+    side, opposite = lexicon.opposite_stems("när ska hon skrivas in", tokenizer)
+    assert tokenizer.stem("anslutning") in side and tokenizer.stem("utskrivning") in opposite
+    # a question naming both sides has no opposite
+    assert lexicon.opposite_stems("inskrivning och utskrivning", tokenizer) == (
+        frozenset(), frozenset())
+    broken = tmp_path / "lexicon.toml"
+    broken.write_text('[[group]]\nsv = ["a", "b"]\nopposite = "nothing"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="nothing"):
+        Lexicon.load(broken)
