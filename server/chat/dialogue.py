@@ -120,4 +120,9 @@ def changed_facts(known: dict, new: dict) -> list[tuple[str, object, object]]:
             if other in known:
                 changes.append(("patient_age", None, new["patient_age"]))
                 break
+    for other in ("birth_date", "birth_year"):
+        # a birthday replacing an age ("hon fyllde 85 dagen innan besöket" after an
+        # 84-åring: walk-through, stop 28, changed the fee with no word of why)
+        if other in new and other not in known and "patient_age" in known:
+            changes.append((other, None, new[other]))
     return changes

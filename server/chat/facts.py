@@ -539,15 +539,42 @@ _LATER = re.compile(r"\b(?:nästa|om \w+ (?:dag|dagar|veck(?:a|or)|månad(?:er)?
                     r"tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
 
 
-def birthday_birth_date(text: str, today: date) -> date | int | None:
+_VISIT_DAY_ITSELF = re.compile(r"\b(?:samma dag som (?:hem)?besöket|på besöksdagen|"
+                               r"(?:on )?the (?:same )?day of the visit|the same day as the visit)\b",
+                               re.I)
+
+
+def birthday_birth_date(text: str, today: date, visit: date | None = None) -> date | int | None:
     """The birth date a birthday's clause gives ("fyllde 85 den 2/4" → 1941-04-02), or, for a
     birthday still to come without a day ("fyller 85 nästa vecka"), the age until then (84);
-    None when the text names no birthday."""
+    None when the text names no birthday.
+
+    ``visit``: the visit's day, stated or known from the conversation. A day without its year
+    is the one nearest the visit ("utskrivning … 2/4 2025, pat fyllde
+    85 1/4" is 2025-04-01, "fyller 85 först 1/4" after a visit of 31/3 2025 is 2025-04-01:
+    walk-through, stop 28, both were taken in 2026); a birthday counted from the visit ("fyllde
+    85 dagen innan besöket") is that day (it was read as the visit moved 85 days)."""
     m = _BIRTHDAY.search(text)
     if not m:
         return None
     turns = int(m.group(1))
-    day = extract_visit_date(m.group("rest"), today)
+    past = not m.group(0).lower().startswith(("fyller", "turns", "turning", "will", "fylla"))
+    rest = m.group("rest")
+    day = None
+    if visit is not None:
+        counted = days_from_the_visit(rest)
+        if counted is not None:
+            day = visit + timedelta(days=counted)
+        elif _VISIT_DAY_ITSELF.search(rest):
+            day = visit
+    if day is None:
+        # ("igår", "i tisdags" are the speaker's days)
+        day = extract_visit_date(rest, today)
+        if day is not None and visit is not None and year_left_out(rest, today):
+            # the such day nearest the visit (the verb's tense is the speaker's, not the
+            # visit's: "fyller 85 först 1/4" of a visit of 31/3 2025, told in 2026)
+            day = min((_years_later(day, k) for k in (-1, 0, 1)),
+                      key=lambda d: abs((d - visit).days))
     if day is not None and 0 < turns < 130:
         try:
             return day.replace(year=day.year - turns)
@@ -571,8 +598,6 @@ def birthday_birth_date(text: str, today: date) -> date | int | None:
         if _PLUPERFECT.search(text[:m.start()]):
             # "hon hade hunnit fylla 85 i maj", "she had turned 85": by the visit's day
             return turns
-        past = not m.group(0).lower().startswith(("fyller", "turns", "turning", "will",
-                                                  "fylla"))
         around = _birthday_period(m.group("rest"), today, past=past)
         if around is not None:
             try:
@@ -585,6 +610,13 @@ def birthday_birth_date(text: str, today: date) -> date | int | None:
             # charge)
             return turns - 1
     return None
+
+
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 _COMING = re.compile(rf"\b(?:(?P<week>nästa vecka|next week)|(?P<month>nästa månad|next month)|"
@@ -919,10 +951,11 @@ def spelled_right(text: str) -> str:
     return re.sub(r"\b[^\W\d_]{9,}\b", fix, text)
 
 
-def extract_facts(text: str, today: date) -> ExtractedFacts:
+def extract_facts(text: str, today: date, visit: date | None = None) -> ExtractedFacts:
     """The visit facts stated in ``text`` (a personnummer already masked), relative to ``today``.
 
     Dates in the future are kept (a planned visit); the rules decide what they mean.
+    ``visit``: the visit's day known from the conversation, for a birthday said relative to it.
     """
     facts = ExtractedFacts(language=detect_language(text))
     text = spelled_right(text)
@@ -930,7 +963,7 @@ def extract_facts(text: str, today: date) -> ExtractedFacts:
     if facts.visit_date is not None:
         facts.visit_date = _visit_after_discharge(text, facts.visit_date)
     facts.patient_age, facts.birth_date, facts.birth_year = extract_age(text, today)
-    birthday = birthday_birth_date(text, today)
+    birthday = birthday_birth_date(text, today, facts.visit_date or visit)
     if isinstance(birthday, date) and birthday.year > 1880:
         facts.patient_age, facts.birth_date, facts.birth_year = None, birthday, None
     elif isinstance(birthday, int):

@@ -136,13 +136,25 @@ _OTHER_YEAR = re.compile(
     r"(?:i\s+|in\s+)?((?:19|20)\d\d)\b(?![-/.]\d)", re.I)
 
 
+def _known_visit_day(conv) -> date | None:
+    """The visit's day the conversation holds, or None."""
+    try:
+        return date.fromisoformat(str(conv.facts["visit_date"])) \
+            if conv is not None and conv.facts.get("visit_date") else None
+    except ValueError:
+        return None
+
+
 def _day_from_the_visit(stated: dict, earlier: dict, text: str) -> None:
     """A visit day counted from the conversation's visit day, in a short what-if ("och om det
     var dagen efter", "the day before", "veckan innan", "två dagar senare": walk-through,
     stop 22, got an HSU indicator line)."""
     old = earlier.get("visit_date")
     days = days_from_the_visit(text)
-    if not old or days is None or "visit_date" in stated or len(text.split()) > 10:
+    if not old or days is None or "visit_date" in stated or len(text.split()) > 10 \
+            or "birth_date" in stated:
+        # (a birthday counted from the visit, "hon fyllde 85 dagen innan besöket", moves no
+        # visit: walk-through, stop 28, moved it 85 days back into the VAS routine)
         return
     try:
         stated["visit_date"] = (date.fromisoformat(str(old)) + timedelta(days=days)).isoformat()
@@ -236,7 +248,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     if organization:  # an unknown organization is named back in the answer: never a number
         organization = mask_personnummer(organization)
 
-    extracted = extract_facts(text, today)
+    extracted = extract_facts(text, today, visit=_known_visit_day(conv))
     stated = extracted.stated()
     if conv is None:
         conv = store.new(language=extracted.language)

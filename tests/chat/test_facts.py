@@ -475,3 +475,21 @@ def test_a_birthday_to_come_is_not_yet_that_age(text):
     f = facts(text)
     assert f.occasion == "brytpunktssamtal" and f.patient_age != 85
     assert f.patient_age == 84 or f.stated()["birth_date"] > "1941-11-22"
+
+
+@pytest.mark.parametrize("text, visit, born", [
+    # walk-through, stop 28: the birthday was taken in 2026, so 84 years on 2025-04-02
+    ("utskrivning säbo 2/4 2025 reg, pat fyllde 85 1/4", None, "1940-04-01"),
+    # told of a visit of 31/3 2025: the 1/4 after it, not 2026's
+    ("hon fyller 85 först 1/4", date(2025, 3, 31), "1940-04-01"),
+    # counted from the visit, never the visit moved 85 days
+    ("hon fyllde 85 dagen innan besöket", date(2025, 4, 2), "1940-04-01"),
+    ("she turned 85 the day before the visit", date(2025, 4, 2), "1940-04-01"),
+    ("fyller 85 på besöksdagen", date(2025, 4, 2), "1940-04-02"),
+    # a day relative to today stays today's
+    ("hon fyllde 85 igår", date(2025, 4, 2), "1941-11-21"),
+])
+def test_a_birthday_without_its_year_is_placed_by_the_visit(text, visit, born):
+    found = extract_facts(text, TODAY, visit=visit)
+    assert found.birth_date.isoformat() == born
+    assert found.visit_date is None or visit is None

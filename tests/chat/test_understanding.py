@@ -508,7 +508,11 @@ def test_a_changed_age_with_a_fee_question_amends_the_visit(ask):
     assert a["decision"]["patient_fee_sek"] == 200
     b = ask("pat fyllde 85 dagen innan besöket förresten, ändrar det avgiften?",
             a["conversation_id"])
-    assert b["facts"]["patient_age"] == 85 and b["decision"]["patient_fee_sek"] == 0
+    # (the birthday is the day before the visit: her birth date, 85 years before it)
+    assert "birth_date" in b["facts"] and "patient_age" not in b["facts"]
+    assert b["decision"]["patient_fee_sek"] == 0
+    assert "ålder på besöksdagen: 85 år" in b["answer"]
+    assert b["facts"]["visit_date"] == a["facts"]["visit_date"]
 
 
 def test_a_follow_up_on_the_decisions_notice_points_back_at_the_decision(ask):
@@ -2011,3 +2015,25 @@ def test_an_organization_picked_on_the_page_is_still_said_to_be_chosen(client):
     assert body["answer"].startswith("Rutinerna från Kommun i Västra Götaland (Sektor Välfärd) "
                                      "förklarar inte ordet; förklaringen kommer från Region Halland")
     assert "samordnad individuell plan" in body["answer"]
+
+
+@pytest.mark.parametrize("first, second, fee, age", [
+    # walk-through, stop 28: the visit moved 85 days back into the VAS routine
+    ("utskrivning säbo 84-åring 2/4 2025 reg", "hon fyllde 85 dagen innan besöket", 0, 85),
+    # walk-through, stop 28: taken as 83 on 2025-03-31 (the birthday placed in 2026)
+    ("utskrivning säbo 85-åring 31/3 2025 reg", "hon fyller 85 först 1/4", 200, 84)])
+def test_a_birthday_told_after_the_visit_is_placed_by_the_visits_day(ask, first, second, fee,
+                                                                     age):
+    a = ask(first)
+    b = ask(second, a["conversation_id"])
+    assert b["facts"]["visit_date"] == a["facts"]["visit_date"]
+    assert b["decision"]["patient_fee_sek"] == fee
+    assert f"ålder på besöksdagen: {age} år" in b["answer"]
+    assert "Ändrat: födelsedatum" in b["answer"]
+
+
+def test_a_birthday_without_its_year_in_the_visits_message_is_that_years(ask):
+    # walk-through, stop 28: "pat fyllde 85 1/4" was 2026's, so 84 and 200 kr on 2025-04-02
+    body = ask("utskrivning säbo 2/4 2025 reg, pat fyllde 85 1/4")
+    assert body["decision"]["patient_fee_sek"] == 0
+    assert "ålder på besöksdagen: 85 år" in body["answer"]
