@@ -136,6 +136,15 @@ _OTHER_YEAR = re.compile(
     r"(?:i\s+|in\s+)?((?:19|20)\d\d)\b(?![-/.]\d)", re.I)
 
 
+def _topic_is_the_visit_pay(state, conv) -> bool:
+    """Whether the last answer quoted a routine's extra compensation per visit ("Ersättning
+    utgår med 500 kr per hemsjukvårdsbesök …")."""
+    topic = conv.topic or {}
+    chunk = _chunk(state.kb, topic.get("document_id"), topic.get("anchor")) \
+        if topic.get("document_id") else None
+    return chunk is not None and _VISIT_PAY_RULE.search(chunk.text) is not None
+
+
 def _known_visit_day(conv) -> date | None:
     """The visit's day the conversation holds, or None."""
     try:
@@ -293,6 +302,13 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # start date alone)
         text = _IT.sub(_OCCASION_WORDS[conv.topic["occasion"]], text, count=1)
         stated = {**extract_facts(text, today).stated(), **stated}
+        pointed_back = True
+    elif stated.get("remote") and set(stated) <= {"remote"} and conv.last_kind == SEARCH_KIND \
+            and _says_it(text) and _topic_is_the_visit_pay(state, conv):
+        # "gäller det vid telefonsamtal" after the 500 kr's conditions: "it" is the extra
+        # compensation, asked as if named (walk-through, stop 28: the brytpunktssamtal bullet
+        # with "… blir underlag för ersättning" read as a yes)
+        text = _IT.sub(T.t(extracted.language, "visit_pay_named"), text, count=1)
         pointed_back = True
     else:
         pointed_back = False

@@ -96,6 +96,7 @@ TEXTS = {
                              "(datum, patientens ålder, boende och vad besöket gällde), så "
                              "svarar jag med registrering, avgift och ersättning.",
         "changed": "Ändrat: {changes}.",
+        "visit_pay_named": "den extra ersättningen på 500 kr",
         "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "rule_statement_past": "Enligt ”{title}” ({system}), som gällde till och med {last}:",
         "stands_for": "{term} står för ”{full}”.",
@@ -242,6 +243,7 @@ TEXTS = {
                              "patient's age, housing and what the visit was about) and I will "
                              "answer with the registration, fee and compensation.",
         "changed": "Changed: {changes}.",
+        "visit_pay_named": "the extra 500 kr",
         "rule_statement": "Under the routine in force today (“{title}”, {system}; quoted in "
                           "Swedish):",
         "rule_statement_past": "Under “{title}” ({system}), which applied up to and including "

@@ -2037,3 +2037,18 @@ def test_a_birthday_without_its_year_in_the_visits_message_is_that_years(ask):
     body = ask("utskrivning säbo 2/4 2025 reg, pat fyllde 85 1/4")
     assert body["decision"]["patient_fee_sek"] == 0
     assert "ålder på besöksdagen: 85 år" in body["answer"]
+
+
+@pytest.mark.parametrize("first, second, said", [
+    # walk-through, stop 28 (page and widget): the brytpunktssamtal bullet with "… blir
+    # underlag för ersättning" read as a yes
+    ("500 kr", "gäller det vid telefonsamtal", "kan aldrig ske på distans"),
+    ("when does the clinic get the extra 500 kr", "does it apply to a video call",
+     "can never take place remotely")])
+def test_a_remote_contact_asked_of_the_500_kr_just_quoted_is_told_it_never_counts(
+        ask, first, second, said):
+    a = ask(first)
+    assert a["kind"] == "search" and "500 kr" in a["answer"]
+    b = ask(second, a["conversation_id"])
+    assert said in b["answer"]
+    assert "blir underlag för ersättning" not in b["answer"]
