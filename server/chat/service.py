@@ -2271,6 +2271,10 @@ _ASKS_NUMBER = re.compile(r"\bhur många\b|\bantal\w*|\bhow many\b|\bnumber of\b
                           r"\bsiffr\w*|\bfigures?\b|\btotal\w*", re.I)
 
 
+_DATE_ASKED = re.compile(r"\b(?:från|fr\.?o\.?m\.?|till|t\.?o\.?m\.?)?\s*vilket datum\b|"
+                         r"\b(?:from|as of|on) what date\b|\bwhich date\b", re.I)
+_DATE_SAID = re.compile(r"\b\d{1,2}\s+(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)\w*\b|"
+                        r"\b\d{1,2}/\d{1,2}\b", re.I)
 _BUDGET = re.compile(r"\bbudget\w*|\banslag\w*|\bfunding\b", re.I)
 _ASKS_AMOUNT = re.compile(r"\bhur många kronor\b|\bhur mycket\b|\bhur mkt\b|\bbelopp\w*|"
                           r"\bvad kostar\b|\bkostnad\w*|\bhow much\b|\bwhat does .* cost\b|"
@@ -2478,6 +2482,10 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         years = set(_YEAR.findall(text))
         if years and not years & set(_YEAR.findall(document_text)):
             return True
+    if _DATE_ASKED.search(text) and not (_YEAR.search(passage) or _DATE_SAID.search(passage)):
+        # a date asked of a passage naming none ("Från vilket datum gäller den höjda
+        # ersättningen?": walk-through, stop 28, quoted the proposal without a date)
+        return True
     if _SINCE_WHEN.search(text) and not _YEAR.search(passage):
         # when something was introduced, asked of a passage without a year ("när infördes 500
         # kr ersättningen": stop 19's known miss, quoted the occasions of "Förutsättningar"

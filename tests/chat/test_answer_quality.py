@@ -399,6 +399,14 @@ def test_a_question_on_discharge_gets_no_other_organizations_enrolment_beside(as
         "vg-hemsjukvard-anslutning-utskrivning"}
 
 
+def test_a_date_asked_of_passages_naming_none_is_not_covered(ask):
+    # walk-through, stop 28: the HSU decision's proposal, without a date, quoted as the answer
+    body = ask("Från vilket datum gäller den höjda ersättningen?")
+    assert body["kind"] == "no_answer"
+    # a date the documents do give is answered
+    assert "2025-03-31" in ask("Från vilket datum gäller Cosmic-rutinen?")["answer"]
+
+
 def test_a_question_naming_only_what_a_lead_in_announces_gets_every_item(ask):
     # re-check, stop 24: the widget's "avgiftsnivå" got "… finns två avgiftsnivåer." and level 2
     body = ask("avgiftsnivå")
