@@ -75,8 +75,11 @@ class ChatReply:
     notice: str | None = None  # said above the answer (a visit date assumed to be today)
     lead: str | None = None  # a table value as a sentence, above the quoted table lines
     links: list[dict] = field(default_factory=list)  # {"text", "url"}: pages to go on to
-    #: The answers to each question of a message asking two (shown one after the other).
+    #: The answers to each question of a message asking two (shown one after the other), or
+    #: of each organization.
     parts: list = field(default_factory=list)
+    #: The parts answer a message's questions in turn (not two organizations' answers).
+    asked_in_turn: bool = False
     #: The passage a no_answer speaks of ({"document_id", "anchor"}), kept as the
     #: conversation's topic for a follow-up pointing back ("vad kostar satsningen totalt?")
     topic: dict | None = None
@@ -336,6 +339,11 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     if not (frame.means_it and reply.api.get("kind") == CLARIFY):
         conv.last_kind = frame.kind  # "vad betyder det?" asked back keeps the visit's thread
     cited = reply.api.get("citations") or []
+    if reply.parts and reply.asked_in_turn:
+        # two questions answered in turn: "det" of the next message is what was said last
+        # ("Can that be extended?" after "What is Läkarmedverkan and how long can they
+        # support …" got the report's table of Läkarmedverkan's visits: walk-through, stop 28)
+        cited = reply.parts[-1].api.get("citations") or cited
     conv.topic = ({"document_id": cited[0]["document_id"], "anchor": cited[0]["anchor"]}
                   if reply.api.get("kind") in (SEARCH, VERSION) and cited else None)
     if reply.topic is not None and conv.topic is None:
@@ -1324,11 +1332,19 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
     # through, stop 27; with money asked the period statement gives way)
     whole = (_notice_statement(state, frame, today) or _lmv_period_statement(state, frame, conv)
              or _rule_statement(state, frame, today) or _search_answer(state, frame))
-    return _whose_routine_said(frame, _both_parts(state, frame, conv, today, whole)
-                               or _two_organizations(state, frame, whole)
-                               or (whole.api.get("kind") == NO_ANSWER
-                                   and _parts_routed(state, frame, conv, today))
-                               or whole)
+    # (the question the whole answer offers waits only while that answer is shown: "What is
+    # Läkarmedverkan and how long can they support …" answered in two parts left the period
+    # statement's "Ange utskrivningsdatumet" waiting unseen, so "Can that be extended?" was
+    # no follow-up: walk-through, stop 28)
+    offered = conv.pending, conv.pending_rule
+    conv.pending = conv.pending_rule = None
+    parts = (_both_parts(state, frame, conv, today, whole)
+             or _two_organizations(state, frame, whole)
+             or (whole.api.get("kind") == NO_ANSWER
+                 and _parts_routed(state, frame, conv, today)) or None)
+    if parts is None or any(p is whole for p in parts.parts or ()):
+        conv.pending, conv.pending_rule = offered
+    return _whose_routine_said(frame, parts or whole)
 
 
 # "Är det regionen eller kommunen som bestämmer det?", "is it the region or the municipality":
@@ -1430,7 +1446,7 @@ def _both_parts(state, frame: Frame, conv: Conversation, today: date,
               for r in replies for c in r.api["citations"][:1]]
     if len(quoted) == 2 and (quoted[0] in quoted[1] or quoted[1] in quoted[0]):
         return None  # one sentence answers both (a bullet and the rule quoting it)
-    return _combined(first, second)
+    return replace(_combined(first, second), asked_in_turn=True)
 
 
 def _parts_routed(state, frame: Frame, conv: Conversation, today: date) -> ChatReply | None:
@@ -1455,7 +1471,7 @@ def _parts_routed(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         if reply.api.get("kind") != SEARCH or not reply.api.get("citations"):
             return None
         replies.append(reply)
-    return _combined(*replies)
+    return replace(_combined(*replies), asked_in_turn=True)
 
 
 #: Two organizations' best passages this close in fused score, with none chosen, are both
@@ -1626,6 +1642,10 @@ def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply 
     start = bool(rule.start_note and _ASKS_START.search(text) and not _HOW_LONG.search(text)
                  and _EXTENDED.search(text))
     if not (named and (start or _HOW_LONG.search(text) or _DAYS_NAMED.search(text))):
+        return None
+    if _WHO_ASKED.search(text) and not _HOW_LONG.search(text):
+        # who does something then is no period ("och efter 14 dagar vem har ansvaret" after
+        # the days were counted asked for the discharge date again: walk-through, stop 28)
         return None
     if frame.organization not in (None, rule.organization):
         return None

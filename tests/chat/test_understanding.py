@@ -2052,3 +2052,25 @@ def test_a_remote_contact_asked_of_the_500_kr_just_quoted_is_told_it_never_count
     b = ask(second, a["conversation_id"])
     assert said in b["answer"]
     assert "blir underlag för ersättning" not in b["answer"]
+
+
+def test_a_follow_up_after_two_questions_answered_points_at_the_second_answer(ask):
+    # walk-through, stop 28: "Can that be extended?" got the HSU decision's aims (the period
+    # statement's question waited unseen behind the two-part answer), and the discharge date
+    # in the next message was refused
+    a = ask("What is Läkarmedverkan and how long can they support a patient after discharge?")
+    assert a["kind"] == "search" and a["question"] is None
+    b = ask("Can that be extended?", a["conversation_id"])
+    assert "möjlighet till förlängning" in b["answer"]
+    c = ask("Patient was discharged on 20 November, until which date?", a["conversation_id"])
+    # (14 days from the day after 20 November, of whichever year is meant)
+    assert c["kind"] == "rule" and "-12-04" in c["answer"]
+
+
+def test_who_is_responsible_after_the_days_is_not_the_period_again(ask):
+    # walk-through, stop 28: "och efter 14 dagar vem har ansvaret" repeated the 14 days and
+    # asked again for the discharge date given in the first message
+    a = ask("pat utskriven 1/11 hög risk återinskrivning hur länge läkarmedverkan")
+    assert a["kind"] == "rule"
+    b = ask("och efter 14 dagar vem har ansvaret", a["conversation_id"])
+    assert "Ange utskrivningsdatumet" not in b["answer"] and b["question"] is None
