@@ -407,6 +407,14 @@ def test_a_date_asked_of_passages_naming_none_is_not_covered(ask):
     assert "2025-03-31" in ask("Från vilket datum gäller Cosmic-rutinen?")["answer"]
 
 
+@pytest.mark.parametrize("question", [
+    # walk-through, stop 28: got where a vårdbegäran comes from
+    "Vad gör vi om underlaget i vårdbegäran inte räcker för att bedöma?",
+    "what if the referral lacks enough information"])
+def test_not_enough_in_other_words_finds_what_is_done_when_something_is_missing(ask, question):
+    assert "efterfrågas kompletterande information" in ask(question)["answer"]
+
+
 def test_a_question_naming_only_what_a_lead_in_announces_gets_every_item(ask):
     # re-check, stop 24: the widget's "avgiftsnivå" got "… finns två avgiftsnivåer." and level 2
     body = ask("avgiftsnivå")
