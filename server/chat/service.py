@@ -3468,6 +3468,12 @@ _TERM_ASKED = re.compile(
     r"^\s*(?:(?:och|and)\s+)?what(?:'s|s|\s+is)\s+(?:an?\s+)?"
     r"(?P<sv_word>(?!the\b)[a-zåäö-]{5,30})\s*\??\s*$", re.I)
 _ARTICLE = re.compile(r"^(?:ett|en|det|den|a|an|the)\s+", re.I)
+# the word for a word before it ("Vad står förkortningen SIP för?": walk-through, stop 28, quoted
+# a sentence using SIP, not the one spelling it out)
+_NAMING_WORD = re.compile(r"^(?:förkortning(?:en)?|ordet|begreppet|termen|uttrycket|"
+                          r"abbreviation|word|term|expression)\s+", re.I)
+# two words asked at once ("Vad menas med växelvård och avlastning?")
+_TERM_JOIN = re.compile(r"\s+(?:och|eller|and|or)\s+", re.I)
 
 
 #: "vad betyder det?", "what does that mean?": the meaning of the last answer, no word named.
@@ -3514,7 +3520,7 @@ def _term_asked(text: str) -> str | None:
            or m.group("word") or m.group("sv_word") or "").strip()
     if _PRONOUN_TERM.match(raw):
         return "det"
-    term = _ARTICLE.sub("", raw)
+    term = _NAMING_WORD.sub("", _ARTICLE.sub("", raw))
     # (and the filler after it: "och vad betyder brytpunktssamtal egentligen", walk-through,
     # stop 25, quoted the 500 kr condition as if it explained the word)
     term = re.sub(r"(?:\s+(?:här|i rutinen|in the routine|egentligen|exakt|då|nu|riktigt|"
@@ -4136,7 +4142,11 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         notes.append(T.t(lang, "defined_elsewhere", org=frame.organization,
                          other=meta.organization))
         shown = notes[-1] + "\n" + shown
-    if cell is None and term and _uses_words(quote, term) and not _defines(quote, term):
+    words = _TERM_JOIN.split(term) if term else []
+    if cell is None and term and any(_uses_words(quote, w) for w in words) \
+            and not any(_defines(quote, w) for w in words):
+        # (each of two words asked at once: "Vad menas med växelvård och avlastning?",
+        # walk-through, stop 28, quoted the fee level using both as if it explained them)
         # The word is used, not explained: said so before the quote (walk-throughs, stop 18:
         # "vad betyder växelvård?", "vad betyder permission?", "vad menas med schablon?"
         # repeated the sentence holding the word as if it were the meaning)

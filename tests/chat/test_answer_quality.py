@@ -415,6 +415,19 @@ def test_not_enough_in_other_words_finds_what_is_done_when_something_is_missing(
     assert "efterfrågas kompletterande information" in ask(question)["answer"]
 
 
+@pytest.mark.parametrize("question", ["Vad står förkortningen SIP för?",
+                                      "what does the abbreviation SIP stand for"])
+def test_the_abbreviation_asked_by_that_word_is_spelled_out(ask, question):
+    # walk-through, stop 28: a sentence using "SIP" was quoted, not the one spelling it out
+    assert "samordnad individuell plan" in ask(question)["answer"]
+
+
+def test_two_words_asked_at_once_and_not_explained_are_said_to_be_unexplained(ask):
+    # walk-through, stop 28: the fee level using both words was quoted as their meaning
+    body = ask("Vad menas med växelvård och avlastning?")
+    assert body["answer"].startswith("Rutinerna förklarar inte")
+
+
 def test_a_question_naming_only_what_a_lead_in_announces_gets_every_item(ask):
     # re-check, stop 24: the widget's "avgiftsnivå" got "… finns två avgiftsnivåer." and level 2
     body = ask("avgiftsnivå")
