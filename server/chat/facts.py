@@ -818,7 +818,9 @@ _SETTINGS = [
 _REMOTE = re.compile(r"\bvideo\w*|\btelefon\w*|\bdistans\w*|\bphone\b|\btelephone\b|\bremote\w*|"
                      r"\bringde\b|\bvideosamtal\b|\bdigital\w*", re.I)
 _IN_PERSON = re.compile(r"\bpå plats\b|\bfysiskt\b|\bin person\b|\bi hemmet\b|\bhembesök\w*", re.I)
-_LAKARMEDVERKAN = re.compile(r"läkarmedverkan|lakarmedverkan|läkarmedverkans", re.I)
+# ("lmv", the lexicon's abbreviation of it: "ger lmv-besök också 500kr", answer set D, tuning
+# part, was refused)
+_LAKARMEDVERKAN = re.compile(r"läkarmedverkan|lakarmedverkan|läkarmedverkans|\blmv\b", re.I)
 # Läkarmedverkan as the patient's support, not the visit's frame: "har stöd från
 # läkarmedverkan", "inskriven i lmv", "has support from lakarmedverkan" (walk-through, stop 20:
 # "pat utskriven 20/11 o har stöd från läkarmedverkan, jag gjorde hembesök igår på säbo. får vc
@@ -833,7 +835,7 @@ _LMV_SUPPORT_BEFORE = re.compile(
 _LMV_VISIT = re.compile(r"\b(?:inom|inom ramen för|i uppdraget|within|as part of|for)\s+"
                         r"(?:(?:uppdraget|det särskilda uppdraget|the)\s+)?"
                         r"(?:läkarmedverkan|lakarmedverkan)|läkarmedverkans? läkare|"
-                        r"(?:läkarmedverkan|lakarmedverkan)s?-?(?:besök|team\w*)|"
+                        r"(?:läkarmedverkan|lakarmedverkan|lmv)s?-?\s?(?:besök|team\w*)|"
                         r"\b(?:vi|jag) (?:är|jobbar (?:i|på)|arbetar (?:i|på)) läkarmedverkan", re.I)
 # "inskriven i khsv" whole, so that a negation before "inskriven" reads ("70-åring som inte är
 # inskriven i khsv, efter utskrivning" got 500 kr: walk-through, stop 24)

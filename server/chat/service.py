@@ -1204,7 +1204,10 @@ _LM_CONTEXT = re.compile(r"\bansvar\w*|\bstöd\w*|\bläkarstöd\w*|\b14 dagar\b|
 # ("nåt" → "något" was tried: the tuning part's parking question was then answered with the
 # buses' parking sentence, not-covered 15 → 14; dropped)
 _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
-               (re.compile(r"^(\s*)va(?=\s)", re.I), r"\1vad"))
+               (re.compile(r"^(\s*)va(?=\s)", re.I), r"\1vad"),
+               # an amount typed together ("ger lmv-besök också 500kr": answer set D, tuning
+               # part, read as out of scope)
+               (re.compile(r"(?<=\d)(kr|sek|mkr)\b", re.I), r" \1"))
 
 
 def _spell_out_colloquial(text: str) -> str:
@@ -2378,7 +2381,10 @@ _THEY_PAY = re.compile(r"\b(?:she|he|they|pt|hon|han|hen|pat)\s+(?:pay|pays|beta
 # Travel costs asked for: no routine states them.
 _ASKS_TRAVEL = re.compile(r"\bmileage\b|\bmilersättning\w*|\bbilersättning\w*|"
                           r"\breseersättning\w*|\btravel (?:allowance|cost|expense)\w*|"
-                          r"\bparkering\w*|\bparking\b|\bkilometer\w*", re.I)
+                          r"\bparkering\w*|\bparking\b|\bkilometer\w*|"
+                          # patient transport ("vem betalar sjukresor för patienter som har
+                          # hemsjukvård": answer set D, tuning part, got the physician visit's fee)
+                          r"\bsjukres\w*|\bpatientres\w*|\bpatient transport\w*", re.I)
 # Nights, evenings and weekends asked about, and a passage speaking of them ("vem har
 # läkaransvar för hemsjukvårdspatienter på natten" got the report's daytime "kommunerna har
 # ansvar …" above its section "Jourtid": walk-through, stop 27).

@@ -428,6 +428,20 @@ def test_two_words_asked_at_once_and_not_explained_are_said_to_be_unexplained(as
     assert body["answer"].startswith("Rutinerna förklarar inte")
 
 
+@pytest.mark.parametrize("question", ["ger lmv-besök också 500kr", "ger lmv besök 500 kr"])
+def test_lmv_and_an_amount_typed_together_are_read_as_written_apart(ask, question):
+    # answer set D, tuning part: refused (an "lmv" visit was no Läkarmedverkan visit, and
+    # "500kr" read as out of scope)
+    body = ask(question)
+    assert body["kind"] == "search" and "ger inte den extra ersättningen" in body["answer"]
+
+
+def test_who_pays_patient_transport_is_not_covered(ask):
+    # answer set D, tuning part: got the physician visit's patient fee
+    body = ask("vem betalar sjukresor för patienter som har hemsjukvård")
+    assert body["kind"] == "no_answer" and body["citations"] == []
+
+
 def test_a_question_naming_only_what_a_lead_in_announces_gets_every_item(ask):
     # re-check, stop 24: the widget's "avgiftsnivå" got "… finns två avgiftsnivåer." and level 2
     body = ask("avgiftsnivå")
