@@ -130,6 +130,21 @@ class Lexicon:
                             stems |= set(tokenizer.tokenize(term, compounds=False))
         return frozenset(side), frozenset(opposite)
 
+    def shared_stems(self, tokenizer: SwedishTokenizer) -> frozenset[str]:
+        """Stems that occur in the terms of more than one group ("boende" of "ordinärt boende"
+        and of "särskilt boende"): they tell no group's meaning apart."""
+        key = ("shared", id(tokenizer))
+        cached = self._prepared.get(key)
+        if cached is None or cached[0] is not tokenizer:
+            seen: dict[str, int] = {}
+            for group in self.groups:
+                stems = {tok for term in group for tok in tokenizer.tokenize(term, compounds=False)}
+                for tok in stems:
+                    seen[tok] = seen.get(tok, 0) + 1
+            cached = (tokenizer, frozenset(t for t, n in seen.items() if n > 1))
+            self._prepared[key] = cached
+        return cached[1]
+
     def particle_verbs(self, query: str, tokenizer: SwedishTokenizer,
                        particle: str) -> tuple[frozenset[str], frozenset[str]]:
         """The verbs that ``query`` uses with ``particle`` as a term of a group ("skrivas

@@ -203,6 +203,7 @@ def question_terms(question: str, tokenizer, lexicon=None,
         verbs, heads = lexicon.particle_verbs(question, tokenizer, particle="in")
         own = (own - verbs) | heads
     whole = frozenset(tokenizer.tokenize(question, compounds=False))
+    shared = lexicon.shared_stems(tokenizer) if lexicon else frozenset()
     groups = []
     for group in (lexicon.matching_groups(question, tokenizer) if lexicon else []):
         tokens = frozenset(tok for term in group
@@ -214,7 +215,10 @@ def question_terms(question: str, tokenizer, lexicon=None,
         # få hemsjukvård", answer set, tuning part, lost "ordinärt boende" so: for_passage)
         # (a part is the group's word when no whole word is: "överenskommelse" of
         # "hemsjukvårdsöverenskommelsen")
-        groups.append((tokens & whole or tokens & own, tokens - own))
+        # (a stem several groups share stands for none of them: "boende" of "ordinärt boende"
+        # found "Vård-och omsorgsboende" for "nån som bor i egen lägenhet", answer sets A and D,
+        # tuning parts)
+        groups.append((tokens & whole or tokens & own, tokens - own - shared))
     expanded = frozenset().union(*(g[1] for g in groups)) if groups else frozenset()
     cues = frozenset(name for name, (asks, _) in CUES.items() if asks.search(question))
     side, opposite = lexicon.opposite_stems(question, tokenizer) if lexicon \

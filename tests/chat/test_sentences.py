@@ -264,3 +264,16 @@ def test_a_compound_part_of_the_question_keeps_a_synonyms_expansion():
     assert "hem" in question.own  # a part of "hemsjukvård"
     kept = question.for_passage(set(tok.tokenize(passage)))
     assert "ordinärt" in kept.expanded
+
+
+def test_a_stem_two_lexicon_groups_share_expands_neither():
+    # answer sets A and D, tuning parts: "boende" of "ordinärt boende" found "Vård-och
+    # omsorgsboende" for "nån som bor i egen lägenhet"
+    from kb.lexicon import Lexicon
+    from server.chat.sentences import question_terms
+
+    lexicon = Lexicon.load()
+    tok = SwedishTokenizer(vocabulary_of(["Personer i ordinärt boende. Vård-och omsorgsboende."]))
+    assert tok.stem("boende") in lexicon.shared_stems(tok)  # särskilt boende, ordinärt boende
+    question = question_terms("nån som bor i egen lägenhet", tok, lexicon)
+    assert "ordinärt" in question.expanded and tok.stem("boende") not in question.expanded
