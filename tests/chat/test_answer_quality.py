@@ -442,6 +442,13 @@ def test_who_pays_patient_transport_is_not_covered(ask):
     assert body["kind"] == "no_answer" and body["citations"] == []
 
 
+def test_a_filler_word_of_the_question_chooses_no_sentence(ask):
+    # answer sets A and D, tuning parts: "… hemma också" found "Detta innefattar också …"
+    body = ask("Patienten får hsv-insatser när han är på dagverksamheten men nu behöver han "
+               "insatser hemma också. Vad måste göras då?")
+    assert "krävs en vårdbegäran" in body["answer"]
+
+
 def test_a_question_naming_only_what_a_lead_in_announces_gets_every_item(ask):
     # re-check, stop 24: the widget's "avgiftsnivå" got "… finns två avgiftsnivåer." and level 2
     body = ask("avgiftsnivå")
