@@ -2074,3 +2074,14 @@ def test_who_is_responsible_after_the_days_is_not_the_period_again(ask):
     assert a["kind"] == "rule"
     b = ask("och efter 14 dagar vem har ansvaret", a["conversation_id"])
     assert "Ange utskrivningsdatumet" not in b["answer"] and b["question"] is None
+
+
+def test_a_message_typed_without_a_ring_or_dots_is_read_as_if_with_them(ask):
+    # answer set D, tuning part: "hur manga hembesok …" was no count question and got a table
+    a = ask("hur manga hembesok gjorde sjukskoterskorna/dsk under pandemiaret 2020")
+    assert "797" in a["answer"] and "Sjuksköterska/DSK 2020: 797" in a["answer"]
+    b = ask("vem bestammer om anslutning till hemsjukvard")
+    assert "planeringsfunktion" in b["answer"]
+    c = ask("hembesok sabo 87 ar igar efter utskrivning")
+    assert c["facts"]["patient_age"] == 87 and c["facts"]["setting"] == "sabo"
+    assert c["decision"]["compensation_sek"] == 500

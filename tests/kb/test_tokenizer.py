@@ -157,3 +157,14 @@ def test_discharge_and_enrolment_are_each_others_opposite(tokenizer, tmp_path):
     broken.write_text('[[group]]\nsv = ["a", "b"]\nopposite = "nothing"\n', encoding="utf-8")
     with pytest.raises(ValueError, match="nothing"):
         Lexicon.load(broken)
+
+
+def test_a_word_typed_without_a_ring_or_dots_is_restored_only_to_a_word_of_the_corpus():
+    tok = SwedishTokenizer(vocabulary_of(["Totala antalet hembesök av sjuksköterskorna, många "
+                                          "läkare på SäBo. Patienten svarar. Den krävs."]))
+    assert tok.restored("hembesok") == "hembesök"
+    assert tok.restored("sjukskoterskorna") == "sjuksköterskorna"
+    assert tok.tokenize("hur manga lakare") == tok.tokenize("hur många läkare")
+    # a word of the corpus as typed, a word only a stem would match, English: as they are
+    for word in ("svarar", "krav", "hospital", "care"):
+        assert tok.restored(word) == word
