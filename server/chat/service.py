@@ -1793,6 +1793,23 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
             # through, stop 22: "… registrerat i VAS" got today's Cosmic card)
             system_named = in_force
             period = named.group(1).upper() if named.group(1).lower() == "vas" else "Cosmic"
+            used = next((r for r in reversed(state.rules.visit_routines)
+                         if r.system.lower() == named.group(1).lower()), None)
+            described = merge_facts(known, frame.stated)
+            if used is not None and (_has_visit(described)
+                                     or any(k in described for k in _AGE_FACTS)):
+                # a visit described, in that system's days: its routine answers for any of
+                # them ("hon är 92, vad blev avgiften när vi körde vas": answer set D, tuning
+                # part, was asked the day); the day is asked only if the answer turns on it
+                conv.facts["visit_date"] = used.valid_from.isoformat()
+                conv.facts.pop("visit_year", None)
+                if "patient_age" in frame.stated:  # (her age then, as for a month named)
+                    conv.facts["age_on"] = used.valid_from.isoformat()
+                last = used.valid_to - timedelta(days=1) if used.valid_to else today
+                lead = T.t(lang, "system_one_routine", system=period, title=used.title,
+                           start=used.valid_from.isoformat(), end=last.isoformat(),
+                           d=used.valid_from.isoformat())
+                system_named, period = None, None
     if lead is None and "visit_date" not in frame.stated and (
             ("visit_date" not in known and (period or has_unreadable_date(frame.text, today)))
             # "och om det var i våras?" after a card: that visit on a day of another period
@@ -4188,8 +4205,12 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # repeated the sentence holding the word as if it were the meaning)
         notes.append(T.t(lang, "term_not_defined", term=term))
         shown = notes[-1] + "\n" + shown
-    if cell is None and _asks_money(frame.text) and not (_HAS_AMOUNT.search(quote)
-                                                         or _FREE.search(quote)):
+    if cell is None and _asks_money(frame.text) and not (
+            _HAS_KRONOR.search(quote) or _FREE.search(quote)
+            or (_HAS_SHARE.search(quote) and _CHANGE_OF_MONEY.search(frame.text))):
+        # (a share is no sum of money, unless a change is asked: "… per 10 residents at a
+        # Sabo" quoted "Ökad ersättning med 50 procent …" beside the schablon, and said
+        # nothing of the missing amount; "hur mycket höjs ersättningen …" is answered by it)
         # an amount of money asked, and the sentence quoted has none: said so above it ("how
         # much money does a vårdcentral get per 10 residents at a Sabo" got "Ersättning utgår
         # per 10 boende som schablon." as if it answered: walk-through, stop 24)
@@ -4295,6 +4316,9 @@ def _rows_before(kb, frame: Frame) -> tuple[str, ...]:
 _AVERAGE = re.compile(r"genomsnitt\w*|\bi snitt\b|\bsnitt\w*|\bmedel\w*|\bper månad\b|"
                       r"\baverage\w*|\bmonthly\b|\bper month\b|\bmean\b", re.I)
 #: A figure said in words: a share or a change ("en ökning med 45 procent").
+#: A change of a sum asked ("hur mycket höjs ersättningen", "how much does it go up").
+_CHANGE_OF_MONEY = re.compile(r"\bhöj\w*|\bök\w*|\bsänk\w*|\bminsk\w*|\bincreas\w*|"
+                              r"\braise\w*|\bgo(?:es)? up\b|\brise\w*|\bdecreas\w*", re.I)
 _FIGURE_SAID = re.compile(_HAS_SHARE.pattern + r"|\bökning\w*|\bminskning\w*", re.I)
 
 

@@ -70,6 +70,9 @@ TEXTS = {
         "not_yet_in_force": "Obs: ”{title}” börjar gälla {d} och gäller inte ännu.",
         "date_system": "Besöket registrerades i {system}, men i dag registreras besök i {now} "
                        "(från {d}), så besöket gjordes en annan dag. {q}",
+        "system_one_routine": "Dagen saknas, men besök som registrerades i {system} gällde "
+                              "”{title}” ({start} – {end}), så svaret är detsamma vilken dag "
+                              "det än var då (jag räknar med {d}).",
         "period_one_routine": "Dagen saknas, men hela ”{period}” gäller ”{title}”, så svaret "
                               "är detsamma vilken dag det än var (jag räknar med {d}).",
         "period_no_routine": "Dagen saknas, men hela ”{period}” ligger före den första "
@@ -217,6 +220,9 @@ TEXTS = {
                             "yet.",
         "date_system": "The visit was registered in {system}, but visits are registered in "
                        "{now} today (from {d}), so the visit was made another day. {q}",
+        "system_one_routine": "The day is missing, but visits registered in {system} came "
+                              "under “{title}” ({start} – {end}), so the answer is the same "
+                              "whichever day it was then (I count with {d}).",
         "period_one_routine": "The day is missing, but all of “{period}” falls under "
                               "“{title}”, so the answer is the same whichever day it was "
                               "(I count with {d}).",

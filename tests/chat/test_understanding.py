@@ -2085,3 +2085,14 @@ def test_a_message_typed_without_a_ring_or_dots_is_read_as_if_with_them(ask):
     c = ask("hembesok sabo 87 ar igar efter utskrivning")
     assert c["facts"]["patient_age"] == 87 and c["facts"]["setting"] == "sabo"
     assert c["decision"]["compensation_sek"] == 500
+
+
+def test_a_visit_in_a_journal_system_no_longer_used_is_answered_for_its_whole_period(ask):
+    # answer set D, tuning part: "… när vi körde vas" asked for the day, though every day of
+    # the VAS routine gives the same answer
+    body = ask("hon är 92, vad blev avgiften när vi körde vas")
+    assert body["kind"] == "rule" and body["decision"]["patient_fee_sek"] == 0
+    assert "besök som registrerades i VAS gällde" in body["answer"]
+    assert "2023-01-01 – 2025-03-30" in body["answer"]
+    # with nothing of the visit told, the day is asked as before
+    assert ask("hembesök registrerat i VAS")["kind"] == "clarify"
