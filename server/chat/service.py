@@ -4071,7 +4071,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # totals per staff category: walk-through, stop 27, got the totals again)
         before = _rows_before(kb, frame)
         tables = [(h, cell_answer(text, set(q_terms.all), h.chunk.text, tokenizer.tokenize,
-                                  rows_before=before if before
+                                  lang=lang, rows_before=before if before
                                   and h.meta.id == frame.topic_table[0] else ()))
                   for h in offered if h.meta.id == meta.id]
         tables = [(h, c) for h, c in tables if c is not None]

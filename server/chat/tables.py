@@ -20,6 +20,20 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
 #: The most or the fewest asked, a comparison of every row.
 COMPARED = re.compile(r"\bflest\b|\bfärrest\b|\bthe (?:most|fewest)\b", re.I)
+#: A change between years asked ("hur stor var förändringen", "ökade", "the difference").
+CHANGE_ASKED = re.compile(r"\bförändr\w*|\bskillnad\w*|\bökade\b|\bökat\b|\bökning\w*|"
+                          r"\bminskade\b|\bminskat\b|\bminskning\w*|\bdifferen\w*|"
+                          r"\bchange[sd]?\b|\bincreas\w*|\bdecreas\w*|\bgrew\b|\bfell\b",
+                          re.I)
+#: The row that changed the most or the least asked ("Vilken yrkesgrupp ökade mest mellan
+#: 2019 och 2021?": walk-through, stop 28, got the table of monthly averages and no group).
+MOST_CHANGED = re.compile(r"\b(?:ökade|minskade|förändrades|ändrades|increased|decreased|grew|"
+                          r"changed|rose|fell)\s+(?:\w+\s+)?(?:the\s+)?(?:mest|minst|most|least)\b|"
+                          r"\b(?:störst|minst|största|minsta|largest|biggest|smallest)\s+"
+                          r"(?:ökning\w*|minskning\w*|förändring\w*|increase|decrease|change)\b",
+                          re.I)
+
+
 #: A question for every row of a table: "varje yrkeskategori", "alla kategorier", "per
 #: kategori", "i en tabell", "each staff category", "as a table".
 ALL_ROWS = re.compile(r"\b(?:varje|alla|samtliga|each|every|all(?: the)?)\s+(?:\w+\s+)?"
@@ -28,7 +42,7 @@ ALL_ROWS = re.compile(r"\b(?:varje|alla|samtliga|each|every|all(?: the)?)\s+(?:\
                       r"\bper (?:staff )?category\b|\btabell\w*|\b(?:a|the|as a) table\b|"
                       # the most or the fewest: every row, to compare ("vem gjorde flest
                       # hembesök 2021" got Läkarmedverkan's 45 procent: stop 27)
-                      + COMPARED.pattern, re.I)
+                      + COMPARED.pattern + "|" + MOST_CHANGED.pattern, re.I)
 
 
 @dataclass(frozen=True)
@@ -132,7 +146,7 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
     rows = [r for r in table.rows if _label_matches(r.label, words, own, tokenize, caption)] or \
         [r for r in table.rows
          if _label_matches(r.label, words, question_terms, tokenize, caption)]
-    if COMPARED.search(question):
+    if COMPARED.search(question) or MOST_CHANGED.search(question):
         # the most or the fewest, a row named or not: every row, to compare ("which staff
         # group made the most home visits in 2019, was it the doctors?", answer set C, tuning
         # part, got the doctors' row alone)
@@ -151,16 +165,58 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
         years |= {str(y) for y in range(int(first), int(last) + 1)}
     wanted = [i for i, c in enumerate(table.columns) if c in years] or \
         list(range(len(table.columns)))
+    # a change asked between two of the years: each row's, computed from the values quoted
+    # ("Jämför antalet hembesök av läkare 2019 och 2021 – hur stor var förändringen?": walk-
+    # through, stop 28, gave both values and no difference)
+    changes = {}
+    if CHANGE_ASKED.search(question) and len(wanted) >= 2:
+        for row in rows:
+            start, end = _value(row.values[wanted[0]]), _value(row.values[wanted[-1]])
+            if start is not None and end is not None:
+                changes[row.label] = end - start
     parts = []
     for row in rows:
         cells = ", ".join(f"{table.columns[i]}: {row.values[i]}" for i in wanted)
+        delta = changes.get(row.label)
+        if delta is not None:
+            cells += f" ({_CHANGE_WORD[lang]} {_signed(delta)})"
         parts.append(f"{row.label} {cells}")
     if len(parts) > 2:  # a row a line
         line = (f"{caption}:" if caption else "") + "".join(f"\n- {p}" for p in parts)
     else:
         line = (f"{caption}: " if caption else "") + "; ".join(parts) + "."
+    if changes and len(rows) > 1 and MOST_CHANGED.search(question):
+        least = bool(re.search(r"\bminst\w*|\bleast\b|\bsmallest\b|\bminsta\b", question,
+                               re.I))
+        falling = bool(re.search(r"\bminsk\w*|\bdecreas\w*|\bfell\b", question, re.I))
+        ranked = sorted(changes.items(), key=lambda kv: kv[1], reverse=not falling)
+        label, delta = ranked[-1] if least else ranked[0]
+        if (delta < 0) == falling and delta != 0:  # (no row went the way asked: no line)
+            line += "\n" + _MOST_LINE[lang].format(
+                kind=_MOST_KIND[lang][(least, falling)], first=table.columns[wanted[0]],
+                last=table.columns[wanted[-1]], label=label, delta=_signed(delta))
     spans = ([table.caption] if table.caption else []) + [table.header] + [r.span for r in rows]
     return CellAnswer(line, spans, tuple(table.rows.index(r) for r in rows))
+
+
+_CHANGE_WORD = {"sv": "förändring", "en": "change"}
+_MOST_LINE = {"sv": "{kind} {first}–{last}: {label} ({delta}), räknat ur tabellens värden.",
+              "en": "{kind} {first}–{last}: {label} ({delta}), computed from the table's values."}
+_MOST_KIND = {"sv": {(False, False): "Störst ökning", (True, False): "Minst ökning",
+                     (False, True): "Störst minskning", (True, True): "Minst minskning"},
+              "en": {(False, False): "Largest increase", (True, False): "Smallest increase",
+                     (False, True): "Largest decrease", (True, True): "Smallest decrease"}}
+
+
+def _value(cell: str) -> float | None:
+    """A table cell as a number ("2715", "9,8"), or None ("45%")."""
+    return float(cell.replace(",", ".")) if re.fullmatch(r"\d+(?:[,.]\d+)?", cell) else None
+
+
+def _signed(delta: float) -> str:
+    """+3557, −301, +1,4 (a decimal comma, the document's)."""
+    text = f"{abs(delta):.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return ("+" if delta > 0 else "−" if delta < 0 else "±") + text
 
 
 def whole_table(text: str) -> list[Span] | None:

@@ -138,3 +138,34 @@ def test_the_most_asked_with_a_row_named_is_still_every_row():
     # doctors' row alone
     line, _ = answer("which staff group made the most home visits in 2019, was it the doctors?")
     assert "Undersköterska 2019: 3461" in line and "Läkare 2019: 3016" in line
+
+
+def test_a_change_asked_between_two_years_is_computed_from_the_values_quoted():
+    # walk-through, stop 28: both values were given, the difference not
+    line, _ = answer("Jämför antalet hembesök av läkare 2019 och 2021 – hur stor var "
+                     "förändringen?")
+    assert "Läkare 2019: 3016, 2021: 2715 (förändring −301)" in line
+
+
+def test_the_row_that_changed_the_most_is_named_with_every_rows_change():
+    # walk-through, stop 28: "Vilken yrkesgrupp ökade mest …" got the monthly averages whole
+    line, _ = answer("Vilken yrkesgrupp ökade mest mellan 2019 och 2021?")
+    assert "Undersköterska 2019: 3461, 2021: 7018 (förändring +3557)" in line
+    assert line.endswith("Störst ökning 2019–2021: Undersköterska (+3557), räknat ur "
+                         "tabellens värden.")
+    line, _ = answer("vilken yrkesgrupp minskade mest 2019 till 2020")
+    assert "Störst minskning 2019–2020: Läkare (−803)" in line
+    line, _ = answer("vilken yrkesgrupp minskade mest 2020 till 2021")
+    assert "Störst minskning 2020–2021: Sjuksköterska/DSK (−334)" in line
+    found = cell_answer("which staff group increased the most from 2019 to 2021",
+                        set(TOK.tokenize("staff group increased")), TOTALS, TOK.tokenize,
+                        lang="en")
+    assert found.line.endswith("Largest increase 2019–2021: Undersköterska (+3557), computed "
+                               "from the table's values.")
+
+
+def test_the_group_that_grew_most_is_named_through_the_chat(ask):
+    # walk-through, stop 28: the monthly averages whole, no group named
+    body = ask("Vilken yrkesgrupp ökade mest mellan 2019 och 2021?")
+    assert "Störst ökning 2019–2021: Undersköterska (+3557)" in body["answer"]
+    assert body["citations"][0]["section"] == "Hembesök av vårdpersonal"
