@@ -91,7 +91,9 @@ def answer_blocks(text: str) -> list[dict]:
 
 
 #: A table row as the chat writes it: "- Läkare 2019: 3016, 2020: 2213, 2021: 2715".
-_TABLE_ROW = re.compile(r"^- (?P<label>\S.*?) (?P<cells>\S+: \S+(?:, \S+: \S+)*)$")
+_TABLE_ROW = re.compile(r"^- (?P<label>\S.*?) (?P<cells>\S+: \S+(?:, \S+: \S+)*)"
+                        # a change computed between the years ("(förändring +487)")
+                        r"(?: \((?P<change>(?:förändring|change)) (?P<delta>[^)]+)\))?$")
 _CELL = re.compile(r"(?:^|, )(\S+): (\S+?)(?=, \S+: |$)")
 
 
@@ -105,7 +107,10 @@ def lead_blocks(lead: str) -> list[dict]:
     while i < len(lines):
         rows, j = [], i + 1
         while j < len(lines) and (m := _TABLE_ROW.match(lines[j])):
-            rows.append((m.group("label"), _CELL.findall(m.group("cells"))))
+            cells = _CELL.findall(m.group("cells"))
+            if m.group("change"):
+                cells.append((m.group("change").capitalize(), m.group("delta")))
+            rows.append((m.group("label"), cells))
             j += 1
         columns = [c for c, _ in rows[0][1]] if rows else []
         if lines[i].endswith(":") and len(rows) >= 3 and all(

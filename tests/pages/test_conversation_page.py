@@ -294,3 +294,16 @@ def test_the_thread_shows_the_question_as_written_though_lm_is_read_as_lakarmedv
     html = client.get(f"/samtal/{SAMTAL.match(r.headers['location']).group(1)}").text
     assert "hur länge har LM ansvaret" in html
     assert "2026-11-17" in html
+
+
+def test_the_change_computed_between_years_is_a_column_of_the_table(client):
+    # walk-through, stop 28: the group that grew most was asked; the changes are computed
+    first = SAMTAL.match(_ask(client, "Vilken yrkesgrupp ökade mest mellan 2019 och 2021?")
+                         .headers["location"]).group(1)
+    html = unescape(client.get(f"/samtal/{first}").text)
+    table = html.split('<table class="answer-table">')[1].split("</table>")[0]
+    assert re.search(r'<th scope="col">2019</th><th scope="col">2021</th>'
+                     r'<th scope="col">Förändring</th>', table)
+    assert ('<tr><th scope="row">Undersköterska</th><td>3461</td><td>7018</td><td>+3557</td>'
+            '</tr>') in table
+    assert "Störst ökning 2019–2021: Undersköterska (+3557)" in html
