@@ -25,6 +25,11 @@ _KNOWN = {
         r"v[äa]stra\s*g[öo]taland\w*|\bvgr\b|\bvg[- ]?regionen\b|\bvg\b|\bv\.g\.", re.I),
 }
 
+#: A known organization's bare name in a message ("Västra Götaland", "Region Halland"): the
+#: scope of the question, not its matter (never "Hallandsjouren", a service of its own).
+ORGANIZATION_NAME = re.compile(r"\b(?:(?:region|regionen|kommun(?:en)?)\s+(?:i\s+)?)?"
+                               r"(?:halland|v[äa]stra\s*g[öo]taland(?:s?regionen)?)\b", re.I)
+
 _REGIONS = (
     "Stockholm", "Uppsala", "Sörmland", "Södermanland", "Östergötland", "Jönköping",
     "Kronoberg", "Kalmar", "Gotland", "Blekinge", "Skåne", "Värmland", "Örebro",

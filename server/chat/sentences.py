@@ -377,7 +377,13 @@ def _sides(question: str, tokenizer) -> tuple[tuple[frozenset[str], frozenset[st
 
 
 _WHAT_APPLIES = re.compile(r"^\s*(?:och\s+|men\s+)?(?:vad|va)\s+gäller\b|"
-                           r"^\s*(?:and\s+)?what\s+(?:applies|are the rules)\b", re.I)
+                           r"^\s*(?:and\s+)?what\s+(?:applies|are the rules)\b|"
+                           # "Hur blir det om patienten är hemma på permission …?" (walk-
+                           # through, stop 28: its first sentence, not "… ansluts inte …")
+                           r"^\s*(?:och\s+|men\s+)?(?:hur blir det|vad händer|hur funkar det)\s+"
+                           r"(?:om|när|för|med)\b|"
+                           r"^\s*(?:and\s+)?(?:what happens|how does it work)\s+(?:if|when|for)\b",
+                           re.I)
 #: A passage of at most this many units is quoted whole for a yes/no question.
 YES_NO_WHOLE_UNITS = 3
 #: At most this many lines of one enumeration are quoted.

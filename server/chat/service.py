@@ -29,8 +29,8 @@ from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, day
                                 extract_facts, has_unreadable_date, merge_facts, month_named,
                                 other_patient, period_span, period_words, vague_date,
                                 year_left_out)
-from server.chat.organization import (HALLAND, find_organization, organization_kind,
-                                      resolve_scope)
+from server.chat.organization import (HALLAND, ORGANIZATION_NAME, find_organization,
+                                      organization_kind, resolve_scope)
 from server.chat.tables import (ALL_ROWS, COMPARED, CellAnswer, caption_overlap, cell_answer,
                                 parse_table, whole_table)
 from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
@@ -1225,7 +1225,15 @@ def _with_diacritics(kb, text: str) -> str:
             return word
         return found[0].upper() + found[1:] if word[0].isupper() else found
 
-    return _WORD.sub(put_back, text)
+    # (an organization's name stays as typed: "vastra gotaland" names the scope, and put back
+    # it found the VG routine's background for "Västra Götaland" instead of what was asked,
+    # "in the vastra gotaland kommun, if a pt is on leave from hospital …"; leaving its words
+    # out of the search lowered set D's held-out figure)
+    pieces, last = [], 0
+    for m in ORGANIZATION_NAME.finditer(text):
+        pieces += [_WORD.sub(put_back, text[last:m.start()]), m.group(0)]
+        last = m.end()
+    return "".join(pieces + [_WORD.sub(put_back, text[last:])])
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -1803,8 +1811,8 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
                 # part, was asked the day); the day is asked only if the answer turns on it
                 conv.facts["visit_date"] = used.valid_from.isoformat()
                 conv.facts.pop("visit_year", None)
-                if "patient_age" in frame.stated:  # (her age then, as for a month named)
-                    conv.facts["age_on"] = used.valid_from.isoformat()
+                if "patient_age" in frame.stated:  # (her age at the visit, whichever day)
+                    conv.facts.pop("age_on", None)
                 last = used.valid_to - timedelta(days=1) if used.valid_to else today
                 lead = T.t(lang, "system_one_routine", system=period, title=used.title,
                            start=used.valid_from.isoformat(), end=last.isoformat(),

@@ -449,6 +449,16 @@ def test_a_filler_word_of_the_question_chooses_no_sentence(ask):
     assert "krävs en vårdbegäran" in body["answer"]
 
 
+@pytest.mark.parametrize("question", [
+    # walk-through, stop 28: the first sentence alone, without "Patienterna ansluts inte …"
+    "Hur blir det om patienten är hemma på permission från sjukhuset?",
+    "what happens if the patient is home on leave from hospital"])
+def test_what_happens_in_a_situation_gets_the_short_passage_whole(ask, question):
+    body = ask(question)
+    assert "nödvändig informationsöverföring" in body["answer"]
+    assert "ansluts inte" in body["answer"]
+
+
 def test_a_question_naming_only_what_a_lead_in_announces_gets_every_item(ask):
     # re-check, stop 24: the widget's "avgiftsnivå" got "… finns två avgiftsnivåer." and level 2
     body = ask("avgiftsnivå")
