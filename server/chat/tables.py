@@ -34,12 +34,20 @@ MOST_CHANGED = re.compile(r"\b(?:ökade|minskade|förändrades|ändrades|increas
                           re.I)
 
 
+#: Rows besides one named: "andra yrkesgrupper än läkare", "other than physicians".
+_OTHER_THAN = re.compile(r"\bandra\b[^?.]*?\bän\s+(\w+)|\bförutom\s+(\w+)|\butom\s+(\w+)|"
+                         r"\bother than\s+(\w+)|\bbesides\s+(\w+)|\bexcept\s+(\w+)", re.I)
 #: A question for every row of a table: "varje yrkeskategori", "alla kategorier", "per
 #: kategori", "i en tabell", "each staff category", "as a table".
 ALL_ROWS = re.compile(r"\b(?:varje|alla|samtliga|each|every|all(?: the)?)\s+(?:\w+\s+)?"
                       r"(?:yrkes)?(?:kategori\w*|grupp\w*|categor\w*|professions?|staff)\b|"
                       r"\bper (?:yrkes)?kategori\b|"
                       r"\bper (?:staff )?category\b|\btabell\w*|\b(?:a|the|as a) table\b|"
+                      # which groups ("Vilka andra yrkesgrupper än läkare gör hembesök …?":
+                      # answer set D, tuning part, got a sentence naming two)
+                      r"\bvilka\s+(?:andra\s+)?(?:yrkes)?(?:grupper|kategorier)\b|"
+                      r"\bwhich\s+(?:other\s+)?(?:staff\s+|professional\s+)?"
+                      r"(?:groups|categories|professions)\b|"
                       # the most or the fewest: every row, to compare ("vem gjorde flest
                       # hembesök 2021" got Läkarmedverkan's 45 procent: stop 27)
                       + COMPARED.pattern + "|" + MOST_CHANGED.pattern, re.I)
@@ -146,6 +154,10 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
     rows = [r for r in table.rows if _label_matches(r.label, words, own, tokenize, caption)] or \
         [r for r in table.rows
          if _label_matches(r.label, words, question_terms, tokenize, caption)]
+    if rows and _OTHER_THAN.search(question):
+        # the rows besides the ones named ("Vilka andra yrkesgrupper än läkare …": answer set
+        # D, tuning part, got the physicians' row alone)
+        rows = [r for r in table.rows if r not in rows]
     if COMPARED.search(question) or MOST_CHANGED.search(question):
         # the most or the fewest, a row named or not: every row, to compare ("which staff
         # group made the most home visits in 2019, was it the doctors?", answer set C, tuning

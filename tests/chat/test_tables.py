@@ -169,3 +169,11 @@ def test_the_group_that_grew_most_is_named_through_the_chat(ask):
     body = ask("Vilken yrkesgrupp ökade mest mellan 2019 och 2021?")
     assert "Störst ökning 2019–2021: Undersköterska (+3557)" in body["answer"]
     assert body["citations"][0]["section"] == "Hembesök av vårdpersonal"
+
+
+def test_which_groups_other_than_one_named_gets_every_other_row():
+    # answer set D, tuning part: "Vilka andra yrkesgrupper än läkare …" got the physicians' row
+    line, _ = answer("Vilka andra yrkesgrupper än läkare gör hembesök från vårdcentralen?")
+    assert "Arbetsterapeut" in line and "Undersköterska" in line and "Läkare" not in line
+    line, _ = answer("vilka yrkesgrupper gör hembesök")
+    assert all(label in line for label in ("Arbetsterapeut", "Läkare", "Undersköterska"))
