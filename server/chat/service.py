@@ -2509,7 +2509,11 @@ _HAS_FEE = re.compile(r"avgift|\bbetala|\d\s*kr\b|kronor", re.I)
 #: Matters a passage answers only when it names them in the same words: travel costs ("whats
 #: the mileage reimbursement …", stop 18), a death, an employer, a high-cost ceiling, pay
 #: ("lön sjuksköterska hemsjukvård" got a table of visits, stop 26).
-_SAID_IN_ITS_WORDS = (_ASKS_TRAVEL, _DEATH, _EMPLOYER, _CEILING, _ASKS_SALARY)
+# Delegation of a task ("får usk ge insulin på delegering …": answer set D, tuning part, got
+# "Patienten har alltid möjlighet att söka vård hos andra vårdgivare"); never the medicine
+# itself, which is a situation's ("… behöver en injektion på kvällen några dagar …").
+_DELEGATION = re.compile(r"\bdeleger\w*|\bdelegat\w*|\bläkemedelsdelegering\w*", re.I)
+_SAID_IN_ITS_WORDS = (_ASKS_TRAVEL, _DEATH, _EMPLOYER, _CEILING, _ASKS_SALARY, _DELEGATION)
 
 
 def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None) -> bool:

@@ -459,6 +459,15 @@ def test_what_happens_in_a_situation_gets_the_short_passage_whole(ask, question)
     assert "ansluts inte" in body["answer"]
 
 
+def test_delegation_of_a_task_is_not_covered_but_a_medicine_in_a_situation_is_context(ask):
+    # answer set D, tuning part: "… på delegering …" got "Patienten har alltid möjlighet …"
+    assert ask("får usk ge insulin på delegering hos en pat som är inskriven i "
+               "hemsjukvården?")["kind"] == "no_answer"
+    body = ask("En patient som brukar gå till vårdcentralen behöver en injektion på kvällen "
+               "några dagar. Ska hon skrivas in i hemsjukvården?")
+    assert body["kind"] == "search" and "ansluts inte" in body["answer"]
+
+
 def test_a_question_naming_only_what_a_lead_in_announces_gets_every_item(ask):
     # re-check, stop 24: the widget's "avgiftsnivå" got "… finns två avgiftsnivåer." and level 2
     body = ask("avgiftsnivå")
