@@ -539,9 +539,9 @@ _LATER = re.compile(r"\b(?:nästa|om \w+ (?:dag|dagar|veck(?:a|or)|månad(?:er)?
                     r"tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
 
 
-_VISIT_DAY_ITSELF = re.compile(r"\b(?:samma dag som (?:hem)?besöket|på besöksdagen|"
-                               r"(?:on )?the (?:same )?day of the visit|the same day as the visit)\b",
-                               re.I)
+_VISIT_DAY_ITSELF = re.compile(r"\b(?:samma dag(?: som (?:hem)?besöket)?|på besöksdagen|"
+                               r"(?:on )?the (?:same )?day of the visit|the same day(?: as the visit)?|"
+                               r"(?:on )?the day of the visit)\b", re.I)
 
 
 def birthday_birth_date(text: str, today: date, visit: date | None = None) -> date | int | None:
@@ -549,7 +549,8 @@ def birthday_birth_date(text: str, today: date, visit: date | None = None) -> da
     birthday still to come without a day ("fyller 85 nästa vecka"), the age until then (84);
     None when the text names no birthday.
 
-    ``visit``: the visit's day, stated or known from the conversation. A day without its year
+    ``visit``: the visit's day, stated or known from the conversation ("fyller 85 samma dag":
+    walk-through, stop 28, was 84 on it). A day without its year
     is the one nearest the visit ("utskrivning … 2/4 2025, pat fyllde
     85 1/4" is 2025-04-01, "fyller 85 först 1/4" after a visit of 31/3 2025 is 2025-04-01:
     walk-through, stop 28, both were taken in 2026); a birthday counted from the visit ("fyllde
@@ -799,7 +800,9 @@ _SETTINGS = [
     ("sabo", re.compile(r"\bsäbo\b|\bsabo\b|särskil(?:t|da) boende\w*|äldreboende\w*|"
                         r"vård- och omsorgsboende\w*|nursing home\w*|care home\w*", re.I)),
     # ("khsv ordinärt": walk-through, stop 21, was asked SäBo or ordinary housing)
+    # ("ord boende": walk-through, stop 28, was asked the housing again)
     ("ordinart_boende", re.compile(r"ordinärt boende|ordinart boende|\bordinärt\b|\bordinart\b|"
+                                   r"\bord\.? ?boende\b|"
                                    r"\bhemma\b|eget hem|egna hem\w*|"
                                    r"egen bostad|own home|at home|ordinary housing|"
                                    r"eget (?:hus|boende)|egen (?:lägenhet|villa)|\bvilla\b|"

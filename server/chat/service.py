@@ -1594,6 +1594,13 @@ def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | Non
                                            search_text=None))
     if second.api.get("kind") != SEARCH or second.lead is not None:
         return None
+    if second.api.get("citations") and (second.api["citations"][0]["document_id"],
+                                        second.api["citations"][0]["anchor"]) == (
+            whole.api["citations"][0]["document_id"], whole.api["citations"][0]["anchor"]):
+        # the other organization's answer is the same passage (a word only one of them
+        # explains: "SIP" in the widget got Region Halland's explanation twice, the second
+        # said to come from there)
+        return None
     wrong_way = [_speaks_of_the_opposite(state, frame, r) for r in (whole, second)]
     if wrong_way == [True, False]:
         # one answer speaks of the opposite of what is asked ("vad ska pat få veta när hen
@@ -2984,7 +2991,11 @@ _CLINIC_PAY = re.compile(
     r"\bcompensat\w*|\breimburs\w*|\bpaid\b|\bhow much does the (?:clinic|practice)\b|"
     # ("vad tjänar vårdcentralen på ett hembesök" got a report's sentence on visits)
     r"\btjänar (?:vårdcentral\w*|vc|vi|man|kliniken|mottagning\w*)\b|"
-    r"\b(?:clinic|practice|we) (?:earns?|makes?)\b", re.I)
+    r"\b(?:clinic|practice|we) (?:earns?|makes?)\b|"
+    # "vad får VC (betalt) för ett riktat hembesök" (walk-through, stop 28: the Cosmic fields,
+    # a decision's line, or refused after a visit's card)
+    r"\bvad får (?:vi|vc|vårdcentral\w*|kliniken|mottagning\w*)\b(?!\s+(?:göra|gör|ta|ge|"
+    r"skriva|registrera|veta))|\bbetalt\b", re.I)
 # The clinic (the physician's vårdcentral) named as the one paid.
 _CLINIC = re.compile(r"\bvårdcentral\w*|\bvc\b|\bclinics?\b|\bpractices?\b|"
                      r"\bhealth cent(?:re|er)s?\b", re.I)
@@ -3533,6 +3544,8 @@ _TERM_ASKED = re.compile(
     r"^\s*(?:(?:och|and)\s+)?what(?:'s|s|\s+is)\s+(?:an?\s+)?"
     r"(?P<sv_word>(?!the\b)[a-zåäö-]{5,30})\s*\??\s*$", re.I)
 _ARTICLE = re.compile(r"^(?:ett|en|det|den|a|an|the)\s+", re.I)
+# an abbreviation typed alone, in capitals ("SIP", "SIP?")
+_BARE_ABBREVIATION = re.compile(r"\s*((?-i:[A-ZÅÄÖ]{2,5}))\s*\??\s*")
 # the word for a word before it ("Vad står förkortningen SIP för?": walk-through, stop 28, quoted
 # a sentence using SIP, not the one spelling it out)
 _NAMING_WORD = re.compile(r"^(?:förkortning(?:en)?|ordet|begreppet|termen|uttrycket|"
@@ -3722,6 +3735,13 @@ def _term_forms(kb, term: str) -> list[str]:
     return forms
 
 
+def _initials_spell(abbreviation: str, sentence: str) -> bool:
+    """Whether consecutive words of ``sentence`` begin with the abbreviation's letters
+    ("samordnad individuell plan" for SIP)."""
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", sentence.casefold()))
+    return abbreviation.casefold() in initials
+
+
 def _spelled_out(term: str | None, quote: str) -> tuple[str, str] | None:
     """(the abbreviation as written, its full name) when ``quote`` spells ``term`` out before
     it in brackets: "Särskilt boende för äldre (SäBo)", "samordnad individuell plan (SIP)".
@@ -3856,6 +3876,15 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # 2019–2021 i en tabell?": walk-through, stop 26, refused) share few of its words
         threshold -= CONFIDENT_SEARCH_MARGIN
     term = _term_asked(frame.text)
+    bare = _BARE_ABBREVIATION.fullmatch(frame.text)
+    if term is None and bare:
+        # an abbreviation alone, which a passage spells out word by word ("SIP" in the widget:
+        # walk-through, stop 28, quoted a sentence using it): what it stands for; not a name
+        # no passage spells out ("SAMSA": answer set C, tuning part, wants what it is used for)
+        found = _defining(kb, bare.group(1), hits, frame)
+        if found is not None and _initials_spell(bare.group(1), found[0].chunk.text[
+                found[1].start:found[1].end]):
+            term = bare.group(1)
     if not is_supported(best, threshold, lang) and term and term != "det":
         # the meaning of a word the routines use, asked in other words than theirs ("whats
         # vårdtjänst mean": walk-through, stop 20, repeated the visit card): the passages

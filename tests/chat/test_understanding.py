@@ -2099,3 +2099,37 @@ def test_a_visit_in_a_journal_system_no_longer_used_is_answered_for_its_whole_pe
     assert "2023-01-01 – 2025-03-30" in body["answer"]
     # with nothing of the visit told, the day is asked as before
     assert ask("hembesök registrerat i VAS")["kind"] == "clarify"
+
+
+def test_a_birthday_on_the_same_day_as_the_visit_makes_that_age_on_it(ask):
+    # walk-through, stop 28: "fyller 85 samma dag" was 84 on the visit's day, 200 kr; and
+    # "ord boende" was no housing, so it was asked again
+    a = ask("inskrivn ny pat khsv ord boende 31/3-25 84-åring")
+    assert a["facts"]["setting"] == "ordinart_boende" and a["decision"]["compensation_sek"] == 500
+    b = ask("fyller 85 samma dag", a["conversation_id"])
+    assert b["decision"]["patient_fee_sek"] == 0
+    assert "ålder på besöksdagen: 85 år" in b["answer"]
+
+
+@pytest.mark.parametrize("question", ["vad får VC för ett riktat hembesök",
+                                      "vad får vårdcentralen betalt för ett hembesök"])
+def test_what_the_clinic_gets_is_the_compensation_rule(ask, question):
+    # walk-through, stop 28: the Cosmic fields, or a decision's line without an amount
+    body = ask(question)
+    assert "Ersättning utgår med 500 kr per hemsjukvårdsbesök" in body["answer"]
+    assert "Läkarmedverkan i hemsjukvården" in body["answer"]
+
+
+def test_what_the_clinic_gets_after_a_visit_is_that_visits_compensation(ask):
+    # walk-through, stop 28: refused after a full visit answer
+    a = ask("khsv säbo 3/4 87-åring utskr, hur reg")
+    b = ask("vad får VC", a["conversation_id"])
+    assert b["kind"] == "rule" and "Extra ersättning: ja, 500 kr" in b["answer"]
+
+
+def test_an_abbreviation_alone_that_a_passage_spells_out_is_explained_once(ask):
+    # walk-through, stop 28: the widget's "SIP" quoted a sentence using it; a name no passage
+    # spells out keeps what the routines say of it
+    body = ask("SIP")
+    assert body["answer"].count("samordnad individuell plan") == 1
+    assert "Vårdbegäran" in ask("SAMSA")["answer"]
