@@ -31,8 +31,8 @@ from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, day
                                 year_left_out)
 from server.chat.organization import (HALLAND, ORGANIZATION_NAME, find_organization,
                                       organization_kind, resolve_scope)
-from server.chat.tables import (ALL_ROWS, COMPARED, CellAnswer, caption_overlap, cell_answer,
-                                parse_table, whole_table)
+from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, caption_overlap,
+                                cell_answer, parse_table, whole_table)
 from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
                                 REGISTRATION_WORDS, UNTIL_WORDS, load_router,
                                 message_features)
@@ -2357,7 +2357,10 @@ _ASKS_NUMBER = re.compile(r"\bhur många\b|\bantal\w*|\bhow many\b|\bnumber of\b
 
 
 _DATE_ASKED = re.compile(r"\b(?:från|fr\.?o\.?m\.?|till|t\.?o\.?m\.?)?\s*vilket datum\b|"
-                         r"\b(?:from|as of|on) what date\b|\bwhich date\b", re.I)
+                         r"\b(?:from|as of|on) what date\b|\bwhich date\b|"
+                         # "När börjar de nya säbo-avtalen gälla?" (walk-through, stop 28: the
+                         # agreements' 50 procent was quoted; no date is given)
+                         r"\bnär (?:börjar|ska)\b[^?.]{0,40}\bgälla\b|\bnär träder\b", re.I)
 _DATE_SAID = re.compile(r"\b\d{1,2}\s+(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)\w*\b|"
                         r"\b\d{1,2}/\d{1,2}\b", re.I)
 _BUDGET = re.compile(r"\bbudget\w*|\banslag\w*|\bfunding\b", re.I)
@@ -4099,8 +4102,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     share = bool(_ASKS_PERCENT.search(text))
     share_unstated = share and bool(_ASKS_NUMBER.search(text)) and not any(
         _HAS_SHARE.search(h.chunk.text) for h in offered if h.meta.id == meta.id)
-    if (_ASKS_NUMBER.search(text) or frame.search_text or ALL_ROWS.search(text)) \
-            and (not share or share_unstated):
+    # a change between two years asked, or a share of it ("Hur stor var förändringen för
+    # läkare mellan 2019 och 2020?", "och mellan 2020 och 2021 i procent": walk-through, stop
+    # 28, got the monthly averages whole): computed from the table's values
+    table_change = len(set(_YEAR.findall(text))) >= 2 and bool(
+        CHANGE_ASKED.search(text) or _ASKS_PERCENT.search(text))
+    if (_ASKS_NUMBER.search(text) or frame.search_text or ALL_ROWS.search(text)
+            or table_change) and (not share or share_unstated or table_change):
         # (A share asked for is a sentence's, not a table cell's: answer set, tuning part,
         # "med hur många procent ökade läkarmedverkans besök 2021 jmf med året innan" -> 45.)
         # Of the top passages whose table has the row asked for, the one whose caption the
@@ -4111,10 +4119,20 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # that table or another of its document: "Samma men genomsnitt per månad" after the
         # totals per staff category: walk-through, stop 27, got the totals again)
         before = _rows_before(kb, frame)
+        candidates_of_doc = [h for h in offered if h.meta.id == meta.id]
+        # (and the tables under the same heading beside them: the totals, when only the monthly
+        # averages ranked among the top passages ("Hur stor var förändringen för läkare mellan
+        # 2019 och 2020?" after the totals: walk-through, stop 28, got the averages)
+        shown = {h.chunk.anchor for h in candidates_of_doc}
+        for h in list(candidates_of_doc):
+            for neighbour in _section_neighbours(kb, meta.id, h.chunk):
+                if neighbour.anchor not in shown and parse_table(neighbour.text) is not None:
+                    shown.add(neighbour.anchor)
+                    candidates_of_doc.append(replace(h, chunk=neighbour))
         tables = [(h, cell_answer(text, set(q_terms.all), h.chunk.text, tokenizer.tokenize,
                                   lang=lang, rows_before=before if before
                                   and h.meta.id == frame.topic_table[0] else ()))
-                  for h in offered if h.meta.id == meta.id]
+                  for h in candidates_of_doc]
         tables = [(h, c) for h, c in tables if c is not None]
         if tables:
             # (a table of averages answers only a question asking for an average: "Visa

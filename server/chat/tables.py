@@ -25,6 +25,8 @@ CHANGE_ASKED = re.compile(r"\bförändr\w*|\bskillnad\w*|\bökade\b|\bökat\b|\b
                           r"\bminskade\b|\bminskat\b|\bminskning\w*|\bdifferen\w*|"
                           r"\bchange[sd]?\b|\bincreas\w*|\bdecreas\w*|\bgrew\b|\bfell\b",
                           re.I)
+#: A share asked ("i procent", "percent"): a change between two years is given as one too.
+_PERCENT = re.compile(r"\bprocent\w*|%|\bpercent\w*", re.I)
 #: The row that changed the most or the least asked ("Vilken yrkesgrupp ökade mest mellan
 #: 2019 och 2021?": walk-through, stop 28, got the table of monthly averages and no group).
 MOST_CHANGED = re.compile(r"\b(?:ökade|minskade|förändrades|ändrades|increased|decreased|grew|"
@@ -181,7 +183,8 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
     # ("Jämför antalet hembesök av läkare 2019 och 2021 – hur stor var förändringen?": walk-
     # through, stop 28, gave both values and no difference)
     changes = {}
-    if CHANGE_ASKED.search(question) and len(wanted) >= 2:
+    percent = bool(_PERCENT.search(question))
+    if (CHANGE_ASKED.search(question) or percent) and len(wanted) >= 2:
         for row in rows:
             start, end = _value(row.values[wanted[0]]), _value(row.values[wanted[-1]])
             if start is not None and end is not None:
@@ -191,7 +194,9 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
         cells = ", ".join(f"{table.columns[i]}: {row.values[i]}" for i in wanted)
         delta = changes.get(row.label)
         if delta is not None:
-            cells += f" ({_CHANGE_WORD[lang]} {_signed(delta)})"
+            start = _value(row.values[wanted[0]])
+            share = f", {_signed(100 * delta / start, 1)} %" if percent and start else ""
+            cells += f" ({_CHANGE_WORD[lang]} {_signed(delta)}{share})"
         parts.append(f"{row.label} {cells}")
     if len(parts) > 2:  # a row a line
         line = (f"{caption}:" if caption else "") + "".join(f"\n- {p}" for p in parts)
@@ -225,9 +230,9 @@ def _value(cell: str) -> float | None:
     return float(cell.replace(",", ".")) if re.fullmatch(r"\d+(?:[,.]\d+)?", cell) else None
 
 
-def _signed(delta: float) -> str:
+def _signed(delta: float, decimals: int = 2) -> str:
     """+3557, −301, +1,4 (a decimal comma, the document's)."""
-    text = f"{abs(delta):.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    text = f"{abs(delta):.{decimals}f}".rstrip("0").rstrip(".").replace(".", ",")
     return ("+" if delta > 0 else "−" if delta < 0 else "±") + text
 
 

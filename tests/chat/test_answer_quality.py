@@ -403,6 +403,8 @@ def test_a_date_asked_of_passages_naming_none_is_not_covered(ask):
     # walk-through, stop 28: the HSU decision's proposal, without a date, quoted as the answer
     body = ask("Från vilket datum gäller den höjda ersättningen?")
     assert body["kind"] == "no_answer"
+    # walk-through, stop 28: the agreements' 50 procent was quoted as if it were a date
+    assert ask("När börjar de nya säbo-avtalen gälla?")["kind"] == "no_answer"
     # a date the documents do give is answered
     assert "2025-03-31" in ask("Från vilket datum gäller Cosmic-rutinen?")["answer"]
 

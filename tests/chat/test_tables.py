@@ -177,3 +177,13 @@ def test_which_groups_other_than_one_named_gets_every_other_row():
     assert "Arbetsterapeut" in line and "Undersköterska" in line and "Läkare" not in line
     line, _ = answer("vilka yrkesgrupper gör hembesök")
     assert all(label in line for label in ("Arbetsterapeut", "Läkare", "Undersköterska"))
+
+
+def test_a_change_and_its_share_between_two_years_follow_the_table_just_shown(ask):
+    # walk-through, stop 28: after the totals, the change for the physicians got the monthly
+    # averages whole, and "i procent" the same
+    a = ask("Kan du visa antalet hembesök per yrkeskategori 2019–2021 i en tabell?")
+    b = ask("Hur stor var förändringen för läkare mellan 2019 och 2020?", a["conversation_id"])
+    assert "Läkare 2019: 3016, 2020: 2213 (förändring −803)" in b["answer"]
+    c = ask("och mellan 2020 och 2021 i procent", a["conversation_id"])
+    assert "Läkare 2020: 2213, 2021: 2715 (förändring +502, +22,7 %)" in c["answer"]
