@@ -39,6 +39,8 @@ class Lexicon:
     #: Per tokenizer (by identity): each group's terms as (phrase pattern, stems), made once;
     #: tokenizing every term of every group on every query cost ~4 ms a query (profiled).
     _prepared: dict = field(default_factory=dict, compare=False, repr=False)
+    #: Per tokenizer (by identity): the stems several groups share (``shared_stems``).
+    _shared: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, path: Path = LEXICON_PATH) -> "Lexicon":
@@ -133,8 +135,8 @@ class Lexicon:
     def shared_stems(self, tokenizer: SwedishTokenizer) -> frozenset[str]:
         """Stems that occur in the terms of more than one group ("boende" of "ordinärt boende"
         and of "särskilt boende"): they tell no group's meaning apart."""
-        key = ("shared", id(tokenizer))
-        cached = self._prepared.get(key)
+        key = id(tokenizer)
+        cached = self._shared.get(key)
         if cached is None or cached[0] is not tokenizer:
             seen: dict[str, int] = {}
             for group in self.groups:
@@ -142,7 +144,9 @@ class Lexicon:
                 for tok in stems:
                     seen[tok] = seen.get(tok, 0) + 1
             cached = (tokenizer, frozenset(t for t, n in seen.items() if n > 1))
-            self._prepared[key] = cached
+            if len(self._shared) >= 4:  # an old snapshot's tokenizer: let it go
+                self._shared.clear()
+            self._shared[key] = cached
         return cached[1]
 
     def particle_verbs(self, query: str, tokenizer: SwedishTokenizer,

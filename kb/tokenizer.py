@@ -40,6 +40,7 @@ MIN_PART_LENGTH = 3
 MIN_RESTORED_LENGTH = 4
 MAX_RESTORED_SLOTS = 6
 _RESTORED = {"a": "aåä", "o": "oö"}
+MAX_RESTORED_CACHED = 20_000
 _DIACRITICS = re.compile(r"[åäöéü]")
 
 #: Word endings that look like words but are suffixes: "utskriv|ning" is no compound.
@@ -163,6 +164,8 @@ class SwedishTokenizer:
                     known.add(candidate)
             if len(known) == 1:
                 found = known.pop()
+        if len(self._restored) >= MAX_RESTORED_CACHED:  # (words users typed: bounded)
+            self._restored.clear()
         self._restored[word] = found
         return found
 
