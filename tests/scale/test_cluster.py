@@ -11,6 +11,7 @@ import re
 import shutil
 import signal
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -224,13 +225,15 @@ def test_a_publish_on_one_instance_is_served_by_the_other_without_a_restart(clus
 
 
 def _load(base: str, stop_at: threading.Event, results: list, conversations: dict,
-          worker: int) -> None:
+          worker: int, cut: list) -> None:
     """A conversation per round through nginx: the visit, then the age; records every status
-    and, for each conversation that got its first answer, the id."""
+    and, for each conversation that got its first answer, the id; a request the connection
+    was cut under is recorded by its exception's name, with the time it was sent in ``cut``."""
     round_ = 0
     with httpx.Client(timeout=120) as client:
         while not stop_at.is_set():
             round_ += 1
+            sent = time.monotonic()
             try:
                 first = _chat(base, f"{VISIT} (arbetare {worker}, varv {round_})", client=client)
                 results.append(first.status_code)
@@ -238,19 +241,23 @@ def _load(base: str, stop_at: threading.Event, results: list, conversations: dic
                     continue
                 cid = first.json()["conversation_id"]
                 conversations[cid] = None
+                sent = time.monotonic()
                 follow = _chat(base, "Patienten är 90 år.", cid, client=client)
                 results.append(follow.status_code)
                 if follow.status_code == 200:
                     conversations[cid] = follow.json()["facts"].get("patient_age")
             except httpx.TransportError as exc:
                 results.append(type(exc).__name__)
+                cut.append(sent)
 
 
-def _run_load(base: str, workers: int = 3):
+def _run_load(base: str, workers: int = 3, cut: list | None = None):
     stop_at = threading.Event()
     results: list = []
     conversations: dict = {}
-    threads = [threading.Thread(target=_load, args=(base, stop_at, results, conversations, w),
+    cut = [] if cut is None else cut
+    threads = [threading.Thread(target=_load,
+                                args=(base, stop_at, results, conversations, w, cut),
                                 daemon=True) for w in range(workers)]
     for t in threads:
         t.start()
@@ -258,9 +265,11 @@ def _run_load(base: str, workers: int = 3):
 
 
 def test_kill_9_of_one_instance_under_load_loses_no_conversation(cluster):
-    stop_at, threads, results, conversations = _run_load(cluster.nginx)
+    cut: list = []
+    stop_at, threads, results, conversations = _run_load(cluster.nginx, cut=cut)
     try:
         wait_for(lambda: len(conversations) >= 3, "conversations under way", timeout=300)
+        killed = time.monotonic()
         cluster.one.proc.send_signal(signal.SIGKILL)
         cluster.one.proc.wait(timeout=60)
         killed_at = len(results)
@@ -271,8 +280,13 @@ def test_kill_9_of_one_instance_under_load_loses_no_conversation(cluster):
             t.join(timeout=300)
     try:
         # Every request through nginx was answered, the ones in flight at the kill too
-        # (retried on the other instance), and after it the other kept answering.
-        assert set(results) == {200}, results
+        # (retried on the other instance, when the killed one had sent nothing of its answer),
+        # and after it the other kept answering. An answer the killed instance was already
+        # writing cannot be retried by nginx (its client has part of it): such a request, sent
+        # before the kill, is the one allowed a cut connection, one per worker at most (a busy
+        # machine made that race likely: a suite beside CI, stop 28).
+        assert set(results) <= {200, "RemoteProtocolError", "ReadError"}, results
+        assert all(sent <= killed for sent in cut) and len(cut) <= 3, (cut, killed, results)
         # Every conversation begun (on either instance) is there, and continues.
         assert conversations
         for cid in conversations:
