@@ -574,23 +574,17 @@ def birthday_birth_date(text: str, today: date, visit: date | None = None) -> da
         if day is not None and visit is not None and year_left_out(rest, today):
             # the such day nearest the visit (the verb's tense is the speaker's, not the
             # visit's: "fyller 85 först 1/4" of a visit of 31/3 2025, told in 2026)
-            day = min((_years_later(day, k) for k in (-1, 0, 1)),
+            day = min((years_later(day, k) for k in (-1, 0, 1)),
                       key=lambda d: abs((d - visit).days))
     if day is not None and 0 < turns < 130:
-        try:
-            return day.replace(year=day.year - turns)
-        except ValueError:  # 29 February
-            return day.replace(year=day.year - turns, day=28)
+        return years_later(day, -turns)
     if _LATER.search(m.group("rest")) and 0 < turns < 130:
         by = _coming_by(m.group("rest"), today)
         if by is not None:
             # "fyller 85 nästa vecka": 85 from the end of next week on, so a visit moved
             # past it is hers at 85 (walk-through, stop 23: "och om jag åker dit 15/12
             # istället" kept 84 and the fee); a visit within the week is taken at 84
-            try:
-                return by.replace(year=by.year - turns)
-            except ValueError:  # 29 February
-                return by.replace(year=by.year - turns, day=28)
+            return years_later(by, -turns)
         return turns - 1
     if 0 < turns < 130:
         # a birthday in a period without its day: "fyllde 85 förra veckan", "turned 85 last
@@ -601,10 +595,7 @@ def birthday_birth_date(text: str, today: date, visit: date | None = None) -> da
             return turns
         around = _birthday_period(m.group("rest"), today, past=past)
         if around is not None:
-            try:
-                return around.replace(year=around.year - turns)
-            except ValueError:
-                return around.replace(year=around.year - turns, day=28)
+            return years_later(around, -turns)
         if not past:
             # a birthday to come, when not read ("fyller 85 imorron", "… om en vecka"): not
             # yet that age (walk-through, stop 25: "fyller 85 …" was read as 85, free of
@@ -613,7 +604,8 @@ def birthday_birth_date(text: str, today: date, visit: date | None = None) -> da
     return None
 
 
-def _years_later(day: date, years: int) -> date:
+def years_later(day: date, years: int) -> date:
+    """The same day ``years`` later (earlier when negative); 29 February becomes the 28th."""
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February

@@ -28,7 +28,7 @@ from rutin.text import detect_language, language_scores
 from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, days_from_the_visit,
                                 extract_facts, has_unreadable_date, merge_facts, month_named,
                                 other_patient, period_span, period_words, vague_date,
-                                year_left_out)
+                                year_left_out, years_later)
 from server.chat.organization import (HALLAND, ORGANIZATION_NAME, find_organization,
                                       organization_kind, resolve_scope)
 from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, caption_overlap,
@@ -2063,10 +2063,7 @@ def _ages_moved(age: int, given_on: date, visit_date: date) -> dict[int, int]:
     each with how many of the birth dates that allow count it."""
     from rules.age import age_on
 
-    try:  # the latest birth date that makes her ``age`` on ``given_on``
-        latest = given_on.replace(year=given_on.year - age)
-    except ValueError:  # 29 February
-        latest = given_on.replace(year=given_on.year - age, day=28)
+    latest = years_later(given_on, -age)  # the latest birth date making her ``age`` on it
     counts: dict[int, int] = {}
     for back in range(365):
         born = latest - timedelta(days=back)
