@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kb.units import Span, split_sentences
+from server.chat import texts as T
 
 _NUMBER = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -196,7 +197,7 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
         if delta is not None:
             start = _value(row.values[wanted[0]])
             share = f", {_signed(100 * delta / start, 1)} %" if percent and start else ""
-            cells += f" ({_CHANGE_WORD[lang]} {_signed(delta)}{share})"
+            cells += f" ({T.t(lang, 'table_change')} {_signed(delta)}{share})"
         parts.append(f"{row.label} {cells}")
     if len(parts) > 2:  # a row a line
         line = (f"{caption}:" if caption else "") + "".join(f"\n- {p}" for p in parts)
@@ -209,20 +210,12 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
         ranked = sorted(changes.items(), key=lambda kv: kv[1], reverse=not falling)
         label, delta = ranked[-1] if least else ranked[0]
         if (delta < 0) == falling and delta != 0:  # (no row went the way asked: no line)
-            line += "\n" + _MOST_LINE[lang].format(
-                kind=_MOST_KIND[lang][(least, falling)], first=table.columns[wanted[0]],
-                last=table.columns[wanted[-1]], label=label, delta=_signed(delta))
+            kind = ("least_" if least else "most_") + ("decrease" if falling else "increase")
+            line += "\n" + T.t(lang, "table_most", kind=T.t(lang, kind),
+                               first=table.columns[wanted[0]], last=table.columns[wanted[-1]],
+                               label=label, delta=_signed(delta))
     spans = ([table.caption] if table.caption else []) + [table.header] + [r.span for r in rows]
     return CellAnswer(line, spans, tuple(table.rows.index(r) for r in rows))
-
-
-_CHANGE_WORD = {"sv": "förändring", "en": "change"}
-_MOST_LINE = {"sv": "{kind} {first}–{last}: {label} ({delta}), räknat ur tabellens värden.",
-              "en": "{kind} {first}–{last}: {label} ({delta}), computed from the table's values."}
-_MOST_KIND = {"sv": {(False, False): "Störst ökning", (True, False): "Minst ökning",
-                     (False, True): "Störst minskning", (True, True): "Minst minskning"},
-              "en": {(False, False): "Largest increase", (True, False): "Smallest increase",
-                     (False, True): "Largest decrease", (True, True): "Smallest decrease"}}
 
 
 def _value(cell: str) -> float | None:

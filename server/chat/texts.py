@@ -100,6 +100,11 @@ TEXTS = {
                              "svarar jag med registrering, avgift och ersättning.",
         "changed": "Ändrat: {changes}.",
         "visit_pay_named": "den extra ersättningen på 500 kr",
+        # a change computed between two years of a table, and the row that changed the most
+        "table_change": "förändring",
+        "table_most": "{kind} {first}–{last}: {label} ({delta}), räknat ur tabellens värden.",
+        "most_increase": "Störst ökning", "least_increase": "Minst ökning",
+        "most_decrease": "Störst minskning", "least_decrease": "Minst minskning",
         "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "rule_statement_past": "Enligt ”{title}” ({system}), som gällde till och med {last}:",
         "stands_for": "{term} står för ”{full}”.",
@@ -250,6 +255,11 @@ TEXTS = {
                              "answer with the registration, fee and compensation.",
         "changed": "Changed: {changes}.",
         "visit_pay_named": "the extra 500 kr",
+        "table_change": "change",
+        "table_most": "{kind} {first}–{last}: {label} ({delta}), computed from the table's "
+                      "values.",
+        "most_increase": "Largest increase", "least_increase": "Smallest increase",
+        "most_decrease": "Largest decrease", "least_decrease": "Smallest decrease",
         "rule_statement": "Under the routine in force today (“{title}”, {system}; quoted in "
                           "Swedish):",
         "rule_statement_past": "Under “{title}” ({system}), which applied up to and including "

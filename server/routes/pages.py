@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from rutin.errors import InputError, NotFound
 from rutin.redact import mask_personnummer
 from server.chat.answer import last_day, validity
+from server.chat import texts as T
 from server.chat.sentences import Span, highlight_parts
 from server.chat.service import respond
 from rutin.clock import today_in_stockholm
@@ -91,9 +92,10 @@ def answer_blocks(text: str) -> list[dict]:
 
 
 #: A table row as the chat writes it: "- Läkare 2019: 3016, 2020: 2213, 2021: 2715".
+_CHANGE_WORDS = "|".join(re.escape(T.t(lang, "table_change")) for lang in ("sv", "en"))
 _TABLE_ROW = re.compile(r"^- (?P<label>\S.*?) (?P<cells>\S+: \S+(?:, \S+: \S+)*)"
                         # a change computed between the years ("(förändring +487)")
-                        r"(?: \((?P<change>(?:förändring|change)) (?P<delta>[^)]+)\))?$")
+                        rf"(?: \((?P<change>{_CHANGE_WORDS}) (?P<delta>[^)]+)\))?$")
 _CELL = re.compile(r"(?:^|, )(\S+): (\S+?)(?=, \S+: |$)")
 
 
