@@ -113,12 +113,16 @@ class Lexicon:
                     break
         return found
 
-    def opposite_stems(self, query: str,
-                       tokenizer: SwedishTokenizer) -> tuple[frozenset[str], frozenset[str]]:
+    def opposite_stems(self, query: str, tokenizer: SwedishTokenizer,
+                       matched: list | None = None) -> tuple[frozenset[str], frozenset[str]]:
         """For a group with an opposite that ``query`` names, when it names none of the
         opposite ("avsluta hemsjukvården" names the discharge): (the stems of the named
-        group, "utskrivning" …; the stems of its opposite, the enrolment's "anslut" …)."""
-        matched = {group for group, _term in self._matches(query, tokenizer)}
+        group, "utskrivning" …; the stems of its opposite, the enrolment's "anslut" …).
+        ``matched``: the query's ``matching_groups``, when the caller has them already."""
+        if not self.opposites:
+            return frozenset(), frozenset()
+        if matched is None:
+            matched = self.matching_groups(query, tokenizer)
         named = {i for i, group in enumerate(self.groups) if group in matched}
         side: set[str] = set()
         opposite: set[str] = set()

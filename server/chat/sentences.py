@@ -208,7 +208,8 @@ def question_terms(question: str, tokenizer, lexicon=None,
     whole = frozenset(tokenizer.tokenize(question, compounds=False))
     shared = lexicon.shared_stems(tokenizer) if lexicon else frozenset()
     groups = []
-    for group in (lexicon.matching_groups(question, tokenizer) if lexicon else []):
+    matched = lexicon.matching_groups(question, tokenizer) if lexicon else []
+    for group in matched:
         tokens = frozenset(tok for term in group
                            if not is_particle_verb(term, UNEXPANDED_PARTICLE)
                            for tok in tokenizer.tokenize(term, compounds=False))
@@ -224,7 +225,7 @@ def question_terms(question: str, tokenizer, lexicon=None,
         groups.append((tokens & whole or tokens & own, tokens - own - shared))
     expanded = frozenset().union(*(g[1] for g in groups)) if groups else frozenset()
     cues = frozenset(name for name, (asks, _) in CUES.items() if asks.search(question))
-    side, opposite = lexicon.opposite_stems(question, tokenizer) if lexicon \
+    side, opposite = lexicon.opposite_stems(question, tokenizer, matched) if lexicon \
         else (frozenset(), frozenset())
     asked = sum(bool(_QUESTION_WORD.search(piece))
                 for piece in re.split(r"\b(?:och|and)\b", question))

@@ -1601,7 +1601,9 @@ def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | Non
         # explains: "SIP" in the widget got Region Halland's explanation twice, the second
         # said to come from there)
         return None
-    wrong_way = [_speaks_of_the_opposite(state, frame, r) for r in (whole, second)]
+    tokenizer = _tokenizer_for(kb)
+    _side, opposite = kb.lexicon.opposite_stems(frame.text, tokenizer)
+    wrong_way = [_speaks_of(opposite, kb.lexicon, tokenizer, r) for r in (whole, second)]
     if wrong_way == [True, False]:
         # one answer speaks of the opposite of what is asked ("vad ska pat få veta när hen
         # skrivs ut från hemsjukvården" got the 2022 report's "… ska patienter skrivas in …"
@@ -1612,15 +1614,14 @@ def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | Non
     return _combined(whole, second)
 
 
-def _speaks_of_the_opposite(state, frame: Frame, reply: ChatReply) -> bool:
-    """Whether the reply's first quote holds the opposite of what the question names (the
-    enrolment for a question on the discharge) and nothing of what it names."""
-    tokenizer, lexicon = _tokenizer_for(state.kb), state.kb.lexicon
-    _side, opposite = lexicon.opposite_stems(frame.text, tokenizer)
-    # (the quote names one side only, and it is the question's opposite: "skrivas in" too)
+def _speaks_of(opposite: frozenset[str], lexicon, tokenizer, reply: ChatReply) -> bool:
+    """Whether the reply's first quote names only ``opposite``, the opposite of what the
+    question names (the enrolment for a question on the discharge; "skrivas in" too)."""
+    if not opposite:
+        return False
     quoted, _other = lexicon.opposite_stems(reply.api["citations"][0].get("quote") or "",
                                             tokenizer)
-    return bool(opposite) and quoted == opposite
+    return quoted == opposite
 
 
 def _combined(first: ChatReply, second: ChatReply) -> ChatReply:
