@@ -558,8 +558,9 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
         heading = set(cand.get("heading") or ())
         if cand.get("off_topic") or (heading & question.opposite
                                      and not heading & question.side):
-            # (or a section headed by the opposite of what is asked: "vad ska pat få veta när vi
-            # avslutar hemsjukvården" got the enrolment's "… informationsblad")
+            # (or a section headed by the opposite of what is asked: "hur ska patienten få info
+            # när hen skrivs in i hemsjukvården? …" got "Utskrivning från hemsjukvård": answer
+            # set C, tuning part)
             score -= OFF_TOPIC_PENALTY
         if cand.get("topic"):
             score += TOPIC_BONUS
