@@ -770,7 +770,9 @@ _OCCASIONS = [
         r"något annat|nåt annat|annat besök|inget av (?:dem|dessa|ovan)|ingen av (?:dem|dessa)|"
         r"vanligt? (?:hem)?besök|vanlig (?:kontroll|uppföljning)|\w*uppföljningsbesök\w*|"
         # "vanligt uppföljande hembesök" (walk-through, stop 20: the occasion was asked)
-        r"uppföljande (?:hem)?besök|vanligt? \w+ (?:hem)?besök|"
+        # ("vanligt uppföljande läkarbesök": walk-through, stop 29, got the fee of a riktat
+        # besök and nothing on the 500 kr)
+        r"uppföljande (?:hem|läkar)?besök|vanligt? \w+ (?:hem|läkar)?besök|"
         # "uppföljning av sår" (walk-through, stop 21: the occasion was asked again)
         r"\buppföljning av (?!utskriv|inskriv|hemsjukv|khsv|hsv)\w+|\bsår(?:vård|omläggning|kontroll)\b|"
         r"\bwound (?:care|check|dressing|follow[- ]?up)\b|"

@@ -1321,6 +1321,10 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
         if frame.facts_only:
             conv.facts = merge_facts({}, frame.stated)
             conv.pending = conv.pending_rule = None
+            if _BOTH_SYSTEMS.search(frame.text) and frame.stated.get("visit_date"):
+                # which of the two systems held on the day noted ("besök 31/3 2025, vas eller
+                # cosmic" was asked what the person wanted to know: walk-through, stop 29)
+                return _version_answer(state, frame, today, conv)
             return _clarify_answer(conv, lang)
         reply = _visit_answer(state, frame, conv, today)
         if frame.why_card:
@@ -1371,15 +1375,18 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
     # (how long Läkarmedverkan lasts before the rules' "can it count": "läkarmedverkan hur
     # länge efter utskrivning fr HS, kan det förlängas" got its 500 kr exclusion: walk-
     # through, stop 27; with money asked the period statement gives way)
-    whole = (_notice_statement(state, frame, today) or _lmv_period_statement(state, frame, conv)
-             or _rule_statement(state, frame, today) or _search_answer(state, frame))
+    notice = _notice_statement(state, frame, today)
+    period = None if notice is not None else _lmv_period_statement(state, frame, conv)
+    whole = notice or period or _rule_statement(state, frame, today) \
+        or _search_answer(state, frame)
     # (the question the whole answer offers waits only while that answer is shown: "What is
     # Läkarmedverkan and how long can they support …" answered in two parts left the period
     # statement's "Ange utskrivningsdatumet" waiting unseen, so "Can that be extended?" was
     # no follow-up: walk-through, stop 28)
     offered = conv.pending, conv.pending_rule
     conv.pending = conv.pending_rule = None
-    parts = (_both_parts(state, frame, conv, today, whole)
+    parts = ((None if period is not None and _period_says_it(frame.text)
+              else _both_parts(state, frame, conv, today, whole))
              or _two_organizations(state, frame, whole)
              or (whole.api.get("kind") == NO_ANSWER
                  and _parts_routed(state, frame, conv, today)) or None)
@@ -1672,6 +1679,17 @@ def _extended_lmv(state, frame: Frame, conv: Conversation) -> ChatReply | None:
     if LMV_WORDS.search(frame.text) and _EXTENDED.search(frame.text):
         return _lmv_period_statement(state, frame, conv)
     return None
+
+
+def _period_says_it(text: str) -> bool:
+    """Whether the second of two questions asks what the period statement says besides the
+    days: whether it can be extended, who it is for or who starts it ("Hur länge kan
+    Läkarmedverkan stödja en patient efter utskrivning, och kan det förlängas?" was split,
+    its second part answered with the 500 kr exclusion: walk-through, stop 29)."""
+    m = _TWO_QUESTIONS.match(text)
+    return m is None or bool(_EXTENDED.search(m.group("second"))
+                             or _WHO_ASKED.search(m.group("second"))
+                             or _HOW_LONG.search(m.group("second")))
 
 
 def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply | None:
@@ -2925,6 +2943,12 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
         return None
     if _OTHER_SERVICE.search(frame.text):
         return None  # home help, not the physician's visit ("vad kostar hemtjänst för …")
+    if any(asked.search(frame.text) for asked in _SAID_IN_ITS_WORDS):
+        # a salary, an employer, travel, a death, the high-cost ceiling or a delegation is no
+        # rule of the visit routine; search says whether a routine speaks of it ("vilken lön
+        # kan man förvänta sig som sjuksköterska i hemsjukvården" got "only physicians' visits
+        # give the extra compensation": walk-through, stop 29)
+        return None
     if _RULELESS_CODE.search(frame.text):
         # A KVÅ or diagnosis code is in no rule table: search then says what is not covered
         # (issue 9's example "What is the KVÅ code for an occupational therapist's home

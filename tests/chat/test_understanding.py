@@ -2135,3 +2135,38 @@ def test_an_abbreviation_alone_that_a_passage_spells_out_is_explained_once(ask):
     body = ask("SIP")
     assert body["answer"].count("samordnad individuell plan") == 1
     assert "Vårdbegäran" in ask("SAMSA")["answer"]
+
+
+def test_a_salary_question_naming_a_nurse_is_not_answered_with_the_visit_rule(ask):
+    # walk-through, stop 29: "only physicians' visits give the extra compensation"
+    body = ask("vilken lön kan man förvänta sig som sjuksköterska i hemsjukvården")
+    assert body["kind"] == "no_answer"
+    assert "500 kr" not in body["answer"]
+
+
+def test_an_ordinary_follow_up_physician_visit_gets_no_compensation_and_no_fee(ask):
+    # walk-through, stop 29: the riktat besök's 200 kr, and nothing on the 500 kr
+    body = ask("vad betalar en 80-åring för ett vanligt uppföljande läkarbesök på säbo och "
+               "blir det 500 kr")
+    assert body["facts"]["occasion"] == "annat"
+    assert body["decision"]["compensation_sek"] == 0
+    assert "varken registrering eller patientavgift" in body["answer"]
+
+
+def test_a_day_noted_with_both_systems_named_is_answered_with_the_system_in_force(ask):
+    # walk-through, stop 29: "besök 31/3 2025, vas eller cosmic" was asked what the person
+    # wanted to know
+    a = ask("besök 31/3 2025, vas eller cosmic")
+    assert a["kind"] == "version"
+    assert a["answer"].startswith("Den 2025-03-31 gällde ”Registrering av riktade "
+                                  "hemsjukvårdsbesök av läkare i Cosmic”")
+    b = ask("besök 28/3 2025, vas eller cosmic")
+    assert "läkare i VAS”" in b["answer"].splitlines()[0]
+
+
+def test_how_long_and_whether_extended_is_one_period_statement(ask):
+    # walk-through, stop 29: split in two, the second part got the 500 kr exclusion
+    body = ask("Hur länge kan Läkarmedverkan stödja en patient efter utskrivning, och kan det "
+               "förlängas?")
+    assert "med möjlighet till förlängning utifrån individuellt beslut" in body["answer"]
+    assert "ersättning" not in body["answer"].lower()
