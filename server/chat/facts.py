@@ -531,7 +531,10 @@ _RULE_AGE_CONTEXT = re.compile(r"(under|över|from|från|och äldre|or older|and
 # A birthday: "fyller 85 imorgon", "hon fyllde 85 den 2/4", "turns 85 next week": the age on
 # the visit's day depends on whether the birthday came before it (walk-through, stop 21: "pat
 # fyller 85 imorgon, besök idag …" was taken as 85 on the visit's day, free of charge).
+# ("förresten fyller hon 85 nästa vecka" in a visit's conversation was refused: walk-through,
+# stop 29; the subject may stand after the verb)
 _BIRTHDAY = re.compile(r"\b(?:fyller|fyllde|fyllt|fylla|turns|turned|turning|will turn)\s+"
+                       r"(?:(?:hon|han|hen|pat|patienten|she|he)\s+)?"
                        r"(\d{2,3})\b(?:\s*år)?(?P<rest>[^,.;!?]*)", re.I)
 _LATER = re.compile(r"\b(?:nästa|om \w+ (?:dag|dagar|veck(?:a|or)|månad(?:er)?)|snart|senare|i helgen|"
                     r"next|soon|in \w+ (?:days?|weeks?|months?)|later|i ?morgon|tomorrow|"
@@ -763,7 +766,9 @@ _OCCASIONS = [
         # "did the intake visit", "new pt moving into sabo" (re-check, stop 18: the locum was
         # asked for the occasion again)
         r"\bintake\b|\badmission (?:visit|talk)|\bnew (?:pt|resident)\b|\bmoving in(?:to)?\b|"
-        r"\bmoved in(?:to)?\b|\bflytta(?:r|de|t)? in\b|\binflytt\w*", re.I)),
+        r"\bmoved in(?:to)?\b|\bflytta(?:r|de|t)? in\b|\binflytt\w*|"
+        # ("säbo, 90 år, nyinflyttad": walk-through, stop 29, the occasion was asked again)
+        r"\bny-?inflytt\w*", re.I)),
     # A visit connected to none of the three occasions (issue 9: "något annat, ett vanligt
     # uppföljningsbesök" was not read; routing set tuning part, physician-2 and physician-4).
     ("annat", re.compile(

@@ -174,6 +174,10 @@ def _day_from_the_visit(stated: dict, earlier: dict, text: str) -> None:
         return
 
 
+_YEAR_SAID_IN_WORDS = re.compile(r"\bförra året\b|\bi fjol\b|\blast year\b|\bnästa år\b|"
+                                 r"\bnext year\b|\bkommande år\b", re.I)
+
+
 def _keep_the_visits_year(stated: dict, earlier: dict, text: str, today: date) -> None:
     """A day and month without a year, said about a visit of another year, is in that year
     ("… 31/3 2025" then "och om det var 30/3" is 2025-03-30), unless that day is still to
@@ -190,7 +194,10 @@ def _keep_the_visits_year(stated: dict, earlier: dict, text: str, today: date) -
             pass
         return
     year = earlier.get("visit_year")  # the year of a period asked about ("feb 2025")
-    if not (new and (old or year)) or not year_left_out(text, today):
+    if not (new and (old or year)) or not year_left_out(text, today) \
+            or _YEAR_SAID_IN_WORDS.search(text):
+        # (a year said in words is that year: "nej vänta det var 28/3 förra året" after a visit
+        # of this year kept this year, and the Cosmic card: walk-through, stop 29)
         return
     try:
         new = date.fromisoformat(str(new))

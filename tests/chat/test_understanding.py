@@ -2170,3 +2170,24 @@ def test_how_long_and_whether_extended_is_one_period_statement(ask):
                "förlängas?")
     assert "med möjlighet till förlängning utifrån individuellt beslut" in body["answer"]
     assert "ersättning" not in body["answer"].lower()
+
+
+def test_a_day_said_last_year_in_a_visits_conversation_is_last_years(ask):
+    # walk-through, stop 29: "28/3 förra året" after a visit of this year kept this year and
+    # gave the Cosmic card instead of the VAS one; "nyinflyttad" asked the occasion again
+    a = ask("reg av hembesök 3/4")
+    b = ask("säbo, 90 år, nyinflyttad", a["conversation_id"])
+    assert b["facts"]["occasion"] == "inskrivning"
+    assert b["decision"]["compensation_sek"] == 500
+    c = ask("nej vänta det var 28/3 förra året", a["conversation_id"])
+    assert c["facts"]["visit_date"] == "2025-03-28"
+    assert "läkare i VAS”" in c["answer"]
+
+
+def test_a_birthday_with_its_subject_after_the_verb_amends_the_visit(ask):
+    # walk-through, stop 29: "förresten fyller hon 85 nästa vecka" was refused
+    a = ask("hembesök igår hos 84-åring ordinärt boende inskriven khsv, brytpunktssamtal. hur reg")
+    b = ask("förresten fyller hon 85 nästa vecka, spelar det ngn roll", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 200
+    c = ask("och om hon fyllde 85 i förrgår", a["conversation_id"])
+    assert c["decision"]["patient_fee_sek"] == 0
