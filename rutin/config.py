@@ -174,8 +174,10 @@ class Settings(BaseSettings):
         description="Longest wait in that queue; a request still waiting then is answered 503 "
         "with Retry-After.",
     )
+    # (30 refused people asking a few seconds apart from one address, as an intranet behind
+    # one NAT address does: walk-throughs, stop 29)
     new_conversations_per_minute: int = Field(
-        default=30, ge=0,
+        default=120, ge=0,
         description="New chat conversations one client address may start per minute (a burst "
         "of as many, then evenly); more are answered 429 with Retry-After. Follow-ups in a "
         "conversation are not counted. 0: no limit. Behind a proxy the client address is the "

@@ -213,17 +213,24 @@ def _tokenizer_for(kb):
     return kb.tokenizer
 
 
-def _admit_new_conversation(state, client: str | None) -> None:
-    """Raise TooManyRequests when ``client`` has started its share of new conversations."""
+def _admit_new_conversation(state, client: str | None, text: str = "") -> None:
+    """Raise TooManyRequests when ``client`` has started its share of new conversations; the
+    message is in the question's language ("Försök igen om 1 sekunder" answered English
+    questions in Swedish, and in bad Swedish: walk-through, stop 29)."""
     limiter = getattr(state, "new_conversations", None)
     if limiter is None or not client:
         return
     wait = limiter.take(client)
     if wait:
-        raise TooManyRequests(
-            "conversation_id",
-            f"För många nya samtal på kort tid från samma adress. Försök igen om {wait} "
-            "sekunder, eller fortsätt ett pågående samtal.", retry_after=wait)
+        if detect_language(text) == "en":
+            unit = "second" if wait == 1 else "seconds"
+            message = (f"Too many new conversations in a short time from the same address. Try "
+                       f"again in {wait} {unit}, or go on with a conversation already started.")
+        else:
+            unit = "sekund" if wait == 1 else "sekunder"
+            message = (f"För många nya samtal på kort tid från samma adress. Försök igen om "
+                       f"{wait} {unit}, eller fortsätt ett pågående samtal.")
+        raise TooManyRequests("conversation_id", message, retry_after=wait)
 
 
 #: A short follow-up pointing back with a pronoun ("ger det extra ersättning?").
@@ -259,7 +266,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     conv = store.get(conversation_id) if conversation_id else None
     restarted = bool(conversation_id) and conv is None
     if conv is None:
-        _admit_new_conversation(state, client)
+        _admit_new_conversation(state, client, text)
     born_pnr, pnr_seen = _birth_date_from_text(text, today)
     text = mask_personnummer(text)  # from here on the personnummer is gone
     asked_text = text  # as the person wrote it, for the page's thread

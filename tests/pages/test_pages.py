@@ -264,3 +264,12 @@ def test_a_changed_fact_on_the_page_shows_the_assumed_day_once_and_the_routine_l
     assert second.count("Besöksdagen saknas i frågan") == 1
     assert "Ändrat: ålder 84 → 85." in second
     assert "registreras besöket i Cosmic så här" in second
+
+
+def test_every_page_links_the_widget_and_the_widget_itself_does_not(client):
+    # walk-throughs, stop 29: no page linked the widget; found only through the API spec
+    for path in ("/", "/sok", "/documents"):
+        page = client.get(path).text
+        assert '<a href="/widget">frågerutan (widget)</a>' in page
+        assert "widget.js" in page
+    assert "site-footer" not in client.get("/widget").text

@@ -116,3 +116,22 @@ def test_the_background_sweep_removes_expired_conversations_without_a_request(
         _wait_until(lambda: late not in _files(data_dir), "a second sweep")
         db.dispose()
     assert _files(data_dir) == {alive}
+
+
+def test_the_rate_message_is_in_the_questions_language_and_counts_one_second_right(make_client):
+    # walk-throughs, stop 29: "Försök igen om 1 sekunder" answered English questions too
+    with make_client(new_conversations_per_minute=1) as client:
+        client.post("/api/v1/chat", json={"message": "who decides on enrolment in home care?"})
+        refused = client.post("/api/v1/chat",
+                              json={"message": "who decides on enrolment in home care?"})
+    assert refused.status_code == 429
+    assert refused.json()["error"].startswith("Too many new conversations")
+    assert "seconds" in refused.json()["error"]
+    with make_client(new_conversations_per_minute=60) as client:
+        # one token a second: the first refusal asks for exactly one second
+        for _ in range(200):
+            r = client.post("/api/v1/chat", json={"message": "Vem beslutar om anslutning?"})
+            if r.status_code == 429:
+                break
+    assert r.status_code == 429 and r.headers["retry-after"] == "1"
+    assert "Försök igen om 1 sekund," in r.json()["error"]
