@@ -1455,6 +1455,9 @@ _TWO_QUESTIONS = re.compile(
     r")\b.{8,})$", re.I | re.S)
 
 
+#: A second question of this many words or fewer goes on from the first ("och hur ofta sen").
+SHORT_PART_WORDS = 4
+
 #: A pronoun in a second question, pointing back at the first one's subject.
 _PART_PRONOUN = re.compile(r"\b(?:den|det|dem|dom|dessa|denna|detta|it|they|them|those)\b",
                            re.I)
@@ -1477,7 +1480,10 @@ def _both_parts(state, frame: Frame, conv: Conversation, today: date,
         hits = kb.search(part, k=5, organization=frame.organization)
         searched = None
         cited = replies[0].api.get("citations") if replies and replies[0] is not whole else None
-        pronoun = bool(_PART_PRONOUN.search(part))
+        # (a second part of a few words goes on from the first: "När ska första uppföljningen
+        # göras och hur ofta sen?" added a bus's hygiene rules: walk-through, stop 29)
+        pronoun = bool(_PART_PRONOUN.search(part)) or (bool(replies)
+                                                        and len(part.split()) <= SHORT_PART_WORDS)
         if cited and (pronoun or not (hits and is_supported(hits[0], threshold, frame.lang))):
             # a second part saying nothing alone goes on from the first part's answer, like a
             # follow-up ("Vad skulle en buss för mobil vård kosta och hur påverkas

@@ -879,3 +879,10 @@ def test_the_heading_itself_asked_is_answered_from_the_start_of_its_section(clie
         follow = ask(query)
         assert {c["organization"] for c in follow["citations"]} == {
             "Kommun i Västra Götaland (Sektor Välfärd)"}, query
+
+
+def test_a_short_second_question_goes_on_from_the_first(ask):
+    # walk-through, stop 29: "hur ofta sen" searched alone added a bus's hygiene rules
+    body = ask("När ska första uppföljningen göras och hur ofta sen?")
+    assert "minst var sjätte månad" in body["answer"]
+    assert "buss" not in body["answer"]
