@@ -737,7 +737,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.kind = SEARCH_KIND
     if frame.kind == OUT_OF_SCOPE and (_FIELD_NAMED.search(text) or _FIELDS_ASKED.search(text)) \
             and (_SYSTEM_NAMED.search(text) or conv.last_kind == VISIT) \
-            and is_supported(best, kb.no_answer_threshold_for(lang), lang):
+            and (is_supported(best, kb.no_answer_threshold_for(lang), lang)
+                 or _field_line_found(text, frame.hits[:3])):
         # a registration field of a named journal system, or of the card just shown, is the
         # routines' own matter, however sure the router is ("vilken kund ska jag ange i
         # cosmic", and "vilken kund ska jag välja" after a card: re-checks, stop 22, refused)
@@ -3230,9 +3231,12 @@ def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:
     text = frame.text
     # the age limit of the routine's fees names the physician's visit too ("whats the fee if
     # pt is over 85": walk-through, stop 19, got the Cosmic line in Swedish, no amount)
+    # (and an age given: "betalar patienten något om hon är 92" got the Cosmic fee line
+    # alone, in Swedish to an English question: walk-through, stop 29)
     if not (_asks_patient_fee(text) and (_TARGETED_VISIT.search(text)
                                          or _AGE_ASKED.search(text)
-                                         or re.search(r"\b85\b", text))) \
+                                         or re.search(r"\b85\b", text)
+                                         or frame.stated.get("patient_age") is not None)) \
             or _FEE_FIELD.search(text) \
             or (_HOME_CARE_FEE.search(text) and not _PROFESSIONS[0][0].search(text)):
         # (the fee for home health care is the municipality's, not the physician's visit:
@@ -3377,6 +3381,15 @@ _FIELD_NAMED = re.compile(r"kontakttyp\w*|vårdtjänst\w*|\bkund\w*|avgift\w*|be
                           r"besöksform\w*|besöksorsak\w*|\bsumma\b|\bkod\w*|\bcode\w*|"
                           r"\bcontact type\b|\bcustomer\b|\bfee\w*", re.I)
 _SYSTEM_NAMED = re.compile(r"\b(vas|cosmic)\b", re.I)
+
+
+def _field_line_found(text: str, hits) -> bool:
+    """Whether a registration field the message names by its Swedish name is a "Fält: värde"
+    line of one of ``hits`` ("what do i put in the Kund field in cosmic" was refused, its
+    English too little like the passage: walk-through, stop 29)."""
+    named = {m.group(0).lower() for m in _FIELD_NAMED.finditer(text)}
+    return any(re.search(rf"^\s*{re.escape(word)}\s*:", hit.chunk.text, re.I | re.M)
+               for word in named for hit in hits)
 # Every field of the registration asked for ("ja men vilka fält fyllde man i i vas":
 # walk-through, stop 23, was refused).
 _FIELDS_ASKED = re.compile(r"\bfälten\b|\bvilka fält\b|\bwhich fields\b|\bwhat fields\b|"
@@ -3920,6 +3933,14 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # the rows of a table asked for by their kind ("Kan du visa samtliga yrkeskategorier
         # 2019–2021 i en tabell?": walk-through, stop 26, refused) share few of its words
         threshold -= CONFIDENT_SEARCH_MARGIN
+    if _SYSTEM_NAMED.search(frame.text) and _field_line_found(frame.text, hits[:3]) \
+            and not is_supported(best, threshold, lang):
+        # a journal system's field named by its Swedish name, a "Fält: värde" line of a top
+        # passage, is asked of that passage however little else the question shares with it
+        # ("what do i put in the Kund field in cosmic": walk-through, stop 29, refused)
+        best = next(h for h in hits[:3] if _field_line_found(frame.text, [h]))
+        hits = [best] + [h for h in hits if h is not best]
+        threshold = min(threshold, best.support)
     term = _term_asked(frame.text)
     bare = _BARE_ABBREVIATION.fullmatch(frame.text)
     if term is None and bare:

@@ -886,3 +886,20 @@ def test_a_short_second_question_goes_on_from_the_first(ask):
     body = ask("När ska första uppföljningen göras och hur ofta sen?")
     assert "minst var sjätte månad" in body["answer"]
     assert "buss" not in body["answer"]
+
+
+@pytest.mark.parametrize("question", ["betalar patienten något om hon är 92",
+                                      "does the patient pay anything if shes 92"])
+def test_a_fee_question_with_an_age_gets_that_ages_fee_row(ask, question):
+    # walk-through, stop 29: the Cosmic fee line alone, in Swedish to an English question
+    body = ask(question)
+    assert "Läkare närsjukvård äldre" in body["answer"]
+    assert ("0 kr" in body["answer"]) or ("SEK 0" in body["answer"])
+    assert "200 kr om patient under 85 år" not in body["answer"].split("\n")[1]
+
+
+def test_a_cosmic_field_named_in_english_is_answered_from_the_registration(ask):
+    # walk-through, stop 29: "what do i put in the Kund field in cosmic" was refused
+    body = ask("what do i put in the Kund field in cosmic")
+    assert body["kind"] == "search"
+    assert "Kund: Primärvård" in body["answer"]
