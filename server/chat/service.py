@@ -3536,6 +3536,10 @@ _OLD_VERSION = re.compile(r"\bvas\b|\bgaml\w*|\bförra\b|\bföregående\b|\btidi
                           r"\bupphävd\w*|\bold\b|\bprevious\b|\bformer\b|\bearlier\b", re.I)
 
 
+#: A code typed: letters and digits in one word ("H3", "AV099").
+_CODE_TYPED = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+\b")
+
+
 def _answer_window(hits: list, frame: Frame) -> list:
     """The top passages an answer may come from (``S.ANSWER_PASSAGES``), without those of a
     version no longer in force whose successor has a hit too; when only such passages are
@@ -3573,6 +3577,16 @@ def _answer_window(hits: list, frame: Frame) -> list:
     # hemsjukvård" quoted the VAS routine's occasions, ended 2025-03-30, above the municipal
     # routine's "Utskrivning från hemsjukvård": walk-through, stop 21)
     kept = [hit for hit in window if not superseded(hit)]
+    codes = {c.lower() for c in _CODE_TYPED.findall(frame.text)}
+    if codes and kept:
+        # a code only an ended version uses is asked of that version ("H3" in the widget, the
+        # VAS routine's Avgiftstyp, got the HSU decision's background: walk-through, stop 29)
+        said = {c for c in codes for hit in kept if re.search(rf"\b{re.escape(c)}\b",
+                                                              hit.chunk.text, re.I)}
+        ended = [hit for hit in window if superseded(hit) and any(
+            re.search(rf"\b{re.escape(c)}\b", hit.chunk.text, re.I) for c in codes - said)]
+        if ended:
+            return ended + kept
     if kept:
         return kept
     successors = [best_of.get(hit.meta.superseded_by) for hit in window]

@@ -903,3 +903,11 @@ def test_a_cosmic_field_named_in_english_is_answered_from_the_registration(ask):
     body = ask("what do i put in the Kund field in cosmic")
     assert body["kind"] == "search"
     assert "Kund: Primärvård" in body["answer"]
+
+
+def test_a_code_only_an_ended_version_uses_is_answered_from_that_version(ask):
+    # walk-through, stop 29: the widget's "H3" (the VAS routine's Avgiftstyp) got the HSU
+    # decision's background, the VAS passage being left out as replaced
+    body = ask("H3")
+    assert body["answer"].startswith("Avgiftstyp: H3")
+    assert "till och med 2025-03-30" in body["answer"]
