@@ -1222,7 +1222,10 @@ _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
                (re.compile(r"^(\s*)va(?=\s)", re.I), r"\1vad"),
                # an amount typed together ("ger lmv-besök också 500kr": answer set D, tuning
                # part, read as out of scope)
-               (re.compile(r"(?<=\d)(kr|sek|mkr)\b", re.I), r" \1"))
+               (re.compile(r"(?<=\d)(kr|sek|mkr)\b", re.I), r" \1"),
+               # "brytpkt samtal", "brytp. samtal" (answer set E, tuning part: "vårdtjänst vid
+               # brytpkt samtal i cosmic" quoted the enrolment's vårdtjänst)
+               (re.compile(r"\bbrytp(?:kt|\.)?\s*samtal(\w*)", re.I), r"brytpunktssamtal\1"))
 
 
 def _with_diacritics(kb, text: str) -> str:
@@ -2862,7 +2865,10 @@ def _no_answer(state, frame: Frame, nearby: bool = False, elsewhere=None) -> Cha
 
 # "Can I do the visit by phone instead?" as "Kan jag göra besöket via telefon?" (walk-through
 # as a new user: the English question got a bare quote, the Swedish one the rule).
-_COUNTS = re.compile(r"\bräknas\b|\bgodkänn\w*|\bgiltig\w*|\bcount\w*|\bqualif\w*|"
+# ("hur räknas säbo ersättningen ut" is a calculation, not what a visit counts as: answer set
+# E, tuning part, got the 500 kr rule)
+_COUNTS = re.compile(r"\bräknas\b(?!\s+(?:\w+\s+){0,2}ut\b)|\bgodkänn\w*|\bgiltig\w*|"
+                     r"\bcount\w*|\bqualif\w*|"
                      r"\beligib\w*|\bgår det\b|\bfår man\b|"
                      r"\bkan (?:man|jag|vi|du|det|hembesöket|besöket|läkaren)\b|"
                      r"\bcan (?:i|we|you|it|one|the visit)\b|\bmay (?:i|we)\b|"
@@ -2957,6 +2963,10 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
     physician "räknas videobesök för ersättn", "får man 500 kr när besöket görs inom
     läkarmedverkan", manager "kan distriktssköterskans hembesök ge ersättningen"."""
     if state.rules is None or frame.organization not in (None, HALLAND):
+        return None
+    if S.PURPOSE_ASKED.search(frame.text):
+        # what a rule is for is its routine's words, not the rule ("Vad är syftet med att
+        # regionen betalar extra för läkares besök i hemmet …": answer set E, tuning part)
         return None
     if _PAID_OUT.search(frame.text):
         # how much was paid out (in a year) is a figure, not the rule (walk-through, stop 21:

@@ -911,3 +911,29 @@ def test_a_code_only_an_ended_version_uses_is_answered_from_that_version(ask):
     body = ask("H3")
     assert body["answer"].startswith("Avgiftstyp: H3")
     assert "till och med 2025-03-30" in body["answer"]
+
+
+def test_brytpkt_typed_short_is_the_breakpoint_talk(ask):
+    # answer set E, tuning part: the enrolment's vårdtjänst was quoted
+    body = ask("vårdtjänst vid brytpkt samtal i cosmic")
+    assert "Riktad hemsjukvård| information| brytpunktssamtal" in body["answer"]
+    assert "inskrivningssamtal" not in body["answer"]
+
+
+def test_the_purpose_of_the_extra_compensation_is_its_routines_purpose_not_the_rule(ask):
+    # answer set E, tuning part: got the 500 kr rule statement
+    body = ask("Vad är syftet med att regionen betalar extra för läkares besök i hemmet hos "
+               "patienter i kommunal hälso- och sjukvård?")
+    assert "har till syfte att öka äldres hälsa" in body["answer"]
+
+
+def test_who_gets_the_support_going_is_who_initiates_it(ask):
+    # answer set E, tuning part: got the municipality's discharge sentence
+    body = ask("vem drar igång lmv-stödet när pat skrivs ut")
+    assert "Läkare inom slutenvården identifierar och initierar start" in body["answer"]
+
+
+def test_how_a_compensation_is_calculated_is_no_question_of_what_a_visit_counts_as(ask):
+    # answer set E, tuning part: "hur räknas … ut" got the rule statement's offer of a visit
+    body = ask("hur räknas säbo ersättningen ut nu, per plats eller?")
+    assert "Enligt rutinen som gäller i dag" not in body["answer"]
