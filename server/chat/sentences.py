@@ -88,6 +88,13 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                          r"\bhow is\b.*\b(?:calculated|computed|worked out)\b|"
                          r"\bper \w+ eller\b", re.I),
               re.compile(r"\bper\s+(?:\d+\s+)?[a-zåäö]+|\bschablon\w*", re.I)),
+    # since when: the line giving the year something began ("När började man med
+    # Läkarmedverkan i hemsjukvården …": answer set E, tuning part, got an indicator bullet, not
+    # "… startades ett projekt 2015 med läkarmedverkan i hemsjukvård")
+    "start": (re.compile(r"\bnär (?:började|startade|startades|kom\b[^?.]{0,30}\bigång|"
+                         r"infördes|drogs\b[^?.]{0,30}\bigång)\b|"
+                         r"\bwhen did\b[^?.]{0,40}\b(?:start|begin|launch)\w*", re.I),
+              re.compile(r"\b(?:19|20)\d\d\b")),
     # how long something is valid: the line giving its validity ("Hur länge gäller
     # hemsjukvårdsöverenskommelsen?" got the agreement's bullet without "Giltighet
     # 2028-12-31": walk-through, stop 24)

@@ -937,3 +937,10 @@ def test_how_a_compensation_is_calculated_is_no_question_of_what_a_visit_counts_
     # answer set E, tuning part: "hur räknas … ut" got the rule statement's offer of a visit
     body = ask("hur räknas säbo ersättningen ut nu, per plats eller?")
     assert "Enligt rutinen som gäller i dag" not in body["answer"]
+
+
+@pytest.mark.parametrize("question", ["När började man med Läkarmedverkan i hemsjukvården",
+                                      "when did läkarmedverkan start"])
+def test_when_something_began_is_answered_with_the_year_it_began(ask, question):
+    # answer set E, tuning part (its first half): an indicator bullet was quoted
+    assert "startades ett projekt 2015" in ask(question)["answer"]
