@@ -944,3 +944,10 @@ def test_how_a_compensation_is_calculated_is_no_question_of_what_a_visit_counts_
 def test_when_something_began_is_answered_with_the_year_it_began(ask, question):
     # answer set E, tuning part (its first half): an indicator bullet was quoted
     assert "startades ett projekt 2015" in ask(question)["answer"]
+
+
+def test_an_evening_insulin_question_gets_the_municipalitys_evening_and_night_rule(ask):
+    # walk-throughs, stop 29: the background's definition of home care was quoted
+    body = ask("Om någon bara behöver hjälp med insulinet på kvällen, ansluts hen då till "
+               "hemsjukvården?")
+    assert "Patienterna ansluts inte till kommunal hälso- och sjukvård" in body["answer"]
