@@ -501,7 +501,9 @@ _AGE_PATTERNS = [
     # physician messages whose age was not read)
     # (not a date's day: "saw a patient 29 march 2025 …, 87" was read as 29 years old:
     # walk-through, stop 21)
-    re.compile(r"\b(?:pat|pt|patient|patienten)\.?,?\s+(\d{2,3})\b"
+    # ("Sabo resident 90, end of life talk yesterday": walk-through, stop 29, the age was asked)
+    re.compile(r"\b(?:pat|pt|patient|patienten|resident|lady|woman|gentleman|dam|kvinna|tant|"
+               r"farbror)\.?,?\s+(\d{2,3})\b"
                r"(?!\s*(?:kr|sek|%|procent|dagar|days|st\b|/|\.\d|-\d|:))"
                rf"(?!\s*(?:e\s+|:e\s+|th\s+|st\s+|nd\s+|rd\s+|of\s+)?(?:{_MONTHS})\b)", re.I),
     re.compile(r"\b(\d{1,3})\s*år(?:s)?\b(?!\s*sedan)(?!\s*-?\s*gräns)", re.I),  # 87 år, 87 år gammal
@@ -511,6 +513,9 @@ _AGE_PATTERNS = [
     # A patient's age added last, after a comma: "… so it was the inskrivningssamtal, 76"
     # (routing set, tuning part, locum). Only 40 to 119: a count or an hour is not an age.
     re.compile(r",\s*((?:[4-9]\d|1[01]\d))\s*[.!]?\s*$"),
+    # ... or first, before a comma: "79, lives in her own flat, enrolled …", "78, last tuesday"
+    # (walk-throughs, stop 29: the age was asked again)
+    re.compile(r"^\s*((?:[4-9]\d|1[01]\d))\s*,\s*(?=\D)"),
 ]
 # ("föddes": re-check, stop 22, "hon föddes 1 juni 1941" was not read and the age was asked)
 _BORN_YEAR = re.compile(r"\b(?:född|föddes|födelseår|born(?:\s+in)?)\s*(?:år\s*)?(\d{4})\b",

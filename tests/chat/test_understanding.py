@@ -2191,3 +2191,16 @@ def test_a_birthday_with_its_subject_after_the_verb_amends_the_visit(ask):
     assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 200
     c = ask("och om hon fyllde 85 i förrgår", a["conversation_id"])
     assert c["decision"]["patient_fee_sek"] == 0
+
+
+def test_an_age_after_a_resident_or_first_before_a_comma_is_read(ask):
+    # walk-throughs, stop 29: "Sabo resident 90, …" and "79, lives in her own flat, …" asked
+    # for the age again
+    a = ask("Sabo resident 90, end of life talk yesterday - what does pt pay and does the "
+            "clinic get extra")
+    assert a["facts"]["patient_age"] == 90 and a["decision"]["patient_fee_sek"] == 0
+    b = ask("how do i register a home visit")
+    ask("march 20 2025", b["conversation_id"])
+    c = ask("79, lives in her own flat, enrolled in municipal home care, it was an end of life "
+            "talk", b["conversation_id"])
+    assert c["decision"]["patient_fee_sek"] == 200 and c["decision"]["compensation_sek"] == 500
