@@ -184,6 +184,8 @@ def _topic_or_none(value) -> dict | None:
         topic = {"document_id": doc, "anchor": anchor}
         if value.get("notice") is True:  # the last answer was a notice of what is not given
             topic["notice"] = True
+        if value.get("visit_facts") is True:  # the facts are those of a general answer's visit
+            topic["visit_facts"] = True
         rows = value.get("rows")
         if isinstance(rows, list) and 0 < len(rows) <= 20 and all(
                 type(r) is int and 0 <= r < 100 for r in rows):

@@ -369,6 +369,15 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # the occasion the question was about, for a follow-up naming it "det" ("is it paid
         # extra?" after "what is brytpunktssamtal")
         conv.topic["occasion"] = frame.stated["occasion"]
+    if conv.topic is not None and reply.api.get("kind") == SEARCH and frame.kind != VISIT \
+            and T.t(lang, "offer_visit_check") in reply.api.get("answer", "") \
+            and any(k in frame.stated for k in _PATIENT_FACTS):
+        # the visit a general answer was asked about, kept for the visit it offered to check
+        # ("hembesök inskrivning ny pat på säbo vad betalar pat", then "nej besöket var 2/11,
+        # pat är 85 sen i somras" asked again for the occasion and the housing: walk-through,
+        # stop 29)
+        conv.facts = merge_facts({}, frame.stated)
+        conv.topic["visit_facts"] = True
     if reply.api.get("date_rule") and cited:
         # the date rule computed, for a corrected date ("förresten var det 28/10") and a
         # follow-up pointing back ("kan det förlängas?")
@@ -1783,7 +1792,8 @@ def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply 
 def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatReply:
     """The rules' registration answer for the visit the conversation describes."""
     lang = frame.lang
-    known = conv.facts if (frame.reply_to or conv.last_kind == VISIT) else {}
+    known = conv.facts if (frame.reply_to or conv.last_kind == VISIT
+                           or (conv.topic or {}).get("visit_facts")) else {}
     switched = bool(known) and other_patient(frame.text)
     if switched:
         known = {}

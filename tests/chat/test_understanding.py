@@ -2204,3 +2204,13 @@ def test_an_age_after_a_resident_or_first_before_a_comma_is_read(ask):
     c = ask("79, lives in her own flat, enrolled in municipal home care, it was an end of life "
             "talk", b["conversation_id"])
     assert c["decision"]["patient_fee_sek"] == 200 and c["decision"]["compensation_sek"] == 500
+
+
+def test_a_visit_asked_about_in_general_keeps_its_facts_for_the_check_it_offered(ask):
+    # walk-through, stop 29: the occasion and housing of the first message were asked again
+    a = ask("hembesök inskrivning ny pat på säbo vad betalar pat")
+    assert a["kind"] == "search"
+    b = ask("nej besöket var 2/11, pat är 85 sen i somras", a["conversation_id"])
+    assert b["kind"] == "rule"
+    assert b["facts"]["occasion"] == "inskrivning" and b["facts"]["setting"] == "sabo"
+    assert b["decision"]["compensation_sek"] == 500 and b["decision"]["patient_fee_sek"] == 0
