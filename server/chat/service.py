@@ -3668,10 +3668,29 @@ def _lexicon_abbreviations() -> frozenset[str]:
 _SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+(?=[A-ZÅÄÖ])")
 
 
+#: A word named as a word: "ordet SIP", "förkortningen KHSV", "the term vårdbegäran".
+_WORD_NAMED = re.compile(r"\b(?:ordet|begreppet|förkortningen|termen|uttrycket|the word|the term|"
+                         r"the abbreviation)\s+[\"”']?([\wåäöÅÄÖ-]{2,30})", re.I)
+
+
 def _term_asked(text: str) -> str | None:
     """The word whose meaning the question asks, "det" when it asks what the last answer
     means ("vad betyder det?"), or None."""
     m = _TERM_ASKED.match(text)
+    named = _WORD_NAMED.search(text)
+    if named and (m is None or _PRONOUN_TERM.match(m.group(0).split()[-1].strip("?"))) \
+            and re.search(r"\b(?:vad (?:betyder|står) (?:det|den)|what does (?:it|that) "
+                          r"(?:mean|stand for))\b", text, re.I):
+        # the word named before "vad betyder det" ("jag ser ordet SIP överallt, vad betyder
+        # det": walk-through, stop 29, quoted a sentence using it)
+        return named.group(1)
+    if not m and re.search(r"\?\s+\S", text.strip()):
+        # a meaning question followed by more ("vad betyder SIP? det står i rutinen men jag vet
+        # inte vad det är": walk-through, stop 29)
+        for piece in re.split(r"(?<=\?)\s+", text.strip()):
+            found = _term_asked(piece) if piece != text else None
+            if found and found != "det":
+                return found
     if not m and _SENTENCE_BREAK.search(text.strip()):
         # the question after an introduction ("Jag är ny som sjuksköterska i hemsjukvården.
         # Vad betyder vårdbegäran …": walk-through, stop 27, was no meaning question); never

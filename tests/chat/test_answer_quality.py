@@ -951,3 +951,11 @@ def test_an_evening_insulin_question_gets_the_municipalitys_evening_and_night_ru
     body = ask("Om någon bara behöver hjälp med insulinet på kvällen, ansluts hen då till "
                "hemsjukvården?")
     assert "Patienterna ansluts inte till kommunal hälso- och sjukvård" in body["answer"]
+
+
+@pytest.mark.parametrize("question", ["jag ser ordet SIP överallt, vad betyder det",
+                                      "vad betyder SIP? det står i rutinen men jag vet inte "
+                                      "vad det är"])
+def test_a_meaning_asked_around_other_words_is_the_words_meaning(ask, question):
+    # walk-throughs, stop 29: a sentence using "SIP" was quoted, not the one spelling it out
+    assert "samordnad individuell plan" in ask(question)["answer"]
