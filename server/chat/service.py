@@ -2719,11 +2719,19 @@ def _amount_elsewhere(state, frame: Frame) -> ChatReply | None:
                   key=lambda h: not h.meta.in_force_on(today))  # a version in force first
     for hit in hits:
         text = _document_text(state.kb, hit.meta.id) or ""
-        if hit.meta.organization != frame.organization and re.search(
-                rf"(?<!\d)(?<!\d\s){named.group(1)}\s*(?:kr|kronor|sek)\b", text, re.I):
+        amount = rf"(?<!\d)(?<!\d\s){named.group(1)}\s*(?:kr|kronor|sek)\b"
+        if hit.meta.organization != frame.organization and re.search(amount, text, re.I):
+            meta = hit.meta
+            while not meta.in_force_on(today) and meta.superseded_by:
+                # the version in force that names it too ("gäller den där Halland-rutinen med
+                # 500 kr … även oss?" named the VAS routine, ended 2025-03-30, as the one in
+                # force: walk-through, stop 29)
+                newer = state.kb.document(meta.superseded_by)
+                if newer is None or not re.search(amount, newer.text or "", re.I):
+                    break
+                meta = newer.meta
             answer = T.t(frame.lang, "amount_elsewhere", org=frame.organization,
-                         amount=named.group(1), other=hit.meta.organization,
-                         title=hit.meta.title)
+                         amount=named.group(1), other=meta.organization, title=meta.title)
             return ChatReply(api={"kind": "no_answer", "answer": answer, "decision": None,
                                   "citations": [], "passages": []}, conversation=None)
     return None

@@ -2214,3 +2214,11 @@ def test_a_visit_asked_about_in_general_keeps_its_facts_for_the_check_it_offered
     assert b["kind"] == "rule"
     assert b["facts"]["occasion"] == "inskrivning" and b["facts"]["setting"] == "sabo"
     assert b["decision"]["compensation_sek"] == 500 and b["decision"]["patient_fee_sek"] == 0
+
+
+def test_an_amount_found_in_another_organizations_routine_names_the_version_in_force(ask):
+    # walk-through, stop 29: the VAS routine, ended 2025-03-30, was named as the one in force
+    body = ask("jag jobbar i kommunen i VG, gäller den där Halland-rutinen med 500 kr för "
+               "hembesök även oss?")
+    assert body["kind"] == "no_answer"
+    assert "”Registrering av riktade hemsjukvårdsbesök av läkare i Cosmic”" in body["answer"]
