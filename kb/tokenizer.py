@@ -41,6 +41,9 @@ MIN_RESTORED_LENGTH = 4
 MAX_RESTORED_SLOTS = 6
 _RESTORED = {"a": "aåä", "o": "oö"}
 MAX_RESTORED_CACHED = 20_000
+#: An unknown word this long or longer, one typing slip from exactly one word of the
+#: vocabulary, is read as that word (``SwedishTokenizer.restored``).
+MIN_CORRECTED_LENGTH = 7
 _DIACRITICS = re.compile(r"[åäöéü]")
 
 #: Word endings that look like words but are suffixes: "utskriv|ning" is no compound.
@@ -164,10 +167,32 @@ class SwedishTokenizer:
                     known.add(candidate)
             if len(known) == 1:
                 found = known.pop()
+        if found == word and len(word) >= MIN_CORRECTED_LENGTH and word.isalpha() \
+                and not self._known(word) and not self.split_compound(word):
+            found = self._one_edit_away(word) or word
         if len(self._restored) >= MAX_RESTORED_CACHED:  # (words users typed: bounded)
             self._restored.clear()
         self._restored[word] = found
         return found
+
+    def _one_edit_away(self, word: str) -> str | None:
+        """The one word of the vocabulary one typing slip from ``word`` (a letter left out,
+        added, changed or two swapped, never the first), or None: "permision" is
+        "permission", "hemsjukvårdsbesk" "hemsjukvårdsbesök" (walk-through, stop 29: the
+        widget said "not covered" for one missing letter)."""
+        letters = "abcdefghijklmnopqrstuvwxyzåäöé"
+        head, tail = word[0], word[1:]
+        variants = set()
+        for i in range(len(tail) + 1):
+            left, right = tail[:i], tail[i:]
+            if right:
+                variants.add(left + right[1:])  # one left out
+                variants.update(left + c + right[1:] for c in letters)  # one changed
+                if len(right) > 1:
+                    variants.add(left + right[1] + right[0] + right[2:])  # two swapped
+            variants.update(left + c + right for c in letters)  # one added
+        known = {head + v for v in variants if head + v != word and head + v in self.vocabulary}
+        return known.pop() if len(known) == 1 else None
 
     def tokenize(self, text: str, *, compounds: bool = True) -> list[str]:
         """Stems of the words of ``text``, each compound followed by the stems of its parts."""

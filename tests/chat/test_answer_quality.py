@@ -959,3 +959,10 @@ def test_an_evening_insulin_question_gets_the_municipalitys_evening_and_night_ru
 def test_a_meaning_asked_around_other_words_is_the_words_meaning(ask, question):
     # walk-throughs, stop 29: a sentence using "SIP" was quoted, not the one spelling it out
     assert "samordnad individuell plan" in ask(question)["answer"]
+
+
+def test_a_widget_word_with_a_letter_left_out_finds_its_passage(ask):
+    # walk-through, stop 29: "permision" was "not covered", "permission" was answered
+    body = ask("permision")
+    assert body["kind"] == "search"
+    assert "patienter på permission från slutenvård" in body["answer"]

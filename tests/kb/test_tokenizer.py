@@ -168,3 +168,16 @@ def test_a_word_typed_without_a_ring_or_dots_is_restored_only_to_a_word_of_the_c
     # a word of the corpus as typed, a word only a stem would match, English: as they are
     for word in ("svarar", "krav", "hospital", "care"):
         assert tok.restored(word) == word
+
+
+def test_a_long_unknown_word_one_slip_from_exactly_one_corpus_word_is_read_as_it():
+    # walk-through, stop 29: the widget's "permision" was "not covered"
+    tok = SwedishTokenizer(vocabulary_of(["Patienter på permission från slutenvård. "
+                                          "Kontakttyp: Hemsjukvårdsbesök. Kontakten och "
+                                          "kontakter."]))
+    assert tok.restored("permision") == "permission"  # a letter left out
+    assert tok.restored("permisison") == "permission"  # two swapped
+    assert tok.restored("hemsjukvårdsbesk") == "hemsjukvårdsbesök"
+    # short words, a slip at the first letter, and a slip two corpus words are one from stay
+    for word in ("pemrit", "bermission", "kontaktem", "hospital"):
+        assert tok.restored(word) == word
