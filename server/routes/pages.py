@@ -442,7 +442,11 @@ def search_page(request: Request, state: State, q: str = "", organization: str =
     # Passages holding none of the words go, unless none holds any (a question in other
     # words than the documents'): then the closest few by meaning (walk-through, stop 18:
     # "Hallandsjouren" gave "10 träffar", one with the word and nine filler).
-    worded = [hit for hit in hits if hit.term_coverage > 0]
+    # (or the start of one of its words: "brytpunkt" of "brytpunktssamtal", walk-through, stop
+    # 29, was told no passage holds the words above the passage that does)
+    starts = [w for w in re.findall(r"[^\W\d_]{5,}", query.casefold())]
+    worded = [hit for hit in hits if hit.term_coverage > 0 or any(
+        re.search(rf"\b{re.escape(w)}", hit.chunk.text.casefold()) for w in starts)]
     context["unworded"] = not worded
     hits = worded or hits[:SEARCH_PAGE_CLOSEST]
     tokenizer = _tokenizer_for(kb)

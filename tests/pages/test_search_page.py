@@ -72,3 +72,12 @@ def test_the_english_search_address_redirects_to_the_search_page_with_its_query(
     assert r.status_code == 308 and r.headers["location"] == "/sok?q=hallandsjouren+helg"
     page = client.get("/search?q=hallandsjouren+helg")
     assert page.status_code == 200 and "Hallandsjouren" in page.text
+
+
+def test_the_start_of_a_word_counts_as_the_word(client):
+    # walk-through, stop 29: "brytpunkt" was told no passage holds it, above the passage
+    # holding "brytpunktssamtal"
+    html = client.get("/sok", params={"q": "brytpunkt"}).text
+    assert "Inget stycke innehåller orden" not in html
+    passages = re.findall(r'<div class="passage" lang="sv">(.*?)</div>', html, re.S)
+    assert passages and all("brytpunkt" in p.lower() for p in passages)
