@@ -234,8 +234,10 @@ _VAGUE_DATE = re.compile(
 
 
 def vague_date(text: str) -> str | None:
-    """The period the text gives instead of a day ("förra veckan", "feb 2025"), or None."""
-    m = _VAGUE_DATE.search(text)
+    """The period the text gives instead of a day ("förra veckan", "feb 2025"), or None; not a
+    birthday's ("och om hen fyllt 85 i förra veckan då" asked again for the visit's day:
+    walk-through, stop 29)."""
+    m = _VAGUE_DATE.search(_without_birth(text))
     return m.group(0).strip() if m else None
 
 

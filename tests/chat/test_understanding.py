@@ -2222,3 +2222,12 @@ def test_an_amount_found_in_another_organizations_routine_names_the_version_in_f
                "hembesök även oss?")
     assert body["kind"] == "no_answer"
     assert "”Registrering av riktade hemsjukvårdsbesök av läkare i Cosmic”" in body["answer"]
+
+
+def test_a_birthday_last_week_keeps_the_visits_day(ask):
+    # walk-through, stop 29: "i förra veckan" of the birthday was taken for the visit's period
+    # and the visit's day asked again
+    a = ask("brytpunktssamtal säbo 79-åring igår, hur reggar jag i cosmic")
+    b = ask("och om hen fyllt 85 i förra veckan då", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 0
+    assert b["facts"].get("visit_date", a["facts"]["visit_date"]) == a["facts"]["visit_date"]
