@@ -489,6 +489,9 @@ LIST_HEADING_BONUS = 0.3
 #: "… denna hjälp i hemmet" by 0.002 over "Kväll och natt": walk-throughs); 0.15 changed no
 #: tuning figure of sets A, C, D, E, 0.2 lowered set A's (0.939 -> 0.919).
 HEADING_BONUS = 0.15
+#: Taken off a passage stating none of the kind of fact a typed cue asks for, when another
+#: candidate states one.
+TYPED_CUE_PENALTY = 0.2
 #: For a follow-up pointing back at the last answer: its passage, before an equal one.
 TOPIC_BONUS = 0.05
 HEADING_RARITY = 2.5
@@ -548,6 +551,9 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
     ``generic`` (title and heading terms), ``score`` (fused rank score), ``coverage`` (term
     coverage) and ``dense`` (the cosine of each unit with the question, or None)."""
     best, best_score = 0, float("-inf")
+    typed = question.cues & TYPED_CUES
+    stating = [bool(typed) and any(CUES[c][1].search(cand["text"]) for c in typed)
+               for cand in candidates]
     for i, cand in enumerate(candidates):
         spans = split_sentences(cand["text"])
         if not spans:
@@ -574,6 +580,13 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
             score -= OFF_TOPIC_PENALTY
         if cand.get("topic"):
             score += TOPIC_BONUS
+        if any(stating) and not stating[i]:
+            # a kind of fact a passage states or not (a validity, who decides), asked: a
+            # passage stating none is no answer ("Till när gäller överenskommelsen om
+            # hemsjukvård med kommunerna?" got the report's "I denna överenskommelse har
+            # kommunerna ansvar …" over the decision's "Giltighet 2028-12-31": walk-through,
+            # stop 29)
+            score -= TYPED_CUE_PENALTY
         if question.yes_no and cand.get("descriptive") \
                 and any(not c.get("descriptive") for c in candidates):
             # whether something shall be done is a routine's rule, not a report's account of

@@ -966,3 +966,9 @@ def test_a_widget_word_with_a_letter_left_out_finds_its_passage(ask):
     body = ask("permision")
     assert body["kind"] == "search"
     assert "patienter på permission från slutenvård" in body["answer"]
+
+
+def test_until_when_an_agreement_holds_is_the_passage_stating_its_validity(ask):
+    # walk-through, stop 29: the report's "I denna överenskommelse har kommunerna ansvar …"
+    body = ask("Till när gäller överenskommelsen om hemsjukvård med kommunerna?")
+    assert "Giltighet 2028-12-31" in body["answer"]
