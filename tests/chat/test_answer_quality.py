@@ -972,3 +972,11 @@ def test_until_when_an_agreement_holds_is_the_passage_stating_its_validity(ask):
     # walk-through, stop 29: the report's "I denna överenskommelse har kommunerna ansvar …"
     body = ask("Till när gäller överenskommelsen om hemsjukvård med kommunerna?")
     assert "Giltighet 2028-12-31" in body["answer"]
+
+
+@pytest.mark.parametrize("question", [
+    "Vad blev slutsatsen om mobila enheter i rapporten till driftnämnden 2022?",
+    "Rekommenderar förvaltningen att regionen satsar på mobila enheter/bussar?"])
+def test_a_reports_conclusion_asked_is_its_overall_assessment(ask, question):
+    # walk-through, stop 29 (a fragment of the commission was quoted), answer set D tuning part
+    assert "mobila enheter inte bör prioriteras" in ask(question)["answer"]
