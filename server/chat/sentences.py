@@ -972,6 +972,13 @@ def _completed(best: int, sentences: list[str], scores: list[float],
         chosen.append(best + 1)
         if _is_label(sentences[best + 1]) and best + 2 < n:
             chosen.append(best + 2)
+    elif _BULLET.match(sentence) and best + 1 < n and not _BULLET.match(sentences[best + 1]) \
+            and not _is_label(sentences[best + 1]) \
+            and (best + 2 == n or _BULLET.match(sentences[best + 2])):
+        # a sentence between two bullets goes on the bullet above: the item is both ("Vem ska
+        # utse huvudansvarig läkare … och vad innebär huvudansvaret?" lost "Huvudansvaret
+        # avser i detta fall inte ansvaret för enskild patient …": walk-through, stop 29)
+        chosen.append(best + 1)
     return chosen
 
 

@@ -980,3 +980,10 @@ def test_until_when_an_agreement_holds_is_the_passage_stating_its_validity(ask):
 def test_a_reports_conclusion_asked_is_its_overall_assessment(ask, question):
     # walk-through, stop 29 (a fragment of the commission was quoted), answer set D tuning part
     assert "mobila enheter inte bör prioriteras" in ask(question)["answer"]
+
+
+def test_a_sentence_between_two_bullets_comes_with_the_bullet_above(ask):
+    # walk-through, stop 29, and answer set E's tuning part: "Huvudansvaret avser …" was lost
+    body = ask("Vem ska utse huvudansvarig läkare för ett säbo och vad innebär huvudansvaret?")
+    assert "Vårdcentralen ska utse en huvudansvarig läkare" in body["answer"]
+    assert "Huvudansvaret avser i detta fall inte ansvaret för enskild patient" in body["answer"]
