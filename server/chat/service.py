@@ -3639,9 +3639,12 @@ _TERM_ASKED = re.compile(
     # one word with its article, "vad är ett brytpunktssamtal", or a Swedish word in English,
     # "what is brytpunktssamtal" (walk-through, stop 26: the Vårdtjänst line was quoted as
     # its meaning); not "vad är avgiften", which asks for a fact
-    r"^\s*(?:(?:och|and)\s+)?(?:vad|va)\s+är\s+(?:en|ett)\s+"
+    # (with a filler: "what exactly is a brytpunktssamtal", walk-through, stop 29, quoted the
+    # vårdtjänst line as its meaning)
+    r"^\s*(?:(?:och|and)\s+)?(?:vad|va)\s+är\s+(?:egentligen\s+|exakt\s+)?(?:en|ett)\s+"
     r"(?P<word>[a-zåäö-]{4,30})\s*\??\s*$|"
-    r"^\s*(?:(?:och|and)\s+)?what(?:'s|s|\s+is)\s+(?:an?\s+)?"
+    r"^\s*(?:(?:och|and)\s+)?what(?:\s+(?:exactly|actually|really))?(?:'s|s|\s+is)\s+"
+    r"(?:exactly\s+|actually\s+|really\s+)?(?:an?\s+)?"
     r"(?P<sv_word>(?!the\b)[a-zåäö-]{5,30})\s*\??\s*$", re.I)
 _ARTICLE = re.compile(r"^(?:ett|en|det|den|a|an|the)\s+", re.I)
 # an abbreviation typed alone, in capitals ("SIP", "SIP?")

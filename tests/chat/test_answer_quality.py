@@ -987,3 +987,11 @@ def test_a_sentence_between_two_bullets_comes_with_the_bullet_above(ask):
     body = ask("Vem ska utse huvudansvarig läkare för ett säbo och vad innebär huvudansvaret?")
     assert "Vårdcentralen ska utse en huvudansvarig läkare" in body["answer"]
     assert "Huvudansvaret avser i detta fall inte ansvaret för enskild patient" in body["answer"]
+
+
+@pytest.mark.parametrize("question", ["what exactly is a brytpunktssamtal",
+                                      "vad är egentligen ett brytpunktssamtal"])
+def test_a_meaning_asked_with_a_filler_word_is_said_to_be_unexplained(ask, question):
+    # walk-through, stop 29: the vårdtjänst line was quoted as if it explained the word
+    body = ask(question)
+    assert ("do not explain" in body["answer"]) or ("förklarar inte" in body["answer"])
