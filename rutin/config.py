@@ -179,9 +179,10 @@ class Settings(BaseSettings):
     new_conversations_per_minute: int = Field(
         default=120, ge=0,
         description="New chat conversations one client address may start per minute (a burst "
-        "of as many, then evenly); more are answered 429 with Retry-After. Follow-ups in a "
-        "conversation are not counted. 0: no limit. Behind a proxy the client address is the "
-        "forwarded one only if the proxy is trusted.",
+        "of as many, then evenly); more are answered 429 with Retry-After, in the question's "
+        "language. Follow-ups in a conversation are not counted. 0: no limit. Behind a proxy "
+        "the client address is the forwarded one only if the proxy is trusted; an intranet "
+        "behind one NAT address shares one (30 refused people asking a few seconds apart).",
     )
     max_conversations: int = Field(
         default=20_000, ge=1,

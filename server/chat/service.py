@@ -3681,7 +3681,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+(?=[A-ZÅÄÖ])")
 
 #: A word named as a word: "ordet SIP", "förkortningen KHSV", "the term vårdbegäran".
 _WORD_NAMED = re.compile(r"\b(?:ordet|begreppet|förkortningen|termen|uttrycket|the word|the term|"
-                         r"the abbreviation)\s+[\"”']?([\wåäöÅÄÖ-]{2,30})", re.I)
+                         r"the abbreviation)\s+[\"”']?([\w-]{2,30})", re.I)
 
 
 def _term_asked(text: str) -> str | None:

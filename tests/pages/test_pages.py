@@ -272,3 +272,9 @@ def test_every_page_links_the_widget_and_the_widget_itself_does_not(client):
         page = client.get(path).text
         assert '<a href="/widget">Frågerutan för intranätets sidor (widget)</a>' in page
     assert "site-footer" not in client.get("/widget").text
+
+
+def test_an_english_page_has_the_footer_in_english(client, post_form):
+    # (the footer, outside the header's block, was Swedish on English pages)
+    r = post_form("/", "does the patient pay anything if shes 92")
+    assert "The ask box for intranet pages (widget)" in r.text
