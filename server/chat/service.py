@@ -371,11 +371,13 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         conv.topic["occasion"] = frame.stated["occasion"]
     if conv.topic is not None and reply.api.get("kind") == SEARCH and frame.kind != VISIT \
             and T.t(lang, "offer_visit_check") in reply.api.get("answer", "") \
-            and any(k in frame.stated for k in _PATIENT_FACTS):
+            and any(k in frame.stated for k in _PATIENT_FACTS) \
+            and not _has_visit(conv.facts) and _term_asked(frame.text) is None:
         # the visit a general answer was asked about, kept for the visit it offered to check
         # ("hembesök inskrivning ny pat på säbo vad betalar pat", then "nej besöket var 2/11,
         # pat är 85 sen i somras" asked again for the occasion and the housing: walk-through,
-        # stop 29)
+        # stop 29); never over a visit already described, nor from a word asked about ("vad
+        # betyder brytpunktssamtal" names no visit's occasion)
         conv.facts = merge_facts({}, frame.stated)
         conv.topic["visit_facts"] = True
     if reply.api.get("date_rule") and cited:
@@ -1468,12 +1470,23 @@ _TWO_QUESTIONS = re.compile(
     r")\b.{8,})$", re.I | re.S)
 
 
-#: A second question of this many words or fewer goes on from the first ("och hur ofta sen").
+#: A second question of this many words or fewer, all of them asking words ("och hur ofta
+#: sen"), goes on from the first question's words.
+_ASKING_WORDS = frozenset(
+    "hur ofta sen sedan då när var vem vad vilka vilken vilket länge mycket många och det den "
+    "dem efter därefter how often then when who what which where long much many "
+    "after that".split())
 SHORT_PART_WORDS = 4
 
 #: A pronoun in a second question, pointing back at the first one's subject.
 _PART_PRONOUN = re.compile(r"\b(?:den|det|dem|dom|dessa|denna|detta|it|they|them|those)\b",
                            re.I)
+
+
+def _first_quote(reply: ChatReply) -> str:
+    """The first citation's quote of a reply, its leading marks and spaces evened out."""
+    cited = reply.api.get("citations") or [{}]
+    return " ".join(re.sub(r"^[\W\d]+", "", cited[0].get("quote") or "").split())
 
 
 def _both_parts(state, frame: Frame, conv: Conversation, today: date,
@@ -1491,24 +1504,28 @@ def _both_parts(state, frame: Frame, conv: Conversation, today: date,
     replies = []
     for part in (m.group("first").strip(" ,"), m.group("second").strip()):
         hits = kb.search(part, k=5, organization=frame.organization)
-        searched = None
         cited = replies[0].api.get("citations") if replies and replies[0] is not whole else None
-        # (a second part of a few words goes on from the first: "När ska första uppföljningen
-        # göras och hur ofta sen?" added a bus's hygiene rules: walk-through, stop 29)
-        pronoun = bool(_PART_PRONOUN.search(part)) or (bool(replies)
-                                                        and len(part.split()) <= SHORT_PART_WORDS)
-        if cited and (pronoun or not (hits and is_supported(hits[0], threshold, frame.lang))):
+        pronoun = bool(_PART_PRONOUN.search(part))
+        # (a second part of a few asking words goes on from the first question: "När ska
+        # första uppföljningen göras och hur ofta sen?" added a bus's hygiene rules: walk-
+        # through, stop 29)
+        short = bool(replies) and len(part.split()) <= SHORT_PART_WORDS and all(
+            w in _ASKING_WORDS for w in re.findall(r"\w+", part.casefold()))
+        searched = None
+        if cited and (pronoun or short
+                      or not (hits and is_supported(hits[0], threshold, frame.lang))):
             # a second part saying nothing alone goes on from the first part's answer, like a
             # follow-up ("Vad skulle en buss för mobil vård kosta och hur påverkas
             # produktionen?": walk-through, stop 27, lost the bus's 75 procent)
             # (in the first answer's organization: "… i vår kommun och vad skiljer dem åt?"
             # got Region Halland's physician fee beside the municipality's fee levels)
             searched = f"{part} ({cited[0].get('section') or cited[0].get('title') or ''})"
-            if pronoun:
+            if pronoun or short:
                 # (what "den" points back at is named in the first question: "Vad betyder
                 # vårdbegäran och vem skickar den?", walk-through, stop 27; even when the part
                 # alone finds something: "… SäBo-uppdraget och hur beräknas den?" got a 40-year
-                # health talk that "beräknas nu införas")
+                # health talk that "beräknas nu införas"; so is what a part of asking words
+                # alone asks about)
                 searched = f"{part} ({m.group('first').strip(' ,')})"
             hits = kb.search(searched, k=5,
                              organization=frame.organization or cited[0].get("organization"))
@@ -1523,8 +1540,7 @@ def _both_parts(state, frame: Frame, conv: Conversation, today: date,
     if first is second or any(r.lead is not None for r in replies) or any(
             r.api.get("kind") not in (SEARCH, NO_ANSWER) for r in replies):
         return None
-    quoted = [" ".join(re.sub(r"^[\W\d]+", "", c.get("quote") or "").split())
-              for r in replies for c in r.api["citations"][:1]]
+    quoted = [_first_quote(r) for r in replies if r.api.get("citations")]
     if len(quoted) == 2 and (quoted[0] in quoted[1] or quoted[1] in quoted[0]):
         return None  # one sentence answers both (a bullet and the rule quoting it)
     return replace(_combined(first, second), asked_in_turn=True)

@@ -946,13 +946,6 @@ def test_when_something_began_is_answered_with_the_year_it_began(ask, question):
     assert "startades ett projekt 2015" in ask(question)["answer"]
 
 
-def test_an_evening_insulin_question_gets_the_municipalitys_evening_and_night_rule(ask):
-    # walk-throughs, stop 29: the background's definition of home care was quoted
-    body = ask("Om någon bara behöver hjälp med insulinet på kvällen, ansluts hen då till "
-               "hemsjukvården?")
-    assert "Patienterna ansluts inte till kommunal hälso- och sjukvård" in body["answer"]
-
-
 @pytest.mark.parametrize("question", ["jag ser ordet SIP överallt, vad betyder det",
                                       "vad betyder SIP? det står i rutinen men jag vet inte "
                                       "vad det är"])
