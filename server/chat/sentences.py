@@ -718,6 +718,16 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
             if rest[second] >= SECOND_PART_SHARE * scores[best] and second not in chosen:
                 chosen = sorted(set(chosen) | set(_completed(second, sentences, rest,
                                                              question.wants_all)))
+            elif rest[second] <= 0 and dense is not None and len(dense) == n:
+                # no word of the other part is in the passage ("När började man med
+                # Läkarmedverkan … och från när är den permanent?": "började" against
+                # "startades ett projekt 2015"; answer set E, tuning part): the unit closest
+                # in meaning answers it, when it is closer than the one chosen
+                near = max((i for i in range(n) if i not in chosen and not _bare(sentences[i])),
+                           key=lambda i: (float(dense[i]), -i), default=None)
+                if near is not None and float(dense[near]) >= float(dense[best]):
+                    chosen = sorted(set(chosen) | set(_completed(near, sentences, ranking,
+                                                                 question.wants_all)))
     for side, said in question.sides:
         # a comparison ("skillnaden mellan regionens och kommunens ansvar"): each side said
         # (walk-through, stop 25: the municipality's half only, not "… den högsta medicinska

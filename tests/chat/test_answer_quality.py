@@ -988,3 +988,11 @@ def test_a_meaning_asked_with_a_filler_word_is_said_to_be_unexplained(ask, quest
     # walk-through, stop 29: the vårdtjänst line was quoted as if it explained the word
     body = ask(question)
     assert ("do not explain" in body["answer"]) or ("förklarar inte" in body["answer"])
+
+
+def test_a_second_part_sharing_no_word_with_the_passage_gets_the_unit_closest_in_meaning(ask):
+    # answer set E, tuning part: "började" is in no sentence, so "… startades ett projekt
+    # 2015 …" was lost and only the year it became permanent was quoted
+    body = ask("När började man med Läkarmedverkan i hemsjukvården och från när är den permanent?")
+    assert "startades ett projekt 2015" in body["answer"]
+    assert "Sedan januari 2021 är verksamheten permanentad" in body["answer"]
