@@ -497,6 +497,10 @@ _AGE_PATTERNS = [
     re.compile(r"\b(?:shes|hes|she’s|he’s|she's|he's)\s+(?:now\s+|actually\s+|really\s+|only\s+)?"
                r"(\d{1,3})\b"
                r"(?!\s*(?:kr|sek|%|days|months|weeks|min|/|\.\d))", re.I),
+    # "if they are 86", "they're 90" (walk-through, stop 30: the fee of both age groups was
+    # given, the first as if the patient were under 85)
+    re.compile(r"\b(?:they|they're|theyre|they’re)\s+(?:are\s+|were\s+)?(?:now\s+|actually\s+)?"
+               r"(\d{2,3})\b(?!\s*(?:kr|sek|%|days|months|weeks|min|/|\.\d|\w))", re.I),
     re.compile(r"\b(\d{1,3})\s*(?:y/?o|yo|yrs?|åå)\b", re.I),  # 87 y/o, 87yo, 87 yrs
     re.compile(r"\bfyll(?:a|er|de|t|ia)\s+(\d{2,3})\b", re.I),  # "hade hunnit fylla 85"
     # "pat 83", "patient 72", "KHSV pat, 87," (routing set, tuning part: intranet, locum,
@@ -826,7 +830,12 @@ _SETTINGS = [
 ]
 _REMOTE = re.compile(r"\bvideo\w*|\btelefon\w*|\bdistans\w*|\bphone\b|\btelephone\b|\bremote\w*|"
                      r"\bringde\b|\bvideosamtal\b|\bdigital\w*", re.I)
-_IN_PERSON = re.compile(r"\bpå plats\b|\bfysiskt\b|\bin person\b|\bi hemmet\b|\bhembesök\w*", re.I)
+_IN_PERSON = re.compile(r"\bpå plats\b|\bfysiskt\b|\bin person\b|\bi hemmet\b|\bhembesök\w*|"
+                        # going there ("ok om jag åker dit imorgon istället" after a video
+                        # visit kept it remote, so no 500 kr: walk-through, stop 30)
+                        r"\b(?:åker|åka|åkte|kör|köra|körde|går|gå|gick)\s+(?:dit|ut|hem till)\b|"
+                        r"\b(?:go|goes|going|went|drive|drives|driving|drove)\s+(?:there|out)\b",
+                        re.I)
 # ("lmv", the lexicon's abbreviation of it: "ger lmv-besök också 500kr", answer set D, tuning
 # part, was refused)
 _LAKARMEDVERKAN = re.compile(r"läkarmedverkan|lakarmedverkan|läkarmedverkans|\blmv\b", re.I)
