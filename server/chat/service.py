@@ -137,6 +137,11 @@ def _birth_date_from_text(text: str, today: date) -> tuple[date | None, bool]:
 _OTHER_YEAR = re.compile(
     r"\b(?:om|if|what if)\b[^?.!]{0,25}?\b(?:var|vore|gjordes|was|were|had been|happened)\s+"
     r"(?:i\s+|in\s+)?((?:19|20)\d\d)\b(?![-/.]\d)", re.I)
+#: A reply of a year alone ("2025", "nej 2025 alltså", "år 2024") after a visit's day: that day
+#: in that year (walk-through, stop 30: "2025" after "… 3/4 hur reg" asked for the day again).
+_YEAR_REPLY = re.compile(r"^\W*(?:(?:nej|ja|jo|oj|sorry|förlåt|alltså|år|året|i|in|the|year|"
+                         r"it was|det var|var)\W+){0,3}((?:19|20)\d\d)\W*"
+                         r"(?:(?:alltså|då|istället|instead|förstås|sorry)\W*)?$", re.I)
 
 
 def _topic_is_the_visit_pay(state, conv) -> bool:
@@ -183,7 +188,7 @@ def _keep_the_visits_year(stated: dict, earlier: dict, text: str, today: date) -
     ("… 31/3 2025" then "och om det var 30/3" is 2025-03-30), unless that day is still to
     come."""
     new, old = stated.get("visit_date"), earlier.get("visit_date")
-    other_year = _OTHER_YEAR.search(text)
+    other_year = _OTHER_YEAR.search(text) or _YEAR_REPLY.match(text)
     if not new and old and other_year and len(text.split()) <= 10:
         # "och om det var 2026 istället?" after a visit of 14/2 2024: that day in 2026
         # (walk-through, stop 20, quoted "Avtalen förlängs … istället")
@@ -1776,7 +1781,7 @@ def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply 
         first = rule.start_citations[0]
         answer = "\n".join([rule.start_note if lang == "sv" else rule.start_note_en,
                              T.t(lang, "decision_says", quote=_quoted(rule.start_citations, lang)),
-                             A.source_line(meta, first.section or meta.title, lang)])
+                             A.source_line(meta, first.section, lang)])
         return ChatReply(api={"kind": "no_answer", "answer": answer, "decision": None,
                               "citations": [], "passages": []}, conversation=None,
                          topic={"document_id": first.document_id, "anchor": first.anchor})
@@ -1819,6 +1824,10 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     if at_visit:
         # "hon var 85 vid besöket": her age at the visit, whichever day it turns out to be
         # (walk-through, stop 23: "nej fel datum, besöket var 10/4 2023" then made her 84)
+        conv.facts.pop("age_on", None)
+    elif "visit_date" in frame.stated and _YEAR_REPLY.match(frame.text):
+        # the visit's year said after its day ("2025" after "78-åring … 3/4"): the same
+        # visit, so the age given for it stays its age (walk-through, stop 30)
         conv.facts.pop("age_on", None)
     elif "patient_age" in frame.stated and age_today(frame.text):
         # "pat är 85 år idag" with a visit in 2025: today's age, so on the visit's day she
@@ -2010,7 +2019,7 @@ def _where_said_answer(state, frame: Frame, conv: Conversation) -> ChatReply:
             if meta is None or (c["document_id"], c.get("section")) in seen:
                 continue
             seen.add((c["document_id"], c.get("section")))
-            lines.append("- " + A.source_line(meta, c.get("section") or meta.title, lang))
+            lines.append("- " + A.source_line(meta, c.get("section"), lang))
         if len(lines) > 1:
             return ChatReply(api={"kind": SEARCH, "answer": "\n".join(lines), "decision": None,
                                   "citations": cited, "passages": card.api.get("passages") or []},
@@ -3228,7 +3237,7 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
             answer = "\n".join([row.text if lang == "sv" else row.text_en]
                                 + ([T.t(lang, "notice_replaces")] if replaces else [])
                                 + [T.t(lang, "decision_says", quote=quotes),
-                                 A.source_line(meta, row.citations[0].section or meta.title,
+                                 A.source_line(meta, row.citations[0].section,
                                                lang)])
             first = row.citations[0]
             return ChatReply(api={"kind": "no_answer", "answer": answer, "decision": None,
@@ -3760,7 +3769,7 @@ def _means_it_answer(state, frame: Frame, conv: Conversation) -> ChatReply:
                          conversation=None, question=question)
     quote = chunk.text.strip()
     answer = (T.t(lang, "means_it") + "\n" + (quote if lang == "sv" else f"“{quote}”") + "\n\n"
-              + A.source_line(meta, chunk.section or meta.title, lang))
+              + A.source_line(meta, chunk.section, lang))
     citations, passages = _enrich_citations(kb, [{"document_id": meta.id,
                                                   "anchor": conv.topic["anchor"],
                                                   "quote": quote}])
