@@ -66,6 +66,10 @@ _EN_OPENING = re.compile(r"^\W*(?:what|whats|what's|how|who|when|where|which|why
                          r"can|could|should|would|are)\b", re.I)
 
 
+_SV_ENDING = re.compile(r"(?:[bcdfghjklmpstvxz]ning|ningen|ningar|ningarna|ningens|erna|arna|"
+                        r"orna)$")
+
+
 def detect_language(text: str) -> str:
     """'en' when the text reads as English, else 'sv' (the default of the routines)."""
     sv, en = language_scores(text)
@@ -82,5 +86,9 @@ def language_scores(text: str) -> tuple[int, int]:
     # word rather than per letter: "Läkarmedverkan" is one Swedish word, not two)
     sv = sum(w in _SV_WORDS for w in words) + 2 * sum(bool(re.search("[åäö]", w))
                                                       for w in words)
+    # a Swedish ending without å, ä or ö ("support cosmic inloggning" was answered in English:
+    # walk-through, stop 30): a consonant before "-ning" (English has "planning", "evening",
+    # "morning", "training"), "-ningen", "-ningar", and the plurals' "-erna", "-arna", "-orna"
+    sv += sum(bool(_SV_ENDING.search(w)) for w in words if w not in _EN_WORDS)
     en = sum(w in _EN_WORDS for w in words) + bool(_EN_OPENING.match(text))
     return sv, en

@@ -493,3 +493,9 @@ def test_a_birthday_without_its_year_is_placed_by_the_visit(text, visit, born):
     found = extract_facts(text, TODAY, visit=visit)
     assert found.birth_date.isoformat() == born
     assert found.visit_date is None or visit is None
+
+
+def test_a_swedish_word_ending_without_a_swedish_letter_outweighs_one_english_word():
+    # walk-through, stop 30: the widget's "support cosmic inloggning" was answered in English
+    assert detect_language("support cosmic inloggning") == "sv"
+    assert detect_language("what is the planning function") == "en"
