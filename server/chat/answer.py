@@ -51,8 +51,10 @@ def last_day(valid_to) -> str:
 
 def source_line(meta, section: str, lang: str) -> str:
     """'Källa: <titel> (<organisation>, gäller från …), avsnitt ”…”.'"""
-    return t(lang, "source", title=meta.title, org=meta.organization,
-             validity=validity(meta, lang), section=section or meta.title)
+    # (a passage before the document's first heading has none: the title alone, never
+    # "avsnitt ””" nor the title twice: walk-through, stop 30)
+    return t(lang, "source" if section else "source_untitled", title=meta.title,
+             org=meta.organization, validity=validity(meta, lang), section=section)
 
 
 # --------------------------------------------------------------------------- rules answers

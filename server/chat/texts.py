@@ -21,6 +21,7 @@ TEXTS = {
         "other_org_named": "Frågan nämner {named}, så svaret kommer från dess dokument – inte "
                            "från {chosen}, som du har valt.",
         "source": "Källa: {title} ({org}, {validity}), avsnitt ”{section}”.",
+        "source_untitled": "Källa: {title} ({org}, {validity}).",
         "no_answer": "Rutinerna i kunskapsbasen tar inte upp det du frågar om, så jag kan inte "
                      "svara på det. Fråga gärna om registrering, patientavgift, ersättning eller "
                      "hemsjukvård enligt rutinerna.",
@@ -172,6 +173,7 @@ TEXTS = {
         "other_org_named": "The question names {named}, so the answer comes from its documents "
                            "– not from {chosen}, which you have chosen.",
         "source": "Source: {title} ({org}, {validity}), section “{section}”.",
+        "source_untitled": "Source: {title} ({org}, {validity}).",
         "no_answer": "The routines in the knowledge base do not cover what you ask, so I cannot "
                      "answer it. Ask about registration, the patient fee, compensation or home "
                      "health care under the routines.",

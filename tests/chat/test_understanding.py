@@ -2231,3 +2231,32 @@ def test_a_birthday_last_week_keeps_the_visits_day(ask):
     b = ask("och om hen fyllt 85 i förra veckan då", a["conversation_id"])
     assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 0
     assert b["facts"].get("visit_date", a["facts"]["visit_date"]) == a["facts"]["visit_date"]
+
+
+def test_going_there_instead_of_a_video_visit_makes_the_visit_in_person(ask):
+    # walk-through, stop 30: "ok om jag åker dit imorgon istället" kept "på distans: ja", so
+    # the card again said no 500 kr
+    a = ask("videobesök med säbo-pat efter utskrivning igår, kan jag reg som riktat "
+            "hemsjukvårdsbesök")
+    assert a["decision"]["eligible"] is False
+    b = ask("ok om jag åker dit imorgon istället, hon är 84", a["conversation_id"])
+    assert b["facts"]["remote"] is False and "på distans ja → nej" in b["answer"]
+    assert b["decision"]["eligible"] is True
+
+
+def test_a_year_alone_in_reply_completes_the_visits_day_and_keeps_its_age(ask):
+    # walk-through, stop 30: "2025" after "… 78-åring brytpunktssamtal 3/4 hur reg" asked for
+    # the day again
+    a = ask("hembesök khsv 78-åring brytpunktssamtal 3/4 hur reg")
+    b = ask("2025", a["conversation_id"])
+    assert b["kind"] == "rule" and b["facts"]["visit_date"] == "2025-04-03"
+    assert b["facts"]["patient_age"] == 78 and "77 år" not in b["answer"]
+    c = ask("nej 2024 alltså", b["conversation_id"])
+    assert c["decision"]["system"] == "VAS" and c["facts"]["visit_date"] == "2024-04-03"
+
+
+def test_an_english_age_after_they_are_gives_that_ages_fee_alone(ask):
+    # walk-through, stop 30: "… if they are 86?" got both rows, the first "The patient is
+    # under 85 and pays SEK 200"
+    body = ask("what does the patient pay for a home visit if they are 86? visit is next week")
+    assert "85 or older" in body["answer"] and "under 85" not in body["answer"]

@@ -278,3 +278,15 @@ def test_an_english_page_has_the_footer_in_english(client, post_form):
     # (the footer, outside the header's block, was Swedish on English pages)
     r = post_form("/", "does the patient pay anything if shes 92")
     assert "The ask box for intranet pages (widget)" in r.text
+
+
+def test_a_passage_before_the_first_heading_is_cited_by_its_title_alone(client, post_form):
+    # walk-through, stop 30: the report's opening lines were cited as 'avsnitt ””'
+    question = "Vilket datum och diarienummer har beslutsförslaget om mobil vård?"
+    body = client.post("/api/v1/chat", json={"message": question}).json()
+    assert body["citations"][0]["section"] == ""
+    assert "NSV220025" in body["answer"]
+    assert "avsnitt" not in body["answer"].split("Källa:")[1]
+    line = re.search(r'class="source-line">(.*?)</p>', post_form("/", question).text,
+                     re.S).group(1)
+    assert "avsnitt" not in line and "rapport 2022-02-16)." in line
