@@ -519,6 +519,9 @@ _AGE_PATTERNS = [
     # A patient's age added last, after a comma: "… so it was the inskrivningssamtal, 76"
     # (routing set, tuning part, locum). Only 40 to 119: a count or an hour is not an age.
     re.compile(r",\s*((?:[4-9]\d|1[01]\d))\s*[.!]?\s*$"),
+    # ... or between commas in a visit's description: "… she's in municipal home care, 88,
+    # routine med check" (walk-through, stop 30: the age was asked twice); 60 to 119 only
+    re.compile(r"(?<=[a-zåäö]),\s*((?:[6-9]\d|1[01]\d))\s*,\s*(?=[a-zåäö])", re.I),
     # ... or first, before a comma: "79, lives in her own flat, enrolled …", "78, last tuesday"
     # (walk-throughs, stop 29: the age was asked again)
     re.compile(r"^\s*((?:[4-9]\d|1[01]\d))\s*,\s*(?=\D)"),
@@ -804,6 +807,9 @@ _OCCASIONS = [
         r"försämring\w*|\bfall(?:et|olycka)?\b|ramlat|feber|infektion\w*|"
         r"something else|none of (?:them|those|these)|regular (?:check[- ]?up|visit|follow[- ]?up)|"
         r"routine (?:check[- ]?up|visit)|\bcheck[- ]?up\b|follow[- ]?up visit|ordinary visit|"
+        # "routine med check" (walk-through, stop 30: the occasion was asked)
+        r"\b(?:routine|regular|annual|yearly)\s+(?:med(?:ication)?s?|drug)\s+(?:check|review)\b|"
+        r"\bmed(?:ication)?s? (?:check|review)\b|"
         r"\bother\b", re.I)),
 ]
 _SETTINGS = [
@@ -829,7 +835,10 @@ _SETTINGS = [
                          r"\blss\b", re.I)),
 ]
 _REMOTE = re.compile(r"\bvideo\w*|\btelefon\w*|\bdistans\w*|\bphone\b|\btelephone\b|\bremote\w*|"
-                     r"\bringde\b|\bvideosamtal\b|\bdigital\w*", re.I)
+                     # the physician phoning ("jag ringde henne"), not the patient who called
+                     # ("… ringde pga fall" made a home visit remote: walk-through, stop 30)
+                     r"\b(?:jag|vi|läkaren|doktorn)\s+ringde\b|\bringde\s+(?:upp\s+)?(?:henne|honom|"
+                     r"hen|patienten|pat|dem)\b|\bvideosamtal\b|\bdigital\w*", re.I)
 _IN_PERSON = re.compile(r"\bpå plats\b|\bfysiskt\b|\bin person\b|\bi hemmet\b|\bhembesök\w*|"
                         # going there ("ok om jag åker dit imorgon istället" after a video
                         # visit kept it remote, so no 500 kr: walk-through, stop 30)
