@@ -219,6 +219,8 @@ def _first_line(doc, pattern: str) -> str | None:
 #: A version question of at most this many words, after an answer about a document, is
 #: about that document.
 FOLLOW_UP_WORDS = 4
+#: A pronoun pointing back at what the last answer quoted: "ändrades de?", "did it change".
+_POINTS_BACK = re.compile(r"\b(?:de|dem|den|det|dom|they|it|them)\b", re.I)
 
 
 def answer_version_question(text: str, kb, rules, today: date, lang: str,
@@ -236,7 +238,10 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
     named = _named_documents(text, metas)
     if not named and topic_document in by_id and (
             _DEICTIC.search(text)
-            or (len(text.split()) <= FOLLOW_UP_WORDS and not _LIST.search(text))):
+            or (len(text.split()) <= FOLLOW_UP_WORDS and not _LIST.search(text))
+            # "och kriterierna för 500 kr, ändrades de?" after the VAS → Cosmic changes
+            # (walk-through, stop 30, was refused): a change asked of what was just quoted
+            or (_CHANGED.search(text) and _POINTS_BACK.search(text))):
         # "och idag då" after a version answer stays with that document (walk-through, stop
         # 22: it turned to the Cosmic registration routine)
         named = [by_id[topic_document]]
