@@ -1010,7 +1010,11 @@ _HYPOTHETICAL = re.compile(r"\b(?:hade|skulle)\s+(?:\w+\s+)?(?:blivit|varit|bli|
 _WHAT_IF_CLAUSE = re.compile(r"\b(?:om|if)\s+(?:hon|han|hen|patienten|pat|besöket|det|den|"
                              r"vi|jag|she|he|they|the patient|the visit|it|we|I)\b", re.I)
 _ASKS = re.compile(r"\?|\b(?:hur|vad|vilk\w*|när|vem|varför|ska|kan|får|finns|måste|behöver|"
-                   r"gäller|how|what|which|when|who|why|do|does|is|can|should|must)\b", re.I)
+                   r"gäller|how|what|which|when|who|why|should|must)\b|"
+                   # an English auxiliary asks where it opens a clause ("is it …", "…, does she
+                   # pay"), not inside a statement ("her birthday is 1 june, she turned 85 that
+                   # day" after a card was searched and refused: walk-through, stop 30)
+                   r"(?:^|[,.;:!]\s*|\b(?:and|but|so|or)\s+)\W*(?:do|does|is|can)\b", re.I)
 
 
 # Both journal systems named, and a change asked for.
@@ -3650,7 +3654,7 @@ def _answer_window(hits: list, frame: Frame) -> list:
 # H3?": the meaning of a word (one to three words).
 _TERM_ASKED = re.compile(
     r"^\s*(?:(?:och|men|ok)\s*,?\s*)?(?:vad|va)\s+(?:betyder|menas\s+med|står)\s+"
-    r"(?P<sv>[^?!.,]{2,40}?)(?:\s+för(?:\s+något)?)?\s*\??\s*$|"
+    r"(?P<sv>[^?!.,]{2,40}?)(?:\s+för(?:\s+(?:något|nåt|någonting|ngt))?)?\s*\??\s*$|"
     r"^\s*(?:and\s+)?what(?:'s|s|\s+does|\s+do)\s+(?P<en>[^?!.,]{2,40}?)\s+(?:mean|stand\s+for)"
     r"\s*\??\s*$|"
     r"^\s*what\s+is\s+meant\s+by\s+(?P<en2>[^?!.,]{2,40}?)\s*\??\s*$|"
@@ -3660,14 +3664,17 @@ _TERM_ASKED = re.compile(
     # (a code with a digit too: "what is H3", walk-through, stop 25, got the HSU background)
     # (after the field it is a value of: "vad är avgiftstyp H3", walk-through, stop 26, got
     # Cosmic's fee line)
-    r"(?P<abbr>(?:(?-i:[a-zåäö]{4,20})\s+)?(?-i:[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5}))\s*\??\s*$|"
+    # (and "för nåt" after it: "vad är H3 för nåt" after a VAS card was refused: walk-through,
+    # stop 30)
+    r"(?P<abbr>(?:(?-i:[a-zåäö]{4,20})\s+)?(?-i:[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5}))"
+    r"(?:\s+för\s+(?:något|nåt|någonting|ngt|en\s+(?:sak|grej)))?\s*\??\s*$|"
     # one word with its article, "vad är ett brytpunktssamtal", or a Swedish word in English,
     # "what is brytpunktssamtal" (walk-through, stop 26: the Vårdtjänst line was quoted as
     # its meaning); not "vad är avgiften", which asks for a fact
     # (with a filler: "what exactly is a brytpunktssamtal", walk-through, stop 29, quoted the
     # vårdtjänst line as its meaning)
     r"^\s*(?:(?:och|and)\s+)?(?:vad|va)\s+är\s+(?:egentligen\s+|exakt\s+)?(?:en|ett)\s+"
-    r"(?P<word>[a-zåäö-]{4,30})\s*\??\s*$|"
+    r"(?P<word>[a-zåäö-]{4,30})(?:\s+för\s+(?:något|nåt|någonting|ngt))?\s*\??\s*$|"
     r"^\s*(?:(?:och|and)\s+)?what(?:\s+(?:exactly|actually|really))?(?:'s|s|\s+is)\s+"
     r"(?:exactly\s+|actually\s+|really\s+)?(?:an?\s+)?"
     r"(?P<sv_word>(?!the\b)[a-zåäö-]{5,30})\s*\??\s*$", re.I)

@@ -2260,3 +2260,46 @@ def test_an_english_age_after_they_are_gives_that_ages_fee_alone(ask):
     # under 85 and pays SEK 200"
     body = ask("what does the patient pay for a home visit if they are 86? visit is next week")
     assert "85 or older" in body["answer"] and "under 85" not in body["answer"]
+
+
+def test_the_patient_who_called_does_not_make_the_visit_remote(ask):
+    # walk-through, stop 30: "… ringde pga fall" read the home visit as a phone call, so the
+    # enrolment asked next got no 500 kr
+    a = ask("besök igår hos 90-åring i eget boende, ej inskriven i khsv, ringde pga fall")
+    assert a["facts"].get("remote") is not True
+    b = ask("men om han skrivs in i khsv vid besöket då?", a["conversation_id"])
+    assert b["decision"]["eligible"] is True and b["decision"]["compensation_sek"] == 500
+    c = ask("jag ringde pat igår om provsvar, 80 år säbo, ger det 500")
+    assert c["facts"]["remote"] is True and c["decision"]["eligible"] is False
+
+
+def test_an_age_between_commas_and_a_routine_med_check_are_read(ask):
+    # walk-through, stop 30: the age 88 and the occasion were asked for
+    body = ask("Visited a patient in her flat last tuesday, she's in municipal home care, 88, "
+               "routine med check")
+    assert body["facts"]["patient_age"] == 88 and body["facts"]["occasion"] == "annat"
+    assert body["decision"]["eligible"] is False
+
+
+def test_an_english_birthday_statement_after_a_card_amends_the_age(ask):
+    # walk-through, stop 30: "her birthday is …" read "is" as a question, searched and refused
+    a = ask("whats the patient fee for an 84 yo, visit 2024-06-01, sabo, enrolment")
+    b = ask("her birthday is 1 june, she turned 85 that day", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 0
+    assert "age 84 → 85" in b["answer"]
+
+
+def test_what_a_code_of_the_card_is_for_nåt_is_its_meaning_question(ask):
+    # walk-through, stop 30: "vad är H3 för nåt" after a VAS card was refused
+    a = ask("gjorde hembesk 12/1 2024 pga utskrivning, pat 77 inskriven khsv, hur skulle det "
+            "reggas")
+    b = ask("vad är H3 för nåt", a["conversation_id"])
+    assert b["kind"] == "search" and "Avgiftstyp: H3" in b["answer"]
+
+
+def test_did_they_change_after_the_versions_changes_stays_with_those_versions(ask):
+    # walk-through, stop 30: "och kriterierna för 500 kr, ändrades de?" was refused
+    a = ask("vad ändrades mellan VAS och Cosmic-versionen?")
+    b = ask("och kriterierna för 500 kr, ändrades de?", a["conversation_id"])
+    assert b["kind"] == "version"
+    assert "Villkoret för utskrivning är omformulerat i Cosmic" in b["answer"]
