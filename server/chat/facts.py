@@ -872,7 +872,10 @@ _HOME_CARE = re.compile(r"(?:inskriven|ansluten) i (?:den )?(?:kommunal(?:a)? )?
                         r"\bk?hsv\b|\bkhsv-\w+|\bi hemsjukvården\b|inskriven i hemsjukvård\w*|"
                         r"har (?:ingen |inte )?(?:kommunal )?hemsjukvård|in (?:municipal )?home care|"
                         # "has home care in his own house" (walk-through, stop 24)
-                        r"\b(?:has|have|gets|receives|had) (?:no )?(?:municipal )?home (?:health ?)?care",
+                        r"\b(?:has|have|gets|receives|had) (?:no )?(?:municipal )?home (?:health ?)?care|"
+                        # "bor hemma med hemsjukvård" (walk-through, stop 30: asked again)
+                        r"\bmed (?:kommunal )?(?:hemsjukvård\w*|k?hsv\b)|"
+                        r"\bwith (?:municipal )?home (?:health ?)?care\b",
                         re.I)
 _PERFORMED_BY = [
     # ("ssk": walk-through, stop 25, "och om ssk gjorde besöket istället för läkare" was read

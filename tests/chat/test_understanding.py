@@ -2303,3 +2303,11 @@ def test_did_they_change_after_the_versions_changes_stays_with_those_versions(as
     b = ask("och kriterierna för 500 kr, ändrades de?", a["conversation_id"])
     assert b["kind"] == "version"
     assert "Villkoret för utskrivning är omformulerat i Cosmic" in b["answer"]
+
+
+def test_living_at_home_with_home_care_is_enrolled(ask):
+    # walk-through, stop 30: "bor hemma med hemsjukvård" was asked again whether enrolled
+    a = ask("besök 28/3-25 hos 84-åring")
+    b = ask("utskrivning från sjukhus, bor hemma med hemsjukvård", a["conversation_id"])
+    assert b["facts"]["municipal_home_care"] is True
+    assert b["decision"]["eligible"] is True and b["decision"]["system"] == "VAS"
