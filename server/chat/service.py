@@ -32,6 +32,7 @@ from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, day
 from server.chat.organization import (HALLAND, ORGANIZATION_NAME, find_organization,
                                       organization_kind, resolve_scope)
 from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, caption_overlap,
+                                figures_table,
                                 cell_answer, parse_table, whole_table)
 from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
                                 REGISTRATION_WORDS, UNTIL_WORDS, load_router,
@@ -4293,7 +4294,20 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                                   and h.meta.id == frame.topic_table[0] else ()))
                   for h in candidates_of_doc]
         tables = [(h, c) for h, c in tables if c is not None]
-        if tables:
+        # the chosen passage's own section has a table of figures with text headers, and the
+        # cells found are another section's: that table answers, quoted whole ("Hur många
+        # besök per månad klarar en buss med två distriktssköterskor jämfört med en
+        # vårdcentral …" got the monthly averages per vårdcentral, not "Buss … 4 84 75%":
+        # walk-through, stop 30, and answer set A, tuning part)
+        own = next((c for c in [chunk] + _section_neighbours(kb, meta.id, chunk)
+                    if figures_table(c.text)), None)
+        if tables and own is not None \
+                and all(h.chunk.section != chunk.section for h, _ in tables):
+            tables, chunk = [], own
+            spans_all = figures_table(own.text)
+            cell = (f"{own.section}: " + " / ".join(
+                own.text[x.start:x.end] for x in spans_all) + ".", spans_all)
+        elif tables:
             # (a table of averages answers only a question asking for an average: "Visa
             # antalet hembesök av läkare per år 2019–2021" got the monthly averages 10,9 / 8
             # / 9,8: walk-through, stop 25)
@@ -4303,7 +4317,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                 caption_overlap(hc[0].chunk.text, set(q_terms.all), tokenizer.tokenize),
                 -hc[0].chunk.ordinal))
             chunk = table_hit.chunk
-        else:
+        elif cell is None:
             # A table without row labels in the same section, holding the year asked for, is
             # quoted whole under its section (answer set, tuning part: "Hur många besök gjorde
             # Läkarmedverkan i hemsjukvården under 2021?").

@@ -240,3 +240,19 @@ def whole_table(text: str) -> list[Span] | None:
     if len(spans) >= 2 and _numbers(lines[0]) and any(_numbers(w) for w in lines[1:]):
         return spans
     return None
+
+
+def figures_table(text: str) -> list[Span] | None:
+    """The lines of a table with text column headers and labelled rows ending in figures
+    ("Mottagning Vårdpersonal / Besök per dag / Besök per månad / Produktionsbortfall / Buss 2
+    st distriktsköterskor 4 84 75% / Vårdcentral 2 st distriktsköterskor 16 336"), which
+    ``parse_table`` cannot read apart (its header holds no numbers): quoted whole; None for
+    any other passage (prose, or a table ``parse_table`` or ``whole_table`` reads)."""
+    if parse_table(text) is not None or whole_table(text) is not None:
+        return None
+    spans = split_sentences(text)
+    lines = [text[s.start:s.end].split() for s in spans]
+    if len(lines) < 3 or any(len(words) > 8 for words in lines):
+        return None
+    rows = [words for words in lines if len(words) >= 3 and _numbers(words[-2:])]
+    return spans if len(rows) >= 2 else None

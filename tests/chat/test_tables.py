@@ -2,7 +2,7 @@
 
 from kb.tokenizer import SwedishTokenizer, vocabulary_of
 
-from server.chat.tables import cell_answer, parse_table
+from server.chat.tables import cell_answer, figures_table, parse_table
 
 TOTALS = ("Totala antalet hembesök inom Vårdcentralen Halland per kategori\n2019 2020 2021\n"
           "Arbetsterapeut 2570 2844 3057\nLäkare 3016 2213 2715\n"
@@ -187,3 +187,25 @@ def test_a_change_and_its_share_between_two_years_follow_the_table_just_shown(as
     assert "Läkare 2019: 3016, 2020: 2213 (förändring −803)" in b["answer"]
     c = ask("och mellan 2020 och 2021 i procent", a["conversation_id"])
     assert "Läkare 2020: 2213, 2021: 2715 (förändring +502, +22,7 %)" in c["answer"]
+
+
+def test_a_table_with_text_headers_is_told_from_prose_and_from_a_readable_table():
+    bus = ("Mottagning Vårdpersonal\nBesök per dag\nBesök per månad\nProduktionsbortfall\n"
+           "Buss 2 st distriktsköterskor 4 84 75%\nVårdcentral 2 st distriktsköterskor 16 336")
+    assert len(figures_table(bus)) == 6
+    assert figures_table("En buss bedöms tillsammans kunna ha cirka fyra besök per dag. "
+                         "Motsvarande vårdpersonal kan ha cirka åtta besök per dag.") is None
+    assert figures_table("Totalt\n2019 2020 2021\nLäkare 3016 2213 2715\n"
+                         "Undersköterska 3461 4953 7018") is None  # parse_table reads it
+
+
+def test_a_figure_of_the_chosen_sections_own_table_is_not_taken_from_another_sections(ask):
+    # walk-through, stop 30, and answer set A's tuning part: the monthly averages per
+    # vårdcentral (Sjuksköterska/DSK 1,3 …) were quoted for the bus's visits per month
+    body = ask("Hur många besök per månad klarar en buss med två distriktssköterskor jämfört "
+               "med en vårdcentral med samma bemanning?")
+    assert "Buss 2 st distriktsköterskor 4 84 75%" in body["answer"]
+    assert "Vårdcentral 2 st distriktsköterskor 16 336" in body["answer"]
+    assert "genomsnitt" not in body["answer"]
+    # a figure of a readable table still comes as its cell
+    assert "2715" in ask("Hur många hembesök gjorde läkarna 2021?")["answer"].replace(" ", "")
