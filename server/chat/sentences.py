@@ -212,6 +212,14 @@ def question_terms(question: str, tokenizer, lexicon=None,
         # municipality's discharge section)
         verbs, heads = lexicon.particle_verbs(question, tokenizer, particle="in")
         own = (own - verbs) | heads
+        # and "följs … upp" asks for "uppföljning" too ("Hur följs de riktade
+        # hemsjukvårdsbesöken upp enligt rutinen?" got the section "Syfte", not
+        # "Uppföljning": walk-through, stop 30); its verb stays (taking "följ" out lowered
+        # set A's held-out part)
+        followed_up = lexicon.particle_verbs(question, tokenizer, particle="upp")[1]
+        own = own | followed_up
+    else:
+        followed_up = frozenset()
     whole = frozenset(tokenizer.tokenize(question, compounds=False))
     shared = lexicon.shared_stems(tokenizer) if lexicon else frozenset()
     groups = []
@@ -240,6 +248,8 @@ def question_terms(question: str, tokenizer, lexicon=None,
     # läkaransvaret …" asks both parts alike)
     focus = frozenset(tok for m in _FOCUS.finditer(question) if m.group(1) or asked <= 1
                       for tok in tokenizer.tokenize(m.group(1) or m.group(2), compounds=False))
+    # (what "hur följs … upp" asks is the follow-up: a section headed so answers it)
+    focus |= followed_up
     rarity = {}
     if frequencies is not None and frequencies.passages:
         rarity = {t: idf(frequencies.document_frequency.get(t, 0), frequencies.passages)
@@ -597,7 +607,7 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
         named = set(cand.get("heading_words") or ())
         if named:
             rare = {t for t in (named | set(cand.get("heading") or ())) & question.own
-                    if question.rarity.get(t, 0.0) >= HEADING_RARITY}
+                    if question.rarity.get(t, 0.0) >= HEADING_RARITY or t in question.focus}
             score += HEADING_BONUS * min(len(rare), len(named)) / len(named)
         if question.wants_all and question.own & set(cand.get("heading") or ()) \
                 and sum(bool(_BULLET.match(x)) for x in sentences) >= 3:

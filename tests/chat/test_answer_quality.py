@@ -996,3 +996,10 @@ def test_a_second_part_sharing_no_word_with_the_passage_gets_the_unit_closest_in
     body = ask("När började man med Läkarmedverkan i hemsjukvården och från när är den permanent?")
     assert "startades ett projekt 2015" in body["answer"]
     assert "Sedan januari 2021 är verksamheten permanentad" in body["answer"]
+
+
+def test_how_something_is_followed_up_is_answered_from_the_follow_up_section(ask):
+    # walk-through, stop 30: the section "Syfte" was quoted
+    body = ask("Hur följs de riktade hemsjukvårdsbesöken upp enligt rutinen?")
+    assert body["citations"][0]["section"] == "Uppföljning"
+    assert "Antal riktade hemsjukvårdsbesök av läkare" in body["answer"]
