@@ -61,7 +61,8 @@ class LexicalIndex:
                  k1: float = 1.2, b: float = 0.75) -> None:
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
         self.corpus_words = frozenset(vocabulary_of(texts))
-        self.tokenizer = SwedishTokenizer(self.corpus_words | vocabulary_of(self.lexicon.terms()))
+        self.tokenizer = SwedishTokenizer(self.corpus_words | vocabulary_of(self.lexicon.terms()),
+                                          corrections=self.corpus_words)
         self.size = len(texts)
         corpus_tokens = [self.tokenizer.tokenize(t) for t in texts]
         self._token_sets = [frozenset(toks) for toks in corpus_tokens]

@@ -70,7 +70,8 @@ class SwedishTokenizer:
     without it no compounds are split.
     """
 
-    def __init__(self, vocabulary: Iterable[str] = ()) -> None:
+    def __init__(self, vocabulary: Iterable[str] = (),
+                 corrections: Iterable[str] | None = None) -> None:
         self._stemmer = Stemmer.Stemmer("swedish")
         self._lock = threading.Lock()
         self._stems: dict[str, str] = {}
@@ -79,6 +80,11 @@ class SwedishTokenizer:
         self.vocabulary: frozenset[str] = frozenset(
             w for w in vocabulary if len(w) >= MIN_PART_LENGTH and not w.isdigit())
         self._known_stems = frozenset(self.stem(w) for w in self.vocabulary)
+        #: The words a typing slip is corrected to (``_one_edit_away``): the documents' own,
+        #: never a lexicon's English word ("contact" became "contract": walk-through, stop
+        #: 30); the whole vocabulary when not given.
+        self.corrections: frozenset[str] = self.vocabulary if corrections is None else \
+            frozenset(w for w in corrections if w in self.vocabulary)
         # the stems of the vocabulary's words that are no "-ning" noun ("förlängs")
         self._verb_stems = frozenset(self.stem(w) for w in self.vocabulary
                                      if not _NOMINAL.match(w))
@@ -191,7 +197,7 @@ class SwedishTokenizer:
                 if len(right) > 1:
                     variants.add(left + right[1] + right[0] + right[2:])  # two swapped
             variants.update(left + c + right for c in letters)  # one added
-        known = {head + v for v in variants if head + v != word and head + v in self.vocabulary}
+        known = {head + v for v in variants if head + v != word and head + v in self.corrections}
         return known.pop() if len(known) == 1 else None
 
     def tokenize(self, text: str, *, compounds: bool = True) -> list[str]:

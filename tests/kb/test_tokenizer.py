@@ -181,3 +181,11 @@ def test_a_long_unknown_word_one_slip_from_exactly_one_corpus_word_is_read_as_it
     # short words, a slip at the first letter, and a slip two corpus words are one from stay
     for word in ("pemrit", "bermission", "kontaktem", "hospital"):
         assert tok.restored(word) == word
+
+
+def test_a_slip_is_corrected_to_a_documents_word_never_to_a_lexicon_word():
+    # walk-through, stop 30: "contact" became the lexicon's "contract"
+    corpus = vocabulary_of(["Patienter på permission från slutenvård."])
+    tok = SwedishTokenizer(corpus | {"contract"}, corrections=corpus)
+    assert tok.restored("contact") == "contact"
+    assert tok.restored("permision") == "permission"
