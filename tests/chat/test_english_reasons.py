@@ -109,3 +109,12 @@ def test_an_english_fee_statement_gives_the_fee_rows_in_english_not_quoted(ask):
     answer = body["answer"]
     assert "- The patient is under 85 and pays SEK 200" in answer
     assert "Patienten är" not in answer and "“The patient" not in answer
+
+
+def test_the_cosmic_fields_named_in_english_are_each_answered_by_their_line(ask):
+    # walk-through, stop 30: "contact" was read as "contract" and the report's list of
+    # attachments was added as the answer to "what's the contact type"
+    body = ask("who is the customer in Cosmic for these visits and what's the contact type")
+    assert "Kund: Primärvård" in body["answer"]
+    assert "Kontakttyp: Hemsjukvårdsbesök" in body["answer"]
+    assert "Omvärldsanalys" not in body["answer"]
