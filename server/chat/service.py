@@ -945,6 +945,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # without compensation, "läkarmedverkan 14 dagar" a visit within Läkarmedverkan
         # (walk-through in the widget, stop 22)
         frame.kind, frame.stated = SEARCH_KIND, {}
+    if frame.kind == VISIT and _OTHER_CODE_ASKED.search(text):
+        # a diagnosis or procedure code asked (ICD, KVÅ, diagnoskod) is no registration the
+        # routines prescribe: searched, and refused where no passage holds one ("vilken
+        # icd-kod för fall i hemmet hos khsv-pat" got a visit card: walk-through, stop 30)
+        frame.kind, frame.stated = SEARCH_KIND, {}
     if frame.kind == VISIT and not conv.facts \
             and stated.get("visit_date", "") > today.isoformat() \
             and not (_VISIT_WORD.search(text) or REGISTRATION_WORDS.search(text)
@@ -958,6 +963,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.reply_to = "correction"
     return frame
 
+
+#: A code of another kind than the routines' fields: a diagnosis or a procedure code.
+_OTHER_CODE_ASKED = re.compile(r"\bicd\w*|\bkvå\w*|\bkva[- ]kod\w*|\bdiagnos\s*-?\s*kod\w*|"
+                               r"\bdiagnoskod\w*|\båtgärdskod\w*|\bdiagnosis code\w*|"
+                               r"\bprocedure code\w*", re.I)
 
 # "500kr", "500 kronor" (MONEY_WORDS needs a word boundary after "500").
 _AMOUNT_WRITTEN = re.compile(r"\d\s*(?:kr|kronor|sek)\b", re.I)

@@ -2311,3 +2311,11 @@ def test_living_at_home_with_home_care_is_enrolled(ask):
     b = ask("utskrivning från sjukhus, bor hemma med hemsjukvård", a["conversation_id"])
     assert b["facts"]["municipal_home_care"] is True
     assert b["decision"]["eligible"] is True and b["decision"]["system"] == "VAS"
+
+
+def test_a_diagnosis_code_asked_of_a_visit_is_not_covered_not_a_card(ask):
+    # walk-through, stop 30: "vilken icd-kod …" got a visit card with "Extra ersättning: nej"
+    for question in ("vilken icd-kod för fall i hemmet hos khsv-pat",
+                     "vilken diagnoskod sätter jag vid inskrivningssamtal på säbo 3/11, 88 år"):
+        body = ask(question)
+        assert body["kind"] == "no_answer" and body["decision"] is None, question
