@@ -48,7 +48,15 @@ PURPOSE_ASKED = re.compile(r"\bsyfte\w*|\bvarför infördes\b|\bpurpose\b|"
                            r"\bvarför (?:har vi|finns|behövs)\b[^?.]{0,40}\b(?:rutin|dokument)\w*|"
                            r"\båstadkomm\w*|\bvad ska (?:den|det|rutinen|dokumentet)\s+"
                            r"(?:leda till|uppnå)\b|\b(?:aim|goal) of\b|"
-                           r"\bwhy (?:do we have|is there|does)\b[^?.]{0,40}\b(?:routine|document)",
+                           r"\bwhy (?:do we have|is there|does)\b[^?.]{0,40}\b(?:routine|document)|"
+                           # what a payment is for ("vad är 500 kr-ersättningen till för
+                           # egentligen", "varför får vc 500 kr": walk-through, stop 30, got
+                           # its conditions, not "… har till syfte att öka äldres hälsa …")
+                           r"\bvad är\b[^?.]{1,40}\btill för\b|"
+                           r"\bvarför (?:får|betalas|ges|utgår|finns)\b[^?.]{0,40}"
+                           r"\b(?:ersättning\w*|\d+\s*(?:kr|kronor)|extraersättning\w*)|"
+                           r"\bwhy (?:do|does|is|are)\b[^?.]{0,40}\b(?:compensation|"
+                           r"\d+\s*(?:kr|sek))\b",
                            re.I)
 PURPOSE_SAID = re.compile(r"\bsyfte\w*|\bi syfte att\b|\bsyftar\b", re.I)
 #: A section stating a purpose under its heading ("Syfte": "Rutinen ska leda till …").
@@ -111,10 +119,13 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
 }
 #: Cues whose answer is a kind of fact a sentence either states or not: the best sentence
 #: stating it answers, before one the question's words and meaning favour otherwise.
-TYPED_CUES = frozenset({"decider", "validity"})
+#: (A purpose too: "vad är 500 kr-ersättningen till för" got "… infördes 2023-01-01" beside
+#: "… har till syfte att öka äldres hälsa …": walk-through, stop 30.)
+TYPED_CUES = frozenset({"decider", "validity", "purpose"})
 #: The stems of the words asking for a typed cue's fact ("bestämmer", "giltig").
 _CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fatt)", re.I),
-              "validity": re.compile(r"(?:gäll|giltig|valid|läng|expir)", re.I)}
+              "validity": re.compile(r"(?:gäll|giltig|valid|läng|expir)", re.I),
+              "purpose": re.compile(r"(?:syft|purpos|varför|why|aim|goal)", re.I)}
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 
 

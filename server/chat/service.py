@@ -2504,7 +2504,11 @@ _ECONOMY = re.compile(r"\bekonomi\w*|\bfinansiell\w*|\bfinancial\w*", re.I)
 
 
 def _asks_money(text: str) -> bool:
-    """An amount of money asked for ("hur mycket får vc i ersättning", "how much money …")."""
+    """An amount of money asked for ("hur mycket får vc i ersättning", "how much money …");
+    never what a payment is for ("vad är 500 kr-ersättningen till för": walk-through, stop
+    30, said the routines give no amount)."""
+    if S.PURPOSE_ASKED.search(text):
+        return False
     return bool(_ASKS_KRONOR.search(text)
                 or (_ASKS_AMOUNT.search(text) and _MONEY_ASKED.search(text)))
 
@@ -2629,6 +2633,10 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         return True
     if _OTHER_SERVICE.search(text) and not re.search(_SERVICE, passage, re.I):
         return True
+    if S.PURPOSE_ASKED.search(text):
+        # what a payment is for names its amount, it does not ask it ("vad är 500
+        # kr-ersättningen till för": walk-through, stop 30, refused for want of "kr")
+        return False
     if _PATIENT_FEE.search(text) and not (_HAS_FEE.search(passage)
                                           or _HAS_AMOUNT.search(passage)):
         # what the patient pays, asked of a passage without a fee (walk-through, stop 18:
@@ -2707,8 +2715,11 @@ def _stating_the_amount(kb, frame: Frame, text: str, offered: list, q_terms,
     names no amount, and said no amount was given, above the Cosmic routine's "Ersättning
     utgår med 500 kr per hemsjukvårdsbesök utfört av läkare …"; "vad betalar regionen för
     hembesök" got the patient's 200 kr)."""
-    if not offered or not (_asks_money(frame.text) or _REGION_PAYS.search(frame.text)):
-        return offered  # (none offered: the routines hold no such amount, said so)
+    if not offered or not (_asks_money(frame.text) or _REGION_PAYS.search(frame.text)) \
+            or S.PURPOSE_ASKED.search(frame.text):
+        # (none offered: the routines hold no such amount, said so; a purpose asked names its
+        # payment's amount, it does not ask it: walk-through, stop 30)
+        return offered
     fees = not _REGION_PAYS.search(frame.text)
     if not fees:
         # what the region pays is the clinic's compensation, not the patient's fee

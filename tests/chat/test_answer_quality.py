@@ -1003,3 +1003,13 @@ def test_how_something_is_followed_up_is_answered_from_the_follow_up_section(ask
     body = ask("Hur följs de riktade hemsjukvårdsbesöken upp enligt rutinen?")
     assert body["citations"][0]["section"] == "Uppföljning"
     assert "Antal riktade hemsjukvårdsbesök av läkare" in body["answer"]
+
+
+@pytest.mark.parametrize("question", ["vad är 500 kr-ersättningen till för egentligen",
+                                      "varför får vc 500 kr"])
+def test_what_a_payment_is_for_is_its_purpose_not_its_amount_or_conditions(ask, question):
+    # walk-through, stop 30: the conditions of "Förutsättningar" were quoted; then, with the
+    # purpose read, "no amount is given" and "… infördes 2023-01-01"
+    body = ask(question)
+    assert body["kind"] == "search"
+    assert "har till syfte att öka äldres hälsa" in body["answer"]
