@@ -659,6 +659,15 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # why a routine got a new version is the catalog's note on it (answer set C, tuning
         # part: "Varför kom det en ny version av rutinen …" got the registration fields)
         frame.kind = VERSION
+    if frame.kind == SEARCH_KIND and _DECISION_DATE_ASKED.search(text) \
+            and not _OTHER_DECISION.search(text) and not _YEAR.search(text) \
+            and not _TWO_QUESTIONS.match(text) \
+            and frame.hits and frame.hits[0].meta.kind == "decision":
+        # the date of the decision a decision document records is the catalog's ("Vilket
+        # datum fattade HSU beslutet om läkarinsatser i hemmet" got the background's
+        # "Tilläggsbeslut från HSU 2025-02-11 att utreda …": walk-through, stop 30); not a
+        # decision the document tells of ("när beslutades utredningen")
+        frame.kind = VERSION
     if frame.kind == SEARCH_KIND and _DOC_ID_ASKED.search(text):
         # a document's id is the catalog's ("vilket dokument-id har den nya nattrutinen" got
         # the Cosmic routine's note on RH-12272: walk-through, stop 21)
@@ -1028,6 +1037,16 @@ _ASKS = re.compile(r"\?|\b(?:hur|vad|vilk\w*|när|vem|varför|ska|kan|får|finns
                    r"(?:^|[,.;:!]\s*|\b(?:and|but|so|or)\s+)\W*(?:do|does|is|can)\b", re.I)
 
 
+# The date of a decision asked ("när fattades beslutet om …", "vilket datum är hsu-beslutet
+# från", "when did HSU decide …").
+_DECISION_DATE_ASKED = re.compile(
+    r"\b(?:när|vilket datum|vilken dag)\b[^?.]{0,40}\b(?:beslut\w*|fattade|fattades|togs)\b|"
+    r"\bwhen\b[^?.]{0,40}\b(?:decid\w*|decision)\b|\bdate of the decision\b|"
+    r"\bdecision date\b", re.I)
+# A decision the documents tell of beside their own: an inquiry, an earlier or added one.
+_OTHER_DECISION = re.compile(r"utred\w*|tilläggsbeslut\w*|investigat\w*|inquiry|"
+                             r"driftnämnd\w*|uppdrag\w*|\bförra\b|\btidigare\b|earlier|"
+                             r"previous", re.I)
 # Both journal systems named, and a change asked for.
 _BOTH_SYSTEMS = re.compile(r"\bvas\b.*\bcosmic\b|\bcosmic\b.*\bvas\b", re.I)
 _CHANGE_ASKED = re.compile(r"förändring\w*|\bändr\w*|\bskillnad\w*|\bskiljer\b|\bdifferen\w*|"

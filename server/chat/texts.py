@@ -64,8 +64,8 @@ TEXTS = {
                    "så det användes inte. Ange gärna patientens ålder i stället.",
         "not_understood": "Jag förstod inte svaret. {q}",
         "why_card": "Svaret bygger på skälen under ”Skäl:”, med källorna bredvid:",
-        "why_version": "På besöksdagen gäller ”{title}”, en ny version av rutinen. Katalogens "
-                       "anteckning: {note}",
+        "why_version": "På besöksdagen gäller ”{title}”, en ny version av rutinen. "
+                       "Anteckning i dokumentförteckningen: {note}",
         "date_unreadable": "Jag kunde inte läsa datumet i meddelandet, och gissar inte på det. {q}",
         "date_vague": "”{period}” anger ingen dag, och svaret beror på dagen. {q}",
         "not_yet_in_force": "Obs: ”{title}” börjar gälla {d} och gäller inte ännu.",
@@ -220,7 +220,7 @@ TEXTS = {
         "not_understood": "I did not understand the reply. {q}",
         "why_card": "The answer rests on the reasons under “Why:”, with their sources beside it:",
         "why_version": "On the visit date “{title}” applies, a new version of the routine. "
-                       "Catalog note (Swedish): {note}",
+                       "Note in the list of documents (in Swedish): {note}",
         "date_unreadable": "I could not read the date in the message, and I will not guess it. {q}",
         "date_vague": "“{period}” gives no day, and the answer depends on the day. {q}",
         "not_yet_in_force": "Note: “{title}” comes into force on {d} and is not in force "

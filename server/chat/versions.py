@@ -407,8 +407,8 @@ def _neighbours(out: VersionAnswer, meta, family: list, kb, rules, lang: str,
                             f"{_title(nxt, lang)}."))
         out.quotes += _note_quotes(nxt, rules, kb.document(nxt.id))
     if meta.note:
-        out.lines.append(_t(lang, f"Katalogens anteckning: {meta.note}",
-                            f"Catalog note (Swedish): {meta.note}"))
+        out.lines.append(_t(lang, f"Anteckning i dokumentförteckningen: {meta.note}",
+                            f"Note in the list of documents (in Swedish): {meta.note}"))
 
 
 # A document's own lines of dates and ids, which every version changes.

@@ -2319,3 +2319,17 @@ def test_a_diagnosis_code_asked_of_a_visit_is_not_covered_not_a_card(ask):
                      "vilken diagnoskod sätter jag vid inskrivningssamtal på säbo 3/11, 88 år"):
         body = ask(question)
         assert body["kind"] == "no_answer" and body["decision"] is None, question
+
+
+@pytest.mark.parametrize("question", ["när fattades beslutet om läkarinsatser i hemmet",
+                                      "vilket datum är hsu-beslutet från"])
+def test_the_date_of_a_decision_document_is_its_own_date(ask, question):
+    # walk-through, stop 30: "Tilläggsbeslut från HSU 2025-02-11 att utreda …" was quoted
+    body = ask(question)
+    assert body["kind"] == "version" and "daterat 2026-03-03" in body["answer"]
+    assert "2025-02-11" not in body["answer"]
+
+
+def test_the_date_of_a_decision_the_documents_tell_of_is_searched(ask):
+    body = ask("när togs beslutet om utredning")
+    assert body["kind"] == "search" and "2023-11-28" in body["answer"]
