@@ -85,7 +85,8 @@ _NUMERIC_DATE = re.compile(
 # never replaced by today (issue 9).
 _DATE_LIKE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|(?<![\d/.])\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b")
 _WRITTEN_DATE = re.compile(
-    rf"\b(\d{{1,2}})(?:\s*e|:e|st|nd|rd|th)?\s+({_MONTHS})\.?(?:\s+(\d{{4}}))?\b", re.I)
+    # ("the 28th of March 2025": walk-through, stop 30, read no day and assumed today)
+    rf"\b(\d{{1,2}})(?:\s*e|:e|st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\.?(?:\s+(\d{{4}}))?\b", re.I)
 _WRITTEN_DATE_EN = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}))?\b",
                               re.I)
 _RELATIVE = [

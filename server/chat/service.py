@@ -1098,7 +1098,8 @@ _ENDS_POINTING_BACK = re.compile(r"\b(?:det|den|dem|detta|denna|it|that|them)\s*
 _FACT_FILLER = frozenset(
     "och men det den var via per med nej förresten istället egentligen samtal besök besöket "
     "hembesök visit the and was but yes actually instead call plats fysiskt person "
-    "in-person".split())
+    # ("var via telefon faktiskt" after a card was refused: walk-through, stop 30)
+    "in-person faktiskt alltså ju sorry förlåt oj really it on".split())
 
 
 def _names_something_else(text: str, today: date) -> bool:

@@ -2333,3 +2333,18 @@ def test_the_date_of_a_decision_document_is_its_own_date(ask, question):
 def test_the_date_of_a_decision_the_documents_tell_of_is_searched(ask):
     body = ask("när togs beslutet om utredning")
     assert body["kind"] == "search" and "2023-11-28" in body["answer"]
+
+
+def test_an_english_ordinal_day_of_a_month_is_the_visits_day(ask):
+    # walk-through, stop 30: "28th of March 2025" read no day and asked for it; "the 28th of
+    # march" assumed today
+    body = ask("home visit 28th of March 2025, patient 80, nursing home, enrolment")
+    assert body["facts"]["visit_date"] == "2025-03-28" and body["decision"]["system"] == "VAS"
+
+
+def test_a_remote_contact_said_with_a_filler_word_amends_the_visit(ask):
+    # walk-through, stop 30: "var via telefon faktiskt" after a card was refused
+    a = ask("brytpunktssamtal säbo igår 88 år")
+    b = ask("var via telefon faktiskt", a["conversation_id"])
+    assert b["kind"] == "rule" and b["facts"]["remote"] is True
+    assert b["decision"]["eligible"] is False
