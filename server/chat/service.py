@@ -650,6 +650,18 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                 # and searched without it too, unless a figure of that year is asked
                 frame.hits = kb.search(plain, k=5, organization=scope) or frame.hits
     frame.kind, frame.probabilities = route.kind, route.probabilities
+    if frame.kind == OUT_OF_SCOPE and frame.hits and not stated \
+            and (route.probabilities or {}).get(OUT_OF_SCOPE, 1.0) < OUT_OF_SCOPE_DOUBT \
+            and _heading_named(frame.hits[0].chunk.section, S.question_terms(
+                text, _tokenizer_for(kb), kb.lexicon), _tokenizer_for(kb)) \
+            and is_supported(frame.hits[0], kb.no_answer_threshold_for(lang), lang):
+        # the best passage's heading is what the question names, in its words or the
+        # lexicon's: a question for that section, never refused while naming it as the
+        # nearest ("vad gäller på kvällar och nätter för patienter som annars går till
+        # vårdcentralen" and "Kväll och natt": walk-through, stop 30), unless the router is
+        # sure ("how do I get a Cosmic login as a locum?" and "Registrering i Cosmic", 0.98:
+        # answer set C, tuning part)
+        frame.kind = SEARCH_KIND
     if frame.kind == SEARCH_KIND and _BOTH_SYSTEMS.search(text) and _CHANGE_ASKED.search(text):
         # what changed between the two versions named by their journal systems ("Vilka
         # förändringar i sak gjordes … från VAS till Cosmic …?" got the VAS card: walk-through,
@@ -1037,6 +1049,9 @@ _ASKS = re.compile(r"\?|\b(?:hur|vad|vilk\w*|när|vem|varför|ska|kan|får|finns
                    r"(?:^|[,.;:!]\s*|\b(?:and|but|so|or)\s+)\W*(?:do|does|is|can)\b", re.I)
 
 
+#: Below this probability of "out of scope" the router is unsure, and a question naming the
+#: best passage's heading is searched.
+OUT_OF_SCOPE_DOUBT = 0.9
 # The date of a decision asked ("när fattades beslutet om …", "vilket datum är hsu-beslutet
 # från", "when did HSU decide …").
 _DECISION_DATE_ASKED = re.compile(

@@ -66,3 +66,13 @@ def test_without_the_trained_embedding_model_the_features_model_routes():
     route = router.classify(features, None, "none")
     assert route.kind == "visit"
     assert abs(sum(route.probabilities.values()) - 1.0) < 1e-5
+
+
+def test_a_hesitant_out_of_scope_naming_the_best_sections_heading_is_searched(ask):
+    # walk-through, stop 30: refused while naming "Kväll och natt" as the nearest section
+    body = ask("vad gäller på kvällar och nätter för patienter som annars går till "
+               "vårdcentralen")
+    assert body["kind"] == "search"
+    assert "Patienterna ansluts inte till kommunal hälso- och sjukvård" in body["answer"]
+    # a sure "out of scope" stays refused though a heading's words are named
+    assert ask("how do I get a Cosmic login as a locum?")["kind"] == "no_answer"
