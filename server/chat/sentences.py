@@ -122,6 +122,10 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
 #: (A purpose too: "vad är 500 kr-ersättningen till för" got "… infördes 2023-01-01" beside
 #: "… har till syfte att öka äldres hälsa …": walk-through, stop 30.)
 TYPED_CUES = frozenset({"decider", "validity", "purpose"})
+#: The kinds of fact a second part of a question may ask for, answered by a sentence stating
+#: one when the first part's sentence does not.
+SECOND_PART_CUES = frozenset({"decider", "validity", "purpose", "basis", "frequency",
+                              "duration"})
 #: The stems of the words asking for a typed cue's fact ("bestämmer", "giltig").
 _CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fatt)", re.I),
               "validity": re.compile(r"(?:gäll|giltig|valid|läng|expir)", re.I),
@@ -749,6 +753,20 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
                 if near is not None and float(dense[near]) >= float(dense[best]):
                     chosen = sorted(set(chosen) | set(_completed(near, sentences, ranking,
                                                                  question.wants_all)))
+    if question.parts_asked >= 2:
+        # a kind of fact a part asks for (how an amount is reckoned, how often, how long, who
+        # decides …) that no chosen sentence states: the best sentence stating it, of the
+        # question's words ("Med hur mycket höjs ersättningen för säbo-uppdraget och hur
+        # beräknas den?" lost "Ersättning utgår per 10 boende som schablon": walk-through,
+        # stop 30)
+        for cue in sorted(question.cues & SECOND_PART_CUES):
+            if any(CUES[cue][1].search(sentences[i]) for i in chosen):
+                continue
+            stating = [i for i in range(n) if i not in chosen and scores[i] > 0
+                       and CUES[cue][1].search(sentences[i]) and not _bare(sentences[i])]
+            if stating:
+                found = max(stating, key=lambda i: (ranking[i], -i))
+                chosen = sorted(set(chosen) | set(_completed(found, sentences, scores, False)))
     for side, said in question.sides:
         # a comparison ("skillnaden mellan regionens och kommunens ansvar"): each side said
         # (walk-through, stop 25: the municipality's half only, not "… den högsta medicinska

@@ -1013,3 +1013,10 @@ def test_what_a_payment_is_for_is_its_purpose_not_its_amount_or_conditions(ask, 
     body = ask(question)
     assert body["kind"] == "search"
     assert "har till syfte att öka äldres hälsa" in body["answer"]
+
+
+def test_a_second_part_asking_how_an_amount_is_reckoned_gets_the_sentence_stating_it(ask):
+    # walk-through, stop 30: the 50 procent alone, without "per 10 boende som schablon"
+    body = ask("Med hur mycket höjs ersättningen för säbo-uppdraget och hur beräknas den?")
+    assert "Ökad ersättning med 50 procent för uppdraget Säbo" in body["answer"]
+    assert "Ersättning utgår per 10 boende som schablon" in body["answer"]
