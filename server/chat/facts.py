@@ -874,6 +874,11 @@ _HOME_CARE = re.compile(r"(?:inskriven|ansluten) i (?:den )?(?:kommunal(?:a)? )?
                         r"har (?:ingen |inte )?(?:kommunal )?hemsjukvård|in (?:municipal )?home care|"
                         # "has home care in his own house" (walk-through, stop 24)
                         r"\b(?:has|have|gets|receives|had) (?:no )?(?:municipal )?home (?:health ?)?care|"
+                        # "ja hon är inskriven sen i höstas" after a card (walk-through, stop
+                        # 30: refused); not admitted to a hospital ("inskriven på sjukhuset")
+                        r"\b(?:är|var|blev|is|was)\s+(?:redan\s+|already\s+)?(?:inskriven|"
+                        r"enrolled)\b(?!\s+(?:på|i|vid|at|in)\s+(?:\w+\s+)?(?:sjukhus\w*|"
+                        r"slutenvård\w*|avdelning\w*|hospital\w*|lmv|läkarmedverkan))|"
                         # "bor hemma med hemsjukvård" (walk-through, stop 30: asked again)
                         r"\bmed (?:kommunal )?(?:hemsjukvård\w*|k?hsv\b)|"
                         r"\bwith (?:municipal )?home (?:health ?)?care\b",

@@ -2348,3 +2348,13 @@ def test_a_remote_contact_said_with_a_filler_word_amends_the_visit(ask):
     b = ask("var via telefon faktiskt", a["conversation_id"])
     assert b["kind"] == "rule" and b["facts"]["remote"] is True
     assert b["decision"]["eligible"] is False
+
+
+def test_she_is_enrolled_after_a_card_confirms_the_visit_not_refused(ask):
+    # walk-through, stop 30: "ja hon är inskriven sen i höstas" was refused as out of scope
+    a = ask("pat 78 år khsv ordinärt boende brytpunktssamtal 12/3 2025 hur reg")
+    b = ask("ja hon är inskriven sen i höstas", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["system"] == "VAS"
+    assert b["decision"]["eligible"] is True
+    # admitted to a hospital is no enrolment in home care
+    assert ask("hon är inskriven på sjukhuset")["facts"].get("municipal_home_care") is None
