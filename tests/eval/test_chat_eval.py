@@ -25,13 +25,13 @@ def test_held_out_routing_and_dialogues_keep_their_floors(state):
     assert fig.accuracy >= 0.93
     assert fig.card_violations == 0
     assert fig.facts_read["age"] >= 36 and fig.facts_read["date"] >= 46
-    assert fig.turns_passed >= 53 and fig.dialogues_passed >= 17  # 56 and 19 at stop 25
+    assert fig.turns_passed >= 54 and fig.dialogues_passed >= 18  # 57 and 20 at stop 30
 
 
 def test_held_out_answers_keep_their_floors(state):
     questions = [q for q in E.load_answer_questions() if q["part"] == "held_out"]
     fig = E.run_answers(state, questions)["held_out"]
-    assert fig.right_share >= 0.75  # 0.790 at stop 24
+    assert fig.right_share >= 0.77  # 0.790 at stop 24, 0.815 at stop 30
     assert fig.not_covered_refused >= 10
     assert fig.refused <= 5
     # retrieval of the answering passage (held-out 0.901 at stop 20): recall@5 floor
@@ -47,8 +47,9 @@ def test_held_out_answers_keep_their_floors(state):
     # (44/58), 5/6 not covered refused, 1 answerable refused (0.776 at stop 29)
     ("answers-d", 58, 6, 0.72, 4),
     # set E was written at stop 29 the same way; its held-out part measured 0.746 right
-    # (47/63) when first measured, 8/10 not covered refused, 1 answerable refused
-    ("answers-e", 63, 10, 0.70, 7)])
+    # (47/63) when first measured, 8/10 not covered refused, 1 answerable refused (0.778 at
+    # stop 30)
+    ("answers-e", 63, 10, 0.72, 7)])
 def test_held_out_answers_of_the_later_sets_keep_their_floors(state, directory, answerable,
                                                               not_covered, right,
                                                               refused_not_covered):
