@@ -345,7 +345,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
                        organization if organization is not None
                        else conv.organization or settings.default_organization,
                        personnummer=pnr_seen, pointed_back=pointed_back, remembered=remembered)
-    reply = decide_and_compose(state, frame, conv, today)
+    reply = _another_kinds_routine_said(state, frame,
+                                        decide_and_compose(state, frame, conv, today))
     if frame.other_named and reply.api.get("kind") in (SEARCH, VERSION, RULES):
         # ("som du har valt" only of an organization picked: walk-through, stop 27, said of
         # one the user named in an earlier question)
@@ -1507,6 +1508,35 @@ def _whose_routine_said(frame: Frame, reply: ChatReply) -> ChatReply:
     if side is None:
         return reply
     said = T.t(frame.lang, f"said_by_{side}", org=org)
+    reply.api["answer"] = said + "\n" + reply.api["answer"]
+    reply.notice = said + ("\n" + reply.notice if reply.notice else "")  # on the pages too
+    return reply
+
+
+# The asker says they work in a municipality ("för oss i kommunen", "hos oss i kommunen", "i
+# vår kommun", "our municipality").
+_ASKER_IN_A_MUNICIPALITY = re.compile(
+    r"\b(?:för|hos|åt) oss\b[^?.]{0,25}\bkommun\w*|\b(?:vår|min|vi i|oss i) kommun(?:en)?\b|"
+    r"\b(?:jag|vi) (?:är|jobbar|arbetar)\b[^?.]{0,30}\bi kommunen\b|"
+    r"\b(?:for|at|in) our municipality\b|\bwe in the municipality\b", re.I)
+
+
+def _another_kinds_routine_said(state, frame: Frame, reply: ChatReply) -> ChatReply:
+    """A question from someone in a municipality answered from a region's documents alone:
+    whose they are, said first ("gäller läkarmedverkan 14 dagar efter utskrivning för oss i
+    kommunen också" and "… gäller Region Hallands rutin om 500 kr … för oss också?" were
+    answered as if the region's rules were the municipality's: walk-throughs, stop 30)."""
+    if not _ASKER_IN_A_MUNICIPALITY.search(frame.text) \
+            or reply.api.get("kind") not in (SEARCH, RULES):
+        return reply
+    metas = [_meta(state.kb, c.get("document_id")) for c in reply.api.get("citations") or []]
+    orgs = {m.organization if m is not None else None for m in metas}
+    if len(orgs) != 1 or None in orgs:
+        return reply
+    org = orgs.pop()
+    if organization_kind(org) != "region":
+        return reply
+    said = T.t(frame.lang, "region_said_to_municipality", org=org)
     reply.api["answer"] = said + "\n" + reply.api["answer"]
     reply.notice = said + ("\n" + reply.notice if reply.notice else "")  # on the pages too
     return reply

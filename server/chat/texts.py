@@ -16,6 +16,8 @@ TEXTS = {
         "valid_to_only": "gäller till och med {d}",
         "said_by_municipality": "Det här står i kommunens rutin ({org}):",
         "said_by_region": "Det här står i regionens rutin ({org}):",
+        "region_said_to_municipality": "Obs: svaret kommer från ett dokument från {org}, inte "
+                                       "från en kommuns rutin.",
         "other_org_named_said": "Frågan nämner {named}, så svaret kommer från dess dokument – "
                                 "inte från {chosen}, som du nämnde tidigare.",
         "other_org_named": "Frågan nämner {named}, så svaret kommer från dess dokument – inte "
@@ -168,6 +170,8 @@ TEXTS = {
         "valid_to_only": "valid up to and including {d}",
         "said_by_municipality": "This is in the municipality's routine ({org}):",
         "said_by_region": "This is in the region's routine ({org}):",
+        "region_said_to_municipality": "Note: the answer comes from a document of {org}, not "
+                                       "from a municipality's routine.",
         "other_org_named_said": "The question names {named}, so the answer comes from its "
                                 "documents – not from {chosen}, which you mentioned before.",
         "other_org_named": "The question names {named}, so the answer comes from its documents "

@@ -2358,3 +2358,17 @@ def test_she_is_enrolled_after_a_card_confirms_the_visit_not_refused(ask):
     assert b["decision"]["eligible"] is True
     # admitted to a hospital is no enrolment in home care
     assert ask("hon är inskriven på sjukhuset")["facts"].get("municipal_home_care") is None
+
+
+@pytest.mark.parametrize("question", [
+    "gäller läkarmedverkan 14 dagar efter utskrivning för oss i kommunen också",
+    "jag är ny ssk i kommunen, gäller Region Hallands rutin om 500 kr för hembesök för oss också?"])
+def test_a_municipal_askers_answer_from_a_regions_document_says_whose_it_is(ask, question):
+    # walk-throughs, stop 30: answered as if the region's rules were the municipality's
+    body = ask(question)
+    assert body["answer"].startswith("Obs: svaret kommer från ett dokument från Region Halland")
+
+
+def test_a_municipal_askers_answer_from_the_municipalitys_routine_has_no_such_note(ask):
+    body = ask("vilka avgiftsnivåer finns för hemsjukvården i vår kommun")
+    assert "Obs:" not in body["answer"] and "Nivå 1" in body["answer"]
