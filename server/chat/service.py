@@ -1534,7 +1534,10 @@ def _another_kinds_routine_said(state, frame: Frame, reply: ChatReply) -> ChatRe
     if len(orgs) != 1 or None in orgs:
         return reply
     org = orgs.pop()
-    if organization_kind(org) != "region":
+    said_before_source = re.split(r"\n(?:Källa|Source):", reply.api.get("answer") or "")[0]
+    if organization_kind(org) != "region" or org in said_before_source:
+        # (an answer naming the region already says whose it is: "Nej: ersättningen betalar
+        # Region Halland till vårdcentralen …", tests since stop 25)
         return reply
     said = T.t(frame.lang, "region_said_to_municipality", org=org)
     reply.api["answer"] = said + "\n" + reply.api["answer"]
