@@ -352,8 +352,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # one the user named in an earlier question)
         said = T.t(lang, "other_org_named_said" if remembered else "other_org_named",
                    named=frame.other_named[0], chosen=frame.other_named[1])
-        reply.api["answer"] = said + "\n" + reply.api["answer"]
-        reply.notice = said + ("\n" + reply.notice if reply.notice else "")  # on the pages too
+        reply = _said_first(reply, said)
     if pnr_seen and born_pnr is None:
         reply.api["answer"] = T.t(lang, "pnr_bad") + "\n\n" + reply.api["answer"]
 
@@ -651,10 +650,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                 # and searched without it too, unless a figure of that year is asked
                 frame.hits = kb.search(plain, k=5, organization=scope) or frame.hits
     frame.kind, frame.probabilities = route.kind, route.probabilities
+    tokenizer = _tokenizer_for(kb)
     if frame.kind == OUT_OF_SCOPE and frame.hits and not stated \
             and (route.probabilities or {}).get(OUT_OF_SCOPE, 1.0) < OUT_OF_SCOPE_DOUBT \
-            and _heading_named(frame.hits[0].chunk.section, S.question_terms(
-                text, _tokenizer_for(kb), kb.lexicon), _tokenizer_for(kb)) \
+            and _heading_named(frame.hits[0].chunk.section,
+                               S.question_terms(text, tokenizer, kb.lexicon), tokenizer) \
             and is_supported(frame.hits[0], kb.no_answer_threshold_for(lang), lang):
         # the best passage's heading is what the question names, in its words or the
         # lexicon's: a question for that section, never refused while naming it as the
@@ -1491,6 +1491,13 @@ _REGION_OR_MUNICIPALITY = re.compile(
     re.I)
 
 
+def _said_first(reply: ChatReply, said: str) -> ChatReply:
+    """``reply`` with ``said`` above its answer, and above its notice on the pages too."""
+    reply.api["answer"] = said + "\n" + reply.api["answer"]
+    reply.notice = said + ("\n" + reply.notice if reply.notice else "")
+    return reply
+
+
 def _whose_routine_said(frame: Frame, reply: ChatReply) -> ChatReply:
     """A question asking whether the region or the municipality does something, answered from
     one organization's documents: whose they are, said first (walk-through, stop 27: "Är det
@@ -1508,9 +1515,7 @@ def _whose_routine_said(frame: Frame, reply: ChatReply) -> ChatReply:
     if side is None:
         return reply
     said = T.t(frame.lang, f"said_by_{side}", org=org)
-    reply.api["answer"] = said + "\n" + reply.api["answer"]
-    reply.notice = said + ("\n" + reply.notice if reply.notice else "")  # on the pages too
-    return reply
+    return _said_first(reply, said)
 
 
 # The asker says they work in a municipality ("för oss i kommunen", "hos oss i kommunen", "i
@@ -1540,9 +1545,7 @@ def _another_kinds_routine_said(state, frame: Frame, reply: ChatReply) -> ChatRe
         # Region Halland till vårdcentralen …", tests since stop 25)
         return reply
     said = T.t(frame.lang, "region_said_to_municipality", org=org)
-    reply.api["answer"] = said + "\n" + reply.api["answer"]
-    reply.notice = said + ("\n" + reply.notice if reply.notice else "")  # on the pages too
-    return reply
+    return _said_first(reply, said)
 
 
 #: A message asking two things, the second opening on its own question word after "och"
@@ -4388,14 +4391,12 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # besök per månad klarar en buss med två distriktssköterskor jämfört med en
         # vårdcentral …" got the monthly averages per vårdcentral, not "Buss … 4 84 75%":
         # walk-through, stop 30, and answer set A, tuning part)
-        own = next((c for c in [chunk] + _section_neighbours(kb, meta.id, chunk)
-                    if figures_table(c.text)), None)
+        own = next(((c, quoted) for c in [chunk] + _section_neighbours(kb, meta.id, chunk)
+                    if (quoted := figures_table(c.text))), None)
         if tables and own is not None \
                 and all(h.chunk.section != chunk.section for h, _ in tables):
-            tables, chunk = [], own
-            spans_all = figures_table(own.text)
-            cell = (f"{own.section}: " + " / ".join(
-                own.text[x.start:x.end] for x in spans_all) + ".", spans_all)
+            tables, (chunk, spans_all) = [], own
+            cell = _table_quoted_whole(chunk, spans_all)
         elif tables:
             # (a table of averages answers only a question asking for an average: "Visa
             # antalet hembesök av läkare per år 2019–2021" got the monthly averages 10,9 / 8
@@ -4416,8 +4417,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                     else None
                 if spans_all and years and years <= set(_YEAR.findall(h.chunk.text)):
                     chunk = h.chunk
-                    cell = (f"{chunk.section}: " + " / ".join(
-                        chunk.text[x.start:x.end] for x in spans_all) + ".", spans_all)
+                    cell = _table_quoted_whole(chunk, spans_all)
                     printed = _figure_said_beside(kb, meta.id, chunk, years)
                     break
     rows = ()
@@ -4690,6 +4690,12 @@ def _section_start(kb, hit):
            if first.ordinal < c.ordinal < hit.chunk.ordinal):
         return None  # the heading again further on: another section of the same name
     return SearchHit(chunk=first, meta=hit.meta, score=hit.score)
+
+
+def _table_quoted_whole(chunk, spans: list) -> tuple[str, list]:
+    """A table's answer line and spans when its lines are quoted whole, under its section."""
+    return (f"{chunk.section}: " + " / ".join(chunk.text[x.start:x.end] for x in spans) + ".",
+            spans)
 
 
 def _section_neighbours(kb, document_id: str, chunk) -> list:
