@@ -1020,3 +1020,14 @@ def test_a_second_part_asking_how_an_amount_is_reckoned_gets_the_sentence_statin
     body = ask("Med hur mycket höjs ersättningen för säbo-uppdraget och hur beräknas den?")
     assert "Ökad ersättning med 50 procent för uppdraget Säbo" in body["answer"]
     assert "Ersättning utgår per 10 boende som schablon" in body["answer"]
+
+
+@pytest.mark.parametrize("question", ["can a patient with dementia be enrolled in home care",
+                                      "pat med demens, kan hen anslutas till hsv"])
+def test_dementia_is_answered_by_the_criterion_naming_cognitive_impairment(ask, question):
+    # own check, stop 31: the Vård- och omsorgsboende sentence was quoted; dementia is a
+    # cognitive impairment, which the first enrolment criterion names
+    body = ask(question)
+    assert body["kind"] == "search"
+    assert body["citations"][0]["section"] == "Vem kan anslutas till hemsjukvård?"
+    assert "kognitiv funktionsnedsättning" in body["citations"][0]["quote"]
