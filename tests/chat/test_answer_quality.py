@@ -1031,3 +1031,16 @@ def test_dementia_is_answered_by_the_criterion_naming_cognitive_impairment(ask, 
     assert body["kind"] == "search"
     assert body["citations"][0]["section"] == "Vem kan anslutas till hemsjukvård?"
     assert "kognitiv funktionsnedsättning" in body["citations"][0]["quote"]
+
+
+def test_usk_is_the_assistant_nurse_row_of_the_visits_table(ask):
+    # own check, stop 31: "usk" was no word of the documents, so Läkarmedverkan's "+45 procent"
+    # was quoted
+    body = ask("hur många hembesök gjorde usk 2021")
+    assert "Undersköterska 2021: 7018" in body["answer"]
+
+
+def test_a_group_home_is_the_lss_housing_offered_home_care_at_move_in(ask):
+    # own check, stop 31: only the Vård- och omsorgsboende sentence and the HSU's target group
+    body = ask("does someone in a group home get home care when they move in")
+    assert "boende med särskild service inom LSS ska erbjudas hemsjukvård" in body["answer"]
