@@ -525,20 +525,20 @@ class KnowledgeBase:
         return frozenset().union(*(corpus.term_sets[i] for i, (d, _) in enumerate(corpus.entries)
                                    if d.meta.organization == organization))
 
-    def nearest_units(self, query: str, n: int, *, organization: str | None = None
-                      ) -> list[tuple[SearchHit, int, float, float]]:
+    def nearest_units(self, query: str, n: int, *, organization: str | None = None,
+                      cover: str | None = None) -> list[tuple[SearchHit, int, float, float]]:
         """The ``n`` answer units nearest to ``query`` in the whole index (small-to-big: a
         sentence found on its own, wherever its passage ranks), each as (its passage as a
         search hit, the unit's index in ``split_sentences(chunk.text)``, its cosine, the
-        IDF-weighted share of the question's words the unit and its heading cover), best
-        first. Empty without an embedder or stored units."""
+        IDF-weighted share of the question's words the unit and its heading cover, or of
+        ``cover``'s words when given), best first. Empty without an embedder or stored units."""
         if self.unit_store is None or self.embedder is None or n <= 0:
             return []
         corpus = self._corpus
         allowed = None if organization is None else \
             corpus.allowed_documents(None, organization, None)
         vector = self.embedder.embed_queries([query])[0]
-        coverage = corpus.term_coverage(query)
+        coverage = corpus.term_coverage(query if cover is None else cover)
         found = []
         for uid, cosine in self.unit_store.query(vector, n, allowed):
             key, _, unit = uid.rpartition("#u")

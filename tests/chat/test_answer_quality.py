@@ -1044,3 +1044,25 @@ def test_a_group_home_is_the_lss_housing_offered_home_care_at_move_in(ask):
     # own check, stop 31: only the Vård- och omsorgsboende sentence and the HSU's target group
     body = ask("does someone in a group home get home care when they move in")
     assert "boende med särskild service inom LSS ska erbjudas hemsjukvård" in body["answer"]
+
+
+@pytest.mark.parametrize("question", [
+    "Hej, jag är ny ssk i kommunen. Vem är det som bestämmer om en patient ska skrivas in i "
+    "hemsjukvården?",
+    "Hej! Jag är ny sjuksköterska. Vem är det som bestämmer om en patient ska skrivas in i "
+    "hemsjukvården, är det regionen eller vi?"])
+def test_who_decides_enrolment_after_an_introduction_names_the_planning_function(ask, question):
+    # walk-throughs, stop 31, two sessions: the report's sentence on enrolment, or the VG
+    # background's "tar över ansvar", with the Region Halland note
+    body = ask(question)
+    assert body["kind"] == "search"
+    assert "tas av hemsjukvårdens planeringsfunktion" in body["answer"]
+    assert body["citations"][0]["section"] == "Bedömning och beslut"
+
+
+def test_who_decided_the_500_kr_is_never_the_municipality_deciding_enrolment(ask):
+    # stop 31, by hand: "beslut" alone covered half of the enrolment decider sentence, so "vem
+    # fattade beslutet om 500 kr" was answered "… tas av hemsjukvårdens planeringsfunktion"
+    for question in ("vem fattade beslutet om 500 kr", "who decided the 500 kr"):
+        body = ask(question)
+        assert "planeringsfunktion" not in body["answer"], question
