@@ -806,6 +806,12 @@ _OCCASIONS = [
         # "vanligt återbesök, inget speciellt" (re-check, stop 23: refused)
         r"\båterbesök\w*|\binget (?:speciellt|särskilt)\b|"
         r"försämring\w*|\bfall(?:et|olycka)?\b|ramlat|feber|infektion\w*|"
+        # a reason stated that is none of the three ("hembesök pga pneumoni 2/11. blir det 500
+        # kr?": walk-through, stop 31, got the riktade codes and the occasion asked)
+        r"\b(?:pga\.?|p\.g\.a\.?|på grund av|due to|because of)\s+(?!utskriv|utskr|inskriv|"
+        r"brytpunkt|brytp|palliativ|livets slut|discharg|enrol|end[- ]of[- ]life|ny patient|"
+        r"new patient|inflytt|flytt|skrevs|skrivs|hon\b|han\b|hen\b|she\b|he\b|they\b|att\b|"
+        r"det\b|the\b|her\b|his\b)\w+|"
         r"something else|none of (?:them|those|these)|regular (?:check[- ]?up|visit|follow[- ]?up)|"
         r"routine (?:check[- ]?up|visit)|\bcheck[- ]?up\b|follow[- ]?up visit|ordinary visit|"
         # "routine med check" (walk-through, stop 30: the occasion was asked)

@@ -2372,3 +2372,16 @@ def test_a_municipal_askers_answer_from_a_regions_document_says_whose_it_is(ask,
 def test_a_municipal_askers_answer_from_the_municipalitys_routine_has_no_such_note(ask):
     body = ask("vilka avgiftsnivåer finns för hemsjukvården i vår kommun")
     assert "Obs:" not in body["answer"] and "Nivå 1" in body["answer"]
+
+
+def test_a_visit_for_a_stated_reason_that_is_no_occasion_gets_no_compensation_at_once(ask):
+    # walk-through, stop 31: "pga pneumoni" was not read, so the card showed the riktade codes,
+    # "kan inte avgöras ännu" and asked for the occasion
+    b = ask("pat 70 år bor hemma, inte inskriven i hemsjukvården, hembesök pga pneumoni 2/11. "
+            "blir det 500 kr?")
+    assert b["kind"] == "rule" and b["question"] is None
+    assert b["decision"]["compensation_sek"] == 0
+    assert "Riktad hemsjukvård" not in b["answer"]
+    # a reason that is one of the occasions stays that occasion
+    b = ask("hembesök pga utskrivning igår, 80 år, bor på säbo")
+    assert b["decision"]["compensation_sek"] == 500
