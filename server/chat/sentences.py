@@ -116,12 +116,23 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # hälsa …")
     "purpose": (re.compile(PURPOSE_ASKED.pattern + r"|\bvad är .* till för\b", re.I),
                 PURPOSE_SAID),
+    # whom to turn to for help: the sentence naming who gives support or is contacted ("vem kan
+    # jag vända mig till om jag kör fast med utskrivningen": walk-through, stop 31, got the
+    # Vårdbegäran sentence above "Vid behov av stöd … kan hemsjukvårdens planeringsfunktioner
+    # kontaktas")
+    "support": (re.compile(r"\bkör(?:a|de)? fast\b|\bvid problem\b|\bom problem\b|"
+                           r"\bvända (?:mig|sig|oss) till\b|\bvänder (?:jag|vi) (?:mig|oss)\b|"
+                           r"\bvem (?:kan|ska|bör) (?:jag|vi) (?:kontakta|fråga|ringa)\b|"
+                           r"\bvem kontaktar (?:jag|vi|man)\b|\bget(?:ting)? stuck\b|"
+                           r"\bwho (?:do|can|should) (?:i|we) (?:contact|ask|call|turn to)\b",
+                           re.I),
+                re.compile(r"\bkontaktas\b", re.I)),
 }
 #: Cues whose answer is a kind of fact a sentence either states or not: the best sentence
 #: stating it answers, before one the question's words and meaning favour otherwise.
 #: (A purpose too: "vad är 500 kr-ersättningen till för" got "… infördes 2023-01-01" beside
 #: "… har till syfte att öka äldres hälsa …": walk-through, stop 30.)
-TYPED_CUES = frozenset({"decider", "validity", "purpose"})
+TYPED_CUES = frozenset({"decider", "validity", "purpose", "support"})
 #: The kinds of fact a second part of a question may ask for, answered by a sentence stating
 #: one when the first part's sentence does not.
 SECOND_PART_CUES = frozenset({"decider", "validity", "purpose", "basis", "frequency",
@@ -129,7 +140,9 @@ SECOND_PART_CUES = frozenset({"decider", "validity", "purpose", "basis", "freque
 #: The stems of the words asking for a typed cue's fact ("bestämmer", "giltig").
 _CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fatt)", re.I),
               "validity": re.compile(r"(?:gäll|giltig|valid|läng|expir)", re.I),
-              "purpose": re.compile(r"(?:syft|purpos|varför|why|aim|goal)", re.I)}
+              "purpose": re.compile(r"(?:syft|purpos|varför|why|aim|goal)", re.I),
+              "support": re.compile(r"(?:kontakt|vänd|kör|fast|problem|stuck|contact|turn|"
+                                    r"ring|call|fråg|ask)", re.I)}
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 
 

@@ -1066,3 +1066,13 @@ def test_who_decided_the_500_kr_is_never_the_municipality_deciding_enrolment(ask
     for question in ("vem fattade beslutet om 500 kr", "who decided the 500 kr"):
         body = ask(question)
         assert "planeringsfunktion" not in body["answer"], question
+
+
+@pytest.mark.parametrize("question", [
+    "vem kan jag vända mig till om jag kör fast med utskrivningen",
+    "who do I contact if I get stuck with a discharge from home care",
+    "vem kontaktar jag vid problem med utskrivningen"])
+def test_whom_to_turn_to_for_help_is_the_sentence_naming_who_is_contacted(ask, question):
+    # walk-through, stop 31: the Vårdbegäran sentence alone, twice in a row in a dialogue
+    body = ask(question)
+    assert "planeringsfunktioner kontaktas" in body["answer"]
