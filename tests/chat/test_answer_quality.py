@@ -1076,3 +1076,11 @@ def test_whom_to_turn_to_for_help_is_the_sentence_naming_who_is_contacted(ask, q
     # walk-through, stop 31: the Vårdbegäran sentence alone, twice in a row in a dialogue
     body = ask(question)
     assert "planeringsfunktioner kontaktas" in body["answer"]
+
+
+def test_how_many_clinics_the_monthly_averages_rest_on_is_answered_from_the_averages_table(ask):
+    # walk-through, stop 31: "månadssnitten" was no word of the lexicon's averages, so the
+    # HSU's contract text ranked first and the question was refused
+    body = ask("Hur många vårdcentraler bygger månadssnitten i rapporten på")
+    assert body["kind"] == "search"
+    assert "per 23 vårdcentraler" in body["answer"]
