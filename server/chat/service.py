@@ -37,7 +37,7 @@ from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, ca
 from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
                                 REGISTRATION_WORDS, UNTIL_WORDS, load_router,
                                 message_features)
-from server.chat.versions import answer_version_question
+from server.chat.versions import VERSIONS_NAMED, answer_version_question
 
 RULES = "rule"
 SEARCH = "search"
@@ -663,10 +663,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # sure ("how do I get a Cosmic login as a locum?" and "Registrering i Cosmic", 0.98:
         # answer set C, tuning part)
         frame.kind = SEARCH_KIND
-    if frame.kind == SEARCH_KIND and _BOTH_SYSTEMS.search(text) and _CHANGE_ASKED.search(text):
+    if frame.kind == SEARCH_KIND and (_BOTH_SYSTEMS.search(text) or VERSIONS_NAMED.search(text)) \
+            and _CHANGE_ASKED.search(text):
         # what changed between the two versions named by their journal systems ("Vilka
         # förändringar i sak gjordes … från VAS till Cosmic …?" got the VAS card: walk-through,
-        # stop 24); the version answer compares their rule tables
+        # stop 24), or between "the versions" ("Vad ändrades i villkoret för utskrivning mellan
+        # versionerna, och är 500 kr fortfarande samma?": walk-through, stop 31, got today's
+        # conditions alone); the version answer compares their rule tables
         frame.kind = VERSION
     if frame.kind == SEARCH_KIND and _WHY_VERSION.search(text):
         # why a routine got a new version is the catalog's note on it (answer set C, tuning

@@ -2385,3 +2385,16 @@ def test_a_visit_for_a_stated_reason_that_is_no_occasion_gets_no_compensation_at
     # a reason that is one of the occasions stays that occasion
     b = ask("hembesök pga utskrivning igår, 80 år, bor på säbo")
     assert b["decision"]["compensation_sek"] == 500
+
+
+def test_a_change_between_the_versions_is_the_comparison_of_the_versioned_routine(ask):
+    # walk-through, stop 31: today's conditions alone; routed as a version question, the
+    # municipality's routine (named by "utskrivning") was said to have no earlier version;
+    # in English the question was refused
+    b = ask("Vad ändrades i villkoret för utskrivning mellan versionerna, och är 500 kr "
+            "fortfarande samma?")
+    assert b["kind"] == "version"
+    assert "Villkoret för utskrivning är omformulerat i Cosmic" in b["answer"]
+    assert "Ersättningen är oförändrad: 500 kr" in b["answer"]
+    b = ask("what changed between the two versions of the registration routine")
+    assert b["kind"] == "version" and "VAS → Cosmic" in b["answer"]
