@@ -338,8 +338,14 @@ _FIELD = re.compile(r"^([^:]{2,40}):\s+\S")
 # A sentence going on from the one before ("Därefter sker ytterligare hembesök vid 8 månader").
 _CONTINUATION = re.compile(r"^(?:därefter|dessutom|därtill|sedan|också|även|thereafter|then|also)\b",
                            re.I)
+# A list item joined to the one above it ("• samt ge förslag på rutiner …"): the items are one.
+_JOINED_ITEM = re.compile(r"^\s*(?:[•·\-\u2013*]\s*)?(?:samt|och|and|as well as)\b", re.I)
 # A sentence announcing what follows ("…finns två avgiftsnivåer.", "…enligt nedan.").
 _LEAD_IN = re.compile(r"(?:[:;,]|\b(?:nedan|följande|enligt nedan)\.?)$|"
+                      # a clause cut off at its "att", its items below ("… gav i maj 2021, § 41
+                      # i uppdrag till förvaltningen att" / "• ta fram …" / "• samt ge förslag
+                      # …": walk-through, stop 31, quoted the lead-in alone)
+                      r"\batt$|"
                       r"\bfinns (?:två|tre|fyra|fem|\d+|följande)\b", re.I)
 _QUESTION_WORD = re.compile(r"\b(?:vad|vem|vilk(?:en|et|a)|när|hur|var|varför|what|who|which|"
                             r"when|how|where|why)\b", re.I)
@@ -997,7 +1003,8 @@ def _completed(best: int, sentences: list[str], scores: list[float],
             # or every bullet when none is told apart (stop 19: "när får man 500 kr?" got
             # "…någon av nedan;" and the first of its three occasions only)
             ranked = sorted((scores[i] for i in bullets), reverse=True)
-            if ranked[0] >= max(ITEM_APART_SCORE, ITEM_APART_RATIO * ranked[1]):
+            if ranked[0] >= max(ITEM_APART_SCORE, ITEM_APART_RATIO * ranked[1]) \
+                    and not any(_JOINED_ITEM.match(sentences[i]) for i in bullets[1:]):
                 return [best, max(bullets, key=lambda i: (scores[i], -i))]
             return whole
     if _is_label(sentence) and best + 1 < n and not _is_label(sentences[best + 1]):

@@ -1084,3 +1084,14 @@ def test_how_many_clinics_the_monthly_averages_rest_on_is_answered_from_the_aver
     body = ask("Hur många vårdcentraler bygger månadssnitten i rapporten på")
     assert body["kind"] == "search"
     assert "per 23 vårdcentraler" in body["answer"]
+
+
+@pytest.mark.parametrize("question", [
+    "vad fick förvaltningen i uppdrag av driftnämnden",
+    "När gav driftnämnden uppdraget om mobil vård och vad skulle förvaltningen ta fram?"])
+def test_a_lead_in_cut_off_at_att_comes_with_both_its_items(ask, question):
+    # walk-through, stop 31: the lead-in "… i uppdrag till förvaltningen att" alone, or with
+    # its first item only ("• samt ge förslag …" goes on from it)
+    body = ask(question)
+    assert "nulägesanalys" in body["answer"]
+    assert "samt ge förslag på rutiner för mobil vård" in body["answer"]
