@@ -1037,6 +1037,10 @@ def _completed(best: int, sentences: list[str], scores: list[float],
                          # 85 år." (walk-through, stop 21: the fee of an 87-year-old was
                          # quoted without it)
                          or _other_side(sentence, sentences[best + 1])
+                         # "… ska ha en registrerad fast läkarkontakt." goes on in "Den fasta
+                         # läkarkontakten kan väljas från vårdcentralen …" (walk-through, stop
+                         # 31: "vem ska vara fast läkarkontakt …" lost who it may be)
+                         or _names_it_again(sentence, sentences[best + 1])
                          or (len(sentence.split()) < 4 and not _is_field(sentence))):
         chosen.append(best + 1)
         if _is_label(sentences[best + 1]) and best + 2 < n:
@@ -1052,6 +1056,22 @@ def _completed(best: int, sentences: list[str], scores: list[float],
 
 
 _UNDER_AGE = re.compile(r"\bunder (\d{2,3}) år\b", re.I)
+
+
+def _names_it_again(sentence: str, following: str) -> bool:
+    """The next sentence opens on a definite "Den/Det/Dessa …" naming again a word the
+    sentence ends on ("… fast läkarkontakt." / "Den fasta läkarkontakten …"): it goes on
+    about the same thing."""
+    m = _AGAIN.match(following)
+    if not m:
+        return False
+    tail = [w.lower() for w in re.findall(r"\w+", sentence)[-4:]]
+    named = [w.lower() for w in re.findall(r"\w+", m.group(1))]
+    return any(len(w) >= 6 and len(t) >= 6 and w[:6] == t[:6] for w in named for t in tail)
+
+
+#: A definite noun phrase opening a sentence ("Den fasta läkarkontakten", "Detta uppdrag").
+_AGAIN = re.compile(r"^(?:Den|Det|Denna|Detta|Dessa|De)\s+((?:\w+\s+){0,2}\w+)")
 
 
 def _other_side(sentence: str, following: str) -> bool:

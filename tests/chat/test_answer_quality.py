@@ -1095,3 +1095,10 @@ def test_a_lead_in_cut_off_at_att_comes_with_both_its_items(ask, question):
     body = ask(question)
     assert "nulägesanalys" in body["answer"]
     assert "samt ge förslag på rutiner för mobil vård" in body["answer"]
+
+
+def test_a_sentence_going_on_about_what_the_answer_ends_on_is_quoted_with_it(ask):
+    # walk-through, stop 31: "… ska ha en registrerad fast läkarkontakt." without "Den fasta
+    # läkarkontakten kan väljas från vårdcentralen där patienten är listad."
+    body = ask("vem ska vara fast läkarkontakt för de boende på säbo")
+    assert "kan väljas från vårdcentralen där patienten är listad" in body["answer"]
