@@ -221,6 +221,14 @@ FUNCTION_TERMS = frozenset({"ska", "skall", "hen", "får", "måst", "bör", "dom
                             "också", "även", "dessutom", "alltså", "ändå"})
 
 
+#: "According to the document", naming the document the question is about, never a section:
+#: "Vilka läkare ska finnas i jourberedskap dygnet runt enligt förslaget" chose a section
+#: headed "Förslag avtalstext …" over "Genomförande" (walk-through, stop 31).
+_BY_THE_DOCUMENT = re.compile(r"\benligt (?:förslaget|rapporten|beslutet|rutinen|dokumentet)\b|"
+                              r"\baccording to the (?:proposal|report|decision|routine|document)\b",
+                              re.I)
+
+
 def corpus_frequencies(kb) -> TermFrequencies:
     """The term statistics of ``kb``'s passages: kb's own, counted once per ingest
     (``KnowledgeBase.term_frequencies``)."""
@@ -233,7 +241,7 @@ def question_terms(question: str, tokenizer, lexicon=None,
     parts) and domain lexicon (kb/data/lexicon.toml: "physician" also asks for "läkare");
     with ``frequencies`` (``corpus_frequencies(kb)``) each term carries its corpus IDF, so that
     "provtagning" outweighs "ansvar" and "ska"."""
-    own = frozenset(tokenizer.tokenize(question)) - FUNCTION_TERMS
+    own = frozenset(tokenizer.tokenize(_BY_THE_DOCUMENT.sub(" ", question))) - FUNCTION_TERMS
     if lexicon:
         # "skrivas in" is "inskrivning", not the "skriver" or "utskrivning" its stem finds
         # (walk-through, stop 26: "… Ska hon skrivas in i hemsjukvården då?" got the

@@ -1102,3 +1102,11 @@ def test_a_sentence_going_on_about_what_the_answer_ends_on_is_quoted_with_it(ask
     # läkarkontakten kan väljas från vårdcentralen där patienten är listad."
     body = ask("vem ska vara fast läkarkontakt för de boende på säbo")
     assert "kan väljas från vårdcentralen där patienten är listad" in body["answer"]
+
+
+def test_according_to_the_proposal_names_the_document_not_a_section_headed_proposal(ask):
+    # walk-through, stop 31: "enligt förslaget" chose "Förslag avtalstext …" over the section
+    # saying who is on call round the clock
+    body = ask("Vilka läkare ska finnas i jourberedskap dygnet runt enligt förslaget")
+    assert "Specialistläkare på Hallands sjukhus finns tillgängliga i jourberedskap" \
+        in body["answer"]
