@@ -4433,6 +4433,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             # antalet hembesök av läkare per år 2019–2021" got the monthly averages 10,9 / 8
             # / 9,8: walk-through, stop 25)
             averages = bool(_AVERAGE.search(text))
+            last = next((h for h, _ in tables if frame.search_text
+                         and (h.meta.id, h.chunk.anchor) == frame.topic_passage), None)
+            if last is not None and not (_AVERAGE.search(frame.text) or _TOTAL.search(frame.text)):
+                # a follow-up naming no kind of figure asks of the table just answered ("och
+                # fysioterapeut 2019" after the monthly averages: walk-through, stop 31, got
+                # the totals)
+                averages = bool(_AVERAGE.search(last.chunk.text.split("\n", 1)[0]))
             table_hit, cell = max(tables, key=lambda hc: (
                 bool(_AVERAGE.search(hc[0].chunk.text.split("\n", 1)[0])) == averages,
                 caption_overlap(hc[0].chunk.text, set(q_terms.all), tokenizer.tokenize),
@@ -4667,6 +4674,8 @@ def _rows_before(kb, frame: Frame) -> tuple[str, ...]:
 #: An average asked or captioned: "genomsnitt", "i snitt", "per månad", "average", "monthly".
 _AVERAGE = re.compile(r"genomsnitt\w*|\bi snitt\b|\bsnitt\w*|\bmedel\w*|\bper månad\b|"
                       r"\baverage\w*|\bmonthly\b|\bper month\b|\bmean\b", re.I)
+#: A total asked: "totalt", "sammanlagt", "per år", "in total".
+_TOTAL = re.compile(r"\btotal\w*|\bsammanlagt\b|\bper år\b|\bin all\b|\ba year\b", re.I)
 #: A figure said in words: a share or a change ("en ökning med 45 procent").
 #: A change of a sum asked ("hur mycket höjs ersättningen", "how much does it go up").
 _CHANGE_OF_MONEY = re.compile(r"\bhöj\w*|\bök\w*|\bsänk\w*|\bminsk\w*|\bincreas\w*|"

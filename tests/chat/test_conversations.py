@@ -263,3 +263,15 @@ def test_a_stored_organization_is_a_name_and_anything_else_is_dropped():
     assert conversation_from_json({"organization": name}, "x" * 32).organization == name
     for bad in ("19380503-1234", {"name": name}, "<script>", "x" * 200):
         assert conversation_from_json({"organization": bad}, "x" * 32).organization is None
+
+
+
+def test_a_follow_up_naming_no_kind_of_figure_asks_of_the_table_just_answered(ask):
+    # walk-through, stop 31: "och fysioterapeut 2019" after the monthly averages got the totals
+    first = ask("Genomsnittligt antal hembesök per månad för undersköterskor och "
+                "arbetsterapeuter 2021?")
+    assert "Undersköterska 2021: 25,4" in first["answer"]
+    cid = first["conversation_id"]
+    assert "Fysioterapeut 2019: 0,08" in ask("och fysioterapeut 2019", cid)["answer"]
+    # a total asked turns to the totals
+    assert "Fysioterapeut 2019: 22" in ask("och totalt?", cid)["answer"]
