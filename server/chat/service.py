@@ -4375,6 +4375,15 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         best = defining[0]
     chunk, meta = best.chunk, best.meta
     cell = printed = None
+    again = _table_asked_again(kb, frame)
+    if again is not None:
+        # "och 2020?" after a table quoted whole (Läkarmedverkan's visits and patients): that
+        # table again, not another table of its document (walk-through, stop 31, got the
+        # monthly averages per vårdcentral)
+        best = replace(best, chunk=again, meta=_meta(kb, frame.topic_passage[0]) or meta)
+        chunk, meta = best.chunk, best.meta
+        cell = _table_quoted_whole(chunk, whole_table(chunk.text))
+        printed = _figure_said_beside(kb, meta.id, chunk, set(_YEAR.findall(frame.text)))
     # a follow-up after a figure ("och undersköterskorna 2021?" after "Hur många hembesök gjorde
     # läkarna … 2020?": walk-through, stop 19, got the whole table of monthly averages) asks
     # for a figure too
@@ -4390,8 +4399,8 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     # 28, got the monthly averages whole): computed from the table's values
     table_change = len(set(_YEAR.findall(text))) >= 2 and bool(
         CHANGE_ASKED.search(text) or _ASKS_PERCENT.search(text))
-    if (_ASKS_NUMBER.search(text) or frame.search_text or ALL_ROWS.search(text)
-            or table_change) and (not share or share_unstated or table_change):
+    if cell is None and (_ASKS_NUMBER.search(text) or frame.search_text or ALL_ROWS.search(text)
+                         or table_change) and (not share or share_unstated or table_change):
         # (A share asked for is a sentence's, not a table cell's: answer set, tuning part,
         # "med hur många procent ökade läkarmedverkans besök 2021 jmf med året innan" -> 45.)
         # Of the top passages whose table has the row asked for, the one whose caption the
@@ -4470,6 +4479,8 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             # hade Läkarmedverkan 2021 jämfört med 2020?" got the raw lines alone, without "…
             # en ökning med 45 procent från föregående år")
             line = "\n".join([T.t(lang, "table_as_printed"), line, printed[2]])
+        elif again is not None:
+            line = "\n".join([T.t(lang, "table_as_printed"), line])
     elif defining is not None:
         spans = [defining[1]]
     elif (S.whole_section_asked(q_terms, frame.text, chosen["heading"])
@@ -4657,6 +4668,22 @@ def _defining(kb, term: str, hits: list, frame: Frame):
     everywhere = _all_passages(kb, replace(frame, organization=None))
     return next((found for found in (_defining_span(form, everywhere) for form in forms)
                  if found is not None), None)
+
+
+#: A follow-up naming years only: "och 2020?", "2019 då", "and 2020".
+_YEARS_ONLY = re.compile(r"^\s*(?:och|men|and|what about|samma för)?\s*(?:(?:19|20)\d\d\s*"
+                         r"(?:,|och|and|&)?\s*)+(?:då|then)?\s*\??\s*$", re.I)
+
+
+def _table_asked_again(kb, frame: Frame):
+    """The table without row labels the last answer quoted whole, when a follow-up asks
+    another of its years ("och 2020?"); None otherwise."""
+    if not (frame.search_text and frame.topic_passage and _YEARS_ONLY.match(frame.text)):
+        return None
+    chunk = _chunk(kb, *frame.topic_passage)
+    if chunk is None or parse_table(chunk.text) is not None or whole_table(chunk.text) is None:
+        return None
+    return chunk if set(_YEAR.findall(frame.text)) <= set(_YEAR.findall(chunk.text)) else None
 
 
 def _rows_before(kb, frame: Frame) -> tuple[str, ...]:

@@ -275,3 +275,14 @@ def test_a_follow_up_naming_no_kind_of_figure_asks_of_the_table_just_answered(as
     assert "Fysioterapeut 2019: 0,08" in ask("och fysioterapeut 2019", cid)["answer"]
     # a total asked turns to the totals
     assert "Fysioterapeut 2019: 22" in ask("och totalt?", cid)["answer"]
+
+
+def test_another_year_after_a_table_quoted_whole_is_that_table_again(ask):
+    # walk-through, stop 31 (and known since stop 30): "och 2020?" after Läkarmedverkan's visits
+    # and patients got the monthly averages per vårdcentral
+    first = ask("Läkarmedverkan antal besök och antal patienter 2021?")
+    assert "4 115 1 432 7 475 2 188" in first["answer"]
+    b = ask("och 2020?", first["conversation_id"])
+    assert "4 115 1 432 7 475 2 188" in b["answer"]
+    assert "kan inte paras ihop säkert" in b["answer"]
+    assert "Arbetsterapeut" not in b["answer"]
