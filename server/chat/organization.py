@@ -49,7 +49,12 @@ _OTHER_NAMED = re.compile(
 # "Region Foo", "Foo kommun", "Foo stad", "Landstinget i Foo" for any capitalized Foo.
 _OTHER_SHAPE = re.compile(
     r"\bRegion\s+([A-ZÅÄÖ][a-zåäöé]+)|\b([A-ZÅÄÖ][a-zåäöé]+?)s?\s+(?:kommun|stad)\b|"
-    r"\bLandstinget\s+(?:i\s+)?([A-ZÅÄÖ][a-zåäöé]+)")
+    r"\bLandstinget\s+(?:i\s+)?([A-ZÅÄÖ][a-zåäöé]+)|"
+    # written in lower case, as in a search box ("hemsjukvård göteborg stad": walk-through,
+    # stop 31, quoted Halland's SäBo contract), never a word that only points at one
+    r"\b(?!(?:en|ett|vår|våran|min|din|er|eran|deras|hans|hennes|annan|andra|samma|varje|"
+    r"denna|detta|den|det|hela|egen|eget|sin|vilken|någon|ingen|per|stor|liten|mindre|större|"
+    r"ny|nya|hem|samt|och|eller|i|på|en\s+annan)s?\s)([a-zåäö]{4,}?)s?\s+(?:kommun|stad)\b")
 
 
 @dataclass(frozen=True)
@@ -112,7 +117,8 @@ def find_organization(text: str, organizations: list[str]) -> Mention | None:
         name = next(g for g in m.groups() if g)
         if any(k.casefold() in name.casefold() for k in _KNOWN):
             continue
-        return Mention(m.group(0).strip(), None)
+        found = m.group(0).strip()
+        return Mention(found[:1].upper() + found[1:], None)
     return None
 
 

@@ -2398,3 +2398,20 @@ def test_a_change_between_the_versions_is_the_comparison_of_the_versioned_routin
     assert "Ersättningen är oförändrad: 500 kr" in b["answer"]
     b = ask("what changed between the two versions of the registration routine")
     assert b["kind"] == "version" and "VAS → Cosmic" in b["answer"]
+
+
+@pytest.mark.parametrize("query, name", [("hemsjukvård göteborg stad", "Göteborg stad"),
+                                         ("jag jobbar i borås kommun, vem beslutar om hsv",
+                                          "Borås kommun")])
+def test_a_municipality_named_in_lower_case_is_one_the_knowledge_base_has_no_routine_from(
+        ask, query, name):
+    # walk-through, stop 31: "hemsjukvård göteborg stad" quoted Halland's SäBo contract
+    b = ask(query)
+    assert b["kind"] == "no_answer" and name in b["answer"]
+
+
+@pytest.mark.parametrize("query", ["pat flyttar till en annan kommun, vad gör jag",
+                                   "gäller det i varje kommun"])
+def test_a_municipality_pointed_at_names_no_organization(ask, query):
+    b = ask(query)
+    assert "inga rutiner från" not in b["answer"]
