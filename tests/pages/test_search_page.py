@@ -81,3 +81,12 @@ def test_the_start_of_a_word_counts_as_the_word(client):
     assert "Inget stycke innehåller orden" not in html
     passages = re.findall(r'<div class="passage" lang="sv">(.*?)</div>', html, re.S)
     assert passages and all("brytpunkt" in p.lower() for p in passages)
+
+
+def test_a_searched_word_no_document_holds_is_named_beside_the_hits_for_the_others(client):
+    # walk-through, stop 31: "influensavaccin säbo" listed ten passages on SäBo as "träffar"
+    html = client.get("/sok", params={"q": "influensavaccin säbo"}).text
+    assert "Ordet ”influensavaccin” finns inte i något dokument" in html
+    # a word the documents hold with another ending is not named
+    html = client.get("/sok", params={"q": "hemsjukvården säbo"}).text
+    assert "finns inte i något dokument" not in html
