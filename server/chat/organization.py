@@ -54,7 +54,10 @@ _OTHER_SHAPE = re.compile(
     # stop 31, quoted Halland's SäBo contract), never a word that only points at one
     r"\b(?!(?:en|ett|vår|våran|min|din|er|eran|deras|hans|hennes|annan|andra|samma|varje|"
     r"denna|detta|den|det|hela|egen|eget|sin|vilken|någon|ingen|per|stor|liten|mindre|större|"
-    r"ny|nya|hem|samt|och|eller|i|på|en\s+annan)s?\s)([a-zåäö]{4,}?)s?\s+(?:kommun|stad)\b")
+    r"ny|nya|hem|samt|och|eller|i|på|en\s+annan|inom|utanför|från|till|mellan|över|under|"
+    r"genom|olika|flera|alla|båda|vissa|respektive|aktuell|aktuella|berörd|berörda|sina|"
+    r"våra|dina|mina|egna|övriga|varsin|vilket|nuvarande|tidigare|förra|nästa|vår egen)s?\s)"
+    r"([a-zåäö]{4,}?)s?\s+(?:kommun|stad)\b")
 
 
 @dataclass(frozen=True)

@@ -2411,6 +2411,7 @@ def test_a_municipality_named_in_lower_case_is_one_the_knowledge_base_has_no_rou
 
 
 @pytest.mark.parametrize("query", ["pat flyttar till en annan kommun, vad gör jag",
+                                   "vem har ansvaret för hemsjukvård inom kommun",
                                    "gäller det i varje kommun"])
 def test_a_municipality_pointed_at_names_no_organization(ask, query):
     b = ask(query)
