@@ -95,6 +95,8 @@ class Corpus:
     document_frequency: dict[str, int] = field(default_factory=dict)
     #: KnowledgeBase.proper_names, counted on first use.
     proper_names: dict[str, set[str]] | None = None
+    #: KnowledgeBase.document_words, gathered on first use.
+    document_words: frozenset[str] | None = None
 
     @classmethod
     def build(cls, documents: dict[str, Document]) -> "Corpus":

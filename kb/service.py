@@ -519,6 +519,15 @@ class KnowledgeBase:
                                    if counts[stem][0] >= 3 * counts[stem][1]}
         return corpus.proper_names
 
+    def document_words(self) -> frozenset[str]:
+        """Every word of the documents' text, in lower case; gathered once per snapshot."""
+        corpus = self._corpus
+        if corpus.document_words is None:
+            corpus.document_words = frozenset(
+                w for doc in corpus.documents.values()
+                for w in re.findall(r"\w+", (doc.text or "").casefold()))
+        return corpus.document_words
+
     def organization_terms(self, organization: str) -> frozenset[str]:
         """Every index term of ``organization``'s passages."""
         corpus = self._corpus

@@ -4380,9 +4380,9 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # "och 2020?" after a table quoted whole (Läkarmedverkan's visits and patients): that
         # table again, not another table of its document (walk-through, stop 31, got the
         # monthly averages per vårdcentral)
-        best = replace(best, chunk=again, meta=_meta(kb, frame.topic_passage[0]) or meta)
+        best = replace(best, chunk=again[0], meta=_meta(kb, frame.topic_passage[0]) or meta)
         chunk, meta = best.chunk, best.meta
-        cell = _table_quoted_whole(chunk, whole_table(chunk.text))
+        cell = _table_quoted_whole(chunk, again[1])
         printed = _figure_said_beside(kb, meta.id, chunk, set(_YEAR.findall(frame.text)))
     # a follow-up after a figure ("och undersköterskorna 2021?" after "Hur många hembesök gjorde
     # läkarna … 2020?": walk-through, stop 19, got the whole table of monthly averages) asks
@@ -4676,14 +4676,16 @@ _YEARS_ONLY = re.compile(r"^\s*(?:och|men|and|what about|samma för)?\s*(?:(?:19
 
 
 def _table_asked_again(kb, frame: Frame):
-    """The table without row labels the last answer quoted whole, when a follow-up asks
-    another of its years ("och 2020?"); None otherwise."""
+    """The table without row labels the last answer quoted whole, as (its passage, its
+    lines' spans), when a follow-up asks another of its years ("och 2020?"); None otherwise."""
     if not (frame.search_text and frame.topic_passage and _YEARS_ONLY.match(frame.text)):
         return None
     chunk = _chunk(kb, *frame.topic_passage)
-    if chunk is None or parse_table(chunk.text) is not None or whole_table(chunk.text) is None:
+    if chunk is None or parse_table(chunk.text) is not None \
+            or not set(_YEAR.findall(frame.text)) <= set(_YEAR.findall(chunk.text)):
         return None
-    return chunk if set(_YEAR.findall(frame.text)) <= set(_YEAR.findall(chunk.text)) else None
+    spans = whole_table(chunk.text)
+    return (chunk, spans) if spans is not None else None
 
 
 def _rows_before(kb, frame: Frame) -> tuple[str, ...]:
