@@ -482,10 +482,15 @@ _AGE_PATTERNS = [
     re.compile(r"\b(\d{1,3})\s*-?\s*åring(?!ar)\w*", re.I),
     # "patienten är 87", "hon är 72", "pat 87 år" (issue 9: ages as people write them)
     re.compile(r"\b(?:patienten|patient|pat|pt|hon|han|hen|kvinnan|mannen|damen|"
-               r"herren|tanten|farbrorn|personen|she|he|patient)\s*(?:är|e|va|var|blev|fyllde|"
+               # an adverb before the verb: "och om pat bara är 60?" (walk-throughs, stop 32:
+               # refused, and the thread of the visit was lost with it)
+               r"herren|tanten|farbrorn|personen|she|he|patient)\s*"
+               r"(?:(?:bara|endast|nu|faktiskt|egentligen|only|just|actually)\s+)?"
+               r"(?:är|e|va|var|blev|fyllde|"
                # the conditional: "om hon hade varit 90", "om han varit 86", "om pat vore 84"
                r"(?:hade\s+)?varit|vore|skulle\s+vara|"
-               r"is|was|turned|'s|’s|were|had\s+been|would\s+be)\s+(?:nu\s+|now\s+)?(\d{1,3})\b"
+               r"is|was|turned|'s|’s|were|had\s+been|would\s+be)\s+"
+               r"(?:(?:nu|now|bara|endast|only|just|faktiskt|actually)\s+)?(\d{1,3})\b"
                r"(?!\s*(?:kr|sek|%|procent|dagar|days|månader|months|veckor|weeks|min|st\b|/|\.\d))",
                re.I),
     # the verb first after an adverb: "förresten är hon 86", "nu är pat 90" (walk-through,
@@ -852,6 +857,12 @@ _IN_PERSON = re.compile(r"\bpå plats\b|\bfysiskt\b|\bin person\b|\bi hemmet\b|\
                         r"\b(?:åker|åka|åkte|kör|köra|körde|går|gå|gick)\s+(?:dit|ut|hem till)\b|"
                         r"\b(?:go|goes|going|went|drive|drives|driving|drove)\s+(?:there|out)\b",
                         re.I)
+# Someone else joining remotely, the physician there in person: "jag var där fysiskt o anhörig
+# var med via video" (walk-through, stop 32: the visit stayed remote, so no 500 kr)
+_OTHERS_REMOTE = re.compile(r"\b(?:anhörig\w*|närstående|dotter\w*|sonen|make[nt]?|maka[n]?|"
+                            r"tolk\w*|relatives?|family|daughter|interpreter|wife|husband)\b"
+                            r"[^.;!?]{0,30}?(?:video\w*|telefon\w*|phone|distans\w*|remote\w*|"
+                            r"digital\w*)", re.I)
 # ("lmv", the lexicon's abbreviation of it: "ger lmv-besök också 500kr", answer set D, tuning
 # part, was refused)
 _LAKARMEDVERKAN = re.compile(r"läkarmedverkan|lakarmedverkan|läkarmedverkans|\blmv\b", re.I)
@@ -1033,9 +1044,12 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
         facts.municipal_home_care = not (_negated(text, m.start()) or any(
             re.fullmatch(_NEG, w, re.I) for w in m.group(0).split()))
     m = _REMOTE.search(text)
-    if m:
+    in_person = _IN_PERSON.search(text)
+    if m and in_person and _OTHERS_REMOTE.search(text) and not _negated(text, in_person.start()):
+        facts.remote = False  # the physician was there; another joined remotely
+    elif m:
         facts.remote = not _negated(text, m.start())
-    elif _IN_PERSON.search(text):
+    elif in_person:
         facts.remote = False
     m = _LAKARMEDVERKAN.search(text)
     if m and not _negated(text, m.start()) and not _LMV_VISIT.search(text) \

@@ -1930,7 +1930,8 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     no_day = "visit_date" not in frame.stated and "visit_date" not in known
     what_if = bool(known) and bool(_WHAT_IF.match(frame.text)
                                    or _WHAT_IF_CLAUSE.search(frame.text)
-                                   or _retimed(frame.text, today))
+                                   or _retimed(frame.text, today)
+                                   or _outside_the_visits_period(frame, known, today))
     span = period_span(frame.text, today) \
         if "visit_date" not in frame.stated and (no_day or what_if) else None
     one_routine = before_any = None
@@ -3063,6 +3064,20 @@ def _only_a_period(text: str, today: date) -> bool:
 # (walk-through, stop 25: "var i mars 2025" after a card got a version note, no visit)
 _IT_WAS = re.compile(r"^\s*(?:(?:nej|nä|förlåt|ursäkta|oj|sorry|no|oops|förresten)\b[,.!:]?\s*)?"
                      r"(?:(?:det|besöket|it|the visit)\s+)?(?:var|va|was)\b|^\s*it's\b", re.I)
+
+
+def _outside_the_visits_period(frame: Frame, known: dict, today: date) -> bool:
+    """A month or a year named in a follow-up that the visit's known day is not in: the visit
+    asked about at that time ("vad betalade pat i dec 2022 då" after a card of 2023-01-12:
+    walk-through, stop 32, got the 2023 card again, 200 kr and 500 kr)."""
+    day = known.get("visit_date")
+    span = period_span(frame.text, today) if day and "visit_date" not in frame.stated else None
+    if span is None:
+        return False
+    try:
+        return not span[0] <= date.fromisoformat(str(day)) <= span[1]
+    except ValueError:
+        return False
 
 
 def _retimed(text: str, today: date) -> bool:

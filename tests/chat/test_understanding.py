@@ -2416,3 +2416,37 @@ def test_a_municipality_named_in_lower_case_is_one_the_knowledge_base_has_no_rou
 def test_a_municipality_pointed_at_names_no_organization(ask, query):
     b = ask(query)
     assert "inga rutiner från" not in b["answer"]
+
+
+def test_an_age_with_an_adverb_before_it_changes_the_visit_just_answered(ask):
+    # walk-throughs, stop 32: "och om pat bara är 60?" was refused as out of scope, and the
+    # next follow-up ("what about in 2024?") lost the visit with it
+    first = ask("hembesök 3/4 brytpunktssamtal säbo 87-åring hur reg")
+    cid = first["conversation_id"]
+    b = ask("och om pat bara är 60?", cid)
+    assert b["kind"] == "rule" and b["facts"]["patient_age"] == 60
+    assert b["decision"]["patient_fee_sek"] == 200
+    assert b["decision"]["compensation_sek"] == 500
+    b = ask("what about in 2024?", cid)
+    assert b["kind"] == "rule" and b["decision"]["system"] == "VAS"
+
+
+def test_a_month_named_after_a_card_is_the_visit_at_that_time(ask):
+    # walk-through, stop 32: "vad betalade pat i dec 2022 då" after a card of 2023-01-12 got
+    # that card again (200 kr and 500 kr); December 2022 is before any routine, so no 500 kr
+    cid = ask("riktat hembesök 12/1 2023 inskrivning 70-åring khsv")["conversation_id"]
+    b = ask("vad betalade pat i dec 2022 då", cid)
+    assert b["kind"] == "rule" and b["facts"]["visit_date"].startswith("2022-12")
+    assert b["decision"]["compensation_sek"] == 0
+    assert b["decision"]["patient_fee_sek"] is None
+
+
+def test_a_relative_joining_by_video_leaves_the_physicians_visit_in_person(ask):
+    # walk-through, stop 32: the visit stayed remote, so no 500 kr
+    cid = ask("brytpunktssamtal via video på säbo 3/4, 88 år")["conversation_id"]
+    b = ask("men om jag var där fysiskt o anhörig var med via video", cid)
+    assert b["facts"]["remote"] is False
+    assert b["decision"]["compensation_sek"] == 500
+    b = ask("I was there in person, the daughter joined by video, end of life talk sabo 88 "
+            "yesterday")
+    assert b["facts"]["remote"] is False and b["decision"]["compensation_sek"] == 500
