@@ -815,7 +815,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # set, tuning part: nurse-6, intranet-3). A short reply stating another fact
         # ("yesterday" while the age is asked for) amends the visit below instead (second
         # walk-through as a new user: the date was dropped and the age asked again).
-        frame.kind, frame.nonsense_reply = VISIT, True
+        # A month or a year alone ("och 2024?") is the visit at that time, no nonsense: it
+        # was answered below "Jag förstod inte svaret." (walk-through, stop 32)
+        frame.kind = VISIT
+        frame.nonsense_reply = period_span(text, today) is None
+        frame.reply_to = frame.reply_to or (None if frame.nonsense_reply else "correction")
         # (what the patient pays asked meanwhile is no nonsense: the card says it, shown
         # again without "Jag förstod inte svaret": walk-through, stop 26, "vad betalar hon")
         frame.asked_of_card = bool(_THEY_PAY.search(text))

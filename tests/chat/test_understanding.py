@@ -2450,3 +2450,13 @@ def test_a_relative_joining_by_video_leaves_the_physicians_visit_in_person(ask):
     b = ask("I was there in person, the daughter joined by video, end of life talk sabo 88 "
             "yesterday")
     assert b["facts"]["remote"] is False and b["decision"]["compensation_sek"] == 500
+
+
+def test_a_year_alone_while_the_occasion_is_asked_is_the_visit_that_year_not_nonsense(ask):
+    # walk-through, stop 32: "och 2024?" was answered right, below "Jag förstod inte svaret."
+    cid = ask("vad betalar en 90-åring för läkarbesök i hemmet")["conversation_id"]
+    b = ask("och 2024?", cid)
+    assert "förstod inte" not in b["answer"]
+    assert b["decision"]["system"] == "VAS" and b["facts"]["visit_date"].startswith("2024")
+    b = ask("asdf", cid)
+    assert b["answer"].startswith("Jag förstod inte svaret.")
