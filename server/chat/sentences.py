@@ -256,6 +256,12 @@ def question_terms(question: str, tokenizer, lexicon=None,
         own = own | followed_up
     else:
         followed_up = frozenset()
+    if "bor" in own and any(t.endswith("boend") for t in own):
+        # "bor på LSS-boende": living there is what the housing already says, so "bor" names
+        # no sentence of its own ("Gäller hemsjukvården också för dem som bor på LSS-boende?"
+        # got "Personer som bor på Vård-och omsorgsboende …" for its "bor": walk-throughs,
+        # stops 31 and 32)
+        own = own - {"bor"}
     whole = frozenset(tokenizer.tokenize(question, compounds=False))
     shared = lexicon.shared_stems(tokenizer) if lexicon else frozenset()
     groups = []
@@ -1067,19 +1073,22 @@ _UNDER_AGE = re.compile(r"\bunder (\d{2,3}) år\b", re.I)
 
 
 def _names_it_again(sentence: str, following: str) -> bool:
-    """The next sentence opens on a definite "Den/Det/Dessa …" naming again a word the
-    sentence ends on ("… fast läkarkontakt." / "Den fasta läkarkontakten …"): it goes on
+    """The next sentence opens on a definite "Den/Det/Dessa …" (or "I informationen …")
+    naming again a word the sentence ends on ("… fast läkarkontakt." / "Den fasta läkarkontakten …"): it goes on
     about the same thing."""
     m = _AGAIN.match(following)
     if not m:
         return False
     tail = [w.lower() for w in re.findall(r"\w+", sentence)[-4:]]
-    named = [w.lower() for w in re.findall(r"\w+", m.group(1))]
+    named = [w.lower() for w in re.findall(r"\w+", m.group(1) or m.group(2))]
     return any(len(w) >= 6 and len(t) >= 6 and w[:6] == t[:6] for w in named for t in tail)
 
 
-#: A definite noun phrase opening a sentence ("Den fasta läkarkontakten", "Detta uppdrag").
-_AGAIN = re.compile(r"^(?:Den|Det|Denna|Detta|Dessa|De)\s+((?:\w+\s+){0,2}\w+)")
+#: A definite noun phrase opening a sentence ("Den fasta läkarkontakten", "Detta uppdrag"),
+#: or a definite noun after a preposition ("… via informationsblad." / "I informationen om
+#: anslutning ska mål … framgå": walk-through, stop 32, the lead-in alone was quoted).
+_AGAIN = re.compile(r"^(?:(?:Den|Det|Denna|Detta|Dessa|De)\s+((?:\w+\s+){0,2}\w+)|"
+                    r"(?:I|Av|Om|Från|Med|Enligt|Inom)\s+(\w+(?:en|et|na|n))\b)")
 
 
 def _other_side(sentence: str, following: str) -> bool:

@@ -1110,3 +1110,20 @@ def test_according_to_the_proposal_names_the_document_not_a_section_headed_propo
     body = ask("Vilka läkare ska finnas i jourberedskap dygnet runt enligt förslaget")
     assert "Specialistläkare på Hallands sjukhus finns tillgängliga i jourberedskap" \
         in body["answer"]
+
+
+def test_the_sentence_naming_the_information_sheet_again_comes_with_it(ask):
+    # walk-through, stop 32: only "… skriftligt via informationsblad." was quoted; what the
+    # sheet holds is the next sentence, "I informationen om anslutning ska mål …"
+    b = ask("Vad ska stå i informationsbladet som patienten får när hen ansluts?")
+    assert "mål med hemsjukvården samt plan för uppföljning" in b["answer"]
+
+
+@pytest.mark.parametrize("query", ["Gäller hemsjukvården också för dem som bor på LSS-boende?",
+                                   "får pat som bor på lss boende hemsjukvård"])
+def test_a_question_on_lss_housing_gets_the_lss_sentence_not_the_nursing_homes(ask, query):
+    # walk-throughs, stops 31 and 32: "bor" drew "Personer som bor på Vård-och omsorgsboende
+    # ansluts …", which makes enrolment automatic; LSS residents "ska erbjudas" it
+    b = ask(query)
+    assert "särskild service inom LSS ska erbjudas hemsjukvård" in b["answer"]
+    assert "Vård-och omsorgsboende ansluts" not in b["answer"]
