@@ -688,10 +688,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # a document's id is the catalog's ("vilket dokument-id har den nya nattrutinen" got
         # the Cosmic routine's note on RH-12272: walk-through, stop 21)
         frame.kind = VERSION
-    if frame.kind == VERSION and _INTRODUCED.search(text) and _CLINIC_PAY.search(text):
+    if frame.kind == VERSION and _CLINIC_PAY.search(text) and (
+            _INTRODUCED.search(text)
+            or (_SINCE_WHEN.search(text) and not _NAMES_A_DOCUMENT.search(text))):
         # when a compensation was introduced is a sentence of a routine, not a version's
         # start ("när infördes 500 kr" got the Cosmic version's 2025-03-31: walk-through,
-        # stop 21)
+        # stop 21; "when did the 500 kr bonus start" too: walk-through, stop 32)
         frame.kind = SEARCH_KIND
     if conv.last_kind == VERSION and set(stated) == {"visit_date"} \
             and len(text.split()) <= 6 and not _ASKS.search(text.replace("?", "")):

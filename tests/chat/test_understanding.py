@@ -2460,3 +2460,17 @@ def test_a_year_alone_while_the_occasion_is_asked_is_the_visit_that_year_not_non
     assert b["decision"]["system"] == "VAS" and b["facts"]["visit_date"].startswith("2024")
     b = ask("asdf", cid)
     assert b["answer"].startswith("Jag förstod inte svaret.")
+
+
+@pytest.mark.parametrize("query", ["when did the 500 kr bonus start",
+                                   "när infördes 500 kr ersättningen"])
+def test_when_the_compensation_started_is_its_introduction_not_the_versions_start(ask, query):
+    # walk-through, stop 32: the locum got "Cosmic … applies from 2025-03-31" and never the
+    # routine's "… infördes 2023-01-01"
+    b = ask(query)
+    assert b["kind"] == "search" and "infördes 2023-01-01" in b["answer"]
+
+
+def test_when_a_routine_started_is_still_the_versions_answer(ask):
+    b = ask("when did the cosmic routine start")
+    assert b["kind"] == "version" and "2025-03-31" in b["answer"]
