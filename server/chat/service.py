@@ -825,6 +825,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # (what the patient pays asked meanwhile is no nonsense: the card says it, shown
         # again without "Jag förstod inte svaret": walk-through, stop 26, "vad betalar hon")
         frame.asked_of_card = bool(_THEY_PAY.search(text))
+    if frame.kind in (OUT_OF_SCOPE, VERSION) and not stated and conv.last_kind == SEARCH_KIND \
+            and conv.facts.get("patient_age") is not None and len(text.split()) <= 6 \
+            and _retimed(text, today) and period_span(text, today) is not None:
+        # "what about in 2024?" after the fee of a patient of an age asked in general ("what
+        # does a 90 year old pay for a doctors home visit"): that patient's visit then
+        # (walk-through, stop 32: refused, and the thread of the question lost with it)
+        frame.kind, frame.reply_to = VISIT, "correction"
     if conv.last_kind == VISIT and conv.facts.get("visit_date") and not stated \
             and _SYSTEM_NAMED.search(text) and _THEN.search(text) and len(text.split()) <= 10:
         # "Var det inte Cosmic redan då?" after a card: which version held on the visit's day

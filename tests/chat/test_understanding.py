@@ -2474,3 +2474,13 @@ def test_when_the_compensation_started_is_its_introduction_not_the_versions_star
 def test_when_a_routine_started_is_still_the_versions_answer(ask):
     b = ask("when did the cosmic routine start")
     assert b["kind"] == "version" and "2025-03-31" in b["answer"]
+
+
+def test_a_year_after_a_general_fee_answer_for_an_age_is_that_patients_visit_then(ask):
+    # walk-through, stop 32: "what about in 2024?" after "what does a 90 year old pay …" was
+    # refused as out of scope
+    first = ask("what does a 90 year old pay for a doctors home visit")
+    assert first["kind"] == "search"
+    b = ask("what about in 2024?", first["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["system"] == "VAS"
+    assert b["decision"]["patient_fee_sek"] == 0
