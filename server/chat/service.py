@@ -490,6 +490,25 @@ class Frame:
                 "probabilities": {k: round(v, 3) for k, v in self.probabilities.items()}}
 
 
+#: The visits of what was just answered: "de besöken", "dessa hembesök", "those visits".
+_THOSE_VISITS = re.compile(r"\b(?:de|dessa|dom|deras|sina)\s+(?:hem)?besök(?:en)?\b|"
+                           r"\b(?:those|these|their|such)\s+(?:home\s+)?visits\b", re.I)
+
+
+def _topic_is_lakarmedverkan(kb, conv: Conversation) -> bool:
+    """Whether the last answer was about Läkarmedverkan: its date rule, or a quoted passage
+    naming it."""
+    if conv.pending_rule == LAKARMEDVERKAN or conv.facts.get("discharge_date"):
+        return True
+    topic = conv.topic or {}
+    chunk = _chunk(kb, topic.get("document_id"), topic.get("anchor")) \
+        if kb is not None and topic.get("document_id") else None
+    # (not the compensation rule's own passage, whose exception names it: "de besöken" after
+    # "när får man 500 kr" are the occasions' visits)
+    return chunk is not None and re.search(r"läkarmedverkan", chunk.text, re.I) is not None \
+        and _VISIT_PAY_RULE.search(chunk.text) is None
+
+
 def understand(state, text: str, stated: dict, conv: Conversation, today: date, lang: str,
                organization: str | None, personnummer: bool = False,
                pointed_back: bool = False, remembered: bool = False) -> Frame:
@@ -499,6 +518,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     ``pointed_back``: its occasion is the last question's, named by "det" / "it";
     ``remembered``: ``organization`` is the one the user named in an earlier message."""
     kb = state.kb
+    if _THOSE_VISITS.search(text) and _CLINIC_PAY.search(text) and "lakarmedverkan" not in stated \
+            and _topic_is_lakarmedverkan(kb, conv):
+        # "får vc 500 kr för de besöken" after Läkarmedverkan's days: its visits, which the
+        # 500 kr is never paid for (walk-through, stop 32, got the three occasions as if yes)
+        stated = {**stated, "lakarmedverkan": True}
     orgs = kb.organizations() if kb is not None else []
     mention = find_organization(text, orgs)
     if mention is not None and mention.own and mention.known:

@@ -2484,3 +2484,16 @@ def test_a_year_after_a_general_fee_answer_for_an_age_is_that_patients_visit_the
     b = ask("what about in 2024?", first["conversation_id"])
     assert b["kind"] == "rule" and b["decision"]["system"] == "VAS"
     assert b["decision"]["patient_fee_sek"] == 0
+
+
+def test_the_500_kr_for_the_visits_of_lakarmedverkan_just_answered_is_its_exception(ask):
+    # walk-through, stop 32: "får vc 500 kr för de besöken" after Läkarmedverkan's days got
+    # the three occasions, which reads as yes
+    cid = ask("hur länge kan läkarmedverkan stötta efter utskrivning")["conversation_id"]
+    ask("pat skrevs ut igår", cid)
+    b = ask("får vc 500 kr för de besöken", cid)
+    assert "ger inte den extra ersättningen" in b["answer"]
+    # after the compensation rule itself, "de besöken" are its occasions' visits
+    cid = ask("när får man 500 kr")["conversation_id"]
+    b = ask("får vc 500 kr för de besöken", cid)
+    assert "ger inte den extra ersättningen" not in b["answer"]
