@@ -4192,6 +4192,9 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     tokenizer = _tokenizer_for(kb)
     if not hits:
         return _no_answer(state, frame)
+    missing = _table_lacks_the_year(kb, frame)
+    if missing is not None:
+        return missing
     if frame.picked_organization and _name_outside(kb, frame.text, frame.organization):
         # a name only another organization's documents use ("Vad innebär Läkarmedverkan i
         # hemsjukvården?" with the municipality picked got its enrolment criteria: walk-
@@ -4732,6 +4735,33 @@ def _defining(kb, term: str, hits: list, frame: Frame):
 #: A follow-up naming years only: "och 2020?", "2019 då", "and 2020".
 _YEARS_ONLY = re.compile(r"^\s*(?:och|men|and|what about|samma för)?\s*(?:(?:19|20)\d\d\s*"
                          r"(?:,|och|and|&)?\s*)+(?:då|then)?\s*\??\s*$", re.I)
+
+
+def _table_lacks_the_year(kb, frame: Frame) -> ChatReply | None:
+    """A year asked after a table ("och 2022?") that the table has no figures for, nor any
+    other table of its document: said so, with the years it has (walk-through, stop 32: the
+    report's letterhead, dated 2022, was quoted as the answer)."""
+    if not (frame.topic_passage and _YEARS_ONLY.match(frame.text)):
+        return None
+    chunk = _chunk(kb, *frame.topic_passage)
+    if chunk is None or not _is_table(chunk.text):
+        return None
+    asked = sorted(set(_YEAR.findall(frame.text)))
+    has = sorted(set(_YEAR.findall(chunk.text)))
+    document = kb.document(frame.topic_passage[0])
+    tables = [c.text for c in getattr(document, "chunks", None) or [] if _is_table(c.text)]
+    if not asked or not has or any(year in table for year in asked for table in tables):
+        return None
+    meta = _meta(kb, frame.topic_passage[0])
+    years = ", ".join(has)
+    answer = T.t(frame.lang, "table_year_missing", section=chunk.section or "",
+                 title=meta.title if meta is not None else "", asked=", ".join(asked),
+                 years=years)
+    # the table stays the topic: "och 2021?" next asks it again
+    return ChatReply(api={"kind": "no_answer", "answer": answer, "decision": None,
+                          "citations": [], "passages": []}, conversation=None,
+                     topic={"document_id": frame.topic_passage[0], "anchor": chunk.anchor},
+                     table_rows=tuple(frame.topic_rows))
 
 
 def _table_asked_again(kb, frame: Frame):

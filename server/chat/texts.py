@@ -81,6 +81,9 @@ TEXTS = {
         "period_no_routine": "Dagen saknas, men hela ”{period}” ligger före den första "
                              "rutinen för riktade hemsjukvårdsbesök, så svaret är detsamma "
                              "vilken dag det än var (jag räknar med {d}).",
+        "table_year_missing": "Tabellen i avsnittet ”{section}” av ”{title}” har inga siffror "
+                              "för {asked}; den tar upp {years}. Dokumentet anger inga siffror "
+                              "för {asked} någon annanstans heller.",
         "amount_elsewhere": "Rutinerna från {org} tar inte upp {amount} kr. Beloppet finns i "
                             "en rutin från {other}, ”{title}”, som gäller där och inte hos "
                             "{org}.",
@@ -240,6 +243,9 @@ TEXTS = {
         "period_no_routine": "The day is missing, but all of “{period}” comes before the first "
                              "routine for targeted home health care visits, so the answer is "
                              "the same whichever day it was (I count with {d}).",
+        "table_year_missing": "The table in the section “{section}” of “{title}” has no "
+                              "figures for {asked}; it covers {years}. The document gives no "
+                              "figures for {asked} anywhere else either.",
         "amount_elsewhere": "The routines of {org} do not mention SEK {amount}. The amount is in "
                             "a routine of {other}, “{title}”, which applies there, not at "
                             "{org}.",

@@ -209,3 +209,14 @@ def test_a_figure_of_the_chosen_sections_own_table_is_not_taken_from_another_sec
     assert "genomsnitt" not in body["answer"]
     # a figure of a readable table still comes as its cell
     assert "2715" in ask("Hur många hembesök gjorde läkarna 2021?")["answer"].replace(" ", "")
+
+
+def test_a_year_the_table_has_no_figures_for_is_said_so_and_the_table_stays_the_topic(ask):
+    # walk-through, stop 32: "och 2022?" after the figures of 2019–2021 quoted the report's
+    # letterhead (dated 2022-02-16) as the answer
+    cid = ask("hur många hembesök gjorde arbetsterapeuter per månad 2019")["conversation_id"]
+    b = ask("och 2022?", cid)
+    assert b["kind"] == "no_answer" and b["citations"] == []
+    assert "inga siffror för 2022" in b["answer"] and "2019, 2020, 2021" in b["answer"]
+    b = ask("och 2021?", cid)
+    assert "Arbetsterapeut 2021: 11" in b["answer"]
