@@ -1080,7 +1080,8 @@ _UNDER_AGE = re.compile(r"\bunder (\d{2,3}) år\b", re.I)
 
 def _names_it_again(sentence: str, following: str) -> bool:
     """The next sentence opens on a definite "Den/Det/Dessa …" (or "I informationen …")
-    naming again a word the sentence ends on ("… fast läkarkontakt." / "Den fasta läkarkontakten …"): it goes on
+    naming again a word the sentence ends on ("… fast läkarkontakt." / "Den fasta
+    läkarkontakten …"): it goes on
     about the same thing."""
     m = _AGAIN.match(following)
     if not m:

@@ -2981,8 +2981,9 @@ _ASKING_WHO_DECIDES = re.compile(r"\b(?:vem|vilka|vilken|who)\b|"
 
 
 #: The party a yes/no question guesses decides ("Är det regionen som …", "is it the GP who
-#: …"): not what the decision is about (walk-through, stop 32: "Är det regionen som bestämmer
-#: om vår patient får hemsjukvård?" was covered by "Regionstyrelsens … beslutar om förslaget")
+#: …"): not what the decision is about (walk-through, stop 32: "Är det regionen som
+#: bestämmer om vår patient får hemsjukvård?" was covered by "Regionstyrelsens … beslutar om
+#: förslaget")
 _GUESSED_DECIDER = re.compile(r"\b(?:är|var)\s+det\s+[^?.]{1,40}?\bsom\b|"
                               r"\b(?:is|was)\s+it\s+[^?.]{1,40}?\b(?:that|who)\b", re.I)
 

@@ -81,9 +81,9 @@ TEXTS = {
         "period_no_routine": "Dagen saknas, men hela ”{period}” ligger före den första "
                              "rutinen för riktade hemsjukvårdsbesök, så svaret är detsamma "
                              "vilken dag det än var (jag räknar med {d}).",
-        "table_year_missing": "Tabellen i avsnittet ”{section}” av ”{title}” har inga siffror "
-                              "för {asked}; den tar upp {years}. Dokumentet anger inga siffror "
-                              "för {asked} någon annanstans heller.",
+        "table_year_missing": "Tabellen i avsnittet ”{section}” av ”{title}” har inga "
+                              "siffror för {asked}; den tar upp {years}. Dokumentet anger "
+                              "inga siffror för {asked} någon annanstans heller.",
         "amount_elsewhere": "Rutinerna från {org} tar inte upp {amount} kr. Beloppet finns i "
                             "en rutin från {other}, ”{title}”, som gäller där och inte hos "
                             "{org}.",

@@ -1119,8 +1119,9 @@ def test_the_sentence_naming_the_information_sheet_again_comes_with_it(ask):
     assert "mål med hemsjukvården samt plan för uppföljning" in b["answer"]
 
 
-@pytest.mark.parametrize("query", ["Gäller hemsjukvården också för dem som bor på LSS-boende?",
-                                   "får pat som bor på lss boende hemsjukvård"])
+@pytest.mark.parametrize("query", [
+    "Gäller hemsjukvården också för dem som bor på LSS-boende?",
+    "får pat som bor på lss boende hemsjukvård"])
 def test_a_question_on_lss_housing_gets_the_lss_sentence_not_the_nursing_homes(ask, query):
     # walk-throughs, stops 31 and 32: "bor" drew "Personer som bor på Vård-och omsorgsboende
     # ansluts …", which makes enrolment automatic; LSS residents "ska erbjudas" it
