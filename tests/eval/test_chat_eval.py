@@ -41,8 +41,8 @@ def test_held_out_answers_keep_their_floors(state):
 @pytest.mark.parametrize("directory, answerable, not_covered, right, refused_not_covered", [
     # set C was written at stop 27 by helper sessions that had seen neither the code nor the
     # other sets; its held-out part measured 0.722 right (39/54), 4/8 not covered refused
-    # (0.741 and 4/8 at stop 28, 0.759 and 5/8 at stop 29)
-    ("answers-c", 54, 8, 0.68, 3),
+    # (0.741 and 4/8 at stop 28, 0.759 and 5/8 at stop 29, 0.778 at stop 32)
+    ("answers-c", 54, 8, 0.75, 3),
     # set D was written at stop 28 the same way; its held-out part measured 0.759 right
     # (44/58), 5/6 not covered refused, 1 answerable refused (0.776 at stop 29, 0.810 at
     # stop 31)
