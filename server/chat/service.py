@@ -3111,11 +3111,18 @@ _IT_WAS = re.compile(r"^\s*(?:(?:nej|nä|förlåt|ursäkta|oj|sorry|no|oops|för
                      r"(?:(?:det|besöket|it|the visit)\s+)?(?:var|va|was)\b|^\s*it's\b", re.I)
 
 
+_SINCE_A_TIME = re.compile(r"\b(?:sen|sedan|since|från och med|fr\.?o\.?m\.?)\b", re.I)
+
+
 def _outside_the_visits_period(frame: Frame, known: dict, today: date) -> bool:
     """A month or a year named in a follow-up that the visit's known day is not in: the visit
     asked about at that time ("vad betalade pat i dec 2022 då" after a card of 2023-01-12:
     walk-through, stop 32, got the 2023 card again, 200 kr and 500 kr)."""
     day = known.get("visit_date")
+    if not _YEAR.search(frame.text) or _SINCE_A_TIME.search(frame.text):
+        # a year named, and not what has held since ("ja hon är inskriven sen i höstas" after
+        # a card of 2025: her enrolment, not the visit, moved to this autumn)
+        return False
     span = period_span(frame.text, today) if day and "visit_date" not in frame.stated else None
     if span is None:
         return False
