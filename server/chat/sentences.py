@@ -82,12 +82,6 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                            # one of two named ("Är det regionen eller kommunen som fattar det
                            # beslutet?": walk-through, stop 26, got the SAMSA sentence)
                            r"\beller\b[^?.]{0,40}?\bsom\s+(?:beslutar|bestämmer|avgör|fattar)\b|"
-                           # one named ("Är det regionen som bestämmer om vår patient får
-                           # hemsjukvård?": walk-through, stop 32, got the HSU decision)
-                           r"\b(?:är|var)\s+det\s+[^?.]{1,40}?\bsom\s+(?:beslutar|bestämmer|"
-                           r"avgör|fattar)\b|"
-                           r"\b(?:is|was)\s+it\s+[^?.]{1,40}?\b(?:that|who)\s+(?:decides?|"
-                           r"decided|makes the decision)\b|"
                            r"\bor\b[^?.]{0,40}?\b(?:that|who)\s+(?:decides?|makes the decision)\b",
                            re.I),
                 re.compile(r"\b(?:tas|fattas|beslutas|avgörs|bestäms)\s+av\b|\bbeslutar\b|"

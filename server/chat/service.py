@@ -2980,19 +2980,11 @@ _ASKING_WHO_DECIDES = re.compile(r"\b(?:vem|vilka|vilken|who)\b|"
                                  r"\b\w*(?:beslut|bestäm|avgör|decid|decision|fatta)\w*", re.I)
 
 
-#: The party a yes/no question guesses decides ("Är det regionen som …", "is it the GP who
-#: …"): not what the decision is about (walk-through, stop 32: "Är det regionen som
-#: bestämmer om vår patient får hemsjukvård?" was covered by "Regionstyrelsens … beslutar om
-#: förslaget")
-_GUESSED_DECIDER = re.compile(r"\b(?:är|var)\s+det\s+[^?.]{1,40}?\bsom\b|"
-                              r"\b(?:is|was)\s+it\s+[^?.]{1,40}?\b(?:that|who)\b", re.I)
-
-
 def _decided_by_unit(kb, frame: Frame, text: str):
     """The passage, in force, of the unit nearest to ``text`` that says who decides
     (``_DECIDED_BY``) and covers enough of what the question asks it of
     (``DECIDER_MIN_COVERAGE``, the asking words left out); None."""
-    subject = _ASKING_WHO_DECIDES.sub(" ", _GUESSED_DECIDER.sub(" ", text))
+    subject = _ASKING_WHO_DECIDES.sub(" ", text)
     for hit, unit, cosine, covered in kb.nearest_units(text, DECIDER_UNITS,
                                                        organization=frame.organization,
                                                        cover=subject):

@@ -1128,14 +1128,3 @@ def test_a_question_on_lss_housing_gets_the_lss_sentence_not_the_nursing_homes(a
     b = ask(query)
     assert "särskild service inom LSS ska erbjudas hemsjukvård" in b["answer"]
     assert "Vård-och omsorgsboende ansluts" not in b["answer"]
-
-
-@pytest.mark.parametrize("query", [
-    "Är det regionen som bestämmer om vår patient får hemsjukvård? Jag trodde att det var "
-    "läkaren på vårdcentralen.",
-    "is it the GP who decides if a patient gets home care in the municipality"])
-def test_a_guess_at_who_decides_is_answered_with_who_does(ask, query):
-    # walk-through, stop 32: the nurse's guess was confirmed with "Det är patientens läkare …
-    # som har patientansvaret"; the routine says the planning function decides
-    b = ask(query)
-    assert "tas av hemsjukvårdens planeringsfunktion" in b["answer"]
