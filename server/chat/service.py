@@ -145,12 +145,17 @@ _YEAR_REPLY = re.compile(r"^\W*(?:(?:nej|ja|jo|oj|sorry|förlåt|alltså|år|år
                          r"(?:(?:alltså|då|istället|instead|förstås|sorry)\W*)?$", re.I)
 
 
+def _topic_chunk(kb, conv):
+    """The passage the last answer quoted (the conversation's topic), or None."""
+    topic = conv.topic or {}
+    return _chunk(kb, topic.get("document_id"), topic.get("anchor")) \
+        if kb is not None and topic.get("document_id") else None
+
+
 def _topic_is_the_visit_pay(state, conv) -> bool:
     """Whether the last answer quoted a routine's extra compensation per visit ("Ersättning
     utgår med 500 kr per hemsjukvårdsbesök …")."""
-    topic = conv.topic or {}
-    chunk = _chunk(state.kb, topic.get("document_id"), topic.get("anchor")) \
-        if topic.get("document_id") else None
+    chunk = _topic_chunk(state.kb, conv)
     return chunk is not None and _VISIT_PAY_RULE.search(chunk.text) is not None
 
 
@@ -500,9 +505,7 @@ def _topic_is_lakarmedverkan(kb, conv: Conversation) -> bool:
     naming it."""
     if conv.pending_rule == LAKARMEDVERKAN or conv.facts.get("discharge_date"):
         return True
-    topic = conv.topic or {}
-    chunk = _chunk(kb, topic.get("document_id"), topic.get("anchor")) \
-        if kb is not None and topic.get("document_id") else None
+    chunk = _topic_chunk(kb, conv)
     # (not the compensation rule's own passage, whose exception names it: "de besöken" after
     # "när får man 500 kr" are the occasions' visits)
     return chunk is not None and re.search(r"läkarmedverkan", chunk.text, re.I) is not None \
