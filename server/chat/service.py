@@ -23,6 +23,7 @@ from server.chat import answer as A
 from server.chat import sentences as S
 from server.chat import texts as T
 from server.chat.conversations import Conversation, valid_id
+from server.chat.checks import Claim, check_asked, verdict
 from server.chat.dialogue import changed_facts, read_reply
 from rutin.text import detect_language, language_scores
 from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, days_from_the_visit,
@@ -454,6 +455,8 @@ class Frame:
     nonsense_reply: bool = False
     facts_only: bool = False  # facts of a visit, no question yet
     why_card: bool = False  # "why?" about the registration answer just given
+    #: "rätt?" / "stämmer det att …?" about the registration answer just given (checks.py)
+    check: Claim | None = None
     #: What is searched: the message, or a short follow-up with the heading of the passage the
     #: last answer quoted (``_follow_up_text``).
     search_text: str | None = None
@@ -596,6 +599,18 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if _term_asked(text) == "det":
         frame.means_it = True
         return frame
+    check = check_asked(text) if conv.last_kind == VISIT and (
+        _has_visit(conv.facts) or (conv.pending and conv.facts)) else None
+    if check is not None and check.service:
+        # (the vårdtjänst's word read as the visit's occasion: "så det är inskrivningssamtal?"
+        # after a discharge visit, which is registered as one)
+        stated = {k: v for k, v in stated.items() if k != "occasion"}
+    if check is not None and all(conv.facts.get(k) == v for k, v in stated.items()):
+        # "rätt?", "stämmer det att patienten betalar 200 kr?" after a registration answer:
+        # yes or no from the same decision, the card again below (walk-throughs, stop 32:
+        # refused, or the 500 kr's conditions quoted with no word of the fee)
+        frame.kind, frame.check, frame.reply_to, frame.stated = VISIT, check, "check", {}
+        return frame
     claim = _WHERE_SAID_CLAIM.match(text)
     if claim and conv.last_kind == VISIT and conv.facts:
         # "var står det att det är gratis över 85?" after a registration answer: the places
@@ -606,6 +621,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     # the passage the last answer quoted, if it is still there
     topic_chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"]) \
         if conv.topic else None
+    if topic_chunk is not None and conv.last_kind == SEARCH_KIND and not stated \
+            and check_asked(text) == Claim():
+        # "rätt?" after a quoted answer: the quote is the routine's own words, shown in its
+        # place (walk-throughs, stop 32: refused as not covered)
+        frame.where_said, frame.check = True, Claim()
+        return frame
     if _WHERE_SAID.match(text) and (topic_chunk or (conv.last_kind == VISIT and conv.facts)):
         # "var står det?" after an answer: the passage it quoted, with its place (walk-
         # through, stop 18: refused, or another passage quoted, in both walk-throughs)
@@ -1464,6 +1485,10 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
                 # after the same visit a month later, in the Cosmic version: stop 24)
                 lines.append(T.t(lang, "why_version", title=meta.title, note=meta.note))
             reply.api["answer"] = "\n".join(lines + [reply.api["answer"]])
+        if frame.check is not None:
+            said = verdict(frame.check, reply.api.get("decision") or {}, lang)
+            if said:
+                reply.api["answer"] = said + "\n" + reply.api["answer"]
         return reply
     conv.pending = conv.pending_rule = None
     if frame.where_said:
@@ -2162,7 +2187,8 @@ def _where_said_answer(state, frame: Frame, conv: Conversation) -> ChatReply:
         return _no_answer(state, frame)
     spans = S.split_sentences(chunk.text)[:2]
     quote = " ".join(chunk.text[x.start:x.end] for x in spans) or chunk.text[:300]
-    answer = T.t(lang, "where_said") + "\n" + A.source_line(meta, chunk.section, lang)
+    answer = T.t(lang, "check_quote" if frame.check is not None else "where_said") + "\n" \
+        + A.source_line(meta, chunk.section, lang)
     citations, passages = _enrich_citations(kb, [{"document_id": doc_id, "anchor": anchor,
                                                   "quote": quote}])
     return ChatReply(api={"kind": SEARCH, "answer": answer, "decision": None,

@@ -134,6 +134,8 @@ TEXTS = {
         "rule_statement_why": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "where_said": "Det förra svaret kommer från det här stället i rutinerna (följ länken "
                       "till avsnittet):",
+        "check_quote": "Svaret återger vad rutinen själv skriver, med citatet under svaret. "
+                       "Läs gärna stycket i sitt sammanhang:",
         "means_it": "Rutinerna säger det inte med andra ord. Så här lyder hela avsnittet som "
                     "det förra svaret kommer från; fråga gärna efter ett enskilt ord (”vad "
                     "betyder …?”):",
@@ -298,6 +300,8 @@ TEXTS = {
         "rule_statement_why": "Under the routine in force today (“{title}”, {system}):",
         "where_said": "The previous answer comes from this place in the routines (follow the "
                       "link to the section):",
+        "check_quote": "The answer gives what the routine itself says, with the quote below the "
+                       "answer. You can read the passage in its context:",
         "means_it": "The routines do not say it in other words. This is the whole section the "
                     "previous answer comes from (in Swedish); you can ask about a single word "
                     "(“what does … mean?”):",

@@ -499,3 +499,30 @@ def test_a_swedish_word_ending_without_a_swedish_letter_outweighs_one_english_wo
     # walk-through, stop 30: the widget's "support cosmic inloggning" was answered in English
     assert detect_language("support cosmic inloggning") == "sv"
     assert detect_language("what is the planning function") == "en"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("rätt?", {}),
+    ("ok så det stämmer?", {}),
+    ("is that right?", {}),
+    ("stämmer det att vc får 500 kr?", {"paid": True, "amount": 500}),
+    ("så vc får ingen ersättning?", {"paid": False}),
+    ("stämmer det att patienten betalar 200 kr?", {"fee": 200}),
+    ("hon är 87 och betalar 0 kr, rätt?", {"fee": 0}),
+    ("är det säkert att hon inte betalar nåt", {"fee": 0}),
+    ("so she pays nothing, right?", {"fee": 0}),
+    ("stämmer det att det ska in i VAS", {"system": "VAS"}),
+    ("Är det rätt att registrera inskrivningssamtal?", {"service": "inskrivningssamtal"}),
+])
+def test_a_check_of_the_answer_is_read_with_what_it_claims(text, expected):
+    from server.chat.checks import Claim, check_asked
+
+    assert check_asked(text) == Claim(**expected)
+
+
+@pytest.mark.parametrize("text", ["så hur registrerar jag?", "vad betalar hon, rätt?",
+                                  "stämmer det att hon är 87", "rätt vårdtjänst?"])
+def test_a_question_or_a_claim_the_card_does_not_decide_is_no_check(text):
+    from server.chat.checks import check_asked
+
+    assert check_asked(text) is None

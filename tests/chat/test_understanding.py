@@ -2497,3 +2497,67 @@ def test_the_500_kr_for_the_visits_of_lakarmedverkan_just_answered_is_its_except
     cid = ask("när får man 500 kr")["conversation_id"]
     b = ask("får vc 500 kr för de besöken", cid)
     assert "ger inte den extra ersättningen" not in b["answer"]
+
+
+def test_right_after_a_card_is_answered_yes_with_the_card_again(ask):
+    # walk-through, stop 32: "rätt?" after a card was refused as not covered
+    cid = ask("läkarbesök på säbo igår efter utskrivning, pat 87 år, hur registrerar jag"
+              )["conversation_id"]
+    b = ask("rätt?", cid)
+    assert b["kind"] == "rule" and b["decision"]["compensation_sek"] == 500
+    assert b["answer"].startswith("Ja – svaret följer rutinens regler")
+    assert "patienten betalar 0 kr" in b["answer"].split("\n")[0]
+    assert b["citations"]
+
+
+def test_a_claim_checked_after_a_card_gets_yes_or_no_from_that_visits_decision(ask):
+    # walk-through, stop 32: "stämmer det att patienten betalar 200 kr?" about an 87-year-old
+    # got the 500 kr's conditions quoted, with no word of the fee
+    cid = ask("läkarbesök på säbo igår efter utskrivning, pat 87 år, hur registrerar jag"
+              )["conversation_id"]
+    wrong_fee = ask("stämmer det att patienten betalar 200 kr?", cid)
+    assert wrong_fee["answer"].startswith("Nej: patienten betalar 0 kr, inte 200 kr")
+    paid = ask("stämmer det att vc får 500 kr?", cid)
+    assert paid["answer"].startswith("Ja, det stämmer: vårdcentralen får 500 kr")
+    system = ask("stämmer det att det ska in i VAS", cid)
+    assert system["answer"].startswith("Nej: det registreras i Cosmic, inte i VAS")
+    service = ask("så det är inskrivningssamtal?", cid)
+    assert service["answer"].startswith("Ja, det stämmer: vårdtjänst Riktad hemsjukvård")
+    # the visit is unchanged by the checks: still a discharge, 87 years old
+    assert service["decision"]["patient_age"] == 87 and service["facts"]["occasion"] == "utskrivning"
+
+
+def test_a_claim_of_compensation_for_an_ordinary_visit_is_answered_no(ask):
+    cid = ask("hembesök igår hos 80-åring, ordinärt boende, vanligt uppföljningsbesök"
+              )["conversation_id"]
+    b = ask("så vc får 500 kr?", cid)
+    assert b["answer"].startswith("Nej: besöket ger ingen extra ersättning")
+
+
+def test_a_check_while_a_fact_is_missing_says_it_cannot_be_decided_yet(ask):
+    cid = ask("pat 90 år, hembesök hur registrerar jag")["conversation_id"]
+    b = ask("stämmer det att vc får 500?", cid)
+    assert b["answer"].startswith("Det går inte att avgöra ännu")
+    assert b["question"]  # the occasion is still asked for
+
+
+def test_an_english_check_after_a_card_is_answered_in_english(ask):
+    cid = ask("home visit yesterday, 80 y/o, brytpunktssamtal at nursing home, how do I "
+              "register")["conversation_id"]
+    b = ask("so she pays nothing, right?", cid)
+    assert b["answer"].startswith("No: the patient pays SEK 200, not SEK 0")
+
+
+def test_a_what_if_with_a_check_word_still_changes_the_visit(ask):
+    # a claim stating another fact of the visit is a what-if, not a check of the card
+    cid = ask("läkarbesök på säbo igår efter utskrivning, pat 87 år, hur registrerar jag"
+              )["conversation_id"]
+    b = ask("så om hon är 60 betalar hon 200 kr, rätt?", cid)
+    assert b["decision"]["patient_age"] == 60
+
+
+def test_right_after_a_quoted_answer_points_to_the_passage(ask):
+    cid = ask("vem beslutar om anslutning till hemsjukvård i vg?")["conversation_id"]
+    b = ask("rätt?", cid)
+    assert b["kind"] == "search" and b["answer"].startswith("Svaret återger vad rutinen")
+    assert "Bedömning och beslut" in b["answer"] and b["citations"]
