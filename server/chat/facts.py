@@ -839,7 +839,13 @@ _SETTINGS = [
                                    r"\b(?:at|in) (?:her|his|their) (?:flat|apartment|house)\b|"
                                    r"\bown (?:flat|house|apartment)|\bhis house\b|\bher house\b|"
                                    r"\bi (?:sin|hennes|hans) (?:lägenhet|hus|villa)\b|"
-                                   r"\bi sitt hus\b|\bbor hemma\b|\b\w+'s (?:house|home|flat|apartment)\b",
+                                   r"\bi sitt hus\b|\bbor hemma\b|\b\w+'s (?:house|home|flat|apartment)\b|"
+                                   # "lives in a house" (walk-through, stop 33: the housing
+                                   # was asked again under Cosmic, the 500 kr left open)
+                                   r"\b(?:lives?|living) in (?:a |an |her |his )?(?:house|flat|"
+                                   r"apartment|villa|terraced house|bungalow)\b|"
+                                   r"\bbor i (?:en |ett |eget |egen )?(?:hus|lägenhet|villa|"
+                                   r"radhus|parhus|hyreslägenhet|bostadsrätt)\b",
                                    re.I)),
     # "LSS home" (walk-through, stop 20: the English locum was asked SäBo or ordinary housing)
     ("annat", re.compile(r"lss-boende|korttidsboende|korttids\w*|short-term|"
@@ -1114,6 +1120,12 @@ def merge_facts(known: dict, new: dict) -> dict:
     if new.get("setting") == "sabo" and merged.get("municipal_home_care") is False \
             and "municipal_home_care" not in new:
         merged.pop("municipal_home_care", None)  # a SäBo resident always is enrolled
+    if merged.get("setting") == "sabo" and new.get("setting") not in (None, "sabo") \
+            and "municipal_home_care" not in new:
+        # a SäBo resident's enrolment came with the SäBo: living at home, it is asked again
+        # ("och om hon bor hemma?" after a SäBo card kept "inskriven: ja" and the 500 kr:
+        # walk-through, stop 33)
+        merged.pop("municipal_home_care", None)
     if any(k in new for k in ("patient_age", "birth_date", "birth_year")):
         for k in ("patient_age", "birth_date", "birth_year", "age_on"):
             merged.pop(k, None)
