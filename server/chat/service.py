@@ -1787,7 +1787,25 @@ def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | Non
     other = next((h for h in frame.hits[1:3] if h.meta.organization != best.meta.organization),
                  None)
     answered = whole.api["citations"][0].get("organization")
-    if other is None or (best.score - other.score > ORG_TIE
+    tokenizer = _tokenizer_for(kb)
+    q_terms = S.question_terms(frame.text, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
+    named = next((h for h in frame.hits[1:4] if h.meta.organization != answered
+                  and _heading_named(h.chunk.section, q_terms, tokenizer, least=1)
+                  and is_supported(h, kb.no_answer_threshold_for(frame.lang), frame.lang)),
+                 None)
+    if named is not None and (not _heading_named(whole.api["citations"][0].get("section"),
+                                                 q_terms, tokenizer, least=1)
+                              or _cited_heading_named(state, frame, whole)):
+        # (both headings named, neither in full in the question's own words: "uppföljning
+        # hemsjukvård" names the municipality's "Uppföljning av hemsjukvård" alone)
+        named = None
+    if named is not None:
+        # the other organization's passage under a heading the question names, as the
+        # answered one's is ("vem har khsv pat på natten": the municipality's "Kväll och natt"
+        # first, Region Halland's "Jourtid" fourth; walk-throughs, stop 33, got the
+        # municipality's evening rule alone): both, however far apart their ranks
+        other = named
+    elif other is None or (best.score - other.score > ORG_TIE
                          # (the sentences preferred the lower-ranked organization's passage:
                          # the best-ranked one answers too, "vem ansvarar natt helg" got the
                          # municipality's evening rule without Hallandsjouren's "Jourtid":
@@ -1816,7 +1834,6 @@ def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | Non
         # explains: "SIP" in the widget got Region Halland's explanation twice, the second
         # said to come from there)
         return None
-    tokenizer = _tokenizer_for(kb)
     _side, opposite = kb.lexicon.opposite_stems(frame.text, tokenizer)
     wrong_way = [_speaks_of(opposite, kb.lexicon, tokenizer, r) for r in (whole, second)]
     if wrong_way == [True, False]:
@@ -4150,12 +4167,13 @@ def _names_heading_word(hit, q_terms, tokenizer) -> bool:
     return any(q_terms.rarity.get(t, 0.0) >= S.HEADING_RARITY for t in words & q_terms.own)
 
 
-def _heading_named(section: str | None, q_terms, tokenizer) -> bool:
-    """True when every word of a heading of two words or more is one of the question's own
-    or lexicon words ("Avgift för Hemsjukvård" for "vad kostar hemsjukvård …")."""
+def _heading_named(section: str | None, q_terms, tokenizer, least: int = 2) -> bool:
+    """True when every word of a heading of ``least`` words or more is one of the question's
+    own or lexicon words ("Avgift för Hemsjukvård" for "vad kostar hemsjukvård …"; with
+    ``least`` 1, "Jourtid" for "… på natten", the lexicon's night and jourtid)."""
     words = {t for t in tokenizer.tokenize(section or "", compounds=False)
              if t.isalpha() and len(t) > 2 and t not in S.FUNCTION_TERMS}
-    return len(words) >= 2 and words <= (q_terms.own | q_terms.expanded)
+    return len(words) >= least and words <= (q_terms.own | q_terms.expanded)
 
 
 def _asked_day(frame: Frame) -> date:
@@ -4275,9 +4293,20 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         else:
             hits = kb.search(term, k=5, organization=frame.organization)
             best = hits[0] if hits else None
-    if not is_supported(best, threshold, lang):
-        return _no_answer(state, frame, nearby=True)
     q_terms = S.question_terms(text, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
+    if not is_supported(best, threshold, lang):
+        # the best passage supports nothing, a close one under a heading the question names
+        # (in its words or the lexicon's) does: that one answers ("vem har khsv pat på natten"
+        # with Region Halland picked, "Nulägesbild av hembesök" first and "Jourtid" second:
+        # walk-throughs, stop 33, refused and sent to the other organization's evening rule)
+        named = next((h for h in hits[1:3] if is_supported(h, threshold, lang)
+                      and _heading_named(h.chunk.section, q_terms, tokenizer, least=1)), None)
+        if named is None:
+            return _no_answer(state, frame, nearby=True)
+        # (the others that support nothing either are no answer: "Nulägesbild av hembesök"'s
+        # "Det är patientens läkare … som har patientansvaret" was quoted below "Jourtid")
+        best, hits = named, [named] + [h for h in hits if h is not named
+                                       and is_supported(h, threshold, lang)]
     vector = kb.embedder.embed_queries([text])[0] if kb.embedder is not None else None
     # Only passages holding the kind of fact asked for (a phone number, an amount, a year's
     # figures) may answer; none of the top ones: not covered.

@@ -1128,3 +1128,23 @@ def test_a_question_on_lss_housing_gets_the_lss_sentence_not_the_nursing_homes(a
     b = ask(query)
     assert "särskild service inom LSS ska erbjudas hemsjukvård" in b["answer"]
     assert "Vård-och omsorgsboende ansluts" not in b["answer"]
+
+
+def test_who_has_home_care_patients_at_night_in_halland_is_hallandsjouren(client, ask):
+    # walk-throughs, stop 33: with Region Halland picked, refused and sent to the
+    # municipality's evening rule; with no organization picked, that rule alone
+    r = client.post("/api/v1/chat", json={"message": "vem har khsv pat på natten",
+                                          "organization": "Region Halland"})
+    body = r.json()
+    assert body["kind"] == "search"
+    assert body["answer"].startswith("Under jourtid har Hallandsjouren ansvar")
+    both = ask("vem har khsv pat på natten")
+    assert "Hallandsjouren ansvar" in both["answer"] and "Kväll och natt" in both["answer"]
+    assert {c["organization"] for c in both["citations"]} >= {"Region Halland"}
+
+
+def test_a_question_about_the_evenings_at_the_day_centre_still_gets_the_care_request(ask):
+    # the night rule above must not take over a question whose answer does not speak of hours
+    body = ask("En dam har hemsjukvård när hon är på dagverksamheten men nu behöver hon "
+               "insatser hemma på kvällarna också. Vad behövs för det?")
+    assert "krävs en vårdbegäran" in body["answer"]

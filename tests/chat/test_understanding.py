@@ -2561,3 +2561,23 @@ def test_right_after_a_quoted_answer_points_to_the_passage(ask):
     b = ask("rätt?", cid)
     assert b["kind"] == "search" and b["answer"].startswith("Svaret återger vad rutinen")
     assert "Bedömning och beslut" in b["answer"] and b["citations"]
+
+
+def test_moving_a_sabo_visit_home_asks_again_whether_the_patient_is_enrolled(ask):
+    # walk-through, stop 33: "och om hon bor hemma?" after a SäBo card kept "inskriven i
+    # kommunal hemsjukvård: ja", which came with the SäBo, and said 500 kr
+    cid = ask("hembesök säbo 92-åring idag brytpunktssamtal")["conversation_id"]
+    b = ask("och om hon bor hemma?", cid)
+    assert b["decision"]["compensation_sek"] is None
+    assert b["question"] == "Är patienten inskriven i kommunal hemsjukvård?"
+    c = ask("ja hon är inskriven", cid)
+    assert c["decision"]["compensation_sek"] == 500
+
+
+def test_lives_in_a_house_is_ordinary_housing(ask):
+    # walk-through, stop 33: under Cosmic the housing was asked again, the 500 kr left open
+    cid = ask("home visit 10 March 2025 for a new patient being enrolled in home care, 84 "
+              "years old, lives in a house")["conversation_id"]
+    b = ask("and on 10 April 2025?", cid)
+    assert b["facts"]["setting"] == "ordinart_boende"
+    assert b["decision"]["compensation_sek"] == 500
