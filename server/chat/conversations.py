@@ -174,6 +174,9 @@ _OCCASIONS = ("utskrivning", "inskrivning", "brytpunktssamtal")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+_YEAR_ID = re.compile(r"(?:19|20)\d\d")
+
+
 def _topic_or_none(value) -> dict | None:
     """A stored topic: a document id and an anchor of the id shape, anything else None."""
     if not isinstance(value, dict):
@@ -190,6 +193,10 @@ def _topic_or_none(value) -> dict | None:
         if isinstance(rows, list) and 0 < len(rows) <= 20 and all(
                 type(r) is int and 0 <= r < 100 for r in rows):
             topic["rows"] = rows  # the table rows the last answer gave values of
+            years = value.get("years")
+            if isinstance(years, list) and 0 < len(years) <= 10 and all(
+                    isinstance(y, str) and _YEAR_ID.fullmatch(y) for y in years):
+                topic["years"] = years  # the years this table was asked for so far
         if value.get("occasion") in _OCCASIONS:  # the occasion the last question named
             topic["occasion"] = value["occasion"]
         if value.get("rule") in _DATE_RULES:  # the date rule the last answer computed

@@ -33,6 +33,7 @@ from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, day
 from server.chat.organization import (HALLAND, ORGANIZATION_NAME, find_organization,
                                       organization_kind, resolve_scope)
 from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, caption_overlap,
+                                which_year_asked,
                                 figures_table,
                                 cell_answer, parse_table, whole_table)
 from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
@@ -364,6 +365,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
 
     if not (frame.means_it and reply.api.get("kind") == CLARIFY):
         conv.last_kind = frame.kind  # "vad betyder det?" asked back keeps the visit's thread
+    before = conv.topic
     cited = reply.api.get("citations") or []
     if reply.parts and reply.asked_in_turn:
         # two questions answered in turn: "det" of the next message is what was said last
@@ -376,6 +378,14 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         conv.topic = reply.topic
     if conv.topic is not None and reply.table_rows:
         conv.topic["rows"] = list(reply.table_rows)  # positions in the table, never words
+        # the years asked of this table so far ("…läkare 2019", "och 2021?"), for a change
+        # asked next without them ("hur stor minskning är det i procent")
+        years = set(_YEAR.findall(frame.search_text or frame.text))
+        if before and (before.get("document_id"), before.get("anchor")) == (
+                conv.topic["document_id"], conv.topic["anchor"]):
+            years |= set(before.get("years") or ())
+        if years:
+            conv.topic["years"] = sorted(years)[-10:]
     if conv.topic is not None and reply.api.get("kind") == SEARCH \
             and frame.stated.get("occasion") in _OCCASION_WORDS:
         # the occasion the question was about, for a follow-up naming it "det" ("is it paid
@@ -633,6 +643,9 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.where_said = True
         return frame
     frame.search_text = _follow_up_text(kb, text, conv)
+    change = _table_change_asked(kb, text, conv, frame)
+    if change is not None:
+        frame.search_text = change
     if frame.search_text and scope is None and unknown is None:
         # a follow-up naming no organization stays with the organization of the passage it
         # points back at (walk-through, stop 19: "hur mycket kr är det då" after the Västra
@@ -1229,6 +1242,23 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
     if _other_system(kb, text, conv):
         return None
     return _with_topic(kb, text, conv)
+
+
+def _table_change_asked(kb, text: str, conv: Conversation, frame: Frame) -> str | None:
+    """A change asked right after a table's values, naming no year ("hur stor minskning är
+    det i procent" after "… läkare 2019" and "och 2021?"): the question again with the first
+    and the last of the years asked and the rows given ("… mellan 2019 och 2021 för Läkare");
+    None otherwise. Walk-through, stop 33: the bus's "produktionsbortfall på omkring 75
+    procent" was quoted as the change; the physicians' visits fell 10 %."""
+    years = (conv.topic or {}).get("years") or []
+    if len(years) < 2 or _YEAR.search(text) or len(text.split()) > 12 \
+            or not (CHANGE_ASKED.search(text) or _ASKS_PERCENT.search(text)):
+        return None
+    labels = _rows_before(kb, frame)
+    if not labels:
+        return None
+    rows = " och ".join(labels)
+    return f"{text.rstrip(' ?.!')} mellan {years[0]} och {years[-1]} för {rows}"
 
 
 def _other_system(kb, text: str, conv: Conversation) -> bool:
@@ -4270,6 +4300,15 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         best = next(h for h in hits[:3] if _field_line_found(frame.text, [h]))
         hits = [best] + [h for h in hits if h is not best]
         threshold = min(threshold, best.support)
+    if which_year_asked(frame.text):
+        # which year had the most: a table of the top passages answers, however many of its
+        # words the question shares ("vilket år gjorde läkarna flest hembesök" got the
+        # VAS fields, then "… varje år": walk-through, stop 33)
+        tabled = [h for h in hits[:5] if parse_table(h.chunk.text) is not None]
+        if tabled:
+            best = tabled[0]
+            hits = tabled + [h for h in hits if h not in tabled]
+            threshold = min(threshold, best.support)
     term = _term_asked(frame.text)
     bare = _BARE_ABBREVIATION.fullmatch(frame.text)
     if term is None and bare:
@@ -4373,6 +4412,10 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # question ("… hem på permission från sjukhuset över helgen …" and "Permission från
         # slutenvården": walk-through, stop 27, got "Kväll och natt")
         window = [h for h in window if _SPEAKS_OF_HOURS.search(h.chunk.text)] or window
+    if which_year_asked(frame.text):
+        # (which year had the most is a table's: its passages alone, "… varje år" of another
+        # is no answer: walk-through, stop 33)
+        window = [h for h in window if parse_table(h.chunk.text) is not None] or window
     if _SABO_PAY.search(frame.text):
         # the SäBo assignment's pay is not the targeted visits' 500 kr ("hur ska
         # säbo-ersättningen räknas ut nu": walk-through, stop 21, got the 500 kr rule above

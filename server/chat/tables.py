@@ -26,6 +26,22 @@ CHANGE_ASKED = re.compile(r"\bförändr\w*|\bskillnad\w*|\bökade\b|\bökat\b|\b
                           r"\bminskade\b|\bminskat\b|\bminskning\w*|\bdifferen\w*|"
                           r"\bchange[sd]?\b|\bincreas\w*|\bdecreas\w*|\bgrew\b|\bfell\b",
                           re.I)
+#: Which year had the most or the fewest ("vilket år gjorde läkarna flest hembesök": walk-
+#: through, stop 33, got "Avtalen förlängs automatiskt … varje år"): the years of the rows named.
+WHICH_YEAR = re.compile(r"\b(?:vilket|vilka|which|what)\s+år\b|\b(?:which|what) years?\b|"
+                        r"\bnär\b[^?.]{0,30}\b(?:flest|mest|högst|most)\b", re.I)
+_MOST_OR_FEWEST = re.compile(r"\bflest\b|\bmest\b|\bhögst\b|\bstörst\b|\bmost\b|"
+                             r"\bhighest\b|\bfärrest\b|\bminst\b|\blägst\b|\bfewest\b|"
+                             r"\bleast\b|\blowest\b", re.I)
+_FEWEST = re.compile(r"\bfärrest\b|\bminst\b|\blägst\b|\bfewest\b|\bleast\b|\blowest\b",
+                     re.I)
+
+
+def which_year_asked(question: str) -> bool:
+    """Whether the question asks which year a figure was the highest or the lowest."""
+    return bool(WHICH_YEAR.search(question) and _MOST_OR_FEWEST.search(question))
+
+
 #: A share asked ("i procent", "percent"): a change between two years is given as one too.
 _PERCENT = re.compile(r"\bprocent\w*|%|\bpercent\w*", re.I)
 #: The row that changed the most or the least asked ("Vilken yrkesgrupp ökade mest mellan
@@ -161,7 +177,9 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
         # the rows besides the ones named ("Vilka andra yrkesgrupper än läkare …": answer set
         # D, tuning part, got the physicians' row alone)
         rows = [r for r in table.rows if r not in rows]
-    if COMPARED.search(question) or MOST_CHANGED.search(question):
+    which_year = which_year_asked(question)
+    if (COMPARED.search(question) or MOST_CHANGED.search(question)) \
+            and not (which_year and rows):
         # the most or the fewest, a row named or not: every row, to compare ("which staff
         # group made the most home visits in 2019, was it the doctors?", answer set C, tuning
         # part, got the doctors' row alone)
@@ -214,6 +232,19 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
             line += "\n" + T.t(lang, "table_most", kind=T.t(lang, kind),
                                first=table.columns[wanted[0]], last=table.columns[wanted[-1]],
                                label=label, delta=_signed(delta))
+    if which_year and len(rows) <= 3 and len(wanted) >= 2:
+        # the year of the highest (or the lowest) value of each row named, read off its cells
+        fewest = bool(_FEWEST.search(question))
+        for row in rows:
+            values = [(v, i) for i in wanted if (v := _value(row.values[i])) is not None]
+            if len(values) < 2:
+                continue
+            value, i = (min if fewest else max)(values)
+            if sum(1 for v, _ in values if v == value) > 1:
+                continue  # (a tie names no one year)
+            line += "\n" + T.t(lang, "table_which_year",
+                               kind=T.t(lang, "table_lowest" if fewest else "table_highest"),
+                               label=row.label, year=table.columns[i], value=row.values[i])
     spans = ([table.caption] if table.caption else []) + [table.header] + [r.span for r in rows]
     return CellAnswer(line, spans, tuple(table.rows.index(r) for r in rows))
 

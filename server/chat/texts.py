@@ -108,6 +108,9 @@ TEXTS = {
         "visit_pay_named": "den extra ersättningen på 500 kr",
         # a change computed between two years of a table, and the row that changed the most
         "table_change": "förändring",
+        "table_which_year": "{kind} för {label}: {year} ({value}), enligt tabellens värden.",
+        "table_highest": "Högst",
+        "table_lowest": "Lägst",
         "table_most": "{kind} {first}–{last}: {label} ({delta}), räknat ur tabellens värden.",
         "most_increase": "Störst ökning", "least_increase": "Minst ökning",
         "most_decrease": "Störst minskning", "least_decrease": "Minst minskning",
@@ -270,6 +273,9 @@ TEXTS = {
         "changed": "Changed: {changes}.",
         "visit_pay_named": "the extra 500 kr",
         "table_change": "change",
+        "table_which_year": "{kind} for {label}: {year} ({value}), from the table's values.",
+        "table_highest": "Highest",
+        "table_lowest": "Lowest",
         "table_most": "{kind} {first}–{last}: {label} ({delta}), computed from the table's "
                       "values.",
         "most_increase": "Largest increase", "least_increase": "Smallest increase",

@@ -220,3 +220,23 @@ def test_a_year_the_table_has_no_figures_for_is_said_so_and_the_table_stays_the_
     assert "inga siffror för 2022" in b["answer"] and "2019, 2020, 2021" in b["answer"]
     b = ask("och 2021?", cid)
     assert "Arbetsterapeut 2021: 11" in b["answer"]
+
+
+def test_a_change_asked_after_two_years_of_a_row_is_computed_for_them(ask):
+    # walk-through, stop 33: "hur stor minskning är det i procent" after 2019 and 2021 of the
+    # physicians' visits quoted the bus's "produktionsbortfall på omkring 75 procent"
+    cid = ask("hur många hembesök gjorde läkare 2019")["conversation_id"]
+    ask("och 2021?", cid)
+    b = ask("hur stor minskning är det i procent", cid)
+    assert "Läkare 2019: 3016, 2021: 2715 (förändring −301, −10 %)" in b["answer"]
+    assert "75 procent" not in b["answer"]
+
+
+def test_which_year_had_the_most_is_read_off_the_rows_named(ask):
+    # walk-through, stop 33: got the HSU decision's "Avtalen förlängs … varje år"
+    b = ask("vilket år gjorde läkarna flest hembesök")
+    assert "Läkare 2019: 3016, 2020: 2213, 2021: 2715" in b["answer"]
+    assert "Högst för Läkare: 2019 (3016)" in b["answer"]
+    b = ask("vilket år var flest hembesök av undersköterskor")
+    assert "Högst för Undersköterska: 2021 (7018)" in b["answer"]
+    assert "Läkare" not in b["answer"].split("\n\n")[0]
