@@ -859,13 +859,26 @@ def _names_only(question: QuestionTerms, generic) -> bool:
     return bool(words) and words <= set(generic)
 
 
+def focus_with_equivalents(question: QuestionTerms) -> set[str]:
+    """The noun a "vilka X" question asks for, with its lexicon equivalents ("krav":
+    "kriterier")."""
+    out = set(question.focus)
+    for own, others in question.groups:
+        if own & question.focus:
+            out |= others
+    return out
+
+
 def listed_elsewhere(question: QuestionTerms, quote: str, text: str, tokenize) -> list[Span]:
     """The bullets of ``text`` (a neighbouring passage of the same section) when "vilka X …"
     is answered by a sentence that only names X ("… om vårdbegäran är gjord och kriterier för
     anslutning är uppfyllda") and ``text`` lists them without saying the word: answer set,
     tuning part, "Vilka kriterier måste vara uppfyllda för att en patient ska kunna skrivas
     in …" (the section's bullets are a passage of their own)."""
-    if not (question.wants_all and question.focus & set(tokenize(quote))):
+    # (the noun asked for in the lexicon's words too: "vilka krav …" and "kriterier":
+    # walk-through, stop 33, got the sentence naming them without them)
+    focus = focus_with_equivalents(question)
+    if not (question.wants_all and focus & set(tokenize(quote))):
         return []
     if any(_BULLET.match(line.strip()) for line in quote.splitlines()):
         return []
@@ -873,7 +886,7 @@ def listed_elsewhere(question: QuestionTerms, quote: str, text: str, tokenize) -
     bullets = [s for s in spans if _BULLET.match(text[s.start:s.end])]
     if len(bullets) < 2 or len(bullets) < len(spans) - 1:
         return []
-    if any(question.focus & set(tokenize(text[s.start:s.end])) for s in bullets):
+    if any(focus & set(tokenize(text[s.start:s.end])) for s in bullets):
         return []
     return bullets[:MAX_ITEMS]
 

@@ -4914,7 +4914,7 @@ def _figure_said_beside(kb, document_id: str, chunk, years: set[str]):
 
 
 #: A sentence pointing on to what follows it: "… se nedan kriterier."
-_POINTS_ON = re.compile(r"\bse nedan\s+(\w+)\s*\.?\s*$", re.I)
+_POINTS_ON = re.compile(r"\bse nedan\s+(\w+)\s*(?:\.|$)", re.I)
 
 
 def _pointed_to(kb, document_id: str, chunk, quote: str, q_terms, tokenizer):
@@ -4922,7 +4922,8 @@ def _pointed_to(kb, document_id: str, chunk, quote: str, q_terms, tokenizer):
     kriterier" for "vilka kriterier …"): the next passage of the document that is a list,
     with its items, as (chunk, spans); else None."""
     m = _POINTS_ON.search(quote)
-    if m is None or not set(tokenizer.tokenize(m.group(1))) & q_terms.own:
+    if m is None or not set(tokenizer.tokenize(m.group(1))) & (
+            q_terms.own | S.focus_with_equivalents(q_terms)):
         return None
     doc = kb.document(document_id)
     following = sorted((c for c in (getattr(doc, "chunks", None) or [])

@@ -1148,3 +1148,13 @@ def test_a_question_about_the_evenings_at_the_day_centre_still_gets_the_care_req
     body = ask("En dam har hemsjukvård när hon är på dagverksamheten men nu behöver hon "
                "insatser hemma på kvällarna också. Vad behövs för det?")
     assert "krävs en vårdbegäran" in body["answer"]
+
+
+def test_requirements_asked_in_other_words_get_the_criteria_listed(ask):
+    # walk-through, stop 33: "vilka krav …" got the voluntariness paragraph, or the sentence
+    # naming the criteria without them; only the word "kriterier" found them
+    for question in ("Vilka krav finns för att en patient ska kunna anslutas till "
+                     "hemsjukvården?", "vilka krav finns för anslutning till hemsjukvård"):
+        body = ask(question)
+        assert "somatisk, psykisk eller kognitiv funktionsnedsättning" in body["answer"], question
+        assert "bibehållen patientsäkerhet" in body["answer"], question
