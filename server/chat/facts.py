@@ -819,6 +819,10 @@ _OCCASIONS = [
         r"det\b|the\b|her\b|his\b)\w+|"
         r"something else|none of (?:them|those|these)|regular (?:check[- ]?up|visit|follow[- ]?up)|"
         r"routine (?:check[- ]?up|visit)|\bcheck[- ]?up\b|follow[- ]?up visit|ordinary visit|"
+        # "a routine home visit at a Sabo, no discharge" (walk-through, stop 33: the discharge
+        # bullet was quoted, which reads as yes)
+        r"\b(?:routine|regular|ordinary|normal|usual|standard) (?:home |house |doctor'?s? |"
+        r"physician'?s? )?(?:visit|call)s?\b|"
         # "routine med check" (walk-through, stop 30: the occasion was asked)
         r"\b(?:routine|regular|annual|yearly)\s+(?:med(?:ication)?s?|drug)\s+(?:check|review)\b|"
         r"\bmed(?:ication)?s? (?:check|review)\b|"

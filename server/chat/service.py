@@ -696,12 +696,15 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     features = message_features(asked, stated, frame.hits[0] if frame.hits else None, lang)
     router = load_router()
     route = router.classify(features, vector, kb.model_name)
-    if route.kind == OUT_OF_SCOPE and vector is not None and _YEAR.search(asked) \
+    if route.kind == OUT_OF_SCOPE and vector is not None \
+            and (_YEAR.search(asked) or _DATE_SAID.search(asked)) \
             and not set(stated) - {"visit_date"}:
         # a year a question names is a period of the routines, not a sign it is off-topic:
         # read again without it ("Vad föreslog förvaltningen 2022 om äldremottagningar?" was
-        # refused, answered without "2022": walk-through, stop 24)
-        plain = re.sub(r"\s+", " ", _YEAR.sub(" ", asked)).strip()
+        # refused, answered without "2022": walk-through, stop 24); so is a day naming a
+        # decision ("hur mycket pengar omfattar HSU-beslutet 3 mars 2026": walk-through, stop
+        # 33, refused, answered without the day)
+        plain = re.sub(r"\s+", " ", _YEAR.sub(" ", _DATE_SAID.sub(" ", asked))).strip()
         again = router.classify(message_features(plain, {}, frame.hits[0] if frame.hits else None,
                                                  lang),
                                 kb.embedder.embed_queries([plain])[0], kb.model_name)
@@ -1386,7 +1389,10 @@ _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
                (re.compile(r"(?<=\d)(kr|sek|mkr)\b", re.I), r" \1"),
                # "brytpkt samtal", "brytp. samtal" (answer set E, tuning part: "vårdtjänst vid
                # brytpkt samtal i cosmic" quoted the enrolment's vårdtjänst)
-               (re.compile(r"\bbrytp(?:kt|\.)?\s*samtal(\w*)", re.I), r"brytpunktssamtal\1"))
+               (re.compile(r"\bbrytp(?:kt|\.)?\s*samtal(\w*)", re.I), r"brytpunktssamtal\1"),
+               # "hur reggar jag khsv-besök" (walk-through, stop 33: refused as out of scope)
+               (re.compile(r"\bregga(r|de|t|s)?\b", re.I), r"registrera\1"),
+               (re.compile(r"\breggning(en|ar)?\b", re.I), r"registrering\1"))
 
 
 def _with_diacritics(kb, text: str) -> str:

@@ -2581,3 +2581,21 @@ def test_lives_in_a_house_is_ordinary_housing(ask):
     b = ask("and on 10 April 2025?", cid)
     assert b["facts"]["setting"] == "ordinart_boende"
     assert b["decision"]["compensation_sek"] == 500
+
+
+def test_regga_is_read_as_registrera(ask):
+    # walk-through, stop 33: "hur reggar jag khsv-besök" was refused as out of scope
+    b = ask("hur reggar jag khsv-besök")
+    assert b["kind"] == "rule" and b["decision"]["system"] == "Cosmic"
+
+
+def test_a_day_naming_a_decision_is_no_sign_the_question_is_off_topic(ask):
+    # walk-through, stop 33: refused; "hur finansieras satsningen" got the 28,5 miljoner
+    b = ask("hur mycket pengar omfattar HSU-beslutet 3 mars 2026")
+    assert b["kind"] == "search" and "28,5 miljoner kronor" in b["answer"]
+
+
+def test_an_english_routine_home_visit_with_no_discharge_gets_no(ask):
+    # walk-through, stop 33: only the discharge bullet was quoted, which reads as yes
+    b = ask("is there extra pay for a routine home visit at a Sabo, no discharge or anything")
+    assert "No, such a visit gives no extra compensation" in b["answer"]
