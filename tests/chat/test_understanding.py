@@ -2599,3 +2599,9 @@ def test_an_english_routine_home_visit_with_no_discharge_gets_no(ask):
     # walk-through, stop 33: only the discharge bullet was quoted, which reads as yes
     b = ask("is there extra pay for a routine home visit at a Sabo, no discharge or anything")
     assert "No, such a visit gives no extra compensation" in b["answer"]
+
+
+def test_when_the_extra_compensation_began_to_apply_is_its_introduction(ask):
+    # walk-through, stop 33: refused, the passage just under the support needed
+    b = ask("när började extra ersättningen gälla")
+    assert b["kind"] == "search" and "infördes 2023-01-01" in b["answer"]
