@@ -297,6 +297,13 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # "och 60?" after a card for a 90-year-old: the same visit at that age (walk-through
         # in the widget, stop 23: "Jag förstod inte svaret" while the occasion was asked)
         stated["patient_age"] = int(bare_age.group(1))
+    if not stated and conv.last_kind == SEARCH_KIND and _NUMBER_ALONE.fullmatch(text) \
+            and 0 < int(_NUMBER_ALONE.fullmatch(text).group(1)) <= 120 \
+            and _offered_visit_check(state, conv):
+        # a number alone right after an answer that offered to check a visit is the
+        # patient's age ("patient fee for a home visit?" → "79": walk-through, stop 33,
+        # refused as out of scope)
+        stated["patient_age"] = int(_NUMBER_ALONE.fullmatch(text).group(1))
     _keep_the_visits_year(stated, conv.facts, text, today)
     if "visit_date" in stated and conv.facts.get("visit_date") and DISCHARGE_WORDS.search(text) \
             and not _VISIT_WORD.search(text) and not _ASKS.search(text) \
@@ -759,7 +766,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # start ("när infördes 500 kr" got the Cosmic version's 2025-03-31: walk-through,
         # stop 21; "when did the 500 kr bonus start" too: walk-through, stop 32)
         frame.kind = SEARCH_KIND
-    if conv.last_kind == VERSION and set(stated) == {"visit_date"} \
+    if conv.last_kind == VERSION and (set(stated) == {"visit_date"}
+                                      or (not stated and _YEARS_ONLY.match(text))) \
             and len(text.split()) <= 6 and not _ASKS.search(text.replace("?", "")):
         # "och 31 mars 2025" after a version answer: which version held that day
         # (walk-through, stop 21: noted as a visit's date)
@@ -1100,6 +1108,8 @@ _MY_VISIT = re.compile(
     r"\b(?:register|record|code|document)\s+(?:the|this|my|that|today's)\s+(?:home\s+)?visit\b",
     re.I)
 # "och 60?", "om 84 då", "and 60?": an age, when the conversation's visit has one.
+_NUMBER_ALONE = re.compile(r"\s*(?:hon|han|hen|she|he|pat\w*)?\s*(?:är|is)?\s*(\d{1,3})"
+                           r"\s*(?:år|åring|y/?o|years?(?: old)?)?\s*[.!?]?\s*", re.I)
 _BARE_AGE = re.compile(r"\s*(?:och|men|om|och om|and|but|what about|and if)\s+(\d{1,3})"
                        r"\s*(?:år|åring|y/?o|years?)?\s*(?:då|then|istället|instead)?\s*\??\s*",
                        re.I)
@@ -2269,6 +2279,13 @@ def _version_answer(state, frame: Frame, today: date,
         # "vilken rutin gällde i februari 2025": its first day (walk-through, stop 22: led
         # with the routine in force today)
         span = period_span(month, today)
+        day = span[0].isoformat() if span else None
+    if day is None and month is None and (_YEARS_ONLY.match(frame.text)
+                                          or _IN_FORCE_IN_A_YEAR.search(frame.text)):
+        # a year alone ("och 2024?" after a version answer) or which version held in one
+        # ("vilken version gällde 2024"): its first day, the version held then and the one
+        # that replaced it, if any (walk-through, stop 33: refused, or today's version led)
+        span = period_span(frame.text, today)
         day = span[0].isoformat() if span else None
     result = answer_version_question(frame.text, state.kb, state.rules, today, frame.lang,
                                      date.fromisoformat(day) if day else None,
@@ -4839,6 +4856,9 @@ def _defining(kb, term: str, hits: list, frame: Frame):
                  if found is not None), None)
 
 
+#: Which version held in a year: "vilken gällde 2024", "what applied in 2024".
+_IN_FORCE_IN_A_YEAR = re.compile(r"\b(?:gällde|gällt|applied|was in force|were in force|"
+                                 r"was valid)\b[^?.]{0,40}\b(?:19|20)\d\d\b", re.I)
 #: A follow-up naming years only: "och 2020?", "2019 då", "and 2020".
 _YEARS_ONLY = re.compile(r"^\s*(?:och|men|and|what about|samma för)?\s*(?:(?:19|20)\d\d\s*"
                          r"(?:,|och|and|&)?\s*)+(?:då|then)?\s*\??\s*$", re.I)

@@ -2605,3 +2605,23 @@ def test_when_the_extra_compensation_began_to_apply_is_its_introduction(ask):
     # walk-through, stop 33: refused, the passage just under the support needed
     b = ask("när började extra ersättningen gälla")
     assert b["kind"] == "search" and "infördes 2023-01-01" in b["answer"]
+
+
+def test_a_year_asked_of_the_versions_is_the_version_held_that_year(ask):
+    # walk-through, stop 33: "och 2024?" after a version answer was refused, and "vilken
+    # version … gällde 2024" led with the version in force today
+    b = ask("vilken version av registreringsrutinen gällde 2024")
+    assert b["kind"] == "version"
+    assert b["answer"].startswith("Den 2024-01-01 gällde ”Registrering av riktade "
+                                  "hemsjukvårdsbesök av läkare i VAS”")
+    cid = ask("vilken gällde 1 mars 2025")["conversation_id"]
+    again = ask("2024 då?", cid)
+    assert again["kind"] == "version" and again["answer"].startswith("Den 2024-01-01 gällde")
+
+
+def test_a_number_alone_after_a_general_fee_answer_is_the_patients_age(ask):
+    # walk-through, stop 33: "79" after "patient fee for a home visit?" was refused
+    cid = ask("patient fee for a home visit?")["conversation_id"]
+    b = ask("79", cid)
+    assert b["kind"] == "rule" and b["decision"]["patient_age"] == 79
+    assert b["decision"]["patient_fee_sek"] == 200
