@@ -1241,7 +1241,11 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
         # pulled "Hur mycket höjs ersättningen för säbo-uppdraget?" to the decision's points,
         # not "Ökad ersättning med 50 procent …" (walk-through, stop 24)
         return None
-    if not (conv.topic and conv.last_kind in (SEARCH_KIND, DATE_RULE) and not conv.pending
+    # (a date a search answer offered to count from, not given, leaves the answer's topic:
+    # "hur ska det följas upp" after Läkarmedverkan's 14 days with "Ange utskrivningsdatumet"
+    # got the municipality's follow-up first: walk-through, stop 33)
+    if not (conv.topic and conv.last_kind in (SEARCH_KIND, DATE_RULE)
+            and (not conv.pending or conv.pending_rule)
             and (words <= FOLLOW_UP_WORDS
                  # one opening on "och"/"men" goes on from the last answer a little longer
                  # ("och om det händer på kvällen, vem ringer jag?": re-check, stop 20), and

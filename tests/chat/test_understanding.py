@@ -2625,3 +2625,13 @@ def test_a_number_alone_after_a_general_fee_answer_is_the_patients_age(ask):
     b = ask("79", cid)
     assert b["kind"] == "rule" and b["decision"]["patient_age"] == 79
     assert b["decision"]["patient_fee_sek"] == 200
+
+
+def test_a_follow_up_pointing_back_while_a_date_is_offered_stays_with_that_answer(ask):
+    # walk-through, stop 33: "hur ska det följas upp" after Läkarmedverkan's 14 days (which
+    # offered to count them from the discharge) led with the municipality's follow-up rule
+    cid = ask("Vad innebär HSU-beslutet för Läkarmedverkan?")["conversation_id"]
+    ask("kan det förlängas efter 14 dagar", cid)
+    b = ask("hur ska det följas upp", cid)
+    assert b["kind"] == "search"
+    assert {c["organization"] for c in b["citations"]} == {"Region Halland"}
