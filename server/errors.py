@@ -149,7 +149,11 @@ def install_error_handlers(app: FastAPI, templates_dir: Path) -> None:
 
     @app.exception_handler(InputError)
     async def input_error(request: Request, exc: InputError):
-        title = "För många förfrågningar" if exc.status_code == 429 else "Felaktig uppgift"
+        # (a page or an item that is not there is no wrong input: "Felaktig uppgift" above
+        # "Dokumentet ersätter ingen tidigare version …" read as the user's mistake:
+        # walk-through, stop 32)
+        title = {429: "För många förfrågningar", 404: "Finns inte"}.get(exc.status_code,
+                                                                       "Felaktig uppgift")
         resp = render(request, exc.status_code, [{"field": exc.field, "message": exc.message}],
                       title)
         for k, v in (getattr(exc, "headers", None) or {}).items():  # Retry-After of a 429

@@ -497,6 +497,13 @@ def document_changes(request: Request, state: State, document_id: str):
     doc = _known_document(state, document_id)
     meta = getattr(doc, "meta", doc)
     comparison = compare_versions(state.kb, state.rules, meta.id)
+    successor = next((d.meta for d in state.kb.documents()
+                      if getattr(d.meta, "supersedes", None) == meta.id), None)
+    if comparison is None and successor is not None:
+        # the first version: what changed is told on the version that replaced it, against
+        # this one (walk-through, stop 32: the VAS routine's page said there was nothing to
+        # compare with, under "Felaktig uppgift")
+        return RedirectResponse(f"/documents/{successor.id}/andringar", status_code=303)
     if comparison is None:
         raise NotFound("document_id", "Dokumentet ersätter ingen tidigare version i "
                                       "kunskapsbasen, så det finns inget att jämföra med.")

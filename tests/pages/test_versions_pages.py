@@ -86,10 +86,19 @@ def test_what_changed_page_lists_the_rule_table_differences_each_cited(client):
         assert " ".join(quote.replace("&#34;", '"').replace("&#39;", "'").split()) in text
 
 
-def test_what_changed_for_a_document_without_a_predecessor_is_a_404_page(client):
-    r = client.get(f"/documents/{VAS}/andringar")
+def test_what_changed_for_a_first_version_is_told_on_the_version_that_replaced_it(client):
+    # walk-through, stop 32: the VAS routine's page said there was nothing to compare with,
+    # under the title "Felaktig uppgift"
+    r = client.get(f"/documents/{VAS}/andringar", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == f"/documents/{COSMIC}/andringar"
+    page = client.get(f"/documents/{VAS}/andringar")
+    assert page.status_code == 200 and "Vad ändrades?" in page.text
+
+
+def test_what_changed_for_a_document_with_no_other_version_is_a_404_page(client):
+    r = client.get("/documents/vg-hemsjukvard-anslutning-utskrivning/andringar")
     assert r.status_code == 404
-    assert "inget att jämföra med" in r.text
+    assert "inget att jämföra med" in r.text and "Felaktig uppgift" not in r.text
 
 
 def test_a_version_answer_in_the_chat_links_to_what_changed(post_form):
