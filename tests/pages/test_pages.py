@@ -290,3 +290,11 @@ def test_a_passage_before_the_first_heading_is_cited_by_its_title_alone(client, 
     line = re.search(r'class="source-line">(.*?)</p>', post_form("/", question).text,
                      re.S).group(1)
     assert "avsnitt" not in line and "rapport 2022-02-16)." in line
+
+
+def test_a_routine_with_no_validity_is_not_said_to_be_in_force(client):
+    # walk-through, stop 33: the municipality's routine, which states no validity, was
+    # listed "Gäller i dag: Ja", and "Gällde 2022-06-01: Ja" with a day picked
+    html = client.get("/documents").text
+    row = next(r for r in html.split("<tr>") if "Rutin för anslutning till och utskrivning" in r)
+    assert "Okänt (ingen giltighetstid angiven)" in row and "status-yes" not in row
