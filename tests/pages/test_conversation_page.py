@@ -307,3 +307,14 @@ def test_the_change_computed_between_years_is_a_column_of_the_table(client):
     assert ('<tr><th scope="row">Undersköterska</th><td>3461</td><td>7018</td><td>+3557</td>'
             '</tr>') in table
     assert "Störst ökning 2019–2021: Undersköterska (+3557)" in html
+
+
+def test_the_follow_up_box_speaks_of_the_visit_only_under_a_visits_answer(client):
+    # walk-throughs, stop 33: "Följdfråga eller fler uppgifter om besöket" under answers on
+    # enrolment and statistics
+    general = _ask(client, "Vem har ansvaret för hemsjukvårdens patienter under jourtid?")
+    html = client.get(general.headers["location"].split("#")[0]).text
+    assert '<label for="message">Följdfråga</label>' in html
+    visit = _ask(client, ENGLISH_VISIT)
+    html = client.get(visit.headers["location"].split("#")[0]).text
+    assert '<label for="message">Follow-up question or more facts about the visit</label>' in html
