@@ -33,7 +33,7 @@ from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, day
 from server.chat.organization import (HALLAND, ORGANIZATION_NAME, find_organization,
                                       organization_kind, resolve_scope)
 from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, caption_overlap,
-                                which_year_asked,
+                                which_year_asked, share_of_all_asked,
                                 figures_table,
                                 cell_answer, parse_table, whole_table)
 from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
@@ -721,6 +721,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                 # and searched without it too, unless a figure of that year is asked
                 frame.hits = kb.search(plain, k=5, organization=scope) or frame.hits
     frame.kind, frame.probabilities = route.kind, route.probabilities
+    if change is not None:
+        # (a change of the table just answered is that table's, however the router reads the
+        # words: "hur stor ökning i procent blir det" was refused as out of scope)
+        frame.kind = SEARCH_KIND
     tokenizer = _tokenizer_for(kb)
     if frame.kind == OUT_OF_SCOPE and frame.hits and not stated \
             and (route.probabilities or {}).get(OUT_OF_SCOPE, 1.0) < OUT_OF_SCOPE_DOUBT \
@@ -4589,8 +4593,12 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     # 28, got the monthly averages whole): computed from the table's values
     table_change = len(set(_YEAR.findall(text))) >= 2 and bool(
         CHANGE_ASKED.search(text) or _ASKS_PERCENT.search(text))
+    # a row's share of the whole table asked ("hur stor andel av alla hembesök 2019 gjordes av
+    # läkare": walk-through, stop 33, got the monthly averages whole): computed from the table
+    share_of_rows = share_of_all_asked(text)
     if cell is None and (_ASKS_NUMBER.search(text) or frame.search_text or ALL_ROWS.search(text)
-                         or table_change) and (not share or share_unstated or table_change):
+                         or table_change or share_of_rows) \
+            and (not share or share_unstated or table_change or share_of_rows):
         # (A share asked for is a sentence's, not a table cell's: answer set, tuning part,
         # "med hur många procent ökade läkarmedverkans besök 2021 jmf med året innan" -> 45.)
         # Of the top passages whose table has the row asked for, the one whose caption the

@@ -37,6 +37,20 @@ _FEWEST = re.compile(r"\bfärrest\b|\bminst\b|\blägst\b|\bfewest\b|\bleast\b|\b
                      re.I)
 
 
+#: A sum over every row asked: "totalt … alla yrkesgrupper", "sammanlagt", "in total".
+_SUM_ASKED = re.compile(r"\btotalt?\b|\bsammanlagt\b|\bsammantaget\b|\bi alla\b|\bin total\b|"
+                        r"\baltogether\b|\bcombined\b|\btotal number\b", re.I)
+#: A share of the whole asked: "hur stor andel av alla hembesök … var läkarbesök".
+_SHARE_ASKED = re.compile(r"\bandel\w*|\bhur stor del\b|\bshare of\b|\bproportion\b|"
+                          r"\bpercentage of\b|\bprocent av\b|\bwhat percent\w*", re.I)
+
+
+def share_of_all_asked(question: str) -> bool:
+    """Whether the question asks a row's share of all rows of a year ("hur stor andel av alla
+    hembesök 2019 …")."""
+    return bool(_SHARE_ASKED.search(question) and _YEAR.search(question))
+
+
 def which_year_asked(question: str) -> bool:
     """Whether the question asks which year a figure was the highest or the lowest."""
     return bool(WHICH_YEAR.search(question) and _MOST_OR_FEWEST.search(question))
@@ -65,6 +79,10 @@ ALL_ROWS = re.compile(r"\b(?:varje|alla|samtliga|each|every|all(?: the)?)\s+(?:\
                       # which groups ("Vilka andra yrkesgrupper än läkare gör hembesök …?":
                       # answer set D, tuning part, got a sentence naming two)
                       r"\bvilka\s+(?:andra\s+)?(?:yrkes)?(?:grupper|kategorier)\b|"
+                      # the one row of the most or the fewest ("vilken yrkesgrupp gör minst
+                      # hembesök": walk-through, stop 33)
+                      r"\bvilken\s+(?:yrkes)?(?:grupp|kategori)\b|"
+                      r"\bwhich\s+(?:staff\s+|professional\s+)?(?:group|category|profession)\b|"
                       r"\bwhich\s+(?:other\s+)?(?:staff\s+|professional\s+)?"
                       r"(?:groups|categories|professions)\b|"
                       # the most or the fewest: every row, to compare ("vem gjorde flest
@@ -232,6 +250,51 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
             line += "\n" + T.t(lang, "table_most", kind=T.t(lang, kind),
                                first=table.columns[wanted[0]], last=table.columns[wanted[-1]],
                                label=label, delta=_signed(delta))
+    values_of = {id(r): [_value(v) for v in r.values] for r in table.rows}
+    sums = {i: sum(values_of[id(r)][i] for r in table.rows)
+            for i in wanted if all(values_of[id(r)][i] is not None for r in table.rows)}
+    all_rows = len(rows) == len(table.rows) and len(rows) > 1
+    if all_rows and sums and (_SUM_ASKED.search(question) or _SHARE_ASKED.search(question)
+                              or (which_year and _MOST_OR_FEWEST.search(question))):
+        # the sum of every row, year by year ("totalt antal hembesök 2021 alla yrkesgrupper",
+        # "vilket år gjordes flest hembesök totalt sett": walk-through, stop 33, got the rows
+        # with no total)
+        line += "\n" + T.t(lang, "table_sum", sums="; ".join(
+            f"{table.columns[i]}: {_number_text(v)}" for i, v in sums.items()))
+        if which_year and len(sums) >= 2:
+            fewest = bool(_FEWEST.search(question))
+            i, v = (min if fewest else max)(sums.items(), key=lambda kv: kv[1])
+            if sum(1 for x in sums.values() if x == v) == 1:
+                line += "\n" + T.t(lang, "table_which_year_sum",
+                                   kind=T.t(lang, "table_lowest" if fewest else "table_highest"),
+                                   year=table.columns[i], value=_number_text(v))
+        which_year = False
+    elif _SHARE_ASKED.search(question) and not all_rows and sums:
+        # a row's share of all rows ("hur stor andel av alla hembesök 2019 gjordes av
+        # läkare": walk-through, stop 33, got the monthly averages whole)
+        for row in rows:
+            for i, total in sums.items():
+                value = values_of[id(row)][i]
+                if value is not None and total:
+                    line += "\n" + T.t(lang, "table_share", label=row.label,
+                                       year=table.columns[i], value=row.values[i],
+                                       total=_number_text(total),
+                                       share=_signed(100 * value / total, 1).lstrip("+"))
+    elif all_rows and _MOST_OR_FEWEST.search(question) and not which_year \
+            and not MOST_CHANGED.search(question) and len(wanted) <= 3:
+        # which row had the most or the fewest, year by year ("vilken yrkesgrupp gör minst
+        # hembesök": walk-through, stop 33, got a sentence naming some of them)
+        fewest = bool(_FEWEST.search(question))
+        for i in wanted:
+            cells = [(values_of[id(r)][i], r) for r in rows if values_of[id(r)][i] is not None]
+            if len(cells) < 2:
+                continue
+            v, row = (min if fewest else max)(cells, key=lambda c: c[0])
+            if sum(1 for x, _ in cells if x == v) == 1:
+                line += "\n" + T.t(lang, "table_row_most",
+                                   kind=T.t(lang, "table_lowest" if fewest else "table_highest"),
+                                   year=table.columns[i], label=row.label,
+                                   value=row.values[i])
     if which_year and len(rows) <= 3 and len(wanted) >= 2:
         # the year of the highest (or the lowest) value of each row named, read off its cells
         fewest = bool(_FEWEST.search(question))
@@ -252,6 +315,11 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
 def _value(cell: str) -> float | None:
     """A table cell as a number ("2715", "9,8"), or None ("45%")."""
     return float(cell.replace(",", ".")) if re.fullmatch(r"\d+(?:[,.]\d+)?", cell) else None
+
+
+def _number_text(value: float) -> str:
+    """A sum as the document writes numbers: 13306, 30,1."""
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 def _signed(delta: float, decimals: int = 2) -> str:

@@ -110,6 +110,11 @@ TEXTS = {
         "table_change": "förändring",
         "table_which_year": "{kind} för {label}: {year} ({value}), enligt tabellens värden.",
         "table_highest": "Högst",
+        "table_sum": "Summa för alla rader – {sums} (räknat ur tabellens värden).",
+        "table_which_year_sum": "{kind} summa: {year} ({value}).",
+        "table_share": "Andel av alla rader {year}: {label} {value} av {total} = {share} % "
+                       "(räknat ur tabellens värden).",
+        "table_row_most": "{kind} {year}: {label} ({value}).",
         "table_lowest": "Lägst",
         "table_most": "{kind} {first}–{last}: {label} ({delta}), räknat ur tabellens värden.",
         "most_increase": "Störst ökning", "least_increase": "Minst ökning",
@@ -275,6 +280,11 @@ TEXTS = {
         "table_change": "change",
         "table_which_year": "{kind} for {label}: {year} ({value}), from the table's values.",
         "table_highest": "Highest",
+        "table_sum": "Sum of all rows – {sums} (computed from the table's values).",
+        "table_which_year_sum": "{kind} sum: {year} ({value}).",
+        "table_share": "Share of all rows in {year}: {label} {value} of {total} = {share} % "
+                       "(computed from the table's values).",
+        "table_row_most": "{kind} {year}: {label} ({value}).",
         "table_lowest": "Lowest",
         "table_most": "{kind} {first}–{last}: {label} ({delta}), computed from the table's "
                       "values.",

@@ -240,3 +240,24 @@ def test_which_year_had_the_most_is_read_off_the_rows_named(ask):
     b = ask("vilket år var flest hembesök av undersköterskor")
     assert "Högst för Undersköterska: 2021 (7018)" in b["answer"]
     assert "Läkare" not in b["answer"].split("\n\n")[0]
+
+
+def test_totals_shares_and_the_fewest_are_computed_from_the_table(ask):
+    # walk-through, stop 33: the rows came without a total, a share got the monthly averages
+    # whole, "vilken yrkesgrupp gör minst" a sentence naming some groups
+    total = ask("totalt antal hembesök 2021 alla yrkesgrupper sammanlagt")
+    assert "Summa för alla rader – 2021: 13306" in total["answer"]
+    most = ask("vilket år gjordes flest hembesök totalt sett")
+    assert "Högst summa: 2021 (13306)" in most["answer"]
+    share = ask("hur stor andel av alla hembesök 2019 gjordes av läkare")
+    assert "Läkare 3016 av 9437 = 32 %" in share["answer"]
+    fewest = ask("vilken yrkesgrupp gör minst hembesök")
+    assert "Lägst 2021: Fysioterapeut (53)" in fewest["answer"]
+
+
+def test_a_change_in_percent_after_a_rows_two_years_is_never_refused(ask):
+    # walk-through, stop 33: refused as out of scope
+    cid = ask("hur många hembesök gjorde arbetsterapeuter 2019")["conversation_id"]
+    ask("och 2021", cid)
+    b = ask("hur stor ökning i procent blir det", cid)
+    assert "Arbetsterapeut 2019: 2570, 2021: 3057 (förändring +487, +18,9 %)" in b["answer"]
