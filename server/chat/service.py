@@ -2675,7 +2675,10 @@ _DATE_SAID = re.compile(r"\b\d{1,2}\s+(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep
 _BUDGET = re.compile(r"\bbudget\w*|\banslag\w*|\bfunding\b", re.I)
 _ASKS_AMOUNT = re.compile(r"\bhur många kronor\b|\bhur mycket\b|\bhur mkt\b|\bbelopp\w*|"
                           r"\bvad kostar\b|\bkostnad\w*|\bhow much\b|\bwhat does .* cost\b|"
-                          r"\bi kronor\b|\bamount\b|"
+                          r"\bi kronor\b|\bi kr\b|\bamount\b|"
+                          # "vad blir ersättningen i kr per hemsjukvårdsbesök enligt det nya
+                          # HSU-beslutet" (walk-through, stop 33: the targeted visits' 500 kr)
+                          r"\bvad blir ersättningen\b|"
                           # "hur stor blir den nya ersättningen …" (walk-through, stop 23:
                           # the proposal was quoted without saying no amount is given)
                           r"\bhur stor\w* (?:\w+ ){0,3}(?:ersättning|avgift|belopp|kostnad|summa|"
@@ -3407,7 +3410,10 @@ _SINCE_WHEN = re.compile(r"\binfördes\b|\binförd\w*|\bintroduced\b|\bsedan nä
 # The pay of the SäBo assignment (the HSU decision's "Ökad ersättning med 50 procent för
 # uppdraget Säbo", "per 10 boende som schablon"), not that of one visit.
 _SABO_PAY = re.compile(r"säbo-?(?:ersättning|uppdrag)\w*|\bersättning\w* för (?:uppdraget )?säbo\b|"
-                       r"\bsäbo-?avtal\w*|\bnursing home (?:assignment|agreement|contract)", re.I)
+                       r"\bsäbo-?avtal\w*|\bnursing home (?:assignment|agreement|contract)|"
+                       # the SäBo assignment's unit ("hur mycket är ersättningen per 10 boende i
+                       # kronor": walk-through, stop 33, got the targeted visits' 500 kr)
+                       r"\bper \d+ boende\b|\bschablon\w*|\bper (?:10|ten) residents\b", re.I)
 # The targeted visits' compensation rule ("Ersättning utgår med 500 kr per hemsjukvårdsbesök").
 _VISIT_PAY_RULE = re.compile(r"ersättning utgår med \d+ kr per hemsjukvårdsbesök", re.I)
 # Other compensations: the SäBo assignment and its agreement (HSU decision), the patient's fee.
@@ -3460,7 +3466,7 @@ _ASKS_START = re.compile(r"\bi kraft\b|\bnär (?:börjar|startar|införs|kommer)
 _REPLACES_ASKED = re.compile(r"\bersätter\b|\bersätts\b|\bi ?stället för\b|\breplac\w*|"
                              r"\binstead of\b", re.I)
 # A compensation per visit ("ersättningen per hemsjukvårdsbesök").
-_PAY_PER_VISIT = re.compile(r"\bersättning\w* per (?:hemsjukvårds|läkar)?besök\w*|"
+_PAY_PER_VISIT = re.compile(r"\bersättning\w*(?: \w+){0,3} per (?:hemsjukvårds|läkar)?besök\w*|"
                             r"\bcompensation per (?:home )?visit\b", re.I)
 # The new compensation HSU decided (its amount and start are not in the documents).
 _NEW_PAY = re.compile(r"\bny(?:a)? ersättning\w*|\bnew (?:compensation|payment|reimbursement)\b|"

@@ -1158,3 +1158,18 @@ def test_requirements_asked_in_other_words_get_the_criteria_listed(ask):
         body = ask(question)
         assert "somatisk, psykisk eller kognitiv funktionsnedsättning" in body["answer"], question
         assert "bibehållen patientsäkerhet" in body["answer"], question
+
+
+def test_the_new_compensations_amount_in_kronor_is_said_not_to_be_given(ask):
+    # walk-through, stop 33: "vad blir ersättningen i kr per hemsjukvårdsbesök enligt det nya
+    # HSU-beslutet" got the targeted visits' 500 kr as the answer
+    b = ask("vad blir ersättningen i kr per hemsjukvårdsbesök enligt det nya HSU-beslutet")
+    assert "Dokumenten anger varken belopp eller startdatum" in b["answer"]
+    assert "500 kr" not in b["answer"]
+
+
+def test_the_sabo_assignments_pay_per_ten_residents_is_never_the_500_kr(ask):
+    cid = ask("vad innebär de nya säbo-avtalen")["conversation_id"]
+    b = ask("hur mycket är ersättningen per 10 boende i kronor", cid)
+    assert "500 kr" not in b["answer"]
+    assert b["answer"].startswith("Rutinerna anger inget belopp")
