@@ -115,7 +115,7 @@ def _read_claim(said: str) -> Claim:
     return claim
 
 
-def verdict(claim: Claim, decision: dict, lang: str) -> str | None:
+def verdict(claim: Claim, decision: dict, lang: str, tail: bool = True) -> str | None:
     """The check's answer, first on the card: "Ja, det stämmer: …", "Nej: …", or that the card
     cannot decide it yet. None when the decision has nothing to check against."""
     en = lang == "en"
@@ -145,8 +145,14 @@ def verdict(claim: Claim, decision: dict, lang: str) -> str | None:
                 f"{said}. The reasons and the passages they rest on are below." if en else
                 f"Ja – svaret följer rutinens regler för det här besöket{': ' if said else ''}"
                 f"{said}. Skälen och citaten de bygger på står nedan.")
+    unsaid = []
     if claim.fee is not None:
-        if fee is None:
+        if fee is None and not decision.get("fee_alternatives"):
+            # (a remote contact: the routine prescribes no fee at all; walk-through, stop 33,
+            # "it depends on the age" was said of an 86-year-old's video call)
+            unsaid.append("the routine states no patient fee for this contact" if en
+                          else "rutinen anger ingen patientavgift för den här kontakten")
+        elif fee is None:
             open_.append("what the patient pays (it depends on the patient's age)" if en
                          else "vad patienten betalar (det beror på patientens ålder)")
         elif fee == claim.fee:
@@ -190,17 +196,37 @@ def verdict(claim: Claim, decision: dict, lang: str) -> str | None:
         elif decision.get("eligible") is False:
             wrong.append("the routine prescribes no riktad vårdtjänst for this visit" if en else
                          "rutinen anger ingen riktad vårdtjänst för det här besöket")
-    if not (right or wrong or open_):
+    if not (right or wrong or open_ or unsaid):
         return None
     if wrong:
         lead = "No" if en else "Nej"
         text = "; ".join(wrong + right)
     elif open_:
         lead = "That cannot be decided yet" if en else "Det går inte att avgöra ännu"
-        text = "; ".join(open_ + right)
+        text = "; ".join(open_ + unsaid + right)
+    elif unsaid:
+        lead = "The routine does not say so" if en else "Det säger rutinen inte"
+        text = "; ".join(unsaid + right)
     else:
         lead = "Yes, that is right" if en else "Ja, det stämmer"
         text = "; ".join(right)
-    tail = (" The reasons and their sources are below." if en
-            else " Skälen och källorna står nedan.")
-    return f"{lead}: {text}.{tail}"
+    said = (" The reasons and their sources are below." if en
+            else " Skälen och källorna står nedan.") if tail else ""
+    return f"{lead}: {text}.{said}"
+
+
+#: The age of patients a general claim is about: "85-åringar", "över 85", "85 och äldre",
+#: "patients over 85".
+_GROUP_AGE = re.compile(r"\b(\d{2,3})\s*-?\s*åring\w*|\b(?:över|older than|over|above)\s+"
+                        r"(\d{2,3})\b|\b(\d{2,3})\s*(?:år\s+)?(?:och äldre|or older|and older|\+)",
+                        re.I)
+
+
+def group_age(text: str) -> int | None:
+    """The age a claim about a group of patients names ("över 85" is 86), or None."""
+    m = _GROUP_AGE.search(text)
+    if m is None:
+        return None
+    if m.group(2):
+        return int(m.group(2)) + 1
+    return int(m.group(1) or m.group(3))

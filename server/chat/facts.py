@@ -520,6 +520,10 @@ _AGE_PATTERNS = [
                rf"(?!\s*(?:e\s+|:e\s+|th\s+|st\s+|nd\s+|rd\s+|of\s+)?(?:{_MONTHS})\b)", re.I),
     re.compile(r"\b(\d{1,3})\s*år(?:s)?\b(?!\s*sedan)(?!\s*-?\s*gräns)", re.I),  # 87 år, 87 år gammal
     re.compile(r"\b(\d{1,3})\s*-?\s*years?\s*-?\s*old\b", re.I),  # 87 years old, 87-year-old
+    # "…, 88 years." (walk-through, stop 33: the age was asked again); not "2 years ago",
+    # "for 3 years", a count of years
+    re.compile(r"(?<![\w/.-])((?:[4-9]\d|1[01]\d))\s+years?\b(?!\s+(?:ago|sedan|later|before|"
+               r"after|of|in|since|back))", re.I),
     re.compile(r"\baged?\s*:?\s*(\d{1,3})\b", re.I),  # aged 87, age 87, age: 87
     re.compile(r"\b(?:ålder|åldern)\s*(?:är|:)?\s*(\d{1,3})\b", re.I),
     # A patient's age added last, after a comma: "… so it was the inskrivningssamtal, 76"

@@ -23,7 +23,7 @@ from server.chat import answer as A
 from server.chat import sentences as S
 from server.chat import texts as T
 from server.chat.conversations import Conversation, valid_id
-from server.chat.checks import Claim, check_asked, verdict
+from server.chat.checks import Claim, check_asked, group_age, verdict
 from server.chat.dialogue import changed_facts, read_reply
 from rutin.text import detect_language, language_scores
 from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, days_from_the_visit,
@@ -367,10 +367,20 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         said = T.t(lang, "other_org_named_said" if remembered else "other_org_named",
                    named=frame.other_named[0], chosen=frame.other_named[1])
         reply = _said_first(reply, said)
+    if frame.kind != VISIT and reply.api.get("kind") == SEARCH:
+        said = _general_fee_check(state, frame, today)
+        if said:
+            reply.api["answer"] = said + "\n" + reply.api["answer"]
     if pnr_seen and born_pnr is None:
         reply.api["answer"] = T.t(lang, "pnr_bad") + "\n\n" + reply.api["answer"]
 
-    if not (frame.means_it and reply.api.get("kind") == CLARIFY):
+    if frame.kind == OUT_OF_SCOPE and reply.api.get("kind") == NO_ANSWER \
+            and conv.last_kind == VISIT and _has_visit(conv.facts):
+        # a message not understood between follow-ups of a visit keeps the visit's thread
+        # ("tel då" refused, then "om det var per telefon då?" was refused too: walk-through,
+        # stop 33)
+        pass
+    elif not (frame.means_it and reply.api.get("kind") == CLARIFY):
         conv.last_kind = frame.kind  # "vad betyder det?" asked back keeps the visit's thread
     before = conv.topic
     cited = reply.api.get("citations") or []
@@ -961,6 +971,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # a day alone is no visit ("lunchmeny idag" was noted as a visit's date and asked
         # what the person wanted to know: walk-through, stop 21)
         patient_facts = []
+    fee_claim = check_asked(text) if not _has_visit(conv.facts) else None
+    if fee_claim is not None and fee_claim.fee is not None and frame.kind != VISIT:
+        # a claim about what a patient of an age pays, put for checking ("stämmer det att en
+        # 70-åring betalar 200 kr för hembesök av läkare"): the fee rule, with yes or no
+        # (walk-through, stop 33: only noted as facts, or the fee line with no "nej")
+        frame.kind = SEARCH_KIND
+        return frame
     if frame.kind != VISIT and patient_facts and not _ASKS.search(text) \
             and not (_THEY_PAY.search(text) or _PATIENT_FEE.search(text)) \
             and len(text.split()) <= 25 and conv.last_kind != VISIT:
@@ -1400,7 +1417,14 @@ _LM_CONTEXT = re.compile(r"\bansvar\w*|\bstöd\w*|\bläkarstöd\w*|\b14 dagar\b|
 # läkarmedverkan för nåt egentligen" was refused, the written form answered).
 # ("nåt" → "något" was tried: the tuning part's parking question was then answered with the
 # buses' parking sentence, not-covered 15 → 14; dropped)
+#: A day of the visit corrected, not another visit: "nej förlåt, det var 3/4 2025", "fel
+#: datum", "sorry, I meant 3/4".
+_DATE_CORRECTED = re.compile(r"^\W*(?:nej|nä|förlåt|ursäkta|oj|sorry|oops|fel)\b|\bfel datum\b|"
+                             r"\bskrev fel\b|\bmenade\b|\bi meant\b|\bwrong date\b|\btypo\b",
+                             re.I)
 _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
+               # "tel då" after a card (walk-through, stop 33: refused, and the visit lost)
+               (re.compile(r"\btel\b(?!\s*[.:]?\s*(?:nr|nummer)\b)(?!\.\s*\d)", re.I), "telefon"),
                (re.compile(r"^(\s*)va(?=\s)", re.I), r"\1vad"),
                # an amount typed together ("ger lmv-besök också 500kr": answer set D, tuning
                # part, read as out of scope)
@@ -2050,7 +2074,11 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         # "hon var 85 vid besöket": her age at the visit, whichever day it turns out to be
         # (walk-through, stop 23: "nej fel datum, besöket var 10/4 2023" then made her 84)
         conv.facts.pop("age_on", None)
-    elif "visit_date" in frame.stated and _YEAR_REPLY.match(frame.text):
+    elif "visit_date" in frame.stated and (_YEAR_REPLY.match(frame.text)
+                                           or _DATE_CORRECTED.search(frame.text)):
+        # (or the day corrected, "nej förlåt, det var 3/4 2025" after "inskrivning säbo
+        # 85-åring 3/4": the same visit, so the same age; walk-through, stop 33, made her 84
+        # and charged 200 kr)
         # the visit's year said after its day ("2025" after "78-åring … 3/4"): the same
         # visit, so the age given for it stays its age (walk-through, stop 30)
         conv.facts.pop("age_on", None)
@@ -2432,6 +2460,39 @@ def _age_moved_note(moved, lang: str) -> str | None:
     shown = str(ages[0]) if len(ages) == 1 else T.t(lang, "or_joined", a=ages[0], b=ages[-1])
     key = "age_moved" if told is not None else "age_moved_ask"
     return T.t(lang, key, age=age, on=on.isoformat(), d=visit.isoformat(), ages=shown)
+
+
+def _general_fee_check(state, frame: Frame, today: date) -> str | None:
+    """Yes or no to a claim about what patients of an age pay, checked against the rules of
+    the routine in force today ("stämmer det att 85-åringar betalar 200 för hembesök":
+    walk-through, stop 33, got the fee line alone, with no "nej"); None for any other
+    message."""
+    from rules.engine import decide
+    from rules.facts import resolve_facts
+
+    check = check_asked(frame.text)
+    if check is None or check.fee is None or state.rules is None \
+            or frame.organization not in (None, HALLAND):
+        return None
+    age = group_age(frame.text) or frame.stated.get("patient_age")
+    if age is None:
+        return None
+    try:
+        resolved = resolve_facts(today, patient_age=age, remote=False, lakarmedverkan=False,
+                                 performed_by="lakare")
+    except InputError:
+        return None
+    decision = decide(resolved, today, state.rules).to_api()
+    said = verdict(Claim(fee=check.fee), decision, frame.lang, tail=False)
+    if not said:
+        return None
+    said = said.replace("patienten betalar", f"en patient som är {age} år betalar") \
+        .replace("the patient pays", f"a patient aged {age} pays")
+    # (the fee's own reason beside it: Cosmic names the category and no amount, the 0 kr
+    # rests on the VAS version)
+    reasons = decision.get("reasons_en" if frame.lang == "en" else "reasons") or []
+    fee_reason = next((r for r in reasons if "VAS" in r and ("0 kr" in r or "SEK 0" in r)), None)
+    return said + (f" {fee_reason}" if fee_reason else "")
 
 
 def _rules_answer(state, conv: Conversation, lang: str, today: date) -> ChatReply:
@@ -2839,6 +2900,9 @@ _HAS_FEE = re.compile(r"avgift|\bbetala|\d\s*kr\b|kronor", re.I)
 # "Patienten har alltid möjlighet att söka vård hos andra vårdgivare"); never the medicine
 # itself, which is a situation's ("… behöver en injektion på kvällen några dagar …").
 _DELEGATION = re.compile(r"\bdeleger\w*|\bdelegat\w*|\bläkemedelsdelegering\w*", re.I)
+#: The asker's own pay, which _ASKS_SALARY counts as a salary.
+_OWN_PAY = re.compile(r"\b(?:do|will|would|can) i get paid\b|"
+                      r"\bfår jag (?:extra |mer )?(?:betalt|ob|tillägg)\b", re.I)
 _SAID_IN_ITS_WORDS = (_ASKS_TRAVEL, _DEATH, _EMPLOYER, _CEILING, _ASKS_SALARY, _DELEGATION)
 
 
@@ -3314,7 +3378,14 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
         return None
     if _OTHER_SERVICE.search(frame.text):
         return None  # home help, not the physician's visit ("vad kostar hemtjänst för …")
-    if any(asked.search(frame.text) for asked in _SAID_IN_ITS_WORDS):
+    if any(asked.search(frame.text) for asked in _SAID_IN_ITS_WORDS) \
+            and not (frame.stated.get("occasion") in _OCCASION_WORDS
+                     and not _ASKS_SALARY.search(_OWN_PAY.sub(" ", frame.text))
+                     and not any(asked.search(frame.text) for asked in _SAID_IN_ITS_WORDS
+                                 if asked is not _ASKS_SALARY)):
+        # (the asker's own pay for one of the routine's occasions is the clinic's compensation
+        # for it: "do I get paid extra for breakpoint conversations", walk-through, stop 33,
+        # was refused; "… for a night visit" still asks a salary)
         # a salary, an employer, travel, a death, the high-cost ceiling or a delegation is no
         # rule of the visit routine; search says whether a routine speaks of it ("vilken lön
         # kan man förvänta sig som sjuksköterska i hemsjukvården" got "only physicians' visits
@@ -3328,8 +3399,11 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
     routine = _routine_asked_about(state, frame, today)
     if routine is None:
         return None
+    # ("do I get paid extra for breakpoint conversations": walk-through, stop 33, refused;
+    # "paid" is the clinic's pay, no fee word)
     if not (MONEY_WORDS.search(frame.text) or REGISTRATION_WORDS.search(frame.text)
-            or _COUNTS.search(frame.text) or _remote_asked(frame)):
+            or _COUNTS.search(frame.text) or _remote_asked(frame)
+            or _GET_PAID.search(frame.text)):
         # a question about Läkarmedverkan or a nurse, not about the rule; or about the amount;
         # or which fields are filled in
         return (_fee_statement(state, frame, routine)
@@ -3392,6 +3466,8 @@ _CLINIC_PAY = re.compile(
     # a decision's line, or refused after a visit's card)
     r"\bvad får (?:vi|vc|vårdcentral\w*|kliniken|mottagning\w*)\b(?!\s+(?:göra|gör|ta|ge|"
     r"skriva|registrera|veta))|\bbetalt\b", re.I)
+# Being paid for a visit, in English ("do I get paid extra for …").
+_GET_PAID = re.compile(r"\b(?:get|gets|getting|be|am|is|are)\s+paid\b|\bpaid extra\b", re.I)
 # The clinic (the physician's vårdcentral) named as the one paid.
 _CLINIC = re.compile(r"\bvårdcentral\w*|\bvc\b|\bclinics?\b|\bpractices?\b|"
                      r"\bhealth cent(?:re|er)s?\b", re.I)

@@ -526,3 +526,9 @@ def test_a_question_or_a_claim_the_card_does_not_decide_is_no_check(text):
     from server.chat.checks import check_asked
 
     assert check_asked(text) is None
+
+
+@pytest.mark.parametrize("text, age", [("right after discharge, 88 years.", 88),
+                                       ("visit 3 years ago", None), ("88 years old", 88)])
+def test_an_age_in_years_is_read_but_not_a_count_of_years(text, age):
+    assert extract_facts(text, date(2026, 12, 1)).stated().get("patient_age") == age

@@ -2635,3 +2635,54 @@ def test_a_follow_up_pointing_back_while_a_date_is_offered_stays_with_that_answe
     b = ask("hur ska det följas upp", cid)
     assert b["kind"] == "search"
     assert {c["organization"] for c in b["citations"]} == {"Region Halland"}
+
+
+def test_do_i_get_paid_extra_for_an_occasion_is_the_compensation_rule(ask):
+    # walk-through, stop 33: refused as a question about the asker's salary
+    b = ask("do I get paid extra for a home visit to a Sabo patient after hospital discharge?")
+    assert "Yes, such a visit gives the clinic an extra SEK 500" in b["answer"]
+    assert ask("do I get paid extra for a night visit")["kind"] == "no_answer"
+
+
+def test_a_corrected_day_keeps_the_age_given_for_the_visit(ask):
+    # walk-through, stop 33: "nej förlåt, det var 3/4 2025" made the 85-year-old 84 (200 kr)
+    cid = ask("inskrivning säbo 85-åring 3/4")["conversation_id"]
+    b = ask("nej förlåt, det var 3/4 2025", cid)
+    assert b["decision"]["visit_date"] == "2025-04-03"
+    assert b["decision"]["patient_age"] == 85 and b["decision"]["patient_fee_sek"] == 0
+
+
+def test_tel_is_a_telephone_contact_and_a_refusal_keeps_the_visits_thread(ask):
+    # walk-through, stop 33: "tel då" was refused, and "om det var per telefon då?" after it
+    cid = ask("brytpunktssamtal 87-åring ordinärt boende igår, khsv")["conversation_id"]
+    b = ask("tel då", cid)
+    assert b["kind"] == "rule" and b["decision"]["compensation_sek"] in (0, None)
+    assert b["facts"]["remote"] is True
+    ask("asdfgh", cid)
+    c = ask("om det var på plats då?", cid)
+    assert c["kind"] == "rule" and c["decision"]["compensation_sek"] == 500
+
+
+def test_an_age_written_as_years_at_the_end_is_read(ask):
+    # walk-through, stop 33: "…, 88 years." was asked for again
+    b = ask("saw a sabo patient yesterday right after discharge from hospital, 88 years. "
+            "fee and reg?")
+    assert b["decision"]["patient_age"] == 88 and b["decision"]["patient_fee_sek"] == 0
+
+
+def test_a_general_claim_about_an_ages_fee_gets_yes_or_no(ask):
+    # walk-through, stop 33: "stämmer det att 85-åringar betalar 200 …" got the fee line alone
+    b = ask("stämmer det att 85-åringar betalar 200 för hembesök")
+    assert b["answer"].startswith("Nej: en patient som är 85 år betalar 0 kr, inte 200 kr.")
+    assert "VAS-rutinen" in b["answer"].split("\n")[0]
+    yes = ask("stämmer det att en 70-åring betalar 200 kr för hembesök av läkare")
+    assert yes["answer"].startswith("Ja, det stämmer: en patient som är 70 år betalar 200 kr.")
+    en = ask("is it true that patients over 85 pay 200 kr for a home visit")
+    assert en["answer"].startswith("No: a patient aged 86 pays SEK 0, not SEK 200.")
+
+
+def test_a_fee_claim_for_a_remote_contact_says_the_routine_states_no_fee(ask):
+    # walk-through, stop 33: "det beror på patientens ålder" was said of a known 86-year-old
+    cid = ask("hembesök via video igår, pat 86, brytpunktssamtal säbo")["conversation_id"]
+    b = ask("stämmer det att hon betalar 200?", cid)
+    assert b["answer"].startswith("Det säger rutinen inte: rutinen anger ingen patientavgift")
