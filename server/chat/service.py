@@ -4588,6 +4588,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # förvaltningen 2022 om äldremottagningar?" of the 2022 report got its pilot-2022
         # sentence on health talks: walk-through, stop 24)
         years.discard(str(offered[0].meta.valid_from.year))
+    day_named = str(frame.stated.get("visit_date") or "")
+    heading_day = [h for h in offered if day_named and day_named in (h.chunk.section or "")]
+    if heading_day and len(offered) > 1:
+        # a day the question names that is a section's heading ("Vad beslutade HSU 2026-03-03
+        # …" and "Beslut HSU 2026-03-03": walk-through, stop 33, got the background's
+        # "Tilläggsbeslut från HSU 2025-02-11"): that section first
+        offered = heading_day
     if years and len(offered) > 1 and "visit_date" not in frame.stated:
         # a year the question names: the passages naming it (in their text or heading) first
         # ("what did the HSU decide in March 2026" quoted the background's "Tilläggsbeslut

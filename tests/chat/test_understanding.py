@@ -2686,3 +2686,16 @@ def test_a_fee_claim_for_a_remote_contact_says_the_routine_states_no_fee(ask):
     cid = ask("hembesök via video igår, pat 86, brytpunktssamtal säbo")["conversation_id"]
     b = ask("stämmer det att hon betalar 200?", cid)
     assert b["answer"].startswith("Det säger rutinen inte: rutinen anger ingen patientavgift")
+
+
+def test_a_decisions_day_named_in_full_gets_that_decisions_section(ask):
+    # walk-through, stop 33: "Vad beslutade HSU 2026-03-03 …" got the background's
+    # "Tilläggsbeslut från HSU 2025-02-11"
+    b = ask("Vad beslutade HSU 2026-03-03 om läkarinsatser i hemmet?")
+    assert "Beslut HSU 2026-03-03" in b["answer"] and "2025-02-11" not in b["answer"]
+
+
+def test_vob_is_the_municipalitys_abbreviation_of_its_care_homes(ask):
+    # walk-through, stop 33: refused
+    b = ask("Vad står VoB för och ansluts de som bor där automatiskt?")
+    assert "ansluts till hemsjukvården vid inflyttning" in b["answer"]
