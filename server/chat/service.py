@@ -660,6 +660,18 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.where_said = True
         return frame
     frame.search_text = _follow_up_text(kb, text, conv)
+    if frame.search_text and not _STRONG_POINTER.search(text) and scope is None \
+            and not _YEARS_ONLY.match(text):
+        # pointing back only by "och" or "då", a question that names its own subject and is
+        # answered on its own is asked on its own ("vem skickar vårdbegäran då?" after the
+        # enrolment's criteria got "… krävs en vårdbegäran", "hur många besök gjorde
+        # läkarmedverkan 2020 då" after the HSU decision was refused: walk-throughs, stop 33)
+        own = [t for t in _tokenizer_for(kb).tokenize(text, compounds=False)
+               if t.isalpha() and t not in S.FUNCTION_TERMS]
+        alone = kb.search(text, k=5, organization=scope) if len(own) >= 2 else []
+        if alone and is_supported(alone[0], kb.no_answer_threshold_for(lang)
+                                  + STANDALONE_MARGIN, lang):
+            frame.search_text = None
     change = _table_change_asked(kb, text, conv, frame)
     if change is not None:
         frame.search_text = change
@@ -1206,6 +1218,15 @@ _POINTS_BACK = re.compile(
     r"^\s*(?:how much|how many|how long|how often|when|why|where|who|hur mycket|hur mkt|"
     r"hur många|hur länge|hur ofta|när|varför|var|vem|vilka)\s*\??\s*$",
     re.I)
+#: A pronoun or a definite noun pointing back at the last answer (not "och", "då" alone).
+_STRONG_POINTER = re.compile(
+    r"\b(?:den|det|dem|dom|dessa|denna|detta|där|dit|satsningen|beslutet|projektet|"
+    r"uppdraget|rutinen|it|that|this|those|them|there)\b|"
+    r"^\s*(?:how much|how many|how long|how often|when|why|where|who|hur mycket|hur mkt|"
+    r"hur många|hur länge|hur ofta|när|varför|var|vem|vilka)\s*\??\s*$", re.I)
+#: How much more than the no-answer threshold a question's own best passage must support it
+#: by to be asked on its own when it points back only by "och" / "då".
+STANDALONE_MARGIN = 0.02
 #: A question this short right after an answer is searched with that answer's heading too,
 #: and stays with its document when the best passage there supports an answer no more than
 #: TOPIC_MARGIN less than the best passage elsewhere.

@@ -2699,3 +2699,15 @@ def test_vob_is_the_municipalitys_abbreviation_of_its_care_homes(ask):
     # walk-through, stop 33: refused
     b = ask("Vad står VoB för och ansluts de som bor där automatiskt?")
     assert "ansluts till hemsjukvården vid inflyttning" in b["answer"]
+
+
+def test_a_follow_up_pointing_back_only_by_da_is_asked_on_its_own_when_it_can_be(ask):
+    # walk-throughs, stop 33: "vem skickar vårdbegäran då?" after the enrolment criteria got
+    # "… krävs en vårdbegäran"; "hur många besök gjorde läkarmedverkan 2020 då" after the HSU
+    # decision was refused
+    cid = ask("Vem kan anslutas till hemsjukvården?")["conversation_id"]
+    b = ask("vem skickar vårdbegäran då?", cid)
+    assert b["answer"].startswith("Vårdbegäran kan komma från patientens fasta vårdkontakt")
+    cid = ask("vad innebär hsu beslutet för läkarmedverkan")["conversation_id"]
+    c = ask("hur många besök gjorde läkarmedverkan 2020 då", cid)
+    assert c["kind"] == "search" and "4 115" in c["answer"]
