@@ -661,9 +661,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         return frame
     frame.search_text = _follow_up_text(kb, text, conv)
     if frame.search_text and not _STRONG_POINTER.search(text) and scope is None \
-            and not _YEARS_ONLY.match(text):
-        # pointing back only by "och" or "då", a question that names its own subject and is
-        # answered on its own is asked on its own ("vem skickar vårdbegäran då?" after the
+            and not _YEARS_ONLY.match(text) and _WH_OPENING.match(text):
+        # pointing back only by "och" or "då", a who/which/how-many question that names its
+        # own subject and is answered on its own is asked on its own (a yes/no question is
+        # about the last answer's case: "och måste hon skrivas in i hemsjukvården då" after
+        # the permission's section); ("vem skickar vårdbegäran då?" after the
         # enrolment's criteria got "… krävs en vårdbegäran", "hur många besök gjorde
         # läkarmedverkan 2020 då" after the HSU decision was refused: walk-throughs, stop 33)
         own = [t for t in _tokenizer_for(kb).tokenize(text, compounds=False)
@@ -1224,6 +1226,9 @@ _STRONG_POINTER = re.compile(
     r"uppdraget|rutinen|it|that|this|those|them|there)\b|"
     r"^\s*(?:how much|how many|how long|how often|when|why|where|who|hur mycket|hur mkt|"
     r"hur många|hur länge|hur ofta|när|varför|var|vem|vilka)\s*\??\s*$", re.I)
+#: A who / which / how-many question, after "och" or "men".
+_WH_OPENING = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:vem|vilka|vilken|vilket|hur många|"
+                         r"hur mycket|hur mkt|när|who|which|how many|how much|when)\b", re.I)
 #: How much more than the no-answer threshold a question's own best passage must support it
 #: by to be asked on its own when it points back only by "och" / "då".
 STANDALONE_MARGIN = 0.02
