@@ -297,13 +297,13 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # "och 60?" after a card for a 90-year-old: the same visit at that age (walk-through
         # in the widget, stop 23: "Jag förstod inte svaret" while the occasion was asked)
         stated["patient_age"] = int(bare_age.group(1))
-    if not stated and conv.last_kind == SEARCH_KIND and _NUMBER_ALONE.fullmatch(text) \
-            and 0 < int(_NUMBER_ALONE.fullmatch(text).group(1)) <= 120 \
-            and _offered_visit_check(state, conv):
+    number = _NUMBER_ALONE.fullmatch(text)
+    if not stated and conv.last_kind == SEARCH_KIND and number \
+            and 0 < int(number.group(1)) <= 120 and _offered_visit_check(state, conv):
         # a number alone right after an answer that offered to check a visit is the
         # patient's age ("patient fee for a home visit?" → "79": walk-through, stop 33,
         # refused as out of scope)
-        stated["patient_age"] = int(_NUMBER_ALONE.fullmatch(text).group(1))
+        stated["patient_age"] = int(number.group(1))
     _keep_the_visits_year(stated, conv.facts, text, today)
     if "visit_date" in stated and conv.facts.get("visit_date") and DISCHARGE_WORDS.search(text) \
             and not _VISIT_WORD.search(text) and not _ASKS.search(text) \
@@ -626,7 +626,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if _term_asked(text) == "det":
         frame.means_it = True
         return frame
-    check = check_asked(text) if conv.last_kind == VISIT and (
+    # a check of an answer ("rätt?", "stämmer det att …"): read once, used below after a card,
+    # after a quote, and as a general claim about a fee
+    put = check_asked(text)
+    check = put if conv.last_kind == VISIT and (
         _has_visit(conv.facts) or (conv.pending and conv.facts)) else None
     if check is not None and check.service:
         # (the vårdtjänst's word read as the visit's occasion: "så det är inskrivningssamtal?"
@@ -649,7 +652,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     topic_chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"]) \
         if conv.topic else None
     if topic_chunk is not None and conv.last_kind == SEARCH_KIND and not stated \
-            and check_asked(text) == Claim():
+            and put == Claim():
         # "rätt?" after a quoted answer: the quote is the routine's own words, shown in its
         # place (walk-throughs, stop 32: refused as not covered)
         frame.where_said, frame.check = True, Claim()
@@ -985,7 +988,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # a day alone is no visit ("lunchmeny idag" was noted as a visit's date and asked
         # what the person wanted to know: walk-through, stop 21)
         patient_facts = []
-    fee_claim = check_asked(text) if not _has_visit(conv.facts) else None
+    fee_claim = put if not _has_visit(conv.facts) else None
     if fee_claim is not None and fee_claim.fee is not None and frame.kind != VISIT:
         # a claim about what a patient of an age pays, put for checking ("stämmer det att en
         # 70-åring betalar 200 kr för hembesök av läkare"): the fee rule, with yes or no
@@ -1212,20 +1215,17 @@ _WHY_ALONE = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:why|varför|how come
 # A short message pointing back at what was just answered: a pronoun or a definite noun of
 # the routines' own ("var journalför jag den?", "vad kostar satsningen?"), or "och …" (walk-
 # through as a new user: both were refused, although each answered on its own in full words).
-_POINTS_BACK = re.compile(
-    r"\b(?:den|det|dem|dom|dessa|denna|detta|där|dit|då|satsningen|beslutet|projektet|"
-    r"uppdraget|rutinen|it|that|this|those|them|there|then)\b|^\s*(?:och|men|and|but)\b|"
-    # a question word alone can only ask about what was just answered ("how much", "varför?":
-    # walk-through, stop 21, "how much" after the 500 kr rule was refused)
-    r"^\s*(?:how much|how many|how long|how often|when|why|where|who|hur mycket|hur mkt|"
-    r"hur många|hur länge|hur ofta|när|varför|var|vem|vilka)\s*\??\s*$",
-    re.I)
+_POINTER_WORDS = (r"den|det|dem|dom|dessa|denna|detta|där|dit|satsningen|beslutet|projektet|"
+                  r"uppdraget|rutinen|it|that|this|those|them|there")
+# a question word alone can only ask about what was just answered ("how much", "varför?":
+# walk-through, stop 21, "how much" after the 500 kr rule was refused)
+_QUESTION_WORD_ALONE = (r"^\s*(?:how much|how many|how long|how often|when|why|where|who|"
+                        r"hur mycket|hur mkt|hur många|hur länge|hur ofta|när|varför|var|vem|"
+                        r"vilka)\s*\??\s*$")
+_POINTS_BACK = re.compile(rf"\b(?:{_POINTER_WORDS}|då|then)\b|^\s*(?:och|men|and|but)\b|"
+                          rf"{_QUESTION_WORD_ALONE}", re.I)
 #: A pronoun or a definite noun pointing back at the last answer (not "och", "då" alone).
-_STRONG_POINTER = re.compile(
-    r"\b(?:den|det|dem|dom|dessa|denna|detta|där|dit|satsningen|beslutet|projektet|"
-    r"uppdraget|rutinen|it|that|this|those|them|there)\b|"
-    r"^\s*(?:how much|how many|how long|how often|when|why|where|who|hur mycket|hur mkt|"
-    r"hur många|hur länge|hur ofta|när|varför|var|vem|vilka)\s*\??\s*$", re.I)
+_STRONG_POINTER = re.compile(rf"\b(?:{_POINTER_WORDS})\b|{_QUESTION_WORD_ALONE}", re.I)
 #: A who / which / how-many question, after "och" or "men".
 _WH_OPENING = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:vem|vilka|vilken|vilket|hur många|"
                          r"hur mycket|hur mkt|när|who|which|how many|how much|when)\b", re.I)
@@ -1892,9 +1892,13 @@ def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | Non
                  None)
     answered = whole.api["citations"][0].get("organization")
     tokenizer = _tokenizer_for(kb)
-    q_terms = S.question_terms(frame.text, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
-    named = next((h for h in frame.hits[1:4] if h.meta.organization != answered
-                  and _heading_named(h.chunk.section, q_terms, tokenizer, least=1)
+    others = [h for h in frame.hits[1:4] if h.meta.organization != answered]
+    # (the question's terms only when another organization's passage is among them: this
+    # runs for every search answer with no organization picked)
+    q_terms = S.question_terms(frame.text, tokenizer, kb.lexicon, S.corpus_frequencies(kb)) \
+        if others else None
+    named = next((h for h in others
+                  if _heading_named(h.chunk.section, q_terms, tokenizer, least=1)
                   and is_supported(h, kb.no_answer_threshold_for(frame.lang), frame.lang)),
                  None)
     if named is not None and (not _heading_named(whole.api["citations"][0].get("section"),

@@ -251,18 +251,18 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
                                first=table.columns[wanted[0]], last=table.columns[wanted[-1]],
                                label=label, delta=_signed(delta))
     values_of = {id(r): [_value(v) for v in r.values] for r in table.rows}
+    fewest = bool(_FEWEST.search(question))
     sums = {i: sum(values_of[id(r)][i] for r in table.rows)
             for i in wanted if all(values_of[id(r)][i] is not None for r in table.rows)}
     all_rows = len(rows) == len(table.rows) and len(rows) > 1
     if all_rows and sums and (_SUM_ASKED.search(question) or _SHARE_ASKED.search(question)
-                              or (which_year and _MOST_OR_FEWEST.search(question))):
+                              or which_year):
         # the sum of every row, year by year ("totalt antal hembesök 2021 alla yrkesgrupper",
         # "vilket år gjordes flest hembesök totalt sett": walk-through, stop 33, got the rows
         # with no total)
         line += "\n" + T.t(lang, "table_sum", sums="; ".join(
             f"{table.columns[i]}: {_number_text(v)}" for i, v in sums.items()))
         if which_year and len(sums) >= 2:
-            fewest = bool(_FEWEST.search(question))
             i, v = (min if fewest else max)(sums.items(), key=lambda kv: kv[1])
             if sum(1 for x in sums.values() if x == v) == 1:
                 line += "\n" + T.t(lang, "table_which_year_sum",
@@ -284,7 +284,6 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
             and not MOST_CHANGED.search(question) and len(wanted) <= 3:
         # which row had the most or the fewest, year by year ("vilken yrkesgrupp gör minst
         # hembesök": walk-through, stop 33, got a sentence naming some of them)
-        fewest = bool(_FEWEST.search(question))
         for i in wanted:
             cells = [(values_of[id(r)][i], r) for r in rows if values_of[id(r)][i] is not None]
             if len(cells) < 2:
@@ -297,9 +296,8 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
                                    value=row.values[i])
     if which_year and len(rows) <= 3 and len(wanted) >= 2:
         # the year of the highest (or the lowest) value of each row named, read off its cells
-        fewest = bool(_FEWEST.search(question))
         for row in rows:
-            values = [(v, i) for i in wanted if (v := _value(row.values[i])) is not None]
+            values = [(v, i) for i in wanted if (v := values_of[id(row)][i]) is not None]
             if len(values) < 2:
                 continue
             value, i = (min if fewest else max)(values)
