@@ -631,11 +631,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     put = check_asked(text)
     check = put if conv.last_kind == VISIT and (
         _has_visit(conv.facts) or (conv.pending and conv.facts)) else None
-    if check is not None and check.service:
-        # (the vårdtjänst's word read as the visit's occasion: "så det är inskrivningssamtal?"
-        # after a discharge visit, which is registered as one)
-        stated = {k: v for k, v in stated.items() if k != "occasion"}
-    if check is not None and all(conv.facts.get(k) == v for k, v in stated.items()):
+    # (the vårdtjänst's word read as the visit's occasion: "så det är inskrivningssamtal?"
+    # after a discharge visit, which is registered as one; only for this comparison, a
+    # message that is no check keeps its occasion)
+    compared = {k: v for k, v in stated.items()
+                if not (k == "occasion" and check is not None and check.service)}
+    if check is not None and all(conv.facts.get(k) == v for k, v in compared.items()):
         # "rätt?", "stämmer det att patienten betalar 200 kr?" after a registration answer:
         # yes or no from the same decision, the card again below (walk-throughs, stop 32:
         # refused, or the 500 kr's conditions quoted with no word of the fee)
