@@ -4624,7 +4624,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     if heading_day and len(offered) > 1:
         # a day the question names that is a section's heading ("Vad beslutade HSU 2026-03-03
         # …" and "Beslut HSU 2026-03-03": walk-through, stop 33, got the background's
-        # "Tilläggsbeslut från HSU 2025-02-11"): that section first
+        # "Tilläggsbeslut från HSU 2025-02-11"): that section alone
         offered = heading_day
     if years and len(offered) > 1 and "visit_date" not in frame.stated:
         # a year the question names: the passages naming it (in their text or heading) first
