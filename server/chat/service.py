@@ -3115,8 +3115,15 @@ def _deciding_passages(kb, frame: Frame, text: str, hits: list, window: list,
     asks, holds = S.CUES["decider"]
     if not offered or not asks.search(frame.text):
         return offered
+    def on_the_opposite(hit) -> bool:
+        # a passage saying only who decides the opposite answers nothing ("vem beslutar om
+        # utskrivning från hemsjukvården?" and "Beslut angående anslutning …": walk-throughs,
+        # stop 33): another speaking of deciding it is looked for
+        return bool(_DECIDED_BY.search(hit.chunk.text)) \
+            and not _says_who_decides(kb, frame.text, hit.chunk.text)
+
     holding = [h for h in offered if holds.search(h.chunk.text)]
-    if not any(_DECIDED_BY.search(h.chunk.text) for h in holding):
+    if not any(_says_who_decides(kb, frame.text, h.chunk.text) for h in holding):
         # a sentence saying who decides it, found on its own wherever its passage ranks,
         # before a passage where someone only "beslutar" something else ("vem beslutar om
         # inskrivning i hemsjukvård" got HSU's "… beslutar om förslaget": stop 25)
@@ -3134,16 +3141,17 @@ def _deciding_passages(kb, frame: Frame, text: str, hits: list, window: list,
                 # anslutning" with Region Halland picked got the HSU decision's
                 # "individuellt beslut" on Läkarmedverkan's 14 days)
                 return [elsewhere]
+        holding = [h for h in holding if not on_the_opposite(h)]
     if holding:
         return holding
     shown = {(h.meta.id, h.chunk.anchor) for h in offered}
     for hit in hits[:5] + kb.search(text, k=8, document_id=window[0].meta.id):
         if (hit.meta.id, hit.chunk.anchor) not in shown and holds.search(hit.chunk.text) \
-                and hit in _answer_window([hit], frame) \
+                and not on_the_opposite(hit) and hit in _answer_window([hit], frame) \
                 and not _lacks_asked_fact(frame.text, hit.chunk.text,
                                           _document_text(kb, hit.meta.id)):
             return [hit]
-    return offered
+    return [h for h in offered if not on_the_opposite(h)]
 
 
 #: A sentence that names who decides, in the passive: "Beslut angående anslutning till
@@ -3185,6 +3193,23 @@ _ASKING_WHO_DECIDES = re.compile(r"\b(?:vem|vilka|vilken|who)\b|"
                                  r"\b\w*(?:beslut|bestäm|avgör|decid|decision|fatta)\w*", re.I)
 
 
+def _says_who_decides(kb, question: str, passage: str) -> bool:
+    """Whether a sentence of ``passage`` says who decides (``_DECIDED_BY``), on what
+    ``question`` asks rather than on its opposite: "vem beslutar om utskrivning från
+    hemsjukvården?" got "Beslut angående anslutning till hemsjukvården tas av hemsjukvårdens
+    planeringsfunktion" (walk-throughs, stop 33: the routine names no one for the discharge)."""
+    tokenizer = _tokenizer_for(kb)
+    side, opposite = kb.lexicon.opposite_stems(question, tokenizer)
+    for span in S.split_sentences(passage):
+        sentence = passage[span.start:span.end]
+        if not _DECIDED_BY.search(sentence):
+            continue
+        stems = set(tokenizer.tokenize(sentence, compounds=False))
+        if not (stems & opposite and not stems & side):
+            return True
+    return False
+
+
 def _decided_by_unit(kb, frame: Frame, text: str):
     """The passage, in force, of the unit nearest to ``text`` that says who decides
     (``_DECIDED_BY``) and covers enough of what the question asks it of
@@ -3194,7 +3219,7 @@ def _decided_by_unit(kb, frame: Frame, text: str):
                                                        organization=frame.organization,
                                                        cover=subject):
         span = S.split_sentences(hit.chunk.text)[unit]
-        if _DECIDED_BY.search(hit.chunk.text[span.start:span.end]) \
+        if _says_who_decides(kb, frame.text, hit.chunk.text[span.start:span.end]) \
                 and (covered >= DECIDER_MIN_COVERAGE or cosine >= DECIDER_MIN_COSINE) \
                 and hit in _answer_window([hit], frame):
             return hit
@@ -4903,6 +4928,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # much money does a vårdcentral get per 10 residents at a Sabo" got "Ersättning utgår
         # per 10 boende som schablon." as if it answered: walk-through, stop 24)
         notes.append(T.t(lang, "no_amount_quoted"))
+        shown = notes[-1] + "\n" + shown
+    asks_decider, says_decider = S.CUES["decider"]
+    if cell is None and asks_decider.search(frame.text) and not says_decider.search(quote):
+        # who decides asked, and the sentence quoted names no one: said so above it ("vem
+        # beslutar om utskrivning från hemsjukvården?" is answered by "När beslut om utskrivning
+        # tas, skriver ansvarig legitimerad person en Vårdbegäran …": walk-throughs, stop 33)
+        notes.append(T.t(lang, "decider_not_named"))
         shown = notes[-1] + "\n" + shown
     answer = shown + "\n\n" + A.source_line(meta, chunk.section, lang)
     # the day asked about ("och om larmet var 15/9", "… i februari 2027"), else today

@@ -152,6 +152,7 @@ TEXTS = {
         "term_not_defined": "Rutinerna förklarar inte vad ”{term}” betyder. Ordet används så "
                             "här:",
         "no_amount_quoted": "Rutinerna anger inget belopp för det du frågar om. Närmast står det:",
+        "decider_not_named": "Rutinerna anger inte vem som fattar det beslutet. Närmast står det:",
         "fee_without_amount": "Rutinerna anger inget belopp för avgiften. Så här beskriver "
                               "rutinen den:",
         "where_said_card": "Svaret om besöket bygger på de här ställena i rutinen (citaten och "
@@ -326,6 +327,8 @@ TEXTS = {
         "term_not_defined": "The routines do not explain what “{term}” means. The word is used "
                             "like this:",
         "no_amount_quoted": "The routines give no amount for what you ask. The closest they come:",
+        "decider_not_named": "The routines do not say who makes that decision. The closest they "
+                             "come:",
         "fee_without_amount": "The routines give no amount for the fee. This is how the routine "
                               "describes it (in Swedish):",
         "where_said_card": "The answer about the visit rests on these places in the routine (the "

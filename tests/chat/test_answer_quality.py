@@ -1173,3 +1173,23 @@ def test_the_sabo_assignments_pay_per_ten_residents_is_never_the_500_kr(ask):
     b = ask("hur mycket är ersättningen per 10 boende i kronor", cid)
     assert "500 kr" not in b["answer"]
     assert b["answer"].startswith("Rutinerna anger inget belopp")
+
+
+def test_who_decides_the_discharge_is_never_answered_by_who_decides_the_enrolment(ask):
+    # walk-throughs, stop 33: "vem beslutar om utskrivning från hemsjukvården" got "Beslut
+    # angående anslutning till hemsjukvården tas av hemsjukvårdens planeringsfunktion"; the
+    # routine names no one who decides the discharge: said so, with its discharge section
+    for question in ("Vem beslutar om utskrivning från hemsjukvården?",
+                     "vem bestämmer att pat ska skrivas ut från hsv"):
+        body = ask(question)
+        assert "Beslut angående anslutning" not in body["answer"], question
+        if body["kind"] == "no_answer":
+            assert "”Utskrivning från hemsjukvård”" in body["answer"], question
+        else:
+            assert body["answer"].startswith("Rutinerna anger inte vem som fattar det "
+                                             "beslutet"), question
+            assert "När beslut om utskrivning tas" in body["answer"], question
+    # the enrolment's decider is still said as it was, with no such note
+    body = ask("Vem beslutar om anslutning till hemsjukvården?")
+    assert body["answer"].startswith("Beslut angående anslutning till hemsjukvården tas av "
+                                     "hemsjukvårdens planeringsfunktion"), body["answer"]
