@@ -105,6 +105,9 @@ _LAST_WEEKDAY = re.compile(
     r"\b(?:förra|senaste)\s+(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b|"
     r"\bi\s+(månda|tisda|onsda|torsda|freda|lörda|sönda)gs\b|"
     r"\blast\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    # ("visited a pt on tuesday": walk-through, stop 34, assumed today)
+    r"\b(?:visited|seen|saw|was|were|went|did|made|had|done)\b[^.?!]{0,30}?\bon\s+"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"\b(?:i\s+)?(?:i\s+)?(måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)\b", re.I)
 
 
@@ -524,8 +527,9 @@ _AGE_PATTERNS = [
     # "for 3 years", a count of years
     re.compile(r"(?<![\w/.-])((?:[4-9]\d|1[01]\d))\s+years?\b(?!\s+(?:ago|sedan|later|before|"
                r"after|of|in|since|back))", re.I),
-    re.compile(r"\baged?\s*:?\s*(\d{1,3})\b", re.I),  # aged 87, age 87, age: 87
-    re.compile(r"\b(?:ålder|åldern)\s*(?:är|:)?\s*(\d{1,3})\b", re.I),
+    re.compile(r"\baged?\s*(?::|to|is)?\s*(\d{1,3})\b", re.I),  # aged 87, age 87, age: 87
+    # ("ändra åldern till 87": walk-through, stop 34, refused)
+    re.compile(r"\b(?:ålder|åldern)\s*(?:är|:|till|=)?\s*(\d{1,3})\b", re.I),
     # A patient's age added last, after a comma: "… so it was the inskrivningssamtal, 76"
     # (routing set, tuning part, locum). Only 40 to 119: a count or an hour is not an age.
     re.compile(r",\s*((?:[4-9]\d|1[01]\d))\s*[.!]?\s*$"),
@@ -537,7 +541,10 @@ _AGE_PATTERNS = [
     re.compile(r"^\s*((?:[4-9]\d|1[01]\d))\s*,\s*(?=\D)"),
 ]
 # ("föddes": re-check, stop 22, "hon föddes 1 juni 1941" was not read and the age was asked)
-_BORN_YEAR = re.compile(r"\b(?:född|föddes|födelseår|born(?:\s+in)?)\s*(?:år\s*)?(\d{4})\b",
+# ("pat född -41": walk-through, stop 34, the age was asked twice; a year of two digits is
+# the latest such year not after today's)
+_BORN_YEAR = re.compile(r"\b(?:född|föddes|födelseår|born(?:\s+in)?)\s*(?:år\s*)?"
+                        r"(\d{4}|(?<=\s)[-'’]\d{2})\b(?![/.]\d)",
                         re.I)
 _BORN_DATE = re.compile(
     # ("birthday is 20 march 1940", "dob 20/3/1940": walk-through, stop 24, the birth date was
@@ -727,8 +734,13 @@ def extract_age(text: str, today: date) -> tuple[int | None, date | None, int | 
         if born is not None and born.year > 1880:
             return None, born, None
     m = _BORN_YEAR.search(text)
-    if m and 1880 <= int(m.group(1)) <= today.year:
-        return None, None, int(m.group(1))
+    if m:
+        digits = m.group(1).lstrip("-'’")
+        year = int(digits)
+        if len(digits) == 2:
+            year += 2000 if year <= today.year % 100 else 1900
+        if 1880 <= year <= today.year:
+            return None, None, year
     for pattern in _AGE_PATTERNS:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 12):m.start()]
@@ -898,7 +910,7 @@ _LMV_VISIT = re.compile(r"\b(?:inom|inom ramen för|i uppdraget|within|as part o
                         r"\b(?:vi|jag) (?:är|jobbar (?:i|på)|arbetar (?:i|på)) läkarmedverkan", re.I)
 # "inskriven i khsv" whole, so that a negation before "inskriven" reads ("70-åring som inte är
 # inskriven i khsv, efter utskrivning" got 500 kr: walk-through, stop 24)
-_HOME_CARE = re.compile(r"(?:inskriven|ansluten) i (?:den )?(?:kommunal(?:a)? )?(?:hemsjukvård\w*|"
+_HOME_CARE = re.compile(r"(?:inskriven|ansluten) i (?:den )?(?:kommunal(?:a)? )?(?:hemsjukv\w*|"
                         r"hälso- och sjukvård\w*|k?hsv\b)|ansluten till (?:kommunal )?hemsjukvård\w*|"
                         r"har (?:kommunal )?hemsjukvård|enrolled in (?:municipal )?home (?:health )?care|"
                         r"\bk?hsv\b|\bkhsv-\w+|\bi hemsjukvården\b|inskriven i hemsjukvård\w*|"
@@ -912,7 +924,11 @@ _HOME_CARE = re.compile(r"(?:inskriven|ansluten) i (?:den )?(?:kommunal(?:a)? )?
                         r"slutenvård\w*|avdelning\w*|hospital\w*|lmv|läkarmedverkan))|"
                         # "bor hemma med hemsjukvård" (walk-through, stop 30: asked again)
                         r"\bmed (?:kommunal )?(?:hemsjukvård\w*|k?hsv\b)|"
-                        r"\bwith (?:municipal )?home (?:health ?)?care\b",
+                        r"\bwith (?:municipal )?home (?:health ?)?care\b|"
+                        # "ej inskriven i hemsjukv", "not in municipal care", "hemsjukvård i
+                        # ordinärt" (walk-through, stop 34: the 500 kr's enrolment was asked)
+                        r"\bin municipal (?:home )?(?:health ?)?care\b|"
+                        r"\bhemsjukvård\w* i (?:ordinärt|eget)\b",
                         re.I)
 _PERFORMED_BY = [
     # ("ssk": walk-through, stop 25, "och om ssk gjorde besöket istället för läkare" was read

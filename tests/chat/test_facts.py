@@ -532,3 +532,33 @@ def test_a_question_or_a_claim_the_card_does_not_decide_is_no_check(text):
                                        ("visit 3 years ago", None), ("88 years old", 88)])
 def test_an_age_in_years_is_read_but_not_a_count_of_years(text, age):
     assert extract_facts(text, date(2026, 12, 1)).stated().get("patient_age") == age
+
+
+@pytest.mark.parametrize("text, enrolled", [
+    # walk-through, stop 34: the 500 kr's enrolment was asked although the message said it
+    ("hembesök hos 77-åring i eget hem, ej inskriven i hemsjukv", False),
+    ("visited a pt, 81, lives at home, not in municipal care, just discharged", False),
+    ("utskrivning, 70 år, hemsjukvård i ordinärt", True),
+])
+def test_enrolment_is_read_when_abbreviated_or_said_of_municipal_care(text, enrolled):
+    assert facts(text).municipal_home_care is enrolled
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("visited a pt on tuesday, 81", date(2026, 11, 17)),
+    ("saw her on monday, 88", date(2026, 11, 16)),
+    ("i will visit on friday", None),
+])
+def test_an_english_weekday_of_a_visit_made_is_the_last_such_day(text, expected):
+    assert facts(text).visit_date == expected
+
+
+@pytest.mark.parametrize("text, year", [("pat född -41, besök 10 juni i fjol", 1941),
+                                        ("född 1941", 1941), ("född -12", 2012)])
+def test_a_birth_year_of_two_digits_is_read(text, year):
+    assert facts(text).birth_year == year
+
+
+@pytest.mark.parametrize("text", ["ändra åldern till 87", "change the age to 87"])
+def test_an_age_set_in_words_is_read(text):
+    assert facts(text).patient_age == 87

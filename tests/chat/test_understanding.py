@@ -2711,3 +2711,52 @@ def test_a_follow_up_pointing_back_only_by_da_is_asked_on_its_own_when_it_can_be
     cid = ask("vad innebär hsu beslutet för läkarmedverkan")["conversation_id"]
     c = ask("hur många besök gjorde läkarmedverkan 2020 då", cid)
     assert c["kind"] == "search" and "4 115" in c["answer"]
+
+
+def _ask_halland(client, message, cid=None):
+    body = {"message": message, "organization": "Region Halland"}
+    if cid:
+        body["conversation_id"] = cid
+    r = client.post("/api/v1/chat", json=body)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_the_next_of_several_visits_keeps_its_own_day(client):
+    # walk-through, stop 34: "nästa: 20/12 -22, utskrivning, …" after a first visit read the
+    # day as the discharge's and kept the first visit's day (Cosmic, 200 kr)
+    a = _ask_halland(client, "har 3 besök att reg. först: 3/4 inskrivn ny pat säbo 91 år")
+    b = _ask_halland(client, "nästa: 20/12 -22, utskrivning, 70 år, hemsjukvård i ordinärt",
+                     a["conversation_id"])
+    assert b["understood"]["facts"]["visit_date"] == "2022-12-20"
+    assert "Ingen rutin i kunskapsbasen gäller besöksdagen 2022-12-20" in b["answer"]
+
+
+def test_a_corrected_day_said_to_be_this_year_moves_the_visit_to_this_year(client):
+    # walk-through, stop 34: "actually it was 20 march this year" kept last year's VAS codes
+    a = _ask_halland(client, "is it Cosmic or VAS for a visit i did 20 march last year")
+    b = _ask_halland(client, "she was 84, breakpoint talk at the sabo", a["conversation_id"])
+    c = _ask_halland(client, "actually it was 20 march this year", b["conversation_id"])
+    year = date.today().year
+    assert c["understood"]["facts"]["visit_date"] == f"{year}-03-20"
+    assert "Cosmic" in c["answer"].split("\n")[1], c["answer"]
+
+
+def test_an_age_changed_in_words_gives_the_fee_of_that_age(client):
+    # walk-through, stop 34: "ändra åldern till 87" was refused
+    a = _ask_halland(client, "besök 2/4-25 utskrivning 72 år ordinärt boende khsv")
+    b = _ask_halland(client, "ändra åldern till 87", a["conversation_id"])
+    assert b["kind"] == "rule" and "ålder 72 → 87" in b["answer"]
+    assert "Patientavgift: 0 kr." in b["answer"]
+
+
+def test_a_patient_said_not_to_be_enrolled_gets_no_compensation_for_the_discharge(client):
+    # walk-through, stop 34: "not in municipal care" and "ej inskriven i hemsjukv" were not
+    # read, so the enrolment was asked and the card listed the targeted codes
+    for message in ("visited a pt on tuesday, 81, lives at home, not in municipal care, just "
+                    "discharged",
+                    "hembesök hos 77-åring i eget hem, ej inskriven i hemsjukv, uppfölj efter "
+                    "utskrivning 2/11"):
+        body = _ask_halland(client, message)
+        assert body["decision"]["eligible"] is False, message
+        assert body["understood"]["facts"]["municipal_home_care"] is False, message
