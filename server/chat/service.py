@@ -383,6 +383,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         said = _general_fee_check(state, frame, today)
         if said:
             reply.api["answer"] = said + "\n" + reply.api["answer"]
+    if frame.kind != VISIT:
+        reply = _general_compensation_check(state, frame, today, reply)
     if pnr_seen and born_pnr is None:
         reply.api["answer"] = T.t(lang, "pnr_bad") + "\n\n" + reply.api["answer"]
 
@@ -2545,6 +2547,46 @@ def _general_fee_check(state, frame: Frame, today: date) -> str | None:
     reasons = decision.get("reasons_en" if frame.lang == "en" else "reasons") or []
     fee_reason = next((r for r in reasons if "VAS" in r and ("0 kr" in r or "SEK 0" in r)), None)
     return said + (f" {fee_reason}" if fee_reason else "")
+
+
+def _general_compensation_check(state, frame: Frame, today: date, reply: ChatReply) -> ChatReply:
+    """A claim about the amount of the clinic's extra compensation, no visit described
+    ("stämmer det att ersättningen är 600 kr nu": walk-through, stop 34, refused as not
+    covered) answered yes or no from the rules of the routine in force (or named), above
+    its compensation rule quoted; ``reply`` for any other message. Not for a contact the
+    rules pay nothing for (remote, Läkarmedverkan, another profession): those are answered
+    as before."""
+    check = check_asked(frame.text)
+    if check is None or not check.paid or check.amount is None or check.fee is not None \
+            or state.rules is None or frame.organization not in (None, HALLAND):
+        return reply
+    stated = frame.stated
+    if stated.get("remote") or stated.get("lakarmedverkan") \
+            or stated.get("performed_by") in ("sjukskoterska", "annan") \
+            or stated.get("occasion") == "annat" or _OTHER_PAY.search(frame.text) \
+            or _SABO_PAY.search(frame.text) or _NEW_PAY.search(frame.text) \
+            or _COMMITTEE_NAMED.search(frame.text) or not _AMOUNT_NAMED.search(frame.text):
+        # (an amount in kronor: "… ökar med 50 procent" is no amount of the 500 kr; the
+        # decision's new compensation per visit has none given)
+        return reply
+    routine = _routine_asked_about(state, frame, today)
+    if routine is None:
+        return reply
+    amount = routine.compensation_sek
+    en = frame.lang == "en"
+    if check.amount == amount:
+        said = (f"Yes, that is right: the extra compensation is SEK {amount} per targeted "
+                f"home visit." if en else
+                f"Ja, det stämmer: den extra ersättningen är {amount} kr per riktat "
+                f"hemsjukvårdsbesök.")
+    else:
+        said = (f"No: the extra compensation is SEK {amount} per targeted home visit, not "
+                f"SEK {check.amount}." if en else
+                f"Nej: den extra ersättningen är {amount} kr per riktat hemsjukvårdsbesök, "
+                f"inte {check.amount} kr.")
+    lead = [said, _statement_lead(routine, frame.lang, frame, "rule_statement")]
+    rule = _compensation_rule_reply(state, frame.lang, routine, lead, exclusions=True)
+    return rule if rule is not None else reply
 
 
 def _rules_answer(state, conv: Conversation, lang: str, today: date) -> ChatReply:

@@ -1193,3 +1193,20 @@ def test_who_decides_the_discharge_is_never_answered_by_who_decides_the_enrolmen
     body = ask("Vem beslutar om anslutning till hemsjukvården?")
     assert body["answer"].startswith("Beslut angående anslutning till hemsjukvården tas av "
                                      "hemsjukvårdens planeringsfunktion"), body["answer"]
+
+
+def test_a_claim_about_the_amount_of_the_compensation_is_answered_yes_or_no(ask):
+    # walk-through, stop 34: "stämmer det att ersättningen är 600 kr nu" was refused as not
+    # covered; the rules say 500 kr, and the rule is quoted below the verdict
+    body = ask("stämmer det att ersättningen är 600 kr nu")
+    assert body["kind"] == "search"
+    assert body["answer"].startswith("Nej: den extra ersättningen är 500 kr per riktat "
+                                     "hemsjukvårdsbesök, inte 600 kr.")
+    assert any("Ersättning utgår med 500 kr" in c["quote"] for c in body["citations"])
+    english = ask("is it true that the clinic gets 400 kr extra for a discharge visit")
+    assert english["answer"].startswith("No: the extra compensation is SEK 500")
+    right = ask("stämmer det att vc får 500 kr för riktade hembesök")
+    assert right["answer"].startswith("Ja, det stämmer: den extra ersättningen är 500 kr")
+    # a contact the rules pay nothing for is not said to be paid
+    phone = ask("stämmer det att vc får 500 kr för telefonsamtal")
+    assert not phone["answer"].startswith("Ja")
