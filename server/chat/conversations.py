@@ -177,6 +177,10 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YEAR_ID = re.compile(r"(?:19|20)\d\d")
 
 
+#: A year, a month or a day: "2024", "2024-12", "2024-12-01".
+_PERIOD = re.compile(r"(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?")
+
+
 def _topic_or_none(value) -> dict | None:
     """A stored topic: a document id and an anchor of the id shape, anything else None."""
     if not isinstance(value, dict):
@@ -206,6 +210,9 @@ def _topic_or_none(value) -> dict | None:
             for key in ("discharge_date", "support_until"):  # the days Läkarmedverkan counted
                 if isinstance(value.get(key), str) and _ISO_DAY.fullmatch(value[key]):
                     topic[key] = value[key]
+        period = value.get("period")
+        if isinstance(period, str) and _PERIOD.fullmatch(period):
+            topic["period"] = period  # the year, month or day a version answer was asked of
         return topic
     return None
 

@@ -89,6 +89,9 @@ class ChatReply:
     #: The positions of the table rows a table's values were answered for (kept with the
     #: topic: "och 2021 jämfört med 2019" asks for them again)
     table_rows: tuple = ()
+    #: The day, month or year a version answer was asked of ("i december 2024"), kept with the
+    #: topic: a fee or a visit asked of it "då" next is of that time
+    asked_period: str | None = None
 
     @property
     def quick_replies(self) -> list[str]:
@@ -298,6 +301,21 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     if organization:  # an unknown organization is named back in the answer: never a number
         organization = mask_personnummer(organization)
 
+    period = (conv.topic or {}).get("period") if conv is not None \
+        and conv.last_kind == VERSION else None
+    if period and _THEN.search(text) and (MONEY_WORDS.search(text) or _ASKS_PAYS.search(text)
+                                          or REGISTRATION_WORDS.search(text)) \
+            and "visit_date" not in extract_facts(text, today).stated() \
+            and period_span(text, today) is None:
+        # "och vad betalade en 84-åring då" after "vilken registreringsrutin gällde i december
+        # 2024": a visit then (walk-through, stop 34, answered for today from Cosmic)
+        english = detect_language(text) == "en"
+        if len(period) == 7:
+            period = f"{_MONTH_NAMES[int(period[5:])]} {period[:4]}"
+        said = ("on" if english else "den") if len(period) == 10 else ("in" if english else "i")
+        # (its "då" / "then" replaced by the period: "… pay then in 2024" was refused)
+        text = f"{_THEN.sub(' ', text, count=1).rstrip(' ?.!')} {said} {period}"
+        text = re.sub(r"\s+", " ", text).strip()
     extracted = extract_facts(text, today, visit=_known_visit_day(conv))
     stated = extracted.stated()
     if conv is None:
@@ -407,6 +425,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
                   if reply.api.get("kind") in (SEARCH, VERSION) and cited else None)
     if reply.topic is not None and conv.topic is None:
         conv.topic = reply.topic
+    if conv.topic is not None and reply.asked_period:
+        conv.topic["period"] = reply.asked_period
     if conv.topic is not None and reply.table_rows:
         conv.topic["rows"] = list(reply.table_rows)  # positions in the table, never words
         # the years asked of this table so far ("…läkare 2019", "och 2021?"), for a change
@@ -2350,6 +2370,8 @@ def _where_said_answer(state, frame: Frame, conv: Conversation) -> ChatReply:
 
 
 # "then", "då": the day of the visit the conversation is about.
+_MONTH_NAMES = ("", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+                "september", "oktober", "november", "december")
 _THEN = re.compile(r"\b(?:then|at the time|at that time|that day|on that date|då|den dagen|"
                    r"det datumet|vid det tillfället|vid besöket|for (?:the|that) visit)\b", re.I)
 
@@ -2395,9 +2417,18 @@ def _version_answer(state, frame: Frame, today: date,
         links.append({"text": T.t(frame.lang, "compare_link", newer=newer.meta.title,
                                   older=older.meta.title),
                       "url": f"/documents/{newer.meta.id}/andringar"})
+    if day is None:
+        asked = None
+    elif month is not None:
+        asked = str(day)[:7]
+    elif frame.stated.get("visit_date") is not None:
+        asked = str(day)
+    else:
+        asked = next(iter(_YEAR.findall(frame.text)), None)
     return ChatReply(api={"kind": VERSION, "answer": "\n".join(result.lines), "decision": None,
                           "citations": citations, "passages": passages},
-                     conversation=None, marks=_quote_marks(citations, passages), links=links)
+                     conversation=None, marks=_quote_marks(citations, passages), links=links,
+                     asked_period=asked)
 
 
 def _unknown_organization_answer(state, frame: Frame) -> ChatReply:

@@ -2760,3 +2760,17 @@ def test_a_patient_said_not_to_be_enrolled_gets_no_compensation_for_the_discharg
         body = _ask_halland(client, message)
         assert body["decision"]["eligible"] is False, message
         assert body["understood"]["facts"]["municipal_home_care"] is False, message
+
+
+def test_a_fee_asked_then_after_a_version_answer_is_of_that_time(ask):
+    # walk-through, stop 34: "och vad betalade en 84-åring då" after "vilken registreringsrutin
+    # gällde i december 2024" was answered for today, from the Cosmic routine
+    a = ask("vilken registreringsrutin gällde i december 2024")
+    assert a["kind"] == "version"
+    b = ask("och vad betalade en 84-åring då", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["system"] == "VAS", b["answer"]
+    assert "december 2024" in b["answer"] and b["decision"]["patient_fee_sek"] == 200
+    c = ask("vilken version gällde 2024")
+    d = ask("what did a 90 year old pay then", c["conversation_id"])
+    assert d["kind"] == "rule" and d["decision"]["system"] == "VAS", d["answer"]
+    assert d["decision"]["patient_fee_sek"] == 0
