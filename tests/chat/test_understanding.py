@@ -2774,3 +2774,14 @@ def test_a_fee_asked_then_after_a_version_answer_is_of_that_time(ask):
     d = ask("what did a 90 year old pay then", c["conversation_id"])
     assert d["kind"] == "rule" and d["decision"]["system"] == "VAS", d["answer"]
     assert d["decision"]["patient_fee_sek"] == 0
+
+
+def test_the_registration_routine_asked_by_its_words_is_never_the_decision_on_home_visits(ask):
+    # walk-through, stop 34: "… för registrering av läkarbesök i hemmet 15 feb 2025" named the
+    # HSU decision "Läkarinsatser i hemmet" by "hemmet", and said no version held then
+    body = ask("vilken rutin gällde för registrering av läkarbesök i hemmet 15 feb 2025")
+    assert body["kind"] == "version"
+    assert body["answer"].startswith("Den 2025-02-15 gällde ”Registrering av riktade "
+                                     "hemsjukvårdsbesök av läkare i VAS”"), body["answer"]
+    decision = ask("gäller beslutet om läkarinsatser i hemmet fortfarande")
+    assert "Läkarinsatser i hemmet" in decision["answer"]
