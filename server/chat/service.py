@@ -1504,7 +1504,12 @@ _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
                (re.compile(r"\bbrytp(?:kt|\.)?\s*samtal(\w*)", re.I), r"brytpunktssamtal\1"),
                # "hur reggar jag khsv-besök" (walk-through, stop 33: refused as out of scope)
                (re.compile(r"\bregga(r|de|t|s)?\b", re.I), r"registrera\1"),
-               (re.compile(r"\breggning(en|ar)?\b", re.I), r"registrering\1"))
+               (re.compile(r"\breggning(en|ar)?\b", re.I), r"registrering\1"),
+               # "vem kan få hemsjukvård" is who can be enrolled (walk-through, stop 34: the
+               # SIP bullet holding "få" was quoted, not the criteria)
+               (re.compile(r"\b(vem|vilka)\s+(kan|får)\s+få\s+"
+                           r"(?=(?:kommunal\s+)?(?:hemsjukvård|k?hsv\b))", re.I),
+                r"\1 \2 anslutas till "))
 
 
 def _with_diacritics(kb, text: str) -> str:
