@@ -127,12 +127,21 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                            r"\bwho (?:do|can|should) (?:i|we) (?:contact|ask|call|turn to)\b",
                            re.I),
                 re.compile(r"\bkontaktas\b", re.I)),
+    # who does something: the sentence naming who does it ("kan en usk göra uppföljningen":
+    # walk-through, stop 34, got "Uppföljning kan göras i teamet runt patienten", read as a yes,
+    # not "… görs av legitimerad personal med pågående vårdåtagande")
+    "performer": (re.compile(r"\bvem (?:gör|utför|genomför|ska göra|ska utföra|får göra)\b|"
+                             r"\b(?:kan|får) (?:en |ett )?\w+ (?:göra|utföra|genomföra)\b|"
+                             r"\bwho (?:does|performs|carries out|should do|may do|can do)\b|"
+                             r"\b(?:can|may) (?:a|an) \w+ (?:do|perform|carry out)\b", re.I),
+                  re.compile(r"\b(?:görs|utförs|genomförs)\s+av\b|"
+                             r"\b(?:is|are) (?:done|performed|carried out) by\b", re.I)),
 }
 #: Cues whose answer is a kind of fact a sentence either states or not: the best sentence
 #: stating it answers, before one the question's words and meaning favour otherwise.
 #: (A purpose too: "vad är 500 kr-ersättningen till för" got "… infördes 2023-01-01" beside
 #: "… har till syfte att öka äldres hälsa …": walk-through, stop 30.)
-TYPED_CUES = frozenset({"decider", "validity", "purpose", "support"})
+TYPED_CUES = frozenset({"decider", "validity", "purpose", "support", "performer"})
 #: The kinds of fact a second part of a question may ask for, answered by a sentence stating
 #: one when the first part's sentence does not.
 SECOND_PART_CUES = frozenset({"decider", "validity", "purpose", "basis", "frequency",
@@ -142,7 +151,8 @@ _CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fa
               "validity": re.compile(r"(?:gäll|giltig|valid|läng|expir)", re.I),
               "purpose": re.compile(r"(?:syft|purpos|varför|why|aim|goal)", re.I),
               "support": re.compile(r"(?:kontakt|vänd|kör|fast|problem|stuck|contact|turn|"
-                                    r"ring|call|fråg|ask)", re.I)}
+                                    r"ring|call|fråg|ask)", re.I),
+              "performer": re.compile(r"(?:gör|utför|genomför|do|perform|carr)", re.I)}
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 
 

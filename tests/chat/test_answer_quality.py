@@ -1219,3 +1219,15 @@ def test_who_can_get_home_care_gets_the_criteria(client):
     body = r.json()
     assert "somatisk, psykisk eller kognitiv funktionsnedsättning" in body["answer"]
     assert "oavsett ålder eller diagnos" in body["answer"]
+
+
+def test_who_may_do_the_follow_up_gets_the_sentence_naming_who_does_it(client):
+    # walk-through, stop 34: "kan en usk göra uppföljningen" got "Uppföljning kan göras i
+    # teamet runt patienten", read as a yes; the routine says licensed staff do it
+    for message in ("kan en usk göra uppföljningen", "vem gör uppföljningen av hemsjukvården",
+                    "who does the follow-up of home care"):
+        body = client.post("/api/v1/chat", json={
+            "message": message,
+            "organization": "Kommun i Västra Götaland (Sektor Välfärd)"}).json()
+        assert "görs av legitimerad personal med pågående vårdåtagande" in body["answer"], \
+            message
