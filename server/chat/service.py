@@ -2305,8 +2305,19 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
         name = LAKARMEDVERKAN if LMV_WORDS.search(frame.text) or (
             frame.organization == HALLAND and not FOLLOWUP_WORDS.search(frame.text)) else FOLLOWUP
     conv.pending = conv.pending_rule = None
-    if _date_rule_table(state, name) is None:
+    table = _date_rule_table(state, name)
+    if table is None:
         return _search_answer(state, frame)
+    meta = _meta(state.kb, table.document_id)
+    if frame.picked_organization and frame.organization and meta is not None \
+            and meta.organization != frame.organization:
+        # another organization's date rule, with one picked: not covered there, and said where
+        # it is (walk-throughs, stop 34: with Region Halland picked, "när ska första uppföljn
+        # ske efter inskrivning i hemsjukv" asked the day and counted the Västra Götaland
+        # municipality's two months)
+        elsewhere = _covered_elsewhere(state, frame, holding_fact=False)
+        if elsewhere is not None and elsewhere.meta.id == meta.id:
+            return _no_answer(state, frame, nearby=True, elsewhere=elsewhere)
     day = frame.stated.get("visit_date")
     if day is None:
         conv.pending = "discharge_date" if name == LAKARMEDVERKAN else "enrolled_on"

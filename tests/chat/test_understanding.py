@@ -2785,3 +2785,16 @@ def test_the_registration_routine_asked_by_its_words_is_never_the_decision_on_ho
                                      "hemsjukvårdsbesök av läkare i VAS”"), body["answer"]
     decision = ask("gäller beslutet om läkarinsatser i hemmet fortfarande")
     assert "Läkarinsatser i hemmet" in decision["answer"]
+
+
+def test_another_organizations_date_rule_is_said_to_be_theirs_when_one_is_picked(client):
+    # walk-throughs, stop 34: with Region Halland picked, the follow-up question asked for the
+    # enrolment day and counted the Västra Götaland municipality's two months
+    body = _ask_halland(client, "när ska första uppföljn ske efter inskrivning i hemsjukv")
+    assert body["kind"] == "no_answer"
+    assert body["answer"].startswith("Rutinerna från Region Halland tar inte upp det")
+    assert "”Uppföljning av hemsjukvård”" in body["answer"]
+    vg = client.post("/api/v1/chat", json={
+        "message": "när ska första uppföljningen ske, pat ansluten 1/9",
+        "organization": "Kommun i Västra Götaland (Sektor Välfärd)"}).json()
+    assert vg["date_rule"] is not None and "2 månader efter anslutningen" in vg["answer"]
