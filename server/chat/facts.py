@@ -98,7 +98,10 @@ _RELATIVE = [
 ]
 _DAYS_AGO = re.compile(r"\b(\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju)\s+dag(?:ar)?\s+sedan\b|"
                        r"\b(\d{1,2}|one|two|three|four|five|six|seven)\s+days?\s+ago\b", re.I)
-_NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
+# ("home visit at sabo 2 weeks ago": walk-through, stop 34, assumed today)
+_WEEKS_AGO = re.compile(r"\b(\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju|one|two|three|four|five|six|"
+                        r"seven|a)\s+(?:veck(?:a|or)|weeks?)\s+(?:sedan|ago)\b", re.I)
+_NUMBER_WORDS = {"a": 1, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
                  "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # "förra tisdagen", "i tisdags", "i förra veckan på tisdag", "last tuesday", "on tuesday"
 _LAST_WEEKDAY = re.compile(
@@ -442,6 +445,10 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
         word = (m.group(1) or m.group(2)).lower()
         n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
         found.append((3, m.start(), today - timedelta(days=n), False))
+    for m in _WEEKS_AGO.finditer(text):
+        word = m.group(1).lower()
+        n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+        found.append((3, m.start(), today - timedelta(days=7 * n), False))
     for m in _LAST_WEEKDAY.finditer(text):
         day = _weekday_of(m, today)
         if day is not None:
@@ -512,6 +519,8 @@ _AGE_PATTERNS = [
                r"(\d{2,3})\b(?!\s*(?:kr|sek|%|days|months|weeks|min|/|\.\d|\w))", re.I),
     re.compile(r"\b(\d{1,3})\s*(?:y/?o|yo|yrs?|åå)\b", re.I),  # 87 y/o, 87yo, 87 yrs
     re.compile(r"\bfyll(?:a|er|de|t|ia)\s+(\d{2,3})\b", re.I),  # "hade hunnit fylla 85"
+    # "samma pat men 85 fyllda" (walk-through, stop 34: refused)
+    re.compile(r"\b(\d{2,3})\s+(?:år\s+)?fyllda\b", re.I),
     # "pat 83", "patient 72", "KHSV pat, 87," (routing set, tuning part: intranet, locum,
     # physician messages whose age was not read)
     # (not a date's day: "saw a patient 29 march 2025 …, 87" was read as 29 years old:
@@ -880,7 +889,8 @@ _REMOTE = re.compile(r"\bvideo\w*|\btelefon\w*|\bdistans\w*|\bphone\b|\btelephon
 _IN_PERSON = re.compile(r"\bpå plats\b|\bfysiskt\b|\bin person\b|\bi hemmet\b|\bhembesök\w*|"
                         # going there ("ok om jag åker dit imorgon istället" after a video
                         # visit kept it remote, so no 500 kr: walk-through, stop 30)
-                        r"\b(?:åker|åka|åkte|kör|köra|körde|går|gå|gick)\s+(?:dit|ut|hem till)\b|"
+                        r"\b(?:åker|åka|åkte|åkt|kör|köra|körde|kört|går|gå|gick|gått)\s+"
+                        r"(?:dit|ut|hem till)\b|"
                         r"\b(?:go|goes|going|went|drive|drives|driving|drove)\s+(?:there|out)\b",
                         re.I)
 # Someone else joining remotely, the physician there in person: "jag var där fysiskt o anhörig

@@ -562,3 +562,20 @@ def test_a_birth_year_of_two_digits_is_read(text, year):
 @pytest.mark.parametrize("text", ["ändra åldern till 87", "change the age to 87"])
 def test_an_age_set_in_words_is_read(text):
     assert facts(text).patient_age == 87
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("home visit at sabo 2 weeks ago, pt 95", date(2026, 11, 8)),
+    ("besök för två veckor sedan 88 år", date(2026, 11, 8)),
+    ("a week ago", date(2026, 11, 15)),
+])
+def test_weeks_ago_is_read_as_a_day(text, expected):
+    # walk-through, stop 34: "2 weeks ago" was assumed to be today
+    assert facts(text).visit_date == expected
+
+
+def test_an_age_said_as_turned_and_going_there_are_read():
+    # walk-through, stop 34: "samma pat men 85 fyllda" and "ok men om jag åkt hem till honom
+    # då" after a card were refused
+    assert facts("samma pat men 85 fyllda").patient_age == 85
+    assert facts("ok men om jag åkt hem till honom då").remote is False
