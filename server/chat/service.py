@@ -3638,6 +3638,14 @@ _GET_PAID = re.compile(r"\b(?:get|gets|getting|be|am|is|are)\s+paid\b|\bpaid ext
 _CLINIC = re.compile(r"\bvårdcentral\w*|\bvc\b|\bclinics?\b|\bpractices?\b|"
                      r"\bhealth cent(?:re|er)s?\b", re.I)
 # ... for the targeted physician home visit, which the routine is about.
+#: What makes a visit targeted, asked ("what counts as targeted", "vilka besök är riktade":
+#: walk-through, stop 34, refused or got the follow-up's "Antal riktade hemsjukvårdsbesök"):
+#: the compensation rule's occasions.
+_TARGETED_ASKED = re.compile(
+    r"\b(?:vad|vilka(?: \w+)?|vilket(?: \w+)?)\s+(?:räknas|är|blir)\s+(?:som\s+)?(?:ett\s+|en\s+)?"
+    r"riktad\w*|\bwhat (?:counts|is counted|qualifies) as (?:a |an )?targeted\b|"
+    r"\bwhich (?:\w+ )?(?:are|count as|counts as) targeted\b|\bwhat (?:is|are) (?:a )?targeted "
+    r"(?:home )?visits?\b|\bvad (?:är|menas med|betyder) (?:ett )?riktat? (?:hem)?\w*besök\b", re.I)
 _TARGETED_VISIT = re.compile(
     r"\briktad\w*|\bhembesök\w*|\bhemsjukvårdsbesök\w*|\bläkarbesök\w*|\bbesök\w* i hemmet|"
     r"\bhome visits?\b|\btargeted\b", re.I)
@@ -3891,7 +3899,8 @@ def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
         # the occasion alone does not settle it (the housing is not said: "hur många kronor
         # får vc för ett brytpunktssamtal", stop 20, quoted the decision's 28,5 miljoner): the
         # rule with its occasions
-    if not (_CLINIC_PAY.search(text) and (_TARGETED_VISIT.search(text) or occasion_named)) \
+    if not ((_CLINIC_PAY.search(text) and (_TARGETED_VISIT.search(text) or occasion_named))
+            or _TARGETED_ASKED.search(text)) \
             or _OTHER_PAY.search(text) or _SINCE_WHEN.search(text):
         return None
     if frame.stated.get("setting"):

@@ -1231,3 +1231,16 @@ def test_who_may_do_the_follow_up_gets_the_sentence_naming_who_does_it(client):
             "organization": "Kommun i Västra Götaland (Sektor Välfärd)"}).json()
         assert "görs av legitimerad personal med pågående vårdåtagande" in body["answer"], \
             message
+
+
+def test_what_counts_as_a_targeted_visit_gets_the_compensation_rules_occasions(ask):
+    # walk-through, stop 34: "what counts as targeted" was refused, "vilka besök är riktade"
+    # got the follow-up section's "Antal riktade hemsjukvårdsbesök …"; "targeted" had no
+    # lexicon group with "riktad"
+    for question in ("what counts as targeted", "vilka besök är riktade",
+                     "what is a targeted home visit"):
+        body = ask(question)
+        assert body["kind"] == "search", question
+        for occasion in ("utskrivning från slutenvård", "inskrivning för nya patienter",
+                         "brytpunktssamtal på SäBo"):
+            assert occasion in body["answer"], (question, occasion)
