@@ -1648,6 +1648,14 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
         return _where_said_answer(state, frame, conv)
     if frame.means_it:
         return _means_it_answer(state, frame, conv)
+    if _LONGER_ASKED.search(frame.text) and len(frame.text.split()) <= 12 \
+            and not frame.stated and _topic_is_lakarmedverkan(state.kb, conv):
+        # a longer time asked after Läkarmedverkan's days: its extension ("och om pat behöver
+        # längre tid än det": walk-through, stop 34, got the SäBo assignment's "Ingen tid finns
+        # längre omnämnd")
+        reply = _lmv_period_statement(state, frame, conv)
+        if reply is not None:
+            return reply
     if frame.kind == DATE_RULE:
         return _date_rule_turn(state, frame, conv)
     if frame.kind == VERSION:
@@ -2034,6 +2042,9 @@ def _combined(first: ChatReply, second: ChatReply) -> ChatReply:
 
 # The decision's extension of Läkarmedverkan named ("den utvidgade läkarmedverkan").
 _EXTENDED = re.compile(r"utvidg\w*|\bextend\w*|\bexpan\w*|\butök\w*|\bförläng\w*", re.I)
+_LONGER_ASKED = re.compile(r"\blängre (?:tid|än|period)\b|\bmer tid\b|\bfler dagar\b|"
+                           r"\bmer än (?:14|fjorton) dagar\b|\blonger\b|\bmore (?:time|days)\b|"
+                           r"\bmore than (?:14|fourteen) days\b|\bbeyond (?:that|14|the)\b", re.I)
 _DAYS_NAMED = re.compile(r"\b\d+\s*(?:dagar|dgr|days)\b|\bförläng\w*|\bextend\w*|"
                          r"\bextension\b", re.I)
 
@@ -2090,7 +2101,8 @@ def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply 
                                        and not frame.topic_notice and len(text.split()) <= 8)
     start = bool(rule.start_note and _ASKS_START.search(text) and not _HOW_LONG.search(text)
                  and _EXTENDED.search(text))
-    if not (named and (start or _HOW_LONG.search(text) or _DAYS_NAMED.search(text))):
+    if not (named and (start or _HOW_LONG.search(text) or _DAYS_NAMED.search(text)
+                       or _LONGER_ASKED.search(text))):
         return None
     if _WHO_ASKED.search(text) and not _HOW_LONG.search(text):
         # who does something then is no period ("och efter 14 dagar vem har ansvaret" after

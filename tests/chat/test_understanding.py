@@ -2798,3 +2798,16 @@ def test_another_organizations_date_rule_is_said_to_be_theirs_when_one_is_picked
         "message": "när ska första uppföljningen ske, pat ansluten 1/9",
         "organization": "Kommun i Västra Götaland (Sektor Välfärd)"}).json()
     assert vg["date_rule"] is not None and "2 månader efter anslutningen" in vg["answer"]
+
+
+def test_a_longer_time_asked_after_lakarmedverkans_days_gets_its_extension(ask):
+    # walk-through, stop 34: "och om pat behöver längre tid än det" got the SäBo assignment's
+    # "Ingen tid finns längre omnämnd – den tid som behövs ska avsättas"
+    for first, then in (("hur länge kan läkarmedverkan stötta en pat efter utskrivning",
+                         "och om pat behöver längre tid än det"),
+                        ("how long can lakarmedverkan support a patient",
+                         "what if they need longer")):
+        a = ask(first)
+        b = ask(then, a["conversation_id"])
+        assert "individuellt beslut och särskild prövning" in b["answer"], then
+        assert "Ingen tid finns längre omnämnd" not in b["answer"], then
