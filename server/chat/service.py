@@ -3676,6 +3676,7 @@ _SABO_PAY = re.compile(r"säbo-?(?:ersättning|uppdrag)\w*|\bersättning\w* för
                        # the SäBo assignment's unit ("hur mycket är ersättningen per 10 boende i
                        # kronor": walk-through, stop 33, got the targeted visits' 500 kr)
                        r"\bper \d+ boende\b|\bschablon\w*|\bper (?:10|ten) residents\b", re.I)
+_PER_RESIDENTS = re.compile(r"\bper \d+ boende\b|\bschablon\w*|\bper (?:10|ten) residents\b", re.I)
 # The targeted visits' compensation rule ("Ersättning utgår med 500 kr per hemsjukvårdsbesök").
 _VISIT_PAY_RULE = re.compile(r"ersättning utgår med \d+ kr per hemsjukvårdsbesök", re.I)
 # Other compensations: the SäBo assignment and its agreement (HSU decision), the patient's fee.
@@ -4722,6 +4723,11 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # säbo-ersättningen räknas ut nu": walk-through, stop 21, got the 500 kr rule above
         # the decision's "Ökad ersättning med 50 procent för uppdraget Säbo")
         window = [h for h in window if not _VISIT_PAY_RULE.search(h.chunk.text)] or window
+        if _PER_RESIDENTS.search(frame.text):
+            # (its unit named: the passages giving it, whose amount is not given, so not
+            # covered; never another amount: "hur mycket i kronor blir det per 10 boende"
+            # quoted the decision's 28,5 miljoner kronor: walk-through, stop 34)
+            window = [h for h in window if _PER_RESIDENTS.search(h.chunk.text)] or window
     # (the message's own words: the heading a follow-up is searched with may hold a year)
     offered = [h for h in window
                if not _lacks_asked_fact(frame.text, h.chunk.text,

@@ -1172,7 +1172,13 @@ def test_the_sabo_assignments_pay_per_ten_residents_is_never_the_500_kr(ask):
     cid = ask("vad innebär de nya säbo-avtalen")["conversation_id"]
     b = ask("hur mycket är ersättningen per 10 boende i kronor", cid)
     assert "500 kr" not in b["answer"]
-    assert b["answer"].startswith("Rutinerna anger inget belopp")
+    assert b["kind"] == "no_answer" or b["answer"].startswith("Rutinerna anger inget belopp")
+    # walk-through, stop 34: asked after "vad ska hända med ersättningen till vc för säbo", the
+    # decision's 28,5 miljoner kronor was quoted as the answer; the amount is not given
+    cid = ask("vad ska hända med ersättningen till vc för säbo")["conversation_id"]
+    c = ask("hur mycket i kronor blir det per 10 boende", cid)
+    assert "28,5 miljoner" not in c["answer"]
+    assert c["kind"] == "no_answer" or c["answer"].startswith("Rutinerna anger inget belopp")
 
 
 def test_who_decides_the_discharge_is_never_answered_by_who_decides_the_enrolment(ask):
