@@ -2097,8 +2097,11 @@ def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply 
         return None
     # (a follow-up of the new compensation's notice is about that compensation: "Från vilket
     # datum gäller den?" got Läkarmedverkan's 14 days: walk-through, stop 24)
+    # (nor of another decision the document tells of: "och tilläggsbeslutet från HSU, vilket
+    # datum" after the inquiry's date got the 14 days: walk-through, stop 34)
     named = LMV_WORDS.search(text) or (frame.topic_document == rule.document_id
-                                       and not frame.topic_notice and len(text.split()) <= 8)
+                                       and not frame.topic_notice and len(text.split()) <= 8
+                                       and not _OTHER_DECISION.search(text))
     start = bool(rule.start_note and _ASKS_START.search(text) and not _HOW_LONG.search(text)
                  and _EXTENDED.search(text))
     if not (named and (start or _HOW_LONG.search(text) or _DAYS_NAMED.search(text)

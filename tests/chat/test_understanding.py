@@ -2811,3 +2811,11 @@ def test_a_longer_time_asked_after_lakarmedverkans_days_gets_its_extension(ask):
         b = ask(then, a["conversation_id"])
         assert "individuellt beslut och särskild prövning" in b["answer"], then
         assert "Ingen tid finns längre omnämnd" not in b["answer"], then
+
+
+def test_another_decisions_date_asked_after_the_inquirys_is_not_lakarmedverkans_days(ask):
+    # walk-through, stop 34: "och tilläggsbeslutet från HSU, vilket datum" got the 14 days
+    a = ask("när beslutades utredningen om läkarinsatser i hemmet")
+    assert "2023-11-28" in a["answer"]
+    b = ask("och tilläggsbeslutet från HSU, vilket datum", a["conversation_id"])
+    assert "2025-02-11" in b["answer"] and "14 dagar" not in b["answer"]
