@@ -5225,7 +5225,8 @@ def _rows_before(kb, frame: Frame) -> tuple[str, ...]:
 _AVERAGE = re.compile(r"genomsnitt\w*|\bi snitt\b|\bsnitt\w*|\bmedel\w*|\bper månad\b|"
                       r"\baverage\w*|\bmonthly\b|\bper month\b|\bmean\b", re.I)
 #: A total asked: "totalt", "sammanlagt", "per år", "in total".
-_TOTAL = re.compile(r"\btotal\w*|\bsammanlagt\b|\bper år\b|\bin all\b|\ba year\b", re.I)
+_TOTAL = re.compile(r"\btotal\w*|\bsammanlagt\b|\bper år\b|\bin all\b|\ba year\b|\bsummer\w*|"
+                    r"\bsum(?: up)?\b", re.I)
 #: A figure said in words: a share or a change ("en ökning med 45 procent").
 #: A change of a sum asked ("hur mycket höjs ersättningen", "how much does it go up").
 _CHANGE_OF_MONEY = re.compile(r"\bhöj\w*|\bök\w*|\bsänk\w*|\bminsk\w*|\bincreas\w*|"

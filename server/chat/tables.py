@@ -39,7 +39,9 @@ _FEWEST = re.compile(r"\bfärrest\b|\bminst\b|\blägst\b|\bfewest\b|\bleast\b|\b
 
 #: A sum over every row asked: "totalt … alla yrkesgrupper", "sammanlagt", "in total".
 _SUM_ASKED = re.compile(r"\btotalt?\b|\bsammanlagt\b|\bsammantaget\b|\bi alla\b|\bin total\b|"
-                        r"\baltogether\b|\bcombined\b|\btotal number\b", re.I)
+                        r"\baltogether\b|\bcombined\b|\btotal number\b|"
+                        # ("summera hembesöken per år för alla yrken": walk-through, stop 34)
+                        r"\bsummer\w*|\bsumma\b|\bsum(?: up)?\b|\badd(?: them)? up\b", re.I)
 #: A share of the whole asked: "hur stor andel av alla hembesök … var läkarbesök".
 _SHARE_ASKED = re.compile(r"\bandel\w*|\bhur stor del\b|\bshare of\b|\bproportion\b|"
                           r"\bpercentage of\b|\bprocent av\b|\bwhat percent\w*", re.I)
@@ -74,7 +76,9 @@ _OTHER_THAN = re.compile(r"\bandra\b[^?.]*?\bän\s+(\w+)|\bförutom\s+(\w+)|\but
 #: kategori", "i en tabell", "each staff category", "as a table".
 ALL_ROWS = re.compile(r"\b(?:varje|alla|samtliga|each|every|all(?: the)?)\s+(?:\w+\s+)?"
                       r"(?:yrkes)?(?:kategori\w*|grupp\w*|categor\w*|professions?|staff)\b|"
-                      r"\bper (?:yrkes)?kategori\b|"
+                      # ("… per år för alla yrken": walk-through, stop 34)
+                      r"\b(?:varje|alla|samtliga)\s+yrke(?:n|na|t)?\b|"
+                      r"\bper (?:yrkes)?kategori\b|\bper yrke\b|"
                       r"\bper (?:staff )?category\b|\btabell\w*|\b(?:a|the|as a) table\b|"
                       # which groups ("Vilka andra yrkesgrupper än läkare gör hembesök …?":
                       # answer set D, tuning part, got a sentence naming two)

@@ -261,3 +261,12 @@ def test_a_change_in_percent_after_a_rows_two_years_is_never_refused(ask):
     ask("och 2021", cid)
     b = ask("hur stor ökning i procent blir det", cid)
     assert "Arbetsterapeut 2019: 2570, 2021: 3057 (förändring +487, +18,9 %)" in b["answer"]
+
+
+def test_a_sum_per_year_for_all_professions_is_of_the_totals_table(ask):
+    # walk-through, stop 34: "summera hembesöken per år för alla yrken" quoted the monthly
+    # averages raw, and "vilket år var det flest" then summed the averages (34,08 / 39,2 / 48)
+    a = ask("summera hembesöken per år för alla yrken")
+    assert "2019: 9437; 2020: 10866; 2021: 13306" in a["answer"], a["answer"]
+    b = ask("vilket år var det flest", a["conversation_id"])
+    assert "Högst summa: 2021 (13306)" in b["answer"], b["answer"]
