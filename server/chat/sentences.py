@@ -82,7 +82,12 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                            # one of two named ("Är det regionen eller kommunen som fattar det
                            # beslutet?": walk-through, stop 26, got the SAMSA sentence)
                            r"\beller\b[^?.]{0,40}?\bsom\s+(?:beslutar|bestämmer|avgör|fattar)\b|"
-                           r"\bor\b[^?.]{0,40}?\b(?:that|who)\s+(?:decides?|makes the decision)\b",
+                           r"\bor\b[^?.]{0,40}?\b(?:that|who)\s+(?:decides?|makes the decision)\b|"
+                           # one guessed ("Är det regionen som beslutar om anslutning?":
+                           # walk-throughs, stop 33, got the criteria)
+                           r"\b(?:är|e|var) (?:det|de) (?:\w+ ){1,3}?som (?:beslutar|bestämmer|"
+                           r"avgör|fattar)\b|\b(?:is|was) it (?:\w+ ){1,3}?(?:that|who) "
+                           r"(?:decides?|makes the decision)\b",
                            re.I),
                 re.compile(r"\b(?:tas|fattas|beslutas|avgörs|bestäms)\s+av\b|\bbeslutar\b|"
                            r"\bfattar\s+beslut|"

@@ -3279,6 +3279,13 @@ def _deciding_passages(kb, frame: Frame, text: str, hits: list, window: list,
     return [h for h in offered if not on_the_opposite(h)]
 
 
+#: Who decides, guessed in a yes/no question: "är det regionen som beslutar …", "is it the
+#: physician who decides …".
+_GUESSED_DECIDER = re.compile(
+    r"\b(?:är|e|var) (?:det|de) (?P<named>(?:\w+ ){0,2}?\w+) som (?:beslutar|bestämmer|avgör|"
+    r"fattar|tar beslut\w*)\b|"
+    r"\b(?:is|was) it (?P<named_en>(?:\w+ ){0,2}?\w+) (?:that|who) (?:decides?|makes the decision)\b",
+    re.I)
 #: A sentence that names who decides, in the passive: "Beslut angående anslutning till
 #: hemsjukvården tas av hemsjukvårdens planeringsfunktion."
 _DECIDED_BY = re.compile(r"\b(?:tas|fattas|beslutas|avgörs|bestäms)\s+av\b", re.I)
@@ -5071,6 +5078,17 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         notes.append(T.t(lang, "no_amount_quoted"))
         shown = notes[-1] + "\n" + shown
     asks_decider, says_decider = S.CUES["decider"]
+    guess = _GUESSED_DECIDER.search(frame.text)
+    if cell is None and guess and _DECIDED_BY.search(quote):
+        # a yes/no question guessing who decides ("Är det regionen som beslutar om
+        # anslutning?": walk-throughs, stop 33, got the sentence with no "nej"): yes when the
+        # sentence naming the decider names the one guessed, else no
+        named = guess.group("named") or guess.group("named_en")
+        guessed = {t for t in tokenizer.tokenize(named, compounds=False) if len(t) > 2}
+        said = set(tokenizer.tokenize(quote, compounds=False))
+        notes.append(T.t(lang, "guess_right") if guessed and guessed <= said
+                     else T.t(lang, "guess_wrong", named=named))
+        shown = notes[-1] + "\n" + shown
     if cell is None and asks_decider.search(frame.text) and not says_decider.search(quote):
         # who decides asked, and the sentence quoted names no one: said so above it ("vem
         # beslutar om utskrivning från hemsjukvården?" is answered by "När beslut om utskrivning

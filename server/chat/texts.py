@@ -153,6 +153,8 @@ TEXTS = {
                             "här:",
         "no_amount_quoted": "Rutinerna anger inget belopp för det du frågar om. Närmast står det:",
         "decider_not_named": "Rutinerna anger inte vem som fattar det beslutet. Närmast står det:",
+        "guess_wrong": "Nej, inte {named} enligt rutinen. Så här står det:",
+        "guess_right": "Ja. Så här står det i rutinen:",
         "fee_without_amount": "Rutinerna anger inget belopp för avgiften. Så här beskriver "
                               "rutinen den:",
         "where_said_card": "Svaret om besöket bygger på de här ställena i rutinen (citaten och "
@@ -329,6 +331,8 @@ TEXTS = {
         "no_amount_quoted": "The routines give no amount for what you ask. The closest they come:",
         "decider_not_named": "The routines do not say who makes that decision. The closest they "
                              "come:",
+        "guess_wrong": "No, not {named}, according to the routine. It says:",
+        "guess_right": "Yes. The routine says:",
         "fee_without_amount": "The routines give no amount for the fee. This is how the routine "
                               "describes it (in Swedish):",
         "where_said_card": "The answer about the visit rests on these places in the routine (the "

@@ -1250,3 +1250,15 @@ def test_what_counts_as_a_targeted_visit_gets_the_compensation_rules_occasions(a
         for occasion in ("utskrivning från slutenvård", "inskrivning för nya patienter",
                          "brytpunktssamtal på SäBo"):
             assert occasion in body["answer"], (question, occasion)
+
+
+def test_a_wrong_guess_of_who_decides_is_answered_no_with_the_decider(ask):
+    # walk-throughs, stop 33: "Är det regionen som beslutar om anslutning?" got the criteria,
+    # with no "nej"
+    body = ask("Är det regionen som beslutar om anslutning till hemsjukvården?")
+    assert "Nej, inte regionen enligt rutinen" in body["answer"]
+    assert "tas av hemsjukvårdens planeringsfunktion" in body["answer"]
+    english = ask("is it the doctor who decides on enrolment in home care")
+    assert english["answer"].startswith("No, not the doctor")
+    right = ask("är det hemsjukvårdens planeringsfunktion som beslutar om anslutning")
+    assert right["answer"].startswith("Ja. Så här står det i rutinen:")
