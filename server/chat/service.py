@@ -2479,6 +2479,12 @@ def _other_organization_visit_answer(state, frame: Frame) -> ChatReply:
     organization's routines say on the matter is shown from search within it."""
     lead = T.t(frame.lang, "org_no_visit_rules", org=frame.organization)
     reply = _search_answer(state, frame)
+    if not (REGISTRATION_WORDS.search(frame.text) or MONEY_WORDS.search(frame.text)
+            or _CLINIC_PAY.search(frame.text) or _HOW_REGISTER.search(frame.text)):
+        # a visit's facts with a question on something else ("pat flyttade in på vård och
+        # omsorgsboende igår, måste jag skicka en vårdbegäran": walk-through, stop 34) is
+        # answered without the note on registration and fees
+        return reply
     if reply.api["kind"] == "no_answer":
         reply.api["answer"] = lead
         return reply

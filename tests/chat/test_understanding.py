@@ -2819,3 +2819,18 @@ def test_another_decisions_date_asked_after_the_inquirys_is_not_lakarmedverkans_
     assert "2023-11-28" in a["answer"]
     b = ask("och tilläggsbeslutet från HSU, vilket datum", a["conversation_id"])
     assert "2025-02-11" in b["answer"] and "14 dagar" not in b["answer"]
+
+
+def test_a_visit_fact_beside_a_question_on_something_else_gets_no_note_on_registration(client):
+    # walk-through, stop 34: "pat flyttade in på vård och omsorgsboende igår, måste jag skicka
+    # en vårdbegäran" with the municipality picked led with "… beskriver inte registrering,
+    # patientavgift eller extra ersättning …"
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    body = client.post("/api/v1/chat", json={
+        "message": "pat flyttade in på vård och omsorgsboende igår, måste jag skicka en "
+                   "vårdbegäran", "organization": vg}).json()
+    assert "beskriver inte registrering" not in body["answer"]
+    assert "ansluts till hemsjukvården vid inflyttning" in body["answer"]
+    fee = client.post("/api/v1/chat", json={
+        "message": "vad betalar en 87-åring för läkarbesök hemma igår", "organization": vg}).json()
+    assert "beskriver inte registrering" in fee["answer"]
