@@ -2834,3 +2834,14 @@ def test_a_visit_fact_beside_a_question_on_something_else_gets_no_note_on_regist
     fee = client.post("/api/v1/chat", json={
         "message": "vad betalar en 87-åring för läkarbesök hemma igår", "organization": vg}).json()
     assert "beskriver inte registrering" in fee["answer"]
+
+
+@pytest.mark.parametrize("message, named", [("does the 500 kr apply in Skane too", "Skåne"),
+                                            ("hemsjukvård malmo", "Malmö"),
+                                            ("hur gör man i orebro", "Örebro")])
+def test_another_region_named_without_its_diacritics_never_gets_hallands_rules(ask, message,
+                                                                                named):
+    # walk-through, stop 34: "Skane" and "malmo" got Region Halland's 500 kr and HSU decision
+    body = ask(message)
+    assert body["kind"] == "no_answer" and body["decision"] is None, body["answer"]
+    assert named in body["answer"]
