@@ -938,6 +938,7 @@ _HOME_CARE = re.compile(r"(?:inskriven|ansluten) i (?:den )?(?:kommunal(?:a)? )?
                         # "ej inskriven i hemsjukv", "not in municipal care", "hemsjukvård i
                         # ordinärt" (walk-through, stop 34: the 500 kr's enrolment was asked)
                         r"\bin municipal (?:home )?(?:health ?)?care\b|"
+                        r"\butan (?:kommunal )?(?:hemsjukvård\w*|k?hsv\b)|"
                         r"\bhemsjukvård\w* i (?:ordinärt|eget)\b",
                         re.I)
 _PERFORMED_BY = [

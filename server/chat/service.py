@@ -259,8 +259,10 @@ _IT = re.compile(r"\b(?:det|den|it|that|this)\b", re.I)
 #: after "har 3 besök att reg. först: …": walk-through, stop 34, read its day as the
 #: discharge's of the visit before, and the visit kept that one's day); a day, an age, an
 #: occasion and a housing stated together describe a visit of their own too.
+_SAME_DAY = re.compile(r"\bsamma dag\b|\bsame day\b", re.I)
 _NEXT_VISIT = re.compile(r"^\W*(?:(?:och|ok|okej|sen|så|and|then)\W+)*(?:nästa|next|"
-                         r"(?:en|ett|one) (?:till|more)|another|andra|tredje|second|third)\b",
+                         r"(?:en|ett|one) (?:till|more)|another|andra|tredje|fjärde|sista|"
+                         r"second|third|fourth|last one|the last)\b",
                          re.I)
 IT_WORDS = 8
 
@@ -2158,8 +2160,15 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     lang = frame.lang
     known = conv.facts if (frame.reply_to or conv.last_kind == VISIT
                            or (conv.topic or {}).get("visit_facts")) else {}
-    switched = bool(known) and other_patient(frame.text)
+    # (the next of several visits is another patient's: "sista: 92 år hemma utan
+    # hemsjukvård, …" kept the enrolment of the SäBo visit before: walk-through, stop 34)
+    switched = bool(known) and (other_patient(frame.text) or (
+        bool(_NEXT_VISIT.match(frame.text)) and len(frame.stated) >= 2))
     if switched:
+        if _SAME_DAY.search(frame.text) and known.get("visit_date") \
+                and "visit_date" not in frame.stated:
+            # ("nästa: 67 år … samma dag": the day of the visit before)
+            frame.stated = {**frame.stated, "visit_date": known["visit_date"]}
         known = {}
     changes = changed_facts(known, frame.stated) if known else []
     conv.facts = merge_facts(known, frame.stated)

@@ -2845,3 +2845,18 @@ def test_another_region_named_without_its_diacritics_never_gets_hallands_rules(a
     body = ask(message)
     assert body["kind"] == "no_answer" and body["decision"] is None, body["answer"]
     assert named in body["answer"]
+
+
+def test_the_last_of_several_visits_is_another_patients_without_the_enrolment_before(client):
+    # walk-through, stop 34: "sista: 92 år hemma utan hemsjukvård, utskriven från sjukhus igår"
+    # kept the enrolment of the SäBo visit before ("utan hemsjukvård" was not read) and said
+    # 500 kr; "samma dag" of the next visit is the day of the one before
+    a = _ask_halland(client, "första besöket: 86 år, säbo, inskrivning 2/11")
+    b = _ask_halland(client, "nästa: 67 år ordinärt boende khsv brytpunktssamtal samma dag",
+                     a["conversation_id"])
+    assert b["understood"]["facts"]["visit_date"] == a["understood"]["facts"]["visit_date"]
+    assert b["decision"]["eligible"] is True
+    c = _ask_halland(client, "sista: 92 år hemma utan hemsjukvård, utskriven från sjukhus igår",
+                     b["conversation_id"])
+    assert c["understood"]["facts"]["municipal_home_care"] is False
+    assert c["decision"]["eligible"] is False
