@@ -538,7 +538,8 @@ _AGE_PATTERNS = [
                r"after|of|in|since|back))", re.I),
     re.compile(r"\baged?\s*(?::|to|is)?\s*(\d{1,3})\b", re.I),  # aged 87, age 87, age: 87
     # ("ändra åldern till 87": walk-through, stop 34, refused)
-    re.compile(r"\b(?:ålder|åldern)\s*(?:är|:|till|=)?\s*(\d{1,3})\b", re.I),
+    # ("och åldern var 93 inte 83": walk-through, stop 34, refused)
+    re.compile(r"\b(?:ålder|åldern)\s*(?:är|var|:|till|=)?\s*(\d{1,3})\b", re.I),
     # A patient's age added last, after a comma: "… so it was the inskrivningssamtal, 76"
     # (routing set, tuning part, locum). Only 40 to 119: a count or an hour is not an age.
     re.compile(r",\s*((?:[4-9]\d|1[01]\d))\s*[.!]?\s*$"),

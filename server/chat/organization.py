@@ -37,6 +37,10 @@ _REGIONS = (
     "Västerbotten", "Norrbotten",
 )
 _CITIES = (
+    # (Göteborg: a municipality in Västra Götaland, not the one whose routine the knowledge
+    # base holds: "I'm working in a Gothenburg municipality, do we get the 500 kr" got Region
+    # Halland's rule: walk-through, stop 34)
+    "Göteborg", "Gothenburg", "Borås", "Trollhättan", "Uddevalla", "Skövde",
     "Malmö", "Lund", "Helsingborg", "Linköping", "Norrköping", "Västerås", "Umeå", "Luleå",
     "Sundsvall", "Gävle", "Eskilstuna", "Karlstad", "Växjö", "Södertälje", "Solna", "Nacka",
     "Huddinge", "Täby", "Östersund", "Karlskrona", "Kristianstad", "Visby", "Falun", "Borlänge",
@@ -130,6 +134,8 @@ def find_organization(text: str, organizations: list[str]) -> Mention | None:
             canonical = next((n for n in _REGIONS + _CITIES
                               if re.fullmatch(_without_diacritics_too(n), m.group(1), re.I)),
                              None)
+            if canonical == "Gothenburg":
+                canonical = "Göteborg"
             if canonical is not None and canonical.casefold() != m.group(1).casefold():
                 return Mention(_display(canonical, m.group(0).replace(m.group(1), canonical)),
                                None)

@@ -3430,6 +3430,17 @@ def _no_answer(state, frame: Frame, nearby: bool = False, elsewhere=None) -> Cha
     answer = T.t(frame.lang, "no_answer")
     if elsewhere is None and nearby:
         elsewhere = _covered_elsewhere(state, frame)
+    if elsewhere is not None and frame.organization \
+            and organization_kind(frame.organization) == "municipality" \
+            and state.rules is not None \
+            and any(r.document_id == elsewhere.meta.id for r in state.rules.visit_routines) \
+            and (_CLINIC_PAY.search(frame.text) or MONEY_WORDS.search(frame.text)):
+        # the clinic's pay or the fee asked of a municipality: Region Halland's visit rules do
+        # not hold there, never "a routine of Region Halland does" ("I'm working in a
+        # Gothenburg municipality, do we get the 500 kr": walk-through, stop 34)
+        answer = T.t(frame.lang, "org_no_visit_rules", org=frame.organization)
+        elsewhere = None
+        nearby = False
     if elsewhere is not None:
         # the organization picked has nothing on it, another one's routine has: said where
         # (walk-through, stop 25: "Hur registrerar jag ett hembesök i Cosmic?" with the
