@@ -1346,9 +1346,32 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
                      and words <= FOLLOW_ON_WORDS))
             and _POINTS_BACK.search(text)):
         return None
-    if _other_system(kb, text, conv):
+    if _other_system(kb, text, conv) or _names_another_section(kb, text, conv):
         return None
     return _with_topic(kb, text, conv)
+
+
+def _names_another_section(kb, text: str, conv: Conversation) -> bool:
+    """Whether ``text`` names a word of another section's heading of the last answer's
+    document that the quoted passage lacks: it asks about that section, not the last answer
+    ("och om det är en pat på permission från sjukhuset" after "Kväll och natt" got the
+    evening section again, not "Permission från slutenvården": walk-through, stop 34)."""
+    document = kb.document(conv.topic["document_id"])
+    chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
+    if document is None or chunk is None:
+        return False
+    tokenize = _tokenizer_for(kb).tokenize
+    asked = {t for t in tokenize(text, compounds=False) if t.isalpha() and len(t) >= 5}
+    # (never a word of the document's title: "hemsjukvården" names the whole routine)
+    quoted = set(tokenize(f"{document.meta.title} {chunk.section or ''} {chunk.text}",
+                          compounds=False))
+    for other in document.chunks:
+        if other.section and other.section != chunk.section:
+            heading = {t for t in tokenize(other.section, compounds=False)
+                       if t.isalpha() and len(t) >= 5}
+            if (asked & heading) - quoted:
+                return True
+    return False
 
 
 def _table_change_asked(kb, text: str, conv: Conversation, frame: Frame) -> str | None:

@@ -1262,3 +1262,8 @@ def test_a_wrong_guess_of_who_decides_is_answered_no_with_the_decider(ask):
     assert english["answer"].startswith("No, not the doctor")
     right = ask("är det hemsjukvårdens planeringsfunktion som beslutar om anslutning")
     assert right["answer"].startswith("Ja. Så här står det i rutinen:")
+
+
+def test_a_wrong_guess_of_who_takes_the_decision_is_answered_no(ask):
+    body = ask("är det regionen som tar beslutet om anslutning")
+    assert "Nej, inte regionen enligt rutinen" in body["answer"]

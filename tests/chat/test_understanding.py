@@ -2879,3 +2879,22 @@ def test_an_age_said_to_have_been_another_is_read(client):
     a = _ask_halland(client, "inskrivningssamtal säbo 83 år 20/3 2025")
     b = _ask_halland(client, "och åldern var 93 inte 83", a["conversation_id"])
     assert "ålder 83 → 93" in b["answer"] and b["decision"]["patient_fee_sek"] == 0
+
+
+def test_a_follow_up_naming_another_sections_heading_asks_about_that_section(client):
+    # walk-through, stop 34: "och om det är en pat på permission från sjukhuset" after the
+    # evening and night answer got the evening section again
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+
+    def ask_vg(message, cid=None):
+        body = {"message": message, "organization": vg}
+        if cid:
+            body["conversation_id"] = cid
+        return client.post("/api/v1/chat", json=body).json()
+
+    a = ask_vg("ansluts patienter som bara behöver insatser på kvällen och natten")
+    assert a["citations"][0]["section"] == "Kväll och natt"
+    b = ask_vg("och om det är en pat på permission från sjukhuset", a["conversation_id"])
+    assert b["citations"][0]["section"] == "Permission från slutenvården", b["answer"]
+    c = ask_vg("krävs det nåt innan vi gör insatser vid permission", b["conversation_id"])
+    assert "dialog och nödvändig informationsöverföring" in c["answer"], c["answer"]
