@@ -3461,7 +3461,12 @@ def _no_answer(state, frame: Frame, nearby: bool = False, elsewhere=None) -> Cha
         # the clinic's pay or the fee asked of a municipality: Region Halland's visit rules do
         # not hold there, never "a routine of Region Halland does" ("I'm working in a
         # Gothenburg municipality, do we get the 500 kr": walk-through, stop 34)
-        answer = T.t(frame.lang, "org_no_visit_rules", org=frame.organization)
+        fee_asked = not (_DOCTOR_NAMED.search(frame.text) or _VISIT_WORD.search(frame.text)
+                         or _CLINIC_PAY.search(frame.text))
+        # (the fee of the municipality's own home care, asked after its fee levels: "hur
+        # mycket kostar det i kronor": walk-through, stop 34)
+        answer = T.t(frame.lang, "org_fee_no_amount" if fee_asked else "org_no_visit_rules",
+                     org=frame.organization)
         elsewhere = None
         nearby = False
     if elsewhere is not None:

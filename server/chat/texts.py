@@ -153,6 +153,8 @@ TEXTS = {
                             "här:",
         "no_amount_quoted": "Rutinerna anger inget belopp för det du frågar om. Närmast står det:",
         "decider_not_named": "Rutinerna anger inte vem som fattar det beslutet. Närmast står det:",
+        "org_fee_no_amount": "Rutinerna från {org} anger inget belopp i kronor för avgiften; "
+                             "Region Hallands avgifter för läkares hembesök gäller inte där.",
         "guess_wrong": "Nej, inte {named} enligt rutinen. Så här står det:",
         "guess_right": "Ja. Så här står det i rutinen:",
         "fee_without_amount": "Rutinerna anger inget belopp för avgiften. Så här beskriver "
@@ -331,6 +333,8 @@ TEXTS = {
         "no_amount_quoted": "The routines give no amount for what you ask. The closest they come:",
         "decider_not_named": "The routines do not say who makes that decision. The closest they "
                              "come:",
+        "org_fee_no_amount": "The routines of {org} give no amount in kronor for the fee; Region "
+                             "Halland's fees for physicians' home visits do not apply there.",
         "guess_wrong": "No, not {named}, according to the routine. It says:",
         "guess_right": "Yes. The routine says:",
         "fee_without_amount": "The routines give no amount for the fee. This is how the routine "

@@ -2898,3 +2898,17 @@ def test_a_follow_up_naming_another_sections_heading_asks_about_that_section(cli
     assert b["citations"][0]["section"] == "Permission från slutenvården", b["answer"]
     c = ask_vg("krävs det nåt innan vi gör insatser vid permission", b["conversation_id"])
     assert "dialog och nödvändig informationsöverföring" in c["answer"], c["answer"]
+
+
+def test_the_municipalitys_fee_in_kronor_is_said_not_to_be_given(client):
+    # walk-through, stop 34: "hur mycket kostar det i kronor" after the fee levels, with the
+    # municipality picked, was pointed to Region Halland's Cosmic routine
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    a = client.post("/api/v1/chat", json={"message": "vad är avgiftsnivå 1",
+                                          "organization": vg}).json()
+    b = client.post("/api/v1/chat", json={"message": "hur mycket kostar det i kronor",
+                                          "organization": vg,
+                                          "conversation_id": a["conversation_id"]}).json()
+    assert b["kind"] == "no_answer"
+    assert "anger inget belopp i kronor för avgiften" in b["answer"]
+    assert "Det gör en rutin från Region Halland" not in b["answer"]
