@@ -3363,13 +3363,17 @@ _ASKING_WHO_DECIDES = re.compile(r"\b(?:vem|vilka|vilken|who)\b|"
                                  r"\b\w*(?:beslut|bestäm|avgör|decid|decision|fatta)\w*", re.I)
 
 
-def _says_who_decides(kb, question: str, passage: str) -> bool:
+def _says_who_decides(kb, question: str, passage: str, sides=None) -> bool:
     """Whether a sentence of ``passage`` says who decides (``_DECIDED_BY``), on what
     ``question`` asks rather than on its opposite: "vem beslutar om utskrivning från
     hemsjukvården?" got "Beslut angående anslutning till hemsjukvården tas av hemsjukvårdens
-    planeringsfunktion" (walk-throughs, stop 33: the routine names no one for the discharge)."""
+    planeringsfunktion" (walk-throughs, stop 33: the routine names no one for the discharge).
+    ``sides``: the question's ``opposite_stems``, when the caller has them already."""
+    if not _DECIDED_BY.search(passage):
+        return False
     tokenizer = _tokenizer_for(kb)
-    side, opposite = kb.lexicon.opposite_stems(question, tokenizer)
+    side, opposite = sides if sides is not None \
+        else kb.lexicon.opposite_stems(question, tokenizer)
     for span in S.split_sentences(passage):
         sentence = passage[span.start:span.end]
         if not _DECIDED_BY.search(sentence):
@@ -3385,11 +3389,12 @@ def _decided_by_unit(kb, frame: Frame, text: str):
     (``_DECIDED_BY``) and covers enough of what the question asks it of
     (``DECIDER_MIN_COVERAGE``, the asking words left out); None."""
     subject = _ASKING_WHO_DECIDES.sub(" ", text)
+    sides = kb.lexicon.opposite_stems(frame.text, _tokenizer_for(kb))
     for hit, unit, cosine, covered in kb.nearest_units(text, DECIDER_UNITS,
                                                        organization=frame.organization,
                                                        cover=subject):
         span = S.split_sentences(hit.chunk.text)[unit]
-        if _says_who_decides(kb, frame.text, hit.chunk.text[span.start:span.end]) \
+        if _says_who_decides(kb, frame.text, hit.chunk.text[span.start:span.end], sides) \
                 and (covered >= DECIDER_MIN_COVERAGE or cosine >= DECIDER_MIN_COSINE) \
                 and hit in _answer_window([hit], frame):
             return hit
