@@ -101,7 +101,8 @@ _DAYS_AGO = re.compile(r"\b(\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju)\s+dag(?:ar
 # ("home visit at sabo 2 weeks ago": walk-through, stop 34, assumed today)
 _WEEKS_AGO = re.compile(r"\b(\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju|one|two|three|four|five|six|"
                         r"seven|a)\s+(?:veck(?:a|or)|weeks?)\s+(?:sedan|ago)\b", re.I)
-_NUMBER_WORDS = {"a": 1, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
+_NUMBER_WORDS = {"a": 1, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6,
+                 "sju": 7,
                  "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # "förra tisdagen", "i tisdags", "i förra veckan på tisdag", "last tuesday", "on tuesday"
 _LAST_WEEKDAY = re.compile(
@@ -890,7 +891,8 @@ _REMOTE = re.compile(r"\bvideo\w*|\btelefon\w*|\bdistans\w*|\bphone\b|\btelephon
 _IN_PERSON = re.compile(r"\bpå plats\b|\bfysiskt\b|\bin person\b|\bi hemmet\b|\bhembesök\w*|"
                         # going there ("ok om jag åker dit imorgon istället" after a video
                         # visit kept it remote, so no 500 kr: walk-through, stop 30)
-                        r"\b(?:åker|åka|åkte|åkt|kör|köra|körde|kört|går|gå|gick|gått)\s+"
+                        r"\b(?:åker|åka|åkte|åkt|kör|köra|körde|kört|går|gå|gick|"
+                        r"gått)\s+"
                         r"(?:dit|ut|hem till)\b|"
                         r"\b(?:go|goes|going|went|drive|drives|driving|drove)\s+(?:there|out)\b",
                         re.I)

@@ -86,7 +86,8 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                            # one guessed ("Är det regionen som beslutar om anslutning?":
                            # walk-throughs, stop 33, got the criteria)
                            r"\b(?:är|e|var) (?:det|de) (?:\w+ ){1,3}?som (?:beslutar|bestämmer|"
-                           r"avgör|fattar|tar beslut\w*)\b|\b(?:is|was) it (?:\w+ ){1,3}?(?:that|who) "
+                           r"avgör|fattar|tar beslut\w*)\b|"
+                           r"\b(?:is|was) it (?:\w+ ){1,3}?(?:that|who) "
                            r"(?:decides?|makes the decision)\b",
                            re.I),
                 re.compile(r"\b(?:tas|fattas|beslutas|avgörs|bestäms)\s+av\b|\bbeslutar\b|"

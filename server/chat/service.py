@@ -259,11 +259,12 @@ _IT = re.compile(r"\b(?:det|den|it|that|this)\b", re.I)
 #: after "har 3 besök att reg. först: …": walk-through, stop 34, read its day as the
 #: discharge's of the visit before, and the visit kept that one's day); a day, an age, an
 #: occasion and a housing stated together describe a visit of their own too.
-_SAME_DAY = re.compile(r"\bsamma dag\b|\bsame day\b", re.I)
 _NEXT_VISIT = re.compile(r"^\W*(?:(?:och|ok|okej|sen|så|and|then)\W+)*(?:nästa|next|"
                          r"(?:en|ett|one) (?:till|more)|another|andra|tredje|fjärde|sista|"
                          r"second|third|fourth|last one|the last)\b",
                          re.I)
+#: The next visit on the day of the one before ("nästa: 67 år … samma dag").
+_SAME_DAY = re.compile(r"\bsamma dag\b|\bsame day\b", re.I)
 IT_WORDS = 8
 
 
@@ -3278,6 +3279,7 @@ def _deciding_passages(kb, frame: Frame, text: str, hits: list, window: list,
     asks, holds = S.CUES["decider"]
     if not offered or not asks.search(frame.text):
         return offered
+
     def on_the_opposite(hit) -> bool:
         # a passage saying only who decides the opposite answers nothing ("vem beslutar om
         # utskrivning från hemsjukvården?" and "Beslut angående anslutning …": walk-throughs,
@@ -3322,7 +3324,8 @@ def _deciding_passages(kb, frame: Frame, text: str, hits: list, window: list,
 _GUESSED_DECIDER = re.compile(
     r"\b(?:är|e|var) (?:det|de) (?P<named>(?:\w+ ){0,2}?\w+) som (?:beslutar|bestämmer|avgör|"
     r"fattar|tar beslut\w*)\b|"
-    r"\b(?:is|was) it (?P<named_en>(?:\w+ ){0,2}?\w+) (?:that|who) (?:decides?|makes the decision)\b",
+    r"\b(?:is|was) it (?P<named_en>(?:\w+ ){0,2}?\w+) (?:that|who) "
+    r"(?:decides?|makes the decision)\b",
     re.I)
 #: A sentence that names who decides, in the passive: "Beslut angående anslutning till
 #: hemsjukvården tas av hemsjukvårdens planeringsfunktion."
@@ -3723,10 +3726,12 @@ _CLINIC = re.compile(r"\bvårdcentral\w*|\bvc\b|\bclinics?\b|\bpractices?\b|"
 #: walk-through, stop 34, refused or got the follow-up's "Antal riktade hemsjukvårdsbesök"):
 #: the compensation rule's occasions.
 _TARGETED_ASKED = re.compile(
-    r"\b(?:vad|vilka(?: \w+)?|vilket(?: \w+)?)\s+(?:räknas|är|blir)\s+(?:som\s+)?(?:ett\s+|en\s+)?"
+    r"\b(?:vad|vilka(?: \w+)?|vilket(?: \w+)?)\s+(?:räknas|är|blir)\s+(?:som\s+)?"
+    r"(?:ett\s+|en\s+)?"
     r"riktad\w*|\bwhat (?:counts|is counted|qualifies) as (?:a |an )?targeted\b|"
     r"\bwhich (?:\w+ )?(?:are|count as|counts as) targeted\b|\bwhat (?:is|are) (?:a )?targeted "
-    r"(?:home )?visits?\b|\bvad (?:är|menas med|betyder) (?:ett )?riktat? (?:hem)?\w*besök\b", re.I)
+    r"(?:home )?visits?\b|\bvad (?:är|menas med|betyder) (?:ett )?riktat? (?:hem)?\w*besök\b",
+    re.I)
 _TARGETED_VISIT = re.compile(
     r"\briktad\w*|\bhembesök\w*|\bhemsjukvårdsbesök\w*|\bläkarbesök\w*|\bbesök\w* i hemmet|"
     r"\bhome visits?\b|\btargeted\b", re.I)

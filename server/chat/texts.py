@@ -152,7 +152,8 @@ TEXTS = {
         "term_not_defined": "Rutinerna förklarar inte vad ”{term}” betyder. Ordet används så "
                             "här:",
         "no_amount_quoted": "Rutinerna anger inget belopp för det du frågar om. Närmast står det:",
-        "decider_not_named": "Rutinerna anger inte vem som fattar det beslutet. Närmast står det:",
+        "decider_not_named": "Rutinerna anger inte vem som fattar det beslutet. Närmast står "
+                             "det:",
         "org_fee_no_amount": "Rutinerna från {org} anger inget belopp i kronor för avgiften; "
                              "Region Hallands avgifter för läkares hembesök gäller inte där.",
         "guess_wrong": "Nej, inte {named} enligt rutinen. Så här står det:",

@@ -1220,8 +1220,9 @@ def test_a_claim_about_the_amount_of_the_compensation_is_answered_yes_or_no(ask)
 
 def test_who_can_get_home_care_gets_the_criteria(client):
     # walk-through, stop 34: "vem kan få hemsjukvård" quoted the SIP bullet holding "få"
-    r = client.post("/api/v1/chat", json={"message": "vem kan få hemsjukvård",
-                                          "organization": "Kommun i Västra Götaland (Sektor Välfärd)"})
+    r = client.post("/api/v1/chat", json={
+        "message": "vem kan få hemsjukvård",
+        "organization": "Kommun i Västra Götaland (Sektor Välfärd)"})
     body = r.json()
     assert "somatisk, psykisk eller kognitiv funktionsnedsättning" in body["answer"]
     assert "oavsett ålder eller diagnos" in body["answer"]

@@ -2834,7 +2834,8 @@ def test_a_visit_fact_beside_a_question_on_something_else_gets_no_note_on_regist
     assert "beskriver inte registrering" not in body["answer"]
     assert "ansluts till hemsjukvården vid inflyttning" in body["answer"]
     fee = client.post("/api/v1/chat", json={
-        "message": "vad betalar en 87-åring för läkarbesök hemma igår", "organization": vg}).json()
+        "message": "vad betalar en 87-åring för läkarbesök hemma igår",
+        "organization": vg}).json()
     assert "beskriver inte registrering" in fee["answer"]
 
 
