@@ -298,3 +298,7 @@ def test_a_routine_with_no_validity_is_not_said_to_be_in_force(client):
     html = client.get("/documents").text
     row = next(r for r in html.split("<tr>") if "Rutin för anslutning till och utskrivning" in r)
     assert "Okänt (ingen giltighetstid angiven)" in row and "status-yes" not in row
+    # walk-through, stop 34: the routine's own page still said "Gäller i dag: Ja"
+    page = client.get("/documents/vg-hemsjukvard-anslutning-utskrivning").text
+    said = re.search(r"<dt>Gäller i dag</dt><dd>(.*?)</dd>", page).group(1)
+    assert said == "Okänt (ingen giltighetstid angiven)"
