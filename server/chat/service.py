@@ -984,6 +984,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # "Var det inte Cosmic redan då?" after a card: which version held on the visit's day
         # (re-check, stop 24: Cosmic's conditions were quoted, never "VAS applied then")
         frame.kind = VERSION
+    if conv.last_kind == VISIT and _has_visit(conv.facts) and not stated \
+            and _FIELDS_ASKED.search(text) and not _SYSTEM_NAMED.search(text) \
+            and len(text.split()) <= 8:
+        # the fields to fill in, asked after a registration answer, are that answer's ("what
+        # fields do i fill in" after a VAS card: walk-through, stop 34, refused)
+        frame.kind, frame.reply_to = VISIT, "correction"
     if conv.last_kind == VISIT and _has_visit(conv.facts) and _WHY_ALONE.match(text):
         # "why?" after a registration answer asks why that answer (walk-through, stop 21:
         # it quoted the aims of the SäBo agreements)

@@ -2913,3 +2913,15 @@ def test_the_municipalitys_fee_in_kronor_is_said_not_to_be_given(client):
     assert b["kind"] == "no_answer"
     assert "anger inget belopp i kronor för avgiften" in b["answer"]
     assert "Det gör en rutin från Region Halland" not in b["answer"]
+
+
+def test_the_fields_asked_after_a_registration_answer_are_that_answers(ask):
+    # walk-through, stop 34: "what fields do i fill in" after a VAS card was refused
+    a = ask("visit feb 14 2023, new pt being enrolled in home care, age 91 which system")
+    b = ask("what fields do i fill in", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["system"] == "VAS", b["answer"]
+    assert "Besökstyp: Hemsjukvårdsbesök" in b["answer"]
+    # another system named asks for that system's fields
+    c = ask("besök idag 87 år säbo utskrivning")
+    d = ask("vilka fält fyllde man i i vas", c["conversation_id"])
+    assert "Besökstyp" in d["answer"], d["answer"]
