@@ -55,9 +55,13 @@ def _without_diacritics_too(name: str) -> str:
                     "Ö": "[ÖO]", "é": "[ée]"}.get(c, re.escape(c)) for c in name)
 
 
+#: Each region's and town's pattern, typed with or without its å, ä and ö, and the name as
+#: Sweden spells it.
+_NAME_FORMS = [(re.compile(_without_diacritics_too(n), re.I), {"Gothenburg": "Göteborg"}.get(n, n))
+               for n in _REGIONS + _CITIES]
 _OTHER_NAMED = re.compile(
     r"\b(?:region(?:en)?\s+|landstinget\s+(?:i\s+)?)?("
-    + "|".join(_without_diacritics_too(n) for n in _REGIONS + _CITIES)
+    + "|".join(pattern.pattern for pattern, _ in _NAME_FORMS)
     + r")(?:s)?\b(?:\s+(?:läns?\s+)?(?:region|landsting|kommun|stad))?"
     r"|\bscania\b|\btakecare\b", re.I)
 # "Region Foo", "Foo kommun", "Foo stad", "Landstinget i Foo" for any capitalized Foo.
@@ -131,11 +135,8 @@ def find_organization(text: str, organizations: list[str]) -> Mention | None:
         name = m.group(1) or m.group(0)
         if m.group(1):
             # (the name as Sweden spells it: "Skane" is Skåne)
-            canonical = next((n for n in _REGIONS + _CITIES
-                              if re.fullmatch(_without_diacritics_too(n), m.group(1), re.I)),
-                             None)
-            if canonical == "Gothenburg":
-                canonical = "Göteborg"
+            canonical = next((spelled for pattern, spelled in _NAME_FORMS
+                              if pattern.fullmatch(m.group(1))), None)
             if canonical is not None and canonical.casefold() != m.group(1).casefold():
                 return Mention(_display(canonical, m.group(0).replace(m.group(1), canonical)),
                                None)

@@ -61,6 +61,14 @@ PURPOSE_ASKED = re.compile(r"\bsyfte\w*|\bvarför infördes\b|\bpurpose\b|"
 PURPOSE_SAID = re.compile(r"\bsyfte\w*|\bi syfte att\b|\bsyftar\b", re.I)
 #: A section stating a purpose under its heading ("Syfte": "Rutinen ska leda till …").
 PURPOSE_HEADING = re.compile(r"^\s*syfte\b|^\s*purpose\b", re.I)
+#: Who decides, guessed in a yes/no question: "är det regionen som beslutar …", "is it the
+#: physician who decides …" (the one guessed: ``named``, ``named_en``).
+GUESSED_DECIDER = re.compile(
+    r"\b(?:är|e|var) (?:det|de) (?P<named>(?:\w+ ){0,2}?\w+) som (?:beslutar|bestämmer|avgör|"
+    r"fattar|tar beslut\w*)\b|"
+    r"\b(?:is|was) it (?P<named_en>(?:\w+ ){0,2}?\w+) (?:that|who) "
+    r"(?:decides?|makes the decision)\b",
+    re.I)
 CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "frequency": (re.compile(r"\bhur ofta\b|\bhow often\b|\bhur många gånger\b", re.I),
                   re.compile(rf"\b(?:var|varje|per|minst|årligen|every|per|once)\b\s*(?:{_NUMBER}\s+)?"
@@ -85,10 +93,7 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                            r"\bor\b[^?.]{0,40}?\b(?:that|who)\s+(?:decides?|makes the decision)\b|"
                            # one guessed ("Är det regionen som beslutar om anslutning?":
                            # walk-throughs, stop 33, got the criteria)
-                           r"\b(?:är|e|var) (?:det|de) (?:\w+ ){1,3}?som (?:beslutar|bestämmer|"
-                           r"avgör|fattar|tar beslut\w*)\b|"
-                           r"\b(?:is|was) it (?:\w+ ){1,3}?(?:that|who) "
-                           r"(?:decides?|makes the decision)\b",
+                           + GUESSED_DECIDER.pattern,
                            re.I),
                 re.compile(r"\b(?:tas|fattas|beslutas|avgörs|bestäms)\s+av\b|\bbeslutar\b|"
                            r"\bfattar\s+beslut|"

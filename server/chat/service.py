@@ -400,12 +400,14 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         said = T.t(lang, "other_org_named_said" if remembered else "other_org_named",
                    named=frame.other_named[0], chosen=frame.other_named[1])
         reply = _said_first(reply, said)
-    if frame.kind != VISIT and reply.api.get("kind") == SEARCH:
-        said = _general_fee_check(state, frame, today)
+    # a claim put for checking with no visit described: its fee, or the compensation's amount
+    claim = check_asked(frame.text) if frame.kind != VISIT else None
+    if claim is not None and reply.api.get("kind") == SEARCH:
+        said = _general_fee_check(state, frame, today, claim)
         if said:
             reply.api["answer"] = said + "\n" + reply.api["answer"]
-    if frame.kind != VISIT:
-        reply = _general_compensation_check(state, frame, today, reply)
+    if claim is not None:
+        reply = _general_compensation_check(state, frame, today, reply, claim)
     if pnr_seen and born_pnr is None:
         reply.api["answer"] = T.t(lang, "pnr_bad") + "\n\n" + reply.api["answer"]
 
@@ -2623,16 +2625,15 @@ def _age_moved_note(moved, lang: str) -> str | None:
     return T.t(lang, key, age=age, on=on.isoformat(), d=visit.isoformat(), ages=shown)
 
 
-def _general_fee_check(state, frame: Frame, today: date) -> str | None:
-    """Yes or no to a claim about what patients of an age pay, checked against the rules of
-    the routine in force today ("stämmer det att 85-åringar betalar 200 för hembesök":
-    walk-through, stop 33, got the fee line alone, with no "nej"); None for any other
-    message."""
+def _general_fee_check(state, frame: Frame, today: date, check: Claim) -> str | None:
+    """Yes or no to a claim (``check``, the message's ``check_asked``) about what patients of
+    an age pay, checked against the rules of the routine in force today ("stämmer det att
+    85-åringar betalar 200 för hembesök": walk-through, stop 33, got the fee line alone, with
+    no "nej"); None for any other claim."""
     from rules.engine import decide
     from rules.facts import resolve_facts
 
-    check = check_asked(frame.text)
-    if check is None or check.fee is None or state.rules is None \
+    if check.fee is None or state.rules is None \
             or frame.organization not in (None, HALLAND):
         return None
     age = group_age(frame.text) or frame.stated.get("patient_age")
@@ -2656,15 +2657,15 @@ def _general_fee_check(state, frame: Frame, today: date) -> str | None:
     return said + (f" {fee_reason}" if fee_reason else "")
 
 
-def _general_compensation_check(state, frame: Frame, today: date, reply: ChatReply) -> ChatReply:
-    """A claim about the amount of the clinic's extra compensation, no visit described
-    ("stämmer det att ersättningen är 600 kr nu": walk-through, stop 34, refused as not
-    covered) answered yes or no from the rules of the routine in force (or named), above
-    its compensation rule quoted; ``reply`` for any other message. Not for a contact the
+def _general_compensation_check(state, frame: Frame, today: date, reply: ChatReply,
+                                check: Claim) -> ChatReply:
+    """A claim (``check``) about the amount of the clinic's extra compensation, no visit
+    described ("stämmer det att ersättningen är 600 kr nu": walk-through, stop 34, refused as
+    not covered), answered yes or no from the rules of the routine in force (or named), above
+    its compensation rule quoted; ``reply`` for any other claim. Not for a contact the
     rules pay nothing for (remote, Läkarmedverkan, another profession): those are answered
     as before."""
-    check = check_asked(frame.text)
-    if check is None or not check.paid or check.amount is None or check.fee is not None \
+    if not check.paid or check.amount is None or check.fee is not None \
             or state.rules is None or frame.organization not in (None, HALLAND):
         return reply
     stated = frame.stated
@@ -3286,15 +3287,17 @@ def _deciding_passages(kb, frame: Frame, text: str, hits: list, window: list,
     if not offered or not asks.search(frame.text):
         return offered
 
+    sides = kb.lexicon.opposite_stems(frame.text, _tokenizer_for(kb))
+
     def on_the_opposite(hit) -> bool:
         # a passage saying only who decides the opposite answers nothing ("vem beslutar om
         # utskrivning från hemsjukvården?" and "Beslut angående anslutning …": walk-throughs,
         # stop 33): another speaking of deciding it is looked for
         return bool(_DECIDED_BY.search(hit.chunk.text)) \
-            and not _says_who_decides(kb, frame.text, hit.chunk.text)
+            and not _says_who_decides(kb, frame.text, hit.chunk.text, sides)
 
     holding = [h for h in offered if holds.search(h.chunk.text)]
-    if not any(_says_who_decides(kb, frame.text, h.chunk.text) for h in holding):
+    if not any(_says_who_decides(kb, frame.text, h.chunk.text, sides) for h in holding):
         # a sentence saying who decides it, found on its own wherever its passage ranks,
         # before a passage where someone only "beslutar" something else ("vem beslutar om
         # inskrivning i hemsjukvård" got HSU's "… beslutar om förslaget": stop 25)
@@ -3325,14 +3328,6 @@ def _deciding_passages(kb, frame: Frame, text: str, hits: list, window: list,
     return [h for h in offered if not on_the_opposite(h)]
 
 
-#: Who decides, guessed in a yes/no question: "är det regionen som beslutar …", "is it the
-#: physician who decides …".
-_GUESSED_DECIDER = re.compile(
-    r"\b(?:är|e|var) (?:det|de) (?P<named>(?:\w+ ){0,2}?\w+) som (?:beslutar|bestämmer|avgör|"
-    r"fattar|tar beslut\w*)\b|"
-    r"\b(?:is|was) it (?P<named_en>(?:\w+ ){0,2}?\w+) (?:that|who) "
-    r"(?:decides?|makes the decision)\b",
-    re.I)
 #: A sentence that names who decides, in the passive: "Beslut angående anslutning till
 #: hemsjukvården tas av hemsjukvårdens planeringsfunktion."
 _DECIDED_BY = re.compile(r"\b(?:tas|fattas|beslutas|avgörs|bestäms)\s+av\b", re.I)
@@ -3728,6 +3723,9 @@ _GET_PAID = re.compile(r"\b(?:get|gets|getting|be|am|is|are)\s+paid\b|\bpaid ext
 _CLINIC = re.compile(r"\bvårdcentral\w*|\bvc\b|\bclinics?\b|\bpractices?\b|"
                      r"\bhealth cent(?:re|er)s?\b", re.I)
 # ... for the targeted physician home visit, which the routine is about.
+_TARGETED_VISIT = re.compile(
+    r"\briktad\w*|\bhembesök\w*|\bhemsjukvårdsbesök\w*|\bläkarbesök\w*|\bbesök\w* i hemmet|"
+    r"\bhome visits?\b|\btargeted\b", re.I)
 #: What makes a visit targeted, asked ("what counts as targeted", "vilka besök är riktade":
 #: walk-through, stop 34, refused or got the follow-up's "Antal riktade hemsjukvårdsbesök"):
 #: the compensation rule's occasions.
@@ -3738,9 +3736,6 @@ _TARGETED_ASKED = re.compile(
     r"\bwhich (?:\w+ )?(?:are|count as|counts as) targeted\b|\bwhat (?:is|are) (?:a )?targeted "
     r"(?:home )?visits?\b|\bvad (?:är|menas med|betyder) (?:ett )?riktat? (?:hem)?\w*besök\b",
     re.I)
-_TARGETED_VISIT = re.compile(
-    r"\briktad\w*|\bhembesök\w*|\bhemsjukvårdsbesök\w*|\bläkarbesök\w*|\bbesök\w* i hemmet|"
-    r"\bhome visits?\b|\btargeted\b", re.I)
 # Since when a compensation exists: its start date, which search quotes ("När infördes den
 # extra ersättningen på 500 kr …?": walk-through, stop 18, got the conditions without a date).
 _INTRODUCED = re.compile(r"\binför(?:s|des|t|da)\b", re.I)
@@ -3751,12 +3746,12 @@ _SINCE_WHEN = re.compile(r"\binfördes\b|\binförd\w*|\bintroduced\b|\bsedan nä
                          r"\bwhen did\b.{0,50}\b(?:start|begin|began|come in)\b", re.I)
 # The pay of the SäBo assignment (the HSU decision's "Ökad ersättning med 50 procent för
 # uppdraget Säbo", "per 10 boende som schablon"), not that of one visit.
+# The SäBo assignment's unit ("hur mycket är ersättningen per 10 boende i kronor": walk-
+# through, stop 33, got the targeted visits' 500 kr).
+_PER_RESIDENTS = re.compile(r"\bper \d+ boende\b|\bschablon\w*|\bper (?:10|ten) residents\b", re.I)
 _SABO_PAY = re.compile(r"säbo-?(?:ersättning|uppdrag)\w*|\bersättning\w* för (?:uppdraget )?säbo\b|"
                        r"\bsäbo-?avtal\w*|\bnursing home (?:assignment|agreement|contract)|"
-                       # the SäBo assignment's unit ("hur mycket är ersättningen per 10 boende i
-                       # kronor": walk-through, stop 33, got the targeted visits' 500 kr)
-                       r"\bper \d+ boende\b|\bschablon\w*|\bper (?:10|ten) residents\b", re.I)
-_PER_RESIDENTS = re.compile(r"\bper \d+ boende\b|\bschablon\w*|\bper (?:10|ten) residents\b", re.I)
+                       + _PER_RESIDENTS.pattern, re.I)
 # The targeted visits' compensation rule ("Ersättning utgår med 500 kr per hemsjukvårdsbesök").
 _VISIT_PAY_RULE = re.compile(r"ersättning utgår med \d+ kr per hemsjukvårdsbesök", re.I)
 # Other compensations: the SäBo assignment and its agreement (HSU decision), the patient's fee.
@@ -3791,9 +3786,10 @@ _AGE_ASKED = re.compile(r"\bhow old\b|\bwhat age\b|\bhur gammal\b|\bvilken ålde
 
 
 _VISIT_WORD = re.compile(r"besök\w*|\bvisit\w*", re.I)
-# A decision named: "enl HSU-beslutet", "enligt beslutet i hälso- och sjukvårdsutskottet".
+# The committee named: "HSU", "hälso- och sjukvårdsutskottet".
 _COMMITTEE_NAMED = re.compile(r"\bhsu\w*|hälso- och sjukvårdsutskott\w*", re.I)
-_DECISION_NAMED = re.compile(r"\bhsu\w*|\bbeslut\w*|hälso- och sjukvårdsutskott\w*|"
+# A decision named: "enl HSU-beslutet", "enligt beslutet i hälso- och sjukvårdsutskottet".
+_DECISION_NAMED = re.compile(_COMMITTEE_NAMED.pattern + r"|\bbeslut\w*|"
                              r"\bdecision\b|\bdecided\b|"
                              # "den nya ersättningen per hemsjukvårdsbesök" (walk-through,
                              # stop 20: got the targeted visits' 500 kr)
@@ -5148,7 +5144,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         notes.append(T.t(lang, "no_amount_quoted"))
         shown = notes[-1] + "\n" + shown
     asks_decider, says_decider = S.CUES["decider"]
-    guess = _GUESSED_DECIDER.search(frame.text)
+    guess = S.GUESSED_DECIDER.search(frame.text)
     if cell is None and guess and _DECIDED_BY.search(quote):
         # a yes/no question guessing who decides ("Är det regionen som beslutar om
         # anslutning?": walk-throughs, stop 33, got the sentence with no "nej"): yes when the

@@ -82,15 +82,11 @@ def _same_word(a: str, b: str) -> bool:
     return shared >= 4 and shared >= n - 2
 
 
-def _titled_documents(text: str, metas: list, tokenizer) -> list:
-    """The documents whose title shares a specific word with the question ("vad ändrades i
-    nyckelrutinen?" and "Rutin för hantering av nycklar …"): walk-through, stop 19, a published
-    routine's version questions were answered about the registration routine."""
-    return [m for m in metas if title_words_shared(text, m, tokenizer)]
-
-
-def title_words_shared(text: str, meta, tokenizer) -> int:
-    """How many specific words of ``meta``'s title ``text`` uses."""
+def _title_words_shared(text: str, meta, tokenizer) -> int:
+    """How many specific words of ``meta``'s title ``text`` uses: a document is named by its
+    title's words ("vad ändrades i nyckelrutinen?" and "Rutin för hantering av nycklar …":
+    walk-through, stop 19, a published routine's version questions were answered about the
+    registration routine)."""
     generic = {s for w in _GENERIC_TITLE_WORDS for s in tokenizer.tokenize(w, compounds=False)}
     asked = {t for t in tokenizer.tokenize(text) if t.isalpha() and len(t) >= 4} - generic
     title = {t for t in tokenizer.tokenize(meta.title) if t.isalpha() and len(t) >= 4} - generic
@@ -254,13 +250,14 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
     if not named:
         # a document outside the versioned registration routine, named by its title's words
         default = {m.id for m in _versioned_family(metas)}
-        # (never one sharing no more of its title's words than the registration routine does:
+        # (one sharing a word at least, and never one sharing no more of its title's words than
+        # the registration routine does:
         # "vilken rutin gällde för registrering av läkarbesök i hemmet 15 feb 2025" named the
         # HSU decision "Läkarinsatser i hemmet" by "hemmet": walk-through, stop 34)
-        own = max((title_words_shared(text, m, kb.tokenizer) for m in metas if m.id in default),
+        own = max((_title_words_shared(text, m, kb.tokenizer) for m in metas if m.id in default),
                   default=0)
-        named = [m for m in _titled_documents(text, metas, kb.tokenizer) if m.id not in default
-                 and title_words_shared(text, m, kb.tokenizer) > own]
+        named = [m for m in metas if m.id not in default
+                 and _title_words_shared(text, m, kb.tokenizer) > own]
         if VERSIONS_NAMED.search(text) and all(len(version_chain(m, by_id)) == 1 for m in named):
             # "the versions" are a routine's that has several, not a title's word's routine with
             # one ("Vad ändrades i villkoret för utskrivning mellan versionerna …": walk-through,

@@ -2715,13 +2715,21 @@ def test_a_follow_up_pointing_back_only_by_da_is_asked_on_its_own_when_it_can_be
     assert c["kind"] == "search" and "4 115" in c["answer"]
 
 
-def _ask_halland(client, message, cid=None):
-    body = {"message": message, "organization": "Region Halland"}
+_VG = "Kommun i Västra Götaland (Sektor Välfärd)"
+
+
+def _ask_in(client, organization, message, cid=None):
+    """One chat message with ``organization`` picked (in the conversation ``cid``)."""
+    body = {"message": message, "organization": organization}
     if cid:
         body["conversation_id"] = cid
     r = client.post("/api/v1/chat", json=body)
     assert r.status_code == 200, r.text
     return r.json()
+
+
+def _ask_halland(client, message, cid=None):
+    return _ask_in(client, "Region Halland", message, cid)
 
 
 def test_the_next_of_several_visits_keeps_its_own_day(client):
@@ -2796,9 +2804,7 @@ def test_another_organizations_date_rule_is_said_to_be_theirs_when_one_is_picked
     assert body["kind"] == "no_answer"
     assert body["answer"].startswith("Rutinerna från Region Halland tar inte upp det")
     assert "”Uppföljning av hemsjukvård”" in body["answer"]
-    vg = client.post("/api/v1/chat", json={
-        "message": "när ska första uppföljningen ske, pat ansluten 1/9",
-        "organization": "Kommun i Västra Götaland (Sektor Välfärd)"}).json()
+    vg = _ask_in(client, _VG, "när ska första uppföljningen ske, pat ansluten 1/9")
     assert vg["date_rule"] is not None and "2 månader efter anslutningen" in vg["answer"]
 
 
@@ -2827,15 +2833,11 @@ def test_a_visit_fact_beside_a_question_on_something_else_gets_no_note_on_regist
     # walk-through, stop 34: "pat flyttade in på vård och omsorgsboende igår, måste jag skicka
     # en vårdbegäran" with the municipality picked led with "… beskriver inte registrering,
     # patientavgift eller extra ersättning …"
-    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
-    body = client.post("/api/v1/chat", json={
-        "message": "pat flyttade in på vård och omsorgsboende igår, måste jag skicka en "
-                   "vårdbegäran", "organization": vg}).json()
+    body = _ask_in(client, _VG, "pat flyttade in på vård och omsorgsboende igår, måste jag "
+                                "skicka en vårdbegäran")
     assert "beskriver inte registrering" not in body["answer"]
     assert "ansluts till hemsjukvården vid inflyttning" in body["answer"]
-    fee = client.post("/api/v1/chat", json={
-        "message": "vad betalar en 87-åring för läkarbesök hemma igår",
-        "organization": vg}).json()
+    fee = _ask_in(client, _VG, "vad betalar en 87-åring för läkarbesök hemma igår")
     assert "beskriver inte registrering" in fee["answer"]
 
 
@@ -2885,31 +2887,21 @@ def test_an_age_said_to_have_been_another_is_read(client):
 def test_a_follow_up_naming_another_sections_heading_asks_about_that_section(client):
     # walk-through, stop 34: "och om det är en pat på permission från sjukhuset" after the
     # evening and night answer got the evening section again
-    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
-
-    def ask_vg(message, cid=None):
-        body = {"message": message, "organization": vg}
-        if cid:
-            body["conversation_id"] = cid
-        return client.post("/api/v1/chat", json=body).json()
-
-    a = ask_vg("ansluts patienter som bara behöver insatser på kvällen och natten")
+    a = _ask_in(client, _VG, "ansluts patienter som bara behöver insatser på kvällen och natten")
     assert a["citations"][0]["section"] == "Kväll och natt"
-    b = ask_vg("och om det är en pat på permission från sjukhuset", a["conversation_id"])
+    b = _ask_in(client, _VG, "och om det är en pat på permission från sjukhuset",
+                a["conversation_id"])
     assert b["citations"][0]["section"] == "Permission från slutenvården", b["answer"]
-    c = ask_vg("krävs det nåt innan vi gör insatser vid permission", b["conversation_id"])
+    c = _ask_in(client, _VG, "krävs det nåt innan vi gör insatser vid permission",
+                b["conversation_id"])
     assert "dialog och nödvändig informationsöverföring" in c["answer"], c["answer"]
 
 
 def test_the_municipalitys_fee_in_kronor_is_said_not_to_be_given(client):
     # walk-through, stop 34: "hur mycket kostar det i kronor" after the fee levels, with the
     # municipality picked, was pointed to Region Halland's Cosmic routine
-    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
-    a = client.post("/api/v1/chat", json={"message": "vad är avgiftsnivå 1",
-                                          "organization": vg}).json()
-    b = client.post("/api/v1/chat", json={"message": "hur mycket kostar det i kronor",
-                                          "organization": vg,
-                                          "conversation_id": a["conversation_id"]}).json()
+    a = _ask_in(client, _VG, "vad är avgiftsnivå 1")
+    b = _ask_in(client, _VG, "hur mycket kostar det i kronor", a["conversation_id"])
     assert b["kind"] == "no_answer"
     assert "anger inget belopp i kronor för avgiften" in b["answer"]
     assert "Det gör en rutin från Region Halland" not in b["answer"]
