@@ -1050,6 +1050,13 @@ def spelled_right(text: str) -> str:
     return re.sub(r"\b[^\W\d_]{9,}\b", fix, text)
 
 
+#: A message correcting itself: what follows holds over what came before ("…; nej förlåt, 78
+#: år", "…, sorry I mean at home").
+_SELF_CORRECTED = re.compile(r"[,;.!]\s*(?:nej\s+förlåt|nej\s+vänta|förlåt|sorry|rättelse|"
+                             r"(?:jag\s+)?menade|i\s+mean|i\s+meant|correction|oops)\b[\s,:!]*",
+                             re.I)
+
+
 def extract_facts(text: str, today: date, visit: date | None = None) -> ExtractedFacts:
     """The visit facts stated in ``text`` (a personnummer already masked), relative to ``today``.
 
@@ -1057,6 +1064,29 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
     ``visit``: the visit's day known from the conversation, for a birthday said relative to it.
     """
     facts = ExtractedFacts(language=detect_language(text))
+    fix = _SELF_CORRECTED.search(text)
+    if fix is not None and text[fix.end():].strip():
+        # what a message corrects in itself holds ("87 år säbo utskrivning idag; nej förlåt,
+        # 78 år" kept 87)
+        said, fixed = extract_facts(text[:fix.start()], today, visit), \
+            extract_facts(text[fix.end():], today, visit)
+        for name in ("visit_date", "occasion", "setting", "municipal_home_care", "remote",
+                     "lakarmedverkan", "performed_by", "lmv_patient"):
+            setattr(facts, name, getattr(fixed, name) if getattr(fixed, name) is not None
+                    else getattr(said, name))
+        if fixed.setting is not None and fixed.municipal_home_care is None \
+                and said.setting == "sabo":
+            facts.municipal_home_care = None  # (SäBo's enrolment went with it)
+        number = re.fullmatch(r"\W*(\d{1,3})\W*", text[fix.end():])
+        if number and said.patient_age is not None and fixed.patient_age is None \
+                and 0 < int(number.group(1)) <= 120:
+            fixed.patient_age = int(number.group(1))  # ("87 år, menade 78")
+        aged = fixed if fixed.patient_age is not None or fixed.birth_date is not None \
+            or fixed.birth_year is not None else said
+        facts.patient_age, facts.birth_date, facts.birth_year = \
+            aged.patient_age, aged.birth_date, aged.birth_year
+        facts.found = list(facts.stated())
+        return facts
     text = spelled_right(text)
     facts.visit_date = extract_visit_date(_without_birth(text), today)
     if facts.visit_date is not None:

@@ -40,6 +40,7 @@ from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, M
                                 REGISTRATION_WORDS, UNTIL_WORDS, load_router,
                                 message_features)
 from server.chat.versions import VERSIONS_NAMED, answer_version_question
+from server.chat.visits import visit_pieces
 
 RULES = "rule"
 SEARCH = "search"
@@ -304,6 +305,17 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     if organization:  # an unknown organization is named back in the answer: never a number
         organization = mask_personnummer(organization)
 
+    pieces = visit_pieces(text, today) if not pnr_seen else None
+    several = _several_visits(state, pieces, conv, today, organization) if pieces else None
+    if several is not None:
+        frame, reply, visit, lang = several
+        if conv is None:
+            conv = store.new(language=lang)
+        conv.facts, conv.pending, conv.pending_rule = visit.facts, visit.pending, \
+            visit.pending_rule
+        return _finish_turn(state, store, conv, frame, reply, lang, asked_text, restarted,
+                            keep_thread)
+
     period = (conv.topic or {}).get("period") if conv is not None \
         and conv.last_kind == VERSION else None
     if period and _THEN.search(text) and (MONEY_WORDS.search(text) or _ASKS_PAYS.search(text)
@@ -410,7 +422,14 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         reply = _general_compensation_check(state, frame, today, reply, claim)
     if pnr_seen and born_pnr is None:
         reply.api["answer"] = T.t(lang, "pnr_bad") + "\n\n" + reply.api["answer"]
+    return _finish_turn(state, store, conv, frame, reply, lang, asked_text, restarted,
+                        keep_thread)
 
+
+def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang: str,
+                 asked_text: str, restarted: bool, keep_thread: bool) -> ChatReply:
+    """What every answer ends with: the conversation's topic and thread kept, the API's
+    fields filled in, an unanswered question recorded for the report, the conversation saved."""
     if frame.kind == OUT_OF_SCOPE and reply.api.get("kind") == NO_ANSWER \
             and conv.last_kind == VISIT and _has_visit(conv.facts):
         # a message not understood between follow-ups of a visit keeps the visit's thread
@@ -1898,6 +1917,51 @@ def _both_parts(state, frame: Frame, conv: Conversation, today: date,
     if len(quoted) == 2 and (quoted[0] in quoted[1] or quoted[1] in quoted[0]):
         return None  # one sentence answers both (a bullet and the rule quoting it)
     return replace(_combined(first, second), asked_in_turn=True)
+
+
+def _several_visits(state, pieces, conv: Conversation | None, today: date,
+                    organization: str | None):
+    """Each visit of a message describing several ("1) 87 år säbo utskrivning 2) 70 år hemma
+    brytpunktssamtal": server/chat/visits.py) answered by the rules on its own, one after the
+    other; the conversation goes on with the visit whose question waits, else the last.
+    Returns (frame, reply, that visit's conversation, language), or None when a piece is not
+    a visit of Region Halland's rules (answered as one message, as before)."""
+    lang = detect_language(" ".join(p.text for p in pieces))
+    said_organization = conv.organization if conv is not None else None
+    chosen = organization if organization is not None \
+        else said_organization or state.settings.default_organization
+    answered = []
+    for piece in pieces:
+        # (a conversation of its own, never stored: one visit is no follow-up of another)
+        alone = Conversation(id="", language=lang, organization=said_organization)
+        frame = understand(state, piece.text, dict(piece.facts), alone, today, lang, chosen)
+        if frame.kind != VISIT or frame.unknown_organization is not None \
+                or frame.other_named is not None:
+            return None
+        reply = decide_and_compose(state, frame, alone, today)
+        if reply.api.get("kind") not in (RULES, CLARIFY) or not reply.api.get("decision"):
+            return None
+        reply.language = lang
+        answered.append((piece, frame, alone, reply))
+    asking = [a for a in answered if a[3].question]
+    piece, frame, visit, last = asking[-1] if asking else answered[-1]
+    blocks, parts = [T.t(lang, "several_visits", n=len(answered))], []
+    for p, _, _, r in answered:
+        label = T.t(lang, "visit_label", n=p.number, of=len(answered), said=p.text)
+        r.api["visit_label"] = label
+        if r is not last:
+            r.question = None  # (one question waits: the one the conversation goes on with)
+        blocks.append(label + "\n" + r.api["answer"])
+        parts.append(r)
+    blocks.append(T.t(lang, "several_visits_go_on", n=piece.number))
+    decisions = [r.api["decision"] for r in parts]
+    api = {"kind": last.api["kind"], "answer": "\n\n".join(blocks), "decision": decisions[0],
+           "decisions": decisions, "visits": len(parts),
+           "citations": [c for r in parts for c in r.api.get("citations") or []],
+           "passages": last.api.get("passages") or []}
+    reply = ChatReply(api=api, conversation=None, question=last.question,
+                      missing_fact=last.missing_fact, parts=parts, asked_in_turn=True)
+    return frame, reply, visit, lang
 
 
 def _parts_routed(state, frame: Frame, conv: Conversation, today: date) -> ChatReply | None:

@@ -18,6 +18,9 @@ TEXTS = {
         "said_by_region": "Det här står i regionens rutin ({org}):",
         "region_said_to_municipality": "Obs: svaret kommer från ett dokument från {org}, inte "
                                        "från en kommuns rutin.",
+        "several_visits": "Meddelandet beskriver {n} besök. Vart och ett registreras för sig:",
+        "visit_label": "Besök {n} av {of}: ”{said}”",
+        "several_visits_go_on": "En följdfråga i samtalet gäller besök {n}.",
         "other_org_named_said": "Frågan nämner {named}, så svaret kommer från dess dokument – "
                                 "inte från {chosen}, som du nämnde tidigare.",
         "other_org_named": "Frågan nämner {named}, så svaret kommer från dess dokument – inte "
@@ -193,6 +196,9 @@ TEXTS = {
                                        "from a municipality's routine.",
         "other_org_named_said": "The question names {named}, so the answer comes from its "
                                 "documents – not from {chosen}, which you mentioned before.",
+        "several_visits": "The message describes {n} visits. Each is registered on its own:",
+        "visit_label": "Visit {n} of {of}: “{said}”",
+        "several_visits_go_on": "A follow-up in this conversation is about visit {n}.",
         "other_org_named": "The question names {named}, so the answer comes from its documents "
                            "– not from {chosen}, which you have chosen.",
         "source": "Source: {title} ({org}, {validity}), section “{section}”.",

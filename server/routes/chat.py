@@ -45,6 +45,13 @@ class ChatAnswer(BaseModel):
     date_rule: dict | None = Field(
         default=None, description="When kind is rule and the question was a date rule: the "
         "/api/v1/lakarmedverkan or /api/v1/followup answer plus \"rule\" (its name); else null.")
+    visits: int | None = Field(
+        default=None, description="When the message described several visits (\"1) 87 år "
+        "säbo utskrivning 2) 70 år hemma brytpunktssamtal\"): how many; each is answered on "
+        "its own, and decision is the first's. Else null.")
+    decisions: list[dict] | None = Field(
+        default=None, description="When visits is set: each visit's /api/v1/visit answer, in "
+        "the order described. Else null.")
     citations: list[dict] = []
     passages: list[dict] = []
     question: str | None = Field(default=None, description="The one question asked back, if any.")

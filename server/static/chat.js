@@ -51,7 +51,9 @@
     button.addEventListener("click", function () { copyText(button.dataset.copy, button); });
   });
   document.querySelectorAll("button[data-copy-card]").forEach(function (button) {
-    var card = button.closest(".answer").querySelector("dl.registration-card");
+    // (each visit's own card when a message described several)
+    var card = (button.closest(".visit-part") || button.closest(".answer"))
+      .querySelector("dl.registration-card");
     if (!card) { return; }
     button.hidden = false;
     button.addEventListener("click", function () {

@@ -1,0 +1,119 @@
+"""Several visits described in one message, split into one description per visit.
+
+A physician registering the day's visits types them together: "har 2 besök idag: 1) 87 år
+säbo efter utskrivning 2) 70 år hemma brytpunktssamtal", or one per line, or "…, sen en
+70-åring hemma …". Answered as one visit, the second was silently dropped (walk-throughs,
+stops 33 and 34: "several visits in one message → only the first answered"). Each visit is
+answered on its own by the same rules (server/chat/service.py, ``_several_visits``).
+
+A piece counts as a visit when it states one of its own facts: the age, the occasion or the
+housing, and two of them unless it is numbered ("1)", "besök 2:"). What comes before the first
+visit ("två besök igår:") belongs to each; a piece that corrects the one before ("nej förlåt,
+78 år") or states too little is part of the one before; "samma …" / "same …" takes the facts
+of the visit before that it does not state itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from server.chat.facts import extract_facts
+
+#: Facts that describe a visit of its own (a day alone is the visit's day, not a visit).
+_OWN = ("patient_age", "occasion", "setting")
+#: Facts "samma" / "same" takes from the visit before.
+_INHERITED = ("patient_age", "occasion", "setting", "municipal_home_care", "visit_date",
+              "remote", "lakarmedverkan", "performed_by")
+
+#: A numbered visit: "1)", "(2)", "3." / "3:" before a space, "besök 2:", "pat 1 -",
+#: "visit #2". The numbers must run 1, 2, … in order (``_numbered``), so "besök 2 veckor
+#: efter" or "kl 8." alone never split a message.
+_NUMBERED = re.compile(
+    r"(?:^|(?<=[\s,;:.]))(?:"
+    r"(?:besök|besöket|visit|pat(?:ient)?|pt|nr|no)\s*#?(?P<a>[1-9])(?!\d)\s*[:.)\-]?"
+    r"|\((?P<b>[1-9])\)|(?P<c>[1-9])\)|(?P<d>[1-9])[.:](?=\s))", re.I)
+#: The boundaries of unnumbered visits: a line, a semicolon, and the words that open the next
+#: one ("nästa:", "sen en 70-åring", "och en till:", "then another", "second one:").
+_BOUNDARY = re.compile(
+    r"\s*(?:\n+|;)\s*"
+    r"|[\s,.]+(?=(?:(?:och|and)\s+)?(?:sen|sedan|därefter|then)?\s*"
+    r"(?:nästa|next|another|second|third|tredje|sista|last one|the last one)\b)"
+    r"|[,.]\s*(?:(?:och|and)\s+)?(?:sen|sedan|därefter|then)\s+(?=(?:en|ett|a|an)\s|\d)"
+    r"|[,.]\s*(?:och\s+|and\s+)?(?=(?:en|ett)\s+(?:till|annan|annat)\b|one more\b)", re.I)
+#: A piece correcting the one before rather than describing another visit.
+_CORRECTS = re.compile(r"^\W*(?:nej|nä|förlåt|sorry|rättelse|menade|i mean|actually|fel|no|"
+                       r"correction|ändra\w*|inte|not)\b", re.I)
+#: A piece taking the facts of the visit before ("samma men 70 år", "same but at home").
+_SAME = re.compile(r"\bsamma\b|\bsame\b|\blikadan\w*|\bockså\b|\balso\b|\bas well\b", re.I)
+
+
+@dataclass
+class VisitPiece:
+    """One visit of a message: its words (with what came before the first visit) and the
+    facts read from them."""
+
+    text: str
+    facts: dict = field(default_factory=dict)
+    number: int = 0
+
+
+def _numbered(text: str) -> list[tuple[int, int]] | None:
+    """The spans of numbered visits, when the numbers run 1, 2, … (at least two), else None."""
+    starts, want = [], 1
+    for m in _NUMBERED.finditer(text):
+        n = int(next(g for g in m.group("a", "b", "c", "d") if g))
+        if n == want:
+            starts.append((m.start(), m.end()))
+            want += 1
+    if len(starts) < 2:
+        return None
+    return starts
+
+
+def _own_facts(facts: dict) -> int:
+    return sum(1 for k in _OWN if k in facts)
+
+
+def visit_pieces(text: str, today: date) -> list[VisitPiece] | None:
+    """The visits ``text`` describes, when it describes at least two; else None."""
+    numbered = _numbered(text)
+    if numbered is not None:
+        intro = text[:numbered[0][0]]
+        bodies = [text[end:(numbered[i + 1][0] if i + 1 < len(numbered) else len(text))]
+                  for i, (_, end) in enumerate(numbered)]
+        need = 1
+    else:
+        cuts = [m for m in _BOUNDARY.finditer(text)]
+        if not cuts:
+            return None
+        spans, start = [], 0
+        for m in cuts:
+            spans.append(text[start:m.start()])
+            start = m.end()
+        spans.append(text[start:])
+        intro, bodies, need = "", [], 2
+        for span in spans:
+            facts = extract_facts(span, today).stated()
+            enough = _own_facts(facts) >= (1 if bodies and _SAME.search(span) else need)
+            if bodies and (not enough or _CORRECTS.match(span)):
+                bodies[-1] += " " + span  # more of the visit before
+            elif not bodies and not enough:
+                intro += " " + span  # before the first visit: said of all
+            else:
+                bodies.append(span)
+    intro = intro.strip(" ,;")
+    pieces: list[VisitPiece] = []
+    for body in bodies:
+        body = body.strip(" ,;")
+        said = f"{intro} {body}".strip() if intro else body
+        facts = extract_facts(said, today).stated()
+        if _own_facts(extract_facts(body, today).stated()) < need and not (
+                pieces and _SAME.search(body)):
+            return None  # (a piece stating nothing of a visit: not several visits after all)
+        if pieces and _SAME.search(body):
+            before = pieces[-1].facts
+            facts = {**{k: before[k] for k in _INHERITED if k in before}, **facts}
+        pieces.append(VisitPiece(text=said, facts=facts, number=len(pieces) + 1))
+    return pieces if len(pieces) >= 2 else None

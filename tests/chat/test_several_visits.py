@@ -1,0 +1,80 @@
+"""Several visits described in one message, each registered by the rules on its own, through
+the real app (walk-throughs, stops 33 and 34: only the first visit was answered, the others
+silently dropped)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from tests.pages.conftest import CSRF
+
+
+def _service(decision: dict) -> str:
+    return next(r["value"] for r in decision["registration"] if r["field"] == "Vårdtjänst")
+
+
+def test_numbered_visits_in_one_message_each_get_their_own_registration(ask):
+    body = ask("två besök idag: 1) 87-åring på säbo efter utskrivning 2) 70-åring hemma, "
+               "brytpunktssamtal")
+    assert body["kind"] == "rule" and body["visits"] == 2
+    first, second = body["decisions"]
+    assert body["decision"] == first
+    assert _service(first).endswith("inskrivningssamtal")
+    assert first["eligible"] is True and first["patient_fee_sek"] == 0
+    assert _service(second).endswith("brytpunktssamtal")
+    assert second["patient_fee_sek"] == 200
+    assert "Besök 1 av 2" in body["answer"] and "Besök 2 av 2" in body["answer"]
+
+
+def test_the_conversation_goes_on_with_the_visit_whose_question_waits(ask):
+    # the second visit does not say whether the patient is enrolled in municipal care: that
+    # question is asked, and a reply or a follow-up is about that visit
+    body = ask("1) 87 år säbo utskrivning 2) 70 år hemma brytpunktssamtal")
+    assert body["question"] and "besök 2" in body["answer"].split("\n\n")[-1]
+    assert body["facts"]["patient_age"] == 70
+    more = ask("och om det var per telefon", body["conversation_id"])
+    assert more["decision"]["eligible"] is False
+    assert more["facts"]["patient_age"] == 70
+
+
+def test_visits_on_their_own_lines_share_the_day_said_before_them(ask):
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    body = ask("har 3 besök från igår att reg\n87 år säbo utskrivning\n"
+               "70 år hemma khsv brytpunkt\n92 år ny pat inskrivning ordinärt boende")
+    assert body["visits"] == 3
+    assert [d["visit_date"] for d in body["decisions"]] == [yesterday] * 3
+    assert [d["eligible"] for d in body["decisions"]] == [True, True, True]
+
+
+def test_the_same_visit_at_another_age_takes_the_other_facts_of_the_visit_before(ask):
+    body = ask("87 år säbo utskrivning idag; samma men 70 år")
+    assert body["visits"] == 2
+    first, second = body["decisions"]
+    assert _service(first) == _service(second)
+    assert (first["patient_fee_sek"], second["patient_fee_sek"]) == (0, 200)
+
+
+def test_a_correction_after_a_semicolon_is_the_same_visit_not_another(ask):
+    body = ask("87 år säbo utskrivning idag; nej förlåt, 78 år")
+    assert body["visits"] is None and body["decisions"] is None
+    assert body["decision"]["patient_fee_sek"] == 200
+
+
+def test_english_visits_in_one_message_are_answered_in_english(ask):
+    body = ask("visit 1: 88 y/o in nursing home after discharge today. visit 2: 60 yo at home "
+               "in municipal care, end of life talk today")
+    assert body["visits"] == 2
+    assert "Visit 1 of 2" in body["answer"] and "Visit 2 of 2" in body["answer"]
+    assert [d["eligible"] for d in body["decisions"]] == [True, True]
+
+
+def test_the_chat_page_shows_a_card_for_each_visit(client):
+    token = CSRF.search(client.get("/").text).group(1)
+    r = client.post("/", data={"message": "1) 87 år säbo utskrivning idag 2) 70 år hemma "
+                                          "khsv brytpunktssamtal idag",
+                               "csrf_token": token})
+    assert r.status_code == 200
+    page = r.text
+    assert page.count('class="fields registration-card"') == 2
+    assert "Besök 1 av 2" in page and "Besök 2 av 2" in page
+    assert "Riktad hemsjukvård| information| brytpunktssamtal" in page
