@@ -411,7 +411,11 @@ _DISCHARGE_BEFORE = re.compile(
     # inskrivningsbesök idag": re-check, stop 22, took the move's day)
     r"flyttade in|flyttat in|flyttade till|inflyttning(?:en)?|moved in|moved to|"
     r"discharged|discharge)\b[^,.;!?]{0,30}$", re.I)
-_VISIT_WORD = re.compile(r"besök|samtal|\bvisit|\bsaw (?:her|him|them|the)\b", re.I)
+_VISIT_WORD = re.compile(r"besök|samtal|\bvisit|\bsaw (?:her|him|them|the)\b|"
+                         # "skrevs ut 28/11, jag åkte hem till honom 1/12" (walk-through, stop
+                         # 35: the discharge's day was taken for the visit's)
+                         r"\båkte (?:hem )?till\b|\bvar (?:hem(?:ma)? )?hos\b|"
+                         r"\bwent (?:to see|over to|to)\b|\bwas at (?:her|his|their)\b", re.I)
 
 
 def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]] | None:
@@ -789,7 +793,10 @@ def _negated(text: str, start: int) -> bool:
 DISCHARGE_WORDS = re.compile(
     # "efter utskr" (walk-through, stop 24: no occasion read)
     r"utskriv\w*|utskrev\w*|\butskr\b\.?|skrevs ut|skrivits ut|skrivs ut|utskriven|hemgång\w*|"
-    r"kom hem från (?:sjukhuset|lasarettet|slutenvården)|discharg\w*|"
+    # ("hon kom hem från HS i förrgår": walk-through, stop 35, the occasion was asked)
+    r"(?:kom|kommit|kommer) hem från (?:sjukhuset|sjukhus|lasarettet|lasarett|slutenvården|"
+    r"\bhs\b|hallands sjukhus|avdelningen|avd\b\.?|medicin(?:kliniken|avdelningen)?\b|"
+    r"ortopeden|geriatriken|kirurgen)|\bhemkomst\w* från sjukhus\w*|discharg\w*|"
     # "came home from hospital yesterday" (walk-through, stop 24: the occasion was asked)
     r"\b(?:came|come|got|back|sent|went) home from (?:the )?hospital\b|"
     r"\b(?:left|released from|out of) (?:the )?hospital\b", re.I)
@@ -957,9 +964,46 @@ _PERFORMED_BY = [
 ]
 
 
+#: A nurse named as company, not as the one who made the visit: "gick igenom med ssk", "m frun
+#: o dsk", "dsk var också med", "the ssk on the ward called me" (walk-through, stop 35: each
+#: made the physician's visit a nurse's, "Extra ersättning: nej" and no registration).
+_NURSE = _PERFORMED_BY[0][1]
+_COMPANY_BEFORE = re.compile(r"(?:\bmed|\bm|\bo|\boch|\band|&|\+|\bwith|\bplus|\bsamt|"
+                             r"\btillsammans med|\btogether with|\bjunto)\s+"
+                             r"(?:(?:en|ett|a|the|our|vår|vår|min|my|hennes|hans|her|his|"
+                             r"patientens|kommunens|municipal|kommun-?)\s+)?$", re.I)
+_COMPANY_AFTER = re.compile(r"^\w*\s+(?:(?:var|was|were|är|is)\s+(?:också|även|också\s+)?"
+                            r"(?:med|there|present|along|närvarande)\b|(?:also|too)\b|"
+                            r"(?:on|på|från|from|at)\s+(?:the\s+)?(?:ward|avdelning\w*|avd\w*|"
+                            r"sjukhus\w*|hospital|hs\b|lasarett\w*)|"
+                            r"(?:had\s+)?(?:called|rang|phoned|ringde|hade ringt|larmade|"
+                            r"kontaktade|contacted)\b)", re.I)
+
+
+def _without_company(text: str) -> str:
+    """``text`` with the nurses it names as company blanked out (``_COMPANY_BEFORE``)."""
+    def blank(m: re.Match) -> str:
+        company = _COMPANY_BEFORE.search(text[max(0, m.start() - 40):m.start()]) \
+            or _COMPANY_AFTER.match(text[m.start():m.start() + 60])
+        return " " * len(m.group(0)) if company else m.group(0)
+    return _NURSE.sub(blank, text)
+
+
 #: Who or what did not do it: "istället för läkare", "instead of the doctor".
 _REPLACED = re.compile(r"\b(?:i\s?stället\s+för|snarare än|instead of|rather than)\s+"
                        r"(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?[\wåäö-]+", re.I)
+
+
+#: "At home" said of a visit: a SäBo resident's home too.
+_AT_HOME = re.compile(r"\bhemma\b|\bat home\b|\bin (?:her|his|their) home\b", re.I)
+
+
+def _only_at_home(text: str) -> bool:
+    """True when ``text`` names ordinary housing only by "hemma" / "at home" and names a
+    SäBo unnegated too."""
+    homes = [m for m in _SETTINGS[1][1].finditer(text)]
+    sabo = [m for m in _SETTINGS[0][1].finditer(text) if not _negated(text, m.start())]
+    return bool(sabo) and bool(homes) and all(_AT_HOME.fullmatch(m.group(0)) for m in homes)
 
 
 def _first_category(text: str, table) -> tuple[str | None, bool]:
@@ -1108,6 +1152,10 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
     if occasion and not negated:
         facts.occasion = occasion
     setting, negated = _first_category(text, _SETTINGS)
+    if setting == "ordinart_boende" and not negated and _only_at_home(text):
+        # "hemma hos en 90-åring på säbo": a SäBo is the resident's home (walk-through,
+        # stop 35, was read as ordinary housing and the 500 kr left open)
+        setting = "sabo"
     if setting and not negated:
         facts.setting = setting
         if setting == "sabo":  # a SäBo resident is always enrolled (api.md, municipal_home_care)
@@ -1131,7 +1179,7 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
         facts.lmv_patient = True  # whether the visit was within it is asked
     elif m:
         facts.lakarmedverkan = not _negated(text, m.start())
-    who, negated = _first_category(_REPLACED.sub(" ", text), _PERFORMED_BY)
+    who, negated = _first_category(_without_company(_REPLACED.sub(" ", text)), _PERFORMED_BY)
     if who and not negated:
         facts.performed_by = who
     facts.found = list(facts.stated())

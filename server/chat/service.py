@@ -385,11 +385,14 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         text = _IT.sub(_OCCASION_WORDS[conv.topic["occasion"]], text, count=1)
         stated = {**extract_facts(text, today).stated(), **stated}
         pointed_back = True
-    elif stated.get("remote") and set(stated) <= {"remote"} and conv.last_kind == SEARCH_KIND \
-            and _says_it(text) and _topic_is_the_visit_pay(state, conv):
+    elif stated.get("remote") and set(stated) <= {"remote", "performed_by"} \
+            and stated.get("performed_by", "lakare") == "lakare" \
+            and conv.last_kind == SEARCH_KIND and _says_it(text) \
+            and _topic_is_the_visit_pay(state, conv):
         # "gäller det vid telefonsamtal" after the 500 kr's conditions: "it" is the extra
         # compensation, asked as if named (walk-through, stop 28: the brytpunktssamtal bullet
-        # with "… blir underlag för ersättning" read as a yes)
+        # with "… blir underlag för ersättning" read as a yes; "och om läkaren tar det via
+        # video" names the physician too: walk-through, stop 35)
         text = _IT.sub(T.t(extracted.language, "visit_pay_named"), text, count=1)
         pointed_back = True
     else:
@@ -1374,22 +1377,34 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
                      and words <= FOLLOW_ON_WORDS))
             and _POINTS_BACK.search(text)):
         return None
-    if _other_system(kb, text, conv) or _names_another_section(kb, text, conv):
+    if _other_system(kb, text, conv):
         return None
+    heading = _another_section_named(kb, text, conv)
+    if heading is not None:
+        # (with that section's heading: "och på natten då" after the listed vårdcentral's
+        # physician names "Jourtid" by the lexicon, and alone found neither: walk-through,
+        # stop 35)
+        return f"{text} ({heading})"
     return _with_topic(kb, text, conv)
 
 
-def _names_another_section(kb, text: str, conv: Conversation) -> bool:
-    """Whether ``text`` names a word of another section's heading of the last answer's
-    document that the quoted passage lacks: it asks about that section, not the last answer
-    ("och om det är en pat på permission från sjukhuset" after "Kväll och natt" got the
-    evening section again, not "Permission från slutenvården": walk-through, stop 34)."""
+def _another_section_named(kb, text: str, conv: Conversation) -> str | None:
+    """The heading of another section of the last answer's document that ``text`` names by a
+    word (or the lexicon's word for it: "natten" names "Jourtid") the quoted passage lacks: it
+    asks about that section, not the last answer ("och om det är en pat på permission från
+    sjukhuset" after "Kväll och natt" got the evening section again, not "Permission från
+    slutenvården": walk-through, stop 34). None when it names none."""
     document = kb.document(conv.topic["document_id"])
     chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
     if document is None or chunk is None:
-        return False
-    tokenize = _tokenizer_for(kb).tokenize
+        return None
+    tokenizer = _tokenizer_for(kb)
+    tokenize = tokenizer.tokenize
     asked = {t for t in tokenize(text, compounds=False) if t.isalpha() and len(t) >= 5}
+    lexicon = getattr(kb, "lexicon", None)
+    if lexicon is not None:
+        asked |= {t for t in S.question_terms(text, tokenizer, lexicon).expanded
+                  if t.isalpha() and len(t) >= 5}
     # (never a word of the document's title: "hemsjukvården" names the whole routine)
     quoted = set(tokenize(f"{document.meta.title} {chunk.section or ''} {chunk.text}",
                           compounds=False))
@@ -1398,8 +1413,8 @@ def _names_another_section(kb, text: str, conv: Conversation) -> bool:
             heading = {t for t in tokenize(other.section, compounds=False)
                        if t.isalpha() and len(t) >= 5}
             if (asked & heading) - quoted:
-                return True
-    return False
+                return other.section
+    return None
 
 
 def _table_change_asked(kb, text: str, conv: Conversation, frame: Frame) -> str | None:
@@ -2141,6 +2156,9 @@ def _combined(first: ChatReply, second: ChatReply) -> ChatReply:
 # The decision's extension of Läkarmedverkan named ("den utvidgade läkarmedverkan").
 _EXTENDED = re.compile(r"utvidg\w*|\bextend\w*|\bexpan\w*|\butök\w*|\bförläng\w*", re.I)
 _LONGER_ASKED = re.compile(r"\blängre (?:tid|än|period)\b|\bmer tid\b|\bfler dagar\b|"
+                           # ("och om det behövs längre": walk-through, stop 35)
+                           r"\b(?:behövs|behöver|krävs|is needed|needs?)\s+(?:\w+\s+)?"
+                           r"(?:längre|longer)\b|"
                            r"\bmer än (?:14|fjorton) dagar\b|\blonger\b|\bmore (?:time|days)\b|"
                            r"\bmore than (?:14|fourteen) days\b|\bbeyond (?:that|14|the)\b", re.I)
 _DAYS_NAMED = re.compile(r"\b\d+\s*(?:dagar|dgr|days)\b|\bförläng\w*|\bextend\w*|"
@@ -5209,6 +5227,11 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         shown = notes[-1] + "\n" + shown
     asks_decider, says_decider = S.CUES["decider"]
     guess = S.GUESSED_DECIDER.search(frame.text)
+    if guess and re.search(r"\b(?:eller|or|el)\b", guess.group("named") or guess.group("named_en")):
+        # a choice, not a guess: "är det regionen eller kommunen som bestämmer …" got "Nej,
+        # inte regionen eller kommunen" above the municipality's planeringsfunktion
+        # (walk-through, stop 35); the sentence naming the decider answers it
+        guess = None
     if cell is None and guess and _DECIDED_BY.search(quote):
         # a yes/no question guessing who decides ("Är det regionen som beslutar om
         # anslutning?": walk-throughs, stop 33, got the sentence with no "nej"): yes when the

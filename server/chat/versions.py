@@ -95,7 +95,13 @@ def _title_words_shared(text: str, meta, tokenizer) -> int:
 
 #: The versions named as such, plural: a comparison of a routine's versions.
 VERSIONS_NAMED = re.compile(r"\bversionerna\b|\bbåda versioner\w*|\bde två versioner\w*|"
-                            r"\b(?:the|both|two) versions\b", re.I)
+                            r"\b(?:the|both|two) versions\b|"
+                            # "what changed between the two routines" (walk-through, stop 35,
+                            # refused: the home page offers it as an example)
+                            r"\b(?:båda|de två|mellan) rutinerna\b|"
+                            r"\b(?:the two|both|between the) routines\b|"
+                            r"\bgamla och (?:den )?nya rutinen\b|\bold and (?:the )?new routines?\b",
+                            re.I)
 
 
 def version_chain(meta, by_id: dict) -> list:

@@ -2917,3 +2917,81 @@ def test_the_fields_asked_after_a_registration_answer_are_that_answers(ask):
     c = ask("besök idag 87 år säbo utskrivning")
     d = ask("vilka fält fyllde man i i vas", c["conversation_id"])
     assert "Besökstyp" in d["answer"], d["answer"]
+
+
+def test_a_nurse_named_as_company_leaves_the_physicians_visit_a_physicians(client):
+    # walk-through, stop 35: "gick igenom med ssk", "dsk var också med", "the ssk on the ward
+    # called me" each made the visit a nurse's: "Extra ersättning: nej" and no registration
+    for message in ("var hos en tant på säbo igår, hon kom hem från HS i förrgår, 91 år, gick "
+                    "igenom med ssk o ändrade lkm. blir det 500kr",
+                    "hembesök igår hos 79-åring i ordinärt boende m khsv, inskrivningssamtal, "
+                    "dsk var också med",
+                    "home visit yesterday, sabo, 87 y/o, discharged from hospital last week, the "
+                    "ssk on the ward called me beforehand. what do I register"):
+        body = _ask_halland(client, message)
+        assert "performed_by" not in body["understood"]["facts"], message
+        assert body["decision"]["eligible"] is True, message
+    nurse = _ask_halland(client, "ssk från vc gjorde hembesök hos khsv pat efter utskr igår, "
+                                 "81 år, ger det 500")
+    assert nurse["understood"]["facts"]["performed_by"] == "sjukskoterska"
+    assert nurse["decision"]["eligible"] is False
+
+
+def test_the_visit_after_a_discharge_keeps_its_own_day_when_said_as_going_there(client):
+    # walk-through, stop 35: "skrevs ut från medicin 28/11, jag åkte hem till honom 1/12" took
+    # the discharge's day for the visit's
+    body = _ask_halland(client, "pat 76 år bor hemma, inskriven i khsv, skrevs ut från medicin "
+                                "28/11/2025, jag åkte hem till honom 1/12/2025. 500 kr?")
+    assert body["understood"]["facts"]["visit_date"] == "2025-12-01"
+
+
+def test_at_home_in_a_sabo_is_the_sabo(client):
+    # walk-through, stop 35: "brytpunktssamtal hemma hos en 90-åring på säbo" was read as
+    # ordinary housing and the 500 kr left open
+    body = _ask_halland(client, "hur registreras ett brytpunktssamtal hemma hos en 90-åring på "
+                                "säbo 10 feb 2025")
+    assert body["understood"]["facts"]["setting"] == "sabo"
+    assert body["decision"]["eligible"] is True
+
+
+def test_video_asked_of_the_physician_after_the_compensation_is_a_no(client):
+    # walk-through, stop 35: "och om läkaren tar det via video" after the 500 kr's conditions
+    # quoted them again with no "no"
+    a = _ask_halland(client, "hur mycket får vårdcentralen för ett riktat hemsjukvårdsbesök")
+    b = _ask_halland(client, "och om läkaren tar det via video", a["conversation_id"])
+    assert "kan aldrig ske på distans" in b["answer"]
+    assert "ger inte ersättningen" in b["answer"]
+
+
+def test_a_longer_support_asked_after_lakarmedverkans_days_gets_the_extension(client):
+    # walk-through, stop 35: "och om det behövs längre" got the SäBo assignment's "Ingen tid
+    # finns längre omnämnd", read as no limit
+    a = _ask_halland(client, "hur länge kan läkarmedverkan stötta en patient efter utskrivning")
+    b = _ask_halland(client, "och om det behövs längre", a["conversation_id"])
+    assert "individuellt beslut och särskild prövning" in b["answer"]
+    assert "Ingen tid finns längre" not in b["answer"]
+
+
+def test_the_night_asked_after_the_physicians_responsibility_is_hallandsjouren(client):
+    # walk-through, stop 35: "och på natten då" got the listed vårdcentral's physician again
+    a = _ask_halland(client, "vem har läkaransvaret för en hemsjukvårdspatient i ordinärt boende")
+    b = _ask_halland(client, "och på natten då", a["conversation_id"])
+    assert "Hallandsjouren" in b["answer"]
+
+
+def test_region_or_municipality_asked_as_a_choice_is_not_answered_no(client):
+    # walk-through, stop 35: "är det regionen eller kommunen som bestämmer …" got "Nej, inte
+    # regionen eller kommunen" above the municipality's own planeringsfunktion
+    body = _ask_in(client, "Kommun i Västra Götaland (Sektor Välfärd)",
+                   "är det regionen eller kommunen som bestämmer om nån ska få hemsjukvård")
+    assert "planeringsfunktion" in body["answer"]
+    assert "Nej" not in body["answer"]
+
+
+def test_what_changed_between_the_two_routines_compares_vas_and_cosmic(client):
+    # walk-through, stop 35: refused, though the home page offers the question as an example
+    for message in ("what changed between the two routines besides the system",
+                    "vad ändrades mellan rutinerna"):
+        body = _ask_halland(client, message)
+        assert body["kind"] == "version", message
+        assert "VAS → Cosmic" in body["answer"], message
