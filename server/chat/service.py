@@ -950,6 +950,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # ("list all staff categories in the home visit statistics": known since stop 25;
         # "Hur många besök gjorde Läkarmedverkan 2021": walk-through, stop 26; both refused)
         frame.kind = SEARCH_KIND
+    if frame.kind in (OUT_OF_SCOPE, SEARCH_KIND) and conv.last_kind == VISIT \
+            and _has_visit(conv.facts) and _card_field_asked(text) and not stated \
+            and not _SYSTEM_NAMED.search(text):
+        # one field of the card just shown ("o kunden?", "bara kontakttypen tack": walk-
+        # through, stop 35, refused): the card again, that field's line first
+        frame.kind = VISIT
+        return frame
     if frame.kind == OUT_OF_SCOPE and (_FIELD_NAMED.search(text) or _FIELDS_ASKED.search(text)) \
             and (_SYSTEM_NAMED.search(text) or conv.last_kind == VISIT) \
             and (is_supported(best, kb.no_answer_threshold_for(lang), lang)
@@ -1697,6 +1704,10 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
                 return _version_answer(state, frame, today, conv)
             return _clarify_answer(conv, lang)
         reply = _visit_answer(state, frame, conv, today)
+        asked = _card_field_lines(reply.api.get("decision") or {}, frame.text) \
+            if _card_field_asked(frame.text) and not frame.stated else []
+        if asked:  # the field asked of the card first ("o kunden?")
+            reply.api["answer"] = "\n".join(asked) + "\n" + reply.api["answer"]
         if frame.why_card:
             lines = [T.t(lang, "why_card")]
             routine = _routine_on(state, conv.facts.get("visit_date"))
@@ -4157,6 +4168,33 @@ _FIELD_NAMED = re.compile(r"kontakttyp\w*|vårdtjänst\w*|\bkund\w*|avgift\w*|be
                           r"besöksform\w*|besöksorsak\w*|\bsumma\b|\bkod\w*|\bcode\w*|"
                           r"\bcontact type\b|\bcustomer\b|\bfee\w*", re.I)
 _SYSTEM_NAMED = re.compile(r"\b(vas|cosmic)\b", re.I)
+
+
+#: A short message naming a field of the card ("o kunden?", "bara kontakttypen tack", "and the
+#: customer?"), with no more than these many words.
+CARD_FIELD_WORDS = 6
+_CARD_FIELDS = {"kontakttyp": "Kontakttyp", "contact type": "Kontakttyp",
+                "vårdtjänst": "Vårdtjänst", "service": "Vårdtjänst", "kund": "Kund",
+                "customer": "Kund", "besökstyp": "Besökstyp", "besöksform": "Besöksform",
+                "besöksorsak": "Besöksorsak", "avgiftstyp": "Avgiftstyp", "fee type": "Avgiftstyp",
+                "summa": "Summa"}
+_CARD_FIELD = re.compile(r"\b(" + "|".join(sorted(_CARD_FIELDS, key=len, reverse=True))
+                         + r")(?:en|et|er|s)?\b", re.I)
+
+
+def _card_field_asked(text: str) -> bool:
+    """Whether ``text`` is a short question for one field of the card just shown (not what
+    the field means: "vad betyder vårdtjänst")."""
+    return len(text.split()) <= CARD_FIELD_WORDS and _CARD_FIELD.search(text) is not None \
+        and _term_asked(text) is None \
+        and not re.search(r"\b(?:betyder|menas|innebär|mean|means|meaning)\b", text, re.I)
+
+
+def _card_field_lines(decision: dict, text: str) -> list[str]:
+    """The card's lines of the fields ``text`` names ("Kund: Primärvård")."""
+    names = {_CARD_FIELDS[m.group(1).lower()] for m in _CARD_FIELD.finditer(text)}
+    return [f"{row['field']}: {row['value']}" for row in decision.get("registration") or []
+            if row.get("field") in names]
 
 
 def _field_line_found(text: str, hits) -> bool:

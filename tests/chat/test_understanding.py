@@ -2995,3 +2995,14 @@ def test_what_changed_between_the_two_routines_compares_vas_and_cosmic(client):
         body = _ask_halland(client, message)
         assert body["kind"] == "version", message
         assert "VAS → Cosmic" in body["answer"], message
+
+
+def test_one_field_asked_after_a_card_is_answered_from_that_card(client):
+    # walk-through, stop 35: "o kunden?" and "bara kontakttypen tack" were refused
+    a = _ask_halland(client, "hembesök igår 88 år säbo efter utskrivning")
+    b = _ask_halland(client, "o kunden?", a["conversation_id"])
+    assert b["kind"] == "rule" and b["answer"].startswith("Kund: Primärvård")
+    c = _ask_halland(client, "bara kontakttypen tack", b["conversation_id"])
+    assert c["answer"].startswith("Kontakttyp: Hemsjukvårdsbesök")
+    d = _ask_halland(client, "vad betyder vårdtjänst", c["conversation_id"])
+    assert d["kind"] == "search"
