@@ -534,6 +534,8 @@ _AGE_PATTERNS = [
     re.compile(r"\b(?:pat|pt|patient|patienten|resident|lady|woman|gentleman|dam|kvinna|tant|"
                r"farbror)\.?,?\s+(\d{2,3})\b"
                r"(?!\s*(?:kr|sek|%|procent|dagar|days|st\b|/|\.\d|-\d|:))"
+               # ("patient 12 digits 1958…": walk-through, stop 35, was 12 years old)
+               r"(?!\s*(?:digits?|siffr\w*|tecken|chars?|characters?|nummer|number)\b)"
                rf"(?!\s*(?:e\s+|:e\s+|th\s+|st\s+|nd\s+|rd\s+|of\s+)?(?:{_MONTHS})\b)", re.I),
     re.compile(r"\b(\d{1,3})\s*år(?:s)?\b(?!\s*sedan)(?!\s*-?\s*gräns)", re.I),  # 87 år, 87 år gammal
     re.compile(r"\b(\d{1,3})\s*-?\s*years?\s*-?\s*old\b", re.I),  # 87 years old, 87-year-old

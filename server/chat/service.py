@@ -1131,7 +1131,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                  # "och dagen efter?" counts from the visit's day (re-check, stop 24: an
                  # indicator bullet was quoted)
                  or (set(stated) == {"visit_date"} and days_from_the_visit(text) is not None)
-                 or (patient_facts and (MONEY_WORDS.search(text) or _PATIENT_FEE.search(text)))):
+                 or (patient_facts and (MONEY_WORDS.search(text) or _PATIENT_FEE.search(text)))
+                 # "vänta de va läkarmedverkan som åkte dit inte vi, ändras ngt?" (walk-
+                 # through, stop 35: read as a version question and refused)
+                 or (_AMENDS.search(text) and len(text.split()) <= 14)):
         # A short statement of facts after a registration answer amends that visit ("nej fel
         # datum, det var 2/4 2025", "och om hon hade haft samtalet på plats istället?",
         # "Förlåt, jag läste fel i journalen, hon är 86 år.": routing set, tuning part,
@@ -4180,6 +4183,14 @@ _CARD_FIELDS = {"kontakttyp": "Kontakttyp", "contact type": "Kontakttyp",
                 "summa": "Summa"}
 _CARD_FIELD = re.compile(r"\b(" + "|".join(sorted(_CARD_FIELDS, key=len, reverse=True))
                          + r")(?:en|et|er|s)?\b", re.I)
+
+
+#: A message saying it corrects the visit described ("vänta …", "förresten …", "ändras
+#: något?", "does that change anything").
+_AMENDS = re.compile(r"^\W*(?:vänta|förresten|nej|fel|oj|wait|actually|sorry|förlåt|rättelse|"
+                     r"correction|oops)\b|\bändra[rs]? (?:det|ngt|något|nåt|sig)\b|"
+                     r"\bändras (?:det|ngt|något|nåt)\b|\bdoes (?:that|it|this) change\b|"
+                     r"\bchange anything\b", re.I)
 
 
 def _card_field_asked(text: str) -> bool:

@@ -3006,3 +3006,22 @@ def test_one_field_asked_after_a_card_is_answered_from_that_card(client):
     assert c["answer"].startswith("Kontakttyp: Hemsjukvårdsbesök")
     d = _ask_halland(client, "vad betyder vårdtjänst", c["conversation_id"])
     assert d["kind"] == "search"
+
+
+def test_a_correction_saying_lakarmedverkan_made_the_visit_amends_it(client):
+    # walk-through, stop 35: "vänta de va läkarmedverkan som åkte dit inte vi, ändras ngt?"
+    # was read as a version question and refused; the card before stood
+    a = _ask_halland(client, "hembesök idag hos pat 80 år på säbo efter utskrivning")
+    assert a["decision"]["eligible"] is True
+    b = _ask_halland(client, "vänta de va läkarmedverkan som åkte dit inte vi, ändras ngt?",
+                     a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["eligible"] is False
+    assert b["facts"]["lakarmedverkan"] is True
+
+
+def test_the_count_of_a_personnummers_digits_is_no_age(client):
+    # walk-through, stop 35: "patient 12 digits 195802297712 …" was 12 years old, 200 kr
+    body = _ask_halland(client, "patient 12 digits 195802297712 home visit yesterday after "
+                                "discharge, sabo, fee?")
+    assert "patient_age" not in body["understood"]["facts"]
+    assert "195802297712" not in body["answer"]
