@@ -105,7 +105,7 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # nu, per plats eller": answer set, tuning part, got the 50 procent, not "per 10 boende")
     "basis": (re.compile(r"\bhur (?:räknas|beräknas)\b|\bräknas\b.*\but\b|\bberäkn\w*|"
                          r"\bhow is\b.*\b(?:calculated|computed|worked out)\b|"
-                         r"\bper \w+ eller\b", re.I),
+                         r"\bper \w+ eller\b|\bper vad\b|\bper what\b", re.I),
               re.compile(r"\bper\s+(?:\d+\s+)?[a-zåäö]+|\bschablon\w*", re.I)),
     # since when: the line giving the year something began ("När började man med
     # Läkarmedverkan i hemsjukvården …": answer set E, tuning part, got an indicator bullet, not

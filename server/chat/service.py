@@ -768,6 +768,21 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                          and found[0].support >= frame.hits[0].support - TOPIC_MARGIN)):
             frame.search_text, asked, frame.hits = follow, follow, found
     if frame.search_text is None and conv.topic and conv.last_kind == SEARCH_KIND \
+            and not conv.pending and not stated and mention is None and topic_chunk is not None \
+            and len(text.split()) <= TOPIC_FOLLOW_WORDS:
+        # a short question whose kind of answer (a basis, a duration, a date …) a sentence of
+        # the passage just quoted gives, and which names a word of it, asks about that passage
+        # ("hur räknas ersättningen" after the SäBo assignment's 50 procent got the 500 kr
+        # per visit, not "Ersättning utgår per 10 boende som schablon": walk-throughs, stop 35)
+        follow = _with_topic(kb, text, conv)
+        found = kb.search(follow, k=5, organization=scope) if follow else []
+        mine = [h for h in found[:3] if (h.meta.id, h.chunk.anchor) == (
+            conv.topic["document_id"], conv.topic["anchor"])]
+        if mine and is_supported(mine[0], kb.no_answer_threshold_for(lang), lang) \
+                and _cue_answered_by(kb, text, mine[0]):
+            frame.search_text, asked = follow, follow
+            frame.hits = mine + [h for h in found if h is not mine[0]]
+    if frame.search_text is None and conv.topic and conv.last_kind == SEARCH_KIND \
             and not conv.pending and not stated and len(text.split()) <= FOLLOW_UP_WORDS \
             and not is_supported(frame.hits[0] if frame.hits else None,
                                  kb.no_answer_threshold_for(lang), lang):
@@ -1360,6 +1375,17 @@ def _says_something_asked(kb, text: str, hit) -> bool:
         if q.groups else set()
     asked = (q.own | equivalents) - heading - S.FUNCTION_TERMS - q.parts
     return bool(asked & set(tokenizer.tokenize(hit.chunk.text)))
+
+
+def _cue_answered_by(kb, text: str, hit) -> bool:
+    """True when ``text`` asks for a kind of answer (S.CUES: a basis, a duration, a date …)
+    that a sentence of ``hit``'s passage gives, and that passage holds a word of ``text``
+    besides its heading's."""
+    q = S.question_terms(text, _tokenizer_for(kb), kb.lexicon)
+    says = [S.CUES[c][1] for c in q.cues if c in S.CUES]
+    return bool(says) and _says_something_asked(kb, text, hit) and any(
+        all(p.search(sentence) for p in says)
+        for sentence in re.split(r"(?<=[.!?])\s+|\n+", hit.chunk.text))
 
 
 def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:

@@ -1268,3 +1268,17 @@ def test_a_wrong_guess_of_who_decides_is_answered_no_with_the_decider(ask):
 def test_a_wrong_guess_of_who_takes_the_decision_is_answered_no(ask):
     body = ask("är det regionen som tar beslutet om anslutning")
     assert "Nej, inte regionen enligt rutinen" in body["answer"]
+
+
+def test_how_the_pay_is_reckoned_after_the_sabo_assignments_increase_is_per_ten_residents(client):
+    # walk-throughs, stop 35: "hur räknas ersättningen" / "per vad räknas ersättningen" after
+    # the SäBo assignment's 50 procent got the 500 kr per visit
+    for follow_up in ("hur räknas ersättningen", "per vad räknas ersättningen"):
+        a = client.post("/api/v1/chat", json={
+            "message": "Hur mycket ökar ersättningen för säbo-uppdraget",
+            "organization": "Region Halland"}).json()
+        b = client.post("/api/v1/chat", json={
+            "message": follow_up, "conversation_id": a["conversation_id"],
+            "organization": "Region Halland"}).json()
+        assert "per 10 boende som schablon" in b["answer"], follow_up
+        assert "500 kr" not in b["answer"], follow_up
