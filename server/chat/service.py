@@ -5022,6 +5022,12 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # …" and "Beslut HSU 2026-03-03": walk-through, stop 33, got the background's
         # "Tilläggsbeslut från HSU 2025-02-11"): that section alone
         offered = heading_day
+    text_day = [h for h in offered if day_named and day_named in h.chunk.text]
+    if not heading_day and text_day and len(offered) > 1:
+        # ... or a day a passage's text names ("Vad beslutade HSU 2025-02-11" and the
+        # background's "Tilläggsbeslut från HSU 2025-02-11 …": walk-through, stop 35, got the
+        # section "Beslut HSU 2026-03-03")
+        offered = text_day
     if years and len(offered) > 1 and "visit_date" not in frame.stated:
         # a year the question names: the passages naming it (in their text or heading) first
         # ("what did the HSU decide in March 2026" quoted the background's "Tilläggsbeslut

@@ -1282,3 +1282,14 @@ def test_how_the_pay_is_reckoned_after_the_sabo_assignments_increase_is_per_ten_
             "organization": "Region Halland"}).json()
         assert "per 10 boende som schablon" in b["answer"], follow_up
         assert "500 kr" not in b["answer"], follow_up
+
+
+def test_a_decision_asked_by_its_day_is_the_passage_naming_that_day(client):
+    # walk-through, stop 35: "Vad beslutade HSU 2025-02-11" got the section "Beslut HSU
+    # 2026-03-03"
+    body = client.post("/api/v1/chat", json={"message": "Vad beslutade HSU 2025-02-11",
+                                              "organization": "Region Halland"}).json()
+    assert "Tilläggsbeslut från HSU 2025-02-11 att utreda" in body["answer"]
+    later = client.post("/api/v1/chat", json={"message": "Vad beslutade HSU 2026-03-03",
+                                               "organization": "Region Halland"}).json()
+    assert "beslutar om förslaget om stärkt läkarsamverkan" in later["answer"]
