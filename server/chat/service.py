@@ -2263,6 +2263,11 @@ def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply 
     if not (named and (start or _HOW_LONG.search(text) or _DAYS_NAMED.search(text)
                        or _LONGER_ASKED.search(text))):
         return None
+    if _ASKS_START.search(text) and not start and not LMV_WORDS.search(text):
+        # from when something else of the decision holds is no period of Läkarmedverkan
+        # ("Från vilket datum gäller det nya avtalet?" after the decision's points got the 14
+        # days: walk-through, stop 35)
+        return None
     if _WHO_ASKED.search(text) and not _HOW_LONG.search(text):
         # who does something then is no period ("och efter 14 dagar vem har ansvaret" after
         # the days were counted asked for the discharge date again: walk-through, stop 28)

@@ -1293,3 +1293,16 @@ def test_a_decision_asked_by_its_day_is_the_passage_naming_that_day(client):
     later = client.post("/api/v1/chat", json={"message": "Vad beslutade HSU 2026-03-03",
                                                "organization": "Region Halland"}).json()
     assert "beslutar om förslaget om stärkt läkarsamverkan" in later["answer"]
+
+
+def test_from_when_the_new_sabo_agreement_holds_is_not_lakarmedverkans_days(client):
+    # walk-through, stop 35: "Från vilket datum gäller det nya avtalet?" after the decision's
+    # points got Läkarmedverkan's 14 days; the decision gives no such date
+    a = client.post("/api/v1/chat", json={
+        "message": "Vad innebär beslutet från HSU 2026-03-03 för ersättningen till "
+                   "vårdcentralerna för säbo", "organization": "Region Halland"}).json()
+    b = client.post("/api/v1/chat", json={
+        "message": "Från vilket datum gäller det nya avtalet?",
+        "conversation_id": a["conversation_id"], "organization": "Region Halland"}).json()
+    assert "14 dagar" not in b["answer"]
+    assert b["kind"] == "no_answer"
