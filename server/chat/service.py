@@ -256,6 +256,10 @@ def _admit_new_conversation(state, client: str | None, text: str = "") -> None:
 
 #: A short follow-up pointing back with a pronoun ("ger det extra ersättning?").
 _IT = re.compile(r"\b(?:det|den|it|that|this)\b", re.I)
+#: A message saying what the last question meant instead ("nej jag menade …", "sorry, I
+#: meant …").
+_MEANT = re.compile(r"^\W*(?:(?:nej|nä|no|sorry|förlåt|oj|oops)\W+)?(?:jag\s+|i\s+)?"
+                    r"(?:menade|menar|meant|mean)\W+", re.I)
 #: A message opening on the next of several visits ("nästa: 20/12 -22, utskrivning, 70 år, …"
 #: after "har 3 besök att reg. först: …": walk-through, stop 34, read its day as the
 #: discharge's of the visit before, and the visit kept that one's day); a day, an age, an
@@ -315,6 +319,14 @@ def respond(state, message: object, conversation_id: str | None, today: date,
             visit.pending_rule
         return _finish_turn(state, store, conv, frame, reply, lang, asked_text, restarted,
                             keep_thread)
+
+    meant = _MEANT.match(text) if conv is not None and conv.last_kind == SEARCH_KIND \
+        and conv.topic else None
+    if meant and text[meant.end():].strip() \
+            and not set(extract_facts(text[meant.end():], today).stated()) - {"performed_by"}:
+        # "nej jag menade arbetsterapeuter" after a table's value for nurses asks the same of
+        # what is meant, as "och arbetsterapeuter?" does (walk-through, stop 35: refused)
+        text = "och " + text[meant.end():].strip()
 
     period = (conv.topic or {}).get("period") if conv is not None \
         and conv.last_kind == VERSION else None
@@ -1459,8 +1471,17 @@ def _table_change_asked(kb, text: str, conv: Conversation, frame: Frame) -> str 
     and the last of the years asked and the rows given ("… mellan 2019 och 2021 för Läkare");
     None otherwise. Walk-through, stop 33: the bus's "produktionsbortfall på omkring 75
     procent" was quoted as the change; the physicians' visits fell 10 %."""
-    years = (conv.topic or {}).get("years") or []
-    if len(years) < 2 or _YEAR.search(text) or len(text.split()) > 12 \
+    years = list((conv.topic or {}).get("years") or [])
+    named = sorted(set(_YEAR.findall(text)))
+    if len(named) == 1 and years and named[0] not in years:
+        # one year named against the one asked before ("skillnad mot 2019" after "… 2020":
+        # walk-through, stop 35, got the VAS → Cosmic changes)
+        years = sorted({named[0], years[-1]})
+        text = re.sub(r"\s*\b(?:mot|jämfört med|med|than|to|from|with|compared to|vs\.?)?\s*"
+                      + named[0] + r"\b", " ", text).strip()
+    elif named:
+        return None
+    if len(years) < 2 or len(text.split()) > 12 \
             or not (CHANGE_ASKED.search(text) or _ASKS_PERCENT.search(text)):
         return None
     labels = _rows_before(kb, frame)

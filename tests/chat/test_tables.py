@@ -270,3 +270,19 @@ def test_a_sum_per_year_for_all_professions_is_of_the_totals_table(ask):
     assert "2019: 9437; 2020: 10866; 2021: 13306" in a["answer"], a["answer"]
     b = ask("vilket år var det flest", a["conversation_id"])
     assert "Högst summa: 2021 (13306)" in b["answer"], b["answer"]
+
+
+def test_a_row_meant_instead_and_a_year_to_compare_follow_the_table(client):
+    # walk-through, stop 35: "Nej jag menade arbetsterapeuter" after the nurses' 2020 figure
+    # was refused, and "skillnad mot 2019" got the VAS → Cosmic changes
+    def ask(message, cid=None):
+        body = {"message": message, "organization": "Region Halland"}
+        if cid:
+            body["conversation_id"] = cid
+        return client.post("/api/v1/chat", json=body).json()
+    a = ask("Hur många hembesök gjorde sjuksköterskor 2020")
+    b = ask("Nej jag menade arbetsterapeuter", a["conversation_id"])
+    assert "Arbetsterapeut" in b["answer"] and "2844" in b["answer"]
+    c = ask("skillnad mot 2019", b["conversation_id"])
+    assert c["kind"] == "search"
+    assert "2570" in c["answer"] and "2844" in c["answer"] and "+274" in c["answer"]
