@@ -951,7 +951,13 @@ _HOME_CARE = re.compile(r"(?:inskriven|ansluten) i (?:den )?(?:kommunal(?:a)? )?
                         # ordinärt" (walk-through, stop 34: the 500 kr's enrolment was asked)
                         r"\bin municipal (?:home )?(?:health ?)?care\b|"
                         r"\butan (?:kommunal )?(?:hemsjukvård\w*|k?hsv\b)|"
-                        r"\bhemsjukvård\w* i (?:ordinärt|eget)\b",
+                        r"\bhemsjukvård\w* i (?:ordinärt|eget)\b|"
+                        # the Swedish word in English: "gets hemsjukvård from the kommun",
+                        # "not enrolled in kommunal hemsjukvård" (walk-through, stop 35: the
+                        # enrolment was asked again, the what-if quoted a bullet)
+                        r"\b(?:has|have|gets|get|receives|had)\s+(?:kommunal\s+)?hemsjukvård\w*|"
+                        r"\benrolled in (?:the )?(?:kommunal|municipal)?\s*(?:hemsjukvård\w*|"
+                        r"k?hsv\b)",
                         re.I)
 _PERFORMED_BY = [
     # ("ssk": walk-through, stop 25, "och om ssk gjorde besöket istället för läkare" was read

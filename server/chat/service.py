@@ -3576,6 +3576,11 @@ def _name_outside(kb, text: str, organization: str | None) -> bool:
     return bool(outside)
 
 
+#: How much better another organization's best passage must support a question than the best
+#: of the organization picked for the question to be called its matter.
+ELSEWHERE_MARGIN = 0.03
+
+
 def _covered_elsewhere(state, frame: Frame, *, holding_fact: bool = True):
     """With an organization picked: the best passage of another organization's documents in
     force that supports the question and (``holding_fact``) holds the kind of fact it asks
@@ -3595,6 +3600,17 @@ def _covered_elsewhere(state, frame: Frame, *, holding_fact: bool = True):
             or (holding_fact and _lacks_asked_fact(frame.text, best.chunk.text,
                                                    _document_text(kb, best.meta.id))):
         return None
+    if frame.hits:
+        # a rare word of the question that the picked organization's best passage holds and
+        # the other's lacks: the question is about the picked one's matter ("men hur mycket
+        # är nivå 2 i kronor" after the municipality's fee levels was pointed to the HSU
+        # decision: walk-through, stop 35)
+        tokenizer = _tokenizer_for(kb)
+        q = S.question_terms(frame.text, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
+        rare = {t for t in q.own if q.rarity.get(t, 0.0) >= S.HEADING_RARITY}
+        mine = rare & set(tokenizer.tokenize(frame.hits[0].chunk.text))
+        if mine - set(tokenizer.tokenize(best.chunk.text)):
+            return None
     return best
 
 
@@ -4844,6 +4860,17 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                                        or _OLD_VERSION.search(frame.text)))
     best = hits[0]
     threshold = kb.no_answer_threshold_for(lang)
+    if frame.picked_organization and frame.search_text is None and not frame.where_said:
+        # with an organization picked, another organization's routine that answers clearly
+        # better: the question is its matter, said so, never a weaker passage of the one
+        # picked quoted as if it answered (Region Halland picked: "avgift hemsjukvård nivå 1 o
+        # 2 vad e skillnaden" got Cosmic's 200 kr, "skriv ut pat idag från khsv, vem skickar
+        # vårdbegäran" a report's sentence on enrolment: walk-through, stop 35)
+        other = _covered_elsewhere(state, frame, holding_fact=False)
+        own = max(h.support for h in hits[:3])
+        if other is not None and other.support >= own + ELSEWHERE_MARGIN:
+            # (an amount named is said to be the other's: "får vi 500 kr …")
+            return _amount_elsewhere(state, frame) or _no_answer(state, frame, elsewhere=other)
     if frame.probabilities.get(SEARCH_KIND, 0.0) >= CONFIDENT_SEARCH:
         # The router reads the question as one about the routines: a slightly weaker best
         # passage still answers it (routing set, tuning part: "vad är ett brytpunktssamtal

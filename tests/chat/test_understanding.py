@@ -3025,3 +3025,41 @@ def test_the_count_of_a_personnummers_digits_is_no_age(client):
                                 "discharge, sabo, fee?")
     assert "patient_age" not in body["understood"]["facts"]
     assert "195802297712" not in body["answer"]
+
+
+def test_a_question_only_the_other_organization_covers_says_so_with_one_picked(client):
+    # walk-through, stop 35: with Region Halland picked, the municipality's fee levels got
+    # Cosmic's 200 kr and who sends the vårdbegäran a report's sentence on enrolment
+    for message, section in (("avgift hemsjukvård nivå 1 o 2 vad e skillnaden",
+                              "Avgift för Hemsjukvård"),
+                             ("skriv ut pat idag från khsv, vem skickar vårdbegäran",
+                              "Utskrivning från hemsjukvård")):
+        body = _ask_halland(client, message)
+        assert body["kind"] == "no_answer" and body["citations"] == [], message
+        assert "Kommun i Västra Götaland" in body["answer"] and section in body["answer"]
+    night = _ask_halland(client, "vem har ansvaret på natten")
+    assert night["kind"] == "search" and "Hallandsjouren" in night["answer"]
+
+
+def test_an_amount_of_the_picked_organizations_own_matter_is_not_pointed_elsewhere(client):
+    # walk-through, stop 35: "men hur mycket är nivå 2 i kronor" after the municipality's fee
+    # levels was pointed to Region Halland's HSU decision, which has no fee level
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    a = _ask_in(client, vg, "vad kostar hemsjukvården för patienten")
+    b = _ask_in(client, vg, "men hur mycket är nivå 2 i kronor", a["conversation_id"])
+    assert b["kind"] == "no_answer"
+    assert "Region Halland" not in b["answer"] and "HSU" not in b["answer"]
+
+
+def test_home_care_said_with_the_swedish_word_in_english_is_the_enrolment(client):
+    # walk-through, stop 35: "… but gets hemsjukvård from the kommun" asked the enrolment
+    # again; "and if she was not enrolled in kommunal hemsjukvård at all" quoted a bullet
+    a = _ask_halland(client, "did a home visit yesterday at a Sabo, lady 89, she was just "
+                             "discharged from the hospital")
+    b = _ask_halland(client, "actually she is not at sabo, she lives in her own flat but gets "
+                             "hemsjukvård from the kommun", a["conversation_id"])
+    assert b["facts"]["municipal_home_care"] is True
+    assert b["decision"]["eligible"] is True
+    c = _ask_halland(client, "and if she was not enrolled in kommunal hemsjukvård at all",
+                     b["conversation_id"])
+    assert c["kind"] == "rule" and c["decision"]["eligible"] is False
