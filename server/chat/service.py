@@ -2023,7 +2023,7 @@ def _several_visits(state, pieces, conv: Conversation | None, today: date,
     piece, frame, visit, last = asking[-1] if asking else answered[-1]
     blocks, parts = [T.t(lang, "several_visits", n=len(answered))], []
     for p, _, _, r in answered:
-        label = T.t(lang, "visit_label", n=p.number, of=len(answered), said=p.text)
+        label = T.t(lang, "visit_label", n=p.number, of=len(answered), said=p.own or p.text)
         r.api["visit_label"] = label
         if r is not last:
             r.question = None  # (one question waits: the one the conversation goes on with)

@@ -57,6 +57,7 @@ class VisitPiece:
     text: str
     facts: dict = field(default_factory=dict)
     number: int = 0
+    own: str = ""  # its own words, without what came before the first visit
 
 
 def _numbered(text: str) -> list[tuple[int, int]] | None:
@@ -115,5 +116,5 @@ def visit_pieces(text: str, today: date) -> list[VisitPiece] | None:
         if pieces and _SAME.search(body):
             before = pieces[-1].facts
             facts = {**{k: before[k] for k in _INHERITED if k in before}, **facts}
-        pieces.append(VisitPiece(text=said, facts=facts, number=len(pieces) + 1))
+        pieces.append(VisitPiece(text=said, facts=facts, number=len(pieces) + 1, own=body))
     return pieces if len(pieces) >= 2 else None
