@@ -224,6 +224,8 @@ def create_app(settings: Settings | None = None, *, load_in_background: bool = T
     app.include_router(admin.router)
     from server.adminauth import admin_enabled
 
+    # (the pages' footer links /admin only where it exists)
+    app.state.admin_enabled = admin_enabled(settings)
     if admin_enabled(settings):  # without a way in, /admin does not exist (issue 12)
         from server.routes import admin_pages
 

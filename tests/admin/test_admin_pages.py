@@ -627,3 +627,11 @@ def test_what_changed_in_a_published_routine_and_follow_ups_on_its_versions(admi
     assert "nyckelhantering" in now["answer"].lower() or "nyckelhantering" in str(now["citations"])
     assert code["kind"] == "search" and "var tredje månad" in code["answer"]
     assert compared.status_code == 200 and "”Kod till nyckelgömma”: nu" not in compared.text
+
+
+def test_every_page_links_the_content_owners_pages(admin_client):
+    # walk-through, stop 35: a content owner found /admin only by guessing
+    with admin_client() as client:
+        for path in ("/", "/sok", "/documents"):
+            assert '<a href="/admin">För innehållsägare' in client.get(path).text
+        assert client.get("/admin").status_code in (200, 303)

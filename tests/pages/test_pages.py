@@ -302,3 +302,10 @@ def test_a_routine_with_no_validity_is_not_said_to_be_in_force(client):
     page = client.get("/documents/vg-hemsjukvard-anslutning-utskrivning").text
     said = re.search(r"<dt>Gäller i dag</dt><dd>(.*?)</dd>", page).group(1)
     assert said == "Okänt (ingen giltighetstid angiven)"
+
+
+def test_no_page_links_the_content_owners_pages_where_they_do_not_exist(client):
+    # (no admin token or single sign-on: /admin is a 404, so no page links it)
+    assert client.get("/admin", follow_redirects=False).status_code == 404
+    for path in ("/", "/sok", "/documents"):
+        assert 'href="/admin"' not in client.get(path).text
