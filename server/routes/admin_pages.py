@@ -325,6 +325,13 @@ async def preview(request: Request, state: State) -> Response:
     evidence = dict(suggestion.evidence)
     if "document_id" in evidence:
         evidence["external_id"] = evidence.pop("document_id")
+    if fields["supersedes"] and fields["supersedes"] not in publisher.known():
+        # a phrase naming no document here ("Ersätter versionen från 2026-12-01") is not
+        # proposed: the form filled it in and then refused its own suggestion (walk-through,
+        # stop 35); the sentence it came from is shown beside the empty field
+        evidence["supersedes_unknown"] = suggestion.supersedes
+        evidence.pop("supersedes", None)
+        fields["supersedes"] = None
     fields = {k: ("" if v is None else str(v)) for k, v in fields.items()}
     names_itself = None
     if replace:

@@ -635,3 +635,18 @@ def test_every_page_links_the_content_owners_pages(admin_client):
         for path in ("/", "/sok", "/documents"):
             assert '<a href="/admin">För innehållsägare' in client.get(path).text
         assert client.get("/admin").status_code in (200, 303)
+
+
+def test_a_replaced_version_named_by_no_known_id_is_not_proposed_and_then_refused(admin_client):
+    # walk-through, stop 35: "Ersätter versionen från 2026-12-01." filled "Ersätter" with
+    # "versionen från 2026-12-01", and the same preview refused its own suggestion
+    text = ("Rutin för nyckelhantering\n\nGäller från 2027-01-01\n\nNyckeln hämtas senast "
+            "08.00.\n\nÄndringar\nErsätter versionen från 2026-12-01.\n")
+    with admin_client() as client:
+        sign_in(client)
+        preview = upload(client, "nyckel-v2.txt", text.encode())
+    values = form_values(preview.text)
+    assert preview.status_code == 200, preview.text
+    assert values.get("supersedes", "") == ""
+    assert "notice-error" not in preview.text
+    assert "versionen från 2026-12-01" in preview.text  # said where it came from
