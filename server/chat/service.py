@@ -763,6 +763,20 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             scope = frame.organization = meta.organization
     asked = frame.search_text or text
     frame.hits = kb.search(asked, k=5, organization=scope)
+    named_period = period_words(text, today) if frame.search_text is None \
+        and "visit_date" not in stated and frame.hits \
+        and not is_supported(frame.hits[0], kb.no_answer_threshold_for(lang), lang) else ""
+    if named_period and named_period in text:
+        # the period a question names is when, not what: its passages are found without it
+        # (the version in force then is chosen by the answer): "låsbyte ersättning i februari
+        # 2027, hur mycket max" was refused with a published version from 2027-01-01 saying
+        # "högst 5 000 kr", and answered without the month (walk-through, stop 35)
+        bare = re.sub(r"\b(?:i|in|under|during)\s*$", "",
+                      text[:text.index(named_period)]) + text[text.index(named_period)
+                                                              + len(named_period):]
+        again = kb.search(re.sub(r"\s+", " ", bare).strip(" ,"), k=5, organization=scope)
+        if again and is_supported(again[0], kb.no_answer_threshold_for(lang), lang):
+            frame.hits = again
     if frame.search_text is None and conv.topic and conv.last_kind == SEARCH_KIND \
             and not conv.pending and not stated and mention is None and frame.hits \
             and len(text.split()) <= TOPIC_FOLLOW_WORDS and not _other_system(kb, text, conv):
@@ -3256,6 +3270,19 @@ _OWN_PAY = re.compile(r"\b(?:do|will|would|can) i get paid\b|"
 _SAID_IN_ITS_WORDS = (_ASKS_TRAVEL, _DEATH, _EMPLOYER, _CEILING, _ASKS_SALARY, _DELEGATION)
 
 
+def _without_its_period(frame: Frame, hit) -> str:
+    """The question without the period it names when that is the time ``hit``'s routine is in
+    force (the routine's time, not figures of a year: "låsbyte ersättning i februari 2027,
+    hur mycket max" and a version from 2027-01-01 saying "högst 5 000 kr" lacked "2027":
+    walk-through, stop 35); else the question as asked."""
+    today = frame.today or date.today()
+    words = period_words(frame.text, today)
+    if not words or words not in frame.text or hit.meta.kind != "routine" \
+            or not hit.meta.in_force_on(_asked_day(frame)):
+        return frame.text
+    return re.sub(r"\s+", " ", frame.text.replace(words, " "))
+
+
 def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None) -> bool:
     """True when the question asks for a phone number, a code or an amount that the passage
     does not hold, or for figures of a year it does not name (issue 10, "An honest 'not
@@ -4444,11 +4471,9 @@ def _answer_window(hits: list, frame: Frame) -> list:
     today = frame.today
     if today is None or _OLD_VERSION.search(frame.text):
         return window
-    day = frame.stated.get("visit_date")
-    try:
-        day = date.fromisoformat(str(day)) if day else today
-    except ValueError:
-        day = today
+    # (the day, month or year the question names: "… i februari 2027" with a version from
+    # 2027-01-01 published kept only the one ending 2026-12-31: walk-through, stop 35)
+    day = _asked_day(frame)
     best_of = {}
     for hit in hits:
         best_of.setdefault(hit.meta.id, hit)
@@ -5016,7 +5041,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             window = [h for h in window if _PER_RESIDENTS.search(h.chunk.text)] or window
     # (the message's own words: the heading a follow-up is searched with may hold a year)
     offered = [h for h in window
-               if not _lacks_asked_fact(frame.text, h.chunk.text,
+               if not _lacks_asked_fact(_without_its_period(frame, h), h.chunk.text,
                                         _document_text(kb, h.meta.id))]
     if _WHO_ASKED.search(frame.text) and not _asks_a_figure(frame):
         # who does something is never a table of figures ("vem är arbetsgivare för

@@ -650,3 +650,32 @@ def test_a_replaced_version_named_by_no_known_id_is_not_proposed_and_then_refuse
     assert values.get("supersedes", "") == ""
     assert "notice-error" not in preview.text
     assert "versionen från 2026-12-01" in preview.text  # said where it came from
+
+
+def test_an_amount_asked_of_a_later_version_by_its_month_is_that_versions(admin_client):
+    # walk-through, stop 35: with a key routine's version from next year published, "låsbyte
+    # ersättning i <month after it begins>, hur mycket max" was refused ("2027" was looked for
+    # in the passage as if figures of that year were asked); the month before it got the old
+    from rutin.config import Settings
+
+    first = ("Rutin för nyckelhantering vid hembesök\n\nSyfte\nRutinen beskriver hur "
+             "personalen hanterar patientens nyckel vid hembesök.\n\nBorttappad nyckel\nEn "
+             "borttappad nyckel rapporteras som avvikelse inom 24 timmar. Vårdcentralen ersätter "
+             "kostnaden för låsbyte, högst 3 000 kr per tillfälle.\n")
+    begins = (date.today() + timedelta(days=62)).replace(day=1)
+    later = begins + timedelta(days=40)
+    months = ("januari februari mars april maj juni juli augusti september oktober november "
+              "december").split()
+    with admin_client(embedding_model=Settings().embedding_model) as client:  # the real model
+        sign_in(client)
+        publish(client, "nyckel.txt", first.encode(), id="rh-nyckel", kind="routine",
+                organization="Region Halland", valid_from=date.today().isoformat())
+        done = publish(client, "nyckel-2.txt", first.replace("3 000", "5 000").encode(),
+                       id="rh-nyckel-ny", supersedes="rh-nyckel", kind="routine",
+                       organization="Region Halland", valid_from=begins.isoformat())
+        assert done.status_code == 303, done.text[:800]
+        then = chat(client, f"låsbyte ersättning i {months[later.month - 1]} {later.year}, "
+                            "hur mycket max")
+        now = chat(client, "låsbyte ersättning, hur mycket max")
+    assert then["kind"] == "search" and "högst 5 000 kr" in then["answer"]
+    assert "högst 3 000 kr" in now["answer"]
