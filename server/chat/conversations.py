@@ -64,6 +64,11 @@ class Conversation:
     #: The organization the user said they work in ("vi är ju i västra götaland"): the
     #: knowledge base's name for it, used while a message names none.
     organization: str | None = None
+    #: The facts of each visit of a message that described several ("1) … 2) …"), in order,
+    #: and which of them the conversation's facts are: "besök 1", "trean", "the second one"
+    #: name another (server/chat/visits.py). Facts only, never message text.
+    visits: list = field(default_factory=list)
+    visit_index: int | None = None
 
     def to_json(self) -> dict:
         """The stored form: only allowed fact names, never message text."""
@@ -80,6 +85,9 @@ class Conversation:
             "thread": self.thread[-MAX_THREAD_TURNS:],
             "topic": self.topic,
             "organization": self.organization,
+            "visits": [{k: v for k, v in f.items() if k in _ALLOWED_KEYS}
+                       for f in self.visits[:MAX_VISITS]],
+            "visit_index": self.visit_index,
         }
 
 
@@ -156,7 +164,28 @@ def conversation_from_json(data, conversation_id: str) -> Conversation | None:
         thread=[t for t in data.get("thread") or [] if isinstance(t, dict)]
         if isinstance(data.get("thread"), list) else [],
         topic=_topic_or_none(data.get("topic")),
-        organization=_organization_or_none(data.get("organization")))
+        organization=_organization_or_none(data.get("organization")),
+        **_visits_or_none(data.get("visits"), data.get("visit_index")))
+
+
+#: Most visits of one message kept.
+MAX_VISITS = 8
+
+
+def _visits_or_none(visits, index) -> dict:
+    """The stored visits and the index of the current one, when every fact of each has the
+    stored shape and the index names one of them; else none."""
+    if not isinstance(visits, list) or not 2 <= len(visits) <= MAX_VISITS \
+            or not (type(index) is int and 0 <= index < len(visits)):
+        return {}
+    kept = []
+    for facts in visits:
+        if not isinstance(facts, dict) or any(
+                name not in _ALLOWED_KEYS or not _FACT_CHECKS[name](value)
+                for name, value in facts.items()):
+            return {}
+        kept.append(dict(facts))
+    return {"visits": kept, "visit_index": index}
 
 
 def _organization_or_none(value) -> str | None:

@@ -980,7 +980,8 @@ _COMPANY_BEFORE = re.compile(r"(?:\bmed|\bm|\bo|\boch|\band|&|\+|\bwith|\bplus|\
                              r"\btillsammans med|\btogether with|\bjunto)\s+"
                              r"(?:(?:en|ett|a|the|our|vår|vår|min|my|hennes|hans|her|his|"
                              r"patientens|kommunens|municipal|kommun-?)\s+)?$", re.I)
-_COMPANY_AFTER = re.compile(r"^\w*\s+(?:(?:var|was|were|är|is)\s+(?:också|även|också\s+)?"
+_COMPANY_AFTER = re.compile(r"^\w*(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?\s+(?:(?:var|was|were|är|is)\s+"
+                            r"(?:också|även|också\s+)?"
                             r"(?:med|there|present|along|närvarande)\b|(?:also|too)\b|"
                             r"(?:on|på|från|from|at)\s+(?:the\s+)?(?:ward|avdelning\w*|avd\w*|"
                             r"sjukhus\w*|hospital|hs\b|lasarett\w*)|"

@@ -40,7 +40,7 @@ from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, M
                                 REGISTRATION_WORDS, UNTIL_WORDS, load_router,
                                 message_features)
 from server.chat.versions import VERSIONS_NAMED, answer_version_question
-from server.chat.visits import visit_pieces
+from server.chat.visits import visit_named, visit_pieces
 
 RULES = "rule"
 SEARCH = "search"
@@ -312,13 +312,28 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     pieces = visit_pieces(text, today) if not pnr_seen else None
     several = _several_visits(state, pieces, conv, today, organization) if pieces else None
     if several is not None:
-        frame, reply, visit, lang = several
+        frame, reply, visit, lang, visits = several
         if conv is None:
             conv = store.new(language=lang)
         conv.facts, conv.pending, conv.pending_rule = visit.facts, visit.pending, \
             visit.pending_rule
+        # (each visit's facts kept: "besök 1", "trean", "the second one" name one of them)
+        conv.visits, conv.visit_index = [dict(v.facts) for v in visits], visits.index(visit)
         return _finish_turn(state, store, conv, frame, reply, lang, asked_text, restarted,
                             keep_thread)
+    named_visit = visit_named(text, len(conv.visits), detect_language(text)
+                              if len(text.split()) >= 4 else conv.language) \
+        if conv is not None and len(conv.visits) >= 2 else None
+    if named_visit is not None:
+        # one of the visits of a message that described several, named ("vad får vi för
+        # besök 1", "besök 2 var på distans faktiskt", "rättelse: trean var 85 inte 84"): the
+        # conversation goes on with that visit's facts (walk-through, stop 35: the last
+        # visit's were used)
+        index, text = named_visit
+        if conv.visit_index is not None:
+            conv.visits[conv.visit_index] = dict(conv.facts)
+        conv.facts, conv.visit_index = dict(conv.visits[index]), index
+        conv.last_kind, conv.pending, conv.pending_rule = VISIT, None, None
 
     meant = _MEANT.match(text) if conv is not None and conv.last_kind == SEARCH_KIND \
         and conv.topic else None
@@ -437,6 +452,9 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         reply = _general_compensation_check(state, frame, today, reply, claim)
     if pnr_seen and born_pnr is None:
         reply.api["answer"] = T.t(lang, "pnr_bad") + "\n\n" + reply.api["answer"]
+    if named_visit is not None and reply.api.get("kind") in (RULES, CLARIFY):
+        reply.api["answer"] = T.t(lang, "visit_named", n=named_visit[0] + 1) + "\n" \
+            + reply.api["answer"]
     return _finish_turn(state, store, conv, frame, reply, lang, asked_text, restarted,
                         keep_thread)
 
@@ -445,6 +463,8 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
                  asked_text: str, restarted: bool, keep_thread: bool) -> ChatReply:
     """What every answer ends with: the conversation's topic and thread kept, the API's
     fields filled in, an unanswered question recorded for the report, the conversation saved."""
+    if conv.visits and conv.visit_index is not None and frame.kind == VISIT:
+        conv.visits[conv.visit_index] = dict(conv.facts)  # (the visit named, as amended)
     if frame.kind == OUT_OF_SCOPE and reply.api.get("kind") == NO_ANSWER \
             and conv.last_kind == VISIT and _has_visit(conv.facts):
         # a message not understood between follow-ups of a visit keeps the visit's thread
@@ -2051,7 +2071,7 @@ def _several_visits(state, pieces, conv: Conversation | None, today: date,
            "passages": last.api.get("passages") or []}
     reply = ChatReply(api=api, conversation=None, question=last.question,
                       missing_fact=last.missing_fact, parts=parts, asked_in_turn=True)
-    return frame, reply, visit, lang
+    return frame, reply, visit, lang, [a[2] for a in answered]
 
 
 def _parts_routed(state, frame: Frame, conv: Conversation, today: date) -> ChatReply | None:

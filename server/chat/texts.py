@@ -20,7 +20,9 @@ TEXTS = {
                                        "från en kommuns rutin.",
         "several_visits": "Meddelandet beskriver {n} besök. Vart och ett registreras för sig:",
         "visit_label": "Besök {n} av {of}: ”{said}”",
-        "several_visits_go_on": "En följdfråga i samtalet gäller besök {n}.",
+        "several_visits_go_on": "En följdfråga i samtalet gäller besök {n}; skriv till exempel "
+                                "”besök 1: …” för ett annat.",
+        "visit_named": "Gäller besök {n}.",
         "other_org_named_said": "Frågan nämner {named}, så svaret kommer från dess dokument – "
                                 "inte från {chosen}, som du nämnde tidigare.",
         "other_org_named": "Frågan nämner {named}, så svaret kommer från dess dokument – inte "
@@ -198,7 +200,9 @@ TEXTS = {
                                 "documents – not from {chosen}, which you mentioned before.",
         "several_visits": "The message describes {n} visits. Each is registered on its own:",
         "visit_label": "Visit {n} of {of}: “{said}”",
-        "several_visits_go_on": "A follow-up in this conversation is about visit {n}.",
+        "several_visits_go_on": "A follow-up in this conversation is about visit {n}; write "
+                                "for example “visit 1: …” for another.",
+        "visit_named": "About visit {n}.",
         "other_org_named": "The question names {named}, so the answer comes from its documents "
                            "– not from {chosen}, which you have chosen.",
         "source": "Source: {title} ({org}, {validity}), section “{section}”.",

@@ -41,7 +41,14 @@ _BOUNDARY = re.compile(
     r"|[\s,.]+(?=(?:(?:och|and)\s+)?(?:sen|sedan|därefter|then)?\s*"
     r"(?:nästa|next|another|second|third|tredje|sista|last one|the last one)\b)"
     r"|[,.]\s*(?:(?:och|and)\s+)?(?:sen|sedan|därefter|then)\s+(?=(?:en|ett|a|an)\s|\d)"
-    r"|[,.]\s*(?:och\s+|and\s+)?(?=(?:en|ett)\s+(?:till|annan|annat)\b|one more\b)", re.I)
+    r"|[,.]\s*(?:och\s+|and\s+)?(?=(?:en|ett)\s+(?:till|annan|annat)\b|one more\b)"
+    # "88 år brytpunkt och 90 år utskrivning" (walk-through, stop 35: the second was lost)
+    r"|\s+(?:och|and|o)\s+(?=(?:en\s+|ett\s+|a\s+|an\s+)?\d{2,3}\s*-?\s*(?:år|åring|y/?o|yo|"
+    r"yrs?|years?)\b)", re.I)
+#: The visits said to share something ("båda på säbo", "both at home", "alla igår").
+_ALL_OF_THEM = re.compile(r"\bbåda\b|\bbägge\b|\balla\b|\bsamtliga\b|\bboth\b|"
+                          r"\ball (?:of them|three|two|four)\b", re.I)
+_SHARED = ("setting", "municipal_home_care", "visit_date")
 #: A piece correcting the one before rather than describing another visit.
 _CORRECTS = re.compile(r"^\W*(?:nej|nä|förlåt|sorry|rättelse|menade|i mean|actually|fel|no|"
                        r"correction|ändra\w*|inte|not)\b", re.I)
@@ -105,6 +112,9 @@ def visit_pieces(text: str, today: date) -> list[VisitPiece] | None:
             else:
                 bodies.append(span)
     intro = intro.strip(" ,;")
+    # a day said first ("12 feb 2025 två besök: … sen en 85-åring …") is every visit's that
+    # names none (walk-through, stop 35: the second was taken as today's)
+    lead_day = extract_facts(" ".join(text.split()[:3]), today).stated().get("visit_date")
     pieces: list[VisitPiece] = []
     for body in bodies:
         body = body.strip(" ,;")
@@ -116,5 +126,48 @@ def visit_pieces(text: str, today: date) -> list[VisitPiece] | None:
         if pieces and _SAME.search(body):
             before = pieces[-1].facts
             facts = {**{k: before[k] for k in _INHERITED if k in before}, **facts}
+        if lead_day and "visit_date" not in facts:
+            facts["visit_date"] = lead_day
+        if pieces and _ALL_OF_THEM.search(text):
+            # "två besök igår båda på Solgårdens säbo: 88 år … och 90 år …": the housing and
+            # the day said of both are the second's too (walk-through, stop 35)
+            first = pieces[0].facts
+            facts = {**{k: first[k] for k in _SHARED if k in first}, **facts}
         pieces.append(VisitPiece(text=said, facts=facts, number=len(pieces) + 1, own=body))
     return pieces if len(pieces) >= 2 else None
+
+
+_ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5,
+             "ettan": 1, "tvåan": 2, "trean": 3, "fyran": 4, "femman": 5,
+             "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+             "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+#: One of the visits of a message that described several, named by its number or place:
+#: "besök 2", "nr 3", "no 2", "visit #1", "ettan", "trean", "den andra", "första besöket",
+#: "the second one", "visit two", "the last one" / "den sista".
+_VISIT_NAMED = re.compile(
+    r"\b(?:besök(?:et)?|visit|pat(?:ient)?|pt|nr|no|number|nummer)\s*#?\s*(?P<n>[1-9])(?![\d/.:-])\b|"
+    r"\b(?P<suffix>ettan|tvåan|trean|fyran|femman)\b|"
+    r"\b(?:den|det)\s+(?P<den>första|andra|tredje|fjärde|femte|sista)\b"
+    r"(?!\s+(?:dagen|gången|veckan|månaden|året|versionen|rutinen))|"
+    r"\b(?P<before>första|andra|tredje|fjärde|femte|sista)\s+(?:besöket|patienten|pat\b|tanten|"
+    r"damen|mannen|gubben)|"
+    r"\b(?:the\s+)?(?P<en>first|second|third|fourth|fifth|last)\s+(?:visit|one|patient|pt|lady|"
+    r"man|woman)\b|"
+    r"\bvisit\s+(?P<word>one|two|three|four|five)\b", re.I)
+#: What stands in for the visit named, so the rest reads as said of the patient.
+_STANDS_IN = {"sv": "patienten", "en": "the patient"}
+
+
+def visit_named(text: str, count: int, lang: str) -> tuple[int, str] | None:
+    """(the index of the visit ``text`` names among ``count``, the text with the patient in
+    its place), or None when it names none of them."""
+    m = _VISIT_NAMED.search(text)
+    if m is None:
+        return None
+    word = next(g for g in m.group("n", "suffix", "den", "before", "en", "word") if g).lower()
+    number = count if word in ("sista", "last") else int(word) if word.isdigit() \
+        else _ORDINALS.get(word)
+    if not number or not 1 <= number <= count:
+        return None
+    stand_in = _STANDS_IN.get(lang, _STANDS_IN["sv"])
+    return number - 1, re.sub(r"\s+", " ", text[:m.start()] + stand_in + text[m.end():]).strip()

@@ -286,3 +286,17 @@ def test_another_year_after_a_table_quoted_whole_is_that_table_again(ask):
     assert "4 115 1 432 7 475 2 188" in b["answer"]
     assert "kan inte paras ihop säkert" in b["answer"]
     assert "Arbetsterapeut" not in b["answer"]
+
+
+def test_stored_visits_are_facts_only_and_anything_else_is_dropped():
+    from server.chat.conversations import conversation_from_json
+
+    two = [{"patient_age": 87, "setting": "sabo"}, {"patient_age": 70, "remote": True}]
+    good = conversation_from_json({"visits": two, "visit_index": 1}, "x" * 32)
+    assert good.visits == two and good.visit_index == 1
+    assert good.to_json()["visits"] == two
+    for visits, index in ((two, 2), (two, None), (two, True), ([two[0]], 0),
+                          ([{"patient_age": 87}, {"note": "19380503-1234"}], 0),
+                          ([{"patient_age": "87 år"}, two[1]], 0), ("text", 0)):
+        conv = conversation_from_json({"visits": visits, "visit_index": index}, "x" * 32)
+        assert conv.visits == [] and conv.visit_index is None

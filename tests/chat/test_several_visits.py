@@ -78,3 +78,40 @@ def test_the_chat_page_shows_a_card_for_each_visit(client):
     assert page.count('class="fields registration-card"') == 2
     assert "Besök 1 av 2" in page and "Besök 2 av 2" in page
     assert "Riktad hemsjukvård| information| brytpunktssamtal" in page
+
+
+def test_a_visit_named_by_its_number_or_place_is_the_one_followed_up(ask):
+    # walk-through, stop 35: after three visits, "besök 2 var på distans faktiskt" changed the
+    # third, "vad får vi för besök 1" answered with the third's facts, and "rättelse: trean var
+    # 84 inte 91" was refused
+    body = ask("1) 87 år säbo brytpunkt idag 2) 72 år hemma khsv inskrivning idag "
+               "3) 91 år säbo utskrivning idag")
+    cid = body["conversation_id"]
+    second = ask("besök 2 var på distans faktiskt", cid)
+    assert second["answer"].startswith("Gäller besök 2.")
+    assert second["facts"]["patient_age"] == 72 and second["decision"]["eligible"] is False
+    first = ask("vad får vi för besök 1", cid)
+    assert first["facts"]["patient_age"] == 87 and first["decision"]["eligible"] is True
+    assert first["decision"]["patient_fee_sek"] == 0
+    third = ask("rättelse: trean var 84 inte 91", cid)
+    assert "ålder 91 → 84" in third["answer"] and third["decision"]["patient_fee_sek"] == 200
+    again = ask("och den andra, vad betalar hon", cid)
+    assert again["facts"]["patient_age"] == 72 and again["facts"]["remote"] is True
+
+
+def test_visits_joined_by_och_and_a_nurse_with_both_are_each_the_physicians(ask):
+    # walk-through, stop 35: "… båda på Solgårdens säbo: 88 år brytpunkt och 90 år utskrivning.
+    # ssk Anna var med på båda" was one nurse's visit, "nej", the second never answered
+    body = ask("två besök igår båda på Solgårdens säbo: 88 år brytpunkt och 90 år "
+               "utskrivning. ssk Anna var med på båda")
+    assert body["visits"] == 2
+    assert [d["eligible"] for d in body["decisions"]] == [True, True]
+
+
+def test_a_day_said_first_is_the_day_of_every_visit_naming_none(ask):
+    # walk-through, stop 35: "12 feb 2025 två besök: …, sen en 85-åring …" took the second as
+    # today's, with Cosmic's fields instead of VAS's
+    body = ask("12 feb 2025 två besök: 87 år säbo brytpunkt, sen en 85-åring utskrivning säbo")
+    assert body["visits"] == 2
+    assert [d["visit_date"] for d in body["decisions"]] == ["2025-02-12"] * 2
+    assert [d["system"] for d in body["decisions"]] == ["VAS", "VAS"]
