@@ -93,7 +93,9 @@ _RELATIVE = [
     (re.compile(r"\b(?:i\s*)?förrgår\b|\bday before yesterday\b", re.I), -2),
     (re.compile(r"\bi\s*går\b|\bigår\b|\byesterday\b", re.I), -1),
     (re.compile(r"\bi\s*dag\b|\bidag\b|\btoday\b|\bi\s*morse\b|\bthis morning\b|"
-                r"\bi eftermiddags\b|\bthis afternoon\b", re.I), 0),
+                # ("dagens besök: 1. …": walk-through, stop 35)
+                r"\bi eftermiddags\b|\bthis afternoon\b|\bdagens (?:hem)?besök\b|"
+                r"\btoday's visits?\b", re.I), 0),
     (re.compile(r"\bi\s*morgon\b|\bimorgon\b|\btomorrow\b", re.I), 1),
 ]
 _DAYS_AGO = re.compile(r"\b(\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju)\s+dag(?:ar)?\s+sedan\b|"
@@ -407,6 +409,7 @@ def days_from_the_visit(text: str) -> int | None:
 # visit got the discharge's day) or the day an earlier state began (``_SINCE``).
 _DISCHARGE_BEFORE = re.compile(
     r"\b(?:utskriven|utskrevs|utskrivning(?:en)?|skrevs ut|skrivits ut|kom hem|hemkommen|"
+    r"hem från (?:sjh|sjukhus\w*|hs|lasarett\w*)|"
     # a move in is another event too ("ny pat flyttade in på säbo i förrgår, jag gjorde
     # inskrivningsbesök idag": re-check, stop 22, took the move's day)
     r"flyttade in|flyttat in|flyttade till|inflyttning(?:en)?|moved in|moved to|"
@@ -799,6 +802,8 @@ DISCHARGE_WORDS = re.compile(
     r"(?:kom|kommit|kommer) hem från (?:sjukhuset|sjukhus|lasarettet|lasarett|slutenvården|"
     r"\bhs\b|hallands sjukhus|avdelningen|avd\b\.?|medicin(?:kliniken|avdelningen)?\b|"
     r"ortopeden|geriatriken|kirurgen)|\bhemkomst\w* från sjukhus\w*|discharg\w*|"
+    # ("78 år ordinärt boende khsv, hem från sjh i förrgår": walk-through, stop 35)
+    r"\bhem från (?:sjh|sjukhus\w*|hs|lasarett\w*)\b|"
     # "came home from hospital yesterday" (walk-through, stop 24: the occasion was asked)
     r"\b(?:came|come|got|back|sent|went) home from (?:the )?hospital\b|"
     r"\b(?:left|released from|out of) (?:the )?hospital\b", re.I)
@@ -838,6 +843,10 @@ _OCCASIONS = [
         r"\buppföljning av (?!utskriv|inskriv|hemsjukv|khsv|hsv)\w+|\bsår(?:vård|omläggning|kontroll)\b|"
         r"\bwound (?:care|check|dressing|follow[- ]?up)\b|"
         r"rutinbesök\w*|kontrollbesök\w*|årskontroll\w*|årlig kontroll|akutbesök|\bakut\b|"
+        # ("routine bp check", "bara receptförnyelse": walk-through, stop 35, the occasion
+        # was asked)
+        r"\broutine (?:\w+ )?(?:check|visit|control)\w*|\brutinkontroll\w*|receptförnyelse\w*|"
+        r"\bprescription renewal\b|"
         # "årlig läkemedelsgenomgång på säbo som hembesök …, blir det 500" (walk-through,
         # stop 26: the occasion was asked, the card shown the riktade codes)
         r"läkemedelsgenomgång\w*|\blmg\b|medication review|"
@@ -893,6 +902,8 @@ _SETTINGS = [
                          r"\blss\b", re.I)),
 ]
 _REMOTE = re.compile(r"\bvideo\w*|\btelefon\w*|\bdistans\w*|\bphone\b|\btelephone\b|\bremote\w*|"
+                     # ("tel samtal m pat 82 år": walk-through, stop 35)
+                     r"\btel\.?\s?samtal\w*|\btelsamtal\w*|"
                      # the physician phoning ("jag ringde henne"), not the patient who called
                      # ("… ringde pga fall" made a home visit remote: walk-through, stop 30)
                      r"\b(?:jag|vi|läkaren|doktorn)\s+ringde\b|\bringde\s+(?:upp\s+)?(?:henne|honom|"
@@ -986,7 +997,12 @@ _COMPANY_AFTER = re.compile(r"^\w*(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?\s+(?:(?:var|
                             r"(?:on|på|från|from|at)\s+(?:the\s+)?(?:ward|avdelning\w*|avd\w*|"
                             r"sjukhus\w*|hospital|hs\b|lasarett\w*)|"
                             r"(?:had\s+)?(?:called|rang|phoned|ringde|hade ringt|larmade|"
-                            r"kontaktade|contacted)\b)", re.I)
+                            r"kontaktade|contacted)\b|"
+                            # "ssk satt bredvid pat", "the nurse was with the pt" (walk-
+                            # through, stop 35: a phone call made the nurse's visit)
+                            r"(?:satt|sat|stod|stood|was|var|were)\s+(?:bredvid|med pat\w*|"
+                            r"with (?:the |her |him )?(?:pt|pat\w*|patient)|next to|beside)\b)",
+                            re.I)
 
 
 def _without_company(text: str) -> str:

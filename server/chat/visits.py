@@ -41,6 +41,10 @@ _BOUNDARY = re.compile(
     r"|[\s,.]+(?=(?:(?:och|and)\s+)?(?:sen|sedan|därefter|then)?\s*"
     r"(?:nästa|next|another|second|third|tredje|sista|last one|the last one)\b)"
     r"|[,.]\s*(?:(?:och|and)\s+)?(?:sen|sedan|därefter|then)\s+(?=(?:en|ett|a|an)\s|\d)"
+    # (without a comma before a visit's age: "… efter utskrivning sen en 67-åring …", and
+    # "first …, then a 79 yo …, last an 83 yo …": walk-through, stop 35)
+    r"|\s+(?:sen|sedan|därefter|then|last|lastly|finally|sist)\s+(?=(?:en\s+|ett\s+|a\s+|an\s+)?"
+    r"\d{2,3}\s*-?\s*(?:år|åring|y/?o|yo|yrs?|years?)\b)"
     r"|[,.]\s*(?:och\s+|and\s+)?(?=(?:en|ett)\s+(?:till|annan|annat)\b|one more\b)"
     # "88 år brytpunkt och 90 år utskrivning" (walk-through, stop 35: the second was lost)
     r"|\s+(?:och|and|o)\s+(?=(?:en\s+|ett\s+|a\s+|an\s+)?\d{2,3}\s*-?\s*(?:år|åring|y/?o|yo|"

@@ -115,3 +115,23 @@ def test_a_day_said_first_is_the_day_of_every_visit_naming_none(ask):
     assert body["visits"] == 2
     assert [d["visit_date"] for d in body["decisions"]] == ["2025-02-12"] * 2
     assert [d["system"] for d in body["decisions"]] == ["VAS", "VAS"]
+
+
+def test_todays_visits_as_a_list_and_with_sen_or_last_are_each_answered(ask):
+    # walk-through, stop 35: "… efter utskrivning sen en 67-åring …" dropped the second visit,
+    # "first …, then …, last …" the third; "hem från sjh i förrgår" was the visit's day, not a
+    # discharge
+    listed = ask("dagens besök:\n1. 91-åring säbo, brytpunktssamtal\n2. 78 år ordinärt boende "
+                 "khsv, hem från sjh i förrgår\n3. ny pat inskrivning khsv 84 år")
+    assert listed["visits"] == 3
+    today = date.today().isoformat()
+    assert [d["visit_date"] for d in listed["decisions"]] == [today] * 3
+    assert listed["decisions"][1]["eligible"] is True  # the discharge's 500 kr
+    two = ask("idag 2 hembesök, en 88-åring på säbo efter utskrivning sen en 67-åring i eget "
+              "boende inskrivningssamtal")
+    assert two["visits"] == 2
+    three = ask("Visits today: first 92 yo at sabo discharged from hospital on monday, then a "
+                "79 yo in her own flat (khsv) for breakpoint talk, last an 83 yo ordinary "
+                "housing not in khsv, routine bp check")
+    assert three["visits"] == 3
+    assert [d["eligible"] for d in three["decisions"]] == [True, True, False]

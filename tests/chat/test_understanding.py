@@ -3063,3 +3063,16 @@ def test_home_care_said_with_the_swedish_word_in_english_is_the_enrolment(client
     c = _ask_halland(client, "and if she was not enrolled in kommunal hemsjukvård at all",
                      b["conversation_id"])
     assert c["kind"] == "rule" and c["decision"]["eligible"] is False
+
+
+def test_a_nurse_beside_the_patient_on_a_phone_call_leaves_it_the_physicians_call(client):
+    # walk-through, stop 35: "tel samtal m pat …, ssk satt bredvid pat" and "phone follow up …,
+    # the nurse was with the pt" were the nurse's visits; they are the physician's remote
+    # contacts (no extra compensation, for that reason)
+    for message in ("tel samtal m pat 82 år säbo brytpunkt, ssk satt bredvid pat. ger det 500",
+                    "phone follow up with 88 y/o in khsv after discharge, the nurse was with "
+                    "the pt"):
+        body = _ask_halland(client, message)
+        facts = body["understood"]["facts"]
+        assert facts.get("remote") is True and "performed_by" not in facts, message
+        assert body["decision"]["eligible"] is False
