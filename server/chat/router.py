@@ -30,7 +30,10 @@ WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "router.json"
 REGISTRATION_WORDS = re.compile(
     r"registrer\w*|\bregga\w*|\breggar\b|\breggning\w*|\bregistera\w*|\breg\b|kontakttyp\w*|"
     r"vårdtjänst\w*|besökstyp\w*|besöksform\w*|besöksorsak\w*|avgiftstyp\w*|\bkod\w*|"
-    r"\bregister\w*|\bcode\w*|\bdocument (?:it|this|the visit)|\bwhat do i (?:put|enter)", re.I)
+    r"\bregister\w*|\bcode\w*|\bdocument (?:it|this|the visit)|\bwhat do i (?:put|enter)|"
+    # ("how do i log a home visit in cosmic": walk-through, stop 35, refused)
+    r"\b(?:log|record|chart)\s+(?:a|the|this|that|my|it)\b(?=[^.?!]{0,30}\b(?:visit|cosmic|vas)\b)",
+    re.I)
 MONEY_WORDS = re.compile(r"\bavgift\w*|\bbetala\w*|\bkosta\w*|\bersättn\w*|\bersätt\w*|"
                          r"\b500(?:kr|sek|kronor)?\b|"
                          r"\b200\b|\bgratis\b|\bfee\w*|\bpay\w*|\bcharge\w*|\bcost\w*|\bfree\b|"

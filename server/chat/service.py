@@ -271,6 +271,14 @@ _NEXT_VISIT = re.compile(r"^\W*(?:(?:och|ok|okej|sen|så|and|then)\W+)*(?:nästa
 #: The next visit on the day of the one before ("nästa: 67 år … samma dag").
 _SAME_DAY = re.compile(r"\bsamma dag\b|\bsame day\b", re.I)
 IT_WORDS = 8
+#: Which journal system a visit is registered in, asked.
+_WHICH_SYSTEM = re.compile(r"\bwhich (?:journal |record )?system\b|\bvilket (?:journal)?system\b|"
+                           r"\bvilket journalsystem\b|\bvas eller cosmic\b|\bcosmic eller vas\b|"
+                           r"\bvas or cosmic\b|\bcosmic or vas\b", re.I)
+#: "one" / "ett sånt" pointing back at the occasion just asked about ("… for one at a nursing
+#: home"), in a message of at most ONE_WORDS words.
+_ONE = re.compile(r"\b(?:one|ett sånt|ett sådant|en sån|en sådan|ett sådant samtal)\b", re.I)
+ONE_WORDS = 14
 
 
 def _says_it(text: str) -> bool:
@@ -403,13 +411,18 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         except ValueError:
             day = today
         stated["patient_age"] = age_on(born_pnr, day)
+    one = _ONE.search(text) if len(text.split()) <= ONE_WORDS else None
     if conv.topic and conv.topic.get("occasion") and conv.last_kind == SEARCH_KIND \
-            and set(stated) <= {"remote"} and _says_it(text) \
+            and (set(stated) <= {"remote"} and _says_it(text)
+                 # "ok do we get the extra money for one at a nursing home" after "whats a
+                 # brytpunktssamtal" (walk-through, stop 35: the SäBo assignment's pay)
+                 or one and set(stated) <= {"remote", "setting", "municipal_home_care"}) \
             and (MONEY_WORDS.search(text) or _CLINIC_PAY.search(text) or stated):
         # "is it paid extra?" after "what is brytpunktssamtal": "it" is the occasion that
         # question named, asked as if named (walk-through, stop 26, got the compensation's
         # start date alone)
-        text = _IT.sub(_OCCASION_WORDS[conv.topic["occasion"]], text, count=1)
+        text = (_ONE if one and not _says_it(text) else _IT).sub(
+            _OCCASION_WORDS[conv.topic["occasion"]], text, count=1)
         stated = {**extract_facts(text, today).stated(), **stated}
         pointed_back = True
     elif stated.get("remote") and set(stated) <= {"remote", "performed_by"} \
@@ -1072,7 +1085,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # (walk-through, stop 32: refused, and the thread of the question lost with it)
         frame.kind, frame.reply_to = VISIT, "correction"
     if conv.last_kind == VISIT and conv.facts.get("visit_date") and not stated \
-            and _SYSTEM_NAMED.search(text) and _THEN.search(text) and len(text.split()) <= 10:
+            and (_SYSTEM_NAMED.search(text) and _THEN.search(text) or _WHICH_SYSTEM.search(text)) \
+            and len(text.split()) <= 10:
+        # ("which system do i use for that one then", "vilket journalsystem": walk-
+        # throughs, stop 35, an IT-system sentence of the HSU decision, or refused)
         # "Var det inte Cosmic redan då?" after a card: which version held on the visit's day
         # (re-check, stop 24: Cosmic's conditions were quoted, never "VAS applied then")
         frame.kind = VERSION
@@ -1565,7 +1581,8 @@ def _offered_visit_check(state, conv: Conversation) -> bool:
 
 
 _HOW_REGISTER = re.compile(r"\bhur\b.{0,25}\b(?:registrer\w*|regga\w*|reggar)\b|"
-                           r"\bhow\b.{0,25}\bregister\w*|\bwhat do i (?:put|enter)\b|\breg\s*\?",
+                           r"\bhow\b.{0,25}\b(?:register\w*|log|record|chart)\b|"
+                           r"\bwhat do i (?:put|enter)\b|\breg\s*\?",
                            re.I)
 _REGISTRATION_SECTION = re.compile(r"\s*registrering\b|\s*registration\b", re.I)
 _FIELD_LINE = re.compile(r"^[^:]{2,40}:\s*\S")
@@ -2643,7 +2660,7 @@ def _version_answer(state, frame: Frame, today: date,
     routine in force today)."""
     day = frame.stated.get("visit_date")
     if day is None and conv is not None and conv.last_kind == VISIT \
-            and _THEN.search(frame.text):
+            and (_THEN.search(frame.text) or _WHICH_SYSTEM.search(frame.text)):
         day = conv.facts.get("visit_date")
     month = month_named(frame.text, today) if day is None else None
     if month is not None:

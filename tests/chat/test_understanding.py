@@ -3076,3 +3076,35 @@ def test_a_nurse_beside_the_patient_on_a_phone_call_leaves_it_the_physicians_cal
         facts = body["understood"]["facts"]
         assert facts.get("remote") is True and "performed_by" not in facts, message
         assert body["decision"]["eligible"] is False
+
+
+def test_logging_a_visit_in_english_is_registering_it(client):
+    # walk-through, stop 35: "how do i log a home visit in cosmic, pt just got discharged" was
+    # refused; "how do i register …" worked
+    body = client.post("/api/v1/chat", json={
+        "message": "hi, how do i log a home visit in cosmic, pt just got discharged from "
+                   "hospital"}).json()
+    assert body["kind"] == "rule" and body["decision"]["system"] == "Cosmic"
+
+
+def test_one_after_what_an_occasion_is_asks_of_that_occasion(client):
+    # walk-through, stop 35: "ok do we get the extra money for one at a nursing home" after
+    # "whats a brytpunktssamtal" got the SäBo assignment's pay
+    a = client.post("/api/v1/chat", json={"message": "whats a brytpunktssamtal"}).json()
+    b = client.post("/api/v1/chat", json={
+        "message": "ok do we get the extra money for one at a nursing home",
+        "conversation_id": a["conversation_id"]}).json()
+    assert "SEK 500" in b["answer"] and b["answer"].count("Yes") >= 1
+
+
+def test_which_system_after_a_card_is_the_one_of_the_visits_day(client):
+    # walk-through, stop 35: "which system do i use for that one then" after a 2023 visit got
+    # an IT-system sentence of the HSU decision; "vilket journalsystem" today's
+    for message, follow_up in (
+            ("visited a sabo resident on 15 june 2023 after she came home from hospital, "
+             "shes 90", "which system do i use for that one then"),
+            ("besök 3/2 2025 88 år säbo efter utskrivning", "vilket journalsystem")):
+        a = _ask_halland(client, message)
+        b = _ask_halland(client, follow_up, a["conversation_id"])
+        assert b["kind"] == "version", follow_up
+        assert "i VAS" in b["answer"].split("\n")[0], b["answer"]
