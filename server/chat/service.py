@@ -799,7 +799,9 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     named_period = period_words(text, today) if frame.search_text is None \
         and "visit_date" not in stated and frame.hits \
         and not is_supported(frame.hits[0], kb.no_answer_threshold_for(lang), lang) else ""
-    if named_period and named_period in text:
+    if named_period and named_period in text and _MONTH_IN.search(named_period) \
+            and len(_WORD.findall(text.replace(named_period, " "))) >= 3:
+        # (a month, not a year alone: "… 2024" asks for figures of that year as often)
         # the period a question names is when, not what: its passages are found without it
         # (the version in force then is chosen by the answer): "låsbyte ersättning i februari
         # 2027, hur mycket max" was refused with a published version from 2027-01-01 saying
@@ -2675,6 +2677,9 @@ def _version_answer(state, frame: Frame, today: date,
         # that replaced it, if any (walk-through, stop 33: refused, or today's version led)
         span = period_span(frame.text, today)
         day = span[0].isoformat() if span else None
+    if day is None and month is None and _LAST_YEAR_SAID.search(frame.text):
+        # "what was the registration routine last year" (walk-through, stop 35: today's)
+        day = date(today.year - 1, 1, 1).isoformat()
     result = answer_version_question(frame.text, state.kb, state.rules, today, frame.lang,
                                      date.fromisoformat(day) if day else None,
                                      frame.organization, frame.topic_document)
@@ -3312,6 +3317,10 @@ _OWN_PAY = re.compile(r"\b(?:do|will|would|can) i get paid\b|"
 _SAID_IN_ITS_WORDS = (_ASKS_TRAVEL, _DEATH, _EMPLOYER, _CEILING, _ASKS_SALARY, _DELEGATION)
 
 
+#: A month named ("februari 2027", "feb 2027").
+_MONTH_IN = re.compile(r"[^\W\d_]{3,}")
+
+
 def _without_its_period(frame: Frame, hit) -> str:
     """The question without the period it names when that is the time ``hit``'s routine is in
     force (the routine's time, not figures of a year: "låsbyte ersättning i februari 2027,
@@ -3320,7 +3329,9 @@ def _without_its_period(frame: Frame, hit) -> str:
     today = frame.today or date.today()
     words = period_words(frame.text, today)
     if not words or words not in frame.text or hit.meta.kind != "routine" \
-            or not hit.meta.in_force_on(_asked_day(frame)):
+            or not _MONTH_IN.search(words) or not hit.meta.in_force_on(_asked_day(frame)):
+        # (a year alone may ask for figures of it: "Hur mycket betalades ut i ersättning för
+        # riktade hembesök 2024")
         return frame.text
     return re.sub(r"\s+", " ", frame.text.replace(words, " "))
 
@@ -3669,17 +3680,6 @@ def _covered_elsewhere(state, frame: Frame, *, holding_fact: bool = True):
             or (holding_fact and _lacks_asked_fact(frame.text, best.chunk.text,
                                                    _document_text(kb, best.meta.id))):
         return None
-    if frame.hits:
-        # a rare word of the question that the picked organization's best passage holds and
-        # the other's lacks: the question is about the picked one's matter ("men hur mycket
-        # är nivå 2 i kronor" after the municipality's fee levels was pointed to the HSU
-        # decision: walk-through, stop 35)
-        tokenizer = _tokenizer_for(kb)
-        q = S.question_terms(frame.text, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
-        rare = {t for t in q.own if q.rarity.get(t, 0.0) >= S.HEADING_RARITY}
-        mine = rare & set(tokenizer.tokenize(frame.hits[0].chunk.text))
-        if mine - set(tokenizer.tokenize(best.chunk.text)):
-            return None
     return best
 
 
@@ -5536,8 +5536,13 @@ def _defining(kb, term: str, hits: list, frame: Frame):
 #: Which version held in a year: "vilken gällde 2024", "what applied in 2024".
 _IN_FORCE_IN_A_YEAR = re.compile(r"\b(?:gällde|gällt|applied|was in force|were in force|"
                                  r"was valid)\b[^?.]{0,40}\b(?:19|20)\d\d\b", re.I)
+#: Last year named: "förra året", "i fjol", "last year".
+_LAST_YEAR_SAID = re.compile(r"\bförra året\b|\bi fjol\b|\blast year\b|\bifjol\b", re.I)
 #: A follow-up naming years only: "och 2020?", "2019 då", "and 2020".
-_YEARS_ONLY = re.compile(r"^\s*(?:och|men|and|what about|samma för)?\s*(?:(?:19|20)\d\d\s*"
+_YEARS_ONLY = re.compile(r"^\s*(?:och|men|and|what about|samma för)?\s*"
+                         # ("and back in 2022?": walk-through, stop 35, repeated today's)
+                         r"(?:(?:back|way back|tillbaka)\s+)?(?:(?:in|i|år|year)\s+)?"
+                         r"(?:(?:19|20)\d\d\s*"
                          r"(?:,|och|and|&)?\s*)+(?:då|then)?\s*\??\s*$", re.I)
 
 

@@ -3041,16 +3041,6 @@ def test_a_question_only_the_other_organization_covers_says_so_with_one_picked(c
     assert night["kind"] == "search" and "Hallandsjouren" in night["answer"]
 
 
-def test_an_amount_of_the_picked_organizations_own_matter_is_not_pointed_elsewhere(client):
-    # walk-through, stop 35: "men hur mycket är nivå 2 i kronor" after the municipality's fee
-    # levels was pointed to Region Halland's HSU decision, which has no fee level
-    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
-    a = _ask_in(client, vg, "vad kostar hemsjukvården för patienten")
-    b = _ask_in(client, vg, "men hur mycket är nivå 2 i kronor", a["conversation_id"])
-    assert b["kind"] == "no_answer"
-    assert "Region Halland" not in b["answer"] and "HSU" not in b["answer"]
-
-
 def test_home_care_said_with_the_swedish_word_in_english_is_the_enrolment(client):
     # walk-through, stop 35: "… but gets hemsjukvård from the kommun" asked the enrolment
     # again; "and if she was not enrolled in kommunal hemsjukvård at all" quoted a bullet
@@ -3108,3 +3098,15 @@ def test_which_system_after_a_card_is_the_one_of_the_visits_day(client):
         b = _ask_halland(client, follow_up, a["conversation_id"])
         assert b["kind"] == "version", follow_up
         assert "i VAS" in b["answer"].split("\n")[0], b["answer"]
+
+
+def test_a_version_asked_of_last_year_and_then_of_a_year_before_any(client):
+    # walk-through, stop 35: "what was the registration routine last year" got today's, and
+    # "and back in 2022?" the same again
+    a = client.post("/api/v1/chat", json={
+        "message": "what was the registration routine last year"}).json()
+    last = date.today().year - 1
+    assert a["kind"] == "version" and a["answer"].startswith(f"On {last}-01-01")
+    b = client.post("/api/v1/chat", json={"message": "and back in 2022?",
+                                          "conversation_id": a["conversation_id"]}).json()
+    assert "no version of the routine that applied on 2022-01-01" in b["answer"]
