@@ -988,11 +988,11 @@ _PERFORMED_BY = [
 #: made the physician's visit a nurse's, "Extra ersättning: nej" and no registration).
 _NURSE = _PERFORMED_BY[0][1]
 _COMPANY_BEFORE = re.compile(r"(?:\bmed|\bm|\bo|\boch|\band|&|\+|\bwith|\bplus|\bsamt|"
-                             r"\btillsammans med|\btogether with|\bjunto)\s+"
-                             r"(?:(?:en|ett|a|the|our|vår|vår|min|my|hennes|hans|her|his|"
+                             r"\btillsammans med|\btogether with)\s+"
+                             r"(?:(?:en|ett|a|the|our|vår|min|my|hennes|hans|her|his|"
                              r"patientens|kommunens|municipal|kommun-?)\s+)?$", re.I)
 _COMPANY_AFTER = re.compile(r"^\w*(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?\s+(?:(?:var|was|were|är|is)\s+"
-                            r"(?:också|även|också\s+)?"
+                            r"(?:(?:också|även)\s+)?"
                             r"(?:med|there|present|along|närvarande)\b|(?:also|too)\b|"
                             r"(?:on|på|från|from|at)\s+(?:the\s+)?(?:ward|avdelning\w*|avd\w*|"
                             r"sjukhus\w*|hospital|hs\b|lasarett\w*)|"
@@ -1006,7 +1006,8 @@ _COMPANY_AFTER = re.compile(r"^\w*(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?\s+(?:(?:var|
 
 
 def _without_company(text: str) -> str:
-    """``text`` with the nurses it names as company blanked out (``_COMPANY_BEFORE``)."""
+    """``text`` with the nurses it names as company blanked out (``_COMPANY_BEFORE``,
+    ``_COMPANY_AFTER``)."""
     def blank(m: re.Match) -> str:
         company = _COMPANY_BEFORE.search(text[max(0, m.start() - 40):m.start()]) \
             or _COMPANY_AFTER.match(text[m.start():m.start() + 60])
@@ -1026,7 +1027,7 @@ _AT_HOME = re.compile(r"\bhemma\b|\bat home\b|\bin (?:her|his|their) home\b", re
 def _only_at_home(text: str) -> bool:
     """True when ``text`` names ordinary housing only by "hemma" / "at home" and names a
     SäBo unnegated too."""
-    homes = [m for m in _SETTINGS[1][1].finditer(text)]
+    homes = list(_SETTINGS[1][1].finditer(text))
     sabo = [m for m in _SETTINGS[0][1].finditer(text) if not _negated(text, m.start())]
     return bool(sabo) and bool(homes) and all(_AT_HOME.fullmatch(m.group(0)) for m in homes)
 

@@ -277,7 +277,7 @@ _WHICH_SYSTEM = re.compile(r"\bwhich (?:journal |record )?system\b|\bvilket (?:j
                            r"\bvas or cosmic\b|\bcosmic or vas\b", re.I)
 #: "one" / "ett sånt" pointing back at the occasion just asked about ("… for one at a nursing
 #: home"), in a message of at most ONE_WORDS words.
-_ONE = re.compile(r"\b(?:one|ett sånt|ett sådant|en sån|en sådan|ett sådant samtal)\b", re.I)
+_ONE = re.compile(r"\b(?:one|ett sånt|ett sådant|en sån|en sådan)\b", re.I)
 ONE_WORDS = 14
 
 
@@ -2058,8 +2058,9 @@ def _several_visits(state, pieces, conv: Conversation | None, today: date,
     """Each visit of a message describing several ("1) 87 år säbo utskrivning 2) 70 år hemma
     brytpunktssamtal": server/chat/visits.py) answered by the rules on its own, one after the
     other; the conversation goes on with the visit whose question waits, else the last.
-    Returns (frame, reply, that visit's conversation, language), or None when a piece is not
-    a visit of Region Halland's rules (answered as one message, as before)."""
+    Returns (frame, reply, that visit's conversation, language, every visit's conversation in
+    order), or None when a piece is not a visit of Region Halland's rules (answered as one
+    message, as before)."""
     lang = detect_language(" ".join(p.text for p in pieces))
     said_organization = conv.organization if conv is not None else None
     chosen = organization if organization is not None \
@@ -3317,7 +3318,7 @@ _OWN_PAY = re.compile(r"\b(?:do|will|would|can) i get paid\b|"
 _SAID_IN_ITS_WORDS = (_ASKS_TRAVEL, _DEATH, _EMPLOYER, _CEILING, _ASKS_SALARY, _DELEGATION)
 
 
-#: A month named ("februari 2027", "feb 2027").
+#: A period named in words ("februari 2027", "feb 2027", "i våras"), not a year alone.
 _MONTH_IN = re.compile(r"[^\W\d_]{3,}")
 
 

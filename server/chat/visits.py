@@ -97,7 +97,7 @@ def visit_pieces(text: str, today: date) -> list[VisitPiece] | None:
                   for i, (_, end) in enumerate(numbered)]
         need = 1
     else:
-        cuts = [m for m in _BOUNDARY.finditer(text)]
+        cuts = list(_BOUNDARY.finditer(text))
         if not cuts:
             return None
         spans, start = [], 0
