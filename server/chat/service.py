@@ -891,6 +891,14 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # words: "hur stor ökning i procent blir det" was refused as out of scope)
         frame.kind = SEARCH_KIND
     tokenizer = _tokenizer_for(kb)
+    if frame.kind == OUT_OF_SCOPE and frame.hits and len(text.split()) <= SEARCH_BOX_WORDS \
+            and not set(stated) - {"lakarmedverkan", "municipal_home_care", "setting"} \
+            and _heading_named(frame.hits[0].chunk.section,
+                               S.question_terms(text, tokenizer, kb.lexicon), tokenizer, least=1):
+        # a search-box word naming the best passage's heading by the lexicon ("lmv" and
+        # "Läkarmedverkan": walk-through in the widget, stop 35, refused while naming that
+        # section as the nearest)
+        frame.kind = SEARCH_KIND
     if frame.kind == OUT_OF_SCOPE and frame.hits and not stated \
             and (route.probabilities or {}).get(OUT_OF_SCOPE, 1.0) < OUT_OF_SCOPE_DOUBT \
             and _heading_named(frame.hits[0].chunk.section,
@@ -3318,6 +3326,8 @@ _OWN_PAY = re.compile(r"\b(?:do|will|would|can) i get paid\b|"
 _SAID_IN_ITS_WORDS = (_ASKS_TRAVEL, _DEATH, _EMPLOYER, _CEILING, _ASKS_SALARY, _DELEGATION)
 
 
+#: The most words of a search-box query ("lmv", "nyckel borttappad").
+SEARCH_BOX_WORDS = 2
 #: A period named in words ("februari 2027", "feb 2027", "i våras"), not a year alone.
 _MONTH_IN = re.compile(r"[^\W\d_]{3,}")
 

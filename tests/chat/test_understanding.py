@@ -3110,3 +3110,13 @@ def test_a_version_asked_of_last_year_and_then_of_a_year_before_any(client):
     b = client.post("/api/v1/chat", json={"message": "and back in 2022?",
                                           "conversation_id": a["conversation_id"]}).json()
     assert "no version of the routine that applied on 2022-01-01" in b["answer"]
+
+
+def test_a_search_box_abbreviation_naming_a_section_by_the_lexicon_is_answered(client):
+    # walk-through in the widget, stop 35: "lmv" was refused while naming the section
+    # "Läkarmedverkan" as the nearest
+    body = client.post("/api/v1/chat", json={"message": "lmv"}).json()
+    assert body["kind"] == "search"
+    assert body["citations"][0]["section"] == "Läkarmedverkan"
+    off = client.post("/api/v1/chat", json={"message": "lunchmeny idag"}).json()
+    assert off["kind"] == "no_answer"
