@@ -1306,3 +1306,18 @@ def test_from_when_the_new_sabo_agreement_holds_is_not_lakarmedverkans_days(clie
         "conversation_id": a["conversation_id"], "organization": "Region Halland"}).json()
     assert "14 dagar" not in b["answer"]
     assert b["kind"] == "no_answer"
+
+
+def test_a_question_naming_what_the_last_passage_lacks_does_not_stay_with_it(client):
+    # walk-through, stop 35: after the SäBo agreements' "… skrivas om varje år", "Hur ofta ska
+    # vårdcentralen ha avstämningsmöte med säbot?" got that sentence again (this stop's own
+    # follow-up of a passage answering the kind of question asked, "hur ofta")
+    def ask(message, cid=None):
+        body = {"message": message, "organization": "Region Halland"}
+        if cid:
+            body["conversation_id"] = cid
+        return client.post("/api/v1/chat", json=body).json()
+    a = ask("Ska vi skriva om avtalen varje år som tidigare?")
+    assert "förlängs automatiskt" in a["answer"]
+    b = ask("Hur ofta ska vårdcentralen ha avstämningsmöte med säbot?", a["conversation_id"])
+    assert "årligen genomföra avstämningsmöte" in b["answer"]
