@@ -273,7 +273,7 @@ _SAME_DAY = re.compile(r"\bsamma dag\b|\bsame day\b", re.I)
 IT_WORDS = 8
 #: Which journal system a visit is registered in, asked.
 _WHICH_SYSTEM = re.compile(r"\bwhich (?:journal |record )?system\b|\bvilket (?:journal)?system\b|"
-                           r"\bvilket journalsystem\b|\bvas eller cosmic\b|\bcosmic eller vas\b|"
+                           r"\bvas eller cosmic\b|\bcosmic eller vas\b|"
                            r"\bvas or cosmic\b|\bcosmic or vas\b", re.I)
 #: "one" / "ett sånt" pointing back at the occasion just asked about ("… for one at a nursing
 #: home"), in a message of at most ONE_WORDS words.
@@ -812,35 +812,36 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         again = kb.search(re.sub(r"\s+", " ", bare).strip(" ,"), k=5, organization=scope)
         if again and is_supported(again[0], kb.no_answer_threshold_for(lang), lang):
             frame.hits = again
-    if frame.search_text is None and conv.topic and conv.last_kind == SEARCH_KIND \
-            and not conv.pending and not stated and mention is None and frame.hits \
-            and len(text.split()) <= TOPIC_FOLLOW_WORDS and not _other_system(kb, text, conv):
-        # a short question right after an answer stays with that answer's document when a
-        # passage of it answers about as well ("med hur många procent ökade besöken" after
-        # Läkarmedverkan's figures got the HSU decision's 50 procent: walk-through, stop 23)
+    short_after_search = frame.search_text is None and conv.topic \
+        and conv.last_kind == SEARCH_KIND and not conv.pending and not stated \
+        and mention is None and len(text.split()) <= TOPIC_FOLLOW_WORDS
+    other_system = short_after_search and frame.hits and _other_system(kb, text, conv)
+    if short_after_search and ((frame.hits and not other_system) or topic_chunk is not None):
+        # (the question searched with the passage just quoted, once for the two readings
+        # below)
         follow = _with_topic(kb, text, conv)
         found = kb.search(follow, k=5, organization=scope) if follow else []
         threshold = kb.no_answer_threshold_for(lang)
-        if found and found[0].meta.id == conv.topic["document_id"] \
+        mine = [h for h in found[:3] if (h.meta.id, h.chunk.anchor) == (
+            conv.topic["document_id"], conv.topic["anchor"])]
+        if frame.hits and not other_system and found \
+                and found[0].meta.id == conv.topic["document_id"] \
                 and is_supported(found[0], threshold, lang) \
                 and _says_something_asked(kb, text, found[0]) \
                 and (not is_supported(frame.hits[0], threshold, lang)
                      or (frame.hits[0].meta.id != conv.topic["document_id"]
                          and found[0].support >= frame.hits[0].support - TOPIC_MARGIN)):
+            # a short question right after an answer stays with that answer's document when a
+            # passage of it answers about as well ("med hur många procent ökade besöken" after
+            # Läkarmedverkan's figures got the HSU decision's 50 procent: walk-through, stop 23)
             frame.search_text, asked, frame.hits = follow, follow, found
-    if frame.search_text is None and conv.topic and conv.last_kind == SEARCH_KIND \
-            and not conv.pending and not stated and mention is None and topic_chunk is not None \
-            and len(text.split()) <= TOPIC_FOLLOW_WORDS:
-        # a short question whose kind of answer (a basis, a duration, a date …) a sentence of
-        # the passage just quoted gives, and which names a word of it, asks about that passage
-        # ("hur räknas ersättningen" after the SäBo assignment's 50 procent got the 500 kr
-        # per visit, not "Ersättning utgår per 10 boende som schablon": walk-throughs, stop 35)
-        follow = _with_topic(kb, text, conv)
-        found = kb.search(follow, k=5, organization=scope) if follow else []
-        mine = [h for h in found[:3] if (h.meta.id, h.chunk.anchor) == (
-            conv.topic["document_id"], conv.topic["anchor"])]
-        if mine and is_supported(mine[0], kb.no_answer_threshold_for(lang), lang) \
+        elif topic_chunk is not None and mine and is_supported(mine[0], threshold, lang) \
                 and _cue_answered_by(kb, text, mine[0]):
+            # a short question whose kind of answer (a basis, a duration, a date …) a sentence
+            # of the passage just quoted gives, and which names a word of it, asks about that
+            # passage ("hur räknas ersättningen" after the SäBo assignment's 50 procent got the
+            # 500 kr per visit, not "Ersättning utgår per 10 boende som schablon": walk-
+            # throughs, stop 35)
             frame.search_text, asked = follow, follow
             frame.hits = mine + [h for h in found if h is not mine[0]]
     if frame.search_text is None and conv.topic and conv.last_kind == SEARCH_KIND \
@@ -1461,7 +1462,7 @@ def _rare_words_missing(kb, text: str, passage: str, cues=frozenset()) -> set:
         - set(tokenizer.tokenize(passage))
 
 
-_RECKONED = re.compile(r"\b(?:be)?räkna\w*|\b(?:be)?räkn\w*", re.I)
+_RECKONED = re.compile(r"\b(?:be)?räkn\w*", re.I)
 
 
 def _cue_answered_by(kb, text: str, hit) -> bool:

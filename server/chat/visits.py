@@ -115,6 +115,8 @@ def visit_pieces(text: str, today: date) -> list[VisitPiece] | None:
                 intro += " " + span  # before the first visit: said of all
             else:
                 bodies.append(span)
+    if len(bodies) < 2:
+        return None
     intro = intro.strip(" ,;")
     # a day said first ("12 feb 2025 två besök: … sen en 85-åring …") is every visit's that
     # names none (walk-through, stop 35: the second was taken as today's)
@@ -138,7 +140,7 @@ def visit_pieces(text: str, today: date) -> list[VisitPiece] | None:
             first = pieces[0].facts
             facts = {**{k: first[k] for k in _SHARED if k in first}, **facts}
         pieces.append(VisitPiece(text=said, facts=facts, number=len(pieces) + 1, own=body))
-    return pieces if len(pieces) >= 2 else None
+    return pieces
 
 
 _ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5,

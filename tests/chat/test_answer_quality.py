@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from tests.chat.helpers import ask_halland
+
 
 def test_how_often_follow_up_answers_with_the_interval_sentence(ask):
     body = ask("Hur ofta ska hemsjukvården följas upp?")
@@ -1274,12 +1276,8 @@ def test_how_the_pay_is_reckoned_after_the_sabo_assignments_increase_is_per_ten_
     # walk-throughs, stop 35: "hur räknas ersättningen" / "per vad räknas ersättningen" after
     # the SäBo assignment's 50 procent got the 500 kr per visit
     for follow_up in ("hur räknas ersättningen", "per vad räknas ersättningen"):
-        a = client.post("/api/v1/chat", json={
-            "message": "Hur mycket ökar ersättningen för säbo-uppdraget",
-            "organization": "Region Halland"}).json()
-        b = client.post("/api/v1/chat", json={
-            "message": follow_up, "conversation_id": a["conversation_id"],
-            "organization": "Region Halland"}).json()
+        a = ask_halland(client, "Hur mycket ökar ersättningen för säbo-uppdraget")
+        b = ask_halland(client, follow_up, a["conversation_id"])
         assert "per 10 boende som schablon" in b["answer"], follow_up
         assert "500 kr" not in b["answer"], follow_up
 
@@ -1287,23 +1285,18 @@ def test_how_the_pay_is_reckoned_after_the_sabo_assignments_increase_is_per_ten_
 def test_a_decision_asked_by_its_day_is_the_passage_naming_that_day(client):
     # walk-through, stop 35: "Vad beslutade HSU 2025-02-11" got the section "Beslut HSU
     # 2026-03-03"
-    body = client.post("/api/v1/chat", json={"message": "Vad beslutade HSU 2025-02-11",
-                                              "organization": "Region Halland"}).json()
+    body = ask_halland(client, "Vad beslutade HSU 2025-02-11")
     assert "Tilläggsbeslut från HSU 2025-02-11 att utreda" in body["answer"]
-    later = client.post("/api/v1/chat", json={"message": "Vad beslutade HSU 2026-03-03",
-                                               "organization": "Region Halland"}).json()
+    later = ask_halland(client, "Vad beslutade HSU 2026-03-03")
     assert "beslutar om förslaget om stärkt läkarsamverkan" in later["answer"]
 
 
 def test_from_when_the_new_sabo_agreement_holds_is_not_lakarmedverkans_days(client):
     # walk-through, stop 35: "Från vilket datum gäller det nya avtalet?" after the decision's
     # points got Läkarmedverkan's 14 days; the decision gives no such date
-    a = client.post("/api/v1/chat", json={
-        "message": "Vad innebär beslutet från HSU 2026-03-03 för ersättningen till "
-                   "vårdcentralerna för säbo", "organization": "Region Halland"}).json()
-    b = client.post("/api/v1/chat", json={
-        "message": "Från vilket datum gäller det nya avtalet?",
-        "conversation_id": a["conversation_id"], "organization": "Region Halland"}).json()
+    a = ask_halland(client, "Vad innebär beslutet från HSU 2026-03-03 för ersättningen till "
+                            "vårdcentralerna för säbo")
+    b = ask_halland(client, "Från vilket datum gäller det nya avtalet?", a["conversation_id"])
     assert "14 dagar" not in b["answer"]
     assert b["kind"] == "no_answer"
 
@@ -1312,12 +1305,8 @@ def test_a_question_naming_what_the_last_passage_lacks_does_not_stay_with_it(cli
     # walk-through, stop 35: after the SäBo agreements' "… skrivas om varje år", "Hur ofta ska
     # vårdcentralen ha avstämningsmöte med säbot?" got that sentence again (this stop's own
     # follow-up of a passage answering the kind of question asked, "hur ofta")
-    def ask(message, cid=None):
-        body = {"message": message, "organization": "Region Halland"}
-        if cid:
-            body["conversation_id"] = cid
-        return client.post("/api/v1/chat", json=body).json()
-    a = ask("Ska vi skriva om avtalen varje år som tidigare?")
+    a = ask_halland(client, "Ska vi skriva om avtalen varje år som tidigare?")
     assert "förlängs automatiskt" in a["answer"]
-    b = ask("Hur ofta ska vårdcentralen ha avstämningsmöte med säbot?", a["conversation_id"])
+    b = ask_halland(client, "Hur ofta ska vårdcentralen ha avstämningsmöte med säbot?",
+                    a["conversation_id"])
     assert "årligen genomföra avstämningsmöte" in b["answer"]

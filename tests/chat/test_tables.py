@@ -3,6 +3,7 @@
 from kb.tokenizer import SwedishTokenizer, vocabulary_of
 
 from server.chat.tables import cell_answer, figures_table, parse_table
+from tests.chat.helpers import ask_halland
 
 TOTALS = ("Totala antalet hembesök inom Vårdcentralen Halland per kategori\n2019 2020 2021\n"
           "Arbetsterapeut 2570 2844 3057\nLäkare 3016 2213 2715\n"
@@ -275,10 +276,8 @@ def test_a_sum_per_year_for_all_professions_is_of_the_totals_table(ask):
 def test_a_row_meant_instead_and_a_year_to_compare_follow_the_table(client):
     # walk-through, stop 35: "Nej jag menade arbetsterapeuter" after the nurses' 2020 figure
     # was refused, and "skillnad mot 2019" got the VAS → Cosmic changes
-    from tests.chat.test_understanding import _ask_halland
-
     def ask(message, cid=None):
-        return _ask_halland(client, message, cid)
+        return ask_halland(client, message, cid)
     a = ask("Hur många hembesök gjorde sjuksköterskor 2020")
     b = ask("Nej jag menade arbetsterapeuter", a["conversation_id"])
     assert "Arbetsterapeut" in b["answer"] and "2844" in b["answer"]

@@ -7,6 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
+from tests.chat.helpers import ask_halland, ask_in
+
 
 def test_general_question_about_the_500_kr_gets_no_registration_card(ask):
     body = ask("när får VC de 500 kr extra för läkarbesök i hemmet?")
@@ -2718,18 +2720,7 @@ def test_a_follow_up_pointing_back_only_by_da_is_asked_on_its_own_when_it_can_be
 _VG = "Kommun i Västra Götaland (Sektor Välfärd)"
 
 
-def _ask_in(client, organization, message, cid=None):
-    """One chat message with ``organization`` picked (in the conversation ``cid``)."""
-    body = {"message": message, "organization": organization}
-    if cid:
-        body["conversation_id"] = cid
-    r = client.post("/api/v1/chat", json=body)
-    assert r.status_code == 200, r.text
-    return r.json()
-
-
-def _ask_halland(client, message, cid=None):
-    return _ask_in(client, "Region Halland", message, cid)
+_ask_in, _ask_halland = ask_in, ask_halland
 
 
 def test_the_next_of_several_visits_keeps_its_own_day(client):
