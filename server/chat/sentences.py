@@ -133,8 +133,10 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # kontaktas")
     "support": (re.compile(r"\bkör(?:a|de)? fast\b|\bvid problem\b|\bom problem\b|"
                            r"\bvända (?:mig|sig|oss) till\b|\bvänder (?:jag|vi) (?:mig|oss)\b|"
-                           r"\bvem (?:kan|ska|bör) (?:jag|vi) (?:kontakta|fråga|ringa)\b|"
-                           r"\bvem kontaktar (?:jag|vi|man)\b|\bget(?:ting)? stuck\b|"
+                           r"\bvem (?:kan|ska|bör) (?:jag|vi|man) (?:kontakta|fråga|ringa)\b|"
+                           # "vem ringer jag om jag behöver hjälp med en utskrivning" (walk-through,
+                           # stop 35, got the Vårdbegäran sentence)
+                           r"\bvem (?:kontaktar|ringer|frågar) (?:jag|vi|man)\b|\bget(?:ting)? stuck\b|"
                            r"\bwho (?:do|can|should) (?:i|we) (?:contact|ask|call|turn to)\b",
                            re.I),
                 re.compile(r"\bkontaktas\b", re.I)),
@@ -162,7 +164,7 @@ _CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fa
               "validity": re.compile(r"(?:gäll|giltig|valid|läng|expir)", re.I),
               "purpose": re.compile(r"(?:syft|purpos|varför|why|aim|goal)", re.I),
               "support": re.compile(r"(?:kontakt|vänd|kör|fast|problem|stuck|contact|turn|"
-                                    r"ring|call|fråg|ask)", re.I),
+                                    r"ring|call|fråg|ask|hjälp|stöd|help|support)", re.I),
               "performer": re.compile(r"(?:gör|utför|genomför|do|perform|carr)", re.I)}
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 

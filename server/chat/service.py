@@ -3150,6 +3150,14 @@ _ASKS_PHONE = re.compile(r"telefonnum\w*|telefonnr\w*|\btel\.?\s?nr\w*|\btfn\b|"
                          r"phone number|\bnumber (?:for|to|of)\b|(?<!\bon )\bcall\b|e-?post|"
                          r"e-?mail", re.I)
 _HAS_PHONE = re.compile(r"\b0\d{1,3}[- ]?\d{2,3}[ -]?\d{2}[ -]?\d{2}\b|\b1177\b|@")
+#: Whom to call is asked, not a number ("vem kan jag ringa om jag behöver stöd med
+#: utskrivningen", "who do I call if I need help with a discharge": walk-through, stop 35,
+#: refused for want of a phone number; "Vid behov av stöd … kan hemsjukvårdens
+#: planeringsfunktioner kontaktas" answers).
+_WHOM_TO_CALL = re.compile(r"\b(?:vem|vilka|vilken|who|whom)\b[^?.]{0,25}?\b(?:ringa|ringer|call)\b",
+                           re.I)
+_NUMBER_WORDS = re.compile(r"telefonnum\w*|telefonnr\w*|\btel\.?\s?nr\w*|\btfn\b|\bnummer\w*|"
+                           r"\bnumret\b|\bnumber\b|e-?post|e-?mail", re.I)
 # (a code asked for, not a code spoken of: "hur ofta byts koden till nyckelgömman" asks how
 # often, and was refused: walk-through, stop 22)
 _ASKS_CODE = re.compile(r"\bkvå\w*|\bkva-?kod\w*|\bdiagnoskod\w*|\bicd\b|"
@@ -3375,7 +3383,8 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
     does not hold, or for figures of a year it does not name (issue 10, "An honest 'not
     covered'"; answer set, tuning part: "Hur många kronor blir den nya ersättningen … som HSU
     beslutade", "hur många hembesök gjorde läkarna på vårdcentralerna 2022")."""
-    if _ASKS_PHONE.search(text) and not _HAS_PHONE.search(passage):
+    if _ASKS_PHONE.search(text) and not _HAS_PHONE.search(passage) \
+            and (_NUMBER_WORDS.search(text) or not _WHOM_TO_CALL.search(text)):
         return True
     if document_text is not None and _fee_for_other_profession(text, document_text):
         return True

@@ -1073,11 +1073,23 @@ def test_who_decided_the_500_kr_is_never_the_municipality_deciding_enrolment(ask
 @pytest.mark.parametrize("question", [
     "vem kan jag vända mig till om jag kör fast med utskrivningen",
     "who do I contact if I get stuck with a discharge from home care",
-    "vem kontaktar jag vid problem med utskrivningen"])
+    "vem kontaktar jag vid problem med utskrivningen",
+    # stop 35's walk-throughs: the Vårdbegäran sentence alone, and "ringa"/"call" read as a
+    # phone number asked, so refused
+    "vem ringer jag om jag behöver hjälp med en utskrivning",
+    "vem kan jag ringa om jag behöver stöd med utskrivningen",
+    "who do I call if I need help with a discharge"])
 def test_whom_to_turn_to_for_help_is_the_sentence_naming_who_is_contacted(ask, question):
     # walk-through, stop 31: the Vårdbegäran sentence alone, twice in a row in a dialogue
     body = ask(question)
+    assert body["kind"] == "search", body["answer"]
     assert "planeringsfunktioner kontaktas" in body["answer"]
+
+
+def test_a_number_to_call_is_still_a_phone_number_asked(ask):
+    # whom to call is no phone number asked; which number to call still is
+    body = ask("vilket nummer ringer jag till hallandsjouren")
+    assert body["kind"] == "no_answer", body["answer"]
 
 
 def test_how_many_clinics_the_monthly_averages_rest_on_is_answered_from_the_averages_table(ask):
