@@ -148,7 +148,13 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                              r"\bwho (?:does|performs|carries out|should do|may do|can do)\b|"
                              r"\b(?:can|may) (?:a|an) \w+ (?:do|perform|carry out)\b", re.I),
                   re.compile(r"\b(?:görs|utförs|genomförs)\s+av\b|"
-                             r"\b(?:is|are) (?:done|performed|carried out) by\b", re.I)),
+                             r"\b(?:is|are) (?:done|performed|carried out) by\b|"
+                             # who shall do it ("Vårdcentralens läkare ska vid behov utföra
+                             # hemsjukvårdsbesök på SäBo …": "vem ska göra hembesök på säbo efter
+                             # utskrivning" got the decision's "Ökad ersättning med 50 procent
+                             # … samt ersättning för hembesök av läkare": walk-through, stop 35)
+                             r"\bska (?:\w+ ){0,2}?(?:utföra|genomföra|göra)\b",
+                             re.I)),
 }
 #: Cues whose answer is a kind of fact a sentence either states or not: the best sentence
 #: stating it answers, before one the question's words and meaning favour otherwise.

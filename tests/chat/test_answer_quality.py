@@ -1254,6 +1254,14 @@ def test_who_may_do_the_follow_up_gets_the_sentence_naming_who_does_it(client):
             message
 
 
+def test_who_makes_the_home_visit_at_a_nursing_home_is_the_clinics_physician(ask):
+    # walk-through, stop 35: the decision's "Ökad ersättning med 50 procent för uppdraget Säbo
+    # samt ersättning för hembesök av läkare", which says what is paid, not who visits
+    body = ask("vem ska göra hembesök på säbo efter utskrivning")
+    assert "Vårdcentralens läkare ska vid behov utföra hemsjukvårdsbesök på SäBo" in body["answer"]
+    assert "50 procent" not in body["answer"]
+
+
 def test_what_counts_as_a_targeted_visit_gets_the_compensation_rules_occasions(ask):
     # walk-through, stop 34: "what counts as targeted" was refused, "vilka besök är riktade"
     # got the follow-up section's "Antal riktade hemsjukvårdsbesök …"; "targeted" had no
