@@ -244,7 +244,7 @@ class TermFrequencies:
 #: tokenizer keeps ("ska hen anslutas …" found "När patienten ansluts till hemsjukvården ska
 #: hen meddelas …" through "ska" and "hen" before "Patienterna ansluts inte …": walk-through,
 #: stop 21).
-FUNCTION_TERMS = frozenset({"ska", "skall", "hen", "får", "måst", "bör", "dom", "behöv",
+FUNCTION_TERMS = frozenset({"ska", "skall", "hen", "får", "få", "hos", "måst", "bör", "dom", "behöv",
                             # filler adverbs ("… behöver han insatser hemma också" found
                             # "Detta innefattar också …": answer sets A and D, tuning parts)
                             "också", "även", "dessutom", "alltså", "ändå"})

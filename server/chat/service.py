@@ -3663,6 +3663,9 @@ def _decided_by_unit(kb, frame: Frame, text: str):
     """The passage, in force, of the unit nearest to ``text`` that says who decides
     (``_DECIDED_BY``) and covers enough of what the question asks it of
     (``DECIDER_MIN_COVERAGE``, the asking words left out); None."""
+    # (whether one gets home care is decided as the enrolment: "vem bestämmer om en patient
+    # får hemsjukvård eller inte" was told the routines name no one, walk-through, stop 36)
+    text = _GETS_HOME_CARE.sub(" anslutning till hemsjukvård ", text)
     subject = _ASKING_WHO_DECIDES.sub(" ", text)
     sides = kb.lexicon.opposite_stems(frame.text, _tokenizer_for(kb))
     for hit, unit, cosine, covered in kb.nearest_units(text, DECIDER_UNITS,
@@ -3674,6 +3677,11 @@ def _decided_by_unit(kb, frame: Frame, text: str):
                 and hit in _answer_window([hit], frame):
             return hit
     return None
+
+
+#: Getting home care, in the words of a decision asked for: being enrolled.
+_GETS_HOME_CARE = re.compile(r"\b(?:få|får|fick|beviljas)\s+(?:\w+\s+)?(?:hemsjukvård\w*|k?hsv)\b"
+                             r"|\bgets? (?:municipal )?home (?:health )?care\b", re.I)
 
 
 def _name_outside(kb, text: str, organization: str | None) -> bool:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.chat.helpers import ask_halland
+from tests.chat.helpers import ask_halland, ask_in
 
 
 def test_how_often_follow_up_answers_with_the_interval_sentence(ask):
@@ -1330,3 +1330,31 @@ def test_a_question_naming_what_the_last_passage_lacks_does_not_stay_with_it(cli
     b = ask_halland(client, "Hur ofta ska vårdcentralen ha avstämningsmöte med säbot?",
                     a["conversation_id"])
     assert "årligen genomföra avstämningsmöte" in b["answer"]
+
+
+VG = "Kommun i Västra Götaland (Sektor Välfärd)"
+
+
+@pytest.mark.parametrize("message", ["vem bestämmer om en patient får hemsjukvård eller inte",
+                                     "who decides if a patient gets home care"])
+def test_who_decides_whether_a_patient_gets_home_care_is_who_decides_the_enrolment(client,
+                                                                                    message):
+    # walk-through, stop 36: "Rutinerna anger inte vem som fattar det beslutet" above the
+    # first enrolment criterion; getting home care is being enrolled in it
+    body = ask_in(client, VG, message)
+    assert "tas av hemsjukvårdens planeringsfunktion" in body["answer"], body["answer"]
+
+
+def test_whether_someone_of_an_age_may_get_home_care_is_the_criterion_on_age(client):
+    # walk-through, stop 36: "kan en 30-åring få hemsjukvård" got the SIP bullet, through
+    # its "… kan samtidigt få vissa … insatser"
+    body = ask_in(client, VG, "kan en 30-åring få hemsjukvård")
+    assert "oavsett ålder eller diagnos" in body["answer"], body["answer"]
+
+
+def test_who_may_get_home_care_here_is_a_criterion_not_other_care_givers(client):
+    # walk-through, stop 36: "… hos oss" found "Patienten har alltid möjlighet att söka vård
+    # hos andra vårdgivare"
+    body = ask_in(client, VG, "vem kan få hemsjukvård hos oss")
+    assert "andra vårdgivare" not in body["answer"]
+    assert "funktionsnedsättning" in body["answer"], body["answer"]
