@@ -44,6 +44,10 @@ class ExtractedFacts:
     lmv_patient: bool | None = None
     language: str = "sv"
     found: list[str] = field(default_factory=list)  # names of the facts stated
+    #: An age the message gives beside a birth year or date that gives another age ("pat 82
+    #: år född 1938"): which is right is asked, neither is guessed (issue 9, contradictory
+    #: facts; walk-through, stop 36, the birth year won silently and the fee turned on it).
+    age_conflict: int | None = None
 
     def stated(self) -> dict:
         """Only the facts the message stated, JSON-ready (dates as ISO strings)."""
@@ -89,6 +93,12 @@ _WRITTEN_DATE = re.compile(
     rf"\b(\d{{1,2}})(?:\s*e|:e|st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\.?(?:\s+(\d{{4}}))?\b", re.I)
 _WRITTEN_DATE_EN = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}))?\b",
                               re.I)
+# A written date with a two-digit year ("hembesök 28 mars 25 utskrivning", "28 mar '25":
+# walk-through, stop 36, read as this year's 28 March and answered with the Cosmic routine);
+# never a number that is an age or an amount ("3 mars 87 år").
+_WRITTEN_SHORT_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:\s*e|:e|st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\.?,?\s+'?(\d{{2}})(?![\d,.]\d)"
+    r"(?!\s*(?:år\b|-?åri|y/?o\b|yo\b|yrs?\b|years?\b|åå\b|%|kr\b|procent|sek\b))\b", re.I)
 _RELATIVE = [
     (re.compile(r"\b(?:i\s*)?förrgår\b|\bday before yesterday\b", re.I), -2),
     (re.compile(r"\bi\s*går\b|\bigår\b|\byesterday\b", re.I), -1),
@@ -437,9 +447,21 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
             if m.group(4) is None:
                 parsed = _soon_this_year(parsed, today)
             found.append((1, m.start(), parsed, m.group(4) is None))
+    short_year = set()
+    for m in _WRITTEN_SHORT_YEAR.finditer(text):
+        year = int(m.group(3))
+        if 2000 + year > today.year + 1:
+            continue  # no year of ours: an age or a number
+        fragment = f"{m.group(1)} {m.group(2)} {2000 + year}"
+        if _impossible_written_date(fragment, today):
+            continue
+        parsed = _parse_date(fragment, today)
+        if parsed:
+            found.append((2, m.start(), parsed, False))
+            short_year.add(m.start())
     for pattern in (_WRITTEN_DATE, _WRITTEN_DATE_EN):
         for m in pattern.finditer(text):
-            if _impossible_written_date(m.group(0), today):
+            if m.start() in short_year or _impossible_written_date(m.group(0), today):
                 continue
             parsed = _parse_date(m.group(0), today)
             if parsed:
@@ -790,7 +812,15 @@ def _negated(text: str, start: int) -> bool:
         # "inte X utan Y" affirms Y ("det var inte läkare utan sjuksköterska": walk-through,
         # stop 25, read neither)
         return False
-    return any(re.fullmatch(_NEG, w.strip(",.")) for w in before)
+    # (a negation with a word of its own and a phrase after it is that word's: "utan
+    # hemsjukvård efter utskrivning" negates the home care, not the discharge: walk-through,
+    # stop 36, the occasion was asked; "inte efter utskrivning" still negates it)
+    return any(re.fullmatch(_NEG, w.strip(",.")) and not any(
+        re.fullmatch(_NEW_PHRASE, x) for x in before[i + 2:]) for i, w in enumerate(before))
+
+
+#: A preposition opening a phrase of its own, beyond a negation's reach.
+_NEW_PHRASE = r"(?:efter|after|vid|following|inför|sedan)"
 
 
 #: A discharge from inpatient care said (the occasion "utskrivning"; also what a day given
@@ -806,7 +836,14 @@ DISCHARGE_WORDS = re.compile(
     r"\bhem från (?:sjh|sjukhus\w*|hs|lasarett\w*)\b|"
     # "came home from hospital yesterday" (walk-through, stop 24: the occasion was asked)
     r"\b(?:came|come|got|back|sent|went) home from (?:the )?hospital\b|"
-    r"\b(?:left|released from|out of) (?:the )?hospital\b", re.I)
+    r"\b(?:left|released from|out of) (?:the )?hospital\b|"
+    # after a stay in hospital, or having been admitted to one ("hembesök khsv … efter
+    # inläggning på sjukhus", "och om hon varit inlagd": walk-through, stop 36, the occasion
+    # was asked)
+    r"\befter (?:en |sin |hennes |hans )?(?:inläggning|sjukhusvistelse|vistelse på sjukhus\w*|"
+    r"slutenvårdsvistelse)\w*|\b(?:har|hade|har hon|har han)?\s*varit inlagd\b|"
+    r"\b(?:after|following) (?:a |her |his )?(?:hospital stay|admission to hospital|"
+    r"hospitali[sz]ation)\b|\bbeen (?:in hospital|hospitali[sz]ed|admitted to hospital)\b", re.I)
 _OCCASIONS = [
     ("brytpunktssamtal", re.compile(
         # "brytpkt samtal" (re-check, stop 24: the occasion was asked)
@@ -1123,7 +1160,9 @@ def spelled_right(text: str) -> str:
 #: A message correcting itself: what follows holds over what came before ("…; nej förlåt, 78
 #: år", "…, sorry I mean at home").
 _SELF_CORRECTED = re.compile(r"[,;.!]\s*(?:nej\s+förlåt|nej\s+vänta|förlåt|sorry|rättelse|"
-                             r"(?:jag\s+)?menade|i\s+mean|i\s+meant|correction|oops)\b[\s,:!]*",
+                             r"(?:jag\s+)?menade|i\s+mean|i\s+meant|correction|oops)\b[\s,:!]*|"
+                             # "pt 87 or actually 84 not sure" (walk-through, stop 36, kept 87)
+                             r"\s(?:or|eller)\s+(?:actually|rather|egentligen|snarare|nej)\b[\s,:!]*",
                              re.I)
 
 
@@ -1147,7 +1186,10 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
         if fixed.setting is not None and fixed.municipal_home_care is None \
                 and said.setting == "sabo":
             facts.municipal_home_care = None  # (SäBo's enrolment went with it)
-        number = re.fullmatch(r"\W*(\d{1,3})\W*", text[fix.end():])
+        # (or opening what follows: "pt 87 or actually 84 not sure, …")
+        number = re.fullmatch(r"\W*(\d{1,3})\W*", text[fix.end():]) \
+            or re.match(r"\W*(\d{1,3})\b(?![/.:-]\d)(?!\s*(?:kr|%|mars|maj|jan|feb|apr|jun|jul|"
+                        r"aug|sep|okt|oct|nov|dec))", text[fix.end():], re.I)
         if number and said.patient_age is not None and fixed.patient_age is None \
                 and 0 < int(number.group(1)) <= 120:
             fixed.patient_age = int(number.group(1))  # ("87 år, menade 78")
@@ -1167,6 +1209,10 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
         facts.patient_age, facts.birth_date, facts.birth_year = None, birthday, None
     elif isinstance(birthday, int):
         facts.patient_age, facts.birth_date, facts.birth_year = birthday, None, None
+    if facts.birth_year is not None or facts.birth_date is not None:
+        said_age, _, _ = extract_age(_without_birth(text), today)
+        if said_age is not None and said_age not in _ages_of(facts, facts.visit_date or today):
+            facts.age_conflict = said_age
 
     switch = OTHER_PATIENT.match(text)
     # "ny patient, … vanlig uppföljning": the new patient is the one the message is about,
@@ -1240,6 +1286,14 @@ def _visit_after_discharge(text: str, day: date) -> date:
         if m and not re.search(r"\d", m.group("between")):
             return day + timedelta(days=_counted_days(m))
     return day
+
+
+def _ages_of(facts: ExtractedFacts, day: date) -> set[int]:
+    """The ages a birth date (one) or a birth year (two) gives on ``day``."""
+    if facts.birth_date is not None:
+        born = facts.birth_date
+        return {day.year - born.year - ((day.month, day.day) < (born.month, born.day))}
+    return {day.year - facts.birth_year - 1, day.year - facts.birth_year}
 
 
 def _without_birth(text: str) -> str:

@@ -447,6 +447,9 @@ def respond(state, message: object, conversation_id: str | None, today: date,
                        organization if organization is not None
                        else conv.organization or settings.default_organization,
                        personnummer=pnr_seen, pointed_back=pointed_back, remembered=remembered)
+    if born_pnr is None and extracted.age_conflict is not None \
+            and ({"birth_year", "birth_date"} & set(frame.stated)):
+        frame.age_conflict = extracted.age_conflict
     reply = _another_kinds_routine_said(state, frame,
                                         decide_and_compose(state, frame, conv, today))
     if frame.other_named and reply.api.get("kind") in (SEARCH, VERSION, RULES):
@@ -620,6 +623,8 @@ class Frame:
     #: The organization was picked (the request's field, the default, or named in the
     #: message), not taken over from the passage a follow-up points back at.
     picked_organization: bool = False
+    #: An age said beside a birth year or date giving another (``ExtractedFacts.age_conflict``).
+    age_conflict: int | None = None
     #: The organization is one the user named (in this message or an earlier one), not one
     #: picked on the page or by the request: "choose it" is no advice about it.
     organization_said: bool = False
@@ -1198,6 +1203,19 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # (tests/chat/test_chat_api.py: "Patienten är 90 år." then "Hur registrerar jag
         # besöket efter utskrivning? Hon bor på säbo.").
         frame.kind = VISIT
+    known_day = (conv.facts or {}).get("visit_date") if conv.last_kind == VISIT else None
+    if known_day and "visit_date" not in stated and _A_YEAR_BEFORE.search(text) \
+            and len(text.split()) <= 8 and vague_date(text) in (None, "") \
+            and month_named(text, today) is None:
+        # "vad hade det varit förra året", "what about last yr" after a card: that visit a
+        # year earlier, the same day (walk-through, stop 36: a version answer, a refusal)
+        before = date.fromisoformat(known_day)
+        try:
+            before = before.replace(year=before.year - 1)
+        except ValueError:  # 29 February
+            before = before.replace(year=before.year - 1, day=28)
+        stated = frame.stated = {**stated, "visit_date": before.isoformat()}
+        frame.kind = VISIT
     # a visit described earlier, a question on something else between: a change of how the
     # visit was made still amends it ("jag åker ut fysiskt alltså, inte video. vad blir det
     # då", "inte på distans": walk-through, stop 23, refused or quoted the BVC's visits)
@@ -1216,6 +1234,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                  # "och vad hade det blivit för 84-åring" (walk-through, stop 24: a quote
                  # about 40-åringars hälsosamtal)
                  or (patient_facts and _HYPOTHETICAL.search(text))
+                 # "vad hade det varit idag" after a card (walk-through, stop 36: a quote on
+                 # digital care holding "idag")
+                 or (conv.last_kind == VISIT and "visit_date" in stated
+                     and _HYPOTHETICAL.search(text) and len(text.split()) <= 8)
                  # "och dagen efter?" counts from the visit's day (re-check, stop 24: an
                  # indicator bullet was quoted)
                  or (set(stated) == {"visit_date"} and days_from_the_visit(text) is not None)
@@ -1258,7 +1280,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         return frame
     if frame.kind == VISIT and conv.last_kind == VISIT and conv.facts and stated \
             and set(stated) <= {"remote", "lakarmedverkan"} and len(text.split()) <= 4 \
-            and not (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)) \
+            and not (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)
+                     # ("samma fast på distans": "fast" is no fast vårdkontakt; walk-through,
+                     # stop 36, quoted the SäBo residents' "fast läkarkontakt")
+                     or _SAME_AGAIN.match(text)) \
             and _names_something_else(text, today):
         # a few words naming something besides a visit's fact ask about that thing, they do
         # not amend the visit: "hallandsjouren telefon" after a card made it a remote visit
@@ -2442,6 +2467,8 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         known = {}
     changes = changed_facts(known, frame.stated) if known else []
     conv.facts = merge_facts(known, frame.stated)
+    if frame.age_conflict is not None:
+        return _age_conflict_asked(conv, frame, today)
     at_visit = "patient_age" in frame.stated and age_at_the_visit(frame.text)
     if at_visit:
         # "hon var 85 vid besöket": her age at the visit, whichever day it turns out to be
@@ -2568,6 +2595,29 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         if doubtful and told is not None and len(ages) > 1:  # the note gives two ages
             _age_reason_as_range(reply, told, ages, lang)
     return reply
+
+
+def _age_conflict_asked(conv: Conversation, frame: Frame, today: date) -> ChatReply:
+    """An age and a birth year (or date) that disagree ("pat 82 år född 1938"): which is
+    right is asked, with the visit's other facts kept for the reply (issue 9, contradictory
+    facts: walk-through, stop 36, the birth year won silently and the fee turned on it)."""
+    lang = frame.lang
+    born = conv.facts.get("birth_date") or conv.facts.get("birth_year")
+    day = date.fromisoformat(conv.facts["visit_date"]) if conv.facts.get("visit_date") else today
+    if conv.facts.get("birth_date"):
+        b = date.fromisoformat(conv.facts["birth_date"])
+        ages = [day.year - b.year - ((day.month, day.day) < (b.month, b.day))]
+    else:
+        ages = [day.year - int(born) - 1, day.year - int(born)]
+    for name in ("patient_age", "birth_year", "birth_date", "age_on"):
+        conv.facts.pop(name, None)
+    conv.pending, conv.pending_rule = "patient_age", None
+    question = T.question_for("patient_age", lang)
+    said = T.t(lang, "or_joined", a=ages[0], b=ages[-1]) if len(ages) > 1 else str(ages[0])
+    answer = T.t(lang, "age_conflict", age=frame.age_conflict, born=born, ages=said, q=question)
+    return ChatReply(api={"kind": CLARIFY, "answer": answer, "decision": None,
+                          "citations": [], "passages": []},
+                     conversation=conv, question=question)
 
 
 def _age_reason_as_range(reply: ChatReply, told: int, ages: list[int], lang: str) -> None:
@@ -5588,6 +5638,10 @@ def _defining(kb, term: str, hits: list, frame: Frame):
 _IN_FORCE_IN_A_YEAR = re.compile(r"\b(?:gällde|gällt|applied|was in force|were in force|"
                                  r"was valid)\b[^?.]{0,40}\b(?:19|20)\d\d\b", re.I)
 #: Last year named: "förra året", "i fjol", "last year".
+#: A year before the visit just answered, said alone ("förra året", "last yr").
+_A_YEAR_BEFORE = re.compile(r"\bförra året\b|\bi ?fjol\b|\blast (?:year|yr)\b|"
+                            r"\bett år (?:tidigare|innan|före)\b|\ba year (?:earlier|before)\b",
+                            re.I)
 _LAST_YEAR_SAID = re.compile(r"\bförra året\b|\bi fjol\b|\blast year\b|\bifjol\b", re.I)
 #: A follow-up naming years only: "och 2020?", "2019 då", "and 2020".
 _YEARS_ONLY = re.compile(r"^\s*(?:och|men|and|what about|samma för)?\s*"

@@ -74,6 +74,8 @@ TEXTS = {
         "why_version": "På besöksdagen gäller ”{title}”, en ny version av rutinen. "
                        "Anteckning i dokumentförteckningen: {note}",
         "date_unreadable": "Jag kunde inte läsa datumet i meddelandet, och gissar inte på det. {q}",
+        "age_conflict": "Åldern {age} år stämmer inte med födelseåret {born}, som ger {ages} år "
+                        "på besöksdagen, och patientavgiften beror på åldern. {q}",
         "date_vague": "”{period}” anger ingen dag, och svaret beror på dagen. {q}",
         "not_yet_in_force": "Obs: ”{title}” börjar gälla {d} och gäller inte ännu.",
         "date_system": "Besöket registrerades i {system}, men i dag registreras besök i {now} "
@@ -255,6 +257,8 @@ TEXTS = {
         "why_version": "On the visit date “{title}” applies, a new version of the routine. "
                        "Note in the list of documents (in Swedish): {note}",
         "date_unreadable": "I could not read the date in the message, and I will not guess it. {q}",
+        "age_conflict": "The age {age} does not match the birth year {born}, which gives {ages} "
+                        "on the visit date, and the patient fee depends on the age. {q}",
         "date_vague": "“{period}” gives no day, and the answer depends on the day. {q}",
         "not_yet_in_force": "Note: “{title}” comes into force on {d} and is not in force "
                             "yet.",
