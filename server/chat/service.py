@@ -191,6 +191,29 @@ def _day_from_the_visit(stated: dict, earlier: dict, text: str) -> None:
         return
 
 
+#: A day of the month alone ("oops it was the 31st", "nej den 31:a"): the visit's month.
+_DAY_OF_MONTH = re.compile(r"\b(?:the|den)\s+(\d{1,2})(?:st|nd|rd|th|:?a|:?e)?\b(?![/.:-]?\d)"
+                           r"(?!\s*(?:år|y|yrs?|years?|kr|%|dag|days?|jan|feb|mar|apr|maj|may|"
+                           r"jun|jul|aug|sep|okt|oct|nov|dec))|"
+                           r"\b(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|"
+                           r"jun|jul|aug|sep|oct|nov|dec))", re.I)
+
+
+def _day_of_the_visits_month(stated: dict, earlier: dict, text: str) -> None:
+    """A day of the month said alone after a card, in a short message: that day of the
+    visit's month ("visit 30/3/2025 …" then "oops it was the 31st": walk-through, stop 36,
+    refused as out of scope)."""
+    old = earlier.get("visit_date")
+    m = _DAY_OF_MONTH.search(text)
+    if not old or m is None or stated or len(text.split()) > 8:
+        return
+    try:
+        stated["visit_date"] = date.fromisoformat(str(old)).replace(
+            day=int(m.group(1) or m.group(2))).isoformat()
+    except ValueError:  # no such day in that month
+        return
+
+
 _YEAR_SAID_IN_WORDS = re.compile(r"\bförra året\b|\bi fjol\b|\blast year\b|\bnästa år\b|"
                                  r"\bnext year\b|\bkommande år\b|"
                                  # ("actually it was 20 march this year" after a visit of last
@@ -396,6 +419,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         del stated["visit_date"]
     if conv.last_kind == VISIT:
         _day_from_the_visit(stated, conv.facts, text)
+        _day_of_the_visits_month(stated, conv.facts, text)
     if born_pnr is not None:
         # A personnummer gives the age on the visit's date (stated now or before, else today),
         # and only the age is kept and shown: its birth date is six of its digits (issue 9,
@@ -1872,6 +1896,19 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
             if _card_field_asked(frame.text) and not frame.stated else []
         if asked:  # the field asked of the card first ("o kunden?")
             reply.api["answer"] = "\n".join(asked) + "\n" + reply.api["answer"]
+        elif _card_field_asked(frame.text) and not frame.stated:
+            # a field the day's system has not ("vad blir kund" of a VAS visit repeated the
+            # VAS card: walk-through, stop 36): said so, with the fields it has
+            decision = reply.api.get("decision") or {}
+            rows = decision.get("registration") or []
+            lacking = sorted({_CARD_FIELDS[m.group(1).lower()]
+                              for m in _CARD_FIELD.finditer(frame.text)}
+                             - {row.get("field") for row in rows})
+            if rows and lacking and decision.get("system"):
+                reply.api["answer"] = T.t(
+                    lang, "no_such_field", system=decision["system"], field=lacking[0],
+                    fields=", ".join(row["field"] for row in rows if row.get("field"))) \
+                    + "\n" + reply.api["answer"]
         if frame.why_card:
             lines = [T.t(lang, "why_card")]
             routine = _routine_on(state, conv.facts.get("visit_date"))

@@ -3185,3 +3185,28 @@ def test_the_same_visit_remote_and_a_year_earlier_are_that_visit_amended(client,
     c = _ask_halland(client, last_year, a["conversation_id"])
     assert c["kind"] == "rule", c["answer"]
     assert c["understood"]["facts"]["visit_date"] == "2025-11-30"
+
+
+@pytest.mark.parametrize("first, field, system", [
+    ("brytpunktssamtal khsv ordinärt boende 12/3-25, 78 år", "vad blir kund", "VAS"),
+    ("breakpoint convo at sabo, pt 92, 15 march 2024, what do i put in VAS",
+     "what about the customer field", "VAS")])
+def test_a_field_the_days_system_lacks_is_said_to_be_lacking(client, first, field, system):
+    # walk-through, stop 36: the VAS card again, as if it answered "Kund"
+    a = _ask_halland(client, first)
+    b = _ask_halland(client, field, a["conversation_id"])
+    head = b["answer"].split("\n")[0]
+    assert b["kind"] == "rule" and system in head and "Kund" in head, b["answer"]
+    assert "inget fält" in head or "no “Kund” field" in head
+
+
+@pytest.mark.parametrize("first, day", [
+    ("visit 30/3/2025, discharge, 70 yo, sabo", "oops it was the 31st"),
+    ("hembesök 30/3 2025 utskrivning säbo 70 år", "nej det var den 31:a")])
+def test_a_day_of_the_month_said_alone_moves_the_visit_within_its_month(client, first, day):
+    # walk-through, stop 36: "oops it was the 31st" was refused as out of scope
+    a = _ask_halland(client, first)
+    assert a["decision"]["system"] == "VAS"
+    b = _ask_halland(client, day, a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["system"] == "Cosmic", b["answer"]
+    assert b["understood"]["facts"]["visit_date"] == "2025-03-31"
