@@ -304,6 +304,13 @@ _ONE = re.compile(r"\b(?:one|ett sånt|ett sådant|en sån|en sådan)\b", re.I)
 ONE_WORDS = 14
 
 
+#: A contact's manner alone, as a follow-up ("telefon då", "och video?", "what about phone").
+_REMOTE_ALONE = re.compile(r"\W*(?:och|men|and|but|what about|hur blir det (?:med|vid))?\s*"
+                           r"(?:vid|via|per|på|by|over|on|the|a)?\s*"
+                           r"(?:telefon\w*|video\w*|distans|phone\w*|remote\w*|tel)\s*"
+                           r"(?:samtal|call)?\s*(?:då|then|istället|instead)?\W*", re.I)
+
+
 def _says_it(text: str) -> bool:
     """Whether ``text`` is a short message naming what it asks about "det" / "it"."""
     return bool(_IT.search(text)) and len(text.split()) <= IT_WORDS
@@ -451,13 +458,17 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         pointed_back = True
     elif stated.get("remote") and set(stated) <= {"remote", "performed_by"} \
             and stated.get("performed_by", "lakare") == "lakare" \
-            and conv.last_kind == SEARCH_KIND and _says_it(text) \
+            and conv.last_kind == SEARCH_KIND \
+            and (_says_it(text) or _REMOTE_ALONE.fullmatch(text)) \
             and _topic_is_the_visit_pay(state, conv):
         # "gäller det vid telefonsamtal" after the 500 kr's conditions: "it" is the extra
         # compensation, asked as if named (walk-through, stop 28: the brytpunktssamtal bullet
         # with "… blir underlag för ersättning" read as a yes; "och om läkaren tar det via
         # video" names the physician too: walk-through, stop 35)
-        text = _IT.sub(T.t(extracted.language, "visit_pay_named"), text, count=1)
+        named = T.t(extracted.language if _says_it(text) else conv.language, "visit_pay_named")
+        # ("telefon då" names no "it": the compensation is what it asks about; walk-through
+        # in the widget, stop 36, quoted the brytpunktssamtal bullet)
+        text = _IT.sub(named, text, count=1) if _says_it(text) else f"{named}, {text}"
         pointed_back = True
     else:
         pointed_back = False
@@ -2430,7 +2441,12 @@ def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply 
     # datum" after the inquiry's date got the 14 days: walk-through, stop 34)
     named = LMV_WORDS.search(text) or (frame.topic_document == rule.document_id
                                        and not frame.topic_notice and len(text.split()) <= 8
-                                       and not _OTHER_DECISION.search(text))
+                                       and not _OTHER_DECISION.search(text)) \
+        or (len(text.split()) <= 8 and LMV_WORDS.search(frame.search_text or "")
+            and not _OTHER_DECISION.search(text))
+    # (a short follow-up of another document's passage on it, searched with its heading:
+    # "hur länge" after the report's "Läkarmedverkan" got an indicator bullet: walk-through,
+    # stop 36)
     start = bool(rule.start_note and _ASKS_START.search(text) and not _HOW_LONG.search(text)
                  and _EXTENDED.search(text))
     if not (named and (start or _HOW_LONG.search(text) or _DAYS_NAMED.search(text)
@@ -3794,6 +3810,11 @@ def _name_outside(kb, text: str, organization: str | None) -> bool:
     return bool(outside)
 
 
+#: How much better another document's passage must support a short follow-up than the best
+#: of the document followed up, for the follow-up to leave that document.
+STAY_MARGIN = 0.05
+
+
 #: How much better another organization's best passage must support a question than the best
 #: of the organization picked for the question to be called its matter.
 ELSEWHERE_MARGIN = 0.03
@@ -5148,7 +5169,12 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # at all ("och för en med nivå 2" after a published night routine's "100 kr … för
         # patienter utan Nivå 2" quoted the municipal routine's level 2: walk-through, stop 21)
         same = [h for h in hits[:5] if h.meta.id == frame.topic_document]
-        window = _answer_window(same, frame) or window if same else window
+        # (unless another document's passage supports it clearly better: "hur länge" after
+        # the report's background on Läkarmedverkan got "Sedan januari 2021 är verksamheten
+        # permanentad", not the decision's "… i upp till 14 dagar, med möjlighet till
+        # förlängning": walk-through, stop 36)
+        if same and max(h.support for h in same) >= hits[0].support - STAY_MARGIN:
+            window = _answer_window(same, frame) or window
     if ALL_ROWS.search(frame.text) and not any(parse_table(h.chunk.text) for h in window):
         # every row of a table asked for, and a top passage holds one: it answers first ("Visa
         # alla yrkeskategorier i en tabell" after a figure of the table: walk-through, stop 25,

@@ -1358,3 +1358,22 @@ def test_who_may_get_home_care_here_is_a_criterion_not_other_care_givers(client)
     body = ask_in(client, VG, "vem kan få hemsjukvård hos oss")
     assert "andra vårdgivare" not in body["answer"]
     assert "funktionsnedsättning" in body["answer"], body["answer"]
+
+
+@pytest.mark.parametrize("follow_up", ["hur länge", "kan det förlängas"])
+def test_a_follow_up_on_laekarmedverkan_leaves_the_report_for_the_decisions_14_days(ask,
+                                                                                     follow_up):
+    # walk-through in the widget, stop 36: "läkarmedverkan" quoted the report's background,
+    # and its follow-ups stayed there: "Sedan januari 2021 är verksamheten permanentad"
+    a = ask("läkarmedverkan")
+    b = ask(follow_up, a["conversation_id"])
+    assert "upp till 14 dagar, med möjlighet till förlängning" in b["answer"], b["answer"]
+
+
+@pytest.mark.parametrize("follow_up", ["telefon då", "och video då"])
+def test_a_manner_of_contact_alone_after_the_500_kr_asks_whether_it_counts(ask, follow_up):
+    # walk-through in the widget, stop 36: "telefon då" after the 500 kr's conditions quoted
+    # the brytpunktssamtal bullet, never "kan aldrig ske på distans"
+    a = ask("500 kr")
+    b = ask(follow_up, a["conversation_id"])
+    assert "aldrig ske på distans" in b["answer"], b["answer"]
