@@ -1169,6 +1169,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # facts alone, right after an answer that offered to check one visit ("need to
         # register a visit" → "nursing home": walk-through, stop 19, quoted the HSU decision)
         frame.kind = VISIT
+    # (a personnummer beside no visit, registration or money is no visit: "pat <pnr>
+    # färdtjänst", "min kollega <pnr> undrar om friskvårdsbidrag" got a card and a question
+    # about the visit: walk-through, stop 36)
+    personnummer = personnummer and bool(
+        set(visit_facts) - {"patient_age"} or _VISIT_WORD.search(text)
+        or REGISTRATION_WORDS.search(text) or MONEY_WORDS.search(text))
     if frame.kind == SEARCH_KIND and (personnummer or len(visit_facts) >= 3):
         # A personnummer or three facts of a visit describe one visit, not the routine in
         # general (tests/chat/test_chat_api.py: "Ger ett hembesök på säbo efter utskrivning
@@ -1325,6 +1331,20 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # without compensation, "läkarmedverkan 14 dagar" a visit within Läkarmedverkan
         # (walk-through in the widget, stop 22)
         frame.kind, frame.stated = SEARCH_KIND, {}
+    if frame.kind == VISIT and not frame.reply_to and set(stated) <= set(_AGE_FACTS) \
+            and not _has_visit(conv.facts) \
+            and not (_VISIT_WORD.search(text) or REGISTRATION_WORDS.search(text)
+                     or MONEY_WORDS.search(text) or _PATIENT_FEE.search(text)
+                     or _THEY_PAY.search(text)) \
+            and _unknown_matter(state.kb, text, today):
+        # an age (or a personnummer) beside a matter the routines never name is no visit:
+        # "pat <personnummer> färdtjänst" got a Cosmic card for a 113-year-old, "min kollega
+        # <personnummer> undrar om friskvårdsbidrag" was asked what it wanted to know of the
+        # visit (walk-through, stop 36): searched, and said not covered
+        frame.kind, frame.stated, frame.facts_only = SEARCH_KIND, {}, False
+        # (searched without the age, which would find the fee line: "pat 85 år färdtjänst")
+        frame.search_text = _AGE_SAID.sub(" ", text).strip() or text
+        frame.hits = []
     if frame.kind == VISIT and _OTHER_CODE_ASKED.search(text):
         # a diagnosis or procedure code asked (ICD, KVÅ, diagnoskod) is no registration the
         # routines prescribe: searched, and refused where no passage holds one ("vilken
@@ -1485,6 +1505,30 @@ _FACT_FILLER = frozenset(
     "hembesök visit the and was but yes actually instead call plats fysiskt person "
     # ("var via telefon faktiskt" after a card was refused: walk-through, stop 30)
     "in-person faktiskt alltså ju sorry förlåt oj really it on".split())
+
+
+#: An age as written beside a matter ("85 år", "85-åring", "88 yo").
+_AGE_SAID = re.compile(r"\b\d{1,3}\s*(?:år|-?åri\w*|y/?o|yrs?|years?(?: old)?)(?!\w)", re.I)
+
+
+def _unknown_matter(kb, text: str, today: date) -> bool:
+    """True when ``text`` holds a word (five letters or more) that is no visit's fact, no
+    word going with one, and no word of the documents or the lexicon ("färdtjänst",
+    "friskvårdsbidrag")."""
+    if kb is None:
+        return False
+    tokenizer = _tokenizer_for(kb)
+    lexicon = {t.lower() for t in kb.lexicon.terms()} if kb.lexicon is not None else set()
+    indexed = S.corpus_frequencies(kb).document_frequency
+    for word in re.findall(r"[^\W\d_]{5,}", text.lower()):
+        if word in _FACT_FILLER or word in lexicon or extract_facts(word, today).stated():
+            continue
+        known = tokenizer.restored(word)
+        if known in tokenizer.vocabulary or tokenizer.split_compound(known) \
+                or any(t in indexed for t in tokenizer.tokenize(known, compounds=False)):
+            continue
+        return True
+    return False
 
 
 def _names_something_else(text: str, today: date) -> bool:

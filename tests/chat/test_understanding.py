@@ -3210,3 +3210,20 @@ def test_a_day_of_the_month_said_alone_moves_the_visit_within_its_month(client, 
     b = _ask_halland(client, day, a["conversation_id"])
     assert b["kind"] == "rule" and b["decision"]["system"] == "Cosmic", b["answer"]
     assert b["understood"]["facts"]["visit_date"] == "2025-03-31"
+
+
+@pytest.mark.parametrize("message", ["pat 19121212-1212 färdtjänst",
+                                     "min kollega 19121212-1212 undrar om friskvårdsbidrag",
+                                     "pat 85 år färdtjänst"])
+def test_an_age_beside_a_matter_the_routines_never_name_is_no_visit(ask, message):
+    # walk-through, stop 36: a Cosmic card for a 113-year-old, or "Jag har noterat
+    # uppgifterna om besöket: ålder 113" and a question about the visit
+    body = ask(message)
+    assert body["kind"] == "no_answer", body["answer"]
+    assert body["decision"] is None
+    assert "19121212" not in str(body)
+
+
+def test_a_personnummer_with_a_visit_is_still_that_visit(ask):
+    body = ask("19121212-1212 hembesök säbo efter utskrivning 1/12 2026")
+    assert body["kind"] == "rule" and body["decision"]["compensation_sek"] == 500
