@@ -4,8 +4,9 @@ silently dropped)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
+from rutin.clock import today_in_stockholm
 from tests.pages.conftest import CSRF
 
 
@@ -38,7 +39,7 @@ def test_the_conversation_goes_on_with_the_visit_whose_question_waits(ask):
 
 
 def test_visits_on_their_own_lines_share_the_day_said_before_them(ask):
-    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    yesterday = (today_in_stockholm() - timedelta(days=1)).isoformat()
     body = ask("har 3 besök från igår att reg\n87 år säbo utskrivning\n"
                "70 år hemma khsv brytpunkt\n92 år ny pat inskrivning ordinärt boende")
     assert body["visits"] == 3
@@ -124,7 +125,7 @@ def test_todays_visits_as_a_list_and_with_sen_or_last_are_each_answered(ask):
     listed = ask("dagens besök:\n1. 91-åring säbo, brytpunktssamtal\n2. 78 år ordinärt boende "
                  "khsv, hem från sjh i förrgår\n3. ny pat inskrivning khsv 84 år")
     assert listed["visits"] == 3
-    today = date.today().isoformat()
+    today = today_in_stockholm().isoformat()
     assert [d["visit_date"] for d in listed["decisions"]] == [today] * 3
     assert listed["decisions"][1]["eligible"] is True  # the discharge's 500 kr
     two = ask("idag 2 hembesök, en 88-åring på säbo efter utskrivning sen en 67-åring i eget "

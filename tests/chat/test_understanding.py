@@ -3,10 +3,11 @@ scope, replies to the assistant's own questions, changed facts, version question
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from rutin.clock import today_in_stockholm
 from tests.chat.helpers import ask_halland, ask_in
 
 
@@ -1454,7 +1455,7 @@ def test_a_birthday_next_week_counts_for_a_visit_moved_past_it(ask):
     # walk-through, stop 23: "fyller 85 nästa vecka" was forgotten for a visit on 15/12
     a = ask("inskrivning ny pat ordinärt boende idag, hon fyller 85 nästa vecka. betalar hon")
     assert a["decision"]["patient_fee_sek"] == 200
-    later = date.today() + timedelta(days=21)  # past the end of next week, whatever today is
+    later = today_in_stockholm() + timedelta(days=21)  # past the end of next week, whatever today is
     b = ask(f"och om jag åker dit {later.day}/{later.month} {later.year} istället",
             a["conversation_id"])
     assert b["decision"]["patient_fee_sek"] == 0
@@ -2738,7 +2739,7 @@ def test_a_corrected_day_said_to_be_this_year_moves_the_visit_to_this_year(clien
     a = _ask_halland(client, "is it Cosmic or VAS for a visit i did 20 march last year")
     b = _ask_halland(client, "she was 84, breakpoint talk at the sabo", a["conversation_id"])
     c = _ask_halland(client, "actually it was 20 march this year", b["conversation_id"])
-    year = date.today().year
+    year = today_in_stockholm().year
     assert c["understood"]["facts"]["visit_date"] == f"{year}-03-20"
     assert "Cosmic" in c["answer"].split("\n")[1], c["answer"]
 
@@ -3096,7 +3097,7 @@ def test_a_version_asked_of_last_year_and_then_of_a_year_before_any(client):
     # "and back in 2022?" the same again
     a = client.post("/api/v1/chat", json={
         "message": "what was the registration routine last year"}).json()
-    last = date.today().year - 1
+    last = today_in_stockholm().year - 1
     assert a["kind"] == "version" and a["answer"].startswith(f"On {last}-01-01")
     b = client.post("/api/v1/chat", json={"message": "and back in 2022?",
                                           "conversation_id": a["conversation_id"]}).json()
