@@ -2844,11 +2844,13 @@ def _version_answer(state, frame: Frame, today: date,
             and (_THEN.search(frame.text) or _WHICH_SYSTEM.search(frame.text)):
         day = conv.facts.get("visit_date")
     month = month_named(frame.text, today) if day is None else None
+    until = None
     if month is not None:
         # "vilken rutin gällde i februari 2025": its first day (walk-through, stop 22: led
         # with the routine in force today)
         span = period_span(month, today)
         day = span[0].isoformat() if span else None
+        until = span[1] if span else None
     if day is None and month is None and (_YEARS_ONLY.match(frame.text)
                                           or _IN_FORCE_IN_A_YEAR.search(frame.text)):
         # a year alone ("och 2024?" after a version answer) or which version held in one
@@ -2856,12 +2858,13 @@ def _version_answer(state, frame: Frame, today: date,
         # that replaced it, if any (walk-through, stop 33: refused, or today's version led)
         span = period_span(frame.text, today)
         day = span[0].isoformat() if span else None
+        until = span[1] if span else None
     if day is None and month is None and _LAST_YEAR_SAID.search(frame.text):
         # "what was the registration routine last year" (walk-through, stop 35: today's)
         day = date(today.year - 1, 1, 1).isoformat()
     result = answer_version_question(frame.text, state.kb, state.rules, today, frame.lang,
                                      date.fromisoformat(day) if day else None,
-                                     frame.organization, frame.topic_document)
+                                     frame.organization, frame.topic_document, until=until)
     if not result.lines:
         return _search_answer(state, frame)
     raw = []

@@ -224,6 +224,41 @@ def _first_line(doc, pattern: str) -> str | None:
     return None
 
 
+def _list_in_force(out: "VersionAnswer", metas, rules, kb, lang: str, today: date, first: date,
+                   last: date) -> None:
+    """The documents in force on a day or during a period the question names, and those that
+    were not (walk-through, stop 36: "vilka dokument var i kraft 1 jan 2024" listed every
+    document, the Cosmic routine of 2025 and the decision of 2026 too)."""
+    period = str(first) if first == last else f"{first} – {last}"
+    kept, left = [], []
+    for m in sorted(metas, key=lambda m: (m.organization, m.title)):
+        if m.kind in _DATED:  # a report or a decision: existed by then, or not yet
+            (kept if m.valid_from is None or m.valid_from <= last else left).append(m)
+        elif (m.valid_from is None or m.valid_from <= last) \
+                and (m.valid_to is None or m.valid_to > first):
+            kept.append(m)
+        else:
+            left.append(m)
+    out.lines.append(_t(lang, f"Dokument i kunskapsbasen som gällde {period}:"
+                        if first == last else
+                        f"Dokument i kunskapsbasen som gällde någon gång under {period}:",
+                        f"Documents of the knowledge base in force on {period}:"
+                        if first == last else
+                        f"Documents of the knowledge base in force at some time during {period}:"))
+    for m in kept:
+        out.lines.append(f"• {_title(m, lang)}{'' if m.kind in _DATED else ':'} "
+                         f"{_period(m, lang, today)}.")
+        out.quotes += _note_quotes(m, rules, kb.document(m.id))[:1]
+    if not kept:
+        out.lines.append(_t(lang, "• inget av dem.", "• none of them."))
+    if left:
+        out.lines.append(_t(lang, "Inte i kraft då (eller inte skrivna än):",
+                            "Not in force then (or not yet written):"))
+        for m in left:
+            out.lines.append(f"• {_title(m, lang)}{'' if m.kind in _DATED else ':'} "
+                             f"{_period(m, lang, today)}.")
+
+
 #: A version question of at most this many words, after an answer about a document, is
 #: about that document.
 FOLLOW_UP_WORDS = 4
@@ -233,9 +268,11 @@ _POINTS_BACK = re.compile(r"\b(?:de|dem|den|det|dom|they|it|them)\b", re.I)
 
 def answer_version_question(text: str, kb, rules, today: date, lang: str,
                             day: date | None = None, organization: str | None = None,
-                            topic_document: str | None = None) -> VersionAnswer:
+                            topic_document: str | None = None,
+                            until: date | None = None) -> VersionAnswer:
     """The answer to a question about documents and versions. ``day``: a date the question
-    names (which version held then); ``organization``: only that organization's documents;
+    names (which version held then), ``until`` the last day of the period it names (a month,
+    a year) when it names one; ``organization``: only that organization's documents;
     ``topic_document``: the document the last answer quoted ("vilken rutin är det här?")."""
     metas = [d.meta for d in kb.documents()
              if organization is None or d.meta.organization == organization]
@@ -271,6 +308,9 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
             named = []
     family = version_chain(named[0], by_id) if named else _versioned_family(metas)
 
+    if _LIST.search(text) and not named and day is not None:
+        _list_in_force(out, metas, rules, kb, lang, today, day, until or day)
+        return out
     if _LIST.search(text) and not named:
         out.lines.append(_t(lang, "Kunskapsbasen innehåller de här dokumenten:",
                             "The knowledge base holds these documents:"))

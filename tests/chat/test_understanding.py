@@ -3228,3 +3228,17 @@ def test_an_age_beside_a_matter_the_routines_never_name_is_no_visit(ask, message
 def test_a_personnummer_with_a_visit_is_still_that_visit(ask):
     body = ask("19121212-1212 hembesök säbo efter utskrivning 1/12 2026")
     assert body["kind"] == "rule" and body["decision"]["compensation_sek"] == 500
+
+
+def test_the_documents_in_force_on_a_day_are_those_of_that_day(ask):
+    # walk-through, stop 36: "vilka dokument var i kraft 1 jan 2024" listed every document,
+    # the Cosmic routine of 2025 and the decision of 2026 among them
+    body = ask("vilka dokument var i kraft 1 jan 2024")
+    assert body["kind"] == "version"
+    kept, _, left = body["answer"].partition("Inte i kraft då")
+    assert "2024-01-01" in kept.split("\n")[0]
+    assert "i VAS" in kept and "i Cosmic" not in kept and "beslut i hälso" not in kept
+    assert "i Cosmic" in left and "beslut i hälso" in left
+    month = ask("vilka rutiner gällde i mars 2025")
+    listed = month["answer"].partition("Inte i kraft då")[0]
+    assert "i VAS" in listed and "i Cosmic" in listed  # the change was on 31 March
