@@ -381,6 +381,15 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # what is meant, as "och arbetsterapeuter?" does (walk-through, stop 35: refused)
         text = "och " + text[meant.end():].strip()
 
+    years_asked = (conv.topic or {}).get("years") if conv is not None \
+        and conv.last_kind == SEARCH_KIND else None
+    if years_asked and _SAME_YEAR.search(text) and not _YEAR.search(text):
+        # "arbetsterapeuter samma år" after a table's value for a year: that year
+        # (walk-through, stop 36: refused)
+        text = _SAME_YEAR.sub(f" {years_asked[-1]} ", text, count=1).strip()
+        if not re.match(r"(?:och|and|men|but)\b", text, re.I):
+            text = f"{'and' if detect_language(text) == 'en' else 'och'} {text}"
+
     period = (conv.topic or {}).get("period") if conv is not None \
         and conv.last_kind == VERSION else None
     if period and _THEN.search(text) and (MONEY_WORDS.search(text) or _ASKS_PAYS.search(text)
@@ -5748,6 +5757,9 @@ def _defining(kb, term: str, hits: list, frame: Frame):
 _IN_FORCE_IN_A_YEAR = re.compile(r"\b(?:gällde|gällt|applied|was in force|were in force|"
                                  r"was valid)\b[^?.]{0,40}\b(?:19|20)\d\d\b", re.I)
 #: Last year named: "förra året", "i fjol", "last year".
+#: The year just asked of a table, pointed back at ("samma år", "that year").
+_SAME_YEAR = re.compile(r"\b(?:samma år|det året|det år(?:et)? du sa|same year|that year|"
+                        r"the same year)\b", re.I)
 #: A year before the visit just answered, said alone ("förra året", "last yr").
 _A_YEAR_BEFORE = re.compile(r"\bförra året\b|\bi ?fjol\b|\blast (?:year|yr)\b|"
                             r"\bett år (?:tidigare|innan|före)\b|\ba year (?:earlier|before)\b",

@@ -284,3 +284,15 @@ def test_a_row_meant_instead_and_a_year_to_compare_follow_the_table(client):
     c = ask("skillnad mot 2019", b["conversation_id"])
     assert c["kind"] == "search"
     assert "2570" in c["answer"] and "2844" in c["answer"] and "+274" in c["answer"]
+
+
+def test_a_row_asked_of_the_same_year_gets_that_years_value(ask):
+    # walk-through, stop 36: "arbetsterapeuter samma år" after the physicians' 2021 figure was
+    # refused
+    a = ask("hur många hembesök gjorde läkarna 2020")
+    b = ask("och 2021", a["conversation_id"])
+    assert "Läkare 2021: 2715" in b["answer"]
+    c = ask("arbetsterapeuter samma år", a["conversation_id"])
+    assert "Arbetsterapeut 2021: 3057" in c["answer"], c["answer"]
+    d = ask("and nurses that year", a["conversation_id"])
+    assert "2021: 463" in d["answer"] and "2019" not in d["answer"].split("\n")[0], d["answer"]
