@@ -300,14 +300,17 @@ _YEAR_ALONE = re.compile(r"(?<![\d/.-])\b(?:(?:i|in|under|during|år)\s+)?"
                          r"(?P<year>(?:19|20)\d\d)\b(?![-/.]\d)")
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTHS})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _RELATIVE_YEAR = re.compile(rf"\b(?P<month>{_MONTHS})\.?\s+(?P<rel>förra året|i fjol|"
-                            r"last year|nästa år|next year)\b", re.I)
+                            r"last year|nästa år|next year|i år|this year)\b", re.I)
 
 
 def _years_named(text: str, today: date) -> str:
     """The text with "april förra året", "mars nästa år" written with their years."""
     def year(m: re.Match) -> str:
-        later = m.group("rel").lower() in ("nästa år", "next year")
-        return f"{m.group('month')} {today.year + (1 if later else -1)}"
+        rel = m.group("rel").lower()
+        # ("vad gällde i februari i år": walk-through, stop 36, got today's version)
+        shift = 1 if rel in ("nästa år", "next year") else 0 if rel in ("i år", "this year") \
+            else -1
+        return f"{m.group('month')} {today.year + shift}"
     return _RELATIVE_YEAR.sub(year, text)
 
 

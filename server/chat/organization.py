@@ -109,6 +109,36 @@ def _known_name(key: str, organizations: list[str]) -> str | None:
     return next((o for o in organizations if key.casefold() in o.casefold()), None)
 
 
+#: The words of an organization's name that say which it is not ("Falkenbergs kommun":
+#: "Falkenberg").
+_NAME_WORDS = re.compile(r"\([^)]*\)|\b(?:region|regionen|kommun|kommunen|stad|staden|i|"
+                         r"landsting|landstinget|län|läns|sektor)\b", re.I)
+
+
+def _catalog_names(organizations: list[str]) -> list[tuple[str, re.Pattern]]:
+    """(organization, the pattern of its own name) for each catalog organization the known
+    regions' words do not name (a content owner's, "Falkenbergs kommun")."""
+    out = []
+    for org in organizations:
+        if any(key.casefold() in org.casefold() for key in _KNOWN):
+            continue
+        words = _NAME_WORDS.sub(" ", org).split()
+        if not words or any(len(w) < 3 for w in words):
+            continue
+        name = " ".join(words)
+        if re.search(r"s\s+(?:kommun|stad)\b", org, re.I) and name.endswith("s"):
+            name = name[:-1]  # the genitive of "Falkenbergs kommun"
+        out.append((org, re.compile(r"\b" + _without_diacritics_too(name) + r"s?\b", re.I)))
+    return out
+
+
+def lies_in_halland(organization: str) -> bool:
+    """Whether a catalog organization other than the region lies in Halland ("Falkenbergs
+    kommun"): its health centres' physicians follow Region Halland's visit rules."""
+    return not re.match(r"region\b", organization, re.I) \
+        and bool(_KNOWN["Halland"].search(organization))
+
+
 def find_organization(text: str, organizations: list[str]) -> Mention | None:
     """The organization ``text`` is about, or None when it names none.
 
@@ -116,15 +146,21 @@ def find_organization(text: str, organizations: list[str]) -> Mention | None:
     wins over another one (a physician from Skåne asking about Halland's routine asks about
     Halland).
     """
-    named = sorted((m.start(), key) for key, pattern in _KNOWN.items()
-                   for m in pattern.finditer(text))
+    # (an organization a content owner published routines for, named by its own name, before
+    # the region it lies in: "vilken nyckelrutin gällde i falkenberg 1 dec 2025" with
+    # "Falkenbergs kommun" published got Region Halland's registration routine: walk-through,
+    # stop 36)
+    named = sorted([(m.start(), 0, org, org) for org, pattern in _catalog_names(organizations)
+                    for m in pattern.finditer(text)]
+                   + [(m.start(), 1, key, None) for key, pattern in _KNOWN.items()
+                      for m in pattern.finditer(text)])
     # a denied one is not the one asked about ("jag jobbar i västra götaland inte halland"),
     # and the user's own place beats a word echoed from an answer ("hallandsjouren? vi är ju
     # i västra götaland": walk-through, stop 23, got Halland's night duty twice)
-    kept = [(start, key) for start, key in named if not _DENIED_BEFORE.search(text[:start])]
-    own = [(start, key) for start, key in kept if _OWN_BEFORE.search(text[:start])]
-    for start, key in own[:1] or kept[:1]:
-        known = _known_name(key, organizations)
+    kept = [n for n in named if not _DENIED_BEFORE.search(text[:n[0]])]
+    own = [n for n in kept if _OWN_BEFORE.search(text[:n[0]])]
+    for start, _, key, catalog in own[:1] or kept[:1]:
+        known = catalog or _known_name(key, organizations)
         if known is not None:
             return Mention(known, known, own=bool(own))
         return Mention(key, None, own=bool(own))

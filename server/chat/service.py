@@ -31,7 +31,7 @@ from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, day
                                 other_patient, period_span, period_words, vague_date,
                                 year_left_out, years_later)
 from server.chat.organization import (HALLAND, ORGANIZATION_NAME, find_organization,
-                                      organization_kind, resolve_scope)
+                                      lies_in_halland, organization_kind, resolve_scope)
 from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, caption_overlap,
                                 which_year_asked, share_of_all_asked,
                                 figures_table,
@@ -833,6 +833,21 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         if alone and is_supported(alone[0], kb.no_answer_threshold_for(lang)
                                   + STANDALONE_MARGIN, lang):
             frame.search_text = None
+    if frame.search_text is None and conv.topic and conv.last_kind == SEARCH_KIND \
+            and not conv.pending and not stated and len(text.split()) <= FOLLOW_UP_WORDS \
+            and _WH_OPENING.match(text) and scope in (None, conv_scope_of(kb, conv)):
+        # a short question naming no pointer, which its own words do not answer and the
+        # passage just quoted's section does ("vem betalar nytt lås" after a published
+        # routine's "Förlorad nyckel": walk-through, stop 36, refused)
+        alone = kb.search(text, k=5, organization=scope)
+        if not (alone and is_supported(alone[0], kb.no_answer_threshold_for(lang), lang)):
+            follow = _with_topic(kb, text, conv)
+            found = kb.search(follow, k=5, organization=scope) if follow else []
+            # (the passage's own document among the first, another version of it may rank
+            # above it: the version in force is chosen later)
+            own = next((h for h in found[:3] if h.meta.id == conv.topic["document_id"]), None)
+            if own is not None and is_supported(own, kb.no_answer_threshold_for(lang), lang):
+                frame.search_text, frame.hits = follow, found
     change = _table_change_asked(kb, text, conv, frame)
     if change is not None:
         frame.search_text = change
@@ -1042,7 +1057,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             return frame
     month = month_named(text, today) if not stated and len(text.split()) <= 6 else None
     if month and topic_chunk is not None and conv.last_kind == SEARCH_KIND \
-            and (_WHAT_IF.match(text) or _FOLLOWS_ON.match(text)):
+            and (_WHAT_IF.match(text) or _FOLLOWS_ON.match(text) or _WHAT_APPLIED.match(text)):
         # "och i april 2027" after an answer from a routine: the same question on the first
         # day of that month (re-check, stop 22: a published routine's start line was quoted)
         first = period_span(month, today)
@@ -1052,7 +1067,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if frame.search_text and topic_chunk is not None and set(stated) == {"visit_date"} \
             and conv.last_kind == SEARCH_KIND and not _visit_what_if(text, stated, conv) \
             and (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)
-                 or (month and _FOLLOWS_ON.match(text))):
+                 or (month and (_FOLLOWS_ON.match(text) or _WHAT_APPLIED.match(text)))):
         # "och om larmet var 15/9" after an answer from a routine: the same question on that
         # day, answered from the version in force then (walk-through, stop 21: a published
         # routine's "inom 30 minuter" was followed by a refusal about physicians' visits
@@ -1062,6 +1077,19 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.kind = SEARCH_KIND
         frame.hits = _search_like(kb, topic_chunk, scope,
                                   valid_on=date.fromisoformat(stated["visit_date"]))
+        if _WHAT_APPLIED.match(text) and frame.hits \
+                and frame.hits[0].meta.id != topic_chunk.document_id:
+            # what applied then, in another version: what that version says differently
+            # (searched with its sentences the passage just quoted lacks: "vad gällde i
+            # februari i år" after the 12 hours got the version's lock sentence, not its "inom
+            # 24 timmar": walk-through, stop 36)
+            said = {re.sub(r"\s+", " ", topic_chunk.text[sp.start:sp.end]).strip()
+                    for sp in S.split_sentences(topic_chunk.text)}
+            then = frame.hits[0].chunk.text
+            differing = [then[sp.start:sp.end] for sp in S.split_sentences(then)
+                         if re.sub(r"\s+", " ", then[sp.start:sp.end]).strip() not in said]
+            if differing:
+                frame.search_text = f"{frame.search_text} {' '.join(differing)}"
         return frame
     best = frame.hits[0] if frame.hits else None
     if frame.kind == OUT_OF_SCOPE and route.probabilities[OUT_OF_SCOPE] < CONFIDENT_OUT \
@@ -1703,6 +1731,12 @@ def _search_like(kb, chunk, organization: str | None, valid_on: date | None = No
                      organization=organization, valid_on=valid_on)
 
 
+def conv_scope_of(kb, conv: Conversation) -> str | None:
+    """The organization of the passage the last answer quoted, if any."""
+    meta = _meta(kb, conv.topic["document_id"]) if conv.topic else None
+    return meta.organization if meta is not None else None
+
+
 def _with_topic(kb, text: str, conv: Conversation) -> str | None:
     """``text`` with the heading (or title) of the passage the last answer quoted."""
     chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
@@ -1924,6 +1958,15 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
         frame.kind = SEARCH_KIND
         return _search_answer(state, frame)
     if frame.kind == VISIT:
+        if frame.organization is not None and frame.organization != HALLAND \
+                and lies_in_halland(frame.organization) and state.rules is not None:
+            # a municipality in Halland a content owner published routines for ("i
+            # falkenberg, vad betalar en 90-åring för läkarbesök i hemmet" with "Falkenbergs
+            # kommun" published): the physician's visit is the health centre's, under Region
+            # Halland's rules, said so (walk-through, stop 36: answered as if no rule applied)
+            said = T.t(lang, "org_in_halland", org=frame.organization)
+            frame.organization, frame.other_named = HALLAND, None
+            return _said_first(_visit_answer(state, frame, conv, today), said)
         if frame.organization is not None and frame.organization != HALLAND:
             conv.pending = conv.pending_rule = None
             return _other_organization_visit_answer(state, frame)
@@ -5757,6 +5800,12 @@ def _defining(kb, term: str, hits: list, frame: Frame):
 _IN_FORCE_IN_A_YEAR = re.compile(r"\b(?:gällde|gällt|applied|was in force|were in force|"
                                  r"was valid)\b[^?.]{0,40}\b(?:19|20)\d\d\b", re.I)
 #: Last year named: "förra året", "i fjol", "last year".
+#: What held at a time, asked right after an answer from a routine ("vad gällde i februari i
+#: år" after a published routine's 12 hours: walk-through, stop 36, got which version held, not
+#: that version's 24 hours).
+_WHAT_APPLIED = re.compile(r"^\W*(?:(?:och|men|and|but)\s+)?(?:vad|hur)\s+(?:gällde|var\s+det|"
+                           r"var\s+regeln|sa\s+rutinen)\b|^\W*(?:(?:and|but)\s+)?what\s+"
+                           r"(?:applied|was\s+it|was\s+the\s+rule|did\s+it\s+say)\b", re.I)
 #: The year just asked of a table, pointed back at ("samma år", "that year").
 _SAME_YEAR = re.compile(r"\b(?:samma år|det året|det år(?:et)? du sa|same year|that year|"
                         r"the same year)\b", re.I)

@@ -101,6 +101,8 @@ TEXTS = {
         "unknown_org": "Kunskapsbasen innehåller inga rutiner från {org}, så jag kan inte svara "
                        "på hur det görs där; en annan organisations rutiner gäller inte för "
                        "{org}. Kunskapsbasen har rutiner från: {orgs}.",
+        "org_in_halland": "{org} ligger i Halland: läkarens hembesök görs av vårdcentralen och "
+                          "följer Region Hallands regler, som svaret nedan kommer från.",
         "org_no_visit_rules": "Rutinerna från {org} beskriver inte registrering, patientavgift "
                               "eller extra ersättning för läkares hembesök; Region Hallands "
                               "regler för riktade hemsjukvårdsbesök gäller inte där.",
@@ -288,6 +290,9 @@ TEXTS = {
         "unknown_org": "The knowledge base holds no routines from {org}, so I cannot say how it "
                        "is done there; another organization's routines do not apply to {org}. "
                        "The knowledge base has routines from: {orgs}.",
+        "org_in_halland": "{org} lies in Halland: the physician's home visit is made by the "
+                          "health centre and follows Region Halland's rules, which the answer "
+                          "below comes from.",
         "org_no_visit_rules": "The routines of {org} do not describe registration, patient fee "
                               "or extra compensation for physicians' home visits; Region "
                               "Halland's rules for targeted home visits do not apply there.",
