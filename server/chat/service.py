@@ -4877,9 +4877,26 @@ _WORD_NAMED = re.compile(r"\b(?:ordet|begreppet|förkortningen|termen|uttrycket|
                          r"the abbreviation)\s+[\"”']?([\w-]{2,30})", re.I)
 
 
+#: "kan du förklara (enkelt) vad en SIP är", "can you explain what SIP means": the word asked.
+_EXPLAIN_TERM = re.compile(
+    r"^\s*(?:(?:kan|skulle)\s+du\s+|(?:can|could)\s+you\s+)?(?:förklara|explain)"
+    r"(?:\s+(?:enkelt|kort|lite|simply|briefly))?(?:\s+(?:för\s+mig|to\s+me))?\s+(?:vad|what)\s+"
+    r"(?:en\s+|ett\s+|an?\s+)?(?P<term>[^?!.,]{2,40}?)\s+(?:är|betyder|innebär|is|means)\s*\??\s*$",
+    re.I)
+#: "vad är primärvårdsrehab": one long word, not a definite form asking a fact ("vad är
+#: avgiften"), asked for what it is.
+_WHAT_IS_WORD = re.compile(r"^\s*(?:(?:och|and)\s+)?(?:vad|va)\s+är\s+(?P<word>[a-zåäö-]{8,30})"
+                           r"(?<!en)(?<!et)(?<!na)\s*\??\s*$", re.I)
+
+
 def _term_asked(text: str) -> str | None:
     """The word whose meaning the question asks, "det" when it asks what the last answer
     means ("vad betyder det?"), or None."""
+    # (walk-through, stop 36: "kan du förklara enkelt vad en SIP är", "vad är primärvårdsrehab"
+    # and "hej, ny ssk här. vad betyder vårdbegäran" each quoted a sentence using the word)
+    explained = _EXPLAIN_TERM.match(text) or _WHAT_IS_WORD.match(text)
+    if explained:
+        return _ARTICLE.sub("", explained.group(1)).strip()
     m = _TERM_ASKED.match(text)
     named = _WORD_NAMED.search(text)
     if named and (m is None or _PRONOUN_TERM.match(m.group(0).split()[-1].strip("?"))) \
@@ -4895,6 +4912,13 @@ def _term_asked(text: str) -> str | None:
             found = _term_asked(piece) if piece != text else None
             if found and found != "det":
                 return found
+    if not m and re.search(r"[.!]\s+(?=[a-zåäö])", text.strip()):
+        # (the question after an introduction in lower case, "hej, ny ssk här. vad betyder
+        # vårdbegäran")
+        last = re.split(r"(?<=[.!])\s+", text.strip())[-1]
+        found = _term_asked(last) if last != text else None
+        if found and found != "det":
+            return found
     if not m and _SENTENCE_BREAK.search(text.strip()):
         # the question after an introduction ("Jag är ny som sjuksköterska i hemsjukvården.
         # Vad betyder vårdbegäran …": walk-through, stop 27, was no meaning question); never

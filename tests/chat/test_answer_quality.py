@@ -1379,3 +1379,22 @@ def test_a_manner_of_contact_alone_after_the_500_kr_asks_whether_it_counts(ask, 
     a = ask("500 kr")
     b = ask(follow_up, a["conversation_id"])
     assert "aldrig ske på distans" in b["answer"], b["answer"]
+
+
+@pytest.mark.parametrize("message, word", [
+    ("kan du förklara enkelt vad en SIP är", "SIP"),
+    ("hej, ny ssk här. vad betyder vårdbegäran", "vårdbegäran"),
+    ("vad är primärvårdsrehab", "primärvårdsrehab")])
+def test_a_meaning_asked_in_other_words_is_a_meaning_question(client, message, word):
+    # walk-through, stop 36: each quoted a sentence using the word, as if it explained it
+    body = ask_in(client, VG, message)
+    assert body["kind"] == "search"
+    head = body["answer"].split("\n")[0]
+    assert "förklarar inte" in head, body["answer"]
+    if word == "SIP":
+        assert "samordnad individuell plan" in body["answer"]
+
+
+def test_a_definite_noun_asked_is_still_a_fact_asked(client):
+    body = ask_in(client, VG, "vad är avgiften för hemsjukvård")
+    assert "förklarar inte" not in body["answer"].split("\n")[0]
