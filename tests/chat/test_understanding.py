@@ -3242,3 +3242,12 @@ def test_the_documents_in_force_on_a_day_are_those_of_that_day(ask):
     month = ask("vilka rutiner gällde i mars 2025")
     listed = month["answer"].partition("Inte i kraft då")[0]
     assert "i VAS" in listed and "i Cosmic" in listed  # the change was on 31 March
+
+
+def test_a_matter_before_kommun_is_no_place(ask):
+    # walk-through in the widget, stop 36: "avgift hemsjukvård kommun" was told the knowledge
+    # base holds no routines from "Hemsjukvård kommun"
+    body = ask("avgift hemsjukvård kommun")
+    assert body["kind"] == "search" and "avgiftsnivåer" in body["answer"], body["answer"]
+    town = ask("hemsjukvård göteborg stad")
+    assert town["kind"] == "no_answer" and "Göteborg" in town["answer"]
