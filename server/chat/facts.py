@@ -946,8 +946,15 @@ _REMOTE = re.compile(r"\bvideo\w*|\btelefon\w*|\bdistans\w*|\bphone\b|\btelephon
                      r"\btel\.?\s?samtal\w*|\btelsamtal\w*|"
                      # the physician phoning ("jag ringde henne"), not the patient who called
                      # ("… ringde pga fall" made a home visit remote: walk-through, stop 30)
-                     r"\b(?:jag|vi|läkaren|doktorn)\s+ringde\b|\bringde\s+(?:upp\s+)?(?:henne|honom|"
-                     r"hen|patienten|pat|dem)\b|\bvideosamtal\b|\bdigital\w*", re.I)
+                     r"\b(?:jag|vi|läkaren|doktorn)\s+(?:bara\s+)?ringde\b|"
+                     r"\bringde\s+(?:upp\s+)?(?:henne|honom|"
+                     r"hen|patienten|pat|dem)\b|\bvideosamtal\b|\bdigital\w*|"
+                     # ("och om läkaren bara ringde istället för att åka dit": walk-through, stop
+                     # 36, kept the visit in person and its 500 kr)
+                     r"\b(?:i|we|the doctor|the physician|the gp)\s+(?:just\s+|only\s+)?"
+                     r"(?:phoned|called|rang)\b", re.I)
+#: Going there, denied: "istället för att åka dit", "instead of going there".
+_INSTEAD_OF_GOING = re.compile(r"\b(?:i\s?stället för att|instead of)\s*$", re.I)
 _IN_PERSON = re.compile(r"\bpå plats\b|\bfysiskt\b|\bin person\b|\bi hemmet\b|\bhembesök\w*|"
                         # going there ("ok om jag åker dit imorgon istället" after a video
                         # visit kept it remote, so no 500 kr: walk-through, stop 30)
@@ -1242,7 +1249,10 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
             re.fullmatch(_NEG, w, re.I) for w in m.group(0).split()))
     m = _REMOTE.search(text)
     in_person = _IN_PERSON.search(text)
-    if m and in_person and _OTHERS_REMOTE.search(text) and not _negated(text, in_person.start()):
+    if m and in_person and _INSTEAD_OF_GOING.search(text[:in_person.start()]):
+        facts.remote = not _negated(text, m.start())  # a call instead of going there
+    elif m and in_person and _OTHERS_REMOTE.search(text) \
+            and not _negated(text, in_person.start()):
         facts.remote = False  # the physician was there; another joined remotely
     elif m:
         facts.remote = not _negated(text, m.start())

@@ -162,7 +162,16 @@ def _topic_is_the_visit_pay(state, conv) -> bool:
     """Whether the last answer quoted a routine's extra compensation per visit ("Ersättning
     utgår med 500 kr per hemsjukvårdsbesök …")."""
     chunk = _topic_chunk(state.kb, conv)
-    return chunk is not None and _VISIT_PAY_RULE.search(chunk.text) is not None
+    # (or the routine's background on it: "Den extra ersättningen per utfört
+    # hemsjukvårdsbesök av läkare … införs 2023-01-01", then "ges den för besök inom
+    # läkarmedverkan": walk-through, stop 36, sent to the other organization's routine)
+    return chunk is not None and (_VISIT_PAY_RULE.search(chunk.text) is not None
+                                  or _VISIT_PAY_NAMED.search(chunk.text) is not None)
+
+
+#: The extra compensation per visit named by a routine's background.
+_VISIT_PAY_NAMED = re.compile(r"extra ersättning\w* (?:per|för) (?:utfört |utförda |riktade? )?"
+                              r"hemsjukvårdsbesök", re.I)
 
 
 def _known_visit_day(conv) -> date | None:
@@ -465,8 +474,13 @@ def respond(state, message: object, conversation_id: str | None, today: date,
             _OCCASION_WORDS[conv.topic["occasion"]], text, count=1)
         stated = {**extract_facts(text, today).stated(), **stated}
         pointed_back = True
-    elif stated.get("remote") and set(stated) <= {"remote", "performed_by"} \
-            and stated.get("performed_by", "lakare") == "lakare" \
+    elif (stated.get("remote") and stated.get("performed_by", "lakare") == "lakare"
+          # (or within Läkarmedverkan, or a nurse's: "ges den för besök inom läkarmedverkan",
+          # "gäller det ssk besök" after the 500 kr: walk-throughs, stop 36, the first sent to
+          # the other organization's routine)
+          or stated.get("lakarmedverkan") is True
+          or stated.get("performed_by") in ("sjukskoterska", "annan")) \
+            and set(stated) <= {"remote", "performed_by", "lakarmedverkan"} \
             and conv.last_kind == SEARCH_KIND \
             and (_says_it(text) or _REMOTE_ALONE.fullmatch(text)) \
             and _topic_is_the_visit_pay(state, conv):

@@ -3251,3 +3251,29 @@ def test_a_matter_before_kommun_is_no_place(ask):
     assert body["kind"] == "search" and "avgiftsnivåer" in body["answer"], body["answer"]
     town = ask("hemsjukvård göteborg stad")
     assert town["kind"] == "no_answer" and "Göteborg" in town["answer"]
+
+
+def test_a_call_instead_of_going_there_is_a_remote_contact(client):
+    # walk-through, stop 36: "och om läkaren bara ringde istället för att åka dit" after a
+    # card kept the visit in person and its 500 kr
+    a = _ask_halland(client, "84-åring på säbo, läkaren var där igår efter utskrivning från "
+                             "sjukhuset, vad blir avgiften och får vc ersättningen")
+    assert a["decision"]["compensation_sek"] == 500
+    b = _ask_halland(client, "och om läkaren bara ringde istället för att åka dit",
+                     a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["compensation_sek"] == 0, b["answer"]
+    c = _ask_halland(client, "what if the doctor just phoned instead of going there",
+                     a["conversation_id"])
+    assert c["decision"]["compensation_sek"] == 0
+
+
+@pytest.mark.parametrize("first, follow_up, said", [
+    ("sedan när får vc 500 kr extra för riktade hembesök", "ges den för besök inom läkarmedverkan",
+     "Läkarmedverkan i hemsjukvården ger inte den extra ersättningen"),
+    ("500 kr", "gäller det ssk besök", "Endast hemsjukvårdsbesök utförda av läkare")])
+def test_it_after_the_500_kr_asked_of_a_kind_of_visit_is_the_rule(client, first, follow_up,
+                                                                   said):
+    # walk-throughs, stop 36: the first was sent to the other organization's routine
+    a = _ask_halland(client, first)
+    b = _ask_halland(client, follow_up, a["conversation_id"])
+    assert said in b["answer"], b["answer"]
