@@ -80,10 +80,11 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 # A full stop after the year ends the sentence ("skrevs in 28.9.2026. När …": routing set,
 # tuning part, nurse), it does not make the date a number.
 # A number after the day and month that is an age is no year ("hembesök 12/11 74 år":
-# walk-through, stop 18, read as 1974-11-12).
+# walk-through, stop 18, read as 1974-11-12); a colon after the year ends a heading
+# ("dagens besök 28/3-25:": walk-through, stop 36, read as this year's), a time does not.
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.:-])(\d{1,2})\s*([/.])\s*(\d{1,2})(?:(?:\s*[/.-]\s*|\s+)(\d{4}|\d{2})"
-    r"(?![\d/:]|\.\d)(?!\s*(?:år\b|-?åri|y/?o\b|yo\b|yrs?\b|years?\b|åå\b)))?"
+    r"(?![\d/]|:\d|\.\d)(?!\s*(?:år\b|-?åri|y/?o\b|yo\b|yrs?\b|years?\b|åå\b)))?"
     r"(?![\d/]|\.\d)")
 # A date-like token the reader could not turn into a date ("31/2", "2024-13-40"): asked for,
 # never replaced by today (issue 9).
@@ -99,6 +100,20 @@ _WRITTEN_DATE_EN = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?
 _WRITTEN_SHORT_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:\s*e|:e|st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\.?,?\s+'?(\d{{2}})(?![\d,.]\d)"
     r"(?!\s*(?:år\b|-?åri|y/?o\b|yo\b|yrs?\b|years?\b|åå\b|%|kr\b|procent|sek\b))\b", re.I)
+# The holidays people date a visit by ("nyårsafton 2022 inskrivning …": walk-through, stop 36,
+# read as 2022-01-01); fixed days only.
+_NAMED_DAYS = {"nyårsafton": (12, 31), "nyårsdagen": (1, 1), "nyårsdag": (1, 1),
+               "julafton": (12, 24), "juldagen": (12, 25), "juldag": (12, 25),
+               "annandag jul": (12, 26), "annandagen": (12, 26), "trettondagsafton": (1, 5),
+               "trettondagen": (1, 6), "trettondedag jul": (1, 6),
+               "new year s eve": (12, 31), "new years eve": (12, 31), "new year s day": (1, 1),
+               "new years day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25),
+               "boxing day": (12, 26)}
+_NAMED_DAY = re.compile(
+    r"\b(?P<name>nyårsafton|nyårsdagen|nyårsdag|julafton|juldagen|juldag|annandag jul|"
+    r"annandagen|trettondagsafton|trettondagen|trettondedag jul|new year['’]?s eve|"
+    r"new years eve|new year['’]?s day|new years day|christmas eve|christmas day|boxing day)"
+    r"(?:\s+(?:(?:år|in)\s+)?(?P<year>(?:19|20)\d\d|'?\d\d(?!\s*(?:år|y))))?\b", re.I)
 _RELATIVE = [
     (re.compile(r"\b(?:i\s*)?förrgår\b|\bday before yesterday\b", re.I), -2),
     (re.compile(r"\bi\s*går\b|\bigår\b|\byesterday\b", re.I), -1),
@@ -450,6 +465,19 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
             if m.group(4) is None:
                 parsed = _soon_this_year(parsed, today)
             found.append((1, m.start(), parsed, m.group(4) is None))
+    for m in _NAMED_DAY.finditer(text):
+        month, day = _NAMED_DAYS[re.sub(r"[\s'’-]+", " ", m.group("name").lower())]
+        year = m.group("year")
+        try:
+            if year:
+                found.append((2, m.start(), date(_year_of(year, today), month, day), False))
+            else:  # the latest such day not after today (or soon after it)
+                named = date(today.year, month, day)
+                if (named - today).days > SOON_DAYS:
+                    named = named.replace(year=today.year - 1)
+                found.append((2, m.start(), named, True))
+        except ValueError:
+            continue
     short_year = set()
     for m in _WRITTEN_SHORT_YEAR.finditer(text):
         year = int(m.group(3))
@@ -885,7 +913,7 @@ _OCCASIONS = [
         r"rutinbesök\w*|kontrollbesök\w*|årskontroll\w*|årlig kontroll|akutbesök|\bakut\b|"
         # ("routine bp check", "bara receptförnyelse": walk-through, stop 35, the occasion
         # was asked)
-        r"\broutine (?:\w+ )?(?:check|visit|control)\w*|\brutinkontroll\w*|receptförnyelse\w*|"
+        r"\broutine (?:\w+ )?(?:check|visit|control)\w*|\brutinkontroll\w*|\brutinkoll\w*|\bkoll av\b|receptförnyelse\w*|"
         r"\bprescription renewal\b|"
         # "årlig läkemedelsgenomgång på säbo som hembesök …, blir det 500" (walk-through,
         # stop 26: the occasion was asked, the card shown the riktade codes)

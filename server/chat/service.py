@@ -327,6 +327,10 @@ _OCCASION_WORDS = {"utskrivning": "utskrivning", "inskrivning": "inskrivningssam
                    "brytpunktssamtal": "brytpunktssamtal"}
 
 
+#: What a personnummer is masked as (rutin.redact.mask_personnummer).
+_PNR_MASK = "[personnummer]"
+
+
 def respond(state, message: object, conversation_id: str | None, today: date,
             organization: str | None = None, client: str | None = None, *,
             keep_thread: bool = False) -> ChatReply:
@@ -356,7 +360,21 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     if organization:  # an unknown organization is named back in the answer: never a number
         organization = mask_personnummer(organization)
 
-    pieces = visit_pieces(text, today) if not pnr_seen else None
+    pieces = visit_pieces(text, today) \
+        if not pnr_seen or (born_pnr is not None and text.count(_PNR_MASK) == 1) else None
+    if pieces and pnr_seen:
+        # one visit of several given with a personnummer: its age is that visit's, on its day
+        # ("två besök 30/12-24: 1) <personnummer> säbo hem från sjukhus 2) brytpunktssamtal
+        # khsv hemma 90 år": walk-through, stop 36, merged into one visit)
+        from rules.age import age_on
+
+        for piece in pieces:
+            if _PNR_MASK in piece.own or (_PNR_MASK in piece.text and len(pieces) == 1):
+                day = piece.facts.get("visit_date")
+                piece.facts = {k: v for k, v in piece.facts.items()
+                               if k not in ("birth_date", "birth_year")}
+                piece.facts["patient_age"] = age_on(
+                    born_pnr, date.fromisoformat(day) if day else today)
     several = _several_visits(state, pieces, conv, today, organization) if pieces else None
     if several is not None:
         frame, reply, visit, lang, visits = several

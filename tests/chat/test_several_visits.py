@@ -136,3 +136,18 @@ def test_todays_visits_as_a_list_and_with_sen_or_last_are_each_answered(ask):
                 "housing not in khsv, routine bp check")
     assert three["visits"] == 3
     assert [d["eligible"] for d in three["decisions"]] == [True, True, False]
+
+
+def test_a_visits_list_under_a_dated_heading_with_a_personnummer_is_each_visit(ask):
+    # walk-through, stop 36: "dagens besök 28/3-25:" was read as this year's 28 March (the
+    # colon after the year), and a personnummer in one visit merged two visits into one
+    listed = ask("dagens besök 28/3-25:\n- säbo 80 år efter utskrivning\n"
+                 "- ny inskrivning khsv ordinärt boende 70 år\nvad reggar jag")
+    assert listed["visits"] == 2
+    assert [d["system"] for d in listed["decisions"]] == ["VAS", "VAS"]
+    two = ask("två besök 30/12-24: 1) 19391231-8429 säbo hem från sjukhus "
+              "2) brytpunktssamtal khsv hemma 90 år. avgift för dom?")
+    assert two["visits"] == 2, two["answer"]
+    assert [d["visit_date"] for d in two["decisions"]] == ["2024-12-30"] * 2
+    assert [d["patient_fee_sek"] for d in two["decisions"]] == [200, 0]  # 84, then 90
+    assert "19391231" not in str(two) and "8429" not in two["answer"]

@@ -3277,3 +3277,19 @@ def test_it_after_the_500_kr_asked_of_a_kind_of_visit_is_the_rule(client, first,
     a = _ask_halland(client, first)
     b = _ask_halland(client, follow_up, a["conversation_id"])
     assert said in b["answer"], b["answer"]
+
+
+@pytest.mark.parametrize("message, day", [
+    ("nyårsafton 2022 inskrivning ny pat khsv 84-åring, fick vi 500", "2022-12-31"),
+    ("visit on christmas eve 2024, sabo, 88 yo, after discharge", "2024-12-24")])
+def test_a_holiday_with_its_year_is_that_day(client, message, day):
+    # walk-through, stop 36: "nyårsafton 2022" was read as 2022-01-01
+    body = _ask_halland(client, message)
+    assert body["understood"]["facts"]["visit_date"] == day, body["answer"]
+
+
+def test_a_routine_check_is_an_ordinary_visit(client):
+    # walk-through, stop 36: "bara rutinkoll" left the 500 kr undecided
+    body = _ask_halland(client, "igår en 70-åring på säbo, bara rutinkoll. blir det ersättning")
+    assert body["understood"]["facts"]["occasion"] == "annat"
+    assert body["decision"]["compensation_sek"] == 0
