@@ -308,7 +308,8 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
             named = []
     family = version_chain(named[0], by_id) if named else _versioned_family(metas)
 
-    if _LIST.search(text) and not named and day is not None:
+    if _LIST.search(text) and not named and day is not None and (day, until) != (today, None):
+        # (today's, "vilka rutiner gäller idag", is the whole list with what is in force today)
         _list_in_force(out, metas, rules, kb, lang, today, day, until or day)
         return out
     if _LIST.search(text) and not named:
