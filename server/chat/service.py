@@ -327,6 +327,8 @@ _OCCASION_WORDS = {"utskrivning": "utskrivning", "inskrivning": "inskrivningssam
                    "brytpunktssamtal": "brytpunktssamtal"}
 
 
+#: Within "it" ("as part of it", "inom det").
+_WITHIN_IT = re.compile(r"\b(?:part of|within|inom|inom ramen för)\s+(it|det|den|that)\b", re.I)
 #: What a personnummer is masked as (rutin.redact.mask_personnummer).
 _PNR_MASK = "[personnummer]"
 
@@ -419,6 +421,17 @@ def respond(state, message: object, conversation_id: str | None, today: date,
 
     period = (conv.topic or {}).get("period") if conv is not None \
         and conv.last_kind == VERSION else None
+    day_only = _DAY_OF_MONTH.search(text) if period and len(period) == 10 \
+        and len(text.split()) <= 6 and not extract_facts(text, today).stated() else None
+    if day_only:
+        # "and on the 31st?" after which routine held on a day: that day of its month
+        # (walk-through, stop 36: refused)
+        try:
+            moved = date.fromisoformat(period).replace(day=int(day_only.group(1)
+                                                                or day_only.group(2)))
+            text = text[:day_only.start()] + moved.isoformat() + text[day_only.end():]
+        except ValueError:
+            pass
     if period and _THEN.search(text) and (MONEY_WORDS.search(text) or _ASKS_PAYS.search(text)
                                           or REGISTRATION_WORDS.search(text)) \
             and "visit_date" not in extract_facts(text, today).stated() \
@@ -510,6 +523,19 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # ("telefon då" names no "it": the compensation is what it asks about; walk-through
         # in the widget, stop 36, quoted the brytpunktssamtal bullet)
         text = _IT.sub(named, text, count=1) if _says_it(text) else f"{named}, {text}"
+        pointed_back = True
+    elif conv.last_kind == SEARCH_KIND and "lakarmedverkan" not in stated \
+            and set(stated) <= {"remote", "performed_by"} \
+            and (_says_it(text) or (len(text.split()) <= 14 and _WITHIN_IT.search(text))) \
+            and (MONEY_WORDS.search(text) or _CLINIC_PAY.search(text)) \
+            and _topic_is_lakarmedverkan(state.kb, conv):
+        # "it" after an answer on Läkarmedverkan is Läkarmedverkan: "do I get the 500 kr if I
+        # visit as part of it" after "what does Läkarmedverkan mean" quoted the occasions as if
+        # they applied (walk-through, stop 36)
+        within = _WITHIN_IT.search(text)
+        text = (text[:within.start(1)] + "Läkarmedverkan" + text[within.end(1):]) if within \
+            else _IT.sub("Läkarmedverkan", text, count=1)
+        stated = {**stated, "lakarmedverkan": True}
         pointed_back = True
     else:
         pointed_back = False
@@ -1881,6 +1907,9 @@ _DATE_CORRECTED = re.compile(r"^\W*(?:nej|nä|förlåt|ursäkta|oj|sorry|oops|fe
                              r"\b(?:it|the visit) was actually\b|\bvar (?:det )?egentligen\b",
                              re.I)
 _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
+               # "vad betalar pat" (walk-through in the widget, stop 36: refused)
+               (re.compile(r"\b(?:betalar|betala|betalade|kostar)\s+pat\b(?!\.?\s*\d)", re.I),
+                lambda m: m.group(0)[:-3] + "patienten"),
                # "tel då" after a card (walk-through, stop 33: refused, and the visit lost)
                (re.compile(r"\btel\b(?!\s*[.:]?\s*(?:nr|nummer)\b)(?!\.\s*\d)", re.I), "telefon"),
                (re.compile(r"^(\s*)va(?=\s)", re.I), r"\1vad"),
@@ -1956,9 +1985,16 @@ def _spell_out_lm(text: str) -> str:
     """"LM" read as Läkarmedverkan where the message speaks of its support ("pat skrevs ut 3/11
     hög risk återinskrivning, hur länge har LM ansvaret": walk-through, stop 24, quoted slide
     fragments without the 14 days)."""
+    # ("läkarmedv pat utskriven 20/11 när slutar stödet" in the widget: walk-through, stop 36,
+    # got a Cosmic card for a visit on 20/11)
+    text = _LMV_CUT.sub("Läkarmedverkan", text)
     if _LM.search(text) and _LM_CONTEXT.search(text):
         return _LM.sub("Läkarmedverkan", text)
     return text
+
+
+#: Läkarmedverkan cut short ("läkarmedv", "lakarmedverk.").
+_LMV_CUT = re.compile(r"\bl[äa]karmedv(?:erk|erka)?\b\.?", re.I)
 
 
 def _has_visit(facts: dict) -> bool:

@@ -3293,3 +3293,38 @@ def test_a_routine_check_is_an_ordinary_visit(client):
     body = _ask_halland(client, "igår en 70-åring på säbo, bara rutinkoll. blir det ersättning")
     assert body["understood"]["facts"]["occasion"] == "annat"
     assert body["decision"]["compensation_sek"] == 0
+
+
+def test_it_after_an_answer_on_laekarmedverkan_asked_of_the_500_kr_is_laekarmedverkan(ask):
+    # walk-through, stop 36: the occasions were quoted as if a visit within it qualified
+    for first, then in (("what does Läkarmedverkan mean",
+                         "do I get the 500 kr if I visit as part of it"),
+                        ("vad är läkarmedverkan", "får vc 500 kr för det")):
+        a = ask(first)
+        b = ask(then, a["conversation_id"])
+        assert "Läkarmedverkan i hemsjukvården" in b["answer"], b["answer"]
+        assert "inte" in b["answer"] or "not" in b["answer"]
+
+
+def test_laekarmedverkan_cut_short_is_laekarmedverkan(ask):
+    # walk-through in the widget, stop 36: a Cosmic card for a "visit" on 20/11
+    body = ask("läkarmedv pat utskriven 20/11 2026 när slutar stödet")
+    assert body["kind"] == "rule" and body.get("date_rule"), body["answer"]
+    assert "2026-12-04" in body["answer"]
+
+
+@pytest.mark.parametrize("first, then", [
+    ("visit on 30 march 2025 - VAS or Cosmic?", "and on the 31st?"),
+    ("besök 30 mars 2025, vas eller cosmic?", "och den 31:a då")])
+def test_a_day_of_the_month_after_a_version_answer_asks_that_day(ask, first, then):
+    # walk-through, stop 36: refused
+    a = ask(first)
+    b = ask(then, a["conversation_id"])
+    assert b["kind"] == "version" and "2025-03-31" in b["answer"].split("\n")[0], b["answer"]
+    assert "Cosmic" in b["answer"].split("\n")[0]
+
+
+def test_what_the_patient_pays_typed_short_is_the_fee(ask):
+    # walk-through in the widget, stop 36: "vad betalar pat" refused
+    body = ask("vad betalar pat")
+    assert body["kind"] == "search" and "200 kr" in body["answer"], body["answer"]
