@@ -230,6 +230,8 @@ def _topic_or_none(value) -> dict | None:
             if isinstance(years, list) and 0 < len(years) <= 10 and all(
                     isinstance(y, str) and _YEAR_ID.fullmatch(y) for y in years):
                 topic["years"] = years  # the years this table was asked for so far
+            if isinstance(value.get("last_year"), str) and _YEAR_ID.fullmatch(value["last_year"]):
+                topic["last_year"] = value["last_year"]  # the one asked last
         if value.get("occasion") in _OCCASIONS:  # the occasion the last question named
             topic["occasion"] = value["occasion"]
         if value.get("rule") in _DATE_RULES:  # the date rule the last answer computed

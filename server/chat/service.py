@@ -327,6 +327,9 @@ _OCCASION_WORDS = {"utskrivning": "utskrivning", "inskrivning": "inskrivningssam
                    "brytpunktssamtal": "brytpunktssamtal"}
 
 
+#: A message opening on a question word or verb: a question of its own.
+_QUESTION_OPENING = re.compile(r"\W*(?:vad|vem|vilk\w*|när|hur|var|varför|finns|kan|ska|får|"
+                               r"what|who|which|when|how|where|why|is|are|can|does|do)\b", re.I)
 #: Within "it" ("as part of it", "inom det").
 _WITHIN_IT = re.compile(r"\b(?:part of|within|inom|inom ramen för)\s+(it|det|den|that)\b", re.I)
 #: What a personnummer is masked as (rutin.redact.mask_personnummer).
@@ -412,10 +415,20 @@ def respond(state, message: object, conversation_id: str | None, today: date,
 
     years_asked = (conv.topic or {}).get("years") if conv is not None \
         and conv.last_kind == SEARCH_KIND else None
+    if conv is not None and conv.last_kind == SEARCH_KIND and (conv.topic or {}).get("rows") \
+            and len(text.split()) <= 4 \
+            and not re.match(r"\W*(?:och|and|men|but)\b", text, re.I) \
+            and not _QUESTION_OPENING.match(text) \
+            and (_YEAR.search(text) or _SAME_YEAR.search(text)):
+        # a row and a year typed alone after a table's value ("sjuksköterskor 2020" after
+        # "undersköterskor samma år då") go on from that table, as "och …" does (walk-through,
+        # stop 36: the monthly averages' table was quoted whole)
+        text = f"{'and' if detect_language(text) == 'en' else 'och'} {text}"
     if years_asked and _SAME_YEAR.search(text) and not _YEAR.search(text):
         # "arbetsterapeuter samma år" after a table's value for a year: that year
         # (walk-through, stop 36: refused)
-        text = _SAME_YEAR.sub(f" {years_asked[-1]} ", text, count=1).strip()
+        year = (conv.topic or {}).get("last_year") or years_asked[-1]
+        text = _SAME_YEAR.sub(f" {year} ", text, count=1).strip()
         if not re.match(r"(?:och|and|men|but)\b", text, re.I):
             text = f"{'and' if detect_language(text) == 'en' else 'och'} {text}"
 
@@ -614,6 +627,14 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
             years |= set(before.get("years") or ())
         if years:
             conv.topic["years"] = sorted(years)[-10:]
+        # (and the year asked last, for "samma år": "undersköterskor samma år då" after "och
+        # 2019" got 2021's figure, the latest of the years: walk-through, stop 36)
+        said = _YEAR.findall(frame.search_text or frame.text)
+        last = said[-1] if said else (before or {}).get("last_year") if before and (
+            before.get("document_id"), before.get("anchor")) == (
+            conv.topic["document_id"], conv.topic["anchor"]) else None
+        if last:
+            conv.topic["last_year"] = last
     if conv.topic is not None and reply.api.get("kind") == SEARCH \
             and frame.stated.get("occasion") in _OCCASION_WORDS:
         # the occasion the question was about, for a follow-up naming it "det" ("is it paid

@@ -296,3 +296,14 @@ def test_a_row_asked_of_the_same_year_gets_that_years_value(ask):
     assert "Arbetsterapeut 2021: 3057" in c["answer"], c["answer"]
     d = ask("and nurses that year", a["conversation_id"])
     assert "2021: 463" in d["answer"] and "2019" not in d["answer"].split("\n")[0], d["answer"]
+
+
+def test_the_same_year_is_the_year_asked_last_and_a_row_with_a_year_goes_on(ask):
+    # walk-through, stop 36: "undersköterskor samma år då" after "och 2019" got 2021's figure
+    # (the latest of the years asked), "sjuksköterskor 2020" the monthly averages whole
+    a = ask("hur många hembesök gjorde läkare på vårdcentralerna 2021 enligt rapporten")
+    ask("och 2019", a["conversation_id"])
+    c = ask("undersköterskor samma år då", a["conversation_id"])
+    assert "Undersköterska 2019: 3461" in c["answer"], c["answer"]
+    d = ask("sjuksköterskor 2020", a["conversation_id"])
+    assert "Sjuksköterska/DSK 2020: 797" in d["answer"], d["answer"]
