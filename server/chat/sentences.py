@@ -140,6 +140,13 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                            r"\bwho (?:do|can|should) (?:i|we) (?:contact|ask|call|turn to)\b",
                            re.I),
                 re.compile(r"\bkontaktas\b", re.I)),
+    # where something is sent or written: the sentence naming the system or place ("vart
+    # skickar man en vårdbegäran" got where a vårdbegäran comes from, not "… genom Vårdbegäran
+    # i IT-systemet SAMSA": walk-through, stop 36)
+    "where": (re.compile(r"\b(?:vart|var|where)\b[^?.]{0,30}?\b(?:skicka\w*|skickas|send\w*|"
+                         r"sent|journalför\w*|dokumenter\w*|document\w*|record\w*)\b", re.I),
+              re.compile(r"\bi\s+IT\s?-?\s?systemet\b|\bi\s+(?:SAMSA|Treserva|Cosmic|VAS)\b|"
+                         r"\bunder sökordet\b|\bjournalförs\b", re.I)),
     # who does something: the sentence naming who does it ("kan en usk göra uppföljningen":
     # walk-through, stop 34, got "Uppföljning kan göras i teamet runt patienten", read as a yes,
     # not "… görs av legitimerad personal med pågående vårdåtagande")
@@ -160,7 +167,7 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
 #: stating it answers, before one the question's words and meaning favour otherwise.
 #: (A purpose too: "vad är 500 kr-ersättningen till för" got "… infördes 2023-01-01" beside
 #: "… har till syfte att öka äldres hälsa …": walk-through, stop 30.)
-TYPED_CUES = frozenset({"decider", "validity", "purpose", "support", "performer"})
+TYPED_CUES = frozenset({"decider", "validity", "purpose", "support", "performer", "where"})
 #: The kinds of fact a second part of a question may ask for, answered by a sentence stating
 #: one when the first part's sentence does not.
 SECOND_PART_CUES = frozenset({"decider", "validity", "purpose", "basis", "frequency",
@@ -171,7 +178,9 @@ _CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fa
               "purpose": re.compile(r"(?:syft|purpos|varför|why|aim|goal)", re.I),
               "support": re.compile(r"(?:kontakt|vänd|kör|fast|problem|stuck|contact|turn|"
                                     r"ring|call|fråg|ask|hjälp|stöd|help|support)", re.I),
-              "performer": re.compile(r"(?:gör|utför|genomför|do|perform|carr)", re.I)}
+              "performer": re.compile(r"(?:gör|utför|genomför|do|perform|carr)", re.I),
+              "where": re.compile(r"(?:vart|var|where|skick|send|sent|journalf|dokument|"
+                                  r"document|record)", re.I)}
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 
 

@@ -1398,3 +1398,11 @@ def test_a_meaning_asked_in_other_words_is_a_meaning_question(client, message, w
 def test_a_definite_noun_asked_is_still_a_fact_asked(client):
     body = ask_in(client, VG, "vad är avgiften för hemsjukvård")
     assert "förklarar inte" not in body["answer"].split("\n")[0]
+
+
+def test_where_a_care_request_is_sent_is_the_system_named(client):
+    # walk-through, stop 36: where a vårdbegäran comes from, never SAMSA
+    body = ask_in(client, VG, "vart skickar man en vårdbegäran")
+    assert "i IT-systemet SAMSA" in body["answer"], body["answer"]
+    follow = ask_in(client, VG, "var journalförs uppföljningen")
+    assert "Vårdplanering i Treserva" in follow["answer"]
