@@ -137,6 +137,17 @@ def _catalog_names(organizations: list[str]) -> list[tuple[str, re.Pattern]]:
     return out
 
 
+def catalog_name_pattern(organization: str, organizations: list[str]) -> re.Pattern | None:
+    """The pattern of a content owner's organization's own name as a message writes it
+    ("mörbylånga", "Falkenbergs kommun"), with "kommun" / "stad" after it; None for the known
+    regions' organizations."""
+    for org, pattern in _catalog_names(organizations):
+        if org == organization:
+            return re.compile(r"(?:\b(?:i|in|hos|för|for)\s+)?" + pattern.pattern
+                              + r"(?:\s+(?:kommun|kommune|stad|municipality))?", re.I)
+    return None
+
+
 def lies_in_halland(organization: str) -> bool:
     """Whether a catalog organization other than the region lies in Halland ("Falkenbergs
     kommun"): its health centres' physicians follow Region Halland's visit rules."""

