@@ -1406,3 +1406,12 @@ def test_where_a_care_request_is_sent_is_the_system_named(client):
     assert "i IT-systemet SAMSA" in body["answer"], body["answer"]
     follow = ask_in(client, VG, "var journalförs uppföljningen")
     assert "Vårdplanering i Treserva" in follow["answer"]
+
+
+def test_a_word_cut_short_in_the_widget_is_the_documents_word(ask):
+    # walk-through in the widget, stop 36: "uppföljn hsv" got the HSU decision's points, and
+    # its follow-ups the SäBo agreements
+    a = ask("uppföljn hsv")
+    assert "senast efter två månader" in a["answer"], a["answer"]
+    b = ask("var dokumenteras det", a["conversation_id"])
+    assert "Vårdplanering i Treserva" in b["answer"], b["answer"]
