@@ -21,6 +21,11 @@ _LIST = re.compile(r"vilka (?:rutiner|dokument)|which (?:routines|documents)|öv
                    r"alla (?:rutiner|dokument)|what (?:routines|documents)|lista", re.I)
 _CHANGED = re.compile(r"ändr\w*|skillnad\w*|\bnytt\b|\bnya i\b|skiljer|chang\w*|differ\w*|"
                       r"what'?s new|jämfört|compared", re.I)
+#: A difference asked between two things that are no versions, years or systems.
+_TWO_THINGS_COMPARED = re.compile(
+    r"\b(?:skillnad\w*|difference)\s+(?:mellan|på|between|of)\s+(?!(?:de\s+|the\s+)?"
+    r"(?:versioner\w*|versions?|vas\b|cosmic\b|(?:19|20)\d\d|rutinerna|routines|dokumenten|"
+    r"documents|den gamla|the old))\S+[^?.]{0,40}?\s(?:och|and|&)\s", re.I)
 _SINCE = re.compile(r"sen(?:an)? när|från när|fr\.?\s?o\.?\s?m|när (?:började|infördes|kom|"
                     r"bytte|fastställdes|gällde den från)|since when|when did|when was|"
                     r"start\w*|började|infördes|fastställ\w*|from when|bytet|the switch", re.I)
@@ -324,6 +329,12 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
             out.quotes += _note_quotes(m, rules, kb.document(m.id))[:1]
         return out
 
+    if _CHANGED.search(text) and _TWO_THINGS_COMPARED.search(text) \
+            and not VERSIONS_NAMED.search(text):
+        # a difference between two things a routine speaks of, not between its versions
+        # ("difference between fee level 1 and 2 in the VG routine" got "no earlier version":
+        # walk-through, stop 36): a question for search
+        return out
     if _CHANGED.search(text) and named and len(family) == 1:
         only = family[0]
         out.lines.append(_t(

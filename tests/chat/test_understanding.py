@@ -3328,3 +3328,12 @@ def test_what_the_patient_pays_typed_short_is_the_fee(ask):
     # walk-through in the widget, stop 36: "vad betalar pat" refused
     body = ask("vad betalar pat")
     assert body["kind"] == "search" and "200 kr" in body["answer"], body["answer"]
+
+
+def test_a_difference_between_two_things_a_routine_names_is_no_version_question(ask):
+    # walk-through, stop 36: "difference between fee level 1 and 2 in the VG routine" got
+    # "no earlier version"; a difference between the versions is still one
+    body = ask("difference between fee level 1 and 2 in the VG routine")
+    assert body["kind"] == "search" and "Nivå 1" in body["answer"], body["answer"]
+    versions = ask("vad är skillnaden mellan vas och cosmic")
+    assert versions["kind"] == "version"
