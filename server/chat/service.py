@@ -5848,8 +5848,14 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # a version that has not begun is said so above its quote (walk-through, stop 22: a
         # published routine from 2027-01-01 answered "hur ofta ska dosetten kontrolleras
         # idag" as if in force)
-        notes.insert(0, T.t(lang, "not_yet_in_force", title=meta.title,
-                            d=meta.valid_from.isoformat()))
+        # (a day asked about that has passed: the version began only after it; "how much did
+        # the region pay per targeted home visit in 2022" was told VAS "is not in force yet":
+        # walk-through, stop 36)
+        past = asked_day < (frame.today or date.today()) and meta.valid_from <= (
+            frame.today or date.today())
+        notes.insert(0, T.t(lang, "not_yet_then" if past else "not_yet_in_force",
+                            title=meta.title, d=meta.valid_from.isoformat(),
+                            asked=asked_day.isoformat()))
         answer = notes[0] + "\n" + answer
     if state.rules is not None and any(r.document_id == meta.id
                                        for r in state.rules.visit_routines):

@@ -80,6 +80,7 @@ TEXTS = {
                         "på besöksdagen, och patientavgiften beror på åldern. {q}",
         "date_vague": "”{period}” anger ingen dag, och svaret beror på dagen. {q}",
         "not_yet_in_force": "Obs: ”{title}” börjar gälla {d} och gäller inte ännu.",
+        "not_yet_then": "Obs: ”{title}” började gälla först {d}; den gällde inte {asked}.",
         "date_system": "Besöket registrerades i {system}, men i dag registreras besök i {now} "
                        "(från {d}), så besöket gjordes en annan dag. {q}",
         "system_one_routine": "Dagen saknas, men besök som registrerades i {system} gällde "
@@ -266,6 +267,8 @@ TEXTS = {
         "age_conflict": "The age {age} does not match the birth year {born}, which gives {ages} "
                         "on the visit date, and the patient fee depends on the age. {q}",
         "date_vague": "“{period}” gives no day, and the answer depends on the day. {q}",
+        "not_yet_then": "Note: “{title}” came into force only on {d}; it did not apply on "
+                        "{asked}.",
         "not_yet_in_force": "Note: “{title}” comes into force on {d} and is not in force "
                             "yet.",
         "date_system": "The visit was registered in {system}, but visits are registered in "

@@ -1415,3 +1415,12 @@ def test_a_word_cut_short_in_the_widget_is_the_documents_word(ask):
     assert "senast efter två månader" in a["answer"], a["answer"]
     b = ask("var dokumenteras det", a["conversation_id"])
     assert "Vårdplanering i Treserva" in b["answer"], b["answer"]
+
+
+def test_a_version_begun_after_a_past_day_asked_is_said_to_have_begun_later(ask):
+    # walk-through, stop 36: "how much did the region pay per targeted home visit in 2022" was
+    # told the VAS routine "is not in force yet"
+    body = ask("how much did the region pay per targeted home visit in 2022")
+    head = body["answer"].split("\n")[0]
+    assert "not in force yet" not in body["answer"]
+    assert "came into force only on 2023-01-01" in head, body["answer"]
