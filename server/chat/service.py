@@ -566,6 +566,14 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     if born_pnr is None and extracted.age_conflict is not None \
             and ({"birth_year", "birth_date"} & set(frame.stated)):
         frame.age_conflict = extracted.age_conflict
+    elif born_pnr is not None and extracted.patient_age is not None \
+            and frame.stated.get("patient_age") is not None \
+            and abs(extracted.patient_age - frame.stated["patient_age"]) >= 1 \
+            and not pieces:
+        # an age said beside a personnummer giving another ("… 19380214-xxxx …, pat 82 år":
+        # walk-through, stop 36, used the personnummer's 88 without a word): asked, neither
+        # guessed; the personnummer's age is said, never its digits
+        frame.age_conflict, frame.pnr_age = extracted.patient_age, frame.stated["patient_age"]
     reply = _another_kinds_routine_said(state, frame,
                                         decide_and_compose(state, frame, conv, today))
     if frame.other_named and reply.api.get("kind") in (SEARCH, VERSION, RULES):
@@ -749,6 +757,8 @@ class Frame:
     picked_organization: bool = False
     #: An age said beside a birth year or date giving another (``ExtractedFacts.age_conflict``).
     age_conflict: int | None = None
+    #: The age a personnummer of the message gives, when another age was said beside it.
+    pnr_age: int | None = None
     #: The organization is one the user named (in this message or an earlier one), not one
     #: picked on the page or by the request: "choose it" is no advice about it.
     organization_said: bool = False
@@ -2851,6 +2861,16 @@ def _age_conflict_asked(conv: Conversation, frame: Frame, today: date) -> ChatRe
     right is asked, with the visit's other facts kept for the reply (issue 9, contradictory
     facts: walk-through, stop 36, the birth year won silently and the fee turned on it)."""
     lang = frame.lang
+    if frame.pnr_age is not None:
+        for name in ("patient_age", "birth_year", "birth_date", "age_on"):
+            conv.facts.pop(name, None)
+        conv.pending, conv.pending_rule = "patient_age", None
+        question = T.question_for("patient_age", lang)
+        answer = T.t(lang, "age_conflict_pnr", age=frame.age_conflict, ages=frame.pnr_age,
+                     q=question)
+        return ChatReply(api={"kind": CLARIFY, "answer": answer, "decision": None,
+                              "citations": [], "passages": []},
+                         conversation=conv, question=question)
     born = conv.facts.get("birth_date") or conv.facts.get("birth_year")
     day = date.fromisoformat(conv.facts["visit_date"]) if conv.facts.get("visit_date") else today
     if conv.facts.get("birth_date"):

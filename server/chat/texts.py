@@ -74,6 +74,8 @@ TEXTS = {
         "why_version": "På besöksdagen gäller ”{title}”, en ny version av rutinen. "
                        "Anteckning i dokumentförteckningen: {note}",
         "date_unreadable": "Jag kunde inte läsa datumet i meddelandet, och gissar inte på det. {q}",
+        "age_conflict_pnr": "Åldern {age} år stämmer inte med personnumret, som ger {ages} år "
+                            "på besöksdagen, och patientavgiften beror på åldern. {q}",
         "no_such_field": "Registreringen i {system} har inget fält ”{field}”; besöket "
                          "registreras där med fälten {fields}.",
         "age_conflict": "Åldern {age} år stämmer inte med födelseåret {born}, som ger {ages} år "
@@ -262,6 +264,8 @@ TEXTS = {
         "why_version": "On the visit date “{title}” applies, a new version of the routine. "
                        "Note in the list of documents (in Swedish): {note}",
         "date_unreadable": "I could not read the date in the message, and I will not guess it. {q}",
+        "age_conflict_pnr": "The age {age} does not match the personnummer, which gives {ages} "
+                            "on the visit date, and the patient fee depends on the age. {q}",
         "no_such_field": "The registration in {system} has no “{field}” field; the visit is "
                          "registered there with the fields {fields}.",
         "age_conflict": "The age {age} does not match the birth year {born}, which gives {ages} "

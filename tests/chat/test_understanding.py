@@ -3337,3 +3337,12 @@ def test_a_difference_between_two_things_a_routine_names_is_no_version_question(
     assert body["kind"] == "search" and "Nivå 1" in body["answer"], body["answer"]
     versions = ask("vad är skillnaden mellan vas och cosmic")
     assert versions["kind"] == "version"
+
+
+def test_an_age_that_contradicts_the_personnummer_is_asked(client):
+    # walk-through, stop 36: the personnummer's 88 was used without a word beside "pat 82 år"
+    a = _ask_halland(client, "idag säbo 19380214-7896 hembesök efter utskrivn, pat 82 år. avgift?")
+    assert a["kind"] == "clarify" and "personnumret" in a["answer"], a["answer"]
+    assert "19380214" not in str(a) and "7896" not in a["answer"]
+    b = _ask_halland(client, "88", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 0
