@@ -860,7 +860,8 @@ DISCHARGE_WORDS = re.compile(
     # "efter utskr" (walk-through, stop 24: no occasion read)
     r"utskriv\w*|utskrev\w*|\butskr\b\.?|skrevs ut|skrivits ut|skrivs ut|utskriven|hemgång\w*|"
     # ("hon kom hem från HS i förrgår": walk-through, stop 35, the occasion was asked)
-    r"(?:kom|kommit|kommer) hem från (?:sjukhuset|sjukhus|lasarettet|lasarett|slutenvården|"
+    r"(?:kom|kommit|kommer|hemkommen|hemkommet|hemkomna) (?:hem )?från (?:sjukhuset|sjukhus|"
+    r"lasarettet|lasarett|slutenvården|"
     r"\bhs\b|hallands sjukhus|avdelningen|avd\b\.?|medicin(?:kliniken|avdelningen)?\b|"
     r"ortopeden|geriatriken|kirurgen)|\bhemkomst\w* från sjukhus\w*|discharg\w*|"
     # ("78 år ordinärt boende khsv, hem från sjh i förrgår": walk-through, stop 35)
@@ -886,6 +887,8 @@ _OCCASIONS = [
         # "inskrivn", "inskr samtal" (re-check, stop 19: the abbreviation was not read)
         r"inskrivning\w*|inskrivningssamtal|\binskrivn\b|\binskr\.? ?samtal\b|"
         r"ny patient\w*|nya patienter|nyinskriv\w*|"
+        # ("en 66-åring ny i khsv": walk-through, stop 36)
+        r"\bny i (?:k?hsv|hemsjukvården|kommunal hemsjukvård)\b|\bnew (?:in|to) (?:home care|khsv)\b|"
         # "enrolled in home care" is the patient's state (municipal_home_care), not the
         # occasion (re-check, stop 19: "… 83 yo, lives at home, enrolled in home care" got
         # the enrolment's SEK 500)

@@ -48,7 +48,12 @@ _BOUNDARY = re.compile(
     r"|[,.]\s*(?:och\s+|and\s+)?(?=(?:en|ett)\s+(?:till|annan|annat)\b|one more\b)"
     # "88 år brytpunkt och 90 år utskrivning" (walk-through, stop 35: the second was lost)
     r"|\s+(?:och|and|o)\s+(?=(?:en\s+|ett\s+|a\s+|an\s+)?\d{2,3}\s*-?\s*(?:år|åring|y/?o|yo|"
-    r"yrs?|years?)\b)", re.I)
+    r"yrs?|years?)\b)"
+    # a comma before "en 92-åring …", ", and new …" (walk-through, stop 36: "en 84åring på
+    # säbo …, en 92-åring med khsv … och en 66-åring …" and "sabo pt 87 after discharge, and
+    # new khsv enrolment 60yo …" were each answered as one visit)
+    r"|,\s*(?=(?:en|ett|a|an)\s+\d{2,3}\s*-?\s*(?:år|åring|y/?o|yo|yrs?|years?)\b)"
+    r"|,\s*(?:och|and)\s+(?=(?:new|ny|nya|another)\b)", re.I)
 #: The visits said to share something ("båda på säbo", "both at home", "alla igår").
 _ALL_OF_THEM = re.compile(r"\bbåda\b|\bbägge\b|\balla\b|\bsamtliga\b|\bboth\b|"
                           r"\ball (?:of them|three|two|four)\b", re.I)

@@ -151,3 +151,21 @@ def test_a_visits_list_under_a_dated_heading_with_a_personnummer_is_each_visit(a
     assert [d["visit_date"] for d in two["decisions"]] == ["2024-12-30"] * 2
     assert [d["patient_fee_sek"] for d in two["decisions"]] == [200, 0]  # 84, then 90
     assert "19391231" not in str(two) and "8429" not in two["answer"]
+
+
+def test_visits_after_commas_in_prose_are_each_answered(ask):
+    # walk-through, stop 36: "…, en 92-åring …" and "…, and new khsv enrolment 60yo …" were
+    # answered as one visit ("hemkommen från HS" and "ny i khsv" unread too)
+    prose = ask("i fredags 3 hembesök. en 84åring på säbo hemkommen från HS, en 92-åring med "
+                "khsv där vi hade brytpunktssamtal och en 66-åring ny i khsv. hur mkt "
+                "ersättning blir det totalt")
+    assert prose["visits"] == 3, prose["answer"]
+    # (the first at a SäBo after a discharge gives 500 kr; "med khsv" / "ny i khsv" name no
+    # housing, which the rules then ask for, never guess)
+    assert prose["decisions"][0]["compensation_sek"] == 500
+    assert [d["missing"] for d in prose["decisions"]] == [[], ["setting"], ["setting"]]
+    assert [d["patient_age"] for d in prose["decisions"]] == [84, 92, 66]
+    english = ask("did 2 home visits 27 mar 2025: sabo pt 87 after discharge, and new khsv "
+                  "enrolment 60yo in own home. registration for both pls")
+    assert english["visits"] == 2, english["answer"]
+    assert [d["patient_fee_sek"] for d in english["decisions"]] == [0, 200]
