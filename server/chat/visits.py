@@ -164,7 +164,11 @@ _VISIT_NAMED = re.compile(
     r"damen|mannen|gubben)|"
     r"\b(?:the\s+)?(?P<en>first|second|third|fourth|fifth|last)\s+(?:visit|one|patient|pt|lady|"
     r"man|woman)\b|"
-    r"\bvisit\s+(?P<word>one|two|three|four|five)\b", re.I)
+    r"\bvisit\s+(?P<word>one|two|three|four|five)\b|"
+    # an ordinal alone opening a clause ("fel av mig, tredje var 1934": walk-through, stop 36,
+    # refused)
+    r"(?:^|[,:;.]\s*)(?P<alone>första|andra|tredje|fjärde|femte|sista)\s+(?=var\b|är\b|hade\b|"
+    r"was\b|is\b|had\b)", re.I)
 #: What stands in for the visit named, so the rest reads as said of the patient.
 _STANDS_IN = {"sv": "patienten", "en": "the patient"}
 
@@ -175,10 +179,12 @@ def visit_named(text: str, count: int, lang: str) -> tuple[int, str] | None:
     m = _VISIT_NAMED.search(text)
     if m is None:
         return None
-    word = next(g for g in m.group("n", "suffix", "den", "before", "en", "word") if g).lower()
+    word = next(g for g in m.group("n", "suffix", "den", "before", "en", "word", "alone")
+                if g).lower()
     number = count if word in ("sista", "last") else int(word) if word.isdigit() \
         else _ORDINALS.get(word)
     if not number or not 1 <= number <= count:
         return None
     stand_in = _STANDS_IN.get(lang, _STANDS_IN["sv"])
-    return number - 1, re.sub(r"\s+", " ", text[:m.start()] + stand_in + text[m.end():]).strip()
+    start, end = m.span("alone") if m.group("alone") else m.span()
+    return number - 1, re.sub(r"\s+", " ", text[:start] + stand_in + text[end:]).strip()

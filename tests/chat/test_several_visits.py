@@ -169,3 +169,11 @@ def test_visits_after_commas_in_prose_are_each_answered(ask):
                   "enrolment 60yo in own home. registration for both pls")
     assert english["visits"] == 2, english["answer"]
     assert [d["patient_fee_sek"] for d in english["decisions"]] == [0, 200]
+
+
+def test_an_ordinal_alone_opening_a_correction_names_that_visit(ask):
+    # walk-through, stop 36: "fel av mig, tredje var 1934" was refused
+    a = ask("1) 87 år säbo brytpunkt idag 2) 72 år hemma khsv inskrivning idag "
+            "3) 91 år säbo utskrivning idag")
+    b = ask("fel av mig, tredje var född 1934", a["conversation_id"])
+    assert b["kind"] == "rule" and b["answer"].startswith("Gäller besök 3."), b["answer"]
