@@ -5953,7 +5953,6 @@ def _defining(kb, term: str, hits: list, frame: Frame):
 #: Which version held in a year: "vilken gällde 2024", "what applied in 2024".
 _IN_FORCE_IN_A_YEAR = re.compile(r"\b(?:gällde|gällt|applied|was in force|were in force|"
                                  r"was valid)\b[^?.]{0,40}\b(?:19|20)\d\d\b", re.I)
-#: Last year named: "förra året", "i fjol", "last year".
 #: What held at a time, asked right after an answer from a routine ("vad gällde i februari i
 #: år" after a published routine's 12 hours: walk-through, stop 36, got which version held, not
 #: that version's 24 hours).
@@ -5967,6 +5966,7 @@ _SAME_YEAR = re.compile(r"\b(?:samma år|det året|det år(?:et)? du sa|same yea
 _A_YEAR_BEFORE = re.compile(r"\bförra året\b|\bi ?fjol\b|\blast (?:year|yr)\b|"
                             r"\bett år (?:tidigare|innan|före)\b|\ba year (?:earlier|before)\b",
                             re.I)
+#: Last year named: "förra året", "i fjol", "last year".
 _LAST_YEAR_SAID = re.compile(r"\bförra året\b|\bi fjol\b|\blast year\b|\bifjol\b", re.I)
 #: A follow-up naming years only: "och 2020?", "2019 då", "and 2020".
 _YEARS_ONLY = re.compile(r"^\s*(?:och|men|and|what about|samma för)?\s*"
