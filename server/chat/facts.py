@@ -1252,7 +1252,8 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
         facts.patient_age, facts.birth_date, facts.birth_year = birthday, None, None
     if facts.birth_year is not None or facts.birth_date is not None:
         said_age, _, _ = extract_age(_without_birth(text), today)
-        if said_age is not None and said_age not in _ages_of(facts, facts.visit_date or today):
+        if said_age is not None and said_age not in possible_ages(
+                facts.birth_date, facts.birth_year, facts.visit_date or today):
             facts.age_conflict = said_age
 
     switch = OTHER_PATIENT.match(text)
@@ -1332,12 +1333,14 @@ def _visit_after_discharge(text: str, day: date) -> date:
     return day
 
 
-def _ages_of(facts: ExtractedFacts, day: date) -> set[int]:
-    """The ages a birth date (one) or a birth year (two) gives on ``day``."""
-    if facts.birth_date is not None:
-        born = facts.birth_date
-        return {day.year - born.year - ((day.month, day.day) < (born.month, born.day))}
-    return {day.year - facts.birth_year - 1, day.year - facts.birth_year}
+def possible_ages(birth_date: date | None, birth_year: int | None, day: date) -> list[int]:
+    """The ages a birth date (one, ``rules.age.age_on``) or a birth year (two, the birthday
+    before or after ``day``) gives on ``day``, youngest first."""
+    if birth_date is not None:
+        from rules.age import age_on
+
+        return [age_on(birth_date, day)]
+    return [day.year - birth_year - 1, day.year - birth_year]
 
 
 def _without_birth(text: str) -> str:

@@ -28,8 +28,8 @@ from server.chat.dialogue import changed_facts, read_reply
 from rutin.text import detect_language, language_scores
 from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, days_from_the_visit,
                                 extract_facts, has_unreadable_date, merge_facts, month_named,
-                                other_patient, period_span, period_words, vague_date,
-                                year_left_out, years_later)
+                                other_patient, period_span, period_words, possible_ages,
+                                vague_date, year_left_out, years_later)
 from server.chat.organization import (HALLAND, ORGANIZATION_NAME, catalog_name_pattern,
                                       find_organization, lies_in_halland, organization_kind,
                                       resolve_scope)
@@ -217,11 +217,18 @@ def _day_of_the_visits_month(stated: dict, earlier: dict, text: str) -> None:
     m = _DAY_OF_MONTH.search(text)
     if not old or m is None or stated or len(text.split()) > 8:
         return
+    moved = _that_day_of_its_month(str(old), m)
+    if moved is not None:
+        stated["visit_date"] = moved.isoformat()
+
+
+def _that_day_of_its_month(iso: str, m: re.Match) -> date | None:
+    """The day ``m`` (``_DAY_OF_MONTH``) names in the month of the day ``iso``; None when that
+    month has no such day."""
     try:
-        stated["visit_date"] = date.fromisoformat(str(old)).replace(
-            day=int(m.group(1) or m.group(2))).isoformat()
-    except ValueError:  # no such day in that month
-        return
+        return date.fromisoformat(iso).replace(day=int(m.group(1) or m.group(2)))
+    except ValueError:
+        return None
 
 
 _YEAR_SAID_IN_WORDS = re.compile(r"\bförra året\b|\bi fjol\b|\blast year\b|\bnästa år\b|"
@@ -440,12 +447,9 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     if day_only:
         # "and on the 31st?" after which routine held on a day: that day of its month
         # (walk-through, stop 36: refused)
-        try:
-            moved = date.fromisoformat(period).replace(day=int(day_only.group(1)
-                                                                or day_only.group(2)))
+        moved = _that_day_of_its_month(period, day_only)
+        if moved is not None:
             text = text[:day_only.start()] + moved.isoformat() + text[day_only.end():]
-        except ValueError:
-            pass
     if period and _THEN.search(text) and (MONEY_WORDS.search(text) or _ASKS_PAYS.search(text)
                                           or REGISTRATION_WORDS.search(text)) \
             and "visit_date" not in extract_facts(text, today).stated() \
@@ -908,6 +912,17 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # through, stop 18: refused, or another passage quoted, in both walk-throughs)
         frame.where_said = True
         return frame
+    searched: dict = {}
+
+    def search(query: str) -> list:
+        """``kb.search`` of ``query`` in the scope of the moment, once per query and scope:
+        the readings below search the message, or it with the last passage's heading, more
+        than once."""
+        key = (query, scope)
+        if key not in searched:
+            searched[key] = kb.search(query, k=5, organization=scope)
+        return searched[key]
+
     frame.search_text = _follow_up_text(kb, text, conv)
     if frame.search_text and not _STRONG_POINTER.search(text) and scope is None \
             and not _YEARS_ONLY.match(text) and _WH_OPENING.match(text):
@@ -919,7 +934,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # läkarmedverkan 2020 då" after the HSU decision was refused: walk-throughs, stop 33)
         own = [t for t in _tokenizer_for(kb).tokenize(text, compounds=False)
                if t.isalpha() and t not in S.FUNCTION_TERMS]
-        alone = kb.search(text, k=5, organization=scope) if len(own) >= 2 else []
+        alone = search(text) if len(own) >= 2 else []
         if alone and is_supported(alone[0], kb.no_answer_threshold_for(lang)
                                   + STANDALONE_MARGIN, lang):
             frame.search_text = None
@@ -929,15 +944,15 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # a short question naming no pointer, which its own words do not answer and the
         # passage just quoted's section does ("vem betalar nytt lås" after a published
         # routine's "Förlorad nyckel": walk-through, stop 36, refused)
-        alone = kb.search(text, k=5, organization=scope)
+        alone = search(text)
         if not (alone and is_supported(alone[0], kb.no_answer_threshold_for(lang), lang)):
             follow = _with_topic(kb, text, conv)
-            found = kb.search(follow, k=5, organization=scope) if follow else []
+            found = search(follow) if follow else []
             # (the passage's own document among the first, another version of it may rank
             # above it: the version in force is chosen later)
             own = next((h for h in found[:3] if h.meta.id == conv.topic["document_id"]), None)
             if own is not None and is_supported(own, kb.no_answer_threshold_for(lang), lang):
-                frame.search_text, frame.hits = follow, found
+                frame.search_text = follow  # (its hits: the search below, done once)
     change = _table_change_asked(kb, text, conv, frame)
     if change is not None:
         frame.search_text = change
@@ -959,7 +974,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         if plain and plain != text:
             frame.search_text = plain
     asked = frame.search_text or text
-    frame.hits = kb.search(asked, k=5, organization=scope)
+    frame.hits = search(asked)
     named_period = period_words(text, today) if frame.search_text is None \
         and "visit_date" not in stated and frame.hits \
         and not is_supported(frame.hits[0], kb.no_answer_threshold_for(lang), lang) else ""
@@ -984,7 +999,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # (the question searched with the passage just quoted, once for the two readings
         # below)
         follow = _with_topic(kb, text, conv)
-        found = kb.search(follow, k=5, organization=scope) if follow else []
+        found = search(follow) if follow else []
         threshold = kb.no_answer_threshold_for(lang)
         mine = [h for h in found[:3] if (h.meta.id, h.chunk.anchor) == (
             conv.topic["document_id"], conv.topic["anchor"])]
@@ -2857,33 +2872,26 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
 
 
 def _age_conflict_asked(conv: Conversation, frame: Frame, today: date) -> ChatReply:
-    """An age and a birth year (or date) that disagree ("pat 82 år född 1938"): which is
-    right is asked, with the visit's other facts kept for the reply (issue 9, contradictory
+    """An age and a birth year, a birth date or a personnummer that disagree ("pat 82 år född
+    1938"): which is right is asked, with the visit's other facts kept for the reply (issue 9, contradictory
     facts: walk-through, stop 36, the birth year won silently and the fee turned on it)."""
     lang = frame.lang
+    question = T.question_for("patient_age", lang)
     if frame.pnr_age is not None:
-        for name in ("patient_age", "birth_year", "birth_date", "age_on"):
-            conv.facts.pop(name, None)
-        conv.pending, conv.pending_rule = "patient_age", None
-        question = T.question_for("patient_age", lang)
         answer = T.t(lang, "age_conflict_pnr", age=frame.age_conflict, ages=frame.pnr_age,
                      q=question)
-        return ChatReply(api={"kind": CLARIFY, "answer": answer, "decision": None,
-                              "citations": [], "passages": []},
-                         conversation=conv, question=question)
-    born = conv.facts.get("birth_date") or conv.facts.get("birth_year")
-    day = date.fromisoformat(conv.facts["visit_date"]) if conv.facts.get("visit_date") else today
-    if conv.facts.get("birth_date"):
-        b = date.fromisoformat(conv.facts["birth_date"])
-        ages = [day.year - b.year - ((day.month, day.day) < (b.month, b.day))]
     else:
-        ages = [day.year - int(born) - 1, day.year - int(born)]
+        born_on = conv.facts.get("birth_date")
+        ages = possible_ages(date.fromisoformat(born_on) if born_on else None,
+                             conv.facts.get("birth_year"),
+                             date.fromisoformat(conv.facts["visit_date"])
+                             if conv.facts.get("visit_date") else today)
+        said = T.t(lang, "or_joined", a=ages[0], b=ages[-1]) if len(ages) > 1 else str(ages[0])
+        answer = T.t(lang, "age_conflict", age=frame.age_conflict,
+                     born=born_on or conv.facts.get("birth_year"), ages=said, q=question)
     for name in ("patient_age", "birth_year", "birth_date", "age_on"):
         conv.facts.pop(name, None)
     conv.pending, conv.pending_rule = "patient_age", None
-    question = T.question_for("patient_age", lang)
-    said = T.t(lang, "or_joined", a=ages[0], b=ages[-1]) if len(ages) > 1 else str(ages[0])
-    answer = T.t(lang, "age_conflict", age=frame.age_conflict, born=born, ages=said, q=question)
     return ChatReply(api={"kind": CLARIFY, "answer": answer, "decision": None,
                           "citations": [], "passages": []},
                      conversation=conv, question=question)

@@ -11,6 +11,8 @@ from fastapi.testclient import TestClient
 
 from server.adminauth import SESSION_COOKIE, session_cookie_value
 
+from tests.chat.helpers import ask_in
+
 from .conftest import ROUTINE, TOKEN, chat, csrf, form_values, publish, sign_in, upload
 
 
@@ -700,15 +702,6 @@ KEYS_V2 = KEYS_V1.replace("Gäller från 2025-01-15", "Gäller från 2025-11-01"
     "inom 24 timmar", "inom 12 timmar")
 
 
-def _chat_in(client, organization, message, cid=None):
-    body = {"message": message, "organization": organization}
-    if cid:
-        body["conversation_id"] = cid
-    response = client.post("/api/v1/chat", json=body)
-    assert response.status_code == 200, response.text[:1000]
-    return response.json()
-
-
 def test_a_new_municipalitys_own_routine_is_found_by_its_name_and_in_its_words(admin_client):
     # walk-through, stop 36, a content owner's routine for a municipality new to the knowledge
     # base: "tappat en nyckel …" and "vem betalar nytt lås" refused; "vad gällde i februari"
@@ -722,11 +715,11 @@ def test_a_new_municipalitys_own_routine_is_found_by_its_name_and_in_its_words(a
         publish(client, "nycklar-2.md", KEYS_V2.encode(), organization=org, kind="routine",
                 valid_from="2025-11-01", id="nycklar-falkenberg-2",
                 supersedes="nycklar-falkenberg")
-        lost = _chat_in(client, org, "tappat en nyckel till en pat, vad gör jag")
+        lost = ask_in(client, org, "tappat en nyckel till en pat, vad gör jag")
         assert lost["kind"] == "search" and "inom 12 timmar" in lost["answer"], lost["answer"]
-        lock = _chat_in(client, org, "vem betalar nytt lås", lost["conversation_id"])
+        lock = ask_in(client, org, "vem betalar nytt lås", lost["conversation_id"])
         assert "bekostar låsbyte" in lock["answer"], lock["answer"]
-        then = _chat_in(client, org, "vad gällde i februari 2025", lost["conversation_id"])
+        then = ask_in(client, org, "vad gällde i februari 2025", lost["conversation_id"])
         assert then["kind"] == "search" and "inom 24 timmar" in then["answer"], then["answer"]
         before = chat(client, "vilken nyckelrutin gällde i falkenberg 1 dec 2024")
         assert before["kind"] == "version" and org in before["answer"], before["answer"]
