@@ -3,7 +3,8 @@
 A conversation holds the visit facts given so far (the fields of POST /api/v1/visit, a birth
 date or year instead of a personnummer), the language and the kind of the last answer, and for
 the chat page the thread: each question *masked* (rutin.redact, as every log line) with the
-answer shown. It never holds a personnummer: the raw text of a message is never stored.
+answer shown, and the last question asked on its own (masked too, for "och i halland då?"). It
+never holds a personnummer: the raw text of a message is never stored.
 
 Bounded (issue 13, "Conversation files grow without bound"): at most ``max_conversations`` are
 kept, the least recently used one going first (when a new one is saved), and expired ones are
@@ -28,6 +29,7 @@ from sqlalchemy import delete, func, select, update
 
 from rutin.db import Database, database_in, next_touch, upsert
 from rutin.db.schema import conversations as table
+from rutin.redact import mask_personnummer
 from server.chat.facts import FACT_FIELDS
 
 # secrets.token_urlsafe(24) gives 32 characters of [A-Za-z0-9_-]; anything else is refused
@@ -69,6 +71,9 @@ class Conversation:
     #: name another (server/chat/visits.py). Facts only, never message text.
     visits: list = field(default_factory=list)
     visit_index: int | None = None
+    #: The last question asked on its own of the routines (masked, as the thread's, and cut to
+    #: ``QUESTION_CHARS``): asked again of another organization by "och i halland då?".
+    question: str | None = None
 
     def to_json(self) -> dict:
         """The stored form: only allowed fact names, never message text."""
@@ -88,6 +93,7 @@ class Conversation:
             "visits": [{k: v for k, v in f.items() if k in _ALLOWED_KEYS}
                        for f in self.visits[:MAX_VISITS]],
             "visit_index": self.visit_index,
+            "question": _question_or_none(self.question),
         }
 
 
@@ -165,6 +171,7 @@ def conversation_from_json(data, conversation_id: str) -> Conversation | None:
         if isinstance(data.get("thread"), list) else [],
         topic=_topic_or_none(data.get("topic")),
         organization=_organization_or_none(data.get("organization")),
+        question=_question_or_none(data.get("question")),
         **_visits_or_none(data.get("visits"), data.get("visit_index")))
 
 
@@ -193,6 +200,18 @@ def _organization_or_none(value) -> str | None:
     never a personnummer), anything else None."""
     return value if isinstance(value, str) \
         and re.fullmatch(r"(?:[^\W\d_]|[ ()\-.,]){1,120}", value) else None
+
+
+#: A kept question is cut to this many characters.
+QUESTION_CHARS = 300
+
+
+def _question_or_none(value) -> str | None:
+    """A stored question: a string of at most ``QUESTION_CHARS``, masked again (a personnummer
+    never comes back from the store, whatever wrote the row); anything else None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return mask_personnummer(value)[:QUESTION_CHARS]
 
 
 _TOPIC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,119}")

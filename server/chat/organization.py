@@ -148,6 +148,81 @@ def catalog_name_pattern(organization: str, organizations: list[str]) -> re.Patt
     return None
 
 
+#: A known organization named as the place a question is asked about, after a preposition
+#: ("i halland", "hos Region Halland", "in VG", "för kommunen i Västra Götaland"), by the key
+#: of ``_KNOWN``.
+_PLACE_OF = {
+    "Halland": r"(?:region(?:en)?\s+)?halland(?!s?jour)(?:s\s+region)?",
+    "Västra Götaland": r"(?:(?:en\s+)?kommun(?:en)?\s+i\s+)?(?:v[äa]stra\s*g[öo]taland\w*|"
+                       r"vgr|vg[- ]?regionen|vg)",
+}
+
+
+def scope_phrase(organization: str, organizations: list[str]) -> re.Pattern | None:
+    """The words of a message that name ``organization`` as the place it asks about: a content
+    owner's organization by its own name (``catalog_name_pattern``), a known region's after a
+    preposition ("vad kostar ett hembesök för patienten i halland"). The question is asked in
+    that scope, and its words are no part of what is asked."""
+    pattern = catalog_name_pattern(organization, organizations)
+    if pattern is not None:
+        return pattern
+    for key, place in _PLACE_OF.items():
+        if key.casefold() in organization.casefold():
+            return re.compile(r"\b(?:i|in|inom|hos|för|for|within)\s+" + place + r"\b", re.I)
+    return None
+
+
+#: A known organization's place without a preposition, for a message that is only a place.
+_PLACES = re.compile(r"\b(?:" + "|".join(_PLACE_OF.values()) + r")\b", re.I)
+#: The words a message asking the last question of another place may have besides the place:
+#: "och i halland då?", "men hur är det i VG", "samma fråga för Region Skåne", "what about
+#: Västra Götaland", "and in Halland?", "gäller det i halland också".
+_ELSEWHERE_WORDS = re.compile(
+    r"\b(?:och|men|samt|hur|är|blir|ser|det|de|dom|ut|gör|gäller|ni|man|då|isf|också|med|samma|"
+    r"fråga|frågan|där|i|inom|hos|för|på|regionen|kommunen|what|about|how|and|but|is|it|does|"
+    r"do|they|the|same|question|for|in|within|at|there|then|too|also|apply|regarding)\b|"
+    r"[?!.,:;]", re.I)
+_PREPOSITION_LAST = re.compile(r"\b(?:i|inom|hos|för|på|in|within|at|for)\s*$", re.I)
+
+
+def only_a_place(text: str, organizations: list[str]) -> str | None:
+    """The place, with its preposition ("i halland", "in Region Skåne"), of a message that
+    names an organization and nothing else to ask ("och i halland då?", "what about VG"): it
+    asks the last question again of that place. None for any other message (one naming
+    Hallandsjouren, a service, or asking something of its own)."""
+    english = re.search(r"\b(?:what|about|how|and|the|same|apply|also|too)\b", text, re.I) \
+        and not re.search(r"\b(?:och|hur|är|gäller|då|också|samma)\b", text, re.I)
+    spans = [m.span() for _, pattern in _catalog_names(organizations)
+             for m in pattern.finditer(text)]
+    spans += [m.span() for m in _PLACES.finditer(text)]
+    if not spans:
+        spans = [m.span() for m in _OTHER_NAMED.finditer(text)] \
+            or [m.span() for m in _OTHER_SHAPE.finditer(text)]
+    if len(spans) != 1:
+        return None
+    start, end = spans[0]
+    rest = text[:start] + " " + text[end:]
+    if _ELSEWHERE_WORDS.sub(" ", re.sub(r"\b(?:kommun|stad|region|län)\b", " ", rest,
+                                       flags=re.I)).strip():
+        return None
+    place = text[start:end].strip()
+    before = _PREPOSITION_LAST.search(text[:start])
+    return f"{before.group(0).strip()} {place}" if before else \
+        f"{'in' if english else 'i'} {place}"
+
+
+def without_places(text: str, organizations: list[str]) -> str:
+    """``text`` without the places it names after a preposition ("vem beslutar om inskrivning
+    i VG" → "vem beslutar om inskrivning"): a question to ask again of another place."""
+    patterns = [p for org in organizations
+                if (p := scope_phrase(org, organizations)) is not None]
+    patterns.append(re.compile(r"\b(?:i|in|inom|hos|för|for|within)\s+(?:"
+                               + _OTHER_NAMED.pattern + r")", re.I))
+    for pattern in patterns:
+        text = pattern.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip(" ,")
+
+
 def lies_in_halland(organization: str) -> bool:
     """Whether a catalog organization other than the region lies in Halland ("Falkenbergs
     kommun"): its health centres' physicians follow Region Halland's visit rules."""

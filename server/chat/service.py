@@ -32,7 +32,8 @@ from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, day
                                 vague_date, year_left_out, years_later)
 from server.chat.organization import (HALLAND, ORGANIZATION_NAME, catalog_name_pattern,
                                       find_organization, lies_in_halland, organization_kind,
-                                      resolve_scope)
+                                      only_a_place, resolve_scope, scope_phrase,
+                                      without_places)
 from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, caption_overlap,
                                 which_year_asked, share_of_all_asked,
                                 figures_table,
@@ -421,6 +422,19 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # what is meant, as "och arbetsterapeuter?" does (walk-through, stop 35: refused)
         text = "och " + text[meant.end():].strip()
 
+    place = only_a_place(text, state.kb.organizations()) \
+        if conv is not None and conv.question and state.kb is not None and not conv.pending \
+        and conv.last_kind in (SEARCH_KIND, VERSION, OUT_OF_SCOPE) else None
+    place_lang = None
+    if place:
+        # (answered in the language of the message: "what about region skåne" after a Swedish
+        # question is asked in English)
+        place_lang = "en" if place.split()[0].lower() in ("in", "within", "at", "for") else "sv"
+        # the last question asked of another place ("och i halland då?" after "vem beslutar om
+        # inskrivning i hemsjukvården i VG" got Halland's "Övergripande insatser", read with
+        # the heading of the VG passage; "men hur är det i VG då"): asked again, of that place
+        text = f"{without_places(conv.question, state.kb.organizations())} {place}"
+
     years_asked = (conv.topic or {}).get("years") if conv is not None \
         and conv.last_kind == SEARCH_KIND else None
     if conv is not None and conv.last_kind == SEARCH_KIND and (conv.topic or {}).get("rows") \
@@ -560,6 +574,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     sv_words, en_words = language_scores(text)
     lang = extracted.language if (len(text.split()) >= 4 and sv_words != en_words) \
         or conv.turns == 0 else conv.language
+    lang = place_lang or lang
 
     # (the organization the user said earlier they work in, not one picked on the page)
     remembered = organization is None and conv.organization is not None
@@ -675,6 +690,11 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
             # ("kan det förlängas" then says what the days were, never asks for the date)
             conv.topic["support_until"] = reply.api["date_rule"]["support_until"]
             conv.topic["discharge_date"] = reply.api["date_rule"]["discharge_date"]
+    # the question asked on its own, for "och i halland då?" next (a follow-up is read with
+    # the passage it points back at, which another place's routines do not have)
+    conv.question = mask_personnummer(frame.text) if frame.kind in (
+        SEARCH_KIND, VERSION, OUT_OF_SCOPE) and not frame.reply_to and (
+        frame.search_text is None or frame.place_only) else None
     conv.language = lang
     conv.turns += 1
     reply.api["conversation_id"] = conv.id
@@ -766,6 +786,8 @@ class Frame:
     #: The organization is one the user named (in this message or an earlier one), not one
     #: picked on the page or by the request: "choose it" is no advice about it.
     organization_said: bool = False
+    #: ``search_text`` is the message without the place it names (its scope), nothing more.
+    place_only: bool = False
 
     def to_api(self) -> dict:
         """The understanding, for clients and for evaluation: kind, organization, reply."""
@@ -972,7 +994,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # stop 36)
         plain = re.sub(r"\s+", " ", named.sub(" ", text)).strip(" ,")
         if plain and plain != text:
-            frame.search_text = plain
+            frame.search_text, frame.place_only = plain, True
     asked = frame.search_text or text
     frame.hits = search(asked)
     named_period = period_words(text, today) if frame.search_text is None \
@@ -1065,6 +1087,21 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             if not _ASKS_NUMBER.search(asked):
                 # and searched without it too, unless a figure of that year is asked
                 frame.hits = kb.search(plain, k=5, organization=scope) or frame.hits
+    place = scope_phrase(mention.known, orgs) if route.kind == OUT_OF_SCOPE \
+        and vector is not None and mention is not None and mention.known \
+        and scope == mention.known and frame.search_text is None else None
+    plain = re.sub(r"\s+", " ", place.sub(" ", asked)).strip(" ,") if place else asked
+    if plain != asked:
+        # the region a question names is its scope, not a sign it is off-topic: read again
+        # without it ("vad kostar ett hembesök för patienten i halland" was refused, answered
+        # without "i halland"; a content owner's name is left out from the start, above)
+        found = search(plain)
+        again = router.classify(message_features(plain, stated, found[0] if found else None,
+                                                 lang),
+                                kb.embedder.embed_queries([plain])[0], kb.model_name)
+        if again.kind != OUT_OF_SCOPE:
+            route, frame.hits = again, found
+            frame.search_text, frame.place_only = plain, True
     frame.kind, frame.probabilities = route.kind, route.probabilities
     if change is not None:
         # (a change of the table just answered is that table's, however the router reads the

@@ -266,6 +266,21 @@ def test_a_stored_organization_is_a_name_and_anything_else_is_dropped():
 
 
 
+def test_a_stored_question_is_masked_and_cut_and_anything_else_is_dropped(db):
+    from server.chat.conversations import QUESTION_CHARS, conversation_from_json
+
+    store = ConversationStore(db, ttl_seconds=60)
+    conv = store.new()
+    conv.question = "vem beslutar för 19380503-1234 i VG " + "x" * 400
+    store.save(conv)
+    stored = stored_conversation(db, conv.id)
+    assert "0503-1234" not in stored and "05031234" not in stored
+    kept = store.get(conv.id).question
+    assert kept.startswith("vem beslutar för ") and len(kept) == QUESTION_CHARS
+    for bad in ({"q": "x"}, 12, "", "   "):
+        assert conversation_from_json({"question": bad}, "x" * 32).question is None
+
+
 def test_a_follow_up_naming_no_kind_of_figure_asks_of_the_table_just_answered(ask):
     # walk-through, stop 31: "och fysioterapeut 2019" after the monthly averages got the totals
     first = ask("Genomsnittligt antal hembesök per månad för undersköterskor och "
