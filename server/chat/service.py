@@ -425,7 +425,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     place = only_a_place(text, state.kb.organizations()) \
         if conv is not None and conv.question and state.kb is not None and not conv.pending \
         and conv.last_kind in (SEARCH_KIND, VERSION, OUT_OF_SCOPE) else None
-    place_lang = None
+    place_lang = asked_there = None
     if place:
         # (answered in the language of the message: "what about region skåne" after a Swedish
         # question is asked in English)
@@ -433,7 +433,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # the last question asked of another place ("och i halland då?" after "vem beslutar om
         # inskrivning i hemsjukvården i VG" got Halland's "Övergripande insatser", read with
         # the heading of the VG passage; "men hur är det i VG då"): asked again, of that place
-        text = f"{without_places(conv.question, state.kb.organizations())} {place}"
+        asked_there = without_places(conv.question, state.kb.organizations())
+        text = f"{asked_there} {place}"
 
     years_asked = (conv.topic or {}).get("years") if conv is not None \
         and conv.last_kind == SEARCH_KIND else None
@@ -581,7 +582,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     frame = understand(state, text, stated, conv, today, lang,
                        organization if organization is not None
                        else conv.organization or settings.default_organization,
-                       personnummer=pnr_seen, pointed_back=pointed_back, remembered=remembered)
+                       personnummer=pnr_seen, pointed_back=pointed_back, remembered=remembered,
+                       asked_there=asked_there)
     if born_pnr is None and extracted.age_conflict is not None \
             and ({"birth_year", "birth_date"} & set(frame.stated)):
         frame.age_conflict = extracted.age_conflict
@@ -815,12 +817,15 @@ def _topic_is_lakarmedverkan(kb, conv: Conversation) -> bool:
 
 def understand(state, text: str, stated: dict, conv: Conversation, today: date, lang: str,
                organization: str | None, personnummer: bool = False,
-               pointed_back: bool = False, remembered: bool = False) -> Frame:
+               pointed_back: bool = False, remembered: bool = False,
+               asked_there: str | None = None) -> Frame:
     """Read a message into a Frame: a reply to the pending question first; otherwise the
     router's kind over the query embedding, the message's features and the best hit.
     ``personnummer``: the message held one (it names one patient, so one visit);
     ``pointed_back``: its occasion is the last question's, named by "det" / "it";
-    ``remembered``: ``organization`` is the one the user named in an earlier message."""
+    ``remembered``: ``organization`` is the one the user named in an earlier message;
+    ``asked_there``: the message is the last question (these words) asked of the place it
+    names, searched without the place."""
     kb = state.kb
     if _THOSE_VISITS.search(text) and _CLINIC_PAY.search(text) and "lakarmedverkan" not in stated \
             and _topic_is_lakarmedverkan(kb, conv):
@@ -995,6 +1000,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         plain = re.sub(r"\s+", " ", named.sub(" ", text)).strip(" ,")
         if plain and plain != text:
             frame.search_text, frame.place_only = plain, True
+    if asked_there and frame.search_text is None and mention is not None and mention.known \
+            and scope == mention.known:
+        # (the place's name is its scope, not what is asked: "vem gör insatser kväll och natt
+        # i halland" quoted the HSU decision's "… Region Halland har ansvaret" for education)
+        frame.search_text, frame.place_only = asked_there, True
     asked = frame.search_text or text
     frame.hits = search(asked)
     named_period = period_words(text, today) if frame.search_text is None \
