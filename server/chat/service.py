@@ -803,6 +803,22 @@ _THOSE_VISITS = re.compile(r"\b(?:de|dessa|dom|deras|sina)\s+(?:hem)?besök(?:en
                            r"\b(?:those|these|their|such)\s+(?:home\s+)?visits\b", re.I)
 
 
+#: What applies to a visit just told, asked in general words: what a card answers ("gjorde
+#: hembesök igår hos en 88-åring, vad gäller då", "… vad ska jag tänka på").
+_WHAT_OF_THE_VISIT = re.compile(
+    r"\bvad (?:gäller|blir|händer)\b|\bvad (?:ska|bör|måste) (?:jag|vi|man) (?:tänka på|göra)\b|"
+    r"\bhur (?:gör|ska) (?:jag|vi|man)(?: göra)?\s*(?:nu|då|med (?:det|besöket))?\s*\??\s*$|"
+    r"\bvad gör (?:jag|vi|man)(?: nu| då)?\s*\??\s*$|\bwhat (?:applies|now|happens)\b|"
+    r"\bwhat (?:do|should) (?:i|we) do\b", re.I)
+
+
+def _asks_of_a_visit(text: str) -> bool:
+    """Whether a message asks what a card answers: a visit's registration, fee or
+    compensation, or its own visit ("hur registrerar jag besöket")."""
+    return any(p.search(text) for p in (REGISTRATION_WORDS, MONEY_WORDS, _CLINIC_PAY, _THEY_PAY,
+                                         _PATIENT_FEE, _MY_VISIT, _AMOUNT_WRITTEN, LMV_WORDS))
+
+
 def _topic_is_lakarmedverkan(kb, conv: Conversation) -> bool:
     """Whether the last answer was about Läkarmedverkan: its date rule, or a quoted passage
     naming it."""
@@ -1379,6 +1395,14 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # general (tests/chat/test_chat_api.py: "Ger ett hembesök på säbo efter utskrivning
         # inom Läkarmedverkan ersättning? Patienten är 88 år.", a wrong personnummer).
         frame.kind = VISIT
+    if frame.kind == VISIT and conv.last_kind != VISIT and not personnummer \
+            and "occasion" not in stated and _ASKS.search(text) \
+            and not _asks_of_a_visit(text) and not _WHAT_OF_THE_VISIT.search(text):
+        # a visit told as the story of a question on something else ("var hemma hos en pat
+        # idag som sa att hon inte vill ha hemsjukvård mer, kan hon bara säga upp det":
+        # walk-through, stop 37, got a card on the nurse's visit): a question for the
+        # routines; a card answers registration, fee and compensation only
+        frame.kind = SEARCH_KIND
     if frame.kind == DATE_RULE and LMV_WORDS.search(text) \
             and (MONEY_WORDS.search(text) or _AMOUNT_WRITTEN.search(text)) \
             and not _HOW_LONG.search(text):

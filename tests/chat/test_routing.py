@@ -76,3 +76,25 @@ def test_a_hesitant_out_of_scope_naming_the_best_sections_heading_is_searched(as
     assert "Patienterna ansluts inte till kommunal hälso- och sjukvård" in body["answer"]
     # a sure "out of scope" stays refused though a heading's words are named
     assert ask("how do I get a Cosmic login as a locum?")["kind"] == "no_answer"
+
+
+@pytest.mark.parametrize("text", [
+    # walk-through, stop 37: a card on the nurse's visit, "Extra ersättning: nej"
+    "hej ny ssk här. var hemma hos en pat idag som sa att hon inte vill ha hemsjukvård mer, "
+    "kan hon bara säga upp det sådär",
+    "was at a pt's home today, she says she doesnt want home care anymore, can she just stop",
+])
+def test_a_visit_told_as_the_story_of_another_question_gets_no_card(ask, text):
+    body = ask(text)
+    assert body["kind"] != "rule", body["answer"]
+    assert body["understood"]["kind"] != "visit"
+    assert "Extra ersättning" not in body["answer"] and "Extra compensation" not in body["answer"]
+
+
+@pytest.mark.parametrize("text", [
+    "gjorde hembesök igår hos 90-åring på säbo, vad ska jag tänka på",
+    "jag gjorde ett hembesök igår hos en 88-åring, vad gäller då",
+    "jag är ssk och gjorde hembesök idag hos 87-åring, hur registrerar jag",
+])
+def test_what_applies_to_a_visit_just_told_is_still_the_visits_answer(ask, text):
+    assert ask(text)["kind"] in ("rule", "clarify")
