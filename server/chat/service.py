@@ -803,6 +803,14 @@ _THOSE_VISITS = re.compile(r"\b(?:de|dessa|dom|deras|sina)\s+(?:hem)?besök(?:en
                            r"\b(?:those|these|their|such)\s+(?:home\s+)?visits\b", re.I)
 
 
+#: Whether something told changes the answer: "ändrar det nåt", "blir det annorlunda då",
+#: "does that change anything".
+_CHANGES_ANYTHING = re.compile(
+    r"\bändrar (?:det|detta|de|dom|den) (?:nå\w*|något|saken|svaret|avgiften|ngt)\b|"
+    r"\bblir det (?:nå\w* )?(?:annorlunda|skillnad|annan avgift)\b|"
+    r"\b(?:does|would|will) (?:that|it|this) change (?:anything|things|the answer|the fee)\b|"
+    r"\b(?:does|would) (?:that|it|this) make (?:a|any) difference\b", re.I)
+
 #: What applies to a visit just told, asked in general words: what a card answers ("gjorde
 #: hembesök igår hos en 88-åring, vad gäller då", "… vad ska jag tänka på").
 _WHAT_OF_THE_VISIT = re.compile(
@@ -1198,6 +1206,16 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # "och 31 mars 2025" after a version answer: which version held that day
         # (walk-through, stop 21: noted as a visit's date)
         frame.kind = VERSION
+    if frame.kind == VERSION and conv.last_kind == SEARCH_KIND and topic_chunk is not None \
+            and _CHANGES_ANYTHING.search(text) and not VERSIONS_NAMED.search(text) \
+            and not _SYSTEM_NAMED.search(text):
+        # whether a fact told changes the answer just given ("förlåt jag sa fel, hon är på
+        # växelvård inte avlastning. ändrar det nåt" after the fee levels: walk-through, stop
+        # 37, got "ingen tidigare version"): asked of that answer's passage, not the versions
+        follow = _with_topic(kb, text, conv)
+        if follow:
+            frame.kind, frame.search_text = SEARCH_KIND, follow
+            frame.hits = search(follow)
     if asks_meaning:
         frame.kind = SEARCH_KIND
         return frame

@@ -3382,3 +3382,18 @@ def test_a_region_named_in_a_general_fee_question_is_its_scope_not_a_sign_it_is_
     assert answer["kind"] == "search", answer["answer"]
     assert "200 kr" in answer["answer"]
     assert answer["understood"]["organization"] == "Region Halland"
+
+
+def test_whether_a_fact_told_changes_the_answer_just_given_is_no_version_question(client):
+    # walk-through, stop 37: "ingen tidigare version av ”Rutin för anslutning …”"
+    from tests.chat.helpers import ask_in
+
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    first = ask_in(client, vg, "min pat är på korttids några veckor för avlastning och har "
+                               "sjukvårdsinsatser där men inga hemma. vilken avgift blir det")
+    assert "Nivå 1" in first["answer"]
+    again = ask_in(client, vg, "förlåt jag sa fel, hon är på växelvård inte avlastning. "
+                               "ändrar det nåt", first["conversation_id"])
+    assert again["kind"] == "search", again["answer"]
+    assert "Växelvård eller Avlastning" in again["answer"]
+    assert "tidigare version" not in again["answer"]
