@@ -5398,6 +5398,29 @@ def _with_the_best_document(kb, text: str, hits: list, window: list) -> list:
     return hits[:5] + (kb.search(text, k=8, document_id=window[0].meta.id) if window else [])
 
 
+#: How far under the no-answer threshold the best passage of a "since when" question may be
+#: when its document says when what it names was introduced.
+SINCE_MARGIN = 0.03
+
+
+def _introduced_in(kb, frame: Frame, text: str, best, threshold: float, tokenizer):
+    """For a "since when" question whose best passage names what is asked by a word of the
+    question but supports it a little too weakly (a few words, most of them asking): the
+    passage of its document saying when that was introduced ("… infördes 2023-01-01"), or
+    None. ("när började 500 kr gälla": walk-through, stop 37, refused while naming the 500
+    kr's "Förutsättningar" as the nearest section.)"""
+    if best is None or not _SINCE_WHEN.search(frame.text) \
+            or best.support < threshold - SINCE_MARGIN:
+        return None
+    asked = {t for t in tokenizer.tokenize(text, compounds=False)
+             if t not in S.FUNCTION_TERMS and not _SINCE_WHEN.search(t)}
+    if not asked & set(tokenizer.tokenize(best.chunk.text, compounds=False)):
+        return None
+    return next((h for h in kb.search(text, k=8, document_id=best.meta.id)
+                 if _INTRODUCED.search(h.chunk.text) and _YEAR.search(h.chunk.text)),
+                None)
+
+
 def _states_purpose(hit) -> bool:
     """A passage saying what something is for: in its words, or under a "Syfte" heading."""
     return bool(S.PURPOSE_SAID.search(hit.chunk.text)
@@ -5494,6 +5517,8 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # walk-throughs, stop 33, refused and sent to the other organization's evening rule)
         named = next((h for h in hits[1:3] if is_supported(h, threshold, lang)
                       and _heading_named(h.chunk.section, q_terms, tokenizer, least=1)), None)
+        if named is None:
+            named = _introduced_in(kb, frame, text, best, threshold, tokenizer)
         if named is None:
             return _no_answer(state, frame, nearby=True)
         # (the others that support nothing either are no answer: "Nulägesbild av hembesök"'s

@@ -3397,3 +3397,15 @@ def test_whether_a_fact_told_changes_the_answer_just_given_is_no_version_questio
     assert again["kind"] == "search", again["answer"]
     assert "Växelvård eller Avlastning" in again["answer"]
     assert "tidigare version" not in again["answer"]
+
+
+@pytest.mark.parametrize("question", ["och när började 500 kr gälla", "när började 500 kr gälla"])
+def test_since_when_a_compensation_applies_is_the_day_its_routine_says_it_was_introduced(
+        client, question):
+    # walk-through, stop 37: refused while naming the 500 kr's "Förutsättningar" as nearest
+    from tests.chat.helpers import ask_halland
+
+    body = ask_halland(client, question)
+    assert body["kind"] == "search", body["answer"]
+    assert "2023-01-01" in body["answer"]
+    assert body["citations"][0]["section"] == "Bakgrund"
