@@ -3566,7 +3566,10 @@ def _clarify_answer(conv: Conversation, lang: str) -> ChatReply:
 # duty, not a number ("who is on call at night for home care patients": known since stop 21).
 _ASKS_PHONE = re.compile(r"telefonnum\w*|telefonnr\w*|\btel\.?\s?nr\w*|\btfn\b|"
                          r"\bnummer(?:et)? till\b|\bnumret\b|\bringa\b|"
-                         r"phone number|\bnumber (?:for|to|of)\b|(?<!\bon )\bcall\b|e-?post|"
+                         # ("number of" a plural is a count: "number of doctors home visits
+                         # 2020" was refused for want of a phone number: walk-through, stop 37)
+                         r"phone number|\bnumber (?:for|to)\b|\bnumber of\b(?!(?:\s+\w+){0,2}?"
+                         r"\s+\w+s\b)|(?<!\bon )\bcall\b|e-?post|"
                          r"e-?mail", re.I)
 _HAS_PHONE = re.compile(r"\b0\d{1,3}[- ]?\d{2,3}[ -]?\d{2}[ -]?\d{2}\b|\b1177\b|@")
 #: Whom to call is asked, not a number ("vem kan jag ringa om jag behöver stöd med

@@ -307,3 +307,12 @@ def test_the_same_year_is_the_year_asked_last_and_a_row_with_a_year_goes_on(ask)
     assert "Undersköterska 2019: 3461" in c["answer"], c["answer"]
     d = ask("sjuksköterskor 2020", a["conversation_id"])
     assert "Sjuksköterska/DSK 2020: 797" in d["answer"], d["answer"]
+
+
+def test_number_of_a_plural_asks_a_count_not_a_phone_number(client):
+    # walk-through, stop 37: "number of doctor home visits 2020" was refused for want of a
+    # phone number in the table; a phone number asked as "number of <service>" still is one
+    body = ask_halland(client, "number of doctor home visits 2020")
+    assert body["kind"] == "search", body["answer"]
+    assert "2213" in body["answer"].replace(" ", "")
+    assert ask_halland(client, "number of hallandsjouren")["kind"] == "no_answer"
