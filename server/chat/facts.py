@@ -1051,9 +1051,10 @@ _HOME_CARE = re.compile(r"(?:inskriven|ansluten) i (?:den )?(?:kommunal(?:a)? )?
 _PERFORMED_BY = [
     # ("ssk": walk-through, stop 25, "och om ssk gjorde besöket istället för läkare" was read
     # as the physician's visit)
-    ("sjukskoterska", re.compile(r"sjuksköterska\w*|distriktssköterska\w*|\b[ds]sk\b|"
+    # (the plural too: "och för sjuksköterskor?" after the 500 kr: walk-through, stop 37)
+    ("sjukskoterska", re.compile(r"sjukskötersk\w*|distriktssköterska\w*|\b[ds]sk\b|"
                                  r"\bnurse\w*", re.I)),
-    ("annan", re.compile(r"arbetsterapeut\w*|fysioterapeut\w*|sjukgymnast\w*|undersköterska\w*|"
+    ("annan", re.compile(r"arbetsterapeut\w*|fysioterapeut\w*|sjukgymnast\w*|underskötersk\w*|"
                          r"\busk\b|"
                          r"therapist\w*|physiotherapist\w*", re.I)),
     ("lakare", re.compile(r"\bläkare(?:n)?\b|\bläkaren\b|\bdoktor\w*|\bdoctor\b|\bphysician\w*|"
@@ -1083,12 +1084,19 @@ _COMPANY_AFTER = re.compile(r"^\w*(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?\s+(?:(?:var|
                             re.I)
 
 
+_APPLIES_TO_BEFORE = re.compile(r"\b(?:to|for|för|gäller(?: det)?|applies to|apply to)\s+"
+                                r"(?:(?:the|a|an|en|ett)\s+)?$", re.I)
+
+
 def _without_company(text: str) -> str:
     """``text`` with the nurses it names as company blanked out (``_COMPANY_BEFORE``,
     ``_COMPANY_AFTER``)."""
     def blank(m: re.Match) -> str:
-        company = _COMPANY_BEFORE.search(text[max(0, m.start() - 40):m.start()]) \
-            or _COMPANY_AFTER.match(text[m.start():m.start() + 60])
+        before = text[max(0, m.start() - 40):m.start()]
+        company = _COMPANY_BEFORE.search(before) \
+            or (_COMPANY_AFTER.match(text[m.start():m.start() + 60])
+                # (nurses a rule applies to are no company: "does it apply to nurses too")
+                and not _APPLIES_TO_BEFORE.search(before))
         return " " * len(m.group(0)) if company else m.group(0)
     return _NURSE.sub(blank, text)
 

@@ -339,6 +339,14 @@ _OCCASION_WORDS = {"utskrivning": "utskrivning", "inskrivning": "inskrivningssam
 #: A message opening on a question word or verb: a question of its own.
 _QUESTION_OPENING = re.compile(r"\W*(?:vad|vem|vilk\w*|när|hur|var|varför|finns|kan|ska|får|"
                                r"what|who|which|when|how|where|why|is|are|can|does|do)\b", re.I)
+#: A profession and nothing else to ask: "och för sjuksköterskor?", "and for nurses?", "om
+#: det var en usk då".
+_PROFESSION_ALONE = re.compile(
+    r"\W*(?:och|men|and|but|what about|how about)?\s*(?:för|for|om|if|med|by|av)?\s*"
+    r"(?:det var |it was )?(?:en |ett |a |an |the |våra |our )?"
+    r"(?:sjukskötersk\w*|distriktssköterska\w*|[ds]sk|nurses?|arbetsterapeut\w*|"
+    r"fysioterapeut\w*|sjukgymnast\w*|underskötersk\w*|usk|\w*therapists?)"
+    r"\s*(?:då|then|too|också|istället|instead)?\W*", re.I)
 #: Within "it" ("as part of it", "inom det").
 _WITHIN_IT = re.compile(r"\b(?:part of|within|inom|inom ramen för)\s+(it|det|den|that)\b", re.I)
 #: What a personnummer is masked as (rutin.redact.mask_personnummer).
@@ -546,7 +554,10 @@ def respond(state, message: object, conversation_id: str | None, today: date,
           or stated.get("performed_by") in ("sjukskoterska", "annan")) \
             and set(stated) <= {"remote", "performed_by", "lakarmedverkan"} \
             and conv.last_kind == SEARCH_KIND \
-            and (_says_it(text) or _REMOTE_ALONE.fullmatch(text)) \
+            and (_says_it(text) or _REMOTE_ALONE.fullmatch(text)
+                 # ("och för sjuksköterskor?", "and for nurses?": walk-throughs, stop 37, got the
+                 # report's table of nurses' visits and a Vårdtjänst line)
+                 or (stated.get("performed_by") and _PROFESSION_ALONE.fullmatch(text))) \
             and _topic_is_the_visit_pay(state, conv):
         # "gäller det vid telefonsamtal" after the 500 kr's conditions: "it" is the extra
         # compensation, asked as if named (walk-through, stop 28: the brytpunktssamtal bullet
@@ -803,6 +814,9 @@ _THOSE_VISITS = re.compile(r"\b(?:de|dessa|dom|deras|sina)\s+(?:hem)?besök(?:en
                            r"\b(?:those|these|their|such)\s+(?:home\s+)?visits\b", re.I)
 
 
+#: A passage saying what the patient pays (a fee, or free of charge), not what a clinic gets.
+_PATIENT_PAYS_SAID = re.compile(r"avgift|\bbetala\w*|gratis|kostnadsfri|\bfree\b", re.I)
+
 #: Whether something told changes the answer: "ändrar det nåt", "blir det annorlunda då",
 #: "does that change anything".
 _CHANGES_ANYTHING = re.compile(
@@ -975,6 +989,15 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         return searched[key]
 
     frame.search_text = _follow_up_text(kb, text, conv)
+    if frame.search_text and topic_chunk is not None \
+            and (_THEY_PAY.search(text) or _PATIENT_FEE.search(text)) \
+            and not _PATIENT_PAYS_SAID.search(topic_chunk.text):
+        # what the patient pays, asked after a passage saying nothing of it, is asked of that
+        # passage's document, not its section ("and what does the pt pay" after the 500 kr's
+        # conditions quoted them again: walk-through, stop 37)
+        meta = _meta(kb, conv.topic["document_id"])
+        if meta is not None:
+            frame.search_text = f"{text} ({meta.title})"
     if frame.search_text and not _STRONG_POINTER.search(text) and scope is None \
             and not _YEARS_ONLY.match(text) and _WH_OPENING.match(text):
         # pointing back only by "och" or "då", a who/which/how-many question that names its

@@ -579,3 +579,16 @@ def test_an_age_said_as_turned_and_going_there_are_read():
     # då" after a card were refused
     assert facts("samma pat men 85 fyllda").patient_age == 85
     assert facts("ok men om jag åkt hem till honom då").remote is False
+
+
+def test_a_profession_in_the_plural_or_a_rule_applying_to_nurses_names_who_did_it():
+    from datetime import date
+
+    from server.chat.facts import extract_facts
+
+    day = date(2026, 12, 1)
+    assert extract_facts("och för sjuksköterskor?", day).performed_by == "sjukskoterska"
+    assert extract_facts("och undersköterskor", day).performed_by == "annan"
+    assert extract_facts("does it apply to nurses too", day).performed_by == "sjukskoterska"
+    # a nurse named as company still is no one who made the visit
+    assert extract_facts("saw the pt with the nurse too", day).performed_by is None

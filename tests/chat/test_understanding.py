@@ -3409,3 +3409,29 @@ def test_since_when_a_compensation_applies_is_the_day_its_routine_says_it_was_in
     assert body["kind"] == "search", body["answer"]
     assert "2023-01-01" in body["answer"]
     assert body["citations"][0]["section"] == "Bakgrund"
+
+
+@pytest.mark.parametrize("first, then", [
+    ("vad är ersättningen för ett riktat hembesök", "och för sjuksköterskor?"),
+    ("vad är ersättningen för ett riktat hembesök", "gäller det sjuksköterskor också"),
+    ("whats the compensation for a targeted home visit", "and for nurses?"),
+    ("when do you get 500 kr", "does it apply to nurses too"),
+])
+def test_another_profession_named_after_the_500_kr_is_told_it_is_the_physicians_only(
+        ask, first, then):
+    # walk-throughs, stop 37: the report's table of nurses' visits, a Vårdtjänst line
+    body = ask(then, ask(first)["conversation_id"])
+    assert body["kind"] == "search", body["answer"]
+    assert ("Endast hemsjukvårdsbesök utförda av läkare" in body["answer"]
+            or "Only home health care visits made by a physician" in body["answer"])
+    assert "Totala antalet" not in body["answer"]
+
+
+def test_what_the_patient_pays_after_the_500_kr_is_the_fee_not_the_compensation_again(ask):
+    # walk-through, stop 37: "and what does the pt pay" quoted the 500 kr's conditions again
+    for first, then in (("vad är ersättningen för ett riktat hembesök", "och vad betalar patienten"),
+                        ("whats the compensation for a targeted home visit",
+                         "and what does the pt pay")):
+        body = ask(then, ask(first)["conversation_id"])
+        assert "Patientavgift: 200 kr" in body["answer"], body["answer"]
+        assert "Ersättning utgår med 500 kr" not in body["answer"]
