@@ -1378,7 +1378,7 @@ def merge_facts(known: dict, new: dict) -> dict:
         # walk-through, stop 33)
         merged.pop("municipal_home_care", None)
     if any(k in new for k in ("patient_age", "birth_date", "birth_year")):
-        for k in ("patient_age", "birth_date", "birth_year", "age_on"):
+        for k in ("patient_age", "birth_date", "birth_year", "age_on", "age_assumed"):
             merged.pop(k, None)
     merged.update(new)
     if "visit_date" in new:

@@ -178,7 +178,8 @@ _PLACES = re.compile(r"\b(?:" + "|".join(_PLACE_OF.values()) + r")\b", re.I)
 #: "och i halland då?", "men hur är det i VG", "samma fråga för Region Skåne", "what about
 #: Västra Götaland", "and in Halland?", "gäller det i halland också".
 _ELSEWHERE_WORDS = re.compile(
-    r"\b(?:och|men|samt|hur|är|blir|ser|det|de|dom|ut|gör|gäller|ni|man|då|isf|också|med|samma|"
+    r"\b(?:och|men|samt|hur|är|blir|ser|det|de|dom|ut|gör|gäller|ni|man|då|isf|också|med|"
+    r"samma|"
     r"fråga|frågan|där|i|inom|hos|för|på|regionen|kommunen|what|about|how|and|but|is|it|does|"
     r"do|they|the|same|question|for|in|within|at|there|then|too|also|apply|regarding)\b|"
     r"[?!.,:;]", re.I)

@@ -828,10 +828,20 @@ _CHANGES_ANYTHING = re.compile(
 #: What applies to a visit just told, asked in general words: what a card answers ("gjorde
 #: hembesök igår hos en 88-åring, vad gäller då", "… vad ska jag tänka på").
 _WHAT_OF_THE_VISIT = re.compile(
-    r"\bvad (?:gäller|blir|händer)\b|\bvad (?:ska|bör|måste) (?:jag|vi|man) (?:tänka på|göra)\b|"
+    r"\bvad (?:gäller|blir|händer)\b|"
+    r"\bvad (?:ska|bör|måste) (?:jag|vi|man) (?:tänka på|göra)\b|"
     r"\bhur (?:gör|ska) (?:jag|vi|man)(?: göra)?\s*(?:nu|då|med (?:det|besöket))?\s*\??\s*$|"
     r"\bvad gör (?:jag|vi|man)(?: nu| då)?\s*\??\s*$|\bwhat (?:applies|now|happens)\b|"
     r"\bwhat (?:do|should) (?:i|we) do\b", re.I)
+
+
+def _age_on(conv: Conversation, day: str | None) -> None:
+    """The day the visit's age is the age on (None: the visit's own, whichever day it is)."""
+    conv.facts.pop("age_assumed", None)
+    if day is None:
+        conv.facts.pop("age_on", None)
+    else:
+        conv.facts["age_on"] = day
 
 
 def _asks_of_a_visit(text: str) -> bool:
@@ -1436,7 +1446,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # general (tests/chat/test_chat_api.py: "Ger ett hembesök på säbo efter utskrivning
         # inom Läkarmedverkan ersättning? Patienten är 88 år.", a wrong personnummer).
         frame.kind = VISIT
-    if frame.kind == VISIT and conv.last_kind != VISIT and not personnummer \
+    if frame.kind == VISIT and not frame.reply_to and conv.last_kind != VISIT and not personnummer \
             and "occasion" not in stated and _ASKS.search(text) \
             and not _asks_of_a_visit(text) and not _WHAT_OF_THE_VISIT.search(text):
         # a visit told as the story of a question on something else ("var hemma hos en pat
@@ -2856,10 +2866,19 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     if frame.age_conflict is not None:
         return _age_conflict_asked(conv, frame, today)
     at_visit = "patient_age" in frame.stated and age_at_the_visit(frame.text)
+    if known.get("age_assumed") and "patient_age" not in frame.stated \
+            and ("visit_date" in frame.stated or period_span(frame.text, today) is not None) \
+            and not (_WHAT_IF.match(frame.text) or _WHAT_IF_CLAUSE.search(frame.text)
+                     or _SAME_AGAIN.match(frame.text) or _FOLLOWS_ON.match(frame.text)):
+        # the day of the visit said after an age given with no day ("besöket var i februari
+        # 2024 förresten" after "om hon e 86 då"): that visit's day, whose age the age was,
+        # not a visit moved from today (walk-through in the widget, stop 37: 83 or 84 and
+        # 200 kr); "samma men 10/2 2024" moves the visit, and the age with it
+        _age_on(conv, None)
     if at_visit:
         # "hon var 85 vid besöket": her age at the visit, whichever day it turns out to be
         # (walk-through, stop 23: "nej fel datum, besöket var 10/4 2023" then made her 84)
-        conv.facts.pop("age_on", None)
+        _age_on(conv, None)
     elif "visit_date" in frame.stated and (_YEAR_REPLY.match(frame.text)
                                            or _DATE_CORRECTED.search(frame.text)):
         # (or the day corrected, "nej förlåt, det var 3/4 2025" after "inskrivning säbo
@@ -2867,15 +2886,15 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         # and charged 200 kr)
         # the visit's year said after its day ("2025" after "78-åring … 3/4"): the same
         # visit, so the age given for it stays its age (walk-through, stop 30)
-        conv.facts.pop("age_on", None)
+        _age_on(conv, None)
     elif "patient_age" in frame.stated and age_today(frame.text):
         # "pat är 85 år idag" with a visit in 2025: today's age, so on the visit's day she
         # was younger (re-check, stop 24: 0 kr for a visit when she was 83 or 84)
-        conv.facts["age_on"] = today.isoformat()
+        _age_on(conv, today.isoformat())
     elif "patient_age" in frame.stated and conv.facts.get("visit_date"):
         # an age is the age on the visit's day known when it is given (stated with it or
         # before): a visit day moved later leaves it that day's age
-        conv.facts["age_on"] = conv.facts["visit_date"]
+        _age_on(conv, conv.facts["visit_date"])
     period = vague_date(frame.text)
     no_day = "visit_date" not in frame.stated and "visit_date" not in known
     what_if = bool(known) and bool(_WHAT_IF.match(frame.text)
@@ -2907,14 +2926,14 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         conv.facts["visit_date"] = span[0].isoformat()
         conv.facts.pop("visit_year", None)
         if "patient_age" in frame.stated:
-            conv.facts["age_on"] = span[0].isoformat()
+            _age_on(conv, span[0].isoformat())
         lead = T.t(lang, "period_one_routine", period=period_words(frame.text, today),
                    title=one_routine.title, d=span[0].isoformat())
     elif before_any is not None:
         conv.facts["visit_date"] = before_any.isoformat()
         conv.facts.pop("visit_year", None)
         if "patient_age" in frame.stated:
-            conv.facts["age_on"] = before_any.isoformat()
+            _age_on(conv, before_any.isoformat())
         lead = T.t(lang, "period_no_routine", period=period_words(frame.text, today),
                    d=before_any.isoformat())
     named = _SYSTEM_NAMED.search(frame.text)
@@ -2937,7 +2956,7 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
                 conv.facts["visit_date"] = used.valid_from.isoformat()
                 conv.facts.pop("visit_year", None)
                 if "patient_age" in frame.stated:  # (her age at the visit, whichever day)
-                    conv.facts.pop("age_on", None)
+                    _age_on(conv, None)
                 last = used.valid_to - timedelta(days=1) if used.valid_to else today
                 lead = T.t(lang, "system_one_routine", system=period, title=used.title,
                            start=used.valid_from.isoformat(), end=last.isoformat(),
@@ -2970,7 +2989,8 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     if "patient_age" in frame.stated and "visit_date" not in conv.facts \
             and conv.pending != "visit_date" and not at_visit:
         # no day known: the answer took the visit as today's, so the age is today's
-        conv.facts["age_on"] = today.isoformat()
+        _age_on(conv, today.isoformat())
+        conv.facts["age_assumed"] = True
     moved = _age_moved_from(conv.facts)
     notes = [note for note in (T.describe_changes(changes, lang) if changes else None,
                                T.t(lang, "other_patient") if switched else None, lead,
@@ -3001,7 +3021,7 @@ def _age_conflict_asked(conv: Conversation, frame: Frame, today: date) -> ChatRe
         said = T.t(lang, "or_joined", a=ages[0], b=ages[-1]) if len(ages) > 1 else str(ages[0])
         answer = T.t(lang, "age_conflict", age=frame.age_conflict,
                      born=born_on or conv.facts.get("birth_year"), ages=said, q=question)
-    for name in ("patient_age", "birth_year", "birth_date", "age_on"):
+    for name in ("patient_age", "birth_year", "birth_date", "age_on", "age_assumed"):
         conv.facts.pop(name, None)
     conv.pending, conv.pending_rule = "patient_age", None
     return ChatReply(api={"kind": CLARIFY, "answer": answer, "decision": None,
