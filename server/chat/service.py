@@ -433,6 +433,17 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     place = only_a_place(text, state.kb.organizations()) \
         if conv is not None and conv.question and state.kb is not None and not conv.pending \
         and conv.last_kind in (SEARCH_KIND, VERSION, OUT_OF_SCOPE) else None
+    system = _SYSTEM_ALONE.fullmatch(text) if conv is not None and conv.question \
+        and not conv.pending and conv.last_kind in (SEARCH_KIND, VERSION) else None
+    if system:
+        # the last question asked of the other journal system's routine ("and cosmic?" after
+        # "what did the VAS routine say about the pt fee": walk-through, stop 37, got a
+        # Vårdtjänst line of Cosmic's)
+        named = system.group("system")
+        asked = _SYSTEM_NAMED.sub(named, conv.question) if _SYSTEM_NAMED.search(conv.question) \
+            else None
+        if asked and asked != conv.question:
+            text = asked
     place_lang = asked_there = None
     if place:
         # (answered in the language of the message: "what about region skåne" after a Swedish
@@ -816,6 +827,12 @@ _THOSE_VISITS = re.compile(r"\b(?:de|dessa|dom|deras|sina)\s+(?:hem)?besök(?:en
 
 #: A passage saying what the patient pays (a fee, or free of charge), not what a clinic gets.
 _PATIENT_PAYS_SAID = re.compile(r"avgift|\bbetala\w*|gratis|kostnadsfri|\bfree\b", re.I)
+
+#: What a routine says (or said) about a matter: "vad sa vas-rutinen om patientavgiften",
+#: "what does the cosmic routine say about the fee".
+_SAID_ABOUT = re.compile(r"\bvad (?:sa|säger|sade|stod|står)\b[^?.]{0,40}?\bom\b|"
+                         r"\bwhat (?:did|does|do)\b[^?.]{0,40}?\bsay\b[^?.]{0,10}?\babout\b",
+                         re.I)
 
 #: Whether something told changes the answer: "ändrar det nåt", "blir det annorlunda då",
 #: "does that change anything".
@@ -1239,6 +1256,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # "och 31 mars 2025" after a version answer: which version held that day
         # (walk-through, stop 21: noted as a visit's date)
         frame.kind = VERSION
+    if frame.kind == VERSION and _SAID_ABOUT.search(text) and not _CHANGE_ASKED.search(text):
+        # what a routine (an old one too) said about a matter is its words, not its validity
+        # ("vad sa vas-rutinen om patientavgiften": walk-through, stop 37, got VAS's dates)
+        frame.kind = SEARCH_KIND
     if frame.kind == VERSION and conv.last_kind == SEARCH_KIND and topic_chunk is not None \
             and _CHANGES_ANYTHING.search(text) and not VERSIONS_NAMED.search(text) \
             and not _SYSTEM_NAMED.search(text):
@@ -2628,6 +2649,12 @@ def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | Non
     other = next((h for h in frame.hits[1:3] if h.meta.organization != best.meta.organization),
                  None)
     answered = whole.api["citations"][0].get("organization")
+    if answered is None:
+        # (a rule statement's citations name no organization: its document's, or "vad sa
+        # vas-rutinen om patientavgiften" got Cosmic's fee line beside VAS's fee rows, as if
+        # from another organization: stop 37)
+        cited = _meta(kb, whole.api["citations"][0].get("document_id"))
+        answered = cited.organization if cited is not None else None
     tokenizer = _tokenizer_for(kb)
     others = [h for h in frame.hits[1:4] if h.meta.organization != answered]
     # (the question's terms only when another organization's passage is among them: this
@@ -4526,6 +4553,7 @@ _OTHER_PAY = re.compile(
 # The patient's fee asked for.
 _PATIENT_FEE = re.compile(
     r"\bpatientavgift\w*|\bavgift\w*|\bpat(?:ient\w*)? (?:betala\w*|kosta\w*)|"
+    r"\b(?:pt|pat)(?:'?s)? fees?\b|"
     r"\b(?:betala\w*|kosta\w*)\b.{0,30}\bpat(?:ient\w*)?\b|\bvad kostar\b|\bpatient fee|"
     r"\bpatient (?:pay|be charged)\w*|\bdoes the patient pay\b|\bcharged?\b|\bfees?\b|"
     # "how old must the pt be to not pay anything" (walk-through, stop 20: a Swedish quote
@@ -4681,6 +4709,10 @@ def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:
     # (and an age given: "betalar patienten något om hon är 92" got the Cosmic fee line
     # alone, in Swedish to an English question: walk-through, stop 29)
     if not (_asks_patient_fee(text) and (_TARGETED_VISIT.search(text)
+                                         # (a journal system's routine named: "what did the
+                                         # VAS routine say about the pt fee", walk-through,
+                                         # stop 37, got "Avgiftstyp: H3" alone)
+                                         or _SYSTEM_NAMED.search(text)
                                          or _AGE_ASKED.search(text)
                                          or re.search(r"\b85\b", text)
                                          or frame.stated.get("patient_age") is not None)) \
@@ -4829,6 +4861,11 @@ _FIELD_NAMED = re.compile(r"kontakttyp\w*|vårdtjänst\w*|\bkund\w*|avgift\w*|be
                           r"besöksform\w*|besöksorsak\w*|\bsumma\b|\bkod\w*|\bcode\w*|"
                           r"\bcontact type\b|\bcustomer\b|\bfee\w*", re.I)
 _SYSTEM_NAMED = re.compile(r"\b(vas|cosmic)\b", re.I)
+#: A journal system named and nothing else to ask: "and cosmic?", "och i vas då", "what about
+#: Cosmic".
+_SYSTEM_ALONE = re.compile(r"\W*(?:och|men|and|but|what about|how about|samma för)?\s*"
+                           r"(?:i|in|för|for|med|with)?\s*(?P<system>vas|cosmic)\s*"
+                           r"(?:då|then|istället|instead)?\W*", re.I)
 
 
 #: A short message naming a field of the card ("o kunden?", "bara kontakttypen tack", "and the

@@ -3454,3 +3454,18 @@ def test_the_day_said_after_an_age_given_with_none_is_that_visits_day_not_a_move
     d = ask("inskrivningssamtal säbo 86-åring")
     e = ask("samma men 10/2 2024", d["conversation_id"])
     assert "83 eller 84" in e["answer"] and e["decision"]["patient_fee_sek"] == 200
+
+
+def test_what_the_old_routine_said_of_the_fee_is_its_fee_rows_and_the_other_system_follows(ask):
+    # walk-through, stop 37: "Avgiftstyp: H3" alone, then a Vårdtjänst line of Cosmic's; in
+    # Swedish the question got VAS's dates, then its fee rows beside Cosmic's fee line
+    a = ask("what did the VAS routine say about the pt fee")
+    assert "SEK 200" in a["answer"] and "free of charge" in a["answer"], a["answer"]
+    assert {c["document_id"] for c in a["citations"]} == {"rh-hemsjukvardsbesok-vas"}
+    b = ask("and cosmic?", a["conversation_id"])
+    assert "Läkare närsjukvård äldre" in b["answer"] and "Vårdtjänst" not in b["answer"]
+    # (the 85-and-older row rests on the VAS routine, and cites it too)
+    assert "rh-hemsjukvardsbesok-cosmic" in {c["document_id"] for c in b["citations"]}
+    c = ask("vad sa vas-rutinen om patientavgiften")
+    assert c["kind"] == "search" and "besöket är avgiftsfritt" in c["answer"], c["answer"]
+    assert {x["document_id"] for x in c["citations"]} == {"rh-hemsjukvardsbesok-vas"}
