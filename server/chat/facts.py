@@ -116,18 +116,24 @@ _NAMED_DAY = re.compile(
     r"(?:\s+(?:(?:år|in)\s+)?(?P<year>(?:19|20)\d\d|'?\d\d(?!\s*(?:år|y))))?\b", re.I)
 _RELATIVE = [
     (re.compile(r"\b(?:i\s*)?förrgår\b|\bday before yesterday\b", re.I), -2),
-    (re.compile(r"\bi\s*går\b|\bigår\b|\byesterday\b", re.I), -1),
+    # ("yday", "ystd", "igr": walk-through, stop 37, read as today)
+    (re.compile(r"\bi\s*går\b|\bigår\b|\byesterday\b|\by'?day\b|\bystd\b|\byest\b",
+                re.I), -1),
     (re.compile(r"\bi\s*dag\b|\bidag\b|\btoday\b|\bi\s*morse\b|\bthis morning\b|"
                 # ("dagens besök: 1. …": walk-through, stop 35)
                 r"\bi eftermiddags\b|\bthis afternoon\b|\bdagens (?:hem)?besök\b|"
                 r"\btoday's visits?\b", re.I), 0),
     (re.compile(r"\bi\s*morgon\b|\bimorgon\b|\btomorrow\b", re.I), 1),
 ]
-_DAYS_AGO = re.compile(r"\b(\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju)\s+dag(?:ar)?\s+sedan\b|"
-                       r"\b(\d{1,2}|one|two|three|four|five|six|seven)\s+days?\s+ago\b", re.I)
+# (the spoken "sen" and the short "d", "wk", "wks" too: "för två veckor sen", "2 wks ago":
+# walk-through, stop 37, read as today)
+_DAYS_AGO = re.compile(r"\b(\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju)\s+dag(?:ar)?\s+"
+                       r"se(?:da)?n\b|"
+                       r"\b(\d{1,2}|one|two|three|four|five|six|seven)\s+(?:days?|d)\s+ago\b",
+                       re.I)
 # ("home visit at sabo 2 weeks ago": walk-through, stop 34, assumed today)
 _WEEKS_AGO = re.compile(r"\b(\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju|one|two|three|four|five|six|"
-                        r"seven|a)\s+(?:veck(?:a|or)|weeks?)\s+(?:sedan|ago)\b", re.I)
+                        r"seven|a)\s+(?:veck(?:a|or)|weeks?|wks?)\s+(?:se(?:da)?n|ago)\b", re.I)
 _NUMBER_WORDS = {"a": 1, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6,
                  "sju": 7,
                  "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -1052,7 +1058,7 @@ _PERFORMED_BY = [
     # ("ssk": walk-through, stop 25, "och om ssk gjorde besöket istället för läkare" was read
     # as the physician's visit)
     # (the plural too: "och för sjuksköterskor?" after the 500 kr: walk-through, stop 37)
-    ("sjukskoterska", re.compile(r"sjukskötersk\w*|distriktssköterska\w*|\b[ds]sk\b|"
+    ("sjukskoterska", re.compile(r"sjukskötersk\w*|distrikts?sköterska\w*|\b[ds]sk\b|"
                                  r"\bnurse\w*", re.I)),
     ("annan", re.compile(r"arbetsterapeut\w*|fysioterapeut\w*|sjukgymnast\w*|underskötersk\w*|"
                          r"\busk\b|"

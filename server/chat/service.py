@@ -1377,7 +1377,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.kind = VISIT
         return frame
     if frame.kind == OUT_OF_SCOPE and (_FIELD_NAMED.search(text) or _FIELDS_ASKED.search(text)) \
-            and (_SYSTEM_NAMED.search(text) or conv.last_kind == VISIT) \
+            and (_SYSTEM_NAMED.search(text) or conv.last_kind == VISIT
+                 # (or what to write in one: "vad skriver jag i kund" was sent to another
+                 # organization's discharge section: walk-through, stop 37)
+                 or _WRITE_IN_FIELD.search(text)) \
             and (is_supported(best, kb.no_answer_threshold_for(lang), lang)
                  or _field_line_found(text, frame.hits[:3])):
         # a registration field of a named journal system, or of the card just shown, is the
@@ -4448,7 +4451,8 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
         return (_fee_statement(state, frame, routine)
                 or _compensation_statement(state, frame, routine)
                 or (_registration_statement(state, frame, today)
-                    if _FIELDS_ASKED.search(frame.text) else None))
+                    if _FIELDS_ASKED.search(frame.text) or _WRITE_IN_FIELD.search(frame.text)
+                    else None))
     stated = frame.stated
     if stated.get("performed_by") in ("sjukskoterska", "annan") \
             and _PATIENT_FEE.search(frame.text) and not _CLINIC_PAY.search(frame.text):
@@ -4882,7 +4886,8 @@ _CARD_FIELDS = {"kontakttyp": "Kontakttyp", "contact type": "Kontakttyp",
                 "vårdtjänst": "Vårdtjänst", "service": "Vårdtjänst", "kund": "Kund",
                 "customer": "Kund", "besökstyp": "Besökstyp", "besöksform": "Besöksform",
                 "besöksorsak": "Besöksorsak", "avgiftstyp": "Avgiftstyp", "fee type": "Avgiftstyp",
-                "summa": "Summa"}
+                "summa": "Summa", "patientavgift": "Patientavgift",
+                "care service": "Vårdtjänst"}
 _CARD_FIELD = re.compile(r"\b(" + "|".join(sorted(_CARD_FIELDS, key=len, reverse=True))
                          + r")(?:en|et|er|s)?\b", re.I)
 
@@ -4917,6 +4922,13 @@ def _field_line_found(text: str, hits) -> bool:
     named = {m.group(0).lower() for m in _FIELD_NAMED.finditer(text)}
     return any(re.search(rf"^\s*{re.escape(word)}\s*:", hit.chunk.text, re.I | re.M)
                for word in named for hit in hits)
+#: What to write in a field: "vad skriver jag i kund", "vad ska stå i kontakttyp", "what do i
+#: enter as customer".
+_WRITE_IN_FIELD = re.compile(
+    r"\b(?:skriv\w*|fyll\w*|ang(?:e|er)|välj\w*|sätt\w*|stå|står|write|enter|put|fill|select|"
+    r"choose|pick)\b[^?.]{0,20}?\b(?:i|som|under|in|as|for|på)\s+(?:fältet\s+|the\s+)?"
+    r"(?:kontakttyp\w*|vårdtjänst\w*|kund\w*|besökstyp\w*|besöksform\w*|besöksorsak\w*|"
+    r"avgiftstyp\w*|patientavgift\w*|contact type|customer|care service)\b", re.I)
 # Every field of the registration asked for ("ja men vilka fält fyllde man i i vas":
 # walk-through, stop 23, was refused).
 _FIELDS_ASKED = re.compile(r"\bfälten\b|\bvilka fält\b|\bwhich fields\b|\bwhat fields\b|"
@@ -4971,13 +4983,19 @@ def _registration_statement(state, frame: Frame, today: date) -> ChatReply | Non
         # what the registration routine is for, not its fields ("Varför finns rutinen för
         # registrering av riktade hembesök?" got the Cosmic fields)
         return None
-    if not ((REGISTRATION_WORDS.search(text) or _FIELDS_ASKED.search(text))
-            and (_TARGETED_VISIT.search(text) or _VISIT_WORD.search(text)
-                 or _SYSTEM_NAMED.search(text) or frame.asked_on is not None
-                 # "hur registrerar jag?" alone: the visit the routines register (walk-
-                 # through, stop 19: the widget quoted the 500 kr conditions)
-                 or len(text.split()) <= 4)) \
-            or (_FIELD_NAMED.search(text) and frame.asked_on is None):
+    # what to write in one field: that field's line ("vad skriver jag i kund": walk-through,
+    # stop 37, was refused and sent to another organization's discharge section)
+    one = _WRITE_IN_FIELD.search(text)
+    fields = {_CARD_FIELDS[m.group(1).lower()] for m in _CARD_FIELD.finditer(one.group(0))} \
+        if one else set()
+    if not fields and (not ((REGISTRATION_WORDS.search(text) or _FIELDS_ASKED.search(text))
+                            and (_TARGETED_VISIT.search(text) or _VISIT_WORD.search(text)
+                                 or _SYSTEM_NAMED.search(text) or frame.asked_on is not None
+                                 # "hur registrerar jag?" alone: the visit the routines
+                                 # register (walk-through, stop 19: the widget quoted the
+                                 # 500 kr conditions)
+                                 or len(text.split()) <= 4))
+                       or (_FIELD_NAMED.search(text) and frame.asked_on is None)):
         # (a field asked of a day gets the whole registration then, the field among them:
         # "vilken avgiftstyp gällde för hembesök i mars 2024", walk-through, stop 23)
         return None
@@ -5019,6 +5037,8 @@ def _registration_statement(state, frame: Frame, today: date) -> ChatReply | Non
     labels = T.VALUE_LABELS.get(lang, T.VALUE_LABELS["sv"])
     citations = []
     for reg in routine.registration:
+        if fields and reg.field not in fields:
+            continue
         if reg.source in ("fee_category", "fee_amount"):
             values = []
             for fee in routine.fees:

@@ -3469,3 +3469,35 @@ def test_what_the_old_routine_said_of_the_fee_is_its_fee_rows_and_the_other_syst
     c = ask("vad sa vas-rutinen om patientavgiften")
     assert c["kind"] == "search" and "besöket är avgiftsfritt" in c["answer"], c["answer"]
     assert {x["document_id"] for x in c["citations"]} == {"rh-hemsjukvardsbesok-vas"}
+
+
+@pytest.mark.parametrize("question, line", [
+    ("vad skriver jag i kund", "Kund: Primärvård"),
+    ("what do i enter as customer", "Kund: Primärvård"),
+    ("vad ska stå i kontakttyp", "Kontakttyp: Hemsjukvårdsbesök"),
+    ("vad skriver man i avgiftstyp i vas", "Avgiftstyp: H3"),
+])
+def test_what_to_write_in_one_registration_field_is_that_fields_line(client, question, line):
+    # walk-through, stop 37: "vad skriver jag i kund" was refused with Region Halland picked
+    # and sent to the other organization's discharge section
+    from tests.chat.helpers import ask_halland
+
+    body = ask_halland(client, question)
+    assert body["kind"] == "search", body["answer"]
+    assert line in body["answer"]
+    # that field alone, not every field of the registration
+    assert body["answer"].count("\n- ") == 1, body["answer"]
+
+
+@pytest.mark.parametrize("text, days", [("saw pt yday at sabo 88yo", 1),
+                                        ("home visit 2 wks ago 90 yo", 14),
+                                        ("hembesök för två veckor sen 90 år", 14),
+                                        ("hembesök för 3 dagar sen", 3)])
+def test_a_day_said_the_short_or_spoken_way_is_read_never_taken_as_today(text, days):
+    # walk-through, stop 37: "yday" and "2 wks ago" were read as today
+    from datetime import date, timedelta
+
+    from server.chat.facts import extract_facts
+
+    today = date(2026, 12, 1)
+    assert extract_facts(text, today).visit_date == today - timedelta(days=days)
