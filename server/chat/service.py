@@ -1369,6 +1369,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # ("list all staff categories in the home visit statistics": known since stop 25;
         # "Hur många besök gjorde Läkarmedverkan 2021": walk-through, stop 26; both refused)
         frame.kind = SEARCH_KIND
+    if frame.kind == OUT_OF_SCOPE and not stated and _CLINIC_PAY.search(text) \
+            and _VISIT_WORD.search(text) and _CLINIC_NAMED.search(text) \
+            and not _OTHER_PAY.search(text) \
+            and not any(asked.search(text) for asked in _SAID_IN_ITS_WORDS):
+        # what the clinic gets for a visit is the compensation rule ("how much does the
+        # clinic get per visit": walk-through, stop 37, refused as out of scope, 0.97)
+        frame.kind = SEARCH_KIND
     if frame.kind in (OUT_OF_SCOPE, SEARCH_KIND) and conv.last_kind == VISIT \
             and _has_visit(conv.facts) and _card_field_asked(text) and not stated \
             and not _SYSTEM_NAMED.search(text):
@@ -4785,7 +4792,10 @@ def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
         # the occasion alone does not settle it (the housing is not said: "hur många kronor
         # får vc för ett brytpunktssamtal", stop 20, quoted the decision's 28,5 miljoner): the
         # rule with its occasions
-    if not ((_CLINIC_PAY.search(text) and (_TARGETED_VISIT.search(text) or occasion_named))
+    # (a visit alone names it too: "hur mycket får vc per besök", "how much does the clinic
+    # get per visit": walk-through, stop 37, the HSU decision's new compensation, a refusal)
+    if not ((_CLINIC_PAY.search(text) and (_TARGETED_VISIT.search(text) or occasion_named
+                                           or _VISIT_WORD.search(text)))
             or _TARGETED_ASKED.search(text)) \
             or _OTHER_PAY.search(text) or _SINCE_WHEN.search(text):
         return None
@@ -4802,6 +4812,9 @@ def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
     return _compensation_rule_reply(state, frame.lang, routine, lead, exclusions=True)
 
 
+#: The clinic named as the one paid: "vc", "vårdcentralen", "the clinic", "we".
+_CLINIC_NAMED = re.compile(r"\b(?:vc|vårdcentral\w*|mottagning\w*|clinic\w*|practice|"
+                           r"health cent(?:re|er)s?|vi|we|us)\b", re.I)
 #: The municipality as the one paid: "får vår kommun …", "does our municipality get …".
 _MUNICIPALITY_PAID = re.compile(
     r"\b(?:får|fick|gets?|receives?)\s+(?:vår|er|min|den|vi i)?\s*kommun(?:en)?\b|"

@@ -3501,3 +3501,15 @@ def test_a_day_said_the_short_or_spoken_way_is_read_never_taken_as_today(text, d
 
     today = date(2026, 12, 1)
     assert extract_facts(text, today).visit_date == today - timedelta(days=days)
+
+
+@pytest.mark.parametrize("question", ["how much does the clinic get per visit",
+                                      "hur mycket får vc per besök"])
+def test_what_the_clinic_gets_per_visit_is_the_compensation_rule(client, question):
+    # walk-through, stop 37: refused as out of scope, or the HSU decision's new compensation
+    # (which names no amount) quoted
+    from tests.chat.helpers import ask_halland
+
+    body = ask_halland(client, question)
+    assert body["kind"] == "search", body["answer"]
+    assert "Ersättning utgår med 500 kr per hemsjukvårdsbesök utfört av läkare" in body["answer"]
