@@ -5118,7 +5118,11 @@ def _answer_window(hits: list, frame: Frame) -> list:
     for hit in hits:
         best_of.setdefault(hit.meta.id, hit)
 
-    future = _FUTURE_ASKED.search(frame.text) or day > today
+    # (a day the question states is that day: a version beginning after it answers nothing of
+    # it, "kvällssköterskans arbetstider 31 jan 2027" got the next version's "börjar 16.00"
+    # with a note that it was not yet in force: walk-through, stop 37)
+    future = _FUTURE_ASKED.search(frame.text) or (day > today
+                                                   and not frame.stated.get("visit_date"))
 
     def superseded(hit) -> bool:
         valid_to = hit.meta.valid_to

