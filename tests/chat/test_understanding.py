@@ -3513,3 +3513,14 @@ def test_what_the_clinic_gets_per_visit_is_the_compensation_rule(client, questio
     body = ask_halland(client, question)
     assert body["kind"] == "search", body["answer"]
     assert "Ersättning utgår med 500 kr per hemsjukvårdsbesök utfört av läkare" in body["answer"]
+
+
+def test_a_follow_up_asking_what_the_passage_just_quoted_gives_is_answered_from_it(ask):
+    # walk-through in the widget, stop 37: "hur mycket ökar det" after the SäBo assignment's
+    # "Ökad ersättning med 50 procent" was refused (routed out of scope, 0.51, and the passage
+    # just under the threshold)
+    first = ask("säbo avtal ersättning")
+    assert "50 procent" in first["answer"]
+    body = ask("hur mycket ökar det", first["conversation_id"])
+    assert body["kind"] == "search", body["answer"]
+    assert "50 procent" in body["answer"]
