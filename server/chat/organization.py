@@ -219,6 +219,9 @@ def without_places(text: str, organizations: list[str]) -> str:
                 if (p := scope_phrase(org, organizations)) is not None]
     patterns.append(re.compile(r"\b(?:i|in|inom|hos|för|for|within)\s+(?:"
                                + _OTHER_NAMED.pattern + r")", re.I))
+    # (and a known region's bare name: "jour halland", asked again of "kommunen i vg", kept
+    # Halland's name and got Hallandsjouren again: walk-through in the widget, stop 37)
+    patterns.append(_PLACES)
     for pattern in patterns:
         text = pattern.sub(" ", text)
     return re.sub(r"\s+", " ", text).strip(" ,")

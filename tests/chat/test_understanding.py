@@ -3524,3 +3524,13 @@ def test_a_follow_up_asking_what_the_passage_just_quoted_gives_is_answered_from_
     body = ask("hur mycket ökar det", first["conversation_id"])
     assert body["kind"] == "search", body["answer"]
     assert "50 procent" in body["answer"]
+
+
+def test_a_question_naming_its_region_bare_asked_of_another_place_loses_that_name(ask):
+    # walk-through in the widget, stop 37: "gäller det kommunen i vg också" after "jour
+    # halland" repeated Hallandsjouren's sentence, which reads as yes
+    first = ask("jour halland")
+    assert "Hallandsjouren" in first["answer"]
+    body = ask("gäller det kommunen i vg också", first["conversation_id"])
+    assert "Hallandsjouren" not in body["answer"]
+    assert body["understood"]["organization"] == "Kommun i Västra Götaland (Sektor Välfärd)"
