@@ -1826,7 +1826,11 @@ _FACT_FILLER = frozenset(
     "och men det den var via per med nej förresten istället egentligen samtal besök besöket "
     "hembesök visit the and was but yes actually instead call plats fysiskt person "
     # ("var via telefon faktiskt" after a card was refused: walk-through, stop 30)
-    "in-person faktiskt alltså ju sorry förlåt oj really it on".split())
+    "in-person faktiskt alltså ju sorry förlåt oj really it on "
+    # ("gick via läkarmedverkan dock" after a card quoted a report's "Resurserna är dock inte
+    # tillräckliga …": walk-through, stop 37)
+    "dock gick gjordes skedde went done though however ändå också also too through genom "
+    "inom within".split())
 
 
 #: An age as written beside a matter ("85 år", "85-åring", "88 yo").

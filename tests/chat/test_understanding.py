@@ -3534,3 +3534,15 @@ def test_a_question_naming_its_region_bare_asked_of_another_place_loses_that_nam
     body = ask("gäller det kommunen i vg också", first["conversation_id"])
     assert "Hallandsjouren" not in body["answer"]
     assert body["understood"]["organization"] == "Kommun i Västra Götaland (Sektor Välfärd)"
+
+
+def test_a_visit_said_to_be_within_lakarmedverkan_after_its_card_amends_it(client):
+    # walk-through, stop 37: "gick via läkarmedverkan dock" after a card quoted a report's
+    # "Resurserna är dock inte tillräckliga …"
+    from tests.chat.helpers import ask_halland
+
+    first = ask_halland(client, "ny pat skrivs in i khsv, bor i eget hus, jag gjorde "
+                                "inskrivningssamtalet hemma hos henne 12/11. hon är född 1940")
+    assert first["decision"]["compensation_sek"] == 500
+    body = ask_halland(client, "gick via läkarmedverkan dock", first["conversation_id"])
+    assert body["kind"] == "rule" and body["decision"]["compensation_sek"] == 0, body["answer"]
