@@ -440,9 +440,11 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # "what did the VAS routine say about the pt fee": walk-through, stop 37, got a
         # Vårdtjänst line of Cosmic's)
         named = system.group("system")
+        # (a question naming no system asked of the routine in force: the named one's)
+        english = detect_language(conv.question) == "en"
         asked = _SYSTEM_NAMED.sub(named, conv.question) if _SYSTEM_NAMED.search(conv.question) \
-            else None
-        if asked and asked != conv.question:
+            else f"{conv.question.rstrip(' ?.!')} {'in' if english else 'i'} {named}"
+        if asked != conv.question:
             text = asked
     place_lang = asked_there = None
     if place:
@@ -4901,9 +4903,13 @@ _FIELD_NAMED = re.compile(r"kontakttyp\w*|vårdtjänst\w*|\bkund\w*|avgift\w*|be
 _SYSTEM_NAMED = re.compile(r"\b(vas|cosmic)\b", re.I)
 #: A journal system named and nothing else to ask: "and cosmic?", "och i vas då", "what about
 #: Cosmic".
-_SYSTEM_ALONE = re.compile(r"\W*(?:och|men|and|but|what about|how about|samma för)?\s*"
+_SYSTEM_ALONE = re.compile(r"\W*(?:och|men|and|but|what about|how about|samma för|"
+                           # ("is that the same in VAS" after the fee: walk-through, stop 37,
+                           # got VAS's visit type lines)
+                           r"(?:is|was) (?:that|it) (?:the )?same|same|(?:är|var) det samma|"
+                           r"samma|gäller det|gällde det|does (?:that|it) apply)?\s*"
                            r"(?:i|in|för|for|med|with)?\s*(?P<system>vas|cosmic)\s*"
-                           r"(?:då|then|istället|instead)?\W*", re.I)
+                           r"(?:då|then|istället|instead|också|too|as well)?\W*", re.I)
 
 
 #: A short message naming a field of the card ("o kunden?", "bara kontakttypen tack", "and the

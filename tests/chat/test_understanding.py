@@ -3546,3 +3546,19 @@ def test_a_visit_said_to_be_within_lakarmedverkan_after_its_card_amends_it(clien
     assert first["decision"]["compensation_sek"] == 500
     body = ask_halland(client, "gick via läkarmedverkan dock", first["conversation_id"])
     assert body["kind"] == "rule" and body["decision"]["compensation_sek"] == 0, body["answer"]
+
+
+@pytest.mark.parametrize("first, then", [
+    ("whats the patient fee over 85", "is that the same in VAS"),
+    ("vad betalar patienten för ett läkarbesök i hemmet", "och i vas?"),
+])
+def test_the_last_question_asked_of_the_other_journal_system_names_no_system_itself(
+        client, first, then):
+    # walk-through, stop 37: "is that the same in VAS" after the fee got VAS's visit type
+    from tests.chat.helpers import ask_halland
+
+    a = ask_halland(client, first)
+    body = ask_halland(client, then, a["conversation_id"])
+    assert {c["document_id"] for c in body["citations"]} == {"rh-hemsjukvardsbesok-vas"}
+    assert "Besökstyp" not in body["answer"]
+    assert "free of charge" in body["answer"] or "avgiftsfritt" in body["answer"]
