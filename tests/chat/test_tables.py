@@ -316,3 +316,12 @@ def test_number_of_a_plural_asks_a_count_not_a_phone_number(client):
     assert body["kind"] == "search", body["answer"]
     assert "2213" in body["answer"].replace(" ", "")
     assert ask_halland(client, "number of hallandsjouren")["kind"] == "no_answer"
+
+
+def test_a_row_named_in_english_after_a_value_is_that_row_never_the_last_one_again(client):
+    # walk-through, stop 37: "and physios" after the doctors' monthly average repeated the
+    # doctors' row
+    first = ask_halland(client, "average monthly home visits per clinic for doctors 2020")
+    assert "Läkare 2020: 8" in first["answer"]
+    body = ask_halland(client, "and physios", first["conversation_id"])
+    assert "Fysioterapeut" in body["answer"] and "Läkare" not in body["answer"], body["answer"]
