@@ -71,6 +71,10 @@ class Conversation:
     #: name another (server/chat/visits.py). Facts only, never message text.
     visits: list = field(default_factory=list)
     visit_index: int | None = None
+    #: The visit's facts as told, before what-ifs changed them ("samma men per video", "om hon
+    #: hade varit 84"): a correction of the visit told ("nej vänta, besöket var 28/3 2025")
+    #: amends these, not the what-if. None while no what-if was asked. Facts only.
+    told: dict | None = None
     #: The last question asked on its own of the routines (masked, as the thread's, and cut to
     #: ``QUESTION_CHARS``): asked again of another organization by "och i halland då?".
     question: str | None = None
@@ -94,6 +98,8 @@ class Conversation:
                        for f in self.visits[:MAX_VISITS]],
             "visit_index": self.visit_index,
             "question": _question_or_none(self.question),
+            "told": None if self.told is None else
+            {k: v for k, v in self.told.items() if k in _ALLOWED_KEYS},
         }
 
 
@@ -175,6 +181,7 @@ def conversation_from_json(data, conversation_id: str) -> Conversation | None:
         topic=_topic_or_none(data.get("topic")),
         organization=_organization_or_none(data.get("organization")),
         question=_question_or_none(data.get("question")),
+        told=_facts_or_none(data.get("told")),
         **_visits_or_none(data.get("visits"), data.get("visit_index")))
 
 
@@ -203,6 +210,14 @@ def _organization_or_none(value) -> str | None:
     never a personnummer), anything else None."""
     return value if isinstance(value, str) \
         and re.fullmatch(r"(?:[^\W\d_]|[ ()\-.,]){1,120}", value) else None
+
+
+def _facts_or_none(value) -> dict | None:
+    """Stored facts of the stored shape (every name allowed, every value checked), else None."""
+    if not isinstance(value, dict) or any(
+            name not in _ALLOWED_KEYS or not _FACT_CHECKS[name](v) for name, v in value.items()):
+        return None
+    return dict(value)
 
 
 #: A kept question is cut to this many characters.

@@ -2906,6 +2906,31 @@ def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply 
                      conversation=conv, marks=_quote_marks(cited, passages))
 
 
+def _as_told(conv: Conversation, known: dict, frame: Frame, switched: bool) -> dict:
+    """The facts a visit message amends: ``known``, unless it corrects the visit as told after
+    what-ifs changed it. A what-if ("samma men per video", "om hon hade varit 84") keeps the
+    facts as told before it (``conv.told``); a correction ("nej vänta, besöket var 28/3 2025
+    inte idag") amends those, the what-ifs' facts gone (walk-through, stop 37: the video of a
+    what-if stayed, and the real home visit was told it gave no 500 kr); a plain amendment
+    ("förresten var hon 83") amends both."""
+    text = frame.text
+    if switched or not known:
+        conv.told = None
+        return known
+    what_if = bool(_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)
+                   or _SAME_AGAIN.match(text) or _HYPOTHETICAL.search(text))
+    if what_if:
+        if conv.told is None:
+            conv.told = dict(known)
+        return known
+    if conv.told is not None and (_DATE_CORRECTED.search(text) or _AMENDS.search(text)):
+        told, conv.told = conv.told, None
+        return told
+    if conv.told is not None:
+        conv.told = merge_facts(conv.told, frame.stated)
+    return known
+
+
 def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatReply:
     """The rules' registration answer for the visit the conversation describes."""
     lang = frame.lang
@@ -2921,6 +2946,7 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
             # ("nästa: 67 år … samma dag": the day of the visit before)
             frame.stated = {**frame.stated, "visit_date": known["visit_date"]}
         known = {}
+    known = _as_told(conv, known, frame, switched)
     changes = changed_facts(known, frame.stated) if known else []
     conv.facts = merge_facts(known, frame.stated)
     if frame.age_conflict is not None:

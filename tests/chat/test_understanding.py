@@ -3562,3 +3562,34 @@ def test_the_last_question_asked_of_the_other_journal_system_names_no_system_its
     assert {c["document_id"] for c in body["citations"]} == {"rh-hemsjukvardsbesok-vas"}
     assert "Besökstyp" not in body["answer"]
     assert "free of charge" in body["answer"] or "avgiftsfritt" in body["answer"]
+
+
+@pytest.mark.parametrize("turns", [
+    ["var hos en 91-åring idag, hon är inskriven i khsv sen i våras o kom hem från lasarettet "
+     "i tisdags. vad reggar jag", "om hon hade varit 84 då", "samma men per video",
+     "nej vänta, besöket var 28/3 2025 inte idag, hon var 91 då också"],
+    ["did a home visit today 88yo lady on sabo after she got dischargd from hospital monday, "
+     "how do i register in cosmic", "what if shes 70", "and if it was by phone",
+     "sorry visit was actually on 10 jan 2025, not today"],
+])
+def test_a_correction_of_the_visit_told_drops_the_what_ifs_asked_meanwhile(client, turns):
+    # walk-through, stop 37: the video of "samma men per video" stayed after the real visit's
+    # day was corrected, which was then told it gave no 500 kr and got no registration
+    from tests.chat.helpers import ask_halland
+
+    cid = None
+    for turn in turns:
+        body = ask_halland(client, turn, cid)
+        cid = body["conversation_id"]
+    assert body["kind"] == "rule" and body["decision"]["system"] == "VAS"
+    assert body["facts"].get("remote") is not True
+    assert body["decision"]["compensation_sek"] == 500 and body["decision"]["patient_fee_sek"] == 0
+
+
+def test_a_stored_visit_as_told_is_facts_only_and_anything_else_is_dropped():
+    from server.chat.conversations import conversation_from_json
+
+    told = {"patient_age": 91, "remote": False}
+    assert conversation_from_json({"told": told}, "x" * 32).told == told
+    for bad in ({"message": "19380503-1234"}, {"patient_age": "x"}, ["patient_age"], "x"):
+        assert conversation_from_json({"told": bad}, "x" * 32).told is None
