@@ -36,6 +36,10 @@ class Lexicon:
     #: Groups naming the opposite of another (discharge and enrolment), by group index, both
     #: ways: a passage headed by the opposite answers another question.
     opposites: tuple[tuple[int, int], ...] = ()
+    #: Groups only some of whose terms name them (a file group's ``from``), by group index:
+    #: those terms are expanded to the group's others, never the others to them ("brukare"
+    #: is a patient, but "patient", in nearly every passage, is not asked as "brukare").
+    one_way: tuple[tuple[int, frozenset[str]], ...] = ()
     #: Per tokenizer (by identity): each group's terms as (phrase pattern, stems), made once;
     #: tokenizing every term of every group on every query cost ~4 ms a query (profiled).
     _prepared: dict = field(default_factory=dict, compare=False, repr=False)
@@ -50,13 +54,17 @@ class Lexicon:
         groups = []
         swedish: set[str] = set()
         named_opposites = []
+        one_way = []
         for i, group in enumerate(data.get("group", [])):
+            sources = [t.strip() for t in group.get("from", []) if t.strip()]
             sv = [t.strip() for t in group.get("sv", []) if t.strip()]
             en = [t.strip() for t in group.get("en", []) if t.strip()]
-            if len(sv) + len(en) < 2:
+            if len(sources) + len(sv) + len(en) < 2:
                 raise ValueError(f"{path}: group {i + 1} needs at least two terms")
-            groups.append(tuple(sv + en))
+            groups.append(tuple(sources + sv + en))
             swedish.update(sv)
+            if sources:
+                one_way.append((i, frozenset(sources)))
             if group.get("opposite"):
                 named_opposites.append((i, group["opposite"]))
         opposites = []
@@ -65,7 +73,7 @@ class Lexicon:
             if j is None:
                 raise ValueError(f"{path}: group {i + 1}: no group starts with {first!r}")
             opposites += [(i, j), (j, i)]
-        return cls(tuple(groups), frozenset(swedish), tuple(opposites))
+        return cls(tuple(groups), frozenset(swedish), tuple(opposites), tuple(one_way))
 
     def terms(self) -> list[str]:
         """Every term of every group."""
@@ -82,9 +90,12 @@ class Lexicon:
         cached = self._prepared.get(key)
         if cached is None or cached[0] is not tokenizer:
             prepared = []
-            for group in self.groups:
+            sources = dict(self.one_way)
+            for i, group in enumerate(self.groups):
                 terms = []
                 for term in group:
+                    if i in sources and term not in sources[i]:
+                        continue  # (a one-way group is named by its sources only)
                     phrase = " ".join(re.findall(r"\w+", term.lower()))
                     pattern = re.compile(rf"\b{re.escape(phrase)}\b") if phrase else None
                     stems = frozenset(tokenizer.tokenize(term, compounds=False))

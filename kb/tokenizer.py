@@ -103,6 +103,12 @@ class SwedishTokenizer:
                 elif stem == word and word.endswith("et") and word[:-1] in self.vocabulary:
                     # and its "-t" after an "-e" noun ("syftet" beside "syfte": re-check, stop 24)
                     stem = self._stemmer.stemWord(word[:-1])
+                elif stem.endswith("an") and stem[:-1] in self.vocabulary:
+                    # and the definite "-an(s)" of an "-a" noun, which Snowball never strips
+                    # ("sköterskan(s)" beside "sköterska": a published routine's
+                    # "Kvällssjuksköterska tjänstgör 16.30–21.30" was never found for "när
+                    # börjar kvällssköterskan jobba")
+                    stem = self._stemmer.stemWord(stem[:-1])
             self._stems[word] = stem
         return stem
 
