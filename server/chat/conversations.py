@@ -278,6 +278,8 @@ def _topic_or_none(value) -> dict | None:
             for key in ("discharge_date", "support_until"):  # the days Läkarmedverkan counted
                 if isinstance(value.get(key), str) and _ISO_DAY.fullmatch(value[key]):
                     topic[key] = value[key]
+        if isinstance(value.get("asked_on"), str) and _ISO_DAY.fullmatch(value["asked_on"]):
+            topic["asked_on"] = value["asked_on"]  # the day a passage was asked of
         period = value.get("period")
         if isinstance(period, str) and _PERIOD.fullmatch(period):
             topic["period"] = period  # the year, month or day a version answer was asked of

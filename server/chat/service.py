@@ -530,6 +530,11 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     if conv.last_kind == VISIT:
         _day_from_the_visit(stated, conv.facts, text)
         _day_of_the_visits_month(stated, conv.facts, text)
+    elif conv.last_kind == SEARCH_KIND and (conv.topic or {}).get("asked_on") \
+            and _FOLLOWS_ON.match(text):
+        # "och dagen efter" after a passage asked of a day (walk-through, stop 37: after
+        # "kvällssköterskans arbetstider 31 jan 2027", the next day's version was not asked)
+        _day_from_the_visit(stated, {"visit_date": conv.topic["asked_on"]}, text)
     if born_pnr is not None:
         # A personnummer gives the age on the visit's date (stated now or before, else today),
         # and only the age is kept and shown: its birth date is six of its digits (issue 9,
@@ -690,6 +695,10 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
         if last:
             conv.topic["last_year"] = last
     if conv.topic is not None and reply.api.get("kind") == SEARCH \
+            and frame.stated.get("visit_date") and frame.kind == SEARCH_KIND:
+        # the day the passage was asked of, for "och dagen efter"
+        conv.topic["asked_on"] = str(frame.stated["visit_date"])
+    if conv.topic is not None and reply.api.get("kind") == SEARCH \
             and frame.stated.get("occasion") in _OCCASION_WORDS:
         # the occasion the question was about, for a follow-up naming it "det" ("is it paid
         # extra?" after "what is brytpunktssamtal")
@@ -719,9 +728,12 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
     # the question asked on its own, for "och i halland då?" next (a follow-up is read with
     # the passage it points back at, which another place's routines do not have)
     # (the message's text is masked from the start of the turn, and the store masks again)
+    # (a follow-up answered as that question again, of another day, keeps it: "och dagen
+    # efter" then "och dagen innan" asked the evening nurse's hours of both versions)
+    again = conv.question is not None and frame.search_text == conv.question
     conv.question = frame.text if frame.kind in (
         SEARCH_KIND, VERSION, OUT_OF_SCOPE) and not frame.reply_to and (
-        frame.search_text is None or frame.place_only) else None
+        frame.search_text is None or frame.place_only) else conv.question if again else None
     conv.language = lang
     conv.turns += 1
     reply.api["conversation_id"] = conv.id
@@ -1317,9 +1329,16 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         if first is not None:
             stated = frame.stated = {"visit_date": first[0].isoformat()}
             frame.search_text = frame.search_text or _with_topic(kb, text, conv)
+    # a day alone after "och"/"men" ("och efter 1 feb då", "och från 1 feb 2027 då" after when a
+    # published routine's evening nurse starts: walk-through, stop 37, refused and the
+    # version's start line): the same question on that day, like a month
+    dated = set(stated) == {"visit_date"} and len(text.split()) <= 6 \
+        and bool(_FOLLOWS_ON.match(text) or _WHAT_APPLIED.match(text))
+    if dated and topic_chunk is not None and conv.last_kind == SEARCH_KIND:
+        frame.search_text = frame.search_text or _with_topic(kb, text, conv)
     if frame.search_text and topic_chunk is not None and set(stated) == {"visit_date"} \
             and conv.last_kind == SEARCH_KIND and not _visit_what_if(text, stated, conv) \
-            and (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)
+            and (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text) or dated
                  or (month and (_FOLLOWS_ON.match(text) or _WHAT_APPLIED.match(text)))):
         # "och om larmet var 15/9" after an answer from a routine: the same question on that
         # day, answered from the version in force then (walk-through, stop 21: a published
@@ -5143,7 +5162,7 @@ _OLD_VERSION = re.compile(r"\bvas\b|\bgaml\w*|\bförra\b|\bföregående\b|\btidi
 _CODE_TYPED = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+\b")
 
 
-def _answer_window(hits: list, frame: Frame) -> list:
+def _answer_window(hits: list, frame: Frame, kb=None) -> list:
     """The top passages an answer may come from (``S.ANSWER_PASSAGES``), without those of a
     version no longer in force whose successor has a hit too; when only such passages are
     left, the successor's best in their place. Unless the question asks about an earlier
@@ -5182,6 +5201,13 @@ def _answer_window(hits: list, frame: Frame) -> list:
     # hemsjukvård" quoted the VAS routine's occasions, ended 2025-03-30, above the municipal
     # routine's "Utskrivning från hemsjukvård": walk-through, stop 21)
     kept = [hit for hit in window if not superseded(hit)]
+    if kb is not None and window and superseded(window[0]) \
+            and _only_in_the_next_version(kb, window[0].meta, window[0].chunk.section):
+        # what only the coming version says, its section new, is said with that version's
+        # start, not answered from a passage of the version in force that does not say it
+        # ("i hylte om en brukare ramlat får personalen lyfta upp hen" got the routine's
+        # "Ansvar", the next version's new "Vid fall" being dropped: walk-through, stop 37)
+        return [window[0]]
     codes = {c.lower() for c in _CODE_TYPED.findall(frame.text)}
     if codes and kept:
         # a code only an ended version uses is asked of that version ("H3" in the widget, the
@@ -5196,6 +5222,23 @@ def _answer_window(hits: list, frame: Frame) -> list:
         return kept
     successors = [best_of.get(hit.meta.superseded_by) for hit in window]
     return list({id(s): s for s in successors if s is not None}.values()) or window
+
+
+#: A heading of a section on what changed from the version before.
+_CHANGE_HEADING = re.compile(r"ändr\w*|uppdater\w*|förändr\w*|\bnytt\b|nyheter|skillnad\w*|"
+                             r"föregående version|tidigare version|\bchang\w*|what'?s new", re.I)
+
+
+def _only_in_the_next_version(kb, meta, section: str | None) -> bool:
+    """Whether ``section`` of the document ``meta`` is a heading the version it replaces does
+    not have (a section new in it)."""
+    replaced = kb.document(meta.supersedes) if meta.supersedes and kb is not None else None
+    if replaced is None or not section or _CHANGE_HEADING.search(section):
+        # (a section telling what changed is new in every version, and says only that: "when
+        # does the evening nurse start" is not answered by the change alone)
+        return False
+    return all((c.section or "").strip().lower() != section.strip().lower()
+               for c in replaced.chunks)
 
 
 # "vad betyder växelvård?", "vad menas med schablon", "what does Kund mean?", "vad betyder
@@ -5721,7 +5764,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     vector = kb.embedder.embed_queries([text])[0] if kb.embedder is not None else None
     # Only passages holding the kind of fact asked for (a phone number, an amount, a year's
     # figures) may answer; none of the top ones: not covered.
-    window = _answer_window(hits, frame)
+    window = _answer_window(hits, frame, kb)
     if frame.search_text and frame.topic_document:
         # a follow-up stays with the document it follows up when that document answers it
         # at all ("och för en med nivå 2" after a published night routine's "100 kr … för
@@ -6188,9 +6231,12 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # walk-through, stop 36)
         past = asked_day < (frame.today or date.today()) and meta.valid_from <= (
             frame.today or date.today())
-        notes.insert(0, T.t(lang, "not_yet_then" if past else "not_yet_in_force",
+        # (a section only that version has: today's version says nothing of it)
+        new_section = not past and _only_in_the_next_version(state.kb, meta, chunk.section)
+        notes.insert(0, T.t(lang, "only_next_version" if new_section
+                            else "not_yet_then" if past else "not_yet_in_force",
                             title=meta.title, d=meta.valid_from.isoformat(),
-                            asked=asked_day.isoformat()))
+                            asked=asked_day.isoformat(), section=chunk.section))
         answer = notes[0] + "\n" + answer
     if state.rules is not None and any(r.document_id == meta.id
                                        for r in state.rules.visit_routines):

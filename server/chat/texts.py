@@ -82,6 +82,9 @@ TEXTS = {
                         "på besöksdagen, och patientavgiften beror på åldern. {q}",
         "date_vague": "”{period}” anger ingen dag, och svaret beror på dagen. {q}",
         "not_yet_in_force": "Obs: ”{title}” börjar gälla {d} och gäller inte ännu.",
+        "only_next_version": "Obs: den version av ”{title}” som gäller i dag tar inte upp "
+                             "det. Det gör versionen som börjar gälla {d} (avsnittet "
+                             "”{section}”), men den gäller inte ännu.",
         "not_yet_then": "Obs: ”{title}” började gälla först {d}; den gällde inte {asked}.",
         "date_system": "Besöket registrerades i {system}, men i dag registreras besök i {now} "
                        "(från {d}), så besöket gjordes en annan dag. {q}",
@@ -275,6 +278,9 @@ TEXTS = {
                         "{asked}.",
         "not_yet_in_force": "Note: “{title}” comes into force on {d} and is not in force "
                             "yet.",
+        "only_next_version": "Note: the version of “{title}” in force today does not cover "
+                             "this. The version coming into force on {d} does (section "
+                             "“{section}”), but it is not in force yet.",
         "date_system": "The visit was registered in {system}, but visits are registered in "
                        "{now} today (from {d}), so the visit was made another day. {q}",
         "system_one_routine": "The day is missing, but visits registered in {system} came "

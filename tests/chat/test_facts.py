@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from server.chat.facts import detect_language, extract_facts, has_unreadable_date, merge_facts
+from server.chat.facts import (detect_language, extract_facts, extract_visit_date,
+                               has_unreadable_date, merge_facts)
 
 TODAY = date(2026, 11, 22)  # a Sunday
 
@@ -592,3 +593,15 @@ def test_a_profession_in_the_plural_or_a_rule_applying_to_nurses_names_who_did_i
     assert extract_facts("does it apply to nurses too", day).performed_by == "sjukskoterska"
     # a nurse named as company still is no one who made the visit
     assert extract_facts("saw the pt with the nurse too", day).performed_by is None
+
+
+def test_a_day_from_or_after_which_without_a_year_is_the_next_such_day():
+    # walk-through, stop 37: "och efter 1 feb då" after when a routine's evening nurse starts
+    # was read as last February, before the next version's change
+    today = date(2026, 12, 5)
+    assert extract_visit_date("och efter 1 feb då", today) == date(2027, 2, 1)
+    assert extract_visit_date("vad gäller från 1/3", today) == date(2027, 3, 1)
+    # (a day in the past tense, a visit, or a day an earlier state began keeps the day past)
+    assert extract_visit_date("vad gällde efter 1 feb", today) == date(2026, 2, 1)
+    assert extract_visit_date("hembesök efter 1/2, vad betalar pat", today) == date(2026, 2, 1)
+    assert extract_visit_date("ny på säbo fr.o.m. 3/11", today) == date(2026, 11, 3)
