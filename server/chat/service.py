@@ -316,6 +316,8 @@ IT_WORDS = 8
 _WHICH_SYSTEM = re.compile(r"\bwhich (?:journal |record )?system\b|\bvilket (?:journal)?system\b|"
                            r"\bvas eller cosmic\b|\bcosmic eller vas\b|"
                            r"\bvas or cosmic\b|\bcosmic or vas\b", re.I)
+#: The journal system named as such, without a system's name.
+_JOURNAL_SYSTEM = re.compile(r"\bjournal ?system\w*|\b(?:record|records|EHR|EPR) system\b", re.I)
 #: "one" / "ett sånt" pointing back at the occasion just asked about ("… for one at a nursing
 #: home"), in a message of at most ONE_WORDS words.
 _ONE = re.compile(r"\b(?:one|ett sånt|ett sådant|en sån|en sådan)\b", re.I)
@@ -1471,6 +1473,16 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # does a 90 year old pay for a doctors home visit"): that patient's visit then
         # (walk-through, stop 32: refused, and the thread of the question lost with it)
         frame.kind, frame.reply_to = VISIT, "correction"
+    if frame.kind in (VISIT, SEARCH_KIND, OUT_OF_SCOPE, DATE_RULE) and not frame.reply_to \
+            and set(stated) <= {"visit_date"} \
+            and (_WHICH_SYSTEM.search(text) or _JOURNAL_SYSTEM.search(text)) \
+            and ("visit_date" in stated or period_span(text, today) is not None) \
+            and len(text.split()) <= 14:
+        # which journal system a day or a month had, asked on its own ("which journal system
+        # do i use for a visit on 15 march 2025", "journal system in june 2023?": walk-
+        # through, stop 37, the HSU decision's "befintligt IT-systemet"): the routine in
+        # force then
+        frame.kind = VERSION
     if conv.last_kind == VISIT and conv.facts.get("visit_date") and not stated \
             and (_SYSTEM_NAMED.search(text) and _THEN.search(text) or _WHICH_SYSTEM.search(text)) \
             and len(text.split()) <= 10:

@@ -3593,3 +3593,17 @@ def test_a_stored_visit_as_told_is_facts_only_and_anything_else_is_dropped():
     assert conversation_from_json({"told": told}, "x" * 32).told == told
     for bad in ({"message": "19380503-1234"}, {"patient_age": "x"}, ["patient_age"], "x"):
         assert conversation_from_json({"told": bad}, "x" * 32).told is None
+
+
+def test_which_journal_system_a_day_had_asked_on_its_own_is_the_routine_in_force_then(ask):
+    # walk-through, stop 37: "which journal system do i use for a visit on 15 march 2025" got
+    # the HSU decision's "befintligt IT-systemet", and "and 2 april 2025?" a follow-up line
+    first = ask("which journal system do i use for a visit on 15 march 2025")
+    then = ask("and 2 april 2025?", first["conversation_id"])
+    month = ask("journal system in june 2023?")
+    swedish = ask("vilket journalsystem använder jag för ett besök 15 mars 2025")
+    assert first["kind"] == "version" and "i VAS" in first["answer"].split("\n")[0]
+    assert "2025-03-15" in first["answer"]
+    assert then["kind"] == "version" and "i Cosmic" in then["answer"].split("\n")[0]
+    assert month["kind"] == "version" and "i VAS" in month["answer"].split("\n")[0]
+    assert swedish["kind"] == "version" and "i VAS" in swedish["answer"].split("\n")[0]
