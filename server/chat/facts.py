@@ -145,7 +145,9 @@ _LAST_WEEKDAY = re.compile(
     # ("visited a pt on tuesday": walk-through, stop 34, assumed today)
     r"\b(?:visited|seen|saw|was|were|went|did|made|had|done)\b[^.?!]{0,30}?\bon\s+"
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
-    r"\b(?:i\s+)?(?:i\s+)?(måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)\b", re.I)
+    r"\b(?:i\s+)?(?:i\s+)?(måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)\b|"
+    # abbreviated ("hembes 87åring säbo utskr i tisd": walk-through, stop 37, read as today)
+    r"\bi\s+(månd|tisd|tis|onsd|ons|torsd|tors|fred|lörd|sönd)\b\.?(?!\s+av\b)", re.I)
 
 
 def _parse_date(fragment: str, today: date) -> date | None:
@@ -269,7 +271,8 @@ _VAGUE_DATE = re.compile(
     rf"\b(?:i\s+)?(?:förra|senaste)\s+(?:veckan|månaden)\b|\blast\s+(?:week|month)\b|"
     rf"\bi\s+helgen\b|\b(?:over\s+the|last|this\s+past)\s+weekend\b|\b(?:vecka|week)\s+\d{{1,2}}\b|"
     # a season ("och om det var i våras?": walk-through, stop 21, was refused)
-    rf"\bi\s+(?:våras|somras|höstas|vintras)\b|\b(?:last|this\s+past)\s+(?:spring|summer|autumn|"
+    rf"\bi\s+(?:våras|somras|höstas|vintras)\b|\bförra\s+(?:våren|sommaren|hösten|vintern)\b|"
+    rf"\b(?:last|this\s+past)\s+(?:spring|summer|autumn|"
     rf"fall|winter)\b|\bin\s+the\s+(?:spring|summer|autumn|fall|winter)\b|"
     rf"(?<![\d.])(?<![\d.]\s)\b(?:i\s+|in\s+)?(?:{_MONTHS})\.?\s+\d{{4}}\b", re.I)
 
@@ -345,9 +348,13 @@ def month_named(text: str, today: date) -> str | None:
 _LAST_WEEK = r"\b(?:förra|senaste)\s+veckan\b|\blast\s+week\b"
 _LAST_MONTH = re.compile(r"\b(?:förra|senaste)\s+månaden\b|\blast\s+month\b", re.I)
 _SEASON = re.compile(r"\bi\s+(?P<sv>våras|somras|höstas|vintras)\b|"
-                     r"\b(?:last|this\s+past)\s+(?P<en>spring|summer|autumn|fall|winter)\b", re.I)
+                     r"\b(?:last|this\s+past)\s+(?P<en>spring|summer|autumn|fall|winter)\b|"
+                     # the one before ("förra våren utskr säbo 86 år": walk-through, stop 37,
+                     # read as today)
+                     r"\bförra\s+(?P<prev>våren|sommaren|hösten|vintern)\b", re.I)
 _SEASON_MONTHS = {"våras": 3, "spring": 3, "somras": 6, "summer": 6, "höstas": 9, "autumn": 9,
-                  "fall": 9, "vintras": 12, "winter": 12}
+                  "fall": 9, "vintras": 12, "winter": 12, "våren": 3, "sommaren": 6,
+                  "hösten": 9, "vintern": 12}
 
 
 def _relative_period(text: str, today: date) -> tuple[date, date] | None:
@@ -363,13 +370,15 @@ def _relative_period(text: str, today: date) -> tuple[date, date] | None:
         return last.replace(day=1), last
     m = _SEASON.search(text)
     if m:
-        first_month = _SEASON_MONTHS[(m.group("sv") or m.group("en")).lower()]
+        first_month = _SEASON_MONTHS[(m.group("sv") or m.group("en") or m.group("prev")).lower()]
         start = date(today.year, first_month, 1)
         end_month = first_month + 2
         end_year = start.year + (1 if end_month > 12 else 0)
         end_month = (end_month - 1) % 12 + 1
         end = date(end_year, end_month, monthrange(end_year, end_month)[1])
         while end >= today:  # the last such season wholly past
+            start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)
+        if m.group("prev"):  # "förra våren": the one before "i våras"
             start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)
         return start, end
     return None
@@ -520,6 +529,12 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
         day = _weekday_of(m, today)
         if day is not None:
             found.append((3, m.start(), day, False))
+    for m in _ORDINAL_DAY.finditer(text):
+        # "den 3:e": that day of this month, or of the last one when it is still to come
+        # ("hembesök den 3:e säbo 88 år": walk-through, stop 37, read as today)
+        day = _this_months(int(m.group(1)), today)
+        if day is not None:
+            found.append((2, m.start(), day, False))
     if not _PAST_TENSE.search(text) and not _VISIT_WORD.search(text):
         found = [(rank, start, _next_such_day(day, today), True)
                  if left_out and day <= today and _AHEAD_BEFORE.search(text[:start])
@@ -537,6 +552,28 @@ _AHEAD_BEFORE = re.compile(r"\b(?:från(?:\s+och\s+med)?|efter|from|after|"
                            r"starting|as\s+of|beginning)\s+(?:den\s+|the\s+)?$", re.I)
 _PAST_TENSE = re.compile(r"\b(?:gällde|var|va|hade|blev|ändrades|skedde|gjorde|gjordes|was|were|"
                          r"had|did|applied|changed)\b", re.I)
+
+
+#: A day of the month said alone as an ordinal ("den 3:e", "den 21:a"), not a count ("den 3:e
+#: dagen", "den 2:a gången").
+_ORDINAL_DAY = re.compile(r"\bden\s+(\d{1,2})\s*:\s*[ea]\b(?![-/.]\d)"
+                          r"(?!\s+(?:dag|gång|besök|vecka|månad|år|plats|person|patient|"
+                          r"läkare|sjuksköterska|kontakt|samtal|ring)\w*)", re.I)
+
+
+def _this_months(day_of_month: int, today: date) -> date | None:
+    """That day of today's month, or of the month before when it is after today."""
+    try:
+        day = today.replace(day=day_of_month)
+    except ValueError:
+        day = None
+    if day is None or day > today:
+        last = today.replace(day=1) - timedelta(days=1)
+        try:
+            return last.replace(day=day_of_month)
+        except ValueError:
+            return None
+    return day
 
 
 def _next_such_day(day: date, today: date) -> date:

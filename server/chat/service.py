@@ -1751,7 +1751,10 @@ _HOW_REGISTER_ALONE = re.compile(
 _MY_VISIT = re.compile(
     r"\b(?:registrer\w*|regga\w*|reggar|registera\w*)\s+(?:jag|vi)\s+"
     r"(?:(?:nu|då|detta|det här)\s+)?(?:besöket|hembesöket|det|mitt (?:hem)?besök|vårt besök)\b|"
-    r"\b(?:register|record|code|document)\s+(?:the|this|my|that|today's)\s+(?:home\s+)?visit\b",
+    r"\b(?:register|record|code|document)\s+(?:the|this|my|that|today's)\s+(?:home\s+)?visit\b|"
+    # abbreviated ("hur reg jag hembes": walk-through, stop 37, refused)
+    r"\bhur\s+(?:reg|regg?ar|regga)\s+(?:jag|vi)\s+(?:ett\s+|mitt\s+|ett\s+sånt\s+)?"
+    r"(?:hembes\w*|besök\w*|hemsjukvårdsbes\w*)",
     re.I)
 # "och 60?", "om 84 då", "and 60?": an age, when the conversation's visit has one.
 _NUMBER_ALONE = re.compile(r"\s*(?:hon|han|hen|she|he|pat\w*)?\s*(?:är|is)?\s*(\d{1,3})"

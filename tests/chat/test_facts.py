@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from server.chat.facts import (detect_language, extract_facts, extract_visit_date,
-                               has_unreadable_date, merge_facts)
+                               has_unreadable_date, merge_facts, period_span, vague_date)
 
 TODAY = date(2026, 11, 22)  # a Sunday
 
@@ -605,3 +605,19 @@ def test_a_day_from_or_after_which_without_a_year_is_the_next_such_day():
     assert extract_visit_date("vad gällde efter 1 feb", today) == date(2026, 2, 1)
     assert extract_visit_date("hembesök efter 1/2, vad betalar pat", today) == date(2026, 2, 1)
     assert extract_visit_date("ny på säbo fr.o.m. 3/11", today) == date(2026, 11, 3)
+
+
+def test_a_season_before_the_last_an_abbreviated_weekday_and_an_ordinal_day_are_read():
+    # walk-through, stop 37: "förra våren utskr säbo 86 år", "hembes 87åring säbo utskr i
+    # tisd" and "hembesök den 3:e säbo 88 år" were all taken as today
+    today = date(2026, 12, 5)  # a Saturday
+    assert period_span("förra våren utskr säbo 86 år", today) == (date(2025, 3, 1),
+                                                                   date(2025, 5, 31))
+    assert period_span("i våras", today) == (date(2026, 3, 1), date(2026, 5, 31))
+    assert vague_date("förra våren utskr säbo") == "förra våren"
+    assert extract_visit_date("hembes 87åring säbo utskr i tisd", today) == date(2026, 12, 1)
+    assert extract_visit_date("hembesök den 3:e säbo 88 år", today) == date(2026, 12, 3)
+    assert extract_visit_date("besök den 21:a", today) == date(2026, 11, 21)
+    # (a count is no day, nor "i mån av tid")
+    assert extract_visit_date("det var den 2:a gången", today) is None
+    assert extract_visit_date("i mån av tid", today) is None

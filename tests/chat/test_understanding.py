@@ -3607,3 +3607,9 @@ def test_which_journal_system_a_day_had_asked_on_its_own_is_the_routine_in_force
     assert then["kind"] == "version" and "i Cosmic" in then["answer"].split("\n")[0]
     assert month["kind"] == "version" and "i VAS" in month["answer"].split("\n")[0]
     assert swedish["kind"] == "version" and "i VAS" in swedish["answer"].split("\n")[0]
+
+
+def test_how_do_i_register_a_home_visit_abbreviated_is_the_visit_asked_for_what_is_missing(ask):
+    # walk-through, stop 37: "hur reg jag hembes" was refused as not covered
+    answer = ask("hur reg jag hembes")
+    assert answer["kind"] in ("rule", "clarify") and "Kontakttyp" in answer["answer"]
