@@ -900,7 +900,9 @@ def extract_age(text: str, today: date) -> tuple[int | None, date | None, int | 
 
 # ---------------------------------------------------------------- categories
 
-_NEG = r"(?:inte|ej|icke|utan|ingen|inget|saknar|not|no|non|without|isn't|isnt)"
+# (and what is to be forgotten: "ok forget the phone thing, it was a real home visit" kept the
+# what-if's phone: walk-through, stop 37)
+_NEG = r"(?:inte|ej|icke|utan|ingen|inget|saknar|not|no|non|without|isn't|isnt|forget|ignore|glöm|strunta)"
 
 
 def _negated(text: str, start: int) -> bool:
@@ -1036,7 +1038,11 @@ _SETTINGS = [
                                    r"\b(?:lives?|living) in (?:a |an |her |his )?(?:house|flat|"
                                    r"apartment|villa|terraced house|bungalow)\b|"
                                    r"\bbor i (?:en |ett |eget |egen )?(?:hus|lägenhet|villa|"
-                                   r"radhus|parhus|hyreslägenhet|bostadsrätt)\b",
+                                   r"radhus|parhus|hyreslägenhet|bostadsrätt)\b|"
+                                   # "what if he lived in a regular flat instead" (walk-through,
+                                   # stop 37: the LSS housing was kept)
+                                   r"\b(?:regular|normal|ordinary) (?:flat|house|home|apartment)\b|"
+                                   r"\bvanlig(?:t)? (?:lägenhet|boende|hus|bostad)\b",
                                    re.I)),
     # "LSS home" (walk-through, stop 20: the English locum was asked SäBo or ordinary housing)
     ("annat", re.compile(r"lss-boende|korttidsboende|korttids\w*|short-term|"
@@ -1085,6 +1091,13 @@ _LMV_SUPPORT_BEFORE = re.compile(
     r"(?:den\s+|the\s+)?$|"
     r"\b(?:har|hade|med|ingår i|inskriven i|ansluten till|has|with|is on|enrolled in|in)\s+"
     r"(?:den\s+|the\s+)?$", re.I)
+#: The clinic's own physician, named as such.
+_CLINIC_PHYSICIAN = re.compile(r"\bvc-?läkare\w*|\bvårdcentral(?:en)?s (?:egen |egna )?läkare\w*|"
+                               r"\bvårdcentralsläkare\w*|\bläkaren (?:från|på|vid) "
+                               r"(?:vc|vårdcentralen)\b|\b(?:vår|vi på vc|våra) (?:egen |egna )?"
+                               r"(?:läkare|doktor)\w*|\b(?:our|the clinic's|the practice's|our own) "
+                               r"(?:doctor|gp|physician)s?\b|\b(?:gp|doctor|physician) from the "
+                               r"(?:clinic|practice|health cent(?:re|er))\b", re.I)
 _LMV_VISIT = re.compile(r"\b(?:inom|inom ramen för|i uppdraget|within|as part of|for)\s+"
                         r"(?:(?:uppdraget|det särskilda uppdraget|the)\s+)?"
                         r"(?:läkarmedverkan|lakarmedverkan)|läkarmedverkans? läkare|"
@@ -1375,6 +1388,13 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
         facts.lmv_patient = True  # whether the visit was within it is asked
     elif m:
         facts.lakarmedverkan = not _negated(text, m.start())
+    else:
+        clinic = _CLINIC_PHYSICIAN.search(text)
+        if clinic and not _negated(text, clinic.start()):
+            # the clinic's own physician made it: no visit within Läkarmedverkan ("och om det
+            # var vc-läkaren som åkte ut" after a visit by Läkarmedverkan kept it, and no 500
+            # kr: walk-through, stop 37)
+            facts.lakarmedverkan = False
     who, negated = _first_category(_without_company(_REPLACED.sub(" ", text)), _PERFORMED_BY)
     if who and not negated:
         facts.performed_by = who

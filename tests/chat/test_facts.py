@@ -621,3 +621,18 @@ def test_a_season_before_the_last_an_abbreviated_weekday_and_an_ordinal_day_are_
     # (a count is no day, nor "i mån av tid")
     assert extract_visit_date("det var den 2:a gången", today) is None
     assert extract_visit_date("i mån av tid", today) is None
+
+
+def test_the_clinics_own_physician_a_regular_flat_and_a_phone_forgotten_are_read():
+    # walk-through, stop 37: "och om det var vc-läkaren som åkte ut" after a visit by
+    # Läkarmedverkan kept it (no 500 kr), "a regular flat" kept an LSS housing, and "ok forget
+    # the phone thing, it was a real home visit" kept the phone
+    today = date(2026, 12, 5)
+    assert extract_facts("och om det var vc-läkaren som åkte ut", today).lakarmedverkan is False
+    assert extract_facts("it was our own doctor", today).lakarmedverkan is False
+    assert extract_facts("läkarmedverkan gjorde hembesöket", today).lakarmedverkan is True
+    assert extract_facts("what if he lived in a regular flat instead",
+                         today).setting == "ordinart_boende"
+    assert extract_facts("ok forget the phone thing, it was a real home visit",
+                         today).remote is False
+    assert extract_facts("glöm telefonen, jag var där", today).remote is False

@@ -3613,3 +3613,11 @@ def test_how_do_i_register_a_home_visit_abbreviated_is_the_visit_asked_for_what_
     # walk-through, stop 37: "hur reg jag hembes" was refused as not covered
     answer = ask("hur reg jag hembes")
     assert answer["kind"] in ("rule", "clarify") and "Kontakttyp" in answer["answer"]
+
+
+def test_the_clinics_physician_said_after_a_visit_by_lakarmedverkan_gives_the_500_kr(ask):
+    # walk-through, stop 37: the visit stayed within Läkarmedverkan, "Extra ersättning: nej"
+    first = ask("läkarmedverkan gjorde hembes efter utskr 88 år hemma khsv 3 juni 2025 ersättn?")
+    then = ask("och om det var vc-läkaren som åkte ut", first["conversation_id"])
+    assert "Extra ersättning: nej" in first["answer"]
+    assert "Extra ersättning: ja, 500 kr" in then["answer"]
