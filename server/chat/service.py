@@ -588,6 +588,16 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # in the widget, stop 36, quoted the brytpunktssamtal bullet)
         text = _IT.sub(named, text, count=1) if _says_it(text) else f"{named}, {text}"
         pointed_back = True
+    elif stated and set(stated) <= {"setting", "municipal_home_care"} \
+            and conv.last_kind == SEARCH_KIND and _WHAT_IF.match(text) \
+            and len(text.split()) <= 16 and _topic_is_the_visit_pay(state, conv):
+        # a what-if of the patient's housing after the 500 kr's conditions asks them of that
+        # patient ("what if the pt is in ordinary housing but not enrolled in home care" after
+        # "extra 500 kr - when do i get it": walk-through, stop 37, quoted the VG
+        # municipality's enrolment rule beside the conditions, and the next follow-up was
+        # read as the municipality's)
+        text = f"{T.t(conv.language, 'visit_pay_named')}, {text}"
+        pointed_back = True
     elif conv.last_kind == SEARCH_KIND and "lakarmedverkan" not in stated \
             and set(stated) <= {"remote", "performed_by"} \
             and (_says_it(text) or (len(text.split()) <= 14 and _WITHIN_IT.search(text))) \

@@ -3,6 +3,7 @@ scope, replies to the assistant's own questions, changed facts, version question
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -3621,3 +3622,17 @@ def test_the_clinics_physician_said_after_a_visit_by_lakarmedverkan_gives_the_50
     then = ask("och om det var vc-läkaren som åkte ut", first["conversation_id"])
     assert "Extra ersättning: nej" in first["answer"]
     assert "Extra ersättning: ja, 500 kr" in then["answer"]
+
+
+def test_a_housing_what_if_after_the_500_kr_conditions_stays_with_them(ask):
+    # walk-through, stop 37: the what-if quoted the VG municipality's enrolment rule beside
+    # the conditions, and "and if it's Läkarmedverkan doing the visit" was then read as the
+    # municipality's (its evening and night rule)
+    first = ask("extra 500 kr - when do i get it")
+    what_if = ask("what if the pt is in ordinary housing but not enrolled in home care",
+                  first["conversation_id"])
+    lmv = ask("and if it's Läkarmedverkan doing the visit", what_if["conversation_id"])
+    assert {c["document_id"] for c in what_if["citations"]} == {
+        c["document_id"] for c in first["citations"]}
+    assert "Läkarmedverkan" in lmv["answer"] and "do not give" in lmv["answer"]
+    assert "Kväll och natt" not in json.dumps(lmv["citations"], ensure_ascii=False)
