@@ -168,13 +168,23 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                              # … samt ersättning för hembesök av läkare": walk-through, stop 35)
                              r"\bska (?:\w+ ){0,2}?(?:utföra|genomföra|göra)\b",
                              re.I)),
+    # the hours of a shift or a service: the sentence giving times of day ("kvällssköterskans
+    # arbetstider" got a published routine's purpose, "när börjar kvällssköterskan jobba" its
+    # phone line: walk-through, stop 37; the seeds give no times of day)
+    "hours": (re.compile(r"\barbetstid\w*|\bvilka tider\b|\bvilken tid\b|\btider(?:na)?\b|"
+                         r"\böppettid\w*|\bnär (?:börjar|slutar|jobbar|arbetar|tjänstgör)\b|"
+                         r"\b(?:working|opening|office) hours\b|\bwhat time\b|"
+                         r"\bwhen (?:does|do)\b[^?.]{0,40}\b(?:start|begin|finish|end|work)\w*",
+                         re.I),
+              re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\b|"
+                         r"\b\d{1,2}[.:]\d{2}\s*(?:[–-]|och|till|to)\s*\d{1,2}[.:]\d{2}\b", re.I)),
 }
 #: Cues whose answer is a kind of fact a sentence either states or not: the best sentence
 #: stating it answers, before one the question's words and meaning favour otherwise.
 #: (A purpose too: "vad är 500 kr-ersättningen till för" got "… infördes 2023-01-01" beside
 #: "… har till syfte att öka äldres hälsa …": walk-through, stop 30.)
 TYPED_CUES = frozenset({"decider", "validity", "purpose", "support", "performer", "where",
-                        "speed"})
+                        "speed", "hours"})
 #: The kinds of fact a second part of a question may ask for, answered by a sentence stating
 #: one when the first part's sentence does not.
 SECOND_PART_CUES = frozenset({"decider", "validity", "purpose", "basis", "frequency",
@@ -188,7 +198,9 @@ _CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fa
               "performer": re.compile(r"(?:gör|utför|genomför|do|perform|carr)", re.I),
               "speed": re.compile(r"(?:fort|snabb|snart|fast|soon|quick|inom|within)", re.I),
               "where": re.compile(r"(?:vart|var|where|skick|send|sent|journalf|dokument|"
-                                  r"document|record)", re.I)}
+                                  r"document|record)", re.I),
+              "hours": re.compile(r"(?:arbetstid|tid|öppettid|börj|slut|jobb|arbet|tjänstg|"
+                                  r"hour|time|start|begin|finish|end|work)", re.I)}
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 
 

@@ -1690,7 +1690,9 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             and not (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)
                      # ("samma fast på distans": "fast" is no fast vårdkontakt; walk-through,
                      # stop 36, quoted the SäBo residents' "fast läkarkontakt")
-                     or _SAME_AGAIN.match(text)) \
+                     or _SAME_AGAIN.match(text)
+                     # ("ändra till video": walk-through, stop 37, refused)
+                     or _CHANGE_TO.match(text)) \
             and _names_something_else(text, today):
         # a few words naming something besides a visit's fact ask about that thing, they do
         # not amend the visit: "hallandsjouren telefon" after a card made it a remote visit
@@ -4994,6 +4996,11 @@ _CARD_FIELD = re.compile(r"\b(" + "|".join(sorted(_CARD_FIELDS, key=len, reverse
 
 #: A message saying it corrects the visit described ("vänta …", "förresten …", "ändras
 #: något?", "does that change anything").
+#: "ändra till video", "byt till telefon", "change it to phone", "make it video": the visit
+#: amended.
+_CHANGE_TO = re.compile(r"^\W*(?:ändra|ändrat|byt|byta|gör om|change|switch|make)\s+"
+                        r"(?:(?:det|den|besöket|it|that|the visit)\s+)?(?:till|to|into)?\s*",
+                        re.I)
 _AMENDS = re.compile(r"^\W*(?:vänta|förresten|nej|fel|oj|wait|actually|sorry|förlåt|rättelse|"
                      r"correction|oops)\b|\bändra[rs]? (?:det|ngt|något|nåt|sig)\b|"
                      r"\bändras (?:det|ngt|något|nåt)\b|\bdoes (?:that|it|this) change\b|"
@@ -5244,7 +5251,13 @@ def _answer_window(hits: list, frame: Frame, kb=None) -> list:
         if ended:
             return ended + kept
     if kept:
-        return kept
+        # (the places of a version not yet begun go to the next passages of the version it
+        # replaces, in force then: "kvällssköterskans arbetstider 28 feb 2027" kept only that
+        # version's purpose of the top three, its hours fifth: walk-through, stop 37)
+        replaced = {hit.meta.supersedes for hit in window
+                    if superseded(hit) and hit.meta.valid_from and hit.meta.valid_from > day}
+        return (kept + [hit for hit in hits[S.ANSWER_PASSAGES:]
+                        if hit.meta.id in replaced and not superseded(hit)])[:S.ANSWER_PASSAGES]
     successors = [best_of.get(hit.meta.superseded_by) for hit in window]
     return list({id(s): s for s in successors if s is not None}.values()) or window
 

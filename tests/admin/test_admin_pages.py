@@ -845,7 +845,7 @@ def test_a_day_stated_before_the_next_version_is_answered_by_the_version_then(ad
     assert "börjar kl. 15.30" in after["answer"]
 
 
-NIGHT = """# Nattpatrull i hemsjukvården
+NIGHT_PATROL = """# Nattpatrull i hemsjukvården
 
 Gäller från: 2026-01-01
 
@@ -869,13 +869,15 @@ Ring nattsjuksköterskan på 0346-123 45.
 
 
 def _night_versions(client, starts: date) -> None:
-    """Falkenbergs kommun's night routine (NIGHT) and its next version from ``starts``: the
-    night nurse starts at 21.30, and a section on falls is new."""
-    later = NIGHT.replace("Gäller från: 2026-01-01", f"Gäller från: {starts.isoformat()}") \
+    """Falkenbergs kommun's night routine (NIGHT_PATROL) and its next version from ``starts``:
+    the night nurse starts at 21.30, and a section on falls is new."""
+    later = NIGHT_PATROL.replace("Gäller från: 2026-01-01",
+                                 f"Gäller från: {starts.isoformat()}") \
         .replace("22.00–07.00", "21.30–07.00") + (
         "\n## Vid fall\n\nPersonalen lyfter inte upp en patient som fallit förrän "
         "sjuksköterskan har bedömt patienten per telefon.\n")
-    _publish_two_versions(client, "Falkenbergs kommun", ("nattpatrull", NIGHT, "2026-01-01"),
+    _publish_two_versions(client, "Falkenbergs kommun",
+                          ("nattpatrull", NIGHT_PATROL, "2026-01-01"),
                           ("nattpatrull-2", later, starts.isoformat()))
 
 

@@ -2,6 +2,7 @@
 
 from kb.tokenizer import SwedishTokenizer, vocabulary_of
 
+import server.chat.sentences as S
 from server.chat.sentences import highlight_parts, select_sentences, split_sentences
 
 PASSAGE = ("Registrering i Cosmic\n\nKontakttyp: Hemsjukvårdsbesök (dessa vårdkontakter kan aldrig "
@@ -277,3 +278,18 @@ def test_a_stem_two_lexicon_groups_share_expands_neither():
     assert tok.stem("boende") in lexicon.shared_stems(tok)  # särskilt boende, ordinärt boende
     question = question_terms("nån som bor i egen lägenhet", tok, lexicon)
     assert "ordinärt" in question.expanded and tok.stem("boende") not in question.expanded
+
+
+def test_the_hours_of_a_shift_asked_are_a_typed_cue_for_a_sentence_giving_times_of_day():
+    # walk-through, stop 37: "kvällssköterskans arbetstider" got a published routine's
+    # purpose, its hours a passage further down
+    asks = S.CUES["hours"][0]
+    says = S.CUES["hours"][1]
+    assert "hours" in S.TYPED_CUES
+    for question in ("kvällssköterskans arbetstider", "när börjar kvällsjouren",
+                     "vilka tider jobbar nattpatrullen", "when does the evening nurse start"):
+        assert asks.search(question), question
+    assert not asks.search("när började 500 kr gälla")
+    assert says.search("Kvällsjouren börjar kl. 16.00 och slutar kl. 22.00.")
+    assert says.search("Kvällssjuksköterska tjänstgör 16.30–21.30 alla dagar.")
+    assert not says.search("Rutinen ska säkra att patienter får insatser under kvällen.")
