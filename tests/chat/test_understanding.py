@@ -3636,3 +3636,11 @@ def test_a_housing_what_if_after_the_500_kr_conditions_stays_with_them(ask):
         c["document_id"] for c in first["citations"]}
     assert "Läkarmedverkan" in lmv["answer"] and "do not give" in lmv["answer"]
     assert "Kväll och natt" not in json.dumps(lmv["citations"], ensure_ascii=False)
+
+
+def test_change_it_to_video_after_a_card_amends_the_visit(client):
+    # walk-through, stop 37: "ändra till video" after a card was refused as not covered
+    card = ask_halland(client, "hembes 87åring säbo utskr i tisd")
+    video = ask_halland(client, "ändra till video", card["conversation_id"])
+    assert "Extra ersättning: ja, 500 kr" in card["answer"]
+    assert video["kind"] == "rule" and "Extra ersättning: nej" in video["answer"]
