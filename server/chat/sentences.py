@@ -78,8 +78,11 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "when": (re.compile(r"^\s*(?:när|when)\b|\bsenast när\b|\bvilket datum\b|\bwhat date\b", re.I),
              re.compile(rf"\b{_NUMBER}\s+{_UNIT}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\bsenast\b|"
                         r"\binom\b|\bi samband med\b", re.I)),
-    "amount": (re.compile(r"\bhur mycket\b|\bvad kostar\b|\bhow much\b|\bbelopp\b", re.I),
-               re.compile(r"\d+\s*(?:kr|kronor|sek|%|procent)\b", re.I)),
+    "amount": (re.compile(r"\bhur (?:mycket|mkt)\b|\bvad kostar\b|\bhow much\b|\bbelopp\b", re.I),
+               # (in millions too: "motsvarande 28,5 miljoner kronor")
+               re.compile(r"\d+(?:[,.]\d+)?\s*(?:(?:miljoner|miljarder|tusen)\s+)?"
+                          r"(?:kr|kronor|sek|%|procent)\b|\d+(?:[,.]\d+)?\s*(?:mkr|tkr|msek)\b",
+                          re.I)),
     "count": (re.compile(r"\bhur många\b|\bhow many\b|\bantal\w*\b|\bnumber of\b", re.I),
               re.compile(r"\b\d+\b")),
     # who decides: the sentence naming the one who decides ("Beslut angående anslutning till
@@ -184,7 +187,7 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
 #: (A purpose too: "vad är 500 kr-ersättningen till för" got "… infördes 2023-01-01" beside
 #: "… har till syfte att öka äldres hälsa …": walk-through, stop 30.)
 TYPED_CUES = frozenset({"decider", "validity", "purpose", "support", "performer", "where",
-                        "speed", "hours"})
+                        "speed", "hours", "amount"})
 #: The kinds of fact a second part of a question may ask for, answered by a sentence stating
 #: one when the first part's sentence does not.
 SECOND_PART_CUES = frozenset({"decider", "validity", "purpose", "basis", "frequency",
@@ -200,7 +203,8 @@ _CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fa
               "where": re.compile(r"(?:vart|var|where|skick|send|sent|journalf|dokument|"
                                   r"document|record)", re.I),
               "hours": re.compile(r"(?:arbetstid|tid|öppettid|börj|slut|jobb|arbet|tjänstg|"
-                                  r"hour|time|start|begin|finish|end|work)", re.I)}
+                                  r"hour|time|start|begin|finish|end|work)", re.I),
+              "amount": re.compile(r"(?:hur|mycket|mkt|kost|belopp|much|how|amount)", re.I)}
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 
 
@@ -670,9 +674,11 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
     typed = question.cues & TYPED_CUES
     stating = [bool(typed) and any(CUES[c][1].search(cand["text"]) for c in typed)
                for cand in candidates]
-    for i, cand in enumerate(candidates):
+    scored: list[tuple[list[str], list[float]] | None] = []
+    for cand in candidates:
         spans = split_sentences(cand["text"])
         if not spans:
+            scored.append(None)
             continue
         sentences = [cand["text"][s.start:s.end] for s in spans]
         terms = [set(tokenize(x)) for x in sentences]
@@ -684,6 +690,17 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
             # (a table of stray lines only may still hold the figure a count asks for:
             # answer set, tuning part, "lmv antal patienter 2020")
             units = _unbare(units, sentences)
+        scored.append((sentences, units))
+    # whether each candidate's best unit itself states the typed fact asked for (its passage
+    # may state one elsewhere: the HSU decision's points state its 28,5 million, their best
+    # unit for "och säbo ersättn ökar m hur mkt" none, the SäBo assignment's "50 procent")
+    unit_states = [bool(typed) and x is not None and any(
+        CUES[c][1].search(x[0][max(range(len(x[1])), key=x[1].__getitem__)]) for c in typed)
+        for x in scored]
+    for i, cand in enumerate(candidates):
+        if scored[i] is None:
+            continue
+        sentences, units = scored[i]
         unit = max(units)
         score = (unit + PASSAGE_RANK_WEIGHT * cand["score"]
                  + PASSAGE_COVERAGE_WEIGHT * cand["coverage"])
@@ -694,9 +711,15 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
             # när hen skrivs in i hemsjukvården? …" got "Utskrivning från hemsjukvård": answer
             # set C, tuning part)
             score -= OFF_TOPIC_PENALTY
-        if cand.get("topic"):
+        if cand.get("topic") and not (any(unit_states) and not unit_states[i]):
+            # (not when its best unit states none of a typed fact another's does)
             score += TOPIC_BONUS
-        if any(stating) and not stating[i]:
+        # (an amount, by the best unit: a passage stating one in another sentence than its
+        # answer is no amount's answer, "och säbo ersättn ökar m hur mkt" after the decision's
+        # cost got its points' "stärkt ekonomisk ersättning", not "Ökad ersättning med 50
+        # procent": walk-throughs, stop 37)
+        if (any(stating) and not stating[i]) or (
+                "amount" in typed and any(unit_states) and not unit_states[i]):
             # a kind of fact a passage states or not (a validity, who decides), asked: a
             # passage stating none is no answer ("Till när gäller överenskommelsen om
             # hemsjukvård med kommunerna?" got the report's "I denna överenskommelse har

@@ -2903,6 +2903,11 @@ def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply 
         # ("Från vilket datum gäller det nya avtalet?" after the decision's points got the 14
         # days: walk-through, stop 35)
         return None
+    if _AGREEMENT.search(text) and not LMV_WORDS.search(text):
+        # an agreement extended is no support of Läkarmedverkan ("förlängs säbo avtalen varje
+        # år" after the decision's cost got the 14 days: walk-through, stop 37, the decision's
+        # "Avtalen förlängs automatiskt …")
+        return None
     if _WHO_ASKED.search(text) and not _HOW_LONG.search(text):
         # who does something then is no period ("och efter 14 dagar vem har ansvaret" after
         # the days were counted asked for the discharge date again: walk-through, stop 28)

@@ -3644,3 +3644,16 @@ def test_change_it_to_video_after_a_card_amends_the_visit(client):
     video = ask_halland(client, "ändra till video", card["conversation_id"])
     assert "Extra ersättning: ja, 500 kr" in card["answer"]
     assert video["kind"] == "rule" and "Extra ersättning: nej" in video["answer"]
+
+
+def test_how_much_the_sabo_compensation_rises_after_the_decisions_cost_is_its_50_percent(
+        client):
+    # walk-throughs, stop 37: "och säbo ersättn ökar m hur mkt" said no amount was given and
+    # quoted "stärkt ekonomisk ersättning"; "förlängs säbo avtalen varje år" got Läkarmedverkan's
+    # 14 days and their extension
+    cost = ask_halland(client, "vad kostar satsningen i hsu beslutet")
+    rise = ask_halland(client, "och säbo ersättn ökar m hur mkt", cost["conversation_id"])
+    renewed = ask_halland(client, "förlängs säbo avtalen varje år", rise["conversation_id"])
+    assert "28,5 miljoner kronor" in cost["answer"]
+    assert "50 procent" in rise["answer"] and "inget belopp" not in rise["answer"]
+    assert "förlängs automatiskt" in renewed["answer"] and "14 dagar" not in renewed["answer"]
