@@ -3977,6 +3977,15 @@ def _without_its_period(frame: Frame, hit) -> str:
     return re.sub(r"\s+", " ", frame.text.replace(words, " "))
 
 
+def _change_between_years_of(text: str, passage: str) -> bool:
+    """Whether ``text`` asks how much a figure changed between two years ("hur mycket
+    minskade det mellan 2019 och 2020") that ``passage``, a table, holds: a count's change,
+    no sum of money (walk-through, stop 37: refused for want of an amount)."""
+    years = set(_YEAR.findall(text))
+    return len(years) >= 2 and bool(CHANGE_ASKED.search(text)) and _is_table(passage) \
+        and years <= set(_YEAR.findall(passage))
+
+
 def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None) -> bool:
     """True when the question asks for a phone number, a code or an amount that the passage
     does not hold, or for figures of a year it does not name (issue 10, "An honest 'not
@@ -4000,7 +4009,8 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         # what the patient pays, asked of a passage without a fee (walk-through, stop 18:
         # "what does the patient pay for a nurse home visit?" got the report's table of visits)
         return True
-    if _ASKS_AMOUNT.search(text) and not _HAS_AMOUNT.search(passage):
+    if _ASKS_AMOUNT.search(text) and not _HAS_AMOUNT.search(passage) \
+            and not _change_between_years_of(text, passage):
         return True
     if _BUDGET.search(text) and not (_HAS_AMOUNT.search(passage) and (
             not _YEAR.search(text) or set(_YEAR.findall(text)) & set(_YEAR.findall(passage)))):

@@ -325,3 +325,16 @@ def test_a_row_named_in_english_after_a_value_is_that_row_never_the_last_one_aga
     assert "Läkare 2020: 8" in first["answer"]
     body = ask_halland(client, "and physios", first["conversation_id"])
     assert "Fysioterapeut" in body["answer"] and "Läkare" not in body["answer"], body["answer"]
+
+
+def test_how_much_a_count_fell_between_two_years_is_computed_not_refused_for_want_of_kronor(
+        ask):
+    # walk-through, stop 37: "hur mycket minskade det mellan 2019 och 2020" after the
+    # physicians' home visits was refused ("hur mycket" read as a sum of money)
+    first = ask("hur många hembesök gjorde läkarna 2021")
+    fell = ask("hur mycket minskade det mellan 2019 och 2020", first["conversation_id"])
+    alone = ask("hur mycket minskade läkarnas hembesök mellan 2019 och 2020")
+    for answer in (fell, alone):
+        assert answer["kind"] == "search"
+        assert "3016" in answer["answer"] and "2213" in answer["answer"]
+        assert "−803" in answer["answer"]
