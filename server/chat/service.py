@@ -5888,7 +5888,16 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     if which_year_asked(frame.text):
         # (which year had the most is a table's: its passages alone, "… varje år" of another
         # is no answer: walk-through, stop 33)
-        window = [h for h in window if parse_table(h.chunk.text) is not None] or window
+        tabled = [h for h in window if parse_table(h.chunk.text) is not None]
+        if not tabled:
+            # none among the top: the tables a search for the figures finds ("vilket år var
+            # läkarbesöken som lägst" got the Cosmic routine's patient fee: walk-through,
+            # stop 37)
+            tabled = [h for h in kb.search(f"{text} antal", k=10,
+                                           organization=frame.organization)
+                      if parse_table(h.chunk.text) is not None
+                      and is_supported(h, threshold, lang)][:S.ANSWER_PASSAGES]
+        window = tabled or window
     if _SABO_PAY.search(frame.text):
         # the SäBo assignment's pay is not the targeted visits' 500 kr ("hur ska
         # säbo-ersättningen räknas ut nu": walk-through, stop 21, got the 500 kr rule above

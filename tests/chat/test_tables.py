@@ -338,3 +338,11 @@ def test_how_much_a_count_fell_between_two_years_is_computed_not_refused_for_wan
         assert answer["kind"] == "search"
         assert "3016" in answer["answer"] and "2213" in answer["answer"]
         assert "−803" in answer["answer"]
+
+
+def test_which_year_was_lowest_with_no_table_among_the_top_passages_searches_for_the_table(ask):
+    # walk-through, stop 37: "vilket år var läkarbesöken som lägst" got the Cosmic routine's
+    # patient fee line
+    answer = ask("vilket år var läkarbesöken som lägst")
+    assert answer["kind"] == "search" and "Patientavgift" not in answer["answer"]
+    assert "Läkare" in answer["answer"] and "2020" in answer["answer"]
