@@ -98,7 +98,11 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                            # walk-throughs, stop 33, got the criteria)
                            + GUESSED_DECIDER.pattern,
                            re.I),
-                re.compile(r"\b(?:tas|fattas|beslutas|avgörs|bestäms)\s+av\b|\bbeslutar\b|"
+                re.compile(r"\b(?:tas|fattas|beslutas|avgörs|bestäms|bedöms)\s+av\b|\bbeslutar\b|"
+                           # whose judgement it is ("… hög risk för oplanerad återinskrivning
+                           # efter bedömning av patientansvarig läkare på HS": "who decides that
+                           # he is high risk", walk-through, stop 37, was told no one is named)
+                           r"\befter bedömning av\b|"
                            r"\bfattar\s+beslut|"
                            # who starts Läkarmedverkan's support ("Läkare inom slutenvården
                            # identifierar och initierar start av tillfälligt läkarstöd …":

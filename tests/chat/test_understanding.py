@@ -3657,3 +3657,14 @@ def test_how_much_the_sabo_compensation_rises_after_the_decisions_cost_is_its_50
     assert "28,5 miljoner kronor" in cost["answer"]
     assert "50 procent" in rise["answer"] and "inget belopp" not in rise["answer"]
     assert "förlängs automatiskt" in renewed["answer"] and "14 dagar" not in renewed["answer"]
+
+
+def test_who_judges_a_patients_high_risk_of_readmission_is_the_hospital_physician(ask):
+    # walk-through, stop 37: "who decides that he is high risk" after Läkarmedverkan's period
+    # was told the routines name no one ("efter bedömning av patientansvarig läkare på HS")
+    first = ask("pt discharged from Hallands sjukhus, high risk of readmission. who follows up "
+                "at home and for how long")
+    longer = ask("can it be extended beyond that?", first["conversation_id"])
+    who = ask("who decides that he is high risk", longer["conversation_id"])
+    assert "patientansvarig läkare" in who["answer"]
+    assert "do not say who" not in who["answer"]
