@@ -59,7 +59,11 @@ _EN_WORDS = {"the", "and", "is", "what", "how", "do", "does", "a", "an", "of", "
              "long", "support", "discharged", "discharge", "days", "until", "extended",
              "extend", "care", "health", "me", "about", "will", "been", "not", "be",
              # "ok so which vårdtjänst do I pick then" (walk-through, stop 24)
-             "pick", "then", "choose", "select", "enter", "put", "use"}
+             "pick", "then", "choose", "select", "enter", "put", "use",
+             # "did a hembesök igår, 86 yo in ordinärt boende, not enrolled in hemsjukvård,
+             # just a regular check" (walk-through, stop 37, was answered in Swedish)
+             "enrolled", "regular", "check", "yo", "visited", "saw", "lady", "woman", "but",
+             "still", "lived", "lives", "living", "ordinary", "housing", "flat", "instead"}
 #: An English question word opening the message counts once more: the frame of the question
 #: is English though its terms are Swedish ("what is vårdtjänst", walk-through, stop 21).
 _EN_OPENING = re.compile(r"^\W*(?:what|whats|what's|how|who|when|where|which|why|does|do|is|"

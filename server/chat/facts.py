@@ -990,6 +990,8 @@ _OCCASIONS = [
         # ("routine bp check", "bara receptförnyelse": walk-through, stop 35, the occasion
         # was asked)
         r"\broutine (?:\w+ )?(?:check|visit|control)\w*|\brutinkontroll\w*|\brutinkoll\w*|\bkoll av\b|receptförnyelse\w*|"
+        # ("just a regular check": walk-through, stop 37, the targeted visit's card)
+        r"\b(?:regular|ordinary|normal|usual) (?:\w+ )?(?:check|visit|control|follow[- ]?up)\w*|"
         r"\bprescription renewal\b|"
         # "årlig läkemedelsgenomgång på säbo som hembesök …, blir det 500" (walk-through,
         # stop 26: the occasion was asked, the card shown the riktade codes)

@@ -3668,3 +3668,12 @@ def test_who_judges_a_patients_high_risk_of_readmission_is_the_hospital_physicia
     who = ask("who decides that he is high risk", longer["conversation_id"])
     assert "patientansvarig läkare" in who["answer"]
     assert "do not say who" not in who["answer"]
+
+
+def test_a_regular_check_of_a_patient_not_enrolled_gets_no_targeted_visits_card_in_english(ask):
+    # walk-through, stop 37: the targeted visit's registration and "kan inte avgöras ännu",
+    # in Swedish, for an English message naming its Swedish terms
+    answer = ask("did a hembesök igår, 86 yo in ordinärt boende, not enrolled in hemsjukvård, "
+                 "just a regular check")
+    assert answer["kind"] == "rule" and "Extra compensation: no." in answer["answer"]
+    assert "Vårdtjänst" not in answer["answer"]
