@@ -902,7 +902,10 @@ def extract_age(text: str, today: date) -> tuple[int | None, date | None, int | 
 
 # (and what is to be forgotten: "ok forget the phone thing, it was a real home visit" kept the
 # what-if's phone: walk-through, stop 37)
-_NEG = r"(?:inte|ej|icke|utan|ingen|inget|saknar|not|no|non|without|isn't|isnt|forget|ignore|glöm|strunta)"
+# ("what if he wasn't enrolled in home care at all" read as enrolled: walk-through, stop 37)
+_NEG = (r"(?:inte|ej|icke|utan|ingen|inget|saknar|aldrig|not|no|non|without|never|isn't|isnt|"
+        r"wasn't|wasnt|weren't|werent|aren't|arent|doesn't|doesnt|didn't|didnt|hasn't|hasnt|"
+        r"haven't|havent|forget|ignore|glöm|strunta)")
 
 
 def _negated(text: str, start: int) -> bool:

@@ -636,3 +636,14 @@ def test_the_clinics_own_physician_a_regular_flat_and_a_phone_forgotten_are_read
     assert extract_facts("ok forget the phone thing, it was a real home visit",
                          today).remote is False
     assert extract_facts("glöm telefonen, jag var där", today).remote is False
+
+
+def test_english_contracted_negations_and_never_negate_a_fact():
+    # walk-through, stop 37: "what if he wasn't enrolled in home care at all" was read as
+    # enrolled
+    today = date(2026, 12, 5)
+    for text in ("ok it was me. and what if he wasn't enrolled in home care at all",
+                 "she never had home care", "he doesnt have kommunal hemsjukvård",
+                 "aldrig inskriven i khsv"):
+        assert extract_facts(text, today).municipal_home_care is False, text
+    assert extract_facts("he is enrolled in home care", today).municipal_home_care is True
