@@ -1063,8 +1063,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         own = [t for t in _tokenizer_for(kb).tokenize(text, compounds=False)
                if t.isalpha() and t not in S.FUNCTION_TERMS]
         alone = search(text) if len(own) >= 2 else []
-        if alone and is_supported(alone[0], kb.no_answer_threshold_for(lang)
-                                  + STANDALONE_MARGIN, lang):
+        # (unless the passage just quoted holds every word of it: "vem tar över då" after
+        # the discharge section's "… vilken vårdgivare som tar över …" got the background's
+        # "… tar över ansvar för insatser", of the enrolment: walk-through, stop 37)
+        said_there = topic_chunk is not None and set(own) <= set(
+            _tokenizer_for(kb).tokenize(topic_chunk.text, compounds=False))
+        if alone and not said_there and is_supported(
+                alone[0], kb.no_answer_threshold_for(lang) + STANDALONE_MARGIN, lang):
             frame.search_text = None
     if frame.search_text is None and conv.topic and conv.last_kind == SEARCH_KIND \
             and not conv.pending and not stated and len(text.split()) <= FOLLOW_UP_WORDS \

@@ -3677,3 +3677,12 @@ def test_a_regular_check_of_a_patient_not_enrolled_gets_no_targeted_visits_card_
                  "just a regular check")
     assert answer["kind"] == "rule" and "Extra compensation: no." in answer["answer"]
     assert "Vårdtjänst" not in answer["answer"]
+
+
+def test_who_takes_over_after_the_discharge_section_is_asked_of_that_section(ask):
+    # walk-through, stop 37: "vem tar över då" after "kan man bli utskriven från
+    # hemsjukvården" was asked on its own and got the enrolment's "… tar över ansvar för
+    # insatser"
+    first = ask("kan man bli utskriven från hemsjukvården")
+    who = ask("vem tar över då", first["conversation_id"])
+    assert "vilken vårdgivare som tar över" in who["answer"]
