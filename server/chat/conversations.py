@@ -37,7 +37,8 @@ from server.chat.facts import FACT_FIELDS
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{32}$")
 #: Beside the visit's facts: the year of a period given without a day ("feb 2025"), for the
 #: day and month the reply gives ("14/2").
-_ALLOWED_KEYS = frozenset(FACT_FIELDS) | {"visit_year", "lmv_patient", "age_on", "age_assumed"}
+_ALLOWED_KEYS = frozenset(FACT_FIELDS) | {"visit_year", "visit_month", "lmv_patient", "age_on",
+                                          "age_assumed"}
 #: The chat page's thread keeps this many turns (the oldest go first).
 MAX_THREAD_TURNS = 20
 
@@ -134,7 +135,8 @@ def _is_name(value) -> bool:
 _FACT_CHECKS = {
     "visit_date": _iso_date, "birth_date": _iso_date,
     "patient_age": _int_in(0, 200), "birth_year": _int_in(1800, 2300),
-    "visit_year": _int_in(1800, 2300), "lmv_patient": _is_bool, "age_on": _iso_date,
+    "visit_year": _int_in(1800, 2300), "visit_month": _int_in(1, 12), "lmv_patient": _is_bool,
+    "age_on": _iso_date,
     # (``age_on`` is today only because the visit's day was not said: a day said later is
     # that visit's, whose age the age is)
     "age_assumed": _is_bool,

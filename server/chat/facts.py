@@ -132,8 +132,14 @@ _DAYS_AGO = re.compile(r"\b(\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju)\s+dag(?:ar
                        r"\b(\d{1,2}|one|two|three|four|five|six|seven)\s+(?:days?|d)\s+ago\b",
                        re.I)
 # ("home visit at sabo 2 weeks ago": walk-through, stop 34, assumed today)
+# ("för 2 v sen": walk-through, stop 37, read as today)
 _WEEKS_AGO = re.compile(r"\b(\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju|one|two|three|four|five|six|"
-                        r"seven|a)\s+(?:veck(?:a|or)|weeks?|wks?)\s+(?:se(?:da)?n|ago)\b", re.I)
+                        r"seven|a)\s*(?:veck(?:a|or)|v|w|weeks?|wks?)\s+(?:se(?:da)?n|ago)\b",
+                        re.I)
+#: "för 2 år sen", "2 years ago": that calendar year, a period (walk-through, stop 37: "hembesök
+#: för 2 år sen …" was a patient of 2 and today's Cosmic fields)
+_YEARS_AGO = re.compile(r"\b(?:för\s+)?(\d|ett|två|tre|fyra|fem|one|two|three|four|five|a)\s+"
+                        r"(?:år|years?|yrs?)\s+(?:se(?:da)?n|ago)\b", re.I)
 _NUMBER_WORDS = {"a": 1, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6,
                  "sju": 7,
                  "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -272,6 +278,8 @@ _VAGUE_DATE = re.compile(
     rf"\bi\s+helgen\b|\b(?:over\s+the|last|this\s+past)\s+weekend\b|\b(?:vecka|week)\s+\d{{1,2}}\b|"
     # a season ("och om det var i våras?": walk-through, stop 21, was refused)
     rf"\bi\s+(?:våras|somras|höstas|vintras)\b|\bförra\s+(?:våren|sommaren|hösten|vintern)\b|"
+    rf"\b(?:för\s+)?(?:\d|ett|två|tre|fyra|fem|one|two|three|four|five|a)\s+(?:år|years?|yrs?)\s+"
+    rf"(?:se(?:da)?n|ago)\b|"
     rf"\b(?:last|this\s+past)\s+(?:spring|summer|autumn|"
     rf"fall|winter)\b|\bin\s+the\s+(?:spring|summer|autumn|fall|winter)\b|"
     rf"(?<![\d.])(?<![\d.]\s)\b(?:i\s+|in\s+)?(?:{_MONTHS})\.?\s+\d{{4}}\b", re.I)
@@ -368,6 +376,11 @@ def _relative_period(text: str, today: date) -> tuple[date, date] | None:
     if _LAST_MONTH.search(text):
         last = today.replace(day=1) - timedelta(days=1)
         return last.replace(day=1), last
+    m = _YEARS_AGO.search(text)
+    if m:
+        word = m.group(1).lower()
+        year = today.year - (int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1))
+        return date(year, 1, 1), date(year, 12, 31)
     m = _SEASON.search(text)
     if m:
         first_month = _SEASON_MONTHS[(m.group("sv") or m.group("en") or m.group("prev")).lower()]
@@ -382,6 +395,16 @@ def _relative_period(text: str, today: date) -> tuple[date, date] | None:
             start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)
         return start, end
     return None
+
+
+_MONTH_ALONE = re.compile(rf"(?<![\d.:/])(?<!\d\s)\b(?:i\s+|in\s+)?({_MONTHS})\b(?!\.?\s*\d)", re.I)
+
+
+def month_alone(text: str) -> str | None:
+    """The month a text names with no day and no year ("det var i mars", "in march"), or
+    None."""
+    m = _MONTH_ALONE.search(text)
+    return m.group(1) if m and not _YEAR_ALONE.search(text) else None
 
 
 def period_span(text: str, today: date) -> tuple[date, date] | None:
@@ -558,7 +581,9 @@ _PAST_TENSE = re.compile(r"\b(?:gällde|var|va|hade|blev|ändrades|skedde|gjorde
 #: dagen", "den 2:a gången").
 _ORDINAL_DAY = re.compile(r"\bden\s+(\d{1,2})\s*:\s*[ea]\b(?![-/.]\d)"
                           r"(?!\s+(?:dag|gång|besök|vecka|månad|år|plats|person|patient|"
-                          r"läkare|sjuksköterska|kontakt|samtal|ring)\w*)", re.I)
+                          r"läkare|sjuksköterska|kontakt|samtal|ring)\w*)"
+                          # (with its month it is a written date: "nej den 3:e april var det")
+                          rf"(?!\s+(?:of\s+)?(?:{_MONTHS})\b)", re.I)
 
 
 def _this_months(day_of_month: int, today: date) -> date | None:
@@ -664,7 +689,9 @@ _AGE_PATTERNS = [
                # ("patient 12 digits 1958…": walk-through, stop 35, was 12 years old)
                r"(?!\s*(?:digits?|siffr\w*|tecken|chars?|characters?|nummer|number)\b)"
                rf"(?!\s*(?:e\s+|:e\s+|th\s+|st\s+|nd\s+|rd\s+|of\s+)?(?:{_MONTHS})\b)", re.I),
-    re.compile(r"\b(\d{1,3})\s*år(?:s)?\b(?!\s*sedan)(?!\s*-?\s*gräns)", re.I),  # 87 år, 87 år gammal
+    # (not "för 2 år sen": walk-through, stop 37, a patient of 2)
+    re.compile(r"\b(\d{1,3})\s*år(?:s)?\b(?!\s*(?:sedan|sen|tidigare|bakåt))(?!\s*-?\s*gräns)",
+               re.I),  # 87 år, 87 år gammal
     re.compile(r"\b(\d{1,3})\s*-?\s*years?\s*-?\s*old\b", re.I),  # 87 years old, 87-year-old
     # "…, 88 years." (walk-through, stop 33: the age was asked again); not "2 years ago",
     # "for 3 years", a count of years
@@ -1102,12 +1129,18 @@ _CLINIC_PHYSICIAN = re.compile(r"\bvc-?läkare\w*|\bvårdcentral(?:en)?s (?:egen
                                r"(?:vc|vårdcentralen)\b|\b(?:vår|vi på vc|våra) (?:egen |egna )?"
                                r"(?:läkare|doktor)\w*|\b(?:our|the clinic's|the practice's|our own) "
                                r"(?:doctor|gp|physician)s?\b|\b(?:gp|doctor|physician) from the "
-                               r"(?:clinic|practice|health cent(?:re|er))\b", re.I)
+                               r"(?:clinic|practice|health cent(?:re|er)|vårdcentral\w*|vc)\b",
+                               re.I)
 _LMV_VISIT = re.compile(r"\b(?:inom|inom ramen för|i uppdraget|within|as part of|for)\s+"
                         r"(?:(?:uppdraget|det särskilda uppdraget|the)\s+)?"
                         r"(?:läkarmedverkan|lakarmedverkan)|läkarmedverkans? läkare|"
                         r"(?:läkarmedverkan|lakarmedverkan|lmv)s?-?\s?(?:besök|team\w*)|"
-                        r"\b(?:vi|jag) (?:är|jobbar (?:i|på)|arbetar (?:i|på)) läkarmedverkan", re.I)
+                        r"\b(?:vi|jag) (?:är|jobbar (?:i|på)|arbetar (?:i|på)) läkarmedverkan|"
+                        # ("I'm with Läkarmedverkan, saw a 79 yo …": walk-through, stop 37, read
+                        # as the patient's support and the visit asked about)
+                        r"\b(?:i'?m|i am|we'?re|we are|i work|we work)\s+(?:with|for|in|at|"
+                        r"from|part of)\s+(?:the\s+)?(?:läkarmedverkan|lakarmedverkan|lmv)\b",
+                        re.I)
 # "inskriven i khsv" whole, so that a negation before "inskriven" reads ("70-åring som inte är
 # inskriven i khsv, efter utskrivning" got 500 kr: walk-through, stop 24)
 _HOME_CARE = re.compile(r"(?:inskriven|ansluten) i (?:den )?(?:kommunal(?:a)? )?(?:hemsjukv\w*|"
@@ -1479,6 +1512,7 @@ def merge_facts(known: dict, new: dict) -> dict:
     merged.update(new)
     if "visit_date" in new:
         merged.pop("visit_year", None)  # the period's year served the day it asked for
+        merged.pop("visit_month", None)
     return merged
 
 

@@ -27,7 +27,8 @@ from server.chat.checks import Claim, check_asked, group_age, verdict
 from server.chat.dialogue import changed_facts, read_reply
 from rutin.text import detect_language, language_scores
 from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, days_from_the_visit,
-                                extract_facts, has_unreadable_date, merge_facts, month_named,
+                                extract_facts, has_unreadable_date, merge_facts, month_alone,
+                                month_named,
                                 other_patient, period_span, period_words, possible_ages,
                                 vague_date, year_left_out, years_later)
 from server.chat.organization import (HALLAND, ORGANIZATION_NAME, catalog_name_pattern,
@@ -966,6 +967,25 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                                              or bool(REGISTRATION_WORDS.search(text)))
     if conv.pending and not asks_meaning and not new_visit:
         answered = read_reply(conv.pending, text, today)
+        day_alone = _DAY_OF_MONTH.search(text) if answered is None and len(text.split()) <= 6 \
+            and conv.pending == "visit_date" and conv.facts.get("visit_month") \
+            and conv.facts.get("visit_year") else None
+        if day_alone is not None:
+            # a day alone, the day asked after a month ("the 20th")
+            try:
+                answered = {"visit_date": date(int(conv.facts["visit_year"]),
+                                               int(conv.facts["visit_month"]),
+                                               int(day_alone.group(1) or day_alone.group(2))
+                                               ).isoformat()}
+            except ValueError:
+                answered = None
+        if answered is None and conv.pending == "visit_date" and not conv.pending_rule \
+                and conv.facts.get("visit_year") and len(text.split()) <= 8 \
+                and month_alone(text):
+            # a month alone, the day asked after a period of one year ("förra våren" then
+            # "det var i mars": walk-through, stop 37, quoted digital care of 2022): that
+            # month of that year
+            text = frame.text = f"{text} {conv.facts['visit_year']}"
         if answered is None and conv.pending == "visit_date" and not conv.pending_rule \
                 and len(text.split()) <= 8 and period_span(text, today) is not None:
             # a month or a period given for the day asked ("och i april förra året"): the
@@ -3119,6 +3139,13 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
             # "feb 2025": the day and month of the reply are in that year (the range the
             # conversation store accepts: "feb 9999" keeps no year)
             conv.facts["visit_year"] = int(year.group(1))
+        elif span is not None and span[0].year == span[1].year:
+            # (and a period within one year, "förra våren": walk-through, stop 37)
+            conv.facts["visit_year"] = span[0].year
+        if span is not None and (span[0].year, span[0].month) == (span[1].year, span[1].month):
+            # (and a month's: "visit in march last year" then "the 20th": walk-through, stop
+            # 37, "I did not understand the reply")
+            conv.facts["visit_month"] = span[0].month
         return ChatReply(api={"kind": CLARIFY, "answer": answer,
                               "decision": None, "citations": [], "passages": []},
                          conversation=conv, question=question)

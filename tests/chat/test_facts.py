@@ -647,3 +647,25 @@ def test_english_contracted_negations_and_never_negate_a_fact():
                  "aldrig inskriven i khsv"):
         assert extract_facts(text, today).municipal_home_care is False, text
     assert extract_facts("he is enrolled in home care", today).municipal_home_care is True
+
+
+def test_years_ago_an_abbreviated_weeks_ago_and_a_day_with_its_month_after_den_are_read():
+    # walk-through, stop 37: "hembesök för 2 år sen, 80-åring …" was a patient of 2 and today's
+    # visit, "för 2 v sen" today, and "nej den 3:e april var det" this month's 3rd
+    today = date(2026, 12, 5)
+    facts = extract_facts("hembesök för 2 år sen, 80-åring khsv ordinärt boende", today)
+    assert facts.patient_age == 80 and facts.visit_date is None
+    assert period_span("hembesök för 2 år sen", today) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert vague_date("visit 2 years ago") == "2 years ago"
+    assert extract_visit_date("för 2 v sen", today) == date(2026, 11, 21)
+    assert extract_visit_date("nej den 3:e april var det", today) == date(2026, 4, 3)
+
+
+def test_working_for_lakarmedverkan_and_the_clinics_gp_are_read_in_english():
+    # walk-through, stop 37: "I'm with Läkarmedverkan, saw a 79 yo …" was read as the patient's
+    # support, and "if I was the GP from the vårdcentral instead" changed nothing
+    today = date(2026, 12, 5)
+    assert extract_facts("I'm with Läkarmedverkan, saw a 79 yo at home after discharge",
+                         today).lakarmedverkan is True
+    assert extract_facts("ok and if I was the GP from the vårdcentral instead",
+                         today).lakarmedverkan is False

@@ -3686,3 +3686,20 @@ def test_who_takes_over_after_the_discharge_section_is_asked_of_that_section(ask
     first = ask("kan man bli utskriven från hemsjukvården")
     who = ask("vem tar över då", first["conversation_id"])
     assert "vilken vårdgivare som tar över" in who["answer"]
+
+
+def test_a_month_or_a_day_alone_replying_to_the_day_asked_is_read_within_the_period_given(ask):
+    # walk-through, stop 37: "det var i mars" after "förra våren" quoted digital care of 2022,
+    # "nej den 3:e april var det" was refused, and "the 20th" after "march last year" was not
+    # understood (the periods are named by their years here, so that the test holds any day)
+    first = ask("hembesök 2025 hos 78-åring m khsv i ordinärt boende, brytpunktssamtal. "
+                "vilket journalsystem o vad betalar pat")
+    march = ask("det var i mars", first["conversation_id"])
+    april = ask("nej den 3:e april var det", march["conversation_id"])
+    assert first["kind"] == "clarify" and march["kind"] == "clarify"
+    assert "mars 2025" in march["answer"]
+    assert april["kind"] == "rule" and "2025-04-03" in april["answer"]
+    assert "i Cosmic" in april["answer"]
+    english = ask("visit in march 2025, 80 yo, sabo, after discharge. fee and system?")
+    day = ask("the 20th", english["conversation_id"])
+    assert day["kind"] == "rule" and "2025-03-20" in day["answer"] and "in VAS" in day["answer"]
