@@ -317,6 +317,11 @@ IT_WORDS = 8
 _WHICH_SYSTEM = re.compile(r"\bwhich (?:journal |record )?system\b|\bvilket (?:journal)?system\b|"
                            r"\bvas eller cosmic\b|\bcosmic eller vas\b|"
                            r"\bvas or cosmic\b|\bcosmic or vas\b", re.I)
+#: "o" opening a message, typed for "och".
+_O_FOR_OCH = re.compile(r"^\s*o\s+", re.I)
+#: A message opening on the day something holds from ("från 1 mars då", "after 1 feb?").
+_FROM_DAY = re.compile(r"^\W*(?:från(?:\s+och\s+med)?|efter|from|after|as of|starting)\s+"
+                       r"(?:den\s+|the\s+)?\d", re.I)
 #: The journal system named as such, without a system's name.
 _JOURNAL_SYSTEM = re.compile(r"\bjournal ?system\w*|\b(?:record|records|EHR|EPR) system\b", re.I)
 #: "one" / "ett sånt" pointing back at the occasion just asked about ("… for one at a nursing
@@ -1202,6 +1207,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             found = kb.search(follow, k=5, organization=scope)
             if found and is_supported(found[0], kb.no_answer_threshold_for(lang), lang):
                 frame.search_text, asked, frame.hits = follow, follow, found
+    # ("o" typed for "och": "o på helgerna" after the night's rule read as out of scope)
+    asked = _O_FOR_OCH.sub("och ", asked)
     vector = kb.embedder.embed_queries([asked])[0] if kb.embedder is not None else None
     features = message_features(asked, stated, frame.hits[0] if frame.hits else None, lang)
     router = load_router()
@@ -1370,7 +1377,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     # published routine's evening nurse starts: walk-through, stop 37, refused and the
     # version's start line): the same question on that day, like a month
     dated = set(stated) == {"visit_date"} and len(text.split()) <= 6 \
-        and bool(_FOLLOWS_ON.match(text) or _WHAT_APPLIED.match(text))
+        and bool(_FOLLOWS_ON.match(text) or _WHAT_APPLIED.match(text) or _FROM_DAY.match(text))
     if dated and topic_chunk is not None and conv.last_kind == SEARCH_KIND:
         frame.search_text = frame.search_text or _with_topic(kb, text, conv)
     if frame.search_text and topic_chunk is not None and set(stated) == {"visit_date"} \
@@ -1870,7 +1877,8 @@ _POINTER_WORDS = (r"den|det|dem|dom|dessa|denna|detta|där|dit|satsningen|beslut
 _QUESTION_WORD_ALONE = (r"^\s*(?:how much|how many|how long|how often|when|why|where|who|"
                         r"hur mycket|hur mkt|hur många|hur länge|hur ofta|när|varför|var|vem|"
                         r"vilka)\s*\??\s*$")
-_POINTS_BACK = re.compile(rf"\b(?:{_POINTER_WORDS}|då|then)\b|^\s*(?:och|men|and|but)\b|"
+_POINTS_BACK = re.compile(rf"\b(?:{_POINTER_WORDS}|då|then)\b|"
+                          rf"^\s*(?:(?:ok|okej|okay)\s*,?\s*)?(?:och|o|men|and|but)\b|"
                           rf"{_QUESTION_WORD_ALONE}", re.I)
 #: A pronoun or a definite noun pointing back at the last answer (not "och", "då" alone).
 _STRONG_POINTER = re.compile(rf"\b(?:{_POINTER_WORDS})\b|{_QUESTION_WORD_ALONE}", re.I)
@@ -3780,7 +3788,8 @@ _ASKS_PHONE = re.compile(r"telefonnum\w*|telefonnr\w*|\btel\.?\s?nr\w*|\btfn\b|"
                          r"phone number|\bnumber (?:for|to)\b|\bnumber of\b(?!(?:\s+\w+){0,2}?"
                          r"\s+\w+s\b)|(?<!\bon )\bcall\b|e-?post|"
                          r"e-?mail", re.I)
-_HAS_PHONE = re.compile(r"\b0\d{1,3}[- ]?\d{2,3}[ -]?\d{2}[ -]?\d{2}\b|\b1177\b|@")
+# (a five-digit local number too: "0345-180 50", walk-through, stop 37, was no phone number)
+_HAS_PHONE = re.compile(r"\b0\d{1,3}[- ]?\d{2,3}(?:[ -]?\d{2}){1,2}\b|\b1177\b|@")
 #: Whom to call is asked, not a number ("vem kan jag ringa om jag behöver stöd med
 #: utskrivningen", "who do I call if I need help with a discharge": walk-through, stop 35,
 #: refused for want of a phone number; "Vid behov av stöd … kan hemsjukvårdens
@@ -4440,7 +4449,10 @@ _COUNTS = re.compile(r"\bräknas\b(?!\s+(?:\w+\s+){0,2}ut\b)|\bgodkänn\w*|\bgil
                      re.I)
 
 
-_FOLLOWS_ON = re.compile(r"^\s*(?:och|men|samt|and|but|what about)\b", re.I)
+# (after "ok", and "o" typed for "och": "ok och från den 1 mars", "o på helgerna" were read as
+# new questions and refused: walk-throughs, stop 37)
+_FOLLOWS_ON = re.compile(r"^\s*(?:(?:ok|okej|okay|okey)\s*,?\s*)?(?:och|o|men|samt|and|but|"
+                         r"what about)\b", re.I)
 
 
 def _only_a_period(text: str, today: date) -> bool:

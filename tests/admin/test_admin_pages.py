@@ -899,8 +899,15 @@ def test_a_published_routines_hours_are_found_and_asked_again_of_the_next_versio
         after = ask_in(client, "Falkenbergs kommun", "och dagen efter",
                        before["conversation_id"])
         back = ask_in(client, "Falkenbergs kommun", "och dagen innan", after["conversation_id"])
+        phone = ask_in(client, "Falkenbergs kommun",
+                       "vilket telefonnummer har nattsköterskan idag")
+        again = ask_in(client, "Falkenbergs kommun", "när börjar nattsköterskan jobba")
+        ahead = ask_in(client, "Falkenbergs kommun", f"från {starts.day}/{starts.month} då",
+                       again["conversation_id"])
     assert "22.00–07.00" in now["answer"] and "0346" not in now["answer"]
-    assert "21.30–07.00" in then["answer"]
+    assert "21.30–07.00" in then["answer"] and "21.30–07.00" in ahead["answer"]
+    # (a five-digit local number is a phone number: walk-through, stop 37, refused)
+    assert "0346-123 45" in phone["answer"]
     assert "22.00–07.00" in before["answer"]
     assert "21.30–07.00" in after["answer"] and "22.00–07.00" in back["answer"]
 

@@ -3703,3 +3703,10 @@ def test_a_month_or_a_day_alone_replying_to_the_day_asked_is_read_within_the_per
     english = ask("visit in march 2025, 80 yo, sabo, after discharge. fee and system?")
     day = ask("the 20th", english["conversation_id"])
     assert day["kind"] == "rule" and "2025-03-20" in day["answer"] and "in VAS" in day["answer"]
+
+
+def test_o_typed_for_och_opens_a_follow_up(client):
+    # walk-through, stop 37: "o på helgerna" after who is responsible at night was refused
+    night = ask_halland(client, "vem har ansv för khsv pat på natten i halland")
+    weekends = ask_halland(client, "o på helgerna", night["conversation_id"])
+    assert weekends["kind"] == "search" and "Hallandsjouren" in weekends["answer"]
