@@ -4019,11 +4019,13 @@ def _without_its_period(frame: Frame, hit) -> str:
 
 
 def _change_between_years_of(text: str, passage: str) -> bool:
-    """Whether ``text`` asks how much a figure changed between two years ("hur mycket
-    minskade det mellan 2019 och 2020") that ``passage``, a table, holds: a count's change,
-    no sum of money (walk-through, stop 37: refused for want of an amount)."""
+    """Whether ``text`` asks how much a figure of ``passage``, a table holding the years it
+    names, changed ("hur mycket minskade det mellan 2019 och 2020"): a count's change, no sum
+    of money (walk-through, stop 37: refused for want of an amount)."""
     years = set(_YEAR.findall(text))
-    return len(years) >= 2 and bool(CHANGE_ASKED.search(text)) and _is_table(passage) \
+    # (or of the years a follow-up asked before: "hur mycket minskade det" after 2019 and
+    # 2020, "… till 2021" after 2020: walk-through, stop 37, refused)
+    return bool(CHANGE_ASKED.search(text)) and _is_table(passage) \
         and years <= set(_YEAR.findall(passage))
 
 

@@ -346,3 +346,17 @@ def test_which_year_was_lowest_with_no_table_among_the_top_passages_searches_for
     answer = ask("vilket år var läkarbesöken som lägst")
     assert answer["kind"] == "search" and "Patientavgift" not in answer["answer"]
     assert "Läkare" in answer["answer"] and "2020" in answer["answer"]
+
+
+def test_a_change_asked_after_the_years_of_a_table_is_computed_from_those_years(client):
+    # walk-through, stop 37: "hur mycket minskade det" after 2019 and 2020 of the physicians'
+    # home visits was refused, and "i procent" then quoted the SäBo assignment's "50 procent"
+    first = ask_halland(client, "hur många hembesök gjorde läkarna på vårdcentralerna 2019")
+    then = ask_halland(client, "och 2020", first["conversation_id"])
+    fell = ask_halland(client, "hur mycket minskade det", then["conversation_id"])
+    share = ask_halland(client, "i procent", fell["conversation_id"])
+    assert "−803" in fell["answer"]
+    assert "−26,6 %" in share["answer"] and "50 procent" not in share["answer"]
+    nurses = ask_halland(client, "hur många hembesök gjorde ssk/dsk 2020")
+    later = ask_halland(client, "hur mycket minskade det till 2021", nurses["conversation_id"])
+    assert "−334" in later["answer"]
