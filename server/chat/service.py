@@ -833,6 +833,8 @@ class Frame:
     other_named: tuple[str, str] | None = None
     #: What the card just shown says was asked while its question waits ("vad betalar hon").
     asked_of_card: bool = False
+    #: What the clinic gets, asked of the card just shown ("hur mycket får vc extra").
+    pay_of_card: bool = False
     #: The organization was picked (the request's field, the default, or named in the
     #: message), not taken over from the passage a follow-up points back at.
     picked_organization: bool = False
@@ -1458,6 +1460,15 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # one field of the card just shown ("o kunden?", "bara kontakttypen tack": walk-
         # through, stop 35, refused): the card again, that field's line first
         frame.kind = VISIT
+        return frame
+    if frame.kind in (OUT_OF_SCOPE, SEARCH_KIND) and conv.last_kind == VISIT \
+            and conv.facts and not stated and len(text.split()) <= 8 \
+            and _CLINIC_PAY.search(text) and _CLINIC.search(text) \
+            and not _OTHER_PAY.search(text):
+        # what the clinic gets, asked of the card just shown ("hur mycket får vc extra" after
+        # the fee of a visit at 85: walk-through, stop 37, refused): the card again, its
+        # compensation line first
+        frame.kind, frame.pay_of_card = VISIT, True
         return frame
     if frame.kind == OUT_OF_SCOPE and (_FIELD_NAMED.search(text) or _FIELDS_ASKED.search(text)) \
             and (_SYSTEM_NAMED.search(text) or conv.last_kind == VISIT
@@ -2378,6 +2389,9 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
         reply = _visit_answer(state, frame, conv, today)
         asked = _card_field_lines(reply.api.get("decision") or {}, frame.text) \
             if _card_field_asked(frame.text) and not frame.stated else []
+        if frame.pay_of_card:
+            asked = [line for line in reply.api["answer"].split("\n")
+                     if line.startswith(T.t(lang, "comp_no").split(":")[0] + ":")][:1]
         if asked:  # the field asked of the card first ("o kunden?")
             reply.api["answer"] = "\n".join(asked) + "\n" + reply.api["answer"]
         elif _card_field_asked(frame.text) and not frame.stated:

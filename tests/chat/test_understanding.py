@@ -3710,3 +3710,11 @@ def test_o_typed_for_och_opens_a_follow_up(client):
     night = ask_halland(client, "vem har ansv för khsv pat på natten i halland")
     weekends = ask_halland(client, "o på helgerna", night["conversation_id"])
     assert weekends["kind"] == "search" and "Hallandsjouren" in weekends["answer"]
+
+
+def test_what_the_clinic_gets_asked_of_a_card_is_its_compensation_line_first(client):
+    # walk-through, stop 37: "hur mycket får vc extra" after a card was refused
+    card = ask_halland(client, "hembesök igår 87 år säbo utskrivning")
+    pay = ask_halland(client, "hur mycket får vc extra", card["conversation_id"])
+    assert pay["kind"] == "rule"
+    assert pay["answer"].startswith("Extra ersättning: ja, 500 kr")
