@@ -2557,6 +2557,13 @@ def _another_kinds_routine_said(state, frame: Frame, reply: ChatReply) -> ChatRe
 
 #: A message asking two things, the second opening on its own question word after "och"
 #: ("vem beslutar om anslutning och hur ofta ska det följas upp").
+#: A question ending on "and since when" ("… och sedan när?").
+_SINCE_WHEN_TOO = re.compile(r"^(?P<first>.{12,}?)\s*,?\s+(?:och|and|o|&)\s+(?P<tail>sedan när|sen när|"
+                             r"från när|since when|from when)\s*\??\s*$", re.I | re.S)
+#: The question words opening a question, before its matter ("how much is …", "vad är …").
+_LEADING_ASK = re.compile(r"^\W*(?:how much|how many|what|which|hur mycket|hur många|vad|"
+                          r"vilken|vilket)\s+(?:(?:is|are|was|were|does|do|är|var|blir|ger)\s+)?",
+                          re.I)
 _TWO_QUESTIONS = re.compile(
     r"^(?P<first>.{12,}?)\s*,?\s+(?:och|samt|and|o|&)\s+"
     r"(?P<second>(?:vad|vem|vilk(?:en|et|a)|när|hur|varför|var|what|who|which|when|how|"
@@ -2698,10 +2705,18 @@ def _parts_routed(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     answered beside one refused lowered the held-out "not covered" figure, 12/15 to 11/15: a
     part answered alone is as often a near-miss as an answer), or while a question waits."""
     m = _TWO_QUESTIONS.match(frame.text)
-    if m is None or conv.pending or frame.search_text is not None:
+    since = _SINCE_WHEN_TOO.match(frame.text) if m is None else None
+    if (m is None and since is None) or conv.pending or frame.search_text is not None:
         return None
+    if since is not None:
+        # "… and since when": since when the first question's matter holds ("how much is the
+        # extra payment per visit and since when": walk-through, stop 37, refused)
+        first = since.group("first").strip(" ,")
+        parts = (first, f"{since.group('tail')} {_LEADING_ASK.sub('', first)}")
+    else:
+        parts = (m.group("first").strip(" ,"), m.group("second").strip())
     replies = []
-    for part in (m.group("first").strip(" ,"), m.group("second").strip()):
+    for part in parts:
         # (a conversation of its own, never stored: a part is no follow-up of the other)
         alone = Conversation(id="", language=frame.lang, organization=conv.organization)
         sub = understand(state, part, extract_facts(part, today).stated(), alone, today,
@@ -5331,8 +5346,16 @@ def _answer_window(hits: list, frame: Frame, kb=None) -> list:
         # version's purpose of the top three, its hours fifth: walk-through, stop 37)
         replaced = {hit.meta.supersedes for hit in window
                     if superseded(hit) and hit.meta.valid_from and hit.meta.valid_from > day}
-        return (kept + [hit for hit in hits[S.ANSWER_PASSAGES:]
-                        if hit.meta.id in replaced and not superseded(hit)])[:S.ANSWER_PASSAGES]
+        # (and an ended version's passage to its successor's of the same section: "hur
+        # mycket är extraersättningen per besök" kept the Cosmic routine's background alone,
+        # the VAS routine's conditions left out, Cosmic's fifth: walk-through, stop 37)
+        succeeded = {(hit.meta.superseded_by, (hit.chunk.section or "").lower())
+                     for hit in window if superseded(hit) and hit.meta.superseded_by}
+        return (kept + [hit for hit in hits[S.ANSWER_PASSAGES:] if hit not in kept
+                        and not superseded(hit)
+                        and (hit.meta.id in replaced
+                             or (hit.meta.id, (hit.chunk.section or "").lower()) in succeeded)]
+                )[:S.ANSWER_PASSAGES]
     successors = [best_of.get(hit.meta.superseded_by) for hit in window]
     return list({id(s): s for s in successors if s is not None}.values()) or window
 

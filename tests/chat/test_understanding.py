@@ -3718,3 +3718,14 @@ def test_what_the_clinic_gets_asked_of_a_card_is_its_compensation_line_first(cli
     pay = ask_halland(client, "hur mycket får vc extra", card["conversation_id"])
     assert pay["kind"] == "rule"
     assert pay["answer"].startswith("Extra ersättning: ja, 500 kr")
+
+
+def test_how_much_and_since_when_the_extra_payment_is_answered_in_both_parts(ask):
+    # walk-through, stop 37: "how much is the extra payment per visit and since when" was
+    # refused, and "hur mycket är extraersättningen per besök" too (the VAS routine's
+    # conditions, ended, were left out of the top passages and Cosmic's were fifth)
+    english = ask("how much is the extra payment per visit and since when")
+    swedish = ask("hur mycket är extraersättningen per besök")
+    for answer in (english, swedish):
+        assert answer["kind"] == "search" and "500 kr" in answer["answer"]
+    assert "2023-01-01" in english["answer"]
