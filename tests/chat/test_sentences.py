@@ -293,3 +293,14 @@ def test_the_hours_of_a_shift_asked_are_a_typed_cue_for_a_sentence_giving_times_
     assert says.search("Kvällsjouren börjar kl. 16.00 och slutar kl. 22.00.")
     assert says.search("Kvällssjuksköterska tjänstgör 16.30–21.30 alla dagar.")
     assert not says.search("Rutinen ska säkra att patienter får insatser under kvällen.")
+
+
+def test_a_time_of_day_asked_is_held_by_a_range_past_midnight_and_not_by_others():
+    # walk-through, stop 37: the evening nurse was given for 22.15
+    assert S.clock_asked("vilket nr kl 22.15") == 22 * 60 + 15
+    assert S.clock_asked("vem ringer jag kl 18") == 18 * 60
+    assert S.clock_asked("besök 15.11.2026") is None
+    assert S.holds_clock("Natt 21.30–07.00 alla dagar", 22 * 60 + 15) is True
+    assert S.holds_clock("Natt 21.30–07.00 alla dagar", 6 * 60) is True
+    assert S.holds_clock("Kväll 16.30–21.30 alla dagar", 22 * 60 + 15) is False
+    assert S.holds_clock("Rutinen gäller från 2026-09-01.", 600) is None
