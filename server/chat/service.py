@@ -1784,6 +1784,11 @@ _OTHER_CODE_ASKED = re.compile(r"\bicd\w*|\bkvå\w*|\bkva[- ]kod\w*|\bdiagnos\s*
 # "500kr", "500 kronor" (MONEY_WORDS needs a word boundary after "500").
 _AMOUNT_WRITTEN = re.compile(r"\d\s*(?:kr|kronor|sek)\b", re.I)
 _AMOUNT_NAMED = re.compile(r"(?<![\d,.])(\d{2,6})\s*(?:kr|kronor|sek)\b", re.I)
+#: An amount named by its number alone ("and the extra 500 for the clinic?", "de 500 extra":
+#: walk-through, stop 37, quoted the VG municipality's evening rule).
+_AMOUNT_BARE = re.compile(r"\b(?:the|de|den|dom)\s+(?:extra\s+)?([1-9]\d{2,4})\b"
+                          r"(?!\s*(?:år|years?|dagar|days?|st\b|%|procent|percent|besök\w*|"
+                          r"visits?|patient\w*|minut\w*|timm\w*|hours?|boende|[.,:/-]\d))", re.I)
 # "var står det?", "var hittar jag det?", "källa?", "where does it say that?"
 _WHERE_SAID = re.compile(
     r"\s*(?:och\s+|men\s+|ok\s*,?\s*)?(?:var\s+(?:står|hittar\s+(?:jag|man))\s+(?:det|detta|"
@@ -4110,7 +4115,8 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         return True
     if _ASKS_DOSE.search(text) and not _HAS_DOSE.search(passage):
         return True
-    for amount in _AMOUNT_NAMED.findall(text):
+    for amount in _AMOUNT_NAMED.findall(text) + [
+            a for a in _AMOUNT_BARE.findall(text) if not _YEAR.fullmatch(a)]:
         # an amount the question names that the document never does ("får vi 500 kr …" with
         # the Västra Götaland municipality picked: re-check, stop 19, quoted its SAMSA
         # sentence)

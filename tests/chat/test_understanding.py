@@ -3729,3 +3729,13 @@ def test_how_much_and_since_when_the_extra_payment_is_answered_in_both_parts(ask
     for answer in (english, swedish):
         assert answer["kind"] == "search" and "500 kr" in answer["answer"]
     assert "2023-01-01" in english["answer"]
+
+
+def test_the_extra_500_named_by_its_number_alone_is_not_the_municipalitys(client):
+    # walk-through, stop 37: with the VG municipality picked, "and the extra 500 for the
+    # clinic?" quoted its evening and night rule as if it answered
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    fee = ask_in(client, vg, "what does the patient pay for a doctor's home visit")
+    extra = ask_in(client, vg, "and the extra 500 for the clinic?", fee["conversation_id"])
+    assert extra["kind"] == "no_answer" and "Kväll och natt" not in json.dumps(
+        extra["citations"], ensure_ascii=False)
