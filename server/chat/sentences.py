@@ -98,16 +98,18 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                            # walk-throughs, stop 33, got the criteria)
                            + GUESSED_DECIDER.pattern,
                            re.I),
-                re.compile(r"\b(?:tas|fattas|beslutas|avgörs|bestäms|bedöms)\s+av\b|\bbeslutar\b|"
-                           # whose judgement it is ("… hög risk för oplanerad återinskrivning
-                           # efter bedömning av patientansvarig läkare på HS": "who decides that
-                           # he is high risk", walk-through, stop 37, was told no one is named)
-                           r"\befter bedömning av\b|"
+                re.compile(r"\b(?:tas|fattas|beslutas|avgörs|bestäms)\s+av\b|\bbeslutar\b|"
                            r"\bfattar\s+beslut|"
                            # who starts Läkarmedverkan's support ("Läkare inom slutenvården
                            # identifierar och initierar start av tillfälligt läkarstöd …":
                            # walk-through, stop 24, got HSU's "beslutar om förslaget")
                            r"\binitierar\b", re.I)),
+    # whose judgement a risk or a need is: the sentence naming who assesses it ("who decides
+    # that he is high risk" and "… hög risk för oplanerad återinskrivning efter bedömning av
+    # patientansvarig läkare på HS": walk-through, stop 37, was told no one is named)
+    "assessor": (re.compile(r"\b(?:vem|vilka|who)\b[^?.]{0,60}?\b(?:risk\w*|bedöm\w*|"
+                            r"assess\w*|judg\w*)\b", re.I),
+                 re.compile(r"\befter bedömning av\b|\bbedöms av\b|\bassessed by\b", re.I)),
     # how an amount is reckoned: the line giving its basis ("hur räknas säbo-ersättningen ut
     # nu, per plats eller": answer set, tuning part, got the 50 procent, not "per 10 boende")
     "basis": (re.compile(r"\bhur (?:räknas|beräknas)\b|\bräknas\b.*\but\b|\bberäkn\w*|"
@@ -193,7 +195,7 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
 #: (A purpose too: "vad är 500 kr-ersättningen till för" got "… infördes 2023-01-01" beside
 #: "… har till syfte att öka äldres hälsa …": walk-through, stop 30.)
 TYPED_CUES = frozenset({"decider", "validity", "purpose", "support", "performer", "where",
-                        "speed", "hours", "amount"})
+                        "speed", "hours", "amount", "assessor"})
 #: The kinds of fact a second part of a question may ask for, answered by a sentence stating
 #: one when the first part's sentence does not.
 SECOND_PART_CUES = frozenset({"decider", "validity", "purpose", "basis", "frequency",
@@ -210,7 +212,8 @@ _CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fa
                                   r"document|record)", re.I),
               "hours": re.compile(r"(?:arbetstid|tid|öppettid|börj|slut|jobb|arbet|tjänstg|"
                                   r"hour|time|start|begin|finish|end|work)", re.I),
-              "amount": re.compile(r"(?:hur|mycket|mkt|kost|belopp|much|how|amount)", re.I)}
+              "amount": re.compile(r"(?:hur|mycket|mkt|kost|belopp|much|how|amount)", re.I),
+              "assessor": re.compile(r"(?:risk|bedöm|assess|judg|vem|who)", re.I)}
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 
 

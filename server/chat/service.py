@@ -4256,6 +4256,12 @@ def _deciding_passages(kb, frame: Frame, text: str, hits: list, window: list,
     asks, holds = S.CUES["decider"]
     if not offered or not asks.search(frame.text):
         return offered
+    asks_assessor, holds_assessor = S.CUES["assessor"]
+    assessing = [h for h in offered if holds_assessor.search(h.chunk.text)]
+    if asks_assessor.search(frame.text) and assessing:
+        # whose judgement a risk is: the passages naming who assesses it ("who decides that
+        # he is high risk": walk-through, stop 37, was told no one is named)
+        return assessing
 
     sides = kb.lexicon.opposite_stems(frame.text, _tokenizer_for(kb))
 
@@ -6380,7 +6386,9 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         notes.append(T.t(lang, "guess_right") if guessed and guessed <= said
                      else T.t(lang, "guess_wrong", named=named))
         shown = notes[-1] + "\n" + shown
-    if cell is None and asks_decider.search(frame.text) and not says_decider.search(quote):
+    if cell is None and asks_decider.search(frame.text) and not says_decider.search(quote) \
+            and not (S.CUES["assessor"][0].search(frame.text)
+                     and S.CUES["assessor"][1].search(quote)):
         # who decides asked, and the sentence quoted names no one: said so above it ("vem
         # beslutar om utskrivning från hemsjukvården?" is answered by "När beslut om utskrivning
         # tas, skriver ansvarig legitimerad person en Vårdbegäran …": walk-throughs, stop 33)

@@ -999,10 +999,14 @@ def test_the_same_visit_in_a_season_asks_for_its_day_and_a_reply_not_understood_
     d = ask("and what did it look like in VAS if the visit was in march 2025",
             c["conversation_id"])
     assert d["kind"] == "clarify" and "march 2025" in d["answer"]
-    e = ask("the 14th", d["conversation_id"])
+    e = ask("hmm not sure", d["conversation_id"])
     assert e["kind"] == "clarify" and e["decision"] is None
     f = ask("14 mar", d["conversation_id"])
     assert f["decision"]["system"] == "VAS" and f["facts"]["visit_date"] == "2025-03-14"
+    # (a day alone is that day of the month asked about: walk-through, stop 37, "the 20th"
+    # after "march last year" was not understood)
+    h = ask("the 14th", d["conversation_id"])
+    assert h["decision"]["system"] == "VAS" and h["facts"]["visit_date"] == "2025-03-14"
     # november 2024 lies wholly in VAS's time: answered (walk-through, stop 22)
     g = ask("and what did it look like in VAS if the visit was in november 2024",
             c["conversation_id"])
