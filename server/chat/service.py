@@ -4806,7 +4806,10 @@ _REPLACES_ASKED = re.compile(r"\bersätter\b|\bersätts\b|\bi ?stället för\b|\
                              r"\binstead of\b", re.I)
 # A compensation per visit ("ersättningen per hemsjukvårdsbesök").
 _PAY_PER_VISIT = re.compile(r"\bersättning\w*(?: \w+){0,3} per (?:hemsjukvårds|läkar)?besök\w*|"
-                            r"\bcompensation per (?:home )?visit\b", re.I)
+                            r"\b(?:compensation|payment) per (?:home )?visit\b|"
+                            # ("the new per-visit payment in the HSU decision": walk-through,
+                            # stop 37, quoted the SäBo assignment's 50 procent)
+                            r"\bper[- ](?:home[- ])?visit (?:compensation|payment|fee)\b", re.I)
 # The new compensation HSU decided (its amount and start are not in the documents).
 _NEW_PAY = re.compile(r"\bny(?:a)? ersättning\w*|\bnew (?:compensation|payment|reimbursement)\b|"
                       r"\bhsu-?ersättning\w*", re.I)
@@ -4862,7 +4865,7 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
             continue
         for row in table.notices:
             quoted = set().union(*(tokenizer.tokenize(c.quote) for c in row.citations))
-            if not unstated and not asked & quoted:
+            if not unstated and not new_pay and not asked & quoted:
                 # the notice is about another amount than the one asked for ("hur mycket höjs
                 # ersättningen för säbo-uppdraget enligt beslutet?" asks the 50 procent)
                 continue

@@ -3743,3 +3743,12 @@ def test_the_extra_500_named_by_its_number_alone_is_not_the_municipalitys(client
     extra = ask_in(client, vg, "and the extra 500 for the clinic?", fee["conversation_id"])
     assert extra["kind"] == "no_answer" and "Kväll och natt" not in json.dumps(
         extra["citations"], ensure_ascii=False)
+
+
+def test_the_new_per_visit_payment_of_the_decision_asked_in_english_is_its_notice(ask):
+    # walk-through, stop 37: quoted the SäBo assignment's "Ökad ersättning med 50 procent" as
+    # if it were the amount; the decision gives none
+    answer = ask("how much does the clinic get for the new per-visit payment in the HSU "
+                 "decision")
+    assert answer["kind"] == "no_answer" and "neither an amount" in answer["answer"]
+    assert "50 procent" not in answer["answer"]
