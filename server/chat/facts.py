@@ -566,13 +566,14 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
     return found
 
 
+#: The words before a day something holds from (also service.py's "från 1 feb då").
+AHEAD_WORDS = r"från(?:\s+och\s+med)?|efter|from|after|starting|as\s+of|beginning"
 #: "från 1 feb", "efter 1/2", "from 1 feb" with no year, in a message with no verb in the past
 #: and no visit (a visit told is one made; "fr.o.m." is an earlier state's, _SINCE): the next
 #: such day, a change to come (walk-through, stop 37: "och efter 1 feb då" after when
 #: a published routine's evening nurse starts was read as last February, before both versions'
 #: change, and refused)
-_AHEAD_BEFORE = re.compile(r"\b(?:från(?:\s+och\s+med)?|efter|from|after|"
-                           r"starting|as\s+of|beginning)\s+(?:den\s+|the\s+)?$", re.I)
+_AHEAD_BEFORE = re.compile(rf"\b(?:{AHEAD_WORDS})\s+(?:den\s+|the\s+)?$", re.I)
 _PAST_TENSE = re.compile(r"\b(?:gällde|var|va|hade|blev|ändrades|skedde|gjorde|gjordes|was|were|"
                          r"had|did|applied|changed)\b", re.I)
 
@@ -927,9 +928,9 @@ def extract_age(text: str, today: date) -> tuple[int | None, date | None, int | 
 
 # ---------------------------------------------------------------- categories
 
-# (and what is to be forgotten: "ok forget the phone thing, it was a real home visit" kept the
-# what-if's phone: walk-through, stop 37)
-# ("what if he wasn't enrolled in home care at all" read as enrolled: walk-through, stop 37)
+# (and English contractions, and what is to be forgotten: "what if he wasn't enrolled in home
+# care at all" was read as enrolled, "ok forget the phone thing, it was a real home visit" kept
+# the what-if's phone: walk-throughs, stop 37)
 _NEG = (r"(?:inte|ej|icke|utan|ingen|inget|saknar|aldrig|not|no|non|without|never|isn't|isnt|"
         r"wasn't|wasnt|weren't|werent|aren't|arent|doesn't|doesnt|didn't|didnt|hasn't|hasnt|"
         r"haven't|havent|forget|ignore|glöm|strunta)")
@@ -1124,10 +1125,11 @@ _LMV_SUPPORT_BEFORE = re.compile(
     r"\b(?:har|hade|med|ingår i|inskriven i|ansluten till|has|with|is on|enrolled in|in)\s+"
     r"(?:den\s+|the\s+)?$", re.I)
 #: The clinic's own physician, named as such.
-_CLINIC_PHYSICIAN = re.compile(r"\bvc-?läkare\w*|\bvårdcentral(?:en)?s (?:egen |egna )?läkare\w*|"
-                               r"\bvårdcentralsläkare\w*|\bläkaren (?:från|på|vid) "
-                               r"(?:vc|vårdcentralen)\b|\b(?:vår|vi på vc|våra) (?:egen |egna )?"
-                               r"(?:läkare|doktor)\w*|\b(?:our|the clinic's|the practice's|our own) "
+_CLINIC_PHYSICIAN = re.compile(r"\bvc-?läkare\w*|\bvårdcentralsläkare\w*|"
+                               r"\bvårdcentral(?:en)?s (?:egen |egna )?läkare\w*|"
+                               r"\bläkaren (?:från|på|vid) (?:vc|vårdcentralen)\b|"
+                               r"\b(?:vår|vi på vc|våra) (?:egen |egna )?(?:läkare|doktor)\w*|"
+                               r"\b(?:our|the clinic's|the practice's|our own) "
                                r"(?:doctor|gp|physician)s?\b|\b(?:gp|doctor|physician) from the "
                                r"(?:clinic|practice|health cent(?:re|er)|vårdcentral\w*|vc)\b",
                                re.I)

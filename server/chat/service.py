@@ -26,11 +26,11 @@ from server.chat.conversations import Conversation, valid_id
 from server.chat.checks import Claim, check_asked, group_age, verdict
 from server.chat.dialogue import changed_facts, read_reply
 from rutin.text import detect_language, language_scores
-from server.chat.facts import (DISCHARGE_WORDS, age_at_the_visit, age_today, days_from_the_visit,
-                                extract_facts, has_unreadable_date, merge_facts, month_alone,
-                                month_named,
-                                other_patient, period_span, period_words, possible_ages,
-                                vague_date, year_left_out, years_later)
+from server.chat.facts import (AHEAD_WORDS, DISCHARGE_WORDS, age_at_the_visit, age_today,
+                                days_from_the_visit, extract_facts, has_unreadable_date,
+                                merge_facts, month_alone, month_named, other_patient, period_span,
+                                period_words, possible_ages, vague_date, year_left_out,
+                                years_later)
 from server.chat.organization import (HALLAND, ORGANIZATION_NAME, catalog_name_pattern,
                                       find_organization, lies_in_halland, organization_kind,
                                       only_a_place, resolve_scope, scope_phrase,
@@ -320,8 +320,7 @@ _WHICH_SYSTEM = re.compile(r"\bwhich (?:journal |record )?system\b|\bvilket (?:j
 #: "o" opening a message, typed for "och".
 _O_FOR_OCH = re.compile(r"^\s*o\s+", re.I)
 #: A message opening on the day something holds from ("från 1 mars då", "after 1 feb?").
-_FROM_DAY = re.compile(r"^\W*(?:från(?:\s+och\s+med)?|efter|from|after|as of|starting)\s+"
-                       r"(?:den\s+|the\s+)?\d", re.I)
+_FROM_DAY = re.compile(rf"^\W*(?:{AHEAD_WORDS})\s+(?:den\s+|the\s+)?\d", re.I)
 #: The journal system named as such, without a system's name.
 _JOURNAL_SYSTEM = re.compile(r"\bjournal ?system\w*|\b(?:record|records|EHR|EPR) system\b", re.I)
 #: "one" / "ett sånt" pointing back at the occasion just asked about ("… for one at a nursing
@@ -2564,8 +2563,9 @@ def _another_kinds_routine_said(state, frame: Frame, reply: ChatReply) -> ChatRe
 #: A message asking two things, the second opening on its own question word after "och"
 #: ("vem beslutar om anslutning och hur ofta ska det följas upp").
 #: A question ending on "and since when" ("… och sedan när?").
-_SINCE_WHEN_TOO = re.compile(r"^(?P<first>.{12,}?)\s*,?\s+(?:och|and|o|&)\s+(?P<tail>sedan när|sen när|"
-                             r"från när|since when|from when)\s*\??\s*$", re.I | re.S)
+_SINCE_WHEN_TOO = re.compile(r"^(?P<first>.{12,}?)\s*,?\s+(?:och|and|o|&)\s+"
+                             r"(?P<tail>sedan när|sen när|från när|since when|from when)"
+                             r"\s*\??\s*$", re.I | re.S)
 #: The question words opening a question, before its matter ("how much is …", "vad är …").
 _LEADING_ASK = re.compile(r"^\W*(?:how much|how many|what|which|hur mycket|hur många|vad|"
                           r"vilken|vilket)\s+(?:(?:is|are|was|were|does|do|är|var|blir|ger)\s+)?",
@@ -3826,16 +3826,13 @@ _ASKS_PHONE = re.compile(r"telefonnum\w*|telefonnr\w*|\btel\.?\s?nr\w*|\btfn\b|"
 # (a five-digit local number too: "0345-180 50", walk-through, stop 37, was no phone number)
 _HAS_PHONE = re.compile(r"\b0\d{1,3}[- ]?\d{2,3}(?:[ -]?\d{2}){1,2}\b|\b1177\b|@")
 def _holds_the_number_asked(text: str, hit) -> bool:
-    """Whether ``text`` asks for a phone number or whom to call and ``hit`` gives a number."""
+    """Whether ``text`` asks for a phone number or whom to call ("vem ringer jag kl 18",
+    "vilket nr skulle vi ha ringt") and ``hit`` gives a number."""
     return hit is not None and bool(_ASKS_PHONE.search(text) or _WHOM_TO_CALL.search(text)
-                                    or _CALL_WHOM.search(text)) \
+                                    or _NUMBER_WORDS.search(text)) \
         and _HAS_PHONE.search(hit.chunk.text) is not None
 
 
-#: "vem ringer jag", "vilket nr skulle vi ha ringt", "who do I call": a number to call asked.
-_CALL_WHOM = re.compile(r"\bvem (?:ringer|ska|bör) (?:jag|vi|man)(?: \w+)?\b|\bvilket (?:nr|nummer)\b|"
-                        r"\bvilken (?:ssk|sjuksköterska|sköterska)\b[^?.]{0,20}\bring\w*|"
-                        r"\bwho (?:do|should|can) (?:i|we) (?:call|phone|ring)\b", re.I)
 #: Whom to call is asked, not a number ("vem kan jag ringa om jag behöver stöd med
 #: utskrivningen", "who do I call if I need help with a discharge": walk-through, stop 35,
 #: refused for want of a phone number; "Vid behov av stöd … kan hemsjukvårdens
@@ -3843,6 +3840,7 @@ _CALL_WHOM = re.compile(r"\bvem (?:ringer|ska|bör) (?:jag|vi|man)(?: \w+)?\b|\b
 _WHOM_TO_CALL = re.compile(r"\b(?:vem|vilka|vilken|who|whom)\b[^?.]{0,25}?\b(?:ringa|ringer|call)\b",
                            re.I)
 _NUMBER_WORDS = re.compile(r"telefonnum\w*|telefonnr\w*|\btel\.?\s?nr\w*|\btfn\b|\bnummer\w*|"
+                           r"\bnr\b|"
                            r"\bnumret\b|\bnumber\b|e-?post|e-?mail", re.I)
 # (a code asked for, not a code spoken of: "hur ofta byts koden till nyckelgömman" asks how
 # often, and was refused: walk-through, stop 22)
