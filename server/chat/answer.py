@@ -101,6 +101,18 @@ def fee_line(decision: dict, lang: str) -> str | None:
     return None
 
 
+def compensation_line(decision: dict, lang: str) -> str | None:
+    """The card's line on the clinic's extra compensation ("Extra ersättning: ja, 500 kr till
+    vårdcentralen."), or None when the decision has no journal system to say it of."""
+    if decision.get("eligible") is True:
+        return t(lang, "comp_yes", sek=decision.get("compensation_sek"))
+    if decision.get("eligible") is False:
+        return t(lang, "comp_no")
+    if decision.get("system"):
+        return t(lang, "comp_unknown")
+    return None
+
+
 def rule_answer_text(decision: dict, *, lang: str, visit_date: date, date_assumed: bool,
                      meta=None, question: str | None = None) -> str:
     """The plain-text answer for a decision (the /api/v1/visit answer): system and registration
@@ -133,12 +145,9 @@ def rule_answer_text(decision: dict, *, lang: str, visit_date: date, date_assume
     fee = fee_line(decision, lang)
     if fee is not None:
         lines.append(fee)
-    if decision.get("eligible") is True:
-        lines.append(t(lang, "comp_yes", sek=decision.get("compensation_sek")))
-    elif decision.get("eligible") is False:
-        lines.append(t(lang, "comp_no"))
-    elif system:
-        lines.append(t(lang, "comp_unknown"))
+    compensation = compensation_line(decision, lang)
+    if compensation is not None:
+        lines.append(compensation)
     reasons = reasons_in(decision, lang)
     if reasons:
         lines.append(t(lang, "reasons"))

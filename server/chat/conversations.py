@@ -197,13 +197,9 @@ def _visits_or_none(visits, index) -> dict:
     if not isinstance(visits, list) or not 2 <= len(visits) <= MAX_VISITS \
             or not (type(index) is int and 0 <= index < len(visits)):
         return {}
-    kept = []
-    for facts in visits:
-        if not isinstance(facts, dict) or any(
-                name not in _ALLOWED_KEYS or not _FACT_CHECKS[name](value)
-                for name, value in facts.items()):
-            return {}
-        kept.append(dict(facts))
+    kept = [_facts_or_none(facts) for facts in visits]
+    if any(facts is None for facts in kept):
+        return {}
     return {"visits": kept, "visit_index": index}
 
 

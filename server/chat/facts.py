@@ -278,8 +278,7 @@ _VAGUE_DATE = re.compile(
     rf"\bi\s+helgen\b|\b(?:over\s+the|last|this\s+past)\s+weekend\b|\b(?:vecka|week)\s+\d{{1,2}}\b|"
     # a season ("och om det var i våras?": walk-through, stop 21, was refused)
     rf"\bi\s+(?:våras|somras|höstas|vintras)\b|\bförra\s+(?:våren|sommaren|hösten|vintern)\b|"
-    rf"\b(?:för\s+)?(?:\d|ett|två|tre|fyra|fem|one|two|three|four|five|a)\s+(?:år|years?|yrs?)\s+"
-    rf"(?:se(?:da)?n|ago)\b|"
+    rf"{_YEARS_AGO.pattern}|"
     rf"\b(?:last|this\s+past)\s+(?:spring|summer|autumn|"
     rf"fall|winter)\b|\bin\s+the\s+(?:spring|summer|autumn|fall|winter)\b|"
     rf"(?<![\d.])(?<![\d.]\s)\b(?:i\s+|in\s+)?(?:{_MONTHS})\.?\s+\d{{4}}\b", re.I)

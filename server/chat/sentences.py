@@ -69,6 +69,10 @@ GUESSED_DECIDER = re.compile(
     r"\b(?:is|was) it (?P<named_en>(?:\w+ ){0,2}?\w+) (?:that|who) "
     r"(?:decides?|makes the decision)\b",
     re.I)
+#: A time of day a question names: "kl 22.15", "kl. 21", "21:45", "21.45" (not a date's
+#: "15.11.2026").
+_CLOCK = re.compile(r"\bkl\.?\s*(\d{1,2})(?:[.:](\d{2}))?\b(?![.:/]\d)|"
+                    r"(?<![\d.:/])\b(\d{1,2})[.:](\d{2})\b(?![.:/-]\d)(?!\s*[–-]\s*\d)", re.I)
 CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "frequency": (re.compile(r"\bhur ofta\b|\bhow often\b|\bhur många gånger\b", re.I),
                   re.compile(rf"\b(?:var|varje|per|minst|årligen|every|per|once)\b\s*(?:{_NUMBER}\s+)?"
@@ -180,8 +184,7 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # the hours of a shift or a service: the sentence giving times of day ("kvällssköterskans
     # arbetstider" got a published routine's purpose, "när börjar kvällssköterskan jobba" its
     # phone line: walk-through, stop 37; the seeds give no times of day)
-    "hours": (re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\b(?![.:/]\d)|"
-                         r"(?<![\d.:/])\b\d{1,2}[.:]\d{2}\b(?![.:/-]\d)(?!\s*[–-]\s*\d)|"
+    "hours": (re.compile(_CLOCK.pattern + r"|"
                          r"\barbetstid\w*|\bvilka tider\b|\bvilken tid\b|\btider(?:na)?\b|"
                          r"\böppettid\w*|\bnär (?:börjar|slutar|jobbar|arbetar|tjänstgör)\b|"
                          r"\b(?:working|opening|office) hours\b|\bwhat time\b|"
@@ -217,10 +220,6 @@ _CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fa
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 
 
-#: A time of day a question names: "kl 22.15", "kl. 21", "21:45", "21.45" (not a date's
-#: "15.11.2026").
-_CLOCK = re.compile(r"\bkl\.?\s*(\d{1,2})(?:[.:](\d{2}))?\b(?![.:/]\d)|"
-                    r"(?<![\d.:/])\b(\d{1,2})[.:](\d{2})\b(?![.:/-]\d)(?!\s*[–-]\s*\d)", re.I)
 #: A range of times of day a sentence states ("21.30–07.00", "kl. 16.00–22.00").
 _CLOCK_RANGE = re.compile(r"\b(\d{1,2})[.:](\d{2})\s*(?:[–-]|till|to)\s*(\d{1,2})[.:](\d{2})\b")
 

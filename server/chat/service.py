@@ -978,13 +978,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             and conv.facts.get("visit_year") else None
         if day_alone is not None:
             # a day alone, the day asked after a month ("the 20th")
-            try:
-                answered = {"visit_date": date(int(conv.facts["visit_year"]),
-                                               int(conv.facts["visit_month"]),
-                                               int(day_alone.group(1) or day_alone.group(2))
-                                               ).isoformat()}
-            except ValueError:
-                answered = None
+            day = _that_day_of_its_month(
+                date(int(conv.facts["visit_year"]), int(conv.facts["visit_month"]), 1)
+                .isoformat(), day_alone)
+            answered = {"visit_date": day.isoformat()} if day is not None else None
         if answered is None and conv.pending == "visit_date" and not conv.pending_rule \
                 and conv.facts.get("visit_year") and len(text.split()) <= 8 \
                 and month_alone(text):
@@ -2395,8 +2392,8 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
         asked = _card_field_lines(reply.api.get("decision") or {}, frame.text) \
             if _card_field_asked(frame.text) and not frame.stated else []
         if frame.pay_of_card:
-            asked = [line for line in reply.api["answer"].split("\n")
-                     if line.startswith(T.t(lang, "comp_no").split(":")[0] + ":")][:1]
+            line = A.compensation_line(reply.api.get("decision") or {}, lang)
+            asked = [line] if line is not None else []
         if asked:  # the field asked of the card first ("o kunden?")
             reply.api["answer"] = "\n".join(asked) + "\n" + reply.api["answer"]
         elif _card_field_asked(frame.text) and not frame.stated:
@@ -2560,8 +2557,6 @@ def _another_kinds_routine_said(state, frame: Frame, reply: ChatReply) -> ChatRe
     return _said_first(reply, said)
 
 
-#: A message asking two things, the second opening on its own question word after "och"
-#: ("vem beslutar om anslutning och hur ofta ska det följas upp").
 #: A question ending on "and since when" ("… och sedan när?").
 _SINCE_WHEN_TOO = re.compile(r"^(?P<first>.{12,}?)\s*,?\s+(?:och|and|o|&)\s+"
                              r"(?P<tail>sedan när|sen när|från när|since when|from when)"
@@ -2570,6 +2565,8 @@ _SINCE_WHEN_TOO = re.compile(r"^(?P<first>.{12,}?)\s*,?\s+(?:och|and|o|&)\s+"
 _LEADING_ASK = re.compile(r"^\W*(?:how much|how many|what|which|hur mycket|hur många|vad|"
                           r"vilken|vilket)\s+(?:(?:is|are|was|were|does|do|är|var|blir|ger)\s+)?",
                           re.I)
+#: A message asking two things, the second opening on its own question word after "och"
+#: ("vem beslutar om anslutning och hur ofta ska det följas upp").
 _TWO_QUESTIONS = re.compile(
     r"^(?P<first>.{12,}?)\s*,?\s+(?:och|samt|and|o|&)\s+"
     r"(?P<second>(?:vad|vem|vilk(?:en|et|a)|när|hur|varför|var|what|who|which|when|how|"
@@ -3825,14 +3822,6 @@ _ASKS_PHONE = re.compile(r"telefonnum\w*|telefonnr\w*|\btel\.?\s?nr\w*|\btfn\b|"
                          r"e-?mail", re.I)
 # (a five-digit local number too: "0345-180 50", walk-through, stop 37, was no phone number)
 _HAS_PHONE = re.compile(r"\b0\d{1,3}[- ]?\d{2,3}(?:[ -]?\d{2}){1,2}\b|\b1177\b|@")
-def _holds_the_number_asked(text: str, hit) -> bool:
-    """Whether ``text`` asks for a phone number or whom to call ("vem ringer jag kl 18",
-    "vilket nr skulle vi ha ringt") and ``hit`` gives a number."""
-    return hit is not None and bool(_ASKS_PHONE.search(text) or _WHOM_TO_CALL.search(text)
-                                    or _NUMBER_WORDS.search(text)) \
-        and _HAS_PHONE.search(hit.chunk.text) is not None
-
-
 #: Whom to call is asked, not a number ("vem kan jag ringa om jag behöver stöd med
 #: utskrivningen", "who do I call if I need help with a discharge": walk-through, stop 35,
 #: refused for want of a phone number; "Vid behov av stöd … kan hemsjukvårdens
@@ -3842,6 +3831,16 @@ _WHOM_TO_CALL = re.compile(r"\b(?:vem|vilka|vilken|who|whom)\b[^?.]{0,25}?\b(?:r
 _NUMBER_WORDS = re.compile(r"telefonnum\w*|telefonnr\w*|\btel\.?\s?nr\w*|\btfn\b|\bnummer\w*|"
                            r"\bnr\b|"
                            r"\bnumret\b|\bnumber\b|e-?post|e-?mail", re.I)
+
+
+def _holds_the_number_asked(text: str, hit) -> bool:
+    """Whether ``text`` asks for a phone number or whom to call ("vem ringer jag kl 18",
+    "vilket nr skulle vi ha ringt") and ``hit`` gives a number."""
+    return hit is not None and bool(_ASKS_PHONE.search(text) or _WHOM_TO_CALL.search(text)
+                                    or _NUMBER_WORDS.search(text)) \
+        and _HAS_PHONE.search(hit.chunk.text) is not None
+
+
 # (a code asked for, not a code spoken of: "hur ofta byts koden till nyckelgömman" asks how
 # often, and was refused: walk-through, stop 22)
 _ASKS_CODE = re.compile(r"\bkvå\w*|\bkva-?kod\w*|\bdiagnoskod\w*|\bicd\b|"
@@ -5109,13 +5108,13 @@ _CARD_FIELD = re.compile(r"\b(" + "|".join(sorted(_CARD_FIELDS, key=len, reverse
                          + r")(?:en|et|er|s)?\b", re.I)
 
 
-#: A message saying it corrects the visit described ("vänta …", "förresten …", "ändras
-#: något?", "does that change anything").
 #: "ändra till video", "byt till telefon", "change it to phone", "make it video": the visit
 #: amended.
 _CHANGE_TO = re.compile(r"^\W*(?:ändra|ändrat|byt|byta|gör om|change|switch|make)\s+"
                         r"(?:(?:det|den|besöket|it|that|the visit)\s+)?(?:till|to|into)?\s*",
                         re.I)
+#: A message saying it corrects the visit described ("vänta …", "förresten …", "ändras
+#: något?", "does that change anything").
 _AMENDS = re.compile(r"^\W*(?:vänta|förresten|nej|fel|oj|wait|actually|sorry|förlåt|rättelse|"
                      r"correction|oops)\b|\bändra[rs]? (?:det|ngt|något|nåt|sig)\b|"
                      r"\bändras (?:det|ngt|något|nåt)\b|\bdoes (?:that|it|this) change\b|"
