@@ -367,16 +367,20 @@ def question_terms(question: str, tokenizer, lexicon=None,
         own = own | followed_up
     else:
         followed_up = frozenset()
-    if "bor" in own and any(t.endswith("boend") for t in own):
+    matched = lexicon.matching_groups(question, tokenizer) if lexicon else []
+    if "bor" in own and (any(t.endswith("boend") for t in own) or any(
+            term.startswith("bor ") for group in matched for term in group)):
         # "bor på LSS-boende": living there is what the housing already says, so "bor" names
         # no sentence of its own ("Gäller hemsjukvården också för dem som bor på LSS-boende?"
         # got "Personer som bor på Vård-och omsorgsboende …" for its "bor": walk-throughs,
-        # stops 31 and 32)
+        # stops 31 and 32); nor when a housing group's phrase says it ("bor kvar hemma" is
+        # "ordinärt boende": "och om hon bor kvar hemma istället" after the nursing home's
+        # enrolment repeated it, walk-throughs, stops 37 and 38)
         own = own - {"bor"}
+    unsaid = frozenset({"bor"}) - own
     whole = frozenset(tokenizer.tokenize(question, compounds=False))
     shared = lexicon.shared_stems(tokenizer) if lexicon else frozenset()
     groups = []
-    matched = lexicon.matching_groups(question, tokenizer) if lexicon else []
     for group in matched:
         tokens = frozenset(tok for term in group
                            if not is_particle_verb(term, UNEXPANDED_PARTICLE)
@@ -390,7 +394,7 @@ def question_terms(question: str, tokenizer, lexicon=None,
         # (a stem several groups share stands for none of them: "boende" of "ordinärt boende"
         # found "Vård-och omsorgsboende" for "nån som bor i egen lägenhet", answer sets A and D,
         # tuning parts)
-        groups.append((tokens & whole or tokens & own, tokens - own - shared))
+        groups.append(((tokens & whole or tokens & own) - unsaid, tokens - own - shared - unsaid))
     expanded = frozenset().union(*(g[1] for g in groups)) if groups else frozenset()
     cues = frozenset(name for name, (asks, _) in CUES.items() if asks.search(question))
     side, opposite = lexicon.opposite_stems(question, tokenizer, matched) if lexicon \

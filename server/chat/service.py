@@ -2119,12 +2119,30 @@ def conv_scope_of(kb, conv: Conversation) -> str | None:
 
 def _with_topic(kb, text: str, conv: Conversation) -> str | None:
     """``text`` with the heading (or title) of the passage the last answer quoted."""
-    chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
-    if chunk is None:
-        return None
-    meta = _meta(kb, conv.topic["document_id"])
-    context = chunk.section or (meta.title if meta is not None else "")
+    context = _topic_context(kb, conv.topic["document_id"], conv.topic["anchor"])
     return f"{text} ({context})" if context else None
+
+
+def _topic_context(kb, document_id: str, anchor: str) -> str:
+    """The heading (or title) ``_with_topic`` appends for the passage ``anchor``."""
+    chunk = _chunk(kb, document_id, anchor)
+    if chunk is None:
+        return ""
+    meta = _meta(kb, document_id)
+    return chunk.section or (meta.title if meta is not None else "")
+
+
+def _without_topic(kb, frame: "Frame", text: str) -> str:
+    """``text`` without the heading ``_with_topic`` appended to a follow-up: what the
+    follow-up itself asks, for choosing the sentences (the heading is each passage's
+    ``generic`` terms there already)."""
+    if not frame.topic_passage or not frame.search_text:
+        return text
+    context = _topic_context(kb, *frame.topic_passage)
+    tail = f" ({context})"
+    if context and text.endswith(tail) and text[:-len(tail)].strip():
+        return text[:-len(tail)]
+    return text
 
 
 #: A message this short that states a visit's facts and nothing else ("nursing home", "88 år",
@@ -5900,7 +5918,8 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         else:
             hits = kb.search(term, k=5, organization=frame.organization)
             best = hits[0] if hits else None
-    q_terms = S.question_terms(text, tokenizer, kb.lexicon, S.corpus_frequencies(kb))
+    q_terms = S.question_terms(_without_topic(kb, frame, text), tokenizer, kb.lexicon,
+                               S.corpus_frequencies(kb))
     if not is_supported(best, threshold, lang):
         # the best passage supports nothing, a close one under a heading the question names
         # (in its words or the lexicon's) does: that one answers ("vem har khsv pat på natten"

@@ -8,7 +8,10 @@ import pytest
 
 from rutin.db import Database
 from server.chat.conversations import ConversationStore, valid_id
+from tests.chat.helpers import ask_in
 from tests.services.storage import conversation_ids, stored_conversation, write_conversation
+
+VG = "Kommun i Västra Götaland (Sektor Välfärd)"
 
 
 class Clock:
@@ -315,3 +318,21 @@ def test_stored_visits_are_facts_only_and_anything_else_is_dropped():
                           ([{"patient_age": "87 år"}, two[1]], 0), ("text", 0)):
         conv = conversation_from_json({"visits": visits, "visit_index": index}, "x" * 32)
         assert conv.visits == [] and conv.visit_index is None
+
+
+def test_a_follow_up_changing_the_housing_to_home_gets_the_rule_for_ordinary_housing(client):
+    # walk-throughs, stops 37 and 38: "och om hon bor kvar hemma istället" after the nursing
+    # home's enrolment repeated it (the heading appended to the follow-up and "bor" outweighed
+    # the follow-up's own words)
+    first = ask_in(client, VG, "när ansluts en pat på säbo till hemsjukvården")
+    assert "ansluts till hemsjukvården vid inflyttning" in first["answer"]
+    b = ask_in(client, VG, "och om hon bor kvar hemma istället", first["conversation_id"])
+    assert "Personer i ordinärt boende kan beviljas hemsjukvård om vårdbegäran" in b["answer"]
+
+
+def test_a_follow_up_asking_whether_the_patient_is_told_quotes_the_informing_sentence(client):
+    # walk-throughs, stops 37 and 38: "får patienten veta det" after the discharge's taking over
+    # got the vårdbegäran sentence alone
+    first = ask_in(client, VG, "vem tar över ansvaret när pat skrivs ut från hemsjukvården")
+    b = ask_in(client, VG, "får patienten veta det", first["conversation_id"])
+    assert "Patienten informeras om vilken vårdgivare som tar över" in b["answer"]
