@@ -483,6 +483,16 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         if not re.match(r"(?:och|and|men|but)\b", text, re.I):
             text = f"{'and' if detect_language(text) == 'en' else 'och'} {text}"
 
+    before_that = _BEFORE_THAT.fullmatch(text) if conv is not None \
+        and conv.last_kind == VERSION and conv.topic and state.kb is not None else None
+    if before_that:
+        # "och innan dess?" after which version held: the day before the version answered
+        # began (walk-through, stop 39: refused as out of scope)
+        meta = _meta(state.kb, conv.topic["document_id"])
+        start = meta.valid_from if meta is not None else None
+        if start is not None:
+            english = detect_language(text) == "en"
+            text = f"{'and' if english else 'och'} {(start - timedelta(days=1)).isoformat()}"
     period = (conv.topic or {}).get("period") if conv is not None \
         and conv.last_kind == VERSION else None
     day_only = _DAY_OF_MONTH.search(text) if period and len(period) == 10 \
@@ -1312,6 +1322,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             and len(text.split()) <= 6 and not _ASKS.search(text.replace("?", "")):
         # "och 31 mars 2025" after a version answer: which version held that day
         # (walk-through, stop 21: noted as a visit's date)
+        frame.kind = VERSION
+    if conv.last_kind == VERSION and not stated and len(text.split()) <= 6 \
+            and _WHY_OR_WHEN_ALONE.fullmatch(text):
+        # why or when the version just answered came, asked alone ("varför byttes den ut",
+        # "när": walk-through, stop 39, refused as out of scope): the catalog's note on it
         frame.kind = VERSION
     if frame.kind == VERSION and _SAID_ABOUT.search(text) and not _CHANGE_ASKED.search(text):
         # what a routine (an old one too) said about a matter is its words, not its validity
@@ -3388,10 +3403,11 @@ def _version_answer(state, frame: Frame, today: date,
         day = span[0].isoformat() if span else None
         until = span[1] if span else None
     if day is None and month is None and (_YEARS_ONLY.match(frame.text)
-                                          or _IN_FORCE_IN_A_YEAR.search(frame.text)):
-        # a year alone ("och 2024?" after a version answer) or which version held in one
-        # ("vilken version gällde 2024"): its first day, the version held then and the one
-        # that replaced it, if any (walk-through, stop 33: refused, or today's version led)
+                                          or _HELD_THEN.search(frame.text)):
+        # a year alone ("och 2024?" after a version answer) or which version held in a year or
+        # a season ("vilken version gällde 2024", "… i våras"): its first day, the version held
+        # then and the one that replaced it, if any (walk-through, stop 33: refused, or today's
+        # version led)
         span = period_span(frame.text, today)
         day = span[0].isoformat() if span else None
         until = span[1] if span else None
@@ -5187,6 +5203,13 @@ _WHICH_ROUTINE = re.compile(r"\bvilk(?:en|et|a)\s+(?:\w+)?(?:rutin|version|dokum
 
 # Why a routine got a new version ("Varför kom det en ny version av rutinen för registrering
 # … 2025?", answer set C, tuning part, got the VAS registration of 2025): the catalog's note.
+#: Why or when, asked alone of what was just answered ("varför byttes den ut", "när då?",
+#: "why was it replaced", "since when").
+_WHY_OR_WHEN_ALONE = re.compile(
+    r"\W*(?:(?:och|men|and|but|ok|okej)\s+)?(?:(?:varför|why)(?:\s+(?:byttes|ersattes|bytte|"
+    r"ändrades|kom|gjordes|was|were|did)(?:\s+(?:den|det|de|it|they|man|vi))?(?:\s+(?:ut|"
+    r"replaced|changed|change|en\s+ny|a\s+new))?(?:\s+(?:version|rutin\w*))?)?|"
+    r"när|sen\s+när|sedan\s+när|från\s+när|when|since\s+when)(?:\s+(?:då|then))?\W*", re.I)
 _WHY_VERSION = re.compile(r"\b(?:varför|why)\b.*\b(?:ny|new|nya)\s+(?:version|rutin)\w*", re.I)
 
 
@@ -6507,8 +6530,15 @@ def _defining(kb, term: str, hits: list, frame: Frame):
 
 
 #: Which version held in a year: "vilken gällde 2024", "what applied in 2024".
-_IN_FORCE_IN_A_YEAR = re.compile(r"\b(?:gällde|gällt|applied|was in force|were in force|"
-                                 r"was valid)\b[^?.]{0,40}\b(?:19|20)\d\d\b", re.I)
+#: The time before what was just answered, asked alone ("och innan dess?", "before that?").
+_BEFORE_THAT = re.compile(r"\W*(?:(?:och|men|and|but)\s+)?(?:innan\s+dess|före\s+det|"
+                          r"dessförinnan|tidigare|förut|before\s+that|earlier|prior\s+to\s+that)"
+                          r"(?:\s+(?:då|then))?\W*", re.I)
+#: What held at a time past ("vilken version gällde 2024"), however far from the verb the time
+#: is named ("vilken rutin gällde för registrering av läkarbesök i hemmet 2021", "vilken rutin
+#: gällde i våras för läkarnas hembesök": walk-through, stop 39, both led with today's version).
+_HELD_THEN = re.compile(r"\b(?:gällde|gällt|applied|was in force|were in force|was valid|"
+                        r"var i kraft|användes|was used)\b", re.I)
 #: What held at a time, asked right after an answer from a routine ("vad gällde i februari i
 #: år" after a published routine's 12 hours: walk-through, stop 36, got which version held, not
 #: that version's 24 hours).

@@ -3752,3 +3752,37 @@ def test_the_new_per_visit_payment_of_the_decision_asked_in_english_is_its_notic
                  "decision")
     assert answer["kind"] == "no_answer" and "neither an amount" in answer["answer"]
     assert "50 procent" not in answer["answer"]
+
+
+def test_a_version_question_naming_a_year_or_a_season_anywhere_is_about_that_time(ask):
+    # walk-through, stop 39: both led with the routine in force today
+    a = ask("vilken rutin gällde för registrering av läkarbesök i hemmet 2021")
+    assert a["kind"] == "version"
+    assert a["answer"].startswith("Kunskapsbasen har ingen version av rutinen som gällde 2021-01-01")
+    today = today_in_stockholm()
+    spring = today.year if today.month >= 6 else today.year - 1
+    b = ask("vilken rutin gällde i våras för läkarnas hembesök")
+    assert b["answer"].startswith(f"Den {spring}-03-01 gällde")
+    assert "Cosmic" in b["answer"].split("\n")[0]
+
+
+def test_before_that_after_a_version_answer_is_the_version_before_it(ask):
+    # walk-through, stop 39: "och innan dess?" was refused as out of scope
+    a = ask("which journal system was used in 2024")
+    assert a["answer"].startswith("On 2024-01-01") and "VAS" in a["answer"].split("\n")[0]
+    b = ask("and before that", a["conversation_id"])
+    assert b["kind"] == "version"
+    assert b["answer"].startswith("The knowledge base holds no version of the routine that "
+                                  "applied on 2022-12-31")
+    c = ask("vilken rutin gällde i februari 2026")
+    d = ask("och innan dess?", c["conversation_id"])
+    assert d["answer"].startswith("Den 2025-03-30 gällde") and "VAS" in d["answer"].split("\n")[0]
+
+
+def test_why_or_when_alone_after_a_version_answer_gets_the_catalogs_note(ask):
+    # walk-through, stop 39: "varför byttes den ut" and "när" were refused as out of scope
+    a = ask("vilket dokument-id hade den förra versionen av registreringsrutinen")
+    for follow in ("varför byttes den ut", "när"):
+        b = ask(follow, a["conversation_id"])
+        assert b["kind"] == "version", follow
+        assert "på grund av journalsystembytet till Cosmic" in b["answer"]
