@@ -710,6 +710,10 @@ _AGE_PATTERNS = [
     # ... or first, before a comma: "79, lives in her own flat, enrolled …", "78, last tuesday"
     # (walk-throughs, stop 29: the age was asked again)
     re.compile(r"^\s*((?:[4-9]\d|1[01]\d))\s*,\s*(?=\D)"),
+    # ... or first, before "och": "92 och säbo" after the routine's fields were shown (walk-
+    # through, stop 39: the age was dropped, then asked again); not "85 och äldre"
+    re.compile(r"^\s*((?:[4-9]\d|1[01]\d))\s+(?:och|o|&|and)\s+(?!(?:äldre|över|uppåt|yngre|"
+               r"older|over|above|under)\b)(?=[a-zåäö])", re.I),
 ]
 # ("föddes": re-check, stop 22, "hon föddes 1 juni 1941" was not read and the age was asked)
 # ("pat född -41": walk-through, stop 34, the age was asked twice; a year of two digits is
@@ -990,6 +994,10 @@ _OCCASIONS = [
         # "inskrivn", "inskr samtal" (re-check, stop 19: the abbreviation was not read)
         r"inskrivning\w*|inskrivningssamtal|\binskrivn\b|\binskr\.? ?samtal\b|"
         r"ny patient\w*|nya patienter|nyinskriv\w*|"
+        # ("ska skriva in en ny pat i hemsjukvården, åker hem till honom imorgon": walk-through,
+        # stop 39, the occasion was asked; not "vad ska jag skriva in i cosmic")
+        r"\bny pat\b|\bskr(?:iv(?:a|er|as|it)?|ev) in (?:en |den )?(?:ny |nya )?(?:pat\w*|honom|henne|"
+        r"hen|brukare\w*)\b|"
         # ("en 66-åring ny i khsv": walk-through, stop 36)
         r"\bny i (?:k?hsv|hemsjukvården|kommunal hemsjukvård)\b|\bnew (?:in|to) (?:home care|khsv)\b|"
         # "enrolled in home care" is the patient's state (municipal_home_care), not the
@@ -1128,6 +1136,10 @@ _CLINIC_PHYSICIAN = re.compile(r"\bvc-?läkare\w*|\bvårdcentralsläkare\w*|"
                                r"\bvårdcentral(?:en)?s (?:egen |egna )?läkare\w*|"
                                r"\bläkaren (?:från|på|vid) (?:vc|vårdcentralen)\b|"
                                r"\b(?:vår|vi på vc|våra) (?:egen |egna )?(?:läkare|doktor)\w*|"
+                               # ("nej vänta, det var jag från vc som åkte" after a visit by
+                               # Läkarmedverkan: walk-through, stop 39, refused)
+                               r"\b(?:jag|vi) (?:själv |själva )?(?:från|på) "
+                               r"(?:vc|vårdcentralen)\b|\bme from the (?:clinic|practice|vc)\b|"
                                r"\b(?:our|the clinic's|the practice's|our own) "
                                r"(?:doctor|gp|physician)s?\b|\b(?:gp|doctor|physician) from the "
                                r"(?:clinic|practice|health cent(?:re|er)|vårdcentral\w*|vc)\b",

@@ -669,3 +669,22 @@ def test_working_for_lakarmedverkan_and_the_clinics_gp_are_read_in_english():
                          today).lakarmedverkan is True
     assert extract_facts("ok and if I was the GP from the vårdcentral instead",
                          today).lakarmedverkan is False
+
+
+def test_me_from_the_clinic_an_age_before_och_and_enrolling_a_new_pat_are_read():
+    # walk-through, stop 39: "nej vänta, det var jag från vc som åkte" after a visit by
+    # Läkarmedverkan was refused, "92 och säbo" dropped the age, and "ska skriva in en ny pat i
+    # hemsjukvården …" asked for the occasion
+    today = date(2026, 12, 5)
+    assert extract_facts("nej vänta, det var jag från vc som åkte", today).lakarmedverkan is False
+    assert extract_facts("it was me from the clinic who went", today).lakarmedverkan is False
+    facts = extract_facts("92 och säbo", today)
+    assert facts.patient_age == 92 and facts.setting == "sabo"
+    assert extract_facts("90 o hemma", today).patient_age == 90
+    # (the rule's age, a year, and what is entered in the journal are none of these)
+    assert extract_facts("85 och äldre betalar inget", today).patient_age is None
+    assert extract_facts("2024 och säbo", today).patient_age is None
+    assert extract_facts("ska skriva in en ny pat i hemsjukvården, åker hem till honom imorgon",
+                         today).occasion == "inskrivning"
+    assert extract_facts("skrev in henne igår på säbo", today).occasion == "inskrivning"
+    assert extract_facts("vad ska jag skriva in i cosmic", today).occasion is None

@@ -3786,3 +3786,13 @@ def test_why_or_when_alone_after_a_version_answer_gets_the_catalogs_note(ask):
         b = ask(follow, a["conversation_id"])
         assert b["kind"] == "version", follow
         assert "på grund av journalsystembytet till Cosmic" in b["answer"]
+
+
+def test_a_visit_said_to_be_by_me_from_the_clinic_after_lakarmedverkan_gets_the_500_kr(ask):
+    # walk-through, stop 39: refused as out of scope
+    a = ask("läkarmedverkan var ut på ett brytpunktssamtal hos 79åring i ordinärt boende med "
+            "hemsjukvård, får vc 500")
+    assert a["kind"] == "rule" and a["decision"]["compensation_sek"] == 0
+    b = ask("nej vänta, det var jag från vc som åkte", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["compensation_sek"] == 500
+    assert "Läkarmedverkan ja → nej" in b["answer"]
