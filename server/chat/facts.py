@@ -1095,6 +1095,10 @@ _REMOTE = re.compile(r"\bvideo\w*|\btelefon\w*|\bdistans\w*|\bphone\b|\btelephon
                      # the physician phoning ("jag ringde henne"), not the patient who called
                      # ("… ringde pga fall" made a home visit remote: walk-through, stop 30)
                      r"\b(?:jag|vi|läkaren|doktorn)\s+(?:bara\s+)?ringde\b|"
+                     # (and the physician phoning, asked: "räknas det som hembesök om läkaren
+                     # bara ringer pat": walk-through, stop 39, quoted the occasions)
+                     r"\b(?:läkaren|doktorn)\s+(?:bara\s+)?ringer\b|"
+                     r"\bringer\s+(?:upp\s+)?(?:henne|honom|hen|patienten|pat)\b|"
                      r"\bringde\s+(?:upp\s+)?(?:henne|honom|"
                      r"hen|patienten|pat|dem)\b|\bvideosamtal\b|\bdigital\w*|"
                      # ("och om läkaren bara ringde istället för att åka dit": walk-through, stop

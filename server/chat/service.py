@@ -4635,7 +4635,10 @@ def _remote_asked(frame: Frame) -> bool:
     """Whether the message asks if a visit may be made remotely: the rule's "kan aldrig ske
     på distans" answers it (walk-through, stop 26: "kan brytpunktsamtal göras på video" got
     the Vårdtjänst line; in English it was refused)."""
-    return frame.stated.get("remote") is True and bool(_CAN_DO.search(frame.text))
+    # (or whether it is paid so: "så om doktorn bara ringer pat blir det ingen extra peng":
+    # walk-through, stop 39, refused)
+    return frame.stated.get("remote") is True and bool(_CAN_DO.search(frame.text)
+                                                       or _CLINIC_PAY.search(frame.text))
 
 
 def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:

@@ -688,3 +688,12 @@ def test_me_from_the_clinic_an_age_before_och_and_enrolling_a_new_pat_are_read()
                          today).occasion == "inskrivning"
     assert extract_facts("skrev in henne igår på säbo", today).occasion == "inskrivning"
     assert extract_facts("vad ska jag skriva in i cosmic", today).occasion is None
+
+
+def test_the_physician_phoning_asked_in_the_present_is_remote_but_whom_i_phone_is_not():
+    # walk-through, stop 39: "räknas det som hembesök om läkaren bara ringer pat"
+    today = date(2026, 12, 5)
+    assert extract_facts("räknas det som hembesök om läkaren bara ringer pat", today).remote is True
+    assert extract_facts("så om doktorn bara ringer pat", today).remote is True
+    for text in ("vem ringer jag på natten", "jag ringer hallandsjouren", "pat ringer ofta"):
+        assert extract_facts(text, today).remote is None, text

@@ -3796,3 +3796,13 @@ def test_a_visit_said_to_be_by_me_from_the_clinic_after_lakarmedverkan_gets_the_
     b = ask("nej vänta, det var jag från vc som åkte", a["conversation_id"])
     assert b["kind"] == "rule" and b["decision"]["compensation_sek"] == 500
     assert "Läkarmedverkan ja → nej" in b["answer"]
+
+
+@pytest.mark.parametrize("message", ["räknas det som hembesök om läkaren bara ringer pat",
+                                     "så om doktorn bara ringer pat blir det ingen extra peng"])
+def test_the_physician_only_phoning_the_patient_is_answered_by_the_remote_rule(ask, message):
+    # walk-through, stop 39: the first quoted the 500 kr's occasions without the line that
+    # settles it, the second was refused
+    body = ask(message)
+    assert "kan aldrig ske på distans" in body["answer"]
+    assert body["kind"] != "rule"
