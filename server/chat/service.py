@@ -3459,9 +3459,9 @@ def _unknown_organization_answer(state, frame: Frame) -> ChatReply:
 
 def _other_organization_visit_answer(state, frame: Frame) -> ChatReply:
     """A visit question about an organization whose routines hold no registration rules
-    (the Västra Götaland municipality): Region Halland's rules do not apply there; what that
-    organization's routines say on the matter is shown from search within it."""
-    lead = T.t(frame.lang, "org_no_visit_rules", org=frame.organization)
+    (the Västra Götaland municipality, a content owner's region): Region Halland's rules do
+    not apply there; what that organization's routines say on the matter is shown from search
+    within it, and said to be absent only when no passage of it answers."""
     reply = _search_answer(state, frame)
     if not (REGISTRATION_WORDS.search(frame.text) or MONEY_WORDS.search(frame.text)
             or _CLINIC_PAY.search(frame.text) or _HOW_REGISTER.search(frame.text)):
@@ -3470,10 +3470,73 @@ def _other_organization_visit_answer(state, frame: Frame) -> ChatReply:
         # answered without the note on registration and fees
         return reply
     if reply.api["kind"] == "no_answer":
-        reply.api["answer"] = lead
+        # a whole visit told, the question its registration: each matter asked, searched
+        # on its own within the organization (walk-through, stop 39: a published routine
+        # giving the fee, the clinic's pay and the contact type was said to describe none)
+        reply = _visit_matters_answer(state, frame) or reply
+    if reply.api["kind"] == "no_answer":
+        reply.api["answer"] = T.t(frame.lang, "org_no_visit_rules", org=frame.organization)
         return reply
+    lead = T.t(frame.lang, "org_own_visit_rules", org=frame.organization)
     reply.api["answer"] = lead + "\n\n" + reply.api["answer"]
     return reply
+
+
+#: The matters of a visit a question may ask, each with the words that ask it and a search
+#: for it in a routine's own words.
+_VISIT_MATTERS = (
+    ("registration", lambda t: bool(REGISTRATION_WORDS.search(t) or _HOW_REGISTER.search(t)),
+     {"sv": "hur dokumenteras besöket i journalen, kontakttyp",
+      "en": "how is the visit documented in the journal, contact type"}),
+    ("fee", lambda t: bool(MONEY_WORDS.search(t) or REGISTRATION_WORDS.search(t)
+                           or _HOW_REGISTER.search(t)),
+     {"sv": "vad betalar patienten i avgift för besöket",
+      "en": "what fee does the patient pay for the visit"}),
+    # (and who pays none, for a patient's age told: a routine may free the old, "Patienten
+    # betalar 150 kr … Patienter som fyllt 80 år betalar ingen avgift.")
+    ("exemption", lambda t: bool(MONEY_WORDS.search(t) or REGISTRATION_WORDS.search(t)
+                                 or _HOW_REGISTER.search(t)),
+     {"sv": "vilka patienter betalar ingen avgift, ålder",
+      "en": "which patients pay no fee, age"}),
+    ("pay", lambda t: bool(_CLINIC_PAY.search(t)),
+     {"sv": "vilken ersättning får vårdcentralen för besöket",
+      "en": "what compensation does the clinic get for the visit"}),
+)
+
+
+def _about_physician_visits(kb, reply: ChatReply) -> bool:
+    """The answer quotes a routine on physicians' visits: its passage or its document's title
+    names both ("Läkarbesök i hemmet …"), not a municipality's fee for home care in general
+    (its "två avgiftsnivåer" are no physician visit's fee)."""
+    cited = (reply.api.get("citations") or [{}])[0]
+    meta = _meta(kb, cited.get("document_id"))
+    for text in (cited.get("quote") or "", meta.title if meta is not None else ""):
+        if _DOCTOR_NAMED.search(text) and _VISIT_WORD.search(text):
+            return True
+    return False
+
+
+def _visit_matters_answer(state, frame: Frame) -> ChatReply | None:
+    """The answers of another organization's routines to each matter of a visit asked
+    (registration, the patient's fee, the clinic's pay), searched one by one within it; None
+    when none is answered."""
+    found = []
+    for name, asked, query in _VISIT_MATTERS:
+        if not asked(frame.text) or (name == "exemption"
+                                     and frame.stated.get("patient_age") is None):
+            continue
+        text = query.get(frame.lang, query["sv"])
+        one = replace(frame, search_text=text, hits=[], text=text)
+        reply = _search_answer(state, one)
+        if reply.api["kind"] != "no_answer" and _about_physician_visits(state.kb, reply) \
+                and not any(reply.api["answer"] == other.api["answer"] for other in found):
+            found.append(reply)
+    if not found:
+        return None
+    combined = found[0]
+    for more in found[1:]:
+        combined = _combined(combined, more)
+    return combined
 
 
 # --------------------------------------------------------------------------- rules

