@@ -1270,7 +1270,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if frame.kind == OUT_OF_SCOPE and frame.hits and not stated \
             and (route.probabilities or {}).get(OUT_OF_SCOPE, 1.0) < OUT_OF_SCOPE_DOUBT \
             and _heading_named(frame.hits[0].chunk.section,
-                               S.question_terms(text, tokenizer, kb.lexicon), tokenizer) \
+                               S.question_terms(text, tokenizer, kb.lexicon), tokenizer,
+                               least=1) \
             and is_supported(frame.hits[0], kb.no_answer_threshold_for(lang), lang):
         # the best passage's heading is what the question names, in its words or the
         # lexicon's: a question for that section, never refused while naming it as the

@@ -3806,3 +3806,13 @@ def test_the_physician_only_phoning_the_patient_is_answered_by_the_remote_rule(a
     body = ask(message)
     assert "kan aldrig ske på distans" in body["answer"]
     assert body["kind"] != "rule"
+
+
+def test_weekends_after_who_is_responsible_at_night_is_the_on_call_sentence_again(client):
+    # walk-through, stop 39: with Region Halland picked, "what about on weekends" was read as
+    # out of scope and sent to another organization's evening rule (its one-word heading
+    # "Jourtid", named by the lexicon's weekends, did not count as named)
+    first = ask_halland(client, "who's responsible for home care pts at night")
+    assert "Hallandsjouren" in first["answer"]
+    b = ask_halland(client, "what about on weekends", first["conversation_id"])
+    assert b["kind"] == "search" and "Under jourtid har Hallandsjouren ansvar" in b["answer"]
