@@ -40,8 +40,8 @@ from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, ca
                                 figures_table,
                                 cell_answer, parse_table, whole_table)
 from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
-                                REGISTRATION_WORDS, UNTIL_WORDS, load_router,
-                                message_features)
+                                REGISTRATION_WORDS, SYSTEM_WORDS, UNTIL_WORDS, VERSION_WORDS,
+                                load_router, message_features)
 from server.chat.versions import VERSIONS_NAMED, answer_version_question
 from server.chat.visits import visit_named, visit_pieces
 
@@ -1254,6 +1254,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             route, frame.hits = again, found
             frame.search_text, frame.place_only = plain, True
     frame.kind, frame.probabilities = route.kind, route.probabilities
+    if frame.kind == VERSION and route.probabilities.get(VERSION, 1.0) < VERSION_DOUBT \
+            and not (VERSION_WORDS.search(text) or SYSTEM_WORDS.search(text)
+                     or _NAMES_A_DOCUMENT.search(text) or _YEAR.search(text)):
+        # a router unsure of a version question naming no version, document, system or year
+        # asks what the routines say ("evenings and nights home care whats the rule": walk-
+        # through, stop 39, got the registration routine's versions at 0.47)
+        frame.kind = SEARCH_KIND
     if change is not None:
         # (a change of the table just answered is that table's, however the router reads the
         # words: "hur stor ökning i procent blir det" was refused as out of scope)
@@ -1325,7 +1332,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # (walk-through, stop 21: noted as a visit's date)
         frame.kind = VERSION
     if conv.last_kind == VERSION and not stated and len(text.split()) <= 6 \
-            and _WHY_OR_WHEN_ALONE.fullmatch(text):
+            and _why_or_when_alone(text):
         # why or when the version just answered came, asked alone ("varför byttes den ut",
         # "när": walk-through, stop 39, refused as out of scope): the catalog's note on it
         frame.kind = VERSION
@@ -1865,6 +1872,8 @@ _ASKS = re.compile(r"\?|\b(?:hur|vad|vilk\w*|när|vem|varför|ska|kan|får|finns
 #: Below this probability of "out of scope" the router is unsure, and a question naming the
 #: best passage's heading is searched.
 OUT_OF_SCOPE_DOUBT = 0.9
+#: Below this probability a version question naming nothing of a version is a search.
+VERSION_DOUBT = 0.6
 # The date of a decision asked ("när fattades beslutet om …", "vilket datum är hsu-beslutet
 # från", "when did HSU decide …").
 _DECISION_DATE_ASKED = re.compile(
@@ -5271,12 +5280,25 @@ _WHICH_ROUTINE = re.compile(r"\bvilk(?:en|et|a)\s+(?:\w+)?(?:rutin|version|dokum
 # Why a routine got a new version ("Varför kom det en ny version av rutinen för registrering
 # … 2025?", answer set C, tuning part, got the VAS registration of 2025): the catalog's note.
 #: Why or when, asked alone of what was just answered ("varför byttes den ut", "när då?",
-#: "why was it replaced", "since when").
-_WHY_OR_WHEN_ALONE = re.compile(
-    r"\W*(?:(?:och|men|and|but|ok|okej)\s+)?(?:(?:varför|why)(?:\s+(?:byttes|ersattes|bytte|"
-    r"ändrades|kom|gjordes|was|were|did)(?:\s+(?:den|det|de|it|they|man|vi))?(?:\s+(?:ut|"
-    r"replaced|changed|change|en\s+ny|a\s+new))?(?:\s+(?:version|rutin\w*))?)?|"
-    r"när|sen\s+när|sedan\s+när|från\s+när|when|since\s+when)(?:\s+(?:då|then))?\W*", re.I)
+#: "när slutade den gamla gälla", "why was it replaced", "since when"): a question word, then
+#: only words of a version's start, end or change.
+_WHY_OR_WHEN = re.compile(r"\W*(?:(?:och|men|and|but|ok|okej)\s+)?(?:varför|why|när|sen när|"
+                          r"sedan när|från när|when|since when)\b(?P<rest>.*)", re.I)
+_VERSION_TALK = frozenset(
+    "gälla gäller gällde slutade började upphörde ersattes byttes bytte bytts kom kommit "
+    "ändrades infördes gjordes den det de man vi gamla nya förra versionen version rutinen "
+    "rutin ut en ny då exakt egentligen ended end started start began begin stopped changed "
+    "change replaced switched switch come came apply applied valid was were did it they old "
+    "new previous the version routine then exactly a".split())
+
+
+def _why_or_when_alone(text: str) -> bool:
+    """``text`` asks only why or when about the version just answered."""
+    m = _WHY_OR_WHEN.fullmatch(text.strip(" ?!."))
+    return m is not None and all(w.lower() in _VERSION_TALK
+                                 for w in re.findall(r"\w+", m.group("rest")))
+
+
 _WHY_VERSION = re.compile(r"\b(?:varför|why)\b.*\b(?:ny|new|nya)\s+(?:version|rutin)\w*", re.I)
 
 

@@ -3782,7 +3782,7 @@ def test_before_that_after_a_version_answer_is_the_version_before_it(ask):
 def test_why_or_when_alone_after_a_version_answer_gets_the_catalogs_note(ask):
     # walk-through, stop 39: "varför byttes den ut" and "när" were refused as out of scope
     a = ask("vilket dokument-id hade den förra versionen av registreringsrutinen")
-    for follow in ("varför byttes den ut", "när"):
+    for follow in ("varför byttes den ut", "när", "när slutade den gamla gälla"):
         b = ask(follow, a["conversation_id"])
         assert b["kind"] == "version", follow
         assert "på grund av journalsystembytet till Cosmic" in b["answer"]
@@ -3816,3 +3816,12 @@ def test_weekends_after_who_is_responsible_at_night_is_the_on_call_sentence_agai
     assert "Hallandsjouren" in first["answer"]
     b = ask_halland(client, "what about on weekends", first["conversation_id"])
     assert b["kind"] == "search" and "Under jourtid har Hallandsjouren ansvar" in b["answer"]
+
+
+def test_an_unsure_version_route_naming_nothing_of_a_version_asks_the_routines(ask):
+    # walk-through, stop 39: "evenings and nights home care whats the rule" got the
+    # registration routine's versions (the router: version 0.47, search 0.39)
+    body = ask("evenings and nights home care whats the rule")
+    assert body["kind"] == "search" and "Hallandsjouren" in body["answer"]
+    # (a version named is still a version question)
+    assert ask("vilken version gäller nu för registreringen")["kind"] == "version"
