@@ -430,12 +430,34 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         conv.last_kind, conv.pending, conv.pending_rule = VISIT, None, None
 
     meant = _MEANT.match(text) if conv is not None and conv.last_kind == SEARCH_KIND \
-        and conv.topic else None
+        and (conv.topic or conv.question) and not conv.pending else None
     if meant and text[meant.end():].strip() \
             and not set(extract_facts(text[meant.end():], today).stated()) - {"performed_by"}:
-        # "nej jag menade arbetsterapeuter" after a table's value for nurses asks the same of
-        # what is meant, as "och arbetsterapeuter?" does (walk-through, stop 35: refused)
-        text = "och " + text[meant.end():].strip()
+        said = text[meant.end():].strip()
+        if (conv.topic or {}).get("rows") or not conv.question:
+            # "nej jag menade arbetsterapeuter" after a table's value for nurses asks the same
+            # of what is meant, as "och arbetsterapeuter?" does (walk-through, stop 35: refused)
+            text = "och " + said
+        else:
+            # what the last question meant, said more exactly: that question with it ("jag
+            # menar när läkaren kommer hem till pat" after "vad kostar hemsjukvård för
+            # patienten": walk-through, stop 39, got a sentence on reaching a physician)
+            text = f"{conv.question.rstrip(' ?.!')}, {said}"
+    elif conv is not None and conv.last_kind == SEARCH_KIND and conv.question \
+            and not conv.pending and MONEY_WORDS.search(conv.question) \
+            and len(text.split()) <= AGE_TOLD_WORDS and not _ASKS.search(text) \
+            and set(extract_facts(text, today).stated()) & set(_AGE_FACTS) \
+            and set(extract_facts(text, today).stated()) <= set(_AGE_FACTS):
+        # the patient's age told after a fee asked in general: that question, of that patient
+        # ("hon är 85 precis", "förlåt hon fyller 85 nästa månad, är 84 nu" after what a
+        # physician's visit costs: walk-through, stop 39, the fee line again, then refused)
+        # (an age told before is replaced: "… hon är 85 precis" then "förlåt … är 84 nu")
+        base = conv.question.rstrip(" ?.!")
+        while ", " in base and set(extract_facts(base.rsplit(", ", 1)[1], today).stated()) \
+                and set(extract_facts(base.rsplit(", ", 1)[1], today).stated()) \
+                <= set(_AGE_FACTS):
+            base = base.rsplit(", ", 1)[0]
+        text = f"{base}, {text}"
 
     place = only_a_place(text, state.kb.organizations()) \
         if conv is not None and conv.question and state.kb is not None and not conv.pending \
@@ -2170,6 +2192,8 @@ def _without_topic(kb, frame: "Frame", text: str) -> str:
     return text
 
 
+#: An age told this short after a fee asked in general is that patient's fee asked.
+AGE_TOLD_WORDS = 10
 #: A message this short that states a visit's facts and nothing else ("nursing home", "88 år",
 #: "igår på säbo") is the visit the last answer offered to check.
 VISIT_FACT_WORDS = 4
@@ -5049,9 +5073,16 @@ def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:
         # "Vad betalar en 90-åring för hemsjukvård hos oss i kommunen?", walk-through, stop 25)
         return None
     age = frame.stated.get("patient_age")
-    if any(frame.stated.get(k) is not None for k in ("birth_date", "birth_year")) \
-            or (age is not None and any(frame.stated.get(k) is not None
-                                        for k in ("visit_date", "occasion"))):
+    visit = any(frame.stated.get(k) is not None for k in ("visit_date", "occasion"))
+    if age is None and not visit and frame.stated.get("birth_date") is not None:
+        # a birth day with no visit ("hon fyller 85 nästa månad, är 84 nu" after a fee asked:
+        # walk-through, stop 39): the age today
+        from rules.age import age_on
+
+        age = age_on(date.fromisoformat(str(frame.stated["birth_date"])),
+                     frame.today or date.today())
+    elif frame.stated.get("birth_year") is not None or visit and (
+            age is not None or frame.stated.get("birth_date") is not None):
         return None  # one visit described: the visit card answers it
     lang = frame.lang
     lines = [_statement_lead(routine, lang, frame, "rule_statement_why")]

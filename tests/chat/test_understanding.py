@@ -3825,3 +3825,17 @@ def test_an_unsure_version_route_naming_nothing_of_a_version_asks_the_routines(a
     assert body["kind"] == "search" and "Hallandsjouren" in body["answer"]
     # (a version named is still a version question)
     assert ask("vilken version gäller nu för registreringen")["kind"] == "version"
+
+
+def test_a_fee_asked_more_exactly_then_an_age_told_and_corrected_is_that_patients_fee(client):
+    # walk-through, stop 39: "jag menar när läkaren kommer hem till pat" after "vad kostar
+    # hemsjukvård för patienten" got a sentence on reaching a physician, "hon är 85 precis" the
+    # fee line again and "förlåt hon fyller 85 nästa månad, är 84 nu" was refused
+    a = ask_halland(client, "vad kostar hemsjukvård för patienten")
+    b = ask_halland(client, "jag menar när läkaren kommer hem till pat", a["conversation_id"])
+    assert "200 kr" in b["answer"] and "Läkare närsjukvård äldre" in b["answer"]
+    c = ask_halland(client, "hon är 85 precis", a["conversation_id"])
+    assert "Patienten är 85 år eller äldre" in c["answer"] and "200 kr" not in c["answer"]
+    d = ask_halland(client, "förlåt hon fyller 85 nästa månad, är 84 nu", a["conversation_id"])
+    assert "Patienten är under 85 år och betalar 200 kr" in d["answer"]
+    assert "85 år eller äldre" not in d["answer"]
