@@ -6088,7 +6088,10 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # "Det är patientens läkare … som har patientansvaret" was quoted below "Jourtid")
         best, hits = named, [named] + [h for h in hits if h is not named
                                        and is_supported(h, threshold, lang)]
-    vector = kb.embedder.embed_queries([text])[0] if kb.embedder is not None else None
+    # (the units are scored by what a follow-up itself asks, as its terms are: the heading
+    # appended to search it is every unit's context, not the question)
+    vector = kb.embedder.embed_queries([_without_topic(kb, frame, text)])[0] \
+        if kb.embedder is not None else None
     # Only passages holding the kind of fact asked for (a phone number, an amount, a year's
     # figures) may answer; none of the top ones: not covered.
     window = _answer_window(hits, frame, kb)

@@ -336,3 +336,15 @@ def test_a_follow_up_asking_whether_the_patient_is_told_quotes_the_informing_sen
     first = ask_in(client, VG, "vem tar över ansvaret när pat skrivs ut från hemsjukvården")
     b = ask_in(client, VG, "får patienten veta det", first["conversation_id"])
     assert "Patienten informeras om vilken vårdgivare som tar över" in b["answer"]
+
+
+def test_a_what_if_follow_up_is_answered_by_its_own_words_not_the_last_answers_heading(client):
+    # walk-through, stop 39: "and if she lives in a nursing home" after who decides on the
+    # enrolment and its criteria got "Beslut angående anslutning …" again (the heading
+    # appended to search the follow-up was embedded with it, and outweighed its own words)
+    first = ask_in(client, VG, "who decides if a patient gets enrolled in home care")
+    assert "planeringsfunktion" in first["answer"]
+    cid = first["conversation_id"]
+    ask_in(client, VG, "and what criteria do they use", cid)
+    b = ask_in(client, VG, "and if she lives in a nursing home", cid)
+    assert "ansluts till hemsjukvården vid inflyttning" in b["answer"]
