@@ -1276,6 +1276,16 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             route, frame.hits = again, found
             frame.search_text, frame.place_only = plain, True
     frame.kind, frame.probabilities = route.kind, route.probabilities
+    if frame.kind == OUT_OF_SCOPE and frame.search_text and not frame.place_only \
+            and frame.topic_passage and frame.hits \
+            and frame.hits[0].meta.id == frame.topic_passage[0] \
+            and is_supported(frame.hits[0], kb.no_answer_threshold_for(lang)
+                             - (CONFIDENT_SEARCH_MARGIN
+                                if _amount_followed_up(frame, frame.hits[0]) else 0.0), lang):
+        # a follow-up read with the passage just quoted, which a passage of that document
+        # supports, is about it, whatever the router makes of its few words ("hur mycket
+        # pengar handlar det om" after the HSU decision: walk-through, stop 39, refused)
+        frame.kind = SEARCH_KIND
     if frame.kind == VERSION and route.probabilities.get(VERSION, 1.0) < VERSION_DOUBT \
             and not (VERSION_WORDS.search(text) or SYSTEM_WORDS.search(text)
                      or _NAMES_A_DOCUMENT.search(text) or _YEAR.search(text)):
@@ -3411,6 +3421,10 @@ def _where_said_answer(state, frame: Frame, conv: Conversation) -> ChatReply:
                      conversation=None, marks=_quote_marks(citations, passages))
 
 
+#: A month named alone ("i mars", "in March"), no year or day beside it.
+_IN_A_MONTH = re.compile(r"\b(?:i|in|under|during)\s+(januari|februari|mars|april|maj|juni|juli|"
+                         r"augusti|september|oktober|november|december)\b(?!\s*(?:\d|förra|"
+                         r"i fjol|nästa))", re.I)
 # "then", "då": the day of the visit the conversation is about.
 _MONTH_NAMES = ("", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                 "september", "oktober", "november", "december")
@@ -3962,6 +3976,15 @@ _WHOM_TO_CALL = re.compile(r"\b(?:vem|vilka|vilken|who|whom)\b[^?.]{0,25}?\b(?:r
 _NUMBER_WORDS = re.compile(r"telefonnum\w*|telefonnr\w*|\btel\.?\s?nr\w*|\btfn\b|\bnummer\w*|"
                            r"\bnr\b|"
                            r"\bnumret\b|\bnumber\b|e-?post|e-?mail", re.I)
+
+
+def _amount_followed_up(frame: "Frame", hit) -> bool:
+    """Whether ``frame`` is a follow-up asking an amount ("hur mycket pengar handlar det om")
+    and ``hit``, a passage of the document just quoted, states one."""
+    return hit is not None and bool(frame.search_text) and frame.topic_passage is not None \
+        and hit.meta.id == frame.topic_passage[0] \
+        and S.CUES["amount"][0].search(frame.text) is not None \
+        and S.CUES["amount"][1].search(hit.chunk.text) is not None
 
 
 def _holds_the_number_asked(text: str, hit) -> bool:
@@ -6012,7 +6035,10 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # passage still answers it (routing set, tuning part: "vad är ett brytpunktssamtal
         # egentligen", "what's Läkarmedverkan exactly?", "lm-genomgång på säbo hur ofta").
         threshold -= CONFIDENT_SEARCH_MARGIN
-    elif _holds_the_number_asked(frame.text, best):
+    elif _holds_the_number_asked(frame.text, best) or _amount_followed_up(frame, best):
+        # (or an amount asked right after a passage of a document stating one: "hur mycket
+        # pengar handlar det om" after the HSU decision, whose 28,5 miljoner kronor ranked
+        # first at 0.85: walk-through, stop 39, refused)
         # a phone number asked, and the best passage gives one (the seeds give none): "vem
         # ringer jag kl 18", "vilket nr skulle vi ha ringt" of a published routine's numbers
         # by time of day (walk-through, stop 37, refused at 0.87)
@@ -6260,6 +6286,16 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         naming = [h for h in offered
                   if years & set(_YEAR.findall(f"{h.chunk.section or ''} {h.chunk.text}"))]
         offered = naming or offered
+    month = _IN_A_MONTH.search(frame.text) if "visit_date" not in frame.stated else None
+    if month and len(offered) > 1:
+        # a month the question names, no day: the passages naming a day of that month first
+        # ("vad beslutade hsu i mars om läkarinsatser i hemmet" got the background's
+        # "Tilläggsbeslut från HSU 2025-02-11", not "Beslut HSU 2026-03-03": walk-through,
+        # stop 39)
+        number = _MONTH_NAMES.index(month.group(1).lower())
+        of_month = re.compile(rf"\b(?:19|20)\d\d-{number:02d}-\d\d\b")
+        offered = [h for h in offered
+                   if of_month.search(f"{h.chunk.section or ''} {h.chunk.text}")] or offered
     if not offered:
         return (_fee_without_amount(state, frame, window, frame.text, tokenizer)
                 or _amount_elsewhere(state, frame)

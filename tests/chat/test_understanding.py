@@ -3839,3 +3839,13 @@ def test_a_fee_asked_more_exactly_then_an_age_told_and_corrected_is_that_patient
     d = ask_halland(client, "förlåt hon fyller 85 nästa månad, är 84 nu", a["conversation_id"])
     assert "Patienten är under 85 år och betalar 200 kr" in d["answer"]
     assert "85 år eller äldre" not in d["answer"]
+
+
+def test_a_decision_asked_by_its_month_then_its_money_is_that_months_decision(client):
+    # walk-through, stop 39: "vad beslutade hsu i mars …" quoted the background's
+    # "Tilläggsbeslut från HSU 2025-02-11", and "hur mycket pengar handlar det om" was refused
+    a = ask_halland(client, "vad beslutade hsu i mars om läkarinsatser i hemmet")
+    assert "beslutar om förslaget om stärkt läkarsamverkan" in a["answer"]
+    assert "2025-02-11" not in a["answer"]
+    b = ask_halland(client, "hur mycket pengar handlar det om", a["conversation_id"])
+    assert b["kind"] == "search" and "28,5 miljoner kronor" in b["answer"]
