@@ -683,8 +683,9 @@ _AGE_PATTERNS = [
     # (not a date's day: "saw a patient 29 march 2025 …, 87" was read as 29 years old:
     # walk-through, stop 21)
     # ("Sabo resident 90, end of life talk yesterday": walk-through, stop 29, the age was asked)
+    # ("hembesök hos gubbe 78 som inte har khsv": walk-through, stop 39, the age was dropped)
     re.compile(r"\b(?:pat|pt|patient|patienten|resident|lady|woman|gentleman|dam|kvinna|tant|"
-               r"farbror)\.?,?\s+(\d{2,3})\b"
+               r"farbror|gubbe|gubben|mannen|gumma|gumman|old man|old lady)\.?,?\s+(\d{2,3})\b"
                r"(?!\s*(?:kr|sek|%|procent|dagar|days|st\b|/|\.\d|-\d|:))"
                # ("patient 12 digits 1958…": walk-through, stop 35, was 12 years old)
                r"(?!\s*(?:digits?|siffr\w*|tecken|chars?|characters?|nummer|number)\b)"

@@ -1617,6 +1617,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.kind = VISIT
     visit_facts = [k for k in ("visit_date", "patient_age", "birth_date", "birth_year",
                                "occasion", "setting") if k in stated]
+    if frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and _VISIT_WORD.search(text) \
+            and len(set(stated) & set(_TOLD_OF_A_VISIT)) >= 2 and not _ASKS.search(text) \
+            and len(text.split()) <= VISIT_TOLD_WORDS and not frame.reply_to:
+        # a visit told in a few words and nothing asked ("hembesök hos gubbe 78 som inte har
+        # khsv": walk-through, stop 39, quoted BVC's visits at 8 months): that visit's answer,
+        # asking for what is missing
+        frame.kind = VISIT
     if frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and visit_facts and not pointed_back \
             and len(text.split()) <= VISIT_FACT_WORDS and _offered_visit_check(state, conv):
         # facts alone, right after an answer that offered to check one visit ("need to
@@ -2202,6 +2209,11 @@ def _without_topic(kb, frame: "Frame", text: str) -> str:
     return text
 
 
+#: A visit told in this few words, asking nothing, is the physician's visit to answer.
+VISIT_TOLD_WORDS = 12
+_TOLD_OF_A_VISIT = ("visit_date", "patient_age", "birth_date", "occasion", "setting",
+                    "municipal_home_care", "lakarmedverkan", "remote")
+
 #: An age told this short after a fee asked in general is that patient's fee asked.
 AGE_TOLD_WORDS = 10
 #: A message this short that states a visit's facts and nothing else ("nursing home", "88 år",
@@ -2219,7 +2231,12 @@ def _offered_visit_check(state, conv: Conversation) -> bool:
 
 _HOW_REGISTER = re.compile(r"\bhur\b.{0,25}\b(?:registrer\w*|regga\w*|reggar)\b|"
                            r"\bhow\b.{0,25}\b(?:register\w*|log|record|chart)\b|"
-                           r"\bwhat do i (?:put|enter)\b|\breg\s*\?",
+                           r"\bwhat do i (?:put|enter)\b|\breg\s*\?|"
+                           # a search box's registration of a visit ("reg av läkarbesök
+                           # hemsjukvård säbo", "registrering hembesök läkare": walk-through,
+                           # stop 39, quoted the SäBo agreement's text)
+                           r"^\W*(?:reg|regga|registrera|registrering)\b(?=.{0,40}\b(?:\w*besök\w*|"
+                           r"hembes\w*)\b)",
                            re.I)
 _REGISTRATION_SECTION = re.compile(r"\s*registrering\b|\s*registration\b", re.I)
 _FIELD_LINE = re.compile(r"^[^:]{2,40}:\s*\S")

@@ -3849,3 +3849,19 @@ def test_a_decision_asked_by_its_month_then_its_money_is_that_months_decision(cl
     assert "2025-02-11" not in a["answer"]
     b = ask_halland(client, "hur mycket pengar handlar det om", a["conversation_id"])
     assert b["kind"] == "search" and "28,5 miljoner kronor" in b["answer"]
+
+
+def test_a_visit_told_in_a_few_words_asking_nothing_gets_the_visit_answer(ask):
+    # walk-through, stop 39: "hembesök hos gubbe 78 som inte har khsv" quoted BVC's home visits
+    # at 8 months, and its age was not read
+    body = ask("hembesök hos gubbe 78 som inte har khsv")
+    assert body["kind"] in ("rule", "clarify")
+    assert body["facts"]["patient_age"] == 78
+    assert body["facts"]["municipal_home_care"] is False
+    assert "8 månader" not in body["answer"]
+    # (a search-box registration of a visit gets the routine's fields, and its housing is kept
+    # for the visit it offers to check)
+    a = ask("registrering av läkarbesök hemsjukvård säbo")
+    assert "Kontakttyp: Hemsjukvårdsbesök" in a["answer"]
+    b = ask("hon är 88", a["conversation_id"])
+    assert b["kind"] in ("rule", "clarify") and b["facts"]["setting"] == "sabo"
