@@ -702,6 +702,7 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
                  asked_text: str, restarted: bool, keep_thread: bool) -> ChatReply:
     """What every answer ends with: the conversation's topic and thread kept, the API's
     fields filled in, an unanswered question recorded for the report, the conversation saved."""
+    previous = conv.question if conv.turns else None  # (for the report, before it is replaced)
     if conv.visits and conv.visit_index is not None and frame.kind == VISIT:
         conv.visits[conv.visit_index] = dict(conv.facts)  # (the visit named, as amended)
     if frame.kind == OUT_OF_SCOPE and reply.api.get("kind") == NO_ANSWER \
@@ -797,9 +798,17 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
     reply.facts_rows = T.describe_facts(conv.facts, lang) if frame.kind == VISIT else []
     if reply.api.get("kind") == "no_answer" and getattr(state, "unanswered", None) is not None:
         # what users could not find, for the content owners' report (server/report.py)
+        # a short message after another question is shown with it: alone, "o vad betalar hen,
+        # 76 år" tells a content owner nothing (walk-through, stop 39); and under the
+        # organization picked, which a question naming another's service does not change
+        # ("nummer till hallandsjouren" with Region Kronoberg picked was filed under Region
+        # Halland, out of its content owner's sight)
+        recorded = asked_text
+        if previous and previous != asked_text and len(asked_text.split()) <= FOLLOW_UP_WORDS:
+            recorded = T.t(lang, "report_follows", question=asked_text, previous=previous)
         try:
-            state.unanswered.add(asked_text,
-                                 frame.organization or frame.unknown_organization, lang,
+            state.unanswered.add(recorded, frame.chosen_organization or frame.organization
+                                 or frame.unknown_organization, lang,
                                  reply.api.get("passages") or [])
         except OSError as exc:  # the report is never worth a failed answer
             log.warning("report: could not record an unanswered question: %s", exc)
@@ -869,6 +878,8 @@ class Frame:
     #: The organization was picked (the request's field, the default, or named in the
     #: message), not taken over from the passage a follow-up points back at.
     picked_organization: bool = False
+    #: The organization picked on the page or in the request, whatever the question names.
+    chosen_organization: str | None = None
     #: An age said beside a birth year or date giving another (``ExtractedFacts.age_conflict``).
     age_conflict: int | None = None
     #: The age a personnummer of the message gives, when another age was said beside it.
@@ -993,6 +1004,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                   topic_notice=bool((conv.topic or {}).get("notice")),
                   visit_day=conv.facts.get("visit_date") if conv.last_kind == VISIT else None,
                   picked_organization=scope is not None and (bool(chosen) or mention is not None),
+                  chosen_organization=chosen,
                   organization_said=scope is not None and (
                       remembered or (mention is not None and mention.known == scope)))
     # "vad betyder brytpunktssamtal?" asks what a word means: never a reply to the pending

