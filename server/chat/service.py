@@ -444,18 +444,19 @@ def respond(state, message: object, conversation_id: str | None, today: date,
             # patienten": walk-through, stop 39, got a sentence on reaching a physician)
             text = f"{conv.question.rstrip(' ?.!')}, {said}"
     elif conv is not None and conv.last_kind == SEARCH_KIND and conv.question \
-            and not conv.pending and MONEY_WORDS.search(conv.question) \
-            and len(text.split()) <= AGE_TOLD_WORDS and not _ASKS.search(text) \
-            and set(extract_facts(text, today).stated()) & set(_AGE_FACTS) \
-            and set(extract_facts(text, today).stated()) <= set(_AGE_FACTS):
+            and not conv.pending and len(text.split()) <= CASE_TOLD_WORDS \
+            and not _ASKS.search(text) and _case_told(state, conv, text, today):
         # the patient's age told after a fee asked in general: that question, of that patient
         # ("hon är 85 precis", "förlåt hon fyller 85 nästa månad, är 84 nu" after what a
-        # physician's visit costs: walk-through, stop 39, the fee line again, then refused)
-        # (an age told before is replaced: "… hon är 85 precis" then "förlåt … är 84 nu")
+        # physician's visit costs: walk-through, stop 39, the fee line again, then refused);
+        # or the case told after an answer from a routine with no rule tables ("pat kom hem
+        # från lasarettet igår" after a region's time limit for the physician's visit: walk-
+        # through, stop 39, refused)
+        # (what was told before is replaced: "… hon är 85 precis" then "förlåt … är 84 nu")
+        told = _case_told(state, conv, text, today)
         base = conv.question.rstrip(" ?.!")
         while ", " in base and set(extract_facts(base.rsplit(", ", 1)[1], today).stated()) \
-                and set(extract_facts(base.rsplit(", ", 1)[1], today).stated()) \
-                <= set(_AGE_FACTS):
+                and set(extract_facts(base.rsplit(", ", 1)[1], today).stated()) <= told:
             base = base.rsplit(", ", 1)[0]
         text = f"{base}, {text}"
 
@@ -1419,7 +1420,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         return frame
     if conv.last_kind == SEARCH_KIND and conv.topic and stated \
             and set(stated) <= {"patient_age", "birth_date", "birth_year"} \
+            and not _ASKS.search(text.replace("?", "")) \
             and router.documents is not None and conv.topic["document_id"] not in router.documents:
+        # (an age beside a question of its own asks that question: "o vad betalar hen, 76 år"
+        # after a published routine's time limit got that section: walk-through, stop 39)
         # an age given after an answer from a routine published after the router was trained
         # asks that routine again ("nej förresten hon är 91" after a published wound-care
         # routine's registration got the physician card: re-check, stop 21)
@@ -2221,13 +2225,30 @@ def _without_topic(kb, frame: "Frame", text: str) -> str:
     return text
 
 
+def _case_told(state, conv: Conversation, text: str, today: date) -> frozenset[str]:
+    """The kinds of fact a message asking nothing may tell of the last question's case (an age
+    after a fee asked; any fact of a visit after an answer from an organization without rule
+    tables), when it tells only such facts; else empty."""
+    stated = set(extract_facts(text, today).stated())
+    if not stated:
+        return frozenset()
+    if MONEY_WORDS.search(conv.question) and stated <= set(_AGE_FACTS):
+        return frozenset(_AGE_FACTS)
+    meta = _meta(state.kb, (conv.topic or {}).get("document_id"))
+    if meta is not None and meta.organization != HALLAND \
+            and stated <= set(_TOLD_OF_A_VISIT) | {"performed_by", "discharge_date"}:
+        return frozenset(_TOLD_OF_A_VISIT) | {"performed_by", "discharge_date"}
+    return frozenset()
+
+
 #: A visit told in this few words, asking nothing, is the physician's visit to answer.
 VISIT_TOLD_WORDS = 12
 _TOLD_OF_A_VISIT = ("visit_date", "patient_age", "birth_date", "occasion", "setting",
                     "municipal_home_care", "lakarmedverkan", "remote")
 
-#: An age told this short after a fee asked in general is that patient's fee asked.
-AGE_TOLD_WORDS = 10
+#: A case told this short, asking nothing, after a question answered in general is that
+#: question of the case (``_case_told``).
+CASE_TOLD_WORDS = 12
 #: A message this short that states a visit's facts and nothing else ("nursing home", "88 år",
 #: "igår på säbo") is the visit the last answer offered to check.
 VISIT_FACT_WORDS = 4
@@ -3546,10 +3567,14 @@ def _other_organization_visit_answer(state, frame: Frame) -> ChatReply:
         # omsorgsboende igår, måste jag skicka en vårdbegäran": walk-through, stop 34) is
         # answered without the note on registration and fees
         return reply
-    if reply.api["kind"] == "no_answer":
+    if reply.api["kind"] == "no_answer" or (frame.stated.get("patient_age") is not None
+                                            and MONEY_WORDS.search(frame.text)):
         # a whole visit told, the question its registration: each matter asked, searched
         # on its own within the organization (walk-through, stop 39: a published routine
         # giving the fee, the clinic's pay and the contact type was said to describe none)
+        # (and the fee of a patient of an age: the fee and who pays none, never the one
+        # without the other, "Patienter som fyllt 90 år betalar ingen avgift" alone for a
+        # 76-year-old)
         reply = _visit_matters_answer(state, frame) or reply
     if reply.api["kind"] == "no_answer":
         reply.api["answer"] = T.t(frame.lang, "org_no_visit_rules", org=frame.organization)
@@ -3567,8 +3592,8 @@ _VISIT_MATTERS = (
       "en": "how is the visit documented in the journal, contact type"}),
     ("fee", lambda t: bool(MONEY_WORDS.search(t) or REGISTRATION_WORDS.search(t)
                            or _HOW_REGISTER.search(t)),
-     {"sv": "vad betalar patienten i avgift för besöket",
-      "en": "what fee does the patient pay for the visit"}),
+     {"sv": "hur mycket betalar patienten i avgift för besöket",
+      "en": "how much does the patient pay for the visit"}),
     # (and who pays none, for a patient's age told: a routine may free the old, "Patienten
     # betalar 150 kr … Patienter som fyllt 80 år betalar ingen avgift.")
     ("exemption", lambda t: bool(MONEY_WORDS.search(t) or REGISTRATION_WORDS.search(t)

