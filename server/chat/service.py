@@ -460,6 +460,17 @@ def respond(state, message: object, conversation_id: str | None, today: date,
             base = base.rsplit(", ", 1)[0]
         text = f"{base}, {text}"
 
+    said_period = period_words(conv.question, today) if conv is not None and conv.question \
+        and conv.last_kind == SEARCH_KIND and not conv.pending \
+        and _NOW_ALONE.fullmatch(text) else ""
+    if said_period and said_period in conv.question:
+        # "och nu" after a question asked of a past period ("vilken journal reggade man i juni
+        # 2024"): that question of this month (walk-through, stop 39, got a field of the old
+        # routine's); after a version answer "och idag då" is the version in force today
+        english = detect_language(conv.question) == "en"
+        month = (_MONTH_NAMES_EN if english else _MONTH_NAMES)[today.month]
+        text = conv.question.replace(said_period, f"{month} {today.year}", 1)
+
     place = only_a_place(text, state.kb.organizations()) \
         if conv is not None and conv.question and state.kb is not None and not conv.pending \
         and conv.last_kind in (SEARCH_KIND, VERSION, OUT_OF_SCOPE) else None
@@ -881,6 +892,8 @@ class Frame:
     picked_organization: bool = False
     #: The organization picked on the page or in the request, whatever the question names.
     chosen_organization: str | None = None
+    #: The last question, answered from the routines, asked about money (a fee, the pay).
+    money_before: bool = False
     #: An age said beside a birth year or date giving another (``ExtractedFacts.age_conflict``).
     age_conflict: int | None = None
     #: The age a personnummer of the message gives, when another age was said beside it.
@@ -1006,6 +1019,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                   visit_day=conv.facts.get("visit_date") if conv.last_kind == VISIT else None,
                   picked_organization=scope is not None and (bool(chosen) or mention is not None),
                   chosen_organization=chosen,
+                  money_before=conv.last_kind == SEARCH_KIND and bool(conv.question) and bool(
+                      MONEY_WORDS.search(conv.question) or _CLINIC_PAY.search(conv.question)),
                   organization_said=scope is not None and (
                       remembered or (mention is not None and mention.known == scope)))
     # "vad betyder brytpunktssamtal?" asks what a word means: never a reply to the pending
@@ -1299,6 +1314,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # supports, is about it, whatever the router makes of its few words ("hur mycket
         # pengar handlar det om" after the HSU decision: walk-through, stop 39, refused)
         frame.kind = SEARCH_KIND
+    if frame.kind == OUT_OF_SCOPE and SYSTEM_WORDS.search(text) and _SWITCHED.search(text):
+        # when the journal system was switched is the versions' ("vilken dag bytte vi till
+        # cosmic": walk-through, stop 39, refused; "när bytte vi …" was answered)
+        frame.kind = VERSION
     if frame.kind == VERSION and route.probabilities.get(VERSION, 1.0) < VERSION_DOUBT \
             and not (VERSION_WORDS.search(text) or SYSTEM_WORDS.search(text)
                      or _NAMES_A_DOCUMENT.search(text) or _YEAR.search(text)):
@@ -1927,6 +1946,9 @@ _ASKS = re.compile(r"\?|\b(?:hur|vad|vilk\w*|när|vem|varför|ska|kan|får|finns
 #: Below this probability of "out of scope" the router is unsure, and a question naming the
 #: best passage's heading is searched.
 OUT_OF_SCOPE_DOUBT = 0.9
+#: A switch of journal system: "bytte", "gick över till", "switched".
+_SWITCHED = re.compile(r"\bbytt(?:e|es)?\b|\bgick (?:vi )?över\b|\bövergick\b|\bswitch\w*|"
+                       r"\bchanged? over\b|\bmoved to\b", re.I)
 #: Below this probability a version question naming nothing of a version is a search.
 VERSION_DOUBT = 0.6
 # The date of a decision asked ("när fattades beslutet om …", "vilket datum är hsu-beslutet
@@ -3475,6 +3497,11 @@ def _where_said_answer(state, frame: Frame, conv: Conversation) -> ChatReply:
 _IN_A_MONTH = re.compile(r"\b(?:i|in|under|during)\s+(januari|februari|mars|april|maj|juni|juli|"
                          r"augusti|september|oktober|november|december)\b(?!\s*(?:\d|förra|"
                          r"i fjol|nästa))", re.I)
+_MONTH_NAMES_EN = ("", "January", "February", "March", "April", "May", "June", "July",
+                   "August", "September", "October", "November", "December")
+#: Now, asked alone after a question of a past time ("och nu", "and today?").
+_NOW_ALONE = re.compile(r"\W*(?:(?:och|men|and|but|ok)\s+)?(?:nu|idag|i dag|numera|nuförtiden|now|"
+                        r"today|these days|currently)(?:\s+(?:då|then))?\W*", re.I)
 # "then", "då": the day of the visit the conversation is about.
 _MONTH_NAMES = ("", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                 "september", "oktober", "november", "december")
@@ -4816,8 +4843,11 @@ def _remote_asked(frame: Frame) -> bool:
     the Vårdtjänst line; in English it was refused)."""
     # (or whether it is paid so: "så om doktorn bara ringer pat blir det ingen extra peng":
     # walk-through, stop 39, refused)
-    return frame.stated.get("remote") is True and bool(_CAN_DO.search(frame.text)
-                                                       or _CLINIC_PAY.search(frame.text))
+    # (or a what-if after money asked: "Och om besöket görs via video?" after whether a visit
+    # by Läkarmedverkan is paid got the 500 kr's occasions: walk-through, stop 39)
+    return frame.stated.get("remote") is True and bool(
+        _CAN_DO.search(frame.text) or _CLINIC_PAY.search(frame.text)
+        or (frame.money_before and _WHAT_IF.match(frame.text)))
 
 
 def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:

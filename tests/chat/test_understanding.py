@@ -3865,3 +3865,19 @@ def test_a_visit_told_in_a_few_words_asking_nothing_gets_the_visit_answer(ask):
     assert "Kontakttyp: Hemsjukvårdsbesök" in a["answer"]
     b = ask("hon är 88", a["conversation_id"])
     assert b["kind"] in ("rule", "clarify") and b["facts"]["setting"] == "sabo"
+
+
+def test_video_asked_after_a_paid_visit_question_and_now_after_a_past_month(client):
+    # walk-through, stop 39: "Och om besöket görs via video?" after whether a visit by
+    # Läkarmedverkan is paid got the 500 kr's occasions; "och nu" after "vilken journal reggade
+    # man i juni 2024" got a field of the old routine; "vilken dag bytte vi till cosmic" was
+    # refused
+    a = ask_halland(client, "Får vårdcentralen 500 kr om Läkarmedverkan gör besöket?")
+    b = ask_halland(client, "Och om besöket görs via video?", a["conversation_id"])
+    assert "kan aldrig ske på distans" in b["answer"]
+    c = ask_halland(client, "vilken journal reggade man i juni 2024")
+    assert "VAS" in c["answer"].split("\n")[0]
+    d = ask_halland(client, "och nu", c["conversation_id"])
+    assert "Cosmic" in d["answer"].split("\n")[0] and "Kontakttyp" in d["answer"]
+    e = ask_halland(client, "vilken dag bytte vi till cosmic")
+    assert e["kind"] == "version" and "2025-03-31" in e["answer"]
