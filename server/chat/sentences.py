@@ -192,13 +192,21 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                          re.I),
               re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\b|"
                          r"\b\d{1,2}[.:]\d{2}\s*(?:[–-]|och|till|to)\s*\d{1,2}[.:]\d{2}\b", re.I)),
+    # a phone number asked: the sentence giving one ("natt 31 jan 2027 vilket nr till nattssk"
+    # got the night nurse's hours, not "ring nattsjuksköterskan på 0345-180 60": walk-through,
+    # stop 39; the seeds give no numbers)
+    "phone": (re.compile(r"telefonnum\w*|telefonnr\w*|\btel\.?\s?nr\w*|\btfn\b|"
+                         r"\b(?:vilket|vad är|vad har)\s+(?:\w+\s+)?(?:nr|nummer|numret)\b|"
+                         r"\bnummer(?:et)? till\b|\bnr till\b|\bnumret\b|\bphone number\b|"
+                         r"\bwhat(?:'s| is)? the number\b|\bnumber (?:for|to)\b", re.I),
+              re.compile(r"\b0\d{1,3}[- ]?\d{2,3}(?:[ -]?\d{2}){1,2}\b|\b1177\b|\b112\b")),
 }
 #: Cues whose answer is a kind of fact a sentence either states or not: the best sentence
 #: stating it answers, before one the question's words and meaning favour otherwise.
 #: (A purpose too: "vad är 500 kr-ersättningen till för" got "… infördes 2023-01-01" beside
 #: "… har till syfte att öka äldres hälsa …": walk-through, stop 30.)
 TYPED_CUES = frozenset({"decider", "validity", "purpose", "support", "performer", "where",
-                        "speed", "hours", "amount", "assessor"})
+                        "speed", "hours", "amount", "assessor", "phone"})
 #: The kinds of fact a second part of a question may ask for, answered by a sentence stating
 #: one when the first part's sentence does not.
 SECOND_PART_CUES = frozenset({"decider", "validity", "purpose", "basis", "frequency",
@@ -216,7 +224,8 @@ _CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fa
               "hours": re.compile(r"(?:arbetstid|tid|öppettid|börj|slut|jobb|arbet|tjänstg|"
                                   r"hour|time|start|begin|finish|end|work)", re.I),
               "amount": re.compile(r"(?:hur|mycket|mkt|kost|belopp|much|how|amount)", re.I),
-              "assessor": re.compile(r"(?:risk|bedöm|assess|judg|vem|who)", re.I)}
+              "assessor": re.compile(r"(?:risk|bedöm|assess|judg|vem|who)", re.I),
+              "phone": re.compile(r"(?:telefon|tel|tfn|nr|nummer|number|phon|vilk|vad)", re.I)}
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 
 

