@@ -1400,8 +1400,10 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
         facts.patient_age, facts.birth_date, facts.birth_year = birthday, None, None
     if facts.birth_year is not None or facts.birth_date is not None:
         said_age, _, _ = extract_age(_without_birth(text), today)
+        # (on the visit's day, one known before too: "förlåt han var 84 då, fyllde 85 i juni"
+        # after a visit on 5/5 was said to disagree with itself: walk-through, stop 39)
         if said_age is not None and said_age not in possible_ages(
-                facts.birth_date, facts.birth_year, facts.visit_date or today):
+                facts.birth_date, facts.birth_year, facts.visit_date or visit or today):
             facts.age_conflict = said_age
 
     switch = OTHER_PATIENT.match(text)

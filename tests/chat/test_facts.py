@@ -697,3 +697,13 @@ def test_the_physician_phoning_asked_in_the_present_is_remote_but_whom_i_phone_i
     assert extract_facts("så om doktorn bara ringer pat", today).remote is True
     for text in ("vem ringer jag på natten", "jag ringer hallandsjouren", "pat ringer ofta"):
         assert extract_facts(text, today).remote is None, text
+
+
+def test_an_age_then_and_a_birthday_after_the_visit_agree_on_the_visits_day():
+    # walk-through, stop 39: "förlåt han var 84 då, fyllde 85 i juni" after a visit on 5/5 was
+    # said to disagree with itself (the age was checked on today's date)
+    today = date(2026, 12, 5)
+    facts = extract_facts("förlåt han var 84 då, fyllde 85 i juni", today, visit=date(2026, 5, 5))
+    assert facts.age_conflict is None and facts.birth_date == date(1941, 6, 1)
+    # (a real disagreement is still one)
+    assert extract_facts("pat 82 år född 1938", today).age_conflict == 82
