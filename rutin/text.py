@@ -63,7 +63,9 @@ _EN_WORDS = {"the", "and", "is", "what", "how", "do", "does", "a", "an", "of", "
              # "did a hembesök igår, 86 yo in ordinärt boende, not enrolled in hemsjukvård,
              # just a regular check" (walk-through, stop 37, was answered in Swedish)
              "enrolled", "regular", "check", "yo", "visited", "saw", "lady", "woman", "but",
-             "still", "lived", "lives", "living", "ordinary", "housing", "flat", "instead"}
+             "still", "lived", "lives", "living", "ordinary", "housing", "flat", "instead",
+             # "im from Läkarmedverkan btw" (walk-through, stop 39, was answered in Swedish)
+             "im", "btw", "by", "house", "call"}
 #: An English question word opening the message counts once more: the frame of the question
 #: is English though its terms are Swedish ("what is vårdtjänst", walk-through, stop 21).
 _EN_OPENING = re.compile(r"^\W*(?:what|whats|what's|how|who|when|where|which|why|does|do|is|"

@@ -1109,6 +1109,9 @@ _REMOTE = re.compile(r"\bvideo\w*|\btelefon\w*|\bdistans\w*|\bphone\b|\btelephon
 #: Going there, denied: "istället för att åka dit", "instead of going there".
 _INSTEAD_OF_GOING = re.compile(r"\b(?:i\s?stället för att|instead of)\s*$", re.I)
 _IN_PERSON = re.compile(r"\bpå plats\b|\bfysiskt\b|\bin person\b|\bi hemmet\b|\bhembesök\w*|"
+                        # ("no sorry it was a house call" after "it was by video": walk-through,
+                        # stop 39, refused)
+                        r"\bhouse ?calls?\b|\bhome visits?\b|"
                         # going there ("ok om jag åker dit imorgon istället" after a video
                         # visit kept it remote, so no 500 kr: walk-through, stop 30)
                         r"\b(?:åker|åka|åkte|åkt|kör|köra|körde|kört|går|gå|gick|"

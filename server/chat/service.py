@@ -2049,7 +2049,9 @@ _FACT_FILLER = frozenset(
     # ("gick via läkarmedverkan dock" after a card quoted a report's "Resurserna är dock inte
     # tillräckliga …": walk-through, stop 37)
     "dock gick gjordes skedde went done though however ändå också also too through genom "
-    "inom within".split())
+    # ("im from Läkarmedverkan btw" after a card quoted Läkarmedverkan's history: walk-
+    # through, stop 39)
+    "inom within im i'm am from från jag är vi we we're btw".split())
 
 
 #: An age as written beside a matter ("85 år", "85-åring", "88 yo").

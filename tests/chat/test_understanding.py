@@ -3881,3 +3881,17 @@ def test_video_asked_after_a_paid_visit_question_and_now_after_a_past_month(clie
     assert "Cosmic" in d["answer"].split("\n")[0] and "Kontakttyp" in d["answer"]
     e = ask_halland(client, "vilken dag bytte vi till cosmic")
     assert e["kind"] == "version" and "2025-03-31" in e["answer"]
+
+
+def test_an_english_house_call_and_working_for_lakarmedverkan_correct_the_card_in_english(ask):
+    # walk-through, stop 39: "no sorry it was a house call" after "it was by video" was refused,
+    # and "im from Läkarmedverkan btw" quoted Läkarmedverkan's history in Swedish
+    a = ask("enrolment visit new patient ordinary housing 70 yo 2 June 2025")
+    assert a["decision"]["compensation_sek"] == 500
+    cid = a["conversation_id"]
+    assert ask("it was by video", cid)["decision"]["compensation_sek"] == 0
+    c = ask("no sorry it was a house call", cid)
+    assert c["kind"] == "rule" and c["decision"]["compensation_sek"] == 500
+    d = ask("im from Läkarmedverkan btw", cid)
+    assert d["kind"] == "rule" and d["decision"]["compensation_sek"] == 0
+    assert "Extra compensation: no." in d["answer"]
