@@ -406,7 +406,10 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     born_pnr, pnr_seen = _birth_date_from_text(text, today)
     text = mask_personnummer(text)  # from here on the personnummer is gone
     asked_text = text  # as the person wrote it, for the page's thread
-    text = _spell_out_colloquial(_spell_out_lm(_with_diacritics(state.kb, text)))
+    # (the language is read from the words as typed: "Sabo" restored to "Säbo" made "breakpoint
+    # conversation at Sabo 14 Feb 2025, patient 85" Swedish: walk-through, stop 39)
+    as_typed = _spell_out_colloquial(_spell_out_lm(text))
+    text = restored = _spell_out_colloquial(_spell_out_lm(_with_diacritics(state.kb, text)))
     if organization:  # an unknown organization is named back in the answer: never a number
         organization = mask_personnummer(organization)
 
@@ -684,8 +687,9 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         pointed_back = True
     else:
         pointed_back = False
-    sv_words, en_words = language_scores(text)
-    lang = extracted.language if (len(text.split()) >= 4 and sv_words != en_words) \
+    read = as_typed if text == restored else text
+    sv_words, en_words = language_scores(read)
+    lang = detect_language(read) if (len(text.split()) >= 4 and sv_words != en_words) \
         or conv.turns == 0 else conv.language
     lang = place_lang or lang
 
@@ -1653,11 +1657,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # "Var det inte Cosmic redan då?" after a card: which version held on the visit's day
         # (re-check, stop 24: Cosmic's conditions were quoted, never "VAS applied then")
         frame.kind = VERSION
-    if conv.last_kind == VISIT and _has_visit(conv.facts) and not stated \
+    if conv.last_kind in (VISIT, VERSION) and _has_visit(conv.facts) and not stated \
             and _FIELDS_ASKED.search(text) and not _SYSTEM_NAMED.search(text) \
             and len(text.split()) <= 8:
         # the fields to fill in, asked after a registration answer, are that answer's ("what
-        # fields do i fill in" after a VAS card: walk-through, stop 34, refused)
+        # fields do i fill in" after a VAS card: walk-through, stop 34, refused); and after
+        # which journal system that visit's day had (walk-through, stop 39, refused)
         frame.kind, frame.reply_to = VISIT, "correction"
     if conv.last_kind == VISIT and _has_visit(conv.facts) and _WHY_ALONE.match(text):
         # "why?" after a registration answer asks why that answer (walk-through, stop 21:

@@ -3895,3 +3895,19 @@ def test_an_english_house_call_and_working_for_lakarmedverkan_correct_the_card_i
     d = ask("im from Läkarmedverkan btw", cid)
     assert d["kind"] == "rule" and d["decision"]["compensation_sek"] == 0
     assert "Extra compensation: no." in d["answer"]
+
+
+def test_an_english_visit_at_sabo_then_its_system_fields_and_another_date_stay_english(ask):
+    # walk-through, stop 39: "breakpoint conversation at Sabo 14 Feb 2025, patient 85" was
+    # answered in Swedish ("Sabo" restored to "Säbo" counted as Swedish), "what fields do I
+    # fill in" after "which journal system" was refused, and "what if it was 14 Feb 2026" then
+    # got a sentence of the HSU decision
+    a = ask("breakpoint conversation at Sabo 14 Feb 2025, patient 85")
+    assert a["kind"] == "rule" and a["answer"].startswith("Under “Registrering")
+    cid = a["conversation_id"]
+    assert ask("which journal system", cid)["kind"] == "version"
+    c = ask("what fields do I fill in", cid)
+    assert c["kind"] == "rule" and c["decision"]["system"] == "VAS"
+    d = ask("what if it was 14 Feb 2026", cid)
+    assert d["kind"] == "rule" and d["decision"]["system"] == "Cosmic"
+    assert d["answer"].startswith("Changed: visit date 2025-02-14 → 2026-02-14.")
