@@ -954,8 +954,17 @@ def _negated(text: str, start: int) -> bool:
     # (a negation with a word of its own and a phrase after it is that word's: "utan
     # hemsjukvård efter utskrivning" negates the home care, not the discharge: walk-through,
     # stop 36, the occasion was asked; "inte efter utskrivning" still negates it)
+    # (and a negating determiner is its noun's: "ingen khsv skrevs ut från sjukhus" negates the
+    # home care, not the discharge: walk-through, stop 39, the occasion was asked; "ingen
+    # utskrivning" still negates it)
     return any(re.fullmatch(_NEG, w.strip(",.")) and not any(
-        re.fullmatch(_NEW_PHRASE, x) for x in before[i + 2:]) for i, w in enumerate(before))
+        re.fullmatch(_NEW_PHRASE, x) for x in before[i + 2:])
+        and not (re.fullmatch(_NEG_DETERMINER, w.strip(",.")) and i < len(before) - 1)
+        for i, w in enumerate(before))
+
+
+#: A negation standing before the noun it negates ("ingen khsv", "no home care").
+_NEG_DETERMINER = r"(?:ingen|inget|inga|no|utan|without)"
 
 
 #: A preposition opening a phrase of its own, beyond a negation's reach.

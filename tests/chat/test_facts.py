@@ -707,3 +707,15 @@ def test_an_age_then_and_a_birthday_after_the_visit_agree_on_the_visits_day():
     assert facts.age_conflict is None and facts.birth_date == date(1941, 6, 1)
     # (a real disagreement is still one)
     assert extract_facts("pat 82 år född 1938", today).age_conflict == 82
+
+
+def test_a_negating_determiner_negates_its_noun_not_the_occasion_after_it():
+    # walk-through, stop 39: "… pat 82 ingen khsv skrevs ut från sjukhus förra veckan" lost the
+    # discharge, and the occasion was asked again
+    today = date(2026, 12, 5)
+    facts = extract_facts("läkarbesök i hemmet pat 82 ingen khsv skrevs ut från sjukhus förra "
+                          "veckan", today)
+    assert facts.occasion == "utskrivning" and facts.municipal_home_care is False
+    # (the noun right after it is still negated)
+    assert extract_facts("ingen utskrivning, vanligt besök", today).occasion == "annat"
+    assert extract_facts("inte efter utskrivning", today).occasion is None
