@@ -1893,6 +1893,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if frame.kind == VISIT and not frame.facts_only and not _restates_visit(stated) \
             and (conv.last_kind == VISIT or _has_visit(conv.facts)):
         frame.reply_to = "correction"
+    if conv.last_kind == DATE_RULE and (conv.topic or {}).get("rule") and not stated \
+            and frame.kind in (OUT_OF_SCOPE, SEARCH_KIND) and UNTIL_WORDS.search(text) \
+            and len(text.split()) <= 6 and not _LONGER_ASKED.search(text):
+        # the day asked again right after a date rule's answer ("so until what date" after
+        # Läkarmedverkan's days: walk-through, stop 39, refused): that answer again
+        frame.kind, frame.reply_to = DATE_RULE, "correction"
     return frame
 
 
@@ -3077,7 +3083,10 @@ _LONGER_ASKED = re.compile(r"\blängre (?:tid|än|period)\b|\bmer tid\b|\bfler d
                            r"\b(?:behövs|behöver|krävs|is needed|needs?)\s+(?:\w+\s+)?"
                            r"(?:längre|longer)\b|"
                            r"\bmer än (?:14|fjorton) dagar\b|\blonger\b|\bmore (?:time|days)\b|"
-                           r"\bmore than (?:14|fourteen) days\b|\bbeyond (?:that|14|the)\b", re.I)
+                           r"\bmore than (?:14|fourteen) days\b|\bbeyond (?:that|14|the)\b|"
+                           # ("can it be extended" after Läkarmedverkan's last day: walk-through,
+                           # stop 39, refused)
+                           r"\bextend\w*|\bextension\b|\bförläng\w*", re.I)
 _DAYS_NAMED = re.compile(r"\b\d+\s*(?:dagar|dgr|days)\b|\bförläng\w*|\bextend\w*|"
                          r"\bextension\b", re.I)
 
@@ -3460,6 +3469,9 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
         if elsewhere is not None and elsewhere.meta.id == meta.id:
             return _no_answer(state, frame, nearby=True, elsewhere=elsewhere)
     day = frame.stated.get("visit_date")
+    if day is None and frame.reply_to == "correction" and name == LAKARMEDVERKAN:
+        # (the day asked again: from the discharge just counted from, "so until what date")
+        day = (conv.topic or {}).get("discharge_date")
     if day is None:
         conv.pending = "discharge_date" if name == LAKARMEDVERKAN else "enrolled_on"
         conv.pending_rule = name

@@ -3911,3 +3911,15 @@ def test_an_english_visit_at_sabo_then_its_system_fields_and_another_date_stay_e
     d = ask("what if it was 14 Feb 2026", cid)
     assert d["kind"] == "rule" and d["decision"]["system"] == "Cosmic"
     assert d["answer"].startswith("Changed: visit date 2025-02-14 → 2026-02-14.")
+
+
+def test_the_day_and_an_extension_asked_after_lakarmedverkans_days_are_answered(ask):
+    # walk-through, stop 39: "so until what date" and "can it be extended" after
+    # Läkarmedverkan's last day were refused
+    a = ask("pt discharged 10 May 2026 with high risk of readmission, how many days can "
+            "Läkarmedverkan support")
+    assert "2026-05-24" in a["answer"]
+    b = ask("so until what date", a["conversation_id"])
+    assert b["kind"] == "rule" and "2026-05-24" in b["answer"]
+    c = ask("can it be extended", a["conversation_id"])
+    assert c["kind"] == "search" and "möjlighet till förlängning" in c["answer"]
