@@ -1253,7 +1253,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         if frame.hits and not other_system and found \
                 and found[0].meta.id == conv.topic["document_id"] \
                 and is_supported(found[0], threshold, lang) \
-                and _says_something_asked(kb, text, found[0]) \
+                and (_says_something_asked(kb, text, found[0])
+                     # (or an amount asked of a passage stating one: "hur mycket pengar" after
+                     # "hsu beslut", walk-through in the widget, stop 39, refused)
+                     or (S.CUES["amount"][0].search(text) is not None
+                         and S.CUES["amount"][1].search(found[0].chunk.text) is not None)) \
                 and (not is_supported(frame.hits[0], threshold, lang)
                      or (frame.hits[0].meta.id != conv.topic["document_id"]
                          and found[0].support >= frame.hits[0].support - TOPIC_MARGIN)):
@@ -1330,7 +1334,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             route, frame.hits = again, found
             frame.search_text, frame.place_only = plain, True
     frame.kind, frame.probabilities = route.kind, route.probabilities
-    if frame.kind == OUT_OF_SCOPE and frame.search_text and not frame.place_only \
+    if frame.kind == OUT_OF_SCOPE and ((frame.search_text and not frame.place_only)
+                                       or short_after_search) \
             and frame.topic_passage and frame.hits \
             and frame.hits[0].meta.id == frame.topic_passage[0] \
             and is_supported(frame.hits[0], kb.no_answer_threshold_for(lang)

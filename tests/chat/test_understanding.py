@@ -3923,3 +3923,10 @@ def test_the_day_and_an_extension_asked_after_lakarmedverkans_days_are_answered(
     assert b["kind"] == "rule" and "2026-05-24" in b["answer"]
     c = ask("can it be extended", a["conversation_id"])
     assert c["kind"] == "search" and "möjlighet till förlängning" in c["answer"]
+
+
+def test_how_much_money_after_the_decision_searched_by_its_name_is_its_28_5_million(ask):
+    # walk-through in the widget, stop 39: "hsu beslut" then "hur mycket pengar" was refused
+    a = ask("hsu beslut")
+    b = ask("hur mycket pengar", a["conversation_id"])
+    assert b["kind"] == "search" and "28,5 miljoner kronor" in b["answer"]
