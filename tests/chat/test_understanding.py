@@ -3930,3 +3930,16 @@ def test_how_much_money_after_the_decision_searched_by_its_name_is_its_28_5_mill
     a = ask("hsu beslut")
     b = ask("hur mycket pengar", a["conversation_id"])
     assert b["kind"] == "search" and "28,5 miljoner kronor" in b["answer"]
+
+
+def test_where_the_asker_works_said_after_an_answer_asks_it_again_of_that_organization(ask):
+    # walk-through, stop 39: "jag jobbar i västra götaland alltså, kommunen" after a fee answered
+    # from Region Halland's routine was refused
+    from server.chat.organization import only_a_place
+
+    assert only_a_place("jag jobbar i västra götaland alltså, kommunen",
+                        ["Region Halland", "Kommun i Västra Götaland (Sektor Välfärd)"])
+    a = ask("betalar patienten 200 kr när jag gör ett hembesök")
+    b = ask("jag jobbar i västra götaland alltså, kommunen", a["conversation_id"])
+    assert "Kommun i Västra Götaland" in b["answer"]
+    assert "Region Hallands regler för riktade hemsjukvårdsbesök gäller inte där" in b["answer"]
