@@ -853,6 +853,10 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
         for t in question.own - set(generic))
     typed = [i for i in range(n) if (scores[i] > 0 or only_cue) and any(
         states_cue(c, sentences[i], question) for c in question.cues & TYPED_CUES)]
+    # (one stating every kind asked, when one does: a number at a time of day is the line whose
+    # hours hold it, not another line with a number)
+    typed = [i for i in typed if all(states_cue(c, sentences[i], question)
+                                     for c in question.cues & TYPED_CUES)] or typed
     if typed:  # the question asks for a kind of fact: the best sentence stating one
         best = max(typed, key=lambda i: (ranking[i], -i))
     if max(scores) <= 0 and dense is None:

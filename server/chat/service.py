@@ -1685,7 +1685,9 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     visit_facts = [k for k in ("visit_date", "patient_age", "birth_date", "birth_year",
                                "occasion", "setting") if k in stated]
     if frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and _VISIT_WORD.search(text) \
-            and len(set(stated) & set(_TOLD_OF_A_VISIT)) >= 2 and not _ASKS.search(text) \
+            and len(set(stated) & set(_TOLD_OF_A_VISIT) - {"remote"}) >= 2 \
+            and not (_ASKS.search(text) or MONEY_WORDS.search(text) or _CLINIC_PAY.search(text)
+                     or _CLAIMED.search(text)) \
             and len(text.split()) <= VISIT_TOLD_WORDS and not frame.reply_to:
         # a visit told in a few words and nothing asked ("hembesök hos gubbe 78 som inte har
         # khsv": walk-through, stop 39, quoted BVC's visits at 8 months): that visit's answer,
@@ -2297,9 +2299,9 @@ def _case_told(state, conv: Conversation, text: str, today: date) -> frozenset[s
     if MONEY_WORDS.search(conv.question) and stated <= set(_AGE_FACTS):
         return frozenset(_AGE_FACTS)
     meta = _meta(state.kb, (conv.topic or {}).get("document_id"))
-    if stated == {"visit_date"} and _FOLLOWS_ON.match(text):
-        # ("och natten efter, 1 feb": the same question on another day, read by the dated
-        # follow-up, of that day's version)
+    if _FOLLOWS_ON.match(text) or _WHAT_IF.match(text):
+        # ("och natten efter, 1 feb", "och om hon bor kvar hemma istället": the same question
+        # on another day or of another case, read by the follow-ups of the passage quoted)
         return frozenset()
     if meta is not None and meta.organization != HALLAND \
             and stated <= set(_TOLD_OF_A_VISIT) | {"performed_by", "discharge_date"}:
@@ -2307,6 +2309,9 @@ def _case_told(state, conv: Conversation, text: str, today: date) -> frozenset[s
     return frozenset()
 
 
+#: A claim put to the assistant ("stämmer det att …", "is it true that …").
+_CLAIMED = re.compile(r"\bstämmer det\b|\bär det sant\b|\bis it true\b|\bis it right\b|"
+                      r"\brätt att\b", re.I)
 #: A visit told in this few words, asking nothing, is the physician's visit to answer.
 VISIT_TOLD_WORDS = 12
 _TOLD_OF_A_VISIT = ("visit_date", "patient_age", "birth_date", "occasion", "setting",
