@@ -2298,11 +2298,11 @@ def _case_told(state, conv: Conversation, text: str, today: date) -> frozenset[s
         return frozenset()
     if MONEY_WORDS.search(conv.question) and stated <= set(_AGE_FACTS):
         return frozenset(_AGE_FACTS)
-    meta = _meta(state.kb, (conv.topic or {}).get("document_id"))
     if _FOLLOWS_ON.match(text) or _WHAT_IF.match(text):
         # ("och natten efter, 1 feb", "och om hon bor kvar hemma istället": the same question
         # on another day or of another case, read by the follow-ups of the passage quoted)
         return frozenset()
+    meta = _meta(state.kb, (conv.topic or {}).get("document_id"))
     if meta is not None and meta.organization != HALLAND \
             and stated <= set(_TOLD_OF_A_VISIT) | {"performed_by", "discharge_date"}:
         return frozenset(_TOLD_OF_A_VISIT) | {"performed_by", "discharge_date"}
@@ -5475,8 +5475,6 @@ _WHICH_ROUTINE = re.compile(r"\bvilk(?:en|et|a)\s+(?:\w+)?(?:rutin|version|dokum
                             r"\bwhich\s+(?:\w+\s+)?(?:routine|version|document)\w*", re.I)
 
 
-# Why a routine got a new version ("Varför kom det en ny version av rutinen för registrering
-# … 2025?", answer set C, tuning part, got the VAS registration of 2025): the catalog's note.
 #: Why or when, asked alone of what was just answered ("varför byttes den ut", "när då?",
 #: "när slutade den gamla gälla", "why was it replaced", "since when"): a question word, then
 #: only words of a version's start, end or change.
@@ -5497,6 +5495,8 @@ def _why_or_when_alone(text: str) -> bool:
                                  for w in re.findall(r"\w+", m.group("rest")))
 
 
+# Why a routine got a new version ("Varför kom det en ny version av rutinen för registrering
+# … 2025?", answer set C, tuning part, got the VAS registration of 2025): the catalog's note.
 _WHY_VERSION = re.compile(r"\b(?:varför|why)\b.*\b(?:ny|new|nya)\s+(?:version|rutin)\w*", re.I)
 
 
@@ -6186,12 +6186,12 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # egentligen", "what's Läkarmedverkan exactly?", "lm-genomgång på säbo hur ofta").
         threshold -= CONFIDENT_SEARCH_MARGIN
     elif _holds_the_number_asked(frame.text, best) or _amount_followed_up(frame, best):
-        # (or an amount asked right after a passage of a document stating one: "hur mycket
-        # pengar handlar det om" after the HSU decision, whose 28,5 miljoner kronor ranked
-        # first at 0.85: walk-through, stop 39, refused)
         # a phone number asked, and the best passage gives one (the seeds give none): "vem
         # ringer jag kl 18", "vilket nr skulle vi ha ringt" of a published routine's numbers
         # by time of day (walk-through, stop 37, refused at 0.87)
+        # (or an amount asked right after a passage of a document stating one: "hur mycket
+        # pengar handlar det om" after the HSU decision, whose 28,5 miljoner kronor ranked
+        # first at 0.85: walk-through, stop 39, refused)
         threshold -= CONFIDENT_SEARCH_MARGIN
     elif ALL_ROWS.search(frame.text) and any(parse_table(h.chunk.text) for h in hits[:3]):
         # the rows of a table asked for by their kind ("Kan du visa samtliga yrkeskategorier
@@ -6840,7 +6840,6 @@ def _defining(kb, term: str, hits: list, frame: Frame):
                  if found is not None), None)
 
 
-#: Which version held in a year: "vilken gällde 2024", "what applied in 2024".
 #: The time before what was just answered, asked alone ("och innan dess?", "before that?").
 _BEFORE_THAT = re.compile(r"\W*(?:(?:och|men|and|but)\s+)?(?:innan\s+dess|före\s+det|"
                           r"dessförinnan|tidigare|förut|before\s+that|earlier|prior\s+to\s+that)"
