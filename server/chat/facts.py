@@ -1120,7 +1120,10 @@ _INSTEAD_OF_GOING = re.compile(r"\b(?:i\s?stället för att|instead of)\s*$", re
 _IN_PERSON = re.compile(r"\bpå plats\b|\bfysiskt\b|\bin person\b|\bi hemmet\b|\bhembesök\w*|"
                         # ("no sorry it was a house call" after "it was by video": walk-through,
                         # stop 39, refused)
-                        r"\bhouse ?calls?\b|\bhome visits?\b|"
+                        # (not "home visit" alone: English questions name the visit so, and
+                        # the router was trained without it as a fact)
+                        r"\bhouse ?calls?\b|\b(?:it was|was it|it's) (?:a |an )?(?:real |proper |"
+                        r"actual )?home visit\b|"
                         # going there ("ok om jag åker dit imorgon istället" after a video
                         # visit kept it remote, so no 500 kr: walk-through, stop 30)
                         r"\b(?:åker|åka|åkte|åkt|kör|köra|körde|kört|går|gå|gick|"
