@@ -469,7 +469,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
             text = f"{conv.question.rstrip(' ?.!')}, {said}"
     elif conv is not None and conv.last_kind == SEARCH_KIND and conv.question \
             and not conv.pending and len(text.split()) <= CASE_TOLD_WORDS \
-            and not _ASKS.search(text) and _case_told(state, conv, text, today):
+            and not _ASKS.search(text) and (told := _case_told(state, conv, text, today)):
         # the patient's age told after a fee asked in general: that question, of that patient
         # ("hon är 85 precis", "förlåt hon fyller 85 nästa månad, är 84 nu" after what a
         # physician's visit costs: walk-through, stop 39, the fee line again, then refused);
@@ -477,11 +477,13 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # från lasarettet igår" after a region's time limit for the physician's visit: walk-
         # through, stop 39, refused)
         # (what was told before is replaced: "… hon är 85 precis" then "förlåt … är 84 nu")
-        told = _case_told(state, conv, text, today)
         base = conv.question.rstrip(" ?.!")
-        while ", " in base and set(extract_facts(base.rsplit(", ", 1)[1], today).stated()) \
-                and set(extract_facts(base.rsplit(", ", 1)[1], today).stated()) <= told:
-            base = base.rsplit(", ", 1)[0]
+        while ", " in base:
+            head, last = base.rsplit(", ", 1)
+            told_there = set(extract_facts(last, today).stated())
+            if not told_there or not told_there <= told:
+                break
+            base = head
         text = f"{base}, {text}"
 
     said_period = period_words(conv.question, today) if conv is not None and conv.question \
@@ -1256,8 +1258,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                 and (_says_something_asked(kb, text, found[0])
                      # (or an amount asked of a passage stating one: "hur mycket pengar" after
                      # "hsu beslut", walk-through in the widget, stop 39, refused)
-                     or (S.CUES["amount"][0].search(text) is not None
-                         and S.CUES["amount"][1].search(found[0].chunk.text) is not None)) \
+                     or _amount_asked_and_stated(text, found[0].chunk.text)) \
                 and (not is_supported(frame.hits[0], threshold, lang)
                      or (frame.hits[0].meta.id != conv.topic["document_id"]
                          and found[0].support >= frame.hits[0].support - TOPIC_MARGIN)):
@@ -3666,20 +3667,27 @@ def _other_organization_visit_answer(state, frame: Frame) -> ChatReply:
     return reply
 
 
+def _registration_asked(text: str) -> bool:
+    return bool(REGISTRATION_WORDS.search(text) or _HOW_REGISTER.search(text))
+
+
+def _fee_asked(text: str) -> bool:
+    """The patient's fee asked, or the registration, which names the fee too."""
+    return bool(MONEY_WORDS.search(text)) or _registration_asked(text)
+
+
 #: The matters of a visit a question may ask, each with the words that ask it and a search
 #: for it in a routine's own words.
 _VISIT_MATTERS = (
-    ("registration", lambda t: bool(REGISTRATION_WORDS.search(t) or _HOW_REGISTER.search(t)),
+    ("registration", _registration_asked,
      {"sv": "hur dokumenteras besöket i journalen, kontakttyp",
       "en": "how is the visit documented in the journal, contact type"}),
-    ("fee", lambda t: bool(MONEY_WORDS.search(t) or REGISTRATION_WORDS.search(t)
-                           or _HOW_REGISTER.search(t)),
+    ("fee", _fee_asked,
      {"sv": "hur mycket betalar patienten i avgift för besöket",
       "en": "how much does the patient pay for the visit"}),
     # (and who pays none, for a patient's age told: a routine may free the old, "Patienten
     # betalar 150 kr … Patienter som fyllt 80 år betalar ingen avgift.")
-    ("exemption", lambda t: bool(MONEY_WORDS.search(t) or REGISTRATION_WORDS.search(t)
-                                 or _HOW_REGISTER.search(t)),
+    ("exemption", _fee_asked,
      {"sv": "vilka patienter betalar ingen avgift, ålder",
       "en": "which patients pay no fee, age"}),
     ("pay", lambda t: bool(_CLINIC_PAY.search(t)),
@@ -4119,8 +4127,14 @@ def _amount_followed_up(frame: "Frame", hit) -> bool:
     and ``hit``, a passage of the document just quoted, states one."""
     return hit is not None and bool(frame.search_text) and frame.topic_passage is not None \
         and hit.meta.id == frame.topic_passage[0] \
-        and S.CUES["amount"][0].search(frame.text) is not None \
-        and S.CUES["amount"][1].search(hit.chunk.text) is not None
+        and _amount_asked_and_stated(frame.text, hit.chunk.text)
+
+
+def _amount_asked_and_stated(question: str, passage: str) -> bool:
+    """Whether ``question`` asks an amount ("hur mycket pengar") and ``passage`` states one
+    ("motsvarande 28,5 miljoner kronor"): the amount cue's two sides."""
+    asks, states = S.CUES["amount"]
+    return asks.search(question) is not None and states.search(passage) is not None
 
 
 def _holds_the_number_asked(text: str, hit) -> bool:
