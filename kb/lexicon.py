@@ -115,13 +115,30 @@ class Lexicon:
     def _matches(self, query: str, tokenizer: SwedishTokenizer) -> list[tuple[tuple[str, ...], str]]:
         lowered = " ".join(re.findall(r"\w+", query.lower()))
         query_tokens = set(tokenizer.tokenize(query, compounds=True))
-        found = []
+        phrased: list[tuple[tuple[str, ...], str, frozenset[str]]] = []
+        stems_only: list[tuple[tuple[str, ...], str, frozenset[str]]] = []
         for group, terms in self._terms_for(tokenizer):
             for term, pattern, toks in terms:
-                if (pattern is not None and pattern.search(lowered)) or (
-                        toks and toks <= query_tokens):
-                    found.append((group, term))
+                if pattern is not None and pattern.search(lowered):
+                    phrased.append((group, term, toks))
                     break
+            else:
+                for term, pattern, toks in terms:
+                    if toks and toks <= query_tokens:
+                        stems_only.append((group, term, toks))
+                        break
+        # A term matched by its stems in another order is not named when the query names
+        # another group's phrase made of those stems: "home care" is no "care home" (own
+        # check, stop 40: "is home care voluntary for the pt" was expanded with the
+        # residential-care group and quoted the nursing-home sentence).
+        found = [(group, term) for group, term, _toks in phrased]
+        for group, term, toks in stems_only:
+            if len(toks) > 1 and any(toks <= other and other_group is not group
+                                     for other_group, _t, other in phrased):
+                continue
+            found.append((group, term))
+        order = {id(group): i for i, (group, _terms) in enumerate(self._terms_for(tokenizer))}
+        found.sort(key=lambda pair: order[id(pair[0])])
         return found
 
     def opposite_stems(self, query: str, tokenizer: SwedishTokenizer,

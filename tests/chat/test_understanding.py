@@ -1019,6 +1019,14 @@ def test_whether_the_patient_must_accept_is_that_it_is_voluntary(ask):
     assert "alltid frivilligt" in body["answer"]
 
 
+def test_an_english_question_whether_home_care_is_voluntary_quotes_the_voluntariness_sentence(ask):
+    # own check, stop 40: "home care" was read as "care home" too, and the nursing-home
+    # sentence of the same passage was quoted
+    body = ask("is home care voluntary for the pt")
+    assert "alltid frivilligt" in body["answer"]
+    assert "Vård-och omsorgsboende ansluts" not in body["answer"]
+
+
 def test_a_follow_up_of_a_wound_with_no_discharge_is_no_targeted_visit(ask):
     # walk-through, stop 21: the occasion was asked again and the riktade codes kept
     a = ask("hembesök hos 87-åring")

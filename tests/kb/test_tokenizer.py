@@ -84,6 +84,19 @@ def test_how_much_matches_as_a_phrase_although_both_words_are_stop_words(tokeniz
     assert "kr" in added
 
 
+def test_words_of_a_phrase_in_another_order_do_not_name_the_group_another_phrase_of_them_names(
+        tokenizer):
+    # own check, stop 40: "home care" matched "care home" by its stems in any order, and the
+    # question about voluntariness quoted the nursing-home sentence
+    lexicon = Lexicon.load()
+    groups = lexicon.matching_groups("is home care voluntary for the pt", tokenizer)
+    assert any("hemsjukvård" in g for g in groups)
+    assert not any("care home" in g for g in groups)
+    assert any("care home" in g for g in lexicon.matching_groups("a care home visit", tokenizer))
+    # stems in another order still name a group when no other phrase names them
+    assert any("care home" in g for g in lexicon.matching_groups("home for care", tokenizer))
+
+
 def test_a_verb_with_in_or_ut_is_its_own_group_and_never_the_opposite(tokenizer):
     # walk-through, stop 26: "skrivas in" matched the discharge group through "skrivs ut"'s
     # stem alone
