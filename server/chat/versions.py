@@ -351,6 +351,9 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
         # ("difference between fee level 1 and 2 in the VG routine" got "no earlier version":
         # walk-through, stop 36): a question for search
         return out
+    if _WHY.search(text) and len(family) > 1 and not _LIST.search(text):
+        _why_replaced(out, named[0] if named else None, family, kb, rules, lang, today)
+        return out
     if _CHANGED.search(text) and named and len(family) == 1:
         only = family[0]
         out.lines.append(_t(
@@ -465,6 +468,43 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
     out.quotes += _note_quotes(target, rules, kb.document(target.id))
     _neighbours(out, target, family, kb, rules, lang, today)
     return out
+
+
+#: Why a version was replaced ("varför byttes den ut", "why was it replaced").
+_WHY = re.compile(r"\bvarför\b|\bwhy\b|\banledning\w*|\breasons?\b|\borsak\w*|\bskäl\w*|"
+                  r"\bhow come\b", re.I)
+
+
+def _why_replaced(out: VersionAnswer, asked, family: list, kb, rules, lang: str,
+                  today: date) -> None:
+    """Why a version replaced another: the newer version's reason as the list of documents
+    and the document itself state it, quoted (walk-through, stop 39: "varför byttes den ut"
+    after "gäller VAS-rutinen fortfarande" repeated the VAS routine's dates and its own start
+    note). ``asked``: the version the question names or points back at; with none, the one
+    in force today."""
+    if asked is None or asked not in family:
+        asked = next((m for m in family if m.in_force_on(today)), family[-1])
+    i = family.index(asked)
+    older, newer = (asked, family[i + 1]) if i + 1 < len(family) else (family[i - 1], asked)
+    out.compared = (older.id, newer.id)
+    later = bool(newer.valid_from) and newer.valid_from > today
+    out.lines.append(_t(lang, f"{_title(older, lang)} {'ersätts' if later else 'ersattes'} "
+                              f"{newer.valid_from} av {_title(newer, lang)}.",
+                        f"{_title(older, lang)} {'will be' if later else 'was'} replaced on "
+                        f"{newer.valid_from} by {_title(newer, lang)}."))
+    doc = kb.document(newer.id)
+    stated = _first_line(doc, r"[^\n]*(?:\bpga\b|på grund av|eftersom|med anledning av|"
+                              r"\bdå\b[^\n]*\bbyt)[^\n]*") if doc is not None else None
+    if newer.note:
+        out.lines.append(_t(lang, f"Skälet enligt dokumentförteckningen: {newer.note}",
+                            f"The reason, as the list of documents states it (in Swedish): "
+                            f"{newer.note}"))
+    if stated:
+        out.quotes.append((newer.id, stated.strip()))
+    elif not newer.note:
+        out.lines.append(_t(lang, "Dokumenten anger inget skäl till bytet.",
+                            "The documents state no reason for the change."))
+    out.quotes += [q for q in _note_quotes(newer, rules, doc) if q not in out.quotes]
 
 
 # A question answered yes or no: "gäller VAS-rutinen fortfarande?", "is the VAS routine still

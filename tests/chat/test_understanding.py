@@ -151,6 +151,20 @@ def test_is_the_vas_routine_still_valid_is_a_version_answer(ask):
     assert body["citations"]
 
 
+def test_why_a_routine_was_replaced_is_answered_with_the_newer_versions_stated_reason(ask):
+    # walk-through, stop 39: "varför byttes den ut" after the VAS routine's answer repeated
+    # that answer, the VAS routine's own start note included
+    first = ask("gäller VAS-rutinen fortfarande?")
+    body = ask("varför byttes den ut", first["conversation_id"])
+    assert body["kind"] == "version"
+    assert "journalsystembytet till Cosmic" in body["answer"]
+    assert "Rutinen är ny 2022-12-19" not in body["answer"]
+    assert any("pga. journalsystembyte till Cosmic" in c["quote"] for c in body["citations"])
+    english = ask("why was the VAS routine replaced")
+    assert english["answer"].startswith("“Registrering av riktade hemsjukvårdsbesök av läkare i VAS”")
+    assert "was replaced on 2025-03-31" in english["answer"]
+
+
 def test_what_changed_between_vas_and_cosmic_lists_the_rule_table_differences(ask):
     body = ask("vad ändrades mellan VAS och Cosmic?")
     assert body["kind"] == "version"
