@@ -1065,7 +1065,10 @@ _OCCASIONS = [
         # "routine med check" (walk-through, stop 30: the occasion was asked)
         r"\b(?:routine|regular|annual|yearly)\s+(?:med(?:ication)?s?|drug)\s+(?:check|review)\b|"
         r"\bmed(?:ication)?s? (?:check|review)\b|"
-        r"\bother\b", re.I)),
+        # (not another patient: "… and the other patient, 64, also discharged": walk-through,
+        # stop 40, lost the discharge's 500 kr)
+        r"\bother\b(?!\s+(?:patient|pt|pat|lady|man|woman|one|resident|case|person|guy|"
+        r"gentleman|elderly))", re.I)),
 ]
 _SETTINGS = [
     ("sabo", re.compile(r"\bsäbo\b|\bsabo\b|särskil(?:t|da) boende\w*|äldreboende\w*|"
@@ -1316,7 +1319,10 @@ def age_at_the_visit(text: str) -> bool:
 #: none of the earlier visit's facts are hers (walk-through, stop 22: the second patient
 #: kept the first one's housing, and "ny patient … vanlig uppföljning" was an enrolment).
 OTHER_PATIENT = re.compile(
-    r"^\W*(?:(?:och|ok|okej|sen|så|nu|då|and|now|then)\W+)*(?:(?:en|ett|a|the)\s+)?"
+    r"^\W*(?:(?:och|ok|okej|sen|så|nu|då|and|now|then)\W+)*"
+    # ("my other patient is 64, also discharged to säbo": walk-through, stop 40, was read as
+    # the occasion "other")
+    r"(?:(?:en|ett|a|the|my|min|mitt|our|vår|vårt)\s+)?"
     r"(?:(?P<new>ny|nytt|new)|nästa|annan|andra|another|next|different|other)\s+"
     r"(?:patient\w*|pat|pt|case|fall)\b", re.I)
 

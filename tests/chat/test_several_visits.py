@@ -177,3 +177,16 @@ def test_an_ordinal_alone_opening_a_correction_names_that_visit(ask):
             "3) 91 år säbo utskrivning idag")
     b = ask("fel av mig, tredje var född 1934", a["conversation_id"])
     assert b["kind"] == "rule" and b["answer"].startswith("Gäller besök 3."), b["answer"]
+
+
+def test_my_other_patient_is_another_visit_not_the_occasion_other(ask):
+    # walk-through, stop 40: "my other patient is 64, also discharged to säbo" was read as the
+    # occasion "other" and lost the discharge visit's 500 kr
+    first = ask("saw a lady at a säbo today, discharged from hospital yesterday, she's 87. "
+                "registration pls")
+    assert first["decision"]["eligible"] is True
+    body = ask("my other patient is 64, also discharged to säbo, seen today too",
+               first["conversation_id"])
+    assert body["understood"]["facts"]["occasion"] == "utskrivning"
+    assert body["understood"]["facts"]["patient_age"] == 64
+    assert body["decision"]["eligible"] is True
