@@ -476,6 +476,9 @@ _FIELD = re.compile(r"^([^:]{2,40}):\s+\S")
 # A sentence going on from the one before ("Därefter sker ytterligare hembesök vid 8 månader").
 _CONTINUATION = re.compile(r"^(?:därefter|dessutom|därtill|sedan|också|även|thereafter|then|also)\b",
                            re.I)
+#: A sentence that qualifies the one before it: the exception to what it says.
+_CONTRAST = re.compile(r"^(?:men|dock|däremot|however|but)\b|^(?:[^\W\d]+,?\s+){1,8}?"
+                       r"(?:dock|däremot|however)\b", re.I)
 # A list item joined to the one above it ("• samt ge förslag på rutiner …"): the items are one.
 _JOINED_ITEM = re.compile(r"^\s*(?:[•·\-\u2013*]\s*)?(?:samt|och|and|as well as)\b", re.I)
 # A sentence announcing what follows ("…finns två avgiftsnivåer.", "…enligt nedan.").
@@ -1219,6 +1222,10 @@ def _completed(best: int, sentences: list[str], scores: list[float],
                          # läkarkontakten kan väljas från vårdcentralen …" (walk-through, stop
                          # 31: "vem ska vara fast läkarkontakt …" lost who it may be)
                          or _names_it_again(sentence, sentences[best + 1])
+                         # "… finns ett konsultteam, PKT …" is qualified by "Läkaransvaret …
+                         # ligger dock kvar på den vårdcentral …" (walk-throughs, stop 40:
+                         # who holds the palliative patient's medical responsibility lost it)
+                         or _CONTRAST.match(sentences[best + 1])
                          or (len(sentence.split()) < 4 and not _is_field(sentence))):
         chosen.append(best + 1)
         if _is_label(sentences[best + 1]) and best + 2 < n:

@@ -1424,3 +1424,14 @@ def test_a_version_begun_after_a_past_day_asked_is_said_to_have_begun_later(ask)
     head = body["answer"].split("\n")[0]
     assert "not in force yet" not in body["answer"]
     assert "came into force only on 2023-01-01" in head, body["answer"]
+
+
+def test_a_sentence_qualified_by_the_next_with_dock_is_quoted_with_it(client):
+    # walk-throughs, stop 40: who holds a palliative patient's medical responsibility got only
+    # "… finns ett konsultteam, PKT …", without "Läkaransvaret … ligger dock kvar på den
+    # vårdcentral där patienten är listad"
+    for question in ("pt in palliative phase at home, PKT involved. who has the medical "
+                     "responsibility, us or PKT", "har pkt läkaransvaret för palliativa pat"):
+        body = ask_halland(client, question)
+        assert "Läkaransvaret för patienterna som vårdas hemma ligger dock kvar" \
+            in body["answer"], body["answer"]
