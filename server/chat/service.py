@@ -2182,6 +2182,9 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
         # physician names "Jourtid" by the lexicon, and alone found neither: walk-through,
         # stop 35)
         return f"{text} ({heading})"
+    heading = _another_passage_holding(kb, text, conv)
+    if heading is not None:
+        return f"{text} ({heading})"
     return _with_topic(kb, text, conv)
 
 
@@ -2212,6 +2215,37 @@ def _another_section_named(kb, text: str, conv: Conversation) -> str | None:
             if (asked & heading) - quoted:
                 return other.section
     return None
+
+
+def _another_passage_holding(kb, text: str, conv: Conversation) -> str | None:
+    """The heading of another section of the last answer's document whose text holds a word
+    of ``text`` (or a compound's part: "korttids" of "korttidsboende") that the quoted passage
+    lacks: the follow-up asks about what that passage says ("och på korttids" after the listed
+    vårdcentral's responsibility in ordinary housing was quoted that sentence again, not
+    "Läkarmedverkan … ansvarar numera även för patienter på kommunernas korttidsboende":
+    walk-through, stop 40). None when no other section's text holds one, or several hold
+    as many."""
+    document = kb.document(conv.topic["document_id"])
+    chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
+    if document is None or chunk is None:
+        return None
+    tokenize = _tokenizer_for(kb).tokenize
+    quoted = set(tokenize(f"{document.meta.title} {chunk.section or ''} {chunk.text}",
+                          compounds=True))
+    asked = {t for t in tokenize(text, compounds=False) if t.isalpha() and len(t) >= 5} - quoted
+    if not asked:
+        return None
+    holding: dict[str, int] = {}
+    for other in document.chunks:
+        if other.section and other.section != chunk.section:
+            found = len(asked & set(tokenize(other.text, compounds=True)))
+            if found:
+                holding[other.section] = max(holding.get(other.section, 0), found)
+    if not holding:
+        return None
+    most = max(holding.values())
+    best = [section for section, found in holding.items() if found == most]
+    return best[0] if len(best) == 1 else None
 
 
 def _table_change_asked(kb, text: str, conv: Conversation, frame: Frame) -> str | None:

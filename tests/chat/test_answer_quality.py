@@ -1435,3 +1435,14 @@ def test_a_sentence_qualified_by_the_next_with_dock_is_quoted_with_it(client):
         body = ask_halland(client, question)
         assert "Läkaransvaret för patienterna som vårdas hemma ligger dock kvar" \
             in body["answer"], body["answer"]
+
+
+def test_a_follow_up_naming_a_word_of_another_section_of_the_document_quotes_that_section(client):
+    # walk-through, stop 40: "och på korttids" after the listed vårdcentral's responsibility
+    # in ordinary housing got that sentence again, not Läkarmedverkan's responsibility for the
+    # municipalities' short-term housing
+    first = ask_halland(client, "vem har läkaransvar för pat i ordinärt boende med hsv")
+    assert "ansvarar läkare på vårdcentral där patienten är listad" in first["answer"]
+    body = ask_halland(client, "och på korttids", first["conversation_id"])
+    assert "ansvarar numera även för patienter på kommunernas korttidsboende" \
+        in body["answer"], body["answer"]
