@@ -1372,10 +1372,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.kind = SEARCH_KIND
     if frame.kind == OUT_OF_SCOPE and frame.hits and not stated \
             and (route.probabilities or {}).get(OUT_OF_SCOPE, 1.0) < OUT_OF_SCOPE_DOUBT \
-            and _heading_named(frame.hits[0].chunk.section,
-                               S.question_terms(text, tokenizer, kb.lexicon), tokenizer,
-                               least=1) \
-            and is_supported(frame.hits[0], kb.no_answer_threshold_for(lang), lang):
+            and _named_section_hit(frame.hits, S.question_terms(text, tokenizer, kb.lexicon),
+                                   kb.no_answer_threshold_for(lang), lang, tokenizer) is not None:
         # the best passage's heading is what the question names, in its words or the
         # lexicon's: a question for that section, never refused while naming it as the
         # nearest ("vad gäller på kvällar och nätter för patienter som annars går till
@@ -6089,6 +6087,21 @@ def _names_heading_word(hit, q_terms, tokenizer) -> bool:
     return any(q_terms.rarity.get(t, 0.0) >= S.HEADING_RARITY for t in words & q_terms.own)
 
 
+#: How far under the threshold a passage whose heading the question names may support it.
+NAMED_SECTION_MARGIN = 0.03
+
+
+def _named_section_hit(hits: list, q_terms, threshold: float, lang: str, tokenizer):
+    """The first of the five best ``hits`` under a heading the question names (in its words or
+    the lexicon's, one word enough) that supports it, or nearly (``NAMED_SECTION_MARGIN``):
+    a short section's few words give little support ("vem ringer jag om en patient blir sämre
+    på natten" and "Jourtid", fourth and 0.015 under: walk-throughs, stops 39 and 40,
+    refused). None when there is none."""
+    return next((h for h in hits[:5]
+                 if _heading_named(h.chunk.section, q_terms, tokenizer, least=1)
+                 and is_supported(h, threshold - NAMED_SECTION_MARGIN, lang)), None)
+
+
 def _heading_named(section: str | None, q_terms, tokenizer, least: int = 2) -> bool:
     """True when every word of a heading of ``least`` words or more is one of the question's
     own or lexicon words ("Avgift för Hemsjukvård" for "vad kostar hemsjukvård …"; with
@@ -6292,8 +6305,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # (in its words or the lexicon's) does: that one answers ("vem har khsv pat på natten"
         # with Region Halland picked, "Nulägesbild av hembesök" first and "Jourtid" second:
         # walk-throughs, stop 33, refused and sent to the other organization's evening rule)
-        named = next((h for h in hits[1:3] if is_supported(h, threshold, lang)
-                      and _heading_named(h.chunk.section, q_terms, tokenizer, least=1)), None)
+        named = _named_section_hit(hits[1:], q_terms, threshold, lang, tokenizer)
         if named is None:
             named = _introduced_in(kb, frame, text, best, threshold, tokenizer)
         if named is None and frame.search_text and frame.topic_passage == (

@@ -1446,3 +1446,18 @@ def test_a_follow_up_naming_a_word_of_another_section_of_the_document_quotes_tha
     body = ask_halland(client, "och på korttids", first["conversation_id"])
     assert "ansvarar numera även för patienter på kommunernas korttidsboende" \
         in body["answer"], body["answer"]
+
+
+def test_who_to_call_at_night_is_answered_from_the_section_its_heading_names(client):
+    # walk-throughs, stops 39 and 40: "vem ringer jag om en patient blir sämre på natten" was
+    # refused while naming "Jourtid" (fourth, a little under the threshold) as the nearest;
+    # and "and saturdays and sundays" after the night's answer was refused
+    body = ask_halland(client, "vem ringer ja om en patient blir sämre mitt i natten")
+    assert "Hallandsjouren ansvar" in body["answer"], body["answer"]
+    weekend = ask_halland(client, "o på helgen då", body["conversation_id"])
+    assert "Hallandsjouren ansvar" in weekend["answer"], weekend["answer"]
+    night = ask_halland(client, "who is responsible for khsv patients at night")
+    days = ask_halland(client, "and saturdays and sundays", night["conversation_id"])
+    assert "Hallandsjouren ansvar" in days["answer"], days["answer"]
+    # a fact of the night the routines do not give is still not covered
+    assert ask_halland(client, "vad är ob-tillägget på natten")["kind"] == "no_answer"
