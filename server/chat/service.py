@@ -4408,6 +4408,28 @@ def _change_between_years_of(text: str, passage: str) -> bool:
         and years <= set(_YEAR.findall(passage))
 
 
+_DISCHARGED_FROM = re.compile(
+    r"(?:utskriv\w*|skriv\w*\s+ut|skrevs\s+ut|discharg\w*)\s+(?:\w+\s+)?(?:från|ur|from)\s+"
+    r"(?:den\s+|the\s+)?(?:kommunala\s+|municipal\s+)?(?P<what>hemsjukvård\w*|k?hsv\b|"
+    r"home\s+(?:health\s+)?care|slutenvård\w*|sjukhus\w*|hospital\w*|lasarett\w*)", re.I)
+
+
+def _discharges(text: str) -> set[str]:
+    """What ``text`` speaks of being discharged from: "home" care or "hospital"."""
+    return {"home" if re.match(r"hem|k?hsv|home", m.group("what"), re.I) else "hospital"
+            for m in _DISCHARGED_FROM.finditer(text)}
+
+
+def _other_discharge(text: str, passage: str) -> bool:
+    """True when the question asks about a discharge from one thing (home health care) and
+    the passage never speaks of a discharge from it (only from inpatient care, or of none):
+    "vad gör
+    sjuksköterskan när en patient ska skrivas ut från hemsjukvården" got the HSU decision's
+    visits "i anslutning till utskrivning från slutenvården" (walk-through, stop 40)."""
+    asked = _discharges(text)
+    return len(asked) == 1 and not asked & _discharges(passage)
+
+
 def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None) -> bool:
     """True when the question asks for a phone number, a code or an amount that the passage
     does not hold, or for figures of a year it does not name (issue 10, "An honest 'not
@@ -4421,6 +4443,8 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
     if any(asked.search(text) and not asked.search(passage) for asked in _SAID_IN_ITS_WORDS):
         return True
     if _OTHER_SERVICE.search(text) and not re.search(_SERVICE, passage, re.I):
+        return True
+    if _other_discharge(text, passage):
         return True
     if S.PURPOSE_ASKED.search(text):
         # what a payment is for names its amount, it does not ask it ("vad är 500
@@ -4769,16 +4793,19 @@ def _covered_elsewhere(state, frame: Frame, *, holding_fact: bool = True):
         return None
     others = [o for o in kb.organizations() if o != frame.organization]
     today = frame.today or date.today()
+    threshold = kb.no_answer_threshold_for(frame.lang)
     best = None
     for org in others:
-        found = kb.search(frame.text, k=1, organization=org, valid_on=today)
+        # (the best of the first three holding the kind of fact asked: "vad gör sjuksköterskan
+        # när en patient ska skrivas ut från hemsjukvården" has the municipality's decision on
+        # enrolment, "… inför utskrivning från slutenvården", first and its discharge section
+        # second: walk-through, stop 40, no pointer)
+        found = [h for h in kb.search(frame.text, k=3, organization=org, valid_on=today)
+                 if is_supported(h, threshold, frame.lang)
+                 and not (holding_fact and _lacks_asked_fact(frame.text, h.chunk.text,
+                                                             _document_text(kb, h.meta.id)))]
         if found and (best is None or found[0].support > best.support):
             best = found[0]
-    if best is None or not is_supported(best, kb.no_answer_threshold_for(frame.lang),
-                                        frame.lang) \
-            or (holding_fact and _lacks_asked_fact(frame.text, best.chunk.text,
-                                                   _document_text(kb, best.meta.id))):
-        return None
     return best
 
 
@@ -5883,6 +5910,15 @@ def _term_asked(text: str) -> str | None:
         found = _term_asked(last) if last != text else None
         if found and found != "det":
             return found
+    if not m and "," in text:
+        # the question after an introduction and a comma ("hej jag e ny usk i kommunen, vad
+        # betyder inskrivning i hemsjukvården": walk-through, stop 40, quoted the 500 kr rule
+        # and its "och utskrivning då" got a visit card)
+        last = text.strip().rsplit(",", 1)[-1].strip()
+        if re.match(r"(?:vad|va|what)\b", last, re.I):
+            found = _term_asked(last)
+            if found and found != "det":
+                return found
     if not m and _SENTENCE_BREAK.search(text.strip()):
         # the question after an introduction ("Jag är ny som sjuksköterska i hemsjukvården.
         # Vad betyder vårdbegäran …": walk-through, stop 27, was no meaning question); never
@@ -5946,11 +5982,17 @@ def _defines(quote: str, term: str) -> bool:
     """Whether the quote explains ``term``: "Med X avses …", "X är/innebär/betyder/kallas …",
     "X, det vill säga …", or an expansion with the abbreviation in brackets
     ("samordnad individuell plan (SIP)")."""
-    t = re.escape(term)
+    # (the words of a term of several in any inflection: "inskrivning i hemsjukvården" is
+    # "Inskrivning i hemsjukvård …")
+    t = r"\w*\s+".join(re.escape(re.sub(r"(?:en|et|na)$", "", w) if len(w) >= 8 else w)
+                       for w in term.split()) if " " in term.strip() else re.escape(term)
     return bool(re.search(
         rf"\bmed\s+{t}\w*\s+(?:avses|menas)|"
         rf"(?:^|[.:;!?]\s+)[-•]?\s*(?:(?:en|ett)\s+)?{t}\w*\s*(?:\([^)]*\)\s*)?,?\s*"
-        rf"(?:är|innebär|betyder|kallas|avser|omfattar|syftar)\b|"
+        # ("Inskrivning i hemsjukvård sker när patienten har ett varaktigt behov …": walk-
+        # through, stop 40, "vad betyder inskrivning i hemsjukvården" after an introduction
+        # got the 500 kr rule)
+        rf"(?:är|innebär|betyder|kallas|avser|omfattar|syftar|sker\s+när)\b|"
         # a sentence about the word as its subject: "Läkarmedverkan, stöttar upp patienter …"
         rf"(?:^|[.:;!?]\s+)[-•]?\s*{t}\w*\s*,\s|\b{t}\w*\s*,?\s*(?:dvs|det vill säga|d\.v\.s)|"
         # (not "X: …": a field's label and its value, "Kund: Primärvård", "Vårdtjänst: -

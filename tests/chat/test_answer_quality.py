@@ -1461,3 +1461,27 @@ def test_who_to_call_at_night_is_answered_from_the_section_its_heading_names(cli
     assert "Hallandsjouren ansvar" in days["answer"], days["answer"]
     # a fact of the night the routines do not give is still not covered
     assert ask_halland(client, "vad är ob-tillägget på natten")["kind"] == "no_answer"
+
+
+def test_a_meaning_asked_after_an_introduction_and_a_comma_is_the_sentence_explaining_it(client):
+    # walk-through, stop 40: "hej jag e ny usk i kommunen, vad betyder inskrivning i
+    # hemsjukvården" got the 500 kr rule, and "och utskrivning då" a visit card
+    body = ask_halland(client, "hej jag e ny usk i kommunen, vad betyder inskrivning i "
+                               "hemsjukvården")
+    assert "Inskrivning i hemsjukvård sker när patienten har ett varaktigt behov" \
+        in body["answer"], body["answer"]
+    after = ask_halland(client, "och utskrivning då", body["conversation_id"])
+    assert after["kind"] != "rule" and after["decision"] is None
+
+
+def test_a_discharge_from_home_care_is_never_answered_with_a_discharge_from_hospital(client, ask):
+    # walk-through, stop 40: "vad gör sjuksköterskan när en patient ska skrivas ut från
+    # hemsjukvården" with Region Halland picked quoted the HSU decision's visits "i anslutning
+    # till utskrivning från slutenvården"; the municipality's routine is the one that covers it
+    question = "vad gör sjuksköterskan när en patient ska skrivas ut från hemsjukvården"
+    halland = ask_halland(client, question)
+    assert halland["kind"] == "no_answer"
+    assert "Utskrivning från hemsjukvård" in halland["answer"], halland["answer"]
+    everywhere = ask(question)
+    assert "När beslut om utskrivning tas, skriver ansvarig legitimerad person" \
+        in everywhere["answer"], everywhere["answer"]
