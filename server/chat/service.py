@@ -42,7 +42,7 @@ from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, ca
 from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
                                 REGISTRATION_WORDS, SYSTEM_WORDS, UNTIL_WORDS, VERSION_WORDS,
                                 load_router, message_features)
-from server.chat.versions import VERSIONS_NAMED, answer_version_question
+from server.chat.versions import VERSIONS_NAMED, answer_version_question, documents_named
 from server.chat.visits import visit_named, visit_pieces
 
 RULES = "rule"
@@ -3627,11 +3627,24 @@ def _version_answer(state, frame: Frame, today: date,
     if day is None and month is None and _LAST_YEAR_SAID.search(frame.text):
         # "what was the registration routine last year" (walk-through, stop 35: today's)
         day = date(today.year - 1, 1, 1).isoformat()
+    organization, other = frame.organization, None
+    if organization:
+        metas = [d.meta for d in state.kb.documents()]
+        named = {m.organization for m in documents_named(frame.text, metas)}
+        if named and organization not in named and len(named) == 1:
+            # a document of another organization named ("gäller vas-rutinen fortfarande" with
+            # the municipality picked, remembered from an earlier conversation, got the
+            # municipality's routine: walk-through, stop 40): that one, said to be another's
+            other = named.pop()
+            organization = None
     result = answer_version_question(frame.text, state.kb, state.rules, today, frame.lang,
                                      date.fromisoformat(day) if day else None,
-                                     frame.organization, frame.topic_document, until=until)
+                                     organization, frame.topic_document, until=until)
     if not result.lines:
         return _search_answer(state, frame)
+    if other is not None:
+        result.lines.insert(0, T.t(frame.lang, "version_of_other_org", other=other,
+                                   chosen=frame.organization))
     raw = []
     for document_id, quote in dict.fromkeys(result.quotes):
         doc = state.kb.document(document_id)

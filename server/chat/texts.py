@@ -27,6 +27,8 @@ TEXTS = {
                                 "inte från {chosen}, som du nämnde tidigare.",
         "other_org_named": "Frågan nämner {named}, så svaret kommer från dess dokument – inte "
                            "från {chosen}, som du har valt.",
+        "version_of_other_org": "Obs: dokumentet du frågar om kommer från {other}, inte från "
+                                "{chosen}, som du har valt.",
         "source": "Källa: {title} ({org}, {validity}), avsnitt ”{section}”.",
         "source_untitled": "Källa: {title} ({org}, {validity}).",
         "no_answer": "Rutinerna i kunskapsbasen tar inte upp det du frågar om, så jag kan inte "
@@ -220,6 +222,8 @@ TEXTS = {
         "visit_named": "About visit {n}.",
         "other_org_named": "The question names {named}, so the answer comes from its documents "
                            "– not from {chosen}, which you have chosen.",
+        "version_of_other_org": "Note: the document you ask about is {other}'s, not that of "
+                                "{chosen}, which you have chosen.",
         "source": "Source: {title} ({org}, {validity}), section “{section}”.",
         "source_untitled": "Source: {title} ({org}, {validity}).",
         "no_answer": "The routines in the knowledge base do not cover what you ask, so I cannot "

@@ -56,6 +56,11 @@ class VersionAnswer:
     compared: tuple[str, str] | None = None
 
 
+def documents_named(text: str, metas: list) -> list:
+    """The documents among ``metas`` that ``text`` names by a journal system or a kind."""
+    return _named_documents(text, metas)
+
+
 def _named_documents(text: str, metas: list) -> list:
     found = []
     for pattern, attrs in _NAMES:

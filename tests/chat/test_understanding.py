@@ -3967,3 +3967,17 @@ def test_where_the_asker_works_said_after_an_answer_asks_it_again_of_that_organi
     b = ask("jag jobbar i västra götaland alltså, kommunen", a["conversation_id"])
     assert "Kommun i Västra Götaland" in b["answer"]
     assert "Region Hallands regler för riktade hemsjukvårdsbesök gäller inte där" in b["answer"]
+
+
+def test_a_version_question_naming_another_organizations_routine_answers_it_and_says_whose(client):
+    # walk-through, stop 40: with the Västra Götaland municipality picked (remembered from an
+    # earlier conversation), "gäller vas-rutinen fortfarande" got the municipality's routine
+    from tests.chat.helpers import ask_in
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    body = ask_in(client, vg, "gäller vas-rutinen fortfarande")
+    assert body["kind"] == "version"
+    lines = body["answer"].split("\n")
+    assert lines[0].startswith("Obs: dokumentet du frågar om kommer från Region Halland")
+    assert lines[1].startswith("Nej, ”Registrering av riktade hemsjukvårdsbesök av läkare i VAS”")
+    own = ask_in(client, vg, "vilken version gäller av vår rutin")
+    assert "Obs:" not in own["answer"] and "Rutin för anslutning" in own["answer"]
