@@ -338,8 +338,9 @@ IT_WORDS = 8
 _WHICH_SYSTEM = re.compile(r"\bwhich (?:journal |record )?system\b|\bvilket (?:journal)?system\b|"
                            r"\bvas eller cosmic\b|\bcosmic eller vas\b|"
                            r"\bvas or cosmic\b|\bcosmic or vas\b", re.I)
-#: "o" opening a message, typed for "och".
-_O_FOR_OCH = re.compile(r"^\s*o\s+", re.I)
+#: "o" typed for "och", opening a message or between two words ("kvällar o nätter": walk-
+#: through, stop 40, was read as out of scope, "kvällar och nätter" was answered).
+_O_FOR_OCH = re.compile(r"(?:^\s*|(?<=\w)\s+)o\s+(?=\w)", re.I)
 #: A message opening on the day something holds from ("från 1 mars då", "after 1 feb?").
 _FROM_DAY = re.compile(rf"^\W*(?:{AHEAD_WORDS})\s+(?:den\s+|the\s+)?\d", re.I)
 #: The journal system named as such, without a system's name.
@@ -1297,7 +1298,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             if found and is_supported(found[0], kb.no_answer_threshold_for(lang), lang):
                 frame.search_text, asked, frame.hits = follow, follow, found
     # ("o" typed for "och": "o på helgerna" after the night's rule read as out of scope)
-    asked = _O_FOR_OCH.sub("och ", asked)
+    asked = _O_FOR_OCH.sub(lambda m: " och " if m.start() else "och ", asked)
     vector = kb.embedder.embed_queries([asked])[0] if kb.embedder is not None else None
     features = message_features(asked, stated, frame.hits[0] if frame.hits else None, lang)
     router = load_router()

@@ -3733,6 +3733,17 @@ def test_a_month_or_a_day_alone_replying_to_the_day_asked_is_read_within_the_per
     assert day["kind"] == "rule" and "2025-03-20" in day["answer"] and "in VAS" in day["answer"]
 
 
+def test_o_typed_for_och_between_two_words_is_read_as_och(client):
+    # walk-through, stop 40: "kvällar o nätter" with the municipality picked was read as out of
+    # scope and pointed to Region Halland; "kvällar och nätter" was answered
+    from tests.chat.helpers import ask_in
+    body = ask_in(client, "Kommun i Västra Götaland (Sektor Välfärd)",
+                  "hur funkar det kvällar o nätter för patienter som normalt går till "
+                  "vårdcentralen")
+    assert body["kind"] == "search", body["answer"]
+    assert "på kvälls- och nattetid" in body["answer"]
+
+
 def test_o_typed_for_och_opens_a_follow_up(client):
     # walk-through, stop 37: "o på helgerna" after who is responsible at night was refused
     night = ask_halland(client, "vem har ansv för khsv pat på natten i halland")
