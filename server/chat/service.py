@@ -6050,8 +6050,11 @@ def _fee_without_amount(state, frame: Frame, window: list, text: str, tokenizer)
         answer = "\n".join([T.t(lang, "fee_without_amount"),
                             f"”{quote}”" if lang == "sv" else f"“{quote}”",
                             A.source_line(hit.meta, hit.chunk.section, lang)])
+        # (the passage quoted is what a follow-up points back at: "och för korttidsboende då"
+        # after the levels was sent to Region Halland's Läkarmedverkan: walk-through, stop 40)
         return ChatReply(api={"kind": "no_answer", "answer": answer, "decision": None,
-                              "citations": [], "passages": []}, conversation=None)
+                              "citations": [], "passages": []}, conversation=None,
+                         topic={"document_id": hit.meta.id, "anchor": hit.chunk.anchor})
     return None
 
 

@@ -1485,3 +1485,14 @@ def test_a_discharge_from_home_care_is_never_answered_with_a_discharge_from_hosp
     everywhere = ask(question)
     assert "När beslut om utskrivning tas, skriver ansvarig legitimerad person" \
         in everywhere["answer"], everywhere["answer"]
+
+
+def test_a_follow_up_after_a_fee_described_without_an_amount_points_back_at_that_fee(client):
+    # walk-through, stop 40: "och för korttidsboende då" after the municipality's fee levels
+    # (no amount) was refused and pointed to Region Halland's Läkarmedverkan
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    fee = ask_in(client, vg, "vad kostar hemsjukvården för brukaren hos oss i kommunen")
+    assert "två avgiftsnivåer" in fee["answer"]
+    body = ask_in(client, vg, "och för korttidsboende då", fee["conversation_id"])
+    assert "Nivå 1" in body["answer"] and "korttid med insats Växelvård" in body["answer"], \
+        body["answer"]
