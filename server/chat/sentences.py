@@ -179,7 +179,11 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                              # hemsjukvårdsbesök på SäBo …": "vem ska göra hembesök på säbo efter
                              # utskrivning" got the decision's "Ökad ersättning med 50 procent
                              # … samt ersättning för hembesök av läkare": walk-through, stop 35)
-                             r"\bska (?:\w+ ){0,2}?(?:utföra|genomföra|göra)\b",
+                             r"\bska (?:\w+ ){0,2}?(?:utföra|genomföra|göra)\b|"
+                             # ("Kommunen skall enligt avtal och efter överenskommelse, i
+                             # enskilda fall på kvälls- och nattetid, utföra …": walk-through,
+                             # stop 40, "vem gör det då" after it got the follow-up's performer)
+                             r"^\W*\w+ skall? (?:[\w/:-]+,? ){0,12}?(?:utföra|genomföra|göra)\b",
                              re.I)),
     # the hours of a shift or a service: the sentence giving times of day ("kvällssköterskans
     # arbetstider" got a published routine's purpose, "när börjar kvällssköterskan jobba" its

@@ -1496,3 +1496,16 @@ def test_a_follow_up_after_a_fee_described_without_an_amount_points_back_at_that
     body = ask_in(client, vg, "och för korttidsboende då", fee["conversation_id"])
     assert "Nivå 1" in body["answer"] and "korttid med insats Växelvård" in body["answer"], \
         body["answer"]
+
+
+def test_who_does_it_after_the_evening_rule_is_the_municipality_that_shall_do_it(client):
+    # walk-through, stop 40: "vem gör det då" after the municipality's evening and night rule
+    # got the follow-up's "görs av legitimerad personal", and "blir dom inskrivna i hsv då"
+    # the follow-up's dates
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    first = ask_in(client, vg, "hur funkar det kvällar och nätter för patienter som normalt "
+                               "går till vårdcentralen")
+    who = ask_in(client, vg, "vem gör det då", first["conversation_id"])
+    assert who["answer"].startswith("Kommunen skall enligt avtal"), who["answer"]
+    enrolled = ask_in(client, vg, "blir dom inskrivna i hsv då", who["conversation_id"])
+    assert "Patienterna ansluts inte" in enrolled["answer"], enrolled["answer"]
