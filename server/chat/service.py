@@ -1409,6 +1409,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # "Tilläggsbeslut från HSU 2025-02-11 att utreda …": walk-through, stop 30); not a
         # decision the document tells of ("när beslutades utredningen")
         frame.kind = VERSION
+    if frame.kind == SEARCH_KIND and frame.search_text and conv.last_kind == SEARCH_KIND \
+            and frame.topic_document and _ASKS_START.search(text) and _POINTS_BACK.search(text) \
+            and len(text.split()) <= 6 and not stated:
+        # when what was just quoted starts to hold ("när börjar det gälla" after the HSU
+        # decision's points got its background's "Giltighet 2028-12-31", the home care
+        # agreement's end: walk-through, stop 40) is its document's dates, from the catalog
+        frame.kind = VERSION
     if frame.kind == SEARCH_KIND and _DOC_ID_ASKED.search(text):
         # a document's id is the catalog's ("vilket dokument-id har den nya nattrutinen" got
         # the Cosmic routine's note on RH-12272: walk-through, stop 21)

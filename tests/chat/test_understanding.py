@@ -3992,3 +3992,14 @@ def test_a_version_question_naming_another_organizations_routine_answers_it_and_
     assert lines[1].startswith("Nej, ”Registrering av riktade hemsjukvårdsbesök av läkare i VAS”")
     own = ask_in(client, vg, "vilken version gäller av vår rutin")
     assert "Obs:" not in own["answer"] and "Rutin för anslutning" in own["answer"]
+
+
+def test_when_what_was_just_quoted_starts_to_hold_is_its_documents_dates(ask):
+    # walk-through, stop 40: "när börjar det gälla" after the HSU decision's points got its
+    # background's "Giltighet 2028-12-31", the home care agreement's end date
+    first = ask("vad beslutade HSU i mars om läkarinsatser i hemmet")
+    body = ask("när börjar det gälla", first["conversation_id"])
+    assert body["kind"] == "version", body["answer"]
+    assert "beslut daterat 2026-03-03" in body["answer"]
+    assert "anger inga belopp eller startdatum" in body["answer"]
+    assert "Giltighet 2028-12-31" not in body["answer"]
