@@ -4168,7 +4168,11 @@ _HAS_PHONE = re.compile(r"\b0\d{1,3}[- ]?\d{2,3}(?:[ -]?\d{2}){1,2}\b|\b1177\b|@
 #: utskrivningen", "who do I call if I need help with a discharge": walk-through, stop 35,
 #: refused for want of a phone number; "Vid behov av stöd … kan hemsjukvårdens
 #: planeringsfunktioner kontaktas" answers).
-_WHOM_TO_CALL = re.compile(r"\b(?:vem|vilka|vilken|who|whom)\b[^?.]{0,25}?\b(?:ringa|ringer|call)\b",
+_WHOM_TO_CALL = re.compile(r"\b(?:vem|vilka|vilken|who|whom)\b[^?.]{0,25}?\b(?:ringa|ringer|call)\b|"
+                           # whether there is someone to call ("finns specialist på hallands
+                           # sjukhus att ringa nattetid": walk-through, stop 40, refused for
+                           # want of a phone number)
+                           r"\bfinns\b[^?.]{0,60}?\batt ringa\b|\bis there\b[^?.]{0,40}?\bto call\b",
                            re.I)
 _NUMBER_WORDS = re.compile(r"telefonnum\w*|telefonnr\w*|\btel\.?\s?nr\w*|\btfn\b|\bnummer\w*|"
                            r"\bnr\b|"

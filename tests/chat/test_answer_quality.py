@@ -1509,3 +1509,13 @@ def test_who_does_it_after_the_evening_rule_is_the_municipality_that_shall_do_it
     assert who["answer"].startswith("Kommunen skall enligt avtal"), who["answer"]
     enrolled = ask_in(client, vg, "blir dom inskrivna i hsv då", who["conversation_id"])
     assert "Patienterna ansluts inte" in enrolled["answer"], enrolled["answer"]
+
+
+def test_whether_there_is_someone_to_call_asks_who_not_a_phone_number(ask):
+    # walk-through, stop 40: "finns specialist på hallands sjukhus att ringa nattetid för
+    # hemsjukvårdspat" was refused for want of a phone number
+    body = ask("finns specialist på hallands sjukhus att ringa nattetid för hemsjukvårdspat")
+    assert "Specialistläkare på Hallands sjukhus finns tillgängliga i jourberedskap dygnet runt" \
+        in body["answer"], body["answer"]
+    # a number asked is still a number
+    assert ask("finns det ett nummer att ringa på natten")["kind"] == "no_answer"
