@@ -243,6 +243,9 @@ _YEAR_ID = re.compile(r"(?:19|20)\d\d")
 
 #: A year, a month or a day: "2024", "2024-12", "2024-12-01".
 _PERIOD = re.compile(r"(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?")
+#: A catalog organization's name ("Kommun i Västra Götaland (Sektor Välfärd)"); the chat
+#: checks it against the knowledge base's organizations before using it.
+_ORGANIZATION_NAME = re.compile(r"[^\W\d_][\w ().,&'-]{1,119}")
 
 
 def _topic_or_none(value) -> dict | None:
@@ -281,6 +284,9 @@ def _topic_or_none(value) -> dict | None:
         period = value.get("period")
         if isinstance(period, str) and _PERIOD.fullmatch(period):
             topic["period"] = period  # the year, month or day a version answer was asked of
+        scope = value.get("scope")
+        if isinstance(scope, str) and _ORGANIZATION_NAME.fullmatch(scope):
+            topic["scope"] = scope  # the organization the question named, none being picked
         return topic
     return None
 

@@ -698,9 +698,13 @@ def respond(state, message: object, conversation_id: str | None, today: date,
 
     # (the organization the user said earlier they work in, not one picked on the page)
     remembered = organization is None and conv.organization is not None
+    named_before = _scope_followed_up(state, conv, text) \
+        if organization is None and conv.organization is None else None
+    remembered = remembered or named_before is not None
     frame = understand(state, text, stated, conv, today, lang,
                        organization if organization is not None
-                       else conv.organization or settings.default_organization,
+                       else conv.organization or named_before
+                       or settings.default_organization,
                        personnummer=pnr_seen, pointed_back=pointed_back, remembered=remembered,
                        asked_there=asked_there)
     if born_pnr is None and extracted.age_conflict is not None \
@@ -767,6 +771,10 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
         conv.topic = reply.topic
     if conv.topic is not None and reply.asked_period:
         conv.topic["period"] = reply.asked_period
+    if conv.topic is not None and frame.organization and frame.organization_said \
+            and not frame.chosen_organization and conv.organization is None:
+        # the organization the question named, for its follow-ups (``_scope_followed_up``)
+        conv.topic["scope"] = frame.organization
     if conv.topic is not None and reply.table_rows:
         conv.topic["rows"] = list(reply.table_rows)  # positions in the table, never words
         # the years asked of this table so far ("…läkare 2019", "och 2021?"), for a change
@@ -2294,6 +2302,21 @@ def _search_like(kb, chunk, organization: str | None, valid_on: date | None = No
     in another version of the document comes first."""
     return kb.search(f"{chunk.section or ''} {chunk.text}"[:2000], k=5,
                      organization=organization, valid_on=valid_on)
+
+
+def _scope_followed_up(state, conv: Conversation, text: str) -> str | None:
+    """The organization the last question named as its scope (none being picked), for a
+    follow-up of it that names none: "och blir det 500 kr extra till oss" after "jobbar på hc
+    i gävleborg, vad kostar läkarbesök hemma …" got Region Halland's 500 kr rule (walk-
+    through, stop 40). None for any other message."""
+    scope = (conv.topic or {}).get("scope")
+    kb = state.kb
+    if not scope or kb is None or scope not in kb.organizations() \
+            or find_organization(text, kb.organizations()) is not None:
+        return None
+    follows = _FOLLOWS_ON.match(text) or _WHAT_IF.match(text) or (
+        len(text.split()) <= FOLLOW_UP_WORDS and _POINTS_BACK.search(text))
+    return scope if follows else None
 
 
 def conv_scope_of(kb, conv: Conversation) -> str | None:

