@@ -1111,6 +1111,11 @@ _REMOTE = re.compile(r"\bvideo\w*|\btelefon\w*|\bdistans\w*|\bphone\b|\btelephon
                      # (and the physician phoning, asked: "räknas det som hembesök om läkaren
                      # bara ringer pat": walk-through, stop 39, quoted the occasions)
                      r"\b(?:läkaren|doktorn)\s+(?:bara\s+)?ringer\b|"
+                     # (the physician phoning instead of coming: "kan doktorn ringa istället
+                     # för att komma när dom ska ha brytpunktsamtal": walk-through, stop 40,
+                     # refused; "the doctor phone instead" the same)
+                     r"\b(?:läkaren|doktorn|jag|vi|man)\s+(?:\w+\s+)?ringa\s+(?:upp\s+)?"
+                     r"(?:\w+\s+)?(?:i\s?stället|istället)\b|"
                      r"\bringer\s+(?:upp\s+)?(?:henne|honom|hen|patienten|pat)\b|"
                      r"\bringde\s+(?:upp\s+)?(?:henne|honom|"
                      r"hen|patienten|pat|dem)\b|\bvideosamtal\b|\bdigital\w*|"

@@ -4003,3 +4003,11 @@ def test_when_what_was_just_quoted_starts_to_hold_is_its_documents_dates(ask):
     assert "beslut daterat 2026-03-03" in body["answer"]
     assert "anger inga belopp eller startdatum" in body["answer"]
     assert "Giltighet 2028-12-31" not in body["answer"]
+
+
+def test_the_doctor_phoning_instead_of_coming_is_asked_whether_a_visit_may_be_remote(ask):
+    # walk-through, stop 40: "kan doktorn ringa istället för att komma när dom ska ha
+    # brytpunktsamtal" was refused; its English version was answered
+    body = ask("kan doktorn ringa istället för att komma när dom ska ha brytpunktsamtal")
+    assert "kan aldrig ske på distans" in body["answer"], body["answer"]
+    assert body["understood"]["facts"].get("remote") is True
