@@ -6721,7 +6721,11 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # (a follow-up naming no row asks again for the rows of the table just answered, in
         # that table or another of its document: "Samma men genomsnitt per månad" after the
         # totals per staff category: walk-through, stop 27, got the totals again)
-        before = _rows_before(kb, frame)
+        # (not when the follow-up names another section: "och läkarmedverkan 2021 antal besök"
+        # after the physicians' visits of 2020 got the physicians' row of 2021: walk-through,
+        # stop 40)
+        moved = _follows_another_section(kb, frame)
+        before = () if moved else _rows_before(kb, frame)
         candidates_of_doc = [h for h in offered if h.meta.id == meta.id]
         # (and the tables under the same heading beside them: the totals, when only the monthly
         # averages ranked among the top passages ("Hur stor var förändringen för läkare mellan
@@ -6753,7 +6757,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             # antalet hembesök av läkare per år 2019–2021" got the monthly averages 10,9 / 8
             # / 9,8: walk-through, stop 25)
             averages = bool(_AVERAGE.search(text))
-            last = next((h for h, _ in tables if frame.search_text
+            last = next((h for h, _ in tables if frame.search_text and not moved
                          and (h.meta.id, h.chunk.anchor) == frame.topic_passage), None)
             if last is not None and not (_AVERAGE.search(frame.text) or _TOTAL.search(frame.text)):
                 # a follow-up naming no kind of figure asks of the table just answered ("och
@@ -7072,6 +7076,15 @@ def _table_lacks_the_year(kb, frame: Frame) -> ChatReply | None:
                           "citations": [], "passages": []}, conversation=None,
                      topic={"document_id": frame.topic_passage[0], "anchor": chunk.anchor},
                      table_rows=tuple(frame.topic_rows))
+
+
+def _follows_another_section(kb, frame: Frame) -> bool:
+    """Whether a follow-up is searched with another section's heading than the passage it
+    follows up (``_another_section_named``, ``_another_passage_holding``)."""
+    if not (frame.search_text and frame.topic_passage):
+        return False
+    heading = re.search(r"\(([^()]*)\)\s*$", frame.search_text)
+    return heading is not None and heading.group(1) != _topic_context(kb, *frame.topic_passage)
 
 
 def _table_asked_again(kb, frame: Frame):

@@ -360,3 +360,14 @@ def test_a_change_asked_after_the_years_of_a_table_is_computed_from_those_years(
     nurses = ask_halland(client, "hur många hembesök gjorde ssk/dsk 2020")
     later = ask_halland(client, "hur mycket minskade det till 2021", nurses["conversation_id"])
     assert "−334" in later["answer"]
+
+
+def test_a_follow_up_naming_another_sections_table_never_gives_the_row_of_the_table_before(ask):
+    # walk-through, stop 40: "och läkarmedverkan 2021 antal besök" after the physicians' visits
+    # of 2020 got "Läkare 2021: 2715", the vårdcentral physicians' row, not Läkarmedverkan's
+    first = ask("rapporten om mobil hemsjukvård, hur många läkarbesök gjordes 2020")
+    assert "Läkare 2020: 2213" in first["answer"]
+    body = ask("och läkarmedverkan 2021 antal besök", first["conversation_id"])
+    assert "2715" not in body["answer"], body["answer"]
+    assert "7 475" in body["answer"]
+    assert body["citations"][0]["section"] == "Läkarmedverkan"
