@@ -6200,7 +6200,13 @@ def _names_heading_word(hit, q_terms, tokenizer) -> bool:
 NAMED_SECTION_MARGIN = 0.03
 
 
-def _named_section_hit(hits: list, q_terms, threshold: float, lang: str, tokenizer):
+#: ... and a search-box query of a word or two, whose few words give less support still
+#: ("nattjour" and "Jourtid", 0.05 under: walk-through in the widget, stop 40, refused).
+SEARCH_BOX_MARGIN = 0.06
+
+
+def _named_section_hit(hits: list, q_terms, threshold: float, lang: str, tokenizer,
+                       margin: float = NAMED_SECTION_MARGIN):
     """The first of the five best ``hits`` under a heading the question names (in its words or
     the lexicon's, one word enough) that supports it, or nearly (``NAMED_SECTION_MARGIN``):
     a short section's few words give little support ("vem ringer jag om en patient blir sämre
@@ -6208,7 +6214,7 @@ def _named_section_hit(hits: list, q_terms, threshold: float, lang: str, tokeniz
     refused). None when there is none."""
     return next((h for h in hits[:5]
                  if _heading_named(h.chunk.section, q_terms, tokenizer, least=1)
-                 and is_supported(h, threshold - NAMED_SECTION_MARGIN, lang)), None)
+                 and is_supported(h, threshold - margin, lang)), None)
 
 
 def _heading_named(section: str | None, q_terms, tokenizer, least: int = 2) -> bool:
@@ -6420,7 +6426,15 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # (in its words or the lexicon's) does: that one answers ("vem har khsv pat på natten"
         # with Region Halland picked, "Nulägesbild av hembesök" first and "Jourtid" second:
         # walk-throughs, stop 33, refused and sent to the other organization's evening rule)
-        named = _named_section_hit(hits[1:], q_terms, threshold, lang, tokenizer)
+        # (a search box's word the documents never use asks of something else: "ob natt")
+        known = S.corpus_frequencies(kb).document_frequency
+        grouped = {t for own, _ in q_terms.groups for t in own}
+        box = len(frame.text.split()) <= SEARCH_BOX_WORDS and all(
+            any(known.get(t, 0) > 0 or t in grouped
+                for t in tokenizer.tokenize(word, compounds=True))
+            for word in re.findall(r"[^\W\d_]+", frame.text))
+        named = _named_section_hit(hits, q_terms, threshold, lang, tokenizer, SEARCH_BOX_MARGIN) \
+            if box else _named_section_hit(hits[1:], q_terms, threshold, lang, tokenizer)
         if named is None:
             named = _introduced_in(kb, frame, text, best, threshold, tokenizer)
         if named is None and frame.search_text and frame.topic_passage == (
