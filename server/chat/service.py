@@ -1708,7 +1708,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # khsv": walk-through, stop 39, quoted BVC's visits at 8 months): that visit's answer,
         # asking for what is missing
         frame.kind = VISIT
-    if frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and visit_facts and not pointed_back \
+    # (who made the visit, or how, is a fact of it too: "läkarmedverkan gjorde besöket" after
+    # the 500 kr rule got Läkarmedverkan's 45 procent: walk-through in the widget, stop 40)
+    told_of_visit = visit_facts or [k for k in ("lakarmedverkan", "remote", "performed_by")
+                                    if stated.get(k) not in (None, False)]
+    if frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and told_of_visit and not pointed_back \
             and len(text.split()) <= VISIT_FACT_WORDS and _offered_visit_check(state, conv):
         # facts alone, right after an answer that offered to check one visit ("need to
         # register a visit" → "nursing home": walk-through, stop 19, quoted the HSU decision)

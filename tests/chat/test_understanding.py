@@ -4011,3 +4011,13 @@ def test_the_doctor_phoning_instead_of_coming_is_asked_whether_a_visit_may_be_re
     body = ask("kan doktorn ringa istället för att komma när dom ska ha brytpunktsamtal")
     assert "kan aldrig ske på distans" in body["answer"], body["answer"]
     assert body["understood"]["facts"].get("remote") is True
+
+
+def test_who_made_the_visit_told_after_the_pay_rule_is_that_visits_answer(ask):
+    # walk-through in the widget, stop 40: "läkarmedverkan gjorde besöket" after what the
+    # clinic is paid got Läkarmedverkan's "ökning med 45 procent"
+    first = ask("vad får vc betalt för hembesök")
+    assert "500 kr" in first["answer"]
+    body = ask("läkarmedverkan gjorde besöket", first["conversation_id"])
+    assert body["kind"] == "rule" and body["decision"]["eligible"] is False
+    assert "Läkarmedverkan i hemsjukvården ger inte den extra ersättningen" in body["answer"]
