@@ -5251,7 +5251,14 @@ _PAY_PER_VISIT = re.compile(r"\bersättning\w*(?: \w+){0,3} per (?:hemsjukvårds
                             r"\bper[- ](?:home[- ])?visit (?:compensation|payment|fee)\b", re.I)
 # The new compensation HSU decided (its amount and start are not in the documents).
 _NEW_PAY = re.compile(r"\bny(?:a)? ersättning\w*|\bnew (?:compensation|payment|reimbursement)\b|"
-                      r"\bhsu-?ersättning\w*", re.I)
+                      r"\bhsu-?ersättning\w*|"
+                      # whether the decision changes the amount ("Blir det fortfarande 500 kr per
+                      # riktat hembesök efter HSU-beslutet, eller ändras beloppet?": walk-
+                      # through, stop 40, got "no earlier version" of the decision)
+                      r"\b(?:ändras|förändras|påverkas|höjs|sänks)\s+(?:beloppet|ersättningen|"
+                      r"summan)\b|\b500\s*kr\b[^?.]{0,40}\befter\s+(?:hsu|beslutet)|"
+                      r"\b500\b[^?.]{0,40}\bafter the (?:hsu )?decision\b|"
+                      r"\b(?:does|will) the (?:amount|compensation) change\b", re.I)
 
 
 def _quoted(citations, lang: str) -> str:

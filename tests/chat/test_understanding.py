@@ -4021,3 +4021,12 @@ def test_who_made_the_visit_told_after_the_pay_rule_is_that_visits_answer(ask):
     body = ask("läkarmedverkan gjorde besöket", first["conversation_id"])
     assert body["kind"] == "rule" and body["decision"]["eligible"] is False
     assert "Läkarmedverkan i hemsjukvården ger inte den extra ersättningen" in body["answer"]
+
+
+def test_whether_the_decision_changes_the_500_kr_is_the_notice_of_the_new_compensation(ask):
+    # walk-through, stop 40: "Blir det fortfarande 500 kr per riktat hembesök efter
+    # HSU-beslutet, eller ändras beloppet?" got "no earlier version" of the decision
+    body = ask("Blir det fortfarande 500 kr per riktat hembesök efter HSU-beslutet, eller "
+               "ändras beloppet?")
+    assert "ingen tidigare version" not in body["answer"]
+    assert "Dokumenten anger varken belopp eller startdatum" in body["answer"], body["answer"]
