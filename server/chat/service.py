@@ -2260,12 +2260,19 @@ def _another_passage_holding(kb, text: str, conv: Conversation) -> str | None:
         # hospital was sent to the discharge from home care)
         for particle in ("in", "ut"):
             asked -= lexicon.particle_verbs(text, tokenizer, particle)[0]
+    # (and one with a word between, which the lexicon's phrases miss: "skrivs hon in")
+    for verb in re.finditer(r"\b([^\W\d_]{4,})\s+(?:[^\W\d_]+\s+){0,2}?(?:in|ut)\b", text, re.I):
+        asked -= set(tokenize(verb.group(1), compounds=False))
     if not asked:
         return None
     holding: dict[str, int] = {}
     for other in document.chunks:
         if other.section and other.section != chunk.section:
-            found = len(asked & set(tokenize(other.text, compounds=True)))
+            # (a word of the text, or the first part of one: "korttid" of "korttidsboende";
+            # never a part inside a word, "skriv" of "utskrivning": "skrivs hon in hos oss då"
+            # after the leave from hospital was sent to the discharge from home care)
+            words = set(tokenize(other.text, compounds=False))
+            found = sum(any(w.startswith(a) for w in words) for a in asked)
             if found:
                 holding[other.section] = max(holding.get(other.section, 0), found)
     if not holding:
@@ -4477,7 +4484,8 @@ def _change_between_years_of(text: str, passage: str) -> bool:
 
 
 _DISCHARGED_FROM = re.compile(
-    r"(?:utskriv\w*|skriv\w*\s+ut|skrevs\s+ut|discharg\w*)\s+(?:\w+\s+)?(?:från|ur|from)\s+"
+    r"(?:utskriv\w*|skriv\w*\s+(?:ut|hem)|skrevs\s+(?:ut|hem)|(?:kommer|åker|kom)\s+hem|"
+    r"discharg\w*)\s+(?:\w+\s+)?(?:från|ur|from)\s+"
     r"(?:den\s+|the\s+)?(?:kommunala\s+|municipal\s+)?(?P<what>hemsjukvård\w*|k?hsv\b|"
     r"home\s+(?:health\s+)?care|slutenvård\w*|sjukhus\w*|hospital\w*|lasarett\w*)", re.I)
 

@@ -1528,3 +1528,18 @@ def test_a_search_box_word_naming_a_short_sections_heading_by_the_lexicon_is_ans
     assert "Hallandsjouren ansvar" in body["answer"], body["answer"]
     for other in ("ob natt", "lunch natt", "parkering natt"):
         assert ask(other)["kind"] == "no_answer", other
+
+
+def test_a_discharge_home_from_hospital_and_an_enrolment_asked_after_leave_keep_their_sides(client):
+    # walk-through, stop 40 (the municipality picked): "pat ska skrivas hem från sjukhuset …,
+    # vem gör vårdbegäran" got the discharge from home care, and "skrivs hon in hos oss då"
+    # after the leave from hospital got it too ("skriv" of "skriver" in that section)
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    body = ask_in(client, vg, "pat ska skrivas hem från sjukhuset o behöver hemsjukvård "
+                              "efteråt, vem gör vårdbegäran")
+    assert "inför utskrivning från slutenvården" in body["answer"], body["answer"]
+    leave = ask_in(client, vg, "pat är på permission från sjukhuset över helgen och behöver "
+                               "såromläggning, gör vi det")
+    enrolled = ask_in(client, vg, "skrivs hon in hos oss då", leave["conversation_id"])
+    assert "Patienterna ansluts inte" in enrolled["answer"], enrolled["answer"]
+    assert "När beslut om utskrivning tas" not in enrolled["answer"]
