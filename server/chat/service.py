@@ -1418,7 +1418,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # decision the document tells of ("när beslutades utredningen")
         frame.kind = VERSION
     if frame.kind == SEARCH_KIND and frame.search_text and conv.last_kind == SEARCH_KIND \
-            and frame.topic_document and _ASKS_START.search(text) and _POINTS_BACK.search(text) \
+            and frame.topic_document and not frame.topic_notice \
+            and _ASKS_START.search(text) and _POINTS_BACK.search(text) \
             and len(text.split()) <= 6 and not stated:
         # when what was just quoted starts to hold ("när börjar det gälla" after the HSU
         # decision's points got its background's "Giltighet 2028-12-31", the home care
@@ -5354,7 +5355,11 @@ _HOME_CARE_FEE = re.compile(r"\bför (?:\w+ )?(?:hemsjukvård\w*|hsv|khsv)\b|"
                             r"\bfor (?:\w+ )?home (?:health )?care\b|"
                             # ("what does home care cost": stop 27, got the physician's 200 kr)
                             r"\bhome (?:health )?care (?:\w+ )?costs?\b|"
-                            r"\bcosts? of home (?:health )?care\b", re.I)
+                            r"\bcosts? of home (?:health )?care\b|"
+                            # ("what are the home care fees in the municipality": walk-through,
+                            # stop 40, got the physician visit's 200 kr first)
+                            r"\bhome (?:health )?care (?:fees?|charges?)\b|"
+                            r"\bhemsjukvårdsavgift\w*|\bhsv-?avgift\w*", re.I)
 # Someone other than the patient paying: "vad betalar regionen …", "what does the clinic pay".
 _PAYER_NAMED = re.compile(r"\b(?:betala\w*|pays?)\s+(?:regionen|kommunen|vc|vårdcentral\w*|"
                           r"vi|we)\b|"

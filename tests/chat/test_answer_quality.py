@@ -1543,3 +1543,14 @@ def test_a_discharge_home_from_hospital_and_an_enrolment_asked_after_leave_keep_
     enrolled = ask_in(client, vg, "skrivs hon in hos oss då", leave["conversation_id"])
     assert "Patienterna ansluts inte" in enrolled["answer"], enrolled["answer"]
     assert "När beslut om utskrivning tas" not in enrolled["answer"]
+
+
+def test_the_home_care_fees_asked_in_english_are_the_municipalitys_levels_never_a_visit_fee(ask):
+    # walk-through, stop 40: "what are the home care fees in the municipality" got Region
+    # Halland's physician visit fee first, and "how many kronor per month is level 2" then
+    # answered with its 200 kr
+    first = ask("what are the home care fees in the municipality")
+    assert "två avgiftsnivåer" in first["answer"]
+    assert "200 kr" not in first["answer"], first["answer"]
+    level = ask("how many kronor per month is level 2", first["conversation_id"])
+    assert "200 kr" not in level["answer"], level["answer"]
