@@ -92,7 +92,8 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # who decides: the sentence naming the one who decides ("Beslut angående anslutning till
     # hemsjukvården tas av hemsjukvårdens planeringsfunktion"; answer set, tuning part: "vem
     # beslutar om anslutning hsv" quoted the follow-up's "datum … beslutas")
-    "decider": (re.compile(r"\b(?:vem|vilka|vilken|who)\b[^?.]{0,40}?\b(?:beslut\w*|bestämm\w*|"
+    # ("vem bestämer", one m: walk-through, stop 40, got the sentence on informing the patient)
+    "decider": (re.compile(r"\b(?:vem|vilka|vilken|who)\b[^?.]{0,40}?\b(?:beslut\w*|bestämm?\w*|"
                            r"avgör\w*|decides?|decided|decision)\b|"
                            # one of two named ("Är det regionen eller kommunen som fattar det
                            # beslutet?": walk-through, stop 26, got the SAMSA sentence)

@@ -1554,3 +1554,10 @@ def test_the_home_care_fees_asked_in_english_are_the_municipalitys_levels_never_
     assert "200 kr" not in first["answer"], first["answer"]
     level = ask("how many kronor per month is level 2", first["conversation_id"])
     assert "200 kr" not in level["answer"], level["answer"]
+
+
+def test_who_decides_typed_with_one_m_asks_for_the_decider(ask):
+    # walk-through, stop 40: "hej! ny här. vem bestämer om en pat ska skrivas in i
+    # hemsjukvården" got the report's sentence on enrolment and the information to the patient
+    body = ask("hej! ny här. vem bestämer om en pat ska skrivas in i hemsjukvården")
+    assert "tas av hemsjukvårdens planeringsfunktion" in body["answer"], body["answer"]
