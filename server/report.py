@@ -190,14 +190,21 @@ def _week(at: float) -> str:
     return f"{year}-V{week:02d}"
 
 
-def build_report(unanswered: list[Unanswered], feedback: list) -> list[Group]:
+def build_report(unanswered: list[Unanswered], feedback: list,
+                 organizations: dict[str, str] | None = None) -> list[Group]:
     """Group the unanswered questions and the not-helpful answers (``server.feedback``), the
     biggest group first. The texts are masked again: an entry stored by an older version
-    (under a weaker mask) never reaches a report or its CSV with a personnummer."""
+    (under a weaker mask) never reaches a report or its CSV with a personnummer.
+    ``organizations``: each document id's organization, for a not-helpful answer's: the
+    organization of the routine it quoted (walk-throughs, stop 40: such answers were listed
+    "Per organisation –", out of the content owner's sight)."""
     m = mask_personnummer
+    owners = organizations or {}
     items = [(u.at, m(u.question), m(u.organization) or "alla", u.passages, "no_answer", "")
              for u in unanswered]
-    items += [(f.at, m(f.question), "", f.citations, "not_helpful", m(f.reason))
+    items += [(f.at, m(f.question),
+               next((owners[d] for d, _a in f.citations if d in owners), ""),
+               f.citations, "not_helpful", m(f.reason))
               for f in feedback if f.rating == "not_helpful"]
     groups: list[Group] = []
     for at, question, organization, passages, source, reason in sorted(items):
@@ -228,6 +235,11 @@ def _cell(value) -> str:
     """A CSV cell a spreadsheet never runs as a formula (a question starting "=", "+" …)."""
     text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def document_organizations(kb) -> dict[str, str]:
+    """Each document id of ``kb`` (None: none) and its organization."""
+    return {d.id: d.meta.organization for d in kb.documents()} if kb is not None else {}
 
 
 def report_csv(groups: list[Group]) -> str:

@@ -124,11 +124,12 @@ def unanswered_report(state: State, authorization: str | None = Header(default=N
     require_admin(state, authorization)
     from fastapi.responses import Response
 
-    from server.report import build_report, report_csv
+    from server.report import build_report, document_organizations, report_csv
 
     if format not in ("json", "csv"):
         raise InputError("format", "format ska vara json eller csv.")
-    groups = build_report(state.unanswered.all(), state.feedback.all())
+    groups = build_report(state.unanswered.all(), state.feedback.all(),
+                          document_organizations(state.kb))
     _audit(state, "export_unanswered", format=format, groups=len(groups))
     log.info("admin report: unanswered questions exported (%s, %d groups)", format, len(groups))
     if format == "csv":

@@ -507,9 +507,10 @@ def unanswered(request: Request, state: State) -> Response:
     who, redirect = _guard(request, state)
     if redirect:
         return redirect
-    from server.report import build_report
+    from server.report import build_report, document_organizations
 
-    groups = build_report(state.unanswered.all(), state.feedback.all())
+    groups = build_report(state.unanswered.all(), state.feedback.all(),
+                          document_organizations(state.kb))
     titles = {d.id: d.meta.title for d in state.kb.documents()} if state.kb else {}
     weeks = sorted({w for g in groups for w in g.weeks})
     return _render(request, "admin/unanswered.html", {
@@ -523,9 +524,10 @@ def unanswered_csv(request: Request, state: State) -> Response:
     who, redirect = _guard(request, state)
     if redirect:
         return redirect
-    from server.report import build_report, report_csv
+    from server.report import build_report, document_organizations, report_csv
 
-    groups = build_report(state.unanswered.all(), state.feedback.all())
+    groups = build_report(state.unanswered.all(), state.feedback.all(),
+                          document_organizations(state.kb))
     _audit(state, "export_unanswered", who, format="csv", groups=len(groups))
     response = Response(report_csv(groups), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition":

@@ -184,6 +184,33 @@ def test_the_content_owners_read_the_feedback_with_the_admin_token(tmp_path):
         assert entry["question"] == "vad är ett brytpunktssamtal?" and entry["reason"] == "för kort"
 
 
+def test_a_not_helpful_answer_is_reported_under_the_organization_of_the_routine_it_quoted(
+        tmp_path):
+    # walk-throughs, stop 40: answers marked not helpful were listed "Per organisation –", out
+    # of the content owner's sight
+    from fastapi.testclient import TestClient
+
+    from rutin.config import PROJECT_ROOT, Settings
+    from server.app import create_app
+
+    settings = Settings(data_dir=tmp_path / "data", documents_dir=PROJECT_ROOT / "documents",
+                        embedding_model="none", admin_token="owner-token-for-tests",
+                        new_conversations_per_minute=0)
+    with TestClient(create_app(settings, load_in_background=False)) as client:
+        r = _ask(client, "vem beslutar om anslutning till hemsjukvården")
+        conversation_id = SAMTAL.match(r.headers["location"]).group(1)
+        token = CSRF.search(client.get(f"/samtal/{conversation_id}").text).group(1)
+        client.post(f"/samtal/{conversation_id}/svar/1/omdome",
+                    data={"rating": "not_helpful", "reason": "fel", "csrf_token": token})
+        report = client.get("/admin/report/unanswered",
+                            headers={"authorization": "Bearer owner-token-for-tests"}).json()
+    group = next(g for g in report["groups"] if g["source"] == "not_helpful")
+    cited = client.app.state.rutin.feedback.all()[0].citations[0][0]
+    owner = next(d.meta.organization for d in client.app.state.rutin.kb.documents()
+                 if d.id == cited)
+    assert group["organizations"] == {owner: 1}
+
+
 def test_a_personnummer_split_by_invisible_characters_is_masked_in_the_thread(client, data_dir):
     # Cleaning made each zero-width space a space, and "1 9 3 8 0 2 0 1 - 1 2 3 3" escaped the
     # masking into the thread (found by the identifier sweep of issue 13).
