@@ -2207,14 +2207,19 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
     return _with_topic(kb, text, conv)
 
 
+def _topic_document_and_chunk(kb, conv: Conversation):
+    """(the document, the passage) the last answer quoted; None for one that is gone."""
+    return kb.document(conv.topic["document_id"]), _chunk(kb, conv.topic["document_id"],
+                                                          conv.topic["anchor"])
+
+
 def _another_section_named(kb, text: str, conv: Conversation) -> str | None:
     """The heading of another section of the last answer's document that ``text`` names by a
     word (or the lexicon's word for it: "natten" names "Jourtid") the quoted passage lacks: it
     asks about that section, not the last answer ("och om det är en pat på permission från
     sjukhuset" after "Kväll och natt" got the evening section again, not "Permission från
     slutenvården": walk-through, stop 34). None when it names none."""
-    document = kb.document(conv.topic["document_id"])
-    chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
+    document, chunk = _topic_document_and_chunk(kb, conv)
     if document is None or chunk is None:
         return None
     tokenizer = _tokenizer_for(kb)
@@ -2244,8 +2249,7 @@ def _another_passage_holding(kb, text: str, conv: Conversation) -> str | None:
     "Läkarmedverkan … ansvarar numera även för patienter på kommunernas korttidsboende":
     walk-through, stop 40). None when no other section's text holds one, or several hold
     as many."""
-    document = kb.document(conv.topic["document_id"])
-    chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
+    document, chunk = _topic_document_and_chunk(kb, conv)
     if document is None or chunk is None:
         return None
     tokenizer = _tokenizer_for(kb)

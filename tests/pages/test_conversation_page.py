@@ -161,7 +161,8 @@ def test_the_widget_opens_the_same_conversation_in_rutin(client):
     assert html.index('id="answer"') < html.index('<form class="ask')
 
 
-def test_the_content_owners_read_the_feedback_with_the_admin_token(tmp_path):
+def _owner_client(tmp_path):
+    """A TestClient of the real app over the bundled documents with an admin token set."""
     from fastapi.testclient import TestClient
 
     from rutin.config import PROJECT_ROOT, Settings
@@ -170,12 +171,21 @@ def test_the_content_owners_read_the_feedback_with_the_admin_token(tmp_path):
     settings = Settings(data_dir=tmp_path / "data", documents_dir=PROJECT_ROOT / "documents",
                         embedding_model="none", admin_token="owner-token-for-tests",
                         new_conversations_per_minute=0)
-    with TestClient(create_app(settings, load_in_background=False)) as client:
-        r = _ask(client, "vad är ett brytpunktssamtal?")
-        conversation_id = SAMTAL.match(r.headers["location"]).group(1)
-        token = CSRF.search(client.get(f"/samtal/{conversation_id}").text).group(1)
-        client.post(f"/samtal/{conversation_id}/svar/1/omdome",
-                    data={"rating": "not_helpful", "reason": "för kort", "csrf_token": token})
+    return TestClient(create_app(settings, load_in_background=False))
+
+
+def _rate_first_answer_not_helpful(client, question: str, reason: str) -> None:
+    """Ask ``question`` on the chat page and mark its answer not helpful with ``reason``."""
+    r = _ask(client, question)
+    conversation_id = SAMTAL.match(r.headers["location"]).group(1)
+    token = CSRF.search(client.get(f"/samtal/{conversation_id}").text).group(1)
+    client.post(f"/samtal/{conversation_id}/svar/1/omdome",
+                data={"rating": "not_helpful", "reason": reason, "csrf_token": token})
+
+
+def test_the_content_owners_read_the_feedback_with_the_admin_token(tmp_path):
+    with _owner_client(tmp_path) as client:
+        _rate_first_answer_not_helpful(client, "vad är ett brytpunktssamtal?", "för kort")
         assert client.get("/admin/feedback").status_code == 401
         body = client.get("/admin/feedback", params={"rating": "not_helpful"},
                           headers={"authorization": "Bearer owner-token-for-tests"}).json()
@@ -188,20 +198,9 @@ def test_a_not_helpful_answer_is_reported_under_the_organization_of_the_routine_
         tmp_path):
     # walk-throughs, stop 40: answers marked not helpful were listed "Per organisation –", out
     # of the content owner's sight
-    from fastapi.testclient import TestClient
-
-    from rutin.config import PROJECT_ROOT, Settings
-    from server.app import create_app
-
-    settings = Settings(data_dir=tmp_path / "data", documents_dir=PROJECT_ROOT / "documents",
-                        embedding_model="none", admin_token="owner-token-for-tests",
-                        new_conversations_per_minute=0)
-    with TestClient(create_app(settings, load_in_background=False)) as client:
-        r = _ask(client, "vem beslutar om anslutning till hemsjukvården")
-        conversation_id = SAMTAL.match(r.headers["location"]).group(1)
-        token = CSRF.search(client.get(f"/samtal/{conversation_id}").text).group(1)
-        client.post(f"/samtal/{conversation_id}/svar/1/omdome",
-                    data={"rating": "not_helpful", "reason": "fel", "csrf_token": token})
+    with _owner_client(tmp_path) as client:
+        _rate_first_answer_not_helpful(client, "vem beslutar om anslutning till hemsjukvården",
+                                       "fel")
         report = client.get("/admin/report/unanswered",
                             headers={"authorization": "Bearer owner-token-for-tests"}).json()
     group = next(g for g in report["groups"] if g["source"] == "not_helpful")
