@@ -2208,7 +2208,7 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
 
 
 def _topic_document_and_chunk(kb, conv: Conversation):
-    """(the document, the passage) the last answer quoted; None for one that is gone."""
+    """(the document, the passage) the last answer quoted, each None when it is gone."""
     return kb.document(conv.topic["document_id"]), _chunk(kb, conv.topic["document_id"],
                                                           conv.topic["anchor"])
 
@@ -4504,9 +4504,9 @@ def _discharges(text: str) -> set[str]:
 def _other_discharge(text: str, passage: str) -> bool:
     """True when the question asks about a discharge from one thing (home health care) and
     the passage never speaks of a discharge from it (only from inpatient care, or of none):
-    "vad gör
-    sjuksköterskan när en patient ska skrivas ut från hemsjukvården" got the HSU decision's
-    visits "i anslutning till utskrivning från slutenvården" (walk-through, stop 40)."""
+    "vad gör sjuksköterskan när en patient ska skrivas ut från hemsjukvården" got the HSU
+    decision's visits "i anslutning till utskrivning från slutenvården" (walk-through, stop
+    40)."""
     asked = _discharges(text)
     return len(asked) == 1 and not asked & _discharges(passage)
 
