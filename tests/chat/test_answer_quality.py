@@ -1561,3 +1561,11 @@ def test_who_decides_typed_with_one_m_asks_for_the_decider(ask):
     # hemsjukvården" got the report's sentence on enrolment and the information to the patient
     body = ask("hej! ny här. vem bestämer om en pat ska skrivas in i hemsjukvården")
     assert "tas av hemsjukvårdens planeringsfunktion" in body["answer"], body["answer"]
+
+
+def test_what_the_patient_is_told_at_enrolment_quotes_the_municipalitys_information_rule(ask):
+    # walk-through, stop 40: "vad får patienten veta när hon blir inskriven i hemsjukvården" got
+    # only the report's sentence on when enrolment happens
+    body = ask("vad får patienten veta när hon blir inskriven i hemsjukvården")
+    assert "ska hen meddelas muntligt samt skriftligt via informationsblad" in body["answer"], \
+        body["answer"]
