@@ -181,6 +181,10 @@ def scope_phrase(organization: str, organizations: list[str]) -> re.Pattern | No
 
 #: A known organization's place without a preposition, for a message that is only a place.
 _PLACES = re.compile(r"\b(?:" + "|".join(_PLACE_OF.values()) + r")\b", re.I)
+#: A known organization named after a preposition at the end of a question, or before its
+#: question words: "vad är läkarmedverkan i halland", "Läkarmedverkan i Halland, vad är det".
+PLACE_TAIL = re.compile(r"\s+(?:i|in|inom|hos)\s+(?:" + "|".join(_PLACE_OF.values()) + r")\b"
+                        r"(?=\s*[?!.]*\s*$|[\s,:;–—-]+(?:vad|va|what)\b)", re.I)
 #: The words a message asking the last question of another place may have besides the place:
 #: "och i halland då?", "men hur är det i VG", "samma fråga för Region Skåne", "what about
 #: Västra Götaland", "and in Halland?", "gäller det i halland också".

@@ -31,10 +31,10 @@ from server.chat.facts import (AHEAD_WORDS, DISCHARGE_WORDS, age_at_the_visit, a
                                 merge_facts, month_alone, month_named, other_patient, period_span,
                                 period_words, possible_ages, vague_date, year_left_out,
                                 years_later)
-from server.chat.organization import (HALLAND, ORGANIZATION_NAME, catalog_name_pattern,
-                                      find_organization, lies_in_halland, organization_kind,
-                                      only_a_place, resolve_scope, scope_phrase,
-                                      without_places)
+from server.chat.organization import (HALLAND, ORGANIZATION_NAME, PLACE_TAIL,
+                                      catalog_name_pattern, find_organization, lies_in_halland,
+                                      organization_kind, only_a_place, resolve_scope,
+                                      scope_phrase, without_places)
 from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, caption_overlap,
                                 which_year_asked, share_of_all_asked,
                                 figures_table,
@@ -5996,9 +5996,28 @@ _WHAT_IS_WORD = re.compile(r"^\s*(?:(?:och|and)\s+)?(?:vad|va)\s+är\s+(?P<word>
                            r"(?<!en)(?<!et)(?<!na)\s*\??\s*$", re.I)
 
 
+#: The word first, then what it is: "Läkarmedverkan vad är det", "SIP, vad betyder det?",
+#: "vårdbegäran – what is that": the word asked, never a question's own words before it.
+_TOPIC_FIRST = re.compile(
+    r"^\s*(?P<term>(?!(?:och|men|så|jag|vi|du|ni|man|det|den|de|dom|detta|hur|vad|va|när|var|"
+    r"vem|vilken|vilket|vilka|varför|om|ok|okej|ja|nej|jo|tack|hej|and|but|so|what|how|when|"
+    r"who|why|is|it|this|that|yes|no|thanks|hi)\b)[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}?)"
+    r"\s*(?:[,:;?!–—-]+\s*|\s+)(?:(?:vad|va)\s+(?:är|e|betyder|innebär)\s+(?:det|de|den|dom)"
+    r"(?:\s+för\s+(?:något|nåt|någonting|ngt|en\s+(?:sak|grej)))?|"
+    r"what(?:'s|s|\s+is|\s+does)\s+(?:that|it|this)(?:\s+mean)?)\s*[?!.]*\s*$", re.I)
+
+
 def _term_asked(text: str) -> str | None:
     """The word whose meaning the question asks, "det" when it asks what the last answer
     means ("vad betyder det?"), or None."""
+    # (a known region after a preposition is where it is asked, not part of the word: "vad är
+    # läkarmedverkan i halland" and "Läkarmedverkan i Halland vad är det" each quoted a bullet
+    # of the HSU decision naming it, not the report's "Läkarmedverkan, stöttar upp patienter
+    # …": stop 41)
+    text = PLACE_TAIL.sub("", text)
+    first = _TOPIC_FIRST.match(text)
+    if first:
+        return _ARTICLE.sub("", first.group("term")).strip()
     # (walk-through, stop 36: "kan du förklara enkelt vad en SIP är", "vad är primärvårdsrehab"
     # and "hej, ny ssk här. vad betyder vårdbegäran" each quoted a sentence using the word)
     explained = _EXPLAIN_TERM.match(text) or _WHAT_IS_WORD.match(text)

@@ -978,6 +978,16 @@ def test_an_abbreviation_is_explained_under_its_full_name(ask):
     assert ask("whats vårdtjänst mean")["answer"].startswith("The routines do not explain")
 
 
+def test_a_word_asked_first_or_with_its_region_is_explained_by_its_defining_sentence(ask):
+    # stop 41: "Läkarmedverkan i Halland vad är det" and "vad är läkarmedverkan i halland"
+    # quoted a bullet of the HSU decision that names it and explains nothing
+    for question in ("Läkarmedverkan i Halland vad är det", "vad är läkarmedverkan i halland",
+                     "läkarmedverkan??? vad e det", "what is läkarmedverkan in halland"):
+        body = ask(question)
+        assert body["kind"] == "search", question
+        assert "Läkarmedverkan, stöttar upp patienter" in body["answer"], question
+
+
 def test_a_fee_the_best_routine_gives_no_amount_for_is_never_another_organizations_amount(ask):
     # walk-through, stop 21: a VG nurse's "vad kostar hemsjukvården för patienten, vilka
     # avgiftsnivåer finns" got Region Halland's 200 kr for a physician's visit
