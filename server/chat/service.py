@@ -2752,6 +2752,12 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
                 or ((fee_age or clinic_pay or _remote_asked(frame))
                     and _rule_statement(state, frame, today))
                 or _parts_routed(state, frame, conv, today)
+                # (a fee level's amount, which the routine describing the levels does not
+                # give: "hur många kronor i månaden är nivå 2" got a bare refusal naming a
+                # report's table: stop 41)
+                or (_LEVEL_NAMED.search(frame.text)
+                    and _fee_without_amount(state, frame, frame.hits[:5], frame.text,
+                                            _tokenizer_for(state.kb)))
                 or _no_answer(state, frame, nearby=True))
     # (how long Läkarmedverkan lasts before the rules' "can it count": "läkarmedverkan hur
     # länge efter utskrivning fr HS, kan det förlängas" got its 500 kr exclusion: walk-
@@ -4287,6 +4293,8 @@ _BUDGET = re.compile(r"\bbudget\w*|\banslag\w*|\bfunding\b", re.I)
 _ASKS_AMOUNT = re.compile(r"\bhur många kronor\b|\bhur mycket\b|\bhur mkt\b|\bbelopp\w*|"
                           r"\bvad kostar\b|\bkostnad\w*|\bhow much\b|\bwhat does .* cost\b|"
                           r"\bi kronor\b|\bi kr\b|\bamount\b|"
+                          # ("how many kronor per month is level 2": stop 41, a bare refusal)
+                          r"\bhow many (?:kronor|kr|sek)\b|\bin (?:kronor|sek)\b|"
                           # "vad blir ersättningen i kr per hemsjukvårdsbesök enligt det nya
                           # HSU-beslutet" (walk-through, stop 33: the targeted visits' 500 kr)
                           r"\bvad blir ersättningen\b|"
@@ -6151,7 +6159,11 @@ def _fee_without_amount(state, frame: Frame, window: list, text: str, tokenizer)
     no_answer, so without citations, as the API says."""
     if not ((_ASKS_AMOUNT.search(text) or _ASKS_PAYS.search(text)
              or _AMOUNT_NAMED.search(text))
-            and (_asks_patient_fee(text) or _HOME_CARE_FEE.search(text))):
+            and (_asks_patient_fee(text) or _HOME_CARE_FEE.search(text)
+                 # (a fee level named is the fee: "what does level 2 cost" got Cosmic's
+                 # "Patientavgift: 200 kr", "hur många kronor i månaden är nivå 2" a bare
+                 # refusal: stop 41)
+                 or _LEVEL_NAMED.search(text))):
         return None  # (an amount named asks it too: "kostar hemsjukvård 200 kr")
     kb, lang = state.kb, frame.lang
     for hit in window:

@@ -996,6 +996,17 @@ def test_a_fee_the_best_routine_gives_no_amount_for_is_never_another_organizatio
     assert "två avgiftsnivåer" in body["answer"] and "200 kr" not in body["answer"]
 
 
+def test_a_fee_levels_amount_is_said_not_given_never_a_physician_visits_fee(ask):
+    # stop 41: "what does level 2 cost" got Cosmic's "Patientavgift: 200 kr …"; "hur många
+    # kronor i månaden är nivå 2" and "how many kronor per month is level 2" a bare refusal
+    for question in ("what does level 2 cost", "hur många kronor i månaden är nivå 2",
+                     "how many kronor per month is level 2"):
+        body = ask(question)
+        assert body["kind"] == "no_answer", question
+        assert "Nivå 2 Behov av HSV" in body["answer"], question
+        assert "200 kr" not in body["answer"], question
+
+
 def test_the_sabo_assignments_pay_is_not_the_targeted_visits_500_kr(ask):
     # walk-through, stop 21: "hur ska säbo-ersättningen räknas ut nu" got the 500 kr rule
     body = ask("hur ska säbo-ersättningen räknas ut nu")
