@@ -75,6 +75,11 @@ _WEEKDAYS_SV = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "
 _WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+# The same order with full stops or run together ("2025.03.30", "besök 20250330 brytpunkts-
+# samtal": walk-through, stop 41, read no date and quoted the Cosmic routine); run together only
+# in this century, never a birth date's "19400101".
+_DOTTED_OR_COMPACT_DATE = re.compile(r"(?<![\d.,/-])(?:(\d{4})\.(\d{1,2})\.(\d{1,2})|"
+                                     r"(20\d\d)(\d\d)(\d\d))(?![\d/-]|[.,]\d)")
 # Swedish day-month order (issue 9, "Dates in Swedish day-month order"): "10/5 2024", "10/5-24",
 # "10/5", "15.11.2026", "15.03.2025". Never month-first: "3/4" is the 3rd of April here.
 # A full stop after the year ends the sentence ("skrevs in 28.9.2026. När …": routing set,
@@ -98,7 +103,9 @@ _WRITTEN_DATE_EN = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?
 # walk-through, stop 36, read as this year's 28 March and answered with the Cosmic routine);
 # never a number that is an age or an amount ("3 mars 87 år").
 _WRITTEN_SHORT_YEAR = re.compile(
-    rf"\b(\d{{1,2}})(?:\s*e|:e|st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\.?,?\s+'?(\d{{2}})(?![\d,.]\d)"
+    # (or after a dash: "15 jan -24", walk-through, stop 41, read as this year's)
+    rf"\b(\d{{1,2}})(?:\s*e|:e|st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\.?,?(?:\s+'?|\s*-\s*)"
+    rf"(\d{{2}})(?![\d,.]\d)"
     r"(?!\s*(?:år\b|-?åri|y/?o\b|yo\b|yrs?\b|years?\b|åå\b|%|kr\b|procent|sek\b))\b", re.I)
 # The holidays people date a visit by ("nyårsafton 2022 inskrivning …": walk-through, stop 36,
 # read as 2022-01-01); fixed days only.
@@ -276,6 +283,8 @@ def has_unreadable_date(text: str, today: date) -> bool:
 _VAGUE_DATE = re.compile(
     rf"\b(?:i\s+)?(?:förra|senaste)\s+(?:veckan|månaden)\b|\blast\s+(?:week|month)\b|"
     rf"\bi\s+helgen\b|\b(?:over\s+the|last|this\s+past)\s+weekend\b|\b(?:vecka|week)\s+\d{{1,2}}\b|"
+    # ("v.14 2025": walk-through, stop 41, read no date and assumed today)
+    rf"\bv(?:\.\s?|\s?)\d{{1,2}}\b(?!\s*(?:år|kr|%|procent|dagar|st\b))|"
     # a season ("och om det var i våras?": walk-through, stop 21, was refused)
     rf"\bi\s+(?:våras|somras|höstas|vintras)\b|\bförra\s+(?:våren|sommaren|hösten|vintern)\b|"
     rf"{_YEARS_AGO.pattern}|"
@@ -496,6 +505,15 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
                                              int(m.group(3))), False))
         except ValueError:
             return None
+    for m in _DOTTED_OR_COMPACT_DATE.finditer(text):
+        year, month, day = (int(x) for x in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
+        if m.group(4) and year > today.year + 1:
+            continue  # (a number, no date of ours)
+        try:
+            found.append((0, m.start(), date(year, month, day), False))
+        except ValueError:
+            if m.group(1):
+                return None
     for m in _NUMERIC_DATE.finditer(text):
         parsed = _numeric_date(m, today)
         if parsed is not None:

@@ -3178,6 +3178,24 @@ def test_a_written_date_with_a_two_digit_year_is_that_years(client, message):
     assert body["understood"]["facts"]["visit_date"] == "2025-03-28"
 
 
+@pytest.mark.parametrize("message, day, system", [
+    ("15 jan -24 besök efter utskrivning, 91-åring i eget hem m khsv", "2024-01-15", "VAS"),
+    ("besök 20250330 brytpunktssamtal säbo 84 år", "2025-03-30", "VAS"),
+    ("hembesök 2025.03.31 inskrivningssamtal säbo 84 år", "2025-03-31", "Cosmic")])
+def test_a_date_with_a_dashed_year_or_run_together_is_that_day(client, message, day, system):
+    # walk-throughs, stop 41: "15 jan -24" was read as this year's 15 January and "20250330"
+    # as no date, each answered with the Cosmic routine for a VAS visit
+    body = _ask_halland(client, message)
+    assert body["kind"] == "rule" and body["decision"]["system"] == system, body["answer"]
+    assert body["understood"]["facts"]["visit_date"] == day
+
+
+def test_a_week_number_is_asked_for_its_day_never_today(client):
+    # walk-through, stop 41: "v.14 2025" was no date, and the visit was taken to be today's
+    body = _ask_halland(client, "hembesök v.14 2025 pat 80 säbo inskrivningssamtal")
+    assert body["kind"] == "clarify" and "v.14" in body["answer"], body["answer"]
+
+
 def test_an_age_corrected_with_or_actually_is_the_later_age(client):
     body = _ask_halland(client, "pt 87 or actually 84 not sure, enrolment visit khsv 10/11 2026")
     assert body["understood"]["facts"]["patient_age"] == 84
