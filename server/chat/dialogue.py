@@ -16,8 +16,10 @@ from server.chat.facts import extract_age, extract_facts, extract_visit_date
 _YES = re.compile(r"^\s*(?:ja|japp|jo|jepp|yes|yep|yeah|y|absolut|stämmer|korrekt|precis|"
                   r"det (?:är|var) (?:hon|han|hen|den|det)|it (?:is|was))\b", re.I)
 _NO = re.compile(r"^\s*(?:nej|nä|näe|nope|no|n|inte|icke)\b", re.I)
-_BARE_NUMBER = re.compile(r"^\s*(?:ca\.?\s*|cirka\s*|about\s*)?(\d{1,3})\s*(?:år|years?|y/?o|"
-                          r"yrs?|åring\w*)?\s*(?:gammal|old)?\s*[.!]?\s*$", re.I)
+# (an age given roughly too: "typ 80" to the age's question, walk-through, stop 41, was refused)
+_BARE_NUMBER = re.compile(r"^\s*(?:(?:ca\.?|c:a|cirka|about|typ|runt|ungefär|ungef\.|kanske|"
+                          r"approx\.?|approximately|around|roughly|~)\s*)?(\d{1,3})\s*"
+                          r"(?:år|years?|y/?o|yrs?|åring\w*)?\s*(?:gammal|old)?\s*[.!]?\s*$", re.I)
 #: Words before a corrected fact: "nej 85", "förlåt, 85", "sorry 85".
 _CORRECTION = re.compile(r"^\s*(?:nej|nä|förlåt|ursäkta|oj|sorry|no|oops)\b[,.!:]?\s*", re.I)
 _HOME = re.compile(r"\bhemma\b|i hemmet|på plats|fysiskt|in person|at (?:the|her|his) home|"

@@ -806,6 +806,10 @@ def birthday_birth_date(text: str, today: date, visit: date | None = None) -> da
                       key=lambda d: abs((d - visit).days))
     if day is not None and 0 < turns < 130:
         return years_later(day, -turns)
+    if visit is None and _VISIT_DAY_ITSELF.search(rest) and 0 < turns < 130:
+        # on the visit's day, which is not told: that age on it ("pat fyller 85 samma dag som
+        # besöket, avgift?": walk-through, stop 41, was 84 and paid 200 kr)
+        return turns
     if _LATER.search(m.group("rest")) and 0 < turns < 130:
         by = _coming_by(m.group("rest"), today)
         if by is not None:

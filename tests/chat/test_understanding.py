@@ -48,6 +48,24 @@ def test_bare_age_reply_answers_the_pending_age_question(ask):
     assert b["decision"]["compensation_sek"] == 500 and b["question"] is None
 
 
+@pytest.mark.parametrize("reply", ["typ 80", "runt 80", "ungefär 80 år"])
+def test_a_rough_age_reply_answers_the_pending_age_question(ask, reply):
+    # walk-through, stop 41: "typ 80" to the age's question was refused
+    a = ask("var hos en tant på säbo igår, hon kom hem från lasarettet i tisdags. hur reggar jag")
+    assert a["question"] == "Hur gammal är patienten?"
+    b = ask(reply, a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 200, b["answer"]
+    assert b["understood"]["facts"]["patient_age"] == 80
+
+
+def test_a_birthday_on_the_visits_day_is_that_age_on_it(ask):
+    # walk-through, stop 41: "pat fyller 85 samma dag som besöket, avgift?" was 84 and paid
+    # 200 kr; the routine's fee category is "85 år och äldre"
+    body = ask("pat fyller 85 samma dag som besöket, avgift?")
+    assert body["understood"]["facts"]["patient_age"] == 85
+    assert "85 år eller äldre" in body["answer"] and "under 85" not in body["answer"]
+
+
 def test_pronoun_age_reply_and_a_later_correction_are_said(ask):
     a = ask("hembesök igår hos pat på säbo efter utskrivning, hur reggar jag")
     b = ask("hon är 72", a["conversation_id"])
