@@ -1935,6 +1935,20 @@ def test_a_question_another_organizations_routine_answers_says_where_it_is(clien
     assert "Det gör en rutin från" not in r.json()["answer"]
 
 
+@pytest.mark.parametrize("message", [
+    "vem ska vaccinera våra boende mot influensa, kommunen eller vårdcentralen",
+    "en ssk är sjukskriven 3 veckor, vem täcker hennes patienter",
+    "får hemsjukvårdspersonalen parkera gratis när dom gör hembesök"])
+def test_a_question_no_routine_covers_is_never_said_to_be_covered_by_another_organization(
+        client, message):
+    # walk-through, stop 41: with the municipality picked, each was said to be covered by a
+    # Region Halland routine (the decision's agreement text, Läkarmedverkan, the buses)
+    r = client.post("/api/v1/chat", json={
+        "message": message, "organization": "Kommun i Västra Götaland (Sektor Välfärd)"})
+    body = r.json()
+    assert body["kind"] == "no_answer" and "Det gör en rutin från" not in body["answer"]
+
+
 @pytest.mark.parametrize("first, follow_up", [
     ("what is brytpunktssamtal", "is it paid extra?"),
     ("vad är ett brytpunktssamtal", "ger det extra ersättning?")])
