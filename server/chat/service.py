@@ -1425,6 +1425,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # decision's points got its background's "Giltighet 2028-12-31", the home care
         # agreement's end: walk-through, stop 40) is its document's dates, from the catalog
         frame.kind = VERSION
+    if frame.kind == SEARCH_KIND and not stated and _why_or_when_of_a_system(text):
+        # when a journal system's routine ended or began ("när slutade vas gälla": walk-
+        # through, stop 41, got the VAS routine's "… börjar gälla 2023-01-01", its start)
+        frame.kind = VERSION
     if frame.kind == SEARCH_KIND and _DOC_ID_ASKED.search(text):
         # a document's id is the catalog's ("vilket dokument-id har den nya nattrutinen" got
         # the Cosmic routine's note on RH-12272: walk-through, stop 21)
@@ -5704,6 +5708,22 @@ def _why_or_when_alone(text: str) -> bool:
     m = _WHY_OR_WHEN.fullmatch(text.strip(" ?!."))
     return m is not None and all(w.lower() in _VERSION_TALK
                                  for w in re.findall(r"\w+", m.group("rest")))
+
+
+#: The journal systems naming the two versions of Region Halland's visit routine.
+_SYSTEM_WORDS = frozenset({"vas", "cosmic"})
+
+
+def _why_or_when_of_a_system(text: str) -> bool:
+    """``text`` asks only why or when about the routine of a journal system it names ("när
+    slutade vas gälla", "when did cosmic start"): the catalog's dates and note."""
+    m = _WHY_OR_WHEN.fullmatch(text.strip(" ?!."))
+    if m is None:
+        return False
+    words = {w.lower() for w in re.findall(r"\w+", m.group("rest"))}
+    return bool(words & _SYSTEM_WORDS) and words <= (_VERSION_TALK | _SYSTEM_WORDS) \
+        and bool(words - _SYSTEM_WORDS - {"den", "det", "de", "man", "vi", "it", "they",
+                                          "the", "a", "då", "then", "exakt", "exactly"})
 
 
 # Why a routine got a new version ("Varför kom det en ny version av rutinen för registrering

@@ -1949,6 +1949,14 @@ def test_a_question_no_routine_covers_is_never_said_to_be_covered_by_another_org
     assert body["kind"] == "no_answer" and "Det gör en rutin från" not in body["answer"]
 
 
+def test_when_a_journal_systems_routine_ended_is_its_versions_end(ask):
+    # walk-through, stop 41: "när slutade vas gälla" got the VAS routine's "Rutinen är ny och
+    # börjar gälla 2023-01-01", its start
+    body = ask("när slutade vas gälla")
+    assert body["kind"] == "version", body["answer"]
+    assert "2023-01-01 – 2025-03-30" in body["answer"] and "gäller inte längre" in body["answer"]
+
+
 @pytest.mark.parametrize("first, follow_up", [
     ("what is brytpunktssamtal", "is it paid extra?"),
     ("vad är ett brytpunktssamtal", "ger det extra ersättning?")])
