@@ -511,7 +511,10 @@ _NEGATION = re.compile(r"\b(?:inte|ej|aldrig|icke|not|never)\b", re.I)
 # (and what "vem har …" asks who holds: "vem har läkaransvaret för pat … när PKT är inkopplat"
 # got the team's sentence, not "Läkaransvaret … ligger dock kvar på den vårdcentral …":
 # walk-through, stop 24)
-_FOCUS = re.compile(r"\b(?:vilk(?:en|et|a)|which|what)\s+(\w+)|"
+# (after a plural "are": "what are the criteria", "vilka är kriterierna": walk-through, stop 41,
+# asked for "are" and got the sentence naming the criteria, not them)
+_FOCUS = re.compile(r"\b(?:vilk(?:en|et|a)|which|what)\s+(?:(?:are|were|är)\s+(?:the\s+|de\s+)?)?"
+                    r"(\w+)|"
                     r"\b(?:vem|who)\s+(?:har|bär|has|holds|bears)\s+(?:the\s+)?(\w+)", re.I)
 # A question asking for the whole enumeration (issue 10: "hsv-avgift nivå 1 och nivå 2, vad är
 # skillnaden" lost level 1; answer set, tuning part: "vilka typer av läkarbesök i hemmet ger

@@ -7276,8 +7276,10 @@ def _pointed_to(kb, document_id: str, chunk, quote: str, q_terms, tokenizer):
     kriterier" for "vilka kriterier …"): the next passage of the document that is a list,
     with its items, as (chunk, spans); else None."""
     m = _POINTS_ON.search(quote)
+    # (in the lexicon's words too: "what are the criteria" got the pointer alone: walk-
+    # through, stop 41)
     if m is None or not set(tokenizer.tokenize(m.group(1))) & (
-            q_terms.own | S.focus_with_equivalents(q_terms)):
+            q_terms.own | q_terms.expanded | S.focus_with_equivalents(q_terms)):
         return None
     doc = kb.document(document_id)
     following = sorted((c for c in (getattr(doc, "chunks", None) or [])

@@ -1569,3 +1569,14 @@ def test_what_the_patient_is_told_at_enrolment_quotes_the_municipalitys_informat
     body = ask("vad får patienten veta när hon blir inskriven i hemsjukvården")
     assert "ska hen meddelas muntligt samt skriftligt via informationsblad" in body["answer"], \
         body["answer"]
+
+
+def test_the_criteria_asked_for_are_the_criteria_not_the_sentence_pointing_to_them(client):
+    # walk-through, stop 41: "what are the criteria" after who decides on enrolment got "Med
+    # hemsjukvård avses … se nedan kriterier."; asked whole, the sentence naming them
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    a = ask_in(client, vg, "who decides if a patient gets enrolled in hemsjukvård")
+    b = ask_in(client, vg, "what are the criteria", a["conversation_id"])
+    assert "kognitiv funktionsnedsättning" in b["answer"], b["answer"]
+    c = ask_in(client, None, "what are the criteria for enrolment in home health care")
+    assert "kognitiv funktionsnedsättning" in c["answer"], c["answer"]
