@@ -5241,6 +5241,8 @@ _TARGETED_ASKED = re.compile(
 _INTRODUCED = re.compile(r"\binför(?:s|des|t|da)\b", re.I)
 _SINCE_WHEN = re.compile(r"\binfördes\b|\binförd\w*|\bintroduced\b|\bsedan när\b|"
                          r"\bsince when\b|\bbörjade\b.{0,30}\bgälla\b|"
+                         # ("när började dom med 500kr extra": walk-through, stop 41, refused)
+                         r"\bnär (?:började|startade) (?:man|dom|de|ni|vi|regionen|det) med\b|"
                          # "when did the extra 500 kr compensation start" (walk-through, stop
                          # 22, quoted the occasions)
                          r"\bwhen did\b.{0,50}\b(?:start|begin|began|come in)\b", re.I)

@@ -1580,3 +1580,9 @@ def test_the_criteria_asked_for_are_the_criteria_not_the_sentence_pointing_to_th
     assert "kognitiv funktionsnedsättning" in b["answer"], b["answer"]
     c = ask_in(client, None, "what are the criteria for enrolment in home health care")
     assert "kognitiv funktionsnedsättning" in c["answer"], c["answer"]
+
+
+def test_when_they_began_with_the_extra_500_kr_is_its_introduction(ask):
+    # walk-through, stop 41: "när började dom med 500kr extra" was refused
+    body = ask("när började dom med 500kr extra")
+    assert body["kind"] == "search" and "införs 2023-01-01" in body["answer"], body["answer"]
