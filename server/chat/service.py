@@ -1613,7 +1613,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                  # organization's discharge section: walk-through, stop 37)
                  or _WRITE_IN_FIELD.search(text)) \
             and (is_supported(best, kb.no_answer_threshold_for(lang), lang)
-                 or _field_line_found(text, frame.hits[:3])):
+                 # (any of the five best, for what to write in a field: "vad ska stå i kund"
+                 # ranks the Cosmic fields fifth: walk-through, stop 41, refused)
+                 or _field_line_found(text, frame.hits[:5 if _WRITE_IN_FIELD.search(text)
+                                                    else 3])):
         # a registration field of a named journal system, or of the card just shown, is the
         # routines' own matter, however sure the router is ("vilken kund ska jag ange i
         # cosmic", and "vilken kund ska jag välja" after a card: re-checks, stop 22, refused)

@@ -1586,3 +1586,10 @@ def test_when_they_began_with_the_extra_500_kr_is_its_introduction(ask):
     # walk-through, stop 41: "när började dom med 500kr extra" was refused
     body = ask("när började dom med 500kr extra")
     assert body["kind"] == "search" and "införs 2023-01-01" in body["answer"], body["answer"]
+
+
+def test_what_to_write_in_a_field_named_alone_is_that_fields_line(client):
+    # walk-through, stop 41: "vad ska stå i kund" with Region Halland picked was refused (the
+    # Cosmic fields rank fifth)
+    body = ask_halland(client, "vad ska stå i kund")
+    assert body["kind"] == "search" and "Kund: Primärvård" in body["answer"], body["answer"]
