@@ -1190,6 +1190,13 @@ _CLINIC_PHYSICIAN = re.compile(r"\bvc-?läkare\w*|\bvårdcentralsläkare\w*|"
                                # Läkarmedverkan: walk-through, stop 39, refused)
                                r"\b(?:jag|vi) (?:själv |själva )?(?:från|på) "
                                r"(?:vc|vårdcentralen)\b|\bme from the (?:clinic|practice|vc)\b|"
+                               # ("nej det var inte det, jag sitter på vc" after a visit by
+                               # Läkarmedverkan: walk-through, stop 41, refused)
+                               r"\b(?:jag|vi) (?:sitter|jobbar|arbetar|är) (?:på|vid|i) (?:en )?"
+                               r"(?:vc|vårdcentral\w*)\b|"
+                               r"\b(?:i'?m|i am|we'?re|we are|i work|we work) (?:at|in|for|from) "
+                               r"(?:a |the )?(?:clinic|practice|vc|vårdcentral\w*|"
+                               r"health cent(?:re|er))\b|"
                                r"\b(?:our|the clinic's|the practice's|our own) "
                                r"(?:doctor|gp|physician)s?\b|\b(?:gp|doctor|physician) from the "
                                r"(?:clinic|practice|health cent(?:re|er)|vårdcentral\w*|vc)\b",

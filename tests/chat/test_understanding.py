@@ -66,6 +66,19 @@ def test_a_birthday_on_the_visits_day_is_that_age_on_it(ask):
     assert "85 år eller äldre" in body["answer"] and "under 85" not in body["answer"]
 
 
+@pytest.mark.parametrize("first, correction", [
+    ("jag e på läkarmedverkan, besök på säbo efter utskrivning i måndags 84 år",
+     "nej det var inte det, jag sitter på vc"),
+    ("I'm with lmv, saw a pt at sabo after discharge yesterday, 84", "no sorry I'm at the vc")])
+def test_saying_one_sits_at_the_clinic_corrects_a_visit_within_lakarmedverkan(ask, first,
+                                                                             correction):
+    # walk-through, stop 41: the correction was refused, and the thread kept "no 500 kr"
+    a = ask(first)
+    assert a["decision"]["eligible"] is False
+    b = ask(correction, a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["compensation_sek"] == 500, b["answer"]
+
+
 def test_pronoun_age_reply_and_a_later_correction_are_said(ask):
     a = ask("hembesök igår hos pat på säbo efter utskrivning, hur reggar jag")
     b = ask("hon är 72", a["conversation_id"])
