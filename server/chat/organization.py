@@ -213,10 +213,18 @@ def only_a_place(text: str, organizations: list[str]) -> str | None:
     if not spans:
         spans = [m.span() for m in _OTHER_NAMED.finditer(text)] \
             or [m.span() for m in _OTHER_SHAPE.finditer(text)]
+    # (a place denied is none asked of: "jag jobbar i kommunen i västra götaland alltså inte
+    # halland" after a two-part answer was refused: walk-through, stop 41)
+    denied = [(a, b) for a, b in spans if _DENIED_BEFORE.search(text[:a])]
+    spans = [x for x in spans if x not in denied]
     if len(spans) != 1:
         return None
     start, end = spans[0]
-    rest = text[:start] + " " + text[end:]
+    rest = text
+    for a, b in sorted(denied + spans, reverse=True):
+        rest = rest[:a] + " " + rest[b:]
+    if denied:
+        rest = re.sub(r"\b(?:inte|ej|icke|not|utan)\b", " ", rest, flags=re.I)
     if _ELSEWHERE_WORDS.sub(" ", re.sub(r"\b(?:kommun|stad|region|län)\b", " ", rest,
                                        flags=re.I)).strip():
         return None

@@ -4072,6 +4072,15 @@ def test_where_the_asker_works_said_after_an_answer_asks_it_again_of_that_organi
     assert "Region Hallands regler för riktade hemsjukvårdsbesök gäller inte där" in b["answer"]
 
 
+def test_where_the_asker_works_said_with_a_place_denied_asks_it_again_of_the_other(ask):
+    # walk-through, stop 41: "jag jobbar i kommunen i västra götaland alltså inte halland" after
+    # a two-part answer on evenings and weekends was refused
+    a = ask("kvällar och helger vem har ansvar för patienterna")
+    b = ask("jag jobbar i kommunen i västra götaland alltså inte halland", a["conversation_id"])
+    assert b["kind"] == "search", b["answer"]
+    assert "Kväll och natt" in b["answer"] and "Hallandsjouren" not in b["answer"]
+
+
 def test_a_version_question_naming_another_organizations_routine_answers_it_and_says_whose(client):
     # walk-through, stop 40: with the Västra Götaland municipality picked (remembered from an
     # earlier conversation), "gäller vas-rutinen fortfarande" got the municipality's routine
