@@ -5755,6 +5755,67 @@ def _registration_asked_on(text: str, stated: dict, today: date) -> date | None:
     return span[0] if span is not None else None
 
 
+#: Whether something is still there, or there at all: "finns den kvar", "används H3 i cosmic",
+#: "does cosmic have avgiftstyp", "is there still …".
+_STILL_THERE = re.compile(r"\bfinns\b|\bkvar\b|\banvänd\w*|\bstill\b|\bexist\w*|\bhave\b|"
+                          r"\bhas\b|\bis there\b|\bused\b", re.I)
+
+
+def _field_absent_in_system(state, frame: Frame) -> ChatReply | None:
+    """Whether a registration field, or one of its values, of one journal system's routine is
+    there in the other system's, asked ("avgiftstyp H3 finns den kvar i cosmic": walk-through,
+    stop 41, got VAS's "Avgiftstyp: H3" as if Cosmic had it): no, said from the rule tables,
+    with the fields the named system's routine has; both routines' lines cited. None when the
+    question asks anything else, or the field is there."""
+    text = frame.text
+    rules = state.rules
+    named = {m.group(1).lower() for m in _SYSTEM_NAMED.finditer(text)}
+    if rules is None or len(named) != 1 or not _STILL_THERE.search(text) or frame.stated:
+        return None
+    target = next((r for r in reversed(rules.visit_routines) if r.system.lower() in named), None)
+    if target is None:
+        return None
+    own = {f.field.lower() for f in target.registration}
+    asked = None
+    for routine in rules.visit_routines:
+        if routine is target:
+            continue
+        for reg in routine.registration:
+            values = [o for o in reg.options
+                      if len(o.value) <= 5 and re.search(rf"\b{re.escape(o.value)}\b", text)]
+            if reg.field.lower() not in own and (
+                    re.search(rf"\b{re.escape(reg.field)}\w*", text, re.I) or values):
+                asked = (routine, reg, values)
+                break
+        if asked:
+            break
+    if asked is None:
+        return None
+    routine, reg, values = asked
+    lang = frame.lang
+    shown = values or reg.options
+    said = f"{reg.field}: {shown[0].value}" if shown else reg.field
+    # ("Nej." answers whether it is there, not which or what: "vilken avgiftstyp används i
+    # cosmic")
+    wh = re.match(r"\W*(?:vilk\w*|vad|va|hur|which|what|how)\b", text, re.I)
+    lines = [T.t(lang, "field_absent_which" if wh else "field_absent", field=reg.field,
+                 said=said, system=target.system, other=routine.system),
+             T.t(lang, "field_absent_fields", system=target.system,
+                 fields=", ".join(f.field for f in target.registration))]
+    citations = [c for o in shown[:1] for c in o.citations[:1]]
+    if "avgift" in reg.field.lower() or reg.source in ("fee_category", "fee_amount"):
+        categories = [f.category for f in target.fees if f.category]
+        if categories:
+            lines.append(T.t(lang, "field_absent_fee", system=target.system,
+                             categories=" / ".join(categories)))
+            citations += [c for f in target.fees for c in f.citations[:1]]
+    citations += [c for f in target.registration for o in f.options[:1] for c in o.citations[:1]]
+    cited, passages = _enrich_citations(state.kb, _raw_citations(citations))
+    return ChatReply(api={"kind": SEARCH, "answer": "\n".join(lines), "decision": None,
+                          "citations": cited, "passages": passages},
+                     conversation=None, marks=_quote_marks(cited, passages))
+
+
 def _registration_statement(state, frame: Frame, today: date) -> ChatReply | None:
     """How a targeted physician home visit is registered, asked in general ("hur registrerar
     jag ett hembesök?", "how do I register a home visit in Cosmic?"): every field of the
@@ -6447,6 +6508,9 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     tokenizer = _tokenizer_for(kb)
     if not hits:
         return _no_answer(state, frame)
+    absent = _field_absent_in_system(state, frame)
+    if absent is not None:
+        return absent
     missing = _table_lacks_the_year(kb, frame)
     if missing is not None:
         return missing

@@ -184,6 +184,12 @@ TEXTS = {
                               "rutinen den:",
         "where_said_card": "Svaret om besöket bygger på de här ställena i rutinen (citaten och "
                            "länkarna finns under svaret):",
+        "field_absent": "Nej. Fältet {field} finns inte i {system}-rutinen; det fanns i "
+                        "{other}-rutinen (”{said}”).",
+        "field_absent_which": "Fältet {field} finns inte i {system}-rutinen; det fanns i "
+                              "{other}-rutinen (”{said}”).",
+        "field_absent_fields": "I {system} registreras besöket med fälten {fields}.",
+        "field_absent_fee": "Patientavgiften anges i {system} som {categories}.",
         "registration_statement": "Enligt rutinen som gäller i dag (”{title}”) registreras "
                                   "ett riktat hemsjukvårdsbesök av läkare så här i {system}:",
         "registration_other_version": "Obs: besöket {day} gjordes när ”{title}” gällde "
@@ -388,6 +394,12 @@ TEXTS = {
                               "describes it (in Swedish):",
         "where_said_card": "The answer about the visit rests on these places in the routine (the "
                            "quotes and links are below the answer):",
+        "field_absent": "No. The {system} routine has no field {field}; the {other} routine "
+                        "had it (“{said}”).",
+        "field_absent_which": "The {system} routine has no field {field}; the {other} routine "
+                              "had it (“{said}”).",
+        "field_absent_fields": "In {system} the visit is registered with the fields {fields}.",
+        "field_absent_fee": "In {system} the patient fee is given as {categories}.",
         "registration_statement": "Under the routine in force today (“{title}”) a targeted "
                                   "physician home visit is registered like this in {system} "
                                   "(the fields and values in Swedish):",

@@ -1593,3 +1593,19 @@ def test_what_to_write_in_a_field_named_alone_is_that_fields_line(client):
     # Cosmic fields rank fifth)
     body = ask_halland(client, "vad ska stå i kund")
     assert body["kind"] == "search" and "Kund: Primärvård" in body["answer"], body["answer"]
+
+
+@pytest.mark.parametrize("question, field", [
+    ("avgiftstyp H3 finns den kvar i cosmic", "Avgiftstyp"),
+    ("finns kund i vas", "Kund")])
+def test_a_field_of_one_journal_system_asked_of_the_other_is_said_not_there(client, question,
+                                                                           field):
+    # walk-through, stop 41: "avgiftstyp H3 finns den kvar i cosmic" got VAS's "Avgiftstyp: H3"
+    # alone, as if Cosmic had it
+    body = ask_halland(client, question)
+    assert body["kind"] == "search", body["answer"]
+    assert body["answer"].startswith(f"Nej. Fältet {field} finns inte i"), body["answer"]
+    assert {c["document_id"] for c in body["citations"]} == {
+        "rh-hemsjukvardsbesok-vas", "rh-hemsjukvardsbesok-cosmic"}
+    if field == "Avgiftstyp":
+        assert "Läkare närsjukvård / Läkare närsjukvård äldre" in body["answer"]
