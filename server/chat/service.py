@@ -2059,7 +2059,9 @@ _POINTER_WORDS = (r"den|det|dem|dom|dessa|denna|detta|där|dit|satsningen|beslut
 _QUESTION_WORD_ALONE = (r"^\s*(?:how much|how many|how long|how often|when|why|where|who|"
                         r"hur mycket|hur mkt|hur många|hur länge|hur ofta|när|varför|var|vem|"
                         r"vilka)\s*\??\s*$")
-_POINTS_BACK = re.compile(rf"\b(?:{_POINTER_WORDS}|då|then)\b|"
+# (or the patient the last answer spoke of, by a pronoun: "ska vi skriva in henne" after the
+# leave from hospital was sent to another organization's routine: walk-through, stop 41)
+_POINTS_BACK = re.compile(rf"\b(?:{_POINTER_WORDS}|då|then|henne|honom|her|him)\b|"
                           rf"^\s*(?:(?:ok|okej|okay)\s*,?\s*)?(?:och|o|men|and|but)\b|"
                           rf"{_QUESTION_WORD_ALONE}", re.I)
 #: A pronoun or a definite noun pointing back at the last answer (not "och", "då" alone).
@@ -6621,6 +6623,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             for word in re.findall(r"[^\W\d_]+", frame.text))
         named = _named_section_hit(hits, q_terms, threshold, lang, tokenizer, SEARCH_BOX_MARGIN) \
             if box else _named_section_hit(hits[1:], q_terms, threshold, lang, tokenizer)
+        if not box and _names_heading_word(best, q_terms, tokenizer) \
+                and is_supported(best, threshold - NAMED_SECTION_MARGIN, lang):
+            # the best passage, nearly supporting, under a heading holding a rare word of the
+            # question's own, before one named through the lexicon ("pat på permission från
+            # sahlgrenska över helgen …, vem gör det" got "Kväll och natt", named by "helgen",
+            # not "Permission från slutenvården": walk-through, stop 41)
+            named = best
         if named is None:
             named = _introduced_in(kb, frame, text, best, threshold, tokenizer)
         if named is None and frame.search_text and frame.topic_passage == (

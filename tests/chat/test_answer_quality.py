@@ -1609,3 +1609,16 @@ def test_a_field_of_one_journal_system_asked_of_the_other_is_said_not_there(clie
         "rh-hemsjukvardsbesok-vas", "rh-hemsjukvardsbesok-cosmic"}
     if field == "Avgiftstyp":
         assert "Läkare närsjukvård / Läkare närsjukvård äldre" in body["answer"]
+
+
+def test_a_leave_from_hospital_over_the_weekend_is_the_leave_rule_and_her_enrolment_its_no(
+        client):
+    # walk-through, stop 41: "pat på permission från sahlgrenska över helgen behöver
+    # såromläggning, vem gör det" got "Kväll och natt" (named by "helgen"), and "ska vi skriva
+    # in henne" after it was sent to a Region Halland routine
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    a = ask_in(client, vg, "pat på permission från sahlgrenska över helgen behöver "
+                           "såromläggning, vem gör det")
+    assert a["kind"] == "search" and "patienter på permission från slutenvård" in a["answer"]
+    b = ask_in(client, vg, "ska vi skriva in henne", a["conversation_id"])
+    assert b["kind"] == "search" and "Patienterna ansluts inte" in b["answer"], b["answer"]
