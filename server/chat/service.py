@@ -1867,6 +1867,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                 # answer, the visit dropped)
                 or (period_span(text, today) is not None and len(text.split()) <= 6
                     and (_WHAT_IF.match(text) or _retimed(text, today)))
+                # (or a day without its year: "och 31 mars?", "and 31 march?" after a card of
+                # 30 March 2025: walk-through, stop 41, refused or a reference list quoted)
+                or (set(stated) == {"visit_date"} and len(text.split()) <= 6
+                    and (_WHAT_IF.match(text) or _retimed(text, today)))
                 # "same thing but visit was in april 2025" (walk-through, stop 24: a version
                 # answer without the registration)
                 or (period_span(text, today) is not None and len(text.split()) <= 10

@@ -3249,6 +3249,20 @@ def test_a_week_number_is_asked_for_its_day_never_today(client):
     assert body["kind"] == "clarify" and "v.14" in body["answer"], body["answer"]
 
 
+@pytest.mark.parametrize("first, again", [
+    ("besök 30 mars 2025, inskrivning, pat 80", "och 31 mars?"),
+    ("visit was 30 march 2025, enrolment, pt 80. VAS or Cosmic?", "and 31 march?"),
+    ("besök 30/3 2025, inskrivning, pat 80", "och 31/3?")])
+def test_a_day_without_its_year_after_a_card_is_that_visit_on_that_day(client, first, again):
+    # walk-through, stop 41: "and 31 march?" after a VAS card of 30 March 2025 quoted the
+    # Cosmic routine's references, "och 31 mars?" was refused
+    a = _ask_halland(client, first)
+    assert a["decision"]["system"] == "VAS"
+    b = _ask_halland(client, again, a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["system"] == "Cosmic", b["answer"]
+    assert b["understood"]["facts"]["visit_date"] == "2025-03-31"
+
+
 def test_an_age_corrected_with_or_actually_is_the_later_age(client):
     body = _ask_halland(client, "pt 87 or actually 84 not sure, enrolment visit khsv 10/11 2026")
     assert body["understood"]["facts"]["patient_age"] == 84
