@@ -2067,6 +2067,9 @@ _QUESTION_WORD_ALONE = (r"^\s*(?:how much|how many|how long|how often|when|why|w
 # leave from hospital was sent to another organization's routine: walk-through, stop 41)
 _POINTS_BACK = re.compile(rf"\b(?:{_POINTER_WORDS}|då|then|henne|honom|her|him)\b|"
                           rf"^\s*(?:(?:ok|okej|okay)\s*,?\s*)?(?:och|o|men|and|but)\b|"
+                          # ("what about 2021" after the physicians' visits of 2020: walk-
+                          # through, stop 41, quoted the report's list of attachments)
+                          rf"^\s*(?:what about|how about|vad sägs om)\b|"
                           rf"{_QUESTION_WORD_ALONE}", re.I)
 #: A pronoun or a definite noun pointing back at the last answer (not "och", "då" alone).
 _STRONG_POINTER = re.compile(rf"\b(?:{_POINTER_WORDS})\b|{_QUESTION_WORD_ALONE}", re.I)
@@ -7257,7 +7260,7 @@ _A_YEAR_BEFORE = re.compile(r"\bförra året\b|\bi ?fjol\b|\blast (?:year|yr)\b|
 #: Last year named: "förra året", "i fjol", "last year".
 _LAST_YEAR_SAID = re.compile(r"\bförra året\b|\bi fjol\b|\blast year\b|\bifjol\b", re.I)
 #: A follow-up naming years only: "och 2020?", "2019 då", "and 2020".
-_YEARS_ONLY = re.compile(r"^\s*(?:och|men|and|what about|samma för)?\s*"
+_YEARS_ONLY = re.compile(r"^\s*(?:och|men|and|what about|how about|vad sägs om|samma för)?\s*"
                          # ("and back in 2022?": walk-through, stop 35, repeated today's)
                          r"(?:(?:back|way back|tillbaka)\s+)?(?:(?:in|i|år|year)\s+)?"
                          r"(?:(?:19|20)\d\d\s*"

@@ -1,5 +1,7 @@
 """Table values answered with their caption and headers (server/chat/tables.py)."""
 
+import pytest
+
 from kb.tokenizer import SwedishTokenizer, vocabulary_of
 
 from server.chat.tables import cell_answer, figures_table, parse_table
@@ -371,3 +373,16 @@ def test_a_follow_up_naming_another_sections_table_never_gives_the_row_of_the_ta
     assert "2715" not in body["answer"], body["answer"]
     assert "7 475" in body["answer"]
     assert body["citations"][0]["section"] == "Läkarmedverkan"
+
+
+@pytest.mark.parametrize("first, again", [
+    ("how many doctor home visits did vårdcentralerna in halland do in 2020", "what about 2021"),
+    ("hur många hembesök gjorde läkarna 2020", "vad sägs om 2021")])
+def test_what_about_another_year_after_a_figure_is_that_years_figure(client, first, again):
+    # walk-through, stop 41: "what about 2021" after the physicians' visits of 2020 quoted the
+    # report's list of attachments
+    a = client.post("/api/v1/chat", json={"message": first}).json()
+    assert "Läkare 2020: 2213" in a["answer"]
+    b = client.post("/api/v1/chat", json={"message": again,
+                                          "conversation_id": a["conversation_id"]}).json()
+    assert b["kind"] == "search" and "Läkare 2021: 2715" in b["answer"], b["answer"]
