@@ -6109,8 +6109,11 @@ _EXPLAIN_TERM = re.compile(
     re.I)
 #: "vad är primärvårdsrehab": one long word, not a definite form asking a fact ("vad är
 #: avgiften"), asked for what it is.
-_WHAT_IS_WORD = re.compile(r"^\s*(?:(?:och|and)\s+)?(?:vad|va)\s+är\s+(?P<word>[a-zåäö-]{8,30})"
-                           r"(?<!en)(?<!et)(?<!na)\s*\??\s*$", re.I)
+# (typed "e" for "är", with a filler after it: "vad e hemsjukvård egentligen", walk-through,
+# stop 41, got a table of visits per month)
+_WHAT_IS_WORD = re.compile(r"^\s*(?:(?:och|and)\s+)?(?:vad|va)\s+(?:är|e)\s+"
+                           r"(?P<word>[a-zåäö-]{8,30})(?<!en)(?<!et)(?<!na)"
+                           r"(?:\s+(?:egentligen|exakt|för något|för nåt))?\s*\??\s*$", re.I)
 
 
 #: The word first, then what it is: "Läkarmedverkan vad är det", "SIP, vad betyder det?",

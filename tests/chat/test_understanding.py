@@ -1027,6 +1027,15 @@ def test_a_fee_the_best_routine_gives_no_amount_for_is_never_another_organizatio
     assert "två avgiftsnivåer" in body["answer"] and "200 kr" not in body["answer"]
 
 
+def test_what_a_word_is_typed_with_e_and_a_filler_is_its_definition(ask):
+    # walk-through, stop 41: "hej e ny usk här, vad e hemsjukvård egentligen" got a table of
+    # visits per month, and its follow-up on who decides was said not to be covered
+    a = ask("hej e ny usk här, vad e hemsjukvård egentligen")
+    assert a["kind"] == "search" and "Med hemsjukvård avses" in a["answer"], a["answer"]
+    b = ask("ok men vem bestämmer om nån får hemsjukvård", a["conversation_id"])
+    assert "tas av hemsjukvårdens planeringsfunktion" in b["answer"], b["answer"]
+
+
 def test_a_fee_levels_amount_is_said_not_given_never_a_physician_visits_fee(ask):
     # stop 41: "what does level 2 cost" got Cosmic's "Patientavgift: 200 kr …"; "hur många
     # kronor i månaden är nivå 2" and "how many kronor per month is level 2" a bare refusal
