@@ -6166,6 +6166,14 @@ def _term_asked(text: str) -> str | None:
         if found and found != "det":
             return found
     if not m and "," in text:
+        # the question before a comma and a remark ("what does SIP mean, i hear it all the
+        # time": walk-through, stop 41, refused)
+        head = text.strip().split(",", 1)[0].strip()
+        if re.match(r"(?:vad|va|what)\b", head, re.I):
+            found = _term_asked(head)
+            if found and found != "det":
+                return found
+    if not m and "," in text:
         # the question after an introduction and a comma ("hej jag e ny usk i kommunen, vad
         # betyder inskrivning i hemsjukvården": walk-through, stop 40, quoted the 500 kr rule
         # and its "och utskrivning då" got a visit card)

@@ -1036,6 +1036,14 @@ def test_what_a_word_is_typed_with_e_and_a_filler_is_its_definition(ask):
     assert "tas av hemsjukvårdens planeringsfunktion" in b["answer"], b["answer"]
 
 
+@pytest.mark.parametrize("question", ["what does SIP mean, i hear it all the time",
+                                      "vad betyder SIP, hör det hela tiden"])
+def test_a_meaning_asked_before_a_remark_is_explained(ask, question):
+    # walk-through, stop 41: "what does SIP mean, i hear it all the time" was refused
+    body = ask(question)
+    assert body["kind"] == "search" and "samordnad individuell plan" in body["answer"]
+
+
 def test_a_fee_levels_amount_is_said_not_given_never_a_physician_visits_fee(ask):
     # stop 41: "what does level 2 cost" got Cosmic's "Patientavgift: 200 kr …"; "hur många
     # kronor i månaden är nivå 2" and "how many kronor per month is level 2" a bare refusal
