@@ -33,7 +33,12 @@ _INHERITED = ("patient_age", "occasion", "setting", "municipal_home_care", "visi
 _NUMBERED = re.compile(
     r"(?:^|(?<=[\s,;:.]))(?:"
     r"(?:besök|besöket|visit|pat(?:ient)?|pt|nr|no)\s*#?(?P<a>[1-9])(?!\d)\s*[:.)\-]?"
-    r"|\((?P<b>[1-9])\)|(?P<c>[1-9])\)|(?P<d>[1-9])[.:](?=\s))", re.I)
+    r"|\((?P<b>[1-9])\)|(?P<c>[1-9])\)|(?P<d>[1-9])[.:](?=\s)"
+    # "(den) ena pat 72, (den) andra 88", "one pt 72 the other 88" (walk-through, stop 41: the
+    # second patient was dropped)
+    r"|(?:\b(?:den|det)\s+)?\b(?P<one>ena)\b|\bone\s+(?=pat|pt|patient|visit)"
+    r"|(?:\b(?:den|det|the)\s+)?\b(?P<other>andra|other)\b(?!\s+(?:vårdgivare|mottagning\w*)))",
+    re.I)
 #: The boundaries of unnumbered visits: a line, a semicolon, and the words that open the next
 #: one ("nästa:", "sen en 70-åring", "och en till:", "then another", "second one:").
 _BOUNDARY = re.compile(
@@ -76,11 +81,16 @@ class VisitPiece:
     own: str = ""  # its own words, without what came before the first visit
 
 
+#: The words of "den ena …, den andra …" / "one pt …, the other …" naming two patients.
+_PAIR_WORD = re.compile(r"\b(?:ena|andra|one|other)\b", re.I)
+
+
 def _numbered(text: str) -> list[tuple[int, int]] | None:
     """The spans of numbered visits, when the numbers run 1, 2, … (at least two), else None."""
     starts, want = [], 1
     for m in _NUMBERED.finditer(text):
-        n = int(next(g for g in m.group("a", "b", "c", "d") if g))
+        word = next((g for g in m.group("a", "b", "c", "d") if g), None)
+        n = int(word) if word else 2 if m.group("other") else 1
         if n == want:
             starts.append((m.start(), m.end()))
             want += 1
@@ -100,6 +110,11 @@ def visit_pieces(text: str, today: date) -> list[VisitPiece] | None:
         intro = text[:numbered[0][0]]
         bodies = [text[end:(numbered[i + 1][0] if i + 1 < len(numbered) else len(text))]
                   for i, (_, end) in enumerate(numbered)]
+        # (a number alone after "ena" / "andra" is that patient's age, read so: "ena pat 72
+        # andra 88"; the words quoted stay the asker's)
+        reads = [re.sub(r"^(\s*)(?=\d{2,3}\b(?!\s*[/.:-]\s*\d))", r"\1pat ", body)
+                 if _PAIR_WORD.search(text[start:end]) else body
+                 for body, (start, end) in zip(bodies, numbered)]
         need = 1
     else:
         cuts = list(_BOUNDARY.finditer(text))
@@ -120,6 +135,7 @@ def visit_pieces(text: str, today: date) -> list[VisitPiece] | None:
                 intro += " " + span  # before the first visit: said of all
             else:
                 bodies.append(span)
+        reads = bodies
     if len(bodies) < 2:
         return None
     intro = intro.strip(" ,;")
@@ -127,11 +143,11 @@ def visit_pieces(text: str, today: date) -> list[VisitPiece] | None:
     # names none (walk-through, stop 35: the second was taken as today's)
     lead_day = extract_facts(" ".join(text.split()[:3]), today).stated().get("visit_date")
     pieces: list[VisitPiece] = []
-    for body in bodies:
-        body = body.strip(" ,;")
+    for body, read in zip(bodies, reads):
+        body, read = body.strip(" ,;"), read.strip(" ,;")
         said = f"{intro} {body}".strip() if intro else body
-        facts = extract_facts(said, today).stated()
-        if _own_facts(extract_facts(body, today).stated()) < need and not (
+        facts = extract_facts(f"{intro} {read}".strip() if intro else read, today).stated()
+        if _own_facts(extract_facts(read, today).stated()) < need and not (
                 pieces and _SAME.search(body)):
             return None  # (a piece stating nothing of a visit: not several visits after all)
         if pieces and _SAME.search(body):

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from rutin.clock import today_in_stockholm
+from tests.chat.helpers import ask_halland
 from tests.pages.conftest import CSRF
 
 
@@ -190,3 +193,16 @@ def test_my_other_patient_is_another_visit_not_the_occasion_other(ask):
     assert body["understood"]["facts"]["occasion"] == "utskrivning"
     assert body["understood"]["facts"]["patient_age"] == 64
     assert body["decision"]["eligible"] is True
+
+
+@pytest.mark.parametrize("message, fees", [
+    ("inskrivningssamtal khsv 2 besök förra veckan, ena pat 72 andra 88, vad betalar de",
+     [200, 0]),
+    ("brytpunktssamtal på säbo igår, den ena 80 den andra 90", [200, 0]),
+    ("enrolment visits yesterday at sabo, one pt 72 the other 88", [200, 0])])
+def test_one_patient_and_the_other_in_one_message_are_two_visits(client, message, fees):
+    # walk-through, stop 41: "… ena pat 72 andra 88, vad betalar de" answered the 72-year-old
+    # alone (200 kr); the 88-year-old, free of charge, was dropped
+    body = ask_halland(client, message)
+    assert body["kind"] == "rule" and body["visits"] == 2, body["answer"]
+    assert [d["patient_fee_sek"] for d in body["decisions"]] == fees
