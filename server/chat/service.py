@@ -6641,12 +6641,15 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             for word in re.findall(r"[^\W\d_]+", frame.text))
         named = _named_section_hit(hits, q_terms, threshold, lang, tokenizer, SEARCH_BOX_MARGIN) \
             if box else _named_section_hit(hits[1:], q_terms, threshold, lang, tokenizer)
-        if not box and _names_heading_word(best, q_terms, tokenizer) \
+        if not box and frame.probabilities.get(SEARCH_KIND, 0.0) >= CONFIDENT_SEARCH \
+                and _names_heading_word(best, q_terms, tokenizer) \
                 and is_supported(best, threshold - NAMED_SECTION_MARGIN, lang):
             # the best passage, nearly supporting, under a heading holding a rare word of the
             # question's own, before one named through the lexicon ("pat på permission från
             # sahlgrenska över helgen …, vem gör det" got "Kväll och natt", named by "helgen",
-            # not "Permission från slutenvården": walk-through, stop 41)
+            # not "Permission från slutenvården": walk-through, stop 41); only when the router
+            # reads a question about the routines ("ob natt" is none, and "Kväll och natt"
+            # would answer it)
             named = best
         if named is None:
             named = _introduced_in(kb, frame, text, best, threshold, tokenizer)
