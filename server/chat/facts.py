@@ -962,6 +962,21 @@ _NEG = (r"(?:inte|ej|icke|utan|ingen|inget|saknar|aldrig|not|no|non|without|neve
         r"haven't|havent|forget|ignore|glöm|strunta)")
 
 
+#: Not knowing whether something holds: "vet ej om hen e inskriven i khsv", "osäker på om",
+#: "not sure if", "don't know whether".
+_UNSURE = re.compile(r"\b(?:vet\s+(?:ej|inte|int|ej riktigt|inte riktigt)|osäker(?:\s+på)?|oklart|"
+                     r"not\s+sure|unsure|don'?t\s+know|do\s+not\s+know|no\s+idea)"
+                     r"\s+(?:om|if|whether)\b", re.I)
+
+
+def _unsure(text: str, start: int) -> bool:
+    """True when the asker says, in the clause before position ``start``, that they do not
+    know whether it holds (walk-through, stop 41: "vet ej om hen e inskriven i khsv" was read
+    as not enrolled, and the 500 kr denied): the fact stays unknown."""
+    clause = re.split(r"[,.;!?]", text[max(0, start - 60):start])[-1]
+    return bool(_UNSURE.search(clause))
+
+
 def _negated(text: str, start: int) -> bool:
     """True when a negation stands in the three words before position ``start``."""
     # within its own clause ("har ingen hemsjukvård, bor hemma": the negation is the home
@@ -1480,7 +1495,7 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
         if setting == "sabo":  # a SäBo resident is always enrolled (api.md, municipal_home_care)
             facts.municipal_home_care = True
     m = _HOME_CARE.search(text)
-    if m:
+    if m and not _unsure(text, m.start()):
         # a negation before it or inside it ("har ingen hemsjukvård", "has no home care")
         facts.municipal_home_care = not (_negated(text, m.start()) or any(
             re.fullmatch(_NEG, w, re.I) for w in m.group(0).split()))

@@ -1647,7 +1647,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # while naming the published routine's section "Borttappad nyckel")
         frame.kind = SEARCH_KIND
     if frame.kind != VISIT and conv.pending and conv.last_kind == VISIT and not stated and (
-            frame.kind == OUT_OF_SCOPE and len(text.split()) <= 3):
+            frame.kind == OUT_OF_SCOPE and (len(text.split()) <= 3
+                                            # (or not knowing, said in more words: "vet ej om
+                                            # hen e inskriven i khsv", walk-through, stop 41,
+                                            # was read as not enrolled, then refused)
+                                            or (_DONT_KNOW.match(text)
+                                                and len(text.split()) <= 10))):
         # "asdf" while the assistant waits for the age: ask again, keep the visit (routing
         # set, tuning part: nurse-6, intranet-3). A short reply stating another fact
         # ("yesterday" while the age is asked for) amends the visit below instead (second
@@ -2053,6 +2058,9 @@ _WHY_ALONE = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:why|varför|how come
                         r"varför (?:blev|är|var) det (?:annorlunda|annat|inte samma)|"
                         r"varför (?:skiljer det sig|ändrades det|ändrades)|"
                         r"(?:what|vad) (?:changed|ändrades))\s*\??\s*$", re.I)
+#: Not knowing the answer to the assistant's question: "vet ej om …", "ingen aning", "not sure".
+_DONT_KNOW = re.compile(r"^\W*(?:nej\W+)?(?:vet\s+(?:ej|inte|int)|ingen\s+aning|osäker|oklart|"
+                        r"not\s+sure|unsure|don'?t\s+know|do\s+not\s+know|no\s+idea)\b", re.I)
 # A short message pointing back at what was just answered: a pronoun or a definite noun of
 # the routines' own ("var journalför jag den?", "vad kostar satsningen?"), or "och …" (walk-
 # through as a new user: both were refused, although each answered on its own in full words).

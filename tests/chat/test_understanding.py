@@ -79,6 +79,17 @@ def test_saying_one_sits_at_the_clinic_corrects_a_visit_within_lakarmedverkan(as
     assert b["kind"] == "rule" and b["decision"]["compensation_sek"] == 500, b["answer"]
 
 
+def test_not_knowing_whether_the_patient_is_enrolled_leaves_the_compensation_open(client):
+    # walk-through, stop 41: "vet ej om hen e inskriven i khsv" was read as not enrolled, and
+    # the 500 kr denied
+    a = _ask_halland(client, "3 dagar sen åkte jag hem till pat efter utskrivning från "
+                             "sjukhuset 84 år")
+    assert a["decision"]["eligible"] is None
+    b = _ask_halland(client, "vet ej om hen e inskriven i khsv", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["eligible"] is None, b["answer"]
+    assert "municipal_home_care" not in b["understood"]["facts"]
+
+
 def test_pronoun_age_reply_and_a_later_correction_are_said(ask):
     a = ask("hembesök igår hos pat på säbo efter utskrivning, hur reggar jag")
     b = ask("hon är 72", a["conversation_id"])
