@@ -891,6 +891,9 @@ class Frame:
     probabilities: dict = field(default_factory=dict)
     hits: list = field(default_factory=list)
     nonsense_reply: bool = False
+    #: The facts of a what-if that a correction of the visit as told leaves out, as (fact, the
+    #: what-if's value, the told value): said at the top of the answer (``_as_told``).
+    what_if_dropped: list = field(default_factory=list)
     facts_only: bool = False  # facts of a visit, no question yet
     why_card: bool = False  # "why?" about the registration answer just given
     #: "rätt?" / "stämmer det att …?" about the registration answer just given (checks.py)
@@ -3365,6 +3368,11 @@ def _as_told(conv: Conversation, known: dict, frame: Frame, switched: bool) -> d
         return known
     if conv.told is not None and (_DATE_CORRECTED.search(text) or _AMENDS.search(text)):
         told, conv.told = conv.told, None
+        # (said, never silent: "förlåt hon är 91 inte 79" after "om besöket var 2/4 2025
+        # istället" went back to the VAS visit of 12/3 unsaid: walk-through, stop 41)
+        frame.what_if_dropped = [(k, v, told.get(k)) for k, v in known.items()
+                                 if k in T.FACT_LABELS["sv"] and k not in frame.stated
+                                 and told.get(k) != v]
         return told
     if conv.told is not None:
         conv.told = merge_facts(conv.told, frame.stated)
@@ -3525,7 +3533,10 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         _age_on(conv, today.isoformat())
         conv.facts["age_assumed"] = True
     moved = _age_moved_from(conv.facts)
-    notes = [note for note in (T.describe_changes(changes, lang) if changes else None,
+    dropped = T.describe_what_if_dropped(frame.what_if_dropped, lang) \
+        if frame.what_if_dropped else None
+    notes = [note for note in (dropped,
+                               T.describe_changes(changes, lang) if changes else None,
                                T.t(lang, "other_patient") if switched else None, lead,
                                _age_moved_note(moved, lang)) if note]
     reply.api["answer"] = "\n".join(notes + [reply.api["answer"]])

@@ -127,6 +127,8 @@ TEXTS = {
                              "(datum, patientens ålder, boende och vad besöket gällde), så "
                              "svarar jag med registrering, avgift och ersättning.",
         "changed": "Ändrat: {changes}.",
+        "what_if_dropped": "Obs: svaret gäller besöket som du beskrev det{told}, inte det "
+                           "tänkta fallet ({what_if}).",
         "visit_pay_named": "den extra ersättningen på 500 kr",
         # a change computed between two years of a table, and the row that changed the most
         "table_change": "förändring",
@@ -334,6 +336,8 @@ TEXTS = {
                              "patient's age, housing and what the visit was about) and I will "
                              "answer with the registration, fee and compensation.",
         "changed": "Changed: {changes}.",
+        "what_if_dropped": "Note: the answer is for the visit as you described it{told}, not "
+                           "the what-if ({what_if}).",
         "visit_pay_named": "the extra 500 kr",
         "table_change": "change",
         "table_which_year": "{kind} for {label}: {year} ({value}), from the table's values.",
@@ -524,6 +528,21 @@ def describe_changes(changes: list[tuple[str, object, object]], lang: str) -> st
         parts.append(f"{label} {shown(before)} → {shown(after)}" if before is not None
                      else f"{label} {shown(after)}")
     return t(lang, "changed", changes="; ".join(parts))
+
+
+def describe_what_if_dropped(dropped: list[tuple[str, object, object]], lang: str) -> str:
+    """'Obs: svaret gäller besöket som du beskrev det (besöksdag 2025-03-12), inte det tänkta
+    fallet (besöksdag 2025-04-02).' for what-if facts a correction of the visit leaves out."""
+    labels = FACT_LABELS.get(lang, FACT_LABELS["sv"])
+    values = VALUE_LABELS.get(lang, VALUE_LABELS["sv"])
+
+    def shown(v):
+        return values.get(v, v) if isinstance(v, (str, bool)) else v
+
+    told = "; ".join(f"{labels.get(k, k)} {shown(before)}" for k, _, before in dropped
+                     if before is not None)
+    what_if = "; ".join(f"{labels.get(k, k)} {shown(after)}" for k, after, _ in dropped)
+    return t(lang, "what_if_dropped", told=f" ({told})" if told else "", what_if=what_if)
 
 
 def question_for(missing: str, lang: str) -> str | None:

@@ -90,6 +90,18 @@ def test_not_knowing_whether_the_patient_is_enrolled_leaves_the_compensation_ope
     assert "municipal_home_care" not in b["understood"]["facts"]
 
 
+def test_a_correction_after_a_what_if_says_the_what_if_is_left(ask):
+    # walk-through, stop 41: "förlåt hon är 91 inte 79" after "om besöket var 2/4 2025
+    # istället" went back to the visit of 12/3 2025 (VAS) without a word
+    a = ask("läk hembesök 12/3 2025 säbo efter utskrivning pat 79 år")
+    b = ask("ok o om besöket var 2/4 2025 istället", a["conversation_id"])
+    assert b["decision"]["system"] == "Cosmic"
+    c = ask("förlåt hon är 91 inte 79", a["conversation_id"])
+    assert c["decision"]["system"] == "VAS"
+    assert c["answer"].startswith("Obs: svaret gäller besöket som du beskrev det (besöksdag "
+                                  "2025-03-12), inte det tänkta fallet (besöksdag 2025-04-02)")
+
+
 def test_pronoun_age_reply_and_a_later_correction_are_said(ask):
     a = ask("hembesök igår hos pat på säbo efter utskrivning, hur reggar jag")
     b = ask("hon är 72", a["conversation_id"])
