@@ -261,6 +261,13 @@ def has_unreadable_date(text: str, today: date) -> bool:
     "2024-13-40", "45 mars"): the visit date must then be asked for, not assumed (issue 9)."""
     if _impossible_written_date(text, today):
         return True
+    for m in _DOTTED_OR_COMPACT_DATE.finditer(text):
+        # ("hembesök säbo inskrivning 20241301 88år": walk-through, stop 41, taken as today's)
+        year, month, day = (int(x) for x in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
+        try:
+            date(year, month, day)
+        except ValueError:
+            return True
     for m in _DATE_LIKE.finditer(text):
         token = m.group(0)
         if _ISO_DATE.fullmatch(token):

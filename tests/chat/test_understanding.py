@@ -3283,6 +3283,26 @@ def test_a_date_with_a_dashed_year_or_run_together_is_that_day(client, message, 
     assert body["understood"]["facts"]["visit_date"] == day
 
 
+@pytest.mark.parametrize("first, correction, day, system", [
+    ("hembesök 12/3 pat 77 inskriven khsv utskriven från sjukhus", "jag menar 2025",
+     "2025-03-12", "VAS"),
+    ("hembesök 2/12 pat 88 säbo brytpunkt", "fel år, 2024 var det", "2024-12-02", "VAS")])
+def test_a_year_corrected_in_words_after_a_card_moves_that_visit(client, first, correction,
+                                                                 day, system):
+    # walk-through, stop 41: each correction of the year was refused, and the card of the
+    # wrong journal system stood
+    a = _ask_halland(client, first)
+    b = _ask_halland(client, correction, a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["system"] == system, b["answer"]
+    assert b["understood"]["facts"]["visit_date"] == day
+
+
+def test_an_impossible_run_together_date_is_asked_for_never_today(client):
+    # walk-through, stop 41: "20241301" (month 13) was taken as today's visit, unsaid
+    body = _ask_halland(client, "hembesök säbo inskrivning 20241301 88år")
+    assert body["kind"] == "clarify" and body["decision"] is None, body["answer"]
+
+
 def test_a_week_number_is_asked_for_its_day_never_today(client):
     # walk-through, stop 41: "v.14 2025" was no date, and the visit was taken to be today's
     body = _ask_halland(client, "hembesök v.14 2025 pat 80 säbo inskrivningssamtal")
