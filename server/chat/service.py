@@ -2531,7 +2531,9 @@ _LM_CONTEXT = re.compile(r"\bansvar\w*|\bstöd\w*|\bläkarstöd\w*|\b14 dagar\b|
                          r"\bsupport\w*|"
                          # LM making the visit ("det var LM som gjorde besöket": walk-through,
                          # stop 25, was refused and the 500 kr stood)
-                         r"\b(?:gjorde|gör|gjordes|gjort)\b|\bbesök\w*|\bvisit\w*", re.I)
+                         r"\b(?:gjorde|gör|gjordes|gjort)\b|\bbesök\w*|\bvisit\w*|"
+                         # ("det var LM som åkte": walk-through, stop 41, refused)
+                         r"\b(?:åkte|åker|åkt|var där|var hos|went|came)\b", re.I)
 
 
 # Spoken Swedish written out: "va e X" is "vad är X" (re-check, stop 24: "vad e

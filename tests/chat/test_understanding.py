@@ -2129,6 +2129,15 @@ def test_lm_making_the_visit_takes_away_the_500_kr(ask):
     assert b["kind"] == "rule" and b["decision"]["eligible"] is False
 
 
+def test_lm_who_went_there_takes_away_the_500_kr(client):
+    # walk-through, stop 41: "det var LM som åkte" after a card was refused, and "ja, 500 kr"
+    # stood
+    a = _ask_halland(client, "pat 86 brytpunktssamtal hemma khsv 2 dec")
+    assert a["decision"]["compensation_sek"] == 500
+    b = _ask_halland(client, "det var LM som åkte", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["eligible"] is False, b["answer"]
+
+
 def test_a_passive_yes_no_question_gets_the_rule_and_its_exception(client):
     # walk-through, stop 25: "… Ansluts hon då till kommunal hälso- och sjukvård?" lost
     # "Patienterna ansluts inte …"
