@@ -950,8 +950,11 @@ def extract_age(text: str, today: date) -> tuple[int | None, date | None, int | 
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 12):m.start()]
             after = text[m.end():m.end() + 12]
-            if _RULE_AGE_CONTEXT.search(before) or re.match(r"\s*(och äldre|or older|and older)",
-                                                            after, re.I):
+            # (typed short too: "85 år o äldre betalar dom nåt", "aged 85 and over": walk-
+            # throughs, stop 41, were read as an 85-year-old's visit and its question asked)
+            if _RULE_AGE_CONTEXT.search(before) or re.match(
+                    r"\s*(?:år\s+)?(?:och|o|&)\s+(?:äldre|över|uppåt)|\s*(?:years?\s+)?"
+                    r"(?:or|and)\s+(?:older|over|above)|\s*\+", after, re.I):
                 continue
             age = int(m.group(1))
             if 0 <= age <= 130:

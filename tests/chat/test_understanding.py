@@ -58,6 +58,16 @@ def test_a_rough_age_reply_answers_the_pending_age_question(ask, reply):
     assert b["understood"]["facts"]["patient_age"] == 80
 
 
+@pytest.mark.parametrize("question", ["85 år o äldre betalar dom nåt",
+                                      "what do patients aged 85 and over pay"])
+def test_an_age_bound_asked_of_the_fee_is_no_patients_age(ask, question):
+    # walk-throughs, stop 41: "85 år o äldre betalar dom nåt" was read as an 85-year-old's
+    # visit, and asked what one wanted to know
+    body = ask(question)
+    assert body["kind"] == "search" and "patient_age" not in body["understood"]["facts"]
+    assert "85 år och äldre" in body["answer"], body["answer"]
+
+
 def test_a_birthday_on_the_visits_day_is_that_age_on_it(ask):
     # walk-through, stop 41: "pat fyller 85 samma dag som besöket, avgift?" was 84 and paid
     # 200 kr; the routine's fee category is "85 år och äldre"
