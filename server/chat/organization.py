@@ -194,6 +194,9 @@ _ELSEWHERE_WORDS = re.compile(
     # (where the asker works: "jag jobbar i västra götaland alltså, kommunen" after a fee
     # answered from Region Halland's routine was refused: walk-through, stop 39)
     r"jag|vi|jobbar|arbetar|alltså|ju|work|works|working|i'm|im|am|we're|"
+    # ("i vg kommunen menar jag" after a fee answered from Region Halland's routine: walk-
+    # through, stop 41, refused)
+    r"menar|menade|mean|meant|"
     r"fråga|frågan|där|i|inom|hos|för|på|regionen|kommunen|what|about|how|and|but|is|it|does|"
     r"do|they|the|same|question|for|in|within|at|there|then|too|also|apply|regarding)\b|"
     r"[?!.,:;]", re.I)

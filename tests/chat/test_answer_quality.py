@@ -1622,3 +1622,14 @@ def test_a_leave_from_hospital_over_the_weekend_is_the_leave_rule_and_her_enrolm
     assert a["kind"] == "search" and "patienter på permission från slutenvård" in a["answer"]
     b = ask_in(client, vg, "ska vi skriva in henne", a["conversation_id"])
     assert b["kind"] == "search" and "Patienterna ansluts inte" in b["answer"], b["answer"]
+
+
+def test_what_the_patient_pays_when_enrolled_in_home_care_is_the_municipalitys_fee_levels(ask):
+    # walk-through, stop 41: "vad betalar patienten när hen ansluts till hemsjukvården" got
+    # Region Halland's 200 kr for a physician's visit, and "i vg kommunen menar jag" after it
+    # was refused
+    a = ask("vad betalar patienten när hen ansluts till hemsjukvården")
+    assert a["kind"] == "no_answer" and "två avgiftsnivåer" in a["answer"], a["answer"]
+    assert "200 kr" not in a["answer"]
+    b = ask("i vg kommunen menar jag", a["conversation_id"])
+    assert "två avgiftsnivåer" in b["answer"], b["answer"]
