@@ -260,6 +260,8 @@ def _topic_or_none(value) -> dict | None:
             topic["notice"] = True
         if value.get("visit_facts") is True:  # the facts are those of a general answer's visit
             topic["visit_facts"] = True
+        if value.get("rule_statement") is True:  # the last answer stated a visit rule
+            topic["rule_statement"] = True
         rows = value.get("rows")
         if isinstance(rows, list) and 0 < len(rows) <= 20 and all(
                 type(r) is int and 0 <= r < 100 for r in rows):

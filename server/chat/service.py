@@ -96,6 +96,9 @@ class ChatReply:
     #: The day, month or year a version answer was asked of ("i december 2024"), kept with the
     #: topic: a fee or a visit asked of it "då" next is of that time
     asked_period: str | None = None
+    #: The answer states a rule of the visit routine (a compensation, an exclusion), kept with
+    #: the topic: "om distriktssköterskan gör besöket då" next asks the rule of that visit
+    rule_statement: bool = False
 
     @property
     def quick_replies(self) -> list[str]:
@@ -775,6 +778,8 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
         conv.topic = reply.topic
     if conv.topic is not None and reply.asked_period:
         conv.topic["period"] = reply.asked_period
+    if conv.topic is not None and reply.rule_statement:
+        conv.topic["rule_statement"] = True
     if conv.topic is not None and frame.organization and frame.organization_said \
             and not frame.chosen_organization and conv.organization is None:
         # the organization the question named, for its follow-ups (``_scope_followed_up``)
@@ -898,6 +903,9 @@ class Frame:
     #: The facts of a what-if that a correction of the visit as told leaves out, as (fact, the
     #: what-if's value, the told value): said at the top of the answer (``_as_told``).
     what_if_dropped: list = field(default_factory=list)
+    #: A fact of a visit asked of the rule just stated ("om distriktssköterskan gör besöket
+    #: då" after the 500 kr rule): the rule statement answers it, money named or not.
+    rule_followed: bool = False
     facts_only: bool = False  # facts of a visit, no question yet
     why_card: bool = False  # "why?" about the registration answer just given
     #: "rätt?" / "stämmer det att …?" about the registration answer just given (checks.py)
@@ -1147,6 +1155,15 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     # the passage the last answer quoted, if it is still there
     topic_chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"]) \
         if conv.topic else None
+    if (conv.topic or {}).get("rule_statement") and conv.last_kind == SEARCH_KIND and stated \
+            and set(stated) <= {"performed_by", "remote", "lakarmedverkan"} \
+            and len(text.split()) <= 10 \
+            and (_WHAT_IF.match(text) or _FOLLOWS_ON.match(text) or _POINTS_BACK.search(text)):
+        # who made the visit or how, asked of the rule just stated ("om distriktssköterskan
+        # gör besöket då", "och om det e ett videosamtal" after the 500 kr rule: walk-through,
+        # stop 41, got the district nurses' visits per year): the rule for that visit
+        frame.kind, frame.rule_followed = SEARCH_KIND, True
+        return frame
     if topic_chunk is not None and conv.last_kind == SEARCH_KIND and not stated \
             and put == Claim():
         # "rätt?" after a quoted answer: the quote is the routine's own words, shown in its
@@ -5147,6 +5164,14 @@ def _remote_asked(frame: Frame) -> bool:
 
 
 def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
+    """``_stated_rule``, marked as a rule statement for the follow-ups of the conversation."""
+    reply = _stated_rule(state, frame, today)
+    if reply is not None:
+        reply.rule_statement = True
+    return reply
+
+
+def _stated_rule(state, frame: Frame, today: date) -> ChatReply | None:
     """A general question about a rule that a fact names ("räknas videobesök?", "får man 500 kr
     inom Läkarmedverkan?", "kan distriktssköterskans besök ge ersättningen?") answered with the
     rule itself from the routine in force today, cited, and an offer to check one visit
@@ -5188,7 +5213,8 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
         return None
     # ("do I get paid extra for breakpoint conversations": walk-through, stop 33, refused;
     # "paid" is the clinic's pay, no fee word)
-    if not (MONEY_WORDS.search(frame.text) or REGISTRATION_WORDS.search(frame.text)
+    if not (frame.rule_followed or MONEY_WORDS.search(frame.text)
+            or REGISTRATION_WORDS.search(frame.text)
             or _COUNTS.search(frame.text) or _remote_asked(frame)
             or _GET_PAID.search(frame.text)):
         # a question about Läkarmedverkan or a nurse, not about the rule; or about the amount;

@@ -1633,3 +1633,15 @@ def test_what_the_patient_pays_when_enrolled_in_home_care_is_the_municipalitys_f
     assert "200 kr" not in a["answer"]
     b = ask("i vg kommunen menar jag", a["conversation_id"])
     assert "två avgiftsnivåer" in b["answer"], b["answer"]
+
+
+def test_who_made_the_visit_or_how_asked_after_the_500_kr_rule_is_that_rule(client):
+    # walk-through, stop 41: "om distriktssköterskan gör besöket då" and "och om det e ett
+    # videosamtal" after the 500 kr rule got the district nurses' visits per year
+    a = ask_halland(client, "vem kan få de 500 kr extra för hembesök")
+    assert "500 kr per hemsjukvårdsbesök utfört av läkare" in a["answer"]
+    b = ask_halland(client, "om distriktssköterskan gör besöket då", a["conversation_id"])
+    assert "Endast hemsjukvårdsbesök utförda av läkare ger den extra ersättningen" \
+        in b["answer"], b["answer"]
+    c = ask_halland(client, "och om det e ett videosamtal", a["conversation_id"])
+    assert "kan aldrig ske på distans" in c["answer"], c["answer"]
