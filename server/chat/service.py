@@ -1645,6 +1645,14 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # routines' own matter, however sure the router is ("vilken kund ska jag ange i
         # cosmic", and "vilken kund ska jag välja" after a card: re-checks, stop 22, refused)
         frame.kind = SEARCH_KIND
+    if frame.kind == OUT_OF_SCOPE and _FIELDS_ASKED.search(text) and not stated \
+            and len(text.split()) <= 8 and not conv.last_kind \
+            and frame.organization in (None, HALLAND) and state.rules is not None:
+        # the fields to fill in, asked alone at the start, are those of the routine in force
+        # ("what fields do i fill in", "vilka fält fyller jag i" with Region Halland picked:
+        # walk-through, stop 41, refused)
+        frame.kind = SEARCH_KIND
+        return frame
     if frame.kind in (OUT_OF_SCOPE, VERSION) and _FIELDS_ASKED.search(text) \
             and _SYSTEM_NAMED.search(text) and not _WHICH_ROUTINE.search(text):
         # the fields of a journal system's registration are the routine's, answered from its
@@ -1697,9 +1705,14 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # (walk-through, stop 32: refused, and the thread of the question lost with it)
         frame.kind, frame.reply_to = VISIT, "correction"
     if frame.kind in (VISIT, SEARCH_KIND, OUT_OF_SCOPE, DATE_RULE) and not frame.reply_to \
-            and set(stated) <= {"visit_date"} \
+            and set(stated) <= {"visit_date", "remote"} and stated.get("remote") is not True \
             and (_WHICH_SYSTEM.search(text) or _JOURNAL_SYSTEM.search(text)) \
-            and ("visit_date" in stated or period_span(text, today) is not None) \
+            and ("visit_date" in stated or period_span(text, today) is not None
+                 # (or today's, no day named: "which journal system do I use for home visits
+                 # in Halland" got a reference to the home care agreement: walk-through, stop
+                 # 41)
+                 or ("visit_date" not in stated and _WHICH_SYSTEM.search(text)
+                     and frame.organization in (None, HALLAND))) \
             and len(text.split()) <= 14:
         # which journal system a day or a month had, asked on its own ("which journal system
         # do i use for a visit on 15 march 2025", "journal system in june 2023?": walk-
@@ -5907,7 +5920,9 @@ def _registration_statement(state, frame: Frame, today: date) -> ChatReply | Non
                                  # "hur registrerar jag?" alone: the visit the routines
                                  # register (walk-through, stop 19: the widget quoted the
                                  # 500 kr conditions)
-                                 or len(text.split()) <= 4))
+                                 or len(text.split()) <= 4
+                                 # (and the fields asked alone: "what fields do i fill in")
+                                 or (_FIELDS_ASKED.search(text) and len(text.split()) <= 8)))
                        or (_FIELD_NAMED.search(text) and frame.asked_on is None)):
         # (a field asked of a day gets the whole registration then, the field among them:
         # "vilken avgiftstyp gällde för hembesök i mars 2024", walk-through, stop 23)

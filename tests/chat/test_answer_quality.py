@@ -1645,3 +1645,21 @@ def test_who_made_the_visit_or_how_asked_after_the_500_kr_rule_is_that_rule(clie
         in b["answer"], b["answer"]
     c = ask_halland(client, "och om det e ett videosamtal", a["conversation_id"])
     assert "kan aldrig ske på distans" in c["answer"], c["answer"]
+
+
+@pytest.mark.parametrize("question", ["what fields do i fill in", "vilka fält fyller jag i"])
+def test_the_fields_asked_alone_are_the_registration_of_the_routine_in_force(client, question):
+    # walk-through, stop 41: with Region Halland picked, "what fields do i fill in" was refused
+    body = ask_halland(client, question)
+    assert body["kind"] == "search" and "Kontakttyp: Hemsjukvårdsbesök" in body["answer"]
+    assert "Kund: Primärvård" in body["answer"]
+
+
+@pytest.mark.parametrize("question", ["which journal system do I use for home visits in Halland",
+                                      "vilket journalsystem använder vi för hembesök"])
+def test_which_journal_system_asked_without_a_day_is_todays_version(client, question):
+    # walk-through, stop 41: it got a reference to the home care agreement's PDF, or the
+    # routine's purpose
+    body = ask_halland(client, question)
+    assert body["kind"] == "version", body["answer"]
+    assert "Cosmic" in body["answer"] and "2025-03-31" in body["answer"]
