@@ -639,6 +639,11 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     one = _ONE.search(text) if len(text.split()) <= ONE_WORDS else None
     if conv.topic and conv.topic.get("occasion") and conv.last_kind == SEARCH_KIND \
             and (set(stated) <= {"remote"} and _says_it(text)
+                 # (with the housing: "ger det ersättning om pat bor hemma utan hemsjukvård"
+                 # after "brytpunktssamtal" quoted the conditions, never "no": walk-through in
+                 # the widget, stop 41)
+                 or (set(stated) <= {"remote", "setting", "municipal_home_care"}
+                     and _IT.search(text) and len(text.split()) <= ONE_WORDS)
                  # "ok do we get the extra money for one at a nursing home" after "whats a
                  # brytpunktssamtal" (walk-through, stop 35: the SäBo assignment's pay)
                  or one and set(stated) <= {"remote", "setting", "municipal_home_care"}) \

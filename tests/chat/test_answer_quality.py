@@ -1663,3 +1663,11 @@ def test_which_journal_system_asked_without_a_day_is_todays_version(client, ques
     body = ask_halland(client, question)
     assert body["kind"] == "version", body["answer"]
     assert "Cosmic" in body["answer"] and "2025-03-31" in body["answer"]
+
+
+def test_it_asked_with_the_housing_after_an_occasion_is_that_occasions_rule(ask):
+    # walk-through in the widget, stop 41: "ger det ersättning om pat bor hemma utan
+    # hemsjukvård" after "brytpunktssamtal" quoted the conditions and never said no
+    a = ask("brytpunktssamtal")
+    b = ask("ger det ersättning om pat bor hemma utan hemsjukvård", a["conversation_id"])
+    assert "Nej, ett sådant besök ger ingen extra ersättning" in b["answer"], b["answer"]
