@@ -5321,6 +5321,9 @@ _TARGETED_ASKED = re.compile(
 # extra ersättningen på 500 kr …?": walk-through, stop 18, got the conditions without a date).
 _INTRODUCED = re.compile(r"\binför(?:s|des|t|da)\b", re.I)
 _SINCE_WHEN = re.compile(r"\binfördes\b|\binförd\w*|\bintroduced\b|\bsedan när\b|"
+                         # ("sen när finns ersättningen": walk-through, stop 41, got the Cosmic
+                         # version's start)
+                         r"\bsen när\b|"
                          r"\bsince when\b|\bbörjade\b.{0,30}\bgälla\b|"
                          # ("när började dom med 500kr extra": walk-through, stop 41, refused)
                          r"\bnär (?:började|startade) (?:man|dom|de|ni|vi|regionen|det) med\b|"
@@ -5397,6 +5400,10 @@ _PAY_PER_VISIT = re.compile(r"\bersättning\w*(?: \w+){0,3} per (?:hemsjukvårds
                             r"\bper[- ](?:home[- ])?visit (?:compensation|payment|fee)\b", re.I)
 # The new compensation HSU decided (its amount and start are not in the documents).
 _NEW_PAY = re.compile(r"\bny(?:a)? ersättning\w*|\bnew (?:compensation|payment|reimbursement)\b|"
+                      # ("how much is the new per visit payment": walk-through, stop 41, got
+                      # the SäBo assignment's 50 procent)
+                      r"\bnew (?:per[ -]visit|per home visit|visit|home visit) "
+                      r"(?:compensation|payment|reimbursement|fee)\b|"
                       r"\bhsu-?ersättning\w*|"
                       # whether the decision changes the amount ("Blir det fortfarande 500 kr per
                       # riktat hembesök efter HSU-beslutet, eller ändras beloppet?": walk-

@@ -1671,3 +1671,20 @@ def test_it_asked_with_the_housing_after_an_occasion_is_that_occasions_rule(ask)
     a = ask("brytpunktssamtal")
     b = ask("ger det ersättning om pat bor hemma utan hemsjukvård", a["conversation_id"])
     assert "Nej, ett sådant besök ger ingen extra ersättning" in b["answer"], b["answer"]
+
+
+def test_since_when_the_compensation_exists_typed_sen_nar_is_its_introduction(client):
+    # walk-through, stop 41: "sen när finns ersättningen" after the 500 kr rule got the Cosmic
+    # version's start, 2025-03-31
+    a = ask_halland(client, "vem kan få de 500 kr extra för hembesök")
+    b = ask_halland(client, "sen när finns ersättningen", a["conversation_id"])
+    assert b["kind"] == "search" and "införs 2023-01-01" in b["answer"], b["answer"]
+
+
+def test_the_new_per_visit_payment_asked_in_english_is_said_to_have_no_amount(ask):
+    # walk-through, stop 41: "how much is the new per visit payment" after the HSU decision
+    # got the SäBo assignment's "Ökad ersättning med 50 procent"
+    a = ask("what did HSU decide in march 2026")
+    b = ask("how much is the new per visit payment", a["conversation_id"])
+    assert "give neither an amount nor a start date" in b["answer"], b["answer"]
+    assert "50 procent" not in b["answer"]
