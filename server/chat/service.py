@@ -5334,7 +5334,11 @@ _SINCE_WHEN = re.compile(r"\binfördes\b|\binförd\w*|\bintroduced\b|\bsedan nä
 # uppdraget Säbo", "per 10 boende som schablon"), not that of one visit.
 # The SäBo assignment's unit ("hur mycket är ersättningen per 10 boende i kronor": walk-
 # through, stop 33, got the targeted visits' 500 kr).
-_PER_RESIDENTS = re.compile(r"\bper \d+ boende\b|\bschablon\w*|\bper (?:10|ten) residents\b", re.I)
+_PER_RESIDENTS = re.compile(r"\bper \d+ boende\b|\bschablon\w*|\bper (?:10|ten) residents\b|"
+                            # ("hur mycket kr får vc per säbo plats per år": walk-through, stop
+                            # 41, got the targeted visits' 500 kr)
+                            r"\bper (?:säbo-?|boende)?\s?plats\w*|\bper (?:bed|place|resident)\b",
+                            re.I)
 _SABO_PAY = re.compile(r"säbo-?(?:ersättning|uppdrag)\w*|\bersättning\w* för (?:uppdraget )?säbo\b|"
                        r"\bsäbo-?avtal\w*|\bnursing home (?:assignment|agreement|contract)|"
                        + _PER_RESIDENTS.pattern, re.I)

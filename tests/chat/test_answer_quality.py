@@ -1688,3 +1688,11 @@ def test_the_new_per_visit_payment_asked_in_english_is_said_to_have_no_amount(as
     b = ask("how much is the new per visit payment", a["conversation_id"])
     assert "give neither an amount nor a start date" in b["answer"], b["answer"]
     assert "50 procent" not in b["answer"]
+
+
+def test_the_sabo_pay_per_place_is_never_the_targeted_visits_500_kr(client):
+    # walk-through, stop 41: "hur mycket kr får vc per säbo plats per år" got "Ersättning utgår
+    # med 500 kr per hemsjukvårdsbesök …"; the decision gives the SäBo pay per 10 residents,
+    # without an amount
+    body = ask_halland(client, "hur mycket kr får vc per säbo plats per år")
+    assert "500 kr" not in body["answer"], body["answer"]
