@@ -19,7 +19,8 @@ _NO = re.compile(r"^\s*(?:nej|nä|näe|nope|no|n|inte|icke)\b", re.I)
 # (an age given roughly too: "typ 80" to the age's question, walk-through, stop 41, was refused)
 _BARE_NUMBER = re.compile(r"^\s*(?:(?:ca\.?|c:a|cirka|about|typ|runt|ungefär|ungef\.|kanske|"
                           r"approx\.?|approximately|around|roughly|~)\s*)?(\d{1,3})\s*"
-                          r"(?:år|years?|y/?o|yrs?|åring\w*)?\s*(?:gammal|old)?\s*[.!]?\s*$", re.I)
+                          r"(?:år|years?|y/?o|yrs?|åring\w*)?\s*(?:gammal|old)?\s*[.!]?\s*$",
+                          re.I)
 #: Words before a corrected fact: "nej 85", "förlåt, 85", "sorry 85".
 _CORRECTION = re.compile(r"^\s*(?:nej|nä|förlåt|ursäkta|oj|sorry|no|oops)\b[,.!:]?\s*", re.I)
 _HOME = re.compile(r"\bhemma\b|i hemmet|på plats|fysiskt|in person|at (?:the|her|his) home|"

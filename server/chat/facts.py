@@ -974,8 +974,8 @@ _NEG = (r"(?:inte|ej|icke|utan|ingen|inget|saknar|aldrig|not|no|non|without|neve
 
 #: Not knowing whether something holds: "vet ej om hen e inskriven i khsv", "osäker på om",
 #: "not sure if", "don't know whether".
-_UNSURE = re.compile(r"\b(?:vet\s+(?:ej|inte|int|ej riktigt|inte riktigt)|osäker(?:\s+på)?|oklart|"
-                     r"not\s+sure|unsure|don'?t\s+know|do\s+not\s+know|no\s+idea)"
+_UNSURE = re.compile(r"\b(?:vet\s+(?:ej|inte|int|ej riktigt|inte riktigt)|osäker(?:\s+på)?|"
+                     r"oklart|not\s+sure|unsure|don'?t\s+know|do\s+not\s+know|no\s+idea)"
                      r"\s+(?:om|if|whether)\b", re.I)
 
 

@@ -154,8 +154,8 @@ _OTHER_YEAR = re.compile(
 #: in that year (walk-through, stop 30: "2025" after "… 3/4 hur reg" asked for the day again).
 # (and the year corrected in words: "jag menar 2025", "fel år, 2024 var det", "I mean 2024":
 # walk-through, stop 41, refused)
-_YEAR_REPLY = re.compile(r"^\W*(?:(?:nej|ja|jo|oj|sorry|förlåt|ursäkta|alltså|år|året|i|in|the|"
-                         r"year|it was|det var|var|jag menar|menar|menade|i mean|i meant|fel år|"
+_YEAR_REPLY = re.compile(r"^\W*(?:(?:nej|ja|jo|oj|sorry|förlåt|ursäkta|alltså|år|året|i|in|"
+                         r"the|year|it was|det var|var|jag menar|menar|menade|i mean|i meant|fel år|"
                          r"wrong year|oops|ops)\W+){0,4}((?:19|20)\d\d)\W*"
                          r"(?:(?:alltså|då|istället|instead|förstås|sorry|var det|va det|"
                          r"menar jag|it was)\W*)?$", re.I)
