@@ -987,6 +987,14 @@ def _unsure(text: str, start: int) -> bool:
     return bool(_UNSURE.search(clause))
 
 
+def without_setting(text: str) -> str:
+    """``text`` without the words naming the patient's housing ("pat bor på vob, hur blir hon
+    ansluten" → "pat bor på , hur blir hon ansluten"): a question to ask again of another."""
+    for _, pattern in _SETTINGS:
+        text = pattern.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def _negated(text: str, start: int) -> bool:
     """True when a negation stands in the three words before position ``start``."""
     # within its own clause ("har ingen hemsjukvård, bor hemma": the negation is the home
@@ -1118,8 +1126,11 @@ _OCCASIONS = [
         r"gentleman|elderly))", re.I)),
 ]
 _SETTINGS = [
+    # (and the municipality's own word, spelled as people do, and its abbreviation: "pat bor på
+    # vob, hur blir hon ansluten": walk-through, stop 41, read no housing)
     ("sabo", re.compile(r"\bsäbo\b|\bsabo\b|särskil(?:t|da) boende\w*|äldreboende\w*|"
-                        r"vård- och omsorgsboende\w*|nursing home\w*|care home\w*", re.I)),
+                        r"vård-? ?och ?omsorgsboende\w*|\bvob\b|nursing home\w*|care home\w*",
+                        re.I)),
     # ("khsv ordinärt": walk-through, stop 21, was asked SäBo or ordinary housing)
     # ("ord boende": walk-through, stop 28, was asked the housing again)
     ("ordinart_boende", re.compile(r"ordinärt boende|ordinart boende|\bordinärt\b|\bordinart\b|"

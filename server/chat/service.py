@@ -29,8 +29,8 @@ from rutin.text import detect_language, language_scores
 from server.chat.facts import (AHEAD_WORDS, DISCHARGE_WORDS, age_at_the_visit, age_today,
                                 days_from_the_visit, extract_facts, has_unreadable_date,
                                 merge_facts, month_alone, month_named, other_patient, period_span,
-                                period_words, possible_ages, vague_date, year_left_out,
-                                years_later)
+                                period_words, possible_ages, vague_date, without_setting,
+                                year_left_out, years_later)
 from server.chat.organization import (HALLAND, ORGANIZATION_NAME, PLACE_TAIL,
                                       catalog_name_pattern, find_organization, lies_in_halland,
                                       organization_kind, only_a_place, resolve_scope,
@@ -492,6 +492,11 @@ def respond(state, message: object, conversation_id: str | None, today: date,
             if not told_there or not told_there <= told:
                 break
             base = head
+        if "setting" in told and extract_facts(base, today).stated().get("setting"):
+            # (the housing corrected replaces the one asked of: "nej förlåt hon bor hemma i
+            # lägenhet" after "pat bor på vob, hur blir hon ansluten" got the nursing home's
+            # rule again: walk-through, stop 41)
+            base = without_setting(base)
         text = f"{base}, {text}"
 
     said_period = period_words(conv.question, today) if conv is not None and conv.question \

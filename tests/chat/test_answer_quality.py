@@ -1696,3 +1696,15 @@ def test_the_sabo_pay_per_place_is_never_the_targeted_visits_500_kr(client):
     # without an amount
     body = ask_halland(client, "hur mycket kr får vc per säbo plats per år")
     assert "500 kr" not in body["answer"], body["answer"]
+
+
+def test_the_housing_corrected_after_an_answer_asks_the_question_again_of_it(client):
+    # walk-through, stop 41: "pat bor på vob" read no housing, and "nej förlåt hon bor hemma i
+    # lägenhet" after it got the nursing home's rule again
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    a = ask_in(client, vg, "pat bor på vob, hur blir hon ansluten")
+    assert a["understood"]["facts"]["setting"] == "sabo"
+    assert "Vård-och omsorgsboende ansluts till hemsjukvården vid inflyttning" in a["answer"]
+    b = ask_in(client, vg, "nej förlåt hon bor hemma i lägenhet", a["conversation_id"])
+    assert "Personer i ordinärt boende kan beviljas hemsjukvård om vårdbegäran är gjord" \
+        in b["answer"], b["answer"]
