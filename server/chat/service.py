@@ -5513,13 +5513,14 @@ _HOME_CARE_FEE = re.compile(r"\bför (?:\w+ )?(?:hemsjukvård\w*|hsv|khsv)\b|"
                             # stop 40, got the physician visit's 200 kr first)
                             r"\bhome (?:health )?care (?:fees?|charges?)\b|"
                             r"\bhemsjukvårdsavgift\w*|\bhsv-?avgift\w*|"
-                            # (being enrolled in it: "vad betalar patienten när hen ansluts till
-                            # hemsjukvården": walk-through, stop 41, got the physician visit's
-                            # 200 kr)
-                            r"\b(?:ansluts|anslutning|anslut\w*|skrivs in|inskriv\w*)\s+"
-                            r"(?:\w+\s+){0,2}?(?:till|i)\s+(?:den\s+)?(?:kommunala\s+)?"
-                            r"(?:hemsjukvård\w*|hsv|khsv)\b|"
-                            r"\benrol\w*\s+in\s+(?:municipal\s+)?home (?:health )?care\b", re.I)
+                            # (paid on being enrolled in it: "vad betalar patienten när hen
+                            # ansluts till hemsjukvården": walk-through, stop 41, got the
+                            # physician visit's 200 kr; never whether a visit to someone
+                            # enrolled pays the clinic: "inte enrolled in home care … 500 kr")
+                            r"\b(?:betala\w*|kosta\w*)\b[^?.]{0,40}?\b(?:när|vid|om)\s+"
+                            r"(?:(?:hen|hon|han|patienten|pat|man)\s+)?(?:ansluts|skrivs in)\s+"
+                            r"(?:till|i)\s+(?:den\s+)?(?:kommunala\s+)?"
+                            r"(?:hemsjukvård\w*|hsv|khsv)\b", re.I)
 # Someone other than the patient paying: "vad betalar regionen …", "what does the clinic pay".
 _PAYER_NAMED = re.compile(r"\b(?:betala\w*|pays?)\s+(?:regionen|kommunen|vc|vårdcentral\w*|"
                           r"vi|we)\b|"
