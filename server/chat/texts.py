@@ -514,34 +514,32 @@ def t(lang: str, key: str, **kw) -> str:
     return TEXTS.get(lang, TEXTS["sv"])[key].format(**kw)
 
 
-def describe_changes(changes: list[tuple[str, object, object]], lang: str) -> str:
-    """'Ändrat: ålder 84 → 85.' for facts a later message stated differently."""
+def _fact_words(lang: str):
+    """(the label of a fact, its value as said) in ``lang``: "ålder", "särskilt boende (SäBo)"."""
     labels = FACT_LABELS.get(lang, FACT_LABELS["sv"])
     values = VALUE_LABELS.get(lang, VALUE_LABELS["sv"])
 
     def shown(v):
         return values.get(v, v) if isinstance(v, (str, bool)) else v
 
-    parts = []
-    for key, before, after in changes:
-        label = labels.get(key, key)
-        parts.append(f"{label} {shown(before)} → {shown(after)}" if before is not None
-                     else f"{label} {shown(after)}")
+    return (lambda key: labels.get(key, key)), shown
+
+
+def describe_changes(changes: list[tuple[str, object, object]], lang: str) -> str:
+    """'Ändrat: ålder 84 → 85.' for facts a later message stated differently."""
+    label, shown = _fact_words(lang)
+    parts = [f"{label(key)} {shown(before)} → {shown(after)}" if before is not None
+             else f"{label(key)} {shown(after)}" for key, before, after in changes]
     return t(lang, "changed", changes="; ".join(parts))
 
 
 def describe_what_if_dropped(dropped: list[tuple[str, object, object]], lang: str) -> str:
     """'Obs: svaret gäller besöket som du beskrev det (besöksdag 2025-03-12), inte det tänkta
     fallet (besöksdag 2025-04-02).' for what-if facts a correction of the visit leaves out."""
-    labels = FACT_LABELS.get(lang, FACT_LABELS["sv"])
-    values = VALUE_LABELS.get(lang, VALUE_LABELS["sv"])
-
-    def shown(v):
-        return values.get(v, v) if isinstance(v, (str, bool)) else v
-
-    told = "; ".join(f"{labels.get(k, k)} {shown(before)}" for k, _, before in dropped
+    label, shown = _fact_words(lang)
+    told = "; ".join(f"{label(k)} {shown(before)}" for k, _, before in dropped
                      if before is not None)
-    what_if = "; ".join(f"{labels.get(k, k)} {shown(after)}" for k, after, _ in dropped)
+    what_if = "; ".join(f"{label(k)} {shown(after)}" for k, after, _ in dropped)
     return t(lang, "what_if_dropped", told=f" ({told})" if told else "", what_if=what_if)
 
 
