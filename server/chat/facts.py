@@ -80,6 +80,12 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 # in this century, never a birth date's "19400101".
 _DOTTED_OR_COMPACT_DATE = re.compile(r"(?<![\d.,/-])(?:(\d{4})\.(\d{1,2})\.(\d{1,2})|"
                                      r"(20\d\d)(\d\d)(\d\d))(?![\d/-]|[.,]\d)")
+
+
+def _year_month_day(m: re.Match) -> tuple[int, int, int]:
+    """The year, month and day of a ``_DOTTED_OR_COMPACT_DATE`` match, dotted or run
+    together (either group set may hold them)."""
+    return tuple(int(x) for x in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
 # Swedish day-month order (issue 9, "Dates in Swedish day-month order"): "10/5 2024", "10/5-24",
 # "10/5", "15.11.2026", "15.03.2025". Never month-first: "3/4" is the 3rd of April here.
 # A full stop after the year ends the sentence ("skrevs in 28.9.2026. När …": routing set,
@@ -263,7 +269,7 @@ def has_unreadable_date(text: str, today: date) -> bool:
         return True
     for m in _DOTTED_OR_COMPACT_DATE.finditer(text):
         # ("hembesök säbo inskrivning 20241301 88år": walk-through, stop 41, taken as today's)
-        year, month, day = (int(x) for x in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
+        year, month, day = _year_month_day(m)
         try:
             date(year, month, day)
         except ValueError:
@@ -513,7 +519,7 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
         except ValueError:
             return None
     for m in _DOTTED_OR_COMPACT_DATE.finditer(text):
-        year, month, day = (int(x) for x in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
+        year, month, day = _year_month_day(m)
         if m.group(4) and year > today.year + 1:
             continue  # (a number, no date of ours)
         try:

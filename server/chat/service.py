@@ -1917,11 +1917,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                 (vague_date(text) and (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)))
                 # "och i april förra året" after a card (walk-through, stop 22: a version
                 # answer, the visit dropped)
-                or (period_span(text, today) is not None and len(text.split()) <= 6
-                    and (_WHAT_IF.match(text) or _retimed(text, today)))
                 # (or a day without its year: "och 31 mars?", "and 31 march?" after a card of
                 # 30 March 2025: walk-through, stop 41, refused or a reference list quoted)
-                or (set(stated) == {"visit_date"} and len(text.split()) <= 6
+                or ((period_span(text, today) is not None or set(stated) == {"visit_date"})
+                    and len(text.split()) <= 6
                     and (_WHAT_IF.match(text) or _retimed(text, today)))
                 # "same thing but visit was in april 2025" (walk-through, stop 24: a version
                 # answer without the registration)
@@ -4619,7 +4618,7 @@ def _monthly_fee_for_a_visit(text: str, passage: str) -> bool:
             or _MONTHLY.search(text):
         return False
     stating = [passage[x.start:x.end] for x in S.split_sentences(passage)
-               if re.search(r"\d\s*(?:kr|kronor|sek)\b", passage[x.start:x.end], re.I)]
+               if _AMOUNT_WRITTEN.search(passage[x.start:x.end])]
     return bool(stating) and all(_MONTHLY.search(x) and not re.search(r"besök|visit", x, re.I)
                                  for x in stating)
 
@@ -6262,21 +6261,15 @@ def _term_asked(text: str) -> str | None:
             return found
     if not m and "," in text:
         # the question before a comma and a remark ("what does SIP mean, i hear it all the
-        # time": walk-through, stop 41, refused)
-        head = text.strip().split(",", 1)[0].strip()
-        if re.match(r"(?:vad|va|what)\b", head, re.I):
-            found = _term_asked(head)
-            if found and found != "det":
-                return found
-    if not m and "," in text:
-        # the question after an introduction and a comma ("hej jag e ny usk i kommunen, vad
-        # betyder inskrivning i hemsjukvården": walk-through, stop 40, quoted the 500 kr rule
-        # and its "och utskrivning då" got a visit card)
-        last = text.strip().rsplit(",", 1)[-1].strip()
-        if re.match(r"(?:vad|va|what)\b", last, re.I):
-            found = _term_asked(last)
-            if found and found != "det":
-                return found
+        # time": walk-through, stop 41, refused), or after an introduction and a comma ("hej
+        # jag e ny usk i kommunen, vad betyder inskrivning i hemsjukvården": walk-through,
+        # stop 40, quoted the 500 kr rule and its "och utskrivning då" got a visit card)
+        for piece in (text.strip().split(",", 1)[0], text.strip().rsplit(",", 1)[-1]):
+            piece = piece.strip()
+            if re.match(r"(?:vad|va|what)\b", piece, re.I):
+                found = _term_asked(piece)
+                if found and found != "det":
+                    return found
     if not m and _SENTENCE_BREAK.search(text.strip()):
         # the question after an introduction ("Jag är ny som sjuksköterska i hemsjukvården.
         # Vad betyder vårdbegäran …": walk-through, stop 27, was no meaning question); never
@@ -6734,9 +6727,10 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             any(known.get(t, 0) > 0 or t in grouped
                 for t in tokenizer.tokenize(word, compounds=True))
             for word in re.findall(r"[^\W\d_]+", frame.text))
-        named = _named_section_hit(hits, q_terms, threshold, lang, tokenizer, SEARCH_BOX_MARGIN) \
-            if box else _named_section_hit(hits[1:], q_terms, threshold, lang, tokenizer)
-        if not box and frame.probabilities.get(SEARCH_KIND, 0.0) >= CONFIDENT_SEARCH \
+        if box:
+            named = _named_section_hit(hits, q_terms, threshold, lang, tokenizer,
+                                       SEARCH_BOX_MARGIN)
+        elif frame.probabilities.get(SEARCH_KIND, 0.0) >= CONFIDENT_SEARCH \
                 and _names_heading_word(best, q_terms, tokenizer) \
                 and is_supported(best, threshold - NAMED_SECTION_MARGIN, lang):
             # the best passage, nearly supporting, under a heading holding a rare word of the
@@ -6746,6 +6740,8 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             # reads a question about the routines ("ob natt" is none, and "Kväll och natt"
             # would answer it)
             named = best
+        else:
+            named = _named_section_hit(hits[1:], q_terms, threshold, lang, tokenizer)
         if named is None:
             named = _introduced_in(kb, frame, text, best, threshold, tokenizer)
         if named is None and frame.search_text and frame.topic_passage == (

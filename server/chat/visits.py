@@ -81,8 +81,11 @@ class VisitPiece:
     own: str = ""  # its own words, without what came before the first visit
 
 
-#: The words of "den ena …, den andra …" / "one pt …, the other …" naming two patients.
-_PAIR_WORD = re.compile(r"\b(?:ena|andra|one|other)\b", re.I)
+def _by_word(text: str, start: int) -> bool:
+    """Whether the visit marker at ``start`` is a word ("ena", "andra", "one", "the other"),
+    not a number."""
+    m = _NUMBERED.match(text, start)
+    return m is not None and not any(m.group(g) for g in ("a", "b", "c", "d"))
 
 
 def _numbered(text: str) -> list[tuple[int, int]] | None:
@@ -113,8 +116,8 @@ def visit_pieces(text: str, today: date) -> list[VisitPiece] | None:
         # (a number alone after "ena" / "andra" is that patient's age, read so: "ena pat 72
         # andra 88"; the words quoted stay the asker's)
         reads = [re.sub(r"^(\s*)(?=\d{2,3}\b(?!\s*[/.:-]\s*\d))", r"\1pat ", body)
-                 if _PAIR_WORD.search(text[start:end]) else body
-                 for body, (start, end) in zip(bodies, numbered)]
+                 if _by_word(text, start) else body
+                 for body, (start, _) in zip(bodies, numbered)]
         need = 1
     else:
         cuts = list(_BOUNDARY.finditer(text))
