@@ -952,6 +952,15 @@ def extract_age(text: str, today: date) -> tuple[int | None, date | None, int | 
             year += 2000 if year <= today.year % 100 else 1900
         if 1880 <= year <= today.year:
             return None, None, year
+    m = age_stated(text)
+    if m is not None:
+        return int(m.group(1)), None, None
+    return None, None, None
+
+
+def age_stated(text: str) -> re.Match | None:
+    """Where ``text`` states the patient's age in years (its group 1), by the first of
+    ``_AGE_PATTERNS`` that finds one; not an age bound of a rule ("85 år o äldre")."""
     for pattern in _AGE_PATTERNS:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 12):m.start()]
@@ -962,10 +971,9 @@ def extract_age(text: str, today: date) -> tuple[int | None, date | None, int | 
                     r"\s*(?:år\s+)?(?:och|o|&)\s+(?:äldre|över|uppåt)|\s*(?:years?\s+)?"
                     r"(?:or|and)\s+(?:older|over|above)|\s*\+", after, re.I):
                 continue
-            age = int(m.group(1))
-            if 0 <= age <= 130:
-                return age, None, None
-    return None, None, None
+            if 0 <= int(m.group(1)) <= 130:
+                return m
+    return None
 
 
 # ---------------------------------------------------------------- categories

@@ -26,7 +26,8 @@ from server.chat.conversations import Conversation, valid_id
 from server.chat.checks import Claim, check_asked, group_age, verdict
 from server.chat.dialogue import changed_facts, read_reply
 from rutin.text import detect_language, language_scores
-from server.chat.facts import (AHEAD_WORDS, DISCHARGE_WORDS, age_at_the_visit, age_today,
+from server.chat.facts import (AHEAD_WORDS, DISCHARGE_WORDS, age_at_the_visit, age_stated,
+                                age_today,
                                 days_from_the_visit, extract_facts, has_unreadable_date,
                                 merge_facts, month_alone, month_named, other_patient, period_span,
                                 period_words, possible_ages, vague_date, without_setting,
@@ -923,6 +924,9 @@ class Frame:
     #: What is searched: the message, or a short follow-up with the heading of the passage the
     #: last answer quoted (``_follow_up_text``).
     search_text: str | None = None
+    #: The message without the patient's age it states, when its hits were searched so (the
+    #: age's words found a figure or a group of another matter).
+    unaged: str | None = None
     today: date | None = None  # the day the question is asked (versions in force on it)
     where_said: bool = False  # "var står det?": where the last answer's passage is
     claim: str | None = None  # "var står det att <claim>?": the statement looked for
@@ -1283,6 +1287,19 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         again = kb.search(re.sub(r"\s+", " ", bare).strip(" ,"), k=5, organization=scope)
         if again and is_supported(again[0], kb.no_answer_threshold_for(lang), lang):
             frame.hits = again
+    age = age_stated(text) if frame.search_text is None and "patient_age" in stated \
+        and frame.hits else None
+    if age is not None and _age_matched_otherwise(age.group(1), frame.hits[0].chunk.text):
+        # the patient's age says who the question is about, not a figure or a group to find:
+        # "pat 45 år med MS kan hen få hemsjukvård" found the 2022 report's "… en ökning med
+        # 45 procent", "hemsjukvård för 45-åring med ms?" its "Hälsosamtal för 75-åringar",
+        # before the municipality's enrolment criteria (known since stop 41): its passages
+        # are found without it, as a period's are above
+        bare = re.sub(r"\s+", " ", text[:age.start(1)]
+                      + _AGE_UNIT.sub("", text[age.end(1):], count=1)).strip(" ,")
+        again = search(bare) if len(_WORD.findall(bare)) >= 3 else []
+        if again and is_supported(again[0], kb.no_answer_threshold_for(lang), lang):
+            frame.hits, frame.unaged = again, bare
     short_after_search = frame.search_text is None and conv.topic \
         and conv.last_kind == SEARCH_KIND and not conv.pending and not stated \
         and mention is None and len(text.split()) <= TOPIC_FOLLOW_WORDS
@@ -3200,7 +3217,7 @@ def _two_organizations(state, frame: Frame, whole: ChatReply) -> ChatReply | Non
         else best.meta.organization
     if second_org == answered or _other_kind_of_organization(frame.text, second_org):
         return None
-    hits = kb.search(frame.text, k=5, organization=second_org)
+    hits = kb.search(frame.unaged or frame.text, k=5, organization=second_org)
     second = _search_answer(state, replace(frame, organization=second_org, hits=hits,
                                            search_text=None))
     if second.api.get("kind") != SEARCH or second.lead is not None:
@@ -4548,6 +4565,17 @@ _SAID_IN_ITS_WORDS = (_ASKS_TRAVEL, _DEATH, _EMPLOYER, _CEILING, _ASKS_SALARY, _
 SEARCH_BOX_WORDS = 2
 #: A period named in words ("februari 2027", "feb 2027", "i våras"), not a year alone.
 _MONTH_IN = re.compile(r"[^\W\d_]{3,}")
+#: What follows an age's number as its unit ("45 år", "87-åring", "90 years old", "88 y/o").
+_AGE_UNIT = re.compile(r"^\s*-?\s*(?:år(?:s|ing\w*)?|åri(?:g|ga|gt)|years?(?:\s*-?\s*old)?|"
+                       r"y/?o|yo|yrs?)\b", re.I)
+
+
+def _age_matched_otherwise(number: str, passage: str) -> bool:
+    """True when ``passage`` holds a patient's age ``number`` as some other figure ("45
+    procent" for a patient of 45), or ages as a group ("75-åringar"), so that a search for the
+    age's words finds them."""
+    return re.search(rf"(?<![\d,.]){number}(?![\d]|[,.]\d)(?!\s*-?\s*(?:år|åring|years))|"
+                     r"\b\d+\s*-?\s*åringar", passage, re.I) is not None
 
 
 def _without_its_period(frame: Frame, hit) -> str:

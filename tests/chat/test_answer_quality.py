@@ -1708,3 +1708,11 @@ def test_the_housing_corrected_after_an_answer_asks_the_question_again_of_it(cli
     b = ask_in(client, vg, "nej förlåt hon bor hemma i lägenhet", a["conversation_id"])
     assert "Personer i ordinärt boende kan beviljas hemsjukvård om vårdbegäran är gjord" \
         in b["answer"], b["answer"]
+
+
+def test_a_patients_age_is_never_matched_to_a_figure_of_another_matter(ask):
+    # known since stop 41: "pat 45 år med MS kan hen få hemsjukvård" got the 2022 report's
+    # "Antal besök 2021 visar på en ökning med 45 procent"
+    body = ask("pat 45 år med MS kan hen få hemsjukvård")
+    assert "45 procent" not in body["answer"], body["answer"]
+    assert "oavsett ålder eller diagnos" in body["answer"]
