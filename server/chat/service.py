@@ -2121,6 +2121,9 @@ _WHY_ALONE = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:why|varför|how come
                         r"varför (?:blev|är|var) det (?:annorlunda|annat|inte samma)|"
                         r"varför (?:skiljer det sig|ändrades det|ändrades)|"
                         r"(?:what|vad) (?:changed|ändrades))\s*\??\s*$", re.I)
+#: At most this many words, a message of not knowing says nothing more ("vet inte", "nej vet
+#: ej", "no idea really").
+DONT_KNOW_WORDS = 4
 #: Not knowing the answer to the assistant's question: "vet ej om …", "ingen aning", "not sure".
 _DONT_KNOW = re.compile(r"^\W*(?:nej\W+)?(?:vet\s+(?:ej|inte|int)|ingen\s+aning|osäker|oklart|"
                         r"not\s+sure|unsure|don'?t\s+know|do\s+not\s+know|no\s+idea)\b", re.I)
@@ -2741,8 +2744,10 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
             # today (walk-through, stop 21: "the 14th" after "On what date …?" got today's
             # Cosmic card)
             question = T.question_for("visit_date", lang)
-            return ChatReply(api={"kind": CLARIFY, "answer": T.t(lang, "not_understood",
-                                                                 q=question),
+            # (not knowing it is no reply to misunderstand: "vet ej" was answered "Jag förstod
+            # inte svaret", known since stop 41)
+            said = "not_known_day" if _DONT_KNOW.match(frame.text) else "not_understood"
+            return ChatReply(api={"kind": CLARIFY, "answer": T.t(lang, said, q=question),
                                   "decision": None, "citations": [], "passages": []},
                              conversation=conv, question=question)
         if frame.nonsense_reply:
@@ -2753,7 +2758,13 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
             reply = _visit_answer(state, frame, conv, today)
             fee = A.fee_line(reply.api.get("decision") or {}, lang) \
                 if frame.asked_of_card else None
-            reply.api["answer"] = (fee or T.t(lang, "not_understood", q=reply.question or "")) \
+            # (not knowing the answer is said to leave it open, the question asked once, below
+            # the card: "vet ej" after the occasion's question was answered "Jag förstod inte
+            # svaret." with the question twice, known since stop 41)
+            unknown = T.t(lang, "not_known") if _DONT_KNOW.match(frame.text) \
+                and reply.question else None
+            reply.api["answer"] = (fee or unknown
+                                   or T.t(lang, "not_understood", q=reply.question or "")) \
                 + "\n" + reply.api["answer"]
             return reply
         if frame.facts_only:
@@ -5011,6 +5022,11 @@ def _covered_elsewhere(state, frame: Frame, *, holding_fact: bool = True):
         # a follow-up asks about the passage it points back at, not about what its few words
         # find elsewhere ("and how much is it in kronor" after the municipality's fee levels
         # was sent to another region's physician visit fee: walk-through, stop 39)
+        return None
+    if _DONT_KNOW.match(frame.text) and len(frame.text.split()) <= DONT_KNOW_WORDS:
+        # not knowing, with nothing asked, is no question another organization answers ("vet
+        # inte" after a whole card was said to be covered by the municipality's "Bedömning och
+        # beslut", whose "… IT-systemet" it matched; known since stop 41)
         return None
     others = [o for o in kb.organizations() if o != frame.organization]
     today = frame.today or date.today()

@@ -72,6 +72,10 @@ TEXTS = {
         "pnr_bad": "Personnumret kunde inte tolkas (kontrollsiffran eller datumet stämmer inte), "
                    "så det användes inte. Ange gärna patientens ålder i stället.",
         "not_understood": "Jag förstod inte svaret. {q}",
+        "not_known": "Okej, det lämnar jag öppet: det som beror på det kan inte avgöras förrän "
+                     "det är känt. Svara på frågan nedan när du vet.",
+        "not_known_day": "Okej. Utan besöksdagen kan jag inte säga vilken version av rutinen som "
+                         "gällde, så jag gissar inte på den. {q}",
         "why_card": "Svaret bygger på skälen under ”Skäl:”, med källorna bredvid:",
         "why_version": "På besöksdagen gäller ”{title}”, en ny version av rutinen. "
                        "Anteckning i dokumentförteckningen: {note}",
@@ -278,6 +282,10 @@ TEXTS = {
         "pnr_bad": "The personal identity number could not be read (the check digit or the "
                    "date is wrong), so it was not used. Please give the patient's age instead.",
         "not_understood": "I did not understand the reply. {q}",
+        "not_known": "All right, I leave it open: what depends on it cannot be decided until "
+                     "it is known. Answer the question below when you know.",
+        "not_known_day": "All right. Without the visit date I cannot tell which version of the "
+                         "routine applied, so I will not guess it. {q}",
         "why_card": "The answer rests on the reasons under “Why:”, with their sources beside it:",
         "why_version": "On the visit date “{title}” applies, a new version of the routine. "
                        "Note in the list of documents (in Swedish): {note}",

@@ -4224,3 +4224,32 @@ def test_whether_the_decision_changes_the_500_kr_is_the_notice_of_the_new_compen
                "ändras beloppet?")
     assert "ingen tidigare version" not in body["answer"]
     assert "Dokumenten anger varken belopp eller startdatum" in body["answer"], body["answer"]
+
+
+def test_not_knowing_the_occasion_leaves_it_open_and_asks_once(ask):
+    # known since stop 41: "vet ej" after the occasion's question was answered "Jag förstod
+    # inte svaret.", the question said twice
+    a = ask("hembesök idag 87-åring på säbo, hur registrerar jag")
+    b = ask("vet ej", a["conversation_id"])
+    assert "förstod inte" not in b["answer"]
+    assert b["answer"].startswith("Okej, det lämnar jag öppet"), b["answer"]
+    assert b["answer"].count(a["question"]) == 1 and b["question"] == a["question"]
+    assert b["decision"]["system"] == "Cosmic" and b["decision"]["patient_fee_sek"] == 0
+
+
+def test_not_knowing_the_visit_day_asks_for_it_again_without_guessing(ask):
+    a = ask("hur registrerar jag ett hembesök hos 90-åring på säbo efter utskrivning, "
+            "datumet 2024-13-45")
+    assert a["kind"] == "clarify", a["answer"]
+    b = ask("ingen aning", a["conversation_id"])
+    assert b["kind"] == "clarify" and b["decision"] is None
+    assert "Utan besöksdagen kan jag inte säga vilken version" in b["answer"], b["answer"]
+
+
+def test_not_knowing_with_nothing_asked_is_never_said_to_be_another_organizations_matter(
+        client):
+    # known since stop 41: "vet inte" after a whole card was said to be covered by the
+    # municipality's routine, section "Bedömning och beslut"
+    a = ask_halland(client, "besök hos 90-åring på säbo idag, utskrivning")
+    b = ask_halland(client, "vet inte", a["conversation_id"])
+    assert "Kommun i Västra Götaland" not in b["answer"], b["answer"]
