@@ -958,6 +958,11 @@ def extract_age(text: str, today: date) -> tuple[int | None, date | None, int | 
     return None, None, None
 
 
+#: Words before a number of years that make it a duration: "sen 2 år", "i 3 år", "for 2 years".
+_DURATION_BEFORE = re.compile(r"\b(?:sen|sedan|i|under|inom|efter|om|in|for|since|within|"
+                              r"after)\s+$", re.I)
+
+
 def age_stated(text: str) -> re.Match | None:
     """Where ``text`` states the patient's age in years (its group 1), by the first of
     ``_AGE_PATTERNS`` that finds one; not an age bound of a rule ("85 år o äldre")."""
@@ -967,6 +972,10 @@ def age_stated(text: str) -> re.Match | None:
             after = text[m.end():m.end() + 12]
             # (typed short too: "85 år o äldre betalar dom nåt", "aged 85 and over": walk-
             # throughs, stop 41, were read as an 85-year-old's visit and its question asked)
+            if _DURATION_BEFORE.search(text[max(0, m.start(1) - 12):m.start(1)]):
+                # how long, not how old: "hon bor på säbo sen 2 år" (walk-through, stop 42:
+                # "Ändrat: ålder 91 → 2", and 200 kr for a 91-year-old)
+                continue
             if _RULE_AGE_CONTEXT.search(before) or re.match(
                     r"\s*(?:år\s+)?(?:och|o|&)\s+(?:äldre|över|uppåt)|\s*(?:years?\s+)?"
                     r"(?:or|and)\s+(?:older|over|above)|\s*\+", after, re.I):
@@ -1207,7 +1216,9 @@ _IN_PERSON = re.compile(r"\bpå plats\b|\bfysiskt\b|\bin person\b|\bi hemmet\b|\
                         # going there ("ok om jag åker dit imorgon istället" after a video
                         # visit kept it remote, so no 500 kr: walk-through, stop 30)
                         r"\b(?:åker|åka|åkte|åkt|kör|köra|körde|kört|går|gå|gick|"
-                        r"gått)\s+"
+                        r"gått|kommer|kom|följer|följde)\s+(?:med\s+)?"
+                        # ("nej förresten läkaren kommer med hem till pat" after a phone call
+                        # kept it remote, no 500 kr: walk-through, stop 42)
                         r"(?:dit|ut|hem till)\b|"
                         r"\b(?:go|goes|going|went|drive|drives|driving|drove)\s+(?:there|out)\b",
                         re.I)
@@ -1304,6 +1315,14 @@ _PERFORMED_BY = [
 ]
 
 
+#: The one asking says she is a nurse ("jag som dsk", "I'm the district nurse") ...
+_ASKER_A_NURSE = re.compile(r"\bjag som (?:dsk|ssk|sjukskötersk\w*|distrikts?sköterska\w*)\b|"
+                            r"\bjag (?:är|e) (?:dsk|ssk|sjuksköterska|distriktssköterska)\b|"
+                            r"\b(?:i'm|i am|im|as) (?:a |the )?(?:district )?nurse\b", re.I)
+#: ... and makes the visit on her own.
+_ON_THEIR_OWN = re.compile(r"\bsjälv\b|\bensam\b|\butan (?:en )?läkare\w*|\bmyself\b|"
+                           r"\balone\b|\bon my own\b|\bwithout (?:a |the )?(?:doctor|physician)\b",
+                           re.I)
 #: A nurse named as company, not as the one who made the visit: "gick igenom med ssk", "m frun
 #: o dsk", "dsk var också med", "the ssk on the ward called me" (walk-through, stop 35: each
 #: made the physician's visit a nurse's, "Extra ersättning: nej" and no registration).
@@ -1561,6 +1580,10 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
     who, negated = _first_category(_without_company(_REPLACED.sub(" ", text)), _PERFORMED_BY)
     if who and not negated:
         facts.performed_by = who
+    if _ASKER_A_NURSE.search(text) and _ON_THEIR_OWN.search(text):
+        # the nurse asking makes the visit herself ("gör hembesök m läkaren imorgon, vad gäller
+        # om jag som dsk gör besöket själv": walk-through, stop 42, noted as the physician's)
+        facts.performed_by = "sjukskoterska"
     facts.found = list(facts.stated())
     return facts
 

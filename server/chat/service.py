@@ -1748,7 +1748,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.kind = VERSION
     if conv.last_kind == VISIT and conv.facts.get("visit_date") and not stated \
             and (_SYSTEM_NAMED.search(text) and _THEN.search(text) or _WHICH_SYSTEM.search(text)) \
+            and not ((REGISTRATION_WORDS.search(text) or _WHAT_TO_ENTER.search(text))
+                     and _the_visits_system(state, conv, text)) \
             and len(text.split()) <= 10:
+        # (what to enter in it is the visit's registration: "vad skriver jag i cosmic då",
+        # "so what do i put in cosmic then" after a card got the version's dates: walk-through,
+        # stop 42)
         # ("which system do i use for that one then", "vilket journalsystem": walk-
         # throughs, stop 35, an IT-system sentence of the HSU decision, or refused)
         # "Var det inte Cosmic redan då?" after a card: which version held on the visit's day
@@ -1760,6 +1765,14 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # the fields to fill in, asked after a registration answer, are that answer's ("what
         # fields do i fill in" after a VAS card: walk-through, stop 34, refused); and after
         # which journal system that visit's day had (walk-through, stop 39, refused)
+        frame.kind, frame.reply_to = VISIT, "correction"
+    if conv.last_kind == VISIT and _has_visit(conv.facts) and not stated \
+            and frame.kind != VISIT and _WHAT_TO_ENTER.search(text) \
+            and len(text.split()) <= 8 and _the_visits_system(state, conv, text):
+        # what to enter in the visit's journal system, asked after its answer, is that answer
+        # ("vad skriver jag i cosmic då", "so what do i put in cosmic then" after a card for a
+        # visit of none of the three occasions got Cosmic's dates, or its riktade codes:
+        # walk-through, stop 42)
         frame.kind, frame.reply_to = VISIT, "correction"
     if conv.last_kind == VISIT and _has_visit(conv.facts) and _WHY_ALONE.match(text):
         # "why?" after a registration answer asks why that answer (walk-through, stop 21:
@@ -2121,6 +2134,11 @@ _WHY_ALONE = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:why|varför|how come
                         r"varför (?:blev|är|var) det (?:annorlunda|annat|inte samma)|"
                         r"varför (?:skiljer det sig|ändrades det|ändrades)|"
                         r"(?:what|vad) (?:changed|ändrades))\s*\??\s*$", re.I)
+#: What to enter, asked: "vad skriver jag", "vad fyller jag i", "what do i put".
+_WHAT_TO_ENTER = re.compile(r"\b(?:vad|hur)\s+(?:ska\s+jag\s+|skall\s+jag\s+|ska\s+man\s+|"
+                            r"skriver|fyller|anger|matar|lägger)|"
+                            r"\bwhat (?:do|should|shall|would) i (?:put|enter|write|fill|type)\b",
+                            re.I)
 #: At most this many words, a message of not knowing says nothing more ("vet inte", "nej vet
 #: ej", "no idea really").
 DONT_KNOW_WORDS = 4
@@ -3319,6 +3337,16 @@ def _routine_on(state, day) -> object | None:
         return state.rules.visit_routine_on(date.fromisoformat(str(day)))
     except ValueError:
         return None
+
+
+def _the_visits_system(state, conv: Conversation, text: str) -> bool:
+    """True when ``text`` names no journal system, or the one in force on the conversation's
+    visit day."""
+    named = _SYSTEM_NAMED.search(text)
+    if named is None:
+        return True
+    routine = _routine_on(state, conv.facts.get("visit_date"))
+    return routine is not None and routine.system.lower() == named.group(1).lower()
 
 
 def _extended_lmv(state, frame: Frame, conv: Conversation) -> ChatReply | None:

@@ -4253,3 +4253,63 @@ def test_not_knowing_with_nothing_asked_is_never_said_to_be_another_organization
     a = ask_halland(client, "besök hos 90-åring på säbo idag, utskrivning")
     b = ask_halland(client, "vet inte", a["conversation_id"])
     assert "Kommun i Västra Götaland" not in b["answer"], b["answer"]
+
+
+def test_years_lived_somewhere_are_never_the_patients_age(ask):
+    # walk-through, stop 42: "hon bor på säbo sen 2 år" gave "Ändrat: ålder 91 → 2" and 200 kr
+    a = ask("läkaren var hos en 91-åring på säbo igår för brytpunktsamtal, hur regas det")
+    b = ask("hon bor på säbo sen 2 år", a["conversation_id"])
+    assert b["facts"]["patient_age"] == 91 and b["decision"]["patient_fee_sek"] == 0
+    assert "ålder 91 → 2" not in b["answer"]
+
+
+def test_nej_opening_a_correction_of_the_age_never_answers_the_enrolment_question(ask):
+    # walk-through, stop 42: "nej förresten hen hade fyllt 85 i februari" while enrolment was
+    # asked was read as not enrolled, and the fee and the 500 kr were taken away
+    a = ask("läkarbesök hemma hos en 84-åring 15/3-2025 efter utskrivning, vad betalade pat")
+    assert a["question"] == "Är patienten inskriven i kommunal hemsjukvård?"
+    b = ask("nej förresten hen hade fyllt 85 i februari", a["conversation_id"])
+    assert "municipal_home_care" not in b["facts"], b["facts"]
+    assert b["decision"]["patient_fee_sek"] == 0
+    assert b["question"] == a["question"]
+
+
+def test_neither_to_the_occasions_question_is_none_of_the_three(ask):
+    # walk-through, stop 42: "neither, just checking her leg ulcer" was read as a new question
+    # and refused, the visit's thread lost
+    a = ask("home visit today, sabo, pt 78")
+    assert a["question"] and "discharge" in a["question"]
+    b = ask("neither, just checking her leg ulcer", a["conversation_id"])
+    assert b["kind"] == "rule" and b["facts"]["occasion"] == "annat", b["answer"]
+    assert b["decision"]["eligible"] is False
+
+
+@pytest.mark.parametrize("question", ["vad skriver jag i cosmic då",
+                                      "so what do i put in cosmic then"])
+def test_what_to_enter_in_the_visits_system_after_its_answer_is_that_answer(ask, question):
+    # walk-through, stop 42: after the answer for a visit of none of the three occasions, this
+    # got the Cosmic version's dates (and once the riktade vårdtjänst codes)
+    a = ask("pat 91 khsv hemma, besök i tisdags, vanlig kontroll")
+    assert a["decision"]["eligible"] is False
+    b = ask(question, a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["eligible"] is False, b["answer"]
+    assert "Riktad hemsjukvård" not in b["answer"]
+
+
+def test_a_nurse_making_the_visit_herself_is_never_noted_as_the_physicians(ask):
+    # walk-through, stop 42: "gör hembesök m läkaren imorgon, vad gäller om jag som dsk gör
+    # besöket själv" was noted "besöket gjordes av: läkare", with a Cosmic registration
+    body = ask("hej, gör hembesök m läkaren imorgon, vad gäller om jag som dsk gör besöket själv")
+    assert body["facts"]["performed_by"] == "sjukskoterska", body["facts"]
+    assert body["decision"]["eligible"] is False
+    assert "besöket gjordes inte av en läkare" in body["answer"]
+
+
+def test_the_physician_coming_home_to_the_patient_corrects_a_phone_call(ask):
+    # walk-through, stop 42: "nej förresten läkaren kommer med hem till pat" after a visit with
+    # the physician on the phone kept it remote, and no 500 kr
+    a = ask("jag håller i inskrivningssamtalet hemma hos ny pat khsv, läkaren är med på telefon, "
+            "pat 79, idag")
+    assert a["decision"]["eligible"] is False
+    b = ask("nej förresten läkaren kommer med hem till pat", a["conversation_id"])
+    assert b["facts"]["remote"] is False and b["decision"]["eligible"] is True, b["answer"]
