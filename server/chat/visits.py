@@ -58,7 +58,14 @@ _BOUNDARY = re.compile(
     # säbo …, en 92-åring med khsv … och en 66-åring …" and "sabo pt 87 after discharge, and
     # new khsv enrolment 60yo …" were each answered as one visit)
     r"|,\s*(?=(?:en|ett|a|an)\s+\d{2,3}\s*-?\s*(?:år|åring|y/?o|yo|yrs?|years?)\b)"
-    r"|,\s*(?:och|and)\s+(?=(?:new|ny|nya|another)\b)", re.I)
+    r"|,\s*(?:och|and)\s+(?=(?:new|ny|nya|another)\b)"
+    # a comma before the next visit's own day ("3 besök att efterreg: 12/2 -25 inskrivning 86 år
+    # säbo, 2/4 -25 brytpunkt 70 år hemma m khsv, i fredags vanlig uppföljning 92 år säbo":
+    # walk-through, stop 42, the second and third were dropped); a piece stating too little
+    # of a visit stays with the one before
+    r"|,\s*(?=(?:(?:den|on)\s+)?\d{1,2}/\d{1,2}\b|(?:i|förra)\s+(?:måndags|tisdags|onsdags|"
+    r"torsdags|fredags|lördags|söndags)\b|(?:igår|i går|i förrgår|idag|i dag|yesterday|today)\b)",
+    re.I)
 #: The visits said to share something ("båda på säbo", "both at home", "alla igår").
 _ALL_OF_THEM = re.compile(r"\bbåda\b|\bbägge\b|\balla\b|\bsamtliga\b|\bboth\b|"
                           r"\ball (?:of them|three|two|four)\b", re.I)
@@ -175,7 +182,10 @@ _ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5,
 #: "besök 2", "nr 3", "no 2", "visit #1", "ettan", "trean", "den andra", "första besöket",
 #: "the second one", "visit two", "the last one" / "den sista".
 _VISIT_NAMED = re.compile(
-    r"\b(?:besök(?:et)?|visit|pat(?:ient)?|pt|nr|no|number|nummer)\s*#?\s*(?P<n>[1-9])(?![\d/.:-])\b|"
+    # (a colon or full stop after the number, before a space, is the form the answer itself
+    # suggests, "besök 1: …": walk-through, stop 42, the correction went to the other visit)
+    r"\b(?:besök(?:et)?|visit|pat(?:ient)?|pt|nr|no|number|nummer)\s*#?\s*(?P<n>[1-9])"
+    r"(?![\d/-])(?![.:]\S)\b|"
     r"\b(?P<suffix>ettan|tvåan|trean|fyran|femman)\b|"
     r"\b(?:den|det)\s+(?P<den>första|andra|tredje|fjärde|femte|sista)\b"
     r"(?!\s+(?:dagen|gången|veckan|månaden|året|versionen|rutinen))|"

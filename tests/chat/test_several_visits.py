@@ -206,3 +206,27 @@ def test_one_patient_and_the_other_in_one_message_are_two_visits(client, message
     body = ask_halland(client, message)
     assert body["kind"] == "rule" and body["visits"] == 2, body["answer"]
     assert [d["patient_fee_sek"] for d in body["decisions"]] == fees
+
+
+def test_a_correction_of_besok_1_with_a_colon_goes_to_the_first_visit(ask):
+    # walk-through, stop 42: "besök 1: nej förresten hon var 84 …", the form the answer itself
+    # suggests, changed the second visit (its age 79 became 84, its fee with it)
+    a = ask("igår 2 besök: 87-åring säbo efter utskrivning, sen 79-åring hemma brytpunktssamtal")
+    b = ask("ja", a["conversation_id"])
+    c = ask("besök 1: nej förresten hon var 84", b["conversation_id"])
+    assert c["answer"].startswith("Gäller besök 1."), c["answer"]
+    assert c["decision"]["patient_fee_sek"] == 200 and c["decision"]["eligible"] is True
+    assert _service(c["decision"]).endswith("inskrivningssamtal")
+    d = ask("besök 2: vad betalar hen", c["conversation_id"])
+    assert d["facts"]["patient_age"] == 79 and _service(d["decision"]).endswith("brytpunktssamtal")
+
+
+def test_visits_each_opening_on_their_own_day_after_a_comma_are_each_answered(ask):
+    # walk-through, stop 42: only the first of three visits was answered, the others dropped
+    body = ask("3 besök att efterreg: 12/2 -25 inskrivning 86 år säbo, 2/4 -25 brytpunkt 70 år "
+               "hemma m khsv, i fredags vanlig uppföljning 92 år säbo")
+    assert body["visits"] == 3, body["answer"]
+    first, second, third = body["decisions"]
+    assert first["system"] == "VAS" and first["patient_fee_sek"] == 0
+    assert second["system"] == "Cosmic" and second["patient_fee_sek"] == 200
+    assert second["eligible"] is True and third["eligible"] is False
