@@ -1141,7 +1141,9 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if kb is None:
         raise InputError("kb", state.not_ready_message(),
                          status_code=503)
-    if _term_asked(text) == "det":
+    if _term_asked(text) == "det" or (conv.turns > 0 and _EXPLAIN_AGAIN.match(text)):
+        # (asked to explain it again, in simpler words: "kan du förklara enklare" after an
+        # answer was refused, four times out of four: walk-through, stop 42)
         frame.means_it = True
         return frame
     # a check of an answer ("rätt?", "stämmer det att …"): read once, used below after a card,
@@ -2135,6 +2137,17 @@ _WHY_ALONE = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:why|varför|how come
                         r"varför (?:blev|är|var) det (?:annorlunda|annat|inte samma)|"
                         r"varför (?:skiljer det sig|ändrades det|ändrades)|"
                         r"(?:what|vad) (?:changed|ändrades))\s*\??\s*$", re.I)
+#: The last answer asked for again in other words: "kan du förklara enklare", "förklara det
+#: igen", "can you explain that in simpler words", "med andra ord?".
+_EXPLAIN_AGAIN = re.compile(
+    r"^\W*(?:(?:kan|kunde|skulle)\s+(?:du|ni)\s+)?(?:snälla\s+)?(?:förklara|förtydliga)"
+    r"(?:\s+(?:det|detta|den|dem))?(?:\s+(?:enklare|lättare|tydligare|bättre|igen|på (?:ett )?"
+    r"(?:enkelt|enklare|lättare|annat) sätt|med (?:andra|enklare|egna) ord))*\s*[?.!]*\s*$|"
+    r"^\W*(?:(?:can|could) you\s+)?(?:please\s+)?(?:explain|rephrase|simplify)"
+    r"(?:\s+(?:it|that|this))?(?:\s+(?:again|more simply|simpler|in (?:simpler|plain|other) "
+    r"(?:words|english|terms)))*\s*(?:please)?\s*[?.!]*\s*$|"
+    r"^\W*(?:enklare|med andra ord|in (?:simpler|plain|other) words|simpler)(?:\s+(?:tack|"
+    r"please))?\s*[?.!]*\s*$", re.I)
 #: What to enter, asked: "vad skriver jag", "vad fyller jag i", "what do i put".
 _WHAT_TO_ENTER = re.compile(r"\b(?:vad|hur)\s+(?:ska\s+jag\s+|skall\s+jag\s+|ska\s+man\s+|"
                             r"skriver|fyller|anger|matar|lägger)|"
@@ -2646,7 +2659,12 @@ _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
                # SIP bullet holding "få" was quoted, not the criteria)
                (re.compile(r"\b(vem|vilka)\s+(kan|får)\s+få\s+"
                            r"(?=(?:kommunal\s+)?(?:hemsjukvård|k?hsv\b))", re.I),
-                r"\1 \2 anslutas till "))
+                r"\1 \2 anslutas till "),
+               # "permis", "infobladet" as nurses say them (walk-through, stop 42: "pat är på
+               # permis från sjukhuset över helgen" got the evening rule, "permis" in the widget
+               # and "vad ska stå i infobladet till pat" were refused)
+               (re.compile(r"\bpermis(en)?\b", re.I), r"permission\1"),
+               (re.compile(r"\binfoblad(et|en)?\b", re.I), r"informationsblad\1"))
 
 
 #: The English words the chat's readings turn on, which the Swedish documents' vocabulary does

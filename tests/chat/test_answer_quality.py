@@ -1716,3 +1716,27 @@ def test_a_patients_age_is_never_matched_to_a_figure_of_another_matter(ask):
     body = ask("pat 45 år med MS kan hen få hemsjukvård")
     assert "45 procent" not in body["answer"], body["answer"]
     assert "oavsett ålder eller diagnos" in body["answer"]
+
+
+@pytest.mark.parametrize("follow_up", ["kan du förklara enklare",
+                                       "can you explain that in simpler words"])
+def test_asked_to_explain_again_the_whole_section_is_given_never_a_refusal(client, follow_up):
+    # walk-through, stop 42: "kan du förklara enklare" after an answer was refused, four times
+    # out of four; the routines say it in no other words, so their whole section is given
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    a = ask_in(client, vg, "hur gör jag när en pat ska skrivas ut från hemsjukvården")
+    b = ask_in(client, vg, follow_up, a["conversation_id"])
+    assert b["kind"] == "search", b["answer"]
+    assert "planeringsfunktioner kontaktas" in b["answer"]
+
+
+@pytest.mark.parametrize("message, said", [
+    ("pat är på permis från sjukhuset över helgen, ska vi göra nåt",
+     "patienter på permission från slutenvård"),
+    ("permis", "patienter på permission från slutenvård"),
+    ("vad ska stå i infobladet till pat", "skriftligt via informationsblad"),
+])
+def test_words_as_nurses_say_them_find_their_section(client, message, said):
+    # walk-through, stop 42: "permis" got the evening rule or was refused; "infobladet" refused
+    body = ask_in(client, "Kommun i Västra Götaland (Sektor Välfärd)", message)
+    assert body["kind"] == "search" and said in body["answer"], body["answer"]
