@@ -197,6 +197,10 @@ _ELSEWHERE_WORDS = re.compile(
     # ("i vg kommunen menar jag" after a fee answered from Region Halland's routine: walk-
     # through, stop 41, refused)
     r"menar|menade|mean|meant|"
+    # ("gäller det hos oss i västra götaland också?", "gäller det oss i halland me?" after an
+    # answer from the other organization: walk-throughs, stop 42, the enrolment criteria, or
+    # the HSU decision's background)
+    r"oss|vår|våra|vårt|us|our|me|"
     r"fråga|frågan|där|i|inom|hos|för|på|regionen|kommunen|what|about|how|and|but|is|it|does|"
     r"do|they|the|same|question|for|in|within|at|there|then|too|also|apply|regarding)\b|"
     r"[?!.,:;]", re.I)

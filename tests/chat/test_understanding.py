@@ -4324,3 +4324,15 @@ def test_english_keywords_typed_with_a_slip_get_the_registration(ask, message):
     # kosmik" was refused, while the same questions spelled right were answered
     body = ask(message)
     assert body["kind"] == "rule" and body["decision"]["system"] == "Cosmic", body["answer"]
+
+
+def test_whether_the_last_answer_holds_for_our_organization_is_asked_there(client):
+    # walk-through, stop 42: "gäller det oss i halland me?" after the municipality's fee levels
+    # got the HSU decision's background bullets ("Giltighet 2028-12-31"), read as a yes
+    a = ask_in(client, None, "vilka avgiftsnivåer finns för hemsjukvård")
+    assert "Nivå 1" in a["answer"]
+    b = ask_in(client, None, "gäller det oss i halland me?", a["conversation_id"])
+    assert b["kind"] == "no_answer", b["answer"]
+    assert "Rutinerna från Region Halland tar inte upp det" in b["answer"]
+    assert "Giltighet" not in b["answer"]
+
