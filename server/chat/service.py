@@ -43,7 +43,8 @@ from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, ca
 from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
                                 REGISTRATION_WORDS, SYSTEM_WORDS, UNTIL_WORDS, VERSION_WORDS,
                                 load_router, message_features)
-from server.chat.versions import VERSIONS_NAMED, answer_version_question, documents_named
+from server.chat.versions import (SAME_IN_BOTH, VERSIONS_NAMED, answer_version_question,
+                                  documents_named)
 from server.chat.visits import visit_named, visit_pieces
 
 RULES = "rule"
@@ -2012,6 +2013,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # not a visit to register ("en dam flyttar in på vård och omsorgsboende imorgon,
         # måste hon ansökas till hemsjukvård": walk-through, stop 22, got the Cosmic card)
         frame.kind, frame.stated = SEARCH_KIND, {}
+    if frame.kind == VISIT and not stated and _CHANGE_ASKED.search(text) \
+            and (VERSIONS_NAMED.search(text) or _BOTH_SYSTEMS.search(text)):
+        # what changed between the versions, asked after a card, is the versions' answer ("is
+        # it the same 500kr in both versions?" showed the card again: walk-through, stop 42)
+        frame.kind = VERSION
     if frame.kind == VISIT and not frame.facts_only and not _restates_visit(stated) \
             and (conv.last_kind == VISIT or _has_visit(conv.facts)):
         frame.reply_to = "correction"
@@ -2119,7 +2125,8 @@ _OTHER_DECISION = re.compile(r"utred\w*|tilläggsbeslut\w*|investigat\w*|inquiry
 # Both journal systems named, and a change asked for.
 _BOTH_SYSTEMS = re.compile(r"\bvas\b.*\bcosmic\b|\bcosmic\b.*\bvas\b", re.I)
 _CHANGE_ASKED = re.compile(r"förändring\w*|\bändr\w*|\bskillnad\w*|\bskiljer\b|\bdifferen\w*|"
-                           r"\bchang\w*|\bnytt\b|\bnew\b", re.I)
+                           r"\bchang\w*|\bnytt\b|\bnew\b|"
+                           r"\bdiffer\w*|" + SAME_IN_BOTH.pattern, re.I)
 # A document's id asked for ("vilket dokument-id har den nya nattrutinen").
 _DOC_ID_ASKED = re.compile(r"\bdokument-?id\w*|\bdokumentnummer\w*|\bdocument id\b|"
                            r"\bdocument number\b", re.I)

@@ -19,8 +19,13 @@ from kb.units import split_sentences
 
 _LIST = re.compile(r"vilka (?:rutiner|dokument)|which (?:routines|documents)|överblick|"
                    r"alla (?:rutiner|dokument)|what (?:routines|documents)|lista", re.I)
+#: Whether something is the same in both versions ("is it the same 500kr in both versions?",
+#: "är det samma 500 kr i båda versionerna": walk-through, stop 42, got which version is in
+#: force): what changed between them answers.
+SAME_IN_BOTH = re.compile(r"\b(?:samma|same|likadan\w*|oförändrad\w*|unchanged)\b(?=[^?.]*\b(?:"
+                          r"båda|bägge|both|versioner\w*|versions?|rutinerna|routines)\b)", re.I)
 _CHANGED = re.compile(r"ändr\w*|skillnad\w*|\bnytt\b|\bnya i\b|skiljer|chang\w*|differ\w*|"
-                      r"what'?s new|jämfört|compared", re.I)
+                      r"what'?s new|jämfört|compared|" + SAME_IN_BOTH.pattern, re.I)
 #: A difference asked between two things that are no versions, years or systems.
 _TWO_THINGS_COMPARED = re.compile(
     r"\b(?:skillnad\w*|difference)\s+(?:mellan|på|between|of)\s+(?!(?:de\s+|the\s+)?"

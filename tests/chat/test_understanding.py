@@ -4336,3 +4336,12 @@ def test_whether_the_last_answer_holds_for_our_organization_is_asked_there(clien
     assert "Rutinerna från Region Halland tar inte upp det" in b["answer"]
     assert "Giltighet" not in b["answer"]
 
+
+@pytest.mark.parametrize("first", [None, "pat 90 säbo igår"])
+def test_whether_the_500_kr_is_the_same_in_both_versions_is_what_changed(ask, first):
+    # walk-through, stop 42: "is it the same 500kr in both versions?" got which version is in
+    # force, or (after a card) the card again
+    cid = ask(first)["conversation_id"] if first else None
+    body = ask("is it the same 500kr in both versions?", cid)
+    assert body["kind"] == "version", body["answer"]
+    assert "The compensation is unchanged: SEK 500 per visit." in body["answer"]
