@@ -136,7 +136,9 @@ _RELATIVE = [
                 # ("dagens besök: 1. …": walk-through, stop 35)
                 r"\bi eftermiddags\b|\bthis afternoon\b|\bdagens (?:hem)?besök\b|"
                 r"\btoday's visits?\b", re.I), 0),
-    (re.compile(r"\bi\s*morgon\b|\bimorgon\b|\btomorrow\b", re.I), 1),
+    # ("brytpunktssamtal hemma imorrn": walk-through, stop 42, read as today)
+    (re.compile(r"\bi\s*morgon\b|\bimorgon\b|\bi\s*morr?n\b|\bimorr?n\b|\bimorrgon\b|"
+                r"\btomorrow\b|\btmrw\b", re.I), 1),
 ]
 # (the spoken "sen" and the short "d", "wk", "wks" too: "för två veckor sen", "2 wks ago":
 # walk-through, stop 37, read as today)
@@ -194,6 +196,20 @@ def _soon_this_year(day: date, today: date) -> date:
     except ValueError:  # 29 February
         return day
     return this_year if 0 < (this_year - today).days <= SOON_DAYS else day
+
+
+#: A weekday still to come: "på tisdag", "om besöket flyttas till tisdag", "nästa måndag",
+#: "next friday" (walk-through, stop 42: "om besöket flyttas till tisdag då" after a card was
+#: refused; none was read).
+_NEXT_WEEKDAY = re.compile(
+    r"\b(?:på|till|nu på|på nästa|nästa|kommande|next|this coming|coming)\s+"
+    r"(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)(?:en)?\b", re.I)
+
+
+def _weekday_after(today: date, weekday: int) -> date:
+    """The first day after ``today`` that falls on ``weekday`` (0 = Monday)."""
+    return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
 
 
 def _weekday_before(today: date, weekday: int) -> date:
@@ -582,6 +598,10 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
         day = _weekday_of(m, today)
         if day is not None:
             found.append((3, m.start(), day, False))
+    for m in _NEXT_WEEKDAY.finditer(text):
+        word = m.group(1).lower()
+        names = _WEEKDAYS_SV if word in _WEEKDAYS_SV else _WEEKDAYS_EN
+        found.append((3, m.start(), _weekday_after(today, names.index(word)), False))
     for m in _ORDINAL_DAY.finditer(text):
         # "den 3:e": that day of this month, or of the last one when it is still to come
         # ("hembesök den 3:e säbo 88 år": walk-through, stop 37, read as today)

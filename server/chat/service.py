@@ -156,7 +156,9 @@ _OTHER_YEAR = re.compile(
 #: in that year (walk-through, stop 30: "2025" after "… 3/4 hur reg" asked for the day again).
 # (and the year corrected in words: "jag menar 2025", "fel år, 2024 var det", "I mean 2024":
 # walk-through, stop 41, refused)
-_YEAR_REPLY = re.compile(r"^\W*(?:(?:nej|ja|jo|oj|sorry|förlåt|ursäkta|alltså|år|året|i|in|"
+# ("näe 2024 va det": walk-through, stop 42, refused)
+_YEAR_REPLY = re.compile(r"^\W*(?:(?:nej|nä|näe|nää|nope|no|ja|jo|oj|sorry|förlåt|ursäkta|alltså|"
+                         r"år|året|i|in|"
                          r"the|year|it was|det var|var|jag menar|menar|menade|i mean|i meant|fel år|"
                          r"wrong year|oops|ops)\W+){0,4}((?:19|20)\d\d)\W*"
                          r"(?:(?:alltså|då|istället|instead|förstås|sorry|var det|va det|"
@@ -467,7 +469,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     meant = _MEANT.match(text) if conv is not None and conv.last_kind == SEARCH_KIND \
         and (conv.topic or conv.question) and not conv.pending else None
     if meant and text[meant.end():].strip() \
-            and not set(extract_facts(text[meant.end():], today).stated()) - {"performed_by"}:
+            and not set(extract_facts(text[meant.end():], today).stated()) - {
+                "performed_by", "remote"}:
         said = text[meant.end():].strip()
         if (conv.topic or {}).get("rows") or not conv.question:
             # "nej jag menade arbetsterapeuter" after a table's value for nurses asks the same
@@ -2178,7 +2181,10 @@ _QUESTION_WORD_ALONE = (r"^\s*(?:how much|how many|how long|how often|when|why|w
                         r"vilka)\s*\??\s*$")
 # (or the patient the last answer spoke of, by a pronoun: "ska vi skriva in henne" after the
 # leave from hospital was sent to another organization's routine: walk-through, stop 41)
-_POINTS_BACK = re.compile(rf"\b(?:{_POINTER_WORDS}|då|then|henne|honom|her|him)\b|"
+# (and the patient of the last answer's case as the subject, "måste hen skrivas in i hsv?" after
+# the leave from hospital got the enrolment's information, not "Patienterna ansluts inte …":
+# walk-through, stop 42)
+_POINTS_BACK = re.compile(rf"\b(?:{_POINTER_WORDS}|då|then|henne|honom|her|him|hen|hon|han)\b|"
                           rf"^\s*(?:(?:ok|okej|okay)\s*,?\s*)?(?:och|o|men|and|but)\b|"
                           # ("what about 2021" after the physicians' visits of 2020: walk-
                           # through, stop 41, quoted the report's list of attachments)
@@ -7125,6 +7131,14 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                            "fields": bool(_REGISTRATION_SECTION.match(hit.chunk.section or ""))
                            and _mostly_fields(hit.chunk.text),
                            "dense": None if units is None else units @ vector})
+    if frame.search_text and _STRONG_POINTER.search(frame.text) \
+            and any(c["topic"] for c in candidates) \
+            and len({t for t in tokenizer.tokenize(frame.text, compounds=False)
+                     if t.isalpha() and t not in S.FUNCTION_TERMS}) <= 1:
+        # a question that names nothing but what it points back at ("vem gör det då?" after the
+        # discharge section got the follow-up's "… görs av legitimerad personal …", for its
+        # "gör": walk-through, stop 42, four times) is about the passage just quoted
+        candidates = [c for c in candidates if c["topic"]]
     headed = [c for c in candidates if S.whole_section_asked(q_terms, frame.text, c["heading"])]
     if not headed and _HOW_REGISTER.search(frame.text):
         # "hur registrerar jag …" is answered by a registration section's fields when one is

@@ -1740,3 +1740,23 @@ def test_words_as_nurses_say_them_find_their_section(client, message, said):
     # walk-through, stop 42: "permis" got the evening rule or was refused; "infobladet" refused
     body = ask_in(client, "Kommun i Västra Götaland (Sektor Välfärd)", message)
     assert body["kind"] == "search" and said in body["answer"], body["answer"]
+
+
+def test_whether_the_patient_of_the_last_answer_must_be_enrolled_is_that_answers_rule(client):
+    # walk-through, stop 42: "måste hen skrivas in i hsv?" after the leave from hospital got the
+    # enrolment's information sentence, read as yes; the routine says "Patienterna ansluts inte"
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    a = ask_in(client, vg, "pat är på permis från sjukhuset över helgen, ska vi göra nåt")
+    b = ask_in(client, vg, "måste hen skrivas in i hsv?", a["conversation_id"])
+    assert "Patienterna ansluts inte till kommunal hälso- och sjukvård" in b["answer"], b["answer"]
+
+
+def test_who_does_it_after_an_answer_is_asked_of_that_answers_passage(client):
+    # walk-through, stop 42: "vem gör det då?" after the discharge from home care got the
+    # follow-up's "… görs av legitimerad personal …" (four times, after different answers)
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    a = ask_in(client, vg, "hur gör jag när en pat ska skrivas ut från hemsjukvården")
+    b = ask_in(client, vg, "vem gör det då?", a["conversation_id"])
+    assert "skriver ansvarig legitimerad person en Vårdbegäran" in b["answer"], b["answer"]
+    assert "Uppföljning" not in b["answer"]
+

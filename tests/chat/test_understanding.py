@@ -4345,3 +4345,25 @@ def test_whether_the_500_kr_is_the_same_in_both_versions_is_what_changed(ask, fi
     body = ask("is it the same 500kr in both versions?", cid)
     assert body["kind"] == "version", body["answer"]
     assert "The compensation is unchanged: SEK 500 per visit." in body["answer"]
+
+
+def test_tomorrow_typed_short_is_tomorrow(ask):
+    # walk-through, stop 42: "imorrn" was not read, and the visit was taken as today's
+    body = ask("pat 84 år, brytpunktssamtal hemma imorrn m dr, hon har khsv. vad betalar hon")
+    assert body["facts"]["visit_date"] == (today_in_stockholm() + timedelta(days=1)).isoformat()
+
+
+def test_a_weekday_still_to_come_moves_the_visit_to_it(ask):
+    # walk-through, stop 42: "om besöket flyttas till tisdag då" after a card was refused
+    today = today_in_stockholm()
+    a = ask("pat 84 år, brytpunktssamtal hemma idag m dr, hon har khsv. vad betalar hon")
+    b = ask("om besöket flyttas till tisdag då", a["conversation_id"])
+    tuesday = today + timedelta(days=(1 - today.weekday()) % 7 or 7)
+    assert b["kind"] == "rule" and b["facts"]["visit_date"] == tuesday.isoformat(), b["answer"]
+
+
+def test_a_year_corrected_after_nae_is_the_visit_that_year(ask):
+    # walk-through, stop 42: "näe 2024 va det" after a card was refused
+    a = ask("besök 3/4 2025, 82 år hemma khsv, ny inskrivning. vas el cosmic")
+    b = ask("näe 2024 va det", a["conversation_id"])
+    assert b["facts"]["visit_date"] == "2024-04-03" and b["decision"]["system"] == "VAS"
