@@ -82,9 +82,19 @@ def detect_language(text: str) -> str:
     return "en" if en > sv else "sv"
 
 
+#: An English question about what a term means: the term's words are no evidence of the
+#: language ("what does Läkare närsjukvård äldre mean" was answered in Swedish, the whole page
+#: with it: walk-through, stop 42).
+_EN_TERM_ASKED = re.compile(r"^\W*(?:what\s+(?:does|do|is|are)|what'?s|whats)\s+(.+?)\s+"
+                            r"(?:mean|means|stand for|stands for)\b", re.I)
+
+
 def language_scores(text: str) -> tuple[int, int]:
     """(Swedish, English) evidence of ``text``: equal when it says nothing of its language
     ("born 20 march 1940" in an English conversation: re-check, stop 24, answered in Swedish)."""
+    term = _EN_TERM_ASKED.match(text)
+    if term is not None:
+        text = text[:term.start(1)] + " " + text[term.end(1):]
     words = re.findall(r"[a-zåäöé]+", text.lower())
     if not words:
         return 0, 0

@@ -118,3 +118,10 @@ def test_the_cosmic_fields_named_in_english_are_each_answered_by_their_line(ask)
     assert "Kund: Primärvård" in body["answer"]
     assert "Kontakttyp: Hemsjukvårdsbesök" in body["answer"]
     assert "Omvärldsanalys" not in body["answer"]
+
+
+def test_what_a_swedish_term_means_asked_in_english_is_answered_in_english(ask):
+    # walk-through, stop 42: "what does Läkare närsjukvård äldre mean" was answered in Swedish,
+    # the page with it: the term's Swedish words outvoted the English question around them
+    body = ask("what does Läkare närsjukvård äldre mean")
+    assert body["answer"].startswith("The routines do not explain"), body["answer"]
