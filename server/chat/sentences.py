@@ -82,7 +82,11 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "when": (re.compile(r"^\s*(?:när|when)\b|\bsenast när\b|\bvilket datum\b|\bwhat date\b", re.I),
              re.compile(rf"\b{_NUMBER}\s+{_UNIT}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\bsenast\b|"
                         r"\binom\b|\bi samband med\b", re.I)),
-    "amount": (re.compile(r"\bhur (?:mycket|mkt)\b|\bvad kostar\b|\bhow much\b|\bbelopp\b", re.I),
+    # (not time: "hur mkt tid ska jag avsätta för säbo-uppdraget per vecka" got "Ökad ersättning
+    # med 50 procent …", not "Ingen tid finns längre omnämnd – den tid som behövs ska avsättas":
+    # walk-throughs, stop 42)
+    "amount": (re.compile(r"\bhur (?:mycket|mkt)\b(?!\s+(?:tid|time)\b)|\bvad kostar\b|"
+                          r"\bhow much\b(?!\s+time\b)|\bbelopp\b", re.I),
                # (in millions too: "motsvarande 28,5 miljoner kronor")
                re.compile(r"\d+(?:[,.]\d+)?\s*(?:(?:miljoner|miljarder|tusen)\s+)?"
                           r"(?:kr|kronor|sek|%|procent)\b|\d+(?:[,.]\d+)?\s*(?:mkr|tkr|msek)\b",

@@ -1760,3 +1760,9 @@ def test_who_does_it_after_an_answer_is_asked_of_that_answers_passage(client):
     assert "skriver ansvarig legitimerad person en Vårdbegäran" in b["answer"], b["answer"]
     assert "Uppföljning" not in b["answer"]
 
+
+def test_how_much_time_is_no_amount_of_money(client):
+    # walk-throughs, stop 42: "hur mkt tid ska jag avsätta för säbo-uppdraget per vecka" got
+    # "Ökad ersättning med 50 procent …" alone, read as an amount of money
+    body = ask_halland(client, "hur mkt tid ska jag avsätta för säbo-uppdraget per vecka")
+    assert "Ingen tid finns längre omnämnd" in body["answer"], body["answer"]
