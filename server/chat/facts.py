@@ -708,7 +708,9 @@ _AGE_PATTERNS = [
                # the conditional: "om hon hade varit 90", "om han varit 86", "om pat vore 84"
                r"(?:hade\s+)?varit|vore|skulle\s+vara|"
                r"is|was|turned|'s|’s|were|had\s+been|would\s+be)\s+"
-               r"(?:(?:nu|now|bara|endast|only|just|faktiskt|actually)\s+)?(\d{1,3})\b"
+               # (roughly too: "pat var typ 90", walk-through, stop 42, was refused)
+               r"(?:(?:nu|now|bara|endast|only|just|faktiskt|actually|typ|ca\.?|cirka|ungefär|"
+               r"runt|about|around|roughly|approx\.?)\s+)?(\d{1,3})\b"
                r"(?!\s*(?:kr|sek|%|procent|dagar|days|månader|months|veckor|weeks|min|st\b|/|\.\d))",
                re.I),
     # the verb first after an adverb: "förresten är hon 86", "nu är pat 90" (walk-through,

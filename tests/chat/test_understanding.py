@@ -4367,3 +4367,9 @@ def test_a_year_corrected_after_nae_is_the_visit_that_year(ask):
     a = ask("besök 3/4 2025, 82 år hemma khsv, ny inskrivning. vas el cosmic")
     b = ask("näe 2024 va det", a["conversation_id"])
     assert b["facts"]["visit_date"] == "2024-04-03" and b["decision"]["system"] == "VAS"
+
+
+def test_an_age_said_roughly_after_the_verb_is_read(ask):
+    # walk-through, stop 42: "pat var typ 90" was refused as not covered
+    body = ask("hembesök idag på säbo efter utskrivning, pat var typ 90")
+    assert body["facts"]["patient_age"] == 90 and body["decision"]["patient_fee_sek"] == 0
