@@ -2147,6 +2147,9 @@ _WHY_ALONE = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:why|varför|how come
                         r"varför (?:blev|är|var) det (?:annorlunda|annat|inte samma)|"
                         r"varför (?:skiljer det sig|ändrades det|ändrades)|"
                         r"(?:what|vad) (?:changed|ändrades))\s*\??\s*$", re.I)
+#: The stems of a bare doing ("vem gör det", "vem sköter det", "vem utför det"): a question of
+#: these and a pointer names nothing of its own.
+_DOING = frozenset({"gör", "sköt", "fix", "utför", "ordn"})
 #: The last answer asked for again in other words: "kan du förklara enklare", "förklara det
 #: igen", "can you explain that in simpler words", "med andra ord?".
 _EXPLAIN_AGAIN = re.compile(
@@ -4745,7 +4748,13 @@ def _other_discharge(text: str, passage: str) -> bool:
     decision's visits "i anslutning till utskrivning från slutenvården" (walk-through, stop
     40)."""
     asked = _discharges(text)
-    return len(asked) == 1 and not asked & _discharges(passage)
+    said = _discharges(passage)
+    if not said and re.search(r"\butskriv\w*|\butskrev\w*|\bdischarg\w*", passage, re.I):
+        # a discharge the passage does not say from is from inpatient care, the routines'
+        # own sense ("Efter utskrivning övergår det medicinska ansvaret …" for "vem tar över
+        # läkaransvaret när pat skrivs ut från sjukhuset": walk-through, stop 42, refused)
+        said = {"hospital"}
+    return len(asked) == 1 and not asked & said
 
 
 #: A visit's fee asked ("vad betalar pat för läkarbesök i hemmet", "kostar doktorns hembesök nåt").
@@ -7048,10 +7057,15 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # another passage holding such a fact answers only if it speaks of what the best one
         # does ("hur mycket är nivå 2 i kronor" got the HSU decision's 28,5 miljoner kronor,
         # which names no level: walk-through, stop 21)
+        # (not when the best passage speaks of no discharge of the kind asked: it is no guide to
+        # what a passage that does must share, "vem tar över läkaransvaret när pat skrivs ut från
+        # sjukhuset i halland" lost "Efter utskrivning övergår det medicinska ansvaret …" for
+        # want of the report's word "läkaransvaret": walk-through, stop 42)
         tokenize = tokenizer.tokenize
         asked = {t for t in tokenize(frame.text, compounds=False) if t.isalpha() and len(t) > 2}
         key = asked & set(tokenize(window[0].chunk.text)) - set(
-            tokenize(f"{window[0].meta.title} {window[0].chunk.section or ''}"))
+            tokenize(f"{window[0].meta.title} {window[0].chunk.section or ''}")) \
+            if not _other_discharge(frame.text, window[0].chunk.text) else set()
         offered = [h for h in offered if not key or key & set(tokenize(h.chunk.text))]
     offered = _deciding_passages(kb, frame, text, hits, window, offered)
     if offered and frame.organization and offered[0].meta.organization != frame.organization:
@@ -7133,11 +7147,12 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                            "dense": None if units is None else units @ vector})
     if frame.search_text and _STRONG_POINTER.search(frame.text) \
             and any(c["topic"] for c in candidates) \
-            and len({t for t in tokenizer.tokenize(frame.text, compounds=False)
-                     if t.isalpha() and t not in S.FUNCTION_TERMS}) <= 1:
-        # a question that names nothing but what it points back at ("vem gör det då?" after the
-        # discharge section got the follow-up's "… görs av legitimerad personal …", for its
-        # "gör": walk-through, stop 42, four times) is about the passage just quoted
+            and {t for t in tokenizer.tokenize(frame.text, compounds=False)
+                 if t.isalpha() and t not in S.FUNCTION_TERMS} <= _DOING:
+        # a question that names nothing but a doing and what it points back at ("vem gör det
+        # då?" after the discharge section got the follow-up's "… görs av legitimerad
+        # personal …", for its "gör": walk-through, stop 42, four times) is about the passage
+        # just quoted (not "var dokumenteras det", which names what it asks)
         candidates = [c for c in candidates if c["topic"]]
     headed = [c for c in candidates if S.whole_section_asked(q_terms, frame.text, c["heading"])]
     if not headed and _HOW_REGISTER.search(frame.text):

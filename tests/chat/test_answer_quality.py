@@ -1766,3 +1766,13 @@ def test_how_much_time_is_no_amount_of_money(client):
     # "Ökad ersättning med 50 procent …" alone, read as an amount of money
     body = ask_halland(client, "hur mkt tid ska jag avsätta för säbo-uppdraget per vecka")
     assert "Ingen tid finns längre omnämnd" in body["answer"], body["answer"]
+
+
+def test_who_takes_over_after_a_discharge_from_hospital_is_the_decisions_rule(ask):
+    # walk-through, stop 42: refused; the decision's "Efter utskrivning …" names no "from", and
+    # was taken to speak of another discharge than the one asked
+    body = ask("who takes over medical responsibilty when a pt is discharged from hospital in "
+               "halland?")
+    assert body["kind"] == "search", body["answer"]
+    assert "Efter utskrivning övergår det medicinska ansvaret till vårdcentralens läkare" \
+        in body["answer"]
