@@ -77,7 +77,13 @@ _VALIDITY = re.compile(r"\bgiltighet(?:stid)?\b|\bavtalsperiod\b|\bperiod\b", re
 _PUBLISHED = re.compile(
     r"^(?:datum|senast uppdaterad|uppdaterad|uppdaterat|fastställd|fastställt|beslutsdatum|"
     r"publicerad|dokumentdatum|upprättad|godkänd)\b", re.IGNORECASE)
-_DECISION = re.compile(r"\b(?:beslut(?:ad|ade|at|et)?|beslöt|fattade beslut)\b", re.IGNORECASE)
+# ("Fastställd av verksamhetschef … 2026-08-20" after the validity on the same line: walk-
+# through, stop 42, left the decision date empty)
+_DECISION = re.compile(r"\b(?:beslut(?:ad|ade|at|et)?|beslöt|fattade beslut|fastställ(?:d|t|des))\b",
+                       re.IGNORECASE)
+#: The end of a validity said after its start: "Gäller från 2026-09-01 till och med 2027-08-31".
+_UNTIL_BETWEEN = re.compile(r"^\W*(?:till och med|t\.?\s?o\.?\s?m\.?|till|[–—-])\W*$",
+                            re.IGNORECASE)
 _TEMPORARY = re.compile(
     r"\b(?:covid(?:-19)?|corona\w*|pandemi\w*|"
     r"(?:tillfällig|tidsbegränsad)[at]? (?:rutin\w*|regel|regler|riktlinje\w*|arbetssätt|"
@@ -387,6 +393,19 @@ def _suggest_ids(s: CatalogSuggestion, sentences: list[str]) -> None:
             return
 
 
+def _until_after_from(sentence: str) -> date | None:
+    """The last day of a validity said after its first: "Gäller från 2026-09-01 till och med
+    2027-08-31" (walk-through, stop 42: the preview left "Gäller till" empty)."""
+    start = _FROM.search(sentence)
+    if start is None:
+        return None
+    window = sentence[start.end(): start.end() + 80]
+    found = list(_DATE.finditer(window))
+    if len(found) >= 2 and _UNTIL_BETWEEN.match(window[found[0].end():found[1].start()]):
+        return _dates(found[1].group(0))[0]
+    return None
+
+
 def _suggest_dates(s: CatalogSuggestion, sentences: list[str]) -> None:
     decision: tuple[date, str] | None = None
     for index, sentence in enumerate(sentences):
@@ -395,7 +414,7 @@ def _suggest_dates(s: CatalogSuggestion, sentences: list[str]) -> None:
             if found:
                 s.valid_from, s.evidence["valid_from"] = found, sentence
         if s.valid_to is None:
-            found = _date_after(_TO, sentence)
+            found = _date_after(_TO, sentence) or _until_after_from(sentence)
             if found:
                 s.valid_to, s.evidence["valid_to"] = found + timedelta(days=1), sentence
         if _VALIDITY.search(sentence) and (s.valid_from is None or s.valid_to is None):

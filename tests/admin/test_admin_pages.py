@@ -1200,3 +1200,22 @@ def test_a_monthly_home_care_fee_is_never_given_as_a_visits_fee(admin_client):
         monthly = ask_in(client, "Norrby kommun", "vad kostar hemsjukvården per månad")
     assert "300 kr" not in visit["answer"], visit["answer"]
     assert "300 kr per månad" in monthly["answer"], monthly["answer"]
+
+
+def test_the_preview_reads_a_validity_said_from_and_to_on_one_line_and_its_decision_date(
+        admin_client):
+    # walk-through, stop 42: "Gäller från 2026-09-01 till och med 2027-08-31. Fastställd av …
+    # 2026-08-20." left "Gäller till" and the decision date empty
+    text = ("Rutin för hantering av nycklar till patienters bostäder i hemsjukvården\n\n"
+            "Sektor Välfärd, kommunal hälso- och sjukvård. Gäller från 2026-09-01 till och med "
+            "2027-08-31. Fastställd av verksamhetschef för hemsjukvården 2026-08-20.\n\n"
+            "Förvaring\n"
+            "Nycklar förvaras i låst nyckelskåp med kodlås på hemsjukvårdsenheten.\n")
+    with admin_client() as client:
+        sign_in(client)
+        preview = upload(client, "nycklar.md", text.encode())
+    values = form_values(preview.text)
+    assert values["valid_from"] == "2026-09-01"
+    # (the form's "Gäller till" is the first day it no longer applies)
+    assert values["valid_to"] == "2027-09-01", values
+    assert values["published"] == "2026-08-20", values
