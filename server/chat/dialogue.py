@@ -19,7 +19,9 @@ _NO = re.compile(r"^\s*(?:nej|nä|näe|nope|no|n|inte|icke)\b", re.I)
 # (an age given roughly too: "typ 80" to the age's question, walk-through, stop 41, was refused)
 _BARE_NUMBER = re.compile(r"^\s*(?:(?:ca\.?|c:a|cirka|about|typ|runt|ungefär|ungef\.|kanske|"
                           r"approx\.?|approximately|around|roughly|~)\s*)?(\d{1,3})\s*"
-                          r"(?:år|years?|y/?o|yrs?|åring\w*)?\s*(?:gammal|old)?\s*[.!]?\s*$",
+                          r"(?:år|years?|y/?o|yrs?|åring\w*)?\s*(?:gammal|old)?\s*"
+                          # ("typ 84 då": walk-through, stop 42, was not understood)
+                          r"(?:då|ish|or so|ungefär|kanske|tror jag|i think)?\s*[.!]?\s*$",
                           re.I)
 #: Words before a corrected fact: "nej 85", "förlåt, 85", "sorry 85".
 _CORRECTION = re.compile(r"^\s*(?:nej|nä|förlåt|ursäkta|oj|sorry|no|oops)\b[,.!:]?\s*", re.I)
@@ -42,6 +44,14 @@ _NURSE = re.compile(r"sjuksköterska|dsk|nurse", re.I)
 _NEITHER = re.compile(r"^\W*(?:neither|none(?: of (?:them|those|these|the above))?|"
                       r"ingetdera|inget av (?:dem|dessa|de)|ingen av (?:dem|dessa|de)|"
                       r"inget av det|inte något av dem)\b", re.I)
+#: The housing's question ("SäBo or ordinary housing?") answered in a word or two: "ordinary",
+#: "own hous", "egen lägenhet" (walk-through, stop 42: "ordinary" was not understood, "own
+#: hous" searched as a new question and the visit lost).
+_OWN_HOME = re.compile(r"^\W*(?:(?:in|an|a|her|his|their|i|en|ett|sitt|sin)\s+)?(?:ordinary|ordinär\w*|"
+                       r"own\s+(?:hous\w*|home|flat|apartment)|eget\s+(?:hem|boende|hus)|"
+                       r"egen\s+(?:lägenhet|lgh|bostad|villa)|lägenhet|lgh|villa|house|flat|"
+                       r"apartment)\b", re.I)
+LOOSE_SETTING_WORDS = 5
 #: A reply longer than this is a new message, not a short answer (the routing set's replies
 #: are at most 14 words: "Förlåt, jag råkade skicka. Hon är 77 år.").
 MAX_REPLY_WORDS = 16
@@ -96,6 +106,8 @@ def read_reply(pending: str, text: str, today: date) -> dict | None:
             if "municipal_home_care" in facts:
                 out["municipal_home_care"] = facts["municipal_home_care"]
             return out
+        if len(text.split()) <= LOOSE_SETTING_WORDS and _OWN_HOME.search(text):
+            return {"setting": "ordinart_boende"}
         return None
     if pending == "municipal_home_care":
         if "municipal_home_care" in facts:

@@ -711,13 +711,17 @@ _AGE_PATTERNS = [
                # (roughly too: "pat var typ 90", walk-through, stop 42, was refused)
                r"(?:(?:nu|now|bara|endast|only|just|faktiskt|actually|typ|ca\.?|cirka|ungefär|"
                r"runt|about|around|roughly|approx\.?)\s+)?(\d{1,3})\b"
-               r"(?!\s*(?:kr|sek|%|procent|dagar|days|månader|months|veckor|weeks|min|st\b|/|\.\d))",
+               r"(?!\s*(?:kr|sek|%|procent|dagar|days|månader|months|veckor|weeks|min|st\b|/|\.\d))"
+               # (not a day of a month: "om besök 1 hade varit 31 mars 2025?", read as "patienten
+               # hade varit 31 …", made a 31-year-old of a patient of 87: walk-through, stop 42)
+               rf"(?!\s*(?:e\s+|:e\s+)?(?:{_MONTHS})\b)",
                re.I),
     # the verb first after an adverb: "förresten är hon 86", "nu är pat 90" (walk-through,
     # stop 19: read as no fact, so the message was refused as out of scope)
     re.compile(r"\b(?:är|e|va|var|blev|fyllde)\s+(?:patienten|pat|pt|hon|han|hen)\s+"
                r"(?:nu\s+|redan\s+|faktiskt\s+)?(\d{1,3})\b"
-               r"(?!\s*(?:kr|sek|%|procent|dagar|månader|veckor|min|st\b|/|\.\d))", re.I),
+               r"(?!\s*(?:kr|sek|%|procent|dagar|månader|veckor|min|st\b|/|\.\d))"
+               rf"(?!\s*(?:e\s+|:e\s+)?(?:{_MONTHS})\b)", re.I),
     # "shes 85", "hes 90" (re-check, stop 19: "sorry shes 85 actually" was refused)
     # ("sorry, she's actually 84": walk-through, stop 21, was refused)
     re.compile(r"\b(?:shes|hes|she’s|he’s|she's|he's)\s+(?:now\s+|actually\s+|really\s+|only\s+)?"
@@ -1098,7 +1102,9 @@ _OCCASIONS = [
         # "brytpkt samtal" (re-check, stop 24: the occasion was asked)
         # ("brytpuktsamtal": walk-through, stop 25, the occasion was asked)
         r"brytpunkt\w*|\bbrytp\w{0,4}\.?\s*samtal\w*|\bbrytpkt\w*|palliativ\w*|"
-        r"livets slut\w*|end[- ]of[- ]life|breakpoint", re.I)),
+        # ("brakepoint talk": walk-through, stop 42, kept the occasion before, and the
+        # enrolment's vårdtjänst was given for it)
+        r"livets slut\w*|end[- ]of[- ]life|breakpoint|\bbr[ae]{1,2}ke?\s*-?\s*poi?nt\w*", re.I)),
     ("utskrivning", DISCHARGE_WORDS),
     ("inskrivning", re.compile(
         # "inskrivn", "inskr samtal" (re-check, stop 19: the abbreviation was not read)

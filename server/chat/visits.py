@@ -37,8 +37,12 @@ _NUMBERED = re.compile(
     # "(den) ena pat 72, (den) andra 88", "one pt 72 the other 88" (walk-through, stop 41: the
     # second patient was dropped)
     r"|(?:\b(?:den|det)\s+)?\b(?P<one>ena)\b|\bone\s+(?=pat|pt|patient|visit)"
-    r"|(?:\b(?:den|det|the)\s+)?\b(?P<other>andra|other)\b(?!\s+(?:vårdgivare|mottagning\w*)))",
+    r"|(?:\b(?:den|det|the)\s+)?\b(?P<other>andra|other)\b(?!\s+(?:vårdgivare|mottagning\w*))"
+    # an ordinal opening a sentence ("tre besök idag. första en 86-åring …. andra … tredje 95
+    # år …": walk-through, stop 42, became two visits)
+    r"|(?<=[.;:]\s)(?P<ord>första|tredje|fjärde|femte)\b)",
     re.I)
+_ORDINAL_MARKS = {"första": 1, "tredje": 3, "fjärde": 4, "femte": 5}
 #: The boundaries of unnumbered visits: a line, a semicolon, and the words that open the next
 #: one ("nästa:", "sen en 70-åring", "och en till:", "then another", "second one:").
 _BOUNDARY = re.compile(
@@ -57,7 +61,10 @@ _BOUNDARY = re.compile(
     # a comma before "en 92-åring …", ", and new …" (walk-through, stop 36: "en 84åring på
     # säbo …, en 92-åring med khsv … och en 66-åring …" and "sabo pt 87 after discharge, and
     # new khsv enrolment 60yo …" were each answered as one visit)
-    r"|,\s*(?=(?:en|ett|a|an)\s+\d{2,3}\s*-?\s*(?:år|åring|y/?o|yo|yrs?|years?)\b)"
+    # (and ", och en 83-åring", "en 79 årig …": walk-through, stop 42, three visits in prose
+    # became two, a 91-year-old charged 200 kr and a visit giving 500 kr dropped)
+    r"|,\s*(?:(?:och|o|and)\s+)?(?=(?:en|ett|a|an)\s+\d{2,3}\s*-?\s*(?:år|åring\w*|årig\w*|y/?o|yo|"
+    r"yrs?|years?)\b)"
     r"|,\s*(?:och|and)\s+(?=(?:new|ny|nya|another)\b)"
     # a comma before the next visit's own day ("3 besök att efterreg: 12/2 -25 inskrivning 86 år
     # säbo, 2/4 -25 brytpunkt 70 år hemma m khsv, i fredags vanlig uppföljning 92 år säbo":
@@ -100,7 +107,8 @@ def _numbered(text: str) -> list[tuple[int, int]] | None:
     starts, want = [], 1
     for m in _NUMBERED.finditer(text):
         word = next((g for g in m.group("a", "b", "c", "d") if g), None)
-        n = int(word) if word else 2 if m.group("other") else 1
+        n = int(word) if word else 2 if m.group("other") \
+            else _ORDINAL_MARKS[m.group("ord").lower()] if m.group("ord") else 1
         if n == want:
             starts.append((m.start(), m.end()))
             want += 1

@@ -230,3 +230,28 @@ def test_visits_each_opening_on_their_own_day_after_a_comma_are_each_answered(as
     assert first["system"] == "VAS" and first["patient_fee_sek"] == 0
     assert second["system"] == "Cosmic" and second["patient_fee_sek"] == 200
     assert second["eligible"] is True and third["eligible"] is False
+
+
+@pytest.mark.parametrize("message", [
+    "idag har ja varit hos en 91-åring på säbo efter utskrivning, en 79 årig khsv-pat i eget "
+    "hem som skrevs in nyss, och en 83-åring på säbo brytpunktsamtal",
+    "tre besök idag. första en 91-åring på säbo, utskrivning. andra en 79-åring med khsv hemma, "
+    "ny inskrivning. tredje 83 år brytpunktssamtal på säbo",
+])
+def test_three_visits_in_prose_are_three_visits(ask, message):
+    # walk-through, stop 42: both became two visits, the 91-year-old charged 200 kr and a visit
+    # giving 500 kr dropped
+    body = ask(message)
+    assert body["visits"] == 3, body["answer"]
+    ages = [d["patient_fee_sek"] for d in body["decisions"]]
+    assert ages == [0, 200, 200]
+    assert all(d["eligible"] for d in body["decisions"])
+
+
+def test_a_day_of_a_month_in_a_what_if_of_a_numbered_visit_is_never_its_age(ask):
+    # walk-through, stop 42: "om besök 1 hade varit 31 mars 2025?" made the 87-year-old 31
+    a = ask("2 besök idag: 1) 87-åring säbo efter utskrivning 2) 70-åring hemma khsv, "
+            "brytpunktssamtal")
+    b = ask("om besök 1 hade varit 31 mars 2025?", a["conversation_id"])
+    assert b["facts"]["patient_age"] == 87 and b["facts"]["visit_date"] == "2025-03-31"
+    assert b["decision"]["patient_fee_sek"] == 0

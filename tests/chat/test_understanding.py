@@ -4373,3 +4373,28 @@ def test_an_age_said_roughly_after_the_verb_is_read(ask):
     # walk-through, stop 42: "pat var typ 90" was refused as not covered
     body = ask("hembesök idag på säbo efter utskrivning, pat var typ 90")
     assert body["facts"]["patient_age"] == 90 and body["decision"]["patient_fee_sek"] == 0
+
+
+@pytest.mark.parametrize("reply", ["ordinary", "own hous"])
+def test_own_home_in_a_word_answers_the_housing_question(ask, reply):
+    # walk-through, stop 42: "ordinary" was not understood; "own hous" was searched as a new
+    # question and the visit lost
+    a = ask("home visit today, pt 80, discharge")
+    assert "ordinary housing" in a["question"]
+    b = ask(reply, a["conversation_id"])
+    assert b["kind"] == "rule" and b["facts"]["setting"] == "ordinart_boende", b["answer"]
+
+
+def test_a_rough_age_with_a_filler_word_answers_the_age_question(ask):
+    # walk-through, stop 42: "typ 84 då" was not understood
+    a = ask("hembesök idag säbo utskrivning")
+    b = ask("typ 84 då", a["conversation_id"])
+    assert b["facts"]["patient_age"] == 84 and b["decision"]["patient_fee_sek"] == 200
+
+
+def test_breakpoint_misspelt_is_the_brytpunktssamtal(ask):
+    # walk-through, stop 42: "brakepoint" kept the occasion before, and the enrolment's
+    # vårdtjänst was given
+    body = ask("pt 92 on sabo, brakepoint talk yesterday, registration pls")
+    assert body["facts"]["occasion"] == "brytpunktssamtal", body["facts"]
+
