@@ -397,6 +397,23 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
                 out.lines.append(_t(lang, "Ändringar i texten:",
                                     "Changes in the text (in Swedish):"))
                 out.lines += changed
+        else:
+            # a section the question names, beside the rule tables: its text's change ("ändrades
+            # uppföljningen mellan versionerna?" got every table difference but the one asked:
+            # walk-through, stop 42)
+            changed, quoted = _text_changes(kb.document(older.id), kb.document(newer.id), lang)
+            asked = set(kb.tokenizer.tokenize(text, compounds=False))
+            named = [line for line in changed
+                     if (m := re.match(r"• (?:Avsnittet )?[”“](.+?)[”“]", line))
+                     and (words := {t for t in kb.tokenizer.tokenize(m.group(1), compounds=False)
+                                    if t.isalpha() and len(t) > 2})
+                     and words <= asked]
+            if named:
+                out.quotes += [(newer.id, q) for q in quoted if any(q in line for line in named)]
+                out.lines.append(_t(lang, "Ändringar i texten i det avsnitt du frågar om:",
+                                    "Changes in the text of the section you ask about (in "
+                                    "Swedish):"))
+                out.lines += named
         return out
 
     when = day or today

@@ -4398,3 +4398,11 @@ def test_breakpoint_misspelt_is_the_brytpunktssamtal(ask):
     body = ask("pt 92 on sabo, brakepoint talk yesterday, registration pls")
     assert body["facts"]["occasion"] == "brytpunktssamtal", body["facts"]
 
+
+def test_what_changed_in_a_named_section_between_the_versions_is_that_sections_text(ask):
+    # walk-through, stop 42: "ändrades uppföljningen mellan versionerna?" got every rule-table
+    # difference but the one asked, which read as "no"
+    body = ask("ändrades uppföljningen mellan versionerna?")
+    assert body["kind"] == "version", body["answer"]
+    assert "”Uppföljning”: nu ”Antal riktade hemsjukvårdsbesök" in body["answer"]
+
