@@ -4406,3 +4406,13 @@ def test_what_changed_in_a_named_section_between_the_versions_is_that_sections_t
     assert body["kind"] == "version", body["answer"]
     assert "”Uppföljning”: nu ”Antal riktade hemsjukvårdsbesök" in body["answer"]
 
+
+def test_a_day_typed_as_15e_answers_which_day_of_the_month_asked(ask):
+    # walk-through, stop 42: "typ 15:e" after "i mars 2025 anger ingen dag … Vilket datum" was
+    # not understood
+    a = ask("hembesök idag 90-åring på säbo, inskrivningssamtal ny pat")
+    b = ask("om det hade varit i mars 2025?", a["conversation_id"])
+    assert b["kind"] == "clarify", b["answer"]
+    c = ask("typ 15:e", a["conversation_id"])
+    assert c["facts"]["visit_date"] == "2025-03-15" and c["decision"]["system"] == "VAS", \
+        c["answer"]
