@@ -47,7 +47,8 @@ _NEITHER = re.compile(r"^\W*(?:neither|none(?: of (?:them|those|these|the above)
 #: The housing's question ("SäBo or ordinary housing?") answered in a word or two: "ordinary",
 #: "own hous", "egen lägenhet" (walk-through, stop 42: "ordinary" was not understood, "own
 #: hous" searched as a new question and the visit lost).
-_OWN_HOME = re.compile(r"^\W*(?:(?:in|an|a|her|his|their|i|en|ett|sitt|sin)\s+)?(?:ordinary|ordinär\w*|"
+_OWN_HOME = re.compile(r"^\W*(?:(?:in|an|a|her|his|their|i|en|ett|sitt|sin)\s+)?"
+                       r"(?:ordinary|ordinär\w*|"
                        r"own\s+(?:hous\w*|home|flat|apartment)|eget\s+(?:hem|boende|hus)|"
                        r"egen\s+(?:lägenhet|lgh|bostad|villa)|lägenhet|lgh|villa|house|flat|"
                        r"apartment)\b", re.I)

@@ -207,6 +207,11 @@ _NEXT_WEEKDAY = re.compile(
     r"friday|saturday|sunday)(?:en)?\b", re.I)
 
 
+#: A verb in the past tense before a weekday: the weekday gone, not the one to come.
+_PAST_BEFORE = re.compile(r"\b(?:fyllde|var|va|gjorde|gjordes|hade|åkte|besökte|skrevs|kom|"
+                          r"träffade|was|were|did|had|went|visited|saw|turned)\b", re.I)
+
+
 def _weekday_after(today: date, weekday: int) -> date:
     """The first day after ``today`` that falls on ``weekday`` (0 = Monday)."""
     return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
@@ -601,7 +606,10 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
     for m in _NEXT_WEEKDAY.finditer(text):
         word = m.group(1).lower()
         names = _WEEKDAYS_SV if word in _WEEKDAYS_SV else _WEEKDAYS_EN
-        found.append((3, m.start(), _weekday_after(today, names.index(word)), False))
+        # (told in the past tense, the one gone: "hon fyllde 85 på fredag alltså")
+        gone = _PAST_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+        found.append((3, m.start(), (_weekday_before if gone else _weekday_after)(
+            today, names.index(word)), False))
     for m in _ORDINAL_DAY.finditer(text):
         # "den 3:e": that day of this month, or of the last one when it is still to come
         # ("hembesök den 3:e säbo 88 år": walk-through, stop 37, read as today)
@@ -758,7 +766,10 @@ _AGE_PATTERNS = [
     re.compile(r"\baged?\s*(?::|to|is)?\s*(\d{1,3})\b", re.I),  # aged 87, age 87, age: 87
     # ("ändra åldern till 87": walk-through, stop 34, refused)
     # ("och åldern var 93 inte 83": walk-through, stop 34, refused)
-    re.compile(r"\b(?:ålder|åldern)\s*(?:är|var|:|till|=)?\s*(\d{1,3})\b", re.I),
+    # ("nej åldern är fortf 87 idag": walk-through, stop 42, the age was not read and "idag"
+    # moved a visit of 2025 to today)
+    re.compile(r"\b(?:ålder|åldern)\s*(?:är|var|:|till|=)?\s*(?:(?:fortf\.?|fortfarande|"
+               r"faktiskt|nu|still|ju)\s+)?(\d{1,3})\b", re.I),
     # A patient's age added last, after a comma: "… so it was the inskrivningssamtal, 76"
     # (routing set, tuning part, locum). Only 40 to 119: a count or an hour is not an age.
     re.compile(r",\s*((?:[4-9]\d|1[01]\d))\s*[.!]?\s*$"),
@@ -836,8 +847,14 @@ def birthday_birth_date(text: str, today: date, visit: date | None = None) -> da
         elif _VISIT_DAY_ITSELF.search(rest):
             day = visit
     if day is None:
-        # ("igår", "i tisdags" are the speaker's days)
+        # ("igår", "i tisdags" are the speaker's days; "fyllde 85 på fredag" the Friday gone)
         day = extract_visit_date(rest, today)
+        if past and day is not None and day > today:
+            m_day = _NEXT_WEEKDAY.search(rest)
+            if m_day is not None:
+                word = m_day.group(1).lower()
+                names = _WEEKDAYS_SV if word in _WEEKDAYS_SV else _WEEKDAYS_EN
+                day = _weekday_before(today, names.index(word))
         if day is not None and visit is not None and year_left_out(rest, today):
             # the such day nearest the visit (the verb's tense is the speaker's, not the
             # visit's: "fyller 85 först 1/4" of a visit of 31/3 2025, told in 2026)

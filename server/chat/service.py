@@ -28,7 +28,8 @@ from server.chat.dialogue import changed_facts, read_reply
 from rutin.text import detect_language, language_scores
 from server.chat.facts import (AHEAD_WORDS, DISCHARGE_WORDS, age_at_the_visit, age_stated,
                                 age_today,
-                                days_from_the_visit, extract_facts, has_unreadable_date,
+                                days_from_the_visit, extract_facts, extract_visit_date,
+                                has_unreadable_date,
                                 merge_facts, month_alone, month_named, other_patient, period_span,
                                 period_words, possible_ages, vague_date, without_setting,
                                 year_left_out, years_later)
@@ -624,6 +625,11 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # a new visit day ("discharge, she came home from the hospital yesterday like I said"
         # moved a visit of today to yesterday: walk-through, stop 24); a question with it asks
         # about that day (Läkarmedverkan's days from the discharge)
+        del stated["visit_date"]
+    if "visit_date" in stated and conv.facts.get("visit_date") and age_today(text) \
+            and extract_visit_date(_AGE_NOW.sub(" ", text), today) is None:
+        # "idag" of an age ("nej åldern är fortf 87 idag", "pat är 85 år idag") is when the age
+        # holds, not a new visit day: a visit of 2025 was moved to today (walk-through, stop 42)
         del stated["visit_date"]
     if conv.last_kind == VISIT:
         _day_from_the_visit(stated, conv.facts, text)
@@ -2042,7 +2048,9 @@ _OTHER_CODE_ASKED = re.compile(r"\bicd\w*|\bkvå\w*|\bkva[- ]kod\w*|\bdiagnos\s*
 
 # "500kr", "500 kronor" (MONEY_WORDS needs a word boundary after "500").
 _AMOUNT_WRITTEN = re.compile(r"\d\s*(?:kr|kronor|sek)\b", re.I)
-_AMOUNT_NAMED = re.compile(r"(?<![\d,.])(\d{2,6})\s*(?:kr|kronor|sek)\b", re.I)
+# (and "500-kronan", "500-lappen": walk-through, stop 42, "gäller 500-kronan i VGR" quoted the
+# municipality's evening rule)
+_AMOUNT_NAMED = re.compile(r"(?<![\d,.])(\d{2,6})\s*(?:kr|kronor|sek|-?kronan|-?lappen)\b", re.I)
 #: An amount named by its number alone ("and the extra 500 for the clinic?", "de 500 extra":
 #: walk-through, stop 37, quoted the VG municipality's evening rule).
 _AMOUNT_BARE = re.compile(r"\b(?:the|de|den|dom)\s+(?:extra\s+)?([1-9]\d{2,4})\b"
@@ -2163,6 +2171,9 @@ _EXPLAIN_AGAIN = re.compile(
     r"(?:words|english|terms)))*\s*(?:please)?\s*[?.!]*\s*$|"
     r"^\W*(?:enklare|med andra ord|in (?:simpler|plain|other) words|simpler)(?:\s+(?:tack|"
     r"please))?\s*[?.!]*\s*$", re.I)
+#: The "today" / "now" an age is said to hold ("87 idag", "85 år nu", "is 90 now").
+_AGE_NOW = re.compile(r"(?<=\d)(\s*(?:år|åring|years?(?:\s+old)?|y/?o))?\s+(?:idag|i dag|nu|today|"
+                      r"now)\b", re.I)
 #: What to enter, asked: "vad skriver jag", "vad fyller jag i", "what do i put".
 _WHAT_TO_ENTER = re.compile(r"\b(?:vad|hur)\s+(?:ska\s+jag\s+|skall\s+jag\s+|ska\s+man\s+|"
                             r"skriver|fyller|anger|matar|lägger)|"

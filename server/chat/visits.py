@@ -204,8 +204,10 @@ _VISIT_NAMED = re.compile(
     r"\bvisit\s+(?P<word>one|two|three|four|five)\b|"
     # an ordinal alone opening a clause ("fel av mig, tredje var 1934": walk-through, stop 36,
     # refused)
-    r"(?:^|[,:;.]\s*)(?P<alone>första|andra|tredje|fjärde|femte|sista)\s+(?=var\b|är\b|hade\b|"
-    r"was\b|is\b|had\b)", re.I)
+    # (or after "och"/"o", before a comma: "o första, hon fyllde 85 på fredag alltså": walk-
+    # through, stop 42, went to the third visit)
+    r"(?:^|[,:;.]\s*)(?:(?:och|o|and|men)\s+)?(?P<alone>första|andra|tredje|fjärde|femte|sista)"
+    r"(?:\s+(?=var\b|är\b|hade\b|was\b|is\b|had\b)|\s*(?=,))", re.I)
 #: What stands in for the visit named, so the rest reads as said of the patient.
 _STANDS_IN = {"sv": "patienten", "en": "the patient"}
 

@@ -1776,3 +1776,10 @@ def test_who_takes_over_after_a_discharge_from_hospital_is_the_decisions_rule(as
     assert body["kind"] == "search", body["answer"]
     assert "Efter utskrivning övergår det medicinska ansvaret till vårdcentralens läkare" \
         in body["answer"]
+
+
+def test_the_500_kronan_asked_of_the_municipality_is_said_to_be_the_regions(client):
+    # walk-through, stop 42: "gäller 500-kronan i VGR" quoted the municipality's evening rule
+    body = ask_halland(client, "gäller 500-kronan i VGR")
+    assert body["kind"] == "no_answer", body["answer"]
+    assert "tar inte upp 500 kr" in body["answer"]

@@ -4416,3 +4416,28 @@ def test_a_day_typed_as_15e_answers_which_day_of_the_month_asked(ask):
     c = ask("typ 15:e", a["conversation_id"])
     assert c["facts"]["visit_date"] == "2025-03-15" and c["decision"]["system"] == "VAS", \
         c["answer"]
+
+
+@pytest.mark.parametrize("said", ["nej åldern är fortf 87 idag", "pat är 85 år idag"])
+def test_an_age_said_to_hold_today_never_moves_the_visit_to_today(ask, said):
+    # walk-through, stop 42: "nej åldern är fortf 87 idag" moved a visit of 2025 to today (and
+    # its age was not read)
+    a = ask("pat 87 år säbo utskrivning 15/3 2025")
+    b = ask(said, a["conversation_id"])
+    assert b["facts"]["visit_date"] == "2025-03-15", b["answer"]
+    assert b["decision"]["system"] == "VAS"
+
+
+def test_a_birthday_told_in_the_past_on_a_weekday_is_the_one_gone(ask):
+    # walk-through, stop 42: "o första, hon fyllde 85 på fredag alltså" went to the third visit
+    # and put the birthday on the Friday to come
+    today = today_in_stockholm()
+    a = ask("3 besök: 1) 87-åring säbo efter utskrivning 15/3 2025 2) 72-åring khsv ordinärt "
+            "boende, brytpunktssamtal 2/4 2025 3) 90-åring på säbo, inskrivningssamtal ny pat "
+            "10/5 2025")
+    b = ask("o första, hon fyllde 85 på fredag alltså", a["conversation_id"])
+    assert b["answer"].startswith("Gäller besök 1."), b["answer"]
+    friday = today - timedelta(days=(today.weekday() - 4) % 7 or 7)
+    assert b["facts"]["birth_date"] == friday.replace(year=friday.year - 85).isoformat()
+    # (85 on that Friday, so under 85 on the visit's day in 2025)
+    assert b["facts"]["visit_date"] == "2025-03-15" and b["decision"]["patient_fee_sek"] == 200
