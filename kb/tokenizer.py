@@ -204,18 +204,7 @@ class SwedishTokenizer:
         added, changed or two swapped, never the first), or None: "permision" is
         "permission", "hemsjukvårdsbesk" "hemsjukvårdsbesök" (walk-through, stop 29: the
         widget said "not covered" for one missing letter)."""
-        letters = "abcdefghijklmnopqrstuvwxyzåäöé"
-        head, tail = word[0], word[1:]
-        variants = set()
-        for i in range(len(tail) + 1):
-            left, right = tail[:i], tail[i:]
-            if right:
-                variants.add(left + right[1:])  # one left out
-                variants.update(left + c + right[1:] for c in letters)  # one changed
-                if len(right) > 1:
-                    variants.add(left + right[1] + right[0] + right[2:])  # two swapped
-            variants.update(left + c + right for c in letters)  # one added
-        known = {head + v for v in variants if head + v != word and head + v in self.corrections}
+        known = one_slip_variants(word) & self.corrections
         return known.pop() if len(known) == 1 else None
 
     def tokenize(self, text: str, *, compounds: bool = True) -> list[str]:
@@ -230,6 +219,25 @@ class SwedishTokenizer:
             if compounds:
                 tokens.extend(self.stem(p) for p in self.split_compound(word))
         return tokens
+
+
+_SLIP_LETTERS = "abcdefghijklmnopqrstuvwxyzåäöé"
+
+
+def one_slip_variants(word: str) -> set[str]:
+    """The words one typing slip from ``word``: a letter left out, added or changed, or two
+    neighbours swapped, never the first letter (``word`` itself not among them)."""
+    head, tail = word[:1], word[1:]
+    variants = set()
+    for i in range(len(tail) + 1):
+        left, right = tail[:i], tail[i:]
+        if right:
+            variants.add(left + right[1:])  # one left out
+            variants.update(left + c + right[1:] for c in _SLIP_LETTERS)  # one changed
+            if len(right) > 1:
+                variants.add(left + right[1] + right[0] + right[2:])  # two swapped
+        variants.update(left + c + right for c in _SLIP_LETTERS)  # one added
+    return {head + v for v in variants} - {word}
 
 
 def vocabulary_of(texts: Iterable[str]) -> set[str]:

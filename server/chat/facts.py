@@ -217,6 +217,14 @@ def _weekday_after(today: date, weekday: int) -> date:
     return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
 
 
+def _named_weekday(m: re.Match, today: date, gone: bool) -> date:
+    """The day a ``_NEXT_WEEKDAY`` match names: the one to come, or (``gone``) the one before
+    ``today``."""
+    word = m.group(1).lower()
+    names = _WEEKDAYS_SV if word in _WEEKDAYS_SV else _WEEKDAYS_EN
+    return (_weekday_before if gone else _weekday_after)(today, names.index(word))
+
+
 def _weekday_before(today: date, weekday: int) -> date:
     """The latest day before ``today`` that falls on ``weekday`` (0 = Monday)."""
     delta = (today.weekday() - weekday) % 7 or 7
@@ -604,12 +612,9 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
         if day is not None:
             found.append((3, m.start(), day, False))
     for m in _NEXT_WEEKDAY.finditer(text):
-        word = m.group(1).lower()
-        names = _WEEKDAYS_SV if word in _WEEKDAYS_SV else _WEEKDAYS_EN
         # (told in the past tense, the one gone: "hon fyllde 85 på fredag alltså")
-        gone = _PAST_BEFORE.search(text[max(0, m.start() - 40):m.start()])
-        found.append((3, m.start(), (_weekday_before if gone else _weekday_after)(
-            today, names.index(word)), False))
+        gone = _PAST_BEFORE.search(text[max(0, m.start() - 40):m.start()]) is not None
+        found.append((3, m.start(), _named_weekday(m, today, gone), False))
     for m in _ORDINAL_DAY.finditer(text):
         # "den 3:e": that day of this month, or of the last one when it is still to come
         # ("hembesök den 3:e säbo 88 år": walk-through, stop 37, read as today)
@@ -852,9 +857,7 @@ def birthday_birth_date(text: str, today: date, visit: date | None = None) -> da
         if past and day is not None and day > today:
             m_day = _NEXT_WEEKDAY.search(rest)
             if m_day is not None:
-                word = m_day.group(1).lower()
-                names = _WEEKDAYS_SV if word in _WEEKDAYS_SV else _WEEKDAYS_EN
-                day = _weekday_before(today, names.index(word))
+                day = _named_weekday(m_day, today, gone=True)
         if day is not None and visit is not None and year_left_out(rest, today):
             # the such day nearest the visit (the verb's tense is the speaker's, not the
             # visit's: "fyller 85 först 1/4" of a visit of 31/3 2025, told in 2026)
@@ -1455,6 +1458,12 @@ def age_today(text: str) -> bool:
     """True when ``text`` gives the age as the one today ("pat är 85 år idag": re-check, stop
     24, was taken as her age on a visit of 2025, free of charge)."""
     return _AGE_TODAY.search(text) is not None
+
+
+def without_age_today(text: str) -> str:
+    """``text`` without the age it gives as today's ("87 idag"), whose "idag" is when the age
+    holds, not a day of the visit."""
+    return _AGE_TODAY.sub(" ", text)
 
 
 def age_at_the_visit(text: str) -> bool:

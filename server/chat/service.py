@@ -18,6 +18,7 @@ from rutin.errors import InputError, TooManyRequests
 from rutin.redact import PERSONNUMMER_RE, mask_personnummer
 from rutin.text import is_blank
 from kb.support import is_supported
+from kb.tokenizer import one_slip_variants
 from rules.conditions import evaluate
 from server.chat import answer as A
 from server.chat import sentences as S
@@ -31,7 +32,8 @@ from server.chat.facts import (AHEAD_WORDS, DISCHARGE_WORDS, age_at_the_visit, a
                                 days_from_the_visit, extract_facts, extract_visit_date,
                                 has_unreadable_date,
                                 merge_facts, month_alone, month_named, other_patient, period_span,
-                                period_words, possible_ages, vague_date, without_setting,
+                                period_words, possible_ages, vague_date, without_age_today,
+                                without_setting,
                                 year_left_out, years_later)
 from server.chat.organization import (HALLAND, ORGANIZATION_NAME, PLACE_TAIL,
                                       catalog_name_pattern, find_organization, lies_in_halland,
@@ -627,7 +629,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # about that day (Läkarmedverkan's days from the discharge)
         del stated["visit_date"]
     if "visit_date" in stated and conv.facts.get("visit_date") and age_today(text) \
-            and extract_visit_date(_AGE_NOW.sub(" ", text), today) is None:
+            and extract_visit_date(without_age_today(text), today) is None:
         # "idag" of an age ("nej åldern är fortf 87 idag", "pat är 85 år idag") is when the age
         # holds, not a new visit day: a visit of 2025 was moved to today (walk-through, stop 42)
         del stated["visit_date"]
@@ -2171,9 +2173,6 @@ _EXPLAIN_AGAIN = re.compile(
     r"(?:words|english|terms)))*\s*(?:please)?\s*[?.!]*\s*$|"
     r"^\W*(?:enklare|med andra ord|in (?:simpler|plain|other) words|simpler)(?:\s+(?:tack|"
     r"please))?\s*[?.!]*\s*$", re.I)
-#: The "today" / "now" an age is said to hold ("87 idag", "85 år nu", "is 90 now").
-_AGE_NOW = re.compile(r"(?<=\d)(\s*(?:år|åring|years?(?:\s+old)?|y/?o))?\s+(?:idag|i dag|nu|today|"
-                      r"now)\b", re.I)
 #: What to enter, asked: "vad skriver jag", "vad fyller jag i", "what do i put".
 _WHAT_TO_ENTER = re.compile(r"\b(?:vad|hur)\s+(?:ska\s+jag\s+|skall\s+jag\s+|ska\s+man\s+|"
                             r"skriver|fyller|anger|matar|lägger)|"
@@ -2716,20 +2715,6 @@ _COSMIC_AS_HEARD = re.compile(r"\b(?:kosmik|kosmic|cosmik|kozmik|cozmic|cosmc|co
 MIN_SLIP_LENGTH = 6
 
 
-def _one_slip(typed: str, word: str) -> bool:
-    """True when ``typed`` is ``word`` with one letter left out, added, changed, or two
-    neighbours swapped (never the first letter)."""
-    if typed[:1] != word[:1] or abs(len(typed) - len(word)) > 1 or typed == word:
-        return False
-    if len(typed) == len(word):
-        diff = [i for i, (a, b) in enumerate(zip(typed, word)) if a != b]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and typed[diff[0]] == word[diff[1]]
-                                  and typed[diff[1]] == word[diff[0]])
-    short, long_ = (typed, word) if len(typed) < len(word) else (word, typed)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-
-
 def _english_slips_mended(kb, text: str) -> str:
     """``text`` with the English keywords typed with one slip, and Cosmic as it is heard,
     written right; a word the knowledge base knows stays as typed."""
@@ -2740,8 +2725,8 @@ def _english_slips_mended(kb, text: str) -> str:
         typed = m.group(0).lower()
         if len(typed) < MIN_SLIP_LENGTH or typed in _ENGLISH_KEYWORDS or typed in known:
             return m.group(0)
-        found = [w for w in _ENGLISH_KEYWORDS if _one_slip(typed, w)]
-        return found[0] if len(found) == 1 else m.group(0)
+        found = one_slip_variants(typed) & _ENGLISH_KEYWORDS
+        return found.pop() if len(found) == 1 else m.group(0)
 
     return _WORD.sub(mend, text)
 

@@ -42,7 +42,6 @@ _NUMBERED = re.compile(
     # år …": walk-through, stop 42, became two visits)
     r"|(?<=[.;:]\s)(?P<ord>första|tredje|fjärde|femte)\b)",
     re.I)
-_ORDINAL_MARKS = {"första": 1, "tredje": 3, "fjärde": 4, "femte": 5}
 #: The boundaries of unnumbered visits: a line, a semicolon, and the words that open the next
 #: one ("nästa:", "sen en 70-åring", "och en till:", "then another", "second one:").
 _BOUNDARY = re.compile(
@@ -108,7 +107,7 @@ def _numbered(text: str) -> list[tuple[int, int]] | None:
     for m in _NUMBERED.finditer(text):
         word = next((g for g in m.group("a", "b", "c", "d") if g), None)
         n = int(word) if word else 2 if m.group("other") \
-            else _ORDINAL_MARKS[m.group("ord").lower()] if m.group("ord") else 1
+            else _ORDINALS[m.group("ord").lower()] if m.group("ord") else 1
         if n == want:
             starts.append((m.start(), m.end()))
             want += 1
