@@ -521,6 +521,15 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         month = (_MONTH_NAMES_EN if english else _MONTH_NAMES)[today.month]
         text = conv.question.replace(said_period, f"{month} {today.year}", 1)
 
+    if conv is not None and conv.question and conv.last_kind == SEARCH_KIND \
+            and not conv.pending and _DAYTIME_ALONE.fullmatch(text) \
+            and _OFF_HOURS.search(conv.question):
+        # "och dagtid då?" after a question of the nights: that question of the daytime
+        # ("and during the day?" after "who is responsible for khsv patients at night?"
+        # quoted "Jourtid" again: own check, stop 43)
+        english = detect_language(conv.question) == "en"
+        asked = _OFF_HOURS_SAID.sub(" ", conv.question).rstrip(" ?.!")
+        text = re.sub(r"\s+", " ", f"{asked} {'during the day' if english else 'dagtid'}").strip()
     place = only_a_place(text, state.kb.organizations()) \
         if conv is not None and conv.question and state.kb is not None and not conv.pending \
         and conv.last_kind in (SEARCH_KIND, VERSION, OUT_OF_SCOPE) else None
@@ -4611,6 +4620,25 @@ _OFF_HOURS = re.compile(r"\bnatt\w*|\bhelg\w*|\bkväll\w*|\bjour(?!nal)\w*|\w+jo
                         r"\bnights?\b|\bweekends?\b|\bevenings?\b|\bout[- ]of[- ]hours\b|"
                         r"\bafter[- ]hours\b|\bon[- ]call\b", re.I)
 _SPEAKS_OF_HOURS = re.compile(_OFF_HOURS.pattern + r"|\bdygnet runt\b|\bdygn\w*", re.I)
+# The nights and weekends as a question says them, with their preposition ("på natten",
+# "under jourtid", "at night", "kvällar och nätter"): taken out of a question asked again of
+# the daytime.
+_OFF_HOURS_SAID = re.compile(
+    r"(?:\b(?:på|under|i|om|at|during|in|on|over)\s+(?:the\s+)?)?"
+    r"(?:(?:\bnatt\w*|\bhelg\w*|\bkväll\w*|\bjour(?!nal)\w*|\bnights?\b|\bweekends?\b|"
+    r"\bevenings?\b|\bout[- ]of[- ]hours\b|\bafter[- ]hours\b|\bon[- ]call\b)"
+    r"(?:\s*(?:,|och|o|and|&|or|eller)\s*)?)+", re.I)
+# The daytime alone, after a question of the nights ("och dagtid då?", "på dagen?", "and
+# during the day?", "what about office hours").
+_DAYTIME_ALONE = re.compile(
+    r"\W*(?:(?:och|men|and|but|what about|how about|ok)\s+)?(?:(?:på|under|i|during|in|on)\s+)?"
+    r"(?:the\s+)?(?:dagtid|dagen|dagarna|dagtiden|vardagar(?:na)?|vardagsdagtid|kontorstid(?:en)?|"
+    r"daytime|day(?:time)?|days|weekdays|office hours|working hours)"
+    r"(?:\s+(?:då|then|hours))?\W*", re.I)
+# The daytime asked about: a section headed by the nights ("Jourtid", "Kväll och natt") does
+# not answer it.
+_DAYTIME = re.compile(r"\bdagtid\w*|\bduring the day\b|\bdaytime\b|\bkontorstid\w*|"
+                      r"\boffice hours\b|\bvardagar\w*|\bweekdays\b", re.I)
 # A death asked about: no routine speaks of one ("Hur dokumenterar jag i Treserva när en
 # patient i hemsjukvården avlider?" got the follow-up's "journalförs … i Treserva": walk-
 # through, stop 27).
@@ -6994,7 +7022,22 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # asks about the leave); not when a top passage's heading holds a rare word of the
         # question ("… hem på permission från sjukhuset över helgen …" and "Permission från
         # slutenvården": walk-through, stop 27, got "Kväll och natt")
-        window = [h for h in window if _SPEAKS_OF_HOURS.search(h.chunk.text)] or window
+        speaking = [h for h in window if _SPEAKS_OF_HOURS.search(h.chunk.text)]
+        if not speaking:
+            # none of the window does: a supported passage further down that does, before
+            # the daytime ones ("vem har läkaransvaret för hemsjukvårdspatienter på natten"
+            # and "vem har läkaransvaret för khsv pat på natten" quoted the report's daytime
+            # "… högsta medicinska kompetensen ligger på regionen för läkaransvaret", its
+            # "Jourtid" fourth and seventh: own check, stop 43)
+            seen = {(h.meta.id, h.chunk.anchor) for h in hits[:5]}
+            more = hits[:5] + [h for h in kb.search(text, k=10, organization=frame.organization)
+                               if (h.meta.id, h.chunk.anchor) not in seen]
+            speaking = [h for h in more if _SPEAKS_OF_HOURS.search(h.chunk.text)
+                        and is_supported(h, threshold, lang)
+                        and h in _answer_window([h], frame, kb)][:1]
+        window = speaking or window
+    elif _DAYTIME.search(frame.text) and not _OFF_HOURS.search(frame.text):
+        window = [h for h in window if not _OFF_HOURS.search(h.chunk.section)] or window
     if which_year_asked(frame.text):
         # (which year had the most is a table's: its passages alone, "… varje år" of another
         # is no answer: walk-through, stop 33)
