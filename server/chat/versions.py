@@ -24,8 +24,16 @@ _LIST = re.compile(r"vilka (?:rutiner|dokument)|which (?:routines|documents)|öv
 #: force): what changed between them answers.
 SAME_IN_BOTH = re.compile(r"\b(?:samma|same|likadan\w*|oförändrad\w*|unchanged)\b(?=[^?.]*\b(?:"
                           r"båda|bägge|both|versioner\w*|versions?|rutinerna|routines)\b)", re.I)
+#: Something said to have gone up or down in a version ("stämmer det att patientavgiften
+#: höjdes i nya versionen?": own check, stop 43, got which version is in force).
+_RAISED = (r"\b(?:höj(?:d|de|des|ts|ning)\w*|sänk(?:t|te|tes|ts|ning)\w*|dyrare|billigare|"
+           r"raised|lowered|(?:go|goes|went|gone) (?:up|down)|increased|decreased)\b")
+_A_VERSION = r"\b(?:version\w*|vas|cosmic)\b"
+_RAISED_IN_A_VERSION = re.compile(rf"{_RAISED}(?=[^?.]*{_A_VERSION})|{_A_VERSION}[^?.]*{_RAISED}",
+                                  re.I)
 _CHANGED = re.compile(r"ändr\w*|skillnad\w*|\bnytt\b|\bnya i\b|skiljer|chang\w*|differ\w*|"
-                      r"what'?s new|jämfört|compared|" + SAME_IN_BOTH.pattern, re.I)
+                      r"what'?s new|jämfört|compared|" + SAME_IN_BOTH.pattern
+                      + "|" + _RAISED_IN_A_VERSION.pattern, re.I)
 #: A difference asked between two things that are no versions, years or systems.
 _TWO_THINGS_COMPARED = re.compile(
     r"\b(?:skillnad\w*|difference)\s+(?:mellan|på|between|of)\s+(?!(?:de\s+|the\s+)?"
@@ -374,6 +382,7 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
         out.quotes += _note_quotes(only, rules, kb.document(only.id))
         return out
     if _CHANGED.search(text) and not named and not VERSIONS_NAMED.search(text) \
+            and not _RAISED_IN_A_VERSION.search(text) \
             and _names_no_document(text, metas, kb.tokenizer):
         # a difference between two things no document is named after ("ssih asih skillnad":
         # re-check, stop 19, got the VAS → Cosmic changes): a question for search; never one
@@ -614,6 +623,54 @@ def _text_changes(older_doc, newer_doc, lang: str) -> tuple[list[str], list[str]
     return lines[:MAX_CHANGED_SECTIONS], quotes
 
 
+def _ages(when: dict, lang: str) -> str:
+    """A fee row's patients by age, in words ("under 85 år", "från 85 år")."""
+    if "age_below" in when:
+        return _t(lang, f"under {when['age_below']} år", f"under {when['age_below']}")
+    if "age_from" in when:
+        return _t(lang, f"från {when['age_from']} år", f"from {when['age_from']}")
+    return _t(lang, "alla", "everyone")
+
+
+def _fee_compared(old, new, lang: str) -> str | None:
+    """Whether the patient fee changed between two visit routines, age group by age group
+    ("stämmer det att patientavgiften höjdes i nya versionen?": own check, stop 43, the fee
+    showed only as "Nytt i Cosmic: … Läkare närsjukvård 200 kr"); an amount the newer text
+    does not state is said so, not as the same (Cosmic names "Läkare närsjukvård äldre"
+    without one). None when either routine has no fee rows."""
+    if not old.fees or not new.fees:
+        return None
+    before = {repr(sorted(f.when.items())): f for f in old.fees}
+    parts, same = [], True
+    for fee in new.fees:
+        was = before.get(repr(sorted(fee.when.items())))
+        stated = any(c.document_id == new.document_id and str(fee.amount_sek) in c.quote
+                     for c in fee.citations)
+        ages = _ages(fee.when, lang)
+        if was is None:
+            same = False
+            parts.append(_t(lang, f"{ages}: {fee.amount_sek} kr (ny åldersgrupp)",
+                            f"{ages}: SEK {fee.amount_sek} (a new age group)"))
+        elif was.amount_sek != fee.amount_sek and stated:
+            same = False
+            parts.append(_t(lang, f"{ages}: {was.amount_sek} kr → {fee.amount_sek} kr",
+                            f"{ages}: SEK {was.amount_sek} → SEK {fee.amount_sek}"))
+        elif stated:
+            parts.append(_t(lang, f"{ages}: {fee.amount_sek} kr i båda",
+                            f"{ages}: SEK {fee.amount_sek} in both"))
+        else:
+            parts.append(_t(
+                lang, f"{ages}: {was.amount_sek} kr i {old.system}; {new.system} anger "
+                      f"{fee.category or 'avgiftskategorin'} utan belopp",
+                f"{ages}: SEK {was.amount_sek} in {old.system}; {new.system} names "
+                f"{fee.category or 'the fee category'} without an amount"))
+    if same:
+        return _t(lang, "• Patientavgiften är inte höjd eller sänkt: " + "; ".join(parts) + ".",
+                  "• The patient fee was neither raised nor lowered: " + "; ".join(parts) + ".")
+    return _t(lang, "• Patientavgiften har ändrats: " + "; ".join(parts) + ".",
+              "• The patient fee changed: " + "; ".join(parts) + ".")
+
+
 def _describe_change(out: VersionAnswer, older, newer, kb, rules, lang: str,
                      today: date) -> None:
     """What changed from ``older`` to ``newer``: the dates, the newer document's own note, and
@@ -693,6 +750,11 @@ def _describe_change(out: VersionAnswer, older, newer, kb, rules, lang: str,
                                 f"• The condition for {occ.occasion} is reworded in {new.system} "
                                 f"(Swedish): {occ.citations[0].quote}"))
             out.quotes += [(new.document_id, occ.citations[0].quote)]
+    fee_line = _fee_compared(old, new, lang)
+    if fee_line:
+        out.lines.append(fee_line)
+        out.quotes += [(r.document_id, c.quote) for r in (new, old)
+                       for f in r.fees for c in f.citations[:1] if c.document_id == r.document_id]
     if old.compensation_sek == new.compensation_sek:
         out.lines.append(_t(lang, f"• Ersättningen är oförändrad: {new.compensation_sek} kr per besök.",
                             f"• The compensation is unchanged: SEK {new.compensation_sek} per visit."))

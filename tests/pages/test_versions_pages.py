@@ -77,6 +77,8 @@ def test_what_changed_page_lists_the_rule_table_differences_each_cited(client):
     rules = html.split('class="rule-changes"')[1].split("</section>")[0]
     assert "Journalsystem: VAS → Cosmic." in rules
     assert "Ersättningen är oförändrad: 500 kr per besök." in rules
+    # (and the patient fee, age group by age group: own check, stop 43)
+    assert "Patientavgiften är inte höjd eller sänkt: under 85 år: 200 kr i båda" in rules
     quotes = re.findall(r'<q>([^<]+)</q> – <a href="([^"]+)"', rules)
     assert quotes
     kb = client.app.state.rutin.kb
