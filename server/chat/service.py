@@ -523,13 +523,16 @@ def respond(state, message: object, conversation_id: str | None, today: date,
 
     if conv is not None and conv.question and conv.last_kind == SEARCH_KIND \
             and not conv.pending and _DAYTIME_ALONE.fullmatch(text) \
-            and _OFF_HOURS.search(conv.question):
-        # "och dagtid då?" after a question of the nights: that question of the daytime
-        # ("and during the day?" after "who is responsible for khsv patients at night?"
-        # quoted "Jourtid" again: own check, stop 43)
+            and (_OFF_HOURS.search(conv.question) or _topic_of_the_nights(state.kb, conv)):
+        # "och dagtid då?" after a question of the nights, or after an answer of them: that
+        # question of the daytime ("and during the day?" after "who is responsible for khsv
+        # patients at night?" quoted "Jourtid" again: own check, stop 43; "och dagtid då?"
+        # after "och på natten?" after a question of the day too: walk-through, stop 43)
         english = detect_language(conv.question) == "en"
         asked = _OFF_HOURS_SAID.sub(" ", conv.question).rstrip(" ?.!")
-        text = re.sub(r"\s+", " ", f"{asked} {'during the day' if english else 'dagtid'}").strip()
+        if not _DAYTIME.search(asked):
+            asked = f"{asked} {'during the day' if english else 'dagtid'}"
+        text = re.sub(r"\s+", " ", asked).strip()
     place = only_a_place(text, state.kb.organizations()) \
         if conv is not None and conv.question and state.kb is not None and not conv.pending \
         and conv.last_kind in (SEARCH_KIND, VERSION, OUT_OF_SCOPE) else None
@@ -873,7 +876,12 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
     # (the message's text is masked from the start of the turn, and the store masks again)
     # (a follow-up answered as that question again, of another day, keeps it: "och dagen
     # efter" then "och dagen innan" asked the evening nurse's hours of both versions)
-    again = conv.question is not None and frame.search_text == conv.question
+    again = conv.question is not None and (
+        frame.search_text == conv.question
+        # (a follow-up naming only the hours keeps the question it asks of them: "och
+        # dagtid då?" after "och helger o röda dagar då" after "vem har läkaransvaret för
+        # mina pat … dagtid" had no question to ask of the day: walk-through, stop 43)
+        or _hours_alone(frame.text))
     conv.question = frame.text if frame.kind in (
         SEARCH_KIND, VERSION, OUT_OF_SCOPE) and not frame.reply_to and (
         frame.search_text is None or frame.place_only) else conv.question if again else None
@@ -4635,6 +4643,28 @@ _DAYTIME_ALONE = re.compile(
     r"(?:the\s+)?(?:dagtid|dagen|dagarna|dagtiden|vardagar(?:na)?|vardagsdagtid|kontorstid(?:en)?|"
     r"daytime|day(?:time)?|days|weekdays|office hours|working hours)"
     r"(?:\s+(?:då|then|hours))?\W*", re.I)
+def _topic_of_the_nights(kb, conv: Conversation) -> bool:
+    """Whether the last answer quoted a section of the nights and weekends ("Jourtid")."""
+    if kb is None or not conv.topic or "anchor" not in conv.topic:
+        return False
+    _document, chunk = _topic_document_and_chunk(kb, conv)
+    return chunk is not None and bool(_OFF_HOURS.search(chunk.section or ""))
+
+
+def _hours_alone(text: str) -> bool:
+    """Whether ``text`` names only the hours it asks of ("och på natten?", "och helger o röda
+    dagar då", "och dagtid då?", "and at weekends?")."""
+    if _DAYTIME_ALONE.fullmatch(text):
+        return True
+    if not _OFF_HOURS.search(text):
+        return False
+    rest = _OFF_HOURS_SAID.sub(" ", text)
+    rest = re.sub(r"\b(?:och|o|men|and|but|what about|how about|ok|röda dagar|helgdagar|"
+                  r"holidays?|då|then|under|på|i|at|on|in|during|over|the)\b", " ", rest,
+                  flags=re.I)
+    return not re.search(r"\w", rest)
+
+
 # The daytime asked about: a section headed by the nights ("Jourtid", "Kväll och natt") does
 # not answer it.
 _DAYTIME = re.compile(r"\bdagtid\w*|\bduring the day\b|\bdaytime\b|\bkontorstid\w*|"
@@ -7029,14 +7059,22 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             # and "vem har läkaransvaret för khsv pat på natten" quoted the report's daytime
             # "… högsta medicinska kompetensen ligger på regionen för läkaransvaret", its
             # "Jourtid" fourth and seventh: own check, stop 43)
-            seen = {(h.meta.id, h.chunk.anchor) for h in hits[:5]}
-            more = hits[:5] + [h for h in kb.search(text, k=10, organization=frame.organization)
-                               if (h.meta.id, h.chunk.anchor) not in seen]
+            # (and, for a follow-up searched with the heading it follows, of its own words:
+            # "och på helgen vem kommer ut då" after the decision's infection control got its
+            # next bullet on training: walk-through, stop 43)
+            more = list(hits[:5])
+            for searched in dict.fromkeys([text, frame.text]):
+                seen = {(h.meta.id, h.chunk.anchor) for h in more}
+                more += [h for h in kb.search(searched, k=10, organization=frame.organization)
+                         if (h.meta.id, h.chunk.anchor) not in seen]
             speaking = [h for h in more if _SPEAKS_OF_HOURS.search(h.chunk.text)
                         and is_supported(h, threshold, lang)
                         and h in _answer_window([h], frame, kb)][:1]
         window = speaking or window
-    elif _DAYTIME.search(frame.text) and not _OFF_HOURS.search(frame.text):
+    elif _DAYTIME.search(frame.text) and not _OFF_HOURS.search(frame.text) \
+            and frame.search_text is None:
+        # the daytime asked: no section of the nights (a follow-up's words alone, searched
+        # with the nights' heading, would leave passages on nothing asked)
         window = [h for h in window if not _OFF_HOURS.search(h.chunk.section)] or window
     if which_year_asked(frame.text):
         # (which year had the most is a table's: its passages alone, "… varje år" of another

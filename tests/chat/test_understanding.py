@@ -4484,3 +4484,29 @@ def test_a_fee_said_to_have_gone_up_in_the_new_version_is_compared_age_by_age(
     assert line in body["answer"]
     assert any("Summa: 200 kr, om person är under 85 år." in c["quote"]
                for c in body["citations"]), body["citations"]
+
+
+def test_the_daytime_asked_after_two_follow_ups_of_the_nights_is_the_first_question_again(
+        client):
+    # walk-through, stop 43: "och dagtid då?" after "och på natten?" and "och helger o röda
+    # dagar då" quoted "Under jourtid har Hallandsjouren ansvar …" again (and, with the nights'
+    # section left out, a passage on the buses)
+    a = ask_halland(client, "vem har läkaransvaret för mina pat i khsv ordinärt boende dagtid")
+    cid = a["conversation_id"]
+    assert "Hallandsjouren" in ask_halland(client, "och på natten?", cid)["answer"]
+    assert "Hallandsjouren" in ask_halland(client, "och helger o röda dagar då", cid)["answer"]
+    d = ask_halland(client, "och dagtid då?", cid)
+    assert d["kind"] == "search" and "Hallandsjouren" not in d["answer"], d["answer"]
+    assert d["citations"][0]["section"] == "Nulägesbild av hembesök"
+    assert "läkaransvar" in d["answer"]
+
+
+def test_the_weekend_asked_after_an_answer_on_infection_control_is_the_on_call_section(client):
+    # walk-through, stop 43: "och på helgen vem kommer ut då" got the next bullet of the
+    # decision's list, on training
+    a = ask_halland(client, "magsjuka på säbo, vem ansvarar för provtagning om pat är listade "
+                            "på olika vc")
+    assert "smittskydd, provtagning" in a["answer"]
+    b = ask_halland(client, "och på helgen vem kommer ut då", a["conversation_id"])
+    assert b["answer"].startswith("Under jourtid har Hallandsjouren ansvar"), b["answer"]
+
