@@ -53,7 +53,11 @@ _GENERAL = re.compile(
     re.I)
 VERSION_WORDS = re.compile(
     r"\bgäller\b.*\b(?:fortfarande|nu|idag|i dag|längre)\b|\bgällande\b|\bgällde\b|\bversion\w*|"
-    r"\bersatt\w*|\bersätter\b|\bändr\w*|\bnytt i\b|\bförra\b|\bföregående\b|\btidigare\b|"
+    r"\bersatt\w*|\bersätter\b|\bändr\w*|\bnytt i\b|\bföregående\b|\btidigare\b|"
+    # ("förra" of a period is when, not a version: "brytpunktssamtal förra månaden hemma hos
+    # pat", walk-through, stop 43, got the HSU decision's date)
+    r"\bförra\b(?!\s+(?:månad(?:en)?|veckan|vecka|året|år|helgen|gången|måndagen|tisdagen|"
+    r"onsdagen|torsdagen|fredagen|lördagen|söndagen)\b)|"
     r"\bsen(?:an)? när\b|\bfrån när\b|\bnär (?:började|infördes|kom|bytte)\b|\bgammal\w* rutin\w*|"
     r"\bny(?:a)? rutin\w*|\bstill (?:valid|apply|in force)|\bin force\b|\bcurrent\b|\bvalid\b|"
     r"\breplac\w*|\bchang\w*|\bprevious\b|\bold (?:routine|version)|\bsince when\b|"

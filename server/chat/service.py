@@ -1874,7 +1874,17 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # stöttar lmv efter utskrivning, pat skrevs ut förra veckan" the VG routine's validity:
         # stop 20)
         frame.kind = DATE_RULE
-    if frame.kind == DATE_RULE and not (LMV_WORDS.search(text) or FOLLOWUP_WORDS.search(text)):
+    elif frame.kind in (VISIT, VERSION, SEARCH_KIND, OUT_OF_SCOPE) and _SUPPORT_ENDS.search(text) \
+            and DISCHARGE_WORDS.search(text) and not _VISIT_WORD.search(text) \
+            and "visit_date" in visit_facts \
+            and not (MONEY_WORDS.search(text) or REGISTRATION_WORDS.search(text)):
+        # the end of the support after a discharge of a day given, Läkarmedverkan unnamed
+        # ("pat skrevs ut 28/11, när slutar stödet": walk-through, stop 43, got a visit card
+        # for 28/11); (without the day, what the decision says answers: "hur länge kan
+        # Läkarmedverkan ge läkarstöd efter utskrivning …", answer set E, tuning part)
+        frame.kind = DATE_RULE
+    if frame.kind == DATE_RULE and not (LMV_WORDS.search(text) or FOLLOWUP_WORDS.search(text)
+                                        or _SUPPORT_ENDS.search(text)):
         # A date rule is Läkarmedverkan's or the follow-up's; a date alone is not one
         # ("Hur länge har vårdcentralen öppet 2026-04-01?").
         frame.kind = SEARCH_KIND
@@ -2089,6 +2099,15 @@ _WHERE_SAID_CLAIM = re.compile(
 _HOW_LONG = re.compile(r"\bhur länge\b|\btill när\b|\bhur många dagar\b|\bvilket datum\b|"
                        r"\bsista dag\w*|\bhow long\b|\bhow many days\b|\buntil when\b|"
                        r"\bby when\b|\blast day\b", re.I)
+# The end of the physician's support asked ("när slutar stödet", "hur länge gäller
+# läkarstödet", "when does the support end"): Läkarmedverkan's, after a discharge.
+_SUPPORT_ENDS = re.compile(
+    r"\b(?:när|till när|hur länge|sista dag\w*|when|how long|until when|last day)\b[^?.!]{0,30}?"
+    r"\b(?:läkarstöd(?:et)?|stödet)\b(?!\s+(?:från|av|hos|i)\s+(?!läkarmedverkan))|"
+    r"\b(?:läkarstöd(?:et)?|stödet)\s+(?:slutar|upphör|tar slut|går ut)\b|"
+    r"\b(?:the|their|her|his) (?:physician |doctor )?support\b[^?.!]{0,20}?\b(?:ends?|stops?|runs? out|last)\b|"
+    r"\b(?:when|how long|until when)\b[^?.!]{0,30}?\b(?:the|their|her|his) (?:physician |doctor )?support\b",
+    re.I)
 # A registration question about the asker's own visit: "hur registrerar jag besöket?", "hur
 # reggar vi det?", "how do I register the visit?" (a definite visit, not "ett hembesök").
 _HOW_REGISTER_ALONE = re.compile(
@@ -3800,7 +3819,8 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
     if frame.reply_to == "correction":
         name = (conv.topic or {}).get("rule")
     if name is None:
-        name = LAKARMEDVERKAN if LMV_WORDS.search(frame.text) or (
+        name = LAKARMEDVERKAN if LMV_WORDS.search(frame.text) \
+            or _SUPPORT_ENDS.search(frame.text) or (
             frame.organization == HALLAND and not FOLLOWUP_WORDS.search(frame.text)) else FOLLOWUP
     conv.pending = conv.pending_rule = None
     table = _date_rule_table(state, name)

@@ -4510,3 +4510,43 @@ def test_the_weekend_asked_after_an_answer_on_infection_control_is_the_on_call_s
     b = ask_halland(client, "och på helgen vem kommer ut då", a["conversation_id"])
     assert b["answer"].startswith("Under jourtid har Hallandsjouren ansvar"), b["answer"]
 
+
+def test_a_birthday_to_come_in_a_month_is_counted_from_the_visits_day(ask):
+    # walk-through, stop 43: "hembesök 12/6-24 pat 84 år fyller 85 i juli" was born in July
+    # 1942 (counted from today), 81 on the visit's day, and the stated 84 said not to agree
+    body = ask("hembesök 12/6-24 pat 84 år fyller 85 i juli, inskrivning säbo")
+    assert body["kind"] == "rule", body["answer"]
+    assert body["facts"]["visit_date"] == "2024-06-12" and body["decision"]["system"] == "VAS"
+    assert body["decision"]["patient_fee_sek"] == 200
+
+
+def test_an_age_said_as_todays_beside_a_visit_yesterday_keeps_the_visit_yesterday(ask):
+    # walk-through, stop 43: "pat 85 år idag, besök igår …" was a visit of today, 85 and free
+    # of charge; on the day before, 84 or 85, the fee depends on which
+    yesterday = (today_in_stockholm() - timedelta(days=1)).isoformat()
+    body = ask("pat 85 år idag, besök igår efter utskrivning, hemma i khsv, vad betalar hen")
+    assert body["facts"]["visit_date"] == yesterday, body["answer"]
+    assert body["decision"]["patient_fee_sek"] is None
+    assert "84 eller 85 år" in body["answer"]
+
+
+def test_a_visit_told_with_last_month_is_no_question_about_versions(ask):
+    # walk-through, stop 43: "brytpunktssamtal förra månaden hemma hos pat" got the HSU
+    # decision's date ("förra" was read as "the previous version")
+    body = ask("brytpunktssamtal förra månaden hemma hos pat")
+    assert body["kind"] != "version", body["answer"]
+    assert "brytpunktssamtal" in body["answer"]
+
+
+@pytest.mark.parametrize("message", ["pat skrevs ut 28/11, när slutar stödet",
+                                     "pt discharged nov 28, when does the support end"])
+def test_the_end_of_the_support_after_a_discharge_is_lakarmedverkans_date(client, message):
+    # walk-through, stop 43: "pat skrevs ut 28/11, när slutar stödet" got a visit card for
+    # 28/11 asking where the patient lives
+    body = ask_halland(client, message)
+    assert body["kind"] == "rule" and body["date_rule"]["rule"] == "lakarmedverkan", body["answer"]
+    assert body["date_rule"]["discharge_date"].endswith("-11-28")
+    assert body["date_rule"]["support_until"].endswith("-12-12")
+    # (support from someone else is no such question)
+    other = ask_halland(client, "pat skrevs ut 28/11 hur länge har hon rätt till stöd från vc")
+    assert other.get("date_rule") is None
