@@ -1874,6 +1874,14 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # stöttar lmv efter utskrivning, pat skrevs ut förra veckan" the VG routine's validity:
         # stop 20)
         frame.kind = DATE_RULE
+    elif frame.kind == SEARCH_KIND and LMV_WORDS.search(text) and _HOW_LONG.search(text) \
+            and DISCHARGE_WORDS.search(text) \
+            and ("visit_date" in visit_facts or period_span(text, today) is not None) \
+            and not (MONEY_WORDS.search(text) or REGISTRATION_WORDS.search(text)):
+        # (and when read as a question for the routines, the discharge's day or period given:
+        # "hur länge stöttar lmv efter utskrivning, pat skrevs ut förra veckan" asks the day,
+        # tests; read as a version question by its "förra" until stop 43)
+        frame.kind = DATE_RULE
     elif frame.kind in (VISIT, VERSION, SEARCH_KIND, OUT_OF_SCOPE) and _SUPPORT_ENDS.search(text) \
             and DISCHARGE_WORDS.search(text) and not _VISIT_WORD.search(text) \
             and "visit_date" in visit_facts \
