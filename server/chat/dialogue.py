@@ -21,7 +21,11 @@ _BARE_NUMBER = re.compile(r"^\s*(?:(?:ca\.?|c:a|cirka|about|typ|runt|ungefär|un
                           r"approx\.?|approximately|around|roughly|~)\s*)?(\d{1,3})\s*"
                           r"(?:år|years?|y/?o|yrs?|åring\w*)?\s*(?:gammal|old)?\s*"
                           # ("typ 84 då": walk-through, stop 42, was not understood)
-                          r"(?:då|ish|or so|ungefär|kanske|tror jag|i think)?\s*[.!]?\s*$",
+                          r"(?:då|ish|or so|ungefär|kanske|tror jag|i think)?\s*"
+                          # ("84 like i wrote", "84 som jag skrev": walk-through, stop 43,
+                          # refused as not covered)
+                          r"(?:,?\s*(?:like|as) i (?:wrote|said)|,?\s*som jag (?:skrev|sa))?"
+                          r"\s*[.!]?\s*$",
                           re.I)
 #: Words before a corrected fact: "nej 85", "förlåt, 85", "sorry 85".
 _CORRECTION = re.compile(r"^\s*(?:nej|nä|förlåt|ursäkta|oj|sorry|no|oops)\b[,.!:]?\s*", re.I)
@@ -83,6 +87,17 @@ def read_reply(pending: str, text: str, today: date) -> dict | None:
             return {"birth_date": born.isoformat()}
         if year is not None:
             return {"birth_year": year}
+        if pending == "birth_date":
+            # a day given as the birth date asked for, without "född" ("christmas eve 1941
+            # lol" to "What is the patient's date of birth?": walk-through, stop 43, moved
+            # the visit to 1941-12-24); a day long gone only, with its year
+            day = extract_visit_date(text, today)
+            if day is not None and day.year <= today.year - 1 \
+                    and re.search(r"\b(?:18|19|20)\d\d\b", text):
+                return {"birth_date": day.isoformat()}
+            year_alone = re.fullmatch(r"\W*(?:född\s+|born\s+)?((?:18|19|20)\d\d)\W*", text, re.I)
+            if year_alone and int(year_alone.group(1)) <= today.year:
+                return {"birth_year": int(year_alone.group(1))}
         return None
     if pending in ("visit_date", "discharge_date", "enrolled_on"):
         day = extract_visit_date(text, today)

@@ -745,6 +745,10 @@ _AGE_PATTERNS = [
     re.compile(r"\b(?:they|they're|theyre|they’re)\s+(?:are\s+|were\s+)?(?:now\s+|actually\s+)?"
                r"(\d{2,3})\b(?!\s*(?:kr|sek|%|days|months|weeks|min|/|\.\d|\w))", re.I),
     re.compile(r"\b(\d{1,3})\s*(?:y/?o|yo|yrs?|åå)\b", re.I),  # 87 y/o, 87yo, 87 yrs
+    # "84 y man", "84y woman" (walk-through, stop 43: "3) 84 y man, brytpunktssamtal at home"
+    # asked the age)
+    re.compile(r"\b(\d{2,3})\s*y\.?\s+(?:man|woman|lady|male|female|gentleman|pt|pat|"
+               r"patient|old)\b", re.I),
     re.compile(r"\bfyll(?:a|er|de|t|ia)\s+(\d{2,3})\b", re.I),  # "hade hunnit fylla 85"
     # "samma pat men 85 fyllda" (walk-through, stop 34: refused)
     re.compile(r"\b(\d{2,3})\s+(?:år\s+)?fyllda\b", re.I),
@@ -1122,6 +1126,9 @@ DISCHARGE_WORDS = re.compile(
     # "came home from hospital yesterday" (walk-through, stop 24: the occasion was asked)
     r"\b(?:came|come|got|back|sent|went) home from (?:the )?hospital\b|"
     r"\b(?:left|released from|out of) (?:the )?hospital\b|"
+    # "back from hospital", "just back from the hospital" (walk-through, stop 43: the
+    # occasion was asked)
+    r"\bback from (?:the )?hospital\b|\bhome from (?:the )?hospital\b|"
     # after a stay in hospital, or having been admitted to one ("hembesök khsv … efter
     # inläggning på sjukhus", "och om hon varit inlagd": walk-through, stop 36, the occasion
     # was asked)

@@ -943,6 +943,8 @@ class Frame:
     probabilities: dict = field(default_factory=dict)
     hits: list = field(default_factory=list)
     nonsense_reply: bool = False
+    #: The reply gave the birth date asked for as a day ("24/12 1941"): no day of the visit.
+    birth_reply: bool = False
     #: The facts of a what-if that a correction of the visit as told leaves out, as (fact, the
     #: what-if's value, the told value): said at the top of the answer (``_as_told``).
     what_if_dropped: list = field(default_factory=list)
@@ -1156,6 +1158,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             frame.kind = DATE_RULE if conv.pending_rule else VISIT
             frame.reply_to, frame.pending_rule = conv.pending, conv.pending_rule
             frame.stated = {**stated, **answered}
+            if (answered.get("birth_date") or str(answered.get("birth_year", ""))) \
+                    and str(stated.get("visit_date", "")).startswith(
+                        str(answered.get("birth_date") or answered.get("birth_year"))):
+                # the birth date asked for is no visit's day ("christmas eve 1941 lol", "24/12
+                # 1941": walk-through, stop 43, moved the visit to 1941)
+                frame.stated.pop("visit_date")
+                frame.birth_reply = True
             if "visit_date" in answered and "visit_date" in stated:
                 # the message's own reading, with the year a period gave ("feb 2025" → "14/2")
                 frame.stated["visit_date"] = stated["visit_date"]
@@ -3664,7 +3673,8 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
                                    or _retimed(frame.text, today)
                                    or _outside_the_visits_period(frame, known, today))
     span = period_span(frame.text, today) \
-        if "visit_date" not in frame.stated and (no_day or what_if) else None
+        if "visit_date" not in frame.stated and (no_day or what_if) and not frame.birth_reply \
+        else None
     one_routine = before_any = None
     if span is not None and state.rules is not None:
         first, last = span
@@ -7051,6 +7061,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         if using:
             window = [using[0]]
     named = [h for h in window[1:5] if _heading_named(h.chunk.section, q_terms, tokenizer)]
+    if not named and not _heading_named(window[0].chunk.section, q_terms, tokenizer):
+        # (or one of the top five below the window, supported: "what did HSU decide on 3 march
+        # 2026?" and "Beslut HSU 2026-03-03" fourth quoted the background's decision of 2025:
+        # walk-through, stop 43)
+        named = [h for h in hits[:5] if h not in window
+                 and _heading_named(h.chunk.section, q_terms, tokenizer)
+                 and is_supported(h, threshold, lang) and h in _answer_window([h], frame, kb)][:1]
     if named and not _heading_named(window[0].chunk.section, q_terms, tokenizer):
         # a section whose heading the question names in full, in its words or the lexicon's,
         # answers before a better-ranked one ("vad kostar hemsjukvård för patienten" and

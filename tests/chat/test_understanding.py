@@ -4,7 +4,7 @@ scope, replies to the assistant's own questions, changed facts, version question
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -4550,3 +4550,50 @@ def test_the_end_of_the_support_after_a_discharge_is_lakarmedverkans_date(client
     # (support from someone else is no such question)
     other = ask_halland(client, "pat skrevs ut 28/11 hur länge har hon rätt till stöd från vc")
     assert other.get("date_rule") is None
+
+
+@pytest.mark.parametrize("reply", ["christmas eve 1941 lol", "24/12 1941"])
+def test_a_birth_date_given_as_a_day_to_the_question_for_it_is_never_the_visits_day(
+        ask, reply):
+    # walk-through, stop 43: "christmas eve 1941 lol" to "What is the patient's date of
+    # birth?" moved the visit to 1941-12-24: no routine, no compensation
+    yesterday = (today_in_stockholm() - timedelta(days=1)).isoformat()
+    a = ask("hembesök igår khsv ordinärt boende brytpunktssamtal född 1941")
+    assert a["facts"]["visit_date"] == yesterday
+    b = ask(reply, a["conversation_id"])
+    assert b["kind"] == "rule", b["answer"]
+    assert b["facts"]["visit_date"] == yesterday and b["facts"]["birth_date"] == "1941-12-24"
+    assert b["decision"]["compensation_sek"] == 500
+    day = date.fromisoformat(yesterday)
+    age = day.year - 1941 - ((day.month, day.day) < (12, 24))
+    assert b["decision"]["patient_fee_sek"] == (0 if age >= 85 else 200)
+
+
+def test_an_age_written_as_84_y_man_and_repeated_as_like_i_wrote_is_read(ask):
+    # walk-through, stop 43: "3) 84 y man, brytpunktssamtal at home" asked the age, and "84
+    # like i wrote" was refused as not covered
+    a = ask("did 3 visits today. 1) 91yo on Sabo after discharge from hallands sjukhus 2) 68 yo "
+            "new to khsv, enrolment visit in her flat 3) 84 y man, brytpunktssamtal at home, he "
+            "has khsv. how do i register each one and what do they pay")
+    assert a["visits"] == 3
+    assert [d["patient_fee_sek"] for d in a["decisions"]] == [0, 200, 200], a["answer"]
+    b = ask("visit today brytpunktssamtal at home, khsv")
+    assert b["answer"].rstrip().endswith("How old is the patient?")
+    c = ask("84 like i wrote", b["conversation_id"])
+    assert c["kind"] == "rule" and c["decision"]["patient_fee_sek"] == 200, c["answer"]
+
+
+def test_back_from_hospital_is_a_discharge(ask):
+    # walk-through, stop 43: "… Sabo, back from hospital" asked whether the visit was
+    # connected to a discharge
+    body = ask("home visit 28/3 2025, pat 80, Sabo, back from hospital. what system and codes")
+    assert body["facts"]["occasion"] == "utskrivning", body["answer"]
+    assert body["decision"]["compensation_sek"] == 500
+
+
+def test_what_hsu_decided_on_its_day_is_the_decisions_own_section(client):
+    # walk-through, stop 43: "what did HSU decide on 3 march 2026?" quoted the background's
+    # "Tilläggsbeslut från HSU 2025-02-11 …", "Beslut HSU 2026-03-03" being fourth
+    body = ask_halland(client, "what did HSU decide on 3 march 2026?")
+    assert body["citations"][0]["section"] == "Beslut HSU 2026-03-03", body["answer"]
+    assert "2025-02-11" not in body["answer"]
