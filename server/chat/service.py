@@ -916,7 +916,11 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
     if keep_thread:  # the chat page's thread: the masked question and the answer shown
         from server.chat.thread import turn_record
 
-        conv.thread.append({**turn_record(asked_text, reply), "number": conv.turns})
+        # (with the organization picked for it: the conversation's page shows it picked again
+        # when opened in another browser, whose cookie does not remember it: walk-throughs,
+        # stop 43, a bookmarked conversation went on with "Alla organisationer")
+        conv.thread.append({**turn_record(asked_text, reply), "number": conv.turns,
+                            "organization": getattr(frame, "chosen_organization", None) or ""})
     store.save(conv)
     return reply
 

@@ -267,7 +267,11 @@ def conversation_page(request: Request, state: State, conversation_id: str):
     turns = [{"number": int(t.get("number") or i + 1), "question": t.get("asked", ""),
               "feedback": t.get("feedback"), "reply": stored_reply(t, conv)}
              for i, t in enumerate(conv.thread)]
-    organization = remembered_organization(request, state)
+    # the organization picked for the conversation's last turn, which another browser's
+    # cookie does not know; the cookie's for a conversation kept before turns held it
+    picked = [t["organization"] for t in conv.thread if isinstance(t.get("organization"), str)]
+    organization = known_organization(state, picked[-1]) if picked \
+        else remembered_organization(request, state)
     return templates.TemplateResponse(request, "conversation.html", {
         "turns": turns, "conversation_id": conv.id, "widget": False,
         "organizations": state.kb.organizations() if state.kb is not None else [],

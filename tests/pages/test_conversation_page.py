@@ -344,3 +344,17 @@ def test_the_follow_up_box_speaks_of_the_visit_only_under_a_visits_answer(client
     visit = _ask(client, ENGLISH_VISIT)
     html = client.get(visit.headers["location"].split("#")[0]).text
     assert '<label for="message">Follow-up question or more facts about the visit</label>' in html
+
+
+def test_a_conversation_opened_in_another_browser_keeps_the_organization_picked_for_it(client):
+    # walk-throughs, stop 43: a bookmarked conversation opened in a fresh browser showed "Alla
+    # organisationer", and the next question was answered from both organizations' routines
+    token = CSRF.search(client.get("/").text).group(1)
+    r = client.post("/", data={"message": "vem har läkaransvaret för khsv pat på natten",
+                               "organization": "Region Halland", "csrf_token": token},
+                    follow_redirects=False)
+    address = r.headers["location"].split("#")[0]
+    client.cookies.clear()  # another browser: no remembered organization
+    page = client.get(address).text
+    assert '<option value="Region Halland" selected>' in page
+    assert '<option value="alla" selected>' not in page
