@@ -7065,12 +7065,18 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         if using:
             window = [using[0]]
     named = [h for h in window[1:5] if _heading_named(h.chunk.section, q_terms, tokenizer)]
-    if not named and not _heading_named(window[0].chunk.section, q_terms, tokenizer):
-        # (or one of the top five below the window, supported: "what did HSU decide on 3 march
+    if not named and len(window) > 1 \
+            and not _heading_named(window[0].chunk.section, q_terms, tokenizer):
+        # (or one of the top five below the window, supported, unless a step above chose the
+        # one passage that answers, the purpose's: "what did HSU decide on 3 march
         # 2026?" and "Beslut HSU 2026-03-03" fourth quoted the background's decision of 2025:
         # walk-through, stop 43)
+        # (one of whose words the question says itself: "why do we have a routine for
+        # registering targeted home visits" names "Registrering i VAS" only through the
+        # lexicon's words for registering, tests)
         named = [h for h in hits[:5] if h not in window
                  and _heading_named(h.chunk.section, q_terms, tokenizer)
+                 and set(tokenizer.tokenize(h.chunk.section, compounds=False)) & q_terms.own
                  and is_supported(h, threshold, lang) and h in _answer_window([h], frame, kb)][:1]
     if named and not _heading_named(window[0].chunk.section, q_terms, tokenizer):
         # a section whose heading the question names in full, in its words or the lexicon's,
