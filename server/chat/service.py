@@ -521,6 +521,20 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         month = (_MONTH_NAMES_EN if english else _MONTH_NAMES)[today.month]
         text = conv.question.replace(said_period, f"{month} {today.year}", 1)
 
+    other_word = _ANOTHER_WORD.fullmatch(text) if conv is not None and conv.question \
+        and conv.last_kind == SEARCH_KIND and not conv.pending else None
+    asked_term = _term_asked(conv.question) if other_word else None
+    if other_word and asked_term and asked_term != "det" \
+            and asked_term.casefold() in conv.question.casefold() \
+            and other_word.group("word").casefold() != asked_term.casefold() \
+            and not set(extract_facts(text, today).stated()) - {
+                "occasion", "setting", "municipal_home_care"} and not _OFF_HOURS.search(text) \
+            and not only_a_place(text, state.kb.organizations() if state.kb else []):
+        # another word after what a word means ("and inskrivningssamtal?" after "what does
+        # brytpunktssamtal mean": walk-through, stop 43, got a visit card): what that one means
+        start = conv.question.casefold().index(asked_term.casefold())
+        text = (conv.question[:start] + other_word.group("word")
+                + conv.question[start + len(asked_term):])
     if conv is not None and conv.question and conv.last_kind == SEARCH_KIND \
             and not conv.pending and _DAYTIME_ALONE.fullmatch(text) \
             and (_OFF_HOURS.search(conv.question) or _topic_of_the_nights(state.kb, conv)):
@@ -4693,6 +4707,11 @@ def _topic_of_the_nights(kb, conv: Conversation) -> bool:
     return chunk is not None and bool(_OFF_HOURS.search(chunk.section or ""))
 
 
+# One word after "och"/"and" ("and inskrivningssamtal?", "och SIP då?").
+_ANOTHER_WORD = re.compile(r"\W*(?:och|and|men|but|what about|how about|vad sägs om)\s+"
+                           r"(?P<word>[^\W\d_][\w-]{2,})\s*(?:då|then)?\W*", re.I)
+
+
 def _hours_alone(text: str) -> bool:
     """Whether ``text`` names only the hours it asks of ("och på natten?", "och helger o röda
     dagar då", "och dagtid då?", "and at weekends?")."""
@@ -4726,7 +4745,10 @@ _EMPLOYER = re.compile(r"\barbetsgivar\w*|\banställd\w* (?:av|hos)\b|\banställ
 _SERVICE = r"(?:hemtjänst\w*|färdtjänst\w*|bostadsanpassning\w*|trygghetslarm\w*|home help)"
 _FEE_WORD = r"(?:avgift\w*|kostar|kostnad\w*|taxa\w*|pris\w*|betala\w*|fees?|costs?|pay)"
 _OTHER_SERVICE = re.compile(rf"\b{_FEE_WORD}\W+(?:\w+\W+){{0,3}}?{_SERVICE}|"
-                            rf"\b{_SERVICE}\W+(?:\w+\W+){{0,3}}?{_FEE_WORD}\b", re.I)
+                            rf"\b{_SERVICE}\W+(?:\w+\W+){{0,3}}?{_FEE_WORD}\b|"
+                            # (or named alone, in a search box: "hemtjänst" in the widget got
+                            # Cosmic's "Vårdtjänst: …" lines: walk-through, stop 43)
+                            rf"^\W*{_SERVICE}\W*$", re.I)
 # A high-cost ceiling or a free card asked for: no routine here states one ("is there a
 # high-cost ceiling (högkostnadsskydd) for the home care fee?", answer set C, tuning part, got
 # the fee levels).
@@ -5193,6 +5215,21 @@ def _decided_by_unit(kb, frame: Frame, text: str):
 #: Getting home care, in the words of a decision asked for: being enrolled.
 _GETS_HOME_CARE = re.compile(r"\b(?:få|får|fick|beviljas)\s+(?:\w+\s+)?(?:hemsjukvård\w*|k?hsv)\b"
                              r"|\bgets? (?:municipal )?home (?:health )?care\b", re.I)
+
+
+def _term_only_elsewhere(kb, term: str, organization: str | None, tokenizer) -> bool:
+    """Whether no passage of ``organization`` uses ``term`` (nor a lexicon word for it) while
+    another organization's passages do."""
+    stems = set(tokenizer.tokenize(term, compounds=False))
+    if not organization or not stems:
+        return False
+    used = kb.organization_terms(organization)
+    forms = [stems] + [set(tokenizer.tokenize(t, compounds=False))
+                       for group in kb.lexicon.matching_groups(term, tokenizer) for t in group]
+    if any(f and f <= used for f in forms):
+        return False
+    return any(stems <= kb.organization_terms(other) for other in kb.organizations()
+               if other != organization)
 
 
 def _name_outside(kb, text: str, organization: str | None) -> bool:
@@ -6952,6 +6989,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             hits = tabled + [h for h in hits if h not in tabled]
             threshold = min(threshold, best.support)
     term = _term_asked(frame.text)
+    if term and term != "det" and frame.picked_organization \
+            and _term_only_elsewhere(kb, term, frame.organization, tokenizer):
+        # the meaning of a word only another organization's routines use, with one picked:
+        # not covered here, and said where ("vad betyder vårdbegäran" with Region Halland
+        # picked quoted a sentence on buses: walk-through, stop 43)
+        return _no_answer(state, frame, nearby=True,
+                          elsewhere=_covered_elsewhere(state, frame, holding_fact=False))
     bare = _BARE_ABBREVIATION.fullmatch(frame.text)
     if term is None and bare:
         # an abbreviation alone, which a passage spells out word by word ("SIP" in the widget:

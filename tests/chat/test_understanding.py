@@ -4597,3 +4597,31 @@ def test_what_hsu_decided_on_its_day_is_the_decisions_own_section(client):
     body = ask_halland(client, "what did HSU decide on 3 march 2026?")
     assert body["citations"][0]["section"] == "Beslut HSU 2026-03-03", body["answer"]
     assert "2025-02-11" not in body["answer"]
+
+
+@pytest.mark.parametrize("message", ["hemtjänst", "färdtjänst?"])
+def test_a_social_service_named_alone_in_a_search_box_is_not_covered(ask, message):
+    # walk-through, stop 43: "hemtjänst" in the widget got Cosmic's "Vårdtjänst: …" lines
+    body = ask(message)
+    assert body["kind"] == "no_answer", body["answer"]
+    assert "Vårdtjänst" not in body["answer"].split("Närmast")[0]
+
+
+def test_another_word_after_what_a_word_means_asks_what_that_one_means(ask):
+    # walk-through, stop 43: "and inskrivningssamtal?" after "what does brytpunktssamtal mean"
+    # got a visit card for today asking where the patient lives
+    a = ask("what does brytpunktssamtal mean")
+    b = ask("and inskrivningssamtal?", a["conversation_id"])
+    assert b["kind"] == "search", b["answer"]
+    assert "“inskrivningssamtal”" in b["answer"] and b.get("decision") is None
+
+
+def test_the_meaning_of_a_word_only_another_organizations_routines_use_is_said_to_be_theirs(
+        client):
+    # walk-through, stop 43: "vad betyder vårdbegäran" with Region Halland picked quoted a
+    # sentence on the buses of a report
+    body = ask_halland(client, "vad betyder vårdbegäran")
+    assert body["kind"] == "no_answer", body["answer"]
+    assert "Kommun i Västra Götaland" in body["answer"] and "Bedömning och beslut" in body["answer"]
+    # (a word Region Halland's routines use in the lexicon's other words is explained)
+    assert ask_halland(client, "vad betyder SIP")["kind"] == "search"
