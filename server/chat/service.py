@@ -7110,9 +7110,11 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             window = [using[0]]
     named = [h for h in window[1:5] if _heading_named(h.chunk.section, q_terms, tokenizer)]
     if not named and len(window) > 1 \
-            and not _heading_named(window[0].chunk.section, q_terms, tokenizer):
+            and not any(_heading_named(h.chunk.section, q_terms, tokenizer, least=1)
+                        for h in window):
         # (or one of the top five below the window, supported, unless a step above chose the
-        # one passage that answers, the purpose's: "what did HSU decide on 3 march
+        # one passage that answers, the purpose's, or a heading of the window is named, the
+        # nights' "Jourtid" for "… på natten", tests: "what did HSU decide on 3 march
         # 2026?" and "Beslut HSU 2026-03-03" fourth quoted the background's decision of 2025:
         # walk-through, stop 43)
         # (one of whose words the question says itself: "why do we have a routine for
