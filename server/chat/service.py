@@ -46,7 +46,7 @@ from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, ca
 from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
                                 REGISTRATION_WORDS, SYSTEM_WORDS, UNTIL_WORDS, VERSION_WORDS,
                                 load_router, message_features)
-from server.chat.versions import (SAME_IN_BOTH, VERSIONS_NAMED, answer_version_question,
+from server.chat.versions import (START_CLAIMED, SAME_IN_BOTH, VERSIONS_NAMED, answer_version_question,
                                   documents_named)
 from server.chat.visits import visit_named, visit_pieces
 
@@ -1540,6 +1540,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if frame.kind == SEARCH_KIND and not stated and _why_or_when_of_a_system(text):
         # when a journal system's routine ended or began ("när slutade vas gälla": walk-
         # through, stop 41, got the VAS routine's "… börjar gälla 2023-01-01", its start)
+        frame.kind = VERSION
+    if frame.kind == SEARCH_KIND and set(stated) == {"visit_date"} and _SYSTEM_NAMED.search(text) \
+            and START_CLAIMED.search(text):
+        # a routine's start on a day claimed ("stämmer det att cosmic började gälla 1 april
+        # 2025?": walk-through, stop 43, got the VAS routine's "… införs 2023-01-01"): the
+        # catalog's dates, yes or no
         frame.kind = VERSION
     if frame.kind == SEARCH_KIND and _DOC_ID_ASKED.search(text):
         # a document's id is the catalog's ("vilket dokument-id har den nya nattrutinen" got

@@ -31,6 +31,13 @@ _RAISED = (r"\b(?:höj(?:d|de|des|ts|ning)\w*|sänk(?:t|te|tes|ts|ning)\w*|dyrar
 _A_VERSION = r"\b(?:version\w*|vas|cosmic)\b"
 _RAISED_IN_A_VERSION = re.compile(rf"{_RAISED}(?=[^?.]*{_A_VERSION})|{_A_VERSION}[^?.]*{_RAISED}",
                                   re.I)
+#: A version's start on a day asked or claimed ("började cosmic gälla 1 april 2025?", "is it
+#: true that the cosmic routine started on 1 april 2025?"): its first day, yes or no, not
+#: whether it held on that day (it held on 1 April, having begun on 31 March).
+START_CLAIMED = re.compile(r"\b(?:började|börjar|börja)\b|\binfördes\b|\bträdde i kraft\b|"
+                           r"\bstart(?:ed|s)?\b|\bcame into (?:force|effect)\b|"
+                           r"\btook effect\b|\bwent live\b|\bgäller från\b|"
+                           r"\b(?:applies|applied|valid|in force) from\b", re.I)
 _CHANGED = re.compile(r"ändr\w*|skillnad\w*|\bnytt\b|\bnya i\b|skiljer|chang\w*|differ\w*|"
                       r"what'?s new|jämfört|compared|" + SAME_IN_BOTH.pattern
                       + "|" + _RAISED_IN_A_VERSION.pattern, re.I)
@@ -468,7 +475,23 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
                             f"it {_period(current, lang, today)}."
                             if day is not None else
                             f"Today ({when}) {_title(current, lang)} is in force; it {_period(current, lang, today)}."))
-        if asked is not None and asked.id == current.id and _YES_NO_VERSION.search(text):
+        started = asked or (current if len(named) <= 1 else None)
+        if day is not None and started is not None and START_CLAIMED.search(text) \
+                and started.valid_from and started.valid_from != day:
+            # its start claimed on a day it had already begun, or not yet ("stämmer det att
+            # cosmic började gälla 1 april 2025?": walk-through, stop 43, was told "Ja, den
+            # 2025-04-01 gällde …", never that it began on 2025-03-31)
+            out.lines.insert(len(out.lines) - 1, _t(
+                lang, f"Nej, {_title(started, lang)} började inte gälla {day}: den gäller från "
+                      f"{started.valid_from}.",
+                f"No, {_title(started, lang)} did not start on {day}: it applies from "
+                f"{started.valid_from}."))
+        elif day is not None and started is not None and START_CLAIMED.search(text) \
+                and started.valid_from == day:
+            out.lines.insert(len(out.lines) - 1, _t(
+                lang, f"Ja, {_title(started, lang)} gäller från {day}.",
+                f"Yes, {_title(started, lang)} applies from {day}."))
+        elif asked is not None and asked.id == current.id and _YES_NO_VERSION.search(text):
             first = out.lines[-1]
             out.lines[-1] = _t(lang, "Ja, ", "Yes, ") + first[0].lower() + first[1:]
         out.quotes += _note_quotes(current, rules, kb.document(current.id))

@@ -4625,3 +4625,23 @@ def test_the_meaning_of_a_word_only_another_organizations_routines_use_is_said_t
     assert "Kommun i Västra Götaland" in body["answer"] and "Bedömning och beslut" in body["answer"]
     # (a word Region Halland's routines use in the lexicon's other words is explained)
     assert ask_halland(client, "vad betyder SIP")["kind"] == "search"
+
+
+@pytest.mark.parametrize("message, opening", [
+    ("stämmer det att cosmic började gälla 1 april 2025?",
+     "Nej, ”Registrering av riktade hemsjukvårdsbesök av läkare i Cosmic” (Region Halland) "
+     "började inte gälla 2025-04-01: den gäller från 2025-03-31."),
+    ("is it true that the cosmic routine started on 1 april 2025?",
+     "No, “Registrering av riktade hemsjukvårdsbesök av läkare i Cosmic” (Region Halland) did "
+     "not start on 2025-04-01: it applies from 2025-03-31."),
+    ("började cosmic gälla 31 mars 2025?",
+     "Ja, ”Registrering av riktade hemsjukvårdsbesök av läkare i Cosmic” (Region Halland) "
+     "gäller från 2025-03-31.")])
+def test_a_routines_start_claimed_on_a_day_is_answered_with_its_first_day(client, message,
+                                                                           opening):
+    # walk-through, stop 43: "stämmer det att cosmic började gälla 1 april 2025?" got the VAS
+    # routine's "… införs 2023-01-01"; asked as a version question it was told "Ja, den
+    # 2025-04-01 gällde …", never that it began the day before
+    body = ask_halland(client, message)
+    assert body["kind"] == "version", body["answer"]
+    assert body["answer"].startswith(opening), body["answer"]
