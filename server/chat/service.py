@@ -4808,7 +4808,26 @@ _DELEGATION = re.compile(r"\bdeleger\w*|\bdelegat\w*|\bläkemedelsdelegering\w*"
 #: The asker's own pay, which _ASKS_SALARY counts as a salary.
 _OWN_PAY = re.compile(r"\b(?:do|will|would|can) i get paid\b|"
                       r"\bfår jag (?:extra |mer )?(?:betalt|ob|tillägg)\b", re.I)
-_SAID_IN_ITS_WORDS = (_ASKS_TRAVEL, _DEATH, _EMPLOYER, _CEILING, _ASKS_SALARY, _DELEGATION)
+# How a fee is paid, what a journal note holds, an interpreter, a prescription, how many staff
+# are needed: no routine here says (walk-throughs, stop 43: "får vi ta betalt med swish vid
+# hembesöket" got the 500 kr's conditions, "vad ska stå i journalanteckningen efter ett
+# hembesök" a flowchart's boxes, "vilken mall i cosmic använder jag för att dokumentera
+# brytpunktssamtalet" the Vårdtjänst line, "do i need to bring an interpreter (tolk) …" and
+# "kan dsk ge morfin vid behov utan läkarordination på säbo" a quote, "hur många dsk behövs
+# per säbo" a table of visits)
+_PAYMENT_WAY = re.compile(r"\bswish\w*|\bfaktur\w*|\binvoic\w*|\bkontant\w*|\bcash\b|"
+                          r"\bbetalsätt\w*|\bkortbetal\w*|\bkortterminal\w*|\bby card\b|"
+                          r"\bcard payment\w*|\bpay(?:ment)? method\w*", re.I)
+_JOURNAL_NOTE = re.compile(r"\bjournalanteckning\w*|\banteckning\w*|\bjournalmall\w*|"
+                           r"\bmall(?:en|ar|arna)?\b|\btemplates?\b|"
+                           r"\b(?:journal|clinical|chart|progress) notes?\b", re.I)
+_INTERPRETER = re.compile(r"\btolk\w*|\binterpreters?\b", re.I)
+_PRESCRIPTION = re.compile(r"\b(?:läkar)?ordination\w*|\bordiner\w*|\be-?recept\w*|\brecept\b|"
+                           r"\breceptet\b|\bprescri\w*", re.I)
+_STAFFING = re.compile(r"\bbemann\w*|\bstaffing\b|\bhur många\s+\w+\s+(?:behövs|krävs)\b|"
+                       r"\bhow many\s+\w+\s+(?:are\s+|do\s+we\s+)?need(?:ed)?\b", re.I)
+_SAID_IN_ITS_WORDS = (_ASKS_TRAVEL, _DEATH, _EMPLOYER, _CEILING, _ASKS_SALARY, _DELEGATION,
+                      _PAYMENT_WAY, _JOURNAL_NOTE, _INTERPRETER, _PRESCRIPTION, _STAFFING)
 
 
 #: The most words of a search-box query ("lmv", "nyckel borttappad").

@@ -1783,3 +1783,18 @@ def test_the_500_kronan_asked_of_the_municipality_is_said_to_be_the_regions(clie
     body = ask_halland(client, "gäller 500-kronan i VGR")
     assert body["kind"] == "no_answer", body["answer"]
     assert "tar inte upp 500 kr" in body["answer"]
+
+
+@pytest.mark.parametrize("question", [
+    "vad ska stå i journalanteckningen efter ett hembesök",
+    "vilken mall i cosmic använder jag för att dokumentera brytpunktssamtalet",
+    "hur många dsk behövs per säbo",
+    "kan dsk ge morfin vid behov utan läkarordination på säbo",
+    "får vi ta betalt med swish vid hembesöket",
+    "can the patient pay the 200 by card at home or do we send an invoice",
+    "do i need to bring an interpreter (tolk) for home visits, who pays"])
+def test_what_no_routine_says_is_not_covered_however_near_a_passage_comes(ask, question):
+    # walk-throughs, stop 43: each got a quote as if it answered (a flowchart's boxes, the
+    # Vårdtjänst line, a table of visits, the 500 kr's conditions)
+    body = ask(question)
+    assert body["kind"] == "no_answer", body["answer"]
