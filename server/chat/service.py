@@ -1841,7 +1841,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # visit of none of the three occasions got Cosmic's dates, or its riktade codes:
         # walk-through, stop 42)
         frame.kind, frame.reply_to = VISIT, "correction"
-    if conv.last_kind == VISIT and _has_visit(conv.facts) and _WHY_ALONE.match(text):
+    if conv.last_kind == VISIT and _has_visit(conv.facts) and (
+            _WHY_ALONE.match(text) or _WHY_FIGURE.match(text)):
         # "why?" after a registration answer asks why that answer (walk-through, stop 21:
         # it quoted the aims of the SäBo agreements)
         frame.kind, frame.why_card = VISIT, True
@@ -2226,6 +2227,14 @@ _DOC_ID_ASKED = re.compile(r"\bdokument-?id\w*|\bdokumentnummer\w*|\bdocument id
 _DOCTOR_NAMED = re.compile(r"\bläkar\w*|\bdoktor\w*|\bdoctor\w*|\bphysician\w*|\bgp\b|"
                            r"\bdistriktsläkar\w*", re.I)
 # "why?" alone.
+#: Why a figure of the registration answer just given ("why 200? i thougth home visits were
+#: free for old people", "varför 500 kr?", "why no 500": walk-through, stop 43, quoted the VAS
+#: routine's fee line for a visit of today).
+_WHY_FIGURE = re.compile(r"^\s*(?:(?:och|men|and|but|ok|so|så)\s+)?(?:why|varför|how come)\s+"
+                         r"(?:(?:is it|was it|är det|blir det|blev det|no|not|inte|ingen|inga|"
+                         r"do (?:we|i|they) get|får (?:vi|jag|de)|pays?|betalar (?:hon|han|hen|"
+                         r"pat\w*))\s+)?(?:sek\s*)?\d{1,4}\s*(?:kr|sek|kronor|:-)?(?!\s*[/.-]\d)"
+                         r"(?:\W|$)", re.I)
 _WHY_ALONE = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:why|varför|how come|hur så|"
                         r"why is that|why not|varför inte|varför det|"
                         # "why is it different?", "varför blev det annorlunda?" after a card

@@ -4645,3 +4645,18 @@ def test_a_routines_start_claimed_on_a_day_is_answered_with_its_first_day(client
     body = ask_halland(client, message)
     assert body["kind"] == "version", body["answer"]
     assert body["answer"].startswith(opening), body["answer"]
+
+
+@pytest.mark.parametrize("why", ["why 200? i thougth home visits were free for old people",
+                                 "varför 200 kr?"])
+def test_why_a_figure_of_the_card_just_given_is_that_cards_reasons(ask, why):
+    # walk-through, stop 43: "why 200? …" after a card for a visit of today quoted the VAS
+    # routine's fee line, no longer in force
+    a = ask("did a home visit today on a 79 yo lady in khsv, ordinary housing, she came home "
+            "from hospital yesterday. how do i registre it in Cosmic")
+    assert a["decision"]["patient_fee_sek"] == 200
+    b = ask(why, a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["system"] == "Cosmic", b["answer"]
+    assert all(c["document_id"] != "rh-hemsjukvardsbesok-vas" or "85" in c["quote"]
+               for c in b["citations"])
+    assert "under 85" in b["answer"]
