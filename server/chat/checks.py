@@ -40,8 +40,16 @@ _QUESTION_WORD = re.compile(r"\b(?:hur|vad|vilk\w*|när|var|vem|varför|how|what
                             r"where|who|why)\b", re.I)
 
 _KRONOR = re.compile(r"(?<![\d,.])(\d{1,5})\s*(?::-|kr\b|kronor|sek\b|crowns)", re.I)
-_BARE = re.compile(r"(?<![\d,./-])(\d{1,5})(?![\d,./-])(?!\s*(?:år|åring|years?|y/?o|yrs?)\b)",
+# (never the digit of a code: "avgiftstyp H3" was read as 3 kr and answered "Nej: patienten
+# betalar 0 kr, inte 3 kr" under a VAS card stating H3: walk-through, stop 43)
+_BARE = re.compile(r"(?<![\w,./-])(\d{1,5})(?![\w,./-])(?!\s*(?:år|åring|years?|y/?o|yrs?)\b)",
                    re.I)
+#: A registration field and the value claimed for it ("avgiftstyp ska vara H3", "kund ska va
+#: primärvård i vas", "besöksorsak: samtal").
+_FIELD_CLAIM = re.compile(
+    r"\b(?P<field>avgiftstyp|kund|besökstyp|besöksform|besöksorsak|kontakttyp|vårdtjänst|"
+    r"patientavgift)(?:en)?\b\s*(?:(?:ska|skall|bör)\s+(?:va|vara)|är|blir|=|:)?\s*"
+    r"(?P<value>[^\W\d_][\wåäöÅÄÖ]*(?:\s*\|\s*\w+)*|[A-ZÅÄÖ]\d)", re.I)
 #: Words before an age ("hon är 87"): the number after them is no amount.
 _AGE_BEFORE = re.compile(r"\b(?:är|e|var|is|was|aged|age|ålder)\s*$", re.I)
 _COMPENSATION = re.compile(r"\bvc\b|vårdcentral\w*|ersättning\w*|\bextra\b|\bbonus\b|"
@@ -68,9 +76,12 @@ class Claim:
     amount: int | None = None  # the compensation's amount it states
     system: str | None = None  # the journal system it states
     service: str | None = None  # the vårdtjänst's occasion word it states
+    field: str | None = None  # a registration field it names ("Avgiftstyp")
+    value: str | None = None  # the value it states for that field ("H3")
 
     def empty(self) -> bool:
-        return all(v is None for v in (self.fee, self.paid, self.system, self.service))
+        return all(v is None for v in (self.fee, self.paid, self.system, self.service,
+                                       self.field))
 
 
 def check_asked(text: str) -> Claim | None:
@@ -112,6 +123,11 @@ def _read_claim(said: str) -> Claim:
     service = _SERVICE.search(said)
     if service:
         claim.service = service.group(1).lower()
+    field = _FIELD_CLAIM.search(said)
+    if field and not (field.group("field").lower() == "vårdtjänst" and claim.service):
+        claim.field = field.group("field").capitalize()
+        value = field.group("value").strip()
+        claim.value = None if value.lower() in ("i", "in", "på", "för", "och") else value
     return claim
 
 
@@ -196,6 +212,23 @@ def verdict(claim: Claim, decision: dict, lang: str, tail: bool = True) -> str |
         elif decision.get("eligible") is False:
             wrong.append("the routine prescribes no riktad vårdtjänst for this visit" if en else
                          "rutinen anger ingen riktad vårdtjänst för det här besöket")
+    if claim.field is not None and system:
+        # a field of the card and its value ("stämmer det att avgiftstyp H3 gäller då?" under
+        # a VAS card stating it; "stämmer det att kund ska va primärvård i vas?", a field only
+        # Cosmic has, was told "Ja, det stämmer: det registreras i VAS": walk-through, stop 43)
+        rows = [r for r in decision.get("registration") or []
+                if str(r.get("field", "")).lower() == claim.field.lower()]
+        if not rows:
+            fields = ", ".join(str(r.get("field")) for r in decision.get("registration") or [])
+            wrong.append(f"{system} has no field {claim.field} (its fields: {fields})" if en
+                         else f"{system} har inget fält {claim.field} (fälten är {fields})")
+        elif claim.value is None:
+            right.append(f"{claim.field}: {rows[0].get('value')}")
+        elif any(claim.value.lower() in str(r.get("value", "")).lower() for r in rows):
+            right.append(f"{claim.field}: {rows[0].get('value')}")
+        else:
+            wrong.append(f"{claim.field} is {rows[0].get('value')}, not {claim.value}" if en
+                         else f"{claim.field} är {rows[0].get('value')}, inte {claim.value}")
     if not (right or wrong or open_ or unsaid):
         return None
     if wrong:

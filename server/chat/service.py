@@ -4244,6 +4244,12 @@ def _age_moved_note(moved, lang: str) -> str | None:
     return T.t(lang, key, age=age, on=on.isoformat(), d=visit.isoformat(), ages=shown)
 
 
+#: What a routine says, claimed ("cosmic-rutinen säger att …", "står det i cosmic att …",
+#: "according to the cosmic routine").
+_SAYS = re.compile(r"\bsäger\b|\bstår (?:det )?i\b|\benligt\b|\bsays?\b|\baccording to\b|"
+                   r"\bstates?\b", re.I)
+
+
 def _general_fee_check(state, frame: Frame, today: date, check: Claim) -> str | None:
     """Yes or no to a claim (``check``, the message's ``check_asked``) about what patients of
     an age pay, checked against the rules of the routine in force today ("stämmer det att
@@ -4273,6 +4279,12 @@ def _general_fee_check(state, frame: Frame, today: date, check: Claim) -> str | 
     # rests on the VAS version)
     reasons = decision.get("reasons_en" if frame.lang == "en" else "reasons") or []
     fee_reason = next((r for r in reasons if "VAS" in r and ("0 kr" in r or "SEK 0" in r)), None)
+    if fee_reason and check.system == "Cosmic" and decision.get("system") == "Cosmic" \
+            and _SAYS.search(frame.text):
+        # what the Cosmic routine itself says, which names no amount (walk-through, stop 43:
+        # "stämmer det att cosmic-rutinen säger att 85+ är gratis?" was told "Ja, det stämmer"
+        # and then that Cosmic gives no amount)
+        return T.t(frame.lang, "cosmic_says_no_amount", reason=fee_reason)
     return said + (f" {fee_reason}" if fee_reason else "")
 
 
@@ -4292,7 +4304,12 @@ def _general_compensation_check(state, frame: Frame, today: date, reply: ChatRep
             or stated.get("performed_by") in ("sjukskoterska", "annan") \
             or stated.get("occasion") == "annat" or _OTHER_PAY.search(frame.text) \
             or _SABO_PAY.search(frame.text) or _NEW_PAY.search(frame.text) \
-            or _COMMITTEE_NAMED.search(frame.text) or not _AMOUNT_NAMED.search(frame.text):
+            or _COMMITTEE_NAMED.search(frame.text) or not _AMOUNT_NAMED.search(frame.text) \
+            or frame.topic_notice:
+        # (nor right after the decision's notice, whose new compensation a pronoun names:
+        # "stämmer det att den är 500 kr som den gamla?" after "Dokumenten anger varken belopp
+        # eller startdatum" was told "Ja, det stämmer …": walk-through, stop 43; the notice
+        # answers it again)
         # (an amount in kronor: "… ökar med 50 procent" is no amount of the 500 kr; the
         # decision's new compensation per visit has none given)
         return reply
@@ -5787,7 +5804,12 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
     # they answered: walk-through, stop 24)
     replaces = bool(_REPLACES_ASKED.search(text) and (new_pay or (
         frame.topic_notice and len(text.split()) <= 10)))
-    unstated = start or replaces  # asked something the notice says the documents do not give
+    # (or an amount claimed of it right after the notice: "stämmer det att den är 500 kr som
+    # den gamla?" was told "Ja, det stämmer": walk-through, stop 43)
+    claimed = check_asked(text) if frame.topic_notice and len(text.split()) <= 12 else None
+    amount_claimed = claimed is not None and (claimed.amount is not None
+                                              or claimed.fee is not None)
+    unstated = start or replaces or amount_claimed  # what the notice says the documents lack
     if state.rules is None or not (unstated or (_ASKS_AMOUNT.search(text)
                                                 and _VISIT_WORD.search(text))):
         return None

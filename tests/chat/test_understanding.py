@@ -4660,3 +4660,40 @@ def test_why_a_figure_of_the_card_just_given_is_that_cards_reasons(ask, why):
     assert all(c["document_id"] != "rh-hemsjukvardsbesok-vas" or "85" in c["quote"]
                for c in b["citations"])
     assert "under 85" in b["answer"]
+
+
+def test_a_field_and_its_value_claimed_after_a_card_are_checked_against_that_cards_fields(ask):
+    # walk-through, stop 43: "stämmer det att avgiftstyp H3 gäller då?" under a VAS card stating
+    # it was answered "Nej: patienten betalar 0 kr, inte 3 kr"; "kund ska va primärvård i vas",
+    # a field only Cosmic has, was told "Ja, det stämmer"
+    a = ask("hembesök 3/2 2025 utskrivning säbo 85 år")
+    assert a["decision"]["system"] == "VAS"
+    cid = a["conversation_id"]
+    h3 = ask("stämmer det att avgiftstyp H3 gäller då?", cid)
+    assert h3["answer"].startswith("Ja, det stämmer: Avgiftstyp: H3"), h3["answer"]
+    kund = ask("stämmer det att kund ska va primärvård i vas?", cid)
+    assert kund["answer"].startswith("Nej: VAS har inget fält Kund"), kund["answer"]
+    b = ask("hembesök idag utskrivning säbo 85 år")
+    cosmic = ask("stämmer det att avgiftstyp ska vara H3?", b["conversation_id"])
+    assert cosmic["answer"].startswith("Nej: Cosmic har inget fält Avgiftstyp"), cosmic["answer"]
+    assert "3 kr" not in cosmic["answer"]
+
+
+def test_what_the_cosmic_routine_says_of_the_fee_from_85_is_no_yes(client):
+    # walk-through, stop 43: "stämmer det att cosmic-rutinen säger att 85+ är gratis?" opened
+    # "Ja, det stämmer" and then said that Cosmic gives no amount
+    body = ask_halland(client, "stämmer det att cosmic-rutinen säger att 85+ är gratis?")
+    assert body["answer"].startswith("Inte med de orden: Cosmic-rutinen anger ingen avgift"), \
+        body["answer"]
+    assert "Ja, det stämmer" not in body["answer"]
+
+
+def test_an_amount_claimed_of_the_new_compensation_after_its_notice_is_the_notice_again(client):
+    # walk-through, stop 43: "stämmer det att den är 500 kr som den gamla?" right after "… anger
+    # varken belopp eller startdatum" was told "Ja, det stämmer: den extra ersättningen är 500 kr"
+    a = ask_halland(client, "hur mkt blir nya ersättningen per hembesök från hsu-beslutet")
+    assert "varken belopp eller startdatum" in a["answer"]
+    b = ask_halland(client, "stämmer det att den är 500 kr som den gamla?", a["conversation_id"])
+    assert "varken belopp eller startdatum" in b["answer"], b["answer"]
+    assert "Ja, det stämmer" not in b["answer"]
+
