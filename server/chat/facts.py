@@ -799,6 +799,41 @@ _AGE_PATTERNS = [
 _BORN_YEAR = re.compile(r"\b(?:född|föddes|födelseår|born(?:\s+in)?)\s*(?:år\s*)?"
                         r"(\d{4}|(?<=\s)[-'’]\d{2})\b(?![/.]\d)",
                         re.I)
+#: A birth date with a two-digit year or in one run of digits, as people write it: "född 3 mars
+#: -41", "född 3/3-41", "född 410303", "born 19410303" (walk-through, stop 43: the first moved
+#: the visit to 3 March, the second was ignored, the third refused).
+_BORN_SHORT = re.compile(
+    rf"\b(?:född|föddes|born(?:\s+on)?)\s+(?:den\s+|on\s+)?(?:(?P<d1>\d{{1,2}})(?:\s*e|:e)?\s+"
+    rf"(?P<mon>{_MONTHS})\.?|(?P<d2>\d{{1,2}})[/.](?P<m2>\d{{1,2}}))\s*[-'’]\s*(?P<yy>\d{{2}})\b|"
+    r"\b(?:född|föddes|born(?:\s+on)?)\s+(?:den\s+|on\s+)?(?P<run>(?:19|20)?\d{6})\b(?![-/.]?\d)",
+    re.I)
+
+
+def _born_short(text: str, today: date) -> date | None:
+    """The birth date of a ``_BORN_SHORT`` phrase, a two-digit year in the century that makes
+    the patient at most 110 years old; None when there is none or it is no date."""
+    m = _BORN_SHORT.search(text)
+    if m is None:
+        return None
+    if m.group("run"):
+        run = m.group("run")
+        yy, month, day = (run[:4], run[4:6], run[6:]) if len(run) == 8 else (run[:2], run[2:4],
+                                                                             run[4:])
+    else:
+        yy = m.group("yy")
+        day = m.group("d1") or m.group("d2")
+        month = (_MONTH_NAMES.get(m.group("mon").lower().rstrip("."))
+                 if m.group("mon") else m.group("m2"))
+    try:
+        year = int(yy)
+        if len(yy) == 2:
+            year += 1900 if today.year - (1900 + year) <= 110 else 2000
+        born = date(year, int(month), int(day))
+    except (TypeError, ValueError):
+        return None
+    return born if born <= today else None
+
+
 _BORN_DATE = re.compile(
     # ("birthday is 20 march 1940", "dob 20/3/1940": walk-through, stop 24, the birth date was
     # ignored or taken for the visit's day)
@@ -1006,6 +1041,9 @@ def extract_age(text: str, today: date) -> tuple[int | None, date | None, int | 
             born = _numeric_date(_NUMERIC_DATE.fullmatch(m.group(1)), today)
         if born is not None and born.year > 1880:
             return None, born, None
+    born = _born_short(text, today)
+    if born is not None and born.year > 1880:
+        return None, born, None
     m = _BORN_YEAR.search(text)
     if m:
         digits = m.group(1).lstrip("-'’")
@@ -1711,7 +1749,8 @@ def possible_ages(birth_date: date | None, birth_year: int | None, day: date) ->
 def _without_birth(text: str) -> str:
     """The text with "född …" phrases and a birthday's clause removed, so a birth date is not
     taken for the visit date."""
-    return _BIRTHDAY_CLAUSE.sub(" ", _BORN_DATE.sub(" ", _BORN_YEAR.sub(" ", text)))
+    return _BIRTHDAY_CLAUSE.sub(" ", _BORN_DATE.sub(" ", _BORN_YEAR.sub(
+        " ", _BORN_SHORT.sub(" ", text))))
 
 
 def merge_facts(known: dict, new: dict) -> dict:

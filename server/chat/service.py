@@ -643,6 +643,13 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # patient's age ("patient fee for a home visit?" → "79": walk-through, stop 33,
         # refused as out of scope)
         stated["patient_age"] = int(number.group(1))
+    elif not stated and number and 0 < int(number.group(1)) <= 120 and conv.last_kind != VISIT \
+            and _has_visit(conv.facts) and not conv.pending \
+            and not any(k in conv.facts for k in ("patient_age", "birth_date", "birth_year")):
+        # a number alone after a turn on something else, the conversation's visit still
+        # lacking the age its card asked for: that age ("83" after a refused question, the
+        # card's "Hur gammal är patienten?" two turns back: walk-through, stop 43, refused)
+        stated["patient_age"] = int(number.group(1))
     _keep_the_visits_year(stated, conv.facts, text, today)
     if "visit_date" in stated and conv.facts.get("visit_date") and DISCHARGE_WORDS.search(text) \
             and not _VISIT_WORD.search(text) and not _ASKS.search(text) \

@@ -4697,3 +4697,32 @@ def test_an_amount_claimed_of_the_new_compensation_after_its_notice_is_the_notic
     assert "varken belopp eller startdatum" in b["answer"], b["answer"]
     assert "Ja, det stämmer" not in b["answer"]
 
+
+@pytest.mark.parametrize("born, fee", [("född 3 mars -41", 200), ("hon är född 410303", 200),
+                                       ("född 3/3-41", 200)])
+def test_a_birth_date_with_a_two_digit_year_or_in_one_run_answers_the_age_asked(ask, born, fee):
+    # walk-through, stop 43: "född 3 mars -41" to "Hur gammal är patienten?" moved the visit to
+    # 3 March and the age stayed missing; "hon är född 410303" was refused
+    a = ask("brytpunktssamtal säbo 12/3-25 hur reg")
+    assert a["answer"].rstrip().endswith("Hur gammal är patienten?")
+    b = ask(born, a["conversation_id"])
+    assert b["kind"] == "rule", b["answer"]
+    assert b["facts"]["visit_date"] == "2025-03-12" and b["facts"]["birth_date"] == "1941-03-03"
+    assert b["decision"]["patient_fee_sek"] == fee
+
+
+def test_a_birth_date_with_a_two_digit_year_in_the_visits_message_is_read(ask):
+    # walk-through, stop 43: "… pat född 3 mars -40" was ignored and the age said to be missing
+    body = ask("inskrivningssamtal ny pat säbo 10/3-25, pat född 3 mars -40")
+    assert body["facts"]["birth_date"] == "1940-03-03", body["answer"]
+    assert body["decision"]["patient_fee_sek"] == 0
+
+
+def test_an_age_alone_after_a_turn_on_something_else_is_the_visits_age_still_missing(ask):
+    # walk-through, stop 43: "83" after a refused question, the card's "Hur gammal är
+    # patienten?" two turns back, was refused as not covered
+    a = ask("brytpunktssamtal säbo 12/3-25 hur reg")
+    ask("vad är telefonnumret till hallandsjouren", a["conversation_id"])
+    c = ask("83", a["conversation_id"])
+    assert c["kind"] == "rule" and c["decision"]["patient_fee_sek"] == 200, c["answer"]
+    assert c["facts"]["visit_date"] == "2025-03-12"
