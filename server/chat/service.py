@@ -4857,7 +4857,8 @@ _JOURNAL_NOTE = re.compile(r"\bjournalanteckning\w*|\banteckning\w*|\bjournalmal
 _INTERPRETER = re.compile(r"\btolk\w*|\binterpreters?\b", re.I)
 _PRESCRIPTION = re.compile(r"\b(?:läkar)?ordination\w*|\bordiner\w*|\be-?recept\w*|\brecept\b|"
                            r"\breceptet\b|\bprescri\w*", re.I)
-_STAFFING = re.compile(r"\bbemann\w*|\bstaffing\b|\bhur många\s+\w+\s+(?:behövs|krävs)\b|"
+_STAFFING = re.compile(r"\bbemanning\w*\s+(?:behövs|krävs|ska|bör|måste)\b|\bstaffing\b|"
+                       r"\bhur många\s+\w+\s+(?:behövs|krävs)\b|"
                        r"\bhow many\s+\w+\s+(?:are\s+|do\s+we\s+)?need(?:ed)?\b", re.I)
 _SAID_IN_ITS_WORDS = (_ASKS_TRAVEL, _DEATH, _EMPLOYER, _CEILING, _ASKS_SALARY, _DELEGATION,
                       _PAYMENT_WAY, _JOURNAL_NOTE, _INTERPRETER, _PRESCRIPTION, _STAFFING)
