@@ -92,6 +92,8 @@ class ChatReply:
     parts: list = field(default_factory=list)
     #: The parts answer a message's questions in turn (not two organizations' answers).
     asked_in_turn: bool = False
+    #: The organization whose routine a no_answer says covers what the one in scope does not.
+    elsewhere: str | None = None
     #: The passage a no_answer speaks of ({"document_id", "anchor"}), kept as the
     #: conversation's topic for a follow-up pointing back ("vad kostar satsningen totalt?")
     topic: dict | None = None
@@ -767,10 +769,20 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     named_before = _scope_followed_up(state, conv, text) \
         if organization is None and conv.organization is None else None
     remembered = remembered or named_before is not None
+    topic_meta = _meta(state.kb, conv.topic.get("document_id")) \
+        if remembered and conv.topic and state.kb is not None else None
+    if topic_meta is not None and topic_meta.organization != conv.organization \
+            and conv.last_kind == SEARCH_KIND and _FOLLOWS_ON.match(text) \
+            and len(text.split()) <= FOLLOW_UP_WORDS:
+        # a follow-up of an answer from another organization's routine than the one the user
+        # said earlier they work in follows that answer ("och 2020?" after Region Halland's
+        # figures, given because the municipality's routines had none, got the municipality's
+        # follow-up rule: walk-through, stop 43)
+        remembered = False
     frame = understand(state, text, stated, conv, today, lang,
                        organization if organization is not None
-                       else conv.organization or named_before
-                       or settings.default_organization,
+                       else (conv.organization or named_before) if remembered
+                       else settings.default_organization,
                        personnummer=pnr_seen, pointed_back=pointed_back, remembered=remembered,
                        asked_there=asked_there)
     if born_pnr is None and extracted.age_conflict is not None \
@@ -786,6 +798,24 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         frame.age_conflict, frame.pnr_age = extracted.patient_age, frame.stated["patient_age"]
     reply = _another_kinds_routine_said(state, frame,
                                         decide_and_compose(state, frame, conv, today))
+    if remembered and organization is None and reply.elsewhere is not None \
+            and frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and frame.organization \
+            and not frame.other_named:
+        # the organization the user said earlier they work in, not picked on the page ("Alla
+        # organisationer"), covers nothing of it and another's routine does: that one answers,
+        # said to be the other's, never "Välj … eller alla organisationer" while all are
+        # picked ("Gäller det beslutet oss i Västra Götaland?" then "Hur många läkarbesök i
+        # hemmet gjordes 2021?": walk-through, stop 43, refused, the picker on all)
+        own = frame.organization
+        wide = understand(state, text, stated, conv, today, lang, None,
+                          personnummer=pnr_seen, pointed_back=pointed_back, remembered=False,
+                          asked_there=asked_there)
+        if wide.kind in (SEARCH_KIND, OUT_OF_SCOPE):
+            other = decide_and_compose(state, wide, conv, today)
+            cited = {c.get("organization") for c in other.api.get("citations") or []}
+            if other.api.get("kind") == SEARCH and cited and own not in cited:
+                frame, reply = wide, _said_first(other, T.t(
+                    lang, "remembered_not_covered", org=own, other=", ".join(sorted(cited))))
     if frame.other_named and reply.api.get("kind") in (SEARCH, VERSION, RULES):
         # ("som du har valt" only of an organization picked: walk-through, stop 27, said of
         # one the user named in an earlier question)
@@ -5417,7 +5447,8 @@ def _no_answer(state, frame: Frame, nearby: bool = False, elsewhere=None) -> Cha
             answer += " " + T.t(frame.lang, "nearby",
                                 section=hit.chunk.section or hit.meta.title, title=hit.meta.title)
     return ChatReply(api={"kind": "no_answer", "answer": answer, "decision": None,
-                          "citations": [], "passages": []}, conversation=None)
+                          "citations": [], "passages": []}, conversation=None,
+                     elsewhere=elsewhere.meta.organization if elsewhere is not None else None)
 
 
 # "Can I do the visit by phone instead?" as "Kan jag göra besöket via telefon?" (walk-through

@@ -64,6 +64,8 @@ TEXTS = {
         "age_moved_ask": "Åldern {age} år gällde {on}; på besöksdagen {d} var patienten {ages} "
                          "år, och avgiften skiljer sig vid 85 år.",
         "or_joined": "{a} eller {b}",
+        "remembered_not_covered": "Rutinerna från {org} tar inte upp det; svaret kommer från "
+                                  "{other}.",
         "cosmic_says_no_amount": "Inte med de orden: Cosmic-rutinen anger ingen avgift i kronor "
                                  "för 85 år och äldre. {reason}",
         "assumed_today_top": "Besöksdagen saknas i frågan, så jag utgår från att besöket gjordes "
@@ -275,6 +277,8 @@ TEXTS = {
         "age_moved_ask": "The age {age} was the age on {on}; on the visit date {d} the patient "
                          "was {ages}, and the fee differs at 85.",
         "or_joined": "{a} or {b}",
+        "remembered_not_covered": "The routines of {org} do not cover it; the answer comes "
+                                  "from {other}.",
         "cosmic_says_no_amount": "Not in those words: the Cosmic routine states no fee in "
                                  "kronor for patients aged 85 and older. {reason}",
         "assumed_today_top": "The question gives no visit date, so I assume the visit was made "

@@ -4726,3 +4726,22 @@ def test_an_age_alone_after_a_turn_on_something_else_is_the_visits_age_still_mis
     c = ask("83", a["conversation_id"])
     assert c["kind"] == "rule" and c["decision"]["patient_fee_sek"] == 200, c["answer"]
     assert c["facts"]["visit_date"] == "2025-03-12"
+
+
+def test_an_organization_said_earlier_answers_nothing_it_lacks_and_another_has(ask):
+    # walk-through, stop 43: after "Gäller det beslutet oss i Västra Götaland?" with all
+    # organizations picked, "Hur många läkarbesök i hemmet gjordes 2021?" and "och 2020?" were
+    # refused with "Välj Region Halland eller alla organisationer" (all were picked)
+    a = ask("Vad beslutade HSU 2026-03-03?")
+    cid = a["conversation_id"]
+    ask("Gäller det beslutet oss i Västra Götaland?", cid)
+    b = ask("Hur många läkarbesök i hemmet gjordes 2021?", cid)
+    assert b["kind"] == "search", b["answer"]
+    assert b["answer"].startswith("Rutinerna från Kommun i Västra Götaland (Sektor Välfärd) tar "
+                                  "inte upp det; svaret kommer från Region Halland.")
+    assert "2715" in b["answer"]
+    c = ask("och 2020?", cid)
+    assert "2213" in c["answer"], c["answer"]
+    # (the organization said is still the one asked about next)
+    d = ask("vem beslutar om anslutning", cid)
+    assert "planeringsfunktion" in d["answer"]
