@@ -1076,6 +1076,15 @@ _PATIENT_PAYS_SAID = re.compile(r"avgift|\bbetala\w*|gratis|kostnadsfri|\bfree\b
 
 #: What a routine says (or said) about a matter: "vad sa vas-rutinen om patientavgiften",
 #: "what does the cosmic routine say about the fee".
+#: Today named ("idag", "nu", "today").
+_TODAY_WORDS = re.compile(r"\b(?:idag|i dag|nu|numera|nuförtiden|today|now|currently|"
+                          r"these days)\b", re.I)
+#: What applies to a matter ("vad gäller för uppföljning …", "vad gäller vid permission …",
+#: "what applies to the follow-up …").
+_APPLIES_TO_A_MATTER = re.compile(r"\bvad gäller\s+(?:för|vid|om|kring|när|på|angående|med)\s+"
+                                  r"(?!(?:den|det|dem|dessa|denna|detta)\b)\w{3,}|"
+                                  r"\bwhat (?:applies|is the rule)\s+(?:to|for|on|at|when)\s+"
+                                  r"(?!(?:it|that|this|them)\b)\w{3,}", re.I)
 _SAID_ABOUT = re.compile(r"\bvad (?:sa|säger|sade|stod|står)\b[^?.]{0,40}?\bom\b|"
                          r"\bwhat (?:did|does|do)\b[^?.]{0,40}?\bsay\b[^?.]{0,10}?\babout\b",
                          re.I)
@@ -1606,6 +1615,18 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # why or when the version just answered came, asked alone ("varför byttes den ut",
         # "när": walk-through, stop 39, refused as out of scope): the catalog's note on it
         frame.kind = VERSION
+    if frame.kind == VERSION and _APPLIES_TO_A_MATTER.search(text) \
+            and not (_NAMES_A_DOCUMENT.search(text) or SYSTEM_WORDS.search(text)
+                     or _CHANGE_ASKED.search(text)):
+        # what applies to a matter today or on a day is what the routine in force then says
+        # of it, not which version is in force ("vad gäller för uppföljning av hemsjukvården
+        # idag", "vad gäller vid permission från sjukhuset nu": walk-through, stop 43, got the
+        # HSU decision's date); searched without "today", which read it as a question of a
+        # validity ("… förnyat för perioden 2021-2028" was quoted)
+        frame.kind = SEARCH_KIND
+        if frame.search_text is None and _TODAY_WORDS.search(text):
+            frame.search_text = re.sub(r"\s+", " ", _TODAY_WORDS.sub(" ", text)).strip()
+            frame.hits = kb.search(frame.search_text, k=5, organization=frame.organization)
     if frame.kind == VERSION and _SAID_ABOUT.search(text) and not _CHANGE_ASKED.search(text):
         # what a routine (an old one too) said about a matter is its words, not its validity
         # ("vad sa vas-rutinen om patientavgiften": walk-through, stop 37, got VAS's dates)

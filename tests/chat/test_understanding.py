@@ -4745,3 +4745,14 @@ def test_an_organization_said_earlier_answers_nothing_it_lacks_and_another_has(a
     # (the organization said is still the one asked about next)
     d = ask("vem beslutar om anslutning", cid)
     assert "planeringsfunktion" in d["answer"]
+
+
+def test_what_applies_to_a_matter_today_is_what_the_routines_say_of_it_not_a_version(ask):
+    # walk-through, stop 43: "vad gäller för uppföljning av hemsjukvården idag" and "vad gäller
+    # vid permission från sjukhuset nu" got which version of the HSU decision is in force
+    body = ask("vad gäller vid permission från sjukhuset nu")
+    assert body["kind"] == "search", body["answer"]
+    assert body["citations"][0]["section"] == "Permission från slutenvården"
+    assert ask("vad gäller för uppföljning av hemsjukvården idag")["kind"] == "search"
+    # (which routine is in force today is still a version question)
+    assert ask("vad gäller för rutinen idag")["kind"] == "version"
