@@ -3961,6 +3961,26 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
     last = name == FOLLOWUP and bool(
         _LAST_FOLLOWUP.search(frame.text)
         or (frame.reply_to == "correction" and (conv.topic or {}).get("last_followup")))
+    if meta is not None and meta.valid_to is not None \
+            and not meta.in_force_on(date.fromisoformat(day)):
+        # the rule table's version no longer holds on that day (a content owner published a
+        # new version, without rule tables, from 2027-01-01): what the version in force then
+        # says, quoted, never dates counted by the old rule ("pat i ordinärt boende som ansluts
+        # 15 jan 2027, när senast första uppföljn" counted the old two months: walk-through,
+        # stop 43)
+        asked_on = date.fromisoformat(day)
+        found = _search_answer(state, replace(
+            frame, kind=SEARCH_KIND, text=T.t(lang, "rule_question_" + name), search_text=None,
+            hits=[], asked_on=asked_on))
+        if found.api.get("kind") != SEARCH:
+            return found
+        newer = next((m for m in (_meta(state.kb, c.get("document_id"))
+                                  for c in found.api.get("citations") or [])
+                      if m is not None and m.in_force_on(asked_on)), None)
+        if newer is None:
+            return found
+        return _said_first(found, T.t(lang, "rule_table_ended", day=day, ended=meta.title,
+                                      title=newer.title, start=newer.valid_from))
     return _date_rule_answer(state, name, date.fromisoformat(day), lang, last_followup=last)
 
 

@@ -64,6 +64,12 @@ TEXTS = {
         "age_moved_ask": "Åldern {age} år gällde {on}; på besöksdagen {d} var patienten {ages} "
                          "år, och avgiften skiljer sig vid 85 år.",
         "or_joined": "{a} eller {b}",
+        "rule_question_followup": "När ska uppföljning av hemsjukvården ske?",
+        "rule_question_lakarmedverkan": "Hur länge ger Läkarmedverkan läkarstöd efter "
+                                        "utskrivning?",
+        "rule_table_ended": "Den {day} gäller inte längre den version av ”{ended}” som jag "
+                            "räknar datum med, utan versionen av ”{title}” från {start}; "
+                            "datumen räknas inte ut här. Så här står det i den:",
         "remembered_not_covered": "Rutinerna från {org} tar inte upp det; svaret kommer från "
                                   "{other}.",
         "cosmic_says_no_amount": "Inte med de orden: Cosmic-rutinen anger ingen avgift i kronor "
@@ -277,6 +283,12 @@ TEXTS = {
         "age_moved_ask": "The age {age} was the age on {on}; on the visit date {d} the patient "
                          "was {ages}, and the fee differs at 85.",
         "or_joined": "{a} or {b}",
+        "rule_question_followup": "När ska uppföljning av hemsjukvården ske?",
+        "rule_question_lakarmedverkan": "Hur länge ger Läkarmedverkan läkarstöd efter "
+                                        "utskrivning?",
+        "rule_table_ended": "On {day} the version of “{ended}” I count dates with no longer "
+                            "applies, but the version of “{title}” from {start} does; the dates "
+                            "are not counted here. This is what it says (in Swedish):",
         "remembered_not_covered": "The routines of {org} do not cover it; the answer comes "
                                   "from {other}.",
         "cosmic_says_no_amount": "Not in those words: the Cosmic routine states no fee in "

@@ -1219,3 +1219,33 @@ def test_the_preview_reads_a_validity_said_from_and_to_on_one_line_and_its_decis
     # (the form's "Gäller till" is the first day it no longer applies)
     assert values["valid_to"] == "2027-09-01", values
     assert values["published"] == "2026-08-20", values
+
+
+def test_follow_up_dates_on_a_day_of_a_published_version_without_rule_tables_are_its_words(
+        admin_client):
+    # walk-through, stop 43: with a new version of the Västra Götaland routine published from
+    # 2027-01-01, "… ansluts 15 jan 2027, när senast första uppföljn" counted the replaced
+    # version's two months from its rule table, citing the version that ends 2026-12-31
+    from rutin.config import PROJECT_ROOT, Settings
+
+    old = "vg-hemsjukvard-anslutning-utskrivning"
+    text = (PROJECT_ROOT / "documents" / f"{old}.txt").read_text(encoding="utf-8")
+    begins = (date.today() + timedelta(days=62)).replace(day=1)
+    enrolled = begins + timedelta(days=14)
+    with admin_client(embedding_model=Settings().embedding_model) as client:  # the real model
+        sign_in(client)
+        done = publish(client, "vg-ny.txt", (text + "\nTillägg\nSedd över.\n").encode(),
+                       id="vg-anslutning-ny", supersedes=old, valid_from=begins.isoformat(),
+                       kind="routine", organization="Kommun i Västra Götaland (Sektor Välfärd)")
+        assert done.status_code == 303, done.text[:800]
+        later = chat(client, f"pat i ordinärt boende som ansluts {enrolled.isoformat()}, när "
+                             "senast första uppföljning")
+        before = chat(client, "pat i ordinärt boende som ansluts "
+                              f"{(begins - timedelta(days=20)).isoformat()}, när senast första "
+                              "uppföljning")
+    assert later.get("date_rule") is None, later["answer"]
+    assert later["citations"], later["answer"]
+    assert all(c["document_id"] == "vg-anslutning-ny"
+                                      for c in later["citations"]), later["citations"]
+    # (a day the rule table's version still holds is counted as before)
+    assert before["date_rule"] is not None and before["date_rule"]["rule"] == "followup"
