@@ -1253,6 +1253,13 @@ _OCCASIONS = [
         r"\bother\b(?!\s+(?:patient|pt|pat|lady|man|woman|one|resident|case|person|guy|"
         r"gentleman|elderly))", re.I)),
 ]
+#: A clinical task as a visit's reason, read only when no occasion is named ("tittade på ett
+#: bensår", "la om såret", "blodprov", "looked at a leg ulcer"): its noun, never a verb alone.
+_CLINICAL_TASK = re.compile(
+    r"\b\w*sår(?:et|en|ets)?\b|\bomläggning\w*|\bprovtagning\w*|\bblodprov\w*|"
+    r"\bsmärt\w*|\binjektion\w*|\bkateter\w*|\bsutur\w*|\bstygn\b|"
+    r"\bwounds?\b|\bulcers?\b|\bdressing\b|\bblood (?:test|sample)s?\b|\bcatheter\w*|"
+    r"\binjection\w*", re.I)
 _SETTINGS = [
     # (and the municipality's own word, spelled as people do, and its abbreviation: "pat bor på
     # vob, hur blir hon ansluten": walk-through, stop 41, read no housing)
@@ -1655,6 +1662,11 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
         text if switch is None else " " * switch.end() + text[switch.end():], _OCCASIONS)
     if occasion is None and switch is not None and switch.group("new"):
         occasion, negated = "inskrivning", False
+    if occasion is None and _CLINICAL_TASK.search(text):
+        # the visit's reason a clinical task, none of the three occasions named ("hembesök idag
+        # 86 år ordinärt boende, tittade på ett bensår": walk-through, stop 43, showed the
+        # riktade vårdtjänster to copy for three turns while the occasion was asked)
+        occasion, negated = "annat", False
     if occasion and not negated:
         facts.occasion = occasion
     setting, negated = _first_category(text, _SETTINGS)

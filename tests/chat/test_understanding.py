@@ -4756,3 +4756,18 @@ def test_what_applies_to_a_matter_today_is_what_the_routines_say_of_it_not_a_ver
     assert ask("vad gäller för uppföljning av hemsjukvården idag")["kind"] == "search"
     # (which routine is in force today is still a version question)
     assert ask("vad gäller för rutinen idag")["kind"] == "version"
+
+
+@pytest.mark.parametrize("message", ["hembesök idag 86 år ordinärt boende, tittade på ett bensår",
+                                     "home visit today on a 86 yo in ordinary housing, looked at "
+                                     "a leg ulcer"])
+def test_a_visit_for_a_clinical_task_is_none_of_the_three_occasions(ask, message):
+    # walk-through, stop 43: a wound check got the riktade vårdtjänster to copy and a fee for
+    # three turns while the occasion was asked
+    body = ask(message)
+    assert body["facts"]["occasion"] == "annat", body["answer"]
+    assert body["decision"]["eligible"] is False
+    # (a discharge named beside the wound is still the discharge)
+    other = ask("pat med bensår skrevs ut igår, hembesök idag säbo 88 år")
+    assert other["facts"]["occasion"] == "utskrivning"
+
