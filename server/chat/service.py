@@ -3707,6 +3707,14 @@ def _as_told(conv: Conversation, known: dict, frame: Frame, switched: bool) -> d
     return known
 
 
+#: "Samma som förut", "same as before": the visit as the one before.
+_SAME_AS_BEFORE = re.compile(r"\bsamma som (?:förut|innan|förra|den förra|sist|ovan|förra pat\w*)\b|"
+                             r"\bsamma (?:sak|situation|besök)\b|\bsame as (?:before|the last|"
+                             r"the previous|above)\b|\bsame (?:thing|situation|visit)\b", re.I)
+#: The facts of a visit that are not the patient's own.
+_VISIT_NOT_PATIENT = ("visit_date", "occasion", "remote", "performed_by", "lakarmedverkan")
+
+
 def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatReply:
     """The rules' registration answer for the visit the conversation describes."""
     lang = frame.lang
@@ -3716,11 +3724,18 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     # hemsjukvård, …" kept the enrolment of the SäBo visit before: walk-through, stop 34)
     switched = bool(known) and (other_patient(frame.text) or (
         bool(_NEXT_VISIT.match(frame.text)) and len(frame.stated) >= 2))
+    same_visit = switched and bool(_SAME_AS_BEFORE.search(frame.text))
     if switched:
         if _SAME_DAY.search(frame.text) and known.get("visit_date") \
                 and "visit_date" not in frame.stated:
             # ("nästa: 67 år … samma dag": the day of the visit before)
             frame.stated = {**frame.stated, "visit_date": known["visit_date"]}
+        if same_visit:
+            # "nästa pat: samma som förut fast 91 år och hemma hos sig": the visit as before,
+            # of another patient (walk-through, stop 43: the occasion and the day were dropped,
+            # the day assumed today and the occasion asked again)
+            frame.stated = {**{k: known[k] for k in _VISIT_NOT_PATIENT if k in known},
+                            **frame.stated}
         known = {}
     known = _as_told(conv, known, frame, switched)
     changes = changed_facts(known, frame.stated) if known else []
@@ -3866,7 +3881,8 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         if frame.what_if_dropped else None
     notes = [note for note in (dropped,
                                T.describe_changes(changes, lang) if changes else None,
-                               T.t(lang, "other_patient") if switched else None, lead,
+                               T.t(lang, "other_patient_same" if same_visit else "other_patient")
+                               if switched else None, lead,
                                _age_moved_note(moved, lang)) if note]
     reply.api["answer"] = "\n".join(notes + [reply.api["answer"]])
     if moved is not None:

@@ -61,6 +61,8 @@ TEXTS = {
         "reasons": "Skäl:",
         "age_moved": "Åldern {age} år gällde {on}; på besöksdagen {d} var patienten {ages} år.",
         "other_patient": "En annan patient: uppgifterna om det förra besöket används inte.",
+        "other_patient_same": "En annan patient, samma slags besök: dagen och anledningen från "
+                              "det förra besöket används, patientens egna uppgifter inte.",
         "age_moved_ask": "Åldern {age} år gällde {on}; på besöksdagen {d} var patienten {ages} "
                          "år, och avgiften skiljer sig vid 85 år.",
         "or_joined": "{a} eller {b}",
@@ -278,6 +280,8 @@ TEXTS = {
         "comp_unknown": "Extra compensation: cannot be decided yet.",
         "reasons": "Why:",
         "other_patient": "Another patient: the facts of the earlier visit are not used.",
+        "other_patient_same": "Another patient, the same kind of visit: the day and the reason "
+                              "of the earlier visit are used, not the patient's own facts.",
         "age_moved": "The age {age} was the age on {on}; on the visit date {d} the patient "
                      "was {ages}.",
         "age_moved_ask": "The age {age} was the age on {on}; on the visit date {d} the patient "

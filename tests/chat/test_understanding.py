@@ -4771,3 +4771,13 @@ def test_a_visit_for_a_clinical_task_is_none_of_the_three_occasions(ask, message
     other = ask("pat med bensår skrevs ut igår, hembesök idag säbo 88 år")
     assert other["facts"]["occasion"] == "utskrivning"
 
+
+def test_the_next_patient_same_as_before_keeps_the_visits_day_and_occasion(ask):
+    # walk-through, stop 43: "nästa pat: samma som förut fast 91 år och hemma hos sig" after a
+    # brytpunktssamtal dropped the occasion and the day, and the day was assumed to be today
+    a = ask("brytpunktssamtal på säbo 1/12, 88 år")
+    b = ask("nästa pat: samma som förut fast 91 år och hemma hos sig", a["conversation_id"])
+    assert b["facts"]["occasion"] == "brytpunktssamtal", b["answer"]
+    assert b["facts"]["visit_date"] == a["facts"]["visit_date"]
+    assert b["facts"]["patient_age"] == 91 and b["facts"]["setting"] == "ordinart_boende"
+    assert b["answer"].startswith("En annan patient, samma slags besök")
