@@ -3661,6 +3661,16 @@ def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply 
         citations += [c for c in rule.eligibility_citations if c not in citations]
     lines.append(rule.extension if lang == "sv" else rule.extension_en)
     counted = (conv.topic or {}).get("support_until")
+    span = period_span(text, frame.today or date.today())
+    if span is not None and span[1] < rule.decided_on:
+        # a discharge in a period before the decision ("pat skrevs ut i februari 2025 med hög
+        # risk, fick hon läkarmedverkan 14 dagar då?": walk-through, stop 43, was given the
+        # 14 days and asked the discharge date it had): the rule may not hold for it
+        lines.append(T.t(lang, "lmv_before_decision", decided=rule.decided_on.isoformat()))
+        cited, passages = _enrich_citations(state.kb, _raw_citations(citations))
+        return ChatReply(api={"kind": SEARCH, "answer": "\n".join(lines), "decision": None,
+                              "citations": cited, "passages": passages},
+                         conversation=conv, marks=_quote_marks(cited, passages))
     if counted:
         # the days were just counted ("kan det förlängas" after "… till och med 2026-11-17"
         # asked for the discharge date already given: walk-through, stop 24)

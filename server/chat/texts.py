@@ -66,6 +66,9 @@ TEXTS = {
         "age_moved_ask": "Åldern {age} år gällde {on}; på besöksdagen {d} var patienten {ages} "
                          "år, och avgiften skiljer sig vid 85 år.",
         "or_joined": "{a} eller {b}",
+        "lmv_before_decision": "Regeln beslutades av HSU {decided}; dokumenten anger inte från "
+                               "vilket datum den tillämpas, så den gäller kanske inte en "
+                               "utskrivning före beslutet.",
         "rule_question_followup": "När ska uppföljning av hemsjukvården ske?",
         "rule_question_lakarmedverkan": "Hur länge ger Läkarmedverkan läkarstöd efter "
                                         "utskrivning?",
@@ -287,6 +290,9 @@ TEXTS = {
         "age_moved_ask": "The age {age} was the age on {on}; on the visit date {d} the patient "
                          "was {ages}, and the fee differs at 85.",
         "or_joined": "{a} or {b}",
+        "lmv_before_decision": "HSU decided the rule on {decided}; the documents do not say "
+                               "from which date it applies, so it may not hold for a discharge "
+                               "before the decision.",
         "rule_question_followup": "När ska uppföljning av hemsjukvården ske?",
         "rule_question_lakarmedverkan": "Hur länge ger Läkarmedverkan läkarstöd efter "
                                         "utskrivning?",

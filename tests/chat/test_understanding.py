@@ -4781,3 +4781,12 @@ def test_the_next_patient_same_as_before_keeps_the_visits_day_and_occasion(ask):
     assert b["facts"]["visit_date"] == a["facts"]["visit_date"]
     assert b["facts"]["patient_age"] == 91 and b["facts"]["setting"] == "ordinart_boende"
     assert b["answer"].startswith("En annan patient, samma slags besök")
+
+
+def test_lakarmedverkans_days_asked_of_a_discharge_in_a_month_before_the_decision_say_so(ask):
+    # walk-through, stop 43: "pat skrevs ut i februari 2025 med hög risk, fick hon
+    # läkarmedverkan 14 dagar då?" got the 14 days of the decision of 2026-03-03 as if they
+    # held then, and was asked the discharge date it had given
+    body = ask("pat skrevs ut i februari 2025 med hög risk, fick hon läkarmedverkan 14 dagar då?")
+    assert "gäller kanske inte en utskrivning före beslutet" in body["answer"], body["answer"]
+    assert "Ange utskrivningsdatumet" not in body["answer"]
