@@ -7646,7 +7646,16 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             and len(S.split_sentences(chunk.text)) <= S.WHOLE_SECTION_UNITS:
         spans = S.split_sentences(chunk.text)
     else:
-        spans = S.select_sentences(q_terms, chunk.text, tokenizer.tokenize,
+        unit_terms = q_terms
+        if frame.stated.get("patient_age") is not None and age_stated(frame.text) \
+                and not {"visit_date", "occasion"} & set(frame.stated):
+            # a patient's age in a question on the routines asks whether age matters: the
+            # sentence on age answers ("men om pat bara är 45 år kan hen få det då?" after the
+            # criteria quoted the first criterion again, not "… oavsett ålder eller diagnos
+            # …": walk-through, stop 43)
+            unit_terms = S.question_terms(f"{_without_topic(kb, frame, text)} ålder", tokenizer,
+                                          kb.lexicon, S.corpus_frequencies(kb))
+        spans = S.select_sentences(unit_terms, chunk.text, tokenizer.tokenize,
                                    generic=chosen["generic"], dense=chosen["dense"])
         if _ECONOMY.search(frame.text) and not any(
                 _HAS_AMOUNT.search(chunk.text[x.start:x.end]) for x in spans):

@@ -4790,3 +4790,15 @@ def test_lakarmedverkans_days_asked_of_a_discharge_in_a_month_before_the_decisio
     body = ask("pat skrevs ut i februari 2025 med hög risk, fick hon läkarmedverkan 14 dagar då?")
     assert "gäller kanske inte en utskrivning före beslutet" in body["answer"], body["answer"]
     assert "Ange utskrivningsdatumet" not in body["answer"]
+
+
+def test_a_patients_age_in_a_follow_up_on_the_criteria_gets_the_sentence_on_age(client):
+    # walk-through, stop 43: "men om pat bara är 45 år kan hen få det då?" after the criteria
+    # quoted the first criterion again, not "… oavsett ålder eller diagnos …"
+    org = "Kommun i Västra Götaland (Sektor Välfärd)"
+    a = ask_in(client, org, "vilka kriterier gäller för att en pat ska få hemsjukvård")
+    b = ask_in(client, org, "men om pat bara är 45 år kan hen få det då?", a["conversation_id"])
+    assert b["kind"] == "search", b["answer"]
+    assert b["answer"].startswith("- Patienter med behov av hemsjukvård över tid, oavsett ålder"), \
+        b["answer"]
+
