@@ -2337,6 +2337,9 @@ _POINTER_WORDS = (r"den|det|dem|dom|dessa|denna|detta|där|dit|satsningen|beslut
 # walk-through, stop 21, "how much" after the 500 kr rule was refused)
 _QUESTION_WORD_ALONE = (r"^\s*(?:how much|how many|how long|how often|when|why|where|who|"
                         r"hur mycket|hur mkt|hur många|hur länge|hur ofta|när|varför|var|vem|"
+                        # ("till vem?" after "vem skickar vårdbegäran då": walk-through, stop
+                        # 43, refused)
+                        r"(?:till|för|av|från|hos|med) vem|(?:to|for|from|by|with) whom|who to|"
                         r"vilka)\s*\??\s*$")
 # (or the patient the last answer spoke of, by a pronoun: "ska vi skriva in henne" after the
 # leave from hospital was sent to another organization's routine: walk-through, stop 41)

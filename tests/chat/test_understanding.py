@@ -4802,3 +4802,12 @@ def test_a_patients_age_in_a_follow_up_on_the_criteria_gets_the_sentence_on_age(
     assert b["answer"].startswith("- Patienter med behov av hemsjukvård över tid, oavsett ålder"), \
         b["answer"]
 
+
+def test_to_whom_after_who_sends_the_care_request_is_that_passage(client):
+    # walk-through, stop 43: "till vem?" after "vem skickar vårdbegäran då" was refused
+    org = "Kommun i Västra Götaland (Sektor Välfärd)"
+    a = ask_in(client, org, "hur skriver man ut nån från hemsjukvården")
+    b = ask_in(client, org, "vem skickar vårdbegäran då", a["conversation_id"])
+    c = ask_in(client, org, "till vem?", b["conversation_id"])
+    assert c["kind"] == "search", c["answer"]
+    assert "till patientens fasta vårdkontakt" in c["answer"]
