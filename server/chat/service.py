@@ -46,7 +46,8 @@ from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, ca
 from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
                                 REGISTRATION_WORDS, SYSTEM_WORDS, UNTIL_WORDS, VERSION_WORDS,
                                 load_router, message_features)
-from server.chat.versions import (START_CLAIMED, SAME_IN_BOTH, VERSIONS_NAMED, answer_version_question,
+from server.chat.versions import (SAME_IN_BOTH, START_CLAIMED, VERSIONS_NAMED,
+                                  answer_version_question,
                                   documents_named)
 from server.chat.visits import visit_named, visit_pieces
 
@@ -1074,8 +1075,6 @@ _THOSE_VISITS = re.compile(r"\b(?:de|dessa|dom|deras|sina)\s+(?:hem)?besök(?:en
 #: A passage saying what the patient pays (a fee, or free of charge), not what a clinic gets.
 _PATIENT_PAYS_SAID = re.compile(r"avgift|\bbetala\w*|gratis|kostnadsfri|\bfree\b", re.I)
 
-#: What a routine says (or said) about a matter: "vad sa vas-rutinen om patientavgiften",
-#: "what does the cosmic routine say about the fee".
 #: Today named ("idag", "nu", "today").
 _TODAY_WORDS = re.compile(r"\b(?:idag|i dag|nu|numera|nuförtiden|today|now|currently|"
                           r"these days)\b", re.I)
@@ -1085,6 +1084,8 @@ _APPLIES_TO_A_MATTER = re.compile(r"\bvad gäller\s+(?:för|vid|om|kring|när|p�
                                   r"(?!(?:den|det|dem|dessa|denna|detta)\b)\w{3,}|"
                                   r"\bwhat (?:applies|is the rule)\s+(?:to|for|on|at|when)\s+"
                                   r"(?!(?:it|that|this|them)\b)\w{3,}", re.I)
+#: What a routine says (or said) about a matter: "vad sa vas-rutinen om patientavgiften",
+#: "what does the cosmic routine say about the fee".
 _SAID_ABOUT = re.compile(r"\bvad (?:sa|säger|sade|stod|står)\b[^?.]{0,40}?\bom\b|"
                          r"\bwhat (?:did|does|do)\b[^?.]{0,40}?\bsay\b[^?.]{0,10}?\babout\b",
                          re.I)
@@ -2205,8 +2206,10 @@ _SUPPORT_ENDS = re.compile(
     r"\b(?:när|till när|hur länge|sista dag\w*|when|how long|until when|last day)\b[^?.!]{0,30}?"
     r"\b(?:läkarstöd(?:et)?|stödet)\b(?!\s+(?:från|av|hos|i)\s+(?!läkarmedverkan))|"
     r"\b(?:läkarstöd(?:et)?|stödet)\s+(?:slutar|upphör|tar slut|går ut)\b|"
-    r"\b(?:the|their|her|his) (?:physician |doctor )?support\b[^?.!]{0,20}?\b(?:ends?|stops?|runs? out|last)\b|"
-    r"\b(?:when|how long|until when)\b[^?.!]{0,30}?\b(?:the|their|her|his) (?:physician |doctor )?support\b",
+    r"\b(?:the|their|her|his) (?:physician |doctor )?support\b[^?.!]{0,20}?"
+    r"\b(?:ends?|stops?|runs? out|last)\b|"
+    r"\b(?:when|how long|until when)\b[^?.!]{0,30}?\b(?:the|their|her|his) "
+    r"(?:physician |doctor )?support\b",
     re.I)
 # A registration question about the asker's own visit: "hur registrerar jag besöket?", "hur
 # reggar vi det?", "how do I register the visit?" (a definite visit, not "ett hembesök").
@@ -3721,7 +3724,8 @@ def _as_told(conv: Conversation, known: dict, frame: Frame, switched: bool) -> d
 
 
 #: "Samma som förut", "same as before": the visit as the one before.
-_SAME_AS_BEFORE = re.compile(r"\bsamma som (?:förut|innan|förra|den förra|sist|ovan|förra pat\w*)\b|"
+_SAME_AS_BEFORE = re.compile(r"\bsamma som (?:förut|innan|förra|den förra|sist|ovan|"
+                             r"förra pat\w*)\b|"
                              r"\bsamma (?:sak|situation|besök)\b|\bsame as (?:before|the last|"
                              r"the previous|above)\b|\bsame (?:thing|situation|visit)\b", re.I)
 #: The facts of a visit that are not the patient's own.
@@ -3948,6 +3952,12 @@ def _age_reason_as_range(reply: ChatReply, told: int, ages: list[int], lang: str
                                  for r in decision[key]]
 
 
+#: What each date rule answers, asked in the documents' words (Swedish in either language: the
+#: passages are searched with it) of a version without the rule's tables.
+_RULE_QUESTIONS = {FOLLOWUP: "När ska uppföljning av hemsjukvården ske?",
+                   LAKARMEDVERKAN: "Hur länge ger Läkarmedverkan läkarstöd efter utskrivning?"}
+
+
 def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
     """Läkarmedverkan's end date or the follow-up dates, or the question for the date."""
     lang = frame.lang
@@ -3999,7 +4009,7 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
         # stop 43)
         asked_on = date.fromisoformat(day)
         found = _search_answer(state, replace(
-            frame, kind=SEARCH_KIND, text=T.t(lang, "rule_question_" + name), search_text=None,
+            frame, kind=SEARCH_KIND, text=_RULE_QUESTIONS[name], search_text=None,
             hits=[], asked_on=asked_on))
         if found.api.get("kind") != SEARCH:
             return found
@@ -4848,6 +4858,9 @@ def _topic_of_the_nights(kb, conv: Conversation) -> bool:
 
 # One word after "och"/"and" ("and inskrivningssamtal?", "och SIP då?").
 _ANOTHER_WORD = re.compile(r"\W*(?:och|and|men|but|what about|how about|vad sägs om)\s+"
+                           # (a word, not a turn of the talk: "och sen då?", "and now?")
+                           r"(?!(?:sen|sedan|nu|idag|annars|också|mer|mera|dessutom|efter|"
+                           r"innan|then|now|today|else|more|after|before|also)\b)"
                            r"(?P<word>[^\W\d_][\w-]{2,})\s*(?:då|then)?\W*", re.I)
 
 

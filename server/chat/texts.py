@@ -69,9 +69,6 @@ TEXTS = {
         "lmv_before_decision": "Regeln beslutades av HSU {decided}; dokumenten anger inte från "
                                "vilket datum den tillämpas, så den gäller kanske inte en "
                                "utskrivning före beslutet.",
-        "rule_question_followup": "När ska uppföljning av hemsjukvården ske?",
-        "rule_question_lakarmedverkan": "Hur länge ger Läkarmedverkan läkarstöd efter "
-                                        "utskrivning?",
         "rule_table_ended": "Den {day} gäller inte längre den version av ”{ended}” som jag "
                             "räknar datum med, utan versionen av ”{title}” från {start}; "
                             "datumen räknas inte ut här. Så här står det i den:",
@@ -293,9 +290,6 @@ TEXTS = {
         "lmv_before_decision": "HSU decided the rule on {decided}; the documents do not say "
                                "from which date it applies, so it may not hold for a discharge "
                                "before the decision.",
-        "rule_question_followup": "När ska uppföljning av hemsjukvården ske?",
-        "rule_question_lakarmedverkan": "Hur länge ger Läkarmedverkan läkarstöd efter "
-                                        "utskrivning?",
         "rule_table_ended": "On {day} the version of “{ended}” I count dates with no longer "
                             "applies, but the version of “{title}” from {start} does; the dates "
                             "are not counted here. This is what it says (in Swedish):",

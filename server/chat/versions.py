@@ -688,8 +688,9 @@ def _fee_compared(old, new, lang: str) -> str | None:
                 f"{ages}: SEK {was.amount_sek} in {old.system}; {new.system} names "
                 f"{fee.category or 'the fee category'} without an amount"))
     if same:
-        return _t(lang, "• Patientavgiften är inte höjd eller sänkt: " + "; ".join(parts) + ".",
-                  "• The patient fee was neither raised nor lowered: " + "; ".join(parts) + ".")
+        said = "; ".join(parts) + "."
+        return _t(lang, "• Patientavgiften är inte höjd eller sänkt: " + said,
+                  "• The patient fee was neither raised nor lowered: " + said)
     return _t(lang, "• Patientavgiften har ändrats: " + "; ".join(parts) + ".",
               "• The patient fee changed: " + "; ".join(parts) + ".")
 
