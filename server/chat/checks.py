@@ -124,7 +124,7 @@ def _read_claim(said: str) -> Claim:
     if service:
         claim.service = service.group(1).lower()
     field = _FIELD_CLAIM.search(said)
-    if field and not (field.group("field").lower() == "vårdtjänst" and claim.service):
+    if field:
         claim.field = field.group("field").capitalize()
         value = field.group("value").strip()
         claim.value = None if value.lower() in ("i", "in", "på", "för", "och") else value
@@ -212,14 +212,22 @@ def verdict(claim: Claim, decision: dict, lang: str, tail: bool = True) -> str |
         elif decision.get("eligible") is False:
             wrong.append("the routine prescribes no riktad vårdtjänst for this visit" if en else
                          "rutinen anger ingen riktad vårdtjänst för det här besöket")
-    if claim.field is not None and system:
+    registration = decision.get("registration") or []
+    if claim.field is not None and system and not registration:
+        # (a visit the routine prescribes no registration for, within Läkarmedverkan: no field
+        # to check, never "Cosmic har inget fält Kund (fälten är )": walk-through, stop 43)
+        unsaid.append("the routine prescribes no registration for this visit" if en
+                      else "rutinen anger ingen registrering för det här besöket")
+    elif claim.field is not None and system:
         # a field of the card and its value ("stämmer det att avgiftstyp H3 gäller då?" under
         # a VAS card stating it; "stämmer det att kund ska va primärvård i vas?", a field only
         # Cosmic has, was told "Ja, det stämmer: det registreras i VAS": walk-through, stop 43)
-        rows = [r for r in decision.get("registration") or []
+        rows = [r for r in registration
                 if str(r.get("field", "")).lower() == claim.field.lower()]
-        if not rows:
-            fields = ", ".join(str(r.get("field")) for r in decision.get("registration") or [])
+        if rows and claim.field == "Vårdtjänst" and claim.service:
+            pass  # (the vårdtjänst's occasion, checked above)
+        elif not rows:
+            fields = ", ".join(str(r.get("field")) for r in registration)
             wrong.append(f"{system} has no field {claim.field} (its fields: {fields})" if en
                          else f"{system} har inget fält {claim.field} (fälten är {fields})")
         elif claim.value is None:

@@ -803,9 +803,12 @@ _BORN_YEAR = re.compile(r"\b(?:född|föddes|födelseår|born(?:\s+in)?)\s*(?:å
 #: -41", "född 3/3-41", "född 410303", "born 19410303" (walk-through, stop 43: the first moved
 #: the visit to 3 March, the second was ignored, the third refused).
 _BORN_SHORT = re.compile(
-    rf"\b(?:född|föddes|born(?:\s+on)?)\s+(?:den\s+|on\s+)?(?:(?P<d1>\d{{1,2}})(?:\s*e|:e)?\s+"
-    rf"(?P<mon>{_MONTHS})\.?|(?P<d2>\d{{1,2}})[/.](?P<m2>\d{{1,2}}))\s*[-'’]\s*(?P<yy>\d{{2}})\b|"
-    r"\b(?:född|föddes|born(?:\s+on)?)\s+(?:den\s+|on\s+)?(?P<run>(?:19|20)?\d{6})\b(?![-/.]?\d)",
+    rf"(?:\b(?:född|föddes|born(?:\s+on)?)|(?<!\w)f\.)\s*(?:den\s+|on\s+)?(?:(?P<d1>\d{{1,2}})"
+    rf"(?:\s*e|:e)?\s+(?P<mon>{_MONTHS})\.?|(?P<d2>\d{{1,2}})[/.](?P<m2>\d{{1,2}}))\s*[-'’]\s*"
+    rf"(?P<yy>\d{{2}})\b|"
+    # ("f. 410303": walk-through, stop 43, was never read)
+    r"(?:\b(?:född|föddes|born(?:\s+on)?)|(?<!\w)f\.)\s*(?:den\s+|on\s+)?"
+    r"(?P<run>(?:19|20)?\d{6})\b(?![-/.]?\d)",
     re.I)
 
 

@@ -1905,6 +1905,14 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # "why?" after a registration answer asks why that answer (walk-through, stop 21:
         # it quoted the aims of the SäBo agreements)
         frame.kind, frame.why_card = VISIT, True
+        figure = _WHY_FIGURE.match(text)
+        if figure:
+            # the figure asked about checked against the card too ("varför 200?" when the
+            # patient pays 0 kr never said so: walk-through, stop 43)
+            amount = int(figure.group("n"))
+            negated = bool(re.search(r"\b(?:no|not|inte|ingen|inga)\b", figure.group(0), re.I))
+            frame.check = (Claim(paid=not negated, amount=None if negated else amount)
+                           if amount == 500 else Claim(fee=amount))
     if frame.kind == OUT_OF_SCOPE and _HOW_REGISTER_ALONE.match(text):
         # "how do i register" alone: how the visit the routines register is registered, as
         # "hur registrerar jag" gets (stop 19's known miss: refused as out of scope)
@@ -2294,8 +2302,8 @@ _DOCTOR_NAMED = re.compile(r"\bläkar\w*|\bdoktor\w*|\bdoctor\w*|\bphysician\w*|
 _WHY_FIGURE = re.compile(r"^\s*(?:(?:och|men|and|but|ok|so|så)\s+)?(?:why|varför|how come)\s+"
                          r"(?:(?:is it|was it|är det|blir det|blev det|no|not|inte|ingen|inga|"
                          r"do (?:we|i|they) get|får (?:vi|jag|de)|pays?|betalar (?:hon|han|hen|"
-                         r"pat\w*))\s+)?(?:sek\s*)?\d{1,4}\s*(?:kr|sek|kronor|:-)?(?!\s*[/.-]\d)"
-                         r"(?:\W|$)", re.I)
+                         r"pat\w*))\s+)?(?:sek\s*)?(?P<n>\d{1,4})\s*(?:kr|sek|kronor|:-)?"
+                         r"(?!\s*[/.-]\d)(?:\W|$)", re.I)
 _WHY_ALONE = re.compile(r"^\s*(?:(?:och|men|and|but)\s+)?(?:why|varför|how come|hur så|"
                         r"why is that|why not|varför inte|varför det|"
                         # "why is it different?", "varför blev det annorlunda?" after a card
@@ -3051,9 +3059,12 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
             lines = [T.t(lang, "why_card")]
             routine = _routine_on(state, conv.facts.get("visit_date"))
             meta = _meta(state.kb, routine.document_id) if routine is not None else None
-            if meta is not None and meta.note and meta.supersedes:
+            if meta is not None and meta.note and meta.supersedes \
+                    and not _WHY_FIGURE.match(frame.text):
                 # a version that replaced another says why it did ("why is it different?"
-                # after the same visit a month later, in the Cosmic version: stop 24)
+                # after the same visit a month later, in the Cosmic version: stop 24); not why
+                # a figure ("varför 200?" led with the Cosmic version's note: walk-through,
+                # stop 43)
                 lines.append(T.t(lang, "why_version", title=meta.title, note=meta.note))
             reply.api["answer"] = "\n".join(lines + [reply.api["answer"]])
         if frame.check is not None:

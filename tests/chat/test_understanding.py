@@ -4811,3 +4811,34 @@ def test_to_whom_after_who_sends_the_care_request_is_that_passage(client):
     c = ask_in(client, org, "till vem?", b["conversation_id"])
     assert c["kind"] == "search", c["answer"]
     assert "till patientens fasta vårdkontakt" in c["answer"]
+
+
+def test_checks_and_why_a_figure_say_no_where_the_card_differs_or_has_no_registration(ask):
+    # walk-through, stop 43 (second round): "varför 200?" for a patient paying 0 kr led with
+    # the Cosmic version's note and never said 0 kr; "stämmer det att kund är primärvård?"
+    # after a visit within Läkarmedverkan got "Nej: Cosmic har inget fält Kund (fälten är )";
+    # "… vårdtjänst är riktad hemsjukvård inskrivningssamtal?" on a VAS visit got no verdict
+    a = ask("khsv hembesök igår efter utskrivning från slutenvården, pat född 3/3-41, ordinärt "
+            "boende")
+    assert a["decision"]["patient_fee_sek"] == 0
+    why = ask("varför 200?", a["conversation_id"])
+    assert why["answer"].startswith("Nej: patienten betalar 0 kr, inte 200 kr."), why["answer"]
+    assert "Ny version 2025-03-31" not in why["answer"]
+    b = ask("jag jobbar i läkarmedverkan, hembesök efter utskrivning 88-åring ordinärt boende "
+            "inskriven khsv 1/12, blir det 500?")
+    kund = ask("stämmer det att kund är primärvård?", b["conversation_id"])
+    assert "fälten är )" not in kund["answer"] and not kund["answer"].startswith("Nej"), \
+        kund["answer"]
+    c = ask("inskrivningssamtal ny pat säbo 14/3 -25 pat 85 år")
+    service = ask("stämmer det att vårdtjänst är riktad hemsjukvård inskrivningssamtal?",
+                  c["conversation_id"])
+    assert service["answer"].startswith("Nej: VAS har inget fält Vårdtjänst"), service["answer"]
+
+
+def test_a_birth_date_after_f_dot_is_read(ask):
+    # walk-through, stop 43 (third round): "hembesök säbo pat f. 410303 inskrivningssamtal igår"
+    # asked the age
+    body = ask("hembesök säbo pat f. 410303 inskrivningssamtal igår")
+    assert body["facts"]["birth_date"] == "1941-03-03", body["answer"]
+    assert body["decision"]["patient_fee_sek"] == 0
+
