@@ -6523,6 +6523,15 @@ _OLD_VERSION = re.compile(r"\bvas\b|\bgaml\w*|\bförra\b|\bföregående\b|\btidi
 _CODE_TYPED = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+\b")
 
 
+#: What is asked of a document itself, which its head states (who wrote or signed it, its
+#: diary number, the proposal it makes).
+_DOCUMENT_ITSELF = re.compile(
+    r"\b(?:vem|who)\b[^?.]{0,40}\b(?:skrev|skrivit|skriver|undertecknat|undertecknade|signed|"
+    r"signerat|wrote|written|writes|author\w*|författ\w*)|\bdiarienummer\w*|\bdnr\b|"
+    r"\bförvaltningschef\w*|\bbeslutsförslag\w*|\bförslag(?:et)? till beslut\b|\bdriftnämnd\w*|"
+    r"\bproposed decision\b|\bdiary number\b", re.I)
+
+
 def _answer_window(hits: list, frame: Frame, kb=None) -> list:
     """The top passages an answer may come from (``S.ANSWER_PASSAGES``), without those of a
     version no longer in force whose successor has a hit too; when only such passages are
@@ -6530,6 +6539,11 @@ def _answer_window(hits: list, frame: Frame, kb=None) -> list:
     version or states a day it was in force (walk-through, stop 18: the widget's "500 kr" and
     "hur registrerar jag ett hembesök?" were answered from the VAS routine, which ended
     2025-03-30, without a word of it)."""
+    if not _DOCUMENT_ITSELF.search(frame.text) and any(h.chunk.section for h in hits):
+        # a document's head without a section (a report's letterhead: "Beslutsförslag …
+        # Förvaltningschef … Diarienummer …") answers only what is asked of the document
+        # itself ("och dagtid då?" after the nights' answer quoted it: walk-through, stop 43)
+        hits = [h for h in hits if h.chunk.section]
     window = hits[:S.ANSWER_PASSAGES]
     today = frame.today
     if today is None or _OLD_VERSION.search(frame.text):
@@ -7335,8 +7349,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             # (the fee section of another organization's routine is said, amount or not)
             return _no_answer(state, frame, nearby=True,
                               elsewhere=_covered_elsewhere(state, frame, holding_fact=False))
-    if _OFF_HOURS.search(frame.text) and not _SPEAKS_OF_HOURS.search(window[0].chunk.text) \
+    if _OFF_HOURS.search(frame.text) \
+            and not (_SPEAKS_OF_HOURS.search(window[0].chunk.text)
+                     and all(_SPEAKS_OF_HOURS.search(h.chunk.text) for h in window[1:3])) \
             and not any(_names_heading_word(h, q_terms, tokenizer) for h in window[:3]):
+        # (also when the best passage speaks of them and another of the window does not: "vem
+        # har ansvaret för mina hsv-pat på natten" with "Jourtid" first quoted the daytime
+        # "Det är patientens läkare på den vårdcentral …" of the second: walk-through, stop 43)
         # nights or weekends asked about: the passages of the window speaking of them, never
         # a refusal for want of one (the answer set's "… permission från sjukhuset i helgen"
         # asks about the leave); not when a top passage's heading holds a rare word of the

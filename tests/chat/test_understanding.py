@@ -4842,3 +4842,21 @@ def test_a_birth_date_after_f_dot_is_read(ask):
     assert body["facts"]["birth_date"] == "1941-03-03", body["answer"]
     assert body["decision"]["patient_fee_sek"] == 0
 
+
+def test_the_night_asked_with_the_on_call_section_first_is_answered_from_it_not_its_neighbour(
+        client):
+    # walk-through, stop 43 (third round): "vem har ansvaret för mina hsv-pat på natten" with
+    # "Jourtid" first quoted the daytime "Det är patientens läkare på den vårdcentral …" of the
+    # second passage; the correction "nej jag menar på natten, inte dagtid …" and then "och
+    # dagtid då?" each quoted the report's letterhead
+    a = ask_halland(client, "vem har ansvaret för mina hsv-pat på natten")
+    assert a["answer"].startswith("Under jourtid har Hallandsjouren ansvar"), a["answer"]
+    b = ask_halland(client, "nej jag menar på natten, inte dagtid. vem ringer vi kl 02",
+                    a["conversation_id"])
+    assert b["answer"].startswith("Under jourtid har Hallandsjouren ansvar"), b["answer"]
+    c = ask_halland(client, "och dagtid då?", b["conversation_id"])
+    assert "Diarienummer" not in c["answer"] and "Hallandsjouren" not in c["answer"], c["answer"]
+    # (the head answers what is asked of the document itself)
+    d = ask_halland(client, "Vad är förslaget till beslut i informationsärendet om mobil "
+                            "hemsjukvård?")
+    assert "Beslutsförslag" in d["answer"]
