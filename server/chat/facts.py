@@ -812,9 +812,15 @@ _BORN_SHORT = re.compile(
     re.I)
 
 
+def _birth_year_of(yy: int, today: date) -> int:
+    """A birth year written with two digits ("-41"): this century's up to today's year, else
+    the last one's."""
+    return yy + (2000 if yy <= today.year % 100 else 1900)
+
+
 def _born_short(text: str, today: date) -> date | None:
-    """The birth date of a ``_BORN_SHORT`` phrase, a two-digit year in the century that makes
-    the patient at most 110 years old; None when there is none or it is no date."""
+    """The birth date of a ``_BORN_SHORT`` phrase, its two-digit year read as a birth year is
+    (``_birth_year_of``); None when there is none or it is no date."""
     m = _BORN_SHORT.search(text)
     if m is None:
         return None
@@ -828,9 +834,7 @@ def _born_short(text: str, today: date) -> date | None:
         month = (_MONTH_NAMES.get(m.group("mon").lower().rstrip("."))
                  if m.group("mon") else m.group("m2"))
     try:
-        year = int(yy)
-        if len(yy) == 2:
-            year += 1900 if today.year - (1900 + year) <= 110 else 2000
+        year = _birth_year_of(int(yy), today) if len(yy) == 2 else int(yy)
         born = date(year, int(month), int(day))
     except (TypeError, ValueError):
         return None
@@ -1052,7 +1056,7 @@ def extract_age(text: str, today: date) -> tuple[int | None, date | None, int | 
         digits = m.group(1).lstrip("-'’")
         year = int(digits)
         if len(digits) == 2:
-            year += 2000 if year <= today.year % 100 else 1900
+            year = _birth_year_of(year, today)
         if 1880 <= year <= today.year:
             return None, None, year
     m = age_stated(text)

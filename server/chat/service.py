@@ -1075,9 +1075,6 @@ _THOSE_VISITS = re.compile(r"\b(?:de|dessa|dom|deras|sina)\s+(?:hem)?besök(?:en
 #: A passage saying what the patient pays (a fee, or free of charge), not what a clinic gets.
 _PATIENT_PAYS_SAID = re.compile(r"avgift|\bbetala\w*|gratis|kostnadsfri|\bfree\b", re.I)
 
-#: Today named ("idag", "nu", "today").
-_TODAY_WORDS = re.compile(r"\b(?:idag|i dag|nu|numera|nuförtiden|today|now|currently|"
-                          r"these days)\b", re.I)
 #: What applies to a matter ("vad gäller för uppföljning …", "vad gäller vid permission …",
 #: "what applies to the follow-up …").
 _APPLIES_TO_A_MATTER = re.compile(r"\bvad gäller\s+(?:för|vid|om|kring|när|på|angående|med)\s+"
@@ -1625,8 +1622,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # HSU decision's date); searched without "today", which read it as a question of a
         # validity ("… förnyat för perioden 2021-2028" was quoted)
         frame.kind = SEARCH_KIND
-        if frame.search_text is None and _TODAY_WORDS.search(text):
-            frame.search_text = re.sub(r"\s+", " ", _TODAY_WORDS.sub(" ", text)).strip()
+        if frame.search_text is None and _TODAY_SAID.search(text):
+            frame.search_text = re.sub(r"\s+", " ", _TODAY_SAID.sub(" ", text)).strip()
             frame.hits = kb.search(frame.search_text, k=5, organization=frame.organization)
     if frame.kind == VERSION and _SAID_ABOUT.search(text) and not _CHANGE_ASKED.search(text):
         # what a routine (an old one too) said about a matter is its words, not its validity
@@ -4092,8 +4089,11 @@ _IN_A_MONTH = re.compile(r"\b(?:i|in|under|during)\s+(januari|februari|mars|apri
 _MONTH_NAMES_EN = ("", "January", "February", "March", "April", "May", "June", "July",
                    "August", "September", "October", "November", "December")
 #: Now, asked alone after a question of a past time ("och nu", "and today?").
-_NOW_ALONE = re.compile(r"\W*(?:(?:och|men|and|but|ok)\s+)?(?:nu|idag|i dag|numera|nuförtiden|now|"
-                        r"today|these days|currently)(?:\s+(?:då|then))?\W*", re.I)
+#: Today named ("idag", "nu", "today").
+_TODAY = r"(?:nu|idag|i dag|numera|nuförtiden|now|today|these days|currently)"
+_TODAY_SAID = re.compile(rf"\b{_TODAY}\b", re.I)
+_NOW_ALONE = re.compile(rf"\W*(?:(?:och|men|and|but|ok)\s+)?{_TODAY}(?:\s+(?:då|then))?\W*",
+                        re.I)
 # "then", "då": the day of the visit the conversation is about.
 _MONTH_NAMES = ("", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                 "september", "oktober", "november", "december")
@@ -4840,18 +4840,16 @@ _ASKS_TRAVEL = re.compile(r"\bmileage\b|\bmilersättning\w*|\bbilersättning\w*|
 # Nights, evenings and weekends asked about, and a passage speaking of them ("vem har
 # läkaransvar för hemsjukvårdspatienter på natten" got the report's daytime "kommunerna har
 # ansvar …" above its section "Jourtid": walk-through, stop 27).
-_OFF_HOURS = re.compile(r"\bnatt\w*|\bhelg\w*|\bkväll\w*|\bjour(?!nal)\w*|\w+jouren\b|"
-                        r"\bnights?\b|\bweekends?\b|\bevenings?\b|\bout[- ]of[- ]hours\b|"
-                        r"\bafter[- ]hours\b|\bon[- ]call\b", re.I)
+_HOURS_WORDS = (r"\bnatt\w*|\bhelg\w*|\bkväll\w*|\bjour(?!nal)\w*|\bnights?\b|\bweekends?\b|"
+                r"\bevenings?\b|\bout[- ]of[- ]hours\b|\bafter[- ]hours\b|\bon[- ]call\b")
+_OFF_HOURS = re.compile(_HOURS_WORDS + r"|\w+jouren\b", re.I)
 _SPEAKS_OF_HOURS = re.compile(_OFF_HOURS.pattern + r"|\bdygnet runt\b|\bdygn\w*", re.I)
 # The nights and weekends as a question says them, with their preposition ("på natten",
 # "under jourtid", "at night", "kvällar och nätter"): taken out of a question asked again of
 # the daytime.
 _OFF_HOURS_SAID = re.compile(
     r"(?:\b(?:på|under|i|om|at|during|in|on|over)\s+(?:the\s+)?)?"
-    r"(?:(?:\bnatt\w*|\bhelg\w*|\bkväll\w*|\bjour(?!nal)\w*|\bnights?\b|\bweekends?\b|"
-    r"\bevenings?\b|\bout[- ]of[- ]hours\b|\bafter[- ]hours\b|\bon[- ]call\b)"
-    r"(?:\s*(?:,|och|o|and|&|or|eller)\s*)?)+", re.I)
+    rf"(?:(?:{_HOURS_WORDS})(?:\s*(?:,|och|o|and|&|or|eller)\s*)?)+", re.I)
 # The daytime alone, after a question of the nights ("och dagtid då?", "på dagen?", "and
 # during the day?", "what about office hours").
 _DAYTIME_ALONE = re.compile(

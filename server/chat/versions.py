@@ -646,6 +646,13 @@ def _text_changes(older_doc, newer_doc, lang: str) -> tuple[list[str], list[str]
     return lines[:MAX_CHANGED_SECTIONS], quotes
 
 
+def _amount_stated(routine, fee) -> bool:
+    """Whether the version's own text states the fee row's amount (the Cosmic routine names
+    "Läkare närsjukvård äldre" without one; its 0 kr rests on the VAS routine)."""
+    return any(c.document_id == routine.document_id and str(fee.amount_sek) in c.quote
+               for c in fee.citations)
+
+
 def _ages(when: dict, lang: str) -> str:
     """A fee row's patients by age, in words ("under 85 år", "från 85 år")."""
     if "age_below" in when:
@@ -667,8 +674,7 @@ def _fee_compared(old, new, lang: str) -> str | None:
     parts, same = [], True
     for fee in new.fees:
         was = before.get(repr(sorted(fee.when.items())))
-        stated = any(c.document_id == new.document_id and str(fee.amount_sek) in c.quote
-                     for c in fee.citations)
+        stated = _amount_stated(new, fee)
         ages = _ages(fee.when, lang)
         if was is None:
             same = False
@@ -724,9 +730,7 @@ def _describe_change(out: VersionAnswer, older, newer, kb, rules, lang: str,
         # The amount only where the version's own text states it: the Cosmic routine names
         # "Läkare närsjukvård äldre" without an amount, and its 0 kr rests on the VAS routine
         # (walk-through as a new user: "Nytt i Cosmic: … Läkare närsjukvård äldre 0 kr").
-        stated = any(c.document_id == routine.document_id and str(fee.amount_sek) in c.quote
-                     for c in fee.citations)
-        if stated:
+        if _amount_stated(routine, fee):
             return f"{fee.category or ''} {fee.amount_sek} kr".strip()
         return (fee.category or "") + _t(lang, " (inget belopp angivet)", " (no amount stated)")
 
