@@ -79,6 +79,10 @@ class Conversation:
     #: The last question asked on its own of the routines (masked, as the thread's, and cut to
     #: ``QUESTION_CHARS``): asked again of another organization by "och i halland då?".
     question: str | None = None
+    #: The organization the last answer came from because its question named it (or followed
+    #: up one that did) while another was picked: a follow-up naming none is answered from it
+    #: too (``service._scope_followed_up``).
+    named_scope: str | None = None
 
     def to_json(self) -> dict:
         """The stored form: only allowed fact names, never message text."""
@@ -99,6 +103,7 @@ class Conversation:
                        for f in self.visits[:MAX_VISITS]],
             "visit_index": self.visit_index,
             "question": _question_or_none(self.question),
+            "named_scope": self.named_scope,
             "told": None if self.told is None else
             {k: v for k, v in self.told.items() if k in _ALLOWED_KEYS},
         }
@@ -183,6 +188,7 @@ def conversation_from_json(data, conversation_id: str) -> Conversation | None:
         topic=_topic_or_none(data.get("topic")),
         organization=_organization_or_none(data.get("organization")),
         question=_question_or_none(data.get("question")),
+        named_scope=_organization_or_none(data.get("named_scope")),
         told=_facts_or_none(data.get("told")),
         **_visits_or_none(data.get("visits"), data.get("visit_index")))
 

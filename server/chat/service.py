@@ -770,6 +770,12 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     named_before = _scope_followed_up(state, conv, text) \
         if organization is None and conv.organization is None else None
     remembered = remembered or named_before is not None
+    # (the organization the last question named against the one picked, for a follow-up
+    # naming none)
+    # (of the message as written: "gäller det om läkarmedverkan gör besöket?" is asked as if
+    # the compensation were named, in more words than a follow-up has)
+    followed = _scope_followed_up(state, conv, restored, picked=today) \
+        if organization is not None else None
     topic_meta = _meta(state.kb, conv.topic.get("document_id")) \
         if remembered and conv.topic and state.kb is not None else None
     if topic_meta is not None and topic_meta.organization != conv.organization \
@@ -785,7 +791,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
                        else (conv.organization or named_before) if remembered
                        else settings.default_organization,
                        personnummer=pnr_seen, pointed_back=pointed_back, remembered=remembered,
-                       asked_there=asked_there)
+                       asked_there=asked_there, followed=followed)
     if born_pnr is None and extracted.age_conflict is not None \
             and ({"birth_year", "birth_date"} & set(frame.stated)):
         frame.age_conflict = extracted.age_conflict
@@ -820,7 +826,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     if frame.other_named and reply.api.get("kind") in (SEARCH, VERSION, RULES):
         # ("som du har valt" only of an organization picked: walk-through, stop 27, said of
         # one the user named in an earlier question)
-        said = T.t(lang, "other_org_named_said" if remembered else "other_org_named",
+        said = T.t(lang, "other_org_followed" if frame.followed_scope
+                   else "other_org_named_said" if remembered else "other_org_named",
                    named=frame.other_named[0], chosen=frame.other_named[1])
         reply = _said_first(reply, said)
     # a claim put for checking with no visit described: its fee, or the compensation's amount
@@ -847,8 +854,9 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
     previous = conv.question if conv.turns else None  # (for the report, before it is replaced)
     if conv.visits and conv.visit_index is not None and frame.kind == VISIT:
         conv.visits[conv.visit_index] = dict(conv.facts)  # (the visit named, as amended)
-    if frame.kind == OUT_OF_SCOPE and reply.api.get("kind") == NO_ANSWER \
-            and conv.last_kind == VISIT and _has_visit(conv.facts):
+    kept_visit = frame.kind == OUT_OF_SCOPE and reply.api.get("kind") == NO_ANSWER \
+        and conv.last_kind == VISIT and _has_visit(conv.facts)
+    if kept_visit:
         # a message not understood between follow-ups of a visit keeps the visit's thread
         # ("tel då" refused, then "om det var per telefon då?" was refused too: walk-through,
         # stop 33)
@@ -874,6 +882,11 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
             and not frame.chosen_organization and conv.organization is None:
         # the organization the question named, for its follow-ups (``_scope_followed_up``)
         conv.topic["scope"] = frame.organization
+    if frame.other_named and frame.other_named[0] == frame.organization \
+            and reply.api.get("kind") in (SEARCH, VERSION, RULES, CLARIFY):
+        conv.named_scope = frame.organization  # (named against the one picked, or followed)
+    elif not kept_visit:
+        conv.named_scope = None
     if conv.topic is not None and reply.table_rows:
         conv.topic["rows"] = list(reply.table_rows)  # positions in the table, never words
         # the years asked of this table so far ("…läkare 2019", "och 2021?"), for a change
@@ -1057,6 +1070,8 @@ class Frame:
     #: The organization is one the user named (in this message or an earlier one), not one
     #: picked on the page or by the request: "choose it" is no advice about it.
     organization_said: bool = False
+    #: The organization is the one the last question named, not the one picked.
+    followed_scope: bool = False
     #: ``search_text`` is the message without the place it names (its scope), nothing more.
     place_only: bool = False
 
@@ -1136,14 +1151,15 @@ def _topic_is_lakarmedverkan(kb, conv: Conversation) -> bool:
 def understand(state, text: str, stated: dict, conv: Conversation, today: date, lang: str,
                organization: str | None, personnummer: bool = False,
                pointed_back: bool = False, remembered: bool = False,
-               asked_there: str | None = None) -> Frame:
+               asked_there: str | None = None, followed: str | None = None) -> Frame:
     """Read a message into a Frame: a reply to the pending question first; otherwise the
     router's kind over the query embedding, the message's features and the best hit.
     ``personnummer``: the message held one (it names one patient, so one visit);
     ``pointed_back``: its occasion is the last question's, named by "det" / "it";
     ``remembered``: ``organization`` is the one the user named in an earlier message;
     ``asked_there``: the message is the last question (these words) asked of the place it
-    names, searched without the place."""
+    names, searched without the place; ``followed``: the organization the last question
+    named against the one picked, of which the message, naming none, is a follow-up."""
     kb = state.kb
     if _THOSE_VISITS.search(text) and _CLINIC_PAY.search(text) and "lakarmedverkan" not in stated \
             and _topic_is_lakarmedverkan(kb, conv):
@@ -1162,6 +1178,14 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         other_named = (mention.known, chosen)
     else:
         other_named = None
+    followed = followed if mention is None and chosen and followed not in (None, chosen) \
+        else None
+    if followed is not None:
+        # "hur mycket pengar handlar det om" after "vad beslutade hsu i halland" with the
+        # Västra Götaland municipality picked: Region Halland's, as the question before
+        # (walk-through, stop 43, refused it, and "och året innan?" after Halland's
+        # statistics)
+        scope, other_named = followed, (followed, chosen)
     if mention is None and scope is None and unknown is None and _THERE.search(text) \
             and conv.topic:
         # "does the 500 kr … apply there too" after an answer from the Västra Götaland
@@ -1184,7 +1208,9 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                   money_before=conv.last_kind == SEARCH_KIND and bool(conv.question) and bool(
                       MONEY_WORDS.search(conv.question) or _CLINIC_PAY.search(conv.question)),
                   organization_said=scope is not None and (
-                      remembered or (mention is not None and mention.known == scope)))
+                      remembered or followed is not None
+                      or (mention is not None and mention.known == scope)),
+                  followed_scope=followed is not None)
     # "vad betyder brytpunktssamtal?" asks what a word means: never a reply to the pending
     # question nor a fact of the visit (re-check, stop 18: asked while the occasion was
     # pending, it made the visit a brytpunktssamtal with 500 kr)
@@ -2634,18 +2660,29 @@ def _search_like(kb, chunk, organization: str | None, valid_on: date | None = No
                      organization=organization, valid_on=valid_on)
 
 
-def _scope_followed_up(state, conv: Conversation, text: str) -> str | None:
+def _scope_followed_up(state, conv: Conversation, text: str,
+                       picked: date | None = None) -> str | None:
     """The organization the last question named as its scope (none being picked), for a
     follow-up of it that names none: "och blir det 500 kr extra till oss" after "jobbar på hc
     i gävleborg, vad kostar läkarbesök hemma …" got Region Halland's 500 kr rule (walk-
-    through, stop 40). None for any other message."""
-    scope = (conv.topic or {}).get("scope")
+    through, stop 40). None for any other message.
+
+    ``picked`` (today): another organization is picked, and the last answer came from the one its
+    question named (``Conversation.named_scope``): a follow-up, a reply to the question the
+    answer asked, or a question of a visit's registration, fee or pay after Region Halland's
+    answer follows it ("hur mycket pengar handlar det om" after "vad beslutade hsu i
+    halland", "och året innan?" after Halland's statistics, "vad betalar en 84-åring" after
+    Halland's 500 kr, with the Västra Götaland municipality picked: walk-through, stop 43,
+    refused them or answered from the municipality's routines)."""
+    scope = conv.named_scope if picked is not None else (conv.topic or {}).get("scope")
     kb = state.kb
     if not scope or kb is None or scope not in kb.organizations() \
             or find_organization(text, kb.organizations()) is not None:
         return None
     follows = _FOLLOWS_ON.match(text) or _WHAT_IF.match(text) or (
-        len(text.split()) <= FOLLOW_UP_WORDS and _POINTS_BACK.search(text))
+        len(text.split()) <= FOLLOW_UP_WORDS and _POINTS_BACK.search(text)) or picked is not None and (
+        conv.pending is not None and read_reply(conv.pending, text, picked) is not None
+        or scope == HALLAND and _asks_of_a_visit(text))
     return scope if follows else None
 
 
@@ -4629,6 +4666,7 @@ def _enrich_citations(kb, raw: list[dict]) -> tuple[list[dict], list[dict]]:
         citations.append({
             "document_id": c.get("document_id"),
             "title": c.get("title") or (meta.title if meta else c.get("document_id")),
+            "organization": c.get("organization") or (meta.organization if meta else None),
             "section": c.get("section") or (chunk.section if chunk else ""),
             "anchor": c.get("anchor"),
             "quote": c.get("quote"),

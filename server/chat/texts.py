@@ -25,6 +25,8 @@ TEXTS = {
         "visit_named": "Gäller besök {n}.",
         "other_org_named_said": "Frågan nämner {named}, så svaret kommer från dess dokument – "
                                 "inte från {chosen}, som du nämnde tidigare.",
+        "other_org_followed": "Frågan följer upp svaret från {named}, så svaret kommer från "
+                              "dess dokument – inte från {chosen}, som du har valt.",
         "other_org_named": "Frågan nämner {named}, så svaret kommer från dess dokument – inte "
                            "från {chosen}, som du har valt.",
         "version_of_other_org": "Obs: dokumentet du frågar om kommer från {other}, inte från "
@@ -244,6 +246,9 @@ TEXTS = {
         "several_visits_go_on": "A follow-up in this conversation is about visit {n}; write "
                                 "for example “visit 1: …” for another.",
         "visit_named": "About visit {n}.",
+        "other_org_followed": "The question follows up the answer from {named}, so the "
+                              "answer comes from its documents – not from {chosen}, which you "
+                              "have chosen.",
         "other_org_named": "The question names {named}, so the answer comes from its documents "
                            "– not from {chosen}, which you have chosen.",
         "version_of_other_org": "Note: the document you ask about is {other}'s, not that of "

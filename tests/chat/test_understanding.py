@@ -2187,6 +2187,53 @@ def test_an_organization_picked_on_the_page_is_still_said_to_be_chosen(client):
     assert "samordnad individuell plan" in body["answer"]
 
 
+VG = "Kommun i Västra Götaland (Sektor Välfärd)"
+
+
+@pytest.mark.parametrize("first, follow_up, said", [
+    # walk-through, stop 43: refused, the municipality picked ("Rutinerna från Kommun i Västra
+    # Götaland … tar inte upp det")
+    ("vad beslutade hsu i halland 2026-03-03", "hur mycket pengar handlar det om",
+     "28,5 miljoner kronor"),
+    ("hur länge kan läkarmedverkan stötta efter utskrivning i halland", "kan det förlängas",
+     "möjlighet till förlängning"),
+    ("statistiken i halland, hur många hembesök gjorde läkare 2020", "och året innan?",
+     "2019: 3016"),
+    ("vad får vc i ersättning för hembesök hos pat i khsv i halland",
+     "gäller det om läkarmedverkan gör besöket?", "ger inte den extra ersättningen")])
+def test_a_follow_up_of_an_answer_from_the_organization_named_stays_with_it(client, first,
+                                                                            follow_up, said):
+    a = ask_in(client, VG, first)
+    assert a["answer"].startswith("Frågan nämner Region Halland")
+    b = ask_in(client, VG, follow_up, a["conversation_id"])
+    assert b["kind"] == "search" and said in b["answer"]
+    assert b["answer"].startswith("Frågan följer upp svaret från Region Halland, så svaret "
+                                  "kommer från dess dokument – inte från " + VG)
+    assert {c["organization"] for c in b["citations"]} == {"Region Halland"}
+    # a question of its own goes back to the organization picked
+    c = ask_in(client, VG, "vem beslutar om anslutning till hemsjukvården?", b["conversation_id"])
+    assert "planeringsfunktion" in c["answer"]
+    assert {c["organization"] for c in c["citations"]} == {VG}
+
+
+def test_a_visit_in_the_organization_named_keeps_its_rules_through_follow_ups(client):
+    # walk-through, stop 43: "vad betalar en 84-åring" after Region Halland's 500 kr, the
+    # municipality picked, got "… beskriver inte registrering …"; a what-if of a visit told
+    # "i halland" was refused
+    a = ask_in(client, VG, "vad får vc i ersättning för hembesök hos pat i khsv i halland")
+    b = ask_in(client, VG, "vad betalar en 84-åring", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 200
+    assert b["answer"].startswith("Frågan följer upp svaret från Region Halland")
+    # (and the reply to the question it asks)
+    b2 = ask_in(client, VG, "inskrivning", b["conversation_id"])
+    assert b2["kind"] == "rule" and b2["facts"]["occasion"] == "inskrivning"
+    c = ask_in(client, VG, "hembesök hos 84-åring i halland igår, inskrivning i khsv, bor hemma")
+    assert c["kind"] == "rule" and c["decision"]["patient_fee_sek"] == 200
+    d = ask_in(client, VG, "och om hen var 85?", c["conversation_id"])
+    assert d["kind"] == "rule" and d["decision"]["patient_fee_sek"] == 0
+    assert d["decision"]["compensation_sek"] == 500
+
+
 @pytest.mark.parametrize("first, second, fee, age", [
     # walk-through, stop 28: the visit moved 85 days back into the VAS routine
     ("utskrivning säbo 84-åring 2/4 2025 reg", "hon fyllde 85 dagen innan besöket", 0, 85),
