@@ -873,6 +873,12 @@ _VISIT_DAY_ITSELF = re.compile(r"\b(?:samma dag(?: som (?:hem)?besöket)?|på be
                                r"(?:on )?the day of the visit)\b", re.I)
 
 
+def without_birthday(text: str) -> str:
+    """``text`` without its birthday's clause ("och om hen fyller 85 nästa vecka" → "och om
+    hen"): the words left are what else it says."""
+    return _BIRTHDAY.sub(" ", text)
+
+
 def birthday_birth_date(text: str, today: date, visit: date | None = None) -> date | int | None:
     """The birth date a birthday's clause gives ("fyllde 85 den 2/4" → 1941-04-02), or, for a
     birthday still to come without a day ("fyller 85 nästa vecka"), the age until then (84);

@@ -2234,6 +2234,15 @@ def test_a_visit_in_the_organization_named_keeps_its_rules_through_follow_ups(cl
     assert d["decision"]["compensation_sek"] == 500
 
 
+def test_a_birthday_asked_of_a_fee_card_with_no_visit_day_is_the_patients(client):
+    # walk-through, stop 43: "och om hen fyller 85 nästa vecka" after "vad betalar en
+    # 84-åring" was refused as a matter the routines never name
+    a = ask_halland(client, "vad betalar en 84-åring")
+    b = ask_halland(client, "och om hen fyller 85 nästa vecka", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 200
+    assert b["decision"]["patient_age"] == 84
+
+
 @pytest.mark.parametrize("first, second, fee, age", [
     # walk-through, stop 28: the visit moved 85 days back into the VAS routine
     ("utskrivning säbo 84-åring 2/4 2025 reg", "hon fyllde 85 dagen innan besöket", 0, 85),
