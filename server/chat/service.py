@@ -596,6 +596,14 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         text = _SAME_YEAR.sub(f" {year} ", text, count=1).strip()
         if not re.match(r"(?:och|and|men|but)\b", text, re.I):
             text = f"{'and' if detect_language(text) == 'en' else 'och'} {text}"
+    next_year = _NEXT_YEAR_OF.search(text) if years_asked and (conv.topic or {}).get("rows") \
+        and not _YEAR.search(text) else None
+    if next_year:
+        # "och året innan?" after a table's value for 2020: 2019's (walk-through, stop 43,
+        # got every year of the row)
+        year = int((conv.topic or {}).get("last_year") or years_asked[-1])
+        year += -1 if next_year.group("before") else 1
+        text = (text[:next_year.start()] + str(year) + text[next_year.end():]).strip()
 
     before_that = _BEFORE_THAT.fullmatch(text) if conv is not None \
         and conv.last_kind == VERSION and conv.topic and state.kb is not None else None
@@ -7971,6 +7979,11 @@ _WHAT_APPLIED = re.compile(r"^\W*(?:(?:och|men|and|but)\s+)?(?:vad|hur)\s+(?:gä
 #: The year just asked of a table, pointed back at ("samma år", "that year").
 _SAME_YEAR = re.compile(r"\b(?:samma år|det året|det år(?:et)? du sa|same year|that year|"
                         r"the same year)\b", re.I)
+#: The year next to the one a table's value was given for: "året innan", "the year after".
+_NEXT_YEAR_OF = re.compile(r"\b(?:(?P<before>året (?:innan|före|dessförinnan)|föregående år|"
+                           r"the (?:year before|previous year|preceding year))|"
+                           r"(?P<after>året (?:efter|därpå|därefter)|följande år|"
+                           r"the (?:year after|following year|next year)))\b", re.I)
 #: A year before the visit just answered, said alone ("förra året", "last yr").
 _A_YEAR_BEFORE = re.compile(r"\bförra året\b|\bi ?fjol\b|\blast (?:year|yr)\b|"
                             r"\bett år (?:tidigare|innan|före)\b|\ba year (?:earlier|before)\b",

@@ -1,5 +1,7 @@
 """Table values answered with their caption and headers (server/chat/tables.py)."""
 
+import re
+
 import pytest
 
 from kb.tokenizer import SwedishTokenizer, vocabulary_of
@@ -386,3 +388,14 @@ def test_what_about_another_year_after_a_figure_is_that_years_figure(client, fir
     b = client.post("/api/v1/chat", json={"message": again,
                                           "conversation_id": a["conversation_id"]}).json()
     assert b["kind"] == "search" and "Läkare 2021: 2715" in b["answer"], b["answer"]
+
+
+@pytest.mark.parametrize("follow_up, year, figure", [
+    # walk-through, stop 43: every year of the row was given
+    ("och året innan?", "2019", "3016"), ("and the year after?", "2021", "2715")])
+def test_the_year_before_or_after_is_next_to_the_year_asked(ask, follow_up, year, figure):
+    a = ask("statistiken i halland, hur många hembesök gjorde läkare 2020")
+    assert "2020: 2213" in a["answer"]
+    b = ask(follow_up, a["conversation_id"])
+    assert f"{year}: {figure}" in b["answer"]
+    assert not {"2019", "2020", "2021"} - {year} & set(re.findall(r"\b(20\d\d):", b["answer"]))
