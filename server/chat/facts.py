@@ -1308,7 +1308,12 @@ _SETTINGS = [
                          r"\blss[- ](?:home|housing|residence|group home|facility)\b|"
                          r"\blss\b", re.I)),
 ]
-_REMOTE = re.compile(r"\bvideo\w*|\btelefon\w*|\bdistans\w*|\bphone\b|\btelephone\b|\bremote\w*|"
+# (a phone number, a phone's hours, are no phone call: "vad är telefonnumret till
+# hallandsjouren" after a card made its visit remote, without the 500 kr: walk-through, stop 43)
+_PHONE_THING = r"(?!\s*(?:n(?:umber|o|r)\b|#|lines?\b|hours\b|list\b))"
+_REMOTE = re.compile(r"\bvideo\w*|\btelefon(?!n(?:umm|umr|r)|tid|list|växel|svar|katalog)\w*|"
+                     rf"\bdistans\w*|\bphone\b{_PHONE_THING}|\btelephone\b{_PHONE_THING}|"
+                     r"\bremote\w*|"
                      # ("tel samtal m pat 82 år": walk-through, stop 35)
                      r"\btel\.?\s?samtal\w*|\btelsamtal\w*|"
                      # the physician phoning ("jag ringde henne"), not the patient who called

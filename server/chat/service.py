@@ -863,12 +863,15 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
     previous = conv.question if conv.turns else None  # (for the report, before it is replaced)
     if conv.visits and conv.visit_index is not None and frame.kind == VISIT:
         conv.visits[conv.visit_index] = dict(conv.facts)  # (the visit named, as amended)
-    kept_visit = frame.kind == OUT_OF_SCOPE and reply.api.get("kind") == NO_ANSWER \
-        and conv.last_kind == VISIT and _has_visit(conv.facts)
+    kept_visit = frame.kind in (OUT_OF_SCOPE, SEARCH_KIND) \
+        and reply.api.get("kind") == NO_ANSWER and conv.last_kind == VISIT \
+        and _has_visit(conv.facts)
     if kept_visit:
         # a message not understood between follow-ups of a visit keeps the visit's thread
         # ("tel då" refused, then "om det var per telefon då?" was refused too: walk-through,
-        # stop 33)
+        # stop 33), and so does a question the routines do not answer ("vad är
+        # telefonnumret till hallandsjouren", then "ok vad blir kund då?" was refused:
+        # walk-through, stop 43)
         pass
     elif not (frame.means_it and reply.api.get("kind") == CLARIFY):
         conv.last_kind = frame.kind  # "vad betyder det?" asked back keeps the visit's thread

@@ -2884,6 +2884,21 @@ def test_tel_is_a_telephone_contact_and_a_refusal_keeps_the_visits_thread(ask):
     assert c["kind"] == "rule" and c["decision"]["compensation_sek"] == 500
 
 
+@pytest.mark.parametrize("aside", [
+    "vad är telefonnumret till hallandsjouren", "whats the phone nr to the on call?"])
+def test_a_question_aside_in_a_visits_conversation_leaves_the_visit_as_told(ask, aside):
+    # walk-through, stop 43: the phone number asked made the visit a phone call, without its
+    # 500 kr ("Ändrat: på distans nej → ja"), and "ok vad blir kund då?" after the refusal was
+    # refused
+    cid = ask("hembesök igår hos 88-åring på säbo efter utskrivning")["conversation_id"]
+    b = ask(aside, cid)
+    assert b["kind"] == "no_answer" and "distans" not in b["answer"]
+    c = ask("ok vad blir kund då?", cid)
+    assert c["kind"] == "rule" and c["decision"]["compensation_sek"] == 500
+    assert c["facts"]["remote"] is False
+    assert "Kund: Primärvård" in c["answer"]
+
+
 def test_an_age_written_as_years_at_the_end_is_read(ask):
     # walk-through, stop 33: "…, 88 years." was asked for again
     b = ask("saw a sabo patient yesterday right after discharge from hospital, 88 years. "
@@ -4916,3 +4931,4 @@ def test_the_night_asked_with_the_on_call_section_first_is_answered_from_it_not_
     d = ask_halland(client, "Vad är förslaget till beslut i informationsärendet om mobil "
                             "hemsjukvård?")
     assert "Beslutsförslag" in d["answer"]
+
