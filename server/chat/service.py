@@ -88,6 +88,9 @@ class ChatReply:
     missing_fact: str | None = None  # the fact the question asks for
     notice: str | None = None  # said above the answer (a visit date assumed to be today)
     lead: str | None = None  # a table value as a sentence, above the quoted table lines
+    #: What the quote is, in English, above it ("The report says (in Swedish):"): the pages
+    #: show it too (walk-through, stop 43: the locum's chat page showed bare Swedish passages)
+    says: str | None = None
     links: list[dict] = field(default_factory=list)  # {"text", "url"}: pages to go on to
     #: The answers to each question of a message asking two (shown one after the other), or
     #: of each organization.
@@ -7939,7 +7942,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                           "citations": citations, "passages": passages},
                      conversation=None,
                      lead=line if cell is not None else None, table_rows=rows,
-                     notice="\n".join(notes) or None,
+                     notice="\n".join(notes) or None, says=says or None,
                      highlight={"document_id": meta.id, "anchor": chunk.anchor,
                                 "parts": S.highlight_parts(chunk.text, spans)},
                      marks=marks)

@@ -13,7 +13,7 @@ from rutin.redact import mask_personnummer
 QUESTION_CHARS = 600
 #: The fields of ChatReply the page shows beside the API answer.
 PAGE_FIELDS = ("language", "question", "facts_rows", "highlight", "marks", "restarted",
-               "missing_fact", "notice", "lead", "links")
+               "missing_fact", "notice", "lead", "says", "links")
 
 
 def turn_record(question: str, reply) -> dict:
@@ -24,7 +24,7 @@ def turn_record(question: str, reply) -> dict:
                    "feedback": None})
     if getattr(reply, "parts", None):  # two questions' answers, each shown with its source
         record["parts"] = [{"api": p.api, "highlight": p.highlight, "notice": p.notice,
-                            "lead": p.lead} for p in reply.parts]
+                            "lead": p.lead, "says": p.says} for p in reply.parts]
     return record
 
 
@@ -42,7 +42,7 @@ def stored_reply(record: dict, conversation):
     for key in ("citations", "passages"):
         api.setdefault(key, [])
     parts = [ChatReply(api=p["api"], conversation=conversation, highlight=p.get("highlight"),
-                       notice=p.get("notice"), lead=p.get("lead"))
+                       notice=p.get("notice"), lead=p.get("lead"), says=p.get("says"))
              for p in record.get("parts") or []
              if isinstance(p, dict) and isinstance(p.get("api"), dict)]
     return ChatReply(api=api, conversation=conversation, parts=parts, **fields)

@@ -358,3 +358,19 @@ def test_a_conversation_opened_in_another_browser_keeps_the_organization_picked_
     page = client.get(address).text
     assert '<option value="Region Halland" selected>' in page
     assert '<option value="alla" selected>' not in page
+
+
+def test_an_english_answer_quoting_a_passage_says_on_the_page_that_the_quote_is_swedish(client):
+    # walk-through, stop 43: the locum's chat page showed the Swedish passage bare, without
+    # the API answer's "The decision says (in Swedish):"
+    r = _ask(client, "what did the HSU decide in march 2026? short pls")
+    conversation_id = SAMTAL.match(r.headers["location"]).group(1)
+    html = client.get(f"/samtal/{conversation_id}").text
+    says = re.search(r'<p class="lead says">(.*?)</p>\s*<blockquote class="quote" lang="sv">',
+                     html, re.S)
+    assert says and says.group(1) == "The decision says (in Swedish):"
+    # a Swedish answer has no such line
+    r = _ask(client, "vad beslutade hsu i mars 2026?")
+    conversation_id = SAMTAL.match(r.headers["location"]).group(1)
+    html = client.get(f"/samtal/{conversation_id}").text
+    assert '<blockquote class="quote"' in html and 'class="lead says"' not in html
