@@ -89,12 +89,22 @@ _EN_TERM_ASKED = re.compile(r"^\W*(?:what\s+(?:does|do|is|are)|what'?s|whats)\s+
                             r"(?:mean|means|stand for|stands for)\b", re.I)
 
 
+#: A term in quotation marks: 'Läkare närsjukvård äldre', "VAS", ”kund”, “kund”, «kund».
+_QUOTED = re.compile(r"(?<!\w)'[^']{2,80}'(?!\w)|\"[^\"]{2,80}\"|[”“][^”“]{2,80}[”“]|«[^»]{2,80}»")
+
+
 def language_scores(text: str) -> tuple[int, int]:
     """(Swedish, English) evidence of ``text``: equal when it says nothing of its language
     ("born 20 march 1940" in an English conversation: re-check, stop 24, answered in Swedish)."""
     term = _EN_TERM_ASKED.match(text)
     if term is not None:
         text = text[:term.start(1)] + " " + text[term.end(1):]
+    # a term in quotation marks is the routines' word, no evidence of the language the
+    # question is asked in ("and 'Läkare närsjukvård äldre'?" after two English questions was
+    # answered in Swedish: walk-through, stop 43)
+    unquoted = _QUOTED.sub(" ", text)
+    if re.search(r"[^\W\d_]", unquoted):
+        text = unquoted
     words = re.findall(r"[a-zåäöé]+", text.lower())
     if not words:
         return 0, 0

@@ -4932,3 +4932,13 @@ def test_the_night_asked_with_the_on_call_section_first_is_answered_from_it_not_
                             "hemsjukvård?")
     assert "Beslutsförslag" in d["answer"]
 
+
+def test_a_swedish_term_in_quotation_marks_keeps_an_english_conversation_english(ask):
+    # walk-through, stop 43: "and 'Läkare närsjukvård äldre'?" after two English questions
+    # was answered in Swedish ("Källa: …")
+    a = ask("what does brytpunktssamtal mean? english pls")
+    b = ask("and 'Läkare närsjukvård äldre'?", a["conversation_id"])
+    assert b["kind"] in ("search", "no_answer")
+    assert "Källa:" not in b["answer"] and "Rutinerna" not in b["answer"]
+    assert "(in Swedish)" in b["answer"] or "Source:" in b["answer"] \
+        or b["answer"].startswith("The routines")
