@@ -7799,8 +7799,10 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                 break
     # an English question gets an English frame: what the quote is, in English, before it
     # (walk-through, stop 23: the locum got Swedish fragments with no English sentence)
+    proposed = _PROPOSAL_HEADING.match(chunk.section or "") if cell is None else None
     says = T.t(lang, "passage_says", kind=T.t(lang, "kind_" + meta.kind)
-               if meta.kind in ("routine", "decision", "report") else T.t(lang, "kind_document")) \
+               if meta.kind in ("routine", "decision", "report") and not proposed
+               else T.t(lang, "kind_document")) \
         if lang == "en" else ""
     if cell is not None:
         # (a table's rows too: "list all staff categories …" got Swedish rows unframed)
@@ -7873,6 +7875,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # beslutar om utskrivning från hemsjukvården?" is answered by "När beslut om utskrivning
         # tas, skriver ansvarig legitimerad person en Vårdbegäran …": walk-throughs, stop 33)
         notes.append(T.t(lang, "decider_not_named"))
+        shown = notes[-1] + "\n" + shown
+    if proposed:
+        # a proposal's text, quoted as if it were in force ("is that a must now?", "must every
+        # sabo pt have a fast lakarkontakt?" got "Samtliga boende på SäBo ska ha …" from the
+        # slides "Förslag avtalstext …", with nothing said of it: walk-through, stop 44)
+        notes.append(T.t(lang, "section_hypothesis" if proposed.group("hypothesis")
+                         else "section_proposal", section=chunk.section))
         shown = notes[-1] + "\n" + shown
     answer = shown + "\n\n" + A.source_line(meta, chunk.section, lang)
     # the day asked about ("och om larmet var 15/9", "… i februari 2027"), else today
@@ -7985,6 +7994,10 @@ _WHAT_APPLIED = re.compile(r"^\W*(?:(?:och|men|and|but)\s+)?(?:vad|hur)\s+(?:gä
 #: The year just asked of a table, pointed back at ("samma år", "that year").
 _SAME_YEAR = re.compile(r"\b(?:samma år|det året|det år(?:et)? du sa|same year|that year|"
                         r"the same year)\b", re.I)
+#: A section heading saying its text is proposed, not decided: "Förslag avtalstext: …",
+#: "Förändrings- och utvecklingsförslag", "Arbetshypotes över indikatorer".
+_PROPOSAL_HEADING = re.compile(r"\s*(?:förslag\b|[\w\- ]{0,40}förslag\s*$|proposal\b|"
+                               r"(?P<hypothesis>arbetshypotes\b|working hypothesis\b))", re.I)
 #: The year next to the one a table's value was given for: "året innan", "the year after".
 _NEXT_YEAR_OF = re.compile(r"\b(?:(?P<before>året (?:innan|före|dessförinnan)|föregående år|"
                            r"the (?:year before|previous year|preceding year))|"

@@ -25,6 +25,10 @@ TEXTS = {
         "visit_named": "Gäller besök {n}.",
         "other_org_named_said": "Frågan nämner {named}, så svaret kommer från dess dokument – "
                                 "inte från {chosen}, som du nämnde tidigare.",
+        "section_proposal": "Obs: det citerade står under rubriken ”{section}”: det är ett "
+                            "förslag, inte ett beslut i sig.",
+        "section_hypothesis": "Obs: det citerade står under rubriken ”{section}”: det är en "
+                              "arbetshypotes, inte ett beslut.",
         "other_org_followed": "Frågan följer upp svaret från {named}, så svaret kommer från "
                               "dess dokument – inte från {chosen}, som du har valt.",
         "other_org_named": "Frågan nämner {named}, så svaret kommer från dess dokument – inte "
@@ -246,6 +250,10 @@ TEXTS = {
         "several_visits_go_on": "A follow-up in this conversation is about visit {n}; write "
                                 "for example “visit 1: …” for another.",
         "visit_named": "About visit {n}.",
+        "section_proposal": "Note: the quoted text stands under the heading “{section}”: it "
+                            "is a proposal, not a decision in itself.",
+        "section_hypothesis": "Note: the quoted text stands under the heading “{section}”: it "
+                              "is a working hypothesis, not a decision.",
         "other_org_followed": "The question follows up the answer from {named}, so the "
                               "answer comes from its documents – not from {chosen}, which you "
                               "have chosen.",

@@ -1798,3 +1798,24 @@ def test_what_no_routine_says_is_not_covered_however_near_a_passage_comes(ask, q
     # Vårdtjänst line, a table of visits, the 500 kr's conditions)
     body = ask(question)
     assert body["kind"] == "no_answer", body["answer"]
+
+
+@pytest.mark.parametrize("question, said", [
+    # walk-through, stop 44: the proposed agreement's text quoted as if in force
+    ("ska alla på säbo ha fast läkarkontakt?",
+     "Obs: det citerade står under rubriken ”Förslag avtalstext"),
+    ("must every sabo pt have a fast lakarkontakt?",
+     "Note: the quoted text stands under the heading “Förslag avtalstext"),
+    ("vilka indikatorer ska följas upp?",
+     "Obs: det citerade står under rubriken ”Arbetshypotes över indikatorer”: det är en "
+     "arbetshypotes, inte ett beslut.")])
+def test_a_quote_from_a_proposal_says_it_is_proposed(ask, question, said):
+    a = ask(question)
+    assert a["kind"] == "search" and a["answer"].startswith(said)
+    assert "The decision says" not in a["answer"]
+
+
+def test_a_quote_from_the_decision_itself_says_nothing_of_a_proposal(ask):
+    a = ask("vad beslutade hsu om läkarmedverkan?")
+    assert a["kind"] == "search" and "Beslut HSU 2026-03-03" in a["answer"]
+    assert "förslag, inte ett beslut" not in a["answer"]
