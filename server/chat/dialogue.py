@@ -13,9 +13,17 @@ from datetime import date
 
 from server.chat.facts import extract_age, extract_facts, extract_visit_date
 
-_YES = re.compile(r"^\s*(?:ja|japp|jo|jepp|yes|yep|yeah|y|absolut|stämmer|korrekt|precis|"
-                  r"det (?:är|var) (?:hon|han|hen|den|det)|it (?:is|was))\b", re.I)
-_NO = re.compile(r"^\s*(?:nej|nä|näe|nope|no|n|inte|icke)\b", re.I)
+# (a hedge before it: "prob yes, the dsk from kommunen comes every day i think" to "Is the
+# patient enrolled …?" was not read as a yes: walk-through, stop 44)
+_HEDGE = (r"(?:(?:prob|probably|likely|i think|i believe|i guess|troligen|troligtvis|nog|"
+          r"antagligen|förmodligen|tror jag|jag tror)\s*,?\s*)?")
+_YES = re.compile(rf"^\s*{_HEDGE}(?:ja|japp|jo|jepp|yes|yep|yeah|y|absolut|stämmer|korrekt|"
+                  r"precis|det (?:är|var) (?:hon|han|hen|den|det)|it (?:is|was)|"
+                  r"tror (?:det|jag det)|i think so|think so)\b", re.I)
+_NO = re.compile(rf"^\s*(?:{_HEDGE}(?:nej|nä|näe|nope|no|n|inte|icke)|"
+                 r"(?:prob|probably|likely|i think|i guess) not)\b"
+                 # ("no idea" is no "no")
+                 r"(?!\s+(?:idea|clue)\b)", re.I)
 # (an age given roughly too: "typ 80" to the age's question, walk-through, stop 41, was refused)
 _BARE_NUMBER = re.compile(r"^\s*(?:(?:ca\.?|c:a|cirka|about|typ|runt|ungefär|ungef\.|kanske|"
                           r"approx\.?|approximately|around|roughly|~)\s*)?(\d{1,3})\s*"

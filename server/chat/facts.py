@@ -1471,7 +1471,14 @@ _COMPANY_AFTER = re.compile(r"^\w*(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?\s+(?:(?:var|
                             # "ssk satt bredvid pat", "the nurse was with the pt" (walk-
                             # through, stop 35: a phone call made the nurse's visit)
                             r"(?:satt|sat|stod|stood|was|var|were)\s+(?:bredvid|med pat\w*|"
-                            r"with (?:the |her |him )?(?:pt|pat\w*|patient)|next to|beside)\b)",
+                            r"with (?:the |her |him )?(?:pt|pat\w*|patient)|next to|beside)\b|"
+                            # the municipality's nurse who sees the patient daily: "the dsk
+                            # from kommunen comes every day" (walk-through, stop 44: the
+                            # physician's visit became a nurse's, without the 500 kr)
+                            r"(?:(?:from|från|i|in)\s+(?:the\s+)?(?:kommun\w*|municipality)\s+)?"
+                            r"(?:comes|come|kommer|går|goes|visits|besöker|är där|is there)\s+"
+                            r"(?:\w+\s+){0,2}?(?:every|varje|dagligen|daily|each|varannan|"
+                            r"flera gånger)\b)",
                             re.I)
 
 

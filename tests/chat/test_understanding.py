@@ -4942,3 +4942,14 @@ def test_a_swedish_term_in_quotation_marks_keeps_an_english_conversation_english
     assert "Källa:" not in b["answer"] and "Rutinerna" not in b["answer"]
     assert "(in Swedish)" in b["answer"] or "Source:" in b["answer"] \
         or b["answer"].startswith("The routines")
+
+
+def test_a_hedged_yes_naming_the_municipalitys_nurse_answers_the_enrolment_asked(ask):
+    # walk-through, stop 44: "prob yes, the dsk from kommunen comes every day i think" to
+    # "Is the patient enrolled …?" made the physician's visit a nurse's, without the 500 kr
+    a = ask("saw a 87-åring at home 3/4 this year, end of life talk w family, what do i register")
+    assert a["kind"] == "rule" and a["decision"]["compensation_sek"] is None
+    b = ask("prob yes, the dsk from kommunen comes every day i think", a["conversation_id"])
+    assert b["kind"] == "rule" and b["facts"]["municipal_home_care"] is True
+    assert b["facts"].get("performed_by", "lakare") == "lakare"
+    assert b["decision"]["compensation_sek"] == 500
