@@ -2189,6 +2189,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # (searched without the age, which would find the fee line: "pat 85 år färdtjänst")
         frame.search_text = _AGE_SAID.sub(" ", text).strip() or text
         frame.hits = []
+    if frame.kind == VISIT and _DOSE_ASKED.search(text):
+        # a drug's dose asked is no fact of a visit: "what dose of morfin sc do i start for a
+        # palliative pt at home" after a card made it a brytpunktssamtal in ordinary housing
+        # (walk-through, stop 44); searched, and refused where no passage holds one
+        frame.kind, frame.stated = SEARCH_KIND, {}
     if frame.kind == VISIT and _OTHER_CODE_ASKED.search(text):
         # a diagnosis or procedure code asked (ICD, KVÅ, diagnoskod) is no registration the
         # routines prescribe: searched, and refused where no passage holds one ("vilken
@@ -2223,6 +2228,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
 _OTHER_CODE_ASKED = re.compile(r"\bicd\w*|\bkvå\w*|\bkva[- ]kod\w*|\bdiagnos\s*-?\s*kod\w*|"
                                r"\bdiagnoskod\w*|\båtgärdskod\w*|\bdiagnosis code\w*|"
                                r"\bprocedure code\w*", re.I)
+
+#: A drug's dose asked: "vilken dos morfin", "what dose of morphine", "10 mg".
+_DOSE_ASKED = re.compile(r"\bdos(?:en|er|erna|ering\w*)?\b|\bdoses?\b|\bdosage\b|\bdosing\b|"
+                         r"\b\d+(?:[.,]\d+)?\s*mg\b|\bmorfin\w*|\bmorphine\b|\binsulin\w*|"
+                         r"\boxycodon\w*|\bmidazolam\w*", re.I)
 
 # "500kr", "500 kronor" (MONEY_WORDS needs a word boundary after "500").
 _AMOUNT_WRITTEN = re.compile(r"\d\s*(?:kr|kronor|sek)\b", re.I)

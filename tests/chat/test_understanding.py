@@ -4953,3 +4953,14 @@ def test_a_hedged_yes_naming_the_municipalitys_nurse_answers_the_enrolment_asked
     assert b["kind"] == "rule" and b["facts"]["municipal_home_care"] is True
     assert b["facts"].get("performed_by", "lakare") == "lakare"
     assert b["decision"]["compensation_sek"] == 500
+
+
+def test_a_drugs_dose_asked_after_a_card_is_no_fact_of_the_visit(ask):
+    # walk-through, stop 44: "what dose of morfin sc do i start for a palliative pt at home"
+    # made the discharge visit at a nursing home a brytpunktssamtal in ordinary housing
+    cid = ask("home visit yesterday 88 yo sabo after discharge")["conversation_id"]
+    b = ask("what dose of morfin sc do i start for a palliative pt at home", cid)
+    assert b["kind"] == "no_answer"
+    c = ask("ok so what do i put as customer?", cid)
+    assert c["kind"] == "rule" and c["facts"]["occasion"] == "utskrivning"
+    assert c["facts"]["setting"] == "sabo" and c["decision"]["compensation_sek"] == 500
