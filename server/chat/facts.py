@@ -1569,8 +1569,12 @@ OTHER_PATIENT = re.compile(
     # ("my other patient is 64, also discharged to säbo": walk-through, stop 40, was read as
     # the occasion "other")
     r"(?:(?:en|ett|a|the|my|min|mitt|our|vår|vårt)\s+)?"
-    r"(?:(?P<new>ny|nytt|new)|nästa|annan|andra|another|next|different|other)\s+"
-    r"(?:patient\w*|pat|pt|case|fall)\b", re.I)
+    r"(?:(?:(?P<new>ny|nytt|new)|nästa|annan|annat|andra|another|next|different|other)\s+"
+    r"(?:patient\w*|pat|pt|case|fall|visit|besök|besöket|hembesök|hembesöket|one)\b|"
+    # ("ok. now a visit where i was working for lakarmedverkan, …" after a visit of 2022 kept
+    # its day: walk-through, stop 44)
+    r"(?:a|an|ett|en)\s+(?:visit|besök|hembesök)\s+(?:where|when|with|to|där|när|hos|med)\b)",
+    re.I)
 
 
 def other_patient(text: str) -> bool:

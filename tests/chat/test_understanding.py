@@ -4964,3 +4964,16 @@ def test_a_drugs_dose_asked_after_a_card_is_no_fact_of_the_visit(ask):
     c = ask("ok so what do i put as customer?", cid)
     assert c["kind"] == "rule" and c["facts"]["occasion"] == "utskrivning"
     assert c["facts"]["setting"] == "sabo" and c["decision"]["compensation_sek"] == 500
+
+
+def test_a_new_visit_announced_takes_nothing_of_the_visit_before(ask):
+    # walk-through, stop 44: "ok. now a visit where …" kept the day 2022-12-15 of the visit
+    # before ("No routine … covers the visit date 2022-12-15"), then said the patient of 80
+    # was 83 or 84
+    cid = ask("and one from way back, 15/12 2022, brytpunkt on sabo, 88 yo. does that give the "
+              "500?")["conversation_id"]
+    b = ask("ok. now a visit where i was working for lakarmedverkan, pt discharged from HSH "
+            "last week, 80 years, own flat with khsv", cid)
+    assert b["kind"] == "rule" and b["facts"].get("visit_date") != "2022-12-15"
+    assert b["decision"]["system"] == "Cosmic" and b["decision"]["patient_age"] == 80
+    assert b["decision"]["compensation_sek"] == 0
