@@ -529,11 +529,15 @@ _DISCHARGE_BEFORE = re.compile(
     # a move in is another event too ("ny pat flyttade in på säbo i förrgår, jag gjorde
     # inskrivningsbesök idag": re-check, stop 22, took the move's day)
     r"flyttade in|flyttat in|flyttade till|inflyttning(?:en)?|moved in|moved to|"
-    r"discharged|discharge)\b[^,.;!?]{0,30}$", re.I)
+    # ("she was dischargd from hospital 2 days ago" as typed: walk-through, stop 44)
+    r"discharg\w*|dischargd|came home from)\b[^,.;!?]{0,30}$", re.I)
 _VISIT_WORD = re.compile(r"besök|samtal|\bvisit|\bsaw (?:her|him|them|the)\b|"
                          # "skrevs ut 28/11, jag åkte hem till honom 1/12" (walk-through, stop
                          # 35: the discharge's day was taken for the visit's)
                          r"\båkte (?:hem )?till\b|\bvar (?:hem(?:ma)? )?hos\b|"
+                         # ("… utskriven från sjukhuset igår, jag åkte ut på säbo idag":
+                         # walk-through, stop 44, the visit got the discharge's day)
+                         r"\b(?:åkte|åkt|körde|var|went|drove|was)\s+(?:ut|out)\b|"
                          r"\bwent (?:to see|over to|to)\b|\bwas at (?:her|his|their)\b", re.I)
 
 

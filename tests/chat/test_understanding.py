@@ -4977,3 +4977,12 @@ def test_a_new_visit_announced_takes_nothing_of_the_visit_before(ask):
     assert b["kind"] == "rule" and b["facts"].get("visit_date") != "2022-12-15"
     assert b["decision"]["system"] == "Cosmic" and b["decision"]["patient_age"] == 80
     assert b["decision"]["compensation_sek"] == 0
+
+
+@pytest.mark.parametrize("message", [
+    "pat 87 år utskriven från sjukhuset igår, jag åkte ut på säbo idag. vad registrerar jag",
+    "did a home visit today at sabo, pt 91 yo, she was dischargd from hospital 2 days ago"])
+def test_the_discharges_day_is_not_the_visits_when_the_visit_has_its_own(ask, message):
+    # walk-throughs, stop 43 and 44: the visit got the discharge's day
+    today = today_in_stockholm().isoformat()
+    assert ask(message)["facts"]["visit_date"] == today
