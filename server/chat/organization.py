@@ -197,6 +197,9 @@ _ELSEWHERE_WORDS = re.compile(
     # ("i vg kommunen menar jag" after a fee answered from Region Halland's routine: walk-
     # through, stop 41, refused)
     r"menar|menade|mean|meant|"
+    # (a yes to "Välj Region Halland …": "ja halland", "ok halland då" after a pointer to
+    # Region Halland's routine was refused: walk-throughs, stop 43)
+    r"ja|japp|jo|yes|yeah|yep|ok|okej|okay|tack|thanks|"
     # ("gäller det hos oss i västra götaland också?", "gäller det oss i halland me?" after an
     # answer from the other organization: walk-throughs, stop 42, the enrolment criteria, or
     # the HSU decision's background)

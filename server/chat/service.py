@@ -556,7 +556,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         text = re.sub(r"\s+", " ", asked).strip()
     place = only_a_place(text, state.kb.organizations()) \
         if conv is not None and conv.question and state.kb is not None and not conv.pending \
-        and conv.last_kind in (SEARCH_KIND, VERSION, OUT_OF_SCOPE) else None
+        and conv.last_kind in (SEARCH_KIND, VERSION, OUT_OF_SCOPE, VISIT) else None
     system = _SYSTEM_ALONE.fullmatch(text) if conv is not None and conv.question \
         and not conv.pending and conv.last_kind in (SEARCH_KIND, VERSION) else None
     if system:
@@ -962,9 +962,13 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
         # dagtid då?" after "och helger o röda dagar då" after "vem har läkaransvaret för
         # mina pat … dagtid" had no question to ask of the day: walk-through, stop 43)
         or _hours_alone(frame.text))
-    conv.question = frame.text if frame.kind in (
+    conv.question = frame.text if (frame.kind in (
         SEARCH_KIND, VERSION, OUT_OF_SCOPE) and not frame.reply_to and (
-        frame.search_text is None or frame.place_only) else conv.question if again else None
+        frame.search_text is None or frame.place_only)
+        # (a visit asked of an organization without rules for it, for "i halland alltså" next:
+        # walk-through, stop 43, refused)
+        or frame.kind == VISIT and frame.organization not in (None, HALLAND)
+        and not frame.reply_to) else conv.question if again else None
     conv.language = lang
     conv.turns += 1
     reply.api["conversation_id"] = conv.id

@@ -4986,3 +4986,25 @@ def test_the_discharges_day_is_not_the_visits_when_the_visit_has_its_own(ask, me
     # walk-throughs, stop 43 and 44: the visit got the discharge's day
     today = today_in_stockholm().isoformat()
     assert ask(message)["facts"]["visit_date"] == today
+
+
+def test_a_yes_naming_the_organization_pointed_to_asks_the_question_there(client):
+    # walk-through, stop 43: "ja halland" and "ok halland då" after "… Det gör en rutin från
+    # Region Halland … Välj Region Halland …" were refused
+    a = ask_in(client, VG, "hur länge kan läkarmedverkan stötta efter utskrivning")
+    assert a["kind"] == "no_answer" and "Välj Region Halland" in a["answer"]
+    b = ask_in(client, VG, "ja halland", a["conversation_id"])
+    assert b["kind"] == "search" and "upp till 14 dagar" in b["answer"]
+    assert b["answer"].startswith("Frågan nämner Region Halland")
+
+
+def test_a_visit_asked_of_an_organization_without_rules_is_asked_again_of_a_place(client):
+    # walk-through, stop 43: "i halland alltså" after a visit asked with the Västra Götaland
+    # municipality picked was refused, and so were its follow-ups
+    a = ask_in(client, VG, "hur registrerar jag brytpunktssamtal på säbo 91-åring igår")
+    assert a["kind"] == "no_answer" and "Region Hallands regler" in a["answer"]
+    b = ask_in(client, VG, "i halland alltså", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["system"] == "Cosmic"
+    assert b["decision"]["patient_fee_sek"] == 0 and b["decision"]["compensation_sek"] == 500
+    c = ask_in(client, VG, "och om hon vore 80?", a["conversation_id"])
+    assert c["kind"] == "rule" and c["decision"]["patient_fee_sek"] == 200
