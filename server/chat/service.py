@@ -815,8 +815,20 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # walk-through, stop 36, used the personnummer's 88 without a word): asked, neither
         # guessed; the personnummer's age is said, never its digits
         frame.age_conflict, frame.pnr_age = extracted.patient_age, frame.stated["patient_age"]
-    reply = _another_kinds_routine_said(state, frame,
-                                        decide_and_compose(state, frame, conv, today))
+    own = _own_organization_told(state, text)
+    if own is not None:
+        # "vi är ju i VG förresten" asks nothing: acknowledged, with where the answers come
+        # from (walk-throughs, stop 43 and 44: refused as not covered, twice)
+        chosen = resolve_scope(None, organization, state.kb.organizations())[0] \
+            if organization else None
+        said = T.t(lang, "own_org_noted", org=own) if chosen in (None, own) \
+            else T.t(lang, "own_org_noted_picked", org=own, chosen=chosen)
+        frame.reply_to = "own_organization"
+        reply = ChatReply(api={"kind": CLARIFY, "answer": said, "decision": None,
+                               "citations": [], "passages": []}, conversation=conv)
+    else:
+        reply = _another_kinds_routine_said(state, frame,
+                                            decide_and_compose(state, frame, conv, today))
     if remembered and organization is None and reply.elsewhere is not None \
             and frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and frame.organization \
             and not frame.other_named:
@@ -2689,6 +2701,22 @@ def _search_like(kb, chunk, organization: str | None, valid_on: date | None = No
     in another version of the document comes first."""
     return kb.search(f"{chunk.section or ''} {chunk.text}"[:2000], k=5,
                      organization=organization, valid_on=valid_on)
+
+
+#: Words beside the organization one works in that ask nothing ("… förresten", "btw").
+_ASIDE = re.compile(r"\b(?:förresten|btw|by the way|faktiskt|actually|här|here|nu|now)\b", re.I)
+
+
+def _own_organization_told(state, text: str) -> str | None:
+    """The organization a message says the user works in, when it says nothing else ("vi är
+    ju i VG förresten", "I work in Halland btw"); else None."""
+    if state.kb is None:
+        return None
+    orgs = state.kb.organizations()
+    mention = find_organization(text, orgs)
+    if mention is None or not mention.own or not mention.known:
+        return None
+    return mention.known if only_a_place(_ASIDE.sub(" ", text), orgs) else None
 
 
 def _scope_followed_up(state, conv: Conversation, text: str,

@@ -90,6 +90,12 @@ TEXTS = {
         "pnr_bad": "Personnumret kunde inte tolkas (kontrollsiffran eller datumet stämmer inte), "
                    "så det användes inte. Ange gärna patientens ålder i stället.",
         "not_understood": "Jag förstod inte svaret. {q}",
+        "own_org_noted": "Uppfattat: du arbetar i {org}. Frågor som inte nämner någon annan "
+                         "organisation besvarar jag från dess rutiner. Vad vill du veta?",
+        "own_org_noted_picked": "Uppfattat: du arbetar i {org}. På sidan är {chosen} vald, så "
+                                "frågor som inte nämner någon organisation besvaras från dess "
+                                "rutiner; välj {org} för att få svaren därifrån. Vad vill du "
+                                "veta?",
         "not_known": "Okej, det lämnar jag öppet: det som beror på det kan inte avgöras förrän "
                      "det är känt. Svara på frågan nedan när du vet.",
         "not_known_day": "Okej. Utan besöksdagen kan jag inte säga vilken version av rutinen som "
@@ -319,6 +325,12 @@ TEXTS = {
         "pnr_bad": "The personal identity number could not be read (the check digit or the "
                    "date is wrong), so it was not used. Please give the patient's age instead.",
         "not_understood": "I did not understand the reply. {q}",
+        "own_org_noted": "Noted: you work in {org}. I answer questions that name no other "
+                         "organization from its routines. What would you like to know?",
+        "own_org_noted_picked": "Noted: you work in {org}. {chosen} is chosen on the page, so "
+                                "questions that name no organization are answered from its "
+                                "routines; choose {org} to get the answers from there. What "
+                                "would you like to know?",
         "not_known": "All right, I leave it open: what depends on it cannot be decided until "
                      "it is known. Answer the question below when you know.",
         "not_known_day": "All right. Without the visit date I cannot tell which version of the "

@@ -5008,3 +5008,18 @@ def test_a_visit_asked_of_an_organization_without_rules_is_asked_again_of_a_plac
     assert b["decision"]["patient_fee_sek"] == 0 and b["decision"]["compensation_sek"] == 500
     c = ask_in(client, VG, "och om hon vore 80?", a["conversation_id"])
     assert c["kind"] == "rule" and c["decision"]["patient_fee_sek"] == 200
+
+
+def test_saying_where_one_works_is_acknowledged_not_refused(client, ask):
+    # walk-throughs, stop 43 and 44: "vi är ju i VG förresten" was answered "Rutinerna i
+    # kunskapsbasen tar inte upp det du frågar om"
+    a = ask("vi är ju i VG förresten")
+    assert a["kind"] == "clarify" and a["answer"].startswith(
+        "Uppfattat: du arbetar i Kommun i Västra Götaland (Sektor Välfärd).")
+    b = ask("vem beslutar om anslutning?", a["conversation_id"])
+    assert "planeringsfunktion" in b["answer"]
+    # another organization picked on the page: said which answers
+    c = ask_in(client, VG, "jag jobbar i halland")
+    assert c["kind"] == "clarify" and "välj Region Halland" in c["answer"]
+    d = ask("I work in Halland btw")
+    assert d["kind"] == "clarify" and d["answer"].startswith("Noted: you work in Region Halland.")
