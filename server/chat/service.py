@@ -1462,6 +1462,17 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         again = search(bare) if len(_WORD.findall(bare)) >= 3 else []
         if again and is_supported(again[0], kb.no_answer_threshold_for(lang), lang):
             frame.hits, frame.unaged = again, bare
+    elif age is not None and not {"visit_date", "occasion", "setting"} & set(stated) \
+            and not _asks_of_a_visit(text):
+        # a patient's age in a question on the routines asks whether age matters: found as
+        # "ålder" ("kan en 17-åring anslutas till hemsjukvården?" got the nursing homes'
+        # enrolment, "kan en 45 åring med MS skrivas in …" was refused, the criteria's "…
+        # oavsett ålder eller diagnos …" unfound: walk-throughs, stop 44)
+        aged = re.sub(r"\s+", " ", text[:age.start(1)] + " ålder "
+                      + _AGE_UNIT.sub("", text[age.end(1):], count=1)).strip(" ,")
+        again = search(aged)
+        if again and is_supported(again[0], kb.no_answer_threshold_for(lang), lang):
+            frame.hits, frame.unaged = again, aged
     short_after_search = frame.search_text is None and conv.topic \
         and conv.last_kind == SEARCH_KIND and not conv.pending and not stated \
         and mention is None and len(text.split()) <= TOPIC_FOLLOW_WORDS

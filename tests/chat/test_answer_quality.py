@@ -1819,3 +1819,12 @@ def test_a_quote_from_the_decision_itself_says_nothing_of_a_proposal(ask):
     a = ask("vad beslutade hsu om läkarmedverkan?")
     assert a["kind"] == "search" and "Beslut HSU 2026-03-03" in a["answer"]
     assert "förslag, inte ett beslut" not in a["answer"]
+
+
+@pytest.mark.parametrize("question", [
+    # walk-throughs, stop 44: the nursing homes' enrolment was quoted, or refused
+    "kan en 17-åring anslutas till hemsjukvården?",
+    "kan en 45-åring med ms få hsv eller är det bara äldre"])
+def test_an_age_asked_of_the_criteria_gets_the_criterion_on_age(client, question):
+    a = ask_in(client, "Kommun i Västra Götaland (Sektor Välfärd)", question)
+    assert a["kind"] == "search" and "oavsett ålder eller diagnos" in a["answer"]
