@@ -2983,14 +2983,30 @@ def _english_slips_mended(kb, text: str) -> str:
     text = _COSMIC_AS_HEARD.sub("Cosmic", text)
     known = _tokenizer_for(kb).vocabulary if kb is not None else frozenset()
 
+    # (and the field's own words, one slip off, five letters or more: "avgft" in the widget
+    # was refused, "avgift" answered: walk-through, stop 44)
+    field = _field_words(kb)
+
     def mend(m: re.Match) -> str:
         typed = m.group(0).lower()
-        if len(typed) < MIN_SLIP_LENGTH or typed in _ENGLISH_KEYWORDS or typed in known:
+        if len(typed) < MIN_SLIP_LENGTH - 1 or typed in _ENGLISH_KEYWORDS or typed in known \
+                or typed in field:
             return m.group(0)
-        found = one_slip_variants(typed) & _ENGLISH_KEYWORDS
+        variants = one_slip_variants(typed)
+        found = (variants & _ENGLISH_KEYWORDS) if len(typed) >= MIN_SLIP_LENGTH else set()
+        found = found or variants & field
         return found.pop() if len(found) == 1 else m.group(0)
 
     return _WORD.sub(mend, text)
+
+
+def _field_words(kb) -> frozenset[str]:
+    """The lexicon's Swedish words of six letters or more, lowercase (one-word terms)."""
+    lexicon = getattr(kb, "lexicon", None)
+    if lexicon is None:
+        return frozenset()
+    return frozenset(t.lower() for t in lexicon.terms()
+                     if " " not in t and len(t) >= MIN_SLIP_LENGTH and t.isalpha())
 
 
 def _with_diacritics(kb, text: str) -> str:

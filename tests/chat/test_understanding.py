@@ -5023,3 +5023,11 @@ def test_saying_where_one_works_is_acknowledged_not_refused(client, ask):
     assert c["kind"] == "clarify" and "välj Region Halland" in c["answer"]
     d = ask("I work in Halland btw")
     assert d["kind"] == "clarify" and d["answer"].startswith("Noted: you work in Region Halland.")
+
+
+@pytest.mark.parametrize("typed, said", [
+    # walk-through, stop 44: "avgft" in the widget was refused, "avgift" answered
+    ("avgft", "avgiftsnivåer"), ("hemsjukvåd avgift", "avgiftsnivåer")])
+def test_a_field_word_typed_one_letter_off_is_read_as_the_word(client, typed, said):
+    a = ask_in(client, VG, typed)
+    assert a["kind"] == "search" and said in a["answer"]
