@@ -4650,7 +4650,15 @@ _LAST_FOLLOWUP = re.compile(
     r"\bhade (?:sin|en|hennes|hans) uppföljning\b|\bfollow[- ]?up (?:was|took place)\b|"
     # "om första gjordes 10 maj" (walk-through, stop 26: counted as the day of enrolment)
     r"\b(?:den )?(?:första|förra|senaste)(?: uppföljningen)? (?:gjordes|var|hölls|skedde)\b|"
-    r"\b(?:first|last) one (?:was|took place)\b", re.I)
+    r"\b(?:first|last) one (?:was|took place)\b|"
+    # the follow-up done, in other words: "vi gjorde första uppföljningen 15 juni", "om
+    # första uppf gjordes 20/3 istället" (walk-through, stop 44: counted as the day of
+    # enrolment, the first follow-up two months later)
+    r"\b(?:gjorde|gjort|hade|höll|hållit)\s+(?:vi\s+|hon\s+|hen\s+|han\s+)?(?:den\s+)?"
+    r"(?:första|förra|senaste|sista)?\s*(?:uppföljning\w*|uppf\b)|"
+    r"\b(?:uppf|uppföljn)\.?\s+(?:gjordes|var|hölls|skedde)\b|"
+    r"\b(?:we|i)\s+(?:did|had|held)\s+(?:the\s+|our\s+|her\s+|his\s+)?(?:first\s+|last\s+)?"
+    r"follow[- ]?up\b", re.I)
 
 
 def _followup_after(rule, last: date) -> dict:

@@ -999,6 +999,17 @@ def test_the_follow_up_date_after_the_rules_sentence_and_after_the_first_one(ask
     assert c["date_rule"]["next_by"][0] == "2026-11-10"
 
 
+@pytest.mark.parametrize("message, next_by", [
+    # walk-through, stop 44: each counted as the day of enrolment (the first follow-up two
+    # months later, not the next six months after it)
+    ("vi gjorde första uppföljningen 15 juni 2026, när måste nästa vara gjord?", "2026-12-15"),
+    ("om första uppf gjordes 20/3 2026, när är nästa senast?", "2026-09-20"),
+    ("we did the first follow up 15/6 2026, when is the next due?", "2026-12-15")])
+def test_a_follow_up_said_done_in_other_words_counts_six_months(client, message, next_by):
+    a = ask_in(client, VG, message)
+    assert a["kind"] == "rule" and a["date_rule"]["next_by"][0] == next_by
+
+
 def test_a_dose_the_routines_never_state_is_not_covered(ask):
     # re-check, stop 20: "whats the morphine dose …" quoted the palliative team's sentence
     body = ask("whats the morphine dose for end of life pts at home")
