@@ -4654,7 +4654,10 @@ _LAST_FOLLOWUP = re.compile(
     # the follow-up done, in other words: "vi gjorde första uppföljningen 15 juni", "om
     # första uppf gjordes 20/3 istället" (walk-through, stop 44: counted as the day of
     # enrolment, the first follow-up two months later)
-    r"\b(?:gjorde|gjort|hade|höll|hållit)\s+(?:vi\s+|hon\s+|hen\s+|han\s+)?(?:den\s+)?"
+    # (done, not to be done: "När ska vi ha gjort första uppföljningen?", routing set, tuning
+    # part, asks when)
+    r"\b(?:gjorde|hade|höll|(?:har|hade)\s+(?:gjort|haft|hållit))\s+"
+    r"(?:vi\s+|hon\s+|hen\s+|han\s+)?(?:den\s+)?"
     r"(?:första|förra|senaste|sista)?\s*(?:uppföljning\w*|uppf\b)|"
     r"\b(?:uppf|uppföljn)\.?\s+(?:gjordes|var|hölls|skedde)\b|"
     r"\b(?:we|i)\s+(?:did|had|held)\s+(?:the\s+|our\s+|her\s+|his\s+)?(?:first\s+|last\s+)?"
