@@ -538,6 +538,11 @@ _VISIT_WORD = re.compile(r"besök|samtal|\bvisit|\bsaw (?:her|him|them|the)\b|"
                          # ("… utskriven från sjukhuset igår, jag åkte ut på säbo idag":
                          # walk-through, stop 44, the visit got the discharge's day)
                          r"\b(?:åkte|åkt|körde|var|went|drove|was)\s+(?:ut|out)\b|"
+                         # ("utskriven 28/3-25, jag var där 1/4", "… men jag hann inte dit
+                         # förrän 2/4": walk-through, stop 44, the visit got the discharge's
+                         # day, and VAS's registration)
+                         r"\b(?:var|varit)\s+där\b|\b(?:hann|kom|åkte|körde|gick)\s+(?:inte\s+)?"
+                         r"(?:dit|ut dit)\b|\b(?:got|went|was|came)\s+there\b|"
                          r"\bwent (?:to see|over to|to)\b|\bwas at (?:her|his|their)\b", re.I)
 
 
@@ -681,6 +686,10 @@ def _next_such_day(day: date, today: date) -> date:
     return day
 
 
+#: Just before a date: it is denied ("inte imorgon", "not the 14th").
+_DENIED_DAY = re.compile(r"\b(?:inte|ej|icke|not)\s+(?:den\s+|the\s+|på\s+|on\s+)?$", re.I)
+
+
 def _visit_date(text: str, today: date) -> tuple[date | None, bool]:
     """(the visit date, whether its year was left out)."""
     found = _date_candidates(text, today)
@@ -693,8 +702,21 @@ def _visit_date(text: str, today: date) -> tuple[date | None, bool]:
         return _SINCE.search(before) is not None or (
             visit_named and _DISCHARGE_BEFORE.search(before) is not None)
 
+    # (a day denied is none: "hon fyllde 85 igår, inte imorgon" moved the visit to tomorrow:
+    # walk-through, stop 44)
+    found = [c for c in found if not _DENIED_DAY.search(text[max(0, c[1] - 12):c[1]])]
+    if not found:
+        return None, False
     own = [c for c in found if not other_event(c[1])]
     rank, _, day, left_out = min(own or found, key=lambda c: (c[0], c[1]))
+    dated = [c[2] for c in found if other_event(c[1]) and not c[3]]
+    if own and left_out and dated:
+        # a visit's day without its year after another event's with one: the first such
+        # day after it ("utskriven 28/3-25, jag var där 1/4" is 2025-04-01: walk-through,
+        # stop 44, took this year's)
+        after = [d for d in (years_later(day, k) for k in range(-30, 2)) if d >= dated[0]]
+        if after:
+            day, left_out = min(after), False
     return day, left_out
 
 

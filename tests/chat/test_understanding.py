@@ -5042,3 +5042,21 @@ def test_saying_where_one_works_is_acknowledged_not_refused(client, ask):
 def test_a_field_word_typed_one_letter_off_is_read_as_the_word(client, typed, said):
     a = ask_in(client, VG, typed)
     assert a["kind"] == "search" and said in a["answer"]
+
+
+@pytest.mark.parametrize("message", [
+    # walk-through, stop 44: the discharge's day was taken for the visit's, and VAS's
+    # registration given for a visit under Cosmic
+    "pat utskriven 28/3-25, jag var där 1/4, 87 år, säbo",
+    "pat utskriven 26/3-25 men jag hann inte dit förrän 1/4, 87 år säbo"])
+def test_a_visit_after_a_dated_discharge_is_on_its_own_day_of_that_year(ask, message):
+    a = ask(message)
+    assert a["kind"] == "rule" and a["facts"]["visit_date"] == "2025-04-01"
+    assert a["decision"]["system"] == "Cosmic"
+
+
+def test_a_day_denied_is_not_the_visits(ask):
+    # walk-through, stop 44: "hon fyllde 85 igår, inte imorgon" moved the visit to tomorrow
+    a = ask("hembesök 3/4-25 säbo brytpunktssamtal 84 år")
+    b = ask("hon fyllde 85 igår, inte imorgon", a["conversation_id"])
+    assert b["kind"] == "rule" and b["facts"]["visit_date"] == "2025-04-03"
