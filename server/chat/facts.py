@@ -1398,6 +1398,11 @@ _LMV_SUPPORT_BEFORE = re.compile(
     r"(?:den\s+|the\s+)?$|"
     r"\b(?:har|hade|med|ingår i|inskriven i|ansluten till|has|with|is on|enrolled in|in)\s+"
     r"(?:den\s+|the\s+)?$", re.I)
+#: Läkarmedverkan having the patient, after its name: "om läkarmedverkan har henne", "lmv
+#: has him" (walk-through, stop 44: read as a visit within it, without the 500 kr).
+_LMV_HAS_PATIENT = re.compile(r"\w*\s+(?:har|hade|har hand om|stöttar|has|had|supports|is "
+                              r"following)\s+(?:henne|honom|hen|pat\w*|patienten|her|him|them)\b",
+                              re.I)
 #: The clinic's own physician, named as such.
 _CLINIC_PHYSICIAN = re.compile(r"\bvc-?läkare\w*|\bvårdcentralsläkare\w*|"
                                r"\bvårdcentral(?:en)?s (?:egen |egna )?läkare\w*|"
@@ -1751,7 +1756,8 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
         facts.remote = False
     m = _LAKARMEDVERKAN.search(text)
     if m and not _negated(text, m.start()) and not _LMV_VISIT.search(text) \
-            and _LMV_SUPPORT_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+            and (_LMV_SUPPORT_BEFORE.search(text[max(0, m.start() - 60):m.start()])
+                 or _LMV_HAS_PATIENT.match(text[m.end():])):
         facts.lmv_patient = True  # whether the visit was within it is asked
     elif m:
         facts.lakarmedverkan = not _negated(text, m.start())

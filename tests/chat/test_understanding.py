@@ -5060,3 +5060,12 @@ def test_a_day_denied_is_not_the_visits(ask):
     a = ask("hembesök 3/4-25 säbo brytpunktssamtal 84 år")
     b = ask("hon fyllde 85 igår, inte imorgon", a["conversation_id"])
     assert b["kind"] == "rule" and b["facts"]["visit_date"] == "2025-04-03"
+
+
+def test_lakarmedverkan_having_the_patient_is_no_visit_within_it(ask):
+    # walk-through, stop 44: "om läkarmedverkan har henne då?" took away the 500 kr as if
+    # the visit were made within Läkarmedverkan
+    cid = ask("hembesök igår säbo inskrivning, 88 år")["conversation_id"]
+    b = ask("om läkarmedverkan har henne då?", cid)
+    assert b["kind"] == "rule" and b["decision"]["compensation_sek"] != 0
+    assert b["facts"].get("lakarmedverkan") is not True
