@@ -32,7 +32,9 @@ _BARE_NUMBER = re.compile(r"^\s*(?:(?:ca\.?|c:a|cirka|about|typ|runt|ungefär|un
                           r"(?:då|ish|or so|ungefär|kanske|tror jag|i think)?\s*"
                           # ("84 like i wrote", "84 som jag skrev": walk-through, stop 43,
                           # refused as not covered)
-                          r"(?:,?\s*(?:like|as) i (?:wrote|said)|,?\s*som jag (?:skrev|sa))?"
+                          r"(?:,?\s*(?:like|as) i (?:wrote|said)|,?\s*som jag (?:skrev|sa)|"
+                          # ("87 skrev jag ju": walk-through, stop 44)
+                          r",?\s*(?:skrev|sa) jag(?: ju)?(?: ju)?)?"
                           r"\s*[.!]?\s*$",
                           re.I)
 #: Words before a corrected fact: "nej 85", "förlåt, 85", "sorry 85".

@@ -5069,3 +5069,11 @@ def test_lakarmedverkan_having_the_patient_is_no_visit_within_it(ask):
     b = ask("om läkarmedverkan har henne då?", cid)
     assert b["kind"] == "rule" and b["decision"]["compensation_sek"] != 0
     assert b["facts"].get("lakarmedverkan") is not True
+
+
+def test_an_age_said_again_as_already_written_answers_the_age_asked(ask):
+    # walk-through, stop 44: "87 skrev jag ju" to "Hur gammal är patienten?" was refused
+    a = ask("hembesök igår säbo inskrivning")
+    assert a["kind"] == "rule" and a["facts"].get("patient_age") is None
+    b = ask("87 skrev jag ju", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_age"] == 87
