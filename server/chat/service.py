@@ -815,6 +815,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # walk-through, stop 36, used the personnummer's 88 without a word): asked, neither
         # guessed; the personnummer's age is said, never its digits
         frame.age_conflict, frame.pnr_age = extracted.patient_age, frame.stated["patient_age"]
+    thread_said = False  # (answered from the organization the conversation is about)
     own = _own_organization_told(state, text)
     if own is not None:
         # "vi är ju i VG förresten" asks nothing: acknowledged, with where the answers come
@@ -847,10 +848,29 @@ def respond(state, message: object, conversation_id: str | None, today: date,
             if other.api.get("kind") == SEARCH and cited and own not in cited:
                 frame, reply = wide, _said_first(other, T.t(
                     lang, "remembered_not_covered", org=own, other=", ".join(sorted(cited))))
+    elif organization is not None and followed is None and conv.named_scope \
+            and reply.elsewhere == conv.named_scope and not frame.other_named \
+            and frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) \
+            and find_organization(text, state.kb.organizations()) is None:
+        # the conversation is about another organization's matter than the one picked (the
+        # last answer came from it, its question having named it), and only that one's
+        # routines cover the question: its answer, said so, not "Välj …" ("avtalstexten om
+        # huvudansvarig läkare för säbo, är det ett måste nu?" after five questions on the HSU
+        # decision with the Västra Götaland municipality picked: walk-through, stop 44)
+        there = understand(state, text, stated, conv, today, lang, organization,
+                           personnummer=pnr_seen, pointed_back=pointed_back,
+                           remembered=remembered, asked_there=asked_there,
+                           followed=conv.named_scope)
+        if there.kind in (SEARCH_KIND, OUT_OF_SCOPE):
+            other = decide_and_compose(state, there, conv, today)
+            cited = {c.get("organization") for c in other.api.get("citations") or []}
+            if other.api.get("kind") == SEARCH and cited == {conv.named_scope}:
+                frame, reply, thread_said = there, other, True
     if frame.other_named and reply.api.get("kind") in (SEARCH, VERSION, RULES):
         # ("som du har valt" only of an organization picked: walk-through, stop 27, said of
         # one the user named in an earlier question)
-        said = T.t(lang, "other_org_followed" if frame.followed_scope
+        said = T.t(lang, "other_org_thread" if thread_said
+                   else "other_org_followed" if frame.followed_scope
                    else "other_org_named_said" if remembered else "other_org_named",
                    named=frame.other_named[0], chosen=frame.other_named[1])
         reply = _said_first(reply, said)

@@ -29,6 +29,9 @@ TEXTS = {
                             "förslag, inte ett beslut i sig.",
         "section_hypothesis": "Obs: det citerade står under rubriken ”{section}”: det är en "
                               "arbetshypotes, inte ett beslut.",
+        "other_org_thread": "Samtalet gäller {named}, och bara dess rutiner tar upp det här, så "
+                            "svaret kommer från dess dokument – inte från {chosen}, som du har "
+                            "valt.",
         "other_org_followed": "Frågan följer upp svaret från {named}, så svaret kommer från "
                               "dess dokument – inte från {chosen}, som du har valt.",
         "other_org_named": "Frågan nämner {named}, så svaret kommer från dess dokument – inte "
@@ -260,6 +263,9 @@ TEXTS = {
                             "is a proposal, not a decision in itself.",
         "section_hypothesis": "Note: the quoted text stands under the heading “{section}”: it "
                               "is a working hypothesis, not a decision.",
+        "other_org_thread": "The conversation is about {named}, and only its routines cover "
+                            "this, so the answer comes from its documents – not from {chosen}, "
+                            "which you have chosen.",
         "other_org_followed": "The question follows up the answer from {named}, so the "
                               "answer comes from its documents – not from {chosen}, which you "
                               "have chosen.",

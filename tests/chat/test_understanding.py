@@ -5077,3 +5077,21 @@ def test_an_age_said_again_as_already_written_answers_the_age_asked(ask):
     assert a["kind"] == "rule" and a["facts"].get("patient_age") is None
     b = ask("87 skrev jag ju", a["conversation_id"])
     assert b["kind"] == "rule" and b["decision"]["patient_age"] == 87
+
+
+def test_a_question_only_the_conversations_organization_covers_is_answered_from_it(client):
+    # walk-through, stop 44: after questions on the HSU decision answered from Region
+    # Halland, the Västra Götaland municipality picked, "avtalstexten om huvudansvarig läkare
+    # för säbo, är det ett måste nu?" was sent to "Välj Region Halland …"
+    a = ask_in(client, VG, "vad beslutade HSU i halland 3 mars 2026 om läkarinsatser i hemmet")
+    b = ask_in(client, VG, "avtalstexten om huvudansvarig läkare för säbo, är det ett måste nu?",
+               a["conversation_id"])
+    assert b["kind"] == "search" and b["answer"].startswith(
+        "Samtalet gäller Region Halland, och bara dess rutiner tar upp det här")
+    assert "huvudansvarig läkare" in b["answer"] and "det är ett förslag" in b["answer"]
+    # a question the picked organization covers is its own
+    c = ask_in(client, VG, "vem beslutar om anslutning till hemsjukvård?", a["conversation_id"])
+    assert {x["organization"] for x in c["citations"]} == {VG}
+    # asked on its own, with nothing said before, it is still pointed to
+    d = ask_in(client, VG, "avtalstexten om huvudansvarig läkare för säbo, är det ett måste nu?")
+    assert d["kind"] == "no_answer" and "Välj Region Halland" in d["answer"]
