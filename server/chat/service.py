@@ -7899,7 +7899,10 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                 break
     # an English question gets an English frame: what the quote is, in English, before it
     # (walk-through, stop 23: the locum got Swedish fragments with no English sentence)
-    proposed = _PROPOSAL_HEADING.match(chunk.section or "") if cell is None else None
+    # (a word's meaning is no rule in force: "vad betyder säbo" is spelled out by a
+    # proposal's sentence, said plainly)
+    proposed = _PROPOSAL_HEADING.match(chunk.section or "") \
+        if cell is None and defining is None else None
     says = T.t(lang, "passage_says", kind=T.t(lang, "kind_" + meta.kind)
                if meta.kind in ("routine", "decision", "report") and not proposed
                else T.t(lang, "kind_document")) \
