@@ -997,7 +997,15 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
                 chosen = sorted(set(chosen) | set(whole))
                 primary = max(primary, len(chosen))
     limit = max(max_sentences if not question.wants_all else MAX_ITEMS + 1, primary)
-    return [spans[i] for i in sorted(chosen)[:limit]]
+    kept = sorted(chosen)[:limit]
+    if kept and _is_label(sentences[kept[-1]]) and kept[-1] + 1 in chosen:
+        # never a label without what it labels at the end of the quote ("HSV avgift nivå"
+        # in the widget ended on "Nivå 2": walk-through, stop 44): what it labels too, when
+        # chosen, else not the label
+        kept.append(kept[-1] + 1)
+    while len(kept) > 1 and _is_label(sentences[kept[-1]]):
+        kept.pop()
+    return [spans[i] for i in kept]
 
 
 #: A section quoted whole when the question asks what it says: at most this many units.

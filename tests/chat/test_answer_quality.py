@@ -1828,3 +1828,13 @@ def test_a_quote_from_the_decision_itself_says_nothing_of_a_proposal(ask):
 def test_an_age_asked_of_the_criteria_gets_the_criterion_on_age(client, question):
     a = ask_in(client, "Kommun i Västra Götaland (Sektor Välfärd)", question)
     assert a["kind"] == "search" and "oavsett ålder eller diagnos" in a["answer"]
+
+
+def test_a_quote_never_ends_on_a_label_without_what_it_labels(ask):
+    # walk-through, stop 44: "HSV avgift nivå" in the widget ended on "Nivå 2"
+    a = ask("HSV avgift nivå")
+    assert a["kind"] == "search"
+    quote = a["answer"].split("\n\n")[0].rstrip()
+    assert not re.search(r"Nivå \d,?$", quote)
+    if "Nivå 2" in quote:
+        assert "dygnet runt" in quote
