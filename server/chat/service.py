@@ -3006,6 +3006,7 @@ def _english_slips_mended(kb, text: str) -> str:
     # (and the field's own words, one slip off, five letters or more: "avgft" in the widget
     # was refused, "avgift" answered: walk-through, stop 44)
     field = _field_words(kb)
+    tokenizer = _tokenizer_for(kb) if field else None
 
     def mend(m: re.Match) -> str:
         typed = m.group(0).lower()
@@ -3014,7 +3015,13 @@ def _english_slips_mended(kb, text: str) -> str:
             return m.group(0)
         variants = one_slip_variants(typed)
         found = (variants & _ENGLISH_KEYWORDS) if len(typed) >= MIN_SLIP_LENGTH else set()
-        found = found or variants & field
+        if not found and field:
+            # (another form of a word, not a slip: "helgen" stays, never "helger")
+            stems = set(tokenizer.tokenize(typed, compounds=False))
+            found = {w for w in variants & field
+                     if not stems & set(tokenizer.tokenize(w, compounds=False))}
+            if len(variants & field) != len(found):
+                found = set()
         return found.pop() if len(found) == 1 else m.group(0)
 
     return _WORD.sub(mend, text)
