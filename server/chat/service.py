@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from types import SimpleNamespace
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -3407,7 +3408,10 @@ def _both_parts(state, frame: Frame, conv: Conversation, today: date,
     of a question within it). A part that finds no support of its own is answered as the
     whole message was; None when both parts come to one answer."""
     m = _TWO_QUESTIONS.match(frame.text)
-    if m is None or frame.search_text is not None or whole.lead is not None:
+    # (what is decided and what proposed is one question: "which parts are decided and which
+    # are only proposals", walk-through, stop 44)
+    if m is None or frame.search_text is not None or whole.lead is not None \
+            or _STATUS_ASKED.search(frame.text):
         return None
     kb = state.kb
     threshold = kb.no_answer_threshold_for(frame.lang)
@@ -7269,6 +7273,88 @@ def _states_purpose(hit) -> bool:
                 or S.PURPOSE_HEADING.search(hit.chunk.section or ""))
 
 
+#: What is decided and what only proposed, asked: "vad är bara förslag och inte beslutat",
+#: "which parts are decided and which are only proposals", "beslutat eller bara förslag?".
+_STATUS_ASKED = re.compile(
+    r"\b(?:förslag\w*|föreslag\w*|föreslå\w*|proposals?|proposed)\b.{0,80}?"
+    r"\b(?:beslut\w*|decided|decision|fastställ\w*)\b|"
+    r"\b(?:beslut\w*|decided|decision|fastställ\w*)\b.{0,80}?"
+    r"\b(?:förslag\w*|föreslag\w*|proposals?|proposed)\b", re.I)
+#: A section heading saying its text is the decision itself: "Beslut HSU 2026-03-03".
+_DECISION_HEADING = re.compile(r"\s*(?:beslut|decision)\b", re.I)
+
+
+def _decided_or_proposed(state, frame: Frame, hits: list) -> ChatReply | None:
+    """What a document decides and what it calls proposals, by its own headings, when the
+    question asks which is which ("vad är bara förslag och inte beslutat i hsu-beslutet": walk-
+    throughs, stops 43 and 44, got the decision's points, or unrelated passages); and, first,
+    under which heading the passage asked about stands. None when the question asks no such
+    thing or the best passage's document has no section headed as a decision and none as a
+    proposal."""
+    if not _STATUS_ASKED.search(frame.text):
+        return None
+    kb, lang = state.kb, frame.lang
+    best = hits[0]
+    # (the best passage's document, else the one the last answer quoted: "which parts are
+    # decided and which only proposals" after the HSU decision names no document)
+    for meta in (best.meta, _meta(kb, frame.topic_document)):
+        try:
+            chunks = list(kb.document(meta.id).chunks) if meta is not None else []
+        except Exception:
+            chunks = []
+        decided = [c for c in chunks if _DECISION_HEADING.match(c.section or "")]
+        proposed = [c for c in chunks if _PROPOSAL_HEADING.match(c.section or "")]
+        if decided and proposed:
+            break
+    else:
+        return None
+    if meta is not best.meta:
+        best = next((h for h in hits if h.meta.id == meta.id), None) \
+            or SimpleNamespace(meta=meta, chunk=decided[0])
+    ruling = decided[0]
+    spans = S.split_sentences(ruling.text)
+    quote = " ".join(ruling.text[x.start:x.end] for x in spans)
+    def names(cs) -> str:
+        # (a section continued on the next slide, "… forts.", is named once)
+        named = dict.fromkeys(re.sub(r"\s+forts\.?$", "", c.section or "").replace(":", "")
+                              for c in cs)
+        return ", ".join((f"”{n}”" if lang == "sv" else f"“{n}”") for n in named)
+
+    hypotheses = [c for c in proposed if _PROPOSAL_HEADING.match(c.section).group("hypothesis")]
+    proposals = [c for c in proposed if c not in hypotheses]
+    lines = []
+    asked = frame.topic_passage if frame.topic_passage and _POINTS_BACK.search(frame.text) \
+        else (best.meta.id, best.chunk.anchor)
+    there = next((c for c in chunks if (best.meta.id, c.anchor) == tuple(asked)), None)
+    # (a thing asked of, "… är det beslutat eller bara förslag?", "is that 50% decided or just
+    # proposed"; not the whole, "vilka delar är beslutade …")
+    if there is not None and there is not ruling \
+            and re.search(r"\b(?:är|var) (?:det|den|detta|de|dom)\b|"
+                          r"\b(?:is|was|are|were) (?:that|it|this|they|those)\b",
+                          frame.text, re.I):
+        kind = ("status_hypothesis" if _PROPOSAL_HEADING.match(there.section or "")
+                and _PROPOSAL_HEADING.match(there.section).group("hypothesis")
+                else "status_proposal" if _PROPOSAL_HEADING.match(there.section or "")
+                else "status_other")
+        lines.append(T.t(lang, kind, section=there.section or best.meta.title))
+    lines.append(T.t(lang, "status_decided", title=best.meta.title, section=ruling.section))
+    lines.append(quote if lang == "sv" else f"“{quote}”")
+    said = T.t(lang, "status_proposals", sections=names(proposals)) if proposals else ""
+    if hypotheses:
+        said += (" " if said else "") + T.t(lang, "status_hypotheses",
+                                            sections=names(hypotheses))
+    lines.append(said)
+    answer = "\n".join(lines) + "\n\n" + A.source_line(best.meta, ruling.section, lang)
+    citations, passages = _enrich_citations(kb, [{"document_id": best.meta.id,
+                                                  "anchor": ruling.anchor, "quote": quote}])
+    return ChatReply(api={"kind": SEARCH, "answer": answer, "decision": None,
+                          "citations": citations, "passages": passages},
+                     conversation=None,
+                     highlight={"document_id": best.meta.id, "anchor": ruling.anchor,
+                                "parts": S.highlight_parts(ruling.text, spans)},
+                     notice="\n".join(lines[:-2] + lines[-1:]) or None)
+
+
 def _search_answer(state, frame: Frame) -> ChatReply:
     """The sentences of the best passage that answer the question, with their source."""
     kb, lang = state.kb, frame.lang
@@ -7294,6 +7380,9 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                                        or _OLD_VERSION.search(frame.text)))
     best = hits[0]
     threshold = kb.no_answer_threshold_for(lang)
+    status = _decided_or_proposed(state, frame, hits)
+    if status is not None:
+        return status
     if frame.picked_organization and frame.search_text is None and not frame.where_said:
         # with an organization picked, another organization's routine that answers clearly
         # better: the question is its matter, said so, never a weaker passage of the one

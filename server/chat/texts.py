@@ -25,6 +25,15 @@ TEXTS = {
         "visit_named": "Gäller besök {n}.",
         "other_org_named_said": "Frågan nämner {named}, så svaret kommer från dess dokument – "
                                 "inte från {chosen}, som du nämnde tidigare.",
+        "status_proposal": "Det du frågar om står under rubriken ”{section}”, som dokumentet "
+                           "kallar förslag.",
+        "status_hypothesis": "Det du frågar om står under rubriken ”{section}”, som dokumentet "
+                             "kallar arbetshypotes.",
+        "status_other": "Det du frågar om står under rubriken ”{section}”, varken under "
+                        "beslutet eller under ett förslag.",
+        "status_decided": "Det beslutade står i ”{title}” under rubriken ”{section}”:",
+        "status_proposals": "Som förslag står avsnitten {sections}.",
+        "status_hypotheses": "Som arbetshypotes står {sections}.",
         "section_proposal": "Obs: det citerade står under rubriken ”{section}”: det är ett "
                             "förslag, inte ett beslut i sig.",
         "section_hypothesis": "Obs: det citerade står under rubriken ”{section}”: det är en "
@@ -259,6 +268,16 @@ TEXTS = {
         "several_visits_go_on": "A follow-up in this conversation is about visit {n}; write "
                                 "for example “visit 1: …” for another.",
         "visit_named": "About visit {n}.",
+        "status_proposal": "What you ask about stands under the heading “{section}”, which the "
+                           "document calls a proposal.",
+        "status_hypothesis": "What you ask about stands under the heading “{section}”, which "
+                             "the document calls a working hypothesis.",
+        "status_other": "What you ask about stands under the heading “{section}”, neither "
+                        "under the decision nor under a proposal.",
+        "status_decided": "What is decided stands in “{title}” under the heading “{section}” "
+                          "(in Swedish):",
+        "status_proposals": "The sections {sections} stand as proposals.",
+        "status_hypotheses": "{sections} stands as a working hypothesis.",
         "section_proposal": "Note: the quoted text stands under the heading “{section}”: it "
                             "is a proposal, not a decision in itself.",
         "section_hypothesis": "Note: the quoted text stands under the heading “{section}”: it "

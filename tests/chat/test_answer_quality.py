@@ -1838,3 +1838,27 @@ def test_a_quote_never_ends_on_a_label_without_what_it_labels(ask):
     assert not re.search(r"Nivå \d,?$", quote)
     if "Nivå 2" in quote:
         assert "dygnet runt" in quote
+
+
+def test_what_is_decided_and_what_proposed_is_told_by_the_documents_headings(client):
+    # walk-throughs, stops 43 and 44: "vad är bara förslag och inte beslutat" got the
+    # decision's points back, "which parts are decided …" unrelated passages
+    a = ask_halland(client, "vad är bara förslag och inte beslutat i hsu-beslutet?")
+    assert a["kind"] == "search" and a["answer"].startswith(
+        "Det beslutade står i ”Läkarinsatser i hemmet – beslut i hälso- och "
+        "sjukvårdsutskottet 2026-03-03” under rubriken ”Beslut HSU 2026-03-03”:")
+    assert "Som förslag står avsnitten ”Förslag avtalstext Övergripande insatser”, "\
+        "”Förslag avtalstext Ansvar enlig huvudavtal VvH”." in a["answer"]
+    assert "Som arbetshypotes står ”Arbetshypotes över indikatorer”." in a["answer"]
+    assert a["citations"][0]["section"] == "Beslut HSU 2026-03-03"
+    # a thing asked of: under which heading it stands
+    b = ask_halland(client, "läkemedelsgenomgång på säbo 1 ggr/år, är det beslutat eller bara "
+                            "förslag?")
+    assert b["answer"].startswith("Det du frågar om står under rubriken ”Förslag avtalstext: "
+                                  "Ansvar enlig huvudavtal VvH”, som dokumentet kallar förslag.")
+    # in English, after the decision, naming no document
+    c = ask_halland(client, "what did the HSU decide in march 2026?")
+    d = ask_halland(client, "which parts are actually decided and which are only proposals?",
+                    c["conversation_id"])
+    assert d["answer"].startswith("What is decided stands in “Läkarinsatser i hemmet")
+    assert "stand as proposals" in d["answer"]
