@@ -7275,11 +7275,12 @@ def _states_purpose(hit) -> bool:
 
 #: What is decided and what only proposed, asked: "vad är bara förslag och inte beslutat",
 #: "which parts are decided and which are only proposals", "beslutat eller bara förslag?".
+#: (decided as a state, never the decision's name: "vad föreslås i hsu-beslutet" asks what)
 _STATUS_ASKED = re.compile(
-    r"\b(?:förslag\w*|föreslag\w*|föreslå\w*|proposals?|proposed)\b.{0,80}?"
-    r"\b(?:beslut\w*|decided|decision|fastställ\w*)\b|"
-    r"\b(?:beslut\w*|decided|decision|fastställ\w*)\b.{0,80}?"
-    r"\b(?:förslag\w*|föreslag\w*|proposals?|proposed)\b", re.I)
+    r"\b(?:förslag|proposals?|proposed)\b.{0,80}?"
+    r"\b(?:beslutad|beslutat|beslutats|beslutade|decided|fastställd\w*)\b|"
+    r"\b(?:beslutad|beslutat|beslutats|beslutade|decided|fastställd\w*)\b.{0,80}?"
+    r"\b(?:förslag|proposals?|proposed)\b", re.I)
 #: A section heading saying its text is the decision itself: "Beslut HSU 2026-03-03".
 _DECISION_HEADING = re.compile(r"\s*(?:beslut|decision)\b", re.I)
 
