@@ -834,7 +834,10 @@ _BORN_SHORT = re.compile(
     rf"(?P<yy>\d{{2}})\b|"
     # ("f. 410303": walk-through, stop 43, was never read)
     r"(?:\b(?:född|föddes|born(?:\s+on)?)|(?<!\w)f\.)\s*(?:den\s+|on\s+)?"
-    r"(?P<run>(?:19|20)?\d{6})\b(?![-/.]?\d)",
+    r"(?:(?P<run>(?:19|20)?\d{6})\b(?![-/.]?\d)|"
+    # ("hon är född 40-03-31", "f. 1940-03-31": walk-through, stop 44, unread, the second as
+    # the visit's day)
+    r"(?P<dashed>(?:19|20)?\d{2}-\d{2}-\d{2})\b(?![-/.]?\d))",
     re.I)
 
 
@@ -850,8 +853,8 @@ def _born_short(text: str, today: date) -> date | None:
     m = _BORN_SHORT.search(text)
     if m is None:
         return None
-    if m.group("run"):
-        run = m.group("run")
+    if m.group("run") or m.group("dashed"):
+        run = m.group("run") or m.group("dashed").replace("-", "")
         yy, month, day = (run[:4], run[4:6], run[6:]) if len(run) == 8 else (run[:2], run[2:4],
                                                                              run[4:])
     else:

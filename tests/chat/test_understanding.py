@@ -5095,3 +5095,13 @@ def test_a_question_only_the_conversations_organization_covers_is_answered_from_
     # asked on its own, with nothing said before, it is still pointed to
     d = ask_in(client, VG, "avtalstexten om huvudansvarig läkare för säbo, är det ett måste nu?")
     assert d["kind"] == "no_answer" and "Välj Region Halland" in d["answer"]
+
+
+@pytest.mark.parametrize("reply", ["hon är född 40-03-31", "f. 1940-03-31"])
+def test_a_birth_date_written_with_dashes_answers_the_age_asked(ask, reply):
+    # walk-through, stop 44: "hon är född 40-03-31" to "Hur gammal är patienten?" was
+    # refused; "f. 1940-03-31" was read as the visit's day
+    a = ask("hembesök 2025-04-02 säbo inskrivning")
+    b = ask(reply, a["conversation_id"])
+    assert b["kind"] == "rule" and b["facts"]["visit_date"] == "2025-04-02"
+    assert b["decision"]["patient_age"] == 85 and b["decision"]["patient_fee_sek"] == 0
