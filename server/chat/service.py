@@ -817,6 +817,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         # guessed; the personnummer's age is said, never its digits
         frame.age_conflict, frame.pnr_age = extracted.patient_age, frame.stated["patient_age"]
     thread_said = False  # (answered from the organization the conversation is about)
+    frame.pending_before = (conv.pending, conv.pending_rule)
     own = _own_organization_told(state, text)
     if own is not None:
         # "vi är ju i VG förresten" asks nothing: acknowledged, with where the answers come
@@ -907,8 +908,9 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
         # ("tel då" refused, then "om det var per telefon då?" was refused too: walk-through,
         # stop 33), and so does a question the routines do not answer ("vad är
         # telefonnumret till hallandsjouren", then "ok vad blir kund då?" was refused:
-        # walk-through, stop 43)
-        pass
+        # walk-through, stop 43), with the question it asked ("83" after it is the age asked)
+        if conv.pending is None and frame.pending_before:
+            conv.pending, conv.pending_rule = frame.pending_before
     elif not (frame.means_it and reply.api.get("kind") == CLARIFY):
         conv.last_kind = frame.kind  # "vad betyder det?" asked back keeps the visit's thread
     before = conv.topic
@@ -1124,6 +1126,8 @@ class Frame:
     organization_said: bool = False
     #: The organization is the one the last question named, not the one picked.
     followed_scope: bool = False
+    #: The conversation's question waiting for a reply before this message (pending, rule).
+    pending_before: tuple | None = None
     #: ``search_text`` is the message without the place it names (its scope), nothing more.
     place_only: bool = False
 
