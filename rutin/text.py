@@ -90,7 +90,8 @@ _EN_TERM_ASKED = re.compile(r"^\W*(?:what\s+(?:does|do|is|are)|what'?s|whats)\s+
 
 
 #: A term in quotation marks: 'Läkare närsjukvård äldre', "VAS", ”kund”, “kund”, «kund».
-_QUOTED = re.compile(r"(?<!\w)'[^']{2,80}'(?!\w)|\"[^\"]{2,80}\"|[”“][^”“]{2,80}[”“]|«[^»]{2,80}»")
+_QUOTED = re.compile(r"(?<!\w)'[^']{2,80}'(?!\w)|\"[^\"]{2,80}\"|[”“][^”“]{2,80}[”“]|"
+                     r"«[^»]{2,80}»")
 
 
 def language_scores(text: str) -> tuple[int, int]:

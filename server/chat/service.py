@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import logging
 import re
-from types import SimpleNamespace
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from types import SimpleNamespace
 from datetime import date, timedelta
 
 from rutin.errors import InputError, TooManyRequests
@@ -90,7 +90,7 @@ class ChatReply:
     notice: str | None = None  # said above the answer (a visit date assumed to be today)
     lead: str | None = None  # a table value as a sentence, above the quoted table lines
     #: What the quote is, in English, above it ("The report says (in Swedish):"): the pages
-    #: show it too (walk-through, stop 43: the locum's chat page showed bare Swedish passages)
+    #: show it too (walk-through, stop 44: the locum's chat page showed bare Swedish passages)
     says: str | None = None
     links: list[dict] = field(default_factory=list)  # {"text", "url"}: pages to go on to
     #: The answers to each question of a message asking two (shown one after the other), or
@@ -1001,7 +1001,7 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
         SEARCH_KIND, VERSION, OUT_OF_SCOPE) and not frame.reply_to and (
         frame.search_text is None or frame.place_only)
         # (a visit asked of an organization without rules for it, for "i halland alltså" next:
-        # walk-through, stop 43, refused)
+        # walk-through, stop 44, refused)
         or frame.kind == VISIT and frame.organization not in (None, HALLAND)
         and not frame.reply_to) else conv.question if again else None
     conv.language = lang
@@ -2762,8 +2762,8 @@ def _scope_followed_up(state, conv: Conversation, text: str,
     i gävleborg, vad kostar läkarbesök hemma …" got Region Halland's 500 kr rule (walk-
     through, stop 40). None for any other message.
 
-    ``picked`` (today): another organization is picked, and the last answer came from the one its
-    question named (``Conversation.named_scope``): a follow-up, a reply to the question the
+    ``picked`` (today): another organization is picked, and the last answer came from the one
+    its question named (``Conversation.named_scope``): a follow-up, a reply to the question the
     answer asked, or a question of a visit's registration, fee or pay after Region Halland's
     answer follows it ("hur mycket pengar handlar det om" after "vad beslutade hsu i
     halland", "och året innan?" after Halland's statistics, "vad betalar en 84-åring" after
@@ -2775,9 +2775,10 @@ def _scope_followed_up(state, conv: Conversation, text: str,
             or find_organization(text, kb.organizations()) is not None:
         return None
     follows = _FOLLOWS_ON.match(text) or _WHAT_IF.match(text) or (
-        len(text.split()) <= FOLLOW_UP_WORDS and _POINTS_BACK.search(text)) or picked is not None and (
-        conv.pending is not None and read_reply(conv.pending, text, picked) is not None
-        or scope == HALLAND and _asks_of_a_visit(text))
+        len(text.split()) <= FOLLOW_UP_WORDS and _POINTS_BACK.search(text)) or (
+        picked is not None and (
+            conv.pending is not None and read_reply(conv.pending, text, picked) is not None
+            or scope == HALLAND and _asks_of_a_visit(text)))
     return scope if follows else None
 
 
@@ -7319,6 +7320,7 @@ def _decided_or_proposed(state, frame: Frame, hits: list) -> ChatReply | None:
     ruling = decided[0]
     spans = S.split_sentences(ruling.text)
     quote = " ".join(ruling.text[x.start:x.end] for x in spans)
+
     def names(cs) -> str:
         # (a section continued on the next slide, "… forts.", is named once)
         named = dict.fromkeys(re.sub(r"\s+forts\.?$", "", c.section or "").replace(":", "")
@@ -7337,10 +7339,9 @@ def _decided_or_proposed(state, frame: Frame, hits: list) -> ChatReply | None:
             and re.search(r"\b(?:är|var) (?:det|den|detta|de|dom)\b|"
                           r"\b(?:is|was|are|were) (?:that|it|this|they|those)\b",
                           frame.text, re.I):
-        kind = ("status_hypothesis" if _PROPOSAL_HEADING.match(there.section or "")
-                and _PROPOSAL_HEADING.match(there.section).group("hypothesis")
-                else "status_proposal" if _PROPOSAL_HEADING.match(there.section or "")
-                else "status_other")
+        status = _PROPOSAL_HEADING.match(there.section or "")
+        kind = "status_other" if status is None else "status_hypothesis" \
+            if status.group("hypothesis") else "status_proposal"
         lines.append(T.t(lang, kind, section=there.section or best.meta.title))
     lines.append(T.t(lang, "status_decided", title=best.meta.title, section=ruling.section))
     lines.append(quote if lang == "sv" else f"“{quote}”")

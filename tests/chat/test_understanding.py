@@ -5000,8 +5000,8 @@ def test_the_discharges_day_is_not_the_visits_when_the_visit_has_its_own(ask, me
 
 
 def test_a_yes_naming_the_organization_pointed_to_asks_the_question_there(client):
-    # walk-through, stop 43: "ja halland" and "ok halland då" after "… Det gör en rutin från
-    # Region Halland … Välj Region Halland …" were refused
+    # walk-throughs, stops 43 and 44: "ja halland" and "ok halland då" after "… Det gör en
+    # rutin från Region Halland … Välj Region Halland …" were refused
     a = ask_in(client, VG, "hur länge kan läkarmedverkan stötta efter utskrivning")
     assert a["kind"] == "no_answer" and "Välj Region Halland" in a["answer"]
     b = ask_in(client, VG, "ja halland", a["conversation_id"])
@@ -5010,7 +5010,7 @@ def test_a_yes_naming_the_organization_pointed_to_asks_the_question_there(client
 
 
 def test_a_visit_asked_of_an_organization_without_rules_is_asked_again_of_a_place(client):
-    # walk-through, stop 43: "i halland alltså" after a visit asked with the Västra Götaland
+    # walk-through, stop 44: "i halland alltså" after a visit asked with the Västra Götaland
     # municipality picked was refused, and so were its follow-ups
     a = ask_in(client, VG, "hur registrerar jag brytpunktssamtal på säbo 91-åring igår")
     assert a["kind"] == "no_answer" and "Region Hallands regler" in a["answer"]
