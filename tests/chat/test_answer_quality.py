@@ -1862,3 +1862,12 @@ def test_what_is_decided_and_what_proposed_is_told_by_the_documents_headings(cli
                     c["conversation_id"])
     assert d["answer"].startswith("What is decided stands in “Läkarinsatser i hemmet")
     assert "stand as proposals" in d["answer"]
+
+
+def test_who_decides_asked_with_bestammer_is_the_deciders_sentence(client):
+    # walk-through, stop 44: "ok men vem är det som bestämmer att nån blir inskriven, är det
+    # regionen?" was told the routines name no one who decides
+    a = ask_in(client, "Kommun i Västra Götaland (Sektor Välfärd)",
+               "ok men vem är det som bestämmer att nån blir inskriven, är det regionen?")
+    assert a["kind"] == "search" and "hemsjukvårdens planeringsfunktion" in a["answer"]
+    assert "anger inte vem" not in a["answer"]
