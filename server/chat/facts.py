@@ -530,7 +530,7 @@ _DISCHARGE_BEFORE = re.compile(
     # inskrivningsbesök idag": re-check, stop 22, took the move's day)
     r"flyttade in|flyttat in|flyttade till|inflyttning(?:en)?|moved in|moved to|"
     # ("she was dischargd from hospital 2 days ago" as typed: walk-through, stop 44)
-    r"discharg\w*|dischargd|came home from)\b[^,.;!?]{0,30}$", re.I)
+    r"discharg\w*|dischargd|came home from|utskr\.?)\b[^,.;!?]{0,30}$", re.I)
 _VISIT_WORD = re.compile(r"besök|samtal|\bvisit|\bsaw (?:her|him|them|the)\b|"
                          # "skrevs ut 28/11, jag åkte hem till honom 1/12" (walk-through, stop
                          # 35: the discharge's day was taken for the visit's)
@@ -699,8 +699,11 @@ def _visit_date(text: str, today: date) -> tuple[date | None, bool]:
 
     def other_event(start: int) -> bool:
         before = text[:start]
+        discharge = _DISCHARGE_BEFORE.search(before) if visit_named else None
+        # (not past the visit's own words: "utskriven 28/3 var där 1/4", no comma between,
+        # took the discharge's day: walk-through, stop 44)
         return _SINCE.search(before) is not None or (
-            visit_named and _DISCHARGE_BEFORE.search(before) is not None)
+            discharge is not None and not _VISIT_WORD.search(before[discharge.start():]))
 
     # (a day denied is none: "hon fyllde 85 igår, inte imorgon" moved the visit to tomorrow:
     # walk-through, stop 44)

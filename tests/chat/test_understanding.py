@@ -5048,7 +5048,9 @@ def test_a_field_word_typed_one_letter_off_is_read_as_the_word(client, typed, sa
     # walk-through, stop 44: the discharge's day was taken for the visit's, and VAS's
     # registration given for a visit under Cosmic
     "pat utskriven 28/3-25, jag var där 1/4, 87 år, säbo",
-    "pat utskriven 26/3-25 men jag hann inte dit förrän 1/4, 87 år säbo"])
+    "pat utskriven 26/3-25 men jag hann inte dit förrän 1/4, 87 år säbo",
+    # (no comma between, and "utskr": walk-through, stop 44, after the first fix)
+    "utskriven 28/3-25 var där 1/4, 87 år säbo", "utskr 28/3-25, besök 1/4-25, 87 år säbo"])
 def test_a_visit_after_a_dated_discharge_is_on_its_own_day_of_that_year(ask, message):
     a = ask(message)
     assert a["kind"] == "rule" and a["facts"]["visit_date"] == "2025-04-01"
