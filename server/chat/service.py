@@ -4174,7 +4174,11 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
                          conversation=conv, question=question)
     last = name == FOLLOWUP and bool(
         _LAST_FOLLOWUP.search(frame.text)
-        or (frame.reply_to == "correction" and (conv.topic or {}).get("last_followup")))
+        or (frame.reply_to == "correction" and (conv.topic or {}).get("last_followup")
+            # (an enrolment's day told is no follow-up's: "en ny pat anslöts 3/3 …" after the
+            # next follow-up was counted from one made was counted six months too: walk-
+            # through, stop 44)
+            and not _ENROLMENT_TOLD.search(frame.text)))
     if meta is not None and meta.valid_to is not None \
             and not meta.in_force_on(date.fromisoformat(day)):
         # the rule table's version no longer holds on that day (a content owner published a
@@ -4706,6 +4710,12 @@ _LAST_FOLLOWUP = re.compile(
     r"\b(?:uppf|uppföljn)\.?\s+(?:gjordes|var|hölls|skedde)\b|"
     r"\b(?:we|i)\s+(?:did|had|held)\s+(?:the\s+|our\s+|her\s+|his\s+)?(?:first\s+|last\s+)?"
     r"follow[- ]?up\b", re.I)
+
+
+#: An enrolment's day told: "anslöts 3/3", "inskriven i måndags", "ny pat".
+_ENROLMENT_TOLD = re.compile(r"\b(?:anslöts|ansluten|anslutits|anslutningen|inskriven|inskrevs|"
+                             r"skrevs in|enrolled|admitted|ny pat\w*|new pat\w*|ny patient)\b",
+                             re.I)
 
 
 def _followup_after(rule, last: date) -> dict:

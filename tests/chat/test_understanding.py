@@ -5107,3 +5107,13 @@ def test_a_birth_date_written_with_dashes_answers_the_age_asked(ask, reply):
     b = ask(reply, a["conversation_id"])
     assert b["kind"] == "rule" and b["facts"]["visit_date"] == "2025-04-02"
     assert b["decision"]["patient_age"] == 85 and b["decision"]["patient_fee_sek"] == 0
+
+
+def test_an_enrolment_told_after_a_follow_up_made_counts_two_months(client):
+    # walk-through, stop 44: "en ny pat anslöts 3/3, …" after the next follow-up was counted
+    # from one made was read as a follow-up made too (six months, not two)
+    a = ask_in(client, VG, "vi gjorde första uppföljningen 15/6 2026, när måste nästa vara gjord?")
+    assert a["date_rule"]["next_by"][0] == "2026-12-15"
+    b = ask_in(client, VG, "en ny pat anslöts 3/3 2026, när ska första uppf senast ske",
+               a["conversation_id"])
+    assert b["kind"] == "rule" and "senast 2026-05-03 (2 månader efter anslutningen" in b["answer"]
