@@ -905,12 +905,6 @@ _VISIT_DAY_ITSELF = re.compile(r"\b(?:samma dag(?: som (?:hem)?besöket)?|på be
                                r"(?:on )?the day of the visit)\b", re.I)
 
 
-def clinical_task(text: str) -> str | None:
-    """The clinical task a text names ("kateter", "såromläggning", "blodprov"), or None."""
-    m = _CLINICAL_TASK.search(text)
-    return m.group(0) if m else None
-
-
 def without_birthday(text: str) -> str:
     """``text`` without its birthday's clause ("och om hen fyller 85 nästa vecka" → "och om
     hen"): the words left are what else it says."""

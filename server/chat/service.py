@@ -29,7 +29,7 @@ from server.chat.checks import Claim, check_asked, group_age, verdict
 from server.chat.dialogue import changed_facts, read_reply
 from rutin.text import detect_language, language_scores
 from server.chat.facts import (AHEAD_WORDS, DISCHARGE_WORDS, age_at_the_visit, age_stated,
-                                age_today, clinical_task,
+                                age_today,
                                 days_from_the_visit, extract_facts, extract_visit_date,
                                 has_unreadable_date,
                                 merge_facts, month_alone, month_named, other_patient, period_span,
@@ -2281,12 +2281,6 @@ _OTHER_CODE_ASKED = re.compile(r"\bicd\w*|\bkvå\w*|\bkva[- ]kod\w*|\bdiagnos\s*
                                r"\bdiagnoskod\w*|\båtgärdskod\w*|\bdiagnosis code\w*|"
                                r"\bprocedure code\w*", re.I)
 
-def _clinical_asked(text: str) -> str | None:
-    """The clinical task or drug dose a message asks about ("kateter", "insulin"), or None."""
-    dose = _DOSE_ASKED.search(text)
-    return clinical_task(text) or (dose.group(0) if dose else None)
-
-
 #: A drug's dose asked: "vilken dos morfin", "what dose of morphine", "10 mg".
 _DOSE_ASKED = re.compile(r"\bdos(?:en|er|erna|ering\w*)?\b|\bdoses?\b|\bdosage\b|\bdosing\b|"
                          r"\b\d+(?:[.,]\d+)?\s*mg\b|\bmorfin\w*|\bmorphine\b|\binsulin\w*|"
@@ -3279,9 +3273,7 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
                 or (_LEVEL_NAMED.search(frame.text)
                     and _fee_without_amount(state, frame, frame.hits[:5], frame.text,
                                             _tokenizer_for(state.kb)))
-                # (no nearest section for a clinical task: "får hemsjukvården ge insulin" was
-                # pointed to a Region Halland routine naming none: walk-through, stop 44)
-                or _no_answer(state, frame, nearby=_clinical_asked(frame.text) is None))
+                or _no_answer(state, frame, nearby=True))
     # (how long Läkarmedverkan lasts before the rules' "can it count": "läkarmedverkan hur
     # länge efter utskrivning fr HS, kan det förlängas" got its 500 kr exclusion: walk-
     # through, stop 27; with money asked the period statement gives way)
@@ -7407,14 +7399,6 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     status = _decided_or_proposed(state, frame, hits)
     if status is not None:
         return status
-    task = _clinical_asked(frame.text)
-    if task and not any(_uses_words(h.chunk.text, task) for h in hits[:3]):
-        # a clinical task or a drug's dose no passage names is no matter of the routines:
-        # "hur ofta ska man byta kateter på en pat i hemsjukvården" got the follow-up
-        # interval, "två månader … var sjätte månad"; "får hemsjukvården ge insulin" was
-        # pointed to a Region Halland routine that names no insulin either (walk-throughs,
-        # stop 44): said plainly, no nearest section offered
-        return _no_answer(state, frame)
     if frame.picked_organization and frame.search_text is None and not frame.where_said:
         # with an organization picked, another organization's routine that answers clearly
         # better: the question is its matter, said so, never a weaker passage of the one

@@ -1871,13 +1871,3 @@ def test_who_decides_asked_with_bestammer_is_the_deciders_sentence(client):
                "ok men vem är det som bestämmer att nån blir inskriven, är det regionen?")
     assert a["kind"] == "search" and "hemsjukvårdens planeringsfunktion" in a["answer"]
     assert "anger inte vem" not in a["answer"]
-
-
-@pytest.mark.parametrize("question", [
-    # walk-through, stop 44: the follow-up interval was quoted for the catheter, and the
-    # insulin question pointed to a Region Halland routine that names no insulin
-    "hur ofta ska man byta kateter på en pat i hemsjukvården", "får hemsjukvården ge insulin"])
-def test_a_clinical_task_no_passage_names_is_not_covered_with_no_pointer(client, question):
-    a = ask_in(client, "Kommun i Västra Götaland (Sektor Välfärd)", question)
-    assert a["kind"] == "no_answer" and not a["citations"]
-    assert "Det gör en rutin" not in a["answer"] and "Närmast" not in a["answer"]
