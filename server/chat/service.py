@@ -7353,22 +7353,28 @@ def _decided_or_proposed(state, frame: Frame, hits: list) -> ChatReply | None:
         kind = "status_other" if status is None else "status_hypothesis" \
             if status.group("hypothesis") else "status_proposal"
         lines.append(T.t(lang, kind, section=there.section or best.meta.title))
-    lines.append(T.t(lang, "status_decided", title=best.meta.title, section=ruling.section))
-    lines.append(quote if lang == "sv" else f"“{quote}”")
     said = T.t(lang, "status_proposals", sections=names(proposals)) if proposals else ""
     if hypotheses:
         said += (" " if said else "") + T.t(lang, "status_hypotheses",
                                             sections=names(hypotheses))
-    lines.append(said)
-    answer = "\n".join(lines) + "\n\n" + A.source_line(best.meta, ruling.section, lang)
+    if said:
+        lines.append(said)
+    # (the decision's heading right above its quote, on the pages too)
+    lines.append(T.t(lang, "status_decided", title=best.meta.title, section=ruling.section))
+    answer = "\n".join(lines + [quote if lang == "sv" else f"“{quote}”"]) + "\n\n" \
+        + A.source_line(best.meta, ruling.section, lang)
     citations, passages = _enrich_citations(kb, [{"document_id": best.meta.id,
                                                   "anchor": ruling.anchor, "quote": quote}])
+    # (the cited document's validity, for the page's source line)
+    citations[0].update(valid_from=_iso_or_none(best.meta.valid_from),
+                        valid_to=_iso_or_none(best.meta.valid_to),
+                        document_kind=best.meta.kind)
     return ChatReply(api={"kind": SEARCH, "answer": answer, "decision": None,
                           "citations": citations, "passages": passages},
                      conversation=None,
                      highlight={"document_id": best.meta.id, "anchor": ruling.anchor,
                                 "parts": S.highlight_parts(ruling.text, spans)},
-                     notice="\n".join(lines[:-2] + lines[-1:]) or None)
+                     notice="\n".join(lines))
 
 
 def _search_answer(state, frame: Frame) -> ChatReply:
