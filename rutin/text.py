@@ -102,7 +102,7 @@ def language_scores(text: str) -> tuple[int, int]:
         text = text[:term.start(1)] + " " + text[term.end(1):]
     # a term in quotation marks is the routines' word, no evidence of the language the
     # question is asked in ("and 'Läkare närsjukvård äldre'?" after two English questions was
-    # answered in Swedish: walk-through, stop 43)
+    # answered in Swedish: walk-through, stop 44)
     unquoted = _QUOTED.sub(" ", text)
     if re.search(r"[^\W\d_]", unquoted):
         text = unquoted

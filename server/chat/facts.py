@@ -1341,7 +1341,8 @@ _SETTINGS = [
                          r"\blss\b", re.I)),
 ]
 # (a phone number, a phone's hours, are no phone call: "vad är telefonnumret till
-# hallandsjouren" after a card made its visit remote, without the 500 kr: walk-through, stop 43)
+# hallandsjouren" after a card made its visit remote, without the 500 kr: walk-throughs, stops
+# 43 and 44)
 _PHONE_THING = r"(?!\s*(?:n(?:umber|o|r)\b|#|lines?\b|hours\b|list\b))"
 _REMOTE = re.compile(r"\bvideo\w*|\btelefon(?!n(?:umm|umr|r)|tid|list|växel|svar|katalog)\w*|"
                      rf"\bdistans\w*|\bphone\b{_PHONE_THING}|\btelephone\b{_PHONE_THING}|"
