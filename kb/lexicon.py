@@ -45,6 +45,8 @@ class Lexicon:
     _prepared: dict = field(default_factory=dict, compare=False, repr=False)
     #: Per tokenizer (by identity): the stems several groups share (``shared_stems``).
     _shared: dict = field(default_factory=dict, compare=False, repr=False)
+    #: Per least length: the one-word terms (``words``), made once.
+    _words: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, path: Path = LEXICON_PATH) -> "Lexicon":
@@ -78,6 +80,15 @@ class Lexicon:
     def terms(self) -> list[str]:
         """Every term of every group."""
         return [t for g in self.groups for t in g]
+
+    def words(self, least: int) -> frozenset[str]:
+        """The one-word terms (letters only) of at least ``least`` letters, lowercase, of
+        either language; made once per length."""
+        found = self._words.get(least)
+        if found is None:
+            found = self._words[least] = frozenset(
+                t.lower() for t in self.terms() if len(t) >= least and t.isalpha())
+        return found
 
     def matching_groups(self, query: str, tokenizer: SwedishTokenizer) -> list[tuple[str, ...]]:
         """The groups one of whose terms occurs in ``query``: as a phrase (whole words, so

@@ -2281,11 +2281,6 @@ _OTHER_CODE_ASKED = re.compile(r"\bicd\w*|\bkvå\w*|\bkva[- ]kod\w*|\bdiagnos\s*
                                r"\bdiagnoskod\w*|\båtgärdskod\w*|\bdiagnosis code\w*|"
                                r"\bprocedure code\w*", re.I)
 
-#: A drug's dose asked: "vilken dos morfin", "what dose of morphine", "10 mg".
-_DOSE_ASKED = re.compile(r"\bdos(?:en|er|erna|ering\w*)?\b|\bdoses?\b|\bdosage\b|\bdosing\b|"
-                         r"\b\d+(?:[.,]\d+)?\s*mg\b|\bmorfin\w*|\bmorphine\b|\binsulin\w*|"
-                         r"\boxycodon\w*|\bmidazolam\w*", re.I)
-
 # "500kr", "500 kronor" (MONEY_WORDS needs a word boundary after "500").
 _AMOUNT_WRITTEN = re.compile(r"\d\s*(?:kr|kronor|sek)\b", re.I)
 # (and "500-kronan", "500-lappen": walk-through, stop 42, "gäller 500-kronan i VGR" quoted the
@@ -3034,12 +3029,10 @@ def _english_slips_mended(kb, text: str) -> str:
 
 
 def _field_words(kb) -> frozenset[str]:
-    """The lexicon's Swedish words of six letters or more, lowercase (one-word terms)."""
+    """The lexicon's one-word terms of six letters or more, lowercase (made once, not per
+    message)."""
     lexicon = getattr(kb, "lexicon", None)
-    if lexicon is None:
-        return frozenset()
-    return frozenset(t.lower() for t in lexicon.terms()
-                     if " " not in t and len(t) >= MIN_SLIP_LENGTH and t.isalpha())
+    return lexicon.words(MIN_SLIP_LENGTH) if lexicon is not None else frozenset()
 
 
 def _with_diacritics(kb, text: str) -> str:
@@ -4989,8 +4982,12 @@ def _asks_money(text: str) -> bool:
 
 # A dose asked for ("whats the morphine dose for end of life pts at home": re-check, stop 20,
 # got the palliative team's sentence): the routines state none.
-_ASKS_DOSE = re.compile(r"\bdos(?:en|er|ering\w*)?\b|\bdoses?\b|\bdosage\b|\bhow many mg\b|"
-                        r"\bhur många mg\b", re.I)
+_DOSE_WORD = r"\bdos(?:en|er|ering\w*)?\b|\bdoses?\b|\bdosage\b"
+_ASKS_DOSE = re.compile(rf"{_DOSE_WORD}|\bhow many mg\b|\bhur många mg\b", re.I)
+#: A drug's dose asked of a visit's card: "vilken dos morfin", "what dose of morphine", "10 mg".
+_DOSE_ASKED = re.compile(rf"{_DOSE_WORD}|\bdoserna\b|\bdosing\b|\b\d+(?:[.,]\d+)?\s*mg\b|"
+                         r"\bmorfin\w*|\bmorphine\b|\binsulin\w*|\boxycodon\w*|\bmidazolam\w*",
+                         re.I)
 _HAS_DOSE = re.compile(r"\d\s*(?:mg|ml|µg|mikrogram|milligram)\b|\bdos\w*", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # The professions a fee or an amount may be asked for, as a question names them and as a
