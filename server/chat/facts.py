@@ -1144,7 +1144,11 @@ _NEG = (r"(?:inte|ej|icke|utan|ingen|inget|saknar|aldrig|not|no|non|without|neve
 #: "not sure if", "don't know whether".
 _UNSURE = re.compile(r"\b(?:vet\s+(?:ej|inte|int|ej riktigt|inte riktigt)|osäker(?:\s+på)?|"
                      r"oklart|not\s+sure|unsure|don'?t\s+know|do\s+not\s+know|no\s+idea)"
-                     r"\s+(?:om|if|whether)\b", re.I)
+                     r"\s+(?:om|if|whether|"
+                     # or the patient said straight after ("not sure he's in khsv": walk-through,
+                     # stop 44, was read as enrolled and the discharge's 500 kr given)
+                     r"(?:he|she|they|the patient|the pt)(?:'s|'re|\s+is|\s+are|\s+was)|"
+                     r"(?:hon|han|hen|pat\w*)\s+(?:är|e|var|har|hade))\b", re.I)
 
 
 def _unsure(text: str, start: int) -> bool:

@@ -100,6 +100,18 @@ def test_not_knowing_whether_the_patient_is_enrolled_leaves_the_compensation_ope
     assert "municipal_home_care" not in b["understood"]["facts"]
 
 
+@pytest.mark.parametrize("message", [
+    "home visit today, 88 yo, lives at home, discharged yesterday, not sure he's in khsv",
+    "hembesök idag 88 år bor hemma utskriven igår, osäker på om hon har khsv",
+    "hembesök idag 88 år bor hemma utskriven igår, vet inte hon har khsv"])
+def test_not_sure_the_patient_is_enrolled_said_before_the_patient_leaves_it_open(client, message):
+    # walk-through, stop 44: "not sure he's in khsv" was read as enrolled, and the discharge's
+    # 500 kr given
+    a = _ask_halland(client, message)
+    assert a["kind"] == "rule" and a["decision"]["eligible"] is None, a["answer"]
+    assert "municipal_home_care" not in a["understood"]["facts"]
+
+
 def test_a_correction_after_a_what_if_says_the_what_if_is_left(ask):
     # walk-through, stop 41: "förlåt hon är 91 inte 79" after "om besöket var 2/4 2025
     # istället" went back to the visit of 12/3 2025 (VAS) without a word
