@@ -47,6 +47,10 @@ class Lexicon:
     _shared: dict = field(default_factory=dict, compare=False, repr=False)
     #: Per least length: the one-word terms (``words``), made once.
     _words: dict = field(default_factory=dict, compare=False, repr=False)
+    #: Per (tokenizer, query): the groups the query names (``_matches``), for the last few
+    #: hundred queries: one message's question is matched five times or so by the search, the
+    #: sentence scorer and the expansions, ~1 ms each (profiled, stop 45).
+    _matched: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, path: Path = LEXICON_PATH) -> "Lexicon":
@@ -124,6 +128,17 @@ class Lexicon:
         return cached[1]
 
     def _matches(self, query: str, tokenizer: SwedishTokenizer) -> list[tuple[tuple[str, ...], str]]:
+        key = (id(tokenizer), query)
+        cached = self._matched.get(key)
+        if cached is not None and cached[0] is tokenizer:
+            return list(cached[1])
+        found = self._find_matches(query, tokenizer)
+        if len(self._matched) >= 512:
+            self._matched.clear()
+        self._matched[key] = (tokenizer, tuple(found))
+        return found
+
+    def _find_matches(self, query: str, tokenizer: SwedishTokenizer) -> list[tuple[tuple[str, ...], str]]:
         lowered = " ".join(re.findall(r"\w+", query.lower()))
         query_tokens = set(tokenizer.tokenize(query, compounds=True))
         phrased: list[tuple[tuple[str, ...], str, frozenset[str]]] = []
