@@ -399,3 +399,17 @@ def test_the_year_before_or_after_is_next_to_the_year_asked(ask, follow_up, year
     b = ask(follow_up, a["conversation_id"])
     assert f"{year}: {figure}" in b["answer"]
     assert not {"2019", "2020", "2021"} - {year} & set(re.findall(r"\b(20\d\d):", b["answer"]))
+
+
+@pytest.mark.parametrize("follow_up, answer", [
+    # walk-through, stop 44: "för ssk 2020?" after the physicians' visits of 2021 kept the
+    # physicians' row; asked alone, the monthly averages were quoted as printed
+    ("för ssk 2020?", "Sjuksköterska/DSK 2020: 797"),
+    ("och ssk?", "Sjuksköterska/DSK 2019: 368, 2020: 797, 2021: 463")])
+def test_the_nurses_abbreviated_ssk_are_the_nurses_row(ask, follow_up, answer):
+    a = ask("hur många hembesök gjorde läkarna 2021?")
+    assert "Läkare 2021: 2715" in a["answer"]
+    b = ask(follow_up, a["conversation_id"])
+    assert b["kind"] == "search" and answer in b["answer"] and "Läkare" not in b["answer"]
+    c = ask("hur många hembesök gjorde ssk 2020?")
+    assert "Sjuksköterska/DSK 2020: 797" in c["answer"]
