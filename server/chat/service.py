@@ -2434,8 +2434,13 @@ _WHAT_TO_ENTER = re.compile(r"\b(?:vad|hur)\s+(?:ska\s+jag\s+|skall\s+jag\s+|ska
 #: ej", "no idea really").
 DONT_KNOW_WORDS = 4
 #: Not knowing the answer to the assistant's question: "vet ej om …", "ingen aning", "not sure".
-_DONT_KNOW = re.compile(r"^\W*(?:nej\W+)?(?:vet\s+(?:ej|inte|int)|ingen\s+aning|osäker|oklart|"
-                        r"not\s+sure|unsure|don'?t\s+know|do\s+not\s+know|no\s+idea)\b", re.I)
+_DONT_KNOW = re.compile(r"^\W*(?:nej\W+|no\W+|i\s+)?(?:vet\s+(?:ej|inte|int)|ingen\s+aning|osäker|oklart|"
+                        # ("dunno", "idk", "ingen koll": walk-through, stop 44, "Jag förstod
+                        # inte svaret")
+                        r"okänt|ingen\s+koll|har\s+ingen\s+koll|dunno|idk|no\s+clue|unknown|"
+                        r"can'?t\s+say|cannot\s+say|"
+                        r"not\s+sure|unsure|don'?t\s+know|do\s+not\s+know|(?:have\s+)?no\s+idea)\b",
+                        re.I)
 # A short message pointing back at what was just answered: a pronoun or a definite noun of
 # the routines' own ("var journalför jag den?", "vad kostar satsningen?"), or "och …" (walk-
 # through as a new user: both were refused, although each answered on its own in full words).
