@@ -269,6 +269,34 @@ def _day_of_the_visits_month(stated: dict, earlier: dict, text: str) -> None:
         stated["visit_date"] = moved.isoformat()
 
 
+def _day_of_the_period(stated: dict, period: str, text: str, today: date) -> None:
+    """A day said without its year, or without its month, in a short follow-up to which
+    version held on a day, in a month or in a year: a day of that time ("30/3 då" after March
+    2025 and "den 30:e då" after 2025-03-31 were read as 2026-03-30 and 2026-11-30, and the
+    Cosmic routine named for the day before it began: walk-through, stop 44)."""
+    if _YEAR.search(text) or re.search(r"['’-]\d{2}\b", text):
+        return
+    try:
+        said = date.fromisoformat(str(stated["visit_date"]))
+    except ValueError:
+        return
+    if len(period) == 4:
+        try:
+            stated["visit_date"] = said.replace(year=int(period)).isoformat()
+        except ValueError:  # (29 February)
+            pass
+        return
+    first = period if len(period) == 10 else f"{period[:7]}-01"
+    day_only = _DAY_OF_MONTH.search(text)
+    if day_only is not None and month_named(text, today) is None \
+            and not re.search(r"\d\s*[/.]\s*\d", text):
+        moved = _that_day_of_its_month(first, day_only)
+        if moved is not None:
+            stated["visit_date"] = moved.isoformat()
+        return
+    _year_of_the_day_asked(stated, first, text)
+
+
 def _that_day_of_its_month(iso: str, m: re.Match) -> date | None:
     """The day ``m`` (``_DAY_OF_MONTH``) names in the month of the day ``iso``; None when that
     month has no such day."""
@@ -685,6 +713,9 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     if conv.last_kind == VISIT:
         _day_from_the_visit(stated, conv.facts, text)
         _day_of_the_visits_month(stated, conv.facts, text)
+    elif conv.last_kind == VERSION and (conv.topic or {}).get("period") \
+            and "visit_date" in stated and len(text.split()) <= 10:
+        _day_of_the_period(stated, str(conv.topic["period"]), text, today)
     elif conv.last_kind == SEARCH_KIND and (conv.topic or {}).get("asked_on") \
             and _FOLLOWS_ON.match(text):
         # "och dagen efter" after a passage asked of a day (walk-through, stop 37: after
@@ -1697,9 +1728,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.kind = SEARCH_KIND
     if conv.last_kind == VERSION and (set(stated) == {"visit_date"}
                                       or (not stated and _YEARS_ONLY.match(text))) \
-            and len(text.split()) <= 6 and not _ASKS.search(text.replace("?", "")):
+            and len(text.split()) <= 8 and not _ASKS.search(text.replace("?", "")):
         # "och 31 mars 2025" after a version answer: which version held that day
-        # (walk-through, stop 21: noted as a visit's date)
+        # (walk-through, stop 21: noted as a visit's date; "nej menar 2025 alltså, 30 mars
+        # 2025", seven words, was refused: walk-through, stop 44)
         frame.kind = VERSION
     if conv.last_kind == VERSION and not stated and len(text.split()) <= 6 \
             and _why_or_when_alone(text):

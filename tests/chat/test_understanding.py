@@ -5133,3 +5133,30 @@ def test_an_enrolment_told_after_a_follow_up_made_counts_two_months(client):
     b = ask_in(client, VG, "en ny pat anslöts 3/3 2026, när ska första uppf senast ske",
                a["conversation_id"])
     assert b["kind"] == "rule" and "senast 2026-05-03 (2 månader efter anslutningen" in b["answer"]
+
+
+@pytest.mark.parametrize("first, follow_up", [
+    ("gäller den gamla fortfarande för besök jag gjorde i mars 2025?", "30/3 då"),
+    ("vilken rutin ska ja följa för ett besök som gjordes 2025-03-31", "den 30:e då"),
+    ("vilken rutin ska ja följa för ett besök som gjordes 2025-03-31",
+     "nä alltså 30 mars samma år som cosmic kom"),
+    ("gäller den gamla fortfarande för besök jag gjorde i mars 2025?",
+     "nej menar 2025 alltså, 30 mars 2025")])
+def test_a_day_without_its_year_after_a_version_answer_is_of_the_time_asked(ask, first,
+                                                                          follow_up):
+    # walk-through, stop 44: "30/3 då" after March 2025 and "den 30:e då" after 2025-03-31
+    # were read as 2026-03-30 and 2026-11-30, the Cosmic routine named for the day before it
+    # began; "nej menar 2025 alltså, 30 mars 2025" was refused
+    a = ask(first)
+    assert a["kind"] == "version"
+    b = ask(follow_up, a["conversation_id"])
+    assert b["kind"] == "version", b["answer"]
+    assert b["answer"].startswith("Den 2025-03-30 gällde ”Registrering av riktade "
+                                  "hemsjukvårdsbesök av läkare i VAS”"), b["answer"]
+
+
+def test_a_day_after_a_year_asked_of_is_in_that_year(ask):
+    a = ask("vilken rutin gällde 2024")
+    b = ask("och 1/12?", a["conversation_id"])
+    assert b["answer"].startswith("Den 2024-12-01 gällde"), b["answer"]
+
