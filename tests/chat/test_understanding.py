@@ -5160,3 +5160,21 @@ def test_a_day_after_a_year_asked_of_is_in_that_year(ask):
     b = ask("och 1/12?", a["conversation_id"])
     assert b["answer"].startswith("Den 2024-12-01 gällde"), b["answer"]
 
+
+def test_living_far_from_the_clinic_finds_the_reports_sentence_on_it(client):
+    # walk-through, stop 44: "is living far from the vårdcentral enough?" after the enrolment's
+    # when quoted the report's summary
+    a = _ask_halland(client, "when should a patient be enrolled in hemsjukvård here in Halland?")
+    b = _ask_halland(client, "is living far from the vårdcentral enough?", a["conversation_id"])
+    assert "Bor man långt ifrån den vårdcentral" in b["answer"], b["answer"]
+    c = _ask_halland(client, "räcker det att bo långt från vc för att få hemsjukvård?")
+    assert "Bor man långt ifrån den vårdcentral" in c["answer"], c["answer"]
+
+
+def test_whether_the_patient_must_take_part_is_the_follow_ups_sentence(client):
+    # walk-through, stop 44: "måste patienten vara med?" after who may follow up quoted the
+    # enrolment criteria
+    a = ask_in(client, VG, "kan en usk göra uppföljningen?")
+    b = ask_in(client, VG, "måste patienten vara med?", a["conversation_id"])
+    assert b["kind"] == "search" and "patienten ska vara delaktig" in b["answer"], b["answer"]
+    assert "Västra Götalandsregionens mottagningar" not in b["answer"]
