@@ -48,7 +48,7 @@ from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, ca
 from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
                                 REGISTRATION_WORDS, SYSTEM_WORDS, UNTIL_WORDS, VERSION_WORDS,
                                 load_router, message_features)
-from server.chat.versions import (SAME_IN_BOTH, START_CLAIMED, VERSIONS_NAMED,
+from server.chat.versions import (CHANGED_AT_SWITCH, SAME_IN_BOTH, START_CLAIMED, VERSIONS_NAMED,
                                   answer_version_question,
                                   documents_named)
 from server.chat.visits import visit_named, visit_pieces
@@ -1677,6 +1677,14 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # stop 24), or between "the versions" ("Vad ändrades i villkoret för utskrivning mellan
         # versionerna, och är 500 kr fortfarande samma?": walk-through, stop 31, got today's
         # conditions alone); the version answer compares their rule tables
+        frame.kind = VERSION
+    if frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and CHANGED_AT_SWITCH.search(text) and (
+            _BOTH_SYSTEMS.search(text) or VERSIONS_NAMED.search(text)
+            or (conv.last_kind == VERSION and not stated)):
+        # whether a figure went up or stayed when the routine changed ("blev ersättningen högre
+        # när man bytte från vas till cosmic?" quoted Cosmic's 500 kr alone; "vad hände med
+        # ersättningen när dom bytte, blev den högre?" after which version holds was refused:
+        # walk-through, stop 44): the difference of the two rule tables
         frame.kind = VERSION
     if frame.kind == SEARCH_KIND and _WHY_VERSION.search(text):
         # why a routine got a new version is the catalog's note on it (answer set C, tuning
@@ -6503,7 +6511,7 @@ _WHY_OR_WHEN = re.compile(r"\W*(?:(?:och|men|and|but|ok|okej)\s+)?(?:varför|why
                           r"sedan när|från när|when|since when)\b(?P<rest>.*)", re.I)
 _VERSION_TALK = frozenset(
     "gälla gäller gällde slutade började upphörde ersattes byttes bytte bytts kom kommit "
-    "ändrades infördes gjordes den det de man vi gamla nya förra versionen version rutinen "
+    "ändrades infördes gjordes den det de dom dem man vi gamla nya förra versionen version rutinen "
     "rutin ut en ny då exakt egentligen ended end started start began begin stopped changed "
     "change replaced switched switch come came apply applied valid was were did it they old "
     "new previous the version routine then exactly a".split())

@@ -23,7 +23,10 @@ _LIST = re.compile(r"vilka (?:rutiner|dokument)|which (?:routines|documents)|öv
 #: "är det samma 500 kr i båda versionerna": walk-through, stop 42, got which version is in
 #: force): what changed between them answers.
 SAME_IN_BOTH = re.compile(r"\b(?:samma|same|likadan\w*|oförändrad\w*|unchanged)\b(?=[^?.]*\b(?:"
-                          r"båda|bägge|both|versioner\w*|versions?|rutinerna|routines)\b)", re.I)
+                          r"båda|bägge|both|versioner\w*|versions?|rutinerna|routines|"
+                          # ("samma ersättning i vas som i cosmic?": walk-through, stop 44,
+                          # quoted Cosmic's 500 kr alone)
+                          r"vas\b[^?.]*\bcosmic|cosmic\b[^?.]*\bvas)\b)", re.I)
 #: Something said to have gone up or down in a version ("stämmer det att patientavgiften
 #: höjdes i nya versionen?": own check, stop 43, got which version is in force).
 _RAISED = (r"\b(?:höj(?:d|de|des|ts|ning)\w*|sänk(?:t|te|tes|ts|ning)\w*|dyrare|billigare|"
@@ -38,9 +41,18 @@ START_CLAIMED = re.compile(r"\b(?:började|börjar|börja)\b|\binfördes\b|\btr�
                            r"\bstart(?:ed|s)?\b|\bcame into (?:force|effect)\b|"
                            r"\btook effect\b|\bwent live\b|\bgäller från\b|"
                            r"\b(?:applies|applied|valid|in force) from\b", re.I)
+#: A figure compared across the routine's switch ("vad hände med ersättningen när dom bytte,
+#: blev den högre?", "blev ersättningen högre när man bytte från vas till cosmic?": walk-
+#: through, stop 44, refused, or Cosmic's 500 kr quoted alone).
+_COMPARED = (r"\b(?:högre|lägre|höjd\w*|sänkt\w*|samma|oförändrad\w*|higher|lower|the same|"
+             r"raised|lowered|unchanged)\b|\bvad hände med\b|\bwhat happened (?:to|with)\b")
+_SWITCHED = (r"\b(?:bytte|bytet|byttes|bytt|gick över|övergången|switch\w*|changed over|"
+             r"moved to)\b")
+CHANGED_AT_SWITCH = re.compile(rf"(?:{_COMPARED})(?=[^?.]*{_SWITCHED})|{_SWITCHED}[^?.]*(?:{_COMPARED})",
+                               re.I)
 _CHANGED = re.compile(r"ändr\w*|skillnad\w*|\bnytt\b|\bnya i\b|skiljer|chang\w*|differ\w*|"
                       r"what'?s new|jämfört|compared|" + SAME_IN_BOTH.pattern
-                      + "|" + _RAISED_IN_A_VERSION.pattern, re.I)
+                      + "|" + _RAISED_IN_A_VERSION.pattern + "|" + CHANGED_AT_SWITCH.pattern, re.I)
 #: A difference asked between two things that are no versions, years or systems.
 _TWO_THINGS_COMPARED = re.compile(
     r"\b(?:skillnad\w*|difference)\s+(?:mellan|på|between|of)\s+(?!(?:de\s+|the\s+)?"

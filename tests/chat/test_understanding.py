@@ -5178,3 +5178,25 @@ def test_whether_the_patient_must_take_part_is_the_follow_ups_sentence(client):
     b = ask_in(client, VG, "måste patienten vara med?", a["conversation_id"])
     assert b["kind"] == "search" and "patienten ska vara delaktig" in b["answer"], b["answer"]
     assert "Västra Götalandsregionens mottagningar" not in b["answer"]
+
+
+def test_why_they_switched_after_a_version_answer_is_the_catalogs_reason(ask):
+    # walk-through, stop 44: "varför bytte dom" after "gäller VAS-rutinen fortfarande?" was
+    # refused
+    a = ask("gäller VAS-rutinen fortfarande?")
+    b = ask("varför bytte dom", a["conversation_id"])
+    assert b["kind"] == "version" and "journalsystembytet till Cosmic" in b["answer"], b["answer"]
+
+
+@pytest.mark.parametrize("first, question", [
+    ("gäller VAS-rutinen fortfarande?", "vad hände med ersättningen när dom bytte, blev den högre?"),
+    (None, "blev ersättningen högre när man bytte från vas till cosmic?"),
+    (None, "samma ersättning i vas som i cosmic?")])
+def test_whether_the_compensation_changed_at_the_switch_is_the_tables_difference(ask, first,
+                                                                                question):
+    # walk-through, stop 44: refused after a version answer, or Cosmic's 500 kr quoted alone
+    cid = ask(first)["conversation_id"] if first else None
+    b = ask(question, cid)
+    assert b["kind"] == "version", b["answer"]
+    assert "Ersättningen är oförändrad: 500 kr per besök." in b["answer"]
+
