@@ -5715,6 +5715,26 @@ def _document_text(kb, document_id: str) -> str | None:
 ELSEWHERE_COVERAGE = 0.35
 
 
+#: Another organization's passage lacking this many of the question's rare words covers
+#: nothing of it, whatever share of its words it holds ("vilka arbetstider har vi i
+#: hemsjukvården, jobbar man natt?" and a report's bus section, 0.37 of its words, lacking
+#: "arbetstid", "natt", "jobb"; "vem bestämmer om en pat ska anslutas? är det doktorn på vc" and
+#: a proposal on the physician's responsibility, lacking "bestämm", "vc", "doktorn", "pat":
+#: walk-throughs, stop 44, each said to be Region Halland's matter with the municipality picked).
+ELSEWHERE_MISSING = 3
+
+
+def _covers_nothing(kb, text: str, hit) -> bool:
+    """True when another organization's passage ``hit`` covers nothing of the question: it
+    shares few of its words and lacks two of its rare ones, or lacks ``ELSEWHERE_MISSING``
+    ("vem ska vaccinera våra boende mot influensa", "en ssk är sjukskriven 3 veckor, vem täcker
+    hennes patienter", "får hemsjukvårdspersonalen parkera gratis" with the municipality
+    picked were each said to be covered by a Region Halland routine: walk-through, stop 41)."""
+    missing = len(_rare_words_missing(kb, text, hit.chunk.text))
+    return missing >= ELSEWHERE_MISSING or (hit.term_coverage < ELSEWHERE_COVERAGE
+                                            and missing >= 2)
+
+
 def _no_answer(state, frame: Frame, nearby: bool = False, elsewhere=None) -> ChatReply:
     """The routines do not cover the question: said so, with what they cover nearby (a
     section named, not quoted: a no_answer has no citations); ``elsewhere``: the passage of
@@ -5738,13 +5758,7 @@ def _no_answer(state, frame: Frame, nearby: bool = False, elsewhere=None) -> Cha
                      org=frame.organization)
         elsewhere = None
         nearby = False
-    if elsewhere is not None and elsewhere.term_coverage < ELSEWHERE_COVERAGE \
-            and len(_rare_words_missing(state.kb, frame.text, elsewhere.chunk.text)) >= 2:
-        # another organization's passage sharing few of the question's words, lacking two of
-        # its rare ones, covers nothing of it: never said to ("vem ska vaccinera våra boende
-        # mot influensa", "en ssk är sjukskriven 3 veckor, vem täcker hennes patienter", "får
-        # hemsjukvårdspersonalen parkera gratis" with the municipality picked were each said
-        # to be covered by a Region Halland routine: walk-through, stop 41)
+    if elsewhere is not None and _covers_nothing(state.kb, frame.text, elsewhere):
         elsewhere = None
     if elsewhere is not None:
         # the organization picked has nothing on it, another one's routine has: said where
@@ -7454,6 +7468,8 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # 2 vad e skillnaden" got Cosmic's 200 kr, "skriv ut pat idag från khsv, vem skickar
         # vårdbegäran" a report's sentence on enrolment: walk-through, stop 35)
         other = _covered_elsewhere(state, frame, holding_fact=False)
+        if other is not None and _covers_nothing(kb, frame.text, other):
+            other = None  # (the question is answered, or refused, from the organization picked)
         own = max(h.support for h in hits[:3])
         q_named = S.question_terms(frame.text, tokenizer, kb.lexicon)
         if other is not None and other.support >= own + ELSEWHERE_MARGIN \
