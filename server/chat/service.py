@@ -5163,8 +5163,19 @@ def _fee_for_other_profession(text: str, document_text: str) -> bool:
     routine about nurses', physiotherapists' and occupational therapists' care)."""
     if not (_ASKS_AMOUNT.search(text) or _PATIENT_FEE.search(text)):
         return False
-    named = [found for asked, found in _PROFESSIONS if asked.search(text)]
+    # (a profession said not to be the one asked of is none: "is there a fee when the district
+    # nurse visits, not the doctor?" got the physician's fee: walk-through, stop 44)
+    kept = _NOT_THIS_PROFESSION.sub(" ", text)
+    named = [found for asked, found in _PROFESSIONS if asked.search(kept)]
     return bool(named) and not any(found.search(document_text) for found in named)
+
+
+#: A profession said not to be the one asked of ("not the doctor", "inte läkaren", "istället
+#: för läkaren").
+_NOT_THIS_PROFESSION = re.compile(
+    r"\b(?:not|inte|ej|istället för|i stället för|instead of|rather than)\s+(?:the\s+|a\s+|en\s+|"
+    r"den\s+|någon\s+)?(?:" + "|".join(asked.pattern for asked, _ in _PROFESSIONS) + ")",
+    re.I)
 
 
 _ASKS_PAYS = re.compile(r"\b(?:vad|hur mycket|hur mkt)\s+betala\w*|"

@@ -5210,3 +5210,12 @@ def test_a_passage_of_another_organization_lacking_the_questions_rare_words_is_n
     b = ask_in(client, VG, "vilka arbetstider har vi i hemsjukvården, jobbar man natt?")
     assert b["kind"] == "no_answer" and "Region Halland" not in b["answer"], b["answer"]
 
+
+@pytest.mark.parametrize("question", [
+    "is there a fee when the district nurse visits, not the doctor?",
+    "vad kostar det när distriktssköterskan gör hembesök, inte läkaren?"])
+def test_a_fee_asked_of_the_nurse_not_the_doctor_is_not_the_physicians_fee(ask, question):
+    # walk-through, stop 44: "… not the doctor?" got the physician visit's 200 kr
+    body = ask(question)
+    assert body["kind"] == "no_answer", body["answer"]
+    assert "200" not in body["answer"]
