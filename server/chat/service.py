@@ -7274,7 +7274,29 @@ def _asked_day(frame: Frame) -> date:
     if frame.asked_on is not None:
         return frame.asked_on
     span = period_span(frame.text, today)
-    return span[0] if span is not None else today
+    if span is not None:
+        return span[0]
+    return _year_to_come(frame.text, today) or today
+
+
+#: A year to come named as the time asked of ("efter nyår", "från nästa år", "från 2027",
+#: "after new year"): with a version beginning on its first day published, the version then
+#: answers (walk-through, stop 44: the version ending on 31 December was quoted).
+_NEW_YEAR = re.compile(r"\b(?:efter|från|fr\.?o\.?m\.?|after|from)\s+(?:the\s+)?(?:nyår\w*|"
+                       r"årsskiftet|new year\w*|nästa år|next year)\b", re.I)
+_FROM_A_YEAR = re.compile(r"\b(?:från|fr\.?o\.?m\.?|efter|from|after|starting|starting in|"
+                          r"i|in|under|during)\s+(?P<year>20\d\d)\b(?![-/.]\d)", re.I)
+
+
+def _year_to_come(text: str, today: date) -> date | None:
+    """The first day of a year to come the question asks of (``_NEW_YEAR``, ``_FROM_A_YEAR``),
+    or None."""
+    if _NEW_YEAR.search(text):
+        return date(today.year + 1, 1, 1)
+    m = _FROM_A_YEAR.search(text)
+    if m and today.year < int(m.group("year")) <= today.year + 10:
+        return date(int(m.group("year")), 1, 1)
+    return None
 
 
 def _versions_in_force(kb, hits: list, day: date, ended_too: bool = False) -> list:

