@@ -44,7 +44,7 @@ from server.chat.organization import (HALLAND, ORGANIZATION_NAME, PLACE_TAIL,
 from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, caption_overlap,
                                 which_year_asked, share_of_all_asked,
                                 figures_table,
-                                cell_answer, parse_table, whole_table)
+                                cell_answer, names_a_row, parse_table, whole_table)
 from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
                                 REGISTRATION_WORDS, SYSTEM_WORDS, UNTIL_WORDS, VERSION_WORDS,
                                 load_router, message_features)
@@ -2641,7 +2641,8 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
                  # Halland's "konsultativt stöd" after the municipality's discharge routine)
                  or ((_FOLLOWS_ON.match(text) or _ENDS_POINTING_BACK.search(text))
                      and words <= FOLLOW_ON_WORDS))
-            and _POINTS_BACK.search(text)):
+            and (_POINTS_BACK.search(text) or _FRAGMENT.match(text)
+                 or (words <= 2 and _names_a_row_of_the_topic(kb, text, conv)))):
         return None
     if _other_system(kb, text, conv):
         return None
@@ -2655,6 +2656,24 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
     if heading is not None:
         return f"{text} ({heading})"
     return _with_topic(kb, text, conv)
+
+
+#: A few words opening on a preposition, adding to the question just answered ("per vc o
+#: månad?" after an occupational therapist's visits of a year got a bus's table, "för ssk?"
+#: after the physicians' was refused, "i procent?" after the nurses' got the SäBo's +50 %:
+#: walk-through, stop 44).
+_FRAGMENT = re.compile(r"^\s*(?:per|för|hos|bland|i|among|for|in)\s+\S+(?:\s+\S+){0,3}\s*[?.!]*\s*$",
+                       re.I)
+
+
+def _names_a_row_of_the_topic(kb, text: str, conv: Conversation) -> bool:
+    """True when ``text`` names a row of the table whose values the last answer gave
+    ("fysioterapeuter?" after the occupational therapists' monthly average: walk-through,
+    stop 44, got the table of totals run together)."""
+    if not (conv.topic or {}).get("rows"):
+        return False
+    chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
+    return chunk is not None and names_a_row(text, chunk.text, _tokenizer_for(kb).tokenize)
 
 
 def _topic_document_and_chunk(kb, conv: Conversation):
@@ -7957,8 +7976,11 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     # a row's share of the whole table asked ("hur stor andel av alla hembesök 2019 gjordes av
     # läkare": walk-through, stop 33, got the monthly averages whole): computed from the table
     share_of_rows = share_of_all_asked(text)
+    # (a few words and a year ask for the figure as well: "arbetsterapeuternas hembesök 2019"
+    # got the table of totals run together: walk-through, stop 44)
+    year_figure = bool(_YEAR.search(text)) and len(text.split()) <= 5
     if cell is None and (_ASKS_NUMBER.search(text) or frame.search_text or ALL_ROWS.search(text)
-                         or table_change or share_of_rows) \
+                         or table_change or share_of_rows or year_figure) \
             and (not share or share_unstated or table_change or share_of_rows):
         # (A share asked for is a sentence's, not a table cell's: answer set, tuning part,
         # "med hur många procent ökade läkarmedverkans besök 2021 jmf med året innan" -> 45.)
@@ -8392,7 +8414,10 @@ def _rows_before(kb, frame: Frame) -> tuple[str, ...]:
 
 #: An average asked or captioned: "genomsnitt", "i snitt", "per månad", "average", "monthly".
 _AVERAGE = re.compile(r"genomsnitt\w*|\bi snitt\b|\bsnitt\w*|\bmedel\w*|\bper månad\b|"
-                      r"\baverage\w*|\bmonthly\b|\bper month\b|\bmean\b", re.I)
+                      r"\baverage\w*|\bmonthly\b|\bper month\b|\bmean\b|"
+                      # ("per vc o månad?": walk-through, stop 44, got the totals again)
+                      r"\bper\s+\w+\s+(?:o|och|and|&)\s+(?:månad|month)\b|\bi månaden\b|"
+                      r"\ba month\b", re.I)
 #: A total asked: "totalt", "sammanlagt", "per år", "in total".
 _TOTAL = re.compile(r"\btotal\w*|\bsammanlagt\b|\bper år\b|\bin all\b|\ba year\b|\bsummer\w*|"
                     r"\bsum(?: up)?\b", re.I)

@@ -166,6 +166,19 @@ def _label_matches(label: str, question_words: list[str], question_terms: set[st
     return False
 
 
+def names_a_row(question: str, table_text: str, tokenize) -> bool:
+    """True when ``question`` names a row of the table in ``table_text`` by its own words
+    (or a staff group's abbreviation: "ssk")."""
+    table = parse_table(table_text)
+    if table is None:
+        return False
+    words = [w.lower() for w in re.findall(r"\w+", question)]
+    words += [_ROW_ABBREVIATIONS[w] for w in words if w in _ROW_ABBREVIATIONS]
+    own = set(tokenize(" ".join(words), compounds=False))
+    caption = table_text[table.caption.start:table.caption.end] if table.caption else ""
+    return any(_label_matches(r.label, words, own, tokenize, caption) for r in table.rows)
+
+
 def caption_overlap(table_text: str, question_terms: set[str], tokenize) -> int:
     """How many of the question's terms the table's caption holds (0 without a table)."""
     table = parse_table(table_text)

@@ -413,3 +413,29 @@ def test_the_nurses_abbreviated_ssk_are_the_nurses_row(ask, follow_up, answer):
     assert b["kind"] == "search" and answer in b["answer"] and "Läkare" not in b["answer"]
     c = ask("hur många hembesök gjorde ssk 2020?")
     assert "Sjuksköterska/DSK 2020: 797" in c["answer"]
+
+
+def test_a_few_words_and_a_year_ask_for_the_figure(ask):
+    # walk-through, stop 44: "arbetsterapeuternas hembesök 2019" got the table of totals run
+    # together
+    body = ask("arbetsterapeuternas hembesök 2019")
+    assert body["answer"].startswith("Totala antalet hembesök inom Vårdcentralen Halland per "
+                                     "kategori: Arbetsterapeut 2019: 2570."), body["answer"]
+
+
+def test_short_table_follow_ups_keep_the_table_and_change_the_row_or_the_measure(ask):
+    # walk-through, stop 44: "för ssk?" after the physicians' visits was refused, "per vc o
+    # månad?" after the occupational therapists' got a bus's table, "fysioterapeuter?" after
+    # the monthly averages got the totals run together
+    a = ask("hur många hembesök gjorde läkarna på vårdcentralerna 2021")
+    b = ask("för ssk?", a["conversation_id"])
+    assert b["kind"] == "search" and "Sjuksköterska/DSK" in b["answer"] \
+        and "797" in b["answer"], b["answer"]
+    c = ask("arbetsterapeuternas hembesök 2019")
+    d = ask("per vc o månad?", c["conversation_id"])
+    assert d["answer"].startswith("Antal hembesök genomsnitt per månad per 23 vårdcentraler: "
+                                  "Arbetsterapeut"), d["answer"]
+    e = ask("fysioterapeuter?", c["conversation_id"])
+    assert e["answer"].startswith("Antal hembesök genomsnitt per månad per 23 vårdcentraler: "
+                                  "Fysioterapeut 2019: 0,08"), e["answer"]
+
