@@ -2723,8 +2723,12 @@ def _another_passage_holding(kb, text: str, conv: Conversation) -> str | None:
         return None
     tokenizer = _tokenizer_for(kb)
     tokenize = tokenizer.tokenize
-    quoted = set(tokenize(f"{document.meta.title} {chunk.section or ''} {chunk.text}",
-                          compounds=True))
+    # (the quoted passage's whole section: "hur mycket ökade det i procent" after
+    # Läkarmedverkan's table, whose section states "en ökning med 45 procent" in another
+    # passage, was sent to a bus's "75 procent": walk-through, stop 44)
+    section_text = " ".join(c.text for c in document.chunks if c.section == chunk.section)
+    quoted = set(tokenize(f"{document.meta.title} {chunk.section or ''} {chunk.text} "
+                          f"{section_text}", compounds=True))
     asked = {t for t in tokenize(text, compounds=False) if t.isalpha() and len(t) >= 5
              and t not in S.FUNCTION_TERMS} - quoted
     lexicon = getattr(kb, "lexicon", None)

@@ -439,3 +439,11 @@ def test_short_table_follow_ups_keep_the_table_and_change_the_row_or_the_measure
     assert e["answer"].startswith("Antal hembesök genomsnitt per månad per 23 vårdcentraler: "
                                   "Fysioterapeut 2019: 0,08"), e["answer"]
 
+
+def test_the_increase_in_percent_after_a_table_is_its_sections_stated_increase(ask):
+    # walk-through, stop 44: "hur mycket ökade det i procent" after Läkarmedverkan's visits
+    # of 2021 and 2020 got a bus's "produktionsbortfall på omkring 75 procent"
+    a = ask("läkarmedverkan, hur många besök 2021")
+    ask("och 2020?", a["conversation_id"])
+    c = ask("hur mycket ökade det i procent", a["conversation_id"])
+    assert "ökning med 45 procent" in c["answer"] and "75 procent" not in c["answer"], c["answer"]
