@@ -5219,3 +5219,14 @@ def test_a_fee_asked_of_the_nurse_not_the_doctor_is_not_the_physicians_fee(ask, 
     body = ask(question)
     assert body["kind"] == "no_answer", body["answer"]
     assert "200" not in body["answer"]
+
+
+def test_what_the_clinic_does_each_year_is_the_yearly_medication_review(client):
+    # walk-through, stop 44: "what does the vårdcentral have to do for säbo residents each
+    # year?" after the head physician quoted that sentence again
+    a = _ask_halland(client, "who is the huvudansvarig läkare on a sabo then, is that the one "
+                             "responsible for each resident?")
+    b = _ask_halland(client, "what does the vårdcentral have to do for säbo residents each "
+                             "year?", a["conversation_id"])
+    assert "läkemedelsgenomgång" in b["answer"] and "minst en gång per år" in b["answer"], \
+        b["answer"]
