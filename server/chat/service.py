@@ -5764,9 +5764,18 @@ def _covers_nothing(kb, text: str, hit) -> bool:
     ("vem ska vaccinera våra boende mot influensa", "en ssk är sjukskriven 3 veckor, vem täcker
     hennes patienter", "får hemsjukvårdspersonalen parkera gratis" with the municipality
     picked were each said to be covered by a Region Halland routine: walk-through, stop 41)."""
-    missing = len(_rare_words_missing(kb, text, hit.chunk.text))
-    return missing >= ELSEWHERE_MISSING or (hit.term_coverage < ELSEWHERE_COVERAGE
-                                            and missing >= 2)
+    missing = _rare_words_missing(kb, text, hit.chunk.text)
+    # (a visit's facts are no matter asked: "87", "åring" of "hur registrerar jag hembesöket,
+    # 87 åring på säbo efter utskrivning" are in no routine's words)
+    # (and an English question's words are never a Swedish passage's: "what does home care
+    # cost" lacks "home", "care", "cost" in the municipality's "Avgift för Hemsjukvård")
+    topical = {t for t in missing if t.isalpha() and t not in _AGE_TOKENS} \
+        if detect_language(text) != "en" else set()
+    return len(topical) >= ELSEWHERE_MISSING or (hit.term_coverage < ELSEWHERE_COVERAGE
+                                                 and len(missing) >= 2)
+
+
+_AGE_TOKENS = frozenset({"år", "åring", "åringen", "åriga", "årig", "yo", "year", "years", "old"})
 
 
 def _no_answer(state, frame: Frame, nearby: bool = False, elsewhere=None) -> ChatReply:
