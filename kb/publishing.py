@@ -333,11 +333,42 @@ def resolve_supersedes(value: str | None, known: dict[str, DocumentMeta]) -> str
     if not value:
         return None
     wanted = " ".join(value.split()).casefold()
+    # (and without a remark in brackets after it: "Ersätter: Rutin för anslutning … (tidigare
+    # version)" was left unread: walk-through, stop 44)
+    bare = re.sub(r"\s*\([^)]*\)\s*[.]?$", "", wanted).strip()
+    titled = []
     for document_id, meta in known.items():
-        if wanted in (document_id.casefold(), (meta.external_id or "").casefold(),
-                      meta.title.casefold()):
+        names = (document_id.casefold(), (meta.external_id or "").casefold(),
+                 meta.title.casefold())
+        if wanted in names or (bare and bare in names):
+            if bare == meta.title.casefold() or wanted == meta.title.casefold():
+                titled.append(document_id)  # (a title several versions share: the latest)
+                continue
             return document_id
+    if titled:
+        return latest_version(titled, known)
     return value
+
+
+def latest_version(ids: list[str], known: dict[str, DocumentMeta]) -> str:
+    """Of documents sharing a title, the one no other of them replaces, the latest to begin."""
+    current = [i for i in ids if not any(known[j].supersedes == i for j in ids)] or ids
+    return max(current, key=lambda i: (known[i].valid_from or date.min, i))
+
+
+def same_title_predecessor(title: str | None, valid_from: date | None,
+                           known: dict[str, DocumentMeta]) -> str | None:
+    """The published document a new one with the same title is the next version of: the
+    latest of that title beginning before ``valid_from`` (or any, when a date is missing);
+    None when no document has the title (walk-through, stop 44: a new version of the
+    municipality's routine from 2027, the same title, had no "Ersätter" proposed, and the
+    rule tables' check of what it breaks was skipped)."""
+    if not title:
+        return None
+    wanted = " ".join(title.split()).casefold()
+    same = [i for i, m in known.items() if " ".join(m.title.split()).casefold() == wanted
+            and (valid_from is None or m.valid_from is None or m.valid_from < valid_from)]
+    return latest_version(same, known) if same else None
 
 
 def _normalized(text: str) -> str:

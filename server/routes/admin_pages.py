@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
@@ -332,6 +333,8 @@ async def preview(request: Request, state: State) -> Response:
         evidence["supersedes_unknown"] = suggestion.supersedes
         evidence.pop("supersedes", None)
         fields["supersedes"] = None
+    if not replace:
+        _propose_predecessor(state, fields, evidence, publisher.known())
     fields = {k: ("" if v is None else str(v)) for k, v in fields.items()}
     names_itself = None
     if replace:
@@ -361,6 +364,37 @@ async def preview(request: Request, state: State) -> Response:
             fields["id"] = replace
     return await _preview_page(request, state, who, publisher, token, filename, data, fields,
                                replace, evidence=evidence, names_itself=names_itself)
+
+
+#: A line giving the organization by a label ("Organisation: …"): the owner's own word.
+_ORGANIZATION_LABELLED = re.compile(r"^\s*(?:organisation|utgivare|förvaltning|huvudman|avsändare|"
+                                    r"ägare)\s*[:|]", re.I)
+
+
+def _propose_predecessor(state, fields: dict, evidence: dict, known: dict) -> None:
+    """A new upload with the title of a published document is proposed as its next version
+    ("Ersätter" = that document), and a document replacing another gets its organization when
+    the text suggested none published (walk-through, stop 44: a new version of the
+    municipality's routine from 2027 was proposed under "Västra Götalandsregionen", read from a
+    sentence of its body, with "Ersätter" empty, so the rule tables' check was skipped and a
+    nurse who had picked the municipality would never have seen it)."""
+    from kb.publishing import same_title_predecessor
+
+    predecessor = fields.get("supersedes")
+    if not predecessor:
+        predecessor = same_title_predecessor(fields.get("title"), fields.get("valid_from"), known)
+        if predecessor is not None:
+            fields["supersedes"] = predecessor
+            evidence["supersedes_same_title"] = known[predecessor].title
+    meta = known.get(predecessor) if predecessor else None
+    organizations = set(state.kb.organizations()) if state.kb is not None else set()
+    if meta is None or not meta.organization or meta.organization == fields.get("organization") \
+            or fields.get("organization") in organizations \
+            or _ORGANIZATION_LABELLED.match(evidence.get("organization") or ""):
+        return
+    evidence["organization_of_predecessor"] = fields.get("organization") or ""
+    evidence.pop("organization", None)
+    fields["organization"] = meta.organization
 
 
 def _same_title(state, fields: dict, replace: str | None) -> list:

@@ -399,6 +399,36 @@ def test_the_preview_suggests_the_first_line_as_title_and_a_known_organization_i
     assert values["valid_from"] == "2026-11-01"
 
 
+def test_a_new_version_with_a_published_title_is_proposed_to_replace_it_in_its_organization(
+        admin_client):
+    # walk-through, stop 44: a new version of the municipality's routine from 2027 (the same
+    # title) was proposed under "Västra Götalandsregionen", read from a sentence of its body,
+    # with "Ersätter" empty: the rule tables' check was skipped, and a nurse who had picked the
+    # municipality would never have seen it
+    text = ("Rutin för anslutning till och utskrivning från hemsjukvård\n\n"
+            "Gäller från: 2027-01-01\n\n"
+            "Bakgrund\n"
+            "Rutinen bygger på avtalet mellan kommunen och Västra Götalandsregionen. "
+            "Patienter som besöker Västra Götalandsregionens mottagningar ansluts inte.\n\n"
+            "Kväll och natt\n"
+            "Kommunens nattpatrull utför planerade insatser mellan kl. 21 och 07 till personer "
+            "som i normala fall besöker VGR:s vårdcentraler.\n")
+    with admin_client() as client:
+        sign_in(client)
+        preview = upload(client, "vg-anslutning-2027.txt", text.encode())
+        titled = upload(client, "vg-anslutning-2027b.txt",
+                        text.replace("Gäller från: 2027-01-01\n\n",
+                                     "Gäller från: 2027-01-01\nErsätter: Rutin för anslutning "
+                                     "till och utskrivning från hemsjukvård (tidigare version)\n\n")
+                        .encode())
+    values = form_values(preview.text)
+    assert values["supersedes"] == "vg-hemsjukvard-anslutning-utskrivning"
+    assert values["organization"] == "Kommun i Västra Götaland (Sektor Välfärd)"
+    assert 'id="supersedes-same-title"' in preview.text
+    assert "Västra Götalandsregionen" in preview.text  # (said to be named, not taken)
+    assert form_values(titled.text)["supersedes"] == "vg-hemsjukvard-anslutning-utskrivning"
+
+
 def test_the_replace_pages_say_the_current_text_is_not_kept_and_how_to_keep_it(admin_client):
     # re-check, stop 19: a content owner replaced a routine with its next version and lost
     # the one that applied before it
@@ -1038,7 +1068,7 @@ def test_a_visit_asked_of_a_region_whose_routine_gives_its_fee_is_answered_from_
         assert "Patienter som fyllt 90 år betalar ingen avgift" in body["answer"]
         assert {c["document_id"] for c in body["citations"]} == {"norrhult-hembesok"}
         assert "500 kr" not in body["answer"]
-    assert vg["kind"] == "no_answer" and "beskriver inte registrering" in vg["answer"]
+    assert vg["kind"] == "no_answer" and "beskriver inte registrering" in vg["answer"], vg["answer"]
 
 
 def test_the_report_shows_a_refused_follow_up_with_its_question_under_the_organization_picked(
