@@ -6910,11 +6910,17 @@ def _only_in_the_next_version(kb, meta, section: str | None) -> bool:
 
 # "vad betyder växelvård?", "vad menas med schablon", "what does Kund mean?", "vad betyder
 # H3?": the meaning of a word (one to three words).
+#: Words after a meaning question that ask nothing more ("btw, in english", "egentligen").
+_MEANING_FILLER = (r"(?:\s*,?\s*(?:btw|by the way|in english|in plain english|exactly|actually|"
+                   r"again|please|egentligen|exakt|förresten|på engelska|på svenska|alltså))*")
 _TERM_ASKED = re.compile(
     r"^\s*(?:(?:och|men|ok)\s*,?\s*)?(?:vad|va)\s+(?:betyder|menas\s+med|står)\s+"
-    r"(?P<sv>[^?!.,]{2,40}?)(?:\s+för(?:\s+(?:något|nåt|någonting|ngt))?)?\s*\??\s*$|"
+    r"(?P<sv>[^?!.,]{2,40}?)(?:\s+för(?:\s+(?:något|nåt|någonting|ngt))?)?"
+    # (a filler after it: "… btw, in english?" (walk-through, stop 44, quoted a Cosmic code
+    # line as the meaning)
+    rf"{_MEANING_FILLER}\s*\??\s*$|"
     r"^\s*(?:and\s+)?what(?:'s|s|\s+does|\s+do)\s+(?P<en>[^?!.,]{2,40}?)\s+(?:mean|stand\s+for)"
-    r"\s*\??\s*$|"
+    rf"{_MEANING_FILLER}\s*\??\s*$|"
     r"^\s*what\s+is\s+meant\s+by\s+(?P<en2>[^?!.,]{2,40}?)\s*\??\s*$|"
     # an abbreviation: "what is SIP", "vad är en SIP?" (walk-through, stop 21: a sentence
     # using "SIP" was quoted, not the one spelling it out)

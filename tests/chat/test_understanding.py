@@ -5239,3 +5239,15 @@ def test_what_the_indicators_are_in_english_is_the_list_of_them(client):
                                 "visit setup?")
     assert "Antal inskrivna i Läkarmedverkan" in body["answer"], body["answer"]
     assert "working hypothesis" in body["answer"]
+
+
+@pytest.mark.parametrize("question, said", [
+    ("what does brytpunktssamtal mean btw, in english?",
+     "The routines do not explain what “brytpunktssamtal” means."),
+    ("vad betyder brytpunktssamtal egentligen?",
+     "Rutinerna förklarar inte vad ”brytpunktssamtal” betyder.")])
+def test_a_meaning_asked_with_a_filler_after_it_is_still_a_meaning_question(ask, question, said):
+    # walk-through, stop 44: "… btw, in english?" got a Cosmic code line as if it were the
+    # meaning
+    body = ask(question)
+    assert body["answer"].startswith(said), body["answer"]
