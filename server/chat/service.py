@@ -2727,6 +2727,11 @@ def _another_passage_holding(kb, text: str, conv: Conversation) -> str | None:
     # Läkarmedverkan's table, whose section states "en ökning med 45 procent" in another
     # passage, was sent to a bus's "75 procent": walk-through, stop 44)
     section_text = " ".join(c.text for c in document.chunks if c.section == chunk.section)
+    if parse_table(chunk.text) is not None:
+        # a change of the table's figures asked is no other matter ("hur mycket minskade det
+        # mellan 2019 och 2020" after the physicians' visits of 2021 was sent to "Digifysisk
+        # vård", the one other section saying "minskade")
+        text = CHANGE_ASKED.sub(" ", text)
     quoted = set(tokenize(f"{document.meta.title} {chunk.section or ''} {chunk.text} "
                           f"{section_text}", compounds=True))
     asked = {t for t in tokenize(text, compounds=False) if t.isalpha() and len(t) >= 5
