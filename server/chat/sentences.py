@@ -816,9 +816,7 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
             rare = {t for t in (named | set(cand.get("heading") or ())) & question.own
                     if question.rarity.get(t, 0.0) >= HEADING_RARITY or t in question.focus}
             score += HEADING_BONUS * min(len(rare), len(named)) / len(named)
-        # (in the lexicon's words too: "what are the indicators …" and "Arbetshypotes över
-        # indikatorer": walk-through, stop 44, got the sentence above them)
-        if question.wants_all and (question.own | question.expanded) & set(cand.get("heading") or ()) \
+        if question.wants_all and question.own & set(cand.get("heading") or ()) \
                 and sum(bool(_BULLET.match(x)) for x in sentences) >= 3:
             score += LIST_HEADING_BONUS
         if score > best_score:

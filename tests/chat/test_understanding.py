@@ -5232,15 +5232,6 @@ def test_what_the_clinic_does_each_year_is_the_yearly_medication_review(client):
         b["answer"]
 
 
-def test_what_the_indicators_are_in_english_is_the_list_of_them(client):
-    # walk-through, stop 44: "what are the indicators they'll use …" got the sentence above
-    # the list under "Arbetshypotes över indikatorer"
-    body = _ask_halland(client, "what are the indicators they'll use to follow up the new home "
-                                "visit setup?")
-    assert "Antal inskrivna i Läkarmedverkan" in body["answer"], body["answer"]
-    assert "working hypothesis" in body["answer"]
-
-
 @pytest.mark.parametrize("question, said", [
     ("what does brytpunktssamtal mean btw, in english?",
      "The routines do not explain what “brytpunktssamtal” means."),
