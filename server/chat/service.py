@@ -1686,6 +1686,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # ersättningen när dom bytte, blev den högre?" after which version holds was refused:
         # walk-through, stop 44): the difference of the two rule tables
         frame.kind = VERSION
+    if frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and _IN_FORCE_ALONE.match(text):
+        # whether a journal system's routine holds, asked in two words ("gäller vas" in the
+        # widget got VAS's "2022-12-19 Rutinen är ny och börjar gälla 2023-01-01", read as yes:
+        # walk-through, stop 44)
+        frame.kind = VERSION
     if frame.kind == SEARCH_KIND and _WHY_VERSION.search(text):
         # why a routine got a new version is the catalog's note on it (answer set C, tuning
         # part: "Varför kom det en ny version av rutinen …" got the registration fields)
@@ -2426,6 +2431,11 @@ _BOTH_SYSTEMS = re.compile(r"\bvas\b.*\bcosmic\b|\bcosmic\b.*\bvas\b", re.I)
 _CHANGE_ASKED = re.compile(r"förändring\w*|\bändr\w*|\bskillnad\w*|\bskiljer\b|\bdifferen\w*|"
                            r"\bchang\w*|\bnytt\b|\bnew\b|"
                            r"\bdiffer\w*|" + SAME_IN_BOTH.pattern, re.I)
+#: Whether a journal system's routine holds, and nothing more ("gäller vas", "gäller
+#: cosmic-rutinen än?", "is vas still valid").
+_IN_FORCE_ALONE = re.compile(r"^\s*(?:gäller|gällde|is|är)\s+(?:the\s+|den\s+)?(?:vas|cosmic)"
+                             r"(?:[- ]?rutinen|[- ]?routine)?(?:\s+(?:fortfarande|än|ännu|idag|"
+                             r"i dag|nu|still|now|today|valid|in force))*\s*\??\s*$", re.I)
 # A document's id asked for ("vilket dokument-id har den nya nattrutinen").
 _DOC_ID_ASKED = re.compile(r"\bdokument-?id\w*|\bdokumentnummer\w*|\bdocument id\b|"
                            r"\bdocument number\b", re.I)

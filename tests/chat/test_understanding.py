@@ -5242,3 +5242,12 @@ def test_a_meaning_asked_with_a_filler_after_it_is_still_a_meaning_question(ask,
     # meaning
     body = ask(question)
     assert body["answer"].startswith(said), body["answer"]
+
+
+@pytest.mark.parametrize("question", ["gäller vas", "gäller vas-rutinen än?"])
+def test_whether_vas_holds_in_two_words_is_answered_no(ask, question):
+    # walk-through in the widget, stop 44: "gäller vas" got VAS's "2022-12-19 Rutinen är ny och
+    # börjar gälla 2023-01-01", read as yes
+    body = ask(question)
+    assert body["kind"] == "version" and body["answer"].startswith("Nej,"), body["answer"]
+    assert "gäller inte längre" in body["answer"]
