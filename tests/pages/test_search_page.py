@@ -90,3 +90,17 @@ def test_a_searched_word_no_document_holds_is_named_beside_the_hits_for_the_othe
     # a word the documents hold with another ending is not named
     html = client.get("/sok", params={"q": "hemsjukvården säbo"}).text
     assert "finns inte i något dokument" not in html
+
+
+def test_a_word_with_a_typing_slip_is_searched_as_the_documents_word_and_said_so(client):
+    # walk-through, stop 44: "vacination" (a slip and a shortened "vaccinationer") listed the
+    # passages nearest in meaning and never the bus section holding the word; "hemsjukvrd"
+    # was said to be in no passage above passages holding "hemsjukvård"
+    html = client.get("/sok", params={"q": "vacination"}).text
+    assert "Inget stycke innehåller orden" not in html
+    assert "Söker på ”vaccinationer” för ”vacination”." in html
+    assert "vaccinationer" in re.search(r'<div class="passage" lang="sv">(.*?)</div>', html,
+                                        re.S).group(1)
+    html = client.get("/sok", params={"q": "hemsjukvrd"}).text
+    assert "Söker på ”hemsjukvård” för ”hemsjukvrd”." in html
+    assert "Inget stycke innehåller orden" not in html and "finns inte i något dokument" not in html
