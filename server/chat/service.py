@@ -5254,8 +5254,13 @@ _PRESCRIPTION = re.compile(r"\b(?:läkar)?ordination\w*|\bordiner\w*|\be-?recept
 _STAFFING = re.compile(r"\bbemanning\w*\s+(?:behövs|krävs|ska|bör|måste)\b|\bstaffing\b|"
                        r"\bhur många\s+\w+\s+(?:behövs|krävs)\b|"
                        r"\bhow many\s+\w+\s+(?:are\s+|do\s+we\s+)?need(?:ed)?\b", re.I)
+# Vaccination ("do I need to give the säbo residents their flu vaccination?": walk-through,
+# stop 44, got the SäBo's "registrerad fast läkarkontakt"; the Swedish question was refused).
+_VACCINATION = re.compile(r"\bvaccin\w*|\bvaccinat\w*|\w+vaccin\w*|\bflu (?:shot|jab)s?\b|"
+                          r"\bimmuni[sz]\w*|\bvaccinera\w*", re.I)
 _SAID_IN_ITS_WORDS = (_ASKS_TRAVEL, _DEATH, _EMPLOYER, _CEILING, _ASKS_SALARY, _DELEGATION,
-                      _PAYMENT_WAY, _JOURNAL_NOTE, _INTERPRETER, _PRESCRIPTION, _STAFFING)
+                      _PAYMENT_WAY, _JOURNAL_NOTE, _INTERPRETER, _PRESCRIPTION, _STAFFING,
+                      _VACCINATION)
 
 
 #: The most words of a search-box query ("lmv", "nyckel borttappad").

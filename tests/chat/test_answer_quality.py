@@ -1872,3 +1872,12 @@ def test_who_decides_asked_with_bestammer_is_the_deciders_sentence(client):
                "ok men vem är det som bestämmer att nån blir inskriven, är det regionen?")
     assert a["kind"] == "search" and "hemsjukvårdens planeringsfunktion" in a["answer"]
     assert "anger inte vem" not in a["answer"]
+
+
+def test_vaccination_is_answered_only_by_a_passage_saying_it(ask):
+    # walk-through, stop 44: "do I need to give the säbo residents their flu vaccination?" got
+    # the SäBo's "registrerad fast läkarkontakt" (the Swedish question was refused)
+    body = ask("do I need to give the säbo residents their flu vaccination?")
+    assert body["kind"] == "no_answer", body["answer"]
+    bus = ask("används bussarna till vaccination?")
+    assert "vaccinationer" in bus["answer"]
