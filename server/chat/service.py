@@ -294,7 +294,15 @@ def _day_of_the_period(stated: dict, period: str, text: str, today: date) -> Non
         if moved is not None:
             stated["visit_date"] = moved.isoformat()
         return
-    _year_of_the_day_asked(stated, first, text)
+    if _DAY_AND_MONTH.search(text):
+        # (a day and a month written; never "idag", "igår", "i måndags", which carry their own
+        # year: "och idag då" after February 2025 was read as 2024-12-06)
+        _year_of_the_day_asked(stated, first, text)
+
+
+#: A day and a month written without a year ("30/3", "30.3", "30 mars", "1:a april").
+_DAY_AND_MONTH = re.compile(r"\b\d{1,2}\s*[/.]\s*\d{1,2}\b|\b\d{1,2}(?::?[ea])?\.?\s+(?:jan|feb|mar|apr|"
+                            r"maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zåäö]*\b", re.I)
 
 
 def _that_day_of_its_month(iso: str, m: re.Match) -> date | None:
