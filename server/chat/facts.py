@@ -1327,7 +1327,12 @@ _SETTINGS = [
                                    r"\b(?:at|in) (?:her|his|their) (?:flat|apartment|house)\b|"
                                    r"\bown (?:flat|house|apartment)|\bhis house\b|\bher house\b|"
                                    r"\bi (?:sin|hennes|hans) (?:lägenhet|hus|villa)\b|"
-                                   r"\bi sitt hus\b|\bbor hemma\b|\b\w+'s (?:house|home|flat|apartment)\b|"
+                                   r"\bi sitt hus\b|\bbor hemma\b|"
+                                   # (never a visit named by its maker: "a doctor's home visit"
+                                   # was read as ordinary housing: walk-through, stop 44)
+                                   r"\b(?!(?:doctor|physician|gp|nurse|doc|locum|clinic|"
+                                   r"vårdcentral)'s\b)\w+'s (?:house|home(?!\s+(?:visit|call))|flat|"
+                                   r"apartment)\b|"
                                    # "lives in a house" (walk-through, stop 33: the housing
                                    # was asked again under Cosmic, the 500 kr left open)
                                    r"\b(?:lives?|living) in (?:a |an |her |his )?(?:house|flat|"

@@ -6156,6 +6156,8 @@ _PATIENT_FEE = re.compile(
     r"\bpatientavgift\w*|\bavgift\w*|\bpat(?:ient\w*)? (?:betala\w*|kosta\w*)|"
     r"\b(?:pt|pat)(?:'?s)? fees?\b|"
     r"\b(?:betala\w*|kosta\w*)\b.{0,30}\bpat(?:ient\w*)?\b|\bvad kostar\b|\bpatient fee|"
+    # ("what does a physician's home visit cost, pt 90", as "vad kostar": walk-through, stop 44)
+    r"\b(?:what|how much) (?:does|do|will|would) .{0,40}\bcosts?\b|"
     r"\bpatient (?:pay|be charged)\w*|\bdoes the patient pay\b|\bcharged?\b|\bfees?\b|"
     # "how old must the pt be to not pay anything" (walk-through, stop 20: a Swedish quote
     # alone), "när blir det gratis", "slipper pat betala"

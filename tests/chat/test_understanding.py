@@ -5251,3 +5251,16 @@ def test_whether_vas_holds_in_two_words_is_answered_no(ask, question):
     body = ask(question)
     assert body["kind"] == "version" and body["answer"].startswith("Nej,"), body["answer"]
     assert "gäller inte längre" in body["answer"]
+
+
+@pytest.mark.parametrize("question, said", [
+    ("what does the patient pay for a doctor's home visit, she's 79",
+     "The patient is under 85 and pays SEK 200"),
+    ("what does a physician's home visit cost, pt 90", "The patient is 85 or older")])
+def test_a_doctors_home_visit_is_no_housing_and_its_cost_is_the_fee_for_the_age(
+        client, question, said):
+    # walk-through, stop 44: "a doctor's home visit" was read as the patient's home (ordinary
+    # housing)
+    body = _ask_halland(client, question)
+    assert "setting" not in body["understood"]["facts"]
+    assert said in body["answer"], body["answer"]
