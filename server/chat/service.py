@@ -665,6 +665,16 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         moved = _that_day_of_its_month(period, day_only)
         if moved is not None:
             text = text[:day_only.start()] + moved.isoformat() + text[day_only.end():]
+    year_meant = _YEAR_MEANT.match(text) if period and len(period) == 10 else None
+    if year_meant:
+        # "nej menar 2024" after which routine held on 2025-04-01: that day of that year
+        # (walk-through, stop 44: refused, and then "nej jag menar 1/4 2024" too)
+        try:
+            moved = date.fromisoformat(period).replace(year=int(year_meant.group("year")))
+        except ValueError:  # (29 February)
+            moved = None
+        if moved is not None:
+            text = f"{'and' if detect_language(text) == 'en' else 'och'} {moved.isoformat()}"
     if period and _THEN.search(text) and (MONEY_WORDS.search(text) or _ASKS_PAYS.search(text)
                                           or REGISTRATION_WORDS.search(text)) \
             and "visit_date" not in extract_facts(text, today).stated() \
@@ -1799,10 +1809,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # visit's answer, no routine then and no compensation
         frame.kind = VISIT
         return frame
-    if frame.kind in (SEARCH_KIND, DATE_RULE) and set(stated) == {"visit_date"} \
+    if frame.kind in (SEARCH_KIND, DATE_RULE, OUT_OF_SCOPE) and set(stated) == {"visit_date"} \
             and conv.last_kind == SEARCH_KIND and topic_chunk is not None \
             and FOLLOWUP_WORDS.search(topic_chunk.section or "") \
-            and ENROL_WORDS.search(text) and UNTIL_WORDS.search(text):
+            and ENROL_WORDS.search(text) and (UNTIL_WORDS.search(text) or _IF_SAID.match(text)):
+        # (or a what-if of it: "om pat ansluts 15/1 2026?" after "när ska första uppföljningen
+        # va" was refused: walk-through, stop 44)
         # the day of enrolment given right after the follow-up rule's sentence, a date asked
         # ("Patienten anslöts 2026-01-15, vilket datum är senast då?": walk-through, stop 26,
         # got "Vid fortsatt anslutning beslutas datum …"): the follow-up's date computed
@@ -8393,6 +8405,12 @@ _A_YEAR_BEFORE = re.compile(r"\bförra året\b|\bi ?fjol\b|\blast (?:year|yr)\b|
 #: Last year named: "förra året", "i fjol", "last year".
 _LAST_YEAR_SAID = re.compile(r"\bförra året\b|\bi fjol\b|\blast year\b|\bifjol\b", re.I)
 #: A follow-up naming years only: "och 2020?", "2019 då", "and 2020".
+#: A message opening on "if" ("om pat ansluts 15/1 2026?", "and if she was enrolled …").
+_IF_SAID = re.compile(r"^\W*(?:(?:och|o|men|ok|okej|and|but|so)\W+)?(?:om|if|what if|say)\b", re.I)
+#: A year alone said to be the one meant ("nej menar 2024", "sorry, I meant 2024").
+_YEAR_MEANT = re.compile(r"^\W*(?:(?:nej|nä|nope|no|sorry|förlåt|oj|ops|oops|alltså|ok)\W+)*"
+                         r"(?:(?:jag|i)\s+)?(?:menar|menade|mean|meant)\s+(?:(?:år|året|the year|"
+                         r"in|i)\s+)?(?P<year>(?:19|20)\d\d)(?:\s+(?:alltså|då|then))?\W*$", re.I)
 _YEARS_ONLY = re.compile(r"^\s*(?:och|men|and|what about|how about|vad sägs om|samma för)?\s*"
                          # ("and back in 2022?": walk-through, stop 35, repeated today's)
                          r"(?:(?:back|way back|tillbaka)\s+)?(?:(?:in|i|år|year)\s+)?"

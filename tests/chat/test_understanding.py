@@ -5264,3 +5264,19 @@ def test_a_doctors_home_visit_is_no_housing_and_its_cost_is_the_fee_for_the_age(
     body = _ask_halland(client, question)
     assert "setting" not in body["understood"]["facts"]
     assert said in body["answer"], body["answer"]
+
+
+def test_a_year_meant_after_a_version_answer_is_that_day_of_the_year(ask):
+    # walk-through, stop 44: "nej menar 2024" after which routine held on 2025-03-01 was
+    # refused, and then "nej jag menar 1/4 2024" too
+    a = ask("vilken version av rutinen för läkarens hembesök gällde den 1 april 2025?")
+    b = ask("nej menar 2024", a["conversation_id"])
+    assert b["kind"] == "version" and b["answer"].startswith("Den 2024-04-01 gällde"), b["answer"]
+
+
+def test_an_enrolment_day_as_a_what_if_after_the_follow_up_rule_counts_the_dates(client):
+    # walk-through, stop 44: "om pat ansluts 15/1 2026?" after "när ska första uppföljningen
+    # va" was refused
+    a = ask_in(client, VG, "när ska första uppföljningen va")
+    b = ask_in(client, VG, "om pat ansluts 15/1 2026?", a["conversation_id"])
+    assert b["kind"] == "rule" and "senast 2026-03-15" in b["answer"], b["answer"]
