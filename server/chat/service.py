@@ -2811,11 +2811,20 @@ def _table_change_asked(kb, text: str, conv: Conversation, frame: Frame) -> str 
                       + named[0] + r"\b", " ", text).strip()
     elif named:
         return None
-    if len(years) < 2 or len(text.split()) > 12 \
-            or not (CHANGE_ASKED.search(text) or _ASKS_PERCENT.search(text)):
+    if len(text.split()) > 12 or not (CHANGE_ASKED.search(text) or _ASKS_PERCENT.search(text)):
         return None
     labels = _rows_before(kb, frame)
     if not labels:
+        return None
+    if len(years) < 2 and frame.topic_table:
+        # a row given for every year, no year asked ("hur mkt ökade det" after
+        # "fysioterapeuter?": walk-through, stop 44, got a bus's table): the table's first and
+        # last year
+        chunk = _chunk(kb, *frame.topic_table)
+        table = parse_table(chunk.text) if chunk is not None else None
+        columns = [c for c in (table.columns if table else ()) if _YEAR.fullmatch(c)]
+        years = [columns[0], columns[-1]] if len(columns) >= 2 else years
+    if len(years) < 2:
         return None
     rows = " och ".join(labels)
     return f"{text.rstrip(' ?.!')} mellan {years[0]} och {years[-1]} för {rows}"
@@ -8056,7 +8065,9 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # after the physicians' visits of 2020 got the physicians' row of 2021: walk-through,
         # stop 40)
         moved = _follows_another_section(kb, frame)
-        before = () if moved else _rows_before(kb, frame)
+        # (a question of its own names its rows itself: "läkarmedverkan hur många besök 2021"
+        # after "undersköterskor 2021?" got the assistant nurses' 7018: walk-through, stop 44)
+        before = () if moved or frame.search_text is None else _rows_before(kb, frame)
         candidates_of_doc = [h for h in offered if h.meta.id == meta.id]
         # (and the tables under the same heading beside them: the totals, when only the monthly
         # averages ranked among the top passages ("Hur stor var förändringen för läkare mellan

@@ -447,3 +447,21 @@ def test_the_increase_in_percent_after_a_table_is_its_sections_stated_increase(a
     ask("och 2020?", a["conversation_id"])
     c = ask("hur mycket ökade det i procent", a["conversation_id"])
     assert "ökning med 45 procent" in c["answer"] and "75 procent" not in c["answer"], c["answer"]
+
+
+def test_a_question_of_its_own_after_a_row_does_not_inherit_the_row(ask):
+    # walk-through, stop 44: "läkarmedverkan hur många besök 2021" after "undersköterskor
+    # 2021?" got the assistant nurses' 7018
+    a = ask("undersköterskor 2021?")
+    assert "Undersköterska 2021: 7018" in a["answer"]
+    b = ask("läkarmedverkan hur många besök 2021", a["conversation_id"])
+    assert "Undersköterska" not in b["answer"] and "7 475" in b["answer"], b["answer"]
+
+
+def test_how_much_it_rose_after_a_row_of_every_year_is_its_first_and_last_year(ask):
+    # walk-through, stop 44: "hur mkt ökade det" after "fysioterapeuter?" got a bus's table
+    a = ask("hur många hembesök gjorde läkarna på vc 2019")
+    b = ask("fysioterapeuter?", a["conversation_id"])
+    assert "Fysioterapeut 2019: 22, 2020: 59, 2021: 53" in b["answer"]
+    c = ask("hur mkt ökade det", a["conversation_id"])
+    assert "Fysioterapeut 2019: 22, 2021: 53 (förändring +31" in c["answer"], c["answer"]
