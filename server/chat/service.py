@@ -2530,6 +2530,11 @@ _QUESTION_WORD_ALONE = (r"^\s*(?:how much|how many|how long|how often|when|why|w
 # the leave from hospital got the enrolment's information, not "Patienterna ansluts inte …":
 # walk-through, stop 42)
 _POINTS_BACK = re.compile(rf"\b(?:{_POINTER_WORDS}|då|then|henne|honom|her|him|hen|hon|han)\b|"
+                          # "sen" closing it, what comes after what was answered ("vem tar över
+                          # ansvaret sen?" after how a patient is discharged from home care got
+                          # the background's "Hemsjukvårdens sjuksköterska … tar över ansvar":
+                          # walk-through, stop 44)
+                          r"\b(?:sen|sedan|efteråt|efter det|afterwards|after that)\s*[?!.]*\s*$|"
                           rf"^\s*(?:(?:ok|okej|okay)\s*,?\s*)?(?:och|o|men|and|but)\b|"
                           # ("what about 2021" after the physicians' visits of 2020: walk-
                           # through, stop 41, quoted the report's list of attachments)

@@ -5280,3 +5280,13 @@ def test_an_enrolment_day_as_a_what_if_after_the_follow_up_rule_counts_the_dates
     a = ask_in(client, VG, "när ska första uppföljningen va")
     b = ask_in(client, VG, "om pat ansluts 15/1 2026?", a["conversation_id"])
     assert b["kind"] == "rule" and "senast 2026-03-15" in b["answer"], b["answer"]
+
+
+def test_who_takes_over_then_after_the_discharge_stays_with_the_discharge(client):
+    # walk-through, stop 44: "vem tar över ansvaret sen?" after how a patient is discharged
+    # from home care got the background's "Hemsjukvårdens sjuksköterska … tar över ansvar",
+    # the opposite
+    a = ask_in(client, VG, "hur skriver man ut någon från hemsjukvården")
+    b = ask_in(client, VG, "vem tar över ansvaret sen?", a["conversation_id"])
+    assert {c["section"] for c in b["citations"]} == {"Utskrivning från hemsjukvård"}, b["answer"]
+    assert "Hemsjukvårdens sjuksköterska" not in b["answer"]
