@@ -1451,7 +1451,7 @@ _LMV_VISIT = re.compile(r"\b(?:inom|inom ramen för|i uppdraget|within|as part o
                         re.I)
 # "inskriven i khsv" whole, so that a negation before "inskriven" reads ("70-åring som inte är
 # inskriven i khsv, efter utskrivning" got 500 kr: walk-through, stop 24)
-_HOME_CARE = re.compile(r"(?:inskriven|ansluten) i (?:den )?(?:kommunal(?:a)? )?(?:hemsjukv\w*|"
+_HOME_CARE = re.compile(r"(?:inskriven|ansluten) i (?:den )?(?:kommunal(?:a)? |kommunens )?(?:hemsjukv\w*|"
                         r"hälso- och sjukvård\w*|k?hsv\b)|ansluten till (?:kommunal )?hemsjukvård\w*|"
                         r"har (?:kommunal )?hemsjukvård|enrolled in (?:municipal )?home (?:health )?care|"
                         r"\bk?hsv\b|\bkhsv-\w+|\bi hemsjukvården\b|inskriven i hemsjukvård\w*|"
@@ -1525,7 +1525,14 @@ _COMPANY_AFTER = re.compile(r"^\w*(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?\s+(?:(?:var|
                             r"(?:(?:from|från|i|in)\s+(?:the\s+)?(?:kommun\w*|municipality)\s+)?"
                             r"(?:comes|come|kommer|går|goes|visits|besöker|är där|is there)\s+"
                             r"(?:\w+\s+){0,2}?(?:every|varje|dagligen|daily|each|varannan|"
-                            r"flera gånger)\b)",
+                            r"flera gånger)\b|"
+                            # the nurse who looks after the patient ("idk, tror DSK på vc
+                            # sköter honom" to whether he is enrolled: walk-through, stop 44,
+                            # the physician's visit became a nurse's, without registration)
+                            r"(?:(?:på|från|at|from|i|in)\s+(?:the\s+)?(?:vc|vårdcentral\w*|"
+                            r"kommun\w*|clinic|municipality)\s+)?"
+                            r"(?:sköter|tar hand om|har hand om|ansvarar för|looks? after|takes? "
+                            r"care of|manages?)\s+(?:honom|henne|hen|pat\w*|him|her|them)\b)",
                             re.I)
 
 

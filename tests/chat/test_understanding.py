@@ -5290,3 +5290,22 @@ def test_who_takes_over_then_after_the_discharge_stays_with_the_discharge(client
     b = ask_in(client, VG, "vem tar över ansvaret sen?", a["conversation_id"])
     assert {c["section"] for c in b["citations"]} == {"Utskrivning från hemsjukvård"}, b["answer"]
     assert "Hemsjukvårdens sjuksköterska" not in b["answer"]
+
+
+def test_the_nurse_who_looks_after_the_patient_did_not_make_the_visit(client):
+    # walk-through, stop 44: "idk, tror DSK på vc sköter honom" to whether he is enrolled was
+    # read as a nurse's visit: no registration and no 500 kr
+    a = _ask_halland(client, "nästa pat 79 år i eget hus, hembesök efter utskrivning igår")
+    b = _ask_halland(client, "idk, tror DSK på vc sköter honom", a["conversation_id"])
+    assert b["kind"] == "rule" and "performed_by" not in b["understood"]["facts"], b["answer"]
+    assert b["decision"]["eligible"] is None
+
+
+def test_not_enrolled_in_the_municipalitys_home_care_is_read(client):
+    # walk-through, stop 44: "han är inte inskriven i kommunens hemsjukvård" was passed over and
+    # the enrolment asked again
+    a = _ask_halland(client, "hembesök igår 79 år eget hus efter utskrivning")
+    b = _ask_halland(client, "nej förresten det var jag som gjorde besöket, jag är läkare. han är "
+                             "inte inskriven i kommunens hemsjukvård", a["conversation_id"])
+    assert b["understood"]["facts"].get("municipal_home_care") is False, b["answer"]
+    assert b["decision"]["eligible"] is False
