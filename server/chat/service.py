@@ -8072,7 +8072,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         moved = _follows_another_section(kb, frame)
         # (a question of its own names its rows itself: "läkarmedverkan hur många besök 2021"
         # after "undersköterskor 2021?" got the assistant nurses' 7018: walk-through, stop 44)
-        before = () if moved or frame.search_text is None else _rows_before(kb, frame)
+        before = () if moved or _names_another_section(kb, frame) else _rows_before(kb, frame)
         candidates_of_doc = [h for h in offered if h.meta.id == meta.id]
         # (and the tables under the same heading beside them: the totals, when only the monthly
         # averages ranked among the top passages ("Hur stor var förändringen för läkare mellan
@@ -8459,6 +8459,27 @@ def _table_lacks_the_year(kb, frame: Frame) -> ChatReply | None:
                           "citations": [], "passages": []}, conversation=None,
                      topic={"document_id": frame.topic_passage[0], "anchor": chunk.anchor},
                      table_rows=tuple(frame.topic_rows))
+
+
+def _names_another_section(kb, frame: Frame) -> bool:
+    """Whether a question of its own (no follow-up) names by a rare word the heading of another
+    section of the document whose table the last answer gave values of ("läkarmedverkan hur
+    många besök 2021" after the assistant nurses' visits: "Läkarmedverkan")."""
+    if frame.search_text or not frame.topic_table:
+        return False
+    document = kb.document(frame.topic_table[0])
+    chunk = _chunk(kb, *frame.topic_table)
+    if document is None or chunk is None:
+        return False
+    tokenize = _tokenizer_for(kb).tokenize
+    # (words of the table's own section do not count: "Samma men genomsnitt per månad och
+    # vårdcentral" after the totals asks of the averages beside them)
+    own = set(tokenize(" ".join(c.text for c in document.chunks if c.section == chunk.section)
+                       + " " + chunk.section))
+    asked = {t for t in tokenize(frame.text, compounds=False) if t.isalpha() and len(t) >= 5} \
+        - own
+    return any(asked & set(tokenize(c.section, compounds=False)) for c in document.chunks
+               if c.section and c.section != chunk.section)
 
 
 def _follows_another_section(kb, frame: Frame) -> bool:
