@@ -7186,10 +7186,14 @@ def _defines(quote: str, term: str) -> bool:
         # got the 500 kr rule)
         rf"(?:är|innebär|betyder|kallas|avser|omfattar|syftar|sker\s+när)\b|"
         # a sentence about the word as its subject: "Läkarmedverkan, stöttar upp patienter …"
-        rf"(?:^|[.:;!?]\s+)[-•]?\s*{t}\w*\s*,\s|\b{t}\w*\s*,?\s*(?:dvs|det vill säga|d\.v\.s)|"
+        rf"(?:^|[.:;!?]\s+)[-•]?\s*{t}\w*\s*,\s|\b{t}\w*\s*,?\s*(?:dvs|det vill säga|d\.v\.s)",
         # (not "X: …": a field's label and its value, "Kund: Primärvård", "Vårdtjänst: -
         # Riktad hemsjukvård| …", explain nothing: walk-through, stop 20)
-        rf"\(\s*{t}\s*\)", quote, re.I)
+        quote, re.I)
+        # the abbreviation in brackets after the words it stands for, never after others
+        # ("daglig verksamhet (LSS)" was quoted as what LSS means: walk-through, stop 44)
+        or (re.search(rf"\(\s*{t}\s*\)", quote, re.I) is not None
+            and (" " in term.strip() or _spelled_out(term, quote) is not None))
         # "en SIP, samordnad individuell plan": an abbreviation and its expansion
         or (term.isupper() and re.search(rf"\b{t}\s*,\s*[a-zåäö]+\s+[a-zåäö]+", quote))
         # "PKT (Palliativa konsultteam)": the abbreviation and its expansion in brackets

@@ -5309,3 +5309,12 @@ def test_not_enrolled_in_the_municipalitys_home_care_is_read(client):
                              "inte inskriven i kommunens hemsjukvård", a["conversation_id"])
     assert b["understood"]["facts"].get("municipal_home_care") is False, b["answer"]
     assert b["decision"]["eligible"] is False
+
+
+def test_an_abbreviation_in_brackets_after_other_words_is_no_meaning_of_it(client):
+    # walk-through, stop 44: "vad betyder LSS" quoted "… daglig verksamhet (LSS)" as its
+    # meaning
+    body = ask_in(client, VG, "vad betyder LSS")
+    assert body["answer"].startswith("Rutinerna förklarar inte vad ”LSS” betyder."), body["answer"]
+    saebo = _ask_halland(client, "vad är säbo")
+    assert saebo["answer"].startswith("SäBo står för ”Särskilt boende för äldre”")
