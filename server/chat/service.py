@@ -7047,6 +7047,9 @@ _EXPLAIN_TERM = re.compile(
 # (typed "e" for "är", with a filler after it: "vad e hemsjukvård egentligen", walk-through,
 # stop 41, got a table of visits per month)
 _WHAT_IS_WORD = re.compile(r"^\s*(?:(?:och|and)\s+)?(?:vad|va)\s+(?:är|e)\s+"
+                           # (after an article too: "vad är en vårdbegäran egentligen": walk-
+                           # through, stop 44, quoted who sends one as what it is)
+                           r"(?:(?:en|ett)\s+)?"
                            r"(?P<word>[a-zåäö-]{8,30})(?<!en)(?<!et)(?<!na)"
                            r"(?:\s+(?:egentligen|exakt|för något|för nåt))?\s*\??\s*$", re.I)
 

@@ -5318,3 +5318,11 @@ def test_an_abbreviation_in_brackets_after_other_words_is_no_meaning_of_it(clien
     assert body["answer"].startswith("Rutinerna förklarar inte vad ”LSS” betyder."), body["answer"]
     saebo = _ask_halland(client, "vad är säbo")
     assert saebo["answer"].startswith("SäBo står för ”Särskilt boende för äldre”")
+
+
+def test_what_a_word_is_asked_with_an_article_is_a_meaning_question(client):
+    # walk-through, stop 44: "vad är en vårdbegäran egentligen" quoted who sends one as if it
+    # said what it is
+    body = ask_in(client, VG, "vad är en vårdbegäran egentligen")
+    assert body["answer"].startswith("Rutinerna förklarar inte vad ”vårdbegäran” betyder."), \
+        body["answer"]
