@@ -5825,6 +5825,14 @@ def _covers_nothing(kb, text: str, hit) -> bool:
     # cost" lacks "home", "care", "cost" in the municipality's "Avgift för Hemsjukvård")
     topical = {t for t in missing if t.isalpha() and t not in _AGE_TOKENS} \
         if detect_language(text) != "en" else set()
+    # (a word cut short or whole of one the passage holds is held, "hemsjukv" of
+    # "hemsjukvård", "pat" of "patienter"; a stem and its word count once, "inskriv" and
+    # "inskrivning": "när ska första uppföljn ske efter inskrivning i hemsjukv" with Region
+    # Halland picked lost its pointer to the municipality's follow-up)
+    held = set(_tokenizer_for(kb).tokenize(hit.chunk.text))
+    topical = {t for t in topical
+               if not any(len(t) >= 3 and w.startswith(t) for w in held)}
+    topical = {t for t in topical if not any(o != t and t.startswith(o) for o in topical)}
     return len(topical) >= ELSEWHERE_MISSING or (hit.term_coverage < ELSEWHERE_COVERAGE
                                                  and len(missing) >= 2)
 
