@@ -5202,11 +5202,8 @@ def test_whether_the_compensation_changed_at_the_switch_is_the_tables_difference
 
 
 def test_a_passage_of_another_organization_lacking_the_questions_rare_words_is_no_pointer(client):
-    # walk-throughs, stop 44: with the municipality picked, "vem bestämmer om en pat ska
-    # anslutas? är det doktorn på vc" and "vilka arbetstider har vi …" were each said to be
-    # Region Halland's matter, by passages lacking three and more of their rare words
-    a = ask_in(client, VG, "vem bestämmer om en pat ska anslutas? är det doktorn på vc")
-    assert a["kind"] == "search" and "hemsjukvårdens planeringsfunktion" in a["answer"], a["answer"]
+    # walk-throughs, stop 44: with the municipality picked, "vilka arbetstider har vi …" was
+    # said to be Region Halland's matter, by a bus section lacking "arbetstid", "natt", "jobb"
     b = ask_in(client, VG, "vilka arbetstider har vi i hemsjukvården, jobbar man natt?")
     assert b["kind"] == "no_answer" and "Region Halland" not in b["answer"], b["answer"]
 
