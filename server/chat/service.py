@@ -274,7 +274,11 @@ def _day_of_the_period(stated: dict, period: str, text: str, today: date) -> Non
     version held on a day, in a month or in a year: a day of that time ("30/3 då" after March
     2025 and "den 30:e då" after 2025-03-31 were read as 2026-03-30 and 2026-11-30, and the
     Cosmic routine named for the day before it began: walk-through, stop 44)."""
-    if _YEAR.search(text) or re.search(r"['’-]\d{2}\b", text):
+    if _YEAR.search(text) or re.search(r"['’-]\d{2}\b", text) \
+            or not (_DAY_AND_MONTH.search(text) or _DAY_OF_MONTH.search(text)):
+        # (only a day and a month written, or a day of the month; never "idag", "igår", "i
+        # måndags", which carry their own year: "och idag då" after February 2025 was read as
+        # 2024-12-06)
         return
     try:
         said = date.fromisoformat(str(stated["visit_date"]))
@@ -294,10 +298,7 @@ def _day_of_the_period(stated: dict, period: str, text: str, today: date) -> Non
         if moved is not None:
             stated["visit_date"] = moved.isoformat()
         return
-    if _DAY_AND_MONTH.search(text):
-        # (a day and a month written; never "idag", "igår", "i måndags", which carry their own
-        # year: "och idag då" after February 2025 was read as 2024-12-06)
-        _year_of_the_day_asked(stated, first, text)
+    _year_of_the_day_asked(stated, first, text)
 
 
 #: A day and a month written without a year ("30/3", "30.3", "30 mars", "1:a april").

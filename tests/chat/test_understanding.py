@@ -5159,6 +5159,9 @@ def test_a_day_after_a_year_asked_of_is_in_that_year(ask):
     a = ask("vilken rutin gällde 2024")
     b = ask("och 1/12?", a["conversation_id"])
     assert b["answer"].startswith("Den 2024-12-01 gällde"), b["answer"]
+    # (never today: "och idag då" is today's)
+    c = ask("och idag då", a["conversation_id"])
+    assert c["answer"].startswith("I dag ("), c["answer"]
 
 
 def test_living_far_from_the_clinic_finds_the_reports_sentence_on_it(client):
