@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hmac
 import logging
-import re
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
@@ -366,11 +365,6 @@ async def preview(request: Request, state: State) -> Response:
                                replace, evidence=evidence, names_itself=names_itself)
 
 
-#: A line giving the organization by a label ("Organisation: …"): the owner's own word.
-_ORGANIZATION_LABELLED = re.compile(r"^\s*(?:organisation|utgivare|förvaltning|huvudman|avsändare|"
-                                    r"ägare)\s*[:|]", re.I)
-
-
 def _propose_predecessor(state, fields: dict, evidence: dict, known: dict) -> None:
     """A new upload with the title of a published document is proposed as its next version
     ("Ersätter" = that document), and a document replacing another gets its organization when
@@ -378,6 +372,7 @@ def _propose_predecessor(state, fields: dict, evidence: dict, known: dict) -> No
     municipality's routine from 2027 was proposed under "Västra Götalandsregionen", read from a
     sentence of its body, with "Ersätter" empty, so the rule tables' check was skipped and a
     nurse who had picked the municipality would never have seen it)."""
+    from ingest.suggest import _ORG_LABEL  # a line naming it by a label: the owner's own word
     from kb.publishing import same_title_predecessor
 
     predecessor = fields.get("supersedes")
@@ -390,7 +385,7 @@ def _propose_predecessor(state, fields: dict, evidence: dict, known: dict) -> No
     organizations = set(state.kb.organizations()) if state.kb is not None else set()
     if meta is None or not meta.organization or meta.organization == fields.get("organization") \
             or fields.get("organization") in organizations \
-            or _ORGANIZATION_LABELLED.match(evidence.get("organization") or ""):
+            or _ORG_LABEL.match(evidence.get("organization") or ""):
         return
     evidence["organization_of_predecessor"] = fields.get("organization") or ""
     evidence.pop("organization", None)
