@@ -365,8 +365,8 @@ def same_title_predecessor(title: str | None, valid_from: date | None,
     rule tables' check of what it breaks was skipped)."""
     if not title:
         return None
-    wanted = " ".join(title.split()).casefold()
-    same = [i for i, m in known.items() if " ".join(m.title.split()).casefold() == wanted
+    wanted = _normalized(title)
+    same = [i for i, m in known.items() if _normalized(m.title) == wanted
             and (valid_from is None or m.valid_from is None or m.valid_from < valid_from)]
     return latest_version(same, known) if same else None
 

@@ -2762,7 +2762,7 @@ def _another_passage_holding(kb, text: str, conv: Conversation) -> str | None:
     # (the quoted passage's whole section: "hur mycket ökade det i procent" after
     # Läkarmedverkan's table, whose section states "en ökning med 45 procent" in another
     # passage, was sent to a bus's "75 procent": walk-through, stop 44)
-    section_text = " ".join(c.text for c in document.chunks if c.section == chunk.section)
+    section_text = _section_text(document, chunk.section)
     if parse_table(chunk.text) is not None:
         # a change of the table's figures asked is no other matter ("hur mycket minskade det
         # mellan 2019 och 2020" after the physicians' visits of 2021 was sent to "Digifysisk
@@ -8496,10 +8496,16 @@ def _table_lacks_the_year(kb, frame: Frame) -> ChatReply | None:
                      table_rows=tuple(frame.topic_rows))
 
 
+def _section_text(document, section: str) -> str:
+    """The text of every passage of ``document`` under ``section``."""
+    return " ".join(c.text for c in document.chunks if c.section == section)
+
+
 def _names_another_section(kb, frame: Frame) -> bool:
-    """Whether a question of its own (no follow-up) names by a rare word the heading of another
-    section of the document whose table the last answer gave values of ("läkarmedverkan hur
-    många besök 2021" after the assistant nurses' visits: "Läkarmedverkan")."""
+    """Whether a question of its own (no follow-up) names, by a word of five letters or more
+    that the table's own section lacks, the heading of another section of the document whose
+    table the last answer gave values of ("läkarmedverkan hur många besök 2021" after the
+    assistant nurses' visits: "Läkarmedverkan")."""
     if frame.search_text or not frame.topic_table:
         return False
     document = kb.document(frame.topic_table[0])
@@ -8509,8 +8515,7 @@ def _names_another_section(kb, frame: Frame) -> bool:
     tokenize = _tokenizer_for(kb).tokenize
     # (words of the table's own section do not count: "Samma men genomsnitt per månad och
     # vårdcentral" after the totals asks of the averages beside them)
-    own = set(tokenize(" ".join(c.text for c in document.chunks if c.section == chunk.section)
-                       + " " + chunk.section))
+    own = set(tokenize(_section_text(document, chunk.section) + " " + chunk.section))
     asked = {t for t in tokenize(frame.text, compounds=False) if t.isalpha() and len(t) >= 5} \
         - own
     return any(asked & set(tokenize(c.section, compounds=False)) for c in document.chunks
