@@ -175,9 +175,12 @@ def date_rule_text(name: str, result: dict, meta, lang: str) -> str:
     later = result.get("next_by") or []
     if result.get("last_followup"):
         every = _months_between(result["last_followup"], later[0])
-        return "\n".join([t(lang, "fu_intro", org=org),
-                          t(lang, "fu_last", next=later[0], every=every, d=result["last_followup"],
-                            later=", ".join(later[1:]))])
+        lines = [t(lang, "fu_intro", org=org),
+                 t(lang, "fu_last", next=later[0], every=every, d=result["last_followup"],
+                   later=", ".join(later[1:]))]
+        if result.get("followup_day_assumed"):
+            lines.append(t(lang, "fu_month_only", d=result["last_followup"]))
+        return "\n".join(lines)
     months_first = _months_between(result["enrolled_on"], result["first_by"])
     every = _months_between(result["first_by"], later[0]) if later else 6
     joiner = ", " if lang == "sv" else ", "

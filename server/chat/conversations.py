@@ -284,7 +284,8 @@ def _topic_or_none(value) -> dict | None:
             topic["rule"] = value["rule"]
             if value.get("last_followup") is True:  # counted from the latest follow-up
                 topic["last_followup"] = True
-            for key in ("discharge_date", "support_until"):  # the days Läkarmedverkan counted
+            # the days Läkarmedverkan counted, the enrolment the follow-ups counted from
+            for key in ("discharge_date", "support_until", "enrolled_on"):
                 if isinstance(value.get(key), str) and _ISO_DAY.fullmatch(value[key]):
                     topic[key] = value[key]
         if isinstance(value.get("asked_on"), str) and _ISO_DAY.fullmatch(value["asked_on"]):

@@ -357,15 +357,27 @@ def extract_visit_date(text: str, today: date) -> date | None:
     """The visit date a message names: ISO, day/month and written dates, idag/igår/i förrgår,
     weekdays; a day and month "nästa år" / "förra året" in that year (walk-through, stop 22:
     "och om jag tappar den 15/1 nästa år" was read as last January)."""
-    day, left_out = _visit_date(text, today)
+    day, left_out, starts = _visit_date_at(text, today)
     if day is not None and left_out:
         shift = 1 if _NEXT_YEAR.search(text) else -1 if _LAST_YEAR.search(text) else 0
+        year_word = (_NEXT_YEAR.search(text) or _LAST_YEAR.search(text))
+        if shift and len(starts) > 1 and not _years_date(year_word.start(), starts):
+            # the year said of another date ("hon anslöts igår 5/12. första uppföljningen
+            # gör vi 20 januari nästa år": walk-through, stop 46, read 2027-12-05)
+            shift = 0
         if shift:
             try:
                 day = day.replace(year=today.year + shift)
             except ValueError:  # 29 February
                 day = day.replace(year=today.year + shift, day=28)
     return day
+
+
+def _years_date(at: int, starts: list[int]) -> bool:
+    """True when the year word at ``at`` follows the chosen date (``starts[0]``) closer than
+    any other date."""
+    before = [s for s in starts if s < at]
+    return bool(before) and max(before) == starts[0]
 
 
 def year_left_out(text: str, today: date) -> bool:
@@ -692,9 +704,15 @@ _DENIED_DAY = re.compile(r"\b(?:inte|ej|icke|not)\s+(?:den\s+|the\s+|på\s+|on\s
 
 def _visit_date(text: str, today: date) -> tuple[date | None, bool]:
     """(the visit date, whether its year was left out)."""
+    return _visit_date_at(text, today)[:2]
+
+
+def _visit_date_at(text: str, today: date) -> tuple[date | None, bool, list[int]]:
+    """(the visit date, whether its year was left out, where the text's dates start)."""
     found = _date_candidates(text, today)
     if not found:
-        return None, False
+        return None, False, []
+    starts = sorted(c[1] for c in found)
     visit_named = _VISIT_WORD.search(text) is not None
 
     def other_event(start: int) -> bool:
@@ -709,9 +727,9 @@ def _visit_date(text: str, today: date) -> tuple[date | None, bool]:
     # walk-through, stop 44)
     found = [c for c in found if not _DENIED_DAY.search(text[max(0, c[1] - 12):c[1]])]
     if not found:
-        return None, False
+        return None, False, starts
     own = [c for c in found if not other_event(c[1])]
-    rank, _, day, left_out = min(own or found, key=lambda c: (c[0], c[1]))
+    rank, start, day, left_out = min(own or found, key=lambda c: (c[0], c[1]))
     dated = [c[2] for c in found if other_event(c[1]) and not c[3]]
     if own and left_out and dated:
         # a visit's day without its year after another event's with one: the first such
@@ -720,7 +738,83 @@ def _visit_date(text: str, today: date) -> tuple[date | None, bool]:
         after = [d for d in (years_later(day, k) for k in range(-30, 2)) if d >= dated[0]]
         if after:
             day, left_out = min(after), False
-    return day, left_out
+    return day, left_out, [start] + [s for s in starts if s != start]
+
+
+#: A follow-up's word, and what makes the day after it an enrolment's instead ("första
+#: uppföljningen om hon ansluts 15/1").
+_FOLLOWUP_WORD = re.compile(r"\buppfölj\w*|\buppfölning\w*|\buppf\b\.?|\bfollow[- ]?up\w*", re.I)
+_ENROLMENT_WORD = re.compile(r"\b(?:anslö\w*|anslut\w*|inskriv\w*|inskrev\w*|skrevs in|skrivs in|"
+                             r"flyttade in|flyttar in|inflytt\w*|enrol\w*|admitted)\b", re.I)
+#: A follow-up to come ("om vi gör första uppf redan 20/1", "första uppföljningen gör vi 20
+#: januari"): its day without a year is the next such day.
+_FOLLOWUP_PLANNED = re.compile(r"\b(?:gör|görs|göra|ska|skall|planer\w*|blir|bokad|bokat|"
+                               r"will|plan\w*|scheduled)\b", re.I)
+_FOLLOWUP_NEAR = 45
+_NEXT_YEAR_AFTER = re.compile(r"^\S+(?:\s+[^\s\d]+)?\s+(?:nästa år|next year|kommande år)\b", re.I)
+_MONTH_AFTER = re.compile(rf"^[^.?!\d]{{0,25}}?\b(?:i|in|under|during)\s+({_MONTHS})\b(?!\.?\s*\d)",
+                          re.I)
+
+
+@dataclass(frozen=True)
+class FollowupDay:
+    """The day of a follow-up a message tells of: made ("första uppf gjord 15/10"), planned
+    ("om vi gör första uppf redan 20/1"), or only its month ("uppf gjordes i augusti nån gång":
+    ``month_only``, the month's first day)."""
+
+    day: date
+    month_only: bool = False
+
+
+def followup_day(text: str, today: date, after: date | None = None) -> FollowupDay | None:
+    """The day of the follow-up the text tells of: a date at most a few words after a
+    follow-up word, with no other date and no enrolment's word between ("kvinna 87 ansluten
+    till hsv 31/8 i år, första uppf gjord 15/10" is 15/10, the enrolment 31/8: walk-through,
+    stop 46, counted the first follow-up from 31/8). A day without its year is the latest such
+    day not after today, the next one for a follow-up planned, and never before ``after`` (the
+    enrolment's day): "om vi gör första uppf redan 20/1" after an enrolment on 5/12 is next
+    January's. None when no date follows a follow-up word."""
+    found = _date_candidates(text, today) or []
+    starts = sorted(c[1] for c in found)
+    for rank, start, day, left_out in sorted(found, key=lambda c: (c[1], c[0])):
+        words = [w for w in _FOLLOWUP_WORD.finditer(text, 0, start)
+                 if start - w.end() <= _FOLLOWUP_NEAR]
+        if not words:
+            continue
+        between = text[words[-1].end():start]
+        if _ENROLMENT_WORD.search(between) or re.search(r"[.?!;]", between) \
+                or any(words[-1].end() < other < start for other in starts):
+            continue
+        if left_out:
+            day = _followup_year(text, start, words[-1].start(), day, today, after)
+        return FollowupDay(day)
+    for w in _FOLLOWUP_WORD.finditer(text):
+        m = _MONTH_AFTER.search(text[w.end():])
+        if m is None or _ENROLMENT_WORD.search(text[w.end():w.end() + m.start(1)]):
+            continue
+        month = _MONTH_NAMES.get(m.group(1).lower()[:3]) or _MONTH_NAMES.get(m.group(1).lower())
+        day = date(today.year, month, 1)
+        if day > today:
+            day = day.replace(year=today.year - 1)
+        if after is not None and day < after.replace(day=1):
+            day = day.replace(year=day.year + 1)
+        return FollowupDay(day, month_only=True)
+    return None
+
+
+def _followup_year(text: str, start: int, word_start: int, day: date, today: date,
+                   after: date | None) -> date:
+    """The year of a follow-up's day told without one (``followup_day``)."""
+    if _NEXT_YEAR_AFTER.search(text[start:start + 30]):
+        return years_later(day, today.year + 1 - day.year)
+    planned = _FOLLOWUP_PLANNED.search(text[max(0, word_start - 30):start]) is not None
+    if planned and day <= today:
+        day = _next_such_day(day, today)
+    if after is not None:
+        later = [d for d in (years_later(day, k) for k in range(0, 3)) if d >= after]
+        if day < after and later:
+            day = later[0]
+    return day
 
 
 def _weekday_of(m: re.Match, today: date) -> date | None:

@@ -31,6 +31,7 @@ from rutin.text import detect_language, language_scores
 from server.chat.facts import (AHEAD_WORDS, DISCHARGE_WORDS, age_at_the_visit, age_stated,
                                 age_today,
                                 days_from_the_visit, extract_facts, extract_visit_date,
+                                followup_day,
                                 has_unreadable_date,
                                 merge_facts, month_alone, month_named, other_patient, period_span,
                                 period_words, possible_ages, vague_date, without_age_today,
@@ -1032,6 +1033,10 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
                       "rule": reply.api["date_rule"].get("rule")}
         if reply.api["date_rule"].get("last_followup"):
             conv.topic["last_followup"] = True  # a corrected date is the follow-up's too
+        if reply.api["date_rule"].get("enrolled_on"):
+            # (a follow-up's day told next is never before it: "om vi gör första uppf redan
+            # 20/1" after an enrolment on 5/12 is next January's)
+            conv.topic["enrolled_on"] = reply.api["date_rule"]["enrolled_on"]
         if reply.api["date_rule"].get("support_until"):
             # ("kan det förlängas" then says what the days were, never asks for the date)
             conv.topic["support_until"] = reply.api["date_rule"]["support_until"]
@@ -4266,6 +4271,11 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
     if day is None and frame.reply_to == "correction" and name == LAKARMEDVERKAN:
         # (the day asked again: from the discharge just counted from, "so until what date")
         day = (conv.topic or {}).get("discharge_date")
+    made = _followup_made(frame, conv, day) if name == FOLLOWUP else None
+    if made is not None:
+        enrolled = _enrolment_told(frame, conv, day, made)
+        return _date_rule_answer(state, name, made.day, lang, last_followup=True,
+                                 month_only=made.month_only, enrolled=enrolled)
     if day is None:
         conv.pending = "discharge_date" if name == LAKARMEDVERKAN else "enrolled_on"
         conv.pending_rule = name
@@ -4837,8 +4847,49 @@ def _followup_after(rule, last: date) -> dict:
             "citations": [c.to_api() for c in rule.then_citations]}
 
 
+#: A day told in a conversation about the follow-up is a follow-up's made ("men vi gjorde ju
+#: den 15/10?" after the next follow-up was counted from an enrolment: walk-through, stop 46).
+_DONE_ON = re.compile(r"\b(?:gjorde|gjordes|gjord|gjort|hade|hölls|höll|did|had|held|was done)\b",
+                      re.I)
+
+
+def _followup_made(frame: Frame, conv: Conversation, day: str | None):
+    """The day of a follow-up made or planned the message tells of (``followup_day``), or,
+    in a correction of the follow-up dates, the day told with a verb of a thing done. None
+    when the message names no follow-up's day."""
+    from server.chat.facts import FollowupDay
+
+    today = frame.today or date.today()
+    topic = conv.topic or {}
+    known = topic.get("enrolled_on")
+    first = followup_day(frame.text, today)
+    enrolled = day if day is not None and (first is None or first.day.isoformat() != day) \
+        else known
+    made = followup_day(frame.text, today,
+                        after=date.fromisoformat(enrolled) if enrolled else None)
+    if made is None and day is not None and frame.reply_to == "correction" \
+            and topic.get("rule") == FOLLOWUP and _DONE_ON.search(frame.text) \
+            and not _ENROLMENT_TOLD.search(frame.text):
+        told = date.fromisoformat(day)
+        if known and told < date.fromisoformat(known) and year_left_out(frame.text, today):
+            told = next((d for d in (years_later(told, k) for k in (1, 2))
+                         if d >= date.fromisoformat(known)), told)
+        made = FollowupDay(told)
+    return made
+
+
+def _enrolment_told(frame: Frame, conv: Conversation, day: str | None, made) -> date | None:
+    """The enrolment's day beside a follow-up's: the message's other date, or the one the
+    conversation counted from; None when unknown or after the follow-up."""
+    told = day if day is not None and day != made.day.isoformat() \
+        else (conv.topic or {}).get("enrolled_on")
+    enrolled = date.fromisoformat(told) if told else None
+    return enrolled if enrolled is not None and enrolled <= made.day else None
+
+
 def _date_rule_answer(state, name: str, day: date, lang: str, *,
-                      last_followup: bool = False) -> ChatReply:
+                      last_followup: bool = False, month_only: bool = False,
+                      enrolled: date | None = None) -> ChatReply:
     """Until when Läkarmedverkan supports a patient discharged on ``day`` (HSU 2026-03-03), or
     the follow-up dates of a patient enrolled on ``day`` (the Västra Götaland municipality's
     routine): the same rules as GET /api/v1/lakarmedverkan and /api/v1/followup, cited.
@@ -4851,6 +4902,10 @@ def _date_rule_answer(state, name: str, day: date, lang: str, *,
         result = decide_support(day, rule).to_api()
     elif last_followup:
         result = _followup_after(rule, day)
+        if enrolled is not None:
+            result["enrolled_on"] = enrolled.isoformat()
+        if month_only:
+            result["followup_day_assumed"] = True
     else:
         result = followup_schedule(day, rule).to_api()
     meta = _meta(state.kb, result["document_id"])

@@ -63,6 +63,9 @@ TEXTS = {
         "fu": "Första uppföljningen ska göras senast {first} ({months} månader efter "
               "anslutningen {d}). Därefter minst var {every}:e månad, eller tidigare vid behov: "
               "senast {later} om varje uppföljning görs sista tillåtna dag.",
+        "fu_month_only": "Uppföljningens dag angavs inte, bara månaden: jag räknade från {d}, "
+                         "månadens första dag, så att nästa uppföljning inte hamnar för sent. "
+                         "Med dagen känd blir datumet exakt.",
         "fu_last": "Nästa uppföljning ska göras senast {next} ({every} månader efter den "
                    "senaste uppföljningen {d}), eller tidigare vid behov; därefter minst var "
                    "{every}:e månad: senast {later} om varje uppföljning görs sista tillåtna dag.",
@@ -309,6 +312,9 @@ TEXTS = {
         "fu": "The first follow-up is due by {first} ({months} months after the enrolment on "
               "{d}). After that at least every {every} months, or earlier when needed: by "
               "{later} if each follow-up is made on its last allowed day.",
+        "fu_month_only": "The day of the follow-up was not given, only its month: I counted "
+                         "from {d}, the month's first day, so that the next follow-up is not "
+                         "late. With the day known the date is exact.",
         "fu_last": "The next follow-up is due by {next} ({every} months after the latest "
                    "follow-up on {d}), or earlier when needed; after that at least every {every} "
                    "months: by {later} if each follow-up is made on its last allowed day.",

@@ -1022,6 +1022,55 @@ def test_a_follow_up_said_done_in_other_words_counts_six_months(client, message,
     assert a["kind"] == "rule" and a["date_rule"]["next_by"][0] == next_by
 
 
+def test_a_follow_up_made_beside_the_enrolment_counts_six_months_from_the_follow_up(client):
+    # walk-through, stop 46: "ansluten till hsv 31/8 i år, första uppf gjord 15/10" counted the
+    # first follow-up from 31/8, a deadline 15 days late; "uppföljning gjord 2027-01-20" was
+    # taken as an enrolment (two months, not six)
+    a = ask_in(client, VG, "ny pat här i kommunen: kvinna 87 ansluten till hsv 31/8 2026, "
+                           "första uppf gjord 15/10 2026. när är nästa uppf senast")
+    assert a["kind"] == "rule" and a["date_rule"]["next_by"][0] == "2027-04-15"
+    assert a["date_rule"]["last_followup"] == "2026-10-15"
+    assert a["date_rule"]["enrolled_on"] == "2026-08-31"
+    b = ask_in(client, VG, "uppföljning gjord 2027-01-20. nästa senast?")
+    assert b["date_rule"]["next_by"][0] == "2027-07-20" and "anslutningen" not in b["answer"]
+
+
+def test_a_follow_up_planned_or_said_done_after_the_count_counts_from_its_own_day(client):
+    # walk-through, stop 46: after the first follow-up was counted from yesterday's
+    # enrolment, "om vi gör första uppf redan 20/1" was read as last January's enrolment;
+    # "men vi gjorde ju den 15/10?" as an enrolment too; "nästa år" after the follow-up's day
+    # moved the enrolment told before it a year ahead
+    from rules.months import add_months
+
+    today = today_in_stockholm()
+    a = ask_in(client, VG, f"hon anslöts {(today - timedelta(days=1)).isoformat()}. när ska "
+                           "första uppföljningen vara gjord senast")
+    assert a["date_rule"]["enrolled_on"] == (today - timedelta(days=1)).isoformat()
+    planned = today + timedelta(days=40)
+    b = ask_in(client, VG, f"om vi gör första uppf redan {planned.day}/{planned.month}, när "
+                           "blir nästa då", a["conversation_id"])
+    assert b["date_rule"]["last_followup"] == planned.isoformat()
+    assert b["date_rule"]["next_by"][0] == add_months(planned, 6).isoformat()
+    c = ask_in(client, VG, "ny pat: kvinna 87 ansluten till hsv 2026-08-31. när är nästa uppf "
+                           "senast")
+    assert c["date_rule"]["first_by"] == "2026-10-31"
+    d = ask_in(client, VG, "men vi gjorde ju den 15/10 2026?", c["conversation_id"])
+    assert d["date_rule"]["next_by"][0] == "2027-04-15"
+    e = ask_in(client, VG, "hon anslöts 5/12 2026. första uppföljningen gör vi 20 januari "
+                           "nästa år. när ska nästa uppföljning efter den vara klar")
+    assert e["date_rule"]["next_by"][0] == f"{today.year + 1}-07-20"
+
+
+def test_a_follow_up_made_in_a_month_without_its_day_counts_from_the_months_first_day(client):
+    # walk-through, stop 46: "hon flyttade in 1 juli, uppf gjordes i augusti nån gång, minns
+    # ej datum" called the move-in day "den senaste uppföljningen"
+    a = ask_in(client, VG, "hon flyttade in 1 juli 2026, uppf gjordes i augusti nån gång, "
+                           "minns ej datum. när är nästa?")
+    assert a["kind"] == "rule" and a["date_rule"]["last_followup"].endswith("-08-01")
+    assert a["date_rule"]["next_by"][0].endswith("-02-01")
+    assert "månadens första dag" in a["answer"]
+
+
 def test_a_dose_the_routines_never_state_is_not_covered(ask):
     # re-check, stop 20: "whats the morphine dose …" quoted the palliative team's sentence
     body = ask("whats the morphine dose for end of life pts at home")
