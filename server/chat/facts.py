@@ -902,6 +902,11 @@ _AGE_PATTERNS = [
     # moved a visit of 2025 to today)
     re.compile(r"\b(?:ålder|åldern)\s*(?:är|var|:|till|=)?\s*(?:(?:fortf\.?|fortfarande|"
                r"faktiskt|nu|still|ju)\s+)?(\d{1,3})\b", re.I),
+    # "så fortf 84", "still 84" (walk-through, stop 46: "hon fyller år i augusti så fortf 84",
+    # the reply to "Hur gammal är patienten?", was refused); 40 to 119 only
+    re.compile(r"\b(?:fortf\.?|fortfarande|still)\s+((?:[4-9]\d|1[01]\d))\b"
+               r"(?!\s*(?:kr|sek|%|procent|dagar|days|st\b|/|\.\d|-\d|:))"
+               rf"(?!\s*(?:e\s+|:e\s+)?(?:{_MONTHS})\b)", re.I),
     # A patient's age added last, after a comma: "… so it was the inskrivningssamtal, 76"
     # (routing set, tuning part, locum). Only 40 to 119: a count or an hour is not an age.
     re.compile(r",\s*((?:[4-9]\d|1[01]\d))\s*[.!]?\s*$"),
@@ -1243,6 +1248,13 @@ _UNSURE = re.compile(r"\b(?:vet\s+(?:ej|inte|int|ej riktigt|inte riktigt)|osäke
                      # stop 44, was read as enrolled and the discharge's 500 kr given)
                      r"(?:he|she|they|the patient|the pt)(?:'s|'re|\s+is|\s+are|\s+was)|"
                      r"(?:hon|han|hen|pat\w*)\s+(?:är|e|var|har|hade))\b", re.I)
+
+
+#: Not knowing, said straight after the thing ("khsv vet ej", "khsv?", "hsv oklart": walk-
+#: through, stop 46, "en annan tant nu … khsv vet ej" was read as enrolled and given 500 kr).
+_UNSURE_AFTER = re.compile(r"\s*(?:\?|[:=-]?\s*(?:vet\s+(?:ej|inte|int)|oklart|okänt|osäker\w*|"
+                           r"ej känt|inte känt|ingen aning|ingen koll|dunno|idk|unknown|"
+                           r"not sure|don'?t know)\b)", re.I)
 
 
 def _unsure(text: str, start: int) -> bool:
@@ -1718,7 +1730,13 @@ OTHER_PATIENT = re.compile(
     # the occasion "other")
     r"(?:(?:en|ett|a|the|my|min|mitt|our|vår|vårt)\s+)?"
     r"(?:(?:(?P<new>ny|nytt|new)|nästa|annan|annat|andra|another|next|different|other)\s+"
-    r"(?:patient\w*|pat|pt|case|fall|visit|besök|besöket|hembesök|hembesöket|one)\b|"
+    r"(?:patient\w*|pat|pt|case|fall|visit|besök|besöket|hembesök|hembesöket|one|"
+    # ("en annan tant nu. 88 år …" corrected the last patient's age, housing and visit day:
+    # walk-through, stop 46)
+    r"tant|tanten|gubbe|gubben|dam|damen|man|mannen|kvinna|kvinnan|farbror|gumma|herre|"
+    r"lady|woman|gentleman|guy)\b|"
+    # ("nästa: gubbe född 30/11 1941 …", "nästa. tant 86 år")
+    r"(?:nästa|next)\s*[:.]|"
     # ("ok. now a visit where i was working for lakarmedverkan, …" after a visit of 2022 kept
     # its day: walk-through, stop 44)
     r"(?:a|an|ett|en)\s+(?:visit|besök|hembesök)\s+(?:where|when|with|to|där|när|hos|med)\b)",
@@ -1856,7 +1874,7 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
         if setting == "sabo":  # a SäBo resident is always enrolled (api.md, municipal_home_care)
             facts.municipal_home_care = True
     m = _HOME_CARE.search(text)
-    if m and not _unsure(text, m.start()):
+    if m and not _unsure(text, m.start()) and not _UNSURE_AFTER.match(text[m.end():]):
         # a negation before it or inside it ("har ingen hemsjukvård", "has no home care")
         facts.municipal_home_care = not (_negated(text, m.start()) or any(
             re.fullmatch(_NEG, w, re.I) for w in m.group(0).split()))
@@ -1921,7 +1939,10 @@ def _visit_after_discharge(text: str, day: date) -> date:
         return day
     for visit in _VISIT_AFTER.finditer(text):
         m = _THEN_AFTER.match(text[visit.end():])
-        if m and not re.search(r"\d", m.group("between")):
+        # (a day named between is the visit's own: "hembesök i måndags på säbo dagen efter
+        # han kom hem från sjukhuset" was moved to Tuesday: walk-through, stop 46)
+        if m and not re.search(r"\d", m.group("between")) \
+                and not _date_candidates(m.group("between"), day):
             return day + timedelta(days=_counted_days(m))
     return day
 

@@ -1608,6 +1608,41 @@ def test_another_patient_in_the_same_conversation_starts_from_no_facts(ask):
     assert "särskilt boende" in c["question"]
 
 
+def test_another_lady_or_the_next_one_is_another_patient_and_home_care_unknown_is_asked(ask):
+    # walk-through, stop 46: "en annan tant nu. 88 år, bor hemma i lgh, utskriven från
+    # sjukhuset 24/11 … khsv vet ej" corrected the last patient's facts, kept her enrolment
+    # from the SäBo and gave 500 kr
+    a = ask("tant 86 år säbo, inskrivningsbesök 2026-11-20")
+    assert a["decision"]["compensation_sek"] == 500
+    b = ask("en annan tant nu. 88 år, bor hemma i lgh, utskriven från sjukhuset 2026-11-24, var "
+            "där 2026-11-26. khsv vet ej", a["conversation_id"])
+    assert b["answer"].startswith("En annan patient:") and "Ändrat" not in b["answer"]
+    assert "municipal_home_care" not in b["facts"]
+    assert b["decision"]["compensation_sek"] is None and "kommunal hemsjukvård" in b["question"]
+    c = ask("nästa: gubbe 90 år på säbo, brytpunktssamtal 2026-11-30", b["conversation_id"])
+    assert c["answer"].startswith("En annan patient:")
+
+
+def test_a_visit_day_named_before_the_day_after_the_discharge_is_the_visits_own(ask):
+    # walk-through, stop 46: "hembesök i måndags på säbo dagen efter han kom hem från
+    # sjukhuset" moved the visit to Tuesday
+    today = today_in_stockholm()
+    monday = today - timedelta(days=today.weekday() or 7)
+    body = ask("gubbe 90 år, hembesök i måndags på säbo dagen efter han kom hem från sjukhuset")
+    assert body["facts"]["visit_date"] == monday.isoformat()
+    assert ask("pat 88 år säbo utskriven 2026-12-01, hembesök dagen efter")[
+        "facts"]["visit_date"] == "2026-12-02"
+
+
+def test_still_and_an_age_answers_the_question_for_the_age(ask):
+    # walk-through, stop 46: "hon fyller år i augusti så fortf 84", the reply to "Hur gammal
+    # är patienten?", was refused
+    a = ask("brytpunktssamtal på säbo 2025-03-31, hur registrerar jag")
+    assert a["question"] == "Hur gammal är patienten?"
+    b = ask("hon fyller år i augusti så fortf 84", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 200
+
+
 def test_a_new_patient_alone_is_still_the_enrolment(ask):
     a = ask("hembesök idag hos 80-åring på säbo efter utskrivning")
     b = ask("ny patient, 81 år, säbo, igår", a["conversation_id"])
