@@ -1676,6 +1676,20 @@ def _only_at_home(text: str) -> bool:
     return bool(sabo) and bool(homes) and all(_AT_HOME.fullmatch(m.group(0)) for m in homes)
 
 
+_OR = re.compile(r"\s*(?:el|elr|eller|or|/|alt\.?|alternativt)\s*$", re.I)
+
+
+def _occasions_offered(text: str) -> bool:
+    """True when two different occasions stand joined by "eller" / "el" / "or" / "/" in a
+    question ("inskrivningssamtal el brytpunkt?")."""
+    if "?" not in text:
+        return False
+    found = sorted((m.start(), m.end(), value) for value, pattern in _OCCASIONS[:3]
+                   for m in pattern.finditer(text))
+    return any(a[2] != b[2] and _OR.match(text[a[1]:b[0]])
+               for a, b in zip(found, found[1:]))
+
+
 def _first_category(text: str, table) -> tuple[str | None, bool]:
     """The first category whose pattern matches unnegated ("ingen utskrivning, uppföljning av
     sår" is the follow-up: walk-through, stop 21), else the first one negated; and whether
@@ -1855,6 +1869,11 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
     # its occasion the one stated after (a new patient alone is still the enrolment's)
     occasion, negated = _first_category(
         text if switch is None else " " * switch.end() + text[switch.end():], _OCCASIONS)
+    if occasion is not None and _occasions_offered(text):
+        # two occasions offered to choose from is none told ("vilken vårdtjänst väljer jag,
+        # inskrivningssamtal el brytpunkt? hon är ju redan inskriven på säbo" turned a
+        # discharge into a new patient's enrolment: walk-through, stop 46)
+        occasion = None
     if occasion is None and switch is not None and switch.group("new"):
         occasion, negated = "inskrivning", False
     if occasion is None and _CLINICAL_TASK.search(text):

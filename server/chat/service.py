@@ -1787,6 +1787,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         if frame.search_text is None and _TODAY_SAID.search(text):
             frame.search_text = re.sub(r"\s+", " ", _TODAY_SAID.sub(" ", text)).strip()
             frame.hits = kb.search(frame.search_text, k=5, organization=frame.organization)
+    if frame.kind == VERSION and _WHERE_DOCUMENTED.search(text) and not (
+            VERSION_WORDS.search(text) or _CHANGE_ASKED.search(text)):
+        # where a thing is written down, a journal system named, asks what the routines say
+        # of it ("var dokumenterar jag uppföljningen, i journalen i cosmic?" with the Västra
+        # Götaland municipality picked got the Cosmic routine's versions: walk-through,
+        # stop 46; its routine says Treserva)
+        frame.kind = SEARCH_KIND
     if frame.kind == VERSION and _SAID_ABOUT.search(text) and not _CHANGE_ASKED.search(text):
         # what a routine (an old one too) said about a matter is its words, not its validity
         # ("vad sa vas-rutinen om patientavgiften": walk-through, stop 37, got VAS's dates)
@@ -6705,6 +6712,10 @@ _WHICH_ROUTINE = re.compile(r"\bvilk(?:en|et|a)\s+(?:\w+)?(?:rutin|version|dokum
 #: only words of a version's start, end or change.
 _WHY_OR_WHEN = re.compile(r"\W*(?:(?:och|men|and|but|ok|okej)\s+)?(?:varför|why|när|sen när|"
                           r"sedan när|från när|when|since when)\b(?P<rest>.*)", re.I)
+#: Where or how a thing is written down ("var dokumenterar jag …", "where do I document").
+_WHERE_DOCUMENTED = re.compile(r"\b(?:var|vart|hur|i vilket|vilket system|where|how|which system)"
+                               r"\b[^.?!]{0,25}\b(?:dokumenter\w*|journalför\w*|antecknar|"
+                               r"skriver jag|document\w*|chart\w*|record\w*)\b", re.I)
 _VERSION_TALK = frozenset(
     "gälla gäller gällde slutade började upphörde ersattes byttes bytte bytts kom kommit "
     "ändrades infördes gjordes den det de dom dem man vi gamla nya förra versionen version rutinen "

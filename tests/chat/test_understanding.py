@@ -1643,6 +1643,24 @@ def test_still_and_an_age_answers_the_question_for_the_age(ask):
     assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 200
 
 
+def test_two_occasions_offered_to_choose_from_keep_the_visits_occasion(ask):
+    # walk-through, stop 46: "vilken vårdtjänst väljer jag, inskrivningssamtal el brytpunkt?
+    # hon är ju redan inskriven på säbo sen länge" after a discharge turned the visit into a
+    # new patient's enrolment
+    a = ask("hembesök 2026-11-20 hos pat 85 år på säbo, utskriven från sjukhuset 2026-11-18")
+    b = ask("ok men vilken vårdtjänst väljer jag, inskrivningssamtal el brytpunkt? hon är ju "
+            "redan inskriven på säbo sen länge", a["conversation_id"])
+    assert b["kind"] == "rule" and b["facts"]["occasion"] == "utskrivning"
+    assert "ny patient" not in b["answer"] and "inskrivningssamtal" in b["answer"]
+
+
+def test_where_to_document_naming_another_organizations_system_asks_the_routines(client):
+    # walk-through, stop 46: with the Västra Götaland municipality picked, "var dokumenterar
+    # jag uppföljningen, i journalen i cosmic?" got the Cosmic routine's versions
+    a = ask_in(client, VG, "okej.. var dokumenterar jag uppföljningen, i journalen i cosmic?")
+    assert a["kind"] == "search" and "Treserva" in a["answer"]
+
+
 def test_a_new_patient_alone_is_still_the_enrolment(ask):
     a = ask("hembesök idag hos 80-åring på säbo efter utskrivning")
     b = ask("ny patient, 81 år, säbo, igår", a["conversation_id"])
