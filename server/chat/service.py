@@ -472,8 +472,8 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     # (the language is read from the words as typed: "Sabo" restored to "Säbo" made "breakpoint
     # conversation at Sabo 14 Feb 2025, patient 85" Swedish: walk-through, stop 39)
     as_typed = _spell_out_colloquial(_spell_out_lm(text))
-    text = restored = _spell_out_colloquial(_spell_out_lm(_with_diacritics(
-        state.kb, _english_slips_mended(state.kb, text))))
+    text = restored = _system_before_named(state.rules, _spell_out_colloquial(_spell_out_lm(
+        _with_diacritics(state.kb, _english_slips_mended(state.kb, text)))))
     if organization:  # an unknown organization is named back in the answer: never a number
         organization = mask_personnummer(organization)
 
@@ -609,6 +609,17 @@ def respond(state, message: object, conversation_id: str | None, today: date,
             else f"{conv.question.rstrip(' ?.!')} {'in' if english else 'i'} {named}"
         if asked != conv.question:
             text = asked
+    if conv is not None and conv.question and conv.last_kind == SEARCH_KIND \
+            and not conv.pending and not system and _period_alone(text, today) \
+            and (REGISTRATION_WORDS.search(conv.question) or _FIELD_NAMED.search(conv.question)
+                 or _FIELDS_ASKED.search(conv.question)):
+        # a year or a day alone after how a visit is registered: that question of then
+        # ("2023?", "nej förresten, jag menar 31 mars 2025" after "innan cosmic då, vilken
+        # avgiftstyp": walk-through, stop 46, quoted a reference line, then refused)
+        english = detect_language(conv.question) == "en"
+        base = _PERIOD_SAID.sub(" ", _SYSTEM_IN.sub(" ", conv.question)).rstrip(" ?.!")
+        text = re.sub(r"\s+", " ", f"{base} {'in' if english else 'i'} "
+                                   f"{_PERIOD_FILLERS.sub(' ', text).strip(' ?.!,')}").strip()
     place_lang = asked_there = None
     if place:
         # (answered in the language of the message: "what about region skåne" after a Swedish
@@ -3215,6 +3226,54 @@ def _spell_out_colloquial(text: str) -> str:
     for pattern, written in _COLLOQUIAL:
         text = pattern.sub(written, text)
     return text
+
+
+#: The words around a period said alone ("nej förresten, jag menar 31 mars 2025", "och 2022?").
+_PERIOD_FILLERS = re.compile(r"\b(?:och|men|nej|ok|okej|förresten|jag|menar|menade|alltså|då|"
+                             r"and|but|no|sorry|i mean|meant|what about|how about|then|"
+                             r"i|in|under|during|år|året|year)\b", re.I)
+_MONTH_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec)\w*\b|"
+                          r"\bmaj\b|\bmay\b", re.I)
+#: A period in a question asked before ("… i 2023", "… i mars 2024", "… 31/3 2025").
+_PERIOD_SAID = re.compile(r"\b(?:i|in|under|during|den|on)?\s*(?:\d{1,2}[/.]\d{1,2}(?:[/.-]\d{2,4})?|"
+                          r"\d{1,2}\s+[^\W\d_]+\s+(?:19|20)\d\d|[^\W\d_]+\s+(?:19|20)\d\d|"
+                          r"(?:19|20)\d\d(?:-\d\d-\d\d)?)\b", re.I)
+_SYSTEM_IN = re.compile(r"\b(?:i|in)\s+(?:vas|cosmic)\b|\b(?:vas|cosmic)\b", re.I)
+
+
+def _period_alone(text: str, today: date) -> bool:
+    """True when ``text`` names a year or a day and nothing else ("2023?", "och 2022?", "nej
+    förresten, jag menar 31 mars 2025")."""
+    rest = _MONTH_WORDS.sub(" ", _PERIOD_FILLERS.sub(" ", text))
+    if re.search(r"[^\W\d_]", rest):
+        return False
+    return bool(re.search(r"\b(?:19|20)\d\d\b", text)) or extract_visit_date(text, today) \
+        is not None
+
+
+#: The journal system before another, named by it ("innan cosmic", "before cosmic", "innan vi
+#: bytte till cosmic").
+_BEFORE_SYSTEM = re.compile(r"\b(?:innan|före|before|prior to)\s+(?:(?:vi|man|de|dom|they|we)\s+)?"
+                            r"(?:(?:bytte|gick över|switched|changed|moved)\s+(?:till|to)\s+|"
+                            r"(?:bytet|övergången|the switch|the move)\s+(?:till|to)\s+)?"
+                            r"(?P<system>vas|cosmic)\b", re.I)
+
+
+def _system_before_named(rules, text: str) -> str:
+    """``text`` with "innan cosmic" / "before cosmic" written as the system before it ("i VAS",
+    "in VAS"): walk-through, stop 46, "innan cosmic då, vilken avgiftstyp" and "what was the
+    avgiftstyp before cosmic" got today's Cosmic fields."""
+    systems = [r.system for r in getattr(rules, "visit_routines", ()) or ()]
+
+    def before(m: re.Match) -> str:
+        asked = [s.lower() for s in systems]
+        i = asked.index(m.group("system").lower()) if m.group("system").lower() in asked else 0
+        if i == 0:
+            return m.group(0)
+        word = "in" if m.group(0)[:1].lower() in "bp" else "i"
+        return f"{word} {systems[i - 1]}"
+
+    return _BEFORE_SYSTEM.sub(before, text) if systems else text
 
 
 def _spell_out_lm(text: str) -> str:

@@ -1668,6 +1668,38 @@ def test_a_new_patient_alone_is_still_the_enrolment(ask):
     assert b["decision"]["compensation_sek"] == 500
 
 
+def test_which_routine_held_for_registering_doctors_visits_on_a_month_is_the_registration_one(ask):
+    # walk-through, stop 46: "hemsjukvården" named the HSU decision's "hälso- och
+    # sjukvårdsutskottet" by its parts, and no version was said to have held in March 2025
+    body = ask("vilken rutin gällde i mars 2025 för registrering av läkarbesök i hemsjukvården")
+    assert body["kind"] == "version"
+    assert body["answer"].startswith("Den 2025-03-01 gällde ”Registrering av riktade "
+                                     "hemsjukvårdsbesök av läkare i VAS”")
+
+
+def test_before_cosmic_is_the_vas_routine(ask):
+    # walk-through, stop 46: "innan cosmic då, vilken avgiftstyp" and "what was the
+    # avgiftstyp before cosmic" got today's Cosmic fields
+    a = ask("innan cosmic, vilken avgiftstyp")
+    assert "Avgiftstyp: H3" in a["answer"] and "Kontakttyp" not in a["answer"]
+    b = ask("what was the avgiftstyp before cosmic")
+    assert "H3" in b["answer"] and "Läkare närsjukvård" not in b["answer"]
+    c = ask("vilken rutin gällde innan vi bytte till cosmic")
+    assert c["kind"] == "version" and c["answer"].startswith(
+        "”Registrering av riktade hemsjukvårdsbesök av läkare i VAS”")
+
+
+def test_a_year_or_a_day_alone_after_how_a_visit_is_registered_asks_it_of_then(ask):
+    # walk-through, stop 46: "2023?" after how a visit was registered quoted a reference
+    # line; "nej förresten, jag menar 31 mars 2025" was refused
+    a = ask("hur registrerar jag ett hembesök?")
+    assert "i Cosmic" in a["answer"].split("\n")[0]
+    b = ask("2024?", a["conversation_id"])
+    assert "i VAS" in b["answer"].split("\n")[0] and "Avgiftstyp: H3" in b["answer"]
+    c = ask("nej förresten, jag menar 31 mars 2025", b["conversation_id"])
+    assert c["kind"] in ("rule", "search") and "i Cosmic" in c["answer"].split("\n")[0]
+
+
 def test_is_a_version_in_force_today_is_answered_yes_or_no_first(ask):
     # walk-through, stop 22: "gäller VAS-rutinen idag?" opened on the Cosmic routine
     old = ask("gäller VAS-rutinen idag?")
