@@ -2440,7 +2440,11 @@ _SAME_AGAIN = re.compile(r"\s*(?:(?:ok|okej|and|och)\s*,?\s*)?(?:the )?(?:same|s
 # again in a conditional.
 _HYPOTHETICAL = re.compile(r"\b(?:hade|skulle)\s+(?:\w+\s+)?(?:blivit|varit|bli|vara|gällt|"
                            r"fått|betalat|betala)\b|\bwould\s+(?:\w+\s+)?(?:be|have|it|that|"
-                           r"change|pay|get)\b", re.I)
+                           r"change|pay|get)\b|"
+                           # a way asked instead ("can i do it as a video visit instead", "kan
+                           # jag ta det per telefon istället": walk-through, stop 46, kept)
+                           r"\b(?:can|could|may)\s+(?:i|we|you)\b[^.?!]*\binstead\b|"
+                           r"\b(?:kan|får|skulle)\s+(?:jag|vi|man)\b[^.?!]*\bi\s?stället\b", re.I)
 # "vad betalar patienten om hon är 90?": a what-if clause inside a question.
 _WHAT_IF_CLAUSE = re.compile(r"\b(?:om|if)\s+(?:hon|han|hen|patienten|pat|besöket|det|den|"
                              r"vi|jag|she|he|they|the patient|the visit|it|we|I)\b", re.I)
@@ -4059,7 +4063,13 @@ def _as_told(conv: Conversation, known: dict, frame: Frame, switched: bool) -> d
         if conv.told is None:
             conv.told = dict(known)
         return known
-    if conv.told is not None and (_DATE_CORRECTED.search(text) or _AMENDS.search(text)):
+    if conv.told is not None and (_DATE_CORRECTED.search(text) or _AMENDS.search(text)
+                                  # (the visit told anew, its occasion or housing, is no
+                                  # what-if's: "which vårdtjänst for a brytpunktssamtal, pt in
+                                  # own house" after "if it was Läkarmedverkan who did the
+                                  # visit" and "can i do it as a video visit instead" kept both
+                                  # and gave no vårdtjänst: walk-through, stop 46)
+                                  or {"occasion", "setting"} & set(frame.stated)):
         told, conv.told = conv.told, None
         # (said, never silent: "förlåt hon är 91 inte 79" after "om besöket var 2/4 2025
         # istället" went back to the VAS visit of 12/3 unsaid: walk-through, stop 41)

@@ -1661,6 +1661,23 @@ def test_where_to_document_naming_another_organizations_system_asks_the_routines
     assert a["kind"] == "search" and "Treserva" in a["answer"]
 
 
+def test_the_visit_told_anew_after_what_ifs_drops_the_what_ifs_facts(ask):
+    # walk-through, stop 46: after "if it was Läkarmedverkan who did the visit" and "can i do
+    # it as a video visit instead", "which vårdtjänst for a brytpunktssamtal, pt in own house"
+    # kept both, said no compensation and gave no vårdtjänst
+    a = ask("how do i register a hemsjukvård visit after discharge, pt 91 living on säbo, "
+            "visit 2026-12-01")
+    b = ask("does the VC still get the 500 kr if it was Läkarmedverkan who did the visit",
+            a["conversation_id"])
+    assert b["decision"]["compensation_sek"] == 0
+    c = ask("can i do it as a video visit instead", b["conversation_id"])
+    assert c["decision"]["compensation_sek"] == 0
+    d = ask("which vårdtjänst for a brytpunktssamtal, pt in own house", c["conversation_id"])
+    assert "remote" not in d["facts"] and "lakarmedverkan" not in d["facts"]
+    assert "Riktad hemsjukvård| information| brytpunktssamtal" in d["answer"]
+    assert d["answer"].startswith("Note: the answer is for the visit as you described it")
+
+
 def test_a_new_patient_alone_is_still_the_enrolment(ask):
     a = ask("hembesök idag hos 80-åring på säbo efter utskrivning")
     b = ask("ny patient, 81 år, säbo, igår", a["conversation_id"])
