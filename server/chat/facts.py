@@ -191,11 +191,15 @@ SOON_DAYS = 14
 def _soon_this_year(day: date, today: date) -> date:
     """``day`` (read as the latest such day not after ``today``) moved to this year's when
     that is at most SOON_DAYS ahead."""
-    try:
-        this_year = day.replace(year=today.year)
-    except ValueError:  # 29 February
-        return day
-    return this_year if 0 < (this_year - today).days <= SOON_DAYS else day
+    # (or next year's, across the new year: "2/1" said on 28 December)
+    for year in (today.year, today.year + 1):
+        try:
+            ahead = day.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if 0 < (ahead - today).days <= SOON_DAYS:
+            return ahead
+    return day
 
 
 #: A weekday still to come: "på tisdag", "om besöket flyttas till tisdag", "nästa måndag",
@@ -845,8 +849,10 @@ _AGE_PATTERNS = [
                r"(?:hade\s+)?varit|vore|skulle\s+vara|"
                r"is|was|turned|'s|’s|were|had\s+been|would\s+be)\s+"
                # (roughly too: "pat var typ 90", walk-through, stop 42, was refused)
+               # ("hon var alltså 84 då": walk-through, stop 46, refused)
                r"(?:(?:nu|now|bara|endast|only|just|faktiskt|actually|typ|ca\.?|cirka|ungefär|"
-               r"runt|about|around|roughly|approx\.?)\s+)?(\d{1,3})\b"
+               r"runt|about|around|roughly|approx\.?|alltså|ju|väl|då|fortf\.?|fortfarande|"
+               r"still)\s+)?(\d{1,3})\b"
                r"(?!\s*(?:kr|sek|%|procent|dagar|days|månader|months|veckor|weeks|min|st\b|/|\.\d))"
                # (not a day of a month: "om besök 1 hade varit 31 mars 2025?", read as "patienten
                # hade varit 31 …", made a 31-year-old of a patient of 87: walk-through, stop 42)
@@ -881,8 +887,9 @@ _AGE_PATTERNS = [
     # walk-through, stop 21)
     # ("Sabo resident 90, end of life talk yesterday": walk-through, stop 29, the age was asked)
     # ("hembesök hos gubbe 78 som inte har khsv": walk-through, stop 39, the age was dropped)
-    re.compile(r"\b(?:pat|pt|patient|patienten|resident|lady|woman|gentleman|dam|kvinna|tant|"
-               r"farbror|gubbe|gubben|mannen|gumma|gumman|old man|old lady)\.?,?\s+(\d{2,3})\b"
+    re.compile(r"\b(?:pat|pt|patient|patienten|resident|lady|woman|gentleman|dam|damen|kvinna|"
+               r"kvinnan|tant|tanten|farbror|farbrorn|gubbe|gubben|man|mannen|gumma|gumman|"
+               r"old man|old lady)\.?,?\s+(\d{2,3})\b"
                r"(?!\s*(?:kr|sek|%|procent|dagar|days|st\b|/|\.\d|-\d|:))"
                # ("patient 12 digits 1958…": walk-through, stop 35, was 12 years old)
                r"(?!\s*(?:digits?|siffr\w*|tecken|chars?|characters?|nummer|number)\b)"

@@ -350,6 +350,10 @@ def _keep_the_visits_year(stated: dict, earlier: dict, text: str, today: date) -
         moved = new.replace(year=date.fromisoformat(str(old)).year if old else int(year))
     except ValueError:  # 29 February in another year, or a malformed stored date
         return
+    if new > today or other_patient(text):
+        # a day soon to come is that one ("skrivs ut på tisdag 8/12" after a visit of last
+        # year was 2025-12-08: walk-through, stop 46), and another patient's is their own
+        return
     if moved <= today:
         stated["visit_date"] = moved.isoformat()
 
@@ -1052,6 +1056,19 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
             # ("kan det förlängas" then says what the days were, never asks for the date)
             conv.topic["support_until"] = reply.api["date_rule"]["support_until"]
             conv.topic["discharge_date"] = reply.api["date_rule"]["discharge_date"]
+    told_patient = {k: v for k, v in frame.stated.items()
+                    if k in ("patient_age", "birth_date", "birth_year", "setting",
+                             "municipal_home_care")}
+    if reply.api.get("date_rule") and reply.api["date_rule"].get("rule") == "lakarmedverkan" \
+            and told_patient and frame.kind != VISIT:
+        # the patient told in a question of Läkarmedverkan's days is the one the next visit is
+        # about ("samma pat igen …, tanten 87 på säbo … skrivs ut på tisdag 8/12. kan LM ta
+        # henne igen", then "om jag åker ut till henne 9/12 efter utskrivningen, hur reggar
+        # jag" asked the age and the housing again: walk-through, stop 46); the day is the
+        # discharge's, not a visit's
+        conv.facts = merge_facts({}, told_patient)
+        if conv.topic is not None:
+            conv.topic["visit_facts"] = True
     # the question asked on its own, for "och i halland då?" next (a follow-up is read with
     # the passage it points back at, which another place's routines do not have)
     # (the message's text is masked from the start of the turn, and the store masks again)

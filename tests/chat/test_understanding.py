@@ -1678,6 +1678,27 @@ def test_the_visit_told_anew_after_what_ifs_drops_the_what_ifs_facts(ask):
     assert d["answer"].startswith("Note: the answer is for the visit as you described it")
 
 
+def test_a_day_soon_to_come_after_a_visit_of_last_year_is_this_years(ask):
+    # walk-through, stop 46: after a visit of last year, "skrivs ut på tisdag 8/12" was read
+    # as last year's 8 December; "hon var alltså 84 då" was refused
+    today = today_in_stockholm()
+    soon = today + timedelta(days=2)
+    a = ask(f"en annan tant nu, född -40, bor på säbo. jag hade brytpunktssamtal med henne o "
+            f"anhöriga 15/3 {today.year - 1} men glömde regga. hur gör jag")
+    assert a["facts"]["visit_date"] == f"{today.year - 1}-03-15"
+    b = ask("hon var alltså 84 då", a["conversation_id"])
+    assert b["kind"] == "rule" and b["facts"]["patient_age"] == 84
+    c = ask(f"samma pat igen som i början, tanten 87 på säbo. hon blev inlagd igen o skrivs ut "
+            f"{soon.day}/{soon.month}. kan LM ta henne igen o till när", b["conversation_id"])
+    assert c["date_rule"]["discharge_date"] == soon.isoformat()
+    after = soon + timedelta(days=1)
+    d = ask(f"om jag åker ut till henne {after.day}/{after.month} efter utskrivningen, hur "
+            "reggar jag och vad betalar hon", c["conversation_id"])
+    assert d["facts"]["visit_date"] == after.isoformat()
+    assert d["facts"]["patient_age"] == 87 and d["facts"]["setting"] == "sabo"
+    assert d["decision"]["patient_fee_sek"] == 0 and d["decision"]["compensation_sek"] == 500
+
+
 def test_a_new_patient_alone_is_still_the_enrolment(ask):
     a = ask("hembesök idag hos 80-åring på säbo efter utskrivning")
     b = ask("ny patient, 81 år, säbo, igår", a["conversation_id"])
