@@ -638,10 +638,13 @@ class Publisher:
             try:
                 check_ingest({d.id: d for d in self.kb.documents()}, documents, failures)
             except RuleQuoteError as error:
+                # (the reason without the server's paths: "/tmp/wt-46/rules/data: …" was shown
+                # to a content owner: walk-through, stop 46)
+                where = f"{error.filename}: " if error.filename else ""
                 raise PublishError(
                     "Ändringen gjordes inte: den bryter citat som regeltabellerna vilar på, och "
-                    f"reglerna fortsätter att svara från den version de citerar. {error}",
-                    "file") from None
+                    f"reglerna fortsätter att svara från den version de citerar. "
+                    f"{where}{error.message}", "file") from None
         self.kb.apply(documents, failures, progress=progress or False)
         if self.on_applied is not None:
             self.on_applied(by_id)

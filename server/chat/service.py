@@ -4261,7 +4261,7 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         return ChatReply(api={"kind": CLARIFY, "answer": answer,
                               "decision": None, "citations": [], "passages": []},
                          conversation=conv, question=question)
-    reply = _rules_answer(state, conv, lang, today)
+    reply = _rules_answer(state, conv, lang, today, frame)
     conv.pending = (reply.missing_fact if reply.question else None)
     conv.pending_rule = None
     if "patient_age" in frame.stated and "visit_date" not in conv.facts \
@@ -4838,7 +4838,8 @@ def _general_compensation_check(state, frame: Frame, today: date, reply: ChatRep
     return rule if rule is not None else reply
 
 
-def _rules_answer(state, conv: Conversation, lang: str, today: date) -> ChatReply:
+def _rules_answer(state, conv: Conversation, lang: str, today: date,
+                  frame: Frame | None = None) -> ChatReply:
     from rules.engine import decide
     from rules.facts import resolve_facts
 
@@ -4867,6 +4868,10 @@ def _rules_answer(state, conv: Conversation, lang: str, today: date) -> ChatRepl
                               "decision": None, "citations": [], "passages": []},
                          conversation=conv)
     decision = decide(resolved, visit_date, state.rules).to_api()
+    if not decision.get("routine") and frame is not None:
+        later = _version_without_tables(state, frame, visit_date, conv)
+        if later is not None:
+            return later
     missing = list(decision.get("missing") or [])
     if "patient_age" in missing and "birth_year" in facts:
         missing[missing.index("patient_age")] = "birth_date"
@@ -4886,6 +4891,50 @@ def _rules_answer(state, conv: Conversation, lang: str, today: date) -> ChatRepl
                      missing_fact=missing_fact,
                      notice=T.t(lang, "assumed_today_top", d=visit_date.isoformat())
                      if date_assumed else None)
+
+
+#: What a visit routine's version without rule tables is searched with, for a visit of its days.
+_REGISTRATION_ASKED = {"sv": "Hur registreras ett riktat hemsjukvårdsbesök av läkare, vad betalar "
+                             "patienten och vilken ersättning ges?",
+                       "en": "How is a targeted home health care visit by a physician registered, "
+                             "what does the patient pay and what compensation is given?"}
+
+
+def _version_without_tables(state, frame: Frame, visit_date: date,
+                            conv: Conversation) -> ChatReply | None:
+    """A visit on a day no rule table holds but a later version of the visit routine does (a
+    content owner published it, without rule tables): that version named, and what it says,
+    quoted; never "no routine covers the day" (walk-through, stop 46: a visit of 2027 after the
+    Cosmic routine's 2027 version was published). None when no such version holds then."""
+    kb = state.kb
+    if kb is None:
+        return None
+    routines = {r.document_id for r in state.rules.visit_routines}
+    metas = {d.meta.id: d.meta for d in kb.documents()}
+
+    def continues_a_routine(meta) -> bool:
+        seen = set()
+        while meta is not None and meta.supersedes and meta.supersedes not in seen:
+            seen.add(meta.supersedes)
+            if meta.supersedes in routines:
+                return True
+            meta = metas.get(meta.supersedes)
+        return False
+
+    newer = next((m for m in metas.values() if m.in_force_on(visit_date)
+                  and m.id not in routines and continues_a_routine(m)), None)
+    if newer is None:
+        return None
+    lang = frame.lang
+    found = _search_answer(state, replace(
+        frame, kind=SEARCH_KIND, text=_REGISTRATION_ASKED["sv"], search_text=None, hits=[],
+        asked_on=visit_date))
+    if found.api.get("kind") != SEARCH:
+        return None
+    said = T.t(lang, "visit_version_without_tables", d=visit_date.isoformat(),
+               title=newer.title, start=newer.valid_from)
+    found.conversation = conv
+    return _said_first(found, said)
 
 
 def _date_rule_table(state, name: str):

