@@ -476,8 +476,9 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     # (the language is read from the words as typed: "Sabo" restored to "Säbo" made "breakpoint
     # conversation at Sabo 14 Feb 2025, patient 85" Swedish: walk-through, stop 39)
     as_typed = _spell_out_colloquial(_spell_out_lm(text))
-    text = restored = _system_before_named(state.rules, _spell_out_colloquial(_spell_out_lm(
-        _with_diacritics(state.kb, _english_slips_mended(state.kb, text)))))
+    text = restored = _without_plain_words(_system_before_named(
+        state.rules, _spell_out_colloquial(_spell_out_lm(
+            _with_diacritics(state.kb, _english_slips_mended(state.kb, text))))))
     if organization:  # an unknown organization is named back in the answer: never a number
         organization = mask_personnummer(organization)
 
@@ -3270,6 +3271,23 @@ def _period_alone(text: str, today: date) -> bool:
         return False
     return bool(re.search(r"\b(?:19|20)\d\d\b", text)) or extract_visit_date(text, today) \
         is not None
+
+
+#: A request to explain in plain words ("förklara enkelt", "med vanliga ord", "in simple
+#: terms"): the answers quote the routines, so it asks nothing of its own.
+_PLAIN_WORDS = re.compile(
+    r"\s*,?\s*(?:(?:kan du\s+|snälla\s+|please\s+|can you\s+)?(?:förklara|explain)(?:\s+det|\s+it)?"
+    r"\s+(?:enkelt|kort|kortfattat|simply|briefly|in simple terms|in plain (?:words|english))|"
+    r"med (?:enkla|vanliga|egna|andra) ord|på ett enkelt sätt|i klartext|enkelt förklarat|"
+    r"in (?:simple|plain|everyday) (?:terms|words|language)|simply put)\b", re.I)
+
+
+def _without_plain_words(text: str) -> str:
+    """``text`` without a request to explain in plain words, when a question remains ("vad är
+    skillnaden mellan nivå 1 och 2 egentligen, förklara enkelt" was refused: walk-through,
+    stop 46, the same question without it answered)."""
+    rest = _PLAIN_WORDS.sub("", text).strip(" ,")
+    return rest if rest != text.strip(" ,") and len(rest.split()) >= 3 else text
 
 
 #: The journal system before another, named by it ("innan cosmic", "before cosmic", "innan vi

@@ -1738,6 +1738,16 @@ def test_a_year_or_a_day_alone_after_how_a_visit_is_registered_asks_it_of_then(a
     assert c["kind"] in ("rule", "search") and "i Cosmic" in c["answer"].split("\n")[0]
 
 
+def test_a_request_to_explain_in_plain_words_asks_the_question_it_follows(client):
+    # walk-through, stop 46: "vad är skillnaden mellan nivå 1 och 2 egentligen, förklara
+    # enkelt" was refused; without "förklara enkelt" both levels were quoted
+    for message in ("vad är skillnaden mellan nivå 1 och 2 egentligen, förklara enkelt",
+                    "what is the difference between level 1 and 2, in simple terms?"):
+        body = ask_in(client, VG, message)
+        assert body["kind"] == "search", message
+        assert "Nivå 1" in body["answer"] and "Nivå 2" in body["answer"], message
+
+
 def test_is_a_version_in_force_today_is_answered_yes_or_no_first(ask):
     # walk-through, stop 22: "gäller VAS-rutinen idag?" opened on the Cosmic routine
     old = ask("gäller VAS-rutinen idag?")
