@@ -64,6 +64,8 @@ _FREE = re.compile(r"gratis|avgiftsfri\w*|kostnadsfri\w*|\bfree\b|betala\w* (?:i
 _NOT = re.compile(r"\b(?:inte|ingen|inga|inget|ej|aldrig|not|no|never|isn't|doesn't|won't|"
                   r"don't)\b", re.I)
 _SYSTEM = re.compile(r"\b(vas|cosmic)\b", re.I)
+#: Either way asked: "… eller inte", "… eller ej", "… or not".
+_EITHER_WAY = re.compile(r"\b(?:eller|el|or)\s+(?:inte|ej|not)\b", re.I)
 _SERVICE = re.compile(r"\b(inskrivningssamtal|brytpunktssamtal)\w*", re.I)
 
 
@@ -105,7 +107,9 @@ def _read_claim(said: str) -> Claim:
     amounts = [int(a) for a in _KRONOR.findall(said)] or [
         int(m.group(1)) for m in _BARE.finditer(said) if not 1900 <= int(m.group(1)) <= 2100
         and not _AGE_BEFORE.search(said[:m.start()])]
-    negated = bool(_NOT.search(said))
+    # ("så blir det 500 kr då eller inte" asks yes or no, and was answered "Nej: besöket ger
+    # vårdcentralen 500 kr": walk-through, stop 46)
+    negated = bool(_NOT.search(_EITHER_WAY.sub(" ", said)))
     compensation = bool(_COMPENSATION.search(said))
     fee = bool(_FEE.search(said)) and not re.search(r"\bvc\b|vårdcentral\w*|\bclinic\b", said,
                                                     re.I)

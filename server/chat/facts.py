@@ -1087,6 +1087,11 @@ def birthday_birth_date(text: str, today: date, visit: date | None = None) -> da
             around = around.replace(year=visit.year)
             if around < visit.replace(day=1):
                 around = years_later(around, 1)
+        if around is not None and visit is not None and month_alone \
+                and _SAME_YEAR.search(m.group("rest")):
+            # "hon fyllde 85 i maj samma år" of a visit of 28/3 2025: May 2025 (walk-through,
+            # stop 46, was May 2026: born 1941, 83 on the visit's day)
+            around = around.replace(year=visit.year)
         if around is not None:
             return years_later(around, -turns)
         if not past:
@@ -1095,6 +1100,10 @@ def birthday_birth_date(text: str, today: date, visit: date | None = None) -> da
             # charge)
             return turns - 1
     return None
+
+
+#: The visit's own year, said of a birthday ("i maj samma år", "that same year").
+_SAME_YEAR = re.compile(r"\b(?:samma år|det året|det år|same year|that year)\b", re.I)
 
 
 def years_later(day: date, years: int) -> date:

@@ -2292,6 +2292,16 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # asks the same ("pat fyllde 85 dagen innan besöket förresten, ändrar det
         # avgiften?": walk-through, stop 18, quoted the fee line and kept the old age).
         frame.kind = VISIT
+    if conv.last_kind == VISIT and frame.kind != VISIT and stated and len(text.split()) <= 30 \
+            and any(conv.facts.get(k) is not None and conv.facts.get(k) != v
+                    for k, v in stated.items() if k in _VISIT_FACT_KEYS) \
+            and (MONEY_WORDS.search(text) or _PATIENT_FEE.search(text)
+                 or REGISTRATION_WORDS.search(text)):
+        # a fact of the visit told otherwise, in a longer message asking about its money ("ok
+        # glöm videon, jag var där på plats. men pat är listad på en annan vc än min, får vi
+        # 500 kr ändå?" after a video's card got the 500 kr's conditions, no card and no yes
+        # or no: walk-through, stop 46): the visit as now told
+        frame.kind = VISIT
     if conv.last_kind == VISIT and _has_visit(conv.facts) and frame.kind != VISIT \
             and len(text.split()) <= 16 and (
                 (vague_date(text) and (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)))
@@ -6851,6 +6861,10 @@ _FIELDS_ASKED = re.compile(r"\bfälten\b|\bvilka fält\b|\bwhich fields\b|\bwhat
 
 #: Facts that describe one patient's visit (then the card answers, not a general statement).
 _PATIENT_FACTS = ("occasion", "setting", "patient_age", "birth_date", "birth_year")
+#: The facts of one visit a later message may tell otherwise.
+_VISIT_FACT_KEYS = frozenset(("visit_date", "patient_age", "birth_date", "birth_year",
+                              "occasion", "setting", "municipal_home_care", "remote",
+                              "lakarmedverkan", "performed_by"))
 _AGE_FACTS = ("patient_age", "birth_date", "birth_year")
 
 

@@ -1699,6 +1699,31 @@ def test_a_day_soon_to_come_after_a_visit_of_last_year_is_this_years(ask):
     assert d["decision"]["patient_fee_sek"] == 0 and d["decision"]["compensation_sek"] == 500
 
 
+def test_a_birthday_the_same_year_is_in_the_visits_year(ask):
+    # walk-through, stop 46: "hon fyllde 85 i maj samma år" after a visit of 28/3 2025 was
+    # May 2026: born 1941 and 83 on the visit's day
+    a = ask("hembesök 28/3-25 pat 84 år khsv ordinärt boende, utskriven från sjukhuset dagen "
+            "innan")
+    b = ask("hon fyllde 85 i maj samma år, spelar det nån roll för avgiften?", a["conversation_id"])
+    assert b["facts"]["birth_date"].startswith("1940-05")
+    assert "på besöksdagen: 84 år" in b["answer"] and b["decision"]["patient_fee_sek"] == 200
+
+
+def test_the_visit_told_otherwise_in_a_longer_money_question_is_answered_on_the_card(ask):
+    # walk-through, stop 46: "ok glöm videon, jag var där på plats. men pat är listad på en
+    # annan vc än min, får vi 500 kr ändå?" after a video's card got the 500 kr's conditions;
+    # "så blir det 500 kr då eller inte" was then answered "Nej: besöket ger … 500 kr"
+    a = ask("brytpunktssamtal säbo 2026-11-20, 91-åring")
+    b = ask("det gjordes iofs via videolänk", a["conversation_id"])
+    assert b["decision"]["compensation_sek"] == 0
+    c = ask("ok glöm videon, jag var där på plats. men pat är listad på en annan vc än min, får "
+            "vi 500 kr ändå?", b["conversation_id"])
+    assert c["kind"] == "rule" and c["decision"]["compensation_sek"] == 500
+    assert c["answer"].startswith("Ändrat: på distans ja → nej")
+    d = ask("så blir det 500 kr då eller inte", c["conversation_id"])
+    assert d["answer"].startswith("Ja")
+
+
 def test_a_new_patient_alone_is_still_the_enrolment(ask):
     a = ask("hembesök idag hos 80-åring på säbo efter utskrivning")
     b = ask("ny patient, 81 år, säbo, igår", a["conversation_id"])
