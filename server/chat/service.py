@@ -4193,6 +4193,13 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         # an age is the age on the visit's day known when it is given (stated with it or
         # before): a visit day moved later leaves it that day's age
         _age_on(conv, conv.facts["visit_date"])
+    elif "visit_date" in frame.stated and known.get("visit_date") and "patient_age" in known \
+            and not known.get("age_on") and not set(frame.stated) & set(_AGE_FACTS) \
+            and _ANOTHER_VISIT_OF_HERS.search(frame.text):
+        # another visit of the same patient, planned or next ("ok. hon har planerat
+        # läkarbesök 15/1-27 …" after "84 år på besöksdagen" of a visit of 15/3 2025): the age
+        # was the first visit's, not this one's (walk-through, stop 46, kept 84)
+        _age_on(conv, known["visit_date"])
     period = vague_date(frame.text)
     no_day = "visit_date" not in frame.stated and "visit_date" not in known
     what_if = bool(known) and bool(_WHAT_IF.match(frame.text)
@@ -6861,6 +6868,12 @@ _FIELDS_ASKED = re.compile(r"\bfälten\b|\bvilka fält\b|\bwhich fields\b|\bwhat
 
 #: Facts that describe one patient's visit (then the card answers, not a general statement).
 _PATIENT_FACTS = ("occasion", "setting", "patient_age", "birth_date", "birth_year")
+#: Another visit of the patient the conversation is about ("hon har planerat läkarbesök 15/1",
+#: "nästa besök blir 3/2", "next visit").
+_ANOTHER_VISIT_OF_HERS = re.compile(
+    r"\b(?:planerat?|planerade|planerar|nästa|nytt|kommande|ytterligare|next|planned|another|"
+    r"upcoming|follow-up)\s+(?:\w+\s+)?(?:läkar|hem)?besök\w*|\b(?:har|has)\s+(?:ett\s+|a\s+)?"
+    r"(?:planerat|planned)\b|\bska (?:åka ut|göra ett nytt)\b", re.I)
 #: The facts of one visit a later message may tell otherwise.
 _VISIT_FACT_KEYS = frozenset(("visit_date", "patient_age", "birth_date", "birth_year",
                               "occasion", "setting", "municipal_home_care", "remote",

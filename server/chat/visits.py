@@ -72,6 +72,10 @@ _BOUNDARY = re.compile(
     r"|,\s*(?=(?:(?:den|on)\s+)?\d{1,2}/\d{1,2}\b|(?:i|förra)\s+(?:måndags|tisdags|onsdags|"
     r"torsdags|fredags|lördags|söndags)\b|(?:igår|i går|i förrgår|idag|i dag|yesterday|today)\b)",
     re.I)
+#: A piece opening on its day ("31/3-25 …", "i tisdags …", "igår …").
+_DAY_FIRST = re.compile(r"\s*(?:(?:den|on)\s+)?\d{1,2}/\d{1,2}\b|\s*(?:i|förra)\s+(?:måndags|"
+                        r"tisdags|onsdags|torsdags|fredags|lördags|söndags)\b|"
+                        r"\s*(?:igår|i går|i förrgår|idag|i dag|yesterday|today)\b", re.I)
 #: The visits said to share something ("båda på säbo", "both at home", "alla igår").
 _ALL_OF_THEM = re.compile(r"\bbåda\b|\bbägge\b|\balla\b|\bsamtliga\b|\bboth\b|"
                           r"\ball (?:of them|three|two|four)\b", re.I)
@@ -146,7 +150,14 @@ def visit_pieces(text: str, today: date) -> list[VisitPiece] | None:
         for span in spans:
             facts = extract_facts(span, today).stated()
             enough = _own_facts(facts) >= (1 if bodies and _SAME.search(span) else need)
-            if bodies and (not enough or _CORRECTS.match(span)):
+            if bodies and _DAY_FIRST.match(span) and "visit_date" not in extract_facts(
+                    bodies[-1], today).stated():
+                # a day after a comma is the visit's before when that one names none ("gubbe
+                # som fyllde 85 samma dag som jag var där, 31/3-25. inskrivningsbesök khsv"
+                # after "ny pat igen." became two visits, one of them today's: walk-through,
+                # stop 46)
+                bodies[-1] += ", " + span
+            elif bodies and (not enough or _CORRECTS.match(span)):
                 bodies[-1] += " " + span  # more of the visit before
             elif not bodies and not enough:
                 intro += " " + span  # before the first visit: said of all

@@ -1724,6 +1724,27 @@ def test_the_visit_told_otherwise_in_a_longer_money_question_is_answered_on_the_
     assert d["answer"].startswith("Ja")
 
 
+def test_another_visit_of_the_same_patient_later_counts_her_age_from_the_first(ask):
+    # walk-through, stop 46: "84 år på besöksdagen" of a visit of 15/3 2025, then "hon har
+    # planerat läkarbesök 15/1-27" kept her at 84 and charged 200 kr
+    a = ask("brytpunktssamtal säbo 2025-03-15, hur gör jag")
+    b = ask("84 år på besöksdagen", a["conversation_id"])
+    assert b["decision"]["patient_fee_sek"] == 200
+    c = ask("ok. hon har planerat läkarbesök 2027-01-15, ett nytt brytpunktssamtal. vad betalar "
+            "hon", b["conversation_id"])
+    assert "Åldern 84 år gällde 2025-03-15; på besöksdagen 2027-01-15" in c["answer"]
+    assert c["decision"]["patient_fee_sek"] == 0
+
+
+def test_a_visits_day_after_a_comma_stays_with_the_visit_naming_none(ask):
+    # walk-through, stop 46: "ny pat igen. gubbe som fyllde 85 samma dag som jag var där,
+    # 31/3-25. inskrivningsbesök khsv, bor hemma" became two visits, one of them today's
+    body = ask("ny pat igen. gubbe som fyllde 85 samma dag som jag var där, 31/3-25. "
+               "inskrivningsbesök khsv, bor hemma. vilket system o vad betalade han")
+    assert body.get("visits") in (None, 1) and body["facts"]["visit_date"] == "2025-03-31"
+    assert body["decision"]["patient_fee_sek"] == 0
+
+
 def test_a_new_patient_alone_is_still_the_enrolment(ask):
     a = ask("hembesök idag hos 80-åring på säbo efter utskrivning")
     b = ask("ny patient, 81 år, säbo, igår", a["conversation_id"])
