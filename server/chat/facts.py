@@ -1867,7 +1867,12 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
     if facts.visit_date is not None:
         facts.visit_date = _visit_after_discharge(text, facts.visit_date)
     facts.patient_age, facts.birth_date, facts.birth_year = extract_age(text, today)
-    birthday = birthday_birth_date(text, today, facts.visit_date or visit)
+    # (a day told without its year in a conversation about a visit is that visit's year, so
+    # the birthday is counted from the visit known: "han fyllde 85 den 31/3, då var han väl 84
+    # den 28/3?" after a visit of 28/3 2025 was born 1941: walk-through, stop 46)
+    birthday = birthday_birth_date(
+        text, today, visit if visit is not None and facts.visit_date is not None
+        and year_left_out(text, today) else facts.visit_date or visit)
     if isinstance(birthday, date) and birthday.year > 1880:
         facts.patient_age, facts.birth_date, facts.birth_year = None, birthday, None
     elif isinstance(birthday, int):

@@ -2363,6 +2363,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # palliative pt at home" after a card made it a brytpunktssamtal in ordinary housing
         # (walk-through, stop 44); searched, and refused where no passage holds one
         frame.kind, frame.stated = SEARCH_KIND, {}
+    if frame.kind == VISIT and _SIDE_QUESTION.search(text) and not _VISIT_WORD.search(
+            _SIDE_QUESTION.split(text)[-1]):
+        # a side question said so is no fact of the visit ("ok. en sidofråga, vad ska jag
+        # skriva i journalen vid brytpunktssamtal, finns det nån mall" made the visit a
+        # brytpunktssamtal: walk-through, stop 46); searched, the visit kept for after it
+        frame.kind, frame.stated = SEARCH_KIND, {}
     if frame.kind == VISIT and _OTHER_CODE_ASKED.search(text):
         # a diagnosis or procedure code asked (ICD, KVÅ, diagnoskod) is no registration the
         # routines prescribe: searched, and refused where no passage holds one ("vilken
@@ -6868,6 +6874,9 @@ _FIELDS_ASKED = re.compile(r"\bfälten\b|\bvilka fält\b|\bwhich fields\b|\bwhat
 
 #: Facts that describe one patient's visit (then the card answers, not a general statement).
 _PATIENT_FACTS = ("occasion", "setting", "patient_age", "birth_date", "birth_year")
+#: A side question said to be one ("en sidofråga", "side question", "off topic").
+_SIDE_QUESTION = re.compile(r"\b(?:en\s+)?sidofråga\w*|\bside[- ]question\b|\boff[- ]topic\b|"
+                            r"\bapropå ingenting\b|\ben annan fråga\b", re.I)
 #: Another visit of the patient the conversation is about ("hon har planerat läkarbesök 15/1",
 #: "nästa besök blir 3/2", "next visit").
 _ANOTHER_VISIT_OF_HERS = re.compile(

@@ -1745,6 +1745,27 @@ def test_a_visits_day_after_a_comma_stays_with_the_visit_naming_none(ask):
     assert body["decision"]["patient_fee_sek"] == 0
 
 
+def test_a_birthday_without_its_year_beside_the_visits_day_is_in_the_visits_year(ask):
+    # walk-through, stop 46: "va? han fyllde 85 den 31/3, då var han väl 84 den 28/3?" after a
+    # visit of 28/3 2025 made him born 1941-03-31 and 83
+    a = ask("inskrivningsbesök khsv 2025-03-28, gubbe 85 år, bor hemma")
+    b = ask("va? han fyllde 85 den 31/3, då var han väl 84 den 28/3?", a["conversation_id"])
+    assert b["facts"]["birth_date"] == "1940-03-31"
+    assert b["decision"]["patient_fee_sek"] == 200 and "på besöksdagen: 84 år" in b["answer"]
+
+
+def test_a_side_question_said_so_changes_nothing_of_the_visit(ask):
+    # walk-through, stop 46: "ok. en sidofråga, vad ska jag skriva i journalen vid
+    # brytpunktssamtal, finns det nån mall eller sökord" made the enrolment visit a
+    # brytpunktssamtal
+    a = ask("inskrivningsbesök khsv 2025-03-28, gubbe 84 år, bor hemma")
+    b = ask("ok. en sidofråga, vad ska jag skriva i journalen vid brytpunktssamtal, finns det "
+            "nån mall eller sökord", a["conversation_id"])
+    assert b["kind"] != "rule" and "Ändrat" not in b["answer"]
+    c = ask("vad betalar han då", b["conversation_id"])
+    assert c["facts"]["occasion"] == "inskrivning" and c["decision"]["patient_fee_sek"] == 200
+
+
 def test_a_new_patient_alone_is_still_the_enrolment(ask):
     a = ask("hembesök idag hos 80-åring på säbo efter utskrivning")
     b = ask("ny patient, 81 år, säbo, igår", a["conversation_id"])
