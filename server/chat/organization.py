@@ -75,7 +75,11 @@ _OTHER_SHAPE = re.compile(
     r"denna|detta|den|det|hela|egen|eget|sin|vilken|någon|ingen|per|stor|liten|mindre|större|"
     r"ny|nya|hem|samt|och|eller|i|på|en\s+annan|inom|utanför|från|till|mellan|över|under|"
     r"genom|olika|flera|alla|båda|vissa|respektive|aktuell|aktuella|berörd|berörda|sina|"
-    r"våra|dina|mina|egna|övriga|varsin|vilket|nuvarande|tidigare|förra|nästa|vår egen)s?\s)"
+    r"våra|dina|mina|egna|övriga|varsin|vilket|nuvarande|tidigare|förra|nästa|vår egen|"
+    # (English pointing words: "first follow up after enrolment in that kommun?" was told the
+    # knowledge base holds no routines from "That kommun": walk-through, stop 46)
+    r"that|this|those|these|your|their|same|each|every|which|what|some|other|another|"
+    r"whichever|given)s?\s)"
     r"([a-zåäö]{4,}?)s?\s+(?:kommun|stad)\b")
 
 

@@ -79,7 +79,13 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                              rf"{_UNIT}\b|\bgång(?:er)? per\b|\bårligen\b", re.I)),
     "duration": (re.compile(r"\bhur länge\b|\bhow long\b|\bhur lång tid\b", re.I),
                  re.compile(rf"\b{_NUMBER}\s+{_UNIT}\b", re.I)),
-    "when": (re.compile(r"^\s*(?:när|when)\b|\bsenast när\b|\bvilket datum\b|\bwhat date\b", re.I),
+    "when": (re.compile(r"^\s*(?:när|when)\b|\bsenast när\b|\bvilket datum\b|\bwhat date\b|"
+                        # a follow-up named alone asks its time ("first follow up after
+                        # enrolment in that kommun?" got the information plan's sentence:
+                        # walk-through, stop 46)
+                        r"^\W*(?:(?:and|och|the|so)\s+)?(?:first|första|next|nästa)\s+"
+                        r"(?:follow[- ]?up|uppföljning\w*|uppf)\b(?![^?]*\b(?:vem|who|hur|how|"
+                        r"vad|what|var|where)\b)", re.I),
              re.compile(rf"\b{_NUMBER}\s+{_UNIT}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\bsenast\b|"
                         r"\binom\b|\bi samband med\b", re.I)),
     # (not time: "hur mkt tid ska jag avsätta för säbo-uppdraget per vecka" got "Ökad ersättning
@@ -168,7 +174,13 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # skickar man en vårdbegäran" got where a vårdbegäran comes from, not "… genom Vårdbegäran
     # i IT-systemet SAMSA": walk-through, stop 36)
     "where": (re.compile(r"\b(?:vart|var|where)\b[^?.]{0,30}?\b(?:skicka\w*|skickas|send\w*|"
-                         r"sent|journalför\w*|dokumenter\w*|document\w*|record\w*)\b", re.I),
+                         r"sent|journalför\w*|dokumenter\w*|document\w*|record\w*)\b|"
+                         # ("vad är en vårdbegäran och var gör man den" got where one comes
+                         # from, not SAMSA: walk-through, stop 46)
+                         r"\b(?:vart|var)\s+(?:gör|görs|skriver|lägger|gör man|skapar)\s*"
+                         r"(?:man|jag|vi|den|det|de|en|dom)?\b|"
+                         r"\bwhere (?:do|does|is|are) (?:i|we|you|one|it|they)\s+"
+                         r"(?:make|do|write|create|file|made|done)\b", re.I),
               re.compile(r"\bi\s+IT\s?-?\s?systemet\b|\bi\s+(?:SAMSA|Treserva|Cosmic|VAS)\b|"
                          r"\bunder sökordet\b|\bjournalförs\b", re.I)),
     # who does something: the sentence naming who does it ("kan en usk göra uppföljningen":
@@ -508,9 +520,13 @@ _YES_NO = re.compile(r"(?:(?:^|[,;:.!?])\s*(?:och\s+|men\s+|and\s+)?|\bså\s+)"
                      # (a passive verb first: "Ansluts hon då …?", "Skrivs han in …?":
                      # walk-through, stop 25, lost "Patienterna ansluts inte …")
                      r"(?:ska|skall|måste|får|kan|blir|behöver|räknas|ingår|[a-zåäö]{3,}s|"
-                     r"gäller|should|does|do|is|are|can|will|must|would)\s+(?:hen|han|hon|pat\w*|"
+                     r"gäller|should|does|do|is|are|can|will|must|would|"
+                     # ("är en pat på permission … ansluten till hemsjukvården?", "is a pt on
+                     # permission from hospital enrolled": walk-through, stop 46, lost
+                     # "Patienterna ansluts inte …")
+                     r"är|e|har|has|have)\s+(?:hen|han|hon|pat\w*|"
                      r"patient\w*|man|vi|jag|de|dom|den|det|personer|person|någon|nån|the|she|"
-                     r"he|they|we|i|it|people|someone|anyone)\b", re.I)
+                     r"he|they|we|i|it|people|someone|anyone|en|ett|a|an)\b", re.I)
 _NEGATION = re.compile(r"\b(?:inte|ej|aldrig|icke|not|never)\b", re.I)
 # (and what "vem har …" asks who holds: "vem har läkaransvaret för pat … när PKT är inkopplat"
 # got the team's sentence, not "Läkaransvaret … ligger dock kvar på den vårdcentral …":

@@ -1881,3 +1881,40 @@ def test_vaccination_is_answered_only_by_a_passage_saying_it(ask):
     assert body["kind"] == "no_answer", body["answer"]
     bus = ask("används bussarna till vaccination?")
     assert "vaccinationer" in bus["answer"]
+
+
+def test_where_a_care_request_is_made_is_answered_with_its_system(client):
+    # walk-through, stop 46: "vad är en vårdbegäran och var gör man den" got where one comes
+    # from, not "… genom Vårdbegäran i IT-systemet SAMSA"
+    from tests.chat.helpers import ask_in
+
+    for message in ("vad är en vårdbegäran och var gör man den", "where do i make a vårdbegäran"):
+        body = ask_in(client, "Kommun i Västra Götaland (Sektor Välfärd)", message)
+        assert "i IT-systemet SAMSA" in body["answer"], message
+
+
+def test_that_kommun_points_back_and_names_no_unknown_organization(ask):
+    # walk-through, stop 46: "first follow up after enrolment in that kommun?" was told the
+    # knowledge base holds no routines from "That kommun"
+    body = ask("first follow up after enrolment in that kommun?")
+    assert body["understood"]["unknown_organization"] is None
+    assert "That kommun" not in body["answer"]
+
+
+def test_a_follow_up_named_alone_asks_its_time(client):
+    # walk-through, stop 46: "first follow up after enrolment in that kommun?" quoted the
+    # information plan's sentence
+    from tests.chat.helpers import ask_in
+
+    body = ask_in(client, "Kommun i Västra Götaland (Sektor Välfärd)",
+                  "first follow up after enrolment?")
+    assert "senast efter två månader" in body["answer"]
+
+
+def test_whether_a_patient_on_leave_is_enrolled_is_answered_with_the_no(ask):
+    # walk-through, stop 46: "is a pt on permission from hospital enrolled in hemsjukvård" and
+    # "är en pat på permission … ansluten …?" lost "Patienterna ansluts inte …"
+    for message in ("is a pt on permission from hospital enrolled in hemsjukvård",
+                    "är en pat på permission från sjukhuset ansluten till hemsjukvården?"):
+        body = ask(message)
+        assert "Patienterna ansluts inte" in body["answer"], message
