@@ -65,6 +65,10 @@ _REPLACED = re.compile(r"ersatt\w*|ersätter|ersatte|föregående|förra|tidigar
                        r"innan dess|före det|previous|replac\w*|before that|earlier version|"
                        r"nyare|newer|senare version", re.I)
 
+#: The latest version asked for ("nya versionen", "senaste versionen", "the new version").
+_NEWEST = re.compile(r"\b(?:nya|nyaste|senaste|nyare)\s+(?:versionen|rutinen|utgåvan)\b|"
+                     r"\b(?:the\s+)?(?:new|newest|latest|newer)\s+(?:version|routine)\b", re.I)
+
 #: Which document a question names, by words (the catalog's journal systems and kinds).
 _NAMES = (
     (re.compile(r"\bvas\b|rh-12272", re.I), {"journal_system": "VAS"}),
@@ -414,6 +418,11 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
         return out
     if _CHANGED.search(text) and len(family) > 1:
         newer = next((m for m in family if named and m.id == named[0].id), family[-1])
+        if _NEWEST.search(text):
+            # "the new version" of a routine named by its system is its latest ("vad ändrades
+            # i nya versionen av cosmic-rutinen" after its 2027 version was published got VAS →
+            # Cosmic: walk-through, stop 46)
+            newer = family[-1]
         if newer is family[0]:
             newer = family[1]
         older = family[family.index(newer) - 1]

@@ -453,6 +453,9 @@ def test_a_later_version_of_a_routine_with_rule_tables_is_proposed_published_and
         published = client.post("/admin/publicera", data=values | {"action": "publish"})
         later = chat(client, "brytpunktssamtal säbo 2027-03-05, pat 80 år. hur registrerar jag?")
         before = chat(client, "brytpunktssamtal säbo 2026-03-05, pat 80 år. hur registrerar jag?")
+        # (and "the new version" of the routine named by its system is the 2027 one, not
+        # Cosmic against VAS)
+        changed = chat(client, "vad ändrades i nya versionen av cosmic-rutinen")
     assert values["supersedes"] == "rh-hemsjukvardsbesok-cosmic" and values["kind"] == "routine"
     assert 'id="supersedes-same-title"' in preview.text and "broken-heading" not in preview.text
     assert published.status_code == 303, published.text[:2000]
@@ -461,6 +464,8 @@ def test_a_later_version_of_a_routine_with_rule_tables_is_proposed_published_and
         "av läkare i Cosmic” från 2027-01-01")
     assert "samma dag som det görs" in later["answer"]
     assert before["kind"] == "rule" and before["decision"]["compensation_sek"] == 500
+    assert changed["kind"] == "version" and "samma dag som det görs" in changed["answer"]
+    assert "VAS" not in changed["answer"]
 
 
 def test_a_refused_publish_names_no_server_path(admin_client, documents):
