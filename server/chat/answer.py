@@ -175,9 +175,22 @@ def date_rule_text(name: str, result: dict, meta, lang: str) -> str:
     later = result.get("next_by") or []
     if result.get("last_followup"):
         every = _months_between(result["last_followup"], later[0])
-        lines = [t(lang, "fu_intro", org=org),
-                 t(lang, "fu_last", next=later[0], every=every, d=result["last_followup"],
-                   later=", ".join(later[1:]))]
+        lines = [t(lang, "fu_intro", org=org)]
+        planned = result.get("planned_followup")
+        if planned and "planned_in_time" in result:
+            from datetime import date as _d
+
+            month = _d.fromisoformat(planned).month
+            when = (t(lang, "fu_in_month", month=t(lang, "month_names").split()[month - 1])
+                    if result.get("followup_day_assumed") else planned)
+            key = {True: "fu_planned_ok", False: "fu_planned_late",
+                   None: "fu_planned_depends"}[result["planned_in_time"]]
+            lines.append(t(lang, key, when=when, first=result["first_by"],
+                           d=result["enrolled_on"]))
+            if result["planned_in_time"] is not True:
+                return "\n".join(lines)
+        lines.append(t(lang, "fu_last", next=later[0], every=every, d=result["last_followup"],
+                       later=", ".join(later[1:])))
         if result.get("followup_day_assumed"):
             lines.append(t(lang, "fu_month_only", d=result["last_followup"]))
         return "\n".join(lines)

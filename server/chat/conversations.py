@@ -38,7 +38,7 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{32}$")
 #: Beside the visit's facts: the year of a period given without a day ("feb 2025"), for the
 #: day and month the reply gives ("14/2").
 _ALLOWED_KEYS = frozenset(FACT_FIELDS) | {"visit_year", "visit_month", "lmv_patient", "age_on",
-                                          "age_assumed"}
+                                          "age_assumed", "birth_day_assumed"}
 #: The chat page's thread keeps this many turns (the oldest go first).
 MAX_THREAD_TURNS = 20
 
@@ -145,6 +145,7 @@ _FACT_CHECKS = {
     # (``age_on`` is today only because the visit's day was not said: a day said later is
     # that visit's, whose age the age is)
     "age_assumed": _is_bool,
+    "birth_day_assumed": _is_bool,  # the birth date is its month's first day (a month said)
     "occasion": _is_name, "setting": _is_name, "performed_by": _is_name,
     "municipal_home_care": _is_bool, "remote": _is_bool, "lakarmedverkan": _is_bool,
 }
@@ -284,6 +285,8 @@ def _topic_or_none(value) -> dict | None:
             topic["rule"] = value["rule"]
             if value.get("last_followup") is True:  # counted from the latest follow-up
                 topic["last_followup"] = True
+            if value.get("first_followup") is True:  # that follow-up was the first
+                topic["first_followup"] = True
             # the days Läkarmedverkan counted, the enrolment the follow-ups counted from
             for key in ("discharge_date", "support_until", "enrolled_on"):
                 if isinstance(value.get(key), str) and _ISO_DAY.fullmatch(value[key]):

@@ -42,6 +42,9 @@ class ExtractedFacts:
     #: The patient has Läkarmedverkan's support, the message not saying whether the visit was
     #: made within it (then asked: "Gjordes besöket inom Läkarmedverkan …?").
     lmv_patient: bool | None = None
+    #: The birth date is a birthday's month only ("fyller 85 i mars"): its first day stands in,
+    #: and a visit in that month cannot tell the age (``_age_facts`` in service.py).
+    birth_day_assumed: bool | None = None
     language: str = "sv"
     found: list[str] = field(default_factory=list)  # names of the facts stated
     #: An age the message gives beside a birth year or date that gives another age ("pat 82
@@ -58,6 +61,8 @@ class ExtractedFacts:
                 out[name] = value.isoformat() if isinstance(value, date) else value
         if self.lmv_patient:
             out["lmv_patient"] = True
+        if self.birth_day_assumed and self.birth_date is not None:
+            out["birth_day_assumed"] = True
         return out
 
 
@@ -388,8 +393,10 @@ def year_left_out(text: str, today: date) -> bool:
     """True when the date the message names is a day and month without a year ("och om det
     var 30/3", "förresten va det 2 april"): in a conversation about a visit of another year,
     that year is meant (walk-through, stop 18: "… 31/3 2025, 90 år" then "och om det var
-    30/3" gave 2026-03-30 and the Cosmic routine instead of 2025-03-30 and VAS)."""
-    return _visit_date(text, today)[1]
+    30/3" gave 2026-03-30 and the Cosmic routine instead of 2025-03-30 and VAS). A birth
+    date beside it is no visit's day ("född 28/3-42. vad betalar hon vid besöket 20/3?" after
+    a visit planned for 20/3-27 moved it to last March: walk-through, stop 46)."""
+    return _visit_date(_without_birth(text), today)[1]
 
 
 # ---------------------------------------------------------------- periods
@@ -651,7 +658,26 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
                  if left_out and day <= today and _AHEAD_BEFORE.search(text[:start])
                  else (rank, start, day, left_out)
                  for rank, start, day, left_out in found]
+    # a day of a thing to come, told without its year, is the next such day ("gubbe ska
+    # skrivas in i khsv …, jag åker ut 12/1" was last January's: walk-through, stop 46); the
+    # words of its own clause say so ("anslöts … den 15/10. När ska första uppföljningen …"
+    # asks of a day gone)
+    found = [(rank, start, _next_such_day(day, today), True)
+             if left_out and rank in (1, 2) and day < today and _to_come_before(text, start)
+             else (rank, start, day, left_out)
+             for rank, start, day, left_out in found]
     return found
+
+
+def _to_come_before(text: str, start: int) -> bool:
+    """Whether the clause before position ``start`` tells of a thing to come."""
+    clause = re.split(r"[.!?;]", text[max(0, start - 50):start])[-1]
+    return bool(_TO_COME.search(clause)) and not _PAST_TENSE.search(clause)
+
+
+#: Words of a thing still to come: "ska", "kommer att", "åker ut", "planerat", "will".
+_TO_COME = re.compile(r"\b(?:ska|skall|kommer att|åker (?:ut|dit|hem)|planer\w*|planerat|bokat|"
+                      r"bokad|tänker|will|going to|planned|scheduled|is booked)\b", re.I)
 
 
 #: The words before a day something holds from (also service.py's "från 1 feb då").
@@ -756,8 +782,8 @@ _FOLLOWUP_PLANNED = re.compile(r"\b(?:gör|görs|göra|ska|skall|planer\w*|blir|
                                r"will|plan\w*|scheduled)\b", re.I)
 _FOLLOWUP_NEAR = 45
 _NEXT_YEAR_AFTER = re.compile(r"^\S+(?:\s+[^\s\d]+)?\s+(?:nästa år|next year|kommande år)\b", re.I)
-_MONTH_AFTER = re.compile(rf"^[^.?!\d]{{0,25}}?\b(?:i|in|under|during)\s+({_MONTHS})\b(?!\.?\s*\d)",
-                          re.I)
+_MONTH_AFTER = re.compile(rf"^[^.?!\d]{{0,25}}?\b(?:i|in|under|during)\s+({_MONTHS})\b"
+                          r"(?:\s+((?:19|20)\d\d)\b|(?!\.?\s*\d))", re.I)
 
 
 @dataclass(frozen=True)
@@ -768,6 +794,23 @@ class FollowupDay:
 
     day: date
     month_only: bool = False
+    #: planned, not yet made ("vi tänkte göra första uppf i januari", "om vi gör … 20/1")
+    planned: bool = False
+    #: the first follow-up ("första uppf …")
+    first: bool = False
+
+
+#: A follow-up planned, not made ("vi tänkte göra", "om vi tar den", "ska göras").
+_FOLLOWUP_TO_COME = re.compile(r"\b(?:gör|görs|göra|ska|skall|planer\w*|tänker|tänkte|tar|ta|"
+                               r"blir|bokad|bokat|lägger|will|plan\w*|scheduled|do it|make it)\b",
+                               re.I)
+_FOLLOWUP_DONE = re.compile(r"\b(?:gjord|gjordes|gjorde|gjort|hade|hölls|höll|var|skedde|did|"
+                            r"done|was|held|had)\b", re.I)
+
+
+def _followup_planned(text: str) -> bool:
+    """Whether the follow-up the text tells of is planned rather than made."""
+    return bool(_FOLLOWUP_TO_COME.search(text)) and not _FOLLOWUP_DONE.search(text)
 
 
 def followup_day(text: str, today: date, after: date | None = None) -> FollowupDay | None:
@@ -791,18 +834,27 @@ def followup_day(text: str, today: date, after: date | None = None) -> FollowupD
             continue
         if left_out:
             day = _followup_year(text, start, words[-1].start(), day, today, after)
-        return FollowupDay(day)
+        return FollowupDay(day, planned=_followup_planned(text),
+                           first=bool(re.search(r"\bförsta\b|\bfirst\b", text, re.I)))
     for w in _FOLLOWUP_WORD.finditer(text):
         m = _MONTH_AFTER.search(text[w.end():])
         if m is None or _ENROLMENT_WORD.search(text[w.end():w.end() + m.start(1)]):
             continue
         month = _MONTH_NAMES.get(m.group(1).lower()[:3]) or _MONTH_NAMES.get(m.group(1).lower())
+        planned = _followup_planned(text)
         day = date(today.year, month, 1)
-        if day > today:
+        if m.group(2):  # the month's year said ("i januari 2027")
+            return FollowupDay(day.replace(year=int(m.group(2))), month_only=True,
+                               planned=planned,
+                               first=bool(re.search(r"\bförsta\b|\bfirst\b", text, re.I)))
+        if planned and day <= today.replace(day=1) - timedelta(days=1):
+            day = day.replace(year=today.year + 1)  # a month to come ("… i januari")
+        elif not planned and day > today:
             day = day.replace(year=today.year - 1)
         if after is not None and day < after.replace(day=1):
             day = day.replace(year=day.year + 1)
-        return FollowupDay(day, month_only=True)
+        return FollowupDay(day, month_only=True, planned=planned,
+                           first=bool(re.search(r"\bförsta\b|\bfirst\b", text, re.I)))
     return None
 
 
@@ -1007,6 +1059,8 @@ _LATER = re.compile(r"\b(?:nästa|om \w+ (?:dag|dagar|veck(?:a|or)|månad(?:er)?
 
 
 _VISIT_DAY_ITSELF = re.compile(r"\b(?:samma dag(?: som (?:hem)?besöket)?|på besöksdagen|"
+                               # ("han fyller 85 just den dagen": walk-through, stop 46, 84)
+                               r"(?:just |precis |exakt )?(?:den|på den|samma) dagen|"
                                r"(?:on )?the (?:same )?day of the visit|the same day(?: as the visit)?|"
                                r"(?:on )?the day of the visit)\b", re.I)
 
@@ -1100,6 +1154,17 @@ def birthday_birth_date(text: str, today: date, visit: date | None = None) -> da
             # charge)
             return turns - 1
     return None
+
+
+def _birthday_month_only(text: str) -> bool:
+    """Whether the birthday the text tells of names its month but no day ("fyller 85 i mars",
+    "fyllde 85 i maj samma år")."""
+    m = _BIRTHDAY.search(text)
+    if m is None:
+        return False
+    rest = m.group("rest")
+    month = _MONTH_ALONE.search(rest)
+    return month is not None and not month.group(2) and not _date_candidates(rest, date.today())
 
 
 #: The visit's own year, said of a birthday ("i maj samma år", "that same year").
@@ -1391,7 +1456,10 @@ _OCCASIONS = [
         r"rutinbesök\w*|kontrollbesök\w*|årskontroll\w*|årlig kontroll|akutbesök|\bakut\b|"
         # ("routine bp check", "bara receptförnyelse": walk-through, stop 35, the occasion
         # was asked)
-        r"\broutine (?:\w+ )?(?:check|visit|control)\w*|\brutinkontroll\w*|\brutinkoll\w*|\bkoll av\b|receptförnyelse\w*|"
+        # ("can I bill the 500 for a routine follow-up 3 weeks after discharge, nothing
+        # special": walk-through, stop 46, read as the discharge's visit and given 500 kr)
+        r"\broutine (?:\w+ )?(?:check|visit|control|follow[- ]?up)\w*|\bnothing (?:special|in "
+        r"particular)\b|\brutinkontroll\w*|\brutinkoll\w*|\bkoll av\b|receptförnyelse\w*|"
         # ("just a regular check": walk-through, stop 37, the targeted visit's card)
         r"\b(?:regular|ordinary|normal|usual) (?:\w+ )?(?:check|visit|control|follow[- ]?up)\w*|"
         r"\bprescription renewal\b|"
@@ -1695,15 +1763,17 @@ def _only_at_home(text: str) -> bool:
 _OR = re.compile(r"\s*(?:el|elr|eller|or|/|alt\.?|alternativt)\s*$", re.I)
 
 
-def _occasions_offered(text: str) -> bool:
-    """True when two different occasions stand joined by "eller" / "el" / "or" / "/" in a
-    question ("inskrivningssamtal el brytpunkt?")."""
+def _occasions_offered(text: str) -> set[str]:
+    """The occasions offered to choose from: two different ones joined by "eller" / "el" /
+    "or" / "/" in a question ("inskrivningssamtal el brytpunkt?"), never denied ("ingen
+    utskrivning eller inskrivning" denies both: walk-through, stop 46)."""
     if "?" not in text:
-        return False
+        return set()
     found = sorted((m.start(), m.end(), value) for value, pattern in _OCCASIONS[:3]
                    for m in pattern.finditer(text))
-    return any(a[2] != b[2] and _OR.match(text[a[1]:b[0]])
-               for a, b in zip(found, found[1:]))
+    return {v for a, b in zip(found, found[1:])
+            if a[2] != b[2] and _OR.match(text[a[1]:b[0]]) and not _negated(text, a[0])
+            for v in (a[2], b[2])}
 
 
 def _first_category(text: str, table) -> tuple[str | None, bool]:
@@ -1875,6 +1945,7 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
         and year_left_out(text, today) else facts.visit_date or visit)
     if isinstance(birthday, date) and birthday.year > 1880:
         facts.patient_age, facts.birth_date, facts.birth_year = None, birthday, None
+        facts.birth_day_assumed = _birthday_month_only(text) or None
     elif isinstance(birthday, int):
         facts.patient_age, facts.birth_date, facts.birth_year = birthday, None, None
     if facts.birth_year is not None or facts.birth_date is not None:
@@ -1890,7 +1961,7 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
     # its occasion the one stated after (a new patient alone is still the enrolment's)
     occasion, negated = _first_category(
         text if switch is None else " " * switch.end() + text[switch.end():], _OCCASIONS)
-    if occasion is not None and _occasions_offered(text):
+    if occasion is not None and not negated and occasion in _occasions_offered(text):
         # two occasions offered to choose from is none told ("vilken vårdtjänst väljer jag,
         # inskrivningssamtal el brytpunkt? hon är ju redan inskriven på säbo" turned a
         # discharge into a new patient's enrolment: walk-through, stop 46)
@@ -2025,7 +2096,8 @@ def merge_facts(known: dict, new: dict) -> dict:
         # walk-through, stop 33)
         merged.pop("municipal_home_care", None)
     if any(k in new for k in ("patient_age", "birth_date", "birth_year")):
-        for k in ("patient_age", "birth_date", "birth_year", "age_on", "age_assumed"):
+        for k in ("patient_age", "birth_date", "birth_year", "age_on", "age_assumed",
+                  "birth_day_assumed"):
             merged.pop(k, None)
     merged.update(new)
     if "visit_date" in new:

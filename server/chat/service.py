@@ -354,8 +354,33 @@ def _keep_the_visits_year(stated: dict, earlier: dict, text: str, today: date) -
         # a day soon to come is that one ("skrivs ut på tisdag 8/12" after a visit of last
         # year was 2025-12-08: walk-through, stop 46), and another patient's is their own
         return
-    if moved <= today:
+    if moved <= today or (old and date.fromisoformat(str(old)) > today):
+        # (a visit to come keeps its year too: "vad betalar hon vid besöket 20/3?" of a visit
+        # planned for 20/3-27 moved it to last March: walk-through, stop 46)
         stated["visit_date"] = moved.isoformat()
+
+
+#: A birthday's words without an age: "hon fyller den 28e mars", "födelsedagen är 28/3".
+_BIRTHDAY_SAID = re.compile(r"\b(?:fyller|fyllde|fyllt|född|födelsedag\w*|har födelsedag|"
+                            r"birthday|born|turns)\b", re.I)
+
+
+def _birthday_of_the_year_known(facts: dict, text: str, today: date) -> dict | None:
+    """The birth date a birthday's day gives, told without the year or the age, when the year
+    is known ("hon fyller den 28e mars om det spelar nån roll" after "hon fyller 85 i mars"
+    was refused: walk-through, stop 46); None otherwise."""
+    if not _BIRTHDAY_SAID.search(text) or len(text.split()) > 12:
+        return None
+    text = re.sub(r"\b(\d{1,2})\s*:?\s*[ea]\b", r"\1", text)  # "den 28e mars", "28:e"
+    year = facts.get("birth_year") or (
+        int(str(facts["birth_date"])[:4]) if facts.get("birth_date") else None)
+    said = extract_visit_date(text, today) if year else None
+    if said is None or re.search(r"\b(?:19|20)\d\d\b|\d[/.-]\d{2}\b", text):
+        return None  # (a year said is a whole birth date, read as such)
+    try:
+        return {"birth_date": said.replace(year=int(year)).isoformat()}
+    except ValueError:  # 29 February
+        return None
 
 
 def _tokenizer_for(kb):
@@ -1053,6 +1078,8 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
             # (a follow-up's day told next is never before it: "om vi gör första uppf redan
             # 20/1" after an enrolment on 5/12 is next January's)
             conv.topic["enrolled_on"] = reply.api["date_rule"]["enrolled_on"]
+        if reply.api["date_rule"].get("first_followup"):
+            conv.topic["first_followup"] = True  # (a day put instead is the first's too)
         if reply.api["date_rule"].get("support_until"):
             # ("kan det förlängas" then says what the days were, never asks for the date)
             conv.topic["support_until"] = reply.api["date_rule"]["support_until"]
@@ -1169,6 +1196,8 @@ class Frame:
     #: age's words found a figure or a group of another matter).
     unaged: str | None = None
     today: date | None = None  # the day the question is asked (versions in force on it)
+    #: searched again without the case it tells (``_asked_without_the_case``)
+    retried: bool = False
     where_said: bool = False  # "var står det?": where the last answer's passage is
     claim: str | None = None  # "var står det att <claim>?": the statement looked for
     means_it: bool = False  # "vad betyder det?": what the last answer means
@@ -1361,6 +1390,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                                              or bool(REGISTRATION_WORDS.search(text)))
     if conv.pending and not asks_meaning and not new_visit:
         answered = read_reply(conv.pending, text, today)
+        if answered is None and conv.pending in ("patient_age", "birth_date"):
+            answered = _birthday_of_the_year_known(conv.facts, text, today)
         day_alone = _DAY_OF_MONTH.search(text) if answered is None and len(text.split()) <= 6 \
             and conv.pending == "visit_date" and conv.facts.get("visit_month") \
             and conv.facts.get("visit_year") else None
@@ -3338,11 +3369,17 @@ def _spell_out_lm(text: str) -> str:
     # ("läkarmedv pat utskriven 20/11 när slutar stödet" in the widget: walk-through, stop 36,
     # got a Cosmic card for a visit on 20/11)
     text = _LMV_CUT.sub("Läkarmedverkan", text)
+    # ("LM-stödet alltså, utskriven 30/11, hög risk. till vilket datum?": walk-through, stop
+    # 46, refused)
+    text = _LM_COMPOUND.sub("Läkarmedverkan ", text)
     if _LM.search(text) and _LM_CONTEXT.search(text):
         return _LM.sub("Läkarmedverkan", text)
     return text
 
 
+#: "LM-" joined to a word of its support ("LM-stödet", "LM-läkaren", "LM-teamet").
+_LM_COMPOUND = re.compile(r"(?<![\w-])LM-(?=stöd|support|insats|läkar|doktor|team|pat\b|"
+                          r"patient|uppdrag)", re.I)
 #: Läkarmedverkan cut short ("läkarmedv", "lakarmedverk.").
 _LMV_CUT = re.compile(r"\bl[äa]karmedv(?:erk|erka)?\b\.?", re.I)
 
@@ -4409,7 +4446,8 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
     if made is not None:
         enrolled = _enrolment_told(frame, conv, day, made)
         return _date_rule_answer(state, name, made.day, lang, last_followup=True,
-                                 month_only=made.month_only, enrolled=enrolled)
+                                 month_only=made.month_only, enrolled=enrolled,
+                                 planned_first=made.planned and made.first, first=made.first)
     if day is None:
         conv.pending = "discharge_date" if name == LAKARMEDVERKAN else "enrolled_on"
         conv.pending_rule = name
@@ -4710,7 +4748,17 @@ def _age_facts(facts: dict, visit_date: date) -> dict:
             age = _moved_age(age, date.fromisoformat(facts["age_on"]), visit_date)[0]
         return {} if age is None else {"patient_age": age}
     if "birth_date" in facts:
-        return {"birth_date": date.fromisoformat(facts["birth_date"])}
+        born = date.fromisoformat(facts["birth_date"])
+        if facts.get("birth_day_assumed") and born.month == visit_date.month:
+            # a birthday known by its month only, the visit in that month: her age turns on
+            # the day ("hon fyller 85 i mars", then a visit on 20/3 took 1 March and 85, 0 kr:
+            # walk-through, stop 46); asked when the days give two ages
+            from rules.age import age_on
+
+            last = _month_end(born)
+            ages = {age_on(born, visit_date), age_on(last, visit_date)}
+            return {"patient_age": ages.pop()} if len(ages) == 1 else {}
+        return {"birth_date": born}
     if "birth_year" in facts:
         high = visit_date.year - int(facts["birth_year"])
         low = high - 1
@@ -5014,6 +5062,13 @@ _ENROLMENT_TOLD = re.compile(r"\b(?:anslöts|ansluten|anslutits|anslutningen|ins
                              re.I)
 
 
+def _month_end(day: date) -> date:
+    """The last day of ``day``'s month."""
+    from calendar import monthrange
+
+    return day.replace(day=monthrange(day.year, day.month)[1])
+
+
 def _followup_after(rule, last: date) -> dict:
     """The follow-up deadlines counted from the latest follow-up made (the routine: "därefter
     sker regelbunden uppföljning minst var sjätte månad"), as the date rule's result."""
@@ -5050,21 +5105,35 @@ def _followup_made(frame: Frame, conv: Conversation, day: str | None):
         else known
     made = followup_day(frame.text, today,
                         after=date.fromisoformat(enrolled) if enrolled else None)
+    planned = _PLANNED_INSTEAD.search(frame.text) is not None
     if made is None and day is not None and frame.reply_to == "correction" \
-            and topic.get("rule") == FOLLOWUP and _DONE_ON.search(frame.text) \
+            and topic.get("rule") == FOLLOWUP and (_DONE_ON.search(frame.text) or (
+                planned and topic.get("last_followup"))) \
             and not _ENROLMENT_TOLD.search(frame.text):
+        # (or one planned instead of the one counted from: "om vi tar den 22/12 istället då?
+        # går det" was last year's 22 December: walk-through, stop 46)
         told = date.fromisoformat(day)
+        if planned and year_left_out(frame.text, today) and told < today:
+            told = next((d for d in (years_later(told, k) for k in (1, 2)) if d >= today), told)
         if known and told < date.fromisoformat(known) and year_left_out(frame.text, today):
             told = next((d for d in (years_later(told, k) for k in (1, 2))
                          if d >= date.fromisoformat(known)), told)
-        made = FollowupDay(told)
+        made = FollowupDay(told, planned=planned and not _DONE_ON.search(frame.text),
+                           first=bool(topic.get("first_followup")))
     return made
+
+
+#: A day put instead of the one counted from, to come ("om vi tar den 22/12 istället").
+_PLANNED_INSTEAD = re.compile(r"\b(?:om vi|om jag|if we|if i)\s+(?:tar|gör|lägger|flyttar|tog|"
+                              r"gjorde|take|do|move)\b|\bistället\b|\binstead\b", re.I)
 
 
 def _enrolment_told(frame: Frame, conv: Conversation, day: str | None, made) -> date | None:
     """The enrolment's day beside a follow-up's: the message's other date, or the one the
     conversation counted from; None when unknown or after the follow-up."""
-    told = day if day is not None and day != made.day.isoformat() \
+    # (the message's day in another year is the follow-up's own, read anew: "om vi gör första
+    # uppf redan 20/1" is next January's, not an enrolment last January)
+    told = day if day is not None and day[4:] != made.day.isoformat()[4:] \
         else (conv.topic or {}).get("enrolled_on")
     enrolled = date.fromisoformat(told) if told else None
     return enrolled if enrolled is not None and enrolled <= made.day else None
@@ -5072,7 +5141,8 @@ def _enrolment_told(frame: Frame, conv: Conversation, day: str | None, made) -> 
 
 def _date_rule_answer(state, name: str, day: date, lang: str, *,
                       last_followup: bool = False, month_only: bool = False,
-                      enrolled: date | None = None) -> ChatReply:
+                      enrolled: date | None = None, planned_first: bool = False,
+                      first: bool = False) -> ChatReply:
     """Until when Läkarmedverkan supports a patient discharged on ``day`` (HSU 2026-03-03), or
     the follow-up dates of a patient enrolled on ``day`` (the Västra Götaland municipality's
     routine): the same rules as GET /api/v1/lakarmedverkan and /api/v1/followup, cited.
@@ -5087,6 +5157,20 @@ def _date_rule_answer(state, name: str, day: date, lang: str, *,
         result = _followup_after(rule, day)
         if enrolled is not None:
             result["enrolled_on"] = enrolled.isoformat()
+            if planned_first:
+                # the first follow-up planned: whether it keeps the routine's two months ("vi
+                # tänkte göra första uppf i januari, är det ok?" after an enrolment on 20/10
+                # was counted as made: walk-through, stop 46; January is too late)
+                from rules.months import add_months
+
+                first_by = add_months(enrolled, rule.first_within_months)
+                last_day = _month_end(day) if month_only else day
+                result["first_by"] = first_by.isoformat()
+                result["planned_followup"] = day.isoformat()
+                result["planned_in_time"] = (True if last_day <= first_by
+                                             else False if day > first_by else None)
+        if first:
+            result["first_followup"] = True
         if month_only:
             result["followup_day_assumed"] = True
     else:
@@ -7850,6 +7934,38 @@ def _decided_or_proposed(state, frame: Frame, hits: list) -> ChatReply | None:
                      notice="\n".join(lines))
 
 
+#: A sentence telling the patient's case, not asking: at most this many words.
+CASE_SENTENCE_WORDS = 8
+
+
+def _asked_without_the_case(state, frame: Frame) -> ChatReply | None:
+    """A message telling a patient's case before its question ("ny pat. gubbe 84 år, bor hemma
+    i villa, kan inte ta sig till vc pga kol. vem bestämmer om han får hsv? är det jag?"), no
+    passage supporting all of it, searched again without the sentences that only tell the case
+    (a new patient, an age, a housing), then by its questions alone; that answer when a passage
+    supports it, else None (walk-through, stop 46: both were refused, the questions alone
+    answered)."""
+    if frame.search_text is not None or frame.retried:
+        return None
+    sentences = [p.strip() for p in re.split(r"(?<=[.!?])\s+", frame.text) if p.strip()]
+    if len(sentences) < 2:
+        return None
+    today = frame.today or date.today()
+    told = [p for p in sentences if "?" not in p and len(p.split()) <= CASE_SENTENCE_WORDS
+            and (other_patient(p) or extract_facts(p, today).stated())]
+    asked = [p for p in sentences if "?" in p]
+    tries = []
+    if told and len(told) < len(sentences):
+        tries.append(" ".join(p for p in sentences if p not in told))
+    if asked and len(asked) < len(sentences) and len(" ".join(asked).split()) >= 3:
+        tries.append(" ".join(asked))
+    for text in dict.fromkeys(tries):
+        found = _search_answer(state, replace(frame, search_text=text, hits=[], retried=True))
+        if found.api.get("kind") == SEARCH:
+            return found
+    return None
+
+
 def _search_answer(state, frame: Frame) -> ChatReply:
     """The sentences of the best passage that answer the question, with their source."""
     kb, lang = state.kb, frame.lang
@@ -8009,7 +8125,8 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             # ersättning med 50 procent": walk-through in the widget, stop 37, refused)
             named = best
         if named is None:
-            return _no_answer(state, frame, nearby=True)
+            again = _asked_without_the_case(state, frame)
+            return again if again is not None else _no_answer(state, frame, nearby=True)
         # (the others that support nothing either are no answer: "Nulägesbild av hembesök"'s
         # "Det är patientens läkare … som har patientansvaret" was quoted below "Jourtid")
         best, hits = named, [named] + [h for h in hits if h is not named

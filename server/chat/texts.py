@@ -63,6 +63,16 @@ TEXTS = {
         "fu": "Första uppföljningen ska göras senast {first} ({months} månader efter "
               "anslutningen {d}). Därefter minst var {every}:e månad, eller tidigare vid behov: "
               "senast {later} om varje uppföljning görs sista tillåtna dag.",
+        "fu_planned_ok": "Ja: {when} ligger inom rutinens två månader; första uppföljningen ska "
+                         "göras senast {first} (anslutningen {d}).",
+        "fu_planned_late": "Nej: första uppföljningen ska göras senast {first}, två månader efter "
+                           "anslutningen {d}; {when} är för sent.",
+        "fu_planned_depends": "Det beror på dagen: första uppföljningen ska göras senast {first}, "
+                              "två månader efter anslutningen {d}; en dag {when} efter det är "
+                              "för sent.",
+        "fu_in_month": "i {month}",
+        "month_names": "januari februari mars april maj juni juli augusti september oktober "
+                       "november december",
         "fu_month_only": "Uppföljningens dag angavs inte, bara månaden: jag räknade från {d}, "
                          "månadens första dag, så att nästa uppföljning inte hamnar för sent. "
                          "Med dagen känd blir datumet exakt.",
@@ -316,6 +326,16 @@ TEXTS = {
         "fu": "The first follow-up is due by {first} ({months} months after the enrolment on "
               "{d}). After that at least every {every} months, or earlier when needed: by "
               "{later} if each follow-up is made on its last allowed day.",
+        "fu_planned_ok": "Yes: {when} is within the routine's two months; the first follow-up "
+                         "is due by {first} (enrolment {d}).",
+        "fu_planned_late": "No: the first follow-up is due by {first}, two months after the "
+                           "enrolment on {d}; {when} is too late.",
+        "fu_planned_depends": "It depends on the day: the first follow-up is due by {first}, two "
+                              "months after the enrolment on {d}; a day {when} after that is "
+                              "too late.",
+        "fu_in_month": "in {month}",
+        "month_names": "January February March April May June July August September October "
+                       "November December",
         "fu_month_only": "The day of the follow-up was not given, only its month: I counted "
                          "from {d}, the month's first day, so that the next follow-up is not "
                          "late. With the day known the date is exact.",

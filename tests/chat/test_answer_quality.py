@@ -1918,3 +1918,20 @@ def test_whether_a_patient_on_leave_is_enrolled_is_answered_with_the_no(ask):
                     "är en pat på permission från sjukhuset ansluten till hemsjukvården?"):
         body = ask(message)
         assert "Patienterna ansluts inte" in body["answer"], message
+
+
+def test_a_question_after_a_patients_case_is_searched_without_the_case_when_refused(client):
+    # walk-through, stop 46: "ny pat. gubbe 84 år, bor hemma i villa, kan inte ta sig till vc
+    # pga kol. vem bestämmer om han får hsv? är det jag?" and "… dam 85 år, fyllde 85 förra
+    # veckan, bor hemma. hon behöver bara såromläggning några ggr på kvällen …, ska hon
+    # anslutas?" were refused
+    from tests.chat.helpers import ask_in
+
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    a = ask_in(client, vg, "ny pat. gubbe 84 år, bor hemma i villa, kan inte ta sig till vc pga "
+                           "kol. vem bestämmer om han får hsv? är det jag?")
+    assert "tas av hemsjukvårdens planeringsfunktion" in a["answer"]
+    b = ask_in(client, vg, "ny pat igen. dam 85 år, fyllde 85 förra veckan, bor hemma. hon "
+                           "behöver bara såromläggning några ggr på kvällen efter en operation, "
+                           "sen klarar hon sig. ska hon anslutas?")
+    assert "Patienterna ansluts inte" in b["answer"]

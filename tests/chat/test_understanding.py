@@ -1071,6 +1071,25 @@ def test_a_follow_up_made_in_a_month_without_its_day_counts_from_the_months_firs
     assert "månadens första dag" in a["answer"]
 
 
+def test_a_first_follow_up_planned_is_said_in_time_or_too_late(client):
+    # walk-through, stop 46: "ny pat, inskriven i hemsjukvården 20/10. vi tänkte göra första uppf
+    # i januari, är det ok?" was counted as a follow-up made on 1 January; "om vi tar den 22/12
+    # istället då? går det" after the first follow-up on 18/12 was last year's 22 December
+    a = ask_in(client, VG, "ny pat, inskriven i hemsjukvården 2026-10-20. vi tänkte göra första "
+                           "uppf i januari 2027, är det ok?")
+    assert a["answer"].split("\n")[1].startswith("Nej: första uppföljningen ska göras senast "
+                                                 "2026-12-20")
+    assert a["date_rule"]["planned_in_time"] is False
+    b = ask_in(client, VG, "ny pat inskriven 2026-10-20, första uppf gjord 2026-12-18. när är "
+                           "nästa?")
+    assert b["date_rule"]["next_by"][0] == "2027-06-18"
+    c = ask_in(client, VG, "om vi tar den 2026-12-22 istället då? går det", b["conversation_id"])
+    assert c["date_rule"]["planned_in_time"] is False and "2026-12-22 är för sent" in c["answer"]
+    d = ask_in(client, VG, "enrolled 2026-10-20, we plan the first follow-up on 2026-12-10, ok?")
+    assert d["answer"].split("\n")[1].startswith("Yes: 2026-12-10 is within the routine's two "
+                                                 "months")
+
+
 def test_a_dose_the_routines_never_state_is_not_covered(ask):
     # re-check, stop 20: "whats the morphine dose …" quoted the palliative team's sentence
     body = ask("whats the morphine dose for end of life pts at home")
@@ -1764,6 +1783,56 @@ def test_a_side_question_said_so_changes_nothing_of_the_visit(ask):
     assert b["kind"] != "rule" and "Ändrat" not in b["answer"]
     c = ask("vad betalar han då", b["conversation_id"])
     assert c["facts"]["occasion"] == "inskrivning" and c["decision"]["patient_fee_sek"] == 200
+
+
+def test_a_routine_follow_up_weeks_after_discharge_gives_no_compensation(ask):
+    # walk-through, stop 46: "can I bill the 500 for a routine follow-up 3 weeks after
+    # discharge, nothing special, pt on sabo" was read as the discharge's visit: "Yes, … SEK 500"
+    body = ask("can I bill the 500 for a routine follow-up 3 weeks after discharge, nothing "
+               "special, pt on sabo")
+    assert body["facts"]["occasion"] == "annat"
+    assert "No, such a visit gives no extra compensation" in body["answer"]
+
+
+def test_occasions_denied_together_leave_the_visits_own_occasion(ask):
+    # stop 46: "jag gjorde ett vanligt hembesök i förrgår pga uvi, ingen utskrivning eller
+    # inskrivning. 500?" was read as two occasions offered, and the occasion asked
+    body = ask("nästa pat. 92 år, säbo, jag gjorde ett vanligt hembesök 2026-11-20 pga uvi, ingen "
+               "utskrivning eller inskrivning. 500?")
+    assert body["facts"]["occasion"] == "annat" and body["decision"]["compensation_sek"] == 0
+
+
+def test_a_day_of_a_visit_to_come_is_the_next_such_day_and_a_birthday_that_day_counts(ask):
+    # walk-through, stop 46: "gubbe ska skrivas in i khsv …, jag åker ut 12/1. han fyller 85
+    # just den dagen" was last January's visit, at 84, 200 kr
+    today = today_in_stockholm()
+    ahead = today + timedelta(days=40)
+    body = ask(f"ny pat. gubbe ska skrivas in i khsv hemma i radhus, jag åker ut "
+               f"{ahead.day}/{ahead.month}. han fyller 85 just den dagen haha. betalar han?")
+    assert body["facts"]["visit_date"] == ahead.isoformat()
+    assert body["decision"]["patient_fee_sek"] == 0 and "på besöksdagen: 85 år" in body["answer"]
+
+
+def test_lm_joined_to_its_support_is_laekarmedverkan(ask):
+    # walk-through, stop 46: "LM-stödet alltså, utskriven 30/11, hög risk. till vilket datum?"
+    # was refused
+    body = ask("LM-stödet alltså, utskriven 2026-11-30, hög risk. till vilket datum?")
+    assert body["kind"] == "rule" and body["date_rule"]["support_until"] == "2026-12-14"
+
+
+def test_a_birthday_known_by_its_month_asks_the_age_of_a_visit_in_that_month(ask):
+    # walk-through, stop 46: "hon fyller 85 i mars" took 1 March, so a visit moved to 20/3-27
+    # was at 85 and free of charge; "hon fyller den 28e mars" was then refused, and "född
+    # 28/3-42. vad betalar hon vid besöket 20/3?" moved the visit to last March
+    a = ask("ny pat, tant ska skrivas in i khsv, bor hemma, inskrivningsbesöket 2027-01-15. hon "
+            "fyller 85 i mars")
+    assert a["decision"]["patient_fee_sek"] == 200
+    b = ask("nej förresten besöket blev flyttat till 2027-03-20", a["conversation_id"])
+    assert b["decision"]["patient_fee_sek"] is None and b["question"] == "Hur gammal är patienten?"
+    c = ask("hon fyller den 28e mars om det spelar nån roll", b["conversation_id"])
+    assert c["facts"]["birth_date"] == "1942-03-28" and c["decision"]["patient_fee_sek"] == 200
+    d = ask("född 28/3-42. vad betalar hon vid besöket 20/3?", c["conversation_id"])
+    assert d["facts"]["visit_date"] == "2027-03-20" and d["decision"]["patient_fee_sek"] == 200
 
 
 def test_a_new_patient_alone_is_still_the_enrolment(ask):
