@@ -558,6 +558,9 @@ _VISIT_WORD = re.compile(r"besök|samtal|\bvisit|\bsaw (?:her|him|them|the)\b|"
                          # "skrevs ut 28/11, jag åkte hem till honom 1/12" (walk-through, stop
                          # 35: the discharge's day was taken for the visit's)
                          r"\båkte (?:hem )?till\b|\bvar (?:hem(?:ma)? )?hos\b|"
+                         # ("kom hem från sjukhuset i måndags o jag var hem till honom i
+                         # tisdags": walk-through, stop 46, the discharge's Monday)
+                         r"\b(?:var|gick|körde)\s+hem\s+till\b|"
                          # ("… utskriven från sjukhuset igår, jag åkte ut på säbo idag":
                          # walk-through, stop 44, the visit got the discharge's day)
                          r"\b(?:åkte|åkt|körde|var|went|drove|was)\s+(?:ut|out)\b|"

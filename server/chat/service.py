@@ -412,7 +412,10 @@ def _admit_new_conversation(state, client: str | None, text: str = "") -> None:
 _IT = re.compile(r"\b(?:det|den|it|that|this)\b", re.I)
 #: A message saying what the last question meant instead ("nej jag menade …", "sorry, I
 #: meant …").
-_MEANT = re.compile(r"^\W*(?:(?:nej|nä|no|sorry|förlåt|oj|oops)\W+)?(?:jag\s+|i\s+)?"
+_MEANT = re.compile(r"^\W*(?:(?:nej|nä|no|sorry|förlåt|oj|oops)\W+)?"
+                    # ("nej förresten, jag menade usk" after a table: walk-through, stop 46,
+                    # refused)
+                    r"(?:(?:förresten|alltså|btw|actually)\W+)?(?:jag\s+|i\s+)?"
                     r"(?:menade|menar|meant|mean)\W+", re.I)
 #: A message opening on the next of several visits ("nästa: 20/12 -22, utskrivning, 70 år, …"
 #: after "har 3 besök att reg. först: …": walk-through, stop 34, read its day as the
@@ -2327,7 +2330,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             and any(conv.facts.get(k) is not None and conv.facts.get(k) != v
                     for k, v in stated.items() if k in _VISIT_FACT_KEYS) \
             and (MONEY_WORDS.search(text) or _PATIENT_FEE.search(text)
-                 or REGISTRATION_WORDS.search(text)):
+                 or REGISTRATION_WORDS.search(text)
+                 or (conv.told is not None and _AMENDS.search(text))):
         # a fact of the visit told otherwise, in a longer message asking about its money ("ok
         # glöm videon, jag var där på plats. men pat är listad på en annan vc än min, får vi
         # 500 kr ändå?" after a video's card got the 500 kr's conditions, no card and no yes
@@ -3161,6 +3165,9 @@ _DATE_CORRECTED = re.compile(r"^\W*(?:nej|nä|förlåt|ursäkta|oj|sorry|oops|fe
                              r"\b(?:it|the visit) was actually\b|\bvar (?:det )?egentligen\b",
                              re.I)
 _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
+               # "usk" (walk-through, stop 46: "hur stor var ökningen för usk från 2019 till
+               # 2021" was refused, "undersköterskor" answered)
+               (re.compile(r"\busk\b", re.I), "undersköterska"),
                # "vad betalar pat" (walk-through in the widget, stop 36: refused)
                (re.compile(r"\b(?:betalar|betala|betalade|kostar)\s+pat\b(?!\.?\s*\d)", re.I),
                 lambda m: m.group(0)[:-3] + "patienten"),
@@ -3323,8 +3330,10 @@ def _period_alone(text: str, today: date) -> bool:
 #: A request to explain in plain words ("förklara enkelt", "med vanliga ord", "in simple
 #: terms"): the answers quote the routines, so it asks nothing of its own.
 _PLAIN_WORDS = re.compile(
+    # (at the end only: "kan du förklara enkelt vad en SIP är" asks what SIP means)
     r"\s*,?\s*(?:(?:kan du\s+|snälla\s+|please\s+|can you\s+)?(?:förklara|explain)(?:\s+det|\s+it)?"
-    r"\s+(?:enkelt|kort|kortfattat|simply|briefly|in simple terms|in plain (?:words|english))|"
+    r"\s+(?:enkelt|kort|kortfattat|simply|briefly|in simple terms|in plain (?:words|english))"
+    r"(?=\W*$)|"
     r"med (?:enkla|vanliga|egna|andra) ord|på ett enkelt sätt|i klartext|enkelt förklarat|"
     r"in (?:simple|plain|everyday) (?:terms|words|language)|simply put)\b", re.I)
 
@@ -4150,7 +4159,11 @@ def _as_told(conv: Conversation, known: dict, frame: Frame, switched: bool) -> d
     if what_if:
         if conv.told is None:
             conv.told = dict(known)
-        return known
+            return known
+        # another what-if asks of the visit as told, not of the what-if before it ("och om LM
+        # gjorde besöket?" after "om jag hade tagit det per telefon istället?" kept the phone
+        # call: walk-through, stop 46); one going on from it says so ("samma men …")
+        return known if _SAME_AGAIN.match(text) else dict(conv.told)
     if conv.told is not None and (_DATE_CORRECTED.search(text) or _AMENDS.search(text)
                                   # (the visit told anew, its occasion or housing, is no
                                   # what-if's: "which vårdtjänst for a brytpunktssamtal, pt in
@@ -6538,6 +6551,9 @@ _PATIENT_FEE = re.compile(
     # "how old must the pt be to not pay anything" (walk-through, stop 20: a Swedish quote
     # alone), "när blir det gratis", "slipper pat betala"
     r"\b(?:pt|pat)\b.{0,40}\bpay\w*|\bnot (?:have to )?pay\b|\bpay nothing\b|\bgratis\b|"
+    # an age paying ("before cosmic, did an 86 yo pay": walk-through, stop 46, asked what was
+    # wanted)
+    r"\b\d{2,3}\s*(?:y/?o|yo|year[- ]old|åring\w*)\b.{0,20}\bpa(?:y|id)\b|"
     r"\bfree (?:of charge|visit|home visit)\b|\bfor free\b|\bthe free\b|"
     r"\bavgiftsfri\w*|\bslipper\b.{0,20}\bbetala\b", re.I)
 _AGE_ASKED = re.compile(r"\bhow old\b|\bwhat age\b|\bhur gammal\b|\bvilken ålder\b|"
@@ -6915,8 +6931,11 @@ _CHANGE_TO = re.compile(r"^\W*(?:ändra|ändrat|byt|byta|gör om|change|switch|m
                         re.I)
 #: A message saying it corrects the visit described ("vänta …", "förresten …", "ändras
 #: något?", "does that change anything").
-_AMENDS = re.compile(r"^\W*(?:vänta|förresten|nej|fel|oj|wait|actually|sorry|förlåt|rättelse|"
+_AMENDS = re.compile(r"^\W*(?:vänta|förresten|nej|nä|fel|oj|wait|actually|sorry|förlåt|rättelse|"
                      r"correction|oops)\b|\bändra[rs]? (?:det|ngt|något|nåt|sig)\b|"
+                     # the visit as it was, after what-ifs ("… så vad blir det i verkligheten":
+                     # walk-through, stop 46, refused)
+                     r"\bi verkligheten\b|\bpå riktigt\b|\bin reality\b|\bfor real\b|"
                      r"\bändras (?:det|ngt|något|nåt)\b|\bdoes (?:that|it|this) change\b|"
                      r"\bchange anything\b", re.I)
 

@@ -465,3 +465,13 @@ def test_how_much_it_rose_after_a_row_of_every_year_is_its_first_and_last_year(a
     assert "Fysioterapeut 2019: 22, 2020: 59, 2021: 53" in b["answer"]
     c = ask("hur mkt ökade det", a["conversation_id"])
     assert "Fysioterapeut 2019: 22, 2021: 53 (förändring +31" in c["answer"], c["answer"]
+
+
+def test_usk_names_the_assistant_nurses_row_asked_alone_or_meant_instead(ask):
+    # walk-through, stop 46: "hur stor var ökningen för usk från 2019 till 2021" and "nej
+    # förresten, jag menade usk" after the physicians' figure were refused
+    a = ask("hur stor var ökningen för usk från 2019 till 2021")
+    assert "Undersköterska 2019: 3461, 2021: 7018" in a["answer"]
+    b = ask("hur många hembesök gjorde läkarna 2021 enligt rapporten")
+    c = ask("nej förresten, jag menade usk", b["conversation_id"])
+    assert "Undersköterska" in c["answer"] and "7018" in c["answer"]

@@ -1835,6 +1835,39 @@ def test_a_birthday_known_by_its_month_asks_the_age_of_a_visit_in_that_month(ask
     assert d["facts"]["visit_date"] == "2027-03-20" and d["decision"]["patient_fee_sek"] == 200
 
 
+def test_the_visit_went_home_to_after_a_discharge_is_the_visits_day(ask):
+    # walk-through, stop 46: "kom hem från sjukhuset i måndags o jag var hem till honom i
+    # tisdags" dated the visit on the discharge's Monday
+    today = today_in_stockholm()
+    monday = today - timedelta(days=today.weekday() or 7)
+    tuesday = today - timedelta(days=(today.weekday() - 1) % 7 or 7)
+    body = ask("ny pat. farbror 86 år, inskriven khsv sen länge i ordinärt boende, kom hem från "
+               "sjukhuset i måndags o jag var hem till honom i tisdags. reg?")
+    assert body["facts"]["visit_date"] == tuesday.isoformat() != monday.isoformat()
+
+
+def test_an_age_paying_before_cosmic_is_the_vas_fee(ask):
+    # walk-through, stop 46: "before cosmic, did an 86 yo pay" asked what was wanted
+    body = ask("before cosmic, did an 86 yo pay")
+    assert body["kind"] == "search" and "free of charge" in body["answer"]
+    assert "VAS" in body["answer"].split("\n")[0]
+
+
+def test_each_what_if_asks_of_the_visit_as_told_and_the_visit_in_reality_comes_back(ask):
+    # walk-through, stop 46: "och om LM gjorde besöket?" after "om jag hade tagit det per
+    # telefon istället?" kept the phone call; "nä men det var ju jag själv som var där på plats
+    # igår, vc-läkare. så vad blir det i verkligheten" was refused
+    a = ask("hembesök 2026-11-20 hos pat 87 på säbo, utskriven 2026-11-18, hur reggar jag")
+    b = ask("om jag hade tagit det per telefon istället?", a["conversation_id"])
+    assert b["decision"]["compensation_sek"] == 0
+    c = ask("och om LM gjorde besöket?", b["conversation_id"])
+    assert c["decision"]["compensation_sek"] == 0
+    assert "distans" not in c["answer"] and "Läkarmedverkan" in c["answer"]
+    d = ask("nä men det var ju jag själv som var där på plats, vc-läkare. så vad blir det i "
+            "verkligheten", c["conversation_id"])
+    assert d["kind"] == "rule" and d["decision"]["compensation_sek"] == 500
+
+
 def test_a_new_patient_alone_is_still_the_enrolment(ask):
     a = ask("hembesök idag hos 80-åring på säbo efter utskrivning")
     b = ask("ny patient, 81 år, säbo, igår", a["conversation_id"])
