@@ -1167,7 +1167,7 @@ def _birthday_month_only(text: str) -> bool:
         return False
     rest = m.group("rest")
     month = _MONTH_ALONE.search(rest)
-    return month is not None and not month.group(2) and not _date_candidates(rest, date.today())
+    return month is not None and not _date_candidates(rest, date.today())
 
 
 #: The visit's own year, said of a birthday ("i maj samma år", "that same year").
@@ -1840,6 +1840,12 @@ OTHER_PATIENT = re.compile(
     r"lady|woman|gentleman|guy)\b|"
     # ("nästa: gubbe född 30/11 1941 …", "nästa. tant 86 år")
     r"(?:nästa|next)\s*[:.]|"
+    # an earlier patient again, not the last one ("samma pat igen som förut, farbrorn som …"
+    # after another patient kept hers: walk-through, stop 46)
+    r"samma\s+(?:pat\w*|patient\w*|tant\w*|gubbe\w*|farbror\w*|dam\w*|man\w*)\s+(?:igen\s+)?"
+    r"som\s+(?:förut|innan|i början|först|tidigare)\b|"
+    r"(?:the\s+)?same\s+(?:patient|pt|lady|man|one)\s+(?:again\s+)?(?:as\s+)?(?:before|earlier|"
+    r"at the start)\b|"
     # ("ok. now a visit where i was working for lakarmedverkan, …" after a visit of 2022 kept
     # its day: walk-through, stop 44)
     r"(?:a|an|ett|en)\s+(?:visit|besök|hembesök)\s+(?:where|when|with|to|där|när|hos|med)\b)",

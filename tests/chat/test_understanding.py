@@ -1868,6 +1868,26 @@ def test_each_what_if_asks_of_the_visit_as_told_and_the_visit_in_reality_comes_b
     assert d["kind"] == "rule" and d["decision"]["compensation_sek"] == 500
 
 
+def test_an_earlier_patient_again_takes_no_facts_of_the_last_one(ask):
+    # walk-through, stop 46: "samma pat igen som förut, farbrorn som …" after another patient
+    # (80, SäBo) was given her age and fee
+    a = ask("ny pat: dam 80 år, säbo, brytpunktssamtal 2026-12-03. betalar hon?")
+    b = ask("samma pat igen som förut, farbrorn som kom hem från sjukhuset 2026-11-30. jag var "
+            "där 2026-12-01, hur reggar jag", a["conversation_id"])
+    assert b["answer"].startswith("En annan patient:")
+    assert "patient_age" not in b["facts"] and "setting" not in b["facts"]
+
+
+def test_the_talk_around_a_question_keeps_the_pointer_to_the_organization_that_covers_it(
+        client):
+    # walk-through, stop 46: with the municipality picked, "läste nåt om att läkarmedverkan
+    # stöttar 14 dagar efter utskrivning. gäller det våra pat här också?" was refused without
+    # saying the decision is Region Halland's
+    body = ask_in(client, VG, "läste nåt om att läkarmedverkan stöttar 14 dagar efter "
+                              "utskrivning. gäller det våra pat här också?")
+    assert body["kind"] == "no_answer" and "Det gör en rutin från Region Halland" in body["answer"]
+
+
 def test_a_new_patient_alone_is_still_the_enrolment(ask):
     a = ask("hembesök idag hos 80-åring på säbo efter utskrivning")
     b = ask("ny patient, 81 år, säbo, igår", a["conversation_id"])
