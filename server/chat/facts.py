@@ -779,10 +779,6 @@ def _visit_date_at(text: str, today: date) -> tuple[date | None, bool, list[int]
 _FOLLOWUP_WORD = re.compile(r"\buppfölj\w*|\buppfölning\w*|\buppf\b\.?|\bfollow[- ]?up\w*", re.I)
 _ENROLMENT_WORD = re.compile(r"\b(?:anslö\w*|anslut\w*|inskriv\w*|inskrev\w*|skrevs in|skrivs in|"
                              r"flyttade in|flyttar in|inflytt\w*|enrol\w*|admitted)\b", re.I)
-#: A follow-up to come ("om vi gör första uppf redan 20/1", "första uppföljningen gör vi 20
-#: januari"): its day without a year is the next such day.
-_FOLLOWUP_PLANNED = re.compile(r"\b(?:gör|görs|göra|ska|skall|planer\w*|blir|bokad|bokat|"
-                               r"will|plan\w*|scheduled)\b", re.I)
 _FOLLOWUP_NEAR = 45
 _NEXT_YEAR_AFTER = re.compile(r"^\S+(?:\s+[^\s\d]+)?\s+(?:nästa år|next year|kommande år)\b", re.I)
 _MONTH_AFTER = re.compile(rf"^[^.?!\d]{{0,25}}?\b(?:i|in|under|during)\s+({_MONTHS})\b"
@@ -803,17 +799,23 @@ class FollowupDay:
     first: bool = False
 
 
-#: A follow-up planned, not made ("vi tänkte göra", "om vi tar den", "ska göras").
-_FOLLOWUP_TO_COME = re.compile(r"\b(?:gör|görs|göra|ska|skall|planer\w*|tänker|tänkte|tar|ta|"
+#: A follow-up planned, not made ("vi tänkte göra", "om vi tar den", "ska göras"); its day
+#: without a year is the next such day ("om vi gör första uppf redan 20/1").
+FOLLOWUP_TO_COME = re.compile(r"\b(?:gör|görs|göra|ska|skall|planer\w*|tänker|tänkte|tar|ta|"
                                r"blir|bokad|bokat|lägger|will|plan\w*|scheduled|do it|make it)\b",
                                re.I)
-_FOLLOWUP_DONE = re.compile(r"\b(?:gjord|gjordes|gjorde|gjort|hade|hölls|höll|var|skedde|did|"
-                            r"done|was|held|had)\b", re.I)
+#: A follow-up made ("gjord", "gjordes", "hade", "was done").
+FOLLOWUP_DONE = re.compile(r"\b(?:gjord|gjordes|gjorde|gjort|hade|hölls|höll|skedde|did|"
+                            r"done|held|had)\b", re.I)
+
+
+#: The first follow-up named ("första uppf", "first follow-up").
+_FIRST = re.compile(r"\bförsta\b|\bfirst\b", re.I)
 
 
 def _followup_planned(text: str) -> bool:
     """Whether the follow-up the text tells of is planned rather than made."""
-    return bool(_FOLLOWUP_TO_COME.search(text)) and not _FOLLOWUP_DONE.search(text)
+    return bool(FOLLOWUP_TO_COME.search(text)) and not FOLLOWUP_DONE.search(text)
 
 
 def followup_day(text: str, today: date, after: date | None = None) -> FollowupDay | None:
@@ -838,7 +840,7 @@ def followup_day(text: str, today: date, after: date | None = None) -> FollowupD
         if left_out:
             day = _followup_year(text, start, words[-1].start(), day, today, after)
         return FollowupDay(day, planned=_followup_planned(text),
-                           first=bool(re.search(r"\bförsta\b|\bfirst\b", text, re.I)))
+                           first=bool(_FIRST.search(text)))
     for w in _FOLLOWUP_WORD.finditer(text):
         m = _MONTH_AFTER.search(text[w.end():])
         if m is None or _ENROLMENT_WORD.search(text[w.end():w.end() + m.start(1)]):
@@ -849,7 +851,7 @@ def followup_day(text: str, today: date, after: date | None = None) -> FollowupD
         if m.group(2):  # the month's year said ("i januari 2027")
             return FollowupDay(day.replace(year=int(m.group(2))), month_only=True,
                                planned=planned,
-                               first=bool(re.search(r"\bförsta\b|\bfirst\b", text, re.I)))
+                               first=bool(_FIRST.search(text)))
         if planned and day <= today.replace(day=1) - timedelta(days=1):
             day = day.replace(year=today.year + 1)  # a month to come ("… i januari")
         elif not planned and day > today:
@@ -857,7 +859,7 @@ def followup_day(text: str, today: date, after: date | None = None) -> FollowupD
         if after is not None and day < after.replace(day=1):
             day = day.replace(year=day.year + 1)
         return FollowupDay(day, month_only=True, planned=planned,
-                           first=bool(re.search(r"\bförsta\b|\bfirst\b", text, re.I)))
+                           first=bool(_FIRST.search(text)))
     return None
 
 
@@ -866,7 +868,7 @@ def _followup_year(text: str, start: int, word_start: int, day: date, today: dat
     """The year of a follow-up's day told without one (``followup_day``)."""
     if _NEXT_YEAR_AFTER.search(text[start:start + 30]):
         return years_later(day, today.year + 1 - day.year)
-    planned = _FOLLOWUP_PLANNED.search(text[max(0, word_start - 30):start]) is not None
+    planned = FOLLOWUP_TO_COME.search(text[max(0, word_start - 30):start]) is not None
     if planned and day <= today:
         day = _next_such_day(day, today)
     if after is not None:

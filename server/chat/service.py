@@ -31,7 +31,7 @@ from rutin.text import detect_language, language_scores
 from server.chat.facts import (AHEAD_WORDS, DISCHARGE_WORDS, age_at_the_visit, age_stated,
                                 age_today,
                                 days_from_the_visit, extract_facts, extract_visit_date,
-                                followup_day,
+                                FOLLOWUP_DONE, followup_day,
                                 has_unreadable_date,
                                 merge_facts, month_alone, month_named, other_patient, period_span,
                                 period_words, possible_ages, vague_date, without_age_today,
@@ -5070,7 +5070,7 @@ _LAST_FOLLOWUP = re.compile(
 
 
 #: An enrolment's day told: "anslöts 3/3", "inskriven i måndags", "ny pat".
-_ENROLMENT_TOLD = re.compile(r"\b(?:anslöts|ansluten|anslutits|anslutningen|inskriven|inskrevs|"
+_ENROLMENT_TOLD = re.compile(r"\b(?:anslöts|anslöt|ansluten|anslutits|anslutningen|inskriven|inskrevs|"
                              r"skrevs in|enrolled|admitted|ny pat\w*|new pat\w*|ny patient)\b",
                              re.I)
 
@@ -5098,12 +5098,6 @@ def _followup_after(rule, last: date) -> dict:
             "citations": [c.to_api() for c in rule.then_citations]}
 
 
-#: A day told in a conversation about the follow-up is a follow-up's made ("men vi gjorde ju
-#: den 15/10?" after the next follow-up was counted from an enrolment: walk-through, stop 46).
-_DONE_ON = re.compile(r"\b(?:gjorde|gjordes|gjord|gjort|hade|hölls|höll|did|had|held|was done)\b",
-                      re.I)
-
-
 def _followup_made(frame: Frame, conv: Conversation, day: str | None):
     """The day of a follow-up made or planned the message tells of (``followup_day``), or,
     in a correction of the follow-up dates, the day told with a verb of a thing done. None
@@ -5119,8 +5113,11 @@ def _followup_made(frame: Frame, conv: Conversation, day: str | None):
     made = followup_day(frame.text, today,
                         after=date.fromisoformat(enrolled) if enrolled else None)
     planned = _PLANNED_INSTEAD.search(frame.text) is not None
+    # (a day told in a correction of the follow-up dates, with a verb of a thing done, is a
+    # follow-up's made: "men vi gjorde ju den 15/10?" after the next follow-up was counted
+    # from an enrolment: walk-through, stop 46)
     if made is None and day is not None and frame.reply_to == "correction" \
-            and topic.get("rule") == FOLLOWUP and (_DONE_ON.search(frame.text) or (
+            and topic.get("rule") == FOLLOWUP and (FOLLOWUP_DONE.search(frame.text) or (
                 planned and topic.get("last_followup"))) \
             and not _ENROLMENT_TOLD.search(frame.text):
         # (or one planned instead of the one counted from: "om vi tar den 22/12 istället då?
@@ -5131,7 +5128,7 @@ def _followup_made(frame: Frame, conv: Conversation, day: str | None):
         if known and told < date.fromisoformat(known) and year_left_out(frame.text, today):
             told = next((d for d in (years_later(told, k) for k in (1, 2))
                          if d >= date.fromisoformat(known)), told)
-        made = FollowupDay(told, planned=planned and not _DONE_ON.search(frame.text),
+        made = FollowupDay(told, planned=planned and not FOLLOWUP_DONE.search(frame.text),
                            first=bool(topic.get("first_followup")))
     return made
 

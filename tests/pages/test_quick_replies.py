@@ -58,3 +58,24 @@ def test_the_widget_quick_replies_post_to_the_widget_with_its_organization(clien
     assert 'name="organization" value="Region Halland"' in form
     html = _post_quick(client, html, "Utskrivning från slutenvård", "/widget").text
     assert "inskrivningssamtal" in html
+
+
+def test_a_quick_reply_on_a_reloaded_conversation_keeps_the_organization_picked(client):
+    # walk-through, stop 46: after the conversation's address was reloaded in a browser
+    # without the organization cookie, a quick-reply click answered from all organizations,
+    # and the next question got the municipality's follow-up rule for a Halland physician
+    token = CSRF.search(client.get("/").text).group(1)
+    first = client.post("/", data={"message": "hembesök idag hos en 82-åring på säbo, hur "
+                                              "registrerar jag det?", "csrf_token": token,
+                                   "organization": "Region Halland"})
+    conversation = re.search(r'name="conversation_id" value="([^"]+)"', first.text).group(1)
+    client.cookies.clear()
+    page = client.get(f"/samtal/{conversation}").text
+    form = QUICK_FORM.search(page).group(0)
+    assert 'name="organization" value="Region Halland"' in form
+    # and with all organizations picked, the click says so, not the cookie's
+    token = CSRF.search(client.get("/").text).group(1)
+    other = client.post("/", data={"message": "hembesök idag hos en 82-åring på säbo, hur "
+                                              "registrerar jag det?", "csrf_token": token,
+                                   "organization": "alla"})
+    assert 'name="organization" value="alla"' in QUICK_FORM.search(other.text).group(0)
