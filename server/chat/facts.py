@@ -567,7 +567,7 @@ _VISIT_WORD = re.compile(r"besök|samtal|\bvisit|\bsaw (?:her|him|them|the)\b|"
                          # ("utskriven 28/3-25, jag var där 1/4", "… men jag hann inte dit
                          # förrän 2/4": walk-through, stop 44, the visit got the discharge's
                          # day, and VAS's registration)
-                         r"\b(?:var|varit)\s+där\b|\b(?:hann|kom|åkte|körde|gick)\s+(?:inte\s+)?"
+                         r"\b(?:var|varit|är)\s+där\b|\b(?:hann|kom|åkte|körde|gick)\s+(?:inte\s+)?"
                          r"(?:dit|ut dit)\b|\b(?:got|went|was|came)\s+there\b|"
                          r"\bwent (?:to see|over to|to)\b|\bwas at (?:her|his|their)\b", re.I)
 
@@ -762,6 +762,11 @@ def _visit_date_at(text: str, today: date) -> tuple[date | None, bool, list[int]
     if not found:
         return None, False, starts
     own = [c for c in found if not other_event(c[1])]
+    if not own and _VISIT_NOW.search(text):
+        # the visit is now, every day named another event's ("jag är där nu efter att hon
+        # skrevs ut i torsdags" dated the visit on the discharge's Thursday: walk-through,
+        # stop 46): today
+        return today, False, starts
     rank, start, day, left_out = min(own or found, key=lambda c: (c[0], c[1]))
     dated = [c[2] for c in found if other_event(c[1]) and not c[3]]
     if own and left_out and dated:
@@ -772,6 +777,12 @@ def _visit_date_at(text: str, today: date) -> tuple[date | None, bool, list[int]
         if after:
             day, left_out = min(after), False
     return day, left_out, [start] + [s for s in starts if s != start]
+
+
+#: The visit told as happening now ("jag är där nu", "I'm there now").
+_VISIT_NOW = re.compile(r"\b(?:jag|vi)\s+är\s+(?:där|hos\s+\w+|på plats)(?:\s+\w+)?\s+(?:nu|just nu)\b|"
+                        r"\b(?:i'?m|we'?re|i am|we are)\s+(?:there|with (?:her|him))\s+(?:right\s+)?now\b",
+                        re.I)
 
 
 #: A follow-up's word, and what makes the day after it an enrolment's instead ("första

@@ -2296,6 +2296,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     visit_what_if = _visit_what_if(text, stated, conv)
     if (conv.last_kind == VISIT or manner_changed or visit_what_if) and stated \
             and len(text.split()) <= 20 \
+            and not (_STATISTICS.search(text) and not visit_what_if) \
             and frame.kind != VISIT \
             and (frame.kind == OUT_OF_SCOPE or not _ASKS.search(text) or _WHAT_IF.match(text)
                  or (manner_changed and len(text.split()) <= 12)
@@ -6982,6 +6983,11 @@ _FIELDS_ASKED = re.compile(r"\bfälten\b|\bvilka fält\b|\bwhich fields\b|\bwhat
 
 #: Facts that describe one patient's visit (then the card answers, not a general statement).
 _PATIENT_FACTS = ("occasion", "setting", "patient_age", "birth_date", "birth_year")
+#: A count or statistics asked ("antal hembesök av läkare 2021 statistik"): the report's tables,
+#: never an amendment of the visit just answered (walk-through, stop 46: it moved the visit to
+#: 2021 and made the patient 80).
+_STATISTICS = re.compile(r"\bstatisti\w*|\bantal\b|\bhur många\b|\bhow many\b|\bnumber of\b",
+                         re.I)
 #: A side question said to be one ("en sidofråga", "side question", "off topic").
 _SIDE_QUESTION = re.compile(r"\b(?:en\s+)?sidofråga\w*|\bside[- ]question\b|\boff[- ]topic\b|"
                             r"\bapropå ingenting\b|\ben annan fråga\b", re.I)

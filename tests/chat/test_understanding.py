@@ -1888,6 +1888,23 @@ def test_the_talk_around_a_question_keeps_the_pointer_to_the_organization_that_c
     assert body["kind"] == "no_answer" and "Det gör en rutin från Region Halland" in body["answer"]
 
 
+def test_a_visit_told_as_now_after_a_discharge_is_today(ask):
+    # walk-through, stop 46: "tant på säbo som fyller 85 idag haha, jag är där nu efter att hon
+    # skrevs ut i torsdags" dated the visit on the discharge's Thursday, at 84, 200 kr
+    body = ask("nästa. tant på säbo som fyller 85 idag haha, jag är där nu efter att hon skrevs "
+               "ut i torsdags. vad blir avgiften")
+    assert body["facts"]["visit_date"] == today_in_stockholm().isoformat()
+    assert body["decision"]["patient_fee_sek"] == 0
+
+
+def test_a_statistics_question_after_a_card_is_the_reports_table(ask):
+    # walk-through, stop 46: "antal hembesök av läkare 2021 statistik" after a visit's card
+    # moved the visit to 2021 and was refused
+    a = ask("nästa. tant på säbo 86 år, brytpunktssamtal 2026-12-01")
+    b = ask("antal hembesök av läkare 2021 statistik", a["conversation_id"])
+    assert b["kind"] == "search" and "Läkare 2021: 2715" in b["answer"]
+
+
 def test_a_new_patient_alone_is_still_the_enrolment(ask):
     a = ask("hembesök idag hos 80-åring på säbo efter utskrivning")
     b = ask("ny patient, 81 år, säbo, igår", a["conversation_id"])
