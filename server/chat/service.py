@@ -5180,6 +5180,9 @@ def _date_rule_answer(state, name: str, day: date, lang: str, *,
                 result["planned_followup"] = day.isoformat()
                 result["planned_in_time"] = (True if last_day <= first_by
                                              else False if day > first_by else None)
+                # (the two months' sentence is what the answer rests on)
+                result["citations"] = [c.to_api() for c in rule.first_citations] + (
+                    result["citations"] if result["planned_in_time"] else [])
         if first:
             result["first_followup"] = True
         if month_only:

@@ -412,6 +412,22 @@ def _earlier_versions(document_id: str, known: dict) -> set[str]:
     return seen
 
 
+def _tables_end(state, fields: dict):
+    """The document a new version replaces when the rules work out answers from its rule
+    tables, which the new version has none of: from its start the chat quotes it instead
+    (walk-through, stop 46: a content owner was not told the chat would stop working out the
+    registration, fee and compensation of visits after the new version began); else None."""
+    replaced = (fields.get("supersedes") or "").strip()
+    rules = getattr(state, "rules", None)
+    if not replaced or rules is None or state.kb is None:
+        return None
+    tabled = {r.document_id for r in rules.visit_routines}
+    if replaced not in tabled:
+        return None
+    document = state.kb.document(replaced)
+    return document.meta if document is not None else None
+
+
 def _same_title(state, fields: dict, replace: str | None) -> list:
     """The documents of the same title and organization as the one previewed that it neither
     replaces nor supersedes: published beside them, both would be in force at once (walk-
@@ -446,6 +462,7 @@ async def _preview_page(request, state, who, publisher, token, filename, data, f
     ctx["new_organization"] = bool(named) and bool(ctx["organizations"]) \
         and named not in ctx["organizations"]
     ctx["same_title"] = _same_title(state, fields, replace)
+    ctx["tables_end"] = _tables_end(state, fields)
     try:
         preview, checked, broken = await run_in_threadpool(
             publisher.preview, filename, data, fields, replace=replace)

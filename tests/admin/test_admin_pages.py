@@ -458,6 +458,8 @@ def test_a_later_version_of_a_routine_with_rule_tables_is_proposed_published_and
         changed = chat(client, "vad ändrades i nya versionen av cosmic-rutinen")
     assert values["supersedes"] == "rh-hemsjukvardsbesok-cosmic" and values["kind"] == "routine"
     assert 'id="supersedes-same-title"' in preview.text and "broken-heading" not in preview.text
+    # (told that the chat quotes the new version instead of working out visits from it)
+    assert 'id="tables-end"' in preview.text and "för besök från 2027-01-01" in preview.text
     assert published.status_code == 303, published.text[:2000]
     assert later["kind"] == "search" and later["answer"].startswith(
         "Besöksdagen 2027-03-05 gäller versionen av ”Registrering av riktade hemsjukvårdsbesök "

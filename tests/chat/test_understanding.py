@@ -1080,6 +1080,7 @@ def test_a_first_follow_up_planned_is_said_in_time_or_too_late(client):
     assert a["answer"].split("\n")[1].startswith("Nej: första uppföljningen ska göras senast "
                                                  "2026-12-20")
     assert a["date_rule"]["planned_in_time"] is False
+    assert any("senast efter två månader" in c["quote"] for c in a["citations"])
     b = ask_in(client, VG, "ny pat inskriven 2026-10-20, första uppf gjord 2026-12-18. när är "
                            "nästa?")
     assert b["date_rule"]["next_by"][0] == "2027-06-18"
