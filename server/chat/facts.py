@@ -1172,7 +1172,7 @@ def birthday_birth_date(text: str, today: date, visit: date | None = None) -> da
     return None
 
 
-def _birthday_month_only(text: str) -> bool:
+def _birthday_month_only(text: str, today: date) -> bool:
     """Whether the birthday the text tells of names its month but no day ("fyller 85 i mars",
     "fyllde 85 i maj samma år")."""
     m = _BIRTHDAY.search(text)
@@ -1180,7 +1180,7 @@ def _birthday_month_only(text: str) -> bool:
         return False
     rest = m.group("rest")
     month = _MONTH_ALONE.search(rest)
-    return month is not None and not _date_candidates(rest, date.today())
+    return month is not None and not _date_candidates(rest, today)
 
 
 #: The visit's own year, said of a birthday ("i maj samma år", "that same year").
@@ -1967,7 +1967,7 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
         and year_left_out(text, today) else facts.visit_date or visit)
     if isinstance(birthday, date) and birthday.year > 1880:
         facts.patient_age, facts.birth_date, facts.birth_year = None, birthday, None
-        facts.birth_day_assumed = _birthday_month_only(text) or None
+        facts.birth_day_assumed = _birthday_month_only(text, today) or None
     elif isinstance(birthday, int):
         facts.patient_age, facts.birth_date, facts.birth_year = birthday, None, None
     if facts.birth_year is not None or facts.birth_date is not None:
