@@ -50,7 +50,7 @@ from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, M
                                 REGISTRATION_WORDS, SYSTEM_WORDS, UNTIL_WORDS, VERSION_WORDS,
                                 load_router, message_features)
 from server.chat.versions import (CHANGED_AT_SWITCH, SAME_IN_BOTH, START_CLAIMED, VERSIONS_NAMED,
-                                  answer_version_question,
+                                  answer_version_question, earlier_versions,
                                   documents_named)
 from server.chat.visits import visit_named, visit_pieces
 
@@ -5014,18 +5014,9 @@ def _version_without_tables(state, frame: Frame, visit_date: date,
         return None
     routines = {r.document_id for r in state.rules.visit_routines}
     metas = {d.meta.id: d.meta for d in kb.documents()}
-
-    def continues_a_routine(meta) -> bool:
-        seen = set()
-        while meta is not None and meta.supersedes and meta.supersedes not in seen:
-            seen.add(meta.supersedes)
-            if meta.supersedes in routines:
-                return True
-            meta = metas.get(meta.supersedes)
-        return False
-
     newer = next((m for m in metas.values() if m.in_force_on(visit_date)
-                  and m.id not in routines and continues_a_routine(m)), None)
+                  and m.id not in routines
+                  and any(e.id in routines for e in earlier_versions(m, metas))), None)
     if newer is None:
         return None
     lang = frame.lang

@@ -168,6 +168,12 @@ def version_chain(meta, by_id: dict) -> list:
     return chain
 
 
+def earlier_versions(meta, by_id: dict) -> list:
+    """The versions ``meta`` replaces, directly or through the ones between, oldest first."""
+    chain = version_chain(meta, by_id)
+    return chain[:next(i for i, m in enumerate(chain) if m.id == meta.id)]
+
+
 def _versioned_family(metas: list, rules=None, year: int | None = None) -> list:
     """The chain of versions a question naming no document is about: one with a new version in
     the year it names, if any ("what changed in 2025"), then the journal systems' registration

@@ -374,11 +374,13 @@ def _propose_predecessor(state, fields: dict, evidence: dict, known: dict) -> No
     nurse who had picked the municipality would never have seen it)."""
     from ingest.suggest import _ORG_LABEL  # a line naming it by a label: the owner's own word
     from kb.publishing import same_title_predecessor
+    from server.chat.versions import earlier_versions
 
     predecessor = fields.get("supersedes")
     same = same_title_predecessor(fields.get("title"), fields.get("valid_from"), known)
     if same is not None and (not predecessor or (
-            predecessor != same and predecessor in _earlier_versions(same, known))):
+            predecessor != same
+            and predecessor in {m.id for m in earlier_versions(known[same], known)})):
         # (a version the text names as the one before, older than the published document of
         # the same title, is that document's predecessor: a copy of the Cosmic routine for 2027
         # keeps its line "Rutinens förra version har dokument-id RH-12272", and the VAS
@@ -400,16 +402,6 @@ def _propose_predecessor(state, fields: dict, evidence: dict, known: dict) -> No
     evidence["organization_of_predecessor"] = fields.get("organization") or ""
     evidence.pop("organization", None)
     fields["organization"] = meta.organization
-
-
-def _earlier_versions(document_id: str, known: dict) -> set[str]:
-    """The ids the document replaces, directly or through the versions before it."""
-    seen: set[str] = set()
-    current = known.get(document_id)
-    while current is not None and current.supersedes and current.supersedes not in seen:
-        seen.add(current.supersedes)
-        current = known.get(current.supersedes)
-    return seen
 
 
 def _tables_end(state, fields: dict):
