@@ -999,8 +999,10 @@ _AGE_PATTERNS = [
 # ("föddes": re-check, stop 22, "hon föddes 1 juni 1941" was not read and the age was asked)
 # ("pat född -41": walk-through, stop 34, the age was asked twice; a year of two digits is
 # the latest such year not after today's)
-_BORN_YEAR = re.compile(r"\b(?:född|föddes|födelseår|born(?:\s+in)?)\s*(?:år\s*)?"
-                        r"(\d{4}|(?<=\s)[-'’]\d{2})\b(?![/.]\d)",
+# ("pat f -41", "f. 1941", "b. 1941": walk-through, stop 47, the age was asked)
+_BORN_YEAR = re.compile(r"(?:\b(?:född|föddes|födelseår|born(?:\s+in)?)\s*(?:år\s*)?|"
+                        r"(?<![\w.])[fb](?:\.\s*|\s+))"
+                        r"(\d{4}|(?<=[\s.])[-'’]\d{2})\b(?![/.]\d)",
                         re.I)
 #: A birth date with a two-digit year or in one run of digits, as people write it: "född 3 mars
 #: -41", "född 3/3-41", "född 410303", "born 19410303" (walk-through, stop 43: the first moved
@@ -1145,7 +1147,7 @@ def birthday_birth_date(text: str, today: date, visit: date | None = None) -> da
             # "hon hade hunnit fylla 85 i maj", "she had turned 85": by the visit's day
             return turns
         around = _birthday_period(m.group("rest"), today, past=past)
-        month_alone = _MONTH_ALONE.search(m.group("rest"))
+        month_alone = _BIRTHDAY_MONTH.search(m.group("rest"))
         if around is not None and visit is not None and month_alone and not past \
                 and not month_alone.group(2) and not _PAST_WEEK.search(m.group("rest")) \
                 and not _LAST_MONTH.search(m.group("rest")):
@@ -1179,7 +1181,7 @@ def _birthday_month_only(text: str, today: date) -> bool:
     if m is None:
         return False
     rest = m.group("rest")
-    month = _MONTH_ALONE.search(rest)
+    month = _BIRTHDAY_MONTH.search(rest)
     return month is not None and not _date_candidates(rest, today)
 
 
@@ -1240,7 +1242,9 @@ _PLUPERFECT = re.compile(r"\b(?:hade|had)\b(?:\s+(?:hunnit|already|redan|just))?
 
 _PAST_WEEK = re.compile(rf"{_LAST_WEEK}|\bhäromdagen\b|\bthe other day\b|\bnyss\b|"
                         r"\bnyligen\b|\brecently\b", re.I)
-_MONTH_ALONE = re.compile(rf"\b(?:i\s+|in\s+)?({_MONTHS})\.?(?:\s+(\d{{4}}))?\b", re.I)
+#: A birthday's month, with its year when told ("i oktober", "i maj 2024"); a day before it
+#: does not matter here (the birthday's day is read elsewhere).
+_BIRTHDAY_MONTH = re.compile(rf"\b(?:i\s+|in\s+)?({_MONTHS})\.?(?:\s+(\d{{4}}))?\b", re.I)
 
 
 def _birthday_period(rest: str, today: date, past: bool) -> date | None:
@@ -1251,7 +1255,7 @@ def _birthday_period(rest: str, today: date, past: bool) -> date | None:
     if past and _LAST_MONTH.search(rest):
         first = today.replace(day=1) - timedelta(days=1)
         return first.replace(day=1)
-    m = _MONTH_ALONE.search(rest)
+    m = _BIRTHDAY_MONTH.search(rest)
     if not m or m.group(1).lower() not in _MONTH_NAMES:
         return None
     month = _MONTH_NAMES[m.group(1).lower()]

@@ -723,3 +723,10 @@ def test_a_negating_determiner_negates_its_noun_not_the_occasion_after_it():
     # (the noun right after it is still negated)
     assert extract_facts("ingen utskrivning, vanligt besök", today).occasion == "annat"
     assert extract_facts("inte efter utskrivning", today).occasion is None
+
+
+@pytest.mark.parametrize("text", ["pat f -41, hembesök 3/11", "pat f. -41 hembesök igår",
+                                  "kvinna f.1941, besök idag", "pt b. 1941, visit today"])
+def test_a_birth_year_after_an_abbreviated_born_is_read(text):
+    # walk-through, stop 47: "pat f -41, hembesök 3/11 på säbo" had its age asked
+    assert facts(text).birth_year == 1941
