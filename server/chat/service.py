@@ -2327,6 +2327,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # asks the same ("pat fyllde 85 dagen innan besöket förresten, ändrar det
         # avgiften?": walk-through, stop 18, quoted the fee line and kept the old age).
         frame.kind = VISIT
+    if conv.last_kind == VISIT and conv.told is not None and frame.kind != VISIT \
+            and len(text.split()) <= 10 and _BACK_TO_AS_TOLD.search(text):
+        # a what-if taken back ("om det hade varit distriktssköterskan?" then "nej det var jag
+        # ändå", "ok no it was me": walk-throughs, stops 46 and 47, refused): the visit as told
+        frame.kind = VISIT
     if conv.last_kind == VISIT and frame.kind != VISIT and stated and len(text.split()) <= 30 \
             and any(conv.facts.get(k) is not None and conv.facts.get(k) != v
                     for k, v in stated.items() if k in _VISIT_FACT_KEYS) \
@@ -4166,6 +4171,7 @@ def _as_told(conv: Conversation, known: dict, frame: Frame, switched: bool) -> d
         # call: walk-through, stop 46); one going on from it says so ("samma men …")
         return known if _SAME_AGAIN.match(text) else dict(conv.told)
     if conv.told is not None and (_DATE_CORRECTED.search(text) or _AMENDS.search(text)
+                                  or _BACK_TO_AS_TOLD.search(text)
                                   # (the visit told anew, its occasion or housing, is no
                                   # what-if's: "which vårdtjänst for a brytpunktssamtal, pt in
                                   # own house" after "if it was Läkarmedverkan who did the
@@ -6929,6 +6935,13 @@ _CARD_FIELD = re.compile(r"\b(" + "|".join(sorted(_CARD_FIELDS, key=len, reverse
 _CHANGE_TO = re.compile(r"^\W*(?:ändra|ändrat|byt|byta|gör om|change|switch|make)\s+"
                         r"(?:(?:det|den|besöket|it|that|the visit)\s+)?(?:till|to|into)?\s*",
                         re.I)
+#: A what-if taken back: the visit was as first told ("nej det var jag ändå", "det var ju jag
+#: som åkte", "ok no it was me", "I did it after all", "glöm det", "forget that").
+_BACK_TO_AS_TOLD = re.compile(r"\b(?:det|de|d)\s+(?:var|va)\s+(?:ju\s+|faktiskt\s+)?jag\b|"
+                              r"\bjag\s+(?:gjorde|var|åkte)\s+(?:det|den|besöket|där|dit)\b|"
+                              r"\bit\s+was\s+(?:actually\s+)?me\b|\bI\s+(?:did|made)\s+"
+                              r"(?:it|the visit)\b|\bglöm\s+(?:det|den|det där)\s*$|"
+                              r"\bforget\s+(?:it|that)\s*$", re.I)
 #: A message saying it corrects the visit described ("vänta …", "förresten …", "ändras
 #: något?", "does that change anything").
 _AMENDS = re.compile(r"^\W*(?:vänta|förresten|nej|nä|fel|oj|wait|actually|sorry|förlåt|rättelse|"

@@ -5715,3 +5715,21 @@ def test_what_a_word_is_asked_with_an_article_is_a_meaning_question(client):
     body = ask_in(client, VG, "vad är en vårdbegäran egentligen")
     assert body["answer"].startswith("Rutinerna förklarar inte vad ”vårdbegäran” betyder."), \
         body["answer"]
+
+
+@pytest.mark.parametrize("visit, what_if, back", [
+    ("Patienten är 87 år, bor på säbo, jag gjorde ett hembesök 2026-12-01 efter utskrivning "
+     "från sjukhus. Hur registrerar jag?", "om det hade varit distriktssköterskan?",
+     "nej det var jag ändå"),
+    ("87 yo, home visit 2026-12-01 after discharge, lives in a nursing home (SäBo)",
+     "what if the nurse had done it?", "ok no it was me"),
+])
+def test_a_what_if_taken_back_in_a_few_words_is_the_visit_as_told(ask, visit, what_if, back):
+    # walk-throughs, stops 46 and 47: "ok no it was me" and "nej det var jag ändå" after a
+    # nurse's what-if were refused
+    a = ask(visit)
+    assert a["decision"]["compensation_sek"] == 500
+    b = ask(what_if, a["conversation_id"])
+    assert b["decision"]["compensation_sek"] == 0
+    c = ask(back, b["conversation_id"])
+    assert c["kind"] == "rule" and c["decision"]["compensation_sek"] == 500, c["answer"]
