@@ -76,7 +76,11 @@ _TO = re.compile(
 _VALIDITY = re.compile(r"\bgiltighet(?:stid)?\b|\bavtalsperiod\b|\bperiod\b", re.IGNORECASE)
 _PUBLISHED = re.compile(
     r"^(?:datum|senast uppdaterad|uppdaterad|uppdaterat|fastställd|fastställt|beslutsdatum|"
-    r"publicerad|dokumentdatum|upprättad|godkänd)\b", re.IGNORECASE)
+    r"publicerad|dokumentdatum|upprättad|godkänd)\b"
+    # (a change log's heading, "Uppdaterat från föregående version", dates the versions before:
+    # a new version of the Cosmic routine was proposed as published 2025-03-31, its first
+    # entry: walk-through, stop 46)
+    r"(?!\s+(?:från|sedan)\s+(?:föregående|förra|tidigare))", re.IGNORECASE)
 # ("Fastställd av verksamhetschef … 2026-08-20" after the validity on the same line: walk-
 # through, stop 42, left the decision date empty)
 _DECISION = re.compile(r"\b(?:beslut(?:ad|ade|at|et)?|beslöt|fattade beslut|fastställ(?:d|t|des))\b",

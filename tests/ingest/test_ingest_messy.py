@@ -302,3 +302,13 @@ def test_a_form_replaced_in_the_text_is_not_the_document_it_supersedes():
     suggestion = suggest_catalog("nyckel.txt", text)
     assert suggestion.supersedes != "blankett N1"
     assert "rutinen för nyckelhantering" in (suggestion.supersedes or "")
+
+
+def test_a_change_logs_heading_is_no_publication_date(documents_dir):
+    # walk-through, stop 46: a new version of the Cosmic routine was proposed as published
+    # 2025-03-31, the first entry under "Uppdaterat från föregående version"
+    path = documents_dir / "rh-hemsjukvardsbesok-cosmic.txt"
+    s = suggest_catalog(path.name, path.read_bytes())
+    assert s.published is None
+    dated = suggest_catalog("n.txt", "Rutin för sårvård\n\nUppdaterad 2026-11-30\n\nText.".encode())
+    assert dated.published is not None and dated.published.isoformat() == "2026-11-30"
