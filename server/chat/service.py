@@ -5687,6 +5687,11 @@ def _discharges(text: str) -> set[str]:
             for m in _DISCHARGED_FROM.finditer(text)}
 
 
+#: The question that ends a message told as a story first: the last sentence, ending with a
+#: question mark, after one or more sentences ending with a full stop.
+_QUESTION_AFTER_STORY = re.compile(r"[.!]\s+([^.!?]+\?)\s*$")
+
+
 def _other_discharge(text: str, passage: str) -> bool:
     """True when the question asks about a discharge from one thing (home health care) and
     the passage never speaks of a discharge from it (only from inpatient care, or of none):
@@ -5694,6 +5699,13 @@ def _other_discharge(text: str, passage: str) -> bool:
     decision's visits "i anslutning till utskrivning från slutenvården" (walk-through, stop
     40)."""
     asked = _discharges(text)
+    question = _QUESTION_AFTER_STORY.search(text)
+    if "hospital" in asked and question and "hospital" not in _discharges(question.group(1)):
+        # a hospital stay told in the story before the question asks nothing of it ("Jag har
+        # en dam på säbo som kom hem från sjukhuset i fredags, … Vem ansvarar för hennes hälso-
+        # och sjukvård nu?": walk-through, stop 47, every passage refused for want of a
+        # discharge)
+        asked = asked - {"hospital"}
     said = _discharges(passage)
     if not said and re.search(r"\butskriv\w*|\butskrev\w*|\bdischarg\w*", passage, re.I):
         # a discharge the passage does not say from is from inpatient care, the routines'

@@ -5733,3 +5733,14 @@ def test_a_what_if_taken_back_in_a_few_words_is_the_visit_as_told(ask, visit, wh
     assert b["decision"]["compensation_sek"] == 0
     c = ask(back, b["conversation_id"])
     assert c["kind"] == "rule" and c["decision"]["compensation_sek"] == 500, c["answer"]
+
+
+def test_a_hospital_stay_told_before_the_question_is_not_asked_of_the_passages(client):
+    # walk-through, stop 47: "Jag har en dam på säbo som kom hem från sjukhuset i fredags, …
+    # Vem ansvarar för hennes hälso- och sjukvård nu?" was refused: every passage of the
+    # municipality's routine lacked a discharge from hospital
+    body = ask_in(client, VG, "Jag har en dam på säbo som kom hem från sjukhuset i fredags, hon "
+                              "har demens och dottern ringer hela tiden. Vem ansvarar för hennes "
+                              "hälso- och sjukvård nu?")
+    assert body["kind"] == "search", body["answer"]
+    assert body["citations"][0]["section"] == "Vem kan anslutas till hemsjukvård?"
