@@ -4199,6 +4199,21 @@ _SAME_AS_BEFORE = re.compile(r"\bsamma som (?:förut|innan|förra|den förra|sis
 _VISIT_NOT_PATIENT = ("visit_date", "occasion", "remote", "performed_by", "lakarmedverkan")
 
 
+def _keep_patient_left(conv: Conversation, facts: dict) -> None:
+    """The patient the conversation turns from is kept among its visits, and the one it turns
+    to added, so that "den första", "tillbaka till den första tanten", "the first patient"
+    name her again (walk-throughs, stops 46 and 47: "tillbaka till den första tanten, vad
+    betalar hon?" got the second patient's card). Facts only, as every visit's."""
+    from server.chat.conversations import MAX_VISITS
+
+    if conv.visits and conv.visit_index is not None:
+        conv.visits[conv.visit_index] = dict(facts)
+    else:
+        conv.visits = [dict(facts)]
+    conv.visits = (conv.visits + [{}])[-MAX_VISITS:]
+    conv.visit_index = len(conv.visits) - 1
+
+
 def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatReply:
     """The rules' registration answer for the visit the conversation describes."""
     lang = frame.lang
@@ -4220,6 +4235,7 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
             # the day assumed today and the occasion asked again)
             frame.stated = {**{k: known[k] for k in _VISIT_NOT_PATIENT if k in known},
                             **frame.stated}
+        _keep_patient_left(conv, known)
         known = {}
     known = _as_told(conv, known, frame, switched)
     changes = changed_facts(known, frame.stated) if known else []

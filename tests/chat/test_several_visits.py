@@ -255,3 +255,17 @@ def test_a_day_of_a_month_in_a_what_if_of_a_numbered_visit_is_never_its_age(ask)
     b = ask("om besök 1 hade varit 31 mars 2025?", a["conversation_id"])
     assert b["facts"]["patient_age"] == 87 and b["facts"]["visit_date"] == "2025-03-31"
     assert b["decision"]["patient_fee_sek"] == 0
+
+
+def test_the_first_patient_of_a_conversation_is_named_again_after_another(ask):
+    # walk-throughs, stops 46 and 47: "tillbaka till den första tanten, vad betalar hon?"
+    # after another patient got the second patient's card
+    a = ask("tant 88 på säbo, hembesök 2026-12-01 efter utskrivning, hur reggar jag")
+    b = ask("ny pat: gubbe 79 i eget hus, inte inskriven i hemsjukvården, hembesök 2026-12-02 "
+            "brytpunktssamtal", a["conversation_id"])
+    assert b["decision"]["compensation_sek"] == 0
+    c = ask("tillbaka till den första tanten, vad betalar hon?", b["conversation_id"])
+    assert c["kind"] == "rule" and c["facts"]["patient_age"] == 88, c["answer"]
+    assert c["decision"]["patient_fee_sek"] == 0 and c["decision"]["compensation_sek"] == 500
+    d = ask("och den andra då, får vi 500 kr för honom?", c["conversation_id"])
+    assert d["facts"]["patient_age"] == 79 and d["decision"]["compensation_sek"] == 0
