@@ -43,7 +43,7 @@ from server.chat.organization import (HALLAND, ORGANIZATION_NAME, PLACE_TAIL,
                                       organization_kind, only_a_place, resolve_scope,
                                       scope_phrase, without_places)
 from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, caption_overlap,
-                                which_year_asked, share_of_all_asked,
+                                which_year_asked, share_of_all_asked, sum_asked,
                                 figures_table,
                                 cell_answer, names_a_row, parse_table, whole_table)
 from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
@@ -8526,8 +8526,11 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     # (a few words and a year ask for the figure as well: "arbetsterapeuternas hembesök 2019"
     # got the table of totals run together: walk-through, stop 44)
     year_figure = bool(_YEAR.search(text)) and len(text.split()) <= 5
+    # (and a sum: "vad blir summan för läkare och sjuksköterskor 2021" got the monthly averages
+    # whole: walk-through, stop 47)
     if cell is None and (_ASKS_NUMBER.search(text) or frame.search_text or ALL_ROWS.search(text)
-                         or table_change or share_of_rows or year_figure) \
+                         or table_change or share_of_rows or year_figure
+                         or (sum_asked(text) and bool(_YEAR.search(text)))) \
             and (not share or share_unstated or table_change or share_of_rows):
         # (A share asked for is a sentence's, not a table cell's: answer set, tuning part,
         # "med hur många procent ökade läkarmedverkans besök 2021 jmf med året innan" -> 45.)

@@ -41,7 +41,7 @@ _FEWEST = re.compile(r"\bfärrest\b|\bminst\b|\blägst\b|\bfewest\b|\bleast\b|\b
 _SUM_ASKED = re.compile(r"\btotalt?\b|\bsammanlagt\b|\bsammantaget\b|\bi alla\b|\bin total\b|"
                         r"\baltogether\b|\bcombined\b|\btotal number\b|"
                         # ("summera hembesöken per år för alla yrken": walk-through, stop 34)
-                        r"\bsummer\w*|\bsumma\b|\bsum(?: up)?\b|\badd(?: them)? up\b", re.I)
+                        r"\bsummer\w*|\bsumma(?:n)?\b|\bsum(?: up)?\b|\badd(?: them)? up\b", re.I)
 #: A share of the whole asked: "hur stor andel av alla hembesök … var läkarbesök".
 _SHARE_ASKED = re.compile(r"\bandel\w*|\bhur stor del\b|\bshare of\b|\bproportion\b|"
                           r"\bpercentage of\b|\bprocent av\b|\bwhat percent\w*", re.I)
@@ -51,6 +51,12 @@ def share_of_all_asked(question: str) -> bool:
     """Whether the question asks a row's share of all rows of a year ("hur stor andel av alla
     hembesök 2019 …")."""
     return bool(_SHARE_ASKED.search(question) and _YEAR.search(question))
+
+
+def sum_asked(question: str) -> bool:
+    """Whether the question asks a sum of figures ("vad blir summan för läkare och
+    sjuksköterskor 2021", "totalt")."""
+    return bool(_SUM_ASKED.search(question))
 
 
 def which_year_asked(question: str) -> bool:
@@ -237,6 +243,11 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
         rows = list(table.rows)
     if not rows and rows_before:
         rows = [r for r in table.rows if r.label in rows_before]
+    if not rows and _SUM_ASKED.search(question) and not _SHARE_ASKED.search(question):
+        # a total asked naming no row is every row's ("hur många hembesök gjordes totalt
+        # 2021?": walk-through, stop 47, got Läkarmedverkan's "Antal besök 2021 visar på en
+        # ökning med 45 procent")
+        rows = list(table.rows)
     if not rows:
         return None
     years = set(_YEAR.findall(question))
@@ -297,6 +308,17 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
                                    kind=T.t(lang, "table_lowest" if fewest else "table_highest"),
                                    year=table.columns[i], value=_number_text(v))
         which_year = False
+    elif _SUM_ASKED.search(question) and not all_rows and len(rows) > 1 \
+            and not _SHARE_ASKED.search(question):
+        # the sum of the rows named ("vad blir summan för läkare och sjuksköterskor 2021":
+        # walk-through, stop 47, got the monthly averages whole)
+        named = {i: sum(values_of[id(r)][i] for r in rows) for i in wanted
+                 if all(values_of[id(r)][i] is not None for r in rows)}
+        if named:
+            joiner = " och " if lang == "sv" else " and "
+            labels = ", ".join(r.label for r in rows[:-1]) + joiner + rows[-1].label
+            line += "\n" + T.t(lang, "table_sum_rows", labels=labels, sums="; ".join(
+                f"{table.columns[i]}: {_number_text(v)}" for i, v in named.items()))
     elif _SHARE_ASKED.search(question) and not all_rows and sums:
         # a row's share of all rows ("hur stor andel av alla hembesök 2019 gjordes av
         # läkare": walk-through, stop 33, got the monthly averages whole)

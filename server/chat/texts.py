@@ -192,6 +192,7 @@ TEXTS = {
         "table_which_year": "{kind} för {label}: {year} ({value}), enligt tabellens värden.",
         "table_highest": "Högst",
         "table_sum": "Summa för alla rader – {sums} (räknat ur tabellens värden).",
+        "table_sum_rows": "Summa för {labels} – {sums} (räknat ur tabellens värden).",
         "table_which_year_sum": "{kind} summa: {year} ({value}).",
         "table_share": "Andel av alla rader {year}: {label} {value} av {total} = {share} % "
                        "(räknat ur tabellens värden).",
@@ -459,6 +460,7 @@ TEXTS = {
         "table_which_year": "{kind} for {label}: {year} ({value}), from the table's values.",
         "table_highest": "Highest",
         "table_sum": "Sum of all rows – {sums} (computed from the table's values).",
+        "table_sum_rows": "Sum of {labels} – {sums} (computed from the table's values).",
         "table_which_year_sum": "{kind} sum: {year} ({value}).",
         "table_share": "Share of all rows in {year}: {label} {value} of {total} = {share} % "
                        "(computed from the table's values).",

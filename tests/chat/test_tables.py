@@ -44,7 +44,13 @@ def test_a_year_range_gives_every_year_and_a_compound_part_names_no_row():
 
 
 def test_a_question_naming_no_row_gets_no_table_answer():
-    assert answer("Hur många hembesök gjordes 2021 totalt?") is None
+    assert answer("Hur många hembesök gjordes 2021?") is None
+
+
+def test_a_total_naming_no_row_is_the_sum_of_every_row():
+    # (until stop 47 no table answer: the total was then quoted from Läkarmedverkan's sentence)
+    line, _ = answer("Hur många hembesök gjordes 2021 totalt?")
+    assert "Summa för alla rader – 2021: 13253" in line  # (this table has no physiotherapists)
 
 
 def test_a_compound_naming_another_thing_is_no_row_label():
@@ -475,3 +481,16 @@ def test_usk_names_the_assistant_nurses_row_asked_alone_or_meant_instead(ask):
     b = ask("hur många hembesök gjorde läkarna 2021 enligt rapporten")
     c = ask("nej förresten, jag menade usk", b["conversation_id"])
     assert "Undersköterska" in c["answer"] and "7018" in c["answer"]
+
+
+@pytest.mark.parametrize("question, line", [
+    ("vad blir summan för läkare och sjuksköterskor 2021?",
+     "Summa för Läkare och Sjuksköterska/DSK – 2021: 3178"),
+    ("hur många hembesök gjordes totalt 2021?", "Summa för alla rader – 2021: 13306"),
+])
+def test_a_sum_asked_is_computed_from_the_totals_of_the_rows_asked(ask, question, line):
+    # walk-through, stop 47: the sum of two rows got the monthly averages whole, and a total
+    # naming no row got Läkarmedverkan's "Antal besök 2021 visar på en ökning med 45 procent"
+    body = ask(question)
+    assert line in body["answer"], body["answer"]
+    assert body["answer"].startswith("Totala antalet hembesök")
