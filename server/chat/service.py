@@ -589,6 +589,14 @@ def respond(state, message: object, conversation_id: str | None, today: date,
             base = without_setting(base)
         text = f"{base}, {text}"
 
+    if conv is not None and conv.pending_rule and conv.question and conv.pending \
+            and len(text.split()) <= 14 and _IN_GENERAL.search(text) \
+            and not extract_facts(text, today).stated():
+        # no patient of the date asked for, the rule in general ("ingen speciell pat, jag vill
+        # bara veta generellt hur många dagar" after how long Läkarmedverkan supports a
+        # patient: walk-through, stop 47, refused): that question again, nothing pending
+        conv.pending = conv.pending_rule = None
+        text = conv.question
     said_period = period_words(conv.question, today) if conv is not None and conv.question \
         and conv.last_kind == SEARCH_KIND and not conv.pending \
         and _NOW_ALONE.fullmatch(text) else ""
@@ -1885,12 +1893,18 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # visit's answer, no routine then and no compensation
         frame.kind = VISIT
         return frame
-    if frame.kind in (SEARCH_KIND, DATE_RULE, OUT_OF_SCOPE) and set(stated) == {"visit_date"} \
+    if frame.kind in (SEARCH_KIND, DATE_RULE, OUT_OF_SCOPE) \
+            and set(stated) - ({"occasion"} if stated.get("occasion") == "inskrivning"
+                               else set()) == {"visit_date"} \
             and conv.last_kind == SEARCH_KIND and topic_chunk is not None \
             and FOLLOWUP_WORDS.search(topic_chunk.section or "") \
-            and ENROL_WORDS.search(text) and (UNTIL_WORDS.search(text) or _IF_SAID.match(text)):
+            and (ENROL_WORDS.search(text) or _MOVED_IN.search(text)) \
+            and (UNTIL_WORDS.search(text) or _IF_SAID.match(text)):
         # (or a what-if of it: "om pat ansluts 15/1 2026?" after "när ska första uppföljningen
         # va" was refused: walk-through, stop 44)
+        # (a move into a nursing home is the enrolment, the municipality's routine: "Personer
+        # som bor på Vård-och omsorgsboende ansluts till hemsjukvården vid inflyttning"; "hon
+        # flyttade in 2/11, vilket datum blir det senast?" was refused: walk-through, stop 47)
         # the day of enrolment given right after the follow-up rule's sentence, a date asked
         # ("Patienten anslöts 2026-01-15, vilket datum är senast då?": walk-through, stop 26,
         # got "Vid fortsatt anslutning beslutas datum …"): the follow-up's date computed
@@ -5083,6 +5097,16 @@ _LAST_FOLLOWUP = re.compile(
     r"follow[- ]?up\b", re.I)
 
 
+#: No case of one's own, the rule in general ("ingen speciell pat", "bara generellt", "in
+#: general", "no particular patient").
+_IN_GENERAL = re.compile(r"\b(?:generellt|i allmänhet|allmänt|rent allmänt|in general|generally|"
+                         r"ingen (?:speciell|särskild|specifik|viss) pat\w*|"
+                         r"inget (?:speciellt|särskilt|specifikt) fall|"
+                         r"no (?:specific|particular|special) (?:patient|case)|not a specific)\b",
+                         re.I)
+#: A move into a nursing home told ("flyttade in 2/11", "inflyttning", "moved in"): in the
+#: municipality's routine, the day of enrolment.
+_MOVED_IN = re.compile(r"\bflytta(?:de|t|r)?\s+in\b|\binflyttning\w*|\bmoved?\s+in\b", re.I)
 #: An enrolment's day told: "anslöts 3/3", "inskriven i måndags", "ny pat".
 _ENROLMENT_TOLD = re.compile(r"\b(?:anslöts|anslöt|ansluten|anslutits|anslutningen|inskriven|inskrevs|"
                              r"skrevs in|enrolled|admitted|ny pat\w*|new pat\w*|ny patient)\b",

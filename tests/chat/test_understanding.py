@@ -5744,3 +5744,23 @@ def test_a_hospital_stay_told_before_the_question_is_not_asked_of_the_passages(c
                               "hälso- och sjukvård nu?")
     assert body["kind"] == "search", body["answer"]
     assert body["citations"][0]["section"] == "Vem kan anslutas till hemsjukvård?"
+
+
+def test_a_move_into_the_nursing_home_after_the_follow_up_rule_counts_its_dates(client):
+    # walk-through, stop 47: "hon flyttade in 2/11, vilket datum blir det senast?" after the
+    # follow-up rule was refused; the routine enrols residents of a vård- och omsorgsboende
+    # when they move in
+    a = ask_in(client, VG, "när ska jag göra första uppföljningen på henne")
+    b = ask_in(client, VG, "hon flyttade in 2025-11-02, vilket datum blir det senast?",
+               a["conversation_id"])
+    assert b["kind"] == "rule" and "senast 2026-01-02" in b["answer"], b["answer"]
+
+
+@pytest.mark.parametrize("general", ["ingen speciell pat, jag vill bara veta generellt hur många "
+                                     "dagar", "no specific patient, just in general"])
+def test_the_rule_asked_in_general_instead_of_the_date_asked_for_is_answered(client, general):
+    # walk-through, stop 47: "ingen speciell pat, jag vill bara veta generellt hur många dagar"
+    # after Läkarmedverkan's 14 days and the discharge date asked for was refused
+    a = ask_in(client, "Region Halland", "hur länge kan läkarmedverkan stötta efter utskrivning?")
+    b = ask_in(client, "Region Halland", general, a["conversation_id"])
+    assert b["kind"] == "search" and "14" in b["answer"], b["answer"]
