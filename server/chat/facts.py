@@ -572,6 +572,30 @@ _VISIT_WORD = re.compile(r"besök|samtal|\bvisit|\bsaw (?:her|him|them|the)\b|"
                          r"\bwent (?:to see|over to|to)\b|\bwas at (?:her|his|their)\b", re.I)
 
 
+#: A date said to be written month first: "US format", "US date", "American style", "mm/dd".
+_US_ORDER = re.compile(r"\b(?:US|U\.S\.|american)\s+(?:format|date|style|order|way)\b|"
+                       r"\bmonth[- ]first\b|\bmm/dd\b|\bamerikansk\w*\s+(?:format|datum|ordning)\b",
+                       re.I)
+
+
+def _month_first(text: str, m: re.Match) -> bool:
+    """Whether the day/month date ``m`` (day, month as written in its groups 1 and 3) is meant
+    month first: the message says so ("11/3/2026 (that's November 3rd, US format)", "4/2/2025 -
+    US date, April 2nd": walk-through, stop 47, read 11 March and 4 February, the second under
+    the VAS routine), or spells the date out the other way round beside it."""
+    first, second = int(m.group(1)), int(m.group(3))
+    if not (1 <= first <= 12 and 1 <= second <= 31) or first == second:
+        return False
+    if _US_ORDER.search(text):
+        return True
+    for pattern, month_group, day_group in ((_WRITTEN_DATE_EN, 1, 2), (_WRITTEN_DATE, 2, 1)):
+        for w in pattern.finditer(text):
+            if _MONTH_NAMES.get(w.group(month_group).lower().rstrip(".")) == first \
+                    and int(w.group(day_group)) == second:
+                return True
+    return False
+
+
 def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]] | None:
     """(kind rank, position, date, year left out) of every date the text names: ISO first,
     then day/month, written and relative dates. None when an ISO date is no date."""
@@ -593,6 +617,11 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
                 return None
     for m in _NUMERIC_DATE.finditer(text):
         parsed = _numeric_date(m, today)
+        if parsed is not None and m.group(2) == "/" and _month_first(text, m):
+            try:
+                parsed = parsed.replace(month=parsed.day, day=parsed.month)
+            except ValueError:
+                pass
         if parsed is not None:
             if m.group(4) is None:
                 parsed = _soon_this_year(parsed, today)

@@ -730,3 +730,15 @@ def test_a_negating_determiner_negates_its_noun_not_the_occasion_after_it():
 def test_a_birth_year_after_an_abbreviated_born_is_read(text):
     # walk-through, stop 47: "pat f -41, hembesök 3/11 på säbo" had its age asked
     assert facts(text).birth_year == 1941
+
+
+@pytest.mark.parametrize("text, day", [
+    ("home visit 11/3/2026 (that's November 3rd, US format), patient is 84", date(2026, 11, 3)),
+    ("I saw him at home on 4/2/2025 - US date, April 2nd. which system?", date(2025, 4, 2)),
+    ("hembesök 10/5 2024 (alltså 10 maj)", date(2024, 5, 10)),
+    ("visit on 4/2/2025", date(2025, 2, 4)),
+])
+def test_a_date_said_to_be_month_first_is_read_month_first(text, day):
+    # walk-through, stop 47: "4/2/2025 - US date, April 2nd" was 4 February, under the VAS
+    # routine; a date with no such word stays day first, as Swedes write it
+    assert facts(text).visit_date == day
