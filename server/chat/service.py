@@ -3212,7 +3212,13 @@ _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
                # permis från sjukhuset över helgen" got the evening rule, "permis" in the widget
                # and "vad ska stå i infobladet till pat" were refused)
                (re.compile(r"\bpermis(en)?\b", re.I), r"permission\1"),
-               (re.compile(r"\binfoblad(et|en)?\b", re.I), r"informationsblad\1"))
+               (re.compile(r"\binfoblad(et|en)?\b", re.I), r"informationsblad\1"),
+               # "28,5 milj" (walk-through, stop 47: "vad är 28,5 milj till" was refused,
+               # "… miljoner …" answered)
+               (re.compile(r"(?<=\d)\s*(?:milj|mille|mille?n)\.?(?=\s|$|\?)", re.I), " miljoner"),
+               # "dagr", "dgr", "dar" (walk-through in the widget, stop 47: "läkarmedverkan 14
+               # dagr" was refused, "… dagar" answered)
+               (re.compile(r"(?<=\d)\s*(?:dagr|dgr|dgar|dar)\b", re.I), " dagar"))
 
 
 #: The English words the chat's readings turn on, which the Swedish documents' vocabulary does

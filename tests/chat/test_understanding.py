@@ -5764,3 +5764,14 @@ def test_the_rule_asked_in_general_instead_of_the_date_asked_for_is_answered(cli
     a = ask_in(client, "Region Halland", "hur länge kan läkarmedverkan stötta efter utskrivning?")
     b = ask_in(client, "Region Halland", general, a["conversation_id"])
     assert b["kind"] == "search" and "14" in b["answer"], b["answer"]
+
+
+@pytest.mark.parametrize("question, words", [
+    ("vad är 28,5 milj till", "28,5 miljoner kronor"),
+    ("läkarmedverkan 14 dagr", "upp till 14 dagar"),
+])
+def test_amounts_and_days_abbreviated_as_typed_are_read(client, question, words):
+    # walk-throughs, stop 47: "vad är 28,5 milj till" and, in the widget, "läkarmedverkan 14
+    # dagr" were refused; written out, both were answered
+    body = ask_in(client, "Region Halland", question)
+    assert body["kind"] == "search" and words in body["answer"], body["answer"]
