@@ -24,7 +24,11 @@ COMPARED = re.compile(r"\bflest\b|\bfärrest\b|\bthe (?:most|fewest)\b", re.I)
 #: A change between years asked ("hur stor var förändringen", "ökade", "the difference").
 CHANGE_ASKED = re.compile(r"\bförändr\w*|\bskillnad\w*|\bökade\b|\bökat\b|\bökning\w*|"
                           r"\bminskade\b|\bminskat\b|\bminskning\w*|\bdifferen\w*|"
-                          r"\bchange[sd]?\b|\bincreas\w*|\bdecreas\w*|\bgrew\b|\bfell\b",
+                          r"\bchange[sd]?\b|\bincreas\w*|\bdecreas\w*|\bgrew\b|\bfell\b|"
+                          # ("hur mycket mer är det?", "hur många fler blev det" after two
+                          # years' values: walk-through, stop 47, got the bus's 75 procent)
+                          r"\bhur\s+(?:mycket|mkt|många)\s+(?:mer|mera|fler|mindre|färre)\b|"
+                          r"\bhow\s+(?:much|many)\s+(?:more|less|fewer)\b",
                           re.I)
 #: Which year had the most or the fewest ("vilket år gjorde läkarna flest hembesök": walk-
 #: through, stop 33, got "Avtalen förlängs automatiskt … varje år"): the years of the rows named.
