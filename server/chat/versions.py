@@ -396,6 +396,14 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
             out.quotes += _note_quotes(m, rules, kb.document(m.id))[:1]
         return out
 
+    if _CHANGED.search(text) and len(set(years)) >= 2 and not VERSIONS_NAMED.search(text) \
+            and not named and family and not any(
+                m.in_force_on(date(int(y), 12, 31)) or m.in_force_on(date(int(y), 1, 1))
+                for y in set(years) for m in family):
+        # a difference between years no version of the routine held in ("skillnaden mellan
+        # 2019 och 2020 för läkarna": walk-through, stop 47, got the VAS → Cosmic changes): a
+        # question of the figures of those years, for search
+        return out
     if _CHANGED.search(text) and _TWO_THINGS_COMPARED.search(text) \
             and not VERSIONS_NAMED.search(text):
         # a difference between two things a routine speaks of, not between its versions
