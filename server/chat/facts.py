@@ -360,6 +360,9 @@ _SINCE = re.compile(r"\b(?:sen|sedan|since|fr\.?\s?o\.?\s?m\.?)\s*$", re.I)
 
 _NEXT_YEAR = re.compile(r"\bnästa år\b|\bnext year\b|\bkommande år\b", re.I)
 _LAST_YEAR = re.compile(r"\bförra året\b|\bi fjol\b|\blast year\b", re.I)
+#: The coming new year ("efter nyår", "över nyår", "after new year").
+_AFTER_NEW_YEAR = re.compile(r"\b(?:efter|över|kring|runt)\s+nyår\w*|\bafter\s+(?:the\s+)?new\s+year|"
+                             r"\bin\s+the\s+new\s+year\b", re.I)
 
 
 def extract_visit_date(text: str, today: date) -> date | None:
@@ -374,6 +377,10 @@ def extract_visit_date(text: str, today: date) -> date | None:
             # the year said of another date ("hon anslöts igår 5/12. första uppföljningen
             # gör vi 20 januari nästa år": walk-through, stop 46, read 2027-12-05)
             shift = 0
+        if not shift and _AFTER_NEW_YEAR.search(text) and today.month >= 9 and day.month <= 6:
+            # the new year to come ("om jag gör ett brytpunktssamtal efter nyår, typ 10/1" in
+            # December: walk-through, stop 47, was last January, a year younger, 200 kr)
+            shift = 1
         if shift:
             try:
                 day = day.replace(year=today.year + shift)
@@ -1276,6 +1283,12 @@ _PAST_WEEK = re.compile(rf"{_LAST_WEEK}|\bhäromdagen\b|\bthe other day\b|\bnyss
 _BIRTHDAY_MONTH = re.compile(rf"\b(?:i\s+|in\s+)?({_MONTHS})\.?(?:\s+(\d{{4}}))?\b", re.I)
 
 
+#: Christmas, which "jul" is in Swedish after these words ("runt jul", "till julen",
+#: "julafton"), never the month July.
+_CHRISTMAS = re.compile(r"\b(?:runt|kring|till|över|före|innan|efter|i|på|under|vid)\s+"
+                        r"jul(?:en|helgen)?\b(?!\s*\d)|\bjulafton\b|\bchristmas\b", re.I)
+
+
 def _birthday_period(rest: str, today: date, past: bool) -> date | None:
     """The first day of the period a birthday is placed in ("förra veckan", "i oktober"),
     for a birthday already passed (``past``) or still to come."""
@@ -1284,6 +1297,12 @@ def _birthday_period(rest: str, today: date, past: bool) -> date | None:
     if past and _LAST_MONTH.search(rest):
         first = today.replace(day=1) - timedelta(days=1)
         return first.replace(day=1)
+    christmas = _CHRISTMAS.search(rest)
+    if christmas:
+        # Christmas, not July ("han fyller 85 runt jul": walk-through, stop 47, was born in
+        # July 1942, a year too young after the new year)
+        day = date(today.year, 12, 24)
+        return day if not past or day <= today else day.replace(year=today.year - 1)
     m = _BIRTHDAY_MONTH.search(rest)
     if not m or m.group(1).lower() not in _MONTH_NAMES:
         return None

@@ -742,3 +742,16 @@ def test_a_date_said_to_be_month_first_is_read_month_first(text, day):
     # walk-through, stop 47: "4/2/2025 - US date, April 2nd" was 4 February, under the VAS
     # routine; a date with no such word stays day first, as Swedes write it
     assert facts(text).visit_date == day
+
+
+def test_a_day_after_the_new_year_to_come_is_next_years():
+    # walk-through, stop 47: "… efter nyår, typ 10/1" in December was last January
+    assert facts("om jag gör ett brytpunktssamtal med honom efter nyår, typ 10/1").visit_date \
+        == date(2027, 1, 10)
+    assert facts("besök 10/1").visit_date == date(2026, 1, 10)
+
+
+def test_a_birthday_around_christmas_is_in_december_not_july():
+    # walk-through, stop 47: "han fyller 85 runt jul" was born in July 1942
+    f = facts("han fyller 85 runt jul, besök idag")
+    assert f.birth_date == date(1941, 12, 24) and f.birth_day_assumed
