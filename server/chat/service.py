@@ -375,12 +375,44 @@ def _birthday_of_the_year_known(facts: dict, text: str, today: date) -> dict | N
     year = facts.get("birth_year") or (
         int(str(facts["birth_date"])[:4]) if facts.get("birth_date") else None)
     said = extract_visit_date(text, today) if year else None
+    if said is None and year and facts.get("visit_date") \
+            and not re.search(r"\b(?:19|20)\d\d\b|\d", text):
+        return _birthday_in_a_period(int(year), date.fromisoformat(str(facts["visit_date"])),
+                                     text)
     if said is None or re.search(r"\b(?:19|20)\d\d\b|\d[/.-]\d{2}\b", text):
         return None  # (a year said is a whole birth date, read as such)
     try:
         return {"birth_date": said.replace(year=int(year)).isoformat()}
     except ValueError:  # 29 February
         return None
+
+
+def _birthday_in_a_period(year: int, visit: date, text: str) -> dict | None:
+    """The birth date a birthday in a season or a month gives, the birth year known, when the
+    whole period falls before or after the visit's day in its year ("vet ej exakt, hon fyllde
+    år nån gång i våras tror jag" of a woman born 1941 at a visit in December: walk-through,
+    stop 47, refused; she was 85): its first day, said to be assumed; None when the visit
+    falls inside it."""
+    from server.chat.facts import _MONTH_NAMES as MONTHS, _SEASON, _SEASON_MONTHS
+
+    season = _SEASON.search(text)
+    month = re.search(r"\b(?:i|in|nån gång i|någon gång i)\s+(" + "|".join(
+        n for n in MONTHS if len(n) > 3) + r")\b", text, re.I)
+    if season:
+        first = _SEASON_MONTHS[(season.group("sv") or season.group("en")
+                                or season.group("prev")).lower()]
+        months = [(first + k - 1) % 12 + 1 for k in range(3)]
+    elif month:
+        months = [MONTHS[month.group(1).lower()]]
+    else:
+        return None
+    if visit.month in months:
+        return None
+    try:
+        born = date(year, months[0], 1)
+    except ValueError:
+        return None
+    return {"birth_date": born.isoformat(), "birth_day_assumed": True}
 
 
 def _tokenizer_for(kb):

@@ -5775,3 +5775,13 @@ def test_amounts_and_days_abbreviated_as_typed_are_read(client, question, words)
     # dagr" were refused; written out, both were answered
     body = ask_in(client, "Region Halland", question)
     assert body["kind"] == "search" and words in body["answer"], body["answer"]
+
+
+def test_a_birthday_in_a_season_with_the_birth_year_known_answers_the_age(ask):
+    # walk-through, stop 47: "vet ej exakt, hon fyllde år nån gång i våras tror jag" of a
+    # woman born 1941, after her birth date was asked, was refused; at a visit on 2026-12-05
+    # she was 85 whatever the spring's day
+    a = ask("reg hembesök 2026-12-05, tant f. -41 på säbo, hemkommen från sjukhuset 2026-12-04")
+    assert a["decision"]["patient_fee_sek"] is None
+    b = ask("vet ej exakt, hon fyllde år nån gång i våras tror jag", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 0, b["answer"]
