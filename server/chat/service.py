@@ -1431,6 +1431,23 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     # its date is a new question, not that date: stop 20)
     new_visit = bool(conv.pending_rule) and (_restates_visit(stated)
                                              or bool(REGISTRATION_WORDS.search(text)))
+    month_added = False
+    if conv.last_kind == VISIT and not conv.pending_rule and conv.pending != "visit_date" \
+            and not asks_meaning and len(text.split()) <= 8 and month_alone(text) \
+            and not set(stated) - {"visit_month"}:
+        # a month alone after a card of a day assumed or told ("det var nån gång i mars" after
+        # a visit taken as today's, "nej besöket var i mars": walk-through, stop 47, refused):
+        # that month of the visit's year as told, else of the last year it has come in
+        from server.chat.facts import _MONTH_NAMES as MONTHS
+
+        month = MONTHS.get(month_alone(text).lower().rstrip("."))
+        told = str(conv.facts.get("visit_date") or "")[:4]
+        if month is not None:
+            year = int(told) if told else today.year if month <= today.month else today.year - 1
+            named = re.escape(month_alone(text))
+            text = frame.text = re.sub(rf"\b({named})\b", rf"\1 {year}", text, count=1,
+                                       flags=re.I)
+            month_added = True
     if conv.pending and not asks_meaning and not new_visit:
         answered = read_reply(conv.pending, text, today)
         if answered is None and conv.pending in ("patient_age", "birth_date"):
@@ -1451,6 +1468,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             # "det var i mars": walk-through, stop 37, quoted digital care of 2022): that
             # month of that year
             text = frame.text = f"{text} {conv.facts['visit_year']}"
+        elif answered is None and month_added:
+            answered = {}  # (the visit's answer reads the period, as for the day asked)
         if answered is None and conv.pending == "visit_date" and not conv.pending_rule \
                 and len(text.split()) <= 8 and period_span(text, today) is not None:
             # a month or a period given for the day asked ("och i april förra året"): the

@@ -5785,3 +5785,18 @@ def test_a_birthday_in_a_season_with_the_birth_year_known_answers_the_age(ask):
     assert a["decision"]["patient_fee_sek"] is None
     b = ask("vet ej exakt, hon fyllde år nån gång i våras tror jag", a["conversation_id"])
     assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 0, b["answer"]
+
+
+@pytest.mark.parametrize("visit, month, day", [
+    ("hembesök hos en 79-åring, vad ska pat betala", "det var nån gång i mars", "-03-01"),
+    ("hembesök 2025-03-20 hos en 84-åring på säbo efter utskrivning", "och i april?",
+     "2025-04-01"),
+])
+def test_a_month_alone_after_a_card_is_the_visits_month(ask, visit, month, day):
+    # walk-through, stop 47: "det var nån gång i mars" after a card of a visit taken as
+    # today's was refused; "och i april?" after a visit of March 2025 got a sentence on
+    # digital care of "mars/april 2022"
+    a = ask(visit)
+    b = ask(month, a["conversation_id"])
+    assert b["kind"] == "rule" and b["facts"]["visit_date"].endswith(day), b["answer"]
+    assert b["answer"].startswith("Dagen saknas, men hela")
