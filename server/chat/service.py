@@ -3269,7 +3269,11 @@ _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
                (re.compile(r"(?<=\d)\s*(?:milj|mille|mille?n)\.?(?=\s|$|\?)", re.I), " miljoner"),
                # "dagr", "dgr", "dar" (walk-through in the widget, stop 47: "läkarmedverkan 14
                # dagr" was refused, "… dagar" answered)
-               (re.compile(r"(?<=\d)\s*(?:dagr|dgr|dgar|dar)\b", re.I), " dagar"))
+               (re.compile(r"(?<=\d)\s*(?:dagr|dgr|dgar|dar)\b", re.I), " dagar"),
+               # "500-kronan", "500-lappen" (walk-through, stop 47: "gäller 500-kronan för oss
+               # också?" with the municipality picked was refused, "får vi 500 kr …" answered)
+               (re.compile(r"\b500\s*-?\s*(?:kronan|lappen|kronorna|kronor(?:s)?ersättningen)\b",
+                           re.I), "500 kr"))
 
 
 #: The English words the chat's readings turn on, which the Swedish documents' vocabulary does

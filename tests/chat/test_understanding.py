@@ -5800,3 +5800,12 @@ def test_a_month_alone_after_a_card_is_the_visits_month(ask, visit, month, day):
     b = ask(month, a["conversation_id"])
     assert b["kind"] == "rule" and b["facts"]["visit_date"].endswith(day), b["answer"]
     assert b["answer"].startswith("Dagen saknas, men hela")
+
+
+def test_the_500_kr_by_its_nickname_is_the_500_kr(client):
+    # walk-through, stop 47: "gäller 500-kronan för oss också?" with the municipality picked
+    # was refused without saying the 500 kr is Region Halland's
+    body = ask_in(client, VG, "gäller 500-kronan för oss också?")
+    assert "Region Halland" in body["answer"], body["answer"]
+    halland = ask_in(client, "Region Halland", "när får man 500-kronan?")
+    assert "Ersättning utgår med 500 kr" in halland["answer"], halland["answer"]
