@@ -3431,6 +3431,14 @@ _BEFORE_SYSTEM = re.compile(r"\b(?:innan|före|before|prior to)\s+(?:(?:vi|man|d
                             r"(?P<system>vas|cosmic)\b", re.I)
 
 
+#: The time before the switch of journal system, no system named ("innan bytet", "före
+#: systembytet", "before the switch").
+_BEFORE_THE_SWITCH = re.compile(r"\b(?:innan|före|before|prior to)\s+(?:(?:journal)?system)?"
+                                r"(?:bytet|övergången|the (?:system )?(?:switch|change(?:over)?)|"
+                                r"(?:vi|man|de|dom)\s+bytte|we switched)\b"
+                                r"(?!\s+(?:till|to|av|of)\s)", re.I)
+
+
 def _system_before_named(rules, text: str) -> str:
     """``text`` with "innan cosmic" / "before cosmic" written as the system before it ("i VAS",
     "in VAS"): walk-through, stop 46, "innan cosmic då, vilken avgiftstyp" and "what was the
@@ -3445,7 +3453,16 @@ def _system_before_named(rules, text: str) -> str:
         word = "in" if m.group(0)[:1].lower() in "bp" else "i"
         return f"{word} {systems[i - 1]}"
 
-    return _BEFORE_SYSTEM.sub(before, text) if systems else text
+    if not systems:
+        return text
+    text = _BEFORE_SYSTEM.sub(before, text)
+    if len(systems) >= 2 and systems[-1].lower() != systems[-2].lower():
+        # "innan bytet" names no system: the one before the last switch ("innan bytet då, vad
+        # var avgiftstypen", "vad betalade en 79-åring … innan bytet": walk-through, stop 47,
+        # got today's Cosmic routine)
+        text = _BEFORE_THE_SWITCH.sub(
+            lambda m: f"{'in' if m.group(0)[:1].lower() in 'bp' else 'i'} {systems[-2]}", text)
+    return text
 
 
 def _spell_out_lm(text: str) -> str:

@@ -5809,3 +5809,15 @@ def test_the_500_kr_by_its_nickname_is_the_500_kr(client):
     assert "Region Halland" in body["answer"], body["answer"]
     halland = ask_in(client, "Region Halland", "när får man 500-kronan?")
     assert "Ersättning utgår med 500 kr" in halland["answer"], halland["answer"]
+
+
+@pytest.mark.parametrize("question, words", [
+    ("innan bytet då, vad var avgiftstypen", "H3"),
+    ("vad betalade en 79-åring för ett riktat besök innan bytet", "i VAS"),
+    ("what was the fee type before the switch?", "H3"),
+])
+def test_before_the_switch_of_journal_system_is_the_system_before(client, question, words):
+    # walk-through, stop 47: "innan bytet då, vad var avgiftstypen" and "… innan bytet" got
+    # today's Cosmic routine
+    body = ask_in(client, "Region Halland", question)
+    assert words in body["answer"] and "Cosmic" not in body["answer"], body["answer"]
