@@ -164,6 +164,14 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                            r"\bwho (?:do|can|should) (?:i|we) (?:contact|ask|call|turn to)\b",
                            re.I),
                 re.compile(r"\bkontaktas\b", re.I)),
+    # what is done when something is lacking: the sentence saying so ("vad händer om det
+    # saknas underlag i vårdbegäran?" and "Saknas tillräckligt underlag, efterfrågas
+    # kompletterande information": walk-through, stop 47, got where a vårdbegäran comes from)
+    "lacking": (re.compile(r"\b(?:om|if|när|when)\b[^?.]{0,40}?\b(?:saknas|fattas|tunt|tunn\w*|"
+                           r"otillräck\w*|ofullständig\w*|bristfällig\w*|missing|lacking|"
+                           r"insufficient|incomplete)\b", re.I),
+                re.compile(r"\b(?:saknas|fattas|otillräck\w*|ofullständig\w*|bristfällig\w*)\b",
+                           re.I)),
     # how fast: the sentence giving a time limit ("hur fort ska ssk komma ut på natten i
     # mörbylånga" and a published routine's "… ska vara på plats inom 45 minuter":
     # walk-through, stop 36, got its purpose)

@@ -5821,3 +5821,12 @@ def test_before_the_switch_of_journal_system_is_the_system_before(client, questi
     # today's Cosmic routine
     body = ask_in(client, "Region Halland", question)
     assert words in body["answer"] and "Cosmic" not in body["answer"], body["answer"]
+
+
+def test_what_is_done_when_something_is_lacking_quotes_the_sentence_saying_so(client):
+    # walk-throughs, stop 47: "vad händer om det saknas underlag i vårdbegäran?" got where a
+    # vårdbegäran comes from, not "Saknas tillräckligt underlag, efterfrågas kompletterande
+    # information"
+    body = ask_in(client, VG, "vad händer om det saknas underlag i vårdbegäran?")
+    assert "Saknas tillräckligt underlag, efterfrågas kompletterande information." \
+        in body["answer"], body["answer"]
