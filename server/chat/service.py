@@ -3263,6 +3263,9 @@ _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
                # permis från sjukhuset över helgen" got the evening rule, "permis" in the widget
                # and "vad ska stå i infobladet till pat" were refused)
                (re.compile(r"\bpermis(en)?\b", re.I), r"permission\1"),
+               # "perm", "permen" (walk-through, stop 47: "ska hem på perm över helgen … ska han
+               # anslutas?" got "Kväll och natt", not "Permission från slutenvården")
+               (re.compile(r"\bperm(en)?\b(?!\s*\.?\s*\d)", re.I), r"permission\1"),
                (re.compile(r"\binfoblad(et|en)?\b", re.I), r"informationsblad\1"),
                # "28,5 milj" (walk-through, stop 47: "vad är 28,5 milj till" was refused,
                # "… miljoner …" answered)
@@ -5586,6 +5589,9 @@ _ASKS_TRAVEL = re.compile(r"\bmileage\b|\bmilersättning\w*|\bbilersättning\w*|
 _HOURS_WORDS = (r"\bnatt\w*|\bhelg\w*|\bkväll\w*|\bjour(?!nal)\w*|\bnights?\b|\bweekends?\b|"
                 r"\bevenings?\b|\bout[- ]of[- ]hours\b|\bafter[- ]hours\b|\bon[- ]call\b")
 _OFF_HOURS = re.compile(_HOURS_WORDS + r"|\w+jouren\b", re.I)
+#: A time of day ("kl 21", "21:00", "kl. 15.30").
+_CLOCK_TIME = re.compile(r"\bkl\.?\s*\d{1,2}\b|\b\d{1,2}[:.]\d{2}\b(?![./-]\d)|\b\d{1,2}\s*(?:am|pm)\b",
+                         re.I)
 _SPEAKS_OF_HOURS = re.compile(_OFF_HOURS.pattern + r"|\bdygnet runt\b|\bdygn\w*", re.I)
 # The nights and weekends as a question says them, with their preposition ("på natten",
 # "under jourtid", "at night", "kvällar och nätter"): taken out of a question asked again of
@@ -8410,11 +8416,17 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                         and is_supported(h, threshold, lang)
                         and h in _answer_window([h], frame, kb)][:1]
         window = speaking or window
-    elif _DAYTIME.search(frame.text) and not _OFF_HOURS.search(frame.text) \
-            and frame.search_text is None:
+    elif frame.search_text is None and (_DAYTIME.search(frame.text) or (
+            len(window) > 1 and not _CLOCK_TIME.search(frame.text)
+            and not _OFF_HOURS.search(frame.text)
+            and _OFF_HOURS.search(window[0].chunk.section or "") is None)):
         # the daytime asked: no section of the nights (a follow-up's words alone, searched
         # with the nights' heading, would leave passages on nothing asked)
-        window = [h for h in window if not _OFF_HOURS.search(h.chunk.section)] or window
+        # (nor when the question names no time of day at all and a section of another matter
+        # is the best: "Sjukhuset ringde, de vill skriva ut en 84-årig kvinna på fredag
+        # eftermiddag …" and "… säbo-avtalen ger 50 procent mer ersättning …" got "Kväll och
+        # natt", whose "Patienterna ansluts inte …" read as the answer: walk-through, stop 47)
+        window = [h for h in window if not _OFF_HOURS.search(h.chunk.section or "")] or window
     if which_year_asked(frame.text):
         # (which year had the most is a table's: its passages alone, "… varje år" of another
         # is no answer: walk-through, stop 33)

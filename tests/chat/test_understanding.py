@@ -5830,3 +5830,18 @@ def test_what_is_done_when_something_is_lacking_quotes_the_sentence_saying_so(cl
     body = ask_in(client, VG, "vad händer om det saknas underlag i vårdbegäran?")
     assert "Saknas tillräckligt underlag, efterfrågas kompletterande information." \
         in body["answer"], body["answer"]
+
+
+def test_a_story_naming_no_time_of_day_is_not_answered_from_the_evening_section(client):
+    # walk-through, stop 47: "ska hem på perm över helgen … ska han anslutas?" got "Kväll och
+    # natt" ("Patienterna ansluts inte …"), not "Permission från slutenvården"
+    body = ask_in(client, VG, "Hej igen. En patient som ligger inne på medicin ska hem på perm "
+                              "över helgen (lör-sön). Han har en PICC-line som måste spolas och "
+                              "kan inte ta sig till mottagning. Avdelningen vill att vi sköter "
+                              "det. Måste vi det och ska han anslutas?")
+    assert body["citations"][0]["section"] == "Permission från slutenvården", body["answer"]
+    evening = ask_in(client, VG, "Ny fråga. En man, 67 år, bor hemma i villa och brukar gå till "
+                                 "vårdcentralen själv. Nu har läkaren på vc satt in insulin som "
+                                 "måste ges kl 21 varje kväll i en vecka tills han lärt sig själv. "
+                                 "Ska vi skriva in honom i hemsjukvården för det?")
+    assert evening["citations"][0]["section"] == "Kväll och natt"
