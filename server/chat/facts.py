@@ -132,6 +132,25 @@ _NAMED_DAY = re.compile(
     r"annandagen|trettondagsafton|trettondagen|trettondedag jul|new year['’]?s eve|"
     r"new years eve|new year['’]?s day|new years day|christmas eve|christmas day|boxing day)"
     r"(?:\s+(?:(?:år|in)\s+)?(?P<year>(?:19|20)\d\d|'?\d\d(?!\s*(?:år|y))))?\b", re.I)
+#: Easter ("i påskas", "påsken 2025", "runt påsk", "over Easter 2025"): its Sunday.
+_EASTER = re.compile(r"\b(?:i\s+påskas|påsk(?:en|helgen|dagen|afton)?|easter(?:\s+sunday)?)\b"
+                     r"(?:\s+(?P<year>(?:19|20)\d\d))?", re.I)
+
+
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of ``year`` (the Gregorian computus, Anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month = (h + ell - 7 * m + 114) // 31
+    return date(year, month, (h + ell - 7 * m + 114) % 31 + 1)
+
+
 _RELATIVE = [
     (re.compile(r"\b(?:i\s*)?förrgår\b|\bday before yesterday\b", re.I), -2),
     # ("yday", "ystd": walk-through, stop 37, read as today)
@@ -381,6 +400,9 @@ def extract_visit_date(text: str, today: date) -> date | None:
             # the new year to come ("om jag gör ett brytpunktssamtal efter nyår, typ 10/1" in
             # December: walk-through, stop 47, was last January, a year younger, 200 kr)
             shift = 1
+        if shift and _EASTER.search(text) and day in (easter_sunday(today.year),
+                                                      easter_sunday(today.year - 1)):
+            return easter_sunday(today.year + shift)  # ("i påskas förra året")
         if shift:
             try:
                 day = day.replace(year=today.year + shift)
@@ -667,6 +689,29 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
                 if m.group(3) is None:
                     parsed = _soon_this_year(parsed, today)
                 found.append((2, m.start(), parsed, m.group(3) is None))
+    for m in _EASTER.finditer(text):
+        # ("samma pat men i påskas förra året" became 2022-01-01 and "nej alltså påsken 2025,
+        # typ 22 april" 2022-04-22: walk-through, stop 47): Easter Sunday, the last one up to
+        # today when no year is said; a day and month said beside it is the day, in Easter's
+        # year
+        year = int(m.group("year")) if m.group("year") else None
+        exact = [c for c in found if c[3] and c[0] in (1, 2)]
+        if year is not None and exact:
+            try:
+                found = [c for c in found if c not in exact] + [
+                    (c[0], c[1], c[2].replace(year=year), False) for c in exact]
+            except ValueError:  # (29 February)
+                pass
+            continue
+        if exact:
+            continue
+        if year is not None:
+            found.append((2, m.start(), easter_sunday(year), False))
+        else:
+            easter = easter_sunday(today.year)
+            if easter > today:
+                easter = easter_sunday(today.year - 1)
+            found.append((2, m.start(), easter, True))
     for pattern, offset in _RELATIVE:
         for m in pattern.finditer(text):
             found.append((3, m.start(), today + timedelta(days=offset), False))

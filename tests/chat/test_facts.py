@@ -755,3 +755,14 @@ def test_a_birthday_around_christmas_is_in_december_not_july():
     # walk-through, stop 47: "han fyller 85 runt jul" was born in July 1942
     f = facts("han fyller 85 runt jul, besök idag")
     assert f.birth_date == date(1941, 12, 24) and f.birth_day_assumed
+
+
+@pytest.mark.parametrize("text, day", [
+    ("samma pat men i påskas förra året", date(2025, 4, 20)),
+    ("nej alltså påsken 2025, typ 22 april", date(2025, 4, 22)),
+    ("hembesök påsken 2024", date(2024, 3, 31)),
+])
+def test_easter_is_read_as_its_day(text, day):
+    # walk-through, stop 47: "i påskas förra året" became 2022-01-01 and "påsken 2025, typ 22
+    # april" 2022-04-22, before any routine, with no 500 kr
+    assert extract_facts(text, date(2026, 12, 6)).visit_date == day
