@@ -3434,6 +3434,12 @@ _BEFORE_SYSTEM = re.compile(r"\b(?:innan|före|before|prior to)\s+(?:(?:vi|man|d
                             r"(?P<system>vas|cosmic)\b", re.I)
 
 
+#: The day before or after a switch of journal system ("dagen innan bytet till cosmic", "dagen
+#: efter bytet", "the day before the switch").
+_DAY_AROUND_SWITCH = re.compile(
+    r"\b(?:dagen|the day)\s+(?P<side>innan|före|efter|before|after)\s+(?:(?:journal)?system)?"
+    r"(?:bytet|övergången|the (?:system )?switch|we switched|vi bytte)"
+    r"(?:\s+(?:till|to)\s+(?P<system>vas|cosmic))?\b", re.I)
 #: The time before the switch of journal system, no system named ("innan bytet", "före
 #: systembytet", "before the switch").
 _BEFORE_THE_SWITCH = re.compile(r"\b(?:innan|före|before|prior to)\s+(?:(?:journal)?system)?"
@@ -3458,6 +3464,20 @@ def _system_before_named(rules, text: str) -> str:
 
     if not systems:
         return text
+    routines = list(rules.visit_routines)
+
+    def day_around(m: re.Match) -> str:
+        named = (m.group("system") or "").lower()
+        switched = next((r for r in routines if r.system.lower() == named), None) \
+            if named else routines[-1]
+        if switched is None or switched is routines[0] or switched.valid_from is None:
+            return m.group(0)
+        shift = -1 if m.group("side").lower() in ("innan", "före", "before") else 1
+        return (switched.valid_from + timedelta(days=shift)).isoformat()
+
+    # "dagen innan bytet till cosmic" is the day before the switch (walk-through, stop 47:
+    # read as the first day of VAS, 2023-01-01)
+    text = _DAY_AROUND_SWITCH.sub(day_around, text)
     text = _BEFORE_SYSTEM.sub(before, text)
     if len(systems) >= 2 and systems[-1].lower() != systems[-2].lower():
         # "innan bytet" names no system: the one before the last switch ("innan bytet då, vad

@@ -5845,3 +5845,11 @@ def test_a_story_naming_no_time_of_day_is_not_answered_from_the_evening_section(
                                  "måste ges kl 21 varje kväll i en vecka tills han lärt sig själv. "
                                  "Ska vi skriva in honom i hemsjukvården för det?")
     assert evening["citations"][0]["section"] == "Kväll och natt"
+
+
+def test_the_day_before_the_switch_of_journal_system_is_that_day(ask):
+    # walk-through, stop 47: "… dagen innan bytet till cosmic …" was read as 2023-01-01
+    body = ask("brytpunktssamtal i ordinärt boende dagen innan bytet till cosmic, 79-åring "
+               "inskriven i khsv. hur reggas det och blir det 500 kr?")
+    assert body["facts"]["visit_date"] == "2025-03-30", body["answer"]
+    assert body["decision"]["compensation_sek"] == 500
