@@ -1434,7 +1434,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     month_added = False
     if conv.last_kind == VISIT and not conv.pending_rule and conv.pending != "visit_date" \
             and not asks_meaning and len(text.split()) <= 8 and month_alone(text) \
-            and not set(stated) - {"visit_month"}:
+            and not set(stated) - {"visit_month"} and period_span(text, today) is None:
         # a month alone after a card of a day assumed or told ("det var nån gång i mars" after
         # a visit taken as today's, "nej besöket var i mars": walk-through, stop 47, refused):
         # that month of the visit's year as told, else of the last year it has come in
