@@ -44,6 +44,7 @@ from server.chat.organization import (HALLAND, ORGANIZATION_NAME, PLACE_TAIL,
                                       scope_phrase, without_places)
 from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, caption_overlap,
                                 which_year_asked, share_of_all_asked, sum_asked,
+                                mean_over_years_asked,
                                 figures_table,
                                 cell_answer, names_a_row, parse_table, whole_table)
 from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, MONEY_WORDS,
@@ -5493,6 +5494,9 @@ _ASKS_PERCENT = re.compile(r"\bprocent|%|\bpercent|\bandel", re.I)
 _HAS_SHARE = re.compile(r"\d+(?:[,.]\d+)?\s*(?:procent|%)", re.I)
 _ASKS_NUMBER = re.compile(r"\bhur många\b|\bantal\w*|\bhow many\b|\bnumber of\b|"
                           r"\bstatistik\w*|\bstatistics\b|\bgenomsnitt\w*|\baverage\b|"
+                          # ("snitt per månad för läkare 2020": walk-through, stop 47, got the
+                          # table whole; "genomsnitt …" its cell)
+                          r"\bsnitt(?:et)?\b|\bmedelvärde\w*|\bsumm(?:a|an|era)\b|"
                           r"\bsiffr\w*|\bfigures?\b|\btotal\w*", re.I)
 
 
@@ -8712,7 +8716,11 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             # (a table of averages answers only a question asking for an average: "Visa
             # antalet hembesök av läkare per år 2019–2021" got the monthly averages 10,9 / 8
             # / 9,8: walk-through, stop 25)
-            averages = bool(_AVERAGE.search(text))
+            # (a mean over the years, or a sum, is of the totals: "summan för 2021 alltså, alla
+            # kategorier ihop" after the monthly averages added those up to 48, "totalen delat
+            # på tre" got the monthly averages: walk-through, stop 47)
+            averages = bool(_AVERAGE.search(text)) and not mean_over_years_asked(text) \
+                and not sum_asked(text)
             last = next((h for h, _ in tables if frame.search_text and not moved
                          and (h.meta.id, h.chunk.anchor) == frame.topic_passage), None)
             if last is not None and not (_AVERAGE.search(frame.text) or _TOTAL.search(frame.text)):
@@ -9137,7 +9145,7 @@ _AVERAGE = re.compile(r"genomsnitt\w*|\bi snitt\b|\bsnitt\w*|\bmedel\w*|\bper m�
                       r"\bper\s+\w+\s+(?:o|och|and|&)\s+(?:månad|month)\b|\bi månaden\b|"
                       r"\ba month\b", re.I)
 #: A total asked: "totalt", "sammanlagt", "per år", "in total".
-_TOTAL = re.compile(r"\btotal\w*|\bsammanlagt\b|\bper år\b|\bin all\b|\ba year\b|\bsummer\w*|"
+_TOTAL = re.compile(r"\btotal\w*|\bsammanlagt\b|\bper år\b|\bin all\b|\ba year\b|\bsumm\w*|"
                     r"\bsum(?: up)?\b", re.I)
 #: A figure said in words: a share or a change ("en ökning med 45 procent").
 #: A change of a sum asked ("hur mycket höjs ersättningen", "how much does it go up").

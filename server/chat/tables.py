@@ -57,6 +57,22 @@ def share_of_all_asked(question: str) -> bool:
     return bool(_SHARE_ASKED.search(question) and _YEAR.search(question))
 
 
+#: A caption of averages ("Antal hembesök genomsnitt per månad …").
+_AVERAGE_CAPTION = re.compile(r"genomsnitt|medel|average|per månad", re.I)
+#: A mean over the years asked ("medelvärdet … 2019-2021, alltså totalen delat på tre",
+#: "genomsnitt … per år över de tre åren", "average per year").
+_MEAN_OVER_YEARS = re.compile(r"\bdelat (?:på|med)\b|\b(?:genomsnitt\w*|snitt|medel\w*|average|mean)\b"
+                              r"[^?.]{0,40}\b(?:per år|om året|över (?:de )?(?:\w+ )?åren|"
+                              r"per year|a year|over the (?:\w+ )?years)\b|"
+                              r"\bmedelvärde\w*", re.I)
+
+
+def mean_over_years_asked(question: str) -> bool:
+    """Whether the question asks a row's mean over its years ("totalen delat på tre")."""
+    return bool(_MEAN_OVER_YEARS.search(question)) and not re.search(
+        r"\bper månad\b|\bi månaden\b|\bper month\b|\bmonthly\b", question, re.I)
+
+
 def sum_asked(question: str) -> bool:
     """Whether the question asks a sum of figures ("vad blir summan för läkare och
     sjuksköterskor 2021", "totalt")."""
@@ -348,6 +364,17 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
                                    kind=T.t(lang, "table_lowest" if fewest else "table_highest"),
                                    year=table.columns[i], label=row.label,
                                    value=row.values[i])
+    if mean_over_years_asked(question) and len(wanted) >= 2 and len(rows) <= 3 \
+            and not _AVERAGE_CAPTION.search(caption):
+        # a row's mean over the years (walk-through, stop 47: "medelvärdet av läkarnas hembesök
+        # 2019-2021, alltså totalen delat på tre" got the monthly averages' table)
+        for row in rows:
+            values = [values_of[id(row)][i] for i in wanted]
+            if all(v is not None for v in values):
+                line += "\n" + T.t(lang, "table_mean", label=row.label,
+                                   first=table.columns[wanted[0]],
+                                   last=table.columns[wanted[-1]],
+                                   value=_number_text(round(sum(values) / len(values), 1)))
     if which_year and len(rows) <= 3 and len(wanted) >= 2:
         # the year of the highest (or the lowest) value of each row named, read off its cells
         for row in rows:

@@ -193,6 +193,8 @@ TEXTS = {
         "table_highest": "Högst",
         "table_sum": "Summa för alla rader – {sums} (räknat ur tabellens värden).",
         "table_sum_rows": "Summa för {labels} – {sums} (räknat ur tabellens värden).",
+        "table_mean": "Medelvärde {first}–{last} för {label}: {value} per år (räknat ur tabellens "
+                      "värden).",
         "table_which_year_sum": "{kind} summa: {year} ({value}).",
         "table_share": "Andel av alla rader {year}: {label} {value} av {total} = {share} % "
                        "(räknat ur tabellens värden).",
@@ -461,6 +463,8 @@ TEXTS = {
         "table_highest": "Highest",
         "table_sum": "Sum of all rows – {sums} (computed from the table's values).",
         "table_sum_rows": "Sum of {labels} – {sums} (computed from the table's values).",
+        "table_mean": "Mean {first}–{last} for {label}: {value} a year (computed from the table's "
+                      "values).",
         "table_which_year_sum": "{kind} sum: {year} ({value}).",
         "table_share": "Share of all rows in {year}: {label} {value} of {total} = {share} % "
                        "(computed from the table's values).",

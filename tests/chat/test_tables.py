@@ -510,3 +510,16 @@ def test_a_difference_between_years_before_any_version_is_of_the_figures(ask):
     # Cosmic changes; no version of the routine held then
     body = ask("skillnaden mellan 2019 och 2020 för läkarna")
     assert body["kind"] == "search" and "(förändring −803)" in body["answer"], body["answer"]
+
+
+def test_a_sum_after_the_monthly_averages_and_a_mean_over_years_are_of_the_totals(ask):
+    # walk-through, stop 47: "summan för 2021 alltså, alla kategorier ihop" after the monthly
+    # averages added those up (48); "… totalen delat på tre" got the monthly averages; "snitt
+    # per månad för läkare 2020?" got that table whole
+    a = ask("snitt per månad för läkare 2020?")
+    assert a["answer"].startswith("Antal hembesök genomsnitt per månad per 23 vårdcentraler: "
+                                  "Läkare 2020: 8."), a["answer"]
+    b = ask("summan för 2021 alltså, alla kategorier ihop", a["conversation_id"])
+    assert "Summa för alla rader – 2021: 13306" in b["answer"], b["answer"]
+    c = ask("medelvärdet av läkarnas hembesök 2019-2021, alltså totalen delat på tre")
+    assert "Medelvärde 2019–2021 för Läkare: 2648 per år" in c["answer"], c["answer"]
