@@ -1352,13 +1352,19 @@ def _asks_of_a_visit(text: str) -> bool:
 def _topic_is_lakarmedverkan(kb, conv: Conversation) -> bool:
     """Whether the last answer was about Läkarmedverkan: its date rule, or a quoted passage
     naming it."""
-    if conv.pending_rule == LAKARMEDVERKAN or conv.facts.get("discharge_date"):
+    if conv.pending_rule == LAKARMEDVERKAN or conv.facts.get("discharge_date") \
+            or (conv.topic or {}).get("rule") == LAKARMEDVERKAN:
         return True
     chunk = _topic_chunk(kb, conv)
     # (not the compensation rule's own passage, whose exception names it: "de besöken" after
     # "när får man 500 kr" are the occasions' visits)
+    # (and only when the question or the passage's heading was about it: "hur mkt kostar det"
+    # after what HSU decided in March 2026, whose first point names Läkarmedverkan among
+    # others, was read as the cost of Läkarmedverkan and refused: walk-through, stop 47)
     return chunk is not None and re.search(r"läkarmedverkan", chunk.text, re.I) is not None \
-        and _VISIT_PAY_RULE.search(chunk.text) is None
+        and _VISIT_PAY_RULE.search(chunk.text) is None \
+        and re.search(r"läkarmedverkan|\blmv?\b", f"{conv.question or ''} {chunk.section or ''}",
+                      re.I) is not None
 
 
 def understand(state, text: str, stated: dict, conv: Conversation, today: date, lang: str,

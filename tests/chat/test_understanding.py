@@ -5853,3 +5853,11 @@ def test_the_day_before_the_switch_of_journal_system_is_that_day(ask):
                "inskriven i khsv. hur reggas det och blir det 500 kr?")
     assert body["facts"]["visit_date"] == "2025-03-30", body["answer"]
     assert body["decision"]["compensation_sek"] == 500
+
+
+def test_the_cost_asked_after_a_decision_naming_lakarmedverkan_is_the_decisions(ask):
+    # walk-through, stop 47: "hur mkt kostar det" after what HSU decided in March 2026 was read
+    # as the cost of Läkarmedverkan, named in its first point, and refused
+    a = ask("vad beslutade HSU i mars 2026?")
+    b = ask("hur mkt kostar det", a["conversation_id"])
+    assert "28,5 miljoner kronor" in b["answer"], b["answer"]
