@@ -1101,6 +1101,26 @@ _BORN_SHORT = re.compile(
     re.I)
 
 
+#: A birth month and year without the day: "född i mars alltså, -41", "född nån gång i mars
+#: 1941", "born sometime in March 1941".
+_BORN_IN_MONTH = re.compile(
+    rf"\b(?:född|föddes|born)\b[^.?!\d]{{0,20}}?\b(?:i|in)\s+(?P<month>{_MONTHS})\b"
+    r"[\s,]*(?:alltså|typ|liksom|,)?[\s,]*(?:(?:år|of)\s+)?(?P<year>(?:19|20)\d\d|[-'’]\d\d)\b"
+    r"(?![/.-]\d)", re.I)
+
+
+def born_in_a_month(text: str, today: date) -> date | None:
+    """The first day of the birth month a text gives with its year and no day, or None."""
+    m = _BORN_IN_MONTH.search(text)
+    if m is None or m.group("month").lower().rstrip(".") not in _MONTH_NAMES:
+        return None
+    digits = m.group("year").lstrip("-'’")
+    year = _birth_year_of(int(digits), today) if len(digits) == 2 else int(digits)
+    if not 1880 <= year <= today.year:
+        return None
+    return date(year, _MONTH_NAMES[m.group("month").lower().rstrip(".")], 1)
+
+
 def _birth_year_of(yy: int, today: date) -> int:
     """A birth year written with two digits ("-41"): this century's up to today's year, else
     the last one's."""
@@ -2056,6 +2076,11 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
     if facts.visit_date is not None:
         facts.visit_date = _visit_after_discharge(text, facts.visit_date)
     facts.patient_age, facts.birth_date, facts.birth_year = extract_age(text, today)
+    in_month = born_in_a_month(text, today)
+    if in_month is not None and facts.birth_date is None and facts.patient_age is None:
+        # ("född i mars alltså, -41", "born sometime in March 1941": walk-through, stop 47,
+        # refused or the age asked): the month's first day, said to be assumed
+        facts.birth_date, facts.birth_year, facts.birth_day_assumed = in_month, None, True
     # (a day told without its year in a conversation about a visit is that visit's year, so
     # the birthday is counted from the visit known: "han fyllde 85 den 31/3, då var han väl 84
     # den 28/3?" after a visit of 28/3 2025 was born 1941: walk-through, stop 46)

@@ -366,11 +366,14 @@ _BIRTHDAY_SAID = re.compile(r"\b(?:fyller|fyllde|fyllt|född|födelsedag\w*|har 
                             r"birthday|born|turns)\b", re.I)
 
 
-def _birthday_of_the_year_known(facts: dict, text: str, today: date) -> dict | None:
+def _birthday_of_the_year_known(facts: dict, text: str, today: date,
+                                asked: bool = False) -> dict | None:
     """The birth date a birthday's day gives, told without the year or the age, when the year
     is known ("hon fyller den 28e mars om det spelar nån roll" after "hon fyller 85 i mars"
     was refused: walk-through, stop 46); None otherwise."""
-    if not _BIRTHDAY_SAID.search(text) or len(text.split()) > 12:
+    # (the birth date just asked for needs no word of birth: "vet ej exakt, nån gång i mars"
+    # after "Vilket datum är patienten född?" of a patient born 1941: walk-through, stop 47)
+    if not (_BIRTHDAY_SAID.search(text) or asked) or len(text.split()) > 12:
         return None
     text = re.sub(r"\b(\d{1,2})\s*:?\s*[ea]\b", r"\1", text)  # "den 28e mars", "28:e"
     year = facts.get("birth_year") or (
@@ -1439,7 +1442,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     new_visit = bool(conv.pending_rule) and (_restates_visit(stated)
                                              or bool(REGISTRATION_WORDS.search(text)))
     month_added = False
-    if conv.last_kind == VISIT and not conv.pending_rule and conv.pending != "visit_date" \
+    if conv.last_kind == VISIT and not conv.pending_rule \
+            and conv.pending not in ("visit_date", "patient_age", "birth_date") \
             and not asks_meaning and len(text.split()) <= 8 and month_alone(text) \
             and not set(stated) - {"visit_month"} and period_span(text, today) is None:
         # a month alone after a card of a day assumed or told ("det var nån gång i mars" after
@@ -1458,7 +1462,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if conv.pending and not asks_meaning and not new_visit:
         answered = read_reply(conv.pending, text, today)
         if answered is None and conv.pending in ("patient_age", "birth_date"):
-            answered = _birthday_of_the_year_known(conv.facts, text, today)
+            answered = _birthday_of_the_year_known(conv.facts, text, today,
+                                                   asked=conv.pending == "birth_date")
         day_alone = _DAY_OF_MONTH.search(text) if answered is None and len(text.split()) <= 6 \
             and conv.pending == "visit_date" and conv.facts.get("visit_month") \
             and conv.facts.get("visit_year") else None

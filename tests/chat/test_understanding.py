@@ -5861,3 +5861,22 @@ def test_the_cost_asked_after_a_decision_naming_lakarmedverkan_is_the_decisions(
     a = ask("vad beslutade HSU i mars 2026?")
     b = ask("hur mkt kostar det", a["conversation_id"])
     assert "28,5 miljoner kronor" in b["answer"], b["answer"]
+
+
+@pytest.mark.parametrize("reply", ["vet ej exakt, nån gång i mars", "född i mars alltså, -41"])
+def test_a_birth_month_given_for_the_birth_date_asked_answers_the_fee(ask, reply):
+    # walk-through, stop 47: both replies to "Vilket datum är patienten född?" of a patient
+    # born 1941, at a visit on 2026-12-05, were left open or refused; she was 85
+    a = ask("hembesök 2026-12-05 pat f. -41 utskriven från sjukhuset 2026-12-04, bor på säbo. "
+            "hur reg")
+    assert a["decision"]["patient_fee_sek"] is None
+    b = ask(reply, a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 0, b["answer"]
+
+
+def test_a_birth_month_and_year_told_with_the_visit_gives_the_age(ask):
+    # walk-through, stop 47: "… she was born sometime in March 1941, no idea which day" had
+    # the age asked, and 1941 was not even kept
+    body = ask("another one: lady at a Sabo, home from hospital, I saw her on 05/12/2026 (UK "
+               "date). she was born sometime in March 1941, no idea which day")
+    assert body["decision"]["patient_fee_sek"] == 0, body["answer"]
