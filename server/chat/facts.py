@@ -1101,6 +1101,9 @@ _BORN_SHORT = re.compile(
     re.I)
 
 
+#: Dates before this year are never a visit's: a patient's birth ("January 6th 1940").
+_FIRST_VISIT_YEAR = 1990
+
 #: A birth month and year without the day: "född i mars alltså, -41", "född nån gång i mars
 #: 1941", "born sometime in March 1941".
 _BORN_IN_MONTH = re.compile(
@@ -1396,7 +1399,15 @@ def extract_age(text: str, today: date) -> tuple[int | None, date | None, int | 
         elif _WRITTEN_DATE.search(m.group(1)):
             born = _parse_date(_WRITTEN_DATE.search(m.group(1)).group(0), today)
         elif _NUMERIC_DATE.fullmatch(m.group(1)):  # "20/3/1940", day first as Swedes write it
-            born = _numeric_date(_NUMERIC_DATE.fullmatch(m.group(1)), today)
+            numeric = _NUMERIC_DATE.fullmatch(m.group(1))
+            born = _numeric_date(numeric, today)
+            if born is not None and numeric.group(2) == "/" and _month_first(text, numeric):
+                # ("born 01/06/1940, that's American format, month first": walk-through, stop
+                # 47, was 1 June and 84, 200 kr)
+                try:
+                    born = born.replace(month=born.day, day=born.month)
+                except ValueError:
+                    pass
         if born is not None and born.year > 1880:
             return None, born, None
     born = _born_short(text, today)
@@ -2076,6 +2087,12 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
     if facts.visit_date is not None:
         facts.visit_date = _visit_after_discharge(text, facts.visit_date)
     facts.patient_age, facts.birth_date, facts.birth_year = extract_age(text, today)
+    if facts.visit_date is not None and facts.visit_date.year < _FIRST_VISIT_YEAR \
+            and facts.birth_date is None and facts.patient_age is None:
+        # a whole date of a year no visit asked of is from is a birth date ("no, January 6th
+        # 1940. month first, I said" after a birth date: walk-through, stop 47, moved the
+        # visit)
+        facts.birth_date, facts.birth_year, facts.visit_date = facts.visit_date, None, None
     in_month = born_in_a_month(text, today)
     if in_month is not None and facts.birth_date is None and facts.patient_age is None:
         # ("född i mars alltså, -41", "born sometime in March 1941": walk-through, stop 47,

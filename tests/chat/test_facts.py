@@ -766,3 +766,12 @@ def test_easter_is_read_as_its_day(text, day):
     # walk-through, stop 47: "i påskas förra året" became 2022-01-01 and "påsken 2025, typ 22
     # april" 2022-04-22, before any routine, with no 500 kr
     assert extract_facts(text, date(2026, 12, 6)).visit_date == day
+
+
+@pytest.mark.parametrize("text", ["she was born 01/06/1940, that's American format, month first",
+                                  "no, January 6th 1940. month first, I said"])
+def test_a_birth_date_month_first_or_of_a_year_before_any_visit_is_the_birth_date(text):
+    # walk-through, stop 47: the first was 1 June 1940 (84 at the visit, 200 kr); the second
+    # moved the visit to 6 March
+    f = extract_facts(text, date(2026, 12, 6))
+    assert f.birth_date == date(1940, 1, 6) and f.visit_date is None
