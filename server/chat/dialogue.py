@@ -17,11 +17,19 @@ from server.chat.facts import extract_age, extract_facts, extract_visit_date
 # patient enrolled …?" was not read as a yes: walk-through, stop 44)
 _HEDGE = (r"(?:(?:prob|probably|likely|i think|i believe|i guess|troligen|troligtvis|nog|"
           r"antagligen|förmodligen|tror jag|jag tror)\s*,?\s*)?")
-_YES = re.compile(rf"^\s*{_HEDGE}(?:ja|japp|jo|jepp|yes|yep|yeah|y|absolut|stämmer|korrekt|"
+# (and not knowing for sure before it: "dunno, probably yes", "vet inte, nog ja": walk-through,
+# stop 47, refused as out of scope)
+_UNSURE_FIRST = (r"(?:(?:dunno|idk|i don'?t know|not sure|unsure|vet inte|vet ej|osäker|"
+                 r"hmm+|ehm?|öh+)\s*[,.!]*\s*)?")
+_YES = re.compile(rf"^\s*{_UNSURE_FIRST}{_HEDGE}(?:ja|japp|jo|jepp|yes|yep|yeah|y|absolut|stämmer|korrekt|"
                   r"precis|det (?:är|var) (?:hon|han|hen|den|det)|it (?:is|was)|"
                   r"tror (?:det|jag det)|i think so|think so)\b", re.I)
-_NO = re.compile(rf"^\s*(?:{_HEDGE}(?:nej|nä|näe|nope|no|n|inte|icke)|"
-                 r"(?:prob|probably|likely|i think|i guess) not)\b"
+_NO = re.compile(rf"^\s*{_UNSURE_FIRST}(?:{_HEDGE}(?:nej|nä|näe|nope|no|n|inte(?!\s+(?:helt\s+)?säker)|icke)|"
+                 r"(?:prob|probably|likely|i think|i guess) not|"
+                 # ("tror inte det" to "Är patienten inskriven …?": walk-throughs, stops 46 and
+                 # 47, "Jag förstod inte svaret")
+                 r"(?:jag\s+)?tror\s+(?:inte|jag inte|ej)|(?:i\s+)?don'?t\s+think\s+so|"
+                 r"(?:i\s+)?think\s+not)\b"
                  # ("no idea" is no "no")
                  r"(?!\s+(?:idea|clue)\b)", re.I)
 # (an age given roughly too: "typ 80" to the age's question, walk-through, stop 41, was refused)

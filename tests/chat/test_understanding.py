@@ -5880,3 +5880,15 @@ def test_a_birth_month_and_year_told_with_the_visit_gives_the_age(ask):
     body = ask("another one: lady at a Sabo, home from hospital, I saw her on 05/12/2026 (UK "
                "date). she was born sometime in March 1941, no idea which day")
     assert body["decision"]["patient_fee_sek"] == 0, body["answer"]
+
+
+@pytest.mark.parametrize("reply, enrolled", [("tror inte det", False), ("dunno, probably yes", True),
+                                             ("inte säker", None)])
+def test_a_hedged_reply_to_the_enrolment_question_is_read(ask, reply, enrolled):
+    # walk-throughs, stops 46 and 47: "tror inte det" got "Jag förstod inte svaret" and
+    # "dunno, probably yes" was refused as out of scope; "inte säker" is no "nej"
+    a = ask("ny pat. 78 år, bor i egen lgh, var hemma hos honom 2026-12-02 direkt efter att han "
+            "kom hem från sjukhuset")
+    b = ask(reply, a["conversation_id"])
+    assert b["kind"] == "rule", b["answer"]
+    assert b["facts"].get("municipal_home_care") is enrolled
