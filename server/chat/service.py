@@ -971,6 +971,11 @@ def respond(state, message: object, conversation_id: str | None, today: date,
     else:
         reply = _another_kinds_routine_said(state, frame,
                                             decide_and_compose(state, frame, conv, today))
+        if _FEE_EXEMPTION.search(frame.text) and reply.api.get("kind") == RULES \
+                and reply.api.get("decision"):
+            # a fee exemption the routines never name ("han har frikort, betalar han 200
+            # ändå?": walk-through, stop 47, got the card's 200 kr as if it answered): said so
+            reply = _said_first(reply, T.t(frame.lang, "fee_exemption_not_covered"))
     if remembered and organization is None and reply.elsewhere is not None \
             and frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and frame.organization \
             and not frame.other_named:
@@ -2495,7 +2500,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if frame.kind == VISIT and not conv.facts \
             and stated.get("visit_date", "") > today.isoformat() \
             and not (_VISIT_WORD.search(text) or REGISTRATION_WORDS.search(text)
-                     or MONEY_WORDS.search(text)):
+                     or MONEY_WORDS.search(text)
+                     # (a talk of the occasions is a visit: "78 år, inskrivningssamtal
+                     # 2026-12-08, eget boende" was refused: walk-through, stop 47)
+                     or re.search(r"\b(?:inskrivnings|brytpunkts)samtal\w*|\bbreakpoint\b",
+                                  text, re.I)):
         # a day still to come, with no visit, no registration and no money asked about, is
         # not a visit to register ("en dam flyttar in på vård och omsorgsboende imorgon,
         # måste hon ansökas till hemsjukvård": walk-through, stop 22, got the Cosmic card)
@@ -7109,6 +7118,9 @@ _BACK_TO_AS_TOLD = re.compile(r"\b(?:det|de|d)\s+(?:var|va)\s+(?:ju\s+|faktiskt\
                               r"\bit\s+was\s+(?:actually\s+)?me\b|\bI\s+(?:did|made)\s+"
                               r"(?:it|the visit)\b|\bglöm\s+(?:det|den|det där)\s*$|"
                               r"\bforget\s+(?:it|that)\s*$", re.I)
+#: A fee exemption or ceiling the routines never name ("frikort", "högkostnadsskydd").
+_FEE_EXEMPTION = re.compile(r"\bfrikort\w*|\bhögkostnadsskydd\w*|\bhigh[- ]cost protection\b|"
+                            r"\bexemption card\b|\bfree[- ]card\b", re.I)
 #: A message saying it corrects the visit described ("vänta …", "förresten …", "ändras
 #: något?", "does that change anything").
 _AMENDS = re.compile(r"^\W*(?:vänta|förresten|nej|nä|fel|oj|wait|actually|sorry|förlåt|rättelse|"

@@ -125,6 +125,8 @@ TEXTS = {
                                 "frågor som inte nämner någon organisation besvaras från dess "
                                 "rutiner; välj {org} för att få svaren därifrån. Vad vill du "
                                 "veta?",
+        "fee_exemption_not_covered": "Rutinerna säger inget om frikort eller högkostnadsskydd; "
+                                     "avgiften nedan är den som rutinen anger för besöket.",
         "not_known": "Okej, det lämnar jag öppet: det som beror på det kan inte avgöras förrän "
                      "det är känt. Svara på frågan nedan när du vet.",
         "not_known_day": "Okej. Utan besöksdagen kan jag inte säga vilken version av rutinen som "
@@ -393,6 +395,9 @@ TEXTS = {
                                 "questions that name no organization are answered from its "
                                 "routines; choose {org} to get the answers from there. What "
                                 "would you like to know?",
+        "fee_exemption_not_covered": "The routines say nothing about the exemption card "
+                                     "(frikort) or the high-cost protection; the fee below is "
+                                     "the one the routine gives for the visit.",
         "not_known": "All right, I leave it open: what depends on it cannot be decided until "
                      "it is known. Answer the question below when you know.",
         "not_known_day": "All right. Without the visit date I cannot tell which version of the "

@@ -5892,3 +5892,13 @@ def test_a_hedged_reply_to_the_enrolment_question_is_read(ask, reply, enrolled):
     b = ask(reply, a["conversation_id"])
     assert b["kind"] == "rule", b["answer"]
     assert b["facts"].get("municipal_home_care") is enrolled
+
+
+def test_a_fee_exemption_the_routines_never_name_is_said_not_covered_above_the_card(ask):
+    # walk-through, stop 47: "han har frikort, betalar han 200 ändå?" got the card's 200 kr
+    # as if it answered; "78 år, inskrivningssamtal 2026-12-08, eget boende" was refused
+    a = ask("78 år, inskrivningssamtal 2026-12-08, eget boende")
+    assert a["kind"] == "rule", a["answer"]
+    b = ask("han har frikort, betalar han 200 ändå?", a["conversation_id"])
+    assert b["answer"].startswith("Rutinerna säger inget om frikort eller högkostnadsskydd")
+    assert b["decision"]["patient_fee_sek"] == 200
