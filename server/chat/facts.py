@@ -1598,6 +1598,10 @@ _OCCASIONS = [
         r"\buppföljning av (?!utskriv|inskriv|hemsjukv|khsv|hsv)\w+|\bsår(?:vård|omläggning|kontroll)\b|"
         r"\bwound (?:care|check|dressing|follow[- ]?up)\b|"
         r"rutinbesök\w*|kontrollbesök\w*|årskontroll\w*|årlig kontroll|akutbesök|\bakut\b|"
+        # ("om jag åker ut igen på uppföljning nästa vecka, inget inskrivningssamtal då":
+        # walk-through, stop 47, kept the visit before's occasion)
+        r"\b(?:åker|åka|kommer|går)\s+(?:ut\s+)?(?:igen\s+)?på\s+(?:en\s+)?uppföljning\b|"
+        r"\bfollow[- ]?up visit\b|"
         # ("routine bp check", "bara receptförnyelse": walk-through, stop 35, the occasion
         # was asked)
         # ("can I bill the 500 for a routine follow-up 3 weeks after discharge, nothing
