@@ -3550,6 +3550,16 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
     if frame.unknown_organization is not None:
         conv.pending = conv.pending_rule = None
         return _unknown_organization_answer(state, frame)
+    if frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and _CLINIC_VISIT.search(frame.text) \
+            and (_PATIENT_FEE.search(frame.text) or _ASKS_PAYS.search(frame.text)
+                 or MONEY_WORDS.search(frame.text)) \
+            and not _published_visit_routine(state, frame):
+        # the fee of a visit at the health centre, which no routine gives ("what's the patient
+        # fee for an ordinary appointment at the health centre, not a home visit?": walk-
+        # through, stop 47, got the home visit's 200 kr and 0 kr)
+        return ChatReply(api={"kind": NO_ANSWER, "answer": T.t(lang, "clinic_visit_fee"),
+                              "decision": None, "citations": [], "passages": []},
+                         conversation=conv)
     if frame.kind in (VISIT, SEARCH_KIND) and not frame.reply_to \
             and _published_visit_routine(state, frame):
         # A visit of another kind, which a routine published after the router was trained
@@ -7118,6 +7128,12 @@ _BACK_TO_AS_TOLD = re.compile(r"\b(?:det|de|d)\s+(?:var|va)\s+(?:ju\s+|faktiskt\
                               r"\bit\s+was\s+(?:actually\s+)?me\b|\bI\s+(?:did|made)\s+"
                               r"(?:it|the visit)\b|\bglöm\s+(?:det|den|det där)\s*$|"
                               r"\bforget\s+(?:it|that)\s*$", re.I)
+#: A visit at the health centre, not at home ("besök på vårdcentralen", "mottagningsbesök",
+#: "appointment at the health centre, not a home visit").
+_CLINIC_VISIT = re.compile(r"\b(?:besök\w*|appointment\w*|visit\w*)\s+(?:på|at|in)\s+(?:the\s+)?"
+                           r"(?:vårdcentral\w*|vc\b|mottagning\w*|health\s+cent(?:re|er)|clinic)|"
+                           r"\bmottagningsbesök\w*|\bnot\s+a\s+home\s+visit\b|"
+                           r"\binte\s+(?:ett\s+|på\s+)?hembesök\b", re.I)
 #: A fee exemption or ceiling the routines never name ("frikort", "högkostnadsskydd").
 _FEE_EXEMPTION = re.compile(r"\bfrikort\w*|\bhögkostnadsskydd\w*|\bhigh[- ]cost protection\b|"
                             r"\bexemption card\b|\bfree[- ]card\b", re.I)

@@ -125,6 +125,9 @@ TEXTS = {
                                 "frågor som inte nämner någon organisation besvaras från dess "
                                 "rutiner; välj {org} för att få svaren därifrån. Vad vill du "
                                 "veta?",
+        "clinic_visit_fee": "Rutinerna anger bara patientavgiften för riktade hemsjukvårdsbesök "
+                            "av läkare (i patientens hem); avgiften för ett besök på "
+                            "vårdcentralen tar de inte upp.",
         "fee_exemption_not_covered": "Rutinerna säger inget om frikort eller högkostnadsskydd; "
                                      "avgiften nedan är den som rutinen anger för besöket.",
         "not_known": "Okej, det lämnar jag öppet: det som beror på det kan inte avgöras förrän "
@@ -395,6 +398,9 @@ TEXTS = {
                                 "questions that name no organization are answered from its "
                                 "routines; choose {org} to get the answers from there. What "
                                 "would you like to know?",
+        "clinic_visit_fee": "The routines give only the patient fee of a physician's targeted "
+                            "home health care visit (in the patient's home); they do not cover "
+                            "the fee of a visit at the health centre.",
         "fee_exemption_not_covered": "The routines say nothing about the exemption card "
                                      "(frikort) or the high-cost protection; the fee below is "
                                      "the one the routine gives for the visit.",

@@ -5902,3 +5902,23 @@ def test_a_fee_exemption_the_routines_never_name_is_said_not_covered_above_the_c
     b = ask("han har frikort, betalar han 200 ändå?", a["conversation_id"])
     assert b["answer"].startswith("Rutinerna säger inget om frikort eller högkostnadsskydd")
     assert b["decision"]["patient_fee_sek"] == 200
+
+
+def test_the_fee_of_a_visit_at_the_health_centre_is_said_not_covered(ask):
+    # walk-through, stop 47: "what's the patient fee for an ordinary appointment at the health
+    # centre, not a home visit?" got the home visit's 200 kr and 0 kr
+    body = ask("what's the patient fee for an ordinary appointment at the health centre, not a "
+               "home visit?")
+    assert body["kind"] == "no_answer" and "health centre" in body["answer"], body["answer"]
+    home = ask("vad betalar en 90-åring för läkarbesök i hemmet?")
+    assert home["kind"] == "search"
+
+
+def test_going_out_again_on_a_follow_up_is_a_visit_of_no_occasion(ask):
+    # walk-through, stop 47: "vad betalar hon om jag åker ut igen på uppföljning nästa vecka,
+    # inget inskrivningssamtal då" got the targeted visit's 0 kr
+    a = ask("dam 89 år, inskriven i khsv sedan 2026-11-03")
+    b = ask("vad betalar hon om jag åker ut igen på uppföljning nästa vecka, inget "
+            "inskrivningssamtal då", a["conversation_id"])
+    assert b["facts"]["occasion"] == "annat" and b["decision"]["compensation_sek"] == 0
+    assert "anger den varken registrering eller patientavgift" in b["answer"], b["answer"]
