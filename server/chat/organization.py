@@ -208,6 +208,9 @@ _ELSEWHERE_WORDS = re.compile(
     # answer from the other organization: walk-throughs, stop 42, the enrolment criteria, or
     # the HSU decision's background)
     r"oss|vår|våra|vårt|us|our|me|"
+    # (asked out of curiosity: "ok men vad gäller i Halland då, bara av nyfikenhet" after a
+    # visit's fee asked with the municipality picked: walk-through, stop 47, refused)
+    r"vad|bara|av|nyfikenhet|nyfiken|undrar|undrade|curious|curiosity|just|out|of|"
     r"fråga|frågan|där|i|inom|hos|för|på|regionen|kommunen|what|about|how|and|but|is|it|does|"
     r"do|they|the|same|question|for|in|within|at|there|then|too|also|apply|regarding)\b|"
     r"[?!.,:;]", re.I)

@@ -5922,3 +5922,12 @@ def test_going_out_again_on_a_follow_up_is_a_visit_of_no_occasion(ask):
             "inskrivningssamtal då", a["conversation_id"])
     assert b["facts"]["occasion"] == "annat" and b["decision"]["compensation_sek"] == 0
     assert "anger den varken registrering eller patientavgift" in b["answer"], b["answer"]
+
+
+def test_the_other_organization_asked_out_of_curiosity_asks_the_last_question_there(client):
+    # walk-through, stop 47: "ok men vad gäller i Halland då, bara av nyfikenhet" after a
+    # physician's visit fee asked with the municipality picked was refused
+    a = ask_in(client, VG, "vad betalar en 88-åring för läkarbesök på säbo?")
+    b = ask_in(client, VG, "ok men vad gäller i Halland då, bara av nyfikenhet",
+               a["conversation_id"])
+    assert "Läkare närsjukvård äldre" in b["answer"], b["answer"]
