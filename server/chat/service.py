@@ -7688,6 +7688,15 @@ def _term_asked(text: str) -> str | None:
         # the word named before "vad betyder det" ("jag ser ordet SIP överallt, vad betyder
         # det": walk-through, stop 29, quoted a sentence using it)
         return named.group(1)
+    later = re.search(r"\b(?:vad|va)\s+(?:betyder|står)\s|\bwhat\s+does\s", text, re.I) \
+        if not m else None
+    if later and 0 < later.start() and len(text[:later.start()].split()) <= 6 \
+            and not _ASKS.search(text[:later.start()]):
+        # a few words before it ("dum fråga kanske men vad betyder SIP? det står i rutinen men
+        # ingen förklarar": walk-through, stop 47, quoted the sentence using it again)
+        found = _term_asked(text[later.start():])
+        if found and found != "det":
+            return found
     if not m and re.search(r"\?\s+\S", text.strip()):
         # a meaning question followed by more ("vad betyder SIP? det står i rutinen men jag vet
         # inte vad det är": walk-through, stop 29)

@@ -5931,3 +5931,11 @@ def test_the_other_organization_asked_out_of_curiosity_asks_the_last_question_th
     b = ask_in(client, VG, "ok men vad gäller i Halland då, bara av nyfikenhet",
                a["conversation_id"])
     assert "Läkare närsjukvård äldre" in b["answer"], b["answer"]
+
+
+def test_a_meaning_asked_after_a_few_words_is_a_meaning_question(client):
+    # walk-through, stop 47: "dum fråga kanske men vad betyder SIP? det står i rutinen men ingen
+    # förklarar" quoted the sentence using it again
+    body = ask_in(client, VG, "dum fråga kanske men vad betyder SIP? det står i rutinen men "
+                              "ingen förklarar")
+    assert "samordnad individuell plan" in body["answer"], body["answer"]
