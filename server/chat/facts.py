@@ -1015,7 +1015,9 @@ _AGE_PATTERNS = [
                rf"(?!\s*(?:e\s+|:e\s+)?(?:{_MONTHS})\b)", re.I),
     # "shes 85", "hes 90" (re-check, stop 19: "sorry shes 85 actually" was refused)
     # ("sorry, she's actually 84": walk-through, stop 21, was refused)
-    re.compile(r"\b(?:shes|hes|she’s|he’s|she's|he's)\s+(?:now\s+|actually\s+|really\s+|only\s+)?"
+    # ("what if she'd been 84?": walk-through, stop 47, refused)
+    re.compile(r"\b(?:shes|hes|she’s|he’s|she's|he's|she'd|he'd|she’d|he’d)\s+"
+               r"(?:been\s+|be\s+)?(?:now\s+|actually\s+|really\s+|only\s+)?"
                r"(\d{1,3})\b"
                r"(?!\s*(?:kr|sek|%|days|months|weeks|min|/|\.\d))", re.I),
     # "if they are 86", "they're 90" (walk-through, stop 30: the fee of both age groups was
@@ -1798,8 +1800,10 @@ _HOME_CARE = re.compile(r"(?:inskriven|ansluten) i (?:den )?(?:kommunal(?:a)? |k
                         r"\b(?:has|have|gets|receives|had) (?:no )?(?:municipal )?home (?:health ?)?care|"
                         # "ja hon är inskriven sen i höstas" after a card (walk-through, stop
                         # 30: refused); not admitted to a hospital ("inskriven på sjukhuset")
-                        r"\b(?:är|var|blev|is|was)\s+(?:redan\s+|already\s+)?(?:inskriven|"
-                        r"enrolled)\b(?!\s+(?:på|i|vid|at|in)\s+(?:\w+\s+)?(?:sjukhus\w*|"
+                        # ("om hon hade varit inskriven då" after a card: walk-through, stop
+                        # 47, was searched)
+                        r"\b(?:är|var|blev|is|was|(?:hade\s+)?varit|vore|had\s+been|were)\s+"
+                        r"(?:redan\s+|already\s+)?(?:inskriven|enrolled)\b(?!\s+(?:på|i|vid|at|in)\s+(?:\w+\s+)?(?:sjukhus\w*|"
                         r"slutenvård\w*|avdelning\w*|hospital\w*|lmv|läkarmedverkan))|"
                         # "bor hemma med hemsjukvård" (walk-through, stop 30: asked again)
                         r"\bmed (?:kommunal )?(?:hemsjukvård\w*|k?hsv\b)|"
@@ -1985,6 +1989,12 @@ OTHER_PATIENT = re.compile(
     r"lady|woman|gentleman|guy)\b|"
     # ("nästa: gubbe född 30/11 1941 …", "nästa. tant 86 år")
     r"(?:nästa|next)\s*[:.]|"
+    # ("sen en gubbe som fyller 90 i vår, brytpunktssamtal hemma hos honom 3/11" corrected the
+    # last patient: walk-through, stop 47)
+    r"(?<=sen\s)(?:en|ett)\s+(?:\d{2,3}\s*-?\s*årig\w*\s+)?(?:tant|gubbe|dam|man|kvinna|"
+    r"farbror|gumma|herre|pat|patient)\b|"
+    r"(?<=then\s)(?:a|an)\s+(?:\d{2,3}\s*-?\s*(?:yo|year[- ]old)\s+)?(?:lady|man|woman|"
+    r"gentleman|guy|patient|pt)\b|"
     # an earlier patient again, not the last one ("samma pat igen som förut, farbrorn som …"
     # after another patient kept hers: walk-through, stop 46)
     r"samma\s+(?:pat\w*|patient\w*|tant\w*|gubbe\w*|farbror\w*|dam\w*|man\w*)\s+(?:igen\s+)?"

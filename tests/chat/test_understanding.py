@@ -5939,3 +5939,29 @@ def test_a_meaning_asked_after_a_few_words_is_a_meaning_question(client):
     body = ask_in(client, VG, "dum fråga kanske men vad betyder SIP? det står i rutinen men "
                               "ingen förklarar")
     assert "samordnad individuell plan" in body["answer"], body["answer"]
+
+
+def test_what_ifs_in_the_conditional_are_read_and_taken_back(ask):
+    # walk-through, stop 47: "what if she'd been 84?" was refused; "om hon hade varit inskriven
+    # då" was searched, so "nä hon är inte det, glöm det" after it was refused
+    a = ask("Hi, I'm a locum GP in Halland. Did a home visit 2026-12-05 to an 88 year old lady at "
+            "a Sabo, she was discharged from hospital the day before. How do I register it?")
+    b = ask("what if she'd been 84?", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 200, b["answer"]
+    c = ask("pat 62 år på LSS-boende, inte inskriven i khsv, gjorde hembesök 2026-12-05 pga "
+            "försämring. ger det 500?")
+    d = ask("om hon hade varit inskriven då", c["conversation_id"])
+    assert d["kind"] == "rule" and d["facts"]["municipal_home_care"] is True, d["answer"]
+    e = ask("nä hon är inte det, glöm det", d["conversation_id"])
+    assert e["kind"] == "rule" and e["facts"]["municipal_home_care"] is False, e["answer"]
+
+
+def test_then_a_patient_told_after_another_is_another_patient(ask):
+    # walk-through, stop 47: "sen en gubbe som fyller 90 i vår, brytpunktssamtal hemma hos
+    # honom 3/11" corrected the last patient and kept her enrolment
+    a = ask("nästa pat: 87 år, bor hemma i villa, ny i khsv, jag gjorde inskrivningssamtalet "
+            "2026-12-01")
+    b = ask("sen en gubbe som fyller 90 i vår, brytpunktssamtal hemma hos honom 2026-11-03",
+            a["conversation_id"])
+    assert b["answer"].startswith("En annan patient:"), b["answer"]
+    assert "municipal_home_care" not in b["facts"]
