@@ -164,6 +164,15 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                            r"\bwho (?:do|can|should) (?:i|we) (?:contact|ask|call|turn to)\b",
                            re.I),
                 re.compile(r"\bkontaktas\b", re.I)),
+    # whether home care can be refused or imposed: the sentence saying it is voluntary ("kan vi
+    # ansluta honom fast han vägrar?", "får hon säga nej till hemsjukvård?": walk-throughs,
+    # stops 46 and 47, got the criteria, read as "she must be enrolled")
+    "voluntary": (re.compile(r"\b(?:vägra\w*|vill\s+inte(?:\s+ha)?|inte\s+vill\s+ha|säga\s+nej|"
+                             r"tacka\s+nej|avböj\w*|tvinga\w*|mot\s+(?:sin|hans|hennes|deras)\s+"
+                             r"vilja|frivillig\w*|refus\w*|does\s*n[o']t\s+want|don'?t\s+want|"
+                             r"decline\w*|say\s+no|against\s+(?:his|her|their)\s+will|"
+                             r"voluntar\w*|force\w*)\b", re.I),
+                  re.compile(r"\bfrivillig\w*|\bvoluntar\w*", re.I)),
     # what is done when something is lacking: the sentence saying so ("vad händer om det
     # saknas underlag i vårdbegäran?" and "Saknas tillräckligt underlag, efterfrågas
     # kompletterande information": walk-through, stop 47, got where a vårdbegäran comes from)
@@ -235,7 +244,7 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
 #: (A purpose too: "vad är 500 kr-ersättningen till för" got "… infördes 2023-01-01" beside
 #: "… har till syfte att öka äldres hälsa …": walk-through, stop 30.)
 TYPED_CUES = frozenset({"decider", "validity", "purpose", "support", "performer", "where",
-                        "speed", "hours", "amount", "assessor", "phone"})
+                        "speed", "hours", "amount", "assessor", "phone", "voluntary"})
 #: The kinds of fact a second part of a question may ask for, answered by a sentence stating
 #: one when the first part's sentence does not.
 SECOND_PART_CUES = frozenset({"decider", "validity", "purpose", "basis", "frequency",
@@ -254,6 +263,8 @@ _CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fa
                                   r"hour|time|start|begin|finish|end|work)", re.I),
               "amount": re.compile(r"(?:hur|mycket|mkt|kost|belopp|much|how|amount)", re.I),
               "assessor": re.compile(r"(?:risk|bedöm|assess|judg|vem|who)", re.I),
+              "voluntary": re.compile(r"(?:vägra|vill|säga|tacka|avböj|tvinga|vilja|frivillig|"
+                                      r"refus|want|declin|say|will|voluntar|forc)", re.I),
               "phone": re.compile(r"(?:telefon|tel|tfn|nr|nummer|number|phon|vilk|vad)", re.I)}
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 

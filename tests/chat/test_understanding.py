@@ -5965,3 +5965,24 @@ def test_then_a_patient_told_after_another_is_another_patient(ask):
             a["conversation_id"])
     assert b["answer"].startswith("En annan patient:"), b["answer"]
     assert "municipal_home_care" not in b["facts"]
+
+
+@pytest.mark.parametrize("question", [
+    "kan vi ansluta honom till hemsjukvården fast han vägrar?",
+    "Jag har en patient, kvinna 91 år i ordinärt boende, inskriven hos oss. Får hon säga nej till "
+    "hemsjukvård?",
+    "can a patient refuse home health care?",
+])
+def test_whether_home_care_can_be_refused_quotes_that_it_is_voluntary(client, question):
+    # walk-throughs, stops 46 and 47: each got the enrolment criteria, read as "she must be
+    # enrolled"; the routine says "Att vara ansluten till hemsjukvården är alltid frivilligt"
+    body = ask_in(client, VG, question)
+    assert "alltid frivilligt" in body["answer"], body["answer"]
+
+
+def test_a_follow_ups_amount_stated_beside_the_passage_just_quoted_is_answered(ask):
+    # walk-through, stop 47: "vad kostar det" after HSU's second point of March 2026 was
+    # refused; the third, under the same heading, gives the 28,5 miljoner kronor
+    a = ask("vad beslutade hsu i mars 2026 egentligen? kort")
+    b = ask("vad kostar det", a["conversation_id"])
+    assert "28,5 miljoner kronor" in b["answer"], b["answer"]
