@@ -8612,6 +8612,16 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         of_month = re.compile(rf"\b(?:19|20)\d\d-{number:02d}-\d\d\b")
         offered = [h for h in offered
                    if of_month.search(f"{h.chunk.section or ''} {h.chunk.text}")] or offered
+    if not offered and frame.search_text and frame.topic_passage and _asks_money(frame.text):
+        # a follow-up's amount stated beside the passage just quoted, under its heading ("vad
+        # kostar det" after HSU's second point of March 2026, its third giving the 28,5
+        # miljoner kronor: walk-through, stop 47, refused)
+        topic = _chunk(kb, *frame.topic_passage)
+        holder = next((h for h in hits if h.meta.id == frame.topic_passage[0]), None)
+        if topic is not None and holder is not None:
+            beside = [c for c in [topic] + _section_neighbours(kb, frame.topic_passage[0], topic)
+                      if _HAS_KRONOR.search(c.text)]
+            offered = [replace(holder, chunk=beside[0])] if beside else []
     if not offered:
         # (a follow-up's amount, of the fee its topic names: "and how much is it in kronor"
         # after the fee levels)
