@@ -735,6 +735,15 @@ def respond(state, message: object, conversation_id: str | None, today: date,
         year += -1 if next_year.group("before") else 1
         text = (text[:next_year.start()] + str(year) + text[next_year.end():]).strip()
 
+    if not next_year and conv is not None and conv.last_kind == SEARCH_KIND and conv.question \
+            and not _YEAR.search(text) and len(text.split()) <= 5 \
+            and len(set(_YEAR.findall(conv.question))) == 1:
+        # ("och året innan?" after Läkarmedverkan's visits of 2021, a table quoted whole:
+        # walk-through, stop 47, refused): the year before the one asked, as "och 2020?"
+        around = _NEXT_YEAR_OF.search(text)
+        if around:
+            year = int(_YEAR.findall(conv.question)[0]) + (-1 if around.group("before") else 1)
+            text = (text[:around.start()] + str(year) + text[around.end():]).strip()
     before_that = _BEFORE_THAT.fullmatch(text) if conv is not None \
         and conv.last_kind == VERSION and conv.topic and state.kb is not None else None
     if before_that:

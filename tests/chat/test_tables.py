@@ -523,3 +523,11 @@ def test_a_sum_after_the_monthly_averages_and_a_mean_over_years_are_of_the_total
     assert "Summa för alla rader – 2021: 13306" in b["answer"], b["answer"]
     c = ask("medelvärdet av läkarnas hembesök 2019-2021, alltså totalen delat på tre")
     assert "Medelvärde 2019–2021 för Läkare: 2648 per år" in c["answer"], c["answer"]
+
+
+def test_the_year_before_after_a_table_quoted_whole_is_that_table_again(ask):
+    # walk-through, stop 47: "och året innan?" after Läkarmedverkan's visits of 2021 was
+    # refused
+    a = ask("hur många besök gjorde läkarmedverkan 2021")
+    b = ask("och året innan?", a["conversation_id"])
+    assert b["kind"] == "search" and "4 115" in b["answer"], b["answer"]
