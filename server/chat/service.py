@@ -1858,6 +1858,14 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # ersättningen när dom bytte, blev den högre?" after which version holds was refused:
         # walk-through, stop 44): the difference of the two rule tables
         frame.kind = VERSION
+    if frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and conv.last_kind == VERSION and not stated \
+            and len(text.split()) <= 20 and (_CHANGE_ASKED.search(text) or re.search(
+                r"\bannorlunda\b|\bskiljer\b|\bolik\w*|\bdifferent\b", text, re.I)) \
+            and (conv.topic or {}).get("document_id"):
+        # what changed, asked again more exactly right after the versions' changes ("ja men
+        # konkret, vilka fält är annorlunda och ändrades villkoren för 500 kr?": walk-through,
+        # stop 47, refused): the versions' answer, whose rule tables list both
+        frame.kind = VERSION
     if frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and _IN_FORCE_ALONE.match(text):
         # whether a journal system's routine holds, asked in two words ("gäller vas" in the
         # widget got VAS's "2022-12-19 Rutinen är ny och börjar gälla 2023-01-01", read as yes:
@@ -4784,7 +4792,14 @@ def _version_answer(state, frame: Frame, today: date,
             # municipality's routine: walk-through, stop 40): that one, said to be another's
             other = named.pop()
             organization = None
-    result = answer_version_question(frame.text, state.kb, state.rules, today, frame.lang,
+    asked = frame.text
+    if conv is not None and conv.last_kind == VERSION and frame.topic_document \
+            and _CHANGE_ASKED.search(asked) and not VERSIONS_NAMED.search(asked) \
+            and not _BOTH_SYSTEMS.search(asked):
+        # (what changed, asked again of the versions just compared: "ja men konkret, vilka fält
+        # är annorlunda och ändrades villkoren för 500 kr?": walk-through, stop 47, refused)
+        asked = f"{asked} {'between the versions' if frame.lang == 'en' else 'mellan versionerna'}"
+    result = answer_version_question(asked, state.kb, state.rules, today, frame.lang,
                                      date.fromisoformat(day) if day else None,
                                      organization, frame.topic_document, until=until)
     if not result.lines:

@@ -5986,3 +5986,12 @@ def test_a_follow_ups_amount_stated_beside_the_passage_just_quoted_is_answered(a
     a = ask("vad beslutade hsu i mars 2026 egentligen? kort")
     b = ask("vad kostar det", a["conversation_id"])
     assert "28,5 miljoner kronor" in b["answer"], b["answer"]
+
+
+def test_what_changed_asked_again_after_the_versions_changes_is_their_answer(ask):
+    # walk-through, stop 47: "ja men konkret, vilka fält är annorlunda och ändrades villkoren
+    # för 500 kr?" after the VAS → Cosmic changes was refused
+    a = ask("vad ändrades mellan vas-rutinen och cosmic-rutinen, och varför ändrade man?")
+    b = ask("ja men konkret, vilka fält är annorlunda och ändrades villkoren för 500 kr?",
+            a["conversation_id"])
+    assert b["kind"] == "version" and "Fält i VAS" in b["answer"], b["answer"]
