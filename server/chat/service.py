@@ -4336,7 +4336,12 @@ def _as_told(conv: Conversation, known: dict, frame: Frame, switched: bool) -> d
                                   # own house" after "if it was Läkarmedverkan who did the
                                   # visit" and "can i do it as a video visit instead" kept both
                                   # and gave no vårdtjänst: walk-through, stop 46)
-                                  or {"occasion", "setting"} & set(frame.stated)):
+                                  or {"occasion", "setting"} & set(frame.stated)
+                                  # (any fact of the visit told plainly, no what-if: "besöket
+                                  # var 10/3 -25 förresten, hur registrerades det då" after "och
+                                  # om hon hade varit 84?" kept the what-if's 84 and charged an
+                                  # 87-year-old 200 kr: walk-through, stop 47)
+                                  or set(frame.stated) & _VISIT_FACT_KEYS):
         told, conv.told = conv.told, None
         # (said, never silent: "förlåt hon är 91 inte 79" after "om besöket var 2/4 2025
         # istället" went back to the VAS visit of 12/3 unsaid: walk-through, stop 41)

@@ -5995,3 +5995,15 @@ def test_what_changed_asked_again_after_the_versions_changes_is_their_answer(ask
     b = ask("ja men konkret, vilka fält är annorlunda och ändrades villkoren för 500 kr?",
             a["conversation_id"])
     assert b["kind"] == "version" and "Fält i VAS" in b["answer"], b["answer"]
+
+
+def test_a_fact_told_plainly_after_a_what_if_is_of_the_visit_as_told(ask):
+    # walk-through, stop 47: "besöket var 10/3 -25 förresten, hur registrerades det då" after
+    # "och om hon hade varit 84?" kept the what-if's 84 and charged an 87-year-old 200 kr
+    a = ask("Patient 87 år på säbo, läkaren gjorde hembesök efter utskrivning från sjukhuset, "
+            "vad betalar hon?")
+    b = ask("och om hon hade varit 84?", a["conversation_id"])
+    assert b["decision"]["patient_fee_sek"] == 200
+    c = ask("besöket var 10/3 -25 förresten, hur registrerades det då", b["conversation_id"])
+    assert c["decision"]["system"] == "VAS" and c["decision"]["patient_fee_sek"] == 0, c["answer"]
+    assert c["answer"].startswith("Obs: svaret gäller besöket som du beskrev det")
