@@ -1028,6 +1028,14 @@ def respond(state, message: object, conversation_id: str | None, today: date,
                    else "other_org_followed" if frame.followed_scope
                    else "other_org_named_said" if remembered else "other_org_named",
                    named=frame.other_named[0], chosen=frame.other_named[1])
+        if _FOR_US.search(frame.text) and not frame.followed_scope \
+                and not _own_routine_covers(state, frame.text, frame.other_named[1], reply):
+            # whether it holds for the organization picked, which never names it
+            # ("Hallandsjouren, gäller den för våra patienter på natten?" with the municipality
+            # picked got the on-call service's sentence with no word of that: walk-through,
+            # stop 47)
+            said += " " + T.t(lang, "other_org_not_ours", named=frame.other_named[0],
+                              chosen=frame.other_named[1])
         reply = _said_first(reply, said)
     # a claim put for checking with no visit described: its fee, or the compensation's amount
     claim = check_asked(frame.text) if frame.kind != VISIT else None
@@ -7163,6 +7171,27 @@ _CLINIC_VISIT = re.compile(r"\b(?:besök\w*|appointment\w*|visit\w*)\s+(?:på|at
                            r"(?:vårdcentral\w*|vc\b|mottagning\w*|health\s+cent(?:re|er)|clinic)|"
                            r"\bmottagningsbesök\w*|\bnot\s+a\s+home\s+visit\b|"
                            r"\binte\s+(?:ett\s+|på\s+)?hembesök\b", re.I)
+def _own_routine_covers(state, text: str, organization: str, reply: ChatReply) -> bool:
+    """Whether ``organization``'s own documents name what the question and the other
+    organization's quoted passage share (its word: "Hallandsjouren"); True when unsure."""
+    kb = state.kb
+    quoted = " ".join(c.get("quote") or "" for c in reply.api.get("citations") or [])
+    if kb is None or not quoted:
+        return True
+    tokenize = kb.tokenizer.tokenize
+    shared = {t for t in tokenize(text, compounds=False) if len(t) > 4} \
+        & set(tokenize(quoted, compounds=False))
+    own = set()
+    for document in kb.documents():
+        if document.meta.organization == organization:
+            own |= set(tokenize(document.text or "", compounds=False))
+    return not shared or shared <= own
+
+
+#: Whether something holds for the asker's own organization ("gäller den för våra patienter",
+#: "gäller det hos oss", "does it apply to us").
+_FOR_US = re.compile(r"\b(?:gäller|gälla|räknas|finns)\b[^?.]{0,30}\b(?:oss|vår|våra|vårt|hos oss)\b|"
+                     r"\b(?:apply|applies|count)\b[^?.]{0,30}\b(?:us|our)\b", re.I)
 #: A fee exemption or ceiling the routines never name ("frikort", "högkostnadsskydd").
 _FEE_EXEMPTION = re.compile(r"\bfrikort\w*|\bhögkostnadsskydd\w*|\bhigh[- ]cost protection\b|"
                             r"\bexemption card\b|\bfree[- ]card\b", re.I)

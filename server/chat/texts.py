@@ -45,6 +45,8 @@ TEXTS = {
                               "dess dokument – inte från {chosen}, som du har valt.",
         "other_org_named": "Frågan nämner {named}, så svaret kommer från dess dokument – inte "
                            "från {chosen}, som du har valt.",
+        "other_org_not_ours": "Rutinerna från {chosen} tar inte upp det; det som står nedan "
+                              "gäller {named}, inte {chosen}.",
         "version_of_other_org": "Obs: dokumentet du frågar om kommer från {other}, inte från "
                                 "{chosen}, som du har valt.",
         "source": "Källa: {title} ({org}, {validity}), avsnitt ”{section}”.",
@@ -315,6 +317,8 @@ TEXTS = {
                               "have chosen.",
         "other_org_named": "The question names {named}, so the answer comes from its documents "
                            "– not from {chosen}, which you have chosen.",
+        "other_org_not_ours": "The routines of {chosen} do not cover it; what follows holds for "
+                              "{named}, not for {chosen}.",
         "version_of_other_org": "Note: the document you ask about is {other}'s, not that of "
                                 "{chosen}, which you have chosen.",
         "source": "Source: {title} ({org}, {validity}), section “{section}”.",

@@ -6007,3 +6007,14 @@ def test_a_fact_told_plainly_after_a_what_if_is_of_the_visit_as_told(ask):
     c = ask("besöket var 10/3 -25 förresten, hur registrerades det då", b["conversation_id"])
     assert c["decision"]["system"] == "VAS" and c["decision"]["patient_fee_sek"] == 0, c["answer"]
     assert c["answer"].startswith("Obs: svaret gäller besöket som du beskrev det")
+
+
+def test_another_organizations_service_asked_for_us_is_said_not_to_be_ours(client):
+    # walk-through, stop 47: "Hallandsjouren, gäller den för våra patienter på natten?" with the
+    # municipality picked got the on-call service's sentence with no word that it is not theirs
+    body = ask_in(client, VG, "Hallandsjouren, gäller den för våra patienter på natten?")
+    assert "tar inte upp det; det som står nedan gäller Region Halland" in body["answer"], \
+        body["answer"]
+    follow = ask_in(client, VG, "gäller hallands regler för uppföljning av hemsjukvård även hos "
+                                "oss?")
+    assert "tar inte upp det" not in follow["answer"]
