@@ -1520,6 +1520,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                 # 1941": walk-through, stop 43, moved the visit to 1941)
                 frame.stated.pop("visit_date")
                 frame.birth_reply = True
+            elif (answered.get("birth_date") or answered.get("birth_year")) \
+                    and "visit_date" not in stated:
+                # (its year is no period of the visit either, now that a date of a year no
+                # visit is from is read as a birth date)
+                frame.birth_reply = True
             if "visit_date" in answered and "visit_date" in stated:
                 # the message's own reading, with the year a period gave ("feb 2025" → "14/2")
                 frame.stated["visit_date"] = stated["visit_date"]
