@@ -61,7 +61,7 @@ def share_of_all_asked(question: str) -> bool:
 _AVERAGE_CAPTION = re.compile(r"genomsnitt|medel|average|per månad", re.I)
 #: A mean over the years asked ("medelvärdet … 2019-2021, alltså totalen delat på tre",
 #: "genomsnitt … per år över de tre åren", "average per year").
-_MEAN_OVER_YEARS = re.compile(r"\bdelat (?:på|med)\b|\b(?:genomsnitt\w*|snitt|medel\w*|average|mean)\b"
+_MEAN_OVER_YEARS = re.compile(r"\bdelat (?:på|med)\b|\b(?:genomsnitt\w*|snitt\w*|medel\w*|average|mean)\b"
                               r"[^?.]{0,40}\b(?:per år|om året|över (?:de )?(?:\w+ )?åren|"
                               r"per year|a year|over the (?:\w+ )?years)\b|"
                               r"\bmedelvärde\w*", re.I)
@@ -328,6 +328,15 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
                                    kind=T.t(lang, "table_lowest" if fewest else "table_highest"),
                                    year=table.columns[i], value=_number_text(v))
         which_year = False
+    elif _SUM_ASKED.search(question) and len(rows) == 1 and len(wanted) >= 2 \
+            and not _SHARE_ASKED.search(question) and not mean_over_years_asked(question):
+        # one row's sum over the years asked ("vad blir det sammanlagt för alla tre åren för
+        # läkare": walk-through, stop 47, got the three values and no sum)
+        values = [values_of[id(rows[0])][i] for i in wanted]
+        if all(v is not None for v in values):
+            line += "\n" + T.t(lang, "table_sum_rows", labels=rows[0].label, sums=(
+                f"{table.columns[wanted[0]]}–{table.columns[wanted[-1]]}: "
+                f"{_number_text(sum(values))}"))
     elif _SUM_ASKED.search(question) and not all_rows and len(rows) > 1 \
             and not _SHARE_ASKED.search(question):
         # the sum of the rows named ("vad blir summan för läkare och sjuksköterskor 2021":

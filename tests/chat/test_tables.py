@@ -531,3 +531,13 @@ def test_the_year_before_after_a_table_quoted_whole_is_that_table_again(ask):
     a = ask("hur många besök gjorde läkarmedverkan 2021")
     b = ask("och året innan?", a["conversation_id"])
     assert b["kind"] == "search" and "4 115" in b["answer"], b["answer"]
+
+
+def test_one_rows_sum_and_mean_over_the_years_are_computed(ask):
+    # walk-through, stop 47: "vad blir det sammanlagt för alla tre åren för läkare" gave the
+    # three values and no sum; "och snittet per år?" got the monthly averages
+    a = ask("hur många hembesök gjorde läkarna 2019, 2020 och 2021?")
+    b = ask("vad blir det sammanlagt för alla tre åren för läkare", a["conversation_id"])
+    assert "Summa för Läkare – 2019–2021: 7944" in b["answer"], b["answer"]
+    c = ask("och snittet per år?", b["conversation_id"])
+    assert "Medelvärde 2019–2021 för Läkare: 2648 per år" in c["answer"], c["answer"]
