@@ -625,6 +625,17 @@ def _month_first(text: str, m: re.Match) -> bool:
     return False
 
 
+def _numeric_date_as_meant(text: str, m: re.Match, today: date) -> date | None:
+    """``_numeric_date`` of ``m``, month first when the message says so (``_month_first``)."""
+    parsed = _numeric_date(m, today)
+    if parsed is not None and m.group(2) == "/" and _month_first(text, m):
+        try:
+            parsed = parsed.replace(month=parsed.day, day=parsed.month)
+        except ValueError:
+            pass
+    return parsed
+
+
 def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]] | None:
     """(kind rank, position, date, year left out) of every date the text names: ISO first,
     then day/month, written and relative dates. None when an ISO date is no date."""
@@ -645,12 +656,7 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
             if m.group(1):
                 return None
     for m in _NUMERIC_DATE.finditer(text):
-        parsed = _numeric_date(m, today)
-        if parsed is not None and m.group(2) == "/" and _month_first(text, m):
-            try:
-                parsed = parsed.replace(month=parsed.day, day=parsed.month)
-            except ValueError:
-                pass
+        parsed = _numeric_date_as_meant(text, m, today)
         if parsed is not None:
             if m.group(4) is None:
                 parsed = _soon_this_year(parsed, today)
@@ -1401,15 +1407,9 @@ def extract_age(text: str, today: date) -> tuple[int | None, date | None, int | 
         elif _WRITTEN_DATE.search(m.group(1)):
             born = _parse_date(_WRITTEN_DATE.search(m.group(1)).group(0), today)
         elif _NUMERIC_DATE.fullmatch(m.group(1)):  # "20/3/1940", day first as Swedes write it
-            numeric = _NUMERIC_DATE.fullmatch(m.group(1))
-            born = _numeric_date(numeric, today)
-            if born is not None and numeric.group(2) == "/" and _month_first(text, numeric):
-                # ("born 01/06/1940, that's American format, month first": walk-through, stop
-                # 47, was 1 June and 84, 200 kr)
-                try:
-                    born = born.replace(month=born.day, day=born.month)
-                except ValueError:
-                    pass
+            # ("born 01/06/1940, that's American format, month first": walk-through, stop 47,
+            # was 1 June and 84, 200 kr)
+            born = _numeric_date_as_meant(text, _NUMERIC_DATE.fullmatch(m.group(1)), today)
         if born is not None and born.year > 1880:
             return None, born, None
     born = _born_short(text, today)

@@ -3485,17 +3485,17 @@ _BEFORE_SYSTEM = re.compile(r"\b(?:innan|före|before|prior to)\s+(?:(?:vi|man|d
                             r"(?P<system>vas|cosmic)\b", re.I)
 
 
+#: The switch of journal system named without a system ("bytet", "systembytet", "the switch").
+_THE_SWITCH = (r"(?:(?:journal)?system)?(?:bytet|övergången|the (?:system )?(?:switch|"
+               r"change(?:over)?)|(?:vi|man|de|dom)\s+bytte|we switched)")
 #: The day before or after a switch of journal system ("dagen innan bytet till cosmic", "dagen
 #: efter bytet", "the day before the switch").
 _DAY_AROUND_SWITCH = re.compile(
-    r"\b(?:dagen|the day)\s+(?P<side>innan|före|efter|before|after)\s+(?:(?:journal)?system)?"
-    r"(?:bytet|övergången|the (?:system )?switch|we switched|vi bytte)"
+    rf"\b(?:dagen|the day)\s+(?P<side>innan|före|efter|before|after)\s+{_THE_SWITCH}"
     r"(?:\s+(?:till|to)\s+(?P<system>vas|cosmic))?\b", re.I)
 #: The time before the switch of journal system, no system named ("innan bytet", "före
 #: systembytet", "before the switch").
-_BEFORE_THE_SWITCH = re.compile(r"\b(?:innan|före|before|prior to)\s+(?:(?:journal)?system)?"
-                                r"(?:bytet|övergången|the (?:system )?(?:switch|change(?:over)?)|"
-                                r"(?:vi|man|de|dom)\s+bytte|we switched)\b"
+_BEFORE_THE_SWITCH = re.compile(rf"\b(?:innan|före|before|prior to)\s+{_THE_SWITCH}\b"
                                 r"(?!\s+(?:till|to|av|of)\s)", re.I)
 
 
