@@ -3320,7 +3320,7 @@ _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
                (re.compile(r"\binfoblad(et|en)?\b", re.I), r"informationsblad\1"),
                # "28,5 milj" (walk-through, stop 47: "vad är 28,5 milj till" was refused,
                # "… miljoner …" answered)
-               (re.compile(r"(?<=\d)\s*(?:milj|mille|mille?n)\.?(?=\s|$|\?)", re.I), " miljoner"),
+               (re.compile(r"(?<=\d)\s*(?:milj\.?|mille|millen)(?=\s|$|\?)", re.I), " miljoner"),
                # "dagr", "dgr", "dar" (walk-through in the widget, stop 47: "läkarmedverkan 14
                # dagr" was refused, "… dagar" answered)
                (re.compile(r"(?<=\d)\s*(?:dagr|dgr|dgar|dar)\b", re.I), " dagar"))
