@@ -1251,6 +1251,9 @@ class Frame:
     #: The facts of a what-if that a correction of the visit as told leaves out, as (fact, the
     #: what-if's value, the told value): said at the top of the answer (``_as_told``).
     what_if_dropped: list = field(default_factory=list)
+    #: The what-if's facts a plain fact told after it is said to change ("hembesök på plats
+    #: då" after "kan jag ta det på video istället": "Ändrat: på distans ja → nej").
+    changed_from: dict | None = None
     #: A fact of a visit asked of the rule just stated ("om distriktssköterskan gör besöket
     #: då" after the 500 kr rule): the rule statement answers it, money named or not.
     rule_followed: bool = False
@@ -4356,6 +4359,9 @@ def _as_told(conv: Conversation, known: dict, frame: Frame, switched: bool) -> d
                                   # 87-year-old 200 kr: walk-through, stop 47)
                                   or set(frame.stated) & _VISIT_FACT_KEYS):
         told, conv.told = conv.told, None
+        if not (_DATE_CORRECTED.search(text) or _AMENDS.search(text)
+                or _BACK_TO_AS_TOLD.search(text) or {"occasion", "setting"} & set(frame.stated)):
+            frame.changed_from = known  # (a plain fact: what it changes of the what-if)
         # (said, never silent: "förlåt hon är 91 inte 79" after "om besöket var 2/4 2025
         # istället" went back to the VAS visit of 12/3 unsaid: walk-through, stop 41)
         frame.what_if_dropped = [(k, v, told.get(k)) for k, v in known.items()
@@ -4415,7 +4421,7 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         _keep_patient_left(conv, known)
         known = {}
     known = _as_told(conv, known, frame, switched)
-    changes = changed_facts(known, frame.stated) if known else []
+    changes = changed_facts(frame.changed_from or known, frame.stated) if known else []
     conv.facts = merge_facts(known, frame.stated)
     if frame.age_conflict is not None:
         return _age_conflict_asked(conv, frame, today)
