@@ -25,7 +25,8 @@ def test_held_out_routing_and_dialogues_keep_their_floors(state):
     assert fig.accuracy >= 0.93
     assert fig.card_violations == 0
     assert fig.facts_read["age"] >= 36 and fig.facts_read["date"] >= 46
-    assert fig.turns_passed >= 54 and fig.dialogues_passed >= 18  # 57 and 20 at stop 30
+    # (57 and 20 at stop 30; 60 and 22 at stop 47)
+    assert fig.turns_passed >= 57 and fig.dialogues_passed >= 20
 
 
 def test_held_out_answers_keep_their_floors(state):
