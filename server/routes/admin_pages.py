@@ -374,7 +374,7 @@ def _propose_predecessor(state, fields: dict, evidence: dict, known: dict) -> No
     nurse who had picked the municipality would never have seen it)."""
     from ingest.suggest import _ORG_LABEL  # a line naming it by a label: the owner's own word
     from kb.publishing import same_title_predecessor
-    from server.chat.versions import earlier_versions
+    from server.chat.versions import earlier_versions, version_chain
 
     predecessor = fields.get("supersedes")
     same = same_title_predecessor(fields.get("title"), fields.get("valid_from"), known)
@@ -383,12 +383,7 @@ def _propose_predecessor(state, fields: dict, evidence: dict, known: dict) -> No
         # newest of its chain is the one a new version replaces (walk-through, stop 47: a new
         # Cosmic version without a title line kept "Rutinens förra version har dokument-id
         # RH-12272", the VAS routine was proposed and the check compared against it)
-        newest = predecessor
-        seen = {newest}
-        while (later := next((i for i, m in known.items() if m.supersedes == newest
-                              and i not in seen), None)) is not None:
-            newest = later
-            seen.add(newest)
+        newest = version_chain(known[predecessor], known)[-1].id
         if newest != predecessor:
             evidence["supersedes_newer"] = (known[predecessor].title, known[newest].title)
             evidence.pop("supersedes", None)
