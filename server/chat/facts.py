@@ -467,6 +467,32 @@ _SEASON_MONTHS = {"våras": 3, "spring": 3, "somras": 6, "summer": 6, "höstas":
                   "hösten": 9, "vintern": 12}
 
 
+def _season_first_month(m: re.Match) -> int:
+    """The first month of the season a ``_SEASON`` match names."""
+    return _SEASON_MONTHS[(m.group("sv") or m.group("en") or m.group("prev")).lower()]
+
+
+def month_number(name: str) -> int | None:
+    """The number of the month ``name`` names ("mars", "March", "okt."), or None."""
+    return _MONTH_NAMES.get(name.lower().rstrip("."))
+
+
+#: A month something is placed in, by its whole name ("i mars", "nån gång i april").
+_IN_A_WHOLE_MONTH = re.compile(r"\b(?:i|in|nån gång i|någon gång i)\s+("
+                               + "|".join(n for n in _MONTH_NAMES if len(n) > 3) + r")\b", re.I)
+
+
+def months_of_a_period(text: str) -> list[int] | None:
+    """The months of the season a text places something in ("i våras": [3, 4, 5]) or the one
+    month it names ("nån gång i mars": [3]), with no day or year; None for neither."""
+    season = _SEASON.search(text)
+    if season:
+        first = _season_first_month(season)
+        return [(first + k - 1) % 12 + 1 for k in range(3)]
+    month = _IN_A_WHOLE_MONTH.search(text)
+    return [_MONTH_NAMES[month.group(1).lower()]] if month else None
+
+
 def _relative_period(text: str, today: date) -> tuple[date, date] | None:
     """The first and last day of "förra veckan", "förra månaden" or a season just past ("i
     våras": March to May of this year, or of last year before June)."""
@@ -485,7 +511,7 @@ def _relative_period(text: str, today: date) -> tuple[date, date] | None:
         return date(year, 1, 1), date(year, 12, 31)
     m = _SEASON.search(text)
     if m:
-        first_month = _SEASON_MONTHS[(m.group("sv") or m.group("en") or m.group("prev")).lower()]
+        first_month = _season_first_month(m)
         start = date(today.year, first_month, 1)
         end_month = first_month + 2
         end_year = start.year + (1 if end_month > 12 else 0)
@@ -619,7 +645,7 @@ def _month_first(text: str, m: re.Match) -> bool:
         return True
     for pattern, month_group, day_group in ((_WRITTEN_DATE_EN, 1, 2), (_WRITTEN_DATE, 2, 1)):
         for w in pattern.finditer(text):
-            if _MONTH_NAMES.get(w.group(month_group).lower().rstrip(".")) == first \
+            if month_number(w.group(month_group)) == first \
                     and int(w.group(day_group)) == second:
                 return True
     return False
@@ -1123,13 +1149,14 @@ _BORN_IN_MONTH = re.compile(
 def born_in_a_month(text: str, today: date) -> date | None:
     """The first day of the birth month a text gives with its year and no day, or None."""
     m = _BORN_IN_MONTH.search(text)
-    if m is None or m.group("month").lower().rstrip(".") not in _MONTH_NAMES:
+    month = month_number(m.group("month")) if m is not None else None
+    if month is None:
         return None
     digits = m.group("year").lstrip("-'’")
     year = _birth_year_of(int(digits), today) if len(digits) == 2 else int(digits)
     if not 1880 <= year <= today.year:
         return None
-    return date(year, _MONTH_NAMES[m.group("month").lower().rstrip(".")], 1)
+    return date(year, month, 1)
 
 
 def _birth_year_of(yy: int, today: date) -> int:

@@ -33,7 +33,8 @@ from server.chat.facts import (AHEAD_WORDS, DISCHARGE_WORDS, age_at_the_visit, a
                                 days_from_the_visit, extract_facts, extract_visit_date,
                                 FOLLOWUP_DONE, followup_day,
                                 has_unreadable_date,
-                                merge_facts, month_alone, month_named, other_patient, period_span,
+                                merge_facts, month_alone, month_named, month_number,
+                               months_of_a_period, other_patient, period_span,
                                 period_words, possible_ages, vague_date, without_age_today,
                                 without_birthday,
                                 without_setting,
@@ -397,18 +398,8 @@ def _birthday_in_a_period(year: int, visit: date, text: str) -> dict | None:
     år nån gång i våras tror jag" of a woman born 1941 at a visit in December: walk-through,
     stop 47, refused; she was 85): its first day, said to be assumed; None when the visit
     falls inside it."""
-    from server.chat.facts import _MONTH_NAMES as MONTHS, _SEASON, _SEASON_MONTHS
-
-    season = _SEASON.search(text)
-    month = re.search(r"\b(?:i|in|nån gång i|någon gång i)\s+(" + "|".join(
-        n for n in MONTHS if len(n) > 3) + r")\b", text, re.I)
-    if season:
-        first = _SEASON_MONTHS[(season.group("sv") or season.group("en")
-                                or season.group("prev")).lower()]
-        months = [(first + k - 1) % 12 + 1 for k in range(3)]
-    elif month:
-        months = [MONTHS[month.group(1).lower()]]
-    else:
+    months = months_of_a_period(text)
+    if months is None:
         return None
     if visit.month in months:
         return None
@@ -1474,15 +1465,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # a month alone after a card of a day assumed or told ("det var nån gång i mars" after
         # a visit taken as today's, "nej besöket var i mars": walk-through, stop 47, refused):
         # that month of the visit's year as told, else of the last year it has come in
-        from server.chat.facts import _MONTH_NAMES as MONTHS
-
-        month = MONTHS.get(month_alone(text).lower().rstrip("."))
+        named = month_alone(text)
+        month = month_number(named)
         told = str(conv.facts.get("visit_date") or "")[:4]
         if month is not None:
             year = int(told) if told else today.year if month <= today.month else today.year - 1
-            named = re.escape(month_alone(text))
-            text = frame.text = re.sub(rf"\b({named})\b", rf"\1 {year}", text, count=1,
-                                       flags=re.I)
+            text = frame.text = re.sub(rf"\b({re.escape(named)})\b", rf"\1 {year}", text,
+                                       count=1, flags=re.I)
             month_added = True
     if conv.pending and not asks_meaning and not new_visit:
         answered = read_reply(conv.pending, text, today)
@@ -4345,22 +4334,21 @@ def _as_told(conv: Conversation, known: dict, frame: Frame, switched: bool) -> d
         # gjorde besöket?" after "om jag hade tagit det per telefon istället?" kept the phone
         # call: walk-through, stop 46); one going on from it says so ("samma men …")
         return known if _SAME_AGAIN.match(text) else dict(conv.told)
-    if conv.told is not None and (_DATE_CORRECTED.search(text) or _AMENDS.search(text)
-                                  or _BACK_TO_AS_TOLD.search(text)
-                                  # (the visit told anew, its occasion or housing, is no
-                                  # what-if's: "which vårdtjänst for a brytpunktssamtal, pt in
-                                  # own house" after "if it was Läkarmedverkan who did the
-                                  # visit" and "can i do it as a video visit instead" kept both
-                                  # and gave no vårdtjänst: walk-through, stop 46)
-                                  or {"occasion", "setting"} & set(frame.stated)
-                                  # (any fact of the visit told plainly, no what-if: "besöket
-                                  # var 10/3 -25 förresten, hur registrerades det då" after "och
-                                  # om hon hade varit 84?" kept the what-if's 84 and charged an
-                                  # 87-year-old 200 kr: walk-through, stop 47)
-                                  or set(frame.stated) & _VISIT_FACT_KEYS):
+    corrected = conv.told is not None and bool(
+        _DATE_CORRECTED.search(text) or _AMENDS.search(text) or _BACK_TO_AS_TOLD.search(text)
+        # (the visit told anew, its occasion or housing, is no what-if's: "which vårdtjänst for
+        # a brytpunktssamtal, pt in own house" after "if it was Läkarmedverkan who did the
+        # visit" and "can i do it as a video visit instead" kept both and gave no vårdtjänst:
+        # walk-through, stop 46)
+        or {"occasion", "setting"} & set(frame.stated))
+    # (any fact of the visit told plainly, no what-if: "besöket var 10/3 -25 förresten, hur
+    # registrerades det då" after "och om hon hade varit 84?" kept the what-if's 84 and charged
+    # an 87-year-old 200 kr: walk-through, stop 47)
+    plain = conv.told is not None and not corrected \
+        and bool(set(frame.stated) & _VISIT_FACT_KEYS)
+    if corrected or plain:
         told, conv.told = conv.told, None
-        if not (_DATE_CORRECTED.search(text) or _AMENDS.search(text)
-                or _BACK_TO_AS_TOLD.search(text) or {"occasion", "setting"} & set(frame.stated)):
+        if plain:
             frame.changed_from = known  # (a plain fact: what it changes of the what-if)
         # (said, never silent: "förlåt hon är 91 inte 79" after "om besöket var 2/4 2025
         # istället" went back to the VAS visit of 12/3 unsaid: walk-through, stop 41)
@@ -7192,11 +7180,7 @@ def _own_routine_covers(state, text: str, organization: str, reply: ChatReply) -
     tokenize = kb.tokenizer.tokenize
     shared = {t for t in tokenize(text, compounds=False) if len(t) > 4} \
         & set(tokenize(quoted, compounds=False))
-    own = set()
-    for document in kb.documents():
-        if document.meta.organization == organization:
-            own |= set(tokenize(document.text or "", compounds=False))
-    return not shared or shared <= own
+    return not shared or shared <= kb.organization_terms(organization)
 
 
 #: Whether something holds for the asker's own organization ("gäller den för våra patienter",

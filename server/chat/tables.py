@@ -263,7 +263,10 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
         rows = list(table.rows)
     if not rows and rows_before:
         rows = [r for r in table.rows if r.label in rows_before]
-    if not rows and _SUM_ASKED.search(question) and not _SHARE_ASKED.search(question):
+    # a sum, not a share of one; a mean over the years asked
+    summed = bool(_SUM_ASKED.search(question)) and not _SHARE_ASKED.search(question)
+    mean = mean_over_years_asked(question)
+    if not rows and summed:
         # a total asked naming no row is every row's ("hur många hembesök gjordes totalt
         # 2021?": walk-through, stop 47, got Läkarmedverkan's "Antal besök 2021 visar på en
         # ökning med 45 procent")
@@ -328,8 +331,7 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
                                    kind=T.t(lang, "table_lowest" if fewest else "table_highest"),
                                    year=table.columns[i], value=_number_text(v))
         which_year = False
-    elif _SUM_ASKED.search(question) and len(rows) == 1 and len(wanted) >= 2 \
-            and not _SHARE_ASKED.search(question) and not mean_over_years_asked(question):
+    elif summed and len(rows) == 1 and len(wanted) >= 2 and not mean:
         # one row's sum over the years asked ("vad blir det sammanlagt för alla tre åren för
         # läkare": walk-through, stop 47, got the three values and no sum)
         values = [values_of[id(rows[0])][i] for i in wanted]
@@ -337,8 +339,7 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
             line += "\n" + T.t(lang, "table_sum_rows", labels=rows[0].label, sums=(
                 f"{table.columns[wanted[0]]}–{table.columns[wanted[-1]]}: "
                 f"{_number_text(sum(values))}"))
-    elif _SUM_ASKED.search(question) and not all_rows and len(rows) > 1 \
-            and not _SHARE_ASKED.search(question):
+    elif summed and not all_rows and len(rows) > 1:
         # the sum of the rows named ("vad blir summan för läkare och sjuksköterskor 2021":
         # walk-through, stop 47, got the monthly averages whole)
         named = {i: sum(values_of[id(r)][i] for r in rows) for i in wanted
@@ -373,7 +374,7 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
                                    kind=T.t(lang, "table_lowest" if fewest else "table_highest"),
                                    year=table.columns[i], label=row.label,
                                    value=row.values[i])
-    if mean_over_years_asked(question) and len(wanted) >= 2 and len(rows) <= 3 \
+    if mean and len(wanted) >= 2 and len(rows) <= 3 \
             and not _AVERAGE_CAPTION.search(caption):
         # a row's mean over the years (walk-through, stop 47: "medelvärdet av läkarnas hembesök
         # 2019-2021, alltså totalen delat på tre" got the monthly averages' table)
