@@ -66,6 +66,19 @@ _NURSE = re.compile(r"sjuksköterska|dsk|nurse", re.I)
 _NEITHER = re.compile(r"^\W*(?:neither|none(?: of (?:them|those|these|the above))?|"
                       r"ingetdera|inget av (?:dem|dessa|de)|ingen av (?:dem|dessa|de)|"
                       r"inget av det|inte något av dem)\b", re.I)
+#: The occasion's question answered by the place of its choice ("det första", "typ det
+#: första", "the first one", "sista alternativet"): the question names them in the order
+#: discharge, enrolment, end-of-life conversation, something else (walk-through RE8921, stop
+#: 48: "hon kom hem från lasse förra veckan så typ det första" was refused). "det andra" is
+#: also "the other", so the second only as "andra alternativet" / "the second".
+_ORDINAL_CHOICE = re.compile(r"\b(?:det|den|the|nr|alternativ|option)\s+(första|tredje|fjärde|sista|"
+                             r"first|second|third|fourth|last)\b(?!\s+(?:gången|time|dagen|day|"
+                             r"veckan|week|besöket|visit))|"
+                             r"\b(första|andra|tredje|fjärde|sista)\s+alternativet\b", re.I)
+_OCCASION_BY_ORDINAL = {"första": "utskrivning", "first": "utskrivning",
+                        "andra": "inskrivning", "second": "inskrivning",
+                        "tredje": "brytpunktssamtal", "third": "brytpunktssamtal",
+                        "fjärde": "annat", "fourth": "annat", "sista": "annat", "last": "annat"}
 #: The housing's question ("SäBo or ordinary housing?") answered in a word or two: "ordinary",
 #: "own hous", "egen lägenhet" (walk-through, stop 42: "ordinary" was not understood, "own
 #: hous" searched as a new question and the visit lost).
@@ -133,6 +146,9 @@ def read_reply(pending: str, text: str, today: date) -> dict | None:
             return {"occasion": "annat"}
         if _NEITHER.match(text):
             return {"occasion": "annat"}
+        m = _ORDINAL_CHOICE.search(text)
+        if m:
+            return {"occasion": _OCCASION_BY_ORDINAL[(m.group(1) or m.group(2)).casefold()]}
         return None
     if pending == "setting":
         if "setting" in facts:

@@ -32,7 +32,7 @@ from server.chat.facts import (AHEAD_WORDS, DISCHARGE_WORDS, age_at_the_visit, a
                                 age_today,
                                 days_from_the_visit, extract_facts, extract_visit_date,
                                 FOLLOWUP_DONE, followup_day,
-                                has_unreadable_date,
+                                has_unreadable_date, home_said_only,
                                 merge_facts, month_alone, month_named, month_number,
                                months_of_a_period, other_patient, period_span,
                                 period_words, possible_ages, vague_date, without_age_today,
@@ -2402,7 +2402,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             and len(text.split()) <= 20 \
             and not (_STATISTICS.search(text) and not visit_what_if) \
             and frame.kind != VISIT \
-            and (frame.kind == OUT_OF_SCOPE or not _ASKS.search(text) or _WHAT_IF.match(text)
+            and (frame.kind == OUT_OF_SCOPE or not _ASKS.search(_INTERJECTION.sub("", text))
+                 or _WHAT_IF.match(text)
                  or (manner_changed and len(text.split()) <= 12)
                  # "kan jag ta det på video istället" (walk-through, stop 23)
                  or (set(stated) <= {"remote", "lakarmedverkan"} and _INSTEAD.search(text))
@@ -2628,6 +2629,9 @@ _HYPOTHETICAL = re.compile(r"\b(?:hade|skulle)\s+(?:\w+\s+)?(?:blivit|varit|bli|
                            # jag ta det per telefon istället": walk-through, stop 46, kept)
                            r"\b(?:can|could|may)\s+(?:i|we|you)\b[^.?!]*\binstead\b|"
                            r"\b(?:kan|får|skulle)\s+(?:jag|vi|man)\b[^.?!]*\bi\s?stället\b", re.I)
+#: A surprised opener, no question of its own ("va? det var ett vanligt hembesök …, inte
+#: telefon" after a card was searched: walk-through RE8921, stop 48).
+_INTERJECTION = re.compile(r"^\W*(?:va|vafalls|vadå|what|huh|eh|öh|hä|hm+|hmm)\s*[?!]+\s*", re.I)
 # "vad betalar patienten om hon är 90?": a what-if clause inside a question.
 _WHAT_IF_CLAUSE = re.compile(r"\b(?:om|if)\s+(?:hon|han|hen|patienten|pat|besöket|det|den|"
                              r"vi|jag|she|he|they|the patient|the visit|it|we|I)\b", re.I)
@@ -2783,6 +2787,8 @@ _FACT_FILLER = frozenset(
     # ("gick via läkarmedverkan dock" after a card quoted a report's "Resurserna är dock inte
     # tillräckliga …": walk-through, stop 37)
     "dock gick gjordes skedde went done though however ändå också also too through genom "
+    # ("det var inte telefon" after a card was refused: walk-through RE8921, stop 48)
+    "inte ej not "
     # ("im from Läkarmedverkan btw" after a card quoted Läkarmedverkan's history: walk-
     # through, stop 39)
     "inom within im i'm am from från jag är vi we we're btw".split())
@@ -4408,6 +4414,12 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
                             **frame.stated}
         _keep_patient_left(conv, known)
         known = {}
+    if known.get("setting") == "sabo" and frame.stated.get("setting") == "ordinart_boende" \
+            and home_said_only(frame.text):
+        # "hemma hos pat" of a SäBo resident is her home there, no move to ordinary housing
+        # ("va? det var ett vanligt hembesök hemma hos pat, inte telefon" after a SäBo visit's
+        # card: walk-through RE8921, stop 48)
+        frame.stated = {k: v for k, v in frame.stated.items() if k != "setting"}
     known = _as_told(conv, known, frame, switched)
     changes = changed_facts(frame.changed_from or known, frame.stated) if known else []
     conv.facts = merge_facts(known, frame.stated)
