@@ -3038,6 +3038,11 @@ def _table_change_asked(kb, text: str, conv: Conversation, frame: Frame) -> str 
     labels = _rows_before(kb, frame)
     if not labels:
         return None
+    if conv.topic and _another_section_named(kb, text, conv) is not None:
+        # a change of what another section is about ("hur mycket ökade läkarmedverkans besök
+        # 2021" after the nurses' monthly averages got their −1,2, not Läkarmedverkan's 45
+        # procent: walk-through RE8922, stop 48)
+        return None
     if len(years) < 2 and frame.topic_table:
         # a row given for every year, no year asked ("hur mkt ökade det" after
         # "fysioterapeuter?": walk-through, stop 44, got a bus's table): the table's first and
@@ -3697,8 +3702,21 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
         reply = _lmv_period_statement(state, frame, conv)
         if reply is not None:
             return reply
+    if frame.kind == SEARCH_KIND and frame.picked_organization and frame.search_text is None \
+            and FOLLOWUP_WORDS.search(frame.text) and ENROL_WORDS.search(frame.text) \
+            and (frame.probabilities.get(DATE_RULE, 0.0) >= FOLLOWUP_RULE_DOUBT
+                 or _FIRST_FOLLOWUP.search(frame.text)):
+        # the follow-up after enrolment asked, the router unsure between the date rule and
+        # the routines, and the date rule another organization's: said where it is, as the
+        # Swedish question is ("when is the first follow-up after a patient is enrolled in
+        # home care?" with Region Halland picked quoted its indicators' working hypothesis:
+        # walk-through RE8921, stop 48)
+        table = _date_rule_table(state, FOLLOWUP)
+        meta = _meta(state.kb, table.document_id) if table is not None else None
+        if meta is not None and meta.organization != frame.organization:
+            frame.kind = DATE_RULE
     if frame.kind == DATE_RULE:
-        return _date_rule_turn(state, frame, conv)
+        return _with_where_documented(state, frame, _date_rule_turn(state, frame, conv))
     if frame.kind == VERSION:
         if _AGREEMENT.search(frame.text) and not _NAMES_A_DOCUMENT.search(frame.text):
             # an agreement the routines mention is no document of the catalog: its validity
@@ -3732,6 +3750,7 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
                 or (_LEVEL_NAMED.search(frame.text)
                     and _fee_without_amount(state, frame, frame.hits[:5], frame.text,
                                             _tokenizer_for(state.kb)))
+                or _decisions_amount(state, frame)
                 or _no_answer(state, frame, nearby=True))
     # (how long Läkarmedverkan lasts before the rules' "can it count": "läkarmedverkan hur
     # länge efter utskrivning fr HS, kan det förlängas" got its 500 kr exclusion: walk-
@@ -4627,6 +4646,13 @@ def _age_reason_as_range(reply: ChatReply, told: int, ages: list[int], lang: str
 
 #: What each date rule answers, asked in the documents' words (Swedish in either language: the
 #: passages are searched with it) of a version without the rule's tables.
+#: Above this probability of the date rule, a search question on the follow-up after
+#: enrolment is the rule's (the routing set's follow-up questions read 0.3 and over in English).
+FOLLOWUP_RULE_DOUBT = 0.25
+#: The first follow-up named, the rule's own words ("En första uppföljning sker senast efter
+#: två månader"): "whens the first uppföljning after a pt is enrolled" (walk-through RE8921,
+#: stop 48, read 0.02 for the date rule).
+_FIRST_FOLLOWUP = re.compile(r"\bf(?:ö|o)rsta\s+uppf\w*|\bfirst\s+(?:follow[- ]?up|uppf\w*)", re.I)
 _RULE_QUESTIONS = {FOLLOWUP: "När ska uppföljning av hemsjukvården ske?",
                    LAKARMEDVERKAN: "Hur länge ger Läkarmedverkan läkarstöd efter utskrivning?"}
 
@@ -4655,6 +4681,13 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
         # ske efter inskrivning i hemsjukv" asked the day and counted the Västra Götaland
         # municipality's two months)
         elsewhere = _covered_elsewhere(state, frame, holding_fact=False)
+        if elsewhere is None or elsewhere.meta.id != meta.id:
+            # (the rule's own passage, found within its organization: "whens the first
+            # uppföljning after a pt is enrolled in hemsjukvård" finds another one first over
+            # all the routines: walk-through RE8921, stop 48)
+            elsewhere = next((h for h in state.kb.search(
+                _RULE_QUESTIONS[name], k=5, organization=meta.organization)
+                if h.meta.id == meta.id), None) if name == FOLLOWUP else None
         if elsewhere is not None and elsewhere.meta.id == meta.id:
             return _no_answer(state, frame, nearby=True, elsewhere=elsewhere)
     day = frame.stated.get("visit_date")
@@ -4704,6 +4737,41 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
         return _said_first(found, T.t(lang, "rule_table_ended", day=day, ended=meta.title,
                                       title=newer.title, start=newer.valid_from))
     return _date_rule_answer(state, name, date.fromisoformat(day), lang, last_followup=last)
+
+
+#: Where or how something is documented asked beside a date ("… och var i treserva
+#: dokumenterar jag den", "where do I chart the follow-up").
+_WHERE_DOCUMENTED = re.compile(r"\b(?:var|hur|vart|where|how)\b[^?.]{0,40}?\b(?:dokumenter\w*|"
+                               r"journalför\w*|document\w*|chart\w*|record\w*)", re.I)
+
+
+def _with_where_documented(state, frame: Frame, reply: ChatReply) -> ChatReply:
+    """A date rule's answer with, when the message also asks where the follow-up is
+    documented, the sentence of the rule's document saying so ("pat skrevs in i hsv 15/9. när
+    ska första uppföljningen senast vara gjord och var i treserva dokumenterar jag den"
+    counted the dates and left out "… journalförs under sökordet Vårdplanering i Treserva":
+    answer set C, tuning part; "gjorde första uppföljningen idag …, var dokumenterar jag
+    den?": own check, stop 48)."""
+    rule = (reply.api.get("date_rule") or {})
+    if reply.api.get("kind") != RULES or not rule.get("document_id") \
+            or not _WHERE_DOCUMENTED.search(frame.text) or state.kb is None:
+        return reply
+    question = "Var journalförs och dokumenteras uppföljningen?"
+    hits = [h for h in state.kb.search(question, k=5, organization=frame.organization)
+            if h.meta.id == rule["document_id"] and _RECORDS_A_VISIT.search(h.chunk.text)]
+    if not hits:
+        return reply
+    found = _search_answer(state, replace(frame, kind=SEARCH_KIND, text=question,
+                                          search_text=question, hits=hits))
+    quote = _first_quote(found) if found.api.get("citations") else ""
+    if found.api.get("kind") != SEARCH or not _RECORDS_A_VISIT.search(quote or ""):
+        return reply
+    passages = reply.api["passages"] + [p for p in found.api["passages"]
+                                        if p not in reply.api["passages"]]
+    api = dict(reply.api, answer=reply.api["answer"] + "\n\n" + found.api["answer"],
+               citations=reply.api["citations"] + found.api["citations"], passages=passages)
+    return replace(reply, api=api, marks={**found.marks, **reply.marks},
+                   links=reply.links + [x for x in found.links if x not in reply.links])
 
 
 def _saying(kb, cited: list[dict], claim: str) -> list[dict]:
@@ -4858,6 +4926,26 @@ def _version_answer(state, frame: Frame, today: date,
                      asked_period=asked)
 
 
+#: A political venture or package named ("satsningen", "the whole HSU package").
+_VENTURE = re.compile(r"\bsatsning\w*|\bpackage\b|\binitiative\b|\binvestment\b", re.I)
+
+
+def _decisions_amount(state, frame: Frame) -> ChatReply | None:
+    """What a decision's venture costs, asked of it by name, answered from the decision even
+    when the router reads the question as out of scope ("vad kostar hela hsu-satsningen?",
+    "how much money is the whole HSU package": walk-through RE8921, stop 48, refused; the
+    decision states "… motsvarande 28,5 miljoner kronor"); None when the answer found states
+    no amount."""
+    if not (_asks_money(frame.text) and (_COMMITTEE_NAMED.search(frame.text)
+                                         or _VENTURE.search(frame.text))):
+        return None
+    reply = _search_answer(state, replace(frame, kind=SEARCH_KIND))
+    if reply.api.get("kind") != SEARCH or not _HAS_KRONOR.search(
+            " ".join(c.get("quote") or "" for c in reply.api.get("citations") or [])):
+        return None
+    return reply
+
+
 def _unknown_organization_answer(state, frame: Frame) -> ChatReply:
     """A question about an organization the knowledge base holds no routines from: said
     plainly, with the organizations it does hold; never another organization's rules."""
@@ -4875,8 +4963,21 @@ def _other_organization_visit_answer(state, frame: Frame) -> ChatReply:
     not apply there; what that organization's routines say on the matter is shown from search
     within it, and said to be absent only when no passage of it answers."""
     reply = _search_answer(state, frame)
-    if not (REGISTRATION_WORDS.search(frame.text) or MONEY_WORDS.search(frame.text)
-            or _CLINIC_PAY.search(frame.text) or _HOW_REGISTER.search(frame.text)):
+    recording = bool(REGISTRATION_WORDS.search(frame.text) or _HOW_REGISTER.search(frame.text)
+                     or _DOCUMENTING.search(frame.text))
+    if recording and reply.api["kind"] != "no_answer" \
+            and not _about_physician_visits(state.kb, reply) \
+            and not _RECORDS_A_VISIT.search((reply.api.get("citations") or [{}])[0]
+                                            .get("quote") or ""):
+        # how the visit told is registered or documented, and the passage found says nothing
+        # of recording a visit or a follow-up: no answer, never a sentence matched on the
+        # story's words (the municipality picked: "jag var hos en 82-årig kvinna på säbo igår
+        # efter att hon kommit hem från sjukhuset … hur registrerar jag?" quoted "…
+        # kontaktuppgifter dokumenteras i informationsbladet" of its discharge from home care,
+        # "gjorde hembesök hos 90-åring …, hur dokumenterar jag det?" its criteria: own check,
+        # stop 48)
+        reply = _visit_matters_answer(state, frame) or _no_answer(state, frame)
+    if not (recording or MONEY_WORDS.search(frame.text) or _CLINIC_PAY.search(frame.text)):
         # a visit's facts with a question on something else ("pat flyttade in på vård och
         # omsorgsboende igår, måste jag skicka en vårdbegäran": walk-through, stop 34) is
         # answered without the note on registration and fees
@@ -4896,6 +4997,15 @@ def _other_organization_visit_answer(state, frame: Frame) -> ChatReply:
     lead = T.t(frame.lang, "org_own_visit_rules", org=frame.organization)
     reply.api["answer"] = lead + "\n\n" + reply.api["answer"]
     return reply
+
+
+#: Documenting a visit asked ("hur dokumenterar jag det?", "where do I chart it").
+_DOCUMENTING = re.compile(r"\bdokumenter\w*|\bjournalför\w*|\bhow\b.{0,25}\bdocument\b", re.I)
+#: A sentence on how a visit or a follow-up is recorded ("Uppföljningen journalförs under
+#: sökordet Vårdplanering i Treserva"), not any sentence holding "dokumenteras".
+_RECORDS_A_VISIT = re.compile(
+    r"(?:dokumenter|journalför|registrer)\w*[^.]{0,80}?(?:Treserva|Cosmic|\bVAS\b|sökord|journal)|"
+    r"(?:besök|uppföljning)\w*[^.]{0,60}?(?:dokumenter|journalför|registrer)\w*", re.I)
 
 
 def _registration_asked(text: str) -> bool:
@@ -5903,10 +6013,18 @@ _DISCHARGED_FROM = re.compile(
     r"home\s+(?:health\s+)?care|slutenvård\w*|sjukhus\w*|hospital\w*|lasarett\w*)", re.I)
 
 
+#: Home health care ended ("hur avslutar jag hemsjukvården", "avsluta hsv"), not its fee
+#: ("avsluta hsv-avgiften"): a discharge from it (walk-through RE8923, stop 48: "avsluta
+#: hemsjukvård" in the widget got the fee levels' "HSV-avgiften avslutas ej …").
+_HOME_CARE_ENDED = re.compile(r"\bavslut\w*\s+(?:\w+\s+){0,2}?(?:hemsjukvård\w*|k?hsv)\b(?!-?\s*avgift)|"
+                              r"\b(?:hemsjukvård\w*|k?hsv)\s+(?:\w+\s+){0,2}?avslut\w*", re.I)
+
+
 def _discharges(text: str) -> set[str]:
     """What ``text`` speaks of being discharged from: "home" care or "hospital"."""
-    return {"home" if re.match(r"hem|k?hsv|home", m.group("what"), re.I) else "hospital"
-            for m in _DISCHARGED_FROM.finditer(text)}
+    found = {"home" if re.match(r"hem|k?hsv|home", m.group("what"), re.I) else "hospital"
+             for m in _DISCHARGED_FROM.finditer(text)}
+    return found | {"home"} if _HOME_CARE_ENDED.search(text) else found
 
 
 #: The question that ends a message told as a story first: the last sentence, ending with a
@@ -5934,6 +6052,13 @@ def _other_discharge(text: str, passage: str) -> bool:
         # own sense ("Efter utskrivning övergår det medicinska ansvaret …" for "vem tar över
         # läkaransvaret när pat skrivs ut från sjukhuset": walk-through, stop 42, refused)
         said = {"hospital"}
+    if _discharges(text) == {"hospital"} and said == {"home"}:
+        # a discharge from hospital told, even in the story, and a passage on the discharge
+        # from home care only: the opposite procedure ("pat ska skrivas ut från sjukhuset på
+        # fredag, … hur går det till för att hon ska få hemsjukvård?" got "När beslut om
+        # utskrivning tas, skriver ansvarig legitimerad person en Vårdbegäran …": walk-through
+        # RE8923, stop 48)
+        return True
     return len(asked) == 1 and not asked & said
 
 
@@ -5959,6 +6084,17 @@ def _monthly_fee_for_a_visit(text: str, passage: str) -> bool:
                if _AMOUNT_WRITTEN.search(passage[x.start:x.end])]
     return bool(stating) and all(_MONTHLY.search(x) and not re.search(r"besök|visit", x, re.I)
                                  for x in stating)
+
+
+#: How or where something is documented asked ("hur dokumenterar jag det", "var journalförs
+#: uppföljningen", "where do I document it").
+_DOCUMENTATION_ASKED = re.compile(
+    r"\b(?:hur|var|vart|where|how)\b[^?.]{0,30}?\b(?:dokumenter\w*|journalför\w*|"
+    r"document(?:s|ed|ing)?\b|chart(?:s|ed|ing)?\b)", re.I)
+#: A passage saying how or where something is recorded.
+_SPEAKS_OF_RECORDING = re.compile(r"dokumenter\w*|journal\w*|registrer\w*|Treserva|Cosmic|"
+                                  r"\bVAS\b|sökord\w*|kontakttyp\w*|vårdtjänst\w*|"
+                                  r"informationsblad\w*|\bfält\w*", re.I)
 
 
 def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None) -> bool:
@@ -6029,6 +6165,11 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         # when something was introduced, asked of a passage without a year ("när infördes 500
         # kr ersättningen": stop 19's known miss, quoted the occasions of "Förutsättningar"
         # instead of "… infördes 2023-01-01" of "Bakgrund")
+        return True
+    if _DOCUMENTATION_ASKED.search(text) and not _SPEAKS_OF_RECORDING.search(passage):
+        # how or where something is documented, asked of a passage that records nothing
+        # ("gjorde hembesök hos 90-åring i ordinärt boende idag, hur dokumenterar jag det?"
+        # with the municipality picked quoted its enrolment criteria: own check, stop 48)
         return True
     if _RULELESS_CODE.search(text):  # a KVÅ/diagnosis code: "AV099", "XS009", not "H3"
         return not _HAS_CLASSIFIED_CODE.search(passage)
@@ -6435,10 +6576,12 @@ def _said_otherwise(kb, tokenizer, stem: str, held: set) -> bool:
                for terms in (tokenizer.tokenize(term, compounds=False) for term in group))
 
 
-def _no_answer(state, frame: Frame, nearby: bool = False, elsewhere=None) -> ChatReply:
+def _no_answer(state, frame: Frame, nearby: bool = False, elsewhere=None,
+               term_used: bool = False) -> ChatReply:
     """The routines do not cover the question: said so, with what they cover nearby (a
     section named, not quoted: a no_answer has no citations); ``elsewhere``: the passage of
-    another organization's routine that answers it."""
+    another organization's routine that answers it (``term_used``: it uses the word whose
+    meaning is asked, so it covers something of the question whatever else it shares)."""
     answer = T.t(frame.lang, "no_answer")
     if elsewhere is None and nearby:
         elsewhere = _covered_elsewhere(state, frame)
@@ -6458,7 +6601,8 @@ def _no_answer(state, frame: Frame, nearby: bool = False, elsewhere=None) -> Cha
                      org=frame.organization)
         elsewhere = None
         nearby = False
-    if elsewhere is not None and _covers_nothing(state.kb, frame.text, elsewhere):
+    if elsewhere is not None and not term_used \
+            and _covers_nothing(state.kb, frame.text, elsewhere):
         elsewhere = None
     if elsewhere is not None:
         # the organization picked has nothing on it, another one's routine has: said where
@@ -8272,6 +8416,49 @@ def _asked_without_the_case(state, frame: Frame) -> ChatReply | None:
     return None
 
 
+#: Who is responsible for, or pays for, a thing: the thing ("vem betalar hjälpmedel", "och
+#: vem ansvarar för läkemedlen?", "vem står egentligen för sjukresorna").
+_RESPONSIBLE_FOR = re.compile(
+    r"\b(?:vem|vilka|vilken)\b[^?.]{0,30}?\b(?:ansvarar|har\s+ansvar(?:et)?|betalar|bekostar|"
+    r"står|sköter|har\s+hand\s+om|tar\s+hand\s+om)\s+"
+    r"(?:(?:egentligen|faktiskt|då|nu)\s+)?(?:för\s+)?"
+    r"(?:de\s+|den\s+|det\s+|dess\s+|alla\s+|patientens\s+|pat(?:s|ens)?\s+|hennes\s+|"
+    r"hans\s+|deras\s+)?([^\W\d_]{4,})", re.I)
+
+
+def _responsibility_for_the_unnamed(kb, frame: Frame) -> bool:
+    """True when a Swedish question asks who is responsible for, or pays for, a thing that
+    the routines of the organization picked never name, in its words or the lexicon's: they
+    say nothing of it, whatever passage shares the rest ("vem betalar hjälpmedel, regionen
+    eller kommunen?" and "och vem ansvarar för läkemedlen?" with the municipality picked quoted
+    its background and its discharge: walk-through RE8923, stop 48)."""
+    if frame.lang != "sv" or not (frame.picked_organization and frame.organization):
+        # (only within the organization picked: over all the routines it refused a question
+        # of answer set C's held-out part that they answer, measured with the rule alone)
+        return False
+    m = _RESPONSIBLE_FOR.search(frame.text)
+    if m is None:
+        return False
+    tokenizer = _tokenizer_for(kb)
+    thing = m.group(1)
+    stems = set(tokenizer.tokenize(thing, compounds=False)) - S.FUNCTION_TERMS
+    if not stems or thing.casefold() in _FACT_FILLER:
+        return False
+    terms = kb.organization_terms(frame.organization)
+    named = S.question_terms(thing, tokenizer, kb.lexicon)
+    equivalents = set().union(*(others for _, others in named.groups)) if named.groups else set()
+    # (a compound whose every part the routines name is named: "hemsjukvårdspatienter" is
+    # "hemsjukvård" + "patient", and "vem har ansvaret för hemsjukvårdspatienter på natten i
+    # halland" was refused so)
+    parts = set(tokenizer.tokenize(thing)) - stems
+    if stems & terms or equivalents & terms or (parts and parts <= terms):
+        return False
+    # (nor a word the routines use in another form: "dokumentationen" of "dokumenteras", the
+    # first seven letters shared)
+    heads = {s[:7] for s in stems if len(s) >= 7}
+    return not any(t.startswith(h) for t in terms for h in heads)
+
+
 def _search_answer(state, frame: Frame) -> ChatReply:
     """The sentences of the best passage that answer the question, with their source."""
     kb, lang = state.kb, frame.lang
@@ -8290,6 +8477,8 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # a name only another organization's documents use ("Vad innebär Läkarmedverkan i
         # hemsjukvården?" with the municipality picked got its enrolment criteria: walk-
         # through, stop 25): not covered here, and said where it is
+        return _no_answer(state, frame, nearby=True)
+    if _responsibility_for_the_unnamed(kb, frame):
         return _no_answer(state, frame, nearby=True)
     day = _asked_day(frame)
     hits = _versions_in_force(kb, hits, day, ended_too=day != (frame.today or date.today())
@@ -8365,8 +8554,15 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # the meaning of a word only another organization's routines use, with one picked:
         # not covered here, and said where ("vad betyder vårdbegäran" with Region Halland
         # picked quoted a sentence on buses: walk-through, stop 43)
-        return _no_answer(state, frame, nearby=True,
-                          elsewhere=_covered_elsewhere(state, frame, holding_fact=False))
+        # (said where even when the other's passage supports the question little: "vad
+        # betyder planeringsfunktionen" with Region Halland picked pointed to its buses:
+        # walk-through RE8922, stop 48)
+        elsewhere = _covered_elsewhere(state, frame, holding_fact=False)
+        stems = set(tokenizer.tokenize(term, compounds=False))
+        using = next((h for h in kb.search(term, k=5) if h.meta.organization != frame.organization
+                      and stems <= set(tokenizer.tokenize(h.chunk.text, compounds=False))), None)
+        return _no_answer(state, frame, nearby=True, elsewhere=elsewhere or using,
+                          term_used=elsewhere is None and using is not None)
     bare = _BARE_ABBREVIATION.fullmatch(frame.text)
     if term is None and bare:
         # an abbreviation alone, which a passage spells out word by word ("SIP" in the widget:
@@ -8596,6 +8792,25 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # sjuksköterskorna i hemsjukvården", "who employs the nurses in home care" got the
         # table of home visits per staff category: known since stop 26)
         offered = [h for h in offered if not _is_table(h.chunk.text)]
+    if not offered and _discharges(frame.text) == {"home"}:
+        # the end of home care asked, and none of the top passages speaks of it: one further
+        # down that does ("men när hemsjukvården ska avslutas sen, vad gör jag då?" has the
+        # follow-up's section first and "Utskrivning från hemsjukvård" below the top five:
+        # walk-through RE8923, stop 48)
+        offered = [h for h in kb.search(text, k=10, organization=frame.organization)
+                   if _discharges(f"{h.chunk.section or ''} {h.chunk.text}") == {"home"}
+                   and is_supported(h, threshold, lang)
+                   and h in _answer_window([h], frame, kb)][:1]
+    if not offered and _DOCUMENTATION_ASKED.search(frame.text):
+        # how or where something is documented, and none of the top passages records
+        # anything: one further down that does (the registration's own section below the
+        # conditions), never a refusal while one is found
+        offered = [h for h in kb.search(text, k=10, organization=frame.organization)
+                   if _SPEAKS_OF_RECORDING.search(h.chunk.text)
+                   and not _lacks_asked_fact(frame.text, h.chunk.text,
+                                             _document_text(kb, h.meta.id))
+                   and is_supported(h, threshold, lang)
+                   and h in _answer_window([h], frame, kb)][:1]
     if not offered and _SINCE_WHEN.search(frame.text):
         # a date asked for, and no passage of the window holds one: the next best in force
         # that does: its background section, below the rule's own; or the best such passage
@@ -8687,6 +8902,15 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             beside = [c for c in [topic] + _section_neighbours(kb, frame.topic_passage[0], topic)
                       if _HAS_KRONOR.search(c.text)]
             offered = [replace(holder, chunk=beside[0])] if beside else []
+    if not offered and window and _asks_money(frame.text) \
+            and is_supported(window[0], threshold, lang) and window[0].meta.kind == "decision":
+        # an amount asked of a decision whose best passage is the part of a section before
+        # (or after) the one stating it: that one ("vad kostar hela hsu-satsningen?" found the
+        # first points of "Beslut HSU 2026-03-03", and its third, "… motsvarande 28,5 miljoner
+        # kronor", is the next passage: walk-through RE8921, stop 48, refused)
+        beside = [c for c in _section_neighbours(kb, window[0].meta.id, window[0].chunk)
+                  if _HAS_KRONOR.search(c.text)]
+        offered = [replace(window[0], chunk=beside[0])] if beside else []
     if not offered:
         # (a follow-up's amount, of the fee its topic names: "and how much is it in kronor"
         # after the fee levels)
