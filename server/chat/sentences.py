@@ -141,16 +141,14 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # how long something is valid: the line giving its validity ("Hur länge gäller
     # hemsjukvårdsöverenskommelsen?" got the agreement's bullet without "Giltighet
     # 2028-12-31": walk-through, stop 24)
-    # ("överenskommelsen om hemsjukvård gäller tom när", "när går överenskommelsen ut" got
-    # "I denna överenskommelse har kommunerna ansvar …", not "… förnyat för perioden 2021-2028"
-    # or "Giltighet 2028-12-31": walk-through RE8921, stop 48)
+    # ("överenskommelsen om hemsjukvård gäller tom när" got "I denna överenskommelse har
+    # kommunerna ansvar …", not "Giltighet 2028-12-31": walk-through RE8921, stop 48)
     "validity": (re.compile(r"\bhur länge gäller\b|\btill när gäller\b|\bgiltig\w*|"
                             r"\bgäller\s+(?:t\.?\s?o\.?\s?m\.?|till och med|till)\s+när\b|"
-                            r"\bnär\s+(?:går|löper)\b[^?.]{0,40}\but\b|\bupphör\w*|"
+                            r"\bupphör\w*|"
                             r"\bhow long (?:is|does|will)\b.*\b(?:valid|apply|run|last)\b|"
                             r"\bvalid until\b|\bexpir\w*|\bruns? (?:out|until)\b", re.I),
                  re.compile(r"\bgiltig\w*|\bgäller (?:till|t\.?\s?o\.?\s?m\.?)\b|"
-                            r"\bperioden\s+\d{4}\s*[-–]\s*\d{4}\b|"
                             r"\bvalid (?:until|to)\b", re.I)),
     # what something is for: the sentence saying its purpose ("what is the extra 500 kr
     # for?": stop 25, got "… infördes 2023-01-01" beside "… har till syfte att öka äldres

@@ -3727,7 +3727,8 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
         # ("från när gäller utvidgningen av läkarmedverkan" got the Cosmic routine's: stop 24)
         return (_extended_lmv(state, frame, conv)
                 # ("does the new compensation replace the 500 kr" is the notice's: stop 24)
-                or (_NEW_PAY.search(frame.text) and _notice_statement(state, frame, today))
+                or ((_NEW_PAY.search(frame.text) or frame.topic_document is not None)
+                    and _notice_statement(state, frame, today))
                 or _version_answer(state, frame, today, conv))
     if frame.kind == OUT_OF_SCOPE:
         # ("how long does lakarmedverkan support last" names the rule: walk-through, stop 20)
@@ -4957,6 +4958,10 @@ def _unknown_organization_answer(state, frame: Frame) -> ChatReply:
                      conversation=None)
 
 
+#: The search for an organization's own home care fee, in its routines' words.
+_HOME_CARE_FEE_QUERY = "vad kostar hemsjukvården för patienten, avgift för hemsjukvård"
+
+
 def _other_organization_visit_answer(state, frame: Frame) -> ChatReply:
     """A visit question about an organization whose routines hold no registration rules
     (the Västra Götaland municipality, a content owner's region): Region Halland's rules do
@@ -4977,6 +4982,19 @@ def _other_organization_visit_answer(state, frame: Frame) -> ChatReply:
         # "gjorde hembesök hos 90-åring …, hur dokumenterar jag det?" its criteria: own check,
         # stop 48)
         reply = _visit_matters_answer(state, frame) or _no_answer(state, frame)
+    if not (recording or _DOCTOR_NAMED.search(frame.text) or _CLINIC_PAY.search(frame.text)
+            or frame.stated.get("performed_by") == "lakare") and MONEY_WORDS.search(frame.text):
+        # what the organization's own home care costs, in a story naming no physician ("Har
+        # en dam, 91 år, bor i eget hus … DSK på vc vill att vi tar över provtagning … Hur gör
+        # vi och vad kostar det för henne?" with the municipality picked was told its routines
+        # describe no physician's visit: walk-through RE8923, stop 48): its fee as its routine
+        # describes it
+        if reply.api["kind"] == "no_answer":
+            reply = _fee_without_amount(
+                state, frame, state.kb.search(_HOME_CARE_FEE_QUERY, k=5,
+                                              organization=frame.organization),
+                frame.text, _tokenizer_for(state.kb)) or reply
+        return reply
     if not (recording or MONEY_WORDS.search(frame.text) or _CLINIC_PAY.search(frame.text)):
         # a visit's facts with a question on something else ("pat flyttade in på vård och
         # omsorgsboende igår, måste jag skicka en vårdbegäran": walk-through, stop 34) is
@@ -6907,6 +6925,7 @@ _PER_RESIDENTS = re.compile(r"\bper \d+ boende\b|\bschablon\w*|\bper (?:10|ten) 
 _SABO_PAY = re.compile(r"säbo-?(?:ersättning|uppdrag)\w*|\bersättning\w* för (?:uppdraget )?säbo\b|"
                        r"\bsäbo-?avtal\w*|\bnursing home (?:assignment|agreement|contract)|"
                        + _PER_RESIDENTS.pattern, re.I)
+_SABO_NAMED = re.compile(r"\bsäbo\w*|\bsärskil(?:t|da) boende\w*", re.I)
 # The targeted visits' compensation rule ("Ersättning utgår med 500 kr per hemsjukvårdsbesök").
 _VISIT_PAY_RULE = re.compile(r"ersättning utgår med \d+ kr per hemsjukvårdsbesök", re.I)
 # Other compensations: the SäBo assignment and its agreement (HSU decision), the patient's fee.
@@ -7014,8 +7033,13 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
     # rule's "infördes 2023-01-01": walk-through, stop 24)
     new_pay = bool(_NEW_PAY.search(text) or (_DECISION_NAMED.search(text)
                                              and _PAY_PER_VISIT.search(text)))
+    # (or right after an answer quoting the decision: "när träder det i kraft" after "Vad
+    # innebär HSU-beslutet 2026-03-03?" got the Cosmic routine's start: walk-through RE8922,
+    # stop 48)
+    topic_decision = frame.topic_document is not None and state.rules is not None and any(
+        t.document_id == frame.topic_document for t in getattr(state.rules, "notices", ()) or ())
     start = bool(_ASKS_START.search(text) and (new_pay or (
-        frame.topic_notice and len(text.split()) <= 8)))
+        (frame.topic_notice or topic_decision) and len(text.split()) <= 8)))
     # whether it replaces the 500 kr, which the documents do not say either ("Ersätter den
     # nya ersättningen de 500 kronorna för riktade besök?" got decision items quoted as if
     # they answered: walk-through, stop 24)
@@ -8783,6 +8807,11 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             # covered; never another amount: "hur mycket i kronor blir det per 10 boende"
             # quoted the decision's 28,5 miljoner kronor: walk-through, stop 34)
             window = [h for h in window if _PER_RESIDENTS.search(h.chunk.text)] or window
+        elif _asks_money(frame.text):
+            # (its amount in kronor asked: the passages on the SäBo assignment, never the whole
+            # venture's 28,5 miljoner kronor, which names no SäBo: "hur mycket i kronor får vc
+            # för säbo-uppdraget?": walk-through RE8922, stop 48)
+            window = [h for h in window if _SABO_NAMED.search(h.chunk.text)] or window
     # (the message's own words: the heading a follow-up is searched with may hold a year)
     offered = [h for h in window
                if not _lacks_asked_fact(_without_its_period(frame, h), h.chunk.text,
@@ -8903,6 +8932,8 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                       if _HAS_KRONOR.search(c.text)]
             offered = [replace(holder, chunk=beside[0])] if beside else []
     if not offered and window and _asks_money(frame.text) \
+            and (_COMMITTEE_NAMED.search(frame.text) or _VENTURE.search(frame.text)) \
+            and not _SABO_PAY.search(frame.text) \
             and is_supported(window[0], threshold, lang) and window[0].meta.kind == "decision":
         # an amount asked of a decision whose best passage is the part of a section before
         # (or after) the one stating it: that one ("vad kostar hela hsu-satsningen?" found the
@@ -9215,6 +9246,16 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # repeated the sentence holding the word as if it were the meaning)
         notes.append(T.t(lang, "term_not_defined", term=term))
         shown = notes[-1] + "\n" + shown
+    if cell is None and _asks_money(frame.text) and _HAS_KRONOR.search(quote) \
+            and not _SABO_NAMED.search(quote) \
+            and (_SABO_PAY.search(frame.text)
+                 # (or a follow-up of the SäBo assignment's passage: "hur mycket i kronor"
+                 # after "säbo-uppdraget då")
+                 or (frame.search_text and _SABO_NAMED.search(frame.search_text))):
+        # the SäBo assignment's amount asked, and the sentence quoted gives another amount (the
+        # whole venture's "… motsvarande 28,5 miljoner kronor" for "hur mycket i kronor får vc
+        # för säbo-uppdraget?": walk-through RE8922, stop 48): the routines give none
+        return _no_answer(state, frame, nearby=True)
     if cell is None and _asks_money(frame.text) and not (
             _HAS_KRONOR.search(quote) or _FREE.search(quote)
             or (_HAS_SHARE.search(quote) and _CHANGE_OF_MONEY.search(frame.text))):
