@@ -83,6 +83,9 @@ class Conversation:
     #: up one that did) while another was picked: a follow-up naming none is answered from it
     #: too (``service._scope_followed_up``).
     named_scope: str | None = None
+    #: The person wrote a date month first that can be read no other way ("11/28"): their
+    #: later dates with a slash are read month first too ("12/1" is 1 December).
+    month_first: bool = False
 
     def to_json(self) -> dict:
         """The stored form: only allowed fact names, never message text."""
@@ -104,6 +107,7 @@ class Conversation:
             "visit_index": self.visit_index,
             "question": _question_or_none(self.question),
             "named_scope": self.named_scope,
+            "month_first": self.month_first,
             "told": None if self.told is None else
             {k: v for k, v in self.told.items() if k in _ALLOWED_KEYS},
         }
@@ -190,6 +194,7 @@ def conversation_from_json(data, conversation_id: str) -> Conversation | None:
         organization=_organization_or_none(data.get("organization")),
         question=_question_or_none(data.get("question")),
         named_scope=_organization_or_none(data.get("named_scope")),
+        month_first=data.get("month_first") is True,
         told=_facts_or_none(data.get("told")),
         **_visits_or_none(data.get("visits"), data.get("visit_index")))
 
@@ -269,6 +274,8 @@ def _topic_or_none(value) -> dict | None:
             topic["visit_facts"] = True
         if value.get("rule_statement") is True:  # the last answer stated a visit rule
             topic["rule_statement"] = True
+        if value.get("offered_visit") is True:  # the last answer offered to check a visit
+            topic["offered_visit"] = True
         rows = value.get("rows")
         if isinstance(rows, list) and 0 < len(rows) <= 20 and all(
                 type(r) is int and 0 <= r < 100 for r in rows):

@@ -11,6 +11,7 @@ A personnummer in the text is turned into a birth date at once by the caller
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -639,6 +640,19 @@ _US_ORDER = re.compile(r"\b(?:US|U\.S\.|american)\s+(?:format|date|style|order|w
                        re.I)
 
 
+#: The conversation's dates are written month first (``Conversation.month_first``), set by
+#: the chat for the message it reads.
+MONTH_FIRST: ContextVar[bool] = ContextVar("month_first", default=False)
+#: A date with a slash that can only be month first ("11/28", "12/31/2026").
+_MONTH_FIRST_ONLY = re.compile(r"(?<![\d/.-])(0?[1-9]|1[0-2])/(1[3-9]|2\d|3[01])(?:/(?:\d{2}|\d{4}))?"
+                               r"(?![\d/])")
+
+
+def writes_month_first(text: str) -> bool:
+    """Whether ``text`` holds a date that can only be read month first ("discharged 11/28")."""
+    return _MONTH_FIRST_ONLY.search(text) is not None
+
+
 def _month_first(text: str, m: re.Match) -> bool:
     """Whether the day/month date ``m`` (day, month as written in its groups 1 and 3) is meant
     month first: the message says so ("11/3/2026 (that's November 3rd, US format)", "4/2/2025 -
@@ -647,7 +661,9 @@ def _month_first(text: str, m: re.Match) -> bool:
     first, second = int(m.group(1)), int(m.group(3))
     if not (1 <= first <= 12 and 1 <= second <= 31) or first == second:
         return False
-    if _US_ORDER.search(text):
+    if _US_ORDER.search(text) or MONTH_FIRST.get():
+        # (or earlier in the conversation: "actually discharge was 12/1" after "discharged
+        # 11/28" was read 12 January, eleven months back: walk-through RE8924, stop 48)
         return True
     for pattern, month_group, day_group in ((_WRITTEN_DATE_EN, 1, 2), (_WRITTEN_DATE, 2, 1)):
         for w in pattern.finditer(text):
@@ -1022,6 +1038,10 @@ def _weekday_of(m: re.Match, today: date) -> date | None:
 
 _AGE_PATTERNS = [
     re.compile(r"\b(\d{1,3})\s*-?\s*åri(?:g|ga|gt)\b", re.I),  # 87-årig, 87-åriga
+    # a correction of the age, the number first: "nej 90 var det", "no 90 it was" (walk-through
+    # RE8924, stop 48, refused)
+    re.compile(r"^\W*(?:(?:nej|nä|näe|no|nope|sorry|förlåt|oj|oops)\W+)+(\d{2,3})\s+(?:år\s+)?"
+               r"(?:var det|va det|är det|was it|it was|it is)\b(?!\s+(?:inte|not))", re.I),
     # 87-åring, 87-åringen; not "hälsosamtal för 40-åringar", a group (re-check, stop 22:
     # the widget noted a patient of 40 and asked how the visit is registered)
     re.compile(r"\b(\d{1,3})\s*-?\s*åring(?!ar)\w*", re.I),

@@ -274,6 +274,18 @@ def lies_in_halland(organization: str) -> bool:
         and bool(_KNOWN["Halland"].search(organization))
 
 
+#: A place named as where someone else lives, or where the patient comes from, not whose
+#: routines are asked: "dottern hjälper till men bor i Borås" (walk-through RE8926, stop 48:
+#: "Kunskapsbasen innehåller inga rutiner från Borås" for a municipality nurse's story),
+#: "pat flyttar från kungsbacka till oss".
+_ELSEWHERE_BEFORE = re.compile(
+    r"\b(?:dotter|dottern|döttrar\w*|son|sonen|söner\w*|anhörig\w*|make|maken|maka|makan|"
+    r"fru|frun|barn|barnen|barnbarn\w*|syster\w*|bror|brodern|släkt\w*|daughter|son|wife|"
+    r"husband|family|relatives?)\b[^.!?]{0,40}\b(?:bor|lives?)\s+(?:i|på|in)\s+$|"
+    r"\bflytt\w*\s+(?:hit\s+)?från\s+$|\bmoving\s+(?:here\s+)?from\s+$|\bmoved\s+from\s+$",
+    re.I)
+
+
 def find_organization(text: str, organizations: list[str]) -> Mention | None:
     """The organization ``text`` is about, or None when it names none.
 
@@ -292,14 +304,16 @@ def find_organization(text: str, organizations: list[str]) -> Mention | None:
     # a denied one is not the one asked about ("jag jobbar i västra götaland inte halland"),
     # and the user's own place beats a word echoed from an answer ("hallandsjouren? vi är ju
     # i västra götaland": walk-through, stop 23, got Halland's night duty twice)
-    kept = [n for n in named if not _DENIED_BEFORE.search(text[:n[0]])]
+    kept = [n for n in named if not _DENIED_BEFORE.search(text[:n[0]])
+            and not _ELSEWHERE_BEFORE.search(text[:n[0]])]
     own = [n for n in kept if _OWN_BEFORE.search(text[:n[0]])]
     for start, _, key, catalog in own[:1] or kept[:1]:
         known = catalog or _known_name(key, organizations)
         if known is not None:
             return Mention(known, known, own=bool(own))
         return Mention(key, None, own=bool(own))
-    m = _OTHER_NAMED.search(text)
+    m = next((m for m in _OTHER_NAMED.finditer(text)
+              if not _ELSEWHERE_BEFORE.search(text[:m.start()])), None)
     if m:
         if m.group(0).casefold() == "takecare":  # Region Stockholm's journal system
             return Mention("Region Stockholm", None)
@@ -313,6 +327,8 @@ def find_organization(text: str, organizations: list[str]) -> Mention | None:
                                None)
         return Mention(_display(name, m.group(0)), None)
     for m in _OTHER_SHAPE.finditer(text):
+        if _ELSEWHERE_BEFORE.search(text[:m.start()]):
+            continue
         name = next(g for g in m.groups() if g)
         if any(k.casefold() in name.casefold() for k in _KNOWN) or _MATTER_WORD.search(name):
             # (a matter before "kommun" is no place: "avgift hemsjukvård kommun" in the widget

@@ -32,7 +32,8 @@ from server.chat.facts import (AHEAD_WORDS, DISCHARGE_WORDS, age_at_the_visit, a
                                 age_today,
                                 days_from_the_visit, extract_facts, extract_visit_date,
                                 FOLLOWUP_DONE, followup_day,
-                                has_unreadable_date, home_said_only,
+                                has_unreadable_date, home_said_only, MONTH_FIRST,
+                                writes_month_first,
                                 merge_facts, month_alone, month_named, month_number,
                                months_of_a_period, other_patient, period_span,
                                 period_words, possible_ages, vague_date, without_age_today,
@@ -506,6 +507,19 @@ _PNR_MASK = "[personnummer]"
 def respond(state, message: object, conversation_id: str | None, today: date,
             organization: str | None = None, client: str | None = None, *,
             keep_thread: bool = False) -> ChatReply:
+    """``_respond`` with the conversation's way of writing dates (``Conversation.month_first``)
+    in force while its message is read."""
+    token = MONTH_FIRST.set(False)  # (set by ``_respond`` once the conversation is read)
+    try:
+        return _respond(state, message, conversation_id, today, organization, client,
+                        keep_thread=keep_thread)
+    finally:
+        MONTH_FIRST.reset(token)
+
+
+def _respond(state, message: object, conversation_id: str | None, today: date,
+             organization: str | None = None, client: str | None = None, *,
+             keep_thread: bool = False) -> ChatReply:
     """Answer one message in a conversation: understand it (facts, organization, a reply to
     the pending question, the kind of question), decide which part answers (rules, a date
     rule, the catalog, search), compose the answer.
@@ -522,6 +536,7 @@ def respond(state, message: object, conversation_id: str | None, today: date,
                                             "börja ett nytt samtal.")
     store = state.conversations
     conv = store.get(conversation_id) if conversation_id else None
+    MONTH_FIRST.set(bool(conv is not None and conv.month_first))
     restarted = bool(conversation_id) and conv is None
     if conv is None:
         _admit_new_conversation(state, client, text)
@@ -1050,6 +1065,8 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
     """What every answer ends with: the conversation's topic and thread kept, the API's
     fields filled in, an unanswered question recorded for the report, the conversation saved."""
     previous = conv.question if conv.turns else None  # (for the report, before it is replaced)
+    if writes_month_first(asked_text):
+        conv.month_first = True  # (its later dates with a slash are read month first)
     if conv.visits and conv.visit_index is not None and frame.kind == VISIT:
         conv.visits[conv.visit_index] = dict(conv.facts)  # (the visit named, as amended)
     kept_visit = frame.kind in (OUT_OF_SCOPE, SEARCH_KIND) \
@@ -1087,7 +1104,8 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
     if frame.other_named and frame.other_named[0] == frame.organization \
             and reply.api.get("kind") in (SEARCH, VERSION, RULES, CLARIFY):
         conv.named_scope = frame.organization  # (named against the one picked, or followed)
-    elif not kept_visit:
+    elif not kept_visit and reply.question != T.t(lang, "describe_visit"):
+        # (the visit asked for after an offer keeps the organization the offer came from)
         conv.named_scope = None
     if conv.topic is not None and reply.table_rows:
         conv.topic["rows"] = list(reply.table_rows)  # positions in the table, never words
@@ -1116,6 +1134,9 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
         # the occasion the question was about, for a follow-up naming it "det" ("is it paid
         # extra?" after "what is brytpunktssamtal")
         conv.topic["occasion"] = frame.stated["occasion"]
+    if conv.topic is not None and T.t(lang, "offer_visit_check") in reply.api.get("answer", ""):
+        # the offer to check a visit, for a "ja" taking it up
+        conv.topic["offered_visit"] = True
     if conv.topic is not None and reply.api.get("kind") == SEARCH and frame.kind != VISIT \
             and T.t(lang, "offer_visit_check") in reply.api.get("answer", "") \
             and any(k in frame.stated for k in _PATIENT_FACTS) \
@@ -1328,6 +1349,14 @@ _APPLIES_TO_A_MATTER = re.compile(r"\bvad gäller\s+(?:för|vid|om|kring|när|p�
                                   r"(?!(?:den|det|dem|dessa|denna|detta)\b)\w{3,}|"
                                   r"\bwhat (?:applies|is the rule)\s+(?:to|for|on|at|when)\s+"
                                   r"(?!(?:it|that|this|them)\b)\w{3,}", re.I)
+#: Whom a routine or the care covers: "gäller rutinen för barn också", "gäller det även
+#: yngre", "does the routine apply to children".
+_APPLIES_TO_WHOM = re.compile(
+    r"\bgäller\b[^?.]{0,25}?\b(?:för|även|också|bara|endast)\s+(?:för\s+)?(?:alla\s+)?"
+    r"(?:barn\w*|unga|ungdom\w*|yngre|vuxna|äldre|personer|patienter|pat|dementa|lss\w*|"
+    r"alla åldrar|\d+-åring\w*)\b|"
+    r"\bapply\b[^?.]{0,25}?\bto\s+(?:all\s+)?(?:children|kids|young|adults|younger|older|"
+    r"people|patients)\b", re.I)
 #: What a routine says (or said) about a matter: "vad sa vas-rutinen om patientavgiften",
 #: "what does the cosmic routine say about the fee".
 _SAID_ABOUT = re.compile(r"\bvad (?:sa|säger|sade|stod|står)\b[^?.]{0,40}?\bom\b|"
@@ -1936,6 +1965,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # why or when the version just answered came, asked alone ("varför byttes den ut",
         # "när": walk-through, stop 39, refused as out of scope): the catalog's note on it
         frame.kind = VERSION
+    if frame.kind == VERSION and _APPLIES_TO_WHOM.search(text) and not stated \
+            and not (SYSTEM_WORDS.search(text) or _CHANGE_ASKED.search(text)
+                     or _YEAR.search(text)):
+        # whom a routine covers is what it says of them, not whether it is in force ("gäller
+        # rutinen för barn också" got its validity: walk-through RE8926, stop 48; "Patienter
+        # med behov av hemsjukvård över tid, oavsett ålder eller diagnos" answers it)
+        frame.kind = SEARCH_KIND
     if frame.kind == VERSION and _APPLIES_TO_A_MATTER.search(text) \
             and not (_NAMES_A_DOCUMENT.search(text) or SYSTEM_WORDS.search(text)
                      or _CHANGE_ASKED.search(text)):
@@ -3006,8 +3042,12 @@ def _another_passage_holding(kb, text: str, conv: Conversation) -> str | None:
             # (a word of the text, or the first part of one: "korttid" of "korttidsboende";
             # never a part inside a word, "skriv" of "utskrivning": "skrivs hon in hos oss då"
             # after the leave from hospital was sent to the discharge from home care)
+            # (a short stem only whole: "hjälp" of "hjälpa till" is no "hjälpmedel", "hur länge
+            # kan dom hjälpa till efter utskrivning" after Läkarmedverkan was sent to "Digifysisk
+            # vård": walk-through RE8925, stop 48)
             words = set(tokenize(other.text, compounds=False))
-            found = sum(any(w.startswith(a) for w in words) for a in asked)
+            found = sum(any(w == a or (len(a) >= 6 and w.startswith(a)) for w in words)
+                        for a in asked)
             if found:
                 holding[other.section] = max(holding.get(other.section, 0), found)
     if not holding:
@@ -3089,6 +3129,17 @@ def _own_organization_told(state, text: str) -> str | None:
     return mention.known if only_a_place(_ASIDE.sub(" ", text), orgs) else None
 
 
+#: A yes taking up an offer ("ja", "ja tack", "gärna", "yes please", "ok").
+_TAKES_IT_UP = re.compile(r"^\W*(?:ja|japp|jo|gärna|absolut|yes|yeah|yep|sure|please|ok|okej|"
+                          r"javisst|visst)\b(?:\s*(?:tack|gärna|please|thanks|då|det|visst))*\W*$",
+                          re.I)
+#: The asker's own organization said ("hos oss", "för oss", "vår kommun", "for us", "our
+#: patients").
+_OURS = re.compile(r"\b(?:hos|för|på|i|till)\s+oss\b|\bvår(?:a|t)?\s+(?:kommun\w*|pat\w*|"
+                   r"region\w*|organisation\w*|verksamhet\w*|boende\w*)|\b(?:for|with|at)\s+us\b|"
+                   r"\bour\s+(?:municipality|patients?|region|organi[sz]ation|place)\b", re.I)
+
+
 def _scope_followed_up(state, conv: Conversation, text: str,
                        picked: date | None = None) -> str | None:
     """The organization the last question named as its scope (none being picked), for a
@@ -3108,11 +3159,25 @@ def _scope_followed_up(state, conv: Conversation, text: str,
     if not scope or kb is None or scope not in kb.organizations() \
             or find_organization(text, kb.organizations()) is not None:
         return None
+    if picked is not None and _OURS.search(text):
+        # the asker's own, the organization picked, named against the one followed ("och hos
+        # oss?" after Hallandsjouren with the municipality picked told its nurse that
+        # Hallandsjouren covers her patients; "gäller det hos oss med?" after Halland's fee got
+        # its Cosmic registration: walk-through RE8926, stop 48)
+        return None
     follows = _FOLLOWS_ON.match(text) or _WHAT_IF.match(text) or (
         len(text.split()) <= FOLLOW_UP_WORDS and _POINTS_BACK.search(text)) or (
         picked is not None and (
             conv.pending is not None and read_reply(conv.pending, text, picked) is not None
-            or scope == HALLAND and _asks_of_a_visit(text)))
+            or scope == HALLAND and (
+                _asks_of_a_visit(text)
+                # (or a visit told after Halland's answer: "typ igår, hon e 85 å bor på säbo,
+                # dr kom efter utskrivning från sjukhuset" after its fee, with the municipality
+                # picked, was refused: walk-through RE8926, stop 48)
+                or len(set(extract_facts(text, picked).stated()) & _VISIT_FACT_KEYS) >= 3
+                # (and a fact of the visit just answered: "85 fyllda alltså, inte 84")
+                or (conv.last_kind == VISIT and _has_visit(conv.facts)
+                    and set(extract_facts(text, picked).stated()) & _VISIT_FACT_KEYS))))
     return scope if follows else None
 
 
@@ -3694,6 +3759,14 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
         return _where_said_answer(state, frame, conv)
     if frame.means_it:
         return _means_it_answer(state, frame, conv)
+    if (conv.topic or {}).get("offered_visit") and not frame.stated \
+            and len(frame.text.split()) <= 4 and _TAKES_IT_UP.match(frame.text):
+        # "ja" to the offer to check a visit: what to tell of it (walk-through RE8926, stop 48:
+        # refused as a question the routines do not cover)
+        question = T.t(lang, "describe_visit")
+        return ChatReply(api={"kind": CLARIFY, "answer": question, "decision": None,
+                              "citations": [], "passages": []},
+                         conversation=conv, question=question)
     if _LONGER_ASKED.search(frame.text) and len(frame.text.split()) <= 12 \
             and not frame.stated and _topic_is_lakarmedverkan(state.kb, conv):
         # a longer time asked after Läkarmedverkan's days: its extension ("och om pat behöver
@@ -3727,8 +3800,7 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
         # ("från när gäller utvidgningen av läkarmedverkan" got the Cosmic routine's: stop 24)
         return (_extended_lmv(state, frame, conv)
                 # ("does the new compensation replace the 500 kr" is the notice's: stop 24)
-                or ((_NEW_PAY.search(frame.text) or frame.topic_document is not None)
-                    and _notice_statement(state, frame, today))
+                or (_NEW_PAY.search(frame.text) and _notice_statement(state, frame, today))
                 or _version_answer(state, frame, today, conv))
     if frame.kind == OUT_OF_SCOPE:
         # ("how long does lakarmedverkan support last" names the rule: walk-through, stop 20)
@@ -3752,6 +3824,7 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
                     and _fee_without_amount(state, frame, frame.hits[:5], frame.text,
                                             _tokenizer_for(state.kb)))
                 or _decisions_amount(state, frame)
+                or _role_answer(state, frame)
                 or _no_answer(state, frame, nearby=True))
     # (how long Läkarmedverkan lasts before the rules' "can it count": "läkarmedverkan hur
     # länge efter utskrivning fr HS, kan det förlängas" got its 500 kr exclusion: walk-
@@ -4947,6 +5020,33 @@ def _decisions_amount(state, frame: Frame) -> ChatReply | None:
     return reply
 
 
+#: What a named function or service does ("vad gör planeringsfunktionen", "what does PKT
+#: do").
+_ROLE_ASKED = re.compile(r"^\W*(?:(?:och|men|ok|okej)\W+)*(?:vad|va)\s+gör\s+(?:en\s+|ett\s+)?"
+                         r"([^\W\d_]{3,})\s*(?:då|egentligen)?\W*$|"
+                         r"^\W*what\s+does\s+(?:the\s+|a\s+)?([^\W\d_]{3,})\s+do\W*$", re.I)
+
+
+def _role_answer(state, frame: Frame) -> ChatReply | None:
+    """What a function the routines name does, asked in so many words, answered from the
+    passages naming it even when the router reads the question as out of scope ("vad gör
+    planeringsfunktionen" with the municipality picked was refused, "vad betyder …" answered:
+    walk-through RE8925, stop 48); None when no supported passage names it."""
+    m = _ROLE_ASKED.match(frame.text)
+    if m is None or state.kb is None:
+        return None
+    tokenizer = _tokenizer_for(state.kb)
+    stems = set(tokenizer.tokenize(m.group(1) or m.group(2), compounds=False))
+    threshold = state.kb.no_answer_threshold_for(frame.lang)
+    hits = [h for h in state.kb.search(frame.text, k=5, organization=frame.organization)
+            if stems and stems <= set(tokenizer.tokenize(h.chunk.text, compounds=False))
+            and is_supported(h, threshold, frame.lang)]
+    if not hits:
+        return None
+    reply = _search_answer(state, replace(frame, kind=SEARCH_KIND, hits=hits))
+    return reply if reply.api.get("kind") == SEARCH else None
+
+
 def _unknown_organization_answer(state, frame: Frame) -> ChatReply:
     """A question about an organization the knowledge base holds no routines from: said
     plainly, with the organizations it does hold; never another organization's rules."""
@@ -4994,6 +5094,12 @@ def _other_organization_visit_answer(state, frame: Frame) -> ChatReply:
                 state, frame, state.kb.search(_HOME_CARE_FEE_QUERY, k=5,
                                               organization=frame.organization),
                 frame.text, _tokenizer_for(state.kb)) or reply
+        if _VISIT_WORD.search(frame.text) or _AMOUNT_NAMED.search(frame.text):
+            # (a home visit told, or Halland's amount named: said that Region Halland's rules
+            # do not hold there: "… gjorde ett hembesök igår hos en 90-åring, ska patienten
+            # betala 200 kr?", issue 9)
+            reply.api["answer"] = T.t(frame.lang, "org_own_visit_rules",
+                                      org=frame.organization) + "\n\n" + reply.api["answer"]
         return reply
     if not (recording or MONEY_WORDS.search(frame.text) or _CLINIC_PAY.search(frame.text)):
         # a visit's facts with a question on something else ("pat flyttade in på vård och
@@ -7033,13 +7139,8 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
     # rule's "infördes 2023-01-01": walk-through, stop 24)
     new_pay = bool(_NEW_PAY.search(text) or (_DECISION_NAMED.search(text)
                                              and _PAY_PER_VISIT.search(text)))
-    # (or right after an answer quoting the decision: "när träder det i kraft" after "Vad
-    # innebär HSU-beslutet 2026-03-03?" got the Cosmic routine's start: walk-through RE8922,
-    # stop 48)
-    topic_decision = frame.topic_document is not None and state.rules is not None and any(
-        t.document_id == frame.topic_document for t in getattr(state.rules, "notices", ()) or ())
     start = bool(_ASKS_START.search(text) and (new_pay or (
-        (frame.topic_notice or topic_decision) and len(text.split()) <= 8)))
+        frame.topic_notice and len(text.split()) <= 8)))
     # whether it replaces the 500 kr, which the documents do not say either ("Ersätter den
     # nya ersättningen de 500 kronorna för riktade besök?" got decision items quoted as if
     # they answered: walk-through, stop 24)
@@ -8024,6 +8125,9 @@ def _defines(quote: str, term: str) -> bool:
                        for w in term.split()) if " " in term.strip() else re.escape(term)
     return bool(re.search(
         rf"\bmed\s+{t}\w*\s+(?:avses|menas)|"
+        # ("… via så kallade enstaka hembesök": walk-through RE8925, stop 48, said to be no
+        # explanation of "enstaka hembesök")
+        rf"\b(?:så\s+kallade?|så\s+kallat|s\.\s?k\.|sk)\s+{t}|"
         rf"(?:^|[.:;!?]\s+)[-•]?\s*(?:(?:en|ett)\s+)?{t}\w*\s*(?:\([^)]*\)\s*)?,?\s*"
         # ("Inskrivning i hemsjukvård sker när patienten har ett varaktigt behov …": walk-
         # through, stop 40, "vad betyder inskrivning i hemsjukvården" after an introduction
@@ -8677,6 +8781,17 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # the report's background on Läkarmedverkan got "Sedan januari 2021 är verksamheten
         # permanentad", not the decision's "… i upp till 14 dagar, med möjlighet till
         # förlängning": walk-through, stop 36)
+        # (nor when the question asks a kind of answer, a duration or a date, that none of
+        # that document's passages gives and another's does: "hur länge kan dom hjälpa till
+        # efter utskrivning" after "vad är läkarmedverkan för nåt" stayed with the report and
+        # quoted its digital care's "hjälpmedel" four turns running: walk-through RE8925,
+        # stop 48)
+        asked_kind = S.question_terms(_without_topic(kb, frame, text), tokenizer, kb.lexicon)
+        if asked_kind.cues and same and not any(_kind_given_by(asked_kind, h.chunk.text)
+                                                for h in same) \
+                and any(_kind_given_by(asked_kind, h.chunk.text) for h in hits[:5]
+                        if h.meta.id != frame.topic_document):
+            same = []
         if same and max(h.support for h in same) >= hits[0].support - STAY_MARGIN:
             window = _answer_window(same, frame) or window
     if ALL_ROWS.search(frame.text) and not any(parse_table(h.chunk.text) for h in window):

@@ -187,6 +187,10 @@ TEXTS = {
         "lmv_offer": "Ange utskrivningsdatumet, så räknar jag ut till och med vilken dag stödet "
                      "gäller.",
         "lmv_counted": "Efter utskrivningen {discharge} gäller de {days} dagarna till och med {until}.",
+        "describe_visit": "Beskriv besöket: vilket datum det gjordes, patientens ålder, om "
+                          "patienten bor på särskilt boende (SäBo) eller i ordinärt boende och "
+                          "vad besöket gällde (utskrivning från slutenvård, inskrivning, "
+                          "brytpunktssamtal eller något annat).",
         "offer_visit_check": "Vill du veta vad som gäller för ett visst besök? Beskriv det "
                              "(datum, patientens ålder, boende och vad besöket gällde), så "
                              "svarar jag med registrering, avgift och ersättning.",
@@ -466,6 +470,10 @@ TEXTS = {
                       "days after the discharge:",
         "lmv_offer": "Give the discharge date and I will work out the last day of the support.",
         "lmv_counted": "After the discharge on {discharge} the {days} days run until {until} inclusive.",
+        "describe_visit": "Describe the visit: the date it was made, the patient's age, whether "
+                          "the patient lives in a nursing home (SäBo) or in ordinary housing and "
+                          "what the visit was about (discharge from hospital, enrolment, an "
+                          "end-of-life conversation or something else).",
         "offer_visit_check": "Want to know what applies to one visit? Describe it (date, the "
                              "patient's age, housing and what the visit was about) and I will "
                              "answer with the registration, fee and compensation.",

@@ -355,6 +355,10 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
     if not named and topic_document in by_id and (
             _DEICTIC.search(text)
             or (len(text.split()) <= FOLLOW_UP_WORDS and not _LIST.search(text))
+            # (or a few more words pointing back: "när träder det i kraft" after the HSU
+            # decision got the Cosmic routine's start: walk-through RE8922, stop 48)
+            or (len(text.split()) <= FOLLOW_UP_WORDS + 2 and _POINTS_BACK.search(text)
+                and not _LIST.search(text))
             # "och kriterierna för 500 kr, ändrades de?" after the VAS → Cosmic changes
             # (walk-through, stop 30, was refused): a change asked of what was just quoted
             or (_CHANGED.search(text) and _POINTS_BACK.search(text))):

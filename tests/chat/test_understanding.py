@@ -6232,12 +6232,13 @@ def test_what_the_municipalitys_home_care_costs_in_a_story_with_an_age_is_its_fe
     assert "läkares hembesök" in physician["answer"], physician["answer"]
 
 
-def test_when_a_decision_just_quoted_takes_effect_is_its_notice_not_a_routines_start(client):
+def test_when_a_decision_just_quoted_takes_effect_is_its_own_date_not_a_routines_start(client):
     # walk-through RE8922, stop 48: "när träder det i kraft" after "Vad innebär HSU-beslutet
     # 2026-03-03?" got the Cosmic routine's start, 2025-03-31
     a = ask_halland(client, "Vad innebär HSU-beslutet 2026-03-03?")
     b = ask_halland(client, "när träder det i kraft", a["conversation_id"])
-    assert "startdatum" in b["answer"] and "2025-03-31" not in b["answer"], b["answer"]
+    assert b["kind"] == "version" and "beslut daterat 2026-03-03" in b["answer"], b["answer"]
+    assert "2025-03-31" not in b["answer"], b["answer"]
 
 
 def test_the_sabo_assignments_amount_in_kronor_is_not_the_whole_ventures(client):
@@ -6247,3 +6248,104 @@ def test_the_sabo_assignments_amount_in_kronor_is_not_the_whole_ventures(client)
     assert "28,5" not in body["answer"], body["answer"]
     raised = ask_halland(client, "hur mycket höjs ersättningen till vc för säbo-uppdraget?")
     assert "50 procent" in raised["answer"], raised["answer"]
+
+
+def test_our_own_asked_after_another_organizations_answer_is_the_organization_picked(client):
+    # walk-through RE8926, stop 48: with the municipality picked, "och hos oss?" after
+    # "vem har jouren på natten i halland" told its nurse that Hallandsjouren covers her
+    # patients, and "gäller det hos oss med?" after Halland's fee got its Cosmic registration
+    a = ask_in(client, VG, "vem har jouren på natten i halland")
+    assert "Hallandsjouren" in a["answer"]
+    b = ask_in(client, VG, "och hos oss?", a["conversation_id"])
+    assert "Hallandsjouren" not in b["answer"], b["answer"]
+    assert all(c["document_id"] != "rh-mobil-hemsjukvard-rapport" for c in b["citations"])
+    c = ask_in(client, VG, "vad kostar ett läkarbesök i hemmet i halland")
+    d = ask_in(client, VG, "gäller det hos oss med?", c["conversation_id"])
+    assert "Cosmic" not in d["answer"] and "Kontakttyp" not in d["answer"], d["answer"]
+
+
+def test_yes_to_the_offer_to_check_a_visit_asks_for_the_visit_and_keeps_its_organization(client):
+    # walk-through RE8926, stop 48: "ja" to "Vill du veta vad som gäller för ett visst besök?"
+    # after Halland's fee, with the municipality picked, was refused, and so were the visit told
+    # next ("typ igår, hon e 85 å bor på säbo, dr kom efter utskrivning från sjukhuset") and its
+    # corrections
+    a = ask_in(client, VG, "vad betalar pat för läkarbesök i hemmet i halland")
+    b = ask_in(client, VG, "ja", a["conversation_id"])
+    assert b["kind"] == "clarify" and b["answer"].startswith("Beskriv besöket"), b["answer"]
+    c = ask_in(client, VG, "typ igår, hon e 85 å bor på säbo, dr kom efter utskrivning från "
+                           "sjukhuset", a["conversation_id"])
+    assert c["kind"] == "rule" and c["decision"]["compensation_sek"] == 500, c["answer"]
+    d = ask_in(client, VG, "och om besöket var 2/2 2025?", a["conversation_id"])
+    assert d["kind"] == "rule" and d["decision"]["system"] == "VAS", d["answer"]
+    h = ask_halland(client, "vad betalar pat för läkarbesök i hemmet")
+    assert ask_halland(client, "ja", h["conversation_id"])["kind"] == "clarify"
+
+
+def test_follow_ups_pointing_back_at_laekarmedverkan_stay_with_it(client):
+    # walk-through RE8925, stop 48: after "vad är läkarmedverkan för nåt", "hur länge kan dom
+    # hjälpa till efter utskrivning", "pat skrevs ut 28/11, hur länge då", "kan det förlängas"
+    # and "vem sätter igång det" each quoted the report's digital care ("hjälpmedel")
+    a = ask_halland(client, "vad är läkarmedverkan för nåt")
+    b = ask_halland(client, "hur länge kan dom hjälpa till efter utskrivning", a["conversation_id"])
+    assert "14 dagar" in b["answer"], b["answer"]
+    c = ask_halland(client, "pat skrevs ut 28/11, hur länge då", a["conversation_id"])
+    assert c["kind"] == "rule" and c["date_rule"]["rule"] == "lakarmedverkan", c["answer"]
+    d = ask_halland(client, "vem sätter igång det", a["conversation_id"])
+    assert "identifierar och initierar" in d["answer"], d["answer"]
+    assert all("digifysisk" not in x["answer"].lower() for x in (b, c, d))
+
+
+def test_what_a_named_function_does_is_answered_from_the_passages_naming_it(client):
+    # walk-through RE8925, stop 48: "vad gör planeringsfunktionen" with the municipality picked
+    # was refused while "vad betyder planeringsfunktionen" was answered
+    body = ask_in(client, VG, "vad gör planeringsfunktionen")
+    assert body["kind"] == "search" and "planeringsfunktion" in body["answer"], body["answer"]
+
+
+def test_a_word_explained_by_so_called_is_not_said_to_be_unexplained(client):
+    # walk-through RE8925, stop 48: "vad menas med enstaka hembesök" quoted "… via så kallade
+    # enstaka hembesök" under "Rutinerna förklarar inte vad ”enstaka hembesök” betyder"
+    body = ask_halland(client, "vad menas med enstaka hembesök")
+    assert "så kallade enstaka hembesök" in body["answer"], body["answer"]
+    assert "förklarar inte" not in body["answer"], body["answer"]
+
+
+def test_dates_after_one_written_month_first_are_read_month_first(client):
+    # walk-through RE8924, stop 48: "actually discharge was 12/1" after "discharged … 11/28" was
+    # read as 12 January, eleven months back, with a warning that the rule might not hold then
+    a = ask_halland(client, "hi, pt was discharged from hospital 11/28, flagged high risk of "
+                            "readmision. how long can Lakarmedverkan support him")
+    assert a["date_rule"]["discharge_date"].endswith("-11-28"), a["answer"]
+    b = ask_halland(client, "actually discharge was 12/1", a["conversation_id"])
+    assert b["date_rule"]["discharge_date"][5:] == "12-01", b["answer"]
+    alone = ask_halland(client, "pt discharged 12/1, how long can lakarmedverkan support him")
+    assert alone["date_rule"]["discharge_date"][5:] == "01-12", alone["answer"]
+
+
+def test_an_age_corrected_number_first_is_read(client):
+    # walk-through RE8924, stop 48: "nej 90 var det" after a card for an 80-year-old was refused
+    a = ask_halland(client, "läkarbesök på säbo efter utskrivning igår, hon är 80")
+    b = ask_halland(client, "nej 90 var det", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 0, b["answer"]
+
+
+def test_a_place_where_a_relative_lives_or_the_patient_comes_from_is_not_the_scope(client):
+    # walk-through RE8926, stop 48: "… dottern hjälper till men bor i Borås …" in a municipality
+    # nurse's story got "Kunskapsbasen innehåller inga rutiner från Borås"; "pat flyttar från
+    # kungsbacka till oss" was answered from Region Halland's routines
+    body = ask_in(client, VG, "Har en dam, 92 år, dottern hjälper till men bor i Borås. Vem "
+                              "bestämmer om hon får hemsjukvård?")
+    assert "planeringsfunktion" in body["answer"], body["answer"]
+    moved = ask_in(client, VG, "pat flyttar från kungsbacka till oss, följer hemsjukvården med?")
+    assert "Region Halland" not in moved["answer"], moved["answer"]
+    asked_there = ask_in(client, VG, "vem bestämmer om hemsjukvård i borås?")
+    assert "Borås" in asked_there["answer"] and asked_there["kind"] == "no_answer"
+
+
+def test_whom_a_routine_covers_is_no_question_of_its_validity(client):
+    # walk-through RE8926, stop 48: "gäller rutinen för barn också" got "I dag gäller … den
+    # anger ingen giltighetstid"
+    body = ask_in(client, VG, "gäller rutinen för barn också")
+    assert body["kind"] != "version" and not body["answer"].startswith("I dag"), body["answer"]
+    still = ask_in(client, VG, "gäller rutinen fortfarande?")
+    assert still["kind"] == "version", still["answer"]
