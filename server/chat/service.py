@@ -3140,6 +3140,13 @@ _OURS = re.compile(r"\b(?:hos|för|på|i|till)\s+oss\b|\bvår(?:a|t)?\s+(?:kommu
                    r"\bour\s+(?:municipality|patients?|region|organi[sz]ation|place)\b", re.I)
 
 
+def _visit_told(stated: dict) -> bool:
+    """Whether facts stated tell a visit: three of its facts, the patient's age or the
+    occasion among them (not "säbo", "läkare" and "nu" of a question on an agreement's text)."""
+    told = set(stated) & _VISIT_FACT_KEYS
+    return len(told) >= 3 and bool(told & {"patient_age", "birth_date", "birth_year", "occasion"})
+
+
 def _scope_followed_up(state, conv: Conversation, text: str,
                        picked: date | None = None) -> str | None:
     """The organization the last question named as its scope (none being picked), for a
@@ -3174,7 +3181,7 @@ def _scope_followed_up(state, conv: Conversation, text: str,
                 # (or a visit told after Halland's answer: "typ igår, hon e 85 å bor på säbo,
                 # dr kom efter utskrivning från sjukhuset" after its fee, with the municipality
                 # picked, was refused: walk-through RE8926, stop 48)
-                or len(set(extract_facts(text, picked).stated()) & _VISIT_FACT_KEYS) >= 3
+                or _visit_told(extract_facts(text, picked).stated())
                 # (and a fact of the visit just answered: "85 fyllda alltså, inte 84")
                 or (conv.last_kind == VISIT and _has_visit(conv.facts)
                     and set(extract_facts(text, picked).stated()) & _VISIT_FACT_KEYS))))
