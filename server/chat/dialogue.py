@@ -140,9 +140,11 @@ def read_reply(pending: str, text: str, today: date) -> dict | None:
     if pending == "occasion":
         if "occasion" in facts:
             return {"occasion": facts["occasion"]}
-        if _NO.match(text) and not facts:
+        if _NO.match(text) and not facts and not _CORRECTING.match(text):
             # "nej" to "utskrivning, inskrivning, brytpunktssamtal eller annat?"; a "nej"
-            # before another fact corrects that fact ("nej, hon är 85")
+            # before another fact corrects that fact ("nej, hon är 85"), and so does one
+            # opening a correction ("nä sorry hon fyllde idag" was read as no occasion, which
+            # took away the fee and the 500 kr: walk-through RE8924, stop 48)
             return {"occasion": "annat"}
         if _NEITHER.match(text):
             return {"occasion": "annat"}

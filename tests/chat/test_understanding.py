@@ -6349,3 +6349,13 @@ def test_whom_a_routine_covers_is_no_question_of_its_validity(client):
     assert body["kind"] != "version" and not body["answer"].startswith("I dag"), body["answer"]
     still = ask_in(client, VG, "gäller rutinen fortfarande?")
     assert still["kind"] == "version", still["answer"]
+
+
+def test_a_no_opening_a_correction_is_no_answer_to_the_occasion(client):
+    # walk-through RE8924, stop 48: "nä sorry hon fyllde idag" to the occasion's question was
+    # read as "none of them", which took away the fee and the 500 kr
+    a = ask_halland(client, "vad betalar en 85-åring för hembesök")
+    b = ask_halland(client, "fyller 85 imorrn, besöket var idag", a["conversation_id"])
+    assert b["question"] and "utskrivning" in b["question"], b["answer"]
+    c = ask_halland(client, "nä sorry hon fyllde idag", a["conversation_id"])
+    assert c["facts"].get("occasion") != "annat", c["facts"]
