@@ -1314,7 +1314,8 @@ def birthday_birth_date(text: str, today: date, visit: date | None = None) -> da
         around = _birthday_period(m.group("rest"), today, past=past)
         month_alone = _BIRTHDAY_MONTH.search(m.group("rest"))
         if around is not None and visit is not None and month_alone and not past \
-                and not month_alone.group(2) and not _PAST_WEEK.search(m.group("rest")) \
+                and not _birthday_month_year(month_alone) \
+                and not _PAST_WEEK.search(m.group("rest")) \
                 and not _LAST_MONTH.search(m.group("rest")):
             # a birthday to come in a month without its year: the first such month from the
             # visit's on ("hembesök 12/6-24 pat 84 år fyller 85 i juli": walk-through, stop
@@ -1409,7 +1410,17 @@ _PAST_WEEK = re.compile(rf"{_LAST_WEEK}|\bhäromdagen\b|\bthe other day\b|\bnyss
                         r"\bnyligen\b|\brecently\b", re.I)
 #: A birthday's month, with its year when told ("i oktober", "i maj 2024"); a day before it
 #: does not matter here (the birthday's day is read elsewhere).
-_BIRTHDAY_MONTH = re.compile(rf"\b(?:i\s+|in\s+)?({_MONTHS})\.?(?:\s+(\d{{4}}))?\b", re.I)
+# (its year written short too: "fyllde 85 i januari -25" was January 2026, born 1941 and 84 on a
+# visit of February 2025: walk-through RE8927, stop 48)
+_BIRTHDAY_MONTH = re.compile(rf"\b(?:i\s+|in\s+)?({_MONTHS})\.?(?:\s+(\d{{4}})|\s*[-'’]\s*(\d{{2}})"
+                             rf"(?![\d/.-]))?\b", re.I)
+
+
+def _birthday_month_year(m: re.Match) -> int | None:
+    """The year a ``_BIRTHDAY_MONTH`` match names, four digits or two ("-25"), or None."""
+    if m.group(2):
+        return int(m.group(2))
+    return 2000 + int(m.group(3)) if m.group(3) else None
 
 
 #: Christmas, which "jul" is in Swedish after these words ("runt jul", "till julen",
@@ -1436,8 +1447,8 @@ def _birthday_period(rest: str, today: date, past: bool) -> date | None:
     if not m or m.group(1).lower() not in _MONTH_NAMES:
         return None
     month = _MONTH_NAMES[m.group(1).lower()]
-    if m.group(2):
-        return date(int(m.group(2)), month, 1)
+    if _birthday_month_year(m):
+        return date(_birthday_month_year(m), month, 1)
     year = today.year  # the last such month up to today, or the next one from it
     if past and month > today.month:
         year -= 1

@@ -6138,7 +6138,7 @@ def _change_between_years_of(text: str, passage: str) -> bool:
 
 
 _DISCHARGED_FROM = re.compile(
-    r"(?:utskriv\w*|skriv\w*\s+(?:ut|hem)|skrevs\s+(?:ut|hem)|(?:kommer|åker|kom)\s+hem|"
+    r"(?:utskriv\w*|skriv\w*\s+(?:ut|hem)|skrevs\s+(?:ut|hem)|(?:kommer|åker|kom|ska|går|gick)\s+hem|"
     r"discharg\w*)\s+(?:\w+\s+)?(?:från|ur|from)\s+"
     r"(?:den\s+|the\s+)?(?:kommunala\s+|municipal\s+)?(?P<what>hemsjukvård\w*|k?hsv\b|"
     r"home\s+(?:health\s+)?care|slutenvård\w*|sjukhus\w*|hospital\w*|lasarett\w*)", re.I)
@@ -6152,10 +6152,28 @@ _HOME_CARE_ENDED = re.compile(r"\bavslut\w*\s+(?:\w+\s+){0,2}?(?:hemsjukvård\w*
 
 
 def _discharges(text: str) -> set[str]:
-    """What ``text`` speaks of being discharged from: "home" care or "hospital"."""
+    """What ``text`` speaks of being discharged from: "home" care or "hospital"; a discharge
+    denied is none ("han ska INTE skrivas ut från hemsjukvården"), and one from nothing named
+    in a story of a hospital stay is from the hospital ("Lades in på Kungälvs sjukhus … ska
+    skrivas ut i morgon": walk-through RE8929, stop 48, got the discharge from home care)."""
     found = {"home" if re.match(r"hem|k?hsv|home", m.group("what"), re.I) else "hospital"
-             for m in _DISCHARGED_FROM.finditer(text)}
-    return found | {"home"} if _HOME_CARE_ENDED.search(text) else found
+             for m in _DISCHARGED_FROM.finditer(text)
+             if not _DENIED_JUST_BEFORE.search(text[max(0, m.start() - 12):m.start()])}
+    if _HOME_CARE_ENDED.search(text):
+        found |= {"home"}
+    if not found and _DISCHARGE_ALONE.search(text) and _HOSPITAL_STAY.search(text):
+        found = {"hospital"}
+    return found
+
+
+#: A denial just before a discharge ("ska INTE skrivas ut från …").
+_DENIED_JUST_BEFORE = re.compile(r"\b(?:inte|ej|icke|not|never)\s+\w*\s*$", re.I)
+#: A discharge said without what from ("ska skrivas ut i morgon", "skrivs ut på måndag").
+_DISCHARGE_ALONE = re.compile(r"\butskriv\w*|\bskriv\w*\s+ut\b|\bskrevs\s+ut\b|\bdischarg\w*", re.I)
+#: A hospital stay told ("lades in på Kungälvs sjukhus", "ligger på medicin avd").
+_HOSPITAL_STAY = re.compile(r"\bsjukhus\w*|\blasarett\w*|\bslutenvård\w*|\binlagd\w*|"
+                            r"\blades in\b|\bavdelning\w*|\bavd\b|\bhospital\w*|\badmitted\b",
+                            re.I)
 
 
 #: The question that ends a message told as a story first: the last sentence, ending with a

@@ -6359,3 +6359,30 @@ def test_a_no_opening_a_correction_is_no_answer_to_the_occasion(client):
     assert b["question"] and "utskrivning" in b["question"], b["answer"]
     c = ask_halland(client, "nä sorry hon fyllde idag", a["conversation_id"])
     assert c["facts"].get("occasion") != "annat", c["facts"]
+
+
+def test_a_birthday_month_with_a_short_year_is_of_that_year(client):
+    # walk-through RE8927, stop 48: "pat fyllde 85 i januari -25" was January 2026: born 1941,
+    # 84 on a visit of 10/2 2025, 200 kr instead of free
+    body = ask_halland(client, "inskrivningssamtal ny pat ordinärt boende khsv 10/2-25, pat fyllde "
+                               "85 i januari -25, vad betalar hon")
+    assert body["kind"] == "rule" and body["decision"]["system"] == "VAS", body["answer"]
+    assert body["decision"]["patient_fee_sek"] == 0, body["answer"]
+
+
+def test_an_enrolled_patients_hospital_discharge_is_not_the_discharge_from_home_care(client):
+    # walk-through RE8929, stop 48: "… Lades in på Kungälvs sjukhus … och ska skrivas ut i
+    # morgon. Vad behöver jag som hemsjukvårdens ssk göra inför hemgången …?" and then "nej han
+    # ska INTE skrivas ut från hemsjukvården, han ska hem från sjukhuset …" both got "När beslut
+    # om utskrivning tas, skriver ansvarig legitimerad person en Vårdbegäran …"
+    a = ask_in(client, VG, "Lång historia: Pat, man 92 år, bor med frun i villa. Inskriven i "
+                           "hemsjukvården sedan 15/9. Lades in på Kungälvs sjukhus förra veckan pga "
+                           "lunginflammation och ska skrivas ut i morgon. Vad behöver jag som "
+                           "hemsjukvårdens ssk göra inför hemgången?")
+    b = ask_in(client, VG, "nej han ska INTE skrivas ut från hemsjukvården, han ska hem från "
+                           "sjukhuset och fortsätta hos oss", a["conversation_id"])
+    for body in (a, b):
+        assert all(c["section"] != "Utskrivning från hemsjukvård" for c in body["citations"]), \
+            body["answer"]
+    own = ask_in(client, VG, "hur skriver jag ut en pat från hemsjukvården?")
+    assert own["citations"][0]["section"] == "Utskrivning från hemsjukvård", own["answer"]
