@@ -6386,3 +6386,12 @@ def test_an_enrolled_patients_hospital_discharge_is_not_the_discharge_from_home_
             body["answer"]
     own = ask_in(client, VG, "hur skriver jag ut en pat från hemsjukvården?")
     assert own["citations"][0]["section"] == "Utskrivning från hemsjukvård", own["answer"]
+
+
+def test_a_day_without_its_year_beside_its_month_and_year_is_of_that_year(client):
+    # walk-through RE8927, stop 48: "om besöket var i dec 2022, 20/12" after a card was read as
+    # 2026-12-20, two weeks ahead, and got the Cosmic card and the 500 kr
+    a = ask_halland(client, "brytpunktssamtal hemma hos 88-åring med khsv igår, hur reg")
+    b = ask_halland(client, "om besöket var i dec 2022, 20/12", a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["visit_date"] == "2022-12-20", b["answer"]
+    assert b["decision"]["compensation_sek"] == 0, b["answer"]
