@@ -807,17 +807,13 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
     # a day without its year beside its month named with a year is of that year ("om besöket
     # var i dec 2022, 20/12" was 2026-12-20, two weeks ahead, with Cosmic and the 500 kr:
     # walk-through RE8927, stop 48)
-    years_of = {month_number(m.group(1)): int(m.group(2)) for m in _MONTH_YEAR.finditer(text)
-                if month_number(m.group(1))}
+    years_of = {month_number(m.group("month")): int(m.group("year"))
+                for m in _MONTH_YEAR.finditer(text) if month_number(m.group("month"))}
     found = [(rank, start, _with_year(day, years_of[day.month]), False)
              if left_out and day.month in years_of and day.year != years_of[day.month]
              else (rank, start, day, left_out)
              for rank, start, day, left_out in found]
     return found
-
-
-#: A month named with its year ("dec 2022", "i mars 2025").
-_MONTH_YEAR = re.compile(rf"\b({_MONTHS})\.?\s+((?:19|20)\d\d)\b", re.I)
 
 
 def _with_year(day: date, year: int) -> date:

@@ -4820,12 +4820,6 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
     return _date_rule_answer(state, name, date.fromisoformat(day), lang, last_followup=last)
 
 
-#: Where or how something is documented asked beside a date ("… och var i treserva
-#: dokumenterar jag den", "where do I chart the follow-up").
-_WHERE_DOCUMENTED = re.compile(r"\b(?:var|hur|vart|where|how)\b[^?.]{0,40}?\b(?:dokumenter\w*|"
-                               r"journalför\w*|document\w*|chart\w*|record\w*)", re.I)
-
-
 def _with_where_documented(state, frame: Frame, reply: ChatReply) -> ChatReply:
     """A date rule's answer with, when the message also asks where the follow-up is
     documented, the sentence of the rule's document saying so ("pat skrevs in i hsv 15/9. när
