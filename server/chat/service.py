@@ -5083,25 +5083,10 @@ def _other_organization_visit_answer(state, frame: Frame) -> ChatReply:
         # "gjorde hembesök hos 90-åring …, hur dokumenterar jag det?" its criteria: own check,
         # stop 48)
         reply = _visit_matters_answer(state, frame) or _no_answer(state, frame)
-    if not (recording or _DOCTOR_NAMED.search(frame.text) or _CLINIC_PAY.search(frame.text)
-            or frame.stated.get("performed_by") == "lakare") and MONEY_WORDS.search(frame.text):
-        # what the organization's own home care costs, in a story naming no physician ("Har
-        # en dam, 91 år, bor i eget hus … DSK på vc vill att vi tar över provtagning … Hur gör
-        # vi och vad kostar det för henne?" with the municipality picked was told its routines
-        # describe no physician's visit: walk-through RE8923, stop 48): its fee as its routine
-        # describes it
-        if reply.api["kind"] == "no_answer":
-            reply = _fee_without_amount(
-                state, frame, state.kb.search(_HOME_CARE_FEE_QUERY, k=5,
-                                              organization=frame.organization),
-                frame.text, _tokenizer_for(state.kb)) or reply
-        if _VISIT_WORD.search(frame.text) or _AMOUNT_NAMED.search(frame.text):
-            # (a home visit told, or Halland's amount named: said that Region Halland's rules
-            # do not hold there: "… gjorde ett hembesök igår hos en 90-åring, ska patienten
-            # betala 200 kr?", issue 9)
-            reply.api["answer"] = T.t(frame.lang, "org_own_visit_rules",
-                                      org=frame.organization) + "\n\n" + reply.api["answer"]
-        return reply
+    own_care = not (recording or _DOCTOR_NAMED.search(frame.text)
+                    or _CLINIC_PAY.search(frame.text)
+                    or frame.stated.get("performed_by") == "lakare") \
+        and bool(MONEY_WORDS.search(frame.text))
     if not (recording or MONEY_WORDS.search(frame.text) or _CLINIC_PAY.search(frame.text)):
         # a visit's facts with a question on something else ("pat flyttade in på vård och
         # omsorgsboende igår, måste jag skicka en vårdbegäran": walk-through, stop 34) is
@@ -5116,6 +5101,23 @@ def _other_organization_visit_answer(state, frame: Frame) -> ChatReply:
         # without the other, "Patienter som fyllt 90 år betalar ingen avgift" alone for a
         # 76-year-old)
         reply = _visit_matters_answer(state, frame) or reply
+    if reply.api["kind"] == "no_answer" and own_care:
+        # what the organization's own home care costs, in a story naming no physician, that
+        # no passage on a visit answers ("Har en dam, 91 år, bor i eget hus … DSK på vc vill
+        # att vi tar över provtagning … Hur gör vi och vad kostar det för henne?" with the
+        # municipality picked was told its routines describe no physician's visit: walk-
+        # through RE8923, stop 48): its fee as its routine describes it
+        fee = _fee_without_amount(state, frame, state.kb.search(
+            _HOME_CARE_FEE_QUERY, k=5, organization=frame.organization), frame.text,
+            _tokenizer_for(state.kb))
+        if fee is not None:
+            if _VISIT_WORD.search(frame.text) or _AMOUNT_NAMED.search(frame.text):
+                # (a home visit told, or Halland's amount named: said that Region Halland's
+                # rules do not hold there: "… gjorde ett hembesök igår hos en 90-åring, ska
+                # patienten betala 200 kr?", issue 9)
+                fee.api["answer"] = T.t(frame.lang, "org_own_visit_rules",
+                                        org=frame.organization) + "\n\n" + fee.api["answer"]
+            return fee
     if reply.api["kind"] == "no_answer":
         reply.api["answer"] = T.t(frame.lang, "org_no_visit_rules", org=frame.organization)
         return reply
