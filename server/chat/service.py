@@ -3176,16 +3176,19 @@ def _scope_followed_up(state, conv: Conversation, text: str,
         len(text.split()) <= FOLLOW_UP_WORDS and _POINTS_BACK.search(text)) or (
         picked is not None and (
             conv.pending is not None and read_reply(conv.pending, text, picked) is not None
-            or scope == HALLAND and (
-                _asks_of_a_visit(text)
-                # (or a visit told after Halland's answer: "typ igår, hon e 85 å bor på säbo,
-                # dr kom efter utskrivning från sjukhuset" after its fee, with the municipality
-                # picked, was refused: walk-through RE8926, stop 48)
-                or _visit_told(extract_facts(text, picked).stated())
-                # (and a fact of the visit just answered: "85 fyllda alltså, inte 84")
-                or (conv.last_kind == VISIT and _has_visit(conv.facts)
-                    and set(extract_facts(text, picked).stated()) & _VISIT_FACT_KEYS))))
+            or scope == HALLAND and (_asks_of_a_visit(text)
+                                     or _tells_halland_visit(conv, text, picked))))
     return scope if follows else None
+
+
+def _tells_halland_visit(conv: Conversation, text: str, today: date) -> bool:
+    """Whether ``text`` tells a visit after Region Halland's answer ("typ igår, hon e 85 å bor
+    på säbo, dr kom efter utskrivning från sjukhuset" after its fee, with the municipality
+    picked, was refused: walk-through RE8926, stop 48), or a fact of the visit just answered
+    ("85 fyllda alltså, inte 84")."""
+    stated = extract_facts(text, today).stated()
+    return _visit_told(stated) or (conv.last_kind == VISIT and _has_visit(conv.facts)
+                                   and bool(set(stated) & _VISIT_FACT_KEYS))
 
 
 def conv_scope_of(kb, conv: Conversation) -> str | None:
@@ -6183,7 +6186,7 @@ def _other_discharge(text: str, passage: str) -> bool:
     "vad gör sjuksköterskan när en patient ska skrivas ut från hemsjukvården" got the HSU
     decision's visits "i anslutning till utskrivning från slutenvården" (walk-through, stop
     40)."""
-    asked = _discharges(text)
+    asked = told = _discharges(text)
     question = _QUESTION_AFTER_STORY.search(text)
     if "hospital" in asked and question and "hospital" not in _discharges(question.group(1)):
         # a hospital stay told in the story before the question asks nothing of it ("Jag har
@@ -6197,7 +6200,7 @@ def _other_discharge(text: str, passage: str) -> bool:
         # own sense ("Efter utskrivning övergår det medicinska ansvaret …" for "vem tar över
         # läkaransvaret när pat skrivs ut från sjukhuset": walk-through, stop 42, refused)
         said = {"hospital"}
-    if _discharges(text) == {"hospital"} and said == {"home"}:
+    if told == {"hospital"} and said == {"home"}:
         # a discharge from hospital told, even in the story, and a passage on the discharge
         # from home care only: the opposite procedure ("pat ska skrivas ut från sjukhuset på
         # fredag, … hur går det till för att hon ska få hemsjukvård?" got "När beslut om
@@ -8616,6 +8619,14 @@ def _named_in(word: str, terms: frozenset, tokenizer, lexicon) -> bool:
     return any(t.startswith(h) for t in terms for h in heads)
 
 
+def _further_down(kb, frame: Frame, text: str, threshold: float, holds) -> list:
+    """The best of the ten passages ``text`` finds that ``holds`` (a passage's test), supports
+    the question and may answer it, as a list of one; empty when none does."""
+    return [h for h in kb.search(text, k=10, organization=frame.organization)
+            if holds(h) and is_supported(h, threshold, frame.lang)
+            and h in _answer_window([h], frame, kb)][:1]
+
+
 def _search_answer(state, frame: Frame) -> ChatReply:
     """The sentences of the best passage that answer the question, with their source."""
     kb, lang = state.kb, frame.lang
@@ -8970,20 +8981,15 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # down that does ("men när hemsjukvården ska avslutas sen, vad gör jag då?" has the
         # follow-up's section first and "Utskrivning från hemsjukvård" below the top five:
         # walk-through RE8923, stop 48)
-        offered = [h for h in kb.search(text, k=10, organization=frame.organization)
-                   if _discharges(f"{h.chunk.section or ''} {h.chunk.text}") == {"home"}
-                   and is_supported(h, threshold, lang)
-                   and h in _answer_window([h], frame, kb)][:1]
+        offered = _further_down(kb, frame, text, threshold, lambda h: _discharges(
+            f"{h.chunk.section or ''} {h.chunk.text}") == {"home"})
     if not offered and _DOCUMENTATION_ASKED.search(frame.text):
         # how or where something is documented, and none of the top passages records
         # anything: one further down that does (the registration's own section below the
         # conditions), never a refusal while one is found
-        offered = [h for h in kb.search(text, k=10, organization=frame.organization)
-                   if _SPEAKS_OF_RECORDING.search(h.chunk.text)
-                   and not _lacks_asked_fact(frame.text, h.chunk.text,
-                                             _document_text(kb, h.meta.id))
-                   and is_supported(h, threshold, lang)
-                   and h in _answer_window([h], frame, kb)][:1]
+        offered = _further_down(kb, frame, text, threshold, lambda h: bool(
+            _SPEAKS_OF_RECORDING.search(h.chunk.text)) and not _lacks_asked_fact(
+            frame.text, h.chunk.text, _document_text(kb, h.meta.id)))
     if not offered and _SINCE_WHEN.search(frame.text):
         # a date asked for, and no passage of the window holds one: the next best in force
         # that does: its background section, below the rule's own; or the best such passage
