@@ -1935,3 +1935,12 @@ def test_a_question_after_a_patients_case_is_searched_without_the_case_when_refu
                            "behöver bara såromläggning några ggr på kvällen efter en operation, "
                            "sen klarar hon sig. ska hon anslutas?")
     assert "Patienterna ansluts inte" in b["answer"]
+
+
+def test_whether_a_patient_must_agree_to_home_care_is_answered_that_it_is_voluntary(client):
+    # stop 49: "måste pat gå med på att bli inskriven i hemsjukvården" got the sentence on the
+    # information given at enrolment, not "Att vara ansluten … är alltid frivilligt"
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    body = ask_in(client, vg, "måste pat gå med på att bli inskriven i hemsjukvården")
+    assert body["answer"].startswith("Att vara ansluten till hemsjukvården är alltid frivilligt"), \
+        body["answer"]
