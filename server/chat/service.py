@@ -1082,6 +1082,11 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
             conv.pending, conv.pending_rule = frame.pending_before
     elif not (frame.means_it and reply.api.get("kind") == CLARIFY):
         conv.last_kind = frame.kind  # "vad betyder det?" asked back keeps the visit's thread
+        if frame.kind == OUT_OF_SCOPE and reply.api.get("kind") == SEARCH:
+            # a question the router read as out of scope but answered from the routines is
+            # followed up as one ("när träder det i kraft" after "vad kostar hela
+            # hsu-satsningen?" was refused: walk-through RE8921, stop 48)
+            conv.last_kind = SEARCH_KIND
     before = conv.topic
     cited = reply.api.get("citations") or []
     if reply.parts and reply.asked_in_turn:

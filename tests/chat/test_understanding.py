@@ -6395,3 +6395,14 @@ def test_a_day_without_its_year_beside_its_month_and_year_is_of_that_year(client
     b = ask_halland(client, "om besöket var i dec 2022, 20/12", a["conversation_id"])
     assert b["kind"] == "rule" and b["decision"]["visit_date"] == "2022-12-20", b["answer"]
     assert b["decision"]["compensation_sek"] == 0, b["answer"]
+
+
+def test_a_follow_up_of_a_decisions_cost_answered_beside_the_router_stays_with_the_decision(client):
+    # walk-through RE8921, stop 48: "när träder det i kraft" after "vad kostar hela
+    # hsu-satsningen?" (answered with the decision's 28,5 miljoner kronor) was refused
+    a = ask_halland(client, "vad kostar hela hsu-satsningen?")
+    assert "28,5 miljoner kronor" in a["answer"], a["answer"]
+    b = ask_halland(client, "när träder det i kraft", a["conversation_id"])
+    assert b["kind"] != "no_answer", b["answer"]
+    assert b["citations"] and b["citations"][0]["document_id"] == a["citations"][0]["document_id"], \
+        b["answer"]
