@@ -8577,10 +8577,21 @@ def _asked_without_the_case(state, frame: Frame) -> ChatReply | None:
 #: vem ansvarar för läkemedlen?", "vem står egentligen för sjukresorna").
 _RESPONSIBLE_FOR = re.compile(
     r"\b(?:vem|vilka|vilken)\b[^?.]{0,30}?\b(?:ansvarar|har\s+ansvar(?:et)?|betalar|bekostar|"
-    r"står|sköter|har\s+hand\s+om|tar\s+hand\s+om)\s+"
+    r"står|sköter|har\s+hand\s+om|tar\s+hand\s+om|"
+    # (or prescribes it: "vem skriver ut hjälpmedel" is no discharge: stop 49)
+    r"förskriver|skriver\s+ut|ordinerar)\s+"
     r"(?:(?:egentligen|faktiskt|då|nu)\s+)?(?:för\s+)?"
     r"(?:de\s+|den\s+|det\s+|dess\s+|alla\s+|patientens\s+|pat(?:s|ens)?\s+|hennes\s+|"
-    r"hans\s+|deras\s+)?([^\W\d_]{3,}(?:\s+[^\W\d_]{3,}){0,2})", re.I)
+    r"hans\s+|deras\s+)?([^\W\d_]{3,}(?:\s+(?!(?:till|för|hos|åt|från|inom|med)\b)"
+    r"[^\W\d_]{3,}){0,2})", re.I)
+
+
+#: The thing named first, who answers for it asked after ("hjälpmedel till pat i
+#: hemsjukvården, vem skriver ut dem" got "När beslut om utskrivning tas, skriver ansvarig
+#: legitimerad person en Vårdbegäran …" with the municipality picked: stop 49).
+_RESPONSIBLE_FOR_NAMED_FIRST = re.compile(
+    r"^\W*([^\W\d_]{4,})\b[^?.]{0,50}?\bvem\s+(?:ansvarar|betalar|bekostar|står|sköter|"
+    r"förskriver|skriver\s+ut|ordinerar)\s+(?:för\s+)?(?:dem|den|det|dessa|detta)\b", re.I)
 
 
 def _responsibility_for_the_unnamed(kb, frame: Frame) -> bool:
@@ -8593,7 +8604,7 @@ def _responsibility_for_the_unnamed(kb, frame: Frame) -> bool:
         # (only within the organization picked: over all the routines it refused a question
         # of answer set C's held-out part that they answer, measured with the rule alone)
         return False
-    m = _RESPONSIBLE_FOR.search(frame.text)
+    m = _RESPONSIBLE_FOR_NAMED_FIRST.search(frame.text) or _RESPONSIBLE_FOR.search(frame.text)
     if m is None:
         return False
     tokenizer = _tokenizer_for(kb)

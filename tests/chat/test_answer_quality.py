@@ -1944,3 +1944,17 @@ def test_whether_a_patient_must_agree_to_home_care_is_answered_that_it_is_volunt
     body = ask_in(client, vg, "måste pat gå med på att bli inskriven i hemsjukvården")
     assert body["answer"].startswith("Att vara ansluten till hemsjukvården är alltid frivilligt"), \
         body["answer"]
+
+
+@pytest.mark.parametrize("message", ["hjälpmedel till pat i hemsjukvården, vem skriver ut dem",
+                                     "vem skriver ut läkemedel till pat i hemsjukvården"])
+def test_who_prescribes_what_the_routines_never_name_is_not_covered_not_the_discharge(client,
+                                                                                     message):
+    # stop 49: "hjälpmedel … vem skriver ut dem" with the municipality picked got "När beslut om
+    # utskrivning tas, skriver ansvarig legitimerad person en Vårdbegäran …": prescribing read
+    # as the discharge from home care
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    body = ask_in(client, vg, message)
+    assert body["kind"] == "no_answer", body["answer"]
+    own = ask_in(client, vg, "vem skriver ut pat från hemsjukvården")
+    assert own["citations"][0]["section"] == "Utskrivning från hemsjukvård", own["answer"]
