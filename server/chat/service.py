@@ -2397,13 +2397,15 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # "hon är 90 förresten" kept only the age and asked for the rest again).
         frame.kind = VISIT
         frame.facts_only = not _has_visit(conv.facts)
-    if conv.last_kind == VISIT and _has_visit(conv.facts) and frame.kind != VISIT \
+    if conv.last_kind == VISIT and conv.facts and frame.kind != VISIT \
             and len(text.split()) <= 10 \
             and (_PATIENT_FEE.search(text) or _THEY_PAY.search(text)) \
             and not _PROFESSION_NAMED.search(text):
         # What the patient pays, asked right after a registration answer, is that visit's
         # fee (walk-through, stop 18: "and what does she pay" got the Västra Götaland
-        # municipality's evening routine).
+        # municipality's evening routine), and so it is after facts only noted and asked what
+        # one wants to know ("vad hen betalar" after "… ålder 90. Vad vill du veta …?" was sent
+        # to the municipality's fee levels: walk-through RE8933, stop 49)
         frame.kind = VISIT
     if conv.last_kind == VISIT and _has_visit(conv.facts) and frame.kind != VISIT \
             and len(text.split()) <= 10 and _CLINIC_PAY.search(text) \
@@ -5922,7 +5924,12 @@ _PROFESSIONS = (
 
 # "what does she pay", "vad betalar hon": the patient of the visit just described.
 _THEY_PAY = re.compile(r"\b(?:she|he|they|pt|hon|han|hen|pat)\s+(?:pay|pays|betala\w*)\b|"
-                       r"\b(?:betala\w*|pay)\s+(?:she|he|they|hon|han|hen|pat|pt)\b", re.I)
+                       r"\b(?:betala\w*|pay)\s+(?:she|he|they|hon|han|hen|pat|pt)\b|"
+                       # (a patient of an age: "betalar en 90-åring nåt för hembesök av läkare"
+                       # was only noted and asked what one wanted: walk-through RE8933, stop 49)
+                       r"\bbetala\w*\s+(?:en|ett|den|the|an?)\s+\d{2,3}\s*-?\s*(?:åring\w*|"
+                       r"y/?o|year[- ]old)|"
+                       r"\b\d{2,3}\s*-?\s*åring\w*\s+(?:betala\w*)\b", re.I)
 # Travel costs asked for: no routine states them.
 _ASKS_TRAVEL = re.compile(r"\bmileage\b|\bmilersättning\w*|\bbilersättning\w*|"
                           r"\breseersättning\w*|\btravel (?:allowance|cost|expense)\w*|"
@@ -7093,11 +7100,18 @@ _PATIENT_FEE = re.compile(
     # wanted)
     r"\b\d{2,3}\s*(?:y/?o|yo|year[- ]old|åring\w*)\b.{0,20}\bpa(?:y|id)\b|"
     r"\bfree (?:of charge|visit|home visit)\b|\bfor free\b|\bthe free\b|"
-    r"\bavgiftsfri\w*|\bslipper\b.{0,20}\bbetala\b", re.I)
+    r"\bavgiftsfri\w*|\bslipper\b.{0,20}\bbetala\b|"
+    # ("måste man betala om man är 80": stop 49, refused)
+    r"\b(?:måste|behöver|ska|får)\s+(?:man|du|hon|han|hen|dom|de)\s+betala\b", re.I)
 _AGE_ASKED = re.compile(r"\bhow old\b|\bwhat age\b|\bhur gammal\b|\bvilken ålder\b|"
                         r"\bfrån vilken ålder\b|\bfrom what age\b|\bat what age\b|"
                         # "whats the age limit for the free visit" (re-check, stop 24: refused)
-                        r"\båldersgräns\w*|\bage limit\b|\bage threshold\b", re.I)
+                        r"\båldersgräns\w*|\bage limit\b|\bage threshold\b|"
+                        # an age of anyone ("gratis om man är 90?" after "avgift" with Region
+                        # Halland picked was refused: walk-through RE8933, stop 49)
+                        r"\b(?:om|när|if|when)\s+(?:man|du|you|one)\s+(?:är|e|har\s+fyllt|"
+                        r"fyllt|fyller|are|is|'re|’re)\s+(?:över\s+|under\s+|over\s+)?\d{2,3}\b",
+                        re.I)
 
 
 _VISIT_WORD = re.compile(r"besök\w*|\bvisit\w*", re.I)

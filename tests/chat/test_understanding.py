@@ -6406,3 +6406,32 @@ def test_a_follow_up_of_a_decisions_cost_answered_beside_the_router_stays_with_t
     assert b["kind"] != "no_answer", b["answer"]
     assert b["citations"] and b["citations"][0]["document_id"] == a["citations"][0]["document_id"], \
         b["answer"]
+
+
+def test_the_fee_asked_of_anyones_age_after_the_fee_is_the_fee_rule(client):
+    # walk-through RE8933, stop 49: "avgift" then "gratis om man är 90?" with Region Halland
+    # picked was refused, and "måste man betala om man är 80" too
+    a = ask_halland(client, "avgift")
+    b = ask_halland(client, "gratis om man är 90?", a["conversation_id"])
+    assert b["kind"] == "search" and "85 år eller äldre" in b["answer"], b["answer"]
+    c = ask_halland(client, "måste man betala om man är 80")
+    assert c["kind"] == "search" and "200 kr" in c["answer"], c["answer"]
+
+
+def test_what_a_patient_of_an_age_pays_asked_verb_first_is_asked_not_only_noted(client):
+    # walk-through RE8933, stop 49: "betalar en 90-åring nåt för hembesök av läkare" was only
+    # noted, and asked what one wanted to know
+    body = ask_halland(client, "betalar en 90-åring nåt för hembesök av läkare")
+    assert body["kind"] != "clarify", body["answer"]
+    assert "85 år och äldre" in body["answer"] or body["decision"]["patient_fee_sek"] == 0, \
+        body["answer"]
+
+
+@pytest.mark.parametrize("reply", ["vad hen betalar", "vad betalar hon"])
+def test_the_fee_chosen_after_facts_noted_is_that_patients_fee(client, reply):
+    # walk-through RE8933, stop 49: "vad hen betalar" after "Jag har noterat uppgifterna om
+    # besöket: ålder 90. Vad vill du veta …?" was sent to the municipality's fee levels
+    a = ask_halland(client, "Patienten är 90 år.")
+    assert a["kind"] == "clarify", a["answer"]
+    b = ask_halland(client, reply, a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 0, b["answer"]
