@@ -171,10 +171,14 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # whether home care can be refused or imposed: the sentence saying it is voluntary ("kan vi
     # ansluta honom fast han vägrar?", "får hon säga nej till hemsjukvård?": walk-throughs,
     # stops 46 and 47, got the criteria, read as "she must be enrolled")
-    "voluntary": (re.compile(r"\b(?:vägra\w*|vill\s+inte(?:\s+ha)?|inte\s+vill\s+ha|säga\s+nej|"
+    "voluntary": (re.compile(r"\b(?:vägra\w*|vill\s+inte(?:\s+ha)?|inte\s+vill(?:\s+ha)?|säga\s+nej|"
                              # "måste pat gå med på att bli inskriven" (stop 49: got the
                              # sentence on information at enrolment beside "alltid frivilligt")
                              r"g(?:å|år|ick)\s+med\s+på|samtyck\w*|consent\w*|"
+                             # ("hon vill själv sluta med hemsjukvården …, får hon det":
+                             # walk-through RE8932, stop 49, got who sends a vårdbegäran)
+                             r"vill\s+(?:själv\s+)?(?:sluta|avsluta|lämna)|"
+                             r"själv\s+(?:sluta|avsluta|lämna)|"
                              r"tacka\s+nej|avböj\w*|tvinga\w*|mot\s+(?:sin|hans|hennes|deras)\s+"
                              r"vilja|frivillig\w*|refus\w*|does\s*n[o']t\s+want|don'?t\s+want|"
                              r"decline\w*|say\s+no|against\s+(?:his|her|their)\s+will|"
@@ -270,7 +274,7 @@ _CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fa
                                   r"hour|time|start|begin|finish|end|work)", re.I),
               "amount": re.compile(r"(?:hur|mycket|mkt|kost|belopp|much|how|amount)", re.I),
               "assessor": re.compile(r"(?:risk|bedöm|assess|judg|vem|who)", re.I),
-              "voluntary": re.compile(r"(?:vägra|vill|säga|tacka|avböj|tvinga|vilja|frivillig|gå|gick|samtyck|consent|"
+              "voluntary": re.compile(r"(?:vägra|vill|säga|tacka|avböj|tvinga|vilja|frivillig|gå|gick|samtyck|consent|sluta|avsluta|lämna|"
                                       r"refus|want|declin|say|will|voluntar|forc)", re.I),
               "phone": re.compile(r"(?:telefon|tel|tfn|nr|nummer|number|phon|vilk|vad)", re.I)}
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")

@@ -1834,6 +1834,23 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         if again.kind != OUT_OF_SCOPE:
             route, frame.hits = again, found
             frame.search_text, frame.place_only = plain, True
+    told_first = _question_told_beside(asked) if route.kind == OUT_OF_SCOPE \
+        and vector is not None and frame.search_text is None else None
+    if told_first is not None:
+        # a question with a sentence about oneself beside it is read without that sentence
+        # ("vad gäller på kvällar och nätter? jag ska börja jobba kväll nästa vecka" with the
+        # municipality picked was refused and pointed to "Kväll och natt", answered without
+        # it: walk-through RE8932, stop 49)
+        found = search(told_first)
+        again = router.classify(message_features(told_first, stated, found[0] if found else None,
+                                                 lang),
+                                kb.embedder.embed_queries([told_first])[0], kb.model_name)
+        # (its kind as the question alone is read, or as doubtful: the rules below read a
+        # question naming the best passage's heading with the router unsure)
+        if again.kind == SEARCH_KIND or (
+                again.kind == OUT_OF_SCOPE
+                and again.probabilities.get(OUT_OF_SCOPE, 1.0) < OUT_OF_SCOPE_DOUBT):
+            route, frame.hits, frame.search_text = again, found, told_first
     frame.kind, frame.probabilities = route.kind, route.probabilities
     if frame.kind == OUT_OF_SCOPE and ((frame.search_text and not frame.place_only)
                                        or short_after_search) \
@@ -8559,6 +8576,18 @@ def _decided_or_proposed(state, frame: Frame, hits: list) -> ChatReply | None:
 CASE_SENTENCE_WORDS = 8
 
 
+def _question_told_beside(text: str) -> str | None:
+    """The question sentences of a message that also tells something in sentences of its own
+    (no question mark), when the questions have at least three words; else None."""
+    sentences = [p.strip() for p in re.split(r"(?<=[.!?])\s+", text) if p.strip()]
+    asked = [p for p in sentences if "?" in p]
+    told = [p for p in sentences if "?" not in p and len(p.split()) >= 3]
+    if not asked or not told:
+        return None
+    question = " ".join(asked)
+    return question if len(question.split()) >= 3 else None
+
+
 def _asked_without_the_case(state, frame: Frame) -> ChatReply | None:
     """A message telling a patient's case before its question ("ny pat. gubbe 84 år, bor hemma
     i villa, kan inte ta sig till vc pga kol. vem bestämmer om han får hsv? är det jag?"), no
@@ -8882,6 +8911,17 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         stating.sort(key=lambda h: not h.meta.in_force_on(frame.today or date.today()))
         if stating:
             window = [stating[0]]
+    asks_voluntary, says_voluntary = S.CUES["voluntary"]
+    if frame.search_text is None and asks_voluntary.search(frame.text) \
+            and not any(says_voluntary.search(h.chunk.text) for h in window[:1]):
+        # whether the patient may refuse or leave home care: the passage saying it is voluntary
+        # among the ten the question finds ("hon vill själv sluta med hemsjukvården …, får hon
+        # det" got who sends a vårdbegäran, "får patienten själv avsluta hemsjukvården" the
+        # discharge's: walk-through RE8932, stop 49)
+        stating = _further_down(kb, frame, text, threshold,
+                                lambda h: bool(says_voluntary.search(h.chunk.text)))
+        if stating:
+            window = stating
     if term and term != "det" and not any(_uses_words(h.chunk.text, term) for h in window):
         # a word only an earlier version uses is explained from that version ("vad betyder
         # H3", the VAS fee type, got the HSU decision's background: walk-through, stop 24);

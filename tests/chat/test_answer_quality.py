@@ -1958,3 +1958,24 @@ def test_who_prescribes_what_the_routines_never_name_is_not_covered_not_the_disc
     assert body["kind"] == "no_answer", body["answer"]
     own = ask_in(client, vg, "vem skriver ut pat från hemsjukvården")
     assert own["citations"][0]["section"] == "Utskrivning från hemsjukvård", own["answer"]
+
+
+def test_a_patient_wanting_to_leave_home_care_is_answered_that_it_is_voluntary(client):
+    # walk-through RE8932, stop 49: "hon vill själv sluta med hemsjukvården …, får hon det" got
+    # who sends a vårdbegäran; "om en patient inte vill ha hemsjukvård längre" the criteria
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    for message in ("hon vill själv sluta med hemsjukvården fast jag tycker hon behöver det, "
+                    "får hon det",
+                    "om en patient inte vill ha hemsjukvård längre, vad gäller"):
+        body = ask_in(client, vg, message)
+        assert "alltid frivilligt" in body["answer"], (message, body["answer"])
+
+
+def test_a_question_with_a_sentence_about_oneself_beside_it_is_answered(client):
+    # walk-through RE8932, stop 49: "vad gäller på kvällar och nätter? jag ska börja jobba kväll
+    # nästa vecka" was refused while pointing to "Kväll och natt", answered without the clause
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    body = ask_in(client, vg, "vad gäller på kvällar och nätter? jag ska börja jobba kväll "
+                              "nästa vecka")
+    assert body["kind"] == "search", body["answer"]
+    assert body["citations"][0]["section"] == "Kväll och natt", body["answer"]
