@@ -86,6 +86,9 @@ class Conversation:
     #: The person wrote a date month first that can be read no other way ("11/28"): their
     #: later dates with a slash are read month first too ("12/1" is 1 December).
     month_first: bool = False
+    #: The visit's facts before the last message amended them: "glöm det, han skrevs aldrig
+    #: in. …" takes that amendment back. None before any amendment. Facts only.
+    before_change: dict | None = None
 
     def to_json(self) -> dict:
         """The stored form: only allowed fact names, never message text."""
@@ -110,6 +113,8 @@ class Conversation:
             "month_first": self.month_first,
             "told": None if self.told is None else
             {k: v for k, v in self.told.items() if k in _ALLOWED_KEYS},
+            "before_change": None if self.before_change is None else
+            {k: v for k, v in self.before_change.items() if k in _ALLOWED_KEYS},
         }
 
 
@@ -196,6 +201,7 @@ def conversation_from_json(data, conversation_id: str) -> Conversation | None:
         named_scope=_organization_or_none(data.get("named_scope")),
         month_first=data.get("month_first") is True,
         told=_facts_or_none(data.get("told")),
+        before_change=_facts_or_none(data.get("before_change")),
         **_visits_or_none(data.get("visits"), data.get("visit_index")))
 
 

@@ -237,9 +237,17 @@ def _soon_this_year(day: date, today: date) -> date:
 #: "next friday" (walk-through, stop 42: "om besöket flyttas till tisdag då" after a card was
 #: refused; none was read).
 _NEXT_WEEKDAY = re.compile(
-    r"\b(?:på|till|nu på|på nästa|nästa|kommande|next|this coming|coming)\s+"
+    r"\b(?:på|till|nu på|på nästa|nästa|kommande|next|this coming|coming|"
+    # ("visit would be this thursday" was taken as today: walk-through RE8931, stop 49)
+    r"this)\s+"
     r"(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday)(?:en)?\b", re.I)
+
+
+#: A weekday after "on" or "på" ("turned 85 on thursday").
+_ON_WEEKDAY = re.compile(r"\b(?:på|on)\s+(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|"
+                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:en)?\b",
+                         re.I)
 
 
 #: A verb in the past tense before a weekday: the weekday gone, not the one to come.
@@ -1313,6 +1321,12 @@ def birthday_birth_date(text: str, today: date, visit: date | None = None) -> da
         # on the visit's day, which is not told: that age on it ("pat fyller 85 samma dag som
         # besöket, avgift?": walk-through, stop 41, was 84 and paid 200 kr)
         return turns
+    gone_day = _ON_WEEKDAY.search(rest) if past else None
+    if gone_day is not None and 0 < turns < 130:
+        # a birthday gone on a weekday named: the one before today ("wait, she turned 85 on
+        # thursday, so the day before" of a visit last Friday was the coming Thursday, 84 and
+        # 200 kr: walk-through RE8931, stop 49)
+        return years_later(_named_weekday(gone_day, today, gone=True), -turns)
     if _LATER.search(m.group("rest")) and 0 < turns < 130:
         by = _coming_by(m.group("rest"), today)
         if by is not None:

@@ -793,6 +793,17 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
         # (its "då" / "then" replaced by the period: "… pay then in 2024" was refused)
         text = f"{_THEN.sub(' ', text, count=1).rstrip(' ?.!')} {said} {period}"
         text = re.sub(r"\s+", " ", text).strip()
+    birth = (conv.facts or {}).get("birth_date") if conv is not None else None
+    unaged = _BIRTHDAY_WITHOUT_AGE.search(text) if birth else None
+    if unaged is not None:
+        # a birthday told again without the age told before ("nä vänta hon fyllde igår, jag
+        # blandade ihop" after "fyller 85 imorgon" was refused: walk-through RE8931, stop 49):
+        # that age, on the day now said
+        day = extract_visit_date(text[unaged.end():], today)
+        if day is not None:
+            turns = round((day - date.fromisoformat(birth)).days / 365.25)
+            if 0 < turns < 130:
+                text = f"{text[:unaged.end()]}{turns} {text[unaged.end():]}"
     extracted = extract_facts(text, today, visit=_known_visit_day(conv))
     stated = extracted.stated()
     if conv is None:
@@ -4547,8 +4558,21 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         # ("va? det var ett vanligt hembesök hemma hos pat, inte telefon" after a SäBo visit's
         # card: walk-through RE8921, stop 48)
         frame.stated = {k: v for k, v in frame.stated.items() if k != "setting"}
-    known = _as_told(conv, known, frame, switched)
-    changes = changed_facts(frame.changed_from or known, frame.stated) if known else []
+    taken_back = bool(known) and not switched and conv.told is None \
+        and conv.before_change is not None and bool(_TAKES_BACK_THE_LAST.match(frame.text))
+    if taken_back:
+        # the last amendment taken back, something else told beside it ("glöm det, han skrevs
+        # aldrig in. och besöket var faktiskt 20/3-25" after "men vi skrev in honom i khsv vid
+        # samma besök" kept the enrolment and its 500 kr: walk-through RE8931, stop 49)
+        told_now = merge_facts(conv.before_change, frame.stated)
+        frame.changed_from = dict(known)
+        changes = changed_facts(known, {k: v for k, v in told_now.items()
+                                        if known.get(k) != v})
+        known = dict(conv.before_change)
+    else:
+        known = _as_told(conv, known, frame, switched)
+        changes = changed_facts(frame.changed_from or known, frame.stated) if known else []
+    conv.before_change = dict(known) if known and frame.stated and not taken_back else None
     conv.facts = merge_facts(known, frame.stated)
     if frame.age_conflict is not None:
         return _age_conflict_asked(conv, frame, today)
@@ -7498,6 +7522,16 @@ _CARD_FIELD = re.compile(r"\b(" + "|".join(sorted(_CARD_FIELDS, key=len, reverse
 _CHANGE_TO = re.compile(r"^\W*(?:ändra|ändrat|byt|byta|gör om|change|switch|make)\s+"
                         r"(?:(?:det|den|besöket|it|that|the visit)\s+)?(?:till|to|into)?\s*",
                         re.I)
+#: A birthday's verb without an age after it ("hon fyllde igår", "she turned yesterday").
+_BIRTHDAY_WITHOUT_AGE = re.compile(r"\b(?:fyllde|fyller|fyllt|turned|turns)\s+"
+                                   r"(?:(?:hon|han|hen|pat|patienten|she|he)\s+)?(?=[^\W\d_])",
+                                   re.I)
+#: The last amendment taken back, more told after it ("glöm det, han skrevs aldrig in. …",
+#: "nej strunta i det, …", "forget that, …").
+_TAKES_BACK_THE_LAST = re.compile(
+    r"^\W*(?:(?:ok|okej|nej|nä|sorry|förlåt|oj)\W+)*(?:glöm\s+(?:det|det där|det sista)|"
+    r"strunta\s+i\s+det|forget\s+(?:it|that)|scratch\s+that|never\s*mind)\s*[,.;:!–-]+\s*\S",
+    re.I)
 #: A what-if taken back: the visit was as first told ("nej det var jag ändå", "det var ju jag
 #: som åkte", "ok no it was me", "I did it after all", "glöm det", "forget that").
 _BACK_TO_AS_TOLD = re.compile(r"\b(?:det|de|d)\s+(?:var|va)\s+(?:ju\s+|faktiskt\s+)?jag\b|"

@@ -6435,3 +6435,54 @@ def test_the_fee_chosen_after_facts_noted_is_that_patients_fee(client, reply):
     assert a["kind"] == "clarify", a["answer"]
     b = ask_halland(client, reply, a["conversation_id"])
     assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == 0, b["answer"]
+
+
+def test_forgetting_the_last_amendment_with_more_told_takes_that_amendment_back(client):
+    # walk-through RE8931, stop 49: "glöm det, han skrevs aldrig in. och besöket var faktiskt
+    # 20/3-25" after "men vi skrev in honom i khsv vid samma besök" applied only the day and kept
+    # the enrolment: VAS registration and 500 kr for a discharge visit of a man without home care
+    a = ask_halland(client, "hembesök i onsdags efter utskrivning, gubbe 81 bor i villa, har "
+                            "INTE khsv. 500 kr?")
+    assert a["decision"]["compensation_sek"] == 0, a["answer"]
+    b = ask_halland(client, "men vi skrev in honom i khsv vid samma besök", a["conversation_id"])
+    assert b["decision"]["compensation_sek"] == 500, b["answer"]
+    c = ask_halland(client, "glöm det, han skrevs aldrig in. och besöket var faktiskt 20/3-25",
+                    a["conversation_id"])
+    assert c["decision"]["visit_date"] == "2025-03-20", c["answer"]
+    assert c["decision"]["compensation_sek"] == 0, c["answer"]
+    assert "ja → nej" in c["answer"], c["answer"]
+
+
+def test_a_birthday_gone_on_a_weekday_named_is_the_weekday_before(client):
+    # walk-through RE8931, stop 49: "wait, she turned 85 on thursday, so the day before" after
+    # a visit last Friday set the birthday on the coming Thursday: 84 and 200 kr
+    friday = today_in_stockholm() - timedelta(days=(today_in_stockholm().weekday() - 4) % 7 or 7)
+    a = ask_halland(client, f"breakpoint talk at a sabo on {friday:%d/%m %Y}, pt 84. "
+                            "registration + fee pls")
+    assert a["decision"]["patient_fee_sek"] == 200, a["answer"]
+    b = ask_halland(client, "wait, she turned 85 on thursday, so the day before",
+                    a["conversation_id"])
+    thursday = today_in_stockholm() - timedelta(days=(today_in_stockholm().weekday() - 3) % 7 or 7)
+    # (85 on the visit's day when that Thursday came before it; on a Friday the Thursday gone
+    # is yesterday, after the visit)
+    assert b["decision"]["patient_fee_sek"] == (0 if thursday <= friday else 200), b["answer"]
+
+
+def test_a_visit_this_weekday_is_that_weekday_to_come(client):
+    # walk-through RE8931, stop 49: "visit would be this thursday" was taken as today
+    body = ask_halland(client, "hes 85, has municipal home care since last year. visit would be "
+                               "this thursday, enrolment")
+    day = date.fromisoformat(body["decision"]["visit_date"])
+    assert day.weekday() == 3 and day > today_in_stockholm(), body["answer"]
+
+
+@pytest.mark.parametrize("reply, fee", [("nä vänta hon fyllde igår, jag blandade ihop", 0),
+                                        ("nä sorry hon fyllde idag", 0)])
+def test_a_birthday_told_again_without_its_age_is_that_age_on_the_day_said(client, reply, fee):
+    # walk-through RE8931, stop 49: "nä vänta hon fyllde igår, jag blandade ihop" after "fyller
+    # 85 imorgon" was refused, the card's 200 kr left on screen
+    a = ask_halland(client, "tant på säbo fyller 85 imorgon, gjorde brytpunktssamtal där idag. "
+                            "vad betalar hon")
+    assert a["decision"]["patient_fee_sek"] == 200, a["answer"]
+    b = ask_halland(client, reply, a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == fee, b["answer"]
