@@ -403,6 +403,9 @@ def extract_visit_date(text: str, today: date) -> date | None:
     """The visit date a message names: ISO, day/month and written dates, idag/igår/i förrgår,
     weekdays; a day and month "nästa år" / "förra året" in that year (walk-through, stop 22:
     "och om jag tappar den 15/1 nästa år" was read as last January)."""
+    beside = _day_beside_month_year(text)
+    if beside is not None:
+        return beside
     day, left_out, starts = _visit_date_at(text, today)
     if day is not None and left_out:
         shift = 1 if _NEXT_YEAR.search(text) else -1 if _LAST_YEAR.search(text) else 0
@@ -424,6 +427,28 @@ def extract_visit_date(text: str, today: date) -> date | None:
             except ValueError:  # 29 February
                 day = day.replace(year=today.year + shift, day=28)
     return day
+
+
+#: A day of a month as an ordinal ("27th", "den 27:e", "27e"), not of a count ("2nd visit").
+_DAY_ORDINAL = re.compile(r"(?<![\d/.-])\b([0-3]?\d)(?:st|nd|rd|th|:e|e)\b"
+                          r"(?!\s+(?:visit|besök|time|gång|patient|pat|one|of|av)\b)", re.I)
+
+
+def _day_beside_month_year(text: str) -> date | None:
+    """The day an ordinal gives beside a month and year said apart from it ("back in march
+    2025 (27th I think)" asked the day; "i mars 2025, den 27:e" was 2026-11-27: walk-through
+    RE8931, stop 49); None when the text says no such pair."""
+    m = _MONTH_YEAR.search(text)
+    if m is None:
+        return None
+    d = _DAY_ORDINAL.search(text[:m.start()] + " " + text[m.end():])
+    month = month_number(m.group("month"))
+    if d is None or month is None:
+        return None
+    try:
+        return date(int(m.group("year")), month, int(d.group(1)))
+    except ValueError:
+        return None
 
 
 def _years_date(at: int, starts: list[int]) -> bool:
@@ -1807,6 +1832,10 @@ _REMOTE = re.compile(r"\bvideo\w*|\btelefon(?!n(?:umm|umr|r)|tid|list|växel|sva
                      r"\bringer\s+(?:upp\s+)?(?:henne|honom|hen|patienten|pat)\b|"
                      r"\bringde\s+(?:upp\s+)?(?:henne|honom|"
                      r"hen|patienten|pat|dem)\b|\bvideosamtal\b|\bdigital\w*|"
+                     # ("och om jag bara hade ringt henne istället den dagen" after a card was
+                     # refused: walk-through RE8931, stop 49)
+                     r"\b(?:jag|vi|läkaren|doktorn)\s+(?:bara\s+)?(?:hade\s+|har\s+)(?:bara\s+)?"
+                     r"ringt\b|\bringt\s+(?:upp\s+)?(?:henne|honom|hen|patienten|pat|dem)\b|"
                      # ("och om läkaren bara ringde istället för att åka dit": walk-through, stop
                      # 36, kept the visit in person and its 500 kr)
                      r"\b(?:i|we|the doctor|the physician|the gp)\s+(?:just\s+|only\s+)?"

@@ -1993,6 +1993,14 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # (walk-through, stop 21: noted as a visit's date; "nej menar 2025 alltså, 30 mars
         # 2025", seven words, was refused: walk-through, stop 44)
         frame.kind = VERSION
+    if frame.kind == VERSION and conv.last_kind == VISIT and _has_visit(conv.facts) \
+            and set(stated) == {"visit_date"} and len(text.split()) <= 12 \
+            and not (SYSTEM_WORDS.search(text) or _ROUTINE_OR_VERSION.search(text)
+                     or _NAMES_A_DOCUMENT.search(text)):
+        # another day for the visit just answered, asked whether it changes anything ("hmm
+        # could've been april 2nd actually, does that change things" after a card of 27 March
+        # 2025 was refused: walk-through RE8931, stop 49): that visit on that day
+        frame.kind = VISIT
     if conv.last_kind == VERSION and not stated and len(text.split()) <= 6 \
             and _why_or_when_alone(text):
         # why or when the version just answered came, asked alone ("varför byttes den ut",
@@ -6942,9 +6950,18 @@ def _remote_asked(frame: Frame) -> bool:
     # walk-through, stop 39, refused)
     # (or a what-if after money asked: "Och om besöket görs via video?" after whether a visit
     # by Läkarmedverkan is paid got the 500 kr's occasions: walk-through, stop 39)
+    # (or a what-if of a remote talk for an occasion: "ok what about a phone call for a
+    # breakpoint talk with family, same pt" after whether a video call counts was refused:
+    # walk-through RE8931, stop 49)
     return frame.stated.get("remote") is True and bool(
         _CAN_DO.search(frame.text) or _CLINIC_PAY.search(frame.text)
-        or (frame.money_before and _WHAT_IF.match(frame.text)))
+        or (frame.money_before and _WHAT_IF.match(frame.text))
+        or ("occasion" in frame.stated
+            and (_WHAT_IF.match(frame.text) or _WHAT_ABOUT.match(frame.text))))
+
+
+#: "ok what about …", "how about …": the case asked again with a change.
+_WHAT_ABOUT = re.compile(r"^\W*(?:(?:ok|okej|and|och|so)\W+)?(?:what|how)\s+about\b", re.I)
 
 
 def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
@@ -7522,6 +7539,8 @@ _CARD_FIELD = re.compile(r"\b(" + "|".join(sorted(_CARD_FIELDS, key=len, reverse
 _CHANGE_TO = re.compile(r"^\W*(?:ändra|ändrat|byt|byta|gör om|change|switch|make)\s+"
                         r"(?:(?:det|den|besöket|it|that|the visit)\s+)?(?:till|to|into)?\s*",
                         re.I)
+#: A routine or a version named ("vilken version", "the routine").
+_ROUTINE_OR_VERSION = re.compile(r"\bversion\w*|\brutin\w*|\broutine\w*", re.I)
 #: A birthday's verb without an age after it ("hon fyllde igår", "she turned yesterday").
 _BIRTHDAY_WITHOUT_AGE = re.compile(r"\b(?:fyllde|fyller|fyllt|turned|turns)\s+"
                                    r"(?:(?:hon|han|hen|pat|patienten|she|he)\s+)?(?=[^\W\d_])",

@@ -6486,3 +6486,50 @@ def test_a_birthday_told_again_without_its_age_is_that_age_on_the_day_said(clien
     assert a["decision"]["patient_fee_sek"] == 200, a["answer"]
     b = ask_halland(client, reply, a["conversation_id"])
     assert b["kind"] == "rule" and b["decision"]["patient_fee_sek"] == fee, b["answer"]
+
+
+def test_having_phoned_instead_after_a_card_is_a_remote_what_if(client):
+    # walk-through RE8931, stop 49: "och om jag bara hade ringt henne istället den dagen" after
+    # a VAS card was refused
+    a = ask_halland(client, "inskrivningssamtal hemma hos pat 79 år 30/3-25 vad blir reggningen, "
+                            "ordinärt boende")
+    assert a["decision"]["compensation_sek"] == 500, a["answer"]
+    b = ask_halland(client, "och om jag bara hade ringt henne istället den dagen",
+                    a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["compensation_sek"] == 0, b["answer"]
+    assert b["decision"]["visit_date"] == "2025-03-30", b["answer"]
+
+
+def test_another_day_asked_whether_it_changes_the_card_is_that_visit_on_that_day(client):
+    # walk-through RE8931, stop 49: "hmm could've been april 2nd actually, does that change
+    # things" after a VAS card of 27 March 2025 was refused
+    a = ask_halland(client, "enrolment visit for a new home care pt, 86, in her own flat, on 27 "
+                            "march 2025. which system and what codes")
+    assert a["decision"]["system"] == "VAS", a["answer"]
+    b = ask_halland(client, "hmm could've been april 2nd actually, does that change things",
+                    a["conversation_id"])
+    assert b["kind"] == "rule" and b["decision"]["system"] == "Cosmic", b["answer"]
+    assert b["decision"]["visit_date"] == "2025-04-02", b["answer"]
+
+
+@pytest.mark.parametrize("message", ["enrolment visit for a new home care pt, 86, in her own "
+                                     "flat, back in march 2025 (27th I think). which system",
+                                     "inskrivningssamtal 86-åring ordinärt boende i mars 2025, "
+                                     "den 27:e"])
+def test_a_day_as_an_ordinal_beside_its_month_and_year_is_that_day(client, message):
+    # walk-through RE8931, stop 49: "(27th I think)" beside "back in march 2025" was not read,
+    # and the day asked for; "i mars 2025, den 27:e" was 2026-11-27
+    body = ask_halland(client, message)
+    assert body["kind"] == "rule" and body["decision"]["visit_date"] == "2025-03-27", body["answer"]
+    assert body["decision"]["system"] == "VAS", body["answer"]
+
+
+def test_a_remote_talk_for_an_occasion_asked_what_about_is_the_remote_rule(client):
+    # walk-through RE8931, stop 49: "ok what about a phone call for a breakpoint talk with
+    # family, same pt" after whether a video call counts was refused
+    a = ask_halland(client, "did a video call today w a home care pt (78) to go over her meds, "
+                            "can i log it as hemsjukvårdsbesök")
+    b = ask_halland(client, "ok what about a phone call for a breakpoint talk with family, "
+                            "same pt", a["conversation_id"])
+    assert b["kind"] != "no_answer", b["answer"]
+    assert "aldrig ske på distans" in b["answer"], b["answer"]
