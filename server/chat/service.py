@@ -2051,13 +2051,16 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         return frame
     span = period_span(text, today) if "visit_date" not in stated else None
     if frame.kind == SEARCH_KIND and span is not None and state.rules is not None \
-            and (stated.get("occasion") or stated.get("setting")) and _VISIT_WORD.search(text) \
+            and (stated.get("occasion") or stated.get("setting")) \
+            and (_VISIT_WORD.search(text) or stated.get("occasion")) \
             and (MONEY_WORDS.search(text) or REGISTRATION_WORDS.search(text)) \
             and not _ASKS_NUMBER.search(text) and state.rules.visit_routines \
             and span[1] < min(r.valid_from for r in state.rules.visit_routines):
         # a visit in a month before the first version of the routine ("hembesök dec 2022
         # utskrivning säbo 500kr?": walk-through, stop 26, got today's rule, a yes): that
-        # visit's answer, no routine then and no compensation
+        # visit's answer, no routine then and no compensation; the occasion named is the visit
+        # ("gav ett inskrivningssamtal i december 2022 de 500 kr?" got today's rule, a yes:
+        # walk-through RE8933, stop 49)
         frame.kind = VISIT
         return frame
     if frame.kind in (SEARCH_KIND, DATE_RULE, OUT_OF_SCOPE) \

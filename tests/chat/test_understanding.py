@@ -6533,3 +6533,11 @@ def test_a_remote_talk_for_an_occasion_asked_what_about_is_the_remote_rule(clien
                             "same pt", a["conversation_id"])
     assert b["kind"] != "no_answer", b["answer"]
     assert "aldrig ske på distans" in b["answer"], b["answer"]
+
+
+def test_an_occasions_compensation_asked_of_a_month_before_the_first_routine_is_no(ask):
+    # walk-through RE8933, stop 49: "gav ett inskrivningssamtal i december 2022 de 500 kr?"
+    # got today's Cosmic rule, a yes; the compensation was introduced 2023-01-01
+    body = ask("gav ett inskrivningssamtal i december 2022 de 500 kr?")
+    assert body["kind"] == "rule" and body["decision"]["compensation_sek"] == 0, body["answer"]
+    assert "2023-01-01" in body["answer"], body["answer"]
