@@ -1877,6 +1877,9 @@ _LMV_SUPPORT_BEFORE = re.compile(
     r"\b(?:stöd|läkarstöd|support|stöttning)\s+(?:från|av|via|i|genom|from|by|of|through)\s+"
     r"(?:den\s+|the\s+)?$|"
     r"\b(?:har|hade|med|ingår i|inskriven i|ansluten till|has|with|is on|enrolled in|in)\s+"
+    # (a word between: "men han har ju läkarmedverkan just nu, ändrar det nåt?" after a VC
+    # physician's visit was read as a visit within it, no 500 kr: walk-through RE8931, stop 49)
+    r"(?:(?:ju|nu|väl|redan|också|även|fortfarande|already|also|still)\s+)*"
     r"(?:den\s+|the\s+)?$", re.I)
 #: Läkarmedverkan having the patient, after its name: "om läkarmedverkan har henne", "lmv
 #: has him" (walk-through, stop 44: read as a visit within it, without the 500 kr).

@@ -6541,3 +6541,16 @@ def test_an_occasions_compensation_asked_of_a_month_before_the_first_routine_is_
     body = ask("gav ett inskrivningssamtal i december 2022 de 500 kr?")
     assert body["kind"] == "rule" and body["decision"]["compensation_sek"] == 0, body["answer"]
     assert "2023-01-01" in body["answer"], body["answer"]
+
+
+def test_the_patient_having_lakarmedverkan_now_is_no_visit_within_it(client):
+    # walk-through RE8931, stop 49: "men han har ju läkarmedverkan just nu, ändrar det nåt?"
+    # after a VC physician's discharge visit was read as a visit within Läkarmedverkan: no
+    # 500 kr, no fee
+    a = ask_halland(client, "utskrivning från slutenvård, han är 78, bor hemma o har khsv sen "
+                            "innan. besöket blir på onsdag")
+    b = ask_halland(client, "men han har ju läkarmedverkan just nu, ändrar det nåt?",
+                    a["conversation_id"])
+    assert b["understood"]["facts"].get("lakarmedverkan") is not True, b["understood"]
+    assert b["decision"]["compensation_sek"] != 0, b["answer"]
+    assert b["decision"]["patient_fee_sek"] == 200, b["answer"]
