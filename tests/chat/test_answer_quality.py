@@ -1979,3 +1979,16 @@ def test_a_question_with_a_sentence_about_oneself_beside_it_is_answered(client):
                               "nästa vecka")
     assert body["kind"] == "search", body["answer"]
     assert body["citations"][0]["section"] == "Kväll och natt", body["answer"]
+
+
+def test_a_question_asked_again_of_an_organization_never_naming_its_matter_is_not_covered(client):
+    # walk-through RE8933, stop 49: "och i Halland?" after "ska patienter på permission från
+    # sjukhuset skrivas in i hemsjukvården hos oss" (the municipality picked) got Region
+    # Halland's 500 kr for an enrolment; no Halland document speaks of permission
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    a = ask_in(client, vg, "ska patienter på permission från sjukhuset skrivas in i "
+                           "hemsjukvården hos oss")
+    assert a["citations"][0]["section"] == "Permission från slutenvården", a["answer"]
+    b = ask_in(client, vg, "och i Halland?", a["conversation_id"])
+    assert b["kind"] == "no_answer", b["answer"]
+    assert "Permission från slutenvården" in b["answer"], b["answer"]
