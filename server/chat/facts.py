@@ -2202,6 +2202,13 @@ _PLAIN_VISIT = re.compile(r"\b(?:vanlig|vanligt|normal|ordinary|regular)\s+(?:he
                           r"(?:besök|visit)\w*(?:\s+in\s+person)?\b", re.I)
 
 
+#: A leave from hospital ("på permission", "home on leave from the hospital").
+_ON_LEAVE = re.compile(r"\bpermission\w*|\bpermis\b|\bon leave\b|\bhome leave\b", re.I)
+#: A discharge told as done ("skrevs ut", "utskriven", "was discharged").
+_DISCHARGED = re.compile(r"\bskrevs ut\b|\bskrivits ut\b|\butskriven\b|\butskrevs\b|"
+                         r"\b(?:was|got|been|is) discharged\b", re.I)
+
+
 def extract_facts(text: str, today: date, visit: date | None = None) -> ExtractedFacts:
     """The visit facts stated in ``text`` (a personnummer already masked), relative to ``today``.
 
@@ -2299,6 +2306,13 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
         # 86 år ordinärt boende, tittade på ett bensår": walk-through, stop 43, showed the
         # riktade vårdtjänster to copy for three turns while the occasion was asked)
         occasion, negated = "annat", False
+    if occasion == "utskrivning" and not negated and _ON_LEAVE.search(text) \
+            and not _DISCHARGED.search(text):
+        # a visit during a leave from hospital, asked whether it counts as the discharge's, is
+        # no discharge ("pt is home on leave from the hospital (permission) over the weekend, i
+        # did a home visit today. does that count as the discharge visit?" got the discharge's
+        # registration to copy: walk-through RE8931, stop 49)
+        occasion = "annat"
     if occasion and not negated:
         facts.occasion = occasion
     setting, negated = _first_category(text, _SETTINGS)

@@ -453,6 +453,24 @@ _NEXT_VISIT = re.compile(r"^\W*(?:(?:och|ok|okej|sen|så|and|then)\W+)*(?:nästa
                          r"(?:en|ett|one) (?:till|more)|another|andra|tredje|fjärde|sista|"
                          r"second|third|fourth|last one|the last)\b",
                          re.I)
+#: A message opening on a correction ("nej", "förlåt", "vänta", "sorry", "wait").
+_OPENS_CORRECTION = re.compile(r"^\W*(?:(?:ok|okej|oj|hmm|aha)\W+)*(?:nej|nä|nä|näe|förlåt|"
+                               r"sorry|vänta|wait|no|oops|ursäkta|jag menade|i meant|fel)\b",
+                               re.I)
+
+
+def _another_visit_told(known: dict, frame) -> bool:
+    """Whether a message tells a visit of its own whose day and age both differ from the visit
+    known, opening on no correction: another patient's ("telefonuppföljning m 88-åring på säbo
+    igår, hur reggas det" after a phone brytpunktssamtal of 25/3-25 with a patient of 80 kept
+    the breakpoint talk: walk-through RE8931, stop 49)."""
+    stated = frame.stated
+    return _restates_visit(stated) and "patient_age" in stated and "patient_age" in known \
+        and stated["patient_age"] != known["patient_age"] \
+        and known.get("visit_date") not in (None, stated["visit_date"]) \
+        and not _OPENS_CORRECTION.match(frame.text)
+
+
 #: The next visit on the day of the one before ("nästa: 67 år … samma dag").
 _SAME_DAY = re.compile(r"\bsamma dag\b|\bsame day\b", re.I)
 IT_WORDS = 8
@@ -4548,7 +4566,8 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     # (the next of several visits is another patient's: "sista: 92 år hemma utan
     # hemsjukvård, …" kept the enrolment of the SäBo visit before: walk-through, stop 34)
     switched = bool(known) and (other_patient(frame.text) or (
-        bool(_NEXT_VISIT.match(frame.text)) and len(frame.stated) >= 2))
+        bool(_NEXT_VISIT.match(frame.text)) and len(frame.stated) >= 2)
+        or _another_visit_told(known, frame))
     same_visit = switched and bool(_SAME_AS_BEFORE.search(frame.text))
     if switched:
         if _SAME_DAY.search(frame.text) and known.get("visit_date") \

@@ -6554,3 +6554,28 @@ def test_the_patient_having_lakarmedverkan_now_is_no_visit_within_it(client):
     assert b["understood"]["facts"].get("lakarmedverkan") is not True, b["understood"]
     assert b["decision"]["compensation_sek"] != 0, b["answer"]
     assert b["decision"]["patient_fee_sek"] == 200, b["answer"]
+
+
+def test_a_visit_told_with_another_day_and_age_is_another_patients(client):
+    # walk-through RE8931, stop 49: "telefonuppföljning m 88-åring på säbo igår, hur reggas det"
+    # after a phone brytpunktssamtal of 25/3-25 with a patient of 80 was merged into it: the
+    # breakpoint talk kept
+    a = ask_halland(client, "brytpunktssamtal per telefon 25/3-25 med pat 80 år i ordinärt boende "
+                            "med khsv, ger det 500")
+    b = ask_halland(client, "telefonuppföljning m 88-åring på säbo igår, hur reggas det",
+                    a["conversation_id"])
+    assert b["facts"].get("occasion") != "brytpunktssamtal", b["facts"]
+    c = ask_halland(client, "brytpunktssamtal 25/3-25 med pat 80 år i ordinärt boende med khsv")
+    d = ask_halland(client, "nej vänta, det var 12/3-25 och hon var 88", c["conversation_id"])
+    assert d["facts"].get("occasion") == "brytpunktssamtal", d["facts"]
+
+
+def test_a_visit_during_a_leave_from_hospital_is_no_discharge_visit(client):
+    # walk-through RE8931, stop 49: "pt is home on leave from the hospital (permission) …, i did
+    # a home visit today. does that count as the discharge visit?" got the discharge's Cosmic
+    # registration to copy
+    body = ask_halland(client, "pt is home on leave from the hospital (permission) over the "
+                               "weekend, i did a home visit today. does that count as the "
+                               "discharge visit?")
+    assert body["understood"]["facts"].get("occasion") != "utskrivning", body["understood"]
+    assert body["decision"]["compensation_sek"] == 0, body["answer"]
