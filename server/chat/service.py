@@ -7354,6 +7354,12 @@ def _asks_patient_fee(text: str) -> bool:
                 or (_ASKS_PAYS.search(text) and not _PAYER_NAMED.search(text)))
 
 
+#: The same fee asked of two groups ("samma avgift", "pay the same").
+_SAME_FEE = re.compile(r"\bsamma\s+(?:avgift\w*|pris\w*|kostnad\w*|summa)|\bsame\s+(?:fee|price|"
+                       r"charge|amount)|\bpay\s+the\s+same\b|\bbetala\w*\s+(?:\w+\s+){0,4}?"
+                       r"samma\b", re.I)
+
+
 def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:
     """A general question about the patient's fee for a targeted physician home visit ("vad
     betalar patienten för ett hembesök av läkaren") answered with the routine's fee rows, each
@@ -7373,7 +7379,12 @@ def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:
                                          or _SYSTEM_NAMED.search(text)
                                          or _AGE_ASKED.search(text)
                                          or re.search(r"\b85\b", text)
-                                         or frame.stated.get("patient_age") is not None)) \
+                                         or frame.stated.get("patient_age") is not None
+                                         # (the same fee in two places: "betalar de på säbo
+                                         # samma avgift som de som bor hemma" got the 500 kr's
+                                         # occasions: walk-through RE8931, stop 49)
+                                         or (frame.stated.get("setting")
+                                             and _SAME_FEE.search(text)))) \
             or _FEE_FIELD.search(text) \
             or (_HOME_CARE_FEE.search(text) and not _PROFESSIONS[0][0].search(text)):
         # (the fee for home health care is the municipality's, not the physician's visit:

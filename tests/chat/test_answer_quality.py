@@ -1992,3 +1992,10 @@ def test_a_question_asked_again_of_an_organization_never_naming_its_matter_is_no
     b = ask_in(client, vg, "och i Halland?", a["conversation_id"])
     assert b["kind"] == "no_answer", b["answer"]
     assert "Permission från slutenvården" in b["answer"], b["answer"]
+
+
+def test_whether_nursing_home_residents_pay_the_same_fee_is_the_fee_rule_by_age(client):
+    # walk-through RE8931, stop 49: "betalar de på säbo samma avgift som de som bor hemma" got
+    # the 500 kr's occasions and no fee
+    body = ask_halland(client, "betalar de på säbo samma avgift som de som bor hemma")
+    assert "200 kr" in body["answer"] and "85 år" in body["answer"], body["answer"]
