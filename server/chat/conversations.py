@@ -89,6 +89,9 @@ class Conversation:
     #: The visit's facts before the last message amended them: "glöm det, han skrevs aldrig
     #: in. …" takes that amendment back. None before any amendment. Facts only.
     before_change: dict | None = None
+    #: The organization the last answer said covers the question that the one picked does not
+    #: ("… Välj Region Halland …"): picking it and saying "ok då" asks that question there.
+    pointed_to: str | None = None
 
     def to_json(self) -> dict:
         """The stored form: only allowed fact names, never message text."""
@@ -113,6 +116,7 @@ class Conversation:
             "month_first": self.month_first,
             "told": None if self.told is None else
             {k: v for k, v in self.told.items() if k in _ALLOWED_KEYS},
+            "pointed_to": self.pointed_to,
             "before_change": None if self.before_change is None else
             {k: v for k, v in self.before_change.items() if k in _ALLOWED_KEYS},
         }
@@ -202,6 +206,7 @@ def conversation_from_json(data, conversation_id: str) -> Conversation | None:
         month_first=data.get("month_first") is True,
         told=_facts_or_none(data.get("told")),
         before_change=_facts_or_none(data.get("before_change")),
+        pointed_to=_organization_or_none(data.get("pointed_to")),
         **_visits_or_none(data.get("visits"), data.get("visit_index")))
 
 

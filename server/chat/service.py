@@ -453,6 +453,9 @@ _NEXT_VISIT = re.compile(r"^\W*(?:(?:och|ok|okej|sen|så|and|then)\W+)*(?:nästa
                          r"(?:en|ett|one) (?:till|more)|another|andra|tredje|fjärde|sista|"
                          r"second|third|fourth|last one|the last)\b",
                          re.I)
+#: Most words of a message asking the last question again after picking the organization
+#: the last answer pointed to ("ok då", "ok visa hallands då").
+SWITCHED_WORDS = 6
 #: A message opening on a correction ("nej", "förlåt", "vänta", "sorry", "wait").
 _OPENS_CORRECTION = re.compile(r"^\W*(?:(?:ok|okej|oj|hmm|aha)\W+)*(?:nej|nä|nä|näe|förlåt|"
                                r"sorry|vänta|wait|no|oops|ursäkta|jag menade|i meant|fel)\b",
@@ -596,6 +599,15 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
         conv.visits, conv.visit_index = [dict(v.facts) for v in visits], visits.index(visit)
         return _finish_turn(state, store, conv, frame, reply, lang, asked_text, restarted,
                             keep_thread)
+    if conv is not None and conv.pointed_to and organization in (None, conv.pointed_to) \
+            and conv.question and len(text.split()) <= SWITCHED_WORDS \
+            and not _ASKS.search(text) and not extract_facts(text, today).stated():
+        # the organization the last answer pointed to picked, and a few words with no question
+        # of their own ("ok då", "ok visa hallands då" after "… Välj Region Halland eller alla
+        # organisationer …" were refused: walk-throughs RE8932 and RE8933, stop 49; all
+        # organizations picked, "ok, visa vad halland beslutat då": RE8936): the last question,
+        # asked there
+        text = conv.question
     named_visit = visit_named(text, len(conv.visits), detect_language(text)
                               if len(text.split()) >= 4 else conv.language) \
         if conv is not None and len(conv.visits) >= 2 else None
@@ -1116,6 +1128,7 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
             # followed up as one ("när träder det i kraft" after "vad kostar hela
             # hsu-satsningen?" was refused: walk-through RE8921, stop 48)
             conv.last_kind = SEARCH_KIND
+    conv.pointed_to = reply.elsewhere if reply.api.get("kind") == NO_ANSWER else None
     before = conv.topic
     cited = reply.api.get("citations") or []
     if reply.parts and reply.asked_in_turn:

@@ -6579,3 +6579,21 @@ def test_a_visit_during_a_leave_from_hospital_is_no_discharge_visit(client):
                                "discharge visit?")
     assert body["understood"]["facts"].get("occasion") != "utskrivning", body["understood"]
     assert body["decision"]["compensation_sek"] == 0, body["answer"]
+
+
+@pytest.mark.parametrize("first, reply, expected", [
+    ("hur många hembesök gjorde läkarna 2021", "ok då", "2715"),
+    ("hur registrerar jag ett hembesök i cosmic?", "ok visa hallands då", "Hemsjukvårdsbesök")])
+def test_picking_the_organization_pointed_to_and_saying_ok_asks_the_question_there(
+        client, first, reply, expected):
+    # walk-throughs RE8932 and RE8933, stop 49: told "… Välj Region Halland eller alla
+    # organisationer …", the person picked Region Halland and wrote "ok då": refused
+    a = ask_in(client, VG, first)
+    assert a["kind"] == "no_answer" and "Region Halland" in a["answer"], a["answer"]
+    b = ask_halland(client, reply, a["conversation_id"])
+    assert b["kind"] != "no_answer" and expected in b["answer"], b["answer"]
+    # (or all organizations picked: "ok, visa vad halland beslutat då", RE8936)
+    c = ask_in(client, VG, first)
+    d = client.post("/api/v1/chat", json={"message": reply,
+                                          "conversation_id": c["conversation_id"]}).json()
+    assert d["kind"] != "no_answer" and expected in d["answer"], d["answer"]
