@@ -882,7 +882,9 @@ _PAST_TENSE = re.compile(r"\b(?:gällde|var|va|hade|blev|ändrades|skedde|gjorde
 
 #: A day of the month said alone as an ordinal ("den 3:e", "den 21:a"), not a count ("den 3:e
 #: dagen", "den 2:a gången").
-_ORDINAL_DAY = re.compile(r"\bden\s+(\d{1,2})\s*:\s*[ea]\b(?![-/.]\d)"
+# ("den 26e" with no colon too: "nej förlåt, den 26e" after Läkarmedverkan's days counted
+# from 28/11 was refused: walk-through RE8936, stop 49)
+_ORDINAL_DAY = re.compile(r"\bden\s+(\d{1,2})\s*:?\s*[ea]\b(?![-/.]\d)"
                           r"(?!\s+(?:dag|gång|besök|vecka|månad|år|plats|person|patient|"
                           r"läkare|sjuksköterska|kontakt|samtal|ring)\w*)"
                           # (with its month it is a written date: "nej den 3:e april var det")

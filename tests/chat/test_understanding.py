@@ -6597,3 +6597,16 @@ def test_picking_the_organization_pointed_to_and_saying_ok_asks_the_question_the
     d = client.post("/api/v1/chat", json={"message": reply,
                                           "conversation_id": c["conversation_id"]}).json()
     assert d["kind"] != "no_answer" and expected in d["answer"], d["answer"]
+
+
+def test_a_day_of_the_month_as_an_ordinal_corrects_the_discharge_of_lakarmedverkans_days(ask):
+    # walk-through RE8936, stop 49: "nej förlåt, den 26e" after Läkarmedverkan's days counted
+    # from 28/11 was refused
+    a = ask("hur länge kan läkarmedverkan ha kvar en pat efter utskrivning")
+    discharge = today_in_stockholm() - timedelta(days=8)
+    b = ask(f"{discharge.day}/{discharge.month}", a["conversation_id"])
+    assert b["kind"] == "rule", b["answer"]
+    earlier = discharge - timedelta(days=2)
+    c = ask(f"nej förlåt, den {earlier.day}e", a["conversation_id"])
+    assert c["kind"] == "rule", c["answer"]
+    assert (earlier + timedelta(days=14)).isoformat() in c["answer"], c["answer"]
