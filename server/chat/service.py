@@ -4510,6 +4510,11 @@ def _as_told(conv: Conversation, known: dict, frame: Frame, switched: bool) -> d
     if switched or not known:
         conv.told = None
         return known
+    if conv.told is not None and frame.reply_to and frame.reply_to in frame.stated:
+        # the answer to the question the what-if asked is the what-if's ("84 då" to "Hur
+        # gammal är patienten?" after "och om besöket varit 1 mars 2025 istället" changed the
+        # visit as told, today's, to 84 and 200 kr: walk-through RE8936, stop 49)
+        return known
     what_if = bool(_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)
                    or _SAME_AGAIN.match(text) or _HYPOTHETICAL.search(text))
     if what_if:

@@ -6610,3 +6610,20 @@ def test_a_day_of_the_month_as_an_ordinal_corrects_the_discharge_of_lakarmedverk
     c = ask(f"nej förlåt, den {earlier.day}e", a["conversation_id"])
     assert c["kind"] == "rule", c["answer"]
     assert (earlier + timedelta(days=14)).isoformat() in c["answer"], c["answer"]
+
+
+def test_the_answer_to_the_question_a_what_if_asked_is_the_what_ifs(client):
+    # walk-through RE8936, stop 49: "84 då" to "Hur gammal är patienten?" after "och om
+    # besöket varit 1 mars 2025 istället" was applied to today's visit as told: Cosmic, 200 kr
+    a = ask_halland(client, "vår läkare var hem till en 84-åring idag som skrevs ut från "
+                            "sjukhuset igår, hon har khsv i eget boende. hur ska det registreras "
+                            "och får vi ersättning")
+    b = ask_halland(client, "nej förlåt hon är 86", a["conversation_id"])
+    c = ask_halland(client, "och om besöket varit 1 mars 2025 istället", a["conversation_id"])
+    assert c["decision"]["system"] == "VAS" and c["question"] == "Hur gammal är patienten?", \
+        c["answer"]
+    d = ask_halland(client, "84 då", a["conversation_id"])
+    assert d["decision"]["system"] == "VAS" and d["decision"]["visit_date"] == "2025-03-01", \
+        d["answer"]
+    assert d["decision"]["patient_fee_sek"] == 200, d["answer"]
+    assert b["decision"]["patient_fee_sek"] == 0, b["answer"]
