@@ -1986,6 +1986,11 @@ _COMPANY_AFTER = re.compile(r"^\w*(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?\s+(?:(?:var|
                             r"sjukhus\w*|hospital|hs\b|lasarett\w*)|"
                             r"(?:had\s+)?(?:called|rang|phoned|ringde|hade ringt|larmade|"
                             r"kontaktade|contacted)\b|"
+                            # (whom a nurse calls, asked: "vem ska ssk ringa om han blir sämre i
+                            # natt", "who should the nurse call …" after a card made the visit a
+                            # nurse's, no 500 kr: walk-through RE8934, stop 49)
+                            r"(?:(?:ska|should|can|kan|bör|must|måste)\s+)?(?:ringa|ring|"
+                            r"kontakta|call|contact|phone)\b|"
                             # "ssk satt bredvid pat", "the nurse was with the pt" (walk-
                             # through, stop 35: a phone call made the nurse's visit)
                             r"(?:satt|sat|stod|stood|was|var|were)\s+(?:bredvid|med pat\w*|"

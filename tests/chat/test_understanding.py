@@ -6627,3 +6627,19 @@ def test_the_answer_to_the_question_a_what_if_asked_is_the_what_ifs(client):
         d["answer"]
     assert d["decision"]["patient_fee_sek"] == 200, d["answer"]
     assert b["decision"]["patient_fee_sek"] == 0, b["answer"]
+
+
+@pytest.mark.parametrize("follow_up", ["vem ska ssk ringa om han blir sämre i natt",
+                                       "who should the nurse call if he gets worse tonight"])
+def test_whom_a_nurse_calls_asked_after_a_card_makes_no_nurses_visit(client, follow_up):
+    # walk-through RE8934, stop 49: "vem ska ssk ringa om han blir sämre i natt" after a card
+    # made the visit a nurse's: the 500 kr turned to no
+    a = ask_halland(client, "inskrivningssamtal idag hemma hos 78-åring med khsv, hur reggar jag")
+    assert a["decision"]["compensation_sek"] == 500, a["answer"]
+    b = ask_halland(client, follow_up, a["conversation_id"])
+    assert (b.get("understood") or {}).get("facts", {}).get("performed_by") != "sjukskoterska", \
+        b["understood"]
+    assert b["kind"] != "rule" or b["decision"]["compensation_sek"] == 500, b["answer"]
+    own = ask_halland(client, "ssk gjorde hembesöket igår hos 80-åring med khsv, inskrivning. "
+                              "ger det 500")
+    assert own["decision"]["compensation_sek"] == 0, own["answer"]
