@@ -2510,6 +2510,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     manner_changed = _has_visit(conv.facts) and bool(stated) \
         and set(stated) <= {"remote", "lakarmedverkan"} \
         and all(conv.facts.get(k) is not None and conv.facts[k] != v for k, v in stated.items())
+    # (and so does its day corrected: "wait, I misread the note, it was April 14 not March"
+    # after a question on H3 between was refused, the VAS card left for a Cosmic visit:
+    # walk-through RE8934, stop 49)
+    manner_changed = manner_changed or (
+        _has_visit(conv.facts) and set(stated) == {"visit_date"}
+        and conv.facts.get("visit_date") not in (None, stated["visit_date"])
+        and bool(_OPENS_CORRECTION.match(text)))
     visit_what_if = _visit_what_if(text, stated, conv)
     if (conv.last_kind == VISIT or manner_changed or visit_what_if) and stated \
             and len(text.split()) <= 20 \

@@ -6643,3 +6643,17 @@ def test_whom_a_nurse_calls_asked_after_a_card_makes_no_nurses_visit(client, fol
     own = ask_halland(client, "ssk gjorde hembesöket igår hos 80-åring med khsv, inskrivning. "
                               "ger det 500")
     assert own["decision"]["compensation_sek"] == 0, own["answer"]
+
+
+def test_a_visits_day_corrected_after_a_question_between_corrects_the_visit(client):
+    # walk-through RE8934, stop 49: "wait, I misread the note, it was April 14 not March" after
+    # "what does H3 mean" between was refused, the VAS card left for a visit under Cosmic
+    a = ask_halland(client, "I'm auditing some old notes. breakpoint talk at a Sabo on March 14 "
+                            "2025, patient 88. the clinic says it should be registered in VAS. "
+                            "which fields?")
+    assert a["decision"]["system"] == "VAS", a["answer"]
+    ask_halland(client, "what does H3 mean", a["conversation_id"])
+    c = ask_halland(client, "wait, I misread the note, it was April 14 not March",
+                    a["conversation_id"])
+    assert c["kind"] == "rule" and c["decision"]["system"] == "Cosmic", c["answer"]
+    assert c["decision"]["visit_date"] == "2025-04-14", c["answer"]
