@@ -3210,6 +3210,11 @@ def _own_organization_told(state, text: str) -> str | None:
     mention = find_organization(text, orgs)
     if mention is None or not mention.own or not mention.known:
         return None
+    if _ASKS.search(text):
+        # (whether something holds there is a question: "gäller det här i vår kommun i västra
+        # götaland också?" after Region Halland's 200 kr got "Uppfattat: du arbetar i …":
+        # walk-through RE8935, stop 49)
+        return None
     return mention.known if only_a_place(_ASIDE.sub(" ", text), orgs) else None
 
 

@@ -6657,3 +6657,17 @@ def test_a_visits_day_corrected_after_a_question_between_corrects_the_visit(clie
                     a["conversation_id"])
     assert c["kind"] == "rule" and c["decision"]["system"] == "Cosmic", c["answer"]
     assert c["decision"]["visit_date"] == "2025-04-14", c["answer"]
+
+
+def test_whether_an_answer_holds_in_ones_own_organization_is_a_question_not_a_notice(client):
+    # walk-through RE8935, stop 49: "gäller det här i vår kommun i västra götaland också?" after
+    # Region Halland's 200 kr got "Uppfattat: du arbetar i …  Vad vill du veta?"
+    a = client.post("/api/v1/chat", json={
+        "message": "vad kostar det för patienten när doktorn kommer hem till dom"}).json()
+    b = client.post("/api/v1/chat", json={
+        "message": "gäller det här i vår kommun i västra götaland också?",
+        "conversation_id": a["conversation_id"]}).json()
+    assert not b["answer"].startswith("Uppfattat"), b["answer"]
+    assert "200 kr" not in b["answer"], b["answer"]
+    c = client.post("/api/v1/chat", json={"message": "vi är ju i VG förresten"}).json()
+    assert c["answer"].startswith("Uppfattat"), c["answer"]
