@@ -457,7 +457,7 @@ _NEXT_VISIT = re.compile(r"^\W*(?:(?:och|ok|okej|sen|så|and|then)\W+)*(?:nästa
 #: the last answer pointed to ("ok då", "ok visa hallands då").
 SWITCHED_WORDS = 6
 #: A message opening on a correction ("nej", "förlåt", "vänta", "sorry", "wait").
-_OPENS_CORRECTION = re.compile(r"^\W*(?:(?:ok|okej|oj|hmm|aha)\W+)*(?:nej|nä|nä|näe|förlåt|"
+_OPENS_CORRECTION = re.compile(r"^\W*(?:(?:ok|okej|oj|hmm|aha)\W+)*(?:nej|nä|näe|förlåt|"
                                r"sorry|vänta|wait|no|oops|ursäkta|jag menade|i meant|fel)\b",
                                re.I)
 
