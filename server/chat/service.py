@@ -1374,6 +1374,8 @@ class Frame:
     pending_before: tuple | None = None
     #: ``search_text`` is the message without the place it names (its scope), nothing more.
     place_only: bool = False
+    #: The message is the last question asked again of another place ("och i Halland?").
+    asked_again: bool = False
 
     def to_api(self) -> dict:
         """The understanding, for clients and for evaluation: kind, organization, reply."""
@@ -1740,6 +1742,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # (the place's name is its scope, not what is asked: "vem gör insatser kväll och natt
         # i halland" quoted the HSU decision's "… Region Halland har ansvaret" for education)
         frame.search_text, frame.place_only = asked_there, True
+        frame.asked_again = True
     asked = frame.search_text or text
     frame.hits = search(asked)
     named_period = period_words(text, today) if frame.search_text is None \
@@ -8834,7 +8837,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         return _no_answer(state, frame, nearby=True)
     if _responsibility_for_the_unnamed(kb, frame):
         return _no_answer(state, frame, nearby=True)
-    if frame.place_only and frame.organization and _unnamed_there(kb, text, frame.organization):
+    if frame.asked_again and frame.organization and _unnamed_there(kb, text, frame.organization):
         # the last question asked again of another organization whose documents never name
         # its matter ("och i Halland?" after "ska patienter på permission från sjukhuset
         # skrivas in i hemsjukvården hos oss" got Region Halland's 500 kr for an enrolment:
