@@ -2029,8 +2029,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.kind = VERSION
     if frame.kind == VERSION and conv.last_kind == VISIT and _has_visit(conv.facts) \
             and set(stated) == {"visit_date"} and len(text.split()) <= 12 \
-            and not (SYSTEM_WORDS.search(text) or _ROUTINE_OR_VERSION.search(text)
-                     or _NAMES_A_DOCUMENT.search(text)):
+            and not (SYSTEM_WORDS.search(text) or _NAMES_A_DOCUMENT.search(text)):
         # another day for the visit just answered, asked whether it changes anything ("hmm
         # could've been april 2nd actually, does that change things" after a card of 27 March
         # 2025 was refused: walk-through RE8931, stop 49): that visit on that day
@@ -4627,10 +4626,7 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         # the last amendment taken back, something else told beside it ("glöm det, han skrevs
         # aldrig in. och besöket var faktiskt 20/3-25" after "men vi skrev in honom i khsv vid
         # samma besök" kept the enrolment and its 500 kr: walk-through RE8931, stop 49)
-        told_now = merge_facts(conv.before_change, frame.stated)
-        frame.changed_from = dict(known)
-        changes = changed_facts(known, {k: v for k, v in told_now.items()
-                                        if known.get(k) != v})
+        changes = changed_facts(known, merge_facts(conv.before_change, frame.stated))
         known = dict(conv.before_change)
     else:
         known = _as_told(conv, known, frame, switched)
@@ -7605,8 +7601,6 @@ _CARD_FIELD = re.compile(r"\b(" + "|".join(sorted(_CARD_FIELDS, key=len, reverse
 _CHANGE_TO = re.compile(r"^\W*(?:ändra|ändrat|byt|byta|gör om|change|switch|make)\s+"
                         r"(?:(?:det|den|besöket|it|that|the visit)\s+)?(?:till|to|into)?\s*",
                         re.I)
-#: A routine or a version named ("vilken version", "the routine").
-_ROUTINE_OR_VERSION = re.compile(r"\bversion\w*|\brutin\w*|\broutine\w*", re.I)
 #: A birthday's verb without an age after it ("hon fyllde igår", "she turned yesterday").
 _BIRTHDAY_WITHOUT_AGE = re.compile(r"\b(?:fyllde|fyller|fyllt|turned|turns)\s+"
                                    r"(?:(?:hon|han|hen|pat|patienten|she|he)\s+)?(?=[^\W\d_])",
@@ -8695,10 +8689,15 @@ def _decided_or_proposed(state, frame: Frame, hits: list) -> ChatReply | None:
 CASE_SENTENCE_WORDS = 8
 
 
+def _message_sentences(text: str) -> list[str]:
+    """A message's sentences, split after ".", "!" or "?"."""
+    return [p.strip() for p in re.split(r"(?<=[.!?])\s+", text) if p.strip()]
+
+
 def _question_told_beside(text: str) -> str | None:
     """The question sentences of a message that also tells something in sentences of its own
     (no question mark), when the questions have at least three words; else None."""
-    sentences = [p.strip() for p in re.split(r"(?<=[.!?])\s+", text) if p.strip()]
+    sentences = _message_sentences(text)
     asked = [p for p in sentences if "?" in p]
     told = [p for p in sentences if "?" not in p and len(p.split()) >= 3]
     if not asked or not told:
@@ -8716,7 +8715,7 @@ def _asked_without_the_case(state, frame: Frame) -> ChatReply | None:
     answered)."""
     if frame.search_text is not None or frame.retried:
         return None
-    sentences = [p.strip() for p in re.split(r"(?<=[.!?])\s+", frame.text) if p.strip()]
+    sentences = _message_sentences(frame.text)
     if len(sentences) < 2:
         return None
     today = frame.today or date.today()
