@@ -10,7 +10,9 @@ reconciliation on open make a crash at any moment leave whole documents only (kb
 from __future__ import annotations
 
 import logging
+import os
 import re
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -113,9 +115,14 @@ def check_settings(settings: Settings) -> None:
         problems.append(model_problem)
     try:
         Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
-        probe = Path(settings.data_dir) / ".rutin-write-test"
-        probe.write_text("ok")
-        probe.unlink()
+        # A probe of this check's own: the workers of one ``rutin serve`` check the same
+        # directory at once, and a shared name let one worker remove another's probe.
+        fd, probe = tempfile.mkstemp(prefix=".rutin-write-test-", dir=settings.data_dir)
+        try:
+            os.write(fd, b"ok")
+        finally:
+            os.close(fd)
+            os.unlink(probe)
     except OSError as exc:
         problems.append(f"Datakatalogen {settings.data_dir} kan inte skapas eller skrivas "
                         f"({exc.strerror or exc}); sätt RUTIN_DATA_DIR till en skrivbar katalog.")

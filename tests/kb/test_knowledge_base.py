@@ -277,3 +277,29 @@ def test_units_of_a_removed_document_are_deleted_and_missing_units_reembedded(kb
     assert report.updated == ["vas"]
     assert reopened.unit_vectors(reopened.document("vas"),
                                  reopened.document("vas").chunks[0]).shape[0] == 2
+
+
+def test_workers_starting_together_all_find_the_data_dir_writable(tmp_path):
+    """Each worker of ``rutin serve`` checks the data directory as it starts; two checks at once
+    must not take each other's probe file away (one worker of two answered 503 on /readyz with
+    "Datakatalogen … kan inte skapas eller skrivas" in a CI run)."""
+    from concurrent.futures import ThreadPoolExecutor
+    import threading
+
+    settings = Settings(data_dir=tmp_path / "data", documents_dir=tmp_path, embedding_model="none")
+    start = threading.Barrier(4)
+
+    def check_many(_):
+        start.wait()
+        failures = []
+        for _ in range(300):
+            try:
+                check_settings(settings)
+            except ConfigurationError as error:
+                failures.append(str(error))
+        return failures
+
+    with ThreadPoolExecutor(4) as pool:
+        failures = [f for batch in pool.map(check_many, range(4)) for f in batch]
+    assert failures == []
+    assert [p.name for p in (tmp_path / "data").iterdir()] == []  # no probe left behind
