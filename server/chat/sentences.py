@@ -179,6 +179,9 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                              # walk-through RE8932, stop 49, got who sends a vårdbegäran)
                              r"vill\s+(?:själv\s+)?(?:sluta|avsluta|lämna)|"
                              r"själv\s+(?:sluta|avsluta|lämna)|"
+                             # ("can a patient end home care themselves?": own check, stop 50)
+                             r"(?:end|leave|quit|stop)\s+(?:\w+\s+){0,3}?(?:themselves|"
+                             r"himself|herself|on\s+(?:his|her|their)\s+own)|"
                              r"tacka\s+nej|avböj\w*|tvinga\w*|mot\s+(?:sin|hans|hennes|deras)\s+"
                              r"vilja|frivillig\w*|refus\w*|does\s*n[o']t\s+want|don'?t\s+want|"
                              r"decline\w*|say\s+no|against\s+(?:his|her|their)\s+will|"

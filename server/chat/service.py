@@ -6306,6 +6306,13 @@ def _other_discharge(text: str, passage: str) -> bool:
         # och sjukvård nu?": walk-through, stop 47, every passage refused for want of a
         # discharge)
         asked = asked - {"hospital"}
+    asks_voluntary, says_voluntary = S.CUES["voluntary"]
+    if asks_voluntary.search(text) and says_voluntary.search(passage):
+        # leaving home care of one's own will is answered by its being voluntary, which names
+        # no discharge ("får patienten själv avsluta hemsjukvården" with the Västra Götaland
+        # municipality picked got the discharge's Vårdbegäran: walk-through RE8932, stop 49;
+        # own check, stop 50)
+        asked = asked - {"home"}
     said = _discharges(passage)
     if not said and re.search(r"\butskriv\w*|\butskrev\w*|\bdischarg\w*", passage, re.I):
         # a discharge the passage does not say from is from inpatient care, the routines'

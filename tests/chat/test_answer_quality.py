@@ -1966,9 +1966,13 @@ def test_a_patient_wanting_to_leave_home_care_is_answered_that_it_is_voluntary(c
     vg = "Kommun i Västra Götaland (Sektor Välfärd)"
     for message in ("hon vill själv sluta med hemsjukvården fast jag tycker hon behöver det, "
                     "får hon det",
-                    "om en patient inte vill ha hemsjukvård längre, vad gäller"):
+                    "om en patient inte vill ha hemsjukvård längre, vad gäller",
+                    # (own check, stop 50: the discharge's Vårdbegäran, and the criteria)
+                    "får patienten själv avsluta hemsjukvården",
+                    "can a patient end home care themselves?"):
         body = ask_in(client, vg, message)
         assert "alltid frivilligt" in body["answer"], (message, body["answer"])
+        assert body["citations"][0]["section"] == "Vem kan anslutas till hemsjukvård?"
 
 
 def test_a_question_with_a_sentence_about_oneself_beside_it_is_answered(client):
