@@ -213,7 +213,18 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                          r"\bwhere (?:do|does|is|are) (?:i|we|you|one|it|they)\s+"
                          r"(?:make|do|write|create|file|made|done)\b", re.I),
               re.compile(r"\bi\s+IT\s?-?\s?systemet\b|\bi\s+(?:SAMSA|Treserva|Cosmic|VAS)\b|"
-                         r"\bunder sökordet\b|\bjournalförs\b", re.I)),
+                         r"\bunder sökordet\b|\bjournalförs\b|"
+                         # ("var dokumenteras kontaktuppgifterna" got "Uppföljningen journalförs
+                         # … i Treserva", not "… kontaktuppgifter dokumenteras i
+                         # informationsbladet …": walk-through RE8942, stop 50)
+                         r"\bdokumenteras\s+i\b|\b(?:documented|recorded)\s+in\b", re.I)),
+    # what the patient is told: the sentence saying what they are informed of ("vad ska
+    # patienten få veta när hon skrivs ut" got who sends a Vårdbegäran, not "Patienten
+    # informeras om vilken vårdgivare som tar över …": walk-through RE8942, stop 50)
+    "informed": (re.compile(r"\bfå\s+veta\b|\bfår\s+veta\b|\binformeras\b|\bberätta\w*\s+för\b|"
+                            r"\b(?:be|is|are|gets?)\s+(?:told|informed)\b|\btell\s+(?:the|him|her|them)\b",
+                            re.I),
+                 re.compile(r"\binformer\w*|\bmeddela\w*", re.I)),
     # who does something: the sentence naming who does it ("kan en usk göra uppföljningen":
     # walk-through, stop 34, got "Uppföljning kan göras i teamet runt patienten", read as a yes,
     # not "… görs av legitimerad personal med pågående vårdåtagande")
@@ -258,7 +269,8 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
 #: (A purpose too: "vad är 500 kr-ersättningen till för" got "… infördes 2023-01-01" beside
 #: "… har till syfte att öka äldres hälsa …": walk-through, stop 30.)
 TYPED_CUES = frozenset({"decider", "validity", "purpose", "support", "performer", "where",
-                        "speed", "hours", "amount", "assessor", "phone", "voluntary"})
+                        "speed", "hours", "amount", "assessor", "phone", "voluntary",
+                        "informed"})
 #: The kinds of fact a second part of a question may ask for, answered by a sentence stating
 #: one when the first part's sentence does not.
 SECOND_PART_CUES = frozenset({"decider", "validity", "purpose", "basis", "frequency",
@@ -279,7 +291,8 @@ _CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fa
               "assessor": re.compile(r"(?:risk|bedöm|assess|judg|vem|who)", re.I),
               "voluntary": re.compile(r"(?:vägra|vill|säga|tacka|avböj|tvinga|vilja|frivillig|gå|gick|samtyck|consent|sluta|avsluta|lämna|"
                                       r"refus|want|declin|say|will|voluntar|forc)", re.I),
-              "phone": re.compile(r"(?:telefon|tel|tfn|nr|nummer|number|phon|vilk|vad)", re.I)}
+              "phone": re.compile(r"(?:telefon|tel|tfn|nr|nummer|number|phon|vilk|vad)", re.I),
+              "informed": re.compile(r"(?:veta|inform|berätt|told|tell)", re.I)}
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 
 

@@ -2013,3 +2013,17 @@ def test_a_question_using_the_fields_abbreviation_is_read_as_one_spelling_it_out
     body = ask_in(client, vg, "om hon inte behöver hsv längre, hur skriver jag ut henne")
     assert body["kind"] == "search", body["answer"]
     assert body["citations"][0]["section"] == "Utskrivning från hemsjukvård", body["answer"]
+
+
+def test_what_the_patient_is_told_at_discharge_quotes_what_they_are_informed_of(client):
+    # walk-through RE8942, stop 50: "vad ska patienten få veta när hon skrivs ut" got only who
+    # sends a Vårdbegäran, "var dokumenteras kontaktuppgifterna" the follow-up's "journalförs
+    # … i Treserva"; the routine: "Patienten informeras om vilken vårdgivare som tar över
+    # hälso- och sjukvårdsansvaret och kontaktuppgifter dokumenteras i informationsbladet …"
+    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
+    for message in ("vad ska patienten få veta när hon skrivs ut",
+                    "var dokumenteras kontaktuppgifterna"):
+        body = ask_in(client, vg, message)
+        assert "Patienten informeras om vilken vårdgivare" in body["answer"], \
+            (message, body["answer"])
+        assert "Treserva" not in body["answer"], (message, body["answer"])
