@@ -4445,6 +4445,11 @@ def _period_says_it(text: str) -> bool:
                              or _HOW_LONG.search(m.group("second")))
 
 
+#: "They" as the subject of a follow-up ("hur länge kan de stötta", "can they extend it").
+_THEY_SUBJECT = re.compile(r"\b(?:kan|ska|får|gör|har|stöttar|hjälper)\s+(?:de|dom)\b|"
+                           r"\b(?:can|do|will|may)\s+they\b", re.I)
+
+
 def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply | None:
     """How long Läkarmedverkan supports a patient, asked without a discharge date ("hur länge
     har läkarmedverkan pat då", the widget's "läkarmedverkan 14 dagar", "can it be extended?"
@@ -4463,7 +4468,12 @@ def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply 
                                        and not frame.topic_notice and len(text.split()) <= 8
                                        and not _OTHER_DECISION.search(text)) \
         or (len(text.split()) <= 8 and LMV_WORDS.search(frame.search_text or "")
-            and not _OTHER_DECISION.search(text))
+            and not _OTHER_DECISION.search(text)) \
+        or (_THEY_SUBJECT.search(text) and conv is not None and conv.last_kind == SEARCH_KIND
+            and LMV_WORDS.search(conv.question or "") and not _OTHER_DECISION.search(text))
+    # (or "they" of a follow-up after a question naming it: "hur länge kan de stötta efter att
+    # nån skrivits ut från sjukhuset" after "vad gör läkarmedverkan för patienterna" got an
+    # indicator bullet, "… inom och efter 14 dagar": walk-through RE8942, stop 50)
     # (a short follow-up of another document's passage on it, searched with its heading:
     # "hur länge" after the report's "Läkarmedverkan" got an indicator bullet: walk-through,
     # stop 36)

@@ -2027,3 +2027,15 @@ def test_what_the_patient_is_told_at_discharge_quotes_what_they_are_informed_of(
         assert "Patienten informeras om vilken vårdgivare" in body["answer"], \
             (message, body["answer"])
         assert "Treserva" not in body["answer"], (message, body["answer"])
+
+
+def test_how_long_they_support_after_a_question_naming_lakarmedverkan_is_its_14_days(client):
+    # walk-through RE8942, stop 50: "hur länge kan de stötta efter att nån skrivits ut från
+    # sjukhuset" after "vad gör läkarmedverkan för patienterna" quoted the working hypothesis's
+    # indicator "… inom och efter 14 dagar", not the decision's "i upp till 14 dagar"
+    first = ask_halland(client, "vad gör läkarmedverkan för patienterna")
+    body = ask_halland(client, "hur länge kan de stötta efter att nån skrivits ut från sjukhuset",
+                       first["conversation_id"])
+    assert "Läkarstöd erbjuds från Läkarmedverkan i upp till 14 dagar" in body["answer"], \
+        body["answer"]
+    assert "arbetshypotes" not in body["answer"], body["answer"]
