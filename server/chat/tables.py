@@ -18,7 +18,8 @@ from server.chat import texts as T
 
 _NUMBER = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–]|till|to|through)\s*((?:19|20)\d\d)\b",
+                         re.I)
 #: The most or the fewest asked, a comparison of every row.
 COMPARED = re.compile(r"\bflest\b|\bfärrest\b|\bthe (?:most|fewest)\b", re.I)
 #: A change between years asked ("hur stor var förändringen", "ökade", "the difference").
@@ -331,9 +332,12 @@ def cell_answer(question: str, question_terms: set[str], text: str, tokenize,
                                    kind=T.t(lang, "table_lowest" if fewest else "table_highest"),
                                    year=table.columns[i], value=_number_text(v))
         which_year = False
-    elif summed and len(rows) == 1 and len(wanted) >= 2 and not mean:
+    elif summed and len(rows) == 1 and len(wanted) >= 2 and not mean and not changes:
         # one row's sum over the years asked ("vad blir det sammanlagt för alla tre åren för
-        # läkare": walk-through, stop 47, got the three values and no sum)
+        # läkare": walk-through, stop 47, got the three values and no sum); never beside a
+        # change asked, whose "totalt" is the change's ("hur många procent minskade läkarnas
+        # hembesök totalt från 2019 till 2021" got the sum of 2019 and 2021 alone: walk-through
+        # RE8943, stop 50)
         values = [values_of[id(rows[0])][i] for i in wanted]
         if all(v is not None for v in values):
             line += "\n" + T.t(lang, "table_sum_rows", labels=rows[0].label, sums=(

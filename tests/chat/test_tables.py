@@ -533,6 +533,18 @@ def test_the_year_before_after_a_table_quoted_whole_is_that_table_again(ask):
     assert b["kind"] == "search" and "4 115" in b["answer"], b["answer"]
 
 
+def test_a_range_of_years_said_in_words_covers_the_years_between(ask):
+    # walk-through RE8943, stop 50: "hur många procent minskade läkarnas hembesök totalt från
+    # 2019 till 2021" added "Summa för Läkare – 2019–2021: 5731", the sum of 2019 and 2021
+    # alone (the row: "Läkare 3016 2213 2715"); a change asked has no sum beside it
+    a = ask("hur många procent minskade läkarnas hembesök totalt från 2019 till 2021")
+    assert "2019: 3016, 2020: 2213, 2021: 2715 (förändring −301, −10 %)" in a["answer"], \
+        a["answer"]
+    assert "Summa" not in a["answer"] and "5731" not in a["answer"], a["answer"]
+    b = ask("hur många hembesök gjorde läkarna totalt 2019 till 2021")
+    assert "Summa för Läkare – 2019–2021: 7944" in b["answer"], b["answer"]
+
+
 def test_one_rows_sum_and_mean_over_the_years_are_computed(ask):
     # walk-through, stop 47: "vad blir det sammanlagt för alla tre åren för läkare" gave the
     # three values and no sum; "och snittet per år?" got the monthly averages
