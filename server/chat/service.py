@@ -1384,18 +1384,6 @@ class Frame:
                 "probabilities": {k: round(v, 3) for k, v in self.probabilities.items()}}
 
 
-#: The field's abbreviations as staff type them, spelled out for the router's embedding
-#: (glossary: HSV/KHSV, ssk, DSK, vc).
-_FIELD_ABBREVIATIONS = {"hsv": "hemsjukvård", "khsv": "kommunal hemsjukvård",
-                        "ssk": "sjuksköterska", "dsk": "distriktssköterska", "vc": "vårdcentral"}
-_FIELD_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(_FIELD_ABBREVIATIONS)})\b", re.I)
-
-
-def _abbreviations_spelled(text: str) -> str:
-    """``text`` with the field's abbreviations spelled out ("hsv" -> "hemsjukvård")."""
-    return _FIELD_ABBREVIATION.sub(lambda m: _FIELD_ABBREVIATIONS[m.group(0).lower()], text)
-
-
 #: The visits of what was just answered: "de besöken", "dessa hembesök", "those visits".
 _THOSE_VISITS = re.compile(r"\b(?:de|dessa|dom|deras|sina)\s+(?:hem)?besök(?:en)?\b|"
                            r"\b(?:those|these|their|such)\s+(?:home\s+)?visits\b", re.I)
@@ -1908,19 +1896,6 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                 again.kind == OUT_OF_SCOPE
                 and again.probabilities.get(OUT_OF_SCOPE, 1.0) < OUT_OF_SCOPE_DOUBT):
             route, frame.hits, frame.search_text = again, found, told_first
-    spelled = _abbreviations_spelled(asked) if route.kind == OUT_OF_SCOPE \
-        and vector is not None and frame.search_text is None else asked
-    if spelled != asked:
-        # the field's abbreviations are words the embedding model has never seen: read again
-        # with them spelled out ("om hon inte behöver hsv längre, hur skriver jag ut henne" with
-        # the municipality picked was refused, "… hemsjukvård längre …" answered: walk-through
-        # RE8942, stop 50), and searched so
-        found = search(spelled)
-        again = router.classify(message_features(spelled, stated, found[0] if found else None,
-                                                 lang),
-                                kb.embedder.embed_queries([spelled])[0], kb.model_name)
-        if again.kind == SEARCH_KIND:
-            route, frame.hits = again, found
     frame.kind, frame.probabilities = route.kind, route.probabilities
     if frame.kind == OUT_OF_SCOPE and ((frame.search_text and not frame.place_only)
                                        or short_after_search) \

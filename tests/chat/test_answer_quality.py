@@ -2005,16 +2005,6 @@ def test_whether_nursing_home_residents_pay_the_same_fee_is_the_fee_rule_by_age(
     assert "200 kr" in body["answer"] and "85 år" in body["answer"], body["answer"]
 
 
-def test_a_question_using_the_fields_abbreviation_is_read_as_one_spelling_it_out(client):
-    # walk-through RE8942, stop 50: "om hon inte behöver hsv längre, hur skriver jag ut henne"
-    # with the municipality picked was read as out of scope and pointed to Region Halland,
-    # while "… hemsjukvård längre …" got the discharge from home care
-    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
-    body = ask_in(client, vg, "om hon inte behöver hsv längre, hur skriver jag ut henne")
-    assert body["kind"] == "search", body["answer"]
-    assert body["citations"][0]["section"] == "Utskrivning från hemsjukvård", body["answer"]
-
-
 def test_what_the_patient_is_told_at_discharge_quotes_what_they_are_informed_of(client):
     # walk-through RE8942, stop 50: "vad ska patienten få veta när hon skrivs ut" got only who
     # sends a Vårdbegäran, "var dokumenteras kontaktuppgifterna" the follow-up's "journalförs
