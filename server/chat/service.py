@@ -2721,6 +2721,9 @@ _MY_VISIT = re.compile(
     r"\b(?:registrer\w*|regga\w*|reggar|registera\w*)\s+(?:jag|vi)\s+"
     r"(?:(?:nu|då|detta|det här)\s+)?(?:besöket|hembesöket|det|mitt (?:hem)?besök|vårt besök)\b|"
     r"\b(?:register|record|code|document)\s+(?:the|this|my|that|today's)\s+(?:home\s+)?visit\b|"
+    # ("how do i register that one then" after "does a routine follow-up home visit give the
+    # clinic the 500" quoted the targeted visits' registration: walk-through RE8941, stop 50)
+    r"\b(?:register|record|code)\s+(?:that|this)\s+one\b|"
     # abbreviated ("hur reg jag hembes": walk-through, stop 37, refused)
     r"\bhur\s+(?:reg|regg?ar|regga)\s+(?:jag|vi)\s+(?:ett\s+|mitt\s+|ett\s+sånt\s+)?"
     r"(?:hembes\w*|besök\w*|hemsjukvårdsbes\w*)",

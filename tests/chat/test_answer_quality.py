@@ -2029,3 +2029,15 @@ def test_how_long_they_support_after_a_question_naming_lakarmedverkan_is_its_14_
     assert "Läkarstöd erbjuds från Läkarmedverkan i upp till 14 dagar" in body["answer"], \
         body["answer"]
     assert "arbetshypotes" not in body["answer"], body["answer"]
+
+
+def test_how_to_register_that_one_after_an_ordinary_visit_says_the_routine_gives_none(client):
+    # walk-through RE8941, stop 50: "how do i register that one then" after "does a routine
+    # follow-up home visit give the clinic the 500" quoted the targeted visits' registration
+    # (Riktad hemsjukvård | inskrivningssamtal, the 500 kr's basis) for an ordinary visit
+    first = ask_halland(client, "does a routine follow-up home visit give the clinic the 500")
+    body = ask_halland(client, "how do i register that one then", first["conversation_id"])
+    assert body["kind"] == "rule", body["answer"]
+    assert body["decision"]["registration"] == [], body["decision"]["registration"]
+    assert body["decision"]["compensation_sek"] == 0
+    assert "Riktad hemsjukvård" not in body["answer"], body["answer"]
