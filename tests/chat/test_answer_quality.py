@@ -2041,3 +2041,17 @@ def test_how_to_register_that_one_after_an_ordinary_visit_says_the_routine_gives
     assert body["decision"]["registration"] == [], body["decision"]["registration"]
     assert body["decision"]["compensation_sek"] == 0
     assert "Riktad hemsjukvård" not in body["answer"], body["answer"]
+
+
+def test_what_the_routines_say_about_a_word_they_use_quotes_a_passage_using_it(client):
+    # walk-through RE8942, stop 50: "vad säger rutinen om brytpunktssamtal" and "vad säger
+    # halland om brytpunktssamtal då" with Region Halland picked were refused, while the Cosmic
+    # routine's "Förutsättningar" lists "brytpunktssamtal på SäBo eller kommunal hemsjukvård …";
+    # a word no passage uses is still not covered
+    for message in ("vad säger rutinen om brytpunktssamtal",
+                    "vad säger halland om brytpunktssamtal då"):
+        body = ask_halland(client, message)
+        assert body["kind"] == "search", (message, body["answer"])
+        assert "brytpunktssamtal på SäBo" in body["answer"], (message, body["answer"])
+    body = ask_halland(client, "vad står det om semester")
+    assert body["kind"] == "no_answer", body["answer"]
