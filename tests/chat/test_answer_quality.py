@@ -2071,3 +2071,15 @@ def test_help_needed_only_in_the_evening_is_answered_from_the_evening_section(cl
     body = ask_in(client, vg, "men om det bara är kvällstid hon behöver hjälp då",
                   first["conversation_id"])
     assert body["citations"][0]["section"] == "Kväll och natt", body["answer"]
+
+
+def test_a_fee_asked_for_ones_relative_is_the_fee_rule(client):
+    # walk-through RE8943, stop 50: "vad kostar läkarbesök hemma för min mamma" in the widget
+    # (no organization) was read as out of scope and refused; "vad kostar läkarbesök hemma"
+    # gets the fee by age; a relative beside a matter the routines do not cover stays refused
+    body = client.post("/api/v1/chat",
+                       json={"message": "vad kostar läkarbesök hemma för min mamma"}).json()
+    assert body["kind"] == "search", body["answer"]
+    assert "200 kr" in body["answer"] and "85 år" in body["answer"], body["answer"]
+    other = client.post("/api/v1/chat", json={"message": "vad kostar färdtjänst för min mamma"})
+    assert other.json()["kind"] == "no_answer", other.json()["answer"]
