@@ -9164,16 +9164,10 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             # (the fee section of another organization's routine is said, amount or not)
             return _no_answer(state, frame, nearby=True,
                               elsewhere=_covered_elsewhere(state, frame, holding_fact=False))
-    # (the rare word's heading ranked above the passages on the nights: "hon behöver bara hjälp
-    # på kvällen, ska hon anslutas till hemsjukvården" with "Kväll och natt" first and "Vem kan
-    # anslutas till hemsjukvård?" third got "Bakgrund", second: walk-through RE8942, stop 50)
-    speaking_at = next((i for i, h in enumerate(window) if _SPEAKS_OF_HOURS.search(h.chunk.text)),
-                       len(window))
     if _OFF_HOURS.search(frame.text) \
             and not (_SPEAKS_OF_HOURS.search(window[0].chunk.text)
                      and all(_SPEAKS_OF_HOURS.search(h.chunk.text) for h in window[1:3])) \
-            and not any(_names_heading_word(h, q_terms, tokenizer)
-                        for h in window[:min(3, speaking_at)]):
+            and not any(_names_heading_word(h, q_terms, tokenizer) for h in window[:3]):
         # (also when the best passage speaks of them and another of the window does not: "vem
         # har ansvaret för mina hsv-pat på natten" with "Jourtid" first quoted the daytime
         # "Det är patientens läkare på den vårdcentral …" of the second: walk-through, stop 43)

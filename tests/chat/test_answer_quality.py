@@ -2057,21 +2057,6 @@ def test_what_the_routines_say_about_a_word_they_use_quotes_a_passage_using_it(c
     assert body["kind"] == "no_answer", body["answer"]
 
 
-def test_help_needed_only_in_the_evening_is_answered_from_the_evening_section(client):
-    # walk-through RE8942, stop 50: "men om det bara är kvällstid hon behöver hjälp då" (after a
-    # patient coming home) and "hon behöver bara hjälp på kvällen, ska hon anslutas till
-    # hemsjukvården" got "Bakgrund"'s definition of home care, "Kväll och natt" ranked first
-    # ("… Patienterna ansluts inte till kommunal hälso- och sjukvård …")
-    vg = "Kommun i Västra Götaland (Sektor Välfärd)"
-    body = ask_in(client, vg, "hon behöver bara hjälp på kvällen, ska hon anslutas till "
-                              "hemsjukvården")
-    assert body["citations"][0]["section"] == "Kväll och natt", body["answer"]
-    first = ask_in(client, vg, "hon bor i egen lägenhet och kan egentligen ta sig till "
-                               "vårdcentralen själv")
-    body = ask_in(client, vg, "men om det bara är kvällstid hon behöver hjälp då",
-                  first["conversation_id"])
-    assert body["citations"][0]["section"] == "Kväll och natt", body["answer"]
-
 
 def test_a_fee_asked_for_ones_relative_is_the_fee_rule(client):
     # walk-through RE8943, stop 50: "vad kostar läkarbesök hemma för min mamma" in the widget
