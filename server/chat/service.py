@@ -9856,11 +9856,22 @@ _YEARS_ONLY = re.compile(r"^\s*(?:och|men|and|what about|how about|vad sägs om|
                          r"(?:,|och|and|&)?\s*)+(?:då|then)?\s*\??\s*$", re.I)
 
 
+#: Figures of some years asked for after a table ("har ni siffror för 2022 och 2023 också",
+#: "do you have numbers for 2022": walk-through RE8943, stop 50, got the VAS routine's start).
+_FIGURES_OF_YEARS = re.compile(
+    r"^\s*(?:och|men|and|so)?\s*(?:har\s+(?:ni|du|vi|man)|finns\s+det|do\s+you\s+have|"
+    r"are\s+there|is\s+there)\s+(?:några\s+|any\s+)?(?:siffror\w*|statistik\w*|data|"
+    r"uppgifter|numbers|figures|stats|statistics)\s+(?:för|från|om|for|from|on)\s+(?:år\s+)?"
+    r"(?:(?:19|20)\d\d\s*(?:,|och|and|&|eller|or)?\s*)+"
+    r"(?:också|med|too|as\s+well|också\s+då)?\s*\??\s*$", re.I)
+
+
 def _table_lacks_the_year(kb, frame: Frame) -> ChatReply | None:
     """A year asked after a table ("och 2022?") that the table has no figures for, nor any
     other table of its document: said so, with the years it has (walk-through, stop 32: the
     report's letterhead, dated 2022, was quoted as the answer)."""
-    if not (frame.topic_passage and _YEARS_ONLY.match(frame.text)):
+    if not (frame.topic_passage and (_YEARS_ONLY.match(frame.text)
+                                     or _FIGURES_OF_YEARS.match(frame.text))):
         return None
     chunk = _chunk(kb, *frame.topic_passage)
     if chunk is None or not _is_table(chunk.text):

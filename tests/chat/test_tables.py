@@ -233,6 +233,15 @@ def test_a_year_the_table_has_no_figures_for_is_said_so_and_the_table_stays_the_
     assert "Arbetsterapeut 2021: 11" in b["answer"]
 
 
+def test_figures_asked_for_years_the_table_lacks_are_said_to_be_missing(ask):
+    # walk-through RE8943, stop 50: "har ni siffror för 2022 och 2023 också" after the
+    # physicians' visits of 2020 got the VAS routine's "… börjar gälla 2023-01-01"
+    cid = ask("hur många hembesök gjorde läkarna 2020")["conversation_id"]
+    b = ask("har ni siffror för 2022 och 2023 också", cid)
+    assert b["kind"] == "no_answer", b["answer"]
+    assert "inga siffror för 2022, 2023" in b["answer"] and "2019, 2020, 2021" in b["answer"]
+
+
 def test_a_change_asked_after_two_years_of_a_row_is_computed_for_them(ask):
     # walk-through, stop 33: "hur stor minskning är det i procent" after 2019 and 2021 of the
     # physicians' visits quoted the bus's "produktionsbortfall på omkring 75 procent"
