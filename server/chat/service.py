@@ -1931,6 +1931,16 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # words: "hur stor ökning i procent blir det" was refused as out of scope)
         frame.kind = SEARCH_KIND
     tokenizer = _tokenizer_for(kb)
+    if frame.kind == VERSION and frame.hits and not stated \
+            and not (VERSION_WORDS.search(text) or _YEAR.search(text)) \
+            and _named_section_hit(frame.hits, S.question_terms(text, tokenizer, kb.lexicon),
+                                   kb.no_answer_threshold_for(lang), lang,
+                                   tokenizer) is not None:
+        # a section of the routine it names, asked for by its heading, is what that section
+        # says, not the routine's versions ("vad följs upp i cosmic-rutinen", "vilken
+        # uppföljning görs enligt cosmic rutinen" got the Cosmic routine's validity, not its
+        # "Uppföljning": walk-through RE8943, stop 50)
+        frame.kind = SEARCH_KIND
     if frame.kind == OUT_OF_SCOPE and frame.hits and len(text.split()) <= SEARCH_BOX_WORDS \
             and not set(stated) - {"lakarmedverkan", "municipal_home_care", "setting"} \
             and _heading_named(frame.hits[0].chunk.section,
@@ -7871,6 +7881,12 @@ def _field_absent_in_system(state, frame: Frame) -> ChatReply | None:
                      conversation=None, marks=_quote_marks(cited, passages))
 
 
+#: The registration routine named by its subject ("registreringsrutinen", "rutinen för
+#: registrering"), not a registration asked.
+_ROUTINE_NAMED_BY_REGISTRATION = re.compile(
+    r"\bregistreringsrutin\w*|\brutin(?:en)?\s+för\s+registrering\b", re.I)
+
+
 def _registration_statement(state, frame: Frame, today: date) -> ChatReply | None:
     """How a targeted physician home visit is registered, asked in general ("hur registrerar
     jag ett hembesök?", "how do I register a home visit in Cosmic?"): every field of the
@@ -7889,6 +7905,10 @@ def _registration_statement(state, frame: Frame, today: date) -> ChatReply | Non
     one = _WRITE_IN_FIELD.search(text)
     fields = {_CARD_FIELDS[m.group(1).lower()] for m in _CARD_FIELD.finditer(one.group(0))} \
         if one else set()
+    # (the registration routine named is no registration asked: "vad är det som följs upp i
+    # registreringsrutinen för cosmic" got the fields, not its "Uppföljning": walk-through
+    # RE8943, stop 50)
+    text = _ROUTINE_NAMED_BY_REGISTRATION.sub(" ", text)
     if not fields and (not ((REGISTRATION_WORDS.search(text) or _FIELDS_ASKED.search(text))
                             and (_TARGETED_VISIT.search(text) or _VISIT_WORD.search(text)
                                  or _SYSTEM_NAMED.search(text) or frame.asked_on is not None
