@@ -226,6 +226,8 @@ TEXTS = {
         "covered_elsewhere": "Rutinerna från {org} tar inte upp det du frågar om. Det gör "
                              "en rutin från {other}: ”{title}”, avsnitt ”{section}”. Välj "
                              "{other} eller alla organisationer för att få svaret därifrån.",
+        "table_one_clinic": "Obs: siffrorna gäller alla vårdcentraler tillsammans; dokumenten "
+                            "anger inga siffror för {name} för sig.",
         "table_as_printed": "Tabellen återges som den står i dokumentet: dess rubrikrad kan "
                             "inte paras ihop säkert med värdena.",
         "municipality_not_paid": "Nej: ersättningen betalar {org} till vårdcentralen (inom "
@@ -511,6 +513,8 @@ TEXTS = {
         "covered_elsewhere": "The routines of {org} do not cover what you ask. A routine of "
                              "{other} does: “{title}”, section “{section}”. Pick {other} or "
                              "all organizations to get the answer from it.",
+        "table_one_clinic": "Note: the figures are for all health centres together; the "
+                            "documents give no figures for {name} alone.",
         "table_as_printed": "The table is given as the document prints it: its header row "
                             "cannot be matched with the values safely.",
         "municipality_not_paid": "No: {org} pays the compensation to the health centre "

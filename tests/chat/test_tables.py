@@ -242,6 +242,16 @@ def test_figures_asked_for_years_the_table_lacks_are_said_to_be_missing(ask):
     assert "inga siffror för 2022, 2023" in b["answer"] and "2019, 2020, 2021" in b["answer"]
 
 
+def test_one_health_centre_named_is_told_the_figures_are_of_them_all(ask):
+    # walk-through RE8943, stop 50: "hur många hembesök gjorde arbetsterapeuterna på vc
+    # kungsbacka 2021" got 3057, the total of all 23 centres, as if Kungsbacka's
+    a = ask("hur många hembesök gjorde arbetsterapeuterna på vc kungsbacka 2021")
+    assert "Arbetsterapeut 2021: 3057" in a["answer"], a["answer"]
+    assert "inga siffror för Kungsbacka för sig" in a["answer"], a["answer"]
+    b = ask("hur många hembesök gjorde läkarna på vårdcentralen i halland 2020")
+    assert "Läkare 2020: 2213" in b["answer"] and "för sig" not in b["answer"], b["answer"]
+
+
 def test_a_change_asked_after_two_years_of_a_row_is_computed_for_them(ask):
     # walk-through, stop 33: "hur stor minskning är det i procent" after 2019 and 2021 of the
     # physicians' visits quoted the bus's "produktionsbortfall på omkring 75 procent"
