@@ -1931,16 +1931,6 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # words: "hur stor ökning i procent blir det" was refused as out of scope)
         frame.kind = SEARCH_KIND
     tokenizer = _tokenizer_for(kb)
-    if frame.kind == VERSION and frame.hits and not stated \
-            and not (VERSION_WORDS.search(text) or _YEAR.search(text)) \
-            and _named_section_hit(frame.hits, S.question_terms(text, tokenizer, kb.lexicon),
-                                   kb.no_answer_threshold_for(lang), lang,
-                                   tokenizer) is not None:
-        # a section of the routine it names, asked for by its heading, is what that section
-        # says, not the routine's versions ("vad följs upp i cosmic-rutinen", "vilken
-        # uppföljning görs enligt cosmic rutinen" got the Cosmic routine's validity, not its
-        # "Uppföljning": walk-through RE8943, stop 50)
-        frame.kind = SEARCH_KIND
     if frame.kind == OUT_OF_SCOPE and frame.hits and len(text.split()) <= SEARCH_BOX_WORDS \
             and not set(stated) - {"lakarmedverkan", "municipal_home_care", "setting"} \
             and _heading_named(frame.hits[0].chunk.section,
