@@ -543,6 +543,9 @@ _FIELD = re.compile(r"^([^:]{2,40}):\s+\S")
 # A sentence going on from the one before ("Därefter sker ytterligare hembesök vid 8 månader").
 _CONTINUATION = re.compile(r"^(?:därefter|dessutom|därtill|sedan|också|även|thereafter|then|also)\b",
                            re.I)
+#: A sentence adding to what stands above it ("Dessutom kommer …", "Därutöver …").
+_ADDITIVE = re.compile(r"^(?:dessutom|därtill|därutöver|utöver (?:det|detta)|moreover|"
+                       r"in addition|additionally)\b", re.I)
 #: A sentence that qualifies the one before it: the exception to what it says.
 _CONTRAST = re.compile(r"^(?:men|dock|däremot|however|but)\b|^(?:[^\W\d]+,?\s+){1,8}?"
                        r"(?:dock|däremot|however)\b", re.I)
@@ -1289,6 +1292,15 @@ def _completed(best: int, sentences: list[str], scores: list[float],
         # brytpunktssamtal på säbo?" got "- brytpunktssamtal på SäBo …" without "Ersättning
         # utgår med 500 kr … i samband med någon av nedan;")
         chosen.insert(0, lead)
+    elif best > 0 and _ADDITIVE.match(sentence) and _BULLET.match(sentences[best - 1]):
+        # a sentence adding to a list above it comes with the list ("Dessutom kommer
+        # obligatoriska samverkansmöten … följas upp årligen …" was the whole answer to "vilka
+        # indikatorer kommer vi att följas upp på …", the seven indicators above it left out:
+        # walk-through RE8943, stop 50)
+        first = best - 1
+        while first > 0 and _BULLET.match(sentences[first - 1]) and best - first < MAX_ITEMS:
+            first -= 1
+        chosen = list(range(first, best + 1))
     elif best > 0 and _ANAPHORA.match(sentence):
         # never a sentence opening on what it refers to without it (issue 10: "Med anledning
         # av detta startades ett projekt 2015 …" needs the sentence before)

@@ -2076,3 +2076,13 @@ def test_the_registration_routine_named_is_no_registration_asked(client):
     # its subject asks nothing of how to register
     body = ask_halland(client, "vad är det som följs upp i registreringsrutinen för cosmic")
     assert "Kontakttyp" not in body["answer"], body["answer"]
+
+
+def test_a_sentence_adding_to_a_list_comes_with_the_list(client):
+    # walk-through RE8943, stop 50: "vilka indikatorer kommer vi att följas upp på för
+    # läkarinsatser i hemmet" got only "Dessutom kommer obligatoriska samverkansmöten …
+    # följas upp årligen …", the seven indicators above it left out
+    body = ask_halland(client, "vilka indikatorer kommer vi att följas upp på för "
+                               "läkarinsatser i hemmet")
+    assert "Antal inskrivna i Läkarmedverkan" in body["answer"], body["answer"]
+    assert "Upplevelsen av insatsen från invånarens perspektiv" in body["answer"], body["answer"]
