@@ -17,6 +17,10 @@ from datetime import date
 from server.chat.answer import last_day
 from kb.units import split_sentences
 
+#: The compensation or a fee asked beside a version ("… och fick vc 500 kr").
+_PAY_ASKED = re.compile(r"\b500\b|\bersättn\w*|\bbetal\w*|\bavgift\w*|\bpaid\b|\bpay\w*|"
+                        r"\bcompensat\w*|\bfee\w*", re.I)
+
 _LIST = re.compile(r"vilka (?:rutiner|dokument)|which (?:routines|documents)|överblick|"
                    r"alla (?:rutiner|dokument)|what (?:routines|documents)|lista", re.I)
 #: Whether something is the same in both versions ("is it the same 500kr in both versions?",
@@ -491,6 +495,14 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
                     f"The knowledge base holds no version of the routine that applied on {when}: "
                     f"the oldest here, {_title(first, lang)}, applies from {first.valid_from}."))
                 out.quotes += _note_quotes(first, rules, kb.document(first.id))
+                before = next((r.before for r in getattr(rules, "visit_routines", ()) or ()
+                               if r.document_id == first.id and r.before is not None), None)
+                if before is not None and _PAY_ASKED.search(text):
+                    # the compensation asked of that day too: none existed before the first
+                    # version ("… 30/12 2022, vilken rutin gällde då och fick vc 500 kr" said
+                    # only which routine: walk-through RE8943, stop 50)
+                    out.lines.append(before.text if lang == "sv" else before.text_en)
+                    out.quotes += [(first.id, c.quote) for c in before.citations]
                 return out
             current = family[-1]
         if day == today:
