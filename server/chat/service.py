@@ -2590,7 +2590,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                 # "same thing but visit was in april 2025" (walk-through, stop 24: a version
                 # answer without the registration)
                 or (period_span(text, today) is not None and len(text.split()) <= 10
-                    and _SAME_AGAIN.match(text))):
+                    and (_SAME_AGAIN.match(text)
+                         # ("och om samma sak hänt i mars förra året" after a card got which
+                         # routine held on 1 March: walk-through RE8941, stop 50)
+                         or (_WHAT_IF.match(text) and _SAME_THING.search(text))))):
         # the same visit in another period ("och om det var i våras?": walk-through, stop
         # 21, was refused): its day is asked for
         frame.kind = VISIT
@@ -2752,6 +2755,8 @@ _SAME_AGAIN = re.compile(r"\s*(?:(?:ok|okej|and|och)\s*,?\s*)?(?:the )?(?:same|s
                          r"(?:thing|question|visit|case|patient|sak|fråga|besök|fall|patient)\b"
                          r"|\s*,?\s*(?:men|fast|but)\b)",
                          re.I)
+# "samma sak", "the same thing" anywhere in a what-if ("och om samma sak hänt i mars").
+_SAME_THING = re.compile(r"\bsamma\s+(?:sak|besök|fall)\b|\bsame\s+(?:thing|visit|case)\b", re.I)
 # "vad hade det blivit", "hur skulle det bli", "what would it have been": the same case asked
 # again in a conditional.
 _HYPOTHETICAL = re.compile(r"\b(?:hade|skulle)\s+(?:\w+\s+)?(?:blivit|varit|bli|vara|gällt|"

@@ -6671,3 +6671,24 @@ def test_whether_an_answer_holds_in_ones_own_organization_is_a_question_not_a_no
     assert "200 kr" not in b["answer"], b["answer"]
     c = client.post("/api/v1/chat", json={"message": "vi är ju i VG förresten"}).json()
     assert c["answer"].startswith("Uppfattat"), c["answer"]
+
+
+def test_the_same_visit_asked_of_a_month_asks_its_day_and_takes_short_replies(client):
+    # walk-through RE8941, stop 50: "och om samma sak hänt i mars förra året" after a card got
+    # which routine held on 1 March 2025; "den 31:a" and "och dagen innan?" were then refused
+    first = ask_halland(client, "88-åring utskriven från sjukhuset i torsdags, bor hemma, inte "
+                                "inskriven i hemsjukvården. var hem till honom igår. 500 kr?")
+    cid = first["conversation_id"]
+    ask_halland(client, "men vi gjorde inskrivningen i khsv vid samma besök", cid)
+    # (the month of last year is the visit's, whichever year that is)
+    last_year = ask_halland(client, "och om samma sak hänt i mars förra året", cid)
+    assert last_year["kind"] in ("clarify", "rule"), last_year["answer"]
+    # (March 2025 holds both routines, so the day is asked; "förra året" was 2025 then)
+    month = ask_halland(client, "och om samma sak hänt i mars 2025", cid)
+    assert month["kind"] == "clarify" and month["question"], month["answer"]
+    day = ask_halland(client, "den 31:a", cid)
+    assert day["decision"]["visit_date"] == "2025-03-31", day["answer"]
+    assert day["decision"]["system"] == "Cosmic", day["answer"]
+    before = ask_halland(client, "och dagen innan?", cid)
+    assert before["decision"]["visit_date"] == "2025-03-30", before["answer"]
+    assert before["decision"]["system"] == "VAS", before["answer"]
