@@ -7055,33 +7055,6 @@ def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
     return reply
 
 
-def _before_the_first_routine(state, frame: Frame, today: date) -> ChatReply | None:
-    """The compensation asked of a time before the first visit routine held ("fick vc 500 kr
-    för riktade hembesök i december 2022"): the rules' own statement that none existed then,
-    cited, not today's rule (walk-through RE8943, stop 50: it quoted the Cosmic routine's
-    500 kr in force today). None when no such time is asked, or a visit is described."""
-    text = frame.text
-    if not (MONEY_WORDS.search(text) or _CLINIC_PAY.search(text) or _GET_PAID.search(text)) \
-            or frame.stated.get("visit_date") or _SYSTEM_NAMED.search(text) \
-            or not state.rules.visit_routines:
-        return None
-    span = (frame.asked_on, frame.asked_on) if frame.asked_on is not None \
-        else period_span(text, today)
-    first = min(state.rules.visit_routines, key=lambda r: r.valid_from)
-    if span is None or first.before is None or span[1] >= first.valid_from \
-            or _meta(state.kb, first.document_id) is None:
-        return None
-    lang = frame.lang
-    quote = (lambda q: q) if lang == "sv" else (lambda q: f"“{q}”")
-    lines = [first.before.text if lang == "sv" else first.before.text_en]
-    lines += [quote(c.quote) for c in first.before.citations]
-    lines.append(T.t(lang, "offer_visit_check"))
-    cited, passages = _enrich_citations(state.kb, _raw_citations(first.before.citations))
-    return ChatReply(api={"kind": SEARCH, "answer": "\n".join(dict.fromkeys(lines)),
-                          "decision": None, "citations": cited, "passages": passages},
-                     conversation=None, marks=_quote_marks(cited, passages))
-
-
 def _stated_rule(state, frame: Frame, today: date) -> ChatReply | None:
     """A general question about a rule that a fact names ("räknas videobesök?", "får man 500 kr
     inom Läkarmedverkan?", "kan distriktssköterskans besök ge ersättningen?") answered with the
@@ -7119,9 +7092,6 @@ def _stated_rule(state, frame: Frame, today: date) -> ChatReply | None:
         # (issue 9's example "What is the KVÅ code for an occupational therapist's home
         # visit?" was answered with the physicians-only rule).
         return None
-    before = _before_the_first_routine(state, frame, today)
-    if before is not None:
-        return before
     routine = _routine_asked_about(state, frame, today)
     if routine is None:
         return None
