@@ -242,8 +242,10 @@ def only_a_place(text: str, organizations: list[str]) -> str | None:
         rest = rest[:a] + " " + rest[b:]
     if denied:
         rest = re.sub(r"\b(?:inte|ej|icke|not|utan)\b", " ", rest, flags=re.I)
-    if _ELSEWHERE_WORDS.sub(" ", re.sub(r"\b(?:kommun|stad|region|län)\b", " ", rest,
-                                       flags=re.I)).strip():
+    # (in their definite forms too: "och i vg-kommunen?" after a question refused with Region
+    # Halland picked got the municipality's purpose: walk-through RE8941, stop 50)
+    if _ELSEWHERE_WORDS.sub(" ", re.sub(r"\b(?:kommun(?:en)?|stad(?:en)?|region(?:en)?|län(?:et)?)\b",
+                                       " ", rest, flags=re.I)).strip(" -?!.,"):
         return None
     place = text[start:end].strip()
     before = _PREPOSITION_LAST.search(text[:start])

@@ -6692,3 +6692,13 @@ def test_the_same_visit_asked_of_a_month_asks_its_day_and_takes_short_replies(cl
     before = ask_halland(client, "och dagen innan?", cid)
     assert before["decision"]["visit_date"] == "2025-03-30", before["answer"]
     assert before["decision"]["system"] == "VAS", before["answer"]
+
+
+def test_the_last_question_asked_again_of_a_municipality_named_in_its_definite_form(client):
+    # walk-through RE8941, stop 50: "och i vg-kommunen?" after "vem beslutar om inskrivning i
+    # hemsjukvården, är det vi eller kommunen" (Region Halland picked, refused and pointed to
+    # the municipality) got the municipality's purpose, not who decides
+    first = ask_halland(client, "vem beslutar om inskrivning i hemsjukvården, är det vi eller "
+                                "kommunen")
+    body = ask_halland(client, "och i vg-kommunen?", first["conversation_id"])
+    assert "tas av hemsjukvårdens planeringsfunktion" in body["answer"], body["answer"]
