@@ -213,11 +213,7 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                          r"\bwhere (?:do|does|is|are) (?:i|we|you|one|it|they)\s+"
                          r"(?:make|do|write|create|file|made|done)\b", re.I),
               re.compile(r"\bi\s+IT\s?-?\s?systemet\b|\bi\s+(?:SAMSA|Treserva|Cosmic|VAS)\b|"
-                         r"\bunder sökordet\b|\bjournalförs\b|"
-                         # ("var dokumenteras kontaktuppgifterna" got "Uppföljningen journalförs
-                         # … i Treserva", not "… kontaktuppgifter dokumenteras i
-                         # informationsbladet …": walk-through RE8942, stop 50)
-                         r"\bdokumenteras\s+i\b|\b(?:documented|recorded)\s+in\b", re.I)),
+                         r"\bunder sökordet\b|\bjournalförs\b", re.I)),
     # what the patient is told: the sentence saying what they are informed of ("vad ska
     # patienten få veta när hon skrivs ut" got who sends a Vårdbegäran, not "Patienten
     # informeras om vilken vårdgivare som tar över …": walk-through RE8942, stop 50)
