@@ -622,6 +622,17 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
         conv.facts, conv.visit_index = dict(conv.visits[index]), index
         conv.last_kind, conv.pending, conv.pending_rule = VISIT, None, None
 
+    age_again = (_BARE_AGE.fullmatch(text) or _AGE_WHAT_IF.fullmatch(text)) \
+        if conv is not None and conv.last_kind == SEARCH_KIND and conv.question \
+        and not conv.pending else None
+    if age_again:
+        # another age asked after a question of the routines naming one ("and 84?", "och om
+        # hen är 84?" after what a patient of 85 pays for a physician's visit got the
+        # Vårdtjänst lines, or was refused: walk-through RE8941, stop 50): that question of
+        # this age
+        before = extract_facts(conv.question, today).stated().get("patient_age")
+        if before is not None and re.search(rf"(?<!\d){before}(?!\d)", conv.question):
+            text = re.sub(rf"(?<!\d){before}(?!\d)", age_again.group(1), conv.question, count=1)
     meant = _MEANT.match(text) if conv is not None and conv.last_kind == SEARCH_KIND \
         and (conv.topic or conv.question) and not conv.pending else None
     if meant and text[meant.end():].strip() \
@@ -2744,6 +2755,11 @@ _NUMBER_ALONE = re.compile(r"\s*(?:hon|han|hen|she|he|pat\w*)?\s*(?:är|is)?\s*(
 _BARE_AGE = re.compile(r"\s*(?:och|men|om|och om|and|but|what about|and if)\s+(\d{1,3})"
                        r"\s*(?:år|åring|y/?o|years?)?\s*(?:då|then|istället|instead)?\s*\??\s*",
                        re.I)
+# "och om hen är 84?", "and if she is 84": another age, of the case just asked about.
+_AGE_WHAT_IF = re.compile(r"\s*(?:och|men|and|but)?\s*(?:om|if|what if)\s+(?:hen|han|hon|pat\w*|"
+                          r"they|he|she|the patient)\s+(?:är|var|vore|is|are|was|were)\s+"
+                          r"(\d{1,3})\s*(?:år|years?(?: old)?)?\s*(?:då|then|istället|instead)?"
+                          r"\s*\??\s*", re.I)
 # "där", "there": the place of the last answer.
 _THERE = re.compile(r"\b(?:där|dit|därifrån|there)\b", re.I)
 _INSTEAD = re.compile(r"\bi ?stället\b|\binstead\b", re.I)

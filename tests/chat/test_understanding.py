@@ -6702,3 +6702,23 @@ def test_the_last_question_asked_again_of_a_municipality_named_in_its_definite_f
                                 "kommunen")
     body = ask_halland(client, "och i vg-kommunen?", first["conversation_id"])
     assert "tas av hemsjukvårdens planeringsfunktion" in body["answer"], body["answer"]
+
+
+def test_another_age_after_a_question_naming_one_asks_that_question_of_it(client):
+    # walk-through RE8941, stop 50: "and 84?" after "how much does the patient pay for a doctor
+    # home visit if they are 85" got the Vårdtjänst lines; "och om hen är 84?" after the
+    # Swedish question was refused
+    def ask(message, cid=None):
+        body = {"message": message}
+        if cid:
+            body["conversation_id"] = cid
+        return client.post("/api/v1/chat", json=body).json()
+    first = ask("how much does the patient pay for a doctor home visit if they are 85")
+    body = ask("and 84?", first["conversation_id"])
+    assert "pays SEK 200" in body["answer"], body["answer"]
+    first = ask("vad betalar patienten för ett läkarbesök i hemmet om hen är 85")
+    body = ask("och om hen är 84?", first["conversation_id"])
+    assert "betalar 200 kr" in body["answer"], body["answer"]
+    body = ask("och 90?", first["conversation_id"])
+    assert "85 år eller äldre" in body["answer"] and "200 kr" not in body["answer"], \
+        body["answer"]
