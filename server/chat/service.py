@@ -3799,6 +3799,14 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
         conv.pending = conv.pending_rule = None
         frame.kind = SEARCH_KIND
         return _search_answer(state, frame)
+    if frame.kind == VISIT and not frame.reply_to and _REPLACES_ASKED.search(frame.text):
+        # whether the 500 kr goes away with the decision, which the documents do not say ("men
+        # dom 500 kr vi får idag, försvinner dom då" after the HSU decision got a card for a
+        # visit today: walk-through RE8943, stop 50)
+        notice = _notice_statement(state, frame, today)
+        if notice is not None:
+            conv.pending = conv.pending_rule = None
+            return notice
     if frame.kind == VISIT:
         if frame.organization is not None and frame.organization != HALLAND \
                 and lies_in_halland(frame.organization) and state.rules is not None:
@@ -7290,7 +7298,10 @@ _ASKS_START = re.compile(r"\bi kraft\b|\bnär (?:börjar|startar|införs|kommer)
                          r"\bin(?:to)? (?:force|effect)\b", re.I)
 # Whether one thing replaces another: "ersätter den …", "i stället för", "replace".
 _REPLACES_ASKED = re.compile(r"\bersätter\b|\bersätts\b|\bi ?stället för\b|\breplac\w*|"
-                             r"\binstead of\b", re.I)
+                             r"\binstead of\b|"
+                             # ("… 500 kr vi får idag, försvinner dom då": stop 50)
+                             r"\bförsvinn\w*|\btas bort\b|\bupphör\w*|\b(?:finns|blir) kvar\b|"
+                             r"\bdisappear\w*|\bgo(?:es)? away\b|\bbe removed\b", re.I)
 # A compensation per visit ("ersättningen per hemsjukvårdsbesök").
 _PAY_PER_VISIT = re.compile(r"\bersättning\w*(?: \w+){0,3} per (?:hemsjukvårds|läkar)?besök\w*|"
                             r"\b(?:compensation|payment) per (?:home )?visit\b|"
@@ -7345,7 +7356,11 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
     # nya ersättningen de 500 kronorna för riktade besök?" got decision items quoted as if
     # they answered: walk-through, stop 24)
     replaces = bool(_REPLACES_ASKED.search(text) and (new_pay or (
-        frame.topic_notice and len(text.split()) <= 10)))
+        frame.topic_notice and len(text.split()) <= 10) or (
+        # (the 500 kr named right after an answer from the decision)
+        re.search(r"\b500\b", text) and state.rules is not None and any(
+            frame.topic_document == table.document_id
+            for table in getattr(state.rules, "notices", ()) or ()))))
     # (or an amount claimed of it right after the notice: "stämmer det att den är 500 kr som
     # den gamla?" was told "Ja, det stämmer": walk-through, stop 43)
     claimed = check_asked(text) if frame.topic_notice and len(text.split()) <= 12 else None

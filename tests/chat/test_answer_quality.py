@@ -2098,3 +2098,13 @@ def test_the_compensation_asked_beside_a_day_before_the_first_routine_is_that_no
                                "och fick vc 500 kr")
     assert body["kind"] == "version", body["answer"]
     assert "infördes 2023-01-01" in body["answer"], body["answer"]
+
+
+def test_whether_the_500_kr_goes_away_after_the_decision_is_said_not_to_be_stated(client):
+    # walk-through RE8943, stop 50: "men dom 500 kr vi får idag, försvinner dom då" after "vad
+    # innebär HSU beslutet i mars för oss på vc" got a visit card for a visit today
+    first = ask_halland(client, "vad innebär HSU beslutet i mars för oss på vc")
+    body = ask_halland(client, "men dom 500 kr vi får idag, försvinner dom då",
+                       first["conversation_id"])
+    assert body["kind"] == "no_answer" and body["decision"] is None, body["answer"]
+    assert "säger inte heller om den ersätter de 500 kr" in body["answer"], body["answer"]
