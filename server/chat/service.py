@@ -648,7 +648,12 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
             # menar när läkaren kommer hem till pat" after "vad kostar hemsjukvård för
             # patienten": walk-through, stop 39, got a sentence on reaching a physician)
             text = f"{conv.question.rstrip(' ?.!')}, {said}"
-    elif conv is not None and conv.last_kind == SEARCH_KIND and conv.question \
+    elif conv is not None and conv.question and (
+                conv.last_kind == SEARCH_KIND
+                # (or refused: "hon är 87" after the municipality's routines were said not to
+                # give a physician visit's fee got its criteria's "oavsett ålder": walk-through
+                # RE8942, stop 50)
+                or (conv.last_kind == OUT_OF_SCOPE and MONEY_WORDS.search(conv.question))) \
             and not conv.pending and len(text.split()) <= CASE_TOLD_WORDS \
             and not _ASKS.search(text) and (told := _case_told(state, conv, text, today)):
         # the patient's age told after a fee asked in general: that question, of that patient

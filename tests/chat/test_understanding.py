@@ -6722,3 +6722,14 @@ def test_another_age_after_a_question_naming_one_asks_that_question_of_it(client
     body = ask("och 90?", first["conversation_id"])
     assert "85 år eller äldre" in body["answer"] and "200 kr" not in body["answer"], \
         body["answer"]
+
+
+def test_an_age_told_after_a_fee_question_refused_for_the_organization_stays_refused(client):
+    # walk-through RE8942, stop 50: "hon är 87" after "ok men vad betalar patienten för
+    # läkarbesöket hemma hos oss" (the municipality picked, whose routines give no physician
+    # visit's fee) got its criteria's "… oavsett ålder eller diagnos …" as the answer
+    first = ask_in(client, VG, "ok men vad betalar patienten för läkarbesöket hemma hos oss")
+    assert first["kind"] == "no_answer", first["answer"]
+    body = ask_in(client, VG, "hon är 87", first["conversation_id"])
+    assert body["kind"] == "no_answer", body["answer"]
+    assert "oavsett ålder" not in body["answer"], body["answer"]
