@@ -496,7 +496,9 @@ def test_usk_names_the_assistant_nurses_row_asked_alone_or_meant_instead(ask):
     # walk-through, stop 46: "hur stor var ökningen för usk från 2019 till 2021" and "nej
     # förresten, jag menade usk" after the physicians' figure were refused
     a = ask("hur stor var ökningen för usk från 2019 till 2021")
-    assert "Undersköterska 2019: 3461, 2021: 7018" in a["answer"]
+    # (the years between too, since stop 50: "från 2019 till 2021" is a range)
+    assert "Undersköterska 2019: 3461, 2020: 4953, 2021: 7018 (förändring +3557" in a["answer"], \
+        a["answer"]
     b = ask("hur många hembesök gjorde läkarna 2021 enligt rapporten")
     c = ask("nej förresten, jag menade usk", b["conversation_id"])
     assert "Undersköterska" in c["answer"] and "7018" in c["answer"]
