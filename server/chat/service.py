@@ -1400,6 +1400,14 @@ class Frame:
                 "probabilities": {k: round(v, 3) for k, v in self.probabilities.items()}}
 
 
+#: A visit entered in the record later than it was made ("fick inte in det förrän i cosmic
+#: 1/4", "registrerade det först den 2/4", "I only entered it on 1 April").
+_ENTERED_LATER = re.compile(
+    r"\b(?:fick|få|fått|la|lade|lagt|förde|fört|skrev|registrera\w*|regga\w*|reggade|entered|"
+    r"logged|recorded|registered)\b[^.?!]{0,25}?\b(?:inte\s+förrän|först|förrän|not\s+until|"
+    r"only|until)\b", re.I)
+
+
 #: The visits of what was just answered: "de besöken", "dessa hembesök", "those visits".
 _THOSE_VISITS = re.compile(r"\b(?:de|dessa|dom|deras|sina)\s+(?:hem)?besök(?:en)?\b|"
                            r"\b(?:those|these|their|such)\s+(?:home\s+)?visits\b", re.I)
@@ -1493,6 +1501,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     names, searched without the place; ``followed``: the organization the last question
     named against the one picked, of which the message, naming none, is a follow-up."""
     kb = state.kb
+    if "visit_date" in stated and conv.facts.get("visit_date") and _ENTERED_LATER.search(text):
+        # the day a visit told before was entered in the record is not the visit's ("fick inte
+        # in det förrän i cosmic 1/4, ska jag då reg enligt cosmic-rutinen eller vas" after a
+        # visit of 30/3 moved the visit to 1/4: walk-through RE8941, stop 50)
+        stated = {k: v for k, v in stated.items() if k != "visit_date"}
     if _THOSE_VISITS.search(text) and _CLINIC_PAY.search(text) and "lakarmedverkan" not in stated \
             and _topic_is_lakarmedverkan(kb, conv):
         # "får vc 500 kr för de besöken" after Läkarmedverkan's days: its visits, which the

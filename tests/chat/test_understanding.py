@@ -6733,3 +6733,15 @@ def test_an_age_told_after_a_fee_question_refused_for_the_organization_stays_ref
     body = ask_in(client, VG, "hon är 87", first["conversation_id"])
     assert body["kind"] == "no_answer", body["answer"]
     assert "oavsett ålder" not in body["answer"], body["answer"]
+
+
+def test_the_day_a_visit_was_entered_later_does_not_move_the_visit(client):
+    # walk-through RE8941, stop 50: "fick inte in det förrän i cosmic 1/4, ska jag då reg enligt
+    # cosmic-rutinen eller vas" after an enrolment visit of 30/3 2025 moved the visit to 1/4
+    # and gave the Cosmic card; the visit's day decides the routine (VAS then)
+    first = ask_halland(client, "inskrivningssamtal 30/3 -25, ny pat ordinärt boende, 90 år")
+    body = ask_halland(client, "fick inte in det förrän i cosmic 1/4, ska jag då reg enligt "
+                               "cosmic-rutinen eller vas", first["conversation_id"])
+    assert "2025-04-01" not in body["answer"], body["answer"]
+    assert "Den 2025-03-30 gällde" in body["answer"] and "i VAS" in body["answer"], \
+        body["answer"]
