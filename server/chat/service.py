@@ -570,6 +570,7 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
     text = restored = _without_plain_words(_system_before_named(
         state.rules, _spell_out_colloquial(_spell_out_lm(
             _with_diacritics(state.kb, _english_slips_mended(state.kb, text))))))
+    text = restored = _without_switch_told(state.kb, text, organization)
     if organization:  # an unknown organization is named back in the answer: never a number
         organization = mask_personnummer(organization)
 
@@ -3685,6 +3686,30 @@ _PLAIN_WORDS = re.compile(
     r"(?=\W*$)|"
     r"med (?:enkla|vanliga|egna|andra) ord|på ett enkelt sätt|i klartext|enkelt förklarat|"
     r"in (?:simple|plain|everyday) (?:terms|words|language)|simply put)\b", re.I)
+
+
+#: A first sentence telling the organization picked was switched ("ok jag bytte till
+#: halland.", "nu har jag valt VG-kommunen.", "switched to Halland now.").
+_SWITCH_TOLD = re.compile(
+    r"^\s*(?:(?:ok(?:ej|ay)?|så|nu|now|so)[,\s]+)*(?:jag\s+|i\s+|i've\s+|i\s+have\s+)?"
+    r"(?:har\s+)?(?:(?:nu|now)\s+)?(?:bytt|bytte|valt|valde|växlat|växlade|ändrat|ändrade|"
+    r"switched|changed|picked|chose|selected)\b[^.?!]{0,50}[.!]\s+", re.I)
+
+
+def _without_switch_told(kb, text: str, picked: str | None) -> str:
+    """``text`` without a first sentence telling that the organization picked (``picked``) was
+    switched to, when a question of at least three words remains: its name
+    is no part of what is asked ("ok jag bytte till halland. vad är läkarmedverkan då" got the
+    HSU decision's bullet naming "vårdcentralerna i Halland", "vad är läkarmedverkan då" the
+    report's section on it: walk-through RE8942, stop 50)."""
+    m = _SWITCH_TOLD.match(text)
+    if m is None or kb is None:
+        return text
+    told = find_organization(m.group(0), kb.organizations())
+    rest = text[m.end():].strip()
+    if told is None or not told.known or told.known != picked or len(rest.split()) < 3:
+        return text
+    return rest
 
 
 def _without_plain_words(text: str) -> str:

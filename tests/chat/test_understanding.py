@@ -6745,3 +6745,12 @@ def test_the_day_a_visit_was_entered_later_does_not_move_the_visit(client):
     assert "2025-04-01" not in body["answer"], body["answer"]
     assert "Den 2025-03-30 gällde" in body["answer"] and "i VAS" in body["answer"], \
         body["answer"]
+
+
+def test_a_sentence_telling_the_organization_picked_was_switched_to_is_no_part_of_the_question(
+        client):
+    # walk-through RE8942, stop 50: "ok jag bytte till halland. vad är läkarmedverkan då" with
+    # Region Halland picked got the HSU decision's bullet naming "vårdcentralerna i Halland",
+    # "vad är läkarmedverkan då" the report's section on Läkarmedverkan
+    body = ask_halland(client, "ok jag bytte till halland. vad är läkarmedverkan då")
+    assert body["citations"][0]["section"] == "Läkarmedverkan", body["answer"]
