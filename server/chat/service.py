@@ -1404,9 +1404,12 @@ class Frame:
 #: A visit entered in the record later than it was made ("fick inte in det förrän i cosmic
 #: 1/4", "registrerade det först den 2/4", "I only entered it on 1 April").
 _ENTERED_LATER = re.compile(
-    r"\b(?:fick|få|fått|la|lade|lagt|förde|fört|skrev|registrera\w*|regga\w*|reggade|entered|"
-    r"logged|recorded|registered)\b[^.?!]{0,25}?\b(?:inte\s+förrän|först|förrän|not\s+until|"
-    r"only|until)\b", re.I)
+    r"\b(?:(?:fick|få|fått|la|lade|lagt|förde|fört)\s+(?:in|upp)\b|registrera\w*|regga\w*|"
+    r"entered|logged|recorded|registered)[^.?!]{0,25}?\b(?:inte\s+förrän|först|förrän|"
+    r"not\s+until|only|until)\b|"
+    r"\b(?:fick|få|fått|la|lade|lagt|förde|fört)\s+(?:inte\s+)?(?:in|upp)\s+(?:det|den|besöket)\s+"
+    r"(?:förrän|först)\b|\b(?:fick|la|lade|förde)\s+(?:inte\s+)?in\s+det\b|"
+    r"\bonly\s+(?:entered|logged|recorded|registered)\b", re.I)
 
 
 #: The visits of what was just answered: "de besöken", "dessa hembesök", "those visits".
