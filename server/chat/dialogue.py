@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from server.chat.facts import extract_age, extract_facts, extract_visit_date
+from server.chat.facts import extract_age, extract_facts, extract_visit_date, period_span
 
 # (a hedge before it: "prob yes, the dsk from kommunen comes every day i think" to "Is the
 # patient enrolled …?" was not read as a yes: walk-through, stop 44)
@@ -134,8 +134,12 @@ def read_reply(pending: str, text: str, today: date) -> dict | None:
         day = extract_visit_date(text, today)
         return {"visit_date": day.isoformat()} if day is not None else None
     facts = extract_facts(text, today).stated()
-    if facts and _CORRECTING.match(text) and not (facts.keys() & {pending}):
+    if (facts or period_span(text, today) is not None) and _CORRECTING.match(text) \
+            and not (facts.keys() & {pending}):
         # (the correction's own fact is added by the caller; the question stays open)
+        # (a month corrected too: "nej förlåt, besöket var i april 2025" while enrolment was
+        # asked was read as not enrolled, which took away the 500 kr: walk-through RE8946,
+        # stop 50)
         return None
     if pending == "occasion":
         if "occasion" in facts:

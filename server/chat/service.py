@@ -2622,6 +2622,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                     and (_WHAT_IF.match(text) or _retimed(text, today)))
                 # "same thing but visit was in april 2025" (walk-through, stop 24: a version
                 # answer without the registration)
+                # (or corrected: "nej förlåt, besöket var i april 2025" while enrolment was
+                # asked was refused: walk-through RE8946, stop 50)
+                or (period_span(text, today) is not None and len(text.split()) <= 10
+                    and _OPENS_CORRECTION.match(text) and _VISIT_WORD.search(text))
                 or (period_span(text, today) is not None and len(text.split()) <= 10
                     and (_SAME_AGAIN.match(text)
                          # ("och om samma sak hänt i mars förra året" after a card got which

@@ -6754,3 +6754,24 @@ def test_a_sentence_telling_the_organization_picked_was_switched_to_is_no_part_o
     # "vad är läkarmedverkan då" the report's section on Läkarmedverkan
     body = ask_halland(client, "ok jag bytte till halland. vad är läkarmedverkan då")
     assert body["citations"][0]["section"] == "Läkarmedverkan", body["answer"]
+
+
+def test_a_month_corrected_while_a_yes_or_no_is_asked_is_no_answer_to_it(client):
+    # walk-through RE8946, stop 50: "nej förlåt, besöket var i april 2025" while "Är patienten
+    # inskriven i kommunal hemsjukvård?" was asked was read as not enrolled (no 500 kr for a
+    # breakpoint talk); read as the visit's month, the question stays open
+    def ask(message, cid=None):
+        body = {"message": message}
+        if cid:
+            body["conversation_id"] = cid
+        return client.post("/api/v1/chat", json=body).json()
+    first = ask("hur skulle ett brytpunktssamtal hemma hos en 80-åring registreras 15 februari "
+                "2025")
+    assert first["question"], first["answer"]
+    body = ask("nej förlåt, besöket var i april 2025", first["conversation_id"])
+    assert body["kind"] == "rule", body["answer"]
+    assert body["decision"]["visit_date"].startswith("2025-04"), body["decision"]
+    assert body["decision"]["system"] == "Cosmic" and body["decision"]["compensation_sek"] is None
+    assert body["understood"]["facts"].get("municipal_home_care") is None, body["understood"]
+    yes = ask("ja", first["conversation_id"])
+    assert yes["decision"]["compensation_sek"] == 500, yes["answer"]
