@@ -496,6 +496,23 @@ def month_named(text: str, today: date) -> str | None:
 
 
 _LAST_WEEK = r"\b(?:förra|senaste)\s+veckan\b|\blast\s+week\b"
+_DAY_NAMES = ("måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|wednesday|"
+              "thursday|friday|saturday|sunday")
+#: A weekday of last week ("i förra veckan på onsdagen", "i onsdags förra veckan", "on
+#: wednesday last week"): that day of the week before this one, never the next such day
+#: (walk-through RE8944, stop 50: "… i förra veckan på onsdagen" was 2026-12-09, three days
+#: ahead, "på onsdag" read as the coming one).
+_LAST_WEEKS_DAY = re.compile(
+    rf"(?:{_LAST_WEEK})\s*,?\s*(?:på\s+|on\s+(?:the\s+)?)?(?P<after>{_DAY_NAMES})(?:en|s)?\b|"
+    rf"\b(?:(?:i|på|on)\s+)?(?P<before>{_DAY_NAMES})(?:en|s)?\s*,?\s*(?:i\s+)?(?:{_LAST_WEEK})",
+    re.I)
+
+
+def _day_of_last_week(name: str, today: date) -> date:
+    """The day named ``name`` (a Swedish or English weekday) in the week before ``today``'s."""
+    name = name.lower()
+    index = (_WEEKDAYS_SV.index(name) if name in _WEEKDAYS_SV else _WEEKDAYS_EN.index(name))
+    return today - timedelta(days=today.weekday() + 7 - index)
 _LAST_MONTH = re.compile(r"\b(?:förra|senaste)\s+månaden\b|\blast\s+month\b", re.I)
 _SEASON = re.compile(r"\bi\s+(?P<sv>våras|somras|höstas|vintras)\b|"
                      r"\b(?:last|this\s+past)\s+(?P<en>spring|summer|autumn|fall|winter)\b|"
@@ -810,6 +827,9 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
         word = m.group(1).lower()
         n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
         found.append((3, m.start(), today - timedelta(days=7 * n), False))
+    for m in _LAST_WEEKS_DAY.finditer(text):
+        found.append((2, m.start(), _day_of_last_week(m.group("after") or m.group("before"),
+                                                      today), False))
     for m in _LAST_WEEKDAY.finditer(text):
         day = _weekday_of(m, today)
         if day is not None:

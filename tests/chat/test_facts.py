@@ -775,3 +775,18 @@ def test_a_birth_date_month_first_or_of_a_year_before_any_visit_is_the_birth_dat
     # moved the visit to 6 March
     f = extract_facts(text, date(2026, 12, 6))
     assert f.birth_date == date(1940, 1, 6) and f.visit_date is None
+
+
+@pytest.mark.parametrize("text", [
+    "brytpunktssamtal i förra veckan på onsdagen",
+    "hembesök förra veckan på onsdag",
+    "hembesök i onsdags förra veckan",
+    "hembesök på onsdag förra veckan",
+    "visit on wednesday last week",
+])
+def test_a_weekday_of_last_week_is_that_day_of_the_week_before(text):
+    # walk-through RE8944, stop 50: "… i förra veckan på onsdagen" on Sunday 2026-12-06 was
+    # 2026-12-09, the coming Wednesday ("på onsdag"); the week before runs 11-23 … 11-29
+    assert extract_visit_date(text, date(2026, 12, 6)) == date(2026, 11, 25)
+    # (on a Wednesday, the Wednesday a week before)
+    assert extract_visit_date(text, date(2026, 12, 2)) == date(2026, 11, 25)
