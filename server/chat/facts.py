@@ -496,8 +496,7 @@ def month_named(text: str, today: date) -> str | None:
 
 
 _LAST_WEEK = r"\b(?:förra|senaste)\s+veckan\b|\blast\s+week\b"
-_DAY_NAMES = ("måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|wednesday|"
-              "thursday|friday|saturday|sunday")
+_DAY_NAMES = "|".join(_WEEKDAYS_SV + _WEEKDAYS_EN)
 #: A weekday of last week ("i förra veckan på onsdagen", "i onsdags förra veckan", "on
 #: wednesday last week"): that day of the week before this one, never the next such day
 #: (walk-through RE8944, stop 50: "… i förra veckan på onsdagen" was 2026-12-09, three days
@@ -513,6 +512,8 @@ def _day_of_last_week(name: str, today: date) -> date:
     name = name.lower()
     index = (_WEEKDAYS_SV.index(name) if name in _WEEKDAYS_SV else _WEEKDAYS_EN.index(name))
     return today - timedelta(days=today.weekday() + 7 - index)
+
+
 _LAST_MONTH = re.compile(r"\b(?:förra|senaste)\s+månaden\b|\blast\s+month\b", re.I)
 _SEASON = re.compile(r"\bi\s+(?P<sv>våras|somras|höstas|vintras)\b|"
                      r"\b(?:last|this\s+past)\s+(?P<en>spring|summer|autumn|fall|winter)\b|"

@@ -632,8 +632,10 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
         # Vårdtjänst lines, or was refused: walk-through RE8941, stop 50): that question of
         # this age
         before = extract_facts(conv.question, today).stated().get("patient_age")
-        if before is not None and re.search(rf"(?<!\d){before}(?!\d)", conv.question):
-            text = re.sub(rf"(?<!\d){before}(?!\d)", age_again.group(1), conv.question, count=1)
+        asked, n = re.subn(rf"(?<!\d){before}(?!\d)", age_again.group(1), conv.question,
+                           count=1) if before is not None else (text, 0)
+        if n:
+            text = asked
     meant = _MEANT.match(text) if conv is not None and conv.last_kind == SEARCH_KIND \
         and (conv.topic or conv.question) and not conv.pending else None
     if meant and text[meant.end():].strip() \
@@ -2620,17 +2622,16 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                 or ((period_span(text, today) is not None or set(stated) == {"visit_date"})
                     and len(text.split()) <= 6
                     and (_WHAT_IF.match(text) or _retimed(text, today)))
-                # "same thing but visit was in april 2025" (walk-through, stop 24: a version
-                # answer without the registration)
-                # (or corrected: "nej förlåt, besöket var i april 2025" while enrolment was
-                # asked was refused: walk-through RE8946, stop 50)
                 or (period_span(text, today) is not None and len(text.split()) <= 10
-                    and _OPENS_CORRECTION.match(text) and _VISIT_WORD.search(text))
-                or (period_span(text, today) is not None and len(text.split()) <= 10
+                    # "same thing but visit was in april 2025" (walk-through, stop 24: a
+                    # version answer without the registration)
                     and (_SAME_AGAIN.match(text)
                          # ("och om samma sak hänt i mars förra året" after a card got which
                          # routine held on 1 March: walk-through RE8941, stop 50)
-                         or (_WHAT_IF.match(text) and _SAME_THING.search(text))))):
+                         or (_WHAT_IF.match(text) and _SAME_THING.search(text))
+                         # (or corrected: "nej förlåt, besöket var i april 2025" while
+                         # enrolment was asked was refused: walk-through RE8946, stop 50)
+                         or (_OPENS_CORRECTION.match(text) and _VISIT_WORD.search(text))))):
         # the same visit in another period ("och om det var i våras?": walk-through, stop
         # 21, was refused): its day is asked for
         frame.kind = VISIT
