@@ -2063,12 +2063,11 @@ def test_a_fee_asked_for_ones_relative_is_the_fee_rule(client):
     # walk-through RE8943, stop 50: "vad kostar läkarbesök hemma för min mamma" in the widget
     # (no organization) was read as out of scope and refused; "vad kostar läkarbesök hemma"
     # gets the fee by age; a relative beside a matter the routines do not cover stays refused
-    body = client.post("/api/v1/chat",
-                       json={"message": "vad kostar läkarbesök hemma för min mamma"}).json()
+    body = ask_in(client, None, "vad kostar läkarbesök hemma för min mamma")
     assert body["kind"] == "search", body["answer"]
     assert "200 kr" in body["answer"] and "85 år" in body["answer"], body["answer"]
-    other = client.post("/api/v1/chat", json={"message": "vad kostar färdtjänst för min mamma"})
-    assert other.json()["kind"] == "no_answer", other.json()["answer"]
+    other = ask_in(client, None, "vad kostar färdtjänst för min mamma")
+    assert other["kind"] == "no_answer", other["answer"]
 
 
 def test_the_registration_routine_named_is_no_registration_asked(client):

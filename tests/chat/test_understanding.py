@@ -6708,11 +6708,8 @@ def test_another_age_after_a_question_naming_one_asks_that_question_of_it(client
     # walk-through RE8941, stop 50: "and 84?" after "how much does the patient pay for a doctor
     # home visit if they are 85" got the Vårdtjänst lines; "och om hen är 84?" after the
     # Swedish question was refused
-    def ask(message, cid=None):
-        body = {"message": message}
-        if cid:
-            body["conversation_id"] = cid
-        return client.post("/api/v1/chat", json=body).json()
+    def ask(message, cid=None):  # (no organization picked)
+        return ask_in(client, None, message, cid)
     first = ask("how much does the patient pay for a doctor home visit if they are 85")
     body = ask("and 84?", first["conversation_id"])
     assert "pays SEK 200" in body["answer"], body["answer"]
@@ -6760,11 +6757,8 @@ def test_a_month_corrected_while_a_yes_or_no_is_asked_is_no_answer_to_it(client)
     # walk-through RE8946, stop 50: "nej förlåt, besöket var i april 2025" while "Är patienten
     # inskriven i kommunal hemsjukvård?" was asked was read as not enrolled (no 500 kr for a
     # breakpoint talk); read as the visit's month, the question stays open
-    def ask(message, cid=None):
-        body = {"message": message}
-        if cid:
-            body["conversation_id"] = cid
-        return client.post("/api/v1/chat", json=body).json()
+    def ask(message, cid=None):  # (no organization picked)
+        return ask_in(client, None, message, cid)
     first = ask("hur skulle ett brytpunktssamtal hemma hos en 80-åring registreras 15 februari "
                 "2025")
     assert first["question"], first["answer"]
