@@ -204,6 +204,9 @@ _ELSEWHERE_WORDS = re.compile(
     # (a yes to "Välj Region Halland …": "ja halland", "ok halland då" after a pointer to
     # Region Halland's routine was refused: walk-throughs, stop 43)
     r"ja|japp|jo|yes|yeah|yep|ok|okej|okay|tack|thanks|"
+    # (a slip owned: "oj sorry jag menade hos oss i kommunen", "förlåt, jag menade i halland"
+    # after a question asked of the other organization: walk-through RE8948, stop 51)
+    r"oj|sorry|förlåt|ursäkta|"
     # ("gäller det hos oss i västra götaland också?", "gäller det oss i halland me?" after an
     # answer from the other organization: walk-throughs, stop 42, the enrolment criteria, or
     # the HSU decision's background)
@@ -230,6 +233,14 @@ def only_a_place(text: str, organizations: list[str]) -> str | None:
     if not spans:
         spans = [m.span() for m in _OTHER_NAMED.finditer(text)] \
             or [m.span() for m in _OTHER_SHAPE.finditer(text)]
+    if not spans:
+        ours = _OURS.search(text)
+        if ours and not _ELSEWHERE_WORDS.sub(" ", _OURS.sub(" ", text)).strip(" -?!.,"):
+            # ("oj sorry jag menade hos oss i kommunen" after a question the organization
+            # picked does not cover, pointed to the other: the last question of the one
+            # picked, not a question of its own, which "okej men hur är det i halland då"
+            # next asked again: walk-through RE8948, stop 51)
+            return ours.group(0)
     # (a place denied is none asked of: "jag jobbar i kommunen i västra götaland alltså inte
     # halland" after a two-part answer was refused: walk-through, stop 41)
     denied = [(a, b) for a, b in spans if _DENIED_BEFORE.search(text[:a])]
@@ -253,6 +264,41 @@ def only_a_place(text: str, organizations: list[str]) -> str | None:
         f"{'in' if english else 'i'} {place}"
 
 
+#: The asker's own organization, unnamed: "hos oss i kommunen", "i vår kommun".
+_OURS = re.compile(r"\b(?:hos oss(?:\s+i\s+(?:kommunen|regionen))?|i vår (?:kommun|region)|"
+                   r"i kommunen|at ours|in our (?:municipality|region))\b", re.I)
+
+
+#: Saying the organization picked on the page was changed: "jag bytte till alla
+#: organisationer", "ok bytte till halland", "i've switched to VG".
+_SWITCHED = re.compile(r"\b(?:bytt|bytte|byter|byta|valde|valt|väljer|ändrade|ändrat|ställde om|"
+                       r"switched|changed|picked|selected|chose|chosen)\b", re.I)
+#: What such a message may say besides the switch and the place: whom it was switched to
+#: ("alla organisationer") and a pointer back at the last answer ("vad blir det då", "vad
+#: säger den", "vad står det där").
+_SWITCH_WORDS = re.compile(
+    r"\b(?:till|to|nu|now|står|stod|säger|sa|says|say|den|dem|svaret|svar|answer|blir|"
+    r"alla|all|organisation|organisationer|organisationen|organization|organizations|"
+    r"organisation|organizations|orgs?|rutinen|routine|the|ve|har|have|has|i've|ive|"
+    r"select|väljaren|listan|list|menyn|menu)\b", re.I)
+
+
+def only_a_switch(text: str, organizations: list[str]) -> bool:
+    """True when ``text`` only says that the organization picked was changed, pointing back
+    at the last question ("jag bytte till alla organisationer, vad blir det då", "ok bytte
+    till halland, vad säger den" after an answer pointing to the other organization): it asks
+    that question again of the organization now picked (walk-through RE8948, stop 51: both
+    refused)."""
+    if not _SWITCHED.search(text):
+        return False
+    rest = _SWITCHED.sub(" ", text)
+    for _, pattern in _catalog_names(organizations):
+        rest = pattern.sub(" ", rest)
+    rest = _PLACES.sub(" ", rest)
+    rest = re.sub(r"\b(?:kommun(?:en)?|region(?:en)?)\b", " ", rest, flags=re.I)
+    return not _ELSEWHERE_WORDS.sub(" ", _SWITCH_WORDS.sub(" ", rest)).strip(" -?!.,'")
+
+
 def without_places(text: str, organizations: list[str]) -> str:
     """``text`` without the places it names after a preposition ("vem beslutar om inskrivning
     i VG" → "vem beslutar om inskrivning"), and without a known region's bare name ("jour
@@ -264,6 +310,7 @@ def without_places(text: str, organizations: list[str]) -> str:
     # (and a known region's bare name: "jour halland", asked again of "kommunen i vg", kept
     # Halland's name and got Hallandsjouren again: walk-through in the widget, stop 37)
     patterns.append(_PLACES)
+    patterns.append(_OURS)
     for pattern in patterns:
         text = pattern.sub(" ", text)
     return re.sub(r"\s+", " ", text).strip(" ,")

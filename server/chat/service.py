@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from rutin.errors import InputError, TooManyRequests
 from rutin.redact import PERSONNUMMER_RE, mask_personnummer
 from rutin.text import is_blank
-from kb.support import is_supported
+from kb.support import idf, is_supported
 from kb.tokenizer import one_slip_variants
 from rules.conditions import evaluate
 from server.chat import answer as A
@@ -42,7 +42,8 @@ from server.chat.facts import (AHEAD_WORDS, DISCHARGE_WORDS, age_at_the_visit, a
                                 year_left_out, years_later)
 from server.chat.organization import (HALLAND, ORGANIZATION_NAME, PLACE_TAIL,
                                       catalog_name_pattern, find_organization, lies_in_halland,
-                                      organization_kind, only_a_place, resolve_scope,
+                                      organization_kind, only_a_place, only_a_switch,
+                                      resolve_scope,
                                       scope_phrase, without_places)
 from server.chat.tables import (ALL_ROWS, CHANGE_ASKED, COMPARED, CellAnswer, caption_overlap,
                                 which_year_asked, share_of_all_asked, sum_asked,
@@ -752,6 +753,15 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
         base = _PERIOD_SAID.sub(" ", _SYSTEM_IN.sub(" ", conv.question)).rstrip(" ?.!")
         text = re.sub(r"\s+", " ", f"{base} {'in' if english else 'i'} "
                                    f"{_PERIOD_FILLERS.sub(' ', text).strip(' ?.!,')}").strip()
+    if not place and conv is not None and conv.question and state.kb is not None \
+            and not conv.pending \
+            and conv.last_kind in (SEARCH_KIND, VERSION, OUT_OF_SCOPE, VISIT) \
+            and only_a_switch(text, state.kb.organizations()):
+        # the organization picked changed, said ("jag bytte till alla organisationer, vad
+        # blir det då" after a visit's fee refused with the municipality picked; "ok bytte
+        # till halland, vad säger den" after a pointer to Region Halland): the last question,
+        # asked of the organization now picked (walk-through RE8948, stop 51: both refused)
+        text = without_places(conv.question, state.kb.organizations())
     place_lang = asked_there = None
     if place:
         # (answered in the language of the message: "what about region skåne" after a Swedish
@@ -3138,8 +3148,30 @@ def _another_section_named(kb, text: str, conv: Conversation) -> str | None:
             heading = {t for t in tokenize(other.section, compounds=False)
                        if t.isalpha() and len(t) >= 5}
             if (asked & heading) - quoted:
+                if _keeps_the_quoted_matter(kb, text, document, chunk, other.section):
+                    return None
                 return other.section
     return None
+
+
+def _keeps_the_quoted_matter(kb, text: str, document, chunk, section: str) -> bool:
+    """True when ``text`` also names, by a rare word, the matter of the quoted passage that
+    ``section`` does not hold: the follow-up asks about that matter at another time or place,
+    not about the other section ("om han behöver hsv hemma på kvällen efter dagverksamheten
+    då" after who has home care at day activities was sent to "Kväll och natt" by "kvällen",
+    over its own "… under vistelse på dagverksamhet, krävs en vårdbegäran": walk-through
+    RE8948, stop 51)."""
+    tokenize = _tokenizer_for(kb).tokenize
+    title = set(tokenize(document.meta.title, compounds=True))
+    own = {t for t in tokenize(text, compounds=False)
+           if t.isalpha() and len(t) >= 5 and t not in S.FUNCTION_TERMS} - title
+    there = set(tokenize(_section_text(document, section), compounds=True))
+    kept = (own & set(tokenize(chunk.text, compounds=True))) - there
+    if not kept:
+        return False
+    frequencies = S.corpus_frequencies(kb)
+    return any(idf(frequencies.document_frequency.get(t, 0), frequencies.passages)
+               >= S.HEADING_RARITY for t in kept)
 
 
 def _another_passage_holding(kb, text: str, conv: Conversation) -> str | None:
@@ -3166,8 +3198,16 @@ def _another_passage_holding(kb, text: str, conv: Conversation) -> str | None:
         text = CHANGE_ASKED.sub(" ", text)
     quoted = set(tokenize(f"{document.meta.title} {chunk.section or ''} {chunk.text} "
                           f"{section_text}", compounds=True))
-    asked = {t for t in tokenize(text, compounds=False) if t.isalpha() and len(t) >= 5
-             and t not in S.FUNCTION_TERMS} - quoted
+    own = {t for t in tokenize(text, compounds=False) if t.isalpha() and len(t) >= 5
+           and t not in S.FUNCTION_TERMS}
+    asked = own - quoted
+    # the words of the message the quoted section itself holds (never its document's title):
+    # another section holding no more of them is no other matter ("och om underlaget från
+    # vårdcentralen är för tunt?" after who decides on enrolment was sent to "Kväll och natt"
+    # by its "vårdcentraler", over its own section's "Saknas tillräckligt underlag":
+    # walk-through RE8948, stop 51)
+    kept = len(own & (set(tokenize(f"{chunk.text} {section_text}", compounds=True))
+                      - set(tokenize(document.meta.title, compounds=True))))
     lexicon = getattr(kb, "lexicon", None)
     if lexicon is not None:
         # (never a verb's stem whose particle makes it its opposite: "skrivas in" is no
@@ -3197,6 +3237,8 @@ def _another_passage_holding(kb, text: str, conv: Conversation) -> str | None:
     if not holding:
         return None
     most = max(holding.values())
+    if most <= kept:
+        return None
     best = [section for section, found in holding.items() if found == most]
     return best[0] if len(best) == 1 else None
 

@@ -2107,3 +2107,24 @@ def test_whether_the_500_kr_goes_away_after_the_decision_is_said_not_to_be_state
                        first["conversation_id"])
     assert body["kind"] == "no_answer" and body["decision"] is None, body["answer"]
     assert "säger inte heller om den ersätter de 500 kr" in body["answer"], body["answer"]
+
+
+def test_a_follow_up_naming_the_quoted_sections_matter_stays_with_it(client):
+    # walk-through RE8948, stop 51: after who decides on enrolment (the municipality's
+    # "Bedömning och beslut"), "och om underlaget från vårdcentralen är för tunt?" was sent to
+    # "Kväll och natt" by its "vårdcentraler"; the quoted section says what is done
+    first = ask_in(client, VG, "vem bestämmer om en patient får hemsjukvård hos oss")
+    body = ask_in(client, VG, "och om underlaget från vårdcentralen är för tunt?",
+                  first["conversation_id"])
+    assert "Saknas tillräckligt underlag" in body["answer"], body["answer"]
+
+
+def test_a_follow_up_naming_a_time_of_day_of_the_quoted_matter_stays_with_it(client):
+    # walk-through RE8948, stop 51: after home care at day activities, "om han behöver hsv
+    # hemma på kvällen efter dagverksamheten då" got "Kväll och natt" (named by "kvällen"),
+    # not the same passage's "… krävs en vårdbegäran"
+    first = ask_in(client, VG, "han går på daglig verksamhet, har han hsv där")
+    body = ask_in(client, VG, "om han behöver hsv hemma på kvällen efter dagverksamheten då",
+                  first["conversation_id"])
+    assert "krävs en vårdbegäran" in body["answer"], body["answer"]
+    assert "kvälls- och nattetid" not in body["answer"], body["answer"]

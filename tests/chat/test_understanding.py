@@ -6769,3 +6769,35 @@ def test_a_month_corrected_while_a_yes_or_no_is_asked_is_no_answer_to_it(client)
     assert body["understood"]["facts"].get("municipal_home_care") is None, body["understood"]
     yes = ask("ja", first["conversation_id"])
     assert yes["decision"]["compensation_sek"] == 500, yes["answer"]
+
+
+def test_switching_the_organization_picked_asks_the_last_question_of_the_one_now_picked(client):
+    # walk-through RE8948, stop 51: a visit's fee refused with the municipality picked, then
+    # "jag bytte till alla organisationer, vad blir det då" with all organizations picked was
+    # refused; it asks that visit's question again
+    first = ask_in(client, VG, "läkaren var här igår på inskrivningssamtal, pat är 87, vad ska "
+                               "hon betala")
+    assert first["kind"] == "no_answer", first["answer"]
+    body = ask_in(client, None, "jag bytte till alla organisationer, vad blir det då",
+                  first["conversation_id"])
+    assert body["kind"] == "rule", body["answer"]
+    assert body["decision"]["patient_fee_sek"] == 0, body["decision"]
+    assert "inskrivningssamtal" in body["answer"], body["answer"]
+    assert "i dag" not in body["answer"].split("Besöksdag")[0], body["answer"]
+
+
+def test_a_slip_owned_of_our_own_organization_keeps_the_question_for_the_other_next(client):
+    # walk-through RE8948, stop 51: Läkarmedverkan's period asked with the municipality picked
+    # (pointed to Region Halland), "oj sorry jag menade hos oss i kommunen" was taken as a
+    # question of its own, so "okej men hur är det i halland då" with Region Halland picked
+    # asked it of Halland and was refused; the 14 days are Halland's answer
+    first = ask_in(client, VG, "hur länge får läkarmedverkan stötta en patient efter utskrivning")
+    assert first["kind"] == "no_answer", first["answer"]
+    ours = ask_in(client, VG, "oj sorry jag menade hos oss i kommunen", first["conversation_id"])
+    assert ours["kind"] == "no_answer", ours["answer"]
+    assert "Region Halland" in ours["answer"], ours["answer"]
+    body = ask_halland(client, "okej men hur är det i halland då", first["conversation_id"])
+    assert body["kind"] == "search", body["answer"]
+    assert "14 dagar" in body["answer"], body["answer"]
+    assert "kommuns rutin" not in body["answer"], body["answer"]
+
