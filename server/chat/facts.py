@@ -1202,6 +1202,9 @@ _AGE_PATTERNS = [
     # ... or between commas in a visit's description: "… she's in municipal home care, 88,
     # routine med check" (walk-through, stop 30: the age was asked twice); 60 to 119 only
     re.compile(r"(?<=[a-zåäö]),\s*((?:[6-9]\d|1[01]\d))\s*,\s*(?=[a-zåäö])", re.I),
+    # ... or a sentence of its own there: "… for the enrolment talk. 84. what goes in Kund"
+    # (walk-through RE8947, stop 51: the age was asked); 60 to 119 only
+    re.compile(r"(?<=[a-zåäö])[.!]\s+((?:[6-9]\d|1[01]\d))\s*[.!]\s+(?=[a-zåäö])", re.I),
     # ... or first, before a comma: "79, lives in her own flat, enrolled …", "78, last tuesday"
     # (walk-throughs, stop 29: the age was asked again)
     re.compile(r"^\s*((?:[4-9]\d|1[01]\d))\s*,\s*(?=\D)"),
@@ -1291,7 +1294,10 @@ _BORN_DATE = re.compile(
     # ("birthday is 20 march 1940", "dob 20/3/1940": walk-through, stop 24, the birth date was
     # ignored or taken for the visit's day)
     rf"\b(?:född|föddes|born(?:\s+on)?|(?:her|his|the patient's|pat(?:ientens)?)?\s*"
-    rf"(?:birthday|birth date|date of birth|födelsedatum|födelsedag(?:en)?)(?:\s+(?:is|was|är|var))?"
+    rf"(?:birthday|birth date|date of birth|födelsedatum|födelsedag(?:en)?)"
+    # ("det är födelsedagen som är 5 december 1941": walk-through RE8947, stop 51, moved the
+    # visit)
+    rf"(?:\s+(?:som\s+)?(?:is|was|är|var))?"
     rf"\s*:?|d\.?o\.?b\.?:?)\s+(?:den\s+|on\s+)?(\d{{4}}-\d{{1,2}}-\d{{1,2}}|"
     # ("född 3/12 1941": walk-through, stop 25, was the visit's day)
     rf"\d{{1,2}}(?:\s*e|:e)?\s+(?:{_MONTHS})\.?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]|\s+)\d{{4}})",
@@ -1947,7 +1953,9 @@ _HOME_CARE = re.compile(r"(?:inskriven|ansluten) i (?:den )?(?:kommunal(?:a)? |k
                         r"\bk?hsv\b|\bkhsv-\w+|\bi hemsjukvården\b|inskriven i hemsjukvård\w*|"
                         r"har (?:ingen |inte )?(?:kommunal )?hemsjukvård|in (?:municipal )?home care|"
                         # "has home care in his own house" (walk-through, stop 24)
-                        r"\b(?:has|have|gets|receives|had) (?:no )?(?:municipal )?home (?:health ?)?care|"
+                        # ("she's got municipal home care": walk-through RE8947, stop 51)
+                        r"\b(?:has|have|gets|receives|had|(?:has|have|'s|'ve)\s+got) (?:no )?"
+                        r"(?:municipal )?home (?:health ?)?care|"
                         # "ja hon är inskriven sen i höstas" after a card (walk-through, stop
                         # 30: refused); not admitted to a hospital ("inskriven på sjukhuset")
                         # ("om hon hade varit inskriven då" after a card: walk-through, stop
@@ -2441,6 +2449,25 @@ def possible_ages(birth_date: date | None, birth_year: int | None, day: date) ->
 
         return [age_on(birth_date, day)]
     return [day.year - birth_year - 1, day.year - birth_year]
+
+
+#: A birth day given without its year: "oj nej född 5 dec", "födelsedagen är 5/12", "born on
+#: the 5th of December" (a correction of a birth date known from the conversation).
+_BORN_NO_YEAR = re.compile(
+    rf"\b(?:född|föddes|born(?:\s+on)?|födelsedag(?:en)?\s+(?:är|var)|birthday\s+(?:is|was))\s+"
+    rf"(?:den\s+|on\s+|the\s+)?(?:\d{{1,2}}(?:\s*e|:e|st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?|"
+    rf"\d{{1,2}}/\d{{1,2}})(?!\s*(?:[-/.]\s*)?\d)", re.I)
+
+
+def with_the_birth_year(text: str, year: int) -> str:
+    """``text`` with ``year`` after a birth day it gives without one ("oj nej född 5 dec" →
+    "oj nej född 5 dec 1941"), the birth year known from the conversation: a birth date
+    corrected, never the visit's day (walk-through RE8947, stop 51: "oj nej född 5 dec" after
+    "pat född 7 dec 1941 … idag" moved the visit to 5 December and kept the patient at 84)."""
+    m = _BORN_NO_YEAR.search(text)
+    if m is None:
+        return text
+    return f"{text[:m.end()]} {year}{text[m.end():]}"
 
 
 def _without_birth(text: str) -> str:

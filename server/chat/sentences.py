@@ -92,7 +92,13 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # med 50 procent …", not "Ingen tid finns längre omnämnd – den tid som behövs ska avsättas":
     # walk-throughs, stop 42)
     "amount": (re.compile(r"\bhur (?:mycket|mkt)\b(?!\s+(?:tid|time)\b)|\bvad kostar\b|"
-                          r"\bhow much\b(?!\s+time\b)|\bbelopp\b", re.I),
+                          r"\bhow much\b(?!\s+time\b)|\bbelopp\b|"
+                          # the size of a change ("hur stor ökning var det jmf med 2020" after
+                          # Läkarmedverkan's visits, "… en ökning med 45 procent …" in the
+                          # section: walk-through RE8949, stop 51, refused)
+                          r"\bhur stor (?:ökning|minskning|förändring|höjning|sänkning)\b|"
+                          r"\bhow (?:big|large) (?:an? )?(?:increase|decrease|rise|drop|change)\b",
+                          re.I),
                # (in millions too: "motsvarande 28,5 miljoner kronor")
                re.compile(r"\d+(?:[,.]\d+)?\s*(?:(?:miljoner|miljarder|tusen)\s+)?"
                           r"(?:kr|kronor|sek|%|procent)\b|\d+(?:[,.]\d+)?\s*(?:mkr|tkr|msek)\b",

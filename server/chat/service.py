@@ -38,7 +38,7 @@ from server.chat.facts import (AHEAD_WORDS, DISCHARGE_WORDS, age_at_the_visit, a
                                months_of_a_period, other_patient, period_span,
                                 period_words, possible_ages, vague_date, without_age_today,
                                 without_birthday,
-                                without_setting,
+                                without_setting, with_the_birth_year,
                                 year_left_out, years_later)
 from server.chat.organization import (HALLAND, ORGANIZATION_NAME, PLACE_TAIL,
                                       catalog_name_pattern, find_organization, lies_in_halland,
@@ -575,6 +575,10 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
     if organization:  # an unknown organization is named back in the answer: never a number
         organization = mask_personnummer(organization)
 
+    known_birth = (conv.facts.get("birth_date") if conv is not None else None) or ""
+    if re.match(r"\d{4}-", str(known_birth)):
+        # a birth day corrected without its year is of the year known ("oj nej född 5 dec")
+        text = with_the_birth_year(text, int(str(known_birth)[:4]))
     pieces = visit_pieces(text, today) \
         if not pnr_seen or (born_pnr is not None and text.count(_PNR_MASK) == 1) else None
     if pieces and pnr_seen:
@@ -729,6 +733,15 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
     place = only_a_place(text, state.kb.organizations()) \
         if conv is not None and conv.question and state.kb is not None and not conv.pending \
         and conv.last_kind in (SEARCH_KIND, VERSION, OUT_OF_SCOPE, VISIT) else None
+    which_one = _WHICH_ONE.match(text) if conv is not None and conv.last_kind == VERSION \
+        and not conv.pending else None
+    if which_one:
+        # "which one" right after an answer naming versions is which routine ("which one
+        # applies to a visit on March 30 2025" after the VAS and Cosmic routines' difference
+        # was refused, "which routine applies …" answered: walk-through RE8947, stop 51)
+        english = which_one.group("word").lower().startswith("which")
+        text = (text[:which_one.start("word")] + ("which routine" if english else "vilken rutin")
+                + text[which_one.end("word"):])
     system = _SYSTEM_ALONE.fullmatch(text) if conv is not None and conv.question \
         and not conv.pending and conv.last_kind in (SEARCH_KIND, VERSION) else None
     if system:
@@ -829,6 +842,18 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
         moved = _that_day_of_its_month(period, day_only)
         if moved is not None:
             text = text[:day_only.start()] + moved.isoformat() + text[day_only.end():]
+    shift = days_from_the_visit(text) if period and len(period) == 10 and not day_only \
+        and len(text.split()) <= 6 and not extract_facts(text, today).stated() else None
+    if shift:
+        # "and the day after?" after which routine held on a day: that question of the day
+        # after (walk-through RE8947, stop 51: "and the day after?" after 30 March 2025 was
+        # refused as out of scope)
+        try:
+            moved = date.fromisoformat(period) + timedelta(days=shift)
+        except ValueError:
+            moved = None
+        if moved is not None:
+            text = f"{'and' if detect_language(text) == 'en' else 'och'} {moved.isoformat()}"
     year_meant = _YEAR_MEANT.match(text) if period and len(period) == 10 else None
     if year_meant:
         # "nej menar 2024" after which routine held on 2025-04-01: that day of that year
@@ -1832,7 +1857,8 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
             frame.hits, frame.unaged = again, aged
     short_after_search = frame.search_text is None and conv.topic \
         and conv.last_kind == SEARCH_KIND and not conv.pending and not stated \
-        and mention is None and len(text.split()) <= TOPIC_FOLLOW_WORDS
+        and mention is None and len(text.split()) <= TOPIC_FOLLOW_WORDS \
+        and not _asks_of_the_other_kind(kb, text, conv.topic["document_id"])
     other_system = short_after_search and frame.hits and _other_system(kb, text, conv)
     if short_after_search and ((frame.hits and not other_system) or topic_chunk is not None):
         # (the question searched with the passage just quoted, once for the two readings
@@ -2793,6 +2819,11 @@ _BARE_AGE = re.compile(r"\s*(?:och|men|om|och om|and|but|what about|and if)\s+(\
                        r"\s*(?:år|åring|y/?o|years?)?\s*(?:då|then|istället|instead)?\s*\??\s*",
                        re.I)
 # "och om hen är 84?", "and if she is 84": another age, of the case just asked about.
+#: "Which one" opening a question, of the versions the last answer named.
+_WHICH_ONE = re.compile(r"\s*(?:(?:och|men|and|but|ok|okej|so|så)\s*,?\s*)?(?P<word>which one|"
+                        r"which of (?:them|the two)|vilken av (?:dem|dom|de två)|vilkendera|"
+                        r"vilken(?!\s+(?:rutin|version|dokument|routine))(?=\s+(?:gäller|gällde|"
+                        r"ska|skall|är|var|använder|tillämpas)\b))", re.I)
 _AGE_WHAT_IF = re.compile(r"\s*(?:och|men|and|but)?\s*(?:om|if|what if)\s+(?:hen|han|hon|pat\w*|"
                           r"they|he|she|the patient)\s+(?:är|var|vore|is|are|was|were)\s+"
                           r"(\d{1,3})\s*(?:år|years?(?: old)?)?\s*(?:då|then|istället|instead)?"
@@ -2944,6 +2975,10 @@ _POINTS_BACK = re.compile(rf"\b(?:{_POINTER_WORDS}|då|then|henne|honom|her|him|
                           # ("what about 2021" after the physicians' visits of 2020: walk-
                           # through, stop 41, quoted the report's list of attachments)
                           rf"^\s*(?:what about|how about|vad sägs om)\b|"
+                          # ("även på säbo?", "also for the ones at Sabo?" after who has the
+                          # home-care patients at night got the SäBo assignment's 50 procent:
+                          # walk-through RE8947, stop 51)
+                          r"^\s*(?:även|också|likaså|also)\b|"
                           rf"{_QUESTION_WORD_ALONE}", re.I)
 #: A pronoun or a definite noun pointing back at the last answer (not "och", "då" alone).
 _STRONG_POINTER = re.compile(rf"\b(?:{_POINTER_WORDS})\b|{_QUESTION_WORD_ALONE}", re.I)
@@ -7095,6 +7130,78 @@ def _retimed(text: str, today: date) -> bool:
                 or _only_a_period(text, today))
 
 
+#: The kind of organization a question asks of, unnamed: "i kommunen", "regionens".
+_KIND_ASKED = {"municipality": re.compile(r"\b(?:i|hos|för|inom)\s+kommunen\b|\bkommunens\b|"
+                                          r"\bin the municipality\b|\bmunicipality's\b", re.I),
+               "region": re.compile(r"\b(?:i|hos|för|inom)\s+regionen\b|\bregionens\b|"
+                                    r"\bin the region\b|\bregion's\b", re.I)}
+
+
+def _asks_of_the_other_kind(kb, text: str, document_id: str) -> bool:
+    """Whether ``text`` asks of the municipality while the document is a region's, or the other
+    way round ("vad kostar hemsjukvården för patienten i kommunen" after Region Halland's
+    rule for Läkarmedverkan's visits got the Cosmic routine's "Förutsättningar", not the
+    municipality's fee levels: walk-through RE8949, stop 51)."""
+    meta = _meta(kb, document_id)
+    kind = organization_kind(meta.organization) if meta is not None else None
+    return kind is not None and any(pattern.search(text) for other, pattern in _KIND_ASKED.items()
+                                    if other != kind)
+
+
+#: How many of the first passages a follow-up's answer may come from when it is another of
+#: the quoted passage's section.
+FOLLOW_SECTION_HITS = 3
+
+
+def _in_the_topics_section(kb, frame: Frame, hit) -> bool:
+    """Whether ``hit`` is the passage the last answer quoted, or another passage of its section
+    ("hur stor ökning var det jmf med 2020" after Läkarmedverkan's table of visits was refused,
+    its section's next passage saying "Antal besök 2021 visar på en ökning med 45 procent från
+    föregående år": walk-through RE8949, stop 51)."""
+    if frame.topic_passage is None or hit is None:
+        return False
+    if frame.topic_passage == (hit.meta.id, hit.chunk.anchor):
+        return True
+    topic = _chunk(kb, *frame.topic_passage) if frame.topic_passage[0] == hit.meta.id else None
+    return topic is not None and bool(topic.section) and topic.section == hit.chunk.section
+
+
+#: A report, a decision or a proposal named, whose year names the document, not a period.
+_A_DOCUMENT_NAMED = re.compile(r"\b(?:rapport\w*|report\w*|beslut\w*|decision\w*|förslag\w*|"
+                               r"proposal\w*|utredning\w*|kartläggning\w*|survey\w*|"
+                               r"satsning\w*|investment\w*)\b", re.I)
+
+
+def _rule_before_the_routines(state, frame: Frame, today: date) -> ChatReply | None:
+    """A general question of the compensation or the registration in a period wholly before
+    the first version of the visit routine ("fick vc 500 kr för besök redan hösten 2022"):
+    no routine held then, the compensation began with the first, quoted (walk-through RE8949,
+    stop 51: answered with today's Cosmic rule, the year dropped). None for any other."""
+    routines = state.rules.visit_routines
+    if not routines or "visit_date" in frame.stated or _SYSTEM_NAMED.search(frame.text) \
+            or not (MONEY_WORDS.search(frame.text) or REGISTRATION_WORDS.search(frame.text)
+                    or _GET_PAID.search(frame.text)) \
+            or not (_TARGETED_VISIT.search(frame.text) or _VISIT_WORD.search(frame.text)) \
+            or _A_DOCUMENT_NAMED.search(frame.text):
+        # (of a physician's visit, and never a year naming a document: "the 2022 report")
+        return None
+    span = period_span(frame.text, today)
+    first = min(routines, key=lambda r: r.valid_from)
+    if span is None or span[1] >= first.valid_from or first.before is None \
+            or _meta(state.kb, first.document_id) is None:
+        return None
+    lang = frame.lang
+    period = period_words(frame.text, today) or str(span[0].year)
+    lines = [T.t(lang, "rule_before_routines", period=period,
+                 d=first.valid_from.isoformat(), title=first.title)]
+    quote = (lambda q: q) if lang == "sv" else (lambda q: f"“{q}”")
+    lines += [quote(c.quote) for c in first.before.citations]
+    cited, passages = _enrich_citations(state.kb, _raw_citations(first.before.citations))
+    return ChatReply(api={"kind": SEARCH, "answer": "\n".join(lines), "decision": None,
+                          "citations": cited, "passages": passages},
+                     conversation=None, marks=_quote_marks(cited, passages))
+
+
 def _routine_asked_about(state, frame: Frame, today: date):
     """The visit routine a general rule question is about: the one whose journal system it
     names ("… i VAS"), else, for a follow-up on an answer from a visit routine, that routine
@@ -7209,6 +7316,9 @@ def _stated_rule(state, frame: Frame, today: date) -> ChatReply | None:
         # (issue 9's example "What is the KVÅ code for an occupational therapist's home
         # visit?" was answered with the physicians-only rule).
         return None
+    before = _rule_before_the_routines(state, frame, today)
+    if before is not None:
+        return before
     routine = _routine_asked_about(state, frame, today)
     if routine is None:
         return None
@@ -9177,16 +9287,20 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             named = _named_section_hit(hits[1:], q_terms, threshold, lang, tokenizer)
         if named is None:
             named = _introduced_in(kb, frame, text, best, threshold, tokenizer)
-        if named is None and frame.search_text and frame.topic_passage == (
-                best.meta.id, best.chunk.anchor) and best.support >= threshold - FOLLOW_MARGIN \
-                and _kind_given_by(q_terms, best.chunk.text) \
-                and not _lacks_asked_fact(frame.text, best.chunk.text,
-                                          _document_text(kb, best.meta.id)):
+        if named is None and frame.search_text:
             # a follow-up whose kind of answer (an amount, a duration …) the passage just
             # quoted gives, that passage first but a little under the threshold, the follow-
             # up's words being few ("hur mycket ökar det" after the SäBo assignment's "Ökad
-            # ersättning med 50 procent": walk-through in the widget, stop 37, refused)
-            named = best
+            # ersättning med 50 procent": walk-through in the widget, stop 37, refused); or
+            # another passage of its section among the first ("hur stor ökning var det jmf
+            # med 2020" after Läkarmedverkan's table, the section's next passage saying "…
+            # en ökning med 45 procent …": walk-through RE8949, stop 51)
+            named = next((h for h in hits[:FOLLOW_SECTION_HITS]
+                          if _in_the_topics_section(kb, frame, h)
+                          and h.support >= threshold - FOLLOW_MARGIN
+                          and _kind_given_by(q_terms, h.chunk.text)
+                          and not _lacks_asked_fact(frame.text, h.chunk.text,
+                                                    _document_text(kb, h.meta.id))), None)
         if named is None:
             named = _passage_using_the_word_asked_about(kb, frame)
         if named is None:

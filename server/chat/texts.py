@@ -159,6 +159,9 @@ TEXTS = {
                               "det än var då (jag räknar med {d}).",
         "period_one_routine": "Dagen saknas, men hela ”{period}” gäller ”{title}”, så svaret "
                               "är detsamma vilken dag det än var (jag räknar med {d}).",
+        "rule_before_routines": "Under {period} gällde ingen rutin i kunskapsbasen för riktade "
+                                "hemsjukvårdsbesök: den extra ersättningen infördes {d}. Så "
+                                "står det i den första versionen, ”{title}”:",
         "period_no_routine": "Dagen saknas, men hela ”{period}” ligger före den första "
                              "rutinen för riktade hemsjukvårdsbesök, så svaret är detsamma "
                              "vilken dag det än var (jag räknar med {d}).",
@@ -444,6 +447,10 @@ TEXTS = {
         "period_one_routine": "The day is missing, but all of “{period}” falls under "
                               "“{title}”, so the answer is the same whichever day it was "
                               "(I count with {d}).",
+        "rule_before_routines": "In {period} no routine in the knowledge base covered targeted "
+                                "home health care visits: the extra compensation was "
+                                "introduced on {d}. The first version, “{title}”, says (in "
+                                "Swedish):",
         "period_no_routine": "The day is missing, but all of “{period}” comes before the first "
                              "routine for targeted home health care visits, so the answer is "
                              "the same whichever day it was (I count with {d}).",

@@ -2128,3 +2128,46 @@ def test_a_follow_up_naming_a_time_of_day_of_the_quoted_matter_stays_with_it(cli
                   first["conversation_id"])
     assert "krävs en vårdbegäran" in body["answer"], body["answer"]
     assert "kvälls- och nattetid" not in body["answer"], body["answer"]
+
+
+def test_a_follow_up_opening_on_also_stays_with_the_answer_it_adds_to(client):
+    # walk-through RE8947, stop 51: "även på säbo?" (and "also for the ones at Sabo?") after
+    # who has the home-care patients at night quoted the SäBo assignment's 50 procent; the
+    # passage just quoted says "både i ordinärt och särskilt boende"
+    first = ask_halland(client, "vem har ansvaret för khsv-patienterna på natten och helger")
+    body = ask_halland(client, "även på säbo?", first["conversation_id"])
+    assert "Hallandsjouren" in body["answer"] and "särskilt boende" in body["answer"], \
+        body["answer"]
+    en = ask_halland(client, "who is responsible for home care patients at night in Halland")
+    also = ask_halland(client, "also for the ones at Sabo?", en["conversation_id"])
+    assert "Hallandsjouren" in also["answer"], also["answer"]
+    assert "50 procent" not in also["answer"], also["answer"]
+
+
+def test_the_compensation_asked_of_a_year_before_the_first_routine_is_said_to_begin_later(client):
+    # walk-through RE8949, stop 51: "fick vc 500 kr för besök redan hösten 2022" got today's
+    # Cosmic rule ("Ersättning utgår med 500 kr …"), the year dropped; the extra compensation
+    # began 2023-01-01 (seed 001: "… införs 2023-01-01.")
+    body = ask_in(client, None, "fick vc 500 kr för besök redan hösten 2022")
+    assert body["kind"] == "search", body["answer"]
+    assert "Under 2022 gällde ingen rutin" in body["answer"], body["answer"]
+    assert "införs 2023-01-01" in body["answer"], body["answer"]
+    assert "Ersättning utgår med 500 kr" not in body["answer"], body["answer"]
+    assert body["citations"][0]["document_id"] == "rh-hemsjukvardsbesok-vas", body["citations"]
+    en = ask_in(client, None, "did clinics get the 500 kr for home visits in 2022")
+    assert en["answer"].startswith("In 2022 no routine"), en["answer"]
+    later = ask_in(client, None, "fick vc 500 kr för besök 2024")
+    assert "Ersättning utgår med 500 kr" in later["answer"], later["answer"]
+
+
+def test_a_short_question_of_the_municipality_after_a_regions_rule_leaves_that_rule(client):
+    # walk-through RE8949, stop 51: with all organizations picked, "vad kostar hemsjukvården
+    # för patienten i kommunen" after Region Halland's rule for Läkarmedverkan's visits got
+    # the Cosmic routine's "Förutsättningar" (500 kr), not the municipality's fee levels
+    first = ask_in(client, None, "om läkarmedverkan gör hembesöket efter utskrivning, får vc "
+                                 "500 kr då")
+    body = ask_in(client, None, "vad kostar hemsjukvården för patienten i kommunen",
+                  first["conversation_id"])
+    assert "Ersättning utgår med 500 kr" not in body["answer"], body["answer"]
+    assert "avgiftsnivåer" in body["answer"], body["answer"]
+    assert "Kommun i Västra Götaland" in body["answer"], body["answer"]

@@ -790,3 +790,16 @@ def test_a_weekday_of_last_week_is_that_day_of_the_week_before(text):
     assert extract_visit_date(text, date(2026, 12, 6)) == date(2026, 11, 25)
     # (on a Wednesday, the Wednesday a week before)
     assert extract_visit_date(text, date(2026, 12, 2)) == date(2026, 11, 25)
+
+
+def test_an_age_in_a_sentence_of_its_own_and_home_care_one_has_got_are_read():
+    # walk-through RE8947, stop 51: "… for the enrolment talk. 84. what goes in Kund" had its
+    # age asked, "she's got municipal home care" its enrolment
+    today = date(2026, 12, 6)
+    told = extract_facts("new pt enrolled in home care, saw him at home april 1 2025 for the "
+                         "enrolment talk. 84. what goes in Kund", today).stated()
+    assert told["patient_age"] == 84, told
+    got = extract_facts("saw an old lady at her house today, she's got municipal home care. "
+                        "what do I register in cosmic", today).stated()
+    assert got["municipal_home_care"] is True, got
+    assert extract_facts("besök kl. 10. 85. pat", today).stated().get("patient_age") is None

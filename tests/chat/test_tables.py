@@ -7,7 +7,7 @@ import pytest
 from kb.tokenizer import SwedishTokenizer, vocabulary_of
 
 from server.chat.tables import cell_answer, figures_table, parse_table
-from tests.chat.helpers import ask_halland
+from tests.chat.helpers import ask_halland, ask_in
 
 TOTALS = ("Totala antalet hembesök inom Vårdcentralen Halland per kategori\n2019 2020 2021\n"
           "Arbetsterapeut 2570 2844 3057\nLäkare 3016 2213 2715\n"
@@ -574,3 +574,13 @@ def test_one_rows_sum_and_mean_over_the_years_are_computed(ask):
     assert "Summa för Läkare – 2019–2021: 7944" in b["answer"], b["answer"]
     c = ask("och snittet per år?", b["conversation_id"])
     assert "Medelvärde 2019–2021 för Läkare: 2648 per år" in c["answer"], c["answer"]
+
+
+def test_the_size_of_a_change_after_a_tables_values_is_the_sections_sentence_stating_it(client):
+    # walk-through RE8949, stop 51: "hur stor ökning var det jmf med 2020" after
+    # Läkarmedverkan's visits of 2021 was refused; the section's next passage says "Antal
+    # besök 2021 visar på en ökning med 45 procent från föregående år."
+    first = ask_in(client, None, "läkarmedverkan antal besök 2021")
+    body = ask_in(client, None, "hur stor ökning var det jmf med 2020", first["conversation_id"])
+    assert body["kind"] == "search", body["answer"]
+    assert "45 procent" in body["answer"], body["answer"]

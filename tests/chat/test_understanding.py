@@ -6801,3 +6801,40 @@ def test_a_slip_owned_of_our_own_organization_keeps_the_question_for_the_other_n
     assert "14 dagar" in body["answer"], body["answer"]
     assert "kommuns rutin" not in body["answer"], body["answer"]
 
+
+def test_a_birth_day_corrected_without_its_year_is_of_the_birth_year_known(client):
+    # walk-through RE8947, stop 51: "oj nej född 5 dec" after "pat född 7 dec 1941 …" moved
+    # the visit to 5 December and kept the patient at 84 and 200 kr; "det är födelsedagen som
+    # är 5 december 1941" moved it back. Born 5 December 1941, she is 85 on 6 December 2026
+    first = ask_halland(client, "pat född 7 dec 1941, hembesök på säbo efter utskrivning 6/12 "
+                                "2026")
+    assert first["decision"]["patient_fee_sek"] == 200, first["answer"]
+    body = ask_halland(client, "oj nej född 5 dec", first["conversation_id"])
+    assert body["decision"]["visit_date"] == "2026-12-06", body["answer"]
+    assert body["decision"]["patient_fee_sek"] == 0, body["answer"]
+    assert "födelsedatum 1941-12-07 → 1941-12-05" in body["answer"], body["answer"]
+    again = ask_halland(client, "pat född 7 dec 1941, hembesök på säbo efter utskrivning 6/12 "
+                                "2026")
+    told = ask_halland(client, "nej, det är födelsedagen som är 5 december 1941",
+                       again["conversation_id"])
+    assert told["decision"]["visit_date"] == "2026-12-06", told["answer"]
+    assert told["decision"]["patient_fee_sek"] == 0, told["answer"]
+
+
+def test_which_one_after_an_answer_naming_versions_asks_which_routine_held_then(client):
+    # walk-through RE8947, stop 51: after the difference between the VAS and Cosmic routines,
+    # "which one applies to a visit on March 30 2025" and "and the day after?" were refused
+    first = ask_halland(client, "whats the difference between the VAS and Cosmic routine? "
+                                "colleague said something changed")
+    assert first["kind"] == "version", first["answer"]
+    body = ask_halland(client, "which one applies to a visit on March 30 2025",
+                       first["conversation_id"])
+    assert body["kind"] == "version", body["answer"]
+    assert body["answer"].startswith("On 2025-03-30") and " VAS" in body["answer"].split("\n")[0]
+    after = ask_halland(client, "and the day after?", first["conversation_id"])
+    assert after["kind"] == "version", after["answer"]
+    assert after["answer"].startswith("On 2025-03-31") and "Cosmic" in after["answer"].split(
+        "\n")[0], after["answer"]
+    sv = ask_halland(client, "vilken rutin gäller för ett besök 30/3 2025")
+    before = ask_halland(client, "och två dagar innan?", sv["conversation_id"])
+    assert before["answer"].startswith("Den 2025-03-28 gällde"), before["answer"]
