@@ -220,11 +220,21 @@ _ELSEWHERE_WORDS = re.compile(
 _PREPOSITION_LAST = re.compile(r"\b(?:i|inom|hos|för|på|in|within|at|for)\s*$", re.I)
 
 
+#: A name's meaning asked: "vad är VGR", "vad betyder VG", "what is VGR".
+_MEANING_ASKED = re.compile(r"\s*(?:vad (?:är|betyder|står)|va e|what(?:'s| is| does))\s+"
+                            r"(?:\w+\s+){0,1}?\S+\s*(?:för (?:något|nåt|någonting)|"
+                            r"(?:för|stand for|mean|betyder)\s*)?[?!.]*\s*$", re.I)
+
+
 def only_a_place(text: str, organizations: list[str]) -> str | None:
     """The place, with its preposition ("i halland", "in Region Skåne"), of a message that
     names an organization and nothing else to ask ("och i halland då?", "what about VG"): it
     asks the last question again of that place. None for any other message (one naming
     Hallandsjouren, a service, or asking something of its own)."""
+    if _MEANING_ASKED.match(text):
+        # what the name means is asked, not the last question of that place ("vad är VGR"
+        # after who decides on enrolment repeated that answer: walk-through RE8948, stop 51)
+        return None
     english = re.search(r"\b(?:what|about|how|and|the|same|apply|also|too)\b", text, re.I) \
         and not re.search(r"\b(?:och|hur|är|gäller|då|också|samma)\b", text, re.I)
     spans = [m.span() for _, pattern in _catalog_names(organizations)

@@ -6838,3 +6838,12 @@ def test_which_one_after_an_answer_naming_versions_asks_which_routine_held_then(
     sv = ask_halland(client, "vilken rutin gäller för ett besök 30/3 2025")
     before = ask_halland(client, "och två dagar innan?", sv["conversation_id"])
     assert before["answer"].startswith("Den 2025-03-28 gällde"), before["answer"]
+
+
+def test_what_a_places_name_means_is_no_question_asked_again_of_that_place(client):
+    # walk-through RE8948, stop 51: "vad är VGR" after "är det regionen som bestämmer om
+    # inskrivning i hemsjukvården" repeated that answer, as if asked of "VGR"
+    first = ask_in(client, VG, "är det regionen som bestämmer om inskrivning i hemsjukvården")
+    body = ask_in(client, VG, "vad är VGR", first["conversation_id"])
+    assert body["answer"] != first["answer"], body["answer"]
+    assert "VGR" in body["answer"], body["answer"]
