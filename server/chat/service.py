@@ -2642,7 +2642,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                     for k, v in stated.items() if k in _VISIT_FACT_KEYS) \
             and (MONEY_WORDS.search(text) or _PATIENT_FEE.search(text)
                  or REGISTRATION_WORDS.search(text)
-                 or (conv.told is not None and _AMENDS.search(text))):
+                 # (or said to amend it: "ok. btw she actually lives at a Sabo, not her own
+                 # flat, sorry. does that change anything" after a card was read as a version
+                 # question and refused: walk-through RE8947, stop 51)
+                 or _AMENDS.search(text)):
         # a fact of the visit told otherwise, in a longer message asking about its money ("ok
         # glöm videon, jag var där på plats. men pat är listad på en annan vc än min, får vi
         # 500 kr ändå?" after a video's card got the 500 kr's conditions, no card and no yes
@@ -3642,7 +3645,11 @@ municipality municipal physician hospital patient patients nursing breakpoint co
 palliative routine routines document documents version versions changed between yesterday
 compensate payment allowed distance remote telephone appointment resident residents
 ordinary housing decision decides decided criteria follow-up followup weekend weekends
+change changes changing
 """.split())
+# ("change" is a word, not a slip of "changed": "… does that change anything" was mended to
+# "does that changed anything", no amendment of the visit, and refused: walk-through RE8947,
+# stop 51)
 #: A journal system's name as it is heard ("how to registr visit in kosmik for
 #: brytpunktsamtal": walk-through, stop 42, refused).
 _COSMIC_AS_HEARD = re.compile(r"\b(?:kosmik|kosmic|cosmik|kozmik|cozmic|cosmc|cosmis)\b", re.I)
@@ -4797,6 +4804,7 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         # ("va? det var ett vanligt hembesök hemma hos pat, inte telefon" after a SäBo visit's
         # card: walk-through RE8921, stop 48)
         frame.stated = {k: v for k, v in frame.stated.items() if k != "setting"}
+    _after_the_birthday(frame, known)
     taken_back = bool(known) and not switched and conv.told is None \
         and conv.before_change is not None and bool(_TAKES_BACK_THE_LAST.match(frame.text))
     if taken_back:
@@ -4808,6 +4816,13 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     else:
         known = _as_told(conv, known, frame, switched)
         changes = changed_facts(frame.changed_from or known, frame.stated) if known else []
+    if known.get("occasion") and "visit_date" in frame.stated and "occasion" not in frame.stated \
+            and _ANOTHER_VISIT_OF_HERS.search(frame.text):
+        # another visit of the same patient is not the first one's occasion ("och om jag gör
+        # ett nytt besök hos henne nästa måndag" after her enrolment visit got the enrolment's
+        # vårdtjänst and 500 kr again: walk-through RE8947, stop 51): what it is, is asked
+        known = {k: v for k, v in known.items()
+                 if k not in ("occasion", "remote", "lakarmedverkan", "performed_by")}
     conv.before_change = dict(known) if known and frame.stated and not taken_back else None
     conv.facts = merge_facts(known, frame.stated)
     if frame.age_conflict is not None:
@@ -7966,6 +7981,34 @@ _STATISTICS = re.compile(r"\bstatisti\w*|\bantal\b|\bhur många\b|\bhow many\b|\
 #: A side question said to be one ("en sidofråga", "side question", "off topic").
 _SIDE_QUESTION = re.compile(r"\b(?:en\s+)?sidofråga\w*|\bside[- ]question\b|\boff[- ]topic\b|"
                             r"\bapropå ingenting\b|\ben annan fråga\b", re.I)
+#: A day of the week named.
+_WEEKDAY_NAMED = re.compile(r"\b(?:mån|tis|ons|tors|fre|lör|sön)dag\w*|"
+                            r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+#: A weekday said to come after the patient's birthday: "nästa måndag, efter födelsedagen".
+_AFTER_BIRTHDAY = re.compile(r"\b(?:efter|after)\s+(?:hennes\s+|hans\s+|sin\s+|her\s+|his\s+|"
+                             r"the\s+)?(?:födelsedag\w*|birthday)\b", re.I)
+
+
+def _after_the_birthday(frame: Frame, known: dict) -> None:
+    """A weekday's visit said to come after the birthday, read as the coming weekday before
+    it, moved on by weeks to the first such day after it ("och om jag gör ett nytt besök hos
+    henne nästa måndag, efter födelsedagen?" on Sunday 6 December, her birthday Friday 11
+    December, was Monday 7 December, at 84: walk-through RE8947, stop 51)."""
+    said = frame.stated.get("visit_date")
+    born = known.get("birth_date") or frame.stated.get("birth_date")
+    if not said or not born or not _AFTER_BIRTHDAY.search(frame.text) \
+            or not _WEEKDAY_NAMED.search(frame.text):
+        return
+    try:
+        day, born = date.fromisoformat(str(said)), date.fromisoformat(str(born))
+        birthday = born.replace(year=day.year)
+    except ValueError:
+        return
+    if birthday - timedelta(days=7) < day <= birthday:
+        frame.stated["visit_date"] = (day + timedelta(
+            days=7 * (((birthday - day).days // 7) + 1))).isoformat()
+
+
 #: Another visit of the patient the conversation is about ("hon har planerat läkarbesök 15/1",
 #: "nästa besök blir 3/2", "next visit").
 _ANOTHER_VISIT_OF_HERS = re.compile(

@@ -6847,3 +6847,43 @@ def test_what_a_places_name_means_is_no_question_asked_again_of_that_place(clien
     body = ask_in(client, VG, "vad är VGR", first["conversation_id"])
     assert body["answer"] != first["answer"], body["answer"]
     assert "VGR" in body["answer"], body["answer"]
+
+
+def test_another_visit_on_a_weekday_after_the_birthday_is_the_first_such_day_after_it(client):
+    # walk-through RE8947, stop 51: "och om jag gör ett nytt besök hos henne nästa måndag,
+    # efter födelsedagen?" after her enrolment visit (birthday on Friday) was the Monday
+    # before the birthday, at 84, with the enrolment's vårdtjänst and 500 kr again
+    weekdays = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
+    today = date.today()
+    gap = 3 if (today + timedelta(days=3)).strftime("%m-%d") != "02-29" else 4
+    birthday = today + timedelta(days=gap)
+    born = birthday.replace(year=birthday.year - 85)
+    first = ask_halland(client, f"inskrivningssamtal ny pat som flyttat in på säbo "
+                                f"{today.day}/{today.month} {today.year}, född "
+                                f"{born.day}/{born.month} {born.year}")
+    assert first["decision"]["patient_fee_sek"] == 200, first["answer"]
+    tomorrow = today + timedelta(days=1)
+    body = ask_halland(client, f"och om jag gör ett nytt besök hos henne på "
+                               f"{weekdays[tomorrow.weekday()]}, efter födelsedagen?",
+                       first["conversation_id"])
+    assert body["decision"]["visit_date"] == (tomorrow + timedelta(days=7)).isoformat(), \
+        body["answer"]
+    assert body["decision"]["patient_fee_sek"] == 0, body["answer"]
+    assert body["question"], body["answer"]  # what the new visit was, asked
+    assert "inskrivningssamtal eller" in body["answer"], body["answer"]
+
+
+def test_an_english_correction_asking_whether_it_changes_anything_amends_the_visit(client):
+    # walk-through RE8947, stop 51: "ok. btw she actually lives at a Sabo, not her own flat,
+    # sorry. does that change anything" after a card was refused ("change" was mended to
+    # "changed", and the message read as a version question)
+    first = ask_halland(client, "Hi, I did a home visit on 1 December 2026 to a lady who was "
+                                "discharged from hospital, she lives in her own flat with "
+                                "municipal home care. 83 yrs. How do I register it in Cosmic")
+    assert first["kind"] == "rule", first["answer"]
+    body = ask_halland(client, "ok. btw she actually lives at a Sabo, not her own flat, sorry. "
+                               "does that change anything", first["conversation_id"])
+    assert body["kind"] == "rule", body["answer"]
+    assert body["answer"].startswith("Changed: housing ordinary housing → nursing home"), \
+        body["answer"]
+    assert body["decision"]["compensation_sek"] == 500, body["decision"]
