@@ -2171,3 +2171,13 @@ def test_a_short_question_of_the_municipality_after_a_regions_rule_leaves_that_r
     assert "Ersättning utgår med 500 kr" not in body["answer"], body["answer"]
     assert "avgiftsnivåer" in body["answer"], body["answer"]
     assert "Kommun i Västra Götaland" in body["answer"], body["answer"]
+
+
+def test_who_takes_samples_at_an_infection_on_a_sabo_is_the_clinic_by_the_proposal(client):
+    # walk-through RE8949, stop 51: "smitta på säbo vem tar prover" got a flowchart's bullets
+    # ("Patienten i sitt ”hem” …"); the proposal says "Vid smittsamma sjukdomar där
+    # screeningkontroller fordras har vårdcentralen ansvar för smittskydd, provtagning …"
+    body = ask_in(client, None, "smitta på säbo vem tar prover")
+    assert "har vårdcentralen ansvar för smittskydd, provtagning" in body["answer"], \
+        body["answer"]
+
