@@ -289,7 +289,7 @@ _SWITCHED = re.compile(r"\b(?:bytt|bytte|byter|byta|valde|valt|väljer|ändrade|
 _SWITCH_WORDS = re.compile(
     r"\b(?:till|to|nu|now|står|stod|säger|sa|says|say|den|dem|svaret|svar|answer|blir|"
     r"alla|all|organisation|organisationer|organisationen|organization|organizations|"
-    r"organisation|organizations|orgs?|rutinen|routine|the|ve|har|have|has|i've|ive|"
+    r"orgs?|rutinen|routine|the|ve|har|have|has|i've|ive|"
     r"select|väljaren|listan|list|menyn|menu)\b", re.I)
 
 

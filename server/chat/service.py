@@ -1240,7 +1240,12 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
         conv.topic["offered_visit"] = True
     if conv.topic is not None and reply.api.get("kind") == SEARCH and frame.kind != VISIT \
             and T.t(lang, "offer_visit_check") in reply.api.get("answer", "") \
-            and any(k in frame.stated for k in _PATIENT_FACTS) \
+            and (any(k in frame.stated for k in _PATIENT_FACTS)
+                 # (or a visit's day: "ett riktat besök gjordes 30 mars 2025, skulle det
+                 # registreras enligt vas eller cosmic-rutinen", then "pat var 90, vad
+                 # betalade hen" was taken as a visit today, in Cosmic: walk-through RE8952,
+                 # stop 51)
+                 or ("visit_date" in frame.stated and _VISIT_WORD.search(frame.text))) \
             and not _has_visit(conv.facts) and _term_asked(frame.text) is None:
         # the visit a general answer was asked about, kept for the visit it offered to check
         # ("hembesök inskrivning ny pat på säbo vad betalar pat", then "nej besöket var 2/11,
@@ -2821,12 +2826,12 @@ _NUMBER_ALONE = re.compile(r"\s*(?:hon|han|hen|she|he|pat\w*)?\s*(?:är|is)?\s*(
 _BARE_AGE = re.compile(r"\s*(?:och|men|om|och om|and|but|what about|and if)\s+(\d{1,3})"
                        r"\s*(?:år|åring|y/?o|years?)?\s*(?:då|then|istället|instead)?\s*\??\s*",
                        re.I)
-# "och om hen är 84?", "and if she is 84": another age, of the case just asked about.
 #: "Which one" opening a question, of the versions the last answer named.
 _WHICH_ONE = re.compile(r"\s*(?:(?:och|men|and|but|ok|okej|so|så)\s*,?\s*)?(?P<word>which one|"
                         r"which of (?:them|the two)|vilken av (?:dem|dom|de två)|vilkendera|"
                         r"vilken(?!\s+(?:rutin|version|dokument|routine))(?=\s+(?:gäller|gällde|"
                         r"ska|skall|är|var|använder|tillämpas)\b))", re.I)
+# "och om hen är 84?", "and if she is 84": another age, of the case just asked about.
 _AGE_WHAT_IF = re.compile(r"\s*(?:och|men|and|but)?\s*(?:om|if|what if)\s+(?:hen|han|hon|pat\w*|"
                           r"they|he|she|the patient)\s+(?:är|var|vore|is|are|was|were)\s+"
                           r"(\d{1,3})\s*(?:år|years?(?: old)?)?\s*(?:då|then|istället|instead)?"
@@ -3637,6 +3642,9 @@ _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
 #: not hold, so that the knowledge base's one-slip correction cannot mend them ("how do i
 #: registre a home visit in cosmic …" got one quoted line, not the registration; "who takes
 #: over medical responsibilty when a pt is discharged …" was refused: walk-through, stop 42).
+#: (With the inflections that are words themselves: "change" is no slip of "changed", "…
+#: does that change anything" was mended to "… changed anything", no amendment of the visit,
+#: and refused: walk-through RE8947, stop 51.)
 _ENGLISH_KEYWORDS = frozenset("""
 register registers registered registering registration registrations responsible
 responsibility responsibilities medically medical compensation compensated reimbursement
@@ -3647,9 +3655,6 @@ compensate payment allowed distance remote telephone appointment resident reside
 ordinary housing decision decides decided criteria follow-up followup weekend weekends
 change changes changing
 """.split())
-# ("change" is a word, not a slip of "changed": "… does that change anything" was mended to
-# "does that changed anything", no amendment of the visit, and refused: walk-through RE8947,
-# stop 51)
 #: A journal system's name as it is heard ("how to registr visit in kosmik for
 #: brytpunktsamtal": walk-through, stop 42, refused).
 _COSMIC_AS_HEARD = re.compile(r"\b(?:kosmik|kosmic|cosmik|kozmik|cozmic|cosmc|cosmis)\b", re.I)
@@ -6216,6 +6221,9 @@ _PROFESSIONS = (
 
 # "what does she pay", "vad betalar hon": the patient of the visit just described.
 _THEY_PAY = re.compile(r"\b(?:she|he|they|pt|hon|han|hen|pat)\s+(?:pay|pays|betala\w*)\b|"
+                       # ("vad betalar dom" after "85 år" was noted and asked what one wanted
+                       # to know: walk-through RE8952 in the widget, stop 51, refused)
+                       r"\bvad\s+(?:betalar|betalade|betala)\s+(?:de|dom)\b|"
                        r"\b(?:betala\w*|pay)\s+(?:she|he|they|hon|han|hen|pat|pt)\b|"
                        # (a patient of an age: "betalar en 90-åring nåt för hembesök av läkare"
                        # was only noted and asked what one wanted: walk-through RE8933, stop 49)
@@ -7933,7 +7941,12 @@ _AMENDS = re.compile(r"^\W*(?:vänta|förresten|nej|nä|fel|oj|wait|actually|sor
                      # walk-through, stop 46, refused)
                      r"\bi verkligheten\b|\bpå riktigt\b|\bin reality\b|\bfor real\b|"
                      r"\bändras (?:det|ngt|något|nåt)\b|\bdoes (?:that|it|this) change\b|"
-                     r"\bchange anything\b", re.I)
+                     r"\bchange anything\b|"
+                     # ("fast samtalet blev via telefon, dottern satt hos honom. gäller det
+                     # ändå" after a breakpoint talk's card got a SäBo proposal's sentence:
+                     # walk-through RE8950, stop 51)
+                     r"^\W*fast\b|\bgäller (?:det|detta|den) (?:ändå|fortfarande|då också)\b|"
+                     r"\b(?:does|do|would) (?:it|that|this) still (?:count|apply|hold)\b", re.I)
 
 
 def _card_field_asked(text: str) -> bool:
@@ -8673,7 +8686,12 @@ def _fee_without_amount(state, frame: Frame, window: list, text: str, tokenizer)
         spans = S.select_sentences(q_terms, passage, tokenizer.tokenize, generic=set(
             tokenizer.tokenize(f"{hit.meta.title} {hit.chunk.section}")))
         quote = " ".join(passage[x.start:x.end] for x in spans)
-        answer = "\n".join([T.t(lang, "fee_without_amount"),
+        # (with no organization picked, the routine's own: "Rutinerna anger inget belopp" was
+        # false of all of them, Region Halland's giving 200 kr for a physician's visit: walk-
+        # through RE8947, stop 51)
+        lead = T.t(lang, "fee_without_amount") if frame.organization is not None \
+            else T.t(lang, "fee_without_amount_of", org=hit.meta.organization)
+        answer = "\n".join([lead,
                             f"”{quote}”" if lang == "sv" else f"“{quote}”",
                             A.source_line(hit.meta, hit.chunk.section, lang)])
         # (the passage quoted is what a follow-up points back at: "och för korttidsboende då"

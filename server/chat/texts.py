@@ -260,6 +260,8 @@ TEXTS = {
         "guess_right": "Ja. Så här står det i rutinen:",
         "fee_without_amount": "Rutinerna anger inget belopp för avgiften. Så här beskriver "
                               "rutinen den:",
+        "fee_without_amount_of": "Rutinen från {org} anger inget belopp för avgiften. Så här "
+                                 "beskriver den avgiften:",
         "where_said_card": "Svaret om besöket bygger på de här ställena i rutinen (citaten och "
                            "länkarna finns under svaret):",
         "field_absent": "Nej. Fältet {field} finns inte i {system}-rutinen; det fanns i "
@@ -552,6 +554,8 @@ TEXTS = {
         "guess_right": "Yes. The routine says:",
         "fee_without_amount": "The routines give no amount for the fee. This is how the routine "
                               "describes it (in Swedish):",
+        "fee_without_amount_of": "The routine of {org} gives no amount for the fee. This is how "
+                                 "it describes the fee (in Swedish):",
         "where_said_card": "The answer about the visit rests on these places in the routine (the "
                            "quotes and links are below the answer):",
         "field_absent": "No. The {system} routine has no field {field}; the {other} routine "

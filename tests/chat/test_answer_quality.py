@@ -2181,3 +2181,13 @@ def test_who_takes_samples_at_an_infection_on_a_sabo_is_the_clinic_by_the_propos
     assert "har vårdcentralen ansvar för smittskydd, provtagning" in body["answer"], \
         body["answer"]
 
+
+def test_a_fee_without_amount_with_no_organization_picked_names_the_routine_giving_none(client):
+    # walk-through RE8947, stop 51: with all organizations picked, "vad betalar en pat i
+    # hemsjukvården" began "Rutinerna anger inget belopp för avgiften", false of Region
+    # Halland's routines (200 kr for a physician's visit); it is the municipality's routine
+    body = ask_in(client, None, "vad betalar en pat i hemsjukvården")
+    assert body["answer"].startswith("Rutinen från Kommun i Västra Götaland (Sektor Välfärd) "
+                                     "anger inget belopp"), body["answer"]
+    picked = ask_in(client, VG, "vad betalar en pat i hemsjukvården")
+    assert picked["answer"].startswith("Rutinerna anger inget belopp"), picked["answer"]

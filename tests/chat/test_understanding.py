@@ -6887,3 +6887,41 @@ def test_an_english_correction_asking_whether_it_changes_anything_amends_the_vis
     assert body["answer"].startswith("Changed: housing ordinary housing → nursing home"), \
         body["answer"]
     assert body["decision"]["compensation_sek"] == 500, body["decision"]
+
+
+def test_a_visits_day_told_in_a_question_of_its_routine_is_kept_for_the_visit_next(client):
+    # walk-through RE8952, stop 51: "ett riktat besök gjordes 30 mars 2025, skulle det
+    # registreras enligt vas eller cosmic-rutinen" (VAS, right), then "pat var 90, vad
+    # betalade hen" said the day was missing and gave today's Cosmic registration
+    first = ask_halland(client, "ett riktat besök gjordes 30 mars 2025, skulle det registreras "
+                                "enligt vas eller cosmic-rutinen")
+    assert "VAS" in first["answer"].split("\n")[0], first["answer"]
+    body = ask_halland(client, "pat var 90, vad betalade hen", first["conversation_id"])
+    assert body["kind"] == "rule", body["answer"]
+    assert body["decision"]["visit_date"] == "2025-03-30", body["decision"]
+    assert body["decision"]["system"] == "VAS", body["decision"]
+    assert "Besöksdagen saknas" not in body["answer"], body["answer"]
+
+
+def test_what_they_pay_after_an_age_noted_is_the_patients_fee(client):
+    # walk-through RE8952 in the widget, stop 51: "85 år" was noted and rutin asked what one
+    # wanted to know ("… vad patienten betalar …"); "vad betalar dom" was then refused
+    first = ask_in(client, None, "85 år")
+    assert first["kind"] == "clarify", first["answer"]
+    body = ask_in(client, None, "vad betalar dom", first["conversation_id"])
+    assert body["kind"] == "rule", body["answer"]
+    assert body["decision"]["patient_fee_sek"] == 0, body["decision"]
+
+
+def test_but_it_was_by_phone_does_it_still_count_amends_the_visit(client):
+    # walk-through RE8950, stop 51: "fast samtalet blev via telefon, dottern satt hos honom.
+    # gäller det ändå" after a breakpoint talk's card was searched and got a SäBo proposal's
+    # sentence on "fast läkarkontakt"; the call is the visit's manner, and gives no 500 kr
+    first = ask_halland(client, "brytpunktssamtal hemma hos 91-åring 30/3-25, har khsv i "
+                                "ordinärt boende. hur reg")
+    assert first["decision"]["compensation_sek"] == 500, first["answer"]
+    body = ask_halland(client, "fast samtalet blev via telefon, dottern satt hos honom. gäller "
+                               "det ändå", first["conversation_id"])
+    assert body["kind"] == "rule", body["answer"]
+    assert body["decision"]["compensation_sek"] == 0, body["decision"]
+    assert "telefon eller video ger den inte" in body["answer"], body["answer"]
