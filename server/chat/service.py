@@ -2555,7 +2555,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     if conv.last_kind == VISIT and conv.facts and frame.kind != VISIT \
             and len(text.split()) <= 10 \
             and (_PATIENT_FEE.search(text) or _THEY_PAY.search(text)) \
-            and not _PROFESSION_NAMED.search(text):
+            and not _PROFESSION_NAMED.search(text) and not _HOME_CARE_FEE.search(text):
+        # (never the home care's own fee: "vad betalar hon till kommunen för själva
+        # hemsjukvården" after a card got the physician's visit fee again: walk-through
+        # RE8950, stop 51)
         # What the patient pays, asked right after a registration answer, is that visit's
         # fee (walk-through, stop 18: "and what does she pay" got the Västra Götaland
         # municipality's evening routine), and so it is after facts only noted and asked what

@@ -6925,3 +6925,17 @@ def test_but_it_was_by_phone_does_it_still_count_amends_the_visit(client):
     assert body["kind"] == "rule", body["answer"]
     assert body["decision"]["compensation_sek"] == 0, body["decision"]
     assert "telefon eller video ger den inte" in body["answer"], body["answer"]
+
+
+def test_the_home_cares_own_fee_after_a_card_is_not_the_visits_fee(client):
+    # walk-through RE8950, stop 51: "vad betalar hon till kommunen för själva hemsjukvården"
+    # after a breakpoint talk's card got the physician's visit fee again (0 kr); Region
+    # Halland's routines give no fee for the municipal home care itself
+    first = ask_halland(client, "brytpunktssamtal hemma 1/12 2026, pat 85 år. khsv ordinärt "
+                                "boende. avgift?")
+    assert first["kind"] == "rule", first["answer"]
+    body = ask_halland(client, "vad betalar hon till kommunen för själva hemsjukvården",
+                       first["conversation_id"])
+    assert body["kind"] == "no_answer", body["answer"]
+    assert body["decision"] is None and "Kommun i Västra Götaland" in body["answer"], \
+        body["answer"]
