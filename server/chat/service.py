@@ -2469,7 +2469,10 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     told_of_visit = visit_facts or [k for k in ("lakarmedverkan", "remote", "performed_by")
                                     if stated.get(k) not in (None, False)]
     if frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and told_of_visit and not pointed_back \
-            and len(text.split()) <= VISIT_FACT_WORDS and _offered_visit_check(state, conv):
+            and len(text.split()) <= VISIT_FACT_WORDS and _offered_visit_check(state, conv) \
+            and not _STATISTICS.search(text):
+        # (never a count asked: "läkarmedverkan antal besök 2021" after the 500 kr rule got a
+        # visit card of 2021-01-01 within Läkarmedverkan: own screenshots, stop 51)
         # facts alone, right after an answer that offered to check one visit ("need to
         # register a visit" → "nursing home": walk-through, stop 19, quoted the HSU decision)
         frame.kind = VISIT

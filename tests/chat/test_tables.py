@@ -584,3 +584,13 @@ def test_the_size_of_a_change_after_a_tables_values_is_the_sections_sentence_sta
     body = ask_in(client, None, "hur stor ökning var det jmf med 2020", first["conversation_id"])
     assert body["kind"] == "search", body["answer"]
     assert "45 procent" in body["answer"], body["answer"]
+
+
+def test_a_count_asked_after_a_rule_offering_a_visit_check_is_no_visit(client):
+    # own screenshots, stop 51: "läkarmedverkan antal besök 2021" after the 500 kr rule (which
+    # offers to check one visit) got a visit card of 2021-01-01 within Läkarmedverkan, not
+    # Läkarmedverkan's visits of 2021
+    first = ask_in(client, None, "fick vc 500 kr för besök 2024")
+    body = ask_in(client, None, "läkarmedverkan antal besök 2021", first["conversation_id"])
+    assert body["kind"] == "search" and body["decision"] is None, body["answer"]
+    assert "7 475" in body["answer"], body["answer"]
