@@ -575,10 +575,10 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
     if organization:  # an unknown organization is named back in the answer: never a number
         organization = mask_personnummer(organization)
 
-    known_birth = (conv.facts.get("birth_date") if conv is not None else None) or ""
-    if re.match(r"\d{4}-", str(known_birth)):
+    born = conv.facts.get("birth_date") if conv is not None else None
+    if born:
         # a birth day corrected without its year is of the year known ("oj nej född 5 dec")
-        text = with_the_birth_year(text, int(str(known_birth)[:4]))
+        text = with_the_birth_year(text, int(str(born)[:4]))
     pieces = visit_pieces(text, today) \
         if not pnr_seen or (born_pnr is not None and text.count(_PNR_MASK) == 1) else None
     if pieces and pnr_seen:
@@ -834,16 +834,17 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
             text = f"{'and' if english else 'och'} {(start - timedelta(days=1)).isoformat()}"
     period = (conv.topic or {}).get("period") if conv is not None \
         and conv.last_kind == VERSION else None
-    day_only = _DAY_OF_MONTH.search(text) if period and len(period) == 10 \
-        and len(text.split()) <= 6 and not extract_facts(text, today).stated() else None
+    # (a few words stating no fact after an answer of one day: another day of it asked)
+    of_the_day = bool(period) and len(period) == 10 and len(text.split()) <= 6 \
+        and not extract_facts(text, today).stated()
+    day_only = _DAY_OF_MONTH.search(text) if of_the_day else None
     if day_only:
         # "and on the 31st?" after which routine held on a day: that day of its month
         # (walk-through, stop 36: refused)
         moved = _that_day_of_its_month(period, day_only)
         if moved is not None:
             text = text[:day_only.start()] + moved.isoformat() + text[day_only.end():]
-    shift = days_from_the_visit(text) if period and len(period) == 10 and not day_only \
-        and len(text.split()) <= 6 and not extract_facts(text, today).stated() else None
+    shift = days_from_the_visit(text) if of_the_day and not day_only else None
     if shift:
         # "and the day after?" after which routine held on a day: that question of the day
         # after (walk-through RE8947, stop 51: "and the day after?" after 30 March 2025 was
@@ -3203,6 +3204,13 @@ def _another_section_named(kb, text: str, conv: Conversation) -> str | None:
     return None
 
 
+def _content_words(tokenize, text: str) -> set[str]:
+    """The words of ``text`` of five letters or more that say what it asks (no modal verb,
+    pronoun or filler: ``S.FUNCTION_TERMS``), as the kb tokenizer stems them."""
+    return {t for t in tokenize(text, compounds=False)
+            if t.isalpha() and len(t) >= 5 and t not in S.FUNCTION_TERMS}
+
+
 def _keeps_the_quoted_matter(kb, text: str, document, chunk, section: str) -> bool:
     """True when ``text`` also names, by a rare word, the matter of the quoted passage that
     ``section`` does not hold: the follow-up asks about that matter at another time or place,
@@ -3212,8 +3220,7 @@ def _keeps_the_quoted_matter(kb, text: str, document, chunk, section: str) -> bo
     RE8948, stop 51)."""
     tokenize = _tokenizer_for(kb).tokenize
     title = set(tokenize(document.meta.title, compounds=True))
-    own = {t for t in tokenize(text, compounds=False)
-           if t.isalpha() and len(t) >= 5 and t not in S.FUNCTION_TERMS} - title
+    own = _content_words(tokenize, text) - title
     there = set(tokenize(_section_text(document, section), compounds=True))
     kept = (own & set(tokenize(chunk.text, compounds=True))) - there
     if not kept:
@@ -3247,8 +3254,7 @@ def _another_passage_holding(kb, text: str, conv: Conversation) -> str | None:
         text = CHANGE_ASKED.sub(" ", text)
     quoted = set(tokenize(f"{document.meta.title} {chunk.section or ''} {chunk.text} "
                           f"{section_text}", compounds=True))
-    own = {t for t in tokenize(text, compounds=False) if t.isalpha() and len(t) >= 5
-           and t not in S.FUNCTION_TERMS}
+    own = _content_words(tokenize, text)
     asked = own - quoted
     # the words of the message the quoted section itself holds (never its document's title):
     # another section holding no more of them is no other matter ("och om underlaget från
