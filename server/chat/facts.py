@@ -52,6 +52,9 @@ class ExtractedFacts:
     #: år född 1938"): which is right is asked, neither is guessed (issue 9, contradictory
     #: facts; walk-through, stop 36, the birth year won silently and the fee turned on it).
     age_conflict: int | None = None
+    #: The occasion the message says the visit was not ("det blev inget brytpunktssamtal"),
+    #: none other named: taken back, it is asked again.
+    denied_occasion: str | None = None
 
     def stated(self) -> dict:
         """Only the facts the message stated, JSON-ready (dates as ISO strings)."""
@@ -242,6 +245,12 @@ _NEXT_WEEKDAY = re.compile(
     r"this)\s+"
     r"(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday)(?:en)?\b", re.I)
+
+
+#: A visit told on a weekday in English ("enrolment visit by phone on sunday").
+_VISIT_ON_WEEKDAY = re.compile(
+    r"\b(?:visit|call|talk|conversation|consultation)\w*\b[^.?!]{0,30}?\bon\s+"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
 
 #: A weekday after "on" or "på" ("turned 85 on thursday").
@@ -835,6 +844,13 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
         day = _weekday_of(m, today)
         if day is not None:
             found.append((3, m.start(), day, False))
+    if not _TO_COME.search(text):
+        # a visit told on a weekday, with nothing to come said: the one gone ("enrolment visit
+        # by phone on sunday, sabo, 83" was read as today: walk-through RE8953, stop 52)
+        for m in _VISIT_ON_WEEKDAY.finditer(text):
+            day = _weekday_of(m, today)
+            if day is not None:
+                found.append((3, m.start(), day, False))
     for m in _NEXT_WEEKDAY.finditer(text):
         # (told in the past tense, the one gone: "hon fyllde 85 på fredag alltså")
         gone = _PAST_BEFORE.search(text[max(0, m.start() - 40):m.start()]) is not None
@@ -886,7 +902,12 @@ def _to_come_before(text: str, start: int) -> bool:
 
 #: Words of a thing still to come: "ska", "kommer att", "åker ut", "planerat", "will".
 _TO_COME = re.compile(r"\b(?:ska|skall|kommer att|åker (?:ut|dit|hem)|planer\w*|planerat|bokat|"
-                      r"bokad|tänker|will|going to|planned|scheduled|is booked)\b", re.I)
+                      r"bokad|tänker|will|going to|planned|scheduled|is booked)\b|"
+                      # (an enrolment supposed, in the present: "och om hon ansluts på
+                      # nyårsafton då" was last year's, its follow-up long gone: walk-through
+                      # RE8954, stop 52)
+                      r"\b(?:om|if)\s+(?:\w+\s+){0,3}?(?:ansluts|skrivs in|flyttar in|"
+                      r"is enrolled|gets enrolled)\b", re.I)
 
 
 #: The words before a day something holds from (also service.py's "från 1 feb då").
@@ -995,7 +1016,12 @@ _VISIT_NOW = re.compile(r"\b(?:jag|vi)\s+är\s+(?:där|hos\s+\w+|på plats)(?:\s
 
 #: A follow-up's word, and what makes the day after it an enrolment's instead ("första
 #: uppföljningen om hon ansluts 15/1").
-_FOLLOWUP_WORD = re.compile(r"\buppfölj\w*|\buppfölning\w*|\buppf\b\.?|\bfollow[- ]?up\w*", re.I)
+_FOLLOWUP_WORD = re.compile(r"\buppfölj\w*|\buppfölning\w*|\buppf\b\.?|\bfollow[- ]?up\w*|"
+                            # (the verb, of one made: "anslöts 15 januari och följdes upp 10
+                            # mars, när är nästa" counted from the enrolment: walk-through
+                            # RE8954, stop 52)
+                            r"\bfölj(?:de|des|t|ts)\s+(?:\w+\s+)?upp\b|\bfollowed\s+(?:\w+\s+)?up\b",
+                            re.I)
 _ENROLMENT_WORD = re.compile(r"\b(?:anslö\w*|anslut\w*|inskriv\w*|inskrev\w*|skrevs in|skrivs in|"
                              r"flyttade in|flyttar in|inflytt\w*|enrol\w*|admitted)\b", re.I)
 _FOLLOWUP_NEAR = 45
@@ -1202,6 +1228,10 @@ _AGE_PATTERNS = [
     # ... or between commas in a visit's description: "… she's in municipal home care, 88,
     # routine med check" (walk-through, stop 30: the age was asked twice); 60 to 119 only
     re.compile(r"(?<=[a-zåäö]),\s*((?:[6-9]\d|1[01]\d))\s*,\s*(?=[a-zåäö])", re.I),
+    # ... or after a comma, ending its sentence: "… in her own flat, 91. what was it in VAS",
+    # "… in a sabo, 83. what do i register" (walk-through RE8953, stop 52: the age was asked);
+    # 60 to 119 only
+    re.compile(r"(?<=[a-zåäö]),\s*((?:[6-9]\d|1[01]\d))\s*[.!]\s+(?=[a-zåäö])", re.I),
     # ... or a sentence of its own there: "… for the enrolment talk. 84. what goes in Kund"
     # (walk-through RE8947, stop 51: the age was asked); 60 to 119 only
     re.compile(r"(?<=[a-zåäö])[.!]\s+((?:[6-9]\d|1[01]\d))\s*[.!]\s+(?=[a-zåäö])", re.I),
@@ -1797,7 +1827,12 @@ _CLINICAL_TASK = re.compile(
     r"\b\w*sår(?:et|en|ets)?\b|\bomläggning\w*|\bprovtagning\w*|\bblodprov\w*|"
     r"\bsmärt\w*|\binjektion\w*|\bkateter\w*|\bsutur\w*|\bstygn\b|"
     r"\bwounds?\b|\bulcers?\b|\bdressing\b|\bblood (?:test|sample)s?\b|\bcatheter\w*|"
-    r"\binjection\w*", re.I)
+    r"\binjection\w*|"
+    # the medicines gone through ("nej förresten, det blev inget brytpunktssamtal, vi gick bara
+    # igenom medicinerna" kept the breakpoint talk's 500 kr: walk-through RE8953, stop 52)
+    r"\bg(?:ick|år|å|ått)\s+(?:\w+\s+){0,2}?igenom\s+(?:\w+\s+)?(?:medicin\w*|läkemedl\w*|"
+    r"läkemedel\w*)|\bwent (?:\w+ )?(?:through|over) (?:\w+ )?(?:meds|medications?|medicines?)\b",
+    re.I)
 _SETTINGS = [
     # (and the municipality's own word, spelled as people do, and its abbreviation: "pat bor på
     # vob, hur blir hon ansluten": walk-through, stop 41, read no housing)
@@ -2245,6 +2280,12 @@ _DISCHARGED = re.compile(r"\bskrevs ut\b|\bskrivits ut\b|\butskriven\b|\butskrev
                          r"\b(?:was|got|been|is) discharged\b", re.I)
 
 
+def names_an_occasion(word: str) -> bool:
+    """Whether ``word`` alone names a visit's occasion ("inskrivn", "brytpkt"): a word the
+    chat's slip mending must leave as typed."""
+    return any(pattern.fullmatch(word) for _name, pattern in _OCCASIONS)
+
+
 def extract_facts(text: str, today: date, visit: date | None = None) -> ExtractedFacts:
     """The visit facts stated in ``text`` (a personnummer already masked), relative to ``today``.
 
@@ -2337,7 +2378,9 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
         occasion = None
     if occasion is None and switch is not None and switch.group("new"):
         occasion, negated = "inskrivning", False
-    if occasion is None and _CLINICAL_TASK.search(text):
+    if negated and occasion is not None:
+        facts.denied_occasion = occasion
+    if (occasion is None or negated) and _CLINICAL_TASK.search(text):
         # the visit's reason a clinical task, none of the three occasions named ("hembesök idag
         # 86 år ordinärt boende, tittade på ett bensår": walk-through, stop 43, showed the
         # riktade vårdtjänster to copy for three turns while the occasion was asked)

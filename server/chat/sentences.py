@@ -218,8 +218,12 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                          r"(?:man|jag|vi|den|det|de|en|dom)?\b|"
                          r"\bwhere (?:do|does|is|are) (?:i|we|you|one|it|they)\s+"
                          r"(?:make|do|write|create|file|made|done)\b", re.I),
+              # (or any place a thing is written in: "var dokumenteras kontaktuppgifterna"
+              # got the follow-up's "… journalförs … i Treserva" over the discharge's
+              # "… kontaktuppgifter dokumenteras i informationsbladet …": known since stop 51)
               re.compile(r"\bi\s+IT\s?-?\s?systemet\b|\bi\s+(?:SAMSA|Treserva|Cosmic|VAS)\b|"
-                         r"\bunder sökordet\b|\bjournalförs\b", re.I)),
+                         r"\bunder sökordet\b|\bjournalförs\b|"
+                         r"\b(?:dokumenteras|antecknas|noteras)\s+i\s+\w", re.I)),
     # what the patient is told: the sentence saying what they are informed of ("vad ska
     # patienten få veta när hon skrivs ut" got who sends a Vårdbegäran, not "Patienten
     # informeras om vilken vårdgivare som tar över …": walk-through RE8942, stop 50)

@@ -35,6 +35,7 @@ from server.chat.facts import (AHEAD_WORDS, DISCHARGE_WORDS, age_at_the_visit, a
                                 has_unreadable_date, home_said_only, MONTH_FIRST,
                                 writes_month_first,
                                 merge_facts, month_alone, month_named, month_number,
+                                names_an_occasion,
                                months_of_a_period, other_patient, period_span,
                                 period_words, possible_ages, vague_date, without_age_today,
                                 without_birthday,
@@ -685,6 +686,17 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
             base = without_setting(base)
         text = f"{base}, {text}"
 
+    if conv is not None and conv.question and conv.last_kind == SEARCH_KIND and not conv.pending \
+            and len(conv.question.split()) <= NARROWED_QUESTION_WORDS \
+            and not _ASKS.search(conv.question) and _NARROWED.fullmatch(text) \
+            and len(text.split()) <= NARROWED_WORDS and not _ASKS.search(text) \
+            and not set(extract_facts(text, today).stated()) - {
+                "performed_by", "remote", "setting", "occasion"} \
+            and not (state.kb is not None and only_a_place(text, state.kb.organizations())):
+        # a search-box word, then what it is for ("avgift", then "för läkarbesök" in the
+        # widget quoted the municipality's fee levels again, then "hon är 85" a level too:
+        # walk-through RE8955, stop 52): that word narrowed, as one question
+        text = f"{conv.question.rstrip(' ?.!')} {text.strip(' ?.!')}"
     if conv is not None and conv.pending_rule and conv.question and conv.pending \
             and len(text.split()) <= 14 and _IN_GENERAL.search(text) \
             and not extract_facts(text, today).stated():
@@ -1055,6 +1067,14 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
                        else settings.default_organization,
                        personnummer=pnr_seen, pointed_back=pointed_back, remembered=remembered,
                        asked_there=asked_there, followed=followed)
+    if extracted.denied_occasion and "occasion" not in frame.stated \
+            and conv.last_kind == VISIT and _has_visit(conv.facts) \
+            and conv.facts.get("occasion") == extracted.denied_occasion:
+        # the visit's occasion taken back ("nej förresten, det blev inget brytpunktssamtal"
+        # after a breakpoint talk's card was refused, and "blir det 500 ändå då" next kept the
+        # talk's 500 kr: walk-through RE8953, stop 52): the visit without it, which is asked
+        frame.kind, frame.reply_to = VISIT, "correction"
+        frame.denied_occasion = extracted.denied_occasion
     if born_pnr is None and extracted.age_conflict is not None \
             and ({"birth_year", "birth_date"} & set(frame.stated)):
         frame.age_conflict = extracted.age_conflict
@@ -1126,11 +1146,20 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
     if frame.other_named and reply.api.get("kind") in (SEARCH, VERSION, RULES):
         # ("som du har valt" only of an organization picked: walk-through, stop 27, said of
         # one the user named in an earlier question)
+        # (a follow-up naming no organization, asked as the last question that named one,
+        # follows that answer: "och gäller det hos oss?" never named Region Halland)
+        followed_up = frame.followed_scope or (
+            find_organization(asked_text, state.kb.organizations()) is None
+            and conv.last_kind == SEARCH_KIND and frame.text != asked_text)
         said = T.t(lang, "other_org_thread" if thread_said
-                   else "other_org_followed" if frame.followed_scope
+                   else "other_org_followed" if followed_up
                    else "other_org_named_said" if remembered else "other_org_named",
                    named=frame.other_named[0], chosen=frame.other_named[1])
-        if _FOR_US.search(frame.text) and not frame.followed_scope \
+        # (the message as written too: "och gäller det hos oss?" after "vad är
+        # hallandsjouren" is asked as that question "hos oss", and said nothing of the
+        # municipality picked: walk-through RE8954, stop 52)
+        if (_FOR_US.search(frame.text) or _FOR_US.search(asked_text)) \
+                and not frame.followed_scope \
                 and not _own_routine_covers(state, frame.text, frame.other_named[1], reply):
             # whether it holds for the organization picked, which never names it
             # ("Hallandsjouren, gäller den för våra patienter på natten?" with the municipality
@@ -1423,6 +1452,8 @@ class Frame:
     money_before: bool = False
     #: An age said beside a birth year or date giving another (``ExtractedFacts.age_conflict``).
     age_conflict: int | None = None
+    #: The occasion the message takes back ("det blev inget brytpunktssamtal"), none other told.
+    denied_occasion: str | None = None
     #: The age a personnummer of the message gives, when another age was said beside it.
     pnr_age: int | None = None
     #: The organization is one the user named (in this message or an earlier one), not one
@@ -3502,6 +3533,12 @@ _TOLD_OF_A_VISIT = ("visit_date", "patient_age", "birth_date", "occasion", "sett
 #: A case told this short, asking nothing, after a question answered in general is that
 #: question of the case (``_case_told``).
 CASE_TOLD_WORDS = 12
+#: A question of this many words with no question word is a search box's ("avgift", "kriterier
+#: hemsjukvård"); what follows it starting with a preposition narrows it.
+NARROWED_QUESTION_WORDS = 3
+NARROWED_WORDS = 5
+_NARROWED = re.compile(r"\W*(?:och\s+|men\s+|and\s+)?(?:för|vid|hos|till|inom|for|of|at|when)"
+                       r"\s+\w.*", re.I)
 #: A message this short that states a visit's facts and nothing else ("nursing home", "88 år",
 #: "igår på säbo") is the visit the last answer offered to check.
 VISIT_FACT_WORDS = 4
@@ -3688,7 +3725,10 @@ def _english_slips_mended(kb, text: str) -> str:
     def mend(m: re.Match) -> str:
         typed = m.group(0).lower()
         if len(typed) < MIN_SLIP_LENGTH - 1 or typed in _ENGLISH_KEYWORDS or typed in known \
-                or typed in field:
+                or typed in field or names_an_occasion(typed):
+            # (an occasion's short form is no slip: "inskrivn.samtal säbo 30/3-25, 84 år. vas
+            # el cosmic?" became "inskriven", the patient's state, and the occasion was lost:
+            # walk-through RE8953, stop 52)
             return m.group(0)
         variants = one_slip_variants(typed)
         found = (variants & _ENGLISH_KEYWORDS) if len(typed) >= MIN_SLIP_LENGTH else set()
@@ -4840,6 +4880,9 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
         # vårdtjänst and 500 kr again: walk-through RE8947, stop 51): what it is, is asked
         known = {k: v for k, v in known.items()
                  if k not in ("occasion", "remote", "lakarmedverkan", "performed_by")}
+    if frame.denied_occasion and known.get("occasion") == frame.denied_occasion \
+            and "occasion" not in frame.stated:
+        known = {k: v for k, v in known.items() if k != "occasion"}
     conv.before_change = dict(known) if known and frame.stated and not taken_back else None
     conv.facts = merge_facts(known, frame.stated)
     if frame.age_conflict is not None:
@@ -6302,6 +6345,14 @@ def _hours_alone(text: str) -> bool:
     return not re.search(r"\w", rest)
 
 
+# Weekends asked about ("och helger?", "på lördagar", "röda dagar", "at weekends"), and a
+# sentence speaking of evenings or nights, or of any hour ("jourtid", "dygnet runt", weekends).
+_WEEKEND = re.compile(r"\bhelg\w*|\blördag\w*|\bsöndag\w*|\bröda dag\w*|\bweekends?\b|"
+                      r"\bsaturdays?\b|\bsundays?\b", re.I)
+_EVENING_OR_NIGHT = re.compile(r"\bkväll\w*|\bnatt\w*|\bnätter\w*|\bevenings?\b|\bnights?\b",
+                               re.I)
+_WEEKEND_OR_ANY_HOUR = re.compile(_WEEKEND.pattern + r"|\bjour\w*|\w+jouren\b|\bdygn\w*|"
+                                  r"\bon[- ]call\b|\bout[- ]of[- ]hours\b", re.I)
 # The daytime asked about: a section headed by the nights ("Jourtid", "Kväll och natt") does
 # not answer it.
 _DAYTIME = re.compile(r"\bdagtid\w*|\bduring the day\b|\bdaytime\b|\bkontorstid\w*|"
@@ -10015,6 +10066,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # much money does a vårdcentral get per 10 residents at a Sabo" got "Ersättning utgår
         # per 10 boende som schablon." as if it answered: walk-through, stop 24)
         notes.append(T.t(lang, "no_amount_quoted"))
+        shown = notes[-1] + "\n" + shown
+    if cell is None and _WEEKEND.search(frame.text) and _EVENING_OR_NIGHT.search(quote) \
+            and not _WEEKEND_OR_ANY_HOUR.search(quote):
+        # weekends asked, and the sentence quoted speaks of evenings and nights alone ("och
+        # helger, samma sak?" after the municipality's "Kväll och natt" quoted it again as if
+        # it said so: known since stop 51)
+        notes.append(T.t(lang, "weekend_not_named"))
         shown = notes[-1] + "\n" + shown
     asks_decider, says_decider = S.CUES["decider"]
     guess = S.GUESSED_DECIDER.search(frame.text)

@@ -252,6 +252,8 @@ TEXTS = {
         "term_not_defined": "Rutinerna förklarar inte vad ”{term}” betyder. Ordet används så "
                             "här:",
         "no_amount_quoted": "Rutinerna anger inget belopp för det du frågar om. Närmast står det:",
+        "weekend_not_named": "Rutinen talar om kvällar och nätter men säger inget om helger. "
+                             "Närmast står det:",
         "decider_not_named": "Rutinerna anger inte vem som fattar det beslutet. Närmast står "
                              "det:",
         "org_fee_no_amount": "Rutinerna från {org} anger inget belopp i kronor för avgiften; "
@@ -546,6 +548,8 @@ TEXTS = {
         "term_not_defined": "The routines do not explain what “{term}” means. The word is used "
                             "like this:",
         "no_amount_quoted": "The routines give no amount for what you ask. The closest they come:",
+        "weekend_not_named": "The routine speaks of evenings and nights but says nothing of "
+                             "weekends. The closest it says:",
         "decider_not_named": "The routines do not say who makes that decision. The closest they "
                              "come:",
         "org_fee_no_amount": "The routines of {org} give no amount in kronor for the fee; Region "

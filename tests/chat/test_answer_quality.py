@@ -2194,3 +2194,28 @@ def test_a_fee_without_amount_with_no_organization_picked_names_the_routine_givi
                                      "anger inget belopp"), body["answer"]
     picked = ask_in(client, VG, "vad betalar en pat i hemsjukvården")
     assert picked["answer"].startswith("Rutinerna anger inget belopp"), picked["answer"]
+
+
+def test_weekends_asked_after_the_evening_rule_are_said_not_to_be_named(client):
+    # known since stop 51: "och helger, samma sak?" after the municipality's "Kväll och natt"
+    # quoted its "kvälls- och nattetid" again as if it spoke of weekends; it does not
+    first = ask_in(client, VG, "vad gäller på kvällar för en pat som annars går till "
+                               "vårdcentralen")
+    assert "på kvälls- och nattetid" in first["answer"], first["answer"]
+    assert "helger" not in first["answer"], first["answer"]
+    body = ask_in(client, VG, "och helger, samma sak?", first["conversation_id"])
+    assert body["answer"].startswith("Rutinen talar om kvällar och nätter men säger inget om "
+                                     "helger."), body["answer"]
+    # Region Halland's "Jourtid" covers every hour off the day: no such note
+    halland = ask_in(client, "Region Halland", "vem har ansvar för hsv pat på helger")
+    assert "Hallandsjouren" in halland["answer"], halland["answer"]
+    assert "säger inget om helger" not in halland["answer"], halland["answer"]
+
+
+def test_where_contact_details_are_written_is_the_information_sheet(client):
+    # known since stop 51: "var dokumenteras kontaktuppgifterna" with the municipality picked
+    # got the follow-up's "… journalförs under sökordet Vårdplanering i Treserva", a place
+    # written in, over the discharge's "… kontaktuppgifter dokumenteras i informationsbladet"
+    body = ask_in(client, VG, "var dokumenteras kontaktuppgifterna")
+    assert "kontaktuppgifter dokumenteras i informationsbladet" in body["answer"], body["answer"]
+    assert "Treserva" not in body["answer"], body["answer"]

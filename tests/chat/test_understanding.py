@@ -6939,3 +6939,104 @@ def test_the_home_cares_own_fee_after_a_card_is_not_the_visits_fee(client):
     assert body["kind"] == "no_answer", body["answer"]
     assert body["decision"] is None and "Kommun i Västra Götaland" in body["answer"], \
         body["answer"]
+
+
+def test_a_follow_up_told_as_done_is_counted_from_not_the_enrolment(client):
+    # walk-through RE8954, stop 52: "patienten anslöts 15 januari och följdes upp 10 mars, när
+    # är nästa senast" counted six months from the enrolment (15 September), not from the
+    # follow-up made ("följdes upp", the verb, was not read as one)
+    body = ask_in(client, VG, "patienten anslöts 15 januari 2026 och följdes upp 10 mars 2026, "
+                              "när är nästa senast")
+    assert body["kind"] == "rule", body["answer"]
+    assert "senast 2026-09-10 (6 månader efter den senaste uppföljningen 2026-03-10)" \
+        in body["answer"], body["answer"]
+
+
+def test_an_enrolment_supposed_on_a_holiday_is_the_next_one(client):
+    # walk-through RE8954, stop 52: "och om hon ansluts på nyårsafton då" (and as a first
+    # message) was last year's New Year's Eve, its first follow-up months gone
+    today = today_in_stockholm()
+    eve = date(today.year, 12, 31)
+    first = ask_in(client, VG, "pat anslöts till hemsjukvården igår, när ska första "
+                               "uppföljningen vara senast")
+    assert first["kind"] == "rule", first["answer"]
+    body = ask_in(client, VG, "och om hon ansluts på nyårsafton då", first["conversation_id"])
+    assert f"efter anslutningen {eve.isoformat()})" in body["answer"], body["answer"]
+    # told in the past, the last one gone
+    past = ask_in(client, VG, "pat anslöts på nyårsafton, när skulle första uppföljningen vara "
+                              "senast")
+    assert f"efter anslutningen {eve.replace(year=today.year - 1).isoformat()})" \
+        in past["answer"], past["answer"]
+
+
+def test_a_search_box_word_narrowed_by_what_it_is_for_is_one_question(client):
+    # walk-through RE8955 in the widget, stop 52: "avgift", then "för läkarbesök" quoted the
+    # municipality's fee levels again, and "hon är 85" a level too; "avgift för läkarbesök" is
+    # the physician's visit fee, and the age then gives that visit's fee
+    first = ask_in(client, None, "avgift")
+    body = ask_in(client, None, "för läkarbesök", first["conversation_id"])
+    assert "200 kr" in body["answer"] and "Nivå 1" not in body["answer"], body["answer"]
+    aged = ask_in(client, None, "hon är 85", first["conversation_id"])
+    assert aged["kind"] == "rule", aged["answer"]
+    assert aged["decision"]["patient_fee_sek"] == 0, aged["decision"]
+
+
+def test_a_breakpoint_talk_taken_back_loses_its_500_kr(client):
+    # walk-through RE8953, stop 52: "nej förresten, det blev inget brytpunktssamtal, vi gick
+    # bara igenom medicinerna" after a breakpoint talk's card was refused, and "blir det 500
+    # ändå då" next gave the talk's card and 500 kr again
+    first = ask_halland(client, "brytpunktssamtal igår på säbo, 88 år")
+    assert first["decision"]["compensation_sek"] == 500, first["answer"]
+    body = ask_halland(client, "nej förresten, det blev inget brytpunktssamtal, vi gick bara "
+                               "igenom medicinerna", first["conversation_id"])
+    assert body["kind"] == "rule", body["answer"]
+    assert body["decision"]["compensation_sek"] == 0, body["decision"]
+    again = ask_halland(client, "blir det 500 ändå då", first["conversation_id"])
+    assert again["decision"]["compensation_sek"] == 0, again["answer"]
+
+
+def test_a_breakpoint_talk_denied_alone_asks_what_the_visit_was(client):
+    # walk-through RE8953, stop 52: "nej förresten, det blev inget brytpunktssamtal" after the
+    # talk's card was refused; the visit stays, its occasion asked again
+    first = ask_halland(client, "brytpunktssamtal igår på säbo, 88 år")
+    body = ask_halland(client, "nej förresten, det blev inget brytpunktssamtal",
+                       first["conversation_id"])
+    assert body["kind"] in ("rule", "clarify"), body["answer"]
+    assert body["decision"]["compensation_sek"] is None, body["decision"]
+    assert "brytpunktssamtal eller något annat" in (body["question"] or ""), body["answer"]
+    assert body["facts"].get("occasion") is None, body["facts"]
+
+
+def test_an_enrolment_talk_written_short_is_the_enrolment_on_the_vas_day(client):
+    # walk-through RE8953, stop 52: "inskrivn.samtal" was mended to "inskriven", the
+    # patient's state, so the occasion was lost and a VAS day got Cosmic's vårdtjänst line
+    body = ask_halland(client, "inskrivn.samtal säbo 30/3-25, 84 år. vas el cosmic?")
+    assert body["kind"] == "rule", body["answer"]
+    assert body["decision"]["system"] == "VAS", body["decision"]
+    assert body["decision"]["compensation_sek"] == 500, body["decision"]
+    assert "Avgiftstyp: H3" in body["answer"], body["answer"]
+
+
+def test_an_age_after_a_comma_ending_a_sentence_and_a_visit_on_a_weekday_are_read(client):
+    # walk-through RE8953, stop 52: "…, 91. what was it in VAS" and "…, 83. what do i
+    # register" asked the age; "enrolment visit by phone on sunday" assumed today
+    body = ask_halland(client, "one more, i have an old visit to fix from before the switch, "
+                               "12 march 2025, enrolment visit for new khsv patient in her own "
+                               "flat, 91. what was it in VAS")
+    assert body["facts"].get("patient_age") == 91, body["facts"]
+    assert body["decision"]["patient_fee_sek"] == 0, body["answer"]
+    today = today_in_stockholm()
+    sunday = today - timedelta(days=(today.weekday() - 6) % 7 or 7)
+    called = ask_halland(client, "enrolment visit by phone on sunday, sabo, 83")
+    assert called["facts"].get("visit_date") == sunday.isoformat(), called["facts"]
+
+
+def test_does_it_apply_to_us_after_hallandsjouren_says_it_is_not_ours(client):
+    # walk-through RE8954, stop 52: "och gäller det hos oss?" after "vad är hallandsjouren"
+    # with the municipality picked repeated Halland's on-call sentence, said the question
+    # named Region Halland, and never that the municipality's routines do not say so
+    first = ask_in(client, VG, "vad är hallandsjouren")
+    body = ask_in(client, VG, "och gäller det hos oss?", first["conversation_id"])
+    assert "Frågan nämner Region Halland" not in body["answer"], body["answer"]
+    assert f"Rutinerna från {VG} tar inte upp det; det som står nedan gäller Region Halland" \
+        in body["answer"], body["answer"]
