@@ -64,9 +64,11 @@ PURPOSE_HEADING = re.compile(r"^\s*syfte\b|^\s*purpose\b", re.I)
 #: Who decides, guessed in a yes/no question: "är det regionen som beslutar …", "is it the
 #: physician who decides …" (the one guessed: ``named``, ``named_en``).
 GUESSED_DECIDER = re.compile(
-    r"\b(?:är|e|var) (?:det|de) (?P<named>(?:\w+ ){0,2}?\w+) som (?:beslutar|bestämmer|avgör|"
-    r"fattar|tar beslut\w*)\b|"
-    r"\b(?:is|was) it (?P<named_en>(?:\w+ ){0,2}?\w+) (?:that|who) "
+    # (doubting, and a place with it: "är det inte läkaren på vårdcentralen som bestämmer det?"
+    # after who decides on enrolment got "Kväll och natt": walk-through RE8954, stop 52)
+    r"\b(?:är|e|var) (?:det|de) (?:(?:inte|väl|ju) )?(?P<named>(?:\w+ ){0,3}?\w+) som "
+    r"(?:beslutar|bestämmer|avgör|fattar|tar beslut\w*)\b|"
+    r"\b(?:is|was)(?:n't| not)? it (?:not )?(?P<named_en>(?:\w+ ){0,3}?\w+) (?:that|who) "
     r"(?:decides?|makes the decision)\b",
     re.I)
 #: A time of day a question names: "kl 22.15", "kl. 21", "21:45", "21.45" (not a date's
@@ -218,12 +220,8 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                          r"(?:man|jag|vi|den|det|de|en|dom)?\b|"
                          r"\bwhere (?:do|does|is|are) (?:i|we|you|one|it|they)\s+"
                          r"(?:make|do|write|create|file|made|done)\b", re.I),
-              # (or any place a thing is written in: "var dokumenteras kontaktuppgifterna"
-              # got the follow-up's "… journalförs … i Treserva" over the discharge's
-              # "… kontaktuppgifter dokumenteras i informationsbladet …": known since stop 51)
               re.compile(r"\bi\s+IT\s?-?\s?systemet\b|\bi\s+(?:SAMSA|Treserva|Cosmic|VAS)\b|"
-                         r"\bunder sökordet\b|\bjournalförs\b|"
-                         r"\b(?:dokumenteras|antecknas|noteras)\s+i\s+\w", re.I)),
+                         r"\bunder sökordet\b|\bjournalförs\b", re.I)),
     # what the patient is told: the sentence saying what they are informed of ("vad ska
     # patienten få veta när hon skrivs ut" got who sends a Vårdbegäran, not "Patienten
     # informeras om vilken vårdgivare som tar över …": walk-through RE8942, stop 50)
@@ -334,7 +332,18 @@ def states_cue(cue: str, text: str, question: "QuestionTerms") -> bool:
     "21.30–07.00")."""
     if cue == "hours" and question.clock is not None:
         return bool(holds_clock(text, question.clock))
+    if cue == "where" and CUES[cue][1].search(text) is None:
+        # (or where the thing the question names is written: "var dokumenteras
+        # kontaktuppgifterna" got the follow-up's "… journalförs … i Treserva" over the
+        # discharge's "… kontaktuppgifter dokumenteras i informationsbladet …": known since
+        # stop 51; "var dokumenteras det" names none)
+        return any(m.group(1).lower().startswith(term) for m in _WRITTEN_IN.finditer(text)
+                   for term in question.own if len(term) > 3)
     return CUES[cue][1].search(text) is not None
+
+
+#: A thing said to be written somewhere ("kontaktuppgifter dokumenteras i informationsbladet").
+_WRITTEN_IN = re.compile(r"(\w+)\s+(?:dokumenteras|antecknas|noteras)\s+i\s+\w", re.I)
 
 
 @dataclass(frozen=True)

@@ -7599,6 +7599,9 @@ _PAY_PER_VISIT = re.compile(r"\bersättning\w*(?: \w+){0,3} per (?:hemsjukvårds
                             r"\bper[- ](?:home[- ])?visit (?:compensation|payment|fee)\b", re.I)
 # The new compensation HSU decided (its amount and start are not in the documents).
 _NEW_PAY = re.compile(r"\bny(?:a)? ersättning\w*|\bnew (?:compensation|payment|reimbursement)\b|"
+                      # ("ersätter den nya besöksersättningen från HSU de 500 kr …": walk-
+                      # through RE8955, stop 52, got a visit's card)
+                      r"\bny(?:a)?\s+(?:besöks|läkarbesöks|hembesöks)ersättning\w*|"
                       # ("how much is the new per visit payment": walk-through, stop 41, got
                       # the SäBo assignment's 50 procent)
                       r"\bnew (?:per[ -]visit|per home visit|visit|home visit) "
@@ -9814,7 +9817,8 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         best = replace(best, chunk=again[0], meta=_meta(kb, frame.topic_passage[0]) or meta)
         chunk, meta = best.chunk, best.meta
         cell = _table_quoted_whole(chunk, again[1])
-        printed = _figure_said_beside(kb, meta.id, chunk, set(_YEAR.findall(frame.text)))
+        printed = _figure_said_beside(kb, meta.id, chunk, set(_YEAR.findall(frame.text))) \
+            if _YEAR.search(frame.text) else None
     # a follow-up after a figure ("och undersköterskorna 2021?" after "Hur många hembesök gjorde
     # läkarna … 2020?": walk-through, stop 19, got the whole table of monthly averages) asks
     # for a figure too
@@ -9918,6 +9922,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
                     cell = _table_quoted_whole(chunk, spans_all)
                     printed = _figure_said_beside(kb, meta.id, chunk, years)
                     break
+
     rows = ()
     if isinstance(cell, CellAnswer):
         line, spans, rows = cell.line, cell.spans, cell.rows
@@ -10343,7 +10348,13 @@ def _follows_another_section(kb, frame: Frame) -> bool:
 def _table_asked_again(kb, frame: Frame):
     """The table without row labels the last answer quoted whole, as (its passage, its
     lines' spans), when a follow-up asks another of its years ("och 2020?"); None otherwise."""
-    if not (frame.search_text and frame.topic_passage and _YEARS_ONLY.match(frame.text)):
+    # (or a count asked in a few words, no year named: "och hur många patienter" after
+    # Läkarmedverkan's visits of 2021 got "Antal besök 2021 visar på en ökning med 45 procent
+    # …", of visits: walk-through RE8955, stop 52)
+    count = len(frame.text.split()) <= 6 and bool(_ASKS_NUMBER.search(frame.text)) \
+        and not _YEAR.search(frame.text) and not _ASKS_PERCENT.search(frame.text)
+    if not (frame.search_text and frame.topic_passage
+            and (_YEARS_ONLY.match(frame.text) or count)):
         return None
     chunk = _chunk(kb, *frame.topic_passage)
     if chunk is None or parse_table(chunk.text) is not None \

@@ -2219,3 +2219,35 @@ def test_where_contact_details_are_written_is_the_information_sheet(client):
     body = ask_in(client, VG, "var dokumenteras kontaktuppgifterna")
     assert "kontaktuppgifter dokumenteras i informationsbladet" in body["answer"], body["answer"]
     assert "Treserva" not in body["answer"], body["answer"]
+
+
+def test_isnt_it_the_clinics_doctor_who_decides_gets_no_and_the_decider(client):
+    # walk-through RE8954, stop 52: "är det inte läkaren på vårdcentralen som bestämmer det?"
+    # after who decides on enrolment got "Kväll och natt" ("… VGR:s vårdcentraler …"), which
+    # read as agreement; the routine names the planning function
+    first = ask_in(client, VG, "vem bestämmer om en patient ska skrivas in i hemsjukvården "
+                               "hos oss")
+    body = ask_in(client, VG, "är det inte läkaren på vårdcentralen som bestämmer det?",
+                  first["conversation_id"])
+    assert body["answer"].startswith("Nej, inte läkaren på vårdcentralen"), body["answer"]
+    assert "tas av hemsjukvårdens planeringsfunktion" in body["answer"], body["answer"]
+
+
+def test_whether_the_new_visit_pay_replaces_the_500_kr_is_said_not_given(client):
+    # walk-through RE8955, stop 52: "ersätter den nya besöksersättningen från HSU de 500 kr vi
+    # får för riktade besök idag" got a visit's registration card for today
+    body = ask_in(client, None, "ersätter den nya besöksersättningen från HSU de 500 kr vi får "
+                                "för riktade besök idag")
+    assert body["decision"] is None, body["answer"]
+    assert "Dokumenten säger inte heller om den ersätter de 500 kr" in body["answer"], \
+        body["answer"]
+
+
+def test_how_many_patients_after_a_table_quoted_whole_is_that_table_again(client):
+    # walk-through RE8955, stop 52: "och hur många patienter" after Läkarmedverkan's visits
+    # of 2021 (a table whose header cannot be paired with its values, quoted as printed) got
+    # "Antal besök 2021 visar på en ökning med 45 procent …", a sentence about visits
+    first = ask_in(client, None, "läkarmedverkan hur många besök 2021")
+    assert "7 475" in first["answer"], first["answer"]
+    body = ask_in(client, None, "och hur många patienter", first["conversation_id"])
+    assert "2 188" in body["answer"] and "45 procent" not in body["answer"], body["answer"]
