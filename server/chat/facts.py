@@ -2355,6 +2355,18 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
         facts.patient_age, facts.birth_date, facts.birth_year = birthday, None, None
     if facts.birth_year is not None or facts.birth_date is not None:
         said_age, _, _ = extract_age(_without_birth(text), today)
+        on_visit = facts.visit_date or visit
+        if said_age is not None and facts.birth_day_assumed and facts.birth_date is not None \
+                and on_visit is not None and said_age not in possible_ages(
+                    facts.birth_date, None, on_visit):
+            # a birthday's month without its year may be either such month: the one that
+            # agrees with the age said beside it ("pat var 84 egentligen, fyllde 85 i maj" of a
+            # visit of 10 January 2025 was born May 1941, 83, and the 84 said to disagree:
+            # walk-through RE8956, stop 52)
+            agreeing = [b for b in (years_later(facts.birth_date, k) for k in (-1, 1))
+                        if said_age in possible_ages(b, None, on_visit)]
+            if len(agreeing) == 1:
+                facts.birth_date = agreeing[0]
         # (on the visit's day, one known before too: "förlåt han var 84 då, fyllde 85 i juni"
         # after a visit on 5/5 was said to disagree with itself: walk-through, stop 39)
         if said_age is not None and said_age not in possible_ages(

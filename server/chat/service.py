@@ -696,7 +696,10 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
         # a search-box word, then what it is for ("avgift", then "för läkarbesök" in the
         # widget quoted the municipality's fee levels again, then "hon är 85" a level too:
         # walk-through RE8955, stop 52): that word narrowed, as one question
-        text = f"{conv.question.rstrip(' ?.!')} {text.strip(' ?.!')}"
+        # (its "då" said of the word, not of the answer: "för läkarbesök då" was read with the
+        # fee levels' heading, and refused: walk-through RE8958, stop 52)
+        narrowed = re.sub(r"\s+(?:då|then)$", "", text.strip(" ?.!"), flags=re.I)
+        text = f"{conv.question.rstrip(' ?.!')} {narrowed}"
     if conv is not None and conv.pending_rule and conv.question and conv.pending \
             and len(text.split()) <= 14 and _IN_GENERAL.search(text) \
             and not extract_facts(text, today).stated():
@@ -4064,6 +4067,11 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
             lacking = sorted({_CARD_FIELDS[m.group(1).lower()]
                               for m in _CARD_FIELD.finditer(frame.text)}
                              - {row.get("field") for row in rows})
+            if decision.get("patient_fee_sek") is None:
+                # the fee's field waits for the age, which the card's fee line says ("vad ska
+                # stå i summa då" of a VAS visit, the age unknown, was told VAS has no field
+                # "Summa": walk-through RE8956, stop 52)
+                lacking = [f for f in lacking if f not in _FEE_FIELDS]
             if rows and lacking and decision.get("system"):
                 reply.api["answer"] = T.t(
                     lang, "no_such_field", system=decision["system"], field=lacking[0],
@@ -7589,7 +7597,10 @@ _ASKS_START = re.compile(r"\bi kraft\b|\bnär (?:börjar|startar|införs|kommer)
 _REPLACES_ASKED = re.compile(r"\bersätter\b|\bersätts\b|\bi ?stället för\b|\breplac\w*|"
                              r"\binstead of\b|"
                              # ("… 500 kr vi får idag, försvinner dom då": stop 50)
-                             r"\bförsvinn\w*|\btas bort\b|\bupphör\w*|\b(?:finns|blir) kvar\b|"
+                             # ("men de 500 kr som gäller idag, finns de kvar efter beslutet?":
+                             # walk-through RE8958, stop 52, got the decision's date)
+                             r"\bförsvinn\w*|\btas bort\b|\bupphör\w*|"
+                             r"\b(?:finns|blir)\s+(?:(?:de|dom|den|det|dessa)\s+)?kvar\b|"
                              r"\bdisappear\w*|\bgo(?:es)? away\b|\bbe removed\b", re.I)
 # A compensation per visit ("ersättningen per hemsjukvårdsbesök").
 _PAY_PER_VISIT = re.compile(r"\bersättning\w*(?: \w+){0,3} per (?:hemsjukvårds|läkar)?besök\w*|"
@@ -7947,6 +7958,14 @@ _CARD_FIELDS = {"kontakttyp": "Kontakttyp", "contact type": "Kontakttyp",
                 "besöksorsak": "Besöksorsak", "avgiftstyp": "Avgiftstyp", "fee type": "Avgiftstyp",
                 "summa": "Summa", "patientavgift": "Patientavgift",
                 "care service": "Vårdtjänst"}
+#: A compensation asked ("får vi någon extra ersättning", "do we get paid extra"), and a
+#: sentence saying anything of pay.
+_PAY_ASKED = re.compile(r"\bersättning\w*|\bcompensat\w*|\breimburs\w*|\bget paid\b|"
+                        r"\bfår (?:vi|vc|vårdcentralen|man|jag) betalt\b", re.I)
+_PAY_SAID = re.compile(r"\bersätt\w*|\bbetal\w*|\bkr\b|\bkronor\b|\bavgift\w*|\bprocent\b|"
+                       r"\bpengar\b|\bfinansier\w*|\bmedel\b|\bschablon\w*|\bsek\b", re.I)
+#: The fields that carry the patient's fee (VAS's "Summa", Cosmic's "Patientavgift").
+_FEE_FIELDS = frozenset({"Summa", "Patientavgift"})
 _CARD_FIELD = re.compile(r"\b(" + "|".join(sorted(_CARD_FIELDS, key=len, reverse=True))
                          + r")(?:en|et|er|s)?\b", re.I)
 
@@ -9470,6 +9489,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             same = []
         if same and max(h.support for h in same) >= hits[0].support - STAY_MARGIN:
             window = _answer_window(same, frame) or window
+    if window and _LEVEL_NAMED.search(frame.text) \
+            and not any(_LEVEL_NAMED.search(h.chunk.text) for h in window):
+        # a fee level named, and no passage found names a level ("nivå 2, hur mycket per
+        # månad" asked of Region Halland, whose documents have no fee levels, quoted the
+        # buses' "Besök per månad" table: walk-through RE8955, stop 52): not covered there
+        return _no_answer(state, frame, nearby=True,
+                          elsewhere=_covered_elsewhere(state, frame, holding_fact=False))
     if ALL_ROWS.search(frame.text) and not any(parse_table(h.chunk.text) for h in window):
         # every row of a table asked for, and a top passage holds one: it answers first ("Visa
         # alla yrkeskategorier i en tabell" after a figure of the table: walk-through, stop 25,
@@ -10061,6 +10087,14 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         # whole venture's "… motsvarande 28,5 miljoner kronor" for "hur mycket i kronor får vc
         # för säbo-uppdraget?": walk-through RE8922, stop 48): the routines give none
         return _no_answer(state, frame, nearby=True)
+    if cell is None and not frame.search_text and _PAY_ASKED.search(frame.text) \
+            and not _PAY_SAID.search(quote):
+        # a compensation asked, and the sentence quoted says nothing of pay ("Får vi någon
+        # extra ersättning när läkaren gör hembesök vid inskrivning i hemsjukvården?" with the
+        # municipality picked quoted its follow-up's "Uppföljning av mål …": walk-through
+        # RE8958, stop 52): not covered, and where it is
+        return _no_answer(state, frame, nearby=True,
+                          elsewhere=_covered_elsewhere(state, frame, holding_fact=False))
     if cell is None and _asks_money(frame.text) and not (
             _HAS_KRONOR.search(quote) or _FREE.search(quote)
             or (_HAS_SHARE.search(quote) and _CHANGE_OF_MONEY.search(frame.text))):

@@ -2251,3 +2251,35 @@ def test_how_many_patients_after_a_table_quoted_whole_is_that_table_again(client
     assert "7 475" in first["answer"], first["answer"]
     body = ask_in(client, None, "och hur många patienter", first["conversation_id"])
     assert "2 188" in body["answer"] and "45 procent" not in body["answer"], body["answer"]
+
+
+def test_a_fee_level_asked_of_halland_is_not_answered_by_a_table_per_month(client):
+    # walk-through RE8955, stop 52: "och i halland?" after "nivå 2, hur mycket per månad" with
+    # the municipality picked quoted the buses' "Besök per dag Besök per månad …" table;
+    # Region Halland's documents have no fee levels
+    first = ask_in(client, VG, "vilka avgiftsnivåer har vi för hemsjukvård och vad kostar de")
+    ask_in(client, VG, "nivå 2, hur mycket per månad", first["conversation_id"])
+    body = ask_in(client, VG, "och i halland?", first["conversation_id"])
+    assert body["kind"] == "no_answer", body["answer"]
+    assert "Buss" not in body["answer"], body["answer"]
+    # the level itself, asked where the levels are, is still answered
+    level = ask_in(client, VG, "vad innebär nivå 1")
+    assert "Växelvård eller Avlastning" in level["answer"], level["answer"]
+
+
+def test_whether_the_500_kr_stay_after_the_decision_is_said_not_given(client):
+    # walk-through RE8958, stop 52: "men de 500 kr som gäller idag, finns de kvar efter
+    # beslutet?" got "I dag gäller ”Läkarinsatser i hemmet – beslut …”", the decision's date
+    body = ask_in(client, None, "men de 500 kr som gäller idag, finns de kvar efter beslutet?")
+    assert "Dokumenten säger inte heller om den ersätter de 500 kr" in body["answer"], \
+        body["answer"]
+
+
+def test_extra_pay_asked_of_the_municipality_is_not_answered_by_a_sentence_without_pay(client):
+    # walk-through RE8958, stop 52: "Får vi någon extra ersättning när läkaren gör hembesök
+    # vid inskrivning i hemsjukvården?" with the municipality picked quoted its follow-up's
+    # "Uppföljning av mål med hemsjukvård …" as the answer
+    body = ask_in(client, VG, "Får vi någon extra ersättning när läkaren gör hembesök vid "
+                              "inskrivning i hemsjukvården?")
+    assert body["kind"] == "no_answer", body["answer"]
+    assert "Uppföljning av mål" not in body["answer"], body["answer"]

@@ -6979,6 +6979,10 @@ def test_a_search_box_word_narrowed_by_what_it_is_for_is_one_question(client):
     aged = ask_in(client, None, "hon är 85", first["conversation_id"])
     assert aged["kind"] == "rule", aged["answer"]
     assert aged["decision"]["patient_fee_sek"] == 0, aged["decision"]
+    # walk-through RE8958, stop 52: "för läkarbesök då" was read with the fee levels' heading
+    again = ask_in(client, None, "avgift")
+    then = ask_in(client, None, "för läkarbesök då", again["conversation_id"])
+    assert "200 kr" in then["answer"] and "Nivå 1" not in then["answer"], then["answer"]
 
 
 def test_a_breakpoint_talk_taken_back_loses_its_500_kr(client):
@@ -7040,3 +7044,34 @@ def test_does_it_apply_to_us_after_hallandsjouren_says_it_is_not_ours(client):
     assert "Frågan nämner Region Halland" not in body["answer"], body["answer"]
     assert f"Rutinerna från {VG} tar inte upp det; det som står nedan gäller Region Halland" \
         in body["answer"], body["answer"]
+
+
+def test_a_routine_without_validity_is_not_said_to_hold_on_a_past_day(client):
+    # walk-through RE8955, stop 52: "gällde rutinen redan 2019" with the municipality picked
+    # was told "Den 2019-01-01 gällde ”Rutin för anslutning …”; den anger ingen giltighetstid"
+    body = ask_in(client, VG, "gällde rutinen redan 2019")
+    assert body["kind"] == "version", body["answer"]
+    assert "anger ingen giltighetstid, så dokumenten säger inte om den gällde den 2019-01-01" \
+        in body["answer"], body["answer"]
+    assert "Den 2019-01-01 gällde" not in body["answer"], body["answer"]
+
+
+def test_an_age_said_beside_a_birthday_month_picks_the_year_that_agrees(client):
+    # walk-through RE8956, stop 52: "pat var 84 egentligen, fyllde 85 i maj" after a VAS
+    # visit of 10 January 2025 was read as born May 1941 (83 that day), the 84 said to
+    # disagree and the age asked; May 1940 agrees with it
+    first = ask_halland(client, "brytpunktssamtal hemma hos pat i villa 10 jan 2025, 85 år, "
+                                "har khsv")
+    assert first["decision"]["patient_fee_sek"] == 0, first["answer"]
+    body = ask_halland(client, "pat var 84 egentligen, fyllde 85 i maj", first["conversation_id"])
+    assert body["kind"] == "rule", body["answer"]
+    assert body["decision"]["patient_fee_sek"] == 200, body["decision"]
+
+
+def test_the_fee_field_of_a_vas_card_waiting_for_the_age_is_not_said_to_be_missing(client):
+    # walk-through RE8956, stop 52: "vad ska stå i summa då" of a VAS visit whose age was
+    # unknown was told "Registreringen i VAS har inget fält ”Summa”"; VAS's Summa waits for it
+    first = ask_halland(client, "brytpunktssamtal hemma hos pat i villa 10 jan 2025, har khsv")
+    body = ask_halland(client, "vad ska stå i summa då", first["conversation_id"])
+    assert "inget fält" not in body["answer"], body["answer"]
+    assert "beror på åldern" in body["answer"], body["answer"]

@@ -106,3 +106,14 @@ def test_what_changed_for_a_document_with_no_other_version_is_a_404_page(client)
 def test_a_version_answer_in_the_chat_links_to_what_changed(post_form):
     html = post_form("/", "vad ändrades mellan VAS och Cosmic?").text
     assert f'href="/documents/{COSMIC}/andringar"' in html
+
+
+def test_documents_on_a_day_say_a_routine_without_validity_is_not_known_to_hold_then(client):
+    # walk-through RE8955, stop 52: the municipality's routine (no validity dates) was listed
+    # under "1 dokument … som gällde 2019-01-01" while its status said "Okänt"
+    html = client.get("/documents", params={"valid_on": "2019-01-01",
+                                            "organization": "Kommun i Västra Götaland (Sektor "
+                                                            "Välfärd)"}).text
+    caption = re.search(r"<caption>(.*?)</caption>", html, re.S).group(1)
+    assert "eller inte anger någon giltighetstid (1 av dem, så om de gällde då är okänt)" \
+        in caption, caption
