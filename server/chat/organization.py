@@ -207,6 +207,9 @@ _ELSEWHERE_WORDS = re.compile(
     # (a slip owned: "oj sorry jag menade hos oss i kommunen", "förlåt, jag menade i halland"
     # after a question asked of the other organization: walk-through RE8948, stop 51)
     r"oj|sorry|förlåt|ursäkta|"
+    # ("hmm nej jag menar hos oss i kommunen i västra götaland" after a question asked with
+    # Region Halland picked was refused: walk-through RE8957, stop 52)
+    r"nej|nä|näe|no|nope|hmm|hm|mm|"
     # ("gäller det hos oss i västra götaland också?", "gäller det oss i halland me?" after an
     # answer from the other organization: walk-throughs, stop 42, the enrolment criteria, or
     # the HSU decision's background)

@@ -2379,6 +2379,17 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # cosmic": walk-through, stop 23, refused or given the version)
         frame.kind = SEARCH_KIND
         return frame
+    if conv.last_kind == VISIT and conv.facts.get("visit_date") and not stated \
+            and _AGE_BOUND_WHAT_IF.fullmatch(text):
+        # a what-if of an age bound after a card ("and if she was under 85?" after a VAS
+        # visit's card quoted the Cosmic routine's fee line, "Läkare närsjukvård", a category
+        # VAS has not: walk-through RE8956, stop 52): the fee of the routine of the visit's day
+        day = date.fromisoformat(str(conv.facts["visit_date"]))
+        found = kb.search(f"{text} patientavgift summa", k=5, organization=scope, valid_on=day)
+        if found:
+            frame.kind, frame.asked_on, frame.hits = SEARCH_KIND, day, found
+            frame.search_text = f"{text} patientavgift"
+            return frame
     asked_on = _registration_asked_on(text, stated, today)
     if asked_on is not None and frame.kind in (VERSION, OUT_OF_SCOPE, SEARCH_KIND):
         # how a visit was registered, or a field of it, on a day or in a month ("vad gällde i
@@ -2877,6 +2888,12 @@ _AGE_WHAT_IF = re.compile(r"\s*(?:och|men|and|but)?\s*(?:om|if|what if)\s+(?:hen
                           r"they|he|she|the patient)\s+(?:är|var|vore|is|are|was|were)\s+"
                           r"(\d{1,3})\s*(?:år|years?(?: old)?)?\s*(?:då|then|istället|instead)?"
                           r"\s*\??\s*", re.I)
+#: A what-if of an age bound, no age ("and if she was under 85?", "om hon var över 85 då").
+_AGE_BOUND_WHAT_IF = re.compile(
+    r"\W*(?:(?:och|men|and|but)\s+)?(?:om|if|what if)\s+(?:hen|han|hon|pat\w*|they|he|she|"
+    r"the patient)\s+(?:är|var|vore|hade varit|is|are|was|were|had been)\s+"
+    r"(?:under|över|over|below|above|younger than|older than)\s+\d{2,3}\s*(?:år|years?)?"
+    r"\s*(?:då|then|istället|instead)?\W*", re.I)
 # "där", "there": the place of the last answer.
 _THERE = re.compile(r"\b(?:där|dit|därifrån|there)\b", re.I)
 _INSTEAD = re.compile(r"\bi ?stället\b|\binstead\b", re.I)
@@ -9217,6 +9234,18 @@ def _unnamed_there(kb, text: str, organization: str) -> bool:
     rare = _rare_words_missing(kb, text, "")
     words = [w for w in re.findall(r"[^\W\d_]{4,}", text)
              if set(tokenizer.tokenize(w, compounds=False)) & rare]
+    # (a word of a lexicon phrase the organization names another way is named: "följa" of
+    # "följa upp" and the municipality's "uppföljning"; "hmm nej jag menar hos oss i kommunen i
+    # västra götaland" after "hur ofta ska man följa upp en patient …" asked with Region
+    # Halland picked was refused: walk-through RE8957, stop 52)
+    phrased = S.question_terms(text, tokenizer, kb.lexicon)
+    covered = set().union(*(
+        own for own, others in phrased.groups
+        if (own | others) & terms
+        # (or a stem inside one of its compounds: "följ" of "uppföljning")
+        or any(len(o) >= 4 and o in t for o in own for t in terms))) \
+        if phrased.groups else set()
+    words = [w for w in words if not set(tokenizer.tokenize(w, compounds=False)) <= covered]
     return any(not _named_in(w, terms, tokenizer, kb.lexicon) for w in words)
 
 

@@ -7075,3 +7075,28 @@ def test_the_fee_field_of_a_vas_card_waiting_for_the_age_is_not_said_to_be_missi
     body = ask_halland(client, "vad ska stå i summa då", first["conversation_id"])
     assert "inget fält" not in body["answer"], body["answer"]
     assert "beror på åldern" in body["answer"], body["answer"]
+
+
+def test_no_i_mean_in_our_municipality_asks_the_last_question_there(client):
+    # walk-through RE8957, stop 52: "hmm nej jag menar hos oss i kommunen i västra götaland"
+    # after "hur ofta ska man följa upp en patient som är inskriven i hemsjukvården" asked with
+    # Region Halland picked was refused ("nej", "hmm" were no words of a place's follow-up,
+    # and "följa" of "följa upp" no word of the municipality's "uppföljning")
+    first = ask_halland(client, "hur ofta ska man följa upp en patient som är inskriven i "
+                                "hemsjukvården")
+    body = ask_halland(client, "hmm nej jag menar hos oss i kommunen i västra götaland",
+                       first["conversation_id"])
+    assert "En första uppföljning sker senast efter två månader" in body["answer"], \
+        body["answer"]
+
+
+def test_an_age_bound_what_if_after_a_vas_card_quotes_the_vas_fee(client):
+    # walk-through RE8956, stop 52: "and if she was under 85?" after a VAS visit's card (20
+    # March 2025) quoted the Cosmic routine's "Patientavgift: … (Läkare närsjukvård)", a
+    # category VAS has not
+    first = ask_halland(client, "locum here. home visit on march 20 2025, pt 90, nursing home, "
+                                "end of life talk with the family. which system and what codes")
+    assert first["decision"]["system"] == "VAS", first["answer"]
+    body = ask_halland(client, "and if she was under 85?", first["conversation_id"])
+    assert "Summa: 200 kr, om person är under 85 år" in body["answer"], body["answer"]
+    assert "Läkare närsjukvård" not in body["answer"], body["answer"]
