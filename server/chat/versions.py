@@ -525,17 +525,14 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
             # a routine without validity dates is not known to hold on a day asked ("gällde
             # rutinen redan 2019" with the municipality picked was told "Den 2019-01-01 gällde
             # …; den anger ingen giltighetstid": walk-through RE8955, stop 52)
+            past = when <= today
             out.lines.append(_t(
                 lang, f"{_title(current, lang)} anger ingen giltighetstid, så dokumenten säger "
-                      f"inte om den gällde den {when}; det är den version kunskapsbasen har."
-                if when <= today else
-                f"{_title(current, lang)} anger ingen giltighetstid, så dokumenten säger inte om "
-                f"den gäller den {when}; det är den version kunskapsbasen har i dag.",
+                      f"inte om den {'gällde' if past else 'gäller'} den {when}; det är den "
+                      f"version kunskapsbasen har{'' if past else ' i dag'}.",
                 f"{_title(current, lang)} states no validity period, so the documents do not say "
-                f"whether it applied on {when}; it is the version the knowledge base holds."
-                if when <= today else
-                f"{_title(current, lang)} states no validity period, so the documents do not say "
-                f"whether it applies on {when}; it is the version the knowledge base holds today."))
+                f"whether it {'applied' if past else 'applies'} on {when}; it is the version the "
+                f"knowledge base holds{'' if past else ' today'}."))
             return out
         out.lines.append(_t(lang, f"Den {when} {'gäller' if when > today else 'gällde'} "
                                   f"{_title(current, lang)}; den {_period(current, lang, today)}."
