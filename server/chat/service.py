@@ -2030,6 +2030,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # when the journal system was switched is the versions' ("vilken dag bytte vi till
         # cosmic": walk-through, stop 39, refused; "när bytte vi …" was answered)
         frame.kind = VERSION
+    if frame.kind == OUT_OF_SCOPE and SYSTEM_WORDS.search(text) and _HELD_THEN.search(text) \
+            and _YEAR.search(text):
+        # whether a journal system's routine held in a year is the versions' ("var cosmic i
+        # kraft 2024": stop 53, refused)
+        frame.kind = VERSION
     if frame.kind == VERSION and route.probabilities.get(VERSION, 1.0) < VERSION_DOUBT \
             and not (VERSION_WORDS.search(text) or SYSTEM_WORDS.search(text)
                      or _NAMES_A_DOCUMENT.search(text) or _YEAR.search(text)):
@@ -10275,7 +10280,15 @@ _BEFORE_THAT = re.compile(r"\W*(?:(?:och|men|and|but)\s+)?(?:innan\s+dess|före\
 #: is named ("vilken rutin gällde för registrering av läkarbesök i hemmet 2021", "vilken rutin
 #: gällde i våras för läkarnas hembesök": walk-through, stop 39, both led with today's version).
 _HELD_THEN = re.compile(r"\b(?:gällde|gällt|applied|was in force|were in force|was valid|"
-                        r"var i kraft|användes|was used)\b", re.I)
+                        r"var i kraft|användes|was used)\b"
+                        # the English question's verb split from its word ("did the routine
+                        # apply in 2019", "was the VAS routine valid in 2024": walk-through
+                        # follow-up, stop 53, got today's version and "no longer applies")
+                        r"|\b(?:did|was|were)\s+(?:\S+\s+){1,5}?(?:apply|valid|in\s+force|"
+                        r"in\s+effect|used)\b"
+                        # (and the Swedish: "var vas-rutinen giltig 2024" was told it no
+                        # longer applies)
+                        r"|\bvar\s+(?:\S+\s+){1,5}?(?:giltig|i\s+kraft|gällande)\b", re.I)
 #: What held at a time, asked right after an answer from a routine ("vad gällde i februari i
 #: år" after a published routine's 12 hours: walk-through, stop 36, got which version held, not
 #: that version's 24 hours).

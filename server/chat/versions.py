@@ -493,7 +493,9 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
                           f"{'gäller' if when >= today else 'gällde'} {when}: den äldsta här, "
                           f"{_title(first, lang)}, {_period(first, lang, today)}.",
                     f"The knowledge base holds no version of the routine that applied on {when}: "
-                    f"the oldest here, {_title(first, lang)}, applies from {first.valid_from}."))
+                    # (its period as the Swedish one, "applied 2023-01-01 – 2025-03-30", not
+                    # "applies from" of a version long replaced: stop 53)
+                    f"the oldest here, {_title(first, lang)}, {_period(first, lang, today)}."))
                 out.quotes += _note_quotes(first, rules, kb.document(first.id))
                 before = next((r.before for r in getattr(rules, "visit_routines", ()) or ()
                                if r.document_id == first.id and r.before is not None), None)
@@ -637,7 +639,10 @@ def _why_replaced(out: VersionAnswer, asked, family: list, kb, rules, lang: str,
 # A question answered yes or no: "gäller VAS-rutinen fortfarande?", "is the VAS routine still
 # in force?".
 _YES_NO_VERSION = re.compile(r"^\s*(?:och\s+|and\s+)?(?:gäller|gällde|är|används|is|are|does|do|"
-                             r"can|still)\b|\bfortfarande\b|\bstill\b|\bän\b", re.I)
+                             # ("was the cosmic routine used in 2024" never said no: walk-
+                             # through follow-up, stop 53)
+                             r"was|were|did|var|användes|can|still)\b|\bfortfarande\b|\bstill\b"
+                             r"|\bän\b", re.I)
 
 
 def _neighbours(out: VersionAnswer, meta, family: list, kb, rules, lang: str,

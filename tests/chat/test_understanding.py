@@ -7100,3 +7100,34 @@ def test_an_age_bound_what_if_after_a_vas_card_quotes_the_vas_fee(client):
     body = ask_halland(client, "and if she was under 85?", first["conversation_id"])
     assert "Summa: 200 kr, om person är under 85 år" in body["answer"], body["answer"]
     assert "Läkare närsjukvård" not in body["answer"], body["answer"]
+
+
+def test_an_english_question_whether_a_routine_applied_in_a_year_answers_for_that_year(client):
+    # stop 53: "did the routine apply in 2019" led with the routine in force today, and "was
+    # the VAS routine valid in 2024" was told it no longer applies (the verb split from its
+    # word); the Swedish "gällde rutinen 2019" was answered for 2019
+    body = ask_halland(client, "did the routine apply in 2019")
+    assert body["kind"] == "version", body["answer"]
+    assert "holds no version of the routine that applied on 2019-01-01" in body["answer"], \
+        body["answer"]
+    assert "Today (" not in body["answer"], body["answer"]
+    # (the oldest version's period as in Swedish: it ended, it does not "apply from")
+    assert "applied 2023-01-01 – 2025-03-30" in body["answer"], body["answer"]
+    body = ask_halland(client, "was the VAS routine valid in 2024")
+    assert body["answer"].startswith("Yes, on 2024-01-01"), body["answer"]
+
+
+def test_whether_a_system_routine_held_in_a_year_is_answered_yes_or_no(client):
+    # stop 53: "was the cosmic routine used in 2024" said which routine applied, never no;
+    # "var cosmic i kraft 2024" was refused; "var vas-rutinen giltig 2024" was told no
+    body = ask_halland(client, "was the cosmic routine used in 2024")
+    assert body["answer"].startswith("No, “Registrering av riktade hemsjukvårdsbesök av läkare "
+                                     "i Cosmic” (Region Halland) did not apply on 2024-01-01"), \
+        body["answer"]
+    body = ask_halland(client, "var cosmic i kraft 2024")
+    assert body["kind"] == "version", body["answer"]
+    assert body["answer"].startswith("Nej, ”Registrering av riktade hemsjukvårdsbesök av läkare "
+                                     "i Cosmic” (Region Halland) gällde inte den 2024-01-01"), \
+        body["answer"]
+    body = ask_halland(client, "var vas-rutinen giltig 2024")
+    assert body["answer"].startswith("Ja, den 2024-01-01 gällde"), body["answer"]
