@@ -7858,6 +7858,13 @@ def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
     riktat hembesök", "vilka typer av läkarbesök i hemmet ger extra ersättning", "hur mkt extra
     får vc i halland för ett riktat hembesök av läkare i khsv"."""
     text = frame.text
+    if _PAID_TWICE.search(text) and not (_OTHER_PAY.search(text) or _SINCE_WHEN.search(text)):
+        # the compensation twice for one visit of two occasions ("kan vi reg både utskrivning o
+        # inskrivning och få 2x500": refused as a search, known since stop 52; "… får vi 500 två
+        # gånger?" got the rule without a word on twice): the rule is per visit
+        lead = [_statement_lead(routine, frame.lang, frame, "rule_statement"),
+                T.t(frame.lang, "paid_once_per_visit", amount=routine.compensation_sek)]
+        return _compensation_rule_reply(state, frame.lang, routine, lead, exclusions=False)
     occasion_named = _CLINIC_PAY.search(text) and frame.stated.get("occasion") \
         and not (_OTHER_PAY.search(text) or _SINCE_WHEN.search(text))
     if occasion_named:
@@ -7887,6 +7894,15 @@ def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
     return _compensation_rule_reply(state, frame.lang, routine, lead, exclusions=True)
 
 
+#: The compensation asked twice, or doubled, for one visit ("få 2x500", "500 två gånger",
+#: "dubbel ersättning", "paid twice").
+_PAID_TWICE = re.compile(
+    r"\b2\s*(?:x|\*|gånger)\s*500\b|\b500\s*(?:kr\s*)?(?:x\s*2|två gånger|2 gånger|twice)\b|"
+    r"\b(?:två|2) (?:gånger|ggr) (?:500|ersättning\w*|pengar\w*)|"
+    r"\b(?:ersättning\w*|betalt|500\w*)\b.{0,30}\b(?:två gånger|2 ggr|dubbelt?)\b|"
+    r"\bdubbel\w* ersättning\w*|\bersättning\w* dubbel\w*|"
+    r"\b(?:paid|compensat\w*|500)\b.{0,30}\b(?:twice|two times|double)\b|"
+    r"\bdouble (?:the )?(?:compensation|payment|500)\b", re.I)
 #: The clinic named as the one paid: "vc", "vårdcentralen", "the clinic", "we".
 _CLINIC_NAMED = re.compile(r"\b(?:vc|vårdcentral\w*|mottagning\w*|clinic\w*|practice|"
                            r"health cent(?:re|er)s?|vi|we|us)\b", re.I)

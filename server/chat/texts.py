@@ -219,6 +219,8 @@ TEXTS = {
         "most_decrease": "Störst minskning", "least_decrease": "Minst minskning",
         "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "rule_statement_past": "Enligt ”{title}” ({system}), som gällde till och med {last}:",
+        "paid_once_per_visit": "Ersättningen är {amount} kr per hemsjukvårdsbesök: ett besök ger "
+                               "den en gång, även om det gäller flera av tillfällena nedan.",
         "stands_for": "{term} står för ”{full}”.",
         "no_share_stated": "Dokumentet anger ingen procentsats för det här; så här står "
                            "värdena i tabellen:",
@@ -514,6 +516,9 @@ TEXTS = {
                           "Swedish):",
         "rule_statement_past": "Under “{title}” ({system}), which applied up to and including "
                                "{last} (quoted in Swedish):",
+        "paid_once_per_visit": "The compensation is {amount} kr per home visit: one visit "
+                               "gives it once, even when it concerns more than one of the "
+                               "occasions below.",
         "stands_for": "{term} stands for “{full}”.",
         "no_share_stated": "The document states no percentage for this; the table gives "
                            "these values:",

@@ -2283,3 +2283,21 @@ def test_extra_pay_asked_of_the_municipality_is_not_answered_by_a_sentence_witho
                               "inskrivning i hemsjukvården?")
     assert body["kind"] == "no_answer", body["answer"]
     assert "Uppföljning av mål" not in body["answer"], body["answer"]
+
+
+def test_the_compensation_asked_twice_for_one_visit_is_said_to_be_per_visit(client):
+    # known since stop 52: "kan vi reg både utskrivning o inskrivning och få 2x500" was
+    # answered with the conditions' passage and never a word on twice; "… får vi 500 två
+    # gånger?" and "do we get paid twice?" likewise. The rule is "500 kr per hemsjukvårdsbesök"
+    for message, said in (
+            ("kan vi reg både utskrivning o inskrivning och få 2x500",
+             "Ersättningen är 500 kr per hemsjukvårdsbesök: ett besök ger den en gång"),
+            ("pat skrevs ut från sjukhuset och skrevs in i khsv samma dag, vi gjorde ett besök. "
+             "får vi 500 två gånger?",
+             "Ersättningen är 500 kr per hemsjukvårdsbesök: ett besök ger den en gång"),
+            ("if the visit is both discharge and enrolment do we get paid twice?",
+             "The compensation is 500 kr per home visit: one visit gives it once")):
+        body = ask_in(client, "Region Halland", message)
+        assert said in body["answer"], (message, body["answer"])
+        assert "Ersättning utgår med 500 kr per hemsjukvårdsbesök" in body["answer"], \
+            body["answer"]
