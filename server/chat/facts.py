@@ -2203,6 +2203,13 @@ OTHER_PATIENT = re.compile(
     r"farbror|gumma|herre|pat|patient)\b|"
     r"(?<=then\s)(?:a|an)\s+(?:\d{2,3}\s*-?\s*(?:yo|year[- ]old)\s+)?(?:lady|man|woman|"
     r"gentleman|guy|patient|pt)\b|"
+    # (an age alone for the noun: "två hembesök idag. först en 83-åring …" then "sen en
+    # 92-åring i ordinärt boende, ny i khsv" amended the first: walk-through RE8959, stop 53)
+    r"(?<=sen\s)(?:en|ett)\s+\d{2,3}\s*-?\s*åring\b|"
+    r"(?<=then\s)(?:a|an)\s+\d{2,3}\s*-?\s*(?:yo|y/o|year[- ]old)\b|"
+    # (a round's next by its number: "tredje 83, kom hem från sjukhuset i fredags", known
+    # since stop 52 to amend the second)
+    r"(?:andra|tredje|fjärde|femte|second|third|fourth|fifth)\s*(?:[:.,]\s*|\s+(?=\d))|"
     # an earlier patient again, not the last one ("samma pat igen som förut, farbrorn som …"
     # after another patient kept hers: walk-through, stop 46)
     r"samma\s+(?:pat\w*|patient\w*|tant\w*|gubbe\w*|farbror\w*|dam\w*|man\w*)\s+(?:igen\s+)?"

@@ -1645,6 +1645,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     # its date is a new question, not that date: stop 20)
     new_visit = bool(conv.pending_rule) and (_restates_visit(stated)
                                              or bool(REGISTRATION_WORDS.search(text)))
+    if conv.last_kind == VISIT and conv.facts.get("visit_date") and _SAME_YEAR.search(text) \
+            and not _YEAR.search(text) and month_alone(text) and not _BIRTHDAY_SAID.search(text):
+        # a month "samma år" after a visit's card is that month of the visit's year, as the
+        # month alone is ("och om besöket hade varit i juni samma år" after a visit of 3/4 -25:
+        # walk-through RE8959, stop 53, quoted the HSU decision's "Avtalen förlängs …")
+        text = frame.text = re.sub(r"\s{2,}", " ", _SAME_YEAR.sub(" ", text, count=1)).strip()
     month_added = False
     if conv.last_kind == VISIT and not conv.pending_rule \
             and conv.pending not in ("visit_date", "patient_age", "birth_date") \
@@ -3635,12 +3641,21 @@ _VISIT_SUBJECT = re.compile(r"\b(?:om|if)\s+(?:besöket|hembesöket|hon|han|hen|
                             r"the visit|she|he|the patient)\b", re.I)
 
 
+#: "om det hade varit", "if it had been", "if it was": the visit, in a what-if of its manner.
+_IT_HAD_BEEN = re.compile(r"\b(?:om|if)\s+(?:det|it)\s+(?:hade\s+varit|had\s+been|var|was|were|"
+                          r"blev|would\s+have\s+been)\b", re.I)
+
+
 def _visit_what_if(text: str, stated: dict, conv: Conversation) -> bool:
     """A short what-if about the conversation's visit or its patient, even with an answer on
     something else between ("och om besöket var 31/3?" after a question on Cosmic's fields:
     walk-through, stop 24, quoted the contact type line)."""
     return _has_visit(conv.facts) and bool(stated) and len(text.split()) <= 12 \
         and bool((_WHAT_IF.match(text) and _VISIT_SUBJECT.search(text))
+                 # "what if it had been a video call instead" after a question between: the
+                 # visit done otherwise (walk-through RE8959, stop 53, refused)
+                 or (_WHAT_IF.match(text) and _IT_HAD_BEEN.search(text)
+                     and set(stated) <= {"remote", "lakarmedverkan", "performed_by"})
                  # "och vad hade det blivit för 84-åring" after a question between (re-check,
                  # stop 24: refused)
                  or (_HYPOTHETICAL.search(text)

@@ -7131,3 +7131,52 @@ def test_whether_a_system_routine_held_in_a_year_is_answered_yes_or_no(client):
         body["answer"]
     body = ask_halland(client, "var vas-rutinen giltig 2024")
     assert body["answer"].startswith("Ja, den 2024-01-01 gällde"), body["answer"]
+
+
+def test_a_month_of_the_same_year_after_a_card_moves_the_visit_to_that_month(client):
+    # walk-through RE8959, stop 53: "och om besöket hade varit i juni samma år" after a
+    # breakpoint talk of 3/4 -25 quoted the HSU decision's "Avtalen förlängs automatiskt …"
+    first = ask_halland(client, "reggar i efterhand: brytpunktssamtal säbo 3/4 -25, 84 år")
+    assert first["decision"]["visit_date"] == "2025-04-03", first["answer"]
+    body = ask_halland(client, "och om besöket hade varit i juni samma år",
+                       first["conversation_id"])
+    assert body["kind"] == "rule", body["answer"]
+    assert "hela ”juni 2025”" in body["answer"], body["answer"]
+    assert body["decision"]["visit_date"] == "2025-06-01", body["decision"]
+
+
+def test_an_english_what_if_of_the_visits_manner_after_a_question_between_is_that_visit(client):
+    # walk-through RE8959, stop 53: "what if it had been a video call instead" after "what
+    # does Kund mean" (answered between) was refused; "och om det hade varit …" was the visit's
+    first = ask_halland(client, "home visit last Monday, nursing home, after discharge, 91")
+    assert first["decision"]["compensation_sek"] == 500, first["answer"]
+    between = ask_halland(client, "what does Kund mean, what do i pick there",
+                          first["conversation_id"])
+    assert between["kind"] == "search", between["answer"]
+    body = ask_halland(client, "what if it had been a video call instead",
+                       first["conversation_id"])
+    assert body["kind"] == "rule", body["answer"]
+    assert body["decision"]["compensation_sek"] == 0, body["decision"]
+    assert body["decision"]["visit_date"] == first["decision"]["visit_date"]
+
+
+def test_the_next_patient_of_a_round_by_age_or_number_is_another_patient(client):
+    # walk-through RE8959, stop 53: "sen en 92-åring i ordinärt boende, ny i khsv,
+    # inskrivningssamtal" after "två hembesök idag. först en 83-åring på säbo …" was read as
+    # the first patient's age, housing and occasion corrected ("Ändrat: ålder 83 → 92; …");
+    # "tredje 83, …" in a round likewise (known since stop 52)
+    first = ask_halland(client, "två hembesök idag. först en 83-åring på säbo som kom hem från "
+                                "sjukhuset i fredags")
+    body = ask_halland(client, "sen en 92-åring i ordinärt boende, ny i khsv, inskrivningssamtal",
+                       first["conversation_id"])
+    assert "En annan patient" in body["answer"], body["answer"]
+    assert "Ändrat" not in body["answer"], body["answer"]
+    assert body["decision"]["patient_fee_sek"] == 0, body["decision"]
+    first = ask_halland(client, "tre hembesök idag. första 88 år säbo efter utskrivning")
+    second = ask_halland(client, "andra 79 år brytpunktssamtal hemma, khsv",
+                         first["conversation_id"])
+    assert second["decision"]["patient_fee_sek"] == 200, second["answer"]
+    body = ask_halland(client, "tredje 83 år, säbo, efter utskrivning", first["conversation_id"])
+    assert "En annan patient" in body["answer"], body["answer"]
+    assert "Ändrat" not in body["answer"], body["answer"]
+    assert body["decision"]["patient_fee_sek"] == 200, body["decision"]
