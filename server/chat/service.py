@@ -1513,6 +1513,12 @@ _APPLIES_TO_WHOM = re.compile(
     r"people|patients)\b", re.I)
 #: What a routine says (or said) about a matter: "vad sa vas-rutinen om patientavgiften",
 #: "what does the cosmic routine say about the fee".
+#: What a routine or decision named says to do: "vad ska följas upp enligt cosmic-rutinen",
+#: "hur registreras det enligt vas-rutinen", "what must be done according to the routine".
+_ACCORDING_TO = re.compile(r"^\W*(?:(?:och|men|and|but)\s+)?(?:vad|vilka|vilken|vilket|hur|vem|"
+                           r"what|which|how|who)\b.{0,60}\b(?:enligt|according\s+to|under)\s+"
+                           r"(?:den\s+|det\s+|the\s+)?(?:nya\s+|new\s+)?(?:\S+\s+)?\S*(?:rutin|"
+                           r"beslut|routine|decision)\w*", re.I)
 _SAID_ABOUT = re.compile(r"\bvad (?:sa|säger|sade|stod|står)\b[^?.]{0,40}?\bom\b|"
                          r"\bwhat (?:did|does|do)\b[^?.]{0,40}?\bsay\b[^?.]{0,10}?\babout\b",
                          re.I)
@@ -2193,6 +2199,14 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # of it ("var dokumenterar jag uppföljningen, i journalen i cosmic?" with the Västra
         # Götaland municipality picked got the Cosmic routine's versions: walk-through,
         # stop 46; its routine says Treserva)
+        frame.kind = SEARCH_KIND
+    if frame.kind == VERSION and _ACCORDING_TO.search(text) and not _CHANGE_ASKED.search(text) \
+            and not VERSION_WORDS.search(text) and not _YEAR.search(text) \
+            and not re.search(r"\b(?:vilken|vilket|which)\s+(?:rutin|version|routine|dokument|"
+                              r"document)", text, re.I):
+        # what is to be done by a routine named is its words, not its validity ("och vad ska
+        # följas upp enligt cosmic-rutinen" got the Cosmic routine's dates: walk-through
+        # RE8961, stop 53; its "Uppföljning" says what)
         frame.kind = SEARCH_KIND
     if frame.kind == VERSION and _SAID_ABOUT.search(text) and not _CHANGE_ASKED.search(text):
         # what a routine (an old one too) said about a matter is its words, not its validity

@@ -421,6 +421,13 @@ def answer_version_question(text: str, kb, rules, today: date, lang: str,
     if _WHY.search(text) and len(family) > 1 and not _LIST.search(text):
         _why_replaced(out, named[0] if named else None, family, kb, rules, lang, today)
         return out
+    if _CHANGED.search(text) and named and len(family) == 1 and family[0].kind in _DATED \
+            and not VERSIONS_NAMED.search(text) and not _EARLIER_VERSION.search(text):
+        # what a decision or a report changes is what it says, not a difference between its
+        # versions ("Vad ändras i säboavtalen enligt det nya beslutet" got "ingen tidigare
+        # version av … beslut": walk-through RE8961, stop 53; its "Nya avtal för särskilt
+        # boende" slide says what): a question for search
+        return out
     if _CHANGED.search(text) and named and len(family) == 1:
         only = family[0]
         out.lines.append(_t(
@@ -638,6 +645,10 @@ def _why_replaced(out: VersionAnswer, asked, family: list, kb, rules, lang: str,
 
 # A question answered yes or no: "gäller VAS-rutinen fortfarande?", "is the VAS routine still
 # in force?".
+#: An earlier version named without "versions": "förra utgåvan", "tidigare version",
+#: "previous version", "since the last one".
+_EARLIER_VERSION = re.compile(r"\b(?:förra|tidigare|föregående|gamla)\s+(?:version\w*|utgåva\w*)|"
+                              r"\b(?:previous|earlier|last|old)\s+(?:version|edition)\b", re.I)
 _YES_NO_VERSION = re.compile(r"^\s*(?:och\s+|and\s+)?(?:gäller|gällde|är|används|is|are|does|do|"
                              # ("was the cosmic routine used in 2024" never said no: walk-
                              # through follow-up, stop 53)

@@ -2301,3 +2301,28 @@ def test_the_compensation_asked_twice_for_one_visit_is_said_to_be_per_visit(clie
         assert said in body["answer"], (message, body["answer"])
         assert "Ersättning utgår med 500 kr per hemsjukvårdsbesök" in body["answer"], \
             body["answer"]
+
+
+def test_what_a_decision_changes_is_what_it_says_not_a_missing_earlier_version(client):
+    # walk-through RE8961, stop 53: "Vad ändras i säboavtalen enligt det nya beslutet" was
+    # told "Kunskapsbasen har ingen tidigare version av ”Läkarinsatser i hemmet – beslut …”";
+    # the decision's "Innebörd" of the new SäBo agreements says what changes
+    body = ask_in(client, "Region Halland", "Vad ändras i säboavtalen enligt det nya beslutet")
+    assert body["kind"] == "search", body["answer"]
+    assert "ingen tidigare version" not in body["answer"], body["answer"]
+    assert "Ökad ersättning med 50 procent för uppdraget Säbo" in body["answer"], body["answer"]
+    # (an earlier version asked for is still the versions' question)
+    body = ask_in(client, "Region Halland", "vad ändrades i beslutet jämfört med förra versionen")
+    assert "ingen tidigare version" in body["answer"], body["answer"]
+
+
+def test_what_a_named_routine_says_to_follow_up_is_its_words_not_its_validity(client):
+    # walk-through RE8961, stop 53: "och vad ska följas upp enligt cosmic-rutinen" got the
+    # Cosmic routine's dates; its "Uppföljning" says "Antal riktade hemsjukvårdsbesök …"
+    body = ask_in(client, "Region Halland", "och vad ska följas upp enligt cosmic-rutinen")
+    assert body["kind"] == "search", body["answer"]
+    assert "Antal riktade hemsjukvårdsbesök av läkare i kommunal hälso- och sjukvård" \
+        in body["answer"], body["answer"]
+    body = ask_in(client, "Region Halland", "vad ska följas upp enligt vas-rutinen")
+    assert "Antal hemsjukvårdsbesök av läkare i kommunal hälso- och sjukvård" \
+        in body["answer"], body["answer"]
