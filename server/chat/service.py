@@ -7644,6 +7644,13 @@ _ASKS_START = re.compile(r"\bi kraft\b|\bnär (?:börjar|startar|införs|kommer)
                          r"\bstartdatum\b|\bfrån vilket datum\b|\b(?:from|since) when\b|"
                          r"\bwhen (?:does|will)\b.*\b(?:start|begin|apply|take effect)\b|"
                          r"\bin(?:to)? (?:force|effect)\b", re.I)
+# Not decided yet: "inte beslutat", "ej beslutat", "oklart", "not decided", "undecided".
+_NOT_DECIDED = re.compile(r"\b(?:inte|ej|icke)\s+(?:\w+\s+)?(?:beslutat?|bestämt|klart|fastställ\w*)\b|"
+                          r"\boklart\b|\bobesl\w*|\bnot\s+(?:yet\s+)?(?:decided|settled|fixed)\b|"
+                          r"\bundecided\b|\bstill\s+open\b", re.I)
+# Whether one thing is the same as another: "samma som", "densamma som", "the same as".
+_SAME_AS = re.compile(r"\b(?:samma|densamma|detsamma|likadan\w*)\s+som\b|\bsame\s+as\b|"
+                      r"\bthe\s+same\b", re.I)
 # Whether one thing replaces another: "ersätter den …", "i stället för", "replace".
 _REPLACES_ASKED = re.compile(r"\bersätter\b|\bersätts\b|\bi ?stället för\b|\breplac\w*|"
                              r"\binstead of\b|"
@@ -7715,12 +7722,22 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
         re.search(r"\b500\b", text) and state.rules is not None and any(
             frame.topic_document == table.document_id
             for table in getattr(state.rules, "notices", ()) or ()))))
+    # whether it is the same as the 500 kr, right after the notice ("är det samma som de 500 kr
+    # vi redan får" got the 500 kr rule's first occasion, read as yes: walk-through RE8961,
+    # stop 53)
+    same = bool(_SAME_AS.search(text) and re.search(r"\b500\b", text) and (
+        new_pay or (frame.topic_notice and len(text.split()) <= 14)))
+    replaces = replaces and not same
+    # what is not decided yet, right after the notice ("vad är alltså inte beslutat än" quoted
+    # a proposal's sentence on "huvudansvar": walk-through RE8961, stop 53): what the notice
+    # says the documents do not give
+    undecided = bool(frame.topic_notice and _NOT_DECIDED.search(text) and len(text.split()) <= 12)
     # (or an amount claimed of it right after the notice: "stämmer det att den är 500 kr som
     # den gamla?" was told "Ja, det stämmer": walk-through, stop 43)
     claimed = check_asked(text) if frame.topic_notice and len(text.split()) <= 12 else None
     amount_claimed = claimed is not None and (claimed.amount is not None
                                               or claimed.fee is not None)
-    unstated = start or replaces or amount_claimed  # what the notice says the documents lack
+    unstated = start or replaces or same or undecided or amount_claimed  # what they lack
     if state.rules is None or not (unstated or (_ASKS_AMOUNT.search(text)
                                                 and _VISIT_WORD.search(text))):
         return None
@@ -7750,6 +7767,7 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
             # API says), which names the decision and its words.
             answer = "\n".join([row.text if lang == "sv" else row.text_en]
                                 + ([T.t(lang, "notice_replaces")] if replaces else [])
+                                + ([T.t(lang, "notice_same")] if same else [])
                                 + [T.t(lang, "decision_says", quote=quotes),
                                  A.source_line(meta, row.citations[0].section,
                                                lang)])

@@ -290,6 +290,8 @@ TEXTS = {
         "decision_says": "I beslutet står det: {quote}",
         "notice_replaces": "Dokumenten säger inte heller om den ersätter de 500 kr för riktade "
                            "hembesök; de 500 kr står kvar i rutinen som gäller i dag.",
+        "notice_same": "Dokumenten säger inte heller om den är samma som de 500 kr för riktade "
+                       "hembesök; de 500 kr står kvar i rutinen som gäller i dag.",
         "compare_link": "Vad ändrades? Jämför ”{newer}” med ”{older}” avsnitt för avsnitt",
     },
     "en": {
@@ -595,6 +597,9 @@ TEXTS = {
         "decision_says": "The decision says (in Swedish): {quote}",
         "notice_replaces": "Nor do the documents say whether it replaces the SEK 500 for targeted "
                            "home visits; the SEK 500 still stands in the routine in force today.",
+        "notice_same": "Nor do the documents say whether it is the same as the SEK 500 for "
+                       "targeted home visits; the SEK 500 still stands in the routine in force "
+                       "today.",
         "compare_link": "What changed? Compare “{newer}” with “{older}” section by section "
                         "(in Swedish)",
     },

@@ -2326,3 +2326,25 @@ def test_what_a_named_routine_says_to_follow_up_is_its_words_not_its_validity(cl
     body = ask_in(client, "Region Halland", "vad ska följas upp enligt vas-rutinen")
     assert "Antal hemsjukvårdsbesök av läkare i kommunal hälso- och sjukvård" \
         in body["answer"], body["answer"]
+
+
+def test_after_the_decisions_notice_same_as_500_start_and_undecided_keep_to_it(client):
+    # walk-through RE8961, stop 53: after the notice that the documents give no amount or
+    # start for the new compensation, "är det samma som de 500 kr vi redan får" quoted the
+    # 500 kr rule (read as yes), then "När börjar det gälla?" got the Cosmic routine's start and
+    # "vad är alltså inte beslutat än" a proposal's sentence on "huvudansvar"
+    first = ask_in(client, None, "Vad innebär HSU-beslutet i mars 2026 för oss vårdcentraler?")
+    cid = first["conversation_id"]
+    notice = ask_in(client, None, "Och ersättningen per hemsjukvårdsbesök som nämns där, vilket "
+                                  "belopp blir det per besök?", cid)
+    assert "Dokumenten anger varken belopp eller startdatum" in notice["answer"], notice["answer"]
+    same = ask_in(client, None, "är det samma som de 500 kr vi redan får", cid)
+    assert "Dokumenten säger inte heller om den är samma som de 500 kr" in same["answer"], \
+        same["answer"]
+    start = ask_in(client, None, "När börjar det gälla?", cid)
+    assert "Dokumenten anger varken belopp eller startdatum" in start["answer"], start["answer"]
+    assert "2025-03-31" not in start["answer"], start["answer"]
+    undecided = ask_in(client, None, "vad är alltså inte beslutat än", cid)
+    assert "Dokumenten anger varken belopp eller startdatum" in undecided["answer"], \
+        undecided["answer"]
+    assert "Huvudansvaret" not in undecided["answer"], undecided["answer"]
