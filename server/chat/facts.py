@@ -1903,7 +1903,16 @@ _REMOTE = re.compile(r"\bvideo\w*|\btelefon(?!n(?:umm|umr|r)|tid|list|växel|sva
                      # ("och om läkaren bara ringde istället för att åka dit": walk-through, stop
                      # 36, kept the visit in person and its 500 kr)
                      r"\b(?:i|we|the doctor|the physician|the gp)\s+(?:just\s+|only\s+)?"
-                     r"(?:phoned|called|rang)\b", re.I)
+                     r"(?:phoned|called|rang)\b|"
+                     # the physician's call told without "jag", or of a patient by age
+                     # ("ringde upp en 90-åring i khsv … istället för att åka ut, kan jag regga
+                     # det som riktat besök" kept the visit in person, 500 kr: walk-through
+                     # RE8959, stop 53)
+                     r"^\W*(?:(?:ok|okej|så|och|sen)\W+)?(?:bara\s+)?ringde\s+(?:upp\s+)?"
+                     r"(?:en|ett|min|mitt|vår|henne|honom|pat|patienten)\b|"
+                     r"\bringde\s+(?:upp\s+)?(?:en|ett)\s+\d{2,3}\s*-?\s*åring\w*|"
+                     r"^\W*(?:(?:ok|so|and|then)\W+)?(?:just\s+)?(?:phoned|called|rang)\s+(?:up\s+)?"
+                     r"(?:a|an|my|the|her|him)\b", re.I)
 #: Going there, denied: "istället för att åka dit", "instead of going there".
 _INSTEAD_OF_GOING = re.compile(r"\b(?:i\s?stället för att|instead of)\s*$", re.I)
 _IN_PERSON = re.compile(r"\bpå plats\b|\bfysiskt\b|\bin person\b|\bi hemmet\b|\bhembesök\w*|"

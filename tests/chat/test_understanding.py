@@ -7180,3 +7180,21 @@ def test_the_next_patient_of_a_round_by_age_or_number_is_another_patient(client)
     assert "En annan patient" in body["answer"], body["answer"]
     assert "Ändrat" not in body["answer"], body["answer"]
     assert body["decision"]["patient_fee_sek"] == 200, body["decision"]
+
+
+def test_a_call_told_without_i_instead_of_going_out_is_remote_and_not_paid(client):
+    # walk-through RE8959, stop 53: "ringde upp en 90-åring i khsv efter utskrivning i tisdags
+    # istället för att åka ut, kan jag regga det som riktat besök" got a full Cosmic card, "på
+    # distans: nej", and after "ordinärt" 500 kr; the routine: "(dessa vårdkontakter kan aldrig
+    # ske på distans)"
+    body = ask_halland(client, "ringde upp en 90-åring i khsv efter utskrivning i tisdags "
+                               "istället för att åka ut, kan jag regga det som riktat besök")
+    assert body["facts"]["remote"] is True, body["facts"]
+    assert body["decision"]["compensation_sek"] == 0, body["answer"]
+    body = ask_halland(client, "called a 90 yo in municipal home care after discharge instead "
+                               "of going out, does it count for the 500")
+    assert "can never take place remotely" in body["answer"], body["answer"]
+    # (someone else's call is no call of the physician's)
+    body = ask_halland(client, "dottern ringde upp och berättade, jag gjorde hembesök idag på "
+                               "säbo efter utskrivning, 88 år")
+    assert body["decision"]["compensation_sek"] == 500, body["answer"]
