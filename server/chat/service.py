@@ -2680,8 +2680,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         and conv.facts.get("visit_date") not in (None, stated["visit_date"])
         and bool(_OPENS_CORRECTION.match(text)))
     visit_what_if = _visit_what_if(text, stated, conv)
+    # who is responsible (on call, at a short-term home) is the routines' question, never a
+    # what-if of the visit ("om hon blir sämre i helgen, vem har läkaransvaret då" after a card
+    # asked the visit's day; "och om han bott på korttids istället, vem har läkaransvaret där"
+    # got the card again: walk-through RE8959, stop 53)
+    asks_who = bool(_WHO_RESPONSIBLE.search(text))
     if (conv.last_kind == VISIT or manner_changed or visit_what_if) and stated \
-            and len(text.split()) <= 20 \
+            and len(text.split()) <= 20 and not asks_who \
             and not (_STATISTICS.search(text) and not visit_what_if) \
             and frame.kind != VISIT \
             and (frame.kind == OUT_OF_SCOPE or not _ASKS.search(_INTERJECTION.sub("", text))
@@ -2734,7 +2739,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # or no: walk-through, stop 46): the visit as now told
         frame.kind = VISIT
     if conv.last_kind == VISIT and _has_visit(conv.facts) and frame.kind != VISIT \
-            and len(text.split()) <= 16 and (
+            and len(text.split()) <= 16 and not asks_who and (
                 (vague_date(text) and (_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)))
                 # "och i april förra året" after a card (walk-through, stop 22: a version
                 # answer, the visit dropped)
@@ -3655,6 +3660,14 @@ _VISIT_SUBJECT = re.compile(r"\b(?:om|if)\s+(?:besöket|hembesöket|hon|han|hen|
                             r"the visit|she|he|the patient)\b", re.I)
 
 
+#: Who is responsible, asked: "vem har läkaransvaret", "vem ansvarar", "vem ska hon ringa",
+#: "who is responsible", "who covers".
+_WHO_RESPONSIBLE = re.compile(r"\bvem\s+(?:har\s+(?:\w+\s+)?(?:läkar|medicinsk\w*\s+)?ansvar\w*|"
+                              r"ansvarar|bär\s+ansvar\w*|tar\s+över|ska\s+(?:hon|han|hen|de|dom|"
+                              r"vi|jag)\s+ringa|ringer\s+(?:hon|han|hen|de|dom|vi|man))\b|"
+                              r"\bwho\s+(?:is|'s)\s+(?:medically\s+)?responsible\b|"
+                              r"\bwho\s+(?:covers|takes\s+over|should\s+(?:she|he|they)\s+call)\b",
+                              re.I)
 #: "om det hade varit", "if it had been", "if it was": the visit, in a what-if of its manner.
 _IT_HAD_BEEN = re.compile(r"\b(?:om|if)\s+(?:det|it)\s+(?:hade\s+varit|had\s+been|var|was|were|"
                           r"blev|would\s+have\s+been)\b", re.I)
@@ -7606,6 +7619,9 @@ _PATIENT_FEE = re.compile(
     # ("what does a physician's home visit cost, pt 90", as "vad kostar": walk-through, stop 44)
     r"\b(?:what|how much) (?:does|do|will|would) .{0,40}\bcosts?\b|"
     r"\bpatient (?:pay|be charged)\w*|\bdoes the patient pay\b|\bcharged?\b|\bfees?\b|"
+    # what it costs the patient, named by a pronoun ("anhöriga undrar vad det kostar henne"
+    # after a card was refused: walk-through RE8959, stop 53)
+    r"\bkosta\w*\s+(?:henne|honom|hen|dom|dem|dig|er)\b|\bcosts?\s+(?:her|him|them)\b|"
     # "how old must the pt be to not pay anything" (walk-through, stop 20: a Swedish quote
     # alone), "när blir det gratis", "slipper pat betala"
     r"\b(?:pt|pat)\b.{0,40}\bpay\w*|\bnot (?:have to )?pay\b|\bpay nothing\b|\bgratis\b|"

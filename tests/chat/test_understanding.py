@@ -7198,3 +7198,31 @@ def test_a_call_told_without_i_instead_of_going_out_is_remote_and_not_paid(clien
     body = ask_halland(client, "dottern ringde upp och berättade, jag gjorde hembesök idag på "
                                "säbo efter utskrivning, 88 år")
     assert body["decision"]["compensation_sek"] == 500, body["answer"]
+
+
+def test_what_it_costs_her_after_a_card_is_the_cards_fee(client):
+    # walk-through RE8959, stop 53: "anhöriga undrar vad det kostar henne" after a breakpoint
+    # talk's card (82 years, 200 kr) was refused as out of scope
+    first = ask_halland(client, "brytpunktssamtal hemma hos pat 82 år, ordinärt boende, inskriven "
+                                "i hemsjukvården. var förra fredagen")
+    body = ask_halland(client, "anhöriga undrar vad det kostar henne", first["conversation_id"])
+    assert body["kind"] == "rule", body["answer"]
+    assert body["decision"]["patient_fee_sek"] == 200, body["decision"]
+
+
+def test_who_is_responsible_after_a_card_is_no_what_if_of_the_visit(client):
+    # walk-through RE8959, stop 53: "om hon blir sämre i helgen, vem har läkaransvaret då"
+    # after a card asked the visit's day ("”i helgen” anger ingen dag"), and "och om han bott
+    # på korttids istället, vem har läkaransvaret där" got the card again
+    first = ask_halland(client, "brytpunktssamtal hemma hos pat 82 år, ordinärt boende, inskriven "
+                                "i hemsjukvården. var förra fredagen")
+    body = ask_halland(client, "om hon blir sämre i helgen, vem har läkaransvaret då",
+                       first["conversation_id"])
+    assert body["kind"] == "search", body["answer"]
+    assert "anger ingen dag" not in body["answer"], body["answer"]
+    first = ask_halland(client, "pat 45 år på lss-boende, inskriven i khsv, hembesök efter "
+                                "utskrivning i onsdags. ger det 500")
+    body = ask_halland(client, "och om han bott på korttids istället, vem har läkaransvaret där",
+                       first["conversation_id"])
+    assert body["kind"] == "search", body["answer"]
+    assert body["decision"] is None, body["answer"]
