@@ -210,6 +210,11 @@ _ELSEWHERE_WORDS = re.compile(
     # ("hmm nej jag menar hos oss i kommunen i västra götaland" after a question asked with
     # Region Halland picked was refused: walk-through RE8957, stop 52)
     r"nej|nä|näe|no|nope|hmm|hm|mm|"
+    # (the wrong one picked, owned: "oj jag hade valt fel, jag jobbar i kommunen i västra
+    # götaland" after a question asked with Region Halland picked was refused: walk-through
+    # RE8960, stop 53)
+    r"hade|har|valt|valde|fel|felaktig|wrong|picked|chose|chosen|selected|had|one|"
+    r"organisation(?:en)?|organization|"
     # ("gäller det hos oss i västra götaland också?", "gäller det oss i halland me?" after an
     # answer from the other organization: walk-throughs, stop 42, the enrolment criteria, or
     # the HSU decision's background)
@@ -268,7 +273,10 @@ def only_a_place(text: str, organizations: list[str]) -> str | None:
         rest = re.sub(r"\b(?:inte|ej|icke|not|utan)\b", " ", rest, flags=re.I)
     # (in their definite forms too: "och i vg-kommunen?" after a question refused with Region
     # Halland picked got the municipality's purpose: walk-through RE8941, stop 50)
-    if _ELSEWHERE_WORDS.sub(" ", re.sub(r"\b(?:kommun(?:en)?|stad(?:en)?|region(?:en)?|län(?:et)?)\b",
+    # (and the English "the VG municipality": "sorry I picked the wrong one, I work in the VG
+    # municipality" was refused: stop 53)
+    if _ELSEWHERE_WORDS.sub(" ", re.sub(r"\b(?:kommun(?:en)?|stad(?:en)?|region(?:en)?|län(?:et)?|"
+                                       r"municipality|county)\b",
                                        " ", rest, flags=re.I)).strip(" -?!.,"):
         return None
     place = text[start:end].strip()

@@ -686,6 +686,14 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
             base = without_setting(base)
         text = f"{base}, {text}"
 
+    if conv is not None and conv.question and not conv.pending and len(text.split()) <= 10 \
+            and _FOR_US.search(text) and _AMOUNT_NAMED.search(conv.question) \
+            and not _AMOUNT_NAMED.search(text) and not extract_facts(text, today).stated():
+        # whether an amount asked of just now holds for the asker's own organization ("men
+        # gäller det här i vår kommun alltså" after the municipality's routines were said not
+        # to name 200 kr got its purpose's "likvärdig för alla kommuninvånare", read as yes:
+        # walk-through RE8960, stop 53): that question of it again
+        text = f"{conv.question.rstrip(' ?.!')}, {text}"
     if conv is not None and conv.question and conv.last_kind == SEARCH_KIND and not conv.pending \
             and len(conv.question.split()) <= NARROWED_QUESTION_WORDS \
             and not _ASKS.search(conv.question) and _NARROWED.fullmatch(text) \

@@ -7226,3 +7226,30 @@ def test_who_is_responsible_after_a_card_is_no_what_if_of_the_visit(client):
                        first["conversation_id"])
     assert body["kind"] == "search", body["answer"]
     assert body["decision"] is None, body["answer"]
+
+
+def test_the_wrong_organization_owned_asks_the_last_question_of_the_one_named(client):
+    # walk-through RE8960, stop 53: "oj jag hade valt fel, jag jobbar i kommunen i västra
+    # götaland" after "hur ofta ska vi följa upp patienter i hemsjukvården" asked with Region
+    # Halland picked was refused; the municipality's routine gives the follow-up's interval
+    first = ask_halland(client, "hur ofta ska vi följa upp patienter i hemsjukvården")
+    body = ask_halland(client, "oj jag hade valt fel, jag jobbar i kommunen i västra götaland",
+                       first["conversation_id"])
+    assert "En första uppföljning sker senast efter två månader" in body["answer"], \
+        body["answer"]
+    first = ask_halland(client, "what is level 2")
+    body = ask_halland(client, "sorry I picked the wrong one, I work in the VG municipality",
+                       first["conversation_id"])
+    assert "Nivå 2 Behov av HSV -insatser dygnet runt" in body["answer"], body["answer"]
+
+
+def test_whether_an_amount_of_another_organization_holds_for_us_says_it_does_not(client):
+    # walk-through RE8960, stop 53: after the municipality's routines were said not to name
+    # 200 kr (Region Halland's), "men gäller det här i vår kommun alltså" got its purpose's
+    # "likvärdig för alla kommuninvånare", read as yes
+    first = ask_in(client, VG, "patienten frågade om hon måste betala 200 kr när doktorn kommer "
+                               "hem till henne, stämmer det")
+    assert f"Rutinerna från {VG} tar inte upp 200 kr" in first["answer"], first["answer"]
+    body = ask_in(client, VG, "men gäller det här i vår kommun alltså", first["conversation_id"])
+    assert f"Rutinerna från {VG} tar inte upp 200 kr" in body["answer"], body["answer"]
+    assert "likvärdig" not in body["answer"], body["answer"]
