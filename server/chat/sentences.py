@@ -200,7 +200,14 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # kompletterande information": walk-through, stop 47, got where a vårdbegäran comes from)
     "lacking": (re.compile(r"\b(?:om|if|när|when)\b[^?.]{0,40}?\b(?:saknas|fattas|tunt|tunn\w*|"
                            r"otillräck\w*|ofullständig\w*|bristfällig\w*|missing|lacking|"
-                           r"insufficient|incomplete)\b", re.I),
+                           r"insufficient|incomplete)\b|"
+                           # (told, not asked: "vårdbegäran från avdelningen är jättetunn, det
+                           # står nästan inget. vad gör jag": walk-through RE8960, stop 53,
+                           # refused)
+                           r"\b(?:vårdbegäran\w*|underlag\w*|info\w*|remiss\w*|request\w*)\b"
+                           r"[^?.]{0,40}?\b(?:jätte|för|väldigt|lite|super|alltför|very|too)?"
+                           r"(?:tunn\w*|tunt|knapphändig\w*|ofullständig\w*|bristfällig\w*|"
+                           r"thin|sparse|incomplete)\b", re.I),
                 re.compile(r"\b(?:saknas|fattas|otillräck\w*|ofullständig\w*|bristfällig\w*)\b",
                            re.I)),
     # how fast: the sentence giving a time limit ("hur fort ska ssk komma ut på natten i
@@ -274,7 +281,7 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
 #: "… har till syfte att öka äldres hälsa …": walk-through, stop 30.)
 TYPED_CUES = frozenset({"decider", "validity", "purpose", "support", "performer", "where",
                         "speed", "hours", "amount", "assessor", "phone", "voluntary",
-                        "informed"})
+                        "informed", "lacking"})
 #: The kinds of fact a second part of a question may ask for, answered by a sentence stating
 #: one when the first part's sentence does not.
 SECOND_PART_CUES = frozenset({"decider", "validity", "purpose", "basis", "frequency",
@@ -296,7 +303,10 @@ _CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fa
               "voluntary": re.compile(r"(?:vägra|vill|säga|tacka|avböj|tvinga|vilja|frivillig|gå|gick|samtyck|consent|sluta|avsluta|lämna|"
                                       r"refus|want|declin|say|will|voluntar|forc)", re.I),
               "phone": re.compile(r"(?:telefon|tel|tfn|nr|nummer|number|phon|vilk|vad)", re.I),
-              "informed": re.compile(r"(?:veta|inform|berätt|told|tell)", re.I)}
+              "informed": re.compile(r"(?:veta|inform|berätt|told|tell)", re.I),
+              # (stop 53: "vårdbegäran … är jättetunn" and "Saknas tillräckligt underlag …")
+              "lacking": re.compile(r"(?:sakna|fatta|tunn|tunt|otillräck|ofullständ|bristfäll|"
+                                    r"miss|lack|insuffic|incomplet|thin|sparse)", re.I)}
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 
 

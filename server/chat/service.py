@@ -2086,6 +2086,18 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # sure ("how do I get a Cosmic login as a locum?" and "Registrering i Cosmic", 0.98:
         # answer set C, tuning part)
         frame.kind = SEARCH_KIND
+    if frame.kind == OUT_OF_SCOPE and frame.hits \
+            and (route.probabilities or {}).get(OUT_OF_SCOPE, 1.0) < OUT_OF_SCOPE_DOUBT \
+            and any(S.CUES[cue][0].search(text) and any(
+                S.CUES[cue][1].search(h.chunk.text)
+                and is_supported(h, kb.no_answer_threshold_for(lang) - NAMED_SECTION_MARGIN, lang)
+                for h in frame.hits[:3]) for cue in _FOLLOWED_CUES):
+        # what is done when something is lacking, or whether it is voluntary, asked, and a top
+        # passage of the organization picked saying so: a question for search ("vårdbegäran
+        # från avdelningen är jättetunn, det står nästan inget. vad gör jag" at 0.71 was
+        # refused while naming that passage's section as the nearest: walk-through RE8960,
+        # stop 53)
+        frame.kind = SEARCH_KIND
     if frame.kind == SEARCH_KIND and (_BOTH_SYSTEMS.search(text) or VERSIONS_NAMED.search(text)) \
             and _CHANGE_ASKED.search(text):
         # what changed between the two versions named by their journal systems ("Vilka
@@ -3319,6 +3331,11 @@ def _keeps_the_quoted_matter(kb, text: str, document, chunk, section: str) -> bo
                >= S.HEADING_RARITY for t in kept)
 
 
+#: The cues of ``sentences.CUES`` a follow-up is sent by to the one other section holding
+#: their answer.
+_FOLLOWED_CUES = ("voluntary", "lacking")
+
+
 def _another_passage_holding(kb, text: str, conv: Conversation) -> str | None:
     """The heading of another section of the last answer's document whose text holds a word
     of ``text`` (or a compound's part: "korttids" of "korttidsboende") that the quoted passage
@@ -3341,6 +3358,22 @@ def _another_passage_holding(kb, text: str, conv: Conversation) -> str | None:
         # mellan 2019 och 2020" after the physicians' visits of 2021 was sent to "Digifysisk
         # vård", the one other section saying "minskade")
         text = CHANGE_ASKED.sub(" ", text)
+    for cue in _FOLLOWED_CUES:
+        # a cue of what is asked that the quoted section lacks and one other section of the
+        # document holds ("och om patienten inte vill då?" after who decides on enrolment got
+        # where a vårdbegäran comes from, not "… alltid frivilligt …": walk-through RE8960,
+        # stop 53)
+        asks, holds = S.CUES[cue]
+        if asks.search(text) and not holds.search(f"{chunk.text} {section_text}"):
+            held = {other.section: holds.search(other.text).group(0)
+                    for other in document.chunks
+                    if other.section and other.section != chunk.section
+                    and holds.search(other.text)}
+            if len(held) == 1:
+                # (with the word that holds it: the section's other passage, its criteria,
+                # was searched before it)
+                section, word = held.popitem()
+                return f"{section} {word}"
     quoted = set(tokenize(f"{document.meta.title} {chunk.section or ''} {chunk.text} "
                           f"{section_text}", compounds=True))
     own = _content_words(tokenize, text)
@@ -6707,6 +6740,17 @@ _SPEAKS_OF_RECORDING = re.compile(r"dokumenter\w*|journal\w*|registrer\w*|Treser
                                   r"informationsblad\w*|\bfält\w*", re.I)
 
 
+#: What the region pays, or what something costs it: "vad kostar det … för regionen",
+#: "regionens kostnad", "what does the region pay", "cost to the region".
+_REGION_COST = re.compile(r"\b(?:kosta\w*|kostnad\w*|betala\w*)\b[^?.]{0,40}\b(?:för|åt)\s+"
+                          r"regionen\b|\bregionen\s+(?:\w+\s+)?(?:betala\w*|kosta\w*)|"
+                          r"\bregionens\s+kostnad\w*|\b(?:the\s+)?region\s+(?:\w+\s+)?"
+                          r"(?:pays?|paying|spends?)\b|\bcosts?\s+(?:to|for)\s+the\s+region\b|"
+                          r"\bregion'?s\s+costs?\b", re.I)
+#: A patient fee's line: "Patientavgift: …", "Summa: 200 kr …", "patienten betalar …".
+_PATIENT_FEE_LINE = re.compile(r"(?:patientavgift|summa|patienten betalar)[^\n]*", re.I)
+
+
 def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None) -> bool:
     """True when the question asks for a phone number, a code or an amount that the passage
     does not hold, or for figures of a year it does not name (issue 10, "An honest 'not
@@ -6720,6 +6764,12 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
     if any(asked.search(text) and not asked.search(passage) for asked in _SAID_IN_ITS_WORDS):
         return True
     if _OTHER_SERVICE.search(text) and not re.search(_SERVICE, passage, re.I):
+        return True
+    if _REGION_COST.search(text) and _PATIENT_FEE_LINE.search(passage) \
+            and not _HAS_KRONOR.search(_PATIENT_FEE_LINE.sub(" ", passage)):
+        # what the region pays, or what it costs the region, is no fee the patient pays
+        # ("what does the region pay per patient", "vad kostar det per patient för regionen"
+        # got Cosmic's "Patientavgift: 200 kr …": walk-through RE8961, stop 53)
         return True
     if _other_discharge(text, passage) or _monthly_fee_for_a_visit(text, passage):
         return True
@@ -7464,6 +7514,10 @@ def _stated_rule(state, frame: Frame, today: date) -> ChatReply | None:
         return None
     if _OTHER_SERVICE.search(frame.text):
         return None  # home help, not the physician's visit ("vad kostar hemtjänst för …")
+    if _REGION_COST.search(frame.text):
+        # what it costs the region is no fee of the patient's ("vad kostar det per patient för
+        # regionen" got Cosmic's "Patientavgift: 200 kr …": walk-through RE8961, stop 53)
+        return None
     if any(asked.search(frame.text) for asked in _SAID_IN_ITS_WORDS) \
             and not (frame.stated.get("occasion") in _OCCASION_WORDS
                      and not _ASKS_SALARY.search(_OWN_PAY.sub(" ", frame.text))
@@ -9635,17 +9689,21 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         stating.sort(key=lambda h: not h.meta.in_force_on(frame.today or date.today()))
         if stating:
             window = [stating[0]]
-    asks_voluntary, says_voluntary = S.CUES["voluntary"]
-    if frame.search_text is None and asks_voluntary.search(frame.text) \
-            and not any(says_voluntary.search(h.chunk.text) for h in window[:1]):
-        # whether the patient may refuse or leave home care: the passage saying it is voluntary
-        # among the ten the question finds ("hon vill själv sluta med hemsjukvården …, får hon
-        # det" got who sends a vårdbegäran, "får patienten själv avsluta hemsjukvården" the
-        # discharge's: walk-through RE8932, stop 49)
-        stating = _further_down(kb, frame, text, threshold,
-                                lambda h: bool(says_voluntary.search(h.chunk.text)))
-        if stating:
-            window = stating
+    for cue in _FOLLOWED_CUES:
+        asks_cue, says_cue = S.CUES[cue]
+        if frame.search_text is None and asks_cue.search(frame.text) \
+                and not any(says_cue.search(h.chunk.text) for h in window[:1]):
+            # whether the patient may refuse or leave home care: the passage saying it is
+            # voluntary among the ten the question finds ("hon vill själv sluta med
+            # hemsjukvården …, får hon det" got who sends a vårdbegäran, "får patienten själv
+            # avsluta hemsjukvården" the discharge's: walk-through RE8932, stop 49); what is
+            # done when something is lacking, the passage saying so ("vårdbegäran från
+            # avdelningen är jättetunn …" got where a vårdbegäran comes from: RE8960, stop 53)
+            stating = _further_down(kb, frame, text, threshold,
+                                    lambda h, says=says_cue: bool(says.search(h.chunk.text)))
+            if stating:
+                window = stating
+                break
     if term and term != "det" and not any(_uses_words(h.chunk.text, term) for h in window):
         # a word only an earlier version uses is explained from that version ("vad betyder
         # H3", the VAS fee type, got the HSU decision's background: walk-through, stop 24);

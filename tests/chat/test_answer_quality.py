@@ -2348,3 +2348,38 @@ def test_after_the_decisions_notice_same_as_500_start_and_undecided_keep_to_it(c
     assert "Dokumenten anger varken belopp eller startdatum" in undecided["answer"], \
         undecided["answer"]
     assert "Huvudansvaret" not in undecided["answer"], undecided["answer"]
+
+
+def test_if_the_patient_does_not_want_after_who_decides_is_the_voluntary_sentence(client):
+    # walk-through RE8960, stop 53: "och om patienten inte vill då?" after who decides on
+    # enrolment and what the planning function is got "Vårdbegäran kan komma från …"; the
+    # routine's other section says "… alltid frivilligt …"
+    first = ask_in(client, VG, "vem är det som bestämmer om en patient ska anslutas till "
+                               "hemsjukvården? är det jag som ssk eller läkaren på vc")
+    cid = first["conversation_id"]
+    ask_in(client, VG, "vad är planeringsfunktionen, vem sitter där", cid)
+    body = ask_in(client, VG, "och om patienten inte vill då?", cid)
+    assert "Att vara ansluten till hemsjukvården är alltid frivilligt" in body["answer"], \
+        body["answer"]
+
+
+def test_a_thin_care_request_told_gets_what_to_do_when_the_basis_is_lacking(client):
+    # walk-through RE8960, stop 53: "vårdbegäran från avdelningen är jättetunn, det står nästan
+    # inget. vad gör jag" was refused (out of scope at 0.71) while naming "Bedömning och beslut"
+    # as the nearest; it says "Saknas tillräckligt underlag, efterfrågas kompletterande
+    # information."
+    body = ask_in(client, VG, "vårdbegäran från avdelningen är jättetunn, det står nästan "
+                              "inget. vad gör jag")
+    assert body["kind"] == "search", body["answer"]
+    assert "Saknas tillräckligt underlag, efterfrågas kompletterande information" \
+        in body["answer"], body["answer"]
+
+
+def test_what_the_region_pays_per_patient_is_not_the_patients_fee(client):
+    # walk-through RE8961, stop 53: "what does the region pay per patient" got Cosmic's
+    # "Patientavgift: 200 kr …", what the patient pays; no document gives the region's cost
+    for message in ("what does the region pay per patient",
+                    "vad kostar det per patient för regionen"):
+        body = ask_in(client, None, message)
+        assert body["kind"] == "no_answer", (message, body["answer"])
+        assert "200 kr" not in body["answer"], body["answer"]
