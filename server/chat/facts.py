@@ -1760,6 +1760,11 @@ _OCCASIONS = [
         r"skrivs in|skrevs in|\benrol(?:ment|ling|s)?\b|\benroll(?:ment|ing|s)?\b|"
         r"\b(?:newly|just) enrol+ed\b|\benrol+ed (?:today|yesterday|this week|her|him)\b|"
         r"new patient|"
+        # a new patient of home care, named so ("first visit for a new home care patient last
+        # Monday …" had its occasion asked: walk-through RE8959, stop 53)
+        r"\bnew (?:home (?:health )?care|municipal home care|khsv|hsv) (?:pt|patient)\b|"
+        r"\bny (?:hemsjukvårds|k?hsv-?)(?:pat|patient)\w*|"
+        r"\bny (?:k?hsv|hemsjukvårds)-? ?pat(?:ient)?\b|"
         # "did the intake visit", "new pt moving into sabo" (re-check, stop 18: the locum was
         # asked for the occasion again)
         r"\bintake\b|\badmission (?:visit|talk)|\bnew (?:pt|resident)\b|\bmoving in(?:to)?\b|"

@@ -2383,3 +2383,14 @@ def test_what_the_region_pays_per_patient_is_not_the_patients_fee(client):
         body = ask_in(client, None, message)
         assert body["kind"] == "no_answer", (message, body["answer"])
         assert "200 kr" not in body["answer"], body["answer"]
+
+
+def test_who_is_medically_responsible_in_english_quotes_the_listed_clinics_physician(client):
+    # walk-through RE8959, stop 53: "who is medically responsible for a home care patient in
+    # ordinary housing in Halland, …" quoted only "I denna överenskommelse har kommunerna
+    # ansvar för vård av patienter i deras eget hem."
+    body = ask_in(client, "Region Halland", "who is medically responsible for a home care "
+                  "patient in ordinary housing in Halland, me at the health centre or someone "
+                  "else?")
+    assert "patientens läkare på den vårdcentral patienten är listad som har patientansvaret" \
+        in body["answer"], body["answer"]

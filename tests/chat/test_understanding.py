@@ -7253,3 +7253,15 @@ def test_whether_an_amount_of_another_organization_holds_for_us_says_it_does_not
     body = ask_in(client, VG, "men gäller det här i vår kommun alltså", first["conversation_id"])
     assert f"Rutinerna från {VG} tar inte upp 200 kr" in body["answer"], body["answer"]
     assert "likvärdig" not in body["answer"], body["answer"]
+
+
+def test_a_first_visit_for_a_new_home_care_patient_is_an_enrolment(client):
+    # walk-through RE8959, stop 53: "first visit for a new home care patient last Monday, she
+    # lives in her own flat, 87. what goes in Vardtjanst and is it free for her" gave
+    # Vårdtjänst as "one of …" and asked whether it was discharge, enrolment or breakpoint
+    body = ask_halland(client, "first visit for a new home care patient last Monday, she lives "
+                               "in her own flat, 87. what goes in Vardtjanst and is it free for "
+                               "her")
+    assert body["facts"]["occasion"] == "inskrivning", body["facts"]
+    assert body["decision"]["patient_fee_sek"] == 0, body["answer"]
+    assert "Riktad hemsjukvård| information| inskrivningssamtal" in body["answer"], body["answer"]
