@@ -287,6 +287,11 @@ def _topic_or_none(value) -> dict | None:
             topic["rule_statement"] = True
         if value.get("offered_visit") is True:  # the last answer offered to check a visit
             topic["offered_visit"] = True
+        others = value.get("others")
+        if isinstance(others, list) and 0 < len(others) <= 3 and all(
+                isinstance(o, list) and len(o) == 2 and all(
+                    isinstance(x, str) and _TOPIC_ID.fullmatch(x) for x in o) for o in others):
+            topic["others"] = others  # the other passages the last answer quoted
         rows = value.get("rows")
         if isinstance(rows, list) and 0 < len(rows) <= 20 and all(
                 type(r) is int and 0 <= r < 100 for r in rows):

@@ -1235,6 +1235,18 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
                   if reply.api.get("kind") in (SEARCH, VERSION) and cited else None)
     if reply.topic is not None and conv.topic is None:
         conv.topic = reply.topic
+    every = reply.api.get("citations") or []
+    others = list(dict.fromkeys(
+        (c["document_id"], c["anchor"]) for c in every
+        if c.get("document_id") and c.get("anchor") and conv.topic is not None
+        and c["document_id"] != conv.topic.get("document_id")))
+    if conv.topic is not None and reply.api.get("kind") == SEARCH and others \
+            and not (reply.parts and reply.asked_in_turn):
+        # the other organizations' passages an answer quoted beside the first, for a
+        # follow-up asking what only one of them says ("uppföljnig", then "hur ofta sen då"
+        # got the first's indicators again, not the other's "minst var sjätte månad":
+        # walk-through RE8961, stop 53)
+        conv.topic["others"] = [list(o) for o in others[:3]]
     if conv.topic is not None and reply.asked_period:
         conv.topic["period"] = reply.asked_period
     if conv.topic is not None and reply.rule_statement:
@@ -3239,6 +3251,7 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
         return None
     if _other_system(kb, text, conv):
         return None
+    _to_the_passage_holding_the_cue(kb, text, conv)
     heading = _another_section_named(kb, text, conv)
     if heading is not None:
         # (with that section's heading: "och på natten då" after the listed vårdcentral's
@@ -3249,6 +3262,27 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
     if heading is not None:
         return f"{text} ({heading})"
     return _with_topic(kb, text, conv)
+
+
+def _to_the_passage_holding_the_cue(kb, text: str, conv: Conversation) -> None:
+    """A follow-up asking a kind of fact (how often, how long, who decides …) that the last
+    answer's first passage does not state and one other passage it quoted does: that passage
+    becomes the topic followed up ("uppföljnig" answered from Region Halland's decision and
+    the municipality's routine, then "hur ofta sen då": walk-through RE8961, stop 53)."""
+    others = (conv.topic or {}).get("others")
+    if not others:
+        return
+    cues = [c for c in S.CUES if S.CUES[c][0].search(text)]
+    if not cues:
+        return
+    chunk = _chunk(kb, conv.topic["document_id"], conv.topic["anchor"])
+    if chunk is None or any(S.CUES[c][1].search(chunk.text) for c in cues):
+        return
+    holding = [(doc, anchor) for doc, anchor in others
+               if (other := _chunk(kb, doc, anchor)) is not None
+               and any(S.CUES[c][1].search(other.text) for c in cues)]
+    if len(holding) == 1:
+        conv.topic = {"document_id": holding[0][0], "anchor": holding[0][1]}
 
 
 #: A few words opening on a preposition, adding to the question just answered ("per vc o

@@ -7265,3 +7265,14 @@ def test_a_first_visit_for_a_new_home_care_patient_is_an_enrolment(client):
     assert body["facts"]["occasion"] == "inskrivning", body["facts"]
     assert body["decision"]["patient_fee_sek"] == 0, body["answer"]
     assert "Riktad hemsjukvård| information| inskrivningssamtal" in body["answer"], body["answer"]
+
+
+def test_how_often_after_a_two_organization_answer_follows_the_passage_saying_it(client):
+    # walk-through RE8961, stop 53 (widget, no organization): "uppföljnig" was answered from
+    # Region Halland's decision and the municipality's routine; "hur ofta sen då" then quoted
+    # the decision's indicators again, not the routine's "minst var sjätte månad"
+    first = ask_in(client, None, "uppföljnig")
+    assert "minst var sjätte månad" in first["answer"], first["answer"]
+    body = ask_in(client, None, "hur ofta sen då", first["conversation_id"])
+    assert "minst var sjätte månad" in body["answer"], body["answer"]
+    assert "Indikatorer för uppföljning" not in body["answer"], body["answer"]
