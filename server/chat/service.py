@@ -6774,6 +6774,25 @@ _SPEAKS_OF_RECORDING = re.compile(r"dokumenter\w*|journal\w*|registrer\w*|Treser
                                   r"informationsblad\w*|\bfält\w*", re.I)
 
 
+#: The steps of enrolment and discharge whose records the routines place ("Uppföljningen
+#: journalförs …", "kontaktuppgifter dokumenteras i informationsbladet").
+_STEP = re.compile(r"\b(inskriv\w*|anslut\w*|utskriv\w*|uppfölj\w*|bedömning\w*|beslut\w*|"
+                   r"vårdbegäran\w*|kontaktuppgift\w*|avgift\w*)", re.I)
+_RECORDED = re.compile(r"\b(\w+)\s+(?:journalförs|dokumenteras|antecknas|noteras|registreras)\b",
+                       re.I)
+
+
+def _recorded_is_another_step(text: str, passage: str) -> bool:
+    """True when the question names a step (enrolment, follow-up, …) and every sentence of
+    ``passage`` saying where something is recorded names another step."""
+    asked = {m.group(1).lower()[:6] for m in _STEP.finditer(text)}
+    recorded = [m.group(1) for m in _RECORDED.finditer(passage)]
+    if not asked or not recorded:
+        return False
+    steps = [r.lower()[:6] for r in recorded if _STEP.match(r)]
+    return len(steps) == len(recorded) and not set(steps) & asked
+
+
 #: What the region pays, or what something costs it: "vad kostar det … för regionen",
 #: "regionens kostnad", "what does the region pay", "cost to the region".
 _REGION_COST = re.compile(r"\b(?:kosta\w*|kostnad\w*|betala\w*)\b[^?.]{0,40}\b(?:för|åt)\s+"
@@ -6798,6 +6817,11 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
     if any(asked.search(text) and not asked.search(passage) for asked in _SAID_IN_ITS_WORDS):
         return True
     if _OTHER_SERVICE.search(text) and not re.search(_SERVICE, passage, re.I):
+        return True
+    if S.CUES["where"][0].search(text) and _recorded_is_another_step(text, passage):
+        # where a step is recorded, asked of a passage saying where another step is ("och
+        # inskrivningen då, var journalför jag den?" got "Uppföljningen journalförs under
+        # sökordet Vårdplanering i Treserva": walk-through RE8960, stop 53)
         return True
     if _REGION_COST.search(text) and _PATIENT_FEE_LINE.search(passage) \
             and not _HAS_KRONOR.search(_PATIENT_FEE_LINE.sub(" ", passage)):

@@ -2394,3 +2394,16 @@ def test_who_is_medically_responsible_in_english_quotes_the_listed_clinics_physi
                   "else?")
     assert "patientens läkare på den vårdcentral patienten är listad som har patientansvaret" \
         in body["answer"], body["answer"]
+
+
+def test_where_the_enrolment_is_recorded_is_not_answered_with_the_follow_ups_record(client):
+    # walk-through RE8960, stop 53: "och inskrivningen då, var journalför jag den?" after where
+    # the follow-up is recorded repeated "Uppföljningen journalförs under sökordet
+    # Vårdplanering i Treserva"; the routine does not say where the enrolment is recorded
+    first = ask_in(client, VG, "var dokumenterar jag uppföljningen")
+    assert "Uppföljningen journalförs under sökordet Vårdplanering i Treserva" \
+        in first["answer"], first["answer"]
+    body = ask_in(client, VG, "och inskrivningen då, var journalför jag den?",
+                  first["conversation_id"])
+    assert "Uppföljningen journalförs" not in body["answer"], body["answer"]
+    assert body["kind"] == "no_answer", body["answer"]
