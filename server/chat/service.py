@@ -9524,7 +9524,13 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         return _no_answer(state, frame, nearby=True)
     if _responsibility_for_the_unnamed(kb, frame):
         return _no_answer(state, frame, nearby=True)
-    if frame.asked_again and frame.organization and _unnamed_there(kb, text, frame.organization):
+    if frame.organization and frame.picked_organization \
+            and (frame.asked_again or frame.stated.get("occasion") in _OCCASION_WORDS) \
+            and _unnamed_there(kb, text, frame.organization):
+        # (or a visit's occasion the organization's documents never name: "doktorn ska ha
+        # brytpunktssamtal hemma hos en av mina patienter, finns det nån rutin för det hos
+        # oss" with the municipality picked got its "alltid frivilligt": walk-through RE8960,
+        # stop 53)
         # the last question asked again of another organization whose documents never name
         # its matter ("och i Halland?" after "ska patienter på permission från sjukhuset
         # skrivas in i hemsjukvården hos oss" got Region Halland's 500 kr for an enrolment:

@@ -2407,3 +2407,14 @@ def test_where_the_enrolment_is_recorded_is_not_answered_with_the_follow_ups_rec
                   first["conversation_id"])
     assert "Uppföljningen journalförs" not in body["answer"], body["answer"]
     assert body["kind"] == "no_answer", body["answer"]
+
+
+def test_a_visits_occasion_the_municipality_never_names_is_said_to_be_elsewhere(client):
+    # walk-through RE8960, stop 53: "doktorn ska ha brytpunktssamtal hemma hos en av mina
+    # patienter, finns det nån rutin för det hos oss" with the municipality picked quoted its
+    # "alltid frivilligt …"; only Region Halland's documents speak of breakpoint conversations
+    body = ask_in(client, VG, "doktorn ska ha brytpunktssamtal hemma hos en av mina patienter, "
+                              "finns det nån rutin för det hos oss")
+    assert body["kind"] == "no_answer", body["answer"]
+    assert f"Rutinerna från {VG} tar inte upp det du frågar om. Det gör en rutin från Region " \
+           "Halland" in body["answer"], body["answer"]
