@@ -2120,6 +2120,10 @@ def home_said_only(text: str) -> bool:
     """True when ``text`` names ordinary housing only by "hemma" / "at home", which a SäBo
     resident's visit is too ("det var ett vanligt hembesök hemma hos pat")."""
     homes = list(_SETTINGS[1][1].finditer(text))
+    if any(_negated(text, m.start()) for m in _SETTINGS[0][1].finditer(text)):
+        # (a SäBo denied beside it is a move home: "och hon bor inte på säbo utan hemma med
+        # hemsjukvård" after a SäBo visit's card was ignored: walk-through RE8959, stop 53)
+        return False
     return bool(homes) and all(_AT_HOME.fullmatch(m.group(0)) for m in homes)
 
 

@@ -7276,3 +7276,17 @@ def test_how_often_after_a_two_organization_answer_follows_the_passage_saying_it
     body = ask_in(client, None, "hur ofta sen då", first["conversation_id"])
     assert "minst var sjätte månad" in body["answer"], body["answer"]
     assert "Indikatorer för uppföljning" not in body["answer"], body["answer"]
+
+
+def test_a_sabo_denied_beside_at_home_moves_the_patient_home(client):
+    # walk-through RE8959, stop 53: "och hon bor inte på säbo utan hemma med hemsjukvård"
+    # after a SäBo visit's card was ignored ("hemma" of a SäBo resident is her home there,
+    # but not when the SäBo is denied)
+    first = ask_halland(client, "hembesök 27 mars 2025 hos 86-åring på säbo efter utskrivning, "
+                                "vad skulle det in som")
+    assert first["facts"]["setting"] == "sabo", first["facts"]
+    body = ask_halland(client, "och hon bor inte på säbo utan hemma med hemsjukvård",
+                       first["conversation_id"])
+    assert body["facts"]["setting"] == "ordinart_boende", body["facts"]
+    assert "Ändrat: boende särskilt boende (SäBo) → ordinärt boende" in body["answer"], \
+        body["answer"]
