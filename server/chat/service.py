@@ -5178,17 +5178,37 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     moved = _age_moved_from(conv.facts)
     dropped = T.describe_what_if_dropped(frame.what_if_dropped, lang) \
         if frame.what_if_dropped else None
+    # how long after the discharge the visit may be, asked or told with a gap: the routine
+    # says "i samband med" and names no time limit (walk-through RE8959, stop 53: "discharged
+    # on Friday Nov 27 but I could only visit her at home today. Still counts …?" got "yes,
+    # SEK 500" with no word on the gap)
+    timing = T.t(lang, "discharge_no_time_limit") \
+        if conv.facts.get("occasion") == "utskrivning" and _DISCHARGE_GAP.search(frame.text) \
+        and (reply.api.get("decision") or {}).get("compensation_sek") else None
     notes = [note for note in (dropped,
                                T.describe_changes(changes, lang) if changes else None,
                                T.t(lang, "other_patient_same" if same_visit else "other_patient")
                                if switched else None, lead,
-                               _age_moved_note(moved, lang)) if note]
+                               _age_moved_note(moved, lang), timing) if note]
     reply.api["answer"] = "\n".join(notes + [reply.api["answer"]])
     if moved is not None:
         *_, told, doubtful, ages = moved
         if doubtful and told is not None and len(ages) > 1:  # the note gives two ages
             _age_reason_as_range(reply, told, ages, lang)
     return reply
+
+
+#: A gap between the discharge and the visit, asked or told: "hur länge efter utskrivningen",
+#: "fem dagar efter", "but I could only visit her today", "still counts", "ändå".
+_DISCHARGE_GAP = re.compile(
+    r"\bhur (?:länge|snart|lång tid) efter\b|\binom hur\b|\btidsgräns\w*|"
+    r"\b\d+\s*(?:dagar|dygn|veckor|days|weeks)\s+(?:efter|senare|sen|after|later)\b|"
+    r"\b(?:en|två|tre|fyra|fem|sex|sju|tio|fjorton|one|two|three|four|five|ten)\s+(?:dagar|dygn|"
+    r"veckor|vecka|days|weeks|week)\s+(?:efter|senare|sen|after|later)\b|"
+    r"\b(?:fortfarande|ändå|still)\s+(?:\w+\s+){0,3}?(?:räknas|gäller|count\w*|ge|get)\b|"
+    r"\bhow (?:long|soon) after\b|\btime limit\b|\bwithin how\b|"
+    r"\bcould (?:only|not)\b[^.?!]{0,40}\buntil\b|\bcould only (?:visit|go|get)\b|"
+    r"\bhann inte\b|\bkom (?:inte )?(?:dit|ut) förrän\b", re.I)
 
 
 def _age_conflict_asked(conv: Conversation, frame: Frame, today: date) -> ChatReply:

@@ -219,6 +219,9 @@ TEXTS = {
         "most_decrease": "Störst minskning", "least_decrease": "Minst minskning",
         "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "rule_statement_past": "Enligt ”{title}” ({system}), som gällde till och med {last}:",
+        "discharge_no_time_limit": "Rutinen säger att besöket ska ske ”i samband med” "
+                                   "utskrivningen men anger ingen tidsgräns för hur långt efter "
+                                   "utskrivningen det får ske.",
         "paid_once_per_visit": "Ersättningen är {amount} kr per hemsjukvårdsbesök: ett besök ger "
                                "den en gång, även om det gäller flera av tillfällena nedan.",
         "stands_for": "{term} står för ”{full}”.",
@@ -518,6 +521,9 @@ TEXTS = {
                           "Swedish):",
         "rule_statement_past": "Under “{title}” ({system}), which applied up to and including "
                                "{last} (quoted in Swedish):",
+        "discharge_no_time_limit": "The routine says the visit is made “i samband med” (in "
+                                   "connection with) the discharge but sets no time limit for "
+                                   "how long after the discharge it may be.",
         "paid_once_per_visit": "The compensation is {amount} kr per home visit: one visit "
                                "gives it once, even when it concerns more than one of the "
                                "occasions below.",

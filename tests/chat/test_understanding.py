@@ -7290,3 +7290,20 @@ def test_a_sabo_denied_beside_at_home_moves_the_patient_home(client):
     assert body["facts"]["setting"] == "ordinart_boende", body["facts"]
     assert "Ändrat: boende särskilt boende (SäBo) → ordinärt boende" in body["answer"], \
         body["answer"]
+
+
+def test_a_discharge_visit_long_after_says_the_routine_sets_no_time_limit(client):
+    # walk-through RE8959, stop 53: "Patient got discharged on Friday Nov 27 but I could only
+    # visit her at home today. Still counts as the discharge visit for the 500? …" got "yes, SEK
+    # 500" with no word on the gap; the routine says "i samband med" and sets no limit
+    body = ask_halland(client, "Patient got discharged on Friday Nov 27 but I could only visit "
+                               "her at home today. Still counts as the discharge visit for the "
+                               "500? she's 79, Sabo")
+    assert body["decision"]["compensation_sek"] == 500, body["answer"]
+    assert "sets no time limit" in body["answer"], body["answer"]
+    body = ask_halland(client, "pat utskriven för 5 veckor sen, 88 år, säbo, hembesök idag. "
+                               "räknas det fortfarande som utskrivning?")
+    assert "anger ingen tidsgräns" in body["answer"], body["answer"]
+    # (a visit with no gap told says nothing of it)
+    body = ask_halland(client, "hembesök på säbo idag 88 år utskrivning")
+    assert "tidsgräns" not in body["answer"], body["answer"]
