@@ -1020,6 +1020,18 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
         # in the widget, stop 36, quoted the brytpunktssamtal bullet)
         text = _IT.sub(named, text, count=1) if _says_it(text) else f"{named}, {text}"
         pointed_back = True
+    elif conv.last_kind == SEARCH_KIND and conv.question and not conv.pending \
+            and _WHICH_LEVEL.search(conv.question) and not _WHICH_LEVEL.search(text) \
+            and _WHAT_IF.match(text) and _PATIENT_WHAT_IF.search(text) \
+            and len(text.split()) <= 16:
+        # a what-if of the patient after which fee level she has asks the level again of her
+        # so ("och om hon sen får insulin hemma varje kväll också?" after "en dam som bara har
+        # insatser när hon är på dagverksamhet, vilken avgiftsnivå" was sent to "Kväll och
+        # natt" by its "kväll", and refused: walk-through RE8960, stop 53), with every level
+        # to weigh her against (the one she had before was quoted alone again)
+        levels = T.t(conv.language, "all_fee_levels")
+        text = f"{conv.question.rstrip(' ?.!')} ({levels}), {text}"
+        pointed_back = True
     elif stated and set(stated) <= {"setting", "municipal_home_care"} \
             and conv.last_kind == SEARCH_KIND and _WHAT_IF.match(text) \
             and len(text.split()) <= 16 and _topic_is_the_visit_pay(state, conv):
@@ -3743,6 +3755,13 @@ _WHO_RESPONSIBLE = re.compile(r"\bvem\s+(?:har\s+(?:\w+\s+)?(?:läkar|medicinsk\
                               r"\bwho\s+(?:is|'s)\s+(?:medically\s+)?responsible\b|"
                               r"\bwho\s+(?:covers|takes\s+over|should\s+(?:she|he|they)\s+call)\b",
                               re.I)
+#: Which fee level asked: "vilken avgiftsnivå", "vilken nivå blir det", "which fee level".
+_WHICH_LEVEL = re.compile(r"\bvilken\s+(?:avgifts)?nivå\w*|\bvilken\s+avgift\w*|"
+                          r"\bwhich\s+(?:fee\s+)?level\b|\bvad\s+blir\s+(?:det\s+för\s+)?"
+                          r"(?:avgifts)?nivå\w*", re.I)
+#: A what-if of the patient: "om hon …", "if he …", "om patienten …".
+_PATIENT_WHAT_IF = re.compile(r"\b(?:om|if)\s+(?:hon|han|hen|patienten|pat|she|he|they|the "
+                              r"patient)\b", re.I)
 #: "om det hade varit", "if it had been", "if it was": the visit, in a what-if of its manner.
 _IT_HAD_BEEN = re.compile(r"\b(?:om|if)\s+(?:det|it)\s+(?:hade\s+varit|had\s+been|var|was|were|"
                           r"blev|would\s+have\s+been)\b", re.I)

@@ -219,6 +219,7 @@ TEXTS = {
         "most_decrease": "Störst minskning", "least_decrease": "Minst minskning",
         "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "rule_statement_past": "Enligt ”{title}” ({system}), som gällde till och med {last}:",
+        "all_fee_levels": "alla avgiftsnivåerna",
         "discharge_no_time_limit": "Rutinen säger att besöket ska ske ”i samband med” "
                                    "utskrivningen men anger ingen tidsgräns för hur långt efter "
                                    "utskrivningen det får ske.",
@@ -521,6 +522,7 @@ TEXTS = {
                           "Swedish):",
         "rule_statement_past": "Under “{title}” ({system}), which applied up to and including "
                                "{last} (quoted in Swedish):",
+        "all_fee_levels": "all the fee levels",
         "discharge_no_time_limit": "The routine says the visit is made “i samband med” (in "
                                    "connection with) the discharge but sets no time limit for "
                                    "how long after the discharge it may be.",

@@ -2418,3 +2418,16 @@ def test_a_visits_occasion_the_municipality_never_names_is_said_to_be_elsewhere(
     assert body["kind"] == "no_answer", body["answer"]
     assert f"Rutinerna från {VG} tar inte upp det du frågar om. Det gör en rutin från Region " \
            "Halland" in body["answer"], body["answer"]
+
+
+def test_a_what_if_of_the_patient_after_her_fee_level_weighs_her_against_every_level(client):
+    # walk-through RE8960, stop 53: "och om hon sen får insulin hemma varje kväll också?" after
+    # "en dam som bara har insatser när hon är på dagverksamhet, vilken avgiftsnivå" (level 1)
+    # was sent to "Kväll och natt" by its "kväll", and refused; with care at home too, only
+    # level 2 ("Behov av HSV -insatser dygnet runt, oavsett vistelseplats") is left
+    first = ask_in(client, VG, "en dam som bara har insatser när hon är på dagverksamhet, "
+                               "vilken avgiftsnivå")
+    body = ask_in(client, VG, "och om hon sen får insulin hemma varje kväll också?",
+                  first["conversation_id"])
+    assert body["kind"] == "search", body["answer"]
+    assert "Nivå 2 Behov av HSV -insatser dygnet runt" in body["answer"], body["answer"]
