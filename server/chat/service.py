@@ -2769,7 +2769,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # ändå", "ok no it was me": walk-throughs, stops 46 and 47, refused): the visit as told
         frame.kind = VISIT
     if conv.last_kind == VISIT and frame.kind != VISIT and stated and len(text.split()) <= 30 \
-            and any(conv.facts.get(k) is not None and conv.facts.get(k) != v
+            and not asks_who \
+            and any((conv.facts.get(k) is not None and conv.facts.get(k) != v)
+                    # (or a manner of the visit told anew: "hm vänta, jag gick dit som
+                    # läkarmedverkan den dagen, inte från VC. blir det samma?" after an
+                    # enrolment's card quoted an indicator, its 500 kr left standing: walk-
+                    # through RE8962, stop 53)
+                    or (k in ("lakarmedverkan", "remote") and v is True and not conv.facts.get(k))
                     for k, v in stated.items() if k in _VISIT_FACT_KEYS) \
             and (MONEY_WORDS.search(text) or _PATIENT_FEE.search(text)
                  or REGISTRATION_WORDS.search(text)
@@ -6862,11 +6868,13 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         # inskrivningen då, var journalför jag den?" got "Uppföljningen journalförs under
         # sökordet Vårdplanering i Treserva": walk-through RE8960, stop 53)
         return True
-    if _REGION_COST.search(text) and _PATIENT_FEE_LINE.search(passage) \
+    if _REGION_COST.search(text) and not _VISIT_WORD.search(text) \
+            and _PATIENT_FEE_LINE.search(passage) \
             and not _HAS_KRONOR.search(_PATIENT_FEE_LINE.sub(" ", passage)):
         # what the region pays, or what it costs the region, is no fee the patient pays
         # ("what does the region pay per patient", "vad kostar det per patient för regionen"
-        # got Cosmic's "Patientavgift: 200 kr …": walk-through RE8961, stop 53)
+        # got Cosmic's "Patientavgift: 200 kr …": walk-through RE8961, stop 53); (for a visit
+        # it is the clinic's compensation, which a passage further on states)
         return True
     if _other_discharge(text, passage) or _monthly_fee_for_a_visit(text, passage):
         return True
@@ -7611,9 +7619,10 @@ def _stated_rule(state, frame: Frame, today: date) -> ChatReply | None:
         return None
     if _OTHER_SERVICE.search(frame.text):
         return None  # home help, not the physician's visit ("vad kostar hemtjänst för …")
-    if _REGION_COST.search(frame.text):
-        # what it costs the region is no fee of the patient's ("vad kostar det per patient för
-        # regionen" got Cosmic's "Patientavgift: 200 kr …": walk-through RE8961, stop 53)
+    if _REGION_COST.search(frame.text) and not _VISIT_WORD.search(frame.text):
+        # what the region pays, or what it costs it, per patient is no rule of the visit's
+        # fee ("vad kostar det per patient för regionen" got Cosmic's "Patientavgift: 200 kr
+        # …": walk-through RE8961, stop 53); for a visit it is the clinic's compensation
         return None
     if any(asked.search(frame.text) for asked in _SAID_IN_ITS_WORDS) \
             and not (frame.stated.get("occasion") in _OCCASION_WORDS
@@ -8280,8 +8289,13 @@ _FEE_EXEMPTION = re.compile(r"\bfrikort\w*|\bhögkostnadsskydd\w*|\bhigh[- ]cost
                             r"\bexemption card\b|\bfree[- ]card\b", re.I)
 #: A message saying it corrects the visit described ("vänta …", "förresten …", "ändras
 #: något?", "does that change anything").
-_AMENDS = re.compile(r"^\W*(?:vänta|förresten|nej|nä|fel|oj|wait|actually|sorry|förlåt|rättelse|"
+_AMENDS = re.compile(r"^\W*(?:(?:hm+|äh|öh|ah|ehm?|åh|ok|okej)\W+)?"
+                     # (after a sound: "hm vänta, jag gick dit som läkarmedverkan den dagen, inte
+                     # från VC. blir det samma?" after a card quoted an indicator, the 500 kr
+                     # left standing: walk-through RE8962, stop 53)
+                     r"(?:vänta|förresten|nej|nä|fel|oj|wait|actually|sorry|förlåt|rättelse|"
                      r"correction|oops)\b|\bändra[rs]? (?:det|ngt|något|nåt|sig)\b|"
+                     r"\bblir det (?:samma|likadant|detsamma)\b|\bis it (?:still )?the same\b|"
                      # the visit as it was, after what-ifs ("… så vad blir det i verkligheten":
                      # walk-through, stop 46, refused)
                      r"\bi verkligheten\b|\bpå riktigt\b|\bin reality\b|\bfor real\b|"
@@ -9469,6 +9483,21 @@ def _responsibility_for_the_unnamed(kb, frame: Frame) -> bool:
     return bool(words) and not any(_named_in(w, terms, tokenizer, kb.lexicon) for w in words)
 
 
+def _occasion_unnamed_there(kb, frame: Frame) -> bool:
+    """Whether the visit's occasion the message states is one the organization picked never
+    names ("brytpunktssamtal" and the municipality's routines)."""
+    word = _OCCASION_WORDS.get(frame.stated.get("occasion") or "")
+    if not word or not frame.organization:
+        return False
+    # (its own stem: the parts of "brytpunktssamtal", "samtal" among them, are named), said
+    # in the message itself: an enrolment told in other words ("flyttade in", "enrolment") is
+    # the municipality's "anslutning"
+    tokenize = _tokenizer_for(kb).tokenize
+    stems = set(tokenize(word, compounds=False))
+    return bool(stems) and stems <= set(tokenize(frame.text, compounds=False)) \
+        and not stems & kb.organization_terms(frame.organization)
+
+
 def _unnamed_there(kb, text: str, organization: str) -> bool:
     """Whether a rare word of ``text`` (corpus IDF at least S.HEADING_RARITY) is one that
     ``organization``'s documents never name, in its words or the lexicon's."""
@@ -9563,9 +9592,9 @@ def _search_answer(state, frame: Frame) -> ChatReply:
         return _no_answer(state, frame, nearby=True)
     if _responsibility_for_the_unnamed(kb, frame):
         return _no_answer(state, frame, nearby=True)
-    if frame.organization and frame.picked_organization \
-            and (frame.asked_again or frame.stated.get("occasion") in _OCCASION_WORDS) \
-            and _unnamed_there(kb, text, frame.organization):
+    if frame.organization and frame.picked_organization and (
+            (frame.asked_again and _unnamed_there(kb, text, frame.organization))
+            or _occasion_unnamed_there(kb, frame)):
         # (or a visit's occasion the organization's documents never name: "doktorn ska ha
         # brytpunktssamtal hemma hos en av mina patienter, finns det nån rutin för det hos
         # oss" with the municipality picked got its "alltid frivilligt": walk-through RE8960,

@@ -2313,8 +2313,11 @@ def test_a_journal_system_asked_of_the_cards_day_is_the_version_then(ask):
     a = ask("87-åring säbo, besök efter utskrivning 14/10 2024")
     b = ask("Var det inte Cosmic redan då?", a["conversation_id"])
     assert b["kind"] == "version"
-    assert b["answer"].startswith("Den 2024-10-14 gällde ”Registrering av riktade "
-                                  "hemsjukvårdsbesök av läkare i VAS”")
+    # (said no first, since stop 53: "Var det inte Cosmic …" asks yes or no)
+    assert b["answer"].startswith("Nej, ”Registrering av riktade hemsjukvårdsbesök av läkare i "
+                                  "Cosmic” (Region Halland) gällde inte den 2024-10-14")
+    assert "Den 2024-10-14 gällde ”Registrering av riktade hemsjukvårdsbesök av läkare i VAS”" \
+        in b["answer"]
     c = ask("och vad hade det blivit för 84-åring", b["conversation_id"])
     assert c["decision"] is not None and c["decision"]["system"] == "VAS"
     assert c["decision"]["patient_fee_sek"] == 200
@@ -7307,3 +7310,17 @@ def test_a_discharge_visit_long_after_says_the_routine_sets_no_time_limit(client
     # (a visit with no gap told says nothing of it)
     body = ask_halland(client, "hembesök på säbo idag 88 år utskrivning")
     assert "tidsgräns" not in body["answer"], body["answer"]
+
+
+def test_a_visit_told_after_its_card_to_be_within_lakarmedverkan_loses_the_500_kr(client):
+    # walk-through RE8962, stop 53: "hm vänta, jag gick dit som läkarmedverkan den dagen, inte
+    # från VC. blir det samma?" after an enrolment's card (500 kr) quoted an indicator of the
+    # HSU decision; the routine: "Denna ersättning utgår ej för hemsjukvårdsbesök inom ramen för
+    # det särskilda uppdraget ”Läkarmedverkan i hemsjukvården”"
+    first = ask_halland(client, "ny pat, 90 år, ska skrivas in i khsv i ordinärt boende. var där "
+                                "i förrgår på inskrivningssamtal")
+    assert first["decision"]["compensation_sek"] == 500, first["answer"]
+    body = ask_halland(client, "hm vänta, jag gick dit som läkarmedverkan den dagen, inte från "
+                               "VC. blir det samma?", first["conversation_id"])
+    assert body["kind"] == "rule", body["answer"]
+    assert body["decision"]["compensation_sek"] == 0, body["decision"]
