@@ -1681,8 +1681,26 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     asks_meaning = _term_asked(text) is not None
     # (a visit described in full, or a registration question, while a date rule waits for
     # its date is a new question, not that date: stop 20)
+    if conv.last_kind == SEARCH_KIND and not conv.pending and len(text.split()) <= 6 \
+            and set(stated) == {"visit_date", "occasion"} \
+            and stated.get("occasion") == "utskrivning" \
+            and not (REGISTRATION_WORDS.search(text) or _VISIT_WORD.search(text)) \
+            and kb is not None and (_topic_is_lakarmedverkan(kb, conv) or (
+                (chunk := _topic_chunk(kb, conv)) is not None
+                and re.search(r"läkarmedverkan", chunk.text, re.I)
+                and re.search(r"läkarstöd|\bstöd\b", chunk.text, re.I))):
+        # a discharge's day told after answers on Läkarmedverkan is the day its support is
+        # counted from, as when asked for ("utskriven 20/12" after its 14 days and a question
+        # between, a visit told earlier in the conversation: walk-through RE8964, stop 53, made
+        # that visit a discharge visit on 20/12 with 500 kr)
+        conv.pending, conv.pending_rule = "discharge_date", LAKARMEDVERKAN
     new_visit = bool(conv.pending_rule) and (_restates_visit(stated)
                                              or bool(REGISTRATION_WORDS.search(text)))
+    if new_visit and conv.pending_rule == LAKARMEDVERKAN and conv.pending == "discharge_date" \
+            and set(stated) <= {"visit_date", "occasion"} \
+            and stated.get("occasion") in (None, "utskrivning") \
+            and not REGISTRATION_WORDS.search(text) and len(text.split()) <= 6:
+        new_visit = False  # (the discharge's day asked for, told as a discharge)
     if conv.last_kind == VISIT and conv.facts.get("visit_date") and _SAME_YEAR.search(text) \
             and not _YEAR.search(text) and month_alone(text) and not _BIRTHDAY_SAID.search(text):
         # a month "samma år" after a visit's card is that month of the visit's year, as the

@@ -7324,3 +7324,20 @@ def test_a_visit_told_after_its_card_to_be_within_lakarmedverkan_loses_the_500_k
                                "VC. blir det samma?", first["conversation_id"])
     assert body["kind"] == "rule", body["answer"]
     assert body["decision"]["compensation_sek"] == 0, body["decision"]
+
+
+def test_a_discharge_day_told_after_lakarmedverkans_support_counts_its_days(client):
+    # walk-through RE8964, stop 53: "utskriven 20/12" after Läkarmedverkan's 14 days and a
+    # question between (who decides on the support), with an ordinary follow-up visit told
+    # earlier in the conversation, made that visit a discharge visit on 2026-12-20 with 500 kr
+    cid = None
+    for message in ("får vc 500 kr om det är läkarmedverkan som gör hembesöket",
+                    "och ett vanligt uppföljande besök hemma hos en khsv-patient i ordinärt "
+                    "boende?",
+                    "hur länge kan läkarmedverkan stötta efter utskrivning",
+                    "vem avgör att patienten ska få det stödet"):
+        cid = ask_halland(client, message, cid)["conversation_id"]
+    body = ask_halland(client, "utskriven 20/12", cid)
+    assert "14 dagar efter utskrivningen" in body["answer"], body["answer"]
+    assert body["decision"] is None or body["decision"].get("compensation_sek") is None, \
+        body["decision"]
