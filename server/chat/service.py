@@ -1022,7 +1022,7 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
         pointed_back = True
     elif conv.last_kind == SEARCH_KIND and conv.question and not conv.pending \
             and _WHICH_LEVEL.search(conv.question) and not _WHICH_LEVEL.search(text) \
-            and _WHAT_IF.match(text) and _PATIENT_WHAT_IF.search(text) \
+            and _WHAT_IF.match(text) and _VISIT_SUBJECT.search(text) \
             and len(text.split()) <= 16:
         # a what-if of the patient after which fee level she has asks the level again of her
         # so ("och om hon sen får insulin hemma varje kväll också?" after "en dam som bara har
@@ -3783,9 +3783,6 @@ _WHO_RESPONSIBLE = re.compile(r"\bvem\s+(?:har\s+(?:\w+\s+)?(?:läkar|medicinsk\
 _WHICH_LEVEL = re.compile(r"\bvilken\s+(?:avgifts)?nivå\w*|\bvilken\s+avgift\w*|"
                           r"\bwhich\s+(?:fee\s+)?level\b|\bvad\s+blir\s+(?:det\s+för\s+)?"
                           r"(?:avgifts)?nivå\w*", re.I)
-#: A what-if of the patient: "om hon …", "if he …", "om patienten …".
-_PATIENT_WHAT_IF = re.compile(r"\b(?:om|if)\s+(?:hon|han|hen|patienten|pat|she|he|they|the "
-                              r"patient)\b", re.I)
 #: "om det hade varit", "if it had been", "if it was": the visit, in a what-if of its manner.
 _IT_HAD_BEEN = re.compile(r"\b(?:om|if)\s+(?:det|it)\s+(?:hade\s+varit|had\s+been|var|was|were|"
                           r"blev|would\s+have\s+been)\b", re.I)
