@@ -1440,8 +1440,18 @@ def birthday_birth_date(text: str, today: date, visit: date | None = None) -> da
             around = around.replace(year=visit.year)
             if around < visit.replace(day=1):
                 around = years_later(around, 1)
-        if around is not None and visit is not None and month_alone \
-                and _SAME_YEAR.search(m.group("rest")):
+        elif around is not None and visit is not None and month_alone and past \
+                and not _birthday_month_year(month_alone) \
+                and not _PAST_WEEK.search(m.group("rest")) \
+                and not _LAST_MONTH.search(m.group("rest")):
+            # a birthday gone in a month without its year: such a month nearest the visit, up
+            # to today ("brytpunktsamtal på säbo 14 feb 2025, pat fyllt 85 i januari" was
+            # January 2026, counted from today: 84 on the visit's day and 200 kr instead of
+            # free; known since stop 53's walk-throughs)
+            first = visit.replace(day=1)
+            around = min((d for d in (around.replace(year=visit.year + k) for k in (-1, 0, 1))
+                          if d <= today) or (around,),
+                         key=lambda d: abs((d - first).days))
             # "hon fyllde 85 i maj samma år" of a visit of 28/3 2025: May 2025 (walk-through,
             # stop 46, was May 2026: born 1941, 83 on the visit's day)
             around = around.replace(year=visit.year)

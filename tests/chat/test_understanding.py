@@ -7341,3 +7341,15 @@ def test_a_discharge_day_told_after_lakarmedverkans_support_counts_its_days(clie
     assert "14 dagar efter utskrivningen" in body["answer"], body["answer"]
     assert body["decision"] is None or body["decision"].get("compensation_sek") is None, \
         body["decision"]
+
+
+def test_a_birthday_gone_in_a_month_without_its_year_is_the_one_nearest_the_visit(client):
+    # known since stop 53's walk-throughs: "brytpunktsamtal på säbo 14 feb 2025, pat fyllt 85
+    # i januari" was January 2026, counted from today: born 1941, 84 on the visit's day and
+    # 200 kr instead of free
+    body = ask_halland(client, "brytpunktsamtal på säbo 14 feb 2025, pat fyllt 85 i januari")
+    assert body["kind"] == "rule" and body["decision"]["visit_date"] == "2025-02-14", body["answer"]
+    assert body["decision"]["patient_fee_sek"] == 0, body["answer"]
+    # (a month after the visit's is the one after it, not the year before: 84 that day)
+    later = ask_halland(client, "hon fyllde 85 i april", body["conversation_id"])
+    assert later["decision"]["patient_fee_sek"] == 200, later["answer"]
