@@ -572,7 +572,7 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
     text = restored = _without_plain_words(_system_before_named(
         state.rules, _spell_out_colloquial(_spell_out_lm(
             _with_diacritics(state.kb, _english_slips_mended(state.kb, text))))))
-    text = restored = _without_switch_told(state.kb, text, organization)
+    text = restored = _without_greeting(_without_switch_told(state.kb, text, organization))
     if organization:  # an unknown organization is named back in the answer: never a number
         organization = mask_personnummer(organization)
 
@@ -1112,7 +1112,17 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
     thread_said = False  # (answered from the organization the conversation is about)
     frame.pending_before = (conv.pending, conv.pending_rule)
     own = _own_organization_told(state, text)
-    if own is not None:
+    social = _SOCIAL.match(asked_text)
+    if social is not None:
+        # a greeting or thanks alone is answered as such, the conversation's thread kept ("hej"
+        # and "tack" were told the routines do not cover them: walk-through RE8967, stop 54)
+        frame.reply_to = "social"
+        said_in = "en" if _SOCIAL_ENGLISH.search(asked_text) else "sv"  # (a word or two)
+        reply = ChatReply(api={"kind": CLARIFY, "answer": T.t(
+            said_in, "social_thanks" if social.group("thanks") else "social_hello"),
+            "decision": None, "citations": [], "passages": []}, conversation=conv,
+            topic=conv.topic)
+    elif own is not None:
         # "vi är ju i VG förresten" asks nothing: acknowledged, with where the answers come
         # from (walk-throughs, stop 43 and 44: refused as not covered, twice)
         chosen = resolve_scope(None, organization, state.kb.organizations())[0] \
@@ -1228,6 +1238,8 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
         # walk-through, stop 43), with the question it asked ("83" after it is the age asked)
         if conv.pending is None and frame.pending_before:
             conv.pending, conv.pending_rule = frame.pending_before
+    elif frame.reply_to == "social":
+        conv.pending, conv.pending_rule = frame.pending_before  # (nothing asked: all kept)
     elif not (frame.means_it and reply.api.get("kind") == CLARIFY):
         conv.last_kind = frame.kind  # "vad betyder det?" asked back keeps the visit's thread
         if frame.kind == OUT_OF_SCOPE and reply.api.get("kind") == SEARCH:
@@ -1359,7 +1371,7 @@ def _finish_turn(state, store, conv: Conversation, frame, reply: ChatReply, lang
         # (a follow-up naming only the hours keeps the question it asks of them: "och
         # dagtid då?" after "och helger o röda dagar då" after "vem har läkaransvaret för
         # mina pat … dagtid" had no question to ask of the day: walk-through, stop 43)
-        or _hours_alone(frame.text))
+        or _hours_alone(frame.text) or frame.reply_to == "social")
     conv.question = frame.text if (frame.kind in (
         SEARCH_KIND, VERSION, OUT_OF_SCOPE) and not frame.reply_to and (
         frame.search_text is None or frame.place_only)
@@ -2077,6 +2089,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
                 and again.probabilities.get(OUT_OF_SCOPE, 1.0) < OUT_OF_SCOPE_DOUBT):
             route, frame.hits, frame.search_text = again, found, told_first
     frame.kind, frame.probabilities = route.kind, route.probabilities
+    if frame.kind == OUT_OF_SCOPE and frame.topic_passage and len(text.split()) <= 10 \
+            and _STATUS_OF_THE_LAST.match(text):
+        # whether the passage just quoted is decided is its document's headings' question
+        # ("är de fastställda?" after the indicators: walk-through RE8967, stop 54, refused)
+        frame.kind = SEARCH_KIND
     if frame.kind == OUT_OF_SCOPE and ((frame.search_text and not frame.place_only)
                                        or short_after_search) \
             and frame.topic_passage and frame.hits \
@@ -4049,6 +4066,29 @@ def _without_plain_words(text: str) -> str:
     stop 46, the same question without it answered)."""
     rest = _PLAIN_WORDS.sub("", text).strip(" ,")
     return rest if rest != text.strip(" ,") and len(rest.split()) >= 3 else text
+
+
+#: A message that only greets or thanks ("hej", "god morgon!", "tack så mycket", "thanks").
+_SOCIAL = re.compile(r"^\W*(?:(?:hej(?:san|\s*hej)?|hallå|tjena|god\s+(?:morgon|dag|"
+                     r"eftermiddag|kväll)|hi|hello|hey|good\s+(?:morning|afternoon|evening))"
+                     r"(?:\s+(?:there|rutin))?|(?P<thanks>(?:tusen\s+|stort\s+)?tack(?:\s+så\s+"
+                     r"(?:mycket|hemskt\s+mycket)|\s+för\s+(?:hjälpen|svaret|det)|\s+ska\s+du\s+"
+                     r"ha)*|tackar|thanks?(?:\s+(?:a\s+lot|so\s+much|for\s+the\s+help))*|"
+                     r"thank\s+you(?:\s+(?:so|very)\s+much|\s+for\s+the\s+help)*|cheers))"
+                     r"[\s!.:;)(-]*$", re.I)
+_SOCIAL_ENGLISH = re.compile(r"\b(?:hi|hello|hey|good|thanks?|thank|cheers)\b", re.I)
+#: A greeting opening a message ("hej", "hejsan!", "god morgon,", "hi there").
+_GREETING = re.compile(r"^\W*(?:hej(?:san|hej)?|hallå|tjena|tjabba|hejhej|god\s+(?:morgon|dag|"
+                       r"eftermiddag|kväll)|hi(?:\s+there)?|hello|hey|good\s+(?:morning|"
+                       r"afternoon|evening))\b[\s,.!:;-]*", re.I)
+
+
+def _without_greeting(text: str) -> str:
+    """``text`` without the greeting it opens on, when a question of three words or more
+    remains ("hej vad kostar ett hembesök" was refused, "vad kostar ett hembesök" answered:
+    walk-through RE8967, stop 54)."""
+    rest = _GREETING.sub("", text, count=1)
+    return rest if rest != text and len(rest.split()) >= 3 else text
 
 
 #: The journal system before another, named by it ("innan cosmic", "before cosmic", "innan vi
@@ -9310,7 +9350,16 @@ def _states_purpose(hit) -> bool:
 #: What is decided and what only proposed, asked: "vad är bara förslag och inte beslutat",
 #: "which parts are decided and which are only proposals", "beslutat eller bara förslag?".
 #: (decided as a state, never the decision's name: "vad föreslås i hsu-beslutet" asks what)
+#: Whether the passage just quoted is decided, asked of it ("är de fastställda?" after the
+#: indicators headed "Arbetshypotes över indikatorer": walk-through RE8967, stop 54, refused).
+_STATUS_OF_THE_LAST = re.compile(
+    r"^\W*(?:(?:och|men|ok|okej|and|but|so)\W+)?(?:är|var|is|are|was|were)\s+(?:det|den|"
+    r"detta|de|dom|dessa|denna|that|it|this|they|those|these)\s+(?:redan\s+|ens\s+|"
+    r"verkligen\s+|egentligen\s+|already\s+|really\s+|actually\s+)?(?:besluta[dt]\w*|"
+    r"fastställd\w*|fastslagn\w*|antagen|antagna|bestämd\w*|decided|final|approved|adopted|"
+    r"confirmed)\b[^.]{0,30}$", re.I)
 _STATUS_ASKED = re.compile(
+    rf"{_STATUS_OF_THE_LAST.pattern}|"
     r"\b(?:förslag|proposals?|proposed)\b.{0,80}?"
     r"\b(?:beslutad|beslutat|beslutats|beslutade|decided|fastställd\w*)\b|"
     r"\b(?:beslutad|beslutat|beslutats|beslutade|decided|fastställd\w*)\b.{0,80}?"
@@ -9359,7 +9408,8 @@ def _decided_or_proposed(state, frame: Frame, hits: list) -> ChatReply | None:
     hypotheses = [c for c in proposed if _PROPOSAL_HEADING.match(c.section).group("hypothesis")]
     proposals = [c for c in proposed if c not in hypotheses]
     lines = []
-    asked = frame.topic_passage if frame.topic_passage and _POINTS_BACK.search(frame.text) \
+    asked = frame.topic_passage if frame.topic_passage and (
+        _POINTS_BACK.search(frame.text) or _STATUS_OF_THE_LAST.match(frame.text)) \
         else (best.meta.id, best.chunk.anchor)
     there = next((c for c in chunks if (best.meta.id, c.anchor) == tuple(asked)), None)
     # (a thing asked of, "… är det beslutat eller bara förslag?", "is that 50% decided or just

@@ -121,6 +121,11 @@ TEXTS = {
         "pnr_bad": "Personnumret kunde inte tolkas (kontrollsiffran eller datumet stämmer inte), "
                    "så det användes inte. Ange gärna patientens ålder i stället.",
         "not_understood": "Jag förstod inte svaret. {q}",
+        "social_hello": "Hej! Jag svarar på frågor om rutinerna för hemsjukvård: hur ett "
+                        "läkarbesök registreras, vad patienten betalar, vilken ersättning som "
+                        "gäller, vem som ansvarar och vilken version av en rutin som gällde ett "
+                        "visst datum. Vad vill du veta?",
+        "social_thanks": "Varsågod! Fråga gärna igen om det är något mer.",
         "own_org_noted": "Uppfattat: du arbetar i {org}. Frågor som inte nämner någon annan "
                          "organisation besvarar jag från dess rutiner. Vad vill du veta?",
         "own_org_noted_picked": "Uppfattat: du arbetar i {org}. På sidan är {chosen} vald, så "
@@ -417,6 +422,11 @@ TEXTS = {
         "pnr_bad": "The personal identity number could not be read (the check digit or the "
                    "date is wrong), so it was not used. Please give the patient's age instead.",
         "not_understood": "I did not understand the reply. {q}",
+        "social_hello": "Hi! I answer questions about the routines of home health care: how "
+                        "a physician's visit is registered, what the patient pays, the "
+                        "compensation, who is responsible and which version of a routine applied "
+                        "on a given day. What would you like to know?",
+        "social_thanks": "You're welcome! Ask again if there is anything else.",
         "own_org_noted": "Noted: you work in {org}. I answer questions that name no other "
                          "organization from its routines. What would you like to know?",
         "own_org_noted_picked": "Noted: you work in {org}. {chosen} is chosen on the page, so "

@@ -2431,3 +2431,19 @@ def test_a_what_if_of_the_patient_after_her_fee_level_weighs_her_against_every_l
                   first["conversation_id"])
     assert body["kind"] == "search", body["answer"]
     assert "Nivå 2 Behov av HSV -insatser dygnet runt" in body["answer"], body["answer"]
+
+
+def test_whether_the_passage_just_quoted_is_decided_is_told_by_its_heading(client):
+    # walk-through RE8967, stop 54: "är de fastställda?" after the indicators, quoted under
+    # "Arbetshypotes över indikatorer", was refused
+    first = ask_halland(client, "vilka indikatorer ska läkarinsatser i hemmet följas upp med")
+    assert first["citations"][0]["section"] == "Arbetshypotes över indikatorer", first
+    body = ask_halland(client, "är de fastställda?", first["conversation_id"])
+    assert body["kind"] == "search", body["answer"]
+    assert body["answer"].startswith(
+        "Det du frågar om står under rubriken ”Arbetshypotes över indikatorer”, som dokumentet "
+        "kallar arbetshypotes."), body["answer"]
+    # ("är det beslutat?" in the neuter asks the same: it quoted the passage again)
+    again = ask_halland(client, "vad innebär de nya avtalen för säbo")
+    status = ask_halland(client, "är det beslutat?", again["conversation_id"])
+    assert "”Nya avtal för särskilt boende”, varken under beslutet" in status["answer"], status

@@ -7353,3 +7353,27 @@ def test_a_birthday_gone_in_a_month_without_its_year_is_the_one_nearest_the_visi
     # (a month after the visit's is the one after it, not the year before: 84 that day)
     later = ask_halland(client, "hon fyllde 85 i april", body["conversation_id"])
     assert later["decision"]["patient_fee_sek"] == 200, later["answer"]
+
+
+def test_a_greeting_before_a_question_is_no_part_of_it(ask):
+    # walk-through RE8967, stop 54: "hej vad kostar ett hembesök" was refused, the same
+    # question without "hej" answered with 200 kr under 85
+    body = ask("hej vad kostar ett hembesök")
+    assert body["kind"] == "search", body["answer"]
+    assert "200 kr" in body["answer"], body["answer"]
+
+
+def test_a_greeting_or_thanks_alone_is_answered_as_such_and_keeps_the_visit(client):
+    # walk-through RE8967, stop 54: "hej" and "tack" were told the routines do not cover them
+    hello = ask_in(client, None, "hej")
+    assert hello["kind"] == "clarify" and "Vad vill du veta" in hello["answer"], hello["answer"]
+    assert ask_in(client, None, "hi there")["answer"].startswith("Hi!")
+    card = ask_halland(client, "brytpunktssamtal hemma hos 88-åring med khsv igår, hur reg")
+    thanks = ask_halland(client, "tack så mycket!", card["conversation_id"])
+    assert thanks["kind"] == "clarify" and thanks["answer"].startswith("Varsågod"), thanks
+    assert not thanks["citations"]
+    # (the visit's thread is kept: a what-if after the thanks is that visit's)
+    after = ask_halland(client, "och om hon var 84", card["conversation_id"])
+    assert after["kind"] == "rule", after["answer"]
+    assert after["decision"]["patient_fee_sek"] == 200, after["decision"]
+    assert after["decision"]["compensation_sek"] == 500, after["decision"]
