@@ -192,7 +192,9 @@ _LAST_WEEKDAY = re.compile(
     r"\bi\s+(månda|tisda|onsda|torsda|freda|lörda|sönda)gs\b|"
     r"\blast\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     # ("visited a pt on tuesday": walk-through, stop 34, assumed today)
-    r"\b(?:visited|seen|saw|was|were|went|did|made|had|done)\b[^.?!]{0,30}?\bon\s+"
+    # (or further off: "did the enrolment talk for a new Sabo resident by phone on friday":
+    # walk-through RE8965, stop 54, assumed today)
+    r"\b(?:visited|seen|saw|was|were|went|did|made|had|done)\b[^.?!]{0,60}?\bon\s+"
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     # ("wait no it was wednesday not yesterday", "det var onsdag": walk-through RE8921, stop 48,
     # refused)
@@ -242,7 +244,10 @@ def _soon_this_year(day: date, today: date) -> date:
 _NEXT_WEEKDAY = re.compile(
     r"\b(?:på|till|nu på|på nästa|nästa|kommande|next|this coming|coming|"
     # ("visit would be this thursday" was taken as today: walk-through RE8931, stop 49)
-    r"this)\s+"
+    r"this|"
+    # ("visit got moved to wednesday": walk-through RE8965, stop 54, refused)
+    r"(?:moved|postponed|rescheduled|pushed|changed|put off)\s+(?:back\s+)?(?:to|till|until)"
+    r"(?:\s+on)?)\s+"
     r"(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday)(?:en)?\b", re.I)
 
@@ -926,9 +931,12 @@ _PAST_TENSE = re.compile(r"\b(?:gällde|var|va|hade|blev|ändrades|skedde|gjorde
 #: dagen", "den 2:a gången").
 # ("den 26e" with no colon too: "nej förlåt, den 26e" after Läkarmedverkan's days counted
 # from 28/11 was refused: walk-through RE8936, stop 49)
-_ORDINAL_DAY = re.compile(r"\bden\s+(\d{1,2})\s*:?\s*[ea]\b(?![-/.]\d)"
+_ORDINAL_DAY = re.compile(r"\b(?:den|the)\s+(\d{1,2})\s*(?::?\s*[ea]|st|nd|rd|th)\b(?![-/.]\d)"
                           r"(?!\s+(?:dag|gång|besök|vecka|månad|år|plats|person|patient|"
                           r"läkare|sjuksköterska|kontakt|samtal|ring)\w*)"
+                          # ("the 3rd visit", "the 2nd one" are no days)
+                          r"(?!\s+(?:visit|patient|pt|one|time|call|talk|week|month|year|day|"
+                          r"person|doctor|nurse|lady|man|woman|guy|resident|of\s+them)s?\b)"
                           # (with its month it is a written date: "nej den 3:e april var det")
                           rf"(?!\s+(?:of\s+)?(?:{_MONTHS})\b)", re.I)
 
@@ -1141,6 +1149,14 @@ _AGE_PATTERNS = [
     # RE8924, stop 48, refused)
     re.compile(r"^\W*(?:(?:nej|nä|näe|no|nope|sorry|förlåt|oj|oops)\W+)+(\d{2,3})\s+(?:år\s+)?"
                r"(?:var det|va det|är det|was it|it was|it is)\b(?!\s+(?:inte|not))", re.I),
+    # an age put in place of another: "den första på säbo är 85 inte 79", "jag menade 85 inte
+    # 79" (walk-through RE8965, stop 54: no age read, the card of 79 given again)
+    # (both past any day of a month: "besöket var 30 inte 31" is a day)
+    re.compile(r"(?<![\d/.,-])\b(3[2-9]|[4-9]\d|1[01]\d)\s*(?:år\s*)?,?\s*(?:och\s+|and\s+)?"
+               r"(?:inte|ej|not|istället för|i stället för|instead of)\s+"
+               r"(?:3[2-9]|[4-9]\d|1[01]\d)\b(?![/.,-]\d)"
+               r"(?!\s*(?:kr|sek|%|procent|dagar|days|månader|months|veckor|weeks|min|st\b))",
+               re.I),
     # 87-åring, 87-åringen; not "hälsosamtal för 40-åringar", a group (re-check, stop 22:
     # the widget noted a patient of 40 and asked how the visit is registered)
     re.compile(r"\b(\d{1,3})\s*-?\s*åring(?!ar)\w*", re.I),
@@ -1930,6 +1946,11 @@ _REMOTE = re.compile(r"\bvideo\w*|\btelefon(?!n(?:umm|umr|r)|tid|list|växel|sva
                      r"(?:a|an|my|the|her|him)\b", re.I)
 #: Going there, denied: "istället för att åka dit", "instead of going there".
 _INSTEAD_OF_GOING = re.compile(r"\b(?:i\s?stället för att|instead of)\s*$", re.I)
+#: What follows a call named as another contact than the visit ("video var ett annat samtal",
+#: "the video call was a different one").
+_ANOTHER_CONTACT = re.compile(r"\W*(?:\w+\W+)?(?:var|va|was|is|är)\s+(?:ett\s+annat|en\s+annan|"
+                              r"ett\s+tidigare|another|a\s+different|an\s+earlier|a\s+separate|"
+                              r"ett\s+separat)\b", re.I)
 _IN_PERSON = re.compile(r"\bpå plats\b|\bfysiskt\b|\bin person\b|\bi hemmet\b|\bhembesök\w*|"
                         # ("no sorry it was a house call" after "it was by video": walk-through,
                         # stop 39, refused)
@@ -2081,6 +2102,11 @@ _COMPANY_AFTER = re.compile(r"^\w*(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?\s+(?:(?:var|
                             r"kontakta|call|contact|phone)\b|"
                             # "ssk satt bredvid pat", "the nurse was with the pt" (walk-
                             # through, stop 35: a phone call made the nurse's visit)
+                            # ("the municipal nurse was in the room with her and I was on
+                            # video" made the visit the nurse's: walk-through RE8965, stop 54)
+                            r"(?:was|were|var|är|is)\s+(?:(?:också|även|also)\s+)?(?:in the "
+                            r"room|i rummet|on site|på plats|at the bedside|hos (?:henne|honom|"
+                            r"hen|pat\w*))\b|"
                             r"(?:satt|sat|stod|stood|was|var|were)\s+(?:bredvid|med pat\w*|"
                             r"with (?:the |her |him )?(?:pt|pat\w*|patient)|next to|beside)\b|"
                             # the municipality's nurse who sees the patient daily: "the dsk
@@ -2462,6 +2488,11 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
     elif m and in_person and _OTHERS_REMOTE.search(text) \
             and not _negated(text, in_person.start()):
         facts.remote = False  # the physician was there; another joined remotely
+    elif m and in_person and not _negated(text, in_person.start()) \
+            and _ANOTHER_CONTACT.match(text[m.end():m.end() + 40]):
+        # the call was another contact, the visit made there ("nä vänta, jag var där på plats.
+        # video var ett annat samtal" kept the video: walk-through RE8965, stop 54, no 500 kr)
+        facts.remote = False
     elif m:
         facts.remote = not _negated(text, m.start())
     elif in_person:

@@ -803,3 +803,48 @@ def test_an_age_in_a_sentence_of_its_own_and_home_care_one_has_got_are_read():
                         "what do I register in cosmic", today).stated()
     assert got["municipal_home_care"] is True, got
     assert extract_facts("besök kl. 10. 85. pat", today).stated().get("patient_age") is None
+
+
+def test_an_english_weekday_told_far_from_the_verb_moved_to_or_as_an_ordinal_is_read():
+    # walk-through RE8965, stop 54: "did the enrolment talk for a new Sabo resident by phone
+    # on friday" was assumed today, "visit got moved to wednesday" and "i said friday, the 4th"
+    # were refused (no day read)
+    today = date(2026, 12, 7)  # a Monday
+    told = "did the enrolment talk for a new Sabo resident by phone on friday, she is 83"
+    assert extract_facts(told, today).visit_date == date(2026, 12, 4)
+    assert extract_facts("visit got moved to wednesday", today).visit_date == date(2026, 12, 9)
+    assert extract_facts("i said friday, the 4th", today).visit_date == date(2026, 12, 4)
+    assert extract_facts("sorry it was on the 2nd", today).visit_date == date(2026, 12, 2)
+    # (an ordinal of a visit, a patient or one of several is no day)
+    for text in ("the 3rd visit", "the 2nd patient", "the 1st one"):
+        assert extract_facts(text, today).visit_date is None, text
+
+
+def test_a_nurse_in_the_room_while_the_physician_is_on_video_is_company_not_the_performer():
+    # walk-through RE8965, stop 54: "the municipal nurse was in the room with her and I was on
+    # video, does that count as a home visit" was told the visit was not made by a physician
+    today = date(2026, 12, 7)
+    for text in ("the municipal nurse was in the room with her and I was on video, does that "
+                 "count as a home visit", "ssk var på plats och jag var med på video"):
+        found = extract_facts(text, today)
+        assert found.performed_by is None and found.remote is True, text
+    assert extract_facts("the nurse did the visit", today).performed_by == "sjukskoterska"
+
+
+def test_an_age_put_in_place_of_another_is_the_age():
+    # walk-through RE8965, stop 54: "skrev fel, den första på säbo är 85 inte 79" read no age
+    today = date(2026, 12, 7)
+    assert extract_facts("skrev fel, den första på säbo är 85 inte 79", today).patient_age == 85
+    assert extract_facts("jag menade 85 inte 79", today).patient_age == 85
+    # (days of a month put in place of each other are no ages)
+    for text in ("besöket var 30 inte 31", "dag 14 inte 30"):
+        assert extract_facts(text, today).patient_age is None, text
+
+
+def test_a_call_said_to_be_another_contact_leaves_the_visit_made_there():
+    # walk-through RE8965, stop 54: "nä vänta, jag var där på plats. video var ett annat samtal"
+    # kept the video, no 500 kr
+    today = date(2026, 12, 7)
+    for text in ("nä vänta, jag var där på plats. video var ett annat samtal",
+                 "no I was there in person, the video call was a different one"):
+        assert extract_facts(text, today).remote is False, text

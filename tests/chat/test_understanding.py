@@ -7377,3 +7377,29 @@ def test_a_greeting_or_thanks_alone_is_answered_as_such_and_keeps_the_visit(clie
     assert after["kind"] == "rule", after["answer"]
     assert after["decision"]["patient_fee_sek"] == 200, after["decision"]
     assert after["decision"]["compensation_sek"] == 500, after["decision"]
+
+
+def test_a_visit_moved_to_a_weekday_is_that_visit_on_that_day(client):
+    # walk-through RE8965, stop 54: "visit got moved to wednesday" after a card of an
+    # enrolment today, the patient turning 85 tomorrow, was refused; on Wednesday she is 85
+    first = ask_halland(client, "quick one: seeing a lady today for enrolment into home care at "
+                                "her flat, she turns 85 tomorrow. does she pay anything")
+    assert first["decision"]["patient_fee_sek"] == 200, first["answer"]
+    moved = ask_halland(client, "visit got moved to wednesday", first["conversation_id"])
+    assert moved["kind"] == "rule", moved["answer"]
+    day = date.fromisoformat(moved["decision"]["visit_date"])
+    assert day.weekday() == 2 and day > date.fromisoformat(first["decision"]["visit_date"])
+    assert moved["decision"]["patient_fee_sek"] == 0, moved["answer"]
+
+
+def test_the_first_of_two_visits_corrected_to_85_is_free_of_charge(client):
+    # walk-through RE8965, stop 54: "skrev fel, den första på säbo är 85 inte 79" after two
+    # visits in one message gave the card of the 79-year-old again, 200 kr
+    first = ask_halland(client, "två hembesök idag: först 79-åring som flyttat in på säbo, "
+                                "inskrivningssamtal. sen 88-åring hemma med khsv, "
+                                "brytpunktssamtal. hur reggar jag dom")
+    body = ask_halland(client, "skrev fel, den första på säbo är 85 inte 79",
+                       first["conversation_id"])
+    assert body["kind"] == "rule", body["answer"]
+    assert body["decision"]["patient_fee_sek"] == 0, body["answer"]
+    assert "79 → 85" in body["answer"], body["answer"]
