@@ -7403,3 +7403,16 @@ def test_the_first_of_two_visits_corrected_to_85_is_free_of_charge(client):
     assert body["kind"] == "rule", body["answer"]
     assert body["decision"]["patient_fee_sek"] == 0, body["answer"]
     assert "79 → 85" in body["answer"], body["answer"]
+
+
+def test_a_question_on_enrolled_patients_asked_again_of_the_municipality_is_answered_there(client):
+    # walk-through RE8966, stop 54: "när ska första uppföljningen göras efter att patienten
+    # skrivits in i hemsjukvården" with Region Halland picked was pointed to the municipality's
+    # routine, then "oj valde fel, jag jobbar i kommunen i västra götaland" and "och i vg då"
+    # were refused: "skrivits in" was a word the municipality never names (it says "ansluts")
+    first = ask_halland(client, "när ska första uppföljningen göras efter att patienten "
+                                "skrivits in i hemsjukvården")
+    for follow_up in ("och i vg då", "oj jag hade valt fel, jag jobbar i kommunen i västra götaland"):
+        body = ask_halland(client, follow_up, first["conversation_id"])
+        assert "En första uppföljning sker senast efter två månader" in body["answer"], \
+            (follow_up, body["answer"])
