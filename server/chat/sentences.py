@@ -865,6 +865,12 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
         states_cue(c, x[0][max(range(len(x[1])), key=x[1].__getitem__)], question)
         for c in typed)
         for x in scored]
+    # the question's own words each passage holds (beyond its title and heading): a follow-up
+    # naming what another passage holds and the one just quoted lacks asks about that one
+    # ("vad ska hon få för information när hon skrivs in" after the municipality's criteria
+    # got the criteria again, not "När patienten ansluts … via informationsblad", the next
+    # passage of the same section: walk-through RE8966, stop 54)
+    holds = [(question.own - FUNCTION_TERMS) & set(tokenize(cand["text"])) for cand in candidates]
     for i, cand in enumerate(candidates):
         if scored[i] is None:
             continue
@@ -879,7 +885,9 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
             # när hen skrivs in i hemsjukvården? …" got "Utskrivning från hemsjukvård": answer
             # set C, tuning part)
             score -= OFF_TOPIC_PENALTY
-        if cand.get("topic") and not (any(unit_states) and not unit_states[i]):
+        passed_over = any(holds[i] < holds[j] for j in range(len(candidates)) if j != i)
+        if cand.get("topic") and not (any(unit_states) and not unit_states[i]) \
+                and not passed_over:
             # (not when its best unit states none of a typed fact another's does)
             score += TOPIC_BONUS
         # (an amount, by the best unit: a passage stating one in another sentence than its

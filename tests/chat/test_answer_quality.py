@@ -2447,3 +2447,16 @@ def test_whether_the_passage_just_quoted_is_decided_is_told_by_its_heading(clien
     again = ask_halland(client, "vad innebär de nya avtalen för säbo")
     status = ask_halland(client, "är det beslutat?", again["conversation_id"])
     assert "”Nya avtal för särskilt boende”, varken under beslutet" in status["answer"], status
+
+
+def test_a_follow_up_naming_what_the_next_passage_of_the_section_holds_quotes_that_one(client):
+    # walk-through RE8966, stop 54: "vad ska hon få för information när hon skrivs in" after the
+    # municipality's criteria got the criteria again, not the information sentence of the
+    # same section's next passage
+    first = ask_in(client, VG, "min patient är 58 och har ms. kan hon få hemsjukvård eller är "
+                               "det bara för äldre")
+    body = ask_in(client, VG, "vad ska hon få för information när hon skrivs in",
+                  first["conversation_id"])
+    assert body["kind"] == "search", body["answer"]
+    assert "meddelas muntligt samt skriftligt via informationsblad" in body["answer"], \
+        body["answer"]
