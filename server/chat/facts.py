@@ -1149,6 +1149,11 @@ _AGE_PATTERNS = [
     # RE8924, stop 48, refused)
     re.compile(r"^\W*(?:(?:nej|nä|näe|no|nope|sorry|förlåt|oj|oops)\W+)+(\d{2,3})\s+(?:år\s+)?"
                r"(?:var det|va det|är det|was it|it was|it is)\b(?!\s+(?:inte|not))", re.I),
+    # "gubben på 90", "en dam på 87" (walk-through RE8965, stop 54: no age read)
+    re.compile(r"\b(?:tant|tanten|gubbe|gubben|dam|damen|man|mannen|kvinna|kvinnan|herre|"
+               r"herren|farbror|farbrorn|gumma|gumman|pat|patient|patienten|pt)\s+på\s+"
+               r"(\d{2,3})\b(?!\s*(?:kr|sek|%|procent|dagar|månader|veckor|min|st\b|/|[.,]\d))"
+               r"(?!\s*(?:e\s+|:e\s+)?(?:" + _MONTHS + r")\b)", re.I),
     # an age put in place of another: "den första på säbo är 85 inte 79", "jag menade 85 inte
     # 79" (walk-through RE8965, stop 54: no age read, the card of 79 given again)
     # (both past any day of a month: "besöket var 30 inte 31" is a day)

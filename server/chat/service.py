@@ -57,7 +57,7 @@ from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, M
 from server.chat.versions import (CHANGED_AT_SWITCH, SAME_IN_BOTH, START_CLAIMED, VERSIONS_NAMED,
                                   answer_version_question, earlier_versions,
                                   documents_named)
-from server.chat.visits import visit_named, visit_pieces
+from server.chat.visits import visit_described, visit_named, visit_pieces
 
 RULES = "rule"
 SEARCH = "search"
@@ -455,6 +455,11 @@ _NEXT_VISIT = re.compile(r"^\W*(?:(?:och|ok|okej|sen|så|and|then)\W+)*(?:nästa
                          r"(?:en|ett|one) (?:till|more)|another|andra|tredje|fjärde|sista|"
                          r"second|third|fourth|last one|the last)\b",
                          re.I)
+#: The last question asked again in so many words ("samma fråga", "same question please").
+_SAME_QUESTION = re.compile(r"\W*(?:(?:ok|okej|och|men|so|and|ok så)\W+)?(?:(?:ställ|svara på|"
+                            r"kan du (?:svara på|ta)|ta|ask|answer)\s+)?(?:samma fråga|the same "
+                            r"question|same question)(?:\s+(?:igen|again|då|then|tack|please|"
+                            r"här|here|nu|now))*\W*", re.I)
 #: Most words of a message asking the last question again after picking the organization
 #: the last answer pointed to ("ok då", "ok visa hallands då").
 SWITCHED_WORDS = 6
@@ -615,9 +620,17 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
         # organizations picked, "ok, visa vad halland beslutat då": RE8936): the last question,
         # asked there
         text = conv.question
+    elif conv is not None and conv.question and _SAME_QUESTION.fullmatch(text):
+        # the last question asked again in so many words, after another organization was
+        # picked ("samma fråga" after switching to Region Halland got a SäBo proposal's
+        # sentence: walk-through RE8967, stop 54)
+        text = conv.question
     named_visit = visit_named(text, len(conv.visits), detect_language(text)
                               if len(text.split()) >= 4 else conv.language) \
         if conv is not None and len(conv.visits) >= 2 else None
+    if named_visit is None and conv is not None and len(conv.visits) >= 2:
+        # (or described: "tillbaka till tanten på säbo 25/3, …", "och gubben på 90, …")
+        named_visit = visit_described(text, conv.visits, conv.visit_index, today)
     if named_visit is not None:
         # one of the visits of a message that described several, named ("vad får vi för
         # besök 1", "besök 2 var på distans faktiskt", "rättelse: trean var 85 inte 84"): the
@@ -6710,9 +6723,22 @@ _STAFFING = re.compile(r"\bbemanning\w*\s+(?:behövs|krävs|ska|bör|måste)\b|\
 # stop 44, got the SäBo's "registrerad fast läkarkontakt"; the Swedish question was refused).
 _VACCINATION = re.compile(r"\bvaccin\w*|\bvaccinat\w*|\w+vaccin\w*|\bflu (?:shot|jab)s?\b|"
                           r"\bimmuni[sz]\w*|\bvaccinera\w*", re.I)
+# Leave from work ("vem tar över mina patienter när jag går på semester" with the municipality
+# picked got the background's "… tar över ansvar för insatser …": walk-through RE8966, stop
+# 54); no routine speaks of one.
+# (not "on leave": a patient on leave from hospital is on the municipality's "Permission")
+_LEAVE = re.compile(r"\bsemester\w*|\bledighet\w*|\bledig\b|\bföräldraledig\w*|\bsjukskriv\w*|"
+                    r"\bvacation\w*|\bannual leave\b|\bparental leave\b", re.I)
+# A caseload: how many patients one nurse or physician has ("hur många patienter brukar en
+# sjuksköterska i hemsjukvården ha" got the same sentence: walk-through RE8966, stop 54).
+_CASELOAD = re.compile(r"\bhur många (?:patienter|pat|brukare)\b[^?.]{0,30}\b(?:en|varje|per)\s+"
+                       r"(?:sjuksköterska|ssk|dsk|läkare|doktor|undersköterska|usk)\b|"
+                       r"\bcaseload\w*|\bpatienter per (?:sjuksköterska|ssk|dsk|läkare)\b|"
+                       r"\bhow many (?:patients|pts)\b[^?.]{0,30}\b(?:a|each|per|one)\s+"
+                       r"(?:nurse|doctor|physician|gp)\b", re.I)
 _SAID_IN_ITS_WORDS = (_ASKS_TRAVEL, _DEATH, _EMPLOYER, _CEILING, _ASKS_SALARY, _DELEGATION,
                       _PAYMENT_WAY, _JOURNAL_NOTE, _INTERPRETER, _PRESCRIPTION, _STAFFING,
-                      _VACCINATION)
+                      _VACCINATION, _LEAVE, _CASELOAD)
 
 
 #: The most words of a search-box query ("lmv", "nyckel borttappad").
@@ -9563,6 +9589,11 @@ def _occasion_unnamed_there(kb, frame: Frame) -> bool:
         and not stems & kb.organization_terms(frame.organization)
 
 
+#: Forms of the verbs that name no matter ("gjorde", "hade", "fick").
+_EMPTY_VERB = re.compile(r"(?:gjorde|gjort|gjordes|gjorts|göra|görs|hade|haft|blev|blivit|"
+                         r"fick|fått|finns|fanns)", re.I)
+
+
 def _unnamed_there(kb, text: str, organization: str) -> bool:
     """Whether a rare word of ``text`` (corpus IDF at least S.HEADING_RARITY) is one that
     ``organization``'s documents never name, in its words or the lexicon's."""
@@ -9570,7 +9601,11 @@ def _unnamed_there(kb, text: str, organization: str) -> bool:
     terms = kb.organization_terms(organization)
     rare = _rare_words_missing(kb, text, "")
     words = [w for w in re.findall(r"[^\W\d_]{4,}", text)
-             if set(tokenizer.tokenize(w, compounds=False)) & rare]
+             if set(tokenizer.tokenize(w, compounds=False)) & rare
+             # (a verb that says nothing of the matter: "gjorde" of "hur många hembesök
+             # gjorde läkare 2021", asked again of Region Halland whose report gives them,
+             # was refused: walk-through RE8967, stop 54)
+             and not _EMPTY_VERB.fullmatch(w)]
     # (a word of a lexicon phrase the organization names another way is named: "följa" of
     # "följa upp" and the municipality's "uppföljning"; "hmm nej jag menar hos oss i kommunen i
     # västra götaland" after "hur ofta ska man följa upp en patient …" asked with Region

@@ -238,3 +238,65 @@ def visit_named(text: str, count: int, lang: str) -> tuple[int, str] | None:
     stand_in = _STANDS_IN.get(lang, _STANDS_IN["sv"])
     start, end = m.span("alone") if m.group("alone") else m.span()
     return number - 1, re.sub(r"\s+", " ", text[:start] + stand_in + text[end:]).strip()
+
+
+#: A patient of a visit told before, named by what the physician called her or him ("tanten",
+#: "gubben på 90", "the lady"), or turned back to ("tillbaka till …", "back to …").
+_PATIENT_REFERRED = re.compile(
+    r"\b(?:tanten|gubben|damen|mannen|kvinnan|herren|farbrorn|tjejen|killen|gumman|"
+    r"(?:the\s+)?(?:lady|gentleman|old\s+man|old\s+lady|woman|guy))\b|"
+    r"\b(?:tillbaka till|åter till|back to)\b", re.I)
+#: The facts a visit's patient is told apart by.
+_TELLING_APART = ("visit_date", "patient_age", "setting", "occasion", "municipal_home_care")
+
+
+def _agrees(key: str, said, known) -> bool:
+    """Whether a fact said agrees with a visit's: the same, or, for a day said without its
+    year, the same day of the same month (or of any month: "den 31:a")."""
+    if said == known:
+        return True
+    if key == "visit_date" and known:
+        said_day, known_day = date.fromisoformat(str(said)), date.fromisoformat(str(known))
+        return said_day.day == known_day.day and (said_day.month == known_day.month
+                                                  or said_day.year != known_day.year)
+    return False
+
+
+def visit_described(text: str, visits: list[dict], current: int | None,
+                    today: date) -> tuple[int, str] | None:
+    """(the index of the visit of another patient that ``text`` turns to by describing her or
+    him, the rest of the text), or None. A message naming a patient told before by what the
+    physician called her ("tillbaka till tanten på säbo 25/3, vad ska stå i besöksform och
+    summa igen", "och gubben på 90, brytpunkten den 31:a, den reggar jag i cosmic va" in a
+    round of two patients: walk-through RE8965, stop 54, both amended the visit of the patient
+    last spoken of, the second with the first's day and fee) turns to the one visit all of
+    whose facts it states agree, one of them unlike the current visit's; its clauses stating
+    only such facts tell which patient, the others are asked of her."""
+    if len(visits) < 2 or not _PATIENT_REFERRED.search(text):
+        return None
+    clauses = [c for c in re.split(r"(?<=[,.;!?])\s+", text.strip()) if c.strip()]
+    said = [{k: v for k, v in extract_facts(c, today).stated().items() if k in _TELLING_APART}
+            for c in clauses]
+    telling = [i for i, c in enumerate(clauses) if said[i] and _PATIENT_REFERRED.search(c)]
+    if not telling:
+        return None
+    facts = {k: v for i in telling for k, v in said[i].items()}
+    # (a fact a visit does not hold is no disagreement: "på säbo" says the patient is enrolled
+    # too, of a visit whose enrolment was never asked)
+    found = [i for i, visit in enumerate(visits)
+             if i != current and visit
+             and all(k not in visit or _agrees(k, v, visit[k]) for k, v in facts.items())
+             and any(k in visit for k in facts)
+             and (current is None or current >= len(visits) or any(
+                 k in visits[current] and not _agrees(k, v, visits[current][k])
+                 for k, v in facts.items()))]
+    if len(found) != 1:
+        return None
+    index = found[0]
+    # (the clauses after the one telling the patient, stating only what agrees with her
+    # visit, tell her too: "och gubben på 90, brytpunkten den 31:a, …")
+    rest = [c for i, c in enumerate(clauses)
+            if i not in telling and not (said[i] and all(
+                k in visits[index] and _agrees(k, v, visits[index][k])
+                for k, v in said[i].items()))]
+    return index, " ".join(rest).strip() or _STANDS_IN["sv"]

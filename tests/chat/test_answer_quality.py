@@ -2460,3 +2460,16 @@ def test_a_follow_up_naming_what_the_next_passage_of_the_section_holds_quotes_th
     assert body["kind"] == "search", body["answer"]
     assert "meddelas muntligt samt skriftligt via informationsblad" in body["answer"], \
         body["answer"]
+
+
+def test_leave_or_a_caseload_asked_of_passages_naming_neither_is_not_answered_by_them(client):
+    # walk-through RE8966, stop 54, the municipality picked: "vem tar över mina patienter när
+    # jag går på semester" and "hur många patienter brukar en sjuksköterska i hemsjukvården
+    # ha" got the background's "… tar över ansvar för insatser …"
+    for question in ("vem tar över mina patienter när jag går på semester",
+                     "hur många patienter brukar en sjuksköterska i hemsjukvården ha"):
+        body = ask_in(client, VG, question)
+        assert body["kind"] == "no_answer", (question, body["answer"])
+    # (the tables' counts of patients are still theirs)
+    count = ask_halland(client, "hur många patienter har läkarmedverkan haft 2021")
+    assert count["kind"] == "search" and "2 188" in count["answer"], count["answer"]

@@ -4,11 +4,12 @@ silently dropped)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
 from rutin.clock import today_in_stockholm
+from server.chat.visits import visit_described
 from tests.chat.helpers import ask_halland
 from tests.pages.conftest import CSRF
 
@@ -269,3 +270,37 @@ def test_the_first_patient_of_a_conversation_is_named_again_after_another(ask):
     assert c["decision"]["patient_fee_sek"] == 0 and c["decision"]["compensation_sek"] == 500
     d = ask("och den andra då, får vi 500 kr för honom?", c["conversation_id"])
     assert d["facts"]["patient_age"] == 79 and d["decision"]["compensation_sek"] == 0
+
+
+def test_a_patient_described_again_is_found_among_the_visits_told():
+    # walk-through RE8965, stop 54: in a round of two patients, "tillbaka till tanten på säbo
+    # 25/3, …" and "och gubben på 90, brytpunkten den 31:a, …" amended the visit of the
+    # patient last spoken of
+    today = date(2026, 12, 7)
+    visits = [{"visit_date": "2025-03-25", "occasion": "inskrivning", "setting": "sabo",
+               "patient_age": 84},
+              {"visit_date": "2025-03-31", "occasion": "brytpunktssamtal",
+               "setting": "ordinart_boende", "patient_age": 90}]
+    assert visit_described("tillbaka till tanten på säbo 25/3, vad ska stå i besöksform och "
+                           "summa igen", visits, 1, today) \
+        == (0, "vad ska stå i besöksform och summa igen")
+    assert visit_described("och gubben på 90, brytpunkten den 31:a, den reggar jag i cosmic va",
+                           visits, 0, today) == (1, "den reggar jag i cosmic va")
+    # (the patient spoken of, or one no visit agrees with, is no other visit)
+    assert visit_described("och gubben på 90, vad betalar han", visits, 1, today) is None
+    assert visit_described("och tanten på 70, vad betalar hon", visits, 1, today) is None
+    assert visit_described("tanten på säbo 25/3", visits[:1], None, today) is None
+
+
+def test_a_round_of_two_patients_goes_back_to_each_by_what_the_physician_called_them(ask):
+    # walk-through RE8965, stop 54: the second patient's registration asked by describing him
+    # got the first patient's day, the VAS card and 200 kr for a man of 90
+    cid = ask("hittade ett oregistrerat besök från förra året, 25 mars typ. inskrivning på "
+              "säbo, tant 84 år")["conversation_id"]
+    ask("en till från samma vecka: brytpunktssamtal hemma 31/3 2025, gubbe 90 år med khsv", cid)
+    back = ask("tillbaka till tanten på säbo 25/3, vad ska stå i summa igen", cid)
+    assert back["decision"]["visit_date"] == "2025-03-25", back["answer"]
+    assert back["decision"]["system"] == "VAS" and back["decision"]["patient_fee_sek"] == 200
+    him = ask("och gubben på 90, brytpunkten den 31:a, den reggar jag i cosmic va", cid)
+    assert him["decision"]["visit_date"] == "2025-03-31", him["answer"]
+    assert him["decision"]["system"] == "Cosmic" and him["decision"]["patient_fee_sek"] == 0

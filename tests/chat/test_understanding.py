@@ -7416,3 +7416,15 @@ def test_a_question_on_enrolled_patients_asked_again_of_the_municipality_is_answ
         body = ask_halland(client, follow_up, first["conversation_id"])
         assert "En första uppföljning sker senast efter två månader" in body["answer"], \
             (follow_up, body["answer"])
+
+
+def test_a_count_asked_again_of_halland_and_the_same_question_after_switching_are_answered(client):
+    # walk-through RE8967, stop 54, the municipality picked: "ok och i halland då" after "hur
+    # många hembesök gjorde läkare 2021" was pointed to Region Halland's report was refused
+    # ("gjorde" was a word Halland's documents never name), and "samma fråga" with Region
+    # Halland then picked got a SäBo proposal's sentence
+    first = ask_in(client, VG, "hur många hembesök gjorde läkare 2021")
+    again = ask_in(client, VG, "ok och i halland då", first["conversation_id"])
+    assert again["kind"] == "search" and "2715" in again["answer"], again["answer"]
+    same = ask_halland(client, "samma fråga", again["conversation_id"])
+    assert same["kind"] == "search" and "2715" in same["answer"], same["answer"]
