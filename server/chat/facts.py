@@ -1872,7 +1872,10 @@ _CLINICAL_TASK = re.compile(
 _SETTINGS = [
     # (and the municipality's own word, spelled as people do, and its abbreviation: "pat bor på
     # vob, hur blir hon ansluten": walk-through, stop 41, read no housing)
-    ("sabo", re.compile(r"\bsäbo\b|\bsabo\b|särskil(?:t|da) boende\w*|äldreboende\w*|"
+    # ("säbopat", "säbopatienten", "säboboende": walk-through RE8965, stop 54, "ringde en
+    # säbopat …" was asked the housing three times)
+    ("sabo", re.compile(r"\bsäbo\b|\bsabo\b|\bsäbo(?:pat|boende|plats)\w*|"
+                        r"särskil(?:t|da) boende\w*|äldreboende\w*|"
                         r"vård-? ?och ?omsorgsboende\w*|\bvob\b|nursing home\w*|care home\w*",
                         re.I)),
     # ("khsv ordinärt": walk-through, stop 21, was asked SäBo or ordinary housing)

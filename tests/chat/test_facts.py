@@ -848,3 +848,11 @@ def test_a_call_said_to_be_another_contact_leaves_the_visit_made_there():
     for text in ("nä vänta, jag var där på plats. video var ett annat samtal",
                  "no I was there in person, the video call was a different one"):
         assert extract_facts(text, today).remote is False, text
+
+
+def test_a_sabo_patient_written_as_one_word_lives_at_a_sabo():
+    # walk-through RE8965, stop 54: "ringde en säbopat förra fredagen …" was asked the housing
+    today = date(2026, 12, 7)
+    for text in ("ringde en säbopat förra fredagen som kom hem från sjukhuset dagen innan, 79 år",
+                 "säbopatient 88 år"):
+        assert extract_facts(text, today).setting == "sabo", text
