@@ -7673,6 +7673,12 @@ def _remote_asked(frame: Frame) -> bool:
 _WHAT_ABOUT = re.compile(r"^\W*(?:(?:ok|okej|and|och|so)\W+)?(?:what|how)\s+about\b", re.I)
 
 
+#: Patients handed over to someone ("lämna över patienter till dem", "hand over", "refer").
+_HANDS_OVER = re.compile(r"\blämna\w*\s+över\b|\böverlämna\w*|\bföra\s+över\b|"
+                         r"\bhand\w*\s+(?:\w+\s+){0,2}over\b|\btransfer\w*\s+(?:\w+\s+){0,2}"
+                         r"(?:to|over)\b|\brefer\w*\s+(?:\w+\s+){0,2}to\b", re.I)
+
+
 def _rule_statement(state, frame: Frame, today: date) -> ChatReply | None:
     """``_stated_rule``, marked as a rule statement for the follow-ups of the conversation."""
     reply = _stated_rule(state, frame, today)
@@ -7717,6 +7723,11 @@ def _stated_rule(state, frame: Frame, today: date) -> ChatReply | None:
         # rule of the visit routine; search says whether a routine speaks of it ("vilken lön
         # kan man förvänta sig som sjuksköterska i hemsjukvården" got "only physicians' visits
         # give the extra compensation": walk-through, stop 29)
+        return None
+    if _HANDS_OVER.search(frame.text):
+        # patients handed over to someone is who is responsible, no rule of the visit ("what is
+        # Läkarmedverkan exactly, can I hand patients over to them" got its exclusion from the
+        # 500 kr: walk-through RE8965, stop 54)
         return None
     if _RULELESS_CODE.search(frame.text):
         # A KVÅ or diagnosis code is in no rule table: search then says what is not covered
@@ -9384,8 +9395,16 @@ _STATUS_OF_THE_LAST = re.compile(
     r"verkligen\s+|egentligen\s+|already\s+|really\s+|actually\s+)?(?:besluta[dt]\w*|"
     r"fastställd\w*|fastslagn\w*|antagen|antagna|bestämd\w*|decided|final|approved|adopted|"
     r"confirmed)\b[^.]{0,30}$", re.I)
+#: What is not yet decided, asked ("Vilka delar av HSU-beslutet … är ännu inte fastställda?",
+#: "vad är fortfarande inte bestämt i beslutet" got the decision's points without a word of
+#: its proposals: walk-through RE8967, stop 54).
+_NOT_YET_DECIDED = re.compile(
+    r"\b(?:inte|ej|not)\s+(?:(?:ännu|än|yet|fullt|helt)\s+)?(?:fastställ\w*|besluta[dt]\w*|"
+    r"bestämd\w*|bestämt|decided|finali[sz]ed|settled|approved)\b|\bundecided\b|"
+    r"\bofastställd\w*|\bobestämd\w*|\bnot yet (?:been )?(?:decided|settled|approved)\b",
+    re.I)
 _STATUS_ASKED = re.compile(
-    rf"{_STATUS_OF_THE_LAST.pattern}|"
+    rf"{_STATUS_OF_THE_LAST.pattern}|{_NOT_YET_DECIDED.pattern}|"
     r"\b(?:förslag|proposals?|proposed)\b.{0,80}?"
     r"\b(?:beslutad|beslutat|beslutats|beslutade|decided|fastställd\w*)\b|"
     r"\b(?:beslutad|beslutat|beslutats|beslutade|decided|fastställd\w*)\b.{0,80}?"
@@ -9454,6 +9473,14 @@ def _decided_or_proposed(state, frame: Frame, hits: list) -> ChatReply | None:
                                             sections=names(hypotheses))
     if said:
         lines.append(said)
+    if _NOT_YET_DECIDED.search(frame.text) and state.rules is not None:
+        # what the document leaves open besides, by its rule table's notice ("… anger varken
+        # belopp eller startdatum …": walk-through RE8967, stop 54, the open amount unsaid)
+        # (without what it says of the rules' amounts, which this answer gives none of)
+        lines += [re.sub(r",\s*(?:så den ingår inte|so it is not included)[^.]*\.", ".",
+                         row.text if lang == "sv" else row.text_en)
+                  for table in getattr(state.rules, "notices", ()) or ()
+                  if table.document_id == best.meta.id for row in table.notices]
     # (the decision's heading right above its quote, on the pages too)
     lines.append(T.t(lang, "status_decided", title=best.meta.title, section=ruling.section))
     answer = "\n".join(lines + [quote if lang == "sv" else f"“{quote}”"]) + "\n\n" \
@@ -10721,6 +10748,14 @@ _ONE_CLINIC = re.compile(r"\b(?:vc|vårdcentral(?:en)?|health cent(?:re|er))\s+(
                          re.I)
 
 
+#: Words beside "vc" that name no health centre ("snittet per månad och vc …" was said to
+#: name a centre "Och": walk-through RE8967, stop 54).
+_NO_CLINIC_NAME = re.compile(r"och|eller|samt|per|varje|en|ett|samma|min|mitt|mina|vår|vårt|"
+                             r"våra|din|ditt|er|ert|någon|nån|annan|andra|alla|hela|från|till|"
+                             r"för|the|and|or|per|each|every|one|our|my|your|their|this|that|"
+                             r"any|all|same|other|for|from", re.I)
+
+
 def _one_clinic_named(kb, text: str) -> str | None:
     """The name of one health centre the question names, a word the documents never use
     ("kungsbacka" of "på vc kungsbacka"), or None."""
@@ -10728,7 +10763,7 @@ def _one_clinic_named(kb, text: str) -> str | None:
     tokenizer = _tokenizer_for(kb)
     for m in _ONE_CLINIC.finditer(text):
         name = m.group("after") or m.group("before")
-        if name.lower() in S.FUNCTION_TERMS or any(
+        if name.lower() in S.FUNCTION_TERMS or _NO_CLINIC_NAME.fullmatch(name) or any(
                 known.get(t, 0) > 0 for t in tokenizer.tokenize(name, compounds=False)):
             continue
         return name[:1].upper() + name[1:]

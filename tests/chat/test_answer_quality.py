@@ -2473,3 +2473,37 @@ def test_leave_or_a_caseload_asked_of_passages_naming_neither_is_not_answered_by
     # (the tables' counts of patients are still theirs)
     count = ask_halland(client, "hur många patienter har läkarmedverkan haft 2021")
     assert count["kind"] == "search" and "2 188" in count["answer"], count["answer"]
+
+
+def test_what_is_not_yet_decided_names_the_proposals_and_the_open_amount(client):
+    # walk-through RE8967, stop 54: "Vilka delar av HSU-beslutet om läkarinsatser i hemmet är
+    # ännu inte fastställda?" got the decision's points without a word of its proposals, its
+    # working hypothesis, or the new compensation's amount and start the documents do not give
+    body = ask_halland(client, "Vilka delar av HSU-beslutet om läkarinsatser i hemmet är ännu "
+                               "inte fastställda?")
+    assert body["kind"] == "search", body["answer"]
+    assert "Som förslag står avsnitten" in body["answer"], body["answer"]
+    assert "Som arbetshypotes står ”Arbetshypotes över indikatorer”" in body["answer"]
+    assert "anger varken belopp eller startdatum." in body["answer"], body["answer"]
+
+
+def test_a_word_beside_vc_that_names_no_centre_is_no_centre(client):
+    # walk-through RE8967, stop 54: "nej förlåt jag menade snittet per månad och vc för
+    # sjuksköterskor 2020" was told "dokumenten anger inga siffror för Och för sig"
+    first = ask_halland(client, "hur många hembesök gjorde läkarna på vårdcentralerna 2020")
+    body = ask_halland(client, "nej förlåt jag menade snittet per månad och vc för "
+                               "sjuksköterskor 2020", first["conversation_id"])
+    assert "2,8" in body["answer"] and "Och" not in body["answer"], body["answer"]
+    named = ask_halland(client, "hur många hembesök gjorde arbetsterapeuterna på vc kungsbacka "
+                                "2021")
+    assert "inga siffror för Kungsbacka för sig" in named["answer"], named["answer"]
+
+
+def test_handing_patients_over_is_no_question_of_the_visits_compensation(client):
+    # walk-through RE8965, stop 54: "what is Läkarmedverkan exactly, can I hand patients over to
+    # them" got only that visits within Läkarmedverkan give no extra compensation
+    for question in ("what is Läkarmedverkan exactly, can I hand patients over to them",
+                     "vad är läkarmedverkan, kan jag lämna över patienter till dem"):
+        body = ask_halland(client, question)
+        assert body["kind"] == "search", body["answer"]
+        assert "500" not in body["answer"] and "ersättning" not in body["answer"], body["answer"]
