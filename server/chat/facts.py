@@ -863,7 +863,7 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
     for m in _ORDINAL_DAY.finditer(text):
         # "den 3:e": that day of this month, or of the last one when it is still to come
         # ("hembesök den 3:e säbo 88 år": walk-through, stop 37, read as today)
-        day = _this_months(int(m.group(1)), today)
+        day = _this_months(int(m.group(1) or m.group(2)), today)
         if day is not None:
             found.append((2, m.start(), day, False))
     if not _PAST_TENSE.search(text) and not _VISIT_WORD.search(text):
@@ -931,7 +931,12 @@ _PAST_TENSE = re.compile(r"\b(?:gällde|var|va|hade|blev|ändrades|skedde|gjorde
 #: dagen", "den 2:a gången").
 # ("den 26e" with no colon too: "nej förlåt, den 26e" after Läkarmedverkan's days counted
 # from 28/11 was refused: walk-through RE8936, stop 49)
-_ORDINAL_DAY = re.compile(r"\b(?:den|the)\s+(\d{1,2})\s*(?::?\s*[ea]|st|nd|rd|th)\b(?![-/.]\d)"
+_ORDINAL_DAY = re.compile(r"(?:\bden\s+(\d{1,2})\s*:?\s*[ea]|"
+                          # (English after "on" or a weekday: "sorry it was on the 4th", "i said
+                          # friday, the 4th": walk-through RE8965, stop 54; "the 14th" alone
+                          # replying to the day asked is the month asked's)
+                          r"\b(?:on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                          r",?\s+the\s+(\d{1,2})\s*(?:st|nd|rd|th))\b(?![-/.]\d)"
                           r"(?!\s+(?:dag|gång|besök|vecka|månad|år|plats|person|patient|"
                           r"läkare|sjuksköterska|kontakt|samtal|ring)\w*)"
                           # ("the 3rd visit", "the 2nd one" are no days)
