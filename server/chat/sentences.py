@@ -383,6 +383,8 @@ class QuestionTerms:
     steps: bool = False
     #: A yes/no question ("ska hen anslutas till hemsjukvården?").
     yes_no: bool = False
+    #: The stems of the abbreviations the question writes in capitals ("PKT").
+    abbreviations: frozenset[str] = frozenset()
     #: What applies in a situation ("Vad gäller på kvällar och nätter …?", "what applies …").
     what_applies: bool = False
     #: The two sides a comparison asks about ("skillnaden mellan regionens och kommunens
@@ -512,8 +514,12 @@ def question_terms(question: str, tokenizer, lexicon=None,
     if frequencies is not None and frequencies.passages:
         rarity = {t: idf(frequencies.document_frequency.get(t, 0), frequencies.passages)
                   for t in own | expanded}
+    # (the abbreviations it names as written, in capitals: "PKT", "SIP")
+    abbreviations = frozenset(tok for m in re.finditer(r"(?<![\w-])[A-ZÅÄÖ]{2,5}(?![\w-])",
+                                                        question)
+                              for tok in tokenizer.tokenize(m.group(0), compounds=False))
     return QuestionTerms(own, expanded, cues, tuple(groups), parts=own - whole, focus=focus,
-                         parts_asked=max(asked, 1), rarity=rarity,
+                         parts_asked=max(asked, 1), rarity=rarity, abbreviations=abbreviations,
                          wants_all=bool(_WANTS_ALL.search(question)),
                          about_whole=bool(_ABOUT_WHOLE.search(question)),
                          yes_no=_yes_no(question), steps=bool(_STEPS.search(question)),
@@ -781,6 +787,8 @@ HEADING_BONUS = 0.1
 TYPED_CUE_PENALTY = 0.2
 #: For a follow-up pointing back at the last answer: its passage, before an equal one.
 TOPIC_BONUS = 0.05
+#: Added to the one candidate passage holding an abbreviation the question names ("PKT").
+ABBREVIATION_BONUS = 0.1
 HEADING_RARITY = 2.5
 #: A section on another matter than the question's (fees, for a question asking none).
 OFF_TOPIC_PENALTY = 0.1
@@ -871,6 +879,18 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
     # got the criteria again, not "När patienten ansluts … via informationsblad", the next
     # passage of the same section: walk-through RE8966, stop 54)
     holds = [(question.own - FUNCTION_TERMS) & set(tokenize(cand["text"])) for cand in candidates]
+    # an abbreviation the question names that one candidate alone holds ("nu kopplar vi in PKT.
+    # är det dom som har läkaransvaret sen eller jag" got Läkarmedverkan's diagram, third, over
+    # "… konsultteam, PKT … Läkaransvaret … ligger dock kvar …", first: walk-through RE8965,
+    # stop 54)
+    # (never a name of the documents' titles or headings: "HSU" is the decision's, whose
+    # passages hold it or not by chance: answer set E, tuning part, "Is the HSU home-care
+    # physician initiative funded with new money …" got the background's HSU decision of 2025)
+    named = {t for t in question.own if t in question.abbreviations} \
+        - set().union(*(set(cand["generic"]) for cand in candidates))
+    alone = [bool(named & held) and not any(named & other for j, other in enumerate(holds)
+                                             if other is not held)
+             for held in holds]
     for i, cand in enumerate(candidates):
         if scored[i] is None:
             continue
@@ -885,6 +905,8 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
             # när hen skrivs in i hemsjukvården? …" got "Utskrivning från hemsjukvård": answer
             # set C, tuning part)
             score -= OFF_TOPIC_PENALTY
+        if alone[i]:
+            score += ABBREVIATION_BONUS
         passed_over = any(holds[i] < holds[j] for j in range(len(candidates)) if j != i)
         if cand.get("topic") and not (any(unit_states) and not unit_states[i]) \
                 and not passed_over:

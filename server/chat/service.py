@@ -1682,6 +1682,14 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         meta = _meta(kb, conv.topic["document_id"])
         if meta is not None:
             scope = meta.organization
+    elif mention is None and scope is None and unknown is None and _THERE.search(text) \
+            and conv.question:
+        # (or the place the last question named, which its routines did not answer: "vad
+        # kostar hemsjukvården för patienten där" after "och i halland?" got the Västra Götaland
+        # municipality's fee levels: walk-through RE8966, stop 54)
+        asked = find_organization(conv.question, kb.organizations())
+        if asked is not None and asked.known:
+            scope = asked.known
     frame = Frame(text, SEARCH_KIND, lang, stated, scope,
                   unknown.name if unknown is not None else None, today=today,
                   topic_document=(conv.topic or {}).get("document_id"), other_named=other_named,
@@ -3324,7 +3332,11 @@ def _follow_up_text(kb, text: str, conv: Conversation) -> str | None:
         # physician names "Jourtid" by the lexicon, and alone found neither: walk-through,
         # stop 35)
         return f"{text} ({heading})"
-    heading = _another_passage_holding(kb, text, conv)
+    # (never of whether what was just quoted still holds: "hon kan gå själv till vårdcentralen
+    # faktiskt, gäller det ändå?" after the permission rule was sent to "Kväll och natt" by its
+    # "vårdcentraler": walk-through RE8966, stop 54)
+    heading = _another_passage_holding(kb, text, conv) \
+        if not _STILL_HOLDS.search(text) else None
     if heading is not None:
         return f"{text} ({heading})"
     return _with_topic(kb, text, conv)
@@ -7673,6 +7685,10 @@ def _remote_asked(frame: Frame) -> bool:
 _WHAT_ABOUT = re.compile(r"^\W*(?:(?:ok|okej|and|och|so)\W+)?(?:what|how)\s+about\b", re.I)
 
 
+#: Whether what was just said still holds ("gäller det ändå", "does it still apply").
+_STILL_HOLDS = re.compile(r"\bgäller (?:det|detta|den|de|dom) (?:ändå|fortfarande|då också|"
+                          r"också då)\b|\b(?:does|do|would) (?:it|that|this|they) still "
+                          r"(?:apply|count|hold)\b", re.I)
 #: Patients handed over to someone ("lämna över patienter till dem", "hand over", "refer").
 _HANDS_OVER = re.compile(r"\blämna\w*\s+över\b|\böverlämna\w*|\bföra\s+över\b|"
                          r"\bhand\w*\s+(?:\w+\s+){0,2}over\b|\btransfer\w*\s+(?:\w+\s+){0,2}"

@@ -2507,3 +2507,25 @@ def test_handing_patients_over_is_no_question_of_the_visits_compensation(client)
         body = ask_halland(client, question)
         assert body["kind"] == "search", body["answer"]
         assert "500" not in body["answer"] and "ersättning" not in body["answer"], body["answer"]
+
+
+def test_the_one_passage_holding_the_abbreviation_asked_answers_it(client):
+    # walk-through RE8965, stop 54: "nu kopplar vi in PKT. är det dom som har läkaransvaret sen
+    # eller jag" got Läkarmedverkan's diagram over the report's passage on PKT, ranked first
+    body = ask_halland(client, "nu kopplar vi in PKT. är det dom som har läkaransvaret sen "
+                               "eller jag")
+    assert body["citations"][0]["section"] == "Palliativ konsult team", body["citations"]
+    assert "ligger dock kvar på den vårdcentral där patienten är listad" in body["answer"]
+
+
+def test_whether_the_rule_just_quoted_still_holds_stays_with_that_rule(client):
+    # walk-through RE8966, stop 54, the municipality picked: "hon kan gå själv till
+    # vårdcentralen faktiskt, gäller det ändå?" after its permission rule got "Kväll och natt"
+    # for its "vårdcentraler"; the permission rule's "som inte kan ta sig till mottagning"
+    # answers it
+    first = ask_in(client, VG, "en patient är hemma på permis från sjukhuset över helgen, ska "
+                               "vi göra nåt")
+    body = ask_in(client, VG, "hon kan gå själv till vårdcentralen faktiskt, gäller det ändå?",
+                  first["conversation_id"])
+    assert body["citations"][0]["section"] == "Permission från slutenvården", body["citations"]
+    assert "som inte kan ta sig till mottagning" in body["answer"], body["answer"]

@@ -7428,3 +7428,16 @@ def test_a_count_asked_again_of_halland_and_the_same_question_after_switching_ar
     assert again["kind"] == "search" and "2715" in again["answer"], again["answer"]
     same = ask_halland(client, "samma fråga", again["conversation_id"])
     assert same["kind"] == "search" and "2715" in same["answer"], same["answer"]
+
+
+def test_there_after_a_question_asked_of_a_place_without_an_answer_is_that_place(client):
+    # walk-through RE8966, stop 54, all organizations: "vad kostar hemsjukvården för patienten
+    # där" after "och i halland?" (Region Halland's routines say nothing of who decides) got
+    # the Västra Götaland municipality's fee levels; Region Halland's routines set no fee for
+    # home health care
+    first = ask_in(client, None, "vem beslutar om inskrivning i hemsjukvård")
+    ask_in(client, None, "och i halland?", first["conversation_id"])
+    body = ask_in(client, None, "vad kostar hemsjukvården för patienten där",
+                  first["conversation_id"])
+    assert all(c.get("organization") != VG for c in body["citations"]), body["citations"]
+    assert "Nivå" not in body["answer"], body["answer"]
