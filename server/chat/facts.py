@@ -2015,6 +2015,13 @@ _CLINIC_PHYSICIAN = re.compile(r"\bvc-?läkare\w*|\bvårdcentralsläkare\w*|"
                                r"\b(?:vår|vi på vc|våra) (?:egen |egna )?(?:läkare|doktor)\w*|"
                                # ("nej vänta, det var jag från vc som åkte" after a visit by
                                # Läkarmedverkan: walk-through, stop 39, refused)
+                               # the asker doing it "själv" ("ok, jag gör det själv då, på
+                               # plats" after a what-if of Läkarmedverkan making the visit kept
+                               # it: walk-through RE8965, stop 54)
+                               r"\b(?:jag|vi)\s+(?:gör|tar|åker|kör|gjorde|tog|åkte)\s+"
+                               r"(?:\w+\s+){0,2}?(?:själv|själva)\b|"
+                               r"\b(?:do|did|make|made|take|took) (?:it|the visit|that one) "
+                               r"myself\b|"
                                r"\b(?:jag|vi) (?:själv |själva )?(?:från|på) "
                                r"(?:vc|vårdcentralen)\b|\bme from the (?:clinic|practice|vc)\b|"
                                # ("nej det var inte det, jag sitter på vc" after a visit by

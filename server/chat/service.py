@@ -455,6 +455,13 @@ _NEXT_VISIT = re.compile(r"^\W*(?:(?:och|ok|okej|sen|så|and|then)\W+)*(?:nästa
                          r"(?:en|ett|one) (?:till|more)|another|andra|tredje|fjärde|sista|"
                          r"second|third|fourth|last one|the last)\b",
                          re.I)
+#: What the routine just pointed to says, asked ("ok vad står det där då", "what does it say
+#: there").
+_WHAT_IT_SAYS_THERE = re.compile(
+    r"\W*(?:(?:ok|okej|och|men|ja|so|and|ok so)\W+)*(?:vad (?:står|säger) (?:det|den|de|dom)"
+    r"(?:\s+(?:där|då|i den|i det|egentligen))*|visa (?:det|den|mig)(?:\s+(?:där|då))*|"
+    r"what does it say(?:\s+there)?|what do they say(?:\s+there)?|show (?:me )?(?:it|that)"
+    r"(?:\s+then)?)\W*", re.I)
 #: The last question asked again in so many words ("samma fråga", "same question please").
 _SAME_QUESTION = re.compile(r"\W*(?:(?:ok|okej|och|men|so|and|ok så)\W+)?(?:(?:ställ|svara på|"
                             r"kan du (?:svara på|ta)|ta|ask|answer)\s+)?(?:samma fråga|the same "
@@ -620,6 +627,12 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
         # organizations picked, "ok, visa vad halland beslutat då": RE8936): the last question,
         # asked there
         text = conv.question
+    elif conv is not None and conv.pointed_to and conv.question \
+            and _WHAT_IT_SAYS_THERE.fullmatch(text):
+        # what the routine pointed to says, asked ("ok vad står det där då" after "… Det gör en
+        # rutin från Region Halland …" with the municipality picked was refused: walk-through
+        # RE8966, stop 54): the last question, of the organization pointed to, named
+        text = f"{conv.question} ({conv.pointed_to})"
     elif conv is not None and conv.question and _SAME_QUESTION.fullmatch(text):
         # the last question asked again in so many words, after another organization was
         # picked ("samma fråga" after switching to Region Halland got a SäBo proposal's
@@ -5006,6 +5019,12 @@ def _lmv_period_statement(state, frame: Frame, conv: Conversation) -> ChatReply 
                      conversation=conv, marks=_quote_marks(cited, passages))
 
 
+#: A visit planned, told in the present or future by the one who makes it ("jag gör det
+#: själv då", "vi åker dit imorgon", "I'll do it myself").
+_PLANNED_ON = re.compile(r"\b(?:jag|vi)\s+(?:gör|tar|åker|kör|besöker|ska|kommer att)\b|"
+                         r"\b(?:i|we)(?:'ll|’ll| will| am going to| are going to)\b", re.I)
+
+
 def _as_told(conv: Conversation, known: dict, frame: Frame, switched: bool) -> dict:
     """The facts a visit message amends: ``known``, unless it corrects the visit as told after
     what-ifs changed it. A what-if ("samma men per video", "om hon hade varit 84") keeps the
@@ -5042,8 +5061,11 @@ def _as_told(conv: Conversation, known: dict, frame: Frame, switched: bool) -> d
     # (any fact of the visit told plainly, no what-if: "besöket var 10/3 -25 förresten, hur
     # registrerades det då" after "och om hon hade varit 84?" kept the what-if's 84 and charged
     # an 87-year-old 200 kr: walk-through, stop 47)
+    # (a visit planned on from the what-if is the what-if's: "ok, jag gör det själv då, på
+    # plats" after "om läkarmedverkan gör besöket imorgon istället för mig …" after a phone
+    # call's card went back to the call's day: walk-through RE8965, stop 54)
     plain = conv.told is not None and not corrected \
-        and bool(set(frame.stated) & _VISIT_FACT_KEYS)
+        and bool(set(frame.stated) & _VISIT_FACT_KEYS) and not _PLANNED_ON.search(text)
     if corrected or plain:
         told, conv.told = conv.told, None
         if plain:

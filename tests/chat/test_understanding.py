@@ -7441,3 +7441,30 @@ def test_there_after_a_question_asked_of_a_place_without_an_answer_is_that_place
                   first["conversation_id"])
     assert all(c.get("organization") != VG for c in body["citations"]), body["citations"]
     assert "Nivå" not in body["answer"], body["answer"]
+
+
+def test_a_visit_planned_on_from_a_what_if_keeps_its_day_and_drops_lakarmedverkan(client):
+    # walk-through RE8965, stop 54: after a phone call's card and two what-ifs (going there
+    # tomorrow, then Läkarmedverkan making that visit), "ok, jag gör det själv då, på plats"
+    # went back to the call's day and kept Läkarmedverkan, no 500 kr
+    first = ask_halland(client, "ringde en säbopat förra fredagen som kom hem från sjukhuset "
+                                "dagen innan, 79 år. kan jag ta det som riktat besök")
+    cid = first["conversation_id"]
+    tomorrow = ask_halland(client, "ok och om jag åker ut till henne imorgon istället", cid)
+    ask_halland(client, "om läkarmedverkan gör besöket imorgon istället för mig, blir det 500 "
+                        "kr till dem", cid)
+    body = ask_halland(client, "ok, jag gör det själv då, på plats", cid)
+    assert body["decision"]["visit_date"] == tomorrow["decision"]["visit_date"], body["answer"]
+    assert body["decision"]["compensation_sek"] == 500, body["answer"]
+
+
+def test_what_the_routine_pointed_to_says_is_quoted_from_it(client):
+    # walk-through RE8966, stop 54, the municipality picked: "ok vad står det där då" after
+    # "… Det gör en rutin från Region Halland …" was refused
+    first = ask_in(client, VG, "jag läste att patienter får läkarstöd i 14 dagar efter "
+                               "utskrivning från sjukhuset, gäller det våra patienter också")
+    assert first["kind"] == "no_answer" and "Region Halland" in first["answer"], first["answer"]
+    body = ask_in(client, VG, "ok vad står det där då", first["conversation_id"])
+    assert body["kind"] == "search", body["answer"]
+    assert body["citations"][0]["organization"] == "Region Halland", body["citations"]
+    assert "14 dagar" in body["answer"] and "inte från Kommun" in body["answer"], body["answer"]
