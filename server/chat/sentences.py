@@ -69,7 +69,11 @@ GUESSED_DECIDER = re.compile(
     r"\b(?:är|e|var) (?:det|de) (?:(?:inte|väl|ju) )?(?P<named>(?:\w+ ){0,3}?\w+) som "
     r"(?:beslutar|bestämmer|avgör|fattar|tar beslut\w*)\b|"
     r"\b(?:is|was)(?:n't| not)? it (?:not )?(?P<named_en>(?:\w+ ){0,3}?\w+) (?:that|who) "
-    r"(?:decides?|makes the decision)\b",
+    r"(?:decides?|makes the decision)\b|"
+    # (a belief told: "jag trodde regionen beslutar om inskrivning i hemsjukvården?" got the
+    # municipality's criteria: walk-through RE8966, stop 54)
+    r"\b(?:trodde|tror|tänkte|thought|believed?)\s+(?:att\s+|that\s+)?(?:det\s+var\s+)?"
+    r"(?P<named_b>(?:\w+ ){0,2}?\w+)\s+(?:som\s+)?(?:beslutar|bestämmer|avgör|decides?)\b",
     re.I)
 #: A time of day a question names: "kl 22.15", "kl. 21", "21:45", "21.45" (not a date's
 #: "15.11.2026").

@@ -2529,3 +2529,20 @@ def test_whether_the_rule_just_quoted_still_holds_stays_with_that_rule(client):
                   first["conversation_id"])
     assert body["citations"][0]["section"] == "Permission från slutenvården", body["citations"]
     assert "som inte kan ta sig till mottagning" in body["answer"], body["answer"]
+
+
+def test_a_budget_no_routine_gives_is_not_said_to_be_covered_elsewhere(client):
+    # walk-through RE8967, stop 54: "vad är budgeten för hemsjukvården 2026" with the
+    # municipality picked was said to be covered by Region Halland's decision, which refuses
+    # it when Region Halland is picked
+    body = ask_in(client, VG, "vad är budgeten för hemsjukvården 2026")
+    assert body["kind"] == "no_answer", body["answer"]
+    assert "Det gör en rutin från Region Halland" not in body["answer"], body["answer"]
+
+
+def test_a_belief_about_who_decides_is_answered_yes_or_no_by_the_deciding_sentence(client):
+    # walk-through RE8966, stop 54, the municipality picked: "jag trodde regionen beslutar om
+    # inskrivning i hemsjukvården?" got its enrolment criteria, the belief left standing
+    body = ask_in(client, VG, "jag trodde regionen beslutar om inskrivning i hemsjukvården?")
+    assert body["answer"].startswith("Nej, inte regionen"), body["answer"]
+    assert "tas av hemsjukvårdens planeringsfunktion" in body["answer"], body["answer"]
