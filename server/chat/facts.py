@@ -864,6 +864,11 @@ def _date_candidates(text: str, today: date) -> list[tuple[int, int, date, bool]
         # "den 3:e": that day of this month, or of the last one when it is still to come
         # ("hembesök den 3:e säbo 88 år": walk-through, stop 37, read as today)
         day = _this_months(int(m.group(1) or m.group(2)), today)
+        if day is not None and (_to_come_before(text, m.start())
+                                or _ORDINAL_TO_COME.search(_clause_before(text, m.start()))):
+            # (or the coming one, of a thing to come: "if I see him again on the 15th" was
+            # last month's: walk-through RE8968, stop 54)
+            day = _coming_months(int(m.group(1) or m.group(2)), today)
         if day is not None:
             found.append((2, m.start(), day, False))
     if not _PAST_TENSE.search(text) and not _VISIT_WORD.search(text):
@@ -944,6 +949,33 @@ _ORDINAL_DAY = re.compile(r"(?:\bden\s+(\d{1,2})\s*:?\s*[ea]|"
                           r"person|doctor|nurse|lady|man|woman|guy|resident|of\s+them)s?\b)"
                           # (with its month it is a written date: "nej den 3:e april var det")
                           rf"(?!\s+(?:of\s+)?(?:{_MONTHS})\b)", re.I)
+
+
+#: A clause telling of a day to come before an ordinal day ("if I see him again on the 15th",
+#: "om jag åker dit den 15:e", "he turns 85 on the 12th").
+_ORDINAL_TO_COME = re.compile(r"\b(?:if|when|om|när)\s+(?:i|we|jag|vi)\s+(?:\w+\s+){0,1}?"
+                              r"(?:see|visit|go|do|åker|ser|besöker|går|gör|träffar)\b|"
+                              r"\b(?:turns|will turn|fyller)\b", re.I)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The clause before position ``start`` (up to 50 characters, from the last full stop)."""
+    return re.split(r"[.!?;]", text[max(0, start - 50):start])[-1]
+
+
+def _coming_months(day_of_month: int, today: date) -> date | None:
+    """That day of today's month, or of the next month when it is before today."""
+    try:
+        day = today.replace(day=day_of_month)
+    except ValueError:
+        day = None
+    if day is None or day < today:
+        first = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+        try:
+            return first.replace(day=day_of_month)
+        except ValueError:
+            return None
+    return day
 
 
 def _this_months(day_of_month: int, today: date) -> date | None:
@@ -1154,6 +1186,13 @@ _AGE_PATTERNS = [
     # RE8924, stop 48, refused)
     re.compile(r"^\W*(?:(?:nej|nä|näe|no|nope|sorry|förlåt|oj|oops)\W+)+(\d{2,3})\s+(?:år\s+)?"
                r"(?:var det|va det|är det|was it|it was|it is)\b(?!\s+(?:inte|not))", re.I),
+    # the age reached today: "… one more patient: 85 today, …", "it's her 85th birthday
+    # today" (walk-through RE8968, stop 54: the age was asked three times)
+    re.compile(r"(?:^|[,:;.]\s*|\b(?:patient|pt|pat|she|he|hon|han|who|som|she's|he's|"
+               r"shes|hes)\s+(?:is\s+|är\s+|blir\s+|turns\s+|fyller\s+)?)(\d{2,3})\s+"
+               r"(?:today|idag|i dag)\b", re.I),
+    re.compile(r"\b(?:her|his|hennes|hans)\s+(\d{2,3})(?:st|nd|rd|th|:?e|-?års)?\s*"
+               r"(?:birthday|födelsedag)\s+(?:is\s+|är\s+)?(?:today|idag|i dag)\b", re.I),
     # "gubben på 90", "en dam på 87" (walk-through RE8965, stop 54: no age read)
     re.compile(r"\b(?:tant|tanten|gubbe|gubben|dam|damen|man|mannen|kvinna|kvinnan|herre|"
                r"herren|farbror|farbrorn|gumma|gumman|pat|patient|patienten|pt)\s+på\s+"
@@ -1416,6 +1455,12 @@ def birthday_birth_date(text: str, today: date, visit: date | None = None) -> da
     if day is None:
         # ("igår", "i tisdags" are the speaker's days; "fyllde 85 på fredag" the Friday gone)
         day = extract_visit_date(rest, today)
+        ordinal = _ORDINAL_DAY.search(rest)
+        if not past and day is not None and day < today and ordinal is not None \
+                and int(ordinal.group(1) or ordinal.group(2)) == day.day:
+            # a birthday to come on a day of the month: the coming one ("he turns 85 on the
+            # 12th" was last month's 12th: walk-through RE8968, stop 54)
+            day = _coming_months(day.day, today) or day
         if past and day is not None and day > today:
             m_day = _NEXT_WEEKDAY.search(rest)
             if m_day is not None:
@@ -2292,7 +2337,12 @@ OTHER_PATIENT = re.compile(
     r"at the start)\b|"
     # ("ok. now a visit where i was working for lakarmedverkan, …" after a visit of 2022 kept
     # its day: walk-through, stop 44)
-    r"(?:a|an|ett|en)\s+(?:visit|besök|hembesök)\s+(?:where|when|with|to|där|när|hos|med)\b)",
+    r"(?:a|an|ett|en)\s+(?:visit|besök|hembesök)\s+(?:where|when|with|to|där|när|hos|med)\b|"
+    # a like patient told ("hade en liknande pat i våras innan cosmic, besök 3/3 2025, …" amended
+    # the patient before, then a correction of hers went to it: walk-through RE8968, stop 54)
+    r"(?:(?:jag|vi|i|we)\s+)?(?:hade|had|har|have)?\s*(?:också\s+|även\s+|also\s+)?"
+    r"(?:en|ett|a|an)\s+(?:liknande|likadan|similar)\s+(?:pat\w*|pt|case|fall|tant|gubbe|dam|"
+    r"man|lady|woman|one)\b)",
     re.I)
 
 

@@ -274,7 +274,8 @@ def visit_described(text: str, visits: list[dict], current: int | None,
     only such facts tell which patient, the others are asked of her."""
     if len(visits) < 2 or not _PATIENT_REFERRED.search(text):
         return None
-    clauses = [c for c in re.split(r"(?<=[,.;!?])\s+", text.strip()) if c.strip()]
+    # (a dash parts clauses too: "tillbaka till damen från idag (84) – om det bara var …")
+    clauses = [c for c in re.split(r"(?<=[,.;!?])\s+|\s+[–—-]\s+", text.strip()) if c.strip()]
     said = [{k: v for k, v in extract_facts(c, today).stated().items() if k in _TELLING_APART}
             for c in clauses]
     telling = [i for i, c in enumerate(clauses) if said[i] and _PATIENT_REFERRED.search(c)]

@@ -856,3 +856,19 @@ def test_a_sabo_patient_written_as_one_word_lives_at_a_sabo():
     for text in ("ringde en säbopat förra fredagen som kom hem från sjukhuset dagen innan, 79 år",
                  "säbopatient 88 år"):
         assert extract_facts(text, today).setting == "sabo", text
+
+
+def test_an_ordinal_day_to_come_and_an_age_reached_today_are_read():
+    # walk-through RE8968, stop 54: "he turns 85 on the 12th. if I see him again on the 15th …"
+    # was born on 12 November and seen on 15 November; "85 today" and "it's her 85th birthday
+    # today" read no age
+    today = date(2026, 12, 7)
+    found = extract_facts("he turns 85 on the 12th. if I see him again on the 15th after a new "
+                          "hospital stay, does he still pay", today)
+    assert (found.visit_date, found.birth_date) == (date(2026, 12, 15), date(1941, 12, 12))
+    assert extract_facts("om jag åker dit den 3:e", today).visit_date == date(2027, 1, 3)
+    assert extract_facts("hembesök den 3:e säbo 88 år", today).visit_date == date(2026, 12, 3)
+    assert extract_facts("sorry, one more patient: 85 today, ordinary house, enrolled, I'm "
+                         "doing the discharge visit this afternoon. fee?", today).patient_age == 85
+    assert extract_facts("yes. it's her 85th birthday today", today).patient_age == 85
+    assert extract_facts("vi har 12 idag", today).patient_age is None

@@ -304,3 +304,21 @@ def test_a_round_of_two_patients_goes_back_to_each_by_what_the_physician_called_
     him = ask("och gubben på 90, brytpunkten den 31:a, den reggar jag i cosmic va", cid)
     assert him["decision"]["visit_date"] == "2025-03-31", him["answer"]
     assert him["decision"]["system"] == "Cosmic" and him["decision"]["patient_fee_sek"] == 0
+
+
+def test_a_like_patient_is_another_patient_and_the_first_is_found_again_by_her_day(ask):
+    # walk-through RE8968, stop 54: "hade en liknande pat i våras innan cosmic, besök 3/3 2025,
+    # samma sak utskriven säbo, 91 år …" amended today's patient, and "ok. tillbaka till damen
+    # från idag (84) – om det bara var ett vanligt uppföljningsbesök, …" then amended the
+    # patient of 2025: a VAS card, 500 kr for an ordinary visit
+    cid = ask("87-åring på säbo utskriven från sjukhuset i fredags, gjorde hembesök idag. hur "
+              "reggar jag i cosmic")["conversation_id"]
+    ask("nej förlåt hon är 84, fyller 85 i jan", cid)
+    other = ask("hade en liknande pat i våras innan cosmic, besök 3/3 2025, samma sak utskriven "
+                "säbo, 91 år. vad blev det i VAS", cid)
+    assert other["decision"]["system"] == "VAS" and "En annan patient" in other["answer"]
+    back = ask("ok. tillbaka till damen från idag (84) – om det bara var ett vanligt "
+               "uppföljningsbesök, ingen utskrivning. blir det 500 då", cid)
+    assert back["decision"]["system"] == "Cosmic", back["answer"]
+    assert back["decision"]["visit_date"] == today_in_stockholm().isoformat(), back["answer"]
+    assert back["decision"]["compensation_sek"] == 0, back["answer"]
