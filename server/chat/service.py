@@ -189,6 +189,16 @@ def _topic_chunk(kb, conv):
         if kb is not None and topic.get("document_id") else None
 
 
+def _enrolment_day_told(kb, conv, text: str, stated: dict) -> bool:
+    """Whether a short message telling no more than an enrolment's day, asking nothing, follows
+    the follow-up's passage ("nej vänta jag tittade fel, hon anslöts 15 december förra året"
+    after the municipality's "Uppföljning av hemsjukvård"): the day its dates count from."""
+    chunk = _topic_chunk(kb, conv) if set(stated) == {"visit_date"} else None
+    return chunk is not None and bool(FOLLOWUP_WORDS.search(chunk.section or "")) \
+        and bool(ENROL_WORDS.search(text)) and not _ASKS.search(_INTERJECTION.sub("", text)) \
+        and len(text.split()) <= 14
+
+
 def _topic_is_the_visit_pay(state, conv) -> bool:
     """Whether the last answer quoted a routine's extra compensation per visit ("Ersättning
     utgår med 500 kr per hemsjukvårdsbesök …")."""
@@ -804,17 +814,29 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
             else f"{conv.question.rstrip(' ?.!')} {'in' if english else 'i'} {named}"
         if asked != conv.question:
             text = asked
-    if conv is not None and conv.question and conv.last_kind == SEARCH_KIND \
+    if conv is not None and conv.question and conv.last_kind in (SEARCH_KIND, OUT_OF_SCOPE) \
             and not conv.pending and not system and _period_alone(text, today) \
             and (REGISTRATION_WORDS.search(conv.question) or _FIELD_NAMED.search(conv.question)
-                 or _FIELDS_ASKED.search(conv.question)):
+                 or _FIELDS_ASKED.search(conv.question)
+                 # (or a year of a question answered by no passage, which leaves none to
+                 # follow: "2021 då" after "hur många hembesök gjorde fysioterapeuterna 2022"
+                 # quoted the report's appendix list for its "2021": walk-through RE8970,
+                 # stop 54)
+                 or (conv.topic is None and _YEAR.search(conv.question)
+                     and _YEAR.search(text))):
         # a year or a day alone after how a visit is registered: that question of then
         # ("2023?", "nej förresten, jag menar 31 mars 2025" after "innan cosmic då, vilken
         # avgiftstyp": walk-through, stop 46, quoted a reference line, then refused)
         english = detect_language(conv.question) == "en"
         base = _PERIOD_SAID.sub(" ", _SYSTEM_IN.sub(" ", conv.question)).rstrip(" ?.!")
-        text = re.sub(r"\s+", " ", f"{base} {'in' if english else 'i'} "
-                                   f"{_PERIOD_FILLERS.sub(' ', text).strip(' ?.!,')}").strip()
+        if conv.topic is None and _YEAR.fullmatch(_PERIOD_FILLERS.sub(" ", text).strip(" ?.!,")) \
+                and len(set(_YEAR.findall(conv.question))) == 1:
+            # (a year for the year asked: "… fysioterapeuterna 2022" then "2021 då" is "…
+            # fysioterapeuterna 2021", never a month's word dropped with it)
+            text = _YEAR.sub(_YEAR.search(text).group(0), conv.question)
+        else:
+            text = re.sub(r"\s+", " ", f"{base} {'in' if english else 'i'} "
+                                       f"{_PERIOD_FILLERS.sub(' ', text).strip(' ?.!,')}").strip()
     if not place and conv is not None and conv.question and state.kb is not None \
             and not conv.pending \
             and conv.last_kind in (SEARCH_KIND, VERSION, OUT_OF_SCOPE, VISIT) \
@@ -1016,7 +1038,10 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
                  # "ok do we get the extra money for one at a nursing home" after "whats a
                  # brytpunktssamtal" (walk-through, stop 35: the SäBo assignment's pay)
                  or one and set(stated) <= {"remote", "setting", "municipal_home_care"}) \
-            and (MONEY_WORDS.search(text) or _CLINIC_PAY.search(text) or stated):
+            and (MONEY_WORDS.search(text) or _CLINIC_PAY.search(text) or "remote" in stated):
+        # (never a housing alone, no money asked: "och om det är ett LSS-boende istället" after
+        # who is enrolled on moving in to a SäBo became "och om inskrivningssamtal är …" and
+        # was refused: walk-through RE8969, stop 54)
         # "is it paid extra?" after "what is brytpunktssamtal": "it" is the occasion that
         # question named, asked as if named (walk-through, stop 26, got the compensation's
         # start date alone)
@@ -2139,6 +2164,18 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # supports, is about it, whatever the router makes of its few words ("hur mycket
         # pengar handlar det om" after the HSU decision: walk-through, stop 39, refused)
         frame.kind = SEARCH_KIND
+    enrolment_day = _enrolment_day_told(kb, conv, text, stated)
+    if frame.kind in (OUT_OF_SCOPE, SEARCH_KIND) and enrolment_day:
+        # an enrolment's day told after the follow-up's rule is the day its dates count from
+        # ("nej vänta jag tittade fel, hon anslöts 15 december förra året" after the dates of
+        # an enrolment on 15 January was refused: walk-through RE8969, stop 54)
+        frame.kind = DATE_RULE
+    if frame.kind == VISIT and conv.last_kind != VISIT and set(stated) <= {"visit_date", "remote"} \
+            and _RATE_PER_VISIT.search(text) and _NOWADAYS.search(text):
+        # what is paid per visit nowadays is the rule, no visit of today ("och vad får vi idag
+        # per riktat hembesök" got a card of a visit today, its 500 kr "kan inte avgöras
+        # ännu": walk-through RE8970, stop 54)
+        frame.kind = SEARCH_KIND
     if frame.kind == OUT_OF_SCOPE and SYSTEM_WORDS.search(text) and _SWITCHED.search(text):
         # when the journal system was switched is the versions' ("vilken dag bytte vi till
         # cosmic": walk-through, stop 39, refused; "när bytte vi …" was answered)
@@ -2711,7 +2748,7 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # Läkarmedverkan ge läkarstöd efter utskrivning …", answer set E, tuning part)
         frame.kind = DATE_RULE
     if frame.kind == DATE_RULE and not (LMV_WORDS.search(text) or FOLLOWUP_WORDS.search(text)
-                                        or _SUPPORT_ENDS.search(text)):
+                                        or _SUPPORT_ENDS.search(text) or enrolment_day):
         # A date rule is Läkarmedverkan's or the follow-up's; a date alone is not one
         # ("Hur länge har vårdcentralen öppet 2026-04-01?").
         frame.kind = SEARCH_KIND
@@ -4865,7 +4902,10 @@ _LONGER_ASKED = re.compile(r"\blängre (?:tid|än|period)\b|\bmer tid\b|\bfler d
                            r"\bmore than (?:14|fourteen) days\b|\bbeyond (?:that|14|the)\b|"
                            # ("can it be extended" after Läkarmedverkan's last day: walk-through,
                            # stop 39, refused)
-                           r"\bextend\w*|\bextension\b|\bförläng\w*", re.I)
+                           r"\bextend\w*|\bextension\b|\bförläng\w*|"
+                           # ("kan läkarmedverkan fortsätta efter 16/12?": walk-through RE8968,
+                           # stop 54)
+                           r"\bfortsätta efter\b|\b(?:continue|go on) after\b", re.I)
 _DAYS_NAMED = re.compile(r"\b\d+\s*(?:dagar|dgr|days)\b|\bförläng\w*|\bextend\w*|"
                          r"\bextension\b", re.I)
 
@@ -5394,6 +5434,13 @@ _RULE_QUESTIONS = {FOLLOWUP: "När ska uppföljning av hemsjukvården ske?",
                    LAKARMEDVERKAN: "Hur länge ger Läkarmedverkan läkarstöd efter utskrivning?"}
 
 
+#: The support asked to go on after a day ("fortsätta efter 16/12", "extended beyond the
+#: 16th").
+_CONTINUES_AFTER = re.compile(r"\b(?:fortsätt\w*|förläng\w*|längre|continu\w*|extend\w*|"
+                              r"go on)\b[^?.]{0,25}\b(?:efter|after|beyond|past)\s+(?:den\s+|"
+                              r"the\s+)?\d", re.I)
+
+
 def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
     """Läkarmedverkan's end date or the follow-up dates, or the question for the date."""
     lang = frame.lang
@@ -5407,6 +5454,17 @@ def _date_rule_turn(state, frame: Frame, conv: Conversation) -> ChatReply:
             or _SUPPORT_ENDS.search(frame.text) or (
             frame.organization == HALLAND and not FOLLOWUP_WORDS.search(frame.text)) else FOLLOWUP
     conv.pending = conv.pending_rule = None
+    if name == LAKARMEDVERKAN and _CONTINUES_AFTER.search(frame.text):
+        # a day the support is asked to go on after is its end, not the discharge ("kan
+        # läkarmedverkan fortsätta efter 16/12? vem bestämmer" after its 14 days to 16/12
+        # counted 14 more days to 30/12: walk-through RE8968, stop 54): its extension
+        # (of the sentence asking it: "… vem bestämmer" after it asks what the extension's
+        # "individuellt beslut och särskild prövning" answers)
+        asked = next((p for p in re.split(r"(?<=[?.!])\s+", frame.text)
+                      if _CONTINUES_AFTER.search(p)), frame.text)
+        reply = _lmv_period_statement(state, replace(frame, stated={}, text=asked), conv)
+        if reply is not None:
+            return reply
     table = _date_rule_table(state, name)
     if table is None:
         return _search_answer(state, frame)
@@ -7711,6 +7769,13 @@ _WHAT_ABOUT = re.compile(r"^\W*(?:(?:ok|okej|and|och|so)\W+)?(?:what|how)\s+abou
 _STILL_HOLDS = re.compile(r"\bgäller (?:det|detta|den|de|dom) (?:ändå|fortfarande|då också|"
                           r"också då)\b|\b(?:does|do|would) (?:it|that|this|they) still "
                           r"(?:apply|count|hold)\b", re.I)
+#: What is paid per visit ("per riktat hembesök", "per besök", "per home visit").
+_RATE_PER_VISIT = re.compile(r"\bper\s+(?:riktat\s+|riktade\s+|targeted\s+)?(?:hem)?"
+                             r"(?:sjukvårds)?besök\b|\bper\s+(?:targeted\s+)?(?:home\s+)?"
+                             r"visit\b", re.I)
+#: "idag", "nu", "nowadays": the time a rule is asked of, not a visit's day.
+_NOWADAYS = re.compile(r"\b(?:idag|i dag|nu|numera|nuförtiden|today|nowadays|currently|now)\b",
+                       re.I)
 #: Patients handed over to someone ("lämna över patienter till dem", "hand over", "refer").
 _HANDS_OVER = re.compile(r"\blämna\w*\s+över\b|\böverlämna\w*|\bföra\s+över\b|"
                          r"\bhand\w*\s+(?:\w+\s+){0,2}over\b|\btransfer\w*\s+(?:\w+\s+){0,2}"

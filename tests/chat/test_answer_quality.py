@@ -2546,3 +2546,14 @@ def test_a_belief_about_who_decides_is_answered_yes_or_no_by_the_deciding_senten
     body = ask_in(client, VG, "jag trodde regionen beslutar om inskrivning i hemsjukvården?")
     assert body["answer"].startswith("Nej, inte regionen"), body["answer"]
     assert "tas av hemsjukvårdens planeringsfunktion" in body["answer"], body["answer"]
+
+
+def test_another_housing_asked_after_who_is_enrolled_on_moving_in_is_its_sentence(client):
+    # walk-through RE8969, stop 54, the municipality picked: "och om det är ett LSS-boende
+    # istället" after who is enrolled on moving in to a vård- och omsorgsboende was read as
+    # "och om inskrivningssamtal är ett LSS-boende istället" and refused
+    first = ask_in(client, VG, "en dam flyttar in på vård- och omsorgsboende nästa vecka, "
+                               "behöver vi göra en vårdbegäran för henne")
+    body = ask_in(client, VG, "och om det är ett LSS-boende istället", first["conversation_id"])
+    assert body["kind"] == "search", body["answer"]
+    assert "boende med särskild service inom LSS ska erbjudas hemsjukvård" in body["answer"]

@@ -7468,3 +7468,49 @@ def test_what_the_routine_pointed_to_says_is_quoted_from_it(client):
     assert body["kind"] == "search", body["answer"]
     assert body["citations"][0]["organization"] == "Region Halland", body["citations"]
     assert "14 dagar" in body["answer"] and "inte från Kommun" in body["answer"], body["answer"]
+
+
+def test_lakarmedverkan_asked_to_go_on_after_its_last_day_is_its_extension(client):
+    # walk-through RE8968, stop 54: "hon är fortf dålig efter 2 veckor, kan läkarmedverkan
+    # fortsätta efter 16/12? vem bestämmer" after its 14 days to 16/12 took 16/12 for the
+    # discharge and counted 14 more days to 30/12
+    first = ask_halland(client, "pat med hög risk för återinläggning skrevs ut i onsdags, hur "
+                                "länge har hon stöd från läkarmedverkan innan hon går tillbaka "
+                                "till oss på VC")
+    until = first["date_rule"]["support_until"]
+    body = ask_halland(client, f"hon är fortf dålig efter 2 veckor, kan läkarmedverkan "
+                               f"fortsätta efter {until[8:10].lstrip('0')}/{until[5:7].lstrip('0')}? "
+                               f"vem bestämmer", first["conversation_id"])
+    assert "individuellt beslut och särskild prövning" in body["answer"], body["answer"]
+    assert f"till och med {until}" in body["answer"], body["answer"]
+
+
+def test_a_year_alone_after_a_question_no_passage_answered_asks_it_of_that_year(client):
+    # walk-through RE8970, stop 54: "2021 då" after "hur många hembesök gjorde fysioterapeuterna
+    # 2022" (no figures for 2022) quoted the report's appendix list for its "2021"
+    first = ask_halland(client, "hur många hembesök gjorde fysioterapeuterna 2022")
+    assert first["kind"] == "no_answer", first["answer"]
+    body = ask_halland(client, "2021 då", first["conversation_id"])
+    assert body["kind"] == "search" and "Fysioterapeut 2021: 53" in body["answer"], body["answer"]
+
+
+def test_what_is_paid_per_visit_nowadays_is_the_rule_not_a_visit_today(client):
+    # walk-through RE8970, stop 54: "och vad får vi idag per riktat hembesök" got a card of a
+    # visit today whose 500 kr "kan inte avgöras ännu"
+    body = ask_halland(client, "och vad får vi idag per riktat hembesök")
+    assert body["kind"] == "search" and body["decision"] is None, body["answer"]
+    assert "500 kr" in body["answer"], body["answer"]
+
+
+def test_an_enrolment_day_corrected_after_the_follow_up_rule_counts_its_dates(client):
+    # walk-through RE8969, stop 54, the municipality picked: "nej vänta jag tittade fel, hon
+    # anslöts 15 december förra året" after the follow-up dates of an enrolment on 15 January
+    # and "och nästa efter det" was refused
+    first = ask_in(client, VG, "när ska första uppföljningen göras efter att någon anslutits")
+    cid = first["conversation_id"]
+    ask_in(client, VG, "hon anslöts 15 januari, när senast då", cid)
+    ask_in(client, VG, "och nästa efter det", cid)
+    year = date.today().year - 1
+    body = ask_in(client, VG, f"nej vänta jag tittade fel, hon anslöts 15 december {year}", cid)
+    assert body["kind"] == "rule", body["answer"]
+    assert f"senast {year + 1}-02-15" in body["answer"], body["answer"]
