@@ -1991,8 +1991,11 @@ _REMOTE = re.compile(r"\bvideo\w*|\btelefon(?!n(?:umm|umr|r)|tid|list|växel|sva
                      r"ringt\b|\bringt\s+(?:upp\s+)?(?:henne|honom|hen|patienten|pat|dem)\b|"
                      # ("och om läkaren bara ringde istället för att åka dit": walk-through, stop
                      # 36, kept the visit in person and its 500 kr)
-                     r"\b(?:i|we|the doctor|the physician|the gp)\s+(?:just\s+|only\s+)?"
-                     r"(?:phoned|called|rang)\b|"
+                     # ("and if i had just phoned her instead of going there?" after a card
+                     # kept the visit in person: walk-through RE8968, stop 54)
+                     r"\b(?:i|we|the doctor|the physician|the gp)\s+(?:had\s+|have\s+|"
+                     r"would\s+have\s+)?(?:just\s+|only\s+)?(?:phoned|called|rang)\b|"
+                     r"\b(?:i'd|we'd|i’d|we’d)\s+(?:just\s+|only\s+)?(?:phoned|called|rang)\b|"
                      # the physician's call told without "jag", or of a patient by age
                      # ("ringde upp en 90-åring i khsv … istället för att åka ut, kan jag regga
                      # det som riktat besök" kept the visit in person, 500 kr: walk-through
@@ -2010,6 +2013,10 @@ _ANOTHER_CONTACT = re.compile(r"\W*(?:\w+\W+)?(?:var|va|was|is|är)\s+(?:ett\s+a
                               r"ett\s+tidigare|another|a\s+different|an\s+earlier|a\s+separate|"
                               r"ett\s+separat)\b", re.I)
 _IN_PERSON = re.compile(r"\bpå plats\b|\bfysiskt\b|\bin person\b|\bi hemmet\b|\bhembesök\w*|"
+                        # ("och om vi gör det hemma hos henne på riktigt, den 14/12?" after a
+                        # video's question kept the video: walk-through RE8968, stop 54)
+                        r"\b(?:gör|göra|gjorde|tar|ta|håller|hålla|har|ha)\s+(?:\w+\s+)?"
+                        r"(?:det|samtalet|besöket|den)\s+hemma\s+hos\b|"
                         # ("no sorry it was a house call" after "it was by video": walk-through,
                         # stop 39, refused)
                         # (not "home visit" alone: English questions name the visit so, and

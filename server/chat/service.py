@@ -463,7 +463,13 @@ _MEANT = re.compile(r"^\W*(?:(?:nej|nä|no|sorry|förlåt|oj|oops)\W+)?"
 #: occasion and a housing stated together describe a visit of their own too.
 _NEXT_VISIT = re.compile(r"^\W*(?:(?:och|ok|okej|sen|så|and|then)\W+)*(?:nästa|next|"
                          r"(?:en|ett|one) (?:till|more)|another|andra|tredje|fjärde|sista|"
-                         r"second|third|fourth|last one|the last)\b",
+                         r"second|third|fourth|last one|the last)\b"
+                         # (never a time: "nästa vecka ska vi ha brytpunktssamtal med henne …"
+                         # was another patient: walk-through RE8968, stop 54)
+                         r"(?!\s+(?:vecka|veckan|månad|månaden|år|året|gång|gången|dag|"
+                         r"week|month|year|time|day|måndag|tisdag|onsdag|torsdag|fredag|"
+                         r"lördag|söndag|monday|tuesday|wednesday|thursday|friday|saturday|"
+                         r"sunday)\b)",
                          re.I)
 #: What the routine just pointed to says, asked ("ok vad står det där då", "what does it say
 #: there").

@@ -7514,3 +7514,25 @@ def test_an_enrolment_day_corrected_after_the_follow_up_rule_counts_its_dates(cl
     body = ask_in(client, VG, f"nej vänta jag tittade fel, hon anslöts 15 december {year}", cid)
     assert body["kind"] == "rule", body["answer"]
     assert f"senast {year + 1}-02-15" in body["answer"], body["answer"]
+
+
+def test_a_call_in_the_pluperfect_and_a_talk_at_her_home_next_week_are_read(client):
+    # walk-through RE8968, stop 54: "and if i had just phoned her instead of going there?" after
+    # a card kept the visit in person; "nästa vecka ska vi ha brytpunktssamtal med henne …, kan
+    # jag ta det på video …" was another patient, and "… och om vi gör det hemma hos henne på
+    # riktigt, den 14/12?" then kept the video, no 500 kr
+    first = ask_halland(client, "hi, locum here. patient 83 in a sabo, came home from hospital "
+                                "last monday, I saw her at home today. how do i log this in cosmic")
+    phoned = ask_halland(client, "and if i had just phoned her instead of going there?",
+                         first["conversation_id"])
+    assert phoned["decision"]["compensation_sek"] == 0, phoned["answer"]
+    visit = ask_halland(client, "rutinbesök i tisdags hos 79-åring ordinärt boende, inskriven i "
+                                "khsv. ger det extra ersättn till VC")
+    cid = visit["conversation_id"]
+    video = ask_halland(client, "nästa vecka ska vi ha brytpunktssamtal med henne och dottern, "
+                                "kan jag ta det på video och ändå reg som riktat besök", cid)
+    assert "En annan patient" not in video["answer"], video["answer"]
+    home = ask_halland(client, "samma pat som nyss alltså, 79 år. och om vi gör det hemma hos "
+                               "henne på riktigt, den 14/12?", cid)
+    assert home["decision"]["compensation_sek"] == 500, home["answer"]
+    assert home["decision"]["patient_fee_sek"] == 200, home["answer"]
