@@ -4149,19 +4149,19 @@ def _without_plain_words(text: str) -> str:
     return rest if rest != text.strip(" ,") and len(rest.split()) >= 3 else text
 
 
+#: A greeting's words ("hej", "hejsan", "god morgon", "hi", "good morning").
+_GREETING_WORDS = (r"hej(?:san|\s*hej)?|hallå|tjena|tjabba|god\s+(?:morgon|dag|eftermiddag|kväll)|"
+                   r"hi|hello|hey|good\s+(?:morning|afternoon|evening)")
 #: A message that only greets or thanks ("hej", "god morgon!", "tack så mycket", "thanks").
-_SOCIAL = re.compile(r"^\W*(?:(?:hej(?:san|\s*hej)?|hallå|tjena|god\s+(?:morgon|dag|"
-                     r"eftermiddag|kväll)|hi|hello|hey|good\s+(?:morning|afternoon|evening))"
-                     r"(?:\s+(?:there|rutin))?|(?P<thanks>(?:tusen\s+|stort\s+)?tack(?:\s+så\s+"
+_SOCIAL = re.compile(rf"^\W*(?:(?:{_GREETING_WORDS})(?:\s+(?:there|rutin))?|"
+                     r"(?P<thanks>(?:tusen\s+|stort\s+)?tack(?:\s+så\s+"
                      r"(?:mycket|hemskt\s+mycket)|\s+för\s+(?:hjälpen|svaret|det)|\s+ska\s+du\s+"
                      r"ha)*|tackar|thanks?(?:\s+(?:a\s+lot|so\s+much|for\s+the\s+help))*|"
                      r"thank\s+you(?:\s+(?:so|very)\s+much|\s+for\s+the\s+help)*|cheers))"
                      r"[\s!.:;)(-]*$", re.I)
 _SOCIAL_ENGLISH = re.compile(r"\b(?:hi|hello|hey|good|thanks?|thank|cheers)\b", re.I)
 #: A greeting opening a message ("hej", "hejsan!", "god morgon,", "hi there").
-_GREETING = re.compile(r"^\W*(?:hej(?:san|hej)?|hallå|tjena|tjabba|hejhej|god\s+(?:morgon|dag|"
-                       r"eftermiddag|kväll)|hi(?:\s+there)?|hello|hey|good\s+(?:morning|"
-                       r"afternoon|evening))\b[\s,.!:;-]*", re.I)
+_GREETING = re.compile(rf"^\W*(?:{_GREETING_WORDS})(?:\s+there)?\b[\s,.!:;-]*", re.I)
 
 
 def _without_greeting(text: str) -> str:
