@@ -906,7 +906,7 @@ def _with_year(day: date, year: int) -> date:
 
 def _to_come_before(text: str, start: int) -> bool:
     """Whether the clause before position ``start`` tells of a thing to come."""
-    clause = re.split(r"[.!?;]", text[max(0, start - 50):start])[-1]
+    clause = _clause_before(text, start)
     return bool(_TO_COME.search(clause)) and not _PAST_TENSE.search(clause)
 
 

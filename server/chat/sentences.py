@@ -854,14 +854,18 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
     stating = [bool(typed) and any(states_cue(c, cand["text"], question) for c in typed)
                for cand in candidates]
     scored: list[tuple[list[str], list[float]] | None] = []
+    #: Each candidate's terms, its sentences' together (as ``for_passage`` reads them).
+    passage_terms: list[set[str]] = []
     for cand in candidates:
         spans = split_sentences(cand["text"])
         if not spans:
             scored.append(None)
+            passage_terms.append(set())
             continue
         sentences = [cand["text"][s.start:s.end] for s in spans]
         terms = [set(tokenize(x)) for x in sentences]
-        q = question.for_passage(set().union(*terms) | set(cand["generic"]))
+        passage_terms.append(set().union(*terms))
+        q = question.for_passage(passage_terms[-1] | set(cand["generic"]))
         lexical = sentence_scores(q, sentences, terms, tokenize, generic=cand["generic"])
         units = [x / LEXICAL_CAP for x in lexical] if cand["dense"] is None \
             else combined_scores(lexical, cand["dense"])
@@ -882,7 +886,7 @@ def choose_passage(question: "QuestionTerms", candidates: list[dict], tokenize) 
     # ("vad ska hon få för information när hon skrivs in" after the municipality's criteria
     # got the criteria again, not "När patienten ansluts … via informationsblad", the next
     # passage of the same section: walk-through RE8966, stop 54)
-    holds = [(question.own - FUNCTION_TERMS) & set(tokenize(cand["text"])) for cand in candidates]
+    holds = [(question.own - FUNCTION_TERMS) & terms for terms in passage_terms]
     # an abbreviation the question names that one candidate alone holds ("nu kopplar vi in PKT.
     # är det dom som har läkaransvaret sen eller jag" got Läkarmedverkan's diagram, third, over
     # "… konsultteam, PKT … Läkaransvaret … ligger dock kvar …", first: walk-through RE8965,
