@@ -7160,7 +7160,11 @@ def _stating_the_amount(kb, frame: Frame, text: str, offered: list, q_terms,
     def overlap(hit) -> float:
         return _money_overlap(q_terms, hit.chunk.text, tokenizer.tokenize, fees)
 
-    if offered and overlap(offered[0]) >= MONEY_OVERLAP:
+    if offered and (overlap(offered[0]) >= MONEY_OVERLAP or (
+            _VENTURE.search(frame.text) and _costs_a_venture(offered[0].chunk.text))):
+        # (or, a venture's cost asked, the passage stating it: "vad kostar satsningen" shares
+        # no rare word with "… satsningen finansieras med omfördelade medel, motsvarande 28,5
+        # miljoner kronor", and got the Cosmic routine's patient fee: stop 55)
         return offered
     seen = {(h.meta.id, h.chunk.anchor) for h in offered}
     old_asked = bool(_SYSTEM_NAMED.search(frame.text) or _OLD_VERSION.search(frame.text))
@@ -10194,6 +10198,14 @@ def _search_answer(state, frame: Frame) -> ChatReply:
             # venture's 28,5 miljoner kronor, which names no SäBo: "hur mycket i kronor får vc
             # för säbo-uppdraget?": walk-through RE8922, stop 48)
             window = [h for h in window if _SABO_NAMED.search(h.chunk.text)] or window
+    elif _asks_money(frame.text) and _VENTURE.search(frame.text):
+        # what the venture costs: the passage stating an amount of the venture itself first,
+        # never a visit's patient fee ("vad kostar satsningen" got the Cosmic routine's
+        # "Patientavgift: 200 kr …"; the decision's "… satsningen finansieras med omfördelade
+        # medel, motsvarande 28,5 miljoner kronor" is the next passage of a hit: own check of
+        # stop 54's known faults, stop 55)
+        costing = _venture_costed(kb, window, threshold, lang)
+        window = costing + [h for h in window if h not in costing]
     # (the message's own words: the heading a follow-up is searched with may hold a year)
     offered = [h for h in window
                if not _lacks_asked_fact(_without_its_period(frame, h), h.chunk.text,
@@ -11053,6 +11065,25 @@ def _table_quoted_whole(chunk, spans: list) -> tuple[str, list]:
     """A table's answer line and spans when its lines are quoted whole, under its section."""
     return (f"{chunk.section}: " + " / ".join(chunk.text[x.start:x.end] for x in spans) + ".",
             spans)
+
+
+def _costs_a_venture(text: str) -> bool:
+    """Whether a sentence of ``text`` names a venture and states an amount in kronor."""
+    return any(_VENTURE.search(text[sp.start:sp.end]) and _HAS_KRONOR.search(text[sp.start:sp.end])
+               for sp in S.split_sentences(text))
+
+
+def _venture_costed(kb, window: list, threshold: float, lang: str) -> list:
+    """The supported passage among ``window`` and the passages beside its decisions' that names
+    a venture and states an amount in kronor (the first found), as a hit; else none."""
+    for hit in window:
+        chunks = [hit.chunk]
+        if hit.meta.kind == "decision":
+            chunks += _section_neighbours(kb, hit.meta.id, hit.chunk)
+        for chunk in chunks:
+            if _costs_a_venture(chunk.text) and is_supported(hit, threshold, lang):
+                return [hit if chunk is hit.chunk else replace(hit, chunk=chunk)]
+    return []
 
 
 def _section_neighbours(kb, document_id: str, chunk) -> list:

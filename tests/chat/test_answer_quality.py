@@ -2557,3 +2557,13 @@ def test_another_housing_asked_after_who_is_enrolled_on_moving_in_is_its_sentenc
     body = ask_in(client, VG, "och om det är ett LSS-boende istället", first["conversation_id"])
     assert body["kind"] == "search", body["answer"]
     assert "boende med särskild service inom LSS ska erbjudas hemsjukvård" in body["answer"]
+
+
+def test_what_the_venture_costs_is_the_decisions_amount_not_a_patient_fee(client):
+    # own check of stop 54's known faults, stop 55: "vad kostar satsningen" with Region Halland
+    # picked got the Cosmic routine's "Patientavgift: 200 kr …"; the decision states what the
+    # venture costs
+    body = ask_halland(client, "vad kostar satsningen")
+    assert body["kind"] == "search", body["answer"]
+    assert "28,5 miljoner kronor" in body["answer"], body["answer"]
+    assert "Patientavgift" not in body["answer"], body["answer"]
