@@ -76,6 +76,13 @@ class Conversation:
     #: hade varit 84"): a correction of the visit told ("nej vänta, besöket var 28/3 2025")
     #: amends these, not the what-if. None while no what-if was asked. Facts only.
     told: dict | None = None
+    #: The visit as a "samma men …" restated it ("samma men 10/4 2025" after the visit told):
+    #: a later what-if ("och om han är 90?") or plain fact asks of it, not of the visit as
+    #: told; a correction still amends the visit told. ``restating`` marks the message that
+    #: restated it, whose facts (as that answer left them) become ``restated`` at the next.
+    #: Facts only.
+    restated: dict | None = None
+    restating: bool = False
     #: The last question asked on its own of the routines (masked, as the thread's, and cut to
     #: ``QUESTION_CHARS``): asked again of another organization by "och i halland då?".
     question: str | None = None
@@ -117,6 +124,9 @@ class Conversation:
             "told": None if self.told is None else
             {k: v for k, v in self.told.items() if k in _ALLOWED_KEYS},
             "pointed_to": self.pointed_to,
+            "restated": None if self.restated is None else
+            {k: v for k, v in self.restated.items() if k in _ALLOWED_KEYS},
+            "restating": self.restating,
             "before_change": None if self.before_change is None else
             {k: v for k, v in self.before_change.items() if k in _ALLOWED_KEYS},
         }
@@ -207,6 +217,8 @@ def conversation_from_json(data, conversation_id: str) -> Conversation | None:
         told=_facts_or_none(data.get("told")),
         before_change=_facts_or_none(data.get("before_change")),
         pointed_to=_organization_or_none(data.get("pointed_to")),
+        restated=_facts_or_none(data.get("restated")),
+        restating=data.get("restating") is True,
         **_visits_or_none(data.get("visits"), data.get("visit_index")))
 
 

@@ -2202,6 +2202,17 @@ _APPLIES_TO_BEFORE = re.compile(r"\b(?:to|for|för|gäller(?: det)?|applies to|a
                                 r"(?:(?:the|a|an|en|ett)\s+)?$", re.I)
 
 
+#: What someone must or should do, asked of her: "ska", "behöver", "should the", "does the".
+_ASKS_OF = re.compile(r"\b(?:ska|skall|behöver|måste|bör|brukar|should|must|does|do|will|"
+                      r"would|need)\s+(?:the\s+|en\s+|vår\s+|our\s+)?$", re.I)
+#: Her own records asked of: "… reg ngt", "… också registrera", "… dokumentera", "… need to
+#: register anything".
+_OWN_RECORDS = re.compile(r"\s+(?:också\s+|även\s+|själv\s+|also\s+|then\s+|sen\s+)?"
+                          r"(?:reg\b|regga\w*|registrer\w*|dokumenter\w*|journalför\w*|"
+                          r"skriva\b|register\w*|document\w*|chart\b|need\s+to\s+"
+                          r"(?:register|document|chart|record)\b|record\b)", re.I)
+
+
 def _without_company(text: str) -> str:
     """``text`` with the nurses it names as company blanked out (``_COMPANY_BEFORE``,
     ``_COMPANY_AFTER``)."""
@@ -2211,7 +2222,12 @@ def _without_company(text: str) -> str:
             or (_COMPANY_AFTER.match(text[m.start():m.start() + 60])
                 # (nurses a rule applies to are no company: "does it apply to nurses too")
                 and not _APPLIES_TO_BEFORE.search(before))
-        return " " * len(m.group(0)) if company else m.group(0)
+        # (nor is a nurse asked of her own records the one who made the visit: "ska ssk reg
+        # ngt" after an enrolment visit's card made it the nurse's, "Extra ersättning: nej",
+        # in every later answer: walk-through RE8971, stop 55)
+        paperwork = _ASKS_OF.search(before[-20:]) \
+            and _OWN_RECORDS.match(text[m.end():m.end() + 40])
+        return " " * len(m.group(0)) if company or paperwork else m.group(0)
     return _NURSE.sub(blank, text)
 
 

@@ -601,6 +601,7 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
         state.rules, _spell_out_colloquial(_spell_out_lm(
             _with_diacritics(state.kb, _english_slips_mended(state.kb, text))))))
     text = restored = _without_greeting(_without_switch_told(state.kb, text, organization))
+    text = restored = _counted_year_named(text, today)
     if organization:  # an unknown organization is named back in the answer: never a number
         organization = mask_personnummer(organization)
 
@@ -2810,9 +2811,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # besöket efter utskrivning? Hon bor på säbo.").
         frame.kind = VISIT
     known_day = (conv.facts or {}).get("visit_date") if conv.last_kind == VISIT else None
+    # (never a count of last year: "hur många riktade besök gjordes förra året" moved the visit
+    # a year back: walk-through RE8973, stop 55)
     if known_day and "visit_date" not in stated and _A_YEAR_BEFORE.search(text) \
             and len(text.split()) <= 8 and vague_date(text) in (None, "") \
-            and month_named(text, today) is None:
+            and month_named(text, today) is None and not _STATISTICS.search(text):
         # "vad hade det varit förra året", "what about last yr" after a card: that visit a
         # year earlier, the same day (walk-through, stop 36: a version answer, a refusal)
         before = date.fromisoformat(known_day)
@@ -3925,6 +3928,9 @@ _DATE_CORRECTED = re.compile(r"^\W*(?:nej|nä|förlåt|ursäkta|oj|sorry|oops|fe
                              # ("actually it was 20 march this year": walk-through, stop 34)
                              r"actually|egentligen|rättelse|correction)\b|\bfel datum\b|"
                              r"\bskrev fel\b|\bmenade\b|\bi meant\b|\bwrong date\b|\btypo\b|"
+                             # ("menar 15/1 förra året" after "… 70-åring …, 15/1" made her
+                             # 69: walk-through RE8971, stop 55)
+                             r"^\W*(?:jag\s+)?menar\b|"
                              r"\b(?:it|the visit) was actually\b|\bvar (?:det )?egentligen\b",
                              re.I)
 _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
@@ -4072,6 +4078,23 @@ _TYPED_WITHOUT = {"igar": "igår", "forrgar": "förrgår", "aring": "åring", "a
                   "sondag": "söndag", "forra": "förra", "nasta": "nästa", "ar": "år",
                   "manad": "månad", "manader": "månader", "behover": "behöver",
                   "maste": "måste", "fa": "få", "ocksa": "också", "dar": "där"}
+
+
+#: This year named: "i år", "this year".
+_THIS_YEAR_SAID = re.compile(r"\bi år\b|\bhittills i år\b|\bthis year\b", re.I)
+
+
+def _counted_year_named(text: str, today: date) -> str:
+    """A count asked of last year or this year, named by its number ("hur många riktade besök
+    gjordes förra året" got the follow-up indicator "Antal riktade hemsjukvårdsbesök …", and
+    "… läkarna förra året" the figures of 2019 to 2021 as if they answered: walk-through
+    RE8973, stop 55), so the years the figures hold are told apart from the one asked."""
+    if not _STATISTICS.search(text) or _YEAR.search(text):
+        return text
+    def named(year: int):
+        return lambda m: f"in {year}" if m.group(0).lower().endswith("year") else f"år {year}"
+    text = _LAST_YEAR_SAID.sub(named(today.year - 1), text, count=1)
+    return _THIS_YEAR_SAID.sub(named(today.year), text, count=1)
 
 
 def _spell_out_colloquial(text: str) -> str:
@@ -5080,8 +5103,12 @@ def _as_told(conv: Conversation, known: dict, frame: Frame, switched: bool) -> d
     ("förresten var hon 83") amends both."""
     text = frame.text
     if switched or not known:
-        conv.told = None
+        conv.told, conv.restated, conv.restating = None, None, False
         return known
+    if conv.restating:
+        # the visit a "samma men …" restated, as its answer left it (its age moved with its
+        # day): what later what-ifs and plain facts ask of
+        conv.restated, conv.restating = dict(known), False
     if conv.told is not None and frame.reply_to and frame.reply_to in frame.stated:
         # the answer to the question the what-if asked is the what-if's ("84 då" to "Hur
         # gammal är patienten?" after "och om besöket varit 1 mars 2025 istället" changed the
@@ -5090,13 +5117,18 @@ def _as_told(conv: Conversation, known: dict, frame: Frame, switched: bool) -> d
     what_if = bool(_WHAT_IF.match(text) or _WHAT_IF_CLAUSE.search(text)
                    or _SAME_AGAIN.match(text) or _HYPOTHETICAL.search(text))
     if what_if:
+        # "samma men …" restates the visit: later what-ifs ask of it ("samma men 10/4 2025"
+        # then "och om han är 90?" went back to the visit told, 10/2 2025, and gave VAS's H3:
+        # walk-through RE8973, stop 55)
+        conv.restating = bool(_SAME_AGAIN.match(text))
         if conv.told is None:
             conv.told = dict(known)
             return known
-        # another what-if asks of the visit as told, not of the what-if before it ("och om LM
-        # gjorde besöket?" after "om jag hade tagit det per telefon istället?" kept the phone
-        # call: walk-through, stop 46); one going on from it says so ("samma men …")
-        return known if _SAME_AGAIN.match(text) else dict(conv.told)
+        # another what-if asks of the visit as told (or as restated), not of the what-if
+        # before it ("och om LM gjorde besöket?" after "om jag hade tagit det per telefon
+        # istället?" kept the phone call: walk-through, stop 46); one going on from it says so
+        # ("samma men …")
+        return known if _SAME_AGAIN.match(text) else dict(conv.restated or conv.told)
     corrected = conv.told is not None and bool(
         _DATE_CORRECTED.search(text) or _AMENDS.search(text) or _BACK_TO_AS_TOLD.search(text)
         # (the visit told anew, its occasion or housing, is no what-if's: "which vårdtjänst for
@@ -5112,8 +5144,13 @@ def _as_told(conv: Conversation, known: dict, frame: Frame, switched: bool) -> d
     # call's card went back to the call's day: walk-through RE8965, stop 54)
     plain = conv.told is not None and not corrected \
         and bool(set(frame.stated) & _VISIT_FACT_KEYS) and not _PLANNED_ON.search(text)
+    if plain and conv.restated is not None:
+        # a plain fact after a restated visit amends that visit ("han var 90" after "samma
+        # men 10/4 2025")
+        frame.changed_from = known
+        return dict(conv.restated)
     if corrected or plain:
-        told, conv.told = conv.told, None
+        told, conv.told, conv.restated = conv.told, None, None
         if plain:
             frame.changed_from = known  # (a plain fact: what it changes of the what-if)
         # (said, never silent: "förlåt hon är 91 inte 79" after "om besöket var 2/4 2025
@@ -8039,6 +8076,9 @@ _NOT_DECIDED = re.compile(r"\b(?:inte|ej|icke)\s+(?:\w+\s+)?(?:beslutat?|bestäm
                           r"\bundecided\b|\bstill\s+open\b", re.I)
 # Whether one thing is the same as another: "samma som", "densamma som", "the same as".
 _SAME_AS = re.compile(r"\b(?:samma|densamma|detsamma|likadan\w*)\s+som\b|\bsame\s+as\b|"
+                      # ("är det samma 500 kr som idag då?" after the notice got the 500 kr
+                      # rule quoted: walk-through RE8973, stop 55)
+                      r"\bsamma\s+\d+\s*(?:kr|kronor|kronorna)\s+som\b|"
                       r"\bthe\s+same\b", re.I)
 # Whether one thing replaces another: "ersätter den …", "i stället för", "replace".
 _REPLACES_ASKED = re.compile(r"\bersätter\b|\bersätts\b|\bi ?stället för\b|\breplac\w*|"
@@ -8127,8 +8167,10 @@ def _notice_statement(state, frame: Frame, today: date) -> ChatReply | None:
     amount_claimed = claimed is not None and (claimed.amount is not None
                                               or claimed.fee is not None)
     unstated = start or replaces or same or undecided or amount_claimed  # what they lack
-    if state.rules is None or not (unstated or (_ASKS_AMOUNT.search(text)
-                                                and _VISIT_WORD.search(text))):
+    # (the new compensation's amount asked, no visit named: "hur mkt är nya ersättningen från
+    # hsu" got the 500 kr rule: walk-through RE8971, stop 55)
+    if state.rules is None or not (unstated or (_ASKS_AMOUNT.search(text) and (
+            _VISIT_WORD.search(text) or new_pay))):
         return None
     notices = [table for table in getattr(state.rules, "notices", ()) or ()
                if _DECISION_NAMED.search(text) or frame.topic_document == table.document_id]

@@ -2567,3 +2567,21 @@ def test_what_the_venture_costs_is_the_decisions_amount_not_a_patient_fee(client
     assert body["kind"] == "search", body["answer"]
     assert "28,5 miljoner kronor" in body["answer"], body["answer"]
     assert "Patientavgift" not in body["answer"], body["answer"]
+
+
+def test_the_new_compensations_amount_asked_without_a_visit_is_the_notice(client):
+    # walk-through RE8971, stop 55: "hur mkt är nya ersättningen från hsu" got the Cosmic
+    # routine's "Ersättning utgår med 500 kr …", though the decision names no amount
+    body = ask_halland(client, "hur mkt är nya ersättningen från hsu")
+    assert body["kind"] == "no_answer", body["answer"]
+    assert "Dokumenten anger varken belopp eller startdatum" in body["answer"], body["answer"]
+    assert "Ersättning utgår med 500 kr" not in body["answer"], body["answer"]
+
+
+def test_whether_the_new_compensation_is_the_same_500_kr_is_not_said_by_the_documents(client):
+    # walk-through RE8973, stop 55: "är det samma 500 kr som idag då?" after the notice quoted
+    # the 500 kr rule with no caveat
+    first = ask_halland(client, "hur mycket är ersättningen per hemsjukvårdsbesök enligt beslutet")
+    body = ask_halland(client, "är det samma 500 kr som idag då?", first["conversation_id"])
+    assert body["kind"] == "no_answer", body["answer"]
+    assert "Dokumenten säger inte heller om den är samma som de 500 kr" in body["answer"]

@@ -7536,3 +7536,75 @@ def test_a_call_in_the_pluperfect_and_a_talk_at_her_home_next_week_are_read(clie
                                "henne på riktigt, den 14/12?", cid)
     assert home["decision"]["compensation_sek"] == 500, home["answer"]
     assert home["decision"]["patient_fee_sek"] == 200, home["answer"]
+
+
+@pytest.mark.parametrize("then", ["och om han är 90?", "han var 90"])
+def test_a_visit_restated_by_samma_men_is_what_later_facts_ask_of(client, then):
+    # walk-through RE8973, stop 55: "samma men 10/4 2025" moved a VAS visit of 10/2 2025 into
+    # Cosmic's time, and "och om han är 90?" went back to 10/2 and gave VAS's H3
+    first = ask_halland(client, "brytpunktssamtal 10/2 2025 hemma hos 79-åring i ordinärt "
+                                "boende inskriven i khsv, registrering?")
+    cid = first["conversation_id"]
+    assert first["decision"]["system"] == "VAS"
+    moved = ask_halland(client, "samma men 10/4 2025", cid)
+    assert moved["decision"]["system"] == "Cosmic", moved["answer"]
+    body = ask_halland(client, then, cid)
+    assert body["decision"]["system"] == "Cosmic", body["answer"]
+    assert body["facts"]["visit_date"] == "2025-04-10", body["facts"]
+    assert body["decision"]["patient_fee_sek"] == 0, body["answer"]
+    assert "Läkare närsjukvård äldre" in body["answer"], body["answer"]
+
+
+def test_a_visit_restated_keeps_its_day_through_two_what_ifs(client):
+    # walk-through RE8973, stop 55: "samma men igår" then "och om hon är 84?" gave the VAS
+    # visit of 3/3 2025 again, and the video asked next reasoned from VAS
+    first = ask_halland(client, "hembesök 3/3 2025 efter utskrivning, 87-åring på säbo, hur reg")
+    cid = first["conversation_id"]
+    ask_halland(client, "samma men igår", cid)
+    younger = ask_halland(client, "och om hon är 84?", cid)
+    assert younger["decision"]["system"] == "Cosmic", younger["answer"]
+    assert younger["decision"]["patient_fee_sek"] == 200, younger["answer"]
+    video = ask_halland(client, "och om det var via video", cid)
+    assert video["decision"]["system"] == "Cosmic", video["answer"]
+    assert video["decision"]["compensation_sek"] == 0, video["answer"]
+
+
+@pytest.mark.parametrize("question", ["ska ssk reg ngt", "behöver dsk också registrera något"])
+def test_a_question_on_the_nurses_own_records_leaves_the_physicians_visit(client, question):
+    # walk-through RE8971, stop 55: "ska ssk reg ngt" after an enrolment visit's card made the
+    # visit the nurse's: "Extra ersättning: nej", no fee, in this and every later answer
+    first = ask_halland(client, "inskrivningssamtal igår khsv ordinärt boende 80 år")
+    cid = first["conversation_id"]
+    asked = ask_halland(client, question, cid)
+    assert "besöket gjordes inte av en läkare" not in asked["answer"], asked["answer"]
+    body = ask_halland(client, "vad betalar pat", cid)
+    assert body["decision"]["patient_fee_sek"] == 200, body["answer"]
+    assert body["decision"]["compensation_sek"] == 500, body["answer"]
+    # a visit the nurse made is still hers
+    made = ask_halland(client, "och om ssk gjorde besöket själv", cid)
+    assert made["decision"]["compensation_sek"] == 0, made["answer"]
+
+
+def test_menar_with_another_day_corrects_the_visits_day_and_keeps_its_age(client):
+    # walk-through RE8971, stop 55: "menar 15/1 förra året" after "… 70-åring …, 15/1" made
+    # her 69 on the day corrected
+    first = ask_halland(client, "hembesök m dsk hos 70-åring khsv ordinärt, inskrivn samtal, 15/1")
+    body = ask_halland(client, "menar 15/1 förra året", first["conversation_id"])
+    assert body["facts"]["visit_date"] == "2025-01-15", body["facts"]
+    assert "Patientens ålder på besöksdagen: 70 år." in body["answer"], body["answer"]
+
+
+def test_a_count_of_last_year_asked_after_a_card_is_no_visit_moved_and_not_covered(client):
+    # walk-through RE8973, stop 55: "hur många riktade besök gjordes förra året" after a card
+    # moved the visit a year back ("Ändrat: besöksdag 2025-03-03 → 2024-03-03"); asked alone,
+    # the follow-up indicator "Antal riktade hemsjukvårdsbesök …" was quoted as if it answered
+    first = ask_halland(client, "hembesök 3/3 2025 efter utskrivning, 87-åring på säbo, hur reg")
+    body = ask_halland(client, "hur många riktade besök gjordes förra året",
+                       first["conversation_id"])
+    assert body["kind"] == "no_answer", body["answer"]
+    assert "Ändrat" not in body["answer"], body["answer"]
+    # the figures the report holds are still given for their years
+    held = ask_halland(client, "hur många hembesök gjorde läkarna förra året")
+    assert held["kind"] == "no_answer", held["answer"]
+    told = ask_halland(client, "hur många hembesök gjorde läkarna 2021")
+    assert "2715" in told["answer"], told["answer"]
