@@ -1000,6 +1000,15 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
     # hours hold it, not another line with a number)
     typed = [i for i in typed if all(states_cue(c, sentences[i], question)
                                      for c in question.cues & TYPED_CUES)] or typed
+    if not typed and question.cues & TYPED_CUES:
+        # (none sharing a word: the one sentence of the passage stating the kind of fact, its
+        # words compounds the vocabulary cannot split: "Vem kan jag fråga om jag är osäker på
+        # utskrivningen?" got "När beslut om utskrivning tas …", not "Vid behov av stöd kring
+        # utskrivningsprocessen, kan hemsjukvårdens planeringsfunktioner kontaktas": walk-
+        # through RE8972, stop 55)
+        stating = [i for i in range(n) if all(states_cue(c, sentences[i], question)
+                                              for c in question.cues & TYPED_CUES)]
+        typed = stating if len(stating) == 1 else []
     if typed:  # the question asks for a kind of fact: the best sentence stating one
         best = max(typed, key=lambda i: (ranking[i], -i))
     if max(scores) <= 0 and dense is None:

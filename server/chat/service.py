@@ -483,6 +483,8 @@ _SAME_QUESTION = re.compile(r"\W*(?:(?:ok|okej|och|men|so|and|ok så)\W+)?(?:(?:
                             r"kan du (?:svara på|ta)|ta|ask|answer)\s+)?(?:samma fråga|the same "
                             r"question|same question)(?:\s+(?:igen|again|då|then|tack|please|"
                             r"här|here|nu|now))*\W*", re.I)
+#: "samma fråga" said inside a few words more ("ah fel org igen. samma fråga för kommunen").
+_SAME_QUESTION_SAID = re.compile(r"\bsamma fråga\b|\b(?:the )?same question\b", re.I)
 #: Most words of a message asking the last question again after picking the organization
 #: the last answer pointed to ("ok då", "ok visa hallands då").
 SWITCHED_WORDS = 6
@@ -600,7 +602,8 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
     text = restored = _without_plain_words(_system_before_named(
         state.rules, _spell_out_colloquial(_spell_out_lm(
             _with_diacritics(state.kb, _english_slips_mended(state.kb, text))))))
-    text = restored = _without_greeting(_without_switch_told(state.kb, text, organization))
+    text = restored = _without_introduction(_without_greeting(
+        _without_switch_told(state.kb, text, organization)))
     text = restored = _counted_year_named(text, today)
     if organization:  # an unknown organization is named back in the answer: never a number
         organization = mask_personnummer(organization)
@@ -655,6 +658,15 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
         # picked ("samma fråga" after switching to Region Halland got a SäBo proposal's
         # sentence: walk-through RE8967, stop 54)
         text = conv.question
+    elif conv is not None and conv.question and _SAME_QUESTION_SAID.search(text) \
+            and len(_SAME_QUESTION_SAID.sub(" ", text).split()) <= SWITCHED_WORDS \
+            and not _ASKS.search(_SAME_QUESTION_SAID.sub(" ", text)) \
+            and not extract_facts(text, today).stated():
+        # ... or with a word on the slip around it ("ah fel org igen. samma fråga för
+        # kommunen" after the municipality was picked was refused: walk-through RE8972, stop
+        # 55): the last question, of the place it names, if any
+        place = _PLACE_NAMED.search(text)
+        text = f"{conv.question} ({place.group(0)})" if place else conv.question
     named_visit = visit_named(text, len(conv.visits), detect_language(text)
                               if len(text.split()) >= 4 else conv.language) \
         if conv is not None and len(conv.visits) >= 2 else None
@@ -3970,7 +3982,14 @@ _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
                (re.compile(r"(?<=\d)\s*(?:milj\.?|mille|millen)(?=\s|$|\?)", re.I), " miljoner"),
                # "dagr", "dgr", "dar" (walk-through in the widget, stop 47: "läkarmedverkan 14
                # dagr" was refused, "… dagar" answered)
-               (re.compile(r"(?<=\d)\s*(?:dagr|dgr|dgar|dar)\b", re.I), " dagar"))
+               (re.compile(r"(?<=\d)\s*(?:dagr|dgr|dgar|dar)\b", re.I), " dagar"),
+               # "skrivs hon in", "skrevs han ut": the particle beside its verb, as the lexicon
+               # names enrolment and discharge (walk-through RE8972, stop 55: "Skrivs hon in i
+               # hemsjukvården då?" after the permission rule, "Patienterna ansluts inte …",
+               # got the discharge's "När beslut om utskrivning tas …")
+               (re.compile(r"\b(skriv(?:s|as|a|er)?|skrevs|skrivits)\s+(hon|han|hen|patienten|"
+                           r"pat|den|de|dom|personen|brukaren|vårdtagaren)\s+(in|ut)\b", re.I),
+                r"\2 \1 \3"))
 
 
 #: The English words the chat's readings turn on, which the Swedish documents' vocabulary does
@@ -4185,6 +4204,42 @@ _SOCIAL = re.compile(rf"^\W*(?:(?:{_GREETING_WORDS})(?:\s+(?:there|rutin))?|"
 _SOCIAL_ENGLISH = re.compile(r"\b(?:hi|hello|hey|good|thanks?|thank|cheers)\b", re.I)
 #: A greeting opening a message ("hej", "hejsan!", "god morgon,", "hi there").
 _GREETING = re.compile(rf"^\W*(?:{_GREETING_WORDS})(?:\s+there)?\b[\s,.!:;-]*", re.I)
+
+
+#: A sentence opening the message in which the writer says who they are ("Jag är nyanställd
+#: sjuksköterska i kommunen.", "I'm a locum GP here!").
+_INTRODUCTION = re.compile(
+    r"^\W*(?:jag är|jag e|jag jobbar som|jag arbetar som|i'm|i am|im|i work as)\s+"
+    r"(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?(?:(?:ny\w*|new|newly hired|nyexaminerad)\s+)?"
+    r"(?:sjukskötersk\w*|ssk|dsk|distrikts?sköterska\w*|läkare|underläkare|st-läkare|hyrläkare|"
+    r"locum\w*|nurse|district nurse|doctor|physician|gp|verksamhetschef|enhetschef|chef|"
+    r"unit manager|manager|undersköterska|usk|arbetsterapeut|fysioterapeut)\b"
+    r"[^.!?\n\d]{0,60}[.!?]+\s+", re.I)
+#: What the rest must open on to be a question of its own ("Vem …", "Hur …", "Får …").
+_OPENS_A_QUESTION = re.compile(
+    r"^(?:och\s+|and\s+|men\s+|so\s+)?(?:vem|vad|va|hur|när|var|vart|vilk\w+|varför|får|"
+    r"måste|ska|skall|kan|behöver|gäller|finns|är|who|what|how|when|where|which|why|do|does|"
+    r"can|is|are|should|must)\b", re.I)
+#: An organization named by its place, which the introduction may carry ("… i Halland.").
+_PLACE_NAMED = re.compile(r"\bhalland\w*|\bgötaland\w*|\bvg\b|\bvgr\b|\bregion\s+\w+|"
+                          r"\b\w+\s+kommun\b|\bkommun\s+\w+", re.I)
+#: A visit the writer tells in the first person ("jag gjorde", "I saw"): the introduction may
+#: say who made it, and stays.
+_TELLS_OWN_VISIT = re.compile(r"\b(?:jag|i)\s+(?:gjorde|har gjort|gör|ska göra|var hos|besökte|"
+                              r"åkte|träffade|did|made|visited|saw|have seen)\b", re.I)
+
+
+def _without_introduction(text: str) -> str:
+    """``text`` without the sentence it opens on saying who the writer is, when a question of
+    its own follows ("Hej! Jag är nyanställd sjuksköterska i kommunen. Vem är det som
+    bestämmer om en patient ska få hemsjukvård?" was refused for the introduction's words,
+    answered without it: walk-through RE8972, stop 55); kept when it names a place, or when
+    the writer tells a visit of their own (the introduction may say who made it)."""
+    m = _INTRODUCTION.match(text)
+    if m is None or _PLACE_NAMED.search(m.group(0)) or _TELLS_OWN_VISIT.search(text):
+        return text
+    rest = text[m.end():]
+    return rest if _OPENS_A_QUESTION.match(rest) and len(rest.split()) >= 3 else text
 
 
 def _without_greeting(text: str) -> str:

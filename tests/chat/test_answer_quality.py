@@ -2585,3 +2585,43 @@ def test_whether_the_new_compensation_is_the_same_500_kr_is_not_said_by_the_docu
     body = ask_halland(client, "är det samma 500 kr som idag då?", first["conversation_id"])
     assert body["kind"] == "no_answer", body["answer"]
     assert "Dokumenten säger inte heller om den är samma som de 500 kr" in body["answer"]
+
+
+def test_a_question_after_the_writer_says_who_they_are_is_answered_as_without(client):
+    # walk-through RE8972, stop 55, the municipality picked: "Hej! Jag är nyanställd
+    # sjuksköterska i kommunen. Vem är det som bestämmer …" was refused and pointed to Region
+    # Halland's decision; asked without the introduction, it was answered
+    body = ask_in(client, VG, "Hej! Jag är nyanställd sjuksköterska i kommunen. Vem är det som "
+                              "bestämmer om en patient ska få hemsjukvård?")
+    assert body["kind"] == "search", body["answer"]
+    assert "tas av hemsjukvårdens planeringsfunktion" in body["answer"], body["answer"]
+
+
+def test_whether_a_patient_on_leave_is_enrolled_is_the_leave_rule_not_the_discharge(client):
+    # walk-through RE8972, stop 55, the municipality picked: "Skrivs hon in i hemsjukvården då?"
+    # after the leave rule got the discharge's "När beslut om utskrivning tas …", which reads
+    # as if she were; the leave rule says "Patienterna ansluts inte …"
+    first = ask_in(client, VG, "Min patient ligger på sjukhuset men ska hem på permission i "
+                               "helgen. Måste vi göra insatserna?")
+    body = ask_in(client, VG, "Skrivs hon in i hemsjukvården då?", first["conversation_id"])
+    assert "Patienterna ansluts inte" in body["answer"], body["answer"]
+    assert "När beslut om utskrivning tas" not in body["answer"], body["answer"]
+
+
+def test_whom_to_ask_about_a_discharge_is_the_sentence_naming_whom_to_contact(client):
+    # walk-through RE8972, stop 55, the municipality picked: "Vem kan jag fråga om jag är osäker
+    # på utskrivningen?" got "När beslut om utskrivning tas …" alone, not "Vid behov av stöd
+    # kring utskrivningsprocessen, kan hemsjukvårdens planeringsfunktioner kontaktas."
+    body = ask_in(client, VG, "Vem kan jag fråga om jag är osäker på utskrivningen?")
+    assert "hemsjukvårdens planeringsfunktioner kontaktas" in body["answer"], body["answer"]
+
+
+def test_the_same_question_with_a_word_on_the_wrong_organization_is_asked_again(client):
+    # walk-through RE8972, stop 55: "Hur ofta ska uppföljning göras …" with Region Halland
+    # picked pointed to the municipality; picked, "ah fel org igen. samma fråga för kommunen"
+    # was refused
+    first = ask_halland(client, "Hur ofta ska uppföljning göras för patienter i hemsjukvården?")
+    body = ask_in(client, VG, "ah fel org igen. samma fråga för kommunen",
+                  first["conversation_id"])
+    assert body["kind"] == "search", body["answer"]
+    assert "minst var sjätte månad" in body["answer"], body["answer"]
