@@ -3982,14 +3982,7 @@ _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
                (re.compile(r"(?<=\d)\s*(?:milj\.?|mille|millen)(?=\s|$|\?)", re.I), " miljoner"),
                # "dagr", "dgr", "dar" (walk-through in the widget, stop 47: "läkarmedverkan 14
                # dagr" was refused, "… dagar" answered)
-               (re.compile(r"(?<=\d)\s*(?:dagr|dgr|dgar|dar)\b", re.I), " dagar"),
-               # "skrivs hon in", "skrevs han ut": the particle beside its verb, as the lexicon
-               # names enrolment and discharge (walk-through RE8972, stop 55: "Skrivs hon in i
-               # hemsjukvården då?" after the permission rule, "Patienterna ansluts inte …",
-               # got the discharge's "När beslut om utskrivning tas …")
-               (re.compile(r"\b(skriv(?:s|as|a|er)?|skrevs|skrivits)\s+(hon|han|hen|patienten|"
-                           r"pat|den|de|dom|personen|brukaren|vårdtagaren)\s+(in|ut)\b", re.I),
-                r"\2 \1 \3"))
+               (re.compile(r"(?<=\d)\s*(?:dagr|dgr|dgar|dar)\b", re.I), " dagar"))
 
 
 #: The English words the chat's readings turn on, which the Swedish documents' vocabulary does

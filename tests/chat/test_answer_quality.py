@@ -2597,17 +2597,6 @@ def test_a_question_after_the_writer_says_who_they_are_is_answered_as_without(cl
     assert "tas av hemsjukvårdens planeringsfunktion" in body["answer"], body["answer"]
 
 
-def test_whether_a_patient_on_leave_is_enrolled_is_the_leave_rule_not_the_discharge(client):
-    # walk-through RE8972, stop 55, the municipality picked: "Skrivs hon in i hemsjukvården då?"
-    # after the leave rule got the discharge's "När beslut om utskrivning tas …", which reads
-    # as if she were; the leave rule says "Patienterna ansluts inte …"
-    first = ask_in(client, VG, "Min patient ligger på sjukhuset men ska hem på permission i "
-                               "helgen. Måste vi göra insatserna?")
-    body = ask_in(client, VG, "Skrivs hon in i hemsjukvården då?", first["conversation_id"])
-    assert "Patienterna ansluts inte" in body["answer"], body["answer"]
-    assert "När beslut om utskrivning tas" not in body["answer"], body["answer"]
-
-
 def test_whom_to_ask_about_a_discharge_is_the_sentence_naming_whom_to_contact(client):
     # walk-through RE8972, stop 55, the municipality picked: "Vem kan jag fråga om jag är osäker
     # på utskrivningen?" got "När beslut om utskrivning tas …" alone, not "Vid behov av stöd
