@@ -2231,6 +2231,12 @@ def _without_company(text: str) -> str:
     return _NURSE.sub(blank, text)
 
 
+def only_company_named(text: str) -> bool:
+    """True when ``text`` names a nurse and every nurse it names is company ("var tillsammans
+    m ssk från kommunen", "dsk var också med")."""
+    return bool(_NURSE.search(text)) and not _NURSE.search(_without_company(text))
+
+
 #: Who or what did not do it: "istället för läkare", "instead of the doctor".
 _REPLACED = re.compile(r"\b(?:i\s?stället\s+för|snarare än|instead of|rather than)\s+"
                        r"(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?[\wåäö-]+", re.I)

@@ -35,7 +35,7 @@ from server.chat.facts import (AHEAD_WORDS, DISCHARGE_WORDS, age_at_the_visit, a
                                 has_unreadable_date, home_said_only, MONTH_FIRST,
                                 writes_month_first,
                                 merge_facts, month_alone, month_named, month_number,
-                                names_an_occasion,
+                                names_an_occasion, only_company_named,
                                months_of_a_period, other_patient, period_span,
                                 period_words, possible_ages, vague_date, without_age_today,
                                 without_birthday,
@@ -483,6 +483,10 @@ _SAME_QUESTION = re.compile(r"\W*(?:(?:ok|okej|och|men|so|and|ok så)\W+)?(?:(?:
                             r"kan du (?:svara på|ta)|ta|ask|answer)\s+)?(?:samma fråga|the same "
                             r"question|same question)(?:\s+(?:igen|again|då|then|tack|please|"
                             r"här|here|nu|now))*\W*", re.I)
+#: An age alone, as a follow-up: "och 84", "and 84?", "what about 90 then".
+_AGE_ALONE = re.compile(r"\W*(?:(?:och|and|men|but|what about|how about|om|if)\s+)?(\d{1,3})"
+                        r"(?:\s*(?:år|years?(?: old)?|yrs?|y/?o))?(?:\s+(?:då|then|istället|"
+                        r"instead))?\W*", re.I)
 #: "samma fråga" said inside a few words more ("ah fel org igen. samma fråga för kommunen").
 _SAME_QUESTION_SAID = re.compile(r"\bsamma fråga\b|\b(?:the )?same question\b", re.I)
 #: Most words of a message asking the last question again after picking the organization
@@ -1913,6 +1917,20 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # stop 41, got the district nurses' visits per year): the rule for that visit
         frame.kind, frame.rule_followed = SEARCH_KIND, True
         return frame
+    age_alone = _AGE_ALONE.fullmatch(text)
+    if (conv.topic or {}).get("rule_statement") and conv.last_kind == SEARCH_KIND \
+            and not stated and age_alone and 0 < int(age_alone.group(1)) <= 120:
+        # an age alone after a rule statement ("and 84" after the fee of a patient over 85 got
+        # the Cosmic routine's Vårdtjänst lines: walk-through RE8971, stop 55): the rule for a
+        # patient that old
+        frame.stated = {"patient_age": int(age_alone.group(1))}
+        frame.kind, frame.rule_followed = SEARCH_KIND, True
+        if conv.question:
+            # (the rule asked, of that age: "räknas videobesök för ersättningen" then "och 84"
+            # is still the video's rule)
+            frame.text = conv.question
+            frame.stated = {**extract_facts(conv.question, today).stated(), **frame.stated}
+        return frame
     if topic_chunk is not None and conv.last_kind == SEARCH_KIND and not stated \
             and put == Claim():
         # "rätt?" after a quoted answer: the quote is the routine's own words, shown in its
@@ -2890,6 +2908,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # asks the same ("pat fyllde 85 dagen innan besöket förresten, ändrar det
         # avgiften?": walk-through, stop 18, quoted the fee line and kept the old age).
         frame.kind = VISIT
+    if conv.last_kind == VISIT and frame.kind != VISIT and not stated \
+            and len(text.split()) <= 10 and not _ASKS.search(text) \
+            and only_company_named(text):
+        # a nurse told as company at the visit just answered ("var tillsammans m ssk från
+        # kommunen" after a card got a proposal's sentence, and "besöksform" next a proposal:
+        # walk-through RE8971, stop 55): the same visit, the physician's, answered again
+        frame.kind = VISIT
     if conv.last_kind == VISIT and conv.told is not None and frame.kind != VISIT \
             and len(text.split()) <= 10 and _BACK_TO_AS_TOLD.search(text):
         # a what-if taken back ("om det hade varit distriktssköterskan?" then "nej det var jag
@@ -3105,7 +3130,10 @@ _AGE_BOUND_WHAT_IF = re.compile(
 _THERE = re.compile(r"\b(?:där|dit|därifrån|there)\b", re.I)
 _INSTEAD = re.compile(r"\bi ?stället\b|\binstead\b", re.I)
 # "och om hon hade haft samtalet på plats istället?": the same visit with a fact changed.
-_WHAT_IF = re.compile(r"\s*(?:och|men|än|så)?\s*(?:om|tänk om|what if|and if|but if|if)\b", re.I)
+# ("and what if Läkarmedverkan did the visit" after a card got an indicator's hypothesis:
+# walk-through RE8971, stop 55)
+_WHAT_IF = re.compile(r"\s*(?:och|men|än|så|and|but|so)?\s*(?:om|tänk om|what if|and if|but if|if)"
+                      r"\b", re.I)
 # "same thing but …", "samma sak fast …": the case just answered, asked again with a change.
 # ("samma men juni 2024", "same but in june 2024": walk-through, stop 25, was refused)
 _SAME_AGAIN = re.compile(r"\s*(?:(?:ok|okej|and|och)\s*,?\s*)?(?:the )?(?:same|samma)(?:\s+"

@@ -7608,3 +7608,46 @@ def test_a_count_of_last_year_asked_after_a_card_is_no_visit_moved_and_not_cover
     assert held["kind"] == "no_answer", held["answer"]
     told = ask_halland(client, "hur många hembesök gjorde läkarna 2021")
     assert "2715" in told["answer"], told["answer"]
+
+
+def test_a_nurse_told_as_company_after_a_card_keeps_the_physicians_visit(client):
+    # walk-through RE8971, stop 55: "var tillsammans m ssk från kommunen" after a card got a
+    # proposal's sentence, and "besöksform" next another proposal
+    first = ask_halland(client, "hembesök 10/3 2025 säbo utskriven från sjukhus 3 dgr innan, "
+                                "82 år")
+    cid = first["conversation_id"]
+    company = ask_halland(client, "var tillsammans m ssk från kommunen", cid)
+    assert company["kind"] == "rule", company["answer"]
+    assert company["decision"]["compensation_sek"] == 500, company["answer"]
+    field = ask_halland(client, "besöksform", cid)
+    assert field["answer"].startswith("Besöksform: Enskilt besök"), field["answer"]
+
+
+def test_and_what_if_in_english_after_a_card_is_a_what_if_of_the_visit(client):
+    # walk-through RE8971, stop 55: "and what if the hospital's Läkarmedverkan doc did it"
+    # after a card got an indicator's working hypothesis
+    first = ask_halland(client, "did an enrolment visit for a new home care patient in her flat "
+                                "on march 3rd, she's 88")
+    body = ask_halland(client, "and what if the hospital's Läkarmedverkan doc did it",
+                       first["conversation_id"])
+    assert body["kind"] == "rule", body["answer"]
+    assert body["decision"]["compensation_sek"] == 0, body["answer"]
+    assert "Läkarmedverkan" in body["answer"], body["answer"]
+
+
+@pytest.mark.parametrize("first,then,said", [
+    ("how much does a patient over 85 pay for a doctor home visit", "and 84",
+     "pays SEK 200"),
+    ("vad betalar en patient över 85 för ett läkarbesök i hemmet", "och 84",
+     "betalar 200 kr"),
+    ("räknas videobesök för ersättningen", "och 84", "kan aldrig ske på distans"),
+])
+def test_an_age_alone_after_a_rule_statement_asks_the_rule_of_that_age(client, first, then,
+                                                                         said):
+    # walk-through RE8971, stop 55: "and 84" after the fee of a patient over 85 got the Cosmic
+    # routine's Vårdtjänst lines
+    a = ask_halland(client, first)
+    body = ask_halland(client, then, a["conversation_id"])
+    assert body["kind"] == "search", body["answer"]
+    assert said in body["answer"], body["answer"]
+    assert "Vårdtjänst" not in body["answer"], body["answer"]
