@@ -1006,8 +1006,13 @@ def select_sentences(question: QuestionTerms | set[str], text: str, tokenize, *,
         # utskrivningen?" got "När beslut om utskrivning tas …", not "Vid behov av stöd kring
         # utskrivningsprocessen, kan hemsjukvårdens planeringsfunktioner kontaktas": walk-
         # through RE8972, stop 55)
+        # (and a word of it opening on one the question asks of, "utskrivningsprocessen" on
+        # "utskrivning": never a contact for another matter, "Vem ringer jag om jag behöver en
+        # läkare mitt i natten …" is no question of the discharge's support)
         stating = [i for i in range(n) if all(states_cue(c, sentences[i], question)
-                                              for c in question.cues & TYPED_CUES)]
+                                              for c in question.cues & TYPED_CUES)
+                   and any(w.startswith(t) for w in re.findall(r"\w+", sentences[i].lower())
+                           for t in question.own if len(t) >= 5)]
         typed = stating if len(stating) == 1 else []
     if typed:  # the question asks for a kind of fact: the best sentence stating one
         best = max(typed, key=lambda i: (ranking[i], -i))

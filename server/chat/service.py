@@ -7214,6 +7214,14 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         years = set(_YEAR.findall(text))
         if years and not years & set(_YEAR.findall(document_text)):
             return True
+    if S.CUES["duration"][0].search(text) and not S.CUES["duration"][1].search(passage) \
+            and not S.CUES["validity"][0].search(text) and not _YEAR.search(passage) \
+            and not _DATE_SAID.search(passage):
+        # how long something lasts, asked of a passage stating no length of time ("Hur länge
+        # får en permission från sjukhuset vara?" quoted the leave rule, "Hur lång tid har
+        # planeringsfunktionen på sig att fatta beslutet?" who decides: walk-through RE8972,
+        # stop 55)
+        return True
     if _DATE_ASKED.search(text) and not (_YEAR.search(passage) or _DATE_SAID.search(passage)):
         # a date asked of a passage naming none ("Från vilket datum gäller den höjda
         # ersättningen?": walk-through, stop 28, quoted the proposal without a date)

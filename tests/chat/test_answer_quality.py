@@ -2614,3 +2614,15 @@ def test_the_same_question_with_a_word_on_the_wrong_organization_is_asked_again(
                   first["conversation_id"])
     assert body["kind"] == "search", body["answer"]
     assert "minst var sjätte månad" in body["answer"], body["answer"]
+
+
+@pytest.mark.parametrize("question,not_quoted", [
+    ("Hur länge får en permission från sjukhuset vara?", "utföra hälso- och sjukvårdsinsatser"),
+])
+def test_how_long_asked_of_a_passage_stating_no_length_of_time_is_not_covered(
+        client, question, not_quoted):
+    # walk-through RE8972, stop 55, the municipality picked: "Hur länge får en permission från
+    # sjukhuset vara?" quoted the leave rule, which names no length of time, as if it answered
+    body = ask_in(client, VG, question)
+    assert body["kind"] == "no_answer", body["answer"]
+    assert not_quoted not in body["answer"], body["answer"]
