@@ -7141,6 +7141,41 @@ _REGION_COST = re.compile(r"\b(?:kosta\w*|kostnad\w*|betala\w*)\b[^?.]{0,40}\b(?
 _PATIENT_FEE_LINE = re.compile(r"(?:patientavgift|summa|patienten betalar)[^\n]*", re.I)
 
 
+#: A share of an amount the question names: "hur mycket av de 28,5 miljonerna …", "how much
+#: of the 28.5 million".
+_SHARE_OF_AMOUNT = re.compile(r"\b(?:hur (?:mycket|mkt|stor del)|how much)\s+(?:av|of)\s+"
+                              r"(?:de|den|dom|the)?\s*(\d[\d ]*(?:[,.]\d+)?)\s*"
+                              r"(?:milj\w*|mkr|kr\b|kronor\w*|million\w*|sek\b)", re.I)
+#: An amount per period asked: "per år", "i drift", "driftkostnad", "per year", "running".
+_PER_PERIOD_ASKED = re.compile(r"\bper\s+(?:år|månad|vecka|dag|year|month|week|day)\b|"
+                               r"\bårlig\w*|\bi drift\b|\bdrifts?kostnad\w*|\bannual\w*|"
+                               r"\brunning cost\w*|\bto run\b", re.I)
+#: A one-off amount: what something costs to buy.
+_PURCHASE = re.compile(r"\binförskaff\w*|\binköp\w*|\banskaff\w*|\batt köpa\b|\bpurchas\w*",
+                       re.I)
+
+
+def _amounts_lacking(text: str, passage: str) -> bool:
+    """True when the question asks a share of an amount it names and the passage states no
+    other amount ("hur mycket av de 28,5 miljonerna går till SäBo-avtalen" got the decision's
+    28,5 miljoner kronor again), or an amount per period and the passage's amounts are only
+    what something costs to buy ("vad kostar en läkarbemannad buss per år i drift" got "… ca
+    1,5 mkr att införskaffa"): walk-through RE8973, stop 55."""
+    share = _SHARE_OF_AMOUNT.search(text)
+    if share:
+        named = share.group(1).replace(" ", "").replace(".", ",")
+        stated = [m.group(0) for m in _HAS_KRONOR.finditer(passage)]
+        if not any(named not in x.replace(" ", "").replace(".", ",") for x in stated):
+            return True
+    if _PER_PERIOD_ASKED.search(text) and _asks_money(text):
+        costing = [passage[sp.start:sp.end] for sp in S.split_sentences(passage)
+                   if _HAS_KRONOR.search(passage[sp.start:sp.end])]
+        if costing and all(_PURCHASE.search(x) and not _PER_PERIOD_ASKED.search(x)
+                           for x in costing):
+            return True
+    return False
+
+
 def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None) -> bool:
     """True when the question asks for a phone number, a code or an amount that the passage
     does not hold, or for figures of a year it does not name (issue 10, "An honest 'not
@@ -7181,6 +7216,8 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         return True
     if _ASKS_AMOUNT.search(text) and not _HAS_AMOUNT.search(passage) \
             and not _change_between_years_of(text, passage):
+        return True
+    if _amounts_lacking(text, passage):
         return True
     if _BUDGET.search(text) and not (_HAS_AMOUNT.search(passage) and (
             not _YEAR.search(text) or set(_YEAR.findall(text)) & set(_YEAR.findall(passage)))):

@@ -2626,3 +2626,18 @@ def test_how_long_asked_of_a_passage_stating_no_length_of_time_is_not_covered(
     body = ask_in(client, VG, question)
     assert body["kind"] == "no_answer", body["answer"]
     assert not_quoted not in body["answer"], body["answer"]
+
+
+@pytest.mark.parametrize("question,not_quoted", [
+    ("hur mycket av de 28,5 miljonerna går till SäBo-avtalen", "28,5 miljoner kronor"),
+    ("vad kostar en läkarbemannad buss per år i drift", "att införskaffa"),
+])
+def test_an_amount_the_passage_does_not_state_is_not_covered(client, question, not_quoted):
+    # walk-through RE8973, stop 55: the share of the 28,5 miljoner asked got the 28,5 miljoner
+    # again; a bus's yearly running cost got what a bus costs to buy
+    body = ask_halland(client, question)
+    assert body["kind"] == "no_answer", body["answer"]
+    assert not_quoted not in body["answer"], body["answer"]
+    # what a bus costs to buy is still said
+    bus = ask_halland(client, "vad kostar en buss")
+    assert "1,5 mkr att införskaffa" in bus["answer"], bus["answer"]
