@@ -2661,8 +2661,11 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # through, stop 37, the HSU decision's "befintligt IT-systemet"): the routine in
         # force then
         frame.kind = VERSION
+    # ("what about VAS" after a card of a visit today got the VAS routine's fee lines: walk-
+    # through RE8971, stop 55)
     if conv.last_kind == VISIT and conv.facts.get("visit_date") and not stated \
-            and (_SYSTEM_NAMED.search(text) and _THEN.search(text) or _WHICH_SYSTEM.search(text)) \
+            and (_SYSTEM_NAMED.search(text) and (_THEN.search(text) or _WHAT_ABOUT.match(text))
+                 or _WHICH_SYSTEM.search(text)) \
             and not ((REGISTRATION_WORDS.search(text) or _WHAT_TO_ENTER.search(text))
                      and _the_visits_system(state, conv, text)) \
             and len(text.split()) <= 10:
@@ -3977,6 +3980,9 @@ _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
                # "usk" (walk-through, stop 46: "hur stor var ökningen för usk från 2019 till
                # 2021" was refused, "undersköterskor" answered)
                (re.compile(r"\busk\b", re.I), "undersköterska"),
+               # "lmg" (walk-through RE8971, stop 55: "ok men hur ofta ska lmg göras" after a
+               # card got a bus's hygiene rules)
+               (re.compile(r"\blmg\b", re.I), "läkemedelsgenomgång"),
                # "vad betalar pat" (walk-through in the widget, stop 36: refused)
                (re.compile(r"\b(?:betalar|betala|betalade|kostar)\s+pat\b(?!\.?\s*\d)", re.I),
                 lambda m: m.group(0)[:-3] + "patienten"),
@@ -5748,6 +5754,11 @@ _NOW_ALONE = re.compile(rf"\W*(?:(?:och|men|and|but|ok)\s+)?{_TODAY}(?:\s+(?:då
 # "then", "då": the day of the visit the conversation is about.
 _MONTH_NAMES = ("", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                 "september", "oktober", "november", "december")
+#: "what about …", "how about …", "och i …", "is it the same in …" opening a follow-up on one
+#: thing.
+_WHAT_ABOUT = re.compile(r"\W*(?:(?:and|so|ok)\s+)?(?:what|how)\s+about\b|\W*(?:och|and)\s+(?:i|in|"
+                         r"med|with)\s+\w+\W*$|\W*(?:is it|was it|är det|var det)\s+(?:the same|"
+                         r"samma)\s+(?:in|i)\b", re.I)
 _THEN = re.compile(r"\b(?:then|at the time|at that time|that day|on that date|då|den dagen|"
                    r"det datumet|vid det tillfället|vid besöket|for (?:the|that) visit)\b", re.I)
 

@@ -7651,3 +7651,22 @@ def test_an_age_alone_after_a_rule_statement_asks_the_rule_of_that_age(client, f
     assert body["kind"] == "search", body["answer"]
     assert said in body["answer"], body["answer"]
     assert "Vårdtjänst" not in body["answer"], body["answer"]
+
+
+def test_what_about_another_journal_system_after_a_card_is_which_version_held(client):
+    # walk-through RE8971, stop 55: "what about VAS" after a card of a visit today got the VAS
+    # routine's Besökstyp and Summa lines, as if VAS applied
+    first = ask_halland(client, "Hi, I did a home visit today at a Sabo for a patient just "
+                                "discharged from hospital. She's 92. How do I register it in "
+                                "Cosmic")
+    body = ask_halland(client, "what about VAS", first["conversation_id"])
+    assert body["kind"] == "version", body["answer"]
+    assert "no longer applies" in body["answer"], body["answer"]
+
+
+def test_lmg_is_the_medication_review_even_after_a_card(client):
+    # walk-through RE8971, stop 55: "ok men hur ofta ska lmg göras" after a card got a bus's
+    # hygiene rules; the SäBo proposal says "… minst en gång per år"
+    first = ask_halland(client, "hur reg jag läkemedelsgenomgång på säbo i cosmic")
+    body = ask_halland(client, "ok men hur ofta ska lmg göras", first["conversation_id"])
+    assert "minst en gång per år" in body["answer"], body["answer"]
