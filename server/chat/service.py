@@ -10195,6 +10195,10 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     # Only passages holding the kind of fact asked for (a phone number, an amount, a year's
     # figures) may answer; none of the top ones: not covered.
     window = _answer_window(hits, frame, kb)
+    proposed = _proposed_decision_of_named_report(kb, frame, tokenizer)
+    if proposed is not None:
+        window = [proposed] + [h for h in window if (h.meta.id, h.chunk.anchor) != (
+            proposed.meta.id, proposed.chunk.anchor)]
     if frame.search_text and frame.topic_document:
         # a follow-up stays with the document it follows up when that document answers it
         # at all ("och för en med nivå 2" after a published night routine's "100 kr … för
@@ -11258,6 +11262,54 @@ def _venture_costed(kb, window: list, threshold: float, lang: str) -> list:
             if _costs_a_venture(chunk.text) and is_supported(hit, threshold, lang):
                 return [hit if chunk is hit.chunk else replace(hit, chunk=chunk)]
     return []
+
+
+#: What was decided, asked: "vad blev beslutet", "vad beslutades", "vilket beslut",
+#: "förslag till beslut", "what was decided".
+_DECISION_OF_ASKED = re.compile(r"\bvad blev beslut\w*|\bvad beslut(?:ade|ades|as)\b|"
+                                r"\bvilket beslut\b|\bförslag(?:et)? till beslut\b|"
+                                r"\bvad (?:föreslås|föreslogs)\b.*\bbeslut\w*|"
+                                r"\bwhat was (?:decided|the decision)\b|\bproposed decision\b",
+                                re.I)
+#: A report named as one: "rapporten", "dokumentet från 2022", "the report".
+_REPORT_NAMED = re.compile(r"\brapport\w*|\bthe report\b|\bdokumentet från \d{4}\b|"
+                           r"\bbeslutsförslag\w*|\bunderlag\w*", re.I)
+
+
+def _proposed_decision_of_named_report(kb, frame: Frame, tokenizer):
+    """What a report (a decision proposal to a board) proposes be decided, asked of it named by
+    its title's words or as the report ("vad står i dokumentet från 2022 om mobil
+    hemsjukvård, vad blev beslutet" got its digital care's rollout, "vad blev beslutet i
+    rapporten om mobil hemsjukvård" a decision's bullet on dialogues, not "Förslag till
+    beslut: Driftnämnden Närsjukvård antecknar att informationen har lämnats …": walk-through
+    RE8973, stop 55): the first passage of its section headed as a decision, as a hit; else
+    None."""
+    if not _DECISION_OF_ASKED.search(frame.text):
+        return None
+    asked = {t for t in tokenizer.tokenize(frame.text, compounds=False) if t.isalpha()}
+    for document in kb.documents():
+        meta = document.meta
+        if meta.kind != "report" or (frame.organization not in (None, meta.organization)):
+            continue
+        title = {t for t in tokenizer.tokenize(meta.title, compounds=False) if t.isalpha()} \
+            - {t for w in _GENERIC_TITLE_STEMS for t in tokenizer.tokenize(w)}
+        if len(title & asked) < 2 and not _REPORT_NAMED.search(frame.text):
+            continue
+        deciding = [c for c in document.chunks
+                    if re.search(r"\bbeslut", c.section or "", re.I)]
+        if not deciding:
+            continue
+        hits = [h for h in kb.search(f"{deciding[0].section} {meta.title}", k=10,
+                                     document_id=meta.id)
+                if h.chunk.anchor == deciding[0].anchor]
+        if hits:
+            return hits[0]
+    return None
+
+
+#: Title words that name no one document ("information", "uppdrag", "hemsjukvård").
+_GENERIC_TITLE_STEMS = ("information", "om", "uppdrag", "hemsjukvård", "rutin", "för", "och",
+                        "av", "i", "till", "från")
 
 
 def _section_neighbours(kb, document_id: str, chunk) -> list:

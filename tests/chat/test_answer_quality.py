@@ -2641,3 +2641,16 @@ def test_an_amount_the_passage_does_not_state_is_not_covered(client, question, n
     # what a bus costs to buy is still said
     bus = ask_halland(client, "vad kostar en buss")
     assert "1,5 mkr att införskaffa" in bus["answer"], bus["answer"]
+
+
+@pytest.mark.parametrize("question", [
+    "vad blev beslutet i rapporten om mobil hemsjukvård",
+    "vad står i dokumentet från 2022 om mobil hemsjukvård, vad blev beslutet",
+])
+def test_what_a_named_report_proposes_be_decided_is_its_proposed_decision(client, question):
+    # walk-through RE8973, stop 55: the report's digital care rollout, or a decision's bullet on
+    # dialogues, was quoted; its "Förslag till beslut" says "Driftnämnden Närsjukvård antecknar
+    # att informationen har lämnats till nämnden."
+    body = ask_halland(client, question)
+    assert "antecknar att informationen har lämnats" in body["answer"], body["answer"]
+    assert body["citations"][0]["section"] == "Förslag till beslut", body["citations"]
