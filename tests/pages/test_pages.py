@@ -309,3 +309,13 @@ def test_no_page_links_the_content_owners_pages_where_they_do_not_exist(client):
     assert client.get("/admin", follow_redirects=False).status_code == 404
     for path in ("/", "/sok", "/documents"):
         assert 'href="/admin"' not in client.get(path).text
+
+
+def test_the_widget_shows_the_question_it_answers_with_a_personnummer_masked(client, post_form):
+    # walk-throughs, stops 54 and 55: the widget's answer page showed the answer and an empty
+    # form, never what was asked
+    r = post_form("/widget", "vad kostar hemsjukvård för pat 19380503-1234")
+    assert r.status_code == 200
+    assert 'class="widget-asked"' in r.text
+    assert "vad kostar hemsjukvård för pat" in r.text
+    assert "19380503-1234" not in r.text
