@@ -177,6 +177,9 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                            # "vem ringer jag om jag behöver hjälp med en utskrivning" (walk-through,
                            # stop 35, got the Vårdbegäran sentence)
                            r"\bvem (?:kontaktar|ringer|frågar) (?:jag|vi|man)\b|\bget(?:ting)? stuck\b|"
+                           # ("skriva ut från hemsjukvården vem hjälper": answer set E, tuning
+                           # part, got the Vårdbegäran sentence)
+                           r"\bvem (?:hjälper|stöttar|kan hjälpa|kan stötta)\b|"
                            r"\bwho (?:do|can|should) (?:i|we) (?:contact|ask|call|turn to)\b",
                            re.I),
                 re.compile(r"\bkontaktas\b", re.I)),
@@ -194,7 +197,10 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                              # ("can a patient end home care themselves?": own check, stop 50)
                              r"(?:end|leave|quit|stop)\s+(?:\w+\s+){0,3}?(?:themselves|"
                              r"himself|herself|on\s+(?:his|her|their)\s+own)|"
-                             r"tacka\s+nej|avböj\w*|tvinga\w*|mot\s+(?:sin|hans|hennes|deras)\s+"
+                             # ("Måste patienten tacka ja till hemsjukvården om
+                             # planeringsfunktionen har beslutat det?": answer set E, tuning
+                             # part, got the discharge's support sentence)
+                             r"tacka\s+(?:nej|ja)|avböj\w*|tvinga\w*|mot\s+(?:sin|hans|hennes|deras)\s+"
                              r"vilja|frivillig\w*|refus\w*|does\s*n[o']t\s+want|don'?t\s+want|"
                              r"decline\w*|say\s+no|against\s+(?:his|her|their)\s+will|"
                              r"voluntar\w*|force\w*)\b", re.I),

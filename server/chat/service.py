@@ -10197,8 +10197,7 @@ def _search_answer(state, frame: Frame) -> ChatReply:
     window = _answer_window(hits, frame, kb)
     proposed = _proposed_decision_of_named_report(kb, frame, tokenizer)
     if proposed is not None:
-        window = [proposed] + [h for h in window if (h.meta.id, h.chunk.anchor) != (
-            proposed.meta.id, proposed.chunk.anchor)]
+        window = [proposed]  # (the decision asked of it, not its header naming it)
     if frame.search_text and frame.topic_document:
         # a follow-up stays with the document it follows up when that document answers it
         # at all ("och för en med nivå 2" after a published night routine's "100 kr … för
@@ -11273,7 +11272,10 @@ _DECISION_OF_ASKED = re.compile(r"\bvad blev beslut\w*|\bvad beslut(?:ade|ades|a
                                 re.I)
 #: A report named as one: "rapporten", "dokumentet från 2022", "the report".
 _REPORT_NAMED = re.compile(r"\brapport\w*|\bthe report\b|\bdokumentet från \d{4}\b|"
-                           r"\bbeslutsförslag\w*|\bunderlag\w*", re.I)
+                           r"\bbeslutsförslag\w*|\bunderlag\w*|"
+                           # ("Vad är förslaget till beslut i informationsärendet om mobil
+                           # hemsjukvård?": answer set A, tuning part, got the report's header)
+                           r"\w*ärende\w*", re.I)
 
 
 def _proposed_decision_of_named_report(kb, frame: Frame, tokenizer):
@@ -11295,8 +11297,9 @@ def _proposed_decision_of_named_report(kb, frame: Frame, tokenizer):
             - {t for w in _GENERIC_TITLE_STEMS for t in tokenizer.tokenize(w)}
         if len(title & asked) < 2 and not _REPORT_NAMED.search(frame.text):
             continue
+        # (the section proposing the decision, never the header "Beslutsförslag …")
         deciding = [c for c in document.chunks
-                    if re.search(r"\bbeslut", c.section or "", re.I)]
+                    if re.search(r"\bförslag till beslut\b|^beslut\b", c.section or "", re.I)]
         if not deciding:
             continue
         hits = [h for h in kb.search(f"{deciding[0].section} {meta.title}", k=10,

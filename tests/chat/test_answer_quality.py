@@ -2654,3 +2654,18 @@ def test_what_a_named_report_proposes_be_decided_is_its_proposed_decision(client
     body = ask_halland(client, question)
     assert "antecknar att informationen har lämnats" in body["answer"], body["answer"]
     assert body["citations"][0]["section"] == "Förslag till beslut", body["citations"]
+
+
+def test_whether_the_patient_must_accept_home_care_is_that_it_is_voluntary(client):
+    # answer set E, tuning part: "Måste patienten tacka ja till hemsjukvården om
+    # planeringsfunktionen har beslutat det?" got the discharge's support sentence
+    body = ask_in(client, VG, "Måste patienten tacka ja till hemsjukvården om "
+                              "planeringsfunktionen har beslutat det?")
+    assert "alltid frivilligt" in body["answer"], body["answer"]
+
+
+def test_who_helps_with_a_discharge_from_home_care_is_the_planning_function(client):
+    # answer set E, tuning part: "skriva ut från hemsjukvården vem hjälper" got the Vårdbegäran
+    # sentence alone
+    body = ask_in(client, VG, "skriva ut från hemsjukvården vem hjälper")
+    assert "planeringsfunktioner kontaktas" in body["answer"], body["answer"]
