@@ -743,7 +743,15 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
             # lägenhet" after "pat bor på vob, hur blir hon ansluten" got the nursing home's
             # rule again: walk-through, stop 41)
             base = without_setting(base)
-        text = f"{base}, {text}"
+        before = extract_facts(base, today).stated().get("patient_age") \
+            if "patient_age" in told else None
+        now = extract_facts(text, today).stated().get("patient_age") if before else None
+        replaced, n = re.subn(rf"(?<!\d){before}(?!\d)", str(now), base, count=1) \
+            if before and now and now != before else (base, 0)
+        # (the age asked of replaced, never a second age beside it: "och om patienten är 84
+        # år?" after "avgift 85 år" was read as 85, the first age, and told 0 kr: walk-
+        # through RE8976, stop 55)
+        text = replaced if n and told == {"patient_age"} else f"{replaced}, {text}"
 
     if conv is not None and conv.question and not conv.pending and len(text.split()) <= 10 \
             and _FOR_US.search(text) and _AMOUNT_NAMED.search(conv.question) \

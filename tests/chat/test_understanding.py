@@ -7670,3 +7670,15 @@ def test_lmg_is_the_medication_review_even_after_a_card(client):
     first = ask_halland(client, "hur reg jag läkemedelsgenomgång på säbo i cosmic")
     body = ask_halland(client, "ok men hur ofta ska lmg göras", first["conversation_id"])
     assert "minst en gång per år" in body["answer"], body["answer"]
+
+
+@pytest.mark.parametrize("organization", [None, "Region Halland"])
+@pytest.mark.parametrize("then", ["och om patienten är 84 år?", "och 84"])
+def test_another_age_after_a_fee_asked_of_an_age_is_that_ages_fee(client, organization, then):
+    # walk-through RE8976, stop 55 (widget and chat): "avgift 85 år" then "och om patienten är
+    # 84 år?" was read as "avgift 85 år, …": the first age, 85, and 0 kr; an 84-year-old pays
+    # 200 kr
+    first = ask_in(client, organization, "avgift 85 år")
+    body = ask_in(client, organization, then, first["conversation_id"])
+    assert "betalar 200 kr" in body["answer"], body["answer"]
+    assert "85 år eller äldre" not in body["answer"], body["answer"]
