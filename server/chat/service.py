@@ -2869,9 +2869,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
     # a visit described earlier, a question on something else between: a change of how the
     # visit was made still amends it ("jag åker ut fysiskt alltså, inte video. vad blir det
     # då", "inte på distans": walk-through, stop 23, refused or quoted the BVC's visits)
+    # (never when the message asks since when something holds, its "riktade hembesök" naming
+    # the compensation's visits: "när infördes extraersättningen för riktade hembesök?" after
+    # a phone call's rule turned the call into a visit in person: walk-through RE8976, stop 55)
     manner_changed = _has_visit(conv.facts) and bool(stated) \
         and set(stated) <= {"remote", "lakarmedverkan"} \
-        and all(conv.facts.get(k) is not None and conv.facts[k] != v for k, v in stated.items())
+        and all(conv.facts.get(k) is not None and conv.facts[k] != v for k, v in stated.items()) \
+        and not (_SINCE_WHEN.search(text) or _DATE_ASKED.search(text))
     # (and so does its day corrected: "wait, I misread the note, it was April 14 not March"
     # after a question on H3 between was refused, the VAS card left for a Cosmic visit:
     # walk-through RE8934, stop 49)

@@ -7682,3 +7682,13 @@ def test_another_age_after_a_fee_asked_of_an_age_is_that_ages_fee(client, organi
     body = ask_in(client, organization, then, first["conversation_id"])
     assert "betalar 200 kr" in body["answer"], body["answer"]
     assert "85 år eller äldre" not in body["answer"], body["answer"]
+
+
+def test_since_when_the_compensation_holds_after_a_calls_rule_is_no_visit_in_person(client):
+    # walk-through RE8976, stop 55: "när infördes extraersättningen för riktade hembesök?" after
+    # the rule for a phone call got a card, "Ändrat: på distans ja → nej", and no date
+    first = ask_halland(client, "ger ett telefonsamtal med en säbo-patient de 500 kr?")
+    body = ask_halland(client, "när infördes extraersättningen för riktade hembesök?",
+                       first["conversation_id"])
+    assert body["kind"] == "search", body["answer"]
+    assert "infördes 2023-01-01" in body["answer"], body["answer"]
