@@ -40,7 +40,10 @@ _NUMBERED = re.compile(
     r"|(?:\b(?:den|det|the)\s+)?\b(?P<other>andra|other)\b(?!\s+(?:vårdgivare|mottagning\w*))"
     # an ordinal opening a sentence ("tre besök idag. första en 86-åring …. andra … tredje 95
     # år …": walk-through, stop 42, became two visits)
-    r"|(?<=[.;:]\s)(?P<ord>första|tredje|fjärde|femte)\b)",
+    r"|(?<=[.;:]\s)(?P<ord>första|tredje|fjärde|femte)\b"
+    # a patient lettered ("pat A …, pat B …", "Mrs A, 87, … Mr B, 64, …": walk-through RE8974,
+    # stop 55, both merged into one visit, the second's fee given for the first)
+    r"|\b(?:pat(?:ient)?|pt|mrs?\.?|ms\.?|herr|fru)\s+(?-i:(?P<letter>[A-E]))\b(?!['’])\s*[:,.)\-]?)",
     re.I)
 #: The boundaries of unnumbered visits: a line, a semicolon, and the words that open the next
 #: one ("nästa:", "sen en 70-åring", "och en till:", "then another", "second one:").
@@ -111,7 +114,8 @@ def _numbered(text: str) -> list[tuple[int, int]] | None:
     for m in _NUMBERED.finditer(text):
         word = next((g for g in m.group("a", "b", "c", "d") if g), None)
         n = int(word) if word else 2 if m.group("other") \
-            else _ORDINALS[m.group("ord").lower()] if m.group("ord") else 1
+            else _ORDINALS[m.group("ord").lower()] if m.group("ord") \
+            else "ABCDE".index(m.group("letter")) + 1 if m.group("letter") else 1
         if n == want:
             starts.append((m.start(), m.end()))
             want += 1
@@ -204,6 +208,8 @@ _VISIT_NAMED = re.compile(
     # suggests, "besök 1: …": walk-through, stop 42, the correction went to the other visit)
     r"\b(?:besök(?:et)?|visit|pat(?:ient)?|pt|nr|no|number|nummer)\s*#?\s*(?P<n>[1-9])"
     r"(?![\d/-])(?![.:]\S)\b|"
+    # a patient lettered ("pat A, vad betalar hen", "Mr B - does the clinic get the 500")
+    r"\b(?:pat(?:ient)?|pt|mrs?\.?|ms\.?|herr|fru)\s+(?-i:(?P<letter>[A-E]))\b|"
     r"\b(?P<suffix>ettan|tvåan|trean|fyran|femman)\b|"
     r"\b(?:den|det)\s+(?P<den>första|andra|tredje|fjärde|femte|sista)\b"
     r"(?!\s+(?:dagen|gången|veckan|månaden|året|versionen|rutinen|uppföljning\w*|"
@@ -229,10 +235,11 @@ def visit_named(text: str, count: int, lang: str) -> tuple[int, str] | None:
     m = _VISIT_NAMED.search(text)
     if m is None:
         return None
-    word = next(g for g in m.group("n", "suffix", "den", "before", "en", "word", "alone")
-                if g).lower()
-    number = count if word in ("sista", "last") else int(word) if word.isdigit() \
-        else _ORDINALS.get(word)
+    word = next(g for g in m.group("n", "suffix", "den", "before", "en", "word", "alone",
+                                   "letter") if g)
+    number = "ABCDE".index(word) + 1 if m.group("letter") \
+        else count if word.lower() in ("sista", "last") else int(word) if word.isdigit() \
+        else _ORDINALS.get(word.lower())
     if not number or not 1 <= number <= count:
         return None
     stand_in = _STANDS_IN.get(lang, _STANDS_IN["sv"])

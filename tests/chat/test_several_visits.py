@@ -322,3 +322,27 @@ def test_a_like_patient_is_another_patient_and_the_first_is_found_again_by_her_d
     assert back["decision"]["system"] == "Cosmic", back["answer"]
     assert back["decision"]["visit_date"] == today_in_stockholm().isoformat(), back["answer"]
     assert back["decision"]["compensation_sek"] == 0, back["answer"]
+
+
+def test_patients_lettered_a_and_b_are_two_visits_each_with_its_own_fee(client):
+    # walk-through RE8974, stop 55: "pat A 86 …, pat B 70 …" and "Mrs A, 87, … Mr B, 64, …"
+    # were merged into one visit: pat A was later charged pat B's 200 kr, Mr B got Mrs A's card
+    from tests.chat.helpers import ask_halland
+
+    first = ask_halland(client, "pat A 86 säbo brytpunktsamtal 20/11, pat B 70 khsv ordinärt "
+                                "boende utskriven från lasarettet igår hembesök idag. reg båda")
+    cid = first["conversation_id"]
+    assert first["answer"].startswith("Meddelandet beskriver 2 besök"), first["answer"]
+    b = ask_halland(client, "pat B är 66 inte 70", cid)
+    assert b["decision"]["patient_fee_sek"] == 200, b["answer"]
+    a = ask_halland(client, "pat A, vad betalar hen", cid)
+    assert a["decision"]["patient_fee_sek"] == 0, a["answer"]
+    assert "Läkare närsjukvård äldre" in a["answer"], a["answer"]
+    english = ask_halland(client, "Two patients this morning: Mrs A, 87, Sabo, breakpoint talk. "
+                                  "Mr B, 64, own home, enrolled in home care, visit after "
+                                  "discharge. Codes for both?")
+    cid = english["conversation_id"]
+    mrs = ask_halland(client, "Mrs A - what's the fee", cid)
+    assert mrs["decision"]["patient_fee_sek"] == 0, mrs["answer"]
+    mr = ask_halland(client, "Mr B's fee?", cid)
+    assert mr["decision"]["patient_fee_sek"] == 200, mr["answer"]
