@@ -104,7 +104,15 @@ class Mention:
 _OWN_BEFORE = re.compile(r"(?:\b(?:vi|jag|oss|vår|vårt|våra|we|our|us|my|im)\b|(?-i:\bI\b)|"
                          r"\bi'm\b|\bi am\b)[^.?!]{0,30}$", re.I)
 #: Before a mention: it is denied ("inte halland", "not Halland").
-_DENIED_BEFORE = re.compile(r"\b(?:inte|ej|icke|not|utan)\s+(?:i\s+|in\s+)?$", re.I)
+#: (also a region or municipality word between, so that the place's own name is denied too:
+#: "Jag jobbar inte i Region Halland utan i kommunen" with the municipality picked was told
+#: "Frågan nämner Region Halland …": walk-through RE8975, stop 55)
+#: (or picked by mistake: "Oj, jag hade valt Region Halland.")
+_DENIED_BEFORE = re.compile(r"\b(?:inte|ej|icke|not|utan)\s+(?:i\s+|in\s+)?"
+                            r"(?:(?:region|regionen|kommun|kommunen)\s+)?$|"
+                            r"\b(?:hade|har|had|have)\s+(?:(?:råkat|av misstag|by mistake)\s+)?"
+                            r"(?:valt|klickat på|tryckt på|picked|chosen|selected|clicked)\s+"
+                            r"(?:(?:region|regionen|kommun|kommunen)\s+)?$", re.I)
 
 
 def organization_kind(name: str) -> str | None:

@@ -7692,3 +7692,17 @@ def test_since_when_the_compensation_holds_after_a_calls_rule_is_no_visit_in_per
                        first["conversation_id"])
     assert body["kind"] == "search", body["answer"]
     assert "infördes 2023-01-01" in body["answer"], body["answer"]
+
+
+@pytest.mark.parametrize("message", [
+    "Jag jobbar inte i Region Halland utan i kommunen. Hur ofta ska uppföljning av "
+    "hemsjukvården göras?",
+    "Oj, jag hade valt Region Halland. Jag jobbar i kommunen i Västra Götaland. Samma fråga: "
+    "hur ofta ska uppföljning göras?",
+])
+def test_a_region_denied_or_picked_by_mistake_is_not_the_one_asked_about(client, message):
+    # walk-through RE8975, stop 55, the municipality picked: both were told "Frågan nämner
+    # Region Halland, så svaret kommer från dess dokument …" and answered from Halland's
+    body = ask_in(client, VG, message)
+    assert "Frågan nämner Region Halland" not in body["answer"], body["answer"]
+    assert "minst var sjätte månad" in body["answer"], body["answer"]
