@@ -227,6 +227,10 @@ _ELSEWHERE_WORDS = re.compile(
     # answer from the other organization: walk-throughs, stop 42, the enrolment criteria, or
     # the HSU decision's background)
     r"oss|vår|våra|vårt|us|our|me|"
+    # ("Gäller det här för oss i kommunen i Västra Götaland?", "Är det likadant hos oss i
+    # kommunen i Västra Götaland?" after an answer from Region Halland's routines got the
+    # municipality's background sentence: walk-through RE8975, stop 55)
+    r"här|likadant|likadan|likadana|detsamma|sak|this|here|similar|likewise|"
     # (asked out of curiosity: "ok men vad gäller i Halland då, bara av nyfikenhet" after a
     # visit's fee asked with the municipality picked: walk-through, stop 47, refused)
     r"vad|bara|av|nyfikenhet|nyfiken|undrar|undrade|curious|curiosity|just|out|of|"

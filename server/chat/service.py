@@ -821,7 +821,8 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
             asked = f"{asked} {'during the day' if english else 'dagtid'}"
         text = re.sub(r"\s+", " ", asked).strip()
     place = only_a_place(text, state.kb.organizations()) \
-        if conv is not None and conv.question and state.kb is not None and not conv.pending \
+        if conv is not None and (conv.question or (conv.last_kind == VISIT and conv.facts)) \
+        and state.kb is not None and not conv.pending \
         and conv.last_kind in (SEARCH_KIND, VERSION, OUT_OF_SCOPE, VISIT) else None
     which_one = _WHICH_ONE.match(text) if conv is not None and conv.last_kind == VERSION \
         and not conv.pending else None
@@ -885,7 +886,12 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
         # the last question asked of another place ("och i halland då?" after "vem beslutar om
         # inskrivning i hemsjukvården i VG" got Halland's "Övergripande insatser", read with
         # the heading of the VG passage; "men hur är det i VG då"): asked again, of that place
-        asked_there = without_places(conv.question, state.kb.organizations())
+        # (after a visit's card, the visit asked of there: "Gäller det här för oss i kommunen
+        # i Västra Götaland?" after Region Halland's card of an 84-year-old's visit got the
+        # municipality's background sentence: walk-through RE8975, stop 55)
+        asked = T.t(place_lang, "visit_asked_again") \
+            if conv.last_kind == VISIT and conv.facts else conv.question
+        asked_there = without_places(asked, state.kb.organizations())
         text = f"{asked_there} {place}"
 
     years_asked = (conv.topic or {}).get("years") if conv is not None \

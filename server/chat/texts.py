@@ -206,6 +206,7 @@ TEXTS = {
         "what_if_dropped": "Obs: svaret gäller besöket som du beskrev det{told}, inte det "
                            "tänkta fallet ({what_if}).",
         "visit_pay_named": "den extra ersättningen på 500 kr",
+        "visit_asked_again": "hur registreras besöket och vad betalar patienten",
         # a change computed between two years of a table, and the row that changed the most
         "table_change": "förändring",
         "table_which_year": "{kind} för {label}: {year} ({value}), enligt tabellens värden.",
@@ -512,6 +513,7 @@ TEXTS = {
         "what_if_dropped": "Note: the answer is for the visit as you described it{told}, not "
                            "the what-if ({what_if}).",
         "visit_pay_named": "the extra 500 kr",
+        "visit_asked_again": "how is the visit registered and what does the patient pay",
         "table_change": "change",
         "table_which_year": "{kind} for {label}: {year} ({value}), from the table's values.",
         "table_highest": "Highest",

@@ -7706,3 +7706,26 @@ def test_a_region_denied_or_picked_by_mistake_is_not_the_one_asked_about(client,
     body = ask_in(client, VG, message)
     assert "Frågan nämner Region Halland" not in body["answer"], body["answer"]
     assert "minst var sjätte månad" in body["answer"], body["answer"]
+
+
+@pytest.mark.parametrize("then", ["Gäller det här för oss i kommunen i Västra Götaland?",
+                                  "och hos oss i kommunen då?"])
+def test_a_visits_card_asked_of_the_municipality_says_hallands_rules_do_not_apply(client, then):
+    # walk-through RE8975, stop 55: "Gäller det här för oss i kommunen i Västra Götaland?" after
+    # Region Halland's card of a visit got the municipality's background sentence, which a
+    # nurse could read as a yes
+    first = ask_halland(client, "hembesök idag 84 år säbo utskrivning")
+    body = ask_in(client, VG, then, first["conversation_id"])
+    assert "Region Hallands regler för riktade hemsjukvårdsbesök gäller inte" in body["answer"], \
+        body["answer"]
+
+
+def test_the_same_asked_of_our_municipality_after_a_halland_answer_is_asked_there(client):
+    # walk-through RE8975, stop 55: "Är det likadant hos oss i kommunen i Västra Götaland?"
+    # after Hallandsjouren's night duty got the municipality's background sentence
+    first = ask_halland(client, "Vem har ansvaret för patienterna på jourtid?")
+    body = ask_in(client, VG, "Är det likadant hos oss i kommunen i Västra Götaland?",
+                  first["conversation_id"])
+    assert "Enligt Hälso- och sjukvårdsavtalet i Västra Götaland ska" not in body["answer"], \
+        body["answer"]
+    assert "kvälls- och nattetid" in body["answer"], body["answer"]
