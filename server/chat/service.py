@@ -57,7 +57,7 @@ from server.chat.router import (ENROL_WORDS, FOLLOWUP_WORDS, KINDS, LMV_WORDS, M
 from server.chat.versions import (CHANGED_AT_SWITCH, SAME_IN_BOTH, START_CLAIMED, VERSIONS_NAMED,
                                   answer_version_question, earlier_versions,
                                   documents_named)
-from server.chat.visits import visit_described, visit_named, visit_pieces
+from server.chat.visits import VisitPiece, visit_described, visit_named, visit_pieces
 
 RULES = "rule"
 SEARCH = "search"
@@ -631,7 +631,22 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
                                if k not in ("birth_date", "birth_year")}
                 piece.facts["patient_age"] = age_on(
                     born_pnr, date.fromisoformat(day) if day else today)
-    several = _several_visits(state, pieces, conv, today, organization) if pieces else None
+    if not pieces and conv is not None and len(conv.visits) >= 2 \
+            and _EACH_VISIT_ASKED.search(text) and len(text.split()) <= EACH_VISIT_WORDS \
+            and not extract_facts(text, today).stated():
+        # the visits of a message that described several, asked of together ("får vc 500 för
+        # båda" answered the current visit's yes alone, the other's no unsaid: walk-through
+        # RE8974, stop 55): each visit, as the conversation knows it now, asked it
+        if conv.visit_index is not None:
+            conv.visits[conv.visit_index] = dict(conv.facts)
+        pieces = [VisitPiece(text=text, facts=dict(facts), number=i + 1,
+                             own=_visit_summary(facts, detect_language(text)))
+                  for i, facts in enumerate(conv.visits)]
+    several = _several_visits(state, pieces, conv, today, organization,
+                              lead="visits_of_the_conversation" if pieces and conv is not None
+                              and pieces[0].text == text and len(conv.visits) >= 2
+                              and _EACH_VISIT_ASKED.search(text) else "several_visits") \
+        if pieces else None
     if several is not None:
         frame, reply, visit, lang, visits = several
         if conv is None:
@@ -4780,8 +4795,25 @@ def _both_parts(state, frame: Frame, conv: Conversation, today: date,
     return replace(_combined(first, second), asked_in_turn=True)
 
 
+#: The visits told asked of together: "båda", "bägge", "alla", "both", "each of them".
+_EACH_VISIT_ASKED = re.compile(r"\b(?:båda|bägge|alla (?:besöken|patienterna|tre|fyra)|"
+                               r"varje (?:besök|patient)|både (?:besök|pat)\w*|both|"
+                               r"each (?:visit|patient|of them)|all (?:of them|the visits|three|"
+                               r"four))\b", re.I)
+#: Most words of such a question.
+EACH_VISIT_WORDS = 12
+
+
+def _visit_summary(facts: dict, lang: str) -> str:
+    """A visit's facts in a few words, for its label ("72 år, ordinärt boende, inskrivning")."""
+    label, shown = T._fact_words(lang)
+    return ", ".join(f"{label(k)} {shown(facts[k])}" for k in
+                     ("patient_age", "setting", "occasion", "visit_date")
+                     if facts.get(k) is not None)
+
+
 def _several_visits(state, pieces, conv: Conversation | None, today: date,
-                    organization: str | None):
+                    organization: str | None, lead: str = "several_visits"):
     """Each visit of a message describing several ("1) 87 år säbo utskrivning 2) 70 år hemma
     brytpunktssamtal": server/chat/visits.py) answered by the rules on its own, one after the
     other; the conversation goes on with the visit whose question waits, else the last.
@@ -4807,7 +4839,7 @@ def _several_visits(state, pieces, conv: Conversation | None, today: date,
         answered.append((piece, frame, alone, reply))
     asking = [a for a in answered if a[3].question]
     piece, frame, visit, last = asking[-1] if asking else answered[-1]
-    blocks, parts = [T.t(lang, "several_visits", n=len(answered))], []
+    blocks, parts = [T.t(lang, lead, n=len(answered))], []
     for p, _, _, r in answered:
         label = T.t(lang, "visit_label", n=p.number, of=len(answered), said=p.own or p.text)
         r.api["visit_label"] = label

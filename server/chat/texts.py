@@ -19,6 +19,7 @@ TEXTS = {
         "region_said_to_municipality": "Obs: svaret kommer från ett dokument från {org}, inte "
                                        "från en kommuns rutin.",
         "several_visits": "Meddelandet beskriver {n} besök. Vart och ett registreras för sig:",
+        "visits_of_the_conversation": "Samtalet gäller {n} besök. Vart och ett för sig:",
         "visit_label": "Besök {n} av {of}: ”{said}”",
         "several_visits_go_on": "En följdfråga i samtalet gäller besök {n}; skriv till exempel "
                                 "”besök 1: …” för ett annat.",
@@ -318,6 +319,7 @@ TEXTS = {
         "other_org_named_said": "The question names {named}, so the answer comes from its "
                                 "documents – not from {chosen}, which you mentioned before.",
         "several_visits": "The message describes {n} visits. Each is registered on its own:",
+        "visits_of_the_conversation": "This conversation is about {n} visits. Each on its own:",
         "visit_label": "Visit {n} of {of}: “{said}”",
         "several_visits_go_on": "A follow-up in this conversation is about visit {n}; write "
                                 "for example “visit 1: …” for another.",

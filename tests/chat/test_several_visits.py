@@ -346,3 +346,17 @@ def test_patients_lettered_a_and_b_are_two_visits_each_with_its_own_fee(client):
     assert mrs["decision"]["patient_fee_sek"] == 0, mrs["answer"]
     mr = ask_halland(client, "Mr B's fee?", cid)
     assert mr["decision"]["patient_fee_sek"] == 200, mr["answer"]
+
+
+def test_both_visits_asked_of_together_are_each_answered(client):
+    # walk-through RE8974, stop 55: "får vc 500 för båda" after a first patient's enrolment talk
+    # and a second's fever visit answered "Extra ersättning: ja" of the current visit alone
+    from tests.chat.helpers import ask_halland
+
+    first = ask_halland(client, "två pat idag. först 72-åring ordinärt boende inskriven khsv, "
+                                "inskrivningssamtal hemma. reg")
+    cid = first["conversation_id"]
+    ask_halland(client, "andra pat 91 år säbo, vanligt hembesök pga feber, ingen utskrivning", cid)
+    body = ask_halland(client, "får vc 500 för båda", cid)
+    assert body["answer"].startswith("Samtalet gäller 2 besök"), body["answer"]
+    assert [d["compensation_sek"] for d in body["decisions"]] == [500, 0], body["answer"]
