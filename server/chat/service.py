@@ -450,6 +450,9 @@ def _admit_new_conversation(state, client: str | None, text: str = "") -> None:
 
 #: A short follow-up pointing back with a pronoun ("ger det extra ersättning?").
 _IT = re.compile(r"\b(?:det|den|it|that|this)\b", re.I)
+#: What a payment is counted per: "per besök eller per patient", "per visit".
+_PER_WHAT = re.compile(r"\bper\s+(?:besök\w*|patient\w*|pat|visit\w*|månad|år|month|year|"
+                       r"gång|time)\b", re.I)
 #: A message saying what the last question meant instead ("nej jag menade …", "sorry, I
 #: meant …").
 _MEANT = re.compile(r"^\W*(?:(?:nej|nä|no|sorry|förlåt|oj|oops)\W+)?"
@@ -1122,6 +1125,15 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
         # ("telefon då" names no "it": the compensation is what it asks about; walk-through
         # in the widget, stop 36, quoted the brytpunktssamtal bullet)
         text = _IT.sub(named, text, count=1) if _says_it(text) else f"{named}, {text}"
+        pointed_back = True
+    elif conv.last_kind == SEARCH_KIND and not stated and _says_it(text) \
+            and _PER_WHAT.search(text) and len(text.split()) <= ONE_WORDS \
+            and _topic_is_the_visit_pay(state, conv):
+        # what the compensation is counted per, asked of "it" ("och är det per besök eller per
+        # patient" after when the 500 kr was introduced was refused: walk-through RE8974,
+        # stop 55): the compensation, named
+        named = T.t(extracted.language, "visit_pay_named")
+        text = _IT.sub(named, text, count=1)
         pointed_back = True
     elif conv.last_kind == SEARCH_KIND and conv.question and not conv.pending \
             and _WHICH_LEVEL.search(conv.question) and not _WHICH_LEVEL.search(text) \
@@ -7903,7 +7915,10 @@ def _rule_before_the_routines(state, frame: Frame, today: date) -> ChatReply | N
     routines = state.rules.visit_routines
     if not routines or "visit_date" in frame.stated or _SYSTEM_NAMED.search(frame.text) \
             or not (MONEY_WORDS.search(frame.text) or REGISTRATION_WORDS.search(frame.text)
-                    or _GET_PAID.search(frame.text)) \
+                    or _GET_PAID.search(frame.text)
+                    # ("hur mkt fick vc extra för hembesök 2022" got today's 500 kr rule:
+                    # walk-through RE8974, stop 55)
+                    or _ASKS_AMOUNT.search(frame.text)) \
             or not (_TARGETED_VISIT.search(frame.text) or _VISIT_WORD.search(frame.text)) \
             or _A_DOCUMENT_NAMED.search(frame.text):
         # (of a physician's visit, and never a year naming a document: "the 2022 report")

@@ -2669,3 +2669,23 @@ def test_who_helps_with_a_discharge_from_home_care_is_the_planning_function(clie
     # sentence alone
     body = ask_in(client, VG, "skriva ut från hemsjukvården vem hjälper")
     assert "planeringsfunktioner kontaktas" in body["answer"], body["answer"]
+
+
+def test_what_the_clinic_got_extra_in_a_year_before_the_routines_is_that_none_held(client):
+    # walk-through RE8974, stop 55: "hur mkt fick vc extra för hembesök 2022" got today's 500 kr
+    # rule; the compensation was introduced on 2023-01-01
+    body = ask_halland(client, "hur mkt fick vc extra för hembesök 2022")
+    assert body["answer"].startswith("Under 2022 gällde ingen rutin"), body["answer"]
+    assert "infördes 2023-01-01" in body["answer"], body["answer"]
+
+
+@pytest.mark.parametrize("first,then", [
+    ("när infördes 500 kr ersättningen", "och är det per besök eller per patient"),
+    ("quick q - the 500 kr bonus, when did it start", "and is it per visit or per patient"),
+])
+def test_what_the_compensation_is_counted_per_is_its_rule(client, first, then):
+    # walk-through RE8974, stop 55: refused after the 500 kr's start was answered
+    a = ask_halland(client, first)
+    body = ask_halland(client, then, a["conversation_id"])
+    assert body["kind"] == "search", body["answer"]
+    assert "500 kr per hemsjukvårdsbesök" in body["answer"], body["answer"]
