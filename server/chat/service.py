@@ -3974,7 +3974,12 @@ _WHICH_LEVEL = re.compile(r"\bvilken\s+(?:avgifts)?nivå\w*|\bvilken\s+avgift\w*
                           r"(?:avgifts)?nivå\w*", re.I)
 #: "om det hade varit", "if it had been", "if it was": the visit, in a what-if of its manner.
 _IT_HAD_BEEN = re.compile(r"\b(?:om|if)\s+(?:det|it)\s+(?:hade\s+varit|had\s+been|var|was|were|"
-                          r"blev|would\s+have\s+been)\b", re.I)
+                          r"blev|would\s+have\s+been)\b|"
+                          # ("what if I was working for Läkarmedverkan" after a card and a
+                          # question between got an indicator's working hypothesis: walk-
+                          # through RE8974, stop 55)
+                          r"\b(?:om|if)\s+(?:jag|i)\s+(?:hade\s+varit|had\s+been|var|was|were|"
+                          r"worked|jobbade|arbetade)\b", re.I)
 
 
 def _visit_what_if(text: str, stated: dict, conv: Conversation) -> bool:

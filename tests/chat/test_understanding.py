@@ -7729,3 +7729,17 @@ def test_the_same_asked_of_our_municipality_after_a_halland_answer_is_asked_ther
     assert "Enligt Hälso- och sjukvårdsavtalet i Västra Götaland ska" not in body["answer"], \
         body["answer"]
     assert "kvälls- och nattetid" in body["answer"], body["answer"]
+
+
+def test_what_if_i_was_working_for_lakarmedverkan_after_a_question_between_is_the_visits(client):
+    # walk-through RE8974, stop 55: after a card, a version question and the 500 kr between,
+    # "what if I was working for Läkarmedverkan" got an indicator's working hypothesis
+    first = ask_halland(client, "Hi, I did a home visit yesterday at a Sabo, patient discharged "
+                                "from hospital last week, she's 83. How do I register it in "
+                                "Cosmic?")
+    cid = first["conversation_id"]
+    ask_halland(client, "and what about VAS, a colleague said use VAS", cid)
+    ask_halland(client, "does the clinic get the extra 500", cid)
+    body = ask_halland(client, "what if I was working for Läkarmedverkan", cid)
+    assert body["kind"] == "rule", body["answer"]
+    assert body["decision"]["compensation_sek"] == 0, body["answer"]
