@@ -7912,6 +7912,12 @@ _A_DOCUMENT_NAMED = re.compile(r"\b(?:rapport\w*|report\w*|beslut\w*|decision\w*
                                r"satsning\w*|investment\w*)\b", re.I)
 
 
+#: Pay named: "extra", "ersättning", "bonus", "betalt", "kronor" (never "how much did the visits
+#: go up": answer set E, tuning part).
+_PAY_NAMED = re.compile(r"\bextra\b|ersättning\w*|\bcompensat\w*|\bbonus\w*|\bbetalt\b|"
+                        r"\bpaid\b|\bkr\b|\bkronor\b|\bsek\b", re.I)
+
+
 def _rule_before_the_routines(state, frame: Frame, today: date) -> ChatReply | None:
     """A general question of the compensation or the registration in a period wholly before
     the first version of the visit routine ("fick vc 500 kr för besök redan hösten 2022"):
@@ -7923,7 +7929,7 @@ def _rule_before_the_routines(state, frame: Frame, today: date) -> ChatReply | N
                     or _GET_PAID.search(frame.text)
                     # ("hur mkt fick vc extra för hembesök 2022" got today's 500 kr rule:
                     # walk-through RE8974, stop 55)
-                    or _ASKS_AMOUNT.search(frame.text)) \
+                    or (_ASKS_AMOUNT.search(frame.text) and _PAY_NAMED.search(frame.text))) \
             or not (_TARGETED_VISIT.search(frame.text) or _VISIT_WORD.search(frame.text)) \
             or _A_DOCUMENT_NAMED.search(frame.text):
         # (of a physician's visit, and never a year naming a document: "the 2022 report")
