@@ -284,6 +284,18 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                          r"\bnummer(?:et)? till\b|\bnr till\b|\bnumret\b|\bphone number\b|"
                          r"\bwhat(?:'s| is)? the number\b|\bnumber (?:for|to)\b", re.I),
               re.compile(r"\b0\d{1,3}[- ]?\d{2,3}(?:[ -]?\d{2}){1,2}\b|\b1177\b|\b112\b")),
+    # to whom something is sent: the sentence naming its receiver ("Vem skriver vårdbegäran vid
+    # utskrivningen?" then "Och vart skickas den?", "vem ska jag skicka vårdbegäran till" after
+    # the discharge got where an enrolment's comes from, "Vårdbegäran kan komma från …":
+    # walk-through RE8975, stop 55)
+    "receiver": (re.compile(r"\b(?:vart|till vem|to whom|where)\b[^?.]{0,30}\b(?:skick\w*|sänd\w*|"
+                            r"send\w*|sent)\b|\b(?:skick\w*|sänd\w*|send|sent)\b[^?.]{0,40}"
+                            r"\btill\s*\??\s*$|\bwho\b[^?.]{0,30}\b(?:send|sent)\b[^?.]{0,30}\bto\s*\??\s*$",
+                            re.I),
+                 re.compile(r"\b(?:vårdbegäran|begäran|remiss\w*)\s+till\b|"
+                            r"\b(?:skickas|skickar|sänds|skriver|lämnas)\b[^.]{0,60}\btill\s+"
+                            r"(?:patientens|den|det|kommunens|regionens|vårdcentral\w*|\w+ns)\b",
+                            re.I)),
 }
 #: Cues whose answer is a kind of fact a sentence either states or not: the best sentence
 #: stating it answers, before one the question's words and meaning favour otherwise.
@@ -291,7 +303,7 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
 #: "… har till syfte att öka äldres hälsa …": walk-through, stop 30.)
 TYPED_CUES = frozenset({"decider", "validity", "purpose", "support", "performer", "where",
                         "speed", "hours", "amount", "assessor", "phone", "voluntary",
-                        "informed", "lacking"})
+                        "informed", "lacking", "receiver"})
 #: The kinds of fact a second part of a question may ask for, answered by a sentence stating
 #: one when the first part's sentence does not.
 SECOND_PART_CUES = frozenset({"decider", "validity", "purpose", "basis", "frequency",
@@ -316,7 +328,8 @@ _CUE_WORDS = {"decider": re.compile(r"(?:beslut|bestäm|avgör|decid|decision|fa
               "informed": re.compile(r"(?:veta|inform|berätt|told|tell)", re.I),
               # (stop 53: "vårdbegäran … är jättetunn" and "Saknas tillräckligt underlag …")
               "lacking": re.compile(r"(?:sakna|fatta|tunn|tunt|otillräck|ofullständ|bristfäll|"
-                                    r"miss|lack|insuffic|incomplet|thin|sparse)", re.I)}
+                                    r"miss|lack|insuffic|incomplet|thin|sparse)", re.I),
+              "receiver": re.compile(r"(?:skick|sänd|send|sent|vart|whom|where)", re.I)}
 _NUMERIC = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 
 

@@ -2689,3 +2689,17 @@ def test_what_the_compensation_is_counted_per_is_its_rule(client, first, then):
     body = ask_halland(client, then, a["conversation_id"])
     assert body["kind"] == "search", body["answer"]
     assert "500 kr per hemsjukvårdsbesök" in body["answer"], body["answer"]
+
+
+@pytest.mark.parametrize("first,then", [
+    ("Vem skriver vårdbegäran vid utskrivningen?", "Och vart skickas den?"),
+    ("vad gäller när en patient skrivs ut från hemsjukvården?",
+     "vem ska jag skicka vårdbegäran till"),
+])
+def test_to_whom_the_discharges_care_request_is_sent_is_its_receiver(client, first, then):
+    # walk-through RE8975, stop 55 (and stop 54's known fault), the municipality picked: the
+    # follow-up got where an enrolment's care request comes from, "Vårdbegäran kan komma från …"
+    a = ask_in(client, VG, first)
+    body = ask_in(client, VG, then, a["conversation_id"])
+    assert "Vårdbegäran till patientens fasta vårdkontakt" in body["answer"], body["answer"]
+    assert "kan komma från" not in body["answer"], body["answer"]
