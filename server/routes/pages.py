@@ -406,6 +406,14 @@ def document_titles(state) -> dict[str, str]:
     return {d.id: getattr(d, "meta", d).title for d in state.kb.documents()}
 
 
+@router.get("/dokument")
+def documents_in_swedish(request: Request):
+    """The document list under the Swedish word a visitor guesses ("/dokument" was a 404:
+    walk-through RE8976, stop 55): a redirect to ``/documents`` with the same query."""
+    query = request.url.query
+    return RedirectResponse("/documents" + (f"?{query}" if query else ""), status_code=308)
+
+
 @router.get("/documents")
 def documents(request: Request, state: State, organization: str = "", valid_on: str = ""):
     """Every document with organization, kind, validity and whether it is in force today, or

@@ -319,3 +319,12 @@ def test_the_widget_shows_the_question_it_answers_with_a_personnummer_masked(cli
     assert 'class="widget-asked"' in r.text
     assert "vad kostar hemsjukvård för pat" in r.text
     assert "19380503-1234" not in r.text
+
+
+def test_the_swedish_address_of_the_document_list_leads_to_it(client):
+    # walk-through RE8976, stop 55: "/dokument" was a 404
+    r = client.get("/dokument?valid_on=2025-01-01", follow_redirects=False)
+    assert r.status_code == 308
+    assert r.headers["location"] == "/documents?valid_on=2025-01-01"
+    page = client.get("/dokument")
+    assert page.status_code == 200 and "Registrering av riktade" in page.text
