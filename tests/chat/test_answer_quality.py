@@ -2597,11 +2597,14 @@ def test_a_question_after_the_writer_says_who_they_are_is_answered_as_without(cl
     assert "tas av hemsjukvårdens planeringsfunktion" in body["answer"], body["answer"]
 
 
-def test_whom_to_ask_about_a_discharge_is_the_sentence_naming_whom_to_contact(client):
+@pytest.mark.parametrize("question", ["Vem kan jag fråga om jag är osäker på utskrivningen?",
+                                      "skriva ut från hemsjukvården vem hjälper"])
+def test_whom_to_ask_about_a_discharge_is_the_sentence_naming_whom_to_contact(client, question):
     # walk-through RE8972, stop 55, the municipality picked: "Vem kan jag fråga om jag är osäker
     # på utskrivningen?" got "När beslut om utskrivning tas …" alone, not "Vid behov av stöd
-    # kring utskrivningsprocessen, kan hemsjukvårdens planeringsfunktioner kontaktas."
-    body = ask_in(client, VG, "Vem kan jag fråga om jag är osäker på utskrivningen?")
+    # kring utskrivningsprocessen, kan hemsjukvårdens planeringsfunktioner kontaktas."; so did
+    # "skriva ut från hemsjukvården vem hjälper" (answer set E, tuning part)
+    body = ask_in(client, VG, question)
     assert "hemsjukvårdens planeringsfunktioner kontaktas" in body["answer"], body["answer"]
 
 
@@ -2663,12 +2666,6 @@ def test_whether_the_patient_must_accept_home_care_is_that_it_is_voluntary(clien
                               "planeringsfunktionen har beslutat det?")
     assert "alltid frivilligt" in body["answer"], body["answer"]
 
-
-def test_who_helps_with_a_discharge_from_home_care_is_the_planning_function(client):
-    # answer set E, tuning part: "skriva ut från hemsjukvården vem hjälper" got the Vårdbegäran
-    # sentence alone
-    body = ask_in(client, VG, "skriva ut från hemsjukvården vem hjälper")
-    assert "planeringsfunktioner kontaktas" in body["answer"], body["answer"]
 
 
 def test_what_the_clinic_got_extra_in_a_year_before_the_routines_is_that_none_held(client):
