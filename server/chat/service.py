@@ -634,22 +634,21 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
                                if k not in ("birth_date", "birth_year")}
                 piece.facts["patient_age"] = age_on(
                     born_pnr, date.fromisoformat(day) if day else today)
-    if not pieces and conv is not None and len(conv.visits) >= 2 \
-            and _EACH_VISIT_ASKED.search(text) and len(text.split()) <= EACH_VISIT_WORDS \
-            and not extract_facts(text, today).stated():
+    asked_of_all = not pieces and conv is not None and len(conv.visits) >= 2 \
+        and bool(_EACH_VISIT_ASKED.search(text)) and len(text.split()) <= EACH_VISIT_WORDS \
+        and not extract_facts(text, today).stated()
+    if asked_of_all:
         # the visits of a message that described several, asked of together ("får vc 500 för
         # båda" answered the current visit's yes alone, the other's no unsaid: walk-through
         # RE8974, stop 55): each visit, as the conversation knows it now, asked it
         if conv.visit_index is not None:
             conv.visits[conv.visit_index] = dict(conv.facts)
         pieces = [VisitPiece(text=text, facts=dict(facts), number=i + 1,
-                             own=_visit_summary(facts, detect_language(text)))
+                             own=T.visit_in_words(facts, detect_language(text)))
                   for i, facts in enumerate(conv.visits)]
     several = _several_visits(state, pieces, conv, today, organization,
-                              lead="visits_of_the_conversation" if pieces and conv is not None
-                              and pieces[0].text == text and len(conv.visits) >= 2
-                              and _EACH_VISIT_ASKED.search(text) else "several_visits") \
-        if pieces else None
+                              lead="visits_of_the_conversation" if asked_of_all
+                              else "several_visits") if pieces else None
     if several is not None:
         frame, reply, visit, lang, visits = several
         if conv is None:
@@ -4819,14 +4818,6 @@ _EACH_VISIT_ASKED = re.compile(r"\b(?:båda|bägge|alla (?:besöken|patienterna|
                                r"four))\b", re.I)
 #: Most words of such a question.
 EACH_VISIT_WORDS = 12
-
-
-def _visit_summary(facts: dict, lang: str) -> str:
-    """A visit's facts in a few words, for its label ("72 år, ordinärt boende, inskrivning")."""
-    label, shown = T._fact_words(lang)
-    return ", ".join(f"{label(k)} {shown(facts[k])}" for k in
-                     ("patient_age", "setting", "occasion", "visit_date")
-                     if facts.get(k) is not None)
 
 
 def _several_visits(state, pieces, conv: Conversation | None, today: date,

@@ -721,6 +721,15 @@ def _fact_words(lang: str):
     return (lambda key: labels.get(key, key)), shown
 
 
+def visit_in_words(facts: dict, lang: str) -> str:
+    """A visit's main facts in a few words, for its label: "ålder 72, boende ordinärt boende,
+    anledning inskrivning (ny patient)"."""
+    label, shown = _fact_words(lang)
+    return ", ".join(f"{label(k)} {shown(facts[k])}"
+                     for k in ("patient_age", "setting", "occasion", "visit_date")
+                     if facts.get(k) is not None)
+
+
 def describe_changes(changes: list[tuple[str, object, object]], lang: str) -> str:
     """'Ändrat: ålder 84 → 85.' for facts a later message stated differently."""
     label, shown = _fact_words(lang)
