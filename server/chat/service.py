@@ -5286,8 +5286,8 @@ def _as_told(conv: Conversation, known: dict, frame: Frame, switched: bool) -> d
         and bool(set(frame.stated) & _VISIT_FACT_KEYS) and not _PLANNED_ON.search(text)
     if plain and conv.restated is not None:
         # a plain fact after a restated visit amends that visit ("han var 90" after "samma
-        # men 10/4 2025")
-        frame.changed_from = known
+        # men 10/4 2025"), which later what-ifs then ask of
+        frame.changed_from, conv.restating = known, True
         return dict(conv.restated)
     if corrected or plain:
         told, conv.told, conv.restated = conv.told, None, None

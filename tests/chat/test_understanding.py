@@ -7555,6 +7555,11 @@ def test_a_visit_restated_by_samma_men_is_what_later_facts_ask_of(client, then):
     assert body["facts"]["visit_date"] == "2025-04-10", body["facts"]
     assert body["decision"]["patient_fee_sek"] == 0, body["answer"]
     assert "Läkare närsjukvård äldre" in body["answer"], body["answer"]
+    # a what-if next asks of the visit as restated, amended by a plain fact (90 on 10/4 2025),
+    # never by a what-if before it (79, as stop 46's what-ifs ask of the visit as told)
+    call = ask_halland(client, "och om det var per telefon", cid)
+    assert call["facts"]["visit_date"] == "2025-04-10", call["facts"]
+    assert call["facts"]["patient_age"] == (90 if then == "han var 90" else 79), call["facts"]
 
 
 def test_a_visit_restated_keeps_its_day_through_two_what_ifs(client):
