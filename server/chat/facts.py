@@ -2158,11 +2158,18 @@ _ON_THEIR_OWN = re.compile(r"\bsjälv\b|\bensam\b|\butan (?:en )?läkare\w*|\bmy
 _NURSE = _PERFORMED_BY[0][1]
 _COMPANY_BEFORE = re.compile(r"(?:\bmed|\bm|\bo|\boch|\band|&|\+|\bwith|\bplus|\bsamt|"
                              r"\btillsammans med|\btogether with)\s+"
+                             # (two words before the nurse too: "together with the municipal
+                             # nurse", "gick med khsv ssk": walk-through RE8977, stop 55, made
+                             # the physician's visit the nurse's)
                              r"(?:(?:en|ett|a|the|our|vår|min|my|hennes|hans|her|his|"
-                             r"patientens|kommunens|municipal|kommun-?)\s+)?$", re.I)
+                             r"patientens|kommunens|municipal|kommun-?|khsv|hsv|"
+                             r"hemsjukvårdens|district|home\s+care)\s+){0,2}$", re.I)
 _COMPANY_AFTER = re.compile(r"^\w*(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?\s+(?:(?:var|was|were|är|is)\s+"
                             r"(?:(?:också|även)\s+)?"
                             r"(?:med|there|present|along|närvarande)\b|(?:also|too)\b|"
+                            # ("the district nurse came along": walk-through RE8977, stop 55)
+                            r"(?:came|come|comes|went|tagged|joined)\s+(?:along|with)\b|"
+                            r"joined\b|(?:kom|följde|hängde|åkte|gick)\s+med\b|"
                             r"(?:on|på|från|from|at)\s+(?:the\s+)?(?:ward|avdelning\w*|avd\w*|"
                             r"sjukhus\w*|hospital|hs\b|lasarett\w*)|"
                             r"(?:had\s+)?(?:called|rang|phoned|ringde|hade ringt|larmade|"

@@ -872,3 +872,13 @@ def test_an_ordinal_day_to_come_and_an_age_reached_today_are_read():
                          "doing the discharge visit this afternoon. fee?", today).patient_age == 85
     assert extract_facts("yes. it's her 85th birthday today", today).patient_age == 85
     assert extract_facts("vi har 12 idag", today).patient_age is None
+
+
+@pytest.mark.parametrize("text", [
+    "did a breakpoint talk at a Sabo yesterday, 79yo, the district nurse came along",
+    "66yo woman, own house, I did the enrolment visit together with the municipal nurse",
+    "gick med khsv ssk, spelar det ngn roll för reg",
+])
+def test_a_nurse_who_came_along_is_company_not_the_visits_maker(text):
+    # walk-through RE8977, stop 55: each made the physician's visit the nurse's, no 500 kr
+    assert extract_facts(text, date(2026, 12, 7)).performed_by is None
