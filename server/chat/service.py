@@ -3994,7 +3994,15 @@ def _visit_what_if(text: str, stated: dict, conv: Conversation) -> bool:
                  # "och vad hade det blivit för 84-åring" after a question between (re-check,
                  # stop 24: refused)
                  or (_HYPOTHETICAL.search(text)
-                     and set(stated) & {*_AGE_FACTS, "visit_date"}))
+                     and set(stated) & {*_AGE_FACTS, "visit_date"})
+                 # "patient 86 in that case, any fee?" after a question between (walk-through
+                 # RE8977, stop 55: the fee of today's routine, not the VAS visit's)
+                 or (_IN_THAT_CASE.search(text) and set(stated) & {*_AGE_FACTS, "visit_date"}))
+
+
+#: The case just told, pointed back at: "in that case", "i så fall", "i det fallet".
+_IN_THAT_CASE = re.compile(r"\bin that case\b|\bi så fall\b|\bisåfall\b|\bi det fallet\b|"
+                           r"\bfor that visit\b|\bför det besöket\b", re.I)
 
 
 # "LM" written for Läkarmedverkan: in capitals, about its support or responsibility after a

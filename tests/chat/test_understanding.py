@@ -7750,3 +7750,16 @@ def test_what_if_i_was_working_for_lakarmedverkan_after_a_question_between_is_th
     body = ask_halland(client, "what if I was working for Läkarmedverkan", cid)
     assert body["kind"] == "rule", body["answer"]
     assert body["decision"]["compensation_sek"] == 0, body["answer"]
+
+
+def test_an_age_in_that_case_after_a_question_between_is_the_visits(client):
+    # walk-through RE8977, stop 55: "patient 86 in that case, any fee?" after a VAS card and a
+    # question between got the fee of today's Cosmic routine
+    first = ask_halland(client, "Quick q - visit 12 Jan 2025, enrolment talk in the patient's own "
+                                "home, 79yo. Which system and codes")
+    cid = first["conversation_id"]
+    ask_halland(client, "and when did the 500 kr start", cid)
+    body = ask_halland(client, "patient 86 in that case, any fee?", cid)
+    assert body["kind"] == "rule", body["answer"]
+    assert body["decision"]["system"] == "VAS", body["answer"]
+    assert body["decision"]["patient_fee_sek"] == 0, body["answer"]
