@@ -4627,7 +4627,6 @@ def decide_and_compose(state, frame: Frame, conv: Conversation, today: date) -> 
                                             _tokenizer_for(state.kb)))
                 or _decisions_amount(state, frame)
                 or _role_answer(state, frame)
-                or _named_section_answer(state, frame)
                 or _no_answer(state, frame, nearby=True))
     # (how long Läkarmedverkan lasts before the rules' "can it count": "läkarmedverkan hur
     # länge efter utskrivning fr HS, kan det förlängas" got its 500 kr exclusion: walk-
@@ -9624,25 +9623,6 @@ def _named_section_hit(hits: list, q_terms, threshold: float, lang: str, tokeniz
     return next((h for h in hits[:5]
                  if _heading_named(h.chunk.section, q_terms, tokenizer, least=1)
                  and is_supported(h, threshold - margin, lang)), None)
-
-
-def _named_section_answer(state, frame: Frame) -> ChatReply | None:
-    """A question the router reads as out of scope whose best passage, supported, of the
-    organization picked stands under a heading it names in its own or the lexicon's words:
-    answered from it ("Vad gäller på natten och helger?" with Region Halland picked was
-    refused and pointed to the municipality's "Kväll och natt", the report's "Jourtid" first:
-    walk-through RE8978, stop 55); None for any other."""
-    kb = state.kb
-    top = frame.hits[0] if frame.hits else None
-    if kb is None or top is None or frame.organization not in (None, top.meta.organization) \
-            or not is_supported(top, kb.no_answer_threshold_for(frame.lang), frame.lang):
-        return None
-    tokenizer = _tokenizer_for(kb)
-    q_terms = S.question_terms(frame.text, tokenizer, kb.lexicon)
-    if not _heading_named(top.chunk.section, q_terms, tokenizer, least=1):
-        return None
-    reply = _search_answer(state, replace(frame, kind=SEARCH_KIND))
-    return reply if reply.api.get("kind") == SEARCH else None
 
 
 def _heading_named(section: str | None, q_terms, tokenizer, least: int = 2) -> bool:

@@ -2701,11 +2701,3 @@ def test_to_whom_the_discharges_care_request_is_sent_is_its_receiver(client, fir
     assert "Vårdbegäran till patientens fasta vårdkontakt" in body["answer"], body["answer"]
     assert "kan komma från" not in body["answer"], body["answer"]
 
-
-def test_the_nights_and_weekends_asked_in_halland_are_its_on_call_duty(client):
-    # walk-through RE8978, stop 55: "Vad gäller på natten och helger?" with Region Halland
-    # picked was refused and pointed to the municipality's "Kväll och natt"; the report's
-    # "Jourtid" says "Under jourtid har Hallandsjouren ansvar för hemsjukvårdens patienter …"
-    body = ask_halland(client, "Vad gäller på natten och helger?")
-    assert body["kind"] == "search", body["answer"]
-    assert "Hallandsjouren ansvar" in body["answer"], body["answer"]
