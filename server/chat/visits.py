@@ -217,7 +217,7 @@ _VISIT_NAMED = re.compile(
     r"\b(?P<before>första|andra|tredje|fjärde|femte|sista)\s+(?:besöket|patienten|pat\b|tanten|"
     r"damen|mannen|gubben)|"
     r"\b(?:the\s+)?(?P<en>first|second|third|fourth|fifth|last)\s+(?:visit|one|patient|pt|lady|"
-    r"man|woman)\b|"
+    r"man|woman|guy|gentleman|gent|chap|fellow|patient's)\b|"
     r"\bvisit\s+(?P<word>one|two|three|four|five)\b|"
     # an ordinal alone opening a clause ("fel av mig, tredje var 1934": walk-through, stop 36,
     # refused)

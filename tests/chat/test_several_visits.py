@@ -360,3 +360,17 @@ def test_both_visits_asked_of_together_are_each_answered(client):
     body = ask_halland(client, "får vc 500 för båda", cid)
     assert body["answer"].startswith("Samtalet gäller 2 besök"), body["answer"]
     assert [d["compensation_sek"] for d in body["decisions"]] == [500, 0], body["answer"]
+
+
+def test_the_first_guy_names_the_first_patient(client):
+    # walk-through RE8977, stop 55: "the first guy" named no visit of a conversation of two
+    from tests.chat.helpers import ask_halland
+
+    first = ask_halland(client, "Two patients from this morning. First: 88yo man, Sabo, "
+                                "breakpoint conversation with family. Codes?")
+    cid = first["conversation_id"]
+    ask_halland(client, "Second: 66yo woman, own house, not enrolled in home care before, I did "
+                        "the enrolment visit together with the municipal nurse", cid)
+    body = ask_halland(client, "the first guy, what does he pay", cid)
+    assert body["answer"].startswith("About visit 1."), body["answer"]
+    assert body["decision"]["patient_fee_sek"] == 0, body["answer"]
