@@ -27,6 +27,10 @@ _OWN = ("patient_age", "occasion", "setting")
 _INHERITED = ("patient_age", "occasion", "setting", "municipal_home_care", "visit_date",
               "remote", "lakarmedverkan", "performed_by")
 
+#: A patient lettered: "pat A", "Mrs A", "Mr B" (its letter, upper case, the group
+#: ``letter``; ``_LETTERS.index`` + 1 its number).
+_LETTERED = r"\b(?:pat(?:ient)?|pt|mrs?\.?|ms\.?|herr|fru)\s+(?-i:(?P<letter>[A-E]))\b"
+_LETTERS = "ABCDE"
 #: A numbered visit: "1)", "(2)", "3." / "3:" before a space, "besök 2:", "pat 1 -",
 #: "visit #2". The numbers must run 1, 2, … in order (``_numbered``), so "besök 2 veckor
 #: efter" or "kl 8." alone never split a message.
@@ -43,7 +47,7 @@ _NUMBERED = re.compile(
     r"|(?<=[.;:]\s)(?P<ord>första|tredje|fjärde|femte)\b"
     # a patient lettered ("pat A …, pat B …", "Mrs A, 87, … Mr B, 64, …": walk-through RE8974,
     # stop 55, both merged into one visit, the second's fee given for the first)
-    r"|\b(?:pat(?:ient)?|pt|mrs?\.?|ms\.?|herr|fru)\s+(?-i:(?P<letter>[A-E]))\b(?!['’])\s*[:,.)\-]?)",
+    r"|" + _LETTERED + r"(?!['’])\s*[:,.)\-]?)",
     re.I)
 #: The boundaries of unnumbered visits: a line, a semicolon, and the words that open the next
 #: one ("nästa:", "sen en 70-åring", "och en till:", "then another", "second one:").
@@ -115,7 +119,7 @@ def _numbered(text: str) -> list[tuple[int, int]] | None:
         word = next((g for g in m.group("a", "b", "c", "d") if g), None)
         n = int(word) if word else 2 if m.group("other") \
             else _ORDINALS[m.group("ord").lower()] if m.group("ord") \
-            else "ABCDE".index(m.group("letter")) + 1 if m.group("letter") else 1
+            else _LETTERS.index(m.group("letter")) + 1 if m.group("letter") else 1
         if n == want:
             starts.append((m.start(), m.end()))
             want += 1
@@ -209,7 +213,7 @@ _VISIT_NAMED = re.compile(
     r"\b(?:besök(?:et)?|visit|pat(?:ient)?|pt|nr|no|number|nummer)\s*#?\s*(?P<n>[1-9])"
     r"(?![\d/-])(?![.:]\S)\b|"
     # a patient lettered ("pat A, vad betalar hen", "Mr B - does the clinic get the 500")
-    r"\b(?:pat(?:ient)?|pt|mrs?\.?|ms\.?|herr|fru)\s+(?-i:(?P<letter>[A-E]))\b|"
+    + _LETTERED + r"|"
     r"\b(?P<suffix>ettan|tvåan|trean|fyran|femman)\b|"
     r"\b(?:den|det)\s+(?P<den>första|andra|tredje|fjärde|femte|sista)\b"
     r"(?!\s+(?:dagen|gången|veckan|månaden|året|versionen|rutinen|uppföljning\w*|"
@@ -237,7 +241,7 @@ def visit_named(text: str, count: int, lang: str) -> tuple[int, str] | None:
         return None
     word = next(g for g in m.group("n", "suffix", "den", "before", "en", "word", "alone",
                                    "letter") if g)
-    number = "ABCDE".index(word) + 1 if m.group("letter") \
+    number = _LETTERS.index(word) + 1 if m.group("letter") \
         else count if word.lower() in ("sista", "last") else int(word) if word.isdigit() \
         else _ORDINALS.get(word.lower())
     if not number or not 1 <= number <= count:

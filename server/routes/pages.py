@@ -210,6 +210,8 @@ def answer_form(request: Request, state, message: str, conversation_id: str, tem
     elif organization == ALL_ORGANIZATIONS:
         organization = ""
     organization = mask_personnummer(organization)[:200]
+    # (echoed into the page, so never with a personnummer in it)
+    shown = mask_personnummer(message[:state.settings.max_message_chars])
     try:
         reply = respond(state, message, conversation_id or None, today_in_stockholm(),
                         organization=organization or None, keep_thread=True,
@@ -218,9 +220,7 @@ def answer_form(request: Request, state, message: str, conversation_id: str, tem
         # A stale or tampered conversation id keeps the question, not the id.
         response = chat_page(request, state, error=exc.message, status=exc.status_code,
                              template=template,
-                             # Echoed into the form, so never with a personnummer in it.
-                             message=mask_personnummer(
-                                 message[:state.settings.max_message_chars]),
+                             message=shown,
                              organization=known_organization(state, organization))
         for k, v in (getattr(exc, "headers", None) or {}).items():  # Retry-After of a 429
             response.headers[k] = v
@@ -235,8 +235,7 @@ def answer_form(request: Request, state, message: str, conversation_id: str, tem
     # (the widget shows the question it answers above the answer: a visitor reading the answer
     # no longer saw what was asked, the form being empty for the next: walk-throughs, stops 54
     # and 55; masked, as everywhere)
-    return chat_page(request, state, reply=reply, template=template,
-                     message=mask_personnummer(message[:state.settings.max_message_chars]),
+    return chat_page(request, state, reply=reply, template=template, message=shown,
                      organization=known_organization(state, organization))
 
 
