@@ -2701,3 +2701,16 @@ def test_to_whom_the_discharges_care_request_is_sent_is_its_receiver(client, fir
     assert "Vårdbegäran till patientens fasta vårdkontakt" in body["answer"], body["answer"]
     assert "kan komma från" not in body["answer"], body["answer"]
 
+
+
+@pytest.mark.parametrize("question", [
+    "Spelar åldern nån roll för om man kan anslutas?",
+    "har åldern betydelse",
+])
+def test_whether_age_matters_for_enrolment_is_the_criterion_regardless_of_age(client, question):
+    # walk-through, stop 55, the municipality picked: "spelar … roll" shares no word with the
+    # routine, which says it by "oavsett ålder", and the question was refused
+    body = ask_in(client, VG, question)
+    assert body["kind"] == "search", body["answer"]
+    assert "oavsett ålder eller diagnos" in body["answer"], body["answer"]
+
