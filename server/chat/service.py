@@ -8502,9 +8502,13 @@ def _fee_statement(state, frame: Frame, routine) -> ChatReply | None:
 
         age = age_on(date.fromisoformat(str(frame.stated["birth_date"])),
                      frame.today or date.today())
-    elif frame.stated.get("birth_year") is not None or visit and (
-            age is not None or frame.stated.get("birth_date") is not None):
+    elif frame.stated.get("birth_year") is not None or frame.stated.get("visit_date") is not None \
+            and (age is not None or frame.stated.get("birth_date") is not None):
         return None  # one visit described: the visit card answers it
+    # (an age and an occasion with no day, read as a question about the routines, asks the fee
+    # of any such visit: "vad betalar en 84-åring för hembesök efter utskrivning från
+    # slutenvården?" got the 500 kr's occasions, "… från sjukhuset?" was refused: walk-through
+    # RE8980, stop 56)
     lang = frame.lang
     lines = [_statement_lead(routine, lang, frame, "rule_statement_why")]
     raw = []

@@ -2714,3 +2714,15 @@ def test_whether_age_matters_for_enrolment_is_the_criterion_regardless_of_age(cl
     assert body["kind"] == "search", body["answer"]
     assert "oavsett ålder eller diagnos" in body["answer"], body["answer"]
 
+
+@pytest.mark.parametrize("question", [
+    "vad betalar en 84-åring för hembesök efter utskrivning från slutenvården?",
+    "Vad betalar en 84-åring för ett hembesök av läkare efter utskrivning från sjukhuset?",
+])
+def test_the_fee_of_an_age_for_a_visit_after_discharge_is_that_ages_fee(client, question):
+    # walk-through RE8980, stop 56: with an occasion beside the age, the first got the 500 kr's
+    # occasions (the clinic's pay, not the patient's fee) and the second was refused
+    body = ask_halland(client, question)
+    assert body["kind"] == "search", body["answer"]
+    assert "betalar 200 kr" in body["answer"], body["answer"]
+    assert "500 kr" not in body["answer"], body["answer"]
