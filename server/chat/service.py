@@ -7865,8 +7865,10 @@ def _outside_the_visits_period(frame: Frame, known: dict, today: date) -> bool:
 def _retimed(text: str, today: date) -> bool:
     """A follow-up giving the visit just answered another time: "och i juni 2024", "samma men
     …", "var i mars 2025", or the period alone ("juni 2024")."""
+    # (or a day alone: "31/3 2025 då?" after a card was refused where "och 31/3 2025?" moved
+    # the visit: walk-through RE8981, stop 56)
     return bool(_FOLLOWS_ON.match(text) or _SAME_AGAIN.match(text) or _IT_WAS.match(text)
-                or _only_a_period(text, today))
+                or _only_a_period(text, today) or _period_alone(text, today))
 
 
 #: The kind of organization a question asks of, unnamed: "i kommunen", "regionens".

@@ -162,6 +162,16 @@ def test_same_but_in_another_month_asks_the_same_visit_in_that_month(ask):
     assert b["decision"]["compensation_sek"] == 500 and "juni 2024" in b["answer"]
 
 
+@pytest.mark.parametrize("then,system", [("31/3 2025 då?", "Cosmic"),
+                                         ("28 mars 2025?", "VAS")])
+def test_a_day_alone_after_a_card_asks_the_same_visit_on_that_day(ask, then, system):
+    # walk-through RE8981, stop 56: "31/3 2025 då?" after a card was refused twice, the day
+    # the journal systems switched, where "och 31/3 2025?" moved the visit
+    a = ask("läkarbesök brytpunktssamtal säbo 80 år igår")
+    b = ask(then, a["conversation_id"])
+    assert b["kind"] == "rule", b["answer"]
+    assert b["decision"]["system"] == system and b["decision"]["compensation_sek"] == 500
+
 def test_a_nurse_making_the_visit_instead_takes_away_the_500_kr(ask):
     # walk-through, stop 25: "och om ssk gjorde besöket istället för läkare" kept the 500 kr
     a = ask("inskrivningssamtal khsv ordinärt boende 79 år igår")
