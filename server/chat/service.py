@@ -4043,6 +4043,12 @@ _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
                # "vad betalar pat" (walk-through in the widget, stop 36: refused)
                (re.compile(r"\b(?:betalar|betala|betalade|kostar)\s+pat\b(?!\.?\s*\d)", re.I),
                 lambda m: m.group(0)[:-3] + "patienten"),
+               # "500-kronan", the clinic's compensation as physicians say it (walk-through
+               # RE8981, stop 56: "sedan när finns 500-kronan" was refused twice)
+               (re.compile(r"\b(\d+)\s?-?\s?kronan\b", re.I), r"\1 kr-ersättningen"),
+               # "patavgift" (walk-through RE8979, stop 56: "patavgift hembesök läkare" got
+               # a report's sentence on the physician's responsibility)
+               (re.compile(r"\bpat\.?\s?avgift(\w*)", re.I), r"patientavgift\1"),
                # "tel då" after a card (walk-through, stop 33: refused, and the visit lost)
                (re.compile(r"\btel\b(?!\s*[.:]?\s*(?:nr|nummer)\b)(?!\.\s*\d)", re.I), "telefon"),
                (re.compile(r"^(\s*)va(?=\s)", re.I), r"\1vad"),
@@ -8194,6 +8200,9 @@ _SINCE_WHEN = re.compile(r"\binfördes\b|\binförd\w*|\bintroduced\b|\bsedan nä
                          # ("sen när finns ersättningen": walk-through, stop 41, got the Cosmic
                          # version's start)
                          r"\bsen när\b|"
+                         # ("när kom 500-kronan": walk-through RE8981, stop 56, got the Cosmic
+                         # version's start)
+                         r"\bnär kom\b(?=[^?.]{0,30}?(?:ersättning|kronan|\d+\s*kr\b))|"
                          r"\bsince when\b|\bbörjade\b.{0,30}\bgälla\b|"
                          # ("när började dom med 500kr extra": walk-through, stop 41, refused)
                          r"\bnär (?:började|startade) (?:man|dom|de|ni|vi|regionen|det) med\b|"

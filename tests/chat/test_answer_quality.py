@@ -2726,3 +2726,21 @@ def test_the_fee_of_an_age_for_a_visit_after_discharge_is_that_ages_fee(client, 
     assert body["kind"] == "search", body["answer"]
     assert "betalar 200 kr" in body["answer"], body["answer"]
     assert "500 kr" not in body["answer"], body["answer"]
+
+
+def test_patavgift_abbreviated_is_the_patients_fee(client):
+    # walk-through RE8979, stop 56: "patavgift hembesök läkare" got a report's sentence on the
+    # physician's responsibility
+    body = ask_halland(client, "patavgift hembesök läkare")
+    assert "betalar 200 kr" in body["answer"], body["answer"]
+    assert "ansvarar läkare" not in body["answer"], body["answer"]
+
+
+@pytest.mark.parametrize("question", ["sedan när finns 500-kronan", "när kom 500-kronan",
+                                      "när kom den extra ersättningen"])
+def test_when_the_500_kr_came_is_its_introduction(client, question):
+    # walk-through RE8981, stop 56: "sedan när finns 500-kronan" was refused twice; "när kom
+    # …" got the Cosmic version's start
+    body = ask_halland(client, question)
+    assert body["kind"] == "search", body["answer"]
+    assert "infördes 2023-01-01" in body["answer"], body["answer"]
