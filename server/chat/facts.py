@@ -1267,6 +1267,13 @@ _AGE_PATTERNS = [
                # ("patient 12 digits 1958…": walk-through, stop 35, was 12 years old)
                r"(?!\s*(?:digits?|siffr\w*|tecken|chars?|characters?|nummer|number)\b)"
                rf"(?!\s*(?:e\s+|:e\s+|th\s+|st\s+|nd\s+|rd\s+|of\s+)?(?:{_MONTHS})\b)", re.I),
+    # an ordinal patient's age: "Second one 67, ordinary housing, …", "nästa en 84" (walk-
+    # through RE8979, stop 56: the age was dropped and the fee said to need it); 40 to 119 only
+    re.compile(r"\b(?:first|second|third|fourth|fifth|next|other|another|last|första|andra|"
+               r"tredje|fjärde|femte|nästa|sista)\s+(?:one|guy|en)\s*,?\s+(?:is\s+|är\s+|"
+               r"was\s+|var\s+)?((?:[4-9]\d|1[01]\d))\b"
+               r"(?!\s*(?:kr|sek|%|procent|dagar|days|st\b|/|\.\d|-\d|:))"
+               rf"(?!\s*(?:e\s+|:e\s+|th\s+|st\s+|nd\s+|rd\s+|of\s+)?(?:{_MONTHS})\b)", re.I),
     # (not "för 2 år sen": walk-through, stop 37, a patient of 2)
     re.compile(r"\b(\d{1,3})\s*år(?:s)?\b(?!\s*(?:sedan|sen|tidigare|bakåt))(?!\s*-?\s*gräns)",
                re.I),  # 87 år, 87 år gammal

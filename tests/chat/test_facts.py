@@ -77,6 +77,9 @@ def test_a_message_without_a_date_states_no_visit_date():
     ("video visit yesterday w/ pt at home, it was the inskrivningssamtal, 76", 76),
     ("hon e 84", 84),
     ("han va 90", 90),
+    # walk-through RE8979, stop 56: an ordinal patient's age was dropped
+    ("Second one 67, ordinary housing, NOT enrolled in home health care, I just popped by", 67),
+    ("nästa en 84, säbo, brytpunktssamtal", 84),
 ])
 def test_age_is_read_in_each_form(text, age):
     assert facts(text).patient_age == age
