@@ -649,10 +649,15 @@ _DAYS_UNIT = r"(?P<unit>dag(?:en|ar)?|days?|veck(?:an|or|a)|weeks?)"
 _AFTER = ("efter", "senare", "after", "later")
 # "och om det var dagen efter", "the day before", "veckan innan", "två dagar senare"; not "…
 # innan vas-bytet", a day counted from something else
+# (nor "samma vecka efter utskrivning", "en vecka efter utskrivningen", counted from the
+# discharge: "två besök samma vecka efter utskrivning, 500 kr båda" after a card moved the
+# visit a week ahead: walk-through RE8979, stop 56)
 _FROM_THE_VISIT = re.compile(
-    rf"\b(?:{_COUNT}\s+)?{_DAYS_UNIT}\s+"
+    rf"(?<!samma )(?<!same )(?<!this )\b(?:{_COUNT}\s+)?{_DAYS_UNIT}\s+"
     r"(?P<way>efter|senare|innan|före|tidigare|after|later|before|earlier)\b"
-    r"(?!\s+[\w-]*(?:bytet|byte|switch|övergång\w*))", re.I)
+    r"(?!\s+[\w-]*(?:bytet|byte|switch|övergång\w*))"
+    r"(?!\s+(?:(?:the|a|his|her|den|hennes|hans)\s+)?(?:utskr\w*|inskr\w*|discharg\w*|"
+    r"enrol\w*|hemkomst\w*|operation\w*|inläggning\w*|admission\w*))", re.I)
 
 
 def _counted_days(m: re.Match) -> int:
@@ -2295,6 +2300,19 @@ def _occasions_offered(text: str) -> set[str]:
             for v in (a[2], b[2])}
 
 
+#: An enrolment said to come: "hon skrivs in i khsv nästa vecka", "ska skrivas in imorgon",
+#: "will be enrolled next week".
+_ENROLMENT_DAY_TO_COME = (r"(?:nästa vecka|nästa månad|i ?morgon|i ?övermorgon|"
+                          r"om (?:\w+ )?(?:dagar|dag|veckor|vecka)|snart|senare|next week|"
+                          r"next month|tomorrow|soon|later|in (?:\w+ )?(?:days?|weeks?))")
+_ENROLMENT_TO_COME = re.compile(
+    r"\b(?:skrivs in|ska skrivas in|skall skrivas in|kommer (?:att )?skrivas in|blir inskriven|"
+    r"ska bli inskriven|ansluts|ska anslutas|will be enrol+ed|is being enrol+ed|gets enrol+ed|"
+    r"is going to be enrol+ed)\b[^.?!]{0,40}?\b" + _ENROLMENT_DAY_TO_COME + r"\b|"
+    r"\b" + _ENROLMENT_DAY_TO_COME + r"\b[^.?!]{0,20}?\b(?:skrivs (?:hon|han|hen|pat\w*) in|"
+    r"ska (?:hon|han|hen|pat\w*) skrivas in)\b", re.I)
+
+
 def _first_category(text: str, table) -> tuple[str | None, bool]:
     """The first category whose pattern matches unnegated ("ingen utskrivning, uppföljning av
     sår" is the follow-up: walk-through, stop 21), else the first one negated; and whether
@@ -2594,6 +2612,15 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
         # a negation before it or inside it ("har ingen hemsjukvård", "has no home care")
         facts.municipal_home_care = not (_negated(text, m.start()) or any(
             re.fullmatch(_NEG, w, re.I) for w in m.group(0).split()))
+    if _ENROLMENT_TO_COME.search(text) and not _VISIT_WORD.search(text):
+        # an enrolment still to come is neither the visit's occasion nor the patient's state
+        # ("hon skrivs in i khsv nästa vecka, kan jag vänta o reg då" after a card of a
+        # breakpoint talk for a patient not enrolled made the visit an enrolment, 500 kr:
+        # walk-through RE8979, stop 56)
+        if facts.occasion == "inskrivning":
+            facts.occasion = None
+        if facts.municipal_home_care:
+            facts.municipal_home_care = None
     m = _REMOTE.search(text)
     in_person = _IN_PERSON.search(text)
     if m and in_person and _INSTEAD_OF_GOING.search(text[:in_person.start()]):

@@ -7773,3 +7773,30 @@ def test_an_age_in_that_case_after_a_question_between_is_the_visits(client):
     assert body["kind"] == "rule", body["answer"]
     assert body["decision"]["system"] == "VAS", body["answer"]
     assert body["decision"]["patient_fee_sek"] == 0, body["answer"]
+
+
+@pytest.mark.parametrize("then", ["två besök samma vecka efter utskrivning, 500 kr båda",
+                                  "och om det var en vecka efter utskrivningen?"])
+def test_a_week_counted_from_the_discharge_does_not_move_the_visit(ask, then):
+    # walk-through RE8979, stop 56: "samma vecka efter utskrivning" after a card moved the visit
+    # a week ahead, to a day still to come
+    yesterday = (today_in_stockholm() - timedelta(days=1)).isoformat()
+    a = ask("khsv pat 83 år ordinärt boende, hembesök igår efter utskrivning från sjukhuset")
+    assert a["decision"]["routine"] is not None
+    b = ask(then, a["conversation_id"])
+    assert "Ändrat: besöksdag" not in b["answer"], b["answer"]
+    assert f"Besöksdag: {yesterday}" in b["answer"], b["answer"]
+
+
+@pytest.mark.parametrize("then", ["hon skrivs in i khsv nästa vecka, kan jag vänta o reg då",
+                                  "she will be enrolled in home care next week, can I wait"])
+def test_an_enrolment_still_to_come_does_not_make_the_visit_an_enrolment(ask, then):
+    # walk-through RE8979, stop 56: after a card of a breakpoint talk for a patient not
+    # enrolled, an enrolment next week made yesterday's visit an enrolment talk with 500 kr
+    a = ask("brytpunktsamtal ordinärt boende ej inskriven khsv, 70 år, igår")
+    assert a["decision"]["eligible"] is False
+    b = ask(then, a["conversation_id"])
+    assert "Ändrat: anledning" not in b["answer"], b["answer"]
+    assert "Extra ersättning: ja" not in b["answer"], b["answer"]
+    assert "Extra compensation: yes" not in b["answer"], b["answer"]
+    assert (b.get("decision") or {}).get("compensation_sek") in (None, 0), b["answer"]
