@@ -556,7 +556,10 @@ def _yes_no(question: str) -> bool:
     ("vad gäller på kvällar och nätter …, ska de skrivas in?" asks both what holds and yes or
     no: walk-through, stop 24, got the first sentence without "Patienterna ansluts inte …")."""
     m = _YES_NO.search(question)
-    return m is not None and not _QUESTION_WORD.search(question[m.start():])
+    # (a question word after it asks something else only where it opens a clause: "när" of "Ska
+    # avgiften avslutas när hon kommer hem …?" says when, the question still a yes or no: walk-
+    # through RE8980, stop 56, lost "HSV-avgiften avslutas ej i Treserva …")
+    return m is not None and not _CLAUSE_QUESTION_WORD.search(question[m.end():])
 
 
 def is_item(sentence: str) -> bool:
@@ -619,6 +622,9 @@ _QUESTION_WORD = re.compile(r"\b(?:vad|vem|vilk(?:en|et|a)|när|hur|var|varför|
 # (also as a second sentence, "En patient är hemma på permission … Ska vi skriva in henne i
 # hemsjukvården?", and of people: "Blir personer som flyttar in på LSS-boende …": walk-through,
 # stop 25, got the leave rule without "Patienterna ansluts inte …")
+#: A question word opening a clause ("…, och vad gäller …", "… och hur ofta …").
+_CLAUSE_QUESTION_WORD = re.compile(r"(?:^\s*|[,;:.!?]\s*|\b(?:och|samt|men|and|but|or|eller)\s+)"
+                                   + _QUESTION_WORD.pattern, re.I)
 _YES_NO = re.compile(r"(?:(?:^|[,;:.!?])\s*(?:och\s+|men\s+|and\s+)?|\bså\s+)"
                      # (a passive verb first: "Ansluts hon då …?", "Skrivs han in …?":
                      # walk-through, stop 25, lost "Patienterna ansluts inte …")
@@ -628,6 +634,8 @@ _YES_NO = re.compile(r"(?:(?:^|[,;:.!?])\s*(?:och\s+|men\s+|and\s+)?|\bså\s+)"
                      # permission from hospital enrolled": walk-through, stop 46, lost
                      # "Patienterna ansluts inte …")
                      r"är|e|har|has|have)\s+(?:hen|han|hon|pat\w*|"
+                     # (a thing in the definite form: "Ska avgiften avslutas …?")
+                     r"[a-zåäö]{3,}(?:en|et)|"
                      r"patient\w*|man|vi|jag|de|dom|den|det|personer|person|någon|nån|the|she|"
                      r"he|they|we|i|it|people|someone|anyone|en|ett|a|an)\b", re.I)
 _NEGATION = re.compile(r"\b(?:inte|ej|aldrig|icke|not|never)\b", re.I)

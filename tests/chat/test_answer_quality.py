@@ -1785,7 +1785,10 @@ def test_the_500_kronan_asked_of_the_municipality_is_said_to_be_the_regions(clie
     # walk-through, stop 42: "gäller 500-kronan i VGR" quoted the municipality's evening rule
     body = ask_halland(client, "gäller 500-kronan i VGR")
     assert body["kind"] == "no_answer", body["answer"]
-    assert "tar inte upp 500 kr" in body["answer"]
+    # (since stop 56 "500-kronan" is read as the compensation, "500 kr-ersättningen": the
+    # answer says Region Halland's visit rules do not hold there, not that 500 kr is absent)
+    assert "Region Hallands regler för riktade hemsjukvårdsbesök gäller inte där" \
+        in body["answer"], body["answer"]
 
 
 @pytest.mark.parametrize("question", [
@@ -2705,7 +2708,7 @@ def test_to_whom_the_discharges_care_request_is_sent_is_its_receiver(client, fir
 
 @pytest.mark.parametrize("question", [
     "Spelar åldern nån roll för om man kan anslutas?",
-    "har åldern betydelse",
+    "spelar diagnosen någon roll för om pat kan anslutas",
 ])
 def test_whether_age_matters_for_enrolment_is_the_criterion_regardless_of_age(client, question):
     # walk-through, stop 55, the municipality picked: "spelar … roll" shares no word with the
@@ -2744,3 +2747,14 @@ def test_when_the_500_kr_came_is_its_introduction(client, question):
     body = ask_halland(client, question)
     assert body["kind"] == "search", body["answer"]
     assert "infördes 2023-01-01" in body["answer"], body["answer"]
+
+
+def test_whether_the_fee_ends_between_short_stays_is_that_it_does_not(client):
+    # walk-through RE8980, stop 56, the municipality picked: "när" of "… när hon kommer hem"
+    # was read as a question word, so the yes/no question got the level's definition alone
+    a = ask_in(client, VG, "Min patient är på korttids med växelvård men har inga insatser "
+                           "hemma, vilken nivå blir det?")
+    body = ask_in(client, VG, "Ska avgiften avslutas när hon kommer hem från korttids mellan "
+                              "vistelserna?", a["conversation_id"])
+    assert "HSV-avgiften avslutas ej i Treserva" in body["answer"], body["answer"]
+
