@@ -3855,8 +3855,13 @@ def _case_told(state, conv: Conversation, text: str, today: date) -> frozenset[s
     """The kinds of fact a message asking nothing may tell of the last question's case (an age
     after a fee asked; any fact of a visit after an answer from an organization without rule
     tables), when it tells only such facts; else empty."""
-    stated = set(extract_facts(text, today).stated())
-    if not stated:
+    facts = extract_facts(text, today).stated()
+    stated = set(facts)
+    if not stated or facts == {"remote": False}:
+        # (a visit in person, the word "hembesök" alone, tells no case: "bvc hembesök" in the
+        # widget after "vad kostar hemsjukvård" was read as that question of a home visit and
+        # got the physician's visit fee, not the child health care's home visits: walk-
+        # through RE8981, stop 56)
         return frozenset()
     if MONEY_WORDS.search(conv.question) and stated <= set(_AGE_FACTS):
         return frozenset(_AGE_FACTS)

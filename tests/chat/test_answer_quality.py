@@ -2758,3 +2758,11 @@ def test_whether_the_fee_ends_between_short_stays_is_that_it_does_not(client):
                               "vistelserna?", a["conversation_id"])
     assert "HSV-avgiften avslutas ej i Treserva" in body["answer"], body["answer"]
 
+
+def test_a_search_box_word_of_home_visits_after_a_fee_is_a_question_of_its_own(ask):
+    # walk-through RE8981, stop 56, in the widget: "bvc hembesök" after "vad kostar
+    # hemsjukvård" was read as that question of a home visit and got the physician's visit fee
+    a = ask("vad kostar hemsjukvård")
+    body = ask("bvc hembesök", a["conversation_id"])
+    assert "BVC" in body["answer"] and "Patientavgift" not in body["answer"], body["answer"]
+
