@@ -194,6 +194,10 @@ CUES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                              # walk-through RE8932, stop 49, got who sends a vårdbegäran)
                              r"vill\s+(?:själv\s+)?(?:sluta|avsluta|lämna)|"
                              r"själv\s+(?:sluta|avsluta|lämna)|"
+                             # ("Kan patienten själv säga upp sin hemsjukvård?": walk-through
+                             # RE8980, stop 56, got the criteria)
+                             r"säga\s+upp\s+(?:sin|sig|hemsjukvård\w*)|sag(?:t|de)\s+upp\s+"
+                             r"(?:sin|sig|hemsjukvård\w*)|"
                              # ("can a patient end home care themselves?": own check, stop 50)
                              r"(?:end|leave|quit|stop)\s+(?:\w+\s+){0,3}?(?:themselves|"
                              r"himself|herself|on\s+(?:his|her|their)\s+own)|"

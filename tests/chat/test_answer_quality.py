@@ -2766,3 +2766,10 @@ def test_a_search_box_word_of_home_visits_after_a_fee_is_a_question_of_its_own(a
     body = ask("bvc hembesök", a["conversation_id"])
     assert "BVC" in body["answer"] and "Patientavgift" not in body["answer"], body["answer"]
 
+
+def test_whether_the_patient_may_end_home_care_is_that_it_is_voluntary(client):
+    # walk-through RE8980, stop 56, the municipality picked: "säga upp sin hemsjukvård" was
+    # not read as leaving it, and the criteria were quoted
+    body = ask_in(client, VG, "Kan patienten själv säga upp sin hemsjukvård?")
+    assert "alltid frivilligt" in body["answer"], body["answer"]
+
