@@ -7264,6 +7264,15 @@ def _amounts_lacking(text: str, passage: str) -> bool:
     return False
 
 
+#: How often something is done, asked ("hur ofta", "uppföljningsintervall").
+_FREQUENCY_ASKED = re.compile(S.CUES["frequency"][0].pattern + r"|\w*intervall\w*|\binterval\w*",
+                              re.I)
+#: Said to be done often, without a number ("regelbundet", "dagligen", "vid behov").
+_FREQUENCY_SAID = re.compile(r"\bregelbund\w*|\bdagligen\b|\bveckovis\b|\bmånatlig\w*|"
+                             r"\bårlig\w*|\bvid behov\b|\bregular\w*|\bdaily\b|\bweekly\b|"
+                             r"\bmonthly\b|\byearly\b|\bannual\w*|\bas needed\b", re.I)
+
+
 def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None) -> bool:
     """True when the question asks for a phone number, a code or an amount that the passage
     does not hold, or for figures of a year it does not name (issue 10, "An honest 'not
@@ -7346,6 +7355,12 @@ def _lacks_asked_fact(text: str, passage: str, document_text: str | None = None)
         # får en permission från sjukhuset vara?" quoted the leave rule, "Hur lång tid har
         # planeringsfunktionen på sig att fatta beslutet?" who decides: walk-through RE8972,
         # stop 55)
+        return True
+    if _FREQUENCY_ASKED.search(text) and not (S.CUES["frequency"][1].search(passage)
+                                              or _FREQUENCY_SAID.search(passage)):
+        # how often, asked of a passage stating no interval ("och i Halland, gäller samma
+        # uppföljningsintervall?" after the municipality's two and six months quoted a report's
+        # sentence on the home care agreement: walk-through RE8981, stop 56)
         return True
     if _DATE_ASKED.search(text) and not (_YEAR.search(passage) or _DATE_SAID.search(passage)):
         # a date asked of a passage naming none ("Från vilket datum gäller den höjda

@@ -2773,3 +2773,14 @@ def test_whether_the_patient_may_end_home_care_is_that_it_is_voluntary(client):
     body = ask_in(client, VG, "Kan patienten själv säga upp sin hemsjukvård?")
     assert "alltid frivilligt" in body["answer"], body["answer"]
 
+
+def test_a_follow_up_interval_asked_of_halland_is_not_covered_there(client):
+    # walk-through RE8981, stop 56: after the municipality's two and six months, "och i Halland,
+    # gäller samma uppföljningsintervall?" quoted a report's sentence on the home care agreement
+    a = ask_in(client, VG, "hur ofta ska uppföljning ske")
+    assert "var sjätte månad" in a["answer"]
+    body = ask_in(client, VG, "och i Halland, gäller samma uppföljningsintervall?",
+                  a["conversation_id"])
+    assert body["kind"] == "no_answer", body["answer"]
+    assert "2015" not in body["answer"], body["answer"]
+
