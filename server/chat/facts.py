@@ -1880,6 +1880,9 @@ _OCCASIONS = [
         # ("om jag åker ut igen på uppföljning nästa vecka, inget inskrivningssamtal då":
         # walk-through, stop 47, kept the visit before's occasion)
         r"\b(?:åker|åka|kommer|går)\s+(?:ut\s+)?(?:igen\s+)?på\s+(?:en\s+)?uppföljning\b|"
+        # ("samma pat fick nytt besök 20/10 bara uppföljning": walk-through RE8982, stop 56,
+        # the occasion was asked)
+        r"\b(?:bara|endast|enbart|just|only)\s+(?:en\s+|a\s+)?(?:uppföljning|follow[- ]?up)\b|"
         r"\bfollow[- ]?up visit\b|"
         # ("routine bp check", "bara receptförnyelse": walk-through, stop 35, the occasion
         # was asked)
@@ -2025,6 +2028,8 @@ _ANOTHER_CONTACT = re.compile(r"\W*(?:\w+\W+)?(?:var|va|was|is|är)\s+(?:ett\s+a
                               r"ett\s+tidigare|another|a\s+different|an\s+earlier|a\s+separate|"
                               r"ett\s+separat)\b", re.I)
 _IN_PERSON = re.compile(r"\bpå plats\b|\bfysiskt\b|\bin person\b|\bi hemmet\b|\bhembesök\w*|"
+                        # ("I was physically there": walk-through RE8982, stop 56)
+                        r"\bphysically\b|"
                         # ("och om vi gör det hemma hos henne på riktigt, den 14/12?" after a
                         # video's question kept the video: walk-through RE8968, stop 54)
                         r"\b(?:gör|göra|gjorde|tar|ta|håller|hålla|har|ha)\s+(?:\w+\s+)?"
@@ -2169,13 +2174,16 @@ _ON_THEIR_OWN = re.compile(r"\bsjälv\b|\bensam\b|\butan (?:en )?läkare\w*|\bmy
 #: made the physician's visit a nurse's, "Extra ersättning: nej" and no registration).
 _NURSE = _PERFORMED_BY[0][1]
 _COMPANY_BEFORE = re.compile(r"(?:\bmed|\bm|\bo|\boch|\band|&|\+|\bwith|\bplus|\bsamt|"
+                             # ("… hemma hos pat 77 tsm khsv-ssk, pat ny i hemsjukvården":
+                             # walk-through RE8982, stop 56, made the visit the nurse's)
+                             r"\btsm|\btills\.?\s?m(?:ed)?|\bihop med|"
                              r"\btillsammans med|\btogether with)\s+"
                              # (two words before the nurse too: "together with the municipal
                              # nurse", "gick med khsv ssk": walk-through RE8977, stop 55, made
                              # the physician's visit the nurse's)
                              r"(?:(?:en|ett|a|the|our|vår|min|my|hennes|hans|her|his|"
                              r"patientens|kommunens|municipal|kommun-?|khsv|hsv|"
-                             r"hemsjukvårdens|district|home\s+care)\s+){0,2}$", re.I)
+                             r"hemsjukvårdens|district|home\s+care)(?:\s+|-)){0,2}$", re.I)
 _COMPANY_AFTER = re.compile(r"^\w*(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?\s+(?:(?:var|was|were|är|is)\s+"
                             r"(?:(?:också|även)\s+)?"
                             r"(?:med|there|present|along|närvarande)\b|(?:also|too)\b|"
@@ -2195,6 +2203,10 @@ _COMPANY_AFTER = re.compile(r"^\w*(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?\s+(?:(?:var|
                             # through, stop 35: a phone call made the nurse's visit)
                             # ("the municipal nurse was in the room with her and I was on
                             # video" made the visit the nurse's: walk-through RE8965, stop 54)
+                            # ("the nurse was just there with me, I was physically there"
+                            # after a card: walk-through RE8982, stop 56, made it hers)
+                            r"(?:was|were|var|är|is)\s+(?:(?:just|bara|också|även|also|only)\s+)?"
+                            r"(?:there\s+|där\s+)?(?:with me|with us|med mig|med oss)\b|"
                             r"(?:was|were|var|är|is)\s+(?:(?:också|även|also)\s+)?(?:in the "
                             r"room|i rummet|on site|på plats|at the bedside|hos (?:henne|honom|"
                             r"hen|pat\w*))\b|"

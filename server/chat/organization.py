@@ -110,7 +110,10 @@ _OWN_BEFORE = re.compile(r"(?:\b(?:vi|jag|oss|vår|vårt|våra|we|our|us|my|im)\
 #: (or picked by mistake: "Oj, jag hade valt Region Halland.")
 _DENIED_BEFORE = re.compile(r"\b(?:inte|ej|icke|not|utan)\s+(?:i\s+|in\s+)?"
                             r"(?:(?:region|regionen|kommun|kommunen)\s+)?$|"
-                            r"\b(?:hade|har|had|have)\s+(?:(?:råkat|av misstag|by mistake)\s+)?"
+                            # ("Oj, jag hade visst valt Region Halland.": walk-through RE8980,
+                            # stop 56, "visst" between)
+                            r"\b(?:hade|har|had|have)\s+(?:(?:visst|tydligen|nog|råkat|av misstag|"
+                            r"by mistake|apparently|accidentally)\s+)*"
                             r"(?:valt|klickat på|tryckt på|picked|chosen|selected|clicked)\s+"
                             r"(?:(?:region|regionen|kommun|kommunen)\s+)?$", re.I)
 

@@ -609,8 +609,8 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
     text = restored = _without_plain_words(_system_before_named(
         state.rules, _spell_out_colloquial(_spell_out_lm(
             _with_diacritics(state.kb, _english_slips_mended(state.kb, text))))))
-    text = restored = _without_introduction(_without_greeting(
-        _without_switch_told(state.kb, text, organization)))
+    text = restored = _without_introduction(_without_own_place_told(state.kb, _without_greeting(
+        _without_switch_told(state.kb, text, organization)), organization))
     text = restored = _counted_year_named(text, today)
     if organization:  # an unknown organization is named back in the answer: never a number
         organization = mask_personnummer(organization)
@@ -1018,6 +1018,13 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
     stated = extracted.stated()
     if conv is None:
         conv = store.new(language=extracted.language)
+    registered_as = None
+    if _AS_ANYWAY.search(text) and conv.facts.get("occasion") \
+            and stated.get("occasion") not in (None, conv.facts.get("occasion")):
+        # another occasion than the visit's, asked to be registered "anyway" ("kan jag reg det
+        # som brytpunktssamtal ändå" after a plain follow-up visit's card got a breakpoint
+        # talk's card with 500 kr: walk-through RE8982, stop 56): the visit as told, and said
+        registered_as = stated.pop("occasion")
     bare_age = _BARE_AGE.fullmatch(text)
     if bare_age and "patient_age" in conv.facts and "patient_age" not in stated \
             and 0 < int(bare_age.group(1)) <= 120:
@@ -1204,6 +1211,8 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
                        else settings.default_organization,
                        personnummer=pnr_seen, pointed_back=pointed_back, remembered=remembered,
                        asked_there=asked_there, followed=followed)
+    if registered_as is not None:
+        frame.kind, frame.registered_as = VISIT, registered_as
     if extracted.denied_occasion and "occasion" not in frame.stated \
             and conv.last_kind == VISIT and _has_visit(conv.facts) \
             and conv.facts.get("occasion") == extracted.denied_occasion:
@@ -1615,6 +1624,9 @@ class Frame:
     age_conflict: int | None = None
     #: The occasion the message takes back ("det blev inget brytpunktssamtal"), none other told.
     denied_occasion: str | None = None
+    #: The occasion the visit was asked to be registered as "anyway" ("kan jag reg det som
+    #: brytpunktssamtal ändå" after a plain follow-up visit), never the visit's own.
+    registered_as: str | None = None
     #: The age a personnummer of the message gives, when another age was said beside it.
     pnr_age: int | None = None
     #: The organization is one the user named (in this message or an earlier one), not one
@@ -4278,6 +4290,50 @@ def _without_switch_told(kb, text: str, picked: str | None) -> str:
     return rest
 
 
+#: A first sentence owning that another organization was picked by mistake ("Oj, jag hade
+#: visst valt Region Halland.", "sorry I had picked Halland.").
+_PICKED_WRONG = re.compile(
+    r"^\W*(?:(?:oj|oops|ah|aha|ok|okej|förlåt|sorry|hoppsan)\W+)*(?:jag|i)\s+(?:hade|har|had|"
+    r"have)\s+(?:(?:visst|tydligen|nog|råkat|av misstag|accidentally|apparently)\s+)*(?:valt|"
+    r"klickat på|tryckt på|picked|chosen|selected|clicked)\s+[^.?!]{2,60}?[.!?]+\s+", re.I)
+#: A first clause telling where the writer works ("Jag jobbar i kommunen i Västra Götaland –",
+#: "I work in Halland.").
+_WORKPLACE_TOLD = re.compile(
+    r"^\W*(?:(?:oj|oops|ah|ok|okej|förlåt|sorry|alltså)\W+)*(?:jag|vi|i|we)\s+(?:jobbar|arbetar|"
+    r"är|work|am|are)\s+(?:(?:ju|faktiskt|egentligen|actually)\s+)?(?:i|på|inom|för|in|at|for)\s+"
+    r"[^.?!–]{2,60}?(?:[.!?]+|\s[–-])\s+", re.I)
+
+
+def _without_own_place_told(kb, text: str, picked: str | None) -> str:
+    """``text`` without its first sentences owning that another organization was picked by
+    mistake, or telling that the writer works at the organization picked (``picked``), when a
+    question of at least three words remains: neither is part of what is asked ("Oj, jag hade
+    visst valt Region Halland. Jag jobbar i kommunen i Västra Götaland – vad gäller för
+    uppföljning hos oss?" with the municipality picked was refused, then quoted its background
+    for "Västra Götaland": walk-through RE8980, stop 56)."""
+    if kb is None or not picked:
+        return text
+    while True:
+        m = _PICKED_WRONG.match(text)
+        if m is None:
+            m = _WORKPLACE_TOLD.match(text)
+            told = find_organization(m.group(0), kb.organizations()) if m else None
+            if told is None or told.known != picked:
+                return text
+        rest = text[m.end():].strip()
+        if len(rest.split()) < 3:
+            return text
+        text = rest
+
+
+#: A visit asked to be registered as something "anyway" ("kan jag reg det som brytpunktssamtal
+#: ändå", "can I code it as a breakpoint talk anyway").
+_AS_ANYWAY = re.compile(
+    r"\b(?:reg\w*|registrer\w*|skriva|skriv\w*|koda\w*|register\w*|code|bill|record|chart)\s+"
+    r"(?:det|den|besöket|it|the visit|this|that|him|her)\s+(?:som|as)\b[^?.!]*?"
+    r"\b(?:ändå|i alla fall|iaf|anyway|anyhow|even so|regardless)\b", re.I)
+
+
 def _without_plain_words(text: str) -> str:
     """``text`` without a request to explain in plain words, when a question remains ("vad är
     skillnaden mellan nivå 1 och 2 egentligen, förklara enkelt" was refused: walk-through,
@@ -5554,7 +5610,9 @@ def _visit_answer(state, frame: Frame, conv: Conversation, today: date) -> ChatR
     timing = T.t(lang, "discharge_no_time_limit") \
         if conv.facts.get("occasion") == "utskrivning" and _DISCHARGE_GAP.search(frame.text) \
         and (reply.api.get("decision") or {}).get("compensation_sek") else None
-    notes = [note for note in (dropped,
+    anyway = T.registered_as_it_was(conv.facts["occasion"], frame.registered_as, lang) \
+        if frame.registered_as and conv.facts.get("occasion") else None
+    notes = [note for note in (anyway, dropped,
                                T.describe_changes(changes, lang) if changes else None,
                                T.t(lang, "other_patient_same" if same_visit else "other_patient")
                                if switched else None, lead,

@@ -227,6 +227,9 @@ TEXTS = {
         "rule_statement": "Enligt rutinen som gäller i dag (”{title}”, {system}):",
         "rule_statement_past": "Enligt ”{title}” ({system}), som gällde till och med {last}:",
         "all_fee_levels": "alla avgiftsnivåerna",
+        "registered_as_it_was": "Besöket registreras efter vad det gällde ({told}); rutinen "
+                                 "ger ingen grund att registrera det som {asked} ändå. Svaret "
+                                 "gäller besöket som du beskrev det.",
         "discharge_no_time_limit": "Rutinen säger att besöket ska ske ”i samband med” "
                                    "utskrivningen men anger ingen tidsgräns för hur långt efter "
                                    "utskrivningen det får ske.",
@@ -537,6 +540,9 @@ TEXTS = {
         "rule_statement_past": "Under “{title}” ({system}), which applied up to and including "
                                "{last} (quoted in Swedish):",
         "all_fee_levels": "all the fee levels",
+        "registered_as_it_was": "The visit is registered by what it was for ({told}); the "
+                                 "routine gives no ground for registering it as {asked} "
+                                 "anyway. The answer is for the visit as you described it.",
         "discharge_no_time_limit": "The routine says the visit is made “i samband med” (in "
                                    "connection with) the discharge but sets no time limit for "
                                    "how long after the discharge it may be.",
@@ -736,6 +742,14 @@ def describe_changes(changes: list[tuple[str, object, object]], lang: str) -> st
     parts = [f"{label(key)} {shown(before)} → {shown(after)}" if before is not None
              else f"{label(key)} {shown(after)}" for key, before, after in changes]
     return t(lang, "changed", changes="; ".join(parts))
+
+
+def registered_as_it_was(told: str, asked: str, lang: str) -> str:
+    """'Besöket registreras efter vad det gällde (annat); rutinen ger ingen grund att
+    registrera det som brytpunktssamtal ändå. …' for a visit asked to be registered as
+    another occasion than the one told."""
+    _, shown = _fact_words(lang)
+    return t(lang, "registered_as_it_was", told=shown(told), asked=shown(asked))
 
 
 def describe_what_if_dropped(dropped: list[tuple[str, object, object]], lang: str) -> str:

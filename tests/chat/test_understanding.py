@@ -7800,3 +7800,49 @@ def test_an_enrolment_still_to_come_does_not_make_the_visit_an_enrolment(ask, th
     assert "Extra ersättning: ja" not in b["answer"], b["answer"]
     assert "Extra compensation: yes" not in b["answer"], b["answer"]
     assert (b.get("decision") or {}).get("compensation_sek") in (None, 0), b["answer"]
+
+
+@pytest.mark.parametrize("message", [
+    "Oj, jag hade visst valt Region Halland. Jag jobbar i kommunen i Västra Götaland – vem "
+    "beslutar om anslutning?",
+    "Oj, jag hade visst valt Region Halland. Vem beslutar om anslutning till hemsjukvården?",
+])
+def test_owning_a_wrong_pick_and_telling_ones_workplace_is_no_part_of_the_question(client,
+                                                                                   message):
+    # walk-through RE8980, stop 56, the municipality picked: "hade visst valt Region Halland"
+    # was read as a question of Region Halland, and the workplace's "Västra Götaland" found
+    # the routine's background
+    body = ask_in(client, VG, message)
+    assert "Frågan nämner" not in body["answer"], body["answer"]
+    assert "planeringsfunktion" in body["answer"], body["answer"]
+
+
+def test_a_nurse_along_as_tsm_or_with_me_keeps_the_physicians_visit(client):
+    # walk-through RE8982, stop 56: "tsm khsv-ssk" made the physician's enrolment talk the
+    # nurse's, no 500 kr; "the nurse was just there with me, I was physically there" after a
+    # card did the same
+    said = ask_halland(client, "inskrivningssamtal igår hemma hos pat 77 tsm khsv-ssk, pat ny "
+                               "i hemsjukvården")
+    assert said["kind"] == "rule" and said["decision"]["compensation_sek"] == 500, said["answer"]
+    first = ask_halland(client, "I did the enrolment talk yesterday together with the municipal "
+                                "nurse, patient 77 new in home care, own house. register?")
+    assert first["decision"]["compensation_sek"] == 500, first["answer"]
+    body = ask_halland(client, "the nurse was just there with me, I was physically there",
+                       first["conversation_id"])
+    assert body["kind"] == "rule", body["answer"]
+    assert body["decision"]["compensation_sek"] == 500, body["answer"]
+
+
+def test_a_plain_follow_up_asked_to_be_registered_as_a_breakpoint_talk_anyway_stays_what_it_was(
+        client):
+    # walk-through RE8982, stop 56: "bara uppföljning" was no occasion read, and "kan jag reg det
+    # som brytpunktssamtal ändå" next got a breakpoint talk's card with 500 kr
+    first = ask_halland(client, "hembesök 14/10 säbo brytpunkt 88-åring")
+    cid = first["conversation_id"]
+    follow = ask_halland(client, "samma pat fick nytt besök 20/10 bara uppföljning", cid)
+    assert follow["decision"]["eligible"] is False, follow["answer"]
+    body = ask_halland(client, "kan jag reg det som brytpunktssamtal ändå", cid)
+    assert body["kind"] == "rule", body["answer"]
+    assert body["answer"].startswith("Besöket registreras efter vad det gällde (annat)"), \
+        body["answer"]
+    assert body["decision"]["eligible"] is False and body["decision"]["compensation_sek"] == 0
