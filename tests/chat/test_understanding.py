@@ -7846,3 +7846,17 @@ def test_a_plain_follow_up_asked_to_be_registered_as_a_breakpoint_talk_anyway_st
     assert body["answer"].startswith("Besöket registreras efter vad det gällde (annat)"), \
         body["answer"]
     assert body["decision"]["eligible"] is False and body["decision"]["compensation_sek"] == 0
+
+
+def test_an_enrolment_day_without_its_year_in_a_what_if_is_the_last_such_day(client):
+    # walk-through RE8983, stop 56, the municipality picked: "anslöts" was "restored" to
+    # "ansluts", and "och om hon anslöts 29/8?" counted from 29 August next year, hiding a
+    # follow-up already overdue
+    today = today_in_stockholm()
+    first = ask_in(client, VG, "Vi anslöt en patient 31 december 2025. När måste första "
+                               "uppföljningen vara gjord?")
+    body = ask_in(client, VG, "och om hon anslöts 29/8?", first["conversation_id"])
+    day = date(today.year, 8, 29)
+    if day > today:
+        day = date(today.year - 1, 8, 29)
+    assert body["date_rule"]["enrolled_on"] == day.isoformat(), body["answer"]
