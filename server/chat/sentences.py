@@ -1359,11 +1359,15 @@ def _completed(best: int, sentences: list[str], scores: list[float],
     # (a label ending on a comma, "Nivå 1,", is no lead-in to the items after its own: "vad
     # gäller för nivå 1" got "Nivå 1," with level 2's item: re-check, stop 22)
     if _LEAD_IN.search(sentence) and not _is_label(sentence):
+        # (any body line of a labelled group, not only its first: "… bara när hon är på
+        # dagverksamhet, vilken avgiftsnivå är det?" got level 2, its first line scoring above
+        # level 1's first, the korttid line: walk-through RE8983, stop 56)
         items = [i for i in range(best + 2, n)
-                 if _is_label(sentences[i - 1]) and not _is_label(sentences[i]) and scores[i] > 0]
+                 if not _is_label(sentences[i]) and scores[i] > 0
+                 and (_group_label(i, sentences) or -1) > best]
         if items:
             item = max(items, key=lambda i: (scores[i], -i))
-            return [best, item - 1, item]
+            return [best] + list(range(_group_label(item, sentences), item + 1))
         whole = _enumeration(best, sentences)
         if whole is not None and any(_is_label(sentences[i]) for i in whole[1:]):
             # no labelled item holds a word of the question: the question asks what the

@@ -2784,3 +2784,13 @@ def test_a_follow_up_interval_asked_of_halland_is_not_covered_there(client):
     assert body["kind"] == "no_answer", body["answer"]
     assert "2015" not in body["answer"], body["answer"]
 
+
+
+def test_the_fee_level_of_care_only_at_day_activities_is_level_1(client):
+    # walk-through RE8983, stop 56, the municipality picked: only the first line under each
+    # level's label was weighed, and level 2's "dygnet runt" was given
+    body = ask_in(client, VG, "En patient har hemsjukvårdsinsatser bara när hon är på "
+                              "dagverksamhet, vilken avgiftsnivå är det?")
+    assert "Nivå 1" in body["answer"] and "Dagverksamhet" in body["answer"], body["answer"]
+    assert "Nivå 2" not in body["answer"], body["answer"]
+
