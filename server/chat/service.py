@@ -2341,6 +2341,12 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # konkret, vilka fält är annorlunda och ändrades villkoren för 500 kr?": walk-through,
         # stop 47, refused): the versions' answer, whose rule tables list both
         frame.kind = VERSION
+    if frame.kind == VERSION and _STILL_PAID.search(text) and _CLINIC_PAY.search(text) \
+            and not (_SYSTEM_NAMED.search(text) or _ROUTINE_WORD.search(text)):
+        # whether the compensation still holds, no routine named ("gäller 500-kronan
+        # fortfarande eller togs den bort" after the two versions' change got which version is
+        # in force, no word on the 500 kr: walk-through RE8984, stop 56): its rule today
+        frame.kind = SEARCH_KIND
     if frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and _IN_FORCE_ALONE.match(text):
         # whether a journal system's routine holds, asked in two words ("gäller vas" in the
         # widget got VAS's "2022-12-19 Rutinen är ny och börjar gälla 2023-01-01", read as yes:
@@ -3230,6 +3236,14 @@ OUT_OF_SCOPE_DOUBT = 0.9
 #: A switch of journal system: "bytte", "gick över till", "switched".
 _SWITCHED = re.compile(r"\bbytt(?:e|es)?\b|\bgick (?:vi )?över\b|\bövergick\b|\bswitch\w*|"
                        r"\bchanged? over\b|\bmoved to\b", re.I)
+#: Whether something still holds, or was taken away ("gäller … fortfarande", "togs den bort",
+#: "still paid").
+_STILL_PAID = re.compile(r"\bfortfarande\b|\bfortf\b|\bkvar\b|\bän\b|\bännu\b|\bstill\b|"
+                         r"\btogs? (?:den |det )?bort\b|\bborttag\w*|\bslopa\w*|"
+                         r"\b(?:removed|abolished|dropped|scrapped)\b", re.I)
+#: A routine or version named by a word ("rutinen", "versionen", "dokumentet").
+_ROUTINE_WORD = re.compile(r"\brutin\w*|\bversion\w*|\bdokument\w*|\broutine\w*|"
+                           r"\bdocument\w*", re.I)
 #: Below this probability a version question naming nothing of a version is a search.
 VERSION_DOUBT = 0.6
 # The date of a decision asked ("när fattades beslutet om …", "vilket datum är hsu-beslutet
@@ -8659,8 +8673,12 @@ def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
         # rule with its occasions
     # (a visit alone names it too: "hur mycket får vc per besök", "how much does the clinic
     # get per visit": walk-through, stop 37, the HSU decision's new compensation, a refusal)
+    # (or whether the routine's amount still holds: "gäller 500-kronan fortfarande eller togs
+    # den bort" was refused: walk-through RE8984, stop 56)
+    still = bool(_STILL_PAID.search(text)) and _CLINIC_PAY.search(text) is not None \
+        and re.search(rf"(?<!\d){routine.compensation_sek}(?!\d)", text) is not None
     if not ((_CLINIC_PAY.search(text) and (_TARGETED_VISIT.search(text) or occasion_named
-                                           or _VISIT_WORD.search(text)))
+                                           or _VISIT_WORD.search(text) or still))
             or _TARGETED_ASKED.search(text)) \
             or _OTHER_PAY.search(text) or _SINCE_WHEN.search(text):
         return None

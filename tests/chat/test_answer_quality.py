@@ -2794,3 +2794,12 @@ def test_the_fee_level_of_care_only_at_day_activities_is_level_1(client):
     assert "Nivå 1" in body["answer"] and "Dagverksamhet" in body["answer"], body["answer"]
     assert "Nivå 2" not in body["answer"], body["answer"]
 
+
+def test_whether_the_500_kr_still_holds_after_the_versions_change_is_its_rule_today(client):
+    # walk-through RE8984, stop 56: "gäller 500-kronan fortfarande eller togs den bort" after
+    # the two versions' change got which version is in force, no word on the 500 kr
+    a = ask_halland(client, "Vad skiljer Cosmic-rutinen från VAS-rutinen?")
+    body = ask_halland(client, "gäller 500-kronan fortfarande eller togs den bort",
+                       a["conversation_id"])
+    assert body["answer"].startswith("Enligt rutinen som gäller i dag"), body["answer"]
+    assert "Ersättning utgår med 500 kr" in body["answer"], body["answer"]
