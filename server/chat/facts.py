@@ -1272,6 +1272,11 @@ _AGE_PATTERNS = [
                # ("patient 12 digits 1958…": walk-through, stop 35, was 12 years old)
                r"(?!\s*(?:digits?|siffr\w*|tecken|chars?|characters?|nummer|number)\b)"
                rf"(?!\s*(?:e\s+|:e\s+|th\s+|st\s+|nd\s+|rd\s+|of\s+)?(?:{_MONTHS})\b)", re.I),
+    # a lettered or numbered patient's age: "pat A 86 säbo …", "pat 1: 82 säbo …" (walk-
+    # through RE8982, stop 56: the age was asked); 40 to 119 only
+    re.compile(r"\b(?:pat|pt|patient)\.?\s+(?:(?-i:[A-E])|[1-9])\s*[:.),-]?\s+"
+               r"((?:[4-9]\d|1[01]\d))\b(?!\s*(?:kr|sek|%|procent|dagar|days|st\b|/|\.\d|-\d|:))"
+               rf"(?!\s*(?:e\s+|:e\s+|th\s+|st\s+|nd\s+|rd\s+|of\s+)?(?:{_MONTHS})\b)", re.I),
     # an ordinal patient's age: "Second one 67, ordinary housing, …", "nästa en 84" (walk-
     # through RE8979, stop 56: the age was dropped and the fee said to need it); 40 to 119 only
     re.compile(r"\b(?:first|second|third|fourth|fifth|next|other|another|last|första|andra|"
@@ -2399,6 +2404,10 @@ OTHER_PATIENT = re.compile(
     # 92-åring i ordinärt boende, ny i khsv" amended the first: walk-through RE8959, stop 53)
     r"(?<=sen\s)(?:en|ett)\s+\d{2,3}\s*-?\s*åring\b|"
     r"(?<=then\s)(?:a|an)\s+\d{2,3}\s*-?\s*(?:yo|y/o|year[- ]old)\b|"
+    # a patient lettered or numbered after the first ("pat 2: 93 khsv hemma, brytpunktsamtal"
+    # after "… pat 1: 82 säbo inskrivn ny. reg", "pat B 70 …" after "pat A 86 …": walk-through
+    # RE8982, stop 56, each amended the first)
+    r"(?:pat|pt|patient)\.?\s+(?:(?-i:[B-E])|[2-9])\s*(?:[:.),-]\s*|\s+(?=\d))|"
     # (a round's next by its number: "tredje 83, kom hem från sjukhuset i fredags", known
     # since stop 52 to amend the second)
     r"(?:andra|tredje|fjärde|femte|second|third|fourth|fifth)\s*(?:[:.,]\s*|\s+(?=\d))|"

@@ -704,6 +704,10 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
             conv.visits[conv.visit_index] = dict(conv.facts)
         conv.facts, conv.visit_index = dict(conv.visits[index]), index
         conv.last_kind, conv.pending, conv.pending_rule = VISIT, None, None
+        if _NAMED_ALONE.fullmatch(text):
+            # the visit named and nothing asked ("o pat 1" after "vad betalar pat 2": walk-
+            # through RE8982, stop 56, refused): its registration and fee
+            text = T.t(conv.language or "sv", "visit_asked_again")
 
     age_again = (_BARE_AGE.fullmatch(text) or _AGE_WHAT_IF.fullmatch(text)) \
         if conv is not None and conv.last_kind == SEARCH_KIND and conv.question \
@@ -4072,7 +4076,10 @@ _COLLOQUIAL = ((re.compile(r"(?<=\s)e(?=\s)"), "är"),
                # card got a bus's hygiene rules)
                (re.compile(r"\blmg\b", re.I), "läkemedelsgenomgång"),
                # "vad betalar pat" (walk-through in the widget, stop 36: refused)
-               (re.compile(r"\b(?:betalar|betala|betalade|kostar)\s+pat\b(?!\.?\s*\d)", re.I),
+               # (not a patient numbered or lettered: "vad betalar pat A" was "patienten A",
+               # and got patient B's fee: walk-through RE8982, stop 56)
+               (re.compile(r"\b(?:betalar|betala|betalade|kostar)\s+pat\b"
+                           r"(?!\.?\s*(?:\d|(?-i:[A-E])\b))", re.I),
                 lambda m: m.group(0)[:-3] + "patienten"),
                # "500-kronan", the clinic's compensation as physicians say it (walk-through
                # RE8981, stop 56: "sedan när finns 500-kronan" was refused twice)
@@ -4344,6 +4351,10 @@ def _without_own_place_told(kb, text: str, picked: str | None) -> str:
         text = rest
 
 
+#: A visit named with nothing asked of it, after ``visit_named`` put "patienten" in its place
+#: ("o pat 1", "and patient B?", "what about pat 2").
+_NAMED_ALONE = re.compile(r"\W*(?:(?:och|o|and|men|but|what about|how about|samma för|same for)"
+                          r"\s+)?(?:patienten|the patient)\W*", re.I)
 #: A visit asked to be registered as something "anyway" ("kan jag reg det som brytpunktssamtal
 #: ändå", "can I code it as a breakpoint talk anyway").
 _AS_ANYWAY = re.compile(

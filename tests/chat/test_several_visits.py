@@ -374,3 +374,25 @@ def test_the_first_guy_names_the_first_patient(client):
     body = ask_halland(client, "the first guy, what does he pay", cid)
     assert body["answer"].startswith("About visit 1."), body["answer"]
     assert body["decision"]["patient_fee_sek"] == 0, body["answer"]
+
+
+@pytest.mark.parametrize("first,second,asked,back", [
+    ("2 pat idag. pat 1: 82 säbo inskrivn ny. reg", "pat 2: 93 khsv hemma, brytpunktsamtal",
+     "vad betalar pat 2", "o pat 1"),
+    ("pat A 82 säbo inskrivning idag", "pat B 93 khsv hemma brytpunktsamtal",
+     "vad betalar pat B", "vad betalar pat A"),
+])
+def test_patients_numbered_or_lettered_one_per_message_are_visits_of_their_own(
+        client, first, second, asked, back):
+    # walk-through RE8982, stop 56: "pat 1: 82 …" lost its age, "pat 2: 93 …" next amended
+    # patient 1's visit ("Ändrat: anledning …"), and "o pat 1" was not understood
+    a = ask_halland(client, first)
+    cid = a["conversation_id"]
+    assert a["decision"]["patient_fee_sek"] == 200, a["answer"]
+    b = ask_halland(client, second, cid)
+    assert "Ändrat" not in b["answer"] and b["decision"]["patient_fee_sek"] == 0, b["answer"]
+    c = ask_halland(client, asked, cid)
+    assert c["decision"]["patient_fee_sek"] == 0, c["answer"]
+    d = ask_halland(client, back, cid)
+    assert d["kind"] == "rule" and d["decision"]["patient_fee_sek"] == 200, d["answer"]
+    assert "Gäller besök 1." in d["answer"], d["answer"]
