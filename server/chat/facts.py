@@ -2317,6 +2317,15 @@ def _occasions_offered(text: str) -> set[str]:
             for v in (a[2], b[2])}
 
 
+#: An enrolment made now: "nu ny inskrivning", "nyinskriven", "got enrolled at discharge".
+_ENROLLED_NOW = re.compile(r"\bny\s+inskrivning\w*|\bnyinskriv\w*|\bnu\s+(?:ny\s+)?inskriv\w*|"
+                           r"\bskrevs in\b|\binskriven (?:nu|idag|i dag|vid utskrivning\w*)\b|"
+                           r"\b(?:newly|now|just|got|was|been)\s+enrol+ed\b|\bnew enrol+ment\b|"
+                           r"\benrol+ed (?:now|today|at (?:the )?discharge)\b", re.I)
+#: Not so before: "ej inskriven i khsv innan", "wasnt in home care before".
+_NOT_BEFORE = re.compile(r"\b(?:ej|inte|icke|not|wasn'?t|wasnt|was not|weren'?t|never|aldrig)\b"
+                         r"[^.;!?]{0,40}?\b(?:innan|tidigare|förut|före|before|previously|"
+                         r"earlier)\b", re.I)
 #: An enrolment said to come: "hon skrivs in i khsv nästa vecka", "ska skrivas in imorgon",
 #: "will be enrolled next week".
 _ENROLMENT_DAY_TO_COME = (r"(?:nästa vecka|nästa månad|i ?morgon|i ?övermorgon|"
@@ -2633,6 +2642,14 @@ def extract_facts(text: str, today: date, visit: date | None = None) -> Extracte
         # a negation before it or inside it ("har ingen hemsjukvård", "has no home care")
         facts.municipal_home_care = not (_negated(text, m.start()) or any(
             re.fullmatch(_NEG, w, re.I) for w in m.group(0).split()))
+    if facts.occasion in ("utskrivning", "inskrivning", None) and _ENROLLED_NOW.search(text) \
+            and facts.municipal_home_care is False and _NOT_BEFORE.search(text):
+        # not enrolled before, enrolled now, at the discharge: a new patient's enrolment, the
+        # patient in home care from now on ("hembesök idag hos 77-åring ordinärt boende,
+        # utskriven 2/12, ej inskriven i khsv innan, nu ny inskrivning" got the discharge's
+        # rule, no 500 kr: walk-through RE8985, stop 56; "and if she wasnt in home care before
+        # but got enrolled at discharge" the same: RE8982)
+        facts.occasion, facts.municipal_home_care = "inskrivning", True
     if _ENROLMENT_TO_COME.search(text) and not _VISIT_WORD.search(text):
         # an enrolment still to come is neither the visit's occasion nor the patient's state
         # ("hon skrivs in i khsv nästa vecka, kan jag vänta o reg då" after a card of a

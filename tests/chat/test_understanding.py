@@ -7860,3 +7860,19 @@ def test_an_enrolment_day_without_its_year_in_a_what_if_is_the_last_such_day(cli
     if day > today:
         day = date(today.year - 1, 8, 29)
     assert body["date_rule"]["enrolled_on"] == day.isoformat(), body["answer"]
+
+
+def test_a_patient_enrolled_at_the_discharge_not_before_is_a_new_patients_enrolment(client):
+    # walk-throughs RE8985 and RE8982, stop 56: "ej inskriven i khsv innan, nu ny inskrivning"
+    # beside the discharge got the discharge's rule and no 500 kr, and so did "and if she
+    # wasnt in home care before but got enrolled at discharge" after a card
+    said = ask_halland(client, "hembesök idag hos 77-åring ordinärt boende, utskriven 2/12, ej "
+                               "inskriven i khsv innan, nu ny inskrivning")
+    assert said["decision"]["compensation_sek"] == 500, said["answer"]
+    assert "inskrivningssamtal" in said["answer"], said["answer"]
+    first = ask_halland(client, "home visit 2 weeks ago, patient in her own flat, 72, discharged "
+                                "from Halmstad hospital the day before, she's had municipal home "
+                                "care for a year. register?")
+    body = ask_halland(client, "and if she wasnt in home care before but got enrolled at "
+                               "discharge", first["conversation_id"])
+    assert body["kind"] == "rule" and body["decision"]["compensation_sek"] == 500, body["answer"]
