@@ -1973,6 +1973,16 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # stop 41, got the district nurses' visits per year): the rule for that visit
         frame.kind, frame.rule_followed = SEARCH_KIND, True
         return frame
+    if (conv.topic or {}).get("rule_statement") and conv.last_kind == SEARCH_KIND \
+            and stated.get("occasion") and set(stated) <= {"occasion", "remote", "setting"} \
+            and len(text.split()) <= 14 and (_WHAT_IF.match(text) or _FOLLOWS_ON.match(text)) \
+            and _topic_is_the_visit_pay(state, conv) and not _CLINIC_PAY.search(text):
+        # a kind of visit asked of the compensation's rule just stated ("och om det är ett
+        # vanligt uppföljningsbesök, ingen utskrivning eller inskrivning?" got the discharge's
+        # clause as if it answered: walk-through RE8987, stop 56): whether that visit gives it
+        frame.text = f"{T.t(lang, 'visit_pay_named')}, {text}"
+        frame.kind, frame.rule_followed = SEARCH_KIND, True
+        return frame
     age_alone = _AGE_ALONE.fullmatch(text)
     if (conv.topic or {}).get("rule_statement") and conv.last_kind == SEARCH_KIND \
             and not stated and age_alone and 0 < int(age_alone.group(1)) <= 120:
@@ -2345,6 +2355,14 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # konkret, vilka fält är annorlunda och ändrades villkoren för 500 kr?": walk-through,
         # stop 47, refused): the versions' answer, whose rule tables list both
         frame.kind = VERSION
+    if frame.kind == VERSION and frame.search_text and _SINCE_WHEN.search(text) \
+            and not (_SYSTEM_NAMED.search(text) or _ROUTINE_WORD.search(text)):
+        # since when, of the passage just quoted, which tells when its matter was introduced
+        # ("när infördes den" after the purpose of the 500 kr got the Cosmic version's start,
+        # not "… infördes 2023-01-01": walk-through RE8987, stop 56): asked of that passage
+        chunk = _topic_chunk(kb, conv)
+        if chunk is not None and _SINCE_WHEN.search(chunk.text) and _YEAR.search(chunk.text):
+            frame.kind = SEARCH_KIND
     if frame.kind == VERSION and _STILL_PAID.search(text) and _CLINIC_PAY.search(text) \
             and not (_SYSTEM_NAMED.search(text) or _ROUTINE_WORD.search(text)):
         # whether the compensation still holds, no routine named ("gäller 500-kronan
@@ -4318,9 +4336,13 @@ def _without_switch_told(kb, text: str, picked: str | None) -> str:
 #: A first sentence owning that another organization was picked by mistake ("Oj, jag hade
 #: visst valt Region Halland.", "sorry I had picked Halland.").
 _PICKED_WRONG = re.compile(
-    r"^\W*(?:(?:oj|oops|ah|aha|ok|okej|förlåt|sorry|hoppsan)\W+)*(?:jag|i)\s+(?:hade|har|had|"
+    r"^\W*(?:(?:oj|oops|ah|aha|ok|okej|förlåt|sorry|hoppsan)\W+)*(?:jag|i)\s+(?:(?:hade|har|had|"
     r"have)\s+(?:(?:visst|tydligen|nog|råkat|av misstag|accidentally|apparently)\s+)*(?:valt|"
-    r"klickat på|tryckt på|picked|chosen|selected|clicked)\s+[^.?!]{2,60}?[.!?]+\s+", re.I)
+    r"klickat på|tryckt på|picked|chosen|selected|clicked)\s+[^.?!]{2,60}?"
+    # ("Hoppsan, jag valde Region Halland av misstag.": walk-through RE8986, stop 56)
+    r"|(?:(?:råkade|accidentally)\s+)?(?:valde|klickade på|tryckte på|picked|chose|selected|"
+    r"clicked)\s+[^.?!]{2,60}?\b(?:av misstag|by mistake|fel|wrong|by accident)\b)"
+    r"[^.?!]{0,20}[.!?]+\s+", re.I)
 #: A first clause telling where the writer works ("Jag jobbar i kommunen i Västra Götaland –",
 #: "I work in Halland.").
 _WORKPLACE_TOLD = re.compile(
@@ -8274,6 +8296,8 @@ _CLINIC_PAY = re.compile(
     # 28,5 miljoner kronor)
     r"\bhur många (?:kronor|kr) (?:får|ger|betalas)\b|\bhow many (?:kronor|sek)\b|"
     r"\bcompensat\w*|\breimburs\w*|\bpaid\b|\bhow much does the (?:clinic|practice)\b|"
+    # ("Does the clinic get the bonus" after a card: walk-through RE8985, stop 56, refused)
+    r"\bbonus\w*|"
     # ("vad tjänar vårdcentralen på ett hembesök" got a report's sentence on visits)
     r"\btjänar (?:vårdcentral\w*|vc|vi|man|kliniken|mottagning\w*)\b|"
     r"\b(?:clinic|practice|we) (?:earns?|makes?)\b|"

@@ -2803,3 +2803,22 @@ def test_whether_the_500_kr_still_holds_after_the_versions_change_is_its_rule_to
                        a["conversation_id"])
     assert body["answer"].startswith("Enligt rutinen som gäller i dag"), body["answer"]
     assert "Ersättning utgår med 500 kr" in body["answer"], body["answer"]
+
+
+def test_when_it_was_introduced_after_the_compensations_purpose_is_its_start(client):
+    # walk-through RE8987, stop 56: "när infördes den" after the purpose of the 500 kr got the
+    # Cosmic version's start, not "… infördes 2023-01-01"
+    a = ask_halland(client, "Vad var syftet med att införa den extra ersättningen på 500 kr?")
+    body = ask_halland(client, "när infördes den", a["conversation_id"])
+    assert "infördes 2023-01-01" in body["answer"], body["answer"]
+
+
+def test_a_plain_follow_up_visit_asked_of_the_compensations_rule_gets_no(ask):
+    # walk-through RE8987, stop 56, all organizations: after the 500 kr's rule and its
+    # Läkarmedverkan exclusion, "och om det är ett vanligt uppföljningsbesök, …" got the
+    # discharge's clause as if it answered
+    a = ask("Vad får vårdcentralen i ersättning för ett riktat hemsjukvårdsbesök av läkare?")
+    b = ask("Gäller det även om besöket görs av Läkarmedverkan?", a["conversation_id"])
+    body = ask("och om det är ett vanligt uppföljningsbesök, ingen utskrivning eller inskrivning?",
+               a["conversation_id"])
+    assert "Nej, ett sådant besök ger ingen extra ersättning" in body["answer"], body["answer"]

@@ -7806,6 +7806,9 @@ def test_an_enrolment_still_to_come_does_not_make_the_visit_an_enrolment(ask, th
     "Oj, jag hade visst valt Region Halland. Jag jobbar i kommunen i Västra Götaland – vem "
     "beslutar om anslutning?",
     "Oj, jag hade visst valt Region Halland. Vem beslutar om anslutning till hemsjukvården?",
+    # (walk-through RE8986, stop 56: the past tense, "av misstag" after the name)
+    "Hoppsan, jag valde Region Halland av misstag. Jag jobbar i kommunen i Västra Götaland. Vem "
+    "bestämmer om inskrivning hos oss?",
 ])
 def test_owning_a_wrong_pick_and_telling_ones_workplace_is_no_part_of_the_question(client,
                                                                                    message):
@@ -7876,3 +7879,12 @@ def test_a_patient_enrolled_at_the_discharge_not_before_is_a_new_patients_enrolm
     body = ask_halland(client, "and if she wasnt in home care before but got enrolled at "
                                "discharge", first["conversation_id"])
     assert body["kind"] == "rule" and body["decision"]["compensation_sek"] == 500, body["answer"]
+
+
+def test_the_bonus_asked_after_a_card_is_the_visits_compensation(client):
+    # walk-through RE8985, stop 56: "Does the clinic get the bonus" after a card was refused
+    first = ask_halland(client, "inskrivningssamtal khsv ordinärt boende 79 år igår")
+    body = ask_halland(client, "does the clinic get the bonus for that",
+                       first["conversation_id"])
+    assert body["kind"] == "rule", body["answer"]
+    assert body["answer"].startswith("Extra compensation: yes, SEK 500"), body["answer"]
