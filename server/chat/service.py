@@ -609,8 +609,8 @@ def _respond(state, message: object, conversation_id: str | None, today: date,
     text = restored = _without_plain_words(_system_before_named(
         state.rules, _spell_out_colloquial(_spell_out_lm(
             _with_diacritics(state.kb, _english_slips_mended(state.kb, text))))))
-    text = restored = _without_introduction(_without_own_place_told(state.kb, _without_greeting(
-        _without_switch_told(state.kb, text, organization)), organization))
+    text = restored = _without_introduction(_without_own_place_told(
+        state.kb, _without_greeting(text), organization))
     text = restored = _counted_year_named(text, today)
     if organization:  # an unknown organization is named back in the answer: never a number
         organization = mask_personnummer(organization)
@@ -4317,22 +4317,6 @@ _SWITCH_TOLD = re.compile(
     r"switched|changed|picked|chose|selected)\b[^.?!]{0,50}[.!]\s+", re.I)
 
 
-def _without_switch_told(kb, text: str, picked: str | None) -> str:
-    """``text`` without a first sentence telling that the organization picked (``picked``) was
-    switched to, when a question of at least three words remains: its name
-    is no part of what is asked ("ok jag bytte till halland. vad är läkarmedverkan då" got the
-    HSU decision's bullet naming "vårdcentralerna i Halland", "vad är läkarmedverkan då" the
-    report's section on it: walk-through RE8942, stop 50)."""
-    m = _SWITCH_TOLD.match(text)
-    if m is None or kb is None:
-        return text
-    told = find_organization(m.group(0), kb.organizations())
-    rest = text[m.end():].strip()
-    if told is None or not told.known or told.known != picked or len(rest.split()) < 3:
-        return text
-    return rest
-
-
 #: A first sentence owning that another organization was picked by mistake ("Oj, jag hade
 #: visst valt Region Halland.", "sorry I had picked Halland.").
 _PICKED_WRONG = re.compile(
@@ -4353,8 +4337,10 @@ _WORKPLACE_TOLD = re.compile(
 
 def _without_own_place_told(kb, text: str, picked: str | None) -> str:
     """``text`` without its first sentences owning that another organization was picked by
-    mistake, or telling that the writer works at the organization picked (``picked``), when a
-    question of at least three words remains: neither is part of what is asked ("Oj, jag hade
+    mistake, telling that the organization picked (``picked``) was switched to, or that the
+    writer works there, when a question of at least three words remains: none is part of what
+    is asked ("ok jag bytte till halland. vad är läkarmedverkan då" got the HSU decision's
+    bullet naming "vårdcentralerna i Halland": walk-through RE8942, stop 50; "Oj, jag hade
     visst valt Region Halland. Jag jobbar i kommunen i Västra Götaland – vad gäller för
     uppföljning hos oss?" with the municipality picked was refused, then quoted its background
     for "Västra Götaland": walk-through RE8980, stop 56)."""
@@ -4363,9 +4349,9 @@ def _without_own_place_told(kb, text: str, picked: str | None) -> str:
     while True:
         m = _PICKED_WRONG.match(text)
         if m is None:
-            m = _WORKPLACE_TOLD.match(text)
+            m = _SWITCH_TOLD.match(text) or _WORKPLACE_TOLD.match(text)
             told = find_organization(m.group(0), kb.organizations()) if m else None
-            if told is None or told.known != picked:
+            if told is None or not told.known or told.known != picked:
                 return text
         rest = text[m.end():].strip()
         if len(rest.split()) < 3:
