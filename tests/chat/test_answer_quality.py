@@ -2822,3 +2822,12 @@ def test_a_plain_follow_up_visit_asked_of_the_compensations_rule_gets_no(ask):
     body = ask("och om det är ett vanligt uppföljningsbesök, ingen utskrivning eller inskrivning?",
                a["conversation_id"])
     assert "Nej, ett sådant besök ger ingen extra ersättning" in body["answer"], body["answer"]
+
+
+def test_what_about_vas_after_how_a_visit_is_registered_in_cosmic_is_the_vas_registration(
+        client):
+    # walk-through RE8987, stop 56: "what about VAS?" after the Cosmic registration, read as
+    # "how do I register a home visit in VAS", got the VAS version's dates, no fields
+    a = ask_halland(client, "how do I register a home visit in Cosmic")
+    body = ask_halland(client, "what about VAS?", a["conversation_id"])
+    assert "Avgiftstyp: H3" in body["answer"] and "Besökstyp" in body["answer"], body["answer"]
