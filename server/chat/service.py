@@ -2665,11 +2665,13 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         frame.kind = SEARCH_KIND
         return frame
     if frame.kind in (OUT_OF_SCOPE, VERSION) and (_FIELDS_ASKED.search(text) or (
-            _HOW_REGISTER.search(text) and not stated and not _CHANGE_ASKED.search(text))) \
+            _HOW_REGISTER.search(text) and not stated and not _CHANGE_ASKED.search(text)
+            and conv.last_kind != VISIT)) \
             and _SYSTEM_NAMED.search(text) and not _WHICH_ROUTINE.search(text):
-        # (or how a visit is registered in it: "what about VAS?" after how a home visit is
-        # registered in Cosmic, read as "… in VAS", got the VAS version's dates: walk-through
-        # RE8987, stop 56)
+        # (or how a visit is registered in it, no visit's card just shown: "what about VAS?"
+        # after how a home visit is registered in Cosmic, read as "… in VAS", got the VAS
+        # version's dates: walk-through RE8987, stop 56; after a card, "so what do i put in
+        # cosmic then" asks of that visit)
         # the fields of a journal system's registration are the routine's, answered from its
         # rule table ("ja men vilka fält fyllde man i i vas", "which fields do i fill in in
         # cosmic": walk-through, stop 23, refused or given the version)
