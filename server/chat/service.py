@@ -2355,20 +2355,21 @@ def understand(state, text: str, stated: dict, conv: Conversation, today: date, 
         # konkret, vilka fält är annorlunda och ändrades villkoren för 500 kr?": walk-through,
         # stop 47, refused): the versions' answer, whose rule tables list both
         frame.kind = VERSION
-    if frame.kind == VERSION and frame.search_text and _SINCE_WHEN.search(text) \
-            and not (_SYSTEM_NAMED.search(text) or _ROUTINE_WORD.search(text)):
-        # since when, of the passage just quoted, which tells when its matter was introduced
-        # ("när infördes den" after the purpose of the 500 kr got the Cosmic version's start,
-        # not "… infördes 2023-01-01": walk-through RE8987, stop 56): asked of that passage
-        chunk = _topic_chunk(kb, conv)
+    if frame.kind == VERSION and not (_SYSTEM_NAMED.search(text) or _ROUTINE_WORD.search(text)):
+        # read as a question of versions, no routine or journal system named:
+        chunk = _topic_chunk(kb, conv) if frame.search_text and _SINCE_WHEN.search(text) \
+            else None
         if chunk is not None and _SINCE_WHEN.search(chunk.text) and _YEAR.search(chunk.text):
+            # since when, of the passage just quoted, which tells when its matter was
+            # introduced ("när infördes den" after the purpose of the 500 kr got the Cosmic
+            # version's start, not "… infördes 2023-01-01": walk-through RE8987, stop 56):
+            # asked of that passage
             frame.kind = SEARCH_KIND
-    if frame.kind == VERSION and _STILL_PAID.search(text) and _CLINIC_PAY.search(text) \
-            and not (_SYSTEM_NAMED.search(text) or _ROUTINE_WORD.search(text)):
-        # whether the compensation still holds, no routine named ("gäller 500-kronan
-        # fortfarande eller togs den bort" after the two versions' change got which version is
-        # in force, no word on the 500 kr: walk-through RE8984, stop 56): its rule today
-        frame.kind = SEARCH_KIND
+        elif _STILL_PAID.search(text) and _CLINIC_PAY.search(text):
+            # whether the compensation still holds ("gäller 500-kronan fortfarande eller togs
+            # den bort" after the two versions' change got which version is in force, no word
+            # on the 500 kr: walk-through RE8984, stop 56): its rule today
+            frame.kind = SEARCH_KIND
     if frame.kind in (SEARCH_KIND, OUT_OF_SCOPE) and _IN_FORCE_ALONE.match(text):
         # whether a journal system's routine holds, asked in two words ("gäller vas" in the
         # widget got VAS's "2022-12-19 Rutinen är ny och börjar gälla 2023-01-01", read as yes:
@@ -5200,9 +5201,8 @@ _DAYS_NAMED = re.compile(r"\b\d+\s*(?:dagar|dgr|days)\b|\bförläng\w*|\bextend\
 # An agreement the documents mention ("hemsjukvårdsöverenskommelsen", "the home care
 # agreement"), and words naming a document of the catalog instead.
 _AGREEMENT = re.compile(r"överenskommelse\w*|avtal\w*|\bagreement\w*|\bcontract\w*", re.I)
-_NAMES_A_DOCUMENT = re.compile(r"\brutin\w*|\broutine\w*|\bdokument\w*|\bdocument\w*|"
-                               r"\bbeslut\w*|\bdecision\w*|\brapport\w*|\breport\w*|"
-                               r"\bvas\b|\bcosmic\b|\bversion\w*", re.I)
+_NAMES_A_DOCUMENT = re.compile(_ROUTINE_WORD.pattern + r"|\bbeslut\w*|\bdecision\w*|"
+                               r"\brapport\w*|\breport\w*|\bvas\b|\bcosmic\b", re.I)
 
 
 def _routine_on(state, day) -> object | None:
@@ -8702,7 +8702,7 @@ def _compensation_statement(state, frame: Frame, routine) -> ChatReply | None:
     # get per visit": walk-through, stop 37, the HSU decision's new compensation, a refusal)
     # (or whether the routine's amount still holds: "gäller 500-kronan fortfarande eller togs
     # den bort" was refused: walk-through RE8984, stop 56)
-    still = bool(_STILL_PAID.search(text)) and _CLINIC_PAY.search(text) is not None \
+    still = bool(_STILL_PAID.search(text)) \
         and re.search(rf"(?<!\d){routine.compensation_sek}(?!\d)", text) is not None
     if not ((_CLINIC_PAY.search(text) and (_TARGETED_VISIT.search(text) or occasion_named
                                            or _VISIT_WORD.search(text) or still))
